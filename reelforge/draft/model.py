@@ -1,0 +1,182 @@
+"""The draft: reelforge's one definition of a timeline.
+
+The wire form uses the protocol's short keys (``t``, ``tt``, ``sg``, ``s``, ``d``,
+``in``, ``src``, ``m``); inside Python the same fields have readable names through
+pydantic aliases. Time is integer milliseconds everywhere. Unknown keys are kept
+(``extra="allow"``) so a draft written by a newer client survives a round trip.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import IntEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "AUDIO",
+    "TEXT",
+    "VIDEO",
+    "Canvas",
+    "Draft",
+    "Position",
+    "Segment",
+    "SegmentMeta",
+    "Track",
+    "TrackType",
+    "Transition",
+]
+
+
+class TrackType(IntEnum):
+    VIDEO = 0
+    AUDIO = 1
+    TEXT = 7
+
+
+VIDEO, AUDIO, TEXT = TrackType.VIDEO, TrackType.AUDIO, TrackType.TEXT
+
+
+class _Wire(BaseModel):
+    """Base for every wire object: aliases in and out, unknown keys kept."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True, validate_assignment=False)
+
+    def to_wire(self) -> dict[str, Any]:
+        return self.model_dump(by_alias=True, exclude_none=True, mode="json")
+
+
+class Position(_Wire):
+    """A free text position: fractions of the frame (0..1) for the text's centre."""
+
+    x: float
+    y: float
+
+
+class Transition(_Wire):
+    """How a video segment enters from the previous one: an overlap of ``duration_ms``."""
+
+    type: str = "fade"
+    duration_ms: int = Field(500, alias="d")
+
+
+class SegmentMeta(_Wire):
+    """A segment's ``m``: which keys apply depends on the track type (see PROTOCOL.md)."""
+
+    # shown in the summary and the studio; the prompt or the upload's name
+    name: str | None = None
+    # video
+    fit: Literal["cover", "contain", "blur"] | None = None
+    speed: float | None = None
+    transition: Transition | None = Field(None, alias="tr")
+    # video and audio
+    volume: float | None = Field(None, alias="vol")
+    fade_in_ms: int | None = Field(None, alias="fi")
+    fade_out_ms: int | None = Field(None, alias="fo")
+    # audio
+    loop: bool | None = None
+    duck: bool | None = None
+    # text
+    text: str | None = None
+    pos: Literal["top", "center", "bottom"] | Position | None = None
+    size: float | None = None
+    color: str | None = None
+    font: str | None = None
+    bgcolor: str | None = None
+
+
+class Segment(_Wire):
+    id: str
+    src: str | None = None
+    start_ms: int = Field(0, alias="s")
+    duration_ms: int = Field(alias="d")
+    in_ms: int | None = Field(None, alias="in")
+    meta: SegmentMeta = Field(default_factory=SegmentMeta, alias="m")
+
+    @property
+    def end_ms(self) -> int:
+        return self.start_ms + self.duration_ms
+
+    @property
+    def speed(self) -> float:
+        return self.meta.speed or 1.0
+
+    @property
+    def source_in_ms(self) -> int:
+        return self.in_ms or 0
+
+    @property
+    def source_span_ms(self) -> int:
+        """How much of the source this segment plays (its timeline length times its speed)."""
+        return round(self.duration_ms * self.speed)
+
+
+class Track(_Wire):
+    id: str
+    type: TrackType = Field(alias="tt")
+    segments: list[Segment] = Field(default_factory=list, alias="sg")
+
+    @property
+    def end_ms(self) -> int:
+        return max((seg.end_ms for seg in self.segments), default=0)
+
+
+class Canvas(_Wire):
+    width: int = Field(1920, alias="w")
+    height: int = Field(1080, alias="h")
+    fps: int = 30
+    bg: str = "#000000"
+
+
+class Draft(_Wire):
+    version: int = Field(1, alias="v")
+    canvas: Canvas = Field(default_factory=Canvas, alias="m")
+    duration_ms: int = Field(0, alias="d")
+    tracks: list[Track] = Field(default_factory=list, alias="t")
+
+    # -- derived ---------------------------------------------------------
+    @property
+    def end_ms(self) -> int:
+        """The end of the last segment: the draft's ``d``."""
+        return max((track.end_ms for track in self.tracks), default=0)
+
+    @property
+    def video_end_ms(self) -> int:
+        return max((t.end_ms for t in self.tracks if t.type == VIDEO), default=0)
+
+    def with_derived(self) -> Draft:
+        """A copy whose ``d`` is the end of its last segment."""
+        return self.model_copy(update={"duration_ms": self.end_ms})
+
+    # -- lookups ---------------------------------------------------------
+    def tracks_of(self, kind: TrackType) -> list[Track]:
+        return [t for t in self.tracks if t.type == kind]
+
+    def find_segment(self, segment_id: str) -> tuple[Track, Segment] | None:
+        for track in self.tracks:
+            for seg in track.segments:
+                if seg.id == segment_id:
+                    return track, seg
+        return None
+
+    def media_refs(self) -> list[str]:
+        return [seg.src for t in self.tracks for seg in t.segments if seg.src]
+
+    # -- wire ------------------------------------------------------------
+    @classmethod
+    def from_wire(cls, data: dict[str, Any] | str | bytes) -> Draft:
+        """Parse without the semantic checks; use :func:`reelforge.draft.validate` for those."""
+        if isinstance(data, (str, bytes)):
+            data = json.loads(data)
+        return cls.model_validate(data)
+
+    def to_wire(self) -> dict[str, Any]:
+        return self.with_derived().model_dump(by_alias=True, exclude_none=True, mode="json")
+
+    def to_json(self, indent: int | None = None) -> str:
+        return json.dumps(self.to_wire(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def empty(cls, width: int = 1920, height: int = 1080, fps: int = 30, bg: str = "#000000") -> Draft:
+        return cls(canvas=Canvas(width=width, height=height, fps=fps, bg=bg))

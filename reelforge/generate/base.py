@@ -1,0 +1,65 @@
+"""The generator seam: a prompt (and optionally a still) becomes an encoded clip.
+
+Every backend (the weight-free preview, diffusers models) implements
+:class:`Generator`; callers never know which one runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from reelforge.progress import CancelToken, Progress
+
+__all__ = ["Clip", "GenerateRequest", "Generator"]
+
+
+@dataclass(frozen=True)
+class GenerateRequest:
+    """What to make. ``width``/``height`` are the delivered canvas (1080 on the short side)."""
+
+    prompt: str
+    seconds: float = 5.0
+    width: int = 1920
+    height: int = 1080
+    fps: int = 30
+    seed: int = 0
+    image: Path | None = None          # image-to-video: the still to animate
+    negative_prompt: str | None = None
+    steps: int | None = None           # model backends only; None = the family's default
+    guidance: float | None = None
+
+    @property
+    def duration_ms(self) -> int:
+        return round(self.seconds * 1000)
+
+
+@dataclass(frozen=True)
+class Clip:
+    """An encoded clip and where it came from (stored with the media record)."""
+
+    path: Path
+    duration_ms: int
+    width: int
+    height: int
+    fps: int
+    backend: str                      # "preview" | "diffusers"
+    model: str                        # e.g. "reelforge-preview-1" or a model id / path
+    seed: int
+    provenance: dict[str, Any] = field(default_factory=dict)  # steps, generated size, versions, shots
+
+
+@runtime_checkable
+class Generator(Protocol):
+    """A backend that turns a :class:`GenerateRequest` into a :class:`Clip` at ``out``."""
+
+    name: str
+
+    def generate(
+        self,
+        request: GenerateRequest,
+        out: Path,
+        progress: Progress,
+        cancel: CancelToken | None = None,
+    ) -> Clip: ...

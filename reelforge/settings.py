@@ -1,0 +1,87 @@
+"""One settings object, read from ``REELFORGE_*`` environment variables (and ``.env``).
+
+Built once at start-up (``Settings()``) and passed down; nothing reads the
+environment anywhere else. Every field is documented in docs/configuration.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from platformdirs import user_data_path
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["Settings"]
+
+
+def _default_data_dir() -> Path:
+    return user_data_path("reelforge", appauthor=False)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="REELFORGE_", env_file=".env", extra="ignore")
+
+    # -- storage ---------------------------------------------------------------
+    data_dir: Path = Field(default_factory=_default_data_dir,
+                           description="Where media, renders and the SQLite database live.")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite (WAL) in data_dir.")
+    storage: Literal["local", "s3"] = "local"
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_prefix: str = "reelforge/"
+
+    # -- server ----------------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 8000
+    public_url: str | None = Field(None, description="Base URL used in links; default http://host:port.")
+    secret_key: SecretStr | None = Field(None, description="Signs download links; generated once into data_dir.")
+    apps: list[str] = Field(default_factory=lambda: ["nemo_agent", "reelforge"])
+    signed_url_ttl_s: int = 24 * 3600
+    upload_limit_bytes: int = 200 * 1024 * 1024
+    url_fetch_timeout_s: float = 30.0
+    rate_limit: str = "120/minute"
+    retry_after_s: int = 30
+    anonymous_credits: int = 100
+    anonymous_token_days: int = 7
+    anonymous_export: bool = True
+    require_attribution: bool = True
+    credits_per_second: int = 1
+    heartbeat_s: float = 10.0
+    workers: int = 2
+    queue: Literal["embedded", "celery"] = "embedded"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+
+    # -- generation -------------------------------------------------------------
+    model: str | None = Field(None, description="A diffusers model directory or id; unset = preview.")
+    device: str | None = None
+    dtype: Literal["auto", "bfloat16", "float16", "float32"] = "auto"
+    cpu_offload: bool = False
+    vae_tiling: bool = False
+    compile: bool = False
+    attention_backend: str | None = None
+    step_cache: Literal["off", "first_block", "pab", "faster"] = "off"
+    two_stage_chat: bool = True
+
+    # -- agent ----------------------------------------------------------------
+    llm_base_url: str | None = None
+    llm_model: str = "qwen2.5:7b-instruct"
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 20.0
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "reelforge.db"
+
+    @property
+    def effective_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.sqlite_path}"
+
+    @property
+    def media_dir(self) -> Path:
+        return self.data_dir / "media"
+
+    @property
+    def renders_dir(self) -> Path:
+        return self.data_dir / "renders"
