@@ -1,0 +1,144 @@
+"""What the agent understood: typed actions the turn runner executes.
+
+The agent never touches JSON or the database: it turns words into these, and
+``reelforge.services.turns`` runs them (edits on the draft, generation jobs, undo).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from reelforge.draft.edits import Edit
+
+__all__ = [
+    "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
+    "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ShowTimeline", "SoundAction",
+    "Unknown", "UndoAction",
+]
+
+Language = Literal["en", "zh"]
+
+
+@dataclass(frozen=True)
+class MediaRef:
+    """A media record the session can use, as the agent sees it."""
+
+    src: str                                  # "media:<id>" (or a path on the CLI)
+    kind: Literal["video", "image", "audio", "text"]
+    name: str
+    duration_ms: int | None = None
+    uploaded: bool = True                     # False for generated / library media
+
+
+@dataclass(frozen=True)
+class AgentContext:
+    """What a turn knows: the current draft, the session's media, and the edit history labels."""
+
+    draft: "object"                           # reelforge.draft.Draft (kept loose to avoid cycles)
+    media: list[MediaRef] = field(default_factory=list)
+    history: list[str] = field(default_factory=list)   # descriptions of past versions, oldest first
+    language: Language | None = None          # the session's language, when known
+
+
+@dataclass(frozen=True)
+class EditAction:
+    edit: Edit
+    description: str = ""                     # what the user will read ("added the title 'Peak' (0-2s)")
+
+
+@dataclass(frozen=True)
+class GenerateAction:
+    """Generate a clip and place it: at the end, before/after a clip, or instead of one."""
+
+    prompt: str
+    seconds: float = 5.0
+    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
+    placement: Literal["end", "start", "before", "after", "replace"] = "end"
+    ref_segment_id: str | None = None
+    image_src: str | None = None              # image-to-video: the still to animate
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class MusicAction:
+    """Background music from the built-in library (style chosen from words or the scene)."""
+
+    style: str | None = None
+    volume: float | None = None
+
+
+@dataclass(frozen=True)
+class SoundAction:
+    """A built-in sound effect at a time, or at each transition when ``at_transitions``."""
+
+    sound: str
+    start_ms: int | None = None
+    at_transitions: bool = False
+
+
+@dataclass(frozen=True)
+class UndoAction:
+    steps: int = 1
+
+
+@dataclass(frozen=True)
+class RedoAction:
+    steps: int = 1
+
+
+@dataclass(frozen=True)
+class RevertAction:
+    """Go back to the version before the first change whose description mentions ``topic``."""
+
+    topic: str
+
+
+@dataclass(frozen=True)
+class ShowTimeline:
+    pass
+
+
+@dataclass(frozen=True)
+class HelpAction:
+    topic: str | None = None                  # e.g. "music" for "what music styles do you have?"
+
+
+@dataclass(frozen=True)
+class ExportAction:
+    format: str = "mp4"
+    preset: str | None = None
+    quality: str | None = None
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """Words the agent could not turn into an action; ``understood`` says what it did get."""
+
+    text: str
+    understood: str = ""
+
+
+Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction
+          | ShowTimeline | HelpAction | ExportAction | Unknown)
+
+
+@dataclass(frozen=True)
+class Plan:
+    language: Language
+    actions: list[Action]
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What running one action did, for the reply: ``ok`` false carries the reason in ``detail``.
+
+    ``data`` holds facts the reply may use: for a generation ``seconds``, ``shots``, ``backend``,
+    ``segment_id``; for music ``style``/``title``; for show-timeline the ``summary`` line.
+    """
+
+    action: Action
+    ok: bool = True
+    detail: str = ""
+    data: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,539 @@
+"""Edit operations: the one vocabulary for changing a draft.
+
+Each edit is a pydantic model tagged by ``op``; :func:`apply_edit` is pure — it returns a
+new, validated draft and never touches the one it was given. The agent, the LLM
+planner's tools, the API and undo history all speak this vocabulary.
+
+The first video track is the *main* track: its clips play end to end, overlapping only
+where a transition says so. Background music with ``loop`` follows the video's length,
+and a text placed "at the end" stays at the end when the video grows or shrinks.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from reelforge.draft._layout import (
+    ASPECTS,
+    canvas_for_aspect,
+    fit_followers,
+    main_track,
+    new_id,
+    relayout,
+    track_of,
+    trim_timeline,
+)
+from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Position, Segment, SegmentMeta, Transition
+from reelforge.draft.validate import validate
+from reelforge.errors import InvalidInput
+
+__all__ = [
+    "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
+    "SetCanvas", "SetClipAudio", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim",
+    "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit", "apply_edits",
+]
+
+TextPos = Literal["top", "center", "bottom"] | Position
+
+
+class _Op(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AddClip(_Op):
+    """Put a clip on the main video track: at the end (append), the start, before/after a clip, or instead of one."""
+
+    op: Literal["add_clip"] = "add_clip"
+    src: str
+    duration_ms: int = Field(gt=0)
+    in_ms: int = Field(0, ge=0)
+    name: str | None = None
+    fit: Literal["cover", "contain", "blur"] | None = None
+    at: Literal["end", "start", "before", "after", "replace"] = "end"
+    ref: str | None = Field(None, description="segment id for before/after/replace")
+    transition: Transition | None = None
+
+
+class DeleteSegment(_Op):
+    op: Literal["delete_segment"] = "delete_segment"
+    segment_id: str
+
+
+class MoveClip(_Op):
+    """Move a clip of the main track to position ``to_index`` (0-based)."""
+
+    op: Literal["move_clip"] = "move_clip"
+    segment_id: str
+    to_index: int = Field(ge=0)
+
+
+class SwapClips(_Op):
+    op: Literal["swap_clips"] = "swap_clips"
+    first_id: str
+    second_id: str
+
+
+class Trim(_Op):
+    """Keep only ``[start_ms, end_ms)`` of the whole timeline (cut the first/last N seconds, trim to N)."""
+
+    op: Literal["trim"] = "trim"
+    start_ms: int = Field(0, ge=0)
+    end_ms: int | None = Field(None, gt=0)
+
+
+class TrimSegment(_Op):
+    """Shorten one segment: cut from its head (advancing its in-point) and/or from its tail."""
+
+    op: Literal["trim_segment"] = "trim_segment"
+    segment_id: str
+    cut_start_ms: int = Field(0, ge=0)
+    cut_end_ms: int = Field(0, ge=0)
+
+
+class SetCanvas(_Op):
+    """Output canvas: an aspect (1080 on the short side) or an explicit size, fps, background."""
+
+    op: Literal["set_canvas"] = "set_canvas"
+    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
+    width: int | None = None
+    height: int | None = None
+    fps: int | None = None
+    bg: str | None = None
+
+
+class AddText(_Op):
+    op: Literal["add_text"] = "add_text"
+    text: str = Field(min_length=1, max_length=500)
+    start_ms: int | None = Field(None, ge=0)
+    duration_ms: int | None = Field(None, gt=0)
+    at_end: bool = False
+    pos: TextPos | None = None
+    size: float | None = None
+    color: str | None = None
+    bgcolor: str | None = None
+    font: str | None = None
+    fade_in_ms: int | None = Field(None, ge=0)
+    fade_out_ms: int | None = Field(None, ge=0)
+
+
+class UpdateText(_Op):
+    """Change a text (the first one, the title, when ``segment_id`` is None); ``scale`` multiplies its size."""
+
+    op: Literal["update_text"] = "update_text"
+    segment_id: str | None = None
+    text: str | None = Field(None, min_length=1, max_length=500)
+    pos: TextPos | None = None
+    size: float | None = None
+    scale: float | None = Field(None, gt=0)
+    color: str | None = None
+    bgcolor: str | None = None
+    start_ms: int | None = Field(None, ge=0)
+    duration_ms: int | None = Field(None, gt=0)
+    fade_in_ms: int | None = Field(None, ge=0)
+    fade_out_ms: int | None = Field(None, ge=0)
+
+
+class RemoveText(_Op):
+    op: Literal["remove_text"] = "remove_text"
+    segment_id: str | None = None
+    all: bool = False
+
+
+class SetMusic(_Op):
+    """Set (or replace) the background music: it covers the video, looping, unless told otherwise."""
+
+    op: Literal["set_music"] = "set_music"
+    src: str
+    name: str | None = None
+    volume: float = Field(0.35, ge=0, le=2)
+    fade_in_ms: int = Field(0, ge=0)
+    fade_out_ms: int = Field(1000, ge=0)
+    loop: bool = True
+    duck: bool = False
+    source_duration_ms: int | None = Field(None, gt=0, description="without loop the music ends with its source")
+
+
+class UpdateMusic(_Op):
+    op: Literal["update_music"] = "update_music"
+    volume: float | None = Field(None, ge=0, le=2)
+    volume_scale: float | None = Field(None, gt=0)
+    fade_in_ms: int | None = Field(None, ge=0)
+    fade_out_ms: int | None = Field(None, ge=0)
+    loop: bool | None = None
+    duck: bool | None = None
+
+
+class RemoveMusic(_Op):
+    op: Literal["remove_music"] = "remove_music"
+
+
+class SetClipAudio(_Op):
+    """A clip's own sound (all clips when ``segment_id`` is None); volume 0 mutes."""
+
+    op: Literal["set_clip_audio"] = "set_clip_audio"
+    segment_id: str | None = None
+    volume: float = Field(ge=0, le=2)
+
+
+class SetSpeed(_Op):
+    """Play a clip (all clips when None) faster or slower; its length on the timeline follows."""
+
+    op: Literal["set_speed"] = "set_speed"
+    segment_id: str | None = None
+    speed: float = Field(ge=0.25, le=4)
+
+
+class SetTransition(_Op):
+    """The transition into ``segment_id`` (into every clip after the first when None); type "none" removes."""
+
+    op: Literal["set_transition"] = "set_transition"
+    segment_id: str | None = None
+    type: str = "fade"
+    duration_ms: int = Field(500, gt=0, le=5000)
+
+
+class AddSound(_Op):
+    """A sound effect on the effects track at ``start_ms``."""
+
+    op: Literal["add_sound"] = "add_sound"
+    src: str
+    start_ms: int = Field(ge=0)
+    duration_ms: int = Field(gt=0)
+    volume: float = Field(1.0, ge=0, le=2)
+    name: str | None = None
+
+
+Edit = Annotated[
+    AddClip | DeleteSegment | MoveClip | SwapClips | Trim | TrimSegment | SetCanvas | AddText | UpdateText
+    | RemoveText | SetMusic | UpdateMusic | RemoveMusic | SetClipAudio | SetSpeed | SetTransition | AddSound,
+    Field(discriminator="op"),
+]
+
+
+def apply_edits(draft: Draft, edits: list[Edit]) -> Draft:
+    for edit in edits:
+        draft = apply_edit(draft, edit)
+    return draft
+
+
+def apply_edit(draft: Draft, edit: Edit) -> Draft:
+    """Return a new validated draft with ``edit`` applied; raise InvalidInput when it cannot apply."""
+    new = draft.model_copy(deep=True)
+    old_video_end = new.video_end_ms
+    handler = _HANDLERS[type(edit)]
+    handler(new, edit)
+    fit_followers(new, old_video_end)
+    return validate(new)
+
+
+# -- handlers: each mutates its private deep copy ---------------------------------------------
+
+def _add_clip(d: Draft, e: AddClip) -> None:
+    track = main_track(d, create=True)
+    seg = Segment(id=new_id(d, "s"), src=e.src, start_ms=0, duration_ms=e.duration_ms, in_ms=e.in_ms,
+                  meta=SegmentMeta(name=e.name, fit=e.fit, transition=e.transition))
+    segs = track.segments
+    if e.at == "end":
+        segs.append(seg)
+    elif e.at == "start":
+        segs.insert(0, seg)
+    else:
+        index = _index_of(segs, e.ref, "ref")
+        if e.at == "replace":
+            seg.meta.transition = segs[index].meta.transition
+            segs[index] = seg
+        else:
+            segs.insert(index + (e.at == "after"), seg)
+    relayout(track)
+
+
+def _delete(d: Draft, e: DeleteSegment) -> None:
+    track, _ = track_of(d, e.segment_id)
+    track.segments = [s for s in track.segments if s.id != e.segment_id]
+    if track is main_track(d):
+        relayout(track)
+    if not track.segments and track.type != VIDEO:
+        d.tracks.remove(track)
+
+
+def _move(d: Draft, e: MoveClip) -> None:
+    track = main_track(d)
+    index = _index_of(track.segments if track else [], e.segment_id, "segment_id")
+    assert track is not None
+    seg = track.segments.pop(index)
+    track.segments.insert(min(e.to_index, len(track.segments)), seg)
+    relayout(track)
+
+
+def _swap(d: Draft, e: SwapClips) -> None:
+    track = main_track(d)
+    segs = track.segments if track else []
+    i, j = _index_of(segs, e.first_id, "first_id"), _index_of(segs, e.second_id, "second_id")
+    segs[i], segs[j] = segs[j], segs[i]
+    assert track is not None
+    relayout(track)
+
+
+def _trim(d: Draft, e: Trim) -> None:
+    end = e.end_ms if e.end_ms is not None else d.end_ms
+    if end <= e.start_ms:
+        raise InvalidInput(f"nothing left: trim keeps {e.start_ms}-{end} ms", field="end_ms")
+    if d.end_ms and e.start_ms >= d.end_ms:
+        raise InvalidInput(f"the video is only {d.end_ms} ms long", field="start_ms")
+    old_video_end = d.video_end_ms
+    anchored = [s.model_copy(deep=True) for t in d.tracks if t.type == TEXT for s in t.segments
+                if (s.meta.__pydantic_extra__ or {}).get("anchor") == "end" and s.end_ms == old_video_end]
+    trim_timeline(d, e.start_ms, end)
+    new_end = d.video_end_ms
+    for seg in anchored:  # an end title stays at the (new) end
+        if d.find_segment(seg.id) is None and new_end:
+            seg.duration_ms = min(seg.duration_ms, new_end)
+            seg.start_ms = new_end - seg.duration_ms
+            track = _text_track(d)
+            track.segments.append(seg)  # type: ignore[attr-defined]
+            track.segments.sort(key=lambda s: s.start_ms)  # type: ignore[attr-defined]
+
+
+def _trim_segment(d: Draft, e: TrimSegment) -> None:
+    track, seg = track_of(d, e.segment_id)
+    remaining = seg.duration_ms - e.cut_start_ms - e.cut_end_ms
+    if remaining <= 0:
+        raise InvalidInput(f"cutting {e.cut_start_ms + e.cut_end_ms} ms leaves nothing of {seg.duration_ms} ms",
+                           field="cut_end_ms")
+    if seg.src:
+        seg.in_ms = seg.source_in_ms + round(e.cut_start_ms * seg.speed)
+    if track.type != VIDEO or track is not main_track(d):
+        seg.start_ms += e.cut_start_ms
+    seg.duration_ms = remaining
+    _clamp_fades(seg)
+    if track is main_track(d):
+        relayout(track)
+
+
+def _set_canvas(d: Draft, e: SetCanvas) -> None:
+    if e.aspect:
+        d.canvas.width, d.canvas.height = canvas_for_aspect(e.aspect)
+    if e.width is not None:
+        d.canvas.width = e.width
+    if e.height is not None:
+        d.canvas.height = e.height
+    if e.fps is not None:
+        d.canvas.fps = e.fps
+    if e.bg is not None:
+        d.canvas.bg = e.bg
+
+
+def _text_track(d: Draft) -> object:
+    for track in d.tracks:
+        if track.type == TEXT:
+            return track
+    from reelforge.draft.model import Track
+
+    track = Track(id=new_id(d, "x", tracks=True), type=TEXT)
+    d.tracks.append(track)
+    return track
+
+
+def _add_text(d: Draft, e: AddText) -> None:
+    video_end = d.video_end_ms or d.end_ms
+    duration = e.duration_ms or (min(3000, video_end) if video_end else 3000)
+    if e.at_end:
+        start = max(0, video_end - duration)
+    else:
+        start = e.start_ms or 0
+    if video_end and start >= video_end:
+        raise InvalidInput(f"the text starts at {start} ms, after the video ends ({video_end} ms)", field="start_ms")
+    if video_end and start + duration > video_end:
+        duration = video_end - start
+    meta = SegmentMeta(text=e.text, pos=e.pos or "center", size=e.size or 0.06, color=e.color or "#ffffff",
+                       bgcolor=e.bgcolor, font=e.font, fade_in_ms=e.fade_in_ms, fade_out_ms=e.fade_out_ms)
+    if e.at_end:
+        meta.__pydantic_extra__ = {**(meta.__pydantic_extra__ or {}), "anchor": "end"}
+    seg = Segment(id=new_id(d, "t"), start_ms=start, duration_ms=duration, meta=meta)
+    _clamp_fades(seg)
+    track = _text_track(d)
+    track.segments.append(seg)  # type: ignore[attr-defined]
+    track.segments.sort(key=lambda s: s.start_ms)  # type: ignore[attr-defined]
+
+
+def _find_text(d: Draft, segment_id: str | None) -> Segment:
+    if segment_id is not None:
+        track, seg = track_of(d, segment_id)
+        if track.type != TEXT:
+            raise InvalidInput(f"{segment_id!r} is not a text", field="segment_id")
+        return seg
+    for track in d.tracks:
+        if track.type == TEXT and track.segments:
+            return track.segments[0]
+    raise InvalidInput("there is no text on the timeline", field="segment_id")
+
+
+def _update_text(d: Draft, e: UpdateText) -> None:
+    seg = _find_text(d, e.segment_id)
+    m = seg.meta
+    for field, value in (("text", e.text), ("pos", e.pos), ("size", e.size), ("color", e.color),
+                         ("bgcolor", e.bgcolor), ("fade_in_ms", e.fade_in_ms), ("fade_out_ms", e.fade_out_ms)):
+        if value is not None:
+            setattr(m, field, value)
+    if e.scale is not None:
+        m.size = round(min(0.5, max(0.01, (m.size or 0.06) * e.scale)), 4)
+    if e.start_ms is not None:
+        seg.start_ms = e.start_ms
+    if e.duration_ms is not None:
+        seg.duration_ms = e.duration_ms
+    _clamp_fades(seg)
+    for track in d.tracks:
+        if track.type == TEXT:
+            track.segments.sort(key=lambda s: s.start_ms)
+
+
+def _remove_text(d: Draft, e: RemoveText) -> None:
+    if e.all:
+        if not any(t.type == TEXT and t.segments for t in d.tracks):
+            raise InvalidInput("there is no text on the timeline", field="all")
+        d.tracks = [t for t in d.tracks if t.type != TEXT]
+        return
+    seg = _find_text(d, e.segment_id)
+    _delete(d, DeleteSegment(segment_id=seg.id))
+
+
+def _music_track(d: Draft, create: bool = False):  # type: ignore[no-untyped-def]
+    for track in d.tracks:
+        if track.type == AUDIO and track.id != "sfx":
+            return track
+    if not create:
+        raise InvalidInput("there is no background music", field="music")
+    from reelforge.draft.model import Track
+
+    track = Track(id=new_id(d, "a", tracks=True), type=AUDIO)
+    d.tracks.append(track)
+    return track
+
+
+def _set_music(d: Draft, e: SetMusic) -> None:
+    track = _music_track(d, create=True)
+    length = d.video_end_ms or d.end_ms or (e.source_duration_ms or 10000)
+    if not e.loop and e.source_duration_ms:
+        length = min(length, e.source_duration_ms)
+    seg = Segment(id=new_id(d, "b"), src=e.src, start_ms=0, duration_ms=length, in_ms=0,
+                  meta=SegmentMeta(name=e.name, volume=e.volume, fade_in_ms=e.fade_in_ms,
+                                   fade_out_ms=e.fade_out_ms, loop=e.loop, duck=e.duck or None))
+    _clamp_fades(seg)
+    track.segments = [seg]
+
+
+def _update_music(d: Draft, e: UpdateMusic) -> None:
+    track = _music_track(d)
+    if not track.segments:
+        raise InvalidInput("there is no background music", field="music")
+    for seg in track.segments:
+        m = seg.meta
+        if e.volume is not None:
+            m.volume = e.volume
+        if e.volume_scale is not None:
+            m.volume = round(min(2.0, (m.volume if m.volume is not None else 1.0) * e.volume_scale), 3)
+        if e.fade_in_ms is not None:
+            m.fade_in_ms = e.fade_in_ms
+        if e.fade_out_ms is not None:
+            m.fade_out_ms = e.fade_out_ms
+        if e.loop is not None:
+            m.loop = e.loop
+        if e.duck is not None:
+            m.duck = e.duck
+        _clamp_fades(seg)
+
+
+def _remove_music(d: Draft, e: RemoveMusic) -> None:
+    track = _music_track(d)
+    d.tracks.remove(track)
+
+
+def _clips(d: Draft, segment_id: str | None) -> list[Segment]:
+    if segment_id is not None:
+        track, seg = track_of(d, segment_id)
+        if track.type != VIDEO:
+            raise InvalidInput(f"{segment_id!r} is not a video clip", field="segment_id")
+        return [seg]
+    clips = [s for t in d.tracks if t.type == VIDEO for s in t.segments]
+    if not clips:
+        raise InvalidInput("there is no clip on the timeline", field="segment_id")
+    return clips
+
+
+def _set_clip_audio(d: Draft, e: SetClipAudio) -> None:
+    for seg in _clips(d, e.segment_id):
+        seg.meta.volume = e.volume
+
+
+def _set_speed(d: Draft, e: SetSpeed) -> None:
+    for seg in _clips(d, e.segment_id):
+        span = seg.source_span_ms
+        seg.meta.speed = e.speed
+        seg.duration_ms = max(1, round(span / e.speed))
+        _clamp_fades(seg)
+    track = main_track(d)
+    if track is not None:
+        relayout(track)
+
+
+def _set_transition(d: Draft, e: SetTransition) -> None:
+    from reelforge.draft.validate import TRANSITIONS
+
+    if e.type != "none" and e.type not in TRANSITIONS:
+        raise InvalidInput(f"unknown transition {e.type!r}", field="type")
+    track = main_track(d)
+    segs = track.segments if track else []
+    if len(segs) < 2:
+        raise InvalidInput("a transition needs at least two clips", field="segment_id")
+    targets = segs[1:] if e.segment_id is None else [segs[_index_of(segs, e.segment_id, "segment_id")]]
+    for seg in targets:
+        if seg is segs[0]:
+            raise InvalidInput("the first clip has nothing to transition from", field="segment_id")
+        seg.meta.transition = None if e.type == "none" else Transition(type=e.type, duration_ms=e.duration_ms)
+    assert track is not None
+    relayout(track)
+
+
+def _add_sound(d: Draft, e: AddSound) -> None:
+    track = next((t for t in d.tracks if t.id == "sfx"), None)
+    if track is None:
+        from reelforge.draft.model import Track
+
+        track = Track(id="sfx", type=AUDIO)
+        d.tracks.append(track)
+    seg = Segment(id=new_id(d, "f"), src=e.src, start_ms=e.start_ms, duration_ms=e.duration_ms, in_ms=0,
+                  meta=SegmentMeta(name=e.name, volume=e.volume))
+    # effects never overlap on their track: shorten the earlier one
+    segs = sorted([*track.segments, seg], key=lambda s: s.start_ms)
+    for before, after in zip(segs, segs[1:]):
+        if before.end_ms > after.start_ms:
+            before.duration_ms = max(1, after.start_ms - before.start_ms)
+    track.segments = [s for s in segs if s.duration_ms > 0]
+
+
+def _index_of(segs: list[Segment], segment_id: str | None, field: str) -> int:
+    for index, seg in enumerate(segs):
+        if seg.id == segment_id:
+            return index
+    raise InvalidInput(f"no clip {segment_id!r} on the main video track", field=field)
+
+
+def _clamp_fades(seg: Segment) -> None:
+    m = seg.meta
+    if m.fade_in_ms is not None:
+        m.fade_in_ms = min(m.fade_in_ms, seg.duration_ms // 2 if m.fade_out_ms else seg.duration_ms)
+    if m.fade_out_ms is not None:
+        m.fade_out_ms = min(m.fade_out_ms, seg.duration_ms - (m.fade_in_ms or 0))
+    if seg.meta.transition is not None:
+        seg.meta.transition.duration_ms = min(seg.meta.transition.duration_ms, seg.duration_ms)
+
+
+_HANDLERS = {
+    AddClip: _add_clip, DeleteSegment: _delete, MoveClip: _move, SwapClips: _swap, Trim: _trim,
+    TrimSegment: _trim_segment, SetCanvas: _set_canvas, AddText: _add_text, UpdateText: _update_text,
+    RemoveText: _remove_text, SetMusic: _set_music, UpdateMusic: _update_music, RemoveMusic: _remove_music,
+    SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, AddSound: _add_sound,
+}
+assert set(ASPECTS) == {"16:9", "9:16", "1:1", "4:5"}

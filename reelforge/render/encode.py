@@ -1,0 +1,135 @@
+"""Render options and the encoder settings they choose, kept in one table.
+
+Every encoder flag the renderer passes lives in :data:`QUALITY_TABLE` and
+:class:`EncodeSettings`; a later tuning pass (VMAF, platform presets) edits data here,
+not strings scattered through the graph builder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+__all__ = [
+    "AUDIO_ONLY_FORMATS",
+    "QUALITY_TABLE",
+    "EncodeSettings",
+    "OutputFormat",
+    "Quality",
+    "RenderOptions",
+    "encode_settings",
+]
+
+OutputFormat = Literal["mp4", "mov", "webm", "gif", "mp3", "wav"]
+Quality = Literal["high", "medium", "low"]
+
+AUDIO_ONLY_FORMATS: frozenset[str] = frozenset({"mp3", "wav"})
+AUDIO_RATE = 48_000
+GIF_MAX_FPS = 15
+GIF_MAX_WIDTH = 720
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the caller asks of a render: container, quality and preview shortcuts."""
+
+    format: OutputFormat = "mp4"
+    quality: Quality = "high"
+    max_height: int | None = None  # e.g. 360 for fast previews: the canvas scaled down, aspect kept
+    fast: bool = False             # ultrafast presets for previews
+
+
+@dataclass(frozen=True)
+class EncodeSettings:
+    """Encoder choices for one output: codecs, rate control and muxer flags."""
+
+    muxer: str                         # ffmpeg's -f name
+    video_codec: str | None            # None: no video stream (audio-only formats)
+    audio_codec: str | None            # None: no audio stream (gif)
+    crf: int | None = None
+    preset: str | None = None          # x264 preset
+    maxrate_kbps: int | None = None    # caps the bitrate CRF may spend (bufsize = 2x)
+    audio_bitrate_kbps: int | None = None
+    audio_vbr_quality: int | None = None  # libmp3lame -q:a
+    deadline: str | None = None        # libvpx -deadline (good | realtime)
+    cpu_used: int | None = None        # libvpx -cpu-used (higher is faster)
+    pix_fmt: str | None = "yuv420p"
+    extra: tuple[str, ...] = ()        # codec-specific flags, in ffmpeg's own spelling
+
+    @property
+    def has_video(self) -> bool:
+        return self.video_codec is not None
+
+    @property
+    def has_audio(self) -> bool:
+        return self.audio_codec is not None
+
+    def output_args(self) -> list[str]:
+        """The ffmpeg output options (codecs, rate control, muxer), before the file name."""
+        args: list[str] = []
+        if self.video_codec:
+            args += ["-c:v", self.video_codec]
+            if self.preset:
+                args += ["-preset", self.preset]
+            if self.crf is not None:
+                args += ["-crf", str(self.crf)]
+            if self.maxrate_kbps:
+                args += ["-maxrate", f"{self.maxrate_kbps}k", "-bufsize", f"{2 * self.maxrate_kbps}k"]
+            if self.deadline:
+                args += ["-deadline", self.deadline, "-cpu-used", str(self.cpu_used or 0)]
+            if self.pix_fmt:
+                args += ["-pix_fmt", self.pix_fmt]
+        if self.audio_codec:
+            args += ["-c:a", self.audio_codec, "-ar", str(AUDIO_RATE), "-ac", "2"]
+            if self.audio_bitrate_kbps:
+                args += ["-b:a", f"{self.audio_bitrate_kbps}k"]
+            if self.audio_vbr_quality is not None:
+                args += ["-q:a", str(self.audio_vbr_quality)]
+        return [*args, *self.extra, "-f", self.muxer]
+
+
+def _h264(muxer: str, crf: int, maxrate: int, abr: int) -> EncodeSettings:
+    return EncodeSettings(muxer=muxer, video_codec="libx264", audio_codec="aac", crf=crf, preset="veryfast",
+                          maxrate_kbps=maxrate, audio_bitrate_kbps=abr,
+                          extra=("-profile:v", "high", "-movflags", "+faststart"))
+
+
+def _vp9(crf: int, maxrate: int, abr: int) -> EncodeSettings:
+    # Constrained quality: -crf with -b:v as the ceiling. -row-mt and cpu-used 5 keep VP9 usable on 2 cores.
+    return EncodeSettings(muxer="webm", video_codec="libvpx-vp9", audio_codec="libopus", crf=crf,
+                          audio_bitrate_kbps=abr, deadline="good", cpu_used=5,
+                          extra=("-b:v", f"{maxrate}k", "-row-mt", "1"))
+
+
+_GIF = EncodeSettings(muxer="gif", video_codec="gif", audio_codec=None, pix_fmt=None)
+
+QUALITY_TABLE: dict[tuple[str, str], EncodeSettings] = {
+    ("mp4", "high"): _h264("mp4", 18, 12_000, 192),
+    ("mp4", "medium"): _h264("mp4", 23, 6_000, 160),
+    ("mp4", "low"): _h264("mp4", 28, 3_000, 128),
+    ("mov", "high"): _h264("mov", 18, 12_000, 192),
+    ("mov", "medium"): _h264("mov", 23, 6_000, 160),
+    ("mov", "low"): _h264("mov", 28, 3_000, 128),
+    ("webm", "high"): _vp9(31, 10_000, 160),
+    ("webm", "medium"): _vp9(36, 5_000, 128),
+    ("webm", "low"): _vp9(41, 2_500, 96),
+    ("gif", "high"): _GIF,
+    ("gif", "medium"): _GIF,
+    ("gif", "low"): _GIF,
+    ("mp3", "high"): EncodeSettings(muxer="mp3", video_codec=None, audio_codec="libmp3lame", audio_vbr_quality=2),
+    ("mp3", "medium"): EncodeSettings(muxer="mp3", video_codec=None, audio_codec="libmp3lame", audio_vbr_quality=4),
+    ("mp3", "low"): EncodeSettings(muxer="mp3", video_codec=None, audio_codec="libmp3lame", audio_vbr_quality=6),
+    ("wav", "high"): EncodeSettings(muxer="wav", video_codec=None, audio_codec="pcm_s16le"),
+    ("wav", "medium"): EncodeSettings(muxer="wav", video_codec=None, audio_codec="pcm_s16le"),
+    ("wav", "low"): EncodeSettings(muxer="wav", video_codec=None, audio_codec="pcm_s16le"),
+}
+
+
+def encode_settings(options: RenderOptions) -> EncodeSettings:
+    """The settings for ``options``: the table's row, made faster when ``options.fast``."""
+    settings = QUALITY_TABLE[(options.format, options.quality)]
+    if options.fast and settings.video_codec == "libx264":
+        return replace(settings, preset="ultrafast")
+    if options.fast and settings.video_codec == "libvpx-vp9":
+        return replace(settings, deadline="realtime", cpu_used=8)
+    return settings
