@@ -1,5 +1,223 @@
-"""The ``reelforge`` command line (filled in by the CLI module)."""
+"""The ``reelforge`` command line: generate, render, chat, serve, models, music, check.
+
+Commands are thin: they build settings, call the same functions the server uses, and map
+reelforge errors to one-line messages and exit codes (0 ok, 1 failed, 2 bad input).
+Heavy imports happen inside the commands so ``reelforge --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+from reelforge.errors import (
+    BackendUnavailable,
+    Cancelled,
+    DraftInvalid,
+    InvalidInput,
+    MediaMissing,
+    ReelforgeError,
+)
+
+app = typer.Typer(help="reelforge: a self-hosted text-to-video studio.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+music_app = typer.Typer(help="The built-in music library.", no_args_is_help=True)
+app.add_typer(music_app, name="music")
+
+console = Console(stderr=True)
+out_console = Console()
+
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+_BAD_INPUT = (InvalidInput, DraftInvalid, MediaMissing)
+
+
+def _fail(exc: ReelforgeError) -> None:
+    code = EXIT_BAD_INPUT if isinstance(exc, _BAD_INPUT) else EXIT_FAILED
+    console.print(f"[bold red]error:[/] {exc.message}", highlight=False, markup=True)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    try:
+        yield
+    except ReelforgeError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        console.print("[yellow]interrupted[/]")
+        raise typer.Exit(130) from None
+
+
+@contextmanager
+def _bar(description: str) -> Iterator[Callable[[float], None]]:
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TaskProgressColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as bar:
+        task = bar.add_task(description, total=1.0)
+
+        def report(fraction: float) -> None:
+            bar.update(task, completed=fraction)
+
+        yield report
+        bar.update(task, completed=1.0)
+
+
+def _settings():  # type: ignore[no-untyped-def]
+    from reelforge.settings import Settings
+
+    return Settings()
+
+
+ASPECT_HELP = "16:9 (1920x1080), 9:16 (1080x1920), 1:1 (1080x1080) or 4:5 (1080x1350)"
+
+
+@app.command()
+def generate(
+    prompt: Annotated[str, typer.Argument(help="What to show, in English or Chinese.")],
+    seconds: Annotated[float, typer.Option(min=0.5, max=600, help="Length of the clip.")] = 5.0,
+    aspect: Annotated[str, typer.Option(help=ASPECT_HELP)] = "16:9",
+    seed: Annotated[int, typer.Option(help="Same prompt + seed = same clip.")] = 0,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="'preview', or a diffusers model dir/id.")] = None,
+    image: Annotated[Optional[Path], typer.Option(help="A still to animate (image-to-video).")] = None,
+    quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
+) -> None:
+    """Generate a clip from a prompt and write it as an MP4 (1080 on the short side)."""
+    from reelforge.services.local import generate_video
+
+    out = output or Path(_slug(prompt) + ".mp4")
+    with _errors():
+        settings = _settings()
+        with _bar("Generating") as gen_progress, _bar("Encoding") as render_progress:
+            result = generate_video(settings, prompt, out, seconds=seconds, aspect=aspect, seed=seed,
+                                    model=model, image=image, quality=quality,
+                                    generate_progress=gen_progress, render_progress=render_progress)
+    out_console.print(f"wrote {result.path} ({result.width}x{result.height}, "
+                      f"{result.duration_ms / 1000:.1f} s, {result.size_bytes / 1e6:.1f} MB)")
+
+
+@app.command()
+def render(
+    draft_file: Annotated[Path, typer.Argument(help="A draft JSON file (PROTOCOL.md); src may be a local path.")],
+    output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="mp4|mov|webm|gif|mp3|wav")] = None,
+    quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
+    preset: Annotated[Optional[str], typer.Option(help="youtube|shorts|tiktok|reels|square|web|archive|gif|webm")] = None,
+) -> None:
+    """Render a draft file to a video (or audio) file."""
+    from reelforge.services.local import render_draft_file
+
+    with _errors():
+        if not draft_file.is_file():
+            raise MediaMissing(f"draft file not found: {draft_file}")
+        fmt = format or (output.suffix.lstrip(".").lower() if output and output.suffix else None)
+        with _bar("Rendering") as progress:
+            result = render_draft_file(draft_file, output, fmt=fmt, quality=quality, preset=preset,
+                                       progress=progress)
+    out_console.print(f"wrote {result.path} ({result.format}, {result.duration_ms / 1000:.1f} s, "
+                      f"{result.size_bytes / 1e6:.1f} MB)")
+
+
+@app.command()
+def serve(
+    host: Annotated[Optional[str], typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+) -> None:
+    """Serve the HTTP protocol, /v1/videos and the web studio."""
+    from reelforge.api.app import serve as run_server
+
+    with _errors():
+        settings = _settings()
+        updates = {k: v for k, v in (("host", host), ("port", port)) if v is not None}
+        run_server(settings.model_copy(update=updates))
+
+
+@app.command()
+def chat(
+    draft_file: Annotated[Optional[Path], typer.Option("--draft", help="Local draft file to edit.")] = None,
+    server: Annotated[Optional[str], typer.Option(help="Talk to a running server at this URL instead.")] = None,
+    message: Annotated[Optional[list[str]], typer.Option("-m", "--message", help="Send these and exit.")] = None,
+) -> None:
+    """Edit a video by chatting, in English or Chinese (local by default, or --server URL)."""
+    from reelforge.services.chat_cli import run_chat
+
+    with _errors():
+        code = run_chat(_settings(), draft_file=draft_file, server=server, messages=message,
+                        console=out_console)
+    raise typer.Exit(code)
+
+
+@app.command()
+def models() -> None:
+    """What backends and models are configured, on what device, and what is cached."""
+    from reelforge.generate.registry import available_backends
+
+    with _errors():
+        info = available_backends(_settings())
+    out_console.print_json(json.dumps(info, default=str))
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(help="A rendered file to check.")],
+    preset: Annotated[str, typer.Option(help="The preset it should meet.")] = "youtube",
+) -> None:
+    """List every way FILE departs from an export preset; exit 1 when it does."""
+    from reelforge.render.presets import check_file
+
+    with _errors():
+        if not file.is_file():
+            raise MediaMissing(f"file not found: {file}")
+        problems = check_file(file, preset)
+    if problems:
+        for problem in problems:
+            out_console.print(f"[red]✗[/] {problem}", highlight=False)
+        raise typer.Exit(EXIT_FAILED)
+    out_console.print(f"[green]✓[/] {file} meets the {preset} preset", highlight=False)
+
+
+@music_app.command("list")
+def music_list() -> None:
+    """The styles of the built-in music library."""
+    from reelforge.audio import list_styles
+
+    for style in list_styles():
+        out_console.print(f"[bold]{style['name']:<12}[/] {style['title']:<14} {style['names_zh']:<10} "
+                          f"{style['tempo']:>4} bpm  {style['moods']}", highlight=False)
+
+
+@music_app.command("render")
+def music_render(
+    style: Annotated[str, typer.Argument(help="A style name, English or Chinese (see `music list`).")],
+    seconds: Annotated[float, typer.Option(min=1, max=1800)] = 30.0,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
+    seed: Annotated[int, typer.Option()] = 0,
+) -> None:
+    """Render a loopable background track of STYLE to a .wav (or .m4a) file."""
+    from reelforge.audio import render_to_file
+
+    with _errors():
+        out = output or Path(f"{style}.wav")
+        path = render_to_file(style, seconds, out, seed)
+    out_console.print(f"wrote {path}")
+
+
+def _slug(text: str) -> str:
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return "-".join(words[:6])[:60] or "reelforge"
 
 
 def main() -> None:
-    raise SystemExit("reelforge CLI not built yet")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Use cases of the command line that need no server: a prompt to a video, a draft file to a file.
+
+They run the same generator and renderer the server's jobs run.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from reelforge.draft import Draft, apply_edit, validate
+from reelforge.draft._layout import canvas_for_aspect
+from reelforge.draft.edits import AddClip
+from reelforge.errors import DraftInvalid, InvalidInput
+from reelforge.progress import CancelToken, Progress, no_progress
+from reelforge.settings import Settings
+
+__all__ = ["FORMATS", "generate_video", "read_draft_file", "render_draft_file"]
+
+FORMATS = ("mp4", "mov", "webm", "gif", "mp3", "wav")
+
+
+def _format_for(out: Path, fmt: str | None) -> str:
+    fmt = (fmt or out.suffix.lstrip(".") or "mp4").lower()
+    if fmt not in FORMATS:
+        raise InvalidInput(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})", field="format")
+    return fmt
+
+
+def generate_video(
+    settings: Settings,
+    prompt: str,
+    out: Path,
+    *,
+    seconds: float = 5.0,
+    aspect: str = "16:9",
+    seed: int = 0,
+    model: str | None = None,
+    image: Path | None = None,
+    quality: str = "high",
+    generate_progress: Progress = no_progress,
+    render_progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+):  # type: ignore[no-untyped-def]
+    """Generate a clip for ``prompt`` and render it as the one clip of a draft to ``out``."""
+    from reelforge.generate import GenerateRequest, get_generator
+    from reelforge.render import RenderOptions, path_resolver, render
+
+    if not prompt.strip():
+        raise InvalidInput("the prompt is empty", field="prompt")
+    if image is not None and not image.is_file():
+        raise InvalidInput(f"image not found: {image}", field="image")
+    width, height = canvas_for_aspect(aspect)
+    fmt = _format_for(out, None)
+    generator = get_generator(model, settings)
+    with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp:
+        request = GenerateRequest(prompt=prompt, seconds=seconds, width=width, height=height, fps=30,
+                                  seed=seed, image=image)
+        clip = generator.generate(request, Path(tmp) / "clip.mp4", generate_progress, cancel)
+        draft = apply_edit(Draft.empty(width, height, fps=clip.fps),
+                           AddClip(src=str(clip.path), duration_ms=clip.duration_ms, name=prompt[:80]))
+        return render(draft, path_resolver(Path(tmp)), out, RenderOptions(format=fmt, quality=quality),  # type: ignore[arg-type]
+                      render_progress, cancel)
+
+
+def read_draft_file(path: Path) -> Draft:
+    """Read and validate a draft file; a fault names its JSON path (or the JSON syntax error)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise DraftInvalid("", f"{path.name} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except UnicodeDecodeError:
+        raise DraftInvalid("", f"{path.name} is not UTF-8 text") from None
+    return validate(data)
+
+
+def render_draft_file(
+    path: Path,
+    out: Path | None = None,
+    *,
+    fmt: str | None = None,
+    quality: str = "high",
+    preset: str | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+):  # type: ignore[no-untyped-def]
+    """Render a draft file whose ``src`` values are local paths (relative to the file) or media ids."""
+    from reelforge.render import RenderOptions, path_resolver, render
+
+    draft = read_draft_file(path)
+    fmt = _format_for(out or Path(f"x.{fmt or 'mp4'}"), fmt)
+    out = out or path.with_suffix(f".{fmt}")
+    options = RenderOptions(format=fmt, quality=quality)  # type: ignore[arg-type]
+    if preset:
+        from reelforge.render.presets import options_for_preset
+
+        options = options_for_preset(preset, options)
+    return render(draft, path_resolver(path.parent), out, options, progress, cancel)
