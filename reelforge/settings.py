@@ -52,9 +52,19 @@ class Settings(BaseSettings):
     workers: int = 2
     queue: Literal["embedded", "celery"] = "embedded"
     redis_url: str = "redis://127.0.0.1:6379/0"
+    job_heartbeat_s: float = Field(5.0, description="How often workers stamp their running jobs.")
+    job_stale_s: float = Field(30.0, description="A running job without a heartbeat this long is re-queued.")
+    job_max_attempts: int = Field(3, description="Runs of one job (crash recoveries included) before it fails.")
+    turn_dedupe_s: float = Field(120.0, description="The same message to a session within this window runs once.")
+    rate_limit_storage: str = Field("memory://", description="`limits` storage URI (memory://, redis://...).")
+    anonymous_token_client_rate: str = "1 per 7 day"
+    anonymous_token_address_rate: str = "10 per 7 day"
+    url_fetch_max_redirects: int = 5
 
     # -- generation -------------------------------------------------------------
     model: str | None = Field(None, description="A diffusers model directory or id; unset = preview.")
+    image_model: str | None = Field(None, description="Image-to-video model (directory or id) for stills "
+                                    "when `model` cannot take one (Wan 2.1 T2V, CogVideoX T2V).")
     device: str | None = None
     dtype: Literal["auto", "bfloat16", "float16", "float32"] = "auto"
     cpu_offload: bool = False

@@ -25,7 +25,7 @@ from diffusers import (
     WanPipeline,
     WanTransformer3DModel,
 )
-from transformers import T5Config, T5EncoderModel, T5Tokenizer, UMT5EncoderModel
+from transformers import T5Config, T5EncoderModel, T5Tokenizer, UMT5Config, UMT5EncoderModel
 
 TEXT_DIM = 32
 _WORDS = ("a cat dog red blue sea sky city night walks runs over the on in slow motion "
@@ -40,9 +40,9 @@ def tiny_tokenizer() -> T5Tokenizer:
     return T5Tokenizer(vocab=vocab, extra_ids=0)
 
 
-def _text_config(vocab_size: int) -> T5Config:
-    return T5Config(vocab_size=vocab_size, d_model=TEXT_DIM, d_kv=8, d_ff=37, num_layers=1,
-                    num_heads=4, relative_attention_num_buckets=8, is_encoder_decoder=False)
+def _text_config(vocab_size: int, config_class: type[T5Config] | type[UMT5Config] = T5Config) -> T5Config:
+    return config_class(vocab_size=vocab_size, d_model=TEXT_DIM, d_kv=8, d_ff=37, num_layers=1,
+                        num_heads=4, relative_attention_num_buckets=8, is_encoder_decoder=False)
 
 
 def _seeded(seed: int) -> None:
@@ -62,7 +62,7 @@ def save_tiny_wan(path: Path, *, image_to_video: bool = False, seed: int = 0) ->
     """
     _seeded(seed)
     tokenizer = tiny_tokenizer()
-    text_encoder = UMT5EncoderModel(_text_config(len(tokenizer))).eval()
+    text_encoder = UMT5EncoderModel(_text_config(len(tokenizer), UMT5Config)).eval()
     transformer = _wan_transformer()
     pipe = WanPipeline(tokenizer=tokenizer, text_encoder=text_encoder, vae=_wan_vae(),
                        scheduler=FlowMatchEulerDiscreteScheduler(shift=3.0), transformer=transformer,
@@ -84,7 +84,7 @@ def save_tiny_ltx(path: Path, *, seed: int = 0) -> Path:
     text_encoder = T5EncoderModel(_text_config(len(tokenizer))).eval()
     transformer = LTXVideoTransformer3DModel(in_channels=8, out_channels=8, patch_size=1, patch_size_t=1,
                                              num_attention_heads=4, attention_head_dim=8,
-                                             cross_attention_dim=32, num_layers=1, caption_channels=TEXT_DIM)
+                                             cross_attention_dim=32, num_layers=2, caption_channels=TEXT_DIM)
     vae = AutoencoderKLLTXVideo(
         in_channels=3, out_channels=3, latent_channels=8, block_out_channels=(8, 8, 8, 8),
         decoder_block_out_channels=(8, 8, 8, 8), layers_per_block=(1, 1, 1, 1, 1),
@@ -106,7 +106,7 @@ def save_tiny_cogvideox(path: Path, *, seed: int = 0) -> Path:
     text_encoder = T5EncoderModel(_text_config(len(tokenizer))).eval()
     transformer = CogVideoXTransformer3DModel(
         num_attention_heads=4, attention_head_dim=8, in_channels=4, out_channels=4, time_embed_dim=2,
-        text_embed_dim=TEXT_DIM, num_layers=1, sample_width=4, sample_height=4, sample_frames=9,
+        text_embed_dim=TEXT_DIM, num_layers=2, sample_width=4, sample_height=4, sample_frames=9,
         patch_size=2, temporal_compression_ratio=4, max_text_seq_length=16)
     vae = AutoencoderKLCogVideoX(
         in_channels=3, out_channels=3, down_block_types=("CogVideoXDownBlock3D",) * 4,

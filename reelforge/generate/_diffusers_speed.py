@@ -1,0 +1,124 @@
+"""Speed options for a loaded pipeline: a config object plus one verb.
+
+Each option trades something for speed and is off by default:
+
+- ``compile``: ``torch.compile`` the transformer (regional: only its repeated blocks where
+  the model declares them). Costs a warm-up of a minute or more on the first call.
+- ``attention_backend``: diffusers' attention dispatcher (``transformer.set_attention_backend``),
+  e.g. ``flash``, ``_flash_3``, ``sage``, ``_native_cudnn``. Needs the kernel's package.
+- ``step_cache``: reuse transformer work across denoising steps (diffusers' cache hooks,
+  ``transformer.enable_cache``): ``first_block`` (First Block Cache: skip the rest of the
+  network when the first block's residual barely changed; Wan, LTX, CogVideoX), ``pab``
+  (Pyramid Attention Broadcast: reuse attention outputs in the middle of the schedule;
+  Wan, LTX, CogVideoX), ``faster`` (FasterCache: attention reuse plus skipping part of the
+  unconditional branch; CogVideoX only: in diffusers 0.42 it needs the conditional and
+  unconditional batches in one 5-D tensor, and Wan runs them as two calls while LTX packs
+  its latents to 3-D). They trade a little fidelity for fewer transformer evaluations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from reelforge.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from reelforge.settings import Settings
+
+__all__ = ["SpeedOptions", "apply_speed_options"]
+
+StepCache = Literal["off", "first_block", "pab", "faster"]
+
+# Transformers whose pipelines FasterCache works with in diffusers 0.42 (see the module docstring).
+_FASTER_CACHE_TRANSFORMERS = frozenset({"CogVideoXTransformer3DModel"})
+
+
+@dataclass(frozen=True)
+class SpeedOptions:
+    """Which speed-ups to apply to a pipeline's transformer (all off by default)."""
+
+    compile: bool = False
+    attention_backend: str | None = None
+    step_cache: StepCache = "off"
+    first_block_threshold: float = field(default=0.05)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SpeedOptions:
+        return cls(compile=settings.compile, attention_backend=settings.attention_backend,
+                   step_cache=settings.step_cache)
+
+    @property
+    def any(self) -> bool:
+        return self.compile or bool(self.attention_backend) or self.step_cache != "off"
+
+    def describe(self) -> dict[str, Any]:
+        return {"compile": self.compile, "attention_backend": self.attention_backend,
+                "step_cache": self.step_cache}
+
+
+def _cache_config(options: SpeedOptions, current_timestep: Callable[[], Any]) -> Any:
+    from diffusers.hooks import FasterCacheConfig, FirstBlockCacheConfig, PyramidAttentionBroadcastConfig
+
+    if options.step_cache == "first_block":
+        return FirstBlockCacheConfig(threshold=options.first_block_threshold)
+    if options.step_cache == "pab":
+        # Values from diffusers' PAB guide: recompute spatial attention every 2nd step
+        # in the middle of the schedule, where consecutive steps change least.
+        return PyramidAttentionBroadcastConfig(spatial_attention_block_skip_range=2,
+                                               spatial_attention_timestep_skip_range=(100, 800),
+                                               current_timestep_callback=current_timestep)
+    # FasterCache's guide values (CogVideoX / Wan examples).
+    return FasterCacheConfig(spatial_attention_block_skip_range=2,
+                             spatial_attention_timestep_skip_range=(-1, 681),
+                             current_timestep_callback=current_timestep,
+                             attention_weight_callback=lambda _: 0.3,
+                             unconditional_batch_skip_range=5,
+                             unconditional_batch_timestep_skip_range=(-1, 781),
+                             tensor_format="BCFHW")
+
+
+def apply_speed_options(pipe: Any, options: SpeedOptions,
+                        current_timestep: Callable[[], Any] | None = None) -> list[str]:
+    """Apply ``options`` to ``pipe.transformer`` in place; returns what was applied.
+
+    ``current_timestep`` feeds the timestep-ranged caches; by default it reads
+    ``pipe.current_timestep`` (pass your own when other pipelines share the transformer).
+    Apply once per loaded transformer: the hooks and compiled blocks live on the module.
+    """
+    applied: list[str] = []
+    transformers = [m for m in (pipe.transformer, getattr(pipe, "transformer_2", None)) if m is not None]
+    timestep = current_timestep or (lambda: pipe.current_timestep)
+    for transformer in transformers:
+        if options.attention_backend:
+            try:
+                transformer.set_attention_backend(options.attention_backend)
+            except (ValueError, RuntimeError, ImportError) as exc:
+                raise InvalidInput(f"attention_backend: {exc} (got {options.attention_backend!r})",
+                                   field="attention_backend") from exc
+        if options.step_cache == "faster" and type(transformer).__name__ not in _FASTER_CACHE_TRANSFORMERS:
+            raise InvalidInput(f"step_cache: 'faster' works with CogVideoX only in diffusers 0.42 "
+                               f"(got {type(transformer).__name__}); use 'first_block' or 'pab'",
+                               field="step_cache")
+        if options.step_cache != "off":
+            try:
+                transformer.enable_cache(_cache_config(options, timestep))
+            except (ValueError, TypeError) as exc:
+                raise InvalidInput(f"step_cache: {type(transformer).__name__} does not support "
+                                   f"{options.step_cache!r} ({exc})", field="step_cache") from exc
+        if options.compile:
+            # A step cache's hooks branch in Python on their own state: let dynamo break the graph there.
+            fullgraph = options.step_cache == "off"
+            if getattr(transformer, "_repeated_blocks", None):
+                # Regional compilation: same speed as compiling the whole model, a fraction of the warm-up.
+                transformer.compile_repeated_blocks(fullgraph=fullgraph)
+            else:
+                transformer.compile()
+    if options.attention_backend:
+        applied.append(f"attention_backend={options.attention_backend}")
+    if options.step_cache != "off":
+        applied.append(f"step_cache={options.step_cache}")
+    if options.compile:
+        applied.append("compile")
+    return applied

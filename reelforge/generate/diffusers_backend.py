@@ -1,0 +1,375 @@
+"""Real text-to-video models through Hugging Face diffusers (Wan, LTX-Video, CogVideoX).
+
+:class:`DiffusersGenerator` implements the :class:`~reelforge.generate.base.Generator`
+protocol. Read top to bottom like a diffusers pipeline:
+
+1. resolve the model (a local folder, or an id fetched through diffusers' own download)
+   and detect its family from its configs (``_diffusers_families``);
+2. keep one warm pipeline (the folder's own class, plus ``from_pipe`` views sharing its
+   weights for the other kind), freed on a model switch;
+3. plan shots (frame rule, trained size and rate) and denoise each, reporting progress per
+   step and honouring cancel between steps;
+4. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, scaled (lanczos)
+   to the delivered size and converted to the delivered rate.
+
+torch and diffusers are imported only inside functions, never at module import.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reelforge.errors import BackendUnavailable, Cancelled, GenerationFailed, InvalidInput, MediaMissing
+from reelforge.generate._diffusers_families import (
+    DEFAULT_NEGATIVE_PROMPT,
+    Capabilities,
+    Kind,
+    ShotPlan,
+    detect_model,
+    generation_size,
+    plan_shots,
+)
+from reelforge.generate._diffusers_inventory import describe_models, require_torch
+from reelforge.generate._diffusers_speed import SpeedOptions, apply_speed_options
+from reelforge.generate.base import Clip, GenerateRequest
+from reelforge.progress import CancelToken, Progress, scaled
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from reelforge.settings import Settings
+
+__all__ = ["DiffusersGenerator", "GenerationShape", "SpeedOptions", "apply_speed_options", "describe_models"]
+
+_DENOISE_SHARE = 0.9  # progress share of denoising; the encode takes the rest
+
+
+@dataclass(frozen=True)
+class GenerationShape:
+    """Overrides of the family's trained size, rate and shot length (small GPUs, tests)."""
+
+    size: tuple[int, int] | None = None     # (width, height) of the generated frames
+    fps: int | None = None
+    max_shot_frames: int | None = None
+
+
+@dataclass
+class _Loaded:
+    """The warm pipeline for one model folder and its ``from_pipe`` views by kind."""
+
+    model: str
+    folder: Path
+    capabilities: Capabilities
+    views: dict[Kind, Any]
+    offload_owner: Any = None
+
+
+class DiffusersGenerator:
+    """A generator backed by one warm diffusers pipeline; one generation at a time."""
+
+    name = "diffusers"
+
+    def __init__(self, settings: Settings, *, shape: GenerationShape | None = None) -> None:
+        require_torch()
+        if not settings.model:
+            raise InvalidInput("model: no diffusers model configured (set REELFORGE_MODEL or --model)",
+                               field="model")
+        self.settings = settings
+        self.model = settings.model
+        self.shape = shape or GenerationShape()
+        self.speed = SpeedOptions.from_settings(settings)
+        self._loaded: _Loaded | None = None     # one warm model at a time (GPU memory)
+        self._running: Any = None               # the pipeline in a call (for the cache hooks' timestep)
+        self._lock = threading.Lock()           # a shared pipeline corrupts concurrent calls (diffusers #3672)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DiffusersGenerator:
+        """The registry's entry point; loads nothing until the first generation."""
+        return cls(settings)
+
+    # -- model management -------------------------------------------------------------
+    def select_model(self, model: str) -> None:
+        """Use ``model`` from the next generation on; the old pipeline's memory is freed."""
+        with self._lock:
+            if model != self.model:
+                self.unload()
+                self.model = model
+
+    def unload(self) -> None:
+        """Drop every warm pipeline and give its memory back (GPU included)."""
+        self._loaded = None
+        self._running = None
+        gc.collect()
+        import torch
+
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+
+    @property
+    def loaded_pipeline(self) -> Any:
+        """The warm pipeline as loaded from its folder (None before the first generation)."""
+        return next(iter(self._loaded.views.values())) if self._loaded is not None else None
+
+    def pipeline(self, kind: Kind) -> tuple[_Loaded, Any]:
+        """The warm model and its pipeline for ``kind``, loading (and switching) as needed."""
+        loaded = self._load(self.model)
+        if kind == "i2v" and not loaded.capabilities.image_to_video:
+            image_model = self.settings.image_model
+            if not image_model:
+                family = loaded.capabilities.family.label
+                raise InvalidInput(f"image: {self.model} ({family}, {loaded.capabilities.pipeline_class}) cannot "
+                                   "animate a still; set REELFORGE_IMAGE_MODEL to an image-to-video model",
+                                   field="image")
+            loaded = self._load(image_model)
+            if not loaded.capabilities.image_to_video:
+                raise InvalidInput(f"image_model: {image_model} cannot animate a still either", field="image_model")
+        if kind == "t2v" and not loaded.capabilities.text_to_video:
+            raise InvalidInput(f"image: {self.model} ({loaded.capabilities.pipeline_class}) is an image-to-video "
+                               "model and needs a still", field="image")
+        return loaded, self._view(loaded, kind)
+
+    def _load(self, model: str) -> _Loaded:
+        if self._loaded is not None and self._loaded.model == model:
+            return self._loaded
+        self.unload()  # free the old model before the new one claims the memory
+        import torch
+        from diffusers import DiffusionPipeline
+
+        folder = _resolve_folder(model)
+        capabilities = detect_model(folder)
+        device, dtype = self._device_and_dtype()
+        dtypes: Any = dtype
+        if capabilities.family.name == "wan" and dtype != torch.float32:
+            dtypes = {"default": dtype, "vae": torch.float32}  # Wan's VAE is recommended in float32
+        try:
+            pipe = DiffusionPipeline.from_pretrained(folder, dtype=dtypes)
+        except (OSError, ValueError, TypeError, RuntimeError) as exc:
+            raise GenerationFailed(f"model: cannot load {model}: {exc}", data={"model": model}) from exc
+        pipe.set_progress_bar_config(disable=True)  # library code never prints
+        if not self.settings.cpu_offload or device.type != "cuda":
+            pipe.to(device)
+        if self.settings.vae_tiling and hasattr(pipe.vae, "enable_tiling"):
+            pipe.vae.enable_tiling()
+        apply_speed_options(pipe, self.speed, current_timestep=self._current_timestep)
+        kind: Kind = "i2v" if pipe.__class__.__name__ == capabilities.family.image_pipeline else "t2v"
+        self._loaded = _Loaded(model, folder, capabilities, {kind: pipe})
+        return self._loaded
+
+    def _view(self, loaded: _Loaded, kind: Kind) -> Any:
+        if kind not in loaded.views:
+            import diffusers
+
+            family = loaded.capabilities.family
+            cls = getattr(diffusers, family.image_pipeline if kind == "i2v" else family.text_pipeline)
+            base = next(iter(loaded.views.values()))
+            view = cls.from_pipe(base)  # shares every module: no second copy of the weights
+            view.set_progress_bar_config(disable=True)
+            loaded.views[kind] = view
+        pipe = loaded.views[kind]
+        device, _ = self._device_and_dtype()
+        if self.settings.cpu_offload and device.type == "cuda" and loaded.offload_owner is not pipe:
+            pipe.enable_model_cpu_offload(device=device)  # hooks live on the shared modules
+            loaded.offload_owner = pipe
+        return pipe
+
+    def _current_timestep(self) -> Any:
+        """The timestep of the pipeline in a call: the cache hooks live on the shared transformer."""
+        pipe = self._running if self._running is not None else self.loaded_pipeline
+        return pipe.current_timestep if pipe is not None else None
+
+    def _device_and_dtype(self) -> tuple[Any, Any]:
+        import torch
+
+        device = torch.device(self.settings.device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        if self.settings.dtype != "auto":
+            return device, getattr(torch, self.settings.dtype)
+        return device, torch.bfloat16 if device.type == "cuda" else torch.float32
+
+    # -- generation ---------------------------------------------------------------------
+    def generate(self, request: GenerateRequest, out: Path, progress: Progress,
+                 cancel: CancelToken | None = None) -> Clip:
+        """Denoise the request's shots and encode them to ``out`` at the delivered size and rate."""
+        with self._lock:
+            if cancel is not None:
+                cancel.check()
+            kind: Kind = "i2v" if request.image is not None else "t2v"
+            loaded, pipe = self.pipeline(kind)
+            capabilities, model = loaded.capabilities, loaded.model
+            family = capabilities.family
+            width, height = self.shape.size or generation_size(family, request.width, request.height)
+            fps = self.shape.fps or family.fps
+            temporal = _temporal_factor(pipe)
+            plan = plan_shots(request.duration_ms, fps=fps, temporal=temporal,
+                              max_frames=self.shape.max_shot_frames or family.max_frames,
+                              fixed_frames=family.fixed_frames)
+            steps = request.steps or family.steps
+            guidance = request.guidance if request.guidance is not None else family.guidance
+            negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
+            still = _load_still(request.image, width, height) if request.image is not None else None
+            # Later shots start from the previous shot's last frame when the model takes a still.
+            continuation = (self._view(loaded, "i2v")
+                            if len(plan.frames) > 1 and capabilities.image_to_video else None)
+
+            shots: list[np.ndarray] = []
+            denoise = scaled(progress, 0.0, _DENOISE_SHARE)
+            for index, frames in enumerate(plan.frames):
+                shot_pipe, image = (pipe, still) if index == 0 else (
+                    (continuation, _last_frame(shots[-1])) if continuation is not None else (pipe, still))
+                call = _call_arguments(shot_pipe, capabilities, prompt=request.prompt, negative=negative,
+                                       width=width, height=height, frames=frames, fps=fps, steps=steps,
+                                       guidance=guidance, seed=request.seed + index, image=image)
+                report = scaled(denoise, index / len(plan.frames), (index + 1) / len(plan.frames))
+                shots.append(self._denoise(shot_pipe, call, steps, report, cancel))
+            _encode(shots, plan, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel)
+            progress(1.0)
+            return Clip(path=out, duration_ms=request.duration_ms, width=request.width, height=request.height,
+                        fps=request.fps, backend=self.name, model=model, seed=request.seed,
+                        provenance=self._provenance(capabilities, model, plan, width, height, steps, guidance,
+                                                    negative, request, continuation is not None))
+
+    def _denoise(self, pipe: Any, call: dict[str, Any], steps: int, progress: Progress,
+                 cancel: CancelToken | None) -> np.ndarray:
+        import numpy as np
+        import torch
+
+        def on_step_end(_pipe: Any, step: int, _timestep: Any, tensors: dict[str, Any]) -> dict[str, Any]:
+            progress((step + 1) / steps)
+            if cancel is not None and cancel.cancelled:
+                # Raising leaves the loop at once; ``pipe._interrupt`` would still run the VAE decode.
+                raise Cancelled("generation cancelled")
+            return tensors
+
+        self._running = pipe
+        try:
+            with torch.inference_mode():
+                output = pipe(**call, num_inference_steps=steps, output_type="np", callback_on_step_end=on_step_end)
+        except Cancelled:
+            pipe.maybe_free_model_hooks()
+            raise
+        except torch.cuda.OutOfMemoryError as exc:
+            raise GenerationFailed("out of GPU memory; try REELFORGE_CPU_OFFLOAD=1, REELFORGE_VAE_TILING=1, "
+                                   "a shorter clip or a smaller model", data={"error": str(exc)[:500]}) from exc
+        except (RuntimeError, ValueError, TypeError) as exc:
+            raise GenerationFailed(f"generation failed: {exc}", data={"error": str(exc)[:500]}) from exc
+        finally:
+            self._running = None
+        frames = np.asarray(output.frames[0], dtype=np.float32)
+        return (np.clip(frames, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+
+    def _provenance(self, capabilities: Capabilities, model: str, plan: ShotPlan, width: int, height: int,
+                    steps: int, guidance: float, negative: str, request: GenerateRequest,
+                    continued: bool) -> dict[str, Any]:
+        import diffusers
+        import torch
+
+        device, dtype = self._device_and_dtype()
+        return {
+            "family": capabilities.family.name, "model": model, "pipeline": capabilities.pipeline_class,
+            "kind": "i2v" if request.image is not None else "t2v",
+            "generated_width": width, "generated_height": height, "generated_fps": plan.fps,
+            "frames_per_shot": list(plan.frames), "shots": len(plan.frames),
+            "shot_join": "continued" if continued else ("cut" if len(plan.frames) > 1 else "single"),
+            "seeds": [request.seed + i for i in range(len(plan.frames))],
+            "steps": steps, "guidance": guidance, "negative_prompt": negative,
+            "device": str(device), "dtype": str(dtype).removeprefix("torch."),
+            "cpu_offload": self.settings.cpu_offload, "vae_tiling": self.settings.vae_tiling,
+            "speed": self.speed.describe(),
+            "diffusers": diffusers.__version__, "torch": torch.__version__,
+        }
+
+
+def _resolve_folder(model: str) -> Path:
+    """A local folder as is; a model id through diffusers' download (the hub cache first)."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        return path
+    if path.exists() or model.startswith((".", "/", "~")) or model.count("/") != 1:
+        raise MediaMissing(f"model: {model} is not a model folder or a hub id (owner/name)",
+                           data={"model": model})
+    from diffusers import DiffusionPipeline
+
+    try:
+        return Path(DiffusionPipeline.download(model))
+    except (OSError, ValueError) as exc:
+        raise BackendUnavailable(f"model: cannot fetch {model} ({exc}); download it first "
+                                 f"(huggingface-cli download {model}) or point REELFORGE_MODEL at a folder",
+                                 data={"model": model}) from exc
+
+
+def _temporal_factor(pipe: Any) -> int:
+    """Frames per latent frame: shots must have ``factor * k + 1`` frames."""
+    for attribute in ("vae_scale_factor_temporal", "vae_temporal_compression_ratio"):
+        value = getattr(pipe, attribute, None)
+        if isinstance(value, int) and value > 0:
+            return value
+    return 4
+
+
+def _call_arguments(pipe: Any, capabilities: Capabilities, *, prompt: str, negative: str, width: int,
+                    height: int, frames: int, fps: int, steps: int, guidance: float, seed: int,
+                    image: Any) -> dict[str, Any]:
+    import torch
+
+    family = capabilities.family
+    call: dict[str, Any] = {
+        "prompt": prompt, "negative_prompt": negative, "width": width, "height": height, "num_frames": frames,
+        "guidance_scale": guidance,
+        # A CPU generator gives the same noise for a seed on any device.
+        "generator": torch.Generator(device="cpu").manual_seed(seed),
+        "max_sequence_length": family.max_sequence_length
+        or int(capabilities.transformer_config.get("max_text_seq_length", 226)),
+    }
+    if image is not None:
+        call["image"] = image
+    if family.name == "ltx":
+        call["frame_rate"] = fps
+        if getattr(pipe.vae.config, "timestep_conditioning", False):  # LTX 0.9.1+: the VAE denoises on decode
+            call.update(decode_timestep=0.03, decode_noise_scale=0.025)
+    return call
+
+
+def _load_still(path: Path, width: int, height: int) -> Any:
+    """The still, cropped to the generation aspect and resized (lanczos) to its size."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            return ImageOps.fit(image.convert("RGB"), (width, height), Image.Resampling.LANCZOS)
+    except FileNotFoundError as exc:
+        raise MediaMissing(f"image: {path} not found", data={"image": str(path)}) from exc
+    except (UnidentifiedImageError, OSError) as exc:
+        raise InvalidInput(f"image: {path} is not a readable image ({exc})", field="image") from exc
+
+
+def _last_frame(frames: np.ndarray) -> Any:
+    from PIL import Image
+
+    return Image.fromarray(frames[-1])
+
+
+def _encode(shots: list[np.ndarray], plan: ShotPlan, request: GenerateRequest, out: Path,
+            progress: Progress, cancel: CancelToken | None) -> None:
+    """All shots, in order, through one encode: lanczos to the delivered size, then its rate."""
+    from reelforge.ffmpeg import FrameWriter
+
+    height, width = shots[0].shape[1:3]
+    target_w, target_h = request.width, request.height
+    video_filter = (f"scale={target_w}:{target_h}:force_original_aspect_ratio=increase:flags=lanczos,"
+                    f"crop={target_w}:{target_h},setsar=1,fps={request.fps}")
+    output_args = ["-vf", video_filter, "-t", f"{plan.duration_ms / 1000:.3f}",
+                   "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
+                   "-movflags", "+faststart"]
+    total = sum(len(shot) for shot in shots)
+    written = 0
+    with FrameWriter.open(out, width=width, height=height, fps=plan.fps, output_args=output_args) as writer:
+        for shot in shots:
+            for frame in shot:
+                if cancel is not None:
+                    cancel.check()
+                writer.write(frame.tobytes())
+                written += 1
+                progress(written / total)

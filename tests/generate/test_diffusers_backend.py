@@ -1,0 +1,222 @@
+"""DiffusersGenerator end to end on tiny random-weight pipelines saved to disk, on the CPU.
+
+Each family's folder is built once per module (``tiny_pipelines``), then loaded by
+reelforge's real loading code; the clips are encoded with the real ffmpeg and probed
+with PyAV.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+import weakref
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+pytest.importorskip("torch", reason="needs the [models] extra (torch)")
+pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
+
+import av  # noqa: E402
+import torch  # noqa: E402
+from PIL import Image, ImageOps  # noqa: E402
+
+from reelforge.errors import BackendUnavailable, Cancelled, InvalidInput  # noqa: E402
+from reelforge.generate.base import GenerateRequest  # noqa: E402
+from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape  # noqa: E402
+from reelforge.progress import CancelToken  # noqa: E402
+from reelforge.settings import Settings  # noqa: E402
+
+pytestmark = pytest.mark.models
+
+TINY = GenerationShape(size=(32, 32), fps=16, max_shot_frames=9)
+
+
+def _helper() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("tiny_pipelines", Path(__file__).with_name("tiny_pipelines.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    helper = _helper()
+    root = tmp_path_factory.mktemp("tiny-models")
+    return {
+        "wan": helper.save_tiny_wan(root / "wan-t2v"),
+        "wan_ti2v": helper.save_tiny_wan(root / "wan-ti2v", image_to_video=True),
+        "ltx": helper.save_tiny_ltx(root / "ltx"),
+        "cogvideox": helper.save_tiny_cogvideox(root / "cogvideox"),
+    }
+
+
+def _generator(model: Path, **settings: object) -> DiffusersGenerator:
+    return DiffusersGenerator(Settings(_env_file=None, model=str(model), **settings), shape=TINY)  # type: ignore[call-arg]
+
+
+def _request(**fields: object) -> GenerateRequest:
+    values: dict[str, object] = {"prompt": "a red car on a street at night", "seconds": 9 / 16, "width": 96,
+                                 "height": 64, "fps": 16, "seed": 3, "steps": 2}
+    values.update(fields)
+    return GenerateRequest(**values)  # type: ignore[arg-type]
+
+
+def _frames(path: Path) -> np.ndarray:
+    with av.open(str(path)) as container:
+        return np.stack([frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)])
+
+
+def _still(path: Path, seed: int) -> Path:
+    """A textured still (random pixels): a tiny random VAE barely tells flat colours apart."""
+    pixels = np.random.default_rng(seed).integers(0, 256, (48, 80, 3), dtype=np.uint8)
+    Image.fromarray(pixels).save(path)
+    return path
+
+
+@pytest.mark.parametrize("family", ["wan", "ltx", "cogvideox"])
+def test_each_family_is_detected_and_encodes_h264_at_the_delivered_size(
+        tiny: dict[str, Path], tmp_path: Path, family: str) -> None:
+    out = tmp_path / "clip.mp4"
+    clip = _generator(tiny[family]).generate(_request(), out, lambda _: None)
+
+    with av.open(str(out)) as container:
+        stream = container.streams.video[0]
+        assert (stream.codec_context.name, stream.width, stream.height) == ("h264", 96, 64)
+    frames = _frames(out)
+    assert len(frames) == 9  # 9/16 s at the generated 16 fps: every generated frame, none invented
+    assert clip.provenance["family"] == family
+    assert (clip.provenance["generated_width"], clip.provenance["generated_height"]) == (32, 32)
+    assert clip.provenance["frames_per_shot"] == [9] and clip.provenance["shots"] == 1
+    assert (clip.backend, clip.model, clip.width, clip.height) == ("diffusers", str(tiny[family]), 96, 64)
+    assert clip.provenance["steps"] == 2 and clip.provenance["diffusers"] and clip.provenance["torch"]
+
+
+def test_delivered_rate_differs_from_the_generated_one(tiny: dict[str, Path], tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    clip = _generator(tiny["wan"]).generate(_request(seconds=0.5, fps=30), out, lambda _: None)
+    assert len(_frames(out)) == 15 and clip.fps == 30 and clip.duration_ms == 500
+    assert clip.provenance["generated_fps"] == 16
+
+
+def test_progress_is_reported_once_per_denoising_step(tiny: dict[str, Path], tmp_path: Path) -> None:
+    reports: list[float] = []
+    _generator(tiny["ltx"]).generate(_request(steps=3), tmp_path / "clip.mp4", reports.append)
+    denoising = [r for r in reports if r <= 0.9]
+    assert denoising == pytest.approx([0.3, 0.6, 0.9])
+    assert reports == sorted(reports) and reports[-1] == 1.0
+
+
+def test_cancel_between_steps_stops_the_loop_and_leaves_no_file(tiny: dict[str, Path], tmp_path: Path) -> None:
+    token = CancelToken()
+    reports: list[float] = []
+
+    def progress(fraction: float) -> None:
+        reports.append(fraction)
+        token.cancel()  # after the first step
+
+    out = tmp_path / "clip.mp4"
+    with pytest.raises(Cancelled):
+        _generator(tiny["wan"]).generate(_request(steps=4), out, progress, token)
+    assert reports == [pytest.approx(0.225)]  # one step of four, then nothing
+    assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("family", ["wan_ti2v", "ltx"])
+def test_image_to_video_conditions_on_the_still_cropped_to_the_generation_size(
+        tiny: dict[str, Path], tmp_path: Path, family: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    generator = _generator(tiny[family])
+    vae = generator.pipeline("i2v")[1].vae
+    encoded: list[torch.Tensor] = []
+    original = vae.encode
+
+    def spy(video: torch.Tensor, *args: object, **kwargs: object) -> object:
+        encoded.append(video.detach().clone())
+        return original(video, *args, **kwargs)
+
+    monkeypatch.setattr(vae, "encode", spy)
+    still = _still(tmp_path / "still.png", 1)
+    clip = generator.generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
+
+    assert clip.provenance["kind"] == "i2v"
+    assert type(generator.pipeline("i2v")[1]).__name__.endswith("ImageToVideoPipeline")
+    with Image.open(still) as image:  # what reelforge promises: a centre crop, lanczos to 32x32
+        expected = np.asarray(ImageOps.fit(image, (32, 32), Image.Resampling.LANCZOS), dtype=np.float32)
+    first_frame = encoded[0][0, :, 0].permute(1, 2, 0).float().numpy()
+    assert np.abs((first_frame + 1) * 127.5 - expected).max() < 3.0
+
+
+def test_another_still_gives_another_clip(tiny: dict[str, Path], tmp_path: Path) -> None:
+    # LTX's tiny VAE passes a still's texture through; Wan's tiny random VAE squeezes it to
+    # nearly nothing, hence the spy above rather than pixels for Wan.
+    generator = _generator(tiny["ltx"])
+    clips = {}
+    for name, seed in (("a", 1), ("a_again", 1), ("b", 2)):
+        still = _still(tmp_path / f"{name}.png", seed)
+        clips[name] = _frames(generator.generate(_request(image=still), tmp_path / f"{name}.mp4",
+                                                 lambda _: None).path).astype(np.int16)
+    assert np.abs(clips["a"] - clips["a_again"]).mean() < 0.01
+    assert np.abs(clips["a"] - clips["b"]).mean() > 2.0
+
+
+@pytest.mark.parametrize("family", ["wan", "cogvideox"])
+def test_a_text_only_model_refuses_a_still_with_a_clear_error(
+        tiny: dict[str, Path], tmp_path: Path, family: str) -> None:
+    still = _still(tmp_path / "still.png", 0)
+    with pytest.raises(InvalidInput, match="cannot animate a still; set REELFORGE_IMAGE_MODEL") as caught:
+        _generator(tiny[family]).generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
+    assert caught.value.field == "image" and not (tmp_path / "clip.mp4").exists()
+
+
+def test_the_configured_image_model_animates_stills_for_a_text_only_model(
+        tiny: dict[str, Path], tmp_path: Path) -> None:
+    generator = _generator(tiny["wan"], image_model=str(tiny["wan_ti2v"]))
+    still = _still(tmp_path / "still.png", 0)
+    clip = generator.generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
+    assert clip.model == str(tiny["wan_ti2v"]) and clip.provenance["kind"] == "i2v"
+
+
+def test_the_warm_pipeline_is_reused_and_views_share_its_weights(tiny: dict[str, Path], tmp_path: Path) -> None:
+    generator = _generator(tiny["wan_ti2v"])
+    generator.generate(_request(), tmp_path / "a.mp4", lambda _: None)
+    first = generator.loaded_pipeline
+    generator.generate(_request(seed=9), tmp_path / "b.mp4", lambda _: None)
+    assert generator.loaded_pipeline is first
+    image_view = generator.pipeline("i2v")[1]
+    assert image_view is not first and image_view.transformer is first.transformer
+
+
+def test_switching_models_frees_the_old_pipeline(tiny: dict[str, Path], tmp_path: Path) -> None:
+    generator = _generator(tiny["wan"])
+    generator.generate(_request(), tmp_path / "a.mp4", lambda _: None)
+    old_transformer = weakref.ref(generator.loaded_pipeline.transformer)
+    generator.select_model(str(tiny["ltx"]))
+    assert old_transformer() is None
+    clip = generator.generate(_request(), tmp_path / "b.mp4", lambda _: None)
+    assert clip.provenance["family"] == "ltx" and generator.loaded_pipeline.transformer is not None
+
+
+@pytest.mark.parametrize(("family", "join"), [("wan", "cut"), ("ltx", "continued")])
+def test_a_request_longer_than_one_shot_becomes_several_joined_shots(
+        tiny: dict[str, Path], tmp_path: Path, family: str, join: str) -> None:
+    out = tmp_path / "clip.mp4"
+    clip = _generator(tiny[family]).generate(_request(seconds=1.0), out, lambda _: None)
+    assert clip.provenance["shots"] == 2 and clip.provenance["shot_join"] == join
+    assert clip.provenance["frames_per_shot"] == [9, 9] and clip.provenance["seeds"] == [3, 4]
+    assert len(_frames(out)) == 16  # 1 s at 16 fps, trimmed from the 18 generated frames
+
+
+def test_missing_torch_or_diffusers_says_how_to_install(monkeypatch: pytest.MonkeyPatch, tiny: dict[str, Path]) -> None:
+    monkeypatch.setitem(sys.modules, "diffusers", None)
+    with pytest.raises(BackendUnavailable, match=r"pip install 'reelforge\[models\]'"):
+        DiffusersGenerator.from_settings(Settings(_env_file=None, model=str(tiny["wan"])))  # type: ignore[call-arg]
+
+
+def test_importing_the_backend_does_not_import_torch() -> None:
+    code = ("import sys, reelforge.generate.diffusers_backend; "
+            "sys.exit(1 if {'torch', 'diffusers'} & set(sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
