@@ -18,6 +18,10 @@ from reelforge.agent.actions import (
     UndoAction,
     Unknown,
 )
+from reelforge.agent.describe import describe_edit, find_revert_point
+from reelforge.agent.llm import plan_message, plan_with_llm
+from reelforge.agent.reply import compose_reply, help_text
+from reelforge.agent.rules import understand
 
 __all__ = [
     "Action",
@@ -36,4 +40,11 @@ __all__ = [
     "SoundAction",
     "UndoAction",
     "Unknown",
+    "compose_reply",
+    "describe_edit",
+    "find_revert_point",
+    "help_text",
+    "plan_message",
+    "plan_with_llm",
+    "understand",
 ]

@@ -1,0 +1,64 @@
+"""How fast the rule-based agent understands a message, next to the cost of parsing the draft it reads.
+
+Runs ``understand`` over the whole corpus (tests/agent/corpus_*.json) several times; the reference,
+in the same run, is a bare ``json.loads`` + ``Draft.model_validate`` of the fixture draft per message.
+Target: under 5 ms a message.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reelforge.agent import understand  # noqa: E402
+from reelforge.draft import Draft  # noqa: E402
+
+ROUNDS = 5
+
+
+def _fixtures():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("agent_fixtures", ROOT / "tests" / "agent" / "_fixtures.py")
+    if spec is None or spec.loader is None:
+        print("agent bench: tests/agent/_fixtures.py not found; cannot run")
+        raise SystemExit(2)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    fx = _fixtures()
+    cases = fx.load_corpus()
+    contexts = {name: fx.context(name) for name in ("empty", "one_clip", "full", "media")}
+    wires = {name: json.dumps(ctx.draft.to_wire()) for name, ctx in contexts.items()}
+    for case in cases:  # warm up: regex compilation, imports
+        understand(case["msg"], contexts[case["ctx"]])
+    agent_ms: list[float] = []
+    parse_ms: list[float] = []
+    for _ in range(ROUNDS):
+        for case in cases:
+            started = time.perf_counter()
+            understand(case["msg"], contexts[case["ctx"]])
+            agent_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            Draft.model_validate(json.loads(wires[case["ctx"]]))
+            parse_ms.append((time.perf_counter() - started) * 1000)
+    p99 = sorted(agent_ms)[int(len(agent_ms) * 0.99) - 1]
+    mean = statistics.fmean(agent_ms)
+    ref = statistics.fmean(parse_ms)
+    print(f"corpus: {len(cases)} messages x {ROUNDS} rounds")
+    print(f"rules understand():            mean {mean:.3f} ms   p99 {p99:.3f} ms   max {max(agent_ms):.3f} ms")
+    print(f"reference json.loads+validate: mean {ref:.3f} ms   p99 {sorted(parse_ms)[int(len(parse_ms) * 0.99) - 1]:.3f} ms")
+    print(f"ratio (understand / draft parse): {mean / ref:.1f}x   target < 5 ms: {'met' if p99 < 5 else 'MISSED'}")
+    print(f"agent: ms_per_message={mean:.3f}")
+
+
+if __name__ == "__main__":
+    main()

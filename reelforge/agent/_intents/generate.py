@@ -1,0 +1,141 @@
+"""Generating clips: "generate a 10-second clip of a city at night", "another one after the first clip",
+"animate the photo I uploaded", "生成一个十秒的城市夜景视频", "让照片动起来"."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._intents._words import aspect_of
+from reelforge.agent._numbers import duration_ms
+from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import GenerateAction, Unknown
+
+__all__ = ["handle", "placement_of"]
+
+_EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
+          r"\b(?:video|clip|shot|scene|footage|animation|movie|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
+          r"\badd (?:a|an|another|one more|new) (?:\d+\S* )?(?:second )?(?:clip|video|shot|scene)s? (?:of|showing)\b"
+_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
+           r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
+_NOT_GEN = r"\bmake (?:it|the video|this|the canvas|the title|the text|the music)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
+           r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)"
+
+_EN_STRIP = (
+    r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
+    r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
+    r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
+    r"\b(?:right )?(?:after|before|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
+    r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
+    r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)\b(?:\s+format)?",
+    r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
+    r"\b(?:video|clip|shot|scene|footage|animation|movie|b-?roll)s?\b",
+    r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
+)
+_ZH_STRIP = (
+    r"请|帮我|给我|麻烦|我想要|我想|我要|能不能|可以|再",
+    r"^(?:生成|制作|创作|做|来|拍|文生视频)",
+    r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
+    r"\d+(?:\.\d+)?秒(?:钟)?(?:长)?(?:的)?",
+    r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
+    r"^(?:1|一)?(?:个|段|条)",
+    r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)(?:吧)?$",
+    r"^关于|^的|的$|内容是",
+)
+
+
+def placement_of(clause: Clause, state: PlanState) -> tuple[str, str | None] | None:
+    """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
+    refs = [r for r in clip_refs(clause, state) if r]
+    ref = refs[0] if refs else None
+    if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代"):
+        kind = "replace"
+    elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
+        kind = "after"
+    elif clause.has(r"\bbefore\b|前面|之前|前边"):
+        kind = "before"
+    elif clause.has(r"\bat the (?:start|beginning|front)\b|开头|最前面|最前"):
+        return ("start", None)
+    else:
+        return ("end", None)
+    if ref is None or ref == MISSING:
+        return None
+    return (kind, ref)
+
+
+def _prompt(clause: Clause) -> str:
+    quote = clause.quote()
+    if quote:
+        return quote
+    text = clause.unquoted()
+    match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
+    if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
+        text = match.group(1)
+    for pattern in (_ZH_STRIP if clause.language == "zh" else _EN_STRIP):
+        text = re.sub(pattern, " ", text).strip(" ,，。.:：")
+        text = re.sub(r"\s{2,}", " ", text)
+    return text.strip(" ,，。.:：的")
+
+
+_ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
+                  r"photo|picture|image|still|i uploaded|uploaded|i sent|it|a|video|clip|of|seconds?|s)\b|\d+(?:\.\d+)?|"
+                  r"请|帮我|让|把|我上传的|上传的|我的|这张|那张|照片|图片|相片|动起来|做成|变成|生成|视频|秒|的|图生")
+
+
+def _animate_prompt(clause: Clause) -> str:
+    """What the user said about the motion ("...with the waves moving"), without the animate words."""
+    words = re.sub(_ANIMATE_WORDS, " ", clause.unquoted())
+    words = re.sub(r"\s{2,}", " ", words).strip(" ,，。.")
+    words = re.sub(r"^(?:with|so that|and)\s+", "", words)
+    return words if len(words) >= 3 else ""
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    animate = clause.has(_ANIMATE)
+    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
+        return False
+    if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
+        return False
+    seconds = (duration_ms(clause.text) or 5000) / 1000
+    placement = placement_of(clause, state)
+    if placement is None:
+        state.actions.append(Unknown(clause.unquoted(), understood="a new clip, but not which clip to put it next to"))
+        return True
+    image = find_media(clause, state, ("image",)) if animate or clause.has(r"\b(?:photo|picture|image)\b|照片|图片") else None
+    if animate and image is None:
+        state.actions.append(Unknown(clause.unquoted(), understood="animate a photo, but no photo has been uploaded"))
+        return True
+    if animate:
+        name = image.name.lower() if image else ""
+        prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip() or name
+    else:
+        prompt = _prompt(clause)
+    if not prompt and not animate:
+        state.actions.append(Unknown(clause.unquoted(), understood=f"a {seconds:g} s clip, but not what it should show"))
+        return True
+    action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),  # type: ignore[arg-type]
+                            placement=placement[0], ref_segment_id=placement[1],  # type: ignore[arg-type]
+                            image_src=image.src if image else None)
+    state.generate(action)
+    return True
+
+
+def replace_pending(clause: Clause, state: PlanState) -> bool:
+    """"put it after the first clip" right after a generation in the same message re-places that generation."""
+    leading = clause.has(r"^(?:put|place|insert|move) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它")
+    if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
+        return False
+    index = state.pending_generation(state.focus.segment_id)
+    if index is None or not clause.has(r"\b(?:put|place|insert|move|add)\b|放|插|移|加"):
+        return False
+    placement = placement_of(clause, state)
+    if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾"):
+        return False
+    old = state.actions[index]
+    assert isinstance(old, GenerateAction)
+    state.replace_generation(index, GenerateAction(
+        prompt=old.prompt, seconds=old.seconds, aspect=old.aspect, placement=placement[0],  # type: ignore[arg-type]
+        ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed))
+    return True

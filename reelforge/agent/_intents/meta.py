@@ -1,0 +1,84 @@
+"""Talking about the session rather than the timeline: help, show, undo/redo/revert, export."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import ExportAction, HelpAction, RedoAction, RevertAction, ShowTimeline, UndoAction
+
+__all__ = ["REVERT_TOPICS", "handle", "revert_topic"]
+
+# canonical topic -> words (EN and ZH) that name it, in requests and in history labels
+REVERT_TOPICS: dict[str, str] = {
+    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
+    "title": r"title|text|caption|subtitle|标题|文字|字幕",
+    "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
+    "transition": r"transition|fade|crossfade|转场|过渡",
+    "speed": r"speed|slow|fast|速度|加速|慢",
+    "sound": r"sound effect|whoosh|shutter|音效",
+    "trim": r"trim|cut|shorten|剪|裁",
+    "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
+}
+
+_HELP = r"^(?:help|\?|commands)$|what can you do|what do you do|how does (?:this|it) work|what are your features|" \
+        r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明"
+_MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
+              r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
+              r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)"
+_SOUND_HELP = r"what (?:sound effects|sounds|sfx)|which sound effects|有(?:哪些|什么)音效|音效有(?:哪些|什么)"
+_SHOW = r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit)\b|" \
+        r"^(?:status|timeline|state)$|what does the (?:timeline|video) look like|" \
+        r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)"
+_UNDO = r"\bundo\b|^(?:revert|go back)(?: that| it)?$|撤销|撤回|回退|取消上一步|返回上一步|上一步"
+_REDO = r"\bredo\b|重做|恢复撤销|反撤销|取消撤销"
+_REVERT = r"\b(?:go back|revert|roll ?back|return|restore)\b.*\bbefore\b\s+(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+)?(.+)|" \
+          r"(?:回到|恢复到|退回到|回退到|还原到)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)"
+_EXPORT = r"\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|render (?:it|the video)|" \
+          r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品"
+_PRESETS = (("tiktok", r"tiktok|douyin|抖音"), ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"),
+            ("youtube", r"youtube|b站|bilibili"))
+_FORMATS = r"\b(mp4|mov|webm|gif|mp3|wav)\b"
+
+
+def revert_topic(words: str) -> str:
+    """The canonical topic ("music", "title", ...) words name; the words themselves when none fits."""
+    for topic, pattern in REVERT_TOPICS.items():
+        if re.search(pattern, words):
+            return topic
+    return words.strip()
+
+
+def _count(clause: Clause) -> int:
+    if clause.has(r"\btwice\b|两步|2步|两次|2次"):
+        return 2
+    match = clause.search(r"(\d+)\s*(?:times|steps|changes|edits|次|步)")
+    return max(1, min(50, int(match.group(1)))) if match else 1
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    if clause.has(_MUSIC_HELP):
+        state.actions.append(HelpAction("music"))
+    elif clause.has(_SOUND_HELP):
+        state.actions.append(HelpAction("sounds"))
+    elif clause.has(_HELP):
+        state.actions.append(HelpAction())
+    elif (match := clause.search(_REVERT)) is not None:
+        words = next(g for g in match.groups() if g is not None)
+        state.actions.append(RevertAction(revert_topic(words)))
+    elif clause.has(_REDO):
+        state.actions.append(RedoAction(_count(clause)))
+    elif clause.has(_UNDO):
+        state.actions.append(UndoAction(_count(clause)))
+    elif clause.has(_SHOW):
+        state.actions.append(ShowTimeline())
+    elif clause.has(_EXPORT) and not clause.has(r"\bof\b"):
+        preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
+        fmt = clause.search(_FORMATS)
+        quality = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量") else \
+            "low" if clause.has(r"\blow\b|small file|低画质|小文件") else None
+        state.actions.append(ExportAction(format=fmt.group(1) if fmt else "mp4", preset=preset, quality=quality))
+    else:
+        return False
+    return True

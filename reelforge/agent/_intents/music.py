@@ -1,0 +1,161 @@
+"""Background music: an uploaded song as BGM, a built-in style, volume, fades, loop, duck, remove;
+and sound effects ("a whoosh at each transition", "a camera shutter at 3 seconds")."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._intents._words import ADD, REMOVE
+from reelforge.agent._library import music_style, names_sound, sound_effect
+from reelforge.agent._numbers import duration_ms
+from reelforge.agent._refs import find_media, mentions_it
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import MusicAction, SoundAction, Unknown
+from reelforge.draft import AUDIO
+from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
+
+__all__ = ["handle", "handle_sound"]
+
+_MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beat)\b|背景音乐|音乐|配乐|歌|bgm|曲子|旋律"
+_UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我发的"
+_USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
+_QUIETER = r"\b(?:quieter|softer|lower|turn (?:it |the music )?down|reduce|decrease|less loud|not so loud|too loud)\b|" \
+           r"小一点|小声|轻一点|降低|调低|小点|太吵|太大声|弱一点"
+_LOUDER = r"\b(?:louder|turn (?:it |the music )?up|raise|increase|boost|more volume|can't hear|too quiet)\b|大一点|大声|调高|提高|大点|响一点|太小声"
+_MUTE = r"\bmute\b|静音"
+_SOUND = r"\bsound effects?\b|\bsfx\b|\bsound\b|音效|声音|声"
+
+
+def _percent(clause: Clause) -> float | None:
+    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
+    if not match:
+        return None
+    value = float(next(g for g in match.groups() if g))
+    return min(2.0, value / 100)
+
+
+def _has_music(state: PlanState) -> bool:
+    return any(t.type == AUDIO and t.id != "sfx" and t.segments for t in state.draft.tracks)
+
+
+def _is_music_clause(clause: Clause, state: PlanState) -> bool:
+    if clause.has(_MUSIC):
+        return True
+    focused = state.focus is not None and state.focus.kind == "music"
+    return focused and (mentions_it(clause) or clause.has(_QUIETER + "|" + _LOUDER))
+
+
+def _fade_ms(clause: Clause, which: str) -> int | None:
+    pattern = {"in": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?in\b|淡入|渐入",
+               "out": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?out\b|淡出|渐出|渐弱"}[which]
+    match = clause.search(pattern)
+    if not match:
+        return None
+    rest = clause.text[match.end():match.end() + 30]
+    seconds = duration_ms(rest)
+    if seconds is None:  # "最后3秒淡出": the time came first
+        seconds = duration_ms(clause.text[:match.start()])
+    return seconds if seconds is not None else 2000
+
+
+def _adjustments(clause: Clause) -> dict[str, object]:
+    out: dict[str, object] = {}
+    percent = _percent(clause)
+    if percent is not None:
+        out["volume"] = percent
+    elif clause.has(_MUTE):
+        out["volume"] = 0.0
+    elif clause.has(_QUIETER):
+        out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 0.6
+    elif clause.has(_LOUDER):
+        out["volume_scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 1.5
+    for which in ("in", "out"):
+        fade = _fade_ms(clause, which)
+        if fade is not None:
+            out[f"fade_{which}_ms"] = fade
+    if clause.has(r"\b(?:don'?t|do not|no|stop)\s+loop|\bplay (?:it )?once\b|不要循环|不循环|只播放一次|播一次"):
+        out["loop"] = False
+    elif clause.has(r"\bloop|\brepeat\b|循环|重复播放"):
+        out["loop"] = True
+    if clause.has(r"\bduck|\bunder (?:the )?(?:speech|voice|dialog(?:ue)?|talking|narration)|when (?:someone|people) (?:speak|talk)|"
+                  r"避让|闪避|人声.*(?:降低|压低|小)|说话.*(?:降低|压低|小)"):
+        out["duck"] = True
+    return out
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    if not _is_music_clause(clause, state):
+        return False
+    if clause.has(REMOVE) and not clause.has(r"\breplace|换") and not clause.has(r"不要循环|不循环|don'?t loop"):
+        state.edit(RemoveMusic())
+        state.focus = None
+        return True
+    adjust = _adjustments(clause)
+    upload = find_media(clause, state, ("audio", "video")) if clause.has(_UPLOADED) or _names_upload(clause, state) else None
+    if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
+        upload = find_media(clause, state, ("audio",))
+    if upload is not None:
+        volume = adjust.get("volume", 0.35)
+        state.edit(SetMusic(src=upload.src, name=upload.name, volume=volume,  # type: ignore[arg-type]
+                            source_duration_ms=upload.duration_ms,
+                            **{k: v for k, v in adjust.items() if k in ("fade_in_ms", "fade_out_ms", "loop", "duck")}),
+                   focus_kind="music")
+        return True
+    if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
+        state.actions.append(Unknown(clause.unquoted(), understood="your song as background music, but no audio is uploaded"))
+        return True
+    style = music_style(clause.text)
+    changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|换|替换|别的|其他|另")
+    adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
+    if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust:
+        volume = adjust.get("volume")
+        state.actions.append(MusicAction(style=style, volume=volume))  # type: ignore[arg-type]
+        state.focus = _music_focus()
+        return True
+    if adjust:
+        state.edit(UpdateMusic(**adjust), focus_kind="music")  # type: ignore[arg-type]
+        return True
+    if adding:
+        state.actions.append(MusicAction(style=None))
+        return True
+    return False
+
+
+def _music_focus():  # type: ignore[no-untyped-def]
+    from reelforge.agent._state import Focus
+
+    return Focus("music")
+
+
+def _names_upload(clause: Clause, state: PlanState) -> bool:
+    text = clause.unquoted().lower()
+    return any(m.kind == "audio" and (m.name.lower() in text or (len(m.name.rsplit(".", 1)[0]) >= 3
+                                                                 and m.name.lower().rsplit(".", 1)[0] in text))
+               for m in state.context.media)
+
+
+def handle_sound(clause: Clause, state: PlanState) -> bool:
+    """A built-in sound effect: at a time, or at each transition."""
+    if clause.has(_MUSIC) and not clause.has(_SOUND):
+        return False
+    if not clause.has(_SOUND) and not names_sound(clause.text):  # "photo" alone is not a shutter sound
+        return False
+    sound = sound_effect(clause.text)
+    if sound is None:
+        return False
+    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|镜头|画面"):
+        return False
+    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat \d|在|处|时")):
+        return False
+    every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) transitions?\b|\bbetween (?:each|every|the) clips?\b|"
+                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|所有转场")
+    at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
+    if not every and at is None and clause.has(r"\btransition|转场"):
+        every = True
+    start = round(float(at.group(1)) * 1000) if at and not every else None
+    if clause.has(r"\bat the (?:start|beginning)\b|开头") and start is None and not every:
+        start = 0
+    state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
+    state.focus = None
+    return True

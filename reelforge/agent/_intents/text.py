@@ -1,0 +1,131 @@
+"""Titles and text: add "X" for the first N seconds / at the end / from 2s to 5s, at top/centre/bottom,
+bigger/smaller, colour; change its wording; remove the title or all text."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
+from reelforge.agent._numbers import find_durations, time_range
+from reelforge.agent._refs import find_text, mentions_it, text_segments
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import Unknown
+from reelforge.draft.edits import AddText, RemoveText, UpdateText
+
+__all__ = ["handle", "is_text_clause"]
+
+_TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
+        r"lettering)\b|标题|文字|字幕|文本|字体|大字|小字|标语"
+_CHANGE = r"\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|make it say|should say|instead)\b|" \
+          r"改成|改为|换成|改一下|修改|更改|改|换"
+_BIGGER = r"\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|放大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_END = r"\bat the end\b|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
+_FADE_IN = r"\bfade(?:s)? in\b|\bfade it in\b|淡入|渐显"
+_FADE_OUT = r"\bfade(?:s)? out\b|\bfade it out\b|淡出|渐隐"
+
+
+def is_text_clause(clause: Clause, state: PlanState) -> bool:
+    """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
+    if clause.has(_TEXT):
+        return True
+    if clause.quote() is not None and clause.has(ADD) and not clause.has(
+            r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成"):
+        return True
+    focused = state.focus is not None and state.focus.kind == "text"
+    return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
+                        position_of(clause) is not None)
+
+
+def _timing(clause: Clause) -> dict[str, object]:
+    text = clause.text
+    span = time_range(text)
+    if span:
+        return {"start_ms": span[0], "duration_ms": span[1] - span[0]}
+    durations = find_durations(text)
+    first = re.search(r"\b(?:first|opening)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|前(\d+(?:\.\d+)?)秒|开头(\d+(?:\.\d+)?)秒", text)
+    if first:
+        return {"start_ms": 0, "duration_ms": round(float(next(g for g in first.groups() if g)) * 1000)}
+    at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
+                   r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)", text)
+    out: dict[str, object] = {}
+    if at:
+        out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
+        durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
+    if clause.has(_END):
+        out["at_end"] = True
+    elif clause.has(r"\bat the (?:start|beginning)\b|开头|一开始|片头") and "start_ms" not in out:
+        out["start_ms"] = 0
+    if durations:
+        out["duration_ms"] = durations[0][0]
+    return out
+
+
+def _style(clause: Clause) -> dict[str, object]:
+    out: dict[str, object] = {}
+    pos = position_of(clause)
+    if pos:
+        out["pos"] = pos
+    color = color_of(clause.text)
+    if color and not clause.has(r"background|背景"):
+        out["color"] = color
+    if clause.has(_FADE_IN):
+        out["fade_in_ms"] = 500
+    if clause.has(_FADE_OUT):
+        out["fade_out_ms"] = 500
+    return out
+
+
+def _new_words(clause: Clause) -> str | None:
+    quote = clause.quote()
+    if quote:
+        return quote
+    match = re.search(r"\b(?:saying|that says|which says|reading|says)\s+(.+)$|^(?:title|caption|text)\s*:\s*(.+)$|"
+                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$", clause.unquoted())
+    return next((g for g in match.groups() if g), None) if match else None
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    if not is_text_clause(clause, state):
+        return False
+    texts = text_segments(state.draft)
+    if clause.has(REMOVE) and not clause.has(_CHANGE + r"|\bto\b"):
+        if not texts:
+            state.edit(RemoveText(all=True))
+        elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切"):
+            state.edit(RemoveText(all=True))
+        else:
+            target = find_text(clause, state)
+            state.edit(RemoveText(segment_id=target.id if target else None))
+        state.focus = None
+        return True
+    words = _new_words(clause)
+    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪")
+    if words and (not texts or not wants_change):
+        size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
+            0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
+        state.edit(AddText(text=words, size=size, **_timing(clause), **_style(clause)),  # type: ignore[arg-type]
+                   focus_kind="text")
+        return True
+    if not texts:
+        if clause.has(ADD) and words is None:
+            state.actions.append(Unknown(clause.unquoted(), understood="a title, but not its words (put them in quotes)"))
+            return True
+        state.edit(UpdateText(text=words))  # fails with "there is no text": the reply says so
+        return True
+    target = find_text(clause, state)
+    fields: dict[str, object] = {**_style(clause)}
+    if words:
+        fields["text"] = words
+    if clause.has(_BIGGER):
+        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多|多一点|两倍|2倍") else 1.5
+    elif clause.has(_SMALLER):
+        fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多|一半") else 0.67
+    timing = _timing(clause)
+    timing.pop("at_end", None)
+    fields.update(timing)
+    if not fields:
+        return False
+    state.edit(UpdateText(segment_id=target.id if target else None, **fields), focus_kind="text")  # type: ignore[arg-type]
+    return True

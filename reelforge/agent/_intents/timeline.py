@@ -1,0 +1,226 @@
+"""The clips themselves: trim the video, cut the first/last N seconds, delete/swap/move clips, speed,
+transitions between clips, a clip's own sound, and adding an uploaded video or photo."""
+
+from __future__ import annotations
+
+from reelforge.agent._intents._words import ADD, REMOVE
+from reelforge.agent._numbers import duration_ms
+from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import Unknown
+from reelforge.agent._intents.generate import placement_of
+from reelforge.draft.edits import (
+    AddClip,
+    DeleteSegment,
+    MoveClip,
+    SetClipAudio,
+    SetSpeed,
+    SetTransition,
+    SwapClips,
+    Trim,
+    TrimSegment,
+)
+
+__all__ = ["handle"]
+
+_TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fadewhite", r"fade (?:to|through) white|白场|闪白"),
+                ("dissolve", r"dissolve|溶解"), ("wipeleft", r"\bwipe|擦除"), ("slideleft", r"\bslide|滑动|推移"),
+                ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
+                ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
+_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解"
+_SPEED_UP = r"\bspeed (?:it |this |the \w+ )?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|快进|快一点|快放|变快|倍速播放"
+_SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢"
+_NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
+_CLIP_AUDIO = r"\b(?:original|clip'?s?|video'?s?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|视频的声音"
+
+
+def _speed(clause: Clause) -> float | None:
+    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b")
+    if match:
+        return float(match.group(1) or match.group(2))
+    if clause.has(_NORMAL):
+        return 1.0
+    if clause.has(_SLOW):
+        return 0.5
+    if clause.has(_SPEED_UP):
+        return 1.5 if clause.has(r"\ba (?:bit|little)\b|一点|一些|稍微") else 2.0
+    return None
+
+
+def _targets(clause: Clause, state: PlanState) -> list[str] | None:
+    """Clip ids the clause names, the focused clip for "it", [] for the whole video; None when an id is missing."""
+    refs = clip_refs(clause, state)
+    if MISSING in refs:
+        return None
+    if not refs and mentions_it(clause) and state.focus and state.focus.kind == "clip" and state.focus.segment_id:
+        if state.draft.find_segment(state.focus.segment_id):
+            return [state.focus.segment_id]
+    return refs
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    for step in (_transition, _speed_step, _clip_audio, _swap, _move, _cut, _delete, _add_upload):
+        if step(clause, state):
+            return True
+    return False
+
+
+def _missing(clause: Clause, state: PlanState, what: str) -> bool:
+    count = len(main_clips(state.draft))
+    state.actions.append(Unknown(clause.unquoted(), understood=f"{what}, but the video has {count} clip(s)"))
+    return True
+
+
+def _transition(clause: Clause, state: PlanState) -> bool:
+    if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")):
+        return False
+    targets = _targets(clause, state)
+    if targets is None:
+        return _missing(clause, state, "a transition")
+    kind = "none" if clause.has(REMOVE) else next((t for t, p in _TRANSITIONS if clause.has(p)), "fade")
+    seconds = duration_ms(clause.text)
+    target = max(targets, key=lambda sid: [s.id for s in main_clips(state.draft)].index(sid)) if len(targets) >= 1 else None
+    state.edit(SetTransition(segment_id=target, type=kind, duration_ms=min(5000, seconds or 500)))
+    return True
+
+
+def _speed_step(clause: Clause, state: PlanState) -> bool:
+    speed = _speed(clause)
+    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)"):
+        return False
+    targets = _targets(clause, state)
+    if targets is None:
+        return _missing(clause, state, "a speed change")
+    speed = min(4.0, max(0.25, speed))
+    for target in targets or [None]:
+        state.edit(SetSpeed(segment_id=target, speed=speed))
+    return True
+
+
+def _clip_audio(clause: Clause, state: PlanState) -> bool:
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mute|unmute)\b|静音|消音")):
+        return False
+    targets = _targets(clause, state)
+    if targets is None:
+        return _missing(clause, state, "a clip's sound")
+    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
+    if percent:
+        volume = min(2.0, float(percent.group(1)) / 100)
+    elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
+        volume = 1.0
+    elif clause.has(r"\bmute\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|删除|不要"):
+        volume = 0.0
+    elif clause.has(r"\bquieter|\blower|\bdown\b|小一点|降低|调低"):
+        volume = 0.5
+    elif clause.has(r"\blouder|\bup\b|大一点|提高|调高"):
+        volume = 1.5
+    else:
+        return False
+    for target in targets or [None]:
+        state.edit(SetClipAudio(segment_id=target, volume=volume))
+    return True
+
+
+def _swap(clause: Clause, state: PlanState) -> bool:
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下顺序|颠倒"):
+        return False
+    refs = clip_refs(clause, state)
+    clips = main_clips(state.draft)
+    if not refs and len(clips) == 2:
+        refs = [clips[0].id, clips[1].id]
+    if len(refs) != 2 or MISSING in refs:
+        return _missing(clause, state, "swapping two clips")
+    state.edit(SwapClips(first_id=refs[0], second_id=refs[1]))
+    return True
+
+
+def _move(clause: Clause, state: PlanState) -> bool:
+    if not clause.has(r"\b(?:move|put|place|reorder)\b|移到|移动|挪到|放到|放在|调到"):
+        return False
+    targets = _targets(clause, state)
+    clips = main_clips(state.draft)
+    if not targets:
+        return False
+    if MISSING in (targets or []) or targets is None:
+        return _missing(clause, state, "moving a clip")
+    seg_id = targets[0]
+    if clause.has(r"\b(?:start|beginning|front)\b|开头|最前"):
+        index = 0
+    elif clause.has(r"\b(?:the )?end\b|最后面|结尾|末尾|最后"):
+        index = len(clips) - 1
+    elif len(targets) >= 2:
+        others = [s.id for s in clips]
+        anchor = others.index(targets[1])
+        current = others.index(seg_id)
+        after = clause.has(r"\bafter\b|后面|之后")
+        index = anchor + (1 if after else 0) - (1 if current < anchor else 0)
+    else:
+        match = clause.search(r"position\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
+        if not match:
+            return False
+        index = int(match.group(1) or match.group(2)) - 1
+    state.edit(MoveClip(segment_id=seg_id, to_index=max(0, index)), focus_kind="clip")
+    return True
+
+
+def _cut(clause: Clause, state: PlanState) -> bool:
+    """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
+    seconds = duration_ms(clause.text)
+    if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|keep|remove|delete|drop|make (?:it|the video)|chop|crop|reduce)\b|"
+                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要"):
+        return False
+    targets = _targets(clause, state)
+    if targets is None:
+        return _missing(clause, state, "a trim")
+    head = clause.has(r"\b(?:first|opening|beginning|start)\b|前\d|开头|开始的")
+    tail = clause.has(r"\b(?:last|final|ending|end)\b|后\d|最后|结尾|末尾")
+    cutting = clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of)\b(?!.* to \d)|剪掉|删掉|去掉|删除|裁掉|砍掉|不要")
+    keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
+    if targets:
+        seg = state.draft.find_segment(targets[0])
+        assert seg is not None
+        length = seg[1].duration_ms
+        if cutting and tail:
+            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=seconds))
+        elif cutting and head or cutting:
+            state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds))
+        else:
+            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)))
+        return True
+    end = state.draft.video_end_ms or state.draft.end_ms
+    if keep_first or not cutting:
+        state.edit(Trim(end_ms=seconds))
+    elif tail:
+        state.edit(Trim(end_ms=max(1, end - seconds)))
+    else:
+        state.edit(Trim(start_ms=seconds))
+    return True
+
+
+def _delete(clause: Clause, state: PlanState) -> bool:
+    if not clause.has(REMOVE + r"|\bcut\b"):
+        return False
+    targets = _targets(clause, state)
+    if targets is None:
+        return _missing(clause, state, "deleting a clip")
+    if not targets:
+        return False
+    for target in targets:
+        state.edit(DeleteSegment(segment_id=target))
+    state.focus = None
+    return True
+
+
+def _add_upload(clause: Clause, state: PlanState) -> bool:
+    if not clause.has(ADD + r"|\buse\b|用") or not clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的"):
+        return False
+    media = find_media(clause, state, ("video", "image"))
+    if media is None:
+        return False
+    placement = placement_of(clause, state) or ("end", None)
+    seconds = duration_ms(clause.text)
+    length = seconds or media.duration_ms or 3000
+    state.edit(AddClip(src=media.src, duration_ms=length, name=media.name, at=placement[0],  # type: ignore[arg-type]
+                       ref=placement[1]), focus_kind="clip")
+    return True

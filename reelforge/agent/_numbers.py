@@ -1,0 +1,135 @@
+"""Numbers and durations in English and Chinese, rewritten as digits before the intents read them.
+
+``normalize`` turns "ten seconds", "half a minute", "十五秒", "半分钟", "1分30秒", "百分之三十" into
+"10 seconds", "30 seconds", "15秒", "30秒", "90秒", "30%", so every intent matches one spelling.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["duration_ms", "find_durations", "normalize", "time_range", "zh_number"]
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+_EN_WORD = "|".join([*_EN_TENS, *_EN_UNITS, "a hundred", "hundred"])
+# a number word counts only before a unit, so "one of the clips" keeps its words
+_EN_FOLLOW = r"(?=[\s-]*(?:seconds?|secs?|minutes?|mins?|percent|%|times|x\b|fps|frames))"
+_EN_NUMBER = re.compile(rf"\b((?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)\b{_EN_FOLLOW}")
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_ZH_NUMBER = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?")
+# a lone 一 is a number only before a unit or after 第 ("一下", "一些", "一起" are not)
+_ZH_LONE_ONE_OK = re.compile(r"[秒分个倍号段张首帧%]")
+
+
+def zh_number(text: str) -> float | None:
+    """``"十五"`` -> 15, ``"两"`` -> 2, ``"一百二十"`` -> 120, ``"零点五"`` -> 0.5; None if not a number."""
+    whole, _, frac = text.partition("点")
+    total, current = 0, 0
+    for ch in whole:
+        if ch in _ZH_DIGITS:
+            current = _ZH_DIGITS[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    value: float = total + current
+    if frac:
+        value += float("0." + "".join(str(_ZH_DIGITS[ch]) for ch in frac))
+    return value
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _en_word_value(words: str) -> int:
+    total = 0
+    for word in re.split(r"[\s-]+", words):
+        if word == "hundred":
+            total = (total or 1) * 100
+        elif word != "a":
+            total += _EN_TENS.get(word, _EN_UNITS.get(word, 0))
+    return total
+
+
+def _normalize_en(text: str) -> str:
+    text = re.sub(r"\b(?:a\s+)?minute and a half\b|\bone and a half minutes?\b", "90 seconds", text)
+    text = re.sub(r"\bhalf (?:a |an )?minute\b", "30 seconds", text)
+    text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
+    text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
+    text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
+    text = re.sub(r"\b(\d+):([0-5]\d)\b", lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} seconds", text)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\s*(?:and\s*)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b",
+                  lambda m: f"{_fmt(float(m.group(1)) * 60 + float(m.group(2)))} seconds", text)
+    return re.sub(r"(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b",
+                  lambda m: f"{_fmt(float(m.group(1)) * 60)} seconds", text)
+
+
+def _zh_numeral(match: re.Match[str]) -> str:
+    token = match.group(0)
+    text = match.string
+    if token == "一":
+        after = text[match.end():match.end() + 1]
+        before = text[match.start() - 1:match.start()] if match.start() else ""
+        if before != "第" and not _ZH_LONE_ONE_OK.match(after):
+            return token
+    value = zh_number(token)
+    return token if value is None else _fmt(value)
+
+
+def _normalize_zh(text: str) -> str:
+    text = text.replace("半分钟", "30秒").replace("一分半钟", "90秒").replace("一分半", "90秒")
+    text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d]+)",
+                  lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
+    text = _ZH_NUMBER.sub(_zh_numeral, text)
+    text = text.replace("半秒", "0.5秒")
+    text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?半", lambda m: f"{_fmt(float(m.group(1)) * 60 + 30)}秒", text)
+    text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?(?:零)?(\d+(?:\.\d+)?)秒",
+                  lambda m: f"{_fmt(float(m.group(1)) * 60 + float(m.group(2)))}秒", text)
+    return re.sub(r"(\d+(?:\.\d+)?)分钟", lambda m: f"{_fmt(float(m.group(1)) * 60)}秒", text)
+
+
+def normalize(text: str) -> str:
+    """Lower-case English, full-width digits folded, number words and durations as digits."""
+    text = text.translate(str.maketrans("０１２３４５６７８９：％．", "0123456789:%."))
+    return _normalize_zh(_normalize_en(text.lower()))
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(?:seconds?|secs?|s\b|秒钟?)")
+
+
+def find_durations(text: str) -> list[tuple[int, int, int]]:
+    """Every ``(ms, start, end)`` duration in normalized text, in order."""
+    return [(round(float(m.group(1)) * 1000), m.start(), m.end()) for m in _DURATION.finditer(text)]
+
+
+def duration_ms(text: str) -> int | None:
+    """The first duration in normalized text, in ms."""
+    found = find_durations(text)
+    return found[0][0] if found else None
+
+
+_RANGE = re.compile(
+    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*"
+    r"(?:to|until|till|and|-|–|~|到|至)\s*(?:第)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
+
+
+def time_range(text: str) -> tuple[int, int] | None:
+    """``"from 2s to 5s"``, ``"2-5秒"``, ``"从2秒到5秒"`` -> ``(2000, 5000)``; None when absent or empty."""
+    match = _RANGE.search(text)
+    if not match:
+        return None
+    start, end = round(float(match.group(1)) * 1000), round(float(match.group(2)) * 1000)
+    return (start, end) if end > start else None

@@ -1,0 +1,131 @@
+"""Reference resolution: "the second clip", "the last shot", "第一个片段", "the song I uploaded",
+"the photo", "the title", names, and "it" (the state's focus)."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import MediaRef
+from reelforge.draft import TEXT, Draft, Segment
+from reelforge.draft._layout import main_track
+
+__all__ = ["MISSING", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text"]
+
+MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
+
+_ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "last": -1, "final": -1, "closing": -1,
+             "penultimate": -2}
+_ORD = "|".join(_ORDINALS)
+_CLIP_WORD = r"(?:video\s+)?(?:clips?|shots?|scenes?|videos?|segments?|parts?|ones?)"
+_EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WORD}\b"
+                      rf"|\b(?:clip|shot|scene|segment)s?\s*#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b")
+_ZH_CLIP = re.compile(r"第(\d+)(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
+                      r"|最后(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
+                      r"|(?:片段|镜头)(\d+)")
+
+
+def main_clips(draft: Draft) -> list[Segment]:
+    track = main_track(draft)
+    return list(track.segments) if track else []
+
+
+def clip_refs(clause: Clause, state: PlanState) -> list[str]:
+    """Segment ids of the main-track clips the clause names, in the order it names them."""
+    clips = main_clips(state.draft)
+    numbers: list[int] = []
+    if clause.language == "zh" or re.search(r"[\u4e00-\u9fff]", clause.text):
+        for m in _ZH_CLIP.finditer(clause.text):
+            numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -1)
+    for m in _EN_CLIP.finditer(clause.text):
+        if m.group(1):
+            numbers.append(_ORDINALS[m.group(1)])
+            if m.group(2):
+                numbers.append(_ORDINALS[m.group(2)])
+        else:
+            numbers.append(int(m.group(3)))
+            if m.group(4):
+                numbers.append(int(m.group(4)))
+    ids = [_pick(clips, n) for n in numbers]
+    if not ids:
+        ids = [seg.id for seg in clips if _named(seg, clause, state)]
+    return ids
+
+
+def _pick(clips: list[Segment], number: int) -> str:
+    index = number - 1 if number > 0 else len(clips) + number
+    return clips[index].id if 0 <= index < len(clips) else MISSING
+
+
+def _named(seg: Segment, clause: Clause, state: PlanState) -> bool:
+    name = (seg.meta.name or _media_name(state, seg.src) or "").lower()
+    if len(name) < 3:
+        return False
+    if name in clause.text:
+        return True
+    match = re.search(r"\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video)\b", clause.text)
+    if match and match.group(1) not in _ORDINALS and match.group(1) not in {"whole", "new", "generated", "this"}:
+        return match.group(1) in name
+    return False
+
+
+def _media_name(state: PlanState, src: str | None) -> str | None:
+    return next((m.name for m in state.context.media if m.src == src), None)
+
+
+def mentions_it(clause: Clause) -> bool:
+    return clause.has(r"\b(?:it|that|this one|this)\b|它|这个|那个|这段|那段")
+
+
+_KIND_WORDS = {
+    "audio": r"\b(?:songs?|music|tracks?|audio|mp3|wav|m4a|aac|tunes?|recording|voice ?over)\b|歌|音乐|音频|配乐|录音",
+    "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图",
+    "video": r"\b(?:videos?|footage|clips?|recording|mp4|mov)\b|视频|素材|录像",
+}
+
+
+def find_media(clause: Clause, state: PlanState, kinds: tuple[str, ...], uploaded_only: bool = True) -> MediaRef | None:
+    """The session media the clause names: by file name first, else the latest upload of a matching kind."""
+    media = [m for m in state.context.media if m.kind in kinds and (m.uploaded or not uploaded_only)]
+    text = clause.unquoted().lower()
+    for ref in reversed(media):
+        name = ref.name.lower()
+        stem = name.rsplit(".", 1)[0]
+        if name in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text)):
+            return ref
+    wanted = [k for k in kinds if clause.has(_KIND_WORDS[k])]
+    for ref in reversed(media):
+        if not wanted or ref.kind in wanted:
+            return ref
+    return None
+
+
+def text_segments(draft: Draft) -> list[Segment]:
+    return sorted((s for t in draft.tracks if t.type == TEXT for s in t.segments), key=lambda s: s.start_ms)
+
+
+def find_text(clause: Clause, state: PlanState) -> Segment | None:
+    """The text the clause means: quoted words, an ordinal, "the end title", "it", else the first."""
+    texts = text_segments(state.draft)
+    if not texts:
+        return None
+    for quote in clause.quotes:
+        for seg in texts:
+            if seg.meta.text and seg.meta.text.lower() == quote.lower():
+                return seg
+    m = re.search(rf"\b({_ORD})\s+(?:title|text|caption)\b|第(\d+)(?:个|行|条)?(?:标题|文字|字幕)", clause.text)
+    if m:
+        number = _ORDINALS[m.group(1)] if m.group(1) else int(m.group(2))
+        index = number - 1 if number > 0 else len(texts) + number
+        if 0 <= index < len(texts):
+            return texts[index]
+    if clause.has(r"\b(?:end|ending|closing|outro)\s+(?:title|text|caption)|结尾的?(?:标题|文字|字幕)|片尾"):
+        return texts[-1]
+    focus = state.focus
+    if focus and focus.kind == "text" and focus.segment_id:
+        found = state.draft.find_segment(focus.segment_id)
+        if found:
+            return found[1]
+    return texts[0]

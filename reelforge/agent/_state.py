@@ -1,0 +1,123 @@
+"""The planner's working state for one message: a scratch draft that each planned edit is applied to.
+
+Later clauses of the same message ("...and make it bigger") resolve against the draft as it
+will be, and ``focus`` remembers what "it" means: the last thing touched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language
+from reelforge.draft import TEXT, Draft, Edit, apply_edit
+from reelforge.draft._layout import main_track
+from reelforge.errors import ReelforgeError
+
+__all__ = ["Focus", "PlanState", "focus_from_history"]
+
+PENDING = "pending:"          # src of a clip that a GenerateAction will produce
+
+
+@dataclass
+class Focus:
+    """What "it" refers to: ``kind`` is text, music, clip, canvas or sound; ``segment_id`` when known."""
+
+    kind: str
+    segment_id: str | None = None
+
+
+@dataclass
+class PlanState:
+    context: AgentContext
+    language: Language
+    draft: Draft
+    actions: list[Action] = field(default_factory=list)
+    focus: Focus | None = None
+    failed: list[str] = field(default_factory=list)   # why a planned edit will not apply
+
+    def edit(self, edit: Edit, focus_kind: str | None = None) -> list[str]:
+        """Plan ``edit``: record it, apply it to the scratch draft; return the ids of new segments."""
+        from reelforge.agent.describe import describe_edit
+
+        self.actions.append(EditAction(edit=edit, description=describe_edit(edit, self.language)))
+        before = _segment_ids(self.draft)
+        try:
+            self.draft = apply_edit(self.draft, edit)
+        except ReelforgeError as exc:  # the runner reports it; later clauses see the draft unchanged
+            self.failed.append(str(exc))
+            return []
+        new = [sid for sid in _segment_ids(self.draft) if sid not in before]
+        if focus_kind is not None:
+            self.focus = Focus(focus_kind, new[0] if new else getattr(edit, "segment_id", None))
+        return new
+
+    def generate(self, action: GenerateAction) -> None:
+        """Plan a generation; a placeholder clip on the scratch draft stands in for its result."""
+        self.actions.append(action)
+        self._place(len(self.actions) - 1, action)
+
+    def replace_generation(self, index: int, action: GenerateAction) -> None:
+        """Re-place a generation planned earlier in this message (its placeholder moves too)."""
+        self.actions[index] = action
+        track = main_track(self.draft)
+        if track is not None:
+            track.segments = [s for s in track.segments if s.src != f"{PENDING}{index}"]
+        self._place(index, action)
+
+    def _place(self, index: int, action: GenerateAction) -> None:
+        from reelforge.draft.edits import AddClip
+
+        src = f"{PENDING}{index}"
+        try:
+            self.draft = apply_edit(self.draft, AddClip(
+                src=src, duration_ms=max(1, round(action.seconds * 1000)), name=action.prompt[:80] or None,
+                at=action.placement, ref=action.ref_segment_id))
+        except ReelforgeError:
+            return
+        track = main_track(self.draft)
+        for seg in track.segments if track else []:
+            if seg.src == src:
+                self.focus = Focus("clip", seg.id)
+
+    def pending_generation(self, segment_id: str | None) -> int | None:
+        """The index in ``actions`` of the generation whose placeholder is ``segment_id``."""
+        found = self.draft.find_segment(segment_id) if segment_id else None
+        if found and found[1].src and found[1].src.startswith(PENDING):
+            return int(found[1].src.removeprefix(PENDING))
+        return None
+
+
+def _segment_ids(draft: Draft) -> set[str]:
+    return {s.id for t in draft.tracks for s in t.segments}
+
+
+_KIND_WORDS = (
+    ("text", r"title|text|caption|subtitle|标题|文字|字幕"),
+    ("music", r"music|bgm|song|音乐|配乐|歌"),
+    ("sound", r"sound effect|音效"),
+    ("canvas", r"canvas|aspect|background|画布|画幅|背景|竖屏|横屏"),
+    ("clip", r"clip|generated|video|片段|视频|生成"),
+)
+
+
+def focus_from_history(history: list[str], draft: Draft) -> Focus | None:
+    """What the last change was about, read from its history label (``describe_edit``'s words)."""
+    if not history:
+        return None
+    label = history[-1].lower()
+    quoted = re.findall(r"['\"“「]([^'\"”」]+)['\"”」]", history[-1])
+    for kind, pattern in _KIND_WORDS:
+        if re.search(pattern, label):
+            return Focus(kind, _segment_named(draft, kind, quoted))
+    return None
+
+
+def _segment_named(draft: Draft, kind: str, quoted: list[str]) -> str | None:
+    for track in draft.tracks:
+        for seg in track.segments:
+            if kind == "text" and track.type == TEXT and seg.meta.text in quoted:
+                return seg.id
+            if kind == "clip" and track.type != TEXT and seg.meta.name and seg.meta.name in quoted:
+                return seg.id
+    return None

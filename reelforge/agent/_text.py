@@ -1,0 +1,79 @@
+"""Message text: language, quoted strings, and splitting one message into clauses.
+
+Quoted text (a title's words, a prompt) is taken out first and replaced by a placeholder
+``⟪n⟫``, so neither number rewriting nor clause splitting ever touches what the user quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reelforge.agent._numbers import normalize
+
+__all__ = ["Clause", "detect_language", "split_clauses"]
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
+PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
+
+_EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
+             r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
+             r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write")
+_EN_SPLIT = re.compile(
+    rf"\s*(?:;|\.\s+|,?\s*\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b))\s*")
+_ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
+_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS})))\s*")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One instruction: ``text`` is normalized (lower-case, digits) with ``⟪n⟫`` for quoted strings."""
+
+    text: str
+    quotes: tuple[str, ...]
+    language: str
+
+    def quote(self) -> str | None:
+        """The first quoted string this clause mentions."""
+        match = PLACEHOLDER.search(self.text)
+        return self.quotes[int(match.group(1))] if match else None
+
+    def unquoted(self) -> str:
+        """The clause with its placeholders put back as plain text (for prompts)."""
+        return PLACEHOLDER.sub(lambda m: self.quotes[int(m.group(1))], self.text)
+
+    def has(self, pattern: str) -> bool:
+        """Whether the regex ``pattern`` occurs (English words get word boundaries)."""
+        return re.search(pattern, self.text) is not None
+
+    def search(self, pattern: str) -> re.Match[str] | None:
+        return re.search(pattern, self.text)
+
+
+def detect_language(message: str) -> str:
+    """``"zh"`` when the message holds Han characters outside its quotes (or only inside them), else ``"en"``."""
+    outside = _QUOTES.sub(" ", message)
+    if _HAN.search(outside):
+        return "zh"
+    if re.search(r"[a-zA-Z]", outside):
+        return "en"
+    return "zh" if _HAN.search(message) else "en"
+
+
+def split_clauses(message: str, language: str) -> list[Clause]:
+    """The message's instructions in order; quoted strings kept whole."""
+    quotes: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        quotes.append(next(g for g in match.groups() if g is not None))
+        return f"⟪{len(quotes) - 1}⟫"
+
+    held = _QUOTES.sub(hold, message.strip())
+    text = normalize(held)
+    splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
+    parts = [p.strip(" ,，.。") for p in splitter.split(text)]
+    if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
+        parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
+    return [Clause(part, tuple(quotes), language) for part in parts if part]

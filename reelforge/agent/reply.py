@@ -1,0 +1,151 @@
+"""The agent's answer: a short reply in the user's language saying what changed, from each Outcome."""
+
+from __future__ import annotations
+
+from reelforge.agent._library import style_names
+from reelforge.agent.actions import (
+    Action,
+    EditAction,
+    ExportAction,
+    GenerateAction,
+    HelpAction,
+    MusicAction,
+    Outcome,
+    Plan,
+    RedoAction,
+    RevertAction,
+    ShowTimeline,
+    SoundAction,
+    UndoAction,
+    Unknown,
+)
+from reelforge.draft.summary import format_seconds
+
+__all__ = ["CAPABILITIES", "compose_reply", "help_text"]
+
+CAPABILITIES = {
+    "en": ("generate clips (\"generate a 10-second clip of a city at night\", \"animate the photo I uploaded\"); "
+           "titles (\"add the title 'Peak' for 2 seconds at the top\", \"make it bigger\"); background music "
+           "(\"add lo-fi music at 30%\", \"use the song I uploaded\", \"fade out the music\"); sound effects "
+           "(\"add a whoosh at each transition\"); trim, cut, delete, swap, speed up or slow down clips; fades "
+           "between clips; vertical / square / 16:9 canvas; undo, redo, \"go back to before the music\"; show the "
+           "timeline; export."),
+    "zh": ("生成视频片段（“生成一个10秒的城市夜景视频”、“让我上传的照片动起来”）；标题文字（“加上标题「山顶」两秒”、“标题放大一点”）；"
+           "背景音乐（“加一段欢快的背景音乐”、“用我上传的歌做背景音乐”、“音乐淡出”）；音效（“每个转场加一个嗖的音效”）；"
+           "裁剪、删除、交换片段，加速或慢动作；片段之间的转场；竖屏、方形、横屏画布；撤销、重做、“回到加音乐之前”；查看时间线；导出。"),
+}
+
+
+def help_text(language: str, topic: str | None = None, styles: list[str] | None = None) -> str:
+    """What the agent can do (or, for ``topic="music"``, which music styles there are)."""
+    if topic == "music":
+        names = ", ".join(styles or style_names())
+        return f"内置音乐风格：{names}。例如：“加一段舒缓的钢琴背景音乐，音量30%”。" if language == "zh" else \
+            f"Built-in music styles: {names}. For example: \"add calm piano music at 30%\"."
+    if topic == "sounds":
+        from reelforge.agent._library import FALLBACK_SOUNDS
+
+        names = ", ".join(FALLBACK_SOUNDS)
+        return f"内置音效：{names}。" if language == "zh" else f"Built-in sound effects: {names}."
+    return ("我可以：" if language == "zh" else "I can: ") + CAPABILITIES["zh" if language == "zh" else "en"]
+
+
+def _generation(outcome: Outcome, action: GenerateAction, zh: bool) -> str:
+    data = outcome.data
+    seconds = data.get("seconds", action.seconds)
+    backend = data.get("backend")
+    shots = data.get("shots")
+    span = ""
+    if isinstance(data.get("start_ms"), int) and isinstance(data.get("end_ms"), int):
+        span = f"{format_seconds(data['start_ms'])}-{format_seconds(data['end_ms'])}s"  # type: ignore[arg-type]
+    if not outcome.ok:
+        return (f"没能生成「{action.prompt}」：{outcome.detail}。可以试试更短的时长或更简单的描述。" if zh else
+                f"I couldn't generate '{action.prompt}': {outcome.detail}. Try a shorter clip or a simpler description.")
+    if zh:
+        text = f"已生成一段 {seconds:g} 秒的「{action.prompt}」视频" if isinstance(seconds, (int, float)) else \
+            f"已生成「{action.prompt}」视频"
+        if isinstance(shots, int) and shots > 1:
+            text += f"（{shots} 个镜头）"
+        if backend:
+            text += f"（{backend} 生成器）"
+        return text + (f"，放在 {span}。" if span else "，已加入时间线。")
+    what = "Animated the photo into" if action.image_src else "Generated"
+    text = f"{what} a {seconds:g} s clip of '{action.prompt}'" if isinstance(seconds, (int, float)) else \
+        f"{what} '{action.prompt}'"
+    if isinstance(shots, int) and shots > 1:
+        text += f" in {shots} shots"
+    if backend:
+        text += f" ({backend} generator)"
+    return text + (f" and added it at {span}." if span else " and added it to the timeline.")
+
+
+def _line(outcome: Outcome, zh: bool, language: str) -> str:
+    action: Action = outcome.action
+    data = outcome.data
+    why = outcome.detail or ("未知原因" if zh else "unknown reason")
+    if isinstance(action, EditAction):
+        label = action.description
+        if outcome.ok:
+            return f"已{label}。" if zh else f"Done: {label}."
+        return f"没能{label}：{why}。" if zh else f"I couldn't do that ({label}): {why}."
+    if isinstance(action, GenerateAction):
+        return _generation(outcome, action, zh)
+    if isinstance(action, MusicAction):
+        title = data.get("title") or data.get("style") or action.style or ("配乐" if zh else "a track")
+        if not outcome.ok:
+            return f"没能添加背景音乐：{why}。" if zh else f"I couldn't add music: {why}."
+        volume = data.get("volume", action.volume)
+        vol = f"，音量 {round(float(volume) * 100)}%" if zh and isinstance(volume, (int, float)) else \
+            f" at {round(float(volume) * 100)}%" if isinstance(volume, (int, float)) else ""
+        return f"已添加背景音乐「{title}」{vol}。" if zh else f"Added background music: {title}{vol}."
+    if isinstance(action, SoundAction):
+        if not outcome.ok:
+            return f"没能添加音效：{why}。" if zh else f"I couldn't add the sound effect: {why}."
+        where_en = "at each transition" if action.at_transitions else f"at {format_seconds(action.start_ms or 0)}s"
+        where_zh = "每个转场处" if action.at_transitions else f"{format_seconds(action.start_ms or 0)} 秒处"
+        return f"已在{where_zh}添加「{action.sound}」音效。" if zh else f"Added a {action.sound} sound {where_en}."
+    if isinstance(action, (UndoAction, RedoAction, RevertAction)):
+        label = data.get("label") or ""
+        if not outcome.ok:
+            return f"无法{'撤销' if isinstance(action, UndoAction) else '重做' if isinstance(action, RedoAction) else '回退'}：{why}。" \
+                if zh else f"I couldn't {'undo' if isinstance(action, UndoAction) else 'redo' if isinstance(action, RedoAction) else 'go back'}: {why}."
+        if isinstance(action, UndoAction):
+            return (f"已撤销：{label}。" if label else "已撤销上一步。") if zh else (f"Undone: {label}." if label else "Undid the last change.")
+        if isinstance(action, RedoAction):
+            return (f"已重做：{label}。" if label else "已重做。") if zh else (f"Redone: {label}." if label else "Redid the change.")
+        return (f"已回到「{label}」之前的版本。" if label else "已回到之前的版本。") if zh else \
+            (f"Went back to the version before '{label}'." if label else "Went back to the earlier version.")
+    if isinstance(action, ShowTimeline):
+        return str(data.get("summary") or ("时间线是空的。" if zh else "Timeline: empty"))
+    if isinstance(action, HelpAction):
+        styles = data.get("styles")
+        return help_text(language, action.topic, list(styles) if isinstance(styles, list) else None)
+    if isinstance(action, ExportAction):
+        if not outcome.ok:
+            return f"导出失败：{why}。" if zh else f"The export failed: {why}."
+        target = f"{action.format}" + (f"，{action.preset} 预设" if zh and action.preset else f", {action.preset} preset" if action.preset else "")
+        url = data.get("url")
+        if zh:
+            return f"已开始导出（{target}）" + (f"：{url}" if url else "，完成后即可下载。")
+        return f"Export started ({target})" + (f": {url}" if url else "; the file will be ready to download shortly.")
+    if isinstance(action, Unknown):
+        got = f"我理解到的是：{action.understood}。" if zh and action.understood else \
+            f" I understood {action.understood}." if action.understood else ""
+        if zh:
+            return f"抱歉，这个我还做不到（“{action.text}”），时间线没有改动。{got}{help_text('zh')}"
+        return f"Sorry, I can't do that yet (\"{action.text}\"), so the timeline is unchanged.{got} {help_text('en')}"
+    return ""
+
+
+def compose_reply(plan: Plan, outcomes: list[Outcome], language: str | None = None) -> str:
+    """One short reply: each outcome in order (actions without an outcome, such as Unknown, count as done)."""
+    language = language or plan.language
+    zh = language == "zh"
+    by_action = {id(o.action): o for o in outcomes}
+    ordered = [by_action.get(id(a)) or Outcome(action=a) for a in plan.actions
+               if id(a) in by_action or isinstance(a, Unknown)]
+    ordered += [o for o in outcomes if not any(o.action is a for a in plan.actions)]
+    if not ordered:
+        return "好的，没有需要改动的地方。" if zh else "OK, nothing to change."
+    lines = [line for line in (_line(o, zh, language) for o in ordered) if line]
+    return ("" if zh else " ").join(lines)

@@ -1,0 +1,127 @@
+"""The fixture contexts the corpus starts from, and the checks it makes (shared with bench/agent.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from reelforge.agent import AgentContext, EditAction, MediaRef, Plan
+from reelforge.draft import AUDIO, TEXT, Draft, apply_edit
+from reelforge.draft._layout import main_track
+from reelforge.draft.edits import AddClip, AddText, SetMusic
+from reelforge.errors import ReelforgeError
+
+HERE = Path(__file__).parent
+SONG = MediaRef("media:song1", "audio", "summer.mp3", 30000)
+PHOTO = MediaRef("media:photo1", "image", "beach.jpg")
+HIKE = MediaRef("media:hike1", "video", "hike.mp4", 8000)
+CITY = MediaRef("media:gen1", "video", "a futuristic city at night", 10000, uploaded=False)
+DOG = MediaRef("media:gen2", "video", "a dog on the beach", 5000, uploaded=False)
+
+
+def _draft(name: str) -> Draft:
+    draft = Draft.empty()
+    if name == "empty":
+        return draft
+    draft = apply_edit(draft, AddClip(src=CITY.src, duration_ms=10000, name=CITY.name))
+    if name in ("one_clip", "media"):
+        return draft
+    draft = apply_edit(draft, AddClip(src=DOG.src, duration_ms=5000, name=DOG.name))
+    draft = apply_edit(draft, SetMusic(src=SONG.src, name=SONG.name, source_duration_ms=30000))
+    return apply_edit(draft, AddText(text="Urban Dreams", duration_ms=3000))
+
+
+def context(name: str, history: list[str] | None = None) -> AgentContext:
+    """``empty``; ``one_clip`` (10 s city); ``full`` (city 10 s + dog 5 s, BGM 35 %, title 0-3 s);
+    ``media`` (one clip, with an uploaded song, photo and video)."""
+    media = {"empty": [], "one_clip": [CITY], "full": [CITY, DOG, SONG], "media": [CITY, SONG, PHOTO, HIKE]}[name]
+    return AgentContext(draft=_draft(name), media=list(media), history=list(history or []))
+
+
+def load_corpus() -> list[dict[str, Any]]:
+    cases: list[dict[str, Any]] = []
+    for path in sorted(HERE.glob("corpus_*.json")):
+        cases.extend(json.loads(path.read_text(encoding="utf-8")))
+    return cases
+
+
+def apply_plan(draft: Draft, plan: Plan) -> Draft:
+    """The draft after the plan's edits (an edit that cannot apply leaves it as it was, as the runner does)."""
+    for action in plan.actions:
+        if isinstance(action, EditAction):
+            try:
+                draft = apply_edit(draft, action.edit)
+            except ReelforgeError:
+                pass
+    return draft
+
+
+_KINDS = {"GenerateAction": "generate", "MusicAction": "music", "SoundAction": "sound", "UndoAction": "undo",
+          "RedoAction": "redo", "RevertAction": "revert", "ShowTimeline": "show", "HelpAction": "help",
+          "ExportAction": "export", "Unknown": "unknown"}
+
+
+def action_kind(action: object) -> str:
+    return action.edit.op if isinstance(action, EditAction) else _KINDS[type(action).__name__]
+
+
+def action_mismatch(action: object, expected: dict[str, Any]) -> str | None:
+    """Why ``action`` does not match ``expected`` ({"do": kind, field: value, "prompt_has": ..., "style_in": [...]})."""
+    kind = action_kind(action)
+    if kind != expected["do"]:
+        return f"expected {expected['do']}, got {kind}: {action}"
+    target = action.edit if isinstance(action, EditAction) else action
+    for key, want in expected.items():
+        if key == "do":
+            continue
+        if key == "prompt_has":
+            if want.lower() not in target.prompt.lower():
+                return f"prompt {target.prompt!r} lacks {want!r}"
+        elif key == "prompt_lacks":
+            if want.lower() in target.prompt.lower():
+                return f"prompt {target.prompt!r} has {want!r}"
+        elif key == "style_in":
+            if target.style not in want:
+                return f"style {target.style!r} not in {want}"
+        elif getattr(target, key) != want:
+            return f"{key}: expected {want!r}, got {getattr(target, key)!r} in {target}"
+    return None
+
+
+def draft_mismatch(draft: Draft, expected: dict[str, Any]) -> str | None:
+    """Why ``draft`` lacks a property the corpus expects of it."""
+    texts = sorted((s for t in draft.tracks if t.type == TEXT for s in t.segments), key=lambda s: s.start_ms)
+    music = [s for t in draft.tracks if t.type == AUDIO and t.id != "sfx" for s in t.segments]
+    track = main_track(draft)
+    clips = track.segments if track else []
+    facts: dict[str, Any] = {
+        "canvas": [draft.canvas.width, draft.canvas.height],
+        "bg": draft.canvas.bg,
+        "fps": draft.canvas.fps,
+        "texts": [[s.meta.text, s.start_ms, s.end_ms] for s in texts],
+        "text_pos": texts[0].meta.pos if texts else None,
+        "text_size": texts[0].meta.size if texts else None,
+        "text_color": texts[0].meta.color if texts else None,
+        "music_src": music[0].src if music else None,
+        "music_volume": music[0].meta.volume if music else None,
+        "music_fade_in": music[0].meta.fade_in_ms if music else None,
+        "music_fade_out": music[0].meta.fade_out_ms if music else None,
+        "music_loop": music[0].meta.loop if music else None,
+        "music_duck": music[0].meta.duck if music else None,
+        "music_end": music[0].end_ms if music else None,
+        "clips": [s.src for s in clips],
+        "clip_spans": [[s.start_ms, s.end_ms] for s in clips],
+        "clip_speeds": [s.meta.speed for s in clips],
+        "clip_volumes": [s.meta.volume for s in clips],
+        "transitions": [s.meta.transition.type if s.meta.transition else None for s in clips],
+        "video_end": draft.video_end_ms,
+    }
+    for key, want in expected.items():
+        got = facts[key]
+        if isinstance(want, float) and isinstance(got, float):
+            if abs(got - want) > 1e-3:
+                return f"draft {key}: expected {want}, got {got}"
+        elif got != want:
+            return f"draft {key}: expected {want!r}, got {got!r}"
+    return None

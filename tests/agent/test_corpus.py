@@ -1,0 +1,47 @@
+"""The message corpus (tests/agent/corpus_*.json): each message, from a fixture context, must produce the
+listed actions in order and leave the draft with the listed properties; the reply speaks the user's language."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from reelforge.agent import EditAction, Outcome, Unknown, compose_reply, understand
+
+from ._fixtures import action_mismatch, apply_plan, context, draft_mismatch, load_corpus
+
+CASES = load_corpus()
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_corpus_is_large_and_half_chinese() -> None:
+    zh = [c for c in CASES if _HAN.search(c["msg"])]
+    assert len(CASES) >= 200
+    assert len(zh) >= len(CASES) // 2 - 5
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['ctx']}:{c['msg'][:50]}" for c in CASES])
+def test_message_plans_expected_actions_and_draft(case: dict[str, Any]) -> None:
+    ctx = context(case["ctx"], case.get("history"))
+    plan = understand(case["msg"], ctx)
+    expected = case["expect"]
+    kinds = [type(a).__name__ for a in plan.actions]
+    assert len(plan.actions) == len(expected), f"{case['msg']!r} -> {plan.actions}"
+    for action, want in zip(plan.actions, expected):
+        problem = action_mismatch(action, want)
+        assert problem is None, f"{case['msg']!r}: {problem} (plan {kinds})"
+    if "draft" in case:
+        problem = draft_mismatch(apply_plan(ctx.draft, plan), case["draft"])  # type: ignore[arg-type]
+        assert problem is None, f"{case['msg']!r}: {problem}"
+    language = "zh" if _HAN.search(re.sub(r"['\"“「『‘《][^'\"”」』’》]*['\"”」』’》]", "", case["msg"])) else "en"
+    assert plan.language == language
+    reply = compose_reply(plan, [Outcome(a) for a in plan.actions if not isinstance(a, Unknown)], language)
+    assert reply
+    if language == "zh":
+        assert _HAN.search(reply)
+    if any(isinstance(a, Unknown) for a in plan.actions):
+        assert ("抱歉" in reply) if language == "zh" else ("Sorry" in reply)
+        if all(isinstance(a, Unknown) for a in plan.actions):
+            assert not any(isinstance(a, EditAction) for a in plan.actions)

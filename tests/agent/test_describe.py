@@ -1,0 +1,51 @@
+"""History labels and replies: what the user reads, and what "go back to before X" matches."""
+
+from __future__ import annotations
+
+from reelforge.agent import (
+    GenerateAction,
+    HelpAction,
+    Outcome,
+    Plan,
+    ShowTimeline,
+    describe_edit,
+    find_revert_point,
+)
+from reelforge.agent.reply import compose_reply
+from reelforge.draft.edits import AddText, RemoveMusic, SetCanvas, SetMusic
+
+
+def test_labels_in_both_languages_name_what_changed() -> None:
+    assert describe_edit(AddText(text="Peak", duration_ms=2000), "en") == "added the title 'Peak' at the start for 2s"
+    assert "「Peak」" in describe_edit(AddText(text="Peak"), "zh")
+    assert describe_edit(SetCanvas(aspect="9:16"), "zh").startswith("画布改为 9:16")
+
+
+def test_revert_finds_the_first_label_about_the_topic_in_either_language() -> None:
+    labels = [describe_edit(SetCanvas(aspect="9:16"), "en"), describe_edit(SetMusic(src="media:a"), "zh"),
+              describe_edit(RemoveMusic(), "en")]
+    assert find_revert_point("music", labels) == 1
+    assert find_revert_point("canvas", labels) == 0
+    assert find_revert_point("title", labels) is None
+
+
+def test_generation_reply_gives_length_prompt_backend_and_span() -> None:
+    action = GenerateAction(prompt="a futuristic city at night", seconds=10)
+    plan = Plan("en", [action])
+    outcome = Outcome(action, data={"seconds": 10, "backend": "preview", "start_ms": 0, "end_ms": 10000})
+    assert compose_reply(plan, [outcome], "en") == (
+        "Generated a 10 s clip of 'a futuristic city at night' (preview generator) and added it at 0-10s.")
+    shots = Outcome(action, data={"seconds": 10, "shots": 3, "backend": "preview"})
+    assert "in 3 shots" in compose_reply(plan, [shots], "en")
+    failed = Outcome(action, ok=False, detail="out of credits")
+    assert "out of credits" in compose_reply(plan, [failed], "en") and "Try" in compose_reply(plan, [failed], "en")
+    assert "生成" in compose_reply(Plan("zh", [action]), [outcome], "zh")
+
+
+def test_show_timeline_answers_with_the_summary_and_help_lists_styles() -> None:
+    show = ShowTimeline()
+    line = 'Timeline (1 track): 1. Title: "Peak" (0-2s)'
+    assert compose_reply(Plan("en", [show]), [Outcome(show, data={"summary": line})], "en") == line
+    music = HelpAction("music")
+    assert "lofi" in compose_reply(Plan("en", [music]), [Outcome(music)], "en")
+    assert compose_reply(Plan("zh", [HelpAction()]), [Outcome(HelpAction())], "zh").startswith("我可以")
