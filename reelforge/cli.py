@@ -17,7 +17,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from reelforge.errors import (
     BackendUnavailable,
@@ -58,16 +58,18 @@ def _errors() -> Iterator[None]:
 
 
 @contextmanager
-def _bar(description: str) -> Iterator[Callable[[float], None]]:
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TaskProgressColumn(),
-                  TimeElapsedColumn(), console=console, transient=False) as bar:
-        task = bar.add_task(description, total=1.0)
+def _bars(*descriptions: str) -> Iterator[list[Callable[[float], None]]]:
+    """One rich display with a bar per stage; yields a progress callback per stage."""
+    with Progress(TextColumn("[bold]{task.description:<10}"), BarColumn(), TaskProgressColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as bars:
+        tasks = [bars.add_task(description, total=1.0) for description in descriptions]
 
-        def report(fraction: float) -> None:
-            bar.update(task, completed=fraction)
+        def reporter(task: TaskID) -> Callable[[float], None]:
+            return lambda fraction: bars.update(task, completed=fraction)
 
-        yield report
-        bar.update(task, completed=1.0)
+        yield [reporter(task) for task in tasks]
+        for task in tasks:
+            bars.update(task, completed=1.0)
 
 
 def _settings():  # type: ignore[no-untyped-def]
@@ -96,7 +98,7 @@ def generate(
     out = output or Path(_slug(prompt) + ".mp4")
     with _errors():
         settings = _settings()
-        with _bar("Generating") as gen_progress, _bar("Encoding") as render_progress:
+        with _bars("Generating", "Encoding") as (gen_progress, render_progress):
             result = generate_video(settings, prompt, out, seconds=seconds, aspect=aspect, seed=seed,
                                     model=model, image=image, quality=quality,
                                     generate_progress=gen_progress, render_progress=render_progress)
@@ -119,7 +121,7 @@ def render(
         if not draft_file.is_file():
             raise MediaMissing(f"draft file not found: {draft_file}")
         fmt = format or (output.suffix.lstrip(".").lower() if output and output.suffix else None)
-        with _bar("Rendering") as progress:
+        with _bars("Rendering") as (progress,):
             result = render_draft_file(draft_file, output, fmt=fmt, quality=quality, preset=preset,
                                        progress=progress)
     out_console.print(f"wrote {result.path} ({result.format}, {result.duration_ms / 1000:.1f} s, "
@@ -158,11 +160,14 @@ def chat(
 @app.command()
 def models() -> None:
     """What backends and models are configured, on what device, and what is cached."""
+    from reelforge.generate._diffusers_inventory import describe_models
     from reelforge.generate.registry import available_backends
 
     with _errors():
-        info = available_backends(_settings())
-    out_console.print_json(json.dumps(info, default=str))
+        settings = _settings()
+        report = describe_models(settings)
+        report["backends"] = available_backends(settings)
+    out_console.print_json(json.dumps(report, default=str))
 
 
 @app.command()

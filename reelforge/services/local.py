@@ -52,15 +52,17 @@ def generate_video(
     if image is not None and not image.is_file():
         raise InvalidInput(f"image not found: {image}", field="image")
     width, height = canvas_for_aspect(aspect)
+    out = out.resolve()
     fmt = _format_for(out, None)
     generator = get_generator(model, settings)
-    with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp:
+    with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp_dir:
+        tmp = Path(tmp_dir).resolve()
         request = GenerateRequest(prompt=prompt, seconds=seconds, width=width, height=height, fps=30,
                                   seed=seed, image=image)
-        clip = generator.generate(request, Path(tmp) / "clip.mp4", generate_progress, cancel)
+        clip = generator.generate(request, tmp / "clip.mp4", generate_progress, cancel)
         draft = apply_edit(Draft.empty(width, height, fps=clip.fps),
-                           AddClip(src=str(clip.path), duration_ms=clip.duration_ms, name=prompt[:80]))
-        return render(draft, path_resolver(Path(tmp)), out, RenderOptions(format=fmt, quality=quality),  # type: ignore[arg-type]
+                           AddClip(src=clip.path.name, duration_ms=clip.duration_ms, name=prompt[:80]))
+        return render(draft, path_resolver(tmp), out, RenderOptions(format=fmt, quality=quality),  # type: ignore[arg-type]
                       render_progress, cancel)
 
 

@@ -1,0 +1,122 @@
+"""The command line, run as a user runs it: the installed entry point in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import pytest
+
+from reelforge.ffmpeg import ffmpeg_exe
+
+REELFORGE = [sys.executable, "-m", "reelforge.cli"]
+
+
+def run(*args: str, cwd: Path, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "REELFORGE_DATA_DIR": str(env_dir or cwd / "data"),
+           "COLUMNS": "200"}
+    return subprocess.run([*REELFORGE, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def probe(path: Path) -> dict[str, object]:
+    with av.open(str(path)) as container:
+        video = next((s for s in container.streams if s.type == "video"), None)
+        audio = next((s for s in container.streams if s.type == "audio"), None)
+        duration = container.duration / 1_000_000 if container.duration else None
+        return {"vcodec": video.codec_context.name if video else None,
+                "size": (video.codec_context.width, video.codec_context.height) if video else None,
+                "acodec": audio.codec_context.name if audio else None, "duration": duration,
+                "comment": container.metadata.get("comment", "")}
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("media")
+    path = folder / "clip.mp4"
+    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30",
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "2",
+                    "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", str(path)], check=True)
+    return path
+
+
+def test_generate_writes_a_1080p_h264_mp4_with_sound_track(tmp_path: Path) -> None:
+    result = run("generate", "a sunset over a mountain lake", "--seconds", "1", "-o", "sunset.mp4", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    info = probe(tmp_path / "sunset.mp4")
+    assert info["vcodec"] == "h264" and info["size"] == (1920, 1080) and info["acodec"] == "aac"
+    assert abs(float(info["duration"]) - 1.0) < 0.1  # type: ignore[arg-type]
+    assert "preview" in str(info["comment"]).lower()
+    assert "wrote" in result.stdout
+
+
+def test_generate_vertical_is_1080_by_1920(tmp_path: Path) -> None:
+    result = run("generate", "海边日落", "--seconds", "1", "--aspect", "9:16", "-o", "v.mp4", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert probe(tmp_path / "v.mp4")["size"] == (1080, 1920)
+
+
+def test_generate_refuses_an_unknown_aspect_with_exit_2(tmp_path: Path) -> None:
+    result = run("generate", "a lake", "--aspect", "3:1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown aspect '3:1'" in result.stderr
+
+
+def _draft(clip: Path, **overrides: object) -> dict[str, object]:
+    draft: dict[str, object] = {"v": 1, "m": {"w": 320, "h": 180, "fps": 30, "bg": "#000000"}, "t": [
+        {"id": "v1", "tt": 0, "sg": [{"id": "s1", "src": clip.name, "s": 0, "d": 1500, "in": 0}]},
+        {"id": "x1", "tt": 7, "sg": [{"id": "t1", "s": 0, "d": 1000, "m": {"text": "Hi: 'there' 100%"}}]}]}
+    draft.update(overrides)
+    return draft
+
+
+def test_render_a_draft_file_with_local_paths(tmp_path: Path, clip: Path) -> None:
+    (tmp_path / clip.name).write_bytes(clip.read_bytes())
+    (tmp_path / "d.json").write_text(json.dumps(_draft(clip)))
+    result = run("render", "d.json", "-o", "out.webm", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    info = probe(tmp_path / "out.webm")
+    assert info["vcodec"] == "vp9" and info["acodec"] == "opus" and info["size"] == (320, 180)
+
+
+def test_render_bad_json_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "d.json").write_text('{"v": 1,, }')
+    result = run("render", "d.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "d.json is not valid JSON" in result.stderr and "line 1" in result.stderr
+
+
+def test_render_invalid_draft_names_the_json_path(tmp_path: Path, clip: Path) -> None:
+    draft = _draft(clip)
+    draft["t"][0]["sg"][0]["d"] = -5  # type: ignore[index]
+    (tmp_path / "d.json").write_text(json.dumps(draft))
+    result = run("render", "d.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "t[0].sg[0].d: must be > 0 (got -5)" in result.stderr
+
+
+def test_render_missing_source_names_the_file(tmp_path: Path, clip: Path) -> None:
+    (tmp_path / "d.json").write_text(json.dumps(_draft(clip)))  # the clip is not beside the draft
+    result = run("render", "d.json", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "clip.mp4" in result.stderr
+
+
+def test_render_unknown_format_is_bad_input(tmp_path: Path, clip: Path) -> None:
+    (tmp_path / "d.json").write_text(json.dumps(_draft(clip)))
+    result = run("render", "d.json", "--format", "avi", cwd=tmp_path)
+    assert result.returncode == 2 and "unknown format 'avi'" in result.stderr
+
+
+def test_render_missing_draft_file(tmp_path: Path) -> None:
+    result = run("render", "nope.json", cwd=tmp_path)
+    assert result.returncode == 2 and "nope.json" in result.stderr
+
+
+def test_models_reports_the_preview_backend(tmp_path: Path) -> None:
+    result = run("models", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = [backend["name"] for backend in json.loads(result.stdout)["backends"]]
+    assert "preview" in names
