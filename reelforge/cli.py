@@ -202,7 +202,7 @@ def music_list() -> None:
 @music_app.command("render")
 def music_render(
     style: Annotated[str, typer.Argument(help="A style name, English or Chinese (see `music list`).")],
-    seconds: Annotated[float, typer.Option(min=1, max=1800)] = 30.0,
+    seconds: Annotated[float, typer.Option(min=1, max=600)] = 30.0,
     output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
     seed: Annotated[int, typer.Option()] = 0,
 ) -> None:

@@ -1,0 +1,86 @@
+"""Finding a style or a sound from what a person wrote, in English or Chinese.
+
+Scoring, not parsing: a style's own names count most, its moods less, scene words
+(for :func:`style_for_scene`) by how specific they are. English matches whole words
+("pop" is not in "popcorn"); Chinese matches substrings, as Chinese has no spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from reelforge.audio._sfx import SOUND_EFFECTS, SoundEffect
+from reelforge.audio._styles import STYLES, Style
+
+__all__ = ["DEFAULT_STYLE", "find_sound", "find_style", "style_for_scene"]
+
+DEFAULT_STYLE = "chill"    # what style_for_scene falls back on: inoffensive under anything
+_NAME, _MOOD = 3.0, 1.0
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _normalise(text: str) -> str:
+    return " ".join(re.sub(r"[-_/,.!?;:()\"'，。！？；：、]+", " ", text.lower()).split())
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    phrase = _normalise(phrase)
+    if not phrase:
+        return False
+    if _CJK.search(phrase):
+        return phrase in text
+    if re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text):
+        return True
+    # "lofi" should find "lo fi", "hiphop" "hip hop", and the other way round.
+    words = text.split()
+    joined = set(words) | {first + second for first, second in zip(words, words[1:], strict=False)}
+    return phrase.replace(" ", "") in joined
+
+
+def _score(text: str, phrases: Iterable[str], weight: float, *, by_length: bool = False) -> float:
+    total = 0.0
+    for phrase in phrases:
+        if _mentions(text, phrase):
+            words = len(phrase.split()) if not _CJK.search(phrase) else max(1, len(phrase) // 2)
+            total += weight * (1.0 + 0.5 * (words - 1)) if by_length else weight
+    return total
+
+
+def _names(style: Style) -> tuple[str, ...]:
+    return (style.name, style.title, *style.aliases, *style.names_zh)
+
+
+def _best(scores: dict[str, float]) -> str | None:
+    name, score = max(scores.items(), key=lambda item: item[1])
+    return name if score > 0 else None
+
+
+def find_style(words: str) -> Style | None:
+    """The style ``words`` ask for ("lofi", "低保真", "calm piano", "something more epic"), or None."""
+    text = _normalise(words)
+    scores = {style.name: _score(text, _names(style), _NAME)
+              + _score(text, (*style.moods_en, *style.moods_zh), _MOOD) for style in STYLES.values()}
+    name = _best(scores)
+    return STYLES[name] if name else None
+
+
+def style_for_scene(prompt: str) -> Style:
+    """The style that suits a scene ("sunset over the sea", "雨夜的城市"); :data:`DEFAULT_STYLE` if
+    nothing in the prompt points anywhere."""
+    text = _normalise(prompt)
+    scores = {style.name: _score(text, _names(style), _NAME)
+              + _score(text, (*style.moods_en, *style.moods_zh), _MOOD)
+              + _score(text, (*style.scenes_en, *style.scenes_zh), 1.5, by_length=True)
+              for style in STYLES.values()}
+    return STYLES[_best(scores) or DEFAULT_STYLE]
+
+
+def find_sound(words: str) -> SoundEffect | None:
+    """The sound effect ``words`` name ("whoosh", "camera shutter", "快门", "掌声"), or None."""
+    text = _normalise(words)
+    scores = {effect.name: _score(text, (effect.name, effect.title, *effect.aliases, *effect.names_zh), 1.0,
+                                  by_length=True)
+              for effect in SOUND_EFFECTS.values()}
+    name = _best(scores)
+    return SOUND_EFFECTS[name] if name else None

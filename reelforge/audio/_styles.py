@@ -1,0 +1,240 @@
+"""The built-in music styles: names in English and Chinese, moods, scenes, and their recipes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reelforge.audio._recipe import Part, Recipe
+
+__all__ = ["STYLES", "Style"]
+
+
+@dataclass(frozen=True)
+class Style:
+    """A named kind of background music and how to play it."""
+
+    name: str                       # the id: "lofi"
+    title: str                      # "Lo-fi"
+    names_zh: tuple[str, ...]       # "低保真", ...
+    aliases: tuple[str, ...]        # other English names: "lo-fi", "chillhop"
+    moods_en: tuple[str, ...]
+    moods_zh: tuple[str, ...]
+    scenes_en: tuple[str, ...]
+    scenes_zh: tuple[str, ...]
+    tempo_bpm: tuple[int, int]      # the range a seed picks from
+    description: str
+    recipe: Recipe
+
+    @property
+    def title_zh(self) -> str:
+        return self.names_zh[0]
+
+
+_EIGHTHS = tuple((step, 2) for step in range(0, 16, 2))
+_QUARTERS = tuple((step, 4) for step in range(0, 16, 4))
+
+
+_ALL: tuple[Style, ...] = (
+    Style(
+        name="lofi", title="Lo-fi", names_zh=("低保真", "低保真音乐"),
+        aliases=("lo-fi", "lo fi", "lofi hip hop", "chillhop", "lo-fi beats", "study beats", "jazz", "jazzy hip hop",
+                 "hip hop", "boom bap", "爵士", "嘻哈"),
+        moods_en=("relaxed", "lazy", "mellow", "cozy", "nostalgic", "dreamy", "jazzy"),
+        moods_zh=("轻松", "慵懒", "怀旧", "温馨", "惬意的午后"),
+        scenes_en=("city at night", "night city", "city", "rain", "rainy", "cafe", "coffee", "study", "studying",
+                   "bedroom", "late night", "window", "reading"),
+        scenes_zh=("城市夜景", "夜晚的城市", "城市", "深夜", "雨夜", "雨天", "下雨", "咖啡", "学习", "读书",
+                   "窗边", "夜景"),
+        tempo_bpm=(72, 88),
+        description="Swung boom-bap drums, a warm electric piano on jazzy seventh chords, round bass, "
+                    "vinyl crackle and a dull tape top end.",
+        recipe=Recipe(
+            mode="major", swing=0.6, humanize_ms=8.0, reverb_seconds=1.4, reverb_mix=0.2,
+            master_high_hz=5200.0, crackle=True, melody_rest_every=2,
+            progressions=(("ii7", "V7", "Imaj7", "vi7"), ("Imaj7", "vi7", "ii7", "V7"),
+                          ("IVmaj7", "iii7", "ii7", "Imaj7"), ("ii7", "V7", "iii7", "vi7")),
+            parts=(
+                Part("chords", "epiano", rhythm=((0, 6), (6, 10)), center=62, gain=0.55, send=0.3),
+                Part("bass", "bass", rhythm=((0, 6), (6, 2), (10, 4), (14, 2)), degrees="r5ra",
+                     center=40, gain=0.9, send=0.0),
+                Part("melody", "epiano", rhythm=_EIGHTHS, center=74, gain=0.4, pan=0.25, send=0.35,
+                     density=0.45),
+                Part("drums", hits=(("kick", "x......x..x....."), ("snare", "....x.......x..."),
+                                    ("hat", "x.o.x.o.x.o.x.oo"), ("rim", "..............o.")), gain=0.8),
+            )),
+    ),
+    Style(
+        name="ambient", title="Ambient", names_zh=("氛围", "氛围音乐", "环境音乐"),
+        aliases=("atmospheric", "drone", "meditation music"),
+        moods_en=("calm", "quiet", "ethereal", "peaceful", "spacious", "serene", "floating"),
+        moods_zh=("安静", "空灵", "宁静", "平静", "梦幻"),
+        scenes_en=("space", "stars", "galaxy", "universe", "underwater", "deep sea", "fog", "mist", "snow",
+                   "meditation", "yoga", "northern lights", "aurora"),
+        scenes_zh=("太空", "星空", "宇宙", "银河", "水下", "深海", "雾", "雪景", "冥想", "瑜伽", "极光"),
+        tempo_bpm=(60, 72),
+        description="Slow swelling pads two bars per chord, sparse glassy bells, a long hall reverb; no drums.",
+        recipe=Recipe(
+            mode="major", bars_per_chord=2, reverb_seconds=4.0, reverb_mix=0.45,
+            progressions=(("Imaj7", "IVmaj7"), ("Imaj7", "vi7", "IVmaj7", "Imaj7"), ("vi7", "IVmaj7")),
+            parts=(
+                Part("chords", "pad", rhythm=((0, 16),), center=60, gain=0.6, send=0.5),
+                Part("bass", "pad", rhythm=((0, 16),), degrees="r", center=40, gain=0.5, send=0.3),
+                Part("melody", "bell", rhythm=((0, 4), (6, 4), (10, 6)), center=79, gain=0.28, pan=-0.3,
+                     send=0.7, density=0.35),
+            )),
+    ),
+    Style(
+        name="upbeat", title="Upbeat pop", names_zh=("欢快", "流行", "欢快流行"),
+        aliases=("pop", "upbeat pop", "happy", "cheerful", "corporate", "rock", "摇滚"),
+        moods_en=("happy", "energetic", "cheerful", "bright", "fun", "positive", "lively", "motivational"),
+        moods_zh=("欢快", "活力", "开心", "快乐", "阳光", "积极", "励志", "轻快"),
+        scenes_en=("party", "celebration", "sports", "summer", "festival", "birthday", "shopping",
+                   "travel vlog", "vlog", "wedding party", "kids", "playground"),
+        scenes_zh=("派对", "庆祝", "运动", "夏天", "节日", "生日", "购物", "旅行", "游乐场", "孩子"),
+        tempo_bpm=(112, 126),
+        description="Pop drums with clap on two and four, driving eighth-note bass, piano stabs in a 3-3-2 "
+                    "rhythm over I-V-vi-IV, a bright synth lead.",
+        recipe=Recipe(
+            mode="major", reverb_seconds=1.2, reverb_mix=0.15,
+            progressions=(("I", "V", "vi", "IV"), ("vi", "IV", "I", "V"), ("I", "vi", "IV", "V"),
+                          ("IV", "I", "V", "vi")),
+            parts=(
+                Part("chords", "piano", rhythm=((0, 3), (3, 3), (6, 2), (8, 3), (11, 3), (14, 2)),
+                     center=64, gain=0.45, pan=-0.2, send=0.15),
+                Part("chords", "pad", rhythm=((0, 16),), center=60, gain=0.25, pan=0.2, send=0.3),
+                Part("bass", "bass", rhythm=_EIGHTHS, degrees="rrr8rr5r", center=40, gain=0.75, send=0.0),
+                Part("melody", "synth_lead", rhythm=((0, 2), (2, 2), (4, 4), (8, 2), (10, 2), (12, 4)),
+                     center=76, gain=0.3, pan=0.15, send=0.25, density=0.7),
+                Part("drums", hits=(("kick", "x.....x.x......."), ("clap", "....x.......x..."),
+                                    ("hat", "x.x.x.x.x.x.x.x."), ("open_hat", "..............x.")), gain=0.85),
+            )),
+    ),
+    Style(
+        name="cinematic", title="Cinematic", names_zh=("史诗", "电影感", "电影配乐", "大气"),
+        aliases=("epic", "orchestral", "trailer", "film score", "dramatic"),
+        moods_en=("epic", "grand", "dramatic", "majestic", "powerful", "heroic", "inspiring", "tense"),
+        moods_zh=("史诗", "大气", "震撼", "恢弘", "壮丽", "紧张", "激昂"),
+        scenes_en=("mountain", "mountains", "landscape", "storm", "battle", "trailer", "aerial", "drone shot",
+                   "desert", "canyon", "volcano", "glacier", "sunrise over", "epic"),
+        scenes_zh=("高山", "山脉", "群山", "雪山", "风暴", "战斗", "预告片", "航拍", "沙漠", "峡谷", "火山",
+                   "冰川", "日出"),
+        tempo_bpm=(84, 100),
+        description="Minor-key strings swelling over i-VI-III-VII, a pulsing piano ostinato, deep booms and "
+                    "toms, a big hall.",
+        recipe=Recipe(
+            mode="minor", reverb_seconds=3.2, reverb_mix=0.35, tonics=("C", "D", "E", "F", "G", "A"),
+            progressions=(("i", "VI", "III", "VII"), ("i", "iv", "VI", "V"), ("i", "VI", "iv", "V"),
+                          ("VI", "VII", "i", "i")),
+            parts=(
+                Part("chords", "strings", rhythm=((0, 16),), center=60, gain=0.55, send=0.45),
+                Part("ostinato", "piano", rhythm=_EIGHTHS, degrees="r5r8r5r8", center=55, gain=0.35,
+                     pan=0.25, send=0.3),
+                Part("bass", "strings", rhythm=((0, 16),), degrees="r", center=36, gain=0.6, send=0.3),
+                Part("melody", "strings", rhythm=((0, 8), (8, 4), (12, 4)), center=72, gain=0.3, send=0.5,
+                     density=0.6),
+                Part("drums", hits=(("boom", "x..............."),), gain=0.9, every_bars=2),
+                Part("drums", hits=(("tom", "x.....x...x.x.x."),), gain=0.55, every_bars=4),
+            )),
+    ),
+    Style(
+        name="piano", title="Solo piano", names_zh=("钢琴", "钢琴曲", "抒情钢琴"),
+        aliases=("solo piano", "piano solo", "ballad"),
+        moods_en=("emotional", "tender", "sentimental", "romantic", "gentle", "lyrical", "touching", "sad",
+                  "melancholy", "melancholic"),
+        moods_zh=("抒情", "温柔", "感人", "浪漫", "伤感", "深情", "悲伤", "忧伤"),
+        scenes_en=("wedding", "memories", "family", "love", "old photos", "autumn", "farewell", "graduation",
+                   "anniversary", "portrait"),
+        scenes_zh=("婚礼", "回忆", "家人", "家庭", "爱情", "老照片", "秋天", "告别", "毕业", "纪念日"),
+        tempo_bpm=(66, 80),
+        description="A solo piano: broken-chord left hand in eighths, a singing right-hand melody, pedal "
+                    "resonance in a small room.",
+        recipe=Recipe(
+            mode="major", humanize_ms=6.0, reverb_seconds=2.0, reverb_mix=0.3, melody_rest_every=3,
+            progressions=(("I", "vi", "IV", "V"), ("I", "V", "vi", "iii", "IV", "I", "IV", "V"),
+                          ("IV", "V", "iii", "vi"), ("vi", "IV", "I", "V")),
+            parts=(
+                Part("arpeggio", "piano", rhythm=_EIGHTHS, center=52, gain=0.45, pan=-0.15, send=0.3),
+                Part("bass", "piano", rhythm=((0, 16),), degrees="r", center=40, gain=0.45, pan=-0.25, send=0.3),
+                Part("melody", "piano", rhythm=((0, 4), (4, 2), (6, 2), (8, 6), (14, 2)), center=72, gain=0.5,
+                     pan=0.15, send=0.3, density=0.75),
+            )),
+    ),
+    Style(
+        name="electronic", title="Electronic", names_zh=("电子", "电子音乐", "动感"),
+        aliases=("edm", "techno", "house", "synth", "synthwave", "dance"),
+        moods_en=("energetic", "driving", "futuristic", "modern", "cool", "exciting", "dynamic"),
+        moods_zh=("动感", "电子", "炫酷", "未来感", "科技感", "劲爆"),
+        scenes_en=("cyberpunk", "neon", "tech", "technology", "futuristic city", "night club", "club",
+                   "racing", "car", "timelapse", "product launch", "gaming", "robot"),
+        scenes_zh=("赛博朋克", "霓虹", "科技", "未来城市", "夜店", "赛车", "汽车", "延时", "发布会", "游戏", "机器人"),
+        tempo_bpm=(120, 128),
+        description="Four-on-the-floor kick, off-beat hats and bass, a sixteenth-note synth arpeggio over a pad.",
+        recipe=Recipe(
+            mode="minor", reverb_seconds=1.5, reverb_mix=0.18, tonics=("C", "D", "E", "F", "G", "A"),
+            progressions=(("i", "VI", "III", "VII"), ("i", "VII", "VI", "VII"), ("VI", "VII", "i", "i"),
+                          ("i", "iv", "VI", "VII")),
+            parts=(
+                Part("arpeggio", "synth_pluck", rhythm=tuple((step, 1) for step in range(16)), center=67,
+                     gain=0.3, pan=0.2, send=0.3),
+                Part("chords", "pad", rhythm=((0, 16),), center=60, gain=0.3, pan=-0.2, send=0.3),
+                Part("bass", "synth_bass", rhythm=((2, 2), (6, 2), (10, 2), (14, 2)), degrees="rrr8",
+                     center=40, gain=0.7, send=0.0),
+                Part("drums", hits=(("kick", "x...x...x...x..."), ("clap", "....x.......x..."),
+                                    ("open_hat", "..x...x...x...x."), ("hat", "oooooooooooooooo")), gain=0.85),
+            )),
+    ),
+    Style(
+        name="acoustic", title="Acoustic folk", names_zh=("民谣", "原声", "木吉他"),
+        aliases=("folk", "acoustic guitar", "guitar", "country"),
+        moods_en=("warm", "organic", "hopeful", "homely", "sunny", "simple", "heartfelt"),
+        moods_zh=("温暖", "质朴", "治愈", "清新", "希望"),
+        scenes_en=("forest", "countryside", "campfire", "road trip", "farm", "village", "morning", "picnic",
+                   "hiking", "garden", "flowers", "fields"),
+        scenes_zh=("森林", "乡村", "篝火", "公路旅行", "农场", "村庄", "早晨", "野餐", "徒步", "花园", "田野"),
+        tempo_bpm=(92, 108),
+        description="Strummed steel-string guitar (plucked partials, down-up strum), root-fifth bass, shaker "
+                    "and a soft kick, a whistled lead.",
+        recipe=Recipe(
+            mode="major", humanize_ms=7.0, swing=0.54, reverb_seconds=1.3, reverb_mix=0.18,
+            tonics=("C", "D", "E", "G", "A"),
+            progressions=(("I", "IV", "I", "V"), ("I", "V", "vi", "IV"), ("vi", "IV", "I", "V"),
+                          ("I", "IV", "vi", "V")),
+            parts=(
+                Part("strum", "pluck", rhythm=((0, 4), (4, 2), (6, 4), (10, 2), (12, 2), (14, 2)), center=57,
+                     gain=0.42, pan=-0.15, send=0.2),
+                Part("bass", "bass", rhythm=_QUARTERS, degrees="r5r5", center=40, gain=0.6, send=0.0),
+                Part("melody", "soft_lead", rhythm=((0, 4), (4, 4), (8, 2), (10, 2), (12, 4)), center=76,
+                     gain=0.25, pan=0.2, send=0.3, density=0.55),
+                Part("drums", hits=(("kick", "x.......x......."), ("rim", "....x.......x..."),
+                                    ("shaker", "x.o.x.o.x.o.x.o.")), gain=0.6),
+            )),
+    ),
+    Style(
+        name="chill", title="Chill", names_zh=("放松", "惬意", "轻音乐", "舒缓"),
+        aliases=("chillout", "chill out", "relaxing", "easy listening", "smooth"),
+        moods_en=("relaxing", "easygoing", "laid-back", "soothing", "smooth", "breezy", "soft"),
+        moods_zh=("放松", "惬意", "舒缓", "悠闲", "舒服", "慢"),
+        scenes_en=("sunset", "beach", "sea", "ocean", "lake", "golden hour", "summer evening", "pool",
+                   "island", "sailing", "evening", "dusk"),
+        scenes_zh=("日落", "夕阳", "海滩", "海边", "大海", "湖", "黄昏", "傍晚", "泳池", "海岛", "帆船"),
+        tempo_bpm=(88, 100),
+        description="Laid-back groove with a soft kick and rim, maj7 electric piano over a pad, a breathy "
+                    "flute-like lead.",
+        recipe=Recipe(
+            mode="major", swing=0.55, humanize_ms=5.0, reverb_seconds=2.2, reverb_mix=0.3, melody_rest_every=2,
+            progressions=(("Imaj7", "iii7", "vi7", "IVmaj7"), ("IVmaj7", "Imaj7", "IVmaj7", "V"),
+                          ("Imaj7", "IVmaj7", "ii7", "V"), ("vi7", "IVmaj7", "Imaj7", "V")),
+            parts=(
+                Part("chords", "epiano", rhythm=((0, 8), (10, 6)), center=62, gain=0.45, pan=-0.2, send=0.3),
+                Part("chords", "pad", rhythm=((0, 16),), center=57, gain=0.25, pan=0.2, send=0.4),
+                Part("bass", "bass", rhythm=((0, 8), (10, 2), (12, 4)), degrees="r5r", center=40, gain=0.7,
+                     send=0.0),
+                Part("melody", "soft_lead", rhythm=((0, 6), (6, 2), (8, 4), (12, 4)), center=74, gain=0.3,
+                     pan=0.2, send=0.4, density=0.55),
+                Part("drums", hits=(("kick", "x.....x...x....."), ("rim", "....x.......x..."),
+                                    ("shaker", "o.x.o.x.o.x.o.x.")), gain=0.6),
+            )),
+    ),
+)
+
+STYLES: dict[str, Style] = {style.name: style for style in _ALL}

@@ -1,0 +1,69 @@
+"""Finding styles and sounds from English and Chinese words."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.audio import DEFAULT_STYLE, find_sound, find_style, style_for_scene
+
+
+@pytest.mark.parametrize(("words", "style"), [
+    ("lofi", "lofi"), ("lo-fi", "lofi"), ("Lo Fi beats please", "lofi"), ("低保真", "lofi"), ("慵懒", "lofi"),
+    ("calm piano", "piano"), ("钢琴", "piano"), ("抒情一点", "piano"),
+    ("something more epic", "cinematic"), ("史诗", "cinematic"), ("大气", "cinematic"),
+    ("欢快", "upbeat"), ("upbeat pop", "upbeat"), ("活力", "upbeat"),
+    ("ambient", "ambient"), ("安静", "ambient"), ("空灵", "ambient"),
+    ("electronic", "electronic"), ("动感", "electronic"), ("EDM", "electronic"),
+    ("acoustic", "acoustic"), ("民谣", "acoustic"), ("温暖", "acoustic"),
+    ("chill", "chill"), ("放松", "chill"), ("惬意", "chill"),
+    ("jazzy", "lofi"), ("爵士", "lofi"), ("something sad", "piano"), ("悲伤", "piano"), ("corporate", "upbeat"),
+    ("励志", "upbeat"),
+])
+def test_find_style_understands_english_and_chinese(words: str, style: str) -> None:
+    found = find_style(words)
+    assert found is not None and found.name == style
+
+
+@pytest.mark.parametrize("words", ["", "polka", "a spreadsheet"])
+def test_find_style_says_none_when_nothing_matches(words: str) -> None:
+    assert find_style(words) is None
+
+
+def test_english_words_match_whole_words_only() -> None:
+    assert find_style("popcorn") is None
+
+
+@pytest.mark.parametrize(("prompt", "style"), [
+    ("a sunset over the sea", "chill"), ("city at night", "lofi"), ("mountain peaks at dawn", "cinematic"),
+    ("rain on the window", "lofi"), ("a forest trail", "acoustic"), ("drifting through space", "ambient"),
+    ("neon cyberpunk street", "electronic"), ("our wedding day", "piano"), ("birthday party", "upbeat"),
+    ("夕阳下的海边", "chill"), ("雨夜的城市", "lofi"), ("星空延时", "ambient"), ("森林里的早晨", "acoustic"),
+    ("航拍雪山", "cinematic"), ("赛博朋克风格的夜店", "electronic"), ("婚礼回忆", "piano"),
+])
+def test_style_for_scene_picks_a_fitting_style(prompt: str, style: str) -> None:
+    assert style_for_scene(prompt).name == style
+
+
+def test_style_for_scene_falls_back_to_the_default() -> None:
+    assert style_for_scene("a spreadsheet of numbers").name == DEFAULT_STYLE
+
+
+def test_an_explicit_style_in_a_scene_prompt_wins_over_scene_words() -> None:
+    assert style_for_scene("beach at sunset with epic music").name == "cinematic"
+
+
+@pytest.mark.parametrize(("words", "sound"), [
+    ("whoosh", "whoosh"), ("a swoosh for the transition", "whoosh"), ("嗖", "whoosh"),
+    ("riser", "rise"), ("上升", "rise"), ("impact", "impact"), ("boom", "impact"), ("撞击", "impact"),
+    ("pop", "pop"), ("啵", "pop"), ("mouse click", "click"), ("咔哒", "click"),
+    ("camera shutter", "shutter"), ("拍照的声音", "shutter"), ("快门", "shutter"),
+    ("rain", "rain"), ("雨声", "rain"), ("wind", "wind"), ("风声", "wind"),
+    ("applause", "applause"), ("crowd cheering", "applause"), ("掌声", "applause"), ("ding", "ding"), ("叮", "ding"),
+])
+def test_find_sound_understands_english_and_chinese(words: str, sound: str) -> None:
+    found = find_sound(words)
+    assert found is not None and found.name == sound
+
+
+def test_find_sound_says_none_when_nothing_matches() -> None:
+    assert find_sound("a trombone solo") is None
