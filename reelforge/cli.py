@@ -192,11 +192,14 @@ def check(
 @music_app.command("list")
 def music_list() -> None:
     """The styles of the built-in music library."""
+    from rich.table import Table
+
     from reelforge.audio import list_styles
 
+    table = Table("style", "title", "中文", "tempo", "moods", box=None, header_style="bold")
     for style in list_styles():
-        out_console.print(f"[bold]{style['name']:<12}[/] {style['title']:<14} {style['names_zh']:<10} "
-                          f"{style['tempo']:>4} bpm  {style['moods']}", highlight=False)
+        table.add_row(style["name"], style["title"], style["names_zh"], f"{style['tempo']} bpm", style["moods"])
+    out_console.print(table)
 
 
 @music_app.command("render")

@@ -120,3 +120,19 @@ def test_models_reports_the_preview_backend(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     names = [backend["name"] for backend in json.loads(result.stdout)["backends"]]
     assert "preview" in names
+
+
+def test_music_list_and_render_a_style_named_in_chinese(tmp_path: Path) -> None:
+    listed = run("music", "list", cwd=tmp_path)
+    assert listed.returncode == 0 and "lofi" in listed.stdout and "cinematic" in listed.stdout
+    result = run("music", "render", "低保真", "--seconds", "2", "-o", "lofi.wav", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with av.open(str(tmp_path / "lofi.wav")) as container:
+        stream = container.streams.audio[0]
+        samples = sum(frame.samples for frame in container.decode(stream))
+    assert samples == 2 * 48000
+
+
+def test_music_render_unknown_style_is_bad_input(tmp_path: Path) -> None:
+    result = run("music", "render", "polka-metal", "--seconds", "2", cwd=tmp_path)
+    assert result.returncode == 2 and "polka-metal" in result.stderr
