@@ -11,6 +11,7 @@ and the CLI turns them into a one-line message and an exit code.
     ├── AuthError                       code 1001, HTTP 401
     ├── SessionNotFound                 code 1002, HTTP 404 (also: someone else's)
     ├── NotFound                        code 404, HTTP 404 (renders, media, jobs)
+    ├── LinkInvalid                     code 403, HTTP 403 (a download link tampered with or expired)
     ├── InsufficientCredits             code 2001, HTTP 402
     ├── ExportForbidden                 code 402, HTTP 402
     ├── UnsupportedMedia                code 4001, HTTP 415
@@ -36,6 +37,7 @@ __all__ = [
     "GenerationFailed",
     "InsufficientCredits",
     "InvalidInput",
+    "LinkInvalid",
     "MediaMissing",
     "MediaTooLarge",
     "MissingClientId",
@@ -107,6 +109,12 @@ class NotFound(ReelforgeError):
     code = 404
     status = 404
     default_message = "not found"
+
+
+class LinkInvalid(ReelforgeError):
+    code = 403
+    status = 403
+    default_message = "download link invalid or expired"
 
 
 class InsufficientCredits(ReelforgeError):

@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     anonymous_token_client_rate: str = "1 per 7 day"
     anonymous_token_address_rate: str = "10 per 7 day"
     url_fetch_max_redirects: int = 5
+    auth_cache_s: float = Field(5.0, description="How long a checked token is trusted without a query (0 = never).")
 
     # -- generation -------------------------------------------------------------
     model: str | None = Field(None, description="A diffusers model directory or id; unset = preview.")

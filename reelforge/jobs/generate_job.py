@@ -1,0 +1,90 @@
+"""The generate job: a prompt -> the configured generator -> a media record, placed on the timeline.
+
+One transaction finishes the job's effects: the media row, the new draft version with
+the clip (when the turn asked for placement) and the settlement of the frozen credits.
+A re-run (after a crash) that finds the media row knows all three happened; one that
+doesn't starts the clip again. Failure releases the credits (``on_failure``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reelforge.blobs import BlobStore
+from reelforge.draft import VIDEO, Draft
+from reelforge.generate.base import GenerateRequest
+from reelforge.jobs.base import JobContext, JobHandler, JobStatus
+from reelforge.settings import Settings
+from reelforge.store import Media
+from reelforge.store.db import Database
+from reelforge.store.repos import CreditLedger, DraftRepo, MediaRepo, SessionRepo
+
+__all__ = ["generate_handler", "media_id_of"]
+
+
+def media_id_of(job_id: str) -> str:
+    """The generated clip's media id follows from the job's: a re-run cannot make a second one."""
+    return "med_" + job_id.removeprefix("job_")
+
+
+def _place(db_session: Any, payload: dict[str, Any], media: Media) -> int | None:
+    """Add the clip to the session's timeline as a new draft version; returns the version."""
+    from reelforge.draft.edits import AddClip, SetCanvas, apply_edit
+
+    placement = payload.get("placement")
+    session = SessionRepo(db_session).get(payload["session_id"]) if placement is not None else None
+    if session is None or placement is None:
+        return None
+    drafts = DraftRepo(db_session)
+    current = drafts.current(session)
+    draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
+    if payload.get("aspect") and not draft.tracks_of(VIDEO):
+        draft = apply_edit(draft, SetCanvas(aspect=payload["aspect"]))
+    draft = apply_edit(draft, AddClip(src=f"media:{media.id}", duration_ms=media.duration_ms or 1000,
+                                      name=media.name, at=placement.get("at", "end"), ref=placement.get("ref")))
+    version = drafts.add(session, draft.to_wire(), payload.get("description") or f"generated {media.name!r}")
+    return version.version
+
+
+def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobHandler:
+    def run(ctx: JobContext) -> dict[str, Any]:
+        job, payload = ctx.job, ctx.job.payload
+        media_id = media_id_of(job.id)
+        with db.read() as session:
+            done = MediaRepo(session).get(media_id)
+        if done is not None:  # an earlier run finished the effects and died before recording the result
+            return {"media_id": media_id, "draft_version": done.provenance.get("draft_version")}
+        from reelforge.generate import get_generator  # the preview generator seam (or a configured model)
+
+        generator = get_generator(payload.get("generator"), settings)
+        image: Path | None = None
+        if payload.get("image_key"):
+            image = blobs.local_path(payload["image_key"])
+        request = GenerateRequest(prompt=payload["prompt"], seconds=float(payload["seconds"]),
+                                  width=int(payload["width"]), height=int(payload["height"]),
+                                  fps=int(payload.get("fps", 30)), seed=int(payload.get("seed", 0)), image=image)
+        out = blobs.scratch() / f"{job.id}.mp4"
+        clip = generator.generate(request, out, ctx.progress, ctx.cancel)
+        key = f"media/{media_id}.mp4"
+        if blobs.exists(key):
+            blobs.delete(key)
+        size = blobs.put_file(key, clip.path)
+        provenance = {"backend": clip.backend, "model": clip.model, "seed": clip.seed, "prompt": request.prompt,
+                      "job_id": job.id, **clip.provenance}
+        with db.write() as session:
+            media = MediaRepo(session).add(Media(
+                id=media_id, owner_id=payload["owner_id"], session_id=payload.get("session_id"), kind="video",
+                origin="generated", name=request.prompt[:300], mime="video/mp4", size=size,
+                duration_ms=clip.duration_ms, width=clip.width, height=clip.height, storage_key=key,
+                provenance=provenance))
+            version = _place(session, payload, media)
+            media.provenance = {**provenance, "draft_version": version}
+            CreditLedger(session).settle(job.id)
+        return {"media_id": media_id, "draft_version": version}
+
+    def on_failure(job: JobStatus) -> None:
+        with db.write() as session:
+            CreditLedger(session).release(job.id)
+
+    return JobHandler(run=run, on_failure=on_failure)

@@ -1,0 +1,50 @@
+"""The render job: a validated draft -> the renderer -> an output blob on the render record.
+
+Idempotent: a render whose output is already stored returns it; an output file left
+by an interrupted run (no record points at it) is replaced.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reelforge.blobs import BlobStore
+from reelforge.draft import Draft
+from reelforge.errors import NotFound
+from reelforge.jobs.base import JobContext, JobHandler
+from reelforge.jobs.media_resolver import store_resolver
+from reelforge.store.db import Database
+from reelforge.store.repos import RenderRepo
+
+__all__ = ["render_handler"]
+
+
+def render_handler(db: Database, blobs: BlobStore) -> JobHandler:
+    def run(ctx: JobContext) -> dict[str, Any]:
+        from reelforge.render import RenderOptions, render
+
+        payload = ctx.job.payload
+        render_id: str = payload["render_id"]
+        with db.read() as session:
+            record = RenderRepo(session).get(render_id)
+        if record is None:
+            raise NotFound(f"render {render_id} not found")
+        if record.output_key and blobs.exists(record.output_key):
+            return {"output_key": record.output_key, "size": blobs.size(record.output_key)}
+        fmt: str = payload["format"]
+        out = blobs.scratch() / f"{render_id}.{fmt}"
+        result = render(Draft.from_wire(payload["draft"]), store_resolver(db, blobs, record.owner_id), out,
+                        RenderOptions(format=fmt, quality=payload["quality"]),  # type: ignore[arg-type]
+                        ctx.progress, ctx.cancel)
+        key = f"renders/{render_id}.{fmt}"
+        if blobs.exists(key):  # left by a run that died before recording it
+            blobs.delete(key)
+        size = blobs.put_file(key, result.path)
+        with db.write() as session:
+            stored = RenderRepo(session).get(render_id)
+            assert stored is not None
+            stored.output_key = key
+        return {"output_key": key, "size": size, "duration_ms": result.duration_ms,
+                "width": result.width, "height": result.height}
+
+    return JobHandler(run=run)

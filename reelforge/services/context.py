@@ -1,0 +1,114 @@
+"""Everything a service call needs, built once at start-up from the settings and passed down."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from limits import RateLimitItem, parse, storage, strategies
+
+from reelforge.blobs import BlobStore, LocalBlobStore
+from reelforge.jobs import EmbeddedQueue, JobHandler, JobQueue
+from reelforge.services.links import LinkSigner
+from reelforge.settings import Settings
+from reelforge.store import Database
+
+if TYPE_CHECKING:
+    import httpx
+
+    from reelforge.services.fetch import Resolver
+
+__all__ = ["RateLimits", "Services", "build_services", "load_secret"]
+
+
+def load_secret(settings: Settings) -> str:
+    """The server key: from the settings, else generated once into ``data_dir/secret_key`` (mode 0600)."""
+    if settings.secret_key is not None:
+        return settings.secret_key.get_secret_value()
+    path = settings.data_dir / "secret_key"
+    if not path.exists():
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(48))
+    return path.read_text().strip()
+
+
+class RateLimits:
+    """The ``limits`` library behind named limits: ``hit(name, key)`` is False once over."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._limiter = strategies.MovingWindowRateLimiter(storage.storage_from_string(settings.rate_limit_storage))
+        self._items: dict[str, RateLimitItem] = {
+            "token": parse(settings.rate_limit),
+            "anon-client": parse(settings.anonymous_token_client_rate),
+            "anon-address": parse(settings.anonymous_token_address_rate),
+        }
+
+    def test(self, name: str, key: str) -> bool:
+        return bool(self._limiter.test(self._items[name], key))
+
+    def hit(self, name: str, key: str) -> bool:
+        return bool(self._limiter.hit(self._items[name], key))
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    blobs: BlobStore
+    queue: JobQueue
+    links: LinkSigner
+    limits: RateLimits
+    secret: str
+    # outbound URL fetching (uploads by URL): injectable so tests can vet real resolution logic
+    fetch_transport: httpx.AsyncBaseTransport | None = None
+    resolver: Resolver | None = None
+    _http: httpx.AsyncClient | None = field(default=None, repr=False)
+    # token hash -> (principal, token expiry, monotonic time cached); see Settings.auth_cache_s
+    token_cache: dict[str, tuple[Any, datetime | None, float]] = field(default_factory=dict, repr=False)
+
+    @property
+    def public_url(self) -> str:
+        return self.links.public_url
+
+    def http_client(self) -> httpx.AsyncClient:
+        """The one outbound HTTP client of this process (made on first use, in the event loop)."""
+        if self._http is None:
+            import httpx
+
+            self._http = httpx.AsyncClient(transport=self.fetch_transport, follow_redirects=False)
+        return self._http
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+            self._http = None
+
+
+def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransport | None = None,
+                   resolver: Resolver | None = None,
+                   handlers_factory: Callable[[Database, BlobStore, Settings], dict[str, JobHandler]] | None = None,
+                   ) -> Services:
+    """Open the database (migrated to head), the blob store and the job queue (not yet started)."""
+    from reelforge.jobs.kinds import default_handlers
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.effective_database_url)
+    db.upgrade()
+    blobs = LocalBlobStore(Path(settings.data_dir) / "blobs")
+    secret = load_secret(settings)
+    public_url = settings.public_url or f"http://{settings.host}:{settings.port}"
+    handlers = (handlers_factory or default_handlers)(db, blobs, settings)
+    queue = EmbeddedQueue(db, handlers, workers=settings.workers, heartbeat_s=settings.job_heartbeat_s,
+                          stale_s=settings.job_stale_s, max_attempts=settings.job_max_attempts)
+    services = Services(settings=settings, db=db, blobs=blobs, queue=queue,
+                        links=LinkSigner(secret, settings.signed_url_ttl_s, public_url),
+                        limits=RateLimits(settings), secret=secret,
+                        fetch_transport=fetch_transport, resolver=resolver)
+    return services

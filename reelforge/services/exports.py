@@ -1,0 +1,138 @@
+"""Exports: submit a render (idempotent per owner by the client's id), poll it, download it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session as DbSession
+
+from reelforge.draft import validate
+from reelforge.errors import ExportForbidden, InvalidInput, LinkInvalid, NotFound, SessionNotFound
+from reelforge.services.auth import Principal
+from reelforge.services.context import Services
+from reelforge.store import Render, new_id
+from reelforge.store.repos import JobRepo, MediaRepo, RenderRepo, SessionRepo
+
+__all__ = ["ATTRIBUTION_HEADERS", "FORMATS", "QUALITIES", "check_export_allowed", "download_target",
+           "render_download", "render_status", "submit_export"]
+
+ATTRIBUTION_HEADERS = ("X-Skill-Source", "X-Skill-Version", "X-Skill-Platform")
+FORMATS = ("mp4", "mov", "webm", "gif", "mp3", "wav")
+QUALITIES = ("high", "medium", "low")
+_STATUS = {"queued": "pending", "running": "processing", "completed": "completed",
+           "failed": "failed", "cancelled": "failed"}
+MIME = {"mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm", "gif": "image/gif",
+        "mp3": "audio/mpeg", "wav": "audio/wav"}
+
+
+def check_export_allowed(svc: Services, principal: Principal, headers: Mapping[str, str]) -> None:
+    """402 when attribution headers are missing or the caller's plan may not export."""
+    if svc.settings.require_attribution:
+        missing = [h for h in ATTRIBUTION_HEADERS if not headers.get(h, "").strip()]
+        if missing:
+            raise ExportForbidden(f"export needs the attribution headers {', '.join(missing)}",
+                                  data={"missing_headers": missing})
+    if not principal.allows("render") or (principal.kind == "anonymous" and not svc.settings.anonymous_export):
+        raise ExportForbidden("free plan export blocked", data={"plan": principal.kind})
+
+
+def _output(body: dict[str, Any]) -> tuple[str, str]:
+    output = body.get("output") or {}
+    if not isinstance(output, dict):
+        raise InvalidInput("output: must be an object", field="output")
+    fmt = str(output.get("format", "mp4")).lower()
+    quality = str(output.get("quality", "high")).lower()
+    if fmt not in FORMATS:
+        raise InvalidInput(f"output.format: must be one of {', '.join(FORMATS)} (got {fmt!r})", field="output.format")
+    if quality not in QUALITIES:
+        raise InvalidInput(f"output.quality: must be one of {', '.join(QUALITIES)} (got {quality!r})",
+                           field="output.quality")
+    return fmt, quality
+
+
+def submit_export(svc: Services, principal: Principal, body: dict[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
+    check_export_allowed(svc, principal, headers)
+    client_id = body.get("id")
+    session_id = body.get("sessionId") or body.get("session_id")
+    if not isinstance(client_id, str) or not client_id.strip() or len(client_id) > 200:
+        raise InvalidInput("id: a render id is required (e.g. render_<timestamp>)", field="id")
+    if not isinstance(session_id, str):
+        raise InvalidInput("sessionId: is required", field="sessionId")
+    if not isinstance(body.get("draft"), dict):
+        raise InvalidInput("draft: must be a draft object", field="draft")
+    fmt, quality = _output(body)
+    with svc.db.read() as session:
+        if SessionRepo(session).owned(session_id, principal.user_id) is None:
+            raise SessionNotFound()
+        existing = RenderRepo(session).by_client_id(principal.user_id, client_id)
+        if existing is not None:
+            return render_status(svc, principal, client_id)
+        media = MediaRepo(session)
+
+        def known(src: str) -> bool:
+            return src.startswith("media:") and media.owned(src.removeprefix("media:"), principal.user_id) is not None
+
+        draft = validate(body["draft"], known_media=known)
+    render_id = new_id("rnd")
+
+    def record_render(db_session: DbSession, job_id: str) -> None:  # in the job's own transaction
+        RenderRepo(db_session).add(Render(id=render_id, client_id=client_id, owner_id=principal.user_id,
+                                          session_id=session_id, job_id=job_id, format=fmt, quality=quality))
+
+    svc.queue.submit("render", {"render_id": render_id, "format": fmt, "quality": quality, "draft": draft.to_wire()},
+                     owner_id=principal.user_id, session_id=session_id, idempotency_key=f"render:{client_id}",
+                     prepare=record_render)
+    return render_status(svc, principal, client_id)
+
+
+def render_status(svc: Services, principal: Principal, client_id: str) -> dict[str, Any]:
+    """The protocol's render status: ``status``, ``progress`` 0..1, ``output.url`` or ``error``."""
+    with svc.db.read() as session:
+        record = RenderRepo(session).by_client_id(principal.user_id, client_id)
+        job = JobRepo(session).get(record.job_id) if record is not None else None
+    if record is None or job is None:
+        raise NotFound(f"render {client_id!r} not found")
+    status = _STATUS[job.state]
+    data: dict[str, Any] = {"id": record.client_id, "status": status, "progress": round(job.progress, 4),
+                            "format": record.format, "quality": record.quality}
+    if status == "completed" and record.output_key:
+        data["output"] = {"url": svc.links.url("render", record.id), "format": record.format,
+                          "size": (job.result or {}).get("size"),
+                          "duration_ms": (job.result or {}).get("duration_ms")}
+    if status == "failed":
+        data["error"] = job.error or "render failed"
+    return data
+
+
+def download_target(svc: Services, kind: str, object_id: str, owner_id: str | None = None) -> tuple[Path, str, str]:
+    """(local path, mime, file name) of a render or media object; ``owner_id`` narrows to one user."""
+    with svc.db.read() as session:
+        if kind == "render":
+            record = RenderRepo(session).get(object_id)
+            if record is None or not record.output_key or (owner_id is not None and record.owner_id != owner_id):
+                raise NotFound("render not found")
+            key, mime, name = record.output_key, MIME[record.format], f"{record.client_id}.{record.format}"
+        elif kind == "media":
+            media = MediaRepo(session).get(object_id)
+            if media is None or (owner_id is not None and media.owner_id != owner_id):
+                raise NotFound("media not found")
+            key, mime = media.storage_key, media.mime
+            name = media.id + Path(media.storage_key).suffix
+        else:
+            raise LinkInvalid()
+    path = svc.blobs.local_path(key)
+    if path is None or not path.is_file():
+        raise NotFound("file not found")
+    return path, mime, name
+
+
+def render_download(svc: Services, principal: Principal, client_id: str) -> tuple[Path, str, str]:
+    """The bearer-token fallback download of a render by its client id."""
+    with svc.db.read() as session:
+        record = RenderRepo(session).by_client_id(principal.user_id, client_id)
+    if record is None:
+        raise NotFound("render not found")
+    return download_target(svc, "render", record.id, owner_id=principal.user_id)
+

@@ -1,0 +1,233 @@
+"""OpenAI's Videos API (the retired Sora API) over reelforge's generate jobs.
+
+A video is a ``generate`` job with no session: the job makes the clip (a media record
+whose id follows from the job's), freezes the price in credits at submission and settles
+it when done, exactly as a chat generation does. The video id is the job id with the
+``video_`` prefix, so nothing new is stored; the job's idempotency key starts with
+``v1video:`` so the list finds the caller's videos. Sizes map onto reelforge's canvas:
+1080 on the short side, in the requested orientation and aspect.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import secrets
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, or_, select
+
+from reelforge.errors import InvalidInput, NotFound
+from reelforge.jobs.generate_job import media_id_of
+from reelforge.services.auth import Principal
+from reelforge.services.context import Services
+from reelforge.services.credits import freezer, price_of
+from reelforge.store.models import Job
+from reelforge.store.repos import JobRepo, MediaRepo
+
+__all__ = [
+    "DEFAULT_MODEL", "DEFAULT_SECONDS", "DEFAULT_SIZE", "canvas_for_size", "content", "create", "delete", "get",
+    "list_videos", "parse_seconds", "remix", "resolve_model",
+]
+
+DEFAULT_MODEL = "sora-2"
+DEFAULT_SECONDS = "4"
+DEFAULT_SIZE = "720x1280"
+SORA_MODELS = frozenset({"sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08"})
+MAX_SECONDS = 20
+MAX_PROMPT = 4000
+SHORT_SIDE = 1080
+MAX_ASPECT = 1920 / 1080        # the widest canvas reelforge exports (16:9 / 9:16)
+_KEY_PREFIX = "v1video:"
+_SIZE = re.compile(r"^(\d{2,4})x(\d{2,4})$")
+_STATUS = {"queued": "queued", "running": "in_progress", "completed": "completed", "failed": "failed",
+           "cancelled": "failed"}
+
+
+def canvas_for_size(size: str) -> tuple[int, int]:
+    """``"720x1280"`` -> (1080, 1920): the requested aspect with 1080 on the short side (even sizes)."""
+    match = _SIZE.match(size.strip())
+    if not match:
+        raise InvalidInput(f"Invalid size {size!r}: use WIDTHxHEIGHT, e.g. 720x1280 or 1280x720.", field="size")
+    width, height = int(match[1]), int(match[2])
+    short, long = sorted((width, height))
+    if short < 128 or long / short > MAX_ASPECT + 0.01:
+        raise InvalidInput(f"Invalid size {size!r}: sides from 128 px and an aspect ratio of at most 16:9.",
+                           field="size")
+    scaled = min(1920, 2 * round(SHORT_SIDE * long / short / 2))
+    return (scaled, SHORT_SIDE) if width >= height else (SHORT_SIDE, scaled)
+
+
+def parse_seconds(value: Any) -> tuple[str, int]:
+    """The SDK's "4" / "8" / "12", and any whole number of seconds from 1 to ``MAX_SECONDS``."""
+    text = str(value).strip()
+    if not text.isdigit() or not 1 <= int(text) <= MAX_SECONDS:
+        raise InvalidInput(f"Invalid seconds {value!r}: a whole number from 1 to {MAX_SECONDS} (e.g. 4, 8, 12).",
+                           field="seconds")
+    return text, int(text)
+
+
+def resolve_model(svc: Services, model: str) -> str | None:
+    """The generator name for an API model: Sora names and the configured model -> the default backend."""
+    if model in SORA_MODELS or (svc.settings.model and model == svc.settings.model):
+        return None
+    if model == "preview":
+        return "preview"
+    allowed = sorted(SORA_MODELS | {"preview"} | ({svc.settings.model} if svc.settings.model else set()))
+    raise InvalidInput(f"Invalid model {model!r}: one of {', '.join(allowed)}.", field="model")
+
+
+def _video_id(job_id: str) -> str:
+    return "video_" + job_id.removeprefix("job_")
+
+
+def _job_id(video_id: str) -> str:
+    return "job_" + video_id.removeprefix("video_")
+
+
+def _stamp(moment: datetime | None) -> int | None:
+    return int(moment.timestamp()) if moment is not None else None
+
+
+def _video(job: Job) -> dict[str, Any]:
+    """The OpenAI ``Video`` object of a job."""
+    meta = job.payload.get("v1", {})
+    status = _STATUS[job.state]
+    video: dict[str, Any] = {
+        "id": _video_id(job.id), "object": "video", "created_at": _stamp(job.created_at),
+        "completed_at": _stamp(job.updated_at) if status in ("completed", "failed") else None,
+        "expires_at": None, "error": None, "model": meta.get("model", DEFAULT_MODEL),
+        "progress": 100 if status == "completed" else int(math.floor(job.progress * 100)),
+        "prompt": job.payload.get("prompt"), "remixed_from_video_id": meta.get("remixed_from"),
+        "seconds": meta.get("seconds", DEFAULT_SECONDS), "size": meta.get("size", DEFAULT_SIZE), "status": status,
+    }
+    if status == "failed":
+        video["error"] = {"code": "generation_failed" if job.state == "failed" else "cancelled",
+                          "message": job.error or "generation failed"}
+    return video
+
+
+def _owned_job(db_session: Any, principal: Principal, video_id: str) -> Job:
+    job = JobRepo(db_session).get(_job_id(video_id)) if video_id.startswith("video_") else None
+    if job is None or job.owner_id != principal.user_id or not (job.idempotency_key or "").startswith(_KEY_PREFIX):
+        raise NotFound(f"Video with id '{video_id}' not found.", data={"param": "video_id"})
+    return job
+
+
+def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = None, seconds: Any = None,
+           size: Any = None, image: tuple[bytes, str] | None = None, remixed_from: str | None = None,
+           seed: int | None = None) -> dict[str, Any]:
+    """Queue a generation; ``image`` is (bytes, suffix) of an input reference (image-to-video)."""
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise InvalidInput("Missing required parameter: 'prompt'.", field="prompt")
+    if len(prompt) > MAX_PROMPT:
+        raise InvalidInput(f"Invalid prompt: at most {MAX_PROMPT} characters.", field="prompt")
+    model = str(model or DEFAULT_MODEL)
+    generator = resolve_model(svc, model)
+    seconds_label, whole_seconds = parse_seconds(seconds if seconds is not None else DEFAULT_SECONDS)
+    size = str(size or DEFAULT_SIZE)
+    width, height = canvas_for_size(size)
+    nonce = secrets.token_hex(10)
+    image_key = None
+    if image is not None:
+        data, suffix = image
+        image_key = f"v1/references/{nonce}{suffix}"
+        svc.blobs.put_stream(image_key, [data])
+    payload = {"prompt": prompt.strip(), "seconds": whole_seconds, "width": width, "height": height, "fps": 30,
+               "seed": seed if seed is not None else secrets.randbelow(2**31), "generator": generator,
+               "image_key": image_key, "owner_id": principal.user_id, "session_id": None,
+               "v1": {"model": model, "size": size, "seconds": seconds_label, "remixed_from": remixed_from}}
+    job_id = svc.queue.submit("generate", payload, owner_id=principal.user_id, idempotency_key=_KEY_PREFIX + nonce,
+                              prepare=freezer(svc, principal, price_of(svc, whole_seconds)))
+    return get(svc, principal, _video_id(job_id))
+
+
+def get(svc: Services, principal: Principal, video_id: str) -> dict[str, Any]:
+    with svc.db.read() as db_session:
+        return _video(_owned_job(db_session, principal, video_id))
+
+
+def list_videos(svc: Services, principal: Principal, after: str | None, limit: int, order: str) -> dict[str, Any]:
+    """A cursor page of the caller's videos by creation time (``after`` = the last id of the previous page)."""
+    if order not in ("asc", "desc"):
+        raise InvalidInput(f"Invalid order {order!r}: 'asc' or 'desc'.", field="order")
+    if not 1 <= limit <= 100:
+        raise InvalidInput(f"Invalid limit {limit}: from 1 to 100.", field="limit")
+    descending = order == "desc"
+    with svc.db.read() as db_session:
+        query = select(Job).where(Job.owner_id == principal.user_id, Job.idempotency_key.like(_KEY_PREFIX + "%"))
+        if after:
+            cursor = _owned_job(db_session, principal, after)
+            if descending:
+                query = query.where(or_(Job.created_at < cursor.created_at,
+                                        and_(Job.created_at == cursor.created_at, Job.id < cursor.id)))
+            else:
+                query = query.where(or_(Job.created_at > cursor.created_at,
+                                        and_(Job.created_at == cursor.created_at, Job.id > cursor.id)))
+        keys = (Job.created_at.desc(), Job.id.desc()) if descending else (Job.created_at, Job.id)
+        rows = list(db_session.scalars(query.order_by(*keys).limit(limit + 1)))
+    page = [_video(job) for job in rows[:limit]]
+    return {"object": "list", "data": page, "first_id": page[0]["id"] if page else None,
+            "last_id": page[-1]["id"] if page else None, "has_more": len(rows) > limit}
+
+
+def delete(svc: Services, principal: Principal, video_id: str) -> dict[str, Any]:
+    """Delete a finished video: its job, its media record and every stored file."""
+    with svc.db.write() as db_session:
+        job = _owned_job(db_session, principal, video_id)
+        if job.state in ("queued", "running"):
+            raise InvalidInput(f"Video '{video_id}' is still {_STATUS[job.state]}; delete it once it finished.",
+                               field="video_id")
+        media = MediaRepo(db_session).get(media_id_of(job.id))
+        keys = [key for key in (job.payload.get("image_key"),) if key]
+        if media is not None:
+            keys.append(media.storage_key)
+            db_session.delete(media)
+        db_session.delete(job)
+    for key in keys:
+        svc.blobs.delete(key)
+    for variant in ("thumbnail", "spritesheet"):
+        svc.blobs.delete(f"v1/{video_id}/{variant}.jpg")
+    return {"id": video_id, "object": "video.deleted", "deleted": True}
+
+
+def content(svc: Services, principal: Principal, video_id: str, variant: str) -> tuple[Path, str]:
+    """(local file, mime) of a completed video's ``video`` (MP4), ``thumbnail`` or ``spritesheet`` (JPEG)."""
+    from reelforge.services.previews import cached_blob, frame_grid, still
+
+    if variant not in ("video", "thumbnail", "spritesheet"):
+        raise InvalidInput(f"Invalid variant {variant!r}: video, thumbnail or spritesheet.", field="variant")
+    with svc.db.read() as db_session:
+        job = _owned_job(db_session, principal, video_id)
+        media = MediaRepo(db_session).get(media_id_of(job.id)) if job.state == "completed" else None
+    source = svc.blobs.local_path(media.storage_key) if media is not None else None
+    if media is None or source is None or not source.is_file():
+        raise NotFound(f"Video '{video_id}' has no content yet (status {_STATUS[job.state]}).",
+                       data={"param": "video_id"})
+    duration = media.duration_ms or 1000
+    if variant == "video":
+        return source, media.mime
+    if variant == "thumbnail":
+        path = cached_blob(svc, f"v1/{video_id}/thumbnail.jpg", lambda out: still(source, out, duration // 2, 360))
+    else:
+        path = cached_blob(svc, f"v1/{video_id}/spritesheet.jpg", lambda out: frame_grid(source, out, duration))
+    return path, "image/jpeg"
+
+
+def remix(svc: Services, principal: Principal, video_id: str, prompt: Any) -> dict[str, Any]:
+    """A new video from a completed one: its model, size, length, seed and reference, with a new prompt."""
+    with svc.db.read() as db_session:
+        source = _owned_job(db_session, principal, video_id)
+    if source.state != "completed":
+        raise InvalidInput(f"Video '{video_id}' is {_STATUS[source.state]}; only a completed video can be remixed.",
+                           field="video_id")
+    meta = source.payload.get("v1", {})
+    image = None
+    if source.payload.get("image_key") and svc.blobs.exists(source.payload["image_key"]):
+        key = source.payload["image_key"]
+        with svc.blobs.open(key) as handle:
+            image = (handle.read(), Path(key).suffix)
+    return create(svc, principal, prompt=prompt, model=meta.get("model"), seconds=meta.get("seconds"),
+                  size=meta.get("size"), image=image, remixed_from=video_id, seed=source.payload.get("seed"))

@@ -1,0 +1,82 @@
+"""Sessions and their draft history (every version kept; a pointer for undo/redo)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session as DbSession
+
+from reelforge.store.ids import new_id
+from reelforge.store.models import DraftVersion, Session
+
+__all__ = ["DraftRepo", "SessionRepo"]
+
+
+class SessionRepo:
+    def __init__(self, db: DbSession) -> None:
+        self.db = db
+
+    def create(self, owner_id: str, app: str, name: str, language: str) -> Session:
+        session = Session(id=new_id("ses"), task_id=new_id("tsk"), owner_id=owner_id, app=app,
+                          name=name, language=language, draft_version=0)
+        self.db.add(session)
+        self.db.flush()
+        return session
+
+    def owned(self, session_id: str, owner_id: str) -> Session | None:
+        """The session if it exists AND belongs to ``owner_id``: callers can't tell the two apart."""
+        return self.db.scalar(select(Session).where(Session.id == session_id, Session.owner_id == owner_id))
+
+    def get(self, session_id: str) -> Session | None:
+        return self.db.get(Session, session_id)
+
+
+class DraftRepo:
+    """Versions are numbered per session; ``parent`` links each to the one it was edited from."""
+
+    def __init__(self, db: DbSession) -> None:
+        self.db = db
+
+    def current(self, session: Session) -> DraftVersion | None:
+        if session.draft_version == 0:
+            return None
+        return self.version(session.id, session.draft_version)
+
+    def version(self, session_id: str, version: int) -> DraftVersion | None:
+        return self.db.scalar(select(DraftVersion).where(DraftVersion.session_id == session_id,
+                                                         DraftVersion.version == version))
+
+    def add(self, session: Session, draft: dict[str, Any], description: str) -> DraftVersion:
+        """Store ``draft`` as a new version after the current one and point the session at it."""
+        newest = self.db.scalar(select(func.max(DraftVersion.version))
+                                .where(DraftVersion.session_id == session.id)) or 0
+        row = DraftVersion(session_id=session.id, version=newest + 1, parent=session.draft_version or None,
+                           draft=draft, description=description)
+        self.db.add(row)
+        session.draft_version = row.version
+        self.db.flush()
+        return row
+
+    def undo(self, session: Session) -> DraftVersion | None:
+        """Point at the current version's parent; None when there is nothing to undo."""
+        current = self.current(session)
+        if current is None or current.parent is None:
+            return None
+        session.draft_version = current.parent
+        self.db.flush()
+        return self.version(session.id, current.parent)
+
+    def redo(self, session: Session) -> DraftVersion | None:
+        """Point at the newest version made from the current one; None when there is none."""
+        if session.draft_version == 0:
+            return None
+        child = self.db.scalar(
+            select(DraftVersion).where(DraftVersion.session_id == session.id,
+                                       DraftVersion.parent == session.draft_version)
+            .order_by(DraftVersion.version.desc()).limit(1))
+        if child is None:
+            return None
+        session.draft_version = child.version
+        self.db.flush()
+        return child
