@@ -1,0 +1,215 @@
+"""``reelforge chat``: the chat agent in a terminal, locally or against a running server.
+
+Locally (the default) it runs the server's own turn machinery in-process on the
+embedded store (SQLite and blobs in the data dir, worker threads for generation): no
+HTTP. The draft is mirrored to a JSON file after every turn, with ``src`` values as
+local paths, so ``reelforge render`` can render it. With ``--server URL`` the same
+conversation goes over the seed protocol (token, session, ``/run_sse``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+from rich.console import Console
+
+from reelforge.errors import InvalidInput, MediaMissing
+from reelforge.settings import Settings
+
+__all__ = ["run_chat"]
+
+APP = "reelforge"
+_EXIT_WORDS = {"exit", "quit", "bye", ":q", "退出"}
+
+
+class _Conversation(Protocol):
+    def send(self, message: str) -> Iterator[dict[str, Any]]: ...
+    def close(self) -> None: ...
+
+
+def run_chat(settings: Settings, *, draft_file: Path | None, server: str | None,
+             messages: list[str] | None, console: Console) -> int:
+    """Run the conversation; ``messages`` are sent in order, else lines are read from the terminal."""
+    conversation: _Conversation
+    if server:
+        conversation = _RemoteConversation(settings, server)
+    else:
+        conversation = _LocalConversation(settings, draft_file or Path("draft.json"), console)
+    try:
+        for message in _messages(messages, console):
+            _show_turn(conversation.send(message), console)
+    finally:
+        conversation.close()
+    return 0
+
+
+def _messages(given: list[str] | None, console: Console) -> Iterable[str]:
+    if given is not None:
+        yield from (m for m in given if m.strip())
+        return
+    console.print("[dim]Describe a video or an edit (English or 中文); 'exit' to leave.[/]")
+    while True:
+        try:
+            line = console.input("[bold cyan]> [/]")
+        except EOFError:
+            return
+        if line.strip().lower() in _EXIT_WORDS:
+            return
+        if line.strip():
+            yield line
+
+
+def _show_turn(events: Iterator[dict[str, Any]], console: Console) -> None:
+    """Print the turn's replies; progress events move one status line."""
+    with console.status("[dim]working…[/]") as status:
+        for event in events:
+            progress = (event.get("actions") or {}).get("stateDelta", {}).get("progress")
+            if progress:
+                status.update(f"[dim]working… {round(100 * float(progress.get('fraction', 0)))}%[/]")
+            for part in (event.get("content") or {}).get("parts", []):
+                if "text" in part and part["text"]:
+                    console.print(part["text"], highlight=False)
+                elif "functionCall" in part:
+                    console.print(f"[dim]· {part['functionCall'].get('name')}[/]", highlight=False)
+
+
+class _LocalConversation:
+    """The turn runner in this process, the draft mirrored to ``draft_file``."""
+
+    def __init__(self, settings: Settings, draft_file: Path, console: Console) -> None:
+        from reelforge.services.auth import authenticate, issue_anonymous_token
+        from reelforge.services.context import build_services
+        from reelforge.services.sessions import create_session
+        from reelforge.services.turns import TurnRunner
+
+        # the machine's owner chats with their own machine: no credits are charged
+        settings = settings.model_copy(update={"credits_per_second": 0, "apps": [*settings.apps, APP]})
+        self.svc = build_services(settings)
+        self.svc.queue.start()
+        self.runner = TurnRunner(self.svc)
+        client_id = _client_id(settings)
+        token = issue_anonymous_token(self.svc, client_id, "127.0.0.1")["token"]
+        self.principal = authenticate(self.svc, f"Bearer {token}")
+        self.session_id = create_session(self.svc, self.principal, APP, draft_file.stem, "en")["session_id"]
+        self.draft_file = draft_file.resolve()
+        if self.draft_file.exists():
+            self._import(self.draft_file)
+            console.print(f"[dim]editing {self.draft_file}[/]")
+        else:
+            console.print(f"[dim]a new draft; it is saved to {self.draft_file} after every turn[/]")
+
+    def _import(self, path: Path) -> None:
+        """Store the file's local media and make its draft the session's first version."""
+        from reelforge.services.local import read_draft_file
+        from reelforge.services.uploads import ingest_file
+        from reelforge.store.repos import DraftRepo, SessionRepo
+
+        draft = read_draft_file(path)
+        mapping: dict[str, str] = {}
+        with tempfile.TemporaryDirectory() as tmp:
+            for src in dict.fromkeys(draft.media_refs()):
+                if src.startswith("media:"):
+                    continue
+                source = (path.parent / src.removeprefix("file://")).resolve()
+                if not source.is_file():
+                    raise MediaMissing(f"media file not found: {src}")
+                copy = Path(tmp) / source.name
+                shutil.copyfile(source, copy)  # ingest moves its file into the blob store
+                mapping[src] = ingest_file(self.svc, self.principal, self.session_id, source.name, copy)["src"]
+        for track in draft.tracks:
+            for seg in track.segments:
+                if seg.src in mapping:
+                    seg.src = mapping[seg.src]
+        with self.svc.db.write() as db:
+            session = SessionRepo(db).owned(self.session_id, self.principal.user_id)
+            assert session is not None
+            DraftRepo(db).add(session, draft.to_wire(), f"opened {path.name}")
+
+    def send(self, message: str) -> Iterator[dict[str, Any]]:
+        live = self.runner.start(self.principal, self.session_id, APP, message)
+
+        async def collect() -> list[dict[str, Any]]:
+            return [event async for event in live.watch(0.5) if event is not None]
+
+        # a turn runs on the runner's thread; this thread waits for its events
+        yield from asyncio.run(collect())
+        self._save()
+
+    def _save(self) -> None:
+        """Mirror the current draft to the file, ``media:<id>`` replaced by the file's local path."""
+        from reelforge.services.sessions import current_draft
+        from reelforge.store.repos import MediaRepo, SessionRepo
+
+        with self.svc.db.read() as db:
+            session = SessionRepo(db).owned(self.session_id, self.principal.user_id)
+            assert session is not None
+            draft = current_draft(db, session)
+            paths = {f"media:{m.id}": self.svc.blobs.local_path(m.storage_key)
+                     for m in MediaRepo(db).of_session(session.id)}
+        for track in draft.tracks:
+            for seg in track.segments:
+                local = paths.get(seg.src or "")
+                if local is not None:
+                    seg.src = str(local)
+        self.draft_file.write_text(draft.to_json(indent=2) + "\n", encoding="utf-8")
+
+    def close(self) -> None:
+        self.runner.stop()
+        self.svc.queue.stop()
+
+
+class _RemoteConversation:
+    """The seed protocol over HTTP: what the cloud skill does, against a reelforge server."""
+
+    def __init__(self, settings: Settings, server: str) -> None:
+        import httpx
+
+        self.base = server.rstrip("/")
+        self.http = httpx.Client(base_url=self.base, timeout=httpx.Timeout(30.0, read=900.0))
+        client_id = _client_id(settings)
+        token = self._data(self.http.post("/api/auth/anonymous-token", headers={"X-Client-Id": client_id}))["token"]
+        self.http.headers["Authorization"] = f"Bearer {token}"
+        self.session_id = self._data(self.http.post(f"/api/tasks/me/with-session/{APP}",
+                                                    json={"task_name": "chat", "language": "en"}))["session_id"]
+
+    @staticmethod
+    def _data(response: Any) -> dict[str, Any]:
+        try:
+            body = response.json()
+        except ValueError:
+            raise InvalidInput(f"the server answered HTTP {response.status_code} without JSON") from None
+        if body.get("code") != 0:
+            raise InvalidInput(f"the server refused: {body.get('message')} (code {body.get('code')})")
+        return dict(body["data"])
+
+    def send(self, message: str) -> Iterator[dict[str, Any]]:
+        body = {"app_name": APP, "user_id": "me", "session_id": self.session_id,
+                "new_message": {"role": "user", "parts": [{"text": message}]}}
+        with self.http.stream("POST", "/run_sse", json=body, headers={"Accept": "text/event-stream"}) as response:
+            if response.status_code != 200:
+                response.read()
+                self._data(response)
+            for line in response.iter_lines():
+                if line.startswith("data:") and line[5:].strip():
+                    yield json.loads(line[5:])
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _client_id(settings: Settings) -> str:
+    """A stable client id for this machine's user, kept in the data dir."""
+    path = Path(settings.data_dir) / "cli-client-id"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    value = f"cli-{uuid.uuid4()}"
+    path.write_text(value)
+    return value

@@ -1,0 +1,55 @@
+"""``reelforge chat`` run as a user runs it, locally (no server) on a draft file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+
+
+def chat(folder: Path, *messages: str, draft: str = "draft.json") -> subprocess.CompletedProcess[str]:
+    args = [sys.executable, "-m", "reelforge.cli", "chat", "--draft", draft]
+    for message in messages:
+        args += ["-m", message]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(folder), "REELFORGE_DATA_DIR": str(folder / "data"),
+           "COLUMNS": "200", "REELFORGE_TWO_STAGE_CHAT": "false"}
+    return subprocess.run(args, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_local_chat_generates_edits_and_saves_a_renderable_draft(tmp_path: Path) -> None:
+    result = chat(tmp_path, "generate a 2 second clip of a snowy forest",
+                  "make it vertical and add the title 'Peak' for 1 second", "show the timeline")
+    assert result.returncode == 0, result.stderr
+    assert 'Timeline (2 tracks): 1. Video: snowy forest (0-2s) 2. Title: "Peak" (0-1s)' in result.stdout
+    draft = json.loads((tmp_path / "draft.json").read_text())
+    assert (draft["m"]["w"], draft["m"]["h"]) == (1080, 1920)
+    clip = Path(draft["t"][0]["sg"][0]["src"])
+    assert clip.is_file()  # a local path: `reelforge render draft.json` works on it
+    rendered = subprocess.run([sys.executable, "-m", "reelforge.cli", "render", "draft.json", "-o", "out.mp4"],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                              env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    assert rendered.returncode == 0, rendered.stderr
+    with av.open(str(tmp_path / "out.mp4")) as container:
+        stream = container.streams.video[0]
+        assert (stream.codec_context.width, stream.codec_context.height) == (1080, 1920)
+
+
+def test_local_chat_continues_an_existing_draft_file_and_undoes_in_chinese(tmp_path: Path) -> None:
+    first = chat(tmp_path, "generate a 2 second clip of a city at night")
+    assert first.returncode == 0, first.stderr
+    second = chat(tmp_path, "加上标题「夜城」", "撤销", "查看时间线")
+    assert second.returncode == 0, second.stderr
+    assert "editing" in second.stdout
+    assert "已撤销" in second.stdout
+    assert "Title" not in second.stdout.splitlines()[-1]
+    assert "city at night" in (tmp_path / "draft.json").read_text()
+
+
+def test_local_chat_refuses_a_draft_file_with_a_missing_source(tmp_path: Path) -> None:
+    (tmp_path / "draft.json").write_text(json.dumps(
+        {"t": [{"id": "v1", "tt": 0, "sg": [{"id": "s1", "src": "gone.mp4", "d": 1000}]}]}))
+    result = chat(tmp_path, "show the timeline")
+    assert result.returncode == 2 and "gone.mp4" in result.stderr
