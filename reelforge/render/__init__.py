@@ -1,1 +1,24 @@
-"""reelforge.render"""
+"""reelforge.render: a draft -> one ffmpeg filter graph -> one file, streamed.
+
+``build_graph`` is pure (tests compare its text); ``render`` resolves the media, writes the
+script and title files beside the output and runs ffmpeg once; ``probe_file`` reads a media
+file with PyAV.
+"""
+
+from reelforge.render.encode import QUALITY_TABLE, EncodeSettings, RenderOptions, encode_settings
+from reelforge.render.graph import Graph, build_graph
+from reelforge.render.probe import probe_file
+from reelforge.render.renderer import RenderResult, path_resolver, render
+
+__all__ = [
+    "QUALITY_TABLE",
+    "EncodeSettings",
+    "Graph",
+    "RenderOptions",
+    "RenderResult",
+    "build_graph",
+    "encode_settings",
+    "path_resolver",
+    "probe_file",
+    "render",
+]

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 
+from reelforge.draft.colors import to_ffmpeg_color
+
 __all__ = ["ffmpeg_color", "option_value", "seconds"]
 
 _OPTION_SPECIAL = re.compile(r"[\\':\s]")
 _GRAPH_SPECIAL = re.compile(r"([\\'\[\],;])")
-_HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
-_NAME = re.compile(r"[A-Za-z]{3,30}")
 
 
 def option_value(value: str) -> str:
@@ -33,23 +33,9 @@ def seconds(ms: int | float) -> str:
 
 
 def ffmpeg_color(color: str | None, default: str = "white") -> str:
-    """A CSS-style colour (``#rgb``, ``#rrggbb``, ``#rrggbbaa`` or a name) as ffmpeg colour text.
+    """A draft colour (``#rgb``, ``#rrggbb``, ``#rrggbbaa`` or one of the draft's names) as ffmpeg text.
 
-    Anything else falls back to ``default``: a colour string never reaches the graph unchecked.
+    The vocabulary is the draft's own (:mod:`reelforge.draft.colors`), so "red" renders as the
+    studio shows it; anything else becomes ``default``: a colour string never reaches the graph.
     """
-    if not color:
-        return default
-    color = color.strip()
-    match = _HEX.fullmatch(color)
-    if match and (color.startswith("#") or len(color) in (6, 8)):
-        digits = match.group(1)
-        if len(digits) == 3:
-            digits = "".join(c * 2 for c in digits)
-        rgb = "0x" + digits[:6].upper()
-        if len(digits) == 8:
-            alpha = int(digits[6:], 16) / 255
-            return f"{rgb}@{alpha:.3f}".rstrip("0").rstrip(".")
-        return rgb
-    if _NAME.fullmatch(color):
-        return color.lower()
-    return default
+    return to_ffmpeg_color(color or "", default=default)

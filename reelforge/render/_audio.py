@@ -1,0 +1,127 @@
+"""The sound: every audio segment and every clip's own sound, placed, mixed to one stereo track.
+
+Each contribution is a chain (resample to 48 kHz stereo, tempo, volume, fades, cut,
+``adelay`` to its start); music marked ``duck`` goes through a sidechain compressor
+keyed by the clips' sound; everything is summed (``amix normalize=0``: levels stay as
+the draft sets them) and padded/cut to exactly the draft's duration. A draft with no
+sound gets silence, so mp4/mov always carry an audio track.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reelforge.draft.model import Segment, Track
+from reelforge.media import MediaInfo
+from reelforge.render._builder import GraphBuilder, filt
+from reelforge.render._syntax import seconds
+from reelforge.render.encode import AUDIO_RATE
+
+__all__ = ["build_audio"]
+
+_FORMAT = filt("aformat", sample_fmts="fltp", sample_rates=AUDIO_RATE, channel_layouts="stereo")
+
+
+def build_audio(b: GraphBuilder, video_tracks: list[Track], audio_tracks: list[Track],
+                media: Mapping[str, MediaInfo], duration_ms: int) -> str:
+    """Add the audio mix to ``b`` and return the label of the one stereo stream."""
+    clips: list[str] = []
+    for track in video_tracks:
+        segments = sorted(track.segments, key=lambda s: s.start_ms)
+        for i, seg in enumerate(segments):
+            info = media.get(seg.src) if seg.src else None
+            volume = 1.0 if seg.meta.volume is None else seg.meta.volume
+            if info is None or not info.has_audio or volume <= 0 or info.kind == "image":
+                continue
+            following = segments[i + 1] if i + 1 < len(segments) else None
+            clips.append(_clip_sound(b, seg, info, volume, following))
+    ducked: list[str] = []
+    plain: list[str] = []
+    for track in audio_tracks:
+        for seg in track.segments:
+            info = media.get(seg.src) if seg.src else None
+            volume = 1.0 if seg.meta.volume is None else seg.meta.volume
+            if info is None or not info.has_audio or volume <= 0:
+                continue
+            (ducked if seg.meta.duck else plain).append(_music(b, seg, info, volume))
+
+    if ducked and clips:
+        voice = _mix(b, clips)
+        voice_out, key = b.label("vo"), b.label("key")
+        b.chain([voice], ["asplit=2"], f"{voice_out}][{key}")
+        key = b.chain([key], ["apad"], b.label("key"))  # the key outlives the voice: music keeps playing
+        music = b.chain([_mix(b, ducked), key], [filt("sidechaincompress", threshold=0.03, ratio=6,
+                                                       attack=20, release=400)], b.label("duck"))
+        parts = [voice_out, music, *plain]
+    else:
+        parts = [*clips, *ducked, *plain]
+
+    total = seconds(duration_ms)
+    if not parts:
+        return b.chain([], [filt("anullsrc", r=AUDIO_RATE, cl="stereo"), filt("atrim", duration=total)], "aout")
+    mixed = _mix(b, parts)
+    return b.chain([mixed], [filt("apad", whole_dur=total), filt("atrim", duration=total), _FORMAT], "aout")
+
+
+def _mix(b: GraphBuilder, labels: list[str]) -> str:
+    if len(labels) == 1:
+        return labels[0]
+    return b.chain(labels, [filt("amix", inputs=len(labels), normalize=0, duration="longest",
+                                 dropout_transition=0)], b.label("mix"))
+
+
+def _clip_sound(b: GraphBuilder, seg: Segment, info: MediaInfo, volume: float, following: Segment | None) -> str:
+    """A video segment's own sound, following its speed, crossfaded under transitions."""
+    index = _input_for(b, seg, info)
+    fade_in = seg.meta.fade_in_ms or 0
+    if seg.meta.transition is not None:
+        fade_in = max(fade_in, seg.meta.transition.duration_ms)
+    fade_out = seg.meta.fade_out_ms or 0
+    if following is not None and following.meta.transition is not None and following.start_ms < seg.end_ms:
+        fade_out = max(fade_out, seg.end_ms - following.start_ms)
+    return _place(b, f"{index}:a", seg, volume, fade_in, fade_out, _tempo(seg.speed))
+
+
+def _music(b: GraphBuilder, seg: Segment, info: MediaInfo, volume: float) -> str:
+    """An audio-track segment: looped to fill its span when asked, with its fades."""
+    loop = bool(seg.meta.loop)
+    if loop:
+        # -stream_loop -1 repeats the file forever; -t on the input then cuts the span.
+        index = b.add_input(info.path, seek_ms=seg.source_in_ms, duration_ms=seg.source_span_ms, loop=True)
+    else:
+        index = _input_for(b, seg, info)
+    return _place(b, f"{index}:a", seg, volume, seg.meta.fade_in_ms or 0, seg.meta.fade_out_ms or 0,
+                  _tempo(seg.speed))
+
+
+def _input_for(b: GraphBuilder, seg: Segment, info: MediaInfo) -> int:
+    return b.add_input(info.path, seek_ms=seg.source_in_ms, duration_ms=seg.source_span_ms)
+
+
+def _place(b: GraphBuilder, source: str, seg: Segment, volume: float, fade_in_ms: int, fade_out_ms: int,
+           tempo: list[str]) -> str:
+    d = seg.duration_ms
+    filters = [_FORMAT, "asetpts=PTS-STARTPTS", *tempo]
+    if volume != 1:
+        filters.append(filt("volume", volume=f"{volume:g}"))
+    filters.append(filt("atrim", duration=seconds(d)))
+    if fade_in_ms > 0:
+        filters.append(filt("afade", t="in", st=0, d=seconds(min(fade_in_ms, d))))
+    if fade_out_ms > 0:
+        fade_out_ms = min(fade_out_ms, d)
+        filters.append(filt("afade", t="out", st=seconds(d - fade_out_ms), d=seconds(fade_out_ms)))
+    if seg.start_ms > 0:
+        filters.append(filt("adelay", delays=f"{seg.start_ms}", all=1))
+    return b.chain([source], filters, b.label("a"))
+
+
+def _tempo(speed: float) -> list[str]:
+    """atempo filters multiplying to ``speed`` (each atempo takes 0.5..100)."""
+    if speed == 1:
+        return []
+    steps: list[str] = []
+    while speed < 0.5:
+        steps.append("atempo=0.5")
+        speed /= 0.5
+    steps.append(f"atempo={speed:g}")
+    return steps

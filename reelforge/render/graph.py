@@ -1,0 +1,108 @@
+"""``build_graph``: a whole draft as one ffmpeg command and one filter-graph script (pure).
+
+The picture (``_video``), the titles (``_text``) and the sound (``_audio``) are built
+onto one :class:`GraphBuilder`; the result names every input, the script text, the
+title files to write beside it and the argv for :func:`reelforge.ffmpeg.run_ffmpeg`.
+Nothing here touches the disk, so tests compare the text for small drafts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft
+from reelforge.media import MediaInfo
+from reelforge.render._audio import build_audio
+from reelforge.render._builder import Canvas, GraphBuilder, filt
+from reelforge.render._syntax import ffmpeg_color
+from reelforge.render._text import build_text
+from reelforge.render._video import build_video
+from reelforge.render.encode import GIF_MAX_FPS, GIF_MAX_WIDTH, RenderOptions, encode_settings
+
+__all__ = ["Graph", "build_graph", "output_canvas", "partial_path", "work_dir"]
+
+
+@dataclass(frozen=True)
+class Graph:
+    """One render as data: run ``argv`` (after writing ``files``) and ffmpeg writes ``partial``."""
+
+    argv: list[str]            # everything after the ffmpeg binary, as run_ffmpeg takes it
+    filter_script: str         # the text of the -/filter_complex file
+    inputs: list[str]          # the input files, in -i order
+    duration_ms: int
+    width: int | None = None   # of the output picture; None for audio-only formats
+    height: int | None = None
+    files: Mapping[Path, str] = field(default_factory=dict)  # the script and title files to write first
+    partial: Path | None = None  # where ffmpeg writes; renamed onto ``out`` on success
+
+
+def work_dir(out: Path) -> Path:
+    """The folder next to ``out`` holding the script and title files of its render."""
+    return out.parent / f".{out.name}.reelforge"
+
+
+def partial_path(out: Path) -> Path:
+    """The temporary file ffmpeg writes before it is renamed onto ``out``."""
+    return out.parent / f".{out.name}.partial"
+
+
+def output_canvas(draft: Draft, options: RenderOptions) -> Canvas:
+    """The canvas the graph composes on: the draft's, scaled down for previews and gifs."""
+    c = draft.canvas
+    width, height, fps = c.width, c.height, c.fps
+    if options.max_height and height > options.max_height:
+        width, height = width * options.max_height / height, options.max_height
+    if options.format == "gif":
+        fps = min(fps, GIF_MAX_FPS)
+        if width > GIF_MAX_WIDTH:
+            width, height = GIF_MAX_WIDTH, height * GIF_MAX_WIDTH / width
+    return Canvas(width=_even(width), height=_even(height), fps=fps, bg=ffmpeg_color(c.bg, default="black"))
+
+
+def _even(value: float) -> int:
+    return max(2, int(round(value / 2)) * 2)
+
+
+def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options: RenderOptions) -> Graph:
+    """The ffmpeg command rendering ``draft`` to ``out``; ``media`` maps each ``src`` to its probe."""
+    settings = encode_settings(options)
+    duration_ms = draft.end_ms
+    canvas = output_canvas(draft, options)
+    b = GraphBuilder(work_dir=work_dir(out))
+    maps: list[str] = []
+
+    # 1. The picture: video tracks, then titles on top.
+    if settings.has_video:
+        composed = build_video(b, draft.tracks_of(VIDEO), media, canvas, duration_ms)
+        titles = build_text(b, draft.tracks_of(TEXT), canvas)
+        if options.format == "gif":
+            # One pass: the palette is computed from the same stream and applied at its end.
+            b.chain([composed], [*titles, "split=2"], "g1][g2")
+            b.chain(["g1"], [filt("palettegen", stats_mode="diff")], "pal")
+            b.chain(["g2", "pal"], [filt("paletteuse", dither="bayer", bayer_scale=4)], "vout")
+        else:
+            b.chain([composed], [*titles, filt("trim", end_frame=round(duration_ms * canvas.fps / 1000))], "vout")
+        maps += ["-map", "[vout]"]
+
+    # 2. The sound: clip audio and audio tracks, mixed to one stereo track of the draft's length.
+    if settings.has_audio:
+        build_audio(b, draft.tracks_of(VIDEO), draft.tracks_of(AUDIO), media, duration_ms)
+        maps += ["-map", "[aout]"]
+
+    # 3. The command: inputs, the script file, maps, encoder settings, the partial output.
+    script = b.script()
+    script_path = b.add_file("graph.txt", script)
+    partial = partial_path(out)
+    argv = [*b.input_args, "-/filter_complex", str(script_path), *maps, *settings.output_args(), str(partial)]
+    return Graph(
+        argv=argv,
+        filter_script=script,
+        inputs=list(b.inputs),
+        duration_ms=duration_ms,
+        width=canvas.width if settings.has_video else None,
+        height=canvas.height if settings.has_video else None,
+        files=dict(b.files),
+        partial=partial,
+    )

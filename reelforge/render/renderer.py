@@ -1,0 +1,95 @@
+"""``render``: resolve a draft's media, build its graph, run ffmpeg once, publish the file.
+
+ffmpeg streams from the sources to the output, so memory stays flat whatever the
+draft's length; Python only writes the script and the title files. The output appears
+at ``out`` only when ffmpeg succeeded (it writes a partial file that is renamed);
+on failure or cancel nothing is left behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from reelforge.draft.model import Draft
+from reelforge.errors import MediaMissing, RenderFailed
+from reelforge.ffmpeg import run_ffmpeg
+from reelforge.media import MediaInfo, MediaResolver
+from reelforge.progress import CancelToken, Progress, no_progress
+from reelforge.render.encode import RenderOptions
+from reelforge.render.graph import build_graph, work_dir
+from reelforge.render.probe import probe_file
+
+__all__ = ["RenderResult", "path_resolver", "render"]
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    format: str
+    duration_ms: int
+    width: int | None
+    height: int | None
+    size_bytes: int
+
+
+def render(
+    draft: Draft,
+    resolve: MediaResolver,
+    out: Path,
+    options: RenderOptions = RenderOptions(),
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> RenderResult:
+    """Render ``draft`` to ``out`` in one ffmpeg run; ``resolve`` turns each ``src`` into a probed file.
+
+    Raises :class:`MediaMissing` (from ``resolve``), :class:`RenderFailed` (ffmpeg's exit, with the
+    stderr tail) or :class:`Cancelled`.
+    """
+    out = Path(out)
+    if cancel is not None:
+        cancel.check()
+    media: dict[str, MediaInfo] = {}
+    for src in draft.media_refs():
+        if src not in media:
+            media[src] = resolve(src)
+    if draft.end_ms <= 0:
+        raise RenderFailed("nothing to render: the draft is empty", data={"duration_ms": 0})
+    graph = build_graph(draft, media, out, options)
+    assert graph.partial is not None
+    folder = work_dir(out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for path, content in graph.files.items():
+            path.write_text(content, encoding="utf-8")
+        run_ffmpeg(graph.argv, duration_ms=graph.duration_ms, progress=progress, cancel=cancel,
+                   what=f"render of {out.name}")
+        graph.partial.replace(out)
+    finally:
+        graph.partial.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+    return RenderResult(path=out, format=options.format, duration_ms=graph.duration_ms, width=graph.width,
+                        height=graph.height, size_bytes=out.stat().st_size)
+
+
+def path_resolver(base_dir: Path) -> MediaResolver:
+    """A resolver for the command line: ``src`` is a path (relative to ``base_dir``) or a ``file://`` URL."""
+    base = Path(base_dir)
+
+    def resolve(src: str) -> MediaInfo:
+        if src.startswith("file://"):
+            path = Path(unquote(urlparse(src).path))
+        elif "://" in src or src.startswith("media:"):
+            raise MediaMissing(f"cannot open {src!r} from the command line: give a local path",
+                               data={"src": src})
+        else:
+            path = Path(src).expanduser()
+            if not path.is_absolute():
+                path = base / path
+        if not path.is_file():
+            raise MediaMissing(f"media file not found: {src} ({path})", data={"src": src, "path": str(path)})
+        return probe_file(path)
+
+    return resolve
