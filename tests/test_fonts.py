@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from reelforge.fonts import default_font, resolve_font
+import av
+import numpy as np
+
+from reelforge.ffmpeg import ffmpeg_exe
+from reelforge.fonts import bundled_collection, default_font, extract_face, resolve_font
 
 
-def test_default_font_is_the_bundled_noto_cjk_collection() -> None:
+def test_default_font_is_the_simplified_chinese_face_as_a_standalone_font() -> None:
     font = default_font()
-    assert font.is_file() and font.suffix == ".ttc"
-    assert font.read_bytes()[:4] == b"ttcf"
+    assert font.is_file() and font.suffix == ".otf"
+    data = font.read_bytes()
+    assert data[:4] == b"OTTO"  # a CFF OpenType font, not a collection
+    assert "Noto Sans CJK SC".encode("utf-16-be") in data
+
+
+def test_extracting_a_face_keeps_its_name_and_tables(tmp_path: Path) -> None:
+    out = extract_face(bundled_collection(), 0, tmp_path / "jp.otf")
+    assert "Noto Sans CJK JP".encode("utf-16-be") in out.read_bytes()
+
+
+def _draw(font: Path, text: str, tmp_path: Path) -> np.ndarray:
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / f"{font.stem}.png"
+    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-y", "-f", "lavfi", "-i", "color=black:s=200x100",
+                    "-vf", f"drawtext=fontfile={font}:textfile={tmp_path / 't.txt'}:fontsize=80:fontcolor=white:x=10:y=10",
+                    "-frames:v", "1", str(out)], check=True)
+    with av.open(str(out)) as container:
+        return next(container.decode(video=0)).to_ndarray(format="gray")
+
+
+def test_chinese_glyph_shapes_differ_from_the_japanese_face(tmp_path: Path) -> None:
+    # 直 is drawn differently in Chinese and Japanese typography: the SC face must be the one used
+    sc = _draw(default_font(), "直", tmp_path)
+    jp = _draw(extract_face(bundled_collection(), 0, tmp_path / "jp.otf"), "直", tmp_path)
+    assert sc.max() > 200 and jp.max() > 200
+    assert np.abs(sc.astype(int) - jp.astype(int)).sum() > 1000
 
 
 def test_existing_font_file_is_used(tmp_path: Path) -> None:
@@ -23,3 +53,4 @@ def test_unknown_font_name_or_missing_file_falls_back_to_default(tmp_path: Path)
     assert resolve_font("Arial") == default_font()
     assert resolve_font(str(tmp_path / "gone.ttf")) == default_font()
     assert resolve_font(None) == default_font()
+
