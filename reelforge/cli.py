@@ -143,6 +143,21 @@ def serve(
 
 
 @app.command()
+def worker(
+    workers: Annotated[Optional[int], typer.Option(help="Jobs run at once (default REELFORGE_WORKERS).")] = None,
+) -> None:
+    """Run a Celery worker for generation and render jobs (REELFORGE_QUEUE=celery, a cluster)."""
+    from reelforge.jobs.worker import run_worker
+
+    with _errors():
+        settings = _settings()
+        if settings.queue != "celery":
+            raise InvalidInput("a worker serves the Celery queue: set REELFORGE_QUEUE=celery and REELFORGE_REDIS_URL",
+                               field="queue")
+        run_worker(settings.model_copy(update={"workers": workers}) if workers else settings)
+
+
+@app.command()
 def chat(
     draft_file: Annotated[Optional[Path], typer.Option("--draft", help="Local draft file to edit.")] = None,
     server: Annotated[Optional[str], typer.Option(help="Talk to a running server at this URL instead.")] = None,

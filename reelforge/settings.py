@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     workers: int = 2
     queue: Literal["embedded", "celery"] = "embedded"
     redis_url: str = "redis://127.0.0.1:6379/0"
+    celery_queue_name: str = Field("reelforge", description="The Celery (Redis) queue the server sends jobs to "
+                                   "and the workers consume.")
     job_heartbeat_s: float = Field(5.0, description="How often workers stamp their running jobs.")
     job_stale_s: float = Field(30.0, description="A running job without a heartbeat this long is re-queued.")
     job_max_attempts: int = Field(3, description="Runs of one job (crash recoveries included) before it fails.")

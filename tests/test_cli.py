@@ -136,3 +136,8 @@ def test_music_list_and_render_a_style_named_in_chinese(tmp_path: Path) -> None:
 def test_music_render_unknown_style_is_bad_input(tmp_path: Path) -> None:
     result = run("music", "render", "polka-metal", "--seconds", "2", cwd=tmp_path)
     assert result.returncode == 2 and "polka-metal" in result.stderr
+
+
+def test_worker_refuses_without_the_celery_queue(tmp_path: Path) -> None:
+    result = run("worker", cwd=tmp_path)
+    assert result.returncode == 2 and "REELFORGE_QUEUE=celery" in result.stderr

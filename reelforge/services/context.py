@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from reelforge.services.fetch import Resolver
 
-__all__ = ["RateLimits", "Services", "build_services", "load_secret"]
+__all__ = ["RateLimits", "Services", "build_services", "load_secret", "make_blob_store", "make_queue"]
 
 
 def load_secret(settings: Settings) -> str:
@@ -91,6 +91,27 @@ class Services:
             self._http = None
 
 
+def make_blob_store(settings: Settings) -> BlobStore:
+    """``storage=local``: a folder in data_dir; ``storage=s3``: a bucket (boto3), cached in data_dir."""
+    if settings.storage == "s3":
+        from reelforge.blobs.s3 import s3_blob_store
+
+        return s3_blob_store(settings)
+    return LocalBlobStore(Path(settings.data_dir) / "blobs")
+
+
+def make_queue(settings: Settings, db: Database, handlers: dict[str, JobHandler]) -> JobQueue:
+    """``queue=embedded``: worker threads of this process; ``queue=celery``: Celery workers over Redis."""
+    options: dict[str, Any] = {"workers": settings.workers, "heartbeat_s": settings.job_heartbeat_s,
+                               "stale_s": settings.job_stale_s, "max_attempts": settings.job_max_attempts}
+    if settings.queue == "celery":
+        from reelforge.jobs.celery_queue import CeleryQueue
+
+        return CeleryQueue(db, handlers, redis_url=settings.redis_url, queue_name=settings.celery_queue_name,
+                           **options)
+    return EmbeddedQueue(db, handlers, **options)
+
+
 def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransport | None = None,
                    resolver: Resolver | None = None,
                    handlers_factory: Callable[[Database, BlobStore, Settings], dict[str, JobHandler]] | None = None,
@@ -101,12 +122,11 @@ def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransp
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.effective_database_url)
     db.upgrade()
-    blobs = LocalBlobStore(Path(settings.data_dir) / "blobs")
+    blobs = make_blob_store(settings)
     secret = load_secret(settings)
     public_url = settings.public_url or f"http://{settings.host}:{settings.port}"
     handlers = (handlers_factory or default_handlers)(db, blobs, settings)
-    queue = EmbeddedQueue(db, handlers, workers=settings.workers, heartbeat_s=settings.job_heartbeat_s,
-                          stale_s=settings.job_stale_s, max_attempts=settings.job_max_attempts)
+    queue = make_queue(settings, db, handlers)
     services = Services(settings=settings, db=db, blobs=blobs, queue=queue,
                         links=LinkSigner(secret, settings.signed_url_ttl_s, public_url),
                         limits=RateLimits(settings), secret=secret,
