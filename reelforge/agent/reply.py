@@ -85,6 +85,8 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
     why = outcome.detail or ("未知原因" if zh else "unknown reason")
     if isinstance(action, EditAction):
         label = action.description
+        if outcome.ok and data.get("auto"):  # two-stage generation added it on its own
+            return f"另外{label}（不需要可以说“去掉标题”）。" if zh else f"I also {label} (say \"remove the title\" to drop it)."
         if outcome.ok:
             return f"已{label}。" if zh else f"Done: {label}."
         return f"没能{label}：{why}。" if zh else f"I couldn't do that ({label}): {why}."
@@ -97,13 +99,22 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
         volume = data.get("volume", action.volume)
         vol = f"，音量 {round(float(volume) * 100)}%" if zh and isinstance(volume, (int, float)) else \
             f" at {round(float(volume) * 100)}%" if isinstance(volume, (int, float)) else ""
+        if data.get("auto"):  # two-stage generation chose it from the scene
+            return f"另外配上了背景音乐「{title}」{vol}（不需要可以说“去掉音乐”）。" if zh else \
+                f"I also added matching background music: {title}{vol} (say \"remove the music\" to drop it)."
         return f"已添加背景音乐「{title}」{vol}。" if zh else f"Added background music: {title}{vol}."
     if isinstance(action, SoundAction):
         if not outcome.ok:
             return f"没能添加音效：{why}。" if zh else f"I couldn't add the sound effect: {why}."
-        where_en = "at each transition" if action.at_transitions else f"at {format_seconds(action.start_ms or 0)}s"
-        where_zh = "每个转场处" if action.at_transitions else f"{format_seconds(action.start_ms or 0)} 秒处"
-        return f"已在{where_zh}添加「{action.sound}」音效。" if zh else f"Added a {action.sound} sound {where_en}."
+        start = data.get("start_ms", action.start_ms) or 0
+        times = data.get("times_ms")
+        count = len(times) if isinstance(times, list) else 0
+        where_en = f"at each transition ({count})" if action.at_transitions and count else "at each transition" \
+            if action.at_transitions else f"at {format_seconds(int(start))}s"  # type: ignore[call-overload]
+        where_zh = f"每个转场处（{count} 处）" if action.at_transitions and count else "每个转场处" \
+            if action.at_transitions else f"{format_seconds(int(start))} 秒处"  # type: ignore[call-overload]
+        sound = data.get("title") or action.sound
+        return f"已在{where_zh}添加「{sound}」音效。" if zh else f"Added a {sound} sound {where_en}."
     if isinstance(action, (UndoAction, RedoAction, RevertAction)):
         label = data.get("label") or ""
         if not outcome.ok:
@@ -125,6 +136,10 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
             return f"导出失败：{why}。" if zh else f"The export failed: {why}."
         target = f"{action.format}" + (f"，{action.preset} 预设" if zh and action.preset else f", {action.preset} preset" if action.preset else "")
         url = data.get("url")
+        if url and data.get("status") == "completed":  # the chat waited for the render
+            size = f"{data['width']}x{data['height']}" if data.get("width") and data.get("height") else ""
+            done = f"{target}" + (f", {size}" if size and not zh else f"，{size}" if size else "")
+            return f"导出完成（{done}），下载链接：{url}" if zh else f"Exported ({done}). Download: {url}"
         if zh:
             return f"已开始导出（{target}）" + (f"：{url}" if url else "，完成后即可下载。")
         return f"Export started ({target})" + (f": {url}" if url else "; the file will be ready to download shortly.")

@@ -8,6 +8,7 @@ from reelforge.draft import VIDEO, Draft
 from reelforge.errors import InvalidInput, SessionNotFound
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
+from reelforge.services.library import LIBRARY_ORIGIN, library_media_of_session
 from reelforge.store import Media, Session
 from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
 
@@ -52,7 +53,8 @@ def media_record(svc: Services, media: Media) -> dict[str, Any]:
 
 
 def session_state(svc: Services, principal: Principal, session_id: str) -> dict[str, Any]:
-    """``data.state``: the draft, the videos on its timeline, its canvas, and what was generated."""
+    """``data.state``: the draft, the videos on its timeline, its canvas, what was generated or uploaded,
+    and (``library_media``) the built-in music and sound effects the session uses."""
     with svc.db.read() as db_session:
         session = SessionRepo(db_session).owned(session_id, principal.user_id)
         if session is None:
@@ -71,7 +73,11 @@ def session_state(svc: Services, principal: Principal, session_id: str) -> dict[
                                         "track_id": track.id, "start_ms": seg.start_ms,
                                         "duration_on_timeline_ms": seg.duration_ms})
         generated = [media_record(svc, m) for m in media.of_session(session.id, origin="generated")]
-        uploaded = [media_record(svc, m) for m in media.of_session(session.id) if m.origin != "generated"]
+        uploaded = [media_record(svc, m) for m in media.of_session(session.id)
+                    if m.origin not in ("generated", LIBRARY_ORIGIN)]
+        # built-in music and effects this session uses (a key of our own: the protocol's keep their meaning)
+        library = [{**media_record(svc, m), "provenance": m.provenance}
+                   for m in library_media_of_session(db_session, session.id, principal.user_id, draft)]
     return {"session_id": session.id, "task_id": session.task_id, "draft_version": session.draft_version,
             "state": {"draft": wire, "video_infos": video_infos, "canvas_config": wire["m"],
-                      "generated_media": generated, "uploaded_media": uploaded}}
+                      "generated_media": generated, "uploaded_media": uploaded, "library_media": library}}

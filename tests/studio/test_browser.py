@@ -61,6 +61,9 @@ def test_prompt_to_clip_title_undo_export_and_download(browser: Any, server: Liv
 
     _say(page, PROMPT)
     page.wait_for_selector("#timeline .seg.video", timeout=60_000)
+    # two-stage generation: the clip arrives with scene music and a title from the prompt
+    page.wait_for_selector("#timeline .seg.text", timeout=30_000)
+    page.wait_for_selector("#timeline .seg.audio", timeout=30_000)
     page.wait_for_selector("#player[src*='preview.mp4']", timeout=30_000)
     assert page.locator(".msg.agent").last.inner_text().strip()
     page.wait_for_timeout(500)
@@ -75,8 +78,9 @@ def test_prompt_to_clip_title_undo_export_and_download(browser: Any, server: Liv
     shutil.copyfile(OUT / "03-title.png", OUT / "laptop.png")
 
     page.click("#undo-btn")
-    page.wait_for_selector("#timeline .seg.text", state="detached", timeout=30_000)
+    page.wait_for_selector("#timeline .seg.text:has-text('Golden Hour')", state="detached", timeout=30_000)
     assert page.locator("#timeline .seg.video").count() == 1
+    assert page.locator("#timeline .seg.text").count() == 1  # the automatic title stays
 
     page.click("#export-btn")
     page.wait_for_selector("#download-link:not([hidden])", timeout=120_000)

@@ -1,0 +1,113 @@
+"""What every step of a chat turn shares: who and where (``TurnScope``), the agent's view of the
+session, and saving edits as one new draft version with its functionCall/functionResponse events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reelforge.draft import AUDIO, TEXT, Draft
+from reelforge.services.auth import Principal
+from reelforge.services.context import Services
+from reelforge.services.events import function_call, function_response
+from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
+
+__all__ = ["Emit", "TurnScope", "has_music", "has_title", "load_context", "move_pointer", "save_edits"]
+
+Emit = Callable[[dict[str, Any]], None]
+
+
+@dataclass(frozen=True)
+class TurnScope:
+    """One turn's caller, session and event sink: passed to every step instead of six arguments."""
+
+    svc: Services
+    principal: Principal
+    session_id: str
+    app: str
+    invocation_id: str
+    emit: Emit
+
+    def call_id(self, index: int, suffix: str = "") -> str:
+        return f"call_{self.invocation_id}_{index}{suffix}"
+
+    def call(self, call_id: str, name: str, args: dict[str, Any]) -> None:
+        self.emit(function_call(self.invocation_id, self.app, call_id, name, args))
+
+    def respond(self, call_id: str, name: str, response: dict[str, Any],
+                state_delta: dict[str, Any] | None = None) -> None:
+        self.emit(function_response(self.invocation_id, self.app, call_id, name, response, state_delta))
+
+
+def load_context(scope: TurnScope) -> tuple[Any, Draft]:
+    """The agent's view of the session (draft, media, history labels, language) and the current draft."""
+    from reelforge.agent import AgentContext, MediaRef
+
+    with scope.svc.db.read() as db:
+        session = SessionRepo(db).owned(scope.session_id, scope.principal.user_id)
+        assert session is not None
+        drafts = DraftRepo(db)
+        current = drafts.current(session)
+        draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
+        history: list[str] = []
+        row = current
+        while row is not None:  # the lineage of the current version, oldest first
+            history.insert(0, row.description)
+            row = drafts.version(session.id, row.parent) if row.parent else None
+        refs = [MediaRef(src=f"media:{m.id}", kind=m.kind, name=m.name, duration_ms=m.duration_ms,  # type: ignore[arg-type]
+                         uploaded=m.origin not in ("generated", "library"))
+                for m in MediaRepo(db).of_session(session.id)]
+        language = session.language
+    return AgentContext(draft=draft, media=refs, history=history, language=language), draft  # type: ignore[arg-type]
+
+
+def _commit(scope: TurnScope, edits: Sequence[Any], description: str) -> tuple[Draft, int]:
+    from reelforge.draft.edits import apply_edit
+
+    with scope.svc.db.write() as db:
+        session = SessionRepo(db).owned(scope.session_id, scope.principal.user_id)
+        assert session is not None
+        drafts = DraftRepo(db)
+        current = drafts.current(session)
+        draft = Draft.from_wire(current.draft) if current else Draft.empty()
+        for edit in edits:
+            draft = apply_edit(draft, edit)
+        row = drafts.add(session, draft.to_wire(), description or getattr(edits[0], "op", "edit"))
+        return draft, row.version
+
+
+def save_edits(scope: TurnScope, call_id: str, edits: Sequence[Any], description: str,
+               name: str = "apply_edit", args: dict[str, Any] | None = None,
+               extra: dict[str, Any] | None = None) -> tuple[Draft, int]:
+    """Apply ``edits`` to the current draft as ONE new version (one undo step), with its events.
+
+    ``name``/``args`` are what the functionCall shows (default: the edit itself); ``extra`` is added
+    to the functionResponse. An edit that cannot apply raises InvalidInput and saves nothing."""
+    scope.call(call_id, name, args if args is not None else edits[0].model_dump(mode="json"))
+    draft, version = _commit(scope, edits, description)
+    scope.respond(call_id, name, {"ok": True, "draft_version": version, **(extra or {})},
+                  {"draft_version": version})
+    return draft, version
+
+
+def move_pointer(scope: TurnScope, redo: bool, steps: int) -> int:
+    """Undo or redo ``steps`` versions; returns how many moved."""
+    moved = 0
+    with scope.svc.db.write() as db:
+        session = SessionRepo(db).owned(scope.session_id, scope.principal.user_id)
+        assert session is not None
+        drafts = DraftRepo(db)
+        for _ in range(max(1, steps)):
+            if (drafts.redo(session) if redo else drafts.undo(session)) is None:
+                break
+            moved += 1
+    return moved
+
+
+def has_music(draft: Draft) -> bool:
+    return any(t.type == AUDIO and t.id != "sfx" and t.segments for t in draft.tracks)
+
+
+def has_title(draft: Draft) -> bool:
+    return any(t.type == TEXT and t.segments for t in draft.tracks)
