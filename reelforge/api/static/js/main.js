@@ -53,7 +53,8 @@ async function refreshState() {
   studio.draft = state.draft;
   studio.version = body.data.draft_version ?? 0;
   studio.media = new Map();
-  for (const item of [...(state.generated_media || []), ...(state.uploaded_media || []), ...(state.video_infos || [])]) {
+  for (const item of [...(state.generated_media || []), ...(state.uploaded_media || []), ...(state.library_media || []),
+                      ...(state.video_infos || [])]) {
     studio.media.set(item.id, item);
   }
   studio.totalMs = drawTimeline($("timeline"), studio.draft, studio.media);
@@ -229,6 +230,12 @@ function setupExport() {
   const bar = $("export-bar");
   const status = $("export-status");
   const link = $("download-link");
+  // A preset fixes the container: show it in the format select and lock it.
+  $("export-preset").addEventListener("change", () => {
+    const chosen = $("export-preset").selectedOptions[0];
+    if (chosen.dataset.format) $("export-format").value = chosen.dataset.format;
+    $("export-format").disabled = Boolean(chosen.dataset.format);
+  });
   $("export-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!studio.totalMs) { toast(t("exportEmpty")); return; }
@@ -241,6 +248,7 @@ function setupExport() {
     const id = `render_${Date.now()}`;
     try {
       const output = { format: $("export-format").value, quality: $("export-quality").value };
+      if ($("export-preset").value) output.preset = $("export-preset").value;
       let body = await postJson("/api/render/proxy/lambda", { id, sessionId: studio.sessionId, draft: studio.draft, output }, ATTRIBUTION);
       refreshRenders();
       while (body.data.status === "pending" || body.data.status === "processing") {

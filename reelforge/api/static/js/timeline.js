@@ -23,7 +23,7 @@ function segmentLabel(kind, seg, media) {
   const meta = seg.m || {};
   const item = media.get(mediaId(seg.src));
   if (kind === "text") return meta.text ?? "";
-  const name = item?.name || seg.name || (seg.src || "").split("/").pop() || kind;
+  const name = meta.name || item?.name || (seg.src || "").split("/").pop() || kind;
   if (kind === "audio") return `${name} · ${t("volume", { pct: Math.round((meta.vol ?? 1) * 100) })}`;
   return name;
 }
