@@ -347,7 +347,8 @@ def _add_text(d: Draft, e: AddText) -> None:
         raise InvalidInput(f"the text starts at {start} ms, after the video ends ({video_end} ms)", field="start_ms")
     if video_end and start + duration > video_end:
         duration = video_end - start
-    meta = SegmentMeta(text=e.text, pos=e.pos or "center", size=e.size or 0.06, color=e.color or "#ffffff",
+    meta = SegmentMeta(text=e.text, pos=e.pos or _free_position(d, start, start + duration),
+                       size=e.size or 0.06, color=e.color or "#ffffff",
                        bgcolor=e.bgcolor, font=e.font, fade_in_ms=e.fade_in_ms, fade_out_ms=e.fade_out_ms)
     if e.at_end:
         meta.__pydantic_extra__ = {**(meta.__pydantic_extra__ or {}), "anchor": "end"}
@@ -356,6 +357,15 @@ def _add_text(d: Draft, e: AddText) -> None:
     track = _text_track(d)
     track.segments.append(seg)  # type: ignore[attr-defined]
     track.segments.sort(key=lambda s: s.start_ms)  # type: ignore[attr-defined]
+
+
+def _free_position(d: Draft, start_ms: int, end_ms: int) -> str:
+    """Where a new text goes when the user did not say: the centre, unless a text showing at the
+    same time already sits there (then the bottom, then the top), so two titles never overprint."""
+    taken = {s.meta.pos for t in d.tracks if t.type == TEXT for s in t.segments
+             if s.start_ms < end_ms and start_ms < s.end_ms and isinstance(s.meta.pos or "center", str)}
+    taken = {pos or "center" for pos in taken}
+    return next((pos for pos in ("center", "bottom", "top") if pos not in taken), "center")
 
 
 def _find_text(d: Draft, segment_id: str | None) -> Segment:

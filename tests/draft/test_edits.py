@@ -185,3 +185,13 @@ def test_sound_effects_go_on_their_own_track(two_clips: Draft) -> None:
                                 AddSound(src="media:w", start_ms=5000, duration_ms=800)])
     sfx = next(t for t in d.tracks if t.id == "sfx")
     assert [(s.start_ms, s.end_ms) for s in sfx.segments] == [(4500, 5000), (5000, 5800)]
+
+
+def test_a_second_title_at_the_same_time_does_not_overprint_the_first(two_clips: Draft) -> None:
+    d = apply_edits(two_clips, [AddText(text="Sunset"), AddText(text="Golden Hour"), AddText(text="Third"),
+                                AddText(text="Later", start_ms=5000)])
+    positions = {s.meta.text: s.meta.pos for s in d.tracks[-1].segments}
+    assert positions == {"Sunset": "center", "Golden Hour": "bottom", "Third": "top", "Later": "center"}
+    d = apply_edit(d, AddText(text="Asked", pos="center"))
+    asked = next(s for s in d.tracks[-1].segments if s.meta.text == "Asked")
+    assert asked.meta.pos == "center"  # what the user says wins
