@@ -8,8 +8,6 @@ Heavy imports happen inside the commands so ``reelforge --help`` stays fast.
 from __future__ import annotations
 
 import json
-import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,8 +18,6 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskID, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 from reelforge.errors import (
-    BackendUnavailable,
-    Cancelled,
     DraftInvalid,
     InvalidInput,
     MediaMissing,

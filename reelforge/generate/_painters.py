@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reelforge.generate._canvas import F32, Layer, Stage, fractal_noise, noise_1d, rgb, smoothstep
-from reelforge.generate._scene import Palette, Scene
+from reelforge.generate._scene import Scene
 
 __all__ = ["CityLights", "Sun", "paint_city", "paint_dunes", "paint_field", "paint_forest",
            "paint_ground", "paint_ridges", "paint_sky"]
