@@ -32,11 +32,15 @@ def render_handler(db: Database, blobs: BlobStore) -> JobHandler:
         if record.output_key and blobs.exists(record.output_key):
             return {"output_key": record.output_key, "size": blobs.size(record.output_key)}
         fmt: str = payload["format"]
-        out = blobs.scratch() / f"{render_id}.{fmt}"
+        options = RenderOptions(format=fmt, quality=payload["quality"])  # type: ignore[arg-type]
+        if payload.get("preset"):  # a platform preset fixes canvas, encoder and loudness
+            from reelforge.render.presets import options_for_preset
+
+            options = options_for_preset(payload["preset"], options)
+        out = blobs.scratch() / f"{render_id}.{options.format}"
         result = render(Draft.from_wire(payload["draft"]), store_resolver(db, blobs, record.owner_id), out,
-                        RenderOptions(format=fmt, quality=payload["quality"]),  # type: ignore[arg-type]
-                        ctx.progress, ctx.cancel)
-        key = f"renders/{render_id}.{fmt}"
+                        options, ctx.progress, ctx.cancel)
+        key = f"renders/{render_id}.{options.format}"
         if blobs.exists(key):  # left by a run that died before recording it
             blobs.delete(key)
         size = blobs.put_file(key, result.path)

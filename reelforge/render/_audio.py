@@ -9,7 +9,7 @@ sound gets silence, so mp4/mov always carry an audio track.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from reelforge.draft.model import Segment, Track
 from reelforge.media import MediaInfo
@@ -23,8 +23,11 @@ _FORMAT = filt("aformat", sample_fmts="fltp", sample_rates=AUDIO_RATE, channel_l
 
 
 def build_audio(b: GraphBuilder, video_tracks: list[Track], audio_tracks: list[Track],
-                media: Mapping[str, MediaInfo], duration_ms: int) -> str:
-    """Add the audio mix to ``b`` and return the label of the one stereo stream."""
+                media: Mapping[str, MediaInfo], duration_ms: int, finish: Sequence[str] = ()) -> str:
+    """Add the audio mix to ``b`` and return the label of the one stereo stream.
+
+    ``finish`` filters (loudness normalisation) follow the mix; silence never gets them.
+    """
     clips: list[str] = []
     for track in video_tracks:
         segments = sorted(track.segments, key=lambda s: s.start_ms)
@@ -60,7 +63,10 @@ def build_audio(b: GraphBuilder, video_tracks: list[Track], audio_tracks: list[T
     if not parts:
         return b.chain([], [filt("anullsrc", r=AUDIO_RATE, cl="stereo"), filt("atrim", duration=total)], "aout")
     mixed = _mix(b, parts)
-    return b.chain([mixed], [filt("apad", whole_dur=total), filt("atrim", duration=total), _FORMAT], "aout")
+    fitted = [filt("apad", whole_dur=total), filt("atrim", duration=total), _FORMAT]
+    if finish:  # and cut again: the normaliser must not change the track's length by a sample
+        fitted += [*finish, filt("atrim", end_sample=round(duration_ms * AUDIO_RATE / 1000)), _FORMAT]
+    return b.chain([mixed], fitted, "aout")
 
 
 def _mix(b: GraphBuilder, labels: list[str]) -> str:

@@ -14,6 +14,7 @@ __all__ = [
     "AUDIO_ONLY_FORMATS",
     "QUALITY_TABLE",
     "EncodeSettings",
+    "LoudnessTarget",
     "OutputFormat",
     "Quality",
     "RenderOptions",
@@ -30,13 +31,33 @@ GIF_MAX_WIDTH = 720
 
 
 @dataclass(frozen=True)
+class LoudnessTarget:
+    """Where the mixed sound should land: integrated loudness (LUFS) under a true-peak ceiling (dBTP)."""
+
+    integrated_lufs: float = -14.0
+    true_peak_db: float = -1.0
+    range_lu: float = 11.0
+
+
+@dataclass(frozen=True)
 class RenderOptions:
-    """What the caller asks of a render: container, quality and preview shortcuts."""
+    """What the caller asks of a render: container, quality and preview shortcuts.
+
+    An export preset (:func:`reelforge.render.presets.options_for_preset`) fills the last
+    fields: its canvas replaces the draft's, its encoder settings replace the quality
+    table's row, and the mix is normalised to its loudness target.
+    """
 
     format: OutputFormat = "mp4"
     quality: Quality = "high"
     max_height: int | None = None  # e.g. 360 for fast previews: the canvas scaled down, aspect kept
     fast: bool = False             # ultrafast presets for previews
+    size: tuple[int, int] | None = None     # (width, height) replacing the draft's canvas
+    max_short_side: int | None = None       # the canvas scaled down until its short side fits
+    max_fps: int | None = None              # the draft's frame rate, capped
+    settings: EncodeSettings | None = None  # instead of QUALITY_TABLE's row
+    loudness: LoudnessTarget | None = None  # two-pass loudness normalisation of the mix
+    preset: str | None = None               # the preset's name, for messages and records
 
 
 @dataclass(frozen=True)
@@ -55,6 +76,12 @@ class EncodeSettings:
     cpu_used: int | None = None        # libvpx -cpu-used (higher is faster)
     pix_fmt: str | None = "yuv420p"
     extra: tuple[str, ...] = ()        # codec-specific flags, in ffmpeg's own spelling
+    profile: str | None = None         # -profile:v (the table rows carry theirs in ``extra``)
+    level: str | None = None           # -level:v, e.g. "4.2"
+    gop_seconds: float | None = None   # a fixed, closed GOP of this length (frames = fps * seconds)
+    bframes: int | None = None         # at most this many consecutive B-frames
+    bufsize_kbps: int | None = None    # VBV buffer; None: 2x maxrate
+    audio_channels: int = 2
 
     @property
     def has_video(self) -> bool:
@@ -64,8 +91,11 @@ class EncodeSettings:
     def has_audio(self) -> bool:
         return self.audio_codec is not None
 
-    def output_args(self) -> list[str]:
-        """The ffmpeg output options (codecs, rate control, muxer), before the file name."""
+    def output_args(self, fps: int | None = None) -> list[str]:
+        """The ffmpeg output options (codecs, rate control, muxer), before the file name.
+
+        ``fps`` is the output frame rate, needed only to count a fixed GOP in frames.
+        """
         args: list[str] = []
         if self.video_codec:
             args += ["-c:v", self.video_codec]
@@ -74,18 +104,37 @@ class EncodeSettings:
             if self.crf is not None:
                 args += ["-crf", str(self.crf)]
             if self.maxrate_kbps:
-                args += ["-maxrate", f"{self.maxrate_kbps}k", "-bufsize", f"{2 * self.maxrate_kbps}k"]
+                bufsize = self.bufsize_kbps or 2 * self.maxrate_kbps
+                args += ["-maxrate", f"{self.maxrate_kbps}k", "-bufsize", f"{bufsize}k"]
             if self.deadline:
                 args += ["-deadline", self.deadline, "-cpu-used", str(self.cpu_used or 0)]
+            args += self._structure_args(fps)
             if self.pix_fmt:
                 args += ["-pix_fmt", self.pix_fmt]
         if self.audio_codec:
-            args += ["-c:a", self.audio_codec, "-ar", str(AUDIO_RATE), "-ac", "2"]
+            args += ["-c:a", self.audio_codec, "-ar", str(AUDIO_RATE), "-ac", str(self.audio_channels)]
             if self.audio_bitrate_kbps:
                 args += ["-b:a", f"{self.audio_bitrate_kbps}k"]
             if self.audio_vbr_quality is not None:
                 args += ["-q:a", str(self.audio_vbr_quality)]
         return [*args, *self.extra, "-f", self.muxer]
+
+    def _structure_args(self, fps: int | None) -> list[str]:
+        """Profile, level, GOP and B-frames: what platforms' upload specs pin down."""
+        args: list[str] = []
+        if self.profile:
+            args += ["-profile:v", self.profile]
+        if self.level:
+            args += ["-level:v", self.level]
+        if self.gop_seconds and fps:
+            gop = str(max(1, round(fps * self.gop_seconds)))
+            # A keyframe exactly every ``gop`` frames: no scene-cut keyframes, closed GOPs.
+            args += ["-g", gop, "-keyint_min", gop]
+            if self.video_codec == "libx264":
+                args += ["-sc_threshold", "0", "-flags", "+cgop"]
+        if self.bframes is not None:
+            args += ["-bf", str(self.bframes)]
+        return args
 
 
 def _h264(muxer: str, crf: int, maxrate: int, abr: int) -> EncodeSettings:
@@ -103,13 +152,15 @@ def _vp9(crf: int, maxrate: int, abr: int) -> EncodeSettings:
 
 _GIF = EncodeSettings(muxer="gif", video_codec="gif", audio_codec=None, pix_fmt=None)
 
+# H.264 CRFs from VMAF measurements (docs/presets.md, bench/quality.py): the highest CRF (lowest
+# bitrate) at which preview scenes and testsrc2 footage reach VMAF >= 95 / 90 / 80 against a lossless render.
 QUALITY_TABLE: dict[tuple[str, str], EncodeSettings] = {
-    ("mp4", "high"): _h264("mp4", 18, 12_000, 192),
-    ("mp4", "medium"): _h264("mp4", 23, 6_000, 160),
-    ("mp4", "low"): _h264("mp4", 28, 3_000, 128),
-    ("mov", "high"): _h264("mov", 18, 12_000, 192),
-    ("mov", "medium"): _h264("mov", 23, 6_000, 160),
-    ("mov", "low"): _h264("mov", 28, 3_000, 128),
+    ("mp4", "high"): _h264("mp4", 19, 12_000, 192),
+    ("mp4", "medium"): _h264("mp4", 25, 6_000, 160),
+    ("mp4", "low"): _h264("mp4", 30, 3_000, 128),
+    ("mov", "high"): _h264("mov", 19, 12_000, 192),
+    ("mov", "medium"): _h264("mov", 25, 6_000, 160),
+    ("mov", "low"): _h264("mov", 30, 3_000, 128),
     ("webm", "high"): _vp9(31, 10_000, 160),
     ("webm", "medium"): _vp9(36, 5_000, 128),
     ("webm", "low"): _vp9(41, 2_500, 96),
@@ -126,8 +177,8 @@ QUALITY_TABLE: dict[tuple[str, str], EncodeSettings] = {
 
 
 def encode_settings(options: RenderOptions) -> EncodeSettings:
-    """The settings for ``options``: the table's row, made faster when ``options.fast``."""
-    settings = QUALITY_TABLE[(options.format, options.quality)]
+    """The settings for ``options``: a preset's or the table's row, made faster when ``options.fast``."""
+    settings = options.settings or QUALITY_TABLE[(options.format, options.quality)]
     if options.fast and settings.video_codec == "libx264":
         return replace(settings, preset="ultrafast")
     if options.fast and settings.video_codec == "libvpx-vp9":

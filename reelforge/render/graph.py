@@ -19,7 +19,13 @@ from reelforge.render._builder import Canvas, GraphBuilder, filt
 from reelforge.render._syntax import ffmpeg_color
 from reelforge.render._text import build_text
 from reelforge.render._video import build_video
-from reelforge.render.encode import GIF_MAX_FPS, GIF_MAX_WIDTH, RenderOptions, encode_settings
+from reelforge.render.encode import (
+    GIF_MAX_FPS,
+    GIF_MAX_WIDTH,
+    RenderOptions,
+    encode_settings,
+)
+from reelforge.render.loudness import Loudness, normalise_filters
 
 __all__ = ["Graph", "build_graph", "output_canvas", "partial_path", "work_dir"]
 
@@ -49,9 +55,19 @@ def partial_path(out: Path) -> Path:
 
 
 def output_canvas(draft: Draft, options: RenderOptions) -> Canvas:
-    """The canvas the graph composes on: the draft's, scaled down for previews and gifs."""
+    """The canvas the graph composes on: the draft's (or a preset's), scaled down for previews and gifs.
+
+    A preset's ``size`` replaces the draft's canvas outright: every clip is fitted into the
+    new frame by its own ``fit`` (cover by default) and titles keep their relative size and place.
+    """
     c = draft.canvas
-    width, height, fps = c.width, c.height, c.fps
+    size = options.size or (c.width, c.height)
+    width, height, fps = float(size[0]), float(size[1]), c.fps
+    if options.max_short_side and min(width, height) > options.max_short_side:
+        scale = options.max_short_side / min(width, height)
+        width, height = width * scale, height * scale
+    if options.max_fps:
+        fps = min(fps, options.max_fps)
     if options.max_height and height > options.max_height:
         width, height = width * options.max_height / height, options.max_height
     if options.format == "gif":
@@ -65,8 +81,13 @@ def _even(value: float) -> int:
     return max(2, int(round(value / 2)) * 2)
 
 
-def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options: RenderOptions) -> Graph:
-    """The ffmpeg command rendering ``draft`` to ``out``; ``media`` maps each ``src`` to its probe."""
+def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options: RenderOptions,
+                loudness: Loudness | None = None) -> Graph:
+    """The ffmpeg command rendering ``draft`` to ``out``; ``media`` maps each ``src`` to its probe.
+
+    ``loudness`` is the mix's measured loudness (pass one); with ``options.loudness`` the mix is
+    normalised to that target from it.
+    """
     settings = encode_settings(options)
     duration_ms = draft.end_ms
     canvas = output_canvas(draft, options)
@@ -88,14 +109,16 @@ def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options
 
     # 2. The sound: clip audio and audio tracks, mixed to one stereo track of the draft's length.
     if settings.has_audio:
-        build_audio(b, draft.tracks_of(VIDEO), draft.tracks_of(AUDIO), media, duration_ms)
+        finish = normalise_filters(options.loudness, loudness) if options.loudness else []
+        build_audio(b, draft.tracks_of(VIDEO), draft.tracks_of(AUDIO), media, duration_ms, finish=finish)
         maps += ["-map", "[aout]"]
 
     # 3. The command: inputs, the script file, maps, encoder settings, the partial output.
     script = b.script()
     script_path = b.add_file("graph.txt", script)
     partial = partial_path(out)
-    argv = [*b.input_args, "-/filter_complex", str(script_path), *maps, *settings.output_args(), str(partial)]
+    argv = [*b.input_args, "-/filter_complex", str(script_path), *maps, *settings.output_args(fps=canvas.fps),
+            str(partial)]
     return Graph(
         argv=argv,
         filter_script=script,

@@ -18,8 +18,9 @@ from reelforge.errors import MediaMissing, RenderFailed
 from reelforge.ffmpeg import run_ffmpeg
 from reelforge.media import MediaInfo, MediaResolver
 from reelforge.progress import CancelToken, Progress, no_progress
-from reelforge.render.encode import RenderOptions
-from reelforge.render.graph import build_graph, work_dir
+from reelforge.render.encode import RenderOptions, encode_settings
+from reelforge.render.graph import build_graph, partial_path, work_dir
+from reelforge.render.loudness import Loudness, measure_mix
 from reelforge.render.probe import probe_file
 
 __all__ = ["RenderResult", "path_resolver", "render"]
@@ -57,10 +58,16 @@ def render(
             media[src] = resolve(src)
     if draft.end_ms <= 0:
         raise RenderFailed("nothing to render: the draft is empty", data={"duration_ms": 0})
-    graph = build_graph(draft, media, out, options)
-    assert graph.partial is not None
     folder = work_dir(out)
     try:
+        measured: Loudness | None = None
+        if options.loudness is not None and encode_settings(options).has_audio:
+            # Pass one of two: measure the mix alone, so pass two can apply one static gain.
+            measured = measure_mix(draft, media, folder)
+            if cancel is not None:
+                cancel.check()
+        graph = build_graph(draft, media, out, options, loudness=measured)
+        assert graph.partial is not None
         folder.mkdir(parents=True, exist_ok=True)
         for path, content in graph.files.items():
             path.write_text(content, encoding="utf-8")
@@ -68,7 +75,7 @@ def render(
                    what=f"render of {out.name}")
         graph.partial.replace(out)
     finally:
-        graph.partial.unlink(missing_ok=True)
+        partial_path(out).unlink(missing_ok=True)
         shutil.rmtree(folder, ignore_errors=True)
     return RenderResult(path=out, format=options.format, duration_ms=graph.duration_ms, width=graph.width,
                         height=graph.height, size_bytes=out.stat().st_size)

@@ -9,7 +9,14 @@ from typing import Any
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.draft import validate
-from reelforge.errors import ExportForbidden, InvalidInput, LinkInvalid, NotFound, SessionNotFound
+from reelforge.errors import (
+    ExportForbidden,
+    InvalidInput,
+    LinkInvalid,
+    NotFound,
+    SessionNotFound,
+)
+from reelforge.render.presets import PRESETS
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.store import Render, new_id
@@ -38,18 +45,30 @@ def check_export_allowed(svc: Services, principal: Principal, headers: Mapping[s
         raise ExportForbidden("free plan export blocked", data={"plan": principal.kind})
 
 
-def _output(body: dict[str, Any]) -> tuple[str, str]:
+def _output(body: dict[str, Any]) -> tuple[str, str, str | None]:
+    """(format, quality, preset) of the request's ``output``; a preset fixes the format."""
     output = body.get("output") or {}
     if not isinstance(output, dict):
         raise InvalidInput("output: must be an object", field="output")
-    fmt = str(output.get("format", "mp4")).lower()
+    preset = _preset(output.get("preset"))
+    fmt = str(output.get("format", "mp4")).lower() if preset is None else PRESETS[preset].format
     quality = str(output.get("quality", "high")).lower()
     if fmt not in FORMATS:
         raise InvalidInput(f"output.format: must be one of {', '.join(FORMATS)} (got {fmt!r})", field="output.format")
     if quality not in QUALITIES:
         raise InvalidInput(f"output.quality: must be one of {', '.join(QUALITIES)} (got {quality!r})",
                            field="output.quality")
-    return fmt, quality
+    return fmt, quality, preset
+
+
+def _preset(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    name = value.strip().lower() if isinstance(value, str) else None
+    if name not in PRESETS:
+        raise InvalidInput(f"output.preset: must be one of {', '.join(PRESETS)} (got {value!r})",
+                           field="output.preset")
+    return name
 
 
 def submit_export(svc: Services, principal: Principal, body: dict[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
@@ -62,7 +81,7 @@ def submit_export(svc: Services, principal: Principal, body: dict[str, Any], hea
         raise InvalidInput("sessionId: is required", field="sessionId")
     if not isinstance(body.get("draft"), dict):
         raise InvalidInput("draft: must be a draft object", field="draft")
-    fmt, quality = _output(body)
+    fmt, quality, preset = _output(body)
     with svc.db.read() as session:
         if SessionRepo(session).owned(session_id, principal.user_id) is None:
             raise SessionNotFound()
@@ -81,7 +100,9 @@ def submit_export(svc: Services, principal: Principal, body: dict[str, Any], hea
         RenderRepo(db_session).add(Render(id=render_id, client_id=client_id, owner_id=principal.user_id,
                                           session_id=session_id, job_id=job_id, format=fmt, quality=quality))
 
-    svc.queue.submit("render", {"render_id": render_id, "format": fmt, "quality": quality, "draft": draft.to_wire()},
+    # The render job applies ``preset`` with reelforge.render.presets.options_for_preset.
+    payload = {"render_id": render_id, "format": fmt, "quality": quality, "preset": preset, "draft": draft.to_wire()}
+    svc.queue.submit("render", payload,
                      owner_id=principal.user_id, session_id=session_id, idempotency_key=f"render:{client_id}",
                      prepare=record_render)
     return render_status(svc, principal, client_id)

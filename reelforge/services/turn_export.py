@@ -86,7 +86,8 @@ def run_export(scope: TurnScope, index: int, action: Any, draft: Draft, language
     scope.call(call_id, "export", {"format": target.format, "quality": target.quality, "preset": action.preset,
                                    "width": draft.canvas.width, "height": draft.canvas.height})
     body = {"id": client_id, "sessionId": scope.session_id, "draft": draft.to_wire(),
-            "output": {"format": target.format, "quality": target.quality}}
+            "output": {"format": target.format, "quality": target.quality,
+                       **({"preset": target.preset} if target.preset else {})}}
     submit_export(scope.svc, scope.principal, body, CHAT_ATTRIBUTION)
     with scope.svc.db.read() as db:
         record = RenderRepo(db).by_client_id(scope.principal.user_id, client_id)

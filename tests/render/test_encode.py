@@ -22,7 +22,7 @@ def test_higher_quality_means_lower_crf_and_more_bitrate() -> None:
 def test_mp4_is_h264_high_profile_with_aac_and_faststart() -> None:
     args = encode_settings(RenderOptions()).output_args()
     joined = " ".join(args)
-    for expected in ("-c:v libx264", "-crf 18", "-pix_fmt yuv420p", "-profile:v high", "-c:a aac",
+    for expected in ("-c:v libx264", "-crf 19", "-pix_fmt yuv420p", "-profile:v high", "-c:a aac",
                      "-ar 48000", "-ac 2", "-movflags +faststart", "-maxrate"):
         assert expected in joined
     assert args[-2:] == ["-f", "mp4"]

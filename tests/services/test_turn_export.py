@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import av
 import pytest
 
+from reelforge.render.presets import check_file
 from reelforge.services.turn_export import CHAT_ATTRIBUTION, export_target
 from reelforge.store.repos import RenderRepo
 from tests.services._turn_harness import Chat, add_clips, open_chat
@@ -37,6 +38,7 @@ def test_export_for_tiktok_renders_a_vertical_h264_file_and_replies_with_its_url
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
         assert (stream.codec_context.name, stream.width, stream.height) == ("h264", 1080, 1920)
+    assert check_file(path, "tiktok") == []  # the preset's encoder and loudness were applied
     assert chat.draft() == before  # the preset shapes the exported copy, not the project
 
 
