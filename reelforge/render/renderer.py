@@ -1,7 +1,9 @@
 """``render``: resolve a draft's media, build its graph, run ffmpeg once, publish the file.
 
 ffmpeg streams from the sources to the output, so memory stays flat whatever the
-draft's length; Python only writes the script and the title files. The output appears
+draft's length; Python only writes the script and the title files. A draft with many
+clips renders its main track in windows first (``_chunks``), because each source ffmpeg
+opens costs memory of its own. The output appears
 at ``out`` only when ffmpeg succeeded (it writes a partial file that is renamed);
 on failure or cancel nothing is left behind.
 """
@@ -13,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from reelforge.draft.model import Draft
+from reelforge.draft.model import VIDEO, Draft
 from reelforge.errors import MediaMissing, RenderFailed
 from reelforge.ffmpeg import run_ffmpeg
 from reelforge.media import MediaInfo, MediaResolver
-from reelforge.progress import CancelToken, Progress, no_progress
+from reelforge.progress import CancelToken, Progress, no_progress, scaled
+from reelforge.render._chunks import INTERMEDIATE, chunk_windows, flatten_main_track, needs_chunks
 from reelforge.render.encode import RenderOptions, encode_settings
-from reelforge.render.graph import build_graph, partial_path, work_dir
+from reelforge.render.graph import build_graph, output_canvas, partial_path, work_dir
 from reelforge.render.loudness import Loudness, measure_mix
 from reelforge.render.probe import probe_file
 
@@ -58,6 +61,14 @@ def render(
             media[src] = resolve(src)
     if draft.end_ms <= 0:
         raise RenderFailed("nothing to render: the draft is empty", data={"duration_ms": 0})
+    if needs_chunks(draft, options):
+        return _render_in_chunks(draft, media, out, options, progress, cancel)
+    return _render_once(draft, media, out, options, progress, cancel)
+
+
+def _render_once(draft: Draft, media: dict[str, MediaInfo], out: Path, options: RenderOptions,
+                 progress: Progress, cancel: CancelToken | None) -> RenderResult:
+    """The whole draft as one graph, in one ffmpeg run."""
     folder = work_dir(out)
     try:
         measured: Loudness | None = None
@@ -79,6 +90,27 @@ def render(
         shutil.rmtree(folder, ignore_errors=True)
     return RenderResult(path=out, format=options.format, duration_ms=graph.duration_ms, width=graph.width,
                         height=graph.height, size_bytes=out.stat().st_size)
+
+
+def _render_in_chunks(draft: Draft, media: dict[str, MediaInfo], out: Path, options: RenderOptions,
+                      progress: Progress, cancel: CancelToken | None) -> RenderResult:
+    """Many clips: render the main track in windows first (see ``_chunks``), then the whole draft."""
+    canvas = output_canvas(draft, options)
+    count = len(chunk_windows(next(t for t in draft.tracks if t.type == VIDEO and t.segments).segments))
+    intermediate = RenderOptions(format="mov", settings=INTERMEDIATE)
+
+    def render_window(part: Draft, path: Path, index: int) -> MediaInfo:
+        window_progress = scaled(progress, 0.5 * index / count, 0.5 * (index + 1) / count)
+        _render_once(part, media, path, intermediate, window_progress, cancel)
+        return probe_file(path)
+
+    folder = work_dir(out) / "chunks"
+    try:
+        flat, resolve = flatten_main_track(draft, media, folder, (canvas.width, canvas.height, canvas.fps),
+                                           render_window)
+        return render(flat, resolve, out, options, scaled(progress, 0.5, 1.0), cancel)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def path_resolver(base_dir: Path) -> MediaResolver:
