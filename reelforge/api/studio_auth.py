@@ -42,7 +42,8 @@ _SESSION_IN_PATH = (re.compile(r"^/api/(?:state|upload-video)/[^/]+/me/(?P<sid>[
                     re.compile(r"^/studio/api/sessions/(?P<sid>[^/]+)"))
 _SESSION_IN_BODY = re.compile(r"^/(?:run|run_sse|api/render/proxy/lambda)$")
 _RENDER_IN_PATH = re.compile(r"^/api/render/proxy/(?:lambda/(?P<a>[^/]+)|(?P<b>[^/]+)/download)$")
-_USER_LEVEL = re.compile(r"^/(?:api/credits/balance/simple|studio/api/session|studio/api/media/[^/]+/thumbnail)$")
+_USER_LEVEL = re.compile(r"^/(?:api/credits/balance/simple|studio/api/session|studio/api/media/[^/]+/thumbnail"
+                         r"|api/music/styles(?:/[a-z0-9_-]+/sample)?)$")
 
 
 def _cookie(headers: Headers, name: str) -> str | None:

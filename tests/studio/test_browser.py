@@ -82,6 +82,10 @@ def test_prompt_to_clip_title_undo_export_and_download(browser: Any, server: Liv
     assert page.locator("#timeline .seg.video").count() == 1
     assert page.locator("#timeline .seg.text").count() == 1  # the automatic title stays
 
+    # the music library lists every style with a sample to listen to
+    page.wait_for_selector("#styles li audio", timeout=10_000)
+    assert page.locator("#styles li").count() >= 8
+
     page.click("#export-btn")
     page.wait_for_selector("#download-link:not([hidden])", timeout=120_000)
     _shot(page, "04-export.png")

@@ -26,6 +26,8 @@ const STRINGS = {
     sugMusic: "add calm background music", sugUndo: "undo",
     volume: "volume {pct}%", renderItem: "{format} · {quality}",
     status_pending: "pending", status_processing: "rendering", status_completed: "ready", status_failed: "failed",
+    musicLibrary: "Music library", useMusic: "Use", useMusicLabel: "Use {title} as the background music",
+    listenLabel: "Listen to {title}", useMusicMessage: "add {name} background music",
   },
   zh: {
     skipToChat: "跳到对话", untitled: "未命名项目", undo: "撤销", redo: "重做", credits: "积分",
@@ -53,6 +55,8 @@ const STRINGS = {
     sugMusic: "添加舒缓的背景音乐", sugUndo: "撤销",
     volume: "音量 {pct}%", renderItem: "{format} · {quality}",
     status_pending: "等待中", status_processing: "渲染中", status_completed: "就绪", status_failed: "失败",
+    musicLibrary: "音乐库", useMusic: "使用", useMusicLabel: "把 {title} 用作背景音乐",
+    listenLabel: "试听 {title}", useMusicMessage: "加一段{zh}背景音乐",
   },
 };
 

@@ -127,6 +127,37 @@ async function refreshRenders() {
   }
 }
 
+// -- music library ------------------------------------------------------------------
+async function refreshLibrary() {
+  const list = $("styles");
+  const body = await getJson("/api/music/styles");
+  list.replaceChildren();
+  for (const style of body.data.styles) {
+    const item = document.createElement("li");
+    const title = lang() === "zh" ? `${style.names_zh.split("、")[0]} · ${style.title}` : style.title;
+    const name = document.createElement("div");
+    name.className = "style-name";
+    const strong = document.createElement("strong");
+    strong.textContent = title;
+    const moods = document.createElement("span");
+    moods.className = "muted";
+    moods.textContent = `${style.tempo} bpm · ${lang() === "zh" ? style.moods_zh.slice(0, 4).join("、") : style.moods_en.slice(0, 4).join(", ")}`;
+    name.append(strong, moods);
+    const audio = document.createElement("audio");
+    audio.controls = true;
+    audio.preload = "none";
+    audio.src = `/api/music/styles/${encodeURIComponent(style.name)}/sample`;
+    audio.setAttribute("aria-label", t("listenLabel", { title: style.title }));
+    const use = document.createElement("button");
+    use.type = "button";
+    use.textContent = t("useMusic");
+    use.setAttribute("aria-label", t("useMusicLabel", { title: style.title }));
+    use.addEventListener("click", () => send(t("useMusicMessage", { name: style.name, zh: style.names_zh.split("、")[0] })));
+    item.append(name, audio, use);
+    list.append(item);
+  }
+}
+
 // -- chat -------------------------------------------------------------------------
 async function send(text) {
   const message = text.trim();
@@ -175,7 +206,7 @@ function setupChat() {
     }
   };
   drawSuggestions();
-  $("lang-btn").addEventListener("click", () => { toggle(); drawSuggestions(); studio.totalMs = drawTimeline($("timeline"), studio.draft, studio.media); refreshRenders(); });
+  $("lang-btn").addEventListener("click", () => { toggle(); drawSuggestions(); studio.totalMs = drawTimeline($("timeline"), studio.draft, studio.media); refreshRenders(); refreshLibrary(); });
 }
 
 // -- uploads ------------------------------------------------------------------------
@@ -296,7 +327,7 @@ async function start() {
     toast(describeError(err));
     return;
   }
-  await Promise.allSettled([refreshState(), refreshCredits(), refreshRenders()]);
+  await Promise.allSettled([refreshState(), refreshCredits(), refreshRenders(), refreshLibrary()]);
   if (!studio.totalMs) chat.add("agent", t("greeting"));
   document.body.dataset.ready = "true";
 }
