@@ -137,7 +137,7 @@ async def _streams(base: str, users: list[tuple[dict[str, str], str]]) -> int:
                             pings += 1
                         if time.monotonic() >= with_deadline:
                             break
-            except (httpx.TransportError, asyncio.TimeoutError):
+            except (TimeoutError, httpx.TransportError):
                 return
             if pings >= 2:
                 healthy += 1

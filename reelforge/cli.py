@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,6 +23,9 @@ from reelforge.errors import (
     MediaMissing,
     ReelforgeError,
 )
+
+if TYPE_CHECKING:  # settings are built when a command runs, so `reelforge --help` stays light
+    from reelforge.settings import Settings
 
 app = typer.Typer(help="reelforge: a self-hosted text-to-video studio.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
@@ -68,7 +71,7 @@ def _bars(*descriptions: str) -> Iterator[list[Callable[[float], None]]]:
             bars.update(task, completed=1.0)
 
 
-def _settings():  # type: ignore[no-untyped-def]
+def _settings() -> Settings:
     from reelforge.settings import Settings
 
     return Settings()
@@ -83,9 +86,9 @@ def generate(
     seconds: Annotated[float, typer.Option(min=0.5, max=600, help="Length of the clip.")] = 5.0,
     aspect: Annotated[str, typer.Option(help=ASPECT_HELP)] = "16:9",
     seed: Annotated[int, typer.Option(help="Same prompt + seed = same clip.")] = 0,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="'preview', or a diffusers model dir/id.")] = None,
-    image: Annotated[Optional[Path], typer.Option(help="A still to animate (image-to-video).")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file.")] = None,
+    model: Annotated[str | None, typer.Option(help="'preview', or a diffusers model dir/id.")] = None,
+    image: Annotated[Path | None, typer.Option(help="A still to animate (image-to-video).")] = None,
     quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
 ) -> None:
     """Generate a clip from a prompt and write it as an MP4 (1080 on the short side)."""
@@ -105,10 +108,10 @@ def generate(
 @app.command()
 def render(
     draft_file: Annotated[Path, typer.Argument(help="A draft JSON file (PROTOCOL.md); src may be a local path.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="mp4|mov|webm|gif|mp3|wav")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    format: Annotated[str | None, typer.Option("--format", "-f", help="mp4|mov|webm|gif|mp3|wav")] = None,
     quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
-    preset: Annotated[Optional[str], typer.Option(help="youtube|shorts|tiktok|reels|square|web|archive|gif|webm")] = None,
+    preset: Annotated[str | None, typer.Option(help="youtube|shorts|tiktok|reels|square|web|archive|gif|webm")] = None,
 ) -> None:
     """Render a draft file to a video (or audio) file."""
     from reelforge.services.local import render_draft_file
@@ -126,8 +129,8 @@ def render(
 
 @app.command()
 def serve(
-    host: Annotated[Optional[str], typer.Option(help="Interface to listen on.")] = None,
-    port: Annotated[Optional[int], typer.Option(help="Port.")] = None,
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
 ) -> None:
     """Serve the HTTP protocol, /v1/videos and the web studio."""
     from reelforge.api.app import serve as run_server
@@ -140,7 +143,7 @@ def serve(
 
 @app.command()
 def worker(
-    workers: Annotated[Optional[int], typer.Option(help="Jobs run at once (default REELFORGE_WORKERS).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Jobs run at once (default REELFORGE_WORKERS).")] = None,
 ) -> None:
     """Run a Celery worker for generation and render jobs (REELFORGE_QUEUE=celery, a cluster)."""
     from reelforge.jobs.worker import run_worker
@@ -155,9 +158,9 @@ def worker(
 
 @app.command()
 def chat(
-    draft_file: Annotated[Optional[Path], typer.Option("--draft", help="Local draft file to edit.")] = None,
-    server: Annotated[Optional[str], typer.Option(help="Talk to a running server at this URL instead.")] = None,
-    message: Annotated[Optional[list[str]], typer.Option("-m", "--message", help="Send these and exit.")] = None,
+    draft_file: Annotated[Path | None, typer.Option("--draft", help="Local draft file to edit.")] = None,
+    server: Annotated[str | None, typer.Option(help="Talk to a running server at this URL instead.")] = None,
+    message: Annotated[list[str] | None, typer.Option("-m", "--message", help="Send these and exit.")] = None,
 ) -> None:
     """Edit a video by chatting, in English or Chinese (local by default, or --server URL)."""
     from reelforge.services.chat_cli import run_chat
@@ -217,7 +220,7 @@ def music_list() -> None:
 def music_render(
     style: Annotated[str, typer.Argument(help="A style name, English or Chinese (see `music list`).")],
     seconds: Annotated[float, typer.Option(min=1, max=600)] = 30.0,
-    output: Annotated[Optional[Path], typer.Option("-o", "--output")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     seed: Annotated[int, typer.Option()] = 0,
 ) -> None:
     """Render a loopable background track of STYLE to a .wav (or .m4a) file."""

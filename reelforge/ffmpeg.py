@@ -105,7 +105,7 @@ class FrameWriter:
         self._frame_bytes = frame_bytes
         self.frames_written = 0
 
-    def write(self, frame: "object") -> None:
+    def write(self, frame: object) -> None:
         data = memoryview(frame).cast("B") if not isinstance(frame, (bytes, bytearray)) else frame  # type: ignore[arg-type]
         if len(data) != self._frame_bytes:
             raise ValueError(f"frame has {len(data)} bytes, expected {self._frame_bytes}")

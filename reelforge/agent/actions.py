@@ -35,7 +35,7 @@ class MediaRef:
 class AgentContext:
     """What a turn knows: the current draft, the session's media, and the edit history labels."""
 
-    draft: "object"                           # reelforge.draft.Draft (kept loose to avoid cycles)
+    draft: object                             # reelforge.draft.Draft (kept loose to avoid cycles)
     media: list[MediaRef] = field(default_factory=list)
     history: list[str] = field(default_factory=list)   # descriptions of past versions, oldest first
     language: Language | None = None          # the session's language, when known

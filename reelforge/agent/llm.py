@@ -13,8 +13,9 @@ import typing
 from typing import Any
 
 import httpx
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from reelforge.agent._text import detect_language
 from reelforge.agent.actions import (
     Action,
     AgentContext,
@@ -30,7 +31,6 @@ from reelforge.agent.actions import (
     SoundAction,
     UndoAction,
 )
-from reelforge.agent._text import detect_language
 from reelforge.agent.describe import describe_edit
 from reelforge.agent.rules import understand
 from reelforge.draft import Draft, Edit, summary
@@ -54,7 +54,7 @@ LLM_ACTIONS: dict[str, tuple[type, str]] = {
 _EDIT_ADAPTER: TypeAdapter[Edit] = TypeAdapter(Edit)
 
 
-def _edit_classes() -> list[type]:
+def _edit_classes() -> list[type[BaseModel]]:
     union = typing.get_args(Edit)[0]
     return list(typing.get_args(union))
 
@@ -104,7 +104,7 @@ def _to_action(name: str, arguments: Any) -> Action:
     if not isinstance(args, dict):
         raise ValueError(f"arguments of {name} are not an object")
     if name in LLM_ACTIONS:
-        return TypeAdapter(LLM_ACTIONS[name][0]).validate_python(args)  # type: ignore[no-any-return]
+        return TypeAdapter(LLM_ACTIONS[name][0]).validate_python(args)
     edit = _EDIT_ADAPTER.validate_python({**args, "op": name})
     return EditAction(edit=edit, description="")
 

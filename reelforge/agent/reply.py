@@ -116,16 +116,16 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
         sound = data.get("title") or action.sound
         return f"已在{where_zh}添加「{sound}」音效。" if zh else f"Added a {sound} sound {where_en}."
     if isinstance(action, (UndoAction, RedoAction, RevertAction)):
-        label = data.get("label") or ""
+        version_label = data.get("label") or ""
         if not outcome.ok:
             return f"无法{'撤销' if isinstance(action, UndoAction) else '重做' if isinstance(action, RedoAction) else '回退'}：{why}。" \
                 if zh else f"I couldn't {'undo' if isinstance(action, UndoAction) else 'redo' if isinstance(action, RedoAction) else 'go back'}: {why}."
         if isinstance(action, UndoAction):
-            return (f"已撤销：{label}。" if label else "已撤销上一步。") if zh else (f"Undone: {label}." if label else "Undid the last change.")
+            return (f"已撤销：{version_label}。" if version_label else "已撤销上一步。") if zh else (f"Undone: {version_label}." if version_label else "Undid the last change.")
         if isinstance(action, RedoAction):
-            return (f"已重做：{label}。" if label else "已重做。") if zh else (f"Redone: {label}." if label else "Redid the change.")
-        return (f"已回到「{label}」之前的版本。" if label else "已回到之前的版本。") if zh else \
-            (f"Went back to the version before '{label}'." if label else "Went back to the earlier version.")
+            return (f"已重做：{version_label}。" if version_label else "已重做。") if zh else (f"Redone: {version_label}." if version_label else "Redid the change.")
+        return (f"已回到「{version_label}」之前的版本。" if version_label else "已回到之前的版本。") if zh else \
+            (f"Went back to the version before '{version_label}'." if version_label else "Went back to the earlier version.")
     if isinstance(action, ShowTimeline):
         return str(data.get("summary") or ("时间线是空的。" if zh else "Timeline: empty"))
     if isinstance(action, HelpAction):

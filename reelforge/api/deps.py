@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 import anyio
-
 from fastapi import Depends, Header, Request
 
 from reelforge.services.auth import Principal, authenticate, cached_principal
@@ -24,7 +23,10 @@ Svc = Annotated[Services, Depends(services)]
 
 async def _caller(svc: Svc, authorization: Annotated[str | None, Header()] = None) -> Principal:
     # a cached token needs no query and no thread hop; a miss queries on the thread pool
-    return cached_principal(svc, authorization) or await anyio.to_thread.run_sync(authenticate, svc, authorization)
+    cached = cached_principal(svc, authorization)
+    if cached is not None:
+        return cached
+    return await anyio.to_thread.run_sync(authenticate, svc, authorization)
 
 
 Caller = Annotated[Principal, Depends(_caller)]

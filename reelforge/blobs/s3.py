@@ -58,7 +58,8 @@ class S3BlobStore:
         name = self._object_key(key)
         if self.exists(key):
             raise FileExistsError(key)
-        buffer, size, parts, upload_id = bytearray(), 0, [], None
+        buffer, size, upload_id = bytearray(), 0, None
+        parts: list[dict[str, Any]] = []
         try:
             for chunk in chunks:
                 buffer += chunk
@@ -161,8 +162,8 @@ class S3BlobStore:
 
     def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
         """A boto3 call whose failures (an S3 error, an unreachable endpoint) become one reelforge error."""
-        from botocore.exceptions import BotoCoreError, ClientError
         from boto3.exceptions import S3UploadFailedError
+        from botocore.exceptions import BotoCoreError, ClientError
 
         try:
             return getattr(self.client, method)(*args, **kwargs)

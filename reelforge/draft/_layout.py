@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
 from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Segment, Track
 from reelforge.errors import InvalidInput
 
@@ -19,6 +21,14 @@ def canvas_for_aspect(aspect: str) -> tuple[int, int]:
         return ASPECTS[aspect]
     except KeyError:
         raise InvalidInput(f"unknown aspect {aspect!r} (16:9, 9:16, 1:1, 4:5)", field="aspect") from None
+
+
+@overload
+def main_track(draft: Draft, create: Literal[True]) -> Track: ...
+
+
+@overload
+def main_track(draft: Draft, create: bool = False) -> Track | None: ...
 
 
 def main_track(draft: Draft, create: bool = False) -> Track | None:

@@ -11,7 +11,8 @@ and a text placed "at the end" stays at the end when the video grows or shrinks.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,7 +26,7 @@ from reelforge.draft._layout import (
     track_of,
     trim_timeline,
 )
-from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Position, Segment, SegmentMeta, Transition
+from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Position, Segment, SegmentMeta, Track, Transition
 from reelforge.draft.validate import validate
 from reelforge.errors import InvalidInput
 
@@ -35,7 +36,8 @@ __all__ = [
     "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit", "apply_edits",
 ]
 
-TextPos = Literal["top", "center", "bottom"] | Position
+TextPlace = Literal["top", "center", "bottom"]
+TextPos = TextPlace | Position
 
 
 class _Op(BaseModel):
@@ -292,8 +294,8 @@ def _trim(d: Draft, e: Trim) -> None:
             seg.duration_ms = min(seg.duration_ms, new_end)
             seg.start_ms = new_end - seg.duration_ms
             track = _text_track(d)
-            track.segments.append(seg)  # type: ignore[attr-defined]
-            track.segments.sort(key=lambda s: s.start_ms)  # type: ignore[attr-defined]
+            track.segments.append(seg)
+            track.segments.sort(key=lambda s: s.start_ms)
 
 
 def _trim_segment(d: Draft, e: TrimSegment) -> None:
@@ -325,12 +327,10 @@ def _set_canvas(d: Draft, e: SetCanvas) -> None:
         d.canvas.bg = e.bg
 
 
-def _text_track(d: Draft) -> object:
+def _text_track(d: Draft) -> Track:
     for track in d.tracks:
         if track.type == TEXT:
             return track
-    from reelforge.draft.model import Track
-
     track = Track(id=new_id(d, "x", tracks=True), type=TEXT)
     d.tracks.append(track)
     return track
@@ -355,17 +355,18 @@ def _add_text(d: Draft, e: AddText) -> None:
     seg = Segment(id=new_id(d, "t"), start_ms=start, duration_ms=duration, meta=meta)
     _clamp_fades(seg)
     track = _text_track(d)
-    track.segments.append(seg)  # type: ignore[attr-defined]
-    track.segments.sort(key=lambda s: s.start_ms)  # type: ignore[attr-defined]
+    track.segments.append(seg)
+    track.segments.sort(key=lambda s: s.start_ms)
 
 
-def _free_position(d: Draft, start_ms: int, end_ms: int) -> str:
+def _free_position(d: Draft, start_ms: int, end_ms: int) -> TextPlace:
     """Where a new text goes when the user did not say: the centre, unless a text showing at the
     same time already sits there (then the bottom, then the top), so two titles never overprint."""
     taken = {s.meta.pos for t in d.tracks if t.type == TEXT for s in t.segments
              if s.start_ms < end_ms and start_ms < s.end_ms and isinstance(s.meta.pos or "center", str)}
     taken = {pos or "center" for pos in taken}
-    return next((pos for pos in ("center", "bottom", "top") if pos not in taken), "center")
+    places: tuple[TextPlace, ...] = ("center", "bottom", "top")
+    return next((pos for pos in places if pos not in taken), "center")
 
 
 def _find_text(d: Draft, segment_id: str | None) -> Segment:
@@ -409,14 +410,12 @@ def _remove_text(d: Draft, e: RemoveText) -> None:
     _delete(d, DeleteSegment(segment_id=seg.id))
 
 
-def _music_track(d: Draft, create: bool = False):  # type: ignore[no-untyped-def]
+def _music_track(d: Draft, create: bool = False) -> Track:
     for track in d.tracks:
         if track.type == AUDIO and track.id != "sfx":
             return track
     if not create:
         raise InvalidInput("there is no background music", field="music")
-    from reelforge.draft.model import Track
-
     track = Track(id=new_id(d, "a", tracks=True), type=AUDIO)
     d.tracks.append(track)
     return track
@@ -509,8 +508,6 @@ def _set_transition(d: Draft, e: SetTransition) -> None:
 def _add_sound(d: Draft, e: AddSound) -> None:
     track = next((t for t in d.tracks if t.id == "sfx"), None)
     if track is None:
-        from reelforge.draft.model import Track
-
         track = Track(id="sfx", type=AUDIO)
         d.tracks.append(track)
     seg = Segment(id=new_id(d, "f"), src=e.src, start_ms=e.start_ms, duration_ms=e.duration_ms, in_ms=0,
@@ -540,7 +537,8 @@ def _clamp_fades(seg: Segment) -> None:
         seg.meta.transition.duration_ms = min(seg.meta.transition.duration_ms, seg.duration_ms)
 
 
-_HANDLERS = {
+# Each handler takes its own edit class; the table is keyed by that class, so Any is the honest argument type.
+_HANDLERS: dict[type[BaseModel], Callable[[Draft, Any], None]] = {
     AddClip: _add_clip, DeleteSegment: _delete, MoveClip: _move, SwapClips: _swap, Trim: _trim,
     TrimSegment: _trim_segment, SetCanvas: _set_canvas, AddText: _add_text, UpdateText: _update_text,
     RemoveText: _remove_text, SetMusic: _set_music, UpdateMusic: _update_music, RemoveMusic: _remove_music,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from reelforge.draft.colors import parse_color
 from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Position, Segment, Track, TrackType
@@ -75,7 +76,7 @@ def validate(draft: Draft | dict[str, Any] | str | bytes,
     return draft.with_derived()
 
 
-def _pydantic_reason(error: dict[str, Any]) -> str:
+def _pydantic_reason(error: ErrorDetails) -> str:
     kind = error.get("type", "")
     given = error.get("input")
     if kind == "missing":
@@ -132,9 +133,9 @@ def _check_segment(kind: TrackType, seg: Segment, path: str,
         if m.size is not None and not 0.01 <= m.size <= 0.5:
             raise DraftInvalid(f"{path}.m.size", f"must be a fraction of the height between 0.01 and 0.5 (got {m.size})")
         if isinstance(m.pos, Position):
-            for axis, value in (("x", m.pos.x), ("y", m.pos.y)):
-                if not 0 <= value <= 1:
-                    raise DraftInvalid(f"{path}.m.pos.{axis}", f"must be a fraction 0..1 (got {value})")
+            for axis, fraction in (("x", m.pos.x), ("y", m.pos.y)):
+                if not 0 <= fraction <= 1:
+                    raise DraftInvalid(f"{path}.m.pos.{axis}", f"must be a fraction 0..1 (got {fraction})")
         for key, colour in (("color", m.color), ("bgcolor", m.bgcolor)):
             if colour is not None and parse_color(colour) is None:
                 raise DraftInvalid(f"{path}.m.{key}", f"not a colour (got {colour!r})")

@@ -16,8 +16,15 @@ import numpy as np
 
 from reelforge.generate._canvas import F32, Layer, Stage
 from reelforge.generate._motion import Aurora, Drift, Flicker, Twinkle, Water
-from reelforge.generate._painters import (paint_city, paint_dunes, paint_field, paint_forest, paint_ground,
-                                          paint_ridges, paint_sky)
+from reelforge.generate._painters import (
+    paint_city,
+    paint_dunes,
+    paint_field,
+    paint_forest,
+    paint_ground,
+    paint_ridges,
+    paint_sky,
+)
 from reelforge.generate._particles import Fire, Fireworks, Rain, Snow, Surf
 from reelforge.generate._scene import Scene
 from reelforge.generate._venues import Passersby, Steam, Window, paint_cafe, paint_stalls
@@ -78,7 +85,7 @@ class Animation:
         self.back: list[Drawable] = []
         self.water: Water | None = None
         if scene.has("cafe"):  # indoors: the scene is what the window shows
-            self.front = self._cafe(stage, scene, rng)
+            self.front: list[Drawable] = self._cafe(stage, scene, rng)
             self.finish = self._finish(width, height, rng)
             return
         if scene.time_of_day in ("night", "dusk") or scene.has("stars"):
@@ -94,7 +101,7 @@ class Animation:
         if scene.has("fog") or "mysterious" in scene.moods:
             self.back.append(Drift.fog(stage, scene, rng))
         self.water = Water(stage, scene, sun, rng) if scene.has("water") else None
-        self.front: list[Drawable] = self._front(stage, scene, rng)
+        self.front = self._front(stage, scene, rng)
         self.finish = self._finish(width, height, rng)
 
     def _cafe(self, stage: Stage, scene: Scene, rng: np.random.Generator) -> list[Drawable]:

@@ -141,7 +141,7 @@ def paint_city(stage: Stage, scene: Scene, rng: np.random.Generator) -> tuple[li
                 height_map[mid:mid + max(1, int(stage.unit))] = top - int(rng.integers(8, 30) * stage.unit * scale)
             window_cells.append((x, bw, top, index))
             x += bw + int(rng.integers(0, 6) * stage.unit)
-        top_row = int(max(0, np.min(height_map) - 1))
+        top_row = int(np.maximum(0, np.min(height_map) - 1))
         y = np.arange(top_row, bottom, dtype=F32)[:, None]
         alpha = (y >= height_map[None, :]).astype(F32)
         shade = 0.8 + 0.4 * rng.random(stage.wide).astype(F32)
@@ -173,7 +173,10 @@ def _windows(color: np.ndarray, cells: list[tuple[int, int, int, int]], top_row:
     neon_colors = [rgb((1.0, 0.2, 0.75)), rgb((0.2, 0.9, 1.0)), rgb((0.6, 0.3, 1.0))]
     step_x, step_y = max(int(6 * stage.unit), 3), max(int(8 * stage.unit), 4)
     win_w, win_h = max(step_x // 2, 1), max(step_y // 2, 1)
-    ys_all, xs_all, ids_all, cols = [], [], [], []
+    ys_all: list[np.ndarray] = []
+    xs_all: list[np.ndarray] = []
+    ids_all: list[np.ndarray] = []
+    cols: list[np.ndarray] = []
     for x, bw, top, _ in cells:
         for wy in range(top + step_y, color.shape[0] + top_row - step_y, step_y):
             for wx in range(x + 2, x + bw - win_w - 1, step_x):

@@ -161,9 +161,9 @@ class Fireworks:
                        np.linspace(0.9, 0.1, 6, dtype=F32))
                 continue
             burst = age - self.rise
-            fade = max(0.0, 1.0 - burst / self.life) ** 1.5
+            fade = np.maximum(0.0, 1.0 - burst / self.life) ** 1.5
             for lag in (0.0, 0.06, 0.12):  # a short trail behind each spark
-                tb = max(burst - lag, 0.0)
+                tb = np.maximum(burst - lag, 0.0)
                 reach = 1.0 - np.exp(-tb * 2.2)
                 xs = (cx + self.vx[index] * reach).astype(np.int64)
                 ys = (cy + self.vy[index] * reach + 18 * self.unit * tb * tb).astype(np.int64)

@@ -71,6 +71,7 @@ def issue_anonymous_token(svc: Services, client_id: str | None, address: str) ->
             scopes = " ".join(ALL_SCOPES)
             token = tokens.create(user.id, hash_token(_derive(svc.secret, nonce)), scopes,
                                   utcnow() + timedelta(days=settings.anonymous_token_days), nonce=nonce)
+        assert user is not None  # a token was found or made for this user
         assert token.nonce is not None and token.expires_at is not None
         balance = CreditLedger(session).balance(user.id)
         return {"token": _derive(svc.secret, token.nonce), "expires_at": token.expires_at.isoformat(),

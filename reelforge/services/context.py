@@ -6,8 +6,8 @@ import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from limits import RateLimitItem, parse, storage, strategies

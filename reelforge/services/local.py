@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reelforge.draft import Draft, apply_edit, validate
 from reelforge.draft._layout import canvas_for_aspect
@@ -15,6 +16,9 @@ from reelforge.draft.edits import AddClip
 from reelforge.errors import DraftInvalid, InvalidInput
 from reelforge.progress import CancelToken, Progress, no_progress
 from reelforge.settings import Settings
+
+if TYPE_CHECKING:  # render is imported when a render runs, not when this module loads
+    from reelforge.render import RenderResult
 
 __all__ = ["FORMATS", "generate_video", "read_draft_file", "render_draft_file"]
 
@@ -42,7 +46,7 @@ def generate_video(
     generate_progress: Progress = no_progress,
     render_progress: Progress = no_progress,
     cancel: CancelToken | None = None,
-):  # type: ignore[no-untyped-def]
+) -> RenderResult:
     """Generate a clip for ``prompt`` and render it as the one clip of a draft to ``out``."""
     from reelforge.generate import GenerateRequest, get_generator
     from reelforge.render import RenderOptions, path_resolver, render
@@ -86,7 +90,7 @@ def render_draft_file(
     preset: str | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
-):  # type: ignore[no-untyped-def]
+) -> RenderResult:
     """Render a draft file whose ``src`` values are local paths (relative to the file) or media ids."""
     from reelforge.render import RenderOptions, path_resolver, render
 

@@ -13,8 +13,8 @@ from reelforge.errors import ReelforgeError, SessionNotFound, UnsupportedMedia
 from reelforge.media import probe_media
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
-from reelforge.services.sniff import ACCEPTED, HEAD_BYTES, Format, describe, is_utf8_text, sniff
 from reelforge.services.sessions import media_record
+from reelforge.services.sniff import ACCEPTED, HEAD_BYTES, Format, describe, is_utf8_text, sniff
 from reelforge.store import Media, new_id
 from reelforge.store.repos import MediaRepo, SessionRepo
 

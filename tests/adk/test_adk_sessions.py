@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.api.conftest import LiveServer, server, server_factory  # noqa: F401  (fixtures)
+from tests._server import LiveServer
 
 # google-adk is not installable here; these are the JSON keys of ADK's ``google.adk.sessions.Session``
 # pydantic model (fields id, app_name, user_id, state, events, last_update_time) as its

@@ -140,7 +140,6 @@ def test_chinese_revert_matches_chinese_labels() -> None:
 
 
 def test_generated_clip_is_it_for_the_next_clause() -> None:
-    s = _session("full")
     ctx = context("full")
     plan = understand("generate a clip of a lighthouse and then speed it up", ctx)
     assert type(plan.actions[0]).__name__ == "GenerateAction"

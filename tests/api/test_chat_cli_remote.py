@@ -8,7 +8,7 @@ from rich.console import Console
 
 from reelforge.services.chat_cli import run_chat
 from reelforge.settings import Settings
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 
 
 def test_chat_against_a_running_server(server: LiveServer, tmp_path: Path) -> None:

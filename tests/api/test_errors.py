@@ -7,7 +7,7 @@ from datetime import timedelta
 from reelforge.services.auth import hash_token
 from reelforge.store import utcnow
 from reelforge.store.repos import TokenRepo
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 from tests.api.sse import sse_events, texts
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import av
 import httpx
 
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 
 ATTRIBUTION = {"X-Skill-Source": "free-video-generation-models", "X-Skill-Version": "1.0.0",
                "X-Skill-Platform": "unknown"}

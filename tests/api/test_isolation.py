@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 from tests.api.test_exports import ATTRIBUTION, poll, upload_clip, vertical_draft
 
 

@@ -9,7 +9,7 @@ import av
 import httpx
 
 from reelforge.audio import STYLES
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 from tests.api.sse import texts
 from tests.api.test_workflow import chat
 

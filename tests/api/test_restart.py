@@ -15,7 +15,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.api.conftest import free_port, make_mp4
+from tests._server import free_port, make_mp4
 from tests.api.sse import sse_events
 from tests.api.test_exports import ATTRIBUTION, vertical_draft
 

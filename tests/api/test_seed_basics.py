@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 
 
 def test_anonymous_token_needs_a_client_id(server: LiveServer) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 
 
 def _upload(server: LiveServer, token: str, session_id: str, files: list[tuple[str, bytes]]) -> httpx.Response:
@@ -87,7 +87,7 @@ def test_url_upload_refuses_private_addresses(server: LiveServer) -> None:
 
 def test_url_upload_fetches_through_the_vetted_address(server_factory, small_mp4: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from reelforge.services.context import build_services
-    from tests.api.conftest import make_settings
+    from tests._server import make_settings
 
     async def dns(host: str, port: int) -> list[str]:
         return {"media.example": ["93.184.216.34"]}[host]

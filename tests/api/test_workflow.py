@@ -10,7 +10,7 @@ from typing import Any
 import av
 import httpx
 
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 from tests.api.sse import sse_events, texts
 from tests.api.test_exports import ATTRIBUTION, poll
 

@@ -20,7 +20,7 @@ import pytest
 from reelforge.jobs.celery_queue import CeleryQueue
 from reelforge.services.context import Services, build_services
 from reelforge.settings import Settings
-from tests.api.conftest import free_port, server_factory, small_mp4  # noqa: F401 - shared fixtures
+from tests._server import free_port
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from reelforge.settings import Settings
 from reelforge.store.models import Job
 from reelforge.store.repos import JobRepo, MediaRepo
 from reelforge.store.repos.users import UserRepo
-from tests.api.conftest import LiveServer, free_port, make_settings
+from tests._server import LiveServer, free_port, make_settings
 from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
 from tests.cluster.conftest import celery_worker, cluster_overrides
 

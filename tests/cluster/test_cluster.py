@@ -9,7 +9,7 @@ import boto3
 
 from reelforge.blobs.s3 import S3BlobStore
 from reelforge.jobs.celery_queue import CeleryQueue
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
 from tests.cluster.conftest import celery_worker, cluster_overrides
 

@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 
 from reelforge.store.db import Database
 from reelforge.store.repos import JobRepo
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from reelforge.blobs.s3 import S3BlobStore
 from reelforge.errors import BackendUnavailable
-from tests.api.conftest import LiveServer
+from tests._server import LiveServer
 from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
 
 MIB = 1024 * 1024

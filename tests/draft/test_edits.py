@@ -5,8 +5,23 @@ from pydantic import TypeAdapter, ValidationError
 
 from reelforge.draft import TEXT, Draft, Edit, apply_edit, apply_edits, summary
 from reelforge.draft.edits import (
-    AddClip, AddSound, AddText, DeleteSegment, MoveClip, RemoveMusic, RemoveText, SetCanvas, SetClipAudio,
-    SetMusic, SetSpeed, SetTransition, SwapClips, Trim, TrimSegment, UpdateMusic, UpdateText,
+    AddClip,
+    AddSound,
+    AddText,
+    DeleteSegment,
+    MoveClip,
+    RemoveMusic,
+    RemoveText,
+    SetCanvas,
+    SetClipAudio,
+    SetMusic,
+    SetSpeed,
+    SetTransition,
+    SwapClips,
+    Trim,
+    TrimSegment,
+    UpdateMusic,
+    UpdateText,
 )
 from reelforge.errors import DraftInvalid, InvalidInput
 

@@ -10,14 +10,14 @@ import openai
 import pytest
 from openai import OpenAI
 
-from tests.api.conftest import LiveServer, server, server_factory  # noqa: F401  (fixtures)
+from tests._server import LiveServer
 
 # the SDK marks every videos method deprecated (Sora's shutdown): exactly what reelforge replaces
 pytestmark = pytest.mark.filterwarnings("ignore:The Sora API is scheduled:DeprecationWarning")
 
 
 @pytest.fixture
-def client(server: LiveServer) -> Iterator[OpenAI]:  # noqa: F811
+def client(server: LiveServer) -> Iterator[OpenAI]:
     with OpenAI(base_url=f"{server.url}/v1", api_key=server.token(), max_retries=0, timeout=60) as sdk:
         yield sdk
 

@@ -13,8 +13,7 @@ from reelforge.media import MediaInfo
 from reelforge.progress import CancelToken
 from reelforge.render import RenderOptions, path_resolver, render
 
-from .helpers import (audio_samples, audio_track, draft, frames_at, rms, stream_info, text_track, tone_level,
-                      video_track)
+from .helpers import audio_samples, audio_track, draft, frames_at, rms, stream_info, text_track, tone_level, video_track
 
 BG = "#204060"
 BG_RGB = np.array([0x20, 0x40, 0x60])

@@ -16,7 +16,7 @@ from reelforge.services.context import Services, build_services
 from reelforge.services.sessions import create_session, session_state
 from reelforge.services.turn_actions import run_turn
 from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
-from tests.api.conftest import make_settings
+from tests._server import make_settings
 
 
 @dataclass
@@ -111,7 +111,7 @@ def add_clips(chat: Chat, tmp_path: Path, seconds: list[float], transition_ms: i
     """Upload small clips and put them on the timeline as one version (set-up, not under test)."""
     from reelforge.draft.edits import AddClip, SetTransition, apply_edit
     from reelforge.services.uploads import ingest_file
-    from tests.api.conftest import make_mp4
+    from tests._server import make_mp4
 
     with chat.svc.db.read() as db:
         session = SessionRepo(db).get(chat.session_id)

@@ -15,7 +15,7 @@ from typing import Any
 import av
 import pytest
 
-from tests.api.conftest import LiveServer, server, server_factory  # noqa: F401  (fixtures)
+from tests._server import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

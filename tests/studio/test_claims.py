@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import httpx
 
-from tests.api.conftest import LiveServer, server, server_factory  # noqa: F401  (fixtures)
+from tests._server import LiveServer
 
 
 def _claim(server: LiveServer, token: str, session_id: str) -> str:

@@ -6,7 +6,7 @@ import io
 
 import av
 
-from tests.api.conftest import LiveServer, server, server_factory  # noqa: F401  (fixtures)
+from tests._server import LiveServer
 
 
 def test_a_music_style_sample_plays_and_an_unknown_style_is_404(server: LiveServer) -> None:

@@ -4,12 +4,13 @@ and sound effects ("a whoosh at each transition", "a camera shutter at 3 seconds
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, names_sound, sound_effect
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import find_media, mentions_it
-from reelforge.agent._state import PlanState
+from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import MusicAction, SoundAction, Unknown
 from reelforge.draft import AUDIO
@@ -59,8 +60,38 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
     return seconds if seconds is not None else 2000
 
 
-def _adjustments(clause: Clause) -> dict[str, object]:
-    out: dict[str, object] = {}
+class _MusicOptions(TypedDict, total=False):
+    """Words that carry over as they are onto new music (``SetMusic``'s optional fields)."""
+
+    fade_in_ms: int
+    fade_out_ms: int
+    loop: bool
+    duck: bool
+
+
+class _Adjustments(_MusicOptions, total=False):
+    """What the words change about the music (``UpdateMusic``'s fields), only those said."""
+
+    volume: float
+    volume_scale: float
+
+
+def _music_options(adjust: _Adjustments) -> _MusicOptions:
+    """The adjustments new music takes (its volume is passed on its own; a scale has nothing to scale)."""
+    options: _MusicOptions = {}
+    if "fade_in_ms" in adjust:
+        options["fade_in_ms"] = adjust["fade_in_ms"]
+    if "fade_out_ms" in adjust:
+        options["fade_out_ms"] = adjust["fade_out_ms"]
+    if "loop" in adjust:
+        options["loop"] = adjust["loop"]
+    if "duck" in adjust:
+        options["duck"] = adjust["duck"]
+    return options
+
+
+def _adjustments(clause: Clause) -> _Adjustments:
+    out: _Adjustments = {}
     percent = _percent(clause)
     if percent is not None:
         out["volume"] = percent
@@ -70,10 +101,11 @@ def _adjustments(clause: Clause) -> dict[str, object]:
         out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 0.6
     elif clause.has(_LOUDER):
         out["volume_scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 1.5
-    for which in ("in", "out"):
-        fade = _fade_ms(clause, which)
-        if fade is not None:
-            out[f"fade_{which}_ms"] = fade
+    fade_in, fade_out = _fade_ms(clause, "in"), _fade_ms(clause, "out")
+    if fade_in is not None:
+        out["fade_in_ms"] = fade_in
+    if fade_out is not None:
+        out["fade_out_ms"] = fade_out
     if clause.has(r"\b(?:don'?t|do not|no|stop)\s+loop|\bplay (?:it )?once\b|不要循环|不循环|只播放一次|播一次"):
         out["loop"] = False
     elif clause.has(r"\bloop|\brepeat\b|循环|重复播放"):
@@ -96,10 +128,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
         upload = find_media(clause, state, ("audio",))
     if upload is not None:
-        volume = adjust.get("volume", 0.35)
-        state.edit(SetMusic(src=upload.src, name=upload.name, volume=volume,  # type: ignore[arg-type]
-                            source_duration_ms=upload.duration_ms,
-                            **{k: v for k, v in adjust.items() if k in ("fade_in_ms", "fade_out_ms", "loop", "duck")}),
+        state.edit(SetMusic(src=upload.src, name=upload.name, volume=adjust.get("volume", 0.35),
+                            source_duration_ms=upload.duration_ms, **_music_options(adjust)),
                    focus_kind="music")
         return True
     if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
@@ -109,12 +139,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|换|替换|别的|其他|另")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust:
-        volume = adjust.get("volume")
-        state.actions.append(MusicAction(style=style, volume=volume))  # type: ignore[arg-type]
+        state.actions.append(MusicAction(style=style, volume=adjust.get("volume")))
         state.focus = _music_focus()
         return True
     if adjust:
-        state.edit(UpdateMusic(**adjust), focus_kind="music")  # type: ignore[arg-type]
+        state.edit(UpdateMusic(**adjust), focus_kind="music")
         return True
     if adding:
         state.actions.append(MusicAction(style=None))
@@ -122,9 +151,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return False
 
 
-def _music_focus():  # type: ignore[no-untyped-def]
-    from reelforge.agent._state import Focus
-
+def _music_focus() -> Focus:
     return Focus("music")
 
 

@@ -4,12 +4,12 @@ transitions between clips, a clip's own sound, and adding an uploaded video or p
 from __future__ import annotations
 
 from reelforge.agent._intents._words import ADD, REMOVE
+from reelforge.agent._intents.generate import placement_of
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import Unknown
-from reelforge.agent._intents.generate import placement_of
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -93,7 +93,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if targets is None:
         return _missing(clause, state, "a speed change")
     speed = min(4.0, max(0.25, speed))
-    for target in targets or [None]:
+    each: list[str | None] = [*targets] or [None]  # no target named: the edit's default (every clip)
+    for target in each:
         state.edit(SetSpeed(segment_id=target, speed=speed))
     return True
 
@@ -117,7 +118,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.5
     else:
         return False
-    for target in targets or [None]:
+    each: list[str | None] = [*targets] or [None]
+    for target in each:
         state.edit(SetClipAudio(segment_id=target, volume=volume))
     return True
 
