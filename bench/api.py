@@ -65,7 +65,10 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-async def _polling(client: httpx.AsyncClient, users: list[tuple[dict[str, str], str]]) -> list[float]:
+async def _polling(client: httpx.AsyncClient, users: list[tuple[dict[str, str], str]],
+                   reference: bool = False) -> list[float]:
+    """Each user polls every POLL_INTERVAL_S; ``reference`` polls /health instead: the same client, server
+    framework and loopback with no reelforge work, i.e. the floor this machine can measure."""
     latencies: list[float] = []
     stop = time.monotonic() + POLL_SECONDS
 
@@ -74,6 +77,8 @@ async def _polling(client: httpx.AsyncClient, users: list[tuple[dict[str, str], 
         flip = False
         while time.monotonic() < stop:
             path = f"/api/state/nemo_agent/me/{session_id}/latest" if flip else "/api/credits/balance/simple"
+            if reference:
+                path = "/health"
             flip = not flip
             started = time.perf_counter()
             response = await client.get(path, headers=auth)
@@ -155,6 +160,9 @@ async def main() -> None:
             limits = httpx.Limits(max_connections=CLIENTS + 10, max_keepalive_connections=CLIENTS + 10)
             async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
                 users = [await _user(client, i) for i in range(max(CLIENTS, STREAMS))]
+                floor = await _polling(client, users[:CLIENTS], reference=True)
+                # warm-up: one request per client, so the measured run is steady polling, not 100 cold starts
+                await asyncio.gather(*(client.get("/api/credits/balance/simple", headers=a) for a, _ in users[:CLIENTS]))
                 latencies = await _polling(client, users[:CLIENTS])
                 throughput = await _burst(client, users[:CLIENTS])
                 first = await _first_byte(client, users[0])
@@ -165,6 +173,8 @@ async def main() -> None:
     p50, p99 = _pct(latencies, 0.5), _pct(latencies, 0.99)
     print(f"GET state/credits, {CLIENTS} clients polling every {POLL_INTERVAL_S} s for {POLL_SECONDS} s: "
           f"{len(latencies)} requests, p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    print(f"reference GET /health, same clients and rate: p50 {_pct(floor, 0.5):.1f} ms, "
+          f"p99 {_pct(floor, 0.99):.1f} ms (client, framework and loopback alone)")
     print(f"closed-loop GET state, {CLIENTS} clients back to back: {throughput:.0f} requests/s")
     print(f"SSE: {streams}/{STREAMS} streams held {HOLD_S:g} s with heartbeats every {HEARTBEAT_S:g} s")
     print(f"first SSE byte: median {statistics.median(first):.1f} ms over {len(first)} turns")

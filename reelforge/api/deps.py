@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import functools
+from collections.abc import Callable
+from typing import Annotated, ParamSpec, TypeVar
 
 import anyio
 from fastapi import Depends, Header, Request
@@ -10,7 +12,22 @@ from fastapi import Depends, Header, Request
 from reelforge.services.auth import Principal, authenticate, cached_principal
 from reelforge.services.context import Services
 
-__all__ = ["Caller", "Svc", "services"]
+__all__ = ["Caller", "Svc", "db_read", "services"]
+
+T = TypeVar("T")
+P = ParamSpec("P")
+
+async def db_read(svc: Services, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
+    """Run a short database read for the hot polling routes (state, credits).
+
+    On SQLite the read runs right here: it takes a fraction of a millisecond and never waits for a
+    writer (WAL), while the hop to a worker thread and back costs more than the query and, with the
+    pool's threads contending for the GIL, puts a long tail on the latency (bench/api.py: p99 23 ms
+    inline against 43-66 ms through threads at 100 clients). A networked database goes to a thread.
+    """
+    if svc.db.in_process:
+        return function(*args, **kwargs)
+    return await anyio.to_thread.run_sync(functools.partial(function, *args, **kwargs))
 
 
 def services(request: Request) -> Services:
@@ -26,7 +43,7 @@ async def _caller(svc: Svc, authorization: Annotated[str | None, Header()] = Non
     cached = cached_principal(svc, authorization)
     if cached is not None:
         return cached
-    return await anyio.to_thread.run_sync(authenticate, svc, authorization)
+    return await db_read(svc, authenticate, svc, authorization)
 
 
 Caller = Annotated[Principal, Depends(_caller)]

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
-from reelforge.api.deps import Caller, Svc
+from reelforge.api.deps import Caller, Svc, db_read
 from reelforge.api.envelope import ok
 from reelforge.services import credits, sessions
 from reelforge.services.auth import issue_anonymous_token
@@ -38,11 +38,11 @@ def create_session(app: str, svc: Svc, caller: Caller, body: SessionRequest | No
 
 
 @router.get("/api/credits/balance/simple", summary="Available, frozen and total credits")
-def credits_balance(svc: Svc, caller: Caller) -> JSONResponse:
-    return ok(credits.balance(svc, caller))
+async def credits_balance(svc: Svc, caller: Caller) -> JSONResponse:
+    return ok(await db_read(svc, credits.balance, svc, caller))
 
 
 @router.get("/api/state/{app}/me/{session_id}/latest", summary="The session's draft, videos and generated media")
-def session_state(app: str, session_id: str, svc: Svc, caller: Caller) -> JSONResponse:
+async def session_state(app: str, session_id: str, svc: Svc, caller: Caller) -> JSONResponse:
     del app  # any configured app name reads the same sessions
-    return ok(sessions.session_state(svc, caller, session_id))
+    return ok(await db_read(svc, sessions.session_state, svc, caller, session_id))

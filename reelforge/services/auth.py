@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import random
 import secrets
 import time
 from dataclasses import dataclass
@@ -117,5 +118,8 @@ def authenticate(svc: Services, authorization: str | None) -> Principal:
     if svc.settings.auth_cache_s > 0:
         if len(svc.token_cache) > 100_000:
             svc.token_cache.clear()
-        svc.token_cache[token_hash] = (principal, row.expires_at, time.monotonic())
+        # Entries live auth_cache_s minus up to a quarter of it, at random: tokens cached in the same
+        # moment (a burst of clients) must not all expire, and all query again, in the same moment.
+        jitter = random.uniform(0.0, 0.25 * svc.settings.auth_cache_s)
+        svc.token_cache[token_hash] = (principal, row.expires_at, time.monotonic() - jitter)
     return _rate_limited(svc, principal)

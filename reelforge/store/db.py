@@ -51,6 +51,9 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        # SQLite answers from this process's memory and page cache, and in WAL mode a reader never
+        # waits for a writer: its short reads may run on the event loop (see api.deps.db_read).
+        self.in_process = url.startswith("sqlite")
         if url.startswith("sqlite"):
             if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
                 Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
