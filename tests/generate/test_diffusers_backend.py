@@ -7,12 +7,10 @@ with PyAV.
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 import weakref
 from pathlib import Path
-from types import ModuleType
 
 import numpy as np
 import pytest
@@ -33,26 +31,6 @@ from reelforge.settings import Settings  # noqa: E402
 pytestmark = pytest.mark.models
 
 TINY = GenerationShape(size=(32, 32), fps=16, max_shot_frames=9)
-
-
-def _helper() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("tiny_pipelines", Path(__file__).with_name("tiny_pipelines.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    helper = _helper()
-    root = tmp_path_factory.mktemp("tiny-models")
-    return {
-        "wan": helper.save_tiny_wan(root / "wan-t2v"),
-        "wan_ti2v": helper.save_tiny_wan(root / "wan-ti2v", image_to_video=True),
-        "ltx": helper.save_tiny_ltx(root / "ltx"),
-        "cogvideox": helper.save_tiny_cogvideox(root / "cogvideox"),
-    }
 
 
 def _generator(model: Path, **settings: object) -> DiffusersGenerator:

@@ -1,0 +1,23 @@
+"""Tiny randomly initialised pipelines of each diffusers family, built once per test session."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Folders in diffusers layout: Wan T2V, Wan TI2V (image-to-video), LTX-Video and CogVideoX."""
+    pytest.importorskip("torch", reason="needs the [models] extra (torch)")
+    pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
+    helper = importlib.import_module("tests.generate.tiny_pipelines")
+    root = tmp_path_factory.mktemp("tiny-models")
+    return {
+        "wan": helper.save_tiny_wan(root / "wan-t2v"),
+        "wan_ti2v": helper.save_tiny_wan(root / "wan-ti2v", image_to_video=True),
+        "ltx": helper.save_tiny_ltx(root / "ltx"),
+        "cogvideox": helper.save_tiny_cogvideox(root / "cogvideox"),
+    }
