@@ -23,6 +23,7 @@ from reelforge.audio.music_cli import (
     list_styles,
     render_sound_to_file,
     render_to_file,
+    resolve_sound,
     resolve_style,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "render_sound",
     "render_sound_to_file",
     "render_to_file",
+    "resolve_sound",
     "resolve_style",
     "style_for_scene",
     "write_audio",

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from reelforge.audio._files import write_audio
-from reelforge.audio._lookup import find_style
+from reelforge.audio._lookup import find_sound, find_style
 from reelforge.audio._music import render_music
 from reelforge.audio._sfx import SOUND_EFFECTS, render_sound
 from reelforge.audio._styles import STYLES
 from reelforge.errors import InvalidInput
 
-__all__ = ["list_sounds", "list_styles", "render_sound_to_file", "render_to_file", "resolve_style"]
+__all__ = ["list_sounds", "list_styles", "render_sound_to_file", "render_to_file", "resolve_sound", "resolve_style"]
 
 
 def list_styles() -> list[dict[str, Any]]:
@@ -35,15 +36,26 @@ def list_styles() -> list[dict[str, Any]]:
     } for style in STYLES.values()]
 
 
+def _resolve(words: str, kind: str, known: Mapping[str, object], find: Callable[[str], Any]) -> str:
+    if words in known:
+        return words
+    found = find(words)
+    if found is None:
+        raise InvalidInput(f"{kind}: no {_KINDS[kind]} matches {words!r} (known: {', '.join(known)})", field=kind)
+    return str(found.name)
+
+
+_KINDS = {"style": "music style", "sound": "sound effect"}
+
+
 def resolve_style(words: str) -> str:
     """A style id from an id or from words ("lofi", "低保真", "epic"); :class:`InvalidInput` if none."""
-    if words in STYLES:
-        return words
-    found = find_style(words)
-    if found is None:
-        raise InvalidInput(f"style: no music style matches {words!r} (known: {', '.join(STYLES)})",
-                           field="style")
-    return found.name
+    return _resolve(words, "style", STYLES, find_style)
+
+
+def resolve_sound(words: str) -> str:
+    """A sound-effect id from an id or from words ("whoosh", "快门"); :class:`InvalidInput` if none."""
+    return _resolve(words, "sound", SOUND_EFFECTS, find_sound)
 
 
 def list_sounds() -> list[dict[str, Any]]:

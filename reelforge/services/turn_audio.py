@@ -85,18 +85,6 @@ def run_music(scope: TurnScope, index: int, action: Any, draft: Draft, language:
     return add_library_music(scope, scope.call_id(index), style, volume, draft, language, seed)
 
 
-def _sound_name(words: str) -> str:
-    from reelforge.audio import SOUND_EFFECTS, find_sound
-
-    if words in SOUND_EFFECTS:
-        return words
-    found = find_sound(words)
-    if found is None:
-        raise InvalidInput(f"sound: no sound effect matches {words!r} (known: {', '.join(SOUND_EFFECTS)})",
-                           field="sound")
-    return found.name
-
-
 def _sound_times(action: Any, draft: Draft) -> list[int]:
     main = draft.tracks_of(VIDEO)[0].segments if draft.tracks_of(VIDEO) else []
     if action.at_transitions:
@@ -111,9 +99,10 @@ def _sound_times(action: Any, draft: Draft) -> list[int]:
 def run_sound(scope: TurnScope, index: int, action: Any, draft: Draft, language: str) -> dict[str, Any]:
     """A SoundAction: one ``AddSound`` per time, all in one version."""
     from reelforge.agent import describe_edit
+    from reelforge.audio import resolve_sound
     from reelforge.draft.edits import AddSound
 
-    sound = _sound_name(action.sound)
+    sound = resolve_sound(action.sound)
     times = _sound_times(action, draft)
     end = draft.video_end_ms
     if end and max(times) >= end:

@@ -10,7 +10,7 @@ def test_public_names_are_exported_and_pinned() -> None:
         "CEILING_DBFS", "DEFAULT_STYLE", "LIBRARY_VERSION", "SOUND_EFFECTS", "STYLES", "TARGET_LUFS", "Key",
         "Note", "Score", "SoundEffect", "Style", "find_sound", "find_style", "library_file", "list_sounds",
         "list_styles", "plan_music", "render_music", "render_sound", "render_sound_to_file", "render_to_file",
-        "resolve_style", "style_for_scene", "write_audio",
+        "resolve_sound", "resolve_style", "style_for_scene", "write_audio",
     }
     for name in audio.__all__:
         assert hasattr(audio, name)
