@@ -1,4 +1,4 @@
-"""The ``reelforge`` command line: generate, render, chat, serve, models, music, check.
+"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check.
 
 Commands are thin: they build settings, call the same functions the server uses, and map
 reelforge errors to one-line messages and exit codes (0 ok, 1 failed, 2 bad input).
@@ -21,22 +21,28 @@ from reelforge.errors import (
     DraftInvalid,
     InvalidInput,
     MediaMissing,
+    NotFound,
     ReelforgeError,
 )
 
 if TYPE_CHECKING:  # settings are built when a command runs, so `reelforge --help` stays light
+    from reelforge.services.context import Services
     from reelforge.settings import Settings
 
 app = typer.Typer(help="reelforge: a self-hosted text-to-video studio.", no_args_is_help=True,
                   pretty_exceptions_enable=False, add_completion=False)
 music_app = typer.Typer(help="The built-in music library.", no_args_is_help=True)
 app.add_typer(music_app, name="music")
+users_app = typer.Typer(help="The operator's account tools: list users, bind accounts, grant credits.",
+                        no_args_is_help=True)
+app.add_typer(users_app, name="users")
 
 console = Console(stderr=True)
 out_console = Console()
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
-_BAD_INPUT = (InvalidInput, DraftInvalid, MediaMissing)
+# NotFound on the command line is a name or id the user typed that is not there (`users bind usr_...`)
+_BAD_INPUT = (InvalidInput, DraftInvalid, MediaMissing, NotFound)
 
 
 def _fail(exc: ReelforgeError) -> None:
@@ -230,6 +236,65 @@ def music_render(
         out = output or Path(f"{style}.wav")
         path = render_to_file(style, seconds, out, seed)
     out_console.print(f"wrote {path}")
+
+
+@contextmanager
+def _services() -> Iterator[Services]:
+    """The store of the configured data dir, opened directly; the job workers are not started."""
+    from reelforge.services.context import build_services
+
+    svc = build_services(_settings())
+    try:
+        yield svc
+    finally:
+        svc.db.dispose()
+
+
+@users_app.command("list")
+def users_list(
+    limit: Annotated[int, typer.Option(min=1, help="How many of the newest users.")] = 50,
+) -> None:
+    """The newest users, one a line: id, kind, credits available and frozen, sessions, created."""
+    from reelforge.services.accounts import list_users
+
+    with _errors(), _services() as svc:
+        users = list_users(svc, limit)
+    if not users:
+        out_console.print("no users yet", highlight=False)
+    for user in users:
+        name = f" ({user['name']})" if user["name"] else ""
+        out_console.print(f"{user['id']}  {user['kind']:<10}  available={user['available']}  "
+                          f"frozen={user['frozen']}  sessions={user['sessions']}  created={user['created']}{name}",
+                          highlight=False, markup=False)
+
+
+@users_app.command("bind")
+def users_bind(
+    user_id: Annotated[str, typer.Argument(help="The account id (from the /bind page or `users list`).")],
+    credits: Annotated[int, typer.Option(min=0, help="Credits to grant with the binding.")] = 1000,
+    name: Annotated[str | None, typer.Option(help="A name to remember the account by.")] = None,
+) -> None:
+    """Make an account registered and grant it credits (each run grants again)."""
+    from reelforge.services.accounts import bind_account
+
+    with _errors(), _services() as svc:
+        bound = bind_account(svc, user_id, credits, name)
+    out_console.print(f"bound {bound['id']} ({bound['was']} -> {bound['kind']}): granted {bound['granted']}, "
+                      f"available={bound['available']}", highlight=False, markup=False)
+
+
+@users_app.command("grant")
+def users_grant(
+    user_id: Annotated[str, typer.Argument(help="The account id.")],
+    credits: Annotated[int, typer.Argument(min=1, help="How many credits to add.")],
+) -> None:
+    """Grant an account more credits (its kind stays as it is)."""
+    from reelforge.services.accounts import grant_credits
+
+    with _errors(), _services() as svc:
+        granted = grant_credits(svc, user_id, credits)
+    out_console.print(f"granted {granted['granted']} to {granted['id']}: available={granted['available']}",
+                      highlight=False, markup=False)
 
 
 def _slug(text: str) -> str:

@@ -25,7 +25,16 @@ __all__ = ["create_app", "serve"]
 def create_app(settings: Settings | None = None, *, services: Services | None = None,
                start_workers: bool = True) -> FastAPI:
     """The reelforge API. ``services`` may be pre-built (tests inject a fetch transport or resolver)."""
-    from reelforge.api import adk, openai_videos, routes_files, routes_music, routes_run, routes_seed, studio
+    from reelforge.api import (
+        adk,
+        openai_videos,
+        routes_bind,
+        routes_files,
+        routes_music,
+        routes_run,
+        routes_seed,
+        studio,
+    )
 
     settings = settings or (services.settings if services is not None else Settings())
     svc = services or build_services(settings)
@@ -54,6 +63,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.include_router(openai_videos.router)  # OpenAI's Videos API under /v1
     app.include_router(adk.router)  # ADK's session routes
     app.include_router(routes_music.router)  # the built-in music library, for the studio
+    app.include_router(routes_bind.router)  # /bind: where a 2001 refusal's bind_url leads
 
     @app.get("/health", summary="Liveness")
     def health() -> dict[str, Any]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.ids import new_id
-from reelforge.store.models import Token, User, utcnow
+from reelforge.store.models import Session, Token, User, utcnow
 
 __all__ = ["TokenRepo", "UserRepo"]
 
@@ -28,6 +28,24 @@ class UserRepo:
         self.db.add(user)
         self.db.flush()
         return user
+
+    def register(self, user: User, name: str | None = None) -> User:
+        """Make ``user`` a registered account (its id, tokens and sessions stay as they were)."""
+        user.kind = "registered"
+        if name is not None:
+            user.name = name
+        self.db.flush()
+        return user
+
+    def newest_with_session_counts(self, limit: int) -> list[tuple[User, int]]:
+        """The ``limit`` newest users, each with how many editing sessions it owns."""
+        sessions = (select(Session.owner_id, func.count(Session.id).label("n"))
+                    .group_by(Session.owner_id).subquery())
+        rows = self.db.execute(
+            select(User, func.coalesce(sessions.c.n, 0)).outerjoin(sessions, sessions.c.owner_id == User.id)
+            .order_by(User.created_at.desc(), User.id).limit(limit)
+        ).all()
+        return [(user, int(count)) for user, count in rows]
 
 
 class TokenRepo:
