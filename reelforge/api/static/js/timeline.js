@@ -28,6 +28,18 @@ function segmentLabel(kind, seg, media) {
   return name;
 }
 
+/** The row of each segment: the first row whose last segment has ended before this one starts. */
+function stackRows(segments) {
+  const rowEnds = [];
+  return segments.map((seg) => {
+    const start = seg.s || 0;
+    let row = rowEnds.findIndex((end) => end <= start);
+    if (row < 0) { row = rowEnds.length; rowEnds.push(0); }
+    rowEnds[row] = start + (seg.d || 0);
+    return row;
+  });
+}
+
 /** Render `draft` (wire form) into `root`; `media` maps media id -> {name, kind}. Returns the end in ms. */
 export function drawTimeline(root, draft, media) {
   root.replaceChildren();
@@ -69,9 +81,20 @@ export function drawTimeline(root, draft, media) {
     lane.className = "lane";
     lane.setAttribute("role", "list");
     lane.setAttribute("aria-label", `${name} ${counts[kind]}`);
-    for (const seg of track.sg) {
+    // texts may overlap in time (a title over a subtitle): stack them in rows instead of hiding one
+    const rows = stackRows(track.sg);
+    const rowCount = Math.max(1, ...rows.map((r) => r + 1));
+    const laneHeight = 46 + (rowCount - 1) * 30;
+    const rowHeight = (laneHeight - 6) / rowCount;
+    lane.style.height = `${laneHeight}px`;
+    track.sg.forEach((seg, index) => {
       const el = document.createElement("div");
       el.className = `seg ${kind}`;
+      if (rowCount > 1) {
+        el.style.top = `${3 + rows[index] * rowHeight}px`;
+        el.style.bottom = "auto";
+        el.style.height = `${rowHeight - 3}px`;
+      }
       el.dataset.segmentId = seg.id;
       el.setAttribute("role", "listitem");
       el.tabIndex = 0;
@@ -89,7 +112,7 @@ export function drawTimeline(root, draft, media) {
         el.style.backgroundImage = `url("/studio/api/media/${encodeURIComponent(id)}/thumbnail?at=${seg.in || 0}")`;
       }
       lane.append(el);
-    }
+    });
     row.append(label, lane);
     root.append(row);
   }
