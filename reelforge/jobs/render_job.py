@@ -32,7 +32,8 @@ def render_handler(db: Database, blobs: BlobStore) -> JobHandler:
         if record.output_key and blobs.exists(record.output_key):
             return {"output_key": record.output_key, "size": blobs.size(record.output_key)}
         fmt: str = payload["format"]
-        options = RenderOptions(format=fmt, quality=payload["quality"])  # type: ignore[arg-type]
+        # font_files=False: a user's draft must not make the server open files by path
+        options = RenderOptions(format=fmt, quality=payload["quality"], font_files=False)  # type: ignore[arg-type]
         if payload.get("preset"):  # a platform preset fixes canvas, encoder and loudness
             from reelforge.render.presets import options_for_preset
 

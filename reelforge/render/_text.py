@@ -18,8 +18,9 @@ DEFAULT_TEXT_SIZE = 0.06  # of the frame height
 _MARGIN = 0.08            # top/bottom titles keep this fraction of the height clear of the edge
 
 
-def build_text(b: GraphBuilder, tracks: list[Track], canvas: Canvas) -> list[str]:
-    """drawtext filters for every text segment (in track order, so later tracks draw on top)."""
+def build_text(b: GraphBuilder, tracks: list[Track], canvas: Canvas, font_files: bool = True) -> list[str]:
+    """drawtext filters for every text segment (in track order, so later tracks draw on top);
+    ``font_files`` false ignores fonts named by path (see RenderOptions.font_files)."""
     filters: list[str] = []
     for track in tracks:
         for seg in sorted(track.segments, key=lambda s: s.start_ms):
@@ -27,7 +28,7 @@ def build_text(b: GraphBuilder, tracks: list[Track], canvas: Canvas) -> list[str
             if not text or seg.duration_ms <= 0:
                 continue
             path = b.add_file(f"text-{len(b.files)}.txt", text)
-            filters.append(title_filters(seg, str(path), canvas))
+            filters.append(title_filters(seg, str(path), canvas, font_files))
     return filters
 
 
@@ -36,7 +37,7 @@ def _clean(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
 
 
-def title_filters(seg: Segment, textfile: str, canvas: Canvas) -> str:
+def title_filters(seg: Segment, textfile: str, canvas: Canvas, font_files: bool = True) -> str:
     """The drawtext filter for one title whose text is in ``textfile``."""
     meta = seg.meta
     size_px = max(8, round((meta.size or DEFAULT_TEXT_SIZE) * canvas.height))
@@ -45,7 +46,7 @@ def title_filters(seg: Segment, textfile: str, canvas: Canvas) -> str:
     box = ffmpeg_color(meta.bgcolor, default="#00000099") if meta.bgcolor else ""
     return filt(
         "drawtext",
-        fontfile=str(resolve_font(meta.font)),
+        fontfile=str(resolve_font(meta.font if font_files else None)),
         textfile=textfile,
         expansion="none",
         text_shaping=1,

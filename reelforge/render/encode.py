@@ -58,6 +58,9 @@ class RenderOptions:
     settings: EncodeSettings | None = None  # instead of QUALITY_TABLE's row
     loudness: LoudnessTarget | None = None  # two-pass loudness normalisation of the mix
     preset: str | None = None               # the preset's name, for messages and records
+    # A text's ``font`` may name a font file on this machine (the command line). A server turns this off,
+    # so a draft cannot point the renderer at the server's own files; titles then use the default face.
+    font_files: bool = True
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,7 @@ def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options
     # 1. The picture: video tracks, then titles on top.
     if settings.has_video:
         composed = build_video(b, draft.tracks_of(VIDEO), media, canvas, duration_ms)
-        titles = build_text(b, draft.tracks_of(TEXT), canvas)
+        titles = build_text(b, draft.tracks_of(TEXT), canvas, options.font_files)
         if options.format == "gif":
             # One pass: the palette is computed from the same stream and applied at its end.
             b.chain([composed], [*titles, "split=2"], "g1][g2")

@@ -70,7 +70,8 @@ def preview(svc: Services, principal: Principal, session_id: str) -> dict[str, A
 
     def make(out: Path) -> None:
         render(draft, store_resolver(svc.db, svc.blobs, principal.user_id), out,
-               RenderOptions(format="mp4", quality="low", max_height=PREVIEW_HEIGHT, fast=True))
+               RenderOptions(format="mp4", quality="low", max_height=PREVIEW_HEIGHT, fast=True,
+                             font_files=False))
 
     cached_blob(svc, key, make)
     return {"version": version, "status": "ready",
