@@ -1,9 +1,9 @@
 """Fonts for titles: one default that covers Latin and CJK, plus user-given font files.
 
-The default is the Simplified Chinese face of Noto Sans CJK from the
-``noto-cjk-sans-otc`` package. The package ships a ``.ttc`` collection and ffmpeg's
+The default is Noto Sans CJK from the ``noto-cjk-sans-otc`` package, in its Simplified
+Chinese face (Japanese for text with kana, Korean for text with hangul). The package ships a ``.ttc`` collection and ffmpeg's
 drawtext always opens a collection's first face, which is the Japanese one (real Han
-glyphs, Japanese shapes); so on first use the SC face is copied out of the collection
+glyphs, Japanese shapes); so on first use the face is copied out of the collection
 into a standalone OpenType file in the cache folder. If that cannot be written, the
 collection itself is used. Either way a Chinese title is never drawn as missing-glyph
 boxes and nothing depends on the fonts the host happens to have.
@@ -17,10 +17,12 @@ import struct
 import tempfile
 from pathlib import Path
 
-__all__ = ["FONT_SUFFIXES", "bundled_collection", "default_font", "extract_face", "resolve_font"]
+__all__ = ["FONT_SUFFIXES", "bundled_collection", "default_font", "extract_face", "face_for_text", "resolve_font"]
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
-SC_FACE = 2  # the collection's faces: JP, KR, SC, TC, HK, then the Mono ones
+# The collection's faces: JP, KR, SC, TC, HK, then the Mono ones.
+FACES = {"JP": 0, "KR": 1, "SC": 2}
+SC_FACE = FACES["SC"]
 
 
 def bundled_collection() -> Path:
@@ -61,23 +63,37 @@ def extract_face(collection: Path, index: int, out: Path) -> Path:
     return out
 
 
+def face_for_text(text: str) -> str:
+    """Which regional face suits ``text``: Japanese when it has kana, Korean when it has hangul, else
+    Simplified Chinese (Han characters are drawn differently in each; Latin is the same in all)."""
+    for char in text:
+        code = ord(char)
+        if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
+            return "JP"
+        if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+            return "KR"
+    return "SC"
+
+
 @functools.cache
-def default_font() -> Path:
-    """The default title font (resolved on first use, never at import)."""
+def default_font(face: str = "SC") -> Path:
+    """The default title font in a regional ``face`` (resolved on first use, never at import)."""
     from platformdirs import user_cache_path
 
     collection = bundled_collection()
-    out = user_cache_path("reelforge", appauthor=False) / "fonts" / f"NotoSansCJK-SC-{collection.stat().st_size}.otf"
+    out = (user_cache_path("reelforge", appauthor=False) / "fonts"
+           / f"NotoSansCJK-{face}-{collection.stat().st_size}.otf")
     if out.is_file():
         return out
     try:
-        return extract_face(collection, SC_FACE, out)
+        return extract_face(collection, FACES[face], out)
     except (OSError, ValueError, struct.error):
         return collection
 
 
-def resolve_font(font: str | None) -> Path:
-    """The font file for a text segment's ``font``: an existing font file, else the default.
+def resolve_font(font: str | None, text: str = "") -> Path:
+    """The font file for a text segment's ``font``: an existing font file, else the default face
+    that suits ``text`` (see :func:`face_for_text`).
 
     A draft may name a font the host does not have (``"Arial"``, a path from another
     machine); the title still renders, in the default face, rather than failing the export.
@@ -86,4 +102,4 @@ def resolve_font(font: str | None) -> Path:
         candidate = Path(font).expanduser()
         if candidate.suffix.lower() in FONT_SUFFIXES and candidate.is_file():
             return candidate
-    return default_font()
+    return default_font(face_for_text(text))

@@ -9,7 +9,7 @@ import av
 import numpy as np
 
 from reelforge.ffmpeg import ffmpeg_exe
-from reelforge.fonts import bundled_collection, default_font, extract_face, resolve_font
+from reelforge.fonts import bundled_collection, default_font, extract_face, face_for_text, resolve_font
 
 
 def test_default_font_is_the_simplified_chinese_face_as_a_standalone_font() -> None:
@@ -54,3 +54,10 @@ def test_unknown_font_name_or_missing_file_falls_back_to_default(tmp_path: Path)
     assert resolve_font(str(tmp_path / "gone.ttf")) == default_font()
     assert resolve_font(None) == default_font()
 
+
+
+def test_the_face_follows_the_script_of_the_text() -> None:
+    assert face_for_text("Golden Hour") == "SC" and face_for_text("城市之梦") == "SC"
+    assert face_for_text("夕焼けの湖") == "JP" and face_for_text("카페") == "KR"
+    assert resolve_font(None, "夕焼けの湖") == default_font("JP") != default_font()
+    assert "Noto Sans CJK JP".encode("utf-16-be") in default_font("JP").read_bytes()

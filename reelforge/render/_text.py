@@ -46,7 +46,7 @@ def title_filters(seg: Segment, textfile: str, canvas: Canvas, font_files: bool 
     box = ffmpeg_color(meta.bgcolor, default="#00000099") if meta.bgcolor else ""
     return filt(
         "drawtext",
-        fontfile=str(resolve_font(meta.font if font_files else None)),
+        fontfile=str(resolve_font(meta.font if font_files else None, meta.text or "")),
         textfile=textfile,
         expansion="none",
         text_shaping=1,
