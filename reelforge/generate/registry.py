@@ -65,12 +65,31 @@ def get_generator(name: str | None, settings: Settings) -> Generator:
     """
     backend, effective = _resolve(name, settings)
     key = "preview" if backend == "preview" else f"diffusers:{effective.model or ''}"
+    retired: list[Generator] = []
     with _lock:
         generator = _instances.get(key)
         if generator is None:
+            if backend == "diffusers":
+                # One model warm per process: GPU memory holds one pipeline, not one per model ever asked for.
+                retired = [_instances.pop(k) for k in list(_instances) if k.startswith("diffusers:")]
             generator = PreviewGenerator() if backend == "preview" else _load_diffusers(effective)
             _instances[key] = generator
-        return generator
+    for old in retired:
+        _unload(old)
+    return generator
+
+
+def _unload(generator: Generator) -> None:
+    """Free a retired model once its running generation (if any) has finished."""
+    unload = getattr(generator, "unload", None)
+    if not callable(unload):
+        return
+    lock = getattr(generator, "_lock", None)  # held for the length of a generation
+    if lock is None:
+        unload()
+        return
+    with lock:
+        unload()
 
 
 def forget_generators() -> None:
