@@ -160,6 +160,11 @@ class Draft(_Wire):
                     return track, seg
         return None
 
+    def find_segment_by_src(self, src: str) -> Segment | None:
+        """The last segment playing ``src`` (a clip just added), or None."""
+        found = [seg for track in self.tracks for seg in track.segments if seg.src == src]
+        return found[-1] if found else None
+
     def media_refs(self) -> list[str]:
         return [seg.src for t in self.tracks for seg in t.segments if seg.src]
 

@@ -28,14 +28,14 @@ def media_id_of(job_id: str) -> str:
     return "med_" + job_id.removeprefix("job_")
 
 
-def _place(db_session: Any, payload: dict[str, Any], media: Media) -> int | None:
-    """Add the clip to the session's timeline as a new draft version; returns the version."""
+def _place(db_session: Any, payload: dict[str, Any], media: Media) -> dict[str, Any]:
+    """Add the clip to the session's timeline as a new draft version: its number and the clip's span."""
     from reelforge.draft.edits import AddClip, SetCanvas, apply_edit
 
     placement = payload.get("placement")
     session = SessionRepo(db_session).get(payload["session_id"]) if placement is not None else None
-    if session is None or placement is None:
-        return None
+    if session is None or placement is None:  # a /v1 video: no timeline to place it on
+        return {"draft_version": None}
     drafts = DraftRepo(db_session)
     current = drafts.current(session)
     draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
@@ -44,7 +44,14 @@ def _place(db_session: Any, payload: dict[str, Any], media: Media) -> int | None
     draft = apply_edit(draft, AddClip(src=f"media:{media.id}", duration_ms=media.duration_ms or 1000,
                                       name=media.name, at=placement.get("at", "end"), ref=placement.get("ref")))
     version = drafts.add(session, draft.to_wire(), payload.get("description") or f"generated {media.name!r}")
-    return version.version
+    placed = draft.find_segment_by_src(f"media:{media.id}")
+    span = {"start_ms": placed.start_ms, "end_ms": placed.end_ms} if placed is not None else {}
+    return {"draft_version": version.version, **span}
+
+
+def _facts(provenance: dict[str, Any]) -> dict[str, Any]:
+    return {"backend": provenance.get("backend"), "model": provenance.get("model"),
+            "shots": int(provenance.get("shots") or 1)}
 
 
 def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobHandler:
@@ -54,7 +61,7 @@ def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobH
         with db.read() as session:
             done = MediaRepo(session).get(media_id)
         if done is not None:  # an earlier run finished the effects and died before recording the result
-            return {"media_id": media_id, "draft_version": done.provenance.get("draft_version")}
+            return {"media_id": media_id, **_facts(done.provenance), "draft_version": done.provenance.get("draft_version")}
         from reelforge.generate import get_generator  # the preview generator seam (or a configured model)
 
         generator = get_generator(payload.get("generator"), settings)
@@ -78,10 +85,11 @@ def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobH
                 origin="generated", name=request.prompt[:300], mime="video/mp4", size=size,
                 duration_ms=clip.duration_ms, width=clip.width, height=clip.height, storage_key=key,
                 provenance=provenance))
-            version = _place(session, payload, media)
-            media.provenance = {**provenance, "draft_version": version}
+            placed = _place(session, payload, media)
+            media.provenance = {**provenance, "draft_version": placed["draft_version"]}
             CreditLedger(session).settle(job.id)
-        return {"media_id": media_id, "draft_version": version}
+        # what the reply tells the user: which backend made it, in how many shots, and where it landed
+        return {"media_id": media_id, **_facts(provenance), **placed}
 
     def on_failure(job: JobStatus) -> None:
         with db.write() as session:

@@ -47,6 +47,10 @@ def test_reference_client_workflow(server: LiveServer, small_mp4: Path, tmp_path
     responses = [p["functionResponse"] for e in events for p in e.get("content", {}).get("parts", [])
                  if "functionResponse" in p]
     assert calls[0]["name"] == "generate_video" and responses[0]["response"]["ok"] is True
+    generated_facts = responses[0]["response"]
+    assert generated_facts["backend"] == "preview" and generated_facts["shots"] == 1
+    assert (generated_facts["start_ms"], generated_facts["end_ms"]) == (0, 2000)
+    assert "0-2s" in " ".join(texts(events))  # the reply says where the clip landed
     progress = [e["actions"]["stateDelta"]["progress"]["fraction"] for e in events
                 if "progress" in e["actions"]["stateDelta"]]
     assert progress and progress == sorted(progress)

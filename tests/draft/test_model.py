@@ -51,3 +51,9 @@ def test_json_text_round_trip_keeps_chinese(reference: Draft) -> None:
     text = reference.to_json()
     assert "城市之梦" in text
     assert Draft.from_wire(text).tracks[2].segments[0].meta.text == "城市之梦"
+
+
+def test_find_segment_by_src_finds_the_last_clip_of_a_source(reference: Draft) -> None:
+    found = reference.find_segment_by_src("media:b")
+    assert found is not None and found.id == "s2"
+    assert reference.find_segment_by_src("media:zz") is None
