@@ -136,7 +136,9 @@ def test_a_killed_worker_s_job_finishes_on_another_worker(redis_url: str, tmp_pa
         with worker_process(settings, tmp_path / "worker-b.log"):
             final = queue.wait(job_id, timeout=90)
         assert final.state == "completed", (final, (tmp_path / "worker-b.log").read_text())
-        assert final.attempts == 2 and final.result == {"media_id": media_id_of(job_id), "draft_version": None}
+        assert final.attempts == 2 and final.result == {"media_id": media_id_of(job_id), "draft_version": None,
+                                                         "backend": "preview", "model": "reelforge-preview-1",
+                                                         "shots": 1}
         with server.db.read() as session:
             media = MediaRepo(session).get(media_id_of(job_id))
             assert media is not None
