@@ -34,6 +34,12 @@ class Clause:
     text: str
     quotes: tuple[str, ...]
     language: str
+    source: str = ""  # the whole message as typed (case kept), to recover the case of unquoted words
+
+    def as_typed(self, words: str) -> str:
+        """``words`` (found in the normalized text) with the case the user typed them in, when it can be found."""
+        match = re.search(re.escape(words), self.source, re.IGNORECASE)
+        return match.group(0) if match else words
 
     def quote(self) -> str | None:
         """The first quoted string this clause mentions."""
@@ -76,4 +82,4 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
-    return [Clause(part, tuple(quotes), language) for part in parts if part]
+    return [Clause(part, tuple(quotes), language, message) for part in parts if part]

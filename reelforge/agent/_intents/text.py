@@ -9,7 +9,7 @@ from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import find_text, mentions_it, text_segments
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import PLACEHOLDER, Clause
 from reelforge.agent.actions import Unknown
 from reelforge.draft.edits import AddText, RemoveText, UpdateText
 
@@ -77,13 +77,32 @@ def _style(clause: Clause) -> dict[str, object]:
     return out
 
 
+# "add the title Golden Hour for 2 seconds": the words run from the noun to the first timing/placement word
+_MODIFIER = r"(?:for|at|from|in|on|to|until|till|starting|with|during|over|and|then|centered|centred|above|below)"
+_UNQUOTED_EN = re.compile(
+    r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
+    r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text)"
+    r"\s+(?:(?:saying|that says|which says|reading|of|called|named|with the words)\s+|:\s*)?"
+    rf"(?!{_MODIFIER}\b)(.+?)(?=\s+{_MODIFIER}\b|\s*[,;]|$)")
+_UNQUOTED_ZH = re.compile(
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行)?(?:大|小)?(?:标题|字幕|文字)[:：]?\s*"
+    r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+
+
 def _new_words(clause: Clause) -> str | None:
     quote = clause.quote()
     if quote:
         return quote
     match = re.search(r"\b(?:saying|that says|which says|reading|says)\s+(.+)$|^(?:title|caption|text)\s*:\s*(.+)$|"
                       r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$", clause.unquoted())
-    return next((g for g in match.groups() if g), None) if match else None
+    if match:
+        return next((g for g in match.groups() if g), None)
+    if clause.has(_CHANGE):  # "change the title to ..." is read elsewhere
+        return None
+    unquoted = (_UNQUOTED_ZH if clause.language == "zh" else _UNQUOTED_EN).search(clause.text)
+    if unquoted and not PLACEHOLDER.search(unquoted.group(1)):
+        return clause.as_typed(unquoted.group(1).strip())
+    return None
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
