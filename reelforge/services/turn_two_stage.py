@@ -110,8 +110,9 @@ def run_two_stage(scope: TurnScope, plan: Any, index: int, prompt: str, language
             outcomes.append(Outcome(action=action, ok=False, detail=exc.message, data={"auto": True}))
         _context, draft = load_context(scope)
     if not (opt.title or plan_title or has_title(draft)):
-        edit = AddText(text=title_from_prompt(prompt), start_ms=0, duration_ms=3000, pos="center", size=0.08,
-                       fade_in_ms=300, fade_out_ms=300)
+        # 3 s, or the whole video when it is shorter (so the reply states the span the title really has)
+        edit = AddText(text=title_from_prompt(prompt), start_ms=0, duration_ms=min(3000, draft.video_end_ms or 3000),
+                       pos="center", size=0.08, fade_in_ms=300, fade_out_ms=300)
         label = describe_edit(edit, language)
         try:
             _draft, version = save_edits(scope, scope.call_id(index, "_title"), [edit], label)
