@@ -39,7 +39,7 @@ Svc = Annotated[Services, Depends(services)]
 
 
 async def _caller(svc: Svc, authorization: Annotated[str | None, Header()] = None) -> Principal:
-    # a cached token needs no query and no thread hop; a miss queries on the thread pool
+    # a cached token needs no query; a miss queries through db_read (inline on SQLite, else a thread)
     cached = cached_principal(svc, authorization)
     if cached is not None:
         return cached
