@@ -19,6 +19,8 @@ from reelforge.render.encode import AUDIO_RATE
 
 __all__ = ["build_audio"]
 
+# A looped stretch up to this long is held in memory and repeated (48 kHz stereo float: 23 MB).
+_LOOP_IN_MEMORY_MS = 60_000
 _FORMAT = filt("aformat", sample_fmts="fltp", sample_rates=AUDIO_RATE, channel_layouts="stereo")
 
 
@@ -90,14 +92,38 @@ def _clip_sound(b: GraphBuilder, seg: Segment, info: MediaInfo, volume: float, f
 
 def _music(b: GraphBuilder, seg: Segment, info: MediaInfo, volume: float) -> str:
     """An audio-track segment: looped to fill its span when asked, with its fades."""
-    loop = bool(seg.meta.loop)
-    if loop:
-        # -stream_loop -1 repeats the file forever; -t on the input then cuts the span.
-        index = b.add_input(info.path, seek_ms=seg.source_in_ms, duration_ms=seg.source_span_ms, loop=True)
-    else:
-        index = _input_for(b, seg, info)
-    return _place(b, f"{index}:a", seg, volume, seg.meta.fade_in_ms or 0, seg.meta.fade_out_ms or 0,
+    source = _looped(b, seg, info) if seg.meta.loop else f"{_input_for(b, seg, info)}:a"
+    return _place(b, source, seg, volume, seg.meta.fade_in_ms or 0, seg.meta.fade_out_ms or 0,
                   _tempo(seg.speed))
+
+
+def _looped(b: GraphBuilder, seg: Segment, info: MediaInfo) -> str:
+    """The source repeated to cover the segment: each pass plays from the in-point to the file's end.
+
+    From the file's start, ``-stream_loop -1`` repeats the file and ``-t`` cuts the span. It
+    cannot repeat from an in-point (each pass restarts at the file's start), so a trimmed loop
+    is built in the graph: a short stretch is held once and repeated (``aloop``, at most
+    ``_LOOP_IN_MEMORY_MS`` of samples); a long one is read again, one input per pass, joined
+    by ``concat`` (streamed, no more than a few passes).
+    """
+    start, span = seg.source_in_ms, seg.source_span_ms
+    stretch = (info.duration_ms or 0) - start
+    if start == 0 or stretch <= 0:
+        return f"{b.add_input(info.path, duration_ms=span, loop=True)}:a"
+    passes = -(-span // stretch)
+    if passes == 1:
+        return f"{_input_for(b, seg, info)}:a"
+    if stretch <= _LOOP_IN_MEMORY_MS:
+        index = b.add_input(info.path, seek_ms=start, duration_ms=stretch)
+        # ``size`` a little over the stretch: aloop repeats what it got when the input ends first.
+        size = round((stretch + 1000) * AUDIO_RATE / 1000)
+        return b.chain([f"{index}:a"], [_FORMAT, "asetpts=PTS-STARTPTS", filt("aloop", loop=-1, size=size),
+                                        filt("atrim", duration=seconds(span))], b.label("loop"))
+    heads = []
+    for k in range(passes):
+        index = b.add_input(info.path, seek_ms=start, duration_ms=min(stretch, span - k * stretch), shared=False)
+        heads.append(b.chain([f"{index}:a"], [_FORMAT, "asetpts=PTS-STARTPTS"], b.label("pass")))
+    return b.chain(heads, [filt("concat", n=passes, v=0, a=1)], b.label("loop"))
 
 
 def _input_for(b: GraphBuilder, seg: Segment, info: MediaInfo) -> int:

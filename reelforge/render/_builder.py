@@ -47,14 +47,15 @@ class GraphBuilder:
     _known: dict[tuple[str, int, int | None, bool], int] = field(default_factory=dict)
 
     def add_input(self, path: Path, *, seek_ms: int = 0, duration_ms: int | None = None,
-                  loop: bool = False) -> int:
+                  loop: bool = False, shared: bool = True) -> int:
         """Add ``-i path`` (with input-side seek/length/loop) and return its input index.
 
         The same file with the same seek and length is opened once: a clip's picture and its
-        sound come from one input, and ffmpeg decodes it once for both.
+        sound come from one input, and ffmpeg decodes it once for both. ``shared=False``
+        opens it again (a loop's passes are read one after another, not side by side).
         """
         key = (str(path), seek_ms, duration_ms, loop)
-        if key in self._known:
+        if shared and key in self._known:
             return self._known[key]
         args: list[str] = []
         if loop:
@@ -67,8 +68,9 @@ class GraphBuilder:
             args += ["-t", seconds(duration_ms)]
         self.input_args += [*args, "-i", str(path)]
         self.inputs.append(str(path))
-        self._known[key] = len(self.inputs) - 1
-        return self._known[key]
+        index = len(self.inputs) - 1
+        self._known.setdefault(key, index)
+        return index
 
     def label(self, prefix: str) -> str:
         return f"{prefix}{next(self._counter)}"

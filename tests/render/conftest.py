@@ -28,6 +28,10 @@ def media(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "blue": _make(d / "blue.mp4", "-f", "lavfi", "-i", "color=c=blue:s=160x90:r=30:d=2", *h264),
         "still": _make(d / "still.png", "-f", "lavfi", "-i", "testsrc2=s=200x300", "-frames:v", "1"),
         "tone": _make(d / "tone.wav", "-f", "lavfi", "-i", "sine=f=1000:r=48000:d=1"),
+        # 440 Hz for the first second, 1 kHz for the second
+        "two_tones": _make(d / "two_tones.wav", "-f", "lavfi", "-i", "sine=f=440:r=48000:d=1",
+                           "-f", "lavfi", "-i", "sine=f=1000:r=48000:d=1",
+                           "-filter_complex", "[0][1]concat=n=2:v=0:a=1"),
         "garbage": _write(d / "garbage.mp4", b"this is not a video at all\n" * 10),
     }
 

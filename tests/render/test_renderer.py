@@ -180,6 +180,24 @@ def test_music_loops_at_its_volume_and_ducks_under_clip_sound(media: dict[str, P
     assert tone_level(samples, rate, 0.3, 0.9, 440) > 0.1 * full
 
 
+@pytest.mark.parametrize("held_in_memory", [True, False], ids=["aloop", "concat"])
+def test_looped_music_repeats_from_its_in_point(media: dict[str, Path], tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch, held_in_memory: bool) -> None:
+    # two_tones.wav: 440 Hz, then 1 kHz. Looped from 1 s, only the 1 kHz second may repeat.
+    if not held_in_memory:
+        monkeypatch.setattr("reelforge.render._audio._LOOP_IN_MEMORY_MS", 500)  # a 1 s stretch is "long"
+    d = draft(160, 90, [audio_track({"id": "m", "src": "two_tones.wav", "s": 0, "d": 3500, "in": 1000,
+                                     "m": {"loop": True}})])
+    result = render(d, _resolver(media), tmp_path / "loop.wav", RenderOptions(format="wav"))
+    samples, rate = audio_samples(result.path)
+    assert samples.shape[1] == pytest.approx(3.5 * rate, abs=rate // 30)
+    first = tone_level(samples, rate, 0.2, 0.8, 1000)
+    assert first > 0.05
+    for start in (1.2, 2.2, 3.0):  # every later pass: the same 1 kHz level, no 440 Hz from the file's start
+        assert tone_level(samples, rate, start, start + 0.4, 1000) == pytest.approx(first, rel=0.1)
+        assert tone_level(samples, rate, start, start + 0.4, 440) < 0.02 * first
+
+
 def test_speed_plays_the_source_faster(media: dict[str, Path], tmp_path: Path) -> None:
     d = draft(160, 90, [video_track({"id": "s", "src": "clip_a.mp4", "s": 0, "d": 1000, "m": {"speed": 2.0}})])
     result = render(d, _resolver(media), tmp_path / "fast.wav", RenderOptions(format="wav"))
