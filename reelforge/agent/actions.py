@@ -13,8 +13,8 @@ from reelforge.draft.edits import Edit
 
 __all__ = [
     "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
-    "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ShowTimeline", "SoundAction",
-    "Unknown", "UndoAction",
+    "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ShowTimeline", "SkippedCall",
+    "SoundAction", "Unknown", "UndoAction",
 ]
 
 Language = Literal["en", "zh"]
@@ -124,10 +124,23 @@ Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction |
 
 
 @dataclass(frozen=True)
+class SkippedCall:
+    """A step the LLM planner proposed but could not be used: the tool's name and a one-line reason.
+
+    The reply names ``tool`` so the user knows part of the request was dropped; ``reason`` (which field,
+    which value) is for logs and for whoever tunes the prompt.
+    """
+
+    tool: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Plan:
     language: Language
     actions: list[Action]
     message: str = ""
+    skipped: list[SkippedCall] = field(default_factory=list)   # LLM tool calls left out of ``actions``
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,18 @@
 
 The tools it is offered are generated from the same models the rules produce: each ``Edit`` class's
 ``model_json_schema()`` and the action dataclasses' pydantic schemas, so the vocabulary is defined once.
-Its tool calls are validated through those models; on any failure (HTTP error, timeout, garbage, no
-tool call) the deterministic rules answer instead.
+Each tool call is validated on its own through those models: the valid ones become the plan, in order,
+and the rejected ones are kept on ``Plan.skipped`` (tool name and a one-line reason) so the reply can say
+which steps were dropped. When nothing usable comes back (HTTP error, timeout, garbage, no tool call, every
+call invalid) the deterministic rules answer instead.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 import json
+import logging
 import typing
 from typing import Any
 
@@ -23,11 +28,13 @@ from reelforge.agent.actions import (
     ExportAction,
     GenerateAction,
     HelpAction,
+    Language,
     MusicAction,
     Plan,
     RedoAction,
     RevertAction,
     ShowTimeline,
+    SkippedCall,
     SoundAction,
     UndoAction,
 )
@@ -36,6 +43,8 @@ from reelforge.agent.rules import understand
 from reelforge.draft import Draft, Edit, summary
 from reelforge.errors import BackendUnavailable
 from reelforge.settings import Settings
+
+log = logging.getLogger(__name__)
 
 __all__ = ["LLM_ACTIONS", "build_tools", "plan_message", "plan_with_llm", "system_prompt"]
 
@@ -57,6 +66,9 @@ _EDIT_ADAPTER: TypeAdapter[Edit] = TypeAdapter(Edit)
 def _edit_classes() -> list[type[BaseModel]]:
     union = typing.get_args(Edit)[0]
     return list(typing.get_args(union))
+
+
+_EDIT_CLASSES: dict[str, type[BaseModel]] = {cls.model_fields["op"].default: cls for cls in _edit_classes()}
 
 
 def _parameters(schema: dict[str, Any], drop: str | None = None) -> dict[str, Any]:
@@ -99,20 +111,111 @@ def system_prompt(context: AgentContext, language: str) -> str:
             f"Timeline: {summary(draft, names)}\nSegments:\n{segments}\nMedia:\n{media}")
 
 
-def _to_action(name: str, arguments: Any) -> Action:
-    args = json.loads(arguments) if isinstance(arguments, str) else arguments
-    if not isinstance(args, dict):
-        raise ValueError(f"arguments of {name} are not an object")
+class _Rejected(Exception):
+    """One tool call that cannot become an action; the message is the one-line reason."""
+
+
+def _known_fields(name: str) -> set[str]:
     if name in LLM_ACTIONS:
-        return TypeAdapter(LLM_ACTIONS[name][0]).validate_python(args)
-    edit = _EDIT_ADAPTER.validate_python({**args, "op": name})
-    return EditAction(edit=edit, description="")
+        return {f.name for f in dataclasses.fields(LLM_ACTIONS[name][0])}
+    return set(_EDIT_CLASSES[name].model_fields)  # includes "op", which the call's name overrides anyway
+
+
+def _squash(key: str) -> str:
+    return key.lower().replace("_", "").replace("-", "")
+
+
+def _near_miss(key: str, known: set[str]) -> str | None:
+    """The field ``key`` most likely meant ("duration" -> "duration_ms", "bgColor" -> "bgcolor"), if any."""
+    squashed = _squash(key)
+    for field_name in sorted(known):
+        other = _squash(field_name)
+        if squashed == other or (min(len(squashed), len(other)) >= 3
+                                 and (other.startswith(squashed) or squashed.startswith(other))):
+            return field_name
+    if len(squashed) < 4:  # "id", "op": too short for a similarity ratio to mean anything
+        return None
+    by_squashed = {_squash(f): f for f in known}
+    close = difflib.get_close_matches(squashed, list(by_squashed), n=1, cutoff=0.8)
+    return by_squashed[close[0]] if close else None
+
+
+def _known_arguments(name: str, args: dict[str, Any]) -> dict[str, Any]:
+    """``args`` without keys the tool does not have.
+
+    Chat models often add keys nobody offered ("reason", "explanation", "confidence"). The action
+    dataclasses ignore extras and the edit models forbid them, so the same quirk was harmless on one
+    tool and fatal on another; dropping them keeps the change the user asked for. A key that is a near
+    miss of a real field ("duration" for "duration_ms") is different: the model meant that field, and
+    dropping it would silently apply a default the user did not ask for, so the call is rejected, naming
+    the field.
+    """
+    known = _known_fields(name)
+    unknown = [key for key in args if key not in known]
+    for key in unknown:
+        meant = _near_miss(key, known)
+        if meant is not None:
+            raise _Rejected(f"unknown field {key!r} (did you mean {meant!r}?)")
+    if unknown:
+        log.debug("LLM tool call %s: dropped unknown keys %s", name, unknown)
+    return {key: value for key, value in args.items() if key in known}
+
+
+def _first_error(exc: ValidationError, name: str) -> str:
+    """``field: message (got value)`` for the first problem, e.g. ``aspect: Input should be ... (got '7:3')``."""
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = [str(part) for part in first["loc"]]
+    if loc and loc[0] == name:  # the edit union's tag
+        loc = loc[1:]
+    text = f"{'.'.join(loc) or 'arguments'}: {first['msg']}"
+    if first["type"] != "missing":  # for a missing field the input is the whole object: noise
+        text += f" (got {repr(first.get('input'))[:60]})"
+    return text + (f" (+{len(errors) - 1} more)" if len(errors) > 1 else "")
+
+
+def _to_action(name: str, arguments: object, language: str) -> Action:
+    """One tool call as a validated action; raises ``_Rejected`` with the reason when it cannot be one."""
+    if name not in LLM_ACTIONS and name not in _EDIT_CLASSES:
+        raise _Rejected("no such tool")
+    args = arguments
+    if isinstance(arguments, str):  # the protocol's form; some servers send the object itself
+        try:
+            args = json.loads(arguments or "{}")
+        except json.JSONDecodeError as exc:
+            raise _Rejected(f"arguments are not valid JSON ({exc.msg})") from exc
+    if args is None:
+        args = {}
+    if not isinstance(args, dict):
+        raise _Rejected(f"arguments are not an object (got {type(args).__name__})")
+    args = _known_arguments(name, args)
+    try:
+        if name in LLM_ACTIONS:
+            action: Action = TypeAdapter(LLM_ACTIONS[name][0]).validate_python(args)
+            return action
+        edit = _EDIT_ADAPTER.validate_python({**args, "op": name})
+    except ValidationError as exc:
+        raise _Rejected(_first_error(exc, name)) from exc
+    return EditAction(edit=edit, description=describe_edit(edit, language))
+
+
+def _read_call(call: object, language: str) -> Action | SkippedCall:
+    """A tool call from the response (``{"function": {"name", "arguments"}}``) as an action or a skip."""
+    function = call.get("function") if isinstance(call, dict) else None
+    name = function.get("name") if isinstance(function, dict) else None
+    if not isinstance(function, dict) or not isinstance(name, str) or not name:
+        return SkippedCall(tool="(unnamed)", reason="the call names no tool")
+    try:
+        return _to_action(name, function.get("arguments"), language)
+    except _Rejected as exc:
+        return SkippedCall(tool=name, reason=str(exc))
 
 
 def plan_with_llm(message: str, context: AgentContext, settings: Settings,
                   client: httpx.Client | None = None) -> Plan:
-    """Ask the configured chat server for tool calls; raise BackendUnavailable when it gives none usable."""
-    language = detect_language(message)
+    """Ask the configured chat server for tool calls; keep the valid ones, and list the others on
+    ``Plan.skipped``; raise BackendUnavailable when none is usable."""
+    language: Language = "zh" if detect_language(message) == "zh" else "en"
     body = {"model": settings.llm_model, "temperature": 0, "tool_choice": "auto", "tools": build_tools(),
             "messages": [{"role": "system", "content": system_prompt(context, language)},
                          {"role": "user", "content": message}]}
@@ -124,17 +227,22 @@ def plan_with_llm(message: str, context: AgentContext, settings: Settings,
         response = http.post(url, json=body, headers=headers, timeout=settings.llm_timeout_s)
         response.raise_for_status()
         calls = response.json()["choices"][0]["message"].get("tool_calls") or []
-        actions = [_to_action(c["function"]["name"], c["function"].get("arguments") or "{}") for c in calls]
-    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError, AttributeError, ValidationError) as exc:
+    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
         raise BackendUnavailable(f"LLM planner failed: {type(exc).__name__}: {exc}"[:300]) from exc
     finally:
         if own:
             http.close()
+    if not isinstance(calls, list):
+        raise BackendUnavailable(f"LLM planner returned tool_calls that are not a list: {type(calls).__name__}")
+    read = [_read_call(call, language) for call in calls]
+    actions = [item for item in read if not isinstance(item, SkippedCall)]
+    skipped = [item for item in read if isinstance(item, SkippedCall)]
+    for item in skipped:
+        log.warning("LLM tool call %s skipped: %s", item.tool, item.reason)
     if not actions:
-        raise BackendUnavailable("LLM planner returned no tool calls")
-    described = [EditAction(a.edit, describe_edit(a.edit, language)) if isinstance(a, EditAction) else a
-                 for a in actions]
-    return Plan(language=language, actions=described, message=message)  # type: ignore[arg-type]
+        why = "; ".join(f"{item.tool}: {item.reason}" for item in skipped) or "no tool calls"
+        raise BackendUnavailable(f"LLM planner returned no usable tool call ({why})"[:300])
+    return Plan(language=language, actions=actions, message=message, skipped=skipped)
 
 
 def plan_message(message: str, context: AgentContext, settings: Settings | None = None,

@@ -15,6 +15,7 @@ from reelforge.agent.actions import (
     RedoAction,
     RevertAction,
     ShowTimeline,
+    SkippedCall,
     SoundAction,
     UndoAction,
     Unknown,
@@ -152,15 +153,26 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
     return ""
 
 
+def _skipped_note(skipped: list[SkippedCall], zh: bool) -> str:
+    """One sentence naming the planner's steps that were dropped, so a partial answer never looks whole."""
+    count = len(skipped)
+    tools = ", ".join(dict.fromkeys(s.tool for s in skipped))  # each name once, in order
+    if zh:
+        return f"有 {count} 个步骤我没能理解，已跳过（{tools}）。"
+    return f"I skipped {count} step{'s' if count > 1 else ''} I couldn't understand ({tools})."
+
+
 def compose_reply(plan: Plan, outcomes: list[Outcome], language: str | None = None) -> str:
-    """One short reply: each outcome in order (actions without an outcome, such as Unknown, count as done)."""
+    """One short reply: each outcome in order (actions without an outcome, such as Unknown, count as done),
+    then a note naming any planner steps that were skipped."""
     language = language or plan.language
     zh = language == "zh"
     by_action = {id(o.action): o for o in outcomes}
     ordered = [by_action.get(id(a)) or Outcome(action=a) for a in plan.actions
                if id(a) in by_action or isinstance(a, Unknown)]
     ordered += [o for o in outcomes if not any(o.action is a for a in plan.actions)]
-    if not ordered:
+    note = [_skipped_note(plan.skipped, zh)] if plan.skipped else []
+    if not ordered and not note:
         return "好的，没有需要改动的地方。" if zh else "OK, nothing to change."
-    lines = [line for line in (_line(o, zh, language) for o in ordered) if line]
+    lines = [line for line in (_line(o, zh, language) for o in ordered) if line] + note
     return ("" if zh else " ").join(lines)

@@ -10,6 +10,7 @@ fails) whose progress streams as events, followed by two-stage music and title
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
@@ -99,7 +100,7 @@ def _plan(scope: TurnScope, message: str, context: Any) -> tuple[Any, Any]:
     if cleaned and cleaned != message:
         plan = agent.plan_message(cleaned, context, settings)
         if any(isinstance(a, agent.GenerateAction) for a in plan.actions):
-            return agent.Plan(language=plan.language, actions=plan.actions, message=message), opt
+            return dataclasses.replace(plan, message=message), opt  # keeps what the planner skipped
     return agent.plan_message(message, context, settings), OptOut()
 
 

@@ -13,7 +13,16 @@ from typing import Any
 import jsonschema
 import pytest
 
-from reelforge.agent import EditAction, GenerateAction, MusicAction, UndoAction, plan_message
+from reelforge.agent import (
+    EditAction,
+    GenerateAction,
+    MusicAction,
+    Outcome,
+    Plan,
+    UndoAction,
+    compose_reply,
+    plan_message,
+)
 from reelforge.agent.llm import LLM_ACTIONS
 from reelforge.draft import Edit
 from reelforge.settings import Settings
@@ -26,6 +35,7 @@ class _Server:
 
     def __init__(self) -> None:
         self.mode = "ok"
+        self.calls: list[dict[str, Any]] = []   # sent as they are in mode "calls"
         self.requests: list[dict[str, Any]] = []
         server = self
 
@@ -58,6 +68,12 @@ class _Server:
             return 200, {"choices": [{"message": {"role": "assistant", "content": "Sure!"}}]}
         if self.mode == "invalid":
             return 200, _reply([("set_canvas", {"aspect": "7:3"})])
+        if self.mode == "all_bad":
+            return 200, {"choices": [{"message": {"role": "assistant", "tool_calls": [
+                _call("set_canvas", '{"aspect": "9:16"'), _call("make_coffee", {}),
+                _call("add_text", {"text": "Peak", "duration_ms": -5})]}}]}
+        if self.mode == "calls":
+            return 200, {"choices": [{"message": {"role": "assistant", "content": None, "tool_calls": self.calls}}]}
         user = body["messages"][-1]["content"]
         calls: list[tuple[str, dict[str, Any]]] = []
         if "vertical" in user:
@@ -77,6 +93,12 @@ def _reply(calls: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     return {"choices": [{"message": {"role": "assistant", "content": None, "tool_calls": [
         {"id": f"call_{i}", "type": "function", "function": {"name": name, "arguments": json.dumps(args)}}
         for i, (name, args) in enumerate(calls)]}}]}
+
+
+def _call(name: str, arguments: str | dict[str, Any]) -> dict[str, Any]:
+    """A tool call with ``arguments`` exactly as given: a JSON string as the protocol says, or (a common
+    server quirk) the object itself."""
+    return {"id": f"call_{name}", "type": "function", "function": {"name": name, "arguments": arguments}}
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +153,7 @@ def test_chinese_message_keeps_its_language_through_the_llm(server: _Server) -> 
     assert plan.language == "zh" and isinstance(plan.actions[0], UndoAction)
 
 
-@pytest.mark.parametrize("mode", ["500", "garbage", "none", "invalid", "slow"])
+@pytest.mark.parametrize("mode", ["500", "garbage", "none", "invalid", "all_bad", "slow"])
 def test_server_failure_falls_back_to_the_rules(server: _Server, mode: str) -> None:
     server.mode = mode
     started = time.perf_counter()
@@ -141,6 +163,7 @@ def test_server_failure_falls_back_to_the_rules(server: _Server, mode: str) -> N
     ops = [a.edit.op for a in plan.actions if isinstance(a, EditAction)]
     assert ops == ["set_canvas", "add_text"]
     assert plan.actions[1].edit.duration_ms == 2000  # type: ignore[union-attr]
+    assert plan.skipped == []  # the rules answered in full: nothing to apologise for
 
 
 def test_without_a_base_url_the_rules_answer_and_nothing_is_sent(server: _Server) -> None:
@@ -148,3 +171,87 @@ def test_without_a_base_url_the_rules_answer_and_nothing_is_sent(server: _Server
     plan = plan_message("undo", context("full"), Settings(llm_base_url=None))
     assert isinstance(plan.actions[0], UndoAction)
     assert len(server.requests) == before
+
+
+def _plan_calls(server: _Server, message: str, calls: list[dict[str, Any]]) -> Plan:
+    server.mode = "calls"
+    server.calls = calls
+    return plan_message(message, context("one_clip"), _settings(server))
+
+
+def _reply_text(plan: Plan) -> str:
+    return compose_reply(plan, [Outcome(action=a) for a in plan.actions])
+
+
+def test_one_bad_call_is_skipped_and_the_good_ones_are_kept_in_order(server: _Server) -> None:
+    plan = _plan_calls(server, "make it vertical, add a title and music", [
+        _call("set_canvas", json.dumps({"aspect": "9:16"})),
+        _call("add_text", json.dumps({"text": "Peak", "duration_ms": -5})),
+        _call("add_library_music", json.dumps({"style": "lofi", "volume": 0.3})),
+    ])
+    assert [type(a).__name__ for a in plan.actions] == ["EditAction", "MusicAction"]
+    canvas, music = plan.actions
+    assert isinstance(canvas, EditAction) and canvas.edit.op == "set_canvas" and canvas.edit.aspect == "9:16"
+    assert isinstance(music, MusicAction) and music.style == "lofi"
+    [skipped] = plan.skipped
+    assert skipped.tool == "add_text"
+    assert skipped.reason.startswith("duration_ms:") and "(got -5)" in skipped.reason
+    reply = _reply_text(plan)
+    assert "I skipped 1 step I couldn't understand (add_text)." in reply
+    assert reply.index("lofi") < reply.index("skipped")  # what was done first, then what was not
+
+
+def test_each_kind_of_bad_call_is_skipped_with_its_own_reason(server: _Server) -> None:
+    plan = _plan_calls(server, "make it vertical", [
+        _call("make_coffee", "{}"),
+        _call("undo", '{"steps": 2'),
+        _call("redo", "[1, 2]"),
+        _call("set_canvas", {"aspect": "7:3"}),
+        _call("generate_clip", {"seconds": 5}),
+        _call("set_canvas", {"aspect": "9:16"}),
+    ])
+    assert [a.edit.op for a in plan.actions if isinstance(a, EditAction)] == ["set_canvas"]
+    reasons = {(s.tool, s.reason.split(" (")[0].split(":")[0]) for s in plan.skipped}
+    assert reasons == {("make_coffee", "no such tool"), ("undo", "arguments are not valid JSON"),
+                       ("redo", "arguments are not an object"), ("set_canvas", "aspect"),
+                       ("generate_clip", "prompt")}
+    assert "I skipped 5 steps I couldn't understand (make_coffee, undo, redo, set_canvas, generate_clip)." \
+        in _reply_text(plan)
+
+
+def test_a_chinese_message_gets_the_skip_note_in_chinese(server: _Server) -> None:
+    plan = _plan_calls(server, "改成竖屏，再煮一杯咖啡", [
+        _call("set_canvas", {"aspect": "9:16"}), _call("make_coffee", {"cups": 1})])
+    assert plan.language == "zh"
+    reply = _reply_text(plan)
+    assert "有 1 个步骤我没能理解，已跳过（make_coffee）。" in reply
+    assert "skipped" not in reply and reply.startswith("已")
+
+
+def test_arguments_sent_as_an_object_are_accepted(server: _Server) -> None:
+    plan = _plan_calls(server, "add a title", [
+        _call("add_text", {"text": "Peak", "duration_ms": 2000, "pos": "top"}), _call("undo", {})])
+    title, undo = plan.actions
+    assert isinstance(title, EditAction) and title.edit.op == "add_text" and title.edit.duration_ms == 2000
+    assert isinstance(undo, UndoAction) and plan.skipped == []
+
+
+def test_harmless_extra_keys_are_dropped_and_the_call_kept(server: _Server) -> None:
+    plan = _plan_calls(server, "add a title and music", [
+        _call("add_text", {"text": "Peak", "duration_ms": 2000, "reason": "the user asked for a title"}),
+        _call("add_library_music", {"style": "piano", "confidence": 0.9})])
+    title, music = plan.actions
+    assert isinstance(title, EditAction) and title.edit.op == "add_text" and title.edit.text == "Peak"
+    assert isinstance(music, MusicAction) and music.style == "piano"
+    assert plan.skipped == []
+
+
+def test_a_misspelled_field_rejects_the_call_rather_than_applying_a_default(server: _Server) -> None:
+    plan = _plan_calls(server, "make it vertical and add a title for 2 seconds", [
+        _call("set_canvas", {"aspect": "9:16"}),
+        _call("add_text", {"text": "Peak", "duration": 2000}),
+        _call("add_library_music", {"style": "piano", "volume_pct": 30})])
+    assert len(plan.actions) == 1
+    assert [(s.tool, s.reason) for s in plan.skipped] == [
+        ("add_text", "unknown field 'duration' (did you mean 'duration_ms'?)"),
+        ("add_library_music", "unknown field 'volume_pct' (did you mean 'volume'?)")]

@@ -15,7 +15,8 @@ from tests.services._turn_harness import Chat, add_clips, open_chat
 
 
 class _Planner(BaseHTTPRequestHandler):
-    """A chat server on loopback: piano music for "something nice", a 500 for anything else."""
+    """A chat server on loopback: piano music for "something nice" (plus a tool that does not exist when
+    coffee is asked for too), a 500 for anything else."""
 
     def log_message(self, *args: object) -> None:
         pass
@@ -25,7 +26,10 @@ class _Planner(BaseHTTPRequestHandler):
         if "something nice" in body["messages"][-1]["content"]:
             call = {"id": "c0", "type": "function",
                     "function": {"name": "add_library_music", "arguments": json.dumps({"style": "piano", "volume": 0.5})}}
-            status, payload = 200, {"choices": [{"message": {"role": "assistant", "content": None, "tool_calls": [call]}}]}
+            calls = [call]
+            if "coffee" in body["messages"][-1]["content"]:
+                calls.append({"id": "c1", "type": "function", "function": {"name": "make_coffee", "arguments": "{}"}})
+            status, payload = 200, {"choices": [{"message": {"role": "assistant", "content": None, "tool_calls": calls}}]}
         else:
             status, payload = 500, {"error": "boom"}
         data = json.dumps(payload).encode()
@@ -56,6 +60,13 @@ def test_the_llm_planner_picks_the_music_when_configured(chat: Chat, tmp_path: P
     music = chat.music()
     assert chat.media(music.src).provenance["style"] == "piano" and music.meta.volume == 0.5
     assert "50%" in turn.reply
+
+
+def test_a_turn_applies_the_good_llm_calls_and_says_which_it_skipped(chat: Chat, tmp_path: Path) -> None:
+    add_clips(chat, tmp_path, [1.0])
+    turn = chat.say("put something nice under it and make me a coffee")
+    assert chat.media(chat.music().src).provenance["style"] == "piano"
+    assert "50%" in turn.reply and "I skipped 1 step I couldn't understand (make_coffee)." in turn.reply
 
 
 def test_a_failing_llm_falls_back_to_the_rules(chat: Chat, tmp_path: Path) -> None:
