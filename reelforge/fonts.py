@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import struct
 import tempfile
 from pathlib import Path
 
-__all__ = ["FONT_SUFFIXES", "bundled_collection", "default_font", "extract_face", "face_for_text", "resolve_font"]
+__all__ = ["FONT_SUFFIXES", "bundled_collection", "default_font", "drawable_text", "extract_face", "face_for_text",
+           "resolve_font"]
 
 FONT_SUFFIXES = (".ttf", ".otf", ".ttc", ".otc")
 # The collection's faces: JP, KR, SC, TC, HK, then the Mono ones.
@@ -103,3 +105,48 @@ def resolve_font(font: str | None, text: str = "") -> Path:
         if candidate.suffix.lower() in FONT_SUFFIXES and candidate.is_file():
             return candidate
     return default_font(face_for_text(text))
+
+
+# Marks that belong to the character before them: zero-width joiner, variation selectors,
+# the keycap mark, skin tones and emoji tag characters. A cluster is a base character, its
+# marks, and whatever a joiner glues on (emoji such as 👩‍💻 are several characters); a flag
+# is a pair of regional indicators.
+_MARKS = "\u200d\ufe00-\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+_ONLY_MARKS = re.compile(f"[{_MARKS}]+")
+_CLUSTER = re.compile(f"[\U0001f1e6-\U0001f1ff]{{2}}|[^{_MARKS}][{_MARKS}]*(?:(?<=\u200d)[^{_MARKS}][{_MARKS}]*)*|[{_MARKS}]+")
+
+
+@functools.cache
+def _coverage(font: Path) -> frozenset[int]:
+    """The code points ``font`` has glyphs for (its best cmap); empty when it cannot be read."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(str(font), lazy=True, fontNumber=0) as face:
+            return frozenset(face.getBestCmap() or {})
+    except (OSError, TTLibError, KeyError, AssertionError):
+        return frozenset()
+
+
+def drawable_text(text: str, font: Path) -> tuple[str, list[str]]:
+    """``text`` without the characters ``font`` cannot draw, and what was left out.
+
+    drawtext draws a missing glyph as a box; emoji are the usual case (the CJK face has
+    none). Whole clusters go (an emoji with its skin tone or joined parts), and the spaces
+    around them close up. A font that cannot be read is trusted to draw everything.
+    """
+    covered = _coverage(font)
+    if not covered:
+        return text, []
+    kept: list[str] = []
+    dropped: list[str] = []
+    for cluster in _CLUSTER.findall(text):
+        base = cluster[0]
+        if base in "\n\t " or ord(base) in covered:
+            kept.append(cluster)
+        elif not _ONLY_MARKS.fullmatch(cluster):  # a stray joiner or selector draws nothing: drop it quietly
+            dropped.append(cluster)
+    if not dropped:
+        return text, []
+    lines = "".join(kept).split("\n")
+    return "\n".join(re.sub(" {2,}", " ", line).strip() for line in lines).strip("\n"), dropped

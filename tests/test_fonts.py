@@ -9,7 +9,7 @@ import av
 import numpy as np
 
 from reelforge.ffmpeg import ffmpeg_exe
-from reelforge.fonts import bundled_collection, default_font, extract_face, face_for_text, resolve_font
+from reelforge.fonts import bundled_collection, default_font, drawable_text, extract_face, face_for_text, resolve_font
 
 
 def test_default_font_is_the_simplified_chinese_face_as_a_standalone_font() -> None:
@@ -61,3 +61,23 @@ def test_the_face_follows_the_script_of_the_text() -> None:
     assert face_for_text("夕焼けの湖") == "JP" and face_for_text("카페") == "KR"
     assert resolve_font(None, "夕焼けの湖") == default_font("JP") != default_font()
     assert "Noto Sans CJK JP".encode("utf-16-be") in default_font("JP").read_bytes()
+
+
+def test_drawable_text_leaves_out_whole_emoji_and_closes_the_gaps() -> None:
+    font = default_font()
+    assert drawable_text("Golden Hour 🌅", font) == ("Golden Hour", ["🌅"])
+    # a joined emoji, a skin tone and a flag each go as one piece
+    assert drawable_text("👩‍💻 late 👍🏽 night 🇯🇵", font) == ("late night", ["👩‍💻", "👍🏽", "🇯🇵"])
+    assert drawable_text("夜城 ❤️\n第二行 ✨", font) == ("夜城\n第二行", ["❤️", "✨"])
+    assert drawable_text("😀😀", font) == ("", ["😀", "😀"])
+
+
+def test_drawable_text_keeps_what_the_font_draws_untouched() -> None:
+    text = "  ★ Café 夕焼け ♪ → 100%  "
+    assert drawable_text(text, default_font()) == (text, [])
+
+
+def test_an_unreadable_font_is_trusted_with_everything(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font")
+    assert drawable_text("Hi 🌅", broken) == ("Hi 🌅", [])

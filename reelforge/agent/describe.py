@@ -7,6 +7,7 @@ import re
 
 from reelforge.draft import edits as e
 from reelforge.draft.summary import format_seconds
+from reelforge.fonts import drawable_text, resolve_font
 
 __all__ = ["describe_edit", "find_revert_point"]
 
@@ -20,6 +21,17 @@ def _s(ms: int | None) -> str:
 
 def _volume(value: float) -> str:
     return f"{round(value * 100)}%"
+
+
+def _undrawable(text: str, font: str | None, language: str) -> str:
+    """A note naming the characters the title's font cannot draw (the render leaves them out)."""
+    _, dropped = drawable_text(text, resolve_font(font, text))
+    if not dropped:
+        return ""
+    shown = " ".join(dict.fromkeys(dropped))
+    if language == "zh":
+        return f"（标题字体无法显示 {shown}，渲染时会省略）"
+    return f" ({shown} can't be drawn in the title font, so the video leaves {'it' if len(set(dropped)) == 1 else 'them'} out)"
 
 
 def _en(edit: e.Edit) -> str:
@@ -52,14 +64,16 @@ def _en(edit: e.Edit) -> str:
         case e.AddText():
             where = "at the end" if edit.at_end else f"from {_s(edit.start_ms)}" if edit.start_ms else "at the start"
             length = f" for {_s(edit.duration_ms)}" if edit.duration_ms else ""
-            return f"added the title '{edit.text}' {where}{length}"
+            return f"added the title '{edit.text}' {where}{length}" + _undrawable(edit.text, edit.font, "en")
         case e.UpdateText():
             changes = [f"'{edit.text}'" if edit.text else "", f"at the {edit.pos}" if isinstance(edit.pos, str) else "",
                        "bigger" if (edit.scale or 1) > 1 else "smaller" if (edit.scale or 1) < 1 else "",
                        f"colour {edit.color}" if edit.color else "",
                        f"from {_s(edit.start_ms)}" if edit.start_ms is not None else "",
                        f"for {_s(edit.duration_ms)}" if edit.duration_ms else ""]
-            return "changed the title: " + ", ".join(c for c in changes if c) if any(changes) else "changed the title"
+            note = _undrawable(edit.text, None, "en") if edit.text else ""
+            return ("changed the title: " + ", ".join(c for c in changes if c) if any(changes)
+                    else "changed the title") + note
         case e.RemoveText():
             return "removed all text" if edit.all else "removed the title"
         case e.SetMusic():
@@ -118,7 +132,7 @@ def _zh(edit: e.Edit) -> str:
         case e.AddText():
             where = "在结尾" if edit.at_end else f"从 {_s(edit.start_ms)} 起" if edit.start_ms else "在开头"
             length = f"显示 {_s(edit.duration_ms)}" if edit.duration_ms else ""
-            return f"{where}添加标题「{edit.text}」{length}"
+            return f"{where}添加标题「{edit.text}」{length}" + _undrawable(edit.text, edit.font, "zh")
         case e.UpdateText():
             changes = [f"文字改为「{edit.text}」" if edit.text else "",
                        {"top": "移到顶部", "bottom": "移到底部", "center": "移到中间"}.get(edit.pos, "")
@@ -127,7 +141,8 @@ def _zh(edit: e.Edit) -> str:
                        f"颜色改为 {edit.color}" if edit.color else "",
                        f"从 {_s(edit.start_ms)} 开始" if edit.start_ms is not None else "",
                        f"显示 {_s(edit.duration_ms)}" if edit.duration_ms else ""]
-            return "修改标题：" + "，".join(c for c in changes if c) if any(changes) else "修改标题"
+            note = _undrawable(edit.text, None, "zh") if edit.text else ""
+            return ("修改标题：" + "，".join(c for c in changes if c) if any(changes) else "修改标题") + note
         case e.RemoveText():
             return "删除所有文字" if edit.all else "删除标题"
         case e.SetMusic():

@@ -3,12 +3,16 @@
 User text never enters the filter graph: each title is written to its own file and
 drawtext reads it through ``textfile=`` with ``expansion=none`` (so ``%{pts}`` stays
 literal); only our own numbers, expressions and escaped paths reach the graph.
+Characters the title's font has no glyph for (emoji, mostly) are left out rather than
+drawn as boxes (``fonts.drawable_text``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reelforge.draft.model import Position, Segment, Track
-from reelforge.fonts import resolve_font
+from reelforge.fonts import drawable_text, resolve_font
 from reelforge.render._builder import Canvas, GraphBuilder, filt
 from reelforge.render._syntax import ffmpeg_color, seconds
 
@@ -24,11 +28,12 @@ def build_text(b: GraphBuilder, tracks: list[Track], canvas: Canvas, font_files:
     filters: list[str] = []
     for track in tracks:
         for seg in sorted(track.segments, key=lambda s: s.start_ms):
-            text = _clean(seg.meta.text)
+            font = resolve_font(seg.meta.font if font_files else None, seg.meta.text or "")
+            text, _ = drawable_text(_clean(seg.meta.text), font)
             if not text or seg.duration_ms <= 0:
                 continue
             path = b.add_file(f"text-{len(b.files)}.txt", text)
-            filters.append(title_filters(seg, str(path), canvas, font_files))
+            filters.append(title_filters(seg, str(path), canvas, font))
     return filters
 
 
@@ -37,8 +42,8 @@ def _clean(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
 
 
-def title_filters(seg: Segment, textfile: str, canvas: Canvas, font_files: bool = True) -> str:
-    """The drawtext filter for one title whose text is in ``textfile``."""
+def title_filters(seg: Segment, textfile: str, canvas: Canvas, font: Path) -> str:
+    """The drawtext filter for one title whose text is in ``textfile``, drawn in ``font``."""
     meta = seg.meta
     size_px = max(8, round((meta.size or DEFAULT_TEXT_SIZE) * canvas.height))
     x, y = _position(meta.pos)
@@ -46,7 +51,7 @@ def title_filters(seg: Segment, textfile: str, canvas: Canvas, font_files: bool 
     box = ffmpeg_color(meta.bgcolor, default="#00000099") if meta.bgcolor else ""
     return filt(
         "drawtext",
-        fontfile=str(resolve_font(meta.font if font_files else None, meta.text or "")),
+        fontfile=str(font),
         textfile=textfile,
         expansion="none",
         text_shaping=1,

@@ -12,13 +12,20 @@ from reelforge.agent import (
     find_revert_point,
 )
 from reelforge.agent.reply import compose_reply
-from reelforge.draft.edits import AddText, RemoveMusic, SetCanvas, SetMusic
+from reelforge.draft.edits import AddText, RemoveMusic, SetCanvas, SetMusic, UpdateText
 
 
 def test_labels_in_both_languages_name_what_changed() -> None:
     assert describe_edit(AddText(text="Peak", duration_ms=2000), "en") == "added the title 'Peak' at the start for 2s"
     assert "「Peak」" in describe_edit(AddText(text="Peak"), "zh")
     assert describe_edit(SetCanvas(aspect="9:16"), "zh").startswith("画布改为 9:16")
+
+
+def test_a_title_with_emoji_says_the_video_leaves_them_out() -> None:
+    assert describe_edit(AddText(text="Golden Hour 🌅"), "en").endswith(
+        "(🌅 can't be drawn in the title font, so the video leaves it out)")
+    assert "✨ ❤️" in describe_edit(UpdateText(text="夜城 ✨❤️✨"), "zh")  # each named once
+    assert "can't be drawn" not in describe_edit(AddText(text="★ Golden ★"), "en")
 
 
 def test_revert_finds_the_first_label_about_the_topic_in_either_language() -> None:

@@ -274,3 +274,15 @@ def test_image_is_shown_still_for_its_span_after_a_gap(media: dict[str, Path], t
     assert _near(gap, BG_RGB, 6)
     assert not _near(early[:, 60:100], BG_RGB) and np.abs(early.astype(int) - late.astype(int)).mean() < 3
     assert stream_info(result.path)["vduration_s"] == pytest.approx(1.5, abs=1 / 30)
+
+
+def test_emoji_the_font_cannot_draw_are_left_out_not_drawn_as_boxes(media: dict[str, Path], tmp_path: Path) -> None:
+    def title(text: str, name: str) -> np.ndarray:
+        d = draft(320, 180, [text_track({"id": "t", "s": 0, "d": 500, "m": {"text": text, "size": 0.2}})], bg=BG)
+        result = render(d, _resolver(media), tmp_path / f"{name}.mp4")
+        [frame] = frames_at(result.path, [0.2])
+        return frame.astype(np.int16)
+
+    plain, with_emoji, only_emoji = title("HI", "plain"), title("HI 🌅🌅", "emoji"), title("🌅👩‍💻", "only")
+    assert np.abs(plain - with_emoji).mean() < 0.5      # the same picture: no boxes beside the word
+    assert _near(only_emoji, BG_RGB, tolerance=3) and np.abs(only_emoji - BG_RGB).max() < 24  # nothing drawn
