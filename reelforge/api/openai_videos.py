@@ -7,8 +7,6 @@ validation) for these routes only, leaving the protocol envelope everywhere else
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 from collections.abc import Callable, Coroutine
 from typing import Annotated, Any
@@ -31,11 +29,9 @@ from reelforge.errors import (
     SessionNotFound,
 )
 from reelforge.services import videos
-from reelforge.services.sniff import sniff
+from reelforge.services.references import MAX_REFERENCE_BYTES, read_reference
 
 __all__ = ["openai_error", "router"]
-
-MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 
 
 def openai_error(exc: ReelforgeError) -> JSONResponse:
@@ -84,37 +80,6 @@ class OpenAIRoute(APIRoute):
 router = APIRouter(prefix="/v1", route_class=OpenAIRoute, tags=["openai"])
 
 
-def _data_url(value: str) -> bytes:
-    if not value.startswith("data:") or ";base64," not in value:
-        raise InvalidInput("input_reference.image_url: only base64 data: URLs are accepted.",
-                           field="input_reference")
-    try:
-        return base64.b64decode(value.split(";base64,", 1)[1], validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise InvalidInput("input_reference.image_url: not valid base64.", field="input_reference") from exc
-
-
-def _reference(value: Any) -> tuple[bytes, str] | None:
-    """The input reference as (bytes, suffix): an uploaded image file or ``{"image_url": "data:..."}``."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dict) and isinstance(value.get("image_url"), str):
-        data = _data_url(value["image_url"])
-    elif isinstance(value, str) and value.startswith("{"):
-        return _reference(json.loads(value))
-    elif isinstance(value, bytes):
-        data = value
-    else:
-        raise InvalidInput("input_reference: send an image file or {\"image_url\": \"data:...\"}.",
-                           field="input_reference")
-    found = sniff(data[:4096], complete=len(data) <= 4096)
-    if found is None or found.kind != "image" or found.ext == "gif":
-        raise InvalidInput("input_reference: must be a JPEG, PNG or WebP image.", field="input_reference")
-    if len(data) > MAX_REFERENCE_BYTES:
-        raise InvalidInput("input_reference: larger than 20 MB.", field="input_reference")
-    return data, f".{found.ext}"
-
-
 async def _fields(request: Request) -> dict[str, Any]:
     """The body as a dict, from multipart (what the SDK sends), urlencoded or JSON."""
     content_type = request.headers.get("content-type", "")
@@ -136,7 +101,7 @@ async def _fields(request: Request) -> dict[str, Any]:
 @router.post("/videos", summary="Create a video (OpenAI Videos API)")
 async def create_video(request: Request, svc: Svc, caller: Caller) -> JSONResponse:
     fields = await _fields(request)
-    image = _reference(fields.get("input_reference"))
+    image = await read_reference(svc, fields.get("input_reference"))
     video = await anyio.to_thread.run_sync(
         lambda: videos.create(svc, caller, prompt=fields.get("prompt"), model=fields.get("model"),
                               seconds=fields.get("seconds"), size=fields.get("size"), image=image))

@@ -6,6 +6,11 @@ it when done, exactly as a chat generation does. The video id is the job id with
 ``video_`` prefix, so nothing new is stored; the job's idempotency key starts with
 ``v1video:`` so the list finds the caller's videos. Sizes map onto reelforge's canvas:
 1080 on the short side, in the requested orientation and aspect.
+
+``expires_at`` is null on purpose. OpenAI sets it to when a video's assets stop being
+downloadable; here ``/content`` is read with the caller's bearer token (never a signed,
+expiring link, so ``signed_url_ttl_s`` does not apply) and the files stay until the video
+is deleted. A self-hosted server that names no expiry promises no false deadline.
 """
 
 from __future__ import annotations
@@ -98,7 +103,8 @@ def _video(job: Job) -> dict[str, Any]:
     video: dict[str, Any] = {
         "id": _video_id(job.id), "object": "video", "created_at": _stamp(job.created_at),
         "completed_at": _stamp(job.updated_at) if status in ("completed", "failed") else None,
-        "expires_at": None, "error": None, "model": meta.get("model", DEFAULT_MODEL),
+        "expires_at": None,  # kept until DELETE: see the module docstring
+        "error": None, "model": meta.get("model", DEFAULT_MODEL),
         "progress": 100 if status == "completed" else int(math.floor(job.progress * 100)),
         "prompt": job.payload.get("prompt"), "remixed_from_video_id": meta.get("remixed_from"),
         "seconds": meta.get("seconds", DEFAULT_SECONDS), "size": meta.get("size", DEFAULT_SIZE), "status": status,

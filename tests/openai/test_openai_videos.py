@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import av
@@ -10,6 +11,7 @@ import openai
 import pytest
 from openai import OpenAI
 
+from reelforge.jobs.generate_job import media_id_of
 from tests._server import LiveServer
 
 # the SDK marks every videos method deprecated (Sora's shutdown): exactly what reelforge replaces
@@ -81,6 +83,28 @@ def test_remix_makes_a_new_video_of_the_same_shape(client: OpenAI) -> None:
     assert remix.remixed_from_video_id == source.id and remix.id != source.id
     done = client.videos.poll(remix.id, poll_interval_ms=200)
     assert (done.status, done.size, done.seconds, done.prompt) == ("completed", "1792x1024", "1", "a blue kite at dusk")
+
+
+def test_expires_at_is_null_because_content_outlives_the_signed_link_ttl(
+        server_factory: Callable[..., LiveServer]) -> None:
+    server = server_factory(signed_url_ttl_s=1)
+    with OpenAI(base_url=f"{server.url}/v1", api_key=server.token(), max_retries=0, timeout=60) as client:
+        video = client.videos.create_and_poll(prompt="fog", seconds="1", size="1280x720", model="preview",
+                                              poll_interval_ms=200)
+        assert video.status == "completed", video.error
+        assert video.expires_at is None
+        # a signed link to the same clip (the video id is its job id; the clip's media id follows) dies
+        # once the 1 s ttl has passed ...
+        link = server.services.links.url("media", media_id_of("job_" + video.id.removeprefix("video_")))
+        assert server.client.get(link).status_code == 200
+        deadline = time.monotonic() + 10
+        while server.client.get(link).status_code != 403:
+            assert time.monotonic() < deadline, "the signed link never expired"
+            time.sleep(0.2)
+        # ... while /content, read with the bearer token, still serves it: nothing expired
+        assert client.videos.download_content(video.id).content[4:8] == b"ftyp"
+        assert client.videos.retrieve(video.id).expires_at is None
+        assert [v.expires_at for v in client.videos.list()] == [None]
 
 
 def test_delete_removes_the_video_and_its_content(client: OpenAI) -> None:
