@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     s3_bucket: str | None = None
     s3_endpoint_url: str | None = None
     s3_prefix: str = "reelforge/"
+    s3_cache_max_mb: int = Field(10240, ge=0, description="Size bound of each machine's S3 read cache "
+                                 "(least recently used files go first); 0 = unbounded.")
 
     # -- server ----------------------------------------------------------------
     host: str = "127.0.0.1"

@@ -6,6 +6,11 @@ hands back that path; objects are immutable, so a cached copy never goes stale.
 ``put_file`` uploads a finished file and then moves it into the cache, so the machine
 that made a render or received an upload reads it back without a download.
 
+With ``cache_max_bytes`` set (``REELFORGE_S3_CACHE_MAX_MB``), least recently used copies
+are evicted after each add to keep the cache near that size; an evicted object is simply
+downloaded again on its next use. See :mod:`reelforge.blobs._cache_trim` for the policy,
+its cost and the grace window that keeps handed-out paths alive.
+
 Credentials and the region come from boto3's usual chain (``AWS_ACCESS_KEY_ID``,
 ``AWS_SECRET_ACCESS_KEY``, ``AWS_DEFAULT_REGION``, instance roles); the bucket, the
 endpoint and the key prefix from reelforge's settings.
@@ -19,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from reelforge.blobs._cache_trim import CacheTrimmer
 from reelforge.errors import BackendUnavailable
 
 if TYPE_CHECKING:
@@ -30,10 +36,16 @@ PART_BYTES = 8 * 1024 * 1024      # S3 parts are at least 5 MiB (all but the las
 
 
 class S3BlobStore:
-    """A :class:`~reelforge.blobs.base.BlobStore` over ``s3://bucket/prefix``; ``client`` is a boto3 S3 client."""
+    """A :class:`~reelforge.blobs.base.BlobStore` over ``s3://bucket/prefix``; ``client`` is a boto3 S3 client.
+
+    ``cache_max_bytes`` bounds the local read cache (None: unbounded); files used within
+    ``cache_grace_s`` are never evicted (0 only in tests), and the cache folder is rescanned
+    after an add at least every ``cache_rescan_s`` to see what other processes added.
+    """
 
     def __init__(self, client: Any, bucket: str, prefix: str, cache_dir: Path,
-                 part_bytes: int = PART_BYTES) -> None:
+                 part_bytes: int = PART_BYTES, *, cache_max_bytes: int | None = None,
+                 cache_grace_s: float = 300.0, cache_rescan_s: float = 60.0) -> None:
         self.client = client
         self.bucket = bucket
         self.prefix = prefix if not prefix or prefix.endswith("/") else prefix + "/"
@@ -41,6 +53,10 @@ class S3BlobStore:
         self.part_bytes = max(part_bytes, 5 * 1024 * 1024)
         self._tmp = self.cache_dir / ".tmp"
         self._tmp.mkdir(parents=True, exist_ok=True)
+        self.cache: CacheTrimmer | None = None
+        if cache_max_bytes:
+            self.cache = CacheTrimmer(self.cache_dir, cache_max_bytes, grace_s=cache_grace_s,
+                                      rescan_s=cache_rescan_s, skip=(self._tmp.name,))
 
     # -- keys ----------------------------------------------------------------------------
     def _object_key(self, key: str) -> str:
@@ -51,6 +67,25 @@ class S3BlobStore:
     def _cached(self, key: str) -> Path:
         self._object_key(key)  # the same key rules as the bucket
         return self.cache_dir / key
+
+    def _place(self, source: Path, target: Path) -> None:
+        """Rename ``source`` to ``target`` in the cache, then count it against the bound."""
+        for attempt in (1, 2):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.replace(source, target)
+                break
+            except FileNotFoundError:  # a trimmer pruned the empty folder between mkdir and rename
+                if attempt == 2 or not source.exists():
+                    raise
+        if self.cache is not None:
+            self.cache.added(target)
+
+    def _hit(self, target: Path) -> bool:
+        """Whether ``target`` is cached; a hit counts as a use for the eviction order."""
+        if self.cache is None:
+            return target.is_file()
+        return self.cache.touch(target)
 
     # -- writing -------------------------------------------------------------------------
     def put_stream(self, key: str, chunks: Iterable[bytes]) -> int:
@@ -94,10 +129,8 @@ class S3BlobStore:
             raise FileExistsError(key)
         size = path.stat().st_size
         self._call("upload_file", str(path), self.bucket, name)
-        target = self._cached(key)
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.replace(path, target)
+            self._place(path, self._cached(key))
         except OSError:  # another filesystem: the upload is done, the cache fills on first read
             path.unlink(missing_ok=True)
         return size
@@ -106,7 +139,7 @@ class S3BlobStore:
     def local_path(self, key: str) -> Path | None:
         """The cached copy of ``key``, downloaded on first use; None when there is no such object."""
         target = self._cached(key)
-        if target.is_file():
+        if self._hit(target):
             return target
         from botocore.exceptions import BotoCoreError, ClientError
 
@@ -114,8 +147,7 @@ class S3BlobStore:
         os.close(fd)
         try:
             self.client.download_file(self.bucket, self._object_key(key), tmp_name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp_name, target)
+            self._place(Path(tmp_name), target)
         except ClientError as exc:
             if _status(exc) == 404:
                 return None
@@ -180,7 +212,10 @@ def _status(exc: Any) -> int | None:
 
 
 def s3_blob_store(settings: Settings) -> S3BlobStore:
-    """The store ``REELFORGE_STORAGE=s3`` selects: ``s3_bucket`` under ``s3_prefix``, cache in data_dir."""
+    """The store ``REELFORGE_STORAGE=s3`` selects: ``s3_bucket`` under ``s3_prefix``, cache in data_dir.
+
+    The cache is bounded by ``s3_cache_max_mb`` (0: unbounded).
+    """
     if not settings.s3_bucket:
         raise BackendUnavailable("storage=s3 needs REELFORGE_S3_BUCKET")
     try:
@@ -192,4 +227,5 @@ def s3_blob_store(settings: Settings) -> S3BlobStore:
     config = Config(s3={"addressing_style": "path"} if settings.s3_endpoint_url else {},
                     retries={"max_attempts": 5, "mode": "standard"})
     client = boto3.client("s3", endpoint_url=settings.s3_endpoint_url, config=config)
-    return S3BlobStore(client, settings.s3_bucket, settings.s3_prefix, settings.data_dir / "blob-cache")
+    return S3BlobStore(client, settings.s3_bucket, settings.s3_prefix, settings.data_dir / "blob-cache",
+                       cache_max_bytes=settings.s3_cache_max_mb * 1024 * 1024 or None)
