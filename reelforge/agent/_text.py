@@ -11,18 +11,24 @@ from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
 
-__all__ = ["Clause", "detect_language", "split_clauses"]
+__all__ = ["EN_VERBS", "Clause", "detect_language", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
 PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
 
-_EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
+EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write")
+# Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
+_EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song"
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|\.\s+|,?\s*\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
-    rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b))\s*")
+    rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
+    rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
+    # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
+    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b))\s*")
 _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS})))\s*")
 
@@ -82,4 +88,28 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
-    return [Clause(part, tuple(quotes), language, message) for part in parts if part]
+    parts = [p for p in parts if p]
+    if language == "en":
+        parts = _carry_add(parts)
+    return [Clause(part, tuple(quotes), language, message) for part in parts]
+
+
+_NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b")
+_ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
+
+
+def _carry_add(parts: list[str]) -> list[str]:
+    """A list item led by a noun takes the "add" of the item before it, or of a list with no verbs.
+
+    "add upbeat music and the title Meow Jazz" is two additions, and so is "a sunset over a
+    lake, title 'Golden Hour'" (a description, then list items): without the verb, "the title
+    Meow Jazz" would read as a change to a title that is already there.
+    """
+    carried = list(parts)
+    verbless_list = len(parts) > 1 and not re.match(rf"^(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b", parts[0])
+    for i in range(1, len(parts)):
+        if not _NOUN_LED.match(parts[i]) or re.search(rf"\b(?:{_EN_VERBS})\b", parts[i]):
+            continue
+        if _ADDING.match(carried[i - 1]) or verbless_list:
+            carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", parts[i])
+    return carried

@@ -25,7 +25,7 @@ Handler = Callable[[Clause, PlanState], bool]
 # order matters: the session (help/undo/export) first, then the most specific areas
 _HANDLERS: tuple[Handler, ...] = (
     meta.handle, generate.replace_pending, music.handle_sound, text.handle, music.handle, generate.handle,
-    canvas.handle, timeline.handle,
+    generate.handle_description, canvas.handle, timeline.handle,
 )
 
 

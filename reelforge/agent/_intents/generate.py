@@ -9,13 +9,14 @@ from reelforge.agent._intents._words import aspect_of
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it
 from reelforge.agent._state import PlanState
+from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import GenerateAction, Unknown
 
-__all__ = ["handle", "placement_of"]
+__all__ = ["handle", "handle_description", "placement_of"]
 
 _EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
-          r"\b(?:video|clip|shot|scene|footage|animation|movie|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
+          r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\badd (?:a|an|another|one more|new) (?:\d+\S* )?(?:second )?(?:clip|video|shot|scene)s? (?:of|showing)\b"
 _ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
@@ -32,6 +33,7 @@ _EN_STRIP = (
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)\b(?:\s+format)?",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
     r"\b(?:video|clip|shot|scene|footage|animation|movie|b-?roll)s?\b",
+    r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
 _ZH_STRIP = (
@@ -43,6 +45,7 @@ _ZH_STRIP = (
     r"^(?:1|一)?(?:个|段|条)",
     r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)(?:吧)?$",
     r"^关于|^的|的$|内容是",
+    r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)\s*[:：]",  # "生成一段竖屏视频：夜晚的东京街头"
 )
 
 
@@ -138,4 +141,55 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     state.replace_generation(index, GenerateAction(
         prompt=old.prompt, seconds=old.seconds, aspect=old.aspect, placement=placement[0],  # type: ignore[arg-type]
         ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed))
+    return True
+
+
+_EN_QUESTION = r"^(?:what|how|why|can|could|is|are|do|does|did|will|would|should|who|where|when|which|hi|hello|hey|thanks?|ok(?:ay)?|yes|no)\b"
+_EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slower|shorter|longer|brighter|darker|"
+                  r"again|instead|too|more|less|looks?|great|good|nice|perfect|cool|awesome|love|like|better|worse|"
+                  r"title|caption|subtitles?|text|music|songs?|bgm|soundtrack|transitions?|canvas|volume|speed|aspect|"
+                  r"fps|fade|undo|redo|export|download|timeline|it|this|that|(?:first|second|third|last|next|previous) (?:clip|one))\b|"
+                  r"\bclip \d")
+_ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢"
+_ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
+_ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
+# Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
+_ZH_EDIT_VERBS = r"缩短|延长|保留|慢动作|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
+                 r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
+# Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
+_EN_IMPERATIVES = (r"translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+                   r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
+                   r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
+                   r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
+                   r"extend|lengthen|tweak|adjust|boost|highlight|label|tag|schedule|remove|erase|hide|mute|loop|repeat|"
+                   r"freeze|check|look|watch|preview|listen|play|sing|say|write|type|draw|paint|please|just|now|ok|sure")
+_FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for", "some", "very", "really", "please"}
+
+
+def handle_description(clause: Clause, state: PlanState) -> bool:
+    """A message that opens by describing a scene is asking for that scene: "a sunset over a mountain lake,
+    10 seconds, vertical" / "夜晚的东京街头，霓虹灯闪烁，10秒，竖屏" generates it.
+
+    Only the message's first instruction qualifies, and only when it has no verb, no question and
+    nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
+    "the title bigger" never turn into a generation.
+    """
+    if state.actions:
+        return False
+    if clause.language == "zh":
+        if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS)):
+            return False
+        prompt = _prompt(clause)
+        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
+            return False
+    else:
+        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS):
+            return False
+        if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text):
+            return False
+        prompt = _prompt(clause)
+        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER]) < 2:
+            return False
+    state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
+                                  aspect=aspect_of(clause), placement="end"))  # type: ignore[arg-type]
     return True

@@ -40,9 +40,16 @@ def _has_music(state: PlanState) -> bool:
     return any(t.type == AUDIO and t.id != "sfx" and t.segments for t in state.draft.tracks)
 
 
+# What a generated clip shows: music named after it is the scene's ("a video of a band playing music").
+_SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s+(?:of|showing|about|featuring|where)\b|" \
+           r"(?:生成|制作|拍)(?:1)?(?:个|段|条)?"
+
+
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_MUSIC):
-        return True
+    music = clause.search(_MUSIC)
+    if music:
+        subject = clause.search(_SUBJECT)
+        return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
     return focused and (mentions_it(clause) or clause.has(_QUIETER + "|" + _LOUDER))
 
