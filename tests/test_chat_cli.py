@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import av
+import pytest
 
 
 def chat(folder: Path, *messages: str, draft: str = "draft.json") -> subprocess.CompletedProcess[str]:
@@ -53,3 +54,18 @@ def test_local_chat_refuses_a_draft_file_with_a_missing_source(tmp_path: Path) -
         {"t": [{"id": "v1", "tt": 0, "sg": [{"id": "s1", "src": "gone.mp4", "d": 1000}]}]}))
     result = chat(tmp_path, "show the timeline")
     assert result.returncode == 2 and "gone.mp4" in result.stderr
+
+
+def test_local_chat_describes_a_scene_and_saves_the_export_beside_the_draft(tmp_path: Path) -> None:
+    # the product's own example: a description with its length, shape, title and music, then an export
+    result = chat(tmp_path, "a sunset over a mountain lake, 2 seconds, vertical, title 'Golden Hour', lo-fi music at 35%",
+                  "export it")
+    assert result.returncode == 0, result.stderr
+    assert "Lo-fi at 35%" in result.stdout and "Golden Hour" in result.stdout
+    saved = tmp_path / "draft.mp4"
+    assert f"Saved {saved}" in result.stdout.replace("\n", "")
+    with av.open(str(saved)) as container:
+        video, audio = container.streams.video[0], container.streams.audio[0]
+        assert (video.codec_context.width, video.codec_context.height) == (1080, 1920)
+        assert audio.codec_context.name == "aac"
+        assert float(container.duration / av.time_base) == pytest.approx(2.0, abs=0.1)

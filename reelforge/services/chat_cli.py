@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -138,9 +139,36 @@ class _LocalConversation:
         async def collect() -> list[dict[str, Any]]:
             return [event async for event in live.watch(0.5) if event is not None]
 
+        started = datetime.now(UTC)
         # a turn runs on the runner's thread; this thread waits for its events
         yield from asyncio.run(collect())
         self._save()
+        for saved in self._copy_exports(started):
+            yield {"content": {"parts": [{"text": f"Saved {saved}"}]}}
+
+    def _copy_exports(self, since: datetime) -> list[Path]:
+        """Finished exports of this turn, copied next to the draft file (``draft.mp4``...).
+
+        The reply's download link points at a server, and no server runs in a local chat.
+        """
+        from sqlalchemy import select
+
+        from reelforge.store.models import Render
+
+        with self.svc.db.read() as db:
+            renders = db.scalars(select(Render).where(Render.session_id == self.session_id,
+                                                      Render.output_key.is_not(None), Render.created_at >= since)
+                                 .order_by(Render.created_at)).all()
+            outputs = [(r.format, r.output_key) for r in renders]
+        saved: list[Path] = []
+        for fmt, key in outputs:
+            source = self.svc.blobs.local_path(key) if key else None
+            if source is None:
+                continue
+            target = self.draft_file.with_suffix(f".{fmt}")
+            shutil.copyfile(source, target)
+            saved.append(target)
+        return saved
 
     def _save(self) -> None:
         """Mirror the current draft to the file, ``media:<id>`` replaced by the file's local path."""
