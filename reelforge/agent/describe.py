@@ -15,6 +15,10 @@ _ASPECT_WORDS = {"9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏")
                  "4:5": ("portrait", "4:5竖版")}
 
 
+_ZH_TRANSITIONS = {"fade": "淡入淡出", "dissolve": "溶解", "fadeblack": "黑场", "fadewhite": "白场", "wipeleft": "擦除",
+                   "slideleft": "滑动", "zoomin": "缩放", "circleopen": "圆形展开", "pixelize": "像素化"}
+
+
 def _s(ms: int | None) -> str:
     return f"{format_seconds(ms or 0)}s"
 
@@ -166,7 +170,8 @@ def _zh(edit: e.Edit) -> str:
         case e.SetTransition():
             if edit.type == "none":
                 return "去掉转场"
-            return f"添加{edit.type}转场（{_s(edit.duration_ms)}）"
+            where = f"（进入片段 {edit.segment_id}）" if edit.segment_id else ""
+            return f"添加{_ZH_TRANSITIONS.get(edit.type, edit.type)}转场（{_s(edit.duration_ms)}）{where}"
         case e.AddSound():
             return f"在 {_s(edit.start_ms)} 添加音效「{edit.name or edit.src}」"
     return type(edit).__name__

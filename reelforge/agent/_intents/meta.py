@@ -39,7 +39,7 @@ _EXPORT = r"\b(?:export|download|send me the (?:video|file)|save (?:it|the video
           r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品"
 _PRESETS = (("tiktok", r"tiktok|douyin|抖音"), ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"),
             ("youtube", r"youtube|b站|bilibili"))
-_FORMATS = r"\b(mp4|mov|webm|gif|mp3|wav)\b"
+_FORMATS = r"(?<![a-z0-9])(mp4|mov|webm|gif|mp3|wav)(?![a-z0-9])"  # no \b: "导出成gif" has no word break
 
 
 def revert_topic(words: str) -> str:
@@ -75,6 +75,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(ShowTimeline())
     elif clause.has(_EXPORT) and not clause.has(r"\bof\b"):
         preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
+        if preset is None and clause.has(r"(?<!\d)(?:720|480)\s*p?\b|(?<!\d)(?:720|480)p"):
+            preset = "web"  # the 720p (short side) web preset
         fmt = clause.search(_FORMATS)
         quality = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量") else \
             "low" if clause.has(r"\blow\b|small file|低画质|小文件") else None

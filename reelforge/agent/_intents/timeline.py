@@ -169,24 +169,29 @@ def _move(clause: Clause, state: PlanState) -> bool:
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     seconds = duration_ms(clause.text)
-    if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|keep|remove|delete|drop|make (?:it|the video)|chop|crop|reduce)\b|"
+    if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
+                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|"
                                          r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要"):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a trim")
-    head = clause.has(r"\b(?:first|opening|beginning|start)\b|前\d|开头|开始的")
-    tail = clause.has(r"\b(?:last|final|ending|end)\b|后\d|最后|结尾|末尾")
-    cutting = clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of)\b(?!.* to \d)|剪掉|删掉|去掉|删除|裁掉|砍掉|不要")
+    # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
+    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|开头|开始的")
+    tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
+    # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
+    to = clause.has(r"\bto \d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
+    cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of)\b|\boff\b|\bshorter\b|"
+                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|减少")
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
     if targets:
         seg = state.draft.find_segment(targets[0])
         assert seg is not None
         length = seg[1].duration_ms
-        if cutting and tail:
-            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=seconds))
-        elif cutting and head or cutting:
+        if cutting and head and not tail:
             state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds))
+        elif cutting:  # from the end unless the start is named: "3 seconds shorter" keeps the opening
+            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=seconds))
         else:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)))
         return True
