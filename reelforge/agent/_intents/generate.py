@@ -17,8 +17,8 @@ __all__ = ["handle", "handle_description", "placement_of"]
 
 _EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
-          r"\badd (?:a|an|another|one more|new) (?:\d+\S* )?(?:second )?(?:clip|video|shot|scene)s? (?:of|showing)\b"
-_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+          r"\badd (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:second )?(?:clip|video|shot|scene)s? (?:of|showing)\b"
+_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|" \
@@ -39,7 +39,9 @@ _EN_STRIP = (
 )
 _ZH_STRIP = (
     r"请|帮我|给我|麻烦|我想要|我想|我要|能不能|可以|再",
-    r"^(?:生成|制作|创作|做|来|拍|文生视频)",
+    r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
+    r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
+    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)",
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     r"\d+(?:\.\d+)?秒(?:钟)?(?:长)?(?:的)?",
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",

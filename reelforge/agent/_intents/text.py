@@ -62,13 +62,28 @@ def _timing(clause: Clause) -> dict[str, object]:
     return out
 
 
+# "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
+_BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)\b|"
+                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色")
+_WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
+         r"全程|整个视频|一直显示|从头到尾"
+
+
 def _style(clause: Clause) -> dict[str, object]:
     out: dict[str, object] = {}
     pos = position_of(clause)
     if pos:
         out["pos"] = pos
-    color = color_of(clause.text)
-    if color and not clause.has(r"background|背景"):
+    text = clause.text
+    backdrop = _BACKDROP.search(text)
+    if backdrop:
+        named = next((g for g in backdrop.groups() if g), None)
+        bgcolor = color_of(named + ("色" if clause.language == "zh" else "")) if named else None
+        if bgcolor:
+            out["bgcolor"] = bgcolor
+        text = text[:backdrop.start()] + " " + text[backdrop.end():]
+    color = color_of(text)
+    if color:
         out["color"] = color
     if clause.has(_FADE_IN):
         out["fade_in_ms"] = 500
@@ -105,6 +120,12 @@ def _new_words(clause: Clause) -> str | None:
     return None
 
 
+def _whole_video(clause: Clause, state: PlanState) -> dict[str, object]:
+    """"for the whole video" / "全程": from 0 to the end of the picture."""
+    end = state.draft.video_end_ms or state.draft.end_ms
+    return {"start_ms": 0, "duration_ms": end} if end > 0 and clause.has(_WHOLE) else {}
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
@@ -124,8 +145,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
-        state.edit(AddText(text=words, size=size, **_timing(clause), **_style(clause)),  # type: ignore[arg-type]
-                   focus_kind="text")
+        added = {**_timing(clause), **_whole_video(clause, state), **_style(clause)}
+        state.edit(AddText(text=words, size=size, **added), focus_kind="text")  # type: ignore[arg-type]
         return True
     if not texts:
         if clause.has(ADD) and words is None:
@@ -144,6 +165,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     timing = _timing(clause)
     timing.pop("at_end", None)
     fields.update(timing)
+    fields.update(_whole_video(clause, state))
     if not fields:
         return False
     state.edit(UpdateText(segment_id=target.id if target else None, **fields), focus_kind="text")  # type: ignore[arg-type]
