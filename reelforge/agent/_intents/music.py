@@ -173,6 +173,8 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
     """A built-in sound effect: at a time, or at each transition."""
     if clause.has(_MUSIC) and not clause.has(_SOUND):
         return False
+    if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND):
+        return False  # "add the title Rise and Shine" names no sound
     if not clause.has(_SOUND) and not names_sound(clause.text):  # "photo" alone is not a shutter sound
         return False
     sound = sound_effect(clause.text)

@@ -3,6 +3,7 @@ bigger/smaller, colour; change its wording; remove the title or all text."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
@@ -11,6 +12,7 @@ from reelforge.agent._refs import find_text, mentions_it, text_segments
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause
 from reelforge.agent.actions import Unknown
+from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import AddText, RemoveText, UpdateText
 
 __all__ = ["handle", "is_text_clause"]
@@ -64,7 +66,7 @@ def _timing(clause: Clause) -> dict[str, object]:
 
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
 _BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)\b|"
-                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色")
+                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底")  # 白字黑底
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
          r"全程|整个视频|一直显示|从头到尾"
 
@@ -83,6 +85,9 @@ def _style(clause: Clause) -> dict[str, object]:
             out["bgcolor"] = bgcolor
         text = text[:backdrop.start()] + " " + text[backdrop.end():]
     color = color_of(text)
+    letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
+    if letters:
+        color = color_of(letters.group(1) + "色")
     if color:
         out["color"] = color
     if clause.has(_FADE_IN):
@@ -92,13 +97,24 @@ def _style(clause: Clause) -> dict[str, object]:
     return out
 
 
-# "add the title Golden Hour for 2 seconds": the words run from the noun to the first timing/placement word
-_MODIFIER = r"(?:for|at|from|in|on|to|until|till|starting|with|during|over|and|then|centered|centred|above|below)"
+# "add the title Golden Hour for 2 seconds": the words run from the noun to the first phrase that places, times
+# or styles it ("for 2 s", "at the top", "in yellow", "with a black box"); "Follow me for more" and "Rise and
+# Shine" stay whole.
+_COLORS = "|".join(n for n in NAMED_COLORS if n != "transparent")
+_PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video"
+_MODIFIER = (
+    r"(?:for|lasting)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|"
+    r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
+    rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
+    rf"in (?:(?:big|small|bold|large|tiny|white|black)\b|{_COLORS}\b)|(?:{_COLORS}) (?:text|letters|font)\b|"
+    r"with (?:a|an|the) (?:\w+ )?(?:background|box|banner|fade|shadow|border|outline)\b|"
+    r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then)\b"
+)
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
     r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text)"
     r"\s+(?:(?:saying|that says|which says|reading|of|called|named|with the words)\s+|:\s*)?"
-    rf"(?!{_MODIFIER}\b)(.+?)(?=\s+{_MODIFIER}\b|\s*[,;]|$)")
+    rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
     r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行)?(?:大|小)?(?:标题|字幕|文字)[:：]?\s*"
     r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
@@ -118,6 +134,11 @@ def _new_words(clause: Clause) -> str | None:
     if unquoted and not PLACEHOLDER.search(unquoted.group(1)):
         return clause.as_typed(unquoted.group(1).strip())
     return None
+
+
+def _without(clause: Clause, words: str) -> Clause:
+    """The clause with the title's unquoted words taken out."""
+    return dataclasses.replace(clause, text=clause.text.replace(words.lower(), " ", 1))
 
 
 def _whole_video(clause: Clause, state: PlanState) -> dict[str, object]:
@@ -145,7 +166,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
-        added = {**_timing(clause), **_whole_video(clause, state), **_style(clause)}
+        # "add the title Red Sunset": the title's own words set no colour (quoted words are placeholders already)
+        rest = clause if clause.quote() is not None else _without(clause, words)
+        added = {**_timing(rest), **_whole_video(rest, state), **_style(rest)}
         state.edit(AddText(text=words, size=size, **added), focus_kind="text")  # type: ignore[arg-type]
         return True
     if not texts:
