@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from reelforge.draft import edits as e
+from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.summary import format_seconds
 from reelforge.fonts import drawable_text, resolve_font
 
@@ -17,6 +18,20 @@ _ASPECT_WORDS = {"9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏")
 
 _ZH_TRANSITIONS = {"fade": "淡入淡出", "dissolve": "溶解", "fadeblack": "黑场", "fadewhite": "白场", "wipeleft": "擦除",
                    "slideleft": "滑动", "zoomin": "缩放", "circleopen": "圆形展开", "pixelize": "像素化"}
+
+
+_COLOR_NAMES = {hex_: name for name, hex_ in reversed(NAMED_COLORS.items())}  # "grey" and "gray": keep "gray"
+_ZH_COLOR_NAMES = {"white": "白色", "black": "黑色", "red": "红色", "green": "绿色", "blue": "蓝色", "yellow": "黄色",
+                   "orange": "橙色", "purple": "紫色", "pink": "粉色", "gray": "灰色", "cyan": "青色", "gold": "金色",
+                   "silver": "银色", "navy": "藏青色", "teal": "蓝绿色", "brown": "棕色", "magenta": "洋红色"}
+
+
+def _color(value: str, language: str) -> str:
+    """A colour as people say it ("red", "红色") when it is a named one, else as given (``#12ab34``)."""
+    name = _COLOR_NAMES.get(value.lower())
+    if name is None:
+        return value if language == "en" else f" {value}"
+    return _ZH_COLOR_NAMES.get(name, name) if language == "zh" else name
 
 
 def _s(ms: int | None) -> str:
@@ -36,6 +51,35 @@ def _undrawable(text: str, font: str | None, language: str) -> str:
     if language == "zh":
         return f"（标题字体无法显示 {shown}，渲染时会省略）"
     return f" ({shown} can't be drawn in the title font, so the video leaves {'it' if len(set(dropped)) == 1 else 'them'} out)"
+
+
+def _fade_en(edit: e.SetFade) -> str:
+    """"faded the video in over 1s at the start and out over 2s at the end", "removed clip s2's fade-out"."""
+    whole = edit.segment_id is None
+    who = "the video" if whole else f"clip {edit.segment_id}"
+    done, removed = [], []
+    for way, ms, where in (("in", edit.fade_in_ms, " at the start"), ("out", edit.fade_out_ms, " at the end")):
+        if ms:
+            done.append(f"{way} over {_s(ms)}{where if whole else ''}")
+        elif ms == 0:
+            removed.append(f"fade-{way}")
+    bits = [f"faded {who} " + " and ".join(done)] if done else []
+    if removed:
+        bits.append(f"removed {'the video' if whole else who}'s {' and '.join(removed)}")
+    return "; ".join(bits)
+
+
+def _fade_zh(edit: e.SetFade) -> str:
+    """"开头淡入 1 秒，结尾淡出 2 秒", "去掉片段 s2 的淡出"."""
+    who = "" if edit.segment_id is None else f"片段 {edit.segment_id} "
+    places = ("开头", "结尾") if edit.segment_id is None else ("", "")
+    bits = []
+    for way, ms, place in (("淡入", edit.fade_in_ms, places[0]), ("淡出", edit.fade_out_ms, places[1])):
+        if ms:
+            bits.append(f"{who}{place}{way} {format_seconds(ms)} 秒")
+        elif ms == 0:
+            bits.append(f"去掉{who + '的' if who else ''}{place}{way}")
+    return "，".join(bits)
 
 
 def _en(edit: e.Edit) -> str:
@@ -61,7 +105,7 @@ def _en(edit: e.Edit) -> str:
             if edit.width or edit.height:
                 parts.append(f"canvas size {edit.width or '-'}x{edit.height or '-'}")
             if edit.bg:
-                parts.append(f"background colour {edit.bg}")
+                parts.append(f"background colour {_color(edit.bg, 'en')}")
             if edit.fps:
                 parts.append(f"{edit.fps} fps")
             return "set the " + ", ".join(parts or ["canvas"])
@@ -72,7 +116,9 @@ def _en(edit: e.Edit) -> str:
         case e.UpdateText():
             changes = [f"'{edit.text}'" if edit.text else "", f"at the {edit.pos}" if isinstance(edit.pos, str) else "",
                        "bigger" if (edit.scale or 1) > 1 else "smaller" if (edit.scale or 1) < 1 else "",
-                       f"colour {edit.color}" if edit.color else "",
+                       f"colour {_color(edit.color, 'en')}" if edit.color else "",
+                       f"on {_color(edit.bgcolor, 'en')}" if edit.bgcolor else "",
+                       "fading in" if edit.fade_in_ms else "", "fading out" if edit.fade_out_ms else "",
                        f"from {_s(edit.start_ms)}" if edit.start_ms is not None else "",
                        f"for {_s(edit.duration_ms)}" if edit.duration_ms else ""]
             note = _undrawable(edit.text, None, "en") if edit.text else ""
@@ -103,6 +149,8 @@ def _en(edit: e.Edit) -> str:
                 return "removed the transitions"
             where = f"into clip {edit.segment_id}" if edit.segment_id else "between the clips"
             return f"added a {edit.type} transition ({_s(edit.duration_ms)}) {where}"
+        case e.SetFade():
+            return _fade_en(edit)
         case e.AddSound():
             return f"added the sound effect '{edit.name or edit.src}' at {_s(edit.start_ms)}"
     return type(edit).__name__
@@ -129,7 +177,7 @@ def _zh(edit: e.Edit) -> str:
             if edit.aspect:
                 parts.append(f"画布改为 {edit.aspect}（{_ASPECT_WORDS[edit.aspect][1]}）")
             if edit.bg:
-                parts.append(f"背景色改为 {edit.bg}")
+                parts.append(f"背景色改为{_color(edit.bg, 'zh')}")
             if edit.fps:
                 parts.append(f"帧率改为 {edit.fps}")
             return "，".join(parts or ["修改画布"])
@@ -142,7 +190,9 @@ def _zh(edit: e.Edit) -> str:
                        {"top": "移到顶部", "bottom": "移到底部", "center": "移到中间"}.get(edit.pos, "")
                        if isinstance(edit.pos, str) else "",
                        "放大" if (edit.scale or 1) > 1 else "缩小" if (edit.scale or 1) < 1 else "",
-                       f"颜色改为 {edit.color}" if edit.color else "",
+                       f"颜色改为{_color(edit.color, 'zh')}" if edit.color else "",
+                       f"底色改为{_color(edit.bgcolor, 'zh')}" if edit.bgcolor else "",
+                       "淡入" if edit.fade_in_ms else "", "淡出" if edit.fade_out_ms else "",
                        f"从 {_s(edit.start_ms)} 开始" if edit.start_ms is not None else "",
                        f"显示 {_s(edit.duration_ms)}" if edit.duration_ms else ""]
             note = _undrawable(edit.text, None, "zh") if edit.text else ""
@@ -172,6 +222,8 @@ def _zh(edit: e.Edit) -> str:
                 return "去掉转场"
             where = f"（进入片段 {edit.segment_id}）" if edit.segment_id else ""
             return f"添加{_ZH_TRANSITIONS.get(edit.type, edit.type)}转场（{_s(edit.duration_ms)}）{where}"
+        case e.SetFade():
+            return _fade_zh(edit)
         case e.AddSound():
             return f"在 {_s(edit.start_ms)} 添加音效「{edit.name or edit.src}」"
     return type(edit).__name__

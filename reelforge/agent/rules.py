@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reelforge.agent._intents import canvas, generate, meta, music, text, timeline
+from reelforge.agent._intents import canvas, fade, generate, meta, music, text, timeline
 from reelforge.agent._intents._words import color_of, position_of
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import text_segments
@@ -25,7 +25,7 @@ Handler = Callable[[Clause, PlanState], bool]
 # order matters: the session (help/undo/export) first, then the most specific areas
 _HANDLERS: tuple[Handler, ...] = (
     meta.handle, generate.replace_pending, music.handle_sound, text.handle, music.handle, generate.handle,
-    generate.handle_description, canvas.handle, timeline.handle,
+    generate.handle_description, canvas.handle, fade.handle, timeline.handle,
 )
 
 

@@ -145,3 +145,36 @@ def trim_timeline(draft: Draft, start_ms: int, end_ms: int) -> None:
                 if tr is not None and prev.end_ms - seg.start_ms != tr.duration_ms:
                     seg.meta.transition = None
     draft.tracks = [t for t in draft.tracks if t.segments or t.type == VIDEO]
+
+
+def _ends(draft: Draft) -> tuple[Segment | None, Segment | None]:
+    """The main track's first and last clips (by start)."""
+    track = main_track(draft)
+    if track is None or not track.segments:
+        return None, None
+    ordered = sorted(track.segments, key=lambda s: s.start_ms)
+    return ordered[0], ordered[-1]
+
+
+def carry_end_fades(before: Draft, after: Draft) -> None:
+    """Keep the video's opening fade-in on its first clip and its closing fade-out on its last.
+
+    "Fade out at the end" puts the fade on the last clip; when an edit appends a clip after it
+    (or deletes, moves or swaps it), a fade to black would be left in the middle of the video.
+    So a fade-in on the first clip and a fade-out on the last clip move with the video's ends:
+    to the new first/last clip, unless that clip has its own fade there already.
+    """
+    old_first, old_last = _ends(before)
+    new_first, new_last = _ends(after)
+    moves = ((old_first, new_first, "fade_in_ms"), (old_last, new_last, "fade_out_ms"))
+    for old, new, key in moves:
+        if old is None or new is None or old.id == new.id or not getattr(old.meta, key):
+            continue
+        if getattr(new.meta, key):
+            continue
+        length = getattr(old.meta, key)
+        found = after.find_segment(old.id)
+        if found is not None and getattr(found[1].meta, key) == length:
+            setattr(found[1].meta, key, None)
+        other = "fade_out_ms" if key == "fade_in_ms" else "fade_in_ms"
+        setattr(new.meta, key, max(0, min(length, new.duration_ms - (getattr(new.meta, other) or 0))) or None)

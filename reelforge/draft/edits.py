@@ -1,7 +1,8 @@
 """Edit operations: the one vocabulary for changing a draft.
 
-Each edit is a pydantic model tagged by ``op``; :func:`apply_edit` is pure — it returns a
-new, validated draft and never touches the one it was given. The agent, the LLM
+Each edit is a pydantic model tagged by ``op`` (defined in ``_ops.py``, re-exported here);
+:func:`apply_edit` is pure — it returns a new, validated draft and never touches the one it
+was given. The agent, the LLM
 planner's tools, the API and undo history all speak this vocabulary.
 
 The first video track is the *main* track: its clips play end to end, overlapping only
@@ -12,13 +13,14 @@ and a text placed "at the end" stays at the end when the video grows or shrinks.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 
 from reelforge.draft._layout import (
     ASPECTS,
     canvas_for_aspect,
+    carry_end_fades,
     fit_followers,
     main_track,
     new_id,
@@ -26,191 +28,36 @@ from reelforge.draft._layout import (
     track_of,
     trim_timeline,
 )
-from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Position, Segment, SegmentMeta, Track, Transition
+from reelforge.draft._ops import (
+    AddClip,
+    AddSound,
+    AddText,
+    DeleteSegment,
+    Edit,
+    MoveClip,
+    RemoveMusic,
+    RemoveText,
+    SetCanvas,
+    SetClipAudio,
+    SetFade,
+    SetMusic,
+    SetSpeed,
+    SetTransition,
+    SwapClips,
+    TextPlace,
+    Trim,
+    TrimSegment,
+    UpdateMusic,
+    UpdateText,
+)
+from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Segment, SegmentMeta, Track, Transition
 from reelforge.draft.validate import validate
 from reelforge.errors import InvalidInput
 
 __all__ = [
     "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
-    "SetCanvas", "SetClipAudio", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim",
+    "SetCanvas", "SetClipAudio", "SetFade", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim",
     "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit", "apply_edits",
-]
-
-TextPlace = Literal["top", "center", "bottom"]
-TextPos = TextPlace | Position
-
-
-class _Op(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class AddClip(_Op):
-    """Put a clip on the main video track: at the end (append), the start, before/after a clip, or instead of one."""
-
-    op: Literal["add_clip"] = "add_clip"
-    src: str
-    duration_ms: int = Field(gt=0)
-    in_ms: int = Field(0, ge=0)
-    name: str | None = None
-    fit: Literal["cover", "contain", "blur"] | None = None
-    at: Literal["end", "start", "before", "after", "replace"] = "end"
-    ref: str | None = Field(None, description="segment id for before/after/replace")
-    transition: Transition | None = None
-
-
-class DeleteSegment(_Op):
-    op: Literal["delete_segment"] = "delete_segment"
-    segment_id: str
-
-
-class MoveClip(_Op):
-    """Move a clip of the main track to position ``to_index`` (0-based)."""
-
-    op: Literal["move_clip"] = "move_clip"
-    segment_id: str
-    to_index: int = Field(ge=0)
-
-
-class SwapClips(_Op):
-    op: Literal["swap_clips"] = "swap_clips"
-    first_id: str
-    second_id: str
-
-
-class Trim(_Op):
-    """Keep only ``[start_ms, end_ms)`` of the whole timeline (cut the first/last N seconds, trim to N)."""
-
-    op: Literal["trim"] = "trim"
-    start_ms: int = Field(0, ge=0)
-    end_ms: int | None = Field(None, gt=0)
-
-
-class TrimSegment(_Op):
-    """Shorten one segment: cut from its head (advancing its in-point) and/or from its tail."""
-
-    op: Literal["trim_segment"] = "trim_segment"
-    segment_id: str
-    cut_start_ms: int = Field(0, ge=0)
-    cut_end_ms: int = Field(0, ge=0)
-
-
-class SetCanvas(_Op):
-    """Output canvas: an aspect (1080 on the short side) or an explicit size, fps, background."""
-
-    op: Literal["set_canvas"] = "set_canvas"
-    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
-    width: int | None = None
-    height: int | None = None
-    fps: int | None = None
-    bg: str | None = None
-
-
-class AddText(_Op):
-    op: Literal["add_text"] = "add_text"
-    text: str = Field(min_length=1, max_length=500)
-    start_ms: int | None = Field(None, ge=0)
-    duration_ms: int | None = Field(None, gt=0)
-    at_end: bool = False
-    pos: TextPos | None = None
-    size: float | None = None
-    color: str | None = None
-    bgcolor: str | None = None
-    font: str | None = None
-    fade_in_ms: int | None = Field(None, ge=0)
-    fade_out_ms: int | None = Field(None, ge=0)
-
-
-class UpdateText(_Op):
-    """Change a text (the first one, the title, when ``segment_id`` is None); ``scale`` multiplies its size."""
-
-    op: Literal["update_text"] = "update_text"
-    segment_id: str | None = None
-    text: str | None = Field(None, min_length=1, max_length=500)
-    pos: TextPos | None = None
-    size: float | None = None
-    scale: float | None = Field(None, gt=0)
-    color: str | None = None
-    bgcolor: str | None = None
-    start_ms: int | None = Field(None, ge=0)
-    duration_ms: int | None = Field(None, gt=0)
-    fade_in_ms: int | None = Field(None, ge=0)
-    fade_out_ms: int | None = Field(None, ge=0)
-
-
-class RemoveText(_Op):
-    op: Literal["remove_text"] = "remove_text"
-    segment_id: str | None = None
-    all: bool = False
-
-
-class SetMusic(_Op):
-    """Set (or replace) the background music: it covers the video, looping, unless told otherwise."""
-
-    op: Literal["set_music"] = "set_music"
-    src: str
-    name: str | None = None
-    volume: float = Field(0.35, ge=0, le=2)
-    fade_in_ms: int = Field(0, ge=0)
-    fade_out_ms: int = Field(1000, ge=0)
-    loop: bool = True
-    duck: bool = False
-    source_duration_ms: int | None = Field(None, gt=0, description="without loop the music ends with its source")
-
-
-class UpdateMusic(_Op):
-    op: Literal["update_music"] = "update_music"
-    volume: float | None = Field(None, ge=0, le=2)
-    volume_scale: float | None = Field(None, gt=0)
-    fade_in_ms: int | None = Field(None, ge=0)
-    fade_out_ms: int | None = Field(None, ge=0)
-    loop: bool | None = None
-    duck: bool | None = None
-
-
-class RemoveMusic(_Op):
-    op: Literal["remove_music"] = "remove_music"
-
-
-class SetClipAudio(_Op):
-    """A clip's own sound (all clips when ``segment_id`` is None); volume 0 mutes."""
-
-    op: Literal["set_clip_audio"] = "set_clip_audio"
-    segment_id: str | None = None
-    volume: float = Field(ge=0, le=2)
-
-
-class SetSpeed(_Op):
-    """Play a clip (all clips when None) faster or slower; its length on the timeline follows."""
-
-    op: Literal["set_speed"] = "set_speed"
-    segment_id: str | None = None
-    speed: float = Field(ge=0.25, le=4)
-
-
-class SetTransition(_Op):
-    """The transition into ``segment_id`` (into every clip after the first when None); type "none" removes."""
-
-    op: Literal["set_transition"] = "set_transition"
-    segment_id: str | None = None
-    type: str = "fade"
-    duration_ms: int = Field(500, gt=0, le=5000)
-
-
-class AddSound(_Op):
-    """A sound effect on the effects track at ``start_ms``."""
-
-    op: Literal["add_sound"] = "add_sound"
-    src: str
-    start_ms: int = Field(ge=0)
-    duration_ms: int = Field(gt=0)
-    volume: float = Field(1.0, ge=0, le=2)
-    name: str | None = None
-
-
-Edit = Annotated[
-    AddClip | DeleteSegment | MoveClip | SwapClips | Trim | TrimSegment | SetCanvas | AddText | UpdateText
-    | RemoveText | SetMusic | UpdateMusic | RemoveMusic | SetClipAudio | SetSpeed | SetTransition | AddSound,
-    Field(discriminator="op"),
 ]
 
 
@@ -227,6 +74,7 @@ def apply_edit(draft: Draft, edit: Edit) -> Draft:
     handler = _HANDLERS[type(edit)]
     handler(new, edit)
     fit_followers(new, old_video_end)
+    carry_end_fades(draft, new)
     return validate(new)
 
 
@@ -505,6 +353,31 @@ def _set_transition(d: Draft, e: SetTransition) -> None:
     relayout(track)
 
 
+def _set_fade(d: Draft, e: SetFade) -> None:
+    if e.segment_id is None:
+        track = main_track(d)
+        if track is None or not track.segments:
+            raise InvalidInput("there is no clip on the timeline", field="segment_id")
+        first, last = track.segments[0], track.segments[-1]
+    else:
+        first = last = _clips(d, e.segment_id)[0]
+    if e.fade_in_ms is not None:
+        first.meta.fade_in_ms = e.fade_in_ms or None
+        _clamp_fades(first)
+    if e.fade_out_ms is not None:
+        last.meta.fade_out_ms = e.fade_out_ms or None
+        _clamp_fades(last)
+    if not e.fade_music:
+        return
+    music = [s for t in d.tracks if t.type == AUDIO and t.id != "sfx" for s in t.segments]
+    for seg in music:  # silence under a black frame: the music leaves (or enters) with the picture
+        if e.fade_in_ms and first.meta.fade_in_ms and seg.start_ms == first.start_ms:
+            seg.meta.fade_in_ms = max(seg.meta.fade_in_ms or 0, first.meta.fade_in_ms)
+        if e.fade_out_ms and last.meta.fade_out_ms and seg.end_ms == last.end_ms:
+            seg.meta.fade_out_ms = max(seg.meta.fade_out_ms or 0, last.meta.fade_out_ms)
+        _clamp_fades(seg)
+
+
 def _add_sound(d: Draft, e: AddSound) -> None:
     track = next((t for t in d.tracks if t.id == "sfx"), None)
     if track is None:
@@ -542,6 +415,7 @@ _HANDLERS: dict[type[BaseModel], Callable[[Draft, Any], None]] = {
     AddClip: _add_clip, DeleteSegment: _delete, MoveClip: _move, SwapClips: _swap, Trim: _trim,
     TrimSegment: _trim_segment, SetCanvas: _set_canvas, AddText: _add_text, UpdateText: _update_text,
     RemoveText: _remove_text, SetMusic: _set_music, UpdateMusic: _update_music, RemoveMusic: _remove_music,
-    SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, AddSound: _add_sound,
+    SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, SetFade: _set_fade,
+    AddSound: _add_sound,
 }
 assert set(ASPECTS) == {"16:9", "9:16", "1:1", "4:5"}

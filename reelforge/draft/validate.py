@@ -3,6 +3,11 @@
 ``validate`` parses (if given a dict) and checks everything the renderer relies on,
 raising :class:`~reelforge.errors.DraftInvalid` with a path such as
 ``t[1].sg[0].d`` and a reason such as ``must be > 0 (got -5)``.
+
+Fades (``m.fi``/``m.fo``) follow one rule on every kind of segment (a clip's picture and
+sound, music, a title): each 0..``d`` and together at most ``d``. A draft from the wire
+that breaks it is refused, not clamped (the caller sees what it sent wrong); the edit
+operations clamp instead, since they compute the lengths themselves.
 """
 
 from __future__ import annotations
@@ -124,7 +129,8 @@ def _check_segment(kind: TrackType, seg: Segment, path: str,
         if value is not None and not 0 <= value <= seg.duration_ms:
             raise DraftInvalid(f"{path}.m.{key}", f"must be between 0 and the segment's d {seg.duration_ms} (got {value})")
     if (m.fade_in_ms or 0) + (m.fade_out_ms or 0) > seg.duration_ms:
-        raise DraftInvalid(f"{path}.m.fo", "fade in and fade out together are longer than the segment")
+        raise DraftInvalid(f"{path}.m.fo", f"fade in and fade out together are longer than the segment's d "
+                                           f"{seg.duration_ms} (got {m.fade_in_ms} + {m.fade_out_ms})")
     if kind == TEXT:
         if not (m.text or "").strip():
             raise DraftInvalid(f"{path}.m.text", "a text segment needs non-empty text")

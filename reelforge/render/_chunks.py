@@ -46,6 +46,9 @@ def chunk_windows(segments: list[Segment], limit: int = MAX_SOURCES_PER_RUN) -> 
     where a clean cut allows; a window never ends inside a transition's overlap."""
     overlaps = [(seg.start_ms, prev.end_ms) for prev, seg in zip(segments, segments[1:])
                 if seg.meta.transition is not None and seg.start_ms < prev.end_ms]
+    # nor inside a fade: a window can drop a fade that lies wholly outside it, not continue one
+    overlaps += [(seg.start_ms, seg.start_ms + seg.meta.fade_in_ms) for seg in segments if seg.meta.fade_in_ms]
+    overlaps += [(seg.end_ms - seg.meta.fade_out_ms, seg.end_ms) for seg in segments if seg.meta.fade_out_ms]
 
     def clean(at: int) -> bool:
         return all(not lo < at < hi for lo, hi in overlaps)
@@ -67,12 +70,23 @@ def chunk_windows(segments: list[Segment], limit: int = MAX_SOURCES_PER_RUN) -> 
 
 
 def window_draft(draft: Draft, window: tuple[int, int], width: int, height: int, fps: int) -> Draft:
-    """The main track alone, cut to ``window`` and moved to 0, on the output's canvas."""
+    """The main track alone, cut to ``window`` and moved to 0, on the output's canvas.
+
+    A clip cut by the window's edge loses the fade at that edge: the cut is never inside a
+    fade (``chunk_windows``), so that fade plays in the neighbouring window.
+    """
     main = _main(draft)
     assert main is not None
+    head_cut = {seg.id for seg in main.segments if seg.start_ms < window[0]}
+    tail_cut = {seg.id for seg in main.segments if seg.end_ms > window[1]}
     part = Draft(canvas=draft.canvas.model_copy(update={"width": width, "height": height, "fps": fps}),
                  tracks=[main.model_copy(deep=True)])
     trim_timeline(part, *window)
+    for seg in part.tracks[0].segments:
+        if seg.id in head_cut:
+            seg.meta.fade_in_ms = None
+        if seg.id in tail_cut:
+            seg.meta.fade_out_ms = None
     return part
 
 

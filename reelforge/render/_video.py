@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from reelforge.draft.model import Segment, Track
 from reelforge.media import MediaInfo
 from reelforge.render._builder import Canvas, GraphBuilder, filt
+from reelforge.render._fade import fade_over_background, fade_to_transparent
 from reelforge.render._syntax import seconds
 from reelforge.render._timeline import Blend, Gap, Part, Placed, Slice, plan_track
 
@@ -38,13 +39,17 @@ def build_video(b: GraphBuilder, tracks: list[Track], media: Mapping[str, MediaI
 
     The first track is one concat of slices, xfade windows and background gaps, exactly
     ``duration_ms`` long; each later track's segments are overlaid on it inside their spans.
+    A segment's ``m.fi``/``m.fo`` fade it from/to what lies beneath: the background on the
+    first track, the tracks below on later ones (``_fade.py``).
     """
     base = _base_track(b, sorted(tracks[0].segments, key=lambda s: s.start_ms) if tracks else [], media,
                        canvas, _frames(duration_ms, canvas))
     for track in tracks[1:]:
         for seg in sorted(track.segments, key=lambda s: s.start_ms):
-            piece = _piece(b, seg, media, canvas, max(1, _frames(seg.duration_ms, canvas)))
-            shifted = b.chain([piece], [f"setpts=PTS+{seconds(seg.start_ms)}/TB"], b.label("ov"))
+            frames = max(1, _frames(seg.duration_ms, canvas))
+            piece = _piece(b, seg, media, canvas, frames)
+            shifted = b.chain([piece], [*fade_to_transparent(seg, canvas, frames),
+                                        f"setpts=PTS+{seconds(seg.start_ms)}/TB"], b.label("ov"))
             base = b.chain([base, shifted], [filt("overlay", eof_action="pass", repeatlast=0)], b.label("v"))
     return base
 
@@ -63,7 +68,9 @@ def _base_track(b: GraphBuilder, segments: list[Segment], media: Mapping[str, Me
         placed.append(Placed(start=start, frames=max(1, _frames(seg.end_ms, canvas) - start), transition=name,
                              transition_frames=0 if tr is None else _frames(tr.duration_ms, canvas)))
     parts = plan_track(placed, total_frames)
-    pieces = [_piece(b, seg, media, canvas, p.frames) for seg, p in zip(segments, placed, strict=True)]
+    # fades go on the whole piece, before it is sliced: frame 0 is the segment's own first frame
+    pieces = [fade_over_background(b, _piece(b, seg, media, canvas, p.frames), seg, canvas, p.frames)
+              for seg, p in zip(segments, placed, strict=True)]
     slices = _slice_pieces(b, pieces, placed, parts)
     labels: list[str] = []
     for part in parts:

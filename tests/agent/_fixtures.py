@@ -114,6 +114,7 @@ def draft_mismatch(draft: Draft, expected: dict[str, Any]) -> str | None:
         "clip_spans": [[s.start_ms, s.end_ms] for s in clips],
         "clip_speeds": [s.meta.speed for s in clips],
         "clip_volumes": [s.meta.volume for s in clips],
+        "clip_fades": [[s.meta.fade_in_ms, s.meta.fade_out_ms] for s in clips],
         "transitions": [s.meta.transition.type if s.meta.transition else None for s in clips],
         "video_end": draft.video_end_ms,
     }

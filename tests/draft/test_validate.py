@@ -36,6 +36,8 @@ def test_reference_draft_is_valid(reference_wire: dict[str, Any]) -> None:
     (("t", 2, "sg", 0, "m", "text"), "   ", "t[2].sg[0].m.text: a text segment needs non-empty text"),
     (("t", 0, "sg", 1, "m", "tr", "type"), "spin", "t[0].sg[1].m.tr.type: unknown transition 'spin'"),
     (("t", 1, "sg", 0, "m", "fo"), 40000, "t[1].sg[0].m.fo"),
+    (("t", 0, "sg", 1, "m", "fo"), -1, "t[0].sg[1].m.fo: must be between 0 and the segment's d 10000 (got -1)"),
+    (("t", 0, "sg", 0, "m", "fi"), 10001, "t[0].sg[0].m.fi: must be between 0 and the segment's d 10000 (got 10001)"),
 ])
 def test_faults_are_reported_with_their_json_path(reference_wire: dict[str, Any], path: tuple[Any, ...],
                                                   value: Any, expected: str) -> None:
@@ -45,6 +47,15 @@ def test_faults_are_reported_with_their_json_path(reference_wire: dict[str, Any]
         node = node[key]
     node[path[-1]] = value
     assert _fault(wire).startswith(expected)
+
+
+def test_a_clips_fades_together_may_fill_it_but_not_exceed_it(reference_wire: dict[str, Any]) -> None:
+    clip = reference_wire["t"][0]["sg"][1]
+    clip["m"].update(fi=5000, fo=5000)
+    assert validate(reference_wire).tracks[0].segments[1].meta.fade_out_ms == 5000
+    clip["m"]["fo"] = 5001
+    assert _fault(reference_wire) == ("t[0].sg[1].m.fo: fade in and fade out together are longer than the "
+                                      "segment's d 10000 (got 5000 + 5001)")
 
 
 def test_unknown_track_type_is_refused(reference_wire: dict[str, Any]) -> None:

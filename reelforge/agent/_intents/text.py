@@ -24,8 +24,8 @@ _CHANGE = r"\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|ma
 _BIGGER = r"\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|放大|大一点|大一些|大点|更大|加大|变大|大些"
 _SMALLER = r"\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the end\b|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
-_FADE_IN = r"\bfade(?:s)? in\b|\bfade it in\b|淡入|渐显"
-_FADE_OUT = r"\bfade(?:s)? out\b|\bfade it out\b|淡出|渐隐"
+_FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
+_FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 
 
 def is_text_clause(clause: Clause, state: PlanState) -> bool:

@@ -1,0 +1,91 @@
+"""Fades of the picture: "fade in from black", "fade out at the end", "add a 2 second fade out", "fade in and
+out", "fade out the last clip", "remove the fade", "淡入", "结尾淡出", "开头淡入两秒", "结尾渐隐", "去掉淡出".
+
+The whole video fades unless a clip is named ("the last clip", "第二个片段", "it" for a focused clip).
+Other fades are not ours: music and title fades are planned by ``music.py`` and ``text.py`` (which
+``rules.py`` asks first) and this handler also declines any clause naming them; fades *between* clips
+("crossfade", "fade to black between the clips", a bare "淡入淡出", "淡入淡出转场") are transitions
+and go on to ``timeline.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._intents._words import REMOVE
+from reelforge.agent._numbers import find_durations
+from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import Unknown
+from reelforge.draft.edits import SetFade
+
+__all__ = ["DEFAULT_FADE_MS", "handle"]
+
+DEFAULT_FADE_MS = 1000
+
+_THING = r"(?:it|this|that|everything|the (?:\w+ )?(?:video|picture|clip|shot|scene|image|film|movie))"
+_IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} in\b|\bfade[ -]?up\b|"
+                 r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|淡入|渐入|渐显|渐现")
+_OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
+                  r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|淡出|渐出|渐隐|渐黑")
+_ANY_FADE = r"\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡入|淡出|渐入|渐出|渐隐|渐显|渐现|渐黑"
+_START = r"\b(?:start|beginning|opening|intro|first)\b|开头|开始|片头|一开始"
+_END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"
+# not a picture fade: a transition between clips, or the music's / a title's own fade
+_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|"
+             r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
+             r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")
+_BARE_BOTH_ZH = r"淡入淡出"           # alone it means a transition (timeline.py's)
+_WHOLE_ZH = r"开头|结尾|首尾|片头|片尾|视频|画面|整个|整体|全片"
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    """Plan a ``SetFade`` for a clause about fading the picture in or out; False when it is not one."""
+    if not clause.has(_ANY_FADE) or clause.has(_NOT_OURS):
+        return False
+    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH):
+        return False
+    ways = _ways(clause)
+    target = _target(clause, state)
+    if target == MISSING:
+        state.actions.append(Unknown(clause.unquoted(),
+                                     understood=f"a fade, but the video has {len(main_clips(state.draft))} clip(s)"))
+        return True
+    lengths = _lengths(clause, ways)
+    if clause.has(REMOVE):
+        lengths = dict.fromkeys(lengths, 0)
+    state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out")),
+               focus_kind="clip" if target else None)
+    return True
+
+
+def _ways(clause: Clause) -> list[str]:
+    """"in", "out" or both, in the order the clause says them; a bare "fade" reads its place in the video."""
+    found = sorted((m.end(), way) for way, pattern in (("in", _IN), ("out", _OUT)) if (m := pattern.search(clause.text)))
+    if found:
+        return [way for _, way in found]
+    at_start, at_end = clause.has(_START), clause.has(_END)
+    if at_start != at_end:
+        return ["in"] if at_start else ["out"]
+    return ["in", "out"]  # "remove the fade", "add a fade": both ends
+
+
+def _lengths(clause: Clause, ways: list[str]) -> dict[str, int]:
+    """Each way's length: one duration said serves every way; several pair up with the ways in order."""
+    said = [ms for ms, _, _ in find_durations(clause.text)]
+    if len(said) >= len(ways) > 1:
+        return dict(zip(ways, said, strict=False))
+    return dict.fromkeys(ways, said[0] if said else DEFAULT_FADE_MS)
+
+
+def _target(clause: Clause, state: PlanState) -> str | None:
+    """The clip the clause names (MISSING past the end), the focused clip for "it", else None: the whole video."""
+    refs = clip_refs(clause, state)
+    if refs:
+        return refs[0]
+    focus = state.focus
+    if mentions_it(clause) and focus and focus.kind == "clip" and focus.segment_id:
+        if state.draft.find_segment(focus.segment_id):
+            return focus.segment_id
+    return None
