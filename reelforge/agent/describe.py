@@ -134,7 +134,9 @@ def _en(edit: e.Edit) -> str:
                     f"fade in {_s(edit.fade_in_ms)}" if edit.fade_in_ms is not None else "",
                     f"fade out {_s(edit.fade_out_ms)}" if edit.fade_out_ms is not None else "",
                     ("looping" if edit.loop else "not looping") if edit.loop is not None else "",
-                    "ducked under speech" if edit.duck else ""]
+                    "ducked under speech" if edit.duck else "",
+                    f"coming in at {_s(edit.start_ms)}" if edit.start_ms is not None else "",
+                    f"playing from {_s(edit.source_in_ms)} into the song" if edit.source_in_ms is not None else ""]
             return "changed the background music: " + ", ".join(b for b in bits if b)
         case e.RemoveMusic():
             return "removed the background music"
@@ -207,7 +209,9 @@ def _zh(edit: e.Edit) -> str:
                     f"淡入 {_s(edit.fade_in_ms)}" if edit.fade_in_ms is not None else "",
                     f"淡出 {_s(edit.fade_out_ms)}" if edit.fade_out_ms is not None else "",
                     ("循环播放" if edit.loop else "不循环") if edit.loop is not None else "",
-                    "人声时自动压低" if edit.duck else ""]
+                    "人声时自动压低" if edit.duck else "",
+                    f"从 {_s(edit.start_ms)} 处开始" if edit.start_ms is not None else "",
+                    f"从歌曲的第 {_s(edit.source_in_ms)} 开始播放" if edit.source_in_ms is not None else ""]
             return "调整背景音乐：" + "，".join(b for b in bits if b)
         case e.RemoveMusic():
             return "移除背景音乐"

@@ -140,6 +140,9 @@ class SetMusic(_Op):
 
 
 class UpdateMusic(_Op):
+    """Change the background music; ``start_ms`` moves where it comes in (its end stays), ``source_in_ms``
+    skips into the song (a loop then repeats from there)."""
+
     op: Literal["update_music"] = "update_music"
     volume: float | None = Field(None, ge=0, le=2)
     volume_scale: float | None = Field(None, gt=0)
@@ -147,6 +150,8 @@ class UpdateMusic(_Op):
     fade_out_ms: int | None = Field(None, ge=0)
     loop: bool | None = None
     duck: bool | None = None
+    start_ms: int | None = Field(None, ge=0, description="where the music comes in on the timeline")
+    source_in_ms: int | None = Field(None, ge=0, description="how far into the song it starts playing")
 
 
 class RemoveMusic(_Op):

@@ -299,6 +299,13 @@ def _update_music(d: Draft, e: UpdateMusic) -> None:
             m.loop = e.loop
         if e.duck is not None:
             m.duck = e.duck
+        if e.source_in_ms is not None:
+            seg.in_ms = e.source_in_ms or None
+        if e.start_ms is not None:
+            if e.start_ms >= seg.end_ms:
+                raise InvalidInput(f"start_ms: the music ends at {seg.end_ms} ms, so it cannot come in at "
+                                   f"{e.start_ms} ms", field="start_ms")
+            seg.duration_ms, seg.start_ms = seg.end_ms - e.start_ms, e.start_ms  # the end stays put
         _clamp_fades(seg)
 
 

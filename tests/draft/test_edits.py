@@ -169,6 +169,20 @@ def test_music_covers_and_follows_the_video(two_clips: Draft) -> None:
         apply_edit(d, UpdateMusic(volume=1))
 
 
+def test_music_comes_in_later_keeping_its_end_and_plays_from_further_into_the_song(two_clips: Draft) -> None:
+    d = apply_edit(two_clips, SetMusic(src="media:m", fade_out_ms=2000))
+    d = apply_edit(d, UpdateMusic(start_ms=3000, source_in_ms=20000))
+    music = d.tracks[1].segments[0]
+    assert (music.start_ms, music.end_ms, music.in_ms, music.meta.fade_out_ms) == (3000, 9000, 20000, 2000)
+    d = apply_edit(d, AddClip(src="media:c", duration_ms=3000))  # a looping bed still follows the video
+    assert (d.tracks[1].segments[0].start_ms, d.tracks[1].segments[0].end_ms) == (3000, 12000)
+    d = apply_edit(d, UpdateMusic(start_ms=0, source_in_ms=0))
+    assert (d.tracks[1].segments[0].start_ms, d.tracks[1].segments[0].in_ms) == (0, None)
+    with pytest.raises(InvalidInput, match="cannot come in at 12000 ms") as refused:
+        apply_edit(d, UpdateMusic(start_ms=12000))
+    assert refused.value.field == "start_ms"
+
+
 def test_music_without_loop_ends_with_its_source(two_clips: Draft) -> None:
     d = apply_edit(two_clips, SetMusic(src="media:m", loop=False, source_duration_ms=4000))
     assert d.tracks[1].segments[0].duration_ms == 4000

@@ -104,3 +104,23 @@ def test_music_styles_question_lists_every_style(chat: Chat, message: str, langu
     for style in STYLES.values():
         assert (style.title_zh if language == "zh" else style.title) in reply
     assert session.draft().tracks == []  # a question changes nothing
+
+
+def test_new_music_comes_in_later_and_a_song_plays_from_further_in(chat: Chat, tmp_path: Path) -> None:
+    add_clips(chat, tmp_path, [2.0, 2.0])
+    turn = chat.say("add lo-fi music starting at 1.5 seconds with a 1 second fade in")
+    music = chat.music()
+    assert (music.start_ms, music.end_ms) == (1500, chat.draft().video_end_ms)
+    assert music.meta.fade_in_ms == 1000 and "1.5s" in turn.reply
+    chat.say("start the song 3 seconds in")
+    assert chat.music().in_ms == 3000 and chat.music().start_ms == 1500
+    refused = chat.say("start the music at 9 seconds")  # after the music ends: said, nothing changed
+    assert chat.music().start_ms == 1500 and "start_ms" in refused.reply
+
+
+def test_music_start_in_chinese(chat: Chat, tmp_path: Path) -> None:
+    zh = chat.new_session("zh")
+    add_clips(zh, tmp_path, [3.0])
+    zh.say("加一段钢琴背景音乐")
+    turn = zh.say("音乐从第2秒开始")
+    assert zh.music().start_ms == 2000 and "从 2s 处开始" in turn.reply

@@ -8,11 +8,12 @@ from typing import TypedDict
 
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, names_sound, sound_effect
-from reelforge.agent._numbers import duration_ms
+from reelforge.agent._numbers import duration_ms, find_durations
 from reelforge.agent._refs import find_media, mentions_it
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause
-from reelforge.agent.actions import MusicAction, SoundAction, Unknown
+from reelforge.agent.actions import EditAction, MusicAction, SoundAction, Unknown
+from reelforge.agent.describe import describe_edit
 from reelforge.draft import AUDIO
 from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
 
@@ -62,8 +63,9 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
         return None
     rest = clause.text[match.end():match.end() + 30]
     seconds = duration_ms(rest)
-    if seconds is None:  # "最后3秒淡出": the time came first
-        seconds = duration_ms(clause.text[:match.start()])
+    if seconds is None:  # "最后3秒淡出", "with a 2 second fade in": the time came first, right before it
+        before = find_durations(clause.text[:match.start()])
+        seconds = before[-1][0] if before and match.start() - before[-1][2] <= 12 else None
     return seconds if seconds is not None else 2000
 
 
@@ -81,6 +83,23 @@ class _Adjustments(_MusicOptions, total=False):
 
     volume: float
     volume_scale: float
+    start_ms: int
+    source_in_ms: int
+
+
+_SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
+# "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
+_SOURCE_IN = (rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
+              rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}")
+# "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
+_COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
+             rf".*\b(?:at|after|from)\s+{_SECONDS}|"
+             rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|响起|出现)|"
+             rf"第{_SECONDS}(?:再)?(?:开始|进入|响起|出现)")
+
+
+def _ms(match: re.Match[str]) -> int:
+    return round(float(next(g for g in match.groups() if g)) * 1000)
 
 
 def _music_options(adjust: _Adjustments) -> _MusicOptions:
@@ -117,6 +136,11 @@ def _adjustments(clause: Clause) -> _Adjustments:
         out["loop"] = False
     elif clause.has(r"\bloop|\brepeat\b|循环|重复播放"):
         out["loop"] = True
+    into = clause.search(_SOURCE_IN)
+    if into:
+        out["source_in_ms"] = _ms(into)
+    elif (comes_in := clause.search(_COMES_IN)) is not None:
+        out["start_ms"] = _ms(comes_in)
     if clause.has(r"\bduck|\bunder (?:the )?(?:speech|voice|dialog(?:ue)?|talking|narration)|when (?:someone|people) (?:speak|talk)|"
                   r"避让|闪避|人声.*(?:降低|压低|小)|说话.*(?:降低|压低|小)"):
         out["duck"] = True
@@ -147,6 +171,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust:
         state.actions.append(MusicAction(style=style, volume=adjust.get("volume")))
+        rest = {key: value for key, value in adjust.items() if key not in ("volume", "volume_scale")}
+        if rest:  # "add lo-fi music starting at 5 seconds": the rest applies once the music is in
+            then = UpdateMusic(**rest)  # type: ignore[arg-type]
+            state.actions.append(EditAction(edit=then, description=describe_edit(then, state.language)))
         state.focus = _music_focus()
         return True
     if adjust:
