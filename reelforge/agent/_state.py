@@ -40,7 +40,7 @@ class PlanState:
         """Plan ``edit``: record it, apply it to the scratch draft; return the ids of new segments."""
         from reelforge.agent.describe import describe_edit
 
-        self.actions.append(EditAction(edit=edit, description=describe_edit(edit, self.language)))
+        self.actions.append(EditAction(edit=edit, description=describe_edit(edit, self.language, self.draft)))
         before = _segment_ids(self.draft)
         try:
             self.draft = apply_edit(self.draft, edit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reelforge.draft import VIDEO, Draft
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.summary import format_seconds
@@ -233,9 +234,29 @@ def _zh(edit: e.Edit) -> str:
     return type(edit).__name__
 
 
-def describe_edit(edit: e.Edit, language: str = "en") -> str:
-    """A short label for ``edit`` ("added the title 'Peak' at the start for 2s" / "在开头添加标题「Peak」显示 2s")."""
-    return _zh(edit) if language == "zh" else _en(edit)
+def describe_edit(edit: e.Edit, language: str = "en", draft: Draft | None = None) -> str:
+    """A short label for ``edit`` ("added the title 'Peak' at the start for 2s" / "在开头添加标题「Peak」显示 2s").
+
+    With the ``draft`` the edit applies to, clips are named by their place ("deleted clip 2",
+    "删除第2个片段") rather than by id ("clip s7"), which means nothing to the person chatting.
+    """
+    label = _zh(edit) if language == "zh" else _en(edit)
+    return _clips_by_place(label, edit, draft, language) if draft is not None else label
+
+
+def _clips_by_place(label: str, edit: e.Edit, draft: Draft, language: str) -> str:
+    track = draft.tracks_of(VIDEO)[0] if draft.tracks_of(VIDEO) else None
+    order = [s.id for s in sorted(track.segments, key=lambda s: s.start_ms)] if track else []
+    for key in ("segment_id", "first_id", "second_id"):
+        sid = getattr(edit, key, None)
+        if isinstance(sid, str) and sid in order:
+            place = str(order.index(sid) + 1)
+            ident = rf"(?<![A-Za-z0-9_]){re.escape(sid)}(?![A-Za-z0-9_])"  # no \b: "片段 s2速度" has none
+            if language == "zh":
+                label = re.sub(rf"片段 {ident} ?", f"第{place}个片段", label)
+                label = re.sub(rf"\s?和 {ident}", f"和第{place}个片段", label)
+            label = re.sub(ident, place, label)
+    return label
 
 
 def find_revert_point(topic: str, history: list[str]) -> int | None:

@@ -12,7 +12,18 @@ from reelforge.agent import (
     find_revert_point,
 )
 from reelforge.agent.reply import compose_reply
-from reelforge.draft.edits import AddText, RemoveMusic, SetCanvas, SetMusic, UpdateText
+from reelforge.draft import Draft, apply_edits
+from reelforge.draft.edits import (
+    AddClip,
+    AddText,
+    DeleteSegment,
+    RemoveMusic,
+    SetCanvas,
+    SetMusic,
+    SetSpeed,
+    SwapClips,
+    UpdateText,
+)
 
 
 def test_labels_in_both_languages_name_what_changed() -> None:
@@ -26,6 +37,15 @@ def test_a_title_with_emoji_says_the_video_leaves_them_out() -> None:
         "(🌅 can't be drawn in the title font, so the video leaves it out)")
     assert "✨ ❤️" in describe_edit(UpdateText(text="夜城 ✨❤️✨"), "zh")  # each named once
     assert "can't be drawn" not in describe_edit(AddText(text="★ Golden ★"), "en")
+
+
+def test_with_the_draft_clips_are_named_by_their_place_not_their_id() -> None:
+    draft = apply_edits(Draft.empty(), [AddClip(src=f"media:{n}", duration_ms=1000, name=n) for n in "abc"])
+    ids = [s.id for s in draft.tracks[0].segments]
+    assert describe_edit(DeleteSegment(segment_id=ids[2]), "en", draft) == "deleted clip 3"
+    assert describe_edit(DeleteSegment(segment_id=ids[2]), "en") == f"deleted clip {ids[2]}"  # no draft: the id
+    assert describe_edit(SwapClips(first_id=ids[0], second_id=ids[1]), "zh", draft) == "交换第1个片段和第2个片段"
+    assert describe_edit(SetSpeed(segment_id=ids[1], speed=2), "zh", draft) == "第2个片段速度改为 2 倍"
 
 
 def test_revert_finds_the_first_label_about_the_topic_in_either_language() -> None:
