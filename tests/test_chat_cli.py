@@ -63,7 +63,8 @@ def test_local_chat_describes_a_scene_and_saves_the_export_beside_the_draft(tmp_
     assert result.returncode == 0, result.stderr
     assert "Lo-fi at 35%" in result.stdout and "Golden Hour" in result.stdout
     saved = tmp_path / "draft.mp4"
-    assert f"Saved {saved}" in result.stdout.replace("\n", "")
+    # the reply's link is the saved file: no server runs in a local chat, so no http link is shown
+    assert f"Download: {saved}" in result.stdout.replace("\n", "") and "/api/download/" not in result.stdout
     with av.open(str(saved)) as container:
         video, audio = container.streams.video[0], container.streams.audio[0]
         assert (video.codec_context.width, video.codec_context.height) == (1080, 1920)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 import tempfile
 import uuid
@@ -141,10 +142,17 @@ class _LocalConversation:
 
         started = datetime.now(UTC)
         # a turn runs on the runner's thread; this thread waits for its events
-        yield from asyncio.run(collect())
+        events = asyncio.run(collect())
         self._save()
-        for saved in self._copy_exports(started):
-            yield {"content": {"parts": [{"text": f"Saved {saved}"}]}}
+        saved = self._copy_exports(started)
+        shown = False
+        for event in events:
+            local = _local_links(event, saved)
+            shown = shown or local is not event
+            yield local
+        if not shown:  # the reply had no link to replace: say where the files are
+            for path in saved:
+                yield {"content": {"parts": [{"text": f"Saved {path}"}]}}
 
     def _copy_exports(self, since: datetime) -> list[Path]:
         """Finished exports of this turn, copied next to the draft file (``draft.mp4``...).
@@ -191,6 +199,22 @@ class _LocalConversation:
     def close(self) -> None:
         self.runner.stop()
         self.svc.queue.stop()
+
+
+def _local_links(event: dict[str, Any], saved: list[Path]) -> dict[str, Any]:
+    """The event with each download link in its text replaced by the file saved beside the draft.
+
+    No server runs in a local chat, so a ``/api/download/...`` link would lead nowhere.
+    """
+    if not saved:
+        return event
+    parts = (event.get("content") or {}).get("parts") or []
+    if not any("/api/download/" in str(part.get("text", "")) for part in parts):
+        return event
+    files = iter(saved)
+    text_parts = [{**part, "text": re.sub(r"https?://\S+/api/download/\S+", lambda _: str(next(files, saved[-1])),
+                                          part["text"])} if "text" in part else part for part in parts]
+    return {**event, "content": {**event["content"], "parts": text_parts}}
 
 
 class _RemoteConversation:
