@@ -35,6 +35,10 @@ class PlanState:
     actions: list[Action] = field(default_factory=list)
     focus: Focus | None = None
     failed: list[str] = field(default_factory=list)   # why a planned edit will not apply
+    initial_focus: Focus | None = None               # the focus the message started with (from history)
+
+    def __post_init__(self) -> None:
+        self.initial_focus = self.focus
 
     def edit(self, edit: Edit, focus_kind: str | None = None) -> list[str]:
         """Plan ``edit``: record it, apply it to the scratch draft; return the ids of new segments."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
 
-__all__ = ["EN_VERBS", "Clause", "detect_language", "split_clauses"]
+__all__ = ["EN_VERBS", "Clause", "chatter_kind", "detect_language", "is_chatter", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
@@ -113,3 +113,29 @@ def _carry_add(parts: list[str]) -> list[str]:
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", parts[i])
     return carried
+
+
+# Remarks around a request rather than requests: thanks, praise, greetings, the reason for a change.
+_THANKS = re.compile(r"^(?:ok(?:ay)?|thanks?(?: you)?(?: so much)?|great|nice|cool|perfect|awesome|amazing|lovely|good|"
+                     r"(?:it |that )?looks? (?:good|great|nice|amazing|perfect)|love it|"
+                     r"好的?|谢谢(?:你)?|不错|很好|好看|太棒了|完美|可以了?|喜欢)\W*$", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|你好|您好|嗨|哈喽)(?: there)?\W*$",
+                       re.IGNORECASE)
+_REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
+                     r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
+                     r"(?:这个|整个)?(?:视频|片子|画面|音乐|声音)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
+                     re.IGNORECASE)
+
+
+def chatter_kind(text: str) -> str | None:
+    """``"thanks"``, ``"greeting"`` or ``"reason"`` when ``text`` is a remark rather than a request, else None."""
+    words = text.strip()
+    if _THANKS.match(words):
+        return "thanks"
+    if _GREETING.match(words):
+        return "greeting"
+    return "reason" if _REASON.match(words) else None
+
+
+def is_chatter(text: str) -> bool:
+    return chatter_kind(text) is not None

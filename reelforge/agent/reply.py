@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reelforge.agent._library import style_names
+from reelforge.agent._text import chatter_kind
 from reelforge.agent.actions import (
     Action,
     EditAction,
@@ -144,6 +145,12 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
         if zh:
             return f"已开始导出（{target}）" + (f"：{url}" if url else "，完成后即可下载。")
         return f"Export started ({target})" + (f": {url}" if url else "; the file will be ready to download shortly.")
+    if isinstance(action, Unknown) and chatter_kind(action.text) in ("thanks", "greeting"):
+        if chatter_kind(action.text) == "thanks":
+            return "不客气！还想改什么尽管说，好了就说“导出”。" if zh else \
+                "Glad you like it! Tell me what to change next, or say \"export\" when it's ready."
+        return "你好！描述你想要的视频，或者告诉我要怎么改。" if zh else \
+            "Hi! Describe a video to make, or tell me what to change."
     if isinstance(action, Unknown):
         got = f"我理解到的是：{action.understood}。" if zh and action.understood else \
             f" I understood {action.understood}." if action.understood else ""

@@ -14,7 +14,7 @@ from reelforge.agent._intents._words import color_of, position_of
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
-from reelforge.agent._text import Clause, detect_language, split_clauses
+from reelforge.agent._text import Clause, detect_language, is_chatter, split_clauses
 from reelforge.agent.actions import AgentContext, Language, Plan, Unknown
 from reelforge.draft import Draft
 
@@ -43,6 +43,8 @@ def understand(message: str, context: AgentContext) -> Plan:
         if _implied_text(clause, state):
             continue
         state.actions.append(Unknown(clause.unquoted(), understood=_understood(clause)))
+    if any(not isinstance(a, Unknown) for a in state.actions):  # "视频太长了，剪到10秒": the why needs no answer
+        state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and is_chatter(a.text))]
     if not state.actions:
         state.actions.append(Unknown(message.strip(), understood=""))
     return Plan(language=language, actions=state.actions, message=message)

@@ -147,7 +147,10 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
-_EN_QUESTION = r"^(?:what|how|why|can|could|is|are|do|does|did|will|would|should|who|where|when|which|hi|hello|hey|thanks?|ok(?:ay)?|yes|no)\b"
+# questions, greetings and sentences about oneself or the video ("i want a vertical version") are not scenes
+_EN_QUESTION = (r"^(?:what|how|why|can|could|is|are|do|does|did|will|would|should|who|where|when|which|hi|hello|hey|"
+                r"thanks?|ok(?:ay)?|yes|no|i|i'm|i'd|i've|we|we're|let's|let|you|my|our|it's|its|this|that|there|"
+                r"the (?:video|clip|music|title|song|timeline))\b")
 _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slower|shorter|longer|brighter|darker|"
                   r"again|instead|too|more|less|looks?|great|good|nice|perfect|cool|awesome|love|like|better|worse|"
                   r"title|caption|subtitles?|text|music|songs?|bgm|soundtrack|transitions?|canvas|volume|speed|aspect|"

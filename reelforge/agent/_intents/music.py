@@ -167,7 +167,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(Unknown(clause.unquoted(), understood="your song as background music, but no audio is uploaded"))
         return True
     style = music_style(clause.text)
-    changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|换|替换|别的|其他|另")
+    changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
+                          r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust:
         state.actions.append(MusicAction(style=style, volume=adjust.get("volume")))

@@ -8,7 +8,7 @@ import re
 
 from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
-from reelforge.agent._refs import find_text, mentions_it, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, find_text, mentions_it, text_segments
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause
 from reelforge.agent.actions import Unknown
@@ -34,6 +34,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
             r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成"):
+        return True
+    if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
     focused = state.focus is not None and state.focus.kind == "text"
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
@@ -136,6 +138,19 @@ def _new_words(clause: Clause) -> str | None:
     return None
 
 
+_ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+)?clip\b|" \
+           r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+个(?:片段|镜头)(?:上|里|中)?(?:加|添加|显示|打上|写)"
+
+
+def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
+    """"on the second clip": the text spans that clip (one clip named, found on the timeline)."""
+    if not clause.has(_ON_CLIP):
+        return {}
+    refs = [r for r in clip_refs(clause, state) if r and r != MISSING]
+    found = state.draft.find_segment(refs[0]) if len(refs) == 1 else None
+    return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms} if found else {}
+
+
 def _without(clause: Clause, words: str) -> Clause:
     """The clause with the title's unquoted words taken out."""
     return dataclasses.replace(clause, text=clause.text.replace(words.lower(), " ", 1))
@@ -168,7 +183,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
         # "add the title Red Sunset": the title's own words set no colour (quoted words are placeholders already)
         rest = clause if clause.quote() is not None else _without(clause, words)
-        added = {**_timing(rest), **_whole_video(rest, state), **_style(rest)}
+        added = {**_timing(rest), **_whole_video(rest, state), **_over_clip(rest, state), **_style(rest)}
         state.edit(AddText(text=words, size=size, **added), focus_kind="text")  # type: ignore[arg-type]
         return True
     if not texts:

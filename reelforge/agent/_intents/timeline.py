@@ -53,7 +53,12 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
     refs = clip_refs(clause, state)
     if MISSING in refs:
         return None
-    if not refs and mentions_it(clause) and state.focus and state.focus.kind == "clip" and state.focus.segment_id:
+    # Chinese drops the object: "第二个片段加速，然后静音" mutes that clip. Only a clip touched earlier in this
+    # message counts, and words for everything ("全部", "所有") still mean every clip.
+    unsaid = clause.language == "zh" and state.focus is not state.initial_focus and not clause.has(
+        r"全部|所有|整个|每个|都")
+    if not refs and (mentions_it(clause) or unsaid) and state.focus and state.focus.kind == "clip" \
+            and state.focus.segment_id:
         if state.draft.find_segment(state.focus.segment_id):
             return [state.focus.segment_id]
     return refs
@@ -95,7 +100,7 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = min(4.0, max(0.25, speed))
     each: list[str | None] = [*targets] or [None]  # no target named: the edit's default (every clip)
     for target in each:
-        state.edit(SetSpeed(segment_id=target, speed=speed))
+        state.edit(SetSpeed(segment_id=target, speed=speed), focus_kind="clip" if target else None)
     return True
 
 
@@ -120,7 +125,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         return False
     each: list[str | None] = [*targets] or [None]
     for target in each:
-        state.edit(SetClipAudio(segment_id=target, volume=volume))
+        state.edit(SetClipAudio(segment_id=target, volume=volume), focus_kind="clip" if target else None)
     return True
 
 
@@ -189,11 +194,11 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         assert seg is not None
         length = seg[1].duration_ms
         if cutting and head and not tail:
-            state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds))
+            state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds), focus_kind="clip")
         elif cutting:  # from the end unless the start is named: "3 seconds shorter" keeps the opening
-            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=seconds))
+            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=seconds), focus_kind="clip")
         else:
-            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)))
+            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
     end = state.draft.video_end_ms or state.draft.end_ms
     if keep_first or not cutting:
