@@ -7,16 +7,18 @@ import re
 
 from reelforge.agent._intents._words import aspect_of
 from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import GenerateAction, Unknown
+from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["handle", "handle_description", "placement_of"]
 
 _EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
+          r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
           r"\badd (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:second )?(?:clip|video|shot|scene)s? (?:of|showing)\b"
 _ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
@@ -85,6 +87,35 @@ def _prompt(clause: Clause) -> str:
     return text.strip(" ,，。.:：的")
 
 
+_AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:last|first) one)|" \
+         r"again)\b|再来(?:1)?(?:个|段|条)|再生成(?:1)?(?:个|段|条)|一样的|类似的|同样的"
+
+
+_LIKE_THAT = r"\blike (?:that|this|the (?:last|first) one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
+
+
+def _trivial(prompt: str) -> bool:
+    """A prompt with nothing to show in it: "one", "more", "1段"."""
+    words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER | {"one", "more", "another", "same"}]
+    return not words and len(re.findall(r"[\u3400-\u9fff]", prompt)) < 2
+
+
+def _variation(clause: Clause, state: PlanState) -> str | None:
+    """"another one", "one more like that but with rain", "再来一段，换成夜景": the clip just made (or the
+    last one) again, with whatever the user changed after "but"/"with"."""
+    if clause.quote():
+        return None
+    clips = [s for s in main_clips(state.draft) if s.meta.name]
+    focused = state.draft.find_segment(state.focus.segment_id) if state.focus and state.focus.segment_id else None
+    base = focused[1].meta.name if focused and focused[1].meta.name else clips[-1].meta.name if clips else None
+    if not base:
+        return None
+    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", clause.unquoted())
+    extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
+    extra = re.sub(r"^(?:换成|改成|变成)", "", extra)
+    return f"{base}, {extra}" if extra else base
+
+
 _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
                   r"photo|picture|image|still|i uploaded|uploaded|i sent|it|a|video|clip|of|seconds?|s)\b|\d+(?:\.\d+)?|"
                   r"请|帮我|让|把|我上传的|上传的|我的|这张|那张|照片|图片|相片|动起来|做成|变成|生成|视频|秒|的|图生")
@@ -118,6 +149,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip() or name
     else:
         prompt = _prompt(clause)
+        if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)):
+            prompt = _variation(clause, state) or prompt
     if not prompt and not animate:
         state.actions.append(Unknown(clause.unquoted(), understood=f"a {seconds:g} s clip, but not what it should show"))
         return True
@@ -152,7 +185,8 @@ _EN_QUESTION = (r"^(?:what|how|why|can|could|is|are|do|does|did|will|would|shoul
                 r"thanks?|ok(?:ay)?|yes|no|i|i'm|i'd|i've|we|we're|let's|let|you|my|our|it's|its|this|that|there|"
                 r"the (?:video|clip|music|title|song|timeline))\b")
 _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slower|shorter|longer|brighter|darker|"
-                  r"again|instead|too|more|less|looks?|great|good|nice|perfect|cool|awesome|love|like|better|worse|"
+                  r"again|instead|too|more|less|looks?|great|good|nice|perfect|cool|awesome|love|like|better|worse|same|"
+                  r"similar|version|but|"
                   r"title|caption|subtitles?|text|music|songs?|bgm|soundtrack|transitions?|canvas|volume|speed|aspect|"
                   r"fps|fade|undo|redo|export|download|timeline|it|this|that|(?:first|second|third|last|next|previous) (?:clip|one))\b|"
                   r"\bclip \d")
@@ -194,7 +228,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text):
             return False
         prompt = _prompt(clause)
-        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER]) < 2:
+        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2:
             return False
     state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))  # type: ignore[arg-type]

@@ -129,7 +129,7 @@ def _new_words(clause: Clause) -> str | None:
     match = re.search(r"\b(?:saying|that says|which says|reading|says)\s+(.+)$|^(?:title|caption|text)\s*:\s*(.+)$|"
                       r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$", clause.unquoted())
     if match:
-        return next((g for g in match.groups() if g), None)
+        return clause.as_typed(next(g for g in match.groups() if g).strip())
     if clause.has(_CHANGE):  # "change the title to ..." is read elsewhere
         return None
     unquoted = (_UNQUOTED_ZH if clause.language == "zh" else _UNQUOTED_EN).search(clause.text)
