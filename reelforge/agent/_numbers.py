@@ -71,7 +71,7 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
     # "1:30" is a time; "9:16" and "16:9" are the aspect ratios a video editor hears far more often
-    text = re.sub(r"\b(?!(?:9:16|16:9|4:5|21:9)\b)(\d+):([0-5]\d)\b",
+    text = re.sub(r"\b(?!(?:9:16|16:9|4:5|21:9|1:1|4:3|3:4|2:3|3:2)\b)(\d+):([0-5]\d)\b",
                   lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} seconds", text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\s*(?:and\s*)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b",
                   lambda m: f"{_fmt(float(m.group(1)) * 60 + float(m.group(2)))} seconds", text)

@@ -13,11 +13,12 @@ ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|sti
 REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|no more|without|lose)\b|去掉|删除|删掉|移除|" \
          r"不要|拿掉|去除|清除|取消|关掉|关闭"
 
+# no \b around ratios: "改成1:1" has no word break before the 1
 _ASPECTS = (
-    ("9:16", r"\b9\s*[:x/]\s*16\b|vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
-    ("4:5", r"\b4\s*[:x/]\s*5\b|instagram portrait|instagram feed"),
-    ("1:1", r"\b1\s*[:x/]\s*1\b|square|instagram|方形|正方形|方屏|1比1"),
-    ("16:9", r"\b16\s*[:x/]\s*9\b|horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
+    ("9:16", r"(?<![\d.])9\s*[:x/]\s*16(?![\d.])|vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
+    ("4:5", r"(?<![\d.])4\s*[:x/]\s*5(?![\d.])|instagram portrait|instagram feed"),
+    ("1:1", r"(?<![\d.])1\s*[:x/]\s*1(?![\d.])|square|instagram|方形|正方形|方屏|1比1"),
+    ("16:9", r"(?<![\d.])16\s*[:x/]\s*9(?![\d.])|horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
 )
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
               "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
