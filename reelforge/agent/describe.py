@@ -21,6 +21,11 @@ _ZH_TRANSITIONS = {"fade": "淡入淡出", "dissolve": "溶解", "fadeblack": "�
                    "slideleft": "滑动", "zoomin": "缩放", "circleopen": "圆形展开", "pixelize": "像素化"}
 
 
+_MOTION_WORDS = {"zoom_in": ("a slow zoom in", "缓慢推进"), "zoom_out": ("a slow zoom out", "缓慢拉远"),
+                 "pan_left": ("a slow pan left", "缓慢向左平移"), "pan_right": ("a slow pan right", "缓慢向右平移"),
+                 "pan_up": ("a slow pan up", "缓慢向上平移"), "pan_down": ("a slow pan down", "缓慢向下平移")}
+
+
 _COLOR_NAMES = {hex_: name for name, hex_ in reversed(NAMED_COLORS.items())}  # "grey" and "gray": keep "gray"
 _ZH_COLOR_NAMES = {"white": "白色", "black": "黑色", "red": "红色", "green": "绿色", "blue": "蓝色", "yellow": "黄色",
                    "orange": "橙色", "purple": "紫色", "pink": "粉色", "gray": "灰色", "cyan": "青色", "gold": "金色",
@@ -154,6 +159,11 @@ def _en(edit: e.Edit) -> str:
             return f"added a {edit.type} transition ({_s(edit.duration_ms)}) {where}"
         case e.SetFade():
             return _fade_en(edit)
+        case e.SetMotion():
+            who = f"clip {edit.segment_id}" if edit.segment_id else "every clip"
+            if edit.motion == "none":
+                return f"removed the camera motion from {who}"
+            return f"added {_MOTION_WORDS[edit.motion][0]} to {who}"
         case e.AddSound():
             return f"added the sound effect '{edit.name or edit.src}' at {_s(edit.start_ms)}"
     return type(edit).__name__
@@ -229,6 +239,11 @@ def _zh(edit: e.Edit) -> str:
             return f"添加{_ZH_TRANSITIONS.get(edit.type, edit.type)}转场（{_s(edit.duration_ms)}）{where}"
         case e.SetFade():
             return _fade_zh(edit)
+        case e.SetMotion():
+            who = f"片段 {edit.segment_id} " if edit.segment_id else "所有片段"
+            if edit.motion == "none":
+                return f"去掉{who}的镜头运动"
+            return f"{who}{_MOTION_WORDS[edit.motion][1]}"
         case e.AddSound():
             return f"在 {_s(edit.start_ms)} 添加音效「{edit.name or edit.src}」"
     return type(edit).__name__

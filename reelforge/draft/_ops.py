@@ -14,7 +14,7 @@ from reelforge.draft.model import Position, Transition
 
 __all__ = [
     "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
-    "SetCanvas", "SetClipAudio", "SetFade", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "TextPlace",
+    "SetCanvas", "SetClipAudio", "SetFade", "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "TextPlace",
     "TextPos", "Trim", "TrimSegment", "UpdateMusic", "UpdateText",
 ]
 
@@ -206,6 +206,18 @@ class SetFade(_Op):
         return self
 
 
+class SetMotion(_Op):
+    """Slow camera motion ("Ken Burns") over a clip's picture: one clip, or every clip on the main track when
+    ``segment_id`` is None; "none" removes it. Meant for photos; a video clip moves the same way.
+
+    The pans name the way the picture drifts (``pan_left`` moves it left); a zoom enlarges it by about 12 %.
+    """
+
+    op: Literal["set_motion"] = "set_motion"
+    segment_id: str | None = Field(None, description="a video clip; None = every clip on the main track")
+    motion: Literal["zoom_in", "zoom_out", "pan_left", "pan_right", "pan_up", "pan_down", "none"] = "zoom_in"
+
+
 class AddSound(_Op):
     """A sound effect on the effects track at ``start_ms``."""
 
@@ -220,6 +232,6 @@ class AddSound(_Op):
 Edit = Annotated[
     AddClip | DeleteSegment | MoveClip | SwapClips | Trim | TrimSegment | SetCanvas | AddText | UpdateText
     | RemoveText | SetMusic | UpdateMusic | RemoveMusic | SetClipAudio | SetSpeed | SetTransition | SetFade
-    | AddSound,
+    | AddSound | SetMotion,
     Field(discriminator="op"),
 ]

@@ -40,6 +40,7 @@ from reelforge.draft._ops import (
     SetCanvas,
     SetClipAudio,
     SetFade,
+    SetMotion,
     SetMusic,
     SetSpeed,
     SetTransition,
@@ -56,7 +57,7 @@ from reelforge.errors import InvalidInput
 
 __all__ = [
     "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
-    "SetCanvas", "SetClipAudio", "SetFade", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim",
+    "SetCanvas", "SetClipAudio", "SetFade", "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim",
     "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit", "apply_edits",
 ]
 
@@ -385,6 +386,20 @@ def _set_fade(d: Draft, e: SetFade) -> None:
         _clamp_fades(seg)
 
 
+def _set_motion(d: Draft, e: SetMotion) -> None:
+    # a draft does not know which sources are photos, so None means every main-track clip: the renderer
+    # moves a video's picture the same way, and the agent passes a photo's id when the user says "the photos"
+    if e.segment_id is None:
+        track = main_track(d)
+        clips = track.segments if track else []
+        if not clips:
+            raise InvalidInput("there is no clip on the timeline", field="segment_id")
+    else:
+        clips = _clips(d, e.segment_id)
+    for seg in clips:
+        seg.meta.motion = None if e.motion == "none" else e.motion
+
+
 def _add_sound(d: Draft, e: AddSound) -> None:
     track = next((t for t in d.tracks if t.id == "sfx"), None)
     if track is None:
@@ -423,6 +438,6 @@ _HANDLERS: dict[type[BaseModel], Callable[[Draft, Any], None]] = {
     TrimSegment: _trim_segment, SetCanvas: _set_canvas, AddText: _add_text, UpdateText: _update_text,
     RemoveText: _remove_text, SetMusic: _set_music, UpdateMusic: _update_music, RemoveMusic: _remove_music,
     SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, SetFade: _set_fade,
-    AddSound: _add_sound,
+    AddSound: _add_sound, SetMotion: _set_motion,
 }
 assert set(ASPECTS) == {"16:9", "9:16", "1:1", "4:5"}

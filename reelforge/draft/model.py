@@ -70,6 +70,7 @@ class SegmentMeta(_Wire):
     fit: Literal["cover", "contain", "blur"] | None = None
     speed: float | None = None
     transition: Transition | None = Field(None, alias="tr")
+    motion: str | None = None  # slow camera move over the picture: zoom_in, zoom_out, pan_* (validate.MOTIONS)
     # video and audio
     volume: float | None = Field(None, alias="vol")
     fade_in_ms: int | None = Field(None, alias="fi")

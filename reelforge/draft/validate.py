@@ -23,7 +23,7 @@ from reelforge.draft.colors import parse_color
 from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Position, Segment, Track, TrackType
 from reelforge.errors import DraftInvalid
 
-__all__ = ["MAX_SIDE", "TRANSITIONS", "json_path", "validate"]
+__all__ = ["MAX_SIDE", "MOTIONS", "TRANSITIONS", "json_path", "validate"]
 
 MAX_SIDE = 1920
 MIN_SIDE = 16
@@ -36,6 +36,8 @@ TRANSITIONS = frozenset(
     "squeezeh squeezev coverleft coverright coverup coverdown revealleft revealright "
     "revealup revealdown".split()
 )
+# a video segment's m.motion: slow camera moves over its picture (the renderer's _motion.py draws them)
+MOTIONS = ("zoom_in", "zoom_out", "pan_left", "pan_right", "pan_up", "pan_down")
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 
 
@@ -128,6 +130,8 @@ def _check_segment(kind: TrackType, seg: Segment, path: str,
     for key, value in (("fi", m.fade_in_ms), ("fo", m.fade_out_ms)):
         if value is not None and not 0 <= value <= seg.duration_ms:
             raise DraftInvalid(f"{path}.m.{key}", f"must be between 0 and the segment's d {seg.duration_ms} (got {value})")
+    if m.motion is not None and kind != VIDEO:
+        raise DraftInvalid(f"{path}.m.motion", f"only video segments move (got {m.motion!r})")
     if (m.fade_in_ms or 0) + (m.fade_out_ms or 0) > seg.duration_ms:
         raise DraftInvalid(f"{path}.m.fo", f"fade in and fade out together are longer than the segment's d "
                                            f"{seg.duration_ms} (got {m.fade_in_ms} + {m.fade_out_ms})")
@@ -155,6 +159,8 @@ def _check_segment(kind: TrackType, seg: Segment, path: str,
     if m.volume is not None and not 0 <= m.volume <= 2:
         raise DraftInvalid(f"{path}.m.vol", f"must be between 0 and 2 (got {m.volume})")
     if kind == VIDEO:
+        if m.motion is not None and m.motion not in MOTIONS:
+            raise DraftInvalid(f"{path}.m.motion", f"unknown motion {m.motion!r} (one of {', '.join(MOTIONS)})")
         if m.speed is not None and not 0.25 <= m.speed <= 4:
             raise DraftInvalid(f"{path}.m.speed", f"must be between 0.25 and 4 (got {m.speed})")
         if m.transition is not None:

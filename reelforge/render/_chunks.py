@@ -17,6 +17,7 @@ from pathlib import Path
 from reelforge.draft._layout import trim_timeline
 from reelforge.draft.model import VIDEO, Draft, Segment, SegmentMeta, Track
 from reelforge.media import MediaInfo, MediaResolver
+from reelforge.render._motion import MOTION_PART
 from reelforge.render.encode import EncodeSettings, RenderOptions, encode_settings
 
 __all__ = ["INTERMEDIATE", "MAX_SOURCES_PER_RUN", "chunk_windows", "needs_chunks", "window_draft"]
@@ -73,12 +74,15 @@ def window_draft(draft: Draft, window: tuple[int, int], width: int, height: int,
     """The main track alone, cut to ``window`` and moved to 0, on the output's canvas.
 
     A clip cut by the window's edge loses the fade at that edge: the cut is never inside a
-    fade (``chunk_windows``), so that fade plays in the neighbouring window.
+    fade (``chunk_windows``), so that fade plays in the neighbouring window. A moving clip
+    (``m.motion``) that the edge cuts carries where its move is (``_motion.MOTION_PART``), so
+    the move runs on across the cut instead of starting over.
     """
     main = _main(draft)
     assert main is not None
     head_cut = {seg.id for seg in main.segments if seg.start_ms < window[0]}
     tail_cut = {seg.id for seg in main.segments if seg.end_ms > window[1]}
+    spans = {seg.id: (seg.start_ms, seg.duration_ms) for seg in main.segments}
     part = Draft(canvas=draft.canvas.model_copy(update={"width": width, "height": height, "fps": fps}),
                  tracks=[main.model_copy(deep=True)])
     trim_timeline(part, *window)
@@ -87,6 +91,11 @@ def window_draft(draft: Draft, window: tuple[int, int], width: int, height: int,
             seg.meta.fade_in_ms = None
         if seg.id in tail_cut:
             seg.meta.fade_out_ms = None
+        if seg.meta.motion and (seg.id in head_cut or seg.id in tail_cut):
+            start, length = spans[seg.id]
+            extra = seg.meta.__pydantic_extra__
+            if extra is not None:
+                extra[MOTION_PART] = [window[0] + seg.start_ms - start, length]
     return part
 
 

@@ -5,7 +5,8 @@ piece only gets the filters it needs: no scale when the source already has the
 canvas size, a still image is scaled once and then repeated (``loop``) rather than
 scaled every frame, gaps are short colour sources inside the one concat (no full-frame
 overlay onto a background), and only the overlap frames pass through xfade
-(see ``_timeline.py``).
+(see ``_timeline.py``). A segment's ``m.motion`` adds one per-frame filter to its
+fitted piece, still or video (``_motion.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from reelforge.draft.model import Segment, Track
 from reelforge.media import MediaInfo
 from reelforge.render._builder import Canvas, GraphBuilder, filt
 from reelforge.render._fade import fade_over_background, fade_to_transparent
+from reelforge.render._motion import motion_filters, motion_part
 from reelforge.render._syntax import seconds
 from reelforge.render._timeline import Blend, Gap, Part, Placed, Slice, plan_track
 
@@ -129,7 +131,8 @@ def _piece(b: GraphBuilder, seg: Segment, media: Mapping[str, MediaInfo], canvas
         index = b.add_input(info.path)
         # Fit the still once, then repeat that one frame: no per-frame scaling.
         post = ["setsar=1", "format=yuv420p", filt("loop", loop=frames - 1, size=1, start=0), f"settb=1/{canvas.fps}",
-                "setpts=N", f"fps={canvas.fps}", filt("trim", end_frame=frames)]
+                "setpts=N", f"fps={canvas.fps}", filt("trim", end_frame=frames),
+                *_motion(seg, canvas, frames)]  # per frame, after the loop
         return _fitted(b, f"{index}:v", [], fit, info, canvas, post)
     speed = seg.speed
     index = b.add_input(info.path, seek_ms=seg.source_in_ms, duration_ms=seg.source_span_ms)
@@ -139,7 +142,7 @@ def _piece(b: GraphBuilder, seg: Segment, media: Mapping[str, MediaInfo], canvas
         available_ms = (info.duration_ms - seg.source_in_ms) / speed
         if available_ms < seg.duration_ms:  # a source too short holds its last frame
             post.append(filt("tpad", stop_mode="clone", stop_duration=seconds(seg.duration_ms - available_ms)))
-    post.append(filt("trim", end_frame=frames))
+    post += [filt("trim", end_frame=frames), *_motion(seg, canvas, frames)]
     return _fitted(b, f"{index}:v", pre, fit, info, canvas, post)
 
 
@@ -176,3 +179,8 @@ def _blur(b: GraphBuilder, source: str, canvas: Canvas) -> str:
     fitted = b.chain([front], [filt("scale", w=w, h=h, force_original_aspect_ratio="decrease",
                                     force_divisible_by=2)], b.label("fg"))
     return b.chain([blurred, fitted], [filt("overlay", x="(W-w)/2", y="(H-h)/2")], b.label("bl"))
+
+
+def _motion(seg: Segment, canvas: Canvas, frames: int) -> list[str]:
+    return motion_filters(seg.meta.motion, canvas.width, canvas.height, frames,
+                          motion_part(seg.meta.__pydantic_extra__, canvas.fps))

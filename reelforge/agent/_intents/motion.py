@@ -1,0 +1,164 @@
+"""Camera motion on photos ("Ken Burns"): "add a Ken Burns effect", "slowly zoom in on the photos", "zoom out on
+the second clip", "pan left across the photo", "make the photos move", "no zoom", "remove the motion",
+"照片缓慢放大", "给照片加推镜头效果", "第二张照片向左平移", "去掉缩放效果".
+
+Which clips: the ones named ("the second clip", "the second photo" = the second *photo*, "it"), else the
+photos on the main track (a clip whose media is an image, or whose path ends like one), else every clip.
+A draft does not know which sources are photos, so this is where "the photos" is resolved; the edit's
+``segment_id=None`` means every main-track clip (the renderer moves a video's picture the same way).
+
+What is not ours: a zoom *transition* ("zoom transition", "缩放转场", anything "between" clips) goes on to
+``timeline.py``; a generation ("generate a clip of a camera zooming into a city", or a first message that
+describes a scene, "a slow zoom into a neon city at night") goes on to ``generate.py``; "make the photo
+move" with no photo on the timeline is image-to-video (``generate.py``); "slow motion" is a speed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._intents._words import REMOVE
+from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause
+from reelforge.agent.actions import Unknown
+from reelforge.draft import Segment
+from reelforge.draft.edits import SetMotion
+
+__all__ = ["handle"]
+
+_ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小"
+_ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bken ?burns\b|推镜头|推近|推进|拉近|"
+            r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大效果|缩放效果|缩放")
+_PAN = r"\bpan(?:s|ned|ning)?\b|平移|横移|摇镜头|移动镜头"
+_GENERIC = (r"\bken ?burns\b|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|"
+            r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
+            r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?动起来")
+_PHOTO = r"\b(?:photos?|pictures?|images?|stills?|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
+_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable|static)\b|不要|别|停止"
+# not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
+_NOT_OURS = (r"\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
+             r"\b(?:generate|create|produce|film|shoot|render|animate|bring .* to life)\b|"
+             r"\b(?:clip|video|footage|shot|scene|animation)s? (?:of|showing|about)\b|into a video|"
+             r"生成|制作|拍(?:1)?(?:个|段)|做成视频|变成视频|图生视频|\b(?:title|text|caption|subtitle)s?\b|标题|文字|字幕")
+_EN_DIRECTIONS = (("pan_left", r"\bleft(?:wards?)?\b"), ("pan_right", r"\bright(?:wards?)?\b"),
+                  ("pan_up", r"\bup(?:wards?)?\b"), ("pan_down", r"\bdown(?:wards?)?\b"))
+_ZH_DIRECTIONS = (("pan_left", r"向左|往左|左移"), ("pan_right", r"向右|往右|右移"), ("pan_up", r"向上|往上|上移"),
+                  ("pan_down", r"向下|往下|下移"))
+# every word a motion request is made of; a clause with two or more other words describes a scene instead
+_EN_KNOWN = set("""a an the on in into onto to across over of at all every each both my these those them it this that
+    one ones and with some bit little gentle gently subtle subtly slow slowly slight slightly soft softly smooth smoothly
+    please can could you would add apply give put make use let set turn want like get have remove delete drop no stop
+    off disable static effect effects camera motion movement move moves moving zoom zooms zoomed zooming in out push
+    pull back ken burns pan pans panned panning left right up down upwards downwards leftwards rightwards photo photos
+    picture pictures image images still stills pic pics slideshow clip clips shot shots video videos scene scenes
+    segment segments first second third fourth fifth sixth last final clip's whole entire rid of instead""".split())
+_ZH_KNOWN = (r"照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
+             r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|稍微|一点|地|的|"
+             r"推镜头|推近|推进|拉近|拉镜头|拉远|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
+             r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|\s")
+_ZH_PHOTO_ORDINAL = re.compile(r"第(\d+)张(?:照片|图片|相片|图)?|(最后)(?:1)?张(?:照片|图片|相片|图)?")
+_EN_PHOTO_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+"
+                               r"(?:photo|picture|image|still|pic)\b")
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+             "5th": 5, "last": -1, "final": -1}
+_IMAGE_PATH = re.compile(r"\.(?:jpe?g|png|webp|gif|bmp|heic|tiff?)$", re.IGNORECASE)
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    """Plan ``SetMotion`` edits for a clause about moving the picture; False when it is not one."""
+    if clause.has(_NOT_OURS) or not main_clips(state.draft):
+        return False
+    photos = _photos(state)
+    says_photo = clause.has(_PHOTO)
+    generic = clause.has(_GENERIC)
+    if generic and re.search(r"move|动起来", clause.text) and not photos and says_photo:
+        return False  # "make the photo move" with no photo on the timeline: image-to-video, generate.py's
+    if not (generic or clause.has(_ZOOM_OUT) or clause.has(_ZOOM_IN) or clause.has(_PAN)):
+        return False
+    if _describes_a_scene(clause):
+        return False
+    motion = _motion(clause)
+    targets = _targets(clause, state, photos, says_photo)
+    if targets is None:
+        state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo)))
+        return True
+    if motion == "none" and targets and set(targets) == set(photos) and not says_photo:
+        targets = []  # "no zoom": every clip, whatever it is
+    each: list[str | None] = [*targets] or [None]
+    for target in each:
+        state.edit(SetMotion(segment_id=target, motion=motion),  # type: ignore[arg-type]
+                   focus_kind="clip" if target and len(each) == 1 else None)
+    return True
+
+
+def _motion(clause: Clause) -> str:
+    if clause.has(_REMOVING):
+        return "none"
+    if clause.has(_ZOOM_OUT):
+        return "zoom_out"
+    if clause.has(_PAN):
+        directions = _ZH_DIRECTIONS if clause.language == "zh" else _EN_DIRECTIONS
+        return next((name for name, pattern in directions if clause.has(pattern)), "pan_left")
+    return "zoom_in"  # "zoom in", "Ken Burns", "make the photos move": a slow push in, the classic move
+
+
+def _photos(state: PlanState) -> list[str]:
+    """Ids of the main-track clips that show a still: its media is an image, or its path looks like one."""
+    kinds: dict[str, str] = {m.src: m.kind for m in state.context.media}
+    return [seg.id for seg in main_clips(state.draft) if _is_still(seg, kinds)]
+
+
+def _is_still(seg: Segment, kinds: dict[str, str]) -> bool:
+    if seg.src in kinds:
+        return kinds[seg.src] == "image"
+    return bool(seg.src and _IMAGE_PATH.search(seg.src))
+
+
+def _targets(clause: Clause, state: PlanState, photos: list[str], says_photo: bool) -> list[str] | None:
+    """The clip ids to move ([] = every clip on the main track); None when a named clip or photo is missing."""
+    ordinal = _photo_ordinal(clause)
+    if ordinal is not None:
+        index = ordinal - 1 if ordinal > 0 else len(photos) + ordinal
+        return [photos[index]] if 0 <= index < len(photos) else None
+    refs = clip_refs(clause, state)
+    if MISSING in refs:
+        return None
+    if refs:
+        return refs
+    focus = state.focus
+    if mentions_it(clause) and focus and focus.kind == "clip" and focus.segment_id:
+        if state.draft.find_segment(focus.segment_id):
+            return [focus.segment_id]
+    if says_photo and not photos:
+        return None
+    every = [seg.id for seg in main_clips(state.draft)]
+    return [] if not photos or photos == every else photos
+
+
+def _photo_ordinal(clause: Clause) -> int | None:
+    """"the second photo" / "第二张照片": 2; "the last photo" / "最后一张": -1."""
+    match = _ZH_PHOTO_ORDINAL.search(clause.text)
+    if match:
+        return -1 if match.group(2) else int(match.group(1))
+    match = _EN_PHOTO_ORDINAL.search(clause.text)
+    return _ORDINALS[match.group(1)] if match else None
+
+
+def _describes_a_scene(clause: Clause) -> bool:
+    """Words beyond a motion request ("a slow zoom into a neon city at night"): a scene to generate, not an edit."""
+    if clause.language == "zh":
+        return len(re.sub(_ZH_KNOWN, "", clause.text)) >= 3
+    words = re.findall(r"[a-z][a-z']*", clause.text)
+    return len([w for w in words if w not in _EN_KNOWN]) >= 2
+
+
+def _missing(clause: Clause, state: PlanState, says_photo: bool) -> str:
+    """What the reply says was understood when the clip or photo asked for is not there."""
+    zh = clause.language == "zh"
+    if says_photo:
+        count = len(_photos(state))
+        return f"给照片加镜头运动，但时间线上有 {count} 张照片" if zh else \
+            f"camera motion on a photo, but the timeline has {count} photo(s)"
+    count = len(main_clips(state.draft))
+    return f"镜头运动，但视频只有 {count} 个片段" if zh else f"camera motion, but the video has {count} clip(s)"
