@@ -25,7 +25,7 @@ from reelforge.agent.actions import Unknown
 from reelforge.draft import Segment
 from reelforge.draft.edits import SetMotion
 
-__all__ = ["handle"]
+__all__ = ["handle", "motion_said"]
 
 _ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小"
 _ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bken ?burns\b|推镜头|推近|推进|拉近|"
@@ -90,6 +90,14 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.edit(SetMotion(segment_id=target, motion=motion),  # type: ignore[arg-type]
                    focus_kind="clip" if target and len(each) == 1 else None)
     return True
+
+
+def motion_said(clause: Clause) -> str | None:
+    """The move a clause asks for in passing ("add my photo with a slow zoom"); None when it names none."""
+    if not (clause.has(_GENERIC) or clause.has(_ZOOM_OUT) or clause.has(_ZOOM_IN) or clause.has(_PAN)):
+        return None
+    motion = _motion(clause)
+    return None if motion == "none" else motion
 
 
 def _motion(clause: Clause) -> str:

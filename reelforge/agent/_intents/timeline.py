@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._intents.generate import placement_of
+from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -15,6 +16,7 @@ from reelforge.draft.edits import (
     DeleteSegment,
     MoveClip,
     SetClipAudio,
+    SetMotion,
     SetSpeed,
     SetTransition,
     SwapClips,
@@ -233,6 +235,9 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     placement = placement_of(clause, state) or ("end", None)
     seconds = duration_ms(clause.text)
     length = seconds or media.duration_ms or 3000
-    state.edit(AddClip(src=media.src, duration_ms=length, name=media.name, at=placement[0],  # type: ignore[arg-type]
-                       ref=placement[1]), focus_kind="clip")
+    added = state.edit(AddClip(src=media.src, duration_ms=length, name=media.name, at=placement[0],  # type: ignore[arg-type]
+                               ref=placement[1]), focus_kind="clip")
+    motion = motion_said(clause)  # "add my photo with a slow zoom"
+    if motion and added:
+        state.edit(SetMotion(segment_id=added[0], motion=motion), focus_kind="clip")  # type: ignore[arg-type]
     return True
