@@ -81,3 +81,12 @@ def test_an_unreadable_font_is_trusted_with_everything(tmp_path: Path) -> None:
     broken = tmp_path / "broken.ttf"
     broken.write_bytes(b"not a font")
     assert drawable_text("Hi 🌅", broken) == ("Hi 🌅", [])
+
+
+def test_the_fast_path_only_skips_characters_every_bundled_face_draws() -> None:
+    from reelforge.fonts import _SURELY_DRAWN, FACES, _coverage
+
+    surely = [chr(c) for c in range(0x30000) if _SURELY_DRAWN.fullmatch(chr(c)) and chr(c) not in "\n\t"]
+    for face in FACES:
+        covered = _coverage(default_font(face))
+        assert covered and [c for c in surely if ord(c) not in covered] == [], face
