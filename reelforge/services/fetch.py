@@ -39,13 +39,30 @@ async def system_resolver(host: str, port: int) -> list[str]:
 
 
 def vet_address(address: str, field: str = "url") -> None:
-    """Refuse an address that is not a public unicast one."""
+    """Refuse an address that is not a public unicast one, nor one that embeds such an IPv4 address.
+
+    IPv6 can carry an IPv4 address that a gateway forwards to: mapped (``::ffff:127.0.0.1``), NAT64
+    (``64:ff9b::7f00:1``), 6to4 (``2002:7f00:1::``) and Teredo. Python calls the last three global,
+    so the IPv4 inside is vetted too.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    if (ip in _METADATA or ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast
-            or ip.is_reserved or ip.is_unspecified or not ip.is_global):
-        raise InvalidInput(f"{field}: address not allowed ({ip} is not a public address)", field=field)
+    for candidate in (ip, *_embedded_ipv4(ip)):
+        if (candidate in _METADATA or candidate.is_loopback or candidate.is_private or candidate.is_link_local
+                or candidate.is_multicast or candidate.is_reserved or candidate.is_unspecified
+                or not candidate.is_global):
+            raise InvalidInput(f"{field}: address not allowed ({ip} is not a public address)", field=field)
+
+
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
+def _embedded_ipv4(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    if not isinstance(ip, ipaddress.IPv6Address):
+        return []
+    found = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if any(ip in net for net in _NAT64):
+        found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [v4 for v4 in found if v4 is not None]
 
 
 def _file_name(response: httpx.Response, url: httpx.URL) -> str:

@@ -28,7 +28,10 @@ def fake_dns(table: dict[str, list[str]]):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("address", ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
                                      "::1", "fd00:ec2::254", "::ffff:127.0.0.1", "0.0.0.0", "224.0.0.1",
-                                     "100.64.0.1", "fe80::1", "240.0.0.1"])
+                                     "100.64.0.1", "fe80::1", "240.0.0.1",
+                                     # IPv6 that a gateway turns into a private IPv4: 6to4, Teredo, NAT64
+                                     "2002:7f00:1::", "2002:a00:1::1", "2001:0:4136:e378:8000:63bf:80ff:fffe",
+                                     "64:ff9b::a00:1"])
 def test_non_public_addresses_are_refused(address: str) -> None:
     with pytest.raises(InvalidInput, match="address not allowed"):
         vet_address(address)
@@ -37,6 +40,7 @@ def test_non_public_addresses_are_refused(address: str) -> None:
 def test_public_addresses_pass() -> None:
     vet_address(PUBLIC)
     vet_address("2606:4700:4700::1111")
+    vet_address("2002:808:808::1")  # 6to4 of a public IPv4
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1/x.mp4", "http://10.0.0.8/x.mp4", "http://169.254.169.254/latest",
