@@ -21,6 +21,7 @@ from reelforge.agent.actions import (
     UndoAction,
     Unknown,
 )
+from reelforge.draft.edits import AddClip
 from reelforge.draft.summary import format_seconds
 
 __all__ = ["CAPABILITIES", "compose_reply", "help_text"]
@@ -90,7 +91,7 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
         if outcome.ok and data.get("auto"):  # two-stage generation added it on its own
             return f"另外{label}（不需要可以说“去掉标题”）。" if zh else f"I also {label} (say \"remove the title\" to drop it)."
         if outcome.ok:
-            return f"已{label}。" if zh else f"Done: {label}."
+            return (f"已{label}。" if label.startswith(_ZH_VERBS) else f"完成：{label}。") if zh else f"Done: {label}."
         return f"没能{label}：{why}。" if zh else f"I couldn't do that ({label}): {why}."
     if isinstance(action, GenerateAction):
         return _generation(outcome, action, zh)
@@ -160,6 +161,44 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
     return ""
 
 
+# Chinese labels that start with a verb read well after 已 ("已添加…"); others ("第2个片段缓慢推进") do not.
+_ZH_VERBS = ("添加", "删除", "去掉", "把", "修改", "调整", "交换", "裁剪", "移除", "设置", "在", "从", "结尾", "开头", "画布",
+             "背景", "视频", "帧率")
+
+
+def _grouped(outcomes: list[Outcome], zh: bool) -> list[Outcome]:
+    """Runs of the same successful edit told as one: "added 3 clips: a, b, c" rather than three sentences."""
+    grouped: list[Outcome] = []
+    run: list[Outcome] = []
+
+    def flush() -> None:
+        if len(run) > 1:
+            labels = [o.action.description for o in run if isinstance(o.action, EditAction)]
+            joined = ("，" if zh else "; ").join(labels)
+            clips = [o.action.edit for o in run if isinstance(o.action, EditAction) and isinstance(o.action.edit, AddClip)]
+            if len(clips) == len(run):
+                names = ("、" if zh else ", ").join(clip.name or clip.src for clip in clips)
+                joined = f"添加 {len(run)} 个片段：{names}" if zh else f"added {len(run)} clips: {names}"
+            merged = EditAction(edit=run[0].action.edit, description=joined)  # type: ignore[union-attr]
+            grouped.append(Outcome(action=merged, ok=True, data={}))
+        else:
+            grouped.extend(run)
+        run.clear()
+
+    for outcome in outcomes:
+        action = outcome.action
+        same = (run and isinstance(action, EditAction) and isinstance(run[0].action, EditAction)
+                and action.edit.op == run[0].action.edit.op and outcome.ok and not outcome.data.get("auto"))
+        if not same:
+            flush()
+        if isinstance(action, EditAction) and outcome.ok and not outcome.data.get("auto"):
+            run.append(outcome)
+        else:
+            grouped.append(outcome)
+    flush()
+    return grouped
+
+
 def _skipped_note(skipped: list[SkippedCall], zh: bool) -> str:
     """One sentence naming the planner's steps that were dropped, so a partial answer never looks whole."""
     count = len(skipped)
@@ -181,5 +220,5 @@ def compose_reply(plan: Plan, outcomes: list[Outcome], language: str | None = No
     note = [_skipped_note(plan.skipped, zh)] if plan.skipped else []
     if not ordered and not note:
         return "好的，没有需要改动的地方。" if zh else "OK, nothing to change."
-    lines = [line for line in (_line(o, zh, language) for o in ordered) if line] + note
+    lines = [line for line in (_line(o, zh, language) for o in _grouped(ordered, zh)) if line] + note
     return ("" if zh else " ").join(lines)

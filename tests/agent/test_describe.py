@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reelforge.agent import (
+    EditAction,
     GenerateAction,
     HelpAction,
     Outcome,
@@ -76,3 +77,14 @@ def test_show_timeline_answers_with_the_summary_and_help_lists_styles() -> None:
     music = HelpAction("music")
     assert "lofi" in compose_reply(Plan("en", [music]), [Outcome(music)], "en")
     assert compose_reply(Plan("zh", [HelpAction()]), [Outcome(HelpAction())], "zh").startswith("我可以")
+
+
+def test_runs_of_the_same_edit_are_told_once_and_chinese_labels_read_well() -> None:
+    adds = [EditAction(AddClip(src=f"media:{n}", duration_ms=3000, name=f"{n}.png"), f"added the clip '{n}.png' (3s)")
+            for n in "abc"]
+    plan = Plan(language="en", actions=[*adds, ShowTimeline()])
+    outcomes = [Outcome(a) for a in adds] + [Outcome(plan.actions[-1], data={"summary": "Timeline: ..."})]
+    assert compose_reply(plan, outcomes, "en") == "Done: added 3 clips: a.png, b.png, c.png. Timeline: ..."
+    speed = EditAction(SetSpeed(segment_id="s2", speed=2), "第2个片段速度改为 2 倍")
+    zh = compose_reply(Plan(language="zh", actions=[speed]), [Outcome(speed)], "zh")
+    assert zh == "完成：第2个片段速度改为 2 倍。"  # not "已第2个片段…"
