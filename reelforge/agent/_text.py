@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
 
-__all__ = ["EN_VERBS", "Clause", "chatter_kind", "detect_language", "is_chatter", "split_clauses"]
+__all__ = ["EN_VERBS", "Clause", "ask", "chatter_kind", "detect_language", "is_chatter", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
@@ -125,6 +125,11 @@ _REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
                      r"(?:这个|整个)?(?:视频|片子|画面|音乐|声音)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
                      re.IGNORECASE)
+
+
+def ask(clause: Clause, en: str, zh: str) -> str:
+    """The question (or the step that must come first) in the clause's language."""
+    return zh if clause.language == "zh" else en
 
 
 def chatter_kind(text: str) -> str | None:

@@ -113,10 +113,16 @@ class ExportAction:
 
 @dataclass(frozen=True)
 class Unknown:
-    """Words the agent could not turn into an action; ``understood`` says what it did get."""
+    """Words the agent could not turn into an action; ``understood`` says what it did get.
+
+    ``question`` is set when the request is one the editor can do but a detail is missing or
+    something must come first ("What should the title say?"): the reply asks it instead of
+    apologising for something it can do.
+    """
 
     text: str
     understood: str = ""
+    question: str = ""
 
 
 Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction

@@ -152,6 +152,8 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
                 "Glad you like it! Tell me what to change next, or say \"export\" when it's ready."
         return "你好！描述你想要的视频，或者告诉我要怎么改。" if zh else \
             "Hi! Describe a video to make, or tell me what to change."
+    if isinstance(action, Unknown) and action.question:
+        return action.question
     if isinstance(action, Unknown):
         got = f"我理解到的是：{action.understood}。" if zh and action.understood else \
             f" I understood {action.understood}." if action.understood else ""

@@ -43,8 +43,13 @@ def test_message_plans_expected_actions_and_draft(case: dict[str, Any]) -> None:
     if language == "zh":
         assert _HAN.search(reply)
     remarks = [a for a in plan.actions if isinstance(a, Unknown) and chatter_kind(a.text) in ("thanks", "greeting")]
+    questions = [a for a in plan.actions if isinstance(a, Unknown) and a.question]
     if remarks:  # thanks and greetings get a friendly word back, not an apology
         assert ("抱歉" not in reply) if language == "zh" else ("Sorry" not in reply)
+    elif questions:  # a request it can do, missing a detail: it asks, in the user's language, without apologising
+        assert all(q.question in reply for q in questions)
+        assert ("抱歉" not in reply) if language == "zh" else ("Sorry" not in reply)
+        assert bool(_HAN.search(reply)) == (language == "zh")
     elif any(isinstance(a, Unknown) for a in plan.actions):
         assert ("抱歉" in reply) if language == "zh" else ("Sorry" in reply)
         if all(isinstance(a, Unknown) for a in plan.actions):

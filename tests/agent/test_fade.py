@@ -48,7 +48,7 @@ def test_a_named_clip_fades_on_its_own(message: str, segment_id: str, fade_out: 
 
 def test_a_clip_past_the_end_is_not_guessed() -> None:
     [action] = _edits("fade out the fifth clip")
-    assert isinstance(action, Unknown) and "2 clip(s)" in action.understood
+    assert isinstance(action, Unknown) and "2 clip(s)" in action.question
 
 
 @pytest.mark.parametrize(("message", "op"), [

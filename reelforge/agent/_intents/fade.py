@@ -16,7 +16,7 @@ from reelforge.agent._intents._words import REMOVE
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import Unknown
 from reelforge.draft.edits import SetFade
 
@@ -49,8 +49,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     ways = _ways(clause)
     target = _target(clause, state)
     if target == MISSING:
-        state.actions.append(Unknown(clause.unquoted(),
-                                     understood=f"a fade, but the video has {len(main_clips(state.draft))} clip(s)"))
+        count = len(main_clips(state.draft))
+        state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
+            clause, f"There is no such clip: the video has {count} clip(s).", f"没有这个片段：视频只有 {count} 个片段。")))
         return True
     lengths = _lengths(clause, ways)
     if clause.has(REMOVE):

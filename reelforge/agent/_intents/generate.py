@@ -10,7 +10,7 @@ from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 
@@ -138,11 +138,16 @@ def handle(clause: Clause, state: PlanState) -> bool:
     seconds = (duration_ms(clause.text) or 5000) / 1000
     placement = placement_of(clause, state)
     if placement is None:
-        state.actions.append(Unknown(clause.unquoted(), understood="a new clip, but not which clip to put it next to"))
+        count = len(main_clips(state.draft))
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, f"Which clip should the new one go next to? The video has {count} clip(s); for example: after "
+            "the first clip.", f"新片段要放在哪个片段旁边？视频有 {count} 个片段，例如：放在第一个片段后面。")))
         return True
     image = find_media(clause, state, ("image",)) if animate or clause.has(r"\b(?:photo|picture|image)\b|照片|图片") else None
     if animate and image is None:
-        state.actions.append(Unknown(clause.unquoted(), understood="animate a photo, but no photo has been uploaded"))
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, "There is no photo to animate yet: upload one first (drop it on the page), then say "
+            "'animate the photo'.", "还没有可以动起来的照片：请先上传一张照片，再说“让照片动起来”。")))
         return True
     if animate:
         name = image.name.lower() if image else ""
@@ -152,7 +157,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)):
             prompt = _variation(clause, state) or prompt
     if not prompt and not animate:
-        state.actions.append(Unknown(clause.unquoted(), understood=f"a {seconds:g} s clip, but not what it should show"))
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "
+            "sunset.", f"这段 {seconds:g} 秒的视频要拍什么？例如：生成一段{seconds:g}秒的海边日落。")))
         return True
     action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),  # type: ignore[arg-type]
                             placement=placement[0], ref_segment_id=placement[1],  # type: ignore[arg-type]

@@ -11,7 +11,7 @@ from reelforge.agent._library import music_style, names_sound, sound_effect
 from reelforge.agent._numbers import duration_ms, find_durations
 from reelforge.agent._refs import find_media, mentions_it
 from reelforge.agent._state import Focus, PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MusicAction, SoundAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import AUDIO
@@ -164,7 +164,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
                    focus_kind="music")
         return True
     if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
-        state.actions.append(Unknown(clause.unquoted(), understood="your song as background music, but no audio is uploaded"))
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
+            "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))
         return True
     style = music_style(clause.text)
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"

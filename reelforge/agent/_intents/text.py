@@ -10,7 +10,7 @@ from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import MISSING, clip_refs, find_text, mentions_it, text_segments
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import PLACEHOLDER, Clause
+from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import AddText, RemoveText, UpdateText
@@ -188,7 +188,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not texts:
         if clause.has(ADD) and words is None:
-            state.actions.append(Unknown(clause.unquoted(), understood="a title, but not its words (put them in quotes)"))
+            state.actions.append(Unknown(clause.unquoted(), question=ask(
+                clause, "What should the title say? Put the words in quotes, for example: add the title 'Golden Hour'.",
+                "标题要写什么？请把文字放在引号里，例如：加上标题“黄金时刻”。")))
             return True
         state.edit(UpdateText(text=words))  # fails with "there is no text": the reply says so
         return True

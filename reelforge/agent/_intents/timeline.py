@@ -9,7 +9,7 @@ from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import Unknown
 from reelforge.draft.edits import (
     AddClip,
@@ -74,8 +74,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 def _missing(clause: Clause, state: PlanState, what: str) -> bool:
+    """A clip was named that is not there: say how many there are (``what`` is kept for the log)."""
     count = len(main_clips(state.draft))
-    state.actions.append(Unknown(clause.unquoted(), understood=f"{what}, but the video has {count} clip(s)"))
+    state.actions.append(Unknown(clause.unquoted(), understood=what, question=ask(
+        clause, f"There is no such clip: the video has {count} clip(s). Say which one, for example 'the last clip'.",
+        f"没有这个片段：视频只有 {count} 个片段。请说是哪一个，例如“最后一个片段”。")))
     return True
 
 
@@ -176,6 +179,12 @@ def _move(clause: Clause, state: PlanState) -> bool:
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     seconds = duration_ms(clause.text)
+    if seconds is None and clause.has(r"\b(?:shorter|shorten|trim)\b|缩短|剪短|短一点|短一些") \
+            and not clause.has(r"\b(?:title|text|caption|music|song)\b|标题|文字|字幕|音乐|歌"):
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, "How long should it be? For example: cut it to 10 seconds, or make the first clip 2 seconds "
+            "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
+        return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|"
                                          r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要"):
