@@ -139,3 +139,28 @@ def test_claim_link_opens_the_right_session_and_a_forged_one_does_not(browser: A
     assert session_id not in page.url  # a fresh anonymous session, never the claimed one
     assert page.locator("#timeline .seg").count() == 0
     stranger.close()
+
+
+def test_uploading_photos_offers_a_slideshow_that_builds_moving_clips(browser: Any, server: LiveServer,
+                                                                     tmp_path: Path) -> None:
+    import subprocess
+
+    from reelforge.ffmpeg import ffmpeg_exe
+
+    photos = []
+    for name, colour in (("red.png", "red"), ("blue.png", "blue")):
+        photos.append(tmp_path / name)
+        subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i", f"color=c={colour}:s=320x240",
+                        "-frames:v", "1", str(photos[-1])], check=True)
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.goto(server.url + "/")
+    page.wait_for_selector("body[data-ready=true]")
+    page.set_input_files("#file-input", [str(p) for p in photos])
+    chip = page.locator("#suggestions button", has_text="slideshow")
+    chip.wait_for(timeout=30_000)
+    chip.click()
+    page.wait_for_selector("#send-btn:not([disabled])", timeout=90_000)
+    page.wait_for_function("document.querySelectorAll('#timeline .seg.video').length === 2", timeout=30_000)
+    assert "zoom" in page.locator(".msg.agent").last.inner_text()
+    context.close()

@@ -57,6 +57,8 @@ async function refreshState() {
                       ...(state.video_infos || [])]) {
     studio.media.set(item.id, item);
   }
+  studio.photos = (state.uploaded_media || []).filter((item) => item.kind === "image").length;
+  studio.drawSuggestions?.();
   studio.totalMs = drawTimeline($("timeline"), studio.draft, studio.media);
   $("timeline-duration").textContent = studio.totalMs ? `${(studio.totalMs / 1000).toFixed(1)}s` : "";
   const canvas = state.canvas_config || {};
@@ -197,7 +199,9 @@ function setupChat() {
   const box = $("suggestions");
   const drawSuggestions = () => {
     box.replaceChildren();
-    for (const key of ["sugGenerate", "sugTitle", "sugMusic"]) {
+    // with two or more photos uploaded, a slideshow is the likeliest next step
+    const keys = (studio.photos || 0) >= 2 ? ["sugSlideshow", "sugTitle", "sugMusic"] : ["sugGenerate", "sugTitle", "sugMusic"];
+    for (const key of keys) {
       const button = document.createElement("button");
       button.type = "button";
       button.textContent = t(key);
@@ -205,6 +209,7 @@ function setupChat() {
       box.append(button);
     }
   };
+  studio.drawSuggestions = drawSuggestions;
   drawSuggestions();
   $("lang-btn").addEventListener("click", () => { toggle(); drawSuggestions(); studio.totalMs = drawTimeline($("timeline"), studio.draft, studio.media); refreshRenders(); refreshLibrary(); });
 }
