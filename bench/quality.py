@@ -9,10 +9,15 @@ and speed (x realtime); the lossless reference's own time and bitrate are printe
 
 Targets (issue 9): VMAF >= 95 / 90 / 80 for high / medium / low; high at <= 12000 kbps.
 Ends with: ``quality: vmaf_high=N kbps_high=N vmaf_medium=N kbps_medium=N``.
+
+``--format webm`` renders the modes as WebM (VP9 + Opus, the table's webm rows) instead of MP4,
+against the same x264 lossless reference, and ends with
+``quality_webm: vmaf_high=N kbps_high=N vmaf_medium=N kbps_medium=N``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -61,7 +66,9 @@ def lossless_options() -> RenderOptions:
 
 
 def vmaf(distorted: Path, reference: Path, log: Path) -> tuple[float, float]:
-    graph = (f"[0:v]setpts=PTS-STARTPTS[d];[1:v]setpts=PTS-STARTPTS[r];"
+    # Pair frames by index, not by timestamp: WebM stores milliseconds, so 1/30 s frames sit at 33, 67, 100 ms
+    # and libvmaf's frame sync paired every third one with the previous reference frame (VMAF ~30 on those).
+    graph = (f"[0:v]settb=1/{FPS},setpts=N[d];[1:v]settb=1/{FPS},setpts=N[r];"
              f"[d][r]libvmaf=log_fmt=json:log_path={log}:n_threads=2:n_subsample=2")
     subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(distorted), "-i", str(reference), "-lavfi", graph,
                     "-f", "null", "-"], check=True)
@@ -77,6 +84,10 @@ def timed_render(draft: Draft, work: Path, out: Path, options: RenderOptions) ->
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--format", default="mp4", choices=["mp4", "webm"],
+                        help="the container whose quality rows are scored (default mp4: H.264 + AAC)")
+    fmt = parser.parse_args().format
     try:
         subprocess.run([ffmpeg_exe(), "-v", "error", "-h", "filter=libvmaf"], check=True, capture_output=True)
     except (subprocess.CalledProcessError, OSError):
@@ -92,17 +103,18 @@ def main() -> int:
         print(f"reference (x264 -qp 0): {ref_kbps:.0f} kbps, {seconds:.1f} s ({DURATION_MS / 1000 / seconds:.2f}x realtime)")
         results: dict[str, tuple[float, float]] = {}
         for mode in MODES:
-            out = work / f"{mode}.mp4"
-            seconds = timed_render(draft, work, out, RenderOptions(quality=mode))
+            out = work / f"{mode}.{fmt}"
+            seconds = timed_render(draft, work, out, RenderOptions(format=fmt, quality=mode))
             kbps = probe_spec(out).video_kbps or 0
             mean, p5 = vmaf(out, reference, work / f"{mode}.json")
-            crf = QUALITY_TABLE[("mp4", mode)].crf
+            crf = QUALITY_TABLE[(fmt, mode)].crf
             verdict = "meets" if mean >= TARGETS[mode] else "MISSES"
             print(f"{mode:>6} (crf {crf}): vmaf {mean:.2f} (5th pct {p5:.2f}) {verdict} >= {TARGETS[mode]:g}, "
                   f"{kbps:.0f} kbps, encode {seconds:.1f} s ({DURATION_MS / 1000 / seconds:.2f}x realtime, "
                   f"{DURATION_MS * FPS / 1000 / seconds:.0f} fps)")
             results[mode] = (mean, kbps)
-    print(f"quality: vmaf_high={results['high'][0]:.2f} kbps_high={results['high'][1]:.0f} "
+    name = "quality" if fmt == "mp4" else f"quality_{fmt}"
+    print(f"{name}: vmaf_high={results['high'][0]:.2f} kbps_high={results['high'][1]:.0f} "
           f"vmaf_medium={results['medium'][0]:.2f} kbps_medium={results['medium'][1]:.0f}")
     return 0
 
