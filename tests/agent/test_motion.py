@@ -6,10 +6,10 @@ import pytest
 
 from reelforge.agent import AgentContext, EditAction, MediaRef, Unknown, describe_edit, understand
 from reelforge.agent.llm import build_tools
-from reelforge.draft import Draft, apply_edits
+from reelforge.draft import VIDEO, Draft, apply_edits
 from reelforge.draft.edits import AddClip, SetMotion, SetTransition
 
-from ._fixtures import context
+from ._fixtures import apply_plan, context
 
 PHOTOS = [MediaRef(f"media:p{n}", "image", f"beach{n}.jpg") for n in (1, 2, 3)]
 HIKE = MediaRef("media:hike1", "video", "hike.mp4", 8000)
@@ -27,24 +27,29 @@ def _edits(message: str, ctx: AgentContext) -> list[object]:
 
 
 @pytest.mark.parametrize(("message", "motion"), [
-    ("add a Ken Burns effect", "zoom_in"),
     ("slowly zoom in on the photos", "zoom_in"),
-    ("make the photos move", "zoom_in"),
     ("pan left across the photo", "pan_left"),
     ("pan right", "pan_right"),
     ("zoom out", "zoom_out"),
     ("照片缓慢放大", "zoom_in"),
     ("给照片加推镜头效果", "zoom_in"),
-    ("让照片动起来", "zoom_in"),
     ("照片向上平移", "pan_up"),
 ])
 def test_motion_phrases_move_every_photo_of_a_slideshow(message: str, motion: str) -> None:
     assert _edits(message, _slideshow()) == [SetMotion(motion=motion)]  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("message", ["add a Ken Burns effect", "slowly zoom in on the photos", "给照片加推镜头效果"])
+@pytest.mark.parametrize("message", ["slowly zoom in on the photos", "给照片加推镜头效果"])
 def test_with_a_video_on_the_timeline_only_the_photos_move(message: str) -> None:
     assert _edits(message, _slideshow(with_video=True)) == [SetMotion(segment_id=s) for s in ("s1", "s2", "s3")]
+
+
+@pytest.mark.parametrize("message", ["add a Ken Burns effect", "make the photos move", "让照片动起来"])
+def test_a_move_left_unsaid_goes_in_and_out_by_turns(message: str) -> None:
+    by_turns = ["zoom_in", "zoom_out", "zoom_in"]
+    assert _edits(message, _slideshow(with_video=True)) == [
+        SetMotion(segment_id=s, motion=m) for s, m in zip(("s1", "s2", "s3"), by_turns, strict=True)]  # type: ignore[arg-type]
+    assert [e.motion for e in _edits(message, _slideshow())] == [*by_turns, "zoom_out"][:len(_edits(message, _slideshow()))]
 
 
 @pytest.mark.parametrize(("message", "segment_id", "motion"), [
@@ -65,8 +70,12 @@ def test_removing_the_motion_clears_every_clip(message: str) -> None:
 
 
 def test_the_removal_leaves_every_clip_still_in_the_planned_draft() -> None:
-    plan = understand("add a Ken Burns effect, then remove the motion", _slideshow())
+    plan = understand("slowly zoom in on the photos, then remove the motion", _slideshow())
     assert [a.edit for a in plan.actions if isinstance(a, EditAction)] == [SetMotion(), SetMotion(motion="none")]
+    plan = understand("add a Ken Burns effect, then remove the motion", _slideshow())
+    edits = [a.edit for a in plan.actions if isinstance(a, EditAction)]
+    assert edits[-1] == SetMotion(motion="none") and {e.motion for e in edits[:-1]} == {"zoom_in", "zoom_out"}  # type: ignore[union-attr]
+    assert all(s.meta.motion is None for s in apply_plan(_slideshow().draft, plan).tracks_of(VIDEO)[0].segments)
 
 
 @pytest.mark.parametrize(("message", "transition"), [

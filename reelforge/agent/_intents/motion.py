@@ -30,6 +30,7 @@ __all__ = ["handle", "motion_said"]
 _ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小"
 _ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bken ?burns\b|推镜头|推近|推进|拉近|"
             r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大效果|缩放效果|缩放")
+_ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|推镜头|推近|推进|拉近|放大"
 _PAN = r"\bpan(?:s|ned|ning)?\b|平移|横移|摇镜头|移动镜头"
 _GENERIC = (r"\bken ?burns\b|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
@@ -85,9 +86,16 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if motion == "none" and targets and set(targets) == set(photos) and not says_photo:
         targets = []  # "no zoom": every clip, whatever it is
+    # "add a Ken Burns effect" to several photos: in and out by turns, so the set does not pulse alike
+    candidates = targets or [seg.id for seg in main_clips(state.draft)]
+    by_turns = (motion == "zoom_in" and not clause.has(_ZOOM_IN_SAID) and len(candidates) > 1
+                and set(candidates) <= set(photos))
+    if by_turns:
+        targets = candidates
     each: list[str | None] = [*targets] or [None]
-    for target in each:
-        state.edit(SetMotion(segment_id=target, motion=motion),  # type: ignore[arg-type]
+    for i, target in enumerate(each):
+        move = ("zoom_in" if i % 2 == 0 else "zoom_out") if by_turns else motion
+        state.edit(SetMotion(segment_id=target, motion=move),  # type: ignore[arg-type]
                    focus_kind="clip" if target and len(each) == 1 else None)
     return True
 
