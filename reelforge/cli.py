@@ -167,13 +167,15 @@ def chat(
     draft_file: Annotated[Path | None, typer.Option("--draft", help="Local draft file to edit.")] = None,
     server: Annotated[str | None, typer.Option(help="Talk to a running server at this URL instead.")] = None,
     message: Annotated[list[str] | None, typer.Option("-m", "--message", help="Send these and exit.")] = None,
+    media: Annotated[list[Path] | None, typer.Option(
+        "--media", help="Photos, clips or songs to upload first (repeat it): 'make a slideshow of my photos'.")] = None,
 ) -> None:
     """Edit a video by chatting, in English or Chinese (local by default, or --server URL)."""
     from reelforge.services.chat_cli import run_chat
 
     with _errors():
         code = run_chat(_settings(), draft_file=draft_file, server=server, messages=message,
-                        console=out_console)
+                        console=out_console, media=media or [])
     raise typer.Exit(code)
 
 

@@ -70,3 +70,23 @@ def test_local_chat_describes_a_scene_and_saves_the_export_beside_the_draft(tmp_
         assert (video.codec_context.width, video.codec_context.height) == (1080, 1920)
         assert audio.codec_context.name == "aac"
         assert float(container.duration / av.time_base) == pytest.approx(2.0, abs=0.1)
+
+
+def test_local_chat_uploads_the_media_it_is_given_and_refuses_a_missing_file(tmp_path: Path) -> None:
+    for colour in ("red", "blue"):
+        subprocess.run([sys.executable, "-c", "import subprocess, sys; from reelforge.ffmpeg import ffmpeg_exe; "
+                        f"subprocess.run([ffmpeg_exe(), '-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c={colour}:s=320x240', "
+                        f"'-frames:v', '1', '{colour}.jpg'], check=True)"], cwd=tmp_path, check=True)
+    args = [sys.executable, "-m", "reelforge.cli", "chat", "--draft", "trip.json", "--media", "red.jpg",
+            "--media", "blue.jpg", "-m", "make a slideshow of my photos"]
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "REELFORGE_DATA_DIR": str(tmp_path / "data"),
+           "COLUMNS": "200", "REELFORGE_TWO_STAGE_CHAT": "false"}
+    result = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    draft = json.loads((tmp_path / "trip.json").read_text())
+    clips = draft["t"][0]["sg"]
+    assert [(Path(c["src"]).suffix, c["m"].get("motion")) for c in clips] == [(".jpg", "zoom_in"), (".jpg", "zoom_out")]
+    assert (tmp_path / "red.jpg").is_file()  # uploading copies: the user's file stays
+    missing = subprocess.run([*args[:4], "--media", "nope.jpg", "-m", "hi"], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=300)
+    assert missing.returncode != 0 and "nope.jpg" in missing.stdout + missing.stderr

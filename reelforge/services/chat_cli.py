@@ -32,19 +32,27 @@ _EXIT_WORDS = {"exit", "quit", "bye", ":q", "退出"}
 
 
 class _Conversation(Protocol):
+    def upload(self, path: Path) -> str: ...
     def send(self, message: str) -> Iterator[dict[str, Any]]: ...
     def close(self) -> None: ...
 
 
 def run_chat(settings: Settings, *, draft_file: Path | None, server: str | None,
-             messages: list[str] | None, console: Console) -> int:
-    """Run the conversation; ``messages`` are sent in order, else lines are read from the terminal."""
+             messages: list[str] | None, console: Console, media: list[Path] | None = None) -> int:
+    """Run the conversation; ``media`` files are uploaded first, then ``messages`` are sent in order,
+    else lines are read from the terminal."""
+    for path in media or []:
+        if not path.is_file():
+            raise MediaMissing(f"media: {path} is not a file", data={"path": str(path)})
     conversation: _Conversation
     if server:
         conversation = _RemoteConversation(settings, server)
     else:
         conversation = _LocalConversation(settings, draft_file or Path("draft.json"), console)
     try:
+        for path in media or []:
+            kind = conversation.upload(path)
+            console.print(f"[dim]uploaded {path.name} ({kind})[/]", highlight=False)
         for message in _messages(messages, console):
             _show_turn(conversation.send(message), console)
     finally:
@@ -133,6 +141,15 @@ class _LocalConversation:
             session = SessionRepo(db).owned(self.session_id, self.principal.user_id)
             assert session is not None
             DraftRepo(db).add(session, draft.to_wire(), f"opened {path.name}")
+
+    def upload(self, path: Path) -> str:
+        """Store a local file as this session's upload (a copy: the file stays where it is); its kind."""
+        from reelforge.services.uploads import ingest_file
+
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / path.name
+            shutil.copyfile(path, copy)  # ingest moves its file into the blob store
+            return str(ingest_file(self.svc, self.principal, self.session_id, path.name, copy)["kind"])
 
     def send(self, message: str) -> Iterator[dict[str, Any]]:
         live = self.runner.start(self.principal, self.session_id, APP, message)
@@ -240,6 +257,14 @@ class _RemoteConversation:
         if body.get("code") != 0:
             raise InvalidInput(f"the server refused: {body.get('message')} (code {body.get('code')})")
         return dict(body["data"])
+
+    def upload(self, path: Path) -> str:
+        """The protocol's multipart upload; the stored media's kind."""
+        with path.open("rb") as handle:
+            data = self._data(self.http.post(f"/api/upload-video/{APP}/me/{self.session_id}",
+                                             files={"files": (path.name, handle)}))
+        records = data.get("media") or []
+        return str(records[0].get("kind", "media")) if records else "media"
 
     def send(self, message: str) -> Iterator[dict[str, Any]]:
         body = {"app_name": APP, "user_id": "me", "session_id": self.session_id,
