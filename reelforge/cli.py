@@ -89,17 +89,28 @@ ASPECT_HELP = "16:9 (1920x1080), 9:16 (1080x1920), 1:1 (1080x1080) or 4:5 (1080x
 @app.command()
 def generate(
     prompt: Annotated[str, typer.Argument(help="What to show, in English or Chinese.")],
-    seconds: Annotated[float, typer.Option(min=0.5, max=600, help="Length of the clip.")] = 5.0,
-    aspect: Annotated[str, typer.Option(help=ASPECT_HELP)] = "16:9",
+    seconds: Annotated[float | None, typer.Option(
+        min=0.5, max=600, help="Length of the clip (default: as the prompt says, else 5).")] = None,
+    aspect: Annotated[str | None, typer.Option(help=ASPECT_HELP + " (default: as the prompt says, else 16:9)")] = None,
     seed: Annotated[int, typer.Option(help="Same prompt + seed = same clip.")] = 0,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file.")] = None,
     model: Annotated[str | None, typer.Option(help="'preview', or a diffusers model dir/id.")] = None,
     image: Annotated[Path | None, typer.Option(help="A still to animate (image-to-video).")] = None,
     quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
 ) -> None:
-    """Generate a clip from a prompt and write it as an MP4 (1080 on the short side)."""
-    from reelforge.services.local import generate_video
+    """Generate a clip from a prompt and write it as an MP4 (1080 on the short side).
 
+    A length or shape said in the prompt ("..., 10 seconds, vertical") is used unless given as an option.
+    """
+    from reelforge.services.local import generate_video, read_prompt
+
+    scene, said_seconds, said_aspect, others = read_prompt(prompt)
+    if seconds is None and said_seconds is not None or aspect is None and said_aspect is not None:
+        prompt = scene  # the words that set the length or shape are not part of the picture
+    seconds = seconds if seconds is not None else said_seconds or 5.0
+    aspect = aspect or said_aspect or "16:9"
+    if others:
+        console.print("[dim]titles and music are edits: try reelforge chat -m \"...\" -m \"export it\"[/]")
     out = output or Path(_slug(prompt) + ".mp4")
     with _errors():
         settings = _settings()

@@ -141,3 +141,17 @@ def test_music_render_unknown_style_is_bad_input(tmp_path: Path) -> None:
 def test_worker_refuses_without_the_celery_queue(tmp_path: Path) -> None:
     result = run("worker", cwd=tmp_path)
     assert result.returncode == 2 and "REELFORGE_QUEUE=celery" in result.stderr
+
+
+def test_generate_takes_the_length_and_shape_the_prompt_says_unless_an_option_does(tmp_path: Path) -> None:
+    said = run("generate", "a red fox running through snow, 2 seconds, vertical, title 'Fox'", "-o", "fox.mp4",
+               cwd=tmp_path)
+    assert said.returncode == 0, said.stderr
+    info = probe(tmp_path / "fox.mp4")
+    assert info["size"] == (1080, 1920) and info["duration"] == pytest.approx(2.0, abs=0.1)
+    assert "reelforge chat" in said.stderr  # the title is an edit: it says where to ask for it
+    option = run("generate", "a red fox running through snow, 2 seconds, vertical", "--aspect", "1:1",
+                 "--seconds", "1", "-o", "square.mp4", cwd=tmp_path)
+    assert option.returncode == 0, option.stderr
+    info = probe(tmp_path / "square.mp4")
+    assert info["size"] == (1080, 1080) and info["duration"] == pytest.approx(1.0, abs=0.1)

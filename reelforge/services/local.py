@@ -32,6 +32,26 @@ def _format_for(out: Path, fmt: str | None) -> str:
     return fmt
 
 
+def read_prompt(prompt: str) -> tuple[str, float | None, str | None, list[str]]:
+    """The scene, length and aspect a prompt says ("a sunset over a lake, 10 seconds, vertical"), the way the
+    chat reads a first message; plus what else it asked for (a title, music), which ``generate`` leaves to
+    ``reelforge chat``. A prompt the chat would not read as one scene comes back whole."""
+    from reelforge.agent import AgentContext, GenerateAction, understand
+
+    plan = understand(prompt, AgentContext(draft=Draft.empty(), media=[]))
+    first = plan.actions[0] if plan.actions else None
+    if not isinstance(first, GenerateAction) or not first.prompt or first.image_src:
+        return prompt, None, None, []
+    others = [type(a).__name__ for a in plan.actions[1:]]
+    return first.prompt, first.seconds if _says_seconds(prompt) else None, first.aspect, others
+
+
+def _says_seconds(prompt: str) -> bool:
+    from reelforge.agent._numbers import duration_ms, normalize
+
+    return duration_ms(normalize(prompt)) is not None
+
+
 def generate_video(
     settings: Settings,
     prompt: str,
