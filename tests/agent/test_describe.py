@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from reelforge.agent import (
     EditAction,
     GenerateAction,
@@ -9,8 +13,10 @@ from reelforge.agent import (
     Outcome,
     Plan,
     ShowTimeline,
+    Unknown,
     describe_edit,
     find_revert_point,
+    understand,
 )
 from reelforge.agent.reply import compose_reply
 from reelforge.draft import Draft, apply_edits
@@ -88,3 +94,24 @@ def test_runs_of_the_same_edit_are_told_once_and_chinese_labels_read_well() -> N
     speed = EditAction(SetSpeed(segment_id="s2", speed=2), "第2个片段速度改为 2 倍")
     zh = compose_reply(Plan(language="zh", actions=[speed]), [Outcome(speed)], "zh")
     assert zh == "完成：第2个片段速度改为 2 倍。"  # not "已第2个片段…"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_example_the_help_gives_is_understood(language: str) -> None:
+    # the help promises these phrasings: each must plan without an Unknown, on a timeline with clips (one a
+    # photo), music and a title, and with photos and a song uploaded
+    from reelforge.agent import AgentContext
+    from reelforge.agent.actions import MediaRef
+    from reelforge.agent.reply import CAPABILITIES
+
+    from ._fixtures import context
+
+    full = context("full")
+    media = [*full.media, MediaRef("media:p1", "image", "beach.jpg"), MediaRef("media:p2", "image", "hills.jpg")]
+    with_photo = apply_edits(full.draft, [AddClip(src="media:p1", duration_ms=3000, name="beach.jpg")])  # type: ignore[arg-type]
+    ctx = AgentContext(draft=with_photo, media=media, history=[])
+    examples = re.findall(r"“([^”]+)”" if language == "zh" else r"\"([^\"]+)\"", CAPABILITIES[language])
+    assert len(examples) >= 12
+    for example in examples:
+        actions = understand(example, ctx).actions
+        assert not any(isinstance(a, Unknown) for a in actions), f"{example!r} -> {actions}"
