@@ -163,4 +163,8 @@ def test_uploading_photos_offers_a_slideshow_that_builds_moving_clips(browser: A
     page.wait_for_selector("#send-btn:not([disabled])", timeout=90_000)
     page.wait_for_function("document.querySelectorAll('#timeline .seg.video').length === 2", timeout=30_000)
     assert "zoom" in page.locator(".msg.agent").last.inner_text()
+    first, second = (page.locator("#timeline .seg.video").nth(i).inner_text() for i in (0, 1))
+    assert "zoom in" in first and "zoom out" in second  # the timeline shows each photo's move
+    _say(page, "fade out at the end")
+    page.wait_for_selector("#timeline .seg.video:has-text('fade out')", timeout=30_000)
     context.close()

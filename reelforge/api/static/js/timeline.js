@@ -25,7 +25,13 @@ function segmentLabel(kind, seg, media) {
   if (kind === "text") return meta.text ?? "";
   const name = meta.name || item?.name || (seg.src || "").split("/").pop() || kind;
   if (kind === "audio") return `${name} · ${t("volume", { pct: Math.round((meta.vol ?? 1) * 100) })}`;
-  return name;
+  // a clip's camera move and fades, so the timeline shows what the chat did to it
+  const notes = [];
+  if (meta.motion) notes.push(t(meta.motion));
+  if (meta.fi && meta.fo) notes.push(t("fadeBoth"));
+  else if (meta.fi) notes.push(t("fadeIn"));
+  else if (meta.fo) notes.push(t("fadeOut"));
+  return [name, ...notes].join(" · ");
 }
 
 /** The row of each segment: the first row whose last segment has ended before this one starts. */
