@@ -11,7 +11,7 @@ on failure or cancel nothing is left behind.
 from __future__ import annotations
 
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -21,7 +21,7 @@ from reelforge.ffmpeg import run_ffmpeg
 from reelforge.media import MediaInfo, MediaResolver
 from reelforge.progress import CancelToken, Progress, no_progress, scaled
 from reelforge.render._chunks import INTERMEDIATE, chunk_windows, flatten_main_track, needs_chunks
-from reelforge.render.encode import RenderOptions, encode_settings
+from reelforge.render.encode import EncodeSettings, RenderOptions, encode_settings
 from reelforge.render.graph import build_graph, output_canvas, partial_path, work_dir
 from reelforge.render.loudness import Loudness, measure_mix
 from reelforge.render.probe import probe_file
@@ -63,6 +63,8 @@ def render(
         raise RenderFailed("nothing to render: the draft is empty", data={"duration_ms": 0})
     if needs_chunks(draft, options):
         return _render_in_chunks(draft, media, out, options, progress, cancel)
+    if options.format == "gif":
+        return _render_gif(draft, media, out, options, progress, cancel)
     return _render_once(draft, media, out, options, progress, cancel)
 
 
@@ -111,6 +113,42 @@ def _render_in_chunks(draft: Draft, media: dict[str, MediaInfo], out: Path, opti
         return render(flat, resolve, out, options, scaled(progress, 0.5, 1.0), cancel)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# The picture at the GIF's size and rate, losslessly, before its palette is worked out.
+_GIF_INTERMEDIATE = EncodeSettings(muxer="matroska", video_codec="ffv1", audio_codec=None)
+_GIF_PALETTE = "[0:v]palettegen=stats_mode=diff[palette];[1:v][palette]paletteuse=dither=bayer:bayer_scale=4"
+
+
+def _render_gif(draft: Draft, media: dict[str, MediaInfo], out: Path, options: RenderOptions,
+                progress: Progress, cancel: CancelToken | None) -> RenderResult:
+    """A GIF in two steps, so memory stays flat however long it is.
+
+    A palette is known only once every frame has been seen; in one graph (``build_graph``'s gif
+    branch) the frames wait in memory for it, about 1.3 GB for a 60 s GIF. Here the picture is
+    composed once, at the GIF's size and rate, to a lossless file; then one ffmpeg reads that file
+    twice, once for the palette and once to apply it, and its scheduler holds back the second
+    reading until the palette is ready (about 120 MB for the same GIF, in about the same time).
+    """
+    canvas = output_canvas(draft, options)
+    composed_options = replace(options, format="mov", size=(canvas.width, canvas.height), max_fps=canvas.fps,
+                               max_short_side=None, max_height=None, settings=_GIF_INTERMEDIATE, loudness=None)
+    folder = work_dir(out) / "gif"
+    folder.mkdir(parents=True, exist_ok=True)
+    composed = folder / "composed.mkv"
+    partial = partial_path(out)
+    try:
+        _render_once(draft, media, composed, composed_options, scaled(progress, 0.0, 0.8), cancel)
+        argv = ["-i", str(composed), "-i", str(composed), "-filter_complex", _GIF_PALETTE,
+                *encode_settings(options).output_args(fps=canvas.fps), str(partial)]
+        run_ffmpeg(argv, duration_ms=draft.end_ms, progress=scaled(progress, 0.8, 1.0), cancel=cancel,
+                   what=f"palette of {out.name}")
+        partial.replace(out)
+    finally:
+        partial.unlink(missing_ok=True)
+        shutil.rmtree(work_dir(out), ignore_errors=True)
+    return RenderResult(path=out, format="gif", duration_ms=draft.end_ms, width=canvas.width, height=canvas.height,
+                        size_bytes=out.stat().st_size)
 
 
 def path_resolver(base_dir: Path) -> MediaResolver:

@@ -286,3 +286,29 @@ def test_emoji_the_font_cannot_draw_are_left_out_not_drawn_as_boxes(media: dict[
     plain, with_emoji, only_emoji = title("HI", "plain"), title("HI 🌅🌅", "emoji"), title("🌅👩‍💻", "only")
     assert np.abs(plain - with_emoji).mean() < 0.5      # the same picture: no boxes beside the word
     assert _near(only_emoji, BG_RGB, tolerance=3) and np.abs(only_emoji - BG_RGB).max() < 24  # nothing drawn
+
+
+def test_a_gif_is_composed_first_then_paletted_from_that_file(media: dict[str, Path], tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # one graph would hold every frame until the palette is known (1.3 GB for a 60 s GIF); two runs do not
+    import reelforge.render.renderer as renderer_module
+
+    runs: list[list[str]] = []
+    real = renderer_module.run_ffmpeg
+
+    def counting(args, **kwargs):  # type: ignore[no-untyped-def]
+        runs.append(list(args))
+        return real(args, **kwargs)
+
+    monkeypatch.setattr(renderer_module, "run_ffmpeg", counting)
+    d = draft(1920, 1080, [video_track({"id": "s", "src": "clip_b.mp4", "s": 0, "d": 2000}),
+                           text_track({"id": "t", "s": 0, "d": 2000, "m": {"text": "Hi"}})], fps=30)
+    result = render(d, _resolver(media), tmp_path / "out.gif", RenderOptions(format="gif"))
+    assert len(runs) == 2 and "palettegen" in " ".join(runs[1]) and "palettegen" not in " ".join(runs[0])
+    info = stream_info(result.path)
+    assert (info["vcodec"], info["width"], info["height"]) == ("gif", 720, 404)  # the GIF size cap, even sides
+    assert (result.width, result.height) == (720, 404)
+    assert info["vduration_s"] == pytest.approx(2.0, abs=0.1)
+    [frame] = frames_at(result.path, [1.0])
+    assert frame.std() > 20  # testsrc2's colours survive the palette
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.gif"]  # no intermediate left behind
