@@ -14,6 +14,7 @@ from limits import RateLimitItem, parse, storage, strategies
 
 from reelforge.blobs import BlobStore, LocalBlobStore
 from reelforge.jobs import EmbeddedQueue, JobHandler, JobQueue
+from reelforge.locks import KeyedLocks
 from reelforge.services.links import LinkSigner
 from reelforge.settings import Settings
 from reelforge.store import Database
@@ -72,6 +73,8 @@ class Services:
     _http: httpx.AsyncClient | None = field(default=None, repr=False)
     # token hash -> (principal, token expiry, monotonic time cached); see Settings.auth_cache_s
     token_cache: dict[str, tuple[Any, datetime | None, float]] = field(default_factory=dict, repr=False)
+    # one maker per blob key at a time (previews, thumbnails), forgotten once made
+    blob_locks: KeyedLocks = field(default_factory=KeyedLocks, repr=False)
 
     @property
     def public_url(self) -> str:

@@ -8,7 +8,6 @@ Thumbnails and sprite sheets are single ffmpeg runs on the stored media, cached 
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -27,20 +26,13 @@ __all__ = ["PREVIEW_HEIGHT", "cached_blob", "frame_grid", "list_renders", "media
 
 PREVIEW_HEIGHT = 360
 THUMB_HEIGHT = 120
-_locks: dict[str, threading.Lock] = {}
-_locks_guard = threading.Lock()
 _STATUS = {"queued": "pending", "running": "processing", "completed": "completed",
            "failed": "failed", "cancelled": "failed"}
 
 
-def _lock(key: str) -> threading.Lock:
-    with _locks_guard:
-        return _locks.setdefault(key, threading.Lock())
-
-
 def cached_blob(svc: Services, key: str, make: Any) -> Path:
     """The local path of blob ``key``, made once by ``make(out_path)`` (one maker per key at a time)."""
-    with _lock(key):
+    with svc.blob_locks.hold(key):
         if not svc.blobs.exists(key):
             out = svc.blobs.scratch() / f"{key.replace('/', '_')}.part{Path(key).suffix}"
             try:

@@ -20,6 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from reelforge.errors import InvalidInput, SessionNotFound
+from reelforge.locks import KeyedLocks
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.services.events import text_event
@@ -85,7 +86,7 @@ class TurnRunner:
         self.svc = svc
         self._pool = ThreadPoolExecutor(max_workers=max_concurrent, thread_name_prefix="reelforge-turn")
         self._live: dict[str, LiveTurn] = {}
-        self._session_locks: dict[str, threading.Lock] = {}
+        self._session_locks = KeyedLocks()
         self._lock = threading.Lock()
 
     def stop(self) -> None:
@@ -122,8 +123,7 @@ class TurnRunner:
                                   message=message, dedupe_key=key, state="running"))
             live = LiveTurn(turn.invocation_id)
             self._live[turn.invocation_id] = live
-            session_lock = self._session_locks.setdefault(session_id, threading.Lock())
-        self._pool.submit(self._run, principal, session_id, app, message, live, session_lock)
+        self._pool.submit(self._run, principal, session_id, app, message, live)
         return live
 
     def _record(self, session_id: str, live: LiveTurn, event: dict[str, Any]) -> None:
@@ -131,13 +131,12 @@ class TurnRunner:
             TurnRepo(db).add_event(session_id, live.invocation_id, event)
         live.publish(event)
 
-    def _run(self, principal: Principal, session_id: str, app: str, message: str, live: LiveTurn,
-             session_lock: threading.Lock) -> None:
+    def _run(self, principal: Principal, session_id: str, app: str, message: str, live: LiveTurn) -> None:
         from reelforge.services.turn_actions import run_turn
 
         state = "done"
         try:
-            with session_lock:  # one turn at a time per session: each edits the draft the last one left
+            with self._session_locks.hold(session_id):  # one turn at a time per session: each edits the draft the last one left
                 run_turn(self.svc, principal, session_id, app, message, live.invocation_id,
                          lambda event: self._record(session_id, live, event))
         except Exception:
