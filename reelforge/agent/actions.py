@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from reelforge.draft import Aspect
 from reelforge.draft.edits import Edit
+from reelforge.render.encode import OutputFormat, Quality
+from reelforge.render.presets import PresetName
 
 __all__ = [
     "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
@@ -53,7 +56,7 @@ class GenerateAction:
 
     prompt: str
     seconds: float = 5.0
-    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
+    aspect: Aspect | None = None
     placement: Literal["end", "start", "before", "after", "replace"] = "end"
     ref_segment_id: str | None = None
     image_src: str | None = None              # image-to-video: the still to animate
@@ -106,9 +109,9 @@ class HelpAction:
 
 @dataclass(frozen=True)
 class ExportAction:
-    format: str = "mp4"
-    preset: str | None = None
-    quality: str | None = None
+    format: OutputFormat = "mp4"
+    preset: PresetName | None = None
+    quality: Quality | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.draft import VIDEO, Draft
+from reelforge.draft import VIDEO, Aspect, Draft
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.summary import format_seconds
@@ -13,8 +13,8 @@ from reelforge.fonts import drawable_text, resolve_font
 
 __all__ = ["describe_edit", "find_revert_point"]
 
-_ASPECT_WORDS = {"9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏"), "1:1": ("square", "方形"),
-                 "4:5": ("portrait", "4:5竖版")}
+_ASPECT_WORDS: dict[Aspect, tuple[str, str]] = {
+    "9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏"), "1:1": ("square", "方形"), "4:5": ("portrait", "4:5竖版")}
 
 
 _ZH_TRANSITIONS = {"fade": "淡入淡出", "dissolve": "溶解", "fadeblack": "黑场", "fadewhite": "白场", "wipeleft": "擦除",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reelforge.agent._library import style_names
+from reelforge.agent._library import sound_names, style_names
 from reelforge.agent._text import chatter_kind
 from reelforge.agent.actions import (
     Action,
@@ -48,9 +48,7 @@ def help_text(language: str, topic: str | None = None, styles: list[str] | None 
         return f"内置音乐风格：{names}。例如：“加一段舒缓的钢琴背景音乐，音量30%”。" if language == "zh" else \
             f"Built-in music styles: {names}. For example: \"add calm piano music at 30%\"."
     if topic == "sounds":
-        from reelforge.agent._library import FALLBACK_SOUNDS
-
-        names = ", ".join(FALLBACK_SOUNDS)
+        names = ", ".join(sound_names())
         return f"内置音效：{names}。" if language == "zh" else f"Built-in sound effects: {names}."
     return ("我可以：" if language == "zh" else "I can: ") + CAPABILITIES["zh" if language == "zh" else "en"]
 

@@ -15,8 +15,8 @@ from reelforge.audio._compose import Note, Score
 from reelforge.audio._files import LIBRARY_VERSION, library_file, write_audio
 from reelforge.audio._lookup import DEFAULT_STYLE, find_sound, find_style, style_for_scene
 from reelforge.audio._music import CEILING_DBFS, TARGET_LUFS, plan_music, render_music
-from reelforge.audio._sfx import SOUND_EFFECTS, SoundEffect, render_sound
-from reelforge.audio._styles import STYLES, Style
+from reelforge.audio._sfx import SOUND_EFFECTS, SoundEffect, SoundName, render_sound
+from reelforge.audio._styles import STYLES, Style, StyleName
 from reelforge.audio._theory import Key
 from reelforge.audio.music_cli import (
     list_sounds,
@@ -38,7 +38,9 @@ __all__ = [
     "Note",
     "Score",
     "SoundEffect",
+    "SoundName",
     "Style",
+    "StyleName",
     "find_sound",
     "find_style",
     "library_file",

@@ -8,7 +8,7 @@ Scoring, not parsing: a style's own names count most, its moods less, scene word
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from reelforge.audio._sfx import SOUND_EFFECTS, SoundEffect
 from reelforge.audio._styles import STYLES, Style
@@ -51,7 +51,7 @@ def _names(style: Style) -> tuple[str, ...]:
     return (style.name, style.title, *style.aliases, *style.names_zh)
 
 
-def _best(scores: dict[str, float]) -> str | None:
+def _best(scores: Mapping[str, float]) -> str | None:
     name, score = max(scores.items(), key=lambda item: item[1])
     return name if score > 0 else None
 
@@ -59,7 +59,7 @@ def _best(scores: dict[str, float]) -> str | None:
 def find_style(words: str) -> Style | None:
     """The style ``words`` ask for ("lofi", "低保真", "calm piano", "something more epic"), or None."""
     text = _normalise(words)
-    scores = {style.name: _score(text, _names(style), _NAME)
+    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME)
               + _score(text, (*style.moods_en, *style.moods_zh), _MOOD) for style in STYLES.values()}
     name = _best(scores)
     return STYLES[name] if name else None
@@ -69,7 +69,7 @@ def style_for_scene(prompt: str) -> Style:
     """The style that suits a scene ("sunset over the sea", "雨夜的城市"); :data:`DEFAULT_STYLE` if
     nothing in the prompt points anywhere."""
     text = _normalise(prompt)
-    scores = {style.name: _score(text, _names(style), _NAME)
+    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME)
               + _score(text, (*style.moods_en, *style.moods_zh), _MOOD)
               + _score(text, (*style.scenes_en, *style.scenes_zh), 1.5, by_length=True)
               for style in STYLES.values()}
@@ -79,7 +79,7 @@ def style_for_scene(prompt: str) -> Style:
 def find_sound(words: str) -> SoundEffect | None:
     """The sound effect ``words`` name ("whoosh", "camera shutter", "快门", "掌声"), or None."""
     text = _normalise(words)
-    scores = {effect.name: _score(text, (effect.name, effect.title, *effect.aliases, *effect.names_zh), 1.0,
+    scores: dict[str, float] = {effect.name: _score(text, (effect.name, effect.title, *effect.aliases, *effect.names_zh), 1.0,
                                   by_length=True)
               for effect in SOUND_EFFECTS.values()}
     name = _best(scores)

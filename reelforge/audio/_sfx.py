@@ -9,6 +9,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 import numpy as np
 
@@ -16,7 +17,9 @@ from reelforge.audio._dsp import apply_response, room_spectrum, shaped_noise
 from reelforge.audio._music import master
 from reelforge.errors import InvalidInput
 
-__all__ = ["SOUND_EFFECTS", "SoundEffect", "render_sound"]
+__all__ = ["SOUND_EFFECTS", "SoundEffect", "SoundName", "render_sound"]
+
+SoundName = Literal["whoosh", "rise", "impact", "pop", "click", "shutter", "rain", "wind", "applause", "ding"]
 
 _F32 = np.float32
 _PEAK = 10.0 ** (-3.0 / 20.0)
@@ -26,7 +29,7 @@ Synth = Callable[[np.random.Generator, int, int], np.ndarray]  # (rng, n, sample
 
 @dataclass(frozen=True)
 class SoundEffect:
-    name: str
+    name: SoundName
     title: str
     names_zh: tuple[str, ...]
     aliases: tuple[str, ...]
@@ -198,6 +201,7 @@ SOUND_EFFECTS: dict[str, SoundEffect] = {effect.name: effect for effect in (
     SoundEffect("ding", "Ding", ("叮", "提示音", "铃声"), ("bell", "chime", "notification", "correct"), 1.5, False,
                 "A bright bell partial stack at E6: a notification or a right answer."),
 )}
+assert list(SOUND_EFFECTS) == list(get_args(SoundName)) and set(_SYNTHS) == set(SOUND_EFFECTS)
 
 
 def render_sound(name: str, seed: int = 0, sample_rate: int = 48000, *, seconds: float | None = None) -> np.ndarray:
@@ -211,7 +215,7 @@ def render_sound(name: str, seed: int = 0, sample_rate: int = 48000, *, seconds:
         raise InvalidInput(f"seconds: must be in (0, 600] (got {length})", field="seconds")
     n = max(16, round(length * sample_rate))
     rng = np.random.default_rng([seed, zlib.crc32(name.encode())])
-    signal = _SYNTHS[name](rng, n, sample_rate).astype(_F32)
+    signal = _SYNTHS[effect.name](rng, n, sample_rate).astype(_F32)
     if effect.loopable:
         return master(signal, sample_rate, loop=True, target_lufs=_AMBIENCE_LUFS).T.copy()
     # One-shots start and end at silence (1 ms in, up to 20 ms out), so placing them never clicks.

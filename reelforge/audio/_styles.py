@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from reelforge.audio._recipe import Part, Recipe
 
-__all__ = ["STYLES", "Style"]
+__all__ = ["STYLES", "Style", "StyleName"]
+
+StyleName = Literal["lofi", "ambient", "upbeat", "cinematic", "piano", "electronic", "acoustic", "chill"]
 
 
 @dataclass(frozen=True)
 class Style:
     """A named kind of background music and how to play it."""
 
-    name: str                       # the id: "lofi"
+    name: StyleName                 # the id: "lofi"
     title: str                      # "Lo-fi"
     names_zh: tuple[str, ...]       # "低保真", ...
     aliases: tuple[str, ...]        # other English names: "lo-fi", "chillhop"
@@ -238,3 +241,4 @@ _ALL: tuple[Style, ...] = (
 )
 
 STYLES: dict[str, Style] = {style.name: style for style in _ALL}
+assert list(STYLES) == list(get_args(StyleName))

@@ -2,9 +2,11 @@
 
 from reelforge.draft.edits import Edit, apply_edit, apply_edits
 from reelforge.draft.model import (
+    ASPECT_SIZES,
     AUDIO,
     TEXT,
     VIDEO,
+    Aspect,
     Canvas,
     Draft,
     Position,
@@ -13,14 +15,17 @@ from reelforge.draft.model import (
     Track,
     TrackType,
     Transition,
+    canvas_for_aspect,
 )
 from reelforge.draft.summary import summary
 from reelforge.draft.validate import json_path, validate
 
 __all__ = [
+    "ASPECT_SIZES",
     "AUDIO",
     "TEXT",
     "VIDEO",
+    "Aspect",
     "Canvas",
     "Draft",
     "Edit",
@@ -32,6 +37,7 @@ __all__ = [
     "Transition",
     "apply_edit",
     "apply_edits",
+    "canvas_for_aspect",
     "json_path",
     "summary",
     "validate",

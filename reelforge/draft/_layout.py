@@ -7,21 +7,6 @@ from typing import Literal, overload
 from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Segment, Track
 from reelforge.errors import InvalidInput
 
-# 1080 on the short side, as the platforms want it.
-ASPECTS: dict[str, tuple[int, int]] = {
-    "16:9": (1920, 1080),
-    "9:16": (1080, 1920),
-    "1:1": (1080, 1080),
-    "4:5": (1080, 1350),
-}
-
-
-def canvas_for_aspect(aspect: str) -> tuple[int, int]:
-    try:
-        return ASPECTS[aspect]
-    except KeyError:
-        raise InvalidInput(f"unknown aspect {aspect!r} (16:9, 9:16, 1:1, 4:5)", field="aspect") from None
-
 
 @overload
 def main_track(draft: Draft, create: Literal[True]) -> Track: ...

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from reelforge.draft.model import Position, Transition
+from reelforge.draft.model import Aspect, Position, Transition
 
 __all__ = [
     "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
@@ -80,7 +80,7 @@ class SetCanvas(_Op):
     """Output canvas: an aspect (1080 on the short side) or an explicit size, fps, background."""
 
     op: Literal["set_canvas"] = "set_canvas"
-    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
+    aspect: Aspect | None = None
     width: int | None = None
     height: int | None = None
     fps: int | None = None

@@ -18,8 +18,6 @@ from typing import Any
 from pydantic import BaseModel
 
 from reelforge.draft._layout import (
-    ASPECTS,
-    canvas_for_aspect,
     carry_end_fades,
     fit_followers,
     main_track,
@@ -51,7 +49,17 @@ from reelforge.draft._ops import (
     UpdateMusic,
     UpdateText,
 )
-from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Segment, SegmentMeta, Track, Transition
+from reelforge.draft.model import (
+    AUDIO,
+    TEXT,
+    VIDEO,
+    Draft,
+    Segment,
+    SegmentMeta,
+    Track,
+    Transition,
+    canvas_for_aspect,
+)
 from reelforge.draft.validate import validate
 from reelforge.errors import InvalidInput
 
@@ -440,4 +448,3 @@ _HANDLERS: dict[type[BaseModel], Callable[[Draft, Any], None]] = {
     SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, SetFade: _set_fade,
     AddSound: _add_sound, SetMotion: _set_motion,
 }
-assert set(ASPECTS) == {"16:9", "9:16", "1:1", "4:5"}

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import json
 from enum import IntEnum
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from reelforge.errors import InvalidInput
+
 __all__ = [
+    "ASPECT_SIZES",
     "AUDIO",
     "TEXT",
     "VIDEO",
+    "Aspect",
     "Canvas",
     "Draft",
     "Position",
@@ -26,6 +30,7 @@ __all__ = [
     "Track",
     "TrackType",
     "Transition",
+    "canvas_for_aspect",
 ]
 
 
@@ -121,6 +126,25 @@ class Track(_Wire):
     @property
     def end_ms(self) -> int:
         return max((seg.end_ms for seg in self.segments), default=0)
+
+
+Aspect = Literal["16:9", "9:16", "1:1", "4:5"]
+# 1080 on the short side, as the platforms want it.
+ASPECT_SIZES: dict[Aspect, tuple[int, int]] = {
+    "16:9": (1920, 1080),
+    "9:16": (1080, 1920),
+    "1:1": (1080, 1080),
+    "4:5": (1080, 1350),
+}
+assert set(ASPECT_SIZES) == set(get_args(Aspect))
+
+
+def canvas_for_aspect(aspect: str) -> tuple[int, int]:
+    """(width, height) of an aspect ("9:16" -> 1080x1920); :class:`InvalidInput` naming ``aspect`` otherwise."""
+    size = next((size for name, size in ASPECT_SIZES.items() if name == aspect), None)
+    if size is None:
+        raise InvalidInput(f"unknown aspect {aspect!r} ({', '.join(ASPECT_SIZES)})", field="aspect")
+    return size
 
 
 class Canvas(_Wire):

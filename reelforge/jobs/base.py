@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.progress import CancelToken, Progress
-from reelforge.store.models import Job
+from reelforge.store.models import Job, JobState
 
 __all__ = ["JobContext", "JobHandler", "JobQueue", "JobStatus", "Prepare"]
 
@@ -29,7 +29,7 @@ class JobStatus:
 
     id: str
     kind: str
-    state: str                      # queued | running | completed | failed | cancelled
+    state: JobState
     progress: float
     payload: dict[str, Any]
     owner_id: str | None

@@ -8,10 +8,12 @@ not strings scattered through the graph builder.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Literal, get_args
 
 __all__ = [
     "AUDIO_ONLY_FORMATS",
+    "OUTPUT_FORMATS",
+    "QUALITIES",
     "QUALITY_TABLE",
     "EncodeSettings",
     "LoudnessTarget",
@@ -22,9 +24,14 @@ __all__ = [
 ]
 
 OutputFormat = Literal["mp4", "mov", "webm", "gif", "mp3", "wav"]
+# every output format and the MIME type its file is served with
+OUTPUT_FORMATS: dict[OutputFormat, str] = {"mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm",
+                                           "gif": "image/gif", "mp3": "audio/mpeg", "wav": "audio/wav"}
 Quality = Literal["high", "medium", "low"]
+QUALITIES: tuple[Quality, ...] = get_args(Quality)
+assert set(OUTPUT_FORMATS) == set(get_args(OutputFormat))
 
-AUDIO_ONLY_FORMATS: frozenset[str] = frozenset({"mp3", "wav"})
+AUDIO_ONLY_FORMATS: frozenset[OutputFormat] = frozenset({"mp3", "wav"})
 AUDIO_RATE = 48_000
 GIF_MAX_FPS = 15
 GIF_MAX_WIDTH = 720

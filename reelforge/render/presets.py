@@ -17,10 +17,10 @@ relative size and position. Presets without a size keep the draft's aspect.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from fractions import Fraction
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
+from reelforge.draft import ASPECT_SIZES, Aspect
 from reelforge.errors import InvalidInput
 from reelforge.render.encode import (
     QUALITY_TABLE,
@@ -31,7 +31,9 @@ from reelforge.render.encode import (
     RenderOptions,
 )
 
-__all__ = ["PRESETS", "Preset", "check_file", "options_for_preset", "preset_named"]
+__all__ = ["PRESETS", "Preset", "PresetName", "check_file", "options_for_preset", "preset_named"]
+
+PresetName = Literal["youtube", "shorts", "tiktok", "reels", "square", "web", "archive", "webm", "gif"]
 
 SOCIAL_LOUDNESS = LoudnessTarget(integrated_lufs=-14.0, true_peak_db=-1.0)
 WEB_LOUDNESS = LoudnessTarget(integrated_lufs=-16.0, true_peak_db=-1.0)
@@ -41,7 +43,7 @@ WEB_LOUDNESS = LoudnessTarget(integrated_lufs=-16.0, true_peak_db=-1.0)
 class Preset:
     """One export target and every number its platform's spec fixes."""
 
-    name: str
+    name: PresetName
     title: str                              # as people write it: "TikTok"
     format: OutputFormat
     video_codec: Literal["h264", "vp9", "gif"]
@@ -65,15 +67,12 @@ class Preset:
     quality: Quality = "high"               # the mode used when the caller names none
 
     @property
-    def aspect(self) -> str | None:
+    def aspect(self) -> Aspect | None:
         """The canvas aspect as the draft model spells it ("9:16"), None when the draft's is kept."""
-        if self.width is None or self.height is None:
-            return None
-        ratio = Fraction(self.width, self.height)
-        return f"{ratio.numerator}:{ratio.denominator}"
+        return next((aspect for aspect, size in ASPECT_SIZES.items() if size == (self.width, self.height)), None)
 
 
-def _social(name: str, title: str, width: int, height: int, **changes: object) -> Preset:
+def _social(name: PresetName, title: str, width: int, height: int, **changes: object) -> Preset:
     return replace(Preset(name=name, title=title, format="mp4", video_codec="h264", width=width, height=height,
                           maxrate_kbps=12_000, audio_bitrate_kbps=192), **changes)  # type: ignore[arg-type]
 
@@ -98,6 +97,7 @@ PRESETS: dict[str, Preset] = {p.name: p for p in (
     Preset(name="gif", title="Animated GIF", format="gif", video_codec="gif", max_fps=15, min_fps=None,
            profile=None, level=None, gop_seconds=None, bframes=None, audio_codec=None, loudness=None),
 )}
+assert list(PRESETS) == list(get_args(PresetName))
 
 
 def preset_named(name: str) -> Preset:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy.orm import Session as DbSession
 
@@ -16,22 +16,21 @@ from reelforge.errors import (
     NotFound,
     SessionNotFound,
 )
+from reelforge.render.encode import OUTPUT_FORMATS, QUALITIES
 from reelforge.render.presets import PRESETS
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
-from reelforge.store import Render, new_id
+from reelforge.store import JobState, Render, new_id
 from reelforge.store.repos import JobRepo, MediaRepo, RenderRepo, SessionRepo
 
-__all__ = ["ATTRIBUTION_HEADERS", "FORMATS", "QUALITIES", "check_export_allowed", "download_target",
+__all__ = ["ATTRIBUTION_HEADERS", "RENDER_STATUS", "RenderStatus", "check_export_allowed", "download_target",
            "render_download", "render_status", "submit_export"]
 
 ATTRIBUTION_HEADERS = ("X-Skill-Source", "X-Skill-Version", "X-Skill-Platform")
-FORMATS = ("mp4", "mov", "webm", "gif", "mp3", "wav")
-QUALITIES = ("high", "medium", "low")
-_STATUS = {"queued": "pending", "running": "processing", "completed": "completed",
-           "failed": "failed", "cancelled": "failed"}
-MIME = {"mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm", "gif": "image/gif",
-        "mp3": "audio/mpeg", "wav": "audio/wav"}
+# The seed protocol's render status of each job state (PROTOCOL.md: pending, processing, completed, failed).
+RenderStatus = Literal["pending", "processing", "completed", "failed"]
+RENDER_STATUS: dict[JobState, RenderStatus] = {"queued": "pending", "running": "processing", "completed": "completed",
+                                               "failed": "failed", "cancelled": "failed"}
 
 
 def check_export_allowed(svc: Services, principal: Principal, headers: Mapping[str, str]) -> None:
@@ -53,8 +52,9 @@ def _output(body: dict[str, Any]) -> tuple[str, str, str | None]:
     preset = _preset(output.get("preset"))
     fmt = str(output.get("format", "mp4")).lower() if preset is None else PRESETS[preset].format
     quality = str(output.get("quality", "high")).lower()
-    if fmt not in FORMATS:
-        raise InvalidInput(f"output.format: must be one of {', '.join(FORMATS)} (got {fmt!r})", field="output.format")
+    if fmt not in OUTPUT_FORMATS:
+        raise InvalidInput(f"output.format: must be one of {', '.join(OUTPUT_FORMATS)} (got {fmt!r})",
+                           field="output.format")
     if quality not in QUALITIES:
         raise InvalidInput(f"output.quality: must be one of {', '.join(QUALITIES)} (got {quality!r})",
                            field="output.quality")
@@ -115,7 +115,7 @@ def render_status(svc: Services, principal: Principal, client_id: str) -> dict[s
         job = JobRepo(session).get(record.job_id) if record is not None else None
     if record is None or job is None:
         raise NotFound(f"render {client_id!r} not found")
-    status = _STATUS[job.state]
+    status = RENDER_STATUS[job.state]
     data: dict[str, Any] = {"id": record.client_id, "status": status, "progress": round(job.progress, 4),
                             "format": record.format, "quality": record.quality}
     if status == "completed" and record.output_key:
@@ -127,6 +127,10 @@ def render_status(svc: Services, principal: Principal, client_id: str) -> dict[s
     return data
 
 
+def _mime(fmt: str) -> str:
+    return next(mime for name, mime in OUTPUT_FORMATS.items() if name == fmt)
+
+
 def download_target(svc: Services, kind: str, object_id: str, owner_id: str | None = None) -> tuple[Path, str, str]:
     """(local path, mime, file name) of a render or media object; ``owner_id`` narrows to one user."""
     with svc.db.read() as session:
@@ -134,7 +138,7 @@ def download_target(svc: Services, kind: str, object_id: str, owner_id: str | No
             record = RenderRepo(session).get(object_id)
             if record is None or not record.output_key or (owner_id is not None and record.owner_id != owner_id):
                 raise NotFound("render not found")
-            key, mime, name = record.output_key, MIME[record.format], f"{record.client_id}.{record.format}"
+            key, mime, name = record.output_key, _mime(record.format), f"{record.client_id}.{record.format}"
         elif kind == "media":
             media = MediaRepo(session).get(object_id)
             if media is None or (owner_id is not None and media.owner_id != owner_id):

@@ -10,25 +10,23 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reelforge.draft import Draft, apply_edit, validate
-from reelforge.draft._layout import canvas_for_aspect
+from reelforge.draft import Draft, apply_edit, canvas_for_aspect, validate
 from reelforge.draft.edits import AddClip
 from reelforge.errors import DraftInvalid, InvalidInput
 from reelforge.progress import CancelToken, Progress, no_progress
+from reelforge.render.encode import OUTPUT_FORMATS
 from reelforge.settings import Settings
 
 if TYPE_CHECKING:  # render is imported when a render runs, not when this module loads
     from reelforge.render import RenderResult
 
-__all__ = ["FORMATS", "generate_video", "read_draft_file", "render_draft_file"]
-
-FORMATS = ("mp4", "mov", "webm", "gif", "mp3", "wav")
+__all__ = ["generate_video", "read_draft_file", "render_draft_file"]
 
 
 def _format_for(out: Path, fmt: str | None) -> str:
     fmt = (fmt or out.suffix.lstrip(".") or "mp4").lower()
-    if fmt not in FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r} (choose one of {', '.join(FORMATS)})", field="format")
+    if fmt not in OUTPUT_FORMATS:
+        raise InvalidInput(f"unknown format {fmt!r} (choose one of {', '.join(OUTPUT_FORMATS)})", field="format")
     return fmt
 
 

@@ -18,6 +18,7 @@ from reelforge.ffmpeg import run_ffmpeg
 from reelforge.jobs.media_resolver import store_resolver
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
+from reelforge.services.exports import RENDER_STATUS
 from reelforge.services.sessions import current_draft
 from reelforge.store import Render
 from reelforge.store.repos import JobRepo, MediaRepo, SessionRepo
@@ -26,8 +27,6 @@ __all__ = ["PREVIEW_HEIGHT", "cached_blob", "frame_grid", "list_renders", "media
 
 PREVIEW_HEIGHT = 360
 THUMB_HEIGHT = 120
-_STATUS = {"queued": "pending", "running": "processing", "completed": "completed",
-           "failed": "failed", "cancelled": "failed"}
 
 
 def cached_blob(svc: Services, key: str, make: Any) -> Path:
@@ -124,7 +123,7 @@ def list_renders(svc: Services, principal: Principal, session_id: str) -> list[d
         out = []
         for record in records:
             job = jobs.get(record.job_id)
-            status = _STATUS.get(job.state, "pending") if job is not None else "failed"
+            status = RENDER_STATUS[job.state] if job is not None else "failed"
             out.append({"id": record.client_id, "format": record.format, "quality": record.quality,
                         "status": status, "created_at": record.created_at.isoformat(),
                         "url": svc.links.url("render", record.id) if status == "completed" and record.output_key

@@ -14,7 +14,7 @@ import dataclasses
 import uuid
 from typing import Any
 
-from reelforge.draft import VIDEO, Draft
+from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
 from reelforge.errors import InsufficientCredits, ReelforgeError
 from reelforge.jobs import JobStatus
 from reelforge.services import credits
@@ -24,10 +24,9 @@ from reelforge.services.events import progress_event, text_event
 from reelforge.services.turn_draft import Emit, TurnScope, load_context, move_pointer, save_edits
 from reelforge.store.repos import MediaRepo
 
-__all__ = ["ASPECT_SIZES", "MAX_GENERATE_SECONDS", "run_turn"]
+__all__ = ["MAX_GENERATE_SECONDS", "run_turn"]
 
 MAX_GENERATE_SECONDS = 30.0
-ASPECT_SIZES = {"16:9": (1920, 1080), "9:16": (1080, 1920), "1:1": (1080, 1080), "4:5": (1080, 1350)}
 
 
 def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[str, Any]:

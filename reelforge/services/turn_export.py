@@ -5,9 +5,8 @@ exports; a chat turn is the server's own front end acting for a caller who alrea
 authenticated, so it submits with reelforge's own attribution (:data:`CHAT_ATTRIBUTION`). The
 plan check still applies (a plan that may not export gets 402's message in the reply).
 
-A preset picks the canvas of the exported file (TikTok, Reels, Shorts: 9:16; YouTube: 16:9),
-from ``reelforge.render.presets`` when that module is there, else from :data:`PRESET_ASPECTS`. The
-change applies to the exported copy only: the session's draft keeps its canvas.
+A preset (``reelforge.render.presets``) picks the canvas of the exported file (TikTok, Reels, Shorts:
+9:16; YouTube: 16:9). The change applies to the exported copy only: the session's draft keeps its canvas.
 """
 
 from __future__ import annotations
@@ -16,71 +15,50 @@ from dataclasses import dataclass
 from typing import Any
 
 from reelforge import __version__
-from reelforge.draft import VIDEO, Draft
+from reelforge.agent import ExportAction
+from reelforge.draft import VIDEO, Aspect, Draft
+from reelforge.draft.edits import SetCanvas, apply_edit
 from reelforge.errors import InvalidInput
 from reelforge.jobs import JobStatus
+from reelforge.render.presets import PRESETS
 from reelforge.services.events import progress_event
 from reelforge.services.exports import render_status, submit_export
 from reelforge.services.turn_draft import TurnScope
 from reelforge.store.repos import RenderRepo
 
-__all__ = ["CHAT_ATTRIBUTION", "PRESET_ASPECTS", "ExportTarget", "export_target", "run_export"]
+__all__ = ["CHAT_ATTRIBUTION", "ExportTarget", "export_target", "run_export"]
 
 CHAT_ATTRIBUTION = {"X-Skill-Source": "reelforge-chat", "X-Skill-Version": __version__, "X-Skill-Platform": "server"}
-PRESET_ASPECTS = {"tiktok": "9:16", "douyin": "9:16", "reels": "9:16", "instagram": "9:16", "shorts": "9:16",
-                  "youtube": "16:9", "bilibili": "16:9"}
 
 
 @dataclass(frozen=True)
 class ExportTarget:
     format: str
     quality: str
-    aspect: str | None          # the canvas the preset wants, None: keep the draft's
+    aspect: Aspect | None       # the canvas the preset wants, None: keep the draft's
     preset: str | None = None   # the preset's name, for the render once the render job takes one
 
 
-def _field(preset: Any, name: str) -> Any:
-    return preset.get(name) if isinstance(preset, dict) else getattr(preset, name, None)
-
-
-def export_target(action: Any) -> ExportTarget:
+def export_target(action: ExportAction) -> ExportTarget:
     """Format, quality and canvas for an ExportAction (its own words win over the preset's)."""
     fmt, quality, aspect = action.format or "mp4", action.quality, None
     name = (action.preset or "").lower()
-    if name:
-        try:
-            from reelforge.render.presets import PRESETS
-        except ImportError:
-            PRESETS = {}  # noqa: N806 - the optional module's name
-        preset = PRESETS.get(name) if isinstance(PRESETS, dict) else None
-        if preset is not None:
-            aspect = _field(preset, "aspect")
-            width, height = _field(preset, "width"), _field(preset, "height")
-            if aspect is None and isinstance(width, int) and isinstance(height, int):
-                aspect = next((a for a, size in _aspect_sizes().items() if size == (width, height)), None)
-            quality = quality or _field(preset, "quality")
-            if fmt == "mp4":  # the action's default: a preset's own container wins over it
-                fmt = _field(preset, "format") or fmt
-        else:
-            aspect = PRESET_ASPECTS.get(name)
-    return ExportTarget(format=str(fmt), quality=str(quality or "high"), aspect=aspect, preset=name or None)
+    preset = PRESETS.get(name)
+    if preset is not None:
+        aspect = preset.aspect
+        quality = quality or preset.quality
+        if fmt == "mp4":  # the action's default: a preset's own container wins over it
+            fmt = preset.format
+    return ExportTarget(format=fmt, quality=quality or "high", aspect=aspect, preset=name or None)
 
 
-def _aspect_sizes() -> dict[str, tuple[int, int]]:
-    from reelforge.draft._layout import ASPECTS
-
-    return dict(ASPECTS)
-
-
-def run_export(scope: TurnScope, index: int, action: Any, draft: Draft, language: str) -> dict[str, Any]:
+def run_export(scope: TurnScope, index: int, action: ExportAction, draft: Draft, language: str) -> dict[str, Any]:
     """Submit the current draft for rendering, stream its progress, and return the download URL."""
-    from reelforge.draft.edits import SetCanvas, apply_edit
-
     if not draft.tracks_of(VIDEO) or draft.video_end_ms == 0:
         raise InvalidInput("there is nothing to export yet: generate or add a clip first", field="draft")
     target = export_target(action)
     if target.aspect is not None:
-        draft = apply_edit(draft, SetCanvas(aspect=target.aspect))  # type: ignore[arg-type]
+        draft = apply_edit(draft, SetCanvas(aspect=target.aspect))
     client_id = f"chat_{scope.invocation_id}_{index}"
     call_id = scope.call_id(index)
     scope.call(call_id, "export", {"format": target.format, "quality": target.quality, "preset": action.preset,

@@ -9,7 +9,7 @@ The Alembic migrations under ``migrations/versions`` create exactly this schema.
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
@@ -32,6 +32,7 @@ __all__ = [
     "CreditEntry",
     "DraftVersion",
     "Job",
+    "JobState",
     "Media",
     "Render",
     "Session",
@@ -41,6 +42,9 @@ __all__ = [
     "User",
     "utcnow",
 ]
+
+
+JobState = Literal["queued", "running", "completed", "failed", "cancelled"]
 
 
 def utcnow() -> datetime:
@@ -173,7 +177,7 @@ class Job(Base):
     )
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     kind: Mapped[str] = mapped_column(String(32))
-    state: Mapped[str] = mapped_column(String(16))                 # queued running completed failed cancelled
+    state: Mapped[JobState] = mapped_column(String(16))
     progress: Mapped[float] = mapped_column(Float, default=0.0)
     error: Mapped[str | None] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

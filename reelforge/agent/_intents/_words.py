@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._text import Clause
+from reelforge.draft import Aspect
 from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["ADD", "REMOVE", "aspect_of", "color_of", "position_of"]
@@ -14,7 +15,7 @@ REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|
          r"不要|拿掉|去除|清除|取消|关掉|关闭"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
-_ASPECTS = (
+_ASPECTS: tuple[tuple[Aspect, str], ...] = (
     ("9:16", r"(?<![\d.])9\s*[:x/]\s*16(?![\d.])|vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
     ("4:5", r"(?<![\d.])4\s*[:x/]\s*5(?![\d.])|instagram portrait|instagram feed"),
     ("1:1", r"(?<![\d.])1\s*[:x/]\s*1(?![\d.])|square|instagram|方形|正方形|方屏|1比1"),
@@ -29,7 +30,7 @@ _POSITIONS = (("top", r"\btop\b|\bupper\b|\babove\b|顶部|上方|上面|顶端|
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
 
 
-def aspect_of(clause: Clause) -> str | None:
+def aspect_of(clause: Clause) -> Aspect | None:
     for aspect, pattern in _ASPECTS:
         if clause.has(pattern):
             return aspect

@@ -22,5 +22,5 @@ def handle(clause: Clause, state: PlanState) -> bool:
     fps = int(fps_match.group(1)) if fps_match and 1 <= int(fps_match.group(1)) <= 120 else None
     if aspect is None and bg is None and fps is None:
         return False
-    state.edit(SetCanvas(aspect=aspect, bg=bg, fps=fps), focus_kind="canvas")  # type: ignore[arg-type]
+    state.edit(SetCanvas(aspect=aspect, bg=bg, fps=fps), focus_kind="canvas")
     return True

@@ -161,7 +161,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "
             "sunset.", f"这段 {seconds:g} 秒的视频要拍什么？例如：生成一段{seconds:g}秒的海边日落。")))
         return True
-    action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),  # type: ignore[arg-type]
+    action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],  # type: ignore[arg-type]
                             image_src=image.src if image else None)
     state.generate(action)
@@ -238,5 +238,5 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2:
             return False
     state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
-                                  aspect=aspect_of(clause), placement="end"))  # type: ignore[arg-type]
+                                  aspect=aspect_of(clause), placement="end"))
     return True

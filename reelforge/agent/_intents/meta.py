@@ -7,6 +7,8 @@ import re
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import ExportAction, HelpAction, RedoAction, RevertAction, ShowTimeline, UndoAction
+from reelforge.render.encode import OUTPUT_FORMATS, OutputFormat, Quality
+from reelforge.render.presets import PresetName
 
 __all__ = ["REVERT_TOPICS", "handle", "revert_topic"]
 
@@ -38,9 +40,10 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore)\b.*\bbefore\b\s+(?:i\
           r"(?:回到|恢复到|退回到|回退到|还原到)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)"
 _EXPORT = r"\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|render (?:it|the video)|" \
           r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品"
-_PRESETS = (("tiktok", r"tiktok|douyin|抖音"), ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"),
+# preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
+_PRESETS: tuple[tuple[PresetName, str], ...] = (("tiktok", r"tiktok|douyin|抖音"), ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"),
             ("youtube", r"youtube|b站|bilibili"))
-_FORMATS = r"(?<![a-z0-9])(mp4|mov|webm|gif|mp3|wav)(?![a-z0-9])"  # no \b: "导出成gif" has no word break
+_FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
 
 
 def revert_topic(words: str) -> str:
@@ -78,10 +81,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
         if preset is None and clause.has(r"(?<!\d)(?:720|480)\s*p?\b|(?<!\d)(?:720|480)p"):
             preset = "web"  # the 720p (short side) web preset
-        fmt = clause.search(_FORMATS)
-        quality = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量") else \
+        said = clause.search(_FORMATS)
+        fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
+        quality: Quality | None = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量") else \
             "low" if clause.has(r"\blow\b|small file|低画质|小文件") else None
-        state.actions.append(ExportAction(format=fmt.group(1) if fmt else "mp4", preset=preset, quality=quality))
+        state.actions.append(ExportAction(format=fmt, preset=preset, quality=quality))
     else:
         return False
     return True
