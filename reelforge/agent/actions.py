@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reelforge.draft import Aspect
-from reelforge.draft.edits import Edit
+from reelforge.draft.edits import ClipPlace, Edit
 from reelforge.render.encode import OutputFormat, Quality
 from reelforge.render.presets import PresetName
 
@@ -57,7 +57,7 @@ class GenerateAction:
     prompt: str
     seconds: float = 5.0
     aspect: Aspect | None = None
-    placement: Literal["end", "start", "before", "after", "replace"] = "end"
+    placement: ClipPlace = "end"
     ref_segment_id: str | None = None
     image_src: str | None = None              # image-to-video: the still to animate
     seed: int | None = None

@@ -10,39 +10,34 @@ live with the seed protocol routes and already speak ADK's request and events.
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse
 
 from reelforge.api.deps import Caller, Svc
 from reelforge.errors import InvalidInput
 from reelforge.services import adk_sessions
+from reelforge.services.commands import Command
 
 __all__ = ["router"]
 
 router = APIRouter(tags=["adk"])
 
 
-async def _body(request: Request) -> dict[str, Any]:
-    raw = await request.body()
-    if not raw.strip():
-        return {}
-    try:
-        body = json.loads(raw)
-    except ValueError as exc:
-        raise InvalidInput("body: not valid JSON", field="body") from exc
-    if body is None:
-        return {}
-    if not isinstance(body, dict):
-        raise InvalidInput("body: must be a JSON object", field="body")
-    return body
+class CreateSessionRequest(Command):
+    """ADK's ``CreateSessionRequest``."""
+
+    session_id: str | None = None
+    state: dict[str, Any] | None = None
+    events: list[Any] | None = None
 
 
-def _either(body: dict[str, Any], snake: str, camel: str) -> Any:
-    return body.get(snake, body.get(camel))
+class UpdateSessionRequest(Command):
+    """ADK's ``UpdateSessionRequest``."""
+
+    state_delta: dict[str, Any] | None = None
 
 
 @router.get("/list-apps", summary="The agent names this server answers to (ADK)")
@@ -56,13 +51,14 @@ def list_sessions(app: str, user: str, svc: Svc, caller: Caller) -> JSONResponse
 
 
 @router.post("/apps/{app}/users/{user}/sessions", summary="Create a session (ADK CreateSessionRequest)")
-async def create_session(app: str, user: str, request: Request, svc: Svc, caller: Caller) -> JSONResponse:
-    body = await _body(request)
-    if _either(body, "events", "events"):
+async def create_session(app: str, user: str, svc: Svc, caller: Caller,
+                         body: CreateSessionRequest | None = None) -> JSONResponse:
+    body = body or CreateSessionRequest()
+    if body.events:
         raise InvalidInput("events: reelforge records events from turns; create the session without them",
                            field="events")
-    created = await anyio.to_thread.run_sync(adk_sessions.create, svc, caller, app, user,
-                                             _either(body, "session_id", "sessionId"), body.get("state"))
+    created = await anyio.to_thread.run_sync(adk_sessions.create, svc, caller, app, user, body.session_id,
+                                             body.state)
     return JSONResponse(created)
 
 
@@ -72,19 +68,18 @@ def get_session(app: str, user: str, session_id: str, svc: Svc, caller: Caller) 
 
 
 @router.post("/apps/{app}/users/{user}/sessions/{session_id}", summary="Create a session with this id (ADK)")
-async def create_session_with_id(app: str, user: str, session_id: str, request: Request, svc: Svc,
-                                 caller: Caller) -> JSONResponse:
-    state = await _body(request)  # ADK posts the initial state itself as the body
+async def create_session_with_id(app: str, user: str, session_id: str, svc: Svc, caller: Caller,
+                                 state: Annotated[dict[str, Any] | None, Body()] = None) -> JSONResponse:
+    # ADK posts the initial state itself as the body
     created = await anyio.to_thread.run_sync(adk_sessions.create, svc, caller, app, user, session_id, state)
     return JSONResponse(created)
 
 
 @router.patch("/apps/{app}/users/{user}/sessions/{session_id}", summary="Change a session's state (ADK)")
-async def update_session(app: str, user: str, session_id: str, request: Request, svc: Svc,
-                         caller: Caller) -> JSONResponse:
-    body = await _body(request)
+async def update_session(app: str, user: str, session_id: str, svc: Svc, caller: Caller,
+                         body: UpdateSessionRequest | None = None) -> JSONResponse:
     updated = await anyio.to_thread.run_sync(adk_sessions.update, svc, caller, app, user, session_id,
-                                             _either(body, "state_delta", "stateDelta"))
+                                             (body or UpdateSessionRequest()).state_delta)
     return JSONResponse(updated)
 
 

@@ -11,8 +11,9 @@ from fastapi import Depends, Header, Request
 
 from reelforge.services.auth import Principal, authenticate, cached_principal
 from reelforge.services.context import Services
+from reelforge.services.exports import check_attribution, check_export_allowed
 
-__all__ = ["Caller", "Svc", "db_read", "services"]
+__all__ = ["Attributed", "Caller", "Svc", "db_read", "services"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -47,3 +48,13 @@ async def _caller(svc: Svc, authorization: Annotated[str | None, Header()] = Non
 
 
 Caller = Annotated[Principal, Depends(_caller)]
+
+
+def _attributed(request: Request, svc: Svc, caller: Caller) -> Principal:
+    # the seed protocol's export rules, before the body is looked at: the X-Skill-* headers, then the plan
+    check_attribution(svc.settings, request.headers)
+    check_export_allowed(svc, caller)
+    return caller
+
+
+Attributed = Annotated[Principal, Depends(_attributed)]

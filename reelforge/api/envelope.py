@@ -32,6 +32,9 @@ async def _reelforge_error(_request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     first = exc.errors()[0] if exc.errors() else {"loc": (), "msg": "invalid request"}
+    if first.get("type") == "json_invalid":  # the body is not JSON at all: its place is no field
+        return JSONResponse({"code": 400, "message": "body: not valid JSON", "data": {"field": "body"}},
+                            status_code=400)
     loc = [part for part in first.get("loc", ()) if part not in ("body", "query", "path", "header")]
     field = json_path(loc) or "body"
     message = f"{field}: {first.get('msg', 'invalid')}"

@@ -10,14 +10,14 @@ from typing import Any
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, JSONResponse
-from pydantic import BaseModel, ConfigDict
 
-from reelforge.api.deps import Caller, Svc
+from reelforge.api.deps import Attributed, Caller, Svc
 from reelforge.api.envelope import ok
 from reelforge.api.multipart import receive_files
 from reelforge.errors import InvalidInput
 from reelforge.services import exports
 from reelforge.services.auth import Principal
+from reelforge.services.commands import Command, ExportRequest
 from reelforge.services.context import Services
 from reelforge.services.fetch import fetch_url
 from reelforge.services.sessions import owned_session
@@ -29,8 +29,7 @@ router = APIRouter()
 MAX_URLS = 10
 
 
-class UrlUpload(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class UrlUpload(Command):
     urls: list[str]
     source_type: str = "url"
 
@@ -78,14 +77,8 @@ async def upload(app: str, session_id: str, request: Request, svc: Svc, caller: 
 
 
 @router.post("/api/render/proxy/lambda", summary="Export the draft (a render job)")
-async def submit_render(request: Request, svc: Svc, caller: Caller) -> JSONResponse:
-    try:
-        body = await request.json()
-    except ValueError as exc:
-        raise InvalidInput("body: not valid JSON", field="body") from exc
-    if not isinstance(body, dict):
-        raise InvalidInput("body: must be a JSON object", field="body")
-    data = await anyio.to_thread.run_sync(exports.submit_export, svc, caller, body, request.headers)
+async def submit_render(body: ExportRequest, svc: Svc, caller: Attributed) -> JSONResponse:
+    data = await anyio.to_thread.run_sync(exports.submit_export, svc, caller, body)
     return ok(data, status=data["status"])
 
 

@@ -9,11 +9,11 @@ from typing import Any
 import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import Field
 
 from reelforge.api.deps import Caller, Svc
 from reelforge.errors import InvalidInput
+from reelforge.services.commands import Command
 from reelforge.services.turns import LiveTurn, TurnRunner
 
 __all__ = ["router"]
@@ -21,21 +21,16 @@ __all__ = ["router"]
 router = APIRouter()
 
 
-class _Camel(BaseModel):
-    # ADK clients send camelCase, the seed skill snake_case: accept both
-    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True, extra="ignore")
-
-
-class Part(_Camel):
+class Part(Command):  # ADK clients send camelCase, the seed skill snake_case: Command accepts both
     text: str | None = None
 
 
-class Content(_Camel):
+class Content(Command):
     role: str | None = "user"
     parts: list[Part] = Field(default_factory=list)
 
 
-class RunAgentRequest(_Camel):
+class RunAgentRequest(Command):
     app_name: str
     user_id: str = "me"
     session_id: str

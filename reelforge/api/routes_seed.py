@@ -6,20 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
 
 from reelforge.api.deps import Caller, Svc, db_read
 from reelforge.api.envelope import ok
 from reelforge.services import credits, sessions
 from reelforge.services.auth import issue_anonymous_token
+from reelforge.services.commands import Command
 
 __all__ = ["router"]
 
 router = APIRouter()
 
 
-class SessionRequest(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class SessionRequest(Command):
     task_name: str | None = None
     language: str | None = None
 

@@ -17,7 +17,6 @@ from typing import Annotated
 import anyio
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
-from pydantic import BaseModel, ConfigDict
 
 from reelforge.api.deps import Caller, Svc
 from reelforge.api.envelope import ok
@@ -25,6 +24,7 @@ from reelforge.api.studio_auth import COOKIE, CSRF_COOKIE, StudioAuth
 from reelforge.errors import AuthError, LinkInvalid, NotFound
 from reelforge.services import claims, previews
 from reelforge.services.claims import StudioIdentity
+from reelforge.services.commands import Command
 from reelforge.services.context import Services
 
 __all__ = ["install_studio", "router"]
@@ -78,8 +78,7 @@ def static_file(name: str) -> FileResponse:
 
 
 # -- the page's identity ---------------------------------------------------------------------
-class StartRequest(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class StartRequest(Command):
     language: str | None = None
 
 
@@ -133,8 +132,7 @@ def session_renders(session_id: str, svc: Svc, caller: Caller) -> JSONResponse:
 
 
 # -- claim links ----------------------------------------------------------------------------------
-class ClaimRequest(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+class ClaimRequest(Command):
     task_id: str | None = None
     session_id: str | None = None
 

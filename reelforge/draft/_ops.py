@@ -14,11 +14,13 @@ from reelforge.draft.model import Aspect, Position, Transition
 
 __all__ = [
     "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
-    "SetCanvas", "SetClipAudio", "SetFade", "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "TextPlace",
+    "ClipPlace", "SetCanvas", "SetClipAudio", "SetFade", "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SwapClips",
+    "TextPlace",
     "TextPos", "Trim", "TrimSegment", "UpdateMusic", "UpdateText",
 ]
 
 TextPlace = Literal["top", "center", "bottom"]
+ClipPlace = Literal["end", "start", "before", "after", "replace"]   # where AddClip puts a clip
 TextPos = TextPlace | Position
 
 
@@ -35,7 +37,7 @@ class AddClip(_Op):
     in_ms: int = Field(0, ge=0)
     name: str | None = None
     fit: Literal["cover", "contain", "blur"] | None = None
-    at: Literal["end", "start", "before", "after", "replace"] = "end"
+    at: ClipPlace = "end"
     ref: str | None = Field(None, description="segment id for before/after/replace")
     transition: Transition | None = None
 

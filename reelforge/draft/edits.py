@@ -30,6 +30,7 @@ from reelforge.draft._ops import (
     AddClip,
     AddSound,
     AddText,
+    ClipPlace,
     DeleteSegment,
     Edit,
     MoveClip,
@@ -64,7 +65,7 @@ from reelforge.draft.validate import validate
 from reelforge.errors import InvalidInput
 
 __all__ = [
-    "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
+    "AddClip", "AddSound", "AddText", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
     "SetCanvas", "SetClipAudio", "SetFade", "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim",
     "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit", "apply_edits",
 ]

@@ -8,13 +8,16 @@ doesn't starts the clip again. Failure releases the credits (``on_failure``).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
+
+from sqlalchemy.orm import Session as DbSession
 
 from reelforge.blobs import BlobStore
 from reelforge.draft import VIDEO, Draft
+from reelforge.draft.edits import AddClip, SetCanvas, apply_edit
 from reelforge.generate.base import GenerateRequest
 from reelforge.jobs.base import JobContext, JobHandler, JobStatus
+from reelforge.jobs.payloads import GeneratePayload
 from reelforge.settings import Settings
 from reelforge.store import Media
 from reelforge.store.db import Database
@@ -28,22 +31,20 @@ def media_id_of(job_id: str) -> str:
     return "med_" + job_id.removeprefix("job_")
 
 
-def _place(db_session: Any, payload: dict[str, Any], media: Media) -> dict[str, Any]:
+def _place(db_session: DbSession, payload: GeneratePayload, media: Media) -> dict[str, Any]:
     """Add the clip to the session's timeline as a new draft version: its number and the clip's span."""
-    from reelforge.draft.edits import AddClip, SetCanvas, apply_edit
-
-    placement = payload.get("placement")
-    session = SessionRepo(db_session).get(payload["session_id"]) if placement is not None else None
+    placement = payload.placement
+    session = SessionRepo(db_session).get(payload.session_id) if placement and payload.session_id else None
     if session is None or placement is None:  # a /v1 video: no timeline to place it on
         return {"draft_version": None}
     drafts = DraftRepo(db_session)
     current = drafts.current(session)
     draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
-    if payload.get("aspect") and not draft.tracks_of(VIDEO):
-        draft = apply_edit(draft, SetCanvas(aspect=payload["aspect"]))
+    if payload.aspect and not draft.tracks_of(VIDEO):
+        draft = apply_edit(draft, SetCanvas(aspect=payload.aspect))
     draft = apply_edit(draft, AddClip(src=f"media:{media.id}", duration_ms=media.duration_ms or 1000,
-                                      name=media.name, at=placement.get("at", "end"), ref=placement.get("ref")))
-    version = drafts.add(session, draft.to_wire(), payload.get("description") or f"generated {media.name!r}")
+                                      name=media.name, at=placement.at, ref=placement.ref))
+    version = drafts.add(session, draft.to_wire(), payload.description or f"generated {media.name!r}")
     placed = draft.find_segment_by_src(f"media:{media.id}")
     span = {"start_ms": placed.start_ms, "end_ms": placed.end_ms} if placed is not None else {}
     return {"draft_version": version.version, **span}
@@ -56,7 +57,7 @@ def _facts(provenance: dict[str, Any]) -> dict[str, Any]:
 
 def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobHandler:
     def run(ctx: JobContext) -> dict[str, Any]:
-        job, payload = ctx.job, ctx.job.payload
+        job, payload = ctx.job, GeneratePayload.model_validate(ctx.job.payload)
         media_id = media_id_of(job.id)
         with db.read() as session:
             done = MediaRepo(session).get(media_id)
@@ -64,13 +65,10 @@ def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobH
             return {"media_id": media_id, **_facts(done.provenance), "draft_version": done.provenance.get("draft_version")}
         from reelforge.generate import get_generator  # the preview generator seam (or a configured model)
 
-        generator = get_generator(payload.get("generator"), settings)
-        image: Path | None = None
-        if payload.get("image_key"):
-            image = blobs.local_path(payload["image_key"])
-        request = GenerateRequest(prompt=payload["prompt"], seconds=float(payload["seconds"]),
-                                  width=int(payload["width"]), height=int(payload["height"]),
-                                  fps=int(payload.get("fps", 30)), seed=int(payload.get("seed", 0)), image=image)
+        generator = get_generator(payload.generator, settings)
+        image = blobs.local_path(payload.image_key) if payload.image_key else None
+        request = GenerateRequest(prompt=payload.prompt, seconds=payload.seconds, width=payload.width,
+                                  height=payload.height, fps=payload.fps, seed=payload.seed, image=image)
         out = blobs.scratch() / f"{job.id}.mp4"
         clip = generator.generate(request, out, ctx.progress, ctx.cancel)
         key = f"media/{media_id}.mp4"
@@ -81,7 +79,7 @@ def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobH
                       "job_id": job.id, **clip.provenance}
         with db.write() as session:
             media = MediaRepo(session).add(Media(
-                id=media_id, owner_id=payload["owner_id"], session_id=payload.get("session_id"), kind="video",
+                id=media_id, owner_id=payload.owner_id, session_id=payload.session_id, kind="video",
                 origin="generated", name=request.prompt[:300], mime="video/mp4", size=size,
                 duration_ms=clip.duration_ms, width=clip.width, height=clip.height, storage_key=key,
                 provenance=provenance))

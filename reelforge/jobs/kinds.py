@@ -5,6 +5,7 @@ from __future__ import annotations
 from reelforge.blobs import BlobStore
 from reelforge.jobs.base import JobHandler
 from reelforge.jobs.generate_job import generate_handler
+from reelforge.jobs.payloads import GeneratePayload, RenderPayload
 from reelforge.jobs.render_job import render_handler
 from reelforge.settings import Settings
 from reelforge.store.db import Database
@@ -13,4 +14,4 @@ __all__ = ["default_handlers"]
 
 
 def default_handlers(db: Database, blobs: BlobStore, settings: Settings) -> dict[str, JobHandler]:
-    return {"render": render_handler(db, blobs), "generate": generate_handler(db, blobs, settings)}
+    return {RenderPayload.kind: render_handler(db, blobs), GeneratePayload.kind: generate_handler(db, blobs, settings)}

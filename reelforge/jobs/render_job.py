@@ -13,6 +13,9 @@ from reelforge.draft import Draft
 from reelforge.errors import NotFound
 from reelforge.jobs.base import JobContext, JobHandler
 from reelforge.jobs.media_resolver import store_resolver
+from reelforge.jobs.payloads import RenderPayload
+from reelforge.render import RenderOptions, render
+from reelforge.render.presets import options_for_preset
 from reelforge.store.db import Database
 from reelforge.store.repos import RenderRepo
 
@@ -21,25 +24,20 @@ __all__ = ["render_handler"]
 
 def render_handler(db: Database, blobs: BlobStore) -> JobHandler:
     def run(ctx: JobContext) -> dict[str, Any]:
-        from reelforge.render import RenderOptions, render
-
-        payload = ctx.job.payload
-        render_id: str = payload["render_id"]
+        payload = RenderPayload.model_validate(ctx.job.payload)
+        render_id = payload.render_id
         with db.read() as session:
             record = RenderRepo(session).get(render_id)
         if record is None:
             raise NotFound(f"render {render_id} not found")
         if record.output_key and blobs.exists(record.output_key):
             return {"output_key": record.output_key, "size": blobs.size(record.output_key)}
-        fmt: str = payload["format"]
         # font_files=False: a user's draft must not make the server open files by path
-        options = RenderOptions(format=fmt, quality=payload["quality"], font_files=False)  # type: ignore[arg-type]
-        if payload.get("preset"):  # a platform preset fixes canvas, encoder and loudness
-            from reelforge.render.presets import options_for_preset
-
-            options = options_for_preset(payload["preset"], options)
+        options = RenderOptions(format=payload.format, quality=payload.quality, font_files=False)
+        if payload.preset:  # a platform preset fixes canvas, encoder and loudness
+            options = options_for_preset(payload.preset, options)
         out = blobs.scratch() / f"{render_id}.{options.format}"
-        result = render(Draft.from_wire(payload["draft"]), store_resolver(db, blobs, record.owner_id), out,
+        result = render(Draft.from_wire(payload.draft), store_resolver(db, blobs, record.owner_id), out,
                         options, ctx.progress, ctx.cancel)
         key = f"renders/{render_id}.{options.format}"
         if blobs.exists(key):  # left by a run that died before recording it

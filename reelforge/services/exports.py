@@ -9,22 +9,18 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.draft import validate
-from reelforge.errors import (
-    ExportForbidden,
-    InvalidInput,
-    LinkInvalid,
-    NotFound,
-    SessionNotFound,
-)
-from reelforge.render.encode import OUTPUT_FORMATS, QUALITIES
-from reelforge.render.presets import PRESETS
+from reelforge.errors import ExportForbidden, LinkInvalid, NotFound, SessionNotFound
+from reelforge.jobs.payloads import RenderPayload, submit_job
+from reelforge.render.encode import OUTPUT_FORMATS
 from reelforge.services.auth import Principal
+from reelforge.services.commands import ExportRequest
 from reelforge.services.context import Services
+from reelforge.settings import Settings
 from reelforge.store import JobState, Render, new_id
 from reelforge.store.repos import JobRepo, MediaRepo, RenderRepo, SessionRepo
 
-__all__ = ["ATTRIBUTION_HEADERS", "RENDER_STATUS", "RenderStatus", "check_export_allowed", "download_target",
-           "render_download", "render_status", "submit_export"]
+__all__ = ["ATTRIBUTION_HEADERS", "RENDER_STATUS", "RenderStatus", "check_attribution", "check_export_allowed",
+           "download_target", "render_download", "render_status", "submit_export"]
 
 ATTRIBUTION_HEADERS = ("X-Skill-Source", "X-Skill-Version", "X-Skill-Platform")
 # The seed protocol's render status of each job state (PROTOCOL.md: pending, processing, completed, failed).
@@ -33,55 +29,25 @@ RENDER_STATUS: dict[JobState, RenderStatus] = {"queued": "pending", "running": "
                                                "failed": "failed", "cancelled": "failed"}
 
 
-def check_export_allowed(svc: Services, principal: Principal, headers: Mapping[str, str]) -> None:
-    """402 when attribution headers are missing or the caller's plan may not export."""
-    if svc.settings.require_attribution:
+def check_attribution(settings: Settings, headers: Mapping[str, str]) -> None:
+    """402 when a third-party client leaves out the attribution headers (``require_attribution``)."""
+    if settings.require_attribution:
         missing = [h for h in ATTRIBUTION_HEADERS if not headers.get(h, "").strip()]
         if missing:
             raise ExportForbidden(f"export needs the attribution headers {', '.join(missing)}",
                                   data={"missing_headers": missing})
+
+
+def check_export_allowed(svc: Services, principal: Principal) -> None:
+    """402 when the caller's plan may not export."""
     if not principal.allows("render") or (principal.kind == "anonymous" and not svc.settings.anonymous_export):
         raise ExportForbidden("free plan export blocked", data={"plan": principal.kind})
 
 
-def _output(body: dict[str, Any]) -> tuple[str, str, str | None]:
-    """(format, quality, preset) of the request's ``output``; a preset fixes the format."""
-    output = body.get("output") or {}
-    if not isinstance(output, dict):
-        raise InvalidInput("output: must be an object", field="output")
-    preset = _preset(output.get("preset"))
-    fmt = str(output.get("format", "mp4")).lower() if preset is None else PRESETS[preset].format
-    quality = str(output.get("quality", "high")).lower()
-    if fmt not in OUTPUT_FORMATS:
-        raise InvalidInput(f"output.format: must be one of {', '.join(OUTPUT_FORMATS)} (got {fmt!r})",
-                           field="output.format")
-    if quality not in QUALITIES:
-        raise InvalidInput(f"output.quality: must be one of {', '.join(QUALITIES)} (got {quality!r})",
-                           field="output.quality")
-    return fmt, quality, preset
-
-
-def _preset(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    name = value.strip().lower() if isinstance(value, str) else None
-    if name not in PRESETS:
-        raise InvalidInput(f"output.preset: must be one of {', '.join(PRESETS)} (got {value!r})",
-                           field="output.preset")
-    return name
-
-
-def submit_export(svc: Services, principal: Principal, body: dict[str, Any], headers: Mapping[str, str]) -> dict[str, Any]:
-    check_export_allowed(svc, principal, headers)
-    client_id = body.get("id")
-    session_id = body.get("sessionId") or body.get("session_id")
-    if not isinstance(client_id, str) or not client_id.strip() or len(client_id) > 200:
-        raise InvalidInput("id: a render id is required (e.g. render_<timestamp>)", field="id")
-    if not isinstance(session_id, str):
-        raise InvalidInput("sessionId: is required", field="sessionId")
-    if not isinstance(body.get("draft"), dict):
-        raise InvalidInput("draft: must be a draft object", field="draft")
-    fmt, quality, preset = _output(body)
+def submit_export(svc: Services, principal: Principal, request: ExportRequest) -> dict[str, Any]:
+    """Queue the render of ``request.draft`` (validated against the caller's media) once per render id."""
+    check_export_allowed(svc, principal)
+    client_id, session_id, output = request.id, request.session_id, request.output
     with svc.db.read() as session:
         if SessionRepo(session).owned(session_id, principal.user_id) is None:
             raise SessionNotFound()
@@ -93,18 +59,18 @@ def submit_export(svc: Services, principal: Principal, body: dict[str, Any], hea
         def known(src: str) -> bool:
             return src.startswith("media:") and media.owned(src.removeprefix("media:"), principal.user_id) is not None
 
-        draft = validate(body["draft"], known_media=known)
+        draft = validate(request.draft, known_media=known)
     render_id = new_id("rnd")
 
     def record_render(db_session: DbSession, job_id: str) -> None:  # in the job's own transaction
         RenderRepo(db_session).add(Render(id=render_id, client_id=client_id, owner_id=principal.user_id,
-                                          session_id=session_id, job_id=job_id, format=fmt, quality=quality))
+                                          session_id=session_id, job_id=job_id, format=output.format,
+                                          quality=output.quality))
 
-    # The render job applies ``preset`` with reelforge.render.presets.options_for_preset.
-    payload = {"render_id": render_id, "format": fmt, "quality": quality, "preset": preset, "draft": draft.to_wire()}
-    svc.queue.submit("render", payload,
-                     owner_id=principal.user_id, session_id=session_id, idempotency_key=f"render:{client_id}",
-                     prepare=record_render)
+    payload = RenderPayload(render_id=render_id, format=output.format, quality=output.quality, preset=output.preset,
+                            draft=draft.to_wire())
+    submit_job(svc.queue, payload, owner_id=principal.user_id, session_id=session_id,
+               idempotency_key=f"render:{client_id}", prepare=record_render)
     return render_status(svc, principal, client_id)
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
 from reelforge.errors import InsufficientCredits, ReelforgeError
 from reelforge.jobs import JobStatus
+from reelforge.jobs.payloads import GeneratePayload, Placement, submit_job
 from reelforge.services import credits
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
@@ -38,27 +39,27 @@ def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[s
         width, height = draft.canvas.width, draft.canvas.height
     else:
         width, height = 1920, 1080
-    payload: dict[str, Any] = {
-        "prompt": action.prompt, "seconds": seconds, "width": width, "height": height, "fps": draft.canvas.fps,
-        "seed": action.seed if action.seed is not None else int(uuid.uuid4().int % 2**31),
-        "owner_id": principal.user_id, "session_id": scope.session_id, "aspect": action.aspect,
-        "placement": {"at": action.placement, "ref": action.ref_segment_id},
-        "description": f"generated {action.prompt!r} ({seconds:g}s)",
-    }
+    image_key = None
     if action.image_src:
         with svc.db.read() as db:
             image = MediaRepo(db).owned(action.image_src.removeprefix("media:"), principal.user_id)
         if image is None or image.kind != "image":
             return {"ok": False, "detail": f"no image {action.image_src!r} in this session"}
-        payload["image_key"] = image.storage_key
+        image_key = image.storage_key
+    payload = GeneratePayload(
+        prompt=action.prompt, seconds=seconds, width=width, height=height, fps=draft.canvas.fps,
+        seed=action.seed if action.seed is not None else int(uuid.uuid4().int % 2**31),
+        owner_id=principal.user_id, session_id=scope.session_id, aspect=action.aspect, image_key=image_key,
+        placement=Placement(at=action.placement, ref=action.ref_segment_id),
+        description=f"generated {action.prompt!r} ({seconds:g}s)")
     call_id = scope.call_id(index)
     scope.call(call_id, "generate_video", {"prompt": action.prompt, "seconds": seconds, "width": width,
                                            "height": height})
     price = credits.price_of(svc, seconds)
     try:
-        job_id = svc.queue.submit("generate", payload, owner_id=principal.user_id, session_id=scope.session_id,
-                                  idempotency_key=f"turn:{scope.invocation_id}:{index}",
-                                  prepare=credits.freezer(svc, principal, price))
+        job_id = submit_job(svc.queue, payload, owner_id=principal.user_id, session_id=scope.session_id,
+                            idempotency_key=f"turn:{scope.invocation_id}:{index}",
+                            prepare=credits.freezer(svc, principal, price))
     except InsufficientCredits as exc:
         scope.respond(call_id, "generate_video", {"ok": False, "code": exc.code, "message": exc.message,
                                                   **(exc.data or {})})

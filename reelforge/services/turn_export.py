@@ -1,9 +1,9 @@
 """Export by chat ("export for TikTok", "导出"): the same render service as POST /api/render/proxy/lambda.
 
 Attribution: the seed protocol's ``X-Skill-*`` headers identify the third-party client that
-exports; a chat turn is the server's own front end acting for a caller who already
-authenticated, so it submits with reelforge's own attribution (:data:`CHAT_ATTRIBUTION`). The
-plan check still applies (a plan that may not export gets 402's message in the reply).
+exports, and the route checks them; a chat turn is the server's own front end acting for a caller
+who already authenticated, so it submits the typed :class:`ExportRequest` without any. The plan
+check still applies (a plan that may not export gets 402's message in the reply).
 
 A preset (``reelforge.render.presets``) picks the canvas of the exported file (TikTok, Reels, Shorts:
 9:16; YouTube: 16:9). The change applies to the exported copy only: the session's draft keeps its canvas.
@@ -14,42 +14,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from reelforge import __version__
 from reelforge.agent import ExportAction
 from reelforge.draft import VIDEO, Aspect, Draft
 from reelforge.draft.edits import SetCanvas, apply_edit
 from reelforge.errors import InvalidInput
 from reelforge.jobs import JobStatus
-from reelforge.render.presets import PRESETS
+from reelforge.render.encode import OutputFormat, Quality
+from reelforge.render.presets import PRESETS, PresetName
+from reelforge.services.commands import ExportOutput, ExportRequest
 from reelforge.services.events import progress_event
 from reelforge.services.exports import render_status, submit_export
 from reelforge.services.turn_draft import TurnScope
 from reelforge.store.repos import RenderRepo
 
-__all__ = ["CHAT_ATTRIBUTION", "ExportTarget", "export_target", "run_export"]
-
-CHAT_ATTRIBUTION = {"X-Skill-Source": "reelforge-chat", "X-Skill-Version": __version__, "X-Skill-Platform": "server"}
+__all__ = ["ExportTarget", "export_target", "run_export"]
 
 
 @dataclass(frozen=True)
 class ExportTarget:
-    format: str
-    quality: str
-    aspect: Aspect | None       # the canvas the preset wants, None: keep the draft's
-    preset: str | None = None   # the preset's name, for the render once the render job takes one
+    format: OutputFormat
+    quality: Quality
+    aspect: Aspect | None               # the canvas the preset wants, None: keep the draft's
+    preset: PresetName | None = None
 
 
 def export_target(action: ExportAction) -> ExportTarget:
     """Format, quality and canvas for an ExportAction (its own words win over the preset's)."""
     fmt, quality, aspect = action.format or "mp4", action.quality, None
-    name = (action.preset or "").lower()
-    preset = PRESETS.get(name)
+    preset = PRESETS[action.preset] if action.preset else None
     if preset is not None:
         aspect = preset.aspect
         quality = quality or preset.quality
         if fmt == "mp4":  # the action's default: a preset's own container wins over it
             fmt = preset.format
-    return ExportTarget(format=fmt, quality=quality or "high", aspect=aspect, preset=name or None)
+    return ExportTarget(format=fmt, quality=quality or "high", aspect=aspect, preset=action.preset)
 
 
 def run_export(scope: TurnScope, index: int, action: ExportAction, draft: Draft, language: str) -> dict[str, Any]:
@@ -63,10 +61,9 @@ def run_export(scope: TurnScope, index: int, action: ExportAction, draft: Draft,
     call_id = scope.call_id(index)
     scope.call(call_id, "export", {"format": target.format, "quality": target.quality, "preset": action.preset,
                                    "width": draft.canvas.width, "height": draft.canvas.height})
-    body = {"id": client_id, "sessionId": scope.session_id, "draft": draft.to_wire(),
-            "output": {"format": target.format, "quality": target.quality,
-                       **({"preset": target.preset} if target.preset else {})}}
-    submit_export(scope.svc, scope.principal, body, CHAT_ATTRIBUTION)
+    request = ExportRequest(id=client_id, session_id=scope.session_id, draft=draft.to_wire(),
+                            output=ExportOutput(format=target.format, quality=target.quality, preset=target.preset))
+    submit_export(scope.svc, scope.principal, request)
     with scope.svc.db.read() as db:
         record = RenderRepo(db).by_client_id(scope.principal.user_id, client_id)
     assert record is not None  # submit_export recorded it in the job's transaction

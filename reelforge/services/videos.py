@@ -26,6 +26,7 @@ from sqlalchemy import and_, or_, select
 
 from reelforge.errors import InvalidInput, NotFound
 from reelforge.jobs.generate_job import media_id_of
+from reelforge.jobs.payloads import GeneratePayload, V1Video, submit_job
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.services.credits import freezer, price_of
@@ -98,16 +99,17 @@ def _stamp(moment: datetime | None) -> int | None:
 
 def _video(job: Job) -> dict[str, Any]:
     """The OpenAI ``Video`` object of a job."""
-    meta = job.payload.get("v1", {})
+    payload = GeneratePayload.model_validate(job.payload)
+    meta = payload.v1 or V1Video(model=DEFAULT_MODEL, size=DEFAULT_SIZE, seconds=DEFAULT_SECONDS)
     status = _STATUS[job.state]
     video: dict[str, Any] = {
         "id": _video_id(job.id), "object": "video", "created_at": _stamp(job.created_at),
         "completed_at": _stamp(job.updated_at) if status in ("completed", "failed") else None,
         "expires_at": None,  # kept until DELETE: see the module docstring
-        "error": None, "model": meta.get("model", DEFAULT_MODEL),
+        "error": None, "model": meta.model,
         "progress": 100 if status == "completed" else int(math.floor(job.progress * 100)),
-        "prompt": job.payload.get("prompt"), "remixed_from_video_id": meta.get("remixed_from"),
-        "seconds": meta.get("seconds", DEFAULT_SECONDS), "size": meta.get("size", DEFAULT_SIZE), "status": status,
+        "prompt": payload.prompt, "remixed_from_video_id": meta.remixed_from,
+        "seconds": meta.seconds, "size": meta.size, "status": status,
     }
     if status == "failed":
         video["error"] = {"code": "generation_failed" if job.state == "failed" else "cancelled",
@@ -141,12 +143,12 @@ def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = Non
         data, suffix = image
         image_key = f"v1/references/{nonce}{suffix}"
         svc.blobs.put_stream(image_key, [data])
-    payload = {"prompt": prompt.strip(), "seconds": whole_seconds, "width": width, "height": height, "fps": 30,
-               "seed": seed if seed is not None else secrets.randbelow(2**31), "generator": generator,
-               "image_key": image_key, "owner_id": principal.user_id, "session_id": None,
-               "v1": {"model": model, "size": size, "seconds": seconds_label, "remixed_from": remixed_from}}
-    job_id = svc.queue.submit("generate", payload, owner_id=principal.user_id, idempotency_key=_KEY_PREFIX + nonce,
-                              prepare=freezer(svc, principal, price_of(svc, whole_seconds)))
+    payload = GeneratePayload(prompt=prompt.strip(), seconds=whole_seconds, width=width, height=height, fps=30,
+                              seed=seed if seed is not None else secrets.randbelow(2**31), generator=generator,
+                              image_key=image_key, owner_id=principal.user_id,
+                              v1=V1Video(model=model, size=size, seconds=seconds_label, remixed_from=remixed_from))
+    job_id = submit_job(svc.queue, payload, owner_id=principal.user_id, idempotency_key=_KEY_PREFIX + nonce,
+                        prepare=freezer(svc, principal, price_of(svc, whole_seconds)))
     return get(svc, principal, _video_id(job_id))
 
 
@@ -187,7 +189,7 @@ def delete(svc: Services, principal: Principal, video_id: str) -> dict[str, Any]
             raise InvalidInput(f"Video '{video_id}' is still {_STATUS[job.state]}; delete it once it finished.",
                                field="video_id")
         media = MediaRepo(db_session).get(media_id_of(job.id))
-        keys = [key for key in (job.payload.get("image_key"),) if key]
+        keys = [key for key in (GeneratePayload.model_validate(job.payload).image_key,) if key]
         if media is not None:
             keys.append(media.storage_key)
             db_session.delete(media)
@@ -229,11 +231,12 @@ def remix(svc: Services, principal: Principal, video_id: str, prompt: Any) -> di
     if source.state != "completed":
         raise InvalidInput(f"Video '{video_id}' is {_STATUS[source.state]}; only a completed video can be remixed.",
                            field="video_id")
-    meta = source.payload.get("v1", {})
+    payload = GeneratePayload.model_validate(source.payload)
     image = None
-    if source.payload.get("image_key") and svc.blobs.exists(source.payload["image_key"]):
-        key = source.payload["image_key"]
+    key = payload.image_key
+    if key and svc.blobs.exists(key):
         with svc.blobs.open(key) as handle:
             image = (handle.read(), Path(key).suffix)
-    return create(svc, principal, prompt=prompt, model=meta.get("model"), seconds=meta.get("seconds"),
-                  size=meta.get("size"), image=image, remixed_from=video_id, seed=source.payload.get("seed"))
+    return create(svc, principal, prompt=prompt, model=payload.v1.model if payload.v1 else None,
+                  seconds=payload.v1.seconds if payload.v1 else None, size=payload.v1.size if payload.v1 else None,
+                  image=image, remixed_from=video_id, seed=payload.seed)

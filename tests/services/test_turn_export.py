@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 
 import av
 import pytest
 
+from reelforge.agent import ExportAction
 from reelforge.render.presets import check_file
-from reelforge.services.turn_export import CHAT_ATTRIBUTION, export_target
+from reelforge.services.turn_export import export_target
 from reelforge.store.repos import RenderRepo
 from tests.services._turn_harness import Chat, add_clips, open_chat
 
@@ -65,11 +65,10 @@ def test_a_plan_that_may_not_export_gets_the_reason_in_the_reply(tmp_path: Path)
 
 
 def test_presets_pick_the_canvas_and_the_words_pick_format_and_quality() -> None:
-    def action(**kw: object) -> SimpleNamespace:
-        return SimpleNamespace(**{"format": "mp4", "preset": None, "quality": None, **kw})
-
-    assert export_target(action(preset="tiktok")).aspect == "9:16"
-    assert export_target(action(preset="youtube")).aspect == "16:9"
-    plain = export_target(action(format="webm", quality="low"))
+    assert export_target(ExportAction(preset="tiktok")).aspect == "9:16"
+    assert export_target(ExportAction(preset="youtube")).aspect == "16:9"
+    assert export_target(ExportAction(preset="square")).aspect == "1:1"
+    gif = export_target(ExportAction(preset="gif"))
+    assert (gif.format, gif.aspect) == ("gif", None)  # a preset without a canvas keeps the draft's
+    plain = export_target(ExportAction(format="webm", quality="low"))
     assert (plain.format, plain.quality, plain.aspect) == ("webm", "low", None)
-    assert set(CHAT_ATTRIBUTION) == {"X-Skill-Source", "X-Skill-Version", "X-Skill-Platform"}
