@@ -16,7 +16,7 @@ import anyio
 from fastapi import APIRouter, Body
 from fastapi.responses import JSONResponse
 
-from reelforge.api.deps import Caller, Svc
+from reelforge.api.deps import Svc, TokenCaller
 from reelforge.errors import InvalidInput
 from reelforge.services import adk_sessions
 from reelforge.services.commands import Command
@@ -46,12 +46,12 @@ def list_apps(svc: Svc) -> list[str]:
 
 
 @router.get("/apps/{app}/users/{user}/sessions", summary="The caller's sessions of an app (ADK)")
-def list_sessions(app: str, user: str, svc: Svc, caller: Caller) -> JSONResponse:
+def list_sessions(app: str, user: str, svc: Svc, caller: TokenCaller) -> JSONResponse:
     return JSONResponse(adk_sessions.list_sessions(svc, caller, app, user))
 
 
 @router.post("/apps/{app}/users/{user}/sessions", summary="Create a session (ADK CreateSessionRequest)")
-async def create_session(app: str, user: str, svc: Svc, caller: Caller,
+async def create_session(app: str, user: str, svc: Svc, caller: TokenCaller,
                          body: CreateSessionRequest | None = None) -> JSONResponse:
     body = body or CreateSessionRequest()
     if body.events:
@@ -63,12 +63,12 @@ async def create_session(app: str, user: str, svc: Svc, caller: Caller,
 
 
 @router.get("/apps/{app}/users/{user}/sessions/{session_id}", summary="One session with its events (ADK)")
-def get_session(app: str, user: str, session_id: str, svc: Svc, caller: Caller) -> JSONResponse:
+def get_session(app: str, user: str, session_id: str, svc: Svc, caller: TokenCaller) -> JSONResponse:
     return JSONResponse(adk_sessions.get(svc, caller, app, user, session_id))
 
 
 @router.post("/apps/{app}/users/{user}/sessions/{session_id}", summary="Create a session with this id (ADK)")
-async def create_session_with_id(app: str, user: str, session_id: str, svc: Svc, caller: Caller,
+async def create_session_with_id(app: str, user: str, session_id: str, svc: Svc, caller: TokenCaller,
                                  state: Annotated[dict[str, Any] | None, Body()] = None) -> JSONResponse:
     # ADK posts the initial state itself as the body
     created = await anyio.to_thread.run_sync(adk_sessions.create, svc, caller, app, user, session_id, state)
@@ -76,7 +76,7 @@ async def create_session_with_id(app: str, user: str, session_id: str, svc: Svc,
 
 
 @router.patch("/apps/{app}/users/{user}/sessions/{session_id}", summary="Change a session's state (ADK)")
-async def update_session(app: str, user: str, session_id: str, svc: Svc, caller: Caller,
+async def update_session(app: str, user: str, session_id: str, svc: Svc, caller: TokenCaller,
                          body: UpdateSessionRequest | None = None) -> JSONResponse:
     updated = await anyio.to_thread.run_sync(adk_sessions.update, svc, caller, app, user, session_id,
                                              (body or UpdateSessionRequest()).state_delta)
@@ -84,6 +84,6 @@ async def update_session(app: str, user: str, session_id: str, svc: Svc, caller:
 
 
 @router.delete("/apps/{app}/users/{user}/sessions/{session_id}", summary="Delete a session (ADK)")
-def delete_session(app: str, user: str, session_id: str, svc: Svc, caller: Caller) -> JSONResponse:
+def delete_session(app: str, user: str, session_id: str, svc: Svc, caller: TokenCaller) -> JSONResponse:
     adk_sessions.delete(svc, caller, app, user, session_id)
     return JSONResponse(None)  # ADK's route returns None: 200 with a JSON null

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from typing import Annotated, ParamSpec, TypeVar
@@ -10,10 +11,11 @@ import anyio
 from fastapi import Depends, Header, Request
 
 from reelforge.services.auth import Principal, authenticate, cached_principal
+from reelforge.services.claims import StudioIdentity, studio_bearer
 from reelforge.services.context import Services
 from reelforge.services.exports import check_attribution, check_export_allowed
 
-__all__ = ["Attributed", "Caller", "Svc", "db_read", "services"]
+__all__ = ["Attributed", "Caller", "Svc", "TokenCaller", "db_read", "services"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -39,7 +41,7 @@ def services(request: Request) -> Services:
 Svc = Annotated[Services, Depends(services)]
 
 
-async def _caller(svc: Svc, authorization: Annotated[str | None, Header()] = None) -> Principal:
+async def _token_caller(svc: Svc, authorization: Annotated[str | None, Header()] = None) -> Principal:
     # a cached token needs no query; a miss queries through db_read (inline on SQLite, else a thread)
     cached = cached_principal(svc, authorization)
     if cached is not None:
@@ -47,7 +49,21 @@ async def _caller(svc: Svc, authorization: Annotated[str | None, Header()] = Non
     return await db_read(svc, authenticate, svc, authorization)
 
 
+async def _caller(request: Request, svc: Svc, authorization: Annotated[str | None, Header()] = None) -> Principal:
+    # The studio page has no token: its cookie (checked for CSRF and origin by StudioAuth) stands for the
+    # studio token's user, confined to the cookie's one session (load_session enforces the scope).
+    identity = getattr(request.state, "studio", None)
+    if authorization is None and isinstance(identity, StudioIdentity):
+        bearer = await db_read(svc, studio_bearer, svc, identity)
+        principal = await _token_caller(svc, f"Bearer {bearer}" if bearer is not None else None)
+        return dataclasses.replace(principal, session_scope=identity.session_id)
+    return await _token_caller(svc, authorization)
+
+
+# A bearer token, or the studio cookie confined to its session: the routes the studio page calls.
 Caller = Annotated[Principal, Depends(_caller)]
+# A bearer token only: routes the studio cookie may not use (ADK, /v1, new sessions, claim links).
+TokenCaller = Annotated[Principal, Depends(_token_caller)]
 
 
 def _attributed(request: Request, svc: Svc, caller: Caller) -> Principal:

@@ -18,7 +18,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from starlette.datastructures import UploadFile
 
-from reelforge.api.deps import Caller, Svc
+from reelforge.api.deps import Svc, TokenCaller
 from reelforge.errors import (
     AuthError,
     InsufficientCredits,
@@ -99,7 +99,7 @@ async def _fields(request: Request) -> dict[str, Any]:
 
 
 @router.post("/videos", summary="Create a video (OpenAI Videos API)")
-async def create_video(request: Request, svc: Svc, caller: Caller) -> JSONResponse:
+async def create_video(request: Request, svc: Svc, caller: TokenCaller) -> JSONResponse:
     fields = await _fields(request)
     image = await read_reference(svc, fields.get("input_reference"))
     video = await anyio.to_thread.run_sync(
@@ -109,30 +109,30 @@ async def create_video(request: Request, svc: Svc, caller: Caller) -> JSONRespon
 
 
 @router.get("/videos", summary="List videos (cursor: after, limit, order)")
-def list_videos(svc: Svc, caller: Caller, after: str | None = None, limit: Annotated[int, Query()] = 20,
+def list_videos(svc: Svc, caller: TokenCaller, after: str | None = None, limit: Annotated[int, Query()] = 20,
                 order: str = "desc") -> JSONResponse:
     return JSONResponse(videos.list_videos(svc, caller, after, limit, order))
 
 
 @router.get("/videos/{video_id}", summary="Retrieve a video")
-def get_video(video_id: str, svc: Svc, caller: Caller) -> JSONResponse:
+def get_video(video_id: str, svc: Svc, caller: TokenCaller) -> JSONResponse:
     return JSONResponse(videos.get(svc, caller, video_id))
 
 
 @router.delete("/videos/{video_id}", summary="Delete a video")
-def delete_video(video_id: str, svc: Svc, caller: Caller) -> JSONResponse:
+def delete_video(video_id: str, svc: Svc, caller: TokenCaller) -> JSONResponse:
     return JSONResponse(videos.delete(svc, caller, video_id))
 
 
 @router.get("/videos/{video_id}/content", summary="Download the video, a thumbnail or a sprite sheet")
-async def video_content(video_id: str, svc: Svc, caller: Caller, variant: str = "video") -> FileResponse:
+async def video_content(video_id: str, svc: Svc, caller: TokenCaller, variant: str = "video") -> FileResponse:
     path, mime = await anyio.to_thread.run_sync(videos.content, svc, caller, video_id, variant)
     suffix = "mp4" if variant == "video" else "jpg"
     return FileResponse(path, media_type=mime, filename=f"{video_id}-{variant}.{suffix}")
 
 
 @router.post("/videos/{video_id}/remix", summary="Remix a completed video with a new prompt")
-async def remix_video(video_id: str, request: Request, svc: Svc, caller: Caller) -> JSONResponse:
+async def remix_video(video_id: str, request: Request, svc: Svc, caller: TokenCaller) -> JSONResponse:
     fields = await _fields(request)
     video = await anyio.to_thread.run_sync(videos.remix, svc, caller, video_id, fields.get("prompt"))
     return JSONResponse(video)

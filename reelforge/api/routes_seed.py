@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import JSONResponse
 
-from reelforge.api.deps import Caller, Svc, db_read
+from reelforge.api.deps import Caller, Svc, TokenCaller, db_read
 from reelforge.api.envelope import ok
 from reelforge.services import credits, sessions
 from reelforge.services.auth import issue_anonymous_token
@@ -31,7 +31,7 @@ def anonymous_token(request: Request, svc: Svc,
 
 
 @router.post("/api/tasks/me/with-session/{app}", summary="Create a task and its editing session")
-def create_session(app: str, svc: Svc, caller: Caller, body: SessionRequest | None = None) -> JSONResponse:
+def create_session(app: str, svc: Svc, caller: TokenCaller, body: SessionRequest | None = None) -> JSONResponse:
     body = body or SessionRequest()
     return ok(sessions.create_session(svc, caller, app, body.task_name, body.language))
 

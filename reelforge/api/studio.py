@@ -18,7 +18,7 @@ import anyio
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse, Response
 
-from reelforge.api.deps import Caller, Svc
+from reelforge.api.deps import Caller, Svc, TokenCaller
 from reelforge.api.envelope import ok
 from reelforge.api.studio_auth import COOKIE, CSRF_COOKIE, StudioAuth
 from reelforge.errors import AuthError, LinkInvalid, NotFound
@@ -138,7 +138,7 @@ class ClaimRequest(Command):
 
 
 @router.post("/api/auth/claim-token", summary="A one-time link token opening a session in the studio")
-def claim_token(svc: Svc, caller: Caller, body: ClaimRequest | None = None) -> JSONResponse:
+def claim_token(svc: Svc, caller: TokenCaller, body: ClaimRequest | None = None) -> JSONResponse:
     body = body or ClaimRequest()
     return ok(claims.issue_claim(svc, caller, body.task_id, body.session_id))
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from reelforge.draft import validate
 from reelforge.errors import InvalidInput, SessionNotFound
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.sessions import LANGUAGES, current_draft
 from reelforge.store import new_id
@@ -35,7 +35,7 @@ def check_user(svc: Services, principal: Principal, app: str, user: str) -> None
 
 
 def _owned(db_session: Any, principal: Principal, app: str, session_id: str) -> Session:
-    found = SessionRepo(db_session).owned(session_id, principal.user_id)
+    found = load_session(db_session, principal, session_id)
     if found is None or found.app != app:
         raise SessionNotFound()
     return found

@@ -17,27 +17,42 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.orm import Session as DbSession
+
 from reelforge.errors import AuthError, MissingClientId, RateLimited
 from reelforge.services.context import Services
-from reelforge.store import utcnow
-from reelforge.store.repos import CreditLedger, TokenRepo, UserRepo
+from reelforge.store import Session, utcnow
+from reelforge.store.repos import CreditLedger, SessionRepo, TokenRepo, UserRepo
 
-__all__ = ["ALL_SCOPES", "Principal", "authenticate", "cached_principal", "hash_token", "issue_anonymous_token"]
+__all__ = ["ALL_SCOPES", "Principal", "authenticate", "cached_principal", "hash_token", "issue_anonymous_token",
+           "load_session"]
 
 ALL_SCOPES = ("read", "write", "upload", "render")
 
 
 @dataclass(frozen=True)
 class Principal:
-    """The authenticated caller."""
+    """The authenticated caller; ``session_scope`` confines it to one session (the studio cookie's)."""
 
     user_id: str
     kind: str                 # anonymous | registered
     scopes: frozenset[str]
     token_id: str
+    session_scope: str | None = None
 
     def allows(self, scope: str) -> bool:
         return "*" in self.scopes or scope in self.scopes
+
+
+def load_session(db_session: DbSession, principal: Principal, session_id: str) -> Session | None:
+    """The session ``session_id`` if the caller may touch it: its own, and inside its session scope.
+
+    None otherwise; an unknown id, someone else's session and one outside the scope look the same
+    (1002 to the caller). Every service loads a caller's session through here.
+    """
+    if principal.session_scope is not None and session_id != principal.session_scope:
+        return None
+    return SessionRepo(db_session).owned(session_id, principal.user_id)
 
 
 def hash_token(token: str) -> str:

@@ -26,7 +26,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from reelforge.errors import InvalidInput, LinkInvalid, RateLimited, SessionNotFound
-from reelforge.services.auth import ALL_SCOPES, Principal, _derive, hash_token
+from reelforge.services.auth import ALL_SCOPES, Principal, _derive, hash_token, load_session
 from reelforge.services.context import Services
 from reelforge.store import utcnow
 from reelforge.store.models import Token
@@ -142,7 +142,7 @@ def issue_claim(svc: Services, principal: Principal, task_id: str | None, sessio
     text = CLAIM_PREFIX + secrets.token_urlsafe(32)
     now = utcnow()
     with svc.db.write() as session:
-        found = SessionRepo(session).owned(session_id, principal.user_id)
+        found = load_session(session, principal, session_id)
         if found is None or (task_id is not None and task_id != found.task_id):
             raise SessionNotFound()
         # born revoked: bearer authentication never accepts this row (see the module docstring)

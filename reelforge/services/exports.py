@@ -12,12 +12,12 @@ from reelforge.draft import validate
 from reelforge.errors import ExportForbidden, LinkInvalid, NotFound, SessionNotFound
 from reelforge.jobs.payloads import RenderPayload, submit_job
 from reelforge.render.encode import OUTPUT_FORMATS
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.commands import ExportRequest
 from reelforge.services.context import Services
 from reelforge.settings import Settings
 from reelforge.store import JobState, Render, new_id
-from reelforge.store.repos import JobRepo, MediaRepo, RenderRepo, SessionRepo
+from reelforge.store.repos import JobRepo, MediaRepo, RenderRepo
 
 __all__ = ["ATTRIBUTION_HEADERS", "RENDER_STATUS", "RenderStatus", "check_attribution", "check_export_allowed",
            "download_target", "render_download", "render_status", "submit_export"]
@@ -49,7 +49,7 @@ def submit_export(svc: Services, principal: Principal, request: ExportRequest) -
     check_export_allowed(svc, principal)
     client_id, session_id, output = request.id, request.session_id, request.output
     with svc.db.read() as session:
-        if SessionRepo(session).owned(session_id, principal.user_id) is None:
+        if load_session(session, principal, session_id) is None:
             raise SessionNotFound()
         existing = RenderRepo(session).by_client_id(principal.user_id, client_id)
         if existing is not None:
@@ -74,10 +74,19 @@ def submit_export(svc: Services, principal: Principal, request: ExportRequest) -
     return render_status(svc, principal, client_id)
 
 
+def _render_of(db_session: DbSession, principal: Principal, client_id: str) -> Render | None:
+    """The caller's render ``client_id``; a session-scoped caller (the studio cookie) sees its session's only,
+    and is answered 1002 for any other, as for a session not its own."""
+    record = RenderRepo(db_session).by_client_id(principal.user_id, client_id)
+    if principal.session_scope is not None and (record is None or record.session_id != principal.session_scope):
+        raise SessionNotFound()
+    return record
+
+
 def render_status(svc: Services, principal: Principal, client_id: str) -> dict[str, Any]:
     """The protocol's render status: ``status``, ``progress`` 0..1, ``output.url`` or ``error``."""
     with svc.db.read() as session:
-        record = RenderRepo(session).by_client_id(principal.user_id, client_id)
+        record = _render_of(session, principal, client_id)
         job = JobRepo(session).get(record.job_id) if record is not None else None
     if record is None or job is None:
         raise NotFound(f"render {client_id!r} not found")
@@ -122,7 +131,7 @@ def download_target(svc: Services, kind: str, object_id: str, owner_id: str | No
 def render_download(svc: Services, principal: Principal, client_id: str) -> tuple[Path, str, str]:
     """The bearer-token fallback download of a render by its client id."""
     with svc.db.read() as session:
-        record = RenderRepo(session).by_client_id(principal.user_id, client_id)
+        record = _render_of(session, principal, client_id)
     if record is None:
         raise NotFound("render not found")
     return download_target(svc, "render", record.id, owner_id=principal.user_id)

@@ -16,12 +16,12 @@ from sqlalchemy import select
 from reelforge.errors import NotFound, SessionNotFound
 from reelforge.ffmpeg import run_ffmpeg
 from reelforge.jobs.media_resolver import store_resolver
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.exports import RENDER_STATUS
 from reelforge.services.sessions import current_draft
 from reelforge.store import Render
-from reelforge.store.repos import JobRepo, MediaRepo, SessionRepo
+from reelforge.store.repos import JobRepo, MediaRepo
 
 __all__ = ["PREVIEW_HEIGHT", "cached_blob", "frame_grid", "list_renders", "media_thumbnail", "preview", "preview_path", "still"]
 
@@ -50,7 +50,7 @@ def preview(svc: Services, principal: Principal, session_id: str) -> dict[str, A
     from reelforge.render import RenderOptions, render
 
     with svc.db.read() as db_session:
-        session = SessionRepo(db_session).owned(session_id, principal.user_id)
+        session = load_session(db_session, principal, session_id)
         if session is None:
             raise SessionNotFound()
         draft = current_draft(db_session, session)
@@ -72,7 +72,7 @@ def preview(svc: Services, principal: Principal, session_id: str) -> dict[str, A
 def preview_path(svc: Services, principal: Principal, session_id: str, version: int) -> Path:
     """The stored preview of one version (made by :func:`preview`); 404 when there is none."""
     with svc.db.read() as db_session:
-        if SessionRepo(db_session).owned(session_id, principal.user_id) is None:
+        if load_session(db_session, principal, session_id) is None:
             raise SessionNotFound()
     key = f"previews/{session_id}/v{version}.mp4"
     path = svc.blobs.local_path(key) if svc.blobs.exists(key) else None
@@ -114,7 +114,7 @@ def media_thumbnail(svc: Services, principal: Principal, media_id: str, at_ms: i
 def list_renders(svc: Services, principal: Principal, session_id: str) -> list[dict[str, Any]]:
     """The session's exports, newest first: status, and a signed download URL once done."""
     with svc.db.read() as db_session:
-        if SessionRepo(db_session).owned(session_id, principal.user_id) is None:
+        if load_session(db_session, principal, session_id) is None:
             raise SessionNotFound()
         records = db_session.scalars(select(Render).where(Render.session_id == session_id,
                                                           Render.owner_id == principal.user_id)

@@ -6,7 +6,7 @@ from typing import Any
 
 from reelforge.draft import VIDEO, Draft
 from reelforge.errors import InvalidInput, SessionNotFound
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.library import LIBRARY_ORIGIN, library_media_of_session
 from reelforge.store import Media, Session
@@ -33,7 +33,7 @@ def create_session(svc: Services, principal: Principal, app: str, task_name: str
 def owned_session(svc: Services, principal: Principal, session_id: str) -> Session:
     """The caller's session, or 1002: an unknown id and someone else's answer the same."""
     with svc.db.read() as session:
-        found = SessionRepo(session).owned(session_id, principal.user_id)
+        found = load_session(session, principal, session_id)
     if found is None:
         raise SessionNotFound()
     return found
@@ -56,7 +56,7 @@ def session_state(svc: Services, principal: Principal, session_id: str) -> dict[
     """``data.state``: the draft, the videos on its timeline, its canvas, what was generated or uploaded,
     and (``library_media``) the built-in music and sound effects the session uses."""
     with svc.db.read() as db_session:
-        session = SessionRepo(db_session).owned(session_id, principal.user_id)
+        session = load_session(db_session, principal, session_id)
         if session is None:
             raise SessionNotFound()
         draft = current_draft(db_session, session)

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from reelforge.draft import AUDIO, TEXT, Draft
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.events import function_call, function_response
-from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
+from reelforge.store.repos import DraftRepo, MediaRepo
 
 __all__ = ["Emit", "TurnScope", "has_music", "has_title", "load_context", "move_pointer", "save_edits"]
 
@@ -45,7 +45,7 @@ def load_context(scope: TurnScope) -> tuple[Any, Draft]:
     from reelforge.agent import AgentContext, MediaRef
 
     with scope.svc.db.read() as db:
-        session = SessionRepo(db).owned(scope.session_id, scope.principal.user_id)
+        session = load_session(db, scope.principal, scope.session_id)
         assert session is not None
         drafts = DraftRepo(db)
         current = drafts.current(session)
@@ -66,7 +66,7 @@ def _commit(scope: TurnScope, edits: Sequence[Any], description: str) -> tuple[D
     from reelforge.draft.edits import apply_edit
 
     with scope.svc.db.write() as db:
-        session = SessionRepo(db).owned(scope.session_id, scope.principal.user_id)
+        session = load_session(db, scope.principal, scope.session_id)
         assert session is not None
         drafts = DraftRepo(db)
         current = drafts.current(session)
@@ -95,7 +95,7 @@ def move_pointer(scope: TurnScope, redo: bool, steps: int) -> int:
     """Undo or redo ``steps`` versions; returns how many moved."""
     moved = 0
     with scope.svc.db.write() as db:
-        session = SessionRepo(db).owned(scope.session_id, scope.principal.user_id)
+        session = load_session(db, scope.principal, scope.session_id)
         assert session is not None
         drafts = DraftRepo(db)
         for _ in range(max(1, steps)):

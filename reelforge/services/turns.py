@@ -21,11 +21,11 @@ from typing import Any
 
 from reelforge.errors import InvalidInput, SessionNotFound
 from reelforge.locks import KeyedLocks
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.events import text_event
 from reelforge.store import Turn, new_id, utcnow
-from reelforge.store.repos import SessionRepo, TurnRepo
+from reelforge.store.repos import TurnRepo
 
 __all__ = ["LiveTurn", "TurnRunner"]
 
@@ -102,7 +102,7 @@ class TurnRunner:
             raise InvalidInput(f"new_message.parts: at most {MAX_MESSAGE_CHARS} characters", field="new_message.parts")
         key = hashlib.sha256(message.encode()).hexdigest()
         with self._lock, self.svc.db.write() as db:
-            if SessionRepo(db).owned(session_id, principal.user_id) is None:
+            if load_session(db, principal, session_id) is None:
                 raise SessionNotFound()
             turns = TurnRepo(db)
             earlier = turns.get(invocation_id) if invocation_id else None

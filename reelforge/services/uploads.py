@@ -11,12 +11,12 @@ from typing import Any
 
 from reelforge.errors import ReelforgeError, SessionNotFound, UnsupportedMedia
 from reelforge.media import probe_media
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.sessions import media_record
 from reelforge.services.sniff import ACCEPTED, HEAD_BYTES, Format, describe, is_utf8_text, sniff
 from reelforge.store import Media, new_id
-from reelforge.store.repos import MediaRepo, SessionRepo
+from reelforge.store.repos import MediaRepo
 
 __all__ = ["refuse_type", "ingest_file", "TEXT_LIMIT_BYTES"]
 
@@ -46,7 +46,7 @@ def ingest_file(svc: Services, principal: Principal, session_id: str, name: str,
     if fmt.kind == "text":
         _check_text(path, name)
     with svc.db.read() as session:
-        if SessionRepo(session).owned(session_id, principal.user_id) is None:
+        if load_session(session, principal, session_id) is None:
             raise SessionNotFound()
     media_id = new_id("med")
     key = f"media/{media_id}.{fmt.ext}"

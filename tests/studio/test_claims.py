@@ -69,6 +69,10 @@ def test_the_cookie_reaches_only_its_own_session(server: LiveServer) -> None:
                            json={"app_name": "nemo_agent", "user_id": "me", "session_id": second,
                                  "new_message": {"parts": [{"text": "undo"}]}})
         assert run.status_code == 404 and run.json()["code"] == 1002
+        for path in (f"/studio/api/sessions/{second}/renders", "/api/render/proxy/lambda/render_elsewhere"):
+            other = browser.get(path)
+            assert other.status_code == 404 and other.json()["code"] == 1002, path
+        assert browser.get(f"/studio/api/sessions/{first}/renders").json()["data"] == {"renders": []}
         # routes the cookie is not for stay unauthenticated
         assert browser.get("/v1/videos").status_code == 401
         assert browser.post("/api/tasks/me/with-session/nemo_agent", headers={"X-CSRF-Token": csrf},
