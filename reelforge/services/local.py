@@ -14,7 +14,7 @@ from reelforge.draft import Draft, apply_edit, canvas_for_aspect, validate
 from reelforge.draft.edits import AddClip
 from reelforge.errors import DraftInvalid, InvalidInput
 from reelforge.progress import CancelToken, Progress, no_progress
-from reelforge.render.encode import OUTPUT_FORMATS
+from reelforge.render.encode import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
 from reelforge.settings import Settings
 
 if TYPE_CHECKING:  # render is imported when a render runs, not when this module loads
@@ -23,11 +23,19 @@ if TYPE_CHECKING:  # render is imported when a render runs, not when this module
 __all__ = ["generate_video", "read_draft_file", "render_draft_file"]
 
 
-def _format_for(out: Path, fmt: str | None) -> str:
-    fmt = (fmt or out.suffix.lstrip(".") or "mp4").lower()
-    if fmt not in OUTPUT_FORMATS:
-        raise InvalidInput(f"unknown format {fmt!r} (choose one of {', '.join(OUTPUT_FORMATS)})", field="format")
-    return fmt
+def _format_for(out: Path, fmt: str | None) -> OutputFormat:
+    said = (fmt or out.suffix.lstrip(".") or "mp4").lower()
+    found = next((name for name in OUTPUT_FORMATS if name == said), None)
+    if found is None:
+        raise InvalidInput(f"unknown format {said!r} (choose one of {', '.join(OUTPUT_FORMATS)})", field="format")
+    return found
+
+
+def _quality(said: str) -> Quality:
+    found = next((name for name in QUALITIES if name == said.lower()), None)
+    if found is None:
+        raise InvalidInput(f"unknown quality {said!r} (choose one of {', '.join(QUALITIES)})", field="quality")
+    return found
 
 
 def read_prompt(prompt: str) -> tuple[str, float | None, str | None, list[str]]:
@@ -75,7 +83,7 @@ def generate_video(
         raise InvalidInput(f"image not found: {image}", field="image")
     width, height = canvas_for_aspect(aspect)
     out = out.resolve()
-    fmt = _format_for(out, None)
+    fmt, level = _format_for(out, None), _quality(quality)
     generator = get_generator(model, settings)
     with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp_dir:
         tmp = Path(tmp_dir).resolve()
@@ -84,7 +92,7 @@ def generate_video(
         clip = generator.generate(request, tmp / "clip.mp4", generate_progress, cancel)
         draft = apply_edit(Draft.empty(width, height, fps=clip.fps),
                            AddClip(src=clip.path.name, duration_ms=clip.duration_ms, name=prompt[:80]))
-        return render(draft, path_resolver(tmp), out, RenderOptions(format=fmt, quality=quality),  # type: ignore[arg-type]
+        return render(draft, path_resolver(tmp), out, RenderOptions(format=fmt, quality=level),
                       render_progress, cancel)
 
 
@@ -115,7 +123,7 @@ def render_draft_file(
     draft = read_draft_file(path)
     fmt = _format_for(out or Path(f"x.{fmt or 'mp4'}"), fmt)
     out = out or path.with_suffix(f".{fmt}")
-    options = RenderOptions(format=fmt, quality=quality)  # type: ignore[arg-type]
+    options = RenderOptions(format=fmt, quality=_quality(quality))
     if preset:
         from reelforge.render.presets import options_for_preset
 

@@ -13,6 +13,7 @@ from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft.edits import ClipPlace
 
 __all__ = ["handle", "handle_description", "placement_of"]
 
@@ -54,10 +55,11 @@ _ZH_STRIP = (
 )
 
 
-def placement_of(clause: Clause, state: PlanState) -> tuple[str, str | None] | None:
+def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
     refs = [r for r in clip_refs(clause, state) if r]
     ref = refs[0] if refs else None
+    kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代"):
         kind = "replace"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
@@ -162,7 +164,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "sunset.", f"这段 {seconds:g} 秒的视频要拍什么？例如：生成一段{seconds:g}秒的海边日落。")))
         return True
     action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),
-                            placement=placement[0], ref_segment_id=placement[1],  # type: ignore[arg-type]
+                            placement=placement[0], ref_segment_id=placement[1],
                             image_src=image.src if image else None)
     state.generate(action)
     return True
@@ -182,7 +184,7 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
     state.replace_generation(index, GenerateAction(
-        prompt=old.prompt, seconds=old.seconds, aspect=old.aspect, placement=placement[0],  # type: ignore[arg-type]
+        prompt=old.prompt, seconds=old.seconds, aspect=old.aspect, placement=placement[0],
         ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed))
     return True
 

@@ -244,7 +244,7 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     placement = placement_of(clause, state) or ("end", None)
     seconds = duration_ms(clause.text)
     length = seconds or media.duration_ms or 3000
-    added = state.edit(AddClip(src=media.src, duration_ms=length, name=media.name, at=placement[0],  # type: ignore[arg-type]
+    added = state.edit(AddClip(src=media.src, duration_ms=length, name=media.name, at=placement[0],
                                ref=placement[1]), focus_kind="clip")
     motion = motion_said(clause)  # "add my photo with a slow zoom"
     if motion and added:
