@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from reelforge.progress import CancelToken, Progress
 from reelforge.store.models import Job, JobState
+from reelforge.store.repos.jobs import FINAL_STATES
 
 __all__ = ["JobContext", "JobHandler", "JobQueue", "JobStatus", "Prepare"]
 
@@ -40,7 +41,7 @@ class JobStatus:
 
     @property
     def done(self) -> bool:
-        return self.state in ("completed", "failed", "cancelled")
+        return self.state in FINAL_STATES
 
     @classmethod
     def of(cls, job: Job) -> JobStatus:

@@ -30,7 +30,7 @@ from reelforge.jobs.payloads import GeneratePayload, V1Video, submit_job
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.services.credits import freezer, price_of
-from reelforge.store.models import Job
+from reelforge.store.models import Job, JobState
 from reelforge.store.repos import JobRepo, MediaRepo
 
 __all__ = [
@@ -48,8 +48,9 @@ SHORT_SIDE = 1080
 MAX_ASPECT = 1920 / 1080        # the widest canvas reelforge exports (16:9 / 9:16)
 _KEY_PREFIX = "v1video:"
 _SIZE = re.compile(r"^(\d{2,4})x(\d{2,4})$")
-_STATUS = {"queued": "queued", "running": "in_progress", "completed": "completed", "failed": "failed",
-           "cancelled": "failed"}
+# OpenAI's video status of each job state
+_STATUS: dict[JobState, str] = {"queued": "queued", "running": "in_progress", "completed": "completed",
+                                "failed": "failed", "cancelled": "failed"}
 
 
 def canvas_for_size(size: str) -> tuple[int, int]:

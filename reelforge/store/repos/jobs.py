@@ -13,11 +13,11 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.ids import new_id
-from reelforge.store.models import Job, utcnow
+from reelforge.store.models import Job, JobState, utcnow
 
 __all__ = ["FINAL_STATES", "JobRepo"]
 
-FINAL_STATES = frozenset({"completed", "failed", "cancelled"})
+FINAL_STATES: frozenset[JobState] = frozenset({"completed", "failed", "cancelled"})
 
 
 class JobRepo:
