@@ -56,6 +56,11 @@ class ExportRequest(Command):
     draft: dict[str, Any]
     output: ExportOutput = ExportOutput()
 
+    @field_validator("output", mode="before")
+    @classmethod
+    def _no_output_is_the_default(cls, value: Any) -> Any:
+        return {} if value is None else value
+
     @field_validator("id")
     @classmethod
     def _render_id(cls, value: str) -> str:
