@@ -11,8 +11,8 @@ import pytest
 
 from reelforge.audio import SOUND_EFFECTS, STYLES, SoundName, StyleName
 from reelforge.draft import ASPECT_SIZES, Aspect
-from reelforge.render.encode import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
-from reelforge.render.presets import PRESETS, PresetName
+from reelforge.draft.output import OUTPUT_FORMATS, QUALITIES, OutputFormat, PresetName, Quality
+from reelforge.render.presets import PRESETS
 from reelforge.services.exports import RENDER_STATUS
 from reelforge.store import JobState
 
@@ -36,11 +36,11 @@ def test_each_literal_and_its_table_name_the_same_values() -> None:
 @pytest.mark.parametrize(("what", "pattern", "owner"), [
     ("aspects", r"""["']16:9["'],\s*["']9:16["'],\s*["']1:1["']""", "reelforge/draft/model.py"),
     ("aspect sizes", r"""["']16:9["']\s*:\s*\(1920,\s*1080\)""", "reelforge/draft/model.py"),
-    ("output formats", r"""["']mp4["'],\s*["']mov["'],\s*["']webm["']""", "reelforge/render/encode.py"),
-    ("format MIME types", r"""["']mov["']\s*:\s*["']video/quicktime["']""", "reelforge/render/encode.py"),
-    ("qualities", r"""["']high["'],\s*["']medium["'],\s*["']low["']""", "reelforge/render/encode.py"),
+    ("output formats", r"""["']mp4["'],\s*["']mov["'],\s*["']webm["']""", "reelforge/draft/output.py"),
+    ("format MIME types", r"""["']mov["']\s*:\s*["']video/quicktime["']""", "reelforge/draft/output.py"),
+    ("qualities", r"""["']high["'],\s*["']medium["'],\s*["']low["']""", "reelforge/draft/output.py"),
     ("render statuses", r"""["']running["']\s*:\s*["']processing["']""", "reelforge/services/exports.py"),
-    ("preset names", r"""["']youtube["'],\s*["']shorts["'],\s*["']tiktok["']""", "reelforge/render/presets.py"),
+    ("preset names", r"""["']youtube["'],\s*["']shorts["'],\s*["']tiktok["']""", "reelforge/draft/output.py"),
     ("preset canvases", r"""["']tiktok["']\s*:\s*["']9:16["']""", None),   # a preset's canvas is its own size
     ("style names", r"""Literal\[["']lofi["']""", "reelforge/audio/_styles.py"),
     ("sound names", r"""Literal\[["']whoosh["']""", "reelforge/audio/_sfx.py"),

@@ -11,8 +11,7 @@ from typing import Literal
 
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace, Edit
-from reelforge.render.encode import OutputFormat, Quality
-from reelforge.render.presets import PresetName
+from reelforge.draft.output import OutputFormat, PresetName, Quality
 
 __all__ = [
     "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",

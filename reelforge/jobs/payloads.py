@@ -13,9 +13,8 @@ from pydantic import BaseModel, ConfigDict
 
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace
+from reelforge.draft.output import OutputFormat, PresetName, Quality
 from reelforge.jobs.base import JobQueue, Prepare
-from reelforge.render.encode import OutputFormat, Quality
-from reelforge.render.presets import PresetName
 
 __all__ = ["GeneratePayload", "JobKind", "JobPayload", "Placement", "RenderPayload", "V1Video", "submit_job"]
 

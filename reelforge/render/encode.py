@@ -8,7 +8,8 @@ not strings scattered through the graph builder.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal, get_args
+
+from reelforge.draft.output import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
 
 __all__ = [
     "AUDIO_ONLY_FORMATS",
@@ -22,14 +23,6 @@ __all__ = [
     "RenderOptions",
     "encode_settings",
 ]
-
-OutputFormat = Literal["mp4", "mov", "webm", "gif", "mp3", "wav"]
-# every output format and the MIME type its file is served with
-OUTPUT_FORMATS: dict[OutputFormat, str] = {"mp4": "video/mp4", "mov": "video/quicktime", "webm": "video/webm",
-                                           "gif": "image/gif", "mp3": "audio/mpeg", "wav": "audio/wav"}
-Quality = Literal["high", "medium", "low"]
-QUALITIES: tuple[Quality, ...] = get_args(Quality)
-assert set(OUTPUT_FORMATS) == set(get_args(OutputFormat))
 
 AUDIO_ONLY_FORMATS: frozenset[OutputFormat] = frozenset({"mp3", "wav"})
 AUDIO_RATE = 48_000

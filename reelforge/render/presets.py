@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal, get_args
 
 from reelforge.draft import ASPECT_SIZES, Aspect
+from reelforge.draft.output import PresetName
 from reelforge.errors import InvalidInput
 from reelforge.render.encode import (
     QUALITY_TABLE,
@@ -32,8 +33,6 @@ from reelforge.render.encode import (
 )
 
 __all__ = ["PRESETS", "Preset", "PresetName", "check_file", "options_for_preset", "preset_named"]
-
-PresetName = Literal["youtube", "shorts", "tiktok", "reels", "square", "web", "archive", "webm", "gif"]
 
 SOCIAL_LOUDNESS = LoudnessTarget(integrated_lufs=-14.0, true_peak_db=-1.0)
 WEB_LOUDNESS = LoudnessTarget(integrated_lufs=-16.0, true_peak_db=-1.0)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
-from reelforge.render.encode import OutputFormat, Quality
+from reelforge.draft.output import OutputFormat, Quality
 from reelforge.render.presets import PRESETS, PresetName
 
 __all__ = ["Command", "ExportOutput", "ExportRequest"]

@@ -14,8 +14,8 @@ from limits import RateLimitItem, parse, storage, strategies
 
 from reelforge.blobs import BlobStore, LocalBlobStore
 from reelforge.jobs import EmbeddedQueue, JobHandler, JobQueue
-from reelforge.locks import KeyedLocks
 from reelforge.services.links import LinkSigner
+from reelforge.services.locks import KeyedLocks
 from reelforge.settings import Settings
 from reelforge.store import Database
 

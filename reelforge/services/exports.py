@@ -9,9 +9,9 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.draft import validate
+from reelforge.draft.output import OUTPUT_FORMATS
 from reelforge.errors import ExportForbidden, LinkInvalid, NotFound, SessionNotFound
 from reelforge.jobs.payloads import RenderPayload, submit_job
-from reelforge.render.encode import OUTPUT_FORMATS
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.commands import ExportRequest
 from reelforge.services.context import Services

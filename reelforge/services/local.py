@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from reelforge.draft import Draft, apply_edit, canvas_for_aspect, validate
 from reelforge.draft.edits import AddClip
+from reelforge.draft.output import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
 from reelforge.errors import DraftInvalid, InvalidInput
 from reelforge.progress import CancelToken, Progress, no_progress
-from reelforge.render.encode import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
 from reelforge.settings import Settings
 
 if TYPE_CHECKING:  # render is imported when a render runs, not when this module loads

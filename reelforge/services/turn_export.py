@@ -17,9 +17,9 @@ from typing import Any
 from reelforge.agent import ExportAction
 from reelforge.draft import VIDEO, Aspect, Draft
 from reelforge.draft.edits import SetCanvas, apply_edit
+from reelforge.draft.output import OutputFormat, Quality
 from reelforge.errors import InvalidInput
 from reelforge.jobs import JobStatus
-from reelforge.render.encode import OutputFormat, Quality
 from reelforge.render.presets import PRESETS, PresetName
 from reelforge.services.commands import ExportOutput, ExportRequest
 from reelforge.services.events import progress_event

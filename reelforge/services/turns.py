@@ -20,10 +20,10 @@ from datetime import timedelta
 from typing import Any
 
 from reelforge.errors import InvalidInput, SessionNotFound
-from reelforge.locks import KeyedLocks
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.events import text_event
+from reelforge.services.locks import KeyedLocks
 from reelforge.store import Turn, new_id, utcnow
 from reelforge.store.repos import TurnRepo
 

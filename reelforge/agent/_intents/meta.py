@@ -7,8 +7,7 @@ import re
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import ExportAction, HelpAction, RedoAction, RevertAction, ShowTimeline, UndoAction
-from reelforge.render.encode import OUTPUT_FORMATS, OutputFormat, Quality
-from reelforge.render.presets import PresetName
+from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
 
 __all__ = ["REVERT_TOPICS", "handle", "revert_topic"]
 

@@ -1,7 +1,7 @@
 import threading
 import time
 
-from reelforge.locks import KeyedLocks
+from reelforge.services.locks import KeyedLocks
 
 
 def test_a_key_is_forgotten_once_no_thread_holds_or_waits_for_it() -> None:
