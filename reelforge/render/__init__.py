@@ -1,13 +1,12 @@
 """reelforge.render: a draft -> one ffmpeg filter graph -> one file, streamed.
 
 ``build_graph`` is pure (tests compare its text); ``render`` resolves the media, writes the
-script and title files beside the output and runs ffmpeg once; ``probe_file`` reads a media
-file with PyAV.
+script and title files beside the output and runs ffmpeg once. Probing a file is
+:func:`reelforge.media.probe_media`.
 """
 
 from reelforge.render.encode import QUALITY_TABLE, EncodeSettings, RenderOptions, encode_settings
 from reelforge.render.graph import Graph, build_graph
-from reelforge.render.probe import probe_file
 from reelforge.render.renderer import RenderResult, path_resolver, render
 
 __all__ = [
@@ -19,6 +18,5 @@ __all__ = [
     "build_graph",
     "encode_settings",
     "path_resolver",
-    "probe_file",
     "render",
 ]

@@ -4,8 +4,8 @@
 codec, profile, level, pixel format, size, frame rate, the keyframe interval (from the
 packets' key flags), the longest run of B-frames (from the decoded pictures' types), the
 video bitrate, the audio codec/rate/channels, whether ``moov`` precedes ``mdat`` (the
-top-level MP4 boxes) and the loudness. :func:`check_against` lists every departure in
-words ("video is 1920x1080, tiktok needs 1080x1920").
+top-level MP4 boxes) and the loudness. :func:`check_against` (and :func:`check_file`, by preset
+name, behind ``reelforge check``) lists every departure in words ("video is 1920x1080, tiktok needs 1080x1920").
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from av.video.frame import PictureType
 
 from reelforge.errors import MediaMissing, UnsupportedMedia
 from reelforge.render.loudness import Loudness, measure_file
-from reelforge.render.presets import Preset
+from reelforge.render.presets import Preset, preset_named
 
-__all__ = ["FileSpec", "check_against", "probe_spec", "top_level_boxes"]
+__all__ = ["FileSpec", "check_against", "check_file", "probe_spec", "top_level_boxes"]
 
 _CONTAINERS = {"mp4": "mp4", "mov": "mov", "webm": "webm", "gif": "gif"}
 _BITRATE_SLACK = 1.10        # an average a tenth over the VBV ceiling is a real departure; less is rounding
@@ -144,6 +144,14 @@ def _video_fields(container: av.container.InputContainer, video: av.video.stream
             "fps": float(Fraction(rate)) if rate else None,
             "max_keyframe_interval": max(intervals) if intervals and len(keyframes) > 1 else None,
             "max_bframes_run": longest, "video_kbps": packet_bytes * 8 / seconds / 1000 if seconds > 0 else None}
+
+
+def check_file(path: Path | str, preset: str) -> list[str]:
+    """Every way the file at ``path`` departs from the preset named ``preset``, in words; empty when it meets it.
+
+    Raises :class:`InvalidInput` for an unknown preset and :class:`MediaMissing` for a missing file.
+    """
+    return check_against(Path(path), preset_named(preset))
 
 
 def check_against(path: Path, preset: Preset) -> list[str]:

@@ -17,7 +17,6 @@ relative size and position. Presets without a size keep the draft's aspect.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Literal, get_args
 
 from reelforge.draft import ASPECT_SIZES, Aspect
@@ -32,7 +31,7 @@ from reelforge.render.encode import (
     RenderOptions,
 )
 
-__all__ = ["PRESETS", "Preset", "PresetName", "check_file", "options_for_preset", "preset_named"]
+__all__ = ["PRESETS", "Preset", "PresetName", "options_for_preset", "preset_named"]
 
 SOCIAL_LOUDNESS = LoudnessTarget(integrated_lufs=-14.0, true_peak_db=-1.0)
 WEB_LOUDNESS = LoudnessTarget(integrated_lufs=-16.0, true_peak_db=-1.0)
@@ -134,14 +133,3 @@ def _encode_settings(preset: Preset, options: RenderOptions) -> EncodeSettings:
                    audio_bitrate_kbps=preset.audio_bitrate_kbps, profile=preset.profile, level=preset.level,
                    gop_seconds=preset.gop_seconds, bframes=preset.bframes, extra=("-movflags", "+faststart"))
 
-
-def check_file(path: Path | str, preset: str) -> list[str]:
-    """Every way the file at ``path`` departs from ``preset``, in words; empty when it meets it.
-
-    Raises :class:`InvalidInput` for an unknown preset and :class:`MediaMissing` for a missing file.
-    """
-    from reelforge.render.check import (
-        check_against,  # check imports this module's records
-    )
-
-    return check_against(Path(path), preset_named(preset))

@@ -18,13 +18,12 @@ from urllib.parse import unquote, urlparse
 from reelforge.draft.model import VIDEO, Draft
 from reelforge.errors import MediaMissing, RenderFailed
 from reelforge.ffmpeg import run_ffmpeg
-from reelforge.media import MediaInfo, MediaResolver
+from reelforge.media import MediaInfo, MediaResolver, probe_media
 from reelforge.progress import CancelToken, Progress, no_progress, scaled
 from reelforge.render._chunks import INTERMEDIATE, chunk_windows, flatten_main_track, needs_chunks
 from reelforge.render.encode import EncodeSettings, RenderOptions, encode_settings
 from reelforge.render.graph import build_graph, output_canvas, partial_path, work_dir
 from reelforge.render.loudness import Loudness, measure_mix
-from reelforge.render.probe import probe_file
 
 __all__ = ["RenderResult", "path_resolver", "render"]
 
@@ -104,7 +103,7 @@ def _render_in_chunks(draft: Draft, media: dict[str, MediaInfo], out: Path, opti
     def render_window(part: Draft, path: Path, index: int) -> MediaInfo:
         window_progress = scaled(progress, 0.5 * index / count, 0.5 * (index + 1) / count)
         _render_once(part, media, path, intermediate, window_progress, cancel)
-        return probe_file(path)
+        return probe_media(path)
 
     folder = work_dir(out) / "chunks"
     try:
@@ -167,6 +166,6 @@ def path_resolver(base_dir: Path) -> MediaResolver:
                 path = base / path
         if not path.is_file():
             raise MediaMissing(f"media file not found: {src} ({path})", data={"src": src, "path": str(path)})
-        return probe_file(path)
+        return probe_media(path)
 
     return resolve

@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from sqlalchemy import func, select
-
 from reelforge.draft import validate
 from reelforge.errors import InvalidInput, SessionNotFound
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.sessions import LANGUAGES, current_draft
-from reelforge.store import new_id
-from reelforge.store.models import DraftVersion, Session, TurnEvent
+from reelforge.store.models import Session
 from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
 
 __all__ = ["WRITABLE_STATE", "check_user", "create", "delete", "get", "list_sessions", "update"]
@@ -43,12 +40,9 @@ def _owned(db_session: Any, principal: Principal, app: str, session_id: str) -> 
 
 def _adk(db_session: Any, session: Session, user_id: str, with_events: bool = True) -> dict[str, Any]:
     draft = current_draft(db_session, session)
-    events = [row.event for row in db_session.scalars(
-        select(TurnEvent).where(TurnEvent.session_id == session.id).order_by(TurnEvent.id))] if with_events else []
-    times = [session.created_at,
-             db_session.scalar(select(func.max(DraftVersion.created_at)).where(DraftVersion.session_id == session.id)),
-             db_session.scalar(select(func.max(TurnEvent.created_at)).where(TurnEvent.session_id == session.id))]
-    last = max(moment for moment in times if moment is not None)
+    sessions = SessionRepo(db_session)
+    events = sessions.events(session.id) if with_events else []
+    last = sessions.last_change(session)
     state = {"name": session.name, "language": session.language, "task_id": session.task_id,
              "draft_version": session.draft_version, "draft": draft.to_wire()}
     return {"id": session.id, "appName": session.app, "userId": user_id, "state": state, "events": events,
@@ -87,8 +81,7 @@ def _apply_state(db_session: Any, principal: Principal, session: Session, delta:
 def list_sessions(svc: Services, principal: Principal, app: str, user: str) -> list[dict[str, Any]]:
     check_user(svc, principal, app, user)
     with svc.db.read() as db_session:
-        rows = db_session.scalars(select(Session).where(Session.owner_id == principal.user_id, Session.app == app)
-                                  .order_by(Session.created_at, Session.id))
+        rows = SessionRepo(db_session).of_owner(principal.user_id, app)
         # ADK's list leaves events out (its session service returns them empty)
         return [_adk(db_session, row, user, with_events=False) for row in rows]
 
@@ -109,12 +102,10 @@ def create(svc: Services, principal: Principal, app: str, user: str, session_id:
         else:
             if not _SESSION_ID.match(session_id):
                 raise InvalidInput("session_id: 1 to 40 letters, digits, '_' or '-'", field="session_id")
-            if db_session.get(Session, session_id) is not None:
+            sessions = SessionRepo(db_session)
+            if sessions.get(session_id) is not None:
                 raise InvalidInput(f"session_id: {session_id!r} already exists", field="session_id")
-            session = Session(id=session_id, task_id=new_id("tsk"), owner_id=principal.user_id, app=app,
-                              name="project", language="en", draft_version=0)
-            db_session.add(session)
-            db_session.flush()
+            session = sessions.create_with_id(session_id, principal.user_id, app, "project", "en")
         _apply_state(db_session, principal, session, state)
         return _adk(db_session, session, user)
 
@@ -131,4 +122,4 @@ def update(svc: Services, principal: Principal, app: str, user: str, session_id:
 def delete(svc: Services, principal: Principal, app: str, user: str, session_id: str) -> None:
     check_user(svc, principal, app, user)
     with svc.db.write() as db_session:
-        db_session.delete(_owned(db_session, principal, app, session_id))
+        SessionRepo(db_session).delete(_owned(db_session, principal, app, session_id))

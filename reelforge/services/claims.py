@@ -23,7 +23,6 @@ from datetime import timedelta
 from typing import Any
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select
 
 from reelforge.errors import InvalidInput, LinkInvalid, RateLimited, SessionNotFound
 from reelforge.services.auth import ALL_SCOPES, Principal, _derive, hash_token, load_session
@@ -91,7 +90,7 @@ def csrf_token(svc: Services, identity: StudioIdentity) -> str:
 def studio_bearer(svc: Services, identity: StudioIdentity) -> str | None:
     """The bearer text of the identity's token, if that token is still active (never sent to the browser)."""
     with svc.db.read() as session:
-        token = session.get(Token, identity.token_id)
+        token = TokenRepo(session).get(identity.token_id)
         now = utcnow()
         if (token is None or token.nonce is None or token.revoked_at is not None
                 or (token.expires_at is not None and token.expires_at <= now)):
@@ -127,7 +126,7 @@ def start_anonymous(svc: Services, address: str, language: str | None) -> tuple[
 def describe_session(svc: Services, identity: StudioIdentity) -> dict[str, Any] | None:
     """The session a live identity names, as the page shows it; None when the identity is dead."""
     with svc.db.read() as session:
-        token = session.get(Token, identity.token_id)
+        token = TokenRepo(session).get(identity.token_id)
         found = SessionRepo(session).get(identity.session_id)
         if token is None or found is None or found.owner_id != token.user_id:
             return None
@@ -158,7 +157,7 @@ def redeem_claim(svc: Services, text: str | None) -> StudioIdentity:
         raise LinkInvalid("this studio link is not valid")
     now = utcnow()
     with svc.db.write() as session:
-        row = session.scalar(select(Token).where(Token.token_hash == hash_token(text)))
+        row = TokenRepo(session).by_hash(hash_token(text))
         scope, _, session_id = (row.scopes.partition(" ") if row is not None else ("", "", ""))
         if row is None or scope != _CLAIM_SCOPE or row.expires_at is None or row.expires_at <= now:
             raise LinkInvalid("this studio link is not valid, was already used, or has expired")

@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from reelforge.errors import NotFound, SessionNotFound
 from reelforge.ffmpeg import run_ffmpeg
 from reelforge.jobs.media_resolver import store_resolver
@@ -20,8 +18,7 @@ from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.exports import RENDER_STATUS
 from reelforge.services.sessions import current_draft
-from reelforge.store import Render
-from reelforge.store.repos import JobRepo, MediaRepo
+from reelforge.store.repos import JobRepo, MediaRepo, RenderRepo
 
 __all__ = ["PREVIEW_HEIGHT", "cached_blob", "frame_grid", "list_renders", "media_thumbnail", "preview", "preview_path", "still"]
 
@@ -116,9 +113,7 @@ def list_renders(svc: Services, principal: Principal, session_id: str) -> list[d
     with svc.db.read() as db_session:
         if load_session(db_session, principal, session_id) is None:
             raise SessionNotFound()
-        records = db_session.scalars(select(Render).where(Render.session_id == session_id,
-                                                          Render.owner_id == principal.user_id)
-                                     .order_by(Render.created_at.desc()).limit(50)).all()
+        records = RenderRepo(db_session).of_session(session_id, principal.user_id)
         jobs = JobRepo(db_session)
         out = []
         for record in records:

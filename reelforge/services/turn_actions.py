@@ -6,15 +6,24 @@ job (credits frozen on submission, settled when the clip lands on the timeline, 
 fails) whose progress streams as events, followed by two-stage music and title
 (``turn_two_stage``); library music and sound effects (``turn_audio``) and export by chat
 (``turn_export``) run here too; undo/redo/revert move the version pointer. Runs on a turn thread.
+
+:data:`RUNNERS` maps each action type of the plan to the function that runs it: a new action is a
+new row, not another branch.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+from reelforge import agent
+from reelforge.agent.reply import compose_reply
+from reelforge.audio import STYLES
 from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
+from reelforge.draft.summary import summary
 from reelforge.errors import InsufficientCredits, ReelforgeError
 from reelforge.jobs import JobStatus
 from reelforge.jobs.payloads import GeneratePayload, Placement, submit_job
@@ -22,10 +31,13 @@ from reelforge.services import credits
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.services.events import progress_event, text_event
+from reelforge.services.turn_audio import run_music, run_sound
 from reelforge.services.turn_draft import Emit, TurnScope, load_context, move_pointer, save_edits
+from reelforge.services.turn_export import run_export
+from reelforge.services.turn_two_stage import OptOut, opt_outs, run_two_stage
 from reelforge.store.repos import MediaRepo
 
-__all__ = ["MAX_GENERATE_SECONDS", "run_turn"]
+__all__ = ["MAX_GENERATE_SECONDS", "RUNNERS", "run_turn"]
 
 MAX_GENERATE_SECONDS = 30.0
 
@@ -82,9 +94,7 @@ def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[s
 
 def _revert(scope: TurnScope, topic: str, history: list[str]) -> tuple[int, str]:
     """Go back to the version before the first change about ``topic``: (steps moved, its label)."""
-    from reelforge.agent import find_revert_point
-
-    point = find_revert_point(topic, history)
+    point = agent.find_revert_point(topic, history)
     if point is None or point == 0:
         return 0, ""
     return move_pointer(scope, redo=False, steps=len(history) - point), history[point]
@@ -92,9 +102,6 @@ def _revert(scope: TurnScope, topic: str, history: list[str]) -> tuple[int, str]
 
 def _plan(scope: TurnScope, message: str, context: Any) -> tuple[Any, Any]:
     """The plan and the two-stage opt-outs; opt-out words are left out of a plan that generates."""
-    from reelforge import agent
-    from reelforge.services.turn_two_stage import OptOut, opt_outs
-
     settings = scope.svc.settings
     cleaned, opt = opt_outs(message)
     if cleaned and cleaned != message:
@@ -105,69 +112,112 @@ def _plan(scope: TurnScope, message: str, context: Any) -> tuple[Any, Any]:
 
 
 def _music_styles(language: str) -> list[str]:
-    from reelforge.audio import STYLES
-
     return [f"{s.title_zh}（{s.name}）" if language == "zh" else f"{s.title} ({s.name})" for s in STYLES.values()]
+
+
+@dataclass
+class _Turn:
+    """What the steps of one turn share and update: the plan, and the draft the next action edits."""
+
+    scope: TurnScope
+    plan: agent.Plan
+    opt: OptOut
+    context: Any
+    draft: Draft
+
+    @property
+    def language(self) -> str:
+        return self.plan.language
+
+
+# Each runner does one action and returns its outcome, then any outcomes that followed from it.
+Runner = Callable[[_Turn, int, Any], list[agent.Outcome]]
+
+
+def _run_edit(turn: _Turn, index: int, action: agent.EditAction) -> list[agent.Outcome]:
+    label = action.description or agent.describe_edit(action.edit, turn.language)
+    turn.draft, version = save_edits(turn.scope, turn.scope.call_id(index), [action.edit], label)
+    return [agent.Outcome(action=action, ok=True, data={"draft_version": version})]
+
+
+def _run_generate(turn: _Turn, index: int, action: agent.GenerateAction) -> list[agent.Outcome]:
+    result = _generate(turn.scope, index, action, turn.draft)
+    outcome = agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")), data=result)
+    if not result["ok"]:
+        return [outcome]
+    return [outcome, *run_two_stage(turn.scope, turn.plan, index, action.prompt, turn.language, turn.opt)]
+
+
+def _run_music(turn: _Turn, index: int, action: agent.MusicAction) -> list[agent.Outcome]:
+    return [agent.Outcome(action=action, ok=True, data=run_music(turn.scope, index, action, turn.draft, turn.language))]
+
+
+def _run_sound(turn: _Turn, index: int, action: agent.SoundAction) -> list[agent.Outcome]:
+    return [agent.Outcome(action=action, ok=True, data=run_sound(turn.scope, index, action, turn.draft, turn.language))]
+
+
+def _run_export(turn: _Turn, index: int, action: agent.ExportAction) -> list[agent.Outcome]:
+    result = run_export(turn.scope, index, action, turn.draft, turn.language)
+    return [agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")), data=result)]
+
+
+def _run_undo_redo(turn: _Turn, index: int, action: agent.UndoAction | agent.RedoAction) -> list[agent.Outcome]:
+    redo = isinstance(action, agent.RedoAction)
+    moved = move_pointer(turn.scope, redo, action.steps)
+    return [agent.Outcome(action=action, ok=moved > 0, data={"steps": moved},
+                          detail="" if moved else f"nothing to {'redo' if redo else 'undo'}")]
+
+
+def _run_revert(turn: _Turn, index: int, action: agent.RevertAction) -> list[agent.Outcome]:
+    moved, label = _revert(turn.scope, action.topic, turn.context.history)
+    return [agent.Outcome(action=action, ok=moved > 0, data={"steps": moved, "label": label},
+                          detail="" if moved else f"no earlier change about {action.topic!r}")]
+
+
+def _run_show(turn: _Turn, index: int, action: agent.ShowTimeline) -> list[agent.Outcome]:
+    return [agent.Outcome(action=action, ok=True, data={"summary": summary(turn.draft)})]
+
+
+def _run_help(turn: _Turn, index: int, action: agent.HelpAction) -> list[agent.Outcome]:
+    styles = _music_styles(turn.language) if action.topic == "music" else None
+    return [agent.Outcome(action=action, ok=True, data={"styles": styles} if styles else {})]
+
+
+def _run_unknown(turn: _Turn, index: int, action: agent.Unknown) -> list[agent.Outcome]:
+    return [agent.Outcome(action=action, ok=True)]  # the reply says what was understood
+
+
+RUNNERS: dict[type, Runner] = {
+    agent.EditAction: _run_edit,
+    agent.GenerateAction: _run_generate,
+    agent.MusicAction: _run_music,
+    agent.SoundAction: _run_sound,
+    agent.ExportAction: _run_export,
+    agent.UndoAction: _run_undo_redo,
+    agent.RedoAction: _run_undo_redo,
+    agent.RevertAction: _run_revert,
+    agent.ShowTimeline: _run_show,
+    agent.HelpAction: _run_help,
+    agent.Unknown: _run_unknown,
+}
+# Actions that leave the draft as it was: no need to reload it before the next action.
+_READ_ONLY: frozenset[type] = frozenset({agent.ShowTimeline, agent.HelpAction, agent.Unknown})
 
 
 def run_turn(svc: Services, principal: Principal, session_id: str, app: str, message: str,
              invocation_id: str, emit: Emit) -> None:
     """Plan ``message`` and run its actions, emitting ADK events; ends with the reply text."""
-    from reelforge import agent
-    from reelforge.agent.reply import compose_reply
-    from reelforge.draft.summary import summary
-    from reelforge.services.turn_audio import run_music, run_sound
-    from reelforge.services.turn_export import run_export
-    from reelforge.services.turn_two_stage import run_two_stage
-
     scope = TurnScope(svc, principal, session_id, app, invocation_id, emit)
     context, draft = load_context(scope)
     plan, opt = _plan(scope, message, context)
-    language = plan.language
-    outcomes: list[Any] = []
+    turn = _Turn(scope, plan, opt, context, draft)
+    outcomes: list[agent.Outcome] = []
     for index, action in enumerate(plan.actions):
-        outcome: Any
-        extra: list[Any] = []
         try:
-            if isinstance(action, agent.EditAction):
-                label = action.description or agent.describe_edit(action.edit, language)
-                draft, version = save_edits(scope, scope.call_id(index), [action.edit], label)
-                outcome = agent.Outcome(action=action, ok=True, data={"draft_version": version})
-            elif isinstance(action, agent.GenerateAction):
-                result = _generate(scope, index, action, draft)
-                outcome = agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")),
-                                        data=result)
-                if result["ok"]:
-                    extra = run_two_stage(scope, plan, index, action.prompt, language, opt)
-            elif isinstance(action, agent.MusicAction):
-                outcome = agent.Outcome(action=action, ok=True, data=run_music(scope, index, action, draft, language))
-            elif isinstance(action, agent.SoundAction):
-                outcome = agent.Outcome(action=action, ok=True, data=run_sound(scope, index, action, draft, language))
-            elif isinstance(action, agent.ExportAction):
-                result = run_export(scope, index, action, draft, language)
-                outcome = agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")),
-                                        data=result)
-            elif isinstance(action, (agent.UndoAction, agent.RedoAction)):
-                redo = isinstance(action, agent.RedoAction)
-                moved = move_pointer(scope, redo, action.steps)
-                outcome = agent.Outcome(action=action, ok=moved > 0, data={"steps": moved},
-                                        detail="" if moved else f"nothing to {'redo' if redo else 'undo'}")
-            elif isinstance(action, agent.RevertAction):
-                moved, label = _revert(scope, action.topic, context.history)
-                outcome = agent.Outcome(action=action, ok=moved > 0, data={"steps": moved, "label": label},
-                                        detail="" if moved else f"no earlier change about {action.topic!r}")
-            elif isinstance(action, agent.ShowTimeline):
-                outcome = agent.Outcome(action=action, ok=True, data={"summary": summary(draft)})
-            elif isinstance(action, agent.HelpAction):
-                styles = _music_styles(language) if action.topic == "music" else None
-                outcome = agent.Outcome(action=action, ok=True, data={"styles": styles} if styles else {})
-            else:  # Unknown: the reply says what was understood
-                outcome = agent.Outcome(action=action, ok=True)
+            outcomes.extend(RUNNERS[type(action)](turn, index, action))
         except ReelforgeError as exc:
-            outcome = agent.Outcome(action=action, ok=False, detail=exc.message)
-        outcomes.append(outcome)
-        outcomes.extend(extra)
-        if not isinstance(action, (agent.ShowTimeline, agent.HelpAction, agent.Unknown)):
-            context, draft = load_context(scope)  # the next action edits what this one left
-    reply = compose_reply(plan, outcomes, language)
+            outcomes.append(agent.Outcome(action=action, ok=False, detail=exc.message))
+        if type(action) not in _READ_ONLY:
+            turn.context, turn.draft = load_context(scope)  # the next action edits what this one left
+    reply = compose_reply(plan, outcomes, plan.language)
     emit(text_event(invocation_id, app, reply, final=True))

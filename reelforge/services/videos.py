@@ -22,8 +22,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, or_, select
-
 from reelforge.errors import InvalidInput, NotFound
 from reelforge.jobs.generate_job import media_id_of
 from reelforge.jobs.payloads import GeneratePayload, V1Video, submit_job
@@ -166,17 +164,8 @@ def list_videos(svc: Services, principal: Principal, after: str | None, limit: i
         raise InvalidInput(f"Invalid limit {limit}: from 1 to 100.", field="limit")
     descending = order == "desc"
     with svc.db.read() as db_session:
-        query = select(Job).where(Job.owner_id == principal.user_id, Job.idempotency_key.like(_KEY_PREFIX + "%"))
-        if after:
-            cursor = _owned_job(db_session, principal, after)
-            if descending:
-                query = query.where(or_(Job.created_at < cursor.created_at,
-                                        and_(Job.created_at == cursor.created_at, Job.id < cursor.id)))
-            else:
-                query = query.where(or_(Job.created_at > cursor.created_at,
-                                        and_(Job.created_at == cursor.created_at, Job.id > cursor.id)))
-        keys = (Job.created_at.desc(), Job.id.desc()) if descending else (Job.created_at, Job.id)
-        rows = list(db_session.scalars(query.order_by(*keys).limit(limit + 1)))
+        cursor = _owned_job(db_session, principal, after) if after else None
+        rows = JobRepo(db_session).page_by_key_prefix(principal.user_id, _KEY_PREFIX, cursor, limit + 1, descending)
     page = [_video(job) for job in rows[:limit]]
     return {"object": "list", "data": page, "first_id": page[0]["id"] if page else None,
             "last_id": page[-1]["id"] if page else None, "has_more": len(rows) > limit}
@@ -193,8 +182,8 @@ def delete(svc: Services, principal: Principal, video_id: str) -> dict[str, Any]
         keys = [key for key in (GeneratePayload.model_validate(job.payload).image_key,) if key]
         if media is not None:
             keys.append(media.storage_key)
-            db_session.delete(media)
-        db_session.delete(job)
+            MediaRepo(db_session).delete(media)
+        JobRepo(db_session).delete(job)
     for key in keys:
         svc.blobs.delete(key)
     for variant in ("thumbnail", "spritesheet"):

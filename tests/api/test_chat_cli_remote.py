@@ -6,7 +6,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from reelforge.services.chat_cli import run_chat
+from reelforge.cli.chat import run_chat
 from reelforge.settings import Settings
 from tests._server import LiveServer
 

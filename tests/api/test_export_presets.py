@@ -6,7 +6,7 @@ from pathlib import Path
 
 import httpx
 
-from reelforge.render.presets import check_file
+from reelforge.render.check import check_file
 from tests._server import LiveServer
 from tests.api.test_exports import ATTRIBUTION, poll, upload_clip, vertical_draft
 

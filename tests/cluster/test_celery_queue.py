@@ -55,7 +55,7 @@ def worker_process(settings: Settings, log: Path) -> Iterator[subprocess.Popen[b
             env[f"REELFORGE_{name.upper()}"] = str(value)
     env["REELFORGE_SECRET_KEY"] = "test-secret"
     with log.open("ab") as out:
-        process = subprocess.Popen([sys.executable, "-m", "reelforge.jobs.worker"], cwd=ROOT, env=env,
+        process = subprocess.Popen([sys.executable, "-m", "reelforge.cli.worker"], cwd=ROOT, env=env,
                                    stdout=out, stderr=subprocess.STDOUT)
     try:
         yield process

@@ -9,6 +9,7 @@ import pytest
 
 from reelforge.audio import render_music, write_audio
 from reelforge.ffmpeg import ffmpeg_exe
+from reelforge.media import probe_media
 from reelforge.render import path_resolver, render
 from reelforge.render.encode import LoudnessTarget
 from reelforge.render.loudness import (
@@ -18,7 +19,6 @@ from reelforge.render.loudness import (
     normalise_filters,
 )
 from reelforge.render.presets import options_for_preset
-from reelforge.render.probe import probe_file
 from tests.render.helpers import audio_track, draft, video_track
 
 
@@ -59,7 +59,7 @@ def test_exports_land_within_1_lu_of_the_target_under_the_peak_ceiling(
     assert abs(before.integrated_lufs - options.loudness.integrated_lufs) > 1.5  # the source really was off
     assert abs(after.integrated_lufs - options.loudness.integrated_lufs) <= 1.0
     assert after.true_peak_db <= options.loudness.true_peak_db
-    assert probe_file(out).duration_ms == pytest.approx(duration_ms, abs=50)
+    assert probe_media(out).duration_ms == pytest.approx(duration_ms, abs=50)
 
 
 def test_measure_mix_reads_the_mix_not_the_source(sounds: dict[str, Path], media: dict[str, Path],
@@ -67,7 +67,7 @@ def test_measure_mix_reads_the_mix_not_the_source(sounds: dict[str, Path], media
     d = draft(320, 180, [video_track({"id": "s1", "src": str(media["red"]), "s": 0, "d": 2000}),
                          audio_track({"id": "m1", "src": str(sounds["quiet"]), "s": 0, "d": 2000,
                                       "meta": {"volume": 2.0}})])
-    infos = {str(p): probe_file(p) for p in (media["red"], sounds["quiet"])}
+    infos = {str(p): probe_media(p) for p in (media["red"], sounds["quiet"])}
     source = measure_file(sounds["quiet"])
     mixed = measure_mix(d, infos, tmp_path / "work")
     assert source is not None
@@ -76,7 +76,7 @@ def test_measure_mix_reads_the_mix_not_the_source(sounds: dict[str, Path], media
 
 def test_a_silent_mix_is_measured_silent_and_never_amplified(media: dict[str, Path], tmp_path: Path) -> None:
     d = draft(320, 180, [video_track({"id": "s1", "src": str(media["red"]), "s": 0, "d": 1000})])
-    measured = measure_mix(d, {str(media["red"]): probe_file(media["red"])}, tmp_path / "work")
+    measured = measure_mix(d, {str(media["red"]): probe_media(media["red"])}, tmp_path / "work")
     assert measured.silent
     assert normalise_filters(LoudnessTarget(), measured) == []
 

@@ -11,8 +11,8 @@ import pytest
 from reelforge.errors import InvalidInput, MediaMissing
 from reelforge.ffmpeg import ffmpeg_exe
 from reelforge.render import RenderOptions, path_resolver, render
-from reelforge.render.check import probe_spec, top_level_boxes
-from reelforge.render.presets import PRESETS, check_file, options_for_preset
+from reelforge.render.check import check_file, probe_spec, top_level_boxes
+from reelforge.render.presets import PRESETS, options_for_preset
 from tests.render.helpers import draft, video_track
 
 

@@ -9,7 +9,7 @@ import av
 import pytest
 
 from reelforge.agent import ExportAction
-from reelforge.render.presets import check_file
+from reelforge.render.check import check_file
 from reelforge.services.turn_export import export_target
 from reelforge.store.repos import RenderRepo
 from tests.services._turn_harness import Chat, add_clips, open_chat

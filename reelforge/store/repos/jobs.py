@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.ids import new_id
@@ -38,6 +38,25 @@ class JobRepo:
 
     def by_key(self, owner_id: str | None, idempotency_key: str) -> Job | None:
         return self.db.scalar(select(Job).where(Job.owner_id == owner_id, Job.idempotency_key == idempotency_key))
+
+    def page_by_key_prefix(self, owner_id: str, key_prefix: str, after: Job | None, limit: int,
+                           descending: bool) -> list[Job]:
+        """The owner's jobs whose idempotency key starts with ``key_prefix``, by creation time then id,
+        starting after the job ``after`` (a cursor), at most ``limit``."""
+        query = select(Job).where(Job.owner_id == owner_id, Job.idempotency_key.like(key_prefix + "%"))
+        if after is not None:
+            if descending:
+                query = query.where(or_(Job.created_at < after.created_at,
+                                        and_(Job.created_at == after.created_at, Job.id < after.id)))
+            else:
+                query = query.where(or_(Job.created_at > after.created_at,
+                                        and_(Job.created_at == after.created_at, Job.id > after.id)))
+        keys = (Job.created_at.desc(), Job.id.desc()) if descending else (Job.created_at, Job.id)
+        return list(self.db.scalars(query.order_by(*keys).limit(limit)))
+
+    def delete(self, job: Job) -> None:
+        self.db.delete(job)
+        self.db.flush()
 
     def queued_ids(self, kinds: list[str], limit: int = 10) -> list[str]:
         return list(self.db.scalars(select(Job.id).where(Job.state == "queued", Job.kind.in_(kinds))

@@ -24,6 +24,10 @@ class MediaRepo:
     def get(self, media_id: str) -> Media | None:
         return self.db.get(Media, media_id)
 
+    def delete(self, media: Media) -> None:
+        self.db.delete(media)
+        self.db.flush()
+
     def owned(self, media_id: str, owner_id: str) -> Media | None:
         return self.db.scalar(select(Media).where(Media.id == media_id, Media.owner_id == owner_id))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
@@ -27,3 +29,14 @@ class RenderRepo:
 
     def by_job(self, job_id: str) -> Render | None:
         return self.db.scalar(select(Render).where(Render.job_id == job_id))
+
+    def of_session(self, session_id: str, owner_id: str, limit: int = 50) -> list[Render]:
+        """The session's exports, newest first (at most ``limit``)."""
+        return list(self.db.scalars(select(Render).where(Render.session_id == session_id, Render.owner_id == owner_id)
+                                    .order_by(Render.created_at.desc()).limit(limit)))
+
+    def finished_since(self, session_id: str, since: datetime) -> list[Render]:
+        """The session's exports with an output file, made at or after ``since``, oldest first."""
+        return list(self.db.scalars(select(Render).where(Render.session_id == session_id,
+                                                         Render.output_key.is_not(None), Render.created_at >= since)
+                                    .order_by(Render.created_at)))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.ids import new_id
-from reelforge.store.models import DraftVersion, Session
+from reelforge.store.models import DraftVersion, Session, TurnEvent
 
 __all__ = ["DraftRepo", "SessionRepo"]
 
@@ -30,6 +31,35 @@ class SessionRepo:
 
     def get(self, session_id: str) -> Session | None:
         return self.db.get(Session, session_id)
+
+    def create_with_id(self, session_id: str, owner_id: str, app: str, name: str, language: str) -> Session:
+        """A session under an id the client chose (ADK clients may); the caller checks it is free."""
+        session = Session(id=session_id, task_id=new_id("tsk"), owner_id=owner_id, app=app,
+                          name=name, language=language, draft_version=0)
+        self.db.add(session)
+        self.db.flush()
+        return session
+
+    def of_owner(self, owner_id: str, app: str) -> list[Session]:
+        """The owner's sessions of ``app``, oldest first."""
+        return list(self.db.scalars(select(Session).where(Session.owner_id == owner_id, Session.app == app)
+                                    .order_by(Session.created_at, Session.id)))
+
+    def delete(self, session: Session) -> None:
+        self.db.delete(session)
+        self.db.flush()
+
+    def events(self, session_id: str) -> list[dict[str, Any]]:
+        """Every recorded turn event of the session, in order."""
+        return [row.event for row in self.db.scalars(
+            select(TurnEvent).where(TurnEvent.session_id == session_id).order_by(TurnEvent.id))]
+
+    def last_change(self, session: Session) -> datetime:
+        """When the session last changed: created, a draft version added, or a turn event recorded."""
+        times = [session.created_at,
+                 self.db.scalar(select(func.max(DraftVersion.created_at)).where(DraftVersion.session_id == session.id)),
+                 self.db.scalar(select(func.max(TurnEvent.created_at)).where(TurnEvent.session_id == session.id))]
+        return max(moment for moment in times if moment is not None)
 
 
 class DraftRepo:

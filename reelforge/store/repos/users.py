@@ -74,6 +74,13 @@ class TokenRepo:
             return None
         return token, user
 
+    def get(self, token_id: str) -> Token | None:
+        return self.db.get(Token, token_id)
+
+    def by_hash(self, token_hash: str) -> Token | None:
+        """The token with this hash, revoked or expired as it may be (the caller judges it)."""
+        return self.db.scalar(select(Token).where(Token.token_hash == token_hash))
+
     def latest_active_for(self, user_id: str, now: datetime | None = None) -> Token | None:
         now = now or utcnow()
         tokens = self.db.scalars(

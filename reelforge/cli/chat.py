@@ -20,10 +20,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+import httpx
 from rich.console import Console
 
 from reelforge.errors import InvalidInput, MediaMissing
+from reelforge.services.auth import authenticate, issue_anonymous_token
+from reelforge.services.context import build_services
+from reelforge.services.local import read_draft_file
+from reelforge.services.sessions import create_session, current_draft
+from reelforge.services.turns import TurnRunner
+from reelforge.services.uploads import ingest_file
 from reelforge.settings import Settings
+from reelforge.store.repos import DraftRepo, MediaRepo, RenderRepo, SessionRepo
 
 __all__ = ["run_chat"]
 
@@ -94,11 +102,6 @@ class _LocalConversation:
     """The turn runner in this process, the draft mirrored to ``draft_file``."""
 
     def __init__(self, settings: Settings, draft_file: Path, console: Console) -> None:
-        from reelforge.services.auth import authenticate, issue_anonymous_token
-        from reelforge.services.context import build_services
-        from reelforge.services.sessions import create_session
-        from reelforge.services.turns import TurnRunner
-
         # the machine's owner chats with their own machine: no credits are charged
         settings = settings.model_copy(update={"credits_per_second": 0, "apps": [*settings.apps, APP]})
         self.svc = build_services(settings)
@@ -117,10 +120,6 @@ class _LocalConversation:
 
     def _import(self, path: Path) -> None:
         """Store the file's local media and make its draft the session's first version."""
-        from reelforge.services.local import read_draft_file
-        from reelforge.services.uploads import ingest_file
-        from reelforge.store.repos import DraftRepo, SessionRepo
-
         draft = read_draft_file(path)
         mapping: dict[str, str] = {}
         with tempfile.TemporaryDirectory() as tmp:
@@ -144,8 +143,6 @@ class _LocalConversation:
 
     def upload(self, path: Path) -> str:
         """Store a local file as this session's upload (a copy: the file stays where it is); its kind."""
-        from reelforge.services.uploads import ingest_file
-
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / path.name
             shutil.copyfile(path, copy)  # ingest moves its file into the blob store
@@ -176,14 +173,8 @@ class _LocalConversation:
 
         The reply's download link points at a server, and no server runs in a local chat.
         """
-        from sqlalchemy import select
-
-        from reelforge.store.models import Render
-
         with self.svc.db.read() as db:
-            renders = db.scalars(select(Render).where(Render.session_id == self.session_id,
-                                                      Render.output_key.is_not(None), Render.created_at >= since)
-                                 .order_by(Render.created_at)).all()
+            renders = RenderRepo(db).finished_since(self.session_id, since)
             outputs = [(r.format, r.output_key) for r in renders]
         saved: list[Path] = []
         for fmt, key in outputs:
@@ -197,9 +188,6 @@ class _LocalConversation:
 
     def _save(self) -> None:
         """Mirror the current draft to the file, ``media:<id>`` replaced by the file's local path."""
-        from reelforge.services.sessions import current_draft
-        from reelforge.store.repos import MediaRepo, SessionRepo
-
         with self.svc.db.read() as db:
             session = SessionRepo(db).owned(self.session_id, self.principal.user_id)
             assert session is not None
@@ -238,8 +226,6 @@ class _RemoteConversation:
     """The seed protocol over HTTP: what the cloud skill does, against a reelforge server."""
 
     def __init__(self, settings: Settings, server: str) -> None:
-        import httpx
-
         self.base = server.rstrip("/")
         self.http = httpx.Client(base_url=self.base, timeout=httpx.Timeout(30.0, read=900.0))
         client_id = _client_id(settings)

@@ -1,7 +1,4 @@
-"""Media files as the renderer and the store see them: kind, size, duration, streams.
-
-Probing uses PyAV (the bundled ffmpeg has no ffprobe).
-"""
+"""What a media file is, as the renderer, the jobs and the store see it: kind, size, duration, streams."""
 
 from __future__ import annotations
 
@@ -9,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-__all__ = ["MediaInfo", "MediaKind", "MediaResolver", "probe_media"]
+__all__ = ["MediaInfo", "MediaKind", "MediaResolver"]
 
 MediaKind = Literal["video", "image", "audio", "text"]
 
@@ -39,8 +36,3 @@ class MediaResolver(Protocol):
 
     def __call__(self, src: str) -> MediaInfo: ...
 
-
-def probe_media(path: Path) -> MediaInfo:  # implemented with PyAV in reelforge.render
-    from reelforge.render.probe import probe_file
-
-    return probe_file(path)

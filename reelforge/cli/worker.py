@@ -12,6 +12,7 @@ from typing import Literal
 
 from reelforge.errors import InvalidInput
 from reelforge.jobs.celery_queue import CeleryQueue
+from reelforge.services.context import build_services
 from reelforge.settings import Settings
 
 __all__ = ["run_worker"]
@@ -23,8 +24,6 @@ def run_worker(settings: Settings, pool: Literal["threads", "solo"] | None = Non
     ``pool`` defaults to ``solo`` for one worker (one job at a time, the GPU-safe choice) and to
     ``threads`` with ``settings.workers`` threads otherwise.
     """
-    from reelforge.services.context import build_services
-
     if settings.queue != "celery":
         raise InvalidInput(f"queue: a worker needs REELFORGE_QUEUE=celery (got {settings.queue!r})",
                            field="queue")
@@ -42,5 +41,5 @@ def run_worker(settings: Settings, pool: Literal["threads", "solo"] | None = Non
         services.db.dispose()
 
 
-if __name__ == "__main__":  # python -m reelforge.jobs.worker (until the CLI has `reelforge worker`)
+if __name__ == "__main__":  # python -m reelforge.cli.worker: a worker without the command line's parsing
     run_worker(Settings())

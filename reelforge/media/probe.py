@@ -1,8 +1,9 @@
 """Probing media files with PyAV (the bundled ffmpeg has no ffprobe).
 
-``probe_file`` is what :func:`reelforge.media.probe_media` calls: it says whether a
-file is a video, a still image, audio or a prompt text file, and reads its size,
-duration, frame rate and codecs. Foreign errors become reelforge errors here.
+``probe_media`` says whether a file is a video, a still image, audio or a prompt text
+file, and reads its size, duration, frame rate and codecs. Foreign errors become
+reelforge errors here. Probing is not rendering: the renderer, the job resolver and
+uploads all call it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 import av
 
 from reelforge.errors import MediaMissing, UnsupportedMedia
-from reelforge.media import MediaInfo, MediaKind
+from reelforge.media._info import MediaInfo, MediaKind
 
-__all__ = ["probe_file"]
+__all__ = ["probe_media"]
 
 # Demuxers and codecs that hold a single still picture.
 _IMAGE_FORMATS = frozenset({"image2", "png_pipe", "jpeg_pipe", "webp_pipe", "bmp_pipe", "tiff_pipe"})
@@ -23,7 +24,7 @@ _IMAGE_CODECS = frozenset({"png", "mjpeg", "webp", "bmp", "tiff"})
 _TEXT_SUFFIXES = frozenset({".txt"})
 
 
-def probe_file(path: Path) -> MediaInfo:
+def probe_media(path: Path) -> MediaInfo:
     """Probe ``path``: kind, duration (None for stills), size, fps, streams and codecs.
 
     Raises :class:`MediaMissing` when the file is not there and :class:`UnsupportedMedia`

@@ -163,7 +163,7 @@ def worker(
     workers: Annotated[int | None, typer.Option(help="Jobs run at once (default REELFORGE_WORKERS).")] = None,
 ) -> None:
     """Run a Celery worker for generation and render jobs (REELFORGE_QUEUE=celery, a cluster)."""
-    from reelforge.jobs.worker import run_worker
+    from reelforge.cli.worker import run_worker
 
     with _errors():
         settings = _settings()
@@ -182,7 +182,7 @@ def chat(
         "--media", help="Photos, clips or songs to upload first (repeat it): 'make a slideshow of my photos'.")] = None,
 ) -> None:
     """Edit a video by chatting, in English or Chinese (local by default, or --server URL)."""
-    from reelforge.services.chat_cli import run_chat
+    from reelforge.cli.chat import run_chat
 
     with _errors():
         code = run_chat(_settings(), draft_file=draft_file, server=server, messages=message,
@@ -209,7 +209,7 @@ def check(
     preset: Annotated[str, typer.Option(help="The preset it should meet.")] = "youtube",
 ) -> None:
     """List every way FILE departs from an export preset; exit 1 when it does."""
-    from reelforge.render.presets import check_file
+    from reelforge.render.check import check_file
 
     with _errors():
         if not file.is_file():
@@ -318,6 +318,3 @@ def _slug(text: str) -> str:
 def main() -> None:
     app()
 
-
-if __name__ == "__main__":
-    main()
