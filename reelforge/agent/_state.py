@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language
+from reelforge.agent.describe import describe_edit
 from reelforge.draft import TEXT, Draft, Edit, apply_edit
 from reelforge.draft._layout import main_track
+from reelforge.draft.edits import AddClip
 from reelforge.errors import ReelforgeError
 
 __all__ = ["Focus", "PlanState", "focus_from_history"]
@@ -42,8 +44,6 @@ class PlanState:
 
     def edit(self, edit: Edit, focus_kind: str | None = None) -> list[str]:
         """Plan ``edit``: record it, apply it to the scratch draft; return the ids of new segments."""
-        from reelforge.agent.describe import describe_edit
-
         self.actions.append(EditAction(edit=edit, description=describe_edit(edit, self.language, self.draft)))
         before = _segment_ids(self.draft)
         try:
@@ -70,8 +70,6 @@ class PlanState:
         self._place(index, action)
 
     def _place(self, index: int, action: GenerateAction) -> None:
-        from reelforge.draft.edits import AddClip
-
         src = f"{PENDING}{index}"
         try:
             self.draft = apply_edit(self.draft, AddClip(

@@ -11,7 +11,20 @@ from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.summary import format_seconds
 from reelforge.fonts import drawable_text, resolve_font
 
-__all__ = ["describe_edit", "find_revert_point"]
+__all__ = ["REVERT_TOPICS", "describe_edit", "find_revert_point"]
+
+# canonical topic -> words (EN and ZH) that name it, in requests and in history labels (this module writes
+# the labels; the rules read the requests with the same words)
+REVERT_TOPICS: dict[str, str] = {
+    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
+    "title": r"title|text|caption|subtitle|标题|文字|字幕",
+    "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
+    "transition": r"transition|fade|crossfade|转场|过渡",
+    "speed": r"speed|slow|fast|速度|加速|慢",
+    "sound": r"sound effect|whoosh|shutter|音效",
+    "trim": r"trim|cut|shorten|剪|裁",
+    "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
+}
 
 _ASPECT_WORDS: dict[Aspect, tuple[str, str]] = {
     "9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏"), "1:1": ("square", "方形"), "4:5": ("portrait", "4:5竖版")}
@@ -276,8 +289,6 @@ def _clips_by_place(label: str, edit: e.Edit, draft: Draft, language: str) -> st
 
 def find_revert_point(topic: str, history: list[str]) -> int | None:
     """Index of the first history label about ``topic`` (a canonical topic or words); revert to the one before it."""
-    from reelforge.agent._intents.meta import REVERT_TOPICS
-
     pattern = REVERT_TOPICS.get(topic, re.escape(topic.lower()))
     for index, label in enumerate(history):
         if re.search(pattern, label.lower()):

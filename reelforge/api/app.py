@@ -14,6 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
+from reelforge.api import adk, openai_videos, routes_bind, routes_files, routes_music, routes_run, routes_seed, studio
 from reelforge.api.envelope import install_error_handlers
 from reelforge.services.context import Services, build_services
 from reelforge.services.turns import TurnRunner
@@ -25,17 +26,6 @@ __all__ = ["create_app", "serve"]
 def create_app(settings: Settings | None = None, *, services: Services | None = None,
                start_workers: bool = True) -> FastAPI:
     """The reelforge API. ``services`` may be pre-built (tests inject a fetch transport or resolver)."""
-    from reelforge.api import (
-        adk,
-        openai_videos,
-        routes_bind,
-        routes_files,
-        routes_music,
-        routes_run,
-        routes_seed,
-        studio,
-    )
-
     settings = settings or (services.settings if services is not None else Settings())
     svc = services or build_services(settings)
     turns = TurnRunner(svc)

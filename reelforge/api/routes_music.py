@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse, JSONResponse
 
 from reelforge.api.deps import Caller
 from reelforge.api.envelope import ok
+from reelforge.audio import STYLES, library_file, list_sounds, list_styles
 from reelforge.errors import NotFound
 
 __all__ = ["router"]
@@ -20,8 +21,6 @@ router = APIRouter()
 
 @router.get("/api/music/styles", summary="The built-in music styles and sound effects")
 def music_styles(_caller: Caller) -> JSONResponse:
-    from reelforge.audio import list_sounds, list_styles
-
     # the caller is checked (any valid token) so the route answers like the rest of the API
     return ok({"styles": list_styles(), "sounds": list_sounds()})
 
@@ -31,8 +30,6 @@ SAMPLE_SECONDS = 12.0
 
 @router.get("/api/music/styles/{style}/sample", summary="A 12 s sample of a music style (AAC in MP4)")
 async def music_sample(style: str, request: Request, _caller: Caller) -> FileResponse:
-    from reelforge.audio import STYLES, library_file
-
     if style not in STYLES:
         raise NotFound(f"no music style {style!r} (see /api/music/styles)")
     cache = Path(request.app.state.services.settings.data_dir) / "library"

@@ -61,7 +61,7 @@ from reelforge.draft.model import (
     Transition,
     canvas_for_aspect,
 )
-from reelforge.draft.validate import validate
+from reelforge.draft.validate import TRANSITIONS, validate
 from reelforge.errors import InvalidInput
 
 __all__ = [
@@ -353,8 +353,6 @@ def _set_speed(d: Draft, e: SetSpeed) -> None:
 
 
 def _set_transition(d: Draft, e: SetTransition) -> None:
-    from reelforge.draft.validate import TRANSITIONS
-
     if e.type != "none" and e.type not in TRANSITIONS:
         raise InvalidInput(f"unknown transition {e.type!r}", field="type")
     track = main_track(d)

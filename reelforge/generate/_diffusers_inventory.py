@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, ReelforgeError
+from reelforge.generate._diffusers_families import detect_model
 
 if TYPE_CHECKING:
     from reelforge.settings import Settings
@@ -54,8 +55,6 @@ def _folder_size(folder: Path) -> int:
 
 
 def _describe_folder(folder: Path) -> dict[str, Any]:
-    from reelforge.generate._diffusers_families import detect_model
-
     entry: dict[str, Any] = {"path": str(folder), "size_bytes": _folder_size(folder)}
     try:
         capabilities = detect_model(folder)

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, Cancelled, GenerationFailed, InvalidInput, MediaMissing
+from reelforge.ffmpeg import FrameWriter
 from reelforge.generate._diffusers_families import (
     DEFAULT_NEGATIVE_PROMPT,
     Capabilities,
@@ -354,8 +355,6 @@ def _last_frame(frames: np.ndarray) -> Any:
 def _encode(shots: list[np.ndarray], plan: ShotPlan, request: GenerateRequest, out: Path,
             progress: Progress, cancel: CancelToken | None) -> None:
     """All shots, in order, through one encode: lanczos to the delivered size, then its rate."""
-    from reelforge.ffmpeg import FrameWriter
-
     height, width = shots[0].shape[1:3]
     target_w, target_h = request.width, request.height
     video_filter = (f"scale={target_w}:{target_h}:force_original_aspect_ratio=increase:flags=lanczos,"

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as DbSession
 from reelforge.blobs import BlobStore
 from reelforge.draft import VIDEO, Draft
 from reelforge.draft.edits import AddClip, SetCanvas, apply_edit
+from reelforge.generate import get_generator  # the preview generator seam (or a configured model)
 from reelforge.generate.base import GenerateRequest
 from reelforge.jobs.base import JobContext, JobHandler, JobStatus
 from reelforge.jobs.payloads import GeneratePayload
@@ -63,8 +64,6 @@ def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobH
             done = MediaRepo(session).get(media_id)
         if done is not None:  # an earlier run finished the effects and died before recording the result
             return {"media_id": media_id, **_facts(done.provenance), "draft_version": done.provenance.get("draft_version")}
-        from reelforge.generate import get_generator  # the preview generator seam (or a configured model)
-
         generator = get_generator(payload.generator, settings)
         image = blobs.local_path(payload.image_key) if payload.image_key else None
         request = GenerateRequest(prompt=payload.prompt, seconds=payload.seconds, width=payload.width,

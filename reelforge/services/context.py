@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING, Any
 from limits import RateLimitItem, parse, storage, strategies
 
 from reelforge.blobs import BlobStore, LocalBlobStore
+from reelforge.blobs.s3 import s3_blob_store
 from reelforge.jobs import EmbeddedQueue, JobHandler, JobQueue
+from reelforge.jobs.celery_queue import CeleryQueue
+from reelforge.jobs.kinds import default_handlers
 from reelforge.services.links import LinkSigner
 from reelforge.services.locks import KeyedLocks
 from reelforge.settings import Settings
@@ -97,8 +100,6 @@ class Services:
 def make_blob_store(settings: Settings) -> BlobStore:
     """``storage=local``: a folder in data_dir; ``storage=s3``: a bucket (boto3), cached in data_dir."""
     if settings.storage == "s3":
-        from reelforge.blobs.s3 import s3_blob_store
-
         return s3_blob_store(settings)
     return LocalBlobStore(Path(settings.data_dir) / "blobs")
 
@@ -108,8 +109,6 @@ def make_queue(settings: Settings, db: Database, handlers: dict[str, JobHandler]
     options: dict[str, Any] = {"workers": settings.workers, "heartbeat_s": settings.job_heartbeat_s,
                                "stale_s": settings.job_stale_s, "max_attempts": settings.job_max_attempts}
     if settings.queue == "celery":
-        from reelforge.jobs.celery_queue import CeleryQueue
-
         return CeleryQueue(db, handlers, redis_url=settings.redis_url, queue_name=settings.celery_queue_name,
                            **options)
     return EmbeddedQueue(db, handlers, **options)
@@ -120,8 +119,6 @@ def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransp
                    handlers_factory: Callable[[Database, BlobStore, Settings], dict[str, JobHandler]] | None = None,
                    ) -> Services:
     """Open the database (migrated to head), the blob store and the job queue (not yet started)."""
-    from reelforge.jobs.kinds import default_handlers
-
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.effective_database_url)
     db.upgrade()

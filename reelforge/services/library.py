@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from sqlalchemy.exc import IntegrityError
 
+from reelforge.audio import LIBRARY_VERSION, SOUND_EFFECTS, STYLES, library_file, render_sound, write_audio
 from reelforge.draft import Draft
 from reelforge.errors import InvalidInput
 from reelforge.services.context import Services
@@ -55,8 +56,6 @@ def music_seconds(video_end_ms: int) -> int:
 
 
 def _media_id(owner_id: str, kind: str, name: str, seed: int, millis: int) -> str:
-    from reelforge.audio import LIBRARY_VERSION
-
     digest = hashlib.sha256(f"{owner_id}|{kind}|{name}|{seed}|{millis}|v{LIBRARY_VERSION}".encode()).hexdigest()
     return f"med_lib_{digest[:24]}"
 
@@ -69,8 +68,6 @@ def _chunks(path: Path, size: int = 1 << 16) -> Iterator[bytes]:
 
 def _sound_file(cache_dir: Path, name: str, seconds: float | None, seed: int) -> Path:
     """A sound effect rendered once into ``cache_dir`` (named by all that decides its samples)."""
-    from reelforge.audio import LIBRARY_VERSION, render_sound, write_audio
-
     length = f"{round(seconds * 1000)}ms" if seconds is not None else "default"
     path = cache_dir / f"sfx-{name}-seed{seed}-{length}-v{LIBRARY_VERSION}.{_FORMAT}"
     if path.exists():
@@ -106,8 +103,6 @@ def _record(svc: Services, owner_id: str, session_id: str | None, kind: Literal[
 def library_music(svc: Services, owner_id: str, session_id: str | None, style: str, seconds: int,
                   seed: int = 0) -> LibraryTrack:
     """``seconds`` of ``style`` (a style id) as the owner's media; the same request returns the same record."""
-    from reelforge.audio import LIBRARY_VERSION, STYLES, library_file
-
     found = STYLES.get(style)
     if found is None:
         raise InvalidInput(f"style: unknown music style {style!r} (known: {', '.join(STYLES)})", field="style")
@@ -123,8 +118,6 @@ def library_music(svc: Services, owner_id: str, session_id: str | None, style: s
 def library_sound(svc: Services, owner_id: str, session_id: str | None, sound: str, seconds: float | None = None,
                   seed: int = 0) -> LibraryTrack:
     """The effect ``sound`` (its default length, or ``seconds`` for the looping ambiences) as media."""
-    from reelforge.audio import LIBRARY_VERSION, SOUND_EFFECTS
-
     effect = SOUND_EFFECTS.get(sound)
     if effect is None:
         raise InvalidInput(f"sound: unknown sound effect {sound!r} (known: {', '.join(SOUND_EFFECTS)})",

@@ -8,17 +8,18 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from reelforge.agent import AgentContext, GenerateAction, understand
+from reelforge.agent._numbers import duration_ms, normalize
 from reelforge.draft import Draft, apply_edit, canvas_for_aspect, validate
 from reelforge.draft.edits import AddClip
 from reelforge.draft.output import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
 from reelforge.errors import DraftInvalid, InvalidInput
+from reelforge.generate import GenerateRequest, get_generator
 from reelforge.progress import CancelToken, Progress, no_progress
+from reelforge.render import RenderOptions, RenderResult, path_resolver, render
+from reelforge.render.presets import options_for_preset
 from reelforge.settings import Settings
-
-if TYPE_CHECKING:  # render is imported when a render runs, not when this module loads
-    from reelforge.render import RenderResult
 
 __all__ = ["generate_video", "read_draft_file", "render_draft_file"]
 
@@ -42,8 +43,6 @@ def read_prompt(prompt: str) -> tuple[str, float | None, str | None, list[str]]:
     """The scene, length and aspect a prompt says ("a sunset over a lake, 10 seconds, vertical"), the way the
     chat reads a first message; plus what else it asked for (a title, music), which ``generate`` leaves to
     ``reelforge chat``. A prompt the chat would not read as one scene comes back whole."""
-    from reelforge.agent import AgentContext, GenerateAction, understand
-
     plan = understand(prompt, AgentContext(draft=Draft.empty(), media=[]))
     first = plan.actions[0] if plan.actions else None
     if not isinstance(first, GenerateAction) or not first.prompt or first.image_src:
@@ -53,8 +52,6 @@ def read_prompt(prompt: str) -> tuple[str, float | None, str | None, list[str]]:
 
 
 def _says_seconds(prompt: str) -> bool:
-    from reelforge.agent._numbers import duration_ms, normalize
-
     return duration_ms(normalize(prompt)) is not None
 
 
@@ -74,9 +71,6 @@ def generate_video(
     cancel: CancelToken | None = None,
 ) -> RenderResult:
     """Generate a clip for ``prompt`` and render it as the one clip of a draft to ``out``."""
-    from reelforge.generate import GenerateRequest, get_generator
-    from reelforge.render import RenderOptions, path_resolver, render
-
     if not prompt.strip():
         raise InvalidInput("the prompt is empty", field="prompt")
     if image is not None and not image.is_file():
@@ -118,14 +112,10 @@ def render_draft_file(
     cancel: CancelToken | None = None,
 ) -> RenderResult:
     """Render a draft file whose ``src`` values are local paths (relative to the file) or media ids."""
-    from reelforge.render import RenderOptions, path_resolver, render
-
     draft = read_draft_file(path)
     fmt = _format_for(out or Path(f"x.{fmt or 'mp4'}"), fmt)
     out = out or path.with_suffix(f".{fmt}")
     options = RenderOptions(format=fmt, quality=_quality(quality))
     if preset:
-        from reelforge.render.presets import options_for_preset
-
         options = options_for_preset(preset, options)
     return render(draft, path_resolver(path.parent), out, options, progress, cancel)

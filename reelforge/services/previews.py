@@ -14,6 +14,7 @@ from typing import Any
 from reelforge.errors import NotFound, SessionNotFound
 from reelforge.ffmpeg import run_ffmpeg
 from reelforge.jobs.media_resolver import store_resolver
+from reelforge.render import RenderOptions, render
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.exports import RENDER_STATUS
@@ -44,8 +45,6 @@ def cached_blob(svc: Services, key: str, make: Any) -> Path:
 
 def preview(svc: Services, principal: Principal, session_id: str) -> dict[str, Any]:
     """The preview of the session's current draft: made now if missing, then its URL and version."""
-    from reelforge.render import RenderOptions, render
-
     with svc.db.read() as db_session:
         session = load_session(db_session, principal, session_id)
         if session is None:

@@ -13,7 +13,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from reelforge.agent import describe_edit
+from reelforge.audio import SOUND_EFFECTS, STYLES, find_style, resolve_sound, style_for_scene
 from reelforge.draft import AUDIO, VIDEO, Draft
+from reelforge.draft.edits import AddSound, SetMusic
 from reelforge.errors import InvalidInput
 from reelforge.services.library import LibraryTrack, library_music, library_sound, music_seconds
 from reelforge.services.turn_draft import TurnScope, save_edits
@@ -46,8 +49,6 @@ def _current_library_music(scope: TurnScope, draft: Draft) -> dict[str, Any]:
 
 
 def _style_of(words: str | None, scene: str) -> str:
-    from reelforge.audio import STYLES, find_style, style_for_scene
-
     if words:
         if words in STYLES:
             return words
@@ -61,9 +62,6 @@ def _style_of(words: str | None, scene: str) -> str:
 def add_library_music(scope: TurnScope, call_id: str, style: str, volume: float, draft: Draft, language: str,
                       seed: int = 0) -> dict[str, Any]:
     """Render (or reuse) ``style`` and set it as the background music, as one new version."""
-    from reelforge.agent import describe_edit
-    from reelforge.draft.edits import SetMusic
-
     track: LibraryTrack = library_music(scope.svc, scope.principal.user_id, scope.session_id, style,
                                         music_seconds(draft.video_end_ms), seed)
     edit = SetMusic(src=track.src, name=track.title, volume=volume, loop=True, source_duration_ms=track.duration_ms)
@@ -98,17 +96,11 @@ def _sound_times(action: Any, draft: Draft) -> list[int]:
 
 def run_sound(scope: TurnScope, index: int, action: Any, draft: Draft, language: str) -> dict[str, Any]:
     """A SoundAction: one ``AddSound`` per time, all in one version."""
-    from reelforge.agent import describe_edit
-    from reelforge.audio import resolve_sound
-    from reelforge.draft.edits import AddSound
-
     sound = resolve_sound(action.sound)
     times = _sound_times(action, draft)
     end = draft.video_end_ms
     if end and max(times) >= end:
         raise InvalidInput(f"start_ms: {max(times)} ms is after the video ends ({end} ms)", field="start_ms")
-    from reelforge.audio import SOUND_EFFECTS
-
     loop_seconds = math.ceil((end - times[0]) / 1000) if SOUND_EFFECTS[sound].loopable and end else None
     track = library_sound(scope.svc, scope.principal.user_id, scope.session_id, sound, loop_seconds)
     edits = [AddSound(src=track.src, name=track.title, start_ms=at,

@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from reelforge.agent import AgentContext, MediaRef
 from reelforge.draft import AUDIO, TEXT, Draft
+from reelforge.draft.edits import apply_edit
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.events import function_call, function_response
@@ -42,8 +44,6 @@ class TurnScope:
 
 def load_context(scope: TurnScope) -> tuple[Any, Draft]:
     """The agent's view of the session (draft, media, history labels, language) and the current draft."""
-    from reelforge.agent import AgentContext, MediaRef
-
     with scope.svc.db.read() as db:
         session = load_session(db, scope.principal, scope.session_id)
         assert session is not None
@@ -63,8 +63,6 @@ def load_context(scope: TurnScope) -> tuple[Any, Draft]:
 
 
 def _commit(scope: TurnScope, edits: Sequence[Any], description: str) -> tuple[Draft, int]:
-    from reelforge.draft.edits import apply_edit
-
     with scope.svc.db.write() as db:
         session = load_session(db, scope.principal, scope.session_id)
         assert session is not None

@@ -15,6 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reelforge.agent import EditAction, MusicAction, Outcome, describe_edit
+from reelforge.audio import style_for_scene
+from reelforge.draft.edits import AddText
 from reelforge.errors import ReelforgeError
 from reelforge.services.turn_audio import DEFAULT_MUSIC_VOLUME, add_library_music
 from reelforge.services.turn_draft import TurnScope, has_music, has_title, load_context, save_edits
@@ -80,8 +83,6 @@ def title_from_prompt(prompt: str) -> str:
 
 def _plan_touches(plan: Any) -> tuple[bool, bool]:
     """Whether the plan itself asks for music, and for a title (then the automatic ones stay out)."""
-    from reelforge.agent import EditAction, MusicAction
-
     music = any(isinstance(a, MusicAction) or (isinstance(a, EditAction) and "music" in a.edit.op)
                 for a in plan.actions)
     title = any(isinstance(a, EditAction) and "text" in a.edit.op for a in plan.actions)
@@ -90,10 +91,6 @@ def _plan_touches(plan: Any) -> tuple[bool, bool]:
 
 def run_two_stage(scope: TurnScope, plan: Any, index: int, prompt: str, language: str, opt: OptOut) -> list[Any]:
     """After the clip of ``prompt`` landed: add the music and the title the draft lacks; their Outcomes."""
-    from reelforge.agent import EditAction, MusicAction, Outcome, describe_edit
-    from reelforge.audio import style_for_scene
-    from reelforge.draft.edits import AddText
-
     if not scope.svc.settings.two_stage_chat:
         return []
     plan_music, plan_title = _plan_touches(plan)

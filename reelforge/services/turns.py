@@ -24,6 +24,7 @@ from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.events import text_event
 from reelforge.services.locks import KeyedLocks
+from reelforge.services.turn_actions import run_turn
 from reelforge.store import Turn, new_id, utcnow
 from reelforge.store.repos import TurnRepo
 
@@ -132,8 +133,6 @@ class TurnRunner:
         live.publish(event)
 
     def _run(self, principal: Principal, session_id: str, app: str, message: str, live: LiveTurn) -> None:
-        from reelforge.services.turn_actions import run_turn
-
         state = "done"
         try:
             with self._session_locks.hold(session_id):  # one turn at a time per session: each edits the draft the last one left

@@ -28,6 +28,7 @@ from reelforge.jobs.payloads import GeneratePayload, V1Video, submit_job
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.services.credits import freezer, price_of
+from reelforge.services.previews import cached_blob, frame_grid, still
 from reelforge.store.models import Job, JobState
 from reelforge.store.repos import JobRepo, MediaRepo
 
@@ -193,8 +194,6 @@ def delete(svc: Services, principal: Principal, video_id: str) -> dict[str, Any]
 
 def content(svc: Services, principal: Principal, video_id: str, variant: str) -> tuple[Path, str]:
     """(local file, mime) of a completed video's ``video`` (MP4), ``thumbnail`` or ``spritesheet`` (JPEG)."""
-    from reelforge.services.previews import cached_blob, frame_grid, still
-
     if variant not in ("video", "thumbnail", "spritesheet"):
         raise InvalidInput(f"Invalid variant {variant!r}: video, thumbnail or spritesheet.", field="variant")
     with svc.db.read() as db_session:

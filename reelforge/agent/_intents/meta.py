@@ -7,21 +7,10 @@ import re
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import ExportAction, HelpAction, RedoAction, RevertAction, ShowTimeline, UndoAction
+from reelforge.agent.describe import REVERT_TOPICS
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
 
-__all__ = ["REVERT_TOPICS", "handle", "revert_topic"]
-
-# canonical topic -> words (EN and ZH) that name it, in requests and in history labels
-REVERT_TOPICS: dict[str, str] = {
-    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
-    "title": r"title|text|caption|subtitle|标题|文字|字幕",
-    "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
-    "transition": r"transition|fade|crossfade|转场|过渡",
-    "speed": r"speed|slow|fast|速度|加速|慢",
-    "sound": r"sound effect|whoosh|shutter|音效",
-    "trim": r"trim|cut|shorten|剪|裁",
-    "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
-}
+__all__ = ["handle", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what can you do|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明"
