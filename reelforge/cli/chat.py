@@ -204,6 +204,7 @@ class _LocalConversation:
     def close(self) -> None:
         self.runner.stop()
         self.svc.queue.stop()
+        self.svc.close()
 
 
 def _local_links(event: dict[str, Any], saved: list[Path]) -> dict[str, Any]:

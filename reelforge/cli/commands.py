@@ -260,7 +260,7 @@ def _services() -> Iterator[Services]:
     try:
         yield svc
     finally:
-        svc.db.dispose()
+        svc.close()
 
 
 @users_app.command("list")

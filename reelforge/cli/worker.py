@@ -38,7 +38,7 @@ def run_worker(settings: Settings, pool: Literal["threads", "solo"] | None = Non
         controller.start()
     finally:
         queue.stop()
-        services.db.dispose()
+        services.close()
 
 
 if __name__ == "__main__":  # python -m reelforge.cli.worker: a worker without the command line's parsing

@@ -63,3 +63,6 @@ class Generator(Protocol):
         progress: Progress,
         cancel: CancelToken | None = None,
     ) -> Clip: ...
+
+    def unload(self) -> None:
+        """Give back what a warm instance holds (a model backend's pipeline and GPU memory); it may load again."""

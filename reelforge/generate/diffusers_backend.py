@@ -89,7 +89,7 @@ class DiffusersGenerator:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DiffusersGenerator:
-        """The registry's entry point; loads nothing until the first generation."""
+        """The pool's entry point; loads nothing until the first generation."""
         return cls(settings)
 
     # -- model management -------------------------------------------------------------

@@ -89,6 +89,9 @@ class PreviewGenerator:
 
     name = "preview"
 
+    def unload(self) -> None:
+        """Nothing to give back: the preview holds no model between clips."""
+
     def animation(self, request: GenerateRequest) -> Animation | StillAnimation:
         """The clip's frames, before encoding: ``frame(i)`` draws frame ``i`` (uint8 RGB)."""
         _validate(request)

@@ -1,10 +1,13 @@
-"""Picking a generator by name or configuration, one warm instance per name per process.
+"""Picking a generator by name or configuration: a :class:`GeneratorPool` keeps one warm instance per name.
 
 ``preview`` is always there and is the default while ``settings.model`` is unset.
 ``diffusers`` (or a model directory / hub id given as the name or in ``settings.model``)
 imports :mod:`reelforge.generate.diffusers_backend` lazily, so torch is only loaded when
 a model is really asked for. A loaded pipeline is expensive, so instances are kept and
 shared; creation happens under a lock so two threads never load the same model twice.
+
+The pool belongs to whoever built it (the server's ``Services``, a CLI command): there is no
+process-wide registry, and closing the pool unloads every model it holds.
 """
 
 from __future__ import annotations
@@ -21,11 +24,9 @@ from reelforge.generate.preview import MODEL as PREVIEW_MODEL
 from reelforge.generate.preview import PreviewGenerator
 from reelforge.settings import Settings
 
-__all__ = ["available_backends", "forget_generators", "get_generator"]
+__all__ = ["GeneratorPool", "available_backends"]
 
 _DIFFUSERS_MODULE = "reelforge.generate.diffusers_backend"
-_instances: dict[str, Generator] = {}
-_lock = threading.Lock()
 
 
 def _resolve(name: str | None, settings: Settings) -> tuple[str, Settings]:
@@ -58,44 +59,60 @@ def _load_diffusers(settings: Settings) -> Generator:
     return generator
 
 
-def get_generator(name: str | None, settings: Settings) -> Generator:
-    """The generator for ``name`` (None = from ``settings.model``), created once per process.
+class GeneratorPool:
+    """The warm generators of one owner, by backend and model: at most one diffusers model at a time."""
 
-    Raises :class:`BackendUnavailable` when a model backend is asked for but cannot load.
-    """
-    backend, effective = _resolve(name, settings)
-    key = "preview" if backend == "preview" else f"diffusers:{effective.model or ''}"
-    retired: list[Generator] = []
-    with _lock:
-        generator = _instances.get(key)
-        if generator is None:
-            if backend == "diffusers":
-                # One model warm per process: GPU memory holds one pipeline, not one per model ever asked for.
-                retired = [_instances.pop(k) for k in list(_instances) if k.startswith("diffusers:")]
-            generator = PreviewGenerator() if backend == "preview" else _load_diffusers(effective)
-            _instances[key] = generator
-    for old in retired:
-        _unload(old)
-    return generator
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._instances: dict[str, Generator] = {}
+        self._lock = threading.Lock()
+
+    def get(self, name: str | None = None) -> Generator:
+        """The generator for ``name`` (None = from ``settings.model``), created on first use.
+
+        Raises :class:`BackendUnavailable` when a model backend is asked for but cannot load.
+        """
+        backend, effective = _resolve(name, self.settings)
+        key = _key(backend, effective)
+        retired: list[Generator] = []
+        with self._lock:
+            generator = self._instances.get(key)
+            if generator is None:
+                if backend == "diffusers":
+                    # One model warm at a time: GPU memory holds one pipeline, not one per model ever asked for.
+                    retired = [self._instances.pop(k) for k in list(self._instances) if k.startswith("diffusers:")]
+                generator = PreviewGenerator() if backend == "preview" else _load_diffusers(effective)
+                self._instances[key] = generator
+        for old in retired:
+            _unload(old)
+        return generator
+
+    def loaded(self, name: str | None = None) -> bool:
+        """Whether the generator ``name`` would come back warm (nothing is loaded to find out)."""
+        backend, effective = _resolve(name, self.settings)
+        return _key(backend, effective) in self._instances
+
+    def close(self) -> None:
+        """Unload every kept generator (each after its running generation, if any) and forget it."""
+        with self._lock:
+            kept = list(self._instances.values())
+            self._instances.clear()
+        for generator in kept:
+            _unload(generator)
+
+
+def _key(backend: str, settings: Settings) -> str:
+    return "preview" if backend == "preview" else f"diffusers:{settings.model or ''}"
 
 
 def _unload(generator: Generator) -> None:
     """Free a retired model once its running generation (if any) has finished."""
-    unload = getattr(generator, "unload", None)
-    if not callable(unload):
-        return
-    lock = getattr(generator, "_lock", None)  # held for the length of a generation
+    lock = getattr(generator, "_lock", None)  # a model backend holds it for the length of a generation
     if lock is None:
-        unload()
+        generator.unload()
         return
     with lock:
-        unload()
-
-
-def forget_generators() -> None:
-    """Drop the kept instances (tests; a server reloading its configuration)."""
-    with _lock:
-        _instances.clear()
+        generator.unload()
 
 
 def _installed(module: str) -> bool:
@@ -105,8 +122,8 @@ def _installed(module: str) -> bool:
         return False
 
 
-def available_backends(settings: Settings) -> list[dict[str, Any]]:
-    """What is configured and what could run, without importing torch."""
+def available_backends(settings: Settings, pool: GeneratorPool | None = None) -> list[dict[str, Any]]:
+    """What is configured and what could run (and, given the pool, what is warm), without importing torch."""
     missing = [m for m in ("torch", "diffusers") if not _installed(m)]
     if not _installed(_DIFFUSERS_MODULE):
         missing.append(_DIFFUSERS_MODULE)
@@ -119,10 +136,10 @@ def available_backends(settings: Settings) -> list[dict[str, Any]]:
         reason = f"model directory not found: {settings.model}"
     return [
         {"name": "preview", "model": PREVIEW_MODEL, "available": True, "default": not settings.model,
-         "loaded": "preview" in _instances,
+         "loaded": pool is not None and pool.loaded("preview"),
          "description": "procedural animated scenes on the CPU; no AI model, no weights"},
         {"name": "diffusers", "model": settings.model, "available": reason is None,
-         "default": bool(settings.model), "loaded": f"diffusers:{settings.model or ''}" in _instances,
+         "default": bool(settings.model), "loaded": pool is not None and bool(settings.model) and pool.loaded("diffusers"),
          "reason": reason, "device": settings.device, "dtype": settings.dtype,
          "description": "a diffusers text/image-to-video pipeline (needs the models extra and weights)"},
     ]

@@ -15,11 +15,10 @@ from sqlalchemy.orm import Session as DbSession
 from reelforge.blobs import BlobStore
 from reelforge.draft import VIDEO, Draft
 from reelforge.draft.edits import AddClip, SetCanvas, apply_edit
-from reelforge.generate import get_generator  # the preview generator seam (or a configured model)
+from reelforge.generate import GeneratorPool
 from reelforge.generate.base import GenerateRequest
 from reelforge.jobs.base import JobContext, JobHandler, JobStatus
 from reelforge.jobs.payloads import GeneratePayload
-from reelforge.settings import Settings
 from reelforge.store import Media
 from reelforge.store.db import Database
 from reelforge.store.repos import CreditLedger, DraftRepo, MediaRepo, SessionRepo
@@ -56,7 +55,7 @@ def _facts(provenance: dict[str, Any]) -> dict[str, Any]:
             "shots": int(provenance.get("shots") or 1)}
 
 
-def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobHandler:
+def generate_handler(db: Database, blobs: BlobStore, generators: GeneratorPool) -> JobHandler:
     def run(ctx: JobContext) -> dict[str, Any]:
         job, payload = ctx.job, GeneratePayload.model_validate(ctx.job.payload)
         media_id = media_id_of(job.id)
@@ -64,7 +63,7 @@ def generate_handler(db: Database, blobs: BlobStore, settings: Settings) -> JobH
             done = MediaRepo(session).get(media_id)
         if done is not None:  # an earlier run finished the effects and died before recording the result
             return {"media_id": media_id, **_facts(done.provenance), "draft_version": done.provenance.get("draft_version")}
-        generator = get_generator(payload.generator, settings)
+        generator = generators.get(payload.generator)
         image = blobs.local_path(payload.image_key) if payload.image_key else None
         request = GenerateRequest(prompt=payload.prompt, seconds=payload.seconds, width=payload.width,
                                   height=payload.height, fps=payload.fps, seed=payload.seed, image=image)

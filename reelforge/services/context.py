@@ -14,6 +14,7 @@ from limits import RateLimitItem, parse, storage, strategies
 
 from reelforge.blobs import BlobStore, LocalBlobStore
 from reelforge.blobs.s3 import s3_blob_store
+from reelforge.generate import GeneratorPool
 from reelforge.jobs import EmbeddedQueue, JobHandler, JobQueue
 from reelforge.jobs.celery_queue import CeleryQueue
 from reelforge.jobs.kinds import default_handlers
@@ -70,6 +71,8 @@ class Services:
     links: LinkSigner
     limits: RateLimits
     secret: str
+    # the warm generators (a loaded model) of this server or command: unloaded by close()
+    generators: GeneratorPool
     # outbound URL fetching (uploads by URL): injectable so tests can vet real resolution logic
     fetch_transport: httpx.AsyncBaseTransport | None = None
     resolver: Resolver | None = None
@@ -91,10 +94,17 @@ class Services:
             self._http = httpx.AsyncClient(transport=self.fetch_transport, follow_redirects=False)
         return self._http
 
+    def close(self) -> None:
+        """Unload the warm models and close the database's pooled connections (stop the queue first)."""
+        self.generators.close()
+        self.db.dispose()
+
     async def aclose(self) -> None:
+        """:meth:`close`, and the outbound HTTP client too (it lives on the event loop)."""
         if self._http is not None:
             await self._http.aclose()
             self._http = None
+        self.close()
 
 
 def make_blob_store(settings: Settings) -> BlobStore:
@@ -116,19 +126,21 @@ def make_queue(settings: Settings, db: Database, handlers: dict[str, JobHandler]
 
 def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransport | None = None,
                    resolver: Resolver | None = None,
-                   handlers_factory: Callable[[Database, BlobStore, Settings], dict[str, JobHandler]] | None = None,
+                   handlers_factory: Callable[[Database, BlobStore, GeneratorPool], dict[str, JobHandler]] | None = None,
                    ) -> Services:
-    """Open the database (migrated to head), the blob store and the job queue (not yet started)."""
+    """Open the database (migrated to head), the blob store, the generator pool and the job queue (not yet
+    started). The caller closes them: :meth:`Services.close` (or ``aclose``)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.effective_database_url)
     db.upgrade()
     blobs = make_blob_store(settings)
     secret = load_secret(settings)
     public_url = settings.public_url or f"http://{settings.host}:{settings.port}"
-    handlers = (handlers_factory or default_handlers)(db, blobs, settings)
+    generators = GeneratorPool(settings)
+    handlers = (handlers_factory or default_handlers)(db, blobs, generators)
     queue = make_queue(settings, db, handlers)
     services = Services(settings=settings, db=db, blobs=blobs, queue=queue,
                         links=LinkSigner(secret, settings.signed_url_ttl_s, public_url),
-                        limits=RateLimits(settings), secret=secret,
+                        limits=RateLimits(settings), secret=secret, generators=generators,
                         fetch_transport=fetch_transport, resolver=resolver)
     return services

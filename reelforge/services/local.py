@@ -15,7 +15,7 @@ from reelforge.draft import Draft, apply_edit, canvas_for_aspect, validate
 from reelforge.draft.edits import AddClip
 from reelforge.draft.output import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
 from reelforge.errors import DraftInvalid, InvalidInput
-from reelforge.generate import GenerateRequest, get_generator
+from reelforge.generate import GenerateRequest, GeneratorPool
 from reelforge.progress import CancelToken, Progress, no_progress
 from reelforge.render import RenderOptions, RenderResult, path_resolver, render
 from reelforge.render.presets import options_for_preset
@@ -78,16 +78,20 @@ def generate_video(
     width, height = canvas_for_aspect(aspect)
     out = out.resolve()
     fmt, level = _format_for(out, None), _quality(quality)
-    generator = get_generator(model, settings)
-    with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp_dir:
-        tmp = Path(tmp_dir).resolve()
-        request = GenerateRequest(prompt=prompt, seconds=seconds, width=width, height=height, fps=30,
-                                  seed=seed, image=image)
-        clip = generator.generate(request, tmp / "clip.mp4", generate_progress, cancel)
-        draft = apply_edit(Draft.empty(width, height, fps=clip.fps),
-                           AddClip(src=clip.path.name, duration_ms=clip.duration_ms, name=prompt[:80]))
-        return render(draft, path_resolver(tmp), out, RenderOptions(format=fmt, quality=level),
-                      render_progress, cancel)
+    generators = GeneratorPool(settings)
+    try:
+        generator = generators.get(model)
+        with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp_dir:
+            tmp = Path(tmp_dir).resolve()
+            request = GenerateRequest(prompt=prompt, seconds=seconds, width=width, height=height, fps=30,
+                                      seed=seed, image=image)
+            clip = generator.generate(request, tmp / "clip.mp4", generate_progress, cancel)
+            draft = apply_edit(Draft.empty(width, height, fps=clip.fps),
+                               AddClip(src=clip.path.name, duration_ms=clip.duration_ms, name=prompt[:80]))
+            return render(draft, path_resolver(tmp), out, RenderOptions(format=fmt, quality=level),
+                          render_progress, cancel)
+    finally:
+        generators.close()  # a one-shot command: the model's memory goes back before the process ends
 
 
 def read_draft_file(path: Path) -> Draft:
