@@ -49,6 +49,16 @@ def _terminate(proc: subprocess.Popen[bytes]) -> None:
             proc.wait()
 
 
+def _close_pipes(proc: subprocess.Popen[bytes]) -> None:
+    """Close our ends of the pipes once the process is gone and its stderr drained (else they leak until GC)."""
+    for pipe in (proc.stdin, proc.stdout, proc.stderr):
+        if pipe is not None:
+            try:
+                pipe.close()
+            except BrokenPipeError:  # stdin with unflushed bytes for an encoder that died
+                pass
+
+
 def run_ffmpeg(
     args: Sequence[str],
     *,
@@ -81,6 +91,7 @@ def run_ffmpeg(
     finally:
         _terminate(proc)
         drainer.join(timeout=5)
+        _close_pipes(proc)
     if returncode != 0:
         stderr_tail = "\n".join(tail)
         raise RenderFailed(
@@ -166,6 +177,7 @@ class FrameWriter:
                     returncode = -1
             _terminate(proc)
             drainer.join(timeout=5)
+            _close_pipes(proc)
             if not ok:
                 out.unlink(missing_ok=True)
         if returncode != 0:

@@ -102,21 +102,17 @@ def generate(
 
     A length or shape said in the prompt ("..., 10 seconds, vertical") is used unless given as an option.
     """
-    from reelforge.services.local import generate_video, read_prompt
+    from reelforge.services.local import generate_options, generate_video
 
-    scene, said_seconds, said_aspect, others = read_prompt(prompt)
-    if seconds is None and said_seconds is not None or aspect is None and said_aspect is not None:
-        prompt = scene  # the words that set the length or shape are not part of the picture
-    seconds = seconds if seconds is not None else said_seconds or 5.0
-    aspect = aspect or said_aspect or "16:9"
-    if others:
+    options = generate_options(prompt, seconds, aspect)
+    if options.others:
         console.print("[dim]titles and music are edits: try reelforge chat -m \"...\" -m \"export it\"[/]")
-    out = output or Path(_slug(prompt) + ".mp4")
+    out = output or Path(_slug(options.prompt) + ".mp4")
     with _errors():
         settings = _settings()
         with _bars("Generating", "Encoding") as (gen_progress, render_progress):
-            result = generate_video(settings, prompt, out, seconds=seconds, aspect=aspect, seed=seed,
-                                    model=model, image=image, quality=quality,
+            result = generate_video(settings, options.prompt, out, seconds=options.seconds, aspect=options.aspect,
+                                    seed=seed, model=model, image=image, quality=quality,
                                     generate_progress=gen_progress, render_progress=render_progress)
     out_console.print(f"wrote {result.path} ({result.width}x{result.height}, "
                       f"{result.duration_ms / 1000:.1f} s, {result.size_bytes / 1e6:.1f} MB)")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from reelforge.agent import AgentContext, GenerateAction, understand
@@ -21,7 +22,8 @@ from reelforge.render import RenderOptions, RenderResult, path_resolver, render
 from reelforge.render.presets import options_for_preset
 from reelforge.settings import Settings
 
-__all__ = ["generate_video", "read_draft_file", "render_draft_file"]
+__all__ = ["GenerateOptions", "generate_options", "generate_video", "read_draft_file", "read_prompt",
+           "render_draft_file"]
 
 
 def _format_for(out: Path, fmt: str | None) -> OutputFormat:
@@ -49,6 +51,25 @@ def read_prompt(prompt: str) -> tuple[str, float | None, str | None, list[str]]:
         return prompt, None, None, []
     others = [type(a).__name__ for a in plan.actions[1:]]
     return first.prompt, first.seconds if _says_seconds(prompt) else None, first.aspect, others
+
+
+@dataclass(frozen=True)
+class GenerateOptions:
+    """What ``reelforge generate`` makes of its prompt and options."""
+
+    prompt: str             # the scene: without the words that set the length or shape
+    seconds: float
+    aspect: str
+    others: list[str]       # what else the prompt asked for (titles, music): edits, left to ``reelforge chat``
+
+
+def generate_options(prompt: str, seconds: float | None = None, aspect: str | None = None) -> GenerateOptions:
+    """The length and shape to generate: an option given wins over what the prompt says, else 5 s at 16:9."""
+    scene, said_seconds, said_aspect, others = read_prompt(prompt)
+    if seconds is None and said_seconds is not None or aspect is None and said_aspect is not None:
+        prompt = scene  # the words that set the length or shape are not part of the picture
+    return GenerateOptions(prompt=prompt, seconds=seconds if seconds is not None else said_seconds or 5.0,
+                           aspect=aspect or said_aspect or "16:9", others=others)
 
 
 def _says_seconds(prompt: str) -> bool:

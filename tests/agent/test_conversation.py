@@ -1,142 +1,163 @@
-"""Multi-turn conversations: each plan's edits are applied, history labels and an undo stack are kept as the
-turn runner keeps them, and later messages refer back ("make it bigger", "delete it", "go back to before...")."""
+"""Multi-turn conversations through the real turn runner (SQLite store, blob folder, draft versions): later
+messages refer back ("make it bigger", "delete it", "go back to before..."), and undo, redo and revert move the
+session's version pointer as the server does."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-from reelforge.agent import (
-    AgentContext,
-    EditAction,
-    MediaRef,
-    Outcome,
-    RedoAction,
-    RevertAction,
-    UndoAction,
-    Unknown,
-    compose_reply,
-    find_revert_point,
-    understand,
-)
-from reelforge.draft import TEXT, Draft, apply_edit
-from reelforge.errors import ReelforgeError
+import pytest
 
-from ._fixtures import CITY, SONG, context
+from reelforge.agent import EditAction, understand
+from reelforge.draft import AUDIO, TEXT, Draft
+from reelforge.ffmpeg import ffmpeg_exe
+from reelforge.services.uploads import ingest_file
+from reelforge.store.repos import DraftRepo, SessionRepo
+from tests._server import make_mp4
+from tests.services._turn_harness import Chat, Turn, add_clips, open_chat
+
+from ._fixtures import context
 
 
-@dataclass
-class Session:
-    """A tiny stand-in for the turn runner's version history: versions[i] follows labels[i-1]."""
-
-    versions: list[Draft]
-    media: list[MediaRef]
-    labels: list[str] = field(default_factory=list)
-    redo: list[tuple[Draft, str]] = field(default_factory=list)
-    replies: list[str] = field(default_factory=list)
-
-    @property
-    def draft(self) -> Draft:
-        return self.versions[-1]
-
-    def say(self, message: str) -> list[str]:
-        plan = understand(message, AgentContext(self.draft, self.media, list(self.labels)))
-        outcomes = []
-        for action in plan.actions:
-            ok = True
-            if isinstance(action, EditAction):
-                try:
-                    self.versions.append(apply_edit(self.draft, action.edit))
-                    self.labels.append(action.description)
-                    self.redo.clear()
-                except ReelforgeError:
-                    ok = False
-            elif isinstance(action, UndoAction):
-                for _ in range(action.steps):
-                    self.redo.append((self.versions.pop(), self.labels.pop()))
-            elif isinstance(action, RedoAction):
-                draft, label = self.redo.pop()
-                self.versions.append(draft)
-                self.labels.append(label)
-            elif isinstance(action, RevertAction):
-                index = find_revert_point(action.topic, self.labels)
-                assert index is not None, (action.topic, self.labels)
-                del self.versions[index + 1:]
-                del self.labels[index:]
-            if not isinstance(action, Unknown):
-                outcomes.append(Outcome(action, ok=ok))
-        self.replies.append(compose_reply(plan, outcomes, plan.language))
-        return [type(a).__name__ if not isinstance(a, EditAction) else a.edit.op for a in plan.actions]
-
-    def texts(self) -> list[tuple[str | None, str | object, float | None]]:
-        return [(s.meta.text, s.meta.pos, s.meta.size) for t in self.draft.tracks if t.type == TEXT for s in t.segments]
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    """A session whose timeline holds one 4-second uploaded clip."""
+    for opened in open_chat(tmp_path / "data", two_stage_chat=False):
+        add_clips(opened, tmp_path, [4.0])
+        yield opened
 
 
-def _session(name: str = "one_clip") -> Session:
-    ctx = context(name)
-    return Session([ctx.draft], list(ctx.media) or [CITY])  # type: ignore[list-item]
+def _upload(chat: Chat, path: Path) -> str:
+    return str(ingest_file(chat.svc, chat.principal, chat.session_id, path.name, path)["src"])
 
 
-def test_it_follows_the_title_just_added_then_delete_it_removes_it() -> None:
-    s = _session()
-    assert s.say("add the title 'Peak' for 2 seconds") == ["add_text"]
-    assert s.say("make it bigger") == ["update_text"]
-    assert s.texts() == [("Peak", "center", 0.09)]
-    assert s.say("move the title to the top") == ["update_text"]
-    assert s.texts()[0][1] == "top"
-    assert s.say("delete it") == ["remove_text"]
-    assert s.texts() == []
+def _song(tmp_path: Path) -> Path:
+    path = tmp_path / "summer.m4a"
+    subprocess.run([ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi",
+                    "-i", "sine=frequency=330:sample_rate=48000:duration=6", "-c:a", "aac", str(path)], check=True)
+    return path
 
 
-def test_chinese_references_follow_the_title() -> None:
-    s = _session()
-    s.say("加上标题「山顶」两秒")
-    assert s.say("放大一点") == ["update_text"]
-    assert s.say("把它移到底部") == ["update_text"]
-    assert s.texts() == [("山顶", "bottom", 0.09)]
-    assert s.say("删掉它") == ["remove_text"]
-    assert s.texts() == []
-    assert all("抱歉" not in r for r in s.replies) and all(any("\u4e00" <= c <= "\u9fff" for c in r) for r in s.replies)
+def _ops(turn: Turn) -> list[str]:
+    """The edit operations the turn applied, in order (each is a functionCall with the edit as its arguments)."""
+    return [str(call["args"].get("op")) for call in turn.parts("functionCall") if "op" in call.get("args", {})]
 
 
-def test_second_title_is_the_one_it_means() -> None:
-    s = _session()
-    s.say("add the title 'Peak' for 2 seconds")
-    s.say("add 'The End' at the end")
-    s.say("make it red")
-    colors = {t.meta.text: t.meta.color for tr in s.draft.tracks if tr.type == TEXT for t in tr.segments}
+def _texts(draft: Draft) -> list[tuple[Any, Any, Any]]:
+    return [(s.meta.text, s.meta.pos, s.meta.size) for t in draft.tracks if t.type == TEXT for s in t.segments]
+
+
+def _music_volumes(draft: Draft) -> list[float | None]:
+    return [s.meta.volume for t in draft.tracks if t.type == AUDIO and t.id != "sfx" for s in t.segments]
+
+
+def _history(chat: Chat) -> list[str]:
+    """The labels of the current version's lineage, oldest first (what "go back to before..." reads)."""
+    with chat.svc.db.read() as db:
+        session = SessionRepo(db).get(chat.session_id)
+        assert session is not None
+        drafts = DraftRepo(db)
+        labels: list[str] = []
+        row = drafts.current(session)
+        while row is not None:
+            labels.insert(0, row.description)
+            row = drafts.version(session.id, row.parent) if row.parent else None
+    return labels
+
+
+def test_it_follows_the_title_just_added_then_delete_it_removes_it(chat: Chat) -> None:
+    assert _ops(chat.say("add the title 'Peak' for 2 seconds")) == ["add_text"]
+    assert _ops(chat.say("make it bigger")) == ["update_text"]
+    assert _texts(chat.draft()) == [("Peak", "center", 0.09)]
+    assert _ops(chat.say("move the title to the top")) == ["update_text"]
+    assert _texts(chat.draft())[0][1] == "top"
+    assert _ops(chat.say("delete it")) == ["remove_text"]
+    assert _texts(chat.draft()) == []
+
+
+def test_chinese_references_follow_the_title(chat: Chat) -> None:
+    replies = [chat.say("加上标题「山顶」两秒").reply]
+    turn = chat.say("放大一点")
+    assert _ops(turn) == ["update_text"]
+    replies.append(turn.reply)
+    turn = chat.say("把它移到底部")
+    assert _ops(turn) == ["update_text"]
+    replies.append(turn.reply)
+    assert _texts(chat.draft()) == [("山顶", "bottom", 0.09)]
+    turn = chat.say("删掉它")
+    assert _ops(turn) == ["remove_text"]
+    replies.append(turn.reply)
+    assert _texts(chat.draft()) == []
+    assert all("抱歉" not in r for r in replies) and all(any("\u4e00" <= c <= "\u9fff" for c in r) for r in replies)
+
+
+def test_second_title_is_the_one_it_means(chat: Chat) -> None:
+    chat.say("add the title 'Peak' for 2 seconds")
+    chat.say("add 'The End' at the end")
+    chat.say("make it red")
+    colors = {s.meta.text: s.meta.color for t in chat.draft().tracks if t.type == TEXT for s in t.segments}
     assert colors == {"Peak": "#ffffff", "The End": "#ff3b30"}
 
 
-def test_music_then_quieter_then_undo_redo() -> None:
-    s = _session("media")
-    assert s.say("use the song I uploaded as background music") == ["set_music"]
-    assert s.say("make it quieter") == ["update_music"]
-    music = [seg for t in s.draft.tracks if t.type == 1 for seg in t.segments]
-    assert abs((music[0].meta.volume or 0) - 0.21) < 1e-6
-    assert s.say("undo") == ["UndoAction"]
-    assert [seg.meta.volume for t in s.draft.tracks if t.type == 1 for seg in t.segments] == [0.35]
-    assert s.say("redo") == ["RedoAction"]
-    assert abs(([seg for t in s.draft.tracks if t.type == 1 for seg in t.segments][0].meta.volume or 0) - 0.21) < 1e-6
+def test_music_then_quieter_then_undo_redo(chat: Chat, tmp_path: Path) -> None:
+    _upload(chat, _song(tmp_path))
+    assert _ops(chat.say("use the song I uploaded as background music")) == ["set_music"]
+    assert _ops(chat.say("make it quieter")) == ["update_music"]
+    assert _music_volumes(chat.draft()) == [pytest.approx(0.21)]
+    version = chat.version()
+    chat.say("undo")
+    assert _music_volumes(chat.draft()) == [pytest.approx(0.35)]
+    assert chat.version() == version - 1
+    chat.say("redo")
+    assert _music_volumes(chat.draft()) == [pytest.approx(0.21)]
+    assert chat.version() == version
 
 
-def test_go_back_to_before_the_music_restores_the_version_before_it() -> None:
-    s = _session("media")
-    s.say("make it vertical")
-    s.say("use the song I uploaded as background music")
-    s.say("add the title 'Summer' for 2 seconds")
-    assert s.say("go back to before the music") == ["RevertAction"]
-    assert s.draft.canvas.height == 1920
-    assert not [t for t in s.draft.tracks if t.type != 0]
-    assert s.labels == ["set the canvas 9:16 (vertical)"]
+def test_go_back_to_before_the_music_restores_the_version_before_it(chat: Chat, tmp_path: Path) -> None:
+    _upload(chat, _song(tmp_path))
+    chat.say("make it vertical")
+    chat.say("use the song I uploaded as background music")
+    chat.say("add the title 'Summer' for 2 seconds")
+    chat.say("go back to before the music")
+    draft = chat.draft()
+    assert draft.canvas.height == 1920
+    assert [t.type for t in draft.tracks if t.segments] == [0]
+    assert _history(chat) == ["added the uploaded clips", "set the canvas 9:16 (vertical)"]
 
 
-def test_chinese_revert_matches_chinese_labels() -> None:
-    s = _session("media")
-    s.say("改成竖屏")
-    s.say("用我上传的歌做背景音乐")
-    s.say("加上标题「夏天」")
-    assert s.say("回到加音乐之前") == ["RevertAction"]
-    assert [t.type for t in s.draft.tracks] == [0] and s.draft.canvas.width == 1080
+def test_chinese_revert_matches_chinese_labels(tmp_path: Path) -> None:
+    for chat in open_chat(tmp_path / "data", language="zh", two_stage_chat=False):
+        add_clips(chat, tmp_path, [4.0])
+        _upload(chat, _song(tmp_path))
+        chat.say("改成竖屏")
+        chat.say("用我上传的歌做背景音乐")
+        chat.say("加上标题「夏天」")
+        chat.say("回到加音乐之前")
+        draft = chat.draft()
+        assert [t.type for t in draft.tracks if t.segments] == [0] and draft.canvas.width == 1080
+
+
+def test_delete_it_after_adding_an_uploaded_clip_deletes_that_clip(chat: Chat, tmp_path: Path) -> None:
+    first = chat.draft().tracks[0].segments[0].src
+    _upload(chat, make_mp4(tmp_path / f"hike{uuid.uuid4().hex[:6]}.mp4", seconds=2.0))
+    assert _ops(chat.say("add the video I uploaded")) == ["add_clip"]
+    assert len(chat.draft().tracks[0].segments) == 2
+    assert _ops(chat.say("delete it")) == ["delete_segment"]
+    assert [s.src for s in chat.draft().tracks[0].segments] == [first]
+
+
+def test_unknown_request_changes_nothing_and_says_so_in_each_language(chat: Chat) -> None:
+    version = chat.version()
+    english = chat.say("remove the person in the background")
+    chinese = chat.say("把视频里的人去掉")
+    assert chat.version() == version
+    assert _ops(english) == [] and _ops(chinese) == []
+    assert english.reply.startswith("Sorry") and "I can:" in english.reply
+    assert chinese.reply.startswith("抱歉") and "我可以" in chinese.reply
 
 
 def test_generated_clip_is_it_for_the_next_clause() -> None:
@@ -147,21 +168,3 @@ def test_generated_clip_is_it_for_the_next_clause() -> None:
     speed = plan.actions[1]
     assert isinstance(speed, EditAction) and speed.edit.op == "set_speed"
     assert speed.edit.segment_id == "s3"
-
-
-def test_delete_it_after_adding_an_uploaded_clip_deletes_that_clip() -> None:
-    s = _session("media")
-    s.say("add the video I uploaded")
-    assert s.say("delete it") == ["delete_segment"]
-    assert [seg.src for seg in s.draft.tracks[0].segments] == ["media:gen1"]
-
-
-def test_unknown_request_changes_nothing_and_says_so_in_each_language() -> None:
-    s = _session()
-    before = s.draft
-    assert s.say("remove the person in the background") == ["Unknown"]
-    assert s.say("把视频里的人去掉") == ["Unknown"]
-    assert s.draft is before
-    assert s.replies[0].startswith("Sorry") and "I can:" in s.replies[0]
-    assert s.replies[1].startswith("抱歉") and "我可以" in s.replies[1]
-    assert SONG.src not in before.media_refs()

@@ -91,7 +91,7 @@ def open_chat(data_dir: Path, language: str = "en", **overrides: Any) -> Iterato
         yield Chat(svc, principal, created["session_id"])
     finally:
         svc.queue.stop()
-        svc.db.dispose()
+        svc.close()
 
 
 def decoded_seconds(path: Path) -> float:
