@@ -128,7 +128,8 @@ def _coverage(font: Path) -> frozenset[int]:
     from fontTools.ttLib import TTFont, TTLibError
 
     try:
-        with TTFont(str(font), lazy=True, fontNumber=0) as face:
+        # our own handle: TTFont leaves the file it opened open when the font is broken
+        with font.open("rb") as handle, TTFont(handle, lazy=True, fontNumber=0) as face:
             return frozenset(face.getBestCmap() or {})
     except (OSError, TTLibError, KeyError, AssertionError):
         return frozenset()

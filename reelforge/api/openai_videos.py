@@ -91,10 +91,10 @@ async def _fields(request: Request) -> dict[str, Any]:
         if not isinstance(body, dict):
             raise InvalidInput("The body must be a JSON object.")
         return body
-    form = await request.form(max_part_size=MAX_REFERENCE_BYTES + 1)
     fields: dict[str, Any] = {}
-    for key, value in form.multi_items():
-        fields[key] = await value.read() if isinstance(value, UploadFile) else value
+    async with request.form(max_part_size=MAX_REFERENCE_BYTES + 1) as form:  # closes the spooled upload files
+        for key, value in form.multi_items():
+            fields[key] = await value.read() if isinstance(value, UploadFile) else value
     return fields
 
 

@@ -45,14 +45,17 @@ def processes() -> Iterator[list[subprocess.Popen[bytes]]]:
         if proc.poll() is None:
             proc.terminate()
             proc.wait(10)
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
-def test_restart_finishes_interrupted_render_and_generation(tmp_path: Path,
-                                                            processes: list[subprocess.Popen[bytes]]) -> None:
+def test_restart_finishes_interrupted_render_and_generation(tmp_path: Path, processes: list[subprocess.Popen[bytes]],
+                                                            request: pytest.FixtureRequest) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     processes.append(_start(tmp_path / "data", port))
     client = httpx.Client(base_url=base, timeout=30)
+    request.addfinalizer(client.close)
     token = client.post("/api/auth/anonymous-token", headers={"X-Client-Id": "restart"}).json()["data"]["token"]
     auth = {"Authorization": f"Bearer {token}"}
     session_id = client.post("/api/tasks/me/with-session/nemo_agent", headers=auth, json={}).json()["data"]["session_id"]
