@@ -77,7 +77,7 @@ def run_server(settings: Settings, services: Services | None = None) -> Iterator
         yield LiveServer(url=f"http://127.0.0.1:{port}", services=svc, client=client)
     server.should_exit = True
     thread.join(10)
-    svc.db.dispose()
+    svc.close()
 
 
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:

@@ -24,7 +24,7 @@ def test_users_bind_grant_and_list_change_the_store_the_server_reads(tmp_path: P
     data_dir = tmp_path / "data"
     svc = build_services(make_settings(data_dir, anonymous_credits=5, secret_key=None))
     user_id = str(issue_anonymous_token(svc, "client-a", "127.0.0.1")["user_id"])
-    svc.db.dispose()
+    svc.close()
 
     bound = run("bind", user_id, "--credits", "1000", "--name", "Ada", data_dir=data_dir)
     assert bound.returncode == 0, bound.stderr

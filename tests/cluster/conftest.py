@@ -98,7 +98,7 @@ def celery_worker(settings: Settings) -> Iterator[Services]:
         controller.stop()
         thread.join(15)
         queue.stop()
-        services.db.dispose()
+        services.close()
 
 
 def cluster_overrides(redis_url: str, **extra: Any) -> dict[str, Any]:

@@ -42,7 +42,7 @@ def new_user(settings: Settings) -> str:
         with services.db.write() as session:
             return UserRepo(session).create("registered", name="cluster test").id
     finally:
-        services.db.dispose()
+        services.close()
 
 
 @contextmanager
@@ -108,7 +108,7 @@ def test_submitting_without_redis_fails_the_job_and_says_why(tmp_path: Path) -> 
             job = JobRepo(session).by_key(owner, "k1")
             assert job is not None and job.state == "failed" and job.error == "the job queue is unavailable"
     finally:
-        services.db.dispose()
+        services.close()
 
 
 def test_a_killed_worker_s_job_finishes_on_another_worker(redis_url: str, tmp_path: Path) -> None:
@@ -149,4 +149,4 @@ def test_a_killed_worker_s_job_finishes_on_another_worker(redis_url: str, tmp_pa
             assert (stream.codec_context.width, stream.codec_context.height) == (960, 540)
             assert abs(float(container.duration or 0) / 1e6 - 8.0) < 0.2
     finally:
-        server.db.dispose()
+        server.close()

@@ -22,7 +22,7 @@ from tests._server import make_settings
 def svc(tmp_path: Path) -> Iterator[Services]:
     services = build_services(make_settings(tmp_path / "data", anonymous_credits=5))
     yield services
-    services.db.dispose()
+    services.close()
 
 
 def _anonymous(svc: Services) -> str:
