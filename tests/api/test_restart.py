@@ -34,7 +34,9 @@ def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
         except httpx.TransportError:
             time.sleep(0.1)
     proc.kill()
-    raise AssertionError("server did not start: " + (proc.stderr.read().decode() if proc.stderr else ""))
+    with proc:  # waits, and closes the stderr pipe after reading it
+        output = proc.stderr.read().decode() if proc.stderr else ""
+    raise AssertionError("server did not start: " + output)
 
 
 @pytest.fixture
