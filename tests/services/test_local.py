@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.draft._layout import canvas_for_aspect
+from reelforge.draft import canvas_for_aspect
 from reelforge.errors import InvalidInput
 from reelforge.services.local import generate_options
 
