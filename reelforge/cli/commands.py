@@ -1,4 +1,4 @@
-"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check.
+"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check, timeline.
 
 Commands are thin: they build settings, call the same functions the server uses, and map
 reelforge errors to one-line messages and exit codes (0 ok, 1 failed, 2 bad input).
@@ -36,6 +36,9 @@ app.add_typer(music_app, name="music")
 users_app = typer.Typer(help="The operator's account tools: list users, bind accounts, grant credits.",
                         no_args_is_help=True)
 app.add_typer(users_app, name="users")
+timeline_app = typer.Typer(help="Timelines for other editors: .otio, FCP 7 XML (Premiere, Resolve), FCPXML (Final Cut), "
+                                "EDL.", no_args_is_help=True)
+app.add_typer(timeline_app, name="timeline")
 
 console = Console(stderr=True)
 out_console = Console()
@@ -304,6 +307,49 @@ def users_grant(
         granted = grant_credits(svc, user_id, credits)
     out_console.print(f"granted {granted['granted']} to {granted['id']}: available={granted['available']}",
                       highlight=False, markup=False)
+
+
+TIMELINE_FORMAT_HELP = "otio | fcp_xml (Premiere, Resolve) | fcpx_xml (Final Cut) | edl (default: from the file's ending)"
+
+
+@timeline_app.command("export")
+def timeline_export(
+    draft_file: Annotated[Path, typer.Argument(help="A draft JSON file; its src paths are relative to it.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="cut.xml, cut.fcpxml, cut.edl or cut.otio")],
+    format: Annotated[str | None, typer.Option("--format", "-f", help=TIMELINE_FORMAT_HELP)] = None,
+) -> None:
+    """Write a draft as a timeline another editor opens, its media referenced by absolute path."""
+    from reelforge.interchange import TIMELINE_FORMATS, timeline_format
+    from reelforge.services.timelines import export_draft_file
+
+    with _errors():
+        if not draft_file.is_file():
+            raise MediaMissing(f"draft file not found: {draft_file}")
+        fmt = timeline_format(format, output.name)
+        done = export_draft_file(draft_file, output, fmt)
+    out_console.print(f"wrote {output} ({TIMELINE_FORMATS[fmt].label})", highlight=False)
+    for note in done.notes:
+        out_console.print(f"[dim]note: {note}[/]", highlight=False)
+
+
+@timeline_app.command("import")
+def timeline_import(
+    timeline_file: Annotated[Path, typer.Argument(help="A .otio, FCP 7 XML, FCPXML or EDL file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The draft JSON file to write.")],
+    format: Annotated[str | None, typer.Option("--format", "-f", help=TIMELINE_FORMAT_HELP)] = None,
+) -> None:
+    """Read another editor's timeline into a draft file (render it with `reelforge render`)."""
+    from reelforge.draft import summary
+    from reelforge.interchange import timeline_format
+    from reelforge.services.timelines import import_draft_file
+
+    with _errors():
+        if not timeline_file.is_file():
+            raise MediaMissing(f"timeline file not found: {timeline_file}")
+        draft, notes = import_draft_file(timeline_file, output, timeline_format(format, timeline_file.name))
+    out_console.print(f"wrote {output}: {summary(draft)}", highlight=False, markup=False)
+    for note in notes:
+        out_console.print(f"note: {note}", highlight=False, markup=False, style="dim")
 
 
 def _slug(text: str) -> str:
