@@ -16,6 +16,7 @@ from reelforge.agent.actions import (
     ShowTimeline,
     SkippedCall,
     SoundAction,
+    TimelineExportAction,
     UndoAction,
     Unknown,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "ShowTimeline",
     "SkippedCall",
     "SoundAction",
+    "TimelineExportAction",
     "UndoAction",
     "Unknown",
     "compose_reply",

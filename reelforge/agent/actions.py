@@ -16,7 +16,7 @@ from reelforge.draft.output import OutputFormat, PresetName, Quality
 __all__ = [
     "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
     "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ShowTimeline", "SkippedCall",
-    "SoundAction", "Unknown", "UndoAction",
+    "SoundAction", "TimelineExportAction", "Unknown", "UndoAction",
 ]
 
 Language = Literal["en", "zh"]
@@ -114,6 +114,18 @@ class ExportAction:
 
 
 @dataclass(frozen=True)
+class TimelineExportAction:
+    """"export for Premiere" / "导出给剪映": the timeline as a file another editor opens.
+
+    ``format`` is a ``reelforge.interchange`` format name, or None when the editor named has no open
+    project format (CapCut / 剪映): the reply says so and offers what does exist.
+    """
+
+    format: str | None
+    editor: str
+
+
+@dataclass(frozen=True)
 class Unknown:
     """Words the agent could not turn into an action; ``understood`` says what it did get.
 
@@ -128,7 +140,7 @@ class Unknown:
 
 
 Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction
-          | ShowTimeline | HelpAction | ExportAction | Unknown)
+          | ShowTimeline | HelpAction | ExportAction | TimelineExportAction | Unknown)
 
 
 @dataclass(frozen=True)

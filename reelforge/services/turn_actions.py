@@ -34,6 +34,7 @@ from reelforge.services.events import progress_event, text_event
 from reelforge.services.turn_audio import run_music, run_sound
 from reelforge.services.turn_draft import Emit, TurnScope, load_context, move_pointer, save_edits
 from reelforge.services.turn_export import run_export
+from reelforge.services.turn_timeline import run_timeline_export
 from reelforge.services.turn_two_stage import OptOut, opt_outs, run_two_stage
 from reelforge.store.repos import MediaRepo
 
@@ -161,6 +162,10 @@ def _run_export(turn: _Turn, index: int, action: agent.ExportAction) -> list[age
     return [agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")), data=result)]
 
 
+def _run_timeline_export(turn: _Turn, index: int, action: agent.TimelineExportAction) -> list[agent.Outcome]:
+    return [agent.Outcome(action=action, ok=True, data=run_timeline_export(turn.scope, index, action, turn.draft))]
+
+
 def _run_undo_redo(turn: _Turn, index: int, action: agent.UndoAction | agent.RedoAction) -> list[agent.Outcome]:
     redo = isinstance(action, agent.RedoAction)
     moved = move_pointer(turn.scope, redo, action.steps)
@@ -193,6 +198,7 @@ RUNNERS: dict[type, Runner] = {
     agent.MusicAction: _run_music,
     agent.SoundAction: _run_sound,
     agent.ExportAction: _run_export,
+    agent.TimelineExportAction: _run_timeline_export,
     agent.UndoAction: _run_undo_redo,
     agent.RedoAction: _run_undo_redo,
     agent.RevertAction: _run_revert,
@@ -201,7 +207,8 @@ RUNNERS: dict[type, Runner] = {
     agent.Unknown: _run_unknown,
 }
 # Actions that leave the draft as it was: no need to reload it before the next action.
-_READ_ONLY: frozenset[type] = frozenset({agent.ShowTimeline, agent.HelpAction, agent.Unknown})
+_READ_ONLY: frozenset[type] = frozenset({agent.ShowTimeline, agent.HelpAction, agent.Unknown,
+                                         agent.TimelineExportAction})
 
 
 def run_turn(svc: Services, principal: Principal, session_id: str, app: str, message: str,
