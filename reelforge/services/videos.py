@@ -4,8 +4,8 @@ A video is a ``generate`` job with no session: the job makes the clip (a media r
 whose id follows from the job's), freezes the price in credits at submission and settles
 it when done, exactly as a chat generation does. The video id is the job id with the
 ``video_`` prefix, so nothing new is stored; the job's idempotency key starts with
-``v1video:`` so the list finds the caller's videos. Sizes map onto reelforge's canvas:
-1080 on the short side, in the requested orientation and aspect.
+``v1video:`` so the list finds the caller's videos. The file is the size and length asked:
+``size`` is the canvas, ``seconds`` the clip's length.
 
 ``expires_at`` is null on purpose. OpenAI sets it to when a video's assets stop being
 downloadable; here ``/content`` is read with the caller's bearer token (never a signed,
@@ -43,7 +43,7 @@ DEFAULT_SIZE = "720x1280"
 SORA_MODELS = frozenset({"sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08"})
 MAX_SECONDS = 20
 MAX_PROMPT = 4000
-SHORT_SIDE = 1080
+MIN_SIDE, MAX_SIDE = 128, 1920
 MAX_ASPECT = 1920 / 1080        # the widest canvas reelforge exports (16:9 / 9:16)
 _KEY_PREFIX = "v1video:"
 _SIZE = re.compile(r"^(\d{2,4})x(\d{2,4})$")
@@ -53,17 +53,21 @@ _STATUS: dict[JobState, str] = {"queued": "queued", "running": "in_progress", "c
 
 
 def canvas_for_size(size: str) -> tuple[int, int]:
-    """``"720x1280"`` -> (1080, 1920): the requested aspect with 1080 on the short side (even sizes)."""
+    """``"1280x720"`` -> (1280, 720): the file is the size asked (the video object says it, so must the file).
+
+    Sides are even (H.264's 4:2:0 needs them so), from 128 to 1920 px, at most 16:9 either way.
+    """
     match = _SIZE.match(size.strip())
     if not match:
         raise InvalidInput(f"Invalid size {size!r}: use WIDTHxHEIGHT, e.g. 720x1280 or 1280x720.", field="size")
     width, height = int(match[1]), int(match[2])
     short, long = sorted((width, height))
-    if short < 128 or long / short > MAX_ASPECT + 0.01:
-        raise InvalidInput(f"Invalid size {size!r}: sides from 128 px and an aspect ratio of at most 16:9.",
-                           field="size")
-    scaled = min(1920, 2 * round(SHORT_SIDE * long / short / 2))
-    return (scaled, SHORT_SIDE) if width >= height else (SHORT_SIDE, scaled)
+    if short < MIN_SIDE or long > MAX_SIDE or long / short > MAX_ASPECT + 0.01:
+        raise InvalidInput(f"Invalid size {size!r}: sides from {MIN_SIDE} to {MAX_SIDE} px and an aspect ratio of at "
+                           "most 16:9.", field="size")
+    if width % 2 or height % 2:
+        raise InvalidInput(f"Invalid size {size!r}: both sides must be even numbers.", field="size")
+    return width, height
 
 
 def parse_seconds(value: Any) -> tuple[str, int]:

@@ -43,8 +43,20 @@ def test_create_and_poll_makes_an_h264_clip_in_the_requested_orientation(client:
     out = tmp_path / "video.mp4"
     client.videos.download_content(video.id).write_to_file(out)
     codec, width, height, seconds = _probe(out)
-    assert (codec, width, height) == ("h264", 1080, 1920)  # 1080 on the short side, portrait as asked
+    assert (codec, width, height) == ("h264", 720, 1280)  # the size the video object states
     assert seconds == pytest.approx(4.0, abs=0.2)
+
+
+@pytest.mark.parametrize(("size", "seconds"), [("1280x720", "2"), ("480x480", "1")])
+def test_the_file_is_the_size_and_length_asked(client: OpenAI, tmp_path: Path, size: str, seconds: str) -> None:
+    video = client.videos.create_and_poll(prompt="a red kite", seconds=seconds, size=size, model="preview",
+                                          poll_interval_ms=200)  # type: ignore[arg-type]
+    assert video.status == "completed", video.error
+    out = tmp_path / "video.mp4"
+    client.videos.download_content(video.id).write_to_file(out)
+    _, width, height, length = _probe(out)
+    assert f"{width}x{height}" == video.size == size
+    assert length == pytest.approx(float(seconds), abs=0.1)
 
 
 def test_thumbnail_is_one_frame_and_spritesheet_a_grid_of_frames(client: OpenAI, tmp_path: Path) -> None:
@@ -121,6 +133,8 @@ def test_delete_removes_the_video_and_its_content(client: OpenAI) -> None:
 @pytest.mark.parametrize(("fields", "param"), [
     ({"size": "640x9999"}, "size"),
     ({"size": "big"}, "size"),
+    ({"size": "1281x721"}, "size"),
+    ({"size": "3840x2160"}, "size"),
     ({"seconds": "99"}, "seconds"),
     ({"model": "not-a-model"}, "model"),
 ])
