@@ -143,7 +143,11 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
         target = f"{action.format}" + (f"，{action.preset} 预设" if zh and action.preset else f", {action.preset} preset" if action.preset else "")
         url = data.get("url")
         if url and data.get("status") == "completed":  # the chat waited for the render
+            # the file as delivered (probed after the render), never the canvas it was cut on
             size = f"{data['width']}x{data['height']}" if data.get("width") and data.get("height") else ""
+            length = data.get("duration_ms")
+            if isinstance(length, int) and length > 0:
+                size = f"{size}{'，' if zh and size else ', ' if size else ''}{format_seconds(length)}{' 秒' if zh else ' s'}"
             done = f"{target}" + (f", {size}" if size and not zh else f"，{size}" if size else "")
             return f"导出完成（{done}），下载链接：{url}" if zh else f"Exported ({done}). Download: {url}"
         if zh:

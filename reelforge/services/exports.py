@@ -97,7 +97,9 @@ def render_status(svc: Services, principal: Principal, client_id: str) -> dict[s
     if status == "completed" and record.output_key:
         data["output"] = {"url": svc.links.url("render", record.id), "format": record.format,
                           "size": (job.result or {}).get("size"),
-                          "duration_ms": (job.result or {}).get("duration_ms")}
+                          "duration_ms": (job.result or {}).get("duration_ms"),
+                          # as probed from the file (the renderer's result), not the draft's canvas
+                          "width": (job.result or {}).get("width"), "height": (job.result or {}).get("height")}
     if status == "failed":
         data["error"] = job.error or "render failed"
     return data
