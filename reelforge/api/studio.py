@@ -22,6 +22,7 @@ from reelforge.api.deps import Caller, Svc, TokenCaller
 from reelforge.api.envelope import ok
 from reelforge.api.studio_auth import COOKIE, CSRF_COOKIE, StudioAuth
 from reelforge.errors import AuthError, LinkInvalid, NotFound
+from reelforge.fonts import web_subset
 from reelforge.services import claims, previews
 from reelforge.services.claims import StudioIdentity
 from reelforge.services.commands import Command
@@ -75,6 +76,22 @@ def static_file(name: str) -> FileResponse:
         raise NotFound(f"no static file {name!r}")
     return FileResponse(path, media_type=_STATIC_TYPES[path.suffix],
                         headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
+
+
+def _page_text() -> str:
+    """Every non-ASCII character the page itself shows (its Chinese labels), for the font subset."""
+    found = {ch for path in STATIC.rglob("*") if path.suffix in (".html", ".js")
+             for ch in path.read_text(encoding="utf-8") if ord(ch) > 0x7F}
+    return "".join(sorted(found))
+
+
+@router.get("/studio/font/cjk.woff", include_in_schema=False)
+async def cjk_font() -> FileResponse:
+    """A subset of the bundled Noto Sans CJK SC (common Chinese and the page's own words): Chinese shows
+    in the studio on a machine without CJK system fonts. Made once, then cached (fonts.web_subset)."""
+    path = await anyio.to_thread.run_sync(web_subset, _page_text())
+    return FileResponse(path, media_type="font/woff",
+                        headers={"Cache-Control": "public, max-age=604800", "X-Content-Type-Options": "nosniff"})
 
 
 # -- the page's identity ---------------------------------------------------------------------
