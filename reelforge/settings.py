@@ -44,10 +44,15 @@ class Settings(BaseSettings):
     upload_limit_bytes: int = 200 * 1024 * 1024
     url_fetch_timeout_s: float = 30.0
     rate_limit: str = "120/minute"
-    retry_after_s: int = 30
     anonymous_credits: int = 100
     anonymous_token_days: int = 7
     anonymous_export: bool = True
+    owner_studio: bool = Field(True, description="A local install has an owner: the studio opened from loopback "
+                               "(or `trusted_networks`) opens the owner's account, with no anonymous limit. A request "
+                               "a proxy forwarded (X-Forwarded-For, Forwarded, X-Real-IP) never counts as local.")
+    trusted_networks: list[str] = Field(default_factory=list, description="Networks whose browsers are the owner "
+                                        "too, as CIDRs: [\"192.168.1.0/24\"].")
+    owner_credits: int = Field(100_000, description="Credits the owner's account starts with.")
     require_attribution: bool = True
     credits_per_second: int = 1
     heartbeat_s: float = 10.0

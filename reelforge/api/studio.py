@@ -119,7 +119,11 @@ def start_session(request: Request, svc: Svc, body: StartRequest | None = None) 
         if origin is not None and origin.split("://", 1)[-1] != request.headers.get("host", ""):
             raise AuthError("cross-origin request refused")
         address = request.client.host if request.client else "unknown"
-        identity, described = claims.start_anonymous(svc, address, (body or StartRequest()).language)
+        language = (body or StartRequest()).language
+        if claims.is_owner_request(svc.settings, address, request.headers):
+            identity, described = claims.start_owner(svc, language)  # a local install's owner
+        else:
+            identity, described = claims.start_anonymous(svc, address, language)
     response = ok(described)
     _set_identity(response, request, svc, identity)
     return response

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -60,6 +62,12 @@ class RateLimits:
 
     def hit(self, name: str, key: str) -> bool:
         return bool(self._limiter.hit(self._items[name], key))
+
+    def retry_after(self, name: str, key: str) -> int:
+        """Whole seconds until ``key`` may be counted against ``name`` again: the real wait for Retry-After
+        (a moving window frees a slot when its oldest hit leaves it, days later for "10 per 7 day")."""
+        reset_at, remaining = self._limiter.get_window_stats(self._items[name], key)
+        return 0 if remaining > 0 else max(1, math.ceil(reset_at - time.time()))
 
 
 @dataclass

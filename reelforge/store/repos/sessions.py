@@ -61,6 +61,11 @@ class SessionRepo:
                  self.db.scalar(select(func.max(TurnEvent.created_at)).where(TurnEvent.session_id == session.id))]
         return max(moment for moment in times if moment is not None)
 
+    def latest_of(self, owner_id: str) -> Session | None:
+        """The user's most recently created session."""
+        return self.db.scalar(select(Session).where(Session.owner_id == owner_id)
+                              .order_by(Session.created_at.desc(), Session.id.desc()).limit(1))
+
 
 class DraftRepo:
     """Versions are numbered per session; ``parent`` links each to the one it was edited from."""
