@@ -1,4 +1,4 @@
-"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check, timeline.
+"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check, timeline, pack, unpack.
 
 Commands are thin: they build settings, call the same functions the server uses, and map
 reelforge errors to one-line messages and exit codes (0 ok, 1 failed, 2 bad input).
@@ -350,6 +350,44 @@ def timeline_import(
     out_console.print(f"wrote {output}: {summary(draft)}", highlight=False, markup=False)
     for note in notes:
         out_console.print(f"note: {note}", highlight=False, markup=False, style="dim")
+
+
+@app.command()
+def pack(
+    draft: Annotated[str, typer.Argument(help="A draft JSON file, or a session id (ses_...) of the data dir.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The bundle to write.")] = Path("project.zip"),
+) -> None:
+    """Bundle a project as one zip: the draft and every media file it uses, paths rewritten."""
+    from reelforge.services.bundles import pack_draft_file, pack_session
+
+    with _errors():
+        if draft.startswith("ses_") and not Path(draft).exists():
+            with _services() as svc:
+                path = pack_session(svc, draft, output)
+        else:
+            if not Path(draft).is_file():
+                raise MediaMissing(f"draft file not found: {draft}")
+            path = pack_draft_file(Path(draft), output)
+    out_console.print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", highlight=False)
+
+
+@app.command()
+def unpack(
+    bundle: Annotated[Path, typer.Argument(help="A project bundle (reelforge pack).")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="The folder (default: the bundle's name).")]
+    = None,
+) -> None:
+    """Unpack a bundle into a folder: media/ and draft.json, ready for `reelforge render`."""
+    from reelforge.services.bundles import unpack_to_folder
+
+    with _errors():
+        if not bundle.is_file():
+            raise MediaMissing(f"bundle not found: {bundle}")
+        folder = output or bundle.with_suffix("")
+        if folder.exists() and any(folder.iterdir()):
+            raise InvalidInput(f"{folder} is not empty: choose another folder with -o", field="output")
+        draft = unpack_to_folder(bundle, folder)
+    out_console.print(f"unpacked to {folder}: render it with `reelforge render {draft}`", highlight=False)
 
 
 def _slug(text: str) -> str:
