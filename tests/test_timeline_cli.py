@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import opentimelineio as otio
 import pytest
 
 from reelforge.ffmpeg import ffmpeg_exe
@@ -77,3 +78,16 @@ def test_timeline_commands_refuse_what_they_cannot_read(project: Path, tmp_path:
     assert bad.returncode == 2 and "not a readable FCP 7 XML" in bad.stderr
     unknown = run("timeline", "export", str(project / "draft.json"), "-o", str(tmp_path / "cut.capcut"), cwd=tmp_path)
     assert unknown.returncode == 2 and "timeline format" in unknown.stderr
+
+
+def test_local_chat_export_for_premiere_saves_the_xml_beside_the_draft(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "REELFORGE_DATA_DIR": str(tmp_path / "data"),
+           "COLUMNS": "200", "REELFORGE_TWO_STAGE_CHAT": "false", "PYTHONPATH": os.environ.get("PYTHONPATH", "")}
+    args = [sys.executable, "-m", "reelforge.cli", "chat", "--draft", "draft.json",
+            "-m", "generate a 1 second clip of a snowy forest", "-m", "export for Premiere"]
+    result = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    saved = tmp_path / "draft.xml"
+    assert f"Download: {saved}" in result.stdout.replace("\n", "") and "/api/download/" not in result.stdout
+    timeline = otio.adapters.read_from_string(saved.read_text(encoding="utf-8"), "fcp_xml")
+    assert len(list(timeline.find_clips())) == 1
