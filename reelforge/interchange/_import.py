@@ -182,6 +182,8 @@ class _Reader:
                     duration = _ms(float(marker.marked_range.duration.value), self.fps) or 3000
                     self.titles.append(Segment(id=self.new_id(None, "t"), start_ms=_ms(start, self.fps),
                                                duration_ms=duration, meta=SegmentMeta(text=title["text"])))
+                    self.notes.append("titles came back from \"Title: ...\" markers (the format has no text "
+                                      "clips): their text and timing, in the default style")
             elif dissolve := _DISSOLVE.match(name):
                 if kind == VIDEO and isinstance(item, otio_schema.Clip):
                     self.dissolve(track, round(float(dissolve["seconds"]) * 1000))
@@ -295,4 +297,6 @@ def import_timeline(text: str, fmt: TimelineFormat, resolve: Callable[[str, str]
     draft, notes = timeline_to_draft(timeline, resolve)
     if not draft.tracks:
         raise InvalidInput("timeline: the file holds no clips", field="timeline")
-    return Imported(draft=draft, format=fmt, notes=notes)
+    if fmt == "edl" and _edl_canvas_note(timeline) is None:
+        notes.append("an EDL states no frame size or rate: the canvas is 1920x1080 at 30 fps")
+    return Imported(draft=draft, format=fmt, notes=list(dict.fromkeys(notes)))

@@ -113,3 +113,12 @@ def test_format_names_people_use_map_to_the_vocabulary() -> None:
     assert timeline_format(None, "project.otio") == "otio"
     with pytest.raises(InvalidInput, match="capcut"):
         timeline_format("capcut")
+
+
+def test_titles_read_from_markers_are_noted_in_the_import() -> None:
+    fcpx = export_timeline(Draft.from_wire(_wire()), "fcpx_xml", _locate).text
+    notes = import_timeline(fcpx, "fcpx_xml", _resolve).notes
+    assert notes == ['titles came back from "Title: ..." markers (the format has no text clips): their text and '
+                     'timing, in the default style']
+    assert import_timeline(export_timeline(Draft.from_wire(_wire()), "fcp_xml", _locate).text, "fcp_xml",
+                           _resolve).notes == []
