@@ -6,7 +6,7 @@ vocabulary and says what each format carries. Media travel by path or URL: the c
 and ``resolve`` decide how a segment's ``src`` maps to one and back.
 """
 
-from reelforge.interchange._export import Exported, draft_to_timeline, export_timeline
+from reelforge.interchange._export import Exported, MediaLink, draft_to_timeline, export_timeline
 from reelforge.interchange._import import Imported, import_timeline, timeline_to_draft
 from reelforge.interchange.formats import TIMELINE_FORMATS, FormatInfo, TimelineFormat, timeline_format
 
@@ -15,6 +15,7 @@ __all__ = [
     "Exported",
     "FormatInfo",
     "Imported",
+    "MediaLink",
     "TimelineFormat",
     "draft_to_timeline",
     "export_timeline",

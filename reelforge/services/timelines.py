@@ -17,8 +17,7 @@ from urllib.parse import unquote, urlparse
 
 from reelforge.draft import Draft, validate
 from reelforge.errors import InvalidInput, MediaMissing, SessionNotFound
-from reelforge.interchange import TIMELINE_FORMATS, TimelineFormat, export_timeline, import_timeline
-from reelforge.interchange._export import MediaLink
+from reelforge.interchange import TIMELINE_FORMATS, MediaLink, TimelineFormat, export_timeline, import_timeline
 from reelforge.media import probe_media
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services

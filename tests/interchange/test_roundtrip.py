@@ -10,8 +10,14 @@ import pytest
 
 from reelforge.draft import AUDIO, TEXT, VIDEO, Draft
 from reelforge.errors import InvalidInput
-from reelforge.interchange import TIMELINE_FORMATS, TimelineFormat, export_timeline, import_timeline, timeline_format
-from reelforge.interchange._export import MediaLink
+from reelforge.interchange import (
+    TIMELINE_FORMATS,
+    MediaLink,
+    TimelineFormat,
+    export_timeline,
+    import_timeline,
+    timeline_format,
+)
 
 FRAME_MS = 1000 / 30
 ROOT = "file:///data/media/"
