@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("jobs",),                         # the job row, the queues, the job functions
     ("store", "blobs"),                # the database and the files (render/generate never see them)
     ("agent", "render", "generate"),   # words -> actions, draft -> file, prompt -> clip
+    ("interchange",),                  # other editors' timeline files and project bundles, from and to drafts
     ("audio", "draft", "media"),       # the music library, the timeline model, what a media file is
     ("ffmpeg", "fonts"),               # running ffmpeg, finding fonts
     ("settings", "progress"),

@@ -26,6 +26,7 @@ from rich.console import Console
 from reelforge.errors import InvalidInput, MediaMissing
 from reelforge.services.auth import authenticate, issue_anonymous_token
 from reelforge.services.context import build_services
+from reelforge.services.exports import download_target
 from reelforge.services.local import read_draft_file
 from reelforge.services.sessions import create_session, current_draft
 from reelforge.services.turns import TurnRunner
@@ -188,8 +189,6 @@ class _LocalConversation:
 
     def _copy_timelines(self, events: list[dict[str, Any]]) -> list[Path]:
         """Timeline files of this turn ("export for Premiere"), copied next to the draft file (``draft.xml``...)."""
-        from reelforge.services.exports import download_target
-
         saved: list[Path] = []
         for event in events:
             for part in (event.get("content") or {}).get("parts") or []:

@@ -71,7 +71,7 @@ def render(
 
 def _as_delivered(made: RenderResult) -> RenderResult:
     """The result as the file is (probed), not as the graph meant it: what a reply tells the user."""
-    info = probe_file(made.path)
+    info = probe_media(made.path)
     return replace(made, width=info.width, height=info.height,
                    duration_ms=info.duration_ms if info.duration_ms else made.duration_ms)
 

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from reelforge.draft import validate
 from reelforge.errors import MediaMissing, SessionNotFound
 from reelforge.interchange.bundle import BundleLimits, is_bundle, open_bundle, pack_bundle
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.local import read_draft_file
 from reelforge.services.sessions import current_draft
@@ -74,7 +74,7 @@ def unpack_to_folder(bundle: Path, folder: Path) -> Path:
 def restore_bundle(svc: Services, principal: Principal, session_id: str, bundle: Path) -> dict[str, Any]:
     """An uploaded bundle: its files become the caller's media and its draft the session's new version."""
     with svc.db.read() as db:
-        if SessionRepo(db).owned(session_id, principal.user_id) is None:
+        if load_session(db, principal, session_id) is None:
             raise SessionNotFound()
     folder = Path(tempfile.mkdtemp(dir=svc.blobs.scratch(), prefix="bundle-"))
     records: list[dict[str, Any]] = []
@@ -93,7 +93,7 @@ def restore_bundle(svc: Services, principal: Principal, session_id: str, bundle:
         known = set(ids.values())
         draft = validate(wire, known_media=lambda src: src in known)
         with svc.db.write() as db:
-            session = SessionRepo(db).owned(session_id, principal.user_id)
+            session = load_session(db, principal, session_id)
             if session is None:
                 raise SessionNotFound()
             version = DraftRepo(db).add(session, draft.to_wire(), f"restored the project bundle {opened.name!r}").version

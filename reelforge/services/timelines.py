@@ -19,11 +19,11 @@ from reelforge.draft import Draft, validate
 from reelforge.errors import InvalidInput, MediaMissing, SessionNotFound
 from reelforge.interchange import TIMELINE_FORMATS, MediaLink, TimelineFormat, export_timeline, import_timeline
 from reelforge.media import probe_media
-from reelforge.services.auth import Principal
+from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.local import read_draft_file
 from reelforge.services.sessions import current_draft
-from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
+from reelforge.store.repos import DraftRepo, MediaRepo
 
 __all__ = ["TimelineFile", "export_draft_file", "export_session_timeline", "import_draft_file",
            "import_session_timeline", "TIMELINE_TEXT_LIMIT"]
@@ -63,7 +63,7 @@ def export_session_timeline(svc: Services, principal: Principal, session_id: str
                             draft_wire: dict[str, Any] | None = None) -> TimelineFile:
     """The session's current draft (or ``draft_wire``, checked as the render route checks it) as ``fmt``."""
     with svc.db.read() as db:
-        session = SessionRepo(db).owned(session_id, principal.user_id)
+        session = load_session(db, principal, session_id)
         if session is None:
             raise SessionNotFound()
         media = MediaRepo(db)
@@ -92,7 +92,7 @@ def import_session_timeline(svc: Services, principal: Principal, session_id: str
     """Read a timeline file into the session as a new draft version; its clips must be the caller's media."""
     _check_text(text)
     with svc.db.read() as db:
-        if SessionRepo(db).owned(session_id, principal.user_id) is None:
+        if load_session(db, principal, session_id) is None:
             raise SessionNotFound()
 
     def resolve(url: str, saved: str) -> str:
@@ -109,7 +109,7 @@ def import_session_timeline(svc: Services, principal: Principal, session_id: str
 
     imported = import_timeline(text, fmt, resolve)
     with svc.db.write() as db:
-        session = SessionRepo(db).owned(session_id, principal.user_id)
+        session = load_session(db, principal, session_id)
         if session is None:
             raise SessionNotFound()
         row = DraftRepo(db).add(session, imported.draft.to_wire(), f"imported {TIMELINE_FORMATS[fmt].label}")
