@@ -84,6 +84,12 @@ class Settings(BaseSettings):
     step_cache: Literal["off", "first_block", "pab", "faster"] = "off"
     two_stage_chat: bool = True
 
+    # -- speech -----------------------------------------------------------------
+    tts_model: str | None = Field(None, description="A Kokoro-82M folder (config.json, the .pth weights, "
+                                  "voices/*.pt): neural voices; unset = espeak-ng only.")
+    voice: str | None = Field(None, description="The default voice id (`reelforge voices`); unset = the "
+                              "neural engine's first voice, else en_female / zh_female by the text's language.")
+
     # -- agent ----------------------------------------------------------------
     llm_base_url: str | None = None
     llm_model: str = "qwen2.5:7b-instruct"

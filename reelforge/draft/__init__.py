@@ -4,10 +4,13 @@ from reelforge.draft.edits import Edit, apply_edit, apply_edits
 from reelforge.draft.model import (
     ASPECT_SIZES,
     AUDIO,
+    CAPTION_STYLES,
     TEXT,
     VIDEO,
     Aspect,
     Canvas,
+    Captions,
+    Cue,
     Draft,
     Position,
     Segment,
@@ -15,6 +18,7 @@ from reelforge.draft.model import (
     Track,
     TrackType,
     Transition,
+    Word,
     canvas_for_aspect,
 )
 from reelforge.draft.summary import summary
@@ -23,10 +27,13 @@ from reelforge.draft.validate import json_path, validate
 __all__ = [
     "ASPECT_SIZES",
     "AUDIO",
+    "CAPTION_STYLES",
     "TEXT",
     "VIDEO",
     "Aspect",
     "Canvas",
+    "Captions",
+    "Cue",
     "Draft",
     "Edit",
     "Position",
@@ -35,6 +42,7 @@ __all__ = [
     "Track",
     "TrackType",
     "Transition",
+    "Word",
     "apply_edit",
     "apply_edits",
     "canvas_for_aspect",

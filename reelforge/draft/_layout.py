@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, overload
 
-from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft, Segment, Track
+from reelforge.draft.model import TEXT, VIDEO, Draft, Segment, Track
 from reelforge.errors import InvalidInput
 
 
@@ -68,7 +68,7 @@ def fit_followers(draft: Draft, old_video_end: int) -> None:
     if new_end == old_video_end or new_end == 0:
         return
     for track in draft.tracks:
-        if track.type == AUDIO and track.id != "sfx":
+        if track.is_music:
             for seg in track.segments:
                 if seg.meta.loop and seg.start_ms < new_end and seg.end_ms >= old_video_end:
                     seg.duration_ms = new_end - seg.start_ms

@@ -10,13 +10,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from reelforge.draft.model import Aspect, Position, Transition
+from reelforge.draft.model import Aspect, CaptionStyle, Cue, Position, Transition
 
 __all__ = [
-    "AddClip", "AddSound", "AddText", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
-    "ClipPlace", "SetCanvas", "SetClipAudio", "SetFade", "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SwapClips",
-    "TextPlace",
-    "TextPos", "Trim", "TrimSegment", "UpdateMusic", "UpdateText",
+    "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic",
+    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetFade", "SetMotion", "SetMusic",
+    "SetSpeed", "SetTransition", "SwapClips", "TextPlace", "TextPos", "Trim", "TrimSegment", "UpdateMusic", "UpdateText",
 ]
 
 TextPlace = Literal["top", "center", "bottom"]
@@ -231,9 +230,45 @@ class AddSound(_Op):
     name: str | None = None
 
 
+class AddVoice(_Op):
+    """Narration on the voice track: speech already synthesised to ``src``, with its text, voice and cues.
+
+    It replaces the narration it overlaps; ``replace_id`` replaces that narration segment, keeping its start
+    (the same words in another voice or at another pace)."""
+
+    op: Literal["add_voice"] = "add_voice"
+    src: str
+    text: str = Field(min_length=1, max_length=20_000)
+    voice: str = Field(min_length=1, max_length=64)
+    duration_ms: int = Field(gt=0)
+    start_ms: int = Field(0, ge=0)
+    cues: list[Cue] = Field(default_factory=list)
+    volume: float = Field(1.0, ge=0, le=2)
+    replace_id: str | None = None
+
+
+class RemoveVoice(_Op):
+    """Remove one narration segment, or all narration when ``segment_id`` is None."""
+
+    op: Literal["remove_voice"] = "remove_voice"
+    segment_id: str | None = None
+
+
+class SetCaptions(_Op):
+    """Turn the captions on (in a style, size and colours) or off; unset fields keep what they were."""
+
+    op: Literal["set_captions"] = "set_captions"
+    enabled: bool = True
+    style: CaptionStyle | None = None
+    size: float | None = Field(None, ge=0.01, le=0.2)
+    size_scale: float | None = Field(None, gt=0, le=4)
+    color: str | None = None
+    highlight: str | None = None
+
+
 Edit = Annotated[
     AddClip | DeleteSegment | MoveClip | SwapClips | Trim | TrimSegment | SetCanvas | AddText | UpdateText
     | RemoveText | SetMusic | UpdateMusic | RemoveMusic | SetClipAudio | SetSpeed | SetTransition | SetFade
-    | AddSound | SetMotion,
+    | AddSound | SetMotion | AddVoice | RemoveVoice | SetCaptions,
     Field(discriminator="op"),
 ]

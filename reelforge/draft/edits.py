@@ -30,13 +30,16 @@ from reelforge.draft._ops import (
     AddClip,
     AddSound,
     AddText,
+    AddVoice,
     ClipPlace,
     DeleteSegment,
     Edit,
     MoveClip,
     RemoveMusic,
     RemoveText,
+    RemoveVoice,
     SetCanvas,
+    SetCaptions,
     SetClipAudio,
     SetFade,
     SetMotion,
@@ -50,10 +53,14 @@ from reelforge.draft._ops import (
     UpdateMusic,
     UpdateText,
 )
+from reelforge.draft.colors import parse_color
 from reelforge.draft.model import (
     AUDIO,
+    CAPTION_SIZES,
     TEXT,
     VIDEO,
+    VOICE_TRACK_ID,
+    Captions,
     Draft,
     Segment,
     SegmentMeta,
@@ -65,9 +72,10 @@ from reelforge.draft.validate import TRANSITIONS, validate
 from reelforge.errors import InvalidInput
 
 __all__ = [
-    "AddClip", "AddSound", "AddText", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic", "RemoveText",
-    "SetCanvas", "SetClipAudio", "SetFade", "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim",
-    "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit", "apply_edits",
+    "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic",
+    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetFade", "SetMotion", "SetMusic",
+    "SetSpeed", "SetTransition", "SwapClips", "Trim", "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit",
+    "apply_edits",
 ]
 
 
@@ -270,7 +278,7 @@ def _remove_text(d: Draft, e: RemoveText) -> None:
 
 def _music_track(d: Draft, create: bool = False) -> Track:
     for track in d.tracks:
-        if track.type == AUDIO and track.id != "sfx":
+        if track.is_music:
             return track
     if not create:
         raise InvalidInput("there is no background music", field="music")
@@ -384,7 +392,7 @@ def _set_fade(d: Draft, e: SetFade) -> None:
         _clamp_fades(last)
     if not e.fade_music:
         return
-    music = [s for t in d.tracks if t.type == AUDIO and t.id != "sfx" for s in t.segments]
+    music = [s for t in d.tracks if t.is_music for s in t.segments]
     for seg in music:  # silence under a black frame: the music leaves (or enters) with the picture
         if e.fade_in_ms and first.meta.fade_in_ms and seg.start_ms == first.start_ms:
             seg.meta.fade_in_ms = max(seg.meta.fade_in_ms or 0, first.meta.fade_in_ms)
@@ -422,6 +430,61 @@ def _add_sound(d: Draft, e: AddSound) -> None:
     track.segments = [s for s in segs if s.duration_ms > 0]
 
 
+def _voice_track(d: Draft, create: bool = False) -> Track:
+    track = next((t for t in d.tracks if t.is_voice), None)
+    if track is None:
+        if not create:
+            raise InvalidInput("there is no voice-over", field="voice")
+        free = all(t.id != VOICE_TRACK_ID for t in d.tracks)
+        track = Track(id=VOICE_TRACK_ID if free else new_id(d, "vo", tracks=True), type=AUDIO)
+        d.tracks.append(track)
+    return track
+
+
+def _add_voice(d: Draft, e: AddVoice) -> None:
+    track = _voice_track(d, create=True)
+    start = e.start_ms
+    if e.replace_id is not None:
+        replaced = next((s for s in track.segments if s.id == e.replace_id), None)
+        if replaced is None:
+            raise InvalidInput(f"no narration {e.replace_id!r} on the voice track", field="replace_id")
+        start = replaced.start_ms
+        track.segments.remove(replaced)
+    seg = Segment(id=new_id(d, "n"), src=e.src, start_ms=start, duration_ms=e.duration_ms, in_ms=0,
+                  meta=SegmentMeta(name=e.text[:60], text=e.text, voice=e.voice, cues=list(e.cues),
+                                   volume=None if e.volume == 1 else e.volume))
+    # new words replace the narration they would talk over
+    kept = [s for s in track.segments if s.end_ms <= seg.start_ms or s.start_ms >= seg.end_ms]
+    track.segments = sorted([*kept, seg], key=lambda s: s.start_ms)
+
+
+def _remove_voice(d: Draft, e: RemoveVoice) -> None:
+    if e.segment_id is None:
+        if not any(t.is_voice for t in d.tracks):
+            raise InvalidInput("there is no voice-over", field="voice")
+        d.tracks = [t for t in d.tracks if not t.is_voice]
+        return
+    track, seg = track_of(d, e.segment_id)
+    if not track.is_voice:
+        raise InvalidInput(f"{e.segment_id!r} is not narration", field="segment_id")
+    _delete(d, DeleteSegment(segment_id=seg.id))
+
+
+def _set_captions(d: Draft, e: SetCaptions) -> None:
+    if not e.enabled:
+        d.canvas.captions = None
+        return
+    current = d.canvas.captions or Captions()
+    size = e.size if e.size is not None else current.size
+    if e.size_scale is not None:
+        size = round(min(0.2, max(0.01, (size or CAPTION_SIZES[current.style]) * e.size_scale)), 4)
+    for key, colour in (("color", e.color), ("highlight", e.highlight)):
+        if colour is not None and parse_color(colour) is None:
+            raise InvalidInput(f"{key}: not a colour (got {colour!r})", field=key)
+    d.canvas.captions = Captions(style=e.style or current.style, size=size, color=e.color or current.color,
+                                 highlight=e.highlight or current.highlight)
+
+
 def _index_of(segs: list[Segment], segment_id: str | None, field: str) -> int:
     for index, seg in enumerate(segs):
         if seg.id == segment_id:
@@ -445,5 +508,6 @@ _HANDLERS: dict[type[BaseModel], Callable[[Draft, Any], None]] = {
     TrimSegment: _trim_segment, SetCanvas: _set_canvas, AddText: _add_text, UpdateText: _update_text,
     RemoveText: _remove_text, SetMusic: _set_music, UpdateMusic: _update_music, RemoveMusic: _remove_music,
     SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, SetFade: _set_fade,
-    AddSound: _add_sound, SetMotion: _set_motion,
+    AddSound: _add_sound, SetMotion: _set_motion, AddVoice: _add_voice, RemoveVoice: _remove_voice,
+    SetCaptions: _set_captions,
 }

@@ -19,18 +19,26 @@ from reelforge.errors import InvalidInput
 __all__ = [
     "ASPECT_SIZES",
     "AUDIO",
+    "CAPTION_SIZES",
+    "CAPTION_STYLES",
     "TEXT",
     "VIDEO",
     "Aspect",
+    "VOICE_TRACK_ID",
+    "CaptionStyle",
+    "Captions",
     "Canvas",
+    "Cue",
     "Draft",
     "Position",
+    "SOUND_TRACK_ID",
     "Segment",
     "SegmentMeta",
     "Track",
     "TrackType",
     "Transition",
     "canvas_for_aspect",
+    "Word",
 ]
 
 
@@ -66,6 +74,47 @@ class Transition(_Wire):
     duration_ms: int = Field(500, alias="d")
 
 
+class Word(_Wire):
+    """A spoken word's time, relative to the start of its narration's source (``s``, ``d`` in ms)."""
+
+    start_ms: int = Field(alias="s")
+    duration_ms: int = Field(alias="d")
+    text: str
+
+    @property
+    def end_ms(self) -> int:
+        return self.start_ms + self.duration_ms
+
+
+class Cue(_Wire):
+    """A spoken sentence (one caption): its time relative to the narration's source and its words."""
+
+    start_ms: int = Field(alias="s")
+    duration_ms: int = Field(alias="d")
+    text: str
+    words: list[Word] = Field(default_factory=list, alias="w")
+
+    @property
+    def end_ms(self) -> int:
+        return self.start_ms + self.duration_ms
+
+
+CaptionStyle = Literal["clean", "highlight"]
+# The caption looks: a clean lower third (white, one sentence at a time); the bold word-by-word highlight
+# of TikTok and Reels (the word being spoken in the highlight colour).
+CAPTION_STYLES: dict[str, str] = {"clean": "clean lower third", "highlight": "bold word-by-word highlight"}
+CAPTION_SIZES: dict[str, float] = {"clean": 0.045, "highlight": 0.06}  # of the frame's height
+
+
+class Captions(_Wire):
+    """The draft's captions (draft ``m.captions``): drawn from every narration's cues."""
+
+    style: CaptionStyle = "clean"
+    size: float | None = None        # of the frame's height; None = the style's own
+    color: str | None = None
+    highlight: str | None = Field(None, alias="hl")
+
+
 class SegmentMeta(_Wire):
     """A segment's ``m``: which keys apply depends on the track type (see PROTOCOL.md)."""
 
@@ -83,6 +132,8 @@ class SegmentMeta(_Wire):
     # audio
     loop: bool | None = None
     duck: bool | None = None
+    voice: str | None = None          # narration in this voice (its text in ``text``): music ducks under it
+    cues: list[Cue] | None = None     # narration: its sentences and words, for captions
     # text
     text: str | None = None
     pos: Literal["top", "center", "bottom"] | Position | None = None
@@ -118,10 +169,24 @@ class Segment(_Wire):
         return round(self.duration_ms * self.speed)
 
 
+VOICE_TRACK_ID = "voice"    # the audio track narration goes on
+SOUND_TRACK_ID = "sfx"      # the audio track sound effects go on
+
+
 class Track(_Wire):
     id: str
     type: TrackType = Field(alias="tt")
     segments: list[Segment] = Field(default_factory=list, alias="sg")
+
+    @property
+    def is_voice(self) -> bool:
+        """Narration: the voice track, or an audio track whose segments are marked with a voice."""
+        return self.type == AUDIO and (self.id == VOICE_TRACK_ID or any(s.meta.voice for s in self.segments))
+
+    @property
+    def is_music(self) -> bool:
+        """Background music: any other audio track than the effects' and the voice's."""
+        return self.type == AUDIO and self.id != SOUND_TRACK_ID and not self.is_voice
 
     @property
     def end_ms(self) -> int:
@@ -152,6 +217,7 @@ class Canvas(_Wire):
     height: int = Field(1080, alias="h")
     fps: int = 30
     bg: str = "#000000"
+    captions: Captions | None = None
 
 
 class Draft(_Wire):
@@ -189,6 +255,11 @@ class Draft(_Wire):
         """The last segment playing ``src`` (a clip just added), or None."""
         found = [seg for track in self.tracks for seg in track.segments if seg.src == src]
         return found[-1] if found else None
+
+    def voice_segments(self) -> list[Segment]:
+        """Every narration segment (audio marked with a ``voice``), in time order."""
+        found = [seg for t in self.tracks if t.type == AUDIO for seg in t.segments if seg.meta.voice]
+        return sorted(found, key=lambda seg: seg.start_ms)
 
     def media_refs(self) -> list[str]:
         return [seg.src for t in self.tracks for seg in t.segments if seg.src]

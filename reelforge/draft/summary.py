@@ -39,6 +39,10 @@ def _describe(track: Track, kind_index: int, names: Mapping[str, str]) -> str:
     if track.type == VIDEO:
         labels = ", ".join(dict.fromkeys(_label(s, names) for s in segs)) or "empty"
         return f"Video: {labels} ({_span(start, end)})" if segs else "Video: empty"
+    if track.is_voice:
+        said = " ".join(s.meta.text or "" for s in segs)
+        said = said if len(said) <= 40 else said[:39] + "…"
+        return f'Voice: "{said}" ({_span(start, end)})' if segs else "Voice: empty"
     if track.type == AUDIO:
         kind = "BGM" if kind_index == 0 else "Audio"
         if not segs:
@@ -62,8 +66,9 @@ def summary(draft: Draft, names: Mapping[str, str] | None = None) -> str:
     counts: dict[int, int] = {}
     parts = []
     for number, track in enumerate(draft.tracks, start=1):
-        index = counts.get(track.type, 0)
-        counts[track.type] = index + 1
+        kind = -1 if track.is_voice else int(track.type)  # the voice track does not count as BGM or Audio
+        index = counts.get(kind, 0)
+        counts[kind] = index + 1
         parts.append(f"{number}. {_describe(track, index, names)}")
     plural = "track" if len(draft.tracks) == 1 else "tracks"
     head = f"Timeline ({len(draft.tracks)} {plural})"

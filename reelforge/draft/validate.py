@@ -116,6 +116,14 @@ def _check_canvas(draft: Draft) -> None:
         raise DraftInvalid("m.bg", f"not a colour (got {c.bg!r})")
     if draft.version != 1:
         raise DraftInvalid("v", f"unsupported version {draft.version} (this server reads 1)")
+    captions = c.captions
+    if captions is not None:
+        if captions.size is not None and not 0.01 <= captions.size <= 0.2:
+            raise DraftInvalid("m.captions.size", f"must be a fraction of the height between 0.01 and 0.2 "
+                                                  f"(got {captions.size})")
+        for key, colour in (("color", captions.color), ("hl", captions.highlight)):
+            if colour is not None and parse_color(colour) is None:
+                raise DraftInvalid(f"m.captions.{key}", f"not a colour (got {colour!r})")
 
 
 def _check_segment(kind: TrackType, seg: Segment, path: str,
@@ -158,6 +166,8 @@ def _check_segment(kind: TrackType, seg: Segment, path: str,
         raise DraftInvalid(f"{path}.src", f"unknown media {seg.src!r}")
     if m.volume is not None and not 0 <= m.volume <= 2:
         raise DraftInvalid(f"{path}.m.vol", f"must be between 0 and 2 (got {m.volume})")
+    if m.voice is not None or m.cues is not None:
+        _check_narration(kind, seg, path)
     if kind == VIDEO:
         if m.motion is not None and m.motion not in MOTIONS:
             raise DraftInvalid(f"{path}.m.motion", f"unknown motion {m.motion!r} (one of {', '.join(MOTIONS)})")
@@ -169,6 +179,32 @@ def _check_segment(kind: TrackType, seg: Segment, path: str,
                 raise DraftInvalid(f"{path}.m.tr.type", f"unknown transition {tr.type!r}")
             if not 0 < tr.duration_ms <= seg.duration_ms:
                 raise DraftInvalid(f"{path}.m.tr.d", f"must be > 0 and <= the segment's d {seg.duration_ms} (got {tr.duration_ms})")
+
+
+def _check_narration(kind: TrackType, seg: Segment, path: str) -> None:
+    """A narration: audio with a voice; its cues (and their words) in order, inside nothing negative."""
+    m = seg.meta
+    if kind != AUDIO and m.voice is not None:
+        raise DraftInvalid(f"{path}.m.voice", "only audio segments are narration")
+    if m.voice is not None and not 1 <= len(m.voice) <= 64:
+        raise DraftInvalid(f"{path}.m.voice", f"must be a voice id of 1-64 characters (got {m.voice!r})")
+    if len(m.text or "") > 20_000:
+        raise DraftInvalid(f"{path}.m.text", f"at most 20000 characters (got {len(m.text or '')})")
+    previous = 0
+    for ci, cue in enumerate(m.cues or []):
+        cpath = f"{path}.m.cues[{ci}]"
+        if cue.start_ms < previous:
+            raise DraftInvalid(f"{cpath}.s", f"cues must be in time order and not overlap (got {cue.start_ms} "
+                                             f"< {previous})")
+        if cue.duration_ms <= 0:
+            raise DraftInvalid(f"{cpath}.d", f"must be > 0 (got {cue.duration_ms})")
+        if not cue.text.strip() or len(cue.text) > 500:
+            raise DraftInvalid(f"{cpath}.text", "must be 1-500 characters")
+        for wi, word in enumerate(cue.words):
+            if word.start_ms < cue.start_ms or word.end_ms > cue.end_ms or word.duration_ms < 0:
+                raise DraftInvalid(f"{cpath}.w[{wi}]", f"must lie inside its cue {cue.start_ms}-{cue.end_ms} ms "
+                                                       f"(got {word.start_ms}-{word.end_ms})")
+        previous = cue.end_ms
 
 
 def _check_order(track: Track, prev: Segment, seg: Segment, si: int, spath: str, tpath: str) -> None:

@@ -1,8 +1,9 @@
 """The sound: every audio segment and every clip's own sound, placed, mixed to one stereo track.
 
 Each contribution is a chain (resample to 48 kHz stereo, tempo, volume, fades, cut,
-``adelay`` to its start); music marked ``duck`` goes through a sidechain compressor
-keyed by the clips' sound; everything is summed (``amix normalize=0``: levels stay as
+``adelay`` to its start); narration (the voice track) ducks every other audio track
+through a sidechain compressor keyed by it, and music marked ``duck`` is keyed by the
+clips' sound as well; everything is summed (``amix normalize=0``: levels stay as
 the draft sets them) and padded/cut to exactly the draft's duration. A draft with no
 sound gets silence, so mp4/mov always carry an audio track.
 """
@@ -40,26 +41,26 @@ def build_audio(b: GraphBuilder, video_tracks: list[Track], audio_tracks: list[T
                 continue
             following = segments[i + 1] if i + 1 < len(segments) else None
             clips.append(_clip_sound(b, seg, info, volume, following))
-    ducked: list[str] = []
-    plain: list[str] = []
+    voices: list[str] = []
+    marked: list[str] = []  # music marked ``duck``: lower under the clips' own sound
+    unmarked: list[str] = []
     for track in audio_tracks:
         for seg in track.segments:
             info = media.get(seg.src) if seg.src else None
             volume = 1.0 if seg.meta.volume is None else seg.meta.volume
             if info is None or not info.has_audio or volume <= 0:
                 continue
-            (ducked if seg.meta.duck else plain).append(_music(b, seg, info, volume))
+            sound = _music(b, seg, info, volume)
+            (voices if track.is_voice else marked if seg.meta.duck else unmarked).append(sound)
 
-    if ducked and clips:
-        voice = _mix(b, clips)
-        voice_out, key = b.label("vo"), b.label("key")
-        b.chain([voice], ["asplit=2"], f"{voice_out}][{key}")
-        key = b.chain([key], ["apad"], b.label("key"))  # the key outlives the voice: music keeps playing
-        music = b.chain([_mix(b, ducked), key], [filt("sidechaincompress", threshold=0.03, ratio=6,
-                                                       attack=20, release=400)], b.label("duck"))
-        parts = [voice_out, music, *plain]
+    if voices:
+        # Narration ducks everything else on the audio tracks; marked music ducks under the clips too.
+        key = [*voices, *(clips if marked else [])]
+        parts = [*_duck(b, key, [*marked, *unmarked]), *(c for c in clips if c not in key)]
+    elif marked and clips:
+        parts = [*_duck(b, clips, marked), *unmarked]
     else:
-        parts = [*clips, *ducked, *plain]
+        parts = [*clips, *marked, *unmarked]
 
     total = seconds(duration_ms)
     if not parts:
@@ -69,6 +70,24 @@ def build_audio(b: GraphBuilder, video_tracks: list[Track], audio_tracks: list[T
     if finish:  # and cut again: the normaliser must not change the track's length by a sample
         fitted += [*finish, filt("atrim", end_sample=round(duration_ms * AUDIO_RATE / 1000)), _FORMAT]
     return b.chain([mixed], fitted, "aout")
+
+
+def _duck(b: GraphBuilder, key: list[str], music: list[str]) -> list[str]:
+    """``key`` (voice) as it is, and ``music`` through a sidechain compressor keyed by it.
+
+    ratio 6 above a low threshold takes speech-level music down by about 10 dB while anyone
+    speaks; the 20 ms attack catches the first syllable, the 400 ms release brings the music
+    back between sentences without pumping on every word.
+    """
+    if not music:
+        return key
+    voice = _mix(b, key)
+    voice_out, key_label = b.label("vo"), b.label("key")
+    b.chain([voice], ["asplit=2"], f"{voice_out}][{key_label}")
+    key_label = b.chain([key_label], ["apad"], b.label("key"))  # the key outlives the voice: music keeps playing
+    ducked = b.chain([_mix(b, music), key_label], [filt("sidechaincompress", threshold=0.03, ratio=6,
+                                                        attack=20, release=400)], b.label("duck"))
+    return [voice_out, ducked]
 
 
 def _mix(b: GraphBuilder, labels: list[str]) -> str:

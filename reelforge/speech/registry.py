@@ -1,0 +1,99 @@
+"""Picking a speech engine: espeak-ng always; Kokoro when ``REELFORGE_TTS_MODEL`` names its weights.
+
+A voice id says its engine (``kokoro:af_heart`` is Kokoro's, ``en_female`` espeak's); with no voice
+named, the configured neural engine speaks if there is one. Engines are kept warm, one per model,
+created under a lock so two threads never load the same weights twice.
+"""
+
+from __future__ import annotations
+
+import threading
+import wave
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from reelforge.errors import BackendUnavailable, InvalidInput
+from reelforge.settings import Settings
+from reelforge.speech.base import Speech, SpeechEngine, SpeechRequest, Voice
+from reelforge.speech.espeak import EspeakEngine
+
+__all__ = ["KOKORO_PREFIX", "available_voices", "forget_engines", "get_speech_engine", "synthesize", "write_speech"]
+
+KOKORO_PREFIX = "kokoro:"
+_instances: dict[str, SpeechEngine] = {}
+_lock = threading.Lock()
+
+
+def get_speech_engine(voice: str | None, settings: Settings) -> SpeechEngine:
+    """The engine that speaks ``voice`` (None: the configured neural engine, else espeak)."""
+    neural = voice.startswith(KOKORO_PREFIX) if voice else bool(settings.tts_model)
+    if neural and not settings.tts_model:
+        raise InvalidInput(f"voice: {voice!r} is a Kokoro voice, but no Kokoro model is configured "
+                           "(set REELFORGE_TTS_MODEL to its folder)", field="voice")
+    key = f"kokoro:{settings.tts_model}" if neural else "espeak"
+    with _lock:
+        engine = _instances.get(key)
+        if engine is None:
+            engine = _load_kokoro(settings) if neural else EspeakEngine()
+            _instances[key] = engine
+    return engine
+
+
+def _load_kokoro(settings: Settings) -> SpeechEngine:
+    from reelforge.speech.kokoro_engine import KokoroEngine
+
+    assert settings.tts_model is not None
+    return KokoroEngine.from_path(Path(settings.tts_model).expanduser(), device=settings.device)
+
+
+def synthesize(request: SpeechRequest, settings: Settings) -> Speech:
+    """Speak ``request`` with the engine its voice belongs to (``settings.voice`` when it names none)."""
+    if request.voice is None and settings.voice:
+        request = SpeechRequest(request.text, settings.voice, request.rate, request.pitch, request.sentence_pause_ms)
+    if not 0.5 <= request.rate <= 2:
+        raise InvalidInput(f"rate: must be between 0.5 and 2 (got {request.rate})", field="rate")
+    if not 0.5 <= request.pitch <= 1.5:
+        raise InvalidInput(f"pitch: must be between 0.5 and 1.5 (got {request.pitch})", field="pitch")
+    return get_speech_engine(request.voice, settings).synthesize(request)
+
+
+def available_voices(settings: Settings) -> list[dict[str, Any]]:
+    """Every voice that can speak here, and the neural engine's state when it cannot (``reelforge voices``)."""
+    rows: list[dict[str, Any]] = [_row(v, True) for v in EspeakEngine().voices()]
+    if settings.tts_model:
+        try:
+            engine = get_speech_engine(f"{KOKORO_PREFIX}", settings)
+            rows += [_row(v, True) for v in engine.voices()]
+        except (BackendUnavailable, InvalidInput) as exc:
+            rows.append({"id": KOKORO_PREFIX + "*", "engine": "kokoro", "available": False, "reason": exc.message})
+    default = settings.voice or next((r["id"] for r in rows if r["engine"] == "kokoro" and r["available"]), "en_female")
+    for row in rows:
+        row["default"] = row["id"] == default
+    return rows
+
+
+def _row(voice: Voice, available: bool) -> dict[str, Any]:
+    return {"id": voice.id, "engine": voice.engine, "language": voice.language, "gender": voice.gender,
+            "description": voice.description, "available": available}
+
+
+def forget_engines() -> None:
+    """Drop the kept engines (tests; a server reloading its configuration)."""
+    with _lock:
+        _instances.clear()
+
+
+def write_speech(speech: Speech, path: Path) -> Path:
+    """Write ``speech`` as 16-bit mono WAV (written aside, then renamed: whole or not at all)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    pcm = np.round(np.clip(speech.samples, -1, 1) * 32767).astype("<i2")
+    with wave.open(str(partial), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(speech.sample_rate)
+        out.writeframes(pcm.tobytes())
+    partial.replace(path)
+    return path
