@@ -16,6 +16,7 @@ from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft
 from reelforge.media import MediaInfo
 from reelforge.render._audio import build_audio
 from reelforge.render._builder import Canvas, GraphBuilder, filt
+from reelforge.render._captions import build_captions
 from reelforge.render._syntax import ffmpeg_color
 from reelforge.render._text import build_text
 from reelforge.render._video import build_video
@@ -94,10 +95,11 @@ def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options
     b = GraphBuilder(work_dir=work_dir(out))
     maps: list[str] = []
 
-    # 1. The picture: video tracks, then titles on top.
+    # 1. The picture: video tracks, then titles and captions on top.
     if settings.has_video:
         composed = build_video(b, draft.tracks_of(VIDEO), media, canvas, duration_ms)
-        titles = build_text(b, draft.tracks_of(TEXT), canvas, options.font_files)
+        titles = [*build_text(b, draft.tracks_of(TEXT), canvas, options.font_files),
+                  *build_captions(b, draft, canvas)]
         if options.format == "gif":
             # One pass: the palette is computed from the same stream and applied at its end.
             b.chain([composed], [*titles, "split=2"], "g1][g2")
