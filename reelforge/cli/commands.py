@@ -1,4 +1,5 @@
-"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check, timeline, pack, unpack.
+"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check, timeline, pack, unpack,
+voices, say, script, subtitles.
 
 Commands are thin: they build settings, call the same functions the server uses, and map
 reelforge errors to one-line messages and exit codes (0 ok, 1 failed, 2 bad input).
@@ -219,6 +220,102 @@ def check(
             out_console.print(f"[red]✗[/] {problem}", highlight=False)
         raise typer.Exit(EXIT_FAILED)
     out_console.print(f"[green]✓[/] {file} meets the {preset} preset", highlight=False)
+
+
+@app.command()
+def voices() -> None:
+    """The voices that can narrate here: espeak-ng's always, Kokoro's when REELFORGE_TTS_MODEL is set."""
+    from rich.table import Table
+
+    from reelforge.speech import available_voices
+
+    with _errors():
+        rows = available_voices(_settings())
+    table = Table("voice", "engine", "language", "gender", "", box=None, header_style="bold")
+    for row in rows:
+        note = "default" if row.get("default") else ("" if row["available"] else row.get("reason", ""))
+        table.add_row(row["id"], row["engine"], row.get("language", ""), row.get("gender", ""), note)
+    out_console.print(table)
+
+
+@app.command()
+def say(
+    text: Annotated[str, typer.Argument(help="What to say, in English or Chinese.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="A .wav file.")] = Path("voice.wav"),
+    voice: Annotated[str | None, typer.Option(help="A voice id (see `reelforge voices`).")] = None,
+    rate: Annotated[float, typer.Option(min=0.5, max=2.0, help="Speed, 1 = the voice's own.")] = 1.0,
+    pitch: Annotated[float, typer.Option(min=0.5, max=1.5, help="Pitch, 1 = the voice's own.")] = 1.0,
+) -> None:
+    """Speak TEXT into a WAV file, and print when each sentence is said."""
+    from reelforge.speech import narrate
+
+    with _errors():
+        narration = narrate(text, output, _settings(), voice=voice, rate=rate, pitch=pitch)
+    for cue in narration.cues:
+        out_console.print(f"{cue.start_ms / 1000:6.2f}-{cue.end_ms / 1000:6.2f}s  {cue.text}", highlight=False)
+    out_console.print(f"wrote {output} ({narration.voice}, {narration.duration_ms / 1000:.1f} s)")
+
+
+@app.command()
+def script(
+    script_file: Annotated[Path, typer.Argument(help="A UTF-8 text file: paragraphs (or sentences) become scenes.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    aspect: Annotated[str, typer.Option(help=ASPECT_HELP)] = "16:9",
+    voice: Annotated[str | None, typer.Option(help="A voice id (see `reelforge voices`).")] = None,
+    rate: Annotated[float, typer.Option(min=0.5, max=2.0, help="Speaking speed, 1 = the voice's own.")] = 1.0,
+    captions: Annotated[str, typer.Option(help="highlight | clean | none")] = "highlight",
+    music: Annotated[str, typer.Option(help="A music style (`reelforge music list`), 'auto' or 'none'.")] = "auto",
+    quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
+    seed: Annotated[int, typer.Option()] = 0,
+) -> None:
+    """Make a narrated, captioned video from a script: a generated clip per scene, the voice, music.
+
+    The draft and its media stay in OUTPUT's "-script" folder (edit and `reelforge render` it), and the
+    captions are written beside the video as .srt and .vtt.
+    """
+    from reelforge.captions import write_subtitles
+    from reelforge.fonts import default_font
+    from reelforge.services.local import read_draft_file
+    from reelforge.services.script_video import script_folder, script_video
+
+    if captions not in ("highlight", "clean", "none"):
+        _fail(InvalidInput(f"captions: {captions!r} is not a style (highlight, clean or none)", field="captions"))
+    out = output or script_file.with_suffix(".mp4")
+    with _errors():
+        if not script_file.is_file():
+            raise MediaMissing(f"script not found: {script_file}")
+        try:
+            text = script_file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{script_file.name} is not UTF-8 text", field="script") from None
+        with _bars("Scenes", "Encoding") as (gen_progress, render_progress):
+            result = script_video(_settings(), text, out, aspect=aspect, voice=voice, rate=rate,
+                                  captions=None if captions == "none" else captions,  # type: ignore[arg-type]
+                                  music=None if music == "none" else "" if music == "auto" else music,
+                                  quality=quality, seed=seed, generate_progress=gen_progress,
+                                  render_progress=render_progress)
+        draft = read_draft_file(script_folder(result.path) / "draft.json")
+        for suffix in (".srt", ".vtt"):
+            write_subtitles(draft, result.path.with_suffix(suffix), default_font("SC"))
+    out_console.print(f"wrote {result.path} ({result.width}x{result.height}, {result.duration_ms / 1000:.1f} s) "
+                      f"with {result.path.with_suffix('.srt').name} and {result.path.with_suffix('.vtt').name}; "
+                      f"the draft is {script_folder(result.path) / 'draft.json'}")
+
+
+@app.command()
+def subtitles(
+    draft_file: Annotated[Path, typer.Argument(help="A draft JSON file with narration.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="A .srt or .vtt file.")] = None,
+) -> None:
+    """Export a draft's captions (its narration, as the video shows them) as SRT or WebVTT."""
+    from reelforge.captions import write_subtitles
+    from reelforge.fonts import default_font
+    from reelforge.services.local import read_draft_file
+
+    out = output or draft_file.with_suffix(".srt")
+    with _errors():
+        path = write_subtitles(read_draft_file(draft_file), out, default_font("SC"))
+    out_console.print(f"wrote {path}")
 
 
 @music_app.command("list")
