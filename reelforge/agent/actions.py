@@ -15,8 +15,9 @@ from reelforge.draft.output import OutputFormat, PresetName, Quality
 
 __all__ = [
     "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
-    "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ShowTimeline", "SkippedCall",
-    "SoundAction", "TimelineExportAction", "Unknown", "UndoAction",
+    "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ScriptAction", "ShowTimeline",
+    "SkippedCall", "SoundAction", "SubtitlesAction", "TimelineExportAction", "Unknown", "UndoAction", "VoiceAction",
+    "VoiceChangeAction",
 ]
 
 Language = Literal["en", "zh"]
@@ -80,6 +81,40 @@ class SoundAction:
 
 
 @dataclass(frozen=True)
+class VoiceAction:
+    """Narrate ``text`` (a voice-over): over the whole video from its start, or at ``start_ms``."""
+
+    text: str
+    voice: str | None = None                  # a voice id; None = the session's narration voice or the default
+    gender: Literal["female", "male"] | None = None
+    start_ms: int | None = None
+
+
+@dataclass(frozen=True)
+class VoiceChangeAction:
+    """Speak the narration again: in another voice (or gender), or faster/slower (``rate_scale``)."""
+
+    voice: str | None = None
+    gender: Literal["female", "male"] | None = None
+    rate_scale: float | None = None
+
+
+@dataclass(frozen=True)
+class ScriptAction:
+    """Make a video from a script: a generated clip, narration and captions per scene, with music."""
+
+    script: str
+    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
+
+
+@dataclass(frozen=True)
+class SubtitlesAction:
+    """Export the captions as a subtitle file (srt or vtt) the user can download."""
+
+    format: Literal["srt", "vtt"] = "srt"
+
+
+@dataclass(frozen=True)
 class UndoAction:
     steps: int = 1
 
@@ -140,7 +175,8 @@ class Unknown:
 
 
 Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction
-          | ShowTimeline | HelpAction | ExportAction | TimelineExportAction | Unknown)
+          | ShowTimeline | HelpAction | ExportAction | TimelineExportAction | VoiceAction | VoiceChangeAction
+          | ScriptAction | SubtitlesAction | Unknown)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._voice_labels import voice_label
 from reelforge.draft import VIDEO, Aspect, Draft
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
@@ -268,7 +269,7 @@ def describe_edit(edit: e.Edit, language: str = "en", draft: Draft | None = None
     With the ``draft`` the edit applies to, clips are named by their place ("deleted clip 2",
     "删除第2个片段") rather than by id ("clip s7"), which means nothing to the person chatting.
     """
-    label = _zh(edit) if language == "zh" else _en(edit)
+    label = voice_label(edit, language) or (_zh(edit) if language == "zh" else _en(edit))
     return _clips_by_place(label, edit, draft, language) if draft is not None else label
 
 

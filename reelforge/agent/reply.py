@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reelforge.agent._library import sound_names, style_names
 from reelforge.agent._text import chatter_kind
+from reelforge.agent._voice_labels import voice_reply
 from reelforge.agent.actions import (
     Action,
     EditAction,
@@ -87,6 +88,9 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
     action: Action = outcome.action
     data = outcome.data
     why = outcome.detail or ("未知原因" if zh else "unknown reason")
+    spoken = voice_reply(outcome, zh)
+    if spoken is not None:
+        return spoken
     if isinstance(action, EditAction):
         label = action.description
         if outcome.ok and data.get("auto"):  # two-stage generation added it on its own

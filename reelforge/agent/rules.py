@@ -20,6 +20,7 @@ from reelforge.agent._intents import (
     slideshow,
     text,
     timeline,
+    voice,
 )
 from reelforge.agent._intents._words import color_of, position_of
 from reelforge.agent._numbers import duration_ms
@@ -35,7 +36,8 @@ Handler = Callable[[Clause, PlanState], bool]
 
 # order matters: the session (help/undo/export) first, then the most specific areas
 _HANDLERS: tuple[Handler, ...] = (
-    interchange.handle, meta.handle, generate.replace_pending, music.handle_sound, slideshow.handle, text.handle, music.handle,
+    voice.handle, interchange.handle, meta.handle, generate.replace_pending, music.handle_sound, slideshow.handle,
+    text.handle, music.handle,
     motion.handle, generate.handle,
     generate.handle_description, canvas.handle, fade.handle, timeline.handle,
 )
@@ -49,7 +51,9 @@ def understand(message: str, context: AgentContext) -> Plan:
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
                       focus=focus_from_history(context.history, draft))
-    for clause in split_clauses(message, language):
+    # a script or a narration's words span sentences: read before the message is split into clauses
+    clauses = [] if voice.handle_message(message, state) else split_clauses(message, language)
+    for clause in clauses:
         if any(handler(clause, state) for handler in _HANDLERS):
             continue
         if _implied_text(clause, state):

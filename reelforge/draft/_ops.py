@@ -244,6 +244,7 @@ class AddVoice(_Op):
     start_ms: int = Field(0, ge=0)
     cues: list[Cue] = Field(default_factory=list)
     volume: float = Field(1.0, ge=0, le=2)
+    rate: float = Field(1.0, ge=0.5, le=2)
     replace_id: str | None = None
 
 

@@ -450,9 +450,14 @@ def _add_voice(d: Draft, e: AddVoice) -> None:
             raise InvalidInput(f"no narration {e.replace_id!r} on the voice track", field="replace_id")
         start = replaced.start_ms
         track.segments.remove(replaced)
+        # the same words said slower: the narration after it waits for them rather than being cut
+        cursor = start + e.duration_ms
+        for later in sorted((s for s in track.segments if s.start_ms >= start), key=lambda s: s.start_ms):
+            later.start_ms = max(later.start_ms, cursor)
+            cursor = later.end_ms
     seg = Segment(id=new_id(d, "n"), src=e.src, start_ms=start, duration_ms=e.duration_ms, in_ms=0,
                   meta=SegmentMeta(name=e.text[:60], text=e.text, voice=e.voice, cues=list(e.cues),
-                                   volume=None if e.volume == 1 else e.volume))
+                                   volume=None if e.volume == 1 else e.volume, rate=None if e.rate == 1 else e.rate))
     # new words replace the narration they would talk over
     kept = [s for s in track.segments if s.end_ms <= seg.start_ms or s.start_ms >= seg.end_ms]
     track.segments = sorted([*kept, seg], key=lambda s: s.start_ms)

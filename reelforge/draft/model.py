@@ -134,6 +134,7 @@ class SegmentMeta(_Wire):
     duck: bool | None = None
     voice: str | None = None          # narration in this voice (its text in ``text``): music ducks under it
     cues: list[Cue] | None = None     # narration: its sentences and words, for captions
+    rate: float | None = None         # narration: the speaking rate it was made at (1 = the voice's own)
     # text
     text: str | None = None
     pos: Literal["top", "center", "bottom"] | Position | None = None

@@ -188,6 +188,8 @@ def _check_narration(kind: TrackType, seg: Segment, path: str) -> None:
         raise DraftInvalid(f"{path}.m.voice", "only audio segments are narration")
     if m.voice is not None and not 1 <= len(m.voice) <= 64:
         raise DraftInvalid(f"{path}.m.voice", f"must be a voice id of 1-64 characters (got {m.voice!r})")
+    if m.rate is not None and not 0.5 <= m.rate <= 2:
+        raise DraftInvalid(f"{path}.m.rate", f"must be between 0.5 and 2 (got {m.rate})")
     if len(m.text or "") > 20_000:
         raise DraftInvalid(f"{path}.m.text", f"at most 20000 characters (got {len(m.text or '')})")
     previous = 0

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reelforge.audio import library_file, style_for_scene
 from reelforge.draft import Draft, apply_edit
-from reelforge.draft._layout import canvas_for_aspect, main_track
+from reelforge.draft._layout import main_track
 from reelforge.draft.edits import AddClip, AddVoice, SetCaptions, SetMusic
-from reelforge.draft.model import CaptionStyle, Transition
+from reelforge.draft.model import CaptionStyle, Transition, canvas_for_aspect
 from reelforge.errors import InvalidInput
+from reelforge.generate import GenerateRequest, GeneratorPool
 from reelforge.progress import CancelToken, Progress, no_progress, scaled
+from reelforge.render import RenderOptions, path_resolver, render
 from reelforge.settings import Settings
 from reelforge.speech import Narration, narrate, split_sentences
 
@@ -97,26 +100,27 @@ def script_video(settings: Settings, script: str, out: Path, *, aspect: str = "1
                  render_progress: Progress = no_progress, cancel: CancelToken | None = None) -> RenderResult:
     """Turn ``script`` into a narrated, captioned video at ``out``; ``music`` is a style, "" for one that suits
     the script, None for none. The clips, narrations and ``draft.json`` stay in :func:`script_folder`."""
-    from reelforge.audio import library_file, style_for_scene
-    from reelforge.generate import GenerateRequest, get_generator
-    from reelforge.render import RenderOptions, path_resolver, render
-
     texts = split_scenes(script)
     width, height = canvas_for_aspect(aspect)
     out = out.resolve()
-    generator = get_generator(None, settings)
     work = script_folder(out)
     work.mkdir(parents=True, exist_ok=True)
     scenes: list[SceneParts] = []
-    for index, text in enumerate(texts):
-        if cancel is not None:
-            cancel.check()
-        narration = narrate(text, work / f"voice-{index + 1}.wav", settings, voice=voice, rate=rate)
-        seconds = scene_clip_ms(narration, index == 0) / 1000
-        request = GenerateRequest(prompt=text, seconds=seconds, width=width, height=height, fps=30, seed=seed + index)
-        step = scaled(generate_progress, index / len(texts), (index + 1) / len(texts))
-        clip = generator.generate(request, work / f"scene-{index + 1}.mp4", step, cancel)
-        scenes.append(SceneParts(clip_src=clip.path.name, narration_src=narration.path.name, narration=narration))
+    generators = GeneratorPool(settings)
+    try:
+        generator = generators.get(None)
+        for index, text in enumerate(texts):
+            if cancel is not None:
+                cancel.check()
+            narration = narrate(text, work / f"voice-{index + 1}.wav", settings, voice=voice, rate=rate)
+            seconds = scene_clip_ms(narration, index == 0) / 1000
+            request = GenerateRequest(prompt=text, seconds=seconds, width=width, height=height, fps=30,
+                                      seed=seed + index)
+            step = scaled(generate_progress, index / len(texts), (index + 1) / len(texts))
+            clip = generator.generate(request, work / f"scene-{index + 1}.mp4", step, cancel)
+            scenes.append(SceneParts(clip_src=clip.path.name, narration_src=narration.path.name, narration=narration))
+    finally:
+        generators.close()  # a one-shot command: the model's memory goes back before the render
     music_src = music_name = None
     if music is not None:
         style = music or style_for_scene(script).name

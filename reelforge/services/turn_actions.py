@@ -14,7 +14,6 @@ new row, not another branch.
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -22,76 +21,21 @@ from typing import Any
 from reelforge import agent
 from reelforge.agent.reply import compose_reply
 from reelforge.audio import STYLES
-from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
+from reelforge.draft import Draft
 from reelforge.draft.summary import summary
-from reelforge.errors import InsufficientCredits, ReelforgeError
-from reelforge.jobs import JobStatus
-from reelforge.jobs.payloads import GeneratePayload, Placement, submit_job
-from reelforge.services import credits
+from reelforge.errors import ReelforgeError
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
-from reelforge.services.events import progress_event, text_event
+from reelforge.services.events import text_event
 from reelforge.services.turn_audio import run_music, run_sound
 from reelforge.services.turn_draft import Emit, TurnScope, load_context, move_pointer, save_edits
 from reelforge.services.turn_export import run_export
+from reelforge.services.turn_generate import MAX_GENERATE_SECONDS, generate_clip
 from reelforge.services.turn_timeline import run_timeline_export
 from reelforge.services.turn_two_stage import OptOut, opt_outs, run_two_stage
-from reelforge.store.repos import MediaRepo
+from reelforge.services.turn_voice import VOICE_ACTIONS, run_voice_action
 
 __all__ = ["MAX_GENERATE_SECONDS", "RUNNERS", "run_turn"]
-
-MAX_GENERATE_SECONDS = 30.0
-
-
-def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[str, Any]:
-    svc, principal = scope.svc, scope.principal
-    seconds = min(MAX_GENERATE_SECONDS, max(1.0, float(action.seconds or 5.0)))
-    if action.aspect:
-        width, height = ASPECT_SIZES[action.aspect]
-    elif draft.tracks_of(VIDEO):
-        width, height = draft.canvas.width, draft.canvas.height
-    else:
-        width, height = 1920, 1080
-    image_key = None
-    if action.image_src:
-        with svc.db.read() as db:
-            image = MediaRepo(db).owned(action.image_src.removeprefix("media:"), principal.user_id)
-        if image is None or image.kind != "image":
-            return {"ok": False, "detail": f"no image {action.image_src!r} in this session"}
-        image_key = image.storage_key
-    payload = GeneratePayload(
-        prompt=action.prompt, seconds=seconds, width=width, height=height, fps=draft.canvas.fps,
-        seed=action.seed if action.seed is not None else int(uuid.uuid4().int % 2**31),
-        owner_id=principal.user_id, session_id=scope.session_id, aspect=action.aspect, image_key=image_key,
-        placement=Placement(at=action.placement, ref=action.ref_segment_id),
-        description=f"generated {action.prompt!r} ({seconds:g}s)")
-    call_id = scope.call_id(index)
-    scope.call(call_id, "generate_video", {"prompt": action.prompt, "seconds": seconds, "width": width,
-                                           "height": height})
-    price = credits.price_of(svc, seconds)
-    try:
-        job_id = submit_job(svc.queue, payload, owner_id=principal.user_id, session_id=scope.session_id,
-                            idempotency_key=f"turn:{scope.invocation_id}:{index}",
-                            prepare=credits.freezer(svc, principal, price))
-    except InsufficientCredits as exc:
-        scope.respond(call_id, "generate_video", {"ok": False, "code": exc.code, "message": exc.message,
-                                                  **(exc.data or {})})
-        return {"ok": False, "detail": exc.message, "code": exc.code, **(exc.data or {})}
-    scope.emit(progress_event(scope.invocation_id, scope.app, job_id, 0.0))
-
-    def report(status: JobStatus) -> None:
-        if status.state == "running":
-            scope.emit(progress_event(scope.invocation_id, scope.app, job_id, status.progress))
-
-    final = svc.queue.wait(job_id, on_progress=report)
-    result = {"ok": final.state == "completed", "job": job_id, "credits": price, "seconds": seconds,
-              **(final.result or {})}
-    if final.state != "completed":
-        result["detail"] = final.error or final.state
-    scope.respond(call_id, "generate_video", result,
-                  {"draft_version": result.get("draft_version")} if result["ok"] else None)
-    return result
-
 
 def _revert(scope: TurnScope, topic: str, history: list[str]) -> tuple[int, str]:
     """Go back to the version before the first change about ``topic``: (steps moved, its label)."""
@@ -142,7 +86,7 @@ def _run_edit(turn: _Turn, index: int, action: agent.EditAction) -> list[agent.O
 
 
 def _run_generate(turn: _Turn, index: int, action: agent.GenerateAction) -> list[agent.Outcome]:
-    result = _generate(turn.scope, index, action, turn.draft)
+    result = generate_clip(turn.scope, index, action, turn.draft)
     outcome = agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")), data=result)
     if not result["ok"]:
         return [outcome]
@@ -188,6 +132,10 @@ def _run_help(turn: _Turn, index: int, action: agent.HelpAction) -> list[agent.O
     return [agent.Outcome(action=action, ok=True, data={"styles": styles} if styles else {})]
 
 
+def _run_voice(turn: _Turn, index: int, action: Any) -> list[agent.Outcome]:
+    return [run_voice_action(turn.scope, index, action, turn.draft, turn.language)]
+
+
 def _run_unknown(turn: _Turn, index: int, action: agent.Unknown) -> list[agent.Outcome]:
     return [agent.Outcome(action=action, ok=True)]  # the reply says what was understood
 
@@ -205,6 +153,7 @@ RUNNERS: dict[type, Runner] = {
     agent.ShowTimeline: _run_show,
     agent.HelpAction: _run_help,
     agent.Unknown: _run_unknown,
+    **dict.fromkeys(VOICE_ACTIONS, _run_voice),
 }
 # Actions that leave the draft as it was: no need to reload it before the next action.
 _READ_ONLY: frozenset[type] = frozenset({agent.ShowTimeline, agent.HelpAction, agent.Unknown,

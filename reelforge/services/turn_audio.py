@@ -15,7 +15,7 @@ from typing import Any
 
 from reelforge.agent import describe_edit
 from reelforge.audio import SOUND_EFFECTS, STYLES, find_style, resolve_sound, style_for_scene
-from reelforge.draft import AUDIO, VIDEO, Draft
+from reelforge.draft import VIDEO, Draft
 from reelforge.draft.edits import AddSound, SetMusic
 from reelforge.errors import InvalidInput
 from reelforge.services.library import LibraryTrack, library_music, library_sound, music_seconds
@@ -40,7 +40,7 @@ def scene_words(scope: TurnScope, draft: Draft) -> str:
 
 def _current_library_music(scope: TurnScope, draft: Draft) -> dict[str, Any]:
     """The provenance of the draft's background music when it is a library track (else empty)."""
-    src = next((s.src for t in draft.tracks if t.type == AUDIO and t.id != "sfx" for s in t.segments if s.src), None)
+    src = next((s.src for t in draft.tracks if t.is_music for s in t.segments if s.src), None)
     if src is None or not src.startswith("media:"):
         return {}
     with scope.svc.db.read() as db:

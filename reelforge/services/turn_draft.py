@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reelforge.agent import AgentContext, MediaRef
-from reelforge.draft import AUDIO, TEXT, Draft
+from reelforge.draft import TEXT, Draft
 from reelforge.draft.edits import apply_edit
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
@@ -104,7 +104,7 @@ def move_pointer(scope: TurnScope, redo: bool, steps: int) -> int:
 
 
 def has_music(draft: Draft) -> bool:
-    return any(t.type == AUDIO and t.id != "sfx" and t.segments for t in draft.tracks)
+    return any(t.is_music and t.segments for t in draft.tracks)
 
 
 def has_title(draft: Draft) -> bool:

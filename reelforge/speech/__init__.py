@@ -14,6 +14,7 @@ from reelforge.speech.registry import (
     available_voices,
     forget_engines,
     get_speech_engine,
+    pick_voice,
     synthesize,
     write_speech,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "get_speech_engine",
     "language_of",
     "narrate",
+    "pick_voice",
     "speech_cues",
     "split_sentences",
     "synthesize",

@@ -19,7 +19,8 @@ from reelforge.settings import Settings
 from reelforge.speech.base import Speech, SpeechEngine, SpeechRequest, Voice
 from reelforge.speech.espeak import EspeakEngine
 
-__all__ = ["KOKORO_PREFIX", "available_voices", "forget_engines", "get_speech_engine", "synthesize", "write_speech"]
+__all__ = ["KOKORO_PREFIX", "available_voices", "forget_engines", "get_speech_engine", "pick_voice", "synthesize",
+           "write_speech"]
 
 KOKORO_PREFIX = "kokoro:"
 _instances: dict[str, SpeechEngine] = {}
@@ -72,6 +73,18 @@ def available_voices(settings: Settings) -> list[dict[str, Any]]:
     for row in rows:
         row["default"] = row["id"] == default
     return rows
+
+
+def pick_voice(settings: Settings, language: str, gender: str | None = None) -> str:
+    """A voice id for ``language`` (and ``gender``): the configured default when it fits, else the neural
+    engine's when one is configured, else espeak's."""
+    rows = [r for r in available_voices(settings) if r["available"] and r.get("language") == language]
+    if gender is not None:
+        rows = [r for r in rows if r.get("gender") == gender] or rows
+    rows.sort(key=lambda r: (not r["default"], r["engine"] != "kokoro"))
+    if not rows:
+        raise InvalidInput(f"language: no voice speaks {language!r}", field="language")
+    return str(rows[0]["id"])
 
 
 def _row(voice: Voice, available: bool) -> dict[str, Any]:

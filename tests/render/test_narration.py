@@ -112,3 +112,13 @@ def test_a_highlighted_word_is_drawn_in_the_highlight_colour(tmp_path: Path) -> 
     yellow = (r > 180) & (g > 150) & (b < 90)
     white = (r > 200) & (g > 200) & (b > 200)
     assert yellow.sum() > 30 and white.sum() > 30  # the spoken word yellow, the rest white
+
+
+def test_a_narrated_mix_meets_the_presets_loudness_target(tmp_path: Path) -> None:
+    from reelforge.render.presets import check_file, options_for_preset
+
+    d = _narrated(tmp_path, "The harbour wakes up slowly. Boats come home with the morning light.", 64, 64,
+                  start_ms=500, music=True)
+    result = render(d, path_resolver(tmp_path), tmp_path / "social.mp4",
+                    options_for_preset("tiktok", RenderOptions(quality="low")))
+    assert not [p for p in check_file(result.path, "tiktok") if p.startswith("loudness")]

@@ -14,7 +14,6 @@ from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MusicAction, SoundAction, Unknown
 from reelforge.agent.describe import describe_edit
-from reelforge.draft import AUDIO
 from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
 
 __all__ = ["handle", "handle_sound"]
@@ -38,7 +37,7 @@ def _percent(clause: Clause) -> float | None:
 
 
 def _has_music(state: PlanState) -> bool:
-    return any(t.type == AUDIO and t.id != "sfx" and t.segments for t in state.draft.tracks)
+    return any(t.is_music and t.segments for t in state.draft.tracks)
 
 
 # What a generated clip shows: music named after it is the scene's ("a video of a band playing music").

@@ -1,0 +1,152 @@
+"""Voice-over, captions and scripts: "add a voice-over saying ...", "narrate: ...", "use a male voice",
+"speak slower", "remove the voice", "add subtitles", "make the captions bigger", "word-by-word captions",
+"export the subtitles", "make a video from this script: ..."; 加配音：……, 换成女声, 说慢一点, 去掉配音,
+加字幕, 字幕放大, 字幕换成黄色, 去掉字幕, 导出字幕, 用这段文案做一个视频：…….
+
+A script or a narration's words run over several sentences, so ``handle_message`` reads the whole
+message before it is split into clauses; ``handle`` takes the clauses about the voice or the captions
+(asked before the title and export handlers, which would read "captions" as a title and "export the
+subtitles" as a video export).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
+from reelforge.agent._state import PlanState
+from reelforge.agent._text import Clause, ask, split_clauses
+from reelforge.agent.actions import ScriptAction, SubtitlesAction, Unknown, VoiceAction, VoiceChangeAction
+from reelforge.draft.edits import RemoveVoice, SetCaptions
+
+__all__ = ["handle", "handle_message"]
+
+_QUOTED = re.compile(r"""^\s*["'“‘「『](.+)["'”’」』]\s*$""", re.S)
+_SCRIPT_EN = re.compile(
+    r"^\s*(?:please\s+)?(?:make|create|turn|generate|produce|build|do)\s+(?:me\s+)?(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
+    r"(?:video|short|clip|reel)s?\s+(?:from|out of|of|with|for|using|based on)\s+(?:this|the|my|a|following)\s+"
+    r"(?:script|text|story|copy|narration)\s*[:：]\s*(?P<body>.+)$", re.I | re.S)
+_SCRIPT_EN_TURN = re.compile(r"^\s*(?:please\s+)?turn\s+this\s+(?:script|text|story)\s+into\s+(?:a\s+)?"
+                             r"(?P<head>[\w\s-]*?)video\s*[:：]\s*(?P<body>.+)$", re.I | re.S)
+_SCRIPT_ZH = re.compile(
+    r"^\s*(?:请)?(?:帮我)?(?:用|把|根据|拿|将)(?:这段|下面的|以下|这篇|这个)?(?:文案|脚本|文字|稿子|故事|旁白)(?P<head>.{0,8}?)"
+    r"(?:做|生成|制作|做成|变成|剪成|剪)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[:：，,]?\s*(?P<body>.+)$",
+    re.S)
+_NARRATE_EN = re.compile(
+    r"^\s*(?:please\s+)?(?:(?:add|put|record|make|create|give it)\s+(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
+    r"(?:voice[- ]?over|narration|voice)\s*(?:saying|that says|which says|reading|to say|:|：)|narrate|say)"
+    r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
+_NARRATE_ZH = re.compile(
+    r"^\s*(?:请)?(?:(?:加|添加|加上|配上|加一段|加个|来一段|配)(?:一段|个)?(?P<head>.{0,4}?)(?:配音|旁白|解说|画外音)"
+    r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?)\s*[:：，,]\s*(?P<body>.+)$", re.S)
+
+_CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
+_VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
+          r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]")
+_EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|\bsrt\b|\bvtt\b|\bwebvtt\b|导出|下载|保存"
+_BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|放大|大一点|大一些|大些|变大|加大|调大"
+_SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|缩小|小一点|小一些|小些|变小|调小"
+_HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音"
+_CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|简洁|简单|普通|干净"
+_ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
+_SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow down\b|慢一点|慢一些|慢点|放慢|慢些|慢"
+_FASTER = r"\bfaster\b|\bquicker\b|\bspeed up\b|快一点|快一些|快点|加快|快些|快"
+_FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女的|女性|女"
+_MALE = r"\bmale\b|\bm[ae]n'?s?\b|\bguy'?s?\b|\bboy'?s?\b|\bhis\b|男声|男生|男的|男性|男"
+_CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|换|改|用"
+_VOICE_ID = re.compile(r"\b((?:en|en_gb|zh)_(?:female|male)|kokoro:[a-z]{2}_[a-z0-9]+)\b")
+
+
+def _body(text: str) -> str:
+    text = text.strip()
+    quoted = _QUOTED.match(text)
+    return (quoted.group(1) if quoted else text).strip()
+
+
+def _gender(text: str) -> str | None:
+    if re.search(_FEMALE, text, re.I):
+        return "female"
+    if re.search(_MALE, text, re.I):
+        return "male"
+    return None
+
+
+def handle_message(message: str, state: PlanState) -> bool:
+    """Plan a whole-message request (a script, a narration's words); False when the message is not one."""
+    for pattern in (_SCRIPT_EN, _SCRIPT_EN_TURN, _SCRIPT_ZH):
+        match = pattern.match(message)
+        if match and _body(match.group("body")):
+            head = " ".join(v for k, v in match.groupdict().items() if k.startswith("head") and v)
+            clause = split_clauses(head or "video", state.language)
+            aspect = aspect_of(clause[0]) if clause else None
+            state.actions.append(ScriptAction(script=_body(match.group("body")), aspect=aspect))
+            return True
+    for pattern in (_NARRATE_EN, _NARRATE_ZH):
+        match = pattern.match(message)
+        if match and _body(match.group("body")) and re.search(r"\w", _body(match.group("body"))):
+            head = match.group("head") or ""
+            voice = _VOICE_ID.search(head)
+            state.actions.append(VoiceAction(text=_body(match.group("body")), voice=voice.group(1) if voice else None,
+                                             gender=_gender(head)))  # type: ignore[arg-type]
+            return True
+    return False
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    """Plan a clause about the captions or the voice; False when it is about neither."""
+    if clause.has(_CAPTIONS):
+        # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
+        return clause.quote() is None and _captions(clause, state)
+    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
+        return _voice(clause, state)
+    return False
+
+
+_BARE_ON = re.compile(
+    r"^(?:please\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|with)\s+(?:the\s+|some\s+)?"
+    r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)(?:\s+(?:to|on|for)\s+(?:it|the video|this))?"
+    r"\s*(?:please)?$|^(?:captions|subtitles)(?: on)?$|^(?:请)?(?:加|添加|加上|配上|打开|开启|显示|要)(?:上|个)?字幕(?:吧)?$")
+
+
+def _captions(clause: Clause, state: PlanState) -> bool:
+    """Captions of the narration; without narration on the draft "caption"/"字幕" keeps meaning a title (text.py),
+    unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions")."""
+    if clause.has(_EXPORT) and not clause.has(r"\bvideo\b|\bmp4\b|视频"):
+        state.actions.append(SubtitlesAction(format="vtt" if clause.has(r"\bvtt\b|\bwebvtt\b") else "srt"))
+        return True
+    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None
+    style = "highlight" if clause.has(_HIGHLIGHT) else "clean" if clause.has(_CLEAN) else None
+    bare = _BARE_ON.match(clause.text.strip(" .!。！")) is not None
+    if not (bare or style is not None or narrated):
+        return False
+    if clause.has(REMOVE) and not clause.has(r"换|改"):
+        state.edit(SetCaptions(enabled=False), focus_kind="captions")
+        return True
+    colour = color_of(clause.text)
+    scale = 1.25 if clause.has(_BIGGER) else 0.8 if clause.has(_SMALLER) else None
+    if colour is None and scale is None and style is None and not bare:
+        return False  # "add a caption Summer Vibes at the top": a title
+    highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
+    state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
+                           highlight=highlight_colour), focus_kind="captions")
+    return True
+
+
+def _voice(clause: Clause, state: PlanState) -> bool:
+    has_voice = bool(state.draft.voice_segments())
+    if clause.has(REMOVE):
+        state.edit(RemoveVoice())
+        return True
+    rate = 0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
+    voice = _VOICE_ID.search(clause.text)
+    gender = _gender(clause.text)
+    if rate is not None or voice is not None or gender is not None or (clause.has(_CHANGE) and has_voice):
+        state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
+                                               gender=gender, rate_scale=rate))  # type: ignore[arg-type]
+        return True
+    if clause.has(ADD) or clause.has(r"\bnarrat\w*\b|配音|旁白|解说"):
+        state.actions.append(Unknown(clause.unquoted(), understood="a voice-over", question=ask(
+            clause, "What should the voice say? For example: add a voice-over saying \"Welcome to the coast.\"",
+            "配音要说什么？例如：加配音：欢迎来到海边。")))
+        return True
+    return False

@@ -1,0 +1,196 @@
+"""Chat turns about the voice: narrate words, speak the narration again (another voice, another pace),
+make a video from a script, export the subtitles.
+
+A narration is synthesised here (espeak-ng in milliseconds; a neural voice in seconds), stored as the
+owner's media (kind audio, origin ``generated``, named by what decides its samples, so asking again
+reuses it) and placed with ``AddVoice``. A script's scenes are generated as ordinary generation jobs
+(credits as usual), then one version adds every scene's narration at its clip, the captions and,
+when the draft has none, music that suits the script.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from reelforge.agent import (
+    GenerateAction,
+    Outcome,
+    ScriptAction,
+    SubtitlesAction,
+    VoiceAction,
+    VoiceChangeAction,
+    describe_edit,
+)
+from reelforge.audio import style_for_scene
+from reelforge.captions import subtitle_text
+from reelforge.draft import Draft
+from reelforge.draft.edits import AddVoice, Edit, SetCaptions
+from reelforge.errors import InvalidInput
+from reelforge.fonts import default_font
+from reelforge.services.script_video import LEAD_MS, TAIL_MS, split_scenes
+from reelforge.services.turn_audio import add_library_music
+from reelforge.services.turn_draft import TurnScope, has_music, load_context, save_edits
+from reelforge.services.turn_generate import generate_clip
+from reelforge.speech import Narration, language_of, narrate, pick_voice
+from reelforge.store import Media
+from reelforge.store.repos import MediaRepo
+
+__all__ = ["VOICE_ACTIONS", "run_voice_action", "store_narration", "subtitles_media"]
+
+VOICE_ACTIONS = (VoiceAction, VoiceChangeAction, ScriptAction, SubtitlesAction)
+_OTHER_GENDER = {"female": "male", "male": "female"}
+
+
+def store_narration(scope: TurnScope, text: str, voice: str, rate: float) -> tuple[str, Narration]:
+    """``text`` spoken by ``voice`` as the owner's media: its ``src`` and the narration (cues, length)."""
+    svc = scope.svc
+    digest = hashlib.sha256(f"{scope.principal.user_id}|{voice}|{rate:g}|{text}".encode()).hexdigest()
+    media_id = f"med_vo_{digest[:24]}"
+    scratch = svc.blobs.scratch() / f"{media_id}.wav"
+    narration = narrate(text, scratch, svc.settings, voice=voice, rate=rate)  # fast; also gives the cues again
+    key = f"media/{media_id}.wav"
+    with svc.db.read() as db:
+        found = MediaRepo(db).get(media_id)
+    if found is None:
+        size = svc.blobs.size(key) if svc.blobs.exists(key) else svc.blobs.put_file(key, scratch)
+        try:
+            with svc.db.write() as db:
+                MediaRepo(db).add(Media(
+                    id=media_id, owner_id=scope.principal.user_id, session_id=scope.session_id, kind="audio",
+                    origin="generated", name=f"voice-over: {text[:60]}", mime="audio/wav", size=size,
+                    duration_ms=narration.duration_ms, storage_key=key,
+                    provenance={"voice": narration.voice, "rate": rate, "text": text[:2000], "speech": True}))
+        except IntegrityError:  # the same words in the same voice, recorded by a racing turn: the same file
+            pass
+    scratch.unlink(missing_ok=True)
+    return f"media:{media_id}", narration
+
+
+def _voice_for(scope: TurnScope, text: str, voice: str | None, gender: str | None, draft: Draft) -> str:
+    """The voice asked for; else the draft's narration voice when it speaks this language and no gender was
+    asked; else one of the language (and gender)."""
+    if voice:
+        return voice
+    language = language_of(text)
+    current = [s.meta.voice for s in draft.voice_segments() if s.meta.voice and language_of(s.meta.text or "") == language]
+    if current and gender is None:
+        return current[-1]
+    return pick_voice(scope.svc.settings, language, gender)
+
+
+def _narrate(scope: TurnScope, index: int, action: VoiceAction, draft: Draft, language: str) -> Outcome:
+    voice = _voice_for(scope, action.text, action.voice, action.gender, draft)
+    src, narration = store_narration(scope, action.text, voice, 1.0)
+    edit = AddVoice(src=src, text=narration.text, voice=narration.voice, duration_ms=narration.duration_ms,
+                    start_ms=action.start_ms or 0, cues=narration.cues)
+    data = {"voice": narration.voice, "seconds": narration.duration_ms / 1000, "sentences": len(narration.cues)}
+    _draft, version = save_edits(scope, scope.call_id(index), [edit], describe_edit(edit, language),
+                                 name="add_voice_over", args={"text": action.text, "voice": voice}, extra=data)
+    return Outcome(action=action, ok=True, data={**data, "draft_version": version})
+
+
+def _respeak(scope: TurnScope, index: int, action: VoiceChangeAction, draft: Draft, language: str) -> Outcome:
+    segments = draft.voice_segments()
+    if not segments:
+        raise InvalidInput("there is no voice-over to change: add one first (\"add a voice-over saying ...\")",
+                           field="voice")
+    edits: list[Edit] = []
+    voices: list[str] = []
+    for seg in segments:
+        text, old_voice, rate = seg.meta.text or "", seg.meta.voice or "", seg.meta.rate or 1.0
+        gender: str | None = action.gender
+        if action.voice is None and gender is None and action.rate_scale is None:  # "change the voice"
+            gender = _OTHER_GENDER.get(old_voice.rsplit("_", 1)[-1], "male")
+        voice = action.voice or (pick_voice(scope.svc.settings, language_of(text), gender) if gender else old_voice)
+        if action.rate_scale is not None:
+            rate = round(min(2.0, max(0.5, rate * action.rate_scale)), 3)
+        src, narration = store_narration(scope, text, voice, rate)
+        edits.append(AddVoice(src=src, text=text, voice=narration.voice, duration_ms=narration.duration_ms,
+                              cues=narration.cues, rate=rate, replace_id=seg.id,
+                              volume=seg.meta.volume if seg.meta.volume is not None else 1.0))
+        voices.append(narration.voice)
+    label = ("重新配音" if language == "zh" else "re-voiced the narration") + f" ({', '.join(dict.fromkeys(voices))})"
+    data = {"voice": voices[-1], "rate": edits[-1].rate, "segments": len(edits)}  # type: ignore[union-attr]
+    _draft, version = save_edits(scope, scope.call_id(index), edits, label, name="change_voice",
+                                 args={"voice": action.voice, "gender": action.gender, "rate_scale": action.rate_scale},
+                                 extra=data)
+    return Outcome(action=action, ok=True, data={**data, "draft_version": version})
+
+
+def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, language: str) -> Outcome:
+    scenes = split_scenes(action.script)
+    voice = _voice_for(scope, action.script, None, None, draft)
+    narrated = [store_narration(scope, text, voice, 1.0) for text in scenes]
+    placed: list[str] = []
+    for k, (text, (_src, narration)) in enumerate(zip(scenes, narrated)):
+        seconds = (narration.duration_ms + LEAD_MS + TAIL_MS) / 1000
+        result = generate_clip(scope, index, GenerateAction(prompt=text, seconds=seconds, aspect=action.aspect),
+                               draft, part=f"s{k + 1}")
+        if not result["ok"]:
+            return Outcome(action=action, ok=False, detail=str(result.get("detail", "")), data={"scenes": k})
+        placed.append(f"media:{result['media_id']}")
+    current = _current(scope)
+    edits: list[Edit] = []
+    for clip_src, (src, narration) in zip(placed, narrated):
+        clip = current.find_segment_by_src(clip_src)
+        if clip is None:
+            continue  # the user removed it meanwhile
+        edits.append(AddVoice(src=src, text=narration.text, voice=narration.voice, duration_ms=narration.duration_ms,
+                              start_ms=clip.start_ms + LEAD_MS, cues=narration.cues))
+    edits.append(SetCaptions(style="highlight"))
+    label = (f"为 {len(scenes)} 个场景配音并加字幕" if language == "zh"
+             else f"narrated {len(scenes)} scenes with captions")
+    current, version = save_edits(scope, scope.call_id(index, "v"), edits, label, name="narrate_script",
+                                  args={"scenes": len(scenes), "voice": voice}, extra={"scenes": len(scenes)})
+    data: dict[str, Any] = {"scenes": len(scenes), "voice": voice, "seconds": current.end_ms / 1000,
+                            "draft_version": version}
+    if not has_music(current):
+        music = add_library_music(scope, scope.call_id(index, "m"), style_for_scene(action.script).name, 0.35,
+                                  current, language)
+        data.update(music_title=music["title"], draft_version=music["draft_version"])
+    return Outcome(action=action, ok=True, data=data)
+
+
+def _current(scope: TurnScope) -> Draft:
+    return load_context(scope)[1]
+
+
+def subtitles_media(scope: TurnScope, draft: Draft, fmt: str) -> dict[str, Any]:
+    """The draft's captions as a subtitle file stored as the owner's media, with its download URL."""
+    text = subtitle_text(draft, fmt, default_font("SC"))
+    svc = scope.svc
+    digest = hashlib.sha256(f"{scope.principal.user_id}|{fmt}|{text}".encode()).hexdigest()
+    media_id = f"med_sub_{digest[:24]}"
+    key = f"media/{media_id}.{fmt}"
+    with svc.db.read() as db:
+        found = MediaRepo(db).get(media_id)
+    if found is None:
+        size = svc.blobs.put_stream(key, iter([text.encode("utf-8")]))
+        try:
+            with svc.db.write() as db:
+                MediaRepo(db).add(Media(
+                    id=media_id, owner_id=scope.principal.user_id, session_id=scope.session_id, kind="text",
+                    origin="generated", name=f"subtitles.{fmt}", mime="text/vtt" if fmt == "vtt" else "application/x-subrip",
+                    size=size, storage_key=key, provenance={"subtitles": fmt}))
+        except IntegrityError:
+            pass
+    return {"format": fmt, "media_id": media_id, "url": svc.links.url("media", media_id),
+            "captions": text.count("-->")}
+
+
+def run_voice_action(scope: TurnScope, index: int, action: Any, draft: Draft, language: str) -> Outcome:
+    """Run one of :data:`VOICE_ACTIONS`."""
+    if isinstance(action, VoiceAction):
+        return _narrate(scope, index, action, draft, language)
+    if isinstance(action, VoiceChangeAction):
+        return _respeak(scope, index, action, draft, language)
+    if isinstance(action, ScriptAction):
+        return _script(scope, index, action, draft, language)
+    call_id = scope.call_id(index)
+    scope.call(call_id, "export_subtitles", {"format": action.format})
+    data = subtitles_media(scope, draft, action.format)
+    scope.respond(call_id, "export_subtitles", {"ok": True, **data})
+    return Outcome(action=action, ok=True, data=data)

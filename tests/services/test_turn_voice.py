@@ -1,0 +1,110 @@
+"""Voice-over, captions and scripts by chat over the real services: espeak-ng speaks, the narration is
+stored as media, captions and subtitles follow it, a script becomes a 1080p video."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import av
+import pytest
+import srt
+
+from reelforge.store.repos import RenderRepo
+from tests.services._turn_harness import Chat, add_clips, open_chat
+
+
+@pytest.fixture
+def chat(tmp_path: Path) -> Iterator[Chat]:
+    yield from open_chat(tmp_path / "data", two_stage_chat=False)
+
+
+def _voices(chat: Chat) -> list[object]:
+    return chat.draft().voice_segments()
+
+
+def test_a_voice_over_is_spoken_stored_and_edited_by_chat(chat: Chat, tmp_path: Path) -> None:
+    add_clips(chat, tmp_path, [3.0, 3.0])
+    turn = chat.say("add a voice-over saying Welcome to the coast. The water is warm today.")
+    [narration] = chat.draft().voice_segments()
+    assert narration.meta.voice == "en_female" and narration.start_ms == 0
+    assert [c.text for c in narration.meta.cues or []] == ["Welcome to the coast.", "The water is warm today."]
+    media = chat.media(narration.src)
+    assert media.kind == "audio" and media.owner_id == chat.principal.user_id and media.provenance["speech"]
+    with av.open(str(chat.media_path(narration.src))) as container:
+        assert abs(container.duration / 1e6 - narration.duration_ms / 1000) < 0.05
+    assert "voice-over" in turn.reply
+
+    chat.say("add subtitles")
+    assert chat.draft().canvas.captions is not None
+    chat.say("make the captions bigger")
+    assert (chat.draft().canvas.captions.size or 0) > 0.045  # type: ignore[union-attr]
+
+    before = narration.duration_ms
+    chat.say("use a male voice")
+    [male] = chat.draft().voice_segments()
+    assert male.meta.voice == "en_male" and male.meta.text == narration.meta.text
+    chat.say("speak slower")
+    [slow] = chat.draft().voice_segments()
+    assert slow.meta.rate == 0.8 and slow.duration_ms > 1.15 * before and slow.meta.voice == "en_male"
+
+    turn = chat.say("export the subtitles")
+    (response,) = [p["response"] for p in turn.parts("functionResponse") if p["name"] == "export_subtitles"]
+    assert response["url"] in turn.reply
+    path = chat.media_path(f"media:{response['media_id']}")
+    cues = list(srt.parse(path.read_text(encoding="utf-8")))
+    assert " ".join(c.content.replace("\n", " ") for c in cues) == "Welcome to the coast. The water is warm today."
+
+    chat.say("remove the voice")
+    assert chat.draft().voice_segments() == []
+
+
+def test_chinese_voice_phrases(chat: Chat, tmp_path: Path) -> None:
+    zh = chat.new_session("zh")
+    add_clips(zh, tmp_path, [3.0])
+    turn = zh.say("加配音：欢迎来到海边。今天的海水很暖和。")
+    [narration] = zh.draft().voice_segments()
+    assert narration.meta.voice == "zh_female" and "配音" in turn.reply
+    zh.say("加字幕")
+    zh.say("字幕换成黄色")
+    zh.say("字幕放大")
+    captions = zh.draft().canvas.captions
+    assert captions is not None and captions.color == "#ffcc00" and (captions.size or 0) > 0.045
+    zh.say("换成男声")
+    assert zh.draft().voice_segments()[0].meta.voice == "zh_male"
+    zh.say("去掉配音")
+    assert zh.draft().voice_segments() == []
+
+
+def test_changing_a_voice_that_is_not_there_says_so(chat: Chat) -> None:
+    turn = chat.say("use a male voice")
+    assert "no voice-over" in turn.reply
+
+
+def test_a_voice_over_without_words_asks_for_them(chat: Chat) -> None:
+    turn = chat.say("add a voice-over")
+    assert "What should the voice say" in turn.reply and chat.draft().voice_segments() == []
+
+
+def test_a_script_by_chat_becomes_a_narrated_captioned_1080p_video(chat: Chat) -> None:
+    script = "The harbour wakes up. Boats come home. Gulls fly over the market. Coffee steams. The town is awake."
+    turn = chat.say(f"make a video from this script: {script}")
+    draft = chat.draft()
+    [main] = draft.tracks_of(0)  # type: ignore[arg-type]
+    voices = draft.voice_segments()
+    assert len(main.segments) == 5 and len(voices) == 5
+    for clip, voice in zip(main.segments, voices):
+        assert clip.start_ms <= voice.start_ms and voice.end_ms <= clip.end_ms
+    assert draft.canvas.captions is not None and draft.canvas.captions.style == "highlight"
+    assert any(t.is_music for t in draft.tracks)
+    assert "5 scenes" in turn.reply
+    turn = chat.say("export it")
+    result = [p["response"] for p in turn.parts("functionResponse") if p["name"] == "export"][0]
+    assert result["ok"] is True
+    with chat.svc.db.read() as db:
+        record = RenderRepo(db).by_client_id(chat.principal.user_id, result["render_id"])
+    assert record is not None and record.output_key
+    with av.open(str(chat.svc.blobs.local_path(record.output_key))) as container:
+        video = container.streams.video[0]
+        assert (video.width, video.height) == (1920, 1080) and container.streams.audio
+        assert abs(container.duration / 1e6 - draft.end_ms / 1000) < 0.1
