@@ -23,6 +23,7 @@ from reelforge.api import (
     routes_run,
     routes_seed,
     routes_timeline,
+    routes_voice,
     studio,
 )
 from reelforge.api.envelope import install_error_handlers
@@ -64,6 +65,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.include_router(openai_videos.router)  # OpenAI's Videos API under /v1
     app.include_router(adk.router)  # ADK's session routes
     app.include_router(routes_music.router)  # the built-in music library, for the studio
+    app.include_router(routes_voice.router)  # narration voices and subtitle files
     app.include_router(routes_bind.router)  # /bind: where a 2001 refusal's bind_url leads
 
     @app.get("/health", summary="Liveness")

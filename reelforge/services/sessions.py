@@ -9,6 +9,7 @@ from reelforge.errors import InvalidInput, SessionNotFound
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.library import LIBRARY_ORIGIN, library_media_of_session
+from reelforge.services.narration import narration_state
 from reelforge.store import Media, Session
 from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
 
@@ -54,7 +55,8 @@ def media_record(svc: Services, media: Media) -> dict[str, Any]:
 
 def session_state(svc: Services, principal: Principal, session_id: str) -> dict[str, Any]:
     """``data.state``: the draft, the videos on its timeline, its canvas, what was generated or uploaded,
-    and (``library_media``) the built-in music and sound effects the session uses."""
+    (``library_media``) the built-in music and sound effects the session uses, and its narration
+    (``voice_over``, ``captions``)."""
     with svc.db.read() as db_session:
         session = load_session(db_session, principal, session_id)
         if session is None:
@@ -80,4 +82,5 @@ def session_state(svc: Services, principal: Principal, session_id: str) -> dict[
                    for m in library_media_of_session(db_session, session.id, principal.user_id, draft)]
     return {"session_id": session.id, "task_id": session.task_id, "draft_version": session.draft_version,
             "state": {"draft": wire, "video_infos": video_infos, "canvas_config": wire["m"],
-                      "generated_media": generated, "uploaded_media": uploaded, "library_media": library}}
+                      "generated_media": generated, "uploaded_media": uploaded, "library_media": library,
+                      **narration_state(svc, draft)}}
