@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -24,7 +25,7 @@ from reelforge.errors import BackendUnavailable, InvalidInput
 from reelforge.speech._text import language_of, split_sentences
 from reelforge.speech.base import Sentence, Speech, SpeechRequest, TimedWord, Voice
 
-__all__ = ["ESPEAK_VOICES", "EspeakEngine", "trim_silence"]
+__all__ = ["ESPEAK_VOICES", "EspeakEngine", "ipa_words", "trim_silence"]
 
 # id -> (espeak voice name with its variant, language, gender, description)
 ESPEAK_VOICES: dict[str, Voice] = {v.id: v for v in [
@@ -78,6 +79,8 @@ class _Library:
         self.lib = ctypes.CDLL(espeakng_loader.get_library_path())
         self.lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
         self.lib.espeak_SetVoiceByName.argtypes = [ctypes.c_char_p]
+        self.lib.espeak_TextToPhonemes.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, ctypes.c_int]
+        self.lib.espeak_TextToPhonemes.restype = ctypes.c_char_p
         self.lib.espeak_Synth.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_uint, ctypes.c_int,
                                           ctypes.c_uint, ctypes.c_uint, ctypes.c_void_p, ctypes.c_void_p]
         rate = self.lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0,
@@ -114,9 +117,41 @@ class _Library:
         return self.take
 
 
+    def ipa(self, text: str, voice: str) -> str:
+        """``text`` (a word or a clause) as IPA; espeak drops punctuation. The caller holds ``lock``."""
+        if self.lib.espeak_SetVoiceByName(voice.encode()) != 0:
+            raise BackendUnavailable(f"espeak-ng has no voice {voice!r}", data={"engine": "espeak"})
+        data = ctypes.create_string_buffer(text.encode("utf-8"))
+        pointer = ctypes.c_void_p(ctypes.addressof(data))
+        parts: list[str] = []
+        while pointer.value:  # one call per clause; the pointer moves on, and is NULL at the end
+            parts.append((self.lib.espeak_TextToPhonemes(ctypes.byref(pointer), _CHARS_UTF8, _IPA) or b"").decode())
+        return " ".join(p.strip() for p in parts if p.strip())
+
+
+_IPA = 0x02  # phonememode: International Phonetic Alphabet
+# CJK punctuation as the ASCII mark a phoneme vocabulary knows
+_ASCII_MARKS = {"。": ".", "，": ",", "！": "!", "？": "?", "；": ";", "：": ":", "、": ",", "…": "…"}
+
+
 @functools.cache
 def _library() -> _Library:
     return _Library()
+
+
+def ipa_words(words: list[str], language: str) -> list[str]:
+    """Each word in IPA by espeak-ng, its closing punctuation kept as an ASCII mark (what Kokoro's IPA
+    vocabulary reads; espeak is misaki's own fallback for it). Words one by one, so a neural voice's
+    phoneme durations add up to each word's time."""
+    library = _library()
+    voice = "cmn" if language == "zh" else "en-us"
+    out: list[str] = []
+    with library.lock:
+        for word in words:
+            mark = re.search(r"[.,!?;:…。，！？；：、]+", word)
+            phonemes = library.ipa(re.sub(r"[^\w'’-]+", " ", word).strip(), voice) if re.search(r"\w", word) else ""
+            out.append(phonemes + (_ASCII_MARKS.get(mark.group()[-1], mark.group()[-1]) if mark else ""))
+    return out
 
 
 def trim_silence(samples: np.ndarray, sample_rate: int, threshold: float = 0.01) -> tuple[int, int]:
