@@ -168,3 +168,23 @@ def test_uploading_photos_offers_a_slideshow_that_builds_moving_clips(browser: A
     _say(page, "fade out at the end")
     page.wait_for_selector("#timeline .seg.video:has-text('fade out')", timeout=30_000)
     context.close()
+
+
+def test_a_voice_over_shows_on_its_own_track_and_the_caption_style_is_picked(browser: Any, server: LiveServer) -> None:
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.goto(server.url + "/")
+    page.wait_for_selector("body[data-ready=true]")
+    _say(page, "add a voice-over saying Welcome to the coast. The water is warm.")
+    voice = page.wait_for_selector("#timeline .track[data-kind=voice] .seg.voice", timeout=30_000)
+    assert "Welcome to the coast" in (voice.get_attribute("title") or "")
+    assert page.locator("#timeline .track[data-kind=voice] .track-label").inner_text().startswith("Voice")
+    assert page.input_value("#caption-style") == "off"
+    page.select_option("#caption-style", "highlight")
+    page.wait_for_selector("#send-btn:not([disabled])", timeout=30_000)
+    page.wait_for_function("document.querySelector('#caption-style').value === 'highlight'", timeout=30_000)
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    page.wait_for_function("document.querySelector('#caption-style').value === 'highlight'", timeout=30_000)
+    _shot(page, "06-voice.png")
+    context.close()

@@ -61,6 +61,7 @@ async function refreshState() {
   studio.drawSuggestions?.();
   studio.totalMs = drawTimeline($("timeline"), studio.draft, studio.media);
   $("timeline-duration").textContent = studio.totalMs ? `${(studio.totalMs / 1000).toFixed(1)}s` : "";
+  $("caption-style").value = state.captions?.style || "off";
   const canvas = state.canvas_config || {};
   $("player-wrap").classList.toggle("portrait", (canvas.h || 0) > (canvas.w || 1));
   await refreshPreview();
@@ -195,6 +196,8 @@ function setupChat() {
     }
   });
   $("undo-btn").addEventListener("click", () => send("undo"));
+  // the caption style goes through the chat like any edit: one version, undoable, described in the reply
+  $("caption-style").addEventListener("change", (event) => send(t(`captionsMessage_${event.target.value}`)));
   $("redo-btn").addEventListener("click", () => send("redo"));
   const box = $("suggestions");
   const drawSuggestions = () => {

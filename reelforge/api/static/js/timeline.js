@@ -1,9 +1,15 @@
 // Draws a draft's tracks and segments to scale: video clips with thumbnails, audio with its
-// volume, titles with their text. Pure DOM (accessible, no canvas), redrawn after each turn.
+// volume, titles with their text, narration with its voice and words. Pure DOM (accessible, no canvas), redrawn after each turn.
 import { t } from "./i18n.js";
 
 const KINDS = { 0: "video", 1: "audio", 7: "text" };
-const COLORS = { video: "var(--video)", audio: "var(--audio)", text: "var(--title)" };
+const COLORS = { video: "var(--video)", audio: "var(--audio)", text: "var(--title)", voice: "var(--voice)" };
+
+/** A track's kind; narration (the `voice` track, or audio marked with a voice) is its own kind. */
+function kindOf(track) {
+  if (track.tt === 1 && (track.id === "voice" || (track.sg || []).some((seg) => seg.m?.voice))) return "voice";
+  return KINDS[track.tt] || "video";
+}
 
 function seconds(ms) {
   const s = ms / 1000;
@@ -23,6 +29,7 @@ function segmentLabel(kind, seg, media) {
   const meta = seg.m || {};
   const item = media.get(mediaId(seg.src));
   if (kind === "text") return meta.text ?? "";
+  if (kind === "voice") return `${meta.voice || ""} · “${meta.text ?? ""}”`;
   const name = meta.name || item?.name || (seg.src || "").split("/").pop() || kind;
   if (kind === "audio") return `${name} · ${t("volume", { pct: Math.round((meta.vol ?? 1) * 100) })}`;
   // a clip's camera move and fades, so the timeline shows what the chat did to it
@@ -71,7 +78,7 @@ export function drawTimeline(root, draft, media) {
   root.append(ruler);
   const counts = {};
   for (const track of tracks) {
-    const kind = KINDS[track.tt] || "video";
+    const kind = kindOf(track);
     counts[kind] = (counts[kind] || 0) + 1;
     const row = document.createElement("div");
     row.className = "track";
@@ -81,7 +88,7 @@ export function drawTimeline(root, draft, media) {
     label.className = "track-label";
     const dot = document.createElement("i");
     dot.style.background = COLORS[kind];
-    const name = { video: t("trackVideo"), audio: t("trackAudio"), text: t("trackText") }[kind];
+    const name = { video: t("trackVideo"), audio: t("trackAudio"), text: t("trackText"), voice: t("trackVoice") }[kind];
     label.append(dot, `${name} ${counts[kind]}`);
     const lane = document.createElement("div");
     lane.className = "lane";
