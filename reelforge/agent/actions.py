@@ -101,10 +101,12 @@ class VoiceChangeAction:
 
 @dataclass(frozen=True)
 class ScriptAction:
-    """Make a video from a script: a generated clip, narration and captions per scene, with music."""
+    """Make a video from a script: a generated clip, narration and captions per scene, with music. The script
+    is ``script``, or the uploaded text file ``src`` when ``script`` is empty."""
 
     script: str
     aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
+    src: str | None = None
 
 
 @dataclass(frozen=True)

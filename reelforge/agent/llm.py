@@ -33,10 +33,14 @@ from reelforge.agent.actions import (
     Plan,
     RedoAction,
     RevertAction,
+    ScriptAction,
     ShowTimeline,
     SkippedCall,
     SoundAction,
+    SubtitlesAction,
     UndoAction,
+    VoiceAction,
+    VoiceChangeAction,
 )
 from reelforge.agent.describe import describe_edit
 from reelforge.agent.rules import understand
@@ -59,7 +63,14 @@ LLM_ACTIONS: dict[str, tuple[type, str]] = {
     "show_timeline": (ShowTimeline, "Show the timeline summary."),
     "help": (HelpAction, "Say what the editor can do (topic 'music' lists the music styles)."),
     "export": (ExportAction, "Export (render) the video to a file."),
+    "add_voice_over": (VoiceAction, "Narrate words over the video (a voice-over); gender 'female' or 'male'."),
+    "change_voice": (VoiceChangeAction, "Speak the narration again: another voice or gender, or faster/slower "
+                                        "(rate_scale 0.8 slower, 1.25 faster)."),
+    "video_from_script": (ScriptAction, "Make a narrated, captioned video from a script: a clip per sentence."),
+    "export_subtitles": (SubtitlesAction, "Export the captions as a subtitle file (srt or vtt)."),
 }
+# edits the planner cannot make itself: a narration's src is speech the app synthesises (add_voice_over)
+_NOT_TOOLS = {"add_voice"}
 _EDIT_ADAPTER: TypeAdapter[Edit] = TypeAdapter(Edit)
 
 
@@ -68,7 +79,8 @@ def _edit_classes() -> list[type[BaseModel]]:
     return list(typing.get_args(union))
 
 
-_EDIT_CLASSES: dict[str, type[BaseModel]] = {cls.model_fields["op"].default: cls for cls in _edit_classes()}
+_EDIT_CLASSES: dict[str, type[BaseModel]] = {cls.model_fields["op"].default: cls for cls in _edit_classes()
+                                              if cls.model_fields["op"].default not in {"add_voice"}}
 
 
 def _parameters(schema: dict[str, Any], drop: str | None = None) -> dict[str, Any]:
@@ -88,6 +100,8 @@ def build_tools() -> list[dict[str, Any]]:
     tools = []
     for cls in _edit_classes():
         op = cls.model_fields["op"].default
+        if op in _NOT_TOOLS:
+            continue
         doc = (cls.__doc__ or f"The {op} edit.").strip().splitlines()[0]
         tools.append({"type": "function", "function": {
             "name": op, "description": doc, "parameters": _parameters(cls.model_json_schema(), drop="op")}})

@@ -121,8 +121,9 @@ def _respeak(scope: TurnScope, index: int, action: VoiceChangeAction, draft: Dra
 
 
 def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, language: str) -> Outcome:
-    scenes = split_scenes(action.script)
-    voice = _voice_for(scope, action.script, None, None, draft)
+    script = action.script or _uploaded_text(scope, action.src)
+    scenes = split_scenes(script)
+    voice = _voice_for(scope, script, None, None, draft)
     narrated = [store_narration(scope, text, voice, 1.0) for text in scenes]
     placed: list[str] = []
     for k, (text, (_src, narration)) in enumerate(zip(scenes, narrated)):
@@ -148,10 +149,20 @@ def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, la
     data: dict[str, Any] = {"scenes": len(scenes), "voice": voice, "seconds": current.end_ms / 1000,
                             "draft_version": version}
     if not has_music(current):
-        music = add_library_music(scope, scope.call_id(index, "m"), style_for_scene(action.script).name, 0.35,
+        music = add_library_music(scope, scope.call_id(index, "m"), style_for_scene(script).name, 0.35,
                                   current, language)
         data.update(music_title=music["title"], draft_version=music["draft_version"])
     return Outcome(action=action, ok=True, data=data)
+
+
+def _uploaded_text(scope: TurnScope, src: str | None) -> str:
+    """The words of the caller's uploaded text file ``src`` (a script)."""
+    with scope.svc.db.read() as db:
+        media = MediaRepo(db).owned((src or "").removeprefix("media:"), scope.principal.user_id)
+    path = scope.svc.blobs.local_path(media.storage_key) if media is not None and media.kind == "text" else None
+    if path is None:
+        raise InvalidInput(f"src: no text file {src!r} in this session", field="src")
+    return path.read_text(encoding="utf-8", errors="replace")
 
 
 def _current(scope: TurnScope) -> Draft:

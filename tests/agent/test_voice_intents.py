@@ -88,3 +88,11 @@ def test_a_caption_with_its_words_is_still_a_title() -> None:
     assert isinstance(action, EditAction) and action.edit.op == "add_text"
     [action] = _plan("字幕小一点", Draft.empty())  # no narration: the title's size
     assert isinstance(action, EditAction) and action.edit.op == "update_text"
+
+
+def test_an_uploaded_text_file_is_the_script() -> None:
+    from reelforge.agent import MediaRef
+
+    context = AgentContext(draft=Draft.empty(), media=[MediaRef(src="media:t1", kind="text", name="story.txt")])
+    [action] = understand("用我上传的文案做一个竖屏视频", context).actions
+    assert isinstance(action, ScriptAction) and (action.src, action.aspect, action.script) == ("media:t1", "9:16", "")

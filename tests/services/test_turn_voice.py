@@ -108,3 +108,23 @@ def test_a_script_by_chat_becomes_a_narrated_captioned_1080p_video(chat: Chat) -
         video = container.streams.video[0]
         assert (video.width, video.height) == (1920, 1080) and container.streams.audio
         assert abs(container.duration / 1e6 - draft.end_ms / 1000) < 0.1
+
+
+def test_an_uploaded_script_file_becomes_the_video(chat: Chat, tmp_path: Path) -> None:
+    from reelforge.services.uploads import ingest_file
+
+    script = tmp_path / "story.txt"
+    script.write_text("清晨的海港很安静。渔船慢慢回来了。", encoding="utf-8")
+    zh = chat.new_session("zh")
+    ingest_file(zh.svc, zh.principal, zh.session_id, "story.txt", script)
+    turn = zh.say("用我上传的文案做一个竖屏视频")
+    draft = zh.draft()
+    assert (draft.canvas.width, draft.canvas.height) == (1080, 1920)
+    assert [v.meta.text for v in draft.voice_segments()] == ["清晨的海港很安静。", "渔船慢慢回来了。"]
+    assert all(v.meta.voice == "zh_female" for v in draft.voice_segments())
+    assert "2 个场景" in turn.reply
+
+
+def test_a_script_without_a_file_asks_for_one(chat: Chat) -> None:
+    turn = chat.say("make a video from my script")
+    assert "Upload the script as a .txt file" in turn.reply

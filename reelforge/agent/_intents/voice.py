@@ -32,6 +32,14 @@ _SCRIPT_ZH = re.compile(
     r"^\s*(?:请)?(?:帮我)?(?:用|把|根据|拿|将)(?:这段|下面的|以下|这篇|这个)?(?:文案|脚本|文字|稿子|故事|旁白)(?P<head>.{0,8}?)"
     r"(?:做|生成|制作|做成|变成|剪成|剪)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[:：，,]?\s*(?P<body>.+)$",
     re.S)
+# the script is an uploaded text file: "make a video from my script", "用我上传的文案做视频"
+_SCRIPT_FILE_EN = re.compile(
+    r"^\s*(?:please\s+)?(?:make|create|turn|generate|produce|build)\s+(?:me\s+)?(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
+    r"(?:video|short|clip|reel)s?\s+(?:from|out of|of|with|using|based on)\s+(?:my|the)\s+(?:uploaded\s+)?"
+    r"(?:script|text|story|text file|txt|\.txt|script file|copy)(?:\s+(?:file|i uploaded))?\s*[.!]?\s*$", re.I)
+_SCRIPT_FILE_ZH = re.compile(
+    r"^\s*(?:请)?(?:帮我)?(?:用|把|根据|拿|将)(?:我)?(?:上传的|的)(?:文案|脚本|文字|文本|稿子|故事|文件)(?P<head>.{0,8}?)"
+    r"(?:做|生成|制作|做成|变成|剪成)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[。！!]?\s*$")
 _NARRATE_EN = re.compile(
     r"^\s*(?:please\s+)?(?:(?:add|put|record|make|create|give it)\s+(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
     r"(?:voice[- ]?over|narration|voice)\s*(?:saying|that says|which says|reading|to say|:|：)|narrate|say)"
@@ -80,6 +88,21 @@ def handle_message(message: str, state: PlanState) -> bool:
             clause = split_clauses(head or "video", state.language)
             aspect = aspect_of(clause[0]) if clause else None
             state.actions.append(ScriptAction(script=_body(match.group("body")), aspect=aspect))
+            return True
+    for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
+        match = pattern.match(message)
+        if match:
+            head = " ".join(v for k, v in match.groupdict().items() if k.startswith("head") and v)
+            clause = split_clauses(head or "video", state.language)
+            texts = [m for m in state.context.media if m.kind == "text" and m.uploaded]
+            if not texts:
+                state.actions.append(Unknown(message.strip(), understood="a video from a script", question=(
+                    "请先上传文案（.txt 文件），或者在冒号后面直接贴上文案：用这段文案做一个视频：……" if state.language == "zh" else
+                    "Upload the script as a .txt file first, or paste it after a colon: "
+                    "make a video from this script: ...")))
+                return True
+            state.actions.append(ScriptAction(script="", aspect=aspect_of(clause[0]) if clause else None,  # type: ignore[arg-type]
+                                              src=texts[-1].src))
             return True
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
         match = pattern.match(message)
