@@ -10,8 +10,10 @@ call invalid) the deterministic rules answer instead.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import difflib
+import functools
 import json
 import logging
 import typing
@@ -97,6 +99,12 @@ def _parameters(schema: dict[str, Any], drop: str | None = None) -> dict[str, An
 
 def build_tools() -> list[dict[str, Any]]:
     """OpenAI ``tools``: every edit op, then the session actions; schemas generated from the models."""
+    return copy.deepcopy(_tools())  # a copy: the caller may change it, the schemas are made once
+
+
+@functools.cache
+def _tools() -> list[dict[str, Any]]:
+    # generating ~30 JSON schemas takes a quarter second: once per process, not once per message
     tools = []
     for cls in _edit_classes():
         op = cls.model_fields["op"].default
