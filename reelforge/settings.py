@@ -90,6 +90,9 @@ class Settings(BaseSettings):
     voice: str | None = Field(None, description="The default voice id (`reelforge voices`); unset = the "
                               "neural engine's first voice, else en_female / zh_female by the text's language.")
 
+    asr_model: str | None = Field(None, description="A Whisper folder (transformers): captions for the speech "
+                                  "in uploaded clips; unset = captions come from narration only.")
+
     # -- agent ----------------------------------------------------------------
     llm_base_url: str | None = None
     llm_model: str = "qwen2.5:7b-instruct"

@@ -3,6 +3,7 @@
 from reelforge.agent.actions import (
     Action,
     AgentContext,
+    CaptionSpeechAction,
     EditAction,
     ExportAction,
     GenerateAction,
@@ -32,6 +33,7 @@ from reelforge.agent.rules import understand
 __all__ = [
     "Action",
     "AgentContext",
+    "CaptionSpeechAction",
     "EditAction",
     "ExportAction",
     "GenerateAction",

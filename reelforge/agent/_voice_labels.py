@@ -3,7 +3,14 @@ here first) and reply lines (``compose_reply`` too)."""
 
 from __future__ import annotations
 
-from reelforge.agent.actions import Outcome, ScriptAction, SubtitlesAction, VoiceAction, VoiceChangeAction
+from reelforge.agent.actions import (
+    CaptionSpeechAction,
+    Outcome,
+    ScriptAction,
+    SubtitlesAction,
+    VoiceAction,
+    VoiceChangeAction,
+)
 from reelforge.draft import edits as e
 
 __all__ = ["voice_label", "voice_reply"]
@@ -18,6 +25,8 @@ def voice_label(edit: e.Edit, language: str) -> str | None:
         case e.AddVoice():
             said = edit.text if len(edit.text) <= 30 else edit.text[:29] + "…"
             return f"添加配音「{said}」（{edit.voice}）" if zh else f"added the voice-over '{said}' ({edit.voice})"
+        case e.SetCues():
+            return "为片段的语音加字幕" if zh else "captioned the clip's speech"
         case e.RemoveVoice():
             return "去掉配音" if zh else "removed the voice-over"
         case e.SetCaptions():
@@ -63,6 +72,18 @@ def voice_reply(outcome: Outcome, zh: bool) -> str | None:
         return (f"Made a {data.get('seconds')} s video of {data.get('scenes')} scenes from the script, narrated by "
                 f"{data.get('voice')} with word-by-word captions" + (f" and {music} music" if music else "")
                 + ". Keep editing it, e.g. \"make the captions yellow\" or \"speak slower\".")
+    if isinstance(action, CaptionSpeechAction):
+        if not outcome.ok:
+            return f"没能加字幕：{why}。" if zh else f"I couldn't add captions: {why}."
+        clips = data.get("transcribed", 0)
+        if clips:
+            return (f"已根据 {clips} 个片段里的语音加上字幕。" if zh else
+                    f"Captioned the speech in {clips} clip(s).")
+        if not data.get("asr"):
+            return ("字幕已打开，会显示配音的文字（目前还没有配音）。要给片段里的说话加字幕，请设置 REELFORGE_ASR_MODEL。" if zh else
+                    "Captions are on: they show the voice-over (there is none yet). To caption the speech in your "
+                    "clips, set REELFORGE_ASR_MODEL to a Whisper model folder.")
+        return "字幕已打开，但片段里没有听到说话。" if zh else "Captions are on, but no speech was heard in the clips."
     if isinstance(action, SubtitlesAction):
         if not outcome.ok:
             return f"没能导出字幕：{why}。" if zh else f"I couldn't export the subtitles: {why}."

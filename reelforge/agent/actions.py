@@ -14,7 +14,8 @@ from reelforge.draft.edits import ClipPlace, Edit
 from reelforge.draft.output import OutputFormat, PresetName, Quality
 
 __all__ = [
-    "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
+    "Action", "AgentContext", "CaptionSpeechAction", "EditAction", "ExportAction", "GenerateAction", "HelpAction",
+    "Language",
     "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ScriptAction", "ShowTimeline",
     "SkippedCall", "SoundAction", "SubtitlesAction", "TimelineExportAction", "Unknown", "UndoAction", "VoiceAction",
     "VoiceChangeAction",
@@ -110,6 +111,13 @@ class ScriptAction:
 
 
 @dataclass(frozen=True)
+class CaptionSpeechAction:
+    """Captions for a draft without narration: from its clips' own speech when a recogniser is configured."""
+
+    style: Literal["clean", "highlight"] | None = None
+
+
+@dataclass(frozen=True)
 class SubtitlesAction:
     """Export the captions as a subtitle file (srt or vtt) the user can download."""
 
@@ -178,7 +186,7 @@ class Unknown:
 
 Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction
           | ShowTimeline | HelpAction | ExportAction | TimelineExportAction | VoiceAction | VoiceChangeAction
-          | ScriptAction | SubtitlesAction | Unknown)
+          | ScriptAction | SubtitlesAction | CaptionSpeechAction | Unknown)
 
 
 @dataclass(frozen=True)

@@ -72,7 +72,7 @@ LLM_ACTIONS: dict[str, tuple[type, str]] = {
     "export_subtitles": (SubtitlesAction, "Export the captions as a subtitle file (srt or vtt)."),
 }
 # edits the planner cannot make itself: a narration's src is speech the app synthesises (add_voice_over)
-_NOT_TOOLS = {"add_voice"}
+_NOT_TOOLS = {"add_voice", "set_cues"}  # set_cues: a recogniser's output, not words to plan
 _EDIT_ADAPTER: TypeAdapter[Edit] = TypeAdapter(Edit)
 
 
@@ -82,7 +82,7 @@ def _edit_classes() -> list[type[BaseModel]]:
 
 
 _EDIT_CLASSES: dict[str, type[BaseModel]] = {cls.model_fields["op"].default: cls for cls in _edit_classes()
-                                              if cls.model_fields["op"].default not in {"add_voice"}}
+                                              if cls.model_fields["op"].default not in _NOT_TOOLS}
 
 
 def _parameters(schema: dict[str, Any], drop: str | None = None) -> dict[str, Any]:

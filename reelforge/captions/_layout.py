@@ -127,9 +127,10 @@ def balanced_wrap(words: list[str], max_ems: float, font: Path) -> list[list[int
 
 
 def timeline_captions(draft: Draft, max_ems: float, font: Path, max_lines: int = 2) -> list[Caption]:
-    """Every narration's cues as captions on the timeline, wrapped to ``max_ems`` and ``max_lines``."""
+    """Every narration's (and transcribed clip's) cues as captions on the timeline, wrapped to ``max_ems`` and
+    ``max_lines``."""
     captions: list[Caption] = []
-    for seg in draft.voice_segments():
+    for seg in draft.captioned_segments():
         for cue in seg.meta.cues or []:
             words = [w for w in (_on_timeline(seg, w) for w in cue.words or [cue_word(cue)]) if w is not None]
             if not words:

@@ -14,8 +14,9 @@ from reelforge.draft.model import Aspect, CaptionStyle, Cue, Position, Transitio
 
 __all__ = [
     "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic",
-    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetFade", "SetMotion", "SetMusic",
-    "SetSpeed", "SetTransition", "SwapClips", "TextPlace", "TextPos", "Trim", "TrimSegment", "UpdateMusic", "UpdateText",
+    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetCues", "SetFade", "SetMotion",
+    "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "TextPlace", "TextPos", "Trim", "TrimSegment", "UpdateMusic",
+    "UpdateText",
 ]
 
 TextPlace = Literal["top", "center", "bottom"]
@@ -248,6 +249,14 @@ class AddVoice(_Op):
     replace_id: str | None = None
 
 
+class SetCues(_Op):
+    """Timed words for a clip's own speech (transcribed), drawn as captions like narration's."""
+
+    op: Literal["set_cues"] = "set_cues"
+    segment_id: str
+    cues: list[Cue] = Field(default_factory=list)
+
+
 class RemoveVoice(_Op):
     """Remove one narration segment, or all narration when ``segment_id`` is None."""
 
@@ -270,6 +279,6 @@ class SetCaptions(_Op):
 Edit = Annotated[
     AddClip | DeleteSegment | MoveClip | SwapClips | Trim | TrimSegment | SetCanvas | AddText | UpdateText
     | RemoveText | SetMusic | UpdateMusic | RemoveMusic | SetClipAudio | SetSpeed | SetTransition | SetFade
-    | AddSound | SetMotion | AddVoice | RemoveVoice | SetCaptions,
+    | AddSound | SetMotion | AddVoice | RemoveVoice | SetCaptions | SetCues,
     Field(discriminator="op"),
 ]

@@ -41,6 +41,7 @@ from reelforge.draft._ops import (
     SetCanvas,
     SetCaptions,
     SetClipAudio,
+    SetCues,
     SetFade,
     SetMotion,
     SetMusic,
@@ -73,9 +74,9 @@ from reelforge.errors import InvalidInput
 
 __all__ = [
     "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic",
-    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetFade", "SetMotion", "SetMusic",
-    "SetSpeed", "SetTransition", "SwapClips", "Trim", "TrimSegment", "UpdateMusic", "UpdateText", "apply_edit",
-    "apply_edits",
+    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetCues", "SetFade", "SetMotion",
+    "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim", "TrimSegment", "UpdateMusic", "UpdateText",
+    "apply_edit", "apply_edits",
 ]
 
 
@@ -475,6 +476,13 @@ def _remove_voice(d: Draft, e: RemoveVoice) -> None:
     _delete(d, DeleteSegment(segment_id=seg.id))
 
 
+def _set_cues(d: Draft, e: SetCues) -> None:
+    track, seg = track_of(d, e.segment_id)
+    if track.type == TEXT:
+        raise InvalidInput(f"{e.segment_id!r} is a text: only clips and sounds have speech", field="segment_id")
+    seg.meta.cues = list(e.cues) or None
+
+
 def _set_captions(d: Draft, e: SetCaptions) -> None:
     if not e.enabled:
         d.canvas.captions = None
@@ -514,5 +522,5 @@ _HANDLERS: dict[type[BaseModel], Callable[[Draft, Any], None]] = {
     RemoveText: _remove_text, SetMusic: _set_music, UpdateMusic: _update_music, RemoveMusic: _remove_music,
     SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, SetFade: _set_fade,
     AddSound: _add_sound, SetMotion: _set_motion, AddVoice: _add_voice, RemoveVoice: _remove_voice,
-    SetCaptions: _set_captions,
+    SetCaptions: _set_captions, SetCues: _set_cues,
 }

@@ -133,7 +133,7 @@ class SegmentMeta(_Wire):
     loop: bool | None = None
     duck: bool | None = None
     voice: str | None = None          # narration in this voice (its text in ``text``): music ducks under it
-    cues: list[Cue] | None = None     # narration: its sentences and words, for captions
+    cues: list[Cue] | None = None     # narration (or a clip's transcribed speech): sentences and words, for captions
     rate: float | None = None         # narration: the speaking rate it was made at (1 = the voice's own)
     # text
     text: str | None = None
@@ -260,6 +260,12 @@ class Draft(_Wire):
     def voice_segments(self) -> list[Segment]:
         """Every narration segment (audio marked with a ``voice``), in time order."""
         found = [seg for t in self.tracks if t.type == AUDIO for seg in t.segments if seg.meta.voice]
+        return sorted(found, key=lambda seg: seg.start_ms)
+
+    def captioned_segments(self) -> list[Segment]:
+        """Every segment whose words become captions: narration, and clips whose speech was transcribed."""
+        found = [seg for t in self.tracks if t.type in (AUDIO, VIDEO) for seg in t.segments
+                 if seg.meta.cues and (seg.meta.voice or t.type == VIDEO)]
         return sorted(found, key=lambda seg: seg.start_ms)
 
     def media_refs(self) -> list[str]:

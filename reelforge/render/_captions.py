@@ -17,7 +17,7 @@ __all__ = ["build_captions"]
 
 def build_captions(b: GraphBuilder, draft: Draft, canvas: Canvas) -> list[str]:
     """The ``ass`` filter drawing the draft's captions on a ``canvas``-sized picture ([] when none)."""
-    if draft.canvas.captions is None or not draft.voice_segments():
+    if draft.canvas.captions is None or not draft.captioned_segments():
         return []
     font = default_font("SC")
     script = ass_script(draft, canvas.width, canvas.height, font)

@@ -1,5 +1,5 @@
 """Chat turns about the voice: narrate words, speak the narration again (another voice, another pace),
-make a video from a script, export the subtitles.
+make a video from a script, caption the clips' own speech (Whisper, when configured), export the subtitles.
 
 A narration is synthesised here (espeak-ng in milliseconds; a neural voice in seconds), stored as the
 owner's media (kind audio, origin ``generated``, named by what decides its samples, so asking again
@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from reelforge.agent import (
+    CaptionSpeechAction,
     GenerateAction,
     Outcome,
     ScriptAction,
@@ -26,8 +27,9 @@ from reelforge.agent import (
 )
 from reelforge.audio import style_for_scene
 from reelforge.captions import subtitle_text
-from reelforge.draft import Draft
-from reelforge.draft.edits import AddVoice, Edit, SetCaptions
+from reelforge.draft import VIDEO, Draft
+from reelforge.draft.edits import AddVoice, Edit, SetCaptions, SetCues
+from reelforge.draft.model import Cue, Word
 from reelforge.errors import InvalidInput
 from reelforge.fonts import default_font
 from reelforge.services.script_video import LEAD_MS, TAIL_MS, split_scenes
@@ -35,12 +37,13 @@ from reelforge.services.turn_audio import add_library_music
 from reelforge.services.turn_draft import TurnScope, has_music, load_context, save_edits
 from reelforge.services.turn_generate import generate_clip
 from reelforge.speech import Narration, language_of, narrate, pick_voice
+from reelforge.speech.asr import decode_speech, transcribe
 from reelforge.store import Media
 from reelforge.store.repos import MediaRepo
 
 __all__ = ["VOICE_ACTIONS", "run_voice_action", "store_narration", "subtitles_media"]
 
-VOICE_ACTIONS = (VoiceAction, VoiceChangeAction, ScriptAction, SubtitlesAction)
+VOICE_ACTIONS = (VoiceAction, VoiceChangeAction, ScriptAction, SubtitlesAction, CaptionSpeechAction)
 _OTHER_GENDER = {"female": "male", "male": "female"}
 
 
@@ -165,6 +168,38 @@ def _uploaded_text(scope: TurnScope, src: str | None) -> str:
     return path.read_text(encoding="utf-8", errors="replace")
 
 
+def _caption_speech(scope: TurnScope, index: int, action: CaptionSpeechAction, draft: Draft,
+                    language: str) -> Outcome:
+    """Captions on; with a recogniser configured, every clip's own speech transcribed into its cues."""
+    settings = scope.svc.settings
+    edits: list[Edit] = []
+    if settings.asr_model:
+        for track in draft.tracks_of(VIDEO):
+            for seg in track.segments:
+                with scope.svc.db.read() as db:
+                    media = MediaRepo(db).owned((seg.src or "").removeprefix("media:"), scope.principal.user_id)
+                path = scope.svc.blobs.local_path(media.storage_key) if media and media.kind == "video" else None
+                if path is None:
+                    continue
+                samples = decode_speech(path, seg.source_in_ms, seg.source_span_ms)
+                cues = [_shifted(cue, seg.source_in_ms) for cue in transcribe(samples, settings)]
+                if cues:
+                    edits.append(SetCues(segment_id=seg.id, cues=cues))
+    transcribed = len(edits)
+    edits.append(SetCaptions(style=action.style))
+    label = describe_edit(edits[-1], language)
+    data = {"transcribed": transcribed, "asr": bool(settings.asr_model)}
+    _draft, version = save_edits(scope, scope.call_id(index), edits, label, name="caption_speech",
+                                 args={"style": action.style}, extra=data)
+    return Outcome(action=action, ok=True, data={**data, "draft_version": version})
+
+
+def _shifted(cue: Cue, by_ms: int) -> Cue:
+    """A cue (and its words) from a stretch's clock to its source's (the stretch began ``by_ms`` in)."""
+    words = [Word(start_ms=w.start_ms + by_ms, duration_ms=w.duration_ms, text=w.text) for w in cue.words]
+    return Cue(start_ms=cue.start_ms + by_ms, duration_ms=cue.duration_ms, text=cue.text, words=words)
+
+
 def _current(scope: TurnScope) -> Draft:
     return load_context(scope)[1]
 
@@ -200,6 +235,8 @@ def run_voice_action(scope: TurnScope, index: int, action: Any, draft: Draft, la
         return _respeak(scope, index, action, draft, language)
     if isinstance(action, ScriptAction):
         return _script(scope, index, action, draft, language)
+    if isinstance(action, CaptionSpeechAction):
+        return _caption_speech(scope, index, action, draft, language)
     call_id = scope.call_id(index)
     scope.call(call_id, "export_subtitles", {"format": action.format})
     data = subtitles_media(scope, draft, action.format)

@@ -128,8 +128,9 @@ def test_tools_sent_cover_every_op_with_valid_json_schemas(server: _Server) -> N
     assert body["model"] == "test-model"
     names = {tool["function"]["name"] for tool in body["tools"]}
     ops = {cls.model_fields["op"].default for cls in typing.get_args(typing.get_args(Edit)[0])}
-    # add_voice takes speech the app synthesises: the planner narrates through add_voice_over instead
-    assert (ops - {"add_voice"}) | set(LLM_ACTIONS) == names
+    # add_voice takes speech the app synthesises (the planner narrates through add_voice_over), set_cues a
+    # recogniser's output
+    assert (ops - {"add_voice", "set_cues"}) | set(LLM_ACTIONS) == names
     for tool in body["tools"]:
         schema = tool["function"]["parameters"]
         jsonschema.Draft202012Validator.check_schema(schema)

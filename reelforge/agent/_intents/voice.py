@@ -16,7 +16,15 @@ import re
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
-from reelforge.agent.actions import ScriptAction, SubtitlesAction, Unknown, VoiceAction, VoiceChangeAction
+from reelforge.agent.actions import (
+    CaptionSpeechAction,
+    ScriptAction,
+    SubtitlesAction,
+    Unknown,
+    VoiceAction,
+    VoiceChangeAction,
+)
+from reelforge.draft import VIDEO
 from reelforge.draft.edits import RemoveVoice, SetCaptions
 
 __all__ = ["handle", "handle_message"]
@@ -149,6 +157,11 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     scale = 1.25 if clause.has(_BIGGER) else 0.8 if clause.has(_SMALLER) else None
     if colour is None and scale is None and style is None and not bare:
         return False  # "add a caption Summer Vibes at the top": a title
+    if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
+            and colour is None and scale is None:
+        # no narration yet, but clips: their own speech can be captioned (when a recogniser is configured)
+        state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
                            highlight=highlight_colour), focus_kind="captions")
