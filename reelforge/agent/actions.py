@@ -103,11 +103,13 @@ class VoiceChangeAction:
 @dataclass(frozen=True)
 class ScriptAction:
     """Make a video from a script: a generated clip, narration and captions per scene, with music. The script
-    is ``script``, or the uploaded text file ``src`` when ``script`` is empty."""
+    is ``script``, or the uploaded text file ``src`` when ``script`` is empty; ``use_media``: the scenes show
+    the user's uploaded photos and clips, in order, instead of generated clips."""
 
     script: str
     aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
     src: str | None = None
+    use_media: bool = False
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ from reelforge.agent import (
 )
 from reelforge.audio import style_for_scene
 from reelforge.captions import subtitle_text
-from reelforge.draft import VIDEO, Draft
-from reelforge.draft.edits import AddVoice, Edit, SetCaptions, SetCues
+from reelforge.draft import VIDEO, Draft, apply_edits
+from reelforge.draft.edits import AddClip, AddVoice, Edit, SetCanvas, SetCaptions, SetCues, SetMotion
 from reelforge.draft.model import Cue, Word
 from reelforge.errors import InvalidInput
 from reelforge.fonts import default_font
@@ -128,22 +128,29 @@ def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, la
     scenes = split_scenes(script)
     voice = _voice_for(scope, script, None, None, draft)
     narrated = [store_narration(scope, text, voice, 1.0) for text in scenes]
-    placed: list[str] = []
-    for k, (text, (_src, narration)) in enumerate(zip(scenes, narrated)):
-        seconds = (narration.duration_ms + LEAD_MS + TAIL_MS) / 1000
-        result = generate_clip(scope, index, GenerateAction(prompt=text, seconds=seconds, aspect=action.aspect),
-                               draft, part=f"s{k + 1}")
-        if not result["ok"]:
-            return Outcome(action=action, ok=False, detail=str(result.get("detail", "")), data={"scenes": k})
-        placed.append(f"media:{result['media_id']}")
-    current = _current(scope)
     edits: list[Edit] = []
-    for clip_src, (src, narration) in zip(placed, narrated):
-        clip = current.find_segment_by_src(clip_src)
+    if action.use_media:
+        current, clips = _own_media_scenes(scope, action, draft, scenes, narrated, edits)
+    else:
+        placed: list[str] = []
+        for k, (text, (_src, narration)) in enumerate(zip(scenes, narrated)):
+            seconds = (narration.duration_ms + LEAD_MS + TAIL_MS) / 1000
+            result = generate_clip(scope, index, GenerateAction(prompt=text, seconds=seconds, aspect=action.aspect),
+                                   draft, part=f"s{k + 1}")
+            if not result["ok"]:
+                return Outcome(action=action, ok=False, detail=str(result.get("detail", "")), data={"scenes": k})
+            placed.append(f"media:{result['media_id']}")
+        current = _current(scope)
+        clips = [current.find_segment_by_src(src) for src in placed]
+    heard_until = 0
+    for clip, (src, narration) in zip(clips, narrated):
         if clip is None:
             continue  # the user removed it meanwhile
+        # a scene's words start with its picture; after the words before them when a clip is shorter than its words
+        start = max(clip.start_ms + LEAD_MS, heard_until + 300 if heard_until else 0)
         edits.append(AddVoice(src=src, text=narration.text, voice=narration.voice, duration_ms=narration.duration_ms,
-                              start_ms=clip.start_ms + LEAD_MS, cues=narration.cues))
+                              start_ms=start, cues=narration.cues))
+        heard_until = start + narration.duration_ms
     edits.append(SetCaptions(style="highlight"))
     label = (f"为 {len(scenes)} 个场景配音并加字幕" if language == "zh"
              else f"narrated {len(scenes)} scenes with captions")
@@ -156,6 +163,33 @@ def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, la
                                   current, language)
         data.update(music_title=music["title"], draft_version=music["draft_version"])
     return Outcome(action=action, ok=True, data=data)
+
+
+def _own_media_scenes(scope: TurnScope, action: ScriptAction, draft: Draft, scenes: list[str],
+                      narrated: list[tuple[str, Narration]], edits: list[Edit]) -> tuple[Draft, list[Any]]:
+    """The user's photos and clips as the scenes, in upload order (again from the first when there are fewer):
+    each as long as its scene's words (a clip no longer than itself), photos slowly zooming in and out.
+    The edits are appended to ``edits``; returns the draft they make and each scene's segment."""
+    context, _ = load_context(scope)
+    visuals = [m for m in context.media if m.uploaded and m.kind in ("image", "video")]
+    if not visuals:
+        raise InvalidInput("there are no photos or clips to use: upload some first, or leave out \"my photos\" "
+                           "to generate the scenes", field="media")
+    if action.aspect and not draft.tracks_of(VIDEO):
+        edits.append(SetCanvas(aspect=action.aspect))
+    for k, (text, (_src, narration)) in enumerate(zip(scenes, narrated)):
+        media = visuals[k % len(visuals)]
+        length = narration.duration_ms + LEAD_MS + TAIL_MS
+        if media.kind == "video" and media.duration_ms:
+            length = min(length, media.duration_ms)
+        edits.append(AddClip(src=media.src, duration_ms=length, name=text[:80]))
+    current = apply_edits(draft, edits)
+    main = current.tracks_of(VIDEO)[0].segments[-len(scenes):]
+    photos = {m.src for m in visuals if m.kind == "image"}
+    for k, seg in enumerate(main):
+        if seg.src in photos:
+            edits.append(SetMotion(segment_id=seg.id, motion="zoom_in" if k % 2 == 0 else "zoom_out"))
+    return current, list(main)
 
 
 def _uploaded_text(scope: TurnScope, src: str | None) -> str:

@@ -96,3 +96,10 @@ def test_an_uploaded_text_file_is_the_script() -> None:
     context = AgentContext(draft=Draft.empty(), media=[MediaRef(src="media:t1", kind="text", name="story.txt")])
     [action] = understand("用我上传的文案做一个竖屏视频", context).actions
     assert isinstance(action, ScriptAction) and (action.src, action.aspect, action.script) == ("media:t1", "9:16", "")
+
+
+@pytest.mark.parametrize("message", ["make a video from this script with my photos: One. Two.",
+                                     "用我的照片和这段文案做一个视频：清晨。渔船。"])
+def test_a_script_over_my_own_media(message: str) -> None:
+    [action] = _plan(message, Draft.empty())
+    assert isinstance(action, ScriptAction) and action.use_media and action.script in ("One. Two.", "清晨。渔船。")

@@ -128,3 +128,31 @@ def test_an_uploaded_script_file_becomes_the_video(chat: Chat, tmp_path: Path) -
 def test_a_script_without_a_file_asks_for_one(chat: Chat) -> None:
     turn = chat.say("make a video from my script")
     assert "Upload the script as a .txt file" in turn.reply
+
+
+def test_a_script_over_my_photos_uses_them_in_order_with_slow_zooms(chat: Chat, tmp_path: Path) -> None:
+    import subprocess
+
+    from reelforge.ffmpeg import ffmpeg_exe
+    from reelforge.services.uploads import ingest_file
+
+    for name, colour in (("a.png", "red"), ("b.png", "blue")):
+        path = tmp_path / name
+        subprocess.run([ffmpeg_exe(), "-v", "error", "-y", "-f", "lavfi", "-i", f"color=c={colour}:s=320x240",
+                        "-frames:v", "1", str(path)], check=True)
+        ingest_file(chat.svc, chat.principal, chat.session_id, name, path)
+    turn = chat.say("make a vertical video from this script with my photos: The harbour wakes. Boats come home. "
+                    "Gulls fly.")
+    draft = chat.draft()
+    clips = draft.tracks_of(0)[0].segments  # type: ignore[arg-type]
+    names = [chat.media(c.src).name for c in clips]
+    assert names == ["a.png", "b.png", "a.png"] and [c.meta.motion for c in clips] == ["zoom_in", "zoom_out", "zoom_in"]
+    assert (draft.canvas.width, draft.canvas.height) == (1080, 1920)
+    voices = draft.voice_segments()
+    assert len(voices) == 3 and all(c.start_ms <= v.start_ms and v.end_ms <= c.end_ms for c, v in zip(clips, voices))
+    assert "3 scenes" in turn.reply and not [m for m in chat.state()["generated_media"] if m["kind"] == "video"]
+
+
+def test_a_script_over_my_photos_without_photos_says_so(chat: Chat) -> None:
+    turn = chat.say("make a video from this script with my photos: One. Two.")
+    assert "upload some first" in turn.reply

@@ -33,11 +33,12 @@ _QUOTED = re.compile(r"""^\s*["'“‘「『](.+)["'”’」』]\s*$""", re.S)
 _SCRIPT_EN = re.compile(
     r"^\s*(?:please\s+)?(?:make|create|turn|generate|produce|build|do)\s+(?:me\s+)?(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
     r"(?:video|short|clip|reel)s?\s+(?:from|out of|of|with|for|using|based on)\s+(?:this|the|my|a|following)\s+"
-    r"(?:script|text|story|copy|narration)\s*[:：]\s*(?P<body>.+)$", re.I | re.S)
+    r"(?:script|text|story|copy|narration)(?P<head2>[^:：\n]{0,40}?)\s*[:：]\s*(?P<body>.+)$", re.I | re.S)
 _SCRIPT_EN_TURN = re.compile(r"^\s*(?:please\s+)?turn\s+this\s+(?:script|text|story)\s+into\s+(?:a\s+)?"
                              r"(?P<head>[\w\s-]*?)video\s*[:：]\s*(?P<body>.+)$", re.I | re.S)
 _SCRIPT_ZH = re.compile(
-    r"^\s*(?:请)?(?:帮我)?(?:用|把|根据|拿|将)(?:这段|下面的|以下|这篇|这个)?(?:文案|脚本|文字|稿子|故事|旁白)(?P<head>.{0,8}?)"
+    r"^\s*(?:请)?(?:帮我)?(?:(?:用|拿)(?P<head0>我的(?:照片|图片|视频|片段|素材)(?:和|加上|配上)?))?"
+    r"(?:用|把|根据|拿|将)?(?:这段|下面的|以下|这篇|这个)?(?:文案|脚本|文字|稿子|故事|旁白)(?P<head>.{0,8}?)"
     r"(?:做|生成|制作|做成|变成|剪成|剪)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[:：，,]?\s*(?P<body>.+)$",
     re.S)
 # the script is an uploaded text file: "make a video from my script", "用我上传的文案做视频"
@@ -56,6 +57,8 @@ _NARRATE_ZH = re.compile(
     r"^\s*(?:请)?(?:(?:加|添加|加上|配上|加一段|加个|来一段|配)(?:一段|个)?(?P<head>.{0,4}?)(?:配音|旁白|解说|画外音)"
     r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?)\s*[:：，,]\s*(?P<body>.+)$", re.S)
 
+# "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
+_OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|我的(?:照片|图片|视频|片段|素材)"
 _CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]")
@@ -95,7 +98,8 @@ def handle_message(message: str, state: PlanState) -> bool:
             head = " ".join(v for k, v in match.groupdict().items() if k.startswith("head") and v)
             clause = split_clauses(head or "video", state.language)
             aspect = aspect_of(clause[0]) if clause else None
-            state.actions.append(ScriptAction(script=_body(match.group("body")), aspect=aspect))
+            own = re.search(_OWN_MEDIA, message[:match.start("body")], re.I) is not None
+            state.actions.append(ScriptAction(script=_body(match.group("body")), aspect=aspect, use_media=own))
             return True
     for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
         match = pattern.match(message)
@@ -109,7 +113,7 @@ def handle_message(message: str, state: PlanState) -> bool:
                     "Upload the script as a .txt file first, or paste it after a colon: "
                     "make a video from this script: ...")))
                 return True
-            state.actions.append(ScriptAction(script="", aspect=aspect_of(clause[0]) if clause else None,  # type: ignore[arg-type]
+            state.actions.append(ScriptAction(script="", aspect=aspect_of(clause[0]) if clause else None,
                                               src=texts[-1].src))
             return True
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
