@@ -1,6 +1,7 @@
 """Script to video: a text becomes scenes, each with a generated clip, its narration and captions, over music.
 
-The result is an ordinary draft (clips on the main track with short fades, one narration segment per
+With the LLM planner configured, each scene's clip is generated from a shot prompt it writes
+(``agent.shots``). The result is an ordinary draft (clips on the main track with short fades, one narration segment per
 scene on the voice track, captions on, library music looping under it and ducked by the voice), so
 the user keeps editing it like any other. ``assemble_script_draft`` is the pure part (scenes in,
 draft out); ``script_video`` runs it on the command line with the generator, the voice and the
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reelforge.agent.shots import shot_prompts
 from reelforge.audio import library_file, style_for_scene
 from reelforge.draft import Draft, apply_edit
 from reelforge.draft._layout import main_track
@@ -101,6 +103,7 @@ def script_video(settings: Settings, script: str, out: Path, *, aspect: str = "1
     """Turn ``script`` into a narrated, captioned video at ``out``; ``music`` is a style, "" for one that suits
     the script, None for none. The clips, narrations and ``draft.json`` stay in :func:`script_folder`."""
     texts = split_scenes(script)
+    prompts = shot_prompts(texts, settings)  # what each scene shows: the LLM's shots when one is configured
     width, height = canvas_for_aspect(aspect)
     out = out.resolve()
     work = script_folder(out)
@@ -114,7 +117,7 @@ def script_video(settings: Settings, script: str, out: Path, *, aspect: str = "1
                 cancel.check()
             narration = narrate(text, work / f"voice-{index + 1}.wav", settings, voice=voice, rate=rate)
             seconds = scene_clip_ms(narration, index == 0) / 1000
-            request = GenerateRequest(prompt=text, seconds=seconds, width=width, height=height, fps=30,
+            request = GenerateRequest(prompt=prompts[index], seconds=seconds, width=width, height=height, fps=30,
                                       seed=seed + index)
             step = scaled(generate_progress, index / len(texts), (index + 1) / len(texts))
             clip = generator.generate(request, work / f"scene-{index + 1}.mp4", step, cancel)

@@ -25,6 +25,7 @@ from reelforge.agent import (
     VoiceChangeAction,
     describe_edit,
 )
+from reelforge.agent.shots import shot_prompts
 from reelforge.audio import style_for_scene
 from reelforge.captions import subtitle_text
 from reelforge.draft import VIDEO, Draft, apply_edits
@@ -133,9 +134,10 @@ def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, la
         current, clips = _own_media_scenes(scope, action, draft, scenes, narrated, edits)
     else:
         placed: list[str] = []
-        for k, (text, (_src, narration)) in enumerate(zip(scenes, narrated)):
+        prompts = shot_prompts(scenes, scope.svc.settings)
+        for k, (prompt, (_src, narration)) in enumerate(zip(prompts, narrated)):
             seconds = (narration.duration_ms + LEAD_MS + TAIL_MS) / 1000
-            result = generate_clip(scope, index, GenerateAction(prompt=text, seconds=seconds, aspect=action.aspect),
+            result = generate_clip(scope, index, GenerateAction(prompt=prompt, seconds=seconds, aspect=action.aspect),
                                    draft, part=f"s{k + 1}")
             if not result["ok"]:
                 return Outcome(action=action, ok=False, detail=str(result.get("detail", "")), data={"scenes": k})
