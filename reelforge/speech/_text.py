@@ -12,6 +12,7 @@ _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A sentence ends at . ! ? … followed by a space or the end (Latin), or right after 。！？；… (CJK);
 # closing quotes and brackets stay with the sentence they close.
 _SENTENCE_END = re.compile(r"(?:[.!?…]+[\"'”’)\]]*(?=\s|$)|[。！？；]+[”’」』)）]*)")
+_OPENING = "“‘「『（《〈【([\"'"
 _CJK_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
@@ -33,27 +34,25 @@ def split_sentences(text: str) -> list[str]:
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Where the words are (start, end character offsets): Latin words with their punctuation,
-    each CJK character on its own (a caption highlights and breaks lines between them)."""
+    """Where the words are (start, end character offsets): Latin words with their punctuation, each CJK
+    character on its own (a caption highlights and breaks lines between them); closing punctuation stays
+    with the word before it, opening punctuation goes with the word after it."""
     spans: list[tuple[int, int]] = []
-    for match in re.finditer(r"\S+", text):
-        token_start = match.start()
-        run_start = token_start
-        for offset, char in enumerate(match.group()):
-            at = token_start + offset
+    for token in re.finditer(r"\S+", text):
+        run_start = token.start()  # where the word being read began (opening marks included)
+        for at in range(token.start(), token.end()):
+            char = text[at]
             if _CJK_CHAR.match(char):
                 if at > run_start and not _only_punctuation(text[run_start:at]):
-                    spans.append((run_start, at))
+                    spans.append((run_start, at))  # Latin letters glued to the CJK character before it
                     run_start = at
-                elif at > run_start:  # opening punctuation joins the character after it
-                    pass
                 spans.append((run_start, at + 1))
                 run_start = at + 1
-            elif spans and run_start == at and _only_punctuation(char) and spans[-1][1] == at:
-                spans[-1] = (spans[-1][0], at + 1)  # closing punctuation stays with the word before it
+            elif run_start == at and spans and spans[-1][1] == at and _only_punctuation(char) and char not in _OPENING:
+                spans[-1] = (spans[-1][0], at + 1)  # closing punctuation after a CJK character
                 run_start = at + 1
-        if run_start < match.end():
-            spans.append((run_start, match.end()))
+        if run_start < token.end():
+            spans.append((run_start, token.end()))
     return spans
 
 

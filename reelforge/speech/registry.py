@@ -65,7 +65,7 @@ def available_voices(settings: Settings) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = [_row(v, True) for v in EspeakEngine().voices()]
     if settings.tts_model:
         try:
-            engine = get_speech_engine(f"{KOKORO_PREFIX}", settings)
+            engine = get_speech_engine(None, settings)  # with a model configured: the neural engine
             rows += [_row(v, True) for v in engine.voices()]
         except (BackendUnavailable, InvalidInput) as exc:
             rows.append({"id": KOKORO_PREFIX + "*", "engine": "kokoro", "available": False, "reason": exc.message})
