@@ -134,3 +134,13 @@ def test_cues_out_of_order_are_refused_with_their_path() -> None:
     with pytest.raises(DraftInvalid) as caught:
         validate(wire)
     assert caught.value.path == "t[0].sg[0].m.cues[1].s"
+
+
+def test_the_summary_names_the_voice_track_and_music_stays_bgm() -> None:
+    from reelforge.draft import summary
+    from reelforge.draft.edits import SetMusic
+
+    d = apply_edit(Draft.empty(), AddVoice(src="n.wav", text="Hello there.", voice="en_female", duration_ms=1200))
+    d = apply_edit(d, SetMusic(src="m.wav", name="Lo-fi", volume=0.35))
+    assert summary(d) == 'Timeline (2 tracks): 1. Voice: "Hello there." (0-1.2s) 2. BGM: Lo-fi (0-1.2s, 35%)'
+    assert [t.is_music for t in d.tracks] == [False, True]
