@@ -11,6 +11,7 @@ from typing import Literal
 
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace, Edit
+from reelforge.draft.model import CaptionStyle
 from reelforge.draft.output import OutputFormat, PresetName, Quality
 
 __all__ = [
@@ -107,7 +108,7 @@ class ScriptAction:
     the user's uploaded photos and clips, in order, instead of generated clips."""
 
     script: str
-    aspect: Literal["16:9", "9:16", "1:1", "4:5"] | None = None
+    aspect: Aspect | None = None
     src: str | None = None
     use_media: bool = False
 
@@ -116,7 +117,7 @@ class ScriptAction:
 class CaptionSpeechAction:
     """Captions for a draft without narration: from its clips' own speech when a recogniser is configured."""
 
-    style: Literal["clean", "highlight"] | None = None
+    style: CaptionStyle | None = None
 
 
 @dataclass(frozen=True)
