@@ -25,8 +25,9 @@ LAYERS: list[tuple[str, ...]] = [
     ("services",),                     # what every front end calls
     ("jobs",),                         # the job row, the queues, the job functions
     ("store", "blobs"),                # the database and the files (render/generate never see them)
-    ("agent", "render", "generate"),   # words -> actions, draft -> file, prompt -> clip
-    ("interchange",),                  # other editors' timeline files and project bundles, from and to drafts
+    ("agent", "render", "generate", "speech"),  # words -> actions, draft -> file, prompt -> clip, text -> voice
+    # other editors' timeline files and project bundles; narration -> caption layout, ASS, SRT/VTT
+    ("interchange", "captions"),
     ("audio", "draft", "media"),       # the music library, the timeline model, what a media file is
     ("ffmpeg", "fonts"),               # running ffmpeg, finding fonts
     ("settings", "progress"),
@@ -44,6 +45,7 @@ ALLOWED_FUNCTION_IMPORTS: dict[str, str] = {
 # starts without them.
 HEAVY = ("torch", "diffusers")
 HEAVY_ALLOWED_IN = frozenset({
+    "reelforge.speech.kokoro_engine",
     "reelforge.generate.diffusers_backend",
     "reelforge.generate._diffusers_inventory",
     "reelforge.generate._diffusers_speed",

@@ -18,6 +18,7 @@ from reelforge.errors import BackendUnavailable, InvalidInput
 from reelforge.settings import Settings
 from reelforge.speech.base import Speech, SpeechEngine, SpeechRequest, Voice
 from reelforge.speech.espeak import EspeakEngine
+from reelforge.speech.kokoro_engine import KokoroEngine  # light: torch and kokoro load when a model does
 
 __all__ = ["KOKORO_PREFIX", "available_voices", "forget_engines", "get_speech_engine", "pick_voice", "synthesize",
            "write_speech"]
@@ -43,8 +44,6 @@ def get_speech_engine(voice: str | None, settings: Settings) -> SpeechEngine:
 
 
 def _load_kokoro(settings: Settings) -> SpeechEngine:
-    from reelforge.speech.kokoro_engine import KokoroEngine
-
     assert settings.tts_model is not None
     return KokoroEngine.from_path(Path(settings.tts_model).expanduser(), device=settings.device)
 
