@@ -16,6 +16,8 @@ from reelforge.draft.edits import AddVoice, SetCaptions
 from reelforge.ffmpeg import ffmpeg_exe
 from reelforge.fonts import default_font
 from reelforge.render import RenderOptions, path_resolver, render
+from reelforge.render.check import check_file
+from reelforge.render.presets import options_for_preset
 from reelforge.settings import Settings
 from reelforge.speech import narrate
 from tests.speech._energy import loud_regions
@@ -115,8 +117,6 @@ def test_a_highlighted_word_is_drawn_in_the_highlight_colour(tmp_path: Path) -> 
 
 
 def test_a_narrated_mix_meets_the_presets_loudness_target(tmp_path: Path) -> None:
-    from reelforge.render.presets import check_file, options_for_preset
-
     d = _narrated(tmp_path, "The harbour wakes up slowly. Boats come home with the morning light.", 64, 64,
                   start_ms=500, music=True)
     result = render(d, path_resolver(tmp_path), tmp_path / "social.mp4",
