@@ -27,6 +27,9 @@ _ZH_CLIP = re.compile(r"第(\d+)(?:个|段|条|号)?(?:片段|镜头|视频|场�
                       r"|(?:片段|镜头)(\d+)")
 
 
+_A_NEW = re.compile(r"\b(?:a|an|another|one more|new)\s+$")
+
+
 def main_clips(draft: Draft) -> list[Segment]:
     track = main_track(draft)
     return list(track.segments) if track else []
@@ -40,6 +43,8 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
         for m in _ZH_CLIP.finditer(clause.text):
             numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -1)
     for m in _EN_CLIP.finditer(clause.text):
+        if _A_NEW.search(clause.text[:m.start()]):  # "add a second clip": a new one, not the second on the timeline
+            continue
         if m.group(1):
             numbers.append(_ORDINALS[m.group(1)])
             if m.group(2):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import aspect_of
+from reelforge.agent._intents._words import EDIT_WORDS, aspect_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -20,7 +20,8 @@ __all__ = ["handle", "handle_description", "placement_of"]
 _EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
-          r"\badd (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:second )?(?:clip|video|shot|scene)s? (?:of|showing)\b"
+          r"\b(?:add|insert|append|put in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
+          r"(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
 _ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
@@ -46,6 +47,9 @@ _ZH_STRIP = (
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
     r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)",
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
+    # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
+    r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面|后面|前面)(?:面|边)?(?:吧)?$",
+    r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)$",
     r"\d+(?:\.\d+)?秒(?:钟)?(?:长)?(?:的)?",
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
     r"^(?:1|一)?(?:个|段|条)",
@@ -70,9 +74,32 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("start", None)
     else:
         return ("end", None)
+    if ref is None and _says_it(clause):  # "after it", "right after that one": the clip just named or made
+        ref = _it_clip(state)
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
+
+
+_IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
+
+
+def _says_it(clause: Clause) -> bool:
+    return clause.has(_IT)
+
+
+def _it_clip(state: PlanState) -> str | None:
+    """What "it" is on the timeline: the focused clip, else the last clip (the one made or added last)."""
+    focus = state.focus
+    if focus is not None and focus.kind == "clip" and focus.segment_id and state.draft.find_segment(focus.segment_id):
+        return focus.segment_id
+    clips = main_clips(state.draft)
+    return clips[-1].id if clips else None
+
+
+# "add a second clip after it: a dog on a beach, 4 seconds" / "生成一段竖屏视频：夜晚的东京街头": what follows the
+# colon is the scene, what leads up to it is the request
+_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|视频|片段|镜头|画面|素材)[^:：]*)[:：]\s*(?P<scene>.+)$")
 
 
 def _prompt(clause: Clause) -> str:
@@ -80,6 +107,9 @@ def _prompt(clause: Clause) -> str:
     if quote:
         return quote
     text = clause.unquoted()
+    colon = _COLON.match(text)
+    if colon:
+        text = colon.group("scene")
     match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
         text = match.group(1)
@@ -136,6 +166,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
+        return False
+    # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
+    if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
         return False
     seconds = (duration_ms(clause.text) or 5000) / 1000
     placement = placement_of(clause, state)
@@ -223,7 +256,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
-    if state.actions:
+    if state.actions or clause.has(EDIT_WORDS):
         return False
     if clause.language == "zh":
         if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS)):

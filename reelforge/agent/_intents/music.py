@@ -213,10 +213,11 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
         return False
     if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|镜头|画面"):
         return False
-    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat \d|在|处|时")):
-        return False
-    every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) transitions?\b|\bbetween (?:each|every|the) clips?\b|"
+    every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
+                       r"\b(?:on|at) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of clip)\b|每次切换|每个剪辑点|"
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|所有转场")
+    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat \d|在|处|时") or every):
+        return False
     at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True

@@ -19,7 +19,9 @@ __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering)\b|标题|文字|字幕|文本|字体|大字|小字|标语"
-_CHANGE = r"\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|make it say|should say|instead)\b|" \
+_SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) (?:say|read)s?\b|" \
+       r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换"
 _BIGGER = r"\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|放大|大一点|大一些|大点|更大|加大|变大|大些"
 _SMALLER = r"\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
@@ -28,9 +30,12 @@ _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡�
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 
 
+_OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|videos?|shots?|scenes?|footage|music|songs?|bgm|sound|audio|transitions?)\b|片段|视频|镜头|音乐|歌|音效|转场"
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
-    if clause.has(_TEXT):
+    if clause.has(_TEXT) or clause.has(_SAY):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
             r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成"):
@@ -38,6 +43,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
     focused = state.focus is not None and state.focus.kind == "text"
+    if focused and clause.has(_OTHER_OBJECT):  # "add a clip after it": "it" places the clip, the title is not touched
+        return False
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
                         position_of(clause) is not None)
 
@@ -110,7 +117,8 @@ _MODIFIER = (
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
     rf"in (?:(?:big|small|bold|large|tiny|white|black)\b|{_COLORS}\b)|(?:{_COLORS}) (?:text|letters|font)\b|"
     r"with (?:a|an|the) (?:\w+ )?(?:background|box|banner|fade|shadow|border|outline)\b|"
-    r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then)\b"
+    r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then)\b|\d+(?:\.\d+)?\s*%\s*(?:from|of)\b|"
+    r"x\s*[=:]?\s*[0.]"
 )
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
@@ -126,6 +134,9 @@ def _new_words(clause: Clause) -> str | None:
     quote = clause.quote()
     if quote:
         return quote
+    said = clause.search(_SAY + r"\s*")
+    if said and clause.text[said.end():].strip(" :：,，"):
+        return clause.as_typed(clause.text[said.end():].strip(" :：,，"))
     match = re.search(r"\b(?:saying|that says|which says|reading|says)\s+(.+)$|^(?:title|caption|text)\s*:\s*(.+)$|"
                       r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$", clause.unquoted())
     if match:

@@ -176,6 +176,15 @@ def _move(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# the whole video's length said as a length: "make the whole thing 5 seconds long", "the video should be 6 s",
+# "5 seconds total", "总时长5秒"
+_WHOLE = r"\b(?:the )?(?:whole|entire|full) (?:thing|video|film|movie|clip|edit)\b|\beverything\b|\bit all\b|" \
+         r"\b(?:in )?total\b|\boverall\b|整个视频|整体|全片|总时长|总长"
+_LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
+          r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
+          r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度"
+
+
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     seconds = duration_ms(clause.text)
@@ -186,7 +195,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
-                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|"
+                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|" + _LENGTH + "|"
                                          r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要"):
         return False
     targets = _targets(clause, state)
@@ -212,6 +221,12 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
     end = state.draft.video_end_ms or state.draft.end_ms
+    if not cutting and end and seconds > end and (clause.has(_WHOLE) or clause.has(_LENGTH)):
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, f"The video is {end / 1000:g} s long, so it cannot be cut to {seconds / 1000:g} s. To make it longer, "
+            "add a clip or slow it down (for example: slow it down to half speed).",
+            f"视频现在只有 {end / 1000:g} 秒，无法剪到 {seconds / 1000:g} 秒。要变长，可以再加一个片段，或者放慢速度（例如：慢放一半）。")))
+        return True
     if keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
     elif tail:
