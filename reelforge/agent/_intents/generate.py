@@ -170,6 +170,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
     if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
         return False
+    # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
+    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause):
+        return False
     seconds = (duration_ms(clause.text) or 5000) / 1000
     placement = placement_of(clause, state)
     if placement is None:
@@ -191,6 +194,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(clause)
         if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)):
             prompt = _variation(clause, state) or prompt
+    if not animate and _vague(prompt) and not clause.has(_AGAIN):
+        prompt = ""
     if not prompt and not animate:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "
@@ -201,6 +206,35 @@ def handle(clause: Clause, state: PlanState) -> bool:
                             image_src=image.src if image else None)
     state.generate(action)
     return True
+
+
+_NOUN = re.compile(r"\b(?:video|clip|shot|scene|footage|animation|movie|one)s?\b")
+_INDEFINITE = {"a", "an", "another", "new", "more", "some", "second", "third", "extra"}
+_DEFINITE = {"the", "this", "that", "my", "its", "our", "your", "current", "same", "whole", "entire"}
+# what a prompt made only of these would show: nothing ("a better one", "to be shorter")
+_VAGUE = {"better", "nicer", "good", "great", "best", "different", "new", "another", "one", "more", "less", "to", "be",
+          "shorter", "longer", "louder", "quieter", "bigger", "smaller", "faster", "slower", "version", "please",
+          "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome"}
+
+
+def _only_existing(clause: Clause) -> bool:
+    """Every clip noun in the request names one already there ("the video", "this clip"), none a new one."""
+    request = request_part(clause.text)
+    nouns = list(_NOUN.finditer(request))
+    if not nouns:
+        return False
+    for noun in nouns:
+        before = request[:noun.start()].split()[-2:]
+        kinds = [w for w in reversed(before) if w in _DEFINITE or w in _INDEFINITE]
+        if not kinds or kinds[0] in _INDEFINITE:
+            return False
+    return True
+
+
+def _vague(prompt: str) -> bool:
+    """A prompt with no scene in it, only words about quality or size: "better one", "to be shorter"."""
+    words = [w for w in re.findall(r"[a-z]+", prompt.lower()) if w not in _FILLER]
+    return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
 def replace_pending(clause: Clause, state: PlanState) -> bool:
@@ -270,7 +304,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text):
             return False
         prompt = _prompt(clause)
-        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2:
+        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2 \
+                or _vague(prompt):
             return False
     state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))
