@@ -19,6 +19,7 @@ from reelforge.agent.actions import (
     TimelineExportAction,
     UndoAction,
     Unknown,
+    VersionRecord,
 )
 from reelforge.agent.describe import describe_edit, find_revert_point
 from reelforge.agent.llm import plan_message, plan_with_llm
@@ -44,6 +45,7 @@ __all__ = [
     "TimelineExportAction",
     "UndoAction",
     "Unknown",
+    "VersionRecord",
     "compose_reply",
     "describe_edit",
     "find_revert_point",

@@ -11,12 +11,13 @@ from typing import Literal
 
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace, Edit
+from reelforge.draft.history import Change
 from reelforge.draft.output import OutputFormat, PresetName, Quality
 
 __all__ = [
     "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
     "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ShowTimeline", "SkippedCall",
-    "SoundAction", "TimelineExportAction", "Unknown", "UndoAction",
+    "SoundAction", "TimelineExportAction", "Unknown", "UndoAction", "VersionRecord",
 ]
 
 Language = Literal["en", "zh"]
@@ -34,13 +35,25 @@ class MediaRef:
 
 
 @dataclass(frozen=True)
+class VersionRecord:
+    """One saved version of the lineage: its label, and the edits that made it when the version recorded them."""
+
+    label: str
+    change: Change | None = None
+
+
+@dataclass(frozen=True)
 class AgentContext:
-    """What a turn knows: the current draft, the session's media, and the edit history labels."""
+    """What a turn knows: the current draft, the session's media, and the edit history.
+
+    ``versions`` is the lineage as data (labels and the edits that made each version); ``history`` its labels
+    alone, for callers that only have labels (the rules then read the labels)."""
 
     draft: object                             # reelforge.draft.Draft (kept loose to avoid cycles)
     media: list[MediaRef] = field(default_factory=list)
     history: list[str] = field(default_factory=list)   # descriptions of past versions, oldest first
     language: Language | None = None          # the session's language, when known
+    versions: list[VersionRecord] = field(default_factory=list)   # the same lineage with its edits, oldest first
 
 
 @dataclass(frozen=True)

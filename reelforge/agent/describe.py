@@ -4,7 +4,10 @@ history's labels (which "go back to before the music" is matched against)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from reelforge.agent.actions import VersionRecord
+from reelforge.agent.registry import TOPICS, topics_of
 from reelforge.draft import VIDEO, Aspect, Draft
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
@@ -14,18 +17,8 @@ from reelforge.fonts import drawable_text, resolve_font
 
 __all__ = ["REVERT_TOPICS", "describe_edit", "find_revert_point"]
 
-# canonical topic -> words (EN and ZH) that name it, in requests and in history labels (this module writes
-# the labels; the rules read the requests with the same words)
-REVERT_TOPICS: dict[str, str] = {
-    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
-    "title": r"title|text|caption|subtitle|标题|文字|字幕",
-    "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
-    "transition": r"transition|fade|crossfade|转场|过渡",
-    "speed": r"speed|slow|fast|速度|加速|慢",
-    "sound": r"sound effect|whoosh|shutter|音效",
-    "trim": r"trim|cut|shorten|剪|裁",
-    "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
-}
+# canonical topic -> words (EN and ZH) that name it, in requests and in labels: the registry owns them
+REVERT_TOPICS = TOPICS
 
 _ASPECT_WORDS: dict[Aspect, tuple[str, str]] = {
     "9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏"), "1:1": ("square", "方形"), "4:5": ("portrait", "4:5竖版")}
@@ -319,10 +312,18 @@ def _clips_by_place(label: str, edit: e.Edit, draft: Draft, language: str) -> st
     return label
 
 
-def find_revert_point(topic: str, history: list[str]) -> int | None:
-    """Index of the first history label about ``topic`` (a canonical topic or words); revert to the one before it."""
-    pattern = REVERT_TOPICS.get(topic, re.escape(topic.lower()))
+def find_revert_point(topic: str, history: list[str], versions: Sequence[VersionRecord] = ()) -> int | None:
+    """Index of the first version about ``topic`` (a canonical topic or words); revert to the one before it.
+
+    A version that recorded its edits is matched by what they were (``registry.topics_of``: "the transition" is
+    a ``set_transition``, never a picture fade); one that did not, by the words of its label."""
+    pattern = TOPICS.get(topic, re.escape(topic.lower()))
     for index, label in enumerate(history):
+        change = versions[index].change if index < len(versions) else None
+        if change is not None and change.edits:
+            if topic in topics_of(change):
+                return index
+            continue
         if re.search(pattern, label.lower()):
             return index
     return None

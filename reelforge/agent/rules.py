@@ -50,7 +50,7 @@ def understand(message: str, context: AgentContext) -> Plan:
         language = context.language or "en"
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
-                      focus=focus_from_history(context.history, draft))
+                      focus=focus_from_history(context.history, draft, context.versions))
     for clause in split_clauses(message, language):
         if any(handler(clause, state) for handler in _HANDLERS):
             continue

@@ -93,9 +93,9 @@ def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[s
     return result
 
 
-def _revert(scope: TurnScope, topic: str, history: list[str]) -> tuple[int, str]:
+def _revert(scope: TurnScope, topic: str, history: list[str], versions: Any) -> tuple[int, str]:
     """Go back to the version before the first change about ``topic``: (steps moved, its label)."""
-    point = agent.find_revert_point(topic, history)
+    point = agent.find_revert_point(topic, history, versions)
     if point is None or point == 0:
         return 0, ""
     return move_pointer(scope, redo=False, steps=len(history) - point), history[point]
@@ -174,7 +174,7 @@ def _run_undo_redo(turn: _Turn, index: int, action: agent.UndoAction | agent.Red
 
 
 def _run_revert(turn: _Turn, index: int, action: agent.RevertAction) -> list[agent.Outcome]:
-    moved, label = _revert(turn.scope, action.topic, turn.context.history)
+    moved, label = _revert(turn.scope, action.topic, turn.context.history, turn.context.versions)
     return [agent.Outcome(action=action, ok=moved > 0, data={"steps": moved, "label": label},
                           detail="" if moved else f"no earlier change about {action.topic!r}")]
 

@@ -13,7 +13,8 @@ from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import Unknown
 from reelforge.draft.colors import NAMED_COLORS
-from reelforge.draft.edits import AddText, RemoveText, UpdateText
+from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
+from reelforge.errors import ReelforgeError
 
 __all__ = ["handle", "is_text_clause"]
 
@@ -173,6 +174,22 @@ def _whole_video(clause: Clause, state: PlanState) -> dict[str, object]:
     return {"start_ms": 0, "duration_ms": end} if end > 0 and clause.has(_WHOLE) else {}
 
 
+def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
+    """The automatic title (the one generation added) that ``new`` would show at the same time as, if any."""
+    automatic = [s for s in text_segments(state.draft) if s.id in state.automatic]
+    if not automatic:
+        return None
+    try:
+        after = apply_edit(state.draft, new)
+    except ReelforgeError:
+        return None
+    before = {s.id for s in text_segments(state.draft)}
+    added = next((s for s in text_segments(after) if s.id not in before), None)
+    if added is None:
+        return None
+    return next((s.id for s in automatic if s.start_ms < added.end_ms and added.start_ms < s.end_ms), None)
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
@@ -195,7 +212,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
         # "add the title Red Sunset": the title's own words set no colour (quoted words are placeholders already)
         rest = clause if clause.quote() is not None else _without(clause, words)
         added = {**_timing(rest), **_whole_video(rest, state), **_over_clip(rest, state), **_style(rest)}
-        state.edit(AddText(text=words, size=size, **added), focus_kind="text")  # type: ignore[arg-type]
+        new = AddText(text=words, size=size, **added)  # type: ignore[arg-type]
+        automatic = _automatic_title_under(new, state)
+        if automatic is not None:  # one main title: the user's replaces the one generation added, in place
+            state.automatic.discard(automatic)
+            kept = {k: v for k, v in added.items() if k != "at_end"}
+            state.edit(UpdateText(segment_id=automatic, text=words, size=size, **kept),  # type: ignore[arg-type]
+                       focus_kind="text")
+            return True
+        state.edit(new, focus_kind="text")
         return True
     if not texts:
         if clause.has(ADD) and words is None:
