@@ -6,12 +6,13 @@ Quoted text (a title's words, a prompt) is taken out first and replaced by a pla
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
 
-__all__ = ["EN_VERBS", "Clause", "ask", "chatter_kind", "detect_language", "is_chatter", "split_clauses"]
+__all__ = ["EN_VERBS", "Clause", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
@@ -31,6 +32,13 @@ _EN_SPLIT = re.compile(
     rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b))\s*")
 _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS})))\s*")
+
+
+@functools.cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled once: the rules use more patterns than ``re``'s own cache keeps (512), and
+    recompiling the large vocabularies on every message would cost milliseconds."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -58,10 +66,10 @@ class Clause:
 
     def has(self, pattern: str) -> bool:
         """Whether the regex ``pattern`` occurs (English words get word boundaries)."""
-        return re.search(pattern, self.text) is not None
+        return compiled(pattern).search(self.text) is not None
 
     def search(self, pattern: str) -> re.Match[str] | None:
-        return re.search(pattern, self.text)
+        return compiled(pattern).search(self.text)
 
 
 def detect_language(message: str) -> str:
