@@ -89,6 +89,18 @@ class Settings(BaseSettings):
     llm_model: str = "qwen2.5:7b-instruct"
     llm_api_key: SecretStr | None = None
     llm_timeout_s: float = 20.0
+    # a local planner: with no llm_base_url, an llm_model that is a path (a transformers folder or a .gguf file)
+    # runs in this process, constrained to the edit schemas; the rules answer first
+    llm_local_timeout_s: float = 10.0
+    llm_local_when: Literal["unexplained", "always"] = "unexplained"
+
+    @property
+    def local_llm_path(self) -> Path | None:
+        """The local planner's model, when ``llm_model`` names one on disk (and no server is configured)."""
+        if self.llm_base_url:
+            return None
+        path = Path(self.llm_model).expanduser()
+        return path if (path.is_dir() or path.suffix == ".gguf") and path.exists() else None
 
     @property
     def sqlite_path(self) -> Path:

@@ -150,6 +150,7 @@ class Unknown:
     text: str
     understood: str = ""
     question: str = ""
+    unexplained: bool = False                 # no rule explained these words (a planner may try them)
 
 
 Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction

@@ -13,10 +13,21 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from reelforge.agent.actions import (
+    ExportAction,
+    GenerateAction,
+    HelpAction,
+    MusicAction,
+    RedoAction,
+    RevertAction,
+    ShowTimeline,
+    SoundAction,
+    UndoAction,
+)
 from reelforge.draft import edits as e
 from reelforge.draft.history import Change
 
-__all__ = ["EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topics_of"]
+__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topics_of"]
 
 # what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
@@ -77,6 +88,20 @@ _TABLE: tuple[EditTool, ...] = (
     EditTool(e.AddSound, "sound", "sound"),
 )
 EDIT_TOOLS: dict[str, EditTool] = {tool.name: tool for tool in _TABLE}
+
+# the session's actions, as tools: tool name -> (action class, what it is for)
+ACTION_TOOLS: dict[str, tuple[type, str]] = {
+    "generate_clip": (GenerateAction, "Generate a new video clip from a text prompt and place it on the timeline "
+                                      "(costs credits: only when the user asks for a new clip or describes a scene)."),
+    "add_library_music": (MusicAction, "Background music from the built-in library; style null lets the app pick."),
+    "add_sound_effect": (SoundAction, "A built-in sound effect at a time, or at each transition."),
+    "undo": (UndoAction, "Undo the last change(s)."),
+    "redo": (RedoAction, "Redo undone change(s)."),
+    "revert": (RevertAction, "Go back to the version before the first change about a topic (e.g. 'music')."),
+    "show_timeline": (ShowTimeline, "Show the timeline summary."),
+    "help": (HelpAction, "Say what the editor can do (topic 'music' lists the music styles)."),
+    "export": (ExportAction, "Export (render) the video to a file."),
+}
 
 
 def topics_of(change: Change) -> set[str]:

@@ -89,11 +89,11 @@ def _not_understood(clause: Clause) -> Unknown:
             "'generate a clip of ...'. Which would you like?",
             "暂时还不能给视频加滤镜或调色效果（黑白、模糊、亮度等）。我可以淡入淡出、加转场、调速度，或者说“生成一段……的视频”来生成新片段。要哪一个？"))
     if clause.has(EDIT_WORDS):
-        return Unknown(clause.unquoted(), understood=_understood(clause), question=ask(
+        return Unknown(clause.unquoted(), understood=_understood(clause), unexplained=True, question=ask(
             clause, "I didn't catch which change you want. You can say, for example: 'add a crossfade between the clips', "
             "'fade out at the end', 'trim the video to 8 seconds', or 'generate a clip of ...' for a new clip.",
             "没听懂要怎么改。可以这样说：“片段之间加淡入淡出转场”、“结尾淡出”、“把视频剪到8秒”，或者“生成一段……的视频”来生成新片段。"))
-    return Unknown(clause.unquoted(), understood=_understood(clause))
+    return Unknown(clause.unquoted(), understood=_understood(clause), unexplained=not is_chatter(clause.text))
 
 
 def _understood(clause: Clause) -> str:

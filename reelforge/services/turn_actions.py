@@ -106,10 +106,10 @@ def _plan(scope: TurnScope, message: str, context: Any) -> tuple[Any, Any]:
     settings = scope.svc.settings
     cleaned, opt = opt_outs(message)
     if cleaned and cleaned != message:
-        plan = agent.plan_message(cleaned, context, settings)
+        plan = agent.plan_message(cleaned, context, settings, planner=scope.svc.planner)
         if any(isinstance(a, agent.GenerateAction) for a in plan.actions):
             return dataclasses.replace(plan, message=message), opt  # keeps what the planner skipped
-    return agent.plan_message(message, context, settings), OptOut()
+    return agent.plan_message(message, context, settings, planner=scope.svc.planner), OptOut()
 
 
 def _music_styles(language: str) -> list[str]:

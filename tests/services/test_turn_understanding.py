@@ -11,7 +11,7 @@ import pytest
 
 from reelforge.draft import TEXT, VIDEO, Position
 from reelforge.services import credits
-from tests.services._turn_harness import Chat, open_chat
+from tests.services._turn_harness import Chat, add_clips, open_chat
 
 
 @pytest.fixture
@@ -92,3 +92,20 @@ def test_edit_phrasings_never_become_paid_generations_but_the_edits_they_name(ch
     # no filter tool: a question that says so, and nothing changed
     assert turns["black and white filter on everything"].parts("functionCall") == []
     assert "filters" in turns["black and white filter on everything"].reply
+
+
+def test_the_in_process_planner_answers_what_the_rules_cannot(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("lmformatenforcer")
+    from tests.agent._tiny_llm import build_tiny_model
+
+    model = build_tiny_model(tmp_path / "tiny")
+    for chat in open_chat(tmp_path / "data", llm_model=str(model), llm_local_timeout_s=120):
+        assert chat.svc.planner is not None
+        add_clips(chat, tmp_path, [1.0, 1.0])
+        turn = chat.say("make it pop more")  # no rule explains it: the planner's valid calls run
+        calls = [c["name"] for c in turn.parts("functionCall")]
+        assert "generate_video" not in calls and turn.reply
+        assert calls or "Sorry" not in turn.reply  # an edit, or the model's own question: not the rules' apology
+        answered = chat.say("fade out at the end")  # the rules explain this one: no model needed
+        assert chat.draft().tracks_of(VIDEO)[0].segments[-1].meta.fade_out_ms == 1000 and answered.reply
