@@ -67,6 +67,8 @@ def _en_word_value(words: str) -> int:
 def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a\s+)?minute and a half\b|\bone and a half minutes?\b", "90 seconds", text)
     text = re.sub(r"\bhalf (?:a |an )?minute\b", "30 seconds", text)
+    text = re.sub(r"\bhalf (?:a |an )?second\b", "0.5 seconds", text)
+    text = re.sub(r"\b(first|last|final|opening) second\b", r"\1 1 second", text)  # "chop off the first second"
     text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)

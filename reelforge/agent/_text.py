@@ -31,7 +31,9 @@ _EN_SPLIT = re.compile(
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
     rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b))\s*")
 _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
-_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS})))\s*")
+# a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
+_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       r"[，,]\s*(?=第\d+个(?:片段|镜头)))\s*")
 
 
 @functools.cache
@@ -104,10 +106,11 @@ def split_clauses(message: str, language: str) -> list[Clause]:
 
 _NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b")
 _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
+_REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take out|get rid of)\b")
 
 
 def _carry_add(parts: list[str]) -> list[str]:
-    """A list item led by a noun takes the "add" of the item before it, or of a list with no verbs.
+    """A list item led by a noun takes the "add" (or "remove") of the item before it, or of a list with no verbs.
 
     "add upbeat music and the title Meow Jazz" is two additions, and so is "a sunset over a
     lake, title 'Golden Hour'" (a description, then list items): without the verb, "the title
@@ -120,6 +123,8 @@ def _carry_add(parts: list[str]) -> list[str]:
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", parts[i])
+        elif _REMOVING.match(carried[i - 1]):  # "remove the title and the music": both removed
+            carried[i] = "remove " + parts[i]
     return carried
 
 

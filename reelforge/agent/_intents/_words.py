@@ -15,15 +15,19 @@ __all__ = ["ADD", "EDIT_WORDS", "EFFECTS", "REMOVE", "aspect_of", "color_of", "p
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|no more|without|lose|no|" \
-         r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap)\b|去掉|删除|删掉|移除|" \
+         r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill)\b|去掉|删除|删掉|移除|" \
          r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
-_ASPECTS: tuple[tuple[Aspect, str], ...] = (
-    ("9:16", r"(?<![\d.])9\s*[:x/]\s*16(?![\d.])|vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
-    ("4:5", r"(?<![\d.])4\s*[:x/]\s*5(?![\d.])|instagram portrait|instagram feed"),
-    ("1:1", r"(?<![\d.])1\s*[:x/]\s*1(?![\d.])|square|instagram|方形|正方形|方屏|1比1"),
-    ("16:9", r"(?<![\d.])16\s*[:x/]\s*9(?![\d.])|horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
+_RATIOS: tuple[tuple[Aspect, str], ...] = (
+    ("9:16", r"(?<![\d.])9\s*[:x/]\s*16(?![\d.])"), ("4:5", r"(?<![\d.])4\s*[:x/]\s*5(?![\d.])"),
+    ("1:1", r"(?<![\d.])1\s*[:x/]\s*1(?![\d.])|1比1"), ("16:9", r"(?<![\d.])16\s*[:x/]\s*9(?![\d.])"))
+# a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版")
+_ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
+    ("9:16", r"vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
+    ("4:5", r"instagram portrait|instagram feed"),
+    ("1:1", r"square|instagram|方形|正方形|方屏|朋友圈"),
+    ("16:9", r"horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
 )
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
               "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
@@ -104,14 +108,14 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
 EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fade[- ]?(?:in|out|to|from|up|down)|fades? between|"
               r"(?:each|every|on the|at the|at each|at every) cuts?|trim\w*|"
               r"titles?|captions?|subtitles?|texts?|music|bgm|soundtrack|volume|sound effects?|sfx|whoosh|swoosh|"
-              r"speed|slow[- ]?mo\w*|timeline|canvas|aspect|fps|loop|mute|undo|redo|export|"
+              r"speed|timeline|canvas|aspect|fps|loop|mute|undo|redo|export|"
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
-              r"cut (?:off|out|down)|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
+              r"cut (?:off|out|down)|chop(?:ped)? off|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
               r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|每个片段|所有片段|每个镜头|全部片段|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
-              r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|加|放|显示)|从黑")
+              r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d")
 
 
 _SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")

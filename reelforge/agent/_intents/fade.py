@@ -30,7 +30,7 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
                  r"淡入|渐入|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
-                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|黑下来|黑屏")
+                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑屏")
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
 _START = r"\b(?:start|beginning|opening|intro|first)\b|开头|开始|片头|一开始"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"

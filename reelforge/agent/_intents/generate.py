@@ -20,10 +20,10 @@ __all__ = ["handle", "handle_description", "placement_of"]
 _EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
-          r"\b(?:add|insert|append|put in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
+          r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
           r"(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
-_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
-_ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
+_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
@@ -35,7 +35,8 @@ _EN_STRIP = (
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
     r"\b(?:right )?(?:after|before|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
-    r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)\b(?:\s+format)?",
+    r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
+    r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
     r"\b(?:video|clip|shot|scene|footage|animation|movie|b-?roll)s?\b",
     r"\ba time-?lapse\b",
@@ -44,6 +45,7 @@ _EN_STRIP = (
 _ZH_STRIP = (
     r"请|帮我|给我|麻烦|我想要|我想|我要|能不能|可以|再",
     r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
+    r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
     r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)",
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
@@ -64,8 +66,11 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     refs = [r for r in clip_refs(clause, state) if r]
     ref = refs[0] if refs else None
     kind: ClipPlace
-    if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代"):
+    if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
+            ref is not None and clause.has(r"把.*换成")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
+    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾"):  # "放在最后面": not "after"
+        return ("end", None)
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
     elif clause.has(r"\bbefore\b|前面|之前|前边"):
@@ -270,7 +275,7 @@ _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可
 _ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
-_ZH_EDIT_VERBS = r"缩短|延长|保留|慢动作|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
+_ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
 _EN_IMPERATIVES = (r"translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"

@@ -19,7 +19,7 @@ from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
 
 __all__ = ["handle", "handle_sound"]
 
-_MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beat)\b|背景音乐|音乐|配乐|歌|bgm|曲子|旋律"
+_MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?)\b|背景音乐|音乐|配乐|歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我发的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 _QUIETER = r"\b(?:quieter|softer|lower|turn (?:it |the music )?down|reduce|decrease|less loud|not so loud|too loud)\b|" \
@@ -92,7 +92,7 @@ _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
 _SOURCE_IN = (rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
-_COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
+_COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
              rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|响起|出现)|"
              rf"第{_SECONDS}(?:再)?(?:开始|进入|响起|出现)")

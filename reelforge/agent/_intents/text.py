@@ -24,7 +24,7 @@ _SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换"
-_BIGGER = r"\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|放大|大一点|大一些|大点|更大|加大|变大|大些"
+_BIGGER = r"\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
 _SMALLER = r"\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the end\b|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
@@ -111,7 +111,8 @@ def _style(clause: Clause) -> dict[str, object]:
 # or styles it ("for 2 s", "at the top", "in yellow", "with a black box"); "Follow me for more" and "Rise and
 # Shine" stay whole.
 _COLORS = "|".join(n for n in NAMED_COLORS if n != "transparent")
-_PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video"
+_PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video|" \
+          r"lower|upper"
 _MODIFIER = (
     r"(?:for|lasting)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
@@ -139,7 +140,7 @@ def _new_words(clause: Clause) -> str | None:
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.as_typed(clause.text[said.end():].strip(" :：,，"))
     match = re.search(r"\b(?:saying|that says|which says|reading|says)\s+(.+)$|^(?:title|caption|text)\s*:\s*(.+)$|"
-                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$", clause.unquoted())
+                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return clause.as_typed(next(g for g in match.groups() if g).strip())
     if clause.has(_CHANGE):  # "change the title to ..." is read elsewhere

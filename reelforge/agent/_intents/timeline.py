@@ -3,6 +3,8 @@ transitions between clips, a clip's own sound, and adding an uploaded video or p
 
 from __future__ import annotations
 
+import re
+
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._intents.generate import placement_of
 from reelforge.agent._intents.motion import motion_said
@@ -10,7 +12,7 @@ from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import Unknown
+from reelforge.agent.actions import MediaRef, Unknown
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -30,11 +32,12 @@ _TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fad
                 ("dissolve", r"dissolve|溶解"), ("wipeleft", r"\bwipe|擦除"), ("slideleft", r"\bslide|滑动|推移"),
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
-_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解"
+_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)"
 _SPEED_UP = r"\bspeed (?:it |this |the \w+ )?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|快进|快一点|快放|变快|倍速播放"
 _SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
-_CLIP_AUDIO = r"\b(?:original|clip'?s?|video'?s?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|视频的声音"
+_CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
+              r"视频的声音|片段的声音|没有声音|没声音|无声"
 
 
 def _speed(clause: Clause) -> float | None:
@@ -120,7 +123,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
         volume = 1.0
-    elif clause.has(r"\bmute\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|删除|不要"):
+    elif clause.has(r"\bmute\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|删除|不要|没有声音|没声音|无声"):
         volume = 0.0
     elif clause.has(r"\bquieter|\blower|\bdown\b|小一点|降低|调低"):
         volume = 0.5
@@ -182,7 +185,8 @@ _WHOLE = r"\b(?:the )?(?:whole|entire|full) (?:thing|video|film|movie|clip|edit)
          r"\b(?:in )?total\b|\boverall\b|整个视频|整体|全片|总时长|总长"
 _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
-          r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度"
+          r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
+          r"(?:整个视频|全片|整体)(?:要|就|只要|控制在)?\d|控制在\d"
 
 
 def _cut(clause: Clause, state: PlanState) -> bool:
@@ -250,10 +254,22 @@ def _delete(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
+    text = clause.unquoted().lower()
+    for media in state.context.media:
+        stem = media.name.lower().rsplit(".", 1)[0]
+        if media.uploaded and media.kind in ("video", "image") and (
+                media.name.lower() in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text))):
+            return media
+    return None
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(ADD + r"|\buse\b|用") or not clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的"):
+    if not clause.has(ADD + r"|\buse\b|用"):
         return False
-    media = find_media(clause, state, ("video", "image"))
+    # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video")
+    media = find_media(clause, state, ("video", "image")) if clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的") \
+        else _named_upload(clause, state)
     if media is None:
         return False
     placement = placement_of(clause, state) or ("end", None)
