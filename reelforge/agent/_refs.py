@@ -28,6 +28,7 @@ _ZH_CLIP = re.compile(r"第(\d+)(?:个|段|条|号)?(?:片段|镜头|视频|场�
 
 
 _A_NEW = re.compile(r"\b(?:a|an|another|one more|new)\s+$")
+_A_LENGTH = re.compile(r"\d\s*-?\s*$")
 
 
 def main_clips(draft: Draft) -> list[Segment]:
@@ -43,8 +44,8 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
         for m in _ZH_CLIP.finditer(clause.text):
             numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -1)
     for m in _EN_CLIP.finditer(clause.text):
-        if _A_NEW.search(clause.text[:m.start()]):  # "add a second clip": a new one, not the second on the timeline
-            continue
+        if _A_NEW.search(clause.text[:m.start()]) or _A_LENGTH.search(clause.text[:m.start()]):
+            continue  # "add a second clip", "a 4 second shot": a new clip (and a length), not the timeline's second
         if m.group(1):
             numbers.append(_ORDINALS[m.group(1)])
             if m.group(2):

@@ -15,7 +15,7 @@ FROZEN = {
     "heldout_en.json": "9b388fac3170621b202267aa3bde681ccf3575f5e1d5d832fd1199f881573017",
     "heldout_zh.json": "ae20e667f7eb05d5fdd622ac37f321e66f3898e053521795580f9de67b62b96b",
 }
-FLOOR = 0.88  # the first measurement; raise it with the score, never lower it
+FLOOR = 0.90  # first measured 0.882; raise it with the score, never lower it
 
 
 def test_the_held_out_files_are_frozen() -> None:
@@ -35,5 +35,5 @@ def test_the_rules_hold_their_held_out_accuracy() -> None:
 def test_the_whole_corpus_is_large_and_half_chinese() -> None:
     cases = load_corpus() + load_heldout()
     chinese = [c for c in cases if any("\u4e00" <= ch <= "\u9fff" for ch in c["msg"])]
-    assert len(cases) >= 650
-    assert len(chinese) >= len(cases) * 0.45
+    assert len(cases) >= 1000
+    assert len(chinese) >= len(cases) // 2 - 5

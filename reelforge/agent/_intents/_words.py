@@ -33,8 +33,8 @@ _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "�
               "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
 _EN_COLOR = re.compile(r"\b(" + "|".join(n for n in NAMED_COLORS if n != "transparent") + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
-_POSITIONS = (("top", r"\btop\b|\bupper\b|\babove\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角"),
-              ("bottom", r"\bbottom\b|\blower\b|\bbelow\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角"),
+_POSITIONS = (("top", r"\btop\b|\bupper\b|\bhigher\b|\babove\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
+              ("bottom", r"\bbottom\b|\blower\b|\bbelow\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下|向下|下移"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
 
 
@@ -108,7 +108,7 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
 EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fade[- ]?(?:in|out|to|from|up|down)|fades? between|"
               r"(?:each|every|on the|at the|at each|at every) cuts?|trim\w*|"
               r"titles?|captions?|subtitles?|texts?|music|bgm|soundtrack|volume|sound effects?|sfx|whoosh|swoosh|"
-              r"speed|timeline|canvas|aspect|fps|loop|mute|undo|redo|export|"
+              r"speed|timeline|canvas|aspect|fps|loop|mut(?:e|ed|ing)|undo|redo|export|"
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
               r"cut (?:off|out|down)|chop(?:ped)? off|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"

@@ -295,7 +295,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
-    if state.actions or clause.has(EDIT_WORDS):
+    if state.actions or clause.has(EDIT_WORDS) or any(clip_refs(clause, state)):  # "the dog clip ...": an edit
         return False
     if clause.language == "zh":
         if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS)):

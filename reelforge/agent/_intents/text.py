@@ -119,7 +119,7 @@ _MODIFIER = (
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
     rf"in (?:(?:big|small|bold|large|tiny|white|black)\b|{_COLORS}\b)|(?:{_COLORS}) (?:text|letters|font)\b|"
     r"with (?:a|an|the) (?:\w+ )?(?:background|box|banner|fade|shadow|border|outline)\b|"
-    r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then)\b|\d+(?:\.\d+)?\s*%\s*(?:from|of)\b|"
+    r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then|lower|higher|up|down)\b|\d+(?:\.\d+)?\s*%\s*(?:from|of)\b|"
     r"x\s*[=:]?\s*[0.]"
 )
 _UNQUOTED_EN = re.compile(

@@ -41,6 +41,9 @@ _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)
 
 
 def _speed(clause: Clause) -> float | None:
+    faster_by = clause.search(r"(?:加快|快|提高|提升)(\d+(?:\.\d+)?)倍")  # "加快一倍": by one more, twice as fast
+    if faster_by:
+        return 1 + float(faster_by.group(1))
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b")
     if match:
         return float(match.group(1) or match.group(2))
@@ -113,7 +116,7 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
 
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
-    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mute|unmute)\b|静音|消音")):
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音")):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -123,7 +126,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
         volume = 1.0
-    elif clause.has(r"\bmute\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|删除|不要|没有声音|没声音|无声"):
+    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声"):
         volume = 0.0
     elif clause.has(r"\bquieter|\blower|\bdown\b|小一点|降低|调低"):
         volume = 0.5
@@ -160,7 +163,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
     if MISSING in (targets or []) or targets is None:
         return _missing(clause, state, "moving a clip")
     seg_id = targets[0]
-    if clause.has(r"\b(?:start|beginning|front)\b|开头|最前"):
+    if clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$"):  # "put the second clip first"
         index = 0
     elif clause.has(r"\b(?:the )?end\b|最后面|结尾|末尾|最后"):
         index = len(clips) - 1
