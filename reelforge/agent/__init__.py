@@ -23,6 +23,7 @@ from reelforge.agent.actions import (
 )
 from reelforge.agent.describe import describe_edit, find_revert_point
 from reelforge.agent.llm import plan_message, plan_with_llm
+from reelforge.agent.local_llm import LocalPlanner
 from reelforge.agent.reply import compose_reply, help_text
 from reelforge.agent.rules import understand
 
@@ -33,6 +34,7 @@ __all__ = [
     "ExportAction",
     "GenerateAction",
     "HelpAction",
+    "LocalPlanner",
     "MediaRef",
     "MusicAction",
     "Outcome",

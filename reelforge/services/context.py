@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from limits import RateLimitItem, parse, storage, strategies
 
-from reelforge.agent.local_llm import LocalPlanner
+from reelforge.agent import LocalPlanner
 from reelforge.blobs import BlobStore, LocalBlobStore
 from reelforge.blobs.s3 import s3_blob_store
 from reelforge.generate import GeneratorPool
