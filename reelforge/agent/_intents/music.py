@@ -29,6 +29,13 @@ _MUTE = r"\bmute\b|静音"
 _SOUND = r"\bsound effects?\b|\bsfx\b|\bsound\b|音效|声音|声"
 
 
+# a negated loop is a setting, not a removal: "don't loop it", "I don't want the music to loop", "别循环"
+_NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never)\s+(?:\w+\s+){0,4}?loop|\bplay (?:it )?once\b|"
+            r"(?:不要|别|不|不用|不需要)(?:再)?循环|只播放一次|播一次")
+# a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
+_GENRE = r"\b(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)\b|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐"
+
+
 def _percent(clause: Clause) -> float | None:
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
@@ -47,7 +54,7 @@ _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s
 
 
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
-    music = clause.search(_MUSIC)
+    music = clause.search(_MUSIC) or (clause.search(_GENRE) if not clause.has(_SUBJECT) else None)
     if music:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
@@ -132,7 +139,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
         out["fade_in_ms"] = fade_in
     if fade_out is not None:
         out["fade_out_ms"] = fade_out
-    if clause.has(r"\b(?:don'?t|do not|no|stop)\s+loop|\bplay (?:it )?once\b|不要循环|不循环|只播放一次|播一次"):
+    if clause.has(_NO_LOOP):
         out["loop"] = False
     elif clause.has(r"\bloop|\brepeat\b|循环|重复播放"):
         out["loop"] = True
@@ -150,7 +157,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
-    if clause.has(REMOVE) and not clause.has(r"\breplace|换") and not clause.has(r"不要循环|不循环|don'?t loop"):
+    if clause.has(REMOVE) and not clause.has(r"\breplace|换") and not clause.has(_NO_LOOP):
         state.edit(RemoveMusic())
         state.focus = None
         return True

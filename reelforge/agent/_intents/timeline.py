@@ -189,7 +189,7 @@ _WHOLE = r"\b(?:the )?(?:whole|entire|full) (?:thing|video|film|movie|clip|edit)
 _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
-          r"(?:整个视频|全片|整体)(?:要|就|只要|控制在)?\d|控制在\d"
+          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
 
 
 def _cut(clause: Clause, state: PlanState) -> bool:
