@@ -22,7 +22,7 @@ _ORD = "|".join(_ORDINALS)
 _CLIP_WORD = r"(?:video\s+)?(?:clips?|shots?|scenes?|videos?|segments?|parts?|ones?)"
 _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WORD}\b"
                       rf"|\b(?:clip|shot|scene|segment)s?\s*#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b")
-_ZH_CLIP = re.compile(r"第(\d+)(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
+_ZH_CLIP = re.compile(r"第(\d+)(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
                       r"|最后(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
                       r"|(?:片段|镜头)(\d+)")
 

@@ -12,7 +12,7 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 
 __all__ = ["handle", "revert_topic"]
 
-_HELP = r"^(?:help|\?|commands)$|what can you do|what do you do|how does (?:this|it) work|what are your features|" \
+_HELP = r"^(?:help|\?|commands)$|what (?:else )?can you do|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明"
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \

@@ -157,7 +157,8 @@ def _adjustments(clause: Clause) -> _Adjustments:
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
-    if clause.has(REMOVE) and not clause.has(r"\breplace|换") and not clause.has(_NO_LOOP):
+    # "drop the music volume to 10%" sets a volume; only the music itself is removed
+    if clause.has(REMOVE) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%") and not clause.has(_NO_LOOP):
         state.edit(RemoveMusic())
         state.focus = None
         return True

@@ -37,7 +37,7 @@ _SPEED_UP = r"\bspeed (?:it |this |the \w+ )?up\b|\bfaster\b|\bfast[- ]forward|\
 _SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
-              r"视频的声音|片段的声音|没有声音|没声音|无声"
+              r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b"
 
 
 def _speed(clause: Clause) -> float | None:
@@ -126,7 +126,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
         volume = 1.0
-    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声"):
+    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
     elif clause.has(r"\bquieter|\blower|\bdown\b|小一点|降低|调低"):
         volume = 0.5
@@ -163,7 +163,10 @@ def _move(clause: Clause, state: PlanState) -> bool:
     if MISSING in (targets or []) or targets is None:
         return _missing(clause, state, "moving a clip")
     seg_id = targets[0]
-    if clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$"):  # "put the second clip first"
+    position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
+    if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
+        index = int(position.group(1) or position.group(2)) - 1
+    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$"):  # "put the second clip first"
         index = 0
     elif clause.has(r"\b(?:the )?end\b|最后面|结尾|末尾|最后"):
         index = len(clips) - 1
@@ -174,10 +177,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
         after = clause.has(r"\bafter\b|后面|之后")
         index = anchor + (1 if after else 0) - (1 if current < anchor else 0)
     else:
-        match = clause.search(r"position\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
-        if not match:
-            return False
-        index = int(match.group(1) or match.group(2)) - 1
+        return False
     state.edit(MoveClip(segment_id=seg_id, to_index=max(0, index)), focus_kind="clip")
     return True
 
