@@ -136,7 +136,10 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening
                        re.IGNORECASE)
 _REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
-                     r"(?:这个|整个)?(?:视频|片子|画面|音乐|声音)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
+                     # "the first clip is too long": a complaint about one thing, the request follows it
+                     r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
+                     r"too \w+|"
+                     r"(?:这个|整个)?(?:第\d+个)?(?:视频|片子|画面|音乐|声音|片段|镜头|标题)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
                      re.IGNORECASE)
 
 

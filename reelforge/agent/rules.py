@@ -23,9 +23,9 @@ from reelforge.agent._intents import (
 )
 from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, color_of, position_of
 from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import text_segments
+from reelforge.agent._refs import MISSING, clip_refs, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
-from reelforge.agent._text import Clause, ask, detect_language, is_chatter, split_clauses
+from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, split_clauses
 from reelforge.agent.actions import AgentContext, Language, Plan, Unknown
 from reelforge.draft import Draft
 
@@ -56,6 +56,10 @@ def understand(message: str, context: AgentContext) -> Plan:
             continue
         if _implied_text(clause, state):
             continue
+        if chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
+            named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+            if named:
+                state.focus = Focus("clip", named[0])
         state.actions.append(_not_understood(clause))
     if any(not isinstance(a, Unknown) for a in state.actions):  # "视频太长了，剪到10秒": the why needs no answer
         state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and is_chatter(a.text))]

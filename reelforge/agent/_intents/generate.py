@@ -104,7 +104,8 @@ def _it_clip(state: PlanState) -> str | None:
 
 # "add a second clip after it: a dog on a beach, 4 seconds" / "生成一段竖屏视频：夜晚的东京街头": what follows the
 # colon is the scene, what leads up to it is the request
-_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|视频|片段|镜头|画面|素材)[^:：]*)[:：]\s*(?P<scene>.+)$")
+_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|视频|片段|镜头|画面|素材)[^:：]*?)"
+                    r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
 def _prompt(clause: Clause) -> str:

@@ -37,6 +37,9 @@ _GENRE = r"\b(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)\
 
 
 def _percent(clause: Clause) -> float | None:
+    fraction = clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec))")
+    if fraction:  # "turn the volume of the music to 0.5"
+        return min(2.0, float(fraction.group(1)))
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
         return None
@@ -55,6 +58,8 @@ _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s
 
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     music = clause.search(_MUSIC) or (clause.search(_GENRE) if not clause.has(_SUBJECT) else None)
+    if music is None and _names_upload(clause, state):  # "use summer.mp3 instead", "改用summer.mp3"
+        return True
     if music:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()

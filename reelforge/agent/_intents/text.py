@@ -26,12 +26,16 @@ _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correc
           r"改成|改为|换成|改一下|修改|更改|改|换"
 _BIGGER = r"\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
 _SMALLER = r"\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
-_END = r"\bat the end\b|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
+_END = r"\bat the end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 
 
 _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|videos?|shots?|scenes?|footage|music|songs?|bgm|sound|audio|transitions?)\b|片段|视频|镜头|音乐|歌|音效|转场"
+
+
+# a colour with its object left unsaid, right after the title was named: "标题放到顶部，再改成红色"
+_BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\S{1,3}色(?:的)?$"
 
 
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
@@ -47,7 +51,7 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if focused and clause.has(_OTHER_OBJECT):  # "add a clip after it": "it" places the clip, the title is not touched
         return False
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
-                        position_of(clause) is not None)
+                        position_of(clause) is not None or clause.has(_BARE_COLOR))
 
 
 def _timing(clause: Clause) -> dict[str, object]:

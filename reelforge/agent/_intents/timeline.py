@@ -236,7 +236,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         return True
     if keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
-    elif tail:
+    elif tail or not head and clause.has(r"\bshorter\b|缩短|短了?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
