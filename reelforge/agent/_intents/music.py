@@ -22,9 +22,11 @@ __all__ = ["handle", "handle_sound"]
 _MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?)\b|背景音乐|音乐|配乐|歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我发的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
-_QUIETER = r"\b(?:quieter|softer|lower|turn (?:it |the music )?down|reduce|decrease|less loud|not so loud|too loud)\b|" \
-           r"小一点|小声|轻一点|降低|调低|小点|太吵|太大声|弱一点"
-_LOUDER = r"\b(?:louder|turn (?:it |the music )?up|raise|increase|boost|more volume|can't hear|too quiet)\b|大一点|大声|调高|提高|大点|响一点|太小声"
+# phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
+_QUIETER = r"\b(?:quieter|softer|lower|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
+           r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|太大声|弱一点"
+_LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,2} up|raise|increase|boost|more volume|" \
+          r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声"
 _MUTE = r"\bmute\b|静音"
 _SOUND = r"\bsound effects?\b|\bsfx\b|\bsound\b|音效|声音|声"
 

@@ -37,7 +37,8 @@ _SPEED_UP = r"\bspeed (?:it |this |the \w+ )?up\b|\bfaster\b|\bfast[- ]forward|\
 _SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
-              r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b"
+              r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
+              r"\b(?:sound|audio) (?:on|of|from) (?:the |all |both |every |each )?(?:clips?|videos?)\b"
 
 
 def _speed(clause: Clause) -> float | None:
@@ -49,6 +50,10 @@ def _speed(clause: Clause) -> float | None:
         return float(match.group(1) or match.group(2))
     if clause.has(_NORMAL):
         return 1.0
+    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
+        return 2.0
+    if clause.has(r"\bhalve (?:the )?speed\b|速度减半"):
+        return 0.5
     if clause.has(_SLOW):
         return 0.5
     if clause.has(_SPEED_UP):
@@ -103,7 +108,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
-    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)"):
+    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -202,8 +207,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
+                                         r"get rid of|lose|nix|toss|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要"):
+                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要"):
         return False
     targets = _targets(clause, state)
     if targets is None:
