@@ -30,7 +30,7 @@ from reelforge.agent.actions import (
     Unknown,
 )
 from reelforge.agent.describe import describe_edit
-from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS
+from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, with_vocabularies
 from reelforge.agent.rules import understand
 from reelforge.draft import Draft, Edit, summary
 from reelforge.errors import BackendUnavailable
@@ -65,10 +65,11 @@ def build_tools() -> list[dict[str, Any]]:
     for op, tool in EDIT_TOOLS.items():
         tools.append({"type": "function", "function": {
             "name": op, "description": tool.summary,
-            "parameters": _parameters(tool.model.model_json_schema(), drop="op")}})
+            "parameters": with_vocabularies(op, _parameters(tool.model.model_json_schema(), drop="op"))}})
     for name, (cls, doc) in LLM_ACTIONS.items():
         tools.append({"type": "function", "function": {
-            "name": name, "description": doc, "parameters": _parameters(TypeAdapter(cls).json_schema())}})
+            "name": name, "description": doc,
+            "parameters": with_vocabularies(name, _parameters(TypeAdapter(cls).json_schema()))}})
     return tools
 
 

@@ -29,7 +29,7 @@ from pydantic import TypeAdapter
 from reelforge.agent._text import detect_language
 from reelforge.agent.actions import Action, AgentContext, Language, Plan, Unknown
 from reelforge.agent.llm import _Rejected, _to_action, system_prompt
-from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS
+from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, with_vocabularies
 from reelforge.errors import BackendUnavailable
 
 __all__ = ["LocalPlanner", "generation_schema", "restore_numbers", "tool_schemas"]
@@ -52,10 +52,10 @@ def tool_schemas() -> dict[str, dict[str, Any]]:
         schema = tool.model.model_json_schema()
         schema["properties"] = {k: v for k, v in schema.get("properties", {}).items() if k != "op"}
         schema["required"] = [r for r in schema.get("required", []) if r != "op"]
-        schemas[name] = schema
+        schemas[name] = with_vocabularies(name, schema)
     for name, (cls, _doc) in ACTION_TOOLS.items():
         if name not in _NOT_OFFERED:
-            schemas[name] = TypeAdapter(cls).json_schema()
+            schemas[name] = with_vocabularies(name, TypeAdapter(cls).json_schema())
     schemas[ASK] = {"type": "object", "properties": {"question": {"type": "string", "minLength": 1}},
                     "required": ["question"]}
     return schemas

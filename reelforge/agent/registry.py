@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from reelforge.agent._library import sound_names, style_names
 from reelforge.agent.actions import (
     ExportAction,
     GenerateAction,
@@ -26,8 +27,10 @@ from reelforge.agent.actions import (
 )
 from reelforge.draft import edits as e
 from reelforge.draft.history import Change
+from reelforge.draft.validate import MOTIONS, TRANSITIONS
 
-__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topics_of"]
+__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topics_of", "vocabularies",
+           "with_vocabularies"]
 
 # what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
@@ -119,3 +122,28 @@ def focus_of(change: Change) -> tuple[str, str | None] | None:
         return None
     segment = change.made[0] if change.made else getattr(last, "segment_id", None)
     return tool.focus, segment
+
+
+def vocabularies() -> dict[tuple[str, str], list[str]]:
+    """The closed vocabularies of fields the models type as plain strings (tool, field) -> allowed values, from
+    their owners: the draft's transitions, the music library's styles and sound effects."""
+    return {("set_transition", "type"): sorted(TRANSITIONS | {"none"}),
+            ("set_motion", "motion"): [*MOTIONS, "none"],
+            ("add_library_music", "style"): style_names(),
+            ("add_sound_effect", "sound"): sound_names()}
+
+
+def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typing.Any]:
+    """``schema`` (a tool's JSON schema) with each closed vocabulary written in as an ``enum``, so a planner (and
+    its grammar) can only pick a value the editor has."""
+    properties = dict(schema.get("properties", {}))
+    for (name, field), values in vocabularies().items():
+        if name != tool or field not in properties:
+            continue
+        prop = dict(properties[field])
+        if "anyOf" in prop:  # Optional[str]: the string option gets the enum, null stays allowed
+            prop["anyOf"] = [{**o, "enum": values} if o.get("type") == "string" else o for o in prop["anyOf"]]
+        else:
+            prop["enum"] = values
+        properties[field] = prop
+    return {**schema, "properties": properties}

@@ -28,6 +28,9 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_generation_schema_inlines_refs_and_bounds_every_value() -> None:
     schemas = tool_schemas()
     assert set(schemas) == set(EDIT_TOOLS) | set(ACTION_TOOLS) - {"generate_clip"} | {"ask_user"}
+    # closed vocabularies come from their owners: only values the editor has can be decoded
+    assert "fade" in schemas["set_transition"]["properties"]["type"]["enum"]
+    assert "whoosh" in schemas["add_sound_effect"]["properties"]["sound"]["enum"]
     text = generation_schema(schemas["update_text"])
     assert "$ref" not in str(text) and "integer" not in str(text) and "number" not in str(text)
     # digit strings come back as numbers inside the field's bounds
