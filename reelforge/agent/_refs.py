@@ -55,8 +55,9 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
             if m.group(4):
                 numbers.append(int(m.group(4)))
     ids = [_pick(clips, n) for n in numbers]
-    if not ids:
-        ids = [seg.id for seg in clips if _named(seg, clause, state)]
+    if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
+        named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
+        ids = [sid for _, sid in sorted(named)]
     return ids
 
 
@@ -65,16 +66,18 @@ def _pick(clips: list[Segment], number: int) -> str:
     return clips[index].id if 0 <= index < len(clips) else MISSING
 
 
-def _named(seg: Segment, clause: Clause, state: PlanState) -> bool:
+def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
+    """Where in the clause ``seg`` is named (its name, or "the <words> clip" with words from its name); None if not."""
     name = (seg.meta.name or _media_name(state, seg.src) or "").lower()
     if len(name) < 3:
-        return False
+        return None
     if name in clause.text:
-        return True
-    match = re.search(r"\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video)\b", clause.text)
-    if match and match.group(1) not in _ORDINALS and match.group(1) not in {"whole", "new", "generated", "this"}:
-        return match.group(1) in name
-    return False
+        return clause.text.index(name)
+    for match in re.finditer(r"\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video)\b", clause.text):
+        words = match.group(1)
+        if words not in _ORDINALS and words not in {"whole", "new", "generated", "this"} and words in name:
+            return match.start()
+    return None
 
 
 def _media_name(state: PlanState, src: str | None) -> str | None:

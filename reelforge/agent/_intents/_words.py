@@ -110,7 +110,7 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fad
               r"titles?|captions?|subtitles?|texts?|music|bgm|soundtrack|volume|sound effects?|sfx|whoosh|swoosh|"
               r"speed|timeline|canvas|aspect|fps|loop|mut(?:e|ed|ing)|undo|redo|export|"
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
-              r"cut (?:off|out|down)|chop(?:ped)? off|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
+              r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
               r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作|"

@@ -17,12 +17,15 @@ from reelforge.draft.edits import ClipPlace
 
 __all__ = ["handle", "handle_description", "placement_of"]
 
-_EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
+_EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
+          r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
+          r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
+          r"(?:of|showing|with|where)\b|" \
           r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
           r"(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
-_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
@@ -33,7 +36,7 @@ _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
-    r"\b(?:right )?(?:after|before|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
+    r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
@@ -43,8 +46,9 @@ _EN_STRIP = (
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
 _ZH_STRIP = (
-    r"请|帮我|给我|麻烦|我想要|我想|我要|能不能|可以|再",
+    r"请|帮我|给我看|给我|麻烦|我想要|我想|我要|能不能|可以|再|^能|吗$",
     r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
+    r"^在(?:两|2)个片段(?:之间|中间)",
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
     r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)",
@@ -73,6 +77,11 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("end", None)
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
+    elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
+        kind = "after"
+        if ref is None and clause.has(r"\b(?:the )?(?:two|both|2) (?:clips|shots)\b|(?:两|2)个片段"):
+            clips = main_clips(state.draft)
+            ref = clips[0].id if len(clips) >= 2 else None
     elif clause.has(r"\bbefore\b|前面|之前|前边"):
         kind = "before"
     elif clause.has(r"\bat the (?:start|beginning|front)\b|开头|最前面|最前"):

@@ -183,7 +183,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))
         return True
-    style = music_style(clause.text)
+    # "the music is too quiet" asks for volume, not for quiet music
+    style = music_style(re.sub(_QUIETER + "|" + _LOUDER, " ", clause.text))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust

@@ -207,19 +207,23 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
-                                         r"get rid of|lose|nix|toss|"
+                                         r"get rid of|lose|nix|toss|shave|"
+                                         r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要"):
+                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|提前\d|推迟\d|晚\d"):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a trim")
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|开头|开始的")
+    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|开头|开始的|(?:推迟|晚)\d") and not clause.has(
+        r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
     to = clause.has(r"\bto \d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
-    cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of)\b|\boff\b|\bshorter\b|"
+    # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
+    cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
+                                    r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
                                     r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|减少")
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
     if targets:
