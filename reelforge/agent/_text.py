@@ -33,7 +33,7 @@ _EN_SPLIT = re.compile(
 _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
-                       r"[，,]\s*(?=第\d+个(?:片段|镜头)))\s*")
+                       r"[，,]\s*(?=第\d+个(?:片段|镜头)|(?:结尾|开头|片头|片尾)(?:再)?(?:淡|加|放|显示)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
 
 
 @functools.cache
@@ -104,7 +104,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
-_NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b")
+_NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
 _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
 _REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take out|get rid of)\b")
 

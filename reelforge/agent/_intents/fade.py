@@ -88,7 +88,9 @@ def _target(clause: Clause, state: PlanState) -> str | None:
     if refs:
         return refs[0]
     focus = state.focus
-    if mentions_it(clause) and focus and focus.kind == "clip" and focus.segment_id:
+    # Chinese drops the object: "第一个片段加速，然后淡出" fades that clip (one touched earlier in this message only)
+    unsaid = clause.language == "zh" and focus is not state.initial_focus and not clause.has(_WHOLE_ZH)
+    if (mentions_it(clause) or unsaid) and focus and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):
             return focus.segment_id
     return None
