@@ -15,7 +15,7 @@ FROZEN = {
     "heldout_en.json": "9b388fac3170621b202267aa3bde681ccf3575f5e1d5d832fd1199f881573017",
     "heldout_zh.json": "ae20e667f7eb05d5fdd622ac37f321e66f3898e053521795580f9de67b62b96b",
 }
-FLOOR = 0.90  # first measured 0.882; raise it with the score, never lower it
+FLOOR = 0.91  # first measured 0.882; raise it with the score, never lower it
 
 
 def test_the_held_out_files_are_frozen() -> None:
