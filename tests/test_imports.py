@@ -47,6 +47,7 @@ HEAVY_ALLOWED_IN = frozenset({
     "reelforge.generate.diffusers_backend",
     "reelforge.generate._diffusers_inventory",
     "reelforge.generate._diffusers_speed",
+    "reelforge.agent.local_llm",  # the in-process chat planner's model backend (REELFORGE_LLM_MODEL = a folder)
 })
 
 
