@@ -10,6 +10,7 @@ weights stay where they are.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -76,7 +77,10 @@ class LoraAdapters:
         for expert in chosen:
             extra = {"load_into_transformer_2": True} if expert == "low" else {}
             try:
-                pipe.load_lora_weights(str(spec.path), adapter_name=name, **extra)
+                with warnings.catch_warnings():
+                    # Several named adapters in one transformer is the point of keeping them loaded.
+                    warnings.filterwarnings("ignore", message="Already found a `peft_config`", category=UserWarning)
+                    pipe.load_lora_weights(str(spec.path), adapter_name=name, **extra)
             except (ValueError, KeyError, OSError, RuntimeError, AttributeError) as exc:
                 raise InvalidInput(f"lora: {name}: cannot load {spec.path} into {type(pipe).__name__} "
                                    f"({str(exc).splitlines()[0][:200]})", field="lora") from exc

@@ -225,3 +225,23 @@ def save_tiny_hunyuan15(path: Path, *, image_to_video: bool = False, seed: int =
     else:
         HunyuanVideo15Pipeline(**components).save_pretrained(path)  # type: ignore[arg-type]
     return path
+
+
+def save_tiny_lora(path: Path, transformer: torch.nn.Module, *, rank: int = 4, seed: int = 0,
+                   strength: float = 0.5) -> Path:
+    """A random LoRA (diffusers key layout) over the attention projections of ``transformer``.
+
+    Unlike a freshly initialised PEFT adapter (B = 0), both factors are random, so the LoRA
+    really changes what the transformer computes.
+    """
+    from safetensors.torch import save_file
+
+    generator = torch.Generator().manual_seed(seed)
+    tensors = {}
+    for name, module in transformer.named_modules():
+        if isinstance(module, torch.nn.Linear) and name.rsplit(".", 1)[-1] in ("to_q", "to_k", "to_v"):
+            tensors[f"transformer.{name}.lora_A.weight"] = torch.randn(rank, module.in_features, generator=generator)
+            tensors[f"transformer.{name}.lora_B.weight"] = strength * torch.randn(module.out_features, rank,
+                                                                                  generator=generator)
+    save_file(tensors, str(path))
+    return path
