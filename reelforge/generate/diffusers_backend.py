@@ -182,8 +182,12 @@ class DiffusersGenerator:
         if self.settings.gguf is not None:
             components["transformer"] = load_gguf_transformer(self.settings.gguf, folder, family.transformer_class,
                                                               dtype)
+        import diffusers
+
+        # The folder's own class: DiffusionPipeline.from_pretrained drops components passed in (diffusers 0.42).
+        pipeline_class = getattr(diffusers, capabilities.pipeline_class, DiffusionPipeline)
         try:
-            pipe = DiffusionPipeline.from_pretrained(folder, dtype=dtypes, **components)
+            pipe = pipeline_class.from_pretrained(folder, dtype=dtypes, **components)
         except (OSError, ValueError, TypeError, RuntimeError) as exc:
             raise GenerationFailed(f"model: cannot load {model}: {exc}", data={"model": model}) from exc
         self.loads += 1

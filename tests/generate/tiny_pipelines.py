@@ -245,3 +245,23 @@ def save_tiny_lora(path: Path, transformer: torch.nn.Module, *, rank: int = 4, s
                                                                                   generator=generator)
     save_file(tensors, str(path))
     return path
+
+
+def save_tiny_gguf(path: Path, transformer: torch.nn.Module) -> Path:
+    """``transformer``'s weights as a GGUF single file: Q8_0 where a row is whole 32-blocks, F16/F32 elsewhere."""
+    import gguf
+    import numpy as np
+
+    writer = gguf.GGUFWriter(str(path), arch="reelforge-test")
+    for name, tensor in transformer.state_dict().items():
+        array = tensor.float().numpy()
+        if array.ndim == 2 and array.shape[-1] % 32 == 0:
+            quantized = gguf.quants.quantize(array, gguf.GGMLQuantizationType.Q8_0)
+            writer.add_tensor(name, quantized, raw_shape=quantized.shape, raw_dtype=gguf.GGMLQuantizationType.Q8_0)
+        else:
+            writer.add_tensor(name, array.astype(np.float16) if array.ndim > 1 else array)
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_tensors_to_file()
+    writer.close()
+    return path
