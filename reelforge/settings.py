@@ -114,6 +114,11 @@ class Settings(BaseSettings):
     loras: dict[str, LoraSpec] = Field(default_factory=dict, description="Named LoRAs, JSON: "
                                        '{"anime": {"path": "/loras/anime.safetensors", "scale": 0.8}}.')
     first_block_threshold: float = Field(0.05, description="First Block Cache's residual threshold (balanced).")
+    generation_size: str | None = Field(None, pattern=r"^\d{2,5}x\d{2,5}$", description="WIDTHxHEIGHT to "
+                                        "generate at instead of the family's trained size (small GPUs, tests).")
+    generation_fps: int | None = Field(None, ge=1, le=120, description="Generate at this rate instead of the "
+                                       "family's own.")
+    max_shot_frames: int | None = Field(None, ge=1, description="Shorter shots than the family's limit.")
     two_stage_chat: bool = True
 
     # -- agent ----------------------------------------------------------------

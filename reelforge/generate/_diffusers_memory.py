@@ -119,7 +119,7 @@ def _component_params(folder: Path) -> dict[str, dict[str, int]]:
         files = sorted(sub.glob("*.safetensors"))
         if not files:
             continue
-        total, blocks = 0, {}
+        total, blocks = 0, dict[str, int]()
         for file in files:
             for name, tensor in _safetensors_header(file).items():
                 count = 1

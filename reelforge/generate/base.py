@@ -14,7 +14,7 @@ from reelforge.errors import InvalidInput
 from reelforge.progress import CancelToken, Progress
 from reelforge.settings import SpeedPreset
 
-__all__ = ["Clip", "GenerateRequest", "Generator", "LoraChoice"]
+__all__ = ["Clip", "GenerateRequest", "Generator", "LoraChoice", "parse_loras"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,29 @@ class LoraChoice:
         if not -4.0 <= value <= 4.0:
             raise InvalidInput(f"{field}: the scale must be between -4 and 4 (got {value})", field=field)
         return cls(name, value)
+
+
+def parse_loras(value: object, *, field: str = "loras") -> tuple[LoraChoice, ...]:
+    """LoRA choices as the edges send them: ``"anime:0.7,noir"``, ``["anime:0.7"]`` or
+    ``[{"name": "anime", "scale": 0.7}]`` (None or empty: none)."""
+    if value is None or value == "" or value == []:
+        return ()
+    if isinstance(value, str):
+        value = [part for part in value.split(",") if part.strip()]
+    if not isinstance(value, list):
+        raise InvalidInput(f"{field}: a list of LoRA names (got {type(value).__name__})", field=field)
+    choices = []
+    for index, item in enumerate(value):
+        if isinstance(item, str):
+            choices.append(LoraChoice.parse(item, field=f"{field}[{index}]"))
+        elif isinstance(item, dict) and isinstance(item.get("name"), str):
+            scale = item.get("scale")
+            text = item["name"] if scale is None else f"{item['name']}:{scale}"
+            choices.append(LoraChoice.parse(text, field=f"{field}[{index}]"))
+        else:
+            raise InvalidInput(f"{field}[{index}]: a name, 'name:scale' or {{\"name\", \"scale\"}} (got {item!r})",
+                               field=field)
+    return tuple(choices)
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,14 @@ class GenerationShape:
     fps: int | None = None
     max_shot_frames: int | None = None
 
+    @classmethod
+    def from_settings(cls, settings: Settings) -> GenerationShape:
+        size = None
+        if settings.generation_size:
+            width, height = settings.generation_size.split("x")
+            size = (int(width), int(height))
+        return cls(size=size, fps=settings.generation_fps, max_shot_frames=settings.max_shot_frames)
+
 
 @dataclass
 class _Loaded:
@@ -111,7 +119,7 @@ class DiffusersGenerator:
                                field="model")
         self.settings = settings
         self.model = settings.model
-        self.shape = shape or GenerationShape()
+        self.shape = shape or GenerationShape.from_settings(settings)
         self.speed = SpeedOptions.from_settings(settings)
         self.loads = 0                          # base models read from disk (a LoRA switch reads none)
         self._loaded: _Loaded | None = None     # one warm model at a time (GPU memory)
