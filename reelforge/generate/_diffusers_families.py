@@ -59,6 +59,7 @@ class Family:
     step_callback: bool = True         # the pipeline takes ``callback_on_step_end``
     lora: bool = True                  # the diffusers pipeline has a LoRA loader
     vae_float32: bool = False          # the authors recommend the VAE in float32
+    balanced_cache: str = "first_block"  # the step cache of the balanced preset (what diffusers supports for it)
     licence: str = ""
 
 
@@ -91,7 +92,7 @@ FAMILIES: dict[str, Family] = {
                    sizes=((768, 512), (512, 768), (640, 640)), max_sequence_length=1024,
                    fast=FastPreset(steps=8, guidance=1.0, shift=None, needs_lora=False,
                                    source="the distilled checkpoint (or its distill LoRA)"),
-                   audio=True, licence="LTX-2 Community License: free below $10M annual revenue, "
+                   audio=True, balanced_cache="off", licence="LTX-2 Community License: free below $10M annual revenue, "
                                        "a paid licence above"),
     "hunyuan15": Family("hunyuan15", "HunyuanVideo 1.5", "HunyuanVideo15Pipeline",
                         "HunyuanVideo15ImageToVideoPipeline", "HunyuanVideo15Transformer3DModel", steps=50,
@@ -99,7 +100,7 @@ FAMILIES: dict[str, Family] = {
                         sizes=((848, 480), (480, 848), (640, 640)), max_sequence_length=None,
                         fast=FastPreset(steps=8, guidance=1.0, shift=None, needs_lora=False,
                                         source="the step-distilled 480p checkpoint"),
-                        step_callback=False, lora=False,
+                        step_callback=False, lora=False, balanced_cache="pab",
                         licence="Tencent Hunyuan Community License (not in the EU, UK and South Korea)"),
     "cogvideox": Family("cogvideox", "CogVideoX", "CogVideoXPipeline", "CogVideoXImageToVideoPipeline",
                         "CogVideoXTransformer3DModel", steps=50, guidance=6.0, fps=8, max_frames=49,

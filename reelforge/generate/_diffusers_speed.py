@@ -133,12 +133,17 @@ def apply_speed_options(pipe: Any, options: SpeedOptions,
     return applied
 
 
-def preset_options(options: SpeedOptions, preset: SpeedPreset, *, cuda: bool) -> SpeedOptions:
-    """``options`` as the preset has them: ``balanced`` caches steps (and compiles on CUDA)."""
+def preset_options(options: SpeedOptions, preset: SpeedPreset, *, cuda: bool, family: Family) -> SpeedOptions:
+    """``options`` as the preset has them: ``balanced`` caches steps (and compiles on CUDA).
+
+    The cache is the family's: First Block Cache where diffusers registers its blocks (Wan,
+    LTX-Video, CogVideoX), Pyramid Attention Broadcast for HunyuanVideo 1.5, none for LTX-2
+    (diffusers 0.42 has no cache that handles its joint audio-video blocks).
+    """
     if preset != "balanced":
         return options
-    return replace(options, step_cache=options.step_cache if options.step_cache != "off" else "first_block",
-                   compile=options.compile or cuda)
+    cache = options.step_cache if options.step_cache != "off" else family.balanced_cache
+    return replace(options, step_cache=cache, compile=options.compile or cuda)  # type: ignore[arg-type]
 
 
 def set_step_cache(pipe: Any, current: StepCache, options: SpeedOptions,

@@ -63,7 +63,8 @@ if TYPE_CHECKING:
 
     from reelforge.settings import Settings
 
-__all__ = ["DiffusersGenerator", "GenerationShape", "SpeedOptions", "apply_speed_options", "describe_models"]
+__all__ = ["DiffusersGenerator", "GeneratedShots", "GenerationShape", "SpeedOptions", "apply_speed_options",
+           "describe_models"]
 
 _DENOISE_SHARE = 0.9  # progress share of denoising; the encode takes the rest
 MIX_RATE = 48_000     # the renderer's audio rate (render/encode.py AUDIO_RATE): a clip's own sound is stored at it
@@ -91,6 +92,17 @@ class GenerationShape:
             width, height = settings.generation_size.split("x")
             size = (int(width), int(height))
         return cls(size=size, fps=settings.generation_fps, max_shot_frames=settings.max_shot_frames)
+
+
+@dataclass(frozen=True)
+class GeneratedShots:
+    """A request's denoised shots before encoding: uint8 frames per shot, and their sound if any."""
+
+    model: str
+    plan: ShotPlan
+    shots: list[np.ndarray]
+    sounds: list[ShotAudio]
+    provenance: dict[str, Any]
 
 
 @dataclass
@@ -199,6 +211,24 @@ class DiffusersGenerator:
         except (OSError, ValueError, TypeError, RuntimeError) as exc:
             raise GenerationFailed(f"model: cannot load {model}: {exc}", data={"model": model}) from exc
         self.loads += 1
+        self._loaded = self._prepare(pipe, model, folder, capabilities, gguf=self.settings.gguf is not None)
+        return self._loaded
+
+    def adopt(self, pipe: Any, folder: Path, model: str | None = None) -> None:
+        """Make ``pipe`` (built in memory: the GPU benchmark's random weights) the warm model.
+
+        ``folder`` holds its configs (``model_index.json``, ``transformer/config.json``...); the
+        memory setting and speed options are applied as to a loaded one.
+        """
+        with self._lock:
+            self.unload()
+            self.model = model or str(folder)
+            self._loaded = self._prepare(pipe, self.model, folder, detect_model(folder), gguf=False)
+
+    def _prepare(self, pipe: Any, model: str, folder: Path, capabilities: Capabilities, *, gguf: bool) -> _Loaded:
+        """The memory setting, device placement and speed options, applied to a fresh pipeline."""
+        family = capabilities.family
+        device, dtype = self._device_and_dtype()
         pipe.set_progress_bar_config(disable=True)  # library code never prints
         memory = apply_memory_setting(pipe, self.settings.memory, device=device, dtype=dtype,
                                       keep_text_encoder_on_cpu=self.settings.text_encoder_cpu)
@@ -207,16 +237,15 @@ class DiffusersGenerator:
             pipe.to(device)
         if self.settings.text_encoder_cpu:
             memory += text_encoder_on_cpu(pipe, device)
-        if self.settings.gguf is not None:
+        if gguf:
             memory.append("gguf_transformer")
         if self.settings.vae_tiling and hasattr(pipe.vae, "enable_tiling"):
             pipe.vae.enable_tiling()
-        loaded_options = preset_options(self.speed, self.settings.speed, cuda=device.type == "cuda")
+        loaded_options = preset_options(self.speed, self.settings.speed, cuda=device.type == "cuda", family=family)
         apply_speed_options(pipe, loaded_options, current_timestep=self._current_timestep)
         kind: Kind = "i2v" if pipe.__class__.__name__ == family.image_pipeline else "t2v"
-        self._loaded = _Loaded(model, folder, capabilities, {kind: pipe}, loras=LoraAdapters(self.settings.loras),
-                               step_cache=loaded_options.step_cache, memory=memory)
-        return self._loaded
+        return _Loaded(model, folder, capabilities, {kind: pipe}, loras=LoraAdapters(self.settings.loras),
+                       step_cache=loaded_options.step_cache, memory=memory)
 
     def _view(self, loaded: _Loaded, kind: Kind) -> Any:
         if kind not in loaded.views:
@@ -253,52 +282,64 @@ class DiffusersGenerator:
                  cancel: CancelToken | None = None) -> Clip:
         """Denoise the request's shots and encode them to ``out`` at the delivered size and rate."""
         with self._lock:
-            if cancel is not None:
-                cancel.check()
-            kind: Kind = "i2v" if request.image is not None else "t2v"
-            loaded, pipe = self.pipeline(kind)
-            capabilities, model = loaded.capabilities, loaded.model
-            family = capabilities.family
-            width, height = self.shape.size or generation_size(family, request.width, request.height)
-            fps = self.shape.fps or family.fps
-            temporal = _temporal_factor(pipe)
-            plan = plan_shots(request.duration_ms, fps=fps, temporal=temporal,
-                              max_frames=self.shape.max_shot_frames or family.max_frames,
-                              fixed_frames=family.fixed_frames)
-            preset = request.speed or self.settings.speed
-            sampler = sampler_for(family, preset, request.steps, request.guidance)
-            steps, guidance = sampler.steps, sampler.guidance
-            loras = self._switch_loras(loaded, pipe, request, distilled=sampler.distilled)
-            options = preset_options(self.speed, preset, cuda=self._device_and_dtype()[0].type == "cuda")
-            loaded.step_cache = set_step_cache(pipe, loaded.step_cache, options, self._current_timestep)
-            negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
-            still = _load_still(request.image, width, height) if request.image is not None else None
-            # Later shots start from the previous shot's last frame when the model takes a still.
-            continuation = (self._view(loaded, "i2v")
-                            if len(plan.frames) > 1 and capabilities.image_to_video else None)
-
-            shots: list[np.ndarray] = []
-            sounds: list[ShotAudio] = []
-            denoise = scaled(progress, 0.0, _DENOISE_SHARE)
-            for index, frames in enumerate(plan.frames):
-                shot_pipe, image = (pipe, still) if index == 0 else (
-                    (continuation, _last_frame(shots[-1])) if continuation is not None else (pipe, still))
-                call = _call_arguments(shot_pipe, capabilities, prompt=request.prompt, negative=negative,
-                                       width=width, height=height, frames=frames, fps=fps, steps=steps,
-                                       guidance=guidance, seed=request.seed + index, image=image)
-                report = scaled(denoise, index / len(plan.frames), (index + 1) / len(plan.frames))
-                with scheduler_shift(shot_pipe, sampler.shift):
-                    output = self._denoise(shot_pipe, family, call, steps, report, cancel)
-                shots.append(_frames_of(output))
-                if family.audio:
-                    sounds.append(_family_ltx2.shot_audio(shot_pipe, output, frames=frames, fps=fps))
-            _encode(shots, plan, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel, sounds)
+            made = self._make_frames(request, scaled(progress, 0.0, _DENOISE_SHARE), cancel)
+            _encode(made.shots, made.plan, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel, made.sounds)
             progress(1.0)
             return Clip(path=out, duration_ms=request.duration_ms, width=request.width, height=request.height,
-                        fps=request.fps, backend=self.name, model=model, seed=request.seed,
-                        provenance=self._provenance(capabilities, model, plan, width, height, sampler, negative,
-                                                    request, continuation is not None, preset, loras, loaded,
-                                                    audio_rate=sounds[0].sample_rate if sounds else None))
+                        fps=request.fps, backend=self.name, model=made.model, seed=request.seed,
+                        provenance=made.provenance)
+
+    def make_frames(self, request: GenerateRequest, progress: Progress,
+                    cancel: CancelToken | None = None) -> GeneratedShots:
+        """The request's shots as frames (and sound), not encoded: the GPU benchmark's whole path."""
+        with self._lock:
+            made = self._make_frames(request, progress, cancel)
+            progress(1.0)
+            return made
+
+    def _make_frames(self, request: GenerateRequest, progress: Progress,
+                     cancel: CancelToken | None) -> GeneratedShots:
+        if cancel is not None:
+            cancel.check()
+        kind: Kind = "i2v" if request.image is not None else "t2v"
+        loaded, pipe = self.pipeline(kind)
+        capabilities, model = loaded.capabilities, loaded.model
+        family = capabilities.family
+        width, height = self.shape.size or generation_size(family, request.width, request.height)
+        fps = self.shape.fps or family.fps
+        temporal = _temporal_factor(pipe)
+        plan = plan_shots(request.duration_ms, fps=fps, temporal=temporal,
+                          max_frames=self.shape.max_shot_frames or family.max_frames,
+                          fixed_frames=family.fixed_frames)
+        preset = request.speed or self.settings.speed
+        sampler = sampler_for(family, preset, request.steps, request.guidance)
+        loras = self._switch_loras(loaded, pipe, request, distilled=sampler.distilled)
+        options = preset_options(self.speed, preset, cuda=self._device_and_dtype()[0].type == "cuda", family=family)
+        loaded.step_cache = set_step_cache(pipe, loaded.step_cache, options, self._current_timestep)
+        negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
+        still = _load_still(request.image, width, height) if request.image is not None else None
+        # Later shots start from the previous shot's last frame when the model takes a still.
+        continuation = (self._view(loaded, "i2v")
+                        if len(plan.frames) > 1 and capabilities.image_to_video else None)
+
+        shots: list[np.ndarray] = []
+        sounds: list[ShotAudio] = []
+        for index, frames in enumerate(plan.frames):
+            shot_pipe, image = (pipe, still) if index == 0 else (
+                (continuation, _last_frame(shots[-1])) if continuation is not None else (pipe, still))
+            call = _call_arguments(shot_pipe, capabilities, prompt=request.prompt, negative=negative,
+                                   width=width, height=height, frames=frames, fps=fps, steps=sampler.steps,
+                                   guidance=sampler.guidance, seed=request.seed + index, image=image)
+            report = scaled(progress, index / len(plan.frames), (index + 1) / len(plan.frames))
+            with scheduler_shift(shot_pipe, sampler.shift):
+                output = self._denoise(shot_pipe, family, call, sampler.steps, report, cancel)
+            shots.append(_frames_of(output))
+            if family.audio:
+                sounds.append(_family_ltx2.shot_audio(shot_pipe, output, frames=frames, fps=fps))
+        provenance = self._provenance(capabilities, model, plan, width, height, sampler, negative, request,
+                                      continuation is not None, preset, loras, loaded,
+                                      audio_rate=sounds[0].sample_rate if sounds else None)
+        return GeneratedShots(model, plan, shots, sounds, provenance)
 
     def _switch_loras(self, loaded: _Loaded, pipe: Any, request: GenerateRequest, *,
                       distilled: bool) -> list[dict[str, Any]]:
