@@ -347,6 +347,8 @@ def _bare_call(pipe: Any, family: str, spec: Spec, steps: int, clock: StepClock)
                             "generator": torch.Generator().manual_seed(0), "output_type": "np"}
     if family == "ltx2":
         call["frame_rate"] = float(spec.fps)
+    if family == "cogvideox":  # its text length is the transformer's
+        call["max_sequence_length"] = int(pipe.transformer.config.max_text_seq_length)
     if family == "hunyuan15":  # guidance lives in the guider; no step callback: a transformer hook marks steps
         pipe.guider = pipe.guider.new(guidance_scale=spec.guidance)
     else:
