@@ -242,9 +242,12 @@ class DiffusersGenerator:
         if self.settings.vae_tiling and hasattr(pipe.vae, "enable_tiling"):
             pipe.vae.enable_tiling()
         loaded_options = preset_options(self.speed, self.settings.speed, cuda=device.type == "cuda", family=family)
+        loras = LoraAdapters(self.settings.loras)
+        if loaded_options.compile and family.lora and self.settings.loras:
+            loras.prime_hotswap(pipe)  # before compiling: later LoRAs swap in without a recompile
         apply_speed_options(pipe, loaded_options, current_timestep=self._current_timestep)
         kind: Kind = "i2v" if pipe.__class__.__name__ == family.image_pipeline else "t2v"
-        return _Loaded(model, folder, capabilities, {kind: pipe}, loras=LoraAdapters(self.settings.loras),
+        return _Loaded(model, folder, capabilities, {kind: pipe}, loras=loras,
                        step_cache=loaded_options.step_cache, memory=memory)
 
     def _view(self, loaded: _Loaded, kind: Kind) -> Any:

@@ -123,3 +123,21 @@ def test_a_bad_lora_choice_names_the_field(text: str) -> None:
     with pytest.raises(InvalidInput, match="^lora: ") as caught:
         LoraChoice.parse(text)
     assert caught.value.field == "lora"
+
+
+def test_with_compile_loras_share_one_hotswapped_slot_set_up_before_compiling(
+        tiny: dict[str, Path], loras: dict[str, Path]) -> None:
+    # Compilation itself runs on the first call (minutes on a CPU): this checks the slot and the swaps.
+    generator = _generator(tiny["wan"], {name: {"path": str(path)} for name, path in loras.items()}, compile=True)
+    loaded, pipe = generator.pipeline("t2v")
+    adapters = loaded.loras
+    assert adapters is not None and adapters.hotswap and adapters.slot == "anime" and adapters.loads == 1
+    assert set(pipe.transformer.peft_config) == {"active"}
+    assert all(block._compiled_call_impl is not None for block in pipe.transformer.blocks)
+    before = pipe.transformer.blocks[0].attn1.to_q.lora_B["active"].weight.clone()
+
+    adapters.activate(pipe, [("noir", 0.5)])
+    assert adapters.slot == "noir" and adapters.loads == 2 and set(pipe.transformer.peft_config) == {"active"}
+    assert not torch.equal(pipe.transformer.blocks[0].attn1.to_q.lora_B["active"].weight, before)  # swapped in place
+    with pytest.raises(InvalidInput, match="one LoRA at a time"):
+        adapters.activate(pipe, [("noir", 1.0), ("anime", 1.0)])
