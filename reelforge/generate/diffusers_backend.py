@@ -35,6 +35,7 @@ from reelforge.generate import _family_hunyuan15, _family_ltx2, _family_wan
 from reelforge.generate._diffusers_families import (
     DEFAULT_NEGATIVE_PROMPT,
     Capabilities,
+    Family,
     Kind,
     ShotPlan,
     detect_model,
@@ -353,7 +354,7 @@ class DiffusersGenerator:
             loaded.loras.activate(pipe, wanted)
         return [{"name": name, "scale": scale} for name, scale in wanted]
 
-    def _denoise(self, pipe: Any, family: Any, call: dict[str, Any], steps: int, progress: Progress,
+    def _denoise(self, pipe: Any, family: Family, call: dict[str, Any], steps: int, progress: Progress,
                  cancel: CancelToken | None) -> Any:
         import torch
 
