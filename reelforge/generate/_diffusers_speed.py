@@ -99,6 +99,11 @@ def apply_speed_options(pipe: Any, options: SpeedOptions,
     applied: list[str] = []
     transformers = [m for m in (pipe.transformer, getattr(pipe, "transformer_2", None)) if m is not None]
     timestep = current_timestep or (lambda: pipe.current_timestep)
+    if options.attention_backend and options.attention_backend.endswith("_hub"):
+        # Those fetch their kernels from the Hugging Face hub at run time: reelforge runs offline.
+        raise InvalidInput(f"attention_backend: {options.attention_backend!r} downloads its kernel at run time; use "
+                           "native (PyTorch SDPA), or flash / _flash_3 / sage with their package installed",
+                           field="attention_backend")
     for transformer in transformers:
         if options.attention_backend:
             try:
