@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, ReelforgeError
 from reelforge.generate._diffusers_families import detect_model
+from reelforge.generate._diffusers_memory import estimate_memory, fitting_setting
 
 if TYPE_CHECKING:
     from reelforge.settings import Settings
@@ -83,8 +84,6 @@ def _describe_folder(folder: Path, settings: Settings | None = None,
 
 def _memory(folder: Path, settings: Settings, vae_float32: bool, device: dict[str, Any]) -> dict[str, Any]:
     """Weights' GPU memory per memory setting (safetensors headers: counts and dtypes) and what fits."""
-    from reelforge.generate._diffusers_memory import estimate_memory, fitting_setting
-
     cuda = device.get("type") == "cuda"
     compute_bytes = 4 if settings.dtype == "float32" or (settings.dtype == "auto" and not cuda) else 2
     estimate = estimate_memory(folder, compute_bytes=compute_bytes, text_encoder_cpu=settings.text_encoder_cpu,
