@@ -73,6 +73,7 @@ class GenerateAction:
     ref_segment_id: str | None = None
     image_src: str | None = None              # image-to-video: the still to animate
     seed: int | None = None
+    loras: tuple[str, ...] = ()               # "use the anime LoRA": NAME or NAME:SCALE of settings.loras
 
 
 @dataclass(frozen=True)

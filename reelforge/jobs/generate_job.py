@@ -16,7 +16,7 @@ from reelforge.blobs import BlobStore
 from reelforge.draft import VIDEO, Draft, Edit, apply_edits, change_record
 from reelforge.draft.edits import AddClip, SetCanvas
 from reelforge.generate import GeneratorPool
-from reelforge.generate.base import GenerateRequest
+from reelforge.generate.base import GenerateRequest, LoraChoice
 from reelforge.jobs.base import JobContext, JobHandler, JobStatus
 from reelforge.jobs.payloads import GeneratePayload
 from reelforge.store import Media
@@ -69,7 +69,9 @@ def generate_handler(db: Database, blobs: BlobStore, generators: GeneratorPool) 
         generator = generators.get(payload.generator)
         image = blobs.local_path(payload.image_key) if payload.image_key else None
         request = GenerateRequest(prompt=payload.prompt, seconds=payload.seconds, width=payload.width,
-                                  height=payload.height, fps=payload.fps, seed=payload.seed, image=image)
+                                  height=payload.height, fps=payload.fps, seed=payload.seed, image=image,
+                                  loras=tuple(LoraChoice(pick.name, pick.scale) for pick in payload.loras),
+                                  speed=payload.speed)
         out = blobs.scratch() / f"{job.id}.mp4"
         clip = generator.generate(request, out, ctx.progress, ctx.cancel)
         key = f"media/{media_id}.mp4"

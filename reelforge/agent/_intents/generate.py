@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reelforge.agent._intents._words import EDIT_WORDS, aspect_of, request_part
@@ -15,7 +16,7 @@ from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
 
-__all__ = ["handle", "handle_description", "placement_of"]
+__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of"]
 
 _EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
@@ -63,6 +64,37 @@ _ZH_STRIP = (
     r"^关于|^的|的$|内容是",
     r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)\s*[:：,，]",  # "生成一段竖屏视频：夜晚的东京街头"
 )
+
+
+# "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
+_LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*)"
+                   r"([a-z0-9][\w-]*)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora\b(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
+                   re.IGNORECASE)
+
+
+def loras_of(clause: Clause) -> tuple[tuple[str, ...], str]:
+    """The LoRAs a clause names (``NAME`` or ``NAME:SCALE``) and its text without them."""
+    found = [f"{m.group(1)}:{m.group(2)}" if m.group(2) else m.group(1) for m in _LORA.finditer(clause.unquoted())]
+    return tuple(found), _LORA.sub(" ", clause.unquoted())
+
+
+def add_loras(clause: Clause, state: PlanState) -> bool:
+    """A clause that only names LoRAs ("..., use the anime LoRA") adds them to this message's last generation."""
+    loras, rest = loras_of(clause)
+    if not loras or re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", "", rest):
+        return False
+    index = next((i for i in range(len(state.actions) - 1, -1, -1)
+                  if isinstance(state.actions[i], GenerateAction)), None)
+    if index is None:
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, f"Which clip should use the {loras[0].split(':')[0]} LoRA? Ask for it with the clip, for example: "
+            f"generate a fox in the snow with the {loras[0].split(':')[0]} LoRA.",
+            f"哪个片段要用 {loras[0].split(':')[0]} LoRA？请和生成一起说，例如：生成一段雪地里的狐狸，用 {loras[0].split(':')[0]} LoRA。")))
+        return True
+    old = state.actions[index]
+    assert isinstance(old, GenerateAction)
+    state.actions[index] = dataclasses.replace(old, loras=old.loras + tuple(n for n in loras if n not in old.loras))
+    return True
 
 
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
@@ -216,9 +248,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "
             "sunset.", f"这段 {seconds:g} 秒的视频要拍什么？例如：生成一段{seconds:g}秒的海边日落。")))
         return True
+    loras, _ = loras_of(clause)
+    if loras:  # the LoRA words are not part of the picture
+        prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
     action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
-                            image_src=image.src if image else None)
+                            image_src=image.src if image else None, loras=loras)
     state.generate(action)
     return True
 
@@ -267,7 +302,7 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     assert isinstance(old, GenerateAction)
     state.replace_generation(index, GenerateAction(
         prompt=old.prompt, seconds=old.seconds, aspect=old.aspect, placement=placement[0],
-        ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed))
+        ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed, loras=old.loras))
     return True
 
 
