@@ -48,7 +48,9 @@ HEAVY_ALLOWED_IN = frozenset({
     "reelforge.speech.kokoro_engine",
     "reelforge.generate.diffusers_backend",
     "reelforge.generate._diffusers_inventory",
+    "reelforge.generate._diffusers_memory",
     "reelforge.generate._diffusers_speed",
+    "reelforge.agent.local_llm",  # the in-process chat planner's model backend (REELFORGE_LLM_MODEL = a folder)
 })
 
 

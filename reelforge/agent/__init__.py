@@ -22,11 +22,13 @@ from reelforge.agent.actions import (
     TimelineExportAction,
     UndoAction,
     Unknown,
+    VersionRecord,
     VoiceAction,
     VoiceChangeAction,
 )
 from reelforge.agent.describe import describe_edit, find_revert_point
 from reelforge.agent.llm import plan_message, plan_with_llm
+from reelforge.agent.local_llm import LocalPlanner
 from reelforge.agent.reply import compose_reply, help_text
 from reelforge.agent.rules import understand
 
@@ -38,6 +40,7 @@ __all__ = [
     "ExportAction",
     "GenerateAction",
     "HelpAction",
+    "LocalPlanner",
     "MediaRef",
     "MusicAction",
     "Outcome",
@@ -52,6 +55,7 @@ __all__ = [
     "SubtitlesAction",
     "UndoAction",
     "Unknown",
+    "VersionRecord",
     "VoiceAction",
     "VoiceChangeAction",
     "compose_reply",

@@ -11,6 +11,7 @@ from typing import Literal
 
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace, Edit
+from reelforge.draft.history import Change
 from reelforge.draft.model import CaptionStyle
 from reelforge.draft.output import OutputFormat, PresetName, Quality
 
@@ -18,8 +19,8 @@ __all__ = [
     "Action", "AgentContext", "CaptionSpeechAction", "EditAction", "ExportAction", "GenerateAction", "HelpAction",
     "Language",
     "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ScriptAction", "ShowTimeline",
-    "SkippedCall", "SoundAction", "SubtitlesAction", "TimelineExportAction", "Unknown", "UndoAction", "VoiceAction",
-    "VoiceChangeAction",
+    "SkippedCall", "SoundAction", "SubtitlesAction", "TimelineExportAction", "Unknown", "UndoAction", "VersionRecord",
+    "VoiceAction", "VoiceChangeAction",
 ]
 
 Language = Literal["en", "zh"]
@@ -37,13 +38,25 @@ class MediaRef:
 
 
 @dataclass(frozen=True)
+class VersionRecord:
+    """One saved version of the lineage: its label, and the edits that made it when the version recorded them."""
+
+    label: str
+    change: Change | None = None
+
+
+@dataclass(frozen=True)
 class AgentContext:
-    """What a turn knows: the current draft, the session's media, and the edit history labels."""
+    """What a turn knows: the current draft, the session's media, and the edit history.
+
+    ``versions`` is the lineage as data (labels and the edits that made each version); ``history`` its labels
+    alone, for callers that only have labels (the rules then read the labels)."""
 
     draft: object                             # reelforge.draft.Draft (kept loose to avoid cycles)
     media: list[MediaRef] = field(default_factory=list)
     history: list[str] = field(default_factory=list)   # descriptions of past versions, oldest first
     language: Language | None = None          # the session's language, when known
+    versions: list[VersionRecord] = field(default_factory=list)   # the same lineage with its edits, oldest first
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,7 @@ class GenerateAction:
     ref_segment_id: str | None = None
     image_src: str | None = None              # image-to-video: the still to animate
     seed: int | None = None
+    loras: tuple[str, ...] = ()               # "use the anime LoRA": NAME or NAME:SCALE of settings.loras
 
 
 @dataclass(frozen=True)
@@ -185,6 +199,7 @@ class Unknown:
     text: str
     understood: str = ""
     question: str = ""
+    unexplained: bool = False                 # no rule explained these words (a planner may try them)
 
 
 Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction

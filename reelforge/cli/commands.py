@@ -101,6 +101,10 @@ def generate(
     model: Annotated[str | None, typer.Option(help="'preview', or a diffusers model dir/id.")] = None,
     image: Annotated[Path | None, typer.Option(help="A still to animate (image-to-video).")] = None,
     quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
+    lora: Annotated[list[str] | None, typer.Option(
+        help="A LoRA named in REELFORGE_LORAS, as NAME or NAME:SCALE (repeat for more).")] = None,
+    speed: Annotated[str | None, typer.Option(
+        help="quality | balanced | fast (default REELFORGE_SPEED; docs/models.md says what each does).")] = None,
 ) -> None:
     """Generate a clip from a prompt and write it as an MP4 (1080 on the short side).
 
@@ -113,11 +117,18 @@ def generate(
         console.print("[dim]titles and music are edits: try reelforge chat -m \"...\" -m \"export it\"[/]")
     out = output or Path(_slug(options.prompt) + ".mp4")
     with _errors():
+        from reelforge.generate.base import LoraChoice
+        from reelforge.settings import SPEED_PRESETS
+
+        if speed is not None and speed not in SPEED_PRESETS:
+            raise InvalidInput(f"speed: one of {', '.join(SPEED_PRESETS)} (got {speed!r})", field="speed")
+        loras = tuple(LoraChoice.parse(text) for text in lora or [])
         settings = _settings()
         with _bars("Generating", "Encoding") as (gen_progress, render_progress):
             result = generate_video(settings, options.prompt, out, seconds=options.seconds, aspect=options.aspect,
                                     seed=seed, model=model, image=image, quality=quality,
-                                    generate_progress=gen_progress, render_progress=render_progress)
+                                    generate_progress=gen_progress, render_progress=render_progress,
+                                    loras=loras, speed=speed)
     out_console.print(f"wrote {result.path} ({result.width}x{result.height}, "
                       f"{result.duration_ms / 1000:.1f} s, {result.size_bytes / 1e6:.1f} MB)")
 

@@ -1,6 +1,7 @@
 """The timeline: model, validation, edits and summary (see PROTOCOL.md for the wire form)."""
 
 from reelforge.draft.edits import Edit, apply_edit, apply_edits
+from reelforge.draft.history import Change, change_record, read_change
 from reelforge.draft.model import (
     ASPECT_SIZES,
     AUDIO,
@@ -33,6 +34,7 @@ __all__ = [
     "Aspect",
     "Canvas",
     "Captions",
+    "Change",
     "Cue",
     "Draft",
     "Edit",
@@ -46,7 +48,9 @@ __all__ = [
     "apply_edit",
     "apply_edits",
     "canvas_for_aspect",
+    "change_record",
     "json_path",
+    "read_change",
     "summary",
     "validate",
 ]

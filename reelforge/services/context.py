@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from limits import RateLimitItem, parse, storage, strategies
 
+from reelforge.agent import LocalPlanner
 from reelforge.blobs import BlobStore, LocalBlobStore
 from reelforge.blobs.s3 import s3_blob_store
 from reelforge.generate import GeneratorPool
@@ -85,6 +86,8 @@ class Services:
     fetch_transport: httpx.AsyncBaseTransport | None = None
     resolver: Resolver | None = None
     _http: httpx.AsyncClient | None = field(default=None, repr=False)
+    # the in-process LLM planner (Settings.local_llm_path), its model loaded on first use
+    planner: LocalPlanner | None = None
     # token hash -> (principal, token expiry, monotonic time cached); see Settings.auth_cache_s
     token_cache: dict[str, tuple[Any, datetime | None, float]] = field(default_factory=dict, repr=False)
     # one maker per blob key at a time (previews, thumbnails), forgotten once made
@@ -151,4 +154,6 @@ def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransp
                         links=LinkSigner(secret, settings.signed_url_ttl_s, public_url),
                         limits=RateLimits(settings), secret=secret, generators=generators,
                         fetch_transport=fetch_transport, resolver=resolver)
+    if settings.local_llm_path is not None:
+        services.planner = LocalPlanner(settings.local_llm_path, settings.llm_local_timeout_s)
     return services

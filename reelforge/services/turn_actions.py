@@ -37,9 +37,9 @@ from reelforge.services.turn_voice import VOICE_ACTIONS, run_voice_action
 
 __all__ = ["MAX_GENERATE_SECONDS", "RUNNERS", "run_turn"]
 
-def _revert(scope: TurnScope, topic: str, history: list[str]) -> tuple[int, str]:
+def _revert(scope: TurnScope, topic: str, history: list[str], versions: Any) -> tuple[int, str]:
     """Go back to the version before the first change about ``topic``: (steps moved, its label)."""
-    point = agent.find_revert_point(topic, history)
+    point = agent.find_revert_point(topic, history, versions)
     if point is None or point == 0:
         return 0, ""
     return move_pointer(scope, redo=False, steps=len(history) - point), history[point]
@@ -50,10 +50,10 @@ def _plan(scope: TurnScope, message: str, context: Any) -> tuple[Any, Any]:
     settings = scope.svc.settings
     cleaned, opt = opt_outs(message)
     if cleaned and cleaned != message:
-        plan = agent.plan_message(cleaned, context, settings)
+        plan = agent.plan_message(cleaned, context, settings, planner=scope.svc.planner)
         if any(isinstance(a, agent.GenerateAction) for a in plan.actions):
             return dataclasses.replace(plan, message=message), opt  # keeps what the planner skipped
-    return agent.plan_message(message, context, settings), OptOut()
+    return agent.plan_message(message, context, settings, planner=scope.svc.planner), OptOut()
 
 
 def _music_styles(language: str) -> list[str]:
@@ -118,7 +118,7 @@ def _run_undo_redo(turn: _Turn, index: int, action: agent.UndoAction | agent.Red
 
 
 def _run_revert(turn: _Turn, index: int, action: agent.RevertAction) -> list[agent.Outcome]:
-    moved, label = _revert(turn.scope, action.topic, turn.context.history)
+    moved, label = _revert(turn.scope, action.topic, turn.context.history, turn.context.versions)
     return [agent.Outcome(action=action, ok=moved > 0, data={"steps": moved, "label": label},
                           detail="" if moved else f"no earlier change about {action.topic!r}")]
 

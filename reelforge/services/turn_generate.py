@@ -7,9 +7,10 @@ import uuid
 from typing import Any
 
 from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
-from reelforge.errors import InsufficientCredits
+from reelforge.errors import InsufficientCredits, InvalidInput
+from reelforge.generate.base import parse_loras
 from reelforge.jobs import JobStatus
-from reelforge.jobs.payloads import GeneratePayload, Placement, submit_job
+from reelforge.jobs.payloads import GeneratePayload, LoraPick, Placement, submit_job
 from reelforge.services import credits
 from reelforge.services.events import progress_event
 from reelforge.services.turn_draft import TurnScope
@@ -31,6 +32,17 @@ def generate_clip(scope: TurnScope, index: int, action: Any, draft: Draft, part:
     else:
         width, height = 1920, 1080
     image_key = None
+    picks: tuple[LoraPick, ...] = ()
+    if action.loras:
+        try:
+            chosen = parse_loras(list(action.loras))
+        except InvalidInput as exc:
+            return {"ok": False, "detail": exc.message}
+        unknown = [c.name for c in chosen if c.name not in svc.settings.loras]
+        if unknown:
+            known = ", ".join(sorted(svc.settings.loras)) or "none are configured (REELFORGE_LORAS)"
+            return {"ok": False, "detail": f"no LoRA named {unknown[0]!r}; available: {known}"}
+        picks = tuple(LoraPick(name=c.name, scale=c.scale) for c in chosen)
     if action.image_src:
         with svc.db.read() as db:
             image = MediaRepo(db).owned(action.image_src.removeprefix("media:"), principal.user_id)
@@ -41,7 +53,7 @@ def generate_clip(scope: TurnScope, index: int, action: Any, draft: Draft, part:
         prompt=action.prompt, seconds=seconds, width=width, height=height, fps=draft.canvas.fps,
         seed=action.seed if action.seed is not None else int(uuid.uuid4().int % 2**31),
         owner_id=principal.user_id, session_id=scope.session_id, aspect=action.aspect, image_key=image_key,
-        placement=Placement(at=action.placement, ref=action.ref_segment_id),
+        placement=Placement(at=action.placement, ref=action.ref_segment_id), loras=picks,
         description=f"generated {action.prompt!r} ({seconds:g}s)")
     call_id = scope.call_id(index, part)
     scope.call(call_id, "generate_video", {"prompt": action.prompt, "seconds": seconds, "width": width,

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from reelforge.errors import InvalidInput, NotFound
+from reelforge.generate.base import LoraChoice, parse_loras
 from reelforge.jobs.generate_job import media_id_of
-from reelforge.jobs.payloads import GeneratePayload, V1Video, submit_job
+from reelforge.jobs.payloads import GeneratePayload, LoraPick, V1Video, submit_job
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.services.credits import freezer, price_of
@@ -130,8 +131,11 @@ def _owned_job(db_session: Any, principal: Principal, video_id: str) -> Job:
 
 def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = None, seconds: Any = None,
            size: Any = None, image: tuple[bytes, str] | None = None, remixed_from: str | None = None,
-           seed: int | None = None) -> dict[str, Any]:
-    """Queue a generation; ``image`` is (bytes, suffix) of an input reference (image-to-video)."""
+           seed: int | None = None, loras: Any = None) -> dict[str, Any]:
+    """Queue a generation; ``image`` is (bytes, suffix) of an input reference (image-to-video).
+
+    ``loras`` names LoRAs of ``settings.loras`` (``["anime:0.7"]``); unknown names are refused here.
+    """
     if not isinstance(prompt, str) or not prompt.strip():
         raise InvalidInput("Missing required parameter: 'prompt'.", field="prompt")
     if len(prompt) > MAX_PROMPT:
@@ -139,6 +143,7 @@ def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = Non
     model = str(model or DEFAULT_MODEL)
     generator = resolve_model(svc, model)
     seconds_label, whole_seconds = parse_seconds(seconds if seconds is not None else DEFAULT_SECONDS)
+    chosen = _known_loras(svc, parse_loras(loras))
     size = str(size or DEFAULT_SIZE)
     width, height = canvas_for_size(size)
     nonce = secrets.token_hex(10)
@@ -150,10 +155,19 @@ def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = Non
     payload = GeneratePayload(prompt=prompt.strip(), seconds=whole_seconds, width=width, height=height, fps=30,
                               seed=seed if seed is not None else secrets.randbelow(2**31), generator=generator,
                               image_key=image_key, owner_id=principal.user_id,
+                              loras=tuple(LoraPick(name=c.name, scale=c.scale) for c in chosen),
                               v1=V1Video(model=model, size=size, seconds=seconds_label, remixed_from=remixed_from))
     job_id = submit_job(svc.queue, payload, owner_id=principal.user_id, idempotency_key=_KEY_PREFIX + nonce,
                         prepare=freezer(svc, principal, price_of(svc, whole_seconds)))
     return get(svc, principal, _video_id(job_id))
+
+
+def _known_loras(svc: Services, chosen: tuple[LoraChoice, ...]) -> tuple[LoraChoice, ...]:
+    for index, choice in enumerate(chosen):
+        if choice.name not in svc.settings.loras:
+            known = ", ".join(sorted(svc.settings.loras)) or "none are configured"
+            raise InvalidInput(f"Invalid loras[{index}]: no LoRA named {choice.name!r} ({known}).", field="loras")
+    return chosen
 
 
 def get(svc: Services, principal: Principal, video_id: str) -> dict[str, Any]:

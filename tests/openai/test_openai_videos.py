@@ -175,3 +175,27 @@ def test_json_body_with_a_data_url_reference_is_accepted(server: LiveServer, tmp
     bad = server.client.post("/v1/videos", headers=headers, json={
         "prompt": "x", "input_reference": {"image_url": "data:text/plain;base64,aGVsbG8="}})
     assert bad.status_code == 400 and bad.json()["error"]["param"] == "input_reference"
+
+
+def test_loras_are_checked_on_submission_and_carried_to_the_job(
+        server_factory: Callable[..., LiveServer], tmp_path: Path) -> None:
+    lora = tmp_path / "anime.safetensors"
+    lora.write_bytes(b"not read by the preview generator")
+    server = server_factory(loras={"anime": {"path": str(lora)}})
+    headers = server.auth(server.token())
+    unknown = server.client.post("/v1/videos", headers=headers, json={
+        "prompt": "a lake", "seconds": 1, "model": "preview", "loras": ["anime", "pixar:0.5"]})
+    assert unknown.status_code == 400
+    assert unknown.json()["error"]["param"] == "loras" and "pixar" in unknown.json()["error"]["message"]
+    bad_scale = server.client.post("/v1/videos", headers=headers, json={
+        "prompt": "a lake", "seconds": 1, "model": "preview", "loras": ["anime:loud"]})
+    assert bad_scale.status_code == 400 and bad_scale.json()["error"]["param"] == "loras[0]"
+
+    made = server.client.post("/v1/videos", headers=headers, json={
+        "prompt": "a lake", "seconds": 1, "model": "preview", "loras": [{"name": "anime", "scale": 0.6}]})
+    assert made.status_code == 200, made.text
+    from reelforge.store.repos import JobRepo
+
+    with server.services.db.read() as session:
+        job = JobRepo(session).get("job_" + made.json()["id"].removeprefix("video_"))
+        assert job is not None and job.payload["loras"] == [{"name": "anime", "scale": 0.6}]

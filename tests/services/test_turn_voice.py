@@ -10,7 +10,8 @@ import av
 import pytest
 import srt
 
-from reelforge.store.repos import RenderRepo
+from reelforge.draft import VIDEO, read_change
+from reelforge.store.repos import DraftRepo, RenderRepo, SessionRepo
 from tests.services._turn_harness import Chat, add_clips, open_chat
 
 
@@ -156,3 +157,22 @@ def test_a_script_over_my_photos_uses_them_in_order_with_slow_zooms(chat: Chat, 
 def test_a_script_over_my_photos_without_photos_says_so(chat: Chat) -> None:
     turn = chat.say("make a video from this script with my photos: One. Two.")
     assert "upload some first" in turn.reply
+
+
+def test_voice_and_caption_versions_record_their_edits_and_revert_reads_them(chat: Chat, tmp_path: Path) -> None:
+    add_clips(chat, tmp_path, [2.0, 2.0])
+    chat.say("fade out at the end")
+    chat.say("add a voice-over saying Hello from the hills.")
+    chat.say("add subtitles")
+    with chat.svc.db.read() as db:
+        session = SessionRepo(db).get(chat.session_id)
+        assert session is not None
+        drafts = DraftRepo(db)
+        changes = [read_change(drafts.version(session.id, n).changes)  # type: ignore[union-attr]
+                   for n in range(2, session.draft_version + 1)]
+    assert [[e.op for e in c.edits] for c in changes if c is not None] == [
+        ["set_fade"], ["add_voice"], ["set_captions"]]
+    chat.say("go back to before the voice-over")
+    draft = chat.draft()
+    assert draft.voice_segments() == [] and draft.canvas.captions is None  # the narration and what came after
+    assert draft.tracks_of(VIDEO)[0].segments[-1].meta.fade_out_ms == 1000  # the fade made before it stays
