@@ -7,8 +7,10 @@ protocol. Read top to bottom like a diffusers pipeline:
    and detect its family from its configs (``_diffusers_families``);
 2. keep one warm pipeline (the folder's own class, plus ``from_pipe`` views sharing its
    weights for the other kind), freed on a model switch;
-3. plan shots (frame rule, trained size and rate) and denoise each, reporting progress per
-   step and honouring cancel between steps;
+3. plan shots (one segment per ``|``-separated prompt, frame rule, trained size and rate) and
+   denoise each, reporting progress per step and honouring cancel between steps; each shot
+   after the first starts from the previous one's last frame when the model takes a still, and
+   is colour-matched to it (``_color_match``);
 4. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, scaled (lanczos)
    to the delivered size and converted to the delivered rate.
 
@@ -25,18 +27,24 @@ from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, Cancelled, GenerationFailed, InvalidInput, MediaMissing
 from reelforge.ffmpeg import FrameWriter
+from reelforge.generate._color_match import (
+    ColorMatchConfig,
+    JoinRecord,
+    join_difference,
+    long_shot_record,
+    match_colors,
+)
 from reelforge.generate._diffusers_families import (
     DEFAULT_NEGATIVE_PROMPT,
     Capabilities,
     Kind,
-    ShotPlan,
     detect_model,
     generation_size,
-    plan_shots,
 )
 from reelforge.generate._diffusers_inventory import describe_models, require_torch
 from reelforge.generate._diffusers_speed import SpeedOptions, apply_speed_options
-from reelforge.generate.base import Clip, GenerateRequest
+from reelforge.generate._long_shot import LongShotPlan, plan_long_shot
+from reelforge.generate.base import Clip, GenerateRequest, validate_segments
 from reelforge.progress import CancelToken, Progress, scaled
 
 if TYPE_CHECKING:
@@ -83,6 +91,7 @@ class DiffusersGenerator:
         self.model = settings.model
         self.shape = shape or GenerationShape()
         self.speed = SpeedOptions.from_settings(settings)
+        self.color_match = ColorMatchConfig(settings.color_match, settings.color_match_ease_s)
         self._loaded: _Loaded | None = None     # one warm model at a time (GPU memory)
         self._running: Any = None               # the pipeline in a call (for the cache hooks' timestep)
         self._lock = threading.Lock()           # a shared pipeline corrupts concurrent calls (diffusers #3672)
@@ -194,6 +203,7 @@ class DiffusersGenerator:
     def generate(self, request: GenerateRequest, out: Path, progress: Progress,
                  cancel: CancelToken | None = None) -> Clip:
         """Denoise the request's shots and encode them to ``out`` at the delivered size and rate."""
+        validate_segments(request)
         with self._lock:
             if cancel is not None:
                 cancel.check()
@@ -204,33 +214,51 @@ class DiffusersGenerator:
             width, height = self.shape.size or generation_size(family, request.width, request.height)
             fps = self.shape.fps or family.fps
             temporal = _temporal_factor(pipe)
-            plan = plan_shots(request.duration_ms, fps=fps, temporal=temporal,
-                              max_frames=self.shape.max_shot_frames or family.max_frames,
-                              fixed_frames=family.fixed_frames)
+            plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
+                                  max_frames=self.shape.max_shot_frames or family.max_frames,
+                                  fixed_frames=family.fixed_frames)
             steps = request.steps or family.steps
             guidance = request.guidance if request.guidance is not None else family.guidance
             negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
             still = _load_still(request.image, width, height) if request.image is not None else None
             # Later shots start from the previous shot's last frame when the model takes a still.
             continuation = (self._view(loaded, "i2v")
-                            if len(plan.frames) > 1 and capabilities.image_to_video else None)
+                            if len(plan.shots) > 1 and capabilities.image_to_video else None)
 
-            shots: list[np.ndarray] = []
+            pieces: list[np.ndarray] = []      # the kept frames of each shot, colour-matched at the joins
+            joins: list[JoinRecord] = []
             denoise = scaled(progress, 0.0, _DENOISE_SHARE)
-            for index, frames in enumerate(plan.frames):
-                shot_pipe, image = (pipe, still) if index == 0 else (
-                    (continuation, _last_frame(shots[-1])) if continuation is not None else (pipe, still))
-                call = _call_arguments(shot_pipe, capabilities, prompt=request.prompt, negative=negative,
-                                       width=width, height=height, frames=frames, fps=fps, steps=steps,
-                                       guidance=guidance, seed=request.seed + index, image=image)
-                report = scaled(denoise, index / len(plan.frames), (index + 1) / len(plan.frames))
-                shots.append(self._denoise(shot_pipe, call, steps, report, cancel))
-            _encode(shots, plan, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel)
+            for index, shot in enumerate(plan.shots):
+                previous = pieces[-1][-1] if pieces else None
+                shot_pipe, image = (continuation, _as_image(previous)) \
+                    if previous is not None and continuation is not None else (pipe, still)
+                call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
+                                       width=width, height=height, frames=shot.frames, fps=fps, steps=steps,
+                                       guidance=guidance, seed=shot.seed, image=image)
+                report = scaled(denoise, index / len(plan.shots), (index + 1) / len(plan.shots))
+                frames = self._denoise(shot_pipe, call, steps, report, cancel)[:shot.keep]
+                if previous is not None:
+                    frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
+                    joins.append(join)
+                pieces.append(frames)
+            _encode(pieces, fps, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel)
             progress(1.0)
             return Clip(path=out, duration_ms=request.duration_ms, width=request.width, height=request.height,
                         fps=request.fps, backend=self.name, model=model, seed=request.seed,
-                        provenance=self._provenance(capabilities, model, plan, width, height, steps, guidance,
-                                                    negative, request, continuation is not None))
+                        provenance={**self._provenance(capabilities, model, plan, width, height, steps, guidance,
+                                                       negative, request, continuation is not None),
+                                    **long_shot_record(request.segments, joins, self.color_match)})
+
+    def _join(self, previous: np.ndarray, frames: np.ndarray, fps: int,
+              hold: float) -> tuple[np.ndarray, JoinRecord]:
+        """A shot's frames matched to the frame before them (when matching is on), and the step measured.
+
+        A continued shot keeps the match throughout (``hold`` 1: its colour shift is drift); a new
+        prompt eases back into its own palette (``hold`` 0)."""
+        before = join_difference(previous, frames[0])
+        if self.color_match.enabled:
+            frames = match_colors(frames, previous, ease_frames=self.color_match.ease_frames(fps), hold=hold)
+        return frames, JoinRecord(before, join_difference(previous, frames[0]))
 
     def _denoise(self, pipe: Any, call: dict[str, Any], steps: int, progress: Progress,
                  cancel: CancelToken | None) -> np.ndarray:
@@ -261,7 +289,7 @@ class DiffusersGenerator:
         frames = np.asarray(output.frames[0], dtype=np.float32)
         return (np.clip(frames, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
 
-    def _provenance(self, capabilities: Capabilities, model: str, plan: ShotPlan, width: int, height: int,
+    def _provenance(self, capabilities: Capabilities, model: str, plan: LongShotPlan, width: int, height: int,
                     steps: int, guidance: float, negative: str, request: GenerateRequest,
                     continued: bool) -> dict[str, Any]:
         import diffusers
@@ -272,9 +300,10 @@ class DiffusersGenerator:
             "family": capabilities.family.name, "model": model, "pipeline": capabilities.pipeline_class,
             "kind": "i2v" if request.image is not None else "t2v",
             "generated_width": width, "generated_height": height, "generated_fps": plan.fps,
-            "frames_per_shot": list(plan.frames), "shots": len(plan.frames),
-            "shot_join": "continued" if continued else ("cut" if len(plan.frames) > 1 else "single"),
-            "seeds": [request.seed + i for i in range(len(plan.frames))],
+            "frames_per_shot": list(plan.frames), "kept_per_shot": [shot.keep for shot in plan.shots],
+            "shots": len(plan.shots),
+            "shot_join": "continued" if continued else ("cut" if len(plan.shots) > 1 else "single"),
+            "seeds": [shot.seed for shot in plan.shots],
             "steps": steps, "guidance": guidance, "negative_prompt": negative,
             "device": str(device), "dtype": str(dtype).removeprefix("torch."),
             "cpu_offload": self.settings.cpu_offload, "vae_tiling": self.settings.vae_tiling,
@@ -346,25 +375,25 @@ def _load_still(path: Path, width: int, height: int) -> Any:
         raise InvalidInput(f"image: {path} is not a readable image ({exc})", field="image") from exc
 
 
-def _last_frame(frames: np.ndarray) -> Any:
+def _as_image(frame: np.ndarray) -> Any:
     from PIL import Image
 
-    return Image.fromarray(frames[-1])
+    return Image.fromarray(frame)
 
 
-def _encode(shots: list[np.ndarray], plan: ShotPlan, request: GenerateRequest, out: Path,
+def _encode(shots: list[np.ndarray], fps: int, request: GenerateRequest, out: Path,
             progress: Progress, cancel: CancelToken | None) -> None:
     """All shots, in order, through one encode: lanczos to the delivered size, then its rate."""
     height, width = shots[0].shape[1:3]
     target_w, target_h = request.width, request.height
     video_filter = (f"scale={target_w}:{target_h}:force_original_aspect_ratio=increase:flags=lanczos,"
                     f"crop={target_w}:{target_h},setsar=1,fps={request.fps}")
-    output_args = ["-vf", video_filter, "-t", f"{plan.duration_ms / 1000:.3f}",
+    output_args = ["-vf", video_filter, "-t", f"{request.duration_ms / 1000:.3f}",
                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
                    "-movflags", "+faststart"]
     total = sum(len(shot) for shot in shots)
     written = 0
-    with FrameWriter.open(out, width=width, height=height, fps=plan.fps, output_args=output_args) as writer:
+    with FrameWriter.open(out, width=width, height=height, fps=fps, output_args=output_args) as writer:
         for shot in shots:
             for frame in shot:
                 if cancel is not None:
