@@ -11,8 +11,9 @@ protocol. Read top to bottom like a diffusers pipeline:
    denoise each, reporting progress per step and honouring cancel between steps; each shot
    after the first starts from the previous one's last frame when the model takes a still, and
    is colour-matched to it (``_color_match``);
-4. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, scaled (lanczos)
-   to the delivered size and converted to the delivered rate.
+4. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, brought to the
+   delivered rate by motion-compensated interpolation (``_frame_rate``: minterpolate, or RIFE
+   when configured; or kept native) and scaled (lanczos) to the delivered size.
 
 torch and diffusers are imported only inside functions, never at module import.
 """
@@ -26,7 +27,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, Cancelled, GenerationFailed, InvalidInput, MediaMissing
-from reelforge.ffmpeg import FrameWriter
 from reelforge.generate._color_match import (
     ColorMatchConfig,
     JoinRecord,
@@ -43,6 +43,7 @@ from reelforge.generate._diffusers_families import (
 )
 from reelforge.generate._diffusers_inventory import describe_models, require_torch
 from reelforge.generate._diffusers_speed import SpeedOptions, apply_speed_options
+from reelforge.generate._frame_rate import FrameRatePolicy, encode_shots
 from reelforge.generate._long_shot import LongShotPlan, plan_long_shot
 from reelforge.generate.base import Clip, GenerateRequest, validate_segments
 from reelforge.progress import CancelToken, Progress, scaled
@@ -92,6 +93,8 @@ class DiffusersGenerator:
         self.shape = shape or GenerationShape()
         self.speed = SpeedOptions.from_settings(settings)
         self.color_match = ColorMatchConfig(settings.color_match, settings.color_match_ease_s)
+        self.frame_rate = FrameRatePolicy.from_settings(settings)
+        self._rife: Any = None                  # the RIFE interpolator, loaded on first use
         self._loaded: _Loaded | None = None     # one warm model at a time (GPU memory)
         self._running: Any = None               # the pipeline in a call (for the cache hooks' timestep)
         self._lock = threading.Lock()           # a shared pipeline corrupts concurrent calls (diffusers #3672)
@@ -241,13 +244,26 @@ class DiffusersGenerator:
                     frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
                     joins.append(join)
                 pieces.append(frames)
-            _encode(pieces, fps, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel)
+            rate = self.frame_rate.plan(fps, request.fps)
+            encode_shots(pieces, rate, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel,
+                    self._interpolator() if rate.method == "rife" else None)
             progress(1.0)
             return Clip(path=out, duration_ms=request.duration_ms, width=request.width, height=request.height,
-                        fps=request.fps, backend=self.name, model=model, seed=request.seed,
+                        fps=rate.delivered_fps, backend=self.name, model=model, seed=request.seed,
                         provenance={**self._provenance(capabilities, model, plan, width, height, steps, guidance,
                                                        negative, request, continuation is not None),
-                                    **long_shot_record(request.segments, joins, self.color_match)})
+                                    **long_shot_record(request.segments, joins, self.color_match),
+                                    "frame_rate": rate.describe()})
+
+    def _interpolator(self) -> Any:
+        """The RIFE network of ``REELFORGE_RIFE_MODEL``, loaded once, on the pipeline's device."""
+        weights = self.frame_rate.rife_model
+        if self._rife is None and weights is not None:
+            from reelforge.generate._rife import RifeInterpolator
+
+            device, _ = self._device_and_dtype()
+            self._rife = RifeInterpolator.load(weights, device)
+        return self._rife
 
     def _join(self, previous: np.ndarray, frames: np.ndarray, fps: int,
               hold: float) -> tuple[np.ndarray, JoinRecord]:
@@ -379,25 +395,3 @@ def _as_image(frame: np.ndarray) -> Any:
     from PIL import Image
 
     return Image.fromarray(frame)
-
-
-def _encode(shots: list[np.ndarray], fps: int, request: GenerateRequest, out: Path,
-            progress: Progress, cancel: CancelToken | None) -> None:
-    """All shots, in order, through one encode: lanczos to the delivered size, then its rate."""
-    height, width = shots[0].shape[1:3]
-    target_w, target_h = request.width, request.height
-    video_filter = (f"scale={target_w}:{target_h}:force_original_aspect_ratio=increase:flags=lanczos,"
-                    f"crop={target_w}:{target_h},setsar=1,fps={request.fps}")
-    output_args = ["-vf", video_filter, "-t", f"{request.duration_ms / 1000:.3f}",
-                   "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
-                   "-movflags", "+faststart"]
-    total = sum(len(shot) for shot in shots)
-    written = 0
-    with FrameWriter.open(out, width=width, height=height, fps=fps, output_args=output_args) as writer:
-        for shot in shots:
-            for frame in shot:
-                if cancel is not None:
-                    cancel.check()
-                writer.write(frame.tobytes())
-                written += 1
-                progress(written / total)
