@@ -13,11 +13,12 @@ import pytest
 from reelforge.ffmpeg import ffmpeg_exe
 
 REELFORGE = [sys.executable, "-m", "reelforge.cli"]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, cwd: Path, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "REELFORGE_DATA_DIR": str(env_dir or cwd / "data"),
-           "COLUMNS": "200"}
+           "COLUMNS": "200", "PYTHONPATH": str(ROOT)}  # this checkout's code, not the installed one
     return subprocess.run([*REELFORGE, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 

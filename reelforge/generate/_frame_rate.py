@@ -31,6 +31,7 @@ from reelforge.settings import Settings
 __all__ = ["FrameRateMode", "FrameRatePlan", "FrameRatePolicy", "encode_shots", "minterpolate_chain",
            "minterpolate_filter"]
 
+_INTERPOLATE_S_PER_MEGAPIXEL = 5.0   # a generous bound of minterpolate's time per source megapixel, loaded CPU
 _LOOKAHEAD = 3   # minterpolate holds back the frames it needs to look ahead: clones at the end let it flush
 
 FrameRateMode = Literal["interpolate", "native"]
@@ -112,8 +113,12 @@ def encode_shots(shots: list[np.ndarray], rate: FrameRatePlan, request: Generate
     if rate.method == "rife" and rife is not None:
         total, input_fps = rate.output_frames(request.duration_ms), rate.delivered_fps
         frames = rife.interpolate(np.concatenate(shots), total)
+    # minterpolate runs behind the pipe: its queued frames may still take a while once the last is written
+    interpolating = rate.method == "minterpolate"
+    backlog_s = 120.0 + (_INTERPOLATE_S_PER_MEGAPIXEL * total * width * height / 1e6 if interpolating else 0.0)
     written = 0
-    with FrameWriter.open(out, width=width, height=height, fps=input_fps, output_args=output_args) as writer:
+    with FrameWriter.open(out, width=width, height=height, fps=input_fps, output_args=output_args,
+                          finish_timeout_s=backlog_s) as writer:
         for frame in frames:
             if cancel is not None:
                 cancel.check()
