@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reelforge.agent._intents import canvas, fade, generate, long_shot, meta, motion, music, slideshow, text, timeline
+from reelforge.agent._intents import (
+    canvas,
+    fade,
+    generate,
+    long_shot,
+    meta,
+    motion,
+    music,
+    slideshow,
+    song,
+    text,
+    timeline,
+)
 from reelforge.agent._intents._words import color_of, position_of
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import text_segments
@@ -24,7 +36,7 @@ Handler = Callable[[Clause, PlanState], bool]
 
 # order matters: the session (help/undo/export) first, then the most specific areas
 _HANDLERS: tuple[Handler, ...] = (
-    meta.handle, long_shot.handle, generate.replace_pending, music.handle_sound, slideshow.handle, text.handle, music.handle,
+    meta.handle, long_shot.handle, song.handle, generate.replace_pending, music.handle_sound, slideshow.handle, text.handle, music.handle,
     motion.handle, generate.handle,
     generate.handle_description, canvas.handle, fade.handle, timeline.handle,
 )
