@@ -146,3 +146,11 @@ def test_generate_says_a_title_is_an_edit_before_it_checks_its_inputs(tmp_path: 
     assert result.returncode == 2
     assert "reelforge chat" in result.stderr  # the title is an edit: it says where to ask for it
     assert "image not found: missing.png" in result.stderr
+
+
+def test_an_end_frame_the_preview_cannot_honour_is_refused_with_exit_2(tmp_path: Path) -> None:
+    still = tmp_path / "end.png"
+    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-f", "lavfi", "-i", "color=red:size=64x64", "-frames:v", "1",
+                    str(still)], check=True)
+    result = run("generate", "a lake", "--image", str(still), "--end-image", str(still), cwd=tmp_path)
+    assert result.returncode == 2 and "last_image" in result.stderr

@@ -54,6 +54,11 @@ FAMILIES: dict[str, Family] = {
     "cogvideox": Family("cogvideox", "CogVideoX", "CogVideoXPipeline", "CogVideoXImageToVideoPipeline",
                         "CogVideoXTransformer3DModel", steps=50, guidance=6.0, fps=8, max_frames=49,
                         fixed_frames=True, sizes=((720, 480),), max_sequence_length=None),
+    # Diffusion forcing makes a long shot in one call (``_long_video``): a shot may be 30 s long.
+    "skyreels": Family("skyreels", "SkyReels-V2", "SkyReelsV2DiffusionForcingPipeline",
+                       "SkyReelsV2DiffusionForcingImageToVideoPipeline", "SkyReelsV2Transformer3DModel",
+                       steps=30, guidance=6.0, fps=24, max_frames=721, fixed_frames=False,
+                       sizes=((960, 544), (544, 960)), max_sequence_length=512),
 }
 
 
@@ -92,7 +97,7 @@ def detect_model(model_dir: Path) -> Capabilities:
     if family is None:
         raise InvalidInput(
             f"model: {model_dir} is not a supported text-to-video pipeline (pipeline {pipeline_class or '?'}, "
-            f"transformer {transformer_class or '?'}); supported: Wan, LTX-Video, CogVideoX", field="model")
+            f"transformer {transformer_class or '?'}); supported: Wan, LTX-Video, CogVideoX, SkyReels-V2", field="model")
     in_channels = int(transformer.get("in_channels", 0))
     vae = _read_json(model_dir / "vae" / "config.json") if (model_dir / "vae" / "config.json").exists() else {}
     if family.name == "wan":
@@ -104,7 +109,7 @@ def detect_model(model_dir: Path) -> Capabilities:
     elif family.name == "cogvideox":
         latent = int(vae.get("latent_channels", 16))
         text, image = in_channels == latent, in_channels == 2 * latent
-    else:  # LTX conditions on the still through per-token timesteps: same weights both ways
+    else:  # LTX (per-token timesteps) and SkyReels forcing (a clean first latent): same weights both ways
         text, image = True, True
     return Capabilities(family, pipeline_class, text, image, transformer)
 

@@ -37,6 +37,7 @@ class GenerateRequest:
     fps: int = 30
     seed: int = 0
     image: Path | None = None          # image-to-video: the still to animate
+    last_image: Path | None = None     # the frame the clip should end on (families that take one)
     negative_prompt: str | None = None
     steps: int | None = None           # model backends only; None = the family's default
     guidance: float | None = None

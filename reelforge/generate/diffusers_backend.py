@@ -45,6 +45,7 @@ from reelforge.generate._diffusers_inventory import describe_models, require_tor
 from reelforge.generate._diffusers_speed import SpeedOptions, apply_speed_options
 from reelforge.generate._frame_rate import FrameRatePolicy, encode_shots
 from reelforge.generate._long_shot import LongShotPlan, plan_long_shot
+from reelforge.generate._long_video import diffusion_forcing_for, takes_last_image
 from reelforge.generate.base import Clip, GenerateRequest, validate_segments
 from reelforge.progress import CancelToken, Progress, scaled
 
@@ -217,9 +218,11 @@ class DiffusersGenerator:
             width, height = self.shape.size or generation_size(family, request.width, request.height)
             fps = self.shape.fps or family.fps
             temporal = _temporal_factor(pipe)
+            # Diffusion forcing (SkyReels-V2) makes a whole segment in one call; the shape's shot length is its window.
+            forcing = diffusion_forcing_for(pipe, temporal, self.shape.max_shot_frames)
             plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
-                                  max_frames=self.shape.max_shot_frames or family.max_frames,
-                                  fixed_frames=family.fixed_frames)
+                                  max_frames=family.max_frames if forcing else self.shape.max_shot_frames
+                                  or family.max_frames, fixed_frames=family.fixed_frames)
             steps = request.steps or family.steps
             guidance = request.guidance if request.guidance is not None else family.guidance
             negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
@@ -227,6 +230,8 @@ class DiffusersGenerator:
             # Later shots start from the previous shot's last frame when the model takes a still.
             continuation = (self._view(loaded, "i2v")
                             if len(plan.shots) > 1 and capabilities.image_to_video else None)
+            last_image = self._last_image(request, loaded, plan, width, height, still is not None or
+                                          continuation is not None)
 
             pieces: list[np.ndarray] = []      # the kept frames of each shot, colour-matched at the joins
             joins: list[JoinRecord] = []
@@ -238,6 +243,10 @@ class DiffusersGenerator:
                 call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
                                        width=width, height=height, frames=shot.frames, fps=fps, steps=steps,
                                        guidance=guidance, seed=shot.seed, image=image)
+                if forcing is not None:
+                    call.update(forcing.arguments(shot.frames, fps))
+                if last_image is not None and index == len(plan.shots) - 1:
+                    call["last_image"] = last_image
                 report = scaled(denoise, index / len(plan.shots), (index + 1) / len(plan.shots))
                 frames = self._denoise(shot_pipe, call, steps, report, cancel)[:shot.keep]
                 if previous is not None:
@@ -253,7 +262,7 @@ class DiffusersGenerator:
                         provenance={**self._provenance(capabilities, model, plan, width, height, steps, guidance,
                                                        negative, request, continuation is not None),
                                     **long_shot_record(request.segments, joins, self.color_match),
-                                    "frame_rate": rate.describe()})
+                                    "frame_rate": rate.describe(), "long_video": _method(forcing, last_image)})
 
     def _interpolator(self) -> Any:
         """The RIFE network of ``REELFORGE_RIFE_MODEL``, loaded once, on the pipeline's device."""
@@ -264,6 +273,18 @@ class DiffusersGenerator:
             device, _ = self._device_and_dtype()
             self._rife = RifeInterpolator.load(weights, device)
         return self._rife
+
+    def _last_image(self, request: GenerateRequest, loaded: _Loaded, plan: LongShotPlan, width: int, height: int,
+                    last_shot_takes_a_still: bool) -> Any:
+        """The end frame, sized like the shots, when the request gives one the model can honour."""
+        if request.last_image is None:
+            return None
+        if not last_shot_takes_a_still or not takes_last_image(loaded.capabilities, loaded.folder):
+            family = loaded.capabilities.family.label
+            raise InvalidInput(f"last_image: {loaded.model} ({family}) cannot end on a given frame"
+                               + ("" if last_shot_takes_a_still else " without a start frame (image)")
+                               + "; Wan 2.1 image-to-video and SkyReels-V2 can", field="last_image")
+        return _load_still(request.last_image, width, height)
 
     def _join(self, previous: np.ndarray, frames: np.ndarray, fps: int,
               hold: float) -> tuple[np.ndarray, JoinRecord]:
@@ -282,7 +303,7 @@ class DiffusersGenerator:
         import torch
 
         def on_step_end(_pipe: Any, step: int, _timestep: Any, tensors: dict[str, Any]) -> dict[str, Any]:
-            progress((step + 1) / steps)
+            progress(min(1.0, (step + 1) / steps))  # diffusion forcing runs the steps once per window
             if cancel is not None and cancel.cancelled:
                 # Raising leaves the loop at once; ``pipe._interrupt`` would still run the VAE decode.
                 raise Cancelled("generation cancelled")
@@ -326,6 +347,16 @@ class DiffusersGenerator:
             "speed": self.speed.describe(),
             "diffusers": diffusers.__version__, "torch": torch.__version__,
         }
+
+
+def _method(forcing: Any, last_image: Any) -> dict[str, Any]:
+    """What the provenance says about the family's long-video method."""
+    method: dict[str, Any] = {"method": "diffusion_forcing" if forcing is not None else "chained"}
+    if forcing is not None:
+        method.update(base_frames=forcing.base_frames, overlap_frames=forcing.overlap_frames,
+                      causal_block_size=forcing.causal_block_size, ar_step=forcing.ar_step)
+    method["last_image"] = last_image is not None
+    return method
 
 
 def _resolve_folder(model: str) -> Path:

@@ -76,6 +76,9 @@ def _validate(request: GenerateRequest) -> None:
     if not 1 <= request.fps <= 120:
         raise InvalidInput(f"fps: must be in 1..120 (got {request.fps})", field="fps")
     validate_segments(request)
+    if request.last_image is not None:
+        raise InvalidInput("last_image: the preview generator cannot end on a given frame; configure a model "
+                           "that can (Wan 2.1 image-to-video, SkyReels-V2)", field="last_image")
 
 
 def _output_args(width: int, height: int, scaled: bool) -> list[str]:
