@@ -221,8 +221,9 @@ class DiffusersGenerator:
             # Diffusion forcing (SkyReels-V2) makes a whole segment in one call; the shape's shot length is its window.
             forcing = diffusion_forcing_for(pipe, temporal, self.shape.max_shot_frames)
             plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
-                                  max_frames=family.max_frames if forcing else self.shape.max_shot_frames
-                                  or family.max_frames, fixed_frames=family.fixed_frames)
+                                  max_frames=family.max_frames if forcing else (self.shape.max_shot_frames
+                                                                               or family.max_frames),
+                                  fixed_frames=family.fixed_frames)
             steps = request.steps or family.steps
             guidance = request.guidance if request.guidance is not None else family.guidance
             negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
@@ -230,8 +231,8 @@ class DiffusersGenerator:
             # Later shots start from the previous shot's last frame when the model takes a still.
             continuation = (self._view(loaded, "i2v")
                             if len(plan.shots) > 1 and capabilities.image_to_video else None)
-            last_image = self._last_image(request, loaded, plan, width, height, still is not None or
-                                          continuation is not None)
+            last_image = self._last_image(request, loaded, width, height,
+                                          last_shot_takes_a_still=still is not None or continuation is not None)
 
             pieces: list[np.ndarray] = []      # the kept frames of each shot, colour-matched at the joins
             joins: list[JoinRecord] = []
@@ -255,7 +256,7 @@ class DiffusersGenerator:
                 pieces.append(frames)
             rate = self.frame_rate.plan(fps, request.fps)
             encode_shots(pieces, rate, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel,
-                    self._interpolator() if rate.method == "rife" else None)
+                         self._interpolator() if rate.method == "rife" else None)
             progress(1.0)
             return Clip(path=out, duration_ms=request.duration_ms, width=request.width, height=request.height,
                         fps=rate.delivered_fps, backend=self.name, model=model, seed=request.seed,
@@ -274,7 +275,7 @@ class DiffusersGenerator:
             self._rife = RifeInterpolator.load(weights, device)
         return self._rife
 
-    def _last_image(self, request: GenerateRequest, loaded: _Loaded, plan: LongShotPlan, width: int, height: int,
+    def _last_image(self, request: GenerateRequest, loaded: _Loaded, width: int, height: int, *,
                     last_shot_takes_a_still: bool) -> Any:
         """The end frame, sized like the shots, when the request gives one the model can honour."""
         if request.last_image is None:
