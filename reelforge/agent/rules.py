@@ -36,7 +36,8 @@ Handler = Callable[[Clause, PlanState], bool]
 
 # order matters: the session (help/undo/export) first, then the most specific areas
 _HANDLERS: tuple[Handler, ...] = (
-    meta.handle, long_shot.handle, song.handle, generate.replace_pending, music.handle_sound, slideshow.handle, text.handle, music.handle,
+    meta.handle, long_shot.handle, generate.replace_pending, music.handle_sound, slideshow.handle, text.handle,
+    song.handle, music.handle,
     motion.handle, generate.handle,
     generate.handle_description, canvas.handle, fade.handle, timeline.handle,
 )

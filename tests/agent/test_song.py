@@ -28,3 +28,4 @@ def test_library_music_edits_and_clips_of_concerts_are_not_songs() -> None:
     assert _plan("add lo-fi music") == [MusicAction(style="lofi")]
     assert isinstance(_plan("make the music quieter")[0], EditAction)
     assert isinstance(_plan("生成一段音乐会的视频")[0], GenerateAction)
+    assert not any(isinstance(a, MusicAction) and a.compose for a in _plan("make a slideshow of my photos with music"))

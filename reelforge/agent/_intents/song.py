@@ -25,7 +25,9 @@ _ZH = r"(?:生成|创作|写|做|作|谱|来)(?:1|一)?(?:首|段|支)(?:.{0,12}
 _NOT = (r"\b(?:video|clip|shot|scene|footage)s?\s+(?:of|showing|about|with)\b|\bmusic video\b|音乐视频|MV|"
         r"\b(?:quieter|louder|softer|volume|fade|loop|duck|remove|delete|mute|lower|raise|replace|switch|change)\b|"
         r"小一点|大一点|音量|淡入|淡出|循环|去掉|删除|换|"
-        r"的(?:视频|片段|镜头|画面|动画)|(?:视频|片段|镜头|画面|动画)$")  # "生成一段音乐会的视频": a clip
+        r"的(?:视频|片段|镜头|画面|动画)|(?:视频|片段|镜头|画面|动画)$|"  # "生成一段音乐会的视频": a clip
+        # "make a slideshow of my photos with lo-fi music": the music goes with something else being made
+        r"\bwith\b(?:\s+[\w-]+){0,3}\s+(?:music|song|soundtrack|bgm)\b|\bslideshow|\bphotos?\b|幻灯片|照片|配上")
 _LYRICS = re.compile(r"\b(?:lyrics?|words)\b|歌词")
 _FILLER = re.compile(
     r"\b(?:please|can you|could you|make|generate|compose|create|write|produce|give me|i want|i need|an?|the|some|"
