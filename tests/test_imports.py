@@ -46,6 +46,8 @@ HEAVY_ALLOWED_IN = frozenset({
     "reelforge.generate.diffusers_backend",
     "reelforge.generate._diffusers_inventory",
     "reelforge.generate._diffusers_speed",
+    "reelforge.generate._rife",          # RIFE frame interpolation (REELFORGE_RIFE_MODEL)
+    "reelforge.audio.ace_step",          # ACE-Step music (REELFORGE_MUSIC_MODEL)
 })
 
 

@@ -46,6 +46,7 @@ from reelforge.generate._diffusers_speed import SpeedOptions, apply_speed_option
 from reelforge.generate._frame_rate import FrameRatePolicy, encode_shots
 from reelforge.generate._long_shot import LongShotPlan, plan_long_shot
 from reelforge.generate._long_video import diffusion_forcing_for, takes_last_image
+from reelforge.generate._rife import RifeInterpolator
 from reelforge.generate.base import Clip, GenerateRequest, validate_segments
 from reelforge.progress import CancelToken, Progress, scaled
 
@@ -269,8 +270,6 @@ class DiffusersGenerator:
         """The RIFE network of ``REELFORGE_RIFE_MODEL``, loaded once, on the pipeline's device."""
         weights = self.frame_rate.rife_model
         if self._rife is None and weights is not None:
-            from reelforge.generate._rife import RifeInterpolator
-
             device, _ = self._device_and_dtype()
             self._rife = RifeInterpolator.load(weights, device)
         return self._rife

@@ -12,7 +12,7 @@ pytest.importorskip("torch", reason="needs the [models] extra (torch)")
 import torch  # noqa: E402
 
 from reelforge.errors import InvalidInput  # noqa: E402
-from reelforge.generate._rife import IFNet, RifeInterpolator, load_ifnet  # noqa: E402
+from reelforge.generate._rife import RifeInterpolator, build_ifnet, load_ifnet  # noqa: E402
 from tests.generate.test_frame_rate import frame_steps, moving_scene  # noqa: E402
 
 pytestmark = pytest.mark.models
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.models
 def save_tiny_rife(path: Path, seed: int = 0) -> Path:
     """A 4.6-layout IFNet with 16/16/8/8 channels, saved as Practical-RIFE saves it (``module.`` keys)."""
     torch.manual_seed(seed)
-    state = IFNet((16, 16, 8, 8)).state_dict()
+    state = build_ifnet((16, 16, 8, 8)).state_dict()
     torch.save({f"module.{key}": value for key, value in state.items()}, path)
     return path
 
