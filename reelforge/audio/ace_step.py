@@ -32,7 +32,7 @@ from reelforge.errors import BackendUnavailable, Cancelled, GenerationFailed, In
 from reelforge.progress import CancelToken, Progress, no_progress
 from reelforge.settings import Settings
 
-__all__ = ["AceStepComposer", "Song", "SongRequest", "fit_to_length", "get_composer", "song_prompt"]
+__all__ = ["AceStepComposer", "Song", "SongRequest", "ComposerPool", "fit_to_length", "song_prompt"]
 
 SAMPLE_RATE = 48000
 PIPELINE_CLASS = "AceStepPipeline"
@@ -210,16 +210,22 @@ class AceStepComposer:
                                             "steps": steps, "generated_seconds": generated_s, "looped": looped})
 
 
-_composers: dict[Path, AceStepComposer] = {}
-_composers_lock = threading.Lock()
+class ComposerPool:
+    """The warm ACE-Step composer of one owner (``Services``): one music model in memory at a time."""
 
+    def __init__(self) -> None:
+        self._composer: AceStepComposer | None = None
+        self._lock = threading.Lock()
 
-def get_composer(settings: Settings) -> AceStepComposer:
-    """The warm composer of ``settings.music_model``, made once per process (one model in memory)."""
-    composer = AceStepComposer.from_settings(settings)
-    with _composers_lock:
-        kept = _composers.get(composer.folder)
-        if kept is None:
-            _composers.clear()  # another folder was configured before: let its weights go
-            kept = _composers[composer.folder] = composer
-    return kept
+    def get(self, settings: Settings) -> AceStepComposer:
+        """The composer of ``settings.music_model``, made on first use (another folder replaces it)."""
+        composer = AceStepComposer.from_settings(settings)
+        with self._lock:
+            if self._composer is None or self._composer.folder != composer.folder:
+                self._composer = composer
+            return self._composer
+
+    def close(self) -> None:
+        """Let the warm model go."""
+        with self._lock:
+            self._composer = None

@@ -14,7 +14,7 @@ from typing import Any
 
 from reelforge.agent import describe_edit
 from reelforge.audio import STYLES
-from reelforge.audio.ace_step import SongRequest, get_composer, song_prompt
+from reelforge.audio.ace_step import SongRequest, song_prompt
 from reelforge.draft import Draft
 from reelforge.draft.edits import SetMusic
 from reelforge.errors import BackendUnavailable, GenerationFailed
@@ -41,7 +41,7 @@ def _compose(scope: TurnScope, call_id: str, action: Any, style: str, scene: str
     request = SongRequest(prompt=prompt, seconds=float(seconds), lyrics=action.lyrics or "", bpm=bpm,
                           language="zh" if language == "zh" else "en")
     out = svc.blobs.scratch() / f"{media_id}.wav"
-    song = get_composer(svc.settings).compose(request, out)
+    song = svc.composers.get(svc.settings).compose(request, out)
     key = f"media/{media_id}.wav"
     size = svc.blobs.put_file(key, song.path)
     out.unlink(missing_ok=True)
