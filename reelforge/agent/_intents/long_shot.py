@@ -51,6 +51,6 @@ def handle(clause: Clause, state: PlanState) -> bool:
     seconds = said / 1000 if said else _SECONDS_PER_SEGMENT * len(segments)
     placement = placement_of(clause, state) or ("end", None)
     state.generate(GenerateAction(prompt=f" {_SEPARATOR} ".join(segments), seconds=seconds,
-                                  aspect=aspect_of(clause),  # type: ignore[arg-type]
-                                  placement=placement[0], ref_segment_id=placement[1]))  # type: ignore[arg-type]
+                                  aspect=aspect_of(clause),
+                                  placement=placement[0], ref_segment_id=placement[1]))
     return True
