@@ -1,76 +1,296 @@
-"""Wan 2.1 T2V 1.3B at 480p, 5 s, 50 steps: bare diffusers vs reelforge (defaults, speed options).
+"""Every diffusers family at its real size, random weights built on the GPU: bare diffusers vs reelforge.
 
-The pipeline has Wan 2.1 T2V 1.3B's real transformer and VAE configurations with random
-weights (timing does not depend on weight values; First Block Cache's skip decisions
-would, so the options run uses Pyramid Attention Broadcast, whose skips follow the
-schedule). The text encoder has UMT5-XXL's width (d_model 4096, 64 heads, d_ff 10240) but
-2 layers and a small vocabulary: it runs once per prompt, well under 1% of the time.
+For each family (Wan 2.1 1.3B, Wan 2.2 TI2V-5B, Wan 2.2 A14B's two 14B experts, LTX-2 19B,
+HunyuanVideo 1.5 8.3B, CogVideoX 2B) at its native size and a 5-second clip, it times a few
+denoising steps and computes the whole clip from them (timing does not depend on weight
+values), which keeps one run inside about ten minutes of an H200:
 
-    .venv/bin/python bench/gpu_t2v.py                  # needs CUDA; exits 2 without it
-    .venv/bin/python bench/gpu_t2v.py --compile --attention-backend _native_cudnn
-    .venv/bin/python bench/gpu_t2v.py --tiny-cpu-dry-run   # every step on tiny configs, on the CPU
+- seconds per step of the bare diffusers call, of reelforge's defaults (``DiffusersGenerator``
+  on the same pipeline) and of each speed preset (``balanced``: First Block Cache, whose skip
+  decisions DO depend on the weights, so its figure is marked; ``fast``: the few-step
+  distillation, a random distill LoRA standing in for LightX2V/Lightning on Wan);
+- text encoding and VAE decoding once each (from the bare call: start to the transformer's
+  first call, last step to the end);
+- the whole clip: encode + steps x seconds per step + decode (50 steps bare, the preset's
+  steps for ``fast``);
+- peak GPU memory while denoising at each memory setting (bf16, fp8 storage, leaf-level group
+  offload), with whether it fits a 24 GB and a 48 GB card;
+- for Wan 2.1 1.3B, reelforge's whole generation path (shots, progress, cancel checks) for
+  one clip, returning frames (encoding is a CPU job, measured by bench/generate.py).
 
-Ends with: ``gpu_t2v: defaults/bare=X.XX bare/options=Y.YY peak_gib=Z.Z`` (peak: the options run).
+Text encoders keep their real width but only 2-3 layers (they run once per prompt).
+Imports: torch, transformers, diffusers and reelforge's generation modules only.
+
+    python bench/gpu_t2v.py                       # needs CUDA; exits 2 without it
+    python bench/gpu_t2v.py --families wan21,ltx2 --budget-s 300
+    python bench/gpu_t2v.py --tiny-cpu-dry-run    # every family and option on tiny configs, CPU
+
+Ends with: ``gpu_t2v: defaults/bare=X.XX bare/fast=Y.YY wan14b_fast_s=Z.Z ltx2_fast_s=W.W peak_gib=P.P``
+(BENCHMARKS.md: worst family's defaults/bare, smallest Wan-class fast speed-up, whole-clip seconds).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
 import gc
+import json
+import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 PROMPT = "a red fox runs through fresh snow in a pine forest at sunrise, cinematic, slow motion"
 WORDS = "a red fox runs through fresh snow in pine forest at sunrise cinematic slow motion the".split()
+FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "ltx2", "hunyuan15", "cogvideox")
+WAN_CLASS = ("wan21", "wan22_ti2v", "wan22_a14b")
+BARE_STEPS = 50
+GIB = 2**30
 
 
-def _tokenizer() -> Any:
+@dataclass
+class Spec:
+    """One family's benchmark shape: generation size, frames for 5 s, and its default sampler."""
+
+    name: str
+    width: int
+    height: int
+    frames: int
+    fps: int
+    guidance: float
+    fast_steps: int | None
+
+
+@dataclass
+class Result:
+    family: str
+    rows: dict[str, dict[str, float]] = field(default_factory=dict)   # run -> {step_s, steps, peak_gib...}
+    encode_s: float = 0.0
+    decode_s: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def _tokenizer(chat: bool = False) -> Any:
     from transformers import T5Tokenizer
 
     vocab = [("<pad>", 0.0), ("</s>", 0.0), ("<unk>", 0.0), ("\u2581", -2.0)]
     vocab += [(f"\u2581{w}", -1.0) for w in WORDS] + [(c, -5.0) for c in "abcdefghijklmnopqrstuvwxyz,"]
-    return T5Tokenizer(vocab=vocab, extra_ids=0)
+    tokenizer = T5Tokenizer(vocab=vocab, extra_ids=0)
+    if chat:  # HunyuanVideo 1.5 formats its prompt as a chat
+        tokenizer.chat_template = ("{% for m in messages %}{{ m['content'] if m['content'] is string "
+                                   "else m['content'][0]['text'] }} {% endfor %}")
+    return tokenizer
 
 
-def build_wan(folder: Path, *, tiny: bool, device: str) -> Path:
-    """Save a random-weight Wan 2.1 T2V 1.3B-shaped pipeline (or a tiny one) to ``folder``."""
-    import torch
-    from diffusers import AutoencoderKLWan, UniPCMultistepScheduler, WanPipeline, WanTransformer3DModel
-    from transformers import UMT5Config, UMT5EncoderModel
+def _t5(d_model: int, tiny: bool, vocab: int, layers: int = 2) -> Any:
+    from transformers import T5Config, T5EncoderModel
 
-    torch.manual_seed(0)
+    if tiny:
+        return T5EncoderModel(T5Config(vocab_size=vocab, d_model=32, d_kv=8, d_ff=37, num_layers=1, num_heads=4,
+                                       relative_attention_num_buckets=8, is_encoder_decoder=False)).eval()
+    heads = max(1, d_model // 128)
+    return T5EncoderModel(T5Config(vocab_size=vocab, d_model=d_model, d_kv=d_model // heads, d_ff=int(d_model * 2.5),
+                                   num_layers=layers, num_heads=heads, feed_forward_proj="gated-gelu",
+                                   is_encoder_decoder=False)).eval()
+
+
+def _wan(spec_name: str, tiny: bool) -> Any:
+    from diffusers import AutoencoderKLWan, FlowMatchEulerDiscreteScheduler, WanPipeline, WanTransformer3DModel
+
+    tokenizer = _tokenizer()
+    text = _t5(4096, tiny, len(tokenizer))
+    common = dict(patch_size=(1, 2, 2), cross_attn_norm=True, qk_norm="rms_norm_across_heads", eps=1e-6)
+    if tiny:
+        shape: dict[str, Any] = dict(num_attention_heads=2, attention_head_dim=12, text_dim=32, freq_dim=32, ffn_dim=32,
+                                     num_layers=2, rope_max_seq_len=32, in_channels=16, out_channels=16)
+        vae = AutoencoderKLWan(base_dim=3, z_dim=16, dim_mult=[1, 1, 1, 1], num_res_blocks=1,
+                               temperal_downsample=[False, True, True])
+    elif spec_name == "wan22_ti2v":  # Wan 2.2 TI2V-5B and its 16x-compressing VAE
+        shape = dict(num_attention_heads=24, attention_head_dim=128, text_dim=4096, freq_dim=256, ffn_dim=14336,
+                     num_layers=30, rope_max_seq_len=1024, in_channels=48, out_channels=48)
+        vae = AutoencoderKLWan(base_dim=160, decoder_base_dim=256, z_dim=48, dim_mult=[1, 2, 4, 4], num_res_blocks=2,
+                               temperal_downsample=[False, True, True], is_residual=True, in_channels=12,
+                               out_channels=12, patch_size=2, scale_factor_spatial=16, scale_factor_temporal=4,
+                               latents_mean=[0.0] * 48, latents_std=[1.0] * 48)
+    else:
+        wide = spec_name == "wan22_a14b"  # 14B experts; else Wan 2.1 1.3B
+        shape = dict(num_attention_heads=40 if wide else 12, attention_head_dim=128, text_dim=4096, freq_dim=256,
+                     ffn_dim=13824 if wide else 8960, num_layers=40 if wide else 30, rope_max_seq_len=1024,
+                     in_channels=16, out_channels=16)
+        vae = AutoencoderKLWan(z_dim=16, temperal_downsample=[False, True, True])
+    experts = 2 if spec_name == "wan22_a14b" else 1
+    transformers = [_cast(WanTransformer3DModel(**common, **shape), tiny) for _ in range(experts)]
+    extra: dict[str, Any] = {"expand_timesteps": spec_name == "wan22_ti2v"}
+    if experts == 2:
+        extra.update(transformer_2=transformers[1], boundary_ratio=0.875)
+    return WanPipeline(tokenizer=tokenizer, text_encoder=_cast(text, tiny), vae=vae,
+                       scheduler=FlowMatchEulerDiscreteScheduler(shift=5.0 if spec_name == "wan22_ti2v" else 3.0),
+                       transformer=transformers[0], **extra)
+
+
+def _ltx2(tiny: bool) -> Any:
+    from diffusers import (
+        AutoencoderKLLTX2Audio,
+        AutoencoderKLLTX2Video,
+        FlowMatchEulerDiscreteScheduler,
+        LTX2Pipeline,
+        LTX2VideoTransformer3DModel,
+    )
+    from diffusers.pipelines.ltx2 import LTX2TextConnectors
+    from diffusers.pipelines.ltx2.vocoder import LTX2Vocoder
+
+    tokenizer = _tokenizer()
+    text = _t5(3840, tiny, len(tokenizer))  # Gemma 3 12B's width, 2 layers
+    factor = text.config.num_layers + 1
+    if tiny:
+        transformer = LTX2VideoTransformer3DModel(
+            in_channels=4, out_channels=4, num_attention_heads=2, attention_head_dim=8, cross_attention_dim=16,
+            audio_in_channels=4, audio_out_channels=4, audio_num_attention_heads=2, audio_attention_head_dim=4,
+            audio_cross_attention_dim=8, num_layers=2, caption_channels=32, rope_double_precision=False,
+            rope_type="split")
+        connectors = LTX2TextConnectors(
+            caption_channels=32, text_proj_in_factor=factor, video_connector_num_attention_heads=4,
+            video_connector_attention_head_dim=8, video_connector_num_layers=1,
+            video_connector_num_learnable_registers=None, audio_connector_num_attention_heads=4,
+            audio_connector_attention_head_dim=8, audio_connector_num_layers=1,
+            audio_connector_num_learnable_registers=None, connector_rope_base_seq_len=32,
+            rope_double_precision=False, rope_type="split")
+        vae = AutoencoderKLLTX2Video(
+            latent_channels=4, block_out_channels=(8,), decoder_block_out_channels=(8,), layers_per_block=(1,),
+            decoder_layers_per_block=(1, 1), spatio_temporal_scaling=(True,), decoder_spatio_temporal_scaling=(True,),
+            decoder_inject_noise=(False, False), downsample_type=("spatial",), upsample_residual=(False,),
+            upsample_factor=(1,), patch_size=1, decoder_causal=False)
+        audio_vae = AutoencoderKLLTX2Audio(base_channels=4, ch_mult=(1,), num_res_blocks=1, resolution=32,
+                                           latent_channels=2, mel_bins=8)
+        vocoder = LTX2Vocoder(in_channels=16, hidden_channels=32, upsample_kernel_sizes=[4, 4],
+                              upsample_factors=[2, 2], resnet_kernel_sizes=[3], resnet_dilations=[[1, 3, 5]],
+                              output_sampling_rate=16000)
+    else:  # the diffusers defaults are LTX-2 19B's configuration
+        transformer = LTX2VideoTransformer3DModel()
+        connectors = LTX2TextConnectors(text_proj_in_factor=factor)
+        vae, audio_vae, vocoder = AutoencoderKLLTX2Video(), AutoencoderKLLTX2Audio(), LTX2Vocoder()
+    return LTX2Pipeline(scheduler=FlowMatchEulerDiscreteScheduler(), vae=_cast(vae, tiny),
+                        audio_vae=_cast(audio_vae, tiny), text_encoder=_cast(text, tiny), tokenizer=tokenizer,
+                        connectors=_cast(connectors, tiny), transformer=_cast(transformer, tiny),
+                        vocoder=_cast(vocoder, tiny))
+
+
+def _hunyuan15(tiny: bool) -> Any:
+    from diffusers import (
+        AutoencoderKLHunyuanVideo15,
+        FlowMatchEulerDiscreteScheduler,
+        HunyuanVideo15Pipeline,
+        HunyuanVideo15Transformer3DModel,
+    )
+    from diffusers.guiders import ClassifierFreeGuidance
+    from transformers import ByT5Tokenizer, Qwen2_5_VLTextConfig, Qwen2_5_VLTextModel
+
+    tokenizer = _tokenizer(chat=True)
+    rope = {"mrope_section": [1, 1, 2] if tiny else [16, 24, 24], "rope_type": "default", "type": "default"}
+    if tiny:
+        transformer = HunyuanVideo15Transformer3DModel(
+            in_channels=9, out_channels=4, num_attention_heads=2, attention_head_dim=8, num_layers=2,
+            num_refiner_layers=1, mlp_ratio=2.0, text_embed_dim=16, text_embed_2_dim=32, image_embed_dim=12,
+            rope_axes_dim=(2, 2, 4), target_size=32, task_type="t2v")
+        vae = AutoencoderKLHunyuanVideo15(latent_channels=4, block_out_channels=(16, 16), layers_per_block=1,
+                                          spatial_compression_ratio=4, temporal_compression_ratio=4,
+                                          downsample_match_channel=False, upsample_match_channel=False)
+        qwen = Qwen2_5_VLTextConfig(hidden_size=16, intermediate_size=16, num_hidden_layers=2, num_attention_heads=2,
+                                    num_key_value_heads=2, vocab_size=len(tokenizer) + 8, rope_scaling=rope)
+        glyph = _t5(1472, True, 384)
+    else:  # HunyuanVideo 1.5's 8.3B transformer; Qwen2.5-VL-7B's width with 3 layers
+        transformer = HunyuanVideo15Transformer3DModel(task_type="t2v")
+        vae = AutoencoderKLHunyuanVideo15()
+        qwen = Qwen2_5_VLTextConfig(hidden_size=3584, intermediate_size=18944, num_hidden_layers=3,
+                                    num_attention_heads=28, num_key_value_heads=4, vocab_size=len(tokenizer) + 8,
+                                    rope_scaling=rope)
+        glyph = _t5(1472, False, 384)
+    return HunyuanVideo15Pipeline(
+        transformer=_cast(transformer, tiny), vae=_cast(vae, tiny), scheduler=FlowMatchEulerDiscreteScheduler(shift=7.0),
+        text_encoder=_cast(Qwen2_5_VLTextModel(qwen).eval(), tiny), tokenizer=tokenizer,
+        text_encoder_2=_cast(glyph, tiny), tokenizer_2=ByT5Tokenizer(), guider=ClassifierFreeGuidance(guidance_scale=6.0))
+
+
+def _cogvideox(tiny: bool) -> Any:
+    from diffusers import AutoencoderKLCogVideoX, CogVideoXDDIMScheduler, CogVideoXPipeline, CogVideoXTransformer3DModel
+
     tokenizer = _tokenizer()
     if tiny:
-        text = UMT5Config(vocab_size=len(tokenizer), d_model=32, d_kv=8, d_ff=37, num_layers=1, num_heads=4,
-                          is_encoder_decoder=False)
-        transformer_args = dict(num_attention_heads=2, attention_head_dim=12, text_dim=32, freq_dim=32,
-                                ffn_dim=32, num_layers=2, rope_max_seq_len=32)
-        vae_args: dict[str, Any] = dict(base_dim=3, dim_mult=[1, 1, 1, 1], num_res_blocks=1)
-    else:
-        text = UMT5Config(vocab_size=len(tokenizer), d_model=4096, d_kv=64, d_ff=10240, num_layers=2,
-                          num_heads=64, feed_forward_proj="gated-gelu", is_encoder_decoder=False)
-        transformer_args = dict(num_attention_heads=12, attention_head_dim=128, text_dim=4096, freq_dim=256,
-                                ffn_dim=8960, num_layers=30, rope_max_seq_len=1024)
-        vae_args = {}  # AutoencoderKLWan's defaults are Wan 2.1's VAE
-    dtype = torch.float32 if tiny else torch.bfloat16
-    with torch.device(device):  # initialise on the GPU: random init of 1.3B parameters on a CPU is slow
-        transformer = WanTransformer3DModel(patch_size=(1, 2, 2), in_channels=16, out_channels=16,
-                                            cross_attn_norm=True, qk_norm="rms_norm_across_heads",
-                                            eps=1e-6, **transformer_args).to(dtype)
-        text_encoder = UMT5EncoderModel(text).to(dtype).eval()
-        vae = AutoencoderKLWan(z_dim=16, temperal_downsample=[False, True, True], **vae_args)
-    scheduler = UniPCMultistepScheduler(prediction_type="flow_prediction", use_flow_sigmas=True, flow_shift=3.0)
-    WanPipeline(tokenizer=tokenizer, text_encoder=text_encoder, vae=vae, scheduler=scheduler,
-                transformer=transformer).save_pretrained(folder)
-    del transformer, text_encoder, vae
+        transformer = CogVideoXTransformer3DModel(
+            num_attention_heads=4, attention_head_dim=8, in_channels=4, out_channels=4, time_embed_dim=2,
+            text_embed_dim=32, num_layers=2, sample_width=4, sample_height=4, sample_frames=9, patch_size=2,
+            temporal_compression_ratio=4, max_text_seq_length=16)
+        vae = AutoencoderKLCogVideoX(down_block_types=("CogVideoXDownBlock3D",) * 4,
+                                     up_block_types=("CogVideoXUpBlock3D",) * 4, block_out_channels=(8, 8, 8, 8),
+                                     latent_channels=4, layers_per_block=1, norm_num_groups=2)
+    else:  # CogVideoX-2B
+        transformer, vae = CogVideoXTransformer3DModel(), AutoencoderKLCogVideoX()
+    return CogVideoXPipeline(tokenizer=tokenizer, text_encoder=_cast(_t5(4096, tiny, len(tokenizer)), tiny),
+                             vae=_cast(vae, tiny),
+                             transformer=_cast(transformer, tiny), scheduler=CogVideoXDDIMScheduler())
+
+
+def _cast(module: Any, tiny: bool) -> Any:
+    """bf16 on the GPU (built in float32 there, then cast one module at a time to bound the peak)."""
+    import torch
+
+    module = module if tiny else module.to(torch.bfloat16)
     _free()
+    return module
+
+
+def build(family: str, *, tiny: bool, device: str) -> Any:
+    """The family's pipeline with random weights, built on ``device``."""
+    import torch
+
+    torch.manual_seed(0)
+    with torch.device(device):
+        if family in WAN_CLASS:
+            return _wan(family, tiny)
+        return {"ltx2": _ltx2, "hunyuan15": _hunyuan15, "cogvideox": _cogvideox}[family](tiny)
+
+
+def spec_of(family: str, tiny: bool) -> Spec:
+    if tiny:
+        return Spec(family, 32, 32, 9, 16, 5.0, None if family == "cogvideox" else 4)
+    return {
+        "wan21": Spec(family, 832, 480, 81, 16, 5.0, 4),
+        "wan22_ti2v": Spec(family, 1280, 704, 121, 24, 5.0, 4),
+        "wan22_a14b": Spec(family, 832, 480, 81, 16, 4.0, 4),
+        "ltx2": Spec(family, 768, 512, 121, 24, 4.0, 8),
+        "hunyuan15": Spec(family, 848, 480, 121, 24, 6.0, 8),
+        "cogvideox": Spec(family, 720, 480, 49, 8, 6.0, None),
+    }[family]
+
+
+def save_configs(pipe: Any, folder: Path) -> Path:
+    """model_index.json and each model's config.json (no weights): what reelforge detects a family from."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pipe.save_config(folder)
+    for name, component in pipe.components.items():
+        if hasattr(component, "save_config") and hasattr(component, "config"):
+            component.save_config(folder / name)
     return folder
+
+
+def random_lora(pipe: Any, path: Path, rank: int) -> Path:
+    """A random rank-``rank`` LoRA over every attention projection (stands in for a distill LoRA)."""
+    import torch
+    from safetensors.torch import save_file
+
+    tensors = {}
+    generator = torch.Generator().manual_seed(1)
+    for name, module in pipe.transformer.named_modules():
+        if isinstance(module, torch.nn.Linear) and name.rsplit(".", 1)[-1] in ("to_q", "to_k", "to_v"):
+            tensors[f"transformer.{name}.lora_A.weight"] = torch.randn(rank, module.in_features, generator=generator)
+            tensors[f"transformer.{name}.lora_B.weight"] = 0.01 * torch.randn(module.out_features, rank,
+                                                                              generator=generator)
+    save_file(tensors, str(path))
+    return path
 
 
 def _free() -> None:
@@ -81,29 +301,253 @@ def _free() -> None:
         torch.cuda.empty_cache()
 
 
-def _measure(label: str, run: Callable[[], Any], cuda: bool) -> tuple[float, float]:
-    """Seconds and peak GPU GiB of ``run()`` (peak 0 on the CPU)."""
+class StepClock:
+    """Timestamps of one call: its start, the transformer's first call, each step's end, its end."""
+
+    def __init__(self, cuda: bool, last_includes_decode: bool = False) -> None:
+        self.cuda = cuda
+        self.last_includes_decode = last_includes_decode  # a step hook sees the last step end after the decode
+        self.start = self.first = self.end = 0.0
+        self.steps: list[float] = []
+        self.denoise_peak = 0.0
+
+    def now(self) -> float:
+        import torch
+
+        if self.cuda:
+            torch.cuda.synchronize()
+        return time.perf_counter()
+
+    def step_done(self) -> None:
+        import torch
+
+        self.steps.append(self.now())
+        if self.cuda:
+            self.denoise_peak = max(self.denoise_peak, torch.cuda.max_memory_allocated() / GIB)
+
+    def first_call(self, *_: Any) -> None:
+        if not self.first:
+            self.first = self.now()
+
+    @property
+    def step_s(self) -> float:
+        """Median seconds per step, the first step (warm-up) left out when there are more."""
+        gaps = [b - a for a, b in zip(self.steps, self.steps[1:], strict=False)]
+        if self.last_includes_decode and len(gaps) > 1:
+            gaps = gaps[:-1]
+        return statistics.median(gaps) if gaps else self.steps[0] - self.first
+
+
+def _bare_call(pipe: Any, family: str, spec: Spec, steps: int, clock: StepClock) -> None:
+    """The documented diffusers call for the family, with a step clock."""
+    import torch
+
+    call: dict[str, Any] = {"prompt": PROMPT, "negative_prompt": "blurry, low quality", "height": spec.height,
+                            "width": spec.width, "num_frames": spec.frames, "num_inference_steps": steps,
+                            "generator": torch.Generator().manual_seed(0), "output_type": "np"}
+    if family == "ltx2":
+        call["frame_rate"] = float(spec.fps)
+    if family == "cogvideox":  # its text length is the transformer's
+        call["max_sequence_length"] = int(pipe.transformer.config.max_text_seq_length)
+    if family == "hunyuan15":  # guidance lives in the guider; no step callback: a transformer hook marks steps
+        pipe.guider = pipe.guider.new(guidance_scale=spec.guidance)
+    else:
+        call["guidance_scale"] = spec.guidance
+        call["callback_on_step_end"] = lambda _p, _i, _t, tensors: (clock.step_done(), tensors)[1]
+    hooks = [pipe.transformer.register_forward_pre_hook(clock.first_call)]
+    seen: list[float] = []
+    if family == "hunyuan15":
+        def mark(_module: Any, _args: Any, kwargs: dict[str, Any]) -> None:
+            t = float(kwargs["timestep"].flatten()[0])
+            if seen and t != seen[-1]:
+                clock.step_done()
+            seen.append(t)
+        hooks.append(pipe.transformer.register_forward_pre_hook(mark, with_kwargs=True))
+    clock.start = clock.now()
+    try:
+        with torch.inference_mode():
+            pipe(**call)
+    finally:
+        for hook in hooks:
+            hook.remove()
+    if family == "hunyuan15":  # the last step ended before the decode started: estimate it as the median
+        clock.steps.append(clock.steps[-1] + clock.step_s if clock.steps else clock.first)
+    clock.end = clock.now()
+
+
+def _peak_reset(cuda: bool) -> None:
     import torch
 
     if cuda:
         torch.cuda.synchronize()
         torch.cuda.reset_peak_memory_stats()
+
+
+def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, log: Callable[[str], None],
+               offload: bool = True) -> Result:
+    import torch
+
+    from reelforge.generate.base import GenerateRequest
+    from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape
+    from reelforge.settings import Settings
+
+    device = "cuda" if cuda else "cpu"
+    spec = spec_of(family, tiny)
+    result = Result(family)
+    started = time.perf_counter()
+    pipe = build(family, tiny=tiny, device=device)
+    folder = save_configs(pipe, root / family)
+    params = sum(p.numel() for name in ("transformer", "transformer_2") if getattr(pipe, name, None) is not None
+                 for p in getattr(pipe, name).parameters())
+    log(f"[{family}] built {params / 1e9:.2f}B transformer parameters on {device} in "
+        f"{time.perf_counter() - started:.1f} s; {spec.width}x{spec.height}, {spec.frames} frames @ {spec.fps} fps")
+
+    # 1. bare diffusers, the documented call
+    _peak_reset(cuda)
+    clock = StepClock(cuda)
+    _bare_call(pipe, family, spec, steps + 1, clock)
+    result.encode_s, result.decode_s = clock.first - clock.start, clock.end - clock.steps[-1]
+    result.rows["bare"] = {"step_s": clock.step_s, "peak_gib": clock.denoise_peak}
+    log(f"[{family}] bare: {clock.step_s:.3f} s/step, encode {result.encode_s:.2f} s, decode {result.decode_s:.2f} s")
+
+    # 2. reelforge on the same pipeline: defaults, then each speed preset per request
+    lora = None
+    if spec.fast_steps is not None and family in WAN_CLASS:
+        lora = random_lora(pipe, root / f"{family}-distill.safetensors", rank=4 if tiny else 32)
+    loras = {"distill": {"path": str(lora), "fast": True}} if lora else {}
+    dtype = "float32" if tiny else "bfloat16"
+    shape = GenerationShape(size=(spec.width, spec.height), fps=spec.fps, max_shot_frames=spec.frames)
+    settings = Settings(_env_file=None, model=str(folder), dtype=dtype, device=device, loras=loras)  # type: ignore[call-arg]
+    generator = DiffusersGenerator(settings, shape=shape)
+    generator.adopt(pipe, folder)
+    request = GenerateRequest(prompt=PROMPT, seconds=spec.frames / spec.fps, width=spec.width, height=spec.height,
+                              fps=spec.fps, seed=0, steps=steps + 1, guidance=spec.guidance)
+    hooked = family == "hunyuan15"  # no step callback in its pipeline: reelforge's hook marks steps
+    if hooked:
+        request = dataclasses.replace(request, steps=steps + 2)
+    presets = [("defaults", "quality"), ("balanced", "balanced")]
+    if spec.fast_steps is not None:
+        presets.append(("fast", "fast"))
+    for label, preset in presets:
+        clock = StepClock(cuda, last_includes_decode=hooked)
+
+        def progress(_fraction: float, clock: StepClock = clock) -> None:
+            clock.step_done()
+
+        fast = preset == "fast"
+        _peak_reset(cuda)
+        clock.first = clock.now()
+        made = generator.make_frames(dataclasses.replace(request, speed=preset,
+                                                         guidance=None if fast else spec.guidance), progress)
+        clock.steps = clock.steps[:-1]  # make_frames' closing report comes after the decode
+        assert len(made.shots[0]) == spec.frames, (family, len(made.shots[0]))
+        result.rows[label] = {"step_s": clock.step_s, "peak_gib": clock.denoise_peak,
+                              "steps": float(spec.fast_steps if fast and spec.fast_steps else BARE_STEPS)}
+        note = " (First Block Cache: skips depend on the weights)" if preset == "balanced" else ""
+        log(f"[{family}] reelforge {label}: {clock.step_s:.3f} s/step{note}")
+    generator.unload()
+    del generator, made
+    _free()
+
+    # 3. memory settings: peak while denoising, one fresh pipeline each (fp8 and offload hooks stay on it)
+    for memory in ("fp8", "group_offload"):
+        if memory == "group_offload" and not offload:
+            log(f"[{family}] memory group_offload: skipped (--offload-families); pinning its weights takes minutes")
+            continue
+        if memory == "group_offload" and not tiny:
+            pipe.to("cpu")  # the offload hooks bring each leaf to the GPU; fp8 casts in place where they are
+        settings = Settings(_env_file=None, model=str(folder), dtype=dtype, device=device, memory=memory)  # type: ignore[call-arg]
+        generator = DiffusersGenerator(settings, shape=shape)
+        generator.adopt(pipe, folder)
+        clock = StepClock(cuda, last_includes_decode=hooked)
+        _peak_reset(cuda)
+        clock.first = clock.now()
+        generator.make_frames(dataclasses.replace(request, steps=3 if hooked else 2),
+                              lambda _fraction, clock=clock: clock.step_done())
+        clock.steps = clock.steps[:-1]
+        result.rows[memory] = {"step_s": clock.step_s, "peak_gib": clock.denoise_peak}
+        log(f"[{family}] memory {memory}: peak {clock.denoise_peak:.1f} GiB while denoising, {clock.step_s:.3f} s/step")
+        generator.unload()
+        del generator
+        _free()
+        if memory == "fp8":  # the next setting starts from bf16 weights again
+            del pipe
+            _free()
+            pipe = build(family, tiny=tiny, device=device)
+    del pipe
+    _free()
+    if torch.cuda.is_available() and not tiny:
+        log(f"[{family}] done in {time.perf_counter() - started:.0f} s")
+    return result
+
+
+def whole_path_wan21(*, tiny: bool, cuda: bool, root: Path, log: Callable[[str], None]) -> None:
+    """reelforge's whole generation path for one Wan 2.1 1.3B clip (fast preset), returning frames."""
+    from reelforge.generate.base import GenerateRequest
+    from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape
+    from reelforge.progress import CancelToken
+    from reelforge.settings import Settings
+
+    spec = spec_of("wan21", tiny)
+    pipe = build("wan21", tiny=tiny, device="cuda" if cuda else "cpu")
+    folder = save_configs(pipe, root / "wan21-path")
+    lora = random_lora(pipe, root / "wan21-path.safetensors", rank=4 if tiny else 32)
+    settings = Settings(_env_file=None, model=str(folder), dtype="float32" if tiny else "bfloat16",  # type: ignore[call-arg]
+                        device="cuda" if cuda else "cpu", loras={"distill": {"path": str(lora), "fast": True}})
+    generator = DiffusersGenerator(settings, shape=GenerationShape(size=(spec.width, spec.height), fps=spec.fps,
+                                                                  max_shot_frames=spec.frames))
+    generator.adopt(pipe, folder)
+    reports: list[float] = []
     start = time.perf_counter()
-    run()
-    if cuda:
-        torch.cuda.synchronize()
+    made = generator.make_frames(GenerateRequest(prompt=PROMPT, seconds=spec.frames / spec.fps, width=1920,
+                                                 height=1080, fps=30, speed="fast"), reports.append, CancelToken())
     seconds = time.perf_counter() - start
-    peak = torch.cuda.max_memory_allocated() / 2**30 if cuda else 0.0
-    print(f"{label:<28} {seconds:8.2f} s   peak {peak:5.1f} GiB", flush=True)
-    return seconds, peak
+    log(f"[wan21] whole reelforge path, fast preset: {len(made.shots)} shot(s), {sum(len(s) for s in made.shots)} "
+        f"frames of {made.shots[0].shape[2]}x{made.shots[0].shape[1]} in {seconds:.2f} s, {len(reports)} progress "
+        "reports (cancel checked at each)")
+    generator.unload()
+    del generator, pipe, made
+    _free()
+
+
+def summarise(results: list[Result], log: Callable[[str], None]) -> dict[str, float]:
+    """Whole-clip seconds per family and run, and the closing figures."""
+    closing = {"defaults/bare": 0.0, "bare/fast": 0.0, "wan14b_fast_s": 0.0, "ltx2_fast_s": 0.0, "peak_gib": 0.0}
+    speedups = []
+    log("family        run        s/step  steps  whole clip s  peak GiB  fits 24/48 GB")
+    for result in results:
+        bare = result.rows["bare"]
+        for run, row in result.rows.items():
+            steps = int(row.get("steps", BARE_STEPS))
+            whole = result.encode_s + steps * row["step_s"] + result.decode_s
+            row["whole_s"] = whole
+            fits = f"{'yes' if row['peak_gib'] <= 24 else 'no'}/{'yes' if row['peak_gib'] <= 48 else 'no'}"
+            log(f"{result.family:<13} {run:<10} {row['step_s']:7.3f} {steps:6d} {whole:13.1f} {row['peak_gib']:9.1f}  "
+                f"{fits}")
+        closing["defaults/bare"] = max(closing["defaults/bare"], result.rows["defaults"]["step_s"] / bare["step_s"])
+        closing["peak_gib"] = max(closing["peak_gib"], bare["peak_gib"])
+        if "fast" in result.rows:
+            speedup = bare["whole_s"] / result.rows["fast"]["whole_s"]
+            if result.family in WAN_CLASS:
+                speedups.append(speedup)
+            if result.family == "wan22_a14b":
+                closing["wan14b_fast_s"] = result.rows["fast"]["whole_s"]
+            if result.family == "ltx2":
+                closing["ltx2_fast_s"] = result.rows["fast"]["whole_s"]
+    closing["bare/fast"] = min(speedups) if speedups else 0.0
+    return closing
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiny-cpu-dry-run", action="store_true", help="tiny configs on the CPU, no CUDA calls")
-    parser.add_argument("--step-cache", default="pab", choices=["off", "first_block", "pab", "faster"])
-    parser.add_argument("--compile", action="store_true", help="also torch.compile in the options run")
-    parser.add_argument("--attention-backend", default=None, help="e.g. _native_cudnn, flash, sage")
+    parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated: " + ", ".join(FAMILIES))
+    parser.add_argument("--steps", type=int, default=None, help="timed steps per run, one more runs as warm-up "
+                        "(default 2; 1 in the dry run)")
+    parser.add_argument("--budget-s", type=float, default=540.0, help="skip the families left after this long")
+    parser.add_argument("--json", type=Path, default=None, help="also write every figure to this file")
+    parser.add_argument("--offload-families", default="wan21,wan22_ti2v,ltx2,hunyuan15,cogvideox",
+                        help="families whose group offload is measured ('all'; A14B's 57 GB is left out by default)")
     args = parser.parse_args()
     try:
         import torch
@@ -113,78 +557,46 @@ def main() -> int:
     tiny = args.tiny_cpu_dry_run
     cuda = torch.cuda.is_available() and not tiny
     if not cuda and not tiny:
-        print("gpu_t2v: no CUDA device here (torch " + torch.__version__ + "); a Wan 1.3B benchmark needs a GPU")
+        print("gpu_t2v: no CUDA device here (torch " + torch.__version__ + "); the family benchmark needs a GPU")
         return 2
-
     import diffusers
 
-    from reelforge.generate.base import GenerateRequest
-    from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape
-    from reelforge.settings import Settings
+    families = [f for f in args.families.split(",") if f]
+    unknown = sorted(set(families) - set(FAMILIES))
+    if unknown:
+        print(f"gpu_t2v: unknown families {unknown}; known: {', '.join(FAMILIES)}")
+        return 2
 
-    device = "cuda" if cuda else "cpu"
-    width, height, frames, steps = (32, 32, 9, 2) if tiny else (832, 480, 81, 50)
-    fps = 16
-    print(f"gpu_t2v: Wan 2.1 T2V 1.3B config{' (TINY, CPU dry run)' if tiny else ''}, random weights, "
-          f"{width}x{height}, {frames} frames, {steps} steps, guidance 5.0; diffusers {diffusers.__version__}, "
-          f"torch {torch.__version__}, {torch.cuda.get_device_name() if cuda else 'cpu'}", flush=True)
+    def log(line: str) -> None:
+        print(line, flush=True)
 
+    log(f"gpu_t2v: {'TINY configs on the CPU (dry run)' if tiny else 'real configurations'}, random weights; "
+        f"{args.steps or (1 if tiny else 2)} timed steps per run, whole clips computed from them; diffusers {diffusers.__version__}, "
+        f"torch {torch.__version__}, {torch.cuda.get_device_name() if cuda else 'cpu'}")
+    started = time.perf_counter()
+    results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="gpu_t2v-") as scratch:
         root = Path(scratch)
-        start = time.perf_counter()
-        folder = build_wan(root / "wan-1.3b-random", tiny=tiny, device=device)
-        print(f"{'build + save model':<28} {time.perf_counter() - start:8.2f} s", flush=True)
-
-        # 1. Bare diffusers: the documented way to run Wan 2.1 T2V.
-        dtype = torch.float32 if tiny else {"default": torch.bfloat16, "vae": torch.float32}
-        pipe = diffusers.WanPipeline.from_pretrained(folder, dtype=dtype).to(device)
-        pipe.set_progress_bar_config(disable=True)
-
-        def bare(pipe: Any, n_steps: int) -> Any:
-            return pipe(prompt=PROMPT, height=height, width=width, num_frames=frames, num_inference_steps=n_steps,
-                        guidance_scale=5.0, generator=torch.Generator().manual_seed(0), output_type="np").frames
-
-        # partial, not a closure over `pipe`: the `del` below must leave nothing holding the model
-        _measure("bare warm-up (2 steps)", functools.partial(bare, pipe, 2), cuda)
-        bare_s, bare_peak = _measure("bare diffusers", functools.partial(bare, pipe, steps), cuda)
-        del pipe
-        _free()
-
-        # 2./3. reelforge: the same request through DiffusersGenerator (encode to 1080p included).
-        shape = GenerationShape(size=(width, height), fps=fps, max_shot_frames=frames)
-        request = GenerateRequest(prompt=PROMPT, seconds=frames / fps, width=1920, height=1080, fps=30, seed=0,
-                                  steps=steps)
-
-        def reelforge_run(label: str, **options: Any) -> tuple[float, float]:
-            settings = Settings(_env_file=None, model=str(folder), **options)  # type: ignore[call-arg]
-            generator = DiffusersGenerator(settings, shape=shape)
-            _measure(f"{label} warm-up", functools.partial(
-                generator.generate, dataclasses.replace(request, steps=2), root / "warm.mp4", lambda _: None), cuda)
-            marks: dict[str, float] = {}
-
-            def progress(fraction: float) -> None:
-                if fraction >= 0.9 and "denoised" not in marks:
-                    marks["denoised"] = time.perf_counter()
-
-            start = time.perf_counter()
-            result = _measure(label, functools.partial(generator.generate, request, root / f"{label}.mp4", progress),
-                              cuda)
-            encode = time.perf_counter() - marks.get("denoised", start)
-            print(f"{'':<28} of which decode+encode to 1080p after the last step: {encode:.2f} s", flush=True)
-            generator.unload()
-            del generator
-            _free()
-            return result
-
-        defaults_s, defaults_peak = reelforge_run("reelforge defaults")
-        option_settings = {"step_cache": args.step_cache, "compile": args.compile,
-                           "attention_backend": args.attention_backend}
-        options_s, options_peak = reelforge_run("reelforge options", **option_settings)
-        print(f"options: {option_settings}")
-        print(f"defaults/bare {defaults_s / bare_s:.2f}x   bare/options {bare_s / options_s:.2f}x   "
-              f"peaks bare {bare_peak:.1f} / defaults {defaults_peak:.1f} / options {options_peak:.1f} GiB")
-    print(f"gpu_t2v: defaults/bare={defaults_s / bare_s:.2f} bare/options={bare_s / options_s:.2f} "
-          f"peak_gib={options_peak:.1f}")
+        if "wan21" in families:
+            whole_path_wan21(tiny=tiny, cuda=cuda, root=root, log=log)
+        for family in families:
+            if time.perf_counter() - started > args.budget_s:
+                log(f"[{family}] skipped: the {args.budget_s:.0f} s budget is spent")
+                continue
+            steps = args.steps or (1 if tiny else 2)
+            offload = tiny or args.offload_families == "all" or family in args.offload_families.split(",")
+            results.append(run_family(family, tiny=tiny, cuda=cuda, steps=steps, root=root, log=log, offload=offload))
+    if not results:
+        print("gpu_t2v: no family measured")
+        return 2
+    closing = summarise(results, log)
+    if args.json is not None:
+        args.json.write_text(json.dumps({r.family: {"encode_s": r.encode_s, "decode_s": r.decode_s, **r.rows}
+                                         for r in results}, indent=1))
+    log(f"total {time.perf_counter() - started:.0f} s")
+    print(f"gpu_t2v: defaults/bare={closing['defaults/bare']:.2f} bare/fast={closing['bare/fast']:.2f} "
+          f"wan14b_fast_s={closing['wan14b_fast_s']:.1f} ltx2_fast_s={closing['ltx2_fast_s']:.1f} "
+          f"peak_gib={closing['peak_gib']:.1f}")
     return 0
 
 

@@ -10,10 +10,31 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_path
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings"]
+__all__ = ["MEMORY_SETTINGS", "SPEED_PRESETS", "LoraSpec", "MemorySetting", "Settings", "SpeedPreset"]
+
+# The speed presets and memory settings of the diffusers backend (docs/models.md says what each
+# does per family); owned here because Settings validates them and generate/ imports them.
+SpeedPreset = Literal["quality", "balanced", "fast"]
+SPEED_PRESETS: tuple[SpeedPreset, ...] = ("quality", "balanced", "fast")
+MemorySetting = Literal["default", "fp8", "group_offload", "fp8_group_offload"]
+MEMORY_SETTINGS: tuple[MemorySetting, ...] = ("default", "fp8", "group_offload", "fp8_group_offload")
+
+
+class LoraSpec(BaseModel):
+    """One named LoRA of ``REELFORGE_LORAS``: its file, default scale and where it goes."""
+
+    path: Path
+    scale: float = 1.0
+    expert: Literal["high", "low", "both"] = Field(
+        "both", description="Wan 2.2 A14B: the high-noise expert (transformer), the low-noise one "
+                            "(transformer_2) or both; other families have one transformer.")
+    fast: bool = Field(False, description="A few-step distillation LoRA (LightX2V, Lightning): the `fast` "
+                                          "preset applies it to the family it was made for.")
+    family: str | None = Field(None, description="The family it was trained for (wan, wan22_a14b, ltx2...); "
+                                                 "None = any.")
 
 
 def _default_data_dir() -> Path:
@@ -44,10 +65,15 @@ class Settings(BaseSettings):
     upload_limit_bytes: int = 200 * 1024 * 1024
     url_fetch_timeout_s: float = 30.0
     rate_limit: str = "120/minute"
-    retry_after_s: int = 30
     anonymous_credits: int = 100
     anonymous_token_days: int = 7
     anonymous_export: bool = True
+    owner_studio: bool = Field(True, description="A local install has an owner: the studio opened from loopback "
+                               "(or `trusted_networks`) opens the owner's account, with no anonymous limit. A request "
+                               "a proxy forwarded (X-Forwarded-For, Forwarded, X-Real-IP) never counts as local.")
+    trusted_networks: list[str] = Field(default_factory=list, description="Networks whose browsers are the owner "
+                                        "too, as CIDRs: [\"192.168.1.0/24\"].")
+    owner_credits: int = Field(100_000, description="Credits the owner's account starts with.")
     require_attribution: bool = True
     credits_per_second: int = 1
     heartbeat_s: float = 10.0
@@ -77,6 +103,22 @@ class Settings(BaseSettings):
     compile: bool = False
     attention_backend: str | None = None
     step_cache: Literal["off", "first_block", "pab", "faster"] = "off"
+    speed: SpeedPreset = Field("quality", description="quality: the plain call; balanced: step caching (+ "
+                               "torch.compile on CUDA); fast: the family's few-step distillation.")
+    memory: MemorySetting = Field("default", description="Weight storage and placement: fp8 layerwise "
+                                  "casting, leaf-level group offloading (CUDA streams), or both.")
+    gguf: Path | None = Field(None, description="A GGUF single-file transformer used instead of the model "
+                              "folder's own (e.g. a Q8_0 Wan 14B).")
+    text_encoder_cpu: bool = Field(False, description="Keep the text encoder on the CPU (it runs once per "
+                                   "prompt): frees its GPU memory for the transformer.")
+    loras: dict[str, LoraSpec] = Field(default_factory=dict, description="Named LoRAs, JSON: "
+                                       '{"anime": {"path": "/loras/anime.safetensors", "scale": 0.8}}.')
+    first_block_threshold: float = Field(0.05, description="First Block Cache's residual threshold (balanced).")
+    generation_size: str | None = Field(None, pattern=r"^\d{2,5}x\d{2,5}$", description="WIDTHxHEIGHT to "
+                                        "generate at instead of the family's trained size (small GPUs, tests).")
+    generation_fps: int | None = Field(None, ge=1, le=120, description="Generate at this rate instead of the "
+                                       "family's own.")
+    max_shot_frames: int | None = Field(None, ge=1, description="Shorter shots than the family's limit.")
     two_stage_chat: bool = True
     color_match: bool = Field(True, description="Colour-match each shot of a long shot to the end of the "
                               "previous one (Lab mean and spread, eased over the first frames).")
@@ -94,6 +136,18 @@ class Settings(BaseSettings):
     llm_model: str = "qwen2.5:7b-instruct"
     llm_api_key: SecretStr | None = None
     llm_timeout_s: float = 20.0
+    # a local planner: with no llm_base_url, an llm_model that is a path (a transformers folder or a .gguf file)
+    # runs in this process, constrained to the edit schemas; the rules answer first
+    llm_local_timeout_s: float = 10.0
+    llm_local_when: Literal["unexplained", "always"] = "unexplained"
+
+    @property
+    def local_llm_path(self) -> Path | None:
+        """The local planner's model, when ``llm_model`` names one on disk (and no server is configured)."""
+        if self.llm_base_url:
+            return None
+        path = Path(self.llm_model).expanduser()
+        return path if (path.is_dir() or path.suffix == ".gguf") and path.exists() else None
 
     @property
     def sqlite_path(self) -> Path:

@@ -83,7 +83,10 @@ def run_server(settings: Settings, services: Services | None = None) -> Iterator
 def make_settings(data_dir: Path, **overrides: Any) -> Settings:
     base: dict[str, Any] = {"data_dir": data_dir, "workers": 1, "heartbeat_s": 0.5, "job_heartbeat_s": 0.5,
                             "rate_limit": "1000/minute", "anonymous_token_client_rate": "1000 per 7 day",
-                            "anonymous_token_address_rate": "1000 per 7 day", "secret_key": "test-secret"}
+                            "anonymous_token_address_rate": "1000 per 7 day", "secret_key": "test-secret",
+                            # the suite's servers play a public server, where loopback is no owner
+                            # (tests/studio/test_owner.py turns the local owner on)
+                            "owner_studio": False}
     base.update(overrides)
     return Settings(**base)
 

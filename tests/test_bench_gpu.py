@@ -1,12 +1,14 @@
 """bench/gpu_t2v.py stays runnable between the sessions that have a GPU to run it on.
 
 On a CPU it must refuse in one line and exit 2 (BENCHMARKS.md); its ``--tiny-cpu-dry-run``
-drives the same three measured paths (bare diffusers, reelforge defaults, reelforge with its
-speed options) on tiny configs and must end with the closing line the benchmark table fixes.
+drives every family and every measured path (bare diffusers, reelforge's defaults, each speed
+preset, each memory setting, reelforge's whole path for Wan 2.1) on tiny configs and must end
+with the closing line the benchmark table fixes.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -15,23 +17,36 @@ from pathlib import Path
 import pytest
 
 torch = pytest.importorskip("torch")
+pytest.importorskip("diffusers")
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "gpu_t2v.py"
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench" / "gpu_t2v.py"
+FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "ltx2", "hunyuan15", "cogvideox")
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
 
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="a GPU is here: the real benchmark runs instead")
 def test_without_a_gpu_the_benchmark_refuses_in_one_line_with_exit_2() -> None:
-    result = subprocess.run([sys.executable, str(BENCH)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, str(BENCH)], capture_output=True, text=True, timeout=120, env=_env())
     assert result.returncode == 2
     lines = (result.stdout + result.stderr).strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("gpu_t2v: no CUDA device")
 
 
-def test_the_dry_run_measures_all_three_paths_and_ends_with_the_closing_line(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, str(BENCH), "--tiny-cpu-dry-run"], capture_output=True, text=True,
-                            timeout=300, cwd=tmp_path)
-    assert result.returncode == 0, result.stderr[-2000:]
+@pytest.mark.models
+def test_the_dry_run_measures_every_family_and_option_and_ends_with_the_closing_line(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, str(BENCH), "--tiny-cpu-dry-run", "--json", str(tmp_path / "f.json")],
+                            capture_output=True, text=True, timeout=900, cwd=tmp_path, env=_env())
+    assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout.strip().splitlines()
-    for path in ("bare diffusers", "reelforge defaults", "reelforge options"):
-        assert any(line.startswith(path) for line in out), f"{path!r} not measured:\n{result.stdout}"
-    assert re.fullmatch(r"gpu_t2v: defaults/bare=\d+\.\d\d bare/options=\d+\.\d\d peak_gib=\d+\.\d", out[-1]), out[-1]
+    assert any(line.startswith("[wan21] whole reelforge path, fast preset: 1 shot(s), 9 frames") for line in out)
+    for family in FAMILIES:
+        for run in ("bare:", "reelforge defaults:", "reelforge balanced:", "memory fp8:", "memory group_offload:"):
+            assert any(line.startswith(f"[{family}] {run}") for line in out), f"{family} {run} missing:\n{result.stdout}"
+        fast = any(line.startswith(f"[{family}] reelforge fast:") for line in out)
+        assert fast == (family != "cogvideox")  # CogVideoX has no few-step distillation
+    assert re.fullmatch(r"gpu_t2v: defaults/bare=\d+\.\d\d bare/fast=\d+\.\d\d wan14b_fast_s=\d+\.\d "
+                        r"ltx2_fast_s=\d+\.\d peak_gib=\d+\.\d", out[-1]), out[-1]

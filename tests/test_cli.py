@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import av
+import numpy as np
 import pytest
 
 from reelforge.ffmpeg import ffmpeg_exe
@@ -19,6 +22,14 @@ ROOT = Path(__file__).resolve().parents[1]
 def run(*args: str, cwd: Path, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "REELFORGE_DATA_DIR": str(env_dir or cwd / "data"),
            "COLUMNS": "200", "PYTHONPATH": str(ROOT)}  # this checkout's code, not the installed one
+    return subprocess.run([*REELFORGE, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def run_env(*args: str, cwd: Path, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``run`` with this checkout first on the path (a worktree's code, not an installed copy) and ``extra``."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "REELFORGE_DATA_DIR": str(cwd / "data"), "COLUMNS": "200",
+           "PYTHONPATH": os.pathsep.join([str(Path(__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")]),
+           **(extra or {})}
     return subprocess.run([*REELFORGE, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -154,3 +165,30 @@ def test_an_end_frame_the_preview_cannot_honour_is_refused_with_exit_2(tmp_path:
                     str(still)], check=True)
     result = run("generate", "a lake", "--image", str(still), "--end-image", str(still), cwd=tmp_path)
     assert result.returncode == 2 and "last_image" in result.stderr
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("family", ["ltx2", "hunyuan15"])
+def test_generate_with_a_model_folder_runs_the_family_end_to_end(tmp_path: Path, family: str) -> None:
+    """A tiny random model saved here, detected and run by `reelforge generate --model` (LTX-2 with its sound)."""
+    pytest.importorskip("diffusers")
+    tiny = importlib.import_module("tests.generate.tiny_pipelines")
+    folder = getattr(tiny, f"save_tiny_{family}")(tmp_path / family)
+    env = {"REELFORGE_GENERATION_SIZE": "32x32", "REELFORGE_GENERATION_FPS": "16", "REELFORGE_MAX_SHOT_FRAMES": "9"}
+    result = run_env("generate", "a red car at night", "--model", str(folder), "--seconds", "0.5", "--aspect", "1:1",
+                     "-o", "clip.mp4", cwd=tmp_path, extra=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    facts = probe(tmp_path / "clip.mp4")
+    assert facts["vcodec"] == "h264" and facts["size"] == (1080, 1080)
+    if family == "ltx2":  # the model's sound went through the mix into the export
+        with av.open(str(tmp_path / "clip.mp4")) as container:
+            samples = np.concatenate([f.to_ndarray().reshape(-1) for f in container.decode(audio=0)])
+        assert float(np.sqrt(np.mean(samples**2))) > 1e-3
+
+
+def test_generate_refuses_a_bad_lora_or_speed_in_one_line(tmp_path: Path) -> None:
+    lora = run_env("generate", "a lake", "--lora", "anime:loud", cwd=tmp_path)
+    speed = run_env("generate", "a lake", "--speed", "warp", cwd=tmp_path)
+    assert lora.returncode == speed.returncode == 2
+    assert lora.stderr.strip().splitlines()[-1].endswith("lora: the scale after ':' must be a number (got 'anime:loud')")
+    assert "speed: one of quality, balanced, fast (got 'warp')" in speed.stderr

@@ -26,6 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("jobs",),                         # the job row, the queues, the job functions
     ("store", "blobs"),                # the database and the files (render/generate never see them)
     ("agent", "render", "generate"),   # words -> actions, draft -> file, prompt -> clip
+    ("interchange",),                  # other editors' timeline files and project bundles, from and to drafts
     ("audio", "draft", "media"),       # the music library, the timeline model, what a media file is
     ("ffmpeg", "fonts"),               # running ffmpeg, finding fonts
     ("settings", "progress"),
@@ -45,9 +46,11 @@ HEAVY = ("torch", "diffusers")
 HEAVY_ALLOWED_IN = frozenset({
     "reelforge.generate.diffusers_backend",
     "reelforge.generate._diffusers_inventory",
+    "reelforge.generate._diffusers_memory",
     "reelforge.generate._diffusers_speed",
     "reelforge.generate._rife",          # RIFE frame interpolation (REELFORGE_RIFE_MODEL)
     "reelforge.audio.ace_step",          # ACE-Step music (REELFORGE_MUSIC_MODEL)
+    "reelforge.agent.local_llm",  # the in-process chat planner's model backend (REELFORGE_LLM_MODEL = a folder)
 })
 
 

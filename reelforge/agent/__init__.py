@@ -16,11 +16,14 @@ from reelforge.agent.actions import (
     ShowTimeline,
     SkippedCall,
     SoundAction,
+    TimelineExportAction,
     UndoAction,
     Unknown,
+    VersionRecord,
 )
 from reelforge.agent.describe import describe_edit, find_revert_point
 from reelforge.agent.llm import plan_message, plan_with_llm
+from reelforge.agent.local_llm import LocalPlanner
 from reelforge.agent.reply import compose_reply, help_text
 from reelforge.agent.rules import understand
 
@@ -31,6 +34,7 @@ __all__ = [
     "ExportAction",
     "GenerateAction",
     "HelpAction",
+    "LocalPlanner",
     "MediaRef",
     "MusicAction",
     "Outcome",
@@ -40,8 +44,10 @@ __all__ = [
     "ShowTimeline",
     "SkippedCall",
     "SoundAction",
+    "TimelineExportAction",
     "UndoAction",
     "Unknown",
+    "VersionRecord",
     "compose_reply",
     "describe_edit",
     "find_revert_point",

@@ -44,8 +44,14 @@ def _match(pattern: str, words: str) -> bool:
     return re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", words) is not None
 
 
+# comparatives name the mood they compare: "something happier" asks for happy music
+_COMPARATIVES = {"happier": "happy", "calmer": "calm", "sadder": "sad", "chiller": "chill",
+                 "dreamier": "dreamy", "brighter": "bright", "gentler": "gentle", "funnier": "fun"}
+
+
 def music_style(words: str) -> StyleName | None:
     """The style a phrase asks for ("calm piano", "欢快的"), or None when it names none."""
+    words = re.sub(r"\b(" + "|".join(_COMPARATIVES) + r")\b", lambda m: _COMPARATIVES[m.group(1)], words)
     for style, pattern in _INSTRUMENTS.items():
         if _match(pattern, words):
             return style

@@ -67,6 +67,11 @@ def _en_word_value(words: str) -> int:
 def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a\s+)?minute and a half\b|\bone and a half minutes?\b", "90 seconds", text)
     text = re.sub(r"\bhalf (?:a |an )?minute\b", "30 seconds", text)
+    text = re.sub(r"\bhalf (?:a |an )?second\b", "0.5 seconds", text)
+    text = re.sub(rf"\b((?:{_EN_WORD})|\d+) and a half seconds?\b",  # "two and a half seconds"
+                  lambda m: f"{_fmt((int(m.group(1)) if m.group(1).isdigit() else _en_word_value(m.group(1))) + 0.5)} seconds",
+                  text)
+    text = re.sub(r"\b(first|last|final|opening) second\b", r"\1 1 second", text)  # "chop off the first second"
     text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
@@ -97,6 +102,7 @@ def _normalize_zh(text: str) -> str:
                   lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
     text = _ZH_NUMBER.sub(_zh_numeral, text)
     text = text.replace("半秒", "0.5秒")
+    text = re.sub(r"(\d+)秒半", lambda m: f"{int(m.group(1))}.5秒", text)  # "两秒半"
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?半", lambda m: f"{_fmt(float(m.group(1)) * 60 + 30)}秒", text)
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?(?:零)?(\d+(?:\.\d+)?)秒",
                   lambda m: f"{_fmt(float(m.group(1)) * 60 + float(m.group(2)))}秒", text)
@@ -124,7 +130,7 @@ def duration_ms(text: str) -> int | None:
 
 
 _RANGE = re.compile(
-    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*"
+    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*(?:显示|出现|播放|开始)?\s*"
     r"(?:to|until|till|and|-|–|~|到|至)\s*(?:第)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
 
 

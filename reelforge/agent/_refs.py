@@ -22,9 +22,13 @@ _ORD = "|".join(_ORDINALS)
 _CLIP_WORD = r"(?:video\s+)?(?:clips?|shots?|scenes?|videos?|segments?|parts?|ones?)"
 _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WORD}\b"
                       rf"|\b(?:clip|shot|scene|segment)s?\s*#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b")
-_ZH_CLIP = re.compile(r"第(\d+)(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
+_ZH_CLIP = re.compile(r"第(\d+)(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
                       r"|最后(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
                       r"|(?:片段|镜头)(\d+)")
+
+
+_A_NEW = re.compile(r"\b(?:a|an|another|one more|new)\s+$")
+_A_LENGTH = re.compile(r"\d\s*-?\s*$")
 
 
 def main_clips(draft: Draft) -> list[Segment]:
@@ -40,6 +44,8 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
         for m in _ZH_CLIP.finditer(clause.text):
             numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -1)
     for m in _EN_CLIP.finditer(clause.text):
+        if _A_NEW.search(clause.text[:m.start()]) or _A_LENGTH.search(clause.text[:m.start()]):
+            continue  # "add a second clip", "a 4 second shot": a new clip (and a length), not the timeline's second
         if m.group(1):
             numbers.append(_ORDINALS[m.group(1)])
             if m.group(2):
@@ -49,8 +55,9 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
             if m.group(4):
                 numbers.append(int(m.group(4)))
     ids = [_pick(clips, n) for n in numbers]
-    if not ids:
-        ids = [seg.id for seg in clips if _named(seg, clause, state)]
+    if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
+        named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
+        ids = [sid for _, sid in sorted(named)]
     return ids
 
 
@@ -59,16 +66,18 @@ def _pick(clips: list[Segment], number: int) -> str:
     return clips[index].id if 0 <= index < len(clips) else MISSING
 
 
-def _named(seg: Segment, clause: Clause, state: PlanState) -> bool:
+def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
+    """Where in the clause ``seg`` is named (its name, or "the <words> clip" with words from its name); None if not."""
     name = (seg.meta.name or _media_name(state, seg.src) or "").lower()
     if len(name) < 3:
-        return False
+        return None
     if name in clause.text:
-        return True
-    match = re.search(r"\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video)\b", clause.text)
-    if match and match.group(1) not in _ORDINALS and match.group(1) not in {"whole", "new", "generated", "this"}:
-        return match.group(1) in name
-    return False
+        return clause.text.index(name)
+    for match in re.finditer(r"\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video)\b", clause.text):
+        words = match.group(1)
+        if words not in _ORDINALS and words not in {"whole", "new", "generated", "this"} and words in name:
+            return match.start()
+    return None
 
 
 def _media_name(state: PlanState, src: str | None) -> str | None:

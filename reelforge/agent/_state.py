@@ -7,16 +7,18 @@ will be, and ``focus`` remembers what "it" means: the last thing touched.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language
+from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language, VersionRecord
 from reelforge.agent.describe import describe_edit
+from reelforge.agent.registry import focus_of
 from reelforge.draft import TEXT, Draft, Edit, apply_edit
 from reelforge.draft._layout import main_track
 from reelforge.draft.edits import AddClip
 from reelforge.errors import ReelforgeError
 
-__all__ = ["Focus", "PlanState", "focus_from_history"]
+__all__ = ["Focus", "PlanState", "automatic_segments", "focus_from_history"]
 
 PENDING = "pending:"          # src of a clip that a GenerateAction will produce
 
@@ -38,9 +40,11 @@ class PlanState:
     focus: Focus | None = None
     failed: list[str] = field(default_factory=list)   # why a planned edit will not apply
     initial_focus: Focus | None = None               # the focus the message started with (from history)
+    automatic: set[str] = field(default_factory=set)  # segments the app added on its own (title, music)
 
     def __post_init__(self) -> None:
         self.initial_focus = self.focus
+        self.automatic = automatic_segments(self.context.versions, self.draft)
 
     def edit(self, edit: Edit, focus_kind: str | None = None) -> list[str]:
         """Plan ``edit``: record it, apply it to the scratch draft; return the ids of new segments."""
@@ -90,6 +94,27 @@ class PlanState:
         return None
 
 
+def automatic_segments(versions: Sequence[VersionRecord], draft: Draft) -> set[str]:
+    """Segments an automatic version made (the title and music that come with a generated clip) and no change
+    of the user's has touched since: those a user's own title or music replaces."""
+    automatic: set[str] = set()
+    texts = {s.id for t in draft.tracks if t.type == TEXT for s in t.segments}
+    for version in versions:
+        change = version.change
+        if change is None:
+            continue
+        if change.auto:
+            automatic |= set(change.made)
+            continue
+        for edit in change.edits:
+            target = getattr(edit, "segment_id", None)
+            if edit.op == "update_text" and target is None:  # the first text: whichever, it is the user's now
+                automatic -= texts
+            elif target is not None:
+                automatic.discard(target)
+    return {sid for sid in automatic if draft.find_segment(sid)}
+
+
 def _segment_ids(draft: Draft) -> set[str]:
     return {s.id for t in draft.tracks for s in t.segments}
 
@@ -103,8 +128,16 @@ _KIND_WORDS = (
 )
 
 
-def focus_from_history(history: list[str], draft: Draft) -> Focus | None:
-    """What the last change was about, read from its history label (``describe_edit``'s words)."""
+def focus_from_history(history: list[str], draft: Draft, versions: Sequence[VersionRecord] = ()) -> Focus | None:
+    """What the last change was about: from the edits the last version recorded (the object its last edit made
+    or touched), else read from its history label (``describe_edit``'s words)."""
+    change = versions[-1].change if versions else None
+    if change is not None and change.edits:
+        found = focus_of(change)
+        if found is None:
+            return None
+        kind, segment_id = found
+        return Focus(kind, segment_id if segment_id and draft.find_segment(segment_id) else None)
     if not history:
         return None
     label = history[-1].lower()

@@ -6,12 +6,13 @@ Quoted text (a title's words, a prompt) is taken out first and replaced by a pla
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
 
-__all__ = ["EN_VERBS", "Clause", "ask", "chatter_kind", "detect_language", "is_chatter", "split_clauses"]
+__all__ = ["EN_VERBS", "Clause", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
@@ -30,7 +31,16 @@ _EN_SPLIT = re.compile(
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
     rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b))\s*")
 _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
-_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS})))\s*")
+# a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
+_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       r"[，,]\s*(?=第\d+个(?:片段|镜头)|(?:结尾|开头|片头|片尾)(?:再)?(?:淡|加|放|显示)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
+
+
+@functools.cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``pattern`` compiled once: the rules use more patterns than ``re``'s own cache keeps (512), and
+    recompiling the large vocabularies on every message would cost milliseconds."""
+    return re.compile(pattern)
 
 
 @dataclass(frozen=True)
@@ -58,10 +68,10 @@ class Clause:
 
     def has(self, pattern: str) -> bool:
         """Whether the regex ``pattern`` occurs (English words get word boundaries)."""
-        return re.search(pattern, self.text) is not None
+        return compiled(pattern).search(self.text) is not None
 
     def search(self, pattern: str) -> re.Match[str] | None:
-        return re.search(pattern, self.text)
+        return compiled(pattern).search(self.text)
 
 
 def detect_language(message: str) -> str:
@@ -94,12 +104,13 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
-_NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b")
+_NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
 _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
+_REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take out|get rid of)\b")
 
 
 def _carry_add(parts: list[str]) -> list[str]:
-    """A list item led by a noun takes the "add" of the item before it, or of a list with no verbs.
+    """A list item led by a noun takes the "add" (or "remove") of the item before it, or of a list with no verbs.
 
     "add upbeat music and the title Meow Jazz" is two additions, and so is "a sunset over a
     lake, title 'Golden Hour'" (a description, then list items): without the verb, "the title
@@ -112,6 +123,8 @@ def _carry_add(parts: list[str]) -> list[str]:
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", parts[i])
+        elif _REMOVING.match(carried[i - 1]):  # "remove the title and the music": both removed
+            carried[i] = "remove " + parts[i]
     return carried
 
 
@@ -123,7 +136,10 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening
                        re.IGNORECASE)
 _REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
-                     r"(?:这个|整个)?(?:视频|片子|画面|音乐|声音)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
+                     # "the first clip is too long": a complaint about one thing, the request follows it
+                     r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
+                     r"too \w+|"
+                     r"(?:这个|整个)?(?:第\d+个)?(?:视频|片子|画面|音乐|声音|片段|镜头|标题)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
                      re.IGNORECASE)
 
 

@@ -11,12 +11,13 @@ from typing import Literal
 
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace, Edit
+from reelforge.draft.history import Change
 from reelforge.draft.output import OutputFormat, PresetName, Quality
 
 __all__ = [
     "Action", "AgentContext", "EditAction", "ExportAction", "GenerateAction", "HelpAction", "Language",
     "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ShowTimeline", "SkippedCall",
-    "SoundAction", "Unknown", "UndoAction",
+    "SoundAction", "TimelineExportAction", "Unknown", "UndoAction", "VersionRecord",
 ]
 
 Language = Literal["en", "zh"]
@@ -34,13 +35,25 @@ class MediaRef:
 
 
 @dataclass(frozen=True)
+class VersionRecord:
+    """One saved version of the lineage: its label, and the edits that made it when the version recorded them."""
+
+    label: str
+    change: Change | None = None
+
+
+@dataclass(frozen=True)
 class AgentContext:
-    """What a turn knows: the current draft, the session's media, and the edit history labels."""
+    """What a turn knows: the current draft, the session's media, and the edit history.
+
+    ``versions`` is the lineage as data (labels and the edits that made each version); ``history`` its labels
+    alone, for callers that only have labels (the rules then read the labels)."""
 
     draft: object                             # reelforge.draft.Draft (kept loose to avoid cycles)
     media: list[MediaRef] = field(default_factory=list)
     history: list[str] = field(default_factory=list)   # descriptions of past versions, oldest first
     language: Language | None = None          # the session's language, when known
+    versions: list[VersionRecord] = field(default_factory=list)   # the same lineage with its edits, oldest first
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,7 @@ class GenerateAction:
     ref_segment_id: str | None = None
     image_src: str | None = None              # image-to-video: the still to animate
     seed: int | None = None
+    loras: tuple[str, ...] = ()               # "use the anime LoRA": NAME or NAME:SCALE of settings.loras
 
 
 @dataclass(frozen=True)
@@ -118,6 +132,18 @@ class ExportAction:
 
 
 @dataclass(frozen=True)
+class TimelineExportAction:
+    """"export for Premiere" / "导出给剪映": the timeline as a file another editor opens.
+
+    ``format`` is a ``reelforge.interchange`` format name, or None when the editor named has no open
+    project format (CapCut / 剪映): the reply says so and offers what does exist.
+    """
+
+    format: str | None
+    editor: str
+
+
+@dataclass(frozen=True)
 class Unknown:
     """Words the agent could not turn into an action; ``understood`` says what it did get.
 
@@ -129,10 +155,11 @@ class Unknown:
     text: str
     understood: str = ""
     question: str = ""
+    unexplained: bool = False                 # no rule explained these words (a planner may try them)
 
 
 Action = (EditAction | GenerateAction | MusicAction | SoundAction | UndoAction | RedoAction | RevertAction
-          | ShowTimeline | HelpAction | ExportAction | Unknown)
+          | ShowTimeline | HelpAction | ExportAction | TimelineExportAction | Unknown)
 
 
 @dataclass(frozen=True)

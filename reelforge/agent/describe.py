@@ -4,27 +4,21 @@ history's labels (which "go back to before the music" is matched against)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from reelforge.agent.actions import VersionRecord
+from reelforge.agent.registry import TOPICS, topics_of
 from reelforge.draft import VIDEO, Aspect, Draft
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft.model import Position
 from reelforge.draft.summary import format_seconds
 from reelforge.fonts import drawable_text, resolve_font
 
 __all__ = ["REVERT_TOPICS", "describe_edit", "find_revert_point"]
 
-# canonical topic -> words (EN and ZH) that name it, in requests and in history labels (this module writes
-# the labels; the rules read the requests with the same words)
-REVERT_TOPICS: dict[str, str] = {
-    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
-    "title": r"title|text|caption|subtitle|标题|文字|字幕",
-    "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
-    "transition": r"transition|fade|crossfade|转场|过渡",
-    "speed": r"speed|slow|fast|速度|加速|慢",
-    "sound": r"sound effect|whoosh|shutter|音效",
-    "trim": r"trim|cut|shorten|剪|裁",
-    "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
-}
+# canonical topic -> words (EN and ZH) that name it, in requests and in labels: the registry owns them
+REVERT_TOPICS = TOPICS
 
 _ASPECT_WORDS: dict[Aspect, tuple[str, str]] = {
     "9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏"), "1:1": ("square", "方形"), "4:5": ("portrait", "4:5竖版")}
@@ -51,6 +45,36 @@ def _color(value: str, language: str) -> str:
     if name is None:
         return value if language == "en" else f" {value}"
     return _ZH_COLOR_NAMES.get(name, name) if language == "zh" else name
+
+
+def _place_en(pos: object) -> str:
+    """"at the top", "in the bottom right corner", "on the left", "at 30% across, 20% down"."""
+    if isinstance(pos, str):
+        return f"at the {pos}"
+    if not isinstance(pos, Position):
+        return ""
+    across = {0.2: "left", 0.5: "", 0.8: "right"}.get(round(pos.x, 2))
+    down = {0.1: "top", 0.5: "", 0.9: "bottom"}.get(round(pos.y, 2))
+    if across is None or down is None:
+        return f"at {round(pos.x * 100)}% across, {round(pos.y * 100)}% down"
+    if across and down:
+        return f"in the {down} {across} corner"
+    return f"on the {across}" if across else f"at the {down or 'center'}"
+
+
+def _place_zh(pos: object, verb: str) -> str:
+    """"移到顶部", "移到右下角", "移到左侧", "移到横向 30%、纵向 20% 处"."""
+    if isinstance(pos, str):
+        return verb + {"top": "顶部", "bottom": "底部", "center": "中间"}.get(pos, pos)
+    if not isinstance(pos, Position):
+        return ""
+    across = {0.2: "左", 0.5: "", 0.8: "右"}.get(round(pos.x, 2))
+    down = {0.1: "上", 0.5: "", 0.9: "下"}.get(round(pos.y, 2))
+    if across is None or down is None:
+        return f"{verb}横向 {round(pos.x * 100)}%、纵向 {round(pos.y * 100)}% 处"
+    if across and down:
+        return f"{verb}{across}{down}角"
+    return f"{verb}{across}侧" if across else f"{verb}{'顶部' if down == '上' else '底部' if down else '中间'}"
 
 
 def _s(ms: int | None) -> str:
@@ -131,9 +155,10 @@ def _en(edit: e.Edit) -> str:
         case e.AddText():
             where = "at the end" if edit.at_end else f"from {_s(edit.start_ms)}" if edit.start_ms else "at the start"
             length = f" for {_s(edit.duration_ms)}" if edit.duration_ms else ""
-            return f"added the title '{edit.text}' {where}{length}" + _undrawable(edit.text, edit.font, "en")
+            place = f" {_place_en(edit.pos)}" if isinstance(edit.pos, Position) else ""
+            return f"added the title '{edit.text}' {where}{length}{place}" + _undrawable(edit.text, edit.font, "en")
         case e.UpdateText():
-            changes = [f"'{edit.text}'" if edit.text else "", f"at the {edit.pos}" if isinstance(edit.pos, str) else "",
+            changes = [f"'{edit.text}'" if edit.text else "", _place_en(edit.pos),
                        "bigger" if (edit.scale or 1) > 1 else "smaller" if (edit.scale or 1) < 1 else "",
                        f"colour {_color(edit.color, 'en')}" if edit.color else "",
                        f"on {_color(edit.bgcolor, 'en')}" if edit.bgcolor else "",
@@ -210,11 +235,11 @@ def _zh(edit: e.Edit) -> str:
         case e.AddText():
             where = "在结尾" if edit.at_end else f"从 {_s(edit.start_ms)} 起" if edit.start_ms else "在开头"
             length = f"显示 {_s(edit.duration_ms)}" if edit.duration_ms else ""
-            return f"{where}添加标题「{edit.text}」{length}" + _undrawable(edit.text, edit.font, "zh")
+            place = f"，{_place_zh(edit.pos, '放在')}" if isinstance(edit.pos, Position) else ""
+            return f"{where}添加标题「{edit.text}」{length}{place}" + _undrawable(edit.text, edit.font, "zh")
         case e.UpdateText():
             changes = [f"文字改为「{edit.text}」" if edit.text else "",
-                       {"top": "移到顶部", "bottom": "移到底部", "center": "移到中间"}.get(edit.pos, "")
-                       if isinstance(edit.pos, str) else "",
+                       _place_zh(edit.pos, "移到"),
                        "放大" if (edit.scale or 1) > 1 else "缩小" if (edit.scale or 1) < 1 else "",
                        f"颜色改为{_color(edit.color, 'zh')}" if edit.color else "",
                        f"底色改为{_color(edit.bgcolor, 'zh')}" if edit.bgcolor else "",
@@ -287,10 +312,18 @@ def _clips_by_place(label: str, edit: e.Edit, draft: Draft, language: str) -> st
     return label
 
 
-def find_revert_point(topic: str, history: list[str]) -> int | None:
-    """Index of the first history label about ``topic`` (a canonical topic or words); revert to the one before it."""
-    pattern = REVERT_TOPICS.get(topic, re.escape(topic.lower()))
+def find_revert_point(topic: str, history: list[str], versions: Sequence[VersionRecord] = ()) -> int | None:
+    """Index of the first version about ``topic`` (a canonical topic or words); revert to the one before it.
+
+    A version that recorded its edits is matched by what they were (``registry.topics_of``: "the transition" is
+    a ``set_transition``, never a picture fade); one that did not, by the words of its label."""
+    pattern = TOPICS.get(topic, re.escape(topic.lower()))
     for index, label in enumerate(history):
+        change = versions[index].change if index < len(versions) else None
+        if change is not None and change.edits:
+            if topic in topics_of(change):
+                return index
+            continue
         if re.search(pattern, label.lower()):
             return index
     return None

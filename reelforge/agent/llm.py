@@ -14,8 +14,7 @@ import dataclasses
 import difflib
 import json
 import logging
-import typing
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -25,20 +24,13 @@ from reelforge.agent.actions import (
     Action,
     AgentContext,
     EditAction,
-    ExportAction,
-    GenerateAction,
-    HelpAction,
     Language,
-    MusicAction,
     Plan,
-    RedoAction,
-    RevertAction,
-    ShowTimeline,
     SkippedCall,
-    SoundAction,
-    UndoAction,
+    Unknown,
 )
 from reelforge.agent.describe import describe_edit
+from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, with_vocabularies
 from reelforge.agent.rules import understand
 from reelforge.draft import Draft, Edit, summary
 from reelforge.errors import BackendUnavailable
@@ -46,29 +38,13 @@ from reelforge.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LLM_ACTIONS", "build_tools", "plan_message", "plan_with_llm", "system_prompt"]
+__all__ = ["LLM_ACTIONS", "Planner", "build_tools", "explained", "plan_message", "plan_with_llm", "system_prompt"]
 
-# tool name -> (action class, what it is for)
-LLM_ACTIONS: dict[str, tuple[type, str]] = {
-    "generate_clip": (GenerateAction, "Generate a new video clip from a text prompt and place it on the timeline."),
-    "add_library_music": (MusicAction, "Background music from the built-in library; style null lets the app pick."),
-    "add_sound_effect": (SoundAction, "A built-in sound effect at a time, or at each transition."),
-    "undo": (UndoAction, "Undo the last change(s)."),
-    "redo": (RedoAction, "Redo undone change(s)."),
-    "revert": (RevertAction, "Go back to the version before the first change about a topic (e.g. 'music')."),
-    "show_timeline": (ShowTimeline, "Show the timeline summary."),
-    "help": (HelpAction, "Say what the editor can do (topic 'music' lists the music styles)."),
-    "export": (ExportAction, "Export (render) the video to a file."),
-}
+LLM_ACTIONS = ACTION_TOOLS  # the session actions offered as tools, declared in the registry
 _EDIT_ADAPTER: TypeAdapter[Edit] = TypeAdapter(Edit)
 
 
-def _edit_classes() -> list[type[BaseModel]]:
-    union = typing.get_args(Edit)[0]
-    return list(typing.get_args(union))
-
-
-_EDIT_CLASSES: dict[str, type[BaseModel]] = {cls.model_fields["op"].default: cls for cls in _edit_classes()}
+_EDIT_CLASSES: dict[str, type[BaseModel]] = {name: tool.model for name, tool in EDIT_TOOLS.items()}
 
 
 def _parameters(schema: dict[str, Any], drop: str | None = None) -> dict[str, Any]:
@@ -86,14 +62,14 @@ def _parameters(schema: dict[str, Any], drop: str | None = None) -> dict[str, An
 def build_tools() -> list[dict[str, Any]]:
     """OpenAI ``tools``: every edit op, then the session actions; schemas generated from the models."""
     tools = []
-    for cls in _edit_classes():
-        op = cls.model_fields["op"].default
-        doc = (cls.__doc__ or f"The {op} edit.").strip().splitlines()[0]
+    for op, tool in EDIT_TOOLS.items():
         tools.append({"type": "function", "function": {
-            "name": op, "description": doc, "parameters": _parameters(cls.model_json_schema(), drop="op")}})
+            "name": op, "description": tool.summary,
+            "parameters": with_vocabularies(op, _parameters(tool.model.model_json_schema(), drop="op"))}})
     for name, (cls, doc) in LLM_ACTIONS.items():
         tools.append({"type": "function", "function": {
-            "name": name, "description": doc, "parameters": _parameters(TypeAdapter(cls).json_schema())}})
+            "name": name, "description": doc,
+            "parameters": with_vocabularies(name, _parameters(TypeAdapter(cls).json_schema()))}})
     return tools
 
 
@@ -245,12 +221,33 @@ def plan_with_llm(message: str, context: AgentContext, settings: Settings,
     return Plan(language=language, actions=actions, message=message, skipped=skipped)
 
 
+class Planner(Protocol):
+    """An in-process planner (``reelforge.agent.local_llm.LocalPlanner``)."""
+
+    def plan(self, message: str, context: AgentContext) -> Plan: ...
+
+
+def explained(plan: Plan) -> bool:
+    """Whether the rules accounted for every part of the message (a question about a missing detail counts)."""
+    return not any(isinstance(a, Unknown) and a.unexplained for a in plan.actions)
+
+
 def plan_message(message: str, context: AgentContext, settings: Settings | None = None,
-                 client: httpx.Client | None = None) -> Plan:
-    """The LLM planner when ``settings.llm_base_url`` is set (rules on any failure), else the rules."""
+                 client: httpx.Client | None = None, planner: Planner | None = None) -> Plan:
+    """The LLM server's plan when ``settings.llm_base_url`` is set (rules on any failure); else the rules, with
+    the in-process ``planner`` for a message they cannot explain (or every message, ``llm_local_when="always"``),
+    the rules' answer standing when it fails or runs out of time."""
     if settings is not None and settings.llm_base_url:
         try:
             return plan_with_llm(message, context, settings, client)
         except BackendUnavailable:
             pass
-    return understand(message, context)
+    rules = understand(message, context)
+    always = settings is not None and settings.llm_local_when == "always"
+    if planner is None or (explained(rules) and not always):
+        return rules
+    try:
+        return planner.plan(message, context)
+    except BackendUnavailable as exc:
+        log.info("local planner gave no plan (%s); the rules answer", exc)
+        return rules

@@ -18,6 +18,7 @@ from reelforge.agent.actions import (
     ShowTimeline,
     SkippedCall,
     SoundAction,
+    TimelineExportAction,
     UndoAction,
     Unknown,
 )
@@ -141,13 +142,19 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
     if isinstance(action, HelpAction):
         styles = data.get("styles")
         return help_text(language, action.topic, list(styles) if isinstance(styles, list) else None)
+    if isinstance(action, TimelineExportAction):
+        return _timeline_reply(action, outcome, zh, why)
     if isinstance(action, ExportAction):
         if not outcome.ok:
             return f"导出失败：{why}。" if zh else f"The export failed: {why}."
         target = f"{action.format}" + (f"，{action.preset} 预设" if zh and action.preset else f", {action.preset} preset" if action.preset else "")
         url = data.get("url")
         if url and data.get("status") == "completed":  # the chat waited for the render
+            # the file as delivered (probed after the render), never the canvas it was cut on
             size = f"{data['width']}x{data['height']}" if data.get("width") and data.get("height") else ""
+            length = data.get("duration_ms")
+            if isinstance(length, int) and length > 0:
+                size = f"{size}{'，' if zh and size else ', ' if size else ''}{format_seconds(length)}{' 秒' if zh else ' s'}"
             done = f"{target}" + (f", {size}" if size and not zh else f"，{size}" if size else "")
             return f"导出完成（{done}），下载链接：{url}" if zh else f"Exported ({done}). Download: {url}"
         if zh:
@@ -231,3 +238,26 @@ def compose_reply(plan: Plan, outcomes: list[Outcome], language: str | None = No
         return "好的，没有需要改动的地方。" if zh else "OK, nothing to change."
     lines = [line for line in (_line(o, zh, language) for o in _grouped(ordered, zh)) if line] + note
     return ("" if zh else " ").join(lines)
+
+
+def _timeline_reply(action: TimelineExportAction, outcome: Outcome, zh: bool, why: str) -> str:
+    """What was delivered for "export for Premiere": the format, the clips, what became markers or notes;
+    for an editor with no open project format, that there is none and what exists instead."""
+    data = outcome.data or {}
+    if not outcome.ok:
+        return f"没能导出时间线：{why}。" if zh else f"I couldn't export the timeline: {why}."
+    if not data.get("delivered"):
+        if zh:
+            return (f"{action.editor}没有公开的工程文件格式，无法直接导出它的工程。可以说“导出给 Premiere”得到 FCP XML"
+                    "（Premiere、达芬奇可打开；Final Cut 说“导出给 Final Cut”），或者说“导出”得到 mp4 后导入剪映。")
+        return (f"{action.editor} has no open project format, so there is no project file I can write for it. "
+                "Say \"export for Premiere\" for an FCP XML (Premiere Pro, DaVinci Resolve; \"for Final Cut\" gives "
+                "FCPXML, \"EDL\" a cut list), or \"export\" for an mp4 to import instead.")
+    label, url, clips = data.get("label", ""), data.get("url", ""), data.get("clips", 0)
+    found = data.get("notes")
+    notes: list[object] = list(found) if isinstance(found, list) else []
+    if zh:
+        extra = "；部分内容以标记或注释保存（该格式没有对应元素）" if notes else ""
+        return f"已导出时间线：{label}，{clips} 个片段，媒体按文件路径引用{extra}。下载链接：{url}"
+    extra = f" Note: {'; '.join(str(n) for n in notes)}." if notes else ""
+    return f"Exported the timeline as {label}: {clips} clips, media referenced by file path.{extra} Download: {url}"

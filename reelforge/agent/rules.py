@@ -13,6 +13,7 @@ from reelforge.agent._intents import (
     canvas,
     fade,
     generate,
+    interchange,
     long_shot,
     meta,
     motion,
@@ -22,11 +23,11 @@ from reelforge.agent._intents import (
     text,
     timeline,
 )
-from reelforge.agent._intents._words import color_of, position_of
+from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, color_of, position_of
 from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import text_segments
+from reelforge.agent._refs import MISSING, clip_refs, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
-from reelforge.agent._text import Clause, detect_language, is_chatter, split_clauses
+from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, split_clauses
 from reelforge.agent.actions import AgentContext, Language, Plan, Unknown
 from reelforge.draft import Draft
 
@@ -36,9 +37,11 @@ Handler = Callable[[Clause, PlanState], bool]
 
 # order matters: the session (help/undo/export) first, then the most specific areas
 _HANDLERS: tuple[Handler, ...] = (
-    meta.handle, long_shot.handle, generate.replace_pending, music.handle_sound, slideshow.handle, text.handle,
-    song.handle, music.handle,
+    interchange.handle, meta.handle, long_shot.handle, generate.replace_pending, generate.add_loras,
+    music.handle_sound, slideshow.handle, text.handle, song.handle, music.handle,
     motion.handle, generate.handle,
+    # a scene said without a verb; it declines any clause holding an edit word (``EDIT_WORDS``), so edits the
+    # rules do not know become questions, never paid generations
     generate.handle_description, canvas.handle, fade.handle, timeline.handle,
 )
 
@@ -50,13 +53,17 @@ def understand(message: str, context: AgentContext) -> Plan:
         language = context.language or "en"
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
-                      focus=focus_from_history(context.history, draft))
+                      focus=focus_from_history(context.history, draft, context.versions))
     for clause in split_clauses(message, language):
         if any(handler(clause, state) for handler in _HANDLERS):
             continue
         if _implied_text(clause, state):
             continue
-        state.actions.append(Unknown(clause.unquoted(), understood=_understood(clause)))
+        if chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
+            named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+            if named:
+                state.focus = Focus("clip", named[0])
+        state.actions.append(_not_understood(clause))
     if any(not isinstance(a, Unknown) for a in state.actions):  # "视频太长了，剪到10秒": the why needs no answer
         state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and is_chatter(a.text))]
     if not state.actions:
@@ -77,6 +84,23 @@ def _implied_text(clause: Clause, state: PlanState) -> bool:
         return True
     state.focus = saved
     return False
+
+
+def _not_understood(clause: Clause) -> Unknown:
+    """Words no rule could act on. An edit the editor has no tool for (a filter, a colour grade) gets a question
+    that says so and how a new clip is asked for: it is never generated as a scene."""
+    if clause.has(EFFECTS):
+        return Unknown(clause.unquoted(), understood=_understood(clause), question=ask(
+            clause, "I can't apply filters or colour effects (black and white, blur, brightness...) to the video yet. "
+            "I can fade it in or out, add transitions, change the speed, or generate a new clip if you say "
+            "'generate a clip of ...'. Which would you like?",
+            "暂时还不能给视频加滤镜或调色效果（黑白、模糊、亮度等）。我可以淡入淡出、加转场、调速度，或者说“生成一段……的视频”来生成新片段。要哪一个？"))
+    if clause.has(EDIT_WORDS):
+        return Unknown(clause.unquoted(), understood=_understood(clause), unexplained=True, question=ask(
+            clause, "I didn't catch which change you want. You can say, for example: 'add a crossfade between the clips', "
+            "'fade out at the end', 'trim the video to 8 seconds', or 'generate a clip of ...' for a new clip.",
+            "没听懂要怎么改。可以这样说：“片段之间加淡入淡出转场”、“结尾淡出”、“把视频剪到8秒”，或者“生成一段……的视频”来生成新片段。"))
+    return Unknown(clause.unquoted(), understood=_understood(clause), unexplained=not is_chatter(clause.text))
 
 
 def _understood(clause: Clause) -> str:

@@ -14,7 +14,17 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from reelforge.api import adk, openai_videos, routes_bind, routes_files, routes_music, routes_run, routes_seed, studio
+from reelforge.api import (
+    adk,
+    openai_videos,
+    routes_bind,
+    routes_files,
+    routes_music,
+    routes_run,
+    routes_seed,
+    routes_timeline,
+    studio,
+)
 from reelforge.api.envelope import install_error_handlers
 from reelforge.services.context import Services, build_services
 from reelforge.services.turns import TurnRunner
@@ -48,6 +58,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     install_error_handlers(app)
     app.include_router(routes_seed.router)
     app.include_router(routes_files.router)
+    app.include_router(routes_timeline.router)  # timelines for other editors, beside the render route
     app.include_router(routes_run.router)
     studio.install_studio(app)  # the web studio: page, cookie middleware, claim links
     app.include_router(openai_videos.router)  # OpenAI's Videos API under /v1

@@ -18,6 +18,7 @@ from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from reelforge.errors import InvalidInput, MediaTooLarge
+from reelforge.interchange.bundle import is_bundle
 from reelforge.services.sniff import HEAD_BYTES, sniff
 from reelforge.services.uploads import refuse_type
 
@@ -87,7 +88,7 @@ def _parser(state: _State, boundary: bytes) -> MultipartParser:
             current.head += chunk[: HEAD_BYTES - len(current.head)]
         if not state.sniffed and len(current.head) >= HEAD_BYTES:
             state.sniffed = True
-            if sniff(current.head) is None:
+            if sniff(current.head) is None and not is_bundle(current.head):  # a bundle restores a project
                 raise refuse_type(current.head, current.name)
         handle.write(chunk)  # local disk, page cache: no thread hop per chunk
 

@@ -104,7 +104,8 @@ async def create_video(request: Request, svc: Svc, caller: TokenCaller) -> JSONR
     image = await read_reference(svc, fields.get("input_reference"))
     video = await anyio.to_thread.run_sync(
         lambda: videos.create(svc, caller, prompt=fields.get("prompt"), model=fields.get("model"),
-                              seconds=fields.get("seconds"), size=fields.get("size"), image=image))
+                              seconds=fields.get("seconds"), size=fields.get("size"), image=image,
+                              loras=fields.get("loras")))
     return JSONResponse(video)
 
 

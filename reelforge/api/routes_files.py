@@ -17,11 +17,11 @@ from reelforge.api.multipart import receive_files
 from reelforge.errors import InvalidInput
 from reelforge.services import exports
 from reelforge.services.auth import Principal
+from reelforge.services.bundles import ingest_upload
 from reelforge.services.commands import Command, ExportRequest
 from reelforge.services.context import Services
 from reelforge.services.fetch import fetch_url
 from reelforge.services.sessions import owned_session
-from reelforge.services.uploads import ingest_file
 
 __all__ = ["router"]
 
@@ -35,11 +35,15 @@ class UrlUpload(Command):
 
 
 async def _ingest_all(svc: Services, caller: Principal, session_id: str,
-                      files: list[tuple[str, Path]], origin: str) -> list[dict[str, Any]]:
-    records = []
+                      files: list[tuple[str, Path]], origin: str) -> dict[str, Any]:
+    """``{"media": [...]}``, plus ``bundles`` when a file was a project bundle (its project restored)."""
+    data: dict[str, Any] = {"media": []}
     for name, path in files:
-        records.append(await anyio.to_thread.run_sync(ingest_file, svc, caller, session_id, name, path, origin))
-    return records
+        done = await anyio.to_thread.run_sync(ingest_upload, svc, caller, session_id, name, path, origin)
+        data["media"] += done["media"]
+        if "bundle" in done:
+            data.setdefault("bundles", []).append(done["bundle"])
+    return data
 
 
 @router.post("/api/upload-video/{app}/me/{session_id}", summary="Upload files (multipart `files`) or URLs")
@@ -51,7 +55,7 @@ async def upload(app: str, session_id: str, request: Request, svc: Svc, caller: 
         content_type = request.headers.get("content-type", "")
         if content_type.startswith("multipart/form-data"):
             received = await receive_files(content_type, request.stream(), work, svc.settings.upload_limit_bytes)
-            records = await _ingest_all(svc, caller, session_id, [(f.name, f.path) for f in received], "upload")
+            data = await _ingest_all(svc, caller, session_id, [(f.name, f.path) for f in received], "upload")
         elif content_type.startswith("application/json"):
             try:
                 body = UrlUpload.model_validate_json(await request.body())
@@ -67,13 +71,13 @@ async def upload(app: str, session_id: str, request: Request, svc: Svc, caller: 
                                              max_redirects=svc.settings.url_fetch_max_redirects,
                                              resolver=svc.resolver, field=f"urls[{index}]")
                 fetched.append((name, path))
-            records = await _ingest_all(svc, caller, session_id, fetched, "url")
+            data = await _ingest_all(svc, caller, session_id, fetched, "url")
         else:
             raise InvalidInput("content-type: send multipart/form-data (files) or application/json (urls)",
                                field="content-type")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return ok({"media": records})
+    return ok(data)
 
 
 @router.post("/api/render/proxy/lambda", summary="Export the draft (a render job)")

@@ -22,6 +22,7 @@ from reelforge.api.deps import Caller, Svc, TokenCaller
 from reelforge.api.envelope import ok
 from reelforge.api.studio_auth import COOKIE, CSRF_COOKIE, StudioAuth
 from reelforge.errors import AuthError, LinkInvalid, NotFound
+from reelforge.fonts import web_subset
 from reelforge.services import claims, previews
 from reelforge.services.claims import StudioIdentity
 from reelforge.services.commands import Command
@@ -77,6 +78,22 @@ def static_file(name: str) -> FileResponse:
                         headers={"Cache-Control": "no-cache", "X-Content-Type-Options": "nosniff"})
 
 
+def _page_text() -> str:
+    """Every non-ASCII character the page itself shows (its Chinese labels), for the font subset."""
+    found = {ch for path in STATIC.rglob("*") if path.suffix in (".html", ".js")
+             for ch in path.read_text(encoding="utf-8") if ord(ch) > 0x7F}
+    return "".join(sorted(found))
+
+
+@router.get("/studio/font/cjk.woff", include_in_schema=False)
+async def cjk_font() -> FileResponse:
+    """A subset of the bundled Noto Sans CJK SC (common Chinese and the page's own words): Chinese shows
+    in the studio on a machine without CJK system fonts. Made once, then cached (fonts.web_subset)."""
+    path = await anyio.to_thread.run_sync(web_subset, _page_text())
+    return FileResponse(path, media_type="font/woff",
+                        headers={"Cache-Control": "public, max-age=604800", "X-Content-Type-Options": "nosniff"})
+
+
 # -- the page's identity ---------------------------------------------------------------------
 class StartRequest(Command):
     language: str | None = None
@@ -102,7 +119,11 @@ def start_session(request: Request, svc: Svc, body: StartRequest | None = None) 
         if origin is not None and origin.split("://", 1)[-1] != request.headers.get("host", ""):
             raise AuthError("cross-origin request refused")
         address = request.client.host if request.client else "unknown"
-        identity, described = claims.start_anonymous(svc, address, (body or StartRequest()).language)
+        language = (body or StartRequest()).language
+        if claims.is_owner_request(svc.settings, address, request.headers):
+            identity, described = claims.start_owner(svc, language)  # a local install's owner
+        else:
+            identity, described = claims.start_anonymous(svc, address, language)
     response = ok(described)
     _set_identity(response, request, svc, identity)
     return response

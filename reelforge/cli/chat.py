@@ -26,6 +26,7 @@ from rich.console import Console
 from reelforge.errors import InvalidInput, MediaMissing
 from reelforge.services.auth import authenticate, issue_anonymous_token
 from reelforge.services.context import build_services
+from reelforge.services.exports import download_target
 from reelforge.services.local import read_draft_file
 from reelforge.services.sessions import create_session, current_draft
 from reelforge.services.turns import TurnRunner
@@ -158,7 +159,7 @@ class _LocalConversation:
         # a turn runs on the runner's thread; this thread waits for its events
         events = asyncio.run(collect())
         self._save()
-        saved = self._copy_exports(started)
+        saved = self._copy_exports(started) + self._copy_timelines(events)
         shown = False
         for event in events:
             local = _local_links(event, saved)
@@ -184,6 +185,22 @@ class _LocalConversation:
             target = self.draft_file.with_suffix(f".{fmt}")
             shutil.copyfile(source, target)
             saved.append(target)
+        return saved
+
+    def _copy_timelines(self, events: list[dict[str, Any]]) -> list[Path]:
+        """Timeline files of this turn ("export for Premiere"), copied next to the draft file (``draft.xml``...)."""
+        saved: list[Path] = []
+        for event in events:
+            for part in (event.get("content") or {}).get("parts") or []:
+                response = part.get("functionResponse") or {}
+                url = (response.get("response") or {}).get("url") if response.get("name") == "export_timeline" else None
+                if not url:
+                    continue
+                kind, object_id = self.svc.links.open(str(url).rsplit("/", 1)[-1])
+                source, _, name = download_target(self.svc, kind, object_id, owner_id=self.principal.user_id)
+                target = self.draft_file.with_suffix(Path(name).suffix)
+                shutil.copyfile(source, target)
+                saved.append(target)
         return saved
 
     def _save(self) -> None:

@@ -1,4 +1,4 @@
-"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check.
+"""The ``reelforge`` command line: generate, render, chat, serve, models, music, users, check, timeline, pack, unpack.
 
 Commands are thin: they build settings, call the same functions the server uses, and map
 reelforge errors to one-line messages and exit codes (0 ok, 1 failed, 2 bad input).
@@ -36,6 +36,9 @@ app.add_typer(music_app, name="music")
 users_app = typer.Typer(help="The operator's account tools: list users, bind accounts, grant credits.",
                         no_args_is_help=True)
 app.add_typer(users_app, name="users")
+timeline_app = typer.Typer(help="Timelines for other editors: .otio, FCP 7 XML (Premiere, Resolve), FCPXML (Final Cut), "
+                                "EDL.", no_args_is_help=True)
+app.add_typer(timeline_app, name="timeline")
 
 console = Console(stderr=True)
 out_console = Console()
@@ -98,6 +101,10 @@ def generate(
     image: Annotated[Path | None, typer.Option(help="A still to animate (image-to-video).")] = None,
     end_image: Annotated[Path | None, typer.Option(help="The frame to end on (Wan 2.1 I2V, SkyReels-V2).")] = None,
     quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
+    lora: Annotated[list[str] | None, typer.Option(
+        help="A LoRA named in REELFORGE_LORAS, as NAME or NAME:SCALE (repeat for more).")] = None,
+    speed: Annotated[str | None, typer.Option(
+        help="quality | balanced | fast (default REELFORGE_SPEED; docs/models.md says what each does).")] = None,
 ) -> None:
     """Generate a clip from a prompt and write it as an MP4 (1080 on the short side).
 
@@ -110,11 +117,18 @@ def generate(
         console.print("[dim]titles and music are edits: try reelforge chat -m \"...\" -m \"export it\"[/]")
     out = output or Path(_slug(options.prompt) + ".mp4")
     with _errors():
+        from reelforge.generate.base import LoraChoice
+        from reelforge.settings import SPEED_PRESETS
+
+        if speed is not None and speed not in SPEED_PRESETS:
+            raise InvalidInput(f"speed: one of {', '.join(SPEED_PRESETS)} (got {speed!r})", field="speed")
+        loras = tuple(LoraChoice.parse(text) for text in lora or [])
         settings = _settings()
         with _bars("Generating", "Encoding") as (gen_progress, render_progress):
             result = generate_video(settings, options.prompt, out, seconds=options.seconds, aspect=options.aspect,
                                     seed=seed, model=model, image=image, last_image=end_image, quality=quality,
-                                    generate_progress=gen_progress, render_progress=render_progress)
+                                    generate_progress=gen_progress, render_progress=render_progress,
+                                    loras=loras, speed=speed)
     out_console.print(f"wrote {result.path} ({result.width}x{result.height}, "
                       f"{result.duration_ms / 1000:.1f} s, {result.size_bytes / 1e6:.1f} MB)")
 
@@ -305,6 +319,87 @@ def users_grant(
         granted = grant_credits(svc, user_id, credits)
     out_console.print(f"granted {granted['granted']} to {granted['id']}: available={granted['available']}",
                       highlight=False, markup=False)
+
+
+TIMELINE_FORMAT_HELP = "otio | fcp_xml (Premiere, Resolve) | fcpx_xml (Final Cut) | edl (default: from the file's ending)"
+
+
+@timeline_app.command("export")
+def timeline_export(
+    draft_file: Annotated[Path, typer.Argument(help="A draft JSON file; its src paths are relative to it.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="cut.xml, cut.fcpxml, cut.edl or cut.otio")],
+    format: Annotated[str | None, typer.Option("--format", "-f", help=TIMELINE_FORMAT_HELP)] = None,
+) -> None:
+    """Write a draft as a timeline another editor opens, its media referenced by absolute path."""
+    from reelforge.interchange import TIMELINE_FORMATS, timeline_format
+    from reelforge.services.timelines import export_draft_file
+
+    with _errors():
+        if not draft_file.is_file():
+            raise MediaMissing(f"draft file not found: {draft_file}")
+        fmt = timeline_format(format, output.name)
+        done = export_draft_file(draft_file, output, fmt)
+    out_console.print(f"wrote {output} ({TIMELINE_FORMATS[fmt].label})", highlight=False)
+    for note in done.notes:
+        out_console.print(f"[dim]note: {note}[/]", highlight=False)
+
+
+@timeline_app.command("import")
+def timeline_import(
+    timeline_file: Annotated[Path, typer.Argument(help="A .otio, FCP 7 XML, FCPXML or EDL file.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The draft JSON file to write.")],
+    format: Annotated[str | None, typer.Option("--format", "-f", help=TIMELINE_FORMAT_HELP)] = None,
+) -> None:
+    """Read another editor's timeline into a draft file (render it with `reelforge render`)."""
+    from reelforge.draft import summary
+    from reelforge.interchange import timeline_format
+    from reelforge.services.timelines import import_draft_file
+
+    with _errors():
+        if not timeline_file.is_file():
+            raise MediaMissing(f"timeline file not found: {timeline_file}")
+        draft, notes = import_draft_file(timeline_file, output, timeline_format(format, timeline_file.name))
+    out_console.print(f"wrote {output}: {summary(draft)}", highlight=False, markup=False)
+    for note in notes:
+        out_console.print(f"note: {note}", highlight=False, markup=False, style="dim")
+
+
+@app.command()
+def pack(
+    draft: Annotated[str, typer.Argument(help="A draft JSON file, or a session id (ses_...) of the data dir.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The bundle to write.")] = Path("project.zip"),
+) -> None:
+    """Bundle a project as one zip: the draft and every media file it uses, paths rewritten."""
+    from reelforge.services.bundles import pack_draft_file, pack_session
+
+    with _errors():
+        if draft.startswith("ses_") and not Path(draft).exists():
+            with _services() as svc:
+                path = pack_session(svc, draft, output)
+        else:
+            if not Path(draft).is_file():
+                raise MediaMissing(f"draft file not found: {draft}")
+            path = pack_draft_file(Path(draft), output)
+    out_console.print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB)", highlight=False)
+
+
+@app.command()
+def unpack(
+    bundle: Annotated[Path, typer.Argument(help="A project bundle (reelforge pack).")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="The folder (default: the bundle's name).")]
+    = None,
+) -> None:
+    """Unpack a bundle into a folder: media/ and draft.json, ready for `reelforge render`."""
+    from reelforge.services.bundles import unpack_to_folder
+
+    with _errors():
+        if not bundle.is_file():
+            raise MediaMissing(f"bundle not found: {bundle}")
+        folder = output or bundle.with_suffix("")
+        if folder.exists() and any(folder.iterdir()):
+            raise InvalidInput(f"{folder} is not empty: choose another folder with -o", field="output")
+        draft = unpack_to_folder(bundle, folder)
+    out_console.print(f"unpacked to {folder}: render it with `reelforge render {draft}`", highlight=False)
 
 
 def _slug(text: str) -> str:

@@ -1,6 +1,7 @@
 """The timeline: model, validation, edits and summary (see PROTOCOL.md for the wire form)."""
 
 from reelforge.draft.edits import Edit, apply_edit, apply_edits
+from reelforge.draft.history import Change, change_record, read_change
 from reelforge.draft.model import (
     ASPECT_SIZES,
     AUDIO,
@@ -27,6 +28,7 @@ __all__ = [
     "VIDEO",
     "Aspect",
     "Canvas",
+    "Change",
     "Draft",
     "Edit",
     "Position",
@@ -38,7 +40,9 @@ __all__ = [
     "apply_edit",
     "apply_edits",
     "canvas_for_aspect",
+    "change_record",
     "json_path",
+    "read_change",
     "summary",
     "validate",
 ]

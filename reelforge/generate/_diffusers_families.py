@@ -16,7 +16,8 @@ from typing import Any, Literal
 
 from reelforge.errors import InvalidInput
 
-__all__ = ["Capabilities", "Family", "FAMILIES", "ShotPlan", "detect_model", "generation_size", "plan_shots"]
+__all__ = ["Capabilities", "FastPreset", "Family", "FAMILIES", "ShotPlan", "detect_model", "generation_size",
+           "plan_shots"]
 
 Kind = Literal["t2v", "i2v"]
 
@@ -27,10 +28,21 @@ DEFAULT_NEGATIVE_PROMPT = (
 
 
 @dataclass(frozen=True)
+class FastPreset:
+    """The ``fast`` speed preset of a family: its few-step distillation's sampler settings."""
+
+    steps: int
+    guidance: float
+    shift: float | None                # the scheduler's flow shift; None = keep the folder's
+    needs_lora: bool                   # a distill LoRA (``"fast": true`` in REELFORGE_LORAS) must be configured
+    source: str                        # what makes the few steps work, for docs and errors
+
+
+@dataclass(frozen=True)
 class Family:
     """A model family's pipelines and the settings it was trained for."""
 
-    name: str                          # "wan" | "ltx" | "cogvideox"
+    name: str                          # a key of FAMILIES
     label: str
     text_pipeline: str                 # diffusers class names, resolved lazily
     image_pipeline: str
@@ -42,23 +54,64 @@ class Family:
     fixed_frames: bool                 # always generate max_frames (learned positional embeddings)
     sizes: tuple[tuple[int, int], ...]  # (width, height) presets the family was trained at
     max_sequence_length: int | None    # None: read from the transformer config
+    fast: FastPreset | None = None     # None: the family has no few-step distillation
+    audio: bool = False                # the pipeline returns the clip's sound with its frames
+    step_callback: bool = True         # the pipeline takes ``callback_on_step_end``
+    lora: bool = True                  # the diffusers pipeline has a LoRA loader
+    vae_float32: bool = False          # the authors recommend the VAE in float32
+    balanced_cache: str = "first_block"  # the step cache of the balanced preset (what diffusers supports for it)
+    licence: str = ""
+
+
+_WAN_LIGHTNING = FastPreset(steps=4, guidance=1.0, shift=5.0, needs_lora=True,
+                            source="a LightX2V / Lightning step-distillation LoRA")
+_LICENCE_APACHE = "Apache-2.0"
 
 
 FAMILIES: dict[str, Family] = {
-    "wan": Family("wan", "Wan 2.1/2.2", "WanPipeline", "WanImageToVideoPipeline", "WanTransformer3DModel",
+    "wan": Family("wan", "Wan 2.1", "WanPipeline", "WanImageToVideoPipeline", "WanTransformer3DModel",
                   steps=50, guidance=5.0, fps=16, max_frames=81, fixed_frames=False,
-                  sizes=((832, 480), (480, 832), (624, 624)), max_sequence_length=512),
-    "ltx": Family("ltx", "LTX-Video", "LTXPipeline", "LTXImageToVideoPipeline", "LTXVideoTransformer3DModel",
+                  sizes=((832, 480), (480, 832), (624, 624)), max_sequence_length=512, fast=_WAN_LIGHTNING,
+                  vae_float32=True, licence=_LICENCE_APACHE),
+    "wan22_ti2v": Family("wan22_ti2v", "Wan 2.2 TI2V-5B", "WanPipeline", "WanImageToVideoPipeline",
+                         "WanTransformer3DModel", steps=50, guidance=5.0, fps=24, max_frames=121, fixed_frames=False,
+                         sizes=((1280, 704), (704, 1280), (960, 960)), max_sequence_length=512,
+                         fast=_WAN_LIGHTNING, vae_float32=True, licence=_LICENCE_APACHE),
+    "wan22_a14b": Family("wan22_a14b", "Wan 2.2 A14B (two experts)", "WanPipeline", "WanImageToVideoPipeline",
+                         "WanTransformer3DModel", steps=40, guidance=4.0, fps=16, max_frames=81, fixed_frames=False,
+                         sizes=((1280, 720), (720, 1280), (960, 960), (832, 480), (480, 832)),
+                         max_sequence_length=512, fast=_WAN_LIGHTNING, vae_float32=True, licence=_LICENCE_APACHE),
+    "ltx": Family("ltx", "LTX-Video 0.9", "LTXPipeline", "LTXImageToVideoPipeline", "LTXVideoTransformer3DModel",
                   steps=50, guidance=3.0, fps=24, max_frames=257, fixed_frames=False,
-                  sizes=((704, 480), (480, 704), (576, 576)), max_sequence_length=128),
+                  sizes=((704, 480), (480, 704), (576, 576)), max_sequence_length=128,
+                  fast=FastPreset(steps=8, guidance=1.0, shift=None, needs_lora=False,
+                                  source="a distilled checkpoint (LTX-Video 0.9.7/0.9.8 distilled)"),
+                  licence="LTX-Video open weights licence (0.9.5+), OpenRAIL-M (earlier)"),
+    "ltx2": Family("ltx2", "LTX-2 (video with sound)", "LTX2Pipeline", "LTX2ImageToVideoPipeline",
+                   "LTX2VideoTransformer3DModel", steps=40, guidance=4.0, fps=24, max_frames=257, fixed_frames=False,
+                   sizes=((768, 512), (512, 768), (640, 640)), max_sequence_length=1024,
+                   fast=FastPreset(steps=8, guidance=1.0, shift=None, needs_lora=False,
+                                   source="the distilled checkpoint (or its distill LoRA)"),
+                   audio=True, balanced_cache="off", licence="LTX-2 Community License: free below $10M annual revenue, "
+                                       "a paid licence above"),
+    "hunyuan15": Family("hunyuan15", "HunyuanVideo 1.5", "HunyuanVideo15Pipeline",
+                        "HunyuanVideo15ImageToVideoPipeline", "HunyuanVideo15Transformer3DModel", steps=50,
+                        guidance=6.0, fps=24, max_frames=121, fixed_frames=False,
+                        sizes=((848, 480), (480, 848), (640, 640)), max_sequence_length=None,
+                        fast=FastPreset(steps=8, guidance=1.0, shift=None, needs_lora=False,
+                                        source="the step-distilled 480p checkpoint"),
+                        step_callback=False, lora=False, balanced_cache="pab",
+                        licence="Tencent Hunyuan Community License (not in the EU, UK and South Korea)"),
     "cogvideox": Family("cogvideox", "CogVideoX", "CogVideoXPipeline", "CogVideoXImageToVideoPipeline",
                         "CogVideoXTransformer3DModel", steps=50, guidance=6.0, fps=8, max_frames=49,
-                        fixed_frames=True, sizes=((720, 480),), max_sequence_length=None),
+                        fixed_frames=True, sizes=((720, 480),), max_sequence_length=None,
+                        licence="CogVideoX licence (2B: Apache-2.0)"),
     # Diffusion forcing makes a long shot in one call (``_long_video``): a shot may be 30 s long.
     "skyreels": Family("skyreels", "SkyReels-V2", "SkyReelsV2DiffusionForcingPipeline",
                        "SkyReelsV2DiffusionForcingImageToVideoPipeline", "SkyReelsV2Transformer3DModel",
                        steps=30, guidance=6.0, fps=24, max_frames=721, fixed_frames=False,
-                       sizes=((960, 544), (544, 960)), max_sequence_length=512),
+                       sizes=((960, 544), (544, 960)), max_sequence_length=512, vae_float32=True,
+                       licence="SkyReels-V2 model licence (see the model card)"),
 }
 
 
@@ -97,7 +150,8 @@ def detect_model(model_dir: Path) -> Capabilities:
     if family is None:
         raise InvalidInput(
             f"model: {model_dir} is not a supported text-to-video pipeline (pipeline {pipeline_class or '?'}, "
-            f"transformer {transformer_class or '?'}); supported: Wan, LTX-Video, CogVideoX, SkyReels-V2", field="model")
+            f"transformer {transformer_class or '?'}); supported: "
+            + ", ".join(sorted({f.label for f in FAMILIES.values()})), field="model")
     in_channels = int(transformer.get("in_channels", 0))
     vae = _read_json(model_dir / "vae" / "config.json") if (model_dir / "vae" / "config.json").exists() else {}
     if family.name == "wan":
@@ -106,6 +160,13 @@ def detect_model(model_dir: Path) -> Capabilities:
         # Wan 2.1 I2V: 2*z+4 channels (latents, mask, encoded still) and it cannot do text alone.
         expand = bool(index.get("expand_timesteps", False))
         text, image = in_channels == latent, expand or in_channels == 2 * latent + 4
+        # Wan 2.2 A14B: a high-noise and a low-noise expert; TI2V-5B: timesteps expanded per token.
+        two_experts = (index.get("transformer_2") or [None])[0] is not None
+        family = FAMILIES["wan22_a14b" if two_experts else "wan22_ti2v" if expand else "wan"]
+    elif family.name == "hunyuan15":
+        # Its text- and image-to-video checkpoints are separate transformers.
+        image = transformer.get("task_type") == "i2v"
+        text = not image
     elif family.name == "cogvideox":
         latent = int(vae.get("latent_channels", 16))
         text, image = in_channels == latent, in_channels == 2 * latent

@@ -14,20 +14,29 @@ Each option trades something for speed and is off by default:
   unconditional branch; CogVideoX only: in diffusers 0.42 it needs the conditional and
   unconditional batches in one 5-D tensor, and Wan runs them as two calls while LTX packs
   its latents to 3-D). They trade a little fidelity for fewer transformer evaluations.
+
+The speed presets (``settings.speed``, ``--speed``) choose among these per family:
+``quality`` is the plain call; ``balanced`` adds First Block Cache (and ``torch.compile`` on
+CUDA, where its warm-up pays back over a clip); ``fast`` runs the family's few-step
+distillation (``FastPreset``: its steps, guidance 1.0 and shift; a distill LoRA for Wan).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from reelforge.errors import InvalidInput
+from reelforge.settings import SpeedPreset
 
 if TYPE_CHECKING:
+    from reelforge.generate._diffusers_families import Family
     from reelforge.settings import Settings
 
-__all__ = ["SpeedOptions", "apply_speed_options"]
+__all__ = ["SpeedOptions", "apply_speed_options", "preset_options", "sampler_for", "scheduler_shift",
+           "set_step_cache"]
 
 StepCache = Literal["off", "first_block", "pab", "faster"]
 
@@ -47,7 +56,7 @@ class SpeedOptions:
     @classmethod
     def from_settings(cls, settings: Settings) -> SpeedOptions:
         return cls(compile=settings.compile, attention_backend=settings.attention_backend,
-                   step_cache=settings.step_cache)
+                   step_cache=settings.step_cache, first_block_threshold=settings.first_block_threshold)
 
     @property
     def any(self) -> bool:
@@ -90,6 +99,11 @@ def apply_speed_options(pipe: Any, options: SpeedOptions,
     applied: list[str] = []
     transformers = [m for m in (pipe.transformer, getattr(pipe, "transformer_2", None)) if m is not None]
     timestep = current_timestep or (lambda: pipe.current_timestep)
+    if options.attention_backend and options.attention_backend.endswith("_hub"):
+        # Those fetch their kernels from the Hugging Face hub at run time: reelforge runs offline.
+        raise InvalidInput(f"attention_backend: {options.attention_backend!r} downloads its kernel at run time; use "
+                           "native (PyTorch SDPA), or flash / _flash_3 / sage with their package installed",
+                           field="attention_backend")
     for transformer in transformers:
         if options.attention_backend:
             try:
@@ -122,3 +136,66 @@ def apply_speed_options(pipe: Any, options: SpeedOptions,
     if options.compile:
         applied.append("compile")
     return applied
+
+
+def preset_options(options: SpeedOptions, preset: SpeedPreset, *, cuda: bool, family: Family) -> SpeedOptions:
+    """``options`` as the preset has them: ``balanced`` caches steps (and compiles on CUDA).
+
+    The cache is the family's: First Block Cache where diffusers registers its blocks (Wan,
+    LTX-Video, CogVideoX), Pyramid Attention Broadcast for HunyuanVideo 1.5, none for LTX-2
+    (diffusers 0.42 has no cache that handles its joint audio-video blocks).
+    """
+    if preset != "balanced":
+        return options
+    cache = options.step_cache if options.step_cache != "off" else family.balanced_cache
+    return replace(options, step_cache=cache, compile=options.compile or cuda)  # type: ignore[arg-type]
+
+
+def set_step_cache(pipe: Any, current: StepCache, options: SpeedOptions,
+                   current_timestep: Callable[[], Any]) -> StepCache:
+    """Switch the transformers' step cache from ``current`` to ``options.step_cache``; the new state."""
+    if current == options.step_cache:
+        return current
+    for transformer in [m for m in (pipe.transformer, getattr(pipe, "transformer_2", None)) if m is not None]:
+        if current != "off":
+            transformer.disable_cache()
+        if options.step_cache != "off":
+            transformer.enable_cache(_cache_config(options, current_timestep))
+    return options.step_cache
+
+
+@dataclass(frozen=True)
+class Sampler:
+    """Steps, guidance and flow shift of one call, and whether the family's distillation is used."""
+
+    steps: int
+    guidance: float
+    shift: float | None
+    distilled: bool
+
+
+def sampler_for(family: Family, preset: SpeedPreset, steps: int | None, guidance: float | None) -> Sampler:
+    """The request's own steps and guidance win; otherwise the preset's, then the family's."""
+    if preset == "fast":
+        if family.fast is None:
+            raise InvalidInput(f"speed: {family.label} has no few-step distillation; use balanced or quality",
+                               field="speed")
+        return Sampler(steps or family.fast.steps, family.fast.guidance if guidance is None else guidance,
+                       family.fast.shift, True)
+    return Sampler(steps or family.steps, family.guidance if guidance is None else guidance, None, False)
+
+
+@contextmanager
+def scheduler_shift(pipe: Any, shift: float | None) -> Iterator[None]:
+    """The pipeline's scheduler with its flow shift set to ``shift`` for one call."""
+    original = pipe.scheduler
+    config = dict(original.config)
+    key = "flow_shift" if "flow_shift" in config else "shift" if "shift" in config else None
+    if shift is None or key is None or config.get(key) == shift:
+        yield
+        return
+    pipe.scheduler = type(original).from_config(original.config, **{key: shift})
+    try:
+        yield
+    finally:
+        pipe.scheduler = original

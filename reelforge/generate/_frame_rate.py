@@ -94,9 +94,14 @@ class FrameRatePolicy:
 
 
 def encode_shots(shots: list[np.ndarray], rate: FrameRatePlan, request: GenerateRequest, out: Path,
-                 progress: Progress, cancel: CancelToken | None = None, rife: RifeLike | None = None) -> None:
+                 progress: Progress, cancel: CancelToken | None = None, rife: RifeLike | None = None, *,
+                 audio: Path | None = None, audio_rate: int = 48_000) -> None:
     """All shots, in order, through one encode: to the delivered rate at the generated size (motion
-    interpolated; ``rife`` is the interpolator of a ``rife`` plan), then lanczos to the delivered size."""
+    interpolated; ``rife`` is the interpolator of a ``rife`` plan), then lanczos to the delivered size.
+
+    ``audio`` (a WAV of the model's own sound) becomes the clip's audio stream, resampled to
+    ``audio_rate`` (the mix rate) and padded to the clip's length.
+    """
     height, width = shots[0].shape[1:3]
     target_w, target_h = request.width, request.height
     total = sum(len(shot) for shot in shots)
@@ -108,6 +113,9 @@ def encode_shots(shots: list[np.ndarray], rate: FrameRatePlan, request: Generate
     output_args = ["-vf", ",".join(filters), "-t", f"{request.duration_ms / 1000:.3f}",
                    "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
                    "-movflags", "+faststart"]
+    if audio is not None:
+        output_args = ["-i", str(audio), "-map", "0:v", "-map", "1:a", "-af", f"aresample={audio_rate},apad",
+                       "-c:a", "aac", "-b:a", "192k", "-ar", str(audio_rate), *output_args]
     frames: Iterable[np.ndarray] = (frame for shot in shots for frame in shot)
     input_fps = rate.generated_fps
     if rate.method == "rife" and rife is not None:

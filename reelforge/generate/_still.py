@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-import av
 import numpy as np
 
 from reelforge.errors import MediaMissing, UnsupportedMedia
@@ -28,6 +27,8 @@ _ZOOM = 0.10          # how much the camera pushes in over the clip
 
 def load_still(path: Path, width: int, height: int) -> np.ndarray:
     """Decode ``path`` and cover-fit it to ``width`` x ``height`` (centre crop), as RGB uint8."""
+    import av  # lazily: the GPU benchmark imports the generation package on a machine without PyAV
+
     if not path.is_file():
         raise MediaMissing(f"image: file not found ({path})", data={"path": str(path)})
     try:
@@ -71,6 +72,8 @@ class StillAnimation:
 
     def frame(self, index: int) -> np.ndarray:
         """Frame ``index`` as uint8 RGB, shape (height, width, 3)."""
+        import av
+
         crop = av.VideoFrame.from_ndarray(np.ascontiguousarray(self._crop(index)), format="rgb24")
         pixels = crop.reformat(width=self.width, height=self.height, interpolation="BICUBIC").to_ndarray()
         if not self.weather:

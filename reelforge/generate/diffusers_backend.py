@@ -1,4 +1,4 @@
-"""Real text-to-video models through Hugging Face diffusers (Wan, LTX-Video, CogVideoX).
+"""Real text-to-video models through Hugging Face diffusers (Wan 2.1/2.2, LTX-Video, LTX-2, HunyuanVideo 1.5, CogVideoX).
 
 :class:`DiffusersGenerator` implements the :class:`~reelforge.generate.base.Generator`
 protocol. Read top to bottom like a diffusers pipeline:
@@ -6,27 +6,36 @@ protocol. Read top to bottom like a diffusers pipeline:
 1. resolve the model (a local folder, or an id fetched through diffusers' own download)
    and detect its family from its configs (``_diffusers_families``);
 2. keep one warm pipeline (the folder's own class, plus ``from_pipe`` views sharing its
-   weights for the other kind), freed on a model switch;
-3. plan shots (one segment per ``|``-separated prompt, frame rule, trained size and rate) and
-   denoise each, reporting progress per step and honouring cancel between steps; each shot
-   after the first starts from the previous one's last frame when the model takes a still, and
-   is colour-matched to it (``_color_match``);
-4. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, brought to the
+   weights for the other kind), its memory setting applied (fp8, group offload, a GGUF
+   transformer), freed on a model switch;
+3. per job: the speed preset's sampler and step cache, the job's LoRAs switched in
+   (``_diffusers_lora``) without reloading the base weights;
+4. plan shots (one segment per ``|``-separated prompt, frame rule, trained size and rate) and
+   denoise each, reporting progress per step and honouring cancel between steps (per-family
+   call rules in ``_family_*``); each shot after the first starts from the previous one's last
+   frame when the model takes a still, and is colour-matched to it (``_color_match``);
+   SkyReels-V2 makes a whole segment in one diffusion-forcing call (``_long_video``);
+5. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, brought to the
    delivered rate by motion-compensated interpolation (``_frame_rate``: minterpolate, or RIFE
-   when configured; or kept native) and scaled (lanczos) to the delivered size.
+   when configured; or kept native) and scaled (lanczos) to the delivered size; a family that
+   makes sound (LTX-2) gets it as the clip's own audio stream at the mix rate.
 
 torch and diffusers are imported only inside functions, never at module import.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
+import tempfile
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, Cancelled, GenerationFailed, InvalidInput, MediaMissing
+from reelforge.generate import _family_hunyuan15, _family_ltx2, _family_wan
 from reelforge.generate._color_match import (
     ColorMatchConfig,
     JoinRecord,
@@ -37,12 +46,25 @@ from reelforge.generate._color_match import (
 from reelforge.generate._diffusers_families import (
     DEFAULT_NEGATIVE_PROMPT,
     Capabilities,
+    Family,
     Kind,
     detect_model,
     generation_size,
 )
 from reelforge.generate._diffusers_inventory import describe_models, require_torch
-from reelforge.generate._diffusers_speed import SpeedOptions, apply_speed_options
+from reelforge.generate._diffusers_lora import LoraAdapters
+from reelforge.generate._diffusers_memory import apply_memory_setting, load_gguf_transformer, text_encoder_on_cpu
+from reelforge.generate._diffusers_speed import (
+    Sampler,
+    SpeedOptions,
+    StepCache,
+    apply_speed_options,
+    preset_options,
+    sampler_for,
+    scheduler_shift,
+    set_step_cache,
+)
+from reelforge.generate._family_ltx2 import ShotAudio
 from reelforge.generate._frame_rate import FrameRatePolicy, encode_shots
 from reelforge.generate._long_shot import LongShotPlan, plan_long_shot
 from reelforge.generate._long_video import diffusion_forcing_for, takes_last_image
@@ -55,9 +77,18 @@ if TYPE_CHECKING:
 
     from reelforge.settings import Settings
 
-__all__ = ["DiffusersGenerator", "GenerationShape", "SpeedOptions", "apply_speed_options", "describe_models"]
+__all__ = ["DiffusersGenerator", "GeneratedShots", "GenerationShape", "SpeedOptions", "apply_speed_options",
+           "describe_models"]
 
 _DENOISE_SHARE = 0.9  # progress share of denoising; the encode takes the rest
+MIX_RATE = 48_000     # the renderer's audio rate (render/encode.py AUDIO_RATE): a clip's own sound is stored at it
+
+# Per-family call rules, each in its own module: (pipe, call, fps) -> call.
+_CALL_RULES: dict[str, Callable[..., dict[str, Any]]] = {
+    "wan22_a14b": _family_wan.call_arguments,
+    "ltx2": _family_ltx2.call_arguments,
+    "hunyuan15": _family_hunyuan15.call_arguments,
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +98,25 @@ class GenerationShape:
     size: tuple[int, int] | None = None     # (width, height) of the generated frames
     fps: int | None = None
     max_shot_frames: int | None = None
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> GenerationShape:
+        size = None
+        if settings.generation_size:
+            width, height = settings.generation_size.split("x")
+            size = (int(width), int(height))
+        return cls(size=size, fps=settings.generation_fps, max_shot_frames=settings.max_shot_frames)
+
+
+@dataclass(frozen=True)
+class GeneratedShots:
+    """A request's denoised shots before encoding: uint8 frames per shot, and their sound if any."""
+
+    model: str
+    plan: LongShotPlan
+    shots: list[np.ndarray]
+    sounds: list[ShotAudio]
+    provenance: dict[str, Any]
 
 
 @dataclass
@@ -78,6 +128,9 @@ class _Loaded:
     capabilities: Capabilities
     views: dict[Kind, Any]
     offload_owner: Any = None
+    loras: LoraAdapters | None = None
+    step_cache: StepCache = "off"
+    memory: list[str] = field(default_factory=list)   # what the memory setting applied
 
 
 class DiffusersGenerator:
@@ -92,11 +145,12 @@ class DiffusersGenerator:
                                field="model")
         self.settings = settings
         self.model = settings.model
-        self.shape = shape or GenerationShape()
+        self.shape = shape or GenerationShape.from_settings(settings)
         self.speed = SpeedOptions.from_settings(settings)
         self.color_match = ColorMatchConfig(settings.color_match, settings.color_match_ease_s)
         self.frame_rate = FrameRatePolicy.from_settings(settings)
         self._rife: Any = None                  # the RIFE interpolator, loaded on first use
+        self.loads = 0                          # base models read from disk (a LoRA switch reads none)
         self._loaded: _Loaded | None = None     # one warm model at a time (GPU memory)
         self._running: Any = None               # the pipeline in a call (for the cache hooks' timestep)
         self._lock = threading.Lock()           # a shared pipeline corrupts concurrent calls (diffusers #3672)
@@ -156,23 +210,62 @@ class DiffusersGenerator:
 
         folder = _resolve_folder(model)
         capabilities = detect_model(folder)
+        family = capabilities.family
         device, dtype = self._device_and_dtype()
         dtypes: Any = dtype
-        if capabilities.family.name == "wan" and dtype != torch.float32:
+        if family.vae_float32 and dtype != torch.float32:
             dtypes = {"default": dtype, "vae": torch.float32}  # Wan's VAE is recommended in float32
+        components: dict[str, Any] = {}
+        if self.settings.gguf is not None:
+            components["transformer"] = load_gguf_transformer(self.settings.gguf, folder, family.transformer_class,
+                                                              dtype)
+        import diffusers
+
+        # The folder's own class: DiffusionPipeline.from_pretrained drops components passed in (diffusers 0.42).
+        pipeline_class = getattr(diffusers, capabilities.pipeline_class, DiffusionPipeline)
         try:
-            pipe = DiffusionPipeline.from_pretrained(folder, dtype=dtypes)
+            pipe = pipeline_class.from_pretrained(folder, dtype=dtypes, **components)
         except (OSError, ValueError, TypeError, RuntimeError) as exc:
             raise GenerationFailed(f"model: cannot load {model}: {exc}", data={"model": model}) from exc
+        self.loads += 1
+        self._loaded = self._prepare(pipe, model, folder, capabilities, gguf=self.settings.gguf is not None)
+        return self._loaded
+
+    def adopt(self, pipe: Any, folder: Path, model: str | None = None) -> None:
+        """Make ``pipe`` (built in memory: the GPU benchmark's random weights) the warm model.
+
+        ``folder`` holds its configs (``model_index.json``, ``transformer/config.json``...); the
+        memory setting and speed options are applied as to a loaded one.
+        """
+        with self._lock:
+            self.unload()
+            self.model = model or str(folder)
+            self._loaded = self._prepare(pipe, self.model, folder, detect_model(folder), gguf=False)
+
+    def _prepare(self, pipe: Any, model: str, folder: Path, capabilities: Capabilities, *, gguf: bool) -> _Loaded:
+        """The memory setting, device placement and speed options, applied to a fresh pipeline."""
+        family = capabilities.family
+        device, dtype = self._device_and_dtype()
         pipe.set_progress_bar_config(disable=True)  # library code never prints
-        if not self.settings.cpu_offload or device.type != "cuda":
+        memory = apply_memory_setting(pipe, self.settings.memory, device=device, dtype=dtype,
+                                      keep_text_encoder_on_cpu=self.settings.text_encoder_cpu)
+        grouped = self.settings.memory in ("group_offload", "fp8_group_offload")
+        if not grouped and (not self.settings.cpu_offload or device.type != "cuda"):
             pipe.to(device)
+        if self.settings.text_encoder_cpu:
+            memory += text_encoder_on_cpu(pipe, device)
+        if gguf:
+            memory.append("gguf_transformer")
         if self.settings.vae_tiling and hasattr(pipe.vae, "enable_tiling"):
             pipe.vae.enable_tiling()
-        apply_speed_options(pipe, self.speed, current_timestep=self._current_timestep)
-        kind: Kind = "i2v" if pipe.__class__.__name__ == capabilities.family.image_pipeline else "t2v"
-        self._loaded = _Loaded(model, folder, capabilities, {kind: pipe})
-        return self._loaded
+        loaded_options = preset_options(self.speed, self.settings.speed, cuda=device.type == "cuda", family=family)
+        loras = LoraAdapters(self.settings.loras)
+        if loaded_options.compile and family.lora and self.settings.loras:
+            loras.prime_hotswap(pipe)  # before compiling: later LoRAs swap in without a recompile
+        apply_speed_options(pipe, loaded_options, current_timestep=self._current_timestep)
+        kind: Kind = "i2v" if pipe.__class__.__name__ == family.image_pipeline else "t2v"
+        return _Loaded(model, folder, capabilities, {kind: pipe}, loras=loras,
+                       step_cache=loaded_options.step_cache, memory=memory)
 
     def _view(self, loaded: _Loaded, kind: Kind) -> Any:
         if kind not in loaded.views:
@@ -210,61 +303,18 @@ class DiffusersGenerator:
         """Denoise the request's shots and encode them to ``out`` at the delivered size and rate."""
         validate_segments(request)
         with self._lock:
-            if cancel is not None:
-                cancel.check()
-            kind: Kind = "i2v" if request.image is not None else "t2v"
-            loaded, pipe = self.pipeline(kind)
-            capabilities, model = loaded.capabilities, loaded.model
-            family = capabilities.family
-            width, height = self.shape.size or generation_size(family, request.width, request.height)
-            fps = self.shape.fps or family.fps
-            temporal = _temporal_factor(pipe)
-            # Diffusion forcing (SkyReels-V2) makes a whole segment in one call; the shape's shot length is its window.
-            forcing = diffusion_forcing_for(pipe, temporal, self.shape.max_shot_frames)
-            plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
-                                  max_frames=family.max_frames if forcing else (self.shape.max_shot_frames
-                                                                               or family.max_frames),
-                                  fixed_frames=family.fixed_frames)
-            steps = request.steps or family.steps
-            guidance = request.guidance if request.guidance is not None else family.guidance
-            negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
-            still = _load_still(request.image, width, height) if request.image is not None else None
-            # Later shots start from the previous shot's last frame when the model takes a still.
-            continuation = (self._view(loaded, "i2v")
-                            if len(plan.shots) > 1 and capabilities.image_to_video else None)
-            last_image = self._last_image(request, loaded, width, height,
-                                          last_shot_takes_a_still=still is not None or continuation is not None)
-
-            pieces: list[np.ndarray] = []      # the kept frames of each shot, colour-matched at the joins
-            joins: list[JoinRecord] = []
-            denoise = scaled(progress, 0.0, _DENOISE_SHARE)
-            for index, shot in enumerate(plan.shots):
-                previous = pieces[-1][-1] if pieces else None
-                shot_pipe, image = (continuation, _as_image(previous)) \
-                    if previous is not None and continuation is not None else (pipe, still)
-                call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
-                                       width=width, height=height, frames=shot.frames, fps=fps, steps=steps,
-                                       guidance=guidance, seed=shot.seed, image=image)
-                if forcing is not None:
-                    call.update(forcing.arguments(shot.frames, fps))
-                if last_image is not None and index == len(plan.shots) - 1:
-                    call["last_image"] = last_image
-                report = scaled(denoise, index / len(plan.shots), (index + 1) / len(plan.shots))
-                frames = self._denoise(shot_pipe, call, steps, report, cancel)[:shot.keep]
-                if previous is not None:
-                    frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
-                    joins.append(join)
-                pieces.append(frames)
-            rate = self.frame_rate.plan(fps, request.fps)
-            encode_shots(pieces, rate, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel,
-                         self._interpolator() if rate.method == "rife" else None)
+            made = self._make_frames(request, scaled(progress, 0.0, _DENOISE_SHARE), cancel)
+            rate = self.frame_rate.plan(made.plan.fps, request.fps)
+            with tempfile.TemporaryDirectory(prefix="reelforge-audio-",
+                                             dir=out.parent if out.parent.exists() else None) as tmp:
+                audio = _write_wav(made.sounds, Path(tmp) / "model-audio.wav") if made.sounds else None
+                encode_shots(made.shots, rate, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel,
+                             self._interpolator() if rate.method == "rife" else None, audio=audio,
+                             audio_rate=MIX_RATE)
             progress(1.0)
             return Clip(path=out, duration_ms=request.duration_ms, width=request.width, height=request.height,
-                        fps=rate.delivered_fps, backend=self.name, model=model, seed=request.seed,
-                        provenance={**self._provenance(capabilities, model, plan, width, height, steps, guidance,
-                                                       negative, request, continuation is not None),
-                                    **long_shot_record(request.segments, joins, self.color_match),
-                                    "frame_rate": rate.describe(), "long_video": _method(forcing, last_image)})
+                        fps=rate.delivered_fps, backend=self.name, model=made.model, seed=request.seed,
+                        provenance={**made.provenance, "frame_rate": rate.describe()})
 
     def _interpolator(self) -> Any:
         """The RIFE network of ``REELFORGE_RIFE_MODEL``, loaded once, on the pipeline's device."""
@@ -297,22 +347,109 @@ class DiffusersGenerator:
             frames = match_colors(frames, previous, ease_frames=self.color_match.ease_frames(fps), hold=hold)
         return frames, JoinRecord(before, join_difference(previous, frames[0]))
 
-    def _denoise(self, pipe: Any, call: dict[str, Any], steps: int, progress: Progress,
-                 cancel: CancelToken | None) -> np.ndarray:
-        import numpy as np
+    def make_frames(self, request: GenerateRequest, progress: Progress,
+                    cancel: CancelToken | None = None) -> GeneratedShots:
+        """The request's shots as frames (and sound), not encoded: the GPU benchmark's whole path."""
+        with self._lock:
+            made = self._make_frames(request, progress, cancel)
+            progress(1.0)
+            return made
+
+    def _make_frames(self, request: GenerateRequest, progress: Progress,
+                     cancel: CancelToken | None) -> GeneratedShots:
+        if cancel is not None:
+            cancel.check()
+        kind: Kind = "i2v" if request.image is not None else "t2v"
+        loaded, pipe = self.pipeline(kind)
+        capabilities, model = loaded.capabilities, loaded.model
+        family = capabilities.family
+        width, height = self.shape.size or generation_size(family, request.width, request.height)
+        fps = self.shape.fps or family.fps
+        temporal = _temporal_factor(pipe)
+        # Diffusion forcing (SkyReels-V2) makes a whole segment in one call; the shape's shot length is its window.
+        forcing = diffusion_forcing_for(pipe, temporal, self.shape.max_shot_frames)
+        plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
+                              max_frames=family.max_frames if forcing else (self.shape.max_shot_frames
+                                                                           or family.max_frames),
+                              fixed_frames=family.fixed_frames)
+        preset = request.speed or self.settings.speed
+        sampler = sampler_for(family, preset, request.steps, request.guidance)
+        loras = self._switch_loras(loaded, pipe, request, distilled=sampler.distilled)
+        options = preset_options(self.speed, preset, cuda=self._device_and_dtype()[0].type == "cuda", family=family)
+        loaded.step_cache = set_step_cache(pipe, loaded.step_cache, options, self._current_timestep)
+        negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
+        still = _load_still(request.image, width, height) if request.image is not None else None
+        # Later shots start from the previous shot's last frame when the model takes a still.
+        continuation = (self._view(loaded, "i2v")
+                        if len(plan.shots) > 1 and capabilities.image_to_video else None)
+        last_image = self._last_image(request, loaded, width, height,
+                                      last_shot_takes_a_still=still is not None or continuation is not None)
+
+        pieces: list[np.ndarray] = []      # the kept frames of each shot, colour-matched at the joins
+        joins: list[JoinRecord] = []
+        sounds: list[ShotAudio] = []
+        for index, shot in enumerate(plan.shots):
+            previous = pieces[-1][-1] if pieces else None
+            shot_pipe, image = (continuation, _as_image(previous)) \
+                if previous is not None and continuation is not None else (pipe, still)
+            call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
+                                   width=width, height=height, frames=shot.frames, fps=fps, steps=sampler.steps,
+                                   guidance=sampler.guidance, seed=shot.seed, image=image)
+            if forcing is not None:
+                call.update(forcing.arguments(shot.frames, fps))
+            if last_image is not None and index == len(plan.shots) - 1:
+                call["last_image"] = last_image
+            report = scaled(progress, index / len(plan.shots), (index + 1) / len(plan.shots))
+            with scheduler_shift(shot_pipe, sampler.shift):
+                output = self._denoise(shot_pipe, family, call, sampler.steps, report, cancel)
+            frames = _frames_of(output)[:shot.keep]
+            if family.audio:
+                sound = _family_ltx2.shot_audio(shot_pipe, output, frames=shot.frames, fps=fps)
+                sounds.append(_kept_sound(sound, shot.keep / shot.frames))
+            if previous is not None:
+                frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
+                joins.append(join)
+            pieces.append(frames)
+        provenance = {**self._provenance(capabilities, model, plan, width, height, sampler, negative, request,
+                                         continuation is not None, preset, loras, loaded,
+                                         audio_rate=sounds[0].sample_rate if sounds else None),
+                      **long_shot_record(request.segments, joins, self.color_match),
+                      "long_video": _method(forcing, last_image)}
+        return GeneratedShots(model, plan, pieces, sounds, provenance)
+
+    def _switch_loras(self, loaded: _Loaded, pipe: Any, request: GenerateRequest, *,
+                      distilled: bool) -> list[dict[str, Any]]:
+        """Make exactly the job's LoRAs active (loading new ones once); the base stays loaded."""
+        assert loaded.loras is not None
+        wanted = loaded.loras.resolve(loaded.capabilities.family, request.loras, fast=distilled)
+        if wanted or loaded.loras.loaded:
+            loaded.loras.activate(pipe, wanted)
+        return [{"name": name, "scale": scale} for name, scale in wanted]
+
+    def _denoise(self, pipe: Any, family: Family, call: dict[str, Any], steps: int, progress: Progress,
+                 cancel: CancelToken | None) -> Any:
         import torch
 
-        def on_step_end(_pipe: Any, step: int, _timestep: Any, tensors: dict[str, Any]) -> dict[str, Any]:
+        def step_done(step: int) -> None:
             progress(min(1.0, (step + 1) / steps))  # diffusion forcing runs the steps once per window
             if cancel is not None and cancel.cancelled:
                 # Raising leaves the loop at once; ``pipe._interrupt`` would still run the VAE decode.
                 raise Cancelled("generation cancelled")
+
+        def on_step_end(_pipe: Any, step: int, _timestep: Any, tensors: dict[str, Any]) -> dict[str, Any]:
+            step_done(step)
             return tensors
 
         self._running = pipe
         try:
             with torch.inference_mode():
-                output = pipe(**call, num_inference_steps=steps, output_type="np", callback_on_step_end=on_step_end)
+                if family.step_callback:
+                    output = pipe(**call, num_inference_steps=steps, output_type="np",
+                                  callback_on_step_end=on_step_end)
+                else:  # the step ends are seen from the transformer's side (_family_hunyuan15)
+                    with _family_hunyuan15.step_hook(pipe.transformer, step_done) as finish:
+                        output = pipe(**call, num_inference_steps=steps, output_type="np")
+                        finish()
         except Cancelled:
             pipe.maybe_free_model_hooks()
             raise
@@ -323,12 +460,12 @@ class DiffusersGenerator:
             raise GenerationFailed(f"generation failed: {exc}", data={"error": str(exc)[:500]}) from exc
         finally:
             self._running = None
-        frames = np.asarray(output.frames[0], dtype=np.float32)
-        return (np.clip(frames, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
+        return output
 
     def _provenance(self, capabilities: Capabilities, model: str, plan: LongShotPlan, width: int, height: int,
-                    steps: int, guidance: float, negative: str, request: GenerateRequest,
-                    continued: bool) -> dict[str, Any]:
+                    sampler: Sampler, negative: str, request: GenerateRequest, continued: bool,
+                    preset: str, loras: list[dict[str, Any]], loaded: _Loaded, *,
+                    audio_rate: int | None) -> dict[str, Any]:
         import diffusers
         import torch
 
@@ -341,10 +478,13 @@ class DiffusersGenerator:
             "shots": len(plan.shots),
             "shot_join": "continued" if continued else ("cut" if len(plan.shots) > 1 else "single"),
             "seeds": [shot.seed for shot in plan.shots],
-            "steps": steps, "guidance": guidance, "negative_prompt": negative,
+            "steps": sampler.steps, "guidance": sampler.guidance, "shift": sampler.shift,
+            "negative_prompt": negative,
             "device": str(device), "dtype": str(dtype).removeprefix("torch."),
             "cpu_offload": self.settings.cpu_offload, "vae_tiling": self.settings.vae_tiling,
-            "speed": self.speed.describe(),
+            "speed": {**self.speed.describe(), "preset": preset, "step_cache": loaded.step_cache},
+            "loras": loras, "memory": {"setting": self.settings.memory, "applied": loaded.memory},
+            "audio": {"source": "model", "model_rate": audio_rate, "rate": MIX_RATE} if audio_rate else None,
             "diffusers": diffusers.__version__, "torch": torch.__version__,
         }
 
@@ -406,7 +546,17 @@ def _call_arguments(pipe: Any, capabilities: Capabilities, *, prompt: str, negat
         call["frame_rate"] = fps
         if getattr(pipe.vae.config, "timestep_conditioning", False):  # LTX 0.9.1+: the VAE denoises on decode
             call.update(decode_timestep=0.03, decode_noise_scale=0.025)
-    return call
+    rule = _CALL_RULES.get(family.name)
+    return rule(pipe, call, fps=fps) if rule is not None else call
+
+
+def _frames_of(output: Any) -> np.ndarray:
+    """The pipeline's first video as uint8 ``[frames, height, width, 3]``."""
+    import numpy as np
+
+    frames = output.frames[0]
+    frames = frames.float().cpu().numpy() if hasattr(frames, "cpu") else np.asarray(frames, dtype=np.float32)
+    return (np.clip(frames, 0.0, 1.0) * 255.0 + 0.5).astype(np.uint8)
 
 
 def _load_still(path: Path, width: int, height: int) -> Any:
@@ -426,3 +576,26 @@ def _as_image(frame: np.ndarray) -> Any:
     from PIL import Image
 
     return Image.fromarray(frame)
+
+
+def _kept_sound(sound: ShotAudio, share: float) -> ShotAudio:
+    """A shot's sound cut like its frames (a long shot keeps part of its last shot)."""
+    if share >= 1.0:
+        return sound
+    return dataclasses.replace(sound, samples=sound.samples[:round(len(sound.samples) * share)])
+
+
+def _write_wav(sounds: list[ShotAudio], path: Path) -> Path:
+    """The shots' sound, joined, as 16-bit PCM at the model's rate."""
+    import wave
+
+    import numpy as np
+
+    samples = np.concatenate([sound.samples for sound in sounds])
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767.0).astype("<i2")
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(samples.shape[1])
+        handle.setsampwidth(2)
+        handle.setframerate(sounds[0].sample_rate)
+        handle.writeframes(pcm.tobytes())
+    return path

@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.blobs import BlobStore
-from reelforge.draft import VIDEO, Draft
-from reelforge.draft.edits import AddClip, SetCanvas, apply_edit
+from reelforge.draft import VIDEO, Draft, Edit, apply_edits, change_record
+from reelforge.draft.edits import AddClip, SetCanvas
 from reelforge.generate import GeneratorPool
-from reelforge.generate.base import GenerateRequest
+from reelforge.generate.base import GenerateRequest, LoraChoice
 from reelforge.jobs.base import JobContext, JobHandler, JobStatus
 from reelforge.jobs.payloads import GeneratePayload
 from reelforge.store import Media
@@ -39,12 +39,15 @@ def _place(db_session: DbSession, payload: GeneratePayload, media: Media) -> dic
         return {"draft_version": None}
     drafts = DraftRepo(db_session)
     current = drafts.current(session)
-    draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
+    before = draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
+    edits: list[Edit] = []
     if payload.aspect and not draft.tracks_of(VIDEO):
-        draft = apply_edit(draft, SetCanvas(aspect=payload.aspect))
-    draft = apply_edit(draft, AddClip(src=f"media:{media.id}", duration_ms=media.duration_ms or 1000,
-                                      name=media.name, at=placement.at, ref=placement.ref))
-    version = drafts.add(session, draft.to_wire(), payload.description or f"generated {media.name!r}")
+        edits.append(SetCanvas(aspect=payload.aspect))
+    edits.append(AddClip(src=f"media:{media.id}", duration_ms=media.duration_ms or 1000,
+                         name=media.name, at=placement.at, ref=placement.ref))
+    draft = apply_edits(draft, edits)
+    version = drafts.add(session, draft.to_wire(), payload.description or f"generated {media.name!r}",
+                         change_record(before, draft, edits))
     placed = draft.find_segment_by_src(f"media:{media.id}")
     span = {"start_ms": placed.start_ms, "end_ms": placed.end_ms} if placed is not None else {}
     return {"draft_version": version.version, **span}
@@ -66,7 +69,9 @@ def generate_handler(db: Database, blobs: BlobStore, generators: GeneratorPool) 
         generator = generators.get(payload.generator)
         image = blobs.local_path(payload.image_key) if payload.image_key else None
         request = GenerateRequest(prompt=payload.prompt, seconds=payload.seconds, width=payload.width,
-                                  height=payload.height, fps=payload.fps, seed=payload.seed, image=image)
+                                  height=payload.height, fps=payload.fps, seed=payload.seed, image=image,
+                                  loras=tuple(LoraChoice(pick.name, pick.scale) for pick in payload.loras),
+                                  speed=payload.speed)
         out = blobs.scratch() / f"{job.id}.mp4"
         clip = generator.generate(request, out, ctx.progress, ctx.cancel)
         key = f"media/{media_id}.mp4"

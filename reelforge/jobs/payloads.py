@@ -15,8 +15,10 @@ from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace
 from reelforge.draft.output import OutputFormat, PresetName, Quality
 from reelforge.jobs.base import JobQueue, Prepare
+from reelforge.settings import SpeedPreset
 
-__all__ = ["GeneratePayload", "JobKind", "JobPayload", "Placement", "RenderPayload", "V1Video", "submit_job"]
+__all__ = ["GeneratePayload", "JobKind", "JobPayload", "LoraPick", "Placement", "RenderPayload", "V1Video",
+           "submit_job"]
 
 JobKind = Literal["generate", "render"]
 
@@ -37,6 +39,14 @@ class Placement(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
     at: ClipPlace = "end"
     ref: str | None = None      # the segment for before / after / replace
+
+
+class LoraPick(BaseModel):
+    """A named LoRA of ``settings.loras`` for one generation (None scale: the configured one)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    name: str
+    scale: float | None = None
 
 
 class V1Video(BaseModel):
@@ -67,6 +77,8 @@ class GeneratePayload(JobPayload):
     placement: Placement | None = None  # None: a /v1 video, not put on any timeline
     description: str | None = None      # the draft version's label
     v1: V1Video | None = None
+    loras: tuple[LoraPick, ...] = ()    # model backends: named LoRAs for this clip
+    speed: SpeedPreset | None = None    # None: settings.speed
 
 
 class RenderPayload(JobPayload):

@@ -66,6 +66,9 @@ class GraphBuilder:
             args += ["-ss", seconds(seek_ms)]
         if duration_ms is not None:
             args += ["-t", seconds(duration_ms)]
+        # One decoding thread per input: frame threads each hold a picture and its references, and
+        # a draft decodes several sources side by side; the encoder, not decoding, bounds the speed.
+        args += ["-threads", "1"]
         self.input_args += [*args, "-i", str(path)]
         self.inputs.append(str(path))
         index = len(self.inputs) - 1

@@ -77,7 +77,8 @@ def title_filters(seg: Segment, textfile: str, canvas: Canvas, font: Path) -> st
 def _position(pos: str | Position | None) -> tuple[str, str]:
     centred_x = "(w-text_w)/2"
     if isinstance(pos, Position):
-        return f"w*{pos.x:g}-text_w/2", f"h*{pos.y:g}-text_h/2"
+        # centred on the point, but kept inside the frame: a caption "in the bottom right corner" never runs off it
+        return (f"max(0,min(w-text_w,w*{pos.x:g}-text_w/2))", f"max(0,min(h-text_h,h*{pos.y:g}-text_h/2))")
     if pos == "top":
         return centred_x, f"h*{_MARGIN:g}"
     if pos == "bottom":

@@ -61,10 +61,19 @@ def render(
     if draft.end_ms <= 0:
         raise RenderFailed("nothing to render: the draft is empty", data={"duration_ms": 0})
     if needs_chunks(draft, options):
-        return _render_in_chunks(draft, media, out, options, progress, cancel)
-    if options.format == "gif":
-        return _render_gif(draft, media, out, options, progress, cancel)
-    return _render_once(draft, media, out, options, progress, cancel)
+        made = _render_in_chunks(draft, media, out, options, progress, cancel)
+    elif options.format == "gif":
+        made = _render_gif(draft, media, out, options, progress, cancel)
+    else:
+        made = _render_once(draft, media, out, options, progress, cancel)
+    return _as_delivered(made)
+
+
+def _as_delivered(made: RenderResult) -> RenderResult:
+    """The result as the file is (probed), not as the graph meant it: what a reply tells the user."""
+    info = probe_media(made.path)
+    return replace(made, width=info.width, height=info.height,
+                   duration_ms=info.duration_ms if info.duration_ms else made.duration_ms)
 
 
 def _render_once(draft: Draft, media: dict[str, MediaInfo], out: Path, options: RenderOptions,

@@ -77,7 +77,8 @@ def issue_anonymous_token(svc: Services, client_id: str | None, address: str) ->
         if token is None:
             # minting a token is what the per-client and per-address limits count
             if not svc.limits.test("anon-client", client_id) or not svc.limits.test("anon-address", address):
-                raise RateLimited("too many anonymous tokens; try again later", retry_after=settings.retry_after_s)
+                wait = max(svc.limits.retry_after("anon-client", client_id), svc.limits.retry_after("anon-address", address))
+                raise RateLimited("too many anonymous tokens; try again later", retry_after=wait)
             svc.limits.hit("anon-client", client_id)
             svc.limits.hit("anon-address", address)
             if user is None:
@@ -104,7 +105,7 @@ def _bearer(authorization: str | None) -> str:
 
 def _rate_limited(svc: Services, principal: Principal) -> Principal:
     if not svc.limits.hit("token", principal.token_id):
-        raise RateLimited(retry_after=svc.settings.retry_after_s)
+        raise RateLimited(retry_after=svc.limits.retry_after("token", principal.token_id))
     return principal
 
 

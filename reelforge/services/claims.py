@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -27,6 +29,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from reelforge.errors import InvalidInput, LinkInvalid, RateLimited, SessionNotFound
 from reelforge.services.auth import ALL_SCOPES, Principal, _derive, hash_token, load_session
 from reelforge.services.context import Services
+from reelforge.settings import Settings
 from reelforge.store import utcnow
 from reelforge.store.models import Token
 from reelforge.store.repos import CreditLedger, SessionRepo, TokenRepo, UserRepo
@@ -38,10 +41,12 @@ __all__ = [
     "StudioIdentity",
     "csrf_token",
     "describe_session",
+    "is_owner_request",
     "issue_claim",
     "read_cookie",
     "redeem_claim",
     "start_anonymous",
+    "start_owner",
     "studio_bearer",
     "write_cookie",
 ]
@@ -110,7 +115,9 @@ def start_anonymous(svc: Services, address: str, language: str | None) -> tuple[
     Counted against the per-address anonymous limit, as anonymous tokens are.
     """
     if not svc.limits.hit("anon-address", address):
-        raise RateLimited("too many anonymous studio users from this address", retry_after=svc.settings.retry_after_s)
+        wait = svc.limits.retry_after("anon-address", address)
+        raise RateLimited(f"too many anonymous studio users from this address; a new one can start in "
+                          f"{_in_words(wait)}", retry_after=wait)
     language = "zh" if (language or "").lower().startswith("zh") else "en"
     app = "reelforge" if "reelforge" in svc.settings.apps else svc.settings.apps[0]
     with svc.db.write() as session:
@@ -121,6 +128,52 @@ def start_anonymous(svc: Services, address: str, language: str | None) -> tuple[
         identity = StudioIdentity(token_id=token.id, session_id=created.id)
         return identity, {"session_id": created.id, "task_id": created.task_id, "app": app,
                           "name": created.name, "language": created.language}
+
+
+def _in_words(seconds: int) -> str:
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds >= size:
+            count = round(seconds / size)
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{seconds} seconds"
+
+
+# Headers a reverse proxy adds: a request that passed one came from elsewhere, whatever its socket says
+_FORWARDED = ("x-forwarded-for", "forwarded", "x-real-ip")
+OWNER_CLIENT_ID = "studio:owner"
+
+
+def is_owner_request(settings: Settings, address: str | None, headers: Mapping[str, str]) -> bool:
+    """Whether a studio request comes from the machine's owner: loopback, or a ``trusted_networks`` address,
+    reached directly (a proxy on the same host would make every visitor look local)."""
+    if not settings.owner_studio or not address or any(h in headers for h in _FORWARDED):
+        return False
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if ip.is_loopback:
+        return True
+    return any(ip in ipaddress.ip_network(net, strict=False) for net in settings.trusted_networks)
+
+
+def start_owner(svc: Services, language: str | None) -> tuple[StudioIdentity, dict[str, Any]]:
+    """The owner's studio: their one account (made once, with ``owner_credits``) and their latest project
+    (a first one if there is none), so every browser on the machine opens the same work. No anonymous limit."""
+    language = "zh" if (language or "").lower().startswith("zh") else "en"
+    app = "reelforge" if "reelforge" in svc.settings.apps else svc.settings.apps[0]
+    with svc.db.write() as session:
+        users = UserRepo(session)
+        user = users.by_client_id(OWNER_CLIENT_ID)
+        if user is None:
+            user = users.create("registered", client_id=OWNER_CLIENT_ID, name="owner")
+            CreditLedger(session).grant(user.id, svc.settings.owner_credits, "the local owner's account")
+        sessions = SessionRepo(session)
+        found = sessions.latest_of(user.id) or sessions.create(user.id, app, "project", language)
+        token = _mint_studio_token(session, svc, user.id)
+        identity = StudioIdentity(token_id=token.id, session_id=found.id)
+        return identity, {"session_id": found.id, "task_id": found.task_id, "app": found.app,
+                          "name": found.name, "language": found.language, "owner": True}
 
 
 def describe_session(svc: Services, identity: StudioIdentity) -> dict[str, Any] | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import os
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from limits import RateLimitItem, parse, storage, strategies
 
+from reelforge.agent import LocalPlanner
 from reelforge.audio.ace_step import ComposerPool
 from reelforge.blobs import BlobStore, LocalBlobStore
 from reelforge.blobs.s3 import s3_blob_store
@@ -62,6 +65,12 @@ class RateLimits:
     def hit(self, name: str, key: str) -> bool:
         return bool(self._limiter.hit(self._items[name], key))
 
+    def retry_after(self, name: str, key: str) -> int:
+        """Whole seconds until ``key`` may be counted against ``name`` again: the real wait for Retry-After
+        (a moving window frees a slot when its oldest hit leaves it, days later for "10 per 7 day")."""
+        reset_at, remaining = self._limiter.get_window_stats(self._items[name], key)
+        return 0 if remaining > 0 else max(1, math.ceil(reset_at - time.time()))
+
 
 @dataclass
 class Services:
@@ -78,6 +87,8 @@ class Services:
     fetch_transport: httpx.AsyncBaseTransport | None = None
     resolver: Resolver | None = None
     _http: httpx.AsyncClient | None = field(default=None, repr=False)
+    # the in-process LLM planner (Settings.local_llm_path), its model loaded on first use
+    planner: LocalPlanner | None = None
     # token hash -> (principal, token expiry, monotonic time cached); see Settings.auth_cache_s
     token_cache: dict[str, tuple[Any, datetime | None, float]] = field(default_factory=dict, repr=False)
     # one maker per blob key at a time (previews, thumbnails), forgotten once made
@@ -147,4 +158,6 @@ def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransp
                         links=LinkSigner(secret, settings.signed_url_ttl_s, public_url),
                         limits=RateLimits(settings), secret=secret, generators=generators,
                         fetch_transport=fetch_transport, resolver=resolver)
+    if settings.local_llm_path is not None:
+        services.planner = LocalPlanner(settings.local_llm_path, settings.llm_local_timeout_s)
     return services

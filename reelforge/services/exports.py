@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session as DbSession
 from reelforge.draft import validate
 from reelforge.draft.output import OUTPUT_FORMATS
 from reelforge.errors import ExportForbidden, LinkInvalid, NotFound, SessionNotFound
+from reelforge.interchange import TIMELINE_FORMATS
 from reelforge.jobs.payloads import RenderPayload, submit_job
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.commands import ExportRequest
@@ -96,7 +97,9 @@ def render_status(svc: Services, principal: Principal, client_id: str) -> dict[s
     if status == "completed" and record.output_key:
         data["output"] = {"url": svc.links.url("render", record.id), "format": record.format,
                           "size": (job.result or {}).get("size"),
-                          "duration_ms": (job.result or {}).get("duration_ms")}
+                          "duration_ms": (job.result or {}).get("duration_ms"),
+                          # as probed from the file (the renderer's result), not the draft's canvas
+                          "width": (job.result or {}).get("width"), "height": (job.result or {}).get("height")}
     if status == "failed":
         data["error"] = job.error or "render failed"
     return data
@@ -120,6 +123,12 @@ def download_target(svc: Services, kind: str, object_id: str, owner_id: str | No
                 raise NotFound("media not found")
             key, mime = media.storage_key, media.mime
             name = media.id + Path(media.storage_key).suffix
+        elif kind == "timeline":  # a timeline file a chat turn wrote (turn_timeline); the signed id is its key
+            key, name = f"timelines/{object_id}", Path(object_id).name
+            owner = object_id.split("/", 1)[0]
+            if owner_id is not None and owner != owner_id:
+                raise NotFound("file not found")
+            mime = next((f.mime for f in TIMELINE_FORMATS.values() if name.endswith(f.suffix)), "text/plain")
         else:
             raise LinkInvalid()
     path = svc.blobs.local_path(key)

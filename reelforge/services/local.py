@@ -17,10 +17,11 @@ from reelforge.draft.edits import AddClip
 from reelforge.draft.output import OUTPUT_FORMATS, QUALITIES, OutputFormat, Quality
 from reelforge.errors import DraftInvalid, InvalidInput
 from reelforge.generate import GenerateRequest, GeneratorPool
+from reelforge.generate.base import LoraChoice
 from reelforge.progress import CancelToken, Progress, no_progress
 from reelforge.render import RenderOptions, RenderResult, path_resolver, render
 from reelforge.render.presets import options_for_preset
-from reelforge.settings import Settings
+from reelforge.settings import Settings, SpeedPreset
 
 __all__ = ["GenerateOptions", "generate_options", "generate_video", "read_draft_file", "read_prompt",
            "render_draft_file"]
@@ -91,6 +92,8 @@ def generate_video(
     generate_progress: Progress = no_progress,
     render_progress: Progress = no_progress,
     cancel: CancelToken | None = None,
+    loras: tuple[LoraChoice, ...] = (),
+    speed: SpeedPreset | None = None,
 ) -> RenderResult:
     """Generate a clip for ``prompt`` and render it as the one clip of a draft to ``out``."""
     if not prompt.strip():
@@ -108,7 +111,7 @@ def generate_video(
         with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp_dir:
             tmp = Path(tmp_dir).resolve()
             request = GenerateRequest(prompt=prompt, seconds=seconds, width=width, height=height, fps=30,
-                                      seed=seed, image=image, last_image=last_image)
+                                      seed=seed, image=image, last_image=last_image, loras=loras, speed=speed)
             clip = generator.generate(request, tmp / "clip.mp4", generate_progress, cancel)
             draft = apply_edit(Draft.empty(width, height, fps=clip.fps),
                                AddClip(src=clip.path.name, duration_ms=clip.duration_ms, name=prompt[:80]))

@@ -24,9 +24,10 @@ from reelforge.agent.reply import compose_reply
 from reelforge.audio import STYLES
 from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
 from reelforge.draft.summary import summary
-from reelforge.errors import InsufficientCredits, ReelforgeError
+from reelforge.errors import InsufficientCredits, InvalidInput, ReelforgeError
+from reelforge.generate.base import parse_loras
 from reelforge.jobs import JobStatus
-from reelforge.jobs.payloads import GeneratePayload, Placement, submit_job
+from reelforge.jobs.payloads import GeneratePayload, LoraPick, Placement, submit_job
 from reelforge.services import credits
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
@@ -35,6 +36,7 @@ from reelforge.services.turn_audio import run_music, run_sound
 from reelforge.services.turn_draft import Emit, TurnScope, load_context, move_pointer, save_edits
 from reelforge.services.turn_export import run_export
 from reelforge.services.turn_song import run_song
+from reelforge.services.turn_timeline import run_timeline_export
 from reelforge.services.turn_two_stage import OptOut, opt_outs, run_two_stage
 from reelforge.store.repos import MediaRepo
 
@@ -53,6 +55,17 @@ def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[s
     else:
         width, height = 1920, 1080
     image_key = None
+    picks: tuple[LoraPick, ...] = ()
+    if action.loras:
+        try:
+            chosen = parse_loras(list(action.loras))
+        except InvalidInput as exc:
+            return {"ok": False, "detail": exc.message}
+        unknown = [c.name for c in chosen if c.name not in svc.settings.loras]
+        if unknown:
+            known = ", ".join(sorted(svc.settings.loras)) or "none are configured (REELFORGE_LORAS)"
+            return {"ok": False, "detail": f"no LoRA named {unknown[0]!r}; available: {known}"}
+        picks = tuple(LoraPick(name=c.name, scale=c.scale) for c in chosen)
     if action.image_src:
         with svc.db.read() as db:
             image = MediaRepo(db).owned(action.image_src.removeprefix("media:"), principal.user_id)
@@ -63,7 +76,7 @@ def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[s
         prompt=action.prompt, seconds=seconds, width=width, height=height, fps=draft.canvas.fps,
         seed=action.seed if action.seed is not None else int(uuid.uuid4().int % 2**31),
         owner_id=principal.user_id, session_id=scope.session_id, aspect=action.aspect, image_key=image_key,
-        placement=Placement(at=action.placement, ref=action.ref_segment_id),
+        placement=Placement(at=action.placement, ref=action.ref_segment_id), loras=picks,
         description=f"generated {action.prompt!r} ({seconds:g}s)")
     call_id = scope.call_id(index)
     scope.call(call_id, "generate_video", {"prompt": action.prompt, "seconds": seconds, "width": width,
@@ -93,9 +106,9 @@ def _generate(scope: TurnScope, index: int, action: Any, draft: Draft) -> dict[s
     return result
 
 
-def _revert(scope: TurnScope, topic: str, history: list[str]) -> tuple[int, str]:
+def _revert(scope: TurnScope, topic: str, history: list[str], versions: Any) -> tuple[int, str]:
     """Go back to the version before the first change about ``topic``: (steps moved, its label)."""
-    point = agent.find_revert_point(topic, history)
+    point = agent.find_revert_point(topic, history, versions)
     if point is None or point == 0:
         return 0, ""
     return move_pointer(scope, redo=False, steps=len(history) - point), history[point]
@@ -106,10 +119,10 @@ def _plan(scope: TurnScope, message: str, context: Any) -> tuple[Any, Any]:
     settings = scope.svc.settings
     cleaned, opt = opt_outs(message)
     if cleaned and cleaned != message:
-        plan = agent.plan_message(cleaned, context, settings)
+        plan = agent.plan_message(cleaned, context, settings, planner=scope.svc.planner)
         if any(isinstance(a, agent.GenerateAction) for a in plan.actions):
             return dataclasses.replace(plan, message=message), opt  # keeps what the planner skipped
-    return agent.plan_message(message, context, settings), OptOut()
+    return agent.plan_message(message, context, settings, planner=scope.svc.planner), OptOut()
 
 
 def _music_styles(language: str) -> list[str]:
@@ -163,6 +176,10 @@ def _run_export(turn: _Turn, index: int, action: agent.ExportAction) -> list[age
     return [agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")), data=result)]
 
 
+def _run_timeline_export(turn: _Turn, index: int, action: agent.TimelineExportAction) -> list[agent.Outcome]:
+    return [agent.Outcome(action=action, ok=True, data=run_timeline_export(turn.scope, index, action, turn.draft))]
+
+
 def _run_undo_redo(turn: _Turn, index: int, action: agent.UndoAction | agent.RedoAction) -> list[agent.Outcome]:
     redo = isinstance(action, agent.RedoAction)
     moved = move_pointer(turn.scope, redo, action.steps)
@@ -171,7 +188,7 @@ def _run_undo_redo(turn: _Turn, index: int, action: agent.UndoAction | agent.Red
 
 
 def _run_revert(turn: _Turn, index: int, action: agent.RevertAction) -> list[agent.Outcome]:
-    moved, label = _revert(turn.scope, action.topic, turn.context.history)
+    moved, label = _revert(turn.scope, action.topic, turn.context.history, turn.context.versions)
     return [agent.Outcome(action=action, ok=moved > 0, data={"steps": moved, "label": label},
                           detail="" if moved else f"no earlier change about {action.topic!r}")]
 
@@ -195,6 +212,7 @@ RUNNERS: dict[type, Runner] = {
     agent.MusicAction: _run_music,
     agent.SoundAction: _run_sound,
     agent.ExportAction: _run_export,
+    agent.TimelineExportAction: _run_timeline_export,
     agent.UndoAction: _run_undo_redo,
     agent.RedoAction: _run_undo_redo,
     agent.RevertAction: _run_revert,
@@ -203,7 +221,8 @@ RUNNERS: dict[type, Runner] = {
     agent.Unknown: _run_unknown,
 }
 # Actions that leave the draft as it was: no need to reload it before the next action.
-_READ_ONLY: frozenset[type] = frozenset({agent.ShowTimeline, agent.HelpAction, agent.Unknown})
+_READ_ONLY: frozenset[type] = frozenset({agent.ShowTimeline, agent.HelpAction, agent.Unknown,
+                                         agent.TimelineExportAction})
 
 
 def run_turn(svc: Services, principal: Principal, session_id: str, app: str, message: str,

@@ -61,15 +61,16 @@ def style_of(words: str | None, scene: str) -> str:
 
 
 def add_library_music(scope: TurnScope, call_id: str, style: str, volume: float, draft: Draft, language: str,
-                      seed: int = 0) -> dict[str, Any]:
-    """Render (or reuse) ``style`` and set it as the background music, as one new version."""
+                      seed: int = 0, auto: bool = False) -> dict[str, Any]:
+    """Render (or reuse) ``style`` and set it as the background music, as one new version (``auto`` when the app
+    chose it, e.g. the music that comes with a generated clip)."""
     track: LibraryTrack = library_music(scope.svc, scope.principal.user_id, scope.session_id, style,
                                         music_seconds(draft.video_end_ms), seed)
     edit = SetMusic(src=track.src, name=track.title, volume=volume, loop=True, source_duration_ms=track.duration_ms)
     title = track.title_zh if language == "zh" else track.title
     data = {"style": style, "title": title, "volume": volume, "media_id": track.media_id, "seed": seed}
     _draft, version = save_edits(scope, call_id, [edit], describe_edit(edit, language), name="add_library_music",
-                                 args={"style": style, "volume": volume}, extra=data)
+                                 args={"style": style, "volume": volume}, extra=data, auto=auto)
     return {**data, "draft_version": version}
 
 

@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reelforge.agent import AgentContext, MediaRef
-from reelforge.draft import AUDIO, TEXT, Draft
+from reelforge.agent import AgentContext, MediaRef, VersionRecord
+from reelforge.draft import AUDIO, TEXT, Draft, change_record, read_change
 from reelforge.draft.edits import apply_edit
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
@@ -51,39 +51,43 @@ def load_context(scope: TurnScope) -> tuple[Any, Draft]:
         current = drafts.current(session)
         draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
         history: list[str] = []
+        versions: list[VersionRecord] = []
         row = current
         while row is not None:  # the lineage of the current version, oldest first
             history.insert(0, row.description)
+            versions.insert(0, VersionRecord(row.description, read_change(row.changes)))
             row = drafts.version(session.id, row.parent) if row.parent else None
         refs = [MediaRef(src=f"media:{m.id}", kind=m.kind, name=m.name, duration_ms=m.duration_ms,  # type: ignore[arg-type]
                          uploaded=m.origin not in ("generated", "library"))
                 for m in MediaRepo(db).of_session(session.id)]
         language = session.language
-    return AgentContext(draft=draft, media=refs, history=history, language=language), draft  # type: ignore[arg-type]
+    return AgentContext(draft=draft, media=refs, history=history, language=language,  # type: ignore[arg-type]
+                        versions=versions), draft
 
 
-def _commit(scope: TurnScope, edits: Sequence[Any], description: str) -> tuple[Draft, int]:
+def _commit(scope: TurnScope, edits: Sequence[Any], description: str, auto: bool = False) -> tuple[Draft, int]:
     with scope.svc.db.write() as db:
         session = load_session(db, scope.principal, scope.session_id)
         assert session is not None
         drafts = DraftRepo(db)
         current = drafts.current(session)
-        draft = Draft.from_wire(current.draft) if current else Draft.empty()
+        before = draft = Draft.from_wire(current.draft) if current else Draft.empty()
         for edit in edits:
             draft = apply_edit(draft, edit)
-        row = drafts.add(session, draft.to_wire(), description or getattr(edits[0], "op", "edit"))
+        row = drafts.add(session, draft.to_wire(), description or getattr(edits[0], "op", "edit"),
+                         change_record(before, draft, edits, auto))
         return draft, row.version
 
 
 def save_edits(scope: TurnScope, call_id: str, edits: Sequence[Any], description: str,
                name: str = "apply_edit", args: dict[str, Any] | None = None,
-               extra: dict[str, Any] | None = None) -> tuple[Draft, int]:
+               extra: dict[str, Any] | None = None, auto: bool = False) -> tuple[Draft, int]:
     """Apply ``edits`` to the current draft as ONE new version (one undo step), with its events.
 
     ``name``/``args`` are what the functionCall shows (default: the edit itself); ``extra`` is added
-    to the functionResponse. An edit that cannot apply raises InvalidInput and saves nothing."""
+    to the functionResponse; the version records the edits as data (``auto`` when the app chose them). An edit that cannot apply raises InvalidInput and saves nothing."""
     scope.call(call_id, name, args if args is not None else edits[0].model_dump(mode="json"))
-    draft, version = _commit(scope, edits, description)
+    draft, version = _commit(scope, edits, description, auto)
     scope.respond(call_id, name, {"ok": True, "draft_version": version, **(extra or {})},
                   {"draft_version": version})
     return draft, version

@@ -81,6 +81,9 @@ def run_export(scope: TurnScope, index: int, action: ExportAction, draft: Draft,
     if result["ok"]:
         result["url"] = status["output"]["url"]
         result["size"] = status["output"].get("size")
+        # the reply states what was delivered: the file's own size and length, probed after the render
+        result["width"], result["height"] = status["output"].get("width"), status["output"].get("height")
+        result["duration_ms"] = status["output"].get("duration_ms")
     else:
         result["detail"] = status.get("error") or final.error or final.state
     scope.respond(call_id, "export", result, {"render": {"id": client_id, "status": status["status"]}})

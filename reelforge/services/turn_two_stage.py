@@ -3,7 +3,8 @@
 As the reference backend does it: after a clip is generated (``settings.two_stage_chat``, on by
 default for chat; the CLI's ``generate`` never does this), when the draft has no background music
 yet a library track that suits the prompt's scene goes under it at 35 %, and when it has no
-title yet the prompt's subject is shown 0-3 s in the centre. Each is its own draft version, so
+title yet the prompt's subject is shown 0-3 s in the centre. Each is its own draft version, recorded as
+automatic (a title the user adds later replaces the automatic one instead of joining it), so
 "undo", "remove the music" or "remove the title" takes just that off. Words in the message opt
 out per part ("no music", "without a title", "不要音乐", "不要标题"); the plan's own music or
 title request wins over the automatic one.
@@ -101,7 +102,7 @@ def run_two_stage(scope: TurnScope, plan: Any, index: int, prompt: str, language
         action = MusicAction(style=style, volume=DEFAULT_MUSIC_VOLUME)
         try:
             data = add_library_music(scope, scope.call_id(index, "_music"), style, DEFAULT_MUSIC_VOLUME, draft,
-                                     language)
+                                     language, auto=True)
             outcomes.append(Outcome(action=action, ok=True, data={**data, "auto": True}))
         except ReelforgeError as exc:
             outcomes.append(Outcome(action=action, ok=False, detail=exc.message, data={"auto": True}))
@@ -112,7 +113,7 @@ def run_two_stage(scope: TurnScope, plan: Any, index: int, prompt: str, language
                        pos="center", size=0.08, fade_in_ms=300, fade_out_ms=300)
         label = describe_edit(edit, language)
         try:
-            _draft, version = save_edits(scope, scope.call_id(index, "_title"), [edit], label)
+            _draft, version = save_edits(scope, scope.call_id(index, "_title"), [edit], label, auto=True)
             outcomes.append(Outcome(action=EditAction(edit, label), ok=True,
                                     data={"draft_version": version, "auto": True}))
         except ReelforgeError as exc:

@@ -4,8 +4,8 @@ A video is a ``generate`` job with no session: the job makes the clip (a media r
 whose id follows from the job's), freezes the price in credits at submission and settles
 it when done, exactly as a chat generation does. The video id is the job id with the
 ``video_`` prefix, so nothing new is stored; the job's idempotency key starts with
-``v1video:`` so the list finds the caller's videos. Sizes map onto reelforge's canvas:
-1080 on the short side, in the requested orientation and aspect.
+``v1video:`` so the list finds the caller's videos. The file is the size and length asked:
+``size`` is the canvas, ``seconds`` the clip's length.
 
 ``expires_at`` is null on purpose. OpenAI sets it to when a video's assets stop being
 downloadable; here ``/content`` is read with the caller's bearer token (never a signed,
@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from reelforge.errors import InvalidInput, NotFound
+from reelforge.generate.base import LoraChoice, parse_loras
 from reelforge.jobs.generate_job import media_id_of
-from reelforge.jobs.payloads import GeneratePayload, V1Video, submit_job
+from reelforge.jobs.payloads import GeneratePayload, LoraPick, V1Video, submit_job
 from reelforge.services.auth import Principal
 from reelforge.services.context import Services
 from reelforge.services.credits import freezer, price_of
@@ -43,7 +44,7 @@ DEFAULT_SIZE = "720x1280"
 SORA_MODELS = frozenset({"sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-pro-2025-10-06", "sora-2-2025-12-08"})
 MAX_SECONDS = 20
 MAX_PROMPT = 4000
-SHORT_SIDE = 1080
+MIN_SIDE, MAX_SIDE = 128, 1920
 MAX_ASPECT = 1920 / 1080        # the widest canvas reelforge exports (16:9 / 9:16)
 _KEY_PREFIX = "v1video:"
 _SIZE = re.compile(r"^(\d{2,4})x(\d{2,4})$")
@@ -53,17 +54,21 @@ _STATUS: dict[JobState, str] = {"queued": "queued", "running": "in_progress", "c
 
 
 def canvas_for_size(size: str) -> tuple[int, int]:
-    """``"720x1280"`` -> (1080, 1920): the requested aspect with 1080 on the short side (even sizes)."""
+    """``"1280x720"`` -> (1280, 720): the file is the size asked (the video object says it, so must the file).
+
+    Sides are even (H.264's 4:2:0 needs them so), from 128 to 1920 px, at most 16:9 either way.
+    """
     match = _SIZE.match(size.strip())
     if not match:
         raise InvalidInput(f"Invalid size {size!r}: use WIDTHxHEIGHT, e.g. 720x1280 or 1280x720.", field="size")
     width, height = int(match[1]), int(match[2])
     short, long = sorted((width, height))
-    if short < 128 or long / short > MAX_ASPECT + 0.01:
-        raise InvalidInput(f"Invalid size {size!r}: sides from 128 px and an aspect ratio of at most 16:9.",
-                           field="size")
-    scaled = min(1920, 2 * round(SHORT_SIDE * long / short / 2))
-    return (scaled, SHORT_SIDE) if width >= height else (SHORT_SIDE, scaled)
+    if short < MIN_SIDE or long > MAX_SIDE or long / short > MAX_ASPECT + 0.01:
+        raise InvalidInput(f"Invalid size {size!r}: sides from {MIN_SIDE} to {MAX_SIDE} px and an aspect ratio of at "
+                           "most 16:9.", field="size")
+    if width % 2 or height % 2:
+        raise InvalidInput(f"Invalid size {size!r}: both sides must be even numbers.", field="size")
+    return width, height
 
 
 def parse_seconds(value: Any) -> tuple[str, int]:
@@ -126,8 +131,11 @@ def _owned_job(db_session: Any, principal: Principal, video_id: str) -> Job:
 
 def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = None, seconds: Any = None,
            size: Any = None, image: tuple[bytes, str] | None = None, remixed_from: str | None = None,
-           seed: int | None = None) -> dict[str, Any]:
-    """Queue a generation; ``image`` is (bytes, suffix) of an input reference (image-to-video)."""
+           seed: int | None = None, loras: Any = None) -> dict[str, Any]:
+    """Queue a generation; ``image`` is (bytes, suffix) of an input reference (image-to-video).
+
+    ``loras`` names LoRAs of ``settings.loras`` (``["anime:0.7"]``); unknown names are refused here.
+    """
     if not isinstance(prompt, str) or not prompt.strip():
         raise InvalidInput("Missing required parameter: 'prompt'.", field="prompt")
     if len(prompt) > MAX_PROMPT:
@@ -135,6 +143,7 @@ def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = Non
     model = str(model or DEFAULT_MODEL)
     generator = resolve_model(svc, model)
     seconds_label, whole_seconds = parse_seconds(seconds if seconds is not None else DEFAULT_SECONDS)
+    chosen = _known_loras(svc, parse_loras(loras))
     size = str(size or DEFAULT_SIZE)
     width, height = canvas_for_size(size)
     nonce = secrets.token_hex(10)
@@ -146,10 +155,19 @@ def create(svc: Services, principal: Principal, *, prompt: Any, model: Any = Non
     payload = GeneratePayload(prompt=prompt.strip(), seconds=whole_seconds, width=width, height=height, fps=30,
                               seed=seed if seed is not None else secrets.randbelow(2**31), generator=generator,
                               image_key=image_key, owner_id=principal.user_id,
+                              loras=tuple(LoraPick(name=c.name, scale=c.scale) for c in chosen),
                               v1=V1Video(model=model, size=size, seconds=seconds_label, remixed_from=remixed_from))
     job_id = submit_job(svc.queue, payload, owner_id=principal.user_id, idempotency_key=_KEY_PREFIX + nonce,
                         prepare=freezer(svc, principal, price_of(svc, whole_seconds)))
     return get(svc, principal, _video_id(job_id))
+
+
+def _known_loras(svc: Services, chosen: tuple[LoraChoice, ...]) -> tuple[LoraChoice, ...]:
+    for index, choice in enumerate(chosen):
+        if choice.name not in svc.settings.loras:
+            known = ", ".join(sorted(svc.settings.loras)) or "none are configured"
+            raise InvalidInput(f"Invalid loras[{index}]: no LoRA named {choice.name!r} ({known}).", field="loras")
+    return chosen
 
 
 def get(svc: Services, principal: Principal, video_id: str) -> dict[str, Any]:

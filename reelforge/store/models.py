@@ -144,6 +144,9 @@ class DraftVersion(Base):
     parent: Mapped[int | None] = mapped_column(Integer)
     draft: Mapped[dict[str, Any]] = mapped_column(JSON)
     description: Mapped[str] = mapped_column(Text, default="")
+    # what made this version, as data: {"edits": [edit as JSON...], "made": [new segment ids], "auto": bool};
+    # None for versions that no edit made (an opened file, a draft set by a client) and rows older than 0002
+    changes: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

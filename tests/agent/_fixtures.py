@@ -40,10 +40,33 @@ def context(name: str, history: list[str] | None = None) -> AgentContext:
 
 
 def load_corpus() -> list[dict[str, Any]]:
+    """The seen corpus: the messages the rules are written against."""
     cases: list[dict[str, Any]] = []
     for path in sorted(HERE.glob("corpus_*.json")):
         cases.extend(json.loads(path.read_text(encoding="utf-8")))
     return cases
+
+
+def load_heldout() -> list[dict[str, Any]]:
+    """The frozen held-out corpus (heldout/README.md): measured, never written against."""
+    cases: list[dict[str, Any]] = []
+    for path in sorted((HERE / "heldout").glob("heldout_*.json")):
+        cases.extend(json.loads(path.read_text(encoding="utf-8")))
+    return cases
+
+
+def case_mismatch(case: dict[str, Any], plan: Plan, ctx: AgentContext) -> str | None:
+    """Why ``plan`` (for ``case``'s message in ``ctx``) is not what the case expects; None when it is."""
+    expected = case["expect"]
+    if len(plan.actions) != len(expected):
+        return f"expected {len(expected)} action(s), got {[action_kind(a) for a in plan.actions]}"
+    for action, want in zip(plan.actions, expected):
+        problem = action_mismatch(action, want)
+        if problem is not None:
+            return problem
+    if "draft" in case:
+        return draft_mismatch(apply_plan(ctx.draft, plan), case["draft"])  # type: ignore[arg-type]
+    return None
 
 
 def apply_plan(draft: Draft, plan: Plan) -> Draft:
@@ -84,8 +107,12 @@ def action_mismatch(action: object, expected: dict[str, Any]) -> str | None:
         elif key == "style_in":
             if target.style not in want:
                 return f"style {target.style!r} not in {want}"
-        elif getattr(target, key) != want:
-            return f"{key}: expected {want!r}, got {getattr(target, key)!r} in {target}"
+        else:
+            got = getattr(target, key)
+            if isinstance(want, dict) and hasattr(got, "model_dump"):  # a free position: {"x": .., "y": ..}
+                got = got.model_dump()
+            if got != want:
+                return f"{key}: expected {want!r}, got {got!r} in {target}"
     return None
 
 

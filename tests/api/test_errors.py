@@ -43,11 +43,12 @@ def test_generation_beyond_the_credits_answers_2001_with_a_bind_url(server_facto
 
 
 def test_too_many_requests_answer_429_with_retry_after(server_factory) -> None:  # type: ignore[no-untyped-def]
-    server = server_factory(rate_limit="3/minute", retry_after_s=30)
+    server = server_factory(rate_limit="3/minute")
     token = server.token()
     codes = [server.client.get("/api/credits/balance/simple", headers=server.auth(token)) for _ in range(4)]
     assert [r.status_code for r in codes] == [200, 200, 200, 429]
-    assert codes[-1].headers["retry-after"] == "30" and codes[-1].json()["code"] == 429
+    # the real wait: until the oldest of the three leaves the one-minute window
+    assert 1 <= int(codes[-1].headers["retry-after"]) <= 60 and codes[-1].json()["code"] == 429
 
 
 def test_anonymous_tokens_are_rate_limited_per_address(server_factory) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Folders in diffusers layout: Wan T2V, Wan TI2V (image-to-video), LTX-Video and CogVideoX."""
+    """Folders in diffusers layout: every family reelforge runs (Wan 2.1/2.2, LTX, LTX-2, HunyuanVideo 1.5, CogVideoX)."""
     pytest.importorskip("torch", reason="needs the [models] extra (torch)")
     pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
     helper = importlib.import_module("tests.generate.tiny_pipelines")
@@ -20,4 +20,8 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "wan_ti2v": helper.save_tiny_wan(root / "wan-ti2v", image_to_video=True),
         "ltx": helper.save_tiny_ltx(root / "ltx"),
         "cogvideox": helper.save_tiny_cogvideox(root / "cogvideox"),
+        "wan_a14b": helper.save_tiny_wan_a14b(root / "wan-a14b"),
+        "ltx2": helper.save_tiny_ltx2(root / "ltx2"),
+        "hunyuan15": helper.save_tiny_hunyuan15(root / "hunyuan15"),
+        "hunyuan15_i2v": helper.save_tiny_hunyuan15(root / "hunyuan15-i2v", image_to_video=True),
     }

@@ -93,3 +93,30 @@ def test_an_unsupported_pipeline_is_refused_by_name(tmp_path: Path) -> None:
     folder = _model(tmp_path, "StableDiffusionPipeline", {"_class_name": "UNet2DConditionModel"}, {})
     with pytest.raises(InvalidInput, match="not a supported text-to-video pipeline.*StableDiffusionPipeline"):
         detect_model(folder)
+
+
+def test_wan_22_a14b_is_known_by_its_second_expert(tmp_path: Path) -> None:
+    folder = _model(tmp_path, "WanPipeline", {"_class_name": "WanTransformer3DModel", "in_channels": 16},
+                    {"z_dim": 16}, transformer_2=["diffusers", "WanTransformer3DModel"], boundary_ratio=0.875)
+    found = detect_model(folder)
+    assert (found.family.name, found.text_to_video, found.image_to_video) == ("wan22_a14b", True, False)
+    assert (found.family.fps, found.family.max_frames) == (16, 81)
+
+
+def test_wan_22_ti2v_5b_has_its_own_size_and_rate(tmp_path: Path) -> None:
+    folder = _model(tmp_path, "WanPipeline", {"_class_name": "WanTransformer3DModel", "in_channels": 48},
+                    {"z_dim": 48}, expand_timesteps=True, transformer_2=[None, None])
+    found = detect_model(folder)
+    assert found.family.name == "wan22_ti2v" and (found.family.fps, found.family.max_frames) == (24, 121)
+    assert generation_size(found.family, 1920, 1080) == (1280, 704)
+
+
+def test_ltx2_makes_sound_and_hunyuan_15_splits_text_and_image_checkpoints(tmp_path: Path) -> None:
+    ltx2 = detect_model(_model(tmp_path / "ltx2", "LTX2Pipeline", {"_class_name": "LTX2VideoTransformer3DModel"}, {}))
+    assert (ltx2.family.name, ltx2.family.audio, ltx2.text_to_video, ltx2.image_to_video) == ("ltx2", True, True, True)
+    assert "$10M" in ltx2.family.licence
+    for task, kinds in (("t2v", (True, False)), ("i2v", (False, True))):
+        found = detect_model(_model(tmp_path / task, "HunyuanVideo15Pipeline",
+                                    {"_class_name": "HunyuanVideo15Transformer3DModel", "task_type": task}, {}))
+        assert found.family.name == "hunyuan15" and (found.text_to_video, found.image_to_video) == kinds
+    assert _plan("ltx2", 5.0, temporal=8) == (121,) and _plan("hunyuan15", 10.0) == (121, 121)

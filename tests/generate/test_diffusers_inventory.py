@@ -8,6 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("torch", reason="needs the [models] extra (torch)")
@@ -66,3 +67,30 @@ def test_without_torch_the_report_says_what_to_install(monkeypatch: pytest.Monke
     report = describe_models(Settings(_env_file=None))  # type: ignore[call-arg]
     assert report["backends"] == ["preview"]
     assert report["diffusers"]["available"] is False and "reelforge[models]" in report["diffusers"]["reason"]
+
+
+def test_each_configured_model_lists_its_weights_memory_per_setting_from_its_headers(tiny_wan: Path) -> None:
+    from safetensors import safe_open
+
+    report = describe_models(Settings(_env_file=None, model=str(tiny_wan), dtype="bfloat16"))  # type: ignore[call-arg]
+    [local] = report["local_models"]
+    memory = local["memory"]
+    with safe_open(str(next((tiny_wan / "transformer").glob("*.safetensors"))), "pt") as handle:
+        transformer_params = sum(int(np.prod(handle.get_slice(key).get_shape())) for key in handle.keys())
+    assert memory["components"]["transformer"] == transformer_params
+    weights = memory["weights_gib"]
+    total_bytes = sum(memory["components"].values()) * 2 + memory["components"]["vae"] * 2  # the Wan VAE in float32
+    assert weights["default"] == round(total_bytes / 2**30, 2)
+    assert weights["fp8"] <= weights["default"] and weights["group_offload"] <= weights["default"]
+    assert memory["fits"] is None and memory["gpu_gib"] is None  # no GPU here: nothing to fit
+    assert local["label"] == "Wan 2.1" and local["lora"] is True
+
+
+def test_the_fitting_setting_is_the_first_whose_weights_leave_room() -> None:
+    from reelforge.generate._diffusers_memory import fitting_setting
+
+    estimate = {"weights_gib": {"default": 30.0, "fp8": 17.0, "group_offload": 3.0, "fp8_group_offload": 2.0}}
+    assert fitting_setting(estimate, 80.0) == "default"
+    assert fitting_setting(estimate, 24.0) == "fp8"        # 17 * 1.25 + 2 = 23.25
+    assert fitting_setting(estimate, 8.0) == "group_offload"
+    assert fitting_setting(estimate, 2.0) is None

@@ -78,3 +78,9 @@ def test_compile_wraps_the_repeated_blocks(tiny: dict[str, Path]) -> None:
     transformer = _generator(tiny["wan"], compile=True).pipeline("t2v")[1].transformer
     assert all(block._compiled_call_impl is not None for block in transformer.blocks)
     assert transformer._compiled_call_impl is None
+
+
+def test_a_kernel_hub_attention_backend_is_refused_offline(tiny: dict[str, Path]) -> None:
+    with pytest.raises(InvalidInput, match="'flash_hub' downloads its kernel at run time") as caught:
+        _generator(tiny["ltx"], attention_backend="flash_hub").pipeline("t2v")
+    assert caught.value.field == "attention_backend"

@@ -43,8 +43,20 @@ def test_create_and_poll_makes_an_h264_clip_in_the_requested_orientation(client:
     out = tmp_path / "video.mp4"
     client.videos.download_content(video.id).write_to_file(out)
     codec, width, height, seconds = _probe(out)
-    assert (codec, width, height) == ("h264", 1080, 1920)  # 1080 on the short side, portrait as asked
+    assert (codec, width, height) == ("h264", 720, 1280)  # the size the video object states
     assert seconds == pytest.approx(4.0, abs=0.2)
+
+
+@pytest.mark.parametrize(("size", "seconds"), [("1280x720", "2"), ("480x480", "1")])
+def test_the_file_is_the_size_and_length_asked(client: OpenAI, tmp_path: Path, size: str, seconds: str) -> None:
+    video = client.videos.create_and_poll(prompt="a red kite", seconds=seconds, size=size, model="preview",
+                                          poll_interval_ms=200)  # type: ignore[arg-type]
+    assert video.status == "completed", video.error
+    out = tmp_path / "video.mp4"
+    client.videos.download_content(video.id).write_to_file(out)
+    _, width, height, length = _probe(out)
+    assert f"{width}x{height}" == video.size == size
+    assert length == pytest.approx(float(seconds), abs=0.1)
 
 
 def test_thumbnail_is_one_frame_and_spritesheet_a_grid_of_frames(client: OpenAI, tmp_path: Path) -> None:
@@ -121,6 +133,8 @@ def test_delete_removes_the_video_and_its_content(client: OpenAI) -> None:
 @pytest.mark.parametrize(("fields", "param"), [
     ({"size": "640x9999"}, "size"),
     ({"size": "big"}, "size"),
+    ({"size": "1281x721"}, "size"),
+    ({"size": "3840x2160"}, "size"),
     ({"seconds": "99"}, "seconds"),
     ({"model": "not-a-model"}, "model"),
 ])
@@ -161,3 +175,27 @@ def test_json_body_with_a_data_url_reference_is_accepted(server: LiveServer, tmp
     bad = server.client.post("/v1/videos", headers=headers, json={
         "prompt": "x", "input_reference": {"image_url": "data:text/plain;base64,aGVsbG8="}})
     assert bad.status_code == 400 and bad.json()["error"]["param"] == "input_reference"
+
+
+def test_loras_are_checked_on_submission_and_carried_to_the_job(
+        server_factory: Callable[..., LiveServer], tmp_path: Path) -> None:
+    lora = tmp_path / "anime.safetensors"
+    lora.write_bytes(b"not read by the preview generator")
+    server = server_factory(loras={"anime": {"path": str(lora)}})
+    headers = server.auth(server.token())
+    unknown = server.client.post("/v1/videos", headers=headers, json={
+        "prompt": "a lake", "seconds": 1, "model": "preview", "loras": ["anime", "pixar:0.5"]})
+    assert unknown.status_code == 400
+    assert unknown.json()["error"]["param"] == "loras" and "pixar" in unknown.json()["error"]["message"]
+    bad_scale = server.client.post("/v1/videos", headers=headers, json={
+        "prompt": "a lake", "seconds": 1, "model": "preview", "loras": ["anime:loud"]})
+    assert bad_scale.status_code == 400 and bad_scale.json()["error"]["param"] == "loras[0]"
+
+    made = server.client.post("/v1/videos", headers=headers, json={
+        "prompt": "a lake", "seconds": 1, "model": "preview", "loras": [{"name": "anime", "scale": 0.6}]})
+    assert made.status_code == 200, made.text
+    from reelforge.store.repos import JobRepo
+
+    with server.services.db.read() as session:
+        job = JobRepo(session).get("job_" + made.json()["id"].removeprefix("video_"))
+        assert job is not None and job.payload["loras"] == [{"name": "anime", "scale": 0.6}]

@@ -50,6 +50,8 @@ def _golden_text(name: str, fmt: str = "mp4") -> str:
     graph = build_graph(CLIPS_TRANSITION_MUSIC_TITLE if name.startswith("clips") else STILL_GAP_SPEED,
                         MEDIA, OUT, RenderOptions(format=fmt))  # type: ignore[arg-type]
     text = "\n".join(graph.argv) + "\n---\n" + graph.filter_script
+    # x264 runs a thread a core (encode.py): the count is this machine's
+    text = text.replace(f"\n-threads\n{os.cpu_count() or 1}\n-x264-params", "\n-threads\n<CORES>\n-x264-params")
     return text.replace(str(default_font()), "<FONT>")
 
 

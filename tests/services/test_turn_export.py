@@ -72,3 +72,26 @@ def test_presets_pick_the_canvas_and_the_words_pick_format_and_quality() -> None
     assert (gif.format, gif.aspect) == ("gif", None)  # a preset without a canvas keeps the draft's
     plain = export_target(ExportAction(format="webm", quality="low"))
     assert (plain.format, plain.quality, plain.aspect) == ("webm", "low", None)
+
+
+def _delivered(chat: Chat, result: dict[str, object]) -> tuple[int, int, float]:
+    with chat.svc.db.read() as db:
+        record = RenderRepo(db).by_client_id(chat.principal.user_id, str(result["render_id"]))
+    assert record is not None and record.output_key
+    path = chat.svc.blobs.local_path(record.output_key)
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        return stream.codec_context.width, stream.codec_context.height, float(container.duration or 0) / av.time_base
+
+
+@pytest.mark.parametrize("message", ["export in 720p", "export as a gif"])
+def test_the_export_reply_states_the_file_delivered_not_the_canvas(chat: Chat, tmp_path: Path, message: str) -> None:
+    add_clips(chat, tmp_path, [1.0])
+    turn = chat.say(message)
+    result = turn.parts("functionResponse")[0]["response"]
+    assert result["ok"] is True
+    width, height, _ = _delivered(chat, result)
+    assert (width, height) != (1920, 1080)  # the canvas: the web preset and the GIF are smaller
+    assert (result["width"], result["height"]) == (width, height)
+    assert f"{width}x{height}" in turn.reply and "1920x1080" not in turn.reply
+    assert "1 s" in turn.reply  # and its length

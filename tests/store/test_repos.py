@@ -65,3 +65,20 @@ def test_undo_and_redo_walk_the_kept_versions(db: Database) -> None:
         assert drafts.undo(chat).draft == {"n": 2}  # type: ignore[union-attr]
         assert drafts.redo(chat).draft == {"n": "b"}  # type: ignore[union-attr]  (the newest child)
         assert drafts.version(chat.id, 3) is not None  # every version kept
+
+
+def test_a_version_keeps_the_record_of_the_edits_that_made_it(db: Database) -> None:
+    columns = {c["name"] for c in inspect(db.engine).get_columns("draft_versions")}
+    assert "changes" in columns  # migration 0002
+    record = {"edits": [{"op": "set_fade", "fade_out_ms": 1000}], "made": [], "auto": False}
+    with db.write() as session:
+        user = UserRepo(session).create("anonymous", client_id="history")
+        owner = SessionRepo(session).create(user.id, "app", "p", "en")
+        drafts = DraftRepo(session)
+        drafts.add(owner, {"tracks": []}, "opened a file")
+        drafts.add(owner, {"tracks": []}, "faded out", record)
+        session_id = owner.id
+    with db.read() as session:
+        drafts = DraftRepo(session)
+        assert drafts.version(session_id, 1).changes is None  # type: ignore[union-attr]
+        assert drafts.version(session_id, 2).changes == record  # type: ignore[union-attr]

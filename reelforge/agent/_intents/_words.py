@@ -6,27 +6,35 @@ import re
 
 from reelforge.agent._text import Clause
 from reelforge.draft import Aspect
+from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft.model import Position
 
-__all__ = ["ADD", "REMOVE", "aspect_of", "color_of", "position_of"]
+__all__ = ["ADD", "EDIT_WORDS", "EFFECTS", "REMOVE", "aspect_of", "color_of", "position_of", "request_part"]
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
-REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|no more|without|lose)\b|去掉|删除|删掉|移除|" \
-         r"不要|拿掉|去除|清除|取消|关掉|关闭"
+# a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
+REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|no more|without|lose|no|" \
+         r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin)\b|去掉|删除|删掉|移除|" \
+         r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
-_ASPECTS: tuple[tuple[Aspect, str], ...] = (
-    ("9:16", r"(?<![\d.])9\s*[:x/]\s*16(?![\d.])|vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
-    ("4:5", r"(?<![\d.])4\s*[:x/]\s*5(?![\d.])|instagram portrait|instagram feed"),
-    ("1:1", r"(?<![\d.])1\s*[:x/]\s*1(?![\d.])|square|instagram|方形|正方形|方屏|1比1"),
-    ("16:9", r"(?<![\d.])16\s*[:x/]\s*9(?![\d.])|horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
+_RATIOS: tuple[tuple[Aspect, str], ...] = (
+    ("9:16", r"(?<![\d.])9\s*[:x/]\s*16(?![\d.])"), ("4:5", r"(?<![\d.])4\s*[:x/]\s*5(?![\d.])"),
+    ("1:1", r"(?<![\d.])1\s*[:x/]\s*1(?![\d.])|1比1"), ("16:9", r"(?<![\d.])16\s*[:x/]\s*9(?![\d.])"))
+# a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版")
+_ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
+    ("9:16", r"vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
+    ("4:5", r"instagram portrait|instagram feed"),
+    ("1:1", r"square|instagram|方形|正方形|方屏|朋友圈"),
+    ("16:9", r"horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
 )
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
               "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
 _EN_COLOR = re.compile(r"\b(" + "|".join(n for n in NAMED_COLORS if n != "transparent") + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
-_POSITIONS = (("top", r"\btop\b|\bupper\b|\babove\b|顶部|上方|上面|顶端|上边|顶上|最上"),
-              ("bottom", r"\bbottom\b|\blower\b|\bbelow\b|底部|下方|下面|底端|下边|最下|底下"),
+_POSITIONS = (("top", r"\btop\b|\bupper\b|\bhigher\b|\babove\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
+              ("bottom", r"\bbottom\b|\blower\b|\bbelow\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下|向下|下移"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
 
 
@@ -46,8 +54,75 @@ def color_of(text: str) -> str | None:
     return NAMED_COLORS[_ZH_COLORS[match.group(1)]] if match else None
 
 
-def position_of(clause: Clause) -> str | None:
-    for pos, pattern in _POSITIONS:
-        if clause.has(pattern):
-            return pos
-    return None
+# left/right, but not "right after", "right now", "all right", "that's right", "the right one"
+_SIDES = (("left", r"\bleft\b(?!\s+(?:over|out|behind))|(?<!右)左(?!右)"),
+          ("right", r"(?<!all )(?<!that's )(?<!thats )\bright\b(?!\s+(?:after|before|now|away|here|there|at the|one|clip))|(?<!左)右(?!左)"))
+_EDGE = {"left": 0.2, "right": 0.8, "top": 0.1, "bottom": 0.9, "center": 0.5}
+# "30% from the left", "20% from the top", "x 0.3 y 0.2", "距左边30%", "离顶部20%"
+_FRACTION = re.compile(r"(\d+(?:\.\d+)?)\s*%\s*(?:from|of the way (?:from|down from|across from)?)?\s*(?:the\s+)?"
+                       r"(left|right|top|bottom)|(?:距|离)(?:离)?(左|右|顶|底|上|下)(?:边|部|侧|端)?(\d+(?:\.\d+)?)\s*%")
+_XY = re.compile(r"\bx\s*[=:]?\s*(0?\.\d+|[01])\b[\s,]*y\s*[=:]?\s*(0?\.\d+|[01])\b|"
+                 r"\(\s*(0?\.\d+|[01])\s*,\s*(0?\.\d+|[01])\s*\)")
+_ZH_SIDE = {"左": "left", "右": "right", "顶": "top", "上": "top", "底": "bottom", "下": "bottom"}
+
+
+def position_of(clause: Clause) -> TextPos | None:
+    """Where on the frame the clause puts something: "top"/"center"/"bottom", or a free ``Position`` for corners
+    ("in the bottom right corner", "右下角"), sides ("on the left") and fractions ("30% from the left")."""
+    fractional = _fractional(clause.text)
+    if fractional is not None:
+        return fractional
+    vertical = next((pos for pos, pattern in _POSITIONS if clause.has(pattern)), None)
+    side = next((pos for pos, pattern in _SIDES if clause.has(pattern)), None)
+    if side is None:
+        return vertical  # type: ignore[return-value]
+    return Position(x=_EDGE[side], y=_EDGE[vertical or "center"])
+
+
+def _fractional(text: str) -> Position | None:
+    xy = _XY.search(text)
+    if xy:
+        x, y = (float(g) for g in xy.groups() if g is not None)
+        return Position(x=x, y=y)
+    said: dict[str, float] = {}
+    for match in _FRACTION.finditer(text):
+        side = match.group(2) or _ZH_SIDE[match.group(3)]
+        share = float(match.group(1) or match.group(4)) / 100
+        if side in ("left", "right"):
+            said["x"] = share if side == "left" else 1 - share
+        else:
+            said["y"] = share if side == "top" else 1 - share
+    if not said:
+        return None
+    return Position(x=min(1.0, said.get("x", 0.5)), y=min(1.0, said.get("y", 0.5)))
+
+
+# Looks the editor has no tool for: a request for one is an edit (answered with a question), never a scene.
+EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|monochrome|sepia|vintage look|retro look|"
+           r"film grain|grain|vignette|blur(?:red|ry)?|sharpen|brightness|contrast|saturat\w*|desaturat\w*|colou?r grad\w*|"
+           r"grade|lut|glitch|invert(?:ed)? colou?rs?|warmer|cooler|brighter|darker|stabili[sz]\w*)\b|"
+           r"滤镜|特效|黑白|复古|胶片|颗粒|暗角|模糊|锐化|亮度|对比度|饱和度|调色|色调|变亮|变暗|防抖")
+# Words that name an edit, an edited object or the whole timeline: a clause holding one is an instruction about the
+# video, so it is never read as a scene to generate ("a crossfade between every clip", "a whoosh on each cut",
+# "black and white filter on everything", "结尾画面变黑").
+EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fade[- ]?(?:in|out|to|from|up|down)|fades? between|"
+              r"(?:each|every|on the|at the|at each|at every) cuts?|trim\w*|"
+              r"titles?|captions?|subtitles?|texts?|music|bgm|soundtrack|volume|sound effects?|sfx|whoosh|swoosh|"
+              r"speed|timeline|canvas|aspect|fps|loop|mut(?:e|ed|ing)|undo|redo|export|"
+              r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
+              r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
+              r"(?:in )?reverse order|order of the \w+|"
+              r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
+              r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作|"
+              r"时间线|画布|帧率|循环|静音|撤销|重做|导出|每个片段|所有片段|每个镜头|全部片段|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
+              r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d")
+
+
+_SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")
+
+
+def request_part(text: str) -> str:
+    """The words of a generation request before its scene ("make a video | of a band playing music"): edit words
+    in the scene describe what to film, edit words before it ask for an edit."""
+    lead = _SCENE_LEAD.search(text)
+    return text[:lead.start()] if lead else text

@@ -26,10 +26,12 @@ DEFAULT_FADE_MS = 1000
 
 _THING = r"(?:it|this|that|everything|the (?:\w+ )?(?:video|picture|clip|shot|scene|image|film|movie))"
 _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} in\b|\bfade[ -]?up\b|"
-                 r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|淡入|渐入|渐显|渐现")
+                 r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|\b(?:come|comes|coming) (?:in |up )?(?:out of|from) (?:black|white)\b|"
+                 r"淡入|渐入|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
-                  r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|淡出|渐出|渐隐|渐黑")
-_ANY_FADE = r"\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡入|淡出|渐入|渐出|渐隐|渐显|渐现|渐黑"
+                  r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
+                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑屏")
+_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
 _START = r"\b(?:start|beginning|opening|intro|first)\b|开头|开始|片头|一开始"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
@@ -86,7 +88,9 @@ def _target(clause: Clause, state: PlanState) -> str | None:
     if refs:
         return refs[0]
     focus = state.focus
-    if mentions_it(clause) and focus and focus.kind == "clip" and focus.segment_id:
+    # Chinese drops the object: "第一个片段加速，然后淡出" fades that clip (one touched earlier in this message only)
+    unsaid = clause.language == "zh" and focus is not state.initial_focus and not clause.has(_WHOLE_ZH)
+    if (mentions_it(clause) or unsaid) and focus and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):
             return focus.segment_id
     return None

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from reelforge.agent._intents._words import aspect_of
+from reelforge.agent._intents._words import EDIT_WORDS, aspect_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -15,14 +16,18 @@ from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
 
-__all__ = ["handle", "handle_description", "placement_of"]
+__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of"]
 
-_EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me)\b.*" \
+_EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
+          r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
-          r"\badd (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:second )?(?:clip|video|shot|scene)s? (?:of|showing)\b"
-_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
-_ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
+          r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
+          r"(?:of|showing|with|where)\b|" \
+          r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
+          r"(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
+_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
@@ -32,20 +37,26 @@ _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
-    r"\b(?:right )?(?:after|before|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
+    r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
-    r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)\b(?:\s+format)?",
+    r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
+    r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
     r"\b(?:video|clip|shot|scene|footage|animation|movie|b-?roll)s?\b",
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
 _ZH_STRIP = (
-    r"请|帮我|给我|麻烦|我想要|我想|我要|能不能|可以|再",
+    r"请|帮我|给我看|给我|麻烦|我想要|我想|我要|能不能|可以|再|^能|吗$",
     r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
+    r"^在(?:两|2)个片段(?:之间|中间)",
+    r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
     r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)",
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
+    # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
+    r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面|后面|前面)(?:面|边)?(?:吧)?$",
+    r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)$",
     r"\d+(?:\.\d+)?秒(?:钟)?(?:长)?(?:的)?",
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
     r"^(?:1|一)?(?:个|段|条)",
@@ -55,24 +66,87 @@ _ZH_STRIP = (
 )
 
 
+# "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
+_LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*)"
+                   r"([a-z0-9][\w-]*)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora\b(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
+                   re.IGNORECASE)
+
+
+def loras_of(clause: Clause) -> tuple[tuple[str, ...], str]:
+    """The LoRAs a clause names (``NAME`` or ``NAME:SCALE``) and its text without them."""
+    found = [f"{m.group(1)}:{m.group(2)}" if m.group(2) else m.group(1) for m in _LORA.finditer(clause.unquoted())]
+    return tuple(found), _LORA.sub(" ", clause.unquoted())
+
+
+def add_loras(clause: Clause, state: PlanState) -> bool:
+    """A clause that only names LoRAs ("..., use the anime LoRA") adds them to this message's last generation."""
+    loras, rest = loras_of(clause)
+    if not loras or re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", "", rest):
+        return False
+    index = next((i for i in range(len(state.actions) - 1, -1, -1)
+                  if isinstance(state.actions[i], GenerateAction)), None)
+    if index is None:
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, f"Which clip should use the {loras[0].split(':')[0]} LoRA? Ask for it with the clip, for example: "
+            f"generate a fox in the snow with the {loras[0].split(':')[0]} LoRA.",
+            f"哪个片段要用 {loras[0].split(':')[0]} LoRA？请和生成一起说，例如：生成一段雪地里的狐狸，用 {loras[0].split(':')[0]} LoRA。")))
+        return True
+    old = state.actions[index]
+    assert isinstance(old, GenerateAction)
+    state.actions[index] = dataclasses.replace(old, loras=old.loras + tuple(n for n in loras if n not in old.loras))
+    return True
+
+
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
     refs = [r for r in clip_refs(clause, state) if r]
     ref = refs[0] if refs else None
     kind: ClipPlace
-    if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代"):
+    if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
+            ref is not None and clause.has(r"把.*换成")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
+    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾"):  # "放在最后面": not "after"
+        return ("end", None)
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
+    elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
+        kind = "after"
+        if ref is None and clause.has(r"\b(?:the )?(?:two|both|2) (?:clips|shots)\b|(?:两|2)个片段"):
+            clips = main_clips(state.draft)
+            ref = clips[0].id if len(clips) >= 2 else None
     elif clause.has(r"\bbefore\b|前面|之前|前边"):
         kind = "before"
     elif clause.has(r"\bat the (?:start|beginning|front)\b|开头|最前面|最前"):
         return ("start", None)
     else:
         return ("end", None)
+    if ref is None and _says_it(clause):  # "after it", "right after that one": the clip just named or made
+        ref = _it_clip(state)
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
+
+
+_IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
+
+
+def _says_it(clause: Clause) -> bool:
+    return clause.has(_IT)
+
+
+def _it_clip(state: PlanState) -> str | None:
+    """What "it" is on the timeline: the focused clip, else the last clip (the one made or added last)."""
+    focus = state.focus
+    if focus is not None and focus.kind == "clip" and focus.segment_id and state.draft.find_segment(focus.segment_id):
+        return focus.segment_id
+    clips = main_clips(state.draft)
+    return clips[-1].id if clips else None
+
+
+# "add a second clip after it: a dog on a beach, 4 seconds" / "生成一段竖屏视频：夜晚的东京街头": what follows the
+# colon is the scene, what leads up to it is the request
+_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|视频|片段|镜头|画面|素材)[^:：]*?)"
+                    r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
 def _prompt(clause: Clause) -> str:
@@ -80,6 +154,9 @@ def _prompt(clause: Clause) -> str:
     if quote:
         return quote
     text = clause.unquoted()
+    colon = _COLON.match(text)
+    if colon:
+        text = colon.group("scene")
     match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
         text = match.group(1)
@@ -137,6 +214,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
         return False
+    # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
+    if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
+        return False
+    # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
+    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause):
+        return False
     seconds = (duration_ms(clause.text) or 5000) / 1000
     placement = placement_of(clause, state)
     if placement is None:
@@ -158,16 +241,50 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(clause)
         if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)):
             prompt = _variation(clause, state) or prompt
+    if not animate and _vague(prompt) and not clause.has(_AGAIN):
+        prompt = ""
     if not prompt and not animate:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "
             "sunset.", f"这段 {seconds:g} 秒的视频要拍什么？例如：生成一段{seconds:g}秒的海边日落。")))
         return True
+    loras, _ = loras_of(clause)
+    if loras:  # the LoRA words are not part of the picture
+        prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
     action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
-                            image_src=image.src if image else None)
+                            image_src=image.src if image else None, loras=loras)
     state.generate(action)
     return True
+
+
+_NOUN = re.compile(r"\b(?:video|clip|shot|scene|footage|animation|movie|one)s?\b")
+_INDEFINITE = {"a", "an", "another", "new", "more", "some", "second", "third", "extra"}
+_DEFINITE = {"the", "this", "that", "my", "its", "our", "your", "current", "same", "whole", "entire"}
+# what a prompt made only of these would show: nothing ("a better one", "to be shorter")
+_VAGUE = {"better", "nicer", "good", "great", "best", "different", "new", "another", "one", "more", "less", "to", "be",
+          "shorter", "longer", "louder", "quieter", "bigger", "smaller", "faster", "slower", "version", "please",
+          "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome"}
+
+
+def _only_existing(clause: Clause) -> bool:
+    """Every clip noun in the request names one already there ("the video", "this clip"), none a new one."""
+    request = request_part(clause.text)
+    nouns = list(_NOUN.finditer(request))
+    if not nouns:
+        return False
+    for noun in nouns:
+        before = request[:noun.start()].split()[-2:]
+        kinds = [w for w in reversed(before) if w in _DEFINITE or w in _INDEFINITE]
+        if not kinds or kinds[0] in _INDEFINITE:
+            return False
+    return True
+
+
+def _vague(prompt: str) -> bool:
+    """A prompt with no scene in it, only words about quality or size: "better one", "to be shorter"."""
+    words = [w for w in re.findall(r"[a-z]+", prompt.lower()) if w not in _FILLER]
+    return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
 def replace_pending(clause: Clause, state: PlanState) -> bool:
@@ -185,7 +302,7 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     assert isinstance(old, GenerateAction)
     state.replace_generation(index, GenerateAction(
         prompt=old.prompt, seconds=old.seconds, aspect=old.aspect, placement=placement[0],
-        ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed))
+        ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed, loras=old.loras))
     return True
 
 
@@ -203,10 +320,10 @@ _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可
 _ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
-_ZH_EDIT_VERBS = r"缩短|延长|保留|慢动作|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
+_ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
-_EN_IMPERATIVES = (r"translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+_EN_IMPERATIVES = (r"take|bump|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
                    r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
@@ -223,7 +340,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
-    if state.actions:
+    if state.actions or clause.has(EDIT_WORDS) or any(clip_refs(clause, state)):  # "the dog clip ...": an edit
         return False
     if clause.language == "zh":
         if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS)):
@@ -237,7 +354,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text):
             return False
         prompt = _prompt(clause)
-        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2:
+        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2 \
+                or _vague(prompt):
             return False
     state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))

@@ -12,7 +12,7 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 
 __all__ = ["handle", "revert_topic"]
 
-_HELP = r"^(?:help|\?|commands)$|what can you do|what do you do|how does (?:this|it) work|what are your features|" \
+_HELP = r"^(?:help|\?|commands)$|what (?:else )?can you do|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明"
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
@@ -22,7 +22,7 @@ _SHOW = r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*
         r"^(?:status|timeline|state)$|what does the (?:timeline|video) look like|" \
         r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|" \
         r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)"
-_UNDO = r"\bundo\b|^(?:revert|go back)(?: that| it)?$|撤销|撤回|回退|取消上一步|返回上一步|上一步"
+_UNDO = r"\bundo\b|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|撤销|撤回|回退|取消上一步|返回上一步|上一步"
 _REDO = r"\bredo\b|重做|恢复撤销|反撤销|取消撤销"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore)\b.*\bbefore\b\s+(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+)?(.+)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)"

@@ -19,17 +19,29 @@ from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
 
 __all__ = ["handle", "handle_sound"]
 
-_MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beat)\b|背景音乐|音乐|配乐|歌|bgm|曲子|旋律"
+_MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?)\b|背景音乐|音乐|配乐|歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我发的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
-_QUIETER = r"\b(?:quieter|softer|lower|turn (?:it |the music )?down|reduce|decrease|less loud|not so loud|too loud)\b|" \
-           r"小一点|小声|轻一点|降低|调低|小点|太吵|太大声|弱一点"
-_LOUDER = r"\b(?:louder|turn (?:it |the music )?up|raise|increase|boost|more volume|can't hear|too quiet)\b|大一点|大声|调高|提高|大点|响一点|太小声"
+# phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
+_QUIETER = r"\b(?:quieter|softer|lower|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
+           r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|太大声|弱一点"
+_LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,2} up|raise|increase|boost|more volume|" \
+          r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声"
 _MUTE = r"\bmute\b|静音"
 _SOUND = r"\bsound effects?\b|\bsfx\b|\bsound\b|音效|声音|声"
 
 
+# a negated loop is a setting, not a removal: "don't loop it", "I don't want the music to loop", "别循环"
+_NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never)\s+(?:\w+\s+){0,4}?loop|\bplay (?:it )?once\b|"
+            r"(?:不要|别|不|不用|不需要)(?:再)?循环|只播放一次|播一次")
+# a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
+_GENRE = r"\b(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)\b|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐"
+
+
 def _percent(clause: Clause) -> float | None:
+    fraction = clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec))")
+    if fraction:  # "turn the volume of the music to 0.5"
+        return min(2.0, float(fraction.group(1)))
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
         return None
@@ -47,7 +59,9 @@ _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s
 
 
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
-    music = clause.search(_MUSIC)
+    music = clause.search(_MUSIC) or (clause.search(_GENRE) if not clause.has(_SUBJECT) else None)
+    if music is None and _names_upload(clause, state):  # "use summer.mp3 instead", "改用summer.mp3"
+        return True
     if music:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
@@ -92,7 +106,7 @@ _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
 _SOURCE_IN = (rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
-_COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
+_COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
              rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|响起|出现)|"
              rf"第{_SECONDS}(?:再)?(?:开始|进入|响起|出现)")
@@ -132,7 +146,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
         out["fade_in_ms"] = fade_in
     if fade_out is not None:
         out["fade_out_ms"] = fade_out
-    if clause.has(r"\b(?:don'?t|do not|no|stop)\s+loop|\bplay (?:it )?once\b|不要循环|不循环|只播放一次|播一次"):
+    if clause.has(_NO_LOOP):
         out["loop"] = False
     elif clause.has(r"\bloop|\brepeat\b|循环|重复播放"):
         out["loop"] = True
@@ -150,7 +164,8 @@ def _adjustments(clause: Clause) -> _Adjustments:
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
-    if clause.has(REMOVE) and not clause.has(r"\breplace|换") and not clause.has(r"不要循环|不循环|don'?t loop"):
+    # "drop the music volume to 10%" sets a volume; only the music itself is removed
+    if clause.has(REMOVE) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%") and not clause.has(_NO_LOOP):
         state.edit(RemoveMusic())
         state.focus = None
         return True
@@ -168,7 +183,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))
         return True
-    style = music_style(clause.text)
+    # "the music is too quiet" asks for volume, not for quiet music
+    style = music_style(re.sub(_QUIETER + "|" + _LOUDER, " ", clause.text))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
@@ -213,10 +229,11 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
         return False
     if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|镜头|画面"):
         return False
-    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat \d|在|处|时")):
-        return False
-    every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) transitions?\b|\bbetween (?:each|every|the) clips?\b|"
+    every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
+                       r"\b(?:on|at) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of clip)\b|每次切换|每个剪辑点|"
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|所有转场")
+    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat \d|在|处|时") or every):
+        return False
     at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True

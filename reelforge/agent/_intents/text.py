@@ -13,24 +13,34 @@ from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import Unknown
 from reelforge.draft.colors import NAMED_COLORS
-from reelforge.draft.edits import AddText, RemoveText, UpdateText
+from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
+from reelforge.errors import ReelforgeError
 
 __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering)\b|标题|文字|字幕|文本|字体|大字|小字|标语"
-_CHANGE = r"\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|make it say|should say|instead)\b|" \
+_SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) (?:say|read)s?\b|" \
+       r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换"
-_BIGGER = r"\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|放大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
-_END = r"\bat the end\b|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
+_BIGGER = r"\btoo (?:small|tiny)\b|太小|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_END = r"\bat the end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 
 
+_OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|videos?|shots?|scenes?|footage|music|songs?|bgm|sound|audio|transitions?)\b|片段|视频|镜头|音乐|歌|音效|转场"
+
+
+# a colour with its object left unsaid, right after the title was named: "标题放到顶部，再改成红色"
+_BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\S{1,3}色(?:的)?$"
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
-    if clause.has(_TEXT):
+    if clause.has(_TEXT) or clause.has(_SAY):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
             r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成"):
@@ -38,8 +48,10 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
     focused = state.focus is not None and state.focus.kind == "text"
+    if focused and clause.has(_OTHER_OBJECT):  # "add a clip after it": "it" places the clip, the title is not touched
+        return False
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
-                        position_of(clause) is not None)
+                        position_of(clause) is not None or clause.has(_BARE_COLOR))
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -103,14 +115,16 @@ def _style(clause: Clause) -> dict[str, object]:
 # or styles it ("for 2 s", "at the top", "in yellow", "with a black box"); "Follow me for more" and "Rise and
 # Shine" stay whole.
 _COLORS = "|".join(n for n in NAMED_COLORS if n != "transparent")
-_PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video"
+_PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video|" \
+          r"lower|upper"
 _MODIFIER = (
     r"(?:for|lasting)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
     rf"in (?:(?:big|small|bold|large|tiny|white|black)\b|{_COLORS}\b)|(?:{_COLORS}) (?:text|letters|font)\b|"
     r"with (?:a|an|the) (?:\w+ )?(?:background|box|banner|fade|shadow|border|outline)\b|"
-    r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then)\b"
+    r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then|lower|higher|up|down)\b|\d+(?:\.\d+)?\s*%\s*(?:from|of)\b|"
+    r"x\s*[=:]?\s*[0.]"
 )
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
@@ -126,8 +140,11 @@ def _new_words(clause: Clause) -> str | None:
     quote = clause.quote()
     if quote:
         return quote
+    said = clause.search(_SAY + r"\s*")
+    if said and clause.text[said.end():].strip(" :：,，"):
+        return clause.as_typed(clause.text[said.end():].strip(" :：,，"))
     match = re.search(r"\b(?:saying|that says|which says|reading|says)\s+(.+)$|^(?:title|caption|text)\s*:\s*(.+)$|"
-                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$", clause.unquoted())
+                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return clause.as_typed(next(g for g in match.groups() if g).strip())
     if clause.has(_CHANGE):  # "change the title to ..." is read elsewhere
@@ -162,6 +179,22 @@ def _whole_video(clause: Clause, state: PlanState) -> dict[str, object]:
     return {"start_ms": 0, "duration_ms": end} if end > 0 and clause.has(_WHOLE) else {}
 
 
+def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
+    """The automatic title (the one generation added) that ``new`` would show at the same time as, if any."""
+    automatic = [s for s in text_segments(state.draft) if s.id in state.automatic]
+    if not automatic:
+        return None
+    try:
+        after = apply_edit(state.draft, new)
+    except ReelforgeError:
+        return None
+    before = {s.id for s in text_segments(state.draft)}
+    added = next((s for s in text_segments(after) if s.id not in before), None)
+    if added is None:
+        return None
+    return next((s.id for s in automatic if s.start_ms < added.end_ms and added.start_ms < s.end_ms), None)
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
@@ -184,7 +217,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
         # "add the title Red Sunset": the title's own words set no colour (quoted words are placeholders already)
         rest = clause if clause.quote() is not None else _without(clause, words)
         added = {**_timing(rest), **_whole_video(rest, state), **_over_clip(rest, state), **_style(rest)}
-        state.edit(AddText(text=words, size=size, **added), focus_kind="text")  # type: ignore[arg-type]
+        new = AddText(text=words, size=size, **added)  # type: ignore[arg-type]
+        automatic = _automatic_title_under(new, state)
+        if automatic is not None:  # one main title: the user's replaces the one generation added, in place
+            state.automatic.discard(automatic)
+            kept = {k: v for k, v in added.items() if k != "at_end"}
+            state.edit(UpdateText(segment_id=automatic, text=words, size=size, **kept),  # type: ignore[arg-type]
+                       focus_kind="text")
+            return True
+        state.edit(new, focus_kind="text")
         return True
     if not texts:
         if clause.has(ADD) and words is None:

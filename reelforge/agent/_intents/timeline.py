@@ -3,6 +3,8 @@ transitions between clips, a clip's own sound, and adding an uploaded video or p
 
 from __future__ import annotations
 
+import re
+
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._intents.generate import placement_of
 from reelforge.agent._intents.motion import motion_said
@@ -10,7 +12,7 @@ from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import Unknown
+from reelforge.agent.actions import MediaRef, Unknown
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -30,19 +32,28 @@ _TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fad
                 ("dissolve", r"dissolve|溶解"), ("wipeleft", r"\bwipe|擦除"), ("slideleft", r"\bslide|滑动|推移"),
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
-_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解"
+_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)"
 _SPEED_UP = r"\bspeed (?:it |this |the \w+ )?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|快进|快一点|快放|变快|倍速播放"
 _SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
-_CLIP_AUDIO = r"\b(?:original|clip'?s?|video'?s?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|视频的声音"
+_CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
+              r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
+              r"\b(?:sound|audio) (?:on|of|from) (?:the |all |both |every |each )?(?:clips?|videos?)\b"
 
 
 def _speed(clause: Clause) -> float | None:
+    faster_by = clause.search(r"(?:加快|快|提高|提升)(\d+(?:\.\d+)?)倍")  # "加快一倍": by one more, twice as fast
+    if faster_by:
+        return 1 + float(faster_by.group(1))
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b")
     if match:
         return float(match.group(1) or match.group(2))
     if clause.has(_NORMAL):
         return 1.0
+    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
+        return 2.0
+    if clause.has(r"\bhalve (?:the )?speed\b|速度减半"):
+        return 0.5
     if clause.has(_SLOW):
         return 0.5
     if clause.has(_SPEED_UP):
@@ -97,7 +108,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
-    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)"):
+    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -110,7 +121,7 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
 
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
-    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mute|unmute)\b|静音|消音")):
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音")):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -120,7 +131,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
         volume = 1.0
-    elif clause.has(r"\bmute\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|删除|不要"):
+    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
     elif clause.has(r"\bquieter|\blower|\bdown\b|小一点|降低|调低"):
         volume = 0.5
@@ -157,7 +168,10 @@ def _move(clause: Clause, state: PlanState) -> bool:
     if MISSING in (targets or []) or targets is None:
         return _missing(clause, state, "moving a clip")
     seg_id = targets[0]
-    if clause.has(r"\b(?:start|beginning|front)\b|开头|最前"):
+    position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
+    if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
+        index = int(position.group(1) or position.group(2)) - 1
+    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$"):  # "put the second clip first"
         index = 0
     elif clause.has(r"\b(?:the )?end\b|最后面|结尾|末尾|最后"):
         index = len(clips) - 1
@@ -168,12 +182,19 @@ def _move(clause: Clause, state: PlanState) -> bool:
         after = clause.has(r"\bafter\b|后面|之后")
         index = anchor + (1 if after else 0) - (1 if current < anchor else 0)
     else:
-        match = clause.search(r"position\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
-        if not match:
-            return False
-        index = int(match.group(1) or match.group(2)) - 1
+        return False
     state.edit(MoveClip(segment_id=seg_id, to_index=max(0, index)), focus_kind="clip")
     return True
+
+
+# the whole video's length said as a length: "make the whole thing 5 seconds long", "the video should be 6 s",
+# "5 seconds total", "总时长5秒"
+_WHOLE = r"\b(?:the )?(?:whole|entire|full) (?:thing|video|film|movie|clip|edit)\b|\beverything\b|\bit all\b|" \
+         r"\b(?:in )?total\b|\boverall\b|整个视频|整体|全片|总时长|总长"
+_LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
+          r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
+          r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
+          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
 
 
 def _cut(clause: Clause, state: PlanState) -> bool:
@@ -186,18 +207,23 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
-                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要"):
+                                         r"get rid of|lose|nix|toss|shave|"
+                                         r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|"
+                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|" + _LENGTH + "|"
+                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|提前\d|推迟\d|晚\d"):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a trim")
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|开头|开始的")
+    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|开头|开始的|(?:推迟|晚)\d") and not clause.has(
+        r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
     to = clause.has(r"\bto \d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
-    cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of)\b|\boff\b|\bshorter\b|"
+    # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
+    cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
+                                    r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
                                     r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|减少")
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
     if targets:
@@ -212,9 +238,15 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
     end = state.draft.video_end_ms or state.draft.end_ms
+    if not cutting and end and seconds > end and (clause.has(_WHOLE) or clause.has(_LENGTH)):
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, f"The video is {end / 1000:g} s long, so it cannot be cut to {seconds / 1000:g} s. To make it longer, "
+            "add a clip or slow it down (for example: slow it down to half speed).",
+            f"视频现在只有 {end / 1000:g} 秒，无法剪到 {seconds / 1000:g} 秒。要变长，可以再加一个片段，或者放慢速度（例如：慢放一半）。")))
+        return True
     if keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
-    elif tail:
+    elif tail or not head and clause.has(r"\bshorter\b|缩短|短了?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
@@ -235,10 +267,22 @@ def _delete(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
+    text = clause.unquoted().lower()
+    for media in state.context.media:
+        stem = media.name.lower().rsplit(".", 1)[0]
+        if media.uploaded and media.kind in ("video", "image") and (
+                media.name.lower() in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text))):
+            return media
+    return None
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(ADD + r"|\buse\b|用") or not clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的"):
+    if not clause.has(ADD + r"|\buse\b|用"):
         return False
-    media = find_media(clause, state, ("video", "image"))
+    # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video")
+    media = find_media(clause, state, ("video", "image")) if clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的") \
+        else _named_upload(clause, state)
     if media is None:
         return False
     placement = placement_of(clause, state) or ("end", None)

@@ -61,6 +61,11 @@ class SessionRepo:
                  self.db.scalar(select(func.max(TurnEvent.created_at)).where(TurnEvent.session_id == session.id))]
         return max(moment for moment in times if moment is not None)
 
+    def latest_of(self, owner_id: str) -> Session | None:
+        """The user's most recently created session."""
+        return self.db.scalar(select(Session).where(Session.owner_id == owner_id)
+                              .order_by(Session.created_at.desc(), Session.id.desc()).limit(1))
+
 
 class DraftRepo:
     """Versions are numbered per session; ``parent`` links each to the one it was edited from."""
@@ -77,12 +82,14 @@ class DraftRepo:
         return self.db.scalar(select(DraftVersion).where(DraftVersion.session_id == session_id,
                                                          DraftVersion.version == version))
 
-    def add(self, session: Session, draft: dict[str, Any], description: str) -> DraftVersion:
-        """Store ``draft`` as a new version after the current one and point the session at it."""
+    def add(self, session: Session, draft: dict[str, Any], description: str,
+            changes: dict[str, Any] | None = None) -> DraftVersion:
+        """Store ``draft`` as a new version after the current one and point the session at it; ``changes`` records
+        the edits that made it (``{"edits": [...], "made": [...], "auto": bool}``)."""
         newest = self.db.scalar(select(func.max(DraftVersion.version))
                                 .where(DraftVersion.session_id == session.id)) or 0
         row = DraftVersion(session_id=session.id, version=newest + 1, parent=session.draft_version or None,
-                           draft=draft, description=description)
+                           draft=draft, description=description, changes=changes)
         self.db.add(row)
         session.draft_version = row.version
         self.db.flush()

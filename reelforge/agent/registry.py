@@ -1,0 +1,149 @@
+"""Every edit operation declared once, for both planners: its argument model, what it is about (the history
+topic "go back to before the music" names), what "it" means after it, and what it is for.
+
+The rules emit these models, the LLM planner is offered them as tools (``reelforge.agent.llm.build_tools``),
+the labels come from ``describe_edit`` and the version history stores them (``reelforge.draft.history``), so
+undo, revert and "it" read what was done through this table rather than through the words of a label.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from reelforge.agent._library import sound_names, style_names
+from reelforge.agent.actions import (
+    ExportAction,
+    GenerateAction,
+    HelpAction,
+    MusicAction,
+    RedoAction,
+    RevertAction,
+    ShowTimeline,
+    SoundAction,
+    UndoAction,
+)
+from reelforge.draft import edits as e
+from reelforge.draft.history import Change
+from reelforge.draft.validate import MOTIONS, TRANSITIONS
+
+__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topics_of", "vocabularies",
+           "with_vocabularies"]
+
+# what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
+# record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
+TOPICS: dict[str, str] = {
+    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
+    "title": r"title|text|caption|subtitle|标题|文字|字幕",
+    "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
+    "transition": r"transition|cross-?fade|dissolve|wipe|转场|过渡|叠化",
+    "fade": r"fade|淡入|淡出|渐隐|渐显|渐黑",
+    "motion": r"motion|zoom|pan|ken burns|推镜|拉远|缩放|平移|运镜",
+    "speed": r"speed|slow|fast|速度|加速|慢",
+    "sound": r"sound effect|whoosh|shutter|音效",
+    "trim": r"trim|cut|shorten|剪|裁",
+    "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
+}
+Topic = typing.Literal["music", "title", "canvas", "transition", "fade", "motion", "speed", "sound", "trim", "clip",
+                       "clip_sound"]
+Focus = typing.Literal["clip", "text", "music", "canvas", "sound"]
+
+
+@dataclass(frozen=True)
+class EditTool:
+    """One edit operation: ``model`` its pydantic arguments, ``topic`` what the history calls it, ``focus`` what
+    "it" means once it is done (None: nothing, e.g. after a removal)."""
+
+    model: type[BaseModel]
+    topic: Topic
+    focus: Focus | None
+
+    @property
+    def name(self) -> str:
+        return str(self.model.model_fields["op"].default)
+
+    @property
+    def summary(self) -> str:
+        return (self.model.__doc__ or f"The {self.name} edit.").strip().splitlines()[0]
+
+
+_TABLE: tuple[EditTool, ...] = (
+    EditTool(e.AddClip, "clip", "clip"),
+    EditTool(e.DeleteSegment, "clip", None),
+    EditTool(e.MoveClip, "clip", "clip"),
+    EditTool(e.SwapClips, "clip", None),
+    EditTool(e.Trim, "trim", None),
+    EditTool(e.TrimSegment, "trim", "clip"),
+    EditTool(e.SetCanvas, "canvas", "canvas"),
+    EditTool(e.AddText, "title", "text"),
+    EditTool(e.UpdateText, "title", "text"),
+    EditTool(e.RemoveText, "title", None),
+    EditTool(e.SetMusic, "music", "music"),
+    EditTool(e.UpdateMusic, "music", "music"),
+    EditTool(e.RemoveMusic, "music", None),
+    EditTool(e.SetClipAudio, "clip_sound", "clip"),
+    EditTool(e.SetSpeed, "speed", "clip"),
+    EditTool(e.SetTransition, "transition", None),
+    EditTool(e.SetFade, "fade", "clip"),
+    EditTool(e.SetMotion, "motion", "clip"),
+    EditTool(e.AddSound, "sound", "sound"),
+)
+EDIT_TOOLS: dict[str, EditTool] = {tool.name: tool for tool in _TABLE}
+
+# the session's actions, as tools: tool name -> (action class, what it is for)
+ACTION_TOOLS: dict[str, tuple[type, str]] = {
+    "generate_clip": (GenerateAction, "Generate a new video clip from a text prompt and place it on the timeline "
+                                      "(costs credits: only when the user asks for a new clip or describes a scene)."),
+    "add_library_music": (MusicAction, "Background music from the built-in library; style null lets the app pick."),
+    "add_sound_effect": (SoundAction, "A built-in sound effect at a time, or at each transition."),
+    "undo": (UndoAction, "Undo the last change(s)."),
+    "redo": (RedoAction, "Redo undone change(s)."),
+    "revert": (RevertAction, "Go back to the version before the first change about a topic (e.g. 'music')."),
+    "show_timeline": (ShowTimeline, "Show the timeline summary."),
+    "help": (HelpAction, "Say what the editor can do (topic 'music' lists the music styles)."),
+    "export": (ExportAction, "Export (render) the video to a file."),
+}
+
+
+def topics_of(change: Change) -> set[str]:
+    """The topics a recorded version is about ("music", "transition", ...)."""
+    return {EDIT_TOOLS[edit.op].topic for edit in change.edits if edit.op in EDIT_TOOLS}
+
+
+def focus_of(change: Change) -> tuple[str, str | None] | None:
+    """What "it" means after a recorded version: (kind, segment id) of its last edit's object; None after a removal."""
+    if not change.edits:
+        return None
+    last = change.edits[-1]
+    tool = EDIT_TOOLS.get(last.op)
+    if tool is None or tool.focus is None:
+        return None
+    segment = change.made[0] if change.made else getattr(last, "segment_id", None)
+    return tool.focus, segment
+
+
+def vocabularies() -> dict[tuple[str, str], list[str]]:
+    """The closed vocabularies of fields the models type as plain strings (tool, field) -> allowed values, from
+    their owners: the draft's transitions, the music library's styles and sound effects."""
+    return {("set_transition", "type"): sorted(TRANSITIONS | {"none"}),
+            ("set_motion", "motion"): [*MOTIONS, "none"],
+            ("add_library_music", "style"): style_names(),
+            ("add_sound_effect", "sound"): sound_names()}
+
+
+def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typing.Any]:
+    """``schema`` (a tool's JSON schema) with each closed vocabulary written in as an ``enum``, so a planner (and
+    its grammar) can only pick a value the editor has."""
+    properties = dict(schema.get("properties", {}))
+    for (name, field), values in vocabularies().items():
+        if name != tool or field not in properties:
+            continue
+        prop = dict(properties[field])
+        if "anyOf" in prop:  # Optional[str]: the string option gets the enum, null stays allowed
+            prop["anyOf"] = [{**o, "enum": values} if o.get("type") == "string" else o for o in prop["anyOf"]]
+        else:
+            prop["enum"] = values
+        properties[field] = prop
+    return {**schema, "properties": properties}
