@@ -139,11 +139,14 @@ class FrameWriter:
         fps: int,
         output_args: Sequence[str] | None = None,
         metadata: dict[str, str] | None = None,
+        finish_timeout_s: float = 120.0,
     ) -> Iterator[FrameWriter]:
         """Open an encoder reading ``width``x``height`` RGB24 frames on stdin.
 
         By default it writes H.264 yuv420p (CRF 18, faststart): the intermediate quality
-        a generated clip deserves before the renderer re-encodes it.
+        a generated clip deserves before the renderer re-encodes it. ``finish_timeout_s``
+        bounds the wait for the frames still queued after the last one is written (a slow
+        filter such as motion interpolation needs more).
         """
         out.parent.mkdir(parents=True, exist_ok=True)
         argv = [ffmpeg_exe(), "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
@@ -172,7 +175,7 @@ class FrameWriter:
                 pass
             if ok:
                 try:
-                    returncode = proc.wait(timeout=120)
+                    returncode = proc.wait(timeout=finish_timeout_s)
                 except subprocess.TimeoutExpired:
                     returncode = -1
             _terminate(proc)

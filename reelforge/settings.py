@@ -120,6 +120,16 @@ class Settings(BaseSettings):
                                        "family's own.")
     max_shot_frames: int | None = Field(None, ge=1, description="Shorter shots than the family's limit.")
     two_stage_chat: bool = True
+    color_match: bool = Field(True, description="Colour-match each shot of a long shot to the end of the "
+                              "previous one (Lab mean and spread, eased over the first frames).")
+    color_match_ease_s: float = Field(0.75, gt=0, description="Seconds over which a join's colour match eases.")
+    frame_rate: Literal["interpolate", "native"] = Field(
+        "interpolate", description="How model clips reach the delivered rate: motion-compensated "
+        "interpolation, or `native` to keep the model's own rate (16/24 fps).")
+    rife_model: Path | None = Field(None, description="A RIFE (IFNet) weights file (flownet.pkl); when set, "
+                                    "frames are interpolated by it instead of ffmpeg's minterpolate.")
+    music_model: str | None = Field(None, description="An ACE-Step 1.5 diffusers folder; unset = the "
+                                    "synthesised library only.")
 
     # -- speech -----------------------------------------------------------------
     tts_model: str | None = Field(None, description="A Kokoro-82M folder (config.json, the .pth weights, "

@@ -16,11 +16,12 @@ import pytest
 from reelforge.ffmpeg import ffmpeg_exe
 
 REELFORGE = [sys.executable, "-m", "reelforge.cli"]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(*args: str, cwd: Path, env_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(cwd), "REELFORGE_DATA_DIR": str(env_dir or cwd / "data"),
-           "COLUMNS": "200"}
+           "COLUMNS": "200", "PYTHONPATH": str(ROOT)}  # this checkout's code, not the installed one
     return subprocess.run([*REELFORGE, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -156,6 +157,14 @@ def test_generate_says_a_title_is_an_edit_before_it_checks_its_inputs(tmp_path: 
     assert result.returncode == 2
     assert "reelforge chat" in result.stderr  # the title is an edit: it says where to ask for it
     assert "image not found: missing.png" in result.stderr
+
+
+def test_an_end_frame_the_preview_cannot_honour_is_refused_with_exit_2(tmp_path: Path) -> None:
+    still = tmp_path / "end.png"
+    subprocess.run([ffmpeg_exe(), "-loglevel", "error", "-f", "lavfi", "-i", "color=red:size=64x64", "-frames:v", "1",
+                    str(still)], check=True)
+    result = run("generate", "a lake", "--image", str(still), "--end-image", str(still), cwd=tmp_path)
+    assert result.returncode == 2 and "last_image" in result.stderr
 
 
 @pytest.mark.models

@@ -81,10 +81,14 @@ class GenerateAction:
 
 @dataclass(frozen=True)
 class MusicAction:
-    """Background music from the built-in library (style chosen from words or the scene)."""
+    """Background music from the built-in library (style chosen from words or the scene), or, when
+    ``compose`` ("make a calm piano song"), a song generated for the video (library as the fallback)."""
 
     style: str | None = None
     volume: float | None = None
+    compose: bool = False
+    description: str | None = None        # the words describing the song ("calm piano", "欢快")
+    lyrics: str | None = None
 
 
 @dataclass(frozen=True)

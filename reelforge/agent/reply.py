@@ -42,6 +42,8 @@ CAPABILITIES = {
            "照片缓慢推拉平移（“照片缓慢放大”）；竖屏、方形、横屏画布；撤销、重做、“回到加音乐之前”；查看时间线；导出。"),
 }
 
+_ZH_FALLBACK = "未配置音乐模型 REELFORGE_MUSIC_MODEL 或模型出错"
+
 
 def help_text(language: str, topic: str | None = None, styles: list[str] | None = None) -> str:
     """What the agent can do (or, for ``topic="music"``, which music styles there are)."""
@@ -110,6 +112,11 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
         if data.get("auto"):  # two-stage generation chose it from the scene
             return f"另外配上了背景音乐「{title}」{vol}（不需要可以说“去掉音乐”）。" if zh else \
                 f"I also added matching background music: {title}{vol} (say \"remove the music\" to drop it)."
+        if data.get("generated"):
+            return f"已为视频创作背景音乐「{title}」{vol}。" if zh else f"Composed background music for the video: {title}{vol}."
+        if data.get("fallback"):  # a song was asked for and the library stood in: say why
+            return (f"没有生成音乐（{_ZH_FALLBACK}），已改用内置音乐「{title}」{vol}。" if zh else
+                    f"I couldn't compose a song ({data['fallback']}), so I used the library's {title}{vol} instead.")
         return f"已添加背景音乐「{title}」{vol}。" if zh else f"Added background music: {title}{vol}."
     if isinstance(action, SoundAction):
         if not outcome.ok:

@@ -14,10 +14,12 @@ from reelforge.agent._intents import (
     fade,
     generate,
     interchange,
+    long_shot,
     meta,
     motion,
     music,
     slideshow,
+    song,
     text,
     timeline,
     voice,
@@ -36,8 +38,8 @@ Handler = Callable[[Clause, PlanState], bool]
 
 # order matters: the session (help/undo/export) first, then the most specific areas
 _HANDLERS: tuple[Handler, ...] = (
-    voice.handle, interchange.handle, meta.handle, generate.replace_pending, generate.add_loras, music.handle_sound,
-    slideshow.handle, text.handle, music.handle,
+    voice.handle, interchange.handle, meta.handle, long_shot.handle, generate.replace_pending, generate.add_loras,
+    music.handle_sound, slideshow.handle, text.handle, song.handle, music.handle,
     motion.handle, generate.handle,
     # a scene said without a verb; it declines any clause holding an edit word (``EDIT_WORDS``), so edits the
     # rules do not know become questions, never paid generations

@@ -100,6 +100,7 @@ def generate(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file.")] = None,
     model: Annotated[str | None, typer.Option(help="'preview', or a diffusers model dir/id.")] = None,
     image: Annotated[Path | None, typer.Option(help="A still to animate (image-to-video).")] = None,
+    end_image: Annotated[Path | None, typer.Option(help="The frame to end on (Wan 2.1 I2V, SkyReels-V2).")] = None,
     quality: Annotated[str, typer.Option(help="high | medium | low")] = "high",
     lora: Annotated[list[str] | None, typer.Option(
         help="A LoRA named in REELFORGE_LORAS, as NAME or NAME:SCALE (repeat for more).")] = None,
@@ -126,7 +127,7 @@ def generate(
         settings = _settings()
         with _bars("Generating", "Encoding") as (gen_progress, render_progress):
             result = generate_video(settings, options.prompt, out, seconds=options.seconds, aspect=options.aspect,
-                                    seed=seed, model=model, image=image, quality=quality,
+                                    seed=seed, model=model, image=image, last_image=end_image, quality=quality,
                                     generate_progress=gen_progress, render_progress=render_progress,
                                     loras=loras, speed=speed)
     out_console.print(f"wrote {result.path} ({result.width}x{result.height}, "

@@ -106,6 +106,12 @@ FAMILIES: dict[str, Family] = {
                         "CogVideoXTransformer3DModel", steps=50, guidance=6.0, fps=8, max_frames=49,
                         fixed_frames=True, sizes=((720, 480),), max_sequence_length=None,
                         licence="CogVideoX licence (2B: Apache-2.0)"),
+    # Diffusion forcing makes a long shot in one call (``_long_video``): a shot may be 30 s long.
+    "skyreels": Family("skyreels", "SkyReels-V2", "SkyReelsV2DiffusionForcingPipeline",
+                       "SkyReelsV2DiffusionForcingImageToVideoPipeline", "SkyReelsV2Transformer3DModel",
+                       steps=30, guidance=6.0, fps=24, max_frames=721, fixed_frames=False,
+                       sizes=((960, 544), (544, 960)), max_sequence_length=512, vae_float32=True,
+                       licence="SkyReels-V2 model licence (see the model card)"),
 }
 
 
@@ -164,7 +170,7 @@ def detect_model(model_dir: Path) -> Capabilities:
     elif family.name == "cogvideox":
         latent = int(vae.get("latent_channels", 16))
         text, image = in_channels == latent, in_channels == 2 * latent
-    else:  # LTX conditions on the still through per-token timesteps: same weights both ways
+    else:  # LTX (per-token timesteps) and SkyReels forcing (a clean first latent): same weights both ways
         text, image = True, True
     return Capabilities(family, pipeline_class, text, image, transformer)
 

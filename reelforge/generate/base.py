@@ -14,7 +14,18 @@ from reelforge.errors import InvalidInput
 from reelforge.progress import CancelToken, Progress
 from reelforge.settings import SpeedPreset
 
-__all__ = ["Clip", "GenerateRequest", "Generator", "LoraChoice", "parse_loras"]
+__all__ = ["Clip", "GenerateRequest", "Generator", "LoraChoice", "SEGMENT_SEPARATOR", "parse_loras", "split_duration",
+           "validate_segments"]
+
+SEGMENT_SEPARATOR = "|"   # "a fox wakes up | it runs through the snow": one prompt per segment of a long shot
+_MAX_SEGMENTS = 16
+_MIN_SEGMENT_MS = 500
+
+
+def split_duration(duration_ms: int, parts: int) -> tuple[int, ...]:
+    """``duration_ms`` shared by ``parts`` segments, in whole milliseconds that add up to it."""
+    bounds = [round(duration_ms * i / parts) for i in range(parts + 1)]
+    return tuple(end - start for start, end in zip(bounds, bounds[1:], strict=False))
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,7 @@ class GenerateRequest:
     fps: int = 30
     seed: int = 0
     image: Path | None = None          # image-to-video: the still to animate
+    last_image: Path | None = None     # the frame the clip should end on (families that take one)
     negative_prompt: str | None = None
     steps: int | None = None           # model backends only; None = the family's default
     guidance: float | None = None
@@ -84,6 +96,12 @@ class GenerateRequest:
     @property
     def duration_ms(self) -> int:
         return round(self.seconds * 1000)
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        """One prompt per segment of a multi-prompt long shot (``a | b | c``); one for a plain prompt."""
+        parts = tuple(part.strip() for part in self.prompt.split(SEGMENT_SEPARATOR))
+        return tuple(part for part in parts if part) or (self.prompt.strip(),)
 
 
 @dataclass(frozen=True)
@@ -117,3 +135,13 @@ class Generator(Protocol):
 
     def unload(self) -> None:
         """Give back what a warm instance holds (a model backend's pipeline and GPU memory); it may load again."""
+
+
+def validate_segments(request: GenerateRequest) -> None:
+    """A multi-prompt long shot has at most 16 segments of at least half a second each."""
+    count = len(request.segments)
+    if count > _MAX_SEGMENTS:
+        raise InvalidInput(f"prompt: at most {_MAX_SEGMENTS} segments separated by '|' (got {count})", field="prompt")
+    if count > 1 and request.duration_ms < count * _MIN_SEGMENT_MS:
+        raise InvalidInput(f"seconds: {count} segments need at least {count * _MIN_SEGMENT_MS / 1000:g} s "
+                           f"(got {request.seconds:g})", field="seconds")

@@ -10,17 +10,22 @@ protocol. Read top to bottom like a diffusers pipeline:
    transformer), freed on a model switch;
 3. per job: the speed preset's sampler and step cache, the job's LoRAs switched in
    (``_diffusers_lora``) without reloading the base weights;
-4. plan shots (frame rule, trained size and rate) and denoise each, reporting progress per
-   step and honouring cancel between steps (per-family call rules in ``_family_*``);
-5. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, scaled (lanczos)
-   to the delivered size and converted to the delivered rate; a family that makes sound
-   (LTX-2) gets it as the clip's own audio stream at the mix rate.
+4. plan shots (one segment per ``|``-separated prompt, frame rule, trained size and rate) and
+   denoise each, reporting progress per step and honouring cancel between steps (per-family
+   call rules in ``_family_*``); each shot after the first starts from the previous one's last
+   frame when the model takes a still, and is colour-matched to it (``_color_match``);
+   SkyReels-V2 makes a whole segment in one diffusion-forcing call (``_long_video``);
+5. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, brought to the
+   delivered rate by motion-compensated interpolation (``_frame_rate``: minterpolate, or RIFE
+   when configured; or kept native) and scaled (lanczos) to the delivered size; a family that
+   makes sound (LTX-2) gets it as the clip's own audio stream at the mix rate.
 
 torch and diffusers are imported only inside functions, never at module import.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import tempfile
 import threading
@@ -30,17 +35,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, Cancelled, GenerationFailed, InvalidInput, MediaMissing
-from reelforge.ffmpeg import FrameWriter
 from reelforge.generate import _family_hunyuan15, _family_ltx2, _family_wan
+from reelforge.generate._color_match import (
+    ColorMatchConfig,
+    JoinRecord,
+    join_difference,
+    long_shot_record,
+    match_colors,
+)
 from reelforge.generate._diffusers_families import (
     DEFAULT_NEGATIVE_PROMPT,
     Capabilities,
     Family,
     Kind,
-    ShotPlan,
     detect_model,
     generation_size,
-    plan_shots,
 )
 from reelforge.generate._diffusers_inventory import describe_models, require_torch
 from reelforge.generate._diffusers_lora import LoraAdapters
@@ -56,7 +65,11 @@ from reelforge.generate._diffusers_speed import (
     set_step_cache,
 )
 from reelforge.generate._family_ltx2 import ShotAudio
-from reelforge.generate.base import Clip, GenerateRequest
+from reelforge.generate._frame_rate import FrameRatePolicy, encode_shots
+from reelforge.generate._long_shot import LongShotPlan, plan_long_shot
+from reelforge.generate._long_video import diffusion_forcing_for, takes_last_image
+from reelforge.generate._rife import RifeInterpolator
+from reelforge.generate.base import Clip, GenerateRequest, validate_segments
 from reelforge.progress import CancelToken, Progress, scaled
 
 if TYPE_CHECKING:
@@ -100,7 +113,7 @@ class GeneratedShots:
     """A request's denoised shots before encoding: uint8 frames per shot, and their sound if any."""
 
     model: str
-    plan: ShotPlan
+    plan: LongShotPlan
     shots: list[np.ndarray]
     sounds: list[ShotAudio]
     provenance: dict[str, Any]
@@ -134,6 +147,9 @@ class DiffusersGenerator:
         self.model = settings.model
         self.shape = shape or GenerationShape.from_settings(settings)
         self.speed = SpeedOptions.from_settings(settings)
+        self.color_match = ColorMatchConfig(settings.color_match, settings.color_match_ease_s)
+        self.frame_rate = FrameRatePolicy.from_settings(settings)
+        self._rife: Any = None                  # the RIFE interpolator, loaded on first use
         self.loads = 0                          # base models read from disk (a LoRA switch reads none)
         self._loaded: _Loaded | None = None     # one warm model at a time (GPU memory)
         self._running: Any = None               # the pipeline in a call (for the cache hooks' timestep)
@@ -285,13 +301,51 @@ class DiffusersGenerator:
     def generate(self, request: GenerateRequest, out: Path, progress: Progress,
                  cancel: CancelToken | None = None) -> Clip:
         """Denoise the request's shots and encode them to ``out`` at the delivered size and rate."""
+        validate_segments(request)
         with self._lock:
             made = self._make_frames(request, scaled(progress, 0.0, _DENOISE_SHARE), cancel)
-            _encode(made.shots, made.plan, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel, made.sounds)
+            rate = self.frame_rate.plan(made.plan.fps, request.fps)
+            with tempfile.TemporaryDirectory(prefix="reelforge-audio-",
+                                             dir=out.parent if out.parent.exists() else None) as tmp:
+                audio = _write_wav(made.sounds, Path(tmp) / "model-audio.wav") if made.sounds else None
+                encode_shots(made.shots, rate, request, out, scaled(progress, _DENOISE_SHARE, 1.0), cancel,
+                             self._interpolator() if rate.method == "rife" else None, audio=audio,
+                             audio_rate=MIX_RATE)
             progress(1.0)
             return Clip(path=out, duration_ms=request.duration_ms, width=request.width, height=request.height,
-                        fps=request.fps, backend=self.name, model=made.model, seed=request.seed,
-                        provenance=made.provenance)
+                        fps=rate.delivered_fps, backend=self.name, model=made.model, seed=request.seed,
+                        provenance={**made.provenance, "frame_rate": rate.describe()})
+
+    def _interpolator(self) -> Any:
+        """The RIFE network of ``REELFORGE_RIFE_MODEL``, loaded once, on the pipeline's device."""
+        weights = self.frame_rate.rife_model
+        if self._rife is None and weights is not None:
+            device, _ = self._device_and_dtype()
+            self._rife = RifeInterpolator.load(weights, device)
+        return self._rife
+
+    def _last_image(self, request: GenerateRequest, loaded: _Loaded, width: int, height: int, *,
+                    last_shot_takes_a_still: bool) -> Any:
+        """The end frame, sized like the shots, when the request gives one the model can honour."""
+        if request.last_image is None:
+            return None
+        if not last_shot_takes_a_still or not takes_last_image(loaded.capabilities, loaded.folder):
+            family = loaded.capabilities.family.label
+            raise InvalidInput(f"last_image: {loaded.model} ({family}) cannot end on a given frame"
+                               + ("" if last_shot_takes_a_still else " without a start frame (image)")
+                               + "; Wan 2.1 image-to-video and SkyReels-V2 can", field="last_image")
+        return _load_still(request.last_image, width, height)
+
+    def _join(self, previous: np.ndarray, frames: np.ndarray, fps: int,
+              hold: float) -> tuple[np.ndarray, JoinRecord]:
+        """A shot's frames matched to the frame before them (when matching is on), and the step measured.
+
+        A continued shot keeps the match throughout (``hold`` 1: its colour shift is drift); a new
+        prompt eases back into its own palette (``hold`` 0)."""
+        before = join_difference(previous, frames[0])
+        if self.color_match.enabled:
+            frames = match_colors(frames, previous, ease_frames=self.color_match.ease_frames(fps), hold=hold)
+        return frames, JoinRecord(before, join_difference(previous, frames[0]))
 
     def make_frames(self, request: GenerateRequest, progress: Progress,
                     cancel: CancelToken | None = None) -> GeneratedShots:
@@ -312,9 +366,12 @@ class DiffusersGenerator:
         width, height = self.shape.size or generation_size(family, request.width, request.height)
         fps = self.shape.fps or family.fps
         temporal = _temporal_factor(pipe)
-        plan = plan_shots(request.duration_ms, fps=fps, temporal=temporal,
-                          max_frames=self.shape.max_shot_frames or family.max_frames,
-                          fixed_frames=family.fixed_frames)
+        # Diffusion forcing (SkyReels-V2) makes a whole segment in one call; the shape's shot length is its window.
+        forcing = diffusion_forcing_for(pipe, temporal, self.shape.max_shot_frames)
+        plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
+                              max_frames=family.max_frames if forcing else (self.shape.max_shot_frames
+                                                                           or family.max_frames),
+                              fixed_frames=family.fixed_frames)
         preset = request.speed or self.settings.speed
         sampler = sampler_for(family, preset, request.steps, request.guidance)
         loras = self._switch_loras(loaded, pipe, request, distilled=sampler.distilled)
@@ -324,26 +381,41 @@ class DiffusersGenerator:
         still = _load_still(request.image, width, height) if request.image is not None else None
         # Later shots start from the previous shot's last frame when the model takes a still.
         continuation = (self._view(loaded, "i2v")
-                        if len(plan.frames) > 1 and capabilities.image_to_video else None)
+                        if len(plan.shots) > 1 and capabilities.image_to_video else None)
+        last_image = self._last_image(request, loaded, width, height,
+                                      last_shot_takes_a_still=still is not None or continuation is not None)
 
-        shots: list[np.ndarray] = []
+        pieces: list[np.ndarray] = []      # the kept frames of each shot, colour-matched at the joins
+        joins: list[JoinRecord] = []
         sounds: list[ShotAudio] = []
-        for index, frames in enumerate(plan.frames):
-            shot_pipe, image = (pipe, still) if index == 0 else (
-                (continuation, _last_frame(shots[-1])) if continuation is not None else (pipe, still))
-            call = _call_arguments(shot_pipe, capabilities, prompt=request.prompt, negative=negative,
-                                   width=width, height=height, frames=frames, fps=fps, steps=sampler.steps,
-                                   guidance=sampler.guidance, seed=request.seed + index, image=image)
-            report = scaled(progress, index / len(plan.frames), (index + 1) / len(plan.frames))
+        for index, shot in enumerate(plan.shots):
+            previous = pieces[-1][-1] if pieces else None
+            shot_pipe, image = (continuation, _as_image(previous)) \
+                if previous is not None and continuation is not None else (pipe, still)
+            call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
+                                   width=width, height=height, frames=shot.frames, fps=fps, steps=sampler.steps,
+                                   guidance=sampler.guidance, seed=shot.seed, image=image)
+            if forcing is not None:
+                call.update(forcing.arguments(shot.frames, fps))
+            if last_image is not None and index == len(plan.shots) - 1:
+                call["last_image"] = last_image
+            report = scaled(progress, index / len(plan.shots), (index + 1) / len(plan.shots))
             with scheduler_shift(shot_pipe, sampler.shift):
                 output = self._denoise(shot_pipe, family, call, sampler.steps, report, cancel)
-            shots.append(_frames_of(output))
+            frames = _frames_of(output)[:shot.keep]
             if family.audio:
-                sounds.append(_family_ltx2.shot_audio(shot_pipe, output, frames=frames, fps=fps))
-        provenance = self._provenance(capabilities, model, plan, width, height, sampler, negative, request,
-                                      continuation is not None, preset, loras, loaded,
-                                      audio_rate=sounds[0].sample_rate if sounds else None)
-        return GeneratedShots(model, plan, shots, sounds, provenance)
+                sound = _family_ltx2.shot_audio(shot_pipe, output, frames=shot.frames, fps=fps)
+                sounds.append(_kept_sound(sound, shot.keep / shot.frames))
+            if previous is not None:
+                frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
+                joins.append(join)
+            pieces.append(frames)
+        provenance = {**self._provenance(capabilities, model, plan, width, height, sampler, negative, request,
+                                         continuation is not None, preset, loras, loaded,
+                                         audio_rate=sounds[0].sample_rate if sounds else None),
+                      **long_shot_record(request.segments, joins, self.color_match),
+                      "long_video": _method(forcing, last_image)}
+        return GeneratedShots(model, plan, pieces, sounds, provenance)
 
     def _switch_loras(self, loaded: _Loaded, pipe: Any, request: GenerateRequest, *,
                       distilled: bool) -> list[dict[str, Any]]:
@@ -359,7 +431,7 @@ class DiffusersGenerator:
         import torch
 
         def step_done(step: int) -> None:
-            progress((step + 1) / steps)
+            progress(min(1.0, (step + 1) / steps))  # diffusion forcing runs the steps once per window
             if cancel is not None and cancel.cancelled:
                 # Raising leaves the loop at once; ``pipe._interrupt`` would still run the VAE decode.
                 raise Cancelled("generation cancelled")
@@ -390,7 +462,7 @@ class DiffusersGenerator:
             self._running = None
         return output
 
-    def _provenance(self, capabilities: Capabilities, model: str, plan: ShotPlan, width: int, height: int,
+    def _provenance(self, capabilities: Capabilities, model: str, plan: LongShotPlan, width: int, height: int,
                     sampler: Sampler, negative: str, request: GenerateRequest, continued: bool,
                     preset: str, loras: list[dict[str, Any]], loaded: _Loaded, *,
                     audio_rate: int | None) -> dict[str, Any]:
@@ -402,9 +474,10 @@ class DiffusersGenerator:
             "family": capabilities.family.name, "model": model, "pipeline": capabilities.pipeline_class,
             "kind": "i2v" if request.image is not None else "t2v",
             "generated_width": width, "generated_height": height, "generated_fps": plan.fps,
-            "frames_per_shot": list(plan.frames), "shots": len(plan.frames),
-            "shot_join": "continued" if continued else ("cut" if len(plan.frames) > 1 else "single"),
-            "seeds": [request.seed + i for i in range(len(plan.frames))],
+            "frames_per_shot": list(plan.frames), "kept_per_shot": [shot.keep for shot in plan.shots],
+            "shots": len(plan.shots),
+            "shot_join": "continued" if continued else ("cut" if len(plan.shots) > 1 else "single"),
+            "seeds": [shot.seed for shot in plan.shots],
             "steps": sampler.steps, "guidance": sampler.guidance, "shift": sampler.shift,
             "negative_prompt": negative,
             "device": str(device), "dtype": str(dtype).removeprefix("torch."),
@@ -414,6 +487,16 @@ class DiffusersGenerator:
             "audio": {"source": "model", "model_rate": audio_rate, "rate": MIX_RATE} if audio_rate else None,
             "diffusers": diffusers.__version__, "torch": torch.__version__,
         }
+
+
+def _method(forcing: Any, last_image: Any) -> dict[str, Any]:
+    """What the provenance says about the family's long-video method."""
+    method: dict[str, Any] = {"method": "diffusion_forcing" if forcing is not None else "chained"}
+    if forcing is not None:
+        method.update(base_frames=forcing.base_frames, overlap_frames=forcing.overlap_frames,
+                      causal_block_size=forcing.causal_block_size, ar_step=forcing.ar_step)
+    method["last_image"] = last_image is not None
+    return method
 
 
 def _resolve_folder(model: str) -> Path:
@@ -489,43 +572,17 @@ def _load_still(path: Path, width: int, height: int) -> Any:
         raise InvalidInput(f"image: {path} is not a readable image ({exc})", field="image") from exc
 
 
-def _last_frame(frames: np.ndarray) -> Any:
+def _as_image(frame: np.ndarray) -> Any:
     from PIL import Image
 
-    return Image.fromarray(frames[-1])
+    return Image.fromarray(frame)
 
 
-def _encode(shots: list[np.ndarray], plan: ShotPlan, request: GenerateRequest, out: Path,
-            progress: Progress, cancel: CancelToken | None, sounds: list[ShotAudio] | None = None) -> None:
-    """All shots, in order, through one encode: lanczos to the delivered size, then its rate.
-
-    ``sounds`` (one per shot, from a model that makes sound) become the clip's audio stream,
-    resampled to the mix rate and padded to the clip's length.
-    """
-    height, width = shots[0].shape[1:3]
-    target_w, target_h = request.width, request.height
-    video_filter = (f"scale={target_w}:{target_h}:force_original_aspect_ratio=increase:flags=lanczos,"
-                    f"crop={target_w}:{target_h},setsar=1,fps={request.fps}")
-    video_args = ["-vf", video_filter, "-t", f"{plan.duration_ms / 1000:.3f}",
-                  "-c:v", "libx264", "-preset", "veryfast", "-crf", "18", "-pix_fmt", "yuv420p",
-                  "-movflags", "+faststart"]
-    total = sum(len(shot) for shot in shots)
-    written = 0
-    with tempfile.TemporaryDirectory(prefix="reelforge-audio-", dir=out.parent if out.parent.exists() else None) as tmp:
-        output_args = video_args
-        if sounds:
-            wav = _write_wav(sounds, Path(tmp) / "model-audio.wav")
-            # The model's sound is a second input; it is resampled to the mix rate and padded to the clip.
-            output_args = ["-i", str(wav), "-map", "0:v", "-map", "1:a", "-af", f"aresample={MIX_RATE},apad",
-                           "-c:a", "aac", "-b:a", "192k", "-ar", str(MIX_RATE), *video_args]
-        with FrameWriter.open(out, width=width, height=height, fps=plan.fps, output_args=output_args) as writer:
-            for shot in shots:
-                for frame in shot:
-                    if cancel is not None:
-                        cancel.check()
-                    writer.write(frame.tobytes())
-                    written += 1
-                    progress(written / total)
+def _kept_sound(sound: ShotAudio, share: float) -> ShotAudio:
+    """A shot's sound cut like its frames (a long shot keeps part of its last shot)."""
+    if share >= 1.0:
+        return sound
+    return dataclasses.replace(sound, samples=sound.samples[:round(len(sound.samples) * share)])
 
 
 def _write_wav(sounds: list[ShotAudio], path: Path) -> Path:

@@ -9,6 +9,10 @@ No watermark is burned in: the clip goes onto a timeline and into the user's exp
 where a stamp would spoil the edit they are previewing, while the metadata, the
 provenance and the studio's labels already say what made it.
 
+A multi-prompt long shot (``a fox wakes up | it runs through the snow``) is drawn one scene per
+segment, and each segment's first frames are colour-matched to the frame before it
+(``_color_match``), so a new scene glides into its own palette instead of jumping.
+
 Large canvases are drawn at half size and upscaled by ffmpeg (lanczos) in the same
 encode: the scenes are soft gradients and silhouettes, so this costs little to the eye
 and a quarter of the numpy work and pipe traffic.
@@ -17,6 +21,7 @@ and a quarter of the numpy work and pipe traffic.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -24,10 +29,19 @@ import numpy as np
 from reelforge.errors import InvalidInput
 from reelforge.ffmpeg import FrameWriter
 from reelforge.generate._animator import Animation
+from reelforge.generate._color_match import (
+    ColorMatchConfig,
+    ColorTransfer,
+    JoinRecord,
+    ease_weight,
+    join_difference,
+    long_shot_record,
+)
 from reelforge.generate._scene import Scene, parse_scene
 from reelforge.generate._still import StillAnimation
-from reelforge.generate.base import Clip, GenerateRequest
+from reelforge.generate.base import Clip, GenerateRequest, split_duration, validate_segments
 from reelforge.progress import CancelToken, Progress
+from reelforge.settings import Settings
 
 __all__ = ["MODEL", "PreviewGenerator", "VERSION", "clip_rng", "render_size"]
 
@@ -61,6 +75,10 @@ def _validate(request: GenerateRequest) -> None:
             raise InvalidInput(f"{name}: must be an even number of pixels in 16..4096 (got {value})", field=name)
     if not 1 <= request.fps <= 120:
         raise InvalidInput(f"fps: must be in 1..120 (got {request.fps})", field="fps")
+    validate_segments(request)
+    if request.last_image is not None:
+        raise InvalidInput("last_image: the preview generator cannot end on a given frame; configure a model "
+                           "that can (Wan 2.1 image-to-video, SkyReels-V2)", field="last_image")
 
 
 def _output_args(width: int, height: int, scaled: bool) -> list[str]:
@@ -84,10 +102,30 @@ def _scene_record(scene: Scene) -> dict[str, object]:
             "water": scene.water_kind, "moods": list(scene.moods)}
 
 
+def _segment_requests(request: GenerateRequest) -> list[GenerateRequest]:
+    """One request per segment, each a whole number of frames, adding up to the request's frames."""
+    segments = request.segments
+    if len(segments) == 1:
+        return [request]
+    bounds, elapsed = [0], 0
+    for share in split_duration(request.duration_ms, len(segments)):
+        elapsed += share
+        bounds.append(round(elapsed * request.fps / 1000))
+    return [replace(request, prompt=text, seconds=(end - start) / request.fps, seed=request.seed + index)
+            for index, (text, start, end) in enumerate(zip(segments, bounds, bounds[1:], strict=False))]
+
+
 class PreviewGenerator:
     """A :class:`~reelforge.generate.base.Generator` that needs no weights and no GPU."""
 
     name = "preview"
+
+    def __init__(self, color_match: ColorMatchConfig | None = None) -> None:
+        self.color_match = color_match or ColorMatchConfig()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> PreviewGenerator:
+        return cls(ColorMatchConfig(settings.color_match, settings.color_match_ease_s))
 
     def unload(self) -> None:
         """Nothing to give back: the preview holds no model between clips."""
@@ -107,24 +145,46 @@ class PreviewGenerator:
     def generate(self, request: GenerateRequest, out: Path, progress: Progress,
                  cancel: CancelToken | None = None) -> Clip:
         """Draw and encode the clip to ``out`` (H.264 MP4); a cancelled run leaves no file."""
-        animation = self.animation(request)
-        scaled = (animation.width, animation.height) != (request.width, request.height)
+        _validate(request)
+        animations = [self.animation(part) for part in _segment_requests(request)]
+        first = animations[0]
+        scaled = (first.width, first.height) != (request.width, request.height)
+        total = sum(animation.frame_count for animation in animations)
+        ease = self.color_match.ease_frames(request.fps)
+        joins: list[JoinRecord] = []
+        written = 0
+        previous: np.ndarray | None = None
         progress(0.0)
-        with FrameWriter.open(out, width=animation.width, height=animation.height, fps=request.fps,
+        with FrameWriter.open(out, width=first.width, height=first.height, fps=request.fps,
                               output_args=_output_args(request.width, request.height, scaled),
                               metadata=_metadata(request.prompt)) as writer:
-            for index in range(animation.frame_count):
-                if cancel is not None:
-                    cancel.check()
-                writer.write(animation.frame(index))
-                progress(0.99 * (index + 1) / animation.frame_count)
+            for animation in animations:
+                transfer: ColorTransfer | None = None
+                for index in range(animation.frame_count):
+                    if cancel is not None:
+                        cancel.check()
+                    frame = animation.frame(index)
+                    if index == 0 and previous is not None:
+                        # A new scene starts in the last frame's colours and eases into its own (hold 0).
+                        before = join_difference(previous, frame)
+                        if self.color_match.enabled:
+                            transfer = ColorTransfer.between(frame, previous)
+                    if transfer is not None and index < ease:
+                        frame = transfer.apply(frame, ease_weight(index, ease, hold=0.0))
+                    if index == 0 and previous is not None:
+                        joins.append(JoinRecord(before, join_difference(previous, frame)))
+                    writer.write(frame)
+                    written += 1
+                    progress(0.99 * written / total)
+                previous = frame
         progress(1.0)
         return Clip(
-            path=out, duration_ms=round(animation.frame_count * 1000 / request.fps),
+            path=out, duration_ms=round(total * 1000 / request.fps),
             width=request.width, height=request.height, fps=request.fps,
             backend="preview", model=MODEL, seed=request.seed,
             provenance={"generator": "reelforge preview (procedural, no AI model)", "version": VERSION,
                         "scene": _scene_record(parse_scene(request.prompt)), "seed": request.seed,
-                        "frames": animation.frame_count, "drawn_size": [animation.width, animation.height],
-                        "image": str(request.image) if request.image is not None else None},
+                        "frames": total, "drawn_size": [first.width, first.height],
+                        "image": str(request.image) if request.image is not None else None,
+                        **long_shot_record(request.segments, joins, self.color_match)},
         )

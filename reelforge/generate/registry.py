@@ -81,7 +81,8 @@ class GeneratorPool:
                 if backend == "diffusers":
                     # One model warm at a time: GPU memory holds one pipeline, not one per model ever asked for.
                     retired = [self._instances.pop(k) for k in list(self._instances) if k.startswith("diffusers:")]
-                generator = PreviewGenerator() if backend == "preview" else _load_diffusers(effective)
+                generator = PreviewGenerator.from_settings(self.settings) if backend == "preview" \
+                    else _load_diffusers(effective)
                 self._instances[key] = generator
         for old in retired:
             _unload(old)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from limits import RateLimitItem, parse, storage, strategies
 
 from reelforge.agent import LocalPlanner
+from reelforge.audio.ace_step import ComposerPool
 from reelforge.blobs import BlobStore, LocalBlobStore
 from reelforge.blobs.s3 import s3_blob_store
 from reelforge.generate import GeneratorPool
@@ -92,6 +93,8 @@ class Services:
     token_cache: dict[str, tuple[Any, datetime | None, float]] = field(default_factory=dict, repr=False)
     # one maker per blob key at a time (previews, thumbnails), forgotten once made
     blob_locks: KeyedLocks = field(default_factory=KeyedLocks, repr=False)
+    # the warm music model (REELFORGE_MUSIC_MODEL), made on the first song asked for
+    composers: ComposerPool = field(default_factory=ComposerPool, repr=False)
 
     @property
     def public_url(self) -> str:
@@ -108,6 +111,7 @@ class Services:
     def close(self) -> None:
         """Unload the warm models and close the database's pooled connections (stop the queue first)."""
         self.generators.close()
+        self.composers.close()
         self.db.dispose()
 
     async def aclose(self) -> None:

@@ -87,6 +87,7 @@ def generate_video(
     seed: int = 0,
     model: str | None = None,
     image: Path | None = None,
+    last_image: Path | None = None,
     quality: str = "high",
     generate_progress: Progress = no_progress,
     render_progress: Progress = no_progress,
@@ -99,6 +100,8 @@ def generate_video(
         raise InvalidInput("the prompt is empty", field="prompt")
     if image is not None and not image.is_file():
         raise InvalidInput(f"image not found: {image}", field="image")
+    if last_image is not None and not last_image.is_file():
+        raise InvalidInput(f"end image not found: {last_image}", field="last_image")
     width, height = canvas_for_aspect(aspect)
     out = out.resolve()
     fmt, level = _format_for(out, None), _quality(quality)
@@ -108,7 +111,7 @@ def generate_video(
         with tempfile.TemporaryDirectory(prefix="reelforge-", dir=out.parent if out.parent.exists() else None) as tmp_dir:
             tmp = Path(tmp_dir).resolve()
             request = GenerateRequest(prompt=prompt, seconds=seconds, width=width, height=height, fps=30,
-                                      seed=seed, image=image, loras=loras, speed=speed)
+                                      seed=seed, image=image, last_image=last_image, loras=loras, speed=speed)
             clip = generator.generate(request, tmp / "clip.mp4", generate_progress, cancel)
             draft = apply_edit(Draft.empty(width, height, fps=clip.fps),
                                AddClip(src=clip.path.name, duration_ms=clip.duration_ms, name=prompt[:80]))

@@ -31,6 +31,7 @@ from reelforge.services.turn_audio import run_music, run_sound
 from reelforge.services.turn_draft import Emit, TurnScope, load_context, move_pointer, save_edits
 from reelforge.services.turn_export import run_export
 from reelforge.services.turn_generate import MAX_GENERATE_SECONDS, generate_clip
+from reelforge.services.turn_song import run_song
 from reelforge.services.turn_timeline import run_timeline_export
 from reelforge.services.turn_two_stage import OptOut, opt_outs, run_two_stage
 from reelforge.services.turn_voice import VOICE_ACTIONS, run_voice_action
@@ -94,7 +95,8 @@ def _run_generate(turn: _Turn, index: int, action: agent.GenerateAction) -> list
 
 
 def _run_music(turn: _Turn, index: int, action: agent.MusicAction) -> list[agent.Outcome]:
-    return [agent.Outcome(action=action, ok=True, data=run_music(turn.scope, index, action, turn.draft, turn.language))]
+    music = run_song if action.compose else run_music  # a song composed for the video, or a library track
+    return [agent.Outcome(action=action, ok=True, data=music(turn.scope, index, action, turn.draft, turn.language))]
 
 
 def _run_sound(turn: _Turn, index: int, action: agent.SoundAction) -> list[agent.Outcome]:

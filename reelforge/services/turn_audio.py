@@ -22,7 +22,7 @@ from reelforge.services.library import LibraryTrack, library_music, library_soun
 from reelforge.services.turn_draft import TurnScope, save_edits
 from reelforge.store.repos import MediaRepo
 
-__all__ = ["DEFAULT_MUSIC_VOLUME", "add_library_music", "run_music", "run_sound", "scene_words"]
+__all__ = ["DEFAULT_MUSIC_VOLUME", "add_library_music", "run_music", "run_sound", "scene_words", "style_of"]
 
 DEFAULT_MUSIC_VOLUME = 0.35
 
@@ -48,7 +48,8 @@ def _current_library_music(scope: TurnScope, draft: Draft) -> dict[str, Any]:
     return dict(media.provenance) if media is not None and media.provenance.get("library") else {}
 
 
-def _style_of(words: str | None, scene: str) -> str:
+def style_of(words: str | None, scene: str) -> str:
+    """The library style for the words asked (or the scene's)."""
     if words:
         if words in STYLES:
             return words
@@ -75,7 +76,7 @@ def add_library_music(scope: TurnScope, call_id: str, style: str, volume: float,
 
 def run_music(scope: TurnScope, index: int, action: Any, draft: Draft, language: str) -> dict[str, Any]:
     """A MusicAction: the style asked for (or the scene's), the volume asked for (or 35 %)."""
-    style = _style_of(action.style, scene_words(scope, draft))
+    style = style_of(action.style, scene_words(scope, draft))
     seed = 0
     current = _current_library_music(scope, draft)
     if action.style is None and current.get("style") == style:  # "something else": another take of it

@@ -40,3 +40,9 @@ def test_an_option_wins_over_what_the_prompt_says() -> None:
 def test_an_unknown_aspect_is_refused_naming_it() -> None:
     with pytest.raises(InvalidInput, match="3:1"):
         canvas_for_aspect(generate_options("a lake", None, "3:1").aspect)
+
+
+def test_a_multi_prompt_long_shot_keeps_one_part_per_segment_and_its_length() -> None:
+    options = generate_options("a 20 second shot: a fox wakes up | it runs through the snow | it reaches the river")
+    assert (options.prompt, options.seconds) == ("a fox wakes up | it runs through the snow | it reaches the river",
+                                                 20.0)
