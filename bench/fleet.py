@@ -99,7 +99,7 @@ def _run(workers: int, env: dict[str, str], folder: Path) -> float:
         for process in processes:
             process.wait(60)
         services.queue.stop()
-        services.db.dispose()
+        services.close()
 
 
 def main() -> None:

@@ -121,6 +121,7 @@ def test_submitting_without_redis_refuses_a_generation_and_keeps_a_render_for_th
         status = services.queue.get(job_id)
         assert status is not None and status.state == "queued"
     finally:
+        services.queue.stop()
         services.close()
 
 

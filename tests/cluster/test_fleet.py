@@ -87,8 +87,9 @@ def test_queued_jobs_the_broker_lost_are_sent_again_exactly_once(redis_url: str,
         assert [(status.state, status.attempts) for status in done] == [("completed", 1), ("completed", 1)]
         assert queue.metrics.job_resends._value.get() + other.metrics.job_resends._value.get() == 1
     finally:
-        first.db.dispose()
-        second.db.dispose()
+        for services in (first, second):
+            services.queue.stop()
+            services.close()
 
 
 def _running(queue: CeleryQueue, job_id: str, log: Path, progress: float = 0.1) -> None:
@@ -124,7 +125,8 @@ def test_sigterm_drains_a_worker_the_running_job_finishes_and_nothing_new_is_cla
         with worker_process(settings, tmp_path / "next.log"):
             assert queue.wait(later, timeout=60).state == "completed"
     finally:
-        server.db.dispose()
+        server.queue.stop()
+        server.close()
 
 
 def test_a_drain_past_its_deadline_hands_the_job_back(redis_url: str, tmp_path: Path) -> None:
@@ -148,4 +150,5 @@ def test_a_drain_past_its_deadline_hands_the_job_back(redis_url: str, tmp_path: 
             final = queue.wait(job_id, timeout=90)
         assert (final.state, final.attempts) == ("completed", 2)  # the second lease counted
     finally:
-        server.db.dispose()
+        server.queue.stop()
+        server.close()
