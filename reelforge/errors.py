@@ -22,6 +22,7 @@ and the CLI turns them into a one-line message and an exit code.
     ├── GenerationFailed                code 500, HTTP 500
     ├── Cancelled                       code 499, HTTP 409
     └── BackendUnavailable              code 503, HTTP 503 (a model or extra not installed)
+        └── ModelUnavailable            code 503, HTTP 503 (no worker of the fleet serves the model)
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ __all__ = [
     "MediaMissing",
     "MediaTooLarge",
     "MissingClientId",
+    "ModelUnavailable",
     "NotFound",
     "RateLimited",
     "ReelforgeError",
@@ -179,3 +181,9 @@ class BackendUnavailable(ReelforgeError):
     code = 503
     status = 503
     default_message = "backend unavailable"
+
+
+class ModelUnavailable(BackendUnavailable):
+    """A generation asked for a model no running worker serves: refused now rather than queued forever."""
+
+    default_message = "no worker serves this model"

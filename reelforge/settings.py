@@ -7,11 +7,11 @@ environment anywhere else. Every field is documented in docs/configuration.md.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from platformdirs import user_data_path
-from pydantic import BaseModel, Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = ["MEMORY_SETTINGS", "SPEED_PRESETS", "LoraSpec", "MemorySetting", "Settings", "SpeedPreset"]
 
@@ -85,6 +85,21 @@ class Settings(BaseSettings):
     job_heartbeat_s: float = Field(5.0, description="How often workers stamp their running jobs.")
     job_stale_s: float = Field(30.0, description="A running job without a heartbeat this long is re-queued.")
     job_max_attempts: int = Field(3, description="Runs of one job (crash recoveries included) before it fails.")
+    job_resend_s: float = Field(60.0, description="A queued job no worker claimed this long is sent to the "
+                                "workers again, once per interval (a broker restarted without persistence).")
+    worker_kinds: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Job kinds a worker takes (generate, render); empty = all.")
+    worker_models: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Models a worker generates with (preview, a model directory or id); "
+        "empty = the configured model. Comma-separated in the environment.")
+    drain_s: float = Field(60.0, description="On SIGTERM a worker finishes its running job within this long, "
+                           "else hands it back to the queue.")
+    metrics_port: int = Field(9400, ge=0, description="A worker's /metrics port (0 = none); with --gpus, "
+                              "child N listens on metrics_port + N.")
+    worker_name: str | None = Field(None, description="A worker's name in logs and metrics (`--gpus` sets gpu0, "
+                                    "gpu1...).")
+    gpus: str | None = Field(None, description="The GPU indices `worker --gpus all` means (comma-separated); "
+                             "default: those nvidia-smi lists.")
     turn_dedupe_s: float = Field(120.0, description="The same message to a session within this window runs once.")
     rate_limit_storage: str = Field("memory://", description="`limits` storage URI (memory://, redis://...).")
     anonymous_token_client_rate: str = "1 per 7 day"
@@ -157,6 +172,13 @@ class Settings(BaseSettings):
             return None
         path = Path(self.llm_model).expanduser()
         return path if (path.is_dir() or path.suffix == ".gguf") and path.exists() else None
+
+    @field_validator("worker_kinds", "worker_models", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
 
     @property
     def sqlite_path(self) -> Path:

@@ -24,6 +24,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("api",),                          # HTTP front ends
     ("services",),                     # what every front end calls
     ("jobs",),                         # the job row, the queues, the job functions
+    ("metrics",),                      # Prometheus instruments, and the fleet's state read from the store
     ("store", "blobs"),                # the database and the files (render/generate never see them)
     ("agent", "render", "generate", "speech"),  # words -> actions, draft -> file, prompt -> clip, text -> voice
     # other editors' timeline files and project bundles; narration -> caption layout, ASS, SRT/VTT

@@ -16,6 +16,7 @@ from fastapi import FastAPI
 
 from reelforge.api import (
     adk,
+    observability,
     openai_videos,
     routes_bind,
     routes_files,
@@ -57,6 +58,9 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.state.services = svc
     app.state.turns = turns
     install_error_handlers(app)
+    # inside the studio's cookie middleware, which hands the routes a copy of the scope: the router writes the
+    # matched route into the copy this middleware sees
+    app.add_middleware(observability.MetricsMiddleware, metrics=svc.metrics)
     app.include_router(routes_seed.router)
     app.include_router(routes_files.router)
     app.include_router(routes_timeline.router)  # timelines for other editors, beside the render route
@@ -67,6 +71,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
     app.include_router(routes_music.router)  # the built-in music library, for the studio
     app.include_router(routes_voice.router)  # narration voices and subtitle files
     app.include_router(routes_bind.router)  # /bind: where a 2001 refusal's bind_url leads
+    app.include_router(observability.router)  # /metrics and /ready
 
     @app.get("/health", summary="Liveness")
     def health() -> dict[str, Any]:

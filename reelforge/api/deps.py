@@ -33,7 +33,8 @@ async def db_read(svc: Services, function: Callable[P, T], *args: P.args, **kwar
     return await anyio.to_thread.run_sync(functools.partial(function, *args, **kwargs))
 
 
-def services(request: Request) -> Services:
+async def services(request: Request) -> Services:
+    # async: a plain ``def`` dependency runs on a worker thread, a hop per request on every route
     svc: Services = request.app.state.services
     return svc
 

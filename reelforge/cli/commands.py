@@ -9,6 +9,7 @@ Heavy imports happen inside the commands so ``reelforge --help`` stays fast.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -173,15 +174,26 @@ def serve(
 @app.command()
 def worker(
     workers: Annotated[int | None, typer.Option(help="Jobs run at once (default REELFORGE_WORKERS).")] = None,
+    gpus: Annotated[str | None, typer.Option(
+        help="Run and supervise one worker per GPU: 'all' or indices like 0,1 (each gets CUDA_VISIBLE_DEVICES).",
+    )] = None,
 ) -> None:
-    """Run a Celery worker for generation and render jobs (REELFORGE_QUEUE=celery, a cluster)."""
+    """Run a Celery worker for generation and render jobs (REELFORGE_QUEUE=celery, a cluster).
+
+    SIGTERM drains it: no new jobs, the running one finishes within REELFORGE_DRAIN_S or goes back to the queue.
+    """
     from reelforge.cli.worker import run_worker
+    from reelforge.jobs.supervisor import run_supervisor
 
     with _errors():
         settings = _settings()
         if settings.queue != "celery":
             raise InvalidInput("a worker serves the Celery queue: set REELFORGE_QUEUE=celery and REELFORGE_REDIS_URL",
                                field="queue")
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+        if gpus is not None:
+            run_supervisor(settings, gpus)
+            return
         run_worker(settings.model_copy(update={"workers": workers}) if workers else settings)
 
 

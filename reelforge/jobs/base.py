@@ -93,3 +93,11 @@ class JobQueue(Protocol):
 
     def stop(self) -> None:
         ...
+
+    def reachable(self) -> bool:
+        """Whether submissions can reach the workers now (``/ready``)."""
+        ...
+
+    def queue_depths(self) -> dict[str, int] | None:
+        """Messages waiting in the broker, by queue; None when the queue has no broker."""
+        ...

@@ -22,8 +22,10 @@ from typing import Any
 from reelforge.errors import Cancelled, ReelforgeError
 from reelforge.jobs._submit import insert_job, poll_until_done
 from reelforge.jobs.base import JobContext, JobHandler, JobStatus, Prepare
+from reelforge.metrics import Metrics
 from reelforge.progress import CancelToken
 from reelforge.store.db import Database
+from reelforge.store.models import Job, utcnow
 from reelforge.store.repos import JobRepo
 
 __all__ = ["EmbeddedQueue"]
@@ -38,8 +40,9 @@ class EmbeddedQueue:
 
     def __init__(self, db: Database, handlers: Mapping[str, JobHandler], *, workers: int = 2,
                  heartbeat_s: float = 5.0, stale_s: float = 30.0, max_attempts: int = 3,
-                 poll_s: float = 0.5) -> None:
+                 poll_s: float = 0.5, metrics: Metrics | None = None) -> None:
         self.db = db
+        self.metrics = metrics or Metrics()
         self.handlers = handlers
         self.workers = workers
         self.heartbeat_s = heartbeat_s
@@ -112,6 +115,14 @@ class EmbeddedQueue:
             thread.join(timeout)
         self._threads.clear()
 
+    def reachable(self) -> bool:
+        """The queue lives in this process and the database: reachable whenever the database is."""
+        return True
+
+    def queue_depths(self) -> dict[str, int] | None:
+        """Messages waiting in a broker, by queue; None without a broker (the jobs table is the queue)."""
+        return None
+
     # -- recovery ----------------------------------------------------------------
     def recover(self) -> list[str]:
         """Re-queue running jobs whose heartbeat stopped; fail those out of attempts. Returns their ids."""
@@ -127,6 +138,8 @@ class EmbeddedQueue:
                     requeued.append(job.id)
         for job_id in failed:
             self._after_failure(job_id)
+        self.metrics.job_recoveries.labels("requeued").inc(len(requeued))
+        self.metrics.job_recoveries.labels("failed").inc(len(failed))
         if requeued:
             log.info("re-queued interrupted jobs: %s", ", ".join(requeued))
             self._wake.set()
@@ -152,12 +165,18 @@ class EmbeddedQueue:
                     continue
                 job = jobs.get(job_id)
                 assert job is not None
-                return JobStatus.of(job)
+                return self._claimed(job)
         return None
+
+    def _claimed(self, job: Job) -> JobStatus:
+        """A job this worker just won: its wait since submission goes to the metrics."""
+        self.metrics.job_wait.labels(job.kind).observe(max(0.0, (utcnow() - job.created_at).total_seconds()))
+        return JobStatus.of(job)
 
     def _beat(self) -> None:
         next_recovery = time.monotonic() + self.stale_s
         while not self._stopping.wait(self.heartbeat_s):
+            self._on_beat()
             with self._lock:
                 running = list(self._running)
             try:
@@ -177,12 +196,16 @@ class EmbeddedQueue:
             except Exception:  # a busy database must not kill the heartbeat thread
                 log.exception("heartbeat failed")
 
+    def _on_beat(self) -> None:
+        """Called on every heartbeat, before the stamps (a subclass renews what it announces)."""
+
     def _run(self, job: JobStatus) -> None:
         token = CancelToken()
         with self._lock:
             self._running[job.id] = token
         handler = self.handlers[job.kind]
         reported = [0.0, time.monotonic()]
+        started, outcome = time.monotonic(), "completed"
 
         def progress(fraction: float) -> None:
             now = time.monotonic()
@@ -195,13 +218,17 @@ class EmbeddedQueue:
             result = handler.run(JobContext(job=job, progress=progress, cancel=token))
         except Cancelled as exc:
             if self._stopping.is_set():  # shutting down: another start picks it up again
+                outcome = "handed_back"
                 with self.db.write() as session:
                     JobRepo(session).requeue(job.id, self.worker_id)
             else:
+                outcome = "cancelled"
                 self._fail(job.id, str(exc) or "cancelled", "cancelled")
         except ReelforgeError as exc:
+            outcome = "failed"
             self._fail(job.id, exc.message)
         except Exception as exc:
+            outcome = "failed"
             log.exception("job %s (%s) crashed", job.id, job.kind)
             self._fail(job.id, f"internal error: {type(exc).__name__}")
         else:
@@ -210,6 +237,7 @@ class EmbeddedQueue:
         finally:
             with self._lock:
                 self._running.pop(job.id, None)
+            self.metrics.job_duration.labels(job.kind, outcome).observe(time.monotonic() - started)
 
     def _fail(self, job_id: str, error: str, state: str = "failed") -> None:
         with self.db.write() as session:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 import os
 import secrets
+import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,6 +24,7 @@ from reelforge.generate import GeneratorPool
 from reelforge.jobs import EmbeddedQueue, JobHandler, JobQueue
 from reelforge.jobs.celery_queue import CeleryQueue
 from reelforge.jobs.kinds import default_handlers
+from reelforge.metrics import FleetCollector, Metrics
 from reelforge.services.links import LinkSigner
 from reelforge.services.locks import KeyedLocks
 from reelforge.settings import Settings
@@ -48,26 +51,86 @@ def load_secret(settings: Settings) -> str:
     return path.read_text().strip()
 
 
+class _LocalMovingWindows:
+    """limits' moving window, kept in this process's memory and expired lazily when a key is used.
+
+    limits' own MemoryStorage expires entries with a ``threading.Timer`` it starts again on a hit
+    whenever the last one has fired (10 ms): under steady polling that is a thread start per request,
+    waited for on the event loop, and it was the largest part of the polled routes' p99 (bench/api.py).
+    Same semantics here, no threads. Shared storages (``redis://``) still go through limits.
+    """
+
+    _PRUNE_EVERY = 10_000
+
+    def __init__(self) -> None:
+        self._hits: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+        self._count = 0
+
+    def _window(self, item: RateLimitItem, key: str, now: float) -> deque[float]:
+        hits = self._hits.setdefault(key, deque())
+        while hits and hits[0] <= now - item.get_expiry():
+            hits.popleft()
+        return hits
+
+    def test(self, item: RateLimitItem, key: str) -> bool:
+        with self._lock:
+            return len(self._window(item, key, time.monotonic())) < item.amount
+
+    def retry_after(self, item: RateLimitItem, key: str) -> int:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._window(item, key, now)
+            if len(hits) < item.amount:
+                return 0
+            return max(1, math.ceil(hits[0] + item.get_expiry() - now))  # when the oldest hit leaves
+
+    def hit(self, item: RateLimitItem, key: str) -> bool:
+        now = time.monotonic()
+        with self._lock:
+            hits = self._window(item, key, now)
+            if len(hits) >= item.amount:
+                return False
+            hits.append(now)
+            self._count += 1
+            if self._count % self._PRUNE_EVERY == 0:  # forget keys whose windows emptied
+                self._hits = {name: window for name, window in self._hits.items()
+                              if window and window[-1] > now - 86_400 * 7}
+            return True
+
+
 class RateLimits:
-    """The ``limits`` library behind named limits: ``hit(name, key)`` is False once over."""
+    """Named limits: ``hit(name, key)`` is False once over. In process memory by default, or the
+    ``limits`` library's shared storage (``REELFORGE_RATE_LIMIT_STORAGE=redis://...``)."""
 
     def __init__(self, settings: Settings) -> None:
-        self._limiter = strategies.MovingWindowRateLimiter(storage.storage_from_string(settings.rate_limit_storage))
         self._items: dict[str, RateLimitItem] = {
             "token": parse(settings.rate_limit),
             "anon-client": parse(settings.anonymous_token_client_rate),
             "anon-address": parse(settings.anonymous_token_address_rate),
         }
+        self._local = _LocalMovingWindows() if settings.rate_limit_storage.startswith("memory://") else None
+        self._limiter = None if self._local is not None else strategies.MovingWindowRateLimiter(
+            storage.storage_from_string(settings.rate_limit_storage))
 
     def test(self, name: str, key: str) -> bool:
+        if self._local is not None:
+            return self._local.test(self._items[name], f"{name}/{key}")
+        assert self._limiter is not None
         return bool(self._limiter.test(self._items[name], key))
 
     def hit(self, name: str, key: str) -> bool:
+        if self._local is not None:
+            return self._local.hit(self._items[name], f"{name}/{key}")
+        assert self._limiter is not None
         return bool(self._limiter.hit(self._items[name], key))
 
     def retry_after(self, name: str, key: str) -> int:
         """Whole seconds until ``key`` may be counted against ``name`` again: the real wait for Retry-After
         (a moving window frees a slot when its oldest hit leaves it, days later for "10 per 7 day")."""
+        if self._local is not None:
+            return self._local.retry_after(self._items[name], f"{name}/{key}")
+        assert self._limiter is not None
         reset_at, remaining = self._limiter.get_window_stats(self._items[name], key)
         return 0 if remaining > 0 else max(1, math.ceil(reset_at - time.time()))
 
@@ -83,6 +146,7 @@ class Services:
     secret: str
     # the warm generators (a loaded model) of this server or command: unloaded by close()
     generators: GeneratorPool
+    metrics: Metrics = field(default_factory=Metrics)
     # outbound URL fetching (uploads by URL): injectable so tests can vet real resolution logic
     fetch_transport: httpx.AsyncBaseTransport | None = None
     resolver: Resolver | None = None
@@ -129,13 +193,15 @@ def make_blob_store(settings: Settings) -> BlobStore:
     return LocalBlobStore(Path(settings.data_dir) / "blobs")
 
 
-def make_queue(settings: Settings, db: Database, handlers: dict[str, JobHandler]) -> JobQueue:
+def make_queue(settings: Settings, db: Database, handlers: dict[str, JobHandler],
+               metrics: Metrics | None = None) -> JobQueue:
     """``queue=embedded``: worker threads of this process; ``queue=celery``: Celery workers over Redis."""
     options: dict[str, Any] = {"workers": settings.workers, "heartbeat_s": settings.job_heartbeat_s,
-                               "stale_s": settings.job_stale_s, "max_attempts": settings.job_max_attempts}
+                               "stale_s": settings.job_stale_s, "max_attempts": settings.job_max_attempts,
+                               "metrics": metrics}
     if settings.queue == "celery":
         return CeleryQueue(db, handlers, redis_url=settings.redis_url, queue_name=settings.celery_queue_name,
-                           **options)
+                           resend_s=settings.job_resend_s, default_model=settings.model, **options)
     return EmbeddedQueue(db, handlers, **options)
 
 
@@ -153,10 +219,12 @@ def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransp
     public_url = settings.public_url or f"http://{settings.host}:{settings.port}"
     generators = GeneratorPool(settings)
     handlers = (handlers_factory or default_handlers)(db, blobs, generators)
-    queue = make_queue(settings, db, handlers)
+    metrics = Metrics()
+    queue = make_queue(settings, db, handlers, metrics)
+    metrics.add(FleetCollector(db, queue.queue_depths, worker_label=settings.worker_name or ""))
     services = Services(settings=settings, db=db, blobs=blobs, queue=queue,
                         links=LinkSigner(secret, settings.signed_url_ttl_s, public_url),
-                        limits=RateLimits(settings), secret=secret, generators=generators,
+                        limits=RateLimits(settings), secret=secret, generators=generators, metrics=metrics,
                         fetch_transport=fetch_transport, resolver=resolver)
     if settings.local_llm_path is not None:
         services.planner = LocalPlanner(settings.local_llm_path, settings.llm_local_timeout_s)

@@ -89,6 +89,11 @@ def render_status(svc: Services, principal: Principal, client_id: str) -> dict[s
     with svc.db.read() as session:
         record = _render_of(session, principal, client_id)
         job = JobRepo(session).get(record.job_id) if record is not None else None
+        if record is not None and job is not None and job.state == "completed" and not record.output_key:
+            # On PostgreSQL each statement reads its own moment: the record can predate the render's
+            # recording its file while the job read after it says completed (found by tests/cluster/
+            # test_chaos.py). The file is recorded before the job completes, so read the record again.
+            session.refresh(record)
     if record is None or job is None:
         raise NotFound(f"render {client_id!r} not found")
     status = RENDER_STATUS[job.state]

@@ -25,7 +25,7 @@ from reelforge.services.context import Services
 from reelforge.store import Media
 from reelforge.store.repos import MediaRepo
 
-__all__ = ["LIBRARY_ORIGIN", "LibraryTrack", "library_media_of_session", "library_music", "library_sound",
+__all__ = ["LIBRARY_ORIGIN", "LibraryTrack", "library_media_among", "library_media_of_session", "library_music", "library_sound",
            "music_seconds"]
 
 LIBRARY_ORIGIN = "library"
@@ -137,7 +137,12 @@ def library_media_of_session(db: Any, session_id: str, owner_id: str, draft: Dra
     """Library media this session uses: on its current draft, or first rendered for it."""
     repo = MediaRepo(db)
     refs = [src.removeprefix("media:") for src in draft.media_refs() if src.startswith("media:")]
-    on_draft = [m for m in repo.owned_many(refs, owner_id).values() if m.origin == LIBRARY_ORIGIN]
-    mine = repo.of_session(session_id, origin=LIBRARY_ORIGIN)
+    return library_media_among(repo.of_session(session_id, origin=LIBRARY_ORIGIN), repo.owned_many(refs, owner_id))
+
+
+def library_media_among(session_media: list[Media], on_draft: dict[str, Media]) -> list[Media]:
+    """The library media among rows already read: the session's own (in order), then those only on its draft."""
+    mine = [m for m in session_media if m.origin == LIBRARY_ORIGIN]
     seen = {m.id for m in mine}
-    return mine + sorted((m for m in on_draft if m.id not in seen), key=lambda m: (m.created_at, m.id))
+    others = (m for m in on_draft.values() if m.origin == LIBRARY_ORIGIN and m.id not in seen)
+    return mine + sorted(others, key=lambda m: (m.created_at, m.id))

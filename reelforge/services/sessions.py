@@ -8,7 +8,7 @@ from reelforge.draft import VIDEO, Draft
 from reelforge.errors import InvalidInput, SessionNotFound
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
-from reelforge.services.library import LIBRARY_ORIGIN, library_media_of_session
+from reelforge.services.library import LIBRARY_ORIGIN, library_media_among
 from reelforge.services.narration import narration_state
 from reelforge.store import Media, Session
 from reelforge.store.repos import DraftRepo, MediaRepo, SessionRepo
@@ -74,12 +74,13 @@ def session_state(svc: Services, principal: Principal, session_id: str) -> dict[
                     video_infos.append({**media_record(svc, known[media_id]), "segment_id": seg.id,
                                         "track_id": track.id, "start_ms": seg.start_ms,
                                         "duration_on_timeline_ms": seg.duration_ms})
-        generated = [media_record(svc, m) for m in media.of_session(session.id, origin="generated")]
-        uploaded = [media_record(svc, m) for m in media.of_session(session.id)
-                    if m.origin not in ("generated", LIBRARY_ORIGIN)]
+        # one query for all the session's media (this route is polled: bench/api.py), split here by origin
+        everything = media.of_session(session.id)
+        generated = [media_record(svc, m) for m in everything if m.origin == "generated"]
+        uploaded = [media_record(svc, m) for m in everything if m.origin not in ("generated", LIBRARY_ORIGIN)]
         # built-in music and effects this session uses (a key of our own: the protocol's keep their meaning)
         library = [{**media_record(svc, m), "provenance": m.provenance}
-                   for m in library_media_of_session(db_session, session.id, principal.user_id, draft)]
+                   for m in library_media_among(everything, known)]
     return {"session_id": session.id, "task_id": session.task_id, "draft_version": session.draft_version,
             "state": {"draft": wire, "video_infos": video_infos, "canvas_config": wire["m"],
                       "generated_media": generated, "uploaded_media": uploaded, "library_media": library,

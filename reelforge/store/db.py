@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["Database", "upgrade"]
@@ -75,6 +75,15 @@ class Database:
         """A unit of work: committed when the block ends, rolled back if it raises."""
         with self._write() as session, session.begin():
             yield session
+
+    def ping(self) -> bool:
+        """Whether the database answers a trivial query now (``/ready``)."""
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except Exception:
+            return False
+        return True
 
     def upgrade(self) -> None:
         upgrade(self.write_engine)

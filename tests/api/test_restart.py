@@ -23,7 +23,9 @@ from tests.api.test_exports import ATTRIBUTION, vertical_draft
 def _start(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "REELFORGE_DATA_DIR": str(data_dir), "REELFORGE_SECRET_KEY": "restart-secret",
            "REELFORGE_PUBLIC_URL": f"http://127.0.0.1:{port}", "REELFORGE_WORKERS": "2",
-           "REELFORGE_JOB_HEARTBEAT_S": "0.3", "REELFORGE_JOB_STALE_S": "1", "REELFORGE_HEARTBEAT_S": "1"}
+           "REELFORGE_JOB_HEARTBEAT_S": "0.3", "REELFORGE_JOB_STALE_S": "1", "REELFORGE_HEARTBEAT_S": "1",
+           # the test polls two routes five times a second until the restarted jobs finish: past 120/minute
+           "REELFORGE_RATE_LIMIT": "1000/minute"}
     proc = subprocess.Popen([sys.executable, "-m", "reelforge.api", "--port", str(port)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 30

@@ -89,7 +89,8 @@ def celery_worker(settings: Settings) -> Iterator[Services]:
     queue = services.queue
     assert isinstance(queue, CeleryQueue)
     queue.start()
-    controller = queue.worker_controller(pool="threads", concurrency=1)
+    controller = queue.worker_controller(pool="threads", concurrency=1, kinds=settings.worker_kinds or None,
+                                         models=settings.worker_models or None)
     thread = threading.Thread(target=controller.start, name="celery-worker", daemon=True)
     thread.start()
     try:
@@ -104,4 +105,5 @@ def celery_worker(settings: Settings) -> Iterator[Services]:
 def cluster_overrides(redis_url: str, **extra: Any) -> dict[str, Any]:
     """Settings of a celery-queue server on a queue name of its own (tests share one redis)."""
     return {"queue": "celery", "redis_url": redis_url, "celery_queue_name": f"test-{uuid.uuid4().hex[:8]}",
+            "metrics_port": 0,
             **extra}

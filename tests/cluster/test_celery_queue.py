@@ -51,8 +51,9 @@ def worker_process(settings: Settings, log: Path) -> Iterator[subprocess.Popen[b
     env = {key: value for key, value in os.environ.items() if not key.startswith("REELFORGE_")}
     for name, value in settings.model_dump(mode="json", exclude_none=True).items():
         if name in ("data_dir", "database_url", "queue", "redis_url", "celery_queue_name", "workers",
-                    "job_heartbeat_s", "job_stale_s", "job_max_attempts"):
-            env[f"REELFORGE_{name.upper()}"] = str(value)
+                    "job_heartbeat_s", "job_stale_s", "job_max_attempts", "job_resend_s", "drain_s",
+                    "worker_kinds", "worker_models", "worker_name", "metrics_port"):
+            env[f"REELFORGE_{name.upper()}"] = ",".join(value) if isinstance(value, list) else str(value)
     env["REELFORGE_SECRET_KEY"] = "test-secret"
     with log.open("ab") as out:
         process = subprocess.Popen([sys.executable, "-m", "reelforge.cli.worker"], cwd=ROOT, env=env,
@@ -67,6 +68,14 @@ def worker_process(settings: Settings, log: Path) -> Iterator[subprocess.Popen[b
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(5)
+
+
+def wait_for_worker(queue: CeleryQueue, log: Path, model: str = "preview", timeout: float = 60) -> None:
+    """Until a worker announces ``model`` in the registry (a worker process takes a few seconds to start)."""
+    deadline = time.monotonic() + timeout
+    while model not in queue.registry.served_models(fresh=True):
+        assert time.monotonic() < deadline, log.read_text()
+        time.sleep(0.1)
 
 
 def test_reference_workflow_generates_and_renders_on_a_celery_worker(
@@ -96,18 +105,23 @@ def test_a_duplicate_delivery_runs_the_job_once(redis_url: str, tmp_path: Path) 
         assert queue.get(job_id) == status
 
 
-def test_submitting_without_redis_fails_the_job_and_says_why(tmp_path: Path) -> None:
+def test_submitting_without_redis_refuses_a_generation_and_keeps_a_render_for_the_resend(tmp_path: Path) -> None:
     settings = make_settings(tmp_path / "data", queue="celery", redis_url=f"redis://127.0.0.1:{free_port()}/0")
     owner = new_user(settings)
     services = build_services(settings)
     try:
         services.queue.app.conf.broker_transport_options.update(max_retries=0)  # type: ignore[attr-defined]
+        # which worker serves the model cannot be known: refused with the reason, nothing queued
         with pytest.raises(BackendUnavailable, match="redis"):
             services.queue.submit("generate", generate_payload(owner), idempotency_key="k1", owner_id=owner)
         with services.db.read() as session:
-            job = JobRepo(session).by_key(owner, "k1")
-            assert job is not None and job.state == "failed" and job.error == "the job queue is unavailable"
+            assert JobRepo(session).by_key(owner, "k1") is None
+        # a render needs no particular worker: its row stays queued, and the re-send sweep sends it later
+        job_id = services.queue.submit("render", {"render_id": "r1"}, owner_id=owner)
+        status = services.queue.get(job_id)
+        assert status is not None and status.state == "queued"
     finally:
+        services.queue.stop()
         services.close()
 
 
@@ -119,8 +133,9 @@ def test_a_killed_worker_s_job_finishes_on_another_worker(redis_url: str, tmp_pa
     try:
         queue = server.queue
         assert isinstance(queue, CeleryQueue)
-        job_id = queue.submit("generate", generate_payload(owner, seconds=8, width=960, height=540))
         with worker_process(settings, tmp_path / "worker-a.log") as first:
+            wait_for_worker(queue, tmp_path / "worker-a.log")
+            job_id = queue.submit("generate", generate_payload(owner, seconds=8, width=960, height=540))
             deadline = time.monotonic() + 60
             status = queue.get(job_id)
             while status is not None and not (status.state == "running" and status.progress >= 0.1):

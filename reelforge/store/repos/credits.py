@@ -8,8 +8,9 @@ is unique, so freezing, settling or releasing the same job twice is a no-op.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import bindparam, case, func, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.models import CreditEntry, User
@@ -27,6 +28,16 @@ class Balance:
         return self.available + self.frozen
 
 
+def _sum_of(kind: str) -> Any:
+    return func.coalesce(func.sum(case((CreditEntry.kind == kind, CreditEntry.amount), else_=0)), 0)
+
+
+# Built once: constructing this expression cost more than running it (a balance is read on every credits
+# poll, bench/api.py); executions bind the user.
+_BALANCE = select(_sum_of("grant"), _sum_of("freeze"), _sum_of("settle"), _sum_of("release")).where(
+    CreditEntry.user_id == bindparam("user_id"))
+
+
 class CreditLedger:
     def __init__(self, db: DbSession) -> None:
         self.db = db
@@ -37,17 +48,18 @@ class CreditLedger:
                         .values(credits_serial=User.credits_serial + 1))
 
     def balance(self, user_id: str) -> Balance:
-        amount = CreditEntry.amount
-        sums = self.db.execute(
-            select(
-                func.coalesce(func.sum(case((CreditEntry.kind == "grant", amount), else_=0)), 0),
-                func.coalesce(func.sum(case((CreditEntry.kind == "freeze", amount), else_=0)), 0),
-                func.coalesce(func.sum(case((CreditEntry.kind == "settle", amount), else_=0)), 0),
-                func.coalesce(func.sum(case((CreditEntry.kind == "release", amount), else_=0)), 0),
-            ).where(CreditEntry.user_id == user_id)
-        ).one()
+        sums = self.db.execute(_BALANCE, {"user_id": user_id}).one()
         granted, frozen_in, settled, released = (int(v) for v in sums)
         return Balance(available=granted - frozen_in + released, frozen=frozen_in - settled - released)
+
+    def frozen_total(self) -> int:
+        """Credits frozen for running or queued jobs, all users together."""
+        amount = CreditEntry.amount
+        frozen_in, closed = self.db.execute(select(
+            func.coalesce(func.sum(case((CreditEntry.kind == "freeze", amount), else_=0)), 0),
+            func.coalesce(func.sum(case((CreditEntry.kind.in_(["settle", "release"]), amount), else_=0)), 0),
+        )).one()
+        return int(frozen_in) - int(closed)
 
     def grant(self, user_id: str, amount: int, note: str) -> None:
         self.db.add(CreditEntry(user_id=user_id, kind="grant", amount=amount, note=note))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.ids import new_id
@@ -102,6 +102,30 @@ class JobRepo:
 
     def request_cancel(self, job_id: str) -> None:
         self.db.execute(update(Job).where(Job.id == job_id).values(cancel_requested=1))
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        """How many jobs of each (kind, state) the table holds: what the metrics report."""
+        rows = self.db.execute(select(Job.kind, Job.state, func.count()).group_by(Job.kind, Job.state))
+        return {(kind, state): int(count) for kind, state, count in rows}
+
+    def oldest_queued(self) -> dict[str, datetime]:
+        """The submission time of the oldest queued job of each kind (how long the queue makes users wait)."""
+        rows = self.db.execute(select(Job.kind, func.min(Job.created_at)).where(Job.state == "queued")
+                               .group_by(Job.kind))
+        return {kind: created for kind, created in rows if created is not None}
+
+    def unclaimed(self, older_than: timedelta, now: datetime | None = None) -> list[Job]:
+        """Queued jobs untouched this long: their message may be lost (a broker restarted without persistence)."""
+        cutoff = (now or utcnow()) - older_than
+        return list(self.db.scalars(select(Job).where(Job.state == "queued", Job.updated_at < cutoff)
+                                    .order_by(Job.created_at)))
+
+    def touch_unclaimed(self, job_id: str, older_than: timedelta) -> bool:
+        """Compare-and-set on ``updated_at``: of several processes re-sending a job, exactly one wins."""
+        now = utcnow()
+        outcome = self.db.execute(update(Job).where(Job.id == job_id, Job.state == "queued",
+                                                    Job.updated_at < now - older_than).values(updated_at=now))
+        return outcome.rowcount == 1  # type: ignore[attr-defined]
 
     def stale(self, older_than: timedelta, now: datetime | None = None) -> list[Job]:
         """Running jobs whose heartbeat stopped: their worker died (crash, kill -9)."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.models import Media
 
 __all__ = ["MediaRepo"]
+
+# the polled state route lists a session's media on every call: built once, bound per execution
+_OF_SESSION = select(Media).where(Media.session_id == bindparam("session_id")).order_by(Media.created_at, Media.id)
 
 
 class MediaRepo:
@@ -38,7 +41,7 @@ class MediaRepo:
         return {m.id: m for m in rows}
 
     def of_session(self, session_id: str, origin: str | None = None) -> list[Media]:
-        query = select(Media).where(Media.session_id == session_id)
-        if origin is not None:
-            query = query.where(Media.origin == origin)
+        if origin is None:
+            return list(self.db.scalars(_OF_SESSION, {"session_id": session_id}))
+        query = select(Media).where(Media.session_id == session_id, Media.origin == origin)
         return list(self.db.scalars(query.order_by(Media.created_at, Media.id)))

@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session as DbSession
 
 from reelforge.store.ids import new_id
 from reelforge.store.models import DraftVersion, Session, TurnEvent
 
 __all__ = ["DraftRepo", "SessionRepo"]
+
+
+# The polled state route reads these on every call: built once, bound per execution (bench/api.py)
+_OWNED = select(Session).where(Session.id == bindparam("session_id"), Session.owner_id == bindparam("owner_id"))
+_VERSION = select(DraftVersion).where(DraftVersion.session_id == bindparam("session_id"),
+                                      DraftVersion.version == bindparam("version"))
 
 
 class SessionRepo:
@@ -27,7 +33,7 @@ class SessionRepo:
 
     def owned(self, session_id: str, owner_id: str) -> Session | None:
         """The session if it exists AND belongs to ``owner_id``: callers can't tell the two apart."""
-        return self.db.scalar(select(Session).where(Session.id == session_id, Session.owner_id == owner_id))
+        return self.db.scalar(_OWNED, {"session_id": session_id, "owner_id": owner_id})
 
     def get(self, session_id: str) -> Session | None:
         return self.db.get(Session, session_id)
@@ -79,8 +85,7 @@ class DraftRepo:
         return self.version(session.id, session.draft_version)
 
     def version(self, session_id: str, version: int) -> DraftVersion | None:
-        return self.db.scalar(select(DraftVersion).where(DraftVersion.session_id == session_id,
-                                                         DraftVersion.version == version))
+        return self.db.scalar(_VERSION, {"session_id": session_id, "version": version})
 
     def add(self, session: Session, draft: dict[str, Any], description: str,
             changes: dict[str, Any] | None = None) -> DraftVersion:
