@@ -32,6 +32,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import select
 
+from reelforge.jobs.routing import WorkerRegistry
 from reelforge.store.db import Database
 from reelforge.store.models import CreditEntry, Job, Media
 from tests._server import free_port
@@ -273,6 +274,10 @@ def test_fifty_sessions_survive_a_killed_worker_a_drained_worker_and_a_redis_res
             wait_ready(url, running)
         _until(lambda: len(_children(gpu)) == 1, 60, running)
         gpu_child = next(iter(_children(gpu)))
+        # the child announces its model in Redis once warm; before that a generation is refused, rightly
+        registry = WorkerRegistry(redis_server.url, running.env["REELFORGE_CELERY_QUEUE_NAME"], ttl_s=5, remember_s=5)
+        stack.callback(registry.close)
+        _until(lambda: "preview" in registry.served_models(fresh=True), 120, running, 0.2)
         _until(lambda: httpx.get(f"http://127.0.0.1:{cpu_metrics}/metrics", timeout=2).status_code == 200
                if _port_open(cpu_metrics) else False, 60, running)
 
