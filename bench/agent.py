@@ -1,8 +1,9 @@
 """How well and how fast the rule-based agent understands a message, next to the cost of parsing the draft it reads.
 
 Accuracy, rules alone: ``accuracy_seen`` over the corpus the rules are written against (tests/agent/corpus_*.json)
-and ``accuracy_heldout`` over the frozen held-out corpus (tests/agent/heldout/, see its README), each the share of
-messages whose plan matches the expectation exactly (every action, in order, and the draft facts listed).
+and ``accuracy_heldout`` over the whole frozen held-out corpus (tests/agent/heldout/, see its README: part v1 and
+part v2, each also reported on its own line), each the share of messages whose plan matches the expectation exactly
+(every action, in order, and the draft facts listed).
 Speed: ``understand`` over every message several times; the reference, in the same run, is a bare
 ``json.loads`` + ``Draft.model_validate`` of the fixture draft per message. Target: under 5 ms a message.
 """
@@ -50,7 +51,9 @@ def main() -> None:
     fx = _fixtures()
     seen, heldout = fx.load_corpus(), fx.load_heldout()
     accuracy_seen = _accuracy(fx, seen, "seen corpus")
-    accuracy_heldout = _accuracy(fx, heldout, "held-out corpus")
+    for part in fx.HELDOUT_PARTS:
+        _accuracy(fx, fx.load_heldout(part), f"heldout {part}")
+    accuracy_heldout = _accuracy(fx, heldout, "held-out corpus (all parts)")
     cases = seen + heldout
     contexts = {name: fx.context(name) for name in ("empty", "one_clip", "full", "media")}
     wires = {name: json.dumps(ctx.draft.to_wire()) for name, ctx in contexts.items()}

@@ -47,11 +47,17 @@ def load_corpus() -> list[dict[str, Any]]:
     return cases
 
 
-def load_heldout() -> list[dict[str, Any]]:
-    """The frozen held-out corpus (heldout/README.md): measured, never written against."""
+# the frozen held-out parts (heldout/README.md), each written and frozen on its own
+HELDOUT_PARTS = {"v1": "heldout_*.json", "v2": "heldout2_*.json"}
+
+
+def load_heldout(part: str | None = None) -> list[dict[str, Any]]:
+    """The frozen held-out corpus (heldout/README.md): measured, never written against; one part or all."""
     cases: list[dict[str, Any]] = []
-    for path in sorted((HERE / "heldout").glob("heldout_*.json")):
-        cases.extend(json.loads(path.read_text(encoding="utf-8")))
+    for name, pattern in HELDOUT_PARTS.items():
+        if part is None or part == name:
+            for path in sorted((HERE / "heldout").glob(pattern)):
+                cases.extend(json.loads(path.read_text(encoding="utf-8")))
     return cases
 
 
@@ -83,7 +89,8 @@ def apply_plan(draft: Draft, plan: Plan) -> Draft:
 _KINDS = {"GenerateAction": "generate", "MusicAction": "music", "SoundAction": "sound", "UndoAction": "undo",
           "RedoAction": "redo", "RevertAction": "revert", "ShowTimeline": "show", "HelpAction": "help",
           "ExportAction": "export", "Unknown": "unknown", "VoiceAction": "voice", "VoiceChangeAction": "change_voice",
-          "ScriptAction": "script", "SubtitlesAction": "subtitles", "CaptionSpeechAction": "captions"}
+          "ScriptAction": "script", "SubtitlesAction": "subtitles", "CaptionSpeechAction": "captions",
+          "TimelineExportAction": "timeline_export"}
 
 
 def action_kind(action: object) -> str:

@@ -1,35 +1,50 @@
-"""The frozen held-out corpus (heldout/README.md): its files are pinned, and the rules' accuracy on it is held
-to a floor that only ever rises (the score itself is ``bench/agent.py``'s ``accuracy_heldout``)."""
+"""The frozen held-out corpus (heldout/README.md): its files are pinned, and the rules' accuracy on each part is
+held to a floor that only ever rises (the scores are ``bench/agent.py``'s ``heldout v1``/``heldout v2`` lines; its
+closing ``accuracy_heldout`` is over both parts)."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from reelforge.agent import understand
 
-from ._fixtures import case_mismatch, context, load_corpus, load_heldout
+from ._fixtures import HELDOUT_PARTS, case_mismatch, context, load_corpus, load_heldout
 
 HELDOUT = Path(__file__).parent / "heldout"
 FROZEN = {
     "heldout_en.json": "9b388fac3170621b202267aa3bde681ccf3575f5e1d5d832fd1199f881573017",
     "heldout_zh.json": "ae20e667f7eb05d5fdd622ac37f321e66f3898e053521795580f9de67b62b96b",
+    "heldout2_en.json": "eb152fc74d4b72f18753143f0bc3616831921eb9cdab9a33a96e4b4c7d589321",
+    "heldout2_zh.json": "5f0a783e192350a8faf457116a90385a0a696e718e6f2113b595459b49478b5f",
 }
-FLOOR = 0.91  # first measured 0.882; raise it with the score, never lower it
+# raise each with its score, never lower it
+FLOORS = {
+    "v1": 0.91,  # first measured 0.882
+    "v2": 0.80,  # first measured 0.807 (293/363), by an independent writer (heldout/README.md)
+}
 
 
 def test_the_held_out_files_are_frozen() -> None:
-    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in HELDOUT.glob("heldout_*.json")}
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in HELDOUT.glob("heldout*.json")}
     assert found == FROZEN
 
 
-def test_the_rules_hold_their_held_out_accuracy() -> None:
-    cases = load_heldout()
+def test_every_held_out_part_has_a_floor() -> None:
+    assert set(FLOORS) == set(HELDOUT_PARTS)
+
+
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_the_rules_hold_their_held_out_accuracy(part: str) -> None:
+    cases = load_heldout(part)
+    assert cases
     right = 0
     for case in cases:
         ctx = context(case["ctx"], case.get("history"))
         right += case_mismatch(case, understand(case["msg"], ctx), ctx) is None
-    assert right / len(cases) >= FLOOR
+    assert right / len(cases) >= FLOORS[part]
 
 
 def test_the_whole_corpus_is_large_and_half_chinese() -> None:
