@@ -5,6 +5,11 @@
 it as the clip's own audio stream, resampled to the mix rate when the clip is encoded, so
 the renderer treats it like an uploaded clip's sound (muted by "mute the video's own sound",
 ducked under narration, mixed with music).
+
+A continued shot of a long one goes through ``LTX2ConditionPipeline`` (``_long_video``): the
+previous shot's last frames are one ``LTX2VideoCondition`` at latent index 0, so they replace
+the first latent frames (kept clean while the rest is denoised) rather than being appended as
+a keyframe elsewhere in the shot.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["ShotAudio", "call_arguments", "shot_audio"]
+__all__ = ["ShotAudio", "call_arguments", "condition_arguments", "shot_audio"]
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,9 @@ def call_arguments(pipe: Any, call: dict[str, Any], *, fps: int) -> dict[str, An
     return call
 
 
-def shot_audio(pipe: Any, output: Any, *, frames: int, fps: int) -> ShotAudio:
-    """The waveform of one shot, cut or zero-padded to exactly its frames' duration."""
+def shot_audio(pipe: Any, output: Any, *, frames: int, fps: int, skip_frames: int = 0) -> ShotAudio:
+    """The waveform of one shot, cut or zero-padded to exactly its frames' duration; the sound of
+    its first ``skip_frames`` (re-made conditioning frames, dropped with them) left out."""
     import numpy as np
 
     audio = output.audio
@@ -45,4 +51,11 @@ def shot_audio(pipe: Any, output: Any, *, frames: int, fps: int) -> ShotAudio:
     wanted = round(frames * rate / fps)
     if len(samples) < wanted:
         samples = np.concatenate([samples, np.zeros((wanted - len(samples), samples.shape[1]), np.float32)])
-    return ShotAudio(np.clip(samples[:wanted], -1.0, 1.0), rate)
+    return ShotAudio(np.clip(samples[round(skip_frames * rate / fps):wanted], -1.0, 1.0), rate)
+
+
+def condition_arguments(frames: np.ndarray, strength: float) -> dict[str, Any]:
+    """The call's ``conditions``: ``frames`` (uint8 ``[n, height, width, 3]``) at the start of the shot."""
+    from diffusers.pipelines.ltx2.pipeline_ltx2_condition import LTX2VideoCondition
+
+    return {"conditions": [LTX2VideoCondition(frames=frames, index=0, strength=strength)]}

@@ -6,6 +6,12 @@
   ``causal_block_size`` latent frames (``ar_step`` > 0 staggers the blocks' noise levels:
   asynchronous mode). The values follow SkyReels' recommendations for long videos (97-frame
   windows, 17 frames of overlap, blocks of 5); a window that 5 does not divide uses blocks of 1.
+- **LTX-2 frame conditioning** (``LTX2ConditionPipeline``, a ``from_pipe`` view of the loaded LTX-2
+  weights): each shot after the first is conditioned on the previous shot's last ``frames``
+  (17, three latent frames: where things are and how they move) placed at its start, instead
+  of on the last still alone. The shot is made that much longer; its first ``frames - 1``
+  frames re-make the conditioning ones and are dropped, so the kept shot starts, like a
+  continued still, on the previous shot's last frame and carries its motion on.
 - **First and last frame** (``last_image``): Wan 2.1's image-to-video layout (the still is a
   channel of the input, not the first latent frame) and SkyReels' image-to-video forcing take an
   end frame; the last shot of the request is made to arrive at it. Wan 2.2 TI2V (``expand_timesteps``)
@@ -19,11 +25,15 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reelforge.generate._diffusers_families import Capabilities
 
-__all__ = ["DiffusionForcing", "diffusion_forcing_for", "takes_last_image"]
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["DiffusionForcing", "FrameConditioning", "diffusion_forcing_for", "frame_conditioning_for",
+           "takes_last_image"]
 
 _FORCING_CLASSES = ("SkyReelsV2DiffusionForcingPipeline", "SkyReelsV2DiffusionForcingImageToVideoPipeline")
 
@@ -59,6 +69,38 @@ def diffusion_forcing_for(pipe: Any, temporal: int, window_frames: int | None = 
     if base_latent % forcing.causal_block_size:
         forcing = replace(forcing, causal_block_size=1, ar_step=0)
     return forcing
+
+
+@dataclass(frozen=True)
+class FrameConditioning:
+    """LTX-2's continuation: the previous shot's last ``frames`` (``temporal * k + 1``) open the next shot."""
+
+    frames: int = 17
+    strength: float = 1.0
+    pipeline: str = "LTX2ConditionPipeline"
+
+    @property
+    def extra_frames(self) -> int:
+        """Frames a continued shot makes beyond its plan: the re-made conditioning frames, less the join frame."""
+        return self.frames - 1
+
+    def previous_frames(self, previous: np.ndarray, temporal: int) -> np.ndarray:
+        """The last frames of ``previous`` to condition on: ``frames``, or the most a shorter shot has
+        in the ``temporal * k + 1`` rule (the pipeline keeps only whole latent frames)."""
+        count = (min(self.frames, len(previous)) - 1) // temporal * temporal + 1
+        return previous[len(previous) - count:]
+
+
+def frame_conditioning_for(capabilities: Capabilities, temporal: int, max_frames: int) -> FrameConditioning | None:
+    """The conditioning when the family continues a shot from several frames (LTX-2), else None.
+
+    ``max_frames`` is the longest shot the model may make: a continued shot is ``frames - 1``
+    longer than planned, so at most half of it conditions (tiny test shapes)."""
+    if capabilities.family.name != "ltx2":
+        return None
+    conditioning = FrameConditioning()
+    longest = (min(conditioning.frames, max_frames // 2) - 1) // temporal * temporal + 1
+    return replace(conditioning, frames=longest) if longest > 1 else None  # one frame is the still: plain chaining
 
 
 def _expands_timesteps(folder: Path) -> bool:

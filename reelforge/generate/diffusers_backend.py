@@ -14,7 +14,8 @@ protocol. Read top to bottom like a diffusers pipeline:
    denoise each, reporting progress per step and honouring cancel between steps (per-family
    call rules in ``_family_*``); each shot after the first starts from the previous one's last
    frame when the model takes a still, and is colour-matched to it (``_color_match``);
-   SkyReels-V2 makes a whole segment in one diffusion-forcing call (``_long_video``);
+   SkyReels-V2 makes a whole segment in one diffusion-forcing call and LTX-2 continues a shot
+   from the previous one's last frames through ``LTX2ConditionPipeline`` (``_long_video``);
 5. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, brought to the
    delivered rate by motion-compensated interpolation (``_frame_rate``: minterpolate, or RIFE
    when configured; or kept native) and scaled (lanczos) to the delivered size; a family that
@@ -67,7 +68,13 @@ from reelforge.generate._diffusers_speed import (
 from reelforge.generate._family_ltx2 import ShotAudio
 from reelforge.generate._frame_rate import FrameRatePolicy, encode_shots
 from reelforge.generate._long_shot import LongShotPlan, plan_long_shot
-from reelforge.generate._long_video import diffusion_forcing_for, takes_last_image
+from reelforge.generate._long_video import (
+    DiffusionForcing,
+    FrameConditioning,
+    diffusion_forcing_for,
+    frame_conditioning_for,
+    takes_last_image,
+)
 from reelforge.generate._rife import RifeInterpolator
 from reelforge.generate.base import Clip, GenerateRequest, validate_segments
 from reelforge.progress import CancelToken, Progress, scaled
@@ -127,6 +134,7 @@ class _Loaded:
     folder: Path
     capabilities: Capabilities
     views: dict[Kind, Any]
+    conditioning_view: Any = None       # LTX-2's LTX2ConditionPipeline, for continued shots
     offload_owner: Any = None
     loras: LoraAdapters | None = None
     step_cache: StepCache = "off"
@@ -269,15 +277,19 @@ class DiffusersGenerator:
 
     def _view(self, loaded: _Loaded, kind: Kind) -> Any:
         if kind not in loaded.views:
-            import diffusers
-
             family = loaded.capabilities.family
-            cls = getattr(diffusers, family.image_pipeline if kind == "i2v" else family.text_pipeline)
-            base = next(iter(loaded.views.values()))
-            view = cls.from_pipe(base)  # shares every module: no second copy of the weights
-            view.set_progress_bar_config(disable=True)
-            loaded.views[kind] = view
-        pipe = loaded.views[kind]
+            loaded.views[kind] = _view_of(next(iter(loaded.views.values())),
+                                          family.image_pipeline if kind == "i2v" else family.text_pipeline)
+        return self._placed(loaded, loaded.views[kind])
+
+    def _conditioning_view(self, loaded: _Loaded, conditioning: FrameConditioning) -> Any:
+        """The family's frame-conditioning pipeline (LTX-2's ``LTX2ConditionPipeline``) on the same weights."""
+        if loaded.conditioning_view is None:
+            loaded.conditioning_view = _view_of(next(iter(loaded.views.values())), conditioning.pipeline)
+        return self._placed(loaded, loaded.conditioning_view)
+
+    def _placed(self, loaded: _Loaded, pipe: Any) -> Any:
+        """``pipe`` with the model CPU offload hooks on it when that setting is on."""
         device, _ = self._device_and_dtype()
         if self.settings.cpu_offload and device.type == "cuda" and loaded.offload_owner is not pipe:
             pipe.enable_model_cpu_offload(device=device)  # hooks live on the shared modules
@@ -368,10 +380,17 @@ class DiffusersGenerator:
         temporal = _temporal_factor(pipe)
         # Diffusion forcing (SkyReels-V2) makes a whole segment in one call; the shape's shot length is its window.
         forcing = diffusion_forcing_for(pipe, temporal, self.shape.max_shot_frames)
-        plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
-                              max_frames=family.max_frames if forcing else (self.shape.max_shot_frames
-                                                                           or family.max_frames),
-                              fixed_frames=family.fixed_frames)
+        max_frames = family.max_frames if forcing else (self.shape.max_shot_frames or family.max_frames)
+
+        def planned(longest: int) -> LongShotPlan:
+            return plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
+                                  max_frames=longest, fixed_frames=family.fixed_frames)
+
+        plan = planned(max_frames)
+        # LTX-2 continues a shot from the previous one's last frames; a continued shot is made longer by them.
+        conditioning = frame_conditioning_for(capabilities, temporal, max_frames) if len(plan.shots) > 1 else None
+        if conditioning is not None:
+            plan = planned(max_frames - conditioning.extra_frames)
         preset = request.speed or self.settings.speed
         sampler = sampler_for(family, preset, request.steps, request.guidance)
         loras = self._switch_loras(loaded, pipe, request, distilled=sampler.distilled)
@@ -379,22 +398,32 @@ class DiffusersGenerator:
         loaded.step_cache = set_step_cache(pipe, loaded.step_cache, options, self._current_timestep)
         negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
         still = _load_still(request.image, width, height) if request.image is not None else None
-        # Later shots start from the previous shot's last frame when the model takes a still.
-        continuation = (self._view(loaded, "i2v")
-                        if len(plan.shots) > 1 and capabilities.image_to_video else None)
+        # Later shots start from the previous shot's last frame (LTX-2: its last frames) when the model takes a still.
+        continuation = None
+        if conditioning is not None:
+            continuation = self._conditioning_view(loaded, conditioning)
+        elif len(plan.shots) > 1 and capabilities.image_to_video:
+            continuation = self._view(loaded, "i2v")
         last_image = self._last_image(request, loaded, width, height,
                                       last_shot_takes_a_still=still is not None or continuation is not None)
 
         pieces: list[np.ndarray] = []      # the kept frames of each shot, colour-matched at the joins
         joins: list[JoinRecord] = []
         sounds: list[ShotAudio] = []
+        made_frames: list[int] = []        # frames each call made (a conditioned shot re-makes its conditioning)
         for index, shot in enumerate(plan.shots):
             previous = pieces[-1][-1] if pieces else None
             shot_pipe, image = (continuation, _as_image(previous)) \
                 if previous is not None and continuation is not None else (pipe, still)
+            condition = conditioning.previous_frames(pieces[-1], temporal) \
+                if conditioning is not None and pieces else None
+            remade = len(condition) - 1 if condition is not None else 0    # frames before the join frame
             call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
-                                   width=width, height=height, frames=shot.frames, fps=fps, steps=sampler.steps,
-                                   guidance=sampler.guidance, seed=shot.seed, image=image)
+                                   width=width, height=height, frames=shot.frames + remade, fps=fps,
+                                   steps=sampler.steps, guidance=sampler.guidance, seed=shot.seed,
+                                   image=image if condition is None else None)
+            if condition is not None and conditioning is not None:
+                call.update(_family_ltx2.condition_arguments(condition, conditioning.strength))
             if forcing is not None:
                 call.update(forcing.arguments(shot.frames, fps))
             if last_image is not None and index == len(plan.shots) - 1:
@@ -402,9 +431,11 @@ class DiffusersGenerator:
             report = scaled(progress, index / len(plan.shots), (index + 1) / len(plan.shots))
             with scheduler_shift(shot_pipe, sampler.shift):
                 output = self._denoise(shot_pipe, family, call, sampler.steps, report, cancel)
-            frames = _frames_of(output)[:shot.keep]
+            frames = _frames_of(output)[remade:remade + shot.keep]
+            made_frames.append(shot.frames + remade)
             if family.audio:
-                sound = _family_ltx2.shot_audio(shot_pipe, output, frames=shot.frames, fps=fps)
+                sound = _family_ltx2.shot_audio(shot_pipe, output, frames=shot.frames + remade, fps=fps,
+                                                skip_frames=remade)
                 sounds.append(_kept_sound(sound, shot.keep / shot.frames))
             if previous is not None:
                 frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
@@ -414,7 +445,7 @@ class DiffusersGenerator:
                                          continuation is not None, preset, loras, loaded,
                                          audio_rate=sounds[0].sample_rate if sounds else None),
                       **long_shot_record(request.segments, joins, self.color_match),
-                      "long_video": _method(forcing, last_image)}
+                      "long_video": _method(forcing, conditioning, last_image, made_frames)}
         return GeneratedShots(model, plan, pieces, sounds, provenance)
 
     def _switch_loras(self, loaded: _Loaded, pipe: Any, request: GenerateRequest, *,
@@ -489,12 +520,17 @@ class DiffusersGenerator:
         }
 
 
-def _method(forcing: Any, last_image: Any) -> dict[str, Any]:
+def _method(forcing: DiffusionForcing | None, conditioning: FrameConditioning | None, last_image: Any,
+            made_frames: list[int]) -> dict[str, Any]:
     """What the provenance says about the family's long-video method."""
-    method: dict[str, Any] = {"method": "diffusion_forcing" if forcing is not None else "chained"}
+    name = "diffusion_forcing" if forcing is not None else "frame_conditioning" if conditioning else "chained"
+    method: dict[str, Any] = {"method": name}
     if forcing is not None:
         method.update(base_frames=forcing.base_frames, overlap_frames=forcing.overlap_frames,
                       causal_block_size=forcing.causal_block_size, ar_step=forcing.ar_step)
+    if conditioning is not None:
+        method.update(pipeline=conditioning.pipeline, conditioning_frames=conditioning.frames,
+                      strength=conditioning.strength, frames_made=made_frames)
     method["last_image"] = last_image is not None
     return method
 
@@ -515,6 +551,16 @@ def _resolve_folder(model: str) -> Path:
         raise BackendUnavailable(f"model: cannot fetch {model} ({exc}); download it first "
                                  f"(huggingface-cli download {model}) or point REELFORGE_MODEL at a folder",
                                  data={"model": model}) from exc
+
+
+def _view_of(base: Any, class_name: str) -> Any:
+    """A ``from_pipe`` view of ``base`` as the diffusers class ``class_name``: it shares every module
+    (no second copy of the weights)."""
+    import diffusers
+
+    view = getattr(diffusers, class_name).from_pipe(base)
+    view.set_progress_bar_config(disable=True)
+    return view
 
 
 def _temporal_factor(pipe: Any) -> int:

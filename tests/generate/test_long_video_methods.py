@@ -1,9 +1,11 @@
 """The families' long-video methods on tiny random pipelines: SkyReels-V2 diffusion forcing makes a
-long shot in one call; Wan 2.1 image-to-video ends on a given last frame; others refuse it by field."""
+long shot in one call; LTX-2 continues each shot from the previous one's last frames; Wan 2.1
+image-to-video ends on a given last frame; others refuse it by field."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -12,12 +14,20 @@ pytest.importorskip("torch", reason="needs the [models] extra (torch)")
 pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
 
 from reelforge.errors import InvalidInput  # noqa: E402
-from reelforge.generate._long_video import DiffusionForcing, diffusion_forcing_for  # noqa: E402
+from reelforge.generate._color_match import join_difference  # noqa: E402
+from reelforge.generate._diffusers_families import FAMILIES, Capabilities  # noqa: E402
+from reelforge.generate._family_ltx2 import shot_audio  # noqa: E402
+from reelforge.generate._long_video import (  # noqa: E402
+    DiffusionForcing,
+    FrameConditioning,
+    diffusion_forcing_for,
+    frame_conditioning_for,
+)
 from reelforge.generate.base import GenerateRequest  # noqa: E402
 from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape  # noqa: E402
 from reelforge.progress import no_progress  # noqa: E402
 from reelforge.settings import Settings  # noqa: E402
-from tests.generate.test_color_match import decoded  # noqa: E402
+from tests.generate.test_color_match import BOUND, decoded  # noqa: E402
 from tests.generate.tiny_long_video import save_tiny_skyreels, save_tiny_wan_i2v  # noqa: E402
 
 pytestmark = pytest.mark.models
@@ -66,6 +76,51 @@ def test_the_forcing_arguments_follow_skyreels_recommendations() -> None:
     small = diffusion_forcing_for(SkyReelsV2DiffusionForcingPipeline(), temporal=4, window_frames=9)
     assert small is not None and small.causal_block_size == 1  # 3 latent frames: blocks of 1
     assert diffusion_forcing_for(object(), temporal=4) is None
+
+
+def test_ltx2_continues_each_shot_from_the_previous_shots_last_frames(tiny: dict[str, Path], tmp_path: Path) -> None:
+    generator = _generator(tiny["ltx2"])
+    encoded: list[int] = []   # frames of each clip the VAE encodes: the conditioning frames
+    vae = generator.pipeline("t2v")[1].vae
+    vae.encoder.register_forward_pre_hook(lambda _module, args: encoded.append(int(args[0].shape[2])))
+    request = GenerateRequest(prompt="a red car on a street at night", seconds=20 / 16, width=32, height=32, fps=16,
+                              seed=5, steps=1)
+    clip = generator.generate(request, tmp_path / "ltx2.mp4", no_progress)
+
+    record = clip.provenance
+    # 9-frame shots at most: 3 conditioning frames (2 latent frames of the tiny VAE), so 7 planned + 2 re-made
+    assert record["long_video"] == {"method": "frame_conditioning", "pipeline": "LTX2ConditionPipeline",
+                                    "conditioning_frames": 3, "strength": 1.0, "frames_made": [7, 9, 9],
+                                    "last_image": False}
+    assert record["frames_per_shot"] == [7, 7, 7] and record["shot_join"] == "continued"
+    assert encoded == [3, 3]   # each continued shot is conditioned on three frames, not one still
+    frames = decoded(tmp_path / "ltx2.mp4")
+    assert len(frames) == 20   # the re-made frames are dropped: exactly the asked length
+    joins = [j["after"] for j in record["color_match"]["joins"]]  # type: ignore[index]
+    assert len(joins) == 2 and max(joins) < BOUND
+    assert max(join_difference(frames[at - 1], frames[at]) for at in (7, 14)) < BOUND
+
+
+def test_frame_conditioning_takes_whole_latent_frames_from_the_end_of_the_previous_shot() -> None:
+    previous = np.arange(30)[:, None, None, None] * np.ones((1, 2, 2, 3), np.uint8)
+    assert FrameConditioning().previous_frames(previous, temporal=8)[:, 0, 0, 0].tolist() == list(range(13, 30))
+    assert FrameConditioning().previous_frames(previous[:12], temporal=8)[:, 0, 0, 0].tolist() == list(range(3, 12))
+    assert FrameConditioning().extra_frames == 16
+    ltx2 = Capabilities(FAMILIES["ltx2"], "LTX2Pipeline", True, True, {})
+    assert frame_conditioning_for(ltx2, temporal=8, max_frames=257) == FrameConditioning()
+    assert frame_conditioning_for(ltx2, temporal=8, max_frames=9) is None   # one frame: the still, as chained
+    assert frame_conditioning_for(Capabilities(FAMILIES["ltx"], "LTXPipeline", True, True, {}), 8, 257) is None
+
+
+def test_the_sound_of_the_remade_frames_is_left_out() -> None:
+    import torch
+
+    rate, fps = 16000, 16
+    ramp = torch.arange(9 * rate // fps, dtype=torch.float32)[None, None].repeat(1, 2, 1) / 1e5   # 9 frames
+    pipe = SimpleNamespace(vocoder=SimpleNamespace(config=SimpleNamespace(output_sampling_rate=rate)))
+    sound = shot_audio(pipe, SimpleNamespace(audio=ramp), frames=9, fps=fps, skip_frames=2)
+    assert sound.samples.shape == (7 * rate // fps, 2)
+    assert sound.samples[0, 0] == pytest.approx(2 * rate / fps / 1e5)   # starts where the kept frames start
 
 
 def test_wan_21_image_to_video_ends_on_the_given_last_frame(folders: dict[str, Path], tmp_path: Path) -> None:
