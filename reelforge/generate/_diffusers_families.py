@@ -111,7 +111,9 @@ FAMILIES: dict[str, Family] = {
                        "SkyReelsV2DiffusionForcingImageToVideoPipeline", "SkyReelsV2Transformer3DModel",
                        steps=30, guidance=6.0, fps=24, max_frames=721, fixed_frames=False,
                        sizes=((960, 544), (544, 960)), max_sequence_length=512, vae_float32=True,
-                       licence="SkyReels-V2 model licence (see the model card)"),
+                       # LICENSE.txt of github.com/SkyworkAI/SkyReels-V2 (docs/models.md quotes it)
+                       licence="Skywork Community License: commercial use allowed under its terms, "
+                               "no separate application"),
 }
 
 

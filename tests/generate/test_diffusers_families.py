@@ -120,3 +120,9 @@ def test_ltx2_makes_sound_and_hunyuan_15_splits_text_and_image_checkpoints(tmp_p
                                     {"_class_name": "HunyuanVideo15Transformer3DModel", "task_type": task}, {}))
         assert found.family.name == "hunyuan15" and (found.text_to_video, found.image_to_video) == kinds
     assert _plan("ltx2", 5.0, temporal=8) == (121,) and _plan("hunyuan15", 10.0) == (121, 121)
+
+
+def test_every_family_states_its_authors_licence() -> None:
+    assert all(family.licence for family in FAMILIES.values())
+    # SkyReels-V2's LICENSE.txt (github.com/SkyworkAI/SkyReels-V2): the Skywork Community License
+    assert FAMILIES["skyreels"].licence.startswith("Skywork Community License")
