@@ -16,7 +16,9 @@ values), which keeps one run inside about ten minutes of an H200:
 - peak GPU memory while denoising at each memory setting (bf16, fp8 storage, leaf-level group
   offload), with whether it fits a 24 GB and a 48 GB card;
 - for Wan 2.1 1.3B, reelforge's whole generation path (shots, progress, cancel checks) for
-  one clip, returning frames (encoding is a CPU job, measured by bench/generate.py).
+  one clip, returning frames (encoding is a CPU job, measured by bench/generate.py);
+- RIFE interpolation of a 5 s clip from 16 to 30 fps at 1080p (``_gpu_rife``: the IFNet
+  reelforge loads, random weights, no ffmpeg), as a fraction of each family's whole clip.
 
 Text encoders keep their real width but only 2-3 layers (they run once per prompt).
 Imports: torch, transformers, diffusers and reelforge's generation modules only.
@@ -43,6 +45,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from _gpu_rife import rife_fractions, time_rife  # this folder: the script's own
 
 PROMPT = "a red fox runs through fresh snow in a pine forest at sunrise, cinematic, slow motion"
 WORDS = "a red fox runs through fresh snow in pine forest at sunrise cinematic slow motion the".split()
@@ -589,10 +593,17 @@ def main() -> int:
     if not results:
         print("gpu_t2v: no family measured")
         return 2
+    rife = time_rife(tiny=tiny, cuda=cuda, log=log)
     closing = summarise(results, log)
+    fractions = rife_fractions(rife, {r.family: {run: r.rows[run]["whole_s"] for run in ("defaults", "fast")
+                                                 if run in r.rows} for r in results}, log)
+    worst = max((share, family, run) for family, runs in fractions.items() for run, share in runs.items())
+    log(f"[rife] largest share: {100 * worst[0]:.1f}% of {worst[1]}'s {worst[2]} clip")
     if args.json is not None:
-        args.json.write_text(json.dumps({r.family: {"encode_s": r.encode_s, "decode_s": r.decode_s, **r.rows}
-                                         for r in results}, indent=1))
+        figures: dict[str, Any] = {r.family: {"encode_s": r.encode_s, "decode_s": r.decode_s, **r.rows}
+                                   for r in results}
+        figures["rife"] = {**rife.describe(), "fraction_of_clip": fractions}
+        args.json.write_text(json.dumps(figures, indent=1))
     log(f"total {time.perf_counter() - started:.0f} s")
     print(f"gpu_t2v: defaults/bare={closing['defaults/bare']:.2f} bare/fast={closing['bare/fast']:.2f} "
           f"wan14b_fast_s={closing['wan14b_fast_s']:.1f} ltx2_fast_s={closing['ltx2_fast_s']:.1f} "

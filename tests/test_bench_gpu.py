@@ -2,12 +2,14 @@
 
 On a CPU it must refuse in one line and exit 2 (BENCHMARKS.md); its ``--tiny-cpu-dry-run``
 drives every family and every measured path (bare diffusers, reelforge's defaults, each speed
-preset, each memory setting, reelforge's whole path for Wan 2.1) on tiny configs and must end
+preset, each memory setting, reelforge's whole path for Wan 2.1, RIFE's interpolation as a share
+of each clip) on tiny configs and must end
 with the closing line the benchmark table fixes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -48,5 +50,12 @@ def test_the_dry_run_measures_every_family_and_option_and_ends_with_the_closing_
             assert any(line.startswith(f"[{family}] {run}") for line in out), f"{family} {run} missing:\n{result.stdout}"
         fast = any(line.startswith(f"[{family}] reelforge fast:") for line in out)
         assert fast == (family != "cogvideox")  # CogVideoX has no few-step distillation
+    rife = [line for line in out if line.startswith("[rife] 1 s of 64x32 from 16 to 30 fps: 28 of 30 frames made")]
+    assert len(rife) == 1, result.stdout   # the interpolation section, timed without ffmpeg
+    for family in FAMILIES:
+        assert any(line.startswith(f"[rife] {family}: interpolation ") and "of its defaults clip" in line
+                   for line in out), family
+    figures = json.loads((tmp_path / "f.json").read_text())
+    assert figures["rife"]["output_frames"] == 30 and set(figures["rife"]["fraction_of_clip"]) == set(FAMILIES)
     assert re.fullmatch(r"gpu_t2v: defaults/bare=\d+\.\d\d bare/fast=\d+\.\d\d wan14b_fast_s=\d+\.\d "
                         r"ltx2_fast_s=\d+\.\d peak_gib=\d+\.\d", out[-1]), out[-1]
