@@ -10,17 +10,15 @@ Run: .venv/bin/python bench/generate.py
 
 from __future__ import annotations
 
-import os
-import resource
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import av
+from _timing import busy_note, cores, ffmpeg_missing, timed
 
 from reelforge.errors import ReelforgeError
-from reelforge.ffmpeg import ffmpeg_exe, run_ffmpeg
+from reelforge.ffmpeg import run_ffmpeg
 from reelforge.generate import GenerateRequest, PreviewGenerator
 
 PROMPT = "a sunset over a mountain lake with drifting clouds"
@@ -34,44 +32,38 @@ def _frames(path: Path) -> int:
         return sum(1 for _ in container.decode(video=0))
 
 
-def _cpu_seconds() -> float:
-    """CPU time of this process and its finished children (ffmpeg): robust to a busy machine."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
 def main() -> int:
-    try:
-        ffmpeg_exe()
-    except (ImportError, RuntimeError, OSError) as exc:
-        print(f"generate: cannot run: no ffmpeg ({exc})")
+    missing = ffmpeg_missing("generate")
+    if missing:
+        print(missing)
         return 2
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"preview generator vs bare ffmpeg, {SECONDS} s {WIDTH}x{HEIGHT}@{FPS}, {cores} cores")
+    core_count = cores()
+    print(f"preview generator vs bare ffmpeg, {SECONDS} s {WIDTH}x{HEIGHT}@{FPS}, {core_count} cores")
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "preview.mp4"
         request = GenerateRequest(prompt=PROMPT, seconds=SECONDS, width=WIDTH, height=HEIGHT, fps=FPS, seed=1)
-        start, cpu_start = time.perf_counter(), _cpu_seconds()
         try:
-            clip = PreviewGenerator().generate(request, out, lambda _: None)
+            with timed() as preview:
+                clip = PreviewGenerator().generate(request, out, lambda _: None)
         except ReelforgeError as exc:
             print(f"generate: cannot run: {exc}")
             return 2
-        preview_s, preview_cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+        preview_s, preview_cpu = preview.wall_s, preview.cpu_s
         print(f"  preview  {preview_s:6.2f} s  cpu {preview_cpu:5.2f} s  {_frames(out)} frames  {out.stat().st_size / 1e6:5.1f} MB  "
               f"drawn at {clip.provenance['drawn_size'][0]}x{clip.provenance['drawn_size'][1]}, "
               f"scene {clip.provenance['scene']['elements']} at {clip.provenance['scene']['time_of_day']}")
 
         reference = Path(tmp) / "testsrc2.mp4"
-        start, cpu_start = time.perf_counter(), _cpu_seconds()
-        run_ffmpeg(["-f", "lavfi", "-i", f"testsrc2=size={WIDTH}x{HEIGHT}:rate={FPS}",
-                    "-frames:v", str(SECONDS * FPS), *ENCODE, str(reference)], what="reference encode")
-        floor_s, floor_cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+        with timed() as floor:
+            run_ffmpeg(["-f", "lavfi", "-i", f"testsrc2=size={WIDTH}x{HEIGHT}:rate={FPS}",
+                        "-frames:v", str(SECONDS * FPS), *ENCODE, str(reference)], what="reference encode")
+        floor_s, floor_cpu = floor.wall_s, floor.cpu_s
         print(f"  ffmpeg   {floor_s:6.2f} s  cpu {floor_cpu:5.2f} s  {_frames(reference)} frames  {reference.stat().st_size / 1e6:5.1f} MB  "
               "(testsrc2 drawn by ffmpeg, same encoder settings)")
     realtime_x, floor_x = SECONDS / preview_s, SECONDS / floor_s
-    if os.getloadavg()[0] > (cores or 1):
-        print(f"  note: load average {os.getloadavg()[0]:.1f} on {cores} cores: wall times include other work")
+    note = busy_note(core_count)
+    if note:
+        print(note)
     print(f"  preview takes {preview_s / floor_s:.2f}x the bare-ffmpeg time; "
           f"realtime {realtime_x:.2f}x (target >= 1 on 2 cores)")
     print(f"generate: realtime_x={realtime_x:.2f} ffmpeg_floor_x={floor_x:.2f}")

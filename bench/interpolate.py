@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import numpy as np
+from _timing import timed
 
 SECONDS = 1.0
 SOURCE_FPS, OUTPUT_FPS = 16, 30
@@ -51,16 +51,16 @@ def main() -> int:
         for label, plan in (("repeated frames (fps filter)", FrameRatePlan(SOURCE_FPS, OUTPUT_FPS, "none")),
                             ("minterpolate mci", FrameRatePlan(SOURCE_FPS, OUTPUT_FPS, "minterpolate"))):
             # "none" at 16 fps would deliver 16 fps: the reference is the same encode plus fps=30
-            start = time.perf_counter()
-            if plan.method == "none":
-                with FrameWriter.open(Path(folder) / "repeated.mp4", width=WIDTH, height=HEIGHT, fps=SOURCE_FPS,
-                                      output_args=["-vf", f"fps={OUTPUT_FPS}", "-c:v", "libx264", "-preset",
-                                                   "veryfast", "-crf", "18", "-pix_fmt", "yuv420p"]) as writer:
-                    for frame in source:
-                        writer.write(frame.tobytes())
-            else:
-                encode_shots([source], plan, request, Path(folder) / "interpolated.mp4", no_progress)
-            walls[plan.method] = time.perf_counter() - start
+            with timed() as span:
+                if plan.method == "none":
+                    with FrameWriter.open(Path(folder) / "repeated.mp4", width=WIDTH, height=HEIGHT, fps=SOURCE_FPS,
+                                          output_args=["-vf", f"fps={OUTPUT_FPS}", "-c:v", "libx264", "-preset",
+                                                       "veryfast", "-crf", "18", "-pix_fmt", "yuv420p"]) as writer:
+                        for frame in source:
+                            writer.write(frame.tobytes())
+                else:
+                    encode_shots([source], plan, request, Path(folder) / "interpolated.mp4", no_progress)
+            walls[plan.method] = span.wall_s
             print(f"  {label:<30} {walls[plan.method]:7.2f} s wall")
     cost = max(walls["minterpolate"] - walls["none"], 0.0) / SECONDS
     print(f"interpolation alone: {cost:.2f} s per output second "

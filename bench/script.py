@@ -11,16 +11,13 @@ Run: .venv/bin/python bench/script.py
 
 from __future__ import annotations
 
-import os
-import resource
 import tempfile
-import time
 from pathlib import Path
 
 import av
+from _timing import busy_note, cores, ffmpeg_missing, timed
 
 from reelforge.errors import ReelforgeError
-from reelforge.ffmpeg import ffmpeg_exe
 from reelforge.services.local import generate_video
 from reelforge.services.script_video import script_video
 from reelforge.settings import Settings
@@ -35,47 +32,42 @@ begins in a town that has done this for three hundred years. Nobody here is in a
 tomorrow, and so will they."""
 
 
-def _cpu_seconds() -> float:
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-
-
 def _seconds(path: Path) -> float:
     with av.open(str(path)) as container:
         return float(container.duration or 0) / 1e6
 
 
 def main() -> int:
-    try:
-        ffmpeg_exe()
-    except (ImportError, RuntimeError, OSError) as exc:
-        print(f"script: cannot run: no ffmpeg ({exc})")
+    missing = ffmpeg_missing("script")
+    if missing:
+        print(missing)
         return 2
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    print(f"script to 1080p video ({len(SCRIPT.split())} words), preview generator + espeak-ng, {cores} cores")
+    core_count = cores()
+    print(f"script to 1080p video ({len(SCRIPT.split())} words), preview generator + espeak-ng, {core_count} cores")
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp) / "data")
         out = Path(tmp) / "story.mp4"
-        start, cpu_start = time.perf_counter(), _cpu_seconds()
         try:
-            result = script_video(settings, SCRIPT, out, quality="high")
+            with timed() as scripted:
+                result = script_video(settings, SCRIPT, out, quality="high")
         except ReelforgeError as exc:
             print(f"script: cannot run: {exc}")
             return 2
-        script_s, script_cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+        script_s, script_cpu = scripted.wall_s, scripted.cpu_s
         video_s = _seconds(result.path)
         print(f"  script    {script_s:7.2f} s  cpu {script_cpu:6.2f} s  {video_s:5.1f} s of video, "
               f"{result.width}x{result.height}, {result.size_bytes / 1e6:5.1f} MB")
 
         reference = Path(tmp) / "plain.mp4"
-        start, cpu_start = time.perf_counter(), _cpu_seconds()
-        generate_video(settings, "a harbour at dawn with fishing boats", reference, seconds=round(video_s, 1))
-        plain_s, plain_cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+        with timed() as plain:
+            generate_video(settings, "a harbour at dawn with fishing boats", reference, seconds=round(video_s, 1))
+        plain_s, plain_cpu = plain.wall_s, plain.cpu_s
         print(f"  footage   {plain_s:7.2f} s  cpu {plain_cpu:6.2f} s  {_seconds(reference):5.1f} s of video "
               "(one preview clip rendered alone: no voice, captions or music)")
     realtime_x = video_s / script_s
-    if os.getloadavg()[0] > (cores or 1):
-        print(f"  note: load average {os.getloadavg()[0]:.1f} on {cores} cores: wall times include other work")
+    note = busy_note(core_count)
+    if note:
+        print(note)
     print(f"  narration, captions and scenes cost {script_s / plain_s:.2f}x the footage alone "
           f"(cpu {script_cpu / plain_cpu:.2f}x); realtime {realtime_x:.2f}x")
     print(f"script: realtime_x={realtime_x:.2f} footage_ratio={script_s / plain_s:.2f}")
