@@ -413,15 +413,14 @@ class DiffusersGenerator:
         made_frames: list[int] = []        # frames each call made (a conditioned shot re-makes its conditioning)
         for index, shot in enumerate(plan.shots):
             previous = pieces[-1][-1] if pieces else None
-            shot_pipe, image = (continuation, _as_image(previous)) \
-                if previous is not None and continuation is not None else (pipe, still)
-            condition = conditioning.previous_frames(pieces[-1], temporal) \
-                if conditioning is not None and pieces else None
+            # LTX-2: the previous shot's last frames open this one; the call re-makes them, then goes on
+            condition = conditioning.previous_frames(pieces[-1], temporal) if conditioning and pieces else None
             remade = len(condition) - 1 if condition is not None else 0    # frames before the join frame
+            shot_pipe, image = (pipe, still) if previous is None or continuation is None \
+                else (continuation, _as_image(previous) if condition is None else None)
             call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
                                    width=width, height=height, frames=shot.frames + remade, fps=fps,
-                                   steps=sampler.steps, guidance=sampler.guidance, seed=shot.seed,
-                                   image=image if condition is None else None)
+                                   steps=sampler.steps, guidance=sampler.guidance, seed=shot.seed, image=image)
             if condition is not None and conditioning is not None:
                 call.update(_family_ltx2.condition_arguments(condition, conditioning.strength))
             if forcing is not None:
