@@ -84,7 +84,7 @@ def test_ltx2_continues_each_shot_from_the_previous_shots_last_frames(tiny: dict
     vae = generator.pipeline("t2v")[1].vae
     vae.encoder.register_forward_pre_hook(lambda _module, args: encoded.append(int(args[0].shape[2])))
     request = GenerateRequest(prompt="a red car on a street at night", seconds=20 / 16, width=32, height=32, fps=16,
-                              seed=5, steps=1)
+                              seed=5, steps=1, image=_still(tmp_path / "start.png", 4))
     clip = generator.generate(request, tmp_path / "ltx2.mp4", no_progress)
 
     record = clip.provenance
@@ -93,7 +93,8 @@ def test_ltx2_continues_each_shot_from_the_previous_shots_last_frames(tiny: dict
                                     "conditioning_frames": 3, "strength": 1.0, "frames_made": [7, 9, 9],
                                     "last_image": False}
     assert record["frames_per_shot"] == [7, 7, 7] and record["shot_join"] == "continued"
-    assert encoded == [3, 3]   # each continued shot is conditioned on three frames, not one still
+    assert record["kind"] == "i2v"
+    assert encoded == [1, 3, 3]   # the first shot starts from the still; each continued one from three frames
     frames = decoded(tmp_path / "ltx2.mp4")
     assert len(frames) == 20   # the re-made frames are dropped: exactly the asked length
     joins = [j["after"] for j in record["color_match"]["joins"]]  # type: ignore[index]
