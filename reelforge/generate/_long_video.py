@@ -9,9 +9,9 @@
 - **LTX-2 frame conditioning** (``LTX2ConditionPipeline``, a ``from_pipe`` view of the loaded LTX-2
   weights): each shot after the first is conditioned on the previous shot's last ``frames``
   (17, three latent frames: where things are and how they move) placed at its start, instead
-  of on the last still alone. The shot is made that much longer; its first ``frames - 1``
-  frames re-make the conditioning ones and are dropped, so the kept shot starts, like a
-  continued still, on the previous shot's last frame and carries its motion on.
+  of on the last still alone. The shot is made ``frames - 1`` longer; its first ``frames``
+  frames re-make the conditioning ones and all but the last are dropped, so the kept shot
+  starts, like a continued still, on the previous shot's last frame and carries its motion on.
 - **First and last frame** (``last_image``): Wan 2.1's image-to-video layout (the still is a
   channel of the input, not the first latent frame) and SkyReels' image-to-video forcing take an
   end frame; the last shot of the request is made to arrive at it. Wan 2.2 TI2V (``expand_timesteps``)
