@@ -6,10 +6,8 @@ it as the clip's own audio stream, resampled to the mix rate when the clip is en
 the renderer treats it like an uploaded clip's sound (muted by "mute the video's own sound",
 ducked under narration, mixed with music).
 
-A continued shot of a long one goes through ``LTX2ConditionPipeline`` (``_long_video``): the
-previous shot's last frames are one ``LTX2VideoCondition`` at latent index 0, so they replace
-the first latent frames (kept clean while the rest is denoised) rather than being appended as
-a keyframe elsewhere in the shot.
+A continued shot of a long one goes through ``LTX2ConditionPipeline`` (``_long_video``); its
+sound is cut like its frames (``shot_audio``'s ``skip_frames``).
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["ShotAudio", "call_arguments", "condition_arguments", "shot_audio"]
+__all__ = ["ShotAudio", "call_arguments", "shot_audio"]
 
 
 @dataclass(frozen=True)
@@ -52,10 +50,3 @@ def shot_audio(pipe: Any, output: Any, *, frames: int, fps: int, skip_frames: in
     if len(samples) < wanted:
         samples = np.concatenate([samples, np.zeros((wanted - len(samples), samples.shape[1]), np.float32)])
     return ShotAudio(np.clip(samples[round(skip_frames * rate / fps):wanted], -1.0, 1.0), rate)
-
-
-def condition_arguments(frames: np.ndarray, strength: float) -> dict[str, Any]:
-    """The call's ``conditions``: ``frames`` (uint8 ``[n, height, width, 3]``) at the start of the shot."""
-    from diffusers.pipelines.ltx2.pipeline_ltx2_condition import LTX2VideoCondition
-
-    return {"conditions": [LTX2VideoCondition(frames=frames, index=0, strength=strength)]}

@@ -422,7 +422,7 @@ class DiffusersGenerator:
                                    width=width, height=height, frames=shot.frames + remade, fps=fps,
                                    steps=sampler.steps, guidance=sampler.guidance, seed=shot.seed, image=image)
             if condition is not None and conditioning is not None:
-                call.update(_family_ltx2.condition_arguments(condition, conditioning.strength))
+                call.update(_frame_conditions(condition, conditioning.strength))
             if forcing is not None:
                 call.update(forcing.arguments(shot.frames, fps))
             if last_image is not None and index == len(plan.shots) - 1:
@@ -560,6 +560,15 @@ def _view_of(base: Any, class_name: str) -> Any:
     view = getattr(diffusers, class_name).from_pipe(base)
     view.set_progress_bar_config(disable=True)
     return view
+
+
+def _frame_conditions(frames: np.ndarray, strength: float) -> dict[str, Any]:
+    """LTX-2's ``conditions``: ``frames`` (uint8 ``[n, height, width, 3]``) as one ``LTX2VideoCondition``
+    at latent index 0, so they replace the shot's first latent frames (kept clean while the rest is
+    denoised) rather than being appended as a keyframe elsewhere in it."""
+    from diffusers.pipelines.ltx2.pipeline_ltx2_condition import LTX2VideoCondition
+
+    return {"conditions": [LTX2VideoCondition(frames=frames, index=0, strength=strength)]}
 
 
 def _temporal_factor(pipe: Any) -> int:
