@@ -2,9 +2,10 @@
 
 Everything is counted in output frames, so cuts, gaps and transitions line up exactly
 and the track is exactly the draft's length. The plan is then emitted as ONE ``concat``
-of slices, background gaps and short xfade windows. Only the overlap frames go through
-xfade: xfade works in non-subsampled formats (yuv444p), and feeding it whole clips makes
-ffmpeg convert every frame there and back (about +50 % CPU on a 1080p render).
+of slices, background gaps and short blend windows. Only the overlap frames are blended:
+xfade works in non-subsampled formats (yuv444p), and feeding it whole clips makes ffmpeg
+convert every frame there and back (about +50 % CPU on a 1080p render); a plain cross-fade
+is blended in 4:2:0 without xfade (``_video._blend``).
 """
 
 from __future__ import annotations

@@ -73,6 +73,19 @@ def test_fades_keep_their_timing_around_a_transition(media: dict[str, Path], tmp
     assert _red_share(full_red, np.zeros(3)) > 0.9
 
 
+def test_a_crossfade_follows_xfades_ramp_frame_by_frame(media: dict[str, Path], tmp_path: Path) -> None:
+    # blue into red over 15 frames (500 ms at 30 fps): frame i of the blend is red i/15 of the way
+    d = draft(160, 90, [video_track(
+        {"id": "a", "src": "blue.mp4", "s": 0, "d": 1500},
+        {"id": "b", "src": "red.mp4", "s": 1000, "d": 1000, "m": {"tr": {"type": "fade", "d": 500}}})])
+    out = _render(media, tmp_path, d)
+    times = [1.0 + i / 30 for i in (0, 5, 10, 14)]
+    shares = [_red_share(frame, BLUE) for frame in frames_at(out, times)]
+    for share, expected in zip(shares, (0, 5 / 15, 10 / 15, 14 / 15), strict=True):
+        assert abs(share - expected) < 0.05, shares
+    assert _red_share(frames_at(out, [1.6])[0], BLUE) > 0.97  # red alone after the blend
+
+
 def test_overlay_segment_fades_over_the_track_below(media: dict[str, Path], tmp_path: Path) -> None:
     d = draft(160, 90, [video_track({"id": "base", "src": "blue.mp4", "s": 0, "d": 2000}),
                         video_track({"id": "top", "src": "red.mp4", "s": 500, "d": 1000, "m": {"fi": 400, "fo": 400}},
@@ -93,7 +106,9 @@ def test_graph_fades_the_whole_piece_before_it_is_split(tmp_path: Path) -> None:
     script = build_graph(d, INFOS, tmp_path / "x.mp4", RenderOptions()).filter_script
     # 60 frames, the last 15 fading: the ramp starts one frame early so frame 59 is all background
     fade = "fade=t=out:s=44:n=15"
-    assert script.count("fade=t=") == 1 and fade in script
+    # once for the segment's own fade; the crossfade's two ramps cover only its 12 frames
+    assert script.count(fade) == 1 and script.count("fade=t=") == 3
+    assert "fade=t=out:s=0:n=12" in script and "fade=t=in:s=0:n=12" in script
     assert script.index(fade) < script.index("split=2")
     assert "overlay" not in script  # black needs no plate
 

@@ -120,7 +120,22 @@ def test_unknown_transition_falls_back_to_fade_and_never_reaches_the_graph() -> 
         {"id": "s1", "src": "a.mp4", "s": 0, "d": 1000},
         {"id": "s2", "src": "a.mp4", "s": 500, "d": 1000, "m": {"tr": {"type": "fade[x];movie=/etc/passwd", "d": 500}}})])
     script = build_graph(evil, MEDIA, OUT, RenderOptions()).filter_script
-    assert "passwd" not in script and "transition=fade:" in script
+    assert "passwd" not in script and "mix=inputs=3" in script and "xfade" not in script
+
+
+def test_a_crossfade_blends_in_4_2_0_and_other_transitions_go_through_xfade() -> None:
+    def script(kind: str) -> str:
+        d = draft(320, 180, [video_track(
+            {"id": "s1", "src": "a.mp4", "s": 0, "d": 1000},
+            {"id": "s2", "src": "a.mp4", "s": 500, "d": 1000, "m": {"tr": {"type": kind, "d": 500}}})])
+        return build_graph(d, MEDIA, OUT, RenderOptions()).filter_script
+
+    fade = script("fade")
+    # xfade would convert both sides to yuv444p and back: the plain crossfade never meets it
+    assert "xfade" not in fade and "yuv444p" not in fade
+    assert "fade=t=out:s=0:n=15" in fade and "fade=t=in:s=0:n=15" in fade
+    assert "mix=inputs=3:weights=\\'1 1 -1\\':scale=1" in fade
+    assert "xfade=transition=wipeleft:duration=0.5:offset=0,format=yuv420p" in script("wipeleft")
 
 
 def test_titles_reach_drawtext_only_through_text_files() -> None:
