@@ -28,6 +28,7 @@ from reelforge.metrics import FleetCollector, Metrics
 from reelforge.services.links import LinkSigner
 from reelforge.services.locks import KeyedLocks
 from reelforge.settings import Settings
+from reelforge.speech import SpeechPool
 from reelforge.store import Database
 
 if TYPE_CHECKING:
@@ -159,6 +160,8 @@ class Services:
     blob_locks: KeyedLocks = field(default_factory=KeyedLocks, repr=False)
     # the warm music model (REELFORGE_MUSIC_MODEL), made on the first song asked for
     composers: ComposerPool = field(default_factory=ComposerPool, repr=False)
+    # the warm speech models (Kokoro voices, Whisper recognisers), each loaded on first use
+    speech: SpeechPool = field(default_factory=SpeechPool, repr=False)
 
     @property
     def public_url(self) -> str:
@@ -176,6 +179,7 @@ class Services:
         """Unload the warm models and close the database's pooled connections (stop the queue first)."""
         self.generators.close()
         self.composers.close()
+        self.speech.close()
         self.db.dispose()
 
     async def aclose(self) -> None:

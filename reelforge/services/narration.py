@@ -52,5 +52,5 @@ def session_subtitles(svc: Services, principal: Principal, session_id: str, fmt:
 
 def voice_catalogue(svc: Services) -> dict[str, Any]:
     """The voices that can narrate on this server and the caption styles (for the studio's pickers)."""
-    return {"voices": available_voices(svc.settings),
+    return {"voices": available_voices(svc.settings, svc.speech),
             "caption_styles": [{"name": name, "description": text} for name, text in CAPTION_STYLES.items()]}

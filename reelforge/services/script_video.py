@@ -26,7 +26,7 @@ from reelforge.generate import GenerateRequest, GeneratorPool
 from reelforge.progress import CancelToken, Progress, no_progress, scaled
 from reelforge.render import RenderOptions, path_resolver, render
 from reelforge.settings import Settings
-from reelforge.speech import Narration, narrate, split_sentences
+from reelforge.speech import Narration, SpeechPool, narrate, split_sentences
 
 if TYPE_CHECKING:
     from reelforge.render import RenderResult
@@ -110,12 +110,14 @@ def script_video(settings: Settings, script: str, out: Path, *, aspect: str = "1
     work.mkdir(parents=True, exist_ok=True)
     scenes: list[SceneParts] = []
     generators = GeneratorPool(settings)
+    voices = SpeechPool()  # one voice model for every scene
     try:
         generator = generators.get(None)
         for index, text in enumerate(texts):
             if cancel is not None:
                 cancel.check()
-            narration = narrate(text, work / f"voice-{index + 1}.wav", settings, voice=voice, rate=rate)
+            narration = narrate(text, work / f"voice-{index + 1}.wav", settings, voice=voice, rate=rate,
+                                pool=voices)
             seconds = scene_clip_ms(narration, index == 0) / 1000
             request = GenerateRequest(prompt=prompts[index], seconds=seconds, width=width, height=height, fps=30,
                                       seed=seed + index)
@@ -123,7 +125,8 @@ def script_video(settings: Settings, script: str, out: Path, *, aspect: str = "1
             clip = generator.generate(request, work / f"scene-{index + 1}.mp4", step, cancel)
             scenes.append(SceneParts(clip_src=clip.path.name, narration_src=narration.path.name, narration=narration))
     finally:
-        generators.close()  # a one-shot command: the model's memory goes back before the render
+        generators.close()  # a one-shot command: the models' memory goes back before the render
+        voices.close()
     music_src = music_name = None
     if music is not None:
         style = music or style_for_scene(script).name

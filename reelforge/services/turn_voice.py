@@ -54,7 +54,8 @@ def store_narration(scope: TurnScope, text: str, voice: str, rate: float) -> tup
     digest = hashlib.sha256(f"{scope.principal.user_id}|{voice}|{rate:g}|{text}".encode()).hexdigest()
     media_id = f"med_vo_{digest[:24]}"
     scratch = svc.blobs.scratch() / f"{media_id}.wav"
-    narration = narrate(text, scratch, svc.settings, voice=voice, rate=rate)  # fast; also gives the cues again
+    # fast; also gives the cues again
+    narration = narrate(text, scratch, svc.settings, voice=voice, rate=rate, pool=svc.speech)
     key = f"media/{media_id}.wav"
     with svc.db.read() as db:
         found = MediaRepo(db).get(media_id)
@@ -82,7 +83,7 @@ def _voice_for(scope: TurnScope, text: str, voice: str | None, gender: str | Non
     current = [s.meta.voice for s in draft.voice_segments() if s.meta.voice and language_of(s.meta.text or "") == language]
     if current and gender is None:
         return current[-1]
-    return pick_voice(scope.svc.settings, language, gender)
+    return pick_voice(scope.svc.settings, language, gender, scope.svc.speech)
 
 
 def _narrate(scope: TurnScope, index: int, action: VoiceAction, draft: Draft, language: str) -> Outcome:
@@ -108,7 +109,7 @@ def _respeak(scope: TurnScope, index: int, action: VoiceChangeAction, draft: Dra
         gender: str | None = action.gender
         if action.voice is None and gender is None and action.rate_scale is None:  # "change the voice"
             gender = _OTHER_GENDER.get(old_voice.rsplit("_", 1)[-1], "male")
-        voice = action.voice or (pick_voice(scope.svc.settings, language_of(text), gender) if gender else old_voice)
+        voice = action.voice or (pick_voice(scope.svc.settings, language_of(text), gender, scope.svc.speech) if gender else old_voice)
         if action.rate_scale is not None:
             rate = round(min(2.0, max(0.5, rate * action.rate_scale)), 3)
         src, narration = store_narration(scope, text, voice, rate)
@@ -218,7 +219,7 @@ def _caption_speech(scope: TurnScope, index: int, action: CaptionSpeechAction, d
                 if path is None:
                     continue
                 samples = decode_speech(path, seg.source_in_ms, seg.source_span_ms)
-                cues = [_shifted(cue, seg.source_in_ms) for cue in transcribe(samples, settings)]
+                cues = [_shifted(cue, seg.source_in_ms) for cue in transcribe(samples, settings, scope.svc.speech)]
                 if cues:
                     edits.append(SetCues(segment_id=seg.id, cues=cues))
     transcribed = len(edits)

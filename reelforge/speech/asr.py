@@ -8,22 +8,20 @@ downloaded: the folder is loaded as it is (``config.json``, weights, tokenizer, 
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from reelforge.draft.model import Cue, Word
-from reelforge.errors import BackendUnavailable, InvalidInput
+from reelforge.errors import InvalidInput
 from reelforge.settings import Settings
 from reelforge.speech._text import estimate_words
+from reelforge.speech.pool import SpeechPool
 
-__all__ = ["ASR_RATE", "decode_speech", "forget_recognisers", "transcribe"]
+__all__ = ["ASR_RATE", "decode_speech", "transcribe"]
 
 ASR_RATE = 16_000
-_recognisers: dict[str, Any] = {}
-_lock = threading.Lock()
 
 
 def decode_speech(path: Path, start_ms: int = 0, duration_ms: int | None = None) -> np.ndarray:
@@ -49,33 +47,13 @@ def decode_speech(path: Path, start_ms: int = 0, duration_ms: int | None = None)
     return samples[first:last]
 
 
-def _recogniser(settings: Settings) -> Any:
-    folder = settings.asr_model
-    if not folder:
-        raise BackendUnavailable("no speech recogniser is configured (set REELFORGE_ASR_MODEL to a Whisper folder)",
-                                 data={"engine": "whisper"})
-    with _lock:
-        found = _recognisers.get(folder)
-        if found is None:
-            if not (Path(folder).expanduser() / "config.json").is_file():
-                raise BackendUnavailable(f"{folder} is not a Whisper model folder (no config.json)",
-                                         data={"engine": "whisper"})
-            try:
-                from transformers import pipeline
-            except ImportError as exc:
-                raise BackendUnavailable(f"speech recognition needs transformers ({exc}); install the models "
-                                         "extra", data={"engine": "whisper"}) from exc
-            found = pipeline("automatic-speech-recognition", model=str(Path(folder).expanduser()),
-                             device=settings.device or "cpu")
-            _recognisers[folder] = found
-    return found
+def transcribe(samples: np.ndarray, settings: Settings, pool: SpeechPool, language: str | None = None) -> list[Cue]:
+    """The speech in 16 kHz mono ``samples`` as cues (one per Whisper segment), times from the samples' start.
 
-
-def transcribe(samples: np.ndarray, settings: Settings, language: str | None = None) -> list[Cue]:
-    """The speech in 16 kHz mono ``samples`` as cues (one per Whisper segment), times from the samples' start."""
+    The recogniser is ``pool``'s, loaded there once (``Services.speech`` keeps it warm)."""
     if len(samples) == 0:
         return []
-    recogniser = _recogniser(settings)
+    recogniser = pool.recogniser(settings)
     kwargs: dict[str, Any] = {"task": "transcribe"}
     if language:
         kwargs["language"] = language
@@ -96,8 +74,3 @@ def transcribe(samples: np.ndarray, settings: Settings, language: str | None = N
         cues.append(Cue(start_ms=start_ms, duration_ms=end_ms - start_ms, text=text[:500], words=words))
         cursor = end_ms
     return cues
-
-
-def forget_recognisers() -> None:
-    with _lock:
-        _recognisers.clear()

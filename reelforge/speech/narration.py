@@ -9,6 +9,7 @@ from reelforge.draft.model import Cue, Word
 from reelforge.settings import Settings
 from reelforge.speech._text import estimate_words
 from reelforge.speech.base import Speech, SpeechRequest
+from reelforge.speech.pool import SpeechPool
 from reelforge.speech.registry import synthesize, write_speech
 
 __all__ = ["Narration", "narrate", "speech_cues"]
@@ -37,9 +38,9 @@ def speech_cues(speech: Speech) -> list[Cue]:
 
 
 def narrate(text: str, out: Path, settings: Settings, *, voice: str | None = None, rate: float = 1.0,
-            pitch: float = 1.0) -> Narration:
-    """Speak ``text`` into ``out`` (WAV) and return it with its cues."""
-    speech = synthesize(SpeechRequest(text.strip(), voice, rate, pitch), settings)
+            pitch: float = 1.0, pool: SpeechPool | None = None) -> Narration:
+    """Speak ``text`` into ``out`` (WAV) and return it with its cues (the engine from ``pool``, see ``synthesize``)."""
+    speech = synthesize(SpeechRequest(text.strip(), voice, rate, pitch), settings, pool)
     write_speech(speech, out)
     return Narration(path=out, text=text.strip(), voice=speech.voice.id, duration_ms=speech.duration_ms,
                      cues=speech_cues(speech))

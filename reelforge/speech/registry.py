@@ -1,13 +1,12 @@
 """Picking a speech engine: espeak-ng always; Kokoro when ``REELFORGE_TTS_MODEL`` names its weights.
 
 A voice id says its engine (``kokoro:af_heart`` is Kokoro's, ``en_female`` espeak's); with no voice
-named, the configured neural engine speaks if there is one. Engines are kept warm, one per model,
-created under a lock so two threads never load the same weights twice.
+named, the configured neural engine speaks if there is one. Engines are kept warm by their owner's
+:class:`~reelforge.speech.pool.SpeechPool` (``Services.speech``), one per model.
 """
 
 from __future__ import annotations
 
-import threading
 import wave
 from pathlib import Path
 from typing import Any
@@ -16,55 +15,35 @@ import numpy as np
 
 from reelforge.errors import BackendUnavailable, InvalidInput
 from reelforge.settings import Settings
-from reelforge.speech.base import Speech, SpeechEngine, SpeechRequest, Voice
+from reelforge.speech.base import Speech, SpeechRequest, Voice
 from reelforge.speech.espeak import EspeakEngine
-from reelforge.speech.kokoro_engine import KokoroEngine  # light: torch and kokoro load when a model does
+from reelforge.speech.pool import KOKORO_PREFIX, SpeechPool
 
-__all__ = ["KOKORO_PREFIX", "available_voices", "forget_engines", "get_speech_engine", "pick_voice", "synthesize",
-           "write_speech"]
-
-KOKORO_PREFIX = "kokoro:"
-_instances: dict[str, SpeechEngine] = {}
-_lock = threading.Lock()
+__all__ = ["KOKORO_PREFIX", "available_voices", "pick_voice", "synthesize", "write_speech"]
 
 
-def get_speech_engine(voice: str | None, settings: Settings) -> SpeechEngine:
-    """The engine that speaks ``voice`` (None: the configured neural engine, else espeak)."""
-    neural = voice.startswith(KOKORO_PREFIX) if voice else bool(settings.tts_model)
-    if neural and not settings.tts_model:
-        raise InvalidInput(f"voice: {voice!r} is a Kokoro voice, but no Kokoro model is configured "
-                           "(set REELFORGE_TTS_MODEL to its folder)", field="voice")
-    key = f"kokoro:{settings.tts_model}" if neural else "espeak"
-    with _lock:
-        engine = _instances.get(key)
-        if engine is None:
-            engine = _load_kokoro(settings) if neural else EspeakEngine()
-            _instances[key] = engine
-    return engine
+def synthesize(request: SpeechRequest, settings: Settings, pool: SpeechPool | None = None) -> Speech:
+    """Speak ``request`` with the engine its voice belongs to (``settings.voice`` when it names none).
 
-
-def _load_kokoro(settings: Settings) -> SpeechEngine:
-    assert settings.tts_model is not None
-    return KokoroEngine.from_path(Path(settings.tts_model).expanduser(), device=settings.device)
-
-
-def synthesize(request: SpeechRequest, settings: Settings) -> Speech:
-    """Speak ``request`` with the engine its voice belongs to (``settings.voice`` when it names none)."""
+    The engine comes from ``pool`` (a server's ``Services.speech`` keeps it warm); without one, it is
+    loaded for this call only (a one-shot command)."""
     if request.voice is None and settings.voice:
         request = SpeechRequest(request.text, settings.voice, request.rate, request.pitch, request.sentence_pause_ms)
     if not 0.5 <= request.rate <= 2:
         raise InvalidInput(f"rate: must be between 0.5 and 2 (got {request.rate})", field="rate")
     if not 0.5 <= request.pitch <= 1.5:
         raise InvalidInput(f"pitch: must be between 0.5 and 1.5 (got {request.pitch})", field="pitch")
-    return get_speech_engine(request.voice, settings).synthesize(request)
+    return (pool or SpeechPool()).engine(request.voice, settings).synthesize(request)
 
 
-def available_voices(settings: Settings) -> list[dict[str, Any]]:
-    """Every voice that can speak here, and the neural engine's state when it cannot (``reelforge voices``)."""
+def available_voices(settings: Settings, pool: SpeechPool | None = None) -> list[dict[str, Any]]:
+    """Every voice that can speak here, and the neural engine's state when it cannot (``reelforge voices``).
+
+    Listing the neural engine's voices loads it: into ``pool`` when given, else for this call only."""
     rows: list[dict[str, Any]] = [_row(v, True) for v in EspeakEngine().voices()]
     if settings.tts_model:
         try:
-            engine = get_speech_engine(None, settings)  # with a model configured: the neural engine
+            engine = (pool or SpeechPool()).engine(None, settings)  # with a model configured: the neural engine
             rows += [_row(v, True) for v in engine.voices()]
         except (BackendUnavailable, InvalidInput) as exc:
             rows.append({"id": KOKORO_PREFIX + "*", "engine": "kokoro", "available": False, "reason": exc.message})
@@ -74,10 +53,10 @@ def available_voices(settings: Settings) -> list[dict[str, Any]]:
     return rows
 
 
-def pick_voice(settings: Settings, language: str, gender: str | None = None) -> str:
+def pick_voice(settings: Settings, language: str, gender: str | None = None, pool: SpeechPool | None = None) -> str:
     """A voice id for ``language`` (and ``gender``): the configured default when it fits, else the neural
     engine's when one is configured, else espeak's."""
-    rows = [r for r in available_voices(settings) if r["available"] and r.get("language") == language]
+    rows = [r for r in available_voices(settings, pool) if r["available"] and r.get("language") == language]
     if gender is not None:
         rows = [r for r in rows if r.get("gender") == gender] or rows
     rows.sort(key=lambda r: (not r["default"], r["engine"] != "kokoro"))
@@ -89,12 +68,6 @@ def pick_voice(settings: Settings, language: str, gender: str | None = None) -> 
 def _row(voice: Voice, available: bool) -> dict[str, Any]:
     return {"id": voice.id, "engine": voice.engine, "language": voice.language, "gender": voice.gender,
             "description": voice.description, "available": available}
-
-
-def forget_engines() -> None:
-    """Drop the kept engines (tests; a server reloading its configuration)."""
-    with _lock:
-        _instances.clear()
 
 
 def write_speech(speech: Speech, path: Path) -> Path:

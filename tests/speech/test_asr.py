@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from reelforge.settings import Settings
-from reelforge.speech.asr import ASR_RATE, decode_speech, forget_recognisers, transcribe
+from reelforge.speech import SpeechPool
+from reelforge.speech.asr import ASR_RATE, decode_speech, transcribe
 from tests._server import make_mp4
 from tests.services._turn_harness import Chat, add_clips, open_chat
 
@@ -59,23 +60,21 @@ def test_a_clips_sound_is_decoded_at_16_khz_from_its_in_point(tmp_path: Path) ->
 
 
 def test_a_tiny_whisper_transcribes_through_the_real_pipeline(whisper_dir: Path, tmp_path: Path) -> None:
-    forget_recognisers()
+    pool = SpeechPool()
     samples = decode_speech(make_mp4(tmp_path / "c.mp4", seconds=2.0))
-    cues = transcribe(samples, Settings(asr_model=str(whisper_dir), device="cpu"), language="en")
+    cues = transcribe(samples, Settings(asr_model=str(whisper_dir), device="cpu"), pool, language="en")
     assert cues  # noise, but timed: inside the sound, in order, words inside their cue
     previous, total = 0, round(1000 * len(samples) / ASR_RATE)
     for cue in cues:
         assert previous <= cue.start_ms < cue.end_ms <= total
         assert all(cue.start_ms <= w.start_ms <= w.end_ms <= cue.end_ms for w in cue.words)
         previous = cue.end_ms
-    forget_recognisers()
+    pool.close()
 
 
 @pytest.fixture
 def chat_with_asr(tmp_path: Path, whisper_dir: Path) -> Iterator[Chat]:
-    forget_recognisers()
     yield from open_chat(tmp_path / "data", two_stage_chat=False, asr_model=str(whisper_dir), device="cpu")
-    forget_recognisers()
 
 
 def test_add_subtitles_captions_the_clips_speech(chat_with_asr: Chat, tmp_path: Path) -> None:

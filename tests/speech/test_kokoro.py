@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from reelforge.settings import Settings
-from reelforge.speech import SpeechRequest, available_voices, forget_engines, narrate, synthesize
+from reelforge.speech import SpeechPool, SpeechRequest, available_voices, narrate, synthesize
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:`torch.nn.utils.weight_norm` is deprecated:FutureWarning")  # inside kokoro's modules
@@ -55,31 +55,29 @@ def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_configured_kokoro_model_lists_its_voices_and_speaks_with_word_times(model_dir: Path, tmp_path: Path) -> None:
     settings = Settings(tts_model=str(model_dir), device="cpu")
-    forget_engines()
+    pool = SpeechPool()
     try:
-        voices = {row["id"]: row for row in available_voices(settings)}
+        voices = {row["id"]: row for row in available_voices(settings, pool)}
         assert voices["kokoro:af_tiny"]["language"] == "en" and voices["kokoro:af_tiny"]["default"]
         assert voices["kokoro:zm_tiny"]["gender"] == "male" and "en_female" in voices
-        speech = synthesize(SpeechRequest("Hello world. Good morning.", voice="kokoro:af_tiny"), settings)
+        speech = synthesize(SpeechRequest("Hello world. Good morning.", voice="kokoro:af_tiny"), settings, pool)
         assert speech.sample_rate == 24_000 and speech.voice.engine == "kokoro"
         assert [s.text for s in speech.sentences] == ["Hello world.", "Good morning."]
         for sentence in speech.sentences:
             assert [w.text for w in sentence.words] == sentence.text.split()
             starts = [w.start_ms for w in sentence.words]
             assert starts == sorted(starts) and sentence.start_ms <= starts[0] < sentence.end_ms
-        narration = narrate("你好。", tmp_path / "zh.wav", settings, voice="kokoro:zm_tiny")
+        narration = narrate("你好。", tmp_path / "zh.wav", settings, voice="kokoro:zm_tiny", pool=pool)
         assert narration.voice == "kokoro:zm_tiny" and (tmp_path / "zh.wav").stat().st_size > 44
     finally:
-        forget_engines()
+        pool.close()
 
 
 def test_a_folder_that_is_not_a_kokoro_model_is_refused(tmp_path: Path) -> None:
     from reelforge.errors import BackendUnavailable
 
-    forget_engines()
     with pytest.raises(BackendUnavailable) as caught:
         synthesize(SpeechRequest("hello", voice="kokoro:af_heart"), Settings(tts_model=str(tmp_path)))
     assert "not a Kokoro model folder" in caught.value.message
     rows = available_voices(Settings(tts_model=str(tmp_path)))
     assert any(r["engine"] == "kokoro" and not r["available"] for r in rows)
-    forget_engines()
