@@ -52,10 +52,8 @@ def test_a_model_nobody_serves_is_refused_at_once_in_the_envelope(
                                                                         "seconds": "1", "size": "320x240"})
         assert accepted.status_code == 200, accepted.text
         video_id = accepted.json()["id"]
-        deadline = time.monotonic() + 60
-        while server.client.get(f"/v1/videos/{video_id}", headers=auth).json()["status"] != "completed":
-            assert time.monotonic() < deadline
-            time.sleep(0.2)
+        _poll(lambda: server.client.get(f"/v1/videos/{video_id}", headers=auth).json()["status"] == "completed",
+              timeout_s=60, pause_s=0.2)
         queue = worker.queue
         assert isinstance(queue, CeleryQueue)
         with pytest.raises(ModelUnavailable) as caught:
@@ -92,13 +90,20 @@ def test_queued_jobs_the_broker_lost_are_sent_again_exactly_once(redis_url: str,
             services.close()
 
 
+def _poll(done: Callable[[], bool], timeout_s: float, pause_s: float, why: Callable[[], str] = lambda: "") -> None:
+    """Ask ``done`` every ``pause_s`` until it says yes; fail with ``why()`` once ``timeout_s`` has passed."""
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        assert time.monotonic() < deadline, why()
+        time.sleep(pause_s)
+
+
 def _running(queue: CeleryQueue, job_id: str, log: Path, progress: float = 0.1) -> None:
-    deadline = time.monotonic() + 90
-    status = queue.get(job_id)
-    while status is not None and not (status.state == "running" and status.progress >= progress):
-        assert time.monotonic() < deadline, log.read_text()
-        time.sleep(0.05)
+    def started() -> bool:
         status = queue.get(job_id)
+        return status is None or (status.state == "running" and status.progress >= progress)
+
+    _poll(started, timeout_s=90, pause_s=0.05, why=log.read_text)
 
 
 def test_sigterm_drains_a_worker_the_running_job_finishes_and_nothing_new_is_claimed(
