@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from fontTools.ttLib import TTFont
 from reelforge.api.studio import STATIC
 from reelforge.fonts import common_chinese
 from tests._server import LiveServer
-from tests.studio.test_browser import ARGS, CHROMIUM, OUT
+from tests.studio._chromium import OUT
 
 
 def test_the_studio_serves_a_woff_that_draws_its_own_chinese_and_common_text(server: LiveServer) -> None:
@@ -28,19 +27,6 @@ def test_the_studio_serves_a_woff_that_draws_its_own_chinese_and_common_text(ser
     assert len(common_chinese()) > 7000 and {ord(ch) for ch in common_chinese()} <= covered
     css = (STATIC / "css" / "studio.css").read_text(encoding="utf-8")
     assert "/studio/font/cjk.woff" in css and re.search(r'font-family:[^;]*"reelforge CJK"', css)
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.mark.browser
