@@ -62,24 +62,28 @@ async def _user(client: httpx.AsyncClient, index: int) -> tuple[dict[str, str], 
 
 
 def _pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")  # nothing was served
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 async def _polling(client: httpx.AsyncClient, users: list[tuple[dict[str, str], str]],
-                   reference: bool = False) -> tuple[list[float], int]:
+                   reference: bool = False) -> tuple[list[float], int, int]:
     """Each user polls on a fixed schedule, every POLL_INTERVAL_S (a poll whose turn came while the previous one
     was still out goes as soon as that one returns). A latency runs from the poll's scheduled time, so a server
     that falls behind shows it (no coordinated omission). Returns the latencies of the polls answered by the end
-    of the run (plus one interval) and how many were scheduled. ``reference`` polls /health instead: the same
-    client, server framework and loopback with no reelforge work, i.e. the floor this machine can measure."""
+    of the run (plus one interval), how many were scheduled and how many failed on the wire. A poll whose
+    connection broke (``httpx.ReadError`` and the like, seen under heavy load) is not served: it lowers
+    polls_served instead of ending the run. ``reference`` polls /health instead: the same client, server
+    framework and loopback with no reelforge work, i.e. the floor this machine can measure."""
     latencies: list[float] = []
     begin = time.monotonic()
     stop = begin + POLL_SECONDS
-    scheduled = 0
+    scheduled = failed = 0
 
     async def one(auth: dict[str, str], session_id: str, offset: float) -> None:
-        nonlocal scheduled
+        nonlocal scheduled, failed
         ticks = [begin + offset + k * POLL_INTERVAL_S for k in range(int(POLL_SECONDS / POLL_INTERVAL_S) + 1)]
         ticks = [tick for tick in ticks if tick < stop]
         scheduled += len(ticks)
@@ -88,14 +92,18 @@ async def _polling(client: httpx.AsyncClient, users: list[tuple[dict[str, str], 
             path = f"/api/state/nemo_agent/me/{session_id}/latest" if index % 2 else "/api/credits/balance/simple"
             if reference:
                 path = "/health"
-            response = await client.get(path, headers=auth)
+            try:
+                response = await client.get(path, headers=auth)
+            except httpx.TransportError:
+                failed += 1
+                continue
             answered = time.monotonic()
             assert response.status_code == 200, response.text
             if answered <= stop + POLL_INTERVAL_S:
                 latencies.append((answered - tick) * 1000)
 
     await asyncio.gather(*(one(a, s, i * POLL_INTERVAL_S / CLIENTS) for i, (a, s) in enumerate(users)))
-    return latencies, scheduled
+    return latencies, scheduled, failed
 
 
 async def _burst(client: httpx.AsyncClient, users: list[tuple[dict[str, str], str]], seconds: float = 3.0) -> float:
@@ -105,7 +113,10 @@ async def _burst(client: httpx.AsyncClient, users: list[tuple[dict[str, str], st
     async def one(auth: dict[str, str], session_id: str) -> None:
         nonlocal done
         while time.monotonic() < stop:
-            await client.get(f"/api/state/nemo_agent/me/{session_id}/latest", headers=auth)
+            try:
+                await client.get(f"/api/state/nemo_agent/me/{session_id}/latest", headers=auth)
+            except httpx.TransportError:
+                continue  # a broken connection is not throughput
             done += 1
 
     await asyncio.gather(*(one(a, s) for a, s in users))
@@ -168,13 +179,13 @@ async def main() -> None:
             limits = httpx.Limits(max_connections=CLIENTS + 10, max_keepalive_connections=CLIENTS + 10)
             async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
                 users = [await _user(client, i) for i in range(max(CLIENTS, STREAMS))]
-                floor, _ = await _polling(client, users[:CLIENTS], reference=True)
+                floor, _, _ = await _polling(client, users[:CLIENTS], reference=True)
                 # warm-up: one request per client, so the measured run is steady polling, not 100 cold starts
                 await asyncio.gather(*(client.get("/api/credits/balance/simple", headers=a) for a, _ in users[:CLIENTS]))
                 # the measuring client's own full collections must not show up as server latency
                 gc.collect()
                 gc.freeze()
-                latencies, scheduled = await _polling(client, users[:CLIENTS])
+                latencies, scheduled, failed = await _polling(client, users[:CLIENTS])
                 throughput = await _burst(client, users[:CLIENTS])
                 first = await _first_byte(client, users[0])
             streams = await _streams(base, users[:STREAMS])
@@ -185,7 +196,8 @@ async def main() -> None:
     floor_p99 = _pct(floor, 0.99)
     served = len(latencies) / scheduled
     print(f"GET state/credits, {CLIENTS} clients polling every {POLL_INTERVAL_S} s for {POLL_SECONDS} s: "
-          f"{len(latencies)} requests ({served:.0%} of {scheduled} polls), p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+          f"{len(latencies)} requests ({served:.0%} of {scheduled} polls, {failed} failed on the wire), "
+          f"p50 {p50:.1f} ms, p99 {p99:.1f} ms")
     print(f"reference GET /health, same clients and rate: p50 {_pct(floor, 0.5):.1f} ms, "
           f"p99 {floor_p99:.1f} ms (client, framework and loopback alone); state p99 / health p99 = "
           f"{p99 / floor_p99:.2f}")
