@@ -48,7 +48,7 @@ def _peak_rss_mb(argv: list[str]) -> float:
     return peak / 2**20
 
 
-def test_a_1080p_render_of_two_clips_a_transition_music_and_a_title_stays_near_400_mb(tmp_path: Path) -> None:
+def test_a_1080p_render_of_two_clips_a_transition_music_and_a_title_peaks_under_400_mb(tmp_path: Path) -> None:
     for name, pattern in (("a.mp4", "testsrc2"), ("b.mp4", "smptehdbars")):
         subprocess.run([ffmpeg_exe(), "-v", "error", "-f", "lavfi", "-i", f"{pattern}=s=1920x1080:r=30:d=2",
                         "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(tmp_path / name)],
@@ -63,7 +63,7 @@ def test_a_1080p_render_of_two_clips_a_transition_music_and_a_title_stays_near_4
         {"id": "x1", "tt": 7, "sg": [{"id": "t1", "s": 0, "d": 1500, "m": {"text": "Urban Dreams 城市之梦"}}]}]}
     (tmp_path / "draft.json").write_text(json.dumps(draft), encoding="utf-8")
     peak = _peak_rss_mb([sys.executable, "-c", SCRIPT, str(tmp_path / "draft.json"), str(tmp_path / "out.mp4")])
-    # bench/render.py is the measurement (rss_mb < 400 on its 30 s draft). This guard samples every 20 ms and
-    # read 380-412 MB for the same render across runs (412 once inside the whole suite), so it holds a margin
-    # above 400 and still fails on the 472 MB this render peaked at before decoders and x264 were held down.
-    assert peak < 430, f"peak RSS {peak:.0f} MB"
+    # bench/render.py is the measurement (rss_mb < 400 on its 30 s draft). This render read 380-412 MB here while
+    # xfade converted the transition to yuv444p (472 before decoders and x264 were held down); with the crossfade
+    # kept in 4:2:0 it reads 358-362 on a quiet machine, so the guard holds 400 with room for a loaded one.
+    assert peak < 400, f"peak RSS {peak:.0f} MB"
