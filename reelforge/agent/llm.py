@@ -195,6 +195,30 @@ def _read_call(call: object, language: str) -> Action | SkippedCall:
         return SkippedCall(tool=name, reason=str(exc))
 
 
+def _chat_completion(settings: Settings, body: dict[str, Any], client: httpx.Client | None = None) -> dict[str, Any]:
+    """POST ``body`` to the configured server's ``/chat/completions`` and return the first choice's message.
+
+    The one place that calls the chat server (the planner and the script's shot prompts): its URL, the bearer
+    key when one is set, the time limit, a client of its own when none is passed (closed after), and every
+    failure (HTTP error, timeout, a body that is not the expected JSON) raised as ``BackendUnavailable``."""
+    headers = {"Authorization": f"Bearer {settings.llm_api_key.get_secret_value()}"} if settings.llm_api_key else {}
+    url = f"{str(settings.llm_base_url).rstrip('/')}/chat/completions"
+    own = client is None
+    http = client or httpx.Client(timeout=settings.llm_timeout_s)
+    try:
+        response = http.post(url, json=body, headers=headers, timeout=settings.llm_timeout_s)
+        response.raise_for_status()
+        message = response.json()["choices"][0]["message"]
+    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise BackendUnavailable(f"LLM planner failed: {type(exc).__name__}: {exc}"[:300]) from exc
+    finally:
+        if own:
+            http.close()
+    if not isinstance(message, dict):
+        raise BackendUnavailable(f"LLM planner failed: the message is not an object ({type(message).__name__})")
+    return message
+
+
 def plan_with_llm(message: str, context: AgentContext, settings: Settings,
                   client: httpx.Client | None = None) -> Plan:
     """Ask the configured chat server for tool calls; keep the valid ones, and list the others on
@@ -203,19 +227,7 @@ def plan_with_llm(message: str, context: AgentContext, settings: Settings,
     body = {"model": settings.llm_model, "temperature": 0, "tool_choice": "auto", "tools": build_tools(),
             "messages": [{"role": "system", "content": system_prompt(context, language)},
                          {"role": "user", "content": message}]}
-    headers = {"Authorization": f"Bearer {settings.llm_api_key.get_secret_value()}"} if settings.llm_api_key else {}
-    url = f"{str(settings.llm_base_url).rstrip('/')}/chat/completions"
-    own = client is None
-    http = client or httpx.Client(timeout=settings.llm_timeout_s)
-    try:
-        response = http.post(url, json=body, headers=headers, timeout=settings.llm_timeout_s)
-        response.raise_for_status()
-        calls = response.json()["choices"][0]["message"].get("tool_calls") or []
-    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError, AttributeError) as exc:
-        raise BackendUnavailable(f"LLM planner failed: {type(exc).__name__}: {exc}"[:300]) from exc
-    finally:
-        if own:
-            http.close()
+    calls = _chat_completion(settings, body, client).get("tool_calls") or []
     if not isinstance(calls, list):
         raise BackendUnavailable(f"LLM planner returned tool_calls that are not a list: {type(calls).__name__}")
     read = [_read_call(call, language) for call in calls]

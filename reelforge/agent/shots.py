@@ -13,6 +13,8 @@ import logging
 
 import httpx
 
+from reelforge.agent.llm import _chat_completion
+from reelforge.errors import BackendUnavailable
 from reelforge.settings import Settings
 
 __all__ = ["shot_prompts"]
@@ -32,22 +34,13 @@ def shot_prompts(scenes: list[str], settings: Settings, client: httpx.Client | N
     numbered = "\n".join(f"{k + 1}. {text}" for k, text in enumerate(scenes))
     body = {"model": settings.llm_model, "temperature": 0,
             "messages": [{"role": "system", "content": _INSTRUCTIONS}, {"role": "user", "content": numbered}]}
-    headers = {"Authorization": f"Bearer {settings.llm_api_key.get_secret_value()}"} if settings.llm_api_key else {}
-    url = f"{str(settings.llm_base_url).rstrip('/')}/chat/completions"
-    own = client is None
-    http = client or httpx.Client(timeout=settings.llm_timeout_s)
     try:
-        response = http.post(url, json=body, headers=headers, timeout=settings.llm_timeout_s)
-        response.raise_for_status()
-        content = str(response.json()["choices"][0]["message"]["content"]).strip()
+        content = str(_chat_completion(settings, body, client).get("content")).strip()
         content = content.removeprefix("```json").removeprefix("```").removesuffix("```").strip()
         shots = json.loads(content)
-    except (httpx.HTTPError, ValueError, KeyError, IndexError, TypeError) as exc:
+    except (BackendUnavailable, ValueError) as exc:
         log.warning("shot prompts: the planner failed (%s); the narration lines are the prompts", exc)
         return list(scenes)
-    finally:
-        if own:
-            http.close()
     if not isinstance(shots, list) or len(shots) != len(scenes) or not all(isinstance(s, str) and s.strip()
                                                                             for s in shots):
         log.warning("shot prompts: %d answers for %d scenes; the narration lines are the prompts",
