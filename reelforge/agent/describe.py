@@ -48,34 +48,46 @@ def _color(value: str, language: str) -> str:
     return _ZH_COLOR_NAMES.get(name, name) if language == "zh" else name
 
 
+def _grid(pos: Position) -> tuple[str, str] | None:
+    """Where a free position sits on the rules' grid: (across, down), each "" for the middle, e.g. ("right",
+    "bottom") for the bottom right corner, ("left", "") for the left side; None off the grid (a fraction)."""
+    across = {0.2: "left", 0.5: "", 0.8: "right"}.get(round(pos.x, 2))
+    down = {0.1: "top", 0.5: "", 0.9: "bottom"}.get(round(pos.y, 2))
+    return None if across is None or down is None else (across, down)
+
+
 def _place_en(pos: object) -> str:
     """"at the top", "in the bottom right corner", "on the left", "at 30% across, 20% down"."""
     if isinstance(pos, str):
         return f"at the {pos}"
     if not isinstance(pos, Position):
         return ""
-    across = {0.2: "left", 0.5: "", 0.8: "right"}.get(round(pos.x, 2))
-    down = {0.1: "top", 0.5: "", 0.9: "bottom"}.get(round(pos.y, 2))
-    if across is None or down is None:
+    grid = _grid(pos)
+    if grid is None:
         return f"at {round(pos.x * 100)}% across, {round(pos.y * 100)}% down"
+    across, down = grid
     if across and down:
         return f"in the {down} {across} corner"
     return f"on the {across}" if across else f"at the {down or 'center'}"
 
 
+_ZH_SIDES = {"left": "左", "right": "右", "top": "上", "bottom": "下"}
+_ZH_PLACES = {"top": "顶部", "bottom": "底部", "center": "中间", "": "中间"}
+
+
 def _place_zh(pos: object, verb: str) -> str:
     """"移到顶部", "移到右下角", "移到左侧", "移到横向 30%、纵向 20% 处"."""
     if isinstance(pos, str):
-        return verb + {"top": "顶部", "bottom": "底部", "center": "中间"}.get(pos, pos)
+        return verb + _ZH_PLACES.get(pos, pos)
     if not isinstance(pos, Position):
         return ""
-    across = {0.2: "左", 0.5: "", 0.8: "右"}.get(round(pos.x, 2))
-    down = {0.1: "上", 0.5: "", 0.9: "下"}.get(round(pos.y, 2))
-    if across is None or down is None:
+    grid = _grid(pos)
+    if grid is None:
         return f"{verb}横向 {round(pos.x * 100)}%、纵向 {round(pos.y * 100)}% 处"
+    across, down = grid
     if across and down:
-        return f"{verb}{across}{down}角"
-    return f"{verb}{across}侧" if across else f"{verb}{'顶部' if down == '上' else '底部' if down else '中间'}"
+        return f"{verb}{_ZH_SIDES[across]}{_ZH_SIDES[down]}角"
+    return f"{verb}{_ZH_SIDES[across]}侧" if across else f"{verb}{_ZH_PLACES[down]}"
 
 
 def _s(ms: int | None) -> str:
