@@ -6,6 +6,7 @@ will be, and ``focus`` remembers what "it" means: the last thing touched.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,13 @@ class PlanState:
         self.initial_focus = self.focus
         self.automatic = automatic_segments(self.context.versions, self.draft)
 
+    def fork(self) -> PlanState:
+        """A copy to plan one candidate reading on: its own actions, failures and automatic segments (the draft
+        itself is never changed in place, each edit makes a new one)."""
+        forked = copy.copy(self)
+        forked.actions, forked.failed, forked.automatic = list(self.actions), list(self.failed), set(self.automatic)
+        return forked
+
     def edit(self, edit: Edit, focus_kind: str | None = None) -> list[str]:
         """Plan ``edit``: record it, apply it to the scratch draft; return the ids of new segments."""
         self.actions.append(EditAction(edit=edit, description=describe_edit(edit, self.language, self.draft)))
@@ -68,6 +76,7 @@ class PlanState:
     def replace_generation(self, index: int, action: GenerateAction) -> None:
         """Re-place a generation planned earlier in this message (its placeholder moves too)."""
         self.actions[index] = action
+        self.draft = self.draft.model_copy(deep=True)  # a forked state may share the draft: never change it in place
         track = main_track(self.draft)
         if track is not None:
             track.segments = [s for s in track.segments if s.src != f"{PENDING}{index}"]

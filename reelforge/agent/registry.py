@@ -15,6 +15,8 @@ from pydantic import BaseModel
 
 from reelforge.agent._library import sound_names, style_names
 from reelforge.agent.actions import (
+    Action,
+    CaptionSpeechAction,
     ExportAction,
     GenerateAction,
     HelpAction,
@@ -33,8 +35,8 @@ from reelforge.draft import edits as e
 from reelforge.draft.history import Change
 from reelforge.draft.validate import MOTIONS, TRANSITIONS
 
-__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topics_of", "vocabularies",
-           "with_vocabularies"]
+__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topic_of_action",
+           "topics_of", "vocabularies", "with_vocabularies"]
 
 # what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
@@ -125,6 +127,17 @@ ACTION_TOOLS: dict[str, tuple[type, str]] = {
     "video_from_script": (ScriptAction, "Make a narrated, captioned video from a script: a clip per sentence."),
     "export_subtitles": (SubtitlesAction, "Export the captions as a subtitle file (srt or vtt)."),
 }
+
+
+# what each session action is about, in the history's topics (None: the session itself, e.g. undo or export)
+_ACTION_TOPICS: dict[type, Topic] = {
+    GenerateAction: "clip", ScriptAction: "clip", MusicAction: "music", SoundAction: "sound", VoiceAction: "voice",
+    VoiceChangeAction: "voice", SubtitlesAction: "title", CaptionSpeechAction: "title"}
+
+
+def topic_of_action(action: Action) -> Topic | None:
+    """The topic of a session action (a generation is about a clip, library music about music)."""
+    return _ACTION_TOPICS.get(type(action))
 
 
 def topics_of(change: Change) -> set[str]:

@@ -8,6 +8,7 @@ make it bigger") resolves against the draft as it will be.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reelforge.agent._intents import (
     canvas,
@@ -26,25 +27,76 @@ from reelforge.agent._intents import (
 )
 from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, color_of, position_of
 from reelforge.agent._numbers import duration_ms
+from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, split_clauses
 from reelforge.agent.actions import AgentContext, Language, Plan, Unknown
 from reelforge.draft import Draft
 
-__all__ = ["understand"]
+__all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "understand"]
 
 Handler = Callable[[Clause, PlanState], bool]
 
-# order matters: the session (help/undo/export) first, then the most specific areas
-_HANDLERS: tuple[Handler, ...] = (
-    voice.handle, interchange.handle, meta.handle, long_shot.handle, generate.replace_pending, generate.add_loras,
-    music.handle_sound, slideshow.handle, text.handle, song.handle, music.handle,
-    motion.handle, generate.handle,
+
+@dataclass(frozen=True)
+class Area:
+    """One intent module's reading of a clause: ``handle`` plans it on a state (False: not its kind of clause);
+    ``topics`` what a question it asks is about (it understood those words even without an edit to make), and,
+    when ``settles`` is True, what it accounts for whenever it plans: a slideshow reads "no transitions, no zoom"
+    as photos without them, with no edit of those topics to show for it."""
+
+    name: str
+    handle: Handler
+    topics: frozenset[str] = frozenset()
+    settles: bool = False
+
+
+def _area(name: str, handle: Handler, *topics: str, settles: bool = False) -> Area:
+    return Area(name, handle, frozenset(topics), settles)
+
+
+# The order only breaks ties between readings that explain as much of a clause: the session (help/undo/export)
+# first, then the most specific areas.
+AREAS: tuple[Area, ...] = (
+    _area("voice", voice.handle, "voice", "title"), _area("interchange", interchange.handle),
+    _area("meta", meta.handle), _area("long_shot", long_shot.handle, "clip"),
+    _area("replace_pending", generate.replace_pending, "clip"), _area("loras", generate.add_loras, "clip"),
+    _area("sound", music.handle_sound, "sound", "transition"), _area("slideshow", slideshow.handle, "clip", "music", "transition", "motion", settles=True),
+    _area("text", text.handle, "title"), _area("song", song.handle, "music"), _area("music", music.handle, "music"),
+    _area("motion", motion.handle, "motion"), _area("generate", generate.handle, "clip"),
     # a scene said without a verb; it declines any clause holding an edit word (``EDIT_WORDS``), so edits the
     # rules do not know become questions, never paid generations
-    generate.handle_description, canvas.handle, fade.handle, timeline.handle,
+    _area("description", generate.handle_description, "clip"), _area("canvas", canvas.handle, "canvas"),
+    _area("fade", fade.handle, "fade", "clip"), _area("timeline", timeline.handle, "clip", "trim", "speed", "transition"),
 )
+
+
+@dataclass
+class Candidate:
+    """One area's plan for a clause, on a forked state, and the slots of the clause it explains."""
+
+    area: Area
+    state: PlanState
+    explains: frozenset[int]
+
+
+def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
+    """Every area's reading of ``clause``, each planned on its own fork of ``state``, in the areas' order."""
+    reading = read_clause(clause)
+    found = []
+    for area in AREAS:
+        fork = state.fork()
+        if not area.handle(clause, fork):
+            continue
+        changed = [a for k, a in enumerate(fork.actions) if k >= len(state.actions) or a is not state.actions[k]]
+        found.append(Candidate(area, fork, explained(reading, changed, area.topics, settles=area.settles)))
+    return found
+
+
+def best(found: list[Candidate]) -> Candidate:
+    """The candidate explaining most of the clause; the earlier area on a tie."""
+    return max(found, key=lambda c: len(c.explains))
 
 
 def understand(message: str, context: AgentContext) -> Plan:
@@ -58,7 +110,9 @@ def understand(message: str, context: AgentContext) -> Plan:
     # a script or a narration's words span sentences: read before the message is split into clauses
     clauses = [] if voice.handle_message(message, state) else split_clauses(message, language)
     for clause in clauses:
-        if any(handler(clause, state) for handler in _HANDLERS):
+        found = candidates(clause, state)
+        if found:
+            state = best(found).state
             continue
         if _implied_text(clause, state):
             continue

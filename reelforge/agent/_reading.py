@@ -1,0 +1,233 @@
+"""What a clause contains, read once for every area: the shared extraction the candidate edits are scored against.
+
+A ``Reading`` lists the clause's *slots*: the things in it an edit can account for. Two families:
+
+- **topic words**, each naming what the clause is about, with the registry's topic words (``registry.TOPICS``,
+  English and Chinese): "title"/"字幕" -> title, "music"/"配乐" -> music, "crossfade"/"转场" -> transition, "clip"/
+  "片段" -> clip, and so on;
+- **values** the user said: times and spans ("2 seconds", "from 2s to 5s", "两秒" after number words are digits),
+  shares ("35%", "百分之三十"), speeds ("2x", "1.5倍"), colours ("red", "#ff0000", "红色"), a position (top/bottom,
+  sides, corners, free fractions), an aspect ("vertical", "9:16", "竖屏") and quoted words.
+
+Both languages go through the same structure: the clause is already normalised (number words are digits, quotes
+are placeholders) by ``_text.split_clauses``. ``explained`` says which slots a candidate plan accounts for, from
+the values of its actions' fields and the topics the registry gives their ops; ``rules.understand`` keeps the
+candidate that explains most.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from reelforge.agent._intents._words import aspect_of, position_of
+from reelforge.agent._numbers import find_durations, time_range
+from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
+from reelforge.agent.actions import Action, EditAction, Unknown
+from reelforge.agent.registry import EDIT_TOOLS, TOPICS, topic_of_action
+from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft.model import Position
+
+__all__ = ["Reading", "Slot", "explained", "read_clause"]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One thing the clause said: ``kind`` is "topic" (``value`` a registry topic) or a value kind ("time" in ms,
+    "share" a fraction, "speed", "colour" as ``#rrggbb``, "position", "aspect", "quote")."""
+
+    kind: str
+    value: object
+    start: int = 0
+    words: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Every slot of one clause, in the order said (verbs first)."""
+
+    slots: tuple[Slot, ...]
+
+    def of(self, kind: str) -> list[Slot]:
+        return [slot for slot in self.slots if slot.kind == kind]
+
+
+# topics a word may stand for beside its own: "fade out the music" is the music's fade, "fade between the clips" a
+# transition, "the second clip" is the object of a speed change, a trim, a fade...
+_CLIP_FAMILY = frozenset({"clip", "trim", "speed", "transition", "fade", "motion", "clip_sound", "voice"})
+_ALSO: dict[str, frozenset[str]] = {
+    "clip": _CLIP_FAMILY,
+    "fade": frozenset({"fade", "transition", "music", "title", "clip"}),
+    "transition": frozenset({"transition", "sound"}),   # "a whoosh at each transition"
+    "trim": frozenset({"trim", "clip", "music"}),
+    "speed": frozenset({"speed", "voice", "music"}),
+    "motion": frozenset({"motion", "transition"}),
+    "canvas": frozenset({"canvas", "clip"}),
+    "music": frozenset({"music", "sound"}),
+    "title": frozenset({"title", "voice"}),            # captions are the narration's words
+}
+_TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in TOPICS.items())
+# words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
+# not a clip (the verb alone names no object)
+_NOT_TOPICS = re.compile(r"缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull))|\bgenerat\w*|生成")
+# references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no
+# reading from another; and to "it" / "它"
+_WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本)(?:视频|片子)")
+_IT = re.compile(r"\b(?:it|this|that)\b|它")
+# the action verbs: what to do with the objects, read by the areas themselves (add or remove, make or change); a
+# verb is not a slot that a reading must explain (one that names a topic, "cut", "fade", "mute", is a topic word)
+_VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
+_SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
+_SPEED = re.compile(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")
+_EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
+                       + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
+_ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
+              "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
+_ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
+
+
+def read_clause(clause: Clause) -> Reading:
+    """The clause's slots (cached: every candidate is scored against the same reading)."""
+    return _read(clause.text, clause.language, clause.quotes)
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
+    clause = Clause(text, quotes, language)
+    slots: list[Slot] = []
+    blocked = [(m.start(), m.end()) for m in _NOT_TOPICS.finditer(text)]
+    for pattern in (_WHOLE, _IT):
+        for match in pattern.finditer(text):
+            blocked.append((match.start(), match.end()))
+            slots.append(Slot("ref", match.group(0), match.start(), match.group(0)))
+    topical: list[tuple[int, int]] = []
+    for topic, pattern in _TOPIC_WORDS:
+        for match in pattern.finditer(text):
+            span = (match.start(), match.end())
+            if _overlaps(span, blocked) or _overlaps(span, topical):  # "crossfade" is a transition, not also a fade
+                continue
+            topical.append(span)
+            slots.append(Slot("topic", topic, match.start(), match.group(0)))
+    for match in _VERBS.finditer(text):
+        if not _overlaps((match.start(), match.end()), topical):
+            slots.append(Slot("verb", match.group(0), match.start(), match.group(0)))
+    spanned = time_range(text)
+    if spanned is not None:
+        slots.append(Slot("time", spanned[0]))
+        slots.append(Slot("time", spanned[1]))
+    else:
+        slots.extend(Slot("time", ms, start) for ms, start, _ in find_durations(text))
+    slots.extend(Slot("share", float(m.group(1) or m.group(2)) / 100, m.start()) for m in _SHARE.finditer(text))
+    slots.extend(Slot("speed", float(m.group(1)), m.start()) for m in _SPEED.finditer(text))
+    for m in _EN_COLOR.finditer(text):
+        slots.append(Slot("colour", (m.group(2) or NAMED_COLORS[m.group(1)]).lower(), m.start()))
+    for m in _ZH_COLOR.finditer(text):
+        slots.append(Slot("colour", NAMED_COLORS[_ZH_COLORS[m.group(1)]].lower(), m.start()))
+    position = position_of(clause)
+    if position is not None:
+        slots.append(Slot("position", position))
+    aspect = aspect_of(clause)
+    if aspect is not None:
+        slots.append(Slot("aspect", aspect))
+    slots.extend(Slot("quote", quotes[int(m.group(1))], m.start()) for m in PLACEHOLDER.finditer(text))
+    return Reading(tuple(sorted(slots, key=lambda s: s.start)))
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What a plan's actions carry: their topics and the values of their fields."""
+
+    topics: frozenset[str]
+    numbers: frozenset[float]
+    strings: frozenset[str]
+    positions: tuple[object, ...]
+    presets: bool          # an export for a platform: its preset fixes the canvas ("export for TikTok")
+
+
+def _fields(action: Action) -> Iterable[tuple[str, object]]:
+    if isinstance(action, EditAction):
+        return action.edit.__dict__.items()
+    if dataclasses.is_dataclass(action):
+        return ((f.name, getattr(action, f.name)) for f in dataclasses.fields(action))
+    return ()
+
+
+def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> _Said:
+    topics: set[str] = set(area_topics) if settles and actions else set()
+    numbers: set[float] = set()
+    strings: set[str] = set()
+    positions: list[object] = []
+    presets = False
+    totals: dict[tuple[str, str], float] = {}  # a field summed over a plan's same ops: "a 12 s slideshow" is 3 x 4 s
+    for action in actions:
+        presets = presets or getattr(action, "preset", None) is not None
+        if isinstance(action, Unknown):
+            if action.question:  # a question about a missing detail: the area understood what it was about
+                topics |= area_topics
+            continue
+        topic = EDIT_TOOLS[action.edit.op].topic if isinstance(action, EditAction) and action.edit.op in EDIT_TOOLS \
+            else topic_of_action(action)
+        if topic is not None:
+            topics.add(topic)
+        ints: list[float] = []
+        for name, value in _fields(action):
+            if isinstance(value, bool) or value is None:
+                continue
+            if isinstance(value, int | float):
+                numbers.add(float(value))
+                if name == "seconds":
+                    numbers.add(float(value) * 1000)
+                if name.endswith("_ms"):
+                    ints.append(float(value))
+                    key = (type(action.edit).__name__ if isinstance(action, EditAction) else type(action).__name__, name)
+                    totals[key] = totals.get(key, 0.0) + float(value)
+            elif isinstance(value, str):
+                strings.add(value.lower())
+            elif isinstance(value, Position | BaseModel):
+                positions.append(value)
+                if isinstance(value, Position):
+                    numbers.update((value.x, value.y, 1 - value.x, 1 - value.y))
+        numbers.update(a + b for k, a in enumerate(ints) for b in ints[k + 1:])  # "from 2s to 5s": start + length
+        if isinstance(action, EditAction) and "pos" in action.edit.__dict__ and isinstance(action.edit.__dict__["pos"], str):
+            positions.append(action.edit.__dict__["pos"])
+    numbers.update(totals.values())
+    return _Said(frozenset(topics), frozenset(numbers), frozenset(strings), tuple(positions), presets)
+
+
+def explained(reading: Reading, actions: list[Action], area_topics: frozenset[str] = frozenset(),
+              settles: bool = False) -> frozenset[int]:
+    """The indexes of ``reading``'s slots that ``actions`` account for: a topic word their ops are about, a value
+    one of their fields holds (a time as ms, or as a start plus a length; a share as a volume or a position)."""
+    said = _said(actions, area_topics, settles)
+    found: set[int] = set()
+    for index, slot in enumerate(reading.slots):
+        value = slot.value
+        if slot.kind in ("verb", "ref"):  # read by the areas; no reading is told from another by them
+            continue
+        if slot.kind == "topic":
+            # or a field names it ("go back to before the music" is a revert to topic "music"), or it is words of a
+            # prompt or a title ("a dog running in slow motion")
+            ok = bool(_ALSO.get(str(value), frozenset({str(value)})) & said.topics) or str(value) in said.strings \
+                or any(slot.words in s for s in said.strings if len(s) > len(slot.words))
+        elif slot.kind in ("time", "share", "speed"):
+            ok = isinstance(value, int | float) and float(value) in said.numbers
+        elif slot.kind == "colour":
+            ok = str(value) in said.strings
+        elif slot.kind == "aspect":
+            ok = str(value) in said.strings or said.presets
+        elif slot.kind == "quote":
+            ok = any(str(value).lower() in s for s in said.strings)
+        else:  # position
+            ok = value in said.positions
+        if ok:
+            found.add(index)
+    return frozenset(found)
