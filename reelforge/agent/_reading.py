@@ -29,7 +29,7 @@ from reelforge.agent._intents._words import aspect_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
 from reelforge.agent.actions import Action, EditAction, Unknown
-from reelforge.agent.registry import EDIT_TOOLS, TOPICS, topic_of_action
+from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
@@ -67,7 +67,7 @@ _ALSO: dict[str, frozenset[str]] = {
     "trim": frozenset({"trim", "clip", "music"}),
     "speed": frozenset({"speed", "voice", "music"}),
     "motion": frozenset({"motion", "transition"}),
-    "canvas": frozenset({"canvas", "clip"}),
+    "canvas": frozenset({"canvas", "music"}),            # "use my song for the background"
     "music": frozenset({"music", "sound"}),
     "title": frozenset({"title", "voice"}),            # captions are the narration's words
 }
@@ -174,8 +174,7 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
             if action.question:  # a question about a missing detail: the area understood what it was about
                 topics |= area_topics
             continue
-        topic = EDIT_TOOLS[action.edit.op].topic if isinstance(action, EditAction) and action.edit.op in EDIT_TOOLS \
-            else topic_of_action(action)
+        topic = topic_of(action)
         if topic is not None:
             topics.add(topic)
         ints: list[float] = []
@@ -192,6 +191,8 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
                     totals[key] = totals.get(key, 0.0) + float(value)
             elif isinstance(value, str):
                 strings.add(value.lower())
+                if name == "aspect":  # "a sunset, vertical": the generation sets the canvas too
+                    topics.add("canvas")
             elif isinstance(value, Position | BaseModel):
                 positions.append(value)
                 if isinstance(value, Position):

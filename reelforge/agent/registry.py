@@ -35,7 +35,7 @@ from reelforge.draft import edits as e
 from reelforge.draft.history import Change
 from reelforge.draft.validate import MOTIONS, TRANSITIONS
 
-__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS", "EditTool", "focus_of", "topic_of_action",
+__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS", "TOPIC_LABELS", "EditTool", "focus_of", "topic_of", "topic_of_action",
            "topics_of", "vocabularies", "with_vocabularies"]
 
 # what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
@@ -55,6 +55,13 @@ TOPICS: dict[str, str] = {
 }
 Topic = typing.Literal["music", "voice", "title", "canvas", "transition", "fade", "motion", "speed", "sound", "trim", "clip",
                        "clip_sound"]
+# each topic as the replies name it (English, Chinese): "Do you mean the music or the clips?"
+TOPIC_LABELS: dict[Topic, tuple[str, str]] = {
+    "music": ("the music", "音乐"), "voice": ("the voice-over", "配音"), "title": ("the title", "标题"),
+    "canvas": ("the canvas", "画布"), "transition": ("the transitions", "转场"), "fade": ("a fade", "淡入淡出"),
+    "motion": ("the camera motion", "镜头运动"), "speed": ("the speed", "速度"), "sound": ("a sound effect", "音效"),
+    "trim": ("the length", "时长"), "clip": ("the clips", "片段"), "clip_sound": ("the clips' own sound", "原声")}
+assert set(TOPIC_LABELS) == set(typing.get_args(Topic))
 Focus = typing.Literal["clip", "text", "music", "canvas", "sound"]
 
 
@@ -138,6 +145,14 @@ _ACTION_TOPICS: dict[type, Topic] = {
 def topic_of_action(action: Action) -> Topic | None:
     """The topic of a session action (a generation is about a clip, library music about music)."""
     return _ACTION_TOPICS.get(type(action))
+
+
+def topic_of(action: Action) -> Topic | None:
+    """What any planned action is about: an edit's registry topic, a session action's topic."""
+    edit = getattr(action, "edit", None)
+    if edit is not None and edit.op in EDIT_TOOLS:
+        return EDIT_TOOLS[edit.op].topic
+    return topic_of_action(action)
 
 
 def topics_of(change: Change) -> set[str]:

@@ -31,10 +31,11 @@ from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, split_clauses
-from reelforge.agent.actions import AgentContext, Language, Plan, Unknown
+from reelforge.agent.actions import Action, AgentContext, Language, Plan, Unknown
+from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
 
-__all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "understand"]
+__all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "understand"]
 
 Handler = Callable[[Clause, PlanState], bool]
 
@@ -78,7 +79,12 @@ class Candidate:
 
     area: Area
     state: PlanState
+    actions: list[Action]          # what it planned (new actions, and earlier ones it re-planned)
     explains: frozenset[int]
+
+    @property
+    def topics(self) -> set[str]:
+        return {topic for action in self.actions if (topic := topic_of(action)) is not None}
 
 
 def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
@@ -90,13 +96,37 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
         if not area.handle(clause, fork):
             continue
         changed = [a for k, a in enumerate(fork.actions) if k >= len(state.actions) or a is not state.actions[k]]
-        found.append(Candidate(area, fork, explained(reading, changed, area.topics, settles=area.settles)))
+        found.append(Candidate(area, fork, changed, explained(reading, changed, area.topics, settles=area.settles)))
     return found
 
 
 def best(found: list[Candidate]) -> Candidate:
     """The candidate explaining most of the clause; the earlier area on a tie."""
     return max(found, key=lambda c: len(c.explains))
+
+
+def close_call(found: list[Candidate], chosen: Candidate) -> Candidate | None:
+    """A rival as good as ``chosen`` that reads the clause another way: it explains as many slots but not the same
+    ones (each accounts for words the other leaves out), about another topic. The order alone would pick one of
+    them; the user is asked instead."""
+    for rival in found:
+        if rival is chosen or len(rival.explains) != len(chosen.explains) or not rival.explains:
+            continue
+        if rival.explains <= chosen.explains or chosen.explains <= rival.explains:
+            continue
+        if rival.topics and chosen.topics and not rival.topics & chosen.topics:
+            return rival
+    return None
+
+
+def _which(clause: Clause, one: Candidate, other: Candidate) -> Unknown:
+    """"Do you mean the music or the clips?" with the registry's names for each reading's topic."""
+    zh = clause.language == "zh"
+    names = [" / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in sorted(c.topics) if t in TOPIC_LABELS))  # type: ignore[index]
+             for c in (one, other)]
+    return Unknown(clause.unquoted(), understood="", unexplained=True, question=ask(
+        clause, f"Do you mean {names[0]} or {names[1]}? Say which, in a few more words.",
+        f"是要改{names[0]}，还是{names[1]}？请再说具体一点。"))
 
 
 def understand(message: str, context: AgentContext) -> Plan:
@@ -112,7 +142,12 @@ def understand(message: str, context: AgentContext) -> Plan:
     for clause in clauses:
         found = candidates(clause, state)
         if found:
-            state = best(found).state
+            chosen = best(found)
+            rival = close_call(found, chosen)
+            if rival is not None:  # two readings explain as much, each in its own way: ask which
+                state.actions.append(_which(clause, chosen, rival))
+                continue
+            state = chosen.state
             continue
         if _implied_text(clause, state):
             continue
