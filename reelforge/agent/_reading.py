@@ -31,6 +31,7 @@ from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
 from reelforge.agent.actions import Action, EditAction, Unknown
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft import Draft
 from reelforge.draft.model import Position
 
 __all__ = ["Reading", "Slot", "explained", "read_clause"]
@@ -59,7 +60,9 @@ class Reading:
 
 # topics a word may stand for beside its own: "fade out the music" is the music's fade, "fade between the clips" a
 # transition, "the second clip" is the object of a speed change, a trim, a fade...
-_CLIP_FAMILY = frozenset({"clip", "trim", "speed", "transition", "fade", "motion", "clip_sound", "voice"})
+# a clip named as the place of something else counts too: "put 'Day 1' on the first clip", "a whoosh on clip 2"
+_CLIP_FAMILY = frozenset({"clip", "trim", "speed", "transition", "fade", "motion", "clip_sound", "voice", "title",
+                          "sound"})
 _ALSO: dict[str, frozenset[str]] = {
     "clip": _CLIP_FAMILY,
     "fade": frozenset({"fade", "transition", "music", "title", "clip"}),
@@ -71,17 +74,22 @@ _ALSO: dict[str, frozenset[str]] = {
     "music": frozenset({"music", "sound"}),
     "title": frozenset({"title", "voice"}),            # captions are the narration's words
 }
-_TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in TOPICS.items())
+# phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
+_PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
+            ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|剪辑点"))
+_TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object)
 _NOT_TOPICS = re.compile(r"缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull))|\bgenerat\w*|生成")
 # references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no
 # reading from another; and to "it" / "它"
-_WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本)(?:视频|片子)")
+_WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)")
 _IT = re.compile(r"\b(?:it|this|that)\b|它")
 # the action verbs: what to do with the objects, read by the areas themselves (add or remove, make or change); a
 # verb is not a slot that a reading must explain (one that names a topic, "cut", "fade", "mute", is a topic word)
 _VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
+_PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|cent(?:er|re)|middle)\b|"
+                          r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")
 _EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
@@ -125,16 +133,17 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
         slots.append(Slot("time", spanned[0]))
         slots.append(Slot("time", spanned[1]))
     else:
-        slots.extend(Slot("time", ms, start) for ms, start, _ in find_durations(text))
+        slots.extend(Slot("time", ms, start, text[start:end]) for ms, start, end in find_durations(text))
     slots.extend(Slot("share", float(m.group(1) or m.group(2)) / 100, m.start()) for m in _SHARE.finditer(text))
     slots.extend(Slot("speed", float(m.group(1)), m.start()) for m in _SPEED.finditer(text))
     for m in _EN_COLOR.finditer(text):
-        slots.append(Slot("colour", (m.group(2) or NAMED_COLORS[m.group(1)]).lower(), m.start()))
+        slots.append(Slot("colour", (m.group(2) or NAMED_COLORS[m.group(1)]).lower(), m.start(), m.group(0)))
     for m in _ZH_COLOR.finditer(text):
-        slots.append(Slot("colour", NAMED_COLORS[_ZH_COLORS[m.group(1)]].lower(), m.start()))
+        slots.append(Slot("colour", NAMED_COLORS[_ZH_COLORS[m.group(1)]].lower(), m.start(), m.group(0)))
     position = position_of(clause)
     if position is not None:
-        slots.append(Slot("position", position))
+        said = _PLACE_WORDS.search(text)
+        slots.append(Slot("position", position, said.start() if said else 0, said.group(0) if said else ""))
     aspect = aspect_of(clause)
     if aspect is not None:
         slots.append(Slot("aspect", aspect))
@@ -171,14 +180,19 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
     for action in actions:
         presets = presets or getattr(action, "preset", None) is not None
         if isinstance(action, Unknown):
-            if action.question:  # a question about a missing detail: the area understood what it was about
+            if action.question or action.understood:  # a question about a missing detail, or why it cannot be done:
+                # the area understood what the clause was about
                 topics |= area_topics
             continue
         topic = topic_of(action)
         if topic is not None:
             topics.add(topic)
+        if topic in ("fade", "transition"):  # a fade goes to black and comes from it: "fade in from black"
+            strings.add(NAMED_COLORS["black"])
         ints: list[float] = []
         for name, value in _fields(action):
+            if name == "duck" and value is True:  # "duck the music under the voice"
+                topics.add("voice")
             if isinstance(value, bool) or value is None:
                 continue
             if isinstance(value, int | float):
@@ -191,7 +205,7 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
                     totals[key] = totals.get(key, 0.0) + float(value)
             elif isinstance(value, str):
                 strings.add(value.lower())
-                if name == "aspect":  # "a sunset, vertical": the generation sets the canvas too
+                if name in ("aspect", "bgcolor"):  # "a sunset, vertical", "white on a black background"
                     topics.add("canvas")
             elif isinstance(value, Position | BaseModel):
                 positions.append(value)
@@ -204,11 +218,27 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
     return _Said(frozenset(topics), frozenset(numbers), frozenset(strings), tuple(positions), presets)
 
 
+def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
+    """The lengths a plan leaves and the amounts it changes them by: the video's, and each touched clip's ("cut the
+    last 3 seconds" leaves 12 s of 15, "trim the first clip to 4 seconds" leaves it 4 s long)."""
+    lengths = {float(after.end_ms), float(before.end_ms - after.end_ms)}
+    for action in actions:
+        segment_id = getattr(getattr(action, "edit", None), "segment_id", None)
+        now = after.find_segment(segment_id) if isinstance(segment_id, str) else None
+        was = before.find_segment(segment_id) if isinstance(segment_id, str) else None
+        if now is not None:
+            lengths.add(float(now[1].duration_ms))
+            if was is not None:
+                lengths.add(float(was[1].duration_ms - now[1].duration_ms))
+    return lengths
+
+
 def explained(reading: Reading, actions: list[Action], area_topics: frozenset[str] = frozenset(),
-              settles: bool = False) -> frozenset[int]:
+              settles: bool = False, drafts: tuple[Draft, Draft] | None = None) -> frozenset[int]:
     """The indexes of ``reading``'s slots that ``actions`` account for: a topic word their ops are about, a value
     one of their fields holds (a time as ms, or as a start plus a length; a share as a volume or a position)."""
     said = _said(actions, area_topics, settles)
+    lengths = _lengths(*drafts, actions) if drafts is not None else set()
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value
@@ -217,18 +247,24 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
         if slot.kind == "topic":
             # or a field names it ("go back to before the music" is a revert to topic "music"), or it is words of a
             # prompt or a title ("a dog running in slow motion")
-            ok = bool(_ALSO.get(str(value), frozenset({str(value)})) & said.topics) or str(value) in said.strings \
+            ok = bool(_ALSO.get(str(value), frozenset({str(value)})) & said.topics) \
+                or str(value) in said.strings or f"{value}s" in said.strings \
                 or any(slot.words in s for s in said.strings if len(s) > len(slot.words))
         elif slot.kind in ("time", "share", "speed"):
-            ok = isinstance(value, int | float) and float(value) in said.numbers
-        elif slot.kind == "colour":
-            ok = str(value) in said.strings
+            number = float(value) if isinstance(value, int | float) else -1.0
+            # a share or a speed may be said as a change: "50% bigger" is a scale of 1.5, "加快一倍" twice the speed
+            ok = number in said.numbers or (slot.kind == "time" and number in lengths) or (
+                slot.kind != "time" and (1 + number in said.numbers or 1 - number in said.numbers)) or bool(
+                slot.words) and any(slot.words in s for s in said.strings)   # "a title saying 'see you at 4 s'"
+        elif slot.kind == "colour":  # a colour's value, or its words in a prompt, a title, a transition ("fadeblack")
+            ok = str(value) in said.strings or any(slot.words in s for s in said.strings)
         elif slot.kind == "aspect":
             ok = str(value) in said.strings or said.presets
         elif slot.kind == "quote":
             ok = any(str(value).lower() in s for s in said.strings)
-        else:  # position
-            ok = value in said.positions
+        else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
+            ok = value in said.positions or "motion" in said.topics or bool(slot.words) and any(
+                slot.words in s for s in said.strings if len(s) > len(slot.words))
         if ok:
             found.add(index)
     return frozenset(found)

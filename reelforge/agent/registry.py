@@ -139,7 +139,7 @@ ACTION_TOOLS: dict[str, tuple[type, str]] = {
 # what each session action is about, in the history's topics (None: the session itself, e.g. undo or export)
 _ACTION_TOPICS: dict[type, Topic] = {
     GenerateAction: "clip", ScriptAction: "clip", MusicAction: "music", SoundAction: "sound", VoiceAction: "voice",
-    VoiceChangeAction: "voice", SubtitlesAction: "title", CaptionSpeechAction: "title"}
+    VoiceChangeAction: "voice", SubtitlesAction: "title", CaptionSpeechAction: "title", ExportAction: "clip"}
 
 
 def topic_of_action(action: Action) -> Topic | None:

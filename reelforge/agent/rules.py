@@ -96,7 +96,8 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
         if not area.handle(clause, fork):
             continue
         changed = [a for k, a in enumerate(fork.actions) if k >= len(state.actions) or a is not state.actions[k]]
-        found.append(Candidate(area, fork, changed, explained(reading, changed, area.topics, settles=area.settles)))
+        found.append(Candidate(area, fork, changed, explained(reading, changed, area.topics, settles=area.settles,
+                                                              drafts=(state.draft, fork.draft))))
     return found
 
 
@@ -117,6 +118,22 @@ def close_call(found: list[Candidate], chosen: Candidate) -> Candidate | None:
         if rival.topics and chosen.topics and not rival.topics & chosen.topics:
             return rival
     return None
+
+
+def _left_out(clause: Clause, chosen: Candidate) -> Unknown | None:
+    """A question when the best reading leaves out a thing the clause names: nothing is dropped silently, and an
+    edit never lands on another object than the one said ("slow down the music" would slow the video)."""
+    slots = read_clause(clause).slots
+    left = sorted({str(s.value) for k, s in enumerate(slots) if s.kind == "topic" and k not in chosen.explains})
+    if not left or not chosen.topics:
+        return None
+    zh = clause.language == "zh"
+    did = " / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in sorted(chosen.topics) if t in TOPIC_LABELS))  # type: ignore[index]
+    said = " / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in left if t in TOPIC_LABELS))  # type: ignore[index]
+    return Unknown(clause.unquoted(), understood="", unexplained=True, question=ask(
+        clause, f"I'm not sure what you want done with {said}: all I could read here is a change to {did}. "
+                "Could you say it another way?",
+        f"不太明白要对{said}做什么：这句话我只能理解成修改{did}。能换个说法吗？"))
 
 
 def _which(clause: Clause, one: Candidate, other: Candidate) -> Unknown:
@@ -146,6 +163,10 @@ def understand(message: str, context: AgentContext) -> Plan:
             rival = close_call(found, chosen)
             if rival is not None:  # two readings explain as much, each in its own way: ask which
                 state.actions.append(_which(clause, chosen, rival))
+                continue
+            left = _left_out(clause, chosen)
+            if left is not None:  # "slow down the music": the best reading would change something else
+                state.actions.append(left)
                 continue
             state = chosen.state
             continue
