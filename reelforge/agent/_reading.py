@@ -30,8 +30,8 @@ from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
 from reelforge.agent.actions import Action, EditAction, Unknown
 from reelforge.agent.registry import TOPICS, topic_of
-from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft import Draft
+from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
 __all__ = ["Reading", "Slot", "explained", "read_clause"]
@@ -80,7 +80,8 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object)
-_NOT_TOPICS = re.compile(r"缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull))|\bgenerat\w*|生成")
+_NOT_TOPICS = re.compile(r"缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"
+                         r"\bgenerat\w*|生成")
 # references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no
 # reading from another; and to "it" / "它"
 _WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)")

@@ -128,8 +128,8 @@ def _left_out(clause: Clause, chosen: Candidate) -> Unknown | None:
     if not left or not chosen.topics:
         return None
     zh = clause.language == "zh"
-    did = " / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in sorted(chosen.topics) if t in TOPIC_LABELS))  # type: ignore[index]
-    said = " / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in left if t in TOPIC_LABELS))  # type: ignore[index]
+    did = " / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in sorted(chosen.topics) if t in TOPIC_LABELS))
+    said = " / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in left if t in TOPIC_LABELS))
     return Unknown(clause.unquoted(), understood="", unexplained=True, question=ask(
         clause, f"I'm not sure what you want done with {said}: all I could read here is a change to {did}. "
                 "Could you say it another way?",
@@ -139,7 +139,7 @@ def _left_out(clause: Clause, chosen: Candidate) -> Unknown | None:
 def _which(clause: Clause, one: Candidate, other: Candidate) -> Unknown:
     """"Do you mean the music or the clips?" with the registry's names for each reading's topic."""
     zh = clause.language == "zh"
-    names = [" / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in sorted(c.topics) if t in TOPIC_LABELS))  # type: ignore[index]
+    names = [" / ".join(dict.fromkeys(TOPIC_LABELS[t][zh] for t in sorted(c.topics) if t in TOPIC_LABELS))
              for c in (one, other)]
     return Unknown(clause.unquoted(), understood="", unexplained=True, question=ask(
         clause, f"Do you mean {names[0]} or {names[1]}? Say which, in a few more words.",
