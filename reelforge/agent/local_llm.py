@@ -1,7 +1,7 @@
 """A local LLM planner, run in the server's process, whose every tool call is valid by construction.
 
-``REELFORGE_LLM_MODEL`` names a transformers model folder (or a GGUF file, through llama-cpp-python when it is
-installed). The rules answer first; a message they cannot fully explain goes to this planner, which has
+``REELFORGE_LLM_MODEL`` names a transformers model folder or a GGUF file (through llama-cpp-python when it is
+installed, else through transformers' own GGUF loader, which needs the ``gguf`` package). The rules answer first; a message they cannot fully explain goes to this planner, which has
 ``llm_local_timeout_s`` to answer, else the rules' own answer (their question) stands.
 
 Decoding is constrained by grammar, one call in two steps, each a JSON value whose schema comes from the
@@ -16,6 +16,7 @@ the grammar cannot say (e.g. "a fade needs fade_in_ms or fade_out_ms") is retrie
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import threading
@@ -157,9 +158,15 @@ class _Transformers:
         import torch  # lazily: the light install never touches torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
-        self._tokenizer = AutoTokenizer.from_pretrained(str(self.path))
+        # a GGUF file: transformers reads its tokenizer and (de-quantised) weights itself, with the gguf package
+        where = {"pretrained_model_name_or_path": str(self.path.parent), "gguf_file": self.path.name} \
+            if self.path.suffix == ".gguf" else {"pretrained_model_name_or_path": str(self.path)}
+        if "gguf_file" in where and importlib.util.find_spec("gguf") is None:
+            raise BackendUnavailable("a GGUF planner model needs the gguf package (pip install 'reelforge[planner]') "
+                                     "or llama-cpp-python")
+        self._tokenizer = AutoTokenizer.from_pretrained(**where)
         device = "cuda" if torch.cuda.is_available() else "cpu"
-        model: Any = AutoModelForCausalLM.from_pretrained(str(self.path))
+        model: Any = AutoModelForCausalLM.from_pretrained(**where)
         self._model = model.to(device).eval()
         self._tokenizer_data = _tokenizer_data(self._tokenizer, int(self._model.config.vocab_size))
         self._cache = _cache_argument()
@@ -214,7 +221,9 @@ def _tokenizer_data(tokenizer: Any, vocab_size: int) -> Any:
     first = next(i for i in range(len(tokenizer)) if i not in special)
     lead = tokenizer.decode([first])
     regular = []
-    for index in range(len(tokenizer)):
+    # a tokenizer may hold more tokens than the model has logits (transformers' GGUF tokenizer adds its own
+    # "<|endoftext|>"): only tokens the model can produce are offered
+    for index in range(min(len(tokenizer), vocab_size)):
         if index in special:
             continue
         joined = tokenizer.decode([first, index])[len(lead):]
@@ -270,7 +279,10 @@ class LocalPlanner:
         if self._backend is None:
             if not self.model_path.exists():
                 raise BackendUnavailable(f"llm_model: no model at {self.model_path}")
-            self._backend = _LlamaCpp(self.model_path) if self.model_path.suffix == ".gguf" else \
+            gguf = self.model_path.suffix == ".gguf"
+            # a GGUF file runs on llama.cpp when llama-cpp-python is installed (quantised kernels), else through
+            # transformers' own GGUF loader with the same token-level constraint as a model folder
+            self._backend = _LlamaCpp(self.model_path) if gguf and importlib.util.find_spec("llama_cpp") else \
                 _Transformers(self.model_path)
         return self._backend
 

@@ -3,6 +3,7 @@ valid call, and a planner out of time leaves the rules' answer."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from reelforge.agent.registry import ACTION_TOOLS, PLANNED_EDIT_TOOLS
 from reelforge.draft.edits import SetTransition
 
 from ._fixtures import context
-from ._tiny_llm import build_tiny_model
+from ._tiny_llm import build_tiny_gguf, build_tiny_model
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
@@ -63,3 +64,22 @@ def test_a_planner_out_of_time_leaves_the_rules_answer(tiny_model: Path) -> None
     plan = plan_message("black and white filter on everything", context("full"), planner=planner)
     (action,) = plan.actions
     assert isinstance(action, Unknown) and "filters" in action.question  # the rules' question, not the model's
+
+
+def test_a_gguf_file_runs_through_transformers_with_the_same_constraint(tmp_path: Path) -> None:
+    """REELFORGE_LLM_MODEL may name a .gguf file: without llama-cpp-python, transformers reads it (the gguf
+    package), the weights equal the folder's (llama.cpp's q/k layout undone), and every call is still valid."""
+    pytest.importorskip("gguf")
+    if importlib.util.find_spec("llama_cpp") is not None:
+        pytest.skip("llama-cpp-python is installed: it runs GGUF files instead")
+    path = build_tiny_gguf(tmp_path)
+    loaded = transformers.AutoModelForCausalLM.from_pretrained(str(path.parent), gguf_file=path.name)
+    folder = transformers.AutoModelForCausalLM.from_pretrained(str(tmp_path / "source"))
+    ids = torch.tensor([[1, 5, 9, 40, 7]])
+    with torch.no_grad():
+        assert torch.allclose(loaded(ids).logits, folder(ids).logits)
+    plan = LocalPlanner(path, timeout_s=120).plan("a crossfade between every clip", context("full"))
+    assert plan.actions
+    for action in plan.actions:
+        assert isinstance(action, EditAction) or type(action).__name__ in {
+            cls.__name__ for cls, _ in ACTION_TOOLS.values()} | {"Unknown"}
