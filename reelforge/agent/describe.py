@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from reelforge.agent._voice_labels import voice_label
 from reelforge.agent.actions import VersionRecord
 from reelforge.agent.registry import TOPICS, topics_of
+from reelforge.agent.registry import label as tool_label
 from reelforge.draft import VIDEO, Aspect, Draft
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
@@ -217,7 +218,7 @@ def _en(edit: e.Edit) -> str:
             return f"added {_MOTION_WORDS[edit.motion][0]} to {who}"
         case e.AddSound():
             return f"added the sound effect '{edit.name or edit.src}' at {_s(edit.start_ms)}"
-    return type(edit).__name__
+    return tool_label(edit.op, "en")  # an op with no wording of its own here: the registry's label
 
 
 def _zh(edit: e.Edit) -> str:
@@ -297,7 +298,7 @@ def _zh(edit: e.Edit) -> str:
             return f"{who}{_MOTION_WORDS[edit.motion][1]}"
         case e.AddSound():
             return f"在 {_s(edit.start_ms)} 添加音效「{edit.name or edit.src}」"
-    return type(edit).__name__
+    return tool_label(edit.op, "zh")
 
 
 def describe_edit(edit: e.Edit, language: str = "en", draft: Draft | None = None) -> str:

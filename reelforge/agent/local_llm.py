@@ -30,7 +30,7 @@ from pydantic import TypeAdapter
 from reelforge.agent._text import detect_language
 from reelforge.agent.actions import Action, AgentContext, Language, Plan, Unknown
 from reelforge.agent.llm import _Rejected, _to_action, system_prompt
-from reelforge.agent.registry import ACTION_TOOLS, PLANNED_EDIT_TOOLS, with_vocabularies
+from reelforge.agent.registry import ACTION_TOOLS, PLANNED_EDIT_TOOLS, label, with_vocabularies
 from reelforge.errors import BackendUnavailable
 
 __all__ = ["LocalPlanner", "generation_schema", "restore_numbers", "tool_schemas"]
@@ -324,9 +324,10 @@ class LocalPlanner:
         return actions
 
     def _prompt(self, message: str, context: AgentContext, language: str, done: list[Action]) -> str:
-        tools = "\n".join(f"- {name}: {', '.join(schema.get('properties', {}))}" for name, schema in self._schemas.items())
+        tools = "\n".join(f"- {name}" + (f" ({label(name, language)})" if label(name, language) != name else "")
+                          + f": {', '.join(schema.get('properties', {}))}" for name, schema in self._schemas.items())
         recent = "\n".join(f"- {label}" for label in context.history[-5:]) or "- (none)"
         made = "\n".join(f"- {type(a).__name__}: {getattr(a, 'edit', a)}" for a in done) or "- (none yet)"
-        return (f"{system_prompt(context, language)}\nTools (name: arguments):\n{tools}\n"
+        return (f"{system_prompt(context, language)}\nTools (name (what it does): arguments):\n{tools}\n"
                 f"Call {ASK} with a question when the request is unclear; call {DONE} when every change is made.\n"
                 f"Recent changes:\n{recent}\nUser: {message}\nCalls so far:\n{made}")

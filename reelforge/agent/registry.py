@@ -35,8 +35,9 @@ from reelforge.draft import edits as e
 from reelforge.draft.history import Change
 from reelforge.draft.validate import MOTIONS, TRANSITIONS
 
-__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS", "TOPIC_LABELS", "EditTool", "focus_of", "topic_of", "topic_of_action",
-           "topics_of", "vocabularies", "with_vocabularies"]
+__all__ = ["ACTION_LABELS", "ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS", "TOPIC_LABELS", "EditTool",
+           "action_tool", "focus_of", "label", "topic_of", "topic_of_action", "topics_of", "vocabularies",
+           "with_vocabularies"]
 
 # what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
@@ -75,6 +76,7 @@ class EditTool:
     model: type[BaseModel]
     topic: Topic
     focus: Focus | None
+    labels: tuple[str, str]    # what it does, English and Chinese: "add a title" / "添加标题"
     planned: bool = True
 
     @property
@@ -87,30 +89,31 @@ class EditTool:
 
 
 _TABLE: tuple[EditTool, ...] = (
-    EditTool(e.AddClip, "clip", "clip"),
-    EditTool(e.DeleteSegment, "clip", None),
-    EditTool(e.MoveClip, "clip", "clip"),
-    EditTool(e.SwapClips, "clip", None),
-    EditTool(e.Trim, "trim", None),
-    EditTool(e.TrimSegment, "trim", "clip"),
-    EditTool(e.SetCanvas, "canvas", "canvas"),
-    EditTool(e.AddText, "title", "text"),
-    EditTool(e.UpdateText, "title", "text"),
-    EditTool(e.RemoveText, "title", None),
-    EditTool(e.SetMusic, "music", "music"),
-    EditTool(e.UpdateMusic, "music", "music"),
-    EditTool(e.RemoveMusic, "music", None),
-    EditTool(e.SetClipAudio, "clip_sound", "clip"),
-    EditTool(e.SetSpeed, "speed", "clip"),
-    EditTool(e.SetTransition, "transition", None),
-    EditTool(e.SetFade, "fade", "clip"),
-    EditTool(e.SetMotion, "motion", "clip"),
-    EditTool(e.AddSound, "sound", "sound"),
-    EditTool(e.AddVoice, "voice", None, planned=False),  # the add_voice_over action synthesises and adds it
-    EditTool(e.RemoveVoice, "voice", None),
+    EditTool(e.AddClip, "clip", "clip", ("add a clip", "添加片段")),
+    EditTool(e.DeleteSegment, "clip", None, ("delete a clip", "删除片段")),
+    EditTool(e.MoveClip, "clip", "clip", ("move a clip", "移动片段")),
+    EditTool(e.SwapClips, "clip", None, ("swap two clips", "交换片段")),
+    EditTool(e.Trim, "trim", None, ("trim the video", "裁剪视频")),
+    EditTool(e.TrimSegment, "trim", "clip", ("trim a clip", "裁剪片段")),
+    EditTool(e.SetCanvas, "canvas", "canvas", ("change the canvas", "修改画布")),
+    EditTool(e.AddText, "title", "text", ("add a title", "添加标题")),
+    EditTool(e.UpdateText, "title", "text", ("change the title", "修改标题")),
+    EditTool(e.RemoveText, "title", None, ("remove the title", "删除标题")),
+    EditTool(e.SetMusic, "music", "music", ("set the background music", "设置背景音乐")),
+    EditTool(e.UpdateMusic, "music", "music", ("change the background music", "调整背景音乐")),
+    EditTool(e.RemoveMusic, "music", None, ("remove the background music", "移除背景音乐")),
+    EditTool(e.SetClipAudio, "clip_sound", "clip", ("set the clips' own sound", "调整原声")),
+    EditTool(e.SetSpeed, "speed", "clip", ("change the speed", "修改速度")),
+    EditTool(e.SetTransition, "transition", None, ("set the transitions", "设置转场")),
+    EditTool(e.SetFade, "fade", "clip", ("fade the picture", "设置淡入淡出")),
+    EditTool(e.SetMotion, "motion", "clip", ("move the camera on a clip", "设置镜头运动")),
+    EditTool(e.AddSound, "sound", "sound", ("add a sound effect", "添加音效")),
+    # the add_voice_over action synthesises and adds it
+    EditTool(e.AddVoice, "voice", None, ("add the voice-over", "添加配音"), planned=False),
+    EditTool(e.RemoveVoice, "voice", None, ("remove the voice-over", "去掉配音")),
     # captions are named with the title's words ("caption", "subtitle", "字幕"): one topic for words on screen
-    EditTool(e.SetCaptions, "title", None),
-    EditTool(e.SetCues, "title", "clip", planned=False),
+    EditTool(e.SetCaptions, "title", None, ("set the captions", "设置字幕")),
+    EditTool(e.SetCues, "title", "clip", ("caption a clip's speech", "识别片段语音字幕"), planned=False),
 )
 EDIT_TOOLS: dict[str, EditTool] = {tool.name: tool for tool in _TABLE}
 # the edits a planner may emit itself, offered as tools
@@ -153,6 +156,31 @@ def topic_of(action: Action) -> Topic | None:
     if edit is not None and edit.op in EDIT_TOOLS:
         return EDIT_TOOLS[edit.op].topic
     return topic_of_action(action)
+
+
+# the session actions' labels, as for the edits (what "I couldn't ..." and a planner's tool list call them)
+ACTION_LABELS: dict[str, tuple[str, str]] = {
+    "generate_clip": ("generate a clip", "生成片段"), "add_library_music": ("add music", "添加背景音乐"),
+    "add_sound_effect": ("add the sound effect", "添加音效"), "undo": ("undo", "撤销"), "redo": ("redo", "重做"),
+    "revert": ("go back", "回退"), "show_timeline": ("show the timeline", "查看时间线"), "help": ("help", "帮助"),
+    "export": ("export the video", "导出视频"), "add_voice_over": ("add a voice-over", "添加配音"),
+    "change_voice": ("change the voice", "更换配音"), "video_from_script": ("make a video from a script", "用文案做视频"),
+    "export_subtitles": ("export the subtitles", "导出字幕")}
+assert set(ACTION_LABELS) == set(ACTION_TOOLS)
+
+
+def label(name: str, language: str) -> str:
+    """What a tool (an edit op or a session action) does, in ``language``: "add a title" / "添加标题"."""
+    labels = EDIT_TOOLS[name].labels if name in EDIT_TOOLS else ACTION_LABELS.get(name, (name, name))
+    return labels[1] if language == "zh" else labels[0]
+
+
+def action_tool(action: Action) -> str | None:
+    """The tool name a planned action answers to (``set_fade`` for an edit, ``undo`` for an UndoAction)."""
+    edit = getattr(action, "edit", None)
+    if edit is not None:
+        return str(edit.op)
+    return next((name for name, (cls, _) in ACTION_TOOLS.items() if type(action) is cls), None)
 
 
 def topics_of(change: Change) -> set[str]:

@@ -23,6 +23,7 @@ from reelforge.agent.actions import (
     UndoAction,
     Unknown,
 )
+from reelforge.agent.registry import action_tool, label
 from reelforge.draft.edits import AddClip
 from reelforge.draft.summary import format_seconds
 
@@ -86,6 +87,11 @@ def _generation(outcome: Outcome, action: GenerateAction, zh: bool) -> str:
     return text + (f" and added it at {span}." if span else " and added it to the timeline.")
 
 
+def _failed(tool: str, why: str, zh: bool) -> str:
+    """"I couldn't add music: ...": a session action that failed, named by the registry's label."""
+    return f"没能{label(tool, 'zh')}：{why}。" if zh else f"I couldn't {label(tool, 'en')}: {why}."
+
+
 def _line(outcome: Outcome, zh: bool, language: str) -> str:
     action: Action = outcome.action
     data = outcome.data
@@ -105,7 +111,7 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
     if isinstance(action, MusicAction):
         title = data.get("title") or data.get("style") or action.style or ("配乐" if zh else "a track")
         if not outcome.ok:
-            return f"没能添加背景音乐：{why}。" if zh else f"I couldn't add music: {why}."
+            return _failed("add_library_music", why, zh)
         volume = data.get("volume", action.volume)
         vol = f"，音量 {round(float(volume) * 100)}%" if zh and isinstance(volume, (int, float)) else \
             f" at {round(float(volume) * 100)}%" if isinstance(volume, (int, float)) else ""
@@ -120,7 +126,7 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
         return f"已添加背景音乐「{title}」{vol}。" if zh else f"Added background music: {title}{vol}."
     if isinstance(action, SoundAction):
         if not outcome.ok:
-            return f"没能添加音效：{why}。" if zh else f"I couldn't add the sound effect: {why}."
+            return _failed("add_sound_effect", why, zh)
         start = data.get("start_ms", action.start_ms) or 0
         times = data.get("times_ms")
         count = len(times) if isinstance(times, list) else 0
@@ -133,8 +139,7 @@ def _line(outcome: Outcome, zh: bool, language: str) -> str:
     if isinstance(action, (UndoAction, RedoAction, RevertAction)):
         version_label = data.get("label") or ""
         if not outcome.ok:
-            return f"无法{'撤销' if isinstance(action, UndoAction) else '重做' if isinstance(action, RedoAction) else '回退'}：{why}。" \
-                if zh else f"I couldn't {'undo' if isinstance(action, UndoAction) else 'redo' if isinstance(action, RedoAction) else 'go back'}: {why}."
+            return _failed(action_tool(action) or "undo", why, zh)
         if isinstance(action, UndoAction):
             return (f"已撤销：{version_label}。" if version_label else "已撤销上一步。") if zh else (f"Undone: {version_label}." if version_label else "Undid the last change.")
         if isinstance(action, RedoAction):

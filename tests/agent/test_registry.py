@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import typing
 
-from reelforge.agent import VersionRecord, find_revert_point
+from reelforge.agent import EditAction, Outcome, Plan, UndoAction, VersionRecord, compose_reply, find_revert_point
 from reelforge.agent._intents.meta import revert_topic
 from reelforge.agent._state import automatic_segments, focus_from_history
-from reelforge.agent.registry import EDIT_TOOLS, PLANNED_EDIT_TOOLS, focus_of, topics_of
+from reelforge.agent.registry import (
+    ACTION_TOOLS,
+    EDIT_TOOLS,
+    PLANNED_EDIT_TOOLS,
+    action_tool,
+    focus_of,
+    label,
+    topics_of,
+)
 from reelforge.draft import Change, Draft, Edit, apply_edit
 from reelforge.draft.edits import AddClip, AddText, AddVoice, SetCaptions, SetFade, SetSpeed, SetTransition, UpdateText
 
@@ -60,3 +68,15 @@ def test_voice_and_caption_edits_are_declared_with_their_topics() -> None:
     # the planners are offered every edit they may make themselves; a narration's src is synthesised speech
     assert "add_voice" in EDIT_TOOLS and "add_voice" not in PLANNED_EDIT_TOOLS and "set_cues" not in PLANNED_EDIT_TOOLS
     assert {"remove_voice", "set_captions"} <= set(PLANNED_EDIT_TOOLS)
+
+
+def test_every_tool_has_its_labels_in_both_languages_and_replies_use_them() -> None:
+    for name in [*EDIT_TOOLS, *ACTION_TOOLS]:
+        english, chinese = label(name, "en"), label(name, "zh")
+        assert english and any("\u4e00" <= ch <= "\u9fff" for ch in chinese)
+    # a failed session action is named by its registry label, in the user's language
+    failed = Outcome(action=UndoAction(), ok=False, detail="nothing to undo")
+    plan = Plan(language="en", actions=[failed.action])
+    assert compose_reply(plan, [failed]) == f"I couldn't {label('undo', 'en')}: nothing to undo."
+    assert compose_reply(plan, [failed], "zh") == f"没能{label('undo', 'zh')}：nothing to undo。"
+    assert action_tool(UndoAction()) == "undo" and action_tool(EditAction(edit=SetFade(fade_out_ms=500))) == "set_fade"
