@@ -85,7 +85,7 @@ _KNOWN_LEFT = {"make it 20 seconds shorter"}
 
 def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:
     """Nothing dropped silently: for each one-clause message of the seen corpus, the reading taken accounts for
-    every topic word and every value the clause holds."""
+    every topic word and every value the clause holds, or the plan asks about it."""
     left = []
     for case in load_corpus():
         language = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in case["msg"]) else "en"
@@ -93,6 +93,8 @@ def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:
         if len(clauses) != 1 or case["msg"] in _KNOWN_LEFT:
             continue
         fixture = context(case["ctx"], case.get("history"))
+        if any(isinstance(a, Unknown) and a.question for a in understand(case["msg"], fixture).actions):
+            continue
         state = PlanState(context=fixture, language=language, draft=fixture.draft)  # type: ignore[arg-type]
         found = candidates(clauses[0], state)
         if not found:

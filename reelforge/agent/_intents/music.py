@@ -52,6 +52,15 @@ def _has_music(state: PlanState) -> bool:
     return any(t.is_music and t.segments for t in state.draft.tracks)
 
 
+# objects other than the music: loudness said with one of them is theirs ("turn the clips' own sound down")
+_OTHER_OBJECT = (r"\b(?:titles?|texts?|captions?|subtitles?|voice|narrat\w*|clips?|shots?|videos?|sound effects?|"
+                 r"original|own|speech|photos?|pictures?)\b|标题|文字|字幕|配音|旁白|片段|镜头|视频|原声|音效|照片|人声")
+_BACKGROUND = r"\bbackground\b|背景(?!色|颜色|图)"
+# words that are about loudness only ("大一点" may be a title's size; "大声一点" is not)
+_LOUDNESS = (r"\b(?:louder|quieter|softer|volume|(?:turn|tone|bring|dial|crank|bump)(?: \w+){0,2} (?:up|down))\b|"
+             r"大声|小声|响一点|轻一点|太吵|音量")
+
+
 # What a generated clip shows: music named after it is the scene's ("a video of a band playing music").
 _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s+(?:of|showing|about|featuring|where)\b|" \
            r"(?:生成|制作|拍)(?:1)?(?:个|段|条)?"
@@ -65,7 +74,13 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
-    return focused and (mentions_it(clause) or clause.has(_QUIETER + "|" + _LOUDER))
+    if focused and (mentions_it(clause) or clause.has(_QUIETER + "|" + _LOUDER)):
+        return True
+    # with music on the timeline and no other object named, loudness is the music's: "louder", "turn the volume
+    # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"
+    if not _has_music(state) or clause.has(_OTHER_OBJECT):
+        return False
+    return clause.has(_LOUDNESS) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%"))
 
 
 def _fade_ms(clause: Clause, which: str) -> int | None:
@@ -108,7 +123,9 @@ _SOURCE_IN = (rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:st
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
              rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|响起|出现)|"
-             rf"第{_SECONDS}(?:再)?(?:开始|进入|响起|出现)")
+             rf"第{_SECONDS}(?:再)?(?:开始|进入|响起|出现)|"
+             # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
+             rf"\b(?:put|move|place|shift)\b.*\b(?:at|to)\s+{_SECONDS}|(?:放在|放到|移到|挪到|移至)第?{_SECONDS}")
 
 
 def _ms(match: re.Match[str]) -> int:
