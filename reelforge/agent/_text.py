@@ -98,13 +98,26 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
+        parts = [q for p in parts for q in _both_zh(p)]
     parts = [p for p in parts if p]
     if language == "en":
         parts = _carry_add(parts)
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
+_ZH_PARTS = r"标题|文字|字幕|背景音乐|音乐|配乐|配音|旁白"
+_ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS})(?:都|也|一起)?(.+)$")
+
+
+def _both_zh(part: str) -> list[str]:
+    """"标题和音乐都淡出": each object takes the predicate said after both."""
+    match = _ZH_BOTH.match(part)
+    return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"] if match else [part]
+
+
 _NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
+# a verb and its object with nothing said about it: the rest comes after the next object ("... and the music fade out")
+_BARE_OBJECT = re.compile(rf"^(?:make|have|let|get|set)\s+(?:the\s+|my\s+)?(?:{_EN_PARTS})$")
 _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
 _REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take out|get rid of)\b")
 
@@ -119,6 +132,10 @@ def _carry_add(parts: list[str]) -> list[str]:
     carried = list(parts)
     verbless_list = len(parts) > 1 and not re.match(rf"^(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b", parts[0])
     for i in range(1, len(parts)):
+        lead = _NOUN_LED.match(parts[i])
+        if lead and _BARE_OBJECT.match(carried[i - 1]) and parts[i][lead.end():].strip():
+            # "make the title and the music fade out": both take what is said after the last one
+            carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
         if not _NOUN_LED.match(parts[i]) or re.search(rf"\b(?:{_EN_VERBS})\b", parts[i]):
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:

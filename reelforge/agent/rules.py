@@ -102,8 +102,14 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
 
 
 def best(found: list[Candidate]) -> Candidate:
-    """The candidate explaining most of the clause; the earlier area on a tie."""
-    return max(found, key=lambda c: len(c.explains))
+    """The candidate explaining most of the clause; on a tie one that plans something over one that only says why
+    it cannot ("mute all clips" is not a slideshow without photos), then the earlier area (alone when neither
+    explains anything: the order is all there is to go by)."""
+    return max(found, key=lambda c: (len(c.explains), bool(c.explains) and _acts(c)))
+
+
+def _acts(candidate: Candidate) -> bool:
+    return any(not isinstance(a, Unknown) or a.question for a in candidate.actions)
 
 
 def close_call(found: list[Candidate], chosen: Candidate) -> Candidate | None:

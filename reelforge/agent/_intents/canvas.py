@@ -18,8 +18,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     bg = None
     if clause.has(_BACKGROUND):
         bg = color_of(clause.text)
-    fps_match = clause.search(r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)")
-    fps = int(fps_match.group(1)) if fps_match and 1 <= int(fps_match.group(1)) <= 120 else None
+    fps_match = clause.search(r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\bframe ?rate (?:to |of |at )?(\d+)\b|"
+                              r"帧率(?:改成|改为|设为|设置为|调到|调成|为)?(\d+)")
+    said = next((int(g) for g in fps_match.groups() if g), 0) if fps_match else 0
+    fps = said if 1 <= said <= 120 else None
     if aspect is None and bg is None and fps is None:
         return False
     state.edit(SetCanvas(aspect=aspect, bg=bg, fps=fps), focus_kind="canvas")

@@ -34,7 +34,7 @@ _TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fad
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
 _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)"
 _SPEED_UP = r"\bspeed (?:it |this |the \w+ )?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|快进|快一点|快放|变快|倍速播放"
-_SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢"
+_SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
@@ -131,7 +131,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
         volume = 1.0
-    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
+    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
     elif clause.has(r"\bquieter|\blower|\bdown\b|小一点|降低|调低"):
         volume = 0.5
