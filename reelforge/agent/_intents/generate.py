@@ -18,7 +18,9 @@ from reelforge.draft.edits import ClipPlace
 
 __all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of"]
 
-_EN_GEN = r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
+_EN_GEN = r"\b(?:replace|swap|switch)\b.*\b(?:with|for) (?:a|an|another|a new)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|scene|" \
+          r"footage)s?\s+(?:of|showing|with|where)\b|" \
+          r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
@@ -103,7 +105,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
-            ref is not None and clause.has(r"把.*换成")):  # "把第一个片段换成一段海滩的视频"
+            ref is not None and clause.has(r"把.*换成|\b(?:swap|switch)\b.*\bfor\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
     elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾"):  # "放在最后面": not "after"
         return ("end", None)

@@ -98,6 +98,9 @@ def _style(clause: Clause) -> dict[str, object]:
         if bgcolor:
             out["bgcolor"] = bgcolor
         text = text[:backdrop.start()] + " " + text[backdrop.end():]
+    elif (on := re.search(r"\bon\s+(?:an?\s+)?([a-z]+)\s*$", text)) and color_of(on.group(1)):  # "white on black"
+        out["bgcolor"] = color_of(on.group(1))
+        text = text[:on.start()]
     color = color_of(text)
     letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
     if letters:
