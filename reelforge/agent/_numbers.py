@@ -75,6 +75,9 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
+    # "clip one", "shot two": a number word after the noun it counts
+    text = re.sub(rf"\b(clip|shot|scene|segment|step)\s+({'|'.join(_EN_UNITS)})\b",
+                  lambda m: f"{m.group(1)} {_en_word_value(m.group(2))}", text)
     # "1:30" is a time; "9:16" and "16:9" are the aspect ratios a video editor hears far more often
     text = re.sub(r"\b(?!(?:9:16|16:9|4:5|21:9|1:1|4:3|3:4|2:3|3:2)\b)(\d+):([0-5]\d)\b",
                   lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} seconds", text)

@@ -179,7 +179,9 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
     presets = False
     totals: dict[tuple[str, str], float] = {}  # a field summed over a plan's same ops: "a 12 s slideshow" is 3 x 4 s
     for action in actions:
-        presets = presets or getattr(action, "preset", None) is not None
+        if getattr(action, "preset", None) is not None:  # "导出竖屏抖音版": a platform's preset sets the canvas too
+            presets = True
+            topics.add("canvas")
         if isinstance(action, Unknown):
             if action.question or action.understood:  # a question about a missing detail, or why it cannot be done:
                 # the area understood what the clause was about

@@ -16,7 +16,7 @@ ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|sti
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin)\b|去掉|删除|删掉|移除|" \
-         r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用"
+         r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
 _RATIOS: tuple[tuple[Aspect, str], ...] = (

@@ -146,7 +146,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下顺序|颠倒"):
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)|换个位置|颠倒"):
         return False
     refs = clip_refs(clause, state)
     clips = main_clips(state.draft)
@@ -224,7 +224,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
-                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|减少")
+                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|减少")
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
     if targets:
         seg = state.draft.find_segment(targets[0])
@@ -246,7 +246,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         return True
     if keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
-    elif tail or not head and clause.has(r"\bshorter\b|缩短|短了?\d"):  # "3 seconds shorter": the opening stays
+    elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短了?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
