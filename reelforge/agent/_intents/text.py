@@ -38,9 +38,14 @@ _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|
 _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\S{1,3}色(?:的)?$"
 
 
+# "write Happy Birthday on the video", "写上生日快乐", "在视频中间写上“夏季促销”": words to put on screen
+# ("write a song", "write me a script" compose something else: an article after "write" is not a title's words)
+_WRITE = r"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:me\s+)?(?:a|an|some|the|my)\b)\S|写上|写着|(?<!描)写(?=⟪)"
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
-    if clause.has(_TEXT) or clause.has(_SAY):
+    if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
             r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成"):
@@ -134,6 +139,8 @@ _UNQUOTED_EN = re.compile(
     r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text)"
     r"\s+(?:(?:saying|that says|which says|reading|of|called|named|with the words)\s+|:\s*)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
+_WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
+                      rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
     r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行)?(?:大|小)?(?:标题|字幕|文字)[:：]?\s*"
     r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
@@ -152,6 +159,9 @@ def _new_words(clause: Clause) -> str | None:
         return clause.as_typed(next(g for g in match.groups() if g).strip())
     if clause.has(_CHANGE):  # "change the title to ..." is read elsewhere
         return None
+    written = _WRITTEN.search(clause.text)
+    if written and not PLACEHOLDER.search(written.group(1)):
+        return clause.as_typed(written.group(1).strip())
     unquoted = (_UNQUOTED_ZH if clause.language == "zh" else _UNQUOTED_EN).search(clause.text)
     if unquoted and not PLACEHOLDER.search(unquoted.group(1)):
         return clause.as_typed(unquoted.group(1).strip())
