@@ -31,7 +31,7 @@ from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, split_clauses
-from reelforge.agent.actions import Action, AgentContext, Language, Plan, Unknown
+from reelforge.agent.actions import Action, AgentContext, Language, MusicAction, Plan, Unknown
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
 
@@ -126,6 +126,12 @@ def close_call(found: list[Candidate], chosen: Candidate) -> Candidate | None:
     return None
 
 
+def _restated(chosen: Candidate, state: PlanState) -> bool:
+    """The clause asks again for the library music the message just asked for (a complaint, then "change it")."""
+    return (len(chosen.actions) == 1 and isinstance(chosen.actions[0], MusicAction) and bool(state.actions)
+            and state.actions[-1] == chosen.actions[0])
+
+
 def _left_out(clause: Clause, chosen: Candidate) -> Unknown | None:
     """A question when the best reading leaves out a thing the clause names: nothing is dropped silently, and an
     edit never lands on another object than the one said ("slow down the music" would slow the video)."""
@@ -173,6 +179,8 @@ def understand(message: str, context: AgentContext) -> Plan:
             left = _left_out(clause, chosen)
             if left is not None:  # "slow down the music": the best reading would change something else
                 state.actions.append(left)
+                continue
+            if _restated(chosen, state):  # "i don't like the music, change it": one new track, not two
                 continue
             state = chosen.state
             continue

@@ -23,7 +23,7 @@ _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我�
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 _QUIETER = r"\b(?:quieter|softer|lower|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
-           r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|太大声|弱一点"
+           r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点"
 _LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,2} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声"
 _MUTE = r"\bmute\b|静音"
@@ -52,13 +52,15 @@ def _has_music(state: PlanState) -> bool:
     return any(t.is_music and t.segments for t in state.draft.tracks)
 
 
+# "换一个" / "换一首" right after the music was named: another track
+_ANOTHER_ZH = r"^(?:再)?换(?:1)?(?:个|首|下)?(?:吧|一下)?$"
 # objects other than the music: loudness said with one of them is theirs ("turn the clips' own sound down")
 _OTHER_OBJECT = (r"\b(?:titles?|texts?|captions?|subtitles?|voice|narrat\w*|clips?|shots?|videos?|sound effects?|"
                  r"original|own|speech|photos?|pictures?)\b|标题|文字|字幕|配音|旁白|片段|镜头|视频|原声|音效|照片|人声")
 _BACKGROUND = r"\bbackground\b|背景(?!色|颜色|图)"
 # words that are about loudness only ("大一点" may be a title's size; "大声一点" is not)
 _LOUDNESS = (r"\b(?:louder|quieter|softer|volume|(?:turn|tone|bring|dial|crank|bump)(?: \w+){0,2} (?:up|down))\b|"
-             r"大声|小声|响一点|轻一点|太吵|音量")
+             r"大声|小声|响一点|轻一点|太吵|有点吵|好吵|很吵|音量")
 
 
 # What a generated clip shows: music named after it is the scene's ("a video of a band playing music").
@@ -74,7 +76,7 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
-    if focused and (mentions_it(clause) or clause.has(_QUIETER + "|" + _LOUDER)):
+    if focused and (mentions_it(clause) or clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_ANOTHER_ZH)):
         return True
     # with music on the timeline and no other object named, loudness is the music's: "louder", "turn the volume
     # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"

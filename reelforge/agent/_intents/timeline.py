@@ -32,8 +32,9 @@ _TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fad
                 ("dissolve", r"dissolve|溶解"), ("wipeleft", r"\bwipe|擦除"), ("slideleft", r"\bslide|滑动|推移"),
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
-_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)"
-_SPEED_UP = r"\bspeed (?:it |this |the \w+ )?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|快进|快一点|快放|变快|倍速播放"
+_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
+              r"(?:之间|中间).*(?:渐变|淡化)"
+_SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放"
 _SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
@@ -210,7 +211,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"get rid of|lose|nix|toss|shave|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|提前\d|推迟\d|晚\d"):
+                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|提前\d|推迟\d|晚\d|短\d"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -224,7 +225,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
-                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|减少")
+                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短了?\d|减少")
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
     if targets:
         seg = state.draft.find_segment(targets[0])
