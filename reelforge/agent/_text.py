@@ -33,6 +33,7 @@ _EN_SPLIT = re.compile(
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        r"[，,]\s*(?=第\d+个(?:片段|镜头)|(?:结尾|开头|片头|片尾)(?:再)?(?:淡|加|放|显示)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
 
 
@@ -101,8 +102,18 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _both_zh(p)]
     parts = [p for p in parts if p]
     if language == "en":
-        parts = _carry_add(parts)
+        parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
+
+
+_SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
+                         r"(?:music|soundtrack|song|bgm))$")
+
+
+def _scene_with(part: str) -> list[str]:
+    """"a dog running on the beach with upbeat music": a scene said without a verb, then its music (a list item)."""
+    match = _SCENE_WITH.match(part)
+    return [match.group(1), match.group(2)] if match and not re.search(r"slideshow", part) else [part]
 
 
 _ZH_PARTS = r"标题|文字|字幕|背景音乐|音乐|配乐|配音|旁白"

@@ -28,7 +28,9 @@ _EN_GEN = r"\b(?:replace|swap|switch)\b.*\b(?:with|for) (?:a|an|another|a new)\s
           r"(?:of|showing|with|where)\b|" \
           r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
           r"(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
-_ZH_GEN = r"生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+# "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
+_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
