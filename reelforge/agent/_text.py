@@ -20,7 +20,8 @@ PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
 
 EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
-             r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write")
+             r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
+             r"restore|reverse|cancel")
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
 _EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song"
 _EN_SPLIT = re.compile(

@@ -23,7 +23,10 @@ _SHOW = r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*
         r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|" \
         r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)"
 _UNDO = r"\bundo\b|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
-        r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|撤销|撤回|回退|(?:退回|后退|返回)(?:\d+步|上一步)|取消上一步|返回上一步|上一步"
+        r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
+        r"\b(?:revert|reverse|cancel|undo|drop|scrap) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
+        r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
+        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销|撤回|回退|(?:退回|后退|返回)(?:\d+步|上一步)|取消上一步|返回上一步|上一步"
 _REDO = r"\bredo\b|重做|恢复撤销|反撤销|取消撤销"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore)\b.*\bbefore\b\s+(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+)?(.+)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)"
