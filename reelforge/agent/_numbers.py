@@ -75,6 +75,8 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
+    # "from second 2 to second 5": a point in time said as an ordinal second
+    text = re.sub(r"\bsecond (\d+(?:\.\d+)?)\b(?!\s*(?:seconds?|secs?|s)\b)", r"\1 seconds", text)
     # "clip one", "shot two": a number word after the noun it counts
     text = re.sub(rf"\b(clip|shot|scene|segment|step)\s+({'|'.join(_EN_UNITS)})\b",
                   lambda m: f"{m.group(1)} {_en_word_value(m.group(2))}", text)

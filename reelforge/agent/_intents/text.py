@@ -86,6 +86,7 @@ def _timing(clause: Clause) -> dict[str, object]:
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
 _BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)\b|"
                        r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底")  # 白字黑底
+_TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
          r"全程|整个视频|一直显示|从头到尾"
 
@@ -260,6 +261,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     timing.pop("at_end", None)
     fields.update(timing)
     fields.update(_whole_video(clause, state))
+    if target is not None and "duration_ms" not in fields and clause.has(_TO_END):  # "until the end", "显示到结尾"
+        end = state.draft.video_end_ms or state.draft.end_ms
+        start = int(fields.get("start_ms", target.start_ms))  # type: ignore[call-overload]
+        if end > start:
+            fields["duration_ms"] = end - start
     if not fields:
         return False
     state.edit(UpdateText(segment_id=target.id if target else None, **fields), focus_kind="text")  # type: ignore[arg-type]
