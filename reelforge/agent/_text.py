@@ -101,6 +101,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
         parts = [q for p in parts for q in _both_zh(p)]
+        parts = _variation_zh(parts)
     parts = [p for p in parts if p]
     if language == "en":
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
@@ -125,6 +126,17 @@ def _both_zh(part: str) -> list[str]:
     """"标题和音乐都淡出": each object takes the predicate said after both."""
     match = _ZH_BOTH.match(part)
     return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"] if match else [part]
+
+
+def _variation_zh(parts: list[str]) -> list[str]:
+    """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
+    merged: list[str] = []
+    for part in parts:
+        if merged and re.match(r"^再(?:来|生成)(?:1)?(?:个|段|条)$", merged[-1]) and re.match(r"^(?:换成|改成|但是|不过)", part):
+            merged[-1] = f"{merged[-1]}，{part}"
+        else:
+            merged.append(part)
+    return merged
 
 
 _NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")

@@ -23,7 +23,7 @@ _EN_GEN = r"\b(?:replace|swap|switch)\b.*\b(?:with|for) (?:a|an|another|a new)\s
           r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
-          r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
+          r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
           r"(?:of|showing|with|where)\b|" \
           r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
@@ -243,7 +243,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip() or name
     else:
         prompt = _prompt(clause)
-        if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)):
+        # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
+        if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)
+                                   or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and _vague(prompt) and not clause.has(_AGAIN):
         prompt = ""
