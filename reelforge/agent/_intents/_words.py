@@ -15,13 +15,15 @@ __all__ = ["ADD", "EDIT_WORDS", "EFFECTS", "REMOVE", "aspect_of", "color_of", "p
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|no more|without|lose|no|" \
-         r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin)\b|去掉|删除|删掉|移除|" \
+         r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
+         r"去掉|删除|删掉|移除|" \
          r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
+_BY = r"\s*(?:[:x/]|\bby\b|比)\s*"   # "9:16", "9x16", "9 by 16", "9比16"
 _RATIOS: tuple[tuple[Aspect, str], ...] = (
-    ("9:16", r"(?<![\d.])9\s*[:x/]\s*16(?![\d.])"), ("4:5", r"(?<![\d.])4\s*[:x/]\s*5(?![\d.])"),
-    ("1:1", r"(?<![\d.])1\s*[:x/]\s*1(?![\d.])|1比1"), ("16:9", r"(?<![\d.])16\s*[:x/]\s*9(?![\d.])"))
+    ("9:16", rf"(?<![\d.])9{_BY}16(?![\d.])"), ("4:5", rf"(?<![\d.])4{_BY}5(?![\d.])"),
+    ("1:1", rf"(?<![\d.])1{_BY}1(?![\d.])"), ("16:9", rf"(?<![\d.])16{_BY}9(?![\d.])"))
 # a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版")
 _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     ("9:16", r"vertical|portrait|tiktok|reels?\b|shorts|stories|竖屏|竖版|竖的|竖向|抖音|快手|视频号"),
