@@ -23,25 +23,12 @@ import torch  # noqa: E402
 from PIL import Image, ImageOps  # noqa: E402
 
 from reelforge.errors import BackendUnavailable, Cancelled, InvalidInput  # noqa: E402
-from reelforge.generate.base import GenerateRequest  # noqa: E402
-from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape  # noqa: E402
+from reelforge.generate.diffusers_backend import DiffusersGenerator  # noqa: E402
 from reelforge.progress import CancelToken  # noqa: E402
 from reelforge.settings import Settings  # noqa: E402
+from tests.generate.tiny_pipelines import random_still, tiny_generator, tiny_request  # noqa: E402
 
 pytestmark = pytest.mark.models
-
-TINY = GenerationShape(size=(32, 32), fps=16, max_shot_frames=9)
-
-
-def _generator(model: Path, **settings: object) -> DiffusersGenerator:
-    return DiffusersGenerator(Settings(_env_file=None, model=str(model), **settings), shape=TINY)  # type: ignore[call-arg]
-
-
-def _request(**fields: object) -> GenerateRequest:
-    values: dict[str, object] = {"prompt": "a red car on a street at night", "seconds": 9 / 16, "width": 96,
-                                 "height": 64, "fps": 16, "seed": 3, "steps": 2}
-    values.update(fields)
-    return GenerateRequest(**values)  # type: ignore[arg-type]
 
 
 def _frames(path: Path) -> np.ndarray:
@@ -49,18 +36,11 @@ def _frames(path: Path) -> np.ndarray:
         return np.stack([frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)])
 
 
-def _still(path: Path, seed: int) -> Path:
-    """A textured still (random pixels): a tiny random VAE barely tells flat colours apart."""
-    pixels = np.random.default_rng(seed).integers(0, 256, (48, 80, 3), dtype=np.uint8)
-    Image.fromarray(pixels).save(path)
-    return path
-
-
 @pytest.mark.parametrize("family", ["wan", "ltx", "cogvideox"])
 def test_each_family_is_detected_and_encodes_h264_at_the_delivered_size(
         tiny: dict[str, Path], tmp_path: Path, family: str) -> None:
     out = tmp_path / "clip.mp4"
-    clip = _generator(tiny[family]).generate(_request(), out, lambda _: None)
+    clip = tiny_generator(tiny[family]).generate(tiny_request(), out, lambda _: None)
 
     with av.open(str(out)) as container:
         stream = container.streams.video[0]
@@ -76,14 +56,14 @@ def test_each_family_is_detected_and_encodes_h264_at_the_delivered_size(
 
 def test_delivered_rate_differs_from_the_generated_one(tiny: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "clip.mp4"
-    clip = _generator(tiny["wan"]).generate(_request(seconds=0.5, fps=30), out, lambda _: None)
+    clip = tiny_generator(tiny["wan"]).generate(tiny_request(seconds=0.5, fps=30), out, lambda _: None)
     assert len(_frames(out)) == 15 and clip.fps == 30 and clip.duration_ms == 500
     assert clip.provenance["generated_fps"] == 16
 
 
 def test_progress_is_reported_once_per_denoising_step(tiny: dict[str, Path], tmp_path: Path) -> None:
     reports: list[float] = []
-    _generator(tiny["ltx"]).generate(_request(steps=3), tmp_path / "clip.mp4", reports.append)
+    tiny_generator(tiny["ltx"]).generate(tiny_request(steps=3), tmp_path / "clip.mp4", reports.append)
     denoising = [r for r in reports if r <= 0.9]
     assert denoising == pytest.approx([0.3, 0.6, 0.9])
     assert reports == sorted(reports) and reports[-1] == 1.0
@@ -99,7 +79,7 @@ def test_cancel_between_steps_stops_the_loop_and_leaves_no_file(tiny: dict[str, 
 
     out = tmp_path / "clip.mp4"
     with pytest.raises(Cancelled):
-        _generator(tiny["wan"]).generate(_request(steps=4), out, progress, token)
+        tiny_generator(tiny["wan"]).generate(tiny_request(steps=4), out, progress, token)
     assert reports == [pytest.approx(0.225)]  # one step of four, then nothing
     assert not out.exists() and list(tmp_path.iterdir()) == []
 
@@ -107,7 +87,7 @@ def test_cancel_between_steps_stops_the_loop_and_leaves_no_file(tiny: dict[str, 
 @pytest.mark.parametrize("family", ["wan_ti2v", "ltx"])
 def test_image_to_video_conditions_on_the_still_cropped_to_the_generation_size(
         tiny: dict[str, Path], tmp_path: Path, family: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    generator = _generator(tiny[family])
+    generator = tiny_generator(tiny[family])
     vae = generator.pipeline("i2v")[1].vae
     encoded: list[torch.Tensor] = []
     original = vae.encode
@@ -117,8 +97,8 @@ def test_image_to_video_conditions_on_the_still_cropped_to_the_generation_size(
         return original(video, *args, **kwargs)
 
     monkeypatch.setattr(vae, "encode", spy)
-    still = _still(tmp_path / "still.png", 1)
-    clip = generator.generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
+    still = random_still(tmp_path / "still.png", seed=1)
+    clip = generator.generate(tiny_request(image=still), tmp_path / "clip.mp4", lambda _: None)
 
     assert clip.provenance["kind"] == "i2v"
     assert type(generator.pipeline("i2v")[1]).__name__.endswith("ImageToVideoPipeline")
@@ -131,11 +111,11 @@ def test_image_to_video_conditions_on_the_still_cropped_to_the_generation_size(
 def test_another_still_gives_another_clip(tiny: dict[str, Path], tmp_path: Path) -> None:
     # LTX's tiny VAE passes a still's texture through; Wan's tiny random VAE squeezes it to
     # nearly nothing, hence the spy above rather than pixels for Wan.
-    generator = _generator(tiny["ltx"])
+    generator = tiny_generator(tiny["ltx"])
     clips = {}
     for name, seed in (("a", 1), ("a_again", 1), ("b", 2)):
-        still = _still(tmp_path / f"{name}.png", seed)
-        clips[name] = _frames(generator.generate(_request(image=still), tmp_path / f"{name}.mp4",
+        still = random_still(tmp_path / f"{name}.png", seed=seed)
+        clips[name] = _frames(generator.generate(tiny_request(image=still), tmp_path / f"{name}.mp4",
                                                  lambda _: None).path).astype(np.int16)
     assert np.abs(clips["a"] - clips["a_again"]).mean() < 0.01
     assert np.abs(clips["a"] - clips["b"]).mean() > 2.0
@@ -144,37 +124,37 @@ def test_another_still_gives_another_clip(tiny: dict[str, Path], tmp_path: Path)
 @pytest.mark.parametrize("family", ["wan", "cogvideox"])
 def test_a_text_only_model_refuses_a_still_with_a_clear_error(
         tiny: dict[str, Path], tmp_path: Path, family: str) -> None:
-    still = _still(tmp_path / "still.png", 0)
+    still = random_still(tmp_path / "still.png", seed=0)
     with pytest.raises(InvalidInput, match="cannot animate a still; set REELFORGE_IMAGE_MODEL") as caught:
-        _generator(tiny[family]).generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
+        tiny_generator(tiny[family]).generate(tiny_request(image=still), tmp_path / "clip.mp4", lambda _: None)
     assert caught.value.field == "image" and not (tmp_path / "clip.mp4").exists()
 
 
 def test_the_configured_image_model_animates_stills_for_a_text_only_model(
         tiny: dict[str, Path], tmp_path: Path) -> None:
-    generator = _generator(tiny["wan"], image_model=str(tiny["wan_ti2v"]))
-    still = _still(tmp_path / "still.png", 0)
-    clip = generator.generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
+    generator = tiny_generator(tiny["wan"], image_model=str(tiny["wan_ti2v"]))
+    still = random_still(tmp_path / "still.png", seed=0)
+    clip = generator.generate(tiny_request(image=still), tmp_path / "clip.mp4", lambda _: None)
     assert clip.model == str(tiny["wan_ti2v"]) and clip.provenance["kind"] == "i2v"
 
 
 def test_the_warm_pipeline_is_reused_and_views_share_its_weights(tiny: dict[str, Path], tmp_path: Path) -> None:
-    generator = _generator(tiny["wan_ti2v"])
-    generator.generate(_request(), tmp_path / "a.mp4", lambda _: None)
+    generator = tiny_generator(tiny["wan_ti2v"])
+    generator.generate(tiny_request(), tmp_path / "a.mp4", lambda _: None)
     first = generator.loaded_pipeline
-    generator.generate(_request(seed=9), tmp_path / "b.mp4", lambda _: None)
+    generator.generate(tiny_request(seed=9), tmp_path / "b.mp4", lambda _: None)
     assert generator.loaded_pipeline is first
     image_view = generator.pipeline("i2v")[1]
     assert image_view is not first and image_view.transformer is first.transformer
 
 
 def test_switching_models_frees_the_old_pipeline(tiny: dict[str, Path], tmp_path: Path) -> None:
-    generator = _generator(tiny["wan"])
-    generator.generate(_request(), tmp_path / "a.mp4", lambda _: None)
+    generator = tiny_generator(tiny["wan"])
+    generator.generate(tiny_request(), tmp_path / "a.mp4", lambda _: None)
     old_transformer = weakref.ref(generator.loaded_pipeline.transformer)
     generator.select_model(str(tiny["ltx"]))
     assert old_transformer() is None
-    clip = generator.generate(_request(), tmp_path / "b.mp4", lambda _: None)
+    clip = generator.generate(tiny_request(), tmp_path / "b.mp4", lambda _: None)
     assert clip.provenance["family"] == "ltx" and generator.loaded_pipeline.transformer is not None
 
 
@@ -182,7 +162,7 @@ def test_switching_models_frees_the_old_pipeline(tiny: dict[str, Path], tmp_path
 def test_a_request_longer_than_one_shot_becomes_several_joined_shots(
         tiny: dict[str, Path], tmp_path: Path, family: str, join: str) -> None:
     out = tmp_path / "clip.mp4"
-    clip = _generator(tiny[family]).generate(_request(seconds=1.0), out, lambda _: None)
+    clip = tiny_generator(tiny[family]).generate(tiny_request(seconds=1.0), out, lambda _: None)
     assert clip.provenance["shots"] == 2 and clip.provenance["shot_join"] == join
     assert clip.provenance["frames_per_shot"] == [9, 9] and clip.provenance["seeds"] == [3, 4]
     assert len(_frames(out)) == 16  # 1 s at 16 fps, trimmed from the 18 generated frames

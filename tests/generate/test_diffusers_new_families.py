@@ -15,33 +15,19 @@ pytest.importorskip("torch", reason="needs the [models] extra (torch)")
 pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
 
 import av  # noqa: E402
-from PIL import Image  # noqa: E402
 
 from reelforge.errors import Cancelled, InvalidInput  # noqa: E402
 from reelforge.generate.base import GenerateRequest  # noqa: E402
-from reelforge.generate.diffusers_backend import MIX_RATE, DiffusersGenerator, GenerationShape  # noqa: E402
+from reelforge.generate.diffusers_backend import MIX_RATE  # noqa: E402
 from reelforge.progress import CancelToken  # noqa: E402
-from reelforge.settings import Settings  # noqa: E402
+from tests.generate.tiny_pipelines import random_still, tiny_generator, tiny_request  # noqa: E402
 
 pytestmark = pytest.mark.models
 
-TINY = GenerationShape(size=(32, 32), fps=16, max_shot_frames=9)
-
-
-def _generator(model: Path, **settings: object) -> DiffusersGenerator:
-    return DiffusersGenerator(Settings(_env_file=None, model=str(model), **settings), shape=TINY)  # type: ignore[call-arg]
-
 
 def _request(**fields: object) -> GenerateRequest:
-    values: dict[str, object] = {"prompt": "a red car on a street at night", "seconds": 9 / 16, "width": 48,
-                                 "height": 32, "fps": 16, "seed": 3, "steps": 2}
-    values.update(fields)
-    return GenerateRequest(**values)  # type: ignore[arg-type]
-
-
-def _still(path: Path) -> Path:
-    Image.fromarray(np.random.default_rng(0).integers(0, 256, (40, 40, 3), dtype=np.uint8)).save(path)
-    return path
+    """The tiny request delivered at 48x32."""
+    return tiny_request(**{"width": 48, "height": 32, **fields})
 
 
 @pytest.mark.parametrize(("fixture", "family"), [("wan_a14b", "wan22_a14b"), ("ltx2", "ltx2"),
@@ -50,7 +36,7 @@ def test_each_new_family_is_detected_and_encodes_h264_with_progress_per_step(
         tiny: dict[str, Path], tmp_path: Path, fixture: str, family: str) -> None:
     reports: list[float] = []
     out = tmp_path / "clip.mp4"
-    clip = _generator(tiny[fixture]).generate(_request(steps=3), out, reports.append)
+    clip = tiny_generator(tiny[fixture]).generate(_request(steps=3), out, reports.append)
 
     with av.open(str(out)) as container:
         stream = container.streams.video[0]
@@ -62,7 +48,7 @@ def test_each_new_family_is_detected_and_encodes_h264_with_progress_per_step(
 
 
 def test_wan_a14b_runs_both_experts(tiny: dict[str, Path], tmp_path: Path) -> None:
-    generator = _generator(tiny["wan_a14b"])
+    generator = tiny_generator(tiny["wan_a14b"])
     pipe = generator.pipeline("t2v")[1]
     calls = {"high": 0, "low": 0}
     pipe.transformer.register_forward_pre_hook(lambda *_: calls.__setitem__("high", calls["high"] + 1))
@@ -73,7 +59,7 @@ def test_wan_a14b_runs_both_experts(tiny: dict[str, Path], tmp_path: Path) -> No
 
 def test_ltx2_sound_becomes_the_clips_own_audio_stream_at_the_mix_rate(tiny: dict[str, Path], tmp_path: Path) -> None:
     out = tmp_path / "clip.mp4"
-    clip = _generator(tiny["ltx2"]).generate(_request(), out, lambda _: None)
+    clip = tiny_generator(tiny["ltx2"]).generate(_request(), out, lambda _: None)
 
     with av.open(str(out)) as container:
         audio = container.streams.audio[0]
@@ -85,8 +71,8 @@ def test_ltx2_sound_becomes_the_clips_own_audio_stream_at_the_mix_rate(tiny: dic
 
 @pytest.mark.parametrize("fixture", ["ltx2", "hunyuan15_i2v"])
 def test_image_to_video_from_a_still(tiny: dict[str, Path], tmp_path: Path, fixture: str) -> None:
-    still = _still(tmp_path / "still.png")
-    clip = _generator(tiny[fixture]).generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
+    still = random_still(tmp_path / "still.png", size=(40, 40))
+    clip = tiny_generator(tiny[fixture]).generate(_request(image=still), tmp_path / "clip.mp4", lambda _: None)
     assert clip.provenance["kind"] == "i2v"
     with av.open(str(clip.path)) as container:
         assert sum(1 for _ in container.decode(video=0)) == 9
@@ -94,9 +80,9 @@ def test_image_to_video_from_a_still(tiny: dict[str, Path], tmp_path: Path, fixt
 
 @pytest.mark.parametrize("fixture", ["wan_a14b", "hunyuan15"])
 def test_a_text_only_checkpoint_refuses_a_still(tiny: dict[str, Path], tmp_path: Path, fixture: str) -> None:
+    still = random_still(tmp_path / "s.png", size=(40, 40))
     with pytest.raises(InvalidInput, match="cannot animate a still") as caught:
-        _generator(tiny[fixture]).generate(_request(image=_still(tmp_path / "s.png")), tmp_path / "c.mp4",
-                                           lambda _: None)
+        tiny_generator(tiny[fixture]).generate(_request(image=still), tmp_path / "c.mp4", lambda _: None)
     assert caught.value.field == "image"
 
 
@@ -109,5 +95,5 @@ def test_hunyuan_without_a_step_callback_still_cancels_between_steps(tiny: dict[
         token.cancel()
 
     with pytest.raises(Cancelled):
-        _generator(tiny["hunyuan15"]).generate(_request(steps=4), tmp_path / "clip.mp4", progress, token)
+        tiny_generator(tiny["hunyuan15"]).generate(_request(steps=4), tmp_path / "clip.mp4", progress, token)
     assert reports == [pytest.approx(0.225)] and list(tmp_path.iterdir()) == []

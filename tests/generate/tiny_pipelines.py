@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import torch
 from diffusers import (
     AutoencoderKLCogVideoX,
@@ -25,9 +26,16 @@ from diffusers import (
     WanPipeline,
     WanTransformer3DModel,
 )
+from PIL import Image
 from transformers import T5Config, T5EncoderModel, T5Tokenizer, UMT5Config, UMT5EncoderModel
 
+from reelforge.generate.base import GenerateRequest
+from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape
+from reelforge.settings import Settings
+
 TEXT_DIM = 32
+# The generation shape every end-to-end test uses: 32x32 frames, 16 fps, shots of at most 9 frames.
+TINY_SHAPE = GenerationShape(size=(32, 32), fps=16, max_shot_frames=9)
 _WORDS = ("a cat dog red blue sea sky city night walks runs over the on in slow motion "
           "camera light sun rain car street tree bird flies water").split()
 
@@ -43,6 +51,26 @@ def tiny_tokenizer() -> T5Tokenizer:
 def _text_config(vocab_size: int, config_class: type[T5Config] | type[UMT5Config] = T5Config) -> T5Config:
     return config_class(vocab_size=vocab_size, d_model=TEXT_DIM, d_kv=8, d_ff=37, num_layers=1,
                         num_heads=4, relative_attention_num_buckets=8, is_encoder_decoder=False)
+
+
+def tiny_generator(model: Path, *, shape: GenerationShape = TINY_SHAPE, **settings: object) -> DiffusersGenerator:
+    """reelforge's diffusers backend on ``model``, no ``.env`` read, at the tiny shape."""
+    return DiffusersGenerator(Settings(_env_file=None, model=str(model), **settings), shape=shape)  # type: ignore[call-arg]
+
+
+def tiny_request(**fields: object) -> GenerateRequest:
+    """One 9-frame shot at 16 fps, two steps, delivered at 96x64 unless ``fields`` say otherwise."""
+    values: dict[str, object] = {"prompt": "a red car on a street at night", "seconds": 9 / 16, "width": 96,
+                                 "height": 64, "fps": 16, "seed": 3, "steps": 2}
+    values.update(fields)
+    return GenerateRequest(**values)  # type: ignore[arg-type]
+
+
+def random_still(path: Path, *, size: tuple[int, int] = (80, 48), seed: int = 0) -> Path:
+    """A textured still (random pixels) of ``size`` (width, height): a tiny random VAE barely tells flat colours apart."""
+    pixels = np.random.default_rng(seed).integers(0, 256, (size[1], size[0], 3), dtype=np.uint8)
+    Image.fromarray(pixels).save(path)
+    return path
 
 
 def _seeded(seed: int) -> None:
@@ -250,7 +278,6 @@ def save_tiny_lora(path: Path, transformer: torch.nn.Module, *, rank: int = 4, s
 def save_tiny_gguf(path: Path, transformer: torch.nn.Module) -> Path:
     """``transformer``'s weights as a GGUF single file: Q8_0 where a row is whole 32-blocks, F16/F32 elsewhere."""
     import gguf
-    import numpy as np
 
     writer = gguf.GGUFWriter(str(path), arch="reelforge-test")
     for name, tensor in transformer.state_dict().items():
