@@ -124,6 +124,8 @@ class Settings(BaseSettings):
                                   "casting, leaf-level group offloading (CUDA streams), or both.")
     gguf: Path | None = Field(None, description="A GGUF single-file transformer used instead of the model "
                               "folder's own (e.g. a Q8_0 Wan 14B).")
+    latent_upsample: bool = Field(True, description="LTX-2: when the model folder has its latent upsampler, "
+                                  "denoise, upsample the latents x2 and refine at the larger size.")
     text_encoder_cpu: bool = Field(False, description="Keep the text encoder on the CPU (it runs once per "
                                    "prompt): frees its GPU memory for the transformer.")
     loras: dict[str, LoraSpec] = Field(default_factory=dict, description="Named LoRAs, JSON: "

@@ -139,6 +139,7 @@ class _Loaded:
     loras: LoraAdapters | None = None
     step_cache: StepCache = "off"
     memory: list[str] = field(default_factory=list)   # what the memory setting applied
+    upsampler: _family_ltx2.LatentUpsampler | None = None  # LTX-2's second stage, when the folder has one
 
 
 class DiffusersGenerator:
@@ -239,18 +240,21 @@ class DiffusersGenerator:
         self._loaded = self._prepare(pipe, model, folder, capabilities, gguf=self.settings.gguf is not None)
         return self._loaded
 
-    def adopt(self, pipe: Any, folder: Path, model: str | None = None) -> None:
+    def adopt(self, pipe: Any, folder: Path, model: str | None = None, *, latent_upsampler: Any = None) -> None:
         """Make ``pipe`` (built in memory: the GPU benchmark's random weights) the warm model.
 
         ``folder`` holds its configs (``model_index.json``, ``transformer/config.json``...); the
-        memory setting and speed options are applied as to a loaded one.
+        memory setting and speed options are applied as to a loaded one. ``latent_upsampler``:
+        an LTX-2 upsampler model built in memory (else the folder's, if it has one).
         """
         with self._lock:
             self.unload()
             self.model = model or str(folder)
-            self._loaded = self._prepare(pipe, self.model, folder, detect_model(folder), gguf=False)
+            self._loaded = self._prepare(pipe, self.model, folder, detect_model(folder), gguf=False,
+                                         latent_upsampler=latent_upsampler)
 
-    def _prepare(self, pipe: Any, model: str, folder: Path, capabilities: Capabilities, *, gguf: bool) -> _Loaded:
+    def _prepare(self, pipe: Any, model: str, folder: Path, capabilities: Capabilities, *, gguf: bool,
+                 latent_upsampler: Any = None) -> _Loaded:
         """The memory setting, device placement and speed options, applied to a fresh pipeline."""
         family = capabilities.family
         device, dtype = self._device_and_dtype()
@@ -272,8 +276,13 @@ class DiffusersGenerator:
             loras.prime_hotswap(pipe)  # before compiling: later LoRAs swap in without a recompile
         apply_speed_options(pipe, loaded_options, current_timestep=self._current_timestep)
         kind: Kind = "i2v" if pipe.__class__.__name__ == family.image_pipeline else "t2v"
+        upsampler = None
+        if family.audio and self.settings.latent_upsample and (latent_upsampler is not None
+                                                               or _family_ltx2.has_latent_upsampler(folder)):
+            upsampler = _family_ltx2.load_latent_upsampler(folder, pipe, dtype=dtype, device=device,
+                                                           model=latent_upsampler)
         return _Loaded(model, folder, capabilities, {kind: pipe}, loras=loras,
-                       step_cache=loaded_options.step_cache, memory=memory)
+                       step_cache=loaded_options.step_cache, memory=memory, upsampler=upsampler)
 
     def _view(self, loaded: _Loaded, kind: Kind) -> Any:
         if kind not in loaded.views:
@@ -429,7 +438,7 @@ class DiffusersGenerator:
                 call["last_image"] = last_image
             report = scaled(progress, index / len(plan.shots), (index + 1) / len(plan.shots))
             with scheduler_shift(shot_pipe, sampler.shift):
-                output = self._denoise(shot_pipe, family, call, sampler.steps, report, cancel)
+                output = self._denoise_shot(loaded, shot_pipe, call, sampler.steps, report, cancel)
             frames = _frames_of(output)[remade:remade + shot.keep]
             made_frames.append(shot.frames + remade)
             if family.audio:
@@ -440,6 +449,8 @@ class DiffusersGenerator:
                 frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
                 joins.append(join)
             pieces.append(frames)
+        if loaded.upsampler is not None:  # the frames come out of the refining stage
+            width, height = loaded.upsampler.size(width, height)
         provenance = {**self._provenance(capabilities, model, plan, width, height, sampler, negative, request,
                                          continuation is not None, preset, loras, loaded,
                                          audio_rate=sounds[0].sample_rate if sounds else None),
@@ -456,8 +467,25 @@ class DiffusersGenerator:
             loaded.loras.activate(pipe, wanted)
         return [{"name": name, "scale": scale} for name, scale in wanted]
 
+    def _denoise_shot(self, loaded: _Loaded, pipe: Any, call: dict[str, Any], steps: int, progress: Progress,
+                      cancel: CancelToken | None) -> Any:
+        """One shot: one call, or (LTX-2 with its upsampler) denoise, upsample the latents and refine."""
+        family, upsampler = loaded.capabilities.family, loaded.upsampler
+        if upsampler is None:
+            return self._denoise(pipe, family, call, steps, progress, cancel)
+        refine_steps = upsampler.describe()["refine_steps"]
+        share = steps / (steps + refine_steps)
+        first = self._denoise(pipe, family, call, steps, scaled(progress, 0.0, share), cancel, output_type="latent")
+        try:
+            latents = _family_ltx2.upsampled_latents(upsampler, first)
+        except (RuntimeError, ValueError) as exc:
+            raise GenerationFailed(f"latent upsampling failed: {exc}", data={"error": str(exc)[:500]}) from exc
+        refine = _family_ltx2.refine_call(call, first, latents, upsampler)
+        return self._denoise(self._view(loaded, "t2v"), family, refine, refine_steps, scaled(progress, share, 1.0),
+                             cancel)
+
     def _denoise(self, pipe: Any, family: Family, call: dict[str, Any], steps: int, progress: Progress,
-                 cancel: CancelToken | None) -> Any:
+                 cancel: CancelToken | None, *, output_type: str = "np") -> Any:
         import torch
 
         def step_done(step: int) -> None:
@@ -474,11 +502,11 @@ class DiffusersGenerator:
         try:
             with torch.inference_mode():
                 if family.step_callback:
-                    output = pipe(**call, num_inference_steps=steps, output_type="np",
+                    output = pipe(**call, num_inference_steps=steps, output_type=output_type,
                                   callback_on_step_end=on_step_end)
                 else:  # the step ends are seen from the transformer's side (_family_hunyuan15)
                     with _family_hunyuan15.step_hook(pipe.transformer, step_done) as finish:
-                        output = pipe(**call, num_inference_steps=steps, output_type="np")
+                        output = pipe(**call, num_inference_steps=steps, output_type=output_type)
                         finish()
         except Cancelled:
             pipe.maybe_free_model_hooks()
@@ -514,6 +542,7 @@ class DiffusersGenerator:
             "cpu_offload": self.settings.cpu_offload, "vae_tiling": self.settings.vae_tiling,
             "speed": {**self.speed.describe(), "preset": preset, "step_cache": loaded.step_cache},
             "loras": loras, "memory": {"setting": self.settings.memory, "applied": loaded.memory},
+            "latent_upsample": loaded.upsampler.describe() if loaded.upsampler is not None else None,
             "audio": {"source": "model", "model_rate": audio_rate, "rate": MIX_RATE} if audio_rate else None,
             "diffusers": diffusers.__version__, "torch": torch.__version__,
         }

@@ -22,6 +22,7 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "cogvideox": helper.save_tiny_cogvideox(root / "cogvideox"),
         "wan_a14b": helper.save_tiny_wan_a14b(root / "wan-a14b"),
         "ltx2": helper.save_tiny_ltx2(root / "ltx2"),
+        "ltx2_upsampler": helper.save_tiny_ltx2(root / "ltx2-upsampler", latent_upsampler=True),
         "hunyuan15": helper.save_tiny_hunyuan15(root / "hunyuan15"),
         "hunyuan15_i2v": helper.save_tiny_hunyuan15(root / "hunyuan15-i2v", image_to_video=True),
     }

@@ -69,6 +69,37 @@ def test_ltx2_sound_becomes_the_clips_own_audio_stream_at_the_mix_rate(tiny: dic
     assert clip.provenance["audio"] == {"source": "model", "model_rate": 16000, "rate": MIX_RATE}
 
 
+def test_ltx2_with_its_latent_upsampler_refines_each_shot_at_twice_the_size(tiny: dict[str, Path],
+                                                                          tmp_path: Path) -> None:
+    generator = tiny_generator(tiny["ltx2_upsampler"])
+    tokens: list[int] = []
+    generator.pipeline("t2v")[1].transformer.register_forward_pre_hook(
+        lambda _module, _args, kwargs: tokens.append(kwargs["hidden_states"].shape[1]), with_kwargs=True)
+    reports: list[float] = []
+    out = tmp_path / "clip.mp4"
+    clip = generator.generate(_request(steps=2), out, reports.append)
+
+    # Two steps at 32x32, then the three refining steps on the upsampled latents: 4x the tokens.
+    per_step = len(tokens) // 5  # LTX-2 runs its guidance branches as separate calls
+    assert tokens == [tokens[0]] * 2 * per_step + [4 * tokens[0]] * 3 * per_step
+    assert [r for r in reports if r <= 0.9] == pytest.approx([0.9 * n / 5 for n in range(1, 6)])
+    provenance = clip.provenance
+    assert (provenance["generated_width"], provenance["generated_height"]) == (64, 64)
+    assert provenance["latent_upsample"] == {"scale": 2.0, "refine_steps": 3, "refine_guidance": 1.0}
+    with av.open(str(out)) as container:
+        assert (container.streams.video[0].width, container.streams.video[0].height) == (48, 32)
+        samples = np.concatenate([frame.to_ndarray().reshape(-1) for frame in container.decode(audio=0)])
+    assert np.sqrt(np.mean(samples[:2000] ** 2)) > 1e-3  # the refined stage's sound is the clip's
+    frames = generator.make_frames(_request(steps=2), lambda _: None).shots[0]
+    assert frames.shape == (9, 64, 64, 3)
+
+
+def test_the_latent_upsampler_can_be_turned_off(tiny: dict[str, Path], tmp_path: Path) -> None:
+    generator = tiny_generator(tiny["ltx2_upsampler"], latent_upsample=False)
+    made = generator.make_frames(_request(steps=2), lambda _: None)
+    assert made.shots[0].shape == (9, 32, 32, 3) and made.provenance["latent_upsample"] is None
+
+
 @pytest.mark.parametrize("fixture", ["ltx2", "hunyuan15_i2v"])
 def test_image_to_video_from_a_still(tiny: dict[str, Path], tmp_path: Path, fixture: str) -> None:
     still = random_still(tmp_path / "still.png", size=(40, 40))

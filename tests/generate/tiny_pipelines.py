@@ -158,11 +158,12 @@ def save_tiny_wan_a14b(path: Path, *, seed: int = 0) -> Path:
     return path
 
 
-def save_tiny_ltx2(path: Path, *, seed: int = 0) -> Path:
+def save_tiny_ltx2(path: Path, *, latent_upsampler: bool = False, seed: int = 0) -> Path:
     """An LTX-2 folder: video and audio latents in one transformer, an audio VAE and a vocoder.
 
     The text encoder is the tiny T5 (LTX-2 stacks every hidden state of its encoder, Gemma 3
     in the release; the connectors' input factor is the encoder's layer count plus one).
+    ``latent_upsampler`` adds the release's layout of a spatial x2 upsampler (``latent_upsampler/``).
     """
     from diffusers import AutoencoderKLLTX2Audio, AutoencoderKLLTX2Video, LTX2Pipeline, LTX2VideoTransformer3DModel
     from diffusers.pipelines.ltx2 import LTX2TextConnectors
@@ -200,7 +201,17 @@ def save_tiny_ltx2(path: Path, *, seed: int = 0) -> Path:
                         text_encoder=text_encoder, tokenizer=tokenizer, connectors=connectors,
                         transformer=transformer, vocoder=vocoder)
     pipe.save_pretrained(path)
+    if latent_upsampler:
+        tiny_ltx2_upsampler().save_pretrained(path / "latent_upsampler")
     return path
+
+
+def tiny_ltx2_upsampler() -> torch.nn.Module:
+    """LTX-2's spatial x2 latent upsampler over the tiny LTX-2's 4 latent channels (GroupNorm needs 32 wide)."""
+    from diffusers.pipelines.ltx2.latent_upsampler import LTX2LatentUpsamplerModel
+
+    return LTX2LatentUpsamplerModel(in_channels=4, mid_channels=32, num_blocks_per_stage=1, dims=3,
+                                    spatial_upsample=True, rational_spatial_scale=2.0)
 
 
 def save_tiny_hunyuan15(path: Path, *, image_to_video: bool = False, seed: int = 0) -> Path:
