@@ -117,7 +117,7 @@ class Settings(BaseSettings):
     vae_tiling: bool = False
     compile: bool = False
     attention_backend: str | None = None
-    step_cache: Literal["off", "first_block", "pab", "faster"] = "off"
+    step_cache: Literal["off", "first_block", "pab", "faster", "mag"] = "off"
     speed: SpeedPreset = Field("quality", description="quality: the plain call; balanced: step caching (+ "
                                "torch.compile on CUDA); fast: the family's few-step distillation.")
     memory: MemorySetting = Field("default", description="Weight storage and placement: fp8 layerwise "
@@ -131,6 +131,8 @@ class Settings(BaseSettings):
     loras: dict[str, LoraSpec] = Field(default_factory=dict, description="Named LoRAs, JSON: "
                                        '{"anime": {"path": "/loras/anime.safetensors", "scale": 0.8}}.')
     first_block_threshold: float = Field(0.05, description="First Block Cache's residual threshold (balanced).")
+    mag_cache_threshold: float = Field(0.06, gt=0, description="MagCache's accumulated-error threshold (balanced, "
+                                       "with a stored calibration: `reelforge models calibrate`).")
     generation_size: str | None = Field(None, pattern=r"^\d{2,5}x\d{2,5}$", description="WIDTHxHEIGHT to "
                                         "generate at instead of the family's trained size (small GPUs, tests).")
     generation_fps: int | None = Field(None, ge=1, le=120, description="Generate at this rate instead of the "

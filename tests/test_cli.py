@@ -186,6 +186,20 @@ def test_generate_with_a_model_folder_runs_the_family_end_to_end(tmp_path: Path,
         assert float(np.sqrt(np.mean(samples**2))) > 1e-3
 
 
+@pytest.mark.models
+def test_models_calibrate_stores_the_magcache_ratios_beside_the_model_folder(tmp_path: Path) -> None:
+    pytest.importorskip("diffusers")
+    tiny = importlib.import_module("tests.generate.tiny_pipelines")
+    folder = tiny.save_tiny_wan(tmp_path / "wan")
+    env = {"REELFORGE_GENERATION_SIZE": "32x32", "REELFORGE_GENERATION_FPS": "16", "REELFORGE_MAX_SHOT_FRAMES": "9"}
+    result = run_env("models", "calibrate", "--model", str(folder), "--steps", "4", "--seconds", "0.5",
+                     cwd=tmp_path, extra=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    stored = json.loads((tmp_path / "wan.magcache.json").read_text())
+    assert stored["steps"] == 4 and len(stored["ratios"]["transformer"]) == 4
+    assert "wan.magcache.json" in result.stdout
+
+
 def test_generate_refuses_a_bad_lora_or_speed_in_one_line(tmp_path: Path) -> None:
     lora = run_env("generate", "a lake", "--lora", "anime:loud", cwd=tmp_path)
     speed = run_env("generate", "a lake", "--speed", "warp", cwd=tmp_path)

@@ -88,6 +88,8 @@ def _settings() -> Settings:
     return Settings()
 
 
+# A typical prompt: MagCache's ratios barely depend on it (its authors calibrate once per model).
+CALIBRATION_PROMPT = "a red fox runs through fresh snow in a pine forest at sunrise, cinematic"
 ASPECT_HELP = "16:9 (1920x1080), 9:16 (1080x1920), 1:1 (1080x1080) or 4:5 (1080x1350)"
 
 
@@ -214,9 +216,15 @@ def chat(
     raise typer.Exit(code)
 
 
-@app.command()
-def models() -> None:
+models_app = typer.Typer(help="What backends and models are configured; calibrate a model's step cache.")
+app.add_typer(models_app, name="models")
+
+
+@models_app.callback(invoke_without_command=True)
+def models(ctx: typer.Context) -> None:
     """What backends and models are configured, on what device, and what is cached."""
+    if ctx.invoked_subcommand is not None:
+        return
     from reelforge.generate._diffusers_inventory import describe_models
     from reelforge.generate.registry import available_backends
 
@@ -225,6 +233,27 @@ def models() -> None:
         report = describe_models(settings)
         report["backends"] = available_backends(settings)
     out_console.print_json(json.dumps(report, default=str))
+
+
+@models_app.command("calibrate")
+def models_calibrate(
+    model: Annotated[str | None, typer.Option(help="A model folder or id (default: REELFORGE_MODEL).")] = None,
+    steps: Annotated[int | None, typer.Option(min=2, help="Denoising steps (default: the family's).")] = None,
+    seconds: Annotated[float, typer.Option(min=0.1, help="Length of the calibration shot.")] = 2.0,
+    prompt: Annotated[str, typer.Option(help="The calibration prompt.")] = CALIBRATION_PROMPT,
+) -> None:
+    """Run the model once (nothing skipped) and store its MagCache ratios beside its folder."""
+    from reelforge.generate.base import GenerateRequest
+    from reelforge.generate.diffusers_backend import DiffusersGenerator
+
+    with _errors():
+        settings = _settings()
+        if model:
+            settings = settings.model_copy(update={"model": model})
+        request = GenerateRequest(prompt=prompt, seconds=seconds, width=1280, height=720, fps=30, seed=0, steps=steps)
+        with _bars("Calibrating") as (progress,):
+            path = DiffusersGenerator.from_settings(settings).calibrate_mag_cache(request, progress)
+    out_console.print(f"[green]✓[/] MagCache calibration stored in {path}", highlight=False)
 
 
 @app.command()

@@ -13,11 +13,15 @@ Each option trades something for speed and is off by default:
   Wan, LTX, CogVideoX), ``faster`` (FasterCache: attention reuse plus skipping part of the
   unconditional branch; CogVideoX only: in diffusers 0.42 it needs the conditional and
   unconditional batches in one 5-D tensor, and Wan runs them as two calls while LTX packs
-  its latents to 3-D). They trade a little fidelity for fewer transformer evaluations.
+  its latents to 3-D), ``mag`` (MagCache: skip steps by the model's calibrated residual
+  magnitude ratios, stored beside its folder by ``reelforge models calibrate``:
+  ``_diffusers_magcache``; Wan, LTX-Video, CogVideoX). They trade a little fidelity for fewer
+  transformer evaluations.
 
 The speed presets (``settings.speed``, ``--speed``) choose among these per family:
-``quality`` is the plain call; ``balanced`` adds First Block Cache (and ``torch.compile`` on
-CUDA, where its warm-up pays back over a clip); ``fast`` runs the family's few-step
+``quality`` is the plain call; ``balanced`` adds MagCache when the model has a stored
+calibration, else First Block Cache (and ``torch.compile`` on CUDA, where its warm-up pays
+back over a clip); ``fast`` runs the family's few-step
 distillation (``FastPreset``: its steps, guidance 1.0 and shift; a distill LoRA for Wan).
 """
 
@@ -38,7 +42,9 @@ if TYPE_CHECKING:
 __all__ = ["SpeedOptions", "apply_speed_options", "preset_options", "sampler_for", "scheduler_shift",
            "set_step_cache"]
 
-StepCache = Literal["off", "first_block", "pab", "faster"]
+StepCache = Literal["off", "first_block", "pab", "faster", "mag"]
+# Per transformer name ("transformer", "transformer_2"): its MagCacheConfig for the coming call.
+MagConfigs = Callable[[str], Any]
 
 # Transformers whose pipelines FasterCache works with in diffusers 0.42 (see the module docstring).
 _FASTER_CACHE_TRANSFORMERS = frozenset({"CogVideoXTransformer3DModel"})
@@ -52,11 +58,13 @@ class SpeedOptions:
     attention_backend: str | None = None
     step_cache: StepCache = "off"
     first_block_threshold: float = field(default=0.05)
+    mag_threshold: float = field(default=0.06)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SpeedOptions:
         return cls(compile=settings.compile, attention_backend=settings.attention_backend,
-                   step_cache=settings.step_cache, first_block_threshold=settings.first_block_threshold)
+                   step_cache=settings.step_cache, first_block_threshold=settings.first_block_threshold,
+                   mag_threshold=settings.mag_cache_threshold)
 
     @property
     def any(self) -> bool:
@@ -67,9 +75,15 @@ class SpeedOptions:
                 "step_cache": self.step_cache}
 
 
-def _cache_config(options: SpeedOptions, current_timestep: Callable[[], Any]) -> Any:
+def _cache_config(options: SpeedOptions, current_timestep: Callable[[], Any], name: str,
+                  mag: MagConfigs | None) -> Any:
     from diffusers.hooks import FasterCacheConfig, FirstBlockCacheConfig, PyramidAttentionBroadcastConfig
 
+    if options.step_cache == "mag":
+        if mag is None:
+            raise InvalidInput("step_cache: MagCache needs this model's calibration; run `reelforge models "
+                               "calibrate` once, or use first_block", field="step_cache")
+        return mag(name)
     if options.step_cache == "first_block":
         return FirstBlockCacheConfig(threshold=options.first_block_threshold)
     if options.step_cache == "pab":
@@ -89,22 +103,24 @@ def _cache_config(options: SpeedOptions, current_timestep: Callable[[], Any]) ->
 
 
 def apply_speed_options(pipe: Any, options: SpeedOptions,
-                        current_timestep: Callable[[], Any] | None = None) -> list[str]:
+                        current_timestep: Callable[[], Any] | None = None, mag: MagConfigs | None = None) -> list[str]:
     """Apply ``options`` to ``pipe.transformer`` in place; returns what was applied.
 
     ``current_timestep`` feeds the timestep-ranged caches; by default it reads
     ``pipe.current_timestep`` (pass your own when other pipelines share the transformer).
     Apply once per loaded transformer: the hooks and compiled blocks live on the module.
+    ``mag`` gives each transformer's MagCache config (from the model's stored calibration).
     """
     applied: list[str] = []
-    transformers = [m for m in (pipe.transformer, getattr(pipe, "transformer_2", None)) if m is not None]
+    transformers = [(name, module) for name in ("transformer", "transformer_2")
+                    if (module := getattr(pipe, name, None)) is not None]
     timestep = current_timestep or (lambda: pipe.current_timestep)
     if options.attention_backend and options.attention_backend.endswith("_hub"):
         # Those fetch their kernels from the Hugging Face hub at run time: reelforge runs offline.
         raise InvalidInput(f"attention_backend: {options.attention_backend!r} downloads its kernel at run time; use "
                            "native (PyTorch SDPA), or flash / _flash_3 / sage with their package installed",
                            field="attention_backend")
-    for transformer in transformers:
+    for name, transformer in transformers:
         if options.attention_backend:
             try:
                 transformer.set_attention_backend(options.attention_backend)
@@ -117,7 +133,7 @@ def apply_speed_options(pipe: Any, options: SpeedOptions,
                                field="step_cache")
         if options.step_cache != "off":
             try:
-                transformer.enable_cache(_cache_config(options, timestep))
+                transformer.enable_cache(_cache_config(options, timestep, name, mag))
             except (ValueError, TypeError) as exc:
                 raise InvalidInput(f"step_cache: {type(transformer).__name__} does not support "
                                    f"{options.step_cache!r} ({exc})", field="step_cache") from exc
@@ -138,29 +154,39 @@ def apply_speed_options(pipe: Any, options: SpeedOptions,
     return applied
 
 
-def preset_options(options: SpeedOptions, preset: SpeedPreset, *, cuda: bool, family: Family) -> SpeedOptions:
+def preset_options(options: SpeedOptions, preset: SpeedPreset, *, cuda: bool, family: Family,
+                   calibrated: bool = False) -> SpeedOptions:
     """``options`` as the preset has them: ``balanced`` caches steps (and compiles on CUDA).
 
-    The cache is the family's: First Block Cache where diffusers registers its blocks (Wan,
-    LTX-Video, CogVideoX), Pyramid Attention Broadcast for HunyuanVideo 1.5, none for LTX-2
-    (diffusers 0.42 has no cache that handles its joint audio-video blocks).
+    The cache is the family's: MagCache when the model has a stored calibration (``calibrated``),
+    else First Block Cache where diffusers registers its blocks (Wan, LTX-Video, CogVideoX),
+    Pyramid Attention Broadcast for HunyuanVideo 1.5, none for LTX-2 (diffusers 0.42 has no
+    cache that handles its joint audio-video blocks).
     """
     if preset != "balanced":
         return options
     cache = options.step_cache if options.step_cache != "off" else family.balanced_cache
+    if cache == "first_block" and calibrated:
+        cache = "mag"
     return replace(options, step_cache=cache, compile=options.compile or cuda)  # type: ignore[arg-type]
 
 
 def set_step_cache(pipe: Any, current: StepCache, options: SpeedOptions,
-                   current_timestep: Callable[[], Any]) -> StepCache:
-    """Switch the transformers' step cache from ``current`` to ``options.step_cache``; the new state."""
-    if current == options.step_cache:
+                   current_timestep: Callable[[], Any], mag: MagConfigs | None = None) -> StepCache:
+    """Switch the transformers' step cache from ``current`` to ``options.step_cache``; the new state.
+
+    MagCache is set up again for every call: its config holds the call's step count.
+    """
+    if current == options.step_cache and current != "mag":
         return current
-    for transformer in [m for m in (pipe.transformer, getattr(pipe, "transformer_2", None)) if m is not None]:
+    for name in ("transformer", "transformer_2"):
+        transformer = getattr(pipe, name, None)
+        if transformer is None:
+            continue
         if current != "off":
             transformer.disable_cache()
         if options.step_cache != "off":
-            transformer.enable_cache(_cache_config(options, current_timestep))
+            transformer.enable_cache(_cache_config(options, current_timestep, name, mag))
     return options.step_cache
 
 

@@ -99,7 +99,7 @@ def load_latent_upsampler(folder: Path, pipe: Any, *, dtype: Any, device: Any,
 
     if model is None:
         model = LTX2LatentUpsamplerModel.from_pretrained(folder, subfolder=UPSAMPLER_SUBFOLDER, torch_dtype=dtype)
-    upsample = LTX2LatentUpsamplePipeline(vae=pipe.vae, latent_upsampler=model.to(device))
+    upsample: Any = LTX2LatentUpsamplePipeline(vae=pipe.vae, latent_upsampler=model.to(device))
     upsample.set_progress_bar_config(disable=True)
     config = model.config
     scale = float(config.rational_spatial_scale) if config.use_rational_resampler else 2.0

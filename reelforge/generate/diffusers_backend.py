@@ -54,8 +54,16 @@ from reelforge.generate._diffusers_families import (
 )
 from reelforge.generate._diffusers_inventory import describe_models, require_torch
 from reelforge.generate._diffusers_lora import LoraAdapters
+from reelforge.generate._diffusers_magcache import (
+    MagCalibration,
+    calibration_path,
+    load_calibration,
+    mag_cache_config,
+    record_ratios,
+)
 from reelforge.generate._diffusers_memory import apply_memory_setting, load_gguf_transformer, text_encoder_on_cpu
 from reelforge.generate._diffusers_speed import (
+    MagConfigs,
     Sampler,
     SpeedOptions,
     StepCache,
@@ -140,6 +148,7 @@ class _Loaded:
     step_cache: StepCache = "off"
     memory: list[str] = field(default_factory=list)   # what the memory setting applied
     upsampler: _family_ltx2.LatentUpsampler | None = None  # LTX-2's second stage, when the folder has one
+    mag: MagCalibration | None = None     # the model's stored MagCache calibration, if any
 
 
 class DiffusersGenerator:
@@ -270,11 +279,17 @@ class DiffusersGenerator:
             memory.append("gguf_transformer")
         if self.settings.vae_tiling and hasattr(pipe.vae, "enable_tiling"):
             pipe.vae.enable_tiling()
-        loaded_options = preset_options(self.speed, self.settings.speed, cuda=device.type == "cuda", family=family)
+        calibration = load_calibration(folder)
+        loaded_options = preset_options(self.speed, self.settings.speed, cuda=device.type == "cuda", family=family,
+                                        calibrated=calibration is not None)
+        if loaded_options.step_cache == "mag" and calibration is None:
+            # Not calibrated yet: load without it (the calibration run needs the model); a job asking is refused.
+            loaded_options = dataclasses.replace(loaded_options, step_cache="off")
         loras = LoraAdapters(self.settings.loras)
         if loaded_options.compile and family.lora and self.settings.loras:
             loras.prime_hotswap(pipe)  # before compiling: later LoRAs swap in without a recompile
-        apply_speed_options(pipe, loaded_options, current_timestep=self._current_timestep)
+        apply_speed_options(pipe, loaded_options, current_timestep=self._current_timestep,
+                            mag=self._mag_configs(calibration, folder, family.steps))
         kind: Kind = "i2v" if pipe.__class__.__name__ == family.image_pipeline else "t2v"
         upsampler = None
         if family.audio and self.settings.latent_upsample and (latent_upsampler is not None
@@ -282,7 +297,12 @@ class DiffusersGenerator:
             upsampler = _family_ltx2.load_latent_upsampler(folder, pipe, dtype=dtype, device=device,
                                                            model=latent_upsampler)
         return _Loaded(model, folder, capabilities, {kind: pipe}, loras=loras,
-                       step_cache=loaded_options.step_cache, memory=memory, upsampler=upsampler)
+                       step_cache=loaded_options.step_cache, memory=memory, upsampler=upsampler, mag=calibration)
+
+    def _mag_configs(self, calibration: MagCalibration | None, folder: Path, steps: int) -> MagConfigs:
+        """Each transformer's MagCache config for a call of ``steps`` steps (refused without a calibration)."""
+        threshold = self.speed.mag_threshold
+        return lambda name: mag_cache_config(calibration, name, steps, threshold, folder)
 
     def _view(self, loaded: _Loaded, kind: Kind) -> Any:
         if kind not in loaded.views:
@@ -403,8 +423,10 @@ class DiffusersGenerator:
         preset = request.speed or self.settings.speed
         sampler = sampler_for(family, preset, request.steps, request.guidance)
         loras = self._switch_loras(loaded, pipe, request, distilled=sampler.distilled)
-        options = preset_options(self.speed, preset, cuda=self._device_and_dtype()[0].type == "cuda", family=family)
-        loaded.step_cache = set_step_cache(pipe, loaded.step_cache, options, self._current_timestep)
+        options = preset_options(self.speed, preset, cuda=self._device_and_dtype()[0].type == "cuda", family=family,
+                                 calibrated=loaded.mag is not None)
+        loaded.step_cache = set_step_cache(pipe, loaded.step_cache, options, self._current_timestep,
+                                           mag=self._mag_configs(loaded.mag, loaded.folder, sampler.steps))
         negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
         still = _load_still(request.image, width, height) if request.image is not None else None
         # Later shots start from the previous shot's last frame (LTX-2: its last frames) when the model takes a still.
@@ -457,6 +479,35 @@ class DiffusersGenerator:
                       **long_shot_record(request.segments, joins, self.color_match),
                       "long_video": _method(forcing, conditioning, last_image, made_frames)}
         return GeneratedShots(model, plan, pieces, sounds, provenance)
+
+    def calibrate_mag_cache(self, request: GenerateRequest, progress: Progress = lambda _: None) -> Path:
+        """Run ``request``'s first shot once, nothing skipped, recording MagCache's magnitude ratios.
+
+        They are stored beside the model's folder (``<folder>.magcache.json``) and used from then
+        on (``balanced``, ``REELFORGE_STEP_CACHE=mag``); returns the file written.
+        """
+        with self._lock:
+            loaded, pipe = self.pipeline("t2v")
+            family = loaded.capabilities.family
+            width, height = self.shape.size or generation_size(family, request.width, request.height)
+            fps = self.shape.fps or family.fps
+            plan = plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps,
+                                  temporal=_temporal_factor(pipe),
+                                  max_frames=self.shape.max_shot_frames or family.max_frames,
+                                  fixed_frames=family.fixed_frames)
+            shot = plan.shots[0]
+            sampler = sampler_for(family, "quality", request.steps, request.guidance)
+            loaded.step_cache = set_step_cache(pipe, loaded.step_cache,
+                                               dataclasses.replace(self.speed, step_cache="off"),
+                                               self._current_timestep)
+            call = _call_arguments(pipe, loaded.capabilities, prompt=shot.prompt,
+                                   negative=request.negative_prompt or DEFAULT_NEGATIVE_PROMPT, width=width,
+                                   height=height, frames=shot.frames, fps=fps, steps=sampler.steps,
+                                   guidance=sampler.guidance, seed=shot.seed, image=None)
+            with record_ratios(pipe) as recorder:
+                self._denoise(pipe, family, call, sampler.steps, progress, None)
+            loaded.mag = MagCalibration(sampler.steps, recorder.ratios(sampler.steps), model=str(loaded.folder))
+            return loaded.mag.save(calibration_path(loaded.folder))
 
     def _switch_loras(self, loaded: _Loaded, pipe: Any, request: GenerateRequest, *,
                       distilled: bool) -> list[dict[str, Any]]:
