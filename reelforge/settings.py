@@ -19,8 +19,8 @@ __all__ = ["MEMORY_SETTINGS", "SPEED_PRESETS", "LoraSpec", "MemorySetting", "Set
 # does per family); owned here because Settings validates them and generate/ imports them.
 SpeedPreset = Literal["quality", "balanced", "fast"]
 SPEED_PRESETS: tuple[SpeedPreset, ...] = ("quality", "balanced", "fast")
-MemorySetting = Literal["default", "fp8", "group_offload", "fp8_group_offload"]
-MEMORY_SETTINGS: tuple[MemorySetting, ...] = ("default", "fp8", "group_offload", "fp8_group_offload")
+MemorySetting = Literal["default", "fp8", "group_offload", "fp8_group_offload", "torchao_fp8"]
+MEMORY_SETTINGS: tuple[MemorySetting, ...] = ("default", "fp8", "group_offload", "fp8_group_offload", "torchao_fp8")
 
 
 class LoraSpec(BaseModel):
@@ -121,7 +121,8 @@ class Settings(BaseSettings):
     speed: SpeedPreset = Field("quality", description="quality: the plain call; balanced: step caching (+ "
                                "torch.compile on CUDA); fast: the family's few-step distillation.")
     memory: MemorySetting = Field("default", description="Weight storage and placement: fp8 layerwise "
-                                  "casting, leaf-level group offloading (CUDA streams), or both.")
+                                  "casting, leaf-level group offloading (CUDA streams), both, or torchao "
+                                  "float8 (the [torchao] extra).")
     gguf: Path | None = Field(None, description="A GGUF single-file transformer used instead of the model "
                               "folder's own (e.g. a Q8_0 Wan 14B).")
     latent_upsample: bool = Field(True, description="LTX-2: when the model folder has its latent upsampler, "

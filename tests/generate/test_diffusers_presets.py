@@ -7,6 +7,8 @@ plain call with the same seed; docs/models.md quotes these bounds.
 from __future__ import annotations
 
 import importlib
+import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,10 @@ def _clip(generator: DiffusersGenerator, out: Path, **request: Any) -> tuple[Cli
     return clip, frames.astype(np.float64)
 
 
+_NEEDS_TORCHAO = pytest.mark.skipif(importlib.util.find_spec("torchao") is None,
+                                    reason="needs the [torchao] extra")
+
+
 def psnr(a: np.ndarray, b: np.ndarray) -> float:
     mse = float(np.mean((a - b) ** 2))
     return float("inf") if mse == 0 else 10 * np.log10(255.0**2 / mse)
@@ -59,6 +65,7 @@ def plain_ltx(tiny: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
     ({"memory": "group_offload"}, 60.0, ["group_offload_leaf"]),
     ({"memory": "fp8_group_offload"}, 28.0, ["fp8_layerwise_casting", "group_offload_leaf"]),
     ({"text_encoder_cpu": True}, 60.0, ["text_encoder_on_cpu"]),
+    pytest.param({"memory": "torchao_fp8"}, 28.0, ["torchao_float8_weight_only"], marks=_NEEDS_TORCHAO),
 ])
 def test_each_option_stays_within_its_psnr_bound_of_the_plain_call(
         tiny: dict[str, Path], plain_ltx: np.ndarray, tmp_path: Path, settings: dict[str, object], bound_db: float,
@@ -83,6 +90,20 @@ def test_fp8_stores_the_transformer_in_float8(tiny: dict[str, Path]) -> None:
     transformer = _generator(tiny["ltx"], memory="fp8").pipeline("t2v")[1].transformer
     dtypes = {p.dtype for name, p in transformer.named_parameters() if name.endswith("to_q.weight")}
     assert dtypes == {torch.float8_e4m3fn}
+
+
+@_NEEDS_TORCHAO
+def test_torchao_fp8_stores_the_transformers_linear_weights_in_float8(tiny: dict[str, Path]) -> None:
+    transformer = _generator(tiny["ltx"], memory="torchao_fp8").pipeline("t2v")[1].transformer
+    weights = {name: p for name, p in transformer.named_parameters() if name.endswith("attn1.to_q.weight")}
+    assert weights and all(type(p).__name__ == "Float8Tensor" for p in weights.values())
+    assert all(p.qdata.dtype == torch.float8_e4m3fn for p in weights.values())
+
+
+def test_torchao_fp8_without_torchao_says_which_extra(tiny: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "torchao.quantization", None)
+    with pytest.raises(InvalidInput, match=r"^memory: torchao_fp8 needs torchao \(pip install 'reelforge\[torchao\]'\)"):
+        _generator(tiny["wan"], memory="torchao_fp8").pipeline("t2v")
 
 
 def test_a_request_can_ask_for_another_preset_than_the_settings(tiny: dict[str, Path], tmp_path: Path) -> None:
