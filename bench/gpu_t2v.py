@@ -13,8 +13,14 @@ values), which keeps one run inside about ten minutes of an H200:
   first call, last step to the end);
 - the whole clip: encode + steps x seconds per step + decode (50 steps bare, the preset's
   steps for ``fast``);
-- peak GPU memory while denoising at each memory setting (bf16, fp8 storage, leaf-level group
-  offload), with whether it fits a 24 GB and a 48 GB card;
+- ``balanced`` with MagCache where diffusers can hook the family's blocks (Wan, CogVideoX):
+  calibrated once on these random weights (``calibrate_mag_cache``), then timed; its skips
+  depend on the weights and on the few timed steps, so that figure is marked too;
+- LTX-2's two-stage latent upsampling (a random spatial x2 upsampler at the release's
+  configuration): seconds per first-stage step, the upsampling, and per refining step at 2x;
+- peak GPU memory while denoising at each memory setting (bf16, fp8 storage, torchao float8
+  when torchao is installed: float8 matmuls on an H100/H200, leaf-level group offload), with
+  whether it fits a 24 GB and a 48 GB card;
 - for Wan 2.1 1.3B, reelforge's whole generation path (shots, progress, cancel checks) for
   one clip, returning frames (encoding is a CPU job, measured by bench/generate.py);
 - RIFE interpolation of a 5 s clip from 16 to 30 fps at 1080p (``_gpu_rife``: the IFNet
@@ -36,6 +42,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gc
+import importlib.util
 import json
 import statistics
 import sys
@@ -52,6 +59,7 @@ PROMPT = "a red fox runs through fresh snow in a pine forest at sunrise, cinemat
 WORDS = "a red fox runs through fresh snow in pine forest at sunrise cinematic slow motion the".split()
 FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "ltx2", "hunyuan15", "cogvideox")
 WAN_CLASS = ("wan21", "wan22_ti2v", "wan22_a14b")
+MAG_FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "cogvideox")  # diffusers' MagCache hooks their blocks
 BARE_STEPS = 50
 GIB = 2**30
 
@@ -449,12 +457,19 @@ def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, l
                               "steps": float(spec.fast_steps if fast and spec.fast_steps else BARE_STEPS)}
         note = " (First Block Cache: skips depend on the weights)" if preset == "balanced" else ""
         log(f"[{family}] reelforge {label}: {clock.step_s:.3f} s/step{note}")
+    if family in MAG_FAMILIES:
+        measure_mag_cache(generator, family, request, result, cuda=cuda, hooked=hooked, log=log)
     generator.unload()
     del generator, made
     _free()
+    if family == "ltx2":
+        measure_latent_upsample(pipe, folder, settings, shape, request, result, tiny=tiny, cuda=cuda, log=log)
 
     # 3. memory settings: peak while denoising, one fresh pipeline each (fp8 and offload hooks stay on it)
-    for memory in ("fp8", "group_offload"):
+    for memory in ("fp8", "torchao_fp8", "group_offload"):
+        if memory == "torchao_fp8" and importlib.util.find_spec("torchao") is None:
+            log(f"[{family}] memory torchao_fp8: skipped (torchao is not installed)")
+            continue
         if memory == "group_offload" and not offload:
             log(f"[{family}] memory group_offload: skipped (--offload-families); pinning its weights takes minutes")
             continue
@@ -474,7 +489,7 @@ def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, l
         generator.unload()
         del generator
         _free()
-        if memory == "fp8":  # the next setting starts from bf16 weights again
+        if memory in ("fp8", "torchao_fp8"):  # the next setting starts from bf16 weights again
             del pipe
             _free()
             pipe = build(family, tiny=tiny, device=device)
@@ -483,6 +498,59 @@ def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, l
     if torch.cuda.is_available() and not tiny:
         log(f"[{family}] done in {time.perf_counter() - started:.0f} s")
     return result
+
+
+def measure_mag_cache(generator: Any, family: str, request: Any, result: Result, *, cuda: bool, hooked: bool,
+                      log: Callable[[str], None]) -> None:
+    """``balanced`` with MagCache: calibrated once on these weights (beside the configs folder), then timed."""
+    started = time.perf_counter()
+    path = generator.calibrate_mag_cache(request)
+    calibrate_s = time.perf_counter() - started
+    clock = StepClock(cuda, last_includes_decode=hooked)
+    _peak_reset(cuda)
+    clock.first = clock.now()
+    made = generator.make_frames(dataclasses.replace(request, speed="balanced"),
+                                 lambda _fraction: clock.step_done())
+    clock.steps = clock.steps[:-1]
+    assert made.provenance["speed"]["step_cache"] == "mag", made.provenance["speed"]
+    result.rows["balanced_mag"] = {"step_s": clock.step_s, "peak_gib": clock.denoise_peak, "steps": float(BARE_STEPS)}
+    log(f"[{family}] reelforge balanced_mag: {clock.step_s:.3f} s/step (MagCache calibrated on these random "
+        f"weights in {calibrate_s:.1f} s, {path.name}: its skips depend on them and on the few timed steps)")
+
+
+def measure_latent_upsample(pipe: Any, folder: Path, settings: Any, shape: Any, request: Any, result: Result, *,
+                            tiny: bool, cuda: bool, log: Callable[[str], None]) -> None:
+    """LTX-2's two stages: a random x2 latent upsampler at the release's configuration, through reelforge."""
+    import torch
+    from diffusers.pipelines.ltx2.latent_upsampler import LTX2LatentUpsamplerModel
+
+    from reelforge.generate.diffusers_backend import DiffusersGenerator
+
+    with torch.device("cuda" if cuda else "cpu"):
+        upsampler = _cast(LTX2LatentUpsamplerModel(in_channels=4, mid_channels=32, num_blocks_per_stage=1) if tiny
+                          else LTX2LatentUpsamplerModel(in_channels=128, mid_channels=1024, num_blocks_per_stage=4,
+                                                        rational_spatial_scale=2.0), tiny)
+    generator = DiffusersGenerator(settings, shape=shape)
+    generator.adopt(pipe, folder, latent_upsampler=upsampler)
+    clock = StepClock(cuda)
+    _peak_reset(cuda)
+    clock.first = clock.now()
+    made = generator.make_frames(request, lambda _fraction: clock.step_done())
+    refine_steps = made.provenance["latent_upsample"]["refine_steps"]
+    first, refine = clock.steps[:-1 - refine_steps], clock.steps[-1 - refine_steps:-1]
+    first_s = statistics.median(b - a for a, b in zip(first, first[1:], strict=False)) if len(first) > 1 else 0.0
+    refine_s = statistics.median(b - a for a, b in zip(refine, refine[1:], strict=False))
+    upsample_s = refine[0] - first[-1] - refine_s  # the upsampler, the second prompt encoding, and no step
+    height, width = made.shots[0].shape[1:3]
+    result.rows["upsampled"] = {"step_s": first_s, "peak_gib": clock.denoise_peak, "steps": float(BARE_STEPS),
+                                "refine_step_s": refine_s, "refine_steps": float(refine_steps),
+                                "upsample_s": upsample_s}
+    log(f"[ltx2] latent upsampling: {first_s:.3f} s/step at {shape.size[0]}x{shape.size[1]}, upsampling and "
+        f"re-encoding {upsample_s:.2f} s, {refine_s:.3f} s per refining step at {width}x{height} "
+        f"({refine_steps} steps), peak {clock.denoise_peak:.1f} GiB")
+    generator.unload()
+    del generator, upsampler, made
+    _free()
 
 
 def whole_path_wan21(*, tiny: bool, cuda: bool, root: Path, log: Callable[[str], None]) -> None:
@@ -524,6 +592,8 @@ def summarise(results: list[Result], log: Callable[[str], None]) -> dict[str, fl
         for run, row in result.rows.items():
             steps = int(row.get("steps", BARE_STEPS))
             whole = result.encode_s + steps * row["step_s"] + result.decode_s
+            if "refine_steps" in row:  # LTX-2's second stage at 2x (its decode, 4x the pixels, is not timed apart)
+                whole += row["upsample_s"] + row["refine_steps"] * row["refine_step_s"]
             row["whole_s"] = whole
             fits = f"{'yes' if row['peak_gib'] <= 24 else 'no'}/{'yes' if row['peak_gib'] <= 48 else 'no'}"
             log(f"{result.family:<13} {run:<10} {row['step_s']:7.3f} {steps:6d} {whole:13.1f} {row['peak_gib']:9.1f}  "

@@ -2,13 +2,15 @@
 
 On a CPU it must refuse in one line and exit 2 (BENCHMARKS.md); its ``--tiny-cpu-dry-run``
 drives every family and every measured path (bare diffusers, reelforge's defaults, each speed
-preset, each memory setting, reelforge's whole path for Wan 2.1, RIFE's interpolation as a share
-of each clip) on tiny configs and must end
+preset, MagCache calibrated, LTX-2's latent upsampling, each memory setting with torchao float8,
+reelforge's whole path for Wan 2.1, RIFE's interpolation as a share of each clip) on tiny configs
+and must end
 with the closing line the benchmark table fixes.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -50,6 +52,11 @@ def test_the_dry_run_measures_every_family_and_option_and_ends_with_the_closing_
             assert any(line.startswith(f"[{family}] {run}") for line in out), f"{family} {run} missing:\n{result.stdout}"
         fast = any(line.startswith(f"[{family}] reelforge fast:") for line in out)
         assert fast == (family != "cogvideox")  # CogVideoX has no few-step distillation
+        mag = any(line.startswith(f"[{family}] reelforge balanced_mag:") for line in out)
+        assert mag == (family not in ("ltx2", "hunyuan15"))  # diffusers' MagCache cannot hook their blocks
+        torchao = "memory torchao_fp8:" if importlib.util.find_spec("torchao") else "memory torchao_fp8: skipped"
+        assert any(line.startswith(f"[{family}] {torchao}") for line in out), f"{family} {torchao} missing"
+    assert any(line.startswith("[ltx2] latent upsampling:") and "at 64x64 (3 steps)" in line for line in out)
     rife = [line for line in out if line.startswith("[rife] 1 s of 64x32 from 16 to 30 fps: 28 of 30 frames made")]
     assert len(rife) == 1, result.stdout   # the interpolation section, timed without ffmpeg
     for family in FAMILIES:
