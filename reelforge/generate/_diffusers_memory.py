@@ -67,22 +67,32 @@ def _float8_linear(module: Any, _name: str) -> bool:
     return isinstance(module, torch.nn.Linear) and module.in_features % 16 == 0 and module.out_features % 16 == 0
 
 
+# A row of zeros (Wan pads its prompt embeddings to 512 tokens with zeros) has no absolute maximum to
+# scale by: without a floor its scale is 0 and 0/0 makes the whole output NaN (seen on the H200).
+FLOAT8_ACTIVATION_FLOOR = 1e-12
+
+
+def float8_config(*, dynamic: bool) -> Any:
+    """torchao's float8 config: weights and activations (per-row scales, floored) or weights only."""
+    try:
+        from torchao.quantization import Float8DynamicActivationFloat8WeightConfig, Float8WeightOnlyConfig, PerRow
+    except ImportError as exc:
+        raise InvalidInput("memory: torchao_fp8 needs torchao (pip install 'reelforge[torchao]')",
+                           field="memory") from exc
+    if dynamic:
+        return Float8DynamicActivationFloat8WeightConfig(granularity=PerRow(),
+                                                         activation_value_lb=FLOAT8_ACTIVATION_FLOOR)
+    return Float8WeightOnlyConfig()
+
+
 def quantize_float8(transformers: list[Any], device: Any) -> str:
     """torchao float8 for ``transformers``' linear layers; which flavour was applied."""
     import torch
 
-    try:
-        from torchao.quantization import (
-            Float8DynamicActivationFloat8WeightConfig,
-            Float8WeightOnlyConfig,
-            PerRow,
-            quantize_,
-        )
-    except ImportError as exc:
-        raise InvalidInput("memory: torchao_fp8 needs torchao (pip install 'reelforge[torchao]')",
-                           field="memory") from exc
     dynamic = device.type == "cuda" and torch.cuda.get_device_capability(device) >= (8, 9)
-    config = Float8DynamicActivationFloat8WeightConfig(granularity=PerRow()) if dynamic else Float8WeightOnlyConfig()
+    config = float8_config(dynamic=dynamic)
+    from torchao.quantization import quantize_
+
     for transformer in transformers:
         if getattr(transformer, "is_quantized", False):
             continue  # a GGUF transformer is already stored small

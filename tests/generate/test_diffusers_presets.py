@@ -100,6 +100,19 @@ def test_torchao_fp8_stores_the_transformers_linear_weights_in_float8(tiny: dict
     assert all(p.qdata.dtype == torch.float8_e4m3fn for p in weights.values())
 
 
+@_NEEDS_TORCHAO
+def test_torchao_float8_activations_of_a_zero_row_get_a_finite_scale() -> None:
+    """Wan's zero-padded prompt rows made the H200's float8 output NaN before the scale had a floor."""
+    from torchao.quantization.quant_primitives import _choose_scale_float8
+
+    from reelforge.generate._diffusers_memory import float8_config
+
+    config = float8_config(dynamic=True)  # what runs on a GPU with float8 matmuls
+    padding = torch.zeros(2, 32)
+    scale = _choose_scale_float8(padding, [1, 32], torch.float8_e4m3fn, hp_value_lb=config.activation_value_lb)
+    assert torch.isfinite(padding / scale).all()
+
+
 def test_torchao_fp8_without_torchao_says_which_extra(tiny: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "torchao.quantization", None)
     with pytest.raises(InvalidInput, match=r"^memory: torchao_fp8 needs torchao \(pip install 'reelforge\[torchao\]'\)"):
