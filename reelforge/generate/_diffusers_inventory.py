@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from reelforge.errors import BackendUnavailable, ReelforgeError
 from reelforge.generate._diffusers_families import detect_model
+from reelforge.generate._diffusers_magcache import calibration_path
 from reelforge.generate._diffusers_memory import estimate_memory, fitting_setting
+from reelforge.generate._family_ltx2 import has_latent_upsampler
 
 if TYPE_CHECKING:
     from reelforge.settings import Settings
@@ -76,7 +78,9 @@ def _describe_folder(folder: Path, settings: Settings | None = None,
     entry.update(family=family.name, label=family.label, pipeline=capabilities.pipeline_class,
                  text_to_video=capabilities.text_to_video, image_to_video=capabilities.image_to_video,
                  fps=family.fps, max_frames=family.max_frames, sizes=[f"{w}x{h}" for w, h in family.sizes],
-                 lora=family.lora, audio=family.audio, licence=family.licence)
+                 lora=family.lora, audio=family.audio, licence=family.licence,
+                 latent_upsampler=family.audio and has_latent_upsampler(folder),
+                 mag_cache_calibration=str(calibration_path(folder)) if calibration_path(folder).is_file() else None)
     if settings is not None:
         entry["memory"] = _memory(folder, settings, family.vae_float32, device or {})
     return entry

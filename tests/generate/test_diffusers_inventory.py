@@ -50,6 +50,8 @@ def test_configured_folders_and_cached_pipelines_are_listed_with_their_family(
         tiny_wan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _as_hub_cache(tiny_wan, tmp_path / "hub", "tiny/wan-t2v")
     monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path / "hub"))
+    # scan_cache_dir reads the name it imported: patch it too, whoever imported that module first.
+    monkeypatch.setattr("huggingface_hub.utils._cache_manager.HF_HUB_CACHE", str(tmp_path / "hub"))
     report = describe_models(Settings(_env_file=None, model=str(tiny_wan)))  # type: ignore[call-arg]
 
     assert "diffusers" in report["backends"] and report["device"]["type"] == "cpu"

@@ -18,9 +18,11 @@ pytest.importorskip("torch", reason="needs the [models] extra (torch)")
 pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
 
 from reelforge.errors import InvalidInput  # noqa: E402
+from reelforge.generate._diffusers_inventory import describe_models  # noqa: E402
 from reelforge.generate._diffusers_magcache import calibration_path  # noqa: E402
 from reelforge.generate.base import GenerateRequest  # noqa: E402
 from reelforge.generate.diffusers_backend import DiffusersGenerator  # noqa: E402
+from reelforge.settings import Settings  # noqa: E402
 from tests.generate.tiny_pipelines import save_tiny_wan, save_tiny_wan_a14b, tiny_generator, tiny_request  # noqa: E402
 
 pytestmark = pytest.mark.models
@@ -57,6 +59,11 @@ def test_the_calibration_is_stored_beside_the_model_folder_one_ratio_per_step(ca
     assert stored["steps"] == STEPS and len(stored["ratios"]["transformer"]) == STEPS
     assert stored["ratios"]["transformer"][0] == 1.0
     assert all(0.5 < ratio < 2.0 for ratio in stored["ratios"]["transformer"])
+
+
+def test_reelforge_models_shows_the_calibration(calibrated_wan: Path) -> None:
+    report = describe_models(Settings(_env_file=None, model=str(calibrated_wan)))  # type: ignore[call-arg]
+    assert report["local_models"][0]["mag_cache_calibration"] == str(calibration_path(calibrated_wan))
 
 
 def test_balanced_with_a_calibration_skips_steps_within_the_psnr_bound(calibrated_wan: Path) -> None:

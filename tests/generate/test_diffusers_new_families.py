@@ -94,6 +94,15 @@ def test_ltx2_with_its_latent_upsampler_refines_each_shot_at_twice_the_size(tiny
     assert frames.shape == (9, 64, 64, 3)
 
 
+def test_reelforge_models_says_which_ltx2_folder_has_the_upsampler(tiny: dict[str, Path]) -> None:
+    from reelforge.generate._diffusers_inventory import describe_models
+    from reelforge.settings import Settings
+
+    for fixture, expected in (("ltx2_upsampler", True), ("ltx2", False)):
+        report = describe_models(Settings(_env_file=None, model=str(tiny[fixture])))  # type: ignore[call-arg]
+        assert report["local_models"][0]["latent_upsampler"] is expected
+
+
 def test_the_latent_upsampler_can_be_turned_off(tiny: dict[str, Path], tmp_path: Path) -> None:
     generator = tiny_generator(tiny["ltx2_upsampler"], latent_upsample=False)
     made = generator.make_frames(_request(steps=2), lambda _: None)
