@@ -103,6 +103,13 @@ def test_reelforge_models_says_which_ltx2_folder_has_the_upsampler(tiny: dict[st
         assert report["local_models"][0]["latent_upsampler"] is expected
 
 
+def test_a_long_ltx2_shot_chains_its_upsampled_shots(tiny: dict[str, Path]) -> None:
+    made = tiny_generator(tiny["ltx2_upsampler"]).make_frames(_request(steps=2, seconds=1.0), lambda _: None)
+    assert len(made.shots) > 1 and made.provenance["shot_join"] == "continued"
+    assert {shot.shape[1:] for shot in made.shots} == {(64, 64, 3)}   # every shot refined at twice the size
+    assert made.provenance["long_video"]["pipeline"] == "LTX2ConditionPipeline"
+
+
 def test_the_latent_upsampler_can_be_turned_off(tiny: dict[str, Path], tmp_path: Path) -> None:
     generator = tiny_generator(tiny["ltx2_upsampler"], latent_upsample=False)
     made = generator.make_frames(_request(steps=2), lambda _: None)
