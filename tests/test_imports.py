@@ -51,6 +51,7 @@ HEAVY_ALLOWED_IN = frozenset({
     "reelforge.generate._diffusers_inventory",
     "reelforge.generate._diffusers_memory",
     "reelforge.generate._diffusers_speed",
+    "reelforge.generate._diffusers_magcache",  # MagCache's calibration hooks and config
     "reelforge.generate._rife",          # RIFE frame interpolation (REELFORGE_RIFE_MODEL)
     "reelforge.audio.ace_step",          # ACE-Step music (REELFORGE_MUSIC_MODEL)
     "reelforge.agent.local_llm",  # the in-process chat planner's model backend (REELFORGE_LLM_MODEL = a folder)

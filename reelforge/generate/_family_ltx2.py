@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["LatentUpsampler", "ShotAudio", "call_arguments", "has_latent_upsampler", "load_latent_upsampler",
-           "refine_call", "shot_audio", "upsampled_latents"]
+__all__ = ["LatentUpsampler", "ShotAudio", "call_arguments", "has_latent_upsampler", "refine_call", "shot_audio",
+           "upsampled_latents", "upsampler_scale"]
 
 
 @dataclass(frozen=True)
@@ -69,17 +69,22 @@ REFINE_GUIDANCE = 1.0
 
 @dataclass(frozen=True)
 class LatentUpsampler:
-    """The folder's spatial latent upsampler as an ``LTX2LatentUpsamplePipeline`` sharing the VAE."""
+    """The folder's spatial latent upsampler as an ``LTX2LatentUpsamplePipeline`` sharing the VAE.
+
+    Built in the diffusers backend (``diffusers`` is imported only there); ``refine_sigmas`` is
+    the distilled schedule's tail (``STAGE_2_DISTILLED_SIGMA_VALUES``).
+    """
 
     pipe: Any
     scale: float
+    refine_sigmas: tuple[float, ...]
 
     def size(self, width: int, height: int) -> tuple[int, int]:
         """The refined stage's frame size for a first stage of ``width`` x ``height``."""
         return round(width * self.scale), round(height * self.scale)
 
     def describe(self) -> dict[str, Any]:
-        return {"scale": self.scale, "refine_steps": len(refine_sigmas()), "refine_guidance": REFINE_GUIDANCE}
+        return {"scale": self.scale, "refine_steps": len(self.refine_sigmas), "refine_guidance": REFINE_GUIDANCE}
 
 
 def has_latent_upsampler(folder: Path) -> bool:
@@ -91,26 +96,9 @@ def has_latent_upsampler(folder: Path) -> bool:
     return bool(values.get("spatial_upsample", True)) and not values.get("temporal_upsample", False)
 
 
-def load_latent_upsampler(folder: Path, pipe: Any, *, dtype: Any, device: Any,
-                          model: Any = None) -> LatentUpsampler:
-    """The upsampler of ``folder`` (or ``model``, built in memory) on ``device``, sharing ``pipe``'s VAE."""
-    from diffusers import LTX2LatentUpsamplePipeline
-    from diffusers.pipelines.ltx2.latent_upsampler import LTX2LatentUpsamplerModel
-
-    if model is None:
-        model = LTX2LatentUpsamplerModel.from_pretrained(folder, subfolder=UPSAMPLER_SUBFOLDER, torch_dtype=dtype)
-    upsample: Any = LTX2LatentUpsamplePipeline(vae=pipe.vae, latent_upsampler=model.to(device))
-    upsample.set_progress_bar_config(disable=True)
-    config = model.config
-    scale = float(config.rational_spatial_scale) if config.use_rational_resampler else 2.0
-    return LatentUpsampler(upsample, scale)
-
-
-def refine_sigmas() -> list[float]:
-    """The refining stage's schedule: the last sigmas of LTX-2's distilled schedule."""
-    from diffusers.pipelines.ltx2.utils import STAGE_2_DISTILLED_SIGMA_VALUES
-
-    return list(STAGE_2_DISTILLED_SIGMA_VALUES)
+def upsampler_scale(config: Any) -> float:
+    """The spatial factor of an ``LTX2LatentUpsamplerModel`` config."""
+    return float(config.rational_spatial_scale) if config.use_rational_resampler else 2.0
 
 
 def upsampled_latents(upsampler: LatentUpsampler, first: Any) -> Any:
@@ -121,7 +109,7 @@ def upsampled_latents(upsampler: LatentUpsampler, first: Any) -> Any:
 
 def refine_call(call: dict[str, Any], first: Any, latents: Any, upsampler: LatentUpsampler) -> dict[str, Any]:
     """The second stage's arguments: the upsampled video and the first stage's sound, renoised and refined."""
-    sigmas = refine_sigmas()
+    sigmas = list(upsampler.refine_sigmas)
     width, height = upsampler.size(call["width"], call["height"])
     # The still or the previous shot's frames (``conditions``) are in the first stage's latents already.
     refined = {key: value for key, value in call.items() if key not in ("image", "conditions")}

@@ -294,8 +294,7 @@ class DiffusersGenerator:
         upsampler = None
         if family.audio and self.settings.latent_upsample and (latent_upsampler is not None
                                                                or _family_ltx2.has_latent_upsampler(folder)):
-            upsampler = _family_ltx2.load_latent_upsampler(folder, pipe, dtype=dtype, device=device,
-                                                           model=latent_upsampler)
+            upsampler = _load_latent_upsampler(folder, pipe, dtype=dtype, device=device, model=latent_upsampler)
         return _Loaded(model, folder, capabilities, {kind: pipe}, loras=loras,
                        step_cache=loaded_options.step_cache, memory=memory, upsampler=upsampler, mag=calibration)
 
@@ -640,6 +639,22 @@ def _view_of(base: Any, class_name: str) -> Any:
     view = getattr(diffusers, class_name).from_pipe(base)
     view.set_progress_bar_config(disable=True)
     return view
+
+
+def _load_latent_upsampler(folder: Path, pipe: Any, *, dtype: Any, device: Any,
+                           model: Any = None) -> _family_ltx2.LatentUpsampler:
+    """LTX-2's upsampler of ``folder`` (or ``model``, built in memory) on ``device``, sharing ``pipe``'s VAE."""
+    from diffusers import LTX2LatentUpsamplePipeline
+    from diffusers.pipelines.ltx2.latent_upsampler import LTX2LatentUpsamplerModel
+    from diffusers.pipelines.ltx2.utils import STAGE_2_DISTILLED_SIGMA_VALUES
+
+    if model is None:
+        model = LTX2LatentUpsamplerModel.from_pretrained(folder, subfolder=_family_ltx2.UPSAMPLER_SUBFOLDER,
+                                                         torch_dtype=dtype)
+    upsample: Any = LTX2LatentUpsamplePipeline(vae=pipe.vae, latent_upsampler=model.to(device))
+    upsample.set_progress_bar_config(disable=True)
+    return _family_ltx2.LatentUpsampler(upsample, _family_ltx2.upsampler_scale(model.config),
+                                        tuple(STAGE_2_DISTILLED_SIGMA_VALUES))
 
 
 def _frame_conditions(frames: np.ndarray, strength: float) -> dict[str, Any]:
