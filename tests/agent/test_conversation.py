@@ -168,3 +168,13 @@ def test_generated_clip_is_it_for_the_next_clause() -> None:
     speed = plan.actions[1]
     assert isinstance(speed, EditAction) and speed.edit.op == "set_speed"
     assert speed.edit.segment_id == "s3"
+
+
+@pytest.mark.parametrize(("message", "said"), [("make it 10 seconds shorter", "only 4 s long"),
+                                                ("cut 6 seconds off the first clip", "only 4 s long"),
+                                                ("把视频缩短10秒", "只有 4 秒"), ("短20秒", "只有 4 秒")])
+def test_cutting_more_than_the_video_holds_is_answered_and_leaves_it_whole(chat: Chat, message: str, said: str) -> None:
+    version, before = chat.version(), chat.draft()
+    turn = chat.say(message)
+    assert _ops(turn) == [] and chat.version() == version and chat.draft() == before
+    assert said in turn.reply

@@ -231,6 +231,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         seg = state.draft.find_segment(targets[0])
         assert seg is not None
         length = seg[1].duration_ms
+        if (seconds >= length if cutting else seconds > length):  # more than the clip holds: never a blank clip
+            return _too_much(clause, state, "clip", length, seconds, cutting)
         if cutting and head and not tail:
             state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds), focus_kind="clip")
         elif cutting:  # from the end unless the start is named: "3 seconds shorter" keeps the opening
@@ -239,18 +241,31 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
     end = state.draft.video_end_ms or state.draft.end_ms
-    if not cutting and end and seconds > end and (clause.has(_WHOLE) or clause.has(_LENGTH)):
-        state.actions.append(Unknown(clause.unquoted(), question=ask(
-            clause, f"The video is {end / 1000:g} s long, so it cannot be cut to {seconds / 1000:g} s. To make it longer, "
-            "add a clip or slow it down (for example: slow it down to half speed).",
-            f"视频现在只有 {end / 1000:g} 秒，无法剪到 {seconds / 1000:g} 秒。要变长，可以再加一个片段，或者放慢速度（例如：慢放一半）。")))
-        return True
+    if end and (seconds >= end if cutting else seconds > end and (clause.has(_WHOLE) or clause.has(_LENGTH))):
+        return _too_much(clause, state, "video", end, seconds, cutting)
     if keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
     elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短了?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
+    return True
+
+
+def _too_much(clause: Clause, state: PlanState, what: str, length: int, seconds: int, cutting: bool) -> bool:
+    """Cutting as much as (or more than) the video or a clip holds, or cutting it to more than it is: say so
+    instead of leaving a blank video ("make it 20 seconds shorter" of 15 s, "把第一个片段剪到30秒" of 10 s)."""
+    have, want = f"{length / 1000:g}", f"{seconds / 1000:g}"
+    zh_what = "视频" if what == "video" else "这个片段"
+    if cutting:
+        en = f"The {what} is only {have} s long, so {want} s cannot come off it. How long should it be? " \
+             f"For example: cut it to {max(1, length // 2000)} seconds."
+        zh = f"{zh_what}只有 {have} 秒，剪不掉 {want} 秒。要剪到多长？例如：剪到{max(1, length // 2000)}秒。"
+    else:
+        en = f"The {what} is {have} s long, so it cannot be cut to {want} s. To make it longer, add a clip or slow " \
+             "it down (for example: slow it down to half speed)."
+        zh = f"{zh_what}现在只有 {have} 秒，无法剪到 {want} 秒。要变长，可以再加一个片段，或者放慢速度（例如：慢放一半）。"
+    state.actions.append(Unknown(clause.unquoted(), question=ask(clause, en, zh)))
     return True
 
 
