@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from reelforge.agent import EditAction, understand
+from reelforge.agent import EditAction, GenerateAction, understand
 from reelforge.draft import AUDIO, TEXT, Draft
 from reelforge.ffmpeg import ffmpeg_exe
 from reelforge.services.uploads import ingest_file
@@ -178,3 +178,15 @@ def test_cutting_more_than_the_video_holds_is_answered_and_leaves_it_whole(chat:
     turn = chat.say(message)
     assert _ops(turn) == [] and chat.version() == version and chat.draft() == before
     assert said in turn.reply
+
+
+@pytest.mark.parametrize("message", ["generate a slow motion shot of a hummingbird", "生成一段慢动作的海浪视频"])
+def test_a_scene_in_slow_motion_is_a_generation_and_keeps_it_in_the_prompt(message: str) -> None:
+    [action] = understand(message, context("full")).actions
+    assert isinstance(action, GenerateAction) and ("slow motion" in action.prompt or "慢动作" in action.prompt)
+
+
+@pytest.mark.parametrize("message", ["make the video slow motion", "把视频改成慢动作"])
+def test_slow_motion_said_of_the_video_is_a_speed_change(chat: Chat, message: str) -> None:
+    turn = chat.say(message)
+    assert _ops(turn) == ["set_speed"] and {s.speed for s in chat.draft().tracks[0].segments} == {0.5}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import ADD, REMOVE
+from reelforge.agent._intents._words import ADD, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
@@ -110,6 +110,12 @@ def _transition(clause: Clause, state: PlanState) -> bool:
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
     if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
+        return False
+    # "a slow motion shot of a hummingbird", "一段慢动作的海浪视频": the scene to film, unless the clause names what
+    # to slow ("make the video slow motion waves"... is rare; "把视频改成慢动作" carries no scene)
+    new_clip = clause.has(r"\b(?:a|an|another|new|one more)\s+slow[- ]?mo|(?:1|一)(?:段|个|条)慢动作")
+    if clause.has(SLOW_SCENE) and (new_clip or not (any(clip_refs(clause, state)) or mentions_it(clause)
+                                                   or clause.has(r"\bthe (?:whole |entire )?video\b|把|整个视频|这个视频"))):
         return False
     targets = _targets(clause, state)
     if targets is None:
