@@ -190,3 +190,13 @@ def test_a_scene_in_slow_motion_is_a_generation_and_keeps_it_in_the_prompt(messa
 def test_slow_motion_said_of_the_video_is_a_speed_change(chat: Chat, message: str) -> None:
     turn = chat.say(message)
     assert _ops(turn) == ["set_speed"] and {s.speed for s in chat.draft().tracks[0].segments} == {0.5}
+
+
+@pytest.mark.parametrize(("message", "field"), [("make the title fade in over 2 seconds", "fade_in_ms"),
+                                                ("标题用2秒淡出", "fade_out_ms")])
+def test_a_title_fade_said_with_a_length_sets_the_fade_not_the_title_length(chat: Chat, message: str,
+                                                                            field: str) -> None:
+    chat.say("add the title 'Peak' for 3 seconds")
+    turn = chat.say(message)
+    [title] = [s for t in chat.draft().tracks if t.type == TEXT for s in t.segments]
+    assert _ops(turn) == ["update_text"] and getattr(title.meta, field) == 2000 and title.duration_ms == 3000

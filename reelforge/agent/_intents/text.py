@@ -29,6 +29,25 @@ _SMALLER = r"\btoo (?:big|large|huge)\b|太大(?!声)|\b(?:smaller|shrink|reduce
 _END = r"\bat the end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
+# a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
+_FADE_LENGTH = re.compile(
+    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)\s+(?:over|for|across|during|in|within)\s+"
+    r"(?:about |around )?(?P<en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+    r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
+    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
+    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
+
+
+def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Each fade's length said with it ({"fade_in_ms": 2000}) and where those words lie (not the title's length)."""
+    found: dict[str, int] = {}
+    spans = []
+    for match in _FADE_LENGTH.finditer(text):
+        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre")
+        seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s")
+        found["fade_in_ms" if side in ("in", "淡入", "渐显") else "fade_out_ms"] = round(float(seconds) * 1000)
+        spans.append(match.span())
+    return found, spans
 
 
 _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|videos?|shots?|scenes?|footage|music|songs?|bgm|sound|audio|transitions?)\b|片段|视频|镜头|音乐|歌|音效|转场"
@@ -64,13 +83,16 @@ def _timing(clause: Clause) -> dict[str, object]:
     span = time_range(text)
     if span:
         return {"start_ms": span[0], "duration_ms": span[1] - span[0]}
-    durations = find_durations(text)
+    fades = _fade_lengths(text)[1]  # "fade in over 2 seconds": the fade's length, not the title's
+    durations = [d for d in find_durations(text) if not any(d[1] < end and d[2] > start for start, end in fades)]
     first = re.search(r"\b(?:first|opening)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|前(\d+(?:\.\d+)?)秒|开头(\d+(?:\.\d+)?)秒", text)
     if first:
         return {"start_ms": 0, "duration_ms": round(float(next(g for g in first.groups() if g)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)", text)
     out: dict[str, object] = {}
+    if at and any(at.start() < end and at.end() > start for start, end in fades):  # "在1.5秒内淡出"
+        at = None
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
@@ -117,6 +139,7 @@ def _style(clause: Clause) -> dict[str, object]:
         out["fade_in_ms"] = 500
     if clause.has(_FADE_OUT):
         out["fade_out_ms"] = 500
+    out.update(_fade_lengths(clause.text)[0])
     return out
 
 
