@@ -200,3 +200,11 @@ def test_a_title_fade_said_with_a_length_sets_the_fade_not_the_title_length(chat
     turn = chat.say(message)
     [title] = [s for t in chat.draft().tracks if t.type == TEXT for s in t.segments]
     assert _ops(turn) == ["update_text"] and getattr(title.meta, field) == 2000 and title.duration_ms == 3000
+
+
+@pytest.mark.parametrize(("message", "said"), [("make it longer", "How much longer"), ("把视频变长一点", "要长多少"),
+                                                ("make it 5 seconds longer", "trimming cannot add 5 s")])
+def test_make_it_longer_asks_how_and_changes_nothing(chat: Chat, message: str, said: str) -> None:
+    version = chat.version()
+    turn = chat.say(message)
+    assert _ops(turn) == [] and chat.version() == version and said in turn.reply

@@ -79,7 +79,7 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    for step in (_transition, _speed_step, _clip_audio, _swap, _move, _cut, _delete, _add_upload):
+    for step in (_transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete, _add_upload):
         if step(clause, state):
             return True
     return False
@@ -202,6 +202,33 @@ _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
           r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
+
+
+# "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
+_LONGER = r"\blonger\b|\blengthen\w*|\bextend\w*|\bstretch (?:it|the video|this)\b|延长|变长|加长|长一点|长一些|长\d"
+_NOT_THE_VIDEO = r"\b(?:title|text|caption|subtitles?|music|song|bgm|soundtrack|crossfade|transitions?|fades?|dissolve|" \
+                 r"sound|voice|photos?|pictures?|images?|slides?)\b|标题|文字|字幕|音乐|配乐|歌|转场|过渡|叠化|淡|音效|配音|照片|图片"
+
+
+def _longer(clause: Clause, state: PlanState) -> bool:
+    """Lengthening the video or a clip: ask how (a new clip, or slowing it down), never trim it instead."""
+    if not clause.has(_LONGER) or clause.has(_NOT_THE_VIDEO) or clause.has(r"\b(?:shorter|trim|cut)\b|缩短|剪"):
+        return False
+    end = (state.draft.video_end_ms or state.draft.end_ms) / 1000
+    if not end:  # nothing on the timeline yet: nothing to lengthen
+        return False
+    seconds = duration_ms(clause.text)
+    if seconds is None:
+        en = f"How much longer should it be? It is {end:g} s now. I can add a clip (for example: add a 5 second " \
+             "clip of waves at the end) or slow it down (for example: slow it down to half speed)."
+        zh = f"要长多少？现在是 {end:g} 秒。可以再加一个片段（例如：在最后加一段5秒的海浪视频），或者放慢速度（例如：慢放一半）。"
+    else:
+        more = f"{seconds / 1000:g}"
+        en = f"The video is {end:g} s long; trimming cannot add {more} s. Should I add a {more} second clip (say what " \
+             "it shows, for example: add a clip of waves at the end) or slow it down?"
+        zh = f"视频现在是 {end:g} 秒，裁剪没法再加 {more} 秒。要再加一段{more}秒的片段（说说内容，例如：在最后加一段海浪视频），还是放慢速度？"
+    state.actions.append(Unknown(clause.unquoted(), understood="a longer video", question=ask(clause, en, zh)))
+    return True
 
 
 def _cut(clause: Clause, state: PlanState) -> bool:
