@@ -208,3 +208,10 @@ def test_make_it_longer_asks_how_and_changes_nothing(chat: Chat, message: str, s
     version = chat.version()
     turn = chat.say(message)
     assert _ops(turn) == [] and chat.version() == version and said in turn.reply
+
+
+@pytest.mark.parametrize("message", ["replace the first clip with a video of waves", "用一段海浪的视频替换第一个片段"])
+def test_replacing_a_clip_with_a_new_one_is_a_replacing_generation_in_both_languages(message: str) -> None:
+    [action] = understand(message, context("full")).actions
+    assert isinstance(action, GenerateAction) and action.placement == "replace" and action.ref_segment_id == "s1"
+    assert action.prompt in ("waves", "海浪")
