@@ -289,6 +289,25 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = int(fields.get("start_ms", target.start_ms))  # type: ignore[call-overload]
         if end > start:
             fields["duration_ms"] = end - start
+    # "make the title 2 seconds longer / shorter", "标题延长2秒": by that much, not to that much
+    by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|(?:延长|长|多)\d+(?:\.\d+)?秒") else \
+        -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少)\d+(?:\.\d+)?秒") else 0
+    if by and target is not None and "start_ms" not in fields and isinstance(fields.get("duration_ms"), int):
+        length = target.duration_ms + by * int(fields["duration_ms"])  # type: ignore[call-overload]
+        if length <= 0:
+            now = f"{target.duration_ms / 1000:g}"
+            state.actions.append(Unknown(clause.unquoted(), understood="the title's length", question=ask(
+                clause, f"The title shows for only {now} s. How long should it stay? For example: show the title for "
+                "1 second.", f"标题只显示 {now} 秒。要显示多久？例如：标题显示1秒。")))
+            return True
+        fields["duration_ms"] = length
+    if not fields and target is not None and clause.has(r"\b(?:longer|shorter|lengthen|extend)\b|长一点|长一些|久一点|延长|变长|"
+                                                        r"短一点|短一些|缩短|变短"):  # "make the title longer": by how much?
+        now = f"{target.duration_ms / 1000:g}"
+        state.actions.append(Unknown(clause.unquoted(), understood="the title's length", question=ask(
+            clause, f"How long should the title stay on screen? It shows for {now} s now; for example: show the title "
+            "for 5 seconds.", f"标题要显示多久？现在显示 {now} 秒，例如：标题显示5秒。")))
+        return True
     if not fields:
         return False
     state.edit(UpdateText(segment_id=target.id if target else None, **fields), focus_kind="text")  # type: ignore[arg-type]
