@@ -223,8 +223,9 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
 
 def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
     """The lengths a plan leaves and the amounts it changes them by: the video's, and each touched clip's ("cut the
-    last 3 seconds" leaves 12 s of 15, "trim the first clip to 4 seconds" leaves it 4 s long)."""
-    lengths = {float(after.end_ms), float(before.end_ms - after.end_ms)}
+    last 3 seconds" leaves 12 s of 15, "trim the first clip to 4 seconds" leaves it 4 s long, "the title 2 seconds
+    longer" adds 2 s)."""
+    lengths = {float(after.end_ms), float(abs(before.end_ms - after.end_ms))}  # shorter or longer by it
     for action in actions:
         segment_id = getattr(getattr(action, "edit", None), "segment_id", None)
         now = after.find_segment(segment_id) if isinstance(segment_id, str) else None
@@ -232,7 +233,7 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
         if now is not None:
             lengths.add(float(now[1].duration_ms))
             if was is not None:
-                lengths.add(float(was[1].duration_ms - now[1].duration_ms))
+                lengths.add(float(abs(was[1].duration_ms - now[1].duration_ms)))  # "the title 2 seconds longer"
     return lengths
 
 

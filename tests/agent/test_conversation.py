@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from reelforge.agent import EditAction, understand
+from reelforge.agent import EditAction, GenerateAction, understand
 from reelforge.draft import AUDIO, TEXT, Draft
 from reelforge.ffmpeg import ffmpeg_exe
 from reelforge.services.uploads import ingest_file
@@ -168,3 +168,50 @@ def test_generated_clip_is_it_for_the_next_clause() -> None:
     speed = plan.actions[1]
     assert isinstance(speed, EditAction) and speed.edit.op == "set_speed"
     assert speed.edit.segment_id == "s3"
+
+
+@pytest.mark.parametrize(("message", "said"), [("make it 10 seconds shorter", "only 4 s long"),
+                                                ("cut 6 seconds off the first clip", "only 4 s long"),
+                                                ("把视频缩短10秒", "只有 4 秒"), ("短20秒", "只有 4 秒")])
+def test_cutting_more_than_the_video_holds_is_answered_and_leaves_it_whole(chat: Chat, message: str, said: str) -> None:
+    version, before = chat.version(), chat.draft()
+    turn = chat.say(message)
+    assert _ops(turn) == [] and chat.version() == version and chat.draft() == before
+    assert said in turn.reply
+
+
+@pytest.mark.parametrize("message", ["generate a slow motion shot of a hummingbird", "生成一段慢动作的海浪视频"])
+def test_a_scene_in_slow_motion_is_a_generation_and_keeps_it_in_the_prompt(message: str) -> None:
+    [action] = understand(message, context("full")).actions
+    assert isinstance(action, GenerateAction) and ("slow motion" in action.prompt or "慢动作" in action.prompt)
+
+
+@pytest.mark.parametrize("message", ["make the video slow motion", "把视频改成慢动作"])
+def test_slow_motion_said_of_the_video_is_a_speed_change(chat: Chat, message: str) -> None:
+    turn = chat.say(message)
+    assert _ops(turn) == ["set_speed"] and {s.speed for s in chat.draft().tracks[0].segments} == {0.5}
+
+
+@pytest.mark.parametrize(("message", "field"), [("make the title fade in over 2 seconds", "fade_in_ms"),
+                                                ("标题用2秒淡出", "fade_out_ms")])
+def test_a_title_fade_said_with_a_length_sets_the_fade_not_the_title_length(chat: Chat, message: str,
+                                                                            field: str) -> None:
+    chat.say("add the title 'Peak' for 3 seconds")
+    turn = chat.say(message)
+    [title] = [s for t in chat.draft().tracks if t.type == TEXT for s in t.segments]
+    assert _ops(turn) == ["update_text"] and getattr(title.meta, field) == 2000 and title.duration_ms == 3000
+
+
+@pytest.mark.parametrize(("message", "said"), [("make it longer", "How much longer"), ("把视频变长一点", "要长多少"),
+                                                ("make it 5 seconds longer", "trimming cannot add 5 s")])
+def test_make_it_longer_asks_how_and_changes_nothing(chat: Chat, message: str, said: str) -> None:
+    version = chat.version()
+    turn = chat.say(message)
+    assert _ops(turn) == [] and chat.version() == version and said in turn.reply
+
+
+@pytest.mark.parametrize("message", ["replace the first clip with a video of waves", "用一段海浪的视频替换第一个片段"])
+def test_replacing_a_clip_with_a_new_one_is_a_replacing_generation_in_both_languages(message: str) -> None:
+    [action] = understand(message, context("full")).actions
+    assert isinstance(action, GenerateAction) and action.placement == "replace" and action.ref_segment_id == "s1"
+    assert action.prompt in ("waves", "海浪")

@@ -104,6 +104,12 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
            r"film grain|grain|vignette|blur(?:red|ry)?|sharpen|brightness|contrast|saturat\w*|desaturat\w*|colou?r grad\w*|"
            r"grade|lut|glitch|invert(?:ed)? colou?rs?|warmer|cooler|brighter|darker|stabili[sz]\w*)\b|"
            r"滤镜|特效|黑白|复古|胶片|颗粒|暗角|模糊|锐化|亮度|对比度|饱和度|调色|色调|变亮|变暗|防抖")
+# "slow motion" said of the scene to film, not of the timeline: "a slow motion shot of a hummingbird", "slow motion
+# waves crashing", "一段慢动作的海浪视频", "慢动作的海浪": a way of filming it, kept in the prompt; a speed edit reads
+# as one ("make it slow motion", "slow motion on the second clip", "把视频改成慢动作")
+SLOW_SCENE = (r"\bslow[- ]?mo(?:tion)?\s+(?!(?:on|for|to|please|the|it|this|that|all|every\w*|each|both|at|from|in|"
+              r"of|effect|effects|speed|mode|version|instead|too|as|and|then|now|playback)\b)[a-z]{3,}|"
+              r"慢动作的(?!效果|速度|版本|方式|播放)")
 # Words that name an edit, an edited object or the whole timeline: a clause holding one is an instruction about the
 # video, so it is never read as a scene to generate ("a crossfade between every clip", "a whoosh on each cut",
 # "black and white filter on everything", "结尾画面变黑").
@@ -115,8 +121,8 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fad
               r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
-              r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作|"
-              r"时间线|画布|帧率|循环|静音|撤销|重做|导出|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
+              r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
+              r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import EDIT_WORDS, aspect_of, request_part
+from reelforge.agent._intents._words import EDIT_WORDS, SLOW_SCENE, aspect_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -27,10 +27,10 @@ _EN_GEN = r"\b(?:replace|swap|switch)\b.*\b(?:with|for) (?:a|an|another|a new)\s
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
           r"(?:of|showing|with|where)\b|" \
           r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
-          r"(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
+          r"(?:slow[- ]?mo(?:tion)?\s+)?(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
-_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头).*(?:替换|换掉|代替|取代)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
@@ -56,7 +56,7 @@ _ZH_STRIP = (
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
-    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)",
+    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)|^(?:用|拿)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面|后面|前面)(?:面|边)?(?:吧)?$",
@@ -162,12 +162,16 @@ def _prompt(clause: Clause) -> str:
     if colon:
         text = colon.group("scene")
     match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
+    slow = None
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
+        # "a slow motion shot of a hummingbird": how it is filmed stays in the prompt
+        slow = re.search(r"\bslow[- ]?mo(?:tion)?\b", text[:match.start()])
         text = match.group(1)
     for pattern in (_ZH_STRIP if clause.language == "zh" else _EN_STRIP):
         text = re.sub(pattern, " ", text).strip(" ,，。.:：")
         text = re.sub(r"\s{2,}", " ", text)
-    return text.strip(" ,，。.:：的")
+    text = text.strip(" ,，。.:：的")
+    return f"{text} in {slow.group(0)}" if slow and text and not re.search(r"\bslow[- ]?mo", text) else text
 
 
 _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:last|first) one)|" \
@@ -326,7 +330,7 @@ _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可
 _ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
-_ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
+_ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
 _EN_IMPERATIVES = (r"take|bump|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
@@ -357,7 +361,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     else:
         if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS):
             return False
-        if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text):
+        if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
+                and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb
             return False
         prompt = _prompt(clause)
         if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2 \

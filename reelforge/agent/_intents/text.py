@@ -29,6 +29,25 @@ _SMALLER = r"\btoo (?:big|large|huge)\b|太大(?!声)|\b(?:smaller|shrink|reduce
 _END = r"\bat the end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
+# a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
+_FADE_LENGTH = re.compile(
+    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)\s+(?:over|for|across|during|in|within)\s+"
+    r"(?:about |around )?(?P<en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+    r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
+    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
+    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
+
+
+def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
+    """Each fade's length said with it ({"fade_in_ms": 2000}) and where those words lie (not the title's length)."""
+    found: dict[str, int] = {}
+    spans = []
+    for match in _FADE_LENGTH.finditer(text):
+        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre")
+        seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s")
+        found["fade_in_ms" if side in ("in", "淡入", "渐显") else "fade_out_ms"] = round(float(seconds) * 1000)
+        spans.append(match.span())
+    return found, spans
 
 
 _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|videos?|shots?|scenes?|footage|music|songs?|bgm|sound|audio|transitions?)\b|片段|视频|镜头|音乐|歌|音效|转场"
@@ -64,13 +83,16 @@ def _timing(clause: Clause) -> dict[str, object]:
     span = time_range(text)
     if span:
         return {"start_ms": span[0], "duration_ms": span[1] - span[0]}
-    durations = find_durations(text)
+    fades = _fade_lengths(text)[1]  # "fade in over 2 seconds": the fade's length, not the title's
+    durations = [d for d in find_durations(text) if not any(d[1] < end and d[2] > start for start, end in fades)]
     first = re.search(r"\b(?:first|opening)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|前(\d+(?:\.\d+)?)秒|开头(\d+(?:\.\d+)?)秒", text)
     if first:
         return {"start_ms": 0, "duration_ms": round(float(next(g for g in first.groups() if g)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)", text)
     out: dict[str, object] = {}
+    if at and any(at.start() < end and at.end() > start for start, end in fades):  # "在1.5秒内淡出"
+        at = None
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
@@ -117,6 +139,7 @@ def _style(clause: Clause) -> dict[str, object]:
         out["fade_in_ms"] = 500
     if clause.has(_FADE_OUT):
         out["fade_out_ms"] = 500
+    out.update(_fade_lengths(clause.text)[0])
     return out
 
 
@@ -266,6 +289,25 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = int(fields.get("start_ms", target.start_ms))  # type: ignore[call-overload]
         if end > start:
             fields["duration_ms"] = end - start
+    # "make the title 2 seconds longer / shorter", "标题延长2秒": by that much, not to that much
+    by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|(?:延长|长|多)\d+(?:\.\d+)?秒") else \
+        -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少)\d+(?:\.\d+)?秒") else 0
+    if by and target is not None and "start_ms" not in fields and isinstance(fields.get("duration_ms"), int):
+        length = target.duration_ms + by * int(fields["duration_ms"])  # type: ignore[call-overload]
+        if length <= 0:
+            now = f"{target.duration_ms / 1000:g}"
+            state.actions.append(Unknown(clause.unquoted(), understood="the title's length", question=ask(
+                clause, f"The title shows for only {now} s. How long should it stay? For example: show the title for "
+                "1 second.", f"标题只显示 {now} 秒。要显示多久？例如：标题显示1秒。")))
+            return True
+        fields["duration_ms"] = length
+    if not fields and target is not None and clause.has(r"\b(?:longer|shorter|lengthen|extend)\b|长一点|长一些|久一点|延长|变长|"
+                                                        r"短一点|短一些|缩短|变短"):  # "make the title longer": by how much?
+        now = f"{target.duration_ms / 1000:g}"
+        state.actions.append(Unknown(clause.unquoted(), understood="the title's length", question=ask(
+            clause, f"How long should the title stay on screen? It shows for {now} s now; for example: show the title "
+            "for 5 seconds.", f"标题要显示多久？现在显示 {now} 秒，例如：标题显示5秒。")))
+        return True
     if not fields:
         return False
     state.edit(UpdateText(segment_id=target.id if target else None, **fields), focus_kind="text")  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import ADD, REMOVE
+from reelforge.agent._intents._words import ADD, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
@@ -79,7 +79,7 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    for step in (_transition, _speed_step, _clip_audio, _swap, _move, _cut, _delete, _add_upload):
+    for step in (_transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete, _add_upload):
         if step(clause, state):
             return True
     return False
@@ -110,6 +110,12 @@ def _transition(clause: Clause, state: PlanState) -> bool:
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
     if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
+        return False
+    # "a slow motion shot of a hummingbird", "一段慢动作的海浪视频": the scene to film, unless the clause names what
+    # to slow ("make the video slow motion waves"... is rare; "把视频改成慢动作" carries no scene)
+    new_clip = clause.has(r"\b(?:a|an|another|new|one more)\s+slow[- ]?mo|(?:1|一)(?:段|个|条)慢动作")
+    if clause.has(SLOW_SCENE) and (new_clip or not (any(clip_refs(clause, state)) or mentions_it(clause)
+                                                   or clause.has(r"\bthe (?:whole |entire )?video\b|把|整个视频|这个视频"))):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -198,6 +204,33 @@ _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|
           r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
 
 
+# "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
+_LONGER = r"\blonger\b|\blengthen\w*|\bextend\w*|\bstretch (?:it|the video|this)\b|延长|变长|加长|长一点|长一些|长\d"
+_NOT_THE_VIDEO = r"\b(?:title|text|caption|subtitles?|music|song|bgm|soundtrack|crossfade|transitions?|fades?|dissolve|" \
+                 r"sound|voice|photos?|pictures?|images?|slides?)\b|标题|文字|字幕|音乐|配乐|歌|转场|过渡|叠化|淡|音效|配音|照片|图片"
+
+
+def _longer(clause: Clause, state: PlanState) -> bool:
+    """Lengthening the video or a clip: ask how (a new clip, or slowing it down), never trim it instead."""
+    if not clause.has(_LONGER) or clause.has(_NOT_THE_VIDEO) or clause.has(r"\b(?:shorter|trim|cut)\b|缩短|剪"):
+        return False
+    end = (state.draft.video_end_ms or state.draft.end_ms) / 1000
+    if not end:  # nothing on the timeline yet: nothing to lengthen
+        return False
+    seconds = duration_ms(clause.text)
+    if seconds is None:
+        en = f"How much longer should it be? It is {end:g} s now. I can add a clip (for example: add a 5 second " \
+             "clip of waves at the end) or slow it down (for example: slow it down to half speed)."
+        zh = f"要长多少？现在是 {end:g} 秒。可以再加一个片段（例如：在最后加一段5秒的海浪视频），或者放慢速度（例如：慢放一半）。"
+    else:
+        more = f"{seconds / 1000:g}"
+        en = f"The video is {end:g} s long; trimming cannot add {more} s. Should I add a {more} second clip (say what " \
+             "it shows, for example: add a clip of waves at the end) or slow it down?"
+        zh = f"视频现在是 {end:g} 秒，裁剪没法再加 {more} 秒。要再加一段{more}秒的片段（说说内容，例如：在最后加一段海浪视频），还是放慢速度？"
+    state.actions.append(Unknown(clause.unquoted(), understood="a longer video", question=ask(clause, en, zh)))
+    return True
+
+
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     seconds = duration_ms(clause.text)
@@ -231,6 +264,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         seg = state.draft.find_segment(targets[0])
         assert seg is not None
         length = seg[1].duration_ms
+        if (seconds >= length if cutting else seconds > length):  # more than the clip holds: never a blank clip
+            return _too_much(clause, state, "clip", length, seconds, cutting)
         if cutting and head and not tail:
             state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds), focus_kind="clip")
         elif cutting:  # from the end unless the start is named: "3 seconds shorter" keeps the opening
@@ -239,18 +274,31 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
     end = state.draft.video_end_ms or state.draft.end_ms
-    if not cutting and end and seconds > end and (clause.has(_WHOLE) or clause.has(_LENGTH)):
-        state.actions.append(Unknown(clause.unquoted(), question=ask(
-            clause, f"The video is {end / 1000:g} s long, so it cannot be cut to {seconds / 1000:g} s. To make it longer, "
-            "add a clip or slow it down (for example: slow it down to half speed).",
-            f"视频现在只有 {end / 1000:g} 秒，无法剪到 {seconds / 1000:g} 秒。要变长，可以再加一个片段，或者放慢速度（例如：慢放一半）。")))
-        return True
+    if end and (seconds >= end if cutting else seconds > end and (clause.has(_WHOLE) or clause.has(_LENGTH))):
+        return _too_much(clause, state, "video", end, seconds, cutting)
     if keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
     elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短了?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
+    return True
+
+
+def _too_much(clause: Clause, state: PlanState, what: str, length: int, seconds: int, cutting: bool) -> bool:
+    """Cutting as much as (or more than) the video or a clip holds, or cutting it to more than it is: say so
+    instead of leaving a blank video ("make it 20 seconds shorter" of 15 s, "把第一个片段剪到30秒" of 10 s)."""
+    have, want = f"{length / 1000:g}", f"{seconds / 1000:g}"
+    zh_what = "视频" if what == "video" else "这个片段"
+    if cutting:
+        en = f"The {what} is only {have} s long, so {want} s cannot come off it. How long should it be? " \
+             f"For example: cut it to {max(1, length // 2000)} seconds."
+        zh = f"{zh_what}只有 {have} 秒，剪不掉 {want} 秒。要剪到多长？例如：剪到{max(1, length // 2000)}秒。"
+    else:
+        en = f"The {what} is {have} s long, so it cannot be cut to {want} s. To make it longer, add a clip or slow " \
+             "it down (for example: slow it down to half speed)."
+        zh = f"{zh_what}现在只有 {have} 秒，无法剪到 {want} 秒。要变长，可以再加一个片段，或者放慢速度（例如：慢放一半）。"
+    state.actions.append(Unknown(clause.unquoted(), question=ask(clause, en, zh)))
     return True
 
 
