@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from reelforge.generate._diffusers_families import Family
     from reelforge.settings import Settings
 
-__all__ = ["SpeedOptions", "apply_speed_options", "preset_options", "sampler_for", "scheduler_shift",
-           "set_step_cache"]
+__all__ = ["SpeedOptions", "apply_speed_options", "clear_step_caches", "preset_options", "sampler_for",
+           "scheduler_shift", "set_step_cache"]
 
 StepCache = Literal["off", "first_block", "pab", "faster", "mag"]
 # Per transformer name ("transformer", "transformer_2"): its MagCacheConfig for the coming call.
@@ -188,6 +188,23 @@ def set_step_cache(pipe: Any, current: StepCache, options: SpeedOptions,
         if options.step_cache != "off":
             transformer.enable_cache(_cache_config(options, current_timestep, name, mag))
     return options.step_cache
+
+
+def clear_step_caches(pipe: Any) -> list[str]:
+    """Switch off a step cache already on ``pipe``'s transformers; the names of those that had one.
+
+    The cache hooks live on the modules, not on the generator that set them: a pipeline handed
+    from one generator to the next (``DiffusersGenerator.adopt``) would keep skipping blocks
+    with the old call's state under a setting that asked for no cache (the GPU benchmark's
+    ``fp8`` row read 0.006 s/step that way: MagCache left on by the row before).
+    """
+    cleared = []
+    for name in ("transformer", "transformer_2"):
+        transformer = getattr(pipe, name, None)
+        if getattr(transformer, "is_cache_enabled", False):
+            transformer.disable_cache()
+            cleared.append(name)
+    return cleared
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ from reelforge.generate._diffusers_speed import (
     SpeedOptions,
     StepCache,
     apply_speed_options,
+    clear_step_caches,
     preset_options,
     sampler_for,
     scheduler_shift,
@@ -268,6 +269,7 @@ class DiffusersGenerator:
         family = capabilities.family
         device, dtype = self._device_and_dtype()
         pipe.set_progress_bar_config(disable=True)  # library code never prints
+        clear_step_caches(pipe)  # an adopted pipeline may carry an earlier generator's cache hooks
         memory = apply_memory_setting(pipe, self.settings.memory, device=device, dtype=dtype,
                                       keep_text_encoder_on_cpu=self.settings.text_encoder_cpu)
         grouped = self.settings.memory in ("group_offload", "fp8_group_offload")

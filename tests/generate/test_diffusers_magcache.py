@@ -82,6 +82,23 @@ def test_balanced_with_a_calibration_skips_steps_within_the_psnr_bound(calibrate
     assert 28.0 <= moved < float("inf")                    # the presets' bound; and something was skipped
 
 
+def test_a_pipeline_handed_to_a_plain_generator_loses_the_cache_an_earlier_one_left_on_it(
+        calibrated_wan: Path) -> None:
+    # The GPU benchmark's fp8 row read 0.006 s/step this way: the MagCache hooks of the row before stayed on.
+    cached = tiny_generator(calibrated_wan, speed="balanced")
+    cached.make_frames(_request(), lambda _: None)
+    pipe = cached.loaded_pipeline
+    assert pipe.transformer.is_cache_enabled
+
+    plain = tiny_generator(calibrated_wan, memory="fp8")
+    plain.adopt(pipe, calibrated_wan)
+    calls = _last_block_calls(plain)
+    made = plain.make_frames(_request(), lambda _: None)
+
+    assert not pipe.transformer.is_cache_enabled and made.provenance["speed"]["step_cache"] == "off"
+    assert len(calls) == 2 * STEPS                          # every step ran the whole network, both branches
+
+
 def test_mag_without_a_calibration_says_what_to_run(tmp_path: Path) -> None:
     folder = save_tiny_wan(tmp_path / "wan")
     generator = tiny_generator(folder, step_cache="mag")
