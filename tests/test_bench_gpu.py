@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -26,6 +27,22 @@ pytest.importorskip("diffusers")
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench" / "gpu_t2v.py"
 FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "ltx2", "hunyuan15", "cogvideox")
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """bench/gpu_t2v.py as a module (it imports its folder's _gpu_rife)."""
+    sys.path.insert(0, str(BENCH.parent))
+    try:
+        spec = importlib.util.spec_from_file_location("gpu_t2v", BENCH)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["gpu_t2v"] = module  # its dataclasses look their module up while defined
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(BENCH.parent))
+        sys.modules.pop("gpu_t2v", None)
+    return module
 
 
 def _env() -> dict[str, str]:
@@ -66,3 +83,35 @@ def test_the_dry_run_measures_every_family_and_option_and_ends_with_the_closing_
     assert figures["rife"]["output_frames"] == 30 and set(figures["rife"]["fraction_of_clip"]) == set(FAMILIES)
     assert re.fullmatch(r"gpu_t2v: defaults/bare=\d+\.\d\d bare/fast=\d+\.\d\d wan14b_fast_s=\d+\.\d "
                         r"ltx2_fast_s=\d+\.\d peak_gib=\d+\.\d", out[-1]), out[-1]
+
+
+@pytest.mark.models
+def test_a_timed_step_that_skipped_the_network_is_refused_not_printed(bench: Any) -> None:
+    # The first H200 run printed 0.006 s/step for Wan 2.1's fp8 row: MagCache hooks of an earlier row stayed on.
+    from diffusers.hooks import MagCacheConfig
+
+    pipe = bench.build("wan21", tiny=True, device="cpu")
+    spec = bench.spec_of("wan21", True)
+    clock = bench.StepClock(cuda=False)
+    bench._bare_call(pipe, "wan21", spec, 3, clock)
+    assert clock.verify("plain") == "last block ran in 4 of 4 timed transformer calls"  # cond + uncond, 2 steps
+
+    pipe.transformer.enable_cache(MagCacheConfig(mag_ratios=[1.0] * 6, num_inference_steps=6, threshold=1.0,
+                                                 retention_ratio=0.0, max_skip_steps=10))
+    stale = bench.StepClock(cuda=False)
+    bench._bare_call(pipe, "wan21", spec, 3, stale)
+    with pytest.raises(bench.StepNotRun, match=r"ran its last block 0 time\(s\)"):
+        stale.verify("stale cache")
+    assert stale.verify("a cached row", cached=True) == "last block ran in 0 of 4 timed transformer calls"
+
+
+def test_the_denoising_peak_is_read_before_the_decode_for_every_run(bench: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # reelforge's rows read the counter at make_frames' closing report, after the VAE decode; the bare row did not.
+    readings = iter([1.0, 2.0, 9.0, 9.5])   # two step ends, the closing report, the call's end
+    clock = bench.StepClock(cuda=False)
+    monkeypatch.setattr(clock, "_peak", lambda: next(readings))
+    for _ in range(3):
+        clock.step_done()
+    clock.finish()
+    clock.drop_closing_report()
+    assert (clock.denoise_peak, clock.call_peak, len(clock.steps)) == (2.0, 9.5, 2)
