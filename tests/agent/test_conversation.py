@@ -215,3 +215,14 @@ def test_replacing_a_clip_with_a_new_one_is_a_replacing_generation_in_both_langu
     [action] = understand(message, context("full")).actions
     assert isinstance(action, GenerateAction) and action.placement == "replace" and action.ref_segment_id == "s1"
     assert action.prompt in ("waves", "海浪")
+
+
+@pytest.mark.parametrize(("message", "said"), [("Trim the video to a minute", "already 4 s long"),
+                                                ("make the video 30 seconds long", "already 4 s long"),
+                                                ("把视频剪到一分钟", "只有 4 秒")])
+def test_a_trim_to_more_than_the_video_holds_is_answered_and_changes_nothing(chat: Chat, message: str,
+                                                                            said: str) -> None:
+    version, before = chat.version(), chat.draft()
+    turn = chat.say(message)
+    assert _ops(turn) == [] and chat.version() == version and chat.draft() == before
+    assert said in turn.reply and ("add a clip" in turn.reply or "再加一个片段" in turn.reply)

@@ -196,8 +196,6 @@ def _move(clause: Clause, state: PlanState) -> bool:
 
 # the whole video's length said as a length: "make the whole thing 5 seconds long", "the video should be 6 s",
 # "5 seconds total", "总时长5秒"
-_WHOLE = r"\b(?:the )?(?:whole|entire|full) (?:thing|video|film|movie|clip|edit)\b|\beverything\b|\bit all\b|" \
-         r"\b(?:in )?total\b|\boverall\b|整个视频|整体|全片|总时长|总长"
 _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
@@ -264,7 +262,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         seg = state.draft.find_segment(targets[0])
         assert seg is not None
         length = seg[1].duration_ms
-        if (seconds >= length if cutting else seconds > length):  # more than the clip holds: never a blank clip
+        if seconds >= length:  # more than the clip holds: never a blank clip
             return _too_much(clause, state, "clip", length, seconds, cutting)
         if cutting and head and not tail:
             state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds), focus_kind="clip")
@@ -274,7 +272,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
     end = state.draft.video_end_ms or state.draft.end_ms
-    if end and (seconds >= end if cutting else seconds > end and (clause.has(_WHOLE) or clause.has(_LENGTH))):
+    # a target as long as the video or longer ("trim the video to a minute" of 15 s) would change nothing
+    if end and seconds >= end:
         return _too_much(clause, state, "video", end, seconds, cutting)
     if keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
@@ -295,9 +294,11 @@ def _too_much(clause: Clause, state: PlanState, what: str, length: int, seconds:
              f"For example: cut it to {max(1, length // 2000)} seconds."
         zh = f"{zh_what}只有 {have} 秒，剪不掉 {want} 秒。要剪到多长？例如：剪到{max(1, length // 2000)}秒。"
     else:
-        en = f"The {what} is {have} s long, so it cannot be cut to {want} s. To make it longer, add a clip or slow " \
-             "it down (for example: slow it down to half speed)."
-        zh = f"{zh_what}现在只有 {have} 秒，无法剪到 {want} 秒。要变长，可以再加一个片段，或者放慢速度（例如：慢放一半）。"
+        en = f"The {what} is already {have} s long, so trimming it to {want} s would change nothing. To make it " \
+             "longer, I can add a clip (for example: add a 5 second clip of waves at the end) or slow it down " \
+             "(for example: slow it down to half speed)."
+        zh = f"{zh_what}现在只有 {have} 秒，剪到 {want} 秒不会有任何变化。要变长，可以再加一个片段" \
+             "（例如：在最后加一段5秒的海浪视频），或者放慢速度（例如：慢放一半）。"
     state.actions.append(Unknown(clause.unquoted(), question=ask(clause, en, zh)))
     return True
 
