@@ -11,7 +11,8 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text"]
+__all__ = ["MISSING", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text",
+           "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
 
@@ -109,6 +110,22 @@ def find_media(clause: Clause, state: PlanState, kinds: tuple[str, ...], uploade
         if not wanted or ref.kind in wanted:
             return ref
     return None
+
+
+def uploads_meant(clause: Clause, state: PlanState, kinds: tuple[str, ...]) -> list[MediaRef]:
+    """The uploads the clause could mean ("the video I uploaded", "my upload", "我上传的照片"), latest first: one
+    named by its file name, else those of the kinds it says (the clip it names, "the first clip", does not say a
+    kind), preferring uploads not on the timeline yet. More than one means the clause does not say which."""
+    media = [m for m in state.context.media if m.kind in kinds and m.uploaded]
+    named = find_media(clause, state, kinds)
+    text = clause.unquoted().lower()
+    if named is not None and named.name.lower().rsplit(".", 1)[0] in text:
+        return [named]
+    rest = _EN_CLIP.sub(" ", _ZH_CLIP.sub(" ", clause.text))
+    wanted = [k for k in kinds if re.search(_KIND_WORDS[k], rest)] or list(kinds)
+    meant = [m for m in reversed(media) if m.kind in wanted]
+    on_timeline = {seg.src for seg in main_clips(state.draft)}
+    return [m for m in meant if m.src not in on_timeline] or meant
 
 
 def text_segments(draft: Draft) -> list[Segment]:

@@ -141,6 +141,8 @@ def _fade_zh(edit: e.SetFade) -> str:
 
 def _en(edit: e.Edit) -> str:
     match edit:
+        case e.AddClip() if edit.at == "replace":
+            return f"replaced clip {edit.ref} with '{edit.name or edit.src}' ({_s(edit.duration_ms)})"
         case e.AddClip():
             return f"added the clip '{edit.name or edit.src}' ({_s(edit.duration_ms)})"
         case e.DeleteSegment():
@@ -223,6 +225,8 @@ def _en(edit: e.Edit) -> str:
 
 def _zh(edit: e.Edit) -> str:
     match edit:
+        case e.AddClip() if edit.at == "replace":
+            return f"用「{edit.name or edit.src}」替换片段 {edit.ref}（{_s(edit.duration_ms)}）"
         case e.AddClip():
             return f"添加片段「{edit.name or edit.src}」（{_s(edit.duration_ms)}）"
         case e.DeleteSegment():

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from reelforge.agent import EditAction, GenerateAction, understand
+from reelforge.agent import EditAction, GenerateAction, Unknown, understand
 from reelforge.draft import AUDIO, TEXT, Draft
 from reelforge.ffmpeg import ffmpeg_exe
 from reelforge.services.uploads import ingest_file
@@ -226,3 +226,19 @@ def test_a_trim_to_more_than_the_video_holds_is_answered_and_changes_nothing(cha
     turn = chat.say(message)
     assert _ops(turn) == [] and chat.version() == version and chat.draft() == before
     assert said in turn.reply and ("add a clip" in turn.reply or "再加一个片段" in turn.reply)
+
+
+@pytest.mark.parametrize("message", ["replace the first clip with the video I uploaded", "用我上传的视频替换第一个片段",
+                                     "把第一个片段换成我上传的视频"])
+def test_replacing_a_clip_with_the_uploaded_video_puts_the_upload_in_its_place(chat: Chat, tmp_path: Path,
+                                                                             message: str) -> None:
+    src = _upload(chat, make_mp4(tmp_path / f"hike{uuid.uuid4().hex[:6]}.mp4", seconds=2.0))
+    turn = chat.say(message)
+    assert _ops(turn) == ["add_clip"] and [s.src for s in chat.draft().tracks[0].segments] == [src]
+
+
+@pytest.mark.parametrize(("message", "said"), [("replace the first clip with my upload", "hike.mp4 or beach.jpg"),
+                                                ("用我上传的文件替换第一个片段", "hike.mp4 还是 beach.jpg")])
+def test_replacing_a_clip_with_an_upload_asks_which_when_several_could_be_meant(message: str, said: str) -> None:
+    [action] = understand(message, context("media")).actions
+    assert isinstance(action, Unknown) and said in action.question

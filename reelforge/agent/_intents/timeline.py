@@ -9,7 +9,7 @@ from reelforge.agent._intents._words import ADD, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, uploads_meant
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import MediaRef, Unknown
@@ -79,7 +79,8 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    for step in (_transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete, _add_upload):
+    for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete,
+                 _add_upload):
         if step(clause, state):
             return True
     return False
@@ -325,6 +326,33 @@ def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
                 media.name.lower() in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text))):
             return media
     return None
+
+
+_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的"
+
+
+def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
+    """"replace the first clip with the video I uploaded", "用我上传的视频替换第一个片段", "把第一个片段换成我上传的视频":
+    the upload takes the clip's place; when several uploads could be meant, ask which."""
+    if not clause.has(_UPLOAD) and _named_upload(clause, state) is None:
+        return False
+    placement = placement_of(clause, state)
+    if placement is None or placement[0] != "replace":
+        return False
+    meant = uploads_meant(clause, state, ("video", "image"))
+    if not meant:
+        return False
+    if len(meant) > 1:
+        names = [m.name for m in meant]
+        state.actions.append(Unknown(clause.unquoted(), understood="replacing a clip with an upload", question=ask(
+            clause, f"Which upload should replace the clip: {', '.join(names[:-1])} or {names[-1]}?",
+            f"要用哪个上传的文件替换这个片段：{'、'.join(names[:-1])} 还是 {names[-1]}？")))
+        return True
+    media = meant[0]
+    seconds = duration_ms(clause.text)
+    state.edit(AddClip(src=media.src, duration_ms=seconds or media.duration_ms or 3000, name=media.name,
+                       at="replace", ref=placement[1]), focus_kind="clip")
+    return True
 
 
 def _add_upload(clause: Clause, state: PlanState) -> bool:
