@@ -242,3 +242,13 @@ def test_replacing_a_clip_with_the_uploaded_video_puts_the_upload_in_its_place(c
 def test_replacing_a_clip_with_an_upload_asks_which_when_several_could_be_meant(message: str, said: str) -> None:
     [action] = understand(message, context("media")).actions
     assert isinstance(action, Unknown) and said in action.question
+
+
+@pytest.mark.parametrize(("message", "said"), [("slow motion", "nothing to slow down yet"), ("慢动作", "还没有可以放慢的内容")])
+def test_slow_motion_on_an_empty_project_offers_a_slow_motion_scene_and_generates_nothing(tmp_path: Path, message: str,
+                                                                                          said: str) -> None:
+    for chat in open_chat(tmp_path / "data", two_stage_chat=False):
+        version = chat.version()
+        turn = chat.say(message)
+        assert turn.parts("functionCall") == [] and chat.version() == version
+        assert said in turn.reply and ("slow-motion scene" in turn.reply or "生成一段慢动作" in turn.reply)

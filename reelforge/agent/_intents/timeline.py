@@ -118,6 +118,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if clause.has(SLOW_SCENE) and (new_clip or not (any(clip_refs(clause, state)) or mentions_it(clause)
                                                    or clause.has(r"\bthe (?:whole |entire )?video\b|把|整个视频|这个视频"))):
         return False
+    if not main_clips(state.draft):  # "slow motion" on an empty project: nothing to slow down, never a generation
+        return _no_clips_to_speed(clause, state, speed)
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a speed change")
@@ -125,6 +127,20 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     each: list[str | None] = [*targets] or [None]  # no target named: the edit's default (every clip)
     for target in each:
         state.edit(SetSpeed(segment_id=target, speed=speed), focus_kind="clip" if target else None)
+    return True
+
+
+def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
+    """A speed change with no clip on the timeline: say so, and offer (not start: it costs credits) a generation."""
+    if speed < 1:
+        en = "There is nothing to slow down yet: the video has no clips. Should I generate a slow-motion scene? " \
+             "Say what it shows, for example: generate a slow motion shot of waves crashing on rocks."
+        zh = "还没有可以放慢的内容：视频里还没有片段。要生成一段慢动作的画面吗？说说内容，例如：生成一段慢动作的海浪视频。"
+    else:
+        en = "There is nothing to change the speed of yet: the video has no clips. Add or generate a clip first, " \
+             "for example: generate a clip of a city street at night."
+        zh = "还没有可以改速度的内容：视频里还没有片段。请先添加或生成一个片段，例如：生成一段夜晚城市街道的视频。"
+    state.actions.append(Unknown(clause.unquoted(), understood="a speed change", question=ask(clause, en, zh)))
     return True
 
 
