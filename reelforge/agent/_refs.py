@@ -74,9 +74,20 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         return None
     if name in clause.text:
         return clause.text.index(name)
-    for match in re.finditer(r"\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video)\b", clause.text):
+    for match in re.finditer(r"(?=\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video|part|bit|section|one)\b)",
+                             clause.text):
         words = match.group(1)
         if words not in _ORDINALS and words not in {"whole", "new", "generated", "this"} and words in name:
+            return match.start()
+    # by what it shows: "the clip with the dog", "the part of the city", "the one showing waves"
+    for match in re.finditer(r"\bthe (?:clip|shot|scene|video|part|bit|section|one) (?:with|of|showing|where|that shows)"
+                             r" (?:the |a |an |some )?([a-z]{3,})\b", clause.text):
+        if re.search(rf"\b{match.group(1)}", name):
+            return match.start()
+    # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头"
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那一段|那个片段|那个镜头|片段|镜头)", clause.text):
+        words = re.sub(r"^(?:把|让|将|给|有|在|删掉|删除|去掉)+|的$", "", match.group(1))
+        if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and words in name:
             return match.start()
     return None
 

@@ -12,8 +12,9 @@ from typing import Any
 
 import pytest
 
-from reelforge.agent import EditAction, GenerateAction, Unknown, understand
-from reelforge.draft import AUDIO, TEXT, Draft
+from reelforge.agent import AgentContext, EditAction, GenerateAction, Unknown, understand
+from reelforge.draft import AUDIO, TEXT, Draft, apply_edit
+from reelforge.draft.edits import AddClip
 from reelforge.ffmpeg import ffmpeg_exe
 from reelforge.services.uploads import ingest_file
 from reelforge.store.repos import DraftRepo, SessionRepo
@@ -252,3 +253,15 @@ def test_slow_motion_on_an_empty_project_offers_a_slow_motion_scene_and_generate
         turn = chat.say(message)
         assert turn.parts("functionCall") == [] and chat.version() == version
         assert said in turn.reply and ("slow-motion scene" in turn.reply or "生成一段慢动作" in turn.reply)
+
+
+@pytest.mark.parametrize(("message", "op", "segment"), [("让狗的那段快一点", "set_speed", "s2"),
+                                                         ("把城市那段的声音关掉", "set_clip_audio", "s1"),
+                                                         ("把狗的片段删掉", "delete_segment", "s2"),
+                                                         ("make the clip with the dog go faster", "set_speed", "s2")])
+def test_a_clip_named_by_what_it_shows_in_either_language(message: str, op: str, segment: str) -> None:
+    draft = Draft.empty()
+    for src, seconds, name in (("media:a", 10, "夜晚的城市街道 city at night"), ("media:b", 5, "海滩上奔跑的狗 a dog running")):
+        draft = apply_edit(draft, AddClip(src=src, duration_ms=seconds * 1000, name=name))
+    [action] = understand(message, AgentContext(draft=draft, media=[], history=[])).actions
+    assert isinstance(action, EditAction) and action.edit.op == op and action.edit.model_dump().get("segment_id") == segment

@@ -39,7 +39,8 @@ _SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
-              r"\b(?:sound|audio) (?:on|of|from) (?:the |all |both |every |each )?(?:clips?|videos?)\b"
+              r"\b(?:sound|audio) (?:on|of|from|in) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
+              r"(?:段|镜头)的?(?:声音|原声)"
 
 
 def _speed(clause: Clause) -> float | None:
