@@ -102,7 +102,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
         parts = [q for p in parts for q in _both_zh(p)]
         parts = _variation_zh(parts)
-    parts = [p for p in parts if p]
+    parts = _dislike_then([p for p in parts if p])
     if language == "en":
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
@@ -115,11 +115,40 @@ _SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(.*\S)\
 def _scene_with(part: str) -> list[str]:
     """"a dog running on the beach with upbeat music": a scene said without a verb, then its music (a list item)."""
     match = _SCENE_WITH.match(part)
-    return [match.group(1), match.group(2)] if match and not re.search(r"slideshow", part) else [part]
+    return [match.group(1), match.group(2)] if match and not re.search(r"\bslideshow\b", part) else [part]
 
 
 _ZH_PARTS = r"标题|文字|字幕|背景音乐|音乐|配乐|配音|旁白"
 _ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS})(?:都|也|一起)?(.+)$")
+
+
+_DISLIKE_EN = re.compile(r"^(?:i )?(?:really )?(?:don'?t|do not|hate|dislike)(?: like)? ((?:the|this|that|these|those) "
+                         r"[\w -]+?)(?:,\s*(.+))?$")
+_DISLIKE_ZH = re.compile(r"^我?(?:不喜欢|不太喜欢|讨厌)((?:这个|那个|这段|这首)?[\u4e00-\u9fff]{1,6}?)了?$")
+_ZH_ACT = re.compile(r"^(?:请|帮我)?(?:去掉|删掉|删除|拿掉|换掉|换一个|换成|改成|调小|调大|关掉|不要)")
+
+
+def _dislike_then(parts: list[str]) -> list[str]:
+    """"i don't like the crossfade, take it out", "我不喜欢这个转场，去掉吧": the complaint names what the request that
+    follows means by "it" (or, in Chinese, leaves unsaid), so the two read as one request ("take the crossfade out")."""
+    merged: list[str] = []
+    pending: list[str] = [*parts]
+    while pending:
+        part = pending.pop(0)
+        english = _DISLIKE_EN.match(part)
+        if english and english.group(2):  # one clause: "i don't like the crossfade, take it out"
+            part, pending = english.group(1), [english.group(2), *pending]
+            english = _DISLIKE_EN.match(f"i don't like {part}")
+        following = pending[0] if pending else ""
+        if english and re.search(r"\b(?:it|that|them)\b", following):
+            pending[0] = re.sub(r"\b(?:it|that|them)\b", english.group(1), following, count=1)
+            continue
+        chinese = _DISLIKE_ZH.match(part)
+        if chinese and _ZH_ACT.match(following) and not re.match(r"^(?:换一个|换成|改成)", following):
+            pending[0] = f"把{chinese.group(1)}{following}"
+            continue
+        merged.append(part)
+    return merged
 
 
 def _both_zh(part: str) -> list[str]:

@@ -265,3 +265,9 @@ def test_a_clip_named_by_what_it_shows_in_either_language(message: str, op: str,
         draft = apply_edit(draft, AddClip(src=src, duration_ms=seconds * 1000, name=name))
     [action] = understand(message, AgentContext(draft=draft, media=[], history=[])).actions
     assert isinstance(action, EditAction) and action.edit.op == op and action.edit.model_dump().get("segment_id") == segment
+
+
+@pytest.mark.parametrize("message", ["I don't like the crossfade, take it out", "我不喜欢这个转场，去掉吧"])
+def test_a_complaint_names_what_the_request_after_it_removes(chat: Chat, message: str) -> None:
+    turn = chat.say(message)
+    assert _ops(turn) == ["set_transition"] and turn.parts("functionCall")[0]["args"]["type"] == "none"

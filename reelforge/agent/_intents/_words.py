@@ -14,7 +14,7 @@ __all__ = ["ADD", "EDIT_WORDS", "EFFECTS", "REMOVE", "aspect_of", "color_of", "p
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
-REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:out|off|away)|erase|clear|no more|without|lose|no|" \
+REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
          r"去掉|删除|删掉|移除|" \
          r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
