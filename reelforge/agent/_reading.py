@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from reelforge.agent._intents._words import aspect_of, position_of
+from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
 from reelforge.agent.actions import Action, EditAction, Unknown
@@ -118,6 +118,7 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
         for match in pattern.finditer(text):
             blocked.append((match.start(), match.end()))
             slots.append(Slot("ref", match.group(0), match.start(), match.group(0)))
+    blocked.extend(m.span(1) if m.group(1) else m.span(2) for m in ASPECT_VIDEO.finditer(text))
     topical: list[tuple[int, int]] = []
     for topic, pattern in _TOPIC_WORDS:
         for match in pattern.finditer(text):

@@ -10,9 +10,14 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ADD", "EDIT_WORDS", "EFFECTS", "REMOVE", "aspect_of", "color_of", "position_of", "request_part"]
+__all__ = ["ADD", "ASPECT_VIDEO", "EDIT_WORDS", "EFFECTS", "REMOVE", "aspect_of", "color_of", "position_of",
+           "request_part"]
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
+# the video said with its shape ("make this a vertical video", "a square video", "做成竖屏视频"): the canvas, not a clip
+ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|widescreen|upright|\d+:\d+) (videos?|films?|movies?)\b"
+                          r"(?! (?:of|showing|about|featuring|where|with)\b)|"
+                          r"(?:竖屏|横屏|竖版|横版|方形|正方形)的?(视频|片子)")
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \

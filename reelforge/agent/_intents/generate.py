@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import EDIT_WORDS, SLOW_SCENE, aspect_of, request_part
+from reelforge.agent._intents._words import ASPECT_VIDEO, EDIT_WORDS, SLOW_SCENE, aspect_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -222,6 +222,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
         return False
+    # "做成方形的视频", "make it a vertical video": the video's shape, not a clip to make
+    if not animate and ASPECT_VIDEO.search(clause.text) and not clause.has(r"\bgenerate\b|生成"):
+        return False
     # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
     if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
         return False
@@ -277,6 +280,9 @@ _VAGUE = {"better", "nicer", "good", "great", "best", "different", "new", "anoth
           "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome"}
 
 
+_SHAPES = {"vertical", "square", "landscape", "portrait", "horizontal", "widescreen", "upright"}
+
+
 def _only_existing(clause: Clause) -> bool:
     """Every clip noun in the request names one already there ("the video", "this clip"), none a new one."""
     request = request_part(clause.text)
@@ -285,6 +291,10 @@ def _only_existing(clause: Clause) -> bool:
         return False
     for noun in nouns:
         before = request[:noun.start()].split()[-2:]
+        # "i want a landscape video for youtube": the video's shape, unless a scene follows ("a vertical video of a cat")
+        if before and before[-1] in _SHAPES and not re.match(r"\s+(?:of|showing|about|featuring|where|with)\b",
+                                                             clause.text[noun.end():]):
+            continue
         kinds = [w for w in reversed(before) if w in _DEFINITE or w in _INDEFINITE]
         if not kinds or kinds[0] in _INDEFINITE:
             return False
