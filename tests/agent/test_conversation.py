@@ -164,7 +164,8 @@ def test_unknown_request_changes_nothing_and_says_so_in_each_language(chat: Chat
 def test_generated_clip_is_it_for_the_next_clause() -> None:
     ctx = context("full")
     plan = understand("generate a clip of a lighthouse and then speed it up", ctx)
-    assert type(plan.actions[0]).__name__ == "GenerateAction"
+    generate = plan.actions[0]
+    assert isinstance(generate, GenerateAction) and generate.prompt == "lighthouse"  # "and then" is no scene word
     # the generation's placeholder is "it": it takes the next free id, the one the runner's AddClip will give
     speed = plan.actions[1]
     assert isinstance(speed, EditAction) and speed.edit.op == "set_speed"
