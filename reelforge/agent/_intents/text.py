@@ -88,6 +88,11 @@ def _timing(clause: Clause) -> dict[str, object]:
     first = re.search(r"\b(?:first|opening)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|前(\d+(?:\.\d+)?)秒|开头(\d+(?:\.\d+)?)秒", text)
     if first:
         return {"start_ms": 0, "duration_ms": round(float(next(g for g in first.groups() if g)) * 1000)}
+    # "the title should disappear after 2 seconds": shown for that long (as "标题两秒后消失")
+    gone = re.search(r"\b(?:disappear|vanish|go(?:es)? away|go(?:es)? off|be gone|hide|leave)s?\s+after\s+(\d+(?:\.\d+)?)\s*"
+                     r"(?:seconds?|secs?|s)\b", text)
+    if gone:
+        return {"duration_ms": round(float(gone.group(1)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)", text)
     out: dict[str, object] = {}
