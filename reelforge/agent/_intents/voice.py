@@ -50,12 +50,14 @@ _SCRIPT_FILE_ZH = re.compile(
     r"^\s*(?:请)?(?:帮我)?(?:用|把|根据|拿|将)(?:我)?(?:上传的|的)(?:文案|脚本|文字|文本|稿子|故事|文件)(?P<head>.{0,8}?)"
     r"(?:做|生成|制作|做成|变成|剪成)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[。！!]?\s*$")
 _NARRATE_EN = re.compile(
-    r"^\s*(?:please\s+)?(?:(?:add|put|record|make|create|give it)\s+(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
+    r"^\s*(?:please\s+)?(?:(?:can|could) you\s+)?(?:(?:add|put|record|make|create|give it|i need|i want|i'd like|"
+    r"i would like)\s+(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
     r"(?:voice[- ]?over|narration|voice)\s*(?:saying|that says|which says|reading|to say|:|：)|narrate|say)"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _NARRATE_ZH = re.compile(
-    r"^\s*(?:请)?(?:(?:加|添加|加上|配上|加一段|加个|来一段|配)(?:一段|个)?(?P<head>.{0,4}?)(?:配音|旁白|解说|画外音)"
-    r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?)\s*[:：，,]\s*(?P<body>.+)$", re.S)
+    r"^\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)"
+    r"(?:一段|1段|个)?(?P<head>.{0,4}?)(?:配音|旁白|解说|画外音)"
+    r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?)\s*[:：，,]\s*(?:说|念|内容是)?(?P<body>.+)$", re.S)
 
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
 _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|我的(?:照片|图片|视频|片段|素材)"
@@ -138,9 +140,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 _BARE_ON = re.compile(
-    r"^(?:please\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|with)\s+(?:the\s+|some\s+)?"
+    r"^(?:please\s+)?(?:(?:can|could) you\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
+    r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)(?:\s+(?:to|on|for)\s+(?:it|the video|this))?"
-    r"\s*(?:please)?$|^(?:captions|subtitles)(?: on)?$|^(?:请)?(?:加|添加|加上|配上|打开|开启|显示|要)(?:上|个)?字幕(?:吧)?$")
+    r"\s*(?:please)?$|^(?:captions|subtitles)(?: on)?$|^(?:请|麻烦|能不能|能|可以)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
+    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢)?$")
 
 
 def _captions(clause: Clause, state: PlanState) -> bool:
