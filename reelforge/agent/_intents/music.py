@@ -173,9 +173,10 @@ def _adjustments(clause: Clause) -> _Adjustments:
         out["source_in_ms"] = _ms(into)
     elif (comes_in := clause.search(_COMES_IN)) is not None:
         out["start_ms"] = _ms(comes_in)
-    if clause.has(r"\bduck|\bunder (?:the )?(?:speech|voice|dialog(?:ue)?|talking|narration)|when (?:someone|people) (?:speak|talk)|"
-                  r"避让|闪避|人声.*(?:降低|压低|小)|说话.*(?:降低|压低|小)"):
+    if clause.has(r"\bduck|\bunder (?:the )?(?:speech|voice|dialog(?:ue)?|talking|narration)|when (?:someone|people|anyone|"
+                  r"i|we|they|the narrator) (?:speaks?|talks?)|避让|闪避|(?:人声|说话|讲话|配音).*(?:降低|压低|调低|放低|低|小)"):
         out["duck"] = True
+        out.pop("volume_scale", None)  # "lower the music when someone talks": lower it only then
     return out
 
 
@@ -202,7 +203,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))
         return True
     # "the music is too quiet" asks for volume, not for quiet music
-    style = music_style(re.sub(_QUIETER + "|" + _LOUDER, " ", clause.text))
+    # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
+    style = music_style(re.sub(_QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b", " ",
+                               clause.text))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust

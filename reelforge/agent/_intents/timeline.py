@@ -217,7 +217,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
 _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
-          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
+          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
 
 
 # "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
@@ -322,7 +322,7 @@ def _too_much(clause: Clause, state: PlanState, what: str, length: int, seconds:
 
 
 def _delete(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(REMOVE + r"|\bcut\b"):
+    if not clause.has(REMOVE + r"|\bcut\b|剪掉|剪了|砍掉"):  # "第二段剪掉": that clip out
         return False
     targets = _targets(clause, state)
     if targets is None:
