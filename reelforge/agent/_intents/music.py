@@ -41,6 +41,8 @@ def _percent(clause: Clause) -> float | None:
     fraction = clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec))")
     if fraction:  # "turn the volume of the music to 0.5"
         return min(2.0, float(fraction.group(1)))
+    if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(?:half\b|一半)|\bhalf (?:the )?volume\b"):
+        return 0.5  # "put the music volume at half", "音乐音量调到一半"
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
         return None

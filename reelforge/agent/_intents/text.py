@@ -163,6 +163,7 @@ _MODIFIER = (
     r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then|lower|higher|up|down)\b|\d+(?:\.\d+)?\s*%\s*(?:from|of)\b|"
     r"x\s*[=:]?\s*[0.]"
 )
+_PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})$"  # ends the words after "saying"
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
     r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text)"
@@ -182,7 +183,9 @@ def _new_words(clause: Clause) -> str | None:
     said = clause.search(_SAY + r"\s*")
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.as_typed(clause.text[said.end():].strip(" :：,，"))
-    match = re.search(r"\b(?:saying|that says|which says|reading|says)\s+(.+)$|^(?:title|caption|text)\s*:\s*(.+)$|"
+    # "a title that says Happy Birthday at the start": a place said last is not part of the words
+    match = re.search(rf"\b(?:saying|that says|which says|reading|says)\s+(.+?)(?=\s+{_PLACED}|$)|"
+                      r"^(?:title|caption|text)\s*:\s*(.+)$|"
                       r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return clause.as_typed(next(g for g in match.groups() if g).strip())

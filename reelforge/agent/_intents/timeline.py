@@ -184,7 +184,8 @@ def _swap(clause: Clause, state: PlanState) -> bool:
 
 
 def _move(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:move|put|place|reorder)\b|移到|移动|挪到|放到|放在|调到"):
+    # "i want the dog clip to come first", "let the last clip go first"
+    if not clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到"):
         return False
     targets = _targets(clause, state)
     clips = main_clips(state.draft)
@@ -198,7 +199,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
         index = int(position.group(1) or position.group(2)) - 1
     elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$"):  # "put the second clip first"
         index = 0
-    elif clause.has(r"\b(?:the )?end\b|最后面|结尾|末尾|最后"):
+    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后"):
         index = len(clips) - 1
     elif len(targets) >= 2:
         others = [s.id for s in clips]
