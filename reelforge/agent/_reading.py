@@ -76,7 +76,9 @@ _ALSO: dict[str, frozenset[str]] = {
 }
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
 _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
-            ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|剪辑点"))
+            ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|剪辑点|"
+                           r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
+                           r"(?:片段|镜头|画面)切换(?:的时候|时)"))
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object)

@@ -254,7 +254,8 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
         return False
     every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
                        r"\b(?:on|at) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of clip)\b|每次切换|每个剪辑点|"
-                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|所有转场")
+                       r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
+                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场")
     if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat \d|在|处|时") or every):
         return False
     at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)

@@ -146,7 +146,9 @@ def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
 
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
-    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音")):
+    # "make the first clip louder": a clip named with a loudness word is its own sound
+    loud = clause.has(r"\b(?:louder|quieter|softer)\b") and any(r != MISSING for r in clip_refs(clause, state))
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -158,7 +160,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\blower|\bdown\b|小一点|降低|调低"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|降低|调低"):
         volume = 0.5
     elif clause.has(r"\blouder|\bup\b|大一点|提高|调高"):
         volume = 1.5
