@@ -19,9 +19,9 @@ ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|w
                           r"(?! (?:of|showing|about|featuring|where|with)\b)|"
                           r"(?:竖屏|横屏|竖版|横版|方形|正方形)的?(视频|片子)")
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
-REMOVE = r"\b(?:remove|delete|drop|get rid of|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
+REMOVE = r"\b(?:remove|delete|drop|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
-         r"去掉|删除|删掉|移除|" \
+         r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
 
 # no \b around ratios: "改成1:1" has no word break before the 1

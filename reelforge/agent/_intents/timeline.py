@@ -253,6 +253,12 @@ def _longer(clause: Clause, state: PlanState) -> bool:
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     seconds = duration_ms(clause.text)
+    end = state.draft.video_end_ms or state.draft.end_ms
+    # "cut the video in half", "视频剪掉一半": half of it stays
+    if seconds is None and end and not clip_refs(clause, state) and clause.has(
+            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|(?:剪|砍|缩短|裁)(?:掉|到|成)?一半"):
+        state.edit(Trim(end_ms=max(1, end // 2)))
+        return True
     if seconds is None and clause.has(r"\b(?:shorter|shorten|trim)\b|缩短|剪短|短一点|短一些") \
             and not clause.has(r"\b(?:title|text|caption|music|song)\b|标题|文字|字幕|音乐|歌"):
         state.actions.append(Unknown(clause.unquoted(), question=ask(
@@ -292,7 +298,6 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         else:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
-    end = state.draft.video_end_ms or state.draft.end_ms
     # a target as long as the video or longer ("trim the video to a minute" of 15 s) would change nothing
     if end and seconds >= end:
         return _too_much(clause, state, "video", end, seconds, cutting)
