@@ -126,8 +126,8 @@ _SOURCE_IN = (rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:st
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
-             rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|响起|出现)|"
-             rf"第{_SECONDS}(?:再)?(?:开始|进入|响起|出现)|"
+             rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|进来|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
+             rf"第{_SECONDS}(?:再)?(?:开始|进入|进来|响起|出现)|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
              rf"\b(?:put|move|place|shift)\b.*\b(?:at|to)\s+{_SECONDS}|(?:放在|放到|移到|挪到|移至)第?{_SECONDS}")
 

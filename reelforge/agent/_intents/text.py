@@ -289,10 +289,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif clause.has(_SMALLER):
         fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多|一半") else 0.67
     timing = _timing(clause)
-    timing.pop("at_end", None)
+    at_end = timing.pop("at_end", None) or clause.has(r"\bto the (?:very )?end\b")
     fields.update(timing)
     fields.update(_whole_video(clause, state))
-    if target is not None and "duration_ms" not in fields and clause.has(_TO_END):  # "until the end", "显示到结尾"
+    # "move the title to the end", "make the title appear at the end", "标题改到结尾出现": it ends with the video
+    if target is not None and at_end and not fields and clause.has(
+            r"\b(?:move|put|place|shift|appear|show up|pop up|come up)\b|放到|移到|挪到|改到|出现") and not clause.has(
+            r"\b(?:until|till|through|last|stay)\b|(?:显示|持续|保持|停留|一直)(?:到|至)"):
+        fields["start_ms"] = max(0, (state.draft.video_end_ms or state.draft.end_ms) - target.duration_ms)
+    elif target is not None and "duration_ms" not in fields and clause.has(_TO_END):  # "until the end", "显示到结尾"
         end = state.draft.video_end_ms or state.draft.end_ms
         start = int(fields.get("start_ms", target.start_ms))  # type: ignore[call-overload]
         if end > start:
