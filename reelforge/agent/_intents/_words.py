@@ -10,7 +10,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ADD", "ASPECT_VIDEO", "EDIT_WORDS", "EFFECTS", "REMOVE", "aspect_of", "color_of", "position_of",
+__all__ = ["ADD", "ASPECT_VIDEO", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
            "request_part"]
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
@@ -18,6 +18,10 @@ ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|sti
 ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|widescreen|upright|\d+:\d+) (videos?|films?|movies?)\b"
                           r"(?! (?:of|showing|about|featuring|where|with)\b)|"
                           r"(?:竖屏|横屏|竖版|横版|方形|正方形)的?(视频|片子)")
+# "make clip 2 the first one", "make the dog clip the last clip": an order of the clips there (not "make one more
+# clip like the last one")
+MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one more|new|some)\b)(.+?)(?<!\blike) " \
+                r"the (first|last) (?:one|clip|shot)$"
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \

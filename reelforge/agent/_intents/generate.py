@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ASPECT_VIDEO, EDIT_WORDS, SLOW_SCENE, aspect_of, request_part
+from reelforge.agent._intents._words import ASPECT_VIDEO, EDIT_WORDS, MAKE_IT_FIRST, SLOW_SCENE, aspect_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -222,6 +222,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
+        return False
+    # "make clip 2 the first one": an order of the clips there, not a clip to make
+    if not animate and clause.has(MAKE_IT_FIRST):
         return False
     # "做成方形的视频", "make it a vertical video": the video's shape, not a clip to make
     if not animate and ASPECT_VIDEO.search(clause.text) and not clause.has(r"\bgenerate\b|生成"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import ADD, REMOVE, SLOW_SCENE
+from reelforge.agent._intents._words import ADD, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
@@ -186,11 +186,21 @@ def _swap(clause: Clause, state: PlanState) -> bool:
 
 
 def _move(clause: Clause, state: PlanState) -> bool:
-    # "i want the dog clip to come first", "let the last clip go first"
-    if not clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到"):
+    # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
+    if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到|"
+                       r"排在|排到|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
-    targets = _targets(clause, state)
     clips = main_clips(state.draft)
+    made = clause.search(MAKE_IT_FIRST)
+    if made:  # "make clip 2 the first one", "make the dog clip the last clip": that clip, to that end
+        named = [r for r in clip_refs(Clause(made.group(1), clause.quotes, clause.language, clause.source), state)
+                 if r != MISSING]
+        if not named:
+            return False
+        index = 0 if made.group(2) == "first" else len(clips) - 1
+        state.edit(MoveClip(segment_id=named[0], to_index=index), focus_kind="clip")
+        return True
+    targets = _targets(clause, state)
     if not targets:
         return False
     if MISSING in (targets or []) or targets is None:
