@@ -155,6 +155,7 @@ _COLORS = "|".join(n for n in NAMED_COLORS if n != "transparent")
 _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video|" \
           r"lower|upper"
 _MODIFIER = (
+    r"(?:on|over|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+)?(?:clip|shot)\b|(?:on|over|during)\s+clip\s+\d|"
     r"(?:for|lasting)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
@@ -201,7 +202,8 @@ def _new_words(clause: Clause) -> str | None:
 
 
 _ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+)?clip\b|" \
-           r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+个(?:片段|镜头)(?:上|里|中)?(?:加|添加|显示|打上|写)"
+           r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+个(?:片段|镜头)(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
+           r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)"
 
 
 def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
@@ -292,6 +294,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     at_end = timing.pop("at_end", None) or clause.has(r"\bto the (?:very )?end\b")
     fields.update(timing)
     fields.update(_whole_video(clause, state))
+    if "start_ms" not in fields and "duration_ms" not in fields:
+        fields.update(_over_clip(clause, state))  # "put the title on the second clip", "把标题放在第二个片段上"
     # "move the title to the end", "make the title appear at the end", "标题改到结尾出现": it ends with the video
     if target is not None and at_end and not fields and clause.has(
             r"\b(?:move|put|place|shift|appear|show up|pop up|come up)\b|放到|移到|挪到|改到|出现") and not clause.has(
