@@ -204,6 +204,14 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))
         return True
+    # "make the music stop at 10 seconds", "音乐到10秒停": the music plays to the video's end; say so, add no music
+    if _has_music(state) and clause.has(r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|"
+                                        r"(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"):
+        state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
+            clause, "The music cannot stop at a set time yet: it plays to the end of the video. I can fade it out at "
+            "the end (for example: fade out the music over 3 seconds), start it later, or remove it.",
+            "音乐暂时不能在指定时间停止：它会一直播放到视频结尾。可以让它在结尾淡出（例如：音乐最后3秒淡出）、晚一点开始，或者去掉音乐。")))
+        return True
     # "the music is too quiet" asks for volume, not for quiet music
     # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
     style = music_style(re.sub(_QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b", " ",
