@@ -173,7 +173,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)|换个位置|颠倒"):
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个位置|颠倒"):
         return False
     refs = clip_refs(clause, state)
     clips = main_clips(state.draft)
