@@ -133,6 +133,9 @@ def uploads_meant(clause: Clause, state: PlanState, kinds: tuple[str, ...]) -> l
     if named is not None and named.name.lower().rsplit(".", 1)[0] in text:
         return [named]
     rest = _EN_CLIP.sub(" ", _ZH_CLIP.sub(" ", clause.text))
+    # the clip being replaced says no kind either: "replace the clip with my photo", "instead of the video"
+    rest = re.sub(r"\b(?:replace|swap(?: out)?|switch|instead of|in place of)\s+(?:the|this|that)\s+(?:clip|shot|video)\b",
+                  " ", rest)
     wanted = [k for k in kinds if re.search(_KIND_WORDS[k], rest)] or list(kinds)
     meant = [m for m in reversed(media) if m.kind in wanted]
     on_timeline = {seg.src for seg in main_clips(state.draft)}

@@ -371,9 +371,18 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     the upload takes the clip's place; when several uploads could be meant, ask which."""
     if not clause.has(_UPLOAD) and _named_upload(clause, state) is None:
         return False
-    placement = placement_of(clause, state)
-    if placement is None or placement[0] != "replace":
+    if not clause.has(r"\b(?:instead of|in place of|replac(?:e|ing)|swap|switch)\b|替换|换掉|代替|取代|换成"):
         return False
+    placement = placement_of(clause, state)
+    ref = placement[1] if placement is not None and placement[0] == "replace" else None
+    if ref is None:
+        refs = clip_refs(clause, state)
+        if MISSING in refs:  # "replace the first clip with my video" on an empty timeline
+            return _missing(clause, state, "replacing a clip")
+        clips = main_clips(state.draft)
+        if refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段"):
+            return False
+        ref = clips[0].id  # "replace the clip with my photo": the one clip there is
     meant = uploads_meant(clause, state, ("video", "image"))
     if not meant:
         return False
@@ -386,7 +395,7 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     media = meant[0]
     seconds = duration_ms(clause.text)
     state.edit(AddClip(src=media.src, duration_ms=seconds or media.duration_ms or 3000, name=media.name,
-                       at="replace", ref=placement[1]), focus_kind="clip")
+                       at="replace", ref=ref), focus_kind="clip")
     return True
 
 
