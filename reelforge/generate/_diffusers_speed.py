@@ -201,7 +201,7 @@ def clear_step_caches(pipe: Any) -> list[str]:
     cleared = []
     for name in ("transformer", "transformer_2"):
         transformer = getattr(pipe, name, None)
-        if getattr(transformer, "is_cache_enabled", False):
+        if transformer is not None and getattr(transformer, "is_cache_enabled", False):
             transformer.disable_cache()
             cleared.append(name)
     return cleared
