@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from reelforge.errors import ModelUnavailable
 from reelforge.jobs.celery_queue import CeleryQueue
 from reelforge.jobs.routing import model_of, queue_for, worker_queues
 from reelforge.services.context import build_services
+from reelforge.settings import Settings
 from tests._server import LiveServer, make_settings
 from tests.cluster.conftest import celery_worker, cluster_overrides
 from tests.cluster.test_celery_queue import generate_payload, new_user, wait_for_worker, worker_process
@@ -106,15 +108,24 @@ def _running(queue: CeleryQueue, job_id: str, log: Path, progress: float = 0.1) 
     _poll(started, timeout_s=90, pause_s=0.05, why=log.read_text)
 
 
-def test_sigterm_drains_a_worker_the_running_job_finishes_and_nothing_new_is_claimed(
-        redis_url: str, tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "data", **cluster_overrides(redis_url), drain_s=120)
+@contextmanager
+def _draining_cluster(redis_url: str, tmp_path: Path, drain_s: float) -> Iterator[tuple[Settings, str, CeleryQueue]]:
+    """A server's services on Celery with workers that drain for ``drain_s``: settings, a user, the queue."""
+    settings = make_settings(tmp_path / "data", **cluster_overrides(redis_url), drain_s=drain_s)
     owner = new_user(settings)
     server = build_services(settings)
-    log = tmp_path / "worker.log"
     try:
-        queue = server.queue
-        assert isinstance(queue, CeleryQueue)
+        assert isinstance(server.queue, CeleryQueue)
+        yield settings, owner, server.queue
+    finally:
+        server.queue.stop()
+        server.close()
+
+
+def test_sigterm_drains_a_worker_the_running_job_finishes_and_nothing_new_is_claimed(
+        redis_url: str, tmp_path: Path) -> None:
+    log = tmp_path / "worker.log"
+    with _draining_cluster(redis_url, tmp_path, drain_s=120) as (settings, owner, queue):
         with worker_process(settings, log) as worker:
             wait_for_worker(queue, log)
             running = queue.submit("generate", generate_payload(owner, seconds=4, width=640, height=360))
@@ -129,19 +140,11 @@ def test_sigterm_drains_a_worker_the_running_job_finishes_and_nothing_new_is_cla
         assert left is not None and (left.state, left.attempts) == ("queued", 0)  # for the next worker
         with worker_process(settings, tmp_path / "next.log"):
             assert queue.wait(later, timeout=60).state == "completed"
-    finally:
-        server.queue.stop()
-        server.close()
 
 
 def test_a_drain_past_its_deadline_hands_the_job_back(redis_url: str, tmp_path: Path) -> None:
-    settings = make_settings(tmp_path / "data", **cluster_overrides(redis_url), drain_s=0.5)
-    owner = new_user(settings)
-    server = build_services(settings)
     log = tmp_path / "worker.log"
-    try:
-        queue = server.queue
-        assert isinstance(queue, CeleryQueue)
+    with _draining_cluster(redis_url, tmp_path, drain_s=0.5) as (settings, owner, queue):
         with worker_process(settings, log) as worker:
             wait_for_worker(queue, log)
             # long enough to be mid-run a second after SIGTERM however fast this machine is today
@@ -154,6 +157,3 @@ def test_a_drain_past_its_deadline_hands_the_job_back(redis_url: str, tmp_path: 
         with worker_process(settings, tmp_path / "next.log"):
             final = queue.wait(job_id, timeout=90)
         assert (final.state, final.attempts) == ("completed", 2)  # the second lease counted
-    finally:
-        server.queue.stop()
-        server.close()
