@@ -51,6 +51,7 @@ def main() -> None:
     fx = _fixtures()
     seen, heldout = fx.load_corpus(), fx.load_heldout()
     accuracy_seen = _accuracy(fx, seen, "seen corpus")
+    _accuracy(fx, fx.load_indep(), "independent seen corpus (indep/)")
     for part in fx.HELDOUT_PARTS:
         _accuracy(fx, fx.load_heldout(part), f"heldout {part}")
     accuracy_heldout = _accuracy(fx, heldout, "held-out corpus (all parts)")

@@ -47,6 +47,15 @@ def load_corpus() -> list[dict[str, Any]]:
     return cases
 
 
+def load_indep() -> list[dict[str, Any]]:
+    """The independent seen corpus (indep/README.md): written by writers who never read the rules, and read by the
+    engineers who improve them; held to a floor, not to every message."""
+    cases: list[dict[str, Any]] = []
+    for path in sorted((HERE / "indep").glob("indep_*.json")):
+        cases.extend(json.loads(path.read_text(encoding="utf-8")))
+    return cases
+
+
 # the frozen held-out parts (heldout/README.md), each written and frozen on its own
 HELDOUT_PARTS = {"v1": "heldout_*.json", "v2": "heldout2_*.json"}
 

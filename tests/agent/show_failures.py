@@ -1,0 +1,34 @@
+"""Print the seen messages the rules get wrong, with why: ``python -m tests.agent.show_failures [corpus|indep] [filter]``.
+
+Only the seen parts (``corpus_*.json`` and ``indep/``): the held-out corpus is measured by ``bench/agent.py`` and
+``test_heldout.py`` and never listed message by message (heldout/README.md).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from reelforge.agent import understand
+
+from ._fixtures import case_mismatch, context, load_corpus, load_indep
+
+
+def main(argv: list[str]) -> int:
+    part = argv[0] if argv else "indep"
+    needle = argv[1] if len(argv) > 1 else ""
+    cases = {"corpus": load_corpus, "indep": load_indep}[part]()
+    wrong = 0
+    for case in cases:
+        if needle and needle not in case["msg"] and needle not in str(case["expect"]):
+            continue
+        ctx = context(case["ctx"], case.get("history"))
+        problem = case_mismatch(case, understand(case["msg"], ctx), ctx)
+        if problem is not None:
+            wrong += 1
+            print(f"[{case['ctx']}] {case['msg']}\n    want {case['expect']}\n    {problem}")
+    print(f"{wrong} of {len(cases)} wrong ({part})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
