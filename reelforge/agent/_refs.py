@@ -24,7 +24,7 @@ _CLIP_WORD = r"(?:video\s+)?(?:clips?|shots?|scenes?|videos?|segments?|parts?|on
 _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WORD}\b"
                       rf"|\b(?:clip|shot|scene|segment)s?\s*#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b")
 _ZH_CLIP = re.compile(r"第(\d+)(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
-                      r"|最后(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
+                      r"|最后(?:面)?(?:的)?(?:那)?(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
                       r"|(?:片段|镜头)(\d+)")
 
 
@@ -87,9 +87,28 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头"
     for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那一段|那个片段|那个镜头|片段|镜头)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|有|在|删掉|删除|去掉)+|的$", "", match.group(1))
-        if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and words in name:
+        if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
+                words in name or _translated(words, name)):
             return match.start()
     return None
+
+
+# what clips commonly show, in Chinese and the English a clip's name (its prompt, its file) may say it in: a Chinese
+# message names a clip made from an English prompt ("狗那段" is "a dog on the beach"), and the other way round
+_SHOWN = {
+    "狗": "dog|puppy", "猫": "cat|kitten", "城市": "city|urban", "海滩": "beach", "沙滩": "beach", "海浪": "wave",
+    "海边": "beach|sea|coast", "海": "sea|ocean", "山": "mountain", "日落": "sunset", "日出": "sunrise",
+    "夜景": "night", "夜": "night", "雪": "snow", "花": "flower", "车": "car", "鸟": "bird", "森林": "forest",
+    "树林": "forest|woods", "河": "river", "湖": "lake", "天空": "sky", "雨": "rain", "街": "street", "瀑布": "waterfall",
+    "云": "cloud", "咖啡": "coffee", "马": "horse", "鱼": "fish", "孩子": "child|kid", "女孩": "girl", "男孩": "boy",
+    "火": "fire", "星": "star", "月亮": "moon", "沙漠": "desert", "草地": "grass|meadow", "桥": "bridge",
+    "徒步": "hike|hiking", "爬山": "hike|hiking|climb", "未来": "futur", "东京": "tokyo",
+}
+
+
+def _translated(words: str, name: str) -> bool:
+    """Whether Chinese ``words`` ("狗", "城市夜景") name what an English ``name`` shows ("a dog on the beach")."""
+    return any(zh in words and re.search(rf"\b(?:{en})", name) for zh, en in _SHOWN.items())
 
 
 def _media_name(state: PlanState, src: str | None) -> str | None:

@@ -25,15 +25,19 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
 _EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song"
 _EN_SPLIT = re.compile(
-    rf"\s*(?:;|\.\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    rf"\s*(?:;|[.!?]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
+    rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
     rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
-_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再)|[；;。！!]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
+                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        r"[，,]\s*(?=第\d+个(?:片段|镜头)|(?:结尾|开头|片头|片尾)(?:再)?(?:淡|加|放|显示)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
 
@@ -101,6 +105,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
         parts = [q for p in parts for q in _both_zh(p)]
+        parts = [q for p in parts for q in _again_zh(p)]
         parts = _variation_zh(parts)
     parts = _dislike_then([p for p in parts if p])
     if language == "en":
@@ -157,6 +162,20 @@ def _both_zh(part: str) -> list[str]:
     return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"] if match else [part]
 
 
+# "删掉狗那段再加个转场": 再 before a verb starts the next request, when what comes before it is a request of its own
+# (it has a verb besides 把/将/给: "把音乐再调小一点" is one request)
+_ZH_AGAIN = re.compile(r"(?<=[\u4e00-\u9fff\d])再(?=(?:加|添加|把|放|删|去掉|换|改|调|生成|插入|配|设置|用|静音|剪|导出|来))")
+_ZH_DOING = re.compile(r"加|添加|删|去掉|换|改|调|生成|插入|配上|设置|静音|剪|裁|导出|放(?!慢)|移|挪|交换|缩短|延长|加速|减速|放慢|淡")
+
+
+def _again_zh(part: str) -> list[str]:
+    """"删掉狗那段再加个转场", "先剪到10秒再加音乐": two requests joined by 再."""
+    match = _ZH_AGAIN.search(part)
+    if match is None or not _ZH_DOING.search(re.sub(r"^(?:先|请|帮我)?(?:把|将|给|让|用)", "", part[:match.start()])):
+        return [part]
+    return [part[:match.start()].removeprefix("先"), *_again_zh(part[match.end():])]
+
+
 def _variation_zh(parts: list[str]) -> list[str]:
     """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
     merged: list[str] = []
@@ -199,17 +218,22 @@ def _carry_add(parts: list[str]) -> list[str]:
 
 
 # Remarks around a request rather than requests: thanks, praise, greetings, the reason for a change.
-_THANKS = re.compile(r"^(?:ok(?:ay)?|thanks?(?: you)?(?: so much)?|great|nice|cool|perfect|awesome|amazing|lovely|good|"
-                     r"(?:it |that )?looks? (?:good|great|nice|amazing|perfect)|love it|"
-                     r"好的?|谢谢(?:你)?|不错|很好|好看|太棒了|完美|可以了?|喜欢)\W*$", re.IGNORECASE)
-_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|你好|您好|嗨|哈喽)(?: there)?\W*$",
-                       re.IGNORECASE)
+# one remark or a few in a row ("ok thanks!", "perfect, thank you so much", "好的，谢谢")
+_THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) much)?(?: a lot)?|thx|ty|tysm|thank u|cheers|"
+                     r"great|nice|cool|perfect|awesome|amazing|lovely|good|excellent|wonderful|brilliant|sweet|wow|yay|"
+                     r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
+                     r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
+                     r"love it|i love it|got it|all good|no problem|"
+                     r"好的?|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
+                     r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok)[\s,，.。!！~～]*)+$", re.IGNORECASE)
+_GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
+                       r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
                      r"too \w+|"
-                     r"(?:这个|整个)?(?:第\d+个)?(?:视频|片子|画面|音乐|声音|片段|镜头|标题)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
+                     r"(?:它|这个|整个)?(?:第\d+个)?(?:视频|片子|画面|音乐|声音|片段|镜头|标题)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
                      re.IGNORECASE)
 
 
