@@ -39,6 +39,9 @@ _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同�
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
+                       # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
+                       r"[，,]\s*(?=(?:标题|字幕|文字|背景音乐|音乐|配乐|配音|旁白|转场|音效)(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|"
+                       r"加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用))|"
                        r"[，,]\s*(?=第\d+个(?:片段|镜头)|(?:结尾|开头|片头|片尾)(?:再)?(?:淡|加|放|显示)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
 
 
@@ -125,6 +128,9 @@ def _scene_with(part: str) -> list[str]:
 
 _ZH_PARTS = r"标题|文字|字幕|背景音乐|音乐|配乐|配音|旁白"
 _ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS})(?:都|也|一起)?(.+)$")
+# "删掉标题和音乐", "去掉转场跟音效": one verb, two objects
+_ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|拿掉|关掉|不要))({_ZH_PARTS}|转场|音效)(?:和|跟|与|以及|还有)"
+                            rf"({_ZH_PARTS}|转场|音效)(?:吧|了)?$")
 
 
 _DISLIKE_EN = re.compile(r"^(?:i )?(?:really )?(?:don'?t|do not|hate|dislike)(?: like)? ((?:the|this|that|these|those) "
@@ -159,7 +165,10 @@ def _dislike_then(parts: list[str]) -> list[str]:
 def _both_zh(part: str) -> list[str]:
     """"标题和音乐都淡出": each object takes the predicate said after both."""
     match = _ZH_BOTH.match(part)
-    return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"] if match else [part]
+    if match:
+        return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"]
+    match = _ZH_BOTH_AFTER.match(part)
+    return [f"{match.group(1)}{match.group(2)}", f"{match.group(1)}{match.group(3)}"] if match else [part]
 
 
 # "删掉狗那段再加个转场": 再 before a verb starts the next request, when what comes before it is a request of its own
@@ -187,7 +196,7 @@ def _variation_zh(parts: list[str]) -> list[str]:
     return merged
 
 
-_NOUN_LED = re.compile(rf"^(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
+_NOUN_LED = re.compile(rf"^(?:also\s+)?(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
 # a verb and its object with nothing said about it: the rest comes after the next object ("... and the music fade out")
 _BARE_OBJECT = re.compile(rf"^(?:make|have|let|get|set)\s+(?:the\s+|my\s+)?(?:{_EN_PARTS})$")
 _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
@@ -208,12 +217,13 @@ def _carry_add(parts: list[str]) -> list[str]:
         if lead and _BARE_OBJECT.match(carried[i - 1]) and parts[i][lead.end():].strip():
             # "make the title and the music fade out": both take what is said after the last one
             carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
-        if not _NOUN_LED.match(parts[i]) or re.search(rf"\b(?:{_EN_VERBS})\b", parts[i]):
+        item = re.sub(r"^also\s+", "", parts[i])  # "remove the title and also the music"
+        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item):
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
-            carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", parts[i])
+            carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
         elif _REMOVING.match(carried[i - 1]):  # "remove the title and the music": both removed
-            carried[i] = "remove " + parts[i]
+            carried[i] = "remove " + item
     return carried
 
 

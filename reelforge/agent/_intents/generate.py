@@ -299,6 +299,8 @@ def _only_existing(clause: Clause) -> bool:
         if before and before[-1] in _SHAPES and not re.match(r"\s+(?:of|showing|about|featuring|where|with)\b",
                                                              clause.text[noun.end():]):
             continue
+        if re.match(r"\s*#?\d+\b(?!\s*(?:seconds?|secs?|s\b))", request[noun.end():]):  # "make clip 2 3 seconds long"
+            continue
         kinds = [w for w in reversed(before) if w in _DEFINITE or w in _INDEFINITE]
         if not kinds or kinds[0] in _INDEFINITE:
             return False
@@ -333,14 +335,14 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
 # questions, greetings and sentences about oneself or the video ("i want a vertical version") are not scenes
 _EN_QUESTION = (r"^(?:what|how|why|can|could|is|are|do|does|did|will|would|should|who|where|when|which|hi|hello|hey|"
                 r"thanks?|ok(?:ay)?|yes|no|i|i'm|i'd|i've|we|we're|let's|let|you|my|our|it's|its|this|that|there|"
-                r"the (?:video|clip|music|title|song|timeline))\b")
+                r"the (?:video|clip|music|title|song|timeline))\b|\b(?:can|could|would|will) (?:you|u)\b|\?$")
 _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slower|shorter|longer|brighter|darker|"
                   r"again|instead|too|more|less|looks?|great|good|nice|perfect|cool|awesome|love|like|better|worse|same|"
                   r"similar|version|but|"
                   r"title|caption|subtitles?|text|music|songs?|bgm|soundtrack|transitions?|canvas|volume|speed|aspect|"
                   r"fps|fade|undo|redo|export|download|timeline|it|this|that|(?:first|second|third|last|next|previous) (?:clip|one))\b|"
                   r"\bclip \d")
-_ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢"
+_ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
 _ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
