@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
+from reelforge.agent._spelling import correct
 
 __all__ = ["EN_VERBS", "ZH_VERBS", "Clause", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "split_clauses"]
 
@@ -102,7 +103,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         return f"⟪{len(quotes) - 1}⟫"
 
     held = _QUOTES.sub(hold, message.strip())
-    text = normalize(held)
+    text = normalize(correct(held.lower()))
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
