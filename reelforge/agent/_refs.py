@@ -91,7 +91,21 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
                 words in name or _translated(words, name)):
             return match.start()
+    # by what it shows, with no clip word: "move the dog to the start", "mute the dog", "after the city" (not "a clip
+    # of the city", "like the dog": a scene to make)
+    shown = set(re.findall(r"[a-z]{3,}", name)) - _NOT_SHOWN
+    for match in _BARE.finditer(clause.text):
+        if match.group(1) in shown:
+            return match.start()
     return None
+
+
+# words of a clip's name that do not say what it shows, and words "the ..." names something else by
+_NOT_SHOWN = frozenset("""the and with from over under into near for its his her their this that
+end start beginning middle video clip shot scene title music song sound audio text top bottom left right center centre
+first last second whole same other new next previous timeline screen frame background color colour speed volume
+transition voice caption captions subtitles way one mp4 mov jpg jpeg png webm""".split())
+_BARE = re.compile(r"(?<!\bof )(?<!\blike )(?<!\bas )(?<!\bwith )(?<!\bshowing )(?<!\babout )\bthe ([a-z]{3,})\b(?!'s)")
 
 
 # what clips commonly show, in Chinese and the English a clip's name (its prompt, its file) may say it in: a Chinese

@@ -205,6 +205,10 @@ def _move(clause: Clause, state: PlanState) -> bool:
         return False
     if MISSING in (targets or []) or targets is None:
         return _missing(clause, state, "moving a clip")
+    focus = state.focus.segment_id if state.focus and state.focus.kind == "clip" else None
+    if len(targets) == 1 and focus not in (None, targets[0]) and clause.has(
+            r"\b(?:it|that one|this one)\b.*\b(?:before|after)\b|它.*(?:前面|后面|之前|之后)"):
+        targets = [str(focus), targets[0]]  # "put it before the city": the clip just named, next to that one
     seg_id = targets[0]
     position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
     if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
