@@ -131,7 +131,7 @@ def _media_name(state: PlanState, src: str | None) -> str | None:
 
 
 def mentions_it(clause: Clause) -> bool:
-    return clause.has(r"\b(?:it|that|this one|this)\b|它|这个|那个|这段|那段")
+    return clause.has(r"\b(?:it|its|that|this one|this)\b|它|这个|那个|这段|那段")
 
 
 _KIND_WORDS = {

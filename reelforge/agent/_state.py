@@ -153,11 +153,22 @@ def focus_from_history(history: list[str], draft: Draft, versions: Sequence[Vers
     quoted = re.findall(r"['\"“「]([^'\"”」]+)['\"”」]", history[-1])
     for kind, pattern in _KIND_WORDS:
         if re.search(pattern, label):
-            return Focus(kind, _segment_named(draft, kind, quoted))
+            return Focus(kind, _segment_named(draft, kind, quoted, label))
     return None
 
 
-def _segment_named(draft: Draft, kind: str, quoted: list[str]) -> str | None:
+_LABEL_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_LABEL_CLIP = re.compile(rf"\b({'|'.join(_LABEL_ORDINALS)}) clip\b|\bclip (\d+)\b|第(\d+)个片段")
+
+
+def _segment_named(draft: Draft, kind: str, quoted: list[str], label: str = "") -> str | None:
+    numbered = _LABEL_CLIP.search(label) if kind == "clip" else None
+    track = main_track(draft)
+    if numbered and track is not None:  # "sped up the second clip 2x", "muted clip 1"
+        number = _LABEL_ORDINALS[numbered.group(1)] if numbered.group(1) else int(numbered.group(2) or numbered.group(3))
+        index = number - 1 if number > 0 else len(track.segments) + number
+        if 0 <= index < len(track.segments):
+            return track.segments[index].id
     for track in draft.tracks:
         for seg in track.segments:
             if kind == "text" and track.type == TEXT and seg.meta.text in quoted:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 
-__all__ = ["EN_VERBS", "ZH_VERBS", "Clause", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "split_clauses"]
+__all__ = ["EN_VERBS", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "remark_of", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
@@ -34,14 +34,14 @@ _EN_SPLIT = re.compile(
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
     rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b))\s*")
-ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来"
+ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
-                       r"[，,]\s*(?=(?:标题|字幕|文字|背景音乐|音乐|配乐|配音|旁白|转场|音效)(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|"
+                       r"[，,]\s*(?=(?:标题|字幕|文字|背景音乐|音乐|配乐|配音|旁白|转场|音效|音量|原声|声音|速度)(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|"
                        r"加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用))|"
                        r"[，,]\s*(?=第\d+个(?:片段|镜头)|(?:结尾|开头|片头|片尾)(?:再)?(?:淡|加|放|显示)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
 
@@ -212,14 +212,15 @@ def _carry_add(parts: list[str]) -> list[str]:
     Meow Jazz" would read as a change to a title that is already there.
     """
     carried = list(parts)
-    verbless_list = len(parts) > 1 and not re.match(rf"^(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b", parts[0])
+    verbless_list = len(parts) > 1 and not re.match(rf"^(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b", parts[0]) \
+        and remark_of(parts[0]) is None  # "the music is too loud and the title is too small": two complaints
     for i in range(1, len(parts)):
         lead = _NOUN_LED.match(parts[i])
         if lead and _BARE_OBJECT.match(carried[i - 1]) and parts[i][lead.end():].strip():
             # "make the title and the music fade out": both take what is said after the last one
             carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
         item = re.sub(r"^also\s+", "", parts[i])  # "remove the title and also the music"
-        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item):
+        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None:
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
@@ -235,7 +236,7 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|"
-                     r"好的?|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
+                     r"好的?|好了|行了|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
                      r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok)[\s,，.。!！~～]*)+$", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
@@ -246,6 +247,59 @@ _REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
                      r"too \w+|"
                      r"(?:它|这个|整个)?(?:第\d+个)?(?:视频|片子|画面|音乐|声音|片段|镜头|标题)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
                      re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Remark:
+    """A clause that says how the video is rather than what to do: a complaint, with the request it makes when said
+    alone ("the dog clip is too slow" asks for it faster, "狗那段声音太大了" for it quieter), or a reason for the
+    request beside it ("the city part drags, make it 4 seconds shorter"; ``request`` is None)."""
+
+    request: str | None
+    subject: str = ""      # the words naming what it is about ("音乐", "狗那段"), for a request that leaves it unsaid
+
+
+_OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
+_COMPLAINT_EN = re.compile(
+    rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)\s+(?:is|'s|are|feels?|seems?|looks?|"
+    r"sounds?|gets?|plays?|goes)\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
+    r"|a tad)\s+)*too\s+(?P<adj>\w+)\b(?P<rest>.*)$|"
+    rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of)\s+)?too\s+(?P<adj2>slow|fast|quick|loud|quiet|long|short|big|small)$")
+_BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
+              "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
+              "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
+_COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?P<obj>[^，,把将给让请]{{0,10}}?)(?:有点|有些|太|实在|真的|好|特别|也太|还是)+"
+                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?$")
+_BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
+              "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点"}
+# how the user feels about it, with no change said: the request beside it says what to do
+_REASON_EN = re.compile(
+    rf"^{_OPENERS}(?:(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?|drags?|ends?|"
+    r"starts?|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
+_REASON_ZH = re.compile(rf"^{_OPENERS}[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}$")
+
+
+def remark_of(text: str) -> Remark | None:
+    """The clause as a remark (a complaint and the request it makes, or a reason), or None when it asks for
+    something itself."""
+    english = _COMPLAINT_EN.match(text)
+    if english:
+        adj = english.group("adj") or english.group("adj2")
+        better = _BETTER_EN.get(adj)
+        obj = english.group("obj") or "it"
+        return Remark(f"make {obj} {better}" if better else None)
+    chinese = _COMPLAINT_ZH.match(text)
+    if chinese:
+        obj = chinese.group("obj")
+        adj = chinese.group("adj")
+        better = _BETTER_ZH[adj]
+        if re.search(r"声音|音量|原声|音乐|歌|配乐|背景音乐", obj) and adj in ("大", "小", "吵", "响", "大声", "小声", "轻"):
+            better = "调小一点" if adj in ("大", "吵", "响", "大声") else "调大一点"   # "狗那段声音太大了"
+        return Remark(f"{obj}{better}", re.sub(r"^(?:这个|这段|那个|那段|整个)", "", obj))
+    if _REASON_EN.match(text) or _REASON_ZH.match(text):
+        return Remark(None)
+    return None
 
 
 def ask(clause: Clause, en: str, zh: str) -> str:

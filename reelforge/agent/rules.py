@@ -28,9 +28,9 @@ from reelforge.agent._intents import (
 from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, color_of, position_of
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._reading import explained, read_clause
-from reelforge.agent._refs import MISSING, clip_refs, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
-from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, split_clauses
+from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
 from reelforge.agent.actions import Action, AgentContext, Language, MusicAction, Plan, Unknown
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
@@ -168,7 +168,22 @@ def understand(message: str, context: AgentContext) -> Plan:
                       focus=focus_from_history(context.history, draft, context.versions))
     # a script or a narration's words span sentences: read before the message is split into clauses
     clauses = [] if voice.handle_message(message, state) else split_clauses(message, language)
-    for clause in clauses:
+    remarks = [remark_of(clause.text) for clause in clauses]
+    for index, clause in enumerate(clauses):
+        remark = remarks[index]
+        if remark is not None:
+            others = [c for k, c in enumerate(clauses) if remarks[k] is None and k != index and not is_chatter(c.text)]
+            if others and (remark.request is None or _about_same(clause, others)):
+                _focus_on(clause, state)  # "the city part drags, make it 4 s shorter": "it" is what the why names
+                following = clauses[index + 1] if index + 1 < len(clauses) else None
+                if remark.subject and following is not None and remarks[index + 1] is None and not {
+                        s.value for s in read_clause(following).of("topic")} & _OBJECTS:
+                    # "音乐有点吵，调到20%吧": the request leaves unsaid what the complaint named
+                    clauses[index + 1] = Clause(remark.subject + following.text, following.quotes, following.language,
+                                                following.source)
+                continue
+            if remark.request is not None:  # "the dog clip is too slow" said alone asks for it faster
+                clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
         found = candidates(clause, state)
         if found:
             chosen = best(found)
@@ -196,6 +211,36 @@ def understand(message: str, context: AgentContext) -> Plan:
     if not state.actions:
         state.actions.append(Unknown(message.strip(), understood=""))
     return Plan(language=language, actions=state.actions, message=message)
+
+
+def _about_same(remark: Clause, requests: list[Clause]) -> bool:
+    """Whether the requests beside a complaint are its answer: they say "it", name what it names, or (Chinese) leave
+    their object unsaid ("视频太长了，剪到10秒"); else the complaint is a request of its own ("the music is too loud, and
+    add a title 'Hi'")."""
+    said = {s.value for s in read_clause(remark).of("topic")} & _OBJECTS
+    if not said:  # "it's too long", "它太长了": the video, which every request is about
+        return True
+    for request in requests:
+        topics = {s.value for s in read_clause(request).of("topic")}
+        if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS):
+            return True
+    return False
+
+
+_OBJECTS = frozenset({"title", "music", "clip", "voice", "sound", "canvas", "transition"})
+
+
+def _focus_on(remark: Clause, state: PlanState) -> None:
+    """What a remark names is what the request beside it means by "it": a clip, the title or the music."""
+    named = [ref for ref in clip_refs(remark, state) if ref != MISSING]
+    topics = {s.value for s in read_clause(remark).of("topic")}
+    texts = text_segments(state.draft)
+    if named:
+        state.focus = Focus("clip", named[0])
+    elif "title" in topics and texts:
+        state.focus = Focus("text", texts[0].id)
+    elif "music" in topics:
+        state.focus = Focus("music")
 
 
 def _implied_text(clause: Clause, state: PlanState) -> bool:

@@ -40,7 +40,7 @@ _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|�
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
               r"\b(?:sound|audio) (?:on|of|from|in) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
-              r"(?:段|镜头)的?(?:声音|原声)"
+              r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 
 def _speed(clause: Clause) -> float | None:
@@ -283,7 +283,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|提前\d|推迟\d|晚\d|短\d"):
+                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d"):
         return False
     targets = _targets(clause, state)
     if targets is None:
