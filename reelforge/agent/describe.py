@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from reelforge.agent.actions import VersionRecord
-from reelforge.agent.registry import EDIT_TOOLS, TOPICS, topics_of
+from reelforge.agent.actions import Action, VersionRecord
+from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, TOPICS, action_tool, topics_of
 from reelforge.draft import VIDEO, Draft
 from reelforge.draft import edits as e
 
-__all__ = ["REVERT_TOPICS", "describe_edit", "find_revert_point"]
+__all__ = ["REVERT_TOPICS", "describe_action", "describe_edit", "find_revert_point"]
 
 # canonical topic -> words (EN and ZH) that name it, in requests and in labels: the registry owns them
 REVERT_TOPICS = TOPICS
@@ -29,6 +29,15 @@ def describe_edit(edit: e.Edit, language: str = "en", draft: Draft | None = None
     """
     label = EDIT_TOOLS[edit.op].says(edit, language)
     return _clips_by_place(label, edit, draft, language) if draft is not None else label
+
+
+def describe_action(action: Action, language: str = "en", **facts: object) -> str:
+    """The label of the version a session action saves ("generated 'waves' (5s)" / "生成「waves」（5s）"): the
+    registry's template for it over the action's fields and the runner's ``facts`` (the seconds it really made)."""
+    name = action_tool(action)
+    if name is None or name not in ACTION_TOOLS:
+        raise TypeError(f"{type(action).__name__} is not a session action of the registry")
+    return ACTION_TOOLS[name].says(action, language, facts)
 
 
 def _clips_by_place(label: str, edit: e.Edit, draft: Draft, language: str) -> str:

@@ -183,7 +183,9 @@ class ActionTool:
     is for (a planner's tool description), ``topic`` what it is about in the history's topics (None: the session
     itself, e.g. undo or help), ``labels`` what it does (English, Chinese), ``reply`` the reply's line when it
     worked (from the runner's ``Outcome``), ``failed`` the line when it did not (``{label}``, ``{why}`` and the
-    action's fields); ``planned`` False for an action the rules make but the planners are not offered."""
+    action's fields); ``said`` the label of the version it saves (a template over the action's fields and the facts
+    the runner passes; None when it saves none, or its edits' own labels stand); ``planned`` False for an action
+    the rules make but the planners are not offered."""
 
     action: type
     summary: str
@@ -191,7 +193,15 @@ class ActionTool:
     labels: tuple[str, str]
     reply: typing.Callable[[Outcome, bool], str]
     failed: tuple[str, str] = ("I couldn't {label}: {why}.", "没能{label}：{why}。")
+    said: tuple[str, str] | None = None
     planned: bool = True
+
+    def says(self, action: object, language: str, facts: dict[str, object]) -> str:
+        """The label of the version ``action`` saved: ``said`` over its fields and ``facts``; its label without one."""
+        zh = language == "zh"
+        if self.said is None:
+            return self.labels[1 if zh else 0]
+        return self.said[1 if zh else 0].format_map({**vars(action), **facts})
 
     def failure(self, action: object, why: str, zh: bool) -> str:
         """The reply's line for this action when it failed: "I couldn't add music: no such style."."""
@@ -204,7 +214,8 @@ ACTION_TOOLS: dict[str, ActionTool] = {
         GenerateAction, "Generate a new video clip from a text prompt and place it on the timeline (costs credits: "
         "only when the user asks for a new clip or describes a scene).", "clip", ("generate a clip", "生成片段"),
         r.generation, failed=("I couldn't generate '{prompt}': {why}. Try a shorter clip or a simpler description.",
-                              "没能生成「{prompt}」：{why}。可以试试更短的时长或更简单的描述。")),
+                              "没能生成「{prompt}」：{why}。可以试试更短的时长或更简单的描述。"),
+        said=("generated {prompt!r} ({seconds:g}s)", "生成「{prompt}」（{seconds:g}s）")),
     "add_library_music": ActionTool(
         MusicAction, "Background music from the built-in library; style null lets the app pick.", "music",
         ("add music", "添加背景音乐"), r.music),
@@ -228,11 +239,13 @@ ACTION_TOOLS: dict[str, ActionTool] = {
         failed=("I couldn't add the voice-over: {why}.", "没能添加配音：{why}。")),
     "change_voice": ActionTool(
         VoiceChangeAction, "Speak the narration again: another voice or gender, or faster/slower (rate_scale 0.8 "
-        "slower, 1.25 faster).", "voice", ("change the voice", "更换配音"), r.voice_change),
+        "slower, 1.25 faster).", "voice", ("change the voice", "更换配音"), r.voice_change,
+        said=("re-voiced the narration ({voices})", "重新配音 ({voices})")),
     "video_from_script": ActionTool(
         ScriptAction, "Make a narrated, captioned video from a script: a clip per sentence.", "clip",
         ("make a video from a script", "用文案做视频"), r.script,
-        failed=("I couldn't make the video from the script: {why}.", "没能把文案做成视频：{why}。")),
+        failed=("I couldn't make the video from the script: {why}.", "没能把文案做成视频：{why}。"),
+        said=("narrated {scenes} scenes with captions", "为 {scenes} 个场景配音并加字幕")),
     "export_subtitles": ActionTool(
         SubtitlesAction, "Export the captions as a subtitle file (srt or vtt).", "title",
         ("export the subtitles", "导出字幕"), r.subtitles),

@@ -5,17 +5,22 @@ from __future__ import annotations
 import dataclasses
 import typing
 
+import pytest
 from pydantic import BaseModel
 
 from reelforge.agent import (
     Action,
     EditAction,
+    GenerateAction,
     Outcome,
     Plan,
+    ScriptAction,
     UndoAction,
     Unknown,
     VersionRecord,
+    VoiceChangeAction,
     compose_reply,
+    describe_action,
     describe_edit,
     find_revert_point,
 )
@@ -152,3 +157,16 @@ def test_every_op_and_session_action_declares_every_piece() -> None:
             assert compose_reply(plan, [worked], language), (name, language)
             said = compose_reply(plan, [failed], language)
             assert "the disk is full" in said and _han(said) == (language == "zh"), (name, language)
+        if action_tool_.said is not None:  # the label of the version it saves, when its edits' labels do not stand
+            assert not _han(action_tool_.said[0]) and _han(action_tool_.said[1]), name
+
+
+def test_a_session_action_labels_the_version_it_saves_in_the_users_language() -> None:
+    waves = GenerateAction(prompt="waves", seconds=4)
+    assert describe_action(waves, "en", seconds=5.0) == "generated 'waves' (5s)"  # the seconds it really made
+    assert describe_action(waves, "zh", seconds=5.0) == "生成「waves」（5s）"
+    assert describe_action(VoiceChangeAction(gender="male"), "en", voices="en_male") == \
+        "re-voiced the narration (en_male)"
+    assert describe_action(ScriptAction(script="One. Two."), "zh", scenes=2) == "为 2 个场景配音并加字幕"
+    with pytest.raises(TypeError):
+        describe_action(Unknown("hm"), "en")
