@@ -8,6 +8,8 @@ draft ("clip 2", "第2个片段").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reelforge.draft import Aspect
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
@@ -113,6 +115,15 @@ def add_clip_zh(edit: e.AddClip) -> str:
     if edit.at == "replace":
         return f"用「{edit.name or edit.src}」替换片段 {edit.ref}（{seconds(edit.duration_ms)}）"
     return f"添加片段「{edit.name or edit.src}」（{seconds(edit.duration_ms)}）"
+
+
+def add_clips_en(edits: Sequence[e.AddClip]) -> str:
+    """Several clips added by one message, told as one: "added 3 clips: a, b, c"."""
+    return f"added {len(edits)} clips: " + ", ".join(edit.name or edit.src for edit in edits)
+
+
+def add_clips_zh(edits: Sequence[e.AddClip]) -> str:
+    return f"添加 {len(edits)} 个片段：" + "、".join(edit.name or edit.src for edit in edits)
 
 
 def trim_en(edit: e.Trim) -> str:

@@ -86,8 +86,9 @@ class EditTool:
     ("add a title" / "添加标题": a planner's tool list, a failure), ``said`` what it did (English, Chinese: the
     version's history label and the reply's "Done: ..."), ``refs`` its fields that name a segment of the planning
     state's draft (resolved there when the edit is applied to the scratch draft; a placeholder clip of a
-    generation planned earlier in the message counts) and what kind of segment each names; ``planned`` False for
-    an edit only the app makes (a narration's ``src`` is speech it synthesised, a clip's cues are a recogniser's
+    generation planned earlier in the message counts) and what kind of segment each names; ``said_together`` what
+    a run of them in one reply says at once ("added 3 clips: a, b, c"; None: their labels, joined); ``planned``
+    False for an edit only the app makes (a narration's ``src`` is speech it synthesised, a clip's cues are a recogniser's
     output), which the planners are not offered as a tool."""
 
     model: type[BaseModel]
@@ -96,6 +97,7 @@ class EditTool:
     labels: tuple[str, str]
     said: tuple[Said, Said]
     refs: dict[str, SegmentKind] = field(default_factory=dict)
+    said_together: tuple[typing.Callable[[typing.Any], str], typing.Callable[[typing.Any], str]] | None = None
     planned: bool = True
 
     @property
@@ -118,7 +120,7 @@ class EditTool:
 
 _TABLE: tuple[EditTool, ...] = (
     EditTool(e.AddClip, "clip", "clip", ("add a clip", "添加片段"),
-             said=(w.add_clip_en, w.add_clip_zh), refs={"ref": "clip"}),
+             said=(w.add_clip_en, w.add_clip_zh), refs={"ref": "clip"}, said_together=(w.add_clips_en, w.add_clips_zh)),
     EditTool(e.DeleteSegment, "clip", None, ("delete a clip", "删除片段"),
              said=("deleted clip {segment_id}", "删除片段 {segment_id}"), refs={"segment_id": "segment"}),
     EditTool(e.MoveClip, "clip", "clip", ("move a clip", "移动片段"),

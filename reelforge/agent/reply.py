@@ -9,8 +9,7 @@ from reelforge.agent._replies import CAPABILITIES, help_text
 from reelforge.agent._text import chatter_kind
 from reelforge.agent.actions import Action, EditAction, Outcome, Plan, SkippedCall, Unknown
 from reelforge.agent.describe import describe_edit
-from reelforge.agent.registry import ACTION_TOOLS, action_tool
-from reelforge.draft.edits import AddClip
+from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, action_tool
 
 __all__ = ["CAPABILITIES", "compose_reply", "help_text"]
 
@@ -63,12 +62,10 @@ def _grouped(outcomes: list[Outcome], zh: bool) -> list[Outcome]:
 
     def flush() -> None:
         if len(run) > 1:
-            labels = [o.action.description for o in run if isinstance(o.action, EditAction)]
-            joined = ("，" if zh else "; ").join(labels)
-            clips = [o.action.edit for o in run if isinstance(o.action, EditAction) and isinstance(o.action.edit, AddClip)]
-            if len(clips) == len(run):
-                names = ("、" if zh else ", ").join(clip.name or clip.src for clip in clips)
-                joined = f"添加 {len(run)} 个片段：{names}" if zh else f"added {len(run)} clips: {names}"
+            actions = [o.action for o in run if isinstance(o.action, EditAction)]
+            together = EDIT_TOOLS[actions[0].edit.op].said_together  # the op's own words for a run, if it has them
+            joined = together[1 if zh else 0]([a.edit for a in actions]) if together else \
+                ("，" if zh else "; ").join(a.description for a in actions)
             merged = EditAction(edit=run[0].action.edit, description=joined)  # type: ignore[union-attr]
             grouped.append(Outcome(action=merged, ok=True, data={}))
         else:
