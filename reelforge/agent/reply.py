@@ -9,7 +9,7 @@ from reelforge.agent._replies import CAPABILITIES, help_text
 from reelforge.agent._text import chatter_kind
 from reelforge.agent.actions import Action, EditAction, Outcome, Plan, SkippedCall, Unknown
 from reelforge.agent.describe import describe_edit
-from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, action_tool
+from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, TOPIC_LABELS, action_tool
 
 __all__ = ["CAPABILITIES", "compose_reply", "help_text"]
 
@@ -19,8 +19,10 @@ def _line(outcome: Outcome, zh: bool) -> str:
     why = outcome.detail or ("未知原因" if zh else "unknown reason")
     if isinstance(action, EditAction):  # what it did is its history label (the registry's words for the op)
         label = action.description or describe_edit(action.edit, "zh" if zh else "en")
-        if outcome.ok and outcome.data.get("auto"):  # two-stage generation added it on its own
-            return f"另外{label}（不需要可以说“去掉标题”）。" if zh else f"I also {label} (say \"remove the title\" to drop it)."
+        if outcome.ok and outcome.data.get("auto"):  # two-stage generation added it on its own: say how to drop it
+            what = TOPIC_LABELS[EDIT_TOOLS[action.edit.op].topic]
+            return f"另外{label}（不需要可以说“去掉{what[1]}”）。" if zh else \
+                f"I also {label} (say \"remove {what[0]}\" to drop it)."
         if outcome.ok:
             return (f"已{label}。" if label.startswith(_ZH_VERBS) else f"完成：{label}。") if zh else f"Done: {label}."
         return f"没能{label}：{why}。" if zh else f"I couldn't do that ({label}): {why}."

@@ -170,3 +170,13 @@ def test_a_session_action_labels_the_version_it_saves_in_the_users_language() ->
     assert describe_action(ScriptAction(script="One. Two."), "zh", scenes=2) == "为 2 个场景配音并加字幕"
     with pytest.raises(TypeError):
         describe_action(Unknown("hm"), "en")
+
+
+def test_an_edit_the_app_made_on_its_own_says_how_to_drop_it_in_the_words_of_its_topic() -> None:
+    title = EditAction(edit=AddText(text="Peak"), description=describe_edit(AddText(text="Peak"), "en"))
+    auto = Outcome(title, data={"auto": True})
+    assert compose_reply(Plan("en", [title]), [auto]) == \
+        "I also added the title 'Peak' at the start (say \"remove the title\" to drop it)."
+    zh = EditAction(edit=AddText(text="山顶"), description=describe_edit(AddText(text="山顶"), "zh"))
+    assert compose_reply(Plan("zh", [zh]), [Outcome(zh, data={"auto": True})]) == \
+        "另外在开头添加标题「山顶」（不需要可以说“去掉标题”）。"
