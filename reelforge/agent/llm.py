@@ -28,6 +28,7 @@ from reelforge.agent._text import detect_language
 from reelforge.agent.actions import (
     Action,
     AgentContext,
+    GenerateAction,
     Language,
     Plan,
     SkippedCall,
@@ -187,10 +188,12 @@ def _validated(name: str, arguments: object) -> Action | Edit:
 def plan_call(state: PlanState, name: str, arguments: object) -> None:
     """Validate one tool call and plan it on ``state`` as the rules plan theirs: an edit through
     ``PlanState.edit`` (applied to the scratch draft, labelled against it, "it" set by its registry focus), a
-    session action appended. Raises ``_Rejected`` when the call is not valid."""
+    generation with its placeholder clip (``PlanState.generate``), any other session action appended. Raises ``_Rejected`` when the call is not valid."""
     found = _validated(name, arguments)
     if isinstance(found, BaseModel):
         state.edit(found, PLANNED_EDIT_TOOLS[name].focus)
+    elif isinstance(found, GenerateAction):  # a placeholder clip stands in for it: later calls may name it
+        state.generate(found)
     else:
         state.actions.append(found)
 

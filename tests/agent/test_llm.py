@@ -286,3 +286,17 @@ def test_an_llm_call_and_the_rules_call_of_the_same_op_get_the_same_reply(server
     assert compose_reply(planned, [Outcome(planned.actions[0])]) == rules_reply
     if isinstance(ruled, EditAction):
         assert ruled.description and "s1" not in rules_reply and "s2" not in rules_reply
+
+
+def test_an_llm_generation_gets_the_rules_placeholder_so_a_later_call_can_name_it(server: _Server) -> None:
+    message = "add another clip of a dog after the first clip and speed it up 2x"
+    ruled = understand(message, context("full")).actions
+    generate, speed = ruled
+    assert isinstance(generate, GenerateAction) and isinstance(speed, EditAction)
+    server.mode = "calls"
+    server.calls = [_call("generate_clip", json.dumps(dataclasses.asdict(generate))),
+                    _call("set_speed", json.dumps(speed.edit.model_dump(mode="json", exclude={"op"})))]
+    planned = plan_message(message, context("full"), _settings(server))
+    assert planned.actions == ruled  # the speed change names the placeholder: "clip 2", where the dog will be
+    assert compose_reply(planned, [Outcome(a) for a in planned.actions]) == \
+        compose_reply(Plan("en", ruled), [Outcome(a) for a in ruled])
