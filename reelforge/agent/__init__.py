@@ -26,7 +26,7 @@ from reelforge.agent.actions import (
     VoiceAction,
     VoiceChangeAction,
 )
-from reelforge.agent.describe import describe_edit, find_revert_point
+from reelforge.agent.describe import describe_action, describe_edit, find_revert_point
 from reelforge.agent.llm import plan_message, plan_with_llm
 from reelforge.agent.local_llm import LocalPlanner
 from reelforge.agent.reply import compose_reply, help_text
@@ -59,6 +59,7 @@ __all__ = [
     "VoiceAction",
     "VoiceChangeAction",
     "compose_reply",
+    "describe_action",
     "describe_edit",
     "find_revert_point",
     "help_text",

@@ -47,6 +47,13 @@ class PlanState:
         self.initial_focus = self.focus
         self.automatic = automatic_segments(self.context.versions, self.draft)
 
+    @classmethod
+    def for_message(cls, context: AgentContext, language: Language) -> PlanState:
+        """The state a message starts from: the context's draft, "it" as the last version left it."""
+        draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
+        return cls(context=context, language=language, draft=draft,
+                   focus=focus_from_history(context.history, draft, context.versions))
+
     def fork(self) -> PlanState:
         """A copy to plan one candidate reading on: its own actions, failures and automatic segments (the draft
         itself is never changed in place, each edit makes a new one)."""

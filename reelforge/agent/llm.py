@@ -2,8 +2,10 @@
 
 The tools it is offered are generated from the same models the rules produce: each ``Edit`` class's
 ``model_json_schema()`` and the action dataclasses' pydantic schemas, so the vocabulary is defined once.
-Each tool call is validated on its own through those models: the valid ones become the plan, in order,
-and the rejected ones are kept on ``Plan.skipped`` (tool name and a one-line reason) so the reply can say
+Each tool call is validated on its own through those models and planned on the same planning state the rules
+use (``PlanState``: each edit applied to a scratch draft, its references resolved there, its label naming clips
+by place, "it" following it), so a call of the LLM and the rules' call of the same op read the same; the valid
+ones become the plan, in order, and the rejected ones are kept on ``Plan.skipped`` (tool name and a one-line reason) so the reply can say
 which steps were dropped. When nothing usable comes back (HTTP error, timeout, garbage, no tool call, every
 call invalid) the deterministic rules answer instead.
 """
@@ -21,18 +23,18 @@ from typing import Any, Protocol
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from reelforge.agent._state import PlanState
 from reelforge.agent._text import detect_language
 from reelforge.agent.actions import (
     Action,
     AgentContext,
-    EditAction,
+    GenerateAction,
     Language,
     Plan,
     SkippedCall,
     Unknown,
 )
-from reelforge.agent.describe import describe_edit
-from reelforge.agent.registry import ACTION_TOOLS, PLANNED_EDIT_TOOLS, with_vocabularies
+from reelforge.agent.registry import PLANNED_ACTION_TOOLS, PLANNED_EDIT_TOOLS, with_vocabularies
 from reelforge.agent.rules import understand
 from reelforge.draft import Draft, Edit, summary
 from reelforge.errors import BackendUnavailable
@@ -42,7 +44,7 @@ log = logging.getLogger(__name__)
 
 __all__ = ["LLM_ACTIONS", "Planner", "build_tools", "explained", "plan_message", "plan_with_llm", "system_prompt"]
 
-LLM_ACTIONS = ACTION_TOOLS  # the session actions offered as tools, declared in the registry
+LLM_ACTIONS = PLANNED_ACTION_TOOLS  # the session actions offered as tools, declared in the registry
 _EDIT_ADAPTER: TypeAdapter[Edit] = TypeAdapter(Edit)
 
 
@@ -74,10 +76,10 @@ def _tools() -> list[dict[str, Any]]:
         tools.append({"type": "function", "function": {
             "name": op, "description": tool.summary,
             "parameters": with_vocabularies(op, _parameters(tool.model.model_json_schema(), drop="op"))}})
-    for name, (cls, doc) in LLM_ACTIONS.items():
+    for name, action in LLM_ACTIONS.items():
         tools.append({"type": "function", "function": {
-            "name": name, "description": doc,
-            "parameters": with_vocabularies(name, _parameters(TypeAdapter(cls).json_schema()))}})
+            "name": name, "description": action.summary,
+            "parameters": with_vocabularies(name, _parameters(TypeAdapter(action.action).json_schema()))}})
     return tools
 
 
@@ -101,7 +103,7 @@ class _Rejected(Exception):
 
 def _known_fields(name: str) -> set[str]:
     if name in LLM_ACTIONS:
-        return {f.name for f in dataclasses.fields(LLM_ACTIONS[name][0])}
+        return {f.name for f in dataclasses.fields(LLM_ACTIONS[name].action)}
     return set(_EDIT_CLASSES[name].model_fields)  # includes "op", which the call's name overrides anyway
 
 
@@ -158,8 +160,9 @@ def _first_error(exc: ValidationError, name: str) -> str:
     return text + (f" (+{len(errors) - 1} more)" if len(errors) > 1 else "")
 
 
-def _to_action(name: str, arguments: object, language: str) -> Action:
-    """One tool call as a validated action; raises ``_Rejected`` with the reason when it cannot be one."""
+def _validated(name: str, arguments: object) -> Action | Edit:
+    """One tool call as a validated session action or edit; raises ``_Rejected`` with the reason when it cannot be
+    one."""
     if name not in LLM_ACTIONS and name not in _EDIT_CLASSES:
         raise _Rejected("no such tool")
     args = arguments
@@ -175,24 +178,37 @@ def _to_action(name: str, arguments: object, language: str) -> Action:
     args = _known_arguments(name, args)
     try:
         if name in LLM_ACTIONS:
-            action: Action = TypeAdapter(LLM_ACTIONS[name][0]).validate_python(args)
+            action: Action = TypeAdapter(LLM_ACTIONS[name].action).validate_python(args)
             return action
-        edit = _EDIT_ADAPTER.validate_python({**args, "op": name})
+        return _EDIT_ADAPTER.validate_python({**args, "op": name})
     except ValidationError as exc:
         raise _Rejected(_first_error(exc, name)) from exc
-    return EditAction(edit=edit, description=describe_edit(edit, language))
 
 
-def _read_call(call: object, language: str) -> Action | SkippedCall:
-    """A tool call from the response (``{"function": {"name", "arguments"}}``) as an action or a skip."""
+def plan_call(state: PlanState, name: str, arguments: object) -> None:
+    """Validate one tool call and plan it on ``state`` as the rules plan theirs: an edit through
+    ``PlanState.edit`` (applied to the scratch draft, labelled against it, "it" set by its registry focus), a
+    generation with its placeholder clip (``PlanState.generate``), any other session action appended. Raises ``_Rejected`` when the call is not valid."""
+    found = _validated(name, arguments)
+    if isinstance(found, BaseModel):
+        state.edit(found, PLANNED_EDIT_TOOLS[name].focus)
+    elif isinstance(found, GenerateAction):  # a placeholder clip stands in for it: later calls may name it
+        state.generate(found)
+    else:
+        state.actions.append(found)
+
+
+def _read_call(call: object, state: PlanState) -> SkippedCall | None:
+    """A tool call from the response (``{"function": {"name", "arguments"}}``) planned on ``state``, or a skip."""
     function = call.get("function") if isinstance(call, dict) else None
     name = function.get("name") if isinstance(function, dict) else None
     if not isinstance(function, dict) or not isinstance(name, str) or not name:
         return SkippedCall(tool="(unnamed)", reason="the call names no tool")
     try:
-        return _to_action(name, function.get("arguments"), language)
+        plan_call(state, name, function.get("arguments"))
     except _Rejected as exc:
         return SkippedCall(tool=name, reason=str(exc))
+    return None
 
 
 def _chat_completion(settings: Settings, body: dict[str, Any], client: httpx.Client | None = None) -> dict[str, Any]:
@@ -230,9 +246,9 @@ def plan_with_llm(message: str, context: AgentContext, settings: Settings,
     calls = _chat_completion(settings, body, client).get("tool_calls") or []
     if not isinstance(calls, list):
         raise BackendUnavailable(f"LLM planner returned tool_calls that are not a list: {type(calls).__name__}")
-    read = [_read_call(call, language) for call in calls]
-    actions = [item for item in read if not isinstance(item, SkippedCall)]
-    skipped = [item for item in read if isinstance(item, SkippedCall)]
+    state = PlanState.for_message(context, language)
+    skipped = [skip for call in calls if (skip := _read_call(call, state)) is not None]
+    actions = state.actions
     for item in skipped:
         log.warning("LLM tool call %s skipped: %s", item.tool, item.reason)
     if not actions:

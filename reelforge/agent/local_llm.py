@@ -27,10 +27,11 @@ from typing import Any, Protocol
 
 from pydantic import TypeAdapter
 
+from reelforge.agent._state import PlanState
 from reelforge.agent._text import detect_language
 from reelforge.agent.actions import Action, AgentContext, Language, Plan, Unknown
-from reelforge.agent.llm import _Rejected, _to_action, system_prompt
-from reelforge.agent.registry import ACTION_TOOLS, PLANNED_EDIT_TOOLS, label, with_vocabularies
+from reelforge.agent.llm import _Rejected, plan_call, system_prompt
+from reelforge.agent.registry import PLANNED_ACTION_TOOLS, PLANNED_EDIT_TOOLS, label, with_vocabularies
 from reelforge.errors import BackendUnavailable
 
 __all__ = ["LocalPlanner", "generation_schema", "restore_numbers", "tool_schemas"]
@@ -55,9 +56,9 @@ def tool_schemas() -> dict[str, dict[str, Any]]:
         schema["properties"] = {k: v for k, v in schema.get("properties", {}).items() if k != "op"}
         schema["required"] = [r for r in schema.get("required", []) if r != "op"]
         schemas[name] = with_vocabularies(name, schema)
-    for name, (cls, _doc) in ACTION_TOOLS.items():
+    for name, action in PLANNED_ACTION_TOOLS.items():
         if name not in _NOT_OFFERED:
-            schemas[name] = with_vocabularies(name, TypeAdapter(cls).json_schema())
+            schemas[name] = with_vocabularies(name, TypeAdapter(action.action).json_schema())
     schemas[ASK] = {"type": "object", "properties": {"question": {"type": "string", "minLength": 1}},
                     "required": ["question"]}
     return schemas
@@ -302,7 +303,8 @@ class LocalPlanner:
 
     def _calls(self, backend: _Backend, message: str, context: AgentContext, language: Language,
                deadline: float) -> list[Action]:
-        actions: list[Action] = []
+        state = PlanState.for_message(context, language)  # the rules' planning state: scratch draft, "it"
+        actions = state.actions
         refused: set[str] = set()
         while len(actions) < MAX_CALLS:
             names = [n for n in self._schemas if n not in refused] + ([DONE] if actions else [])
@@ -317,7 +319,7 @@ class LocalPlanner:
                 actions.append(Unknown(message, question=str(arguments.get("question", ""))))
                 break
             try:
-                actions.append(_to_action(name, arguments, language))
+                plan_call(state, name, arguments)
             except _Rejected as exc:  # a model-level rule the grammar cannot express: try another tool
                 log.info("local planner: %s rejected (%s); masking it out", name, exc)
                 refused.add(name)

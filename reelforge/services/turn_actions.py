@@ -87,7 +87,7 @@ def _run_edit(turn: _Turn, index: int, action: agent.EditAction) -> list[agent.O
 
 
 def _run_generate(turn: _Turn, index: int, action: agent.GenerateAction) -> list[agent.Outcome]:
-    result = generate_clip(turn.scope, index, action, turn.draft)
+    result = generate_clip(turn.scope, index, action, turn.draft, language=turn.language)
     outcome = agent.Outcome(action=action, ok=bool(result["ok"]), detail=str(result.get("detail", "")), data=result)
     if not result["ok"]:
         return [outcome]

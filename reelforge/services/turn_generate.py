@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+from reelforge.agent import describe_action
 from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
 from reelforge.errors import InsufficientCredits, InvalidInput
 from reelforge.generate.base import parse_loras
@@ -21,8 +22,10 @@ __all__ = ["MAX_GENERATE_SECONDS", "generate_clip"]
 MAX_GENERATE_SECONDS = 30.0
 
 
-def generate_clip(scope: TurnScope, index: int, action: Any, draft: Draft, part: str = "") -> dict[str, Any]:
-    """Run a GenerateAction as a job and wait for it; ``part`` tells apart several clips of one action."""
+def generate_clip(scope: TurnScope, index: int, action: Any, draft: Draft, part: str = "",
+                  language: str = "en") -> dict[str, Any]:
+    """Run a GenerateAction as a job and wait for it; ``part`` tells apart several clips of one action; the
+    version it saves is labelled in ``language``."""
     svc, principal = scope.svc, scope.principal
     seconds = min(MAX_GENERATE_SECONDS, max(1.0, float(action.seconds or 5.0)))
     if action.aspect:
@@ -54,7 +57,7 @@ def generate_clip(scope: TurnScope, index: int, action: Any, draft: Draft, part:
         seed=action.seed if action.seed is not None else int(uuid.uuid4().int % 2**31),
         owner_id=principal.user_id, session_id=scope.session_id, aspect=action.aspect, image_key=image_key,
         placement=Placement(at=action.placement, ref=action.ref_segment_id), loras=picks,
-        description=f"generated {action.prompt!r} ({seconds:g}s)")
+        description=describe_action(action, language, seconds=seconds))
     call_id = scope.call_id(index, part)
     scope.call(call_id, "generate_video", {"prompt": action.prompt, "seconds": seconds, "width": width,
                                            "height": height})

@@ -23,6 +23,7 @@ from reelforge.agent import (
     SubtitlesAction,
     VoiceAction,
     VoiceChangeAction,
+    describe_action,
     describe_edit,
 )
 from reelforge.agent.shots import shot_prompts
@@ -117,7 +118,7 @@ def _respeak(scope: TurnScope, index: int, action: VoiceChangeAction, draft: Dra
                               cues=narration.cues, rate=rate, replace_id=seg.id,
                               volume=seg.meta.volume if seg.meta.volume is not None else 1.0))
         voices.append(narration.voice)
-    label = ("重新配音" if language == "zh" else "re-voiced the narration") + f" ({', '.join(dict.fromkeys(voices))})"
+    label = describe_action(action, language, voices=", ".join(dict.fromkeys(voices)))
     data = {"voice": voices[-1], "rate": edits[-1].rate, "segments": len(edits)}  # type: ignore[union-attr]
     _draft, version = save_edits(scope, scope.call_id(index), edits, label, name="change_voice",
                                  args={"voice": action.voice, "gender": action.gender, "rate_scale": action.rate_scale},
@@ -139,7 +140,7 @@ def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, la
         for k, (prompt, (_src, narration)) in enumerate(zip(prompts, narrated)):
             seconds = (narration.duration_ms + LEAD_MS + TAIL_MS) / 1000
             result = generate_clip(scope, index, GenerateAction(prompt=prompt, seconds=seconds, aspect=action.aspect),
-                                   draft, part=f"s{k + 1}")
+                                   draft, part=f"s{k + 1}", language=language)
             if not result["ok"]:
                 return Outcome(action=action, ok=False, detail=str(result.get("detail", "")), data={"scenes": k})
             placed.append(f"media:{result['media_id']}")
@@ -155,8 +156,7 @@ def _script(scope: TurnScope, index: int, action: ScriptAction, draft: Draft, la
                               start_ms=start, cues=narration.cues))
         heard_until = start + narration.duration_ms
     edits.append(SetCaptions(style="highlight"))
-    label = (f"为 {len(scenes)} 个场景配音并加字幕" if language == "zh"
-             else f"narrated {len(scenes)} scenes with captions")
+    label = describe_action(action, language, scenes=len(scenes))
     current, version = save_edits(scope, scope.call_id(index, "v"), edits, label, name="narrate_script",
                                   args={"scenes": len(scenes), "voice": voice}, extra={"scenes": len(scenes)})
     data: dict[str, Any] = {"scenes": len(scenes), "voice": voice, "seconds": current.end_ms / 1000,

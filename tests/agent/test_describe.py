@@ -53,6 +53,10 @@ def test_with_the_draft_clips_are_named_by_their_place_not_their_id() -> None:
     assert describe_edit(DeleteSegment(segment_id=ids[2]), "en") == f"deleted clip {ids[2]}"  # no draft: the id
     assert describe_edit(SwapClips(first_id=ids[0], second_id=ids[1]), "zh", draft) == "交换第1个片段和第2个片段"
     assert describe_edit(SetSpeed(segment_id=ids[1], speed=2), "zh", draft) == "第2个片段速度改为 2 倍"
+    # every segment reference the registry declares for the op is named by place, the clip a new one replaces too
+    waves = AddClip(src="media:w", duration_ms=2000, name="waves", at="replace", ref=ids[0])
+    assert describe_edit(waves, "en", draft) == "replaced clip 1 with 'waves' (2s)"
+    assert describe_edit(waves, "zh", draft) == "用「waves」替换第1个片段（2s）"
 
 
 def test_revert_finds_the_first_label_about_the_topic_in_either_language() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import time
@@ -22,8 +23,10 @@ from reelforge.agent import (
     UndoAction,
     compose_reply,
     plan_message,
+    understand,
 )
 from reelforge.agent.llm import LLM_ACTIONS
+from reelforge.agent.registry import action_tool
 from reelforge.draft import Edit
 from reelforge.settings import Settings
 
@@ -260,3 +263,40 @@ def test_a_misspelled_field_rejects_the_call_rather_than_applying_a_default(serv
     assert [(s.tool, s.reason) for s in plan.skipped] == [
         ("add_text", "unknown field 'duration' (did you mean 'duration_ms'?)"),
         ("add_library_music", "unknown field 'volume_pct' (did you mean 'volume'?)")]
+
+
+@pytest.mark.parametrize("message", [
+    "delete the second clip", "speed up the second clip 2x", "swap the first and second clips", "fade out the last clip",
+    "add the title 'Peak' for 2 seconds at the top", "make the music quieter", "mute the first clip",
+    "删除第二个片段", "第二个片段加速到2倍", "交换第一个和第二个片段", "把标题移到右下角",
+    "go back to before the music", "add lo-fi music at 30%", "add a whoosh at each transition", "撤销"])
+def test_an_llm_call_and_the_rules_call_of_the_same_op_get_the_same_reply(server: _Server, message: str) -> None:
+    """Both planners plan on the same state and read the same registry: the LLM sending the very call the rules
+    make gets the same action, the same history label (clips named by their place, not by id) and the same reply."""
+    (ruled,) = understand(message, context("full")).actions
+    name = action_tool(ruled)
+    assert name is not None
+    arguments = ruled.edit.model_dump(mode="json", exclude={"op"}) if isinstance(ruled, EditAction) else \
+        dataclasses.asdict(ruled)
+    server.mode, server.calls = "calls", [_call(name, json.dumps(arguments))]
+    planned = plan_message(message, context("full"), _settings(server))
+    assert server.requests[-1]["body"]["messages"][-1]["content"] == message  # the LLM answered, not the rules
+    assert planned.actions == [ruled]
+    rules_reply = compose_reply(Plan(planned.language, [ruled]), [Outcome(ruled)])
+    assert compose_reply(planned, [Outcome(planned.actions[0])]) == rules_reply
+    if isinstance(ruled, EditAction):
+        assert ruled.description and "s1" not in rules_reply and "s2" not in rules_reply
+
+
+def test_an_llm_generation_gets_the_rules_placeholder_so_a_later_call_can_name_it(server: _Server) -> None:
+    message = "add another clip of a dog after the first clip and speed it up 2x"
+    ruled = understand(message, context("full")).actions
+    generate, speed = ruled
+    assert isinstance(generate, GenerateAction) and isinstance(speed, EditAction)
+    server.mode = "calls"
+    server.calls = [_call("generate_clip", json.dumps(dataclasses.asdict(generate))),
+                    _call("set_speed", json.dumps(speed.edit.model_dump(mode="json", exclude={"op"})))]
+    planned = plan_message(message, context("full"), _settings(server))
+    assert planned.actions == ruled  # the speed change names the placeholder: "clip 2", where the dog will be
+    assert compose_reply(planned, [Outcome(a) for a in planned.actions]) == \
+        compose_reply(Plan("en", ruled), [Outcome(a) for a in ruled])

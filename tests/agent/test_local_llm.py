@@ -10,7 +10,7 @@ import pytest
 
 from reelforge.agent import EditAction, Plan, Unknown, plan_message
 from reelforge.agent.local_llm import LocalPlanner, generation_schema, restore_numbers, tool_schemas
-from reelforge.agent.registry import ACTION_TOOLS, PLANNED_EDIT_TOOLS
+from reelforge.agent.registry import ACTION_TOOLS, PLANNED_ACTION_TOOLS, PLANNED_EDIT_TOOLS
 from reelforge.draft.edits import SetTransition
 
 from ._fixtures import context
@@ -28,7 +28,7 @@ def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_generation_schema_inlines_refs_and_bounds_every_value() -> None:
     schemas = tool_schemas()
-    assert set(schemas) == set(PLANNED_EDIT_TOOLS) | set(ACTION_TOOLS) - {"generate_clip", "video_from_script"} | {"ask_user"}
+    assert set(schemas) == set(PLANNED_EDIT_TOOLS) | set(PLANNED_ACTION_TOOLS) - {"generate_clip", "video_from_script"} | {"ask_user"}
     # closed vocabularies come from their owners: only values the editor has can be decoded
     assert "fade" in schemas["set_transition"]["properties"]["type"]["enum"]
     assert "whoosh" in schemas["add_sound_effect"]["properties"]["sound"]["enum"]
@@ -46,7 +46,7 @@ def test_a_tiny_random_model_yields_valid_calls(tiny_model: Path) -> None:
     assert plan.actions
     for action in plan.actions:  # every call went through the same models the rules emit
         assert isinstance(action, EditAction) or type(action).__name__ in {
-            cls.__name__ for cls, _ in ACTION_TOOLS.values()} | {"Unknown"}
+            tool.action.__name__ for tool in ACTION_TOOLS.values()} | {"Unknown"}
 
 
 def test_rules_first_then_the_planner_for_what_they_cannot_explain(tiny_model: Path) -> None:
@@ -82,4 +82,4 @@ def test_a_gguf_file_runs_through_transformers_with_the_same_constraint(tmp_path
     assert plan.actions
     for action in plan.actions:
         assert isinstance(action, EditAction) or type(action).__name__ in {
-            cls.__name__ for cls, _ in ACTION_TOOLS.values()} | {"Unknown"}
+            tool.action.__name__ for tool in ACTION_TOOLS.values()} | {"Unknown"}

@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
+import dataclasses
 import typing
 
-from reelforge.agent import EditAction, Outcome, Plan, UndoAction, VersionRecord, compose_reply, find_revert_point
+import pytest
+from pydantic import BaseModel
+
+from reelforge.agent import (
+    Action,
+    EditAction,
+    GenerateAction,
+    Outcome,
+    Plan,
+    ScriptAction,
+    UndoAction,
+    Unknown,
+    VersionRecord,
+    VoiceChangeAction,
+    compose_reply,
+    describe_action,
+    describe_edit,
+    find_revert_point,
+)
 from reelforge.agent._intents.meta import revert_topic
 from reelforge.agent._state import automatic_segments, focus_from_history
 from reelforge.agent.registry import (
     ACTION_TOOLS,
     EDIT_TOOLS,
     PLANNED_EDIT_TOOLS,
+    Focus,
+    SegmentKind,
+    Topic,
     action_tool,
     focus_of,
     label,
+    topic_of,
     topics_of,
 )
 from reelforge.draft import Change, Draft, Edit, apply_edit
@@ -80,3 +103,80 @@ def test_every_tool_has_its_labels_in_both_languages_and_replies_use_them() -> N
     assert compose_reply(plan, [failed]) == f"I couldn't {label('undo', 'en')}: nothing to undo."
     assert compose_reply(plan, [failed], "zh") == f"没能{label('undo', 'zh')}：nothing to undo。"
     assert action_tool(UndoAction()) == "undo" and action_tool(EditAction(edit=SetFade(fade_out_ms=500))) == "set_fade"
+
+
+def _han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# what a model's own validator asks beyond its required fields
+_VALIDATED = {"set_fade": {"fade_out_ms": 1000}}
+
+
+def _sample_edit(model: type[BaseModel]) -> BaseModel:
+    """An instance of ``model`` with each required field given a plain value of its type."""
+    plain = {str: "s1", int: 1000, float: 1.0, bool: True}
+    required = {name: plain[typing.cast(type, field.annotation)] for name, field in model.model_fields.items()
+                if field.is_required()}
+    return model.model_validate({**required, **_VALIDATED.get(str(model.model_fields["op"].default), {})})
+
+
+def _sample_action(cls: type) -> object:
+    """An instance of a session action's dataclass with each required field given a string."""
+    required = {f.name: "x" for f in dataclasses.fields(cls)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    return cls(**required)
+
+
+def test_every_op_and_session_action_declares_every_piece() -> None:
+    """Adding an op means declaring it once: its labels in both languages, what it did (history label and reply),
+    its history topic, what "it" means after it and which fields name a segment; a session action its labels,
+    topic, reply and failure. An op missing any of them fails here, not in front of a user."""
+    topics, foci, kinds = (set(typing.get_args(t)) for t in (Topic, Focus, SegmentKind))
+    for name, tool in EDIT_TOOLS.items():
+        assert tool.topic in topics and (tool.focus is None or tool.focus in foci), name
+        assert tool.labels[0] and _han(tool.labels[1]), name
+        assert set(tool.refs) <= set(tool.model.model_fields) and set(tool.refs.values()) <= kinds, name
+        edit = _sample_edit(tool.model)
+        english, chinese = describe_edit(edit, "en"), describe_edit(edit, "zh")  # type: ignore[arg-type]
+        assert english and not _han(english) and _han(chinese), name
+        done = Outcome(EditAction(edit=edit))  # type: ignore[arg-type]
+        assert compose_reply(Plan("en", [done.action]), [done]) == f"Done: {english}."
+    # every session action the planners or the runner know is declared, once, with every piece
+    session = {cls for cls in typing.get_args(Action)} - {EditAction, Unknown}
+    assert {tool.action for tool in ACTION_TOOLS.values()} == session
+    assert len(ACTION_TOOLS) == len(session)
+    for name, action_tool_ in ACTION_TOOLS.items():
+        assert action_tool_.summary and action_tool_.labels[0] and _han(action_tool_.labels[1]), name
+        assert action_tool_.topic is None or action_tool_.topic in topics, name
+        action = _sample_action(action_tool_.action)
+        assert action_tool(action) == name and topic_of(action) == action_tool_.topic  # type: ignore[arg-type]
+        plan = Plan("en", [action])  # type: ignore[list-item]
+        worked, failed = Outcome(action), Outcome(action, ok=False, detail="the disk is full")  # type: ignore[arg-type]
+        for language in ("en", "zh"):
+            assert compose_reply(plan, [worked], language), (name, language)
+            said = compose_reply(plan, [failed], language)
+            assert "the disk is full" in said and _han(said) == (language == "zh"), (name, language)
+        if action_tool_.said is not None:  # the label of the version it saves, when its edits' labels do not stand
+            assert not _han(action_tool_.said[0]) and _han(action_tool_.said[1]), name
+
+
+def test_a_session_action_labels_the_version_it_saves_in_the_users_language() -> None:
+    waves = GenerateAction(prompt="waves", seconds=4)
+    assert describe_action(waves, "en", seconds=5.0) == "generated 'waves' (5s)"  # the seconds it really made
+    assert describe_action(waves, "zh", seconds=5.0) == "生成「waves」（5s）"
+    assert describe_action(VoiceChangeAction(gender="male"), "en", voices="en_male") == \
+        "re-voiced the narration (en_male)"
+    assert describe_action(ScriptAction(script="One. Two."), "zh", scenes=2) == "为 2 个场景配音并加字幕"
+    with pytest.raises(TypeError):
+        describe_action(Unknown("hm"), "en")
+
+
+def test_an_edit_the_app_made_on_its_own_says_how_to_drop_it_in_the_words_of_its_topic() -> None:
+    title = EditAction(edit=AddText(text="Peak"), description=describe_edit(AddText(text="Peak"), "en"))
+    auto = Outcome(title, data={"auto": True})
+    assert compose_reply(Plan("en", [title]), [auto]) == \
+        "I also added the title 'Peak' at the start (say \"remove the title\" to drop it)."
+    zh = EditAction(edit=AddText(text="山顶"), description=describe_edit(AddText(text="山顶"), "zh"))
+    assert compose_reply(Plan("zh", [zh]), [Outcome(zh, data={"auto": True})]) == \
+        "另外在开头添加标题「山顶」（不需要可以说“去掉标题”）。"
