@@ -16,23 +16,31 @@ from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
 
-__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of"]
+__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of", "without_place"]
 
-_EN_GEN = r"\b(?:replace|swap|switch)\b.*\b(?:with|for) (?:a|an|another|a new)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|scene|" \
-          r"footage)s?\s+(?:of|showing|with|where)\b|" \
+# a new clip's noun phrase: "a clip", "another vertical 8s shot", "new footage", "a cinematic drone shot"
+_A_CLIP = r"(?:(?:a|an|another|one more|new|fresh|some|different)\s+)+(?:[\w-]+\s+){0,3}?(?:clip|video|shot|scene|footage)s?"
+# "end with a shot of the sunset", "open the video with a clip of a sunrise": a new clip at one end of the video
+_BOOKEND = r"\b(?:end|ends|ending|finish|close|conclude|wrap(?: it| things)? up|round (?:it|things) off|start|begin|open|" \
+           r"kick (?:it|things) off)\s+(?:(?:it|this|the (?:whole )?(?:video|thing|film|movie)|things)\s+)?(?:off\s+)?with\s+" \
+           + _A_CLIP + r"\s+(?:of|showing|with|where)\b"
+_BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
+_EN_GEN = _BOOKEND + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
           r"(?:of|showing|with|where)\b|" \
-          r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
-          r"(?:slow[- ]?mo(?:tion)?\s+)?(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
+          r"\b(?:add|insert|append|put in|put|place|drop in|tack on|stick) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
+          r"(?:clip|video|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
-_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头).*(?:替换|换掉|代替|取代)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
-           r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
+           r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
+           r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频|" \
+           r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做|制作)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
            r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)"
@@ -41,7 +49,8 @@ _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
-    r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
+    r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing|to replace)\b.*$|"
+    r"\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
@@ -52,11 +61,12 @@ _EN_STRIP = (
 )
 _ZH_STRIP = (
     r"请|帮我|给我看|给我|麻烦|我想要|我想|我要|能不能|可以|再|^能|吗$",
-    r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
+    r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
-    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)|^(?:用|拿)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
+    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
+    r"(?:的)?(?:视频|片段|镜头|画面)?(?:来|作为)?(?:结尾|收尾|结束|开头|开场)$",  # "以一段海浪的镜头结尾"
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面|后面|前面)(?:面|边)?(?:吧)?$",
@@ -110,7 +120,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
             ref is not None and clause.has(r"把.*换成|\b(?:swap|switch)\b.*\bfor\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
-    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾"):  # "放在最后面": not "after"
+    elif ref is None and clause.has(_BOOKEND):  # "end with a shot of ...", "open the video with a clip of ..."
+        return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
+    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾"):  # "放在最后面": not "after"
         return ("end", None)
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
@@ -121,7 +133,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
             ref = clips[0].id if len(clips) >= 2 else None
     elif clause.has(r"\bbefore\b|前面|之前|前边"):
         kind = "before"
-    elif clause.has(r"\bat the (?:start|beginning|front)\b|开头|最前面|最前"):
+    elif clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|开头|最前面|最前|开场"):
         return ("start", None)
     else:
         return ("end", None)
@@ -164,15 +176,52 @@ def _prompt(clause: Clause) -> str:
         text = colon.group("scene")
     match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
     slow = None
+    how = ""
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
-        # "a slow motion shot of a hummingbird": how it is filmed stays in the prompt
+        # "a slow motion shot of a hummingbird", "a cinematic drone shot of the coast": how it is filmed stays
         slow = re.search(r"\bslow[- ]?mo(?:tion)?\b", text[:match.start()])
+        how = _how_filmed(text[:match.start()])
         text = match.group(1)
     for pattern in (_ZH_STRIP if clause.language == "zh" else _EN_STRIP):
         text = re.sub(pattern, " ", text).strip(" ,，。.:：")
         text = re.sub(r"\s{2,}", " ", text)
     text = text.strip(" ,，。.:：的")
+    if how and text and how not in text:
+        text = f"{text}, {how}"
     return f"{text} in {slow.group(0)}" if slow and text and not re.search(r"\bslow[- ]?mo", text) else text
+
+
+# the words before a clip noun that say nothing of how it is filmed: lengths, shapes, order, size
+_NOT_HOW = re.compile(r"^(?:a|an|another|one|more|new|fresh|some|different|second|third|fourth|fifth|next|final|closing|"
+                      r"last|short|quick|little|brief|small|long|extra|nice|cool|good|great|\d+(?:\.\d+)?\S*|seconds?|"
+                      r"secs?|s|-|long|vertical|horizontal|portrait|landscape|square|widescreen|hd|4k|slow|mo|motion|"
+                      r"slow-mo|slow-motion|full|whole)$")
+
+
+def _how_filmed(lead: str) -> str:
+    """"a cinematic drone shot of": the words between the article and the clip noun that say how it is filmed."""
+    noun = re.search(r"\b(?:a|an|another|more|new|some)\s+((?:[\w-]+\s+){1,4})(clip|video|shot|scene|footage)s?\s*$", lead)
+    if noun is None:
+        return ""
+    words = [w for w in noun.group(1).split() if not _NOT_HOW.match(w)]
+    if not words or re.search(EDIT_WORDS, " ".join(words)):
+        return ""
+    if words[-1] in ("style", "styled", "look", "looking", "themed"):  # "an anime style clip of": the style is enough
+        return " ".join(words)
+    return " ".join(words + ["shot" if noun.group(2) in ("clip", "video", "scene") else noun.group(2)])
+
+
+# where a new clip goes, said in a clause: "at the end", "after the first clip", "放在最后", "在第一个片段后面"
+_WHERE_IT_GOES = (r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing)\b.*$|"
+                  r"\b(?:at|to|on) the (?:very )?(?:start|beginning|end|front)\b.*$|"
+                  r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面)(?:面|边)?(?:吧)?$|"
+                  r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?")
+
+
+
+def without_place(text: str) -> str:
+    """``text`` without where a new clip goes ("my photo before the city clip" -> "my photo")."""
+    return re.sub(_WHERE_IT_GOES, "", text).strip(" ,，。.")
 
 
 _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:last|first) one)|" \
@@ -198,15 +247,18 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     base = focused[1].meta.name if focused and focused[1].meta.name else clips[-1].meta.name if clips else None
     if not base:
         return None
-    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", clause.unquoted())
+    said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
+    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", said)
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
     extra = re.sub(r"^(?:换成|改成|变成)", "", extra)
     return f"{base}, {extra}" if extra else base
 
 
 _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
-                  r"photo|picture|image|still|i uploaded|uploaded|i sent|it|a|video|clip|of|seconds?|s)\b|\d+(?:\.\d+)?|"
-                  r"请|帮我|让|把|我上传的|上传的|我的|这张|那张|照片|图片|相片|动起来|做成|变成|生成|视频|秒|的|图生")
+                  r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
+                  r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me)\b|\d+(?:\.\d+)?|"
+                  r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|做成|变成|生成|制作|做|"
+                  r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
 
 
 def _animate_prompt(clause: Clause) -> str:
@@ -258,6 +310,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
+    if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
+        return False
+    if not animate and re.fullmatch(_ONLY_A_CLIP, prompt.strip()):
+        # "make another clip the last one", "再生成一个最后那个": a clip there, no scene (a clip like it? a move?)
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, "What should the new clip show? To make one like the last clip, say 'one more like the last one'; "
+            "to put a clip last, say 'move the first clip to the end'.",
+            "新片段要拍什么？要和最后一个片段一样，可以说“再来一段一样的”；要调整顺序，可以说“把第一个片段移到最后”。")))
+        return True
     if not animate and _vague(prompt) and not clause.has(_AGAIN):
         prompt = ""
     if not prompt and not animate:
@@ -275,6 +336,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a prompt that only names a clip there: "the last one", "that clip", "最后那个", "第1个片段"
+_ONLY_A_CLIP = r"(?:(?:the|that|this|those|these)\s+)?(?:(?:first|second|third|last|final|previous|next|other|same|\d+(?:st|nd|rd|th))\s+)?" \
+               r"(?:one|clip|shot|video|scene)s?|it|that|this|" \
+               r"(?:最后|第\d+|上|前|刚才|前面|后面)?(?:那|这)?(?:1)?(?:个|段|条)?(?:片段|镜头|视频)?(?<!^)"
 _NOUN = re.compile(r"\b(?:video|clip|shot|scene|footage|animation|movie|one)s?\b")
 _INDEFINITE = {"a", "an", "another", "new", "more", "some", "second", "third", "extra"}
 _DEFINITE = {"the", "this", "that", "my", "its", "our", "your", "current", "same", "whole", "entire"}
@@ -341,13 +406,16 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
                   r"fps|fade|undo|redo|export|download|timeline|it|this|that|(?:first|second|third|last|next|previous) (?:clip|one))\b|"
                   r"\bclip \d")
 _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢"
+# an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
+_UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
+                r"上传|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
 _ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
-_EN_IMPERATIVES = (r"take|bump|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+_EN_IMPERATIVES = (r"take|bump|end|ends|finish|begin|conclude|wrap|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
                    r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
@@ -364,7 +432,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
-    if state.actions or clause.has(EDIT_WORDS) or any(clip_refs(clause, state)):  # "the dog clip ...": an edit
+    if state.actions or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or any(clip_refs(clause, state)):
+        # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
     if clause.language == "zh":
         if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS)):
