@@ -30,12 +30,8 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
                  r"淡入|渐入|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
-                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|(?<!从)黑屏|(?<!之间加)(?<!中间加)(?<!从)黑场")
-# "add a black screen at the end", "end on black", "start with a black screen": the picture fading from or to black
-# (its place says which way), not a clip to make
-_BLACK = r"\b(?:black|dark) (?:screen|frame|card)s?\b|\b(?:end|ends|ending|finish|close|start|begin|open)s? (?:on|with|in|from) " \
-         r"(?:a )?(?:black|darkness)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b"
-_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|" + _BLACK
+                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑屏")
+_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
 _START = r"\b(?:start|beginning|opening|intro|first)\b|开头|开始|片头|一开始"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
@@ -67,15 +63,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return True
 
 
-# black said with no way to go ("黑屏", "a black screen"): its place in the video says which way it fades
-_BLACK_ONLY = re.compile(r"^(?:(?!淡入|渐入|渐显|淡出|渐出|渐隐|渐黑|变黑|变暗|黑下来|\bfad).)*$")
-
-
 def _ways(clause: Clause) -> list[str]:
     """"in", "out" or both, in the order the clause says them; a bare "fade" reads its place in the video."""
     found = sorted((m.end(), way) for way, pattern in (("in", _IN), ("out", _OUT)) if (m := pattern.search(clause.text)))
-    if [way for _, way in found] == ["out"] and _BLACK_ONLY.match(clause.text) and clause.has(_START) and not clause.has(_END):
-        return ["in"]  # "开头加一段黑屏": black at the start is the picture coming in from it
     if found:
         return [way for _, way in found]
     at_start, at_end = clause.has(_START), clause.has(_END)

@@ -35,8 +35,8 @@ _EN_GEN = _BOOKEND + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP 
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|stick) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
           r"(?:clip|video|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
-_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
-_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频|" \
@@ -65,7 +65,7 @@ _ZH_STRIP = (
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
-    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
+    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
     r"(?:的)?(?:视频|片段|镜头|画面)?(?:来|作为)?(?:结尾|收尾|结束|开头|开场)$",  # "以一段海浪的镜头结尾"
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
@@ -269,8 +269,17 @@ def _animate_prompt(clause: Clause) -> str:
     return words if len(words) >= 3 else ""
 
 
+# things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
+#缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
+_NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|" \
+              r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background)\b|" \
+              r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1)?首|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     animate = clause.has(_ANIMATE)
+    if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
+        return False  # (what comes before "的视频" is the scene)
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
@@ -279,7 +288,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and clause.has(MAKE_IT_FIRST):
         return False
     # "做成方形的视频", "make it a vertical video": the video's shape, not a clip to make
-    if not animate and ASPECT_VIDEO.search(clause.text) and not clause.has(r"\bgenerate\b|生成"):
+    # ("做一个竖屏视频，内容是猫咪弹钢琴" says the scene: a clip to make)
+    if not animate and ASPECT_VIDEO.search(clause.text) and not clause.has(r"\bgenerate\b|生成") \
+            and request_part(clause.text) == clause.text:
         return False
     # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
     if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
@@ -422,6 +433,13 @@ _EN_IMPERATIVES = (r"take|bump|end|ends|finish|begin|conclude|wrap|crank|tone|ni
                    r"extend|lengthen|tweak|adjust|boost|highlight|label|tag|schedule|remove|erase|hide|mute|loop|repeat|"
                    r"freeze|check|look|watch|preview|listen|play|sing|say|write|type|draw|paint|please|just|now|ok|sure")
 _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for", "some", "very", "really", "please"}
+# A Chinese scene is a noun phrase: it says nothing of the speaker or the listener, of the video or its parts, and
+# holds no wish or instruction ("我要发视频号，画面要竖的", "视频去一下水印", "狗那段复制一份放后面", "回到上一个版本").
+_ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
+                r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
+                r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作"
+# nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city")
+_EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p)\b"
 
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
@@ -432,17 +450,18 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
-    if state.actions or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or any(clip_refs(clause, state)):
+    if state.actions or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
+            or any(clip_refs(clause, state)):
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
     if clause.language == "zh":
-        if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS)):
+        if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
         if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
             return False
     else:
-        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS):
+        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS) or clause.has(_EN_NOT_SCENE):
             return False
         if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
                 and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb
