@@ -25,11 +25,16 @@ _BOOKEND = r"\b(?:end|ends|ending|finish|close|conclude|wrap(?: it| things)? up|
            r"kick (?:it|things) off)\s+(?:(?:it|this|the (?:whole )?(?:video|thing|film|movie)|things)\s+)?(?:off\s+)?with\s+" \
            + _A_CLIP + r"\s+(?:of|showing|with|where)\b"
 _BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
-_EN_GEN = _BOOKEND + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
+# "add 4 sec of a cat napping on a sofa": a length of something to film
+_LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|make|put in)\s+(?:another\s+|a further\s+)?" \
+             r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:more\s+)?of\s+(?!(?:the\s+)?(?:music|song|silence|black|darkness|" \
+             r"nothing|video|clip|title|text)\b)"
+_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
-          r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
+          r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
+          r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
           r"(?:of|showing|with|where)\b|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|stick) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
@@ -40,7 +45,11 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频|" \
-           r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做|制作)"
+           r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做|制作)|" \
+           r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
+           r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
+           r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
+           r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成)(?:1个|1段)?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
            r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)"
@@ -49,7 +58,8 @@ _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
-    r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing|to replace)\b.*$|"
+    r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
+    r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
     r"\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
@@ -63,6 +73,7 @@ _ZH_STRIP = (
     r"请|帮我|给我看|给我|麻烦|我想要|我想|我要|能不能|可以|再|^能|吗$",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
+    r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
     r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
@@ -114,16 +125,24 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
 
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
+    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b"):  # "use my photo as the first clip"
+        return ("start", None)
+    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b"):
+        return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
-            ref is not None and clause.has(r"把.*换成|\b(?:swap|switch)\b.*\bfor\b")):  # "把第一个片段换成一段海滩的视频"
+            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
+                                           r"^rather than\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
-    elif ref is None and clause.has(_BOOKEND):  # "end with a shot of ...", "open the video with a clip of ..."
+    elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
+        # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾"):  # "放在最后面": not "after"
+    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
+    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|" + _AS_FIRST):
+        return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
     elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
@@ -137,14 +156,34 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("start", None)
     else:
         return ("end", None)
-    if ref is None and _says_it(clause):  # "after it", "right after that one": the clip just named or made
-        ref = _it_clip(state)
+    if ref is None and (_says_it(clause) or clause.has(_BARE_SIDE)):
+        ref = _it_clip(state)  # "after it", "right after that one", "后面接一段…": the clip just named or made
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
 
 
+# "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
+_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)"
+_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)"
+# Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
+_BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
+
+
+# a clause that only says where ("right after the city clip, add ...", "在狗那段后面，加一段…"): said before the request
+_PLACE_ONLY = re.compile(r"^(?:(?:and|then|now|ok|so)\s+)?(?:right |just |directly )?(?:after|before|between|instead of|in place "
+                         r"of|at the (?:very )?(?:start|end|beginning|front))\b[^,;.]{0,40}$|"
+                         r"^(?:在|然后在)?[^，,。；]{0,12}(?:后面|前面|之间|中间|最后|开头|结尾|最前面)$")
+
+
+def _with_place_said_before(clause: Clause, state: PlanState) -> Clause:
+    """The clause with the place said just before it in a clause of its own, which it then answers for."""
+    last = state.actions[-1] if state.actions else None
+    if not isinstance(last, Unknown) or last.question or not _PLACE_ONLY.match(last.text.strip()):
+        return clause
+    state.actions.pop()
+    return dataclasses.replace(clause, text=f"{last.text.strip()}, {clause.text}")
 
 
 def _says_it(clause: Clause) -> bool:
@@ -212,8 +251,11 @@ def _how_filmed(lead: str) -> str:
 
 
 # where a new clip goes, said in a clause: "at the end", "after the first clip", "放在最后", "在第一个片段后面"
-_WHERE_IT_GOES = (r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing)\b.*$|"
+_WHERE_IT_GOES = (r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing)\s+(?:it|this|that|(?:this|that) one|"
+                  r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)|clip \d+|the [a-z]+)\b|"
+                  r"\bbetween (?:the )?(?:two |both |2 )?(?:clips|shots)\b|\bbetween the [a-z]+(?: (?:clip|one))? and the [a-z]+(?: (?:clip|one))?\b|"
                   r"\b(?:at|to|on) the (?:very )?(?:start|beginning|end|front)\b.*$|"
+                  r"\bas the (?:first|opening|last|final|closing) (?:clip|shot|one|scene)\b|"
                   r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面)(?:面|边)?(?:吧)?$|"
                   r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?")
 
@@ -224,16 +266,17 @@ def without_place(text: str) -> str:
     return re.sub(_WHERE_IT_GOES, "", text).strip(" ,，。.")
 
 
-_AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:last|first) one)|" \
+_AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:[\w-]+ ){1,3}?one)|" \
          r"again)\b|再来(?:1)?(?:个|段|条)|再生成(?:1)?(?:个|段|条)|一样的|类似的|同样的"
 
 
-_LIKE_THAT = r"\blike (?:that|this|the (?:last|first) one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
+_LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
 
 
 def _trivial(prompt: str) -> bool:
     """A prompt with nothing to show in it: "one", "more", "1段"."""
-    words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER | {"one", "more", "another", "same"}]
+    words = [w for w in re.findall(r"[a-z]{2,}", prompt)
+             if w not in _FILLER | {"one", "more", "another", "same", "those", "these", "them", "that", "this"}]
     return not words and len(re.findall(r"[\u3400-\u9fff]", prompt)) < 2
 
 
@@ -245,6 +288,12 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     clips = [s for s in main_clips(state.draft) if s.meta.name]
     focused = state.draft.find_segment(state.focus.segment_id) if state.focus and state.focus.segment_id else None
     base = focused[1].meta.name if focused and focused[1].meta.name else clips[-1].meta.name if clips else None
+    # "one more like the dog one", "the same city but in daylight": the clip it names
+    same = re.search(r"\bsame (?:as the )?([a-z]{3,})|\blike the ([a-z]{3,})", clause.text)
+    word = next((g for g in same.groups() if g), None) if same else None
+    named = [c.meta.name for c in clips if word and word not in ("one", "last", "first", "clip", "shot")
+             and re.search(rf"\b{word}", c.meta.name or "")]
+    base = named[0] if named else base
     if not base:
         return None
     said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
@@ -256,7 +305,9 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
 
 _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
                   r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
-                  r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me)\b|\d+(?:\.\d+)?|"
+                  r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|"
+                  r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
+                  r"动态|那种|竖屏|横屏|方形|动图|"
                   r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|做成|变成|生成|制作|做|"
                   r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
 
@@ -264,6 +315,7 @@ _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a v
 def _animate_prompt(clause: Clause) -> str:
     """What the user said about the motion ("...with the waves moving"), without the animate words."""
     words = re.sub(_ANIMATE_WORDS, " ", clause.unquoted())
+    words = re.sub(r"\s*[,，]\s*(?=[,，]|$)|^\s*[,，]\s*", "", words)  # the commas left around words taken out
     words = re.sub(r"\s{2,}", " ", words).strip(" ,，。.")
     words = re.sub(r"^(?:with|so that|and)\s+", "", words)
     return words if len(words) >= 3 else ""
@@ -276,10 +328,38 @@ _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermar
               r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1)?首|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音"
 
 
+# a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
+# laser pointer", "instead of the second clip i want a kid flying a kite", "把第一个片段换成海浪拍打礁石的镜头"
+_SCENE_FOR = re.compile(
+    r"^(?:(?:please|can you|could you|now|and|then|ok)\s+)*(?:replace|swap(?: out)?|switch(?: out)?|change|turn)\s+(?P<old>.+?)\s+"
+    r"(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+)$|"
+    r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
+    r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
+    r"^把(?P<old3>.+?)(?:换成|替换成|替换为|改成|变成)(?P<new3>.{2,}?)(?:的)?(?:画面|镜头|视频)$")
+
+
+def _scene_for_clip(clause: Clause, state: PlanState) -> str | None:
+    """The scene a clause puts in place of a clip it names, when it names both (None otherwise)."""
+    match = _SCENE_FOR.match(clause.text)
+    if match is None:
+        return None
+    old = match.group("old") or match.group("old2") or match.group("old3")
+    new = match.group("new") or match.group("new2") or match.group("new3")
+    refs = clip_refs(dataclasses.replace(clause, text=old), state)
+    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
+        return None
+    if re.search(r"\b(?:one|version|copy|take)\b", new) or _vague(new):  # "with a better one": no scene
+        return None
+    return _prompt(dataclasses.replace(clause, text=new)) or None
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     animate = clause.has(_ANIMATE)
     if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
         return False  # (what comes before "的视频" is the scene)
+    scene_for = None if animate else _scene_for_clip(clause, state)
+    if scene_for is not None:
+        return _generate(clause, state, scene_for, "replace")
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
@@ -296,9 +376,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
-    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause):
+    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause) \
+            and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
+        # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
     seconds = (duration_ms(clause.text) or 5000) / 1000
+    clause = _with_place_said_before(clause, state)
     placement = placement_of(clause, state)
     if placement is None:
         count = len(main_clips(state.draft))
@@ -314,7 +397,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if animate:
         name = image.name.lower() if image else ""
-        prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip() or name
+        prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip(" ,，。.") or name
     else:
         prompt = _prompt(clause)
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
@@ -387,13 +470,24 @@ def _vague(prompt: str) -> bool:
     return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
+def _generate(clause: Clause, state: PlanState, prompt: str, kind: ClipPlace) -> bool:
+    """A new clip of ``prompt`` in place of (or next to) the clip the clause names."""
+    placement = placement_of(clause, state)
+    ref = placement[1] if placement is not None else None
+    if ref is None:
+        return False
+    state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
+                                  aspect=aspect_of(clause), placement=kind, ref_segment_id=ref))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    leading = clause.has(r"^(?:put|place|insert|move) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它")
+    leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
         return False
     index = state.pending_generation(state.focus.segment_id)
-    if index is None or not clause.has(r"\b(?:put|place|insert|move|add)\b|放|插|移|加"):
+    if index is None or not clause.has(r"\b(?:put|place|insert|move|add|use)\b|放|插|移|加|替换|换掉|代替"):
         return False
     placement = placement_of(clause, state)
     if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾"):

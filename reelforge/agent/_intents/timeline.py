@@ -380,7 +380,7 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
         if MISSING in refs:  # "replace the first clip with my video" on an empty timeline
             return _missing(clause, state, "replacing a clip")
         clips = main_clips(state.draft)
-        if refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段"):
+        if refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的片段"):
             return False
         ref = clips[0].id  # "replace the clip with my photo": the one clip there is
     meant = uploads_meant(clause, state, ("video", "image"))
@@ -399,19 +399,29 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _the_photo(clause: Clause, state: PlanState) -> MediaRef | None:
+    """"add the photo at the end", "照片加进来", "把海滩照片加到最后": a photo said with no owner is the uploaded one
+    that is not on the timeline yet (a video would be the video itself)."""
+    if not clause.has(r"\bthe (?:[\w-]+ )?(?:photo|picture|image|pic)\b|照片|图片|相片"):
+        return None
+    on_timeline = {seg.src for seg in main_clips(state.draft)}
+    photos = [m for m in state.context.media if m.uploaded and m.kind == "image" and m.src not in on_timeline]
+    return photos[-1] if photos else None
+
+
 _KIND_WORDS = {"video": r"\b(?:videos?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
                "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图"}
 
 
 def _add_upload(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(ADD + r"|\buse\b|用"):
+    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b"):
         return False
     # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
     # kind is said before where it goes ("put my picture before the city clip" is a photo)
-    said = without_place(clause.text)
+    said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)", " ", without_place(clause.text))  # the video itself
     kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], said)) or ("video", "image")
     upload = clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的")
-    media = find_media(clause, state, kinds) if upload else _named_upload(clause, state)
+    media = find_media(clause, state, kinds) if upload else _named_upload(clause, state) or _the_photo(clause, state)
     if media is None:
         if not upload or len(kinds) != 1 or any(m.uploaded and m.kind in kinds for m in state.context.media):
             return False
