@@ -52,7 +52,10 @@ _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).*
            r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成)(?:1个|1段)?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
-           r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)"
+           r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)|" \
+           r"\bmake (?:[\w-]+ )*?(?:louder|quieter|bigger|smaller|faster|slower|shorter|longer|lower|higher|softer|brighter|" \
+           r"darker)\b|\b(?:more|less) (?:slow|fast|quiet|loud)\b|" \
+           r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
 
 _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
@@ -174,7 +177,7 @@ _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that o
 # a clause that only says where ("right after the city clip, add ...", "在狗那段后面，加一段…"): said before the request
 _PLACE_ONLY = re.compile(r"^(?:(?:and|then|now|ok|so)\s+)?(?:right |just |directly )?(?:after|before|between|instead of|in place "
                          r"of|at the (?:very )?(?:start|end|beginning|front))\b[^,;.]{0,40}$|"
-                         r"^(?:在|然后在)?[^，,。；]{0,12}(?:后面|前面|之间|中间|最后|开头|结尾|最前面)$")
+                         r"^(?:然后)?在[^，,。；把将]{0,10}(?:后面|前面|之间|中间|最后|开头|结尾|最前面)$")
 
 
 def _with_place_said_before(clause: Clause, state: PlanState) -> Clause:
@@ -325,7 +328,7 @@ def _animate_prompt(clause: Clause) -> str:
 #缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background)\b|" \
-              r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1)?首|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音"
+              r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1)?首|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -520,7 +523,7 @@ _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
-_EN_IMPERATIVES = (r"take|bump|end|ends|finish|begin|conclude|wrap|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+_EN_IMPERATIVES = (r"take|bump|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
                    r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
@@ -531,9 +534,15 @@ _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for",
 # holds no wish or instruction ("我要发视频号，画面要竖的", "视频去一下水印", "狗那段复制一份放后面", "回到上一个版本").
 _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
-                r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作"
+                r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
+                r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
+                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白"
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city")
-_EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p)\b"
+_EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
+                r"my|your|our|me|i|we|us|you|i'm|i'd|colou?r|beginning|intro|outro|picture[- ]in[- ]picture|pip|" \
+                r"green[- ]?screen|chroma|split[- ]?screen|overlay|xml|edl|otio|aaf|webm|mp4|mov|gif|mkv|avi|wav|mp3|srt|vtt|" \
+                r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|format|never ?mind|nevermind|" \
+                r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d"
 
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
@@ -561,8 +570,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
                 and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb
             return False
         prompt = _prompt(clause)
-        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2 \
-                or _vague(prompt):
+        words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]
+        if len(words) < 2 or _vague(prompt):
             return False
     state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))
