@@ -16,32 +16,54 @@ from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
 
-__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of"]
+__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of", "without_place"]
 
-_EN_GEN = r"\b(?:replace|swap|switch)\b.*\b(?:with|for) (?:a|an|another|a new)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|scene|" \
-          r"footage)s?\s+(?:of|showing|with|where)\b|" \
+# a new clip's noun phrase: "a clip", "another vertical 8s shot", "new footage", "a cinematic drone shot"
+_A_CLIP = r"(?:(?:a|an|another|one more|new|fresh|some|different)\s+)+(?:[\w-]+\s+){0,3}?(?:clip|video|shot|scene|footage)s?"
+# "end with a shot of the sunset", "open the video with a clip of a sunrise": a new clip at one end of the video
+_BOOKEND = r"\b(?:end|ends|ending|finish|close|conclude|wrap(?: it| things)? up|round (?:it|things) off|start|begin|open|" \
+           r"kick (?:it|things) off)\s+(?:(?:it|this|the (?:whole )?(?:video|thing|film|movie)|things)\s+)?(?:off\s+)?with\s+" \
+           + _A_CLIP + r"\s+(?:of|showing|with|where)\b"
+_BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
+# "add 4 sec of a cat napping on a sofa": a length of something to film
+_LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|make|put in)\s+(?:another\s+|a further\s+)?" \
+             r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:more\s+)?of\s+(?!(?:the\s+)?(?:music|song|silence|black|darkness|" \
+             r"nothing|video|clip|title|text)\b)"
+_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
-          r"\bone more (?:clip|shot|one|scene|like (?:that|this))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|^(?:the )?same (?:thing |one |scene |clip )?but\b|" \
+          r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
+          r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
           r"(?:of|showing|with|where)\b|" \
-          r"\b(?:add|insert|append|put in|put|place|drop in) (?:(?:a|an|another|one more|new)\s+)+(?:\d+\S* )?(?:(?:second|third|fourth|fifth|next|new|final|closing|last)\s+)?" \
-          r"(?:slow[- ]?mo(?:tion)?\s+)?(?:clip|video|shot|scene)s?(?:\s*(?:of|showing|with|where|:|after|before|at|,|$))"
+          r"\b(?:add|insert|append|put in|put|place|drop in|tack on|stick) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
+          r"(?:clip|video|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
-_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
-_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头).*(?:替换|换掉|代替|取代)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
-           r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频"
+           r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
+           r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频|" \
+           r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做|制作)|" \
+           r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
+           r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
+           r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
+           r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成)(?:1个|1段)?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
-           r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)"
+           r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)|" \
+           r"\bmake (?:[\w-]+ )*?(?:louder|quieter|bigger|smaller|faster|slower|shorter|longer|lower|higher|softer|brighter|" \
+           r"darker)\b|\b(?:more|less) (?:slow|fast|quiet|loud)\b|" \
+           r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
 
 _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
-    r"\b(?:right )?(?:after|before|between|instead of|in place of|replacing|to replace)\b.*$|\bat the (?:start|beginning|end)\b.*$",
+    r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
+    r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
+    r"\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
@@ -52,11 +74,13 @@ _EN_STRIP = (
 )
 _ZH_STRIP = (
     r"请|帮我|给我看|给我|麻烦|我想要|我想|我要|能不能|可以|再|^能|吗$",
-    r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
+    r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
+    r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
-    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入)|^(?:用|拿)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
+    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
+    r"(?:的)?(?:视频|片段|镜头|画面)?(?:来|作为)?(?:结尾|收尾|结束|开头|开场)$",  # "以一段海浪的镜头结尾"
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面|后面|前面)(?:面|边)?(?:吧)?$",
@@ -104,14 +128,24 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
 
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
+    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b"):  # "use my photo as the first clip"
+        return ("start", None)
+    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b"):
+        return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
-            ref is not None and clause.has(r"把.*换成|\b(?:swap|switch)\b.*\bfor\b")):  # "把第一个片段换成一段海滩的视频"
+            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
+                                           r"^rather than\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
-    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾"):  # "放在最后面": not "after"
+    elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
+        # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
+        return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
+    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
+    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|" + _AS_FIRST):
+        return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
     elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
@@ -121,18 +155,38 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
             ref = clips[0].id if len(clips) >= 2 else None
     elif clause.has(r"\bbefore\b|前面|之前|前边"):
         kind = "before"
-    elif clause.has(r"\bat the (?:start|beginning|front)\b|开头|最前面|最前"):
+    elif clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|开头|最前面|最前|开场"):
         return ("start", None)
     else:
         return ("end", None)
-    if ref is None and _says_it(clause):  # "after it", "right after that one": the clip just named or made
-        ref = _it_clip(state)
+    if ref is None and (_says_it(clause) or clause.has(_BARE_SIDE)):
+        ref = _it_clip(state)  # "after it", "right after that one", "后面接一段…": the clip just named or made
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
 
 
+# "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
+_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)"
+_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)"
+# Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
+_BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
+
+
+# a clause that only says where ("right after the city clip, add ...", "在狗那段后面，加一段…"): said before the request
+_PLACE_ONLY = re.compile(r"^(?:(?:and|then|now|ok|so)\s+)?(?:right |just |directly )?(?:after|before|between|instead of|in place "
+                         r"of|at the (?:very )?(?:start|end|beginning|front))\b[^,;.]{0,40}$|"
+                         r"^(?:然后)?在[^，,。；把将]{0,10}(?:后面|前面|之间|中间|最后|开头|结尾|最前面)$")
+
+
+def _with_place_said_before(clause: Clause, state: PlanState) -> Clause:
+    """The clause with the place said just before it in a clause of its own, which it then answers for."""
+    last = state.actions[-1] if state.actions else None
+    if not isinstance(last, Unknown) or last.question or not _PLACE_ONLY.match(last.text.strip()):
+        return clause
+    state.actions.pop()
+    return dataclasses.replace(clause, text=f"{last.text.strip()}, {clause.text}")
 
 
 def _says_it(clause: Clause) -> bool:
@@ -164,27 +218,68 @@ def _prompt(clause: Clause) -> str:
         text = colon.group("scene")
     match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
     slow = None
+    how = ""
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
-        # "a slow motion shot of a hummingbird": how it is filmed stays in the prompt
+        # "a slow motion shot of a hummingbird", "a cinematic drone shot of the coast": how it is filmed stays
         slow = re.search(r"\bslow[- ]?mo(?:tion)?\b", text[:match.start()])
+        how = _how_filmed(text[:match.start()])
         text = match.group(1)
     for pattern in (_ZH_STRIP if clause.language == "zh" else _EN_STRIP):
         text = re.sub(pattern, " ", text).strip(" ,，。.:：")
         text = re.sub(r"\s{2,}", " ", text)
     text = text.strip(" ,，。.:：的")
+    if how and text and how not in text:
+        text = f"{text}, {how}"
     return f"{text} in {slow.group(0)}" if slow and text and not re.search(r"\bslow[- ]?mo", text) else text
 
 
-_AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:last|first) one)|" \
+# the words before a clip noun that say nothing of how it is filmed: lengths, shapes, order, size
+_NOT_HOW = re.compile(r"^(?:a|an|another|one|more|new|fresh|some|different|second|third|fourth|fifth|next|final|closing|"
+                      r"last|short|quick|little|brief|small|long|extra|nice|cool|good|great|\d+(?:\.\d+)?\S*|seconds?|"
+                      r"secs?|s|-|long|vertical|horizontal|portrait|landscape|square|widescreen|hd|4k|slow|mo|motion|"
+                      r"slow-mo|slow-motion|full|whole)$")
+
+
+def _how_filmed(lead: str) -> str:
+    """"a cinematic drone shot of": the words between the article and the clip noun that say how it is filmed."""
+    noun = re.search(r"\b(?:a|an|another|more|new|some)\s+((?:[\w-]+\s+){1,4})(clip|video|shot|scene|footage)s?\s*$", lead)
+    if noun is None:
+        return ""
+    words = [w for w in noun.group(1).split() if not _NOT_HOW.match(w)]
+    if not words or re.search(EDIT_WORDS, " ".join(words)):
+        return ""
+    if words[-1] in ("style", "styled", "look", "looking", "themed"):  # "an anime style clip of": the style is enough
+        return " ".join(words)
+    return " ".join(words + ["shot" if noun.group(2) in ("clip", "video", "scene") else noun.group(2)])
+
+
+# where a new clip goes, said in a clause: "at the end", "after the first clip", "放在最后", "在第一个片段后面"
+_WHERE_IT_GOES = (r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing)\s+(?:it|this|that|(?:this|that) one|"
+                  r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)|clip \d+|the [a-z]+)\b|"
+                  r"\bbetween (?:the )?(?:two |both |2 )?(?:clips|shots)\b|\bbetween the [a-z]+(?: (?:clip|one))? and the [a-z]+(?: (?:clip|one))?\b|"
+                  r"\b(?:at|to|on) the (?:very )?(?:start|beginning|end|front)\b.*$|"
+                  r"\bas the (?:first|opening|last|final|closing) (?:clip|shot|one|scene)\b|"
+                  r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面)(?:面|边)?(?:吧)?$|"
+                  r"^(?:在)?(?:最后|结尾|末尾|开头|最前面)(?:面)?")
+
+
+
+def without_place(text: str) -> str:
+    """``text`` without where a new clip goes ("my photo before the city clip" -> "my photo")."""
+    return re.sub(_WHERE_IT_GOES, "", text).strip(" ,，。.")
+
+
+_AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:[\w-]+ ){1,3}?one)|" \
          r"again)\b|再来(?:1)?(?:个|段|条)|再生成(?:1)?(?:个|段|条)|一样的|类似的|同样的"
 
 
-_LIKE_THAT = r"\blike (?:that|this|the (?:last|first) one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
+_LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
 
 
 def _trivial(prompt: str) -> bool:
     """A prompt with nothing to show in it: "one", "more", "1段"."""
-    words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER | {"one", "more", "another", "same"}]
+    words = [w for w in re.findall(r"[a-z]{2,}", prompt)
+             if w not in _FILLER | {"one", "more", "another", "same", "those", "these", "them", "that", "this"}]
     return not words and len(re.findall(r"[\u3400-\u9fff]", prompt)) < 2
 
 
@@ -196,29 +291,78 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     clips = [s for s in main_clips(state.draft) if s.meta.name]
     focused = state.draft.find_segment(state.focus.segment_id) if state.focus and state.focus.segment_id else None
     base = focused[1].meta.name if focused and focused[1].meta.name else clips[-1].meta.name if clips else None
+    # "one more like the dog one", "the same city but in daylight": the clip it names
+    same = re.search(r"\bsame (?:as the )?([a-z]{3,})|\blike the ([a-z]{3,})", clause.text)
+    word = next((g for g in same.groups() if g), None) if same else None
+    named = [c.meta.name for c in clips if word and word not in ("one", "last", "first", "clip", "shot")
+             and re.search(rf"\b{word}", c.meta.name or "")]
+    base = named[0] if named else base
     if not base:
         return None
-    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", clause.unquoted())
+    said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
+    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", said)
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
     extra = re.sub(r"^(?:换成|改成|变成)", "", extra)
     return f"{base}, {extra}" if extra else base
 
 
 _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
-                  r"photo|picture|image|still|i uploaded|uploaded|i sent|it|a|video|clip|of|seconds?|s)\b|\d+(?:\.\d+)?|"
-                  r"请|帮我|让|把|我上传的|上传的|我的|这张|那张|照片|图片|相片|动起来|做成|变成|生成|视频|秒|的|图生")
+                  r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
+                  r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|"
+                  r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
+                  r"动态|那种|竖屏|横屏|方形|动图|"
+                  r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|做成|变成|生成|制作|做|"
+                  r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
 
 
 def _animate_prompt(clause: Clause) -> str:
     """What the user said about the motion ("...with the waves moving"), without the animate words."""
     words = re.sub(_ANIMATE_WORDS, " ", clause.unquoted())
+    words = re.sub(r"\s*[,，]\s*(?=[,，]|$)|^\s*[,，]\s*", "", words)  # the commas left around words taken out
     words = re.sub(r"\s{2,}", " ", words).strip(" ,，。.")
     words = re.sub(r"^(?:with|so that|and)\s+", "", words)
     return words if len(words) >= 3 else ""
 
 
+# things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
+#缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
+_NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|" \
+              r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background)\b|" \
+              r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1)?首|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+
+
+# a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
+# laser pointer", "instead of the second clip i want a kid flying a kite", "把第一个片段换成海浪拍打礁石的镜头"
+_SCENE_FOR = re.compile(
+    r"^(?:(?:please|can you|could you|now|and|then|ok)\s+)*(?:replace|swap(?: out)?|switch(?: out)?|change|turn)\s+(?P<old>.+?)\s+"
+    r"(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+)$|"
+    r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
+    r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
+    r"^把(?P<old3>.+?)(?:换成|替换成|替换为|改成|变成)(?P<new3>.{2,}?)(?:的)?(?:画面|镜头|视频)$")
+
+
+def _scene_for_clip(clause: Clause, state: PlanState) -> str | None:
+    """The scene a clause puts in place of a clip it names, when it names both (None otherwise)."""
+    match = _SCENE_FOR.match(clause.text)
+    if match is None:
+        return None
+    old = match.group("old") or match.group("old2") or match.group("old3")
+    new = match.group("new") or match.group("new2") or match.group("new3")
+    refs = clip_refs(dataclasses.replace(clause, text=old), state)
+    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
+        return None
+    if re.search(r"\b(?:one|version|copy|take)\b", new) or _vague(new):  # "with a better one": no scene
+        return None
+    return _prompt(dataclasses.replace(clause, text=new)) or None
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     animate = clause.has(_ANIMATE)
+    if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
+        return False  # (what comes before "的视频" is the scene)
+    scene_for = None if animate else _scene_for_clip(clause, state)
+    if scene_for is not None:
+        return _generate(clause, state, scene_for, "replace")
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
@@ -227,15 +371,20 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and clause.has(MAKE_IT_FIRST):
         return False
     # "做成方形的视频", "make it a vertical video": the video's shape, not a clip to make
-    if not animate and ASPECT_VIDEO.search(clause.text) and not clause.has(r"\bgenerate\b|生成"):
+    # ("做一个竖屏视频，内容是猫咪弹钢琴" says the scene: a clip to make)
+    if not animate and ASPECT_VIDEO.search(clause.text) and not clause.has(r"\bgenerate\b|生成") \
+            and request_part(clause.text) == clause.text:
         return False
     # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
     if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
-    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause):
+    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause) \
+            and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
+        # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
     seconds = (duration_ms(clause.text) or 5000) / 1000
+    clause = _with_place_said_before(clause, state)
     placement = placement_of(clause, state)
     if placement is None:
         count = len(main_clips(state.draft))
@@ -251,13 +400,22 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if animate:
         name = image.name.lower() if image else ""
-        prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip() or name
+        prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip(" ,，。.") or name
     else:
         prompt = _prompt(clause)
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
         if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
+    if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
+        return False
+    if not animate and re.fullmatch(_ONLY_A_CLIP, prompt.strip()):
+        # "make another clip the last one", "再生成一个最后那个": a clip there, no scene (a clip like it? a move?)
+        state.actions.append(Unknown(clause.unquoted(), question=ask(
+            clause, "What should the new clip show? To make one like the last clip, say 'one more like the last one'; "
+            "to put a clip last, say 'move the first clip to the end'.",
+            "新片段要拍什么？要和最后一个片段一样，可以说“再来一段一样的”；要调整顺序，可以说“把第一个片段移到最后”。")))
+        return True
     if not animate and _vague(prompt) and not clause.has(_AGAIN):
         prompt = ""
     if not prompt and not animate:
@@ -275,6 +433,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a prompt that only names a clip there: "the last one", "that clip", "最后那个", "第1个片段"
+_ONLY_A_CLIP = r"(?:(?:the|that|this|those|these)\s+)?(?:(?:first|second|third|last|final|previous|next|other|same|\d+(?:st|nd|rd|th))\s+)?" \
+               r"(?:one|clip|shot|video|scene)s?|it|that|this|" \
+               r"(?:最后|第\d+|上|前|刚才|前面|后面)?(?:那|这)?(?:1)?(?:个|段|条)?(?:片段|镜头|视频)?(?<!^)"
 _NOUN = re.compile(r"\b(?:video|clip|shot|scene|footage|animation|movie|one)s?\b")
 _INDEFINITE = {"a", "an", "another", "new", "more", "some", "second", "third", "extra"}
 _DEFINITE = {"the", "this", "that", "my", "its", "our", "your", "current", "same", "whole", "entire"}
@@ -313,13 +475,24 @@ def _vague(prompt: str) -> bool:
     return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
+def _generate(clause: Clause, state: PlanState, prompt: str, kind: ClipPlace) -> bool:
+    """A new clip of ``prompt`` in place of (or next to) the clip the clause names."""
+    placement = placement_of(clause, state)
+    ref = placement[1] if placement is not None else None
+    if ref is None:
+        return False
+    state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
+                                  aspect=aspect_of(clause), placement=kind, ref_segment_id=ref))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    leading = clause.has(r"^(?:put|place|insert|move) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它")
+    leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
         return False
     index = state.pending_generation(state.focus.segment_id)
-    if index is None or not clause.has(r"\b(?:put|place|insert|move|add)\b|放|插|移|加"):
+    if index is None or not clause.has(r"\b(?:put|place|insert|move|add|use)\b|放|插|移|加|替换|换掉|代替"):
         return False
     placement = placement_of(clause, state)
     if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾"):
@@ -343,19 +516,35 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
                   r"fps|fade|undo|redo|export|download|timeline|it|this|that|(?:first|second|third|last|next|previous) (?:clip|one))\b|"
                   r"\bclip \d")
 _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
+# an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
+_UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
+                r"上传|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
 _ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
-_EN_IMPERATIVES = (r"take|bump|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+_EN_IMPERATIVES = (r"take|bump|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
                    r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
                    r"extend|lengthen|tweak|adjust|boost|highlight|label|tag|schedule|remove|erase|hide|mute|loop|repeat|"
                    r"freeze|check|look|watch|preview|listen|play|sing|say|write|type|draw|paint|please|just|now|ok|sure")
 _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for", "some", "very", "really", "please"}
+# A Chinese scene is a noun phrase: it says nothing of the speaker or the listener, of the video or its parts, and
+# holds no wish or instruction ("我要发视频号，画面要竖的", "视频去一下水印", "狗那段复制一份放后面", "回到上一个版本").
+_ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
+                r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
+                r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
+                r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
+                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白"
+# nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city")
+_EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
+                r"my|your|our|me|i|we|us|you|i'm|i'd|colou?r|beginning|intro|outro|picture[- ]in[- ]picture|pip|" \
+                r"green[- ]?screen|chroma|split[- ]?screen|overlay|xml|edl|otio|aaf|webm|mp4|mov|gif|mkv|avi|wav|mp3|srt|vtt|" \
+                r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|format|never ?mind|nevermind|" \
+                r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d"
 
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
@@ -366,23 +555,25 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
-    if state.actions or clause.has(EDIT_WORDS) or any(clip_refs(clause, state)):  # "the dog clip ...": an edit
+    if state.actions or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
+            or any(clip_refs(clause, state)):
+        # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
     if clause.language == "zh":
-        if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS)):
+        if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
         if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
             return False
     else:
-        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS):
+        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS) or clause.has(_EN_NOT_SCENE):
             return False
         if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
                 and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb
             return False
         prompt = _prompt(clause)
-        if len([w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]) < 2 \
-                or _vague(prompt):
+        words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]
+        if len(words) < 2 or _vague(prompt):
             return False
     state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))

@@ -23,7 +23,9 @@ from reelforge.draft.edits import AddClip, SetMotion, SetTransition
 __all__ = ["handle"]
 
 _SLIDESHOW = r"\bslide ?shows?\b|\bphoto (?:montage|video|reel)\b|\bmontage of (?:my|the|all)\b|" \
-             r"\bturn (?:all )?(?:my|the|these) (?:photos|pictures|images|pics) into a (?:video|movie|reel)\b|幻灯片|相册视频|照片视频|" \
+             r"\bturn (?:all )?(?:my|the|these) (?:photos|pictures|images|pics) into a (?:video|movie|reel)\b|" \
+             r"\b(?:video|movie|reel|film)\s+(?:from|out of|of|with|using) (?:all )?(?:of )?(?:my|the|these|those) (?:uploaded )?" \
+             r"(?:photos|pictures|images|pics)\b|幻灯片|相册视频|照片视频|" \
              r"(?:照片|图片|相片)(?:都)?(?:做成|变成|拼成)(?:1)?(?:个|段)?(?:视频|短片)"
 _ALL_UPLOADS = r"\b(?:all|every|each)\b(?: of)? (?:my|the)? ?(?:uploaded )?(?:photos|pictures|images|pics|uploads|clips|videos)\b|" \
                r"\ball (?:the )?(?:photos|pictures|images|pics|uploads) i (?:uploaded|sent|added)\b|" \
@@ -33,8 +35,15 @@ _NO_TRANSITIONS = r"\bno (?:transitions?|crossfades?|fades?)\b|\b(?:hard )?cuts?
 _SECONDS_EACH = 3000
 
 
+# said only as "照片变成视频" (Chinese has no plural): more than one photo, by a word or by the uploads
+_SAID_AS_SHOW = r"\bslide ?shows?\b|\bmontage\b|\b(?:photos|pictures|images|pics)\b|幻灯片|相册|都|所有|全部|这些|那些|几张|多张|(?<!1)张照片们"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     slideshow = clause.has(_SLIDESHOW) and not clause.has(r"(?:这|那|1)张(?!.*幻灯片)")  # one photo: image-to-video
+    photos = [m for m in state.context.media if m.uploaded and m.kind == "image"]
+    if slideshow and not clause.has(_SAID_AS_SHOW) and len(photos) == 1:
+        return False  # "把我上传的照片变成视频" with one photo uploaded: that photo, animated (generate.py)
     if not slideshow and not clause.has(_ALL_UPLOADS):
         return False
     kinds = ("image",) if slideshow or clause.has(r"\b(?:photos|pictures|images|pics)\b|照片|图片|相片") else \

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._intents._words import ADD, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
-from reelforge.agent._intents.generate import placement_of
+from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, uploads_meant
@@ -384,7 +384,7 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
         if MISSING in refs:  # "replace the first clip with my video" on an empty timeline
             return _missing(clause, state, "replacing a clip")
         clips = main_clips(state.draft)
-        if refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段"):
+        if refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的片段"):
             return False
         ref = clips[0].id  # "replace the clip with my photo": the one clip there is
     meant = uploads_meant(clause, state, ("video", "image"))
@@ -403,14 +403,38 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _the_photo(clause: Clause, state: PlanState) -> MediaRef | None:
+    """"add the photo at the end", "照片加进来", "把海滩照片加到最后": a photo said with no owner is the uploaded one
+    that is not on the timeline yet (a video would be the video itself)."""
+    if not clause.has(r"\bthe (?:[\w-]+ )?(?:photo|picture|image|pic)\b|照片|图片|相片"):
+        return None
+    on_timeline = {seg.src for seg in main_clips(state.draft)}
+    photos = [m for m in state.context.media if m.uploaded and m.kind == "image" and m.src not in on_timeline]
+    return photos[-1] if photos else None
+
+
+_KIND_WORDS = {"video": r"\b(?:videos?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
+               "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图"}
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(ADD + r"|\buse\b|用"):
+    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b"):
         return False
-    # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video")
-    media = find_media(clause, state, ("video", "image")) if clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的") \
-        else _named_upload(clause, state)
+    # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
+    # kind is said before where it goes ("put my picture before the city clip" is a photo)
+    said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)", " ", without_place(clause.text))  # the video itself
+    kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], said)) or ("video", "image")
+    upload = clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的")
+    media = find_media(clause, state, kinds) if upload else _named_upload(clause, state) or _the_photo(clause, state)
     if media is None:
-        return False
+        if not upload or len(kinds) != 1 or any(m.uploaded and m.kind in kinds for m in state.context.media):
+            return False
+        # "add my photo at the end" with no photo uploaded: say what to do first
+        what = ("photo", "照片") if kinds == ("image",) else ("video", "视频")
+        state.actions.append(Unknown(clause.unquoted(), understood=f"adding an uploaded {what[0]}", question=ask(
+            clause, f"There is no uploaded {what[0]} yet: upload it first (drop it on the page), then say "
+            f"'add my {what[0]} at the end'.", f"还没有上传{what[1]}：请先上传（拖到页面上），再说“把我上传的{what[1]}加到最后”。")))
+        return True
     placement = placement_of(clause, state) or ("end", None)
     seconds = duration_ms(clause.text)
     length = seconds or media.duration_ms or 3000
