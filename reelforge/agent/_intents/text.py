@@ -19,11 +19,12 @@ from reelforge.errors import ReelforgeError
 __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
-        r"lettering)\b|标题|文字|字幕|文本|字体|大字|小字|标语"
+        r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
+        r"(?:所有|全部|这些|那些|上面|画面上|屏幕上|视频上)的?字(?!幕)"
 _SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) (?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
-_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead)\b|" \
-          r"改成|改为|换成|改一下|修改|更改|改|换"
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
+          r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
 _BIGGER = r"\btoo (?:small|tiny)\b|太小|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
 _SMALLER = r"\btoo (?:big|large|huge)\b|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
@@ -118,6 +119,10 @@ _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\
          r"全程|整个视频|一直显示|从头到尾"
 
 
+_SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
+                    r"(?:晚|推迟|延后|往后(?:移|挪)?)(?P<late>\d+(?:\.\d+)?)秒|(?:早|提前|往前(?:移|挪)?)(?P<early>\d+(?:\.\d+)?)秒")
+
+
 def _style(clause: Clause) -> dict[str, object]:
     out: dict[str, object] = {}
     pos = position_of(clause)
@@ -155,7 +160,7 @@ _COLORS = "|".join(n for n in NAMED_COLORS if n != "transparent")
 _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video|" \
           r"lower|upper"
 _MODIFIER = (
-    r"(?:on|over|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+)?(?:clip|shot)\b|(?:on|over|during)\s+clip\s+\d|"
+    r"(?:on|over|during)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:clip|shot|part)\b|(?:on|over|during)\s+clip\s+\d|"
     r"(?:for|lasting)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
@@ -177,6 +182,29 @@ _UNQUOTED_ZH = re.compile(
     r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
+# "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
+# they only style it ("change the title to red", "标题改成白字黑底")
+_RENAMED_EN = re.compile(
+    r"\b(?:change|rename|switch|update|edit|set|retitle|reword|correct|fix)\s+(?:the\s+|my\s+|this\s+|that\s+)?"
+    r"(?:(?:main|end|first|second|last|opening)\s+)?(?:title|heading|headline|text|caption|label)(?:'s)?"
+    r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
+    rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
+_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫)[:：]?\s*"
+                         r"([^，,。；;\s⟪]+?)(?=[，,。；;]|$)")
+_STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
+               r"upper|lower|corner|start|beginning|end)\b|\d|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
+
+
+def _renamed(clause: Clause) -> str | None:
+    """The unquoted new words of "change the title to ..." (None when what follows styles the title)."""
+    found = (_RENAMED_ZH if clause.language == "zh" else _RENAMED_EN).search(clause.text)
+    if found is None or PLACEHOLDER.search(found.group(1)):
+        return None
+    words = found.group(1).strip()
+    styled = re.search(_STYLE_WORDS, words) or re.search(_BIGGER + "|" + _SMALLER, words) or color_of(words)
+    return None if styled else clause.as_typed(words)
+
+
 def _new_words(clause: Clause) -> str | None:
     quote = clause.quote()
     if quote:
@@ -187,11 +215,14 @@ def _new_words(clause: Clause) -> str | None:
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
     match = re.search(rf"\b(?:saying|that says|which says|reading|says)\s+(.+?)(?=\s+{_PLACED}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
+                      # "add a title at the beginning: Road Trip 2026": the words after the colon
+                      rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
+                      rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return clause.as_typed(next(g for g in match.groups() if g).strip())
-    if clause.has(_CHANGE):  # "change the title to ..." is read elsewhere
-        return None
+    if clause.has(_CHANGE):  # "change the title to ..."
+        return _renamed(clause)
     written = _WRITTEN.search(clause.text)
     if written and not PLACEHOLDER.search(written.group(1)):
         return clause.as_typed(written.group(1).strip())
@@ -201,9 +232,11 @@ def _new_words(clause: Clause) -> str | None:
     return None
 
 
-_ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+)?clip\b|" \
-           r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+个(?:片段|镜头)(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
-           r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)"
+# a clip named any way refs._named knows: "on the dog clip", "over the city part", "在狗的那段加…"
+_ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:clip|shot|part|scene|section|bit)\b|" \
+           r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+(?:个|段)(?:片段|镜头)?(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
+           r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)|" \
+           r"(?:在|放在|放到|移到|挪到)[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?"
 
 
 def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
@@ -306,6 +339,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = int(fields.get("start_ms", target.start_ms))  # type: ignore[call-overload]
         if end > start:
             fields["duration_ms"] = end - start
+    # "have the title come in 2 seconds later", "标题晚2秒出现", "标题提前1秒": its start moves by that much
+    shift = _SHIFT.search(clause.text)
+    if shift and target is not None and "start_ms" not in fields:
+        step = round(float(next(g for g in shift.group("en", "late", "early") if g)) * 1000)
+        earlier = shift.group("early") is not None or shift.group("dir") in ("earlier", "sooner")
+        fields.pop("duration_ms", None)
+        fields["start_ms"] = max(0, target.start_ms + (-step if earlier else step))
     # "make the title 2 seconds longer / shorter", "标题延长2秒": by that much, not to that much
     by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|(?:延长|长|多)\d+(?:\.\d+)?秒") else \
         -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少)\d+(?:\.\d+)?秒") else 0

@@ -49,27 +49,49 @@ _SCRIPT_FILE_EN = re.compile(
 _SCRIPT_FILE_ZH = re.compile(
     r"^\s*(?:请)?(?:帮我)?(?:用|把|根据|拿|将)(?:我)?(?:上传的|的)(?:文案|脚本|文字|文本|稿子|故事|文件)(?P<head>.{0,8}?)"
     r"(?:做|生成|制作|做成|变成|剪成)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[。！!]?\s*$")
+# "narrate slower", "say it again louder": a change to how the narration is spoken, not words to speak
+_HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*(?:slow|fast|quick|loud|quiet|soft|again|" \
+       r"in an? |with an? |like)\w*)"
 _NARRATE_EN = re.compile(
     r"^\s*(?:please\s+)?(?:(?:can|could) you\s+)?(?:(?:add|put|record|make|create|give it|i need|i want|i'd like|"
     r"i would like)\s+(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
-    r"(?:voice[- ]?over|narration|voice)\s*(?:saying|that says|which says|reading|to say|:|：)|narrate|say)"
+    r"(?:voice[- ]?over|narration|voice)\s*(?:saying|that says|which says|reading|to say|:|：)|"
+    # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration - ..."
+    r"(?:voice[- ]?over|narration|narrator)\s*(?:[:：]|-\s)|"
+    rf"(?:narrate|say)(?:\s+(?:this|the following|these words|it|that))?(?=\s*[:：])|(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _NARRATE_ZH = re.compile(
     r"^\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)"
     r"(?:一段|1段|个)?(?P<head>.{0,4}?)(?:配音|旁白|解说|画外音)"
-    r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?)\s*[:：，,]\s*(?:说|念|内容是)?(?P<body>.+)$", re.S)
+    r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?|配(?:个|一段|1段|段)音)\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?"
+    r"(?P<body>.+)$", re.S)
 
+# any other way of asking for a video from a script said before a colon, the script after it: "here's my script,
+# make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
+_SCRIPT_HEAD = re.compile(r"^(?P<head>[^:：\n]{4,120}?)\s*[:：]\s*(?P<body>.+)$", re.S)
+_SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|" \
+               r"文案|脚本|稿子|剧本|故事|(?:这段|下面的?|以下的?)(?:文字|内容)"
+_SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
+_SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片子"
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
 _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|我的(?:照片|图片|视频|片段|素材)"
 _CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
-          r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]")
-_EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|\bsrt\b|\bvtt\b|\bwebvtt\b|导出|下载|保存"
+          r"\bsay (?:it|that|this|them|the words)\b|"
+          r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
+          # "换个女生的声音", "换一个声音": a voice, not the clips' sound (which is "片段的声音", "原声")
+          r"[男女](?:生|性|人|孩|的)?的?声音|换(?:一个|1个|个)?(?:别的|其他的?)?声音")
+# no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
+_EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])|导出|下载|保存"
+_VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
 _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|放大|大一点|大一些|大些|变大|加大|调大"
 _SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|缩小|小一点|小一些|小些|变小|调小"
 _HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音"
 _CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|简洁|简单|普通|干净"
 _ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
+# a complaint says the opposite of its word: "the narrator talks too fast" wants it slower, "太慢了" faster
+_TOO_FAST = r"\btoo (?:fast|quick(?:ly)?|rushed)\b|\brushed\b|太快|过快"
+_TOO_SLOW = r"\btoo slow(?:ly)?\b|太慢|过慢"
 _SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow down\b|慢一点|慢一些|慢点|放慢|慢些|慢"
 _FASTER = r"\bfaster\b|\bquicker\b|\bspeed up\b|快一点|快一些|快点|加快|快些|快"
 _FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女的|女性|女"
@@ -103,6 +125,15 @@ def handle_message(message: str, state: PlanState) -> bool:
             own = re.search(_OWN_MEDIA, message[:match.start("body")], re.I) is not None
             state.actions.append(ScriptAction(script=_body(match.group("body")), aspect=aspect, use_media=own))
             return True
+    head_said = _SCRIPT_HEAD.match(message)
+    if head_said and _body(head_said.group("body")) and all(
+            re.search(p, head_said.group("head"), re.I) for p in (_SCRIPT_NOUN, _SCRIPT_MAKE, _SCRIPT_VIDEO)):
+        head = head_said.group("head")
+        clause = split_clauses(head, state.language)
+        state.actions.append(ScriptAction(script=_body(head_said.group("body")),
+                                          aspect=aspect_of(clause[0]) if clause else None,
+                                          use_media=re.search(_OWN_MEDIA, head, re.I) is not None))
+        return True
     for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
         match = pattern.match(message)
         if match:
@@ -142,7 +173,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
 _BARE_ON = re.compile(
     r"^(?:please\s+)?(?:(?:can|could) you\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
-    r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)(?:\s+(?:to|on|for)\s+(?:it|the video|this))?"
+    r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
+    r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
     r"\s*(?:please)?$|^(?:captions|subtitles)(?: on)?$|^(?:请|麻烦|能不能|能|可以)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
     r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢)?$")
 
@@ -151,7 +183,7 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     """Captions of the narration; without narration on the draft "caption"/"字幕" keeps meaning a title (text.py),
     unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions")."""
     if clause.has(_EXPORT) and not clause.has(r"\bvideo\b|\bmp4\b|视频"):
-        state.actions.append(SubtitlesAction(format="vtt" if clause.has(r"\bvtt\b|\bwebvtt\b") else "srt"))
+        state.actions.append(SubtitlesAction(format="vtt" if clause.has(_VTT) else "srt"))
         return True
     narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None
     style = "highlight" if clause.has(_HIGHLIGHT) else "clean" if clause.has(_CLEAN) else None
@@ -181,10 +213,13 @@ def _voice(clause: Clause, state: PlanState) -> bool:
     if clause.has(REMOVE):
         state.edit(RemoveVoice())
         return True
-    rate = 0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
+    rate = 0.8 if clause.has(_TOO_FAST) else 1.25 if clause.has(_TOO_SLOW) else \
+        0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
     voice = _VOICE_ID.search(clause.text)
     gender = _gender(clause.text)
-    if rate is not None or voice is not None or gender is not None or (clause.has(_CHANGE) and has_voice):
+    # "change the voice", "different voice please": with no narration yet the runner says there is none to change
+    changed = clause.has(_CHANGE) and (has_voice or not clause.has(ADD))
+    if rate is not None or voice is not None or gender is not None or changed:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
         return True
