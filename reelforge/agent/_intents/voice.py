@@ -12,11 +12,14 @@ subtitles" as a video export).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
+from reelforge.agent._numbers import find_durations, normalize
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
+    Action,
     CaptionSpeechAction,
     ScriptAction,
     SubtitlesAction,
@@ -27,7 +30,7 @@ from reelforge.agent.actions import (
 from reelforge.draft import VIDEO
 from reelforge.draft.edits import RemoveVoice, SetCaptions
 
-__all__ = ["handle", "handle_message"]
+__all__ = ["Whole", "handle", "read_whole"]
 
 _QUOTED = re.compile(r"""^\s*["'“‘「『](.+)["'”’」』]\s*$""", re.S)
 _SCRIPT_EN = re.compile(
@@ -53,28 +56,58 @@ _SCRIPT_FILE_ZH = re.compile(
 _HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*(?:slow|fast|quick|loud|quiet|soft|again|" \
        r"in an? |with an? |like)\w*)"
 _NARRATE_EN = re.compile(
-    r"^\s*(?:please\s+)?(?:(?:can|could) you\s+)?(?:(?:add|put|record|make|create|give it|i need|i want|i'd like|"
-    r"i would like)\s+(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
-    r"(?:voice[- ]?over|narration|voice)\s*(?:saying|that says|which says|reading|to say|:|：)|"
-    # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration - ..."
-    r"(?:voice[- ]?over|narration|narrator)\s*(?:[:：]|-\s)|"
-    rf"(?:narrate|say)(?:\s+(?:this|the following|these words|it|that))?(?=\s*[:：])|(?:narrate|say){_HOW})"
+    r"\s*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
+    r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
+    r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
+    # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after)\s+[^:：]{1,40}?)?"
+    r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
+    # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
+    r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"\s*(?:[:：]|-\s)|"
+    r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
+    r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
+    rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
+_ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    r"^\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)"
-    r"(?:一段|1段|个)?(?P<head>.{0,4}?)(?:配音|旁白|解说|画外音)"
-    r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?|配(?:个|一段|1段|段)音)\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?"
-    r"(?P<body>.+)$", re.S)
+    rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
+    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
+    r"(?:配音|旁白|解说|画外音)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?|配(?:个|一段|1段|段)音)"
+    # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
+    r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
+    r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
+# where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
+_CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再")
+# an instruction after the words: "..., then turn on captions", "... and have the narrator speak slower", "。然后加字幕"
+_WORDS_END = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|also\s+)?(?:please\s+)?(?:turn on|add|enable|show|make|use|put|remove|export|"
+    r"have|give it|set)\s+(?:[\w'-]+\s+){0,3}?(?:captions?|subtitles?|subs|music|title|text|narrator|voice|narration|"
+    r"transition|fade)\b.*$|"
+    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)?(?:加上?|打开|开启|配上|显示|去掉|删掉|把|换成?|用)[^，,。；;]{0,10}?"
+    r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Whole:
+    """A request that spans sentences (a script, a narration's words): its actions, and the message's words before
+    and after it, read as clauses on either side."""
+
+    actions: list[Action]
+    before: str = ""
+    after: str = ""
+
 
 # any other way of asking for a video from a script said before a colon, the script after it: "here's my script,
 # make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
-_SCRIPT_HEAD = re.compile(r"^(?P<head>[^:：\n]{4,120}?)\s*[:：]\s*(?P<body>.+)$", re.S)
+_SCRIPT_HEAD = re.compile(r"^(?P<head>[^:：?？\n]{4,120}?)\s*[:：?？]\s*(?P<body>.+)$", re.S)
 _SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|" \
-               r"文案|脚本|稿子|剧本|故事|(?:这段|下面的?|以下的?)(?:文字|内容)"
+               r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
 _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
 _SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片子"
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
-_OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|我的(?:照片|图片|视频|片段|素材)"
+_OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|" \
+             r"我(?:上传)?的(?:照片|图片|视频|片段|素材)"
 _CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"\bsay (?:it|that|this|them|the words)\b|"
@@ -114,8 +147,43 @@ def _gender(text: str) -> str | None:
     return None
 
 
-def handle_message(message: str, state: PlanState) -> bool:
-    """Plan a whole-message request (a script, a narration's words); False when the message is not one."""
+def read_whole(message: str, state: PlanState) -> Whole | None:
+    """Plan a request read from the whole message (a script, a narration's words); None when there is none."""
+    script = _script(message, state)
+    if script is not None:
+        return Whole([script])
+    starts = [0, *(m.end() for m in _CLAUSE_START.finditer(message))]
+    for pattern in (_NARRATE_EN, _NARRATE_ZH):
+        for start in starts:
+            match = pattern.match(message, start)
+            if match:
+                return _narration(message, match)
+    return None
+
+
+def _narration(message: str, match: re.Match[str]) -> Whole | None:
+    """The voice-over a narration pattern found, with the instructions before and after its words."""
+    body, after = match.group("body").strip(), ""
+    quoted = re.match(r"""["'“‘「『]([^"'”’」』]+)["'”’」』]\s*(.*)$""", body, re.S)
+    if quoted:  # "narrate 'Welcome home' and add word by word captions"
+        body, after = quoted.group(1), quoted.group(2)
+    else:
+        end = _WORDS_END.search(body)
+        if end and end.start() > 0:
+            body, after = body[:end.start()], body[end.start():].lstrip(" ,，。;；")
+    body = _body(body)
+    if not re.search(r"\w", body):
+        return None
+    said = " ".join(match.group(k) or "" for k in ("head", "spec", "spec2", "pre") if k in match.groupdict())
+    voice = _VOICE_ID.search(said)
+    at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
+    action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
+                         start_ms=at[0][0] if at else None)
+    return Whole([action], before=message[:match.start()], after=after)
+
+
+def _script(message: str, state: PlanState) -> Action | None:
+    """A video from a script: pasted after the request, or an uploaded text file."""
     for pattern in (_SCRIPT_EN, _SCRIPT_EN_TURN, _SCRIPT_ZH):
         match = pattern.match(message)
         if match and _body(match.group("body")):
@@ -123,17 +191,14 @@ def handle_message(message: str, state: PlanState) -> bool:
             clause = split_clauses(head or "video", state.language)
             aspect = aspect_of(clause[0]) if clause else None
             own = re.search(_OWN_MEDIA, message[:match.start("body")], re.I) is not None
-            state.actions.append(ScriptAction(script=_body(match.group("body")), aspect=aspect, use_media=own))
-            return True
+            return ScriptAction(script=_body(match.group("body")), aspect=aspect, use_media=own)
     head_said = _SCRIPT_HEAD.match(message)
-    if head_said and _body(head_said.group("body")) and all(
-            re.search(p, head_said.group("head"), re.I) for p in (_SCRIPT_NOUN, _SCRIPT_MAKE, _SCRIPT_VIDEO)):
+    if head_said and _body(head_said.group("body")) and _asks_for_script(head_said.group("head"),
+                                                                       head_said.group("body")):
         head = head_said.group("head")
         clause = split_clauses(head, state.language)
-        state.actions.append(ScriptAction(script=_body(head_said.group("body")),
-                                          aspect=aspect_of(clause[0]) if clause else None,
-                                          use_media=re.search(_OWN_MEDIA, head, re.I) is not None))
-        return True
+        return ScriptAction(script=_body(head_said.group("body")), aspect=aspect_of(clause[0]) if clause else None,
+                            use_media=re.search(_OWN_MEDIA, head, re.I) is not None)
     for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
         match = pattern.match(message)
         if match:
@@ -141,23 +206,27 @@ def handle_message(message: str, state: PlanState) -> bool:
             clause = split_clauses(head or "video", state.language)
             texts = [m for m in state.context.media if m.kind == "text" and m.uploaded]
             if not texts:
-                state.actions.append(Unknown(message.strip(), understood="a video from a script", question=(
+                return Unknown(message.strip(), understood="a video from a script", question=(
                     "请先上传文案（.txt 文件），或者在冒号后面直接贴上文案：用这段文案做一个视频：……" if state.language == "zh" else
                     "Upload the script as a .txt file first, or paste it after a colon: "
-                    "make a video from this script: ...")))
-                return True
-            state.actions.append(ScriptAction(script="", aspect=aspect_of(clause[0]) if clause else None,
-                                              src=texts[-1].src))
-            return True
-    for pattern in (_NARRATE_EN, _NARRATE_ZH):
-        match = pattern.match(message)
-        if match and _body(match.group("body")) and re.search(r"\w", _body(match.group("body"))):
-            head = match.group("head") or ""
-            voice = _VOICE_ID.search(head)
-            state.actions.append(VoiceAction(text=_body(match.group("body")), voice=voice.group(1) if voice else None,
-                                             gender=_gender(head)))  # type: ignore[arg-type]
-            return True
-    return False
+                    "make a video from this script: ..."))
+            return ScriptAction(script="", aspect=aspect_of(clause[0]) if clause else None, src=texts[-1].src)
+    return None
+
+
+def _asks_for_script(head: str, body: str) -> bool:
+    """Whether the words before the colon ask for a video made from the words after it: a script named, a video
+    and a way to make it ("make a video out of my script"), or the user's media put to it ("use my photos for this
+    script"); or a video made of "this" when what follows is several sentences ("turn this into a video: ...")."""
+    def said(pattern: str) -> bool:
+        return re.search(pattern, head, re.I) is not None
+
+    own = said(_OWN_MEDIA)
+    if said(_SCRIPT_NOUN):
+        return (said(_SCRIPT_VIDEO) or own) and (said(_SCRIPT_MAKE) or own or said(r"\b(?:from|out of|based on|using)\b"))
+    sentences = [s for s in re.split(r"[.!?。！？]+", body) if s.strip()]
+    return len(sentences) >= 2 and said(_SCRIPT_VIDEO) and said(
+        r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)")
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -185,7 +254,9 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     if clause.has(_EXPORT) and not clause.has(r"\bvideo\b|\bmp4\b|视频"):
         state.actions.append(SubtitlesAction(format="vtt" if clause.has(_VTT) else "srt"))
         return True
-    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None
+    # a narration asked for earlier in the message is narration too: "add a voice-over ..., then turn on captions"
+    speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
+    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking
     style = "highlight" if clause.has(_HIGHLIGHT) else "clean" if clause.has(_CLEAN) else None
     bare = _BARE_ON.match(clause.text.strip(" .!。！")) is not None
     if not (bare or style is not None or narrated):
@@ -198,7 +269,7 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     if colour is None and scale is None and style is None and not bare:
         return False  # "add a caption Summer Vibes at the top": a title
     if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
-            and colour is None and scale is None:
+            and colour is None and scale is None and not speaking:
         # no narration yet, but clips: their own speech can be captioned (when a recogniser is configured)
         state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
         return True
