@@ -119,7 +119,8 @@ _EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|we
 _VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
 _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|放大|大一点|大一些|大些|变大|加大|调大"
 _SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|缩小|小一点|小一些|小些|变小|调小"
-_HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音"
+_HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音|" \
+             r"(?:一|1)个字(?:一|1)个字|一字一字|逐个字"
 _CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|简洁|简单|普通|干净"
 _ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
 # a complaint says the opposite of its word: "the narrator talks too fast" wants it slower, "太慢了" faster
@@ -231,7 +232,7 @@ def _asks_for_script(head: str, body: str) -> bool:
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
-    if clause.has(_CAPTIONS):
+    if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE):
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
@@ -244,8 +245,15 @@ _BARE_ON = re.compile(
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
-    r"\s*(?:please)?$|^(?:captions|subtitles)(?: on)?$|^(?:请|麻烦|能不能|能|可以)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
-    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢)?$")
+    r"\s*(?:please)?$|^(?:captions|subtitles|subs)(?: on)?(?: please)?$|"
+    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
+    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|^字幕(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
+# the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
+_SPEECH = (r"\bwhat (?:people|they|we|i|he|she|everyone|the \w+) (?:are |is |were |was )?(?:say|said|talk|speak)\w*|"
+           r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
+           r"说的话|讲的话|对话|语音|识别")
+_TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写"
+_SUBTITLE_FILE = r"^(?:please\s+)?(?:make|create|give me|generate|export|get me)\s+(?:an?\s+)?(?:srt|vtt|webvtt)(?: file)?$"
 
 
 def _captions(clause: Clause, state: PlanState) -> bool:
@@ -258,7 +266,15 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
     narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking
     style = "highlight" if clause.has(_HIGHLIGHT) else "clean" if clause.has(_CLEAN) else None
-    bare = _BARE_ON.match(clause.text.strip(" .!。！")) is not None
+    bare = _BARE_ON.match(clause.text.strip(" .!?。！？")) is not None
+    if any(isinstance(a, CaptionSpeechAction) for a in state.actions) and not clause.has(REMOVE) and \
+            color_of(clause.text) is None and not clause.has(_BIGGER + "|" + _SMALLER):
+        return True  # "transcribe the speech and show it as captions": the request made already
+    if clause.has(_SPEECH) and state.draft.tracks_of(VIDEO) and not speaking and not clause.has(REMOVE):
+        # the clips' own speech, said outright: captioned by the recogniser (the captions' white is the default)
+        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):  # "识别说的话，配上字幕": one request
+            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        return True
     if not (bare or style is not None or narrated):
         return False
     if clause.has(REMOVE) and not clause.has(r"换|改"):
@@ -271,7 +287,8 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
             and colour is None and scale is None and not speaking:
         # no narration yet, but clips: their own speech can be captioned (when a recogniser is configured)
-        state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):
+            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
         return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
