@@ -94,7 +94,7 @@ _VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
 _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|cent(?:er|re)|middle)\b|"
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
-_SPEED = re.compile(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")
+_SPEED = re.compile(r"(?<![大小])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 _EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
                        + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
@@ -240,6 +240,13 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
     return lengths
 
 
+def _touched_texts(drafts: tuple[Draft, Draft] | None, actions: list[Action]) -> set[str]:
+    """The words, as they were, of the texts the actions change."""
+    ids = {getattr(getattr(action, "edit", None), "segment_id", None) for action in actions}
+    found = [drafts[0].find_segment(sid) for sid in ids if isinstance(sid, str)] if drafts is not None else []
+    return {(hit[1].meta.text or "").lower() for hit in found if hit is not None}
+
+
 def explained(reading: Reading, actions: list[Action], area_topics: frozenset[str] = frozenset(),
               settles: bool = False, drafts: tuple[Draft, Draft] | None = None) -> frozenset[int]:
     """The indexes of ``reading``'s slots that ``actions`` account for: a topic word their ops are about, a value
@@ -267,8 +274,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = str(value) in said.strings or any(slot.words in s for s in said.strings)
         elif slot.kind == "aspect":
             ok = str(value) in said.strings or said.presets
-        elif slot.kind == "quote":
-            ok = any(str(value).lower() in s for s in said.strings)
+        elif slot.kind == "quote":  # words it writes, or the words of a text it changes ("move 'Urban Dreams' up")
+            ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions)
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
             ok = value in said.positions or "motion" in said.topics or bool(slot.words) and any(
                 slot.words in s for s in said.strings if len(s) > len(slot.words))

@@ -245,6 +245,10 @@ _REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
                      r"too \w+|"
+                     # "i can't read the title", "the subtitles are hard to read", "标题看不清": why it should change
+                     r"(?:i )?(?:can'?t|cannot|can not|couldn'?t) (?:really |even |quite )?(?:see|read|hear)\b[\w' ]*|"
+                     r"(?:the )?(?:\w+ )?\w+ (?:is|are) (?:really |a bit |kind of )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
+                     r"(?:这个)?(?:标题|字幕|文字|字|配音|旁白|声音)?(?:有点|太)?(?:看不清|看不见|看不到|听不清|听不见)楚?了?|"
                      r"(?:它|这个|整个)?(?:第\d+个)?(?:视频|片子|画面|音乐|声音|片段|镜头|标题)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
                      re.IGNORECASE)
 

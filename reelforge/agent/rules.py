@@ -166,8 +166,25 @@ def understand(message: str, context: AgentContext) -> Plan:
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
                       focus=focus_from_history(context.history, draft, context.versions))
-    # a script or a narration's words span sentences: read before the message is split into clauses
-    clauses = [] if voice.handle_message(message, state) else split_clauses(message, language)
+    # a script or a narration's words span sentences: read before the message is split into clauses (what is said
+    # around a narration, "remove the title, then add a voice-over: ...", is read as clauses on either side of it)
+    spoken = voice.read_whole(message, state)
+    if spoken is None:
+        state = _read_clauses(split_clauses(message, language), state)
+    else:
+        state = _read_clauses(split_clauses(spoken.before, language), state)
+        state.actions.extend(spoken.actions)
+        state = _read_clauses(split_clauses(spoken.after, language), state)
+    if any(not isinstance(a, Unknown) for a in state.actions):  # "视频太长了，剪到10秒": the why needs no answer
+        state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and is_chatter(a.text))]
+    if not state.actions:
+        state.actions.append(Unknown(message.strip(), understood=""))
+    return Plan(language=language, actions=state.actions, message=message)
+
+
+def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
+    """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
+    close call is asked."""
     remarks = [remark_of(clause.text) for clause in clauses]
     for index, clause in enumerate(clauses):
         remark = remarks[index]
@@ -206,11 +223,7 @@ def understand(message: str, context: AgentContext) -> Plan:
             if named:
                 state.focus = Focus("clip", named[0])
         state.actions.append(_not_understood(clause))
-    if any(not isinstance(a, Unknown) for a in state.actions):  # "视频太长了，剪到10秒": the why needs no answer
-        state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and is_chatter(a.text))]
-    if not state.actions:
-        state.actions.append(Unknown(message.strip(), understood=""))
-    return Plan(language=language, actions=state.actions, message=message)
+    return state
 
 
 def _about_same(remark: Clause, requests: list[Clause]) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
-from reelforge.agent._refs import MISSING, clip_refs, find_text, mentions_it, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import Unknown
@@ -19,23 +19,24 @@ from reelforge.errors import ReelforgeError
 __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
-        r"lettering)\b|标题|文字|字幕|文本|字体|大字|小字|标语"
+        r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
+        r"(?:所有|全部|这些|那些|上面|画面上|屏幕上|视频上)的?字(?!幕)"
 _SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) (?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
-_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead)\b|" \
-          r"改成|改为|换成|改一下|修改|更改|改|换"
-_BIGGER = r"\btoo (?:small|tiny)\b|太小|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
-_END = r"\bat the end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
+          r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
+_BIGGER = r"\btoo (?:small|tiny)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
-    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)\s+(?:over|for|across|during|in|within)\s+"
-    r"(?:about |around )?(?P<en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)\s+(?:(?:slowly|gently|gradually)\s+)?"
+    r"(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
-    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
+    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
 
 
 def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
@@ -45,6 +46,7 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
     for match in _FADE_LENGTH.finditer(text):
         side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre")
         seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s")
+        seconds = "1" if seconds in ("a", "one") else seconds  # "over a second"
         found["fade_in_ms" if side in ("in", "淡入", "渐显") else "fade_out_ms"] = round(float(seconds) * 1000)
         spans.append(match.span())
     return found, spans
@@ -62,8 +64,19 @@ _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\
 _WRITE = r"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:me\s+)?(?:a|an|some|the|my)\b)\S|写上|写着|(?<!描)写(?=⟪)"
 
 
+# captions of the clips' own speech ("subtitles for the speech in the clips", "caption what people are saying"): the
+# voice area's, never a title
+_SPEECH_CAPTIONS = r"\b(?:captions?|subtitles?|subs)\b.*\b(?:speech|dialog(?:ue)?|what (?:people|they) (?:are )?say\w*)\b|" \
+                   r"\bcaption what\b|\btranscri\w+"
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
+    if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
+        return False
+    said = {clause.quotes[int(m.group(1))].lower() for m in PLACEHOLDER.finditer(clause.text)}
+    if said and any((s.meta.text or "").lower() in said for s in text_segments(state.draft)):
+        return True  # "change 'Urban Dreams' to 'City Dreams'": a text on screen named by its words
     if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
@@ -72,8 +85,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
     focused = state.focus is not None and state.focus.kind == "text"
-    if focused and clause.has(_OTHER_OBJECT):  # "add a clip after it": "it" places the clip, the title is not touched
-        return False
+    if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
+        return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
                         position_of(clause) is not None or clause.has(_BARE_COLOR))
 
@@ -118,6 +131,10 @@ _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\
          r"全程|整个视频|一直显示|从头到尾"
 
 
+_SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
+                    r"(?:晚|推迟|延后|往后(?:移|挪)?)(?P<late>\d+(?:\.\d+)?)秒|(?:早|提前|往前(?:移|挪)?)(?P<early>\d+(?:\.\d+)?)秒")
+
+
 def _style(clause: Clause) -> dict[str, object]:
     out: dict[str, object] = {}
     pos = position_of(clause)
@@ -155,7 +172,7 @@ _COLORS = "|".join(n for n in NAMED_COLORS if n != "transparent")
 _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video|" \
           r"lower|upper"
 _MODIFIER = (
-    r"(?:on|over|during)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+)?(?:clip|shot)\b|(?:on|over|during)\s+clip\s+\d|"
+    r"(?:on|over|during)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:clip|shot|part)\b|(?:on|over|during)\s+clip\s+\d|"
     r"(?:for|lasting)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
@@ -177,39 +194,112 @@ _UNQUOTED_ZH = re.compile(
     r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
+# "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
+# they only style it ("change the title to red", "标题改成白字黑底")
+_RENAMED_EN = re.compile(
+    r"\b(?:change|rename|switch|update|edit|set|retitle|reword|correct|fix)\s+(?:the\s+|my\s+|this\s+|that\s+)?"
+    r"(?:(?:main|end|first|second|last|opening)\s+)?(?:title|heading|headline|text|caption|label)(?:'s)?"
+    r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
+    rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
+_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫)[:：]?\s*"
+                         r"([^，,。；;\s⟪]+?)(?=[，,。；;]|$)")
+_STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
+               r"upper|lower|corner|start|beginning|end)\b|\d|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
+
+
+def _renamed(clause: Clause) -> str | None:
+    """The unquoted new words of "change the title to ..." (None when what follows styles the title)."""
+    found = (_RENAMED_ZH if clause.language == "zh" else _RENAMED_EN).search(clause.text)
+    if found is None or PLACEHOLDER.search(found.group(1)):
+        return None
+    words = found.group(1).strip()
+    styled = re.search(_STYLE_WORDS, words) or re.search(_BIGGER + "|" + _SMALLER, words) or color_of(words)
+    return None if styled else words
+
+
 def _new_words(clause: Clause) -> str | None:
+    """The words the title should show: quoted, or unquoted after "say", "saying", a colon, "add the title ...";
+    None when the unquoted words only style it ("title red", "the title a lil bigger thx", "加个标题吧")."""
     quote = clause.quote()
     if quote:
-        return quote
+        # "change 'Urban Dreams' to 'City Dreams'": the words after "to", not the title being named
+        after = re.search(r"(?:\bto|\binto|成|为)\s*⟪(\d+)⟫", clause.text)
+        return clause.quotes[int(after.group(1))] if after else quote
+    words = _unquoted_words(clause)
+    if words is None:
+        return None
+    words = re.sub(r"[\s,，.。!！?？]*(?:\b(?:instead|please|pls|plz|thanks|thank you|thx|ty)\b[\s,.!?]*)+$", "", words)
+    words = re.sub(r"(?:吧|吗|呢|啊|呀|哦|嘛|了|呗|啦|哈)+$", "", words) if clause.language == "zh" else words
+    if not words.strip() or _only_style(words):
+        return None
+    return clause.as_typed(words.strip())
+
+
+def _unquoted_words(clause: Clause) -> str | None:
     said = clause.search(_SAY + r"\s*")
     if said and clause.text[said.end():].strip(" :：,，"):
-        return clause.as_typed(clause.text[said.end():].strip(" :：,，"))
+        return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
     match = re.search(rf"\b(?:saying|that says|which says|reading|says)\s+(.+?)(?=\s+{_PLACED}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
+                      # "add a title at the beginning: Road Trip 2026": the words after the colon
+                      rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
+                      rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字)[:：]\s*(.+)$", clause.unquoted())
     if match:
-        return clause.as_typed(next(g for g in match.groups() if g).strip())
-    if clause.has(_CHANGE):  # "change the title to ..." is read elsewhere
-        return None
+        return next(g for g in match.groups() if g).strip()
+    if clause.has(_CHANGE):  # "change the title to ..."
+        return _renamed(clause)
     written = _WRITTEN.search(clause.text)
     if written and not PLACEHOLDER.search(written.group(1)):
-        return clause.as_typed(written.group(1).strip())
+        return written.group(1).strip()
     unquoted = (_UNQUOTED_ZH if clause.language == "zh" else _UNQUOTED_EN).search(clause.text)
     if unquoted and not PLACEHOLDER.search(unquoted.group(1)):
-        return clause.as_typed(unquoted.group(1).strip())
+        return unquoted.group(1).strip()
     return None
 
 
-_ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:(?:first|second|third|fourth|fifth|last)\s+)?clip\b|" \
-           r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+个(?:片段|镜头)(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
-           r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)"
+# words that only style or place a title, or fill a sentence: unquoted words made only of them are not its words
+_STYLE_TOKENS = frozenset(
+    "a an the is are it its too so very much bit lil little tad slightly more less please pls thx thanks and in on with "
+    "at of to be now instead some kinda kind sort way bigger smaller larger big small huge tiny bold text font letters "
+    "words box background backdrop banner top bottom left right middle center centre up down higher lower size color "
+    "colour bright dark".split())
+
+
+def _only_style(words: str) -> bool:
+    """Whether unquoted words are only a style ("red", "a lil bigger thx", "white text on a black box", "大一点")."""
+    if re.search(r"[\u4e00-\u9fff]", words):
+        return bool(re.fullmatch(rf"(?:\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
+                                 words))
+    tokens = re.findall(r"[a-z#0-9]+", words.lower())
+    return bool(tokens) and all(t in _STYLE_TOKENS or color_of(t) for t in tokens)
+
+
+# a clip named any way refs._named knows: "on the dog clip", "over the city part", "在狗的那段加…"
+_ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:clip|shot|part|scene|section|bit)\b|" \
+           r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+(?:个|段)(?:片段|镜头)?(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
+           r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)|" \
+           r"(?:在|放在|放到|移到|挪到)[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?"
+
+
+# "over the dog", "when the dog comes on": a clip named by a word of what it shows
+_OVER_THING = re.compile(r"\b(?:over|on|during|when|while)\s+the\s+([a-z]{3,})\b(?:\s+(?P<on>comes? on|appears?|shows? up|"
+                         r"is on(?: screen)?|starts?|comes? in|is shown))?")
 
 
 def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
-    """"on the second clip": the text spans that clip (one clip named, found on the timeline)."""
+    """"on the second clip": the text spans that clip (one clip named, found on the timeline); "when the dog comes
+    on": it starts with that clip."""
     if not clause.has(_ON_CLIP):
-        return {}
+        thing = _OVER_THING.search(clause.text)
+        clips = [seg for seg in main_clips(state.draft)
+                 if thing and re.search(rf"\b{thing.group(1)}\b", (seg.meta.name or "").lower())]
+        if thing is None or len(clips) != 1:
+            return {}
+        if thing.group("on"):
+            return {"start_ms": clips[0].start_ms}
+        return {"start_ms": clips[0].start_ms, "duration_ms": clips[0].duration_ms}
     refs = [r for r in clip_refs(clause, state) if r and r != MISSING]
     found = state.draft.find_segment(refs[0]) if len(refs) == 1 else None
     return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms} if found else {}
@@ -257,6 +347,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.focus = None
         return True
     words = _new_words(clause)
+    if words and not clause.has(ADD) and any((s.meta.text or "").lower() == words.lower() for s in texts):
+        words = None  # "move 'Urban Dreams' to the top": the title named by its words, not new words
     wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪")
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
@@ -286,10 +378,14 @@ def handle(clause: Clause, state: PlanState) -> bool:
     fields: dict[str, object] = {**_style(clause)}
     if words:
         fields["text"] = words
+    share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
     if clause.has(_BIGGER):
-        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多|多一点|两倍|2倍") else 1.5
+        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|很多|得多|多一点|两倍|2倍|一倍|1倍") else 1.5
     elif clause.has(_SMALLER):
-        fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多|一半") else 0.67
+        fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|\bhalf\b|很多|得多|一半") else 0.67
+    if share and "scale" in fields:  # "50% smaller", "标题大50%": by that share
+        change = float(share.group(1) or share.group(2)) / 100
+        fields["scale"] = round(1 + change if fields["scale"] > 1 else max(0.1, 1 - change), 2)  # type: ignore[operator]
     timing = _timing(clause)
     at_end = timing.pop("at_end", None) or clause.has(r"\bto the (?:very )?end\b")
     fields.update(timing)
@@ -306,9 +402,20 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = int(fields.get("start_ms", target.start_ms))  # type: ignore[call-overload]
         if end > start:
             fields["duration_ms"] = end - start
+    # "have the title come in 2 seconds later", "标题晚2秒出现", "标题提前1秒": its start moves by that much
+    shift = _SHIFT.search(clause.text)
+    if shift and target is not None and "start_ms" not in fields:
+        step = round(float(next(g for g in shift.group("en", "late", "early") if g)) * 1000)
+        earlier = shift.group("early") is not None or shift.group("dir") in ("earlier", "sooner")
+        fields.pop("duration_ms", None)
+        fields["start_ms"] = max(0, target.start_ms + (-step if earlier else step))
     # "make the title 2 seconds longer / shorter", "标题延长2秒": by that much, not to that much
     by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|(?:延长|长|多)\d+(?:\.\d+)?秒") else \
         -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少)\d+(?:\.\d+)?秒") else 0
+    more = re.search(r"\b(\d+(?:\.\d+)?) (?:more|extra) (?:seconds?|secs?|s)\b|\b(?:another|an extra|extra) (\d+(?:\.\d+)?)\s*"
+                     r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|放|待)(\d+(?:\.\d+)?)秒", clause.text)
+    if more and "start_ms" not in fields:  # "keep the title up for 2 more seconds", "标题再多留两秒": by that much
+        by, fields["duration_ms"] = 1, round(float(next(g for g in more.groups() if g)) * 1000)
     if by and target is not None and "start_ms" not in fields and isinstance(fields.get("duration_ms"), int):
         length = target.duration_ms + by * int(fields["duration_ms"])  # type: ignore[call-overload]
         if length <= 0:

@@ -12,11 +12,14 @@ subtitles" as a video export).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
+from reelforge.agent._numbers import find_durations, normalize
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
+    Action,
     CaptionSpeechAction,
     ScriptAction,
     SubtitlesAction,
@@ -27,7 +30,7 @@ from reelforge.agent.actions import (
 from reelforge.draft import VIDEO
 from reelforge.draft.edits import RemoveVoice, SetCaptions
 
-__all__ = ["handle", "handle_message"]
+__all__ = ["Whole", "handle", "read_whole"]
 
 _QUOTED = re.compile(r"""^\s*["'“‘「『](.+)["'”’」』]\s*$""", re.S)
 _SCRIPT_EN = re.compile(
@@ -49,27 +52,80 @@ _SCRIPT_FILE_EN = re.compile(
 _SCRIPT_FILE_ZH = re.compile(
     r"^\s*(?:请)?(?:帮我)?(?:用|把|根据|拿|将)(?:我)?(?:上传的|的)(?:文案|脚本|文字|文本|稿子|故事|文件)(?P<head>.{0,8}?)"
     r"(?:做|生成|制作|做成|变成|剪成)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[。！!]?\s*$")
+# "narrate slower", "say it again louder": a change to how the narration is spoken, not words to speak
+_HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*(?:slow|fast|quick|loud|quiet|soft|again|" \
+       r"in an? |with an? |like)\w*)"
 _NARRATE_EN = re.compile(
-    r"^\s*(?:please\s+)?(?:(?:can|could) you\s+)?(?:(?:add|put|record|make|create|give it|i need|i want|i'd like|"
-    r"i would like)\s+(?:a\s+|an\s+)?(?P<head>[\w\s-]*?)"
-    r"(?:voice[- ]?over|narration|voice)\s*(?:saying|that says|which says|reading|to say|:|：)|narrate|say)"
+    r"\s*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
+    r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
+    r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
+    # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after)\s+[^:：]{1,40}?)?"
+    r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
+    # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
+    r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"\s*(?:[:：]|-\s)|"
+    r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
+    r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
+    rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
+_ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    r"^\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)"
-    r"(?:一段|1段|个)?(?P<head>.{0,4}?)(?:配音|旁白|解说|画外音)"
-    r"(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?)\s*[:：，,]\s*(?:说|念|内容是)?(?P<body>.+)$", re.S)
+    rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
+    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
+    r"(?:配音|旁白|解说|画外音)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?|配(?:个|一段|1段|段)音)"
+    # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
+    r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
+    r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
+# where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
+_CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再")
+# an instruction after the words: "..., then turn on captions", "... and have the narrator speak slower", "。然后加字幕"
+_WORDS_END = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|also\s+)?(?:please\s+)?(?:turn on|add|enable|show|make|use|put|remove|export|"
+    r"have|give it|set)\s+(?:[\w'-]+\s+){0,3}?(?:captions?|subtitles?|subs|music|title|text|narrator|voice|narration|"
+    r"transition|fade)\b.*$|"
+    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)?(?:加上?|打开|开启|配上|显示|去掉|删掉|把|换成?|用)[^，,。；;]{0,10}?"
+    r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$", re.I | re.S)
 
+
+@dataclass(frozen=True)
+class Whole:
+    """A request that spans sentences (a script, a narration's words): its actions, and the message's words before
+    and after it, read as clauses on either side."""
+
+    actions: list[Action]
+    before: str = ""
+    after: str = ""
+
+
+# any other way of asking for a video from a script said before a colon, the script after it: "here's my script,
+# make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
+_SCRIPT_HEAD = re.compile(r"^(?P<head>[^:：?？\n]{4,120}?)\s*[:：?？]\s*(?P<body>.+)$", re.S)
+_SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|" \
+               r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
+_SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
+_SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片子"
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
-_OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|我的(?:照片|图片|视频|片段|素材)"
+_OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|" \
+             r"我(?:上传)?的(?:照片|图片|视频|片段|素材)"
 _CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
-          r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]")
-_EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|\bsrt\b|\bvtt\b|\bwebvtt\b|导出|下载|保存"
+          r"\bsay (?:it|that|this|them|the words)\b|"
+          r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
+          # "换个女生的声音", "换一个声音": a voice, not the clips' sound (which is "片段的声音", "原声")
+          r"[男女](?:生|性|人|孩|的)?的?声音|换(?:一个|1个|个)?(?:别的|其他的?)?声音")
+# no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
+_EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])|导出|下载|保存"
+_VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
 _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|放大|大一点|大一些|大些|变大|加大|调大"
 _SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|缩小|小一点|小一些|小些|变小|调小"
-_HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音"
+_HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音|" \
+             r"(?:一|1)个字(?:一|1)个字|一字一字|逐个字"
 _CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|简洁|简单|普通|干净"
 _ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
+# a complaint says the opposite of its word: "the narrator talks too fast" wants it slower, "太慢了" faster
+_TOO_FAST = r"\btoo (?:fast|quick(?:ly)?|rushed)\b|\brushed\b|太快|过快"
+_TOO_SLOW = r"\btoo slow(?:ly)?\b|太慢|过慢"
 _SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow down\b|慢一点|慢一些|慢点|放慢|慢些|慢"
 _FASTER = r"\bfaster\b|\bquicker\b|\bspeed up\b|快一点|快一些|快点|加快|快些|快"
 _FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女的|女性|女"
@@ -92,8 +148,43 @@ def _gender(text: str) -> str | None:
     return None
 
 
-def handle_message(message: str, state: PlanState) -> bool:
-    """Plan a whole-message request (a script, a narration's words); False when the message is not one."""
+def read_whole(message: str, state: PlanState) -> Whole | None:
+    """Plan a request read from the whole message (a script, a narration's words); None when there is none."""
+    script = _script(message, state)
+    if script is not None:
+        return Whole([script])
+    starts = [0, *(m.end() for m in _CLAUSE_START.finditer(message))]
+    for pattern in (_NARRATE_EN, _NARRATE_ZH):
+        for start in starts:
+            match = pattern.match(message, start)
+            if match:
+                return _narration(message, match)
+    return None
+
+
+def _narration(message: str, match: re.Match[str]) -> Whole | None:
+    """The voice-over a narration pattern found, with the instructions before and after its words."""
+    body, after = match.group("body").strip(), ""
+    quoted = re.match(r"""["'“‘「『]([^"'”’」』]+)["'”’」』]\s*(.*)$""", body, re.S)
+    if quoted:  # "narrate 'Welcome home' and add word by word captions"
+        body, after = quoted.group(1), quoted.group(2)
+    else:
+        end = _WORDS_END.search(body)
+        if end and end.start() > 0:
+            body, after = body[:end.start()], body[end.start():].lstrip(" ,，。;；")
+    body = _body(body)
+    if not re.search(r"\w", body):
+        return None
+    said = " ".join(match.group(k) or "" for k in ("head", "spec", "spec2", "pre") if k in match.groupdict())
+    voice = _VOICE_ID.search(said)
+    at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
+    action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
+                         start_ms=at[0][0] if at else None)
+    return Whole([action], before=message[:match.start()], after=after)
+
+
+def _script(message: str, state: PlanState) -> Action | None:
+    """A video from a script: pasted after the request, or an uploaded text file."""
     for pattern in (_SCRIPT_EN, _SCRIPT_EN_TURN, _SCRIPT_ZH):
         match = pattern.match(message)
         if match and _body(match.group("body")):
@@ -101,8 +192,14 @@ def handle_message(message: str, state: PlanState) -> bool:
             clause = split_clauses(head or "video", state.language)
             aspect = aspect_of(clause[0]) if clause else None
             own = re.search(_OWN_MEDIA, message[:match.start("body")], re.I) is not None
-            state.actions.append(ScriptAction(script=_body(match.group("body")), aspect=aspect, use_media=own))
-            return True
+            return ScriptAction(script=_body(match.group("body")), aspect=aspect, use_media=own)
+    head_said = _SCRIPT_HEAD.match(message)
+    if head_said and _body(head_said.group("body")) and _asks_for_script(head_said.group("head"),
+                                                                       head_said.group("body")):
+        head = head_said.group("head")
+        clause = split_clauses(head, state.language)
+        return ScriptAction(script=_body(head_said.group("body")), aspect=aspect_of(clause[0]) if clause else None,
+                            use_media=re.search(_OWN_MEDIA, head, re.I) is not None)
     for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
         match = pattern.match(message)
         if match:
@@ -110,28 +207,32 @@ def handle_message(message: str, state: PlanState) -> bool:
             clause = split_clauses(head or "video", state.language)
             texts = [m for m in state.context.media if m.kind == "text" and m.uploaded]
             if not texts:
-                state.actions.append(Unknown(message.strip(), understood="a video from a script", question=(
+                return Unknown(message.strip(), understood="a video from a script", question=(
                     "请先上传文案（.txt 文件），或者在冒号后面直接贴上文案：用这段文案做一个视频：……" if state.language == "zh" else
                     "Upload the script as a .txt file first, or paste it after a colon: "
-                    "make a video from this script: ...")))
-                return True
-            state.actions.append(ScriptAction(script="", aspect=aspect_of(clause[0]) if clause else None,
-                                              src=texts[-1].src))
-            return True
-    for pattern in (_NARRATE_EN, _NARRATE_ZH):
-        match = pattern.match(message)
-        if match and _body(match.group("body")) and re.search(r"\w", _body(match.group("body"))):
-            head = match.group("head") or ""
-            voice = _VOICE_ID.search(head)
-            state.actions.append(VoiceAction(text=_body(match.group("body")), voice=voice.group(1) if voice else None,
-                                             gender=_gender(head)))  # type: ignore[arg-type]
-            return True
-    return False
+                    "make a video from this script: ..."))
+            return ScriptAction(script="", aspect=aspect_of(clause[0]) if clause else None, src=texts[-1].src)
+    return None
+
+
+def _asks_for_script(head: str, body: str) -> bool:
+    """Whether the words before the colon ask for a video made from the words after it: a script named, a video
+    and a way to make it ("make a video out of my script"), or the user's media put to it ("use my photos for this
+    script"); or a video made of "this" when what follows is several sentences ("turn this into a video: ...")."""
+    def said(pattern: str) -> bool:
+        return re.search(pattern, head, re.I) is not None
+
+    own = said(_OWN_MEDIA)
+    if said(_SCRIPT_NOUN):
+        return (said(_SCRIPT_VIDEO) or own) and (said(_SCRIPT_MAKE) or own or said(r"\b(?:from|out of|based on|using)\b"))
+    sentences = [s for s in re.split(r"[.!?。！？]+", body) if s.strip()]
+    return len(sentences) >= 2 and said(_SCRIPT_VIDEO) and said(
+        r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)")
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
-    if clause.has(_CAPTIONS):
+    if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE):
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
@@ -142,20 +243,38 @@ def handle(clause: Clause, state: PlanState) -> bool:
 _BARE_ON = re.compile(
     r"^(?:please\s+)?(?:(?:can|could) you\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
-    r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)(?:\s+(?:to|on|for)\s+(?:it|the video|this))?"
-    r"\s*(?:please)?$|^(?:captions|subtitles)(?: on)?$|^(?:请|麻烦|能不能|能|可以)?(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
-    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢)?$")
+    r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
+    r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
+    r"\s*(?:please)?$|^(?:captions|subtitles|subs)(?: on)?(?: please)?$|"
+    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
+    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|^字幕(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
+# the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
+_SPEECH = (r"\bwhat (?:people|they|we|i|he|she|everyone|the \w+) (?:are |is |were |was )?(?:say|said|talk|speak)\w*|"
+           r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
+           r"说的话|讲的话|对话|语音|识别")
+_TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写"
+_SUBTITLE_FILE = r"^(?:please\s+)?(?:make|create|give me|generate|export|get me)\s+(?:an?\s+)?(?:srt|vtt|webvtt)(?: file)?$"
 
 
 def _captions(clause: Clause, state: PlanState) -> bool:
     """Captions of the narration; without narration on the draft "caption"/"字幕" keeps meaning a title (text.py),
     unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions")."""
     if clause.has(_EXPORT) and not clause.has(r"\bvideo\b|\bmp4\b|视频"):
-        state.actions.append(SubtitlesAction(format="vtt" if clause.has(r"\bvtt\b|\bwebvtt\b") else "srt"))
+        state.actions.append(SubtitlesAction(format="vtt" if clause.has(_VTT) else "srt"))
         return True
-    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None
+    # a narration asked for earlier in the message is narration too: "add a voice-over ..., then turn on captions"
+    speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
+    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking
     style = "highlight" if clause.has(_HIGHLIGHT) else "clean" if clause.has(_CLEAN) else None
-    bare = _BARE_ON.match(clause.text.strip(" .!。！")) is not None
+    bare = _BARE_ON.match(clause.text.strip(" .!?。！？")) is not None
+    if any(isinstance(a, CaptionSpeechAction) for a in state.actions) and not clause.has(REMOVE) and \
+            color_of(clause.text) is None and not clause.has(_BIGGER + "|" + _SMALLER):
+        return True  # "transcribe the speech and show it as captions": the request made already
+    if clause.has(_SPEECH) and state.draft.tracks_of(VIDEO) and not speaking and not clause.has(REMOVE):
+        # the clips' own speech, said outright: captioned by the recogniser (the captions' white is the default)
+        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):  # "识别说的话，配上字幕": one request
+            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        return True
     if not (bare or style is not None or narrated):
         return False
     if clause.has(REMOVE) and not clause.has(r"换|改"):
@@ -166,9 +285,10 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     if colour is None and scale is None and style is None and not bare:
         return False  # "add a caption Summer Vibes at the top": a title
     if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
-            and colour is None and scale is None:
+            and colour is None and scale is None and not speaking:
         # no narration yet, but clips: their own speech can be captioned (when a recogniser is configured)
-        state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):
+            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
         return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
@@ -181,10 +301,13 @@ def _voice(clause: Clause, state: PlanState) -> bool:
     if clause.has(REMOVE):
         state.edit(RemoveVoice())
         return True
-    rate = 0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
+    rate = 0.8 if clause.has(_TOO_FAST) else 1.25 if clause.has(_TOO_SLOW) else \
+        0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
     voice = _VOICE_ID.search(clause.text)
     gender = _gender(clause.text)
-    if rate is not None or voice is not None or gender is not None or (clause.has(_CHANGE) and has_voice):
+    # "change the voice", "different voice please": with no narration yet the runner says there is none to change
+    changed = clause.has(_CHANGE) and (has_voice or not clause.has(ADD))
+    if rate is not None or voice is not None or gender is not None or changed:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
         return True
