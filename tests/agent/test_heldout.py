@@ -11,7 +11,7 @@ import pytest
 
 from reelforge.agent import understand
 
-from ._fixtures import HELDOUT_PARTS, case_mismatch, context, load_corpus, load_heldout
+from ._fixtures import HELDOUT_PARTS, case_mismatch, context, load_corpus, load_heldout, load_indep
 
 HELDOUT = Path(__file__).parent / "heldout"
 FROZEN = {
@@ -48,7 +48,7 @@ def test_the_rules_hold_their_held_out_accuracy(part: str) -> None:
 
 
 def test_the_whole_corpus_is_large_and_half_chinese() -> None:
-    cases = load_corpus() + load_heldout()
+    cases = load_corpus() + load_indep() + load_heldout()
     chinese = [c for c in cases if any("\u4e00" <= ch <= "\u9fff" for ch in c["msg"])]
     assert len(cases) >= 1000
     assert len(chinese) >= len(cases) // 2 - 5
