@@ -75,10 +75,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         return None
     if name in clause.text:
         return clause.text.index(name)
-    for match in re.finditer(r"(?=\bthe ([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video|part|bit|section|one)\b)",
+    for match in re.finditer(r"(?=\b(?:the )?([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video|part|bit|section|one)\b)",
                              clause.text):
         words = match.group(1)
-        if words not in _ORDINALS and words not in {"whole", "new", "generated", "this"} and words in name:
+        if words not in _ORDINALS and words not in {"whole", "new", "generated", "this"} and words in name \
+                and not set(words.split()) & {"the", "a", "an", "this", "that", "my"}:
             return match.start()
     # by what it shows: "the clip with the dog", "the part of the city", "the one showing waves"
     for match in re.finditer(r"\bthe (?:clip|shot|scene|video|part|bit|section|one) (?:with|of|showing|where|that shows)"

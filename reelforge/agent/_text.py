@@ -22,7 +22,12 @@ PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
 EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
-             r"restore|reverse|cancel")
+             r"restore|reverse|cancel|bring(?!\s+(?:it|them|this|that|(?:the|my)\s+\w+)\s+to\s+life)|bump|take|have|let|stop|start|crank|boost|shrink|enlarge|rename|zoom|pan|"
+             r"narrate|stabilize|ditch|tone|pump|dial|be")
+# list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
+_EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
+_EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
+_EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIVE})\b"
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
 _EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song"
 _EN_SPLIT = re.compile(
@@ -33,17 +38,28 @@ _EN_SPLIT = re.compile(
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
-    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b))\s*")
+    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
+    # more list items: another object and its value (", dog clip muted", ", a fade out at the end", ", no loop"), or
+    # a change of the thing just named (", a bit bigger", ", quieter clips")
+    rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
+    rf"|{_EN_CHANGE})"
+    # "make the song quieter and the words bigger": another object and its change
+    rf"|\s+and\s+(?=(?:the|my|its)\s+(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS}|{_EN_PARTS})\s+{_EN_CHANGE}))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
-                       r"[，,]\s*(?=(?:标题|字幕|文字|背景音乐|音乐|配乐|配音|旁白|转场|音效|音量|原声|声音|速度)(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|"
-                       r"加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用))|"
-                       r"[，,]\s*(?=第\d+个(?:片段|镜头)|(?:结尾|开头|片头|片尾)(?:再)?(?:淡|加|放|显示)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
+                       r"[，,]\s*(?=(?:标题|字幕|文字|字体|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)(?:也|都|再)?"
+                       r"(?:去掉|删|拿掉|调|改|换|加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用))|"
+                       # another clip, by number or by what it shows ("狗那段删掉，城市那段加速两倍"), the video's ends
+                       # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
+                       r"[，,]\s*(?=第\d+(?:个)?(?:片段|镜头|段)|[\u4e00-\u9fff]{1,6}?(?:那段|这段|那个片段|那个镜头)|"
+                       r"(?:结尾|开头|片头|片尾)(?:也|再)?(?:淡|加|放|显示|来|剪)|(?:在)?第\d+(?:\.\d+)?秒(?:的时候)?(?:加|放|插)|"
+                       r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
 
 
 @functools.cache
@@ -110,6 +126,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
         parts = [q for p in parts for q in _both_zh(p)]
         parts = [q for p in parts for q in _again_zh(p)]
+        parts = [q for p in parts for q in _listed_zh(p)]
         parts = _variation_zh(parts)
     parts = _dislike_then([p for p in parts if p])
     if language == "en":
@@ -186,6 +203,15 @@ def _again_zh(part: str) -> list[str]:
     return [part[:match.start()].removeprefix("先"), *_again_zh(part[match.end():])]
 
 
+_ZH_EDIT_ITEM = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|慢动作|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|音乐|bgm")
+
+
+def _listed_zh(part: str) -> list[str]:
+    """"加速、静音、竖屏": requests listed with 、 (not "猫、狗和鸟", the things in a scene)."""
+    items = [item.strip() for item in part.split("、")]
+    return items if len(items) > 1 and all(_ZH_EDIT_ITEM.search(item) for item in items) else [part]
+
+
 def _variation_zh(parts: list[str]) -> list[str]:
     """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
     merged: list[str] = []
@@ -204,6 +230,33 @@ _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|giv
 _REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take out|get rid of)\b")
 
 
+_PARTICIPLES = {"muted": "mute", "unmuted": "unmute", "removed": "remove", "deleted": "delete", "sped up": "speed up",
+                "slowed down": "slow down", "looped": "loop"}
+_PREDICATE = re.compile(rf"^(?P<what>(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_EN_PARTS}|{_EN_ITEMS}))\s+(?P<how>"
+                        rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIVE})\b.*|"
+                        r"(?:red|white|black|yellow|blue|green|orange|purple|pink|gray|grey|gold|silver|cyan)\b.*|"
+                        r"(?:at|on|to) the (?:top|bottom|left|right|middle|center|centre)\b.*)$")
+
+
+def _said_without_verb(part: str, previous: str) -> str:
+    """A list item that says a change without a verb, as a request: "dog clip muted" -> "mute dog clip", "title red"
+    -> "make title red", "a bit bigger" -> "make it a bit bigger", "quieter clips" -> "make the clips quieter", "be a
+    bit smaller" -> "make it a bit smaller", "the words bigger" after "make the song quieter" -> "make the words bigger"."""
+    if re.match(r"^no (?:loop|looping|repeat)(?: please)?$", part):  # "music at 20%, no loop"
+        return "don't loop it"
+    for participle, verb in _PARTICIPLES.items():
+        if part.endswith(f" {participle}") and not re.search(rf"\b(?:{_EN_VERBS})\b", part[:-len(participle)]):
+            return f"{verb} {part[:-len(participle)].strip()}"
+    change = re.match(rf"^(?:be\s+)?({_EN_CHANGE})\s*(.*)$", part)
+    if change and not PLACEHOLDER.search(part):
+        if change.group(2) and not re.match(r"^(?:please|thx|thanks|too)\b", change.group(2)):
+            return f"make the {change.group(2)} {change.group(1)}"
+        return f"make it {part.removeprefix('be ')}"
+    if _PREDICATE.match(part) and not PLACEHOLDER.search(part) and not re.match(rf"(?:{_EN_VERBS})\b", part):
+        return f"make {part}"
+    return part
+
+
 def _carry_add(parts: list[str]) -> list[str]:
     """A list item led by a noun takes the "add" (or "remove") of the item before it, or of a list with no verbs.
 
@@ -211,6 +264,7 @@ def _carry_add(parts: list[str]) -> list[str]:
     lake, title 'Golden Hour'" (a description, then list items): without the verb, "the title
     Meow Jazz" would read as a change to a title that is already there.
     """
+    parts = [parts[0], *(_said_without_verb(part, parts[k]) for k, part in enumerate(parts[1:]))] if parts else parts
     carried = list(parts)
     verbless_list = len(parts) > 1 and not re.match(rf"^(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b", parts[0]) \
         and remark_of(parts[0]) is None  # "the music is too loud and the title is too small": two complaints
@@ -265,8 +319,8 @@ class Remark:
 
 _OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
 _COMPLAINT_EN = re.compile(
-    rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)\s+(?:is|'s|are|feels?|seems?|looks?|"
-    r"sounds?|gets?|plays?|goes)\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
+    rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
+    r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
     r"|a tad)\s+)*too\s+(?P<adj>\w+)\b(?P<rest>.*)$|"
     rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of)\s+)?too\s+(?P<adj2>slow|fast|quick|loud|quiet|long|short|big|small)$")
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",

@@ -147,7 +147,8 @@ def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "make the first clip louder": a clip named with a loudness word is its own sound
-    loud = clause.has(r"\b(?:louder|quieter|softer)\b") and any(r != MISSING for r in clip_refs(clause, state))
+    loud = clause.has(r"\b(?:louder|quieter|softer)\b") and (any(r != MISSING for r in clip_refs(clause, state))
+                                                            or clause.has(r"\b(?:the|all the|both|all) clips\b"))
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud):
         return False
     targets = _targets(clause, state)
