@@ -50,6 +50,10 @@ def zh_number(text: str) -> float | None:
     return value
 
 
+def _zh_value(token: str) -> float:
+    return float(token) if token.isdigit() else zh_number(token) or 0.0
+
+
 def _fmt(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:g}"
 
@@ -105,7 +109,16 @@ def _normalize_zh(text: str) -> str:
     text = text.replace("半分钟", "30秒").replace("一分半钟", "90秒").replace("一分半", "90秒")
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d]+)",
                   lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
+    # fractions and tenths: "四分之一" is 0.25, "原来的一半" half, "音量调到四成" 40%
+    text = re.sub(r"([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)",
+                  lambda m: _fmt(_zh_value(m.group(2)) / (_zh_value(m.group(1)) or 1)), text)
+    text = re.sub(r"(?<=原来的)一半", "0.5", text)
+    text = re.sub(r"(?<=[到为])一半", "50%", text)
+    text = re.sub(r"(?<=[到为成至])([一二两三四五六七八九\d])成(?![功品熟])", lambda m: f"{_fmt(_zh_value(m.group(1)) * 10)}%", text)
     text = _ZH_NUMBER.sub(_zh_numeral, text)
+    # a speed said as a share of itself: "变成原来的0.25", "放慢到0.25" -> "0.25倍"
+    text = re.sub(r"((?:放慢到|慢放到|慢到|加速到|速度(?:调到|改成|变成|降到)?(?:原来的)?)\d+(?:\.\d+)?)(?![\d.%倍秒])", r"\1倍", text)
+    text = re.sub(r"(原来的\d+(?:\.\d+)?)(?=的?速度|倍速)", r"\1倍", text)
     text = text.replace("半秒", "0.5秒")
     text = re.sub(r"(\d+)秒半", lambda m: f"{int(m.group(1))}.5秒", text)  # "两秒半"
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?半", lambda m: f"{_fmt(float(m.group(1)) * 60 + 30)}秒", text)

@@ -31,7 +31,7 @@ _UNDO = r"\bundo\b|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
-        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销|撤回|回退|(?:退回|后退|返回)(?:\d+步|上一步)|取消上一步|返回上一步|上一步"
+        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销|撤回|回退|撤\d+步|撤1下|(?:退回|后退|返回)(?:\d+步|上一步)|取消上一步|返回上一步|上一步"
 _REDO = r"\bredo\b|重做|恢复撤销|反撤销|取消撤销"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore)\b.*\bbefore\b\s+(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+)?(.+)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)"
@@ -54,8 +54,10 @@ def revert_topic(words: str) -> str:
 def _count(clause: Clause) -> int:
     if clause.has(r"\btwice\b|两步|2步|两次|2次"):
         return 2
-    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|次|步)")
-    return max(1, min(50, int(match.group(1)))) if match else 1
+    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|个?(?:操作|改动|修改)|次|步)|\bx\s*(\d+)\b|\b(\d+)\s*x\b")
+    if match:  # "undo x3", "撤销刚才的三个操作"
+        return max(1, min(50, int(match.group(1) or match.group(2) or match.group(3))))
+    return 1
 
 
 def handle(clause: Clause, state: PlanState) -> bool:

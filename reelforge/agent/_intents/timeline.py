@@ -50,6 +50,10 @@ def _speed(clause: Clause) -> float | None:
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b")
     if match:
         return float(match.group(1) or match.group(2))
+    share = clause.search(r"(\d+(?:\.\d+)?)\s*%\s*(?:of (?:the |its )?(?:original |normal )?)?(?:speed|速度)|"
+                          r"(?:speed|速度)\s*(?:to|at|of|调到|改成|变成|降到)?\s*(\d+(?:\.\d+)?)\s*%")  # "at 50% speed"
+    if share:
+        return float(share.group(1) or share.group(2)) / 100
     if clause.has(_NORMAL):
         return 1.0
     if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
