@@ -19,7 +19,7 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "
             "ninety": 90}
 _EN_WORD = "|".join([*_EN_TENS, *_EN_UNITS, "a hundred", "hundred"])
 # a number word counts only before a unit, so "one of the clips" keeps its words
-_EN_FOLLOW = r"(?=[\s-]*(?:seconds?|secs?|minutes?|mins?|percent|%|times|x\b|fps|frames|steps?\b|changes\b|edits\b))"
+_EN_FOLLOW = r"(?=[\s-]*(?:seconds?|secs?|minutes?|mins?|percent|%|times|x\b|fps|frames|steps?\b|changes\b|edits\b|things\b|actions\b))"
 _EN_NUMBER = re.compile(rf"\b((?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)\b{_EN_FOLLOW}")
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -77,8 +77,10 @@ def _normalize_en(text: str) -> str:
                   text)
     text = re.sub(r"\b(first|last|final|opening) second\b", r"\1 1 second", text)  # "chop off the first second"
     text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
+    text = re.sub(r"\b(\d+(?:\.\d+)?) times? (?:as )?(?:fast(?:er)?|quicker|speed)\b", r"\1x", text)  # "2 time fast"
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
+    text = re.sub(r"\b(?:two|2) times? (?:as )?(?:fast(?:er)?|quicker)\b", "2x", text)
     # "from second 2 to second 5": a point in time said as an ordinal second
     text = re.sub(r"\bsecond (\d+(?:\.\d+)?)\b(?!\s*(?:seconds?|secs?|s)\b)", r"\1 seconds", text)
     # "clip one", "shot two": a number word after the noun it counts

@@ -22,6 +22,8 @@ _ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third":
 _ORD = "|".join(_ORDINALS)
 _CLIP_WORD = r"(?:video\s+)?(?:clips?|shots?|scenes?|videos?|segments?|parts?|ones?)"
 _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WORD}\b"
+                      # "move the first clip after the second": the clip word said once
+                      rf"|(?:(?<=\bafter the )|(?<=\bbefore the ))({_ORD})\b(?!\s+\w)"
                       # "clip 2", not "make the city clip 6 seconds" (a length)
                       rf"|\b(?:clip|shot|scene|segment)s?\s*#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b(?!\.\d|\s*(?:seconds?|secs?|s\b|%|x\b))")
 _ZH_CLIP = re.compile(r"第(\d+)(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
@@ -29,7 +31,7 @@ _ZH_CLIP = re.compile(r"第(\d+)(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号
                       r"|(?:片段|镜头)(\d+)(?![.\d]|秒|%|倍)")
 
 
-_A_NEW = re.compile(r"\b(?:a|an|another|one more|new)\s+$")
+_A_NEW = re.compile(r"\b(?:a|an|another|one more|(?<!the )new)\s+$")
 _A_LENGTH = re.compile(r"\d\s*-?\s*$")
 
 
@@ -52,11 +54,19 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
             numbers.append(_ORDINALS[m.group(1)])
             if m.group(2):
                 numbers.append(_ORDINALS[m.group(2)])
+        elif m.group(3):
+            numbers.append(_ORDINALS[m.group(3)])
         else:
-            numbers.append(int(m.group(3)))
-            if m.group(4):
-                numbers.append(int(m.group(4)))
+            numbers.append(int(m.group(4)))
+            if m.group(5):
+                numbers.append(int(m.group(5)))
     ids = [_pick(clips, n) for n in numbers]
+    if MISSING in ids and state.origin is not None and state.origin is not state.draft:
+        # "delete the first clip and make the second one 2x faster": the clips as the user saw them, when the one
+        # named is still there
+        before = [_pick(main_clips(state.origin), n) for n in numbers]
+        ids = [old if new == MISSING and old != MISSING and state.draft.find_segment(old) else new
+               for new, old in zip(ids, before)]
     if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
         named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
         ids = [sid for _, sid in sorted(named)]

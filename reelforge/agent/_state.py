@@ -42,9 +42,11 @@ class PlanState:
     failed: list[str] = field(default_factory=list)   # why a planned edit will not apply
     initial_focus: Focus | None = None               # the focus the message started with (from history)
     automatic: set[str] = field(default_factory=set)  # segments the app added on its own (title, music)
+    origin: Draft | None = None                      # the draft as the message found it
 
     def __post_init__(self) -> None:
         self.initial_focus = self.focus
+        self.origin = self.draft
         self.automatic = automatic_segments(self.context.versions, self.draft)
 
     @classmethod

@@ -29,9 +29,9 @@ _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:
 _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
 _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIVE})\b"
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
-_EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song"
+_EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song|text"
 _EN_SPLIT = re.compile(
-    rf"\s*(?:;|[.!?]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
@@ -44,7 +44,8 @@ _EN_SPLIT = re.compile(
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
     rf"|{_EN_CHANGE})"
     # "make the song quieter and the words bigger": another object and its change
-    rf"|\s+and\s+(?=(?:the|my|its)\s+(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS}|{_EN_PARTS})\s+{_EN_CHANGE}))\s*")
+    rf"|\s+and\s+(?=(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS}|{_EN_PARTS}|one)\s+(?:{_EN_CHANGE}|\d+(?:\.\d+)?\s*"
+    r"(?:seconds?|secs?|s|x)\b)))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
@@ -119,7 +120,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         return f"⟪{len(quotes) - 1}⟫"
 
     held = _QUOTES.sub(hold, message.strip())
-    text = normalize(correct(held.lower()))
+    text = _plain_en(normalize(correct(held.lower())))
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
@@ -132,6 +133,20 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "en":
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
+
+
+_MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
+         "quiet": "quieter", "loud": "louder", "soft": "softer", "short": "shorter", "long": "longer", "bright": "brighter",
+         "dark": "darker", "high": "higher", "low": "lower"}
+
+
+def _plain_en(text: str) -> str:
+    """Comparatives and word order of a learner's English, as the rules read them: "more slow" is "slower", "in end"
+    "at the end", "the second one make it 2x" "make the second one 2x"."""
+    text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
+    text = re.sub(r"\bin end\b", "at the end", text)
+    return re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+){0,2}(?:clip|one|video|title|music|song|text))\s+make\s+(?:it\s+)?",
+                  r"\1make \2 ", text)
 
 
 _SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
@@ -232,8 +247,9 @@ _REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take 
 
 _PARTICIPLES = {"muted": "mute", "unmuted": "unmute", "removed": "remove", "deleted": "delete", "sped up": "speed up",
                 "slowed down": "slow down", "looped": "loop"}
-_PREDICATE = re.compile(rf"^(?P<what>(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_EN_PARTS}|{_EN_ITEMS}))\s+(?P<how>"
+_PREDICATE = re.compile(rf"^(?P<what>(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_EN_PARTS}|{_EN_ITEMS}|one))\s+(?P<how>"
                         rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIVE})\b.*|"
+                        r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|x)\b.*|"
                         r"(?:red|white|black|yellow|blue|green|orange|purple|pink|gray|grey|gold|silver|cyan)\b.*|"
                         r"(?:at|on|to) the (?:top|bottom|left|right|middle|center|centre)\b.*)$")
 
@@ -289,7 +305,7 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"great|nice|cool|perfect|awesome|amazing|lovely|good|excellent|wonderful|brilliant|sweet|wow|yay|"
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
-                     r"love it|i love it|got it|all good|no problem|"
+                     r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"
                      r"好的?|好了|行了|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
                      r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok)[\s,，.。!！~～]*)+$", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"

@@ -12,7 +12,7 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 
 __all__ = ["handle", "revert_topic"]
 
-_HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
+_HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
         r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
@@ -23,16 +23,19 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
               r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)"
 _SOUND_HELP = r"what (?:sound effects|sounds|sfx)|which sound effects|有(?:哪些|什么)音效|音效有(?:哪些|什么)"
-_SHOW = r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit)\b|" \
+_SHOW = r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
+        r"\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
+        r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
         r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \
         r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|" \
         r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子)现在(?:是)?(?:什么样子?|长什么样|怎么样了)"
 _UNDO = r"\bundo\b|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
-        r"\b(?:revert|reverse|cancel|undo|drop|scrap) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
+        r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
         r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销|撤回|回退|撤\d+步|撤1下|(?:退回|后退|返回)(?:\d+步|上一步)|取消上一步|返回上一步|上一步"
-_REDO = r"\bredo\b|重做|恢复撤销|反撤销|取消撤销"
+_REDO = r"\bredo\b|\bput back what (?:i|you) (?:just )?undid\b|\bundo (?:the|that|my) undo\b|\breapply\b|重做|恢复撤销|反撤销|取消撤销|" \
+        r"(?:刚才|刚刚)撤销的(?:恢复|还原|改回)|撤销(?:错了|多了)|撤销(?:刚才|刚刚)(?:的)?撤销"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore)\b.*\bbefore\b\s+(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+)?(.+)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)"
 _EXPORT = r"\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|render (?:it|the video)|" \
@@ -54,7 +57,7 @@ def revert_topic(words: str) -> str:
 def _count(clause: Clause) -> int:
     if clause.has(r"\btwice\b|两步|2步|两次|2次"):
         return 2
-    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|个?(?:操作|改动|修改)|次|步)|\bx\s*(\d+)\b|\b(\d+)\s*x\b")
+    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|个?(?:操作|改动|修改)|次|步)|\bx\s*(\d+)\b|\b(\d+)\s*x\b")
     if match:  # "undo x3", "撤销刚才的三个操作"
         return max(1, min(50, int(match.group(1) or match.group(2) or match.group(3))))
     return 1

@@ -50,6 +50,9 @@ def _speed(clause: Clause) -> float | None:
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b")
     if match:
         return float(match.group(1) or match.group(2))
+    plain = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4](?:\.\d+)?)\s*speed\b")  # "0.75 speed on everything"
+    if plain:
+        return float(plain.group(1))
     share = clause.search(r"(\d+(?:\.\d+)?)\s*%\s*(?:of (?:the |its )?(?:original |normal )?)?(?:speed|速度)|"
                           r"(?:speed|速度)\s*(?:to|at|of|调到|改成|变成|降到)?\s*(\d+(?:\.\d+)?)\s*%")  # "at 50% speed"
     if share:
@@ -163,7 +166,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
         volume = 1.0
-    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
+    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
     elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|降低|调低"):
         volume = 0.5
