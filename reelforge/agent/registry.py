@@ -319,9 +319,18 @@ def vocabularies() -> dict[tuple[str, str], list[str]]:
             ("add_sound_effect", "sound"): sound_names()}
 
 
+# what a planner is told a segment reference holds, when the model's field does not say it itself
+_REFERENCE_WORDS: dict[SegmentKind, str] = {
+    "clip": "the id of a video clip on the main track (from the Segments list)",
+    "text": "the id of a text (from the Segments list)",
+    "narration": "the id of a narration segment (from the Segments list)",
+    "segment": "the id of a segment (from the Segments list)"}
+
+
 def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typing.Any]:
     """``schema`` (a tool's JSON schema) with each closed vocabulary written in as an ``enum``, so a planner (and
-    its grammar) can only pick a value the editor has."""
+    its grammar) can only pick a value the editor has, and each segment reference the registry declares for the
+    op described by the kind of segment it names."""
     properties = dict(schema.get("properties", {}))
     for (name, key), values in vocabularies().items():
         if name != tool or key not in properties:
@@ -332,4 +341,8 @@ def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typ
         else:
             prop["enum"] = values
         properties[key] = prop
+    refs = EDIT_TOOLS[tool].refs if tool in EDIT_TOOLS else {}
+    for key, kind in refs.items():
+        if key in properties and "description" not in properties[key]:
+            properties[key] = {**properties[key], "description": _REFERENCE_WORDS[kind]}
     return {**schema, "properties": properties}

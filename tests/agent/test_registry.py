@@ -26,6 +26,8 @@ from reelforge.agent import (
 )
 from reelforge.agent._intents.meta import revert_topic
 from reelforge.agent._state import automatic_segments, focus_from_history
+from reelforge.agent.llm import build_tools
+from reelforge.agent.local_llm import tool_schemas
 from reelforge.agent.registry import (
     ACTION_TOOLS,
     EDIT_TOOLS,
@@ -180,3 +182,14 @@ def test_an_edit_the_app_made_on_its_own_says_how_to_drop_it_in_the_words_of_its
     zh = EditAction(edit=AddText(text="山顶"), description=describe_edit(AddText(text="山顶"), "zh"))
     assert compose_reply(Plan("zh", [zh]), [Outcome(zh, data={"auto": True})]) == \
         "另外在开头添加标题「山顶」（不需要可以说“去掉标题”）。"
+
+
+def test_the_planners_are_told_what_each_declared_segment_reference_names() -> None:
+    tools = {tool["function"]["name"]: tool["function"]["parameters"] for tool in build_tools()}
+    schemas = tool_schemas()
+    for name, tool in PLANNED_EDIT_TOOLS.items():
+        for key in tool.refs:
+            for found in (tools[name], schemas[name]):
+                assert "id of" in found["properties"][key]["description"] or \
+                    found["properties"][key]["description"] == tool.model.model_fields[key].description, (name, key)
+    assert tools["swap_clips"]["properties"]["first_id"]["description"].startswith("the id of a video clip")
