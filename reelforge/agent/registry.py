@@ -312,11 +312,12 @@ def focus_of(change: Change) -> tuple[str, str | None] | None:
 
 def vocabularies() -> dict[tuple[str, str], list[str]]:
     """The closed vocabularies of fields the models type as plain strings (tool, field) -> allowed values, from
-    their owners: the draft's transitions, the music library's styles and sound effects."""
+    their owners: the draft's transitions, the music library's styles and sound effects, the history's topics."""
     return {("set_transition", "type"): sorted(TRANSITIONS | {"none"}),
             ("set_motion", "motion"): [*MOTIONS, "none"],
             ("add_library_music", "style"): style_names(),
-            ("add_sound_effect", "sound"): sound_names()}
+            ("add_sound_effect", "sound"): sound_names(),
+            ("revert", "topic"): list(typing.get_args(Topic))}
 
 
 # what a planner is told a segment reference holds, when the model's field does not say it itself
