@@ -320,7 +320,7 @@ def vocabularies() -> dict[tuple[str, str], list[str]]:
             ("revert", "topic"): list(typing.get_args(Topic))}
 
 
-# what a planner is told a segment reference holds, when the model's field does not say it itself
+# what a planner is told a segment reference holds, before what the model's field says of it
 _REFERENCE_WORDS: dict[SegmentKind, str] = {
     "clip": "the id of a video clip on the main track (from the Segments list)",
     "text": "the id of a text (from the Segments list)",
@@ -331,7 +331,7 @@ _REFERENCE_WORDS: dict[SegmentKind, str] = {
 def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typing.Any]:
     """``schema`` (a tool's JSON schema) with each closed vocabulary written in as an ``enum``, so a planner (and
     its grammar) can only pick a value the editor has, and each segment reference the registry declares for the
-    op described by the kind of segment it names."""
+    op described first by the kind of segment it names."""
     properties = dict(schema.get("properties", {}))
     for (name, key), values in vocabularies().items():
         if name != tool or key not in properties:
@@ -343,7 +343,9 @@ def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typ
             prop["enum"] = values
         properties[key] = prop
     refs = EDIT_TOOLS[tool].refs if tool in EDIT_TOOLS else {}
-    for key, kind in refs.items():
-        if key in properties and "description" not in properties[key]:
-            properties[key] = {**properties[key], "description": _REFERENCE_WORDS[kind]}
+    for key, kind in refs.items():  # "the id of a video clip ...; null: every clip"
+        if key in properties:
+            said = properties[key].get("description")
+            words = _REFERENCE_WORDS[kind] + (f"; {said}" if said else "")
+            properties[key] = {**properties[key], "description": words}
     return {**schema, "properties": properties}

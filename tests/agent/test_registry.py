@@ -31,7 +31,6 @@ from reelforge.agent.local_llm import tool_schemas
 from reelforge.agent.registry import (
     ACTION_TOOLS,
     EDIT_TOOLS,
-    PLANNED_ACTION_TOOLS,
     PLANNED_EDIT_TOOLS,
     Focus,
     SegmentKind,
@@ -191,15 +190,18 @@ def test_the_planners_are_told_what_each_declared_segment_reference_names() -> N
     for name, tool in PLANNED_EDIT_TOOLS.items():
         for key in tool.refs:
             for found in (tools[name], schemas[name]):
-                assert "id of" in found["properties"][key]["description"] or \
-                    found["properties"][key]["description"] == tool.model.model_fields[key].description, (name, key)
-    assert tools["swap_clips"]["properties"]["first_id"]["description"].startswith("the id of a video clip")
+                assert found["properties"][key]["description"].startswith("the id of a"), (name, key)
+    assert tools["set_speed"]["properties"]["segment_id"]["description"] == \
+        "the id of a video clip on the main track (from the Segments list); null: every clip"
 
 
-def test_every_field_of_a_session_action_offered_to_a_planner_is_described() -> None:
+def test_every_field_a_planner_is_offered_is_described() -> None:
+    for tool in build_tools():
+        for key, prop in tool["function"]["parameters"]["properties"].items():
+            assert prop.get("description"), (tool["function"]["name"], key)
+
+
+def test_revert_names_one_of_the_history_topics() -> None:
     tools = {tool["function"]["name"]: tool["function"]["parameters"] for tool in build_tools()}
-    for name in PLANNED_ACTION_TOOLS:
-        for key, prop in tools[name]["properties"].items():
-            assert prop.get("description"), (name, key)
     # "go back to before ..." names one of the history's topics, which the recorded versions are matched against
     assert tools["revert"]["properties"]["topic"]["enum"] == list(typing.get_args(Topic))
