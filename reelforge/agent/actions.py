@@ -7,7 +7,9 @@ The agent never touches JSON or the database: it turns words into these, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace, Edit
@@ -69,14 +71,17 @@ class EditAction:
 class GenerateAction:
     """Generate a clip and place it: at the end, before/after a clip, or instead of one."""
 
-    prompt: str
-    seconds: float = 5.0
-    aspect: Aspect | None = None
-    placement: ClipPlace = "end"
-    ref_segment_id: str | None = None
-    image_src: str | None = None              # image-to-video: the still to animate
-    seed: int | None = None
-    loras: tuple[str, ...] = ()               # "use the anime LoRA": NAME or NAME:SCALE of settings.loras
+    prompt: Annotated[str, Field(description="what the clip shows, in the user's words")]
+    seconds: Annotated[float, Field(description="its length in seconds")] = 5.0
+    aspect: Annotated[Aspect | None, Field(description="its shape; null: the canvas's")] = None
+    placement: Annotated[ClipPlace, Field(description="where it goes: at the end, before/after or instead of "
+                                                      "ref_segment_id")] = "end"
+    ref_segment_id: Annotated[str | None, Field(description="the clip placement is relative to")] = None
+    image_src: Annotated[str | None, Field(description="image-to-video: the uploaded still to animate "
+                                                       "(media:<id>)")] = None
+    seed: Annotated[int | None, Field(description="a fixed seed to repeat a result; null: random")] = None
+    # "use the anime LoRA": NAME or NAME:SCALE of settings.loras
+    loras: Annotated[tuple[str, ...], Field(description="LoRAs by name, NAME or NAME:SCALE")] = ()
 
 
 @dataclass(frozen=True)
@@ -84,39 +89,43 @@ class MusicAction:
     """Background music from the built-in library (style chosen from words or the scene), or, when
     ``compose`` ("make a calm piano song"), a song generated for the video (library as the fallback)."""
 
-    style: str | None = None
-    volume: float | None = None
-    compose: bool = False
-    description: str | None = None        # the words describing the song ("calm piano", "欢快")
-    lyrics: str | None = None
+    style: Annotated[str | None, Field(description="a library style; null: chosen from the scene")] = None
+    volume: Annotated[float | None, Field(description="0-1 (0.3 is 30%); null: the default")] = None
+    compose: Annotated[bool, Field(description="compose a song for the video instead of a library track")] = False
+    description: Annotated[str | None, Field(description="the words describing the song ('calm piano', "
+                                                         "'欢快')")] = None
+    lyrics: Annotated[str | None, Field(description="words to sing, for a composed song")] = None
 
 
 @dataclass(frozen=True)
 class SoundAction:
     """A built-in sound effect at a time, or at each transition when ``at_transitions``."""
 
-    sound: str
-    start_ms: int | None = None
-    at_transitions: bool = False
+    sound: Annotated[str, Field(description="a built-in sound effect")]
+    start_ms: Annotated[int | None, Field(description="when it plays, in ms from the start")] = None
+    at_transitions: Annotated[bool, Field(description="at each transition instead of at start_ms")] = False
 
 
 @dataclass(frozen=True)
 class VoiceAction:
     """Narrate ``text`` (a voice-over): over the whole video from its start, or at ``start_ms``."""
 
-    text: str
-    voice: str | None = None                  # a voice id; None = the session's narration voice or the default
-    gender: Literal["female", "male"] | None = None
-    start_ms: int | None = None
+    text: Annotated[str, Field(description="the words to speak")]
+    voice: Annotated[str | None, Field(description="a voice id; null: the session's narration voice or the "
+                                                   "default")] = None
+    gender: Annotated[Literal["female", "male"] | None, Field(description="a voice of this gender")] = None
+    start_ms: Annotated[int | None, Field(description="where it starts in ms; null: over the whole video from "
+                                                      "its start")] = None
 
 
 @dataclass(frozen=True)
 class VoiceChangeAction:
     """Speak the narration again: in another voice (or gender), or faster/slower (``rate_scale``)."""
 
-    voice: str | None = None
-    gender: Literal["female", "male"] | None = None
-    rate_scale: float | None = None
+    voice: Annotated[str | None, Field(description="another voice id")] = None
+    gender: Annotated[Literal["female", "male"] | None, Field(description="another voice of this gender")] = None
+    rate_scale: Annotated[float | None, Field(description="speaking rate times this (0.8 slower, 1.25 "
+                                                          "faster)")] = None
 
 
 @dataclass(frozen=True)
@@ -125,10 +134,11 @@ class ScriptAction:
     is ``script``, or the uploaded text file ``src`` when ``script`` is empty; ``use_media``: the scenes show
     the user's uploaded photos and clips, in order, instead of generated clips."""
 
-    script: str
-    aspect: Aspect | None = None
-    src: str | None = None
-    use_media: bool = False
+    script: Annotated[str, Field(description="the script's text; empty: the uploaded text file src")]
+    aspect: Annotated[Aspect | None, Field(description="the video's shape; null: the canvas's")] = None
+    src: Annotated[str | None, Field(description="an uploaded .txt holding the script (media:<id>)")] = None
+    use_media: Annotated[bool, Field(description="show the uploaded photos and clips instead of generated "
+                                                 "clips")] = False
 
 
 @dataclass(frozen=True)
@@ -142,24 +152,24 @@ class CaptionSpeechAction:
 class SubtitlesAction:
     """Export the captions as a subtitle file (srt or vtt) the user can download."""
 
-    format: Literal["srt", "vtt"] = "srt"
+    format: Annotated[Literal["srt", "vtt"], Field(description="the subtitle file's format")] = "srt"
 
 
 @dataclass(frozen=True)
 class UndoAction:
-    steps: int = 1
+    steps: Annotated[int, Field(description="how many changes to undo")] = 1
 
 
 @dataclass(frozen=True)
 class RedoAction:
-    steps: int = 1
+    steps: Annotated[int, Field(description="how many undone changes to redo")] = 1
 
 
 @dataclass(frozen=True)
 class RevertAction:
     """Go back to the version before the first change whose description mentions ``topic``."""
 
-    topic: str
+    topic: Annotated[str, Field(description="what the change to go back before was about")]
 
 
 @dataclass(frozen=True)
@@ -169,14 +179,15 @@ class ShowTimeline:
 
 @dataclass(frozen=True)
 class HelpAction:
-    topic: str | None = None                  # e.g. "music" for "what music styles do you have?"
+    topic: Annotated[str | None, Field(description="'music' lists the music styles, 'sounds' the sound "
+                                                   "effects; null: everything")] = None
 
 
 @dataclass(frozen=True)
 class ExportAction:
-    format: OutputFormat = "mp4"
-    preset: PresetName | None = None
-    quality: Quality | None = None
+    format: Annotated[OutputFormat, Field(description="the file's format")] = "mp4"
+    preset: Annotated[PresetName | None, Field(description="a platform's settings (size, length, bitrate)")] = None
+    quality: Annotated[Quality | None, Field(description="the encoding quality; null: the default")] = None
 
 
 @dataclass(frozen=True)

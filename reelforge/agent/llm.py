@@ -42,9 +42,17 @@ from reelforge.settings import Settings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LLM_ACTIONS", "Planner", "build_tools", "explained", "plan_message", "plan_with_llm", "system_prompt"]
+__all__ = ["ASK_USER", "ASK_USER_SCHEMA", "LLM_ACTIONS", "Planner", "build_tools", "explained", "plan_call",
+           "plan_message", "plan_with_llm", "system_prompt"]
 
 LLM_ACTIONS = PLANNED_ACTION_TOOLS  # the session actions offered as tools, declared in the registry
+# the planners' way to ask the user a question instead of guessing: the reply asks it, nothing changes
+ASK_USER = "ask_user"
+ASK_USER_SCHEMA: dict[str, Any] = {
+    "type": "object", "required": ["question"],
+    "properties": {"question": {"type": "string", "minLength": 1, "description": "the question, in the user's language"}}}
+_ASK_USER_SUMMARY = "Ask the user a question when the request is unclear or a detail is missing; nothing is changed."
+_RECENT = 5  # history labels a planner is shown
 _EDIT_ADAPTER: TypeAdapter[Edit] = TypeAdapter(Edit)
 
 
@@ -80,6 +88,8 @@ def _tools() -> list[dict[str, Any]]:
         tools.append({"type": "function", "function": {
             "name": name, "description": action.summary,
             "parameters": with_vocabularies(name, _parameters(TypeAdapter(action.action).json_schema()))}})
+    tools.append({"type": "function", "function": {"name": ASK_USER, "description": _ASK_USER_SUMMARY,
+                                                   "parameters": copy.deepcopy(ASK_USER_SCHEMA)}})
     return tools
 
 
@@ -91,10 +101,13 @@ def system_prompt(context: AgentContext, language: str) -> str:
     segments = "\n".join(f"- {t.id} track type {int(t.type)}: " + ", ".join(
         f"{s.id} {s.start_ms}-{s.end_ms} ms {s.meta.text or s.meta.name or s.src or ''}" for s in t.segments)
         for t in draft.tracks) or "- (empty)"
+    recent = "\n".join(f"- {label}" for label in context.history[-_RECENT:]) or "- (none)"
     return ("You edit a video timeline by calling tools, one call per change, in the order the user asked. "
             "Times are integer milliseconds. Use segment ids from the list below. Call no tool for requests "
-            f"the tools cannot do. The user writes in {'Chinese' if language == 'zh' else 'English'}.\n"
-            f"Timeline: {summary(draft, names)}\nSegments:\n{segments}\nMedia:\n{media}")
+            f"the tools cannot do; call {ASK_USER} when the request is unclear. The user writes in "
+            f"{'Chinese' if language == 'zh' else 'English'}.\n"
+            f"Timeline: {summary(draft, names)}\nSegments:\n{segments}\nMedia:\n{media}\n"
+            f"Recent changes (oldest first):\n{recent}")
 
 
 class _Rejected(Exception):
@@ -102,6 +115,8 @@ class _Rejected(Exception):
 
 
 def _known_fields(name: str) -> set[str]:
+    if name == ASK_USER:
+        return set(ASK_USER_SCHEMA["properties"])
     if name in LLM_ACTIONS:
         return {f.name for f in dataclasses.fields(LLM_ACTIONS[name].action)}
     return set(_EDIT_CLASSES[name].model_fields)  # includes "op", which the call's name overrides anyway
@@ -163,7 +178,7 @@ def _first_error(exc: ValidationError, name: str) -> str:
 def _validated(name: str, arguments: object) -> Action | Edit:
     """One tool call as a validated session action or edit; raises ``_Rejected`` with the reason when it cannot be
     one."""
-    if name not in LLM_ACTIONS and name not in _EDIT_CLASSES:
+    if name not in LLM_ACTIONS and name not in _EDIT_CLASSES and name != ASK_USER:
         raise _Rejected("no such tool")
     args = arguments
     if isinstance(arguments, str):  # the protocol's form; some servers send the object itself
@@ -176,6 +191,11 @@ def _validated(name: str, arguments: object) -> Action | Edit:
     if not isinstance(args, dict):
         raise _Rejected(f"arguments are not an object (got {type(args).__name__})")
     args = _known_arguments(name, args)
+    if name == ASK_USER:
+        question = args.get("question")
+        if not isinstance(question, str) or not question.strip():
+            raise _Rejected("question: a question is needed")
+        return Unknown(text="", question=question.strip())
     try:
         if name in LLM_ACTIONS:
             action: Action = TypeAdapter(LLM_ACTIONS[name].action).validate_python(args)
@@ -185,27 +205,30 @@ def _validated(name: str, arguments: object) -> Action | Edit:
         raise _Rejected(_first_error(exc, name)) from exc
 
 
-def plan_call(state: PlanState, name: str, arguments: object) -> None:
+def plan_call(state: PlanState, name: str, arguments: object, message: str = "") -> None:
     """Validate one tool call and plan it on ``state`` as the rules plan theirs: an edit through
     ``PlanState.edit`` (applied to the scratch draft, labelled against it, "it" set by its registry focus), a
-    generation with its placeholder clip (``PlanState.generate``), any other session action appended. Raises ``_Rejected`` when the call is not valid."""
+    generation with its placeholder clip (``PlanState.generate``), any other session action appended; ``ask_user``
+    as the question the reply asks about ``message``. Raises ``_Rejected`` when the call is not valid."""
     found = _validated(name, arguments)
     if isinstance(found, BaseModel):
         state.edit(found, PLANNED_EDIT_TOOLS[name].focus)
     elif isinstance(found, GenerateAction):  # a placeholder clip stands in for it: later calls may name it
         state.generate(found)
+    elif isinstance(found, Unknown):
+        state.actions.append(Unknown(text=message, question=found.question))
     else:
         state.actions.append(found)
 
 
-def _read_call(call: object, state: PlanState) -> SkippedCall | None:
+def _read_call(call: object, state: PlanState, message: str) -> SkippedCall | None:
     """A tool call from the response (``{"function": {"name", "arguments"}}``) planned on ``state``, or a skip."""
     function = call.get("function") if isinstance(call, dict) else None
     name = function.get("name") if isinstance(function, dict) else None
     if not isinstance(function, dict) or not isinstance(name, str) or not name:
         return SkippedCall(tool="(unnamed)", reason="the call names no tool")
     try:
-        plan_call(state, name, function.get("arguments"))
+        plan_call(state, name, function.get("arguments"), message)
     except _Rejected as exc:
         return SkippedCall(tool=name, reason=str(exc))
     return None
@@ -247,7 +270,7 @@ def plan_with_llm(message: str, context: AgentContext, settings: Settings,
     if not isinstance(calls, list):
         raise BackendUnavailable(f"LLM planner returned tool_calls that are not a list: {type(calls).__name__}")
     state = PlanState.for_message(context, language)
-    skipped = [skip for call in calls if (skip := _read_call(call, state)) is not None]
+    skipped = [skip for call in calls if (skip := _read_call(call, state, message)) is not None]
     actions = state.actions
     for item in skipped:
         log.warning("LLM tool call %s skipped: %s", item.tool, item.reason)

@@ -16,6 +16,7 @@ the grammar cannot say (e.g. "a fade needs fade_in_ms or fade_out_ms") is retrie
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import json
 import logging
@@ -30,7 +31,7 @@ from pydantic import TypeAdapter
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import detect_language
 from reelforge.agent.actions import Action, AgentContext, Language, Plan, Unknown
-from reelforge.agent.llm import _Rejected, plan_call, system_prompt
+from reelforge.agent.llm import ASK_USER, ASK_USER_SCHEMA, _Rejected, plan_call, system_prompt
 from reelforge.agent.registry import PLANNED_ACTION_TOOLS, PLANNED_EDIT_TOOLS, label, with_vocabularies
 from reelforge.errors import BackendUnavailable
 
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 # a generation costs credits: only the rules start one (an explicit request, or a message that is a scene);
 # a script video generates a clip per sentence
 _NOT_OFFERED = {"generate_clip", "video_from_script"}
-ASK = "ask_user"
+ASK = ASK_USER
 DONE = "done"
 MAX_CALLS = 3
 _STRING_CAP = 48          # characters: a title or a prompt longer than this is cut (the rules keep long ones)
@@ -59,8 +60,7 @@ def tool_schemas() -> dict[str, dict[str, Any]]:
     for name, action in PLANNED_ACTION_TOOLS.items():
         if name not in _NOT_OFFERED:
             schemas[name] = with_vocabularies(name, TypeAdapter(action.action).json_schema())
-    schemas[ASK] = {"type": "object", "properties": {"question": {"type": "string", "minLength": 1}},
-                    "required": ["question"]}
+    schemas[ASK] = copy.deepcopy(ASK_USER_SCHEMA)
     return schemas
 
 
@@ -328,8 +328,8 @@ class LocalPlanner:
     def _prompt(self, message: str, context: AgentContext, language: str, done: list[Action]) -> str:
         tools = "\n".join(f"- {name}" + (f" ({label(name, language)})" if label(name, language) != name else "")
                           + f": {', '.join(schema.get('properties', {}))}" for name, schema in self._schemas.items())
-        recent = "\n".join(f"- {label}" for label in context.history[-5:]) or "- (none)"
         made = "\n".join(f"- {type(a).__name__}: {getattr(a, 'edit', a)}" for a in done) or "- (none yet)"
+        # the system prompt holds the timeline, the segments, the media and the recent changes
         return (f"{system_prompt(context, language)}\nTools (name (what it does): arguments):\n{tools}\n"
                 f"Call {ASK} with a question when the request is unclear; call {DONE} when every change is made.\n"
-                f"Recent changes:\n{recent}\nUser: {message}\nCalls so far:\n{made}")
+                f"User: {message}\nCalls so far:\n{made}")

@@ -312,16 +312,26 @@ def focus_of(change: Change) -> tuple[str, str | None] | None:
 
 def vocabularies() -> dict[tuple[str, str], list[str]]:
     """The closed vocabularies of fields the models type as plain strings (tool, field) -> allowed values, from
-    their owners: the draft's transitions, the music library's styles and sound effects."""
+    their owners: the draft's transitions, the music library's styles and sound effects, the history's topics."""
     return {("set_transition", "type"): sorted(TRANSITIONS | {"none"}),
             ("set_motion", "motion"): [*MOTIONS, "none"],
             ("add_library_music", "style"): style_names(),
-            ("add_sound_effect", "sound"): sound_names()}
+            ("add_sound_effect", "sound"): sound_names(),
+            ("revert", "topic"): list(typing.get_args(Topic))}
+
+
+# what a planner is told a segment reference holds, before what the model's field says of it
+_REFERENCE_WORDS: dict[SegmentKind, str] = {
+    "clip": "the id of a video clip on the main track (from the Segments list)",
+    "text": "the id of a text (from the Segments list)",
+    "narration": "the id of a narration segment (from the Segments list)",
+    "segment": "the id of a segment (from the Segments list)"}
 
 
 def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typing.Any]:
     """``schema`` (a tool's JSON schema) with each closed vocabulary written in as an ``enum``, so a planner (and
-    its grammar) can only pick a value the editor has."""
+    its grammar) can only pick a value the editor has, and each segment reference the registry declares for the
+    op described first by the kind of segment it names."""
     properties = dict(schema.get("properties", {}))
     for (name, key), values in vocabularies().items():
         if name != tool or key not in properties:
@@ -332,4 +342,10 @@ def with_vocabularies(tool: str, schema: dict[str, typing.Any]) -> dict[str, typ
         else:
             prop["enum"] = values
         properties[key] = prop
+    refs = EDIT_TOOLS[tool].refs if tool in EDIT_TOOLS else {}
+    for key, kind in refs.items():  # "the id of a video clip ...; null: every clip"
+        if key in properties:
+            said = properties[key].get("description")
+            words = _REFERENCE_WORDS[kind] + (f"; {said}" if said else "")
+            properties[key] = {**properties[key], "description": words}
     return {**schema, "properties": properties}

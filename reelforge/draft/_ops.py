@@ -32,112 +32,113 @@ class AddClip(_Op):
     """Put a clip on the main video track: at the end (append), the start, before/after a clip, or instead of one."""
 
     op: Literal["add_clip"] = "add_clip"
-    src: str
-    duration_ms: int = Field(gt=0)
-    in_ms: int = Field(0, ge=0)
-    name: str | None = None
-    fit: Literal["cover", "contain", "blur"] | None = None
-    at: ClipPlace = "end"
-    ref: str | None = Field(None, description="segment id for before/after/replace")
-    transition: Transition | None = None
+    src: str = Field(description="the media to show: media:<id> of an upload or a generated clip")
+    duration_ms: int = Field(gt=0, description="how long it shows on the timeline")
+    in_ms: int = Field(0, ge=0, description="where in its source it starts")
+    name: str | None = Field(None, description="a name for it (what it shows)")
+    fit: Literal["cover", "contain", "blur"] | None = Field(
+        None, description="a picture of another shape: fill the canvas, fit inside it, or fit over a blur of itself")
+    at: ClipPlace = Field("end", description="where it goes: at the end or start, before/after or instead of ref")
+    ref: str | None = Field(None, description="before/after/replace: the clip it goes next to or replaces")
+    transition: Transition | None = Field(None, description="the transition into it")
 
 
 class DeleteSegment(_Op):
     op: Literal["delete_segment"] = "delete_segment"
-    segment_id: str
+    segment_id: str = Field(description="the segment to delete")
 
 
 class MoveClip(_Op):
     """Move a clip of the main track to position ``to_index`` (0-based)."""
 
     op: Literal["move_clip"] = "move_clip"
-    segment_id: str
-    to_index: int = Field(ge=0)
+    segment_id: str = Field(description="the clip to move")
+    to_index: int = Field(ge=0, description="its new position, 0 = first")
 
 
 class SwapClips(_Op):
     op: Literal["swap_clips"] = "swap_clips"
-    first_id: str
-    second_id: str
+    first_id: str = Field(description="one clip")
+    second_id: str = Field(description="the clip it trades places with")
 
 
 class Trim(_Op):
     """Keep only ``[start_ms, end_ms)`` of the whole timeline (cut the first/last N seconds, trim to N)."""
 
     op: Literal["trim"] = "trim"
-    start_ms: int = Field(0, ge=0)
-    end_ms: int | None = Field(None, gt=0)
+    start_ms: int = Field(0, ge=0, description="keep from here (what comes before is cut)")
+    end_ms: int | None = Field(None, gt=0, description="keep up to here; null: to the end")
 
 
 class TrimSegment(_Op):
     """Shorten one segment: cut from its head (advancing its in-point) and/or from its tail."""
 
     op: Literal["trim_segment"] = "trim_segment"
-    segment_id: str
-    cut_start_ms: int = Field(0, ge=0)
-    cut_end_ms: int = Field(0, ge=0)
+    segment_id: str = Field(description="the segment to shorten")
+    cut_start_ms: int = Field(0, ge=0, description="how much to cut off its start")
+    cut_end_ms: int = Field(0, ge=0, description="how much to cut off its end")
 
 
 class SetCanvas(_Op):
     """Output canvas: an aspect (1080 on the short side) or an explicit size, fps, background."""
 
     op: Literal["set_canvas"] = "set_canvas"
-    aspect: Aspect | None = None
-    width: int | None = None
-    height: int | None = None
-    fps: int | None = None
-    bg: str | None = None
+    aspect: Aspect | None = Field(None, description="the shape: 9:16 vertical, 16:9 landscape, 1:1 square, 4:5")
+    width: int | None = Field(None, description="an explicit width in pixels")
+    height: int | None = Field(None, description="an explicit height in pixels")
+    fps: int | None = Field(None, description="frames per second")
+    bg: str | None = Field(None, description="the background colour (a name or #rrggbb)")
 
 
 class AddText(_Op):
     op: Literal["add_text"] = "add_text"
-    text: str = Field(min_length=1, max_length=500)
-    start_ms: int | None = Field(None, ge=0)
-    duration_ms: int | None = Field(None, gt=0)
-    at_end: bool = False
-    pos: TextPos | None = None
-    size: float | None = None
-    color: str | None = None
-    bgcolor: str | None = None
-    font: str | None = None
-    fade_in_ms: int | None = Field(None, ge=0)
-    fade_out_ms: int | None = Field(None, ge=0)
+    text: str = Field(min_length=1, max_length=500, description="the words on screen")
+    start_ms: int | None = Field(None, ge=0, description="when it appears; null: at the start")
+    duration_ms: int | None = Field(None, gt=0, description="how long it shows; null: 3 s")
+    at_end: bool = Field(False, description="show it over the end of the video instead")
+    pos: TextPos | None = Field(None, description="where: top, center, bottom, or x/y fractions of the canvas")
+    size: float | None = Field(None, description="its height as a fraction of the canvas height")
+    color: str | None = Field(None, description="the text colour (a name or #rrggbb)")
+    bgcolor: str | None = Field(None, description="a box colour behind it")
+    font: str | None = Field(None, description="a font name")
+    fade_in_ms: int | None = Field(None, ge=0, description="how long it fades in")
+    fade_out_ms: int | None = Field(None, ge=0, description="how long it fades out")
 
 
 class UpdateText(_Op):
     """Change a text (the first one, the title, when ``segment_id`` is None); ``scale`` multiplies its size."""
 
     op: Literal["update_text"] = "update_text"
-    segment_id: str | None = None
-    text: str | None = Field(None, min_length=1, max_length=500)
-    pos: TextPos | None = None
-    size: float | None = None
-    scale: float | None = Field(None, gt=0)
-    color: str | None = None
-    bgcolor: str | None = None
-    start_ms: int | None = Field(None, ge=0)
-    duration_ms: int | None = Field(None, gt=0)
-    fade_in_ms: int | None = Field(None, ge=0)
-    fade_out_ms: int | None = Field(None, ge=0)
+    segment_id: str | None = Field(None, description="null: the title (the first text)")
+    text: str | None = Field(None, min_length=1, max_length=500, description="new words; null: keep them")
+    pos: TextPos | None = Field(None, description="where: top, center, bottom, or x/y fractions of the canvas")
+    size: float | None = Field(None, description="its height as a fraction of the canvas height")
+    scale: float | None = Field(None, gt=0, description="its size times this (1.5 bigger, 0.7 smaller)")
+    color: str | None = Field(None, description="the text colour (a name or #rrggbb)")
+    bgcolor: str | None = Field(None, description="a box colour behind it")
+    start_ms: int | None = Field(None, ge=0, description="when it appears")
+    duration_ms: int | None = Field(None, gt=0, description="how long it shows")
+    fade_in_ms: int | None = Field(None, ge=0, description="how long it fades in")
+    fade_out_ms: int | None = Field(None, ge=0, description="how long it fades out")
 
 
 class RemoveText(_Op):
     op: Literal["remove_text"] = "remove_text"
-    segment_id: str | None = None
-    all: bool = False
+    segment_id: str | None = Field(None, description="null: the title (the first text)")
+    all: bool = Field(False, description="remove every text")
 
 
 class SetMusic(_Op):
     """Set (or replace) the background music: it covers the video, looping, unless told otherwise."""
 
     op: Literal["set_music"] = "set_music"
-    src: str
-    name: str | None = None
-    volume: float = Field(0.35, ge=0, le=2)
-    fade_in_ms: int = Field(0, ge=0)
-    fade_out_ms: int = Field(1000, ge=0)
-    loop: bool = True
-    duck: bool = False
+    src: str = Field(description="the audio: media:<id> of an upload or a library track")
+    name: str | None = Field(None, description="its title")
+    volume: float = Field(0.35, ge=0, le=2, description="0-1 (0.35 is 35%)")
+    fade_in_ms: int = Field(0, ge=0, description="how long it fades in")
+    fade_out_ms: int = Field(1000, ge=0, description="how long it fades out at the end")
+    loop: bool = Field(True, description="repeat it to the end of the video")
+    duck: bool = Field(False, description="lower it under speech")
     source_duration_ms: int | None = Field(None, gt=0, description="without loop the music ends with its source")
 
 
@@ -146,12 +147,12 @@ class UpdateMusic(_Op):
     skips into the song (a loop then repeats from there)."""
 
     op: Literal["update_music"] = "update_music"
-    volume: float | None = Field(None, ge=0, le=2)
-    volume_scale: float | None = Field(None, gt=0)
-    fade_in_ms: int | None = Field(None, ge=0)
-    fade_out_ms: int | None = Field(None, ge=0)
-    loop: bool | None = None
-    duck: bool | None = None
+    volume: float | None = Field(None, ge=0, le=2, description="a new volume, 0-1 (0.5 is 50%)")
+    volume_scale: float | None = Field(None, gt=0, description="its volume times this (1.5 louder, 0.6 quieter)")
+    fade_in_ms: int | None = Field(None, ge=0, description="how long it fades in")
+    fade_out_ms: int | None = Field(None, ge=0, description="how long it fades out at the end")
+    loop: bool | None = Field(None, description="repeat it to the end of the video")
+    duck: bool | None = Field(None, description="lower it under speech")
     start_ms: int | None = Field(None, ge=0, description="where the music comes in on the timeline")
     source_in_ms: int | None = Field(None, ge=0, description="how far into the song it starts playing")
 
@@ -164,25 +165,25 @@ class SetClipAudio(_Op):
     """A clip's own sound (all clips when ``segment_id`` is None); volume 0 mutes."""
 
     op: Literal["set_clip_audio"] = "set_clip_audio"
-    segment_id: str | None = None
-    volume: float = Field(ge=0, le=2)
+    segment_id: str | None = Field(None, description="null: every clip")
+    volume: float = Field(ge=0, le=2, description="0 mutes, 1 as recorded")
 
 
 class SetSpeed(_Op):
     """Play a clip (all clips when None) faster or slower; its length on the timeline follows."""
 
     op: Literal["set_speed"] = "set_speed"
-    segment_id: str | None = None
-    speed: float = Field(ge=0.25, le=4)
+    segment_id: str | None = Field(None, description="null: every clip")
+    speed: float = Field(ge=0.25, le=4, description="2 twice as fast, 0.5 slow motion")
 
 
 class SetTransition(_Op):
     """The transition into ``segment_id`` (into every clip after the first when None); type "none" removes."""
 
     op: Literal["set_transition"] = "set_transition"
-    segment_id: str | None = None
-    type: str = "fade"
-    duration_ms: int = Field(500, gt=0, le=5000)
+    segment_id: str | None = Field(None, description="null: into every clip after the first")
+    type: str = Field("fade", description="the transition; none removes it")
+    duration_ms: int = Field(500, gt=0, le=5000, description="how long it lasts")
 
 
 class SetFade(_Op):
@@ -196,7 +197,7 @@ class SetFade(_Op):
     """
 
     op: Literal["set_fade"] = "set_fade"
-    segment_id: str | None = Field(None, description="a video clip; None = the whole video")
+    segment_id: str | None = Field(None, description="null: the whole video")
     fade_in_ms: int | None = Field(None, ge=0, description="0 removes the fade in; null keeps it")
     fade_out_ms: int | None = Field(None, ge=0, description="0 removes the fade out; null keeps it")
     fade_music: bool = Field(True, description="music starting/ending with the faded picture fades with it")
@@ -216,19 +217,20 @@ class SetMotion(_Op):
     """
 
     op: Literal["set_motion"] = "set_motion"
-    segment_id: str | None = Field(None, description="a video clip; None = every clip on the main track")
-    motion: Literal["zoom_in", "zoom_out", "pan_left", "pan_right", "pan_up", "pan_down", "none"] = "zoom_in"
+    segment_id: str | None = Field(None, description="null: every clip on the main track")
+    motion: Literal["zoom_in", "zoom_out", "pan_left", "pan_right", "pan_up", "pan_down", "none"] = Field(
+        "zoom_in", description="the way the picture moves; none removes it")
 
 
 class AddSound(_Op):
     """A sound effect on the effects track at ``start_ms``."""
 
     op: Literal["add_sound"] = "add_sound"
-    src: str
-    start_ms: int = Field(ge=0)
-    duration_ms: int = Field(gt=0)
-    volume: float = Field(1.0, ge=0, le=2)
-    name: str | None = None
+    src: str = Field(description="the sound: media:<id> of an upload or a library effect")
+    start_ms: int = Field(ge=0, description="when it plays")
+    duration_ms: int = Field(gt=0, description="how long it plays")
+    volume: float = Field(1.0, ge=0, le=2, description="0-1, 1 as recorded")
+    name: str | None = Field(None, description="its name")
 
 
 class AddVoice(_Op):
@@ -261,19 +263,19 @@ class RemoveVoice(_Op):
     """Remove one narration segment, or all narration when ``segment_id`` is None."""
 
     op: Literal["remove_voice"] = "remove_voice"
-    segment_id: str | None = None
+    segment_id: str | None = Field(None, description="null: all narration")
 
 
 class SetCaptions(_Op):
     """Turn the captions on (in a style, size and colours) or off; unset fields keep what they were."""
 
     op: Literal["set_captions"] = "set_captions"
-    enabled: bool = True
-    style: CaptionStyle | None = None
-    size: float | None = Field(None, ge=0.01, le=0.2)
-    size_scale: float | None = Field(None, gt=0, le=4)
-    color: str | None = None
-    highlight: str | None = None
+    enabled: bool = Field(True, description="false turns the captions off")
+    style: CaptionStyle | None = Field(None, description="clean lines, or word-by-word highlight")
+    size: float | None = Field(None, ge=0.01, le=0.2, description="their height as a fraction of the canvas height")
+    size_scale: float | None = Field(None, gt=0, le=4, description="their size times this (1.5 bigger)")
+    color: str | None = Field(None, description="the text colour (a name or #rrggbb)")
+    highlight: str | None = Field(None, description="the colour of the word being spoken")
 
 
 Edit = Annotated[

@@ -21,6 +21,7 @@ from reelforge.agent import (
     Outcome,
     Plan,
     UndoAction,
+    Unknown,
     compose_reply,
     plan_message,
     understand,
@@ -133,7 +134,7 @@ def test_tools_sent_cover_every_op_with_valid_json_schemas(server: _Server) -> N
     ops = {cls.model_fields["op"].default for cls in typing.get_args(typing.get_args(Edit)[0])}
     # add_voice takes speech the app synthesises (the planner narrates through add_voice_over), set_cues a
     # recogniser's output
-    assert (ops - {"add_voice", "set_cues"}) | set(LLM_ACTIONS) == names
+    assert (ops - {"add_voice", "set_cues"}) | set(LLM_ACTIONS) | {"ask_user"} == names
     for tool in body["tools"]:
         schema = tool["function"]["parameters"]
         jsonschema.Draft202012Validator.check_schema(schema)
@@ -300,3 +301,17 @@ def test_an_llm_generation_gets_the_rules_placeholder_so_a_later_call_can_name_i
     assert planned.actions == ruled  # the speed change names the placeholder: "clip 2", where the dog will be
     assert compose_reply(planned, [Outcome(a) for a in planned.actions]) == \
         compose_reply(Plan("en", ruled), [Outcome(a) for a in ruled])
+
+
+def test_the_llm_sees_the_recent_history_and_may_ask_the_user(server: _Server) -> None:
+    server.mode, server.calls = "calls", [_call("ask_user", {"question": "Which clip, the city or the dog?"})]
+    labels = [f"change {n}" for n in range(1, 8)]
+    plan = plan_message("make that one shorter", context("full", history=labels), _settings(server))
+    prompt = server.requests[-1]["body"]["messages"][0]["content"]
+    assert "- change 7" in prompt and "- change 3" in prompt and "- change 2" not in prompt  # the last five
+    (asked,) = plan.actions
+    assert isinstance(asked, Unknown) and asked.text == "make that one shorter"
+    assert compose_reply(plan, [Outcome(asked)]) == "Which clip, the city or the dog?"
+    server.calls = [_call("ask_user", {"question": "  "})]  # an empty question is no answer: the rules answer
+    ruled = plan_message("make that one shorter", context("full"), _settings(server))
+    assert ruled.actions == understand("make that one shorter", context("full")).actions

@@ -26,6 +26,8 @@ from reelforge.agent import (
 )
 from reelforge.agent._intents.meta import revert_topic
 from reelforge.agent._state import automatic_segments, focus_from_history
+from reelforge.agent.llm import build_tools
+from reelforge.agent.local_llm import tool_schemas
 from reelforge.agent.registry import (
     ACTION_TOOLS,
     EDIT_TOOLS,
@@ -180,3 +182,26 @@ def test_an_edit_the_app_made_on_its_own_says_how_to_drop_it_in_the_words_of_its
     zh = EditAction(edit=AddText(text="山顶"), description=describe_edit(AddText(text="山顶"), "zh"))
     assert compose_reply(Plan("zh", [zh]), [Outcome(zh, data={"auto": True})]) == \
         "另外在开头添加标题「山顶」（不需要可以说“去掉标题”）。"
+
+
+def test_the_planners_are_told_what_each_declared_segment_reference_names() -> None:
+    tools = {tool["function"]["name"]: tool["function"]["parameters"] for tool in build_tools()}
+    schemas = tool_schemas()
+    for name, tool in PLANNED_EDIT_TOOLS.items():
+        for key in tool.refs:
+            for found in (tools[name], schemas[name]):
+                assert found["properties"][key]["description"].startswith("the id of a"), (name, key)
+    assert tools["set_speed"]["properties"]["segment_id"]["description"] == \
+        "the id of a video clip on the main track (from the Segments list); null: every clip"
+
+
+def test_every_field_a_planner_is_offered_is_described() -> None:
+    for tool in build_tools():
+        for key, prop in tool["function"]["parameters"]["properties"].items():
+            assert prop.get("description"), (tool["function"]["name"], key)
+
+
+def test_revert_names_one_of_the_history_topics() -> None:
+    tools = {tool["function"]["name"]: tool["function"]["parameters"] for tool in build_tools()}
+    # "go back to before ..." names one of the history's topics, which the recorded versions are matched against
+    assert tools["revert"]["properties"]["topic"]["enum"] == list(typing.get_args(Topic))
