@@ -80,6 +80,8 @@ _ZH_STRIP = (
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
+    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "在城市那段后面插一段…"
+    r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
@@ -137,6 +139,12 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b"):
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
+    if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
+        said = re.sub(r"在([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"在\1那段\2", clause.text)
+        refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
+    if not refs and clause.has(r"\b(?:instead|in place|in front) of the [a-z]{3,}"):  # "instead of the city": not "a clip of"
+        said = re.sub(r"\b(instead|in place|in front) of the\b", r"\1 the", clause.text)
+        refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
@@ -165,6 +173,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("end", None)
     if ref is None and (_says_it(clause) or clause.has(_BARE_SIDE)):
         ref = _it_clip(state)  # "after it", "right after that one", "后面接一段…": the clip just named or made
+        clips = main_clips(state.draft)
+        if kind == "after" and clause.has(_BARE_SIDE) and clips and ref == clips[-1].id:
+            return ("end", None)  # "把hike.mp4接到后面": after the last clip is the end
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
@@ -359,6 +370,9 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
+    # "change the dog into a cat" is a change inside the clip (no tool for it), not a new clip in its place
+    if not re.search(r"\b(?:clips?|shots?|scenes?|segments?|parts?|ones?|videos?)\b|\bclip \d|段|片段|镜头|视频", old):
+        return None
     if re.search(r"\b(?:one|version|copy|take)\b", new) or _vague(new):  # "with a better one": no scene
         return None
     # (said as "a clip of ..." so that a scene's own "of" stays in it: "a cat chasing a ball of yarn")
@@ -487,8 +501,27 @@ def _vague(prompt: str) -> bool:
     return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
+_ONLY_A_LENGTH = re.compile(r"^(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
+                           r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*$|"
+                           r"^(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
+
+
+def _length_of_pending(clause: Clause, state: PlanState) -> bool:
+    """"make a clip of a lighthouse? half a minute": a length said on its own right after a generation is its length."""
+    if not _ONLY_A_LENGTH.match(clause.text.strip(" ,，。.!?？")) or not state.actions:
+        return False
+    old = state.actions[-1]
+    said = duration_ms(clause.text)
+    if not isinstance(old, GenerateAction) or not said:
+        return False
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, seconds=said / 1000))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
+    if _length_of_pending(clause, state):
+        return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
         return False
