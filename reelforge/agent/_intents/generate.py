@@ -30,13 +30,16 @@ _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|mak
              r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:more\s+)?of\s+(?!(?:the\s+)?(?:music|song|silence|black|darkness|" \
              r"nothing|video|clip|title|text)\b)"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
-          r"\b(?:generate|create|produce|film|shoot|render|make|give me|i want|i need|show me|i'?d (?:love|like)|" \
+          r"\b(?:generate|create|produce|film|shoot|render|make|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
           r"(?:of|showing|with|where)\b|" \
+          r"^(?!(?:the|this|that|my|your|our|its|(?:" + _EN_VERBS_ALL + r"))\b)(?:[\w:.-]+\s+){1,3}?(?:clip|video|shot|footage)s? (?:of|showing)\b|" \
+          r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
+          r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|stick) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
           r"(?:clip|video|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
@@ -58,17 +61,17 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
 
 _EN_STRIP = (
-    r"\b(?:please|can you|could you|would you|i want|i need|i'd like|give me|show me|let's|for me)\b",
+    r"\b(?:please|can you|could you|would you|(?:i |we )?(?:am |are )?(?:want|need)|i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
     r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
     r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
-    r"\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
-    r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\b(?:\s*long)?",
+    r"^at the (?:very )?(?:start|beginning|end|front)\b,?|\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
+    r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
-    r"\b(?:video|clip|shot|scene|footage|animation|movie|b-?roll)s?\b",
+    r"\b(?:video|clip|shot|scene|footage|animation|movie|b-?roll)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
@@ -77,14 +80,17 @@ _ZH_STRIP = (
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
+    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "在城市那段后面插一段…"
+    r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
+    r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
-    r"^(?:在)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
+    r"^(?:在)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
     r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
     r"(?:的)?(?:视频|片段|镜头|画面)?(?:来|作为)?(?:结尾|收尾|结束|开头|开场)$",  # "以一段海浪的镜头结尾"
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面|后面|前面)(?:面|边)?(?:吧)?$",
-    r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:第\d+个|最后1个)(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)$",
+    r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)$",
     r"\d+(?:\.\d+)?秒(?:钟)?(?:长)?(?:的)?",
     r"的?短(?=视频$|片$)",  # "…日落的短视频": a short video, the length is no part of the scene
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
@@ -133,6 +139,12 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b"):
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
+    if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
+        said = re.sub(r"在([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"在\1那段\2", clause.text)
+        refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
+    if not refs and clause.has(r"\b(?:instead|in place|in front) of the [a-z]{3,}"):  # "instead of the city": not "a clip of"
+        said = re.sub(r"\b(instead|in place|in front) of the\b", r"\1 the", clause.text)
+        refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
@@ -161,6 +173,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("end", None)
     if ref is None and (_says_it(clause) or clause.has(_BARE_SIDE)):
         ref = _it_clip(state)  # "after it", "right after that one", "后面接一段…": the clip just named or made
+        clips = main_clips(state.draft)
+        if kind == "after" and clause.has(_BARE_SIDE) and clips and ref == clips[-1].id:
+            return ("end", None)  # "把hike.mp4接到后面": after the last clip is the end
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
@@ -170,7 +185,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
 _AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)"
 _AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
-_BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)"
+_BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
 
 
@@ -204,7 +219,7 @@ def _it_clip(state: PlanState) -> str | None:
 
 # "add a second clip after it: a dog on a beach, 4 seconds" / "生成一段竖屏视频：夜晚的东京街头": what follows the
 # colon is the scene, what leads up to it is the request
-_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|视频|片段|镜头|画面|素材)[^:：]*?)"
+_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-?roll|视频|片段|镜头|画面|素材)[^:：]*?)"
                     r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
@@ -310,7 +325,7 @@ _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a v
                   r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
                   r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|"
                   r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
-                  r"动态|那种|竖屏|横屏|方形|动图|"
+                  r"动态|那种|竖屏|横屏|方形|动图|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
                   r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|做成|变成|生成|制作|做|"
                   r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
 
@@ -338,22 +353,31 @@ _SCENE_FOR = re.compile(
     r"(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+)$|"
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
-    r"^把(?P<old3>.+?)(?:换成|替换成|替换为|改成|变成)(?P<new3>.{2,}?)(?:的)?(?:画面|镜头|视频)$")
+    r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|[:：])?"
+    r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,})$")
 
 
-def _scene_for_clip(clause: Clause, state: PlanState) -> str | None:
-    """The scene a clause puts in place of a clip it names, when it names both (None otherwise)."""
+def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
+    """The scene a clause puts in place of a clip it names, and that clip, when it names both (None otherwise)."""
     match = _SCENE_FOR.match(clause.text)
     if match is None:
         return None
     old = match.group("old") or match.group("old2") or match.group("old3")
     new = match.group("new") or match.group("new2") or match.group("new3")
+    lead, colon, scene = new.partition(":") if ":" in new else new.partition("：")
+    if colon and re.search(r"\b(?:one|clip|shot|video)\b|^(?:1)?(?:个|段)?(?:新的)?$", lead):
+        new = scene.strip()  # "swap the dog clip for a new one: a cat chasing a ball of yarn"
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
+    # "change the dog into a cat" is a change inside the clip (no tool for it), not a new clip in its place
+    if not re.search(r"\b(?:clips?|shots?|scenes?|segments?|parts?|ones?|videos?)\b|\bclip \d|段|片段|镜头|视频", old):
+        return None
     if re.search(r"\b(?:one|version|copy|take)\b", new) or _vague(new):  # "with a better one": no scene
         return None
-    return _prompt(dataclasses.replace(clause, text=new)) or None
+    # (said as "a clip of ..." so that a scene's own "of" stays in it: "a cat chasing a ball of yarn")
+    prompt = _prompt(dataclasses.replace(clause, text=f"a clip of {new}" if clause.language == "en" else new))
+    return (prompt, refs[0]) if prompt else None
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -362,7 +386,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False  # (what comes before "的视频" is the scene)
     scene_for = None if animate else _scene_for_clip(clause, state)
     if scene_for is not None:
-        return _generate(clause, state, scene_for, "replace")
+        state.generate(GenerateAction(prompt=scene_for[0], seconds=(duration_ms(clause.text) or 5000) / 1000,
+                                      aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
+        return True
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
@@ -383,7 +409,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
-    seconds = (duration_ms(clause.text) or 5000) / 1000
+    seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
     clause = _with_place_said_before(clause, state)
     placement = placement_of(clause, state)
     if placement is None:
@@ -475,19 +501,27 @@ def _vague(prompt: str) -> bool:
     return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
-def _generate(clause: Clause, state: PlanState, prompt: str, kind: ClipPlace) -> bool:
-    """A new clip of ``prompt`` in place of (or next to) the clip the clause names."""
-    placement = placement_of(clause, state)
-    ref = placement[1] if placement is not None else None
-    if ref is None:
+_ONLY_A_LENGTH = re.compile(r"^(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
+                           r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*$|"
+                           r"^(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
+
+
+def _length_of_pending(clause: Clause, state: PlanState) -> bool:
+    """"make a clip of a lighthouse? half a minute": a length said on its own right after a generation is its length."""
+    if not _ONLY_A_LENGTH.match(clause.text.strip(" ,，。.!?？")) or not state.actions:
         return False
-    state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
-                                  aspect=aspect_of(clause), placement=kind, ref_segment_id=ref))
+    old = state.actions[-1]
+    said = duration_ms(clause.text)
+    if not isinstance(old, GenerateAction) or not said:
+        return False
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, seconds=said / 1000))
     return True
 
 
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
+    if _length_of_pending(clause, state):
+        return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
         return False
@@ -497,6 +531,8 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     placement = placement_of(clause, state)
     if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾"):
         return False
+    if placement[1] == state.focus.segment_id:  # "来一段烟花，放在最后一段后面": the last one there is itself, at the end
+        placement = ("end", None)
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
     state.replace_generation(index, GenerateAction(

@@ -3,6 +3,7 @@ transitions between clips, a clip's own sound, and adding an uploaded video or p
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reelforge.agent._intents._words import ADD, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
@@ -395,7 +396,9 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
         if refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的片段"):
             return False
         ref = clips[0].id  # "replace the clip with my photo": the one clip there is
-    meant = uploads_meant(clause, state, ("video", "image"))
+    # the clip being replaced says no kind of upload: "replace the city clip with my photo"
+    said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b", " ", clause.text)
+    meant = uploads_meant(dataclasses.replace(clause, text=said), state, ("video", "image"))
     if not meant:
         return False
     if len(meant) > 1:
