@@ -73,7 +73,7 @@ _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:�
 _NARRATE_ZH = re.compile(
     rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?|配(?:个|一段|1段|段)音)"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音)"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
@@ -111,7 +111,7 @@ _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|video
 _CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"\bsay (?:it|that|this|them|the words)\b|"
-          r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
+          r"配音|旁白|解说|画外音|口播|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
           # "换个女生的声音", "换一个声音": a voice, not the clips' sound (which is "片段的声音", "原声")
           r"[男女](?:生|性|人|孩|的)?的?声音|换(?:一个|1个|个)?(?:别的|其他的?)?声音")
 # no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
@@ -311,7 +311,7 @@ def _voice(clause: Clause, state: PlanState) -> bool:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
         return True
-    if clause.has(ADD) or clause.has(r"\bnarrat\w*\b|配音|旁白|解说"):
+    if clause.has(ADD) or clause.has(r"\bnarrat\w*\b|配音|旁白|解说|画外音|口播"):
         state.actions.append(Unknown(clause.unquoted(), understood="a voice-over", question=ask(
             clause, "What should the voice say? For example: add a voice-over saying \"Welcome to the coast.\"",
             "配音要说什么？例如：加配音：欢迎来到海边。")))
