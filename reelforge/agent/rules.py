@@ -259,9 +259,18 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
         state.focus = Focus("music")
 
 
+_NOT_THE_TITLE = r"\b(?:effects?|crop\w*|bars?|split|screen|picture|frame|logo|watermark|sticker|emoji|arrow|spin\w*|" \
+                 r"rotat\w*|zoom\w*|pan\w*|clips?|shots?|parts?|dog|city)\b|效果|画中画|分屏|画面|进度条|镜头|水印|贴纸|箭头|" \
+                 r"旋转|平移|拉近|推近|拉远|那段|片段"
+
+
 def _implied_text(clause: Clause, state: PlanState) -> bool:
-    """"make it bigger" / "move it to the top" with no focus: the title, when there is one."""
+    """"make it bigger" / "move it to the top" with no focus: the title, when there is one; never a clause that names
+    another object or a thing the title is not ("crop out the left side", "a progress bar at the bottom", "画面慢慢往上移",
+    "不要那个放大缩小的效果了", "pan left on the city clip")."""
     if not text_segments(state.draft):
+        return False
+    if {s.value for s in read_clause(clause).of("topic")} - {"title"} or clause.has(_NOT_THE_TITLE):
         return False
     if position_of(clause) is None and color_of(clause.text) is None and not clause.has(
             r"\b(?:bigger|larger|smaller)\b|放大|缩小|大一点|小一点"):

@@ -20,13 +20,13 @@ __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
-        r"(?:所有|全部|这些|那些|上面|画面上|屏幕上|视频上)的?字(?!幕)"
+        r"(?<![数名汉签打写几])字(?!幕|母)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) (?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
-_BIGGER = r"\btoo (?:small|tiny)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
@@ -37,6 +37,11 @@ _FADE_LENGTH = re.compile(
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
+
+
+# a title's motion that no edit makes: "make the title spin in from the left", "标题飞入"
+_ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\w*|typewriter|type (?:it )?out|pop(?:s|ping)? in|" \
+             r"shak\w*|wiggl\w*|animat\w*)\b|旋转|转圈|飞入|飞进|滑入|滑进|弹出|弹跳|打字机|抖动|动画"
 
 
 def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
@@ -125,7 +130,7 @@ def _timing(clause: Clause) -> dict[str, object]:
 
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
 _BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)\b|"
-                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底")  # 白字黑底
+                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)")  # 白字黑底, 黑底白字
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
          r"全程|整个视频|一直显示|从头到尾"
@@ -155,6 +160,10 @@ def _style(clause: Clause) -> dict[str, object]:
     letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
     if letters:
         color = color_of(letters.group(1) + "色")
+    said = re.search(r"(?:成|为|是|用)([红白黑黄蓝绿橙橘紫粉灰金银青])的?(?![\u4e00-\u9fff]*色)", text) \
+        if clause.language == "zh" and color is None else None
+    if said:  # "字弄成红的"
+        color = color_of(said.group(1) + "色")
     if color:
         out["color"] = color
     if clause.has(_FADE_IN):
@@ -332,11 +341,39 @@ def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
     return next((s.id for s in automatic if s.start_ms < added.end_ms and added.start_ms < s.end_ms), None)
 
 
+# what one change of a title is: its words, its colours, its size, its place, its time, its fades; where each is said
+_GROUPS = (("text", ("text",), r"⟪|\b(?:say|says|read|reads|to)\b|改成|换成|改为|叫|写"),
+           ("colour", ("color", "bgcolor"), rf"\b(?:{_COLORS})\b|colou?r|\S色|[白黑红黄蓝绿金粉紫橙][字底的]|底色"),
+           ("size", ("scale", "size"), rf"{_BIGGER}|{_SMALLER}|字号|大小"),
+           ("place", ("pos",), r"\b(?:top|bottom|left|right|cent(?:er|re)|middle|upper|lower|higher|up|down|corner)\b|"
+                               r"顶|底部|上面|下面|上方|下方|中间|居中|中央|左|右|往上|往下|上移|下移|挪"),
+           ("time", ("start_ms", "duration_ms"), r"\d|\b(?:until|till|whole|throughout|appear\w*|stay\w*|show\w*)\b|"
+                                                r"出现|显示|停留|待|全程"),
+           ("fade", ("fade_in_ms", "fade_out_ms"), r"\bfad\w*|淡入|淡出|渐显|渐隐"))
+# changes said one after another ("red, a bit bigger, and have it fade in", "颜色换成粉色，大小也大一些"): an edit each
+_COORDINATED = r"\band\b|\balso\b|\bplus\b|,|，|、|也|并且|同时|还有|再"
+
+
+def _changes(clause: Clause, fields: dict[str, object]) -> list[dict[str, object]]:
+    """The fields of one update, as one edit per change when the clause says several changes one after another, in
+    the order said; else all in one edit."""
+    groups = [(name, {k: fields[k] for k in keys if k in fields}, pattern) for name, keys, pattern in _GROUPS]
+    groups = [g for g in groups if g[1]]
+    if len(groups) < 2 or not clause.has(_COORDINATED) or len(fields) != sum(len(g[1]) for g in groups):
+        return [fields]
+
+    def said_at(pattern: str) -> int:
+        found = clause.search(pattern)
+        return found.start() if found else len(clause.text)
+
+    return [changed for _, changed, _ in sorted(groups, key=lambda g: said_at(g[2]))]
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
-    if clause.has(REMOVE) and not clause.has(_CHANGE + r"|\bto\b"):
+    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)")) and not clause.has(_CHANGE + r"|\bto\b"):
         if not texts:
             state.edit(RemoveText(all=True))
         elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切"):
@@ -375,6 +412,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.edit(UpdateText(text=words))  # fails with "there is no text": the reply says so
         return True
     target = find_text(clause, state)
+    if clause.has(_ANIMATION) and not clause.has(_FADE_IN + "|" + _FADE_OUT):
+        state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
+            clause, "I can't animate a title (spin, slide, bounce, type it out) yet, only fade it in or out. Fade it in "
+            "instead? Say: make the title fade in.", "暂时还不能给标题做动画（旋转、滑入、弹跳、打字效果），只能淡入淡出。要改成淡入吗？"
+            "可以说：标题淡入。")))
+        return True
     fields: dict[str, object] = {**_style(clause)}
     if words:
         fields["text"] = words
@@ -434,5 +477,6 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not fields:
         return False
-    state.edit(UpdateText(segment_id=target.id if target else None, **fields), focus_kind="text")  # type: ignore[arg-type]
+    for group in _changes(clause, fields):  # "make the title red, a bit bigger, and have it fade in": one edit each
+        state.edit(UpdateText(segment_id=target.id if target else None, **group), focus_kind="text")  # type: ignore[arg-type]
     return True

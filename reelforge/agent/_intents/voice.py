@@ -64,7 +64,10 @@ _NARRATE_EN = re.compile(
     r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
     r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
-    r"\s*(?:[:：]|-\s)|"
+    r"\s*(?:[:：]|-\s|saying|that says|(?=[\"'“‘「『]))|"
+    # "a woman's voice saying ...", "voice of woman say '...'"
+    r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy))"
+    r"\s+(?:saying|says|say)|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
     rf"(?:narrate|say){_HOW})"
@@ -72,8 +75,9 @@ _NARRATE_EN = re.compile(
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
     rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
+    r"(?P<pre2>用?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说)(?:说|内容)?|配(?:个|一段|1段|段)音)"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句))"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
@@ -86,6 +90,10 @@ _WORDS_END = re.compile(
     r"transition|fade)\b.*$|"
     r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)?(?:加上?|打开|开启|配上|显示|去掉|删掉|把|换成?|用)[^，,。；;]{0,10}?"
     r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$", re.I | re.S)
+
+
+_LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|'((?:[^']|'(?=\w))+)'(?!\w))\s*(.*)$""",
+                            re.S)
 
 
 @dataclass(frozen=True)
@@ -111,7 +119,7 @@ _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|video
 _CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"\bsay (?:it|that|this|them|the words)\b|"
-          r"配音|旁白|解说|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
+          r"配音|旁白|解说|画外音|口播|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
           # "换个女生的声音", "换一个声音": a voice, not the clips' sound (which is "片段的声音", "原声")
           r"[男女](?:生|性|人|孩|的)?的?声音|换(?:一个|1个|个)?(?:别的|其他的?)?声音")
 # no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
@@ -165,17 +173,26 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
 def _narration(message: str, match: re.Match[str]) -> Whole | None:
     """The voice-over a narration pattern found, with the instructions before and after its words."""
     body, after = match.group("body").strip(), ""
-    quoted = re.match(r"""["'“‘「『]([^"'”’」』]+)["'”’」』]\s*(.*)$""", body, re.S)
-    if quoted:  # "narrate 'Welcome home' and add word by word captions"
-        body, after = quoted.group(1), quoted.group(2)
+    quoted = _LEADING_QUOTE.match(body)
+    if quoted:  # "narrate 'Welcome home' and add word by word captions"; "'Let's go'" keeps its apostrophe
+        body, after = next(g for g in quoted.groups()[:-1] if g is not None), quoted.group(quoted.lastindex or 0)
     else:
         end = _WORDS_END.search(body)
         if end and end.start() > 0:
-            body, after = body[:end.start()], body[end.start():].lstrip(" ,，。;；")
+            # the words keep their own full stop ("……很安静。然后把音乐调小"), the request after it is read on its own
+            cut = end.start() + 1 if body[end.start()] in "。.!！?？" else end.start()
+            body, after = body[:cut], body[cut:].lstrip(" ,，。;；")
+    gender_after = re.match(r"\s*,?\s*(?:in|with|using)\s+(?:a\s+)?((?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)\s+voice\b", after, re.I)
+    if gender_after:  # "voice over saying 'Tokyo never sleeps' in a male voice, and ..."
+        after = after[gender_after.end():]
+    after = re.sub(r"^\s*(?:,\s*)?(?:and\s+|then\s+|also\s+)*", "", after)
+    if not re.search(r"\w", after):
+        after = ""
     body = _body(body)
     if not re.search(r"\w", body):
         return None
-    said = " ".join(match.group(k) or "" for k in ("head", "spec", "spec2", "pre") if k in match.groupdict())
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2") if k in match.groupdict())
+    said += " " + (gender_after.group(1) if gender_after else "")
     voice = _VOICE_ID.search(said)
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
     action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
@@ -232,7 +249,8 @@ def _asks_for_script(head: str, body: str) -> bool:
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
-    if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE):
+    if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE) or (
+            clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
@@ -245,15 +263,18 @@ _BARE_ON = re.compile(
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
-    r"\s*(?:please)?$|^(?:captions|subtitles|subs)(?: on)?(?: please)?$|"
+    r"\s*(?:please|pls|plz)?$|^(?:auto(?:matic)?\s+)?(?:captions|subtitles|subs)(?: on)?(?: please| pls| plz)?$|"
+    r"^(?:is it possible|would it be possible|can i get|could i get|can we get|can we have) (?:to )?(?:add |have |get )?"
+    r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
     r"^(?:请问|请|麻烦|能不能|能|可以|可不可以)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
-    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|^字幕(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
+    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|^(?:把)?字幕(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
 _SPEECH = (r"\bwhat (?:people|they|we|i|he|she|everyone|the \w+) (?:are |is |were |was )?(?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
            r"说的话|讲的话|对话|语音|识别")
 _TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写"
-_SUBTITLE_FILE = r"^(?:please\s+)?(?:make|create|give me|generate|export|get me)\s+(?:an?\s+)?(?:srt|vtt|webvtt)(?: file)?$"
+_SUBTITLE_FILE = r"^(?:please\s+)?(?:make|create|give me|generate|export|get me|send me)\s+(?:an?\s+|the\s+)?(?:srt|vtt|webvtt)" \
+                 r"(?: file)?(?: too| as well| also)?$"
 
 
 def _captions(clause: Clause, state: PlanState) -> bool:
@@ -275,7 +296,10 @@ def _captions(clause: Clause, state: PlanState) -> bool:
         if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):  # "识别说的话，配上字幕": one request
             state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
         return True
-    if not (bare or style is not None or narrated):
+    # English says "captions"/"subtitles" of captions only ("the caption 'Day 1'" is a title): "make the captions
+    # yellow", "remove the subtitles" change the captions even before there are any
+    plural = clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
+    if not (bare or style is not None or narrated or plural):
         return False
     if clause.has(REMOVE) and not clause.has(r"换|改"):
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
@@ -311,7 +335,7 @@ def _voice(clause: Clause, state: PlanState) -> bool:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
         return True
-    if clause.has(ADD) or clause.has(r"\bnarrat\w*\b|配音|旁白|解说"):
+    if clause.has(ADD) or clause.has(r"\bnarrat\w*\b|配音|旁白|解说|画外音|口播"):
         state.actions.append(Unknown(clause.unquoted(), understood="a voice-over", question=ask(
             clause, "What should the voice say? For example: add a voice-over saying \"Welcome to the coast.\"",
             "配音要说什么？例如：加配音：欢迎来到海边。")))
