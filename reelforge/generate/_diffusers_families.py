@@ -17,7 +17,7 @@ from typing import Any, Literal
 from reelforge.errors import InvalidInput
 
 __all__ = ["Capabilities", "FastPreset", "Family", "FAMILIES", "ShotPlan", "detect_model", "generation_size",
-           "plan_shots"]
+           "longest_shot", "plan_shots", "round_up_to_rule"]
 
 Kind = Literal["t2v", "i2v"]
 
@@ -196,20 +196,25 @@ class ShotPlan:
         return sum(self.frames)
 
 
-def _round_up_to_rule(frames: int, temporal: int) -> int:
-    """The smallest ``temporal * k + 1`` that is >= ``frames`` (VAE temporal compression rule)."""
+def round_up_to_rule(frames: int, temporal: int) -> int:
+    """The smallest ``temporal * k + 1`` (k >= 1) that is >= ``frames`` (VAE temporal compression rule)."""
     return max(1, math.ceil(max(frames - 1, 0) / temporal)) * temporal + 1
+
+
+def longest_shot(max_frames: int, temporal: int) -> int:
+    """The most frames a shot may have within ``max_frames`` in the ``temporal * k + 1`` rule."""
+    return (max_frames - 1) // temporal * temporal + 1
 
 
 def plan_shots(duration_ms: int, *, fps: int, temporal: int, max_frames: int, fixed_frames: bool) -> ShotPlan:
     """Split ``duration_ms`` into shots no longer than ``max_frames`` (each ``temporal*k+1`` frames)."""
     if duration_ms <= 0:
         raise InvalidInput(f"seconds: must be > 0 (got {duration_ms / 1000})", field="seconds")
-    longest = (max_frames - 1) // temporal * temporal + 1
+    longest = longest_shot(max_frames, temporal)
     needed = max(1, math.ceil(duration_ms * fps / 1000))
     shots: list[int] = []
     while needed > 0:
-        frames = longest if fixed_frames else min(longest, _round_up_to_rule(needed, temporal))
+        frames = longest if fixed_frames else min(longest, round_up_to_rule(needed, temporal))
         shots.append(frames)
         needed -= frames
     return ShotPlan(tuple(shots), fps, duration_ms)

@@ -46,7 +46,7 @@ def call_arguments(pipe: Any, call: dict[str, Any], *, fps: int) -> dict[str, An
 
 def shot_audio(pipe: Any, output: Any, *, frames: int, fps: int, skip_frames: int = 0) -> ShotAudio:
     """The waveform of one shot, cut or zero-padded to exactly its frames' duration; the sound of
-    its first ``skip_frames`` (re-made conditioning frames, dropped with them) left out."""
+    its first ``skip_frames`` (frames that repeat the previous shot, dropped with them) left out."""
     import numpy as np
 
     audio = output.audio

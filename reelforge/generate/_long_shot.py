@@ -1,16 +1,23 @@
 """A long shot as a list of model shots: segments (one per prompt), each split into shots the model can make.
 
 Pure Python. ``a fox wakes up | it runs through the snow`` over 20 s is two 10 s segments; each
-segment becomes as many shots as the family's longest clip needs (``plan_shots``), and each shot
-keeps only the frames that fall inside its segment, so the segments' boundaries land on the frame
-their milliseconds say and the whole adds up to the request's length.
+segment becomes as many shots as the family's longest clip needs, and each shot keeps only the
+frames that fall inside its segment, so the segments' boundaries land on the frame their
+milliseconds say and the whole adds up to the request's length.
+
+A continued shot (one that starts from the previous shot's last frame) opens with frames that
+repeat the end of the previous shot: an image-to-video model gives its still back as frame 0.
+Kept, that frame shows twice at the join, a visible stutter. ``repeats`` says how many such
+frames each shot after the first makes; they are planned in (the shot is made that much longer)
+and dropped, so the kept frames still add up to the asked length.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reelforge.generate._diffusers_families import plan_shots
+from reelforge.errors import InvalidInput
+from reelforge.generate._diffusers_families import longest_shot, round_up_to_rule
 from reelforge.generate.base import split_duration
 
 __all__ = ["LongShotPlan", "PlannedShot", "plan_long_shot"]
@@ -18,7 +25,9 @@ __all__ = ["LongShotPlan", "PlannedShot", "plan_long_shot"]
 
 @dataclass(frozen=True)
 class PlannedShot:
-    """One model call: its prompt, how many frames it makes, how many of them the clip keeps."""
+    """One model call: its prompt, how many frames it makes, how many it drops and keeps.
+
+    The clip keeps ``keep`` frames after the first ``repeats`` (``repeats + keep <= frames``)."""
 
     prompt: str
     segment: int
@@ -26,6 +35,7 @@ class PlannedShot:
     keep: int
     seed: int
     opens_segment: bool    # the first shot of its prompt (else it continues its segment's previous shot)
+    repeats: int = 0       # leading frames that repeat the frame before the join: made, then dropped
 
 
 @dataclass(frozen=True)
@@ -44,8 +54,15 @@ class LongShotPlan:
 
 
 def plan_long_shot(segments: tuple[str, ...], duration_ms: int, seed: int, *, fps: int, temporal: int,
-                   max_frames: int, fixed_frames: bool) -> LongShotPlan:
-    """The shots of ``segments`` sharing ``duration_ms`` equally; seeds count up from ``seed``."""
+                   max_frames: int, fixed_frames: bool, repeats: int = 0) -> LongShotPlan:
+    """The shots of ``segments`` sharing ``duration_ms`` equally; seeds count up from ``seed``.
+
+    ``repeats``: frames at the start of every shot after the first that repeat the previous shot
+    (1 when shots are continued from its last frame, 0 for cuts)."""
+    longest = longest_shot(max_frames, temporal)
+    if longest <= repeats:
+        raise InvalidInput(f"max_shot_frames: a continued shot repeats {repeats} frame(s) of the one before, so it "
+                           f"needs more than {repeats} (got at most {longest})", field="max_shot_frames")
     shots: list[PlannedShot] = []
     elapsed_ms, start_frame = 0, 0
     for segment, (prompt, share_ms) in enumerate(zip(segments, split_duration(duration_ms, len(segments)),
@@ -53,12 +70,13 @@ def plan_long_shot(segments: tuple[str, ...], duration_ms: int, seed: int, *, fp
         elapsed_ms += share_ms
         end_frame = max(start_frame + 1, round(elapsed_ms * fps / 1000))
         wanted = end_frame - start_frame
-        plan = plan_shots(share_ms, fps=fps, temporal=temporal, max_frames=max_frames, fixed_frames=fixed_frames)
-        for position, frames in enumerate(plan.frames):
-            keep = min(frames, wanted)
-            if keep <= 0:
-                break
-            shots.append(PlannedShot(prompt, segment, frames, keep, seed + len(shots), opens_segment=position == 0))
+        opens_segment = True
+        while wanted > 0:
+            repeated = repeats if shots else 0
+            frames = longest if fixed_frames else min(longest, round_up_to_rule(wanted + repeated, temporal))
+            keep = min(frames - repeated, wanted)
+            shots.append(PlannedShot(prompt, segment, frames, keep, seed + len(shots), opens_segment, repeated))
             wanted -= keep
+            opens_segment = False
         start_frame = end_frame
     return LongShotPlan(tuple(shots), fps, duration_ms)

@@ -9,9 +9,11 @@
 - **LTX-2 frame conditioning** (``LTX2ConditionPipeline``, a ``from_pipe`` view of the loaded LTX-2
   weights): each shot after the first is conditioned on the previous shot's last ``frames``
   (17, three latent frames: where things are and how they move) placed at its start, instead
-  of on the last still alone. The shot is made ``frames - 1`` longer; its first ``frames``
-  frames re-make the conditioning ones and all but the last are dropped, so the kept shot
-  starts, like a continued still, on the previous shot's last frame and carries its motion on.
+  of on the last still alone. The shot is made ``frames - 1`` longer than planned; its first
+  ``frames`` frames re-make the conditioning ones (the last of them is the previous shot's last
+  frame) and are all dropped, so the kept shot starts on the frame after the join, as a
+  continued still's does once its frame 0 (the still given back) is dropped, and carries the
+  motion on.
 - **First and last frame** (``last_image``): Wan 2.1's image-to-video layout (the still is a
   channel of the input, not the first latent frame) and SkyReels' image-to-video forcing take an
   end frame; the last shot of the request is made to arrive at it. Wan 2.2 TI2V (``expand_timesteps``)
@@ -81,7 +83,8 @@ class FrameConditioning:
 
     @property
     def extra_frames(self) -> int:
-        """Frames a continued shot makes beyond its plan: the re-made conditioning frames, less the join frame."""
+        """Frames a continued shot makes beyond its plan: the re-made conditioning frames before the join
+        frame (the plan already counts the join frame, which every continued shot makes and drops)."""
         return self.frames - 1
 
     def previous_frames(self, previous: np.ndarray, temporal: int) -> np.ndarray:

@@ -13,7 +13,8 @@ protocol. Read top to bottom like a diffusers pipeline:
 4. plan shots (one segment per ``|``-separated prompt, frame rule, trained size and rate) and
    denoise each, reporting progress per step and honouring cancel between steps (per-family
    call rules in ``_family_*``); each shot after the first starts from the previous one's last
-   frame when the model takes a still, and is colour-matched to it (``_color_match``);
+   frame when the model takes a still, its frames that give that frame back dropped (no frame
+   shows twice at a join: ``_long_shot``), and is colour-matched to it (``_color_match``);
    SkyReels-V2 makes a whole segment in one diffusion-forcing call and LTX-2 continues a shot
    from the previous one's last frames through ``LTX2ConditionPipeline`` (``_long_video``);
 5. encode all shots through one :class:`~reelforge.ffmpeg.FrameWriter`, brought to the
@@ -412,15 +413,18 @@ class DiffusersGenerator:
         forcing = diffusion_forcing_for(pipe, temporal, self.shape.max_shot_frames)
         max_frames = family.max_frames if forcing else (self.shape.max_shot_frames or family.max_frames)
 
-        def planned(longest: int) -> LongShotPlan:
+        def planned(longest: int, repeats: int = 0) -> LongShotPlan:
             return plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
-                                  max_frames=longest, fixed_frames=family.fixed_frames)
+                                  max_frames=longest, fixed_frames=family.fixed_frames, repeats=repeats)
 
         plan = planned(max_frames)
-        # LTX-2 continues a shot from the previous one's last frames; a continued shot is made longer by them.
+        # Later shots start from the previous shot's last frame when the model takes a still (LTX-2: from its
+        # last frames, and a continued shot is made longer by them). The first frame of such a shot gives the
+        # previous one's last frame back: each continued shot is planned one frame longer and drops it.
         conditioning = frame_conditioning_for(capabilities, temporal, max_frames) if len(plan.shots) > 1 else None
-        if conditioning is not None:
-            plan = planned(max_frames - conditioning.extra_frames)
+        continued = len(plan.shots) > 1 and capabilities.image_to_video
+        if continued:
+            plan = planned(max_frames - (conditioning.extra_frames if conditioning else 0), repeats=1)
         preset = request.speed or self.settings.speed
         sampler = sampler_for(family, preset, request.steps, request.guidance)
         loras = self._switch_loras(loaded, pipe, request, distilled=sampler.distilled)
@@ -430,11 +434,10 @@ class DiffusersGenerator:
                                            mag=self._mag_configs(loaded.mag, loaded.folder, sampler.steps))
         negative = request.negative_prompt or DEFAULT_NEGATIVE_PROMPT
         still = _load_still(request.image, width, height) if request.image is not None else None
-        # Later shots start from the previous shot's last frame (LTX-2: its last frames) when the model takes a still.
         continuation = None
         if conditioning is not None:
             continuation = self._conditioning_view(loaded, conditioning)
-        elif len(plan.shots) > 1 and capabilities.image_to_video:
+        elif continued:
             continuation = self._view(loaded, "i2v")
         last_image = self._last_image(request, loaded, width, height,
                                       last_shot_takes_a_still=still is not None or continuation is not None)
@@ -443,15 +446,17 @@ class DiffusersGenerator:
         joins: list[JoinRecord] = []
         sounds: list[ShotAudio] = []
         made_frames: list[int] = []        # frames each call made (a conditioned shot re-makes its conditioning)
+        dropped_frames: list[int] = []     # leading frames of each call that repeat the previous shot
         for index, shot in enumerate(plan.shots):
             previous = pieces[-1][-1] if pieces else None
             # LTX-2: the previous shot's last frames open this one; the call re-makes them, then goes on
             condition = conditioning.previous_frames(pieces[-1], temporal) if conditioning and pieces else None
             remade = len(condition) - 1 if condition is not None else 0    # frames before the join frame
+            made, dropped = shot.frames + remade, remade + shot.repeats    # the join frame is a repeat too
             shot_pipe, image = (pipe, still) if previous is None or continuation is None \
                 else (continuation, _as_image(previous) if condition is None else None)
             call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
-                                   width=width, height=height, frames=shot.frames + remade, fps=fps,
+                                   width=width, height=height, frames=made, fps=fps,
                                    steps=sampler.steps, guidance=sampler.guidance, seed=shot.seed, image=image)
             if condition is not None and conditioning is not None:
                 call.update(_frame_conditions(condition, conditioning.strength))
@@ -462,13 +467,13 @@ class DiffusersGenerator:
             report = scaled(progress, index / len(plan.shots), (index + 1) / len(plan.shots))
             with scheduler_shift(shot_pipe, sampler.shift):
                 output = self._denoise_shot(loaded, shot_pipe, call, sampler.steps, report, cancel)
-            frames = _frames_of(output)[remade:remade + shot.keep]
-            made_frames.append(shot.frames + remade)
+            frames = _kept_frames(_frames_of(output), dropped, shot.keep, made)
+            made_frames.append(made)
+            dropped_frames.append(dropped)
             if family.audio:
-                sound = _family_ltx2.shot_audio(shot_pipe, output, frames=shot.frames + remade, fps=fps,
-                                                skip_frames=remade)
-                sounds.append(_kept_sound(sound, shot.keep / shot.frames))
-            if previous is not None:
+                sound = _family_ltx2.shot_audio(shot_pipe, output, frames=made, fps=fps, skip_frames=dropped)
+                sounds.append(_kept_sound(sound, shot.keep, fps))
+            if previous is not None:  # the real join: the previous shot's last kept frame and this one's first
                 frames, join = self._join(previous, frames, fps, hold=0.0 if shot.opens_segment else 1.0)
                 joins.append(join)
             pieces.append(frames)
@@ -478,7 +483,7 @@ class DiffusersGenerator:
                                          continuation is not None, preset, loras, loaded,
                                          audio_rate=sounds[0].sample_rate if sounds else None),
                       **long_shot_record(request.segments, joins, self.color_match),
-                      "long_video": _method(forcing, conditioning, last_image, made_frames)}
+                      "long_video": _method(forcing, conditioning, last_image, made_frames, dropped_frames)}
         return GeneratedShots(model, plan, pieces, sounds, provenance)
 
     def calibrate_mag_cache(self, request: GenerateRequest, progress: Progress = lambda _: None) -> Path:
@@ -601,10 +606,10 @@ class DiffusersGenerator:
 
 
 def _method(forcing: DiffusionForcing | None, conditioning: FrameConditioning | None, last_image: Any,
-            made_frames: list[int]) -> dict[str, Any]:
+            made_frames: list[int], dropped_frames: list[int]) -> dict[str, Any]:
     """What the provenance says about the family's long-video method."""
     name = "diffusion_forcing" if forcing is not None else "frame_conditioning" if conditioning else "chained"
-    method: dict[str, Any] = {"method": name}
+    method: dict[str, Any] = {"method": name, "dropped_per_shot": dropped_frames}
     if forcing is not None:
         method.update(base_frames=forcing.base_frames, overlap_frames=forcing.overlap_frames,
                       causal_block_size=forcing.causal_block_size, ar_step=forcing.ar_step)
@@ -729,11 +734,18 @@ def _as_image(frame: np.ndarray) -> Any:
     return Image.fromarray(frame)
 
 
-def _kept_sound(sound: ShotAudio, share: float) -> ShotAudio:
-    """A shot's sound cut like its frames (a long shot keeps part of its last shot)."""
-    if share >= 1.0:
-        return sound
-    return dataclasses.replace(sound, samples=sound.samples[:round(len(sound.samples) * share)])
+def _kept_frames(frames: np.ndarray, dropped: int, keep: int, made: int) -> np.ndarray:
+    """The ``keep`` frames after the ``dropped`` ones that repeat the previous shot; a pipeline that
+    made fewer than asked would shorten the clip, so it is an error."""
+    if len(frames) != made:
+        raise GenerationFailed(f"the pipeline made {len(frames)} frames, {made} were asked",
+                               data={"frames": len(frames), "asked": made})
+    return frames[dropped:dropped + keep]
+
+
+def _kept_sound(sound: ShotAudio, keep: int, fps: int) -> ShotAudio:
+    """A shot's sound cut like its frames: the first ``keep`` frames' worth (a long shot keeps part of its last shot)."""
+    return dataclasses.replace(sound, samples=sound.samples[:round(keep * sound.sample_rate / fps)])
 
 
 def _write_wav(sounds: list[ShotAudio], path: Path) -> Path:

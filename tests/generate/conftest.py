@@ -26,3 +26,13 @@ def tiny(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "hunyuan15": helper.save_tiny_hunyuan15(root / "hunyuan15"),
         "hunyuan15_i2v": helper.save_tiny_hunyuan15(root / "hunyuan15-i2v", image_to_video=True),
     }
+
+
+@pytest.fixture(scope="session")
+def long_video(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The long-video families' folders: SkyReels-V2 diffusion forcing and Wan 2.1 image-to-video."""
+    pytest.importorskip("torch", reason="needs the [models] extra (torch)")
+    pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
+    helper = importlib.import_module("tests.generate.tiny_long_video")
+    root = tmp_path_factory.mktemp("long-video-models")
+    return {"skyreels": helper.save_tiny_skyreels(root / "skyreels-df"), "wan_i2v": helper.save_tiny_wan_i2v(root / "wan-i2v")}
