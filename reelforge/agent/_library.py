@@ -19,7 +19,7 @@ _STYLE_WORDS: dict[StyleName, str] = {
     "ambient": r"calm|relax(?:ing|ed)?|peaceful|soft|gentle|soothing|mellow|舒缓|平静|安静|轻柔|温柔|治愈|"
                r"ambient|atmospheric|dreamy|氛围|梦幻",
     "cinematic": r"epic|cinematic|dramatic|heroic|orchestral|trailer|powerful|史诗|大气|震撼|激昂|电影感",
-    "upbeat": r"upbeat|happy|cheerful|fun|joyful|bright|energetic|positive|欢快|快乐|轻快|活泼|开心|动感|愉快|"
+    "upbeat": r"upbeat|happy|cheerful|fun|joyful|bright|energetic|positive|party|欢快|快乐|轻快|活泼|开心|动感|愉快|派对|嗨|燃|"
               r"rock|摇滚|corporate|business|inspiring|motivational|励志|商务|企业",
     "electronic": r"electronic|edm|techno|synth|house|电子",
     "acoustic": r"acoustic|guitar|folk|吉他|民谣",
@@ -34,8 +34,8 @@ _SOUND_WORDS: dict[SoundName, str] = {
     "impact": r"boom|impact|bang|explosion|hit|轰|爆炸|冲击",
     "click": r"click|tap|点击",
     "rise": r"riser|rise|build-?up|上升",
-    "rain": r"rain sound|雨声",
-    "wind": r"wind sound|风声",
+    "rain": r"rain ?sounds?|sounds? of (?:the )?rain|雨声",
+    "wind": r"wind ?sounds?|sounds? of (?:the )?wind|风声",
 }
 
 

@@ -28,11 +28,12 @@ from pydantic import BaseModel
 from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
-from reelforge.agent.actions import Action, EditAction, Unknown
+from reelforge.agent.actions import Action, EditAction, HelpAction, ShowTimeline, Unknown
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft import Draft
 from reelforge.draft.colors import NAMED_COLORS
-from reelforge.draft.model import Position
+from reelforge.draft.edits import DeleteSegment
+from reelforge.draft.model import SOUND_TRACK_ID, Position
 
 __all__ = ["Reading", "Slot", "explained", "read_clause"]
 
@@ -62,7 +63,7 @@ class Reading:
 # transition, "the second clip" is the object of a speed change, a trim, a fade...
 # a clip named as the place of something else counts too: "put 'Day 1' on the first clip", "a whoosh on clip 2"
 _CLIP_FAMILY = frozenset({"clip", "trim", "speed", "transition", "fade", "motion", "clip_sound", "voice", "title",
-                          "sound"})
+                          "sound", "music"})  # "音乐从第二个片段开始": the clip as the music's place
 _ALSO: dict[str, frozenset[str]] = {
     "clip": _CLIP_FAMILY,
     "fade": frozenset({"fade", "transition", "music", "title", "clip"}),
@@ -70,9 +71,10 @@ _ALSO: dict[str, frozenset[str]] = {
     "trim": frozenset({"trim", "clip", "music"}),
     "speed": frozenset({"speed", "voice", "music"}),
     "motion": frozenset({"motion", "transition"}),
-    "canvas": frozenset({"canvas", "music"}),            # "use my song for the background"
+    "canvas": frozenset({"canvas", "music", "sound"}),   # "use my song for the background", "rain sounds in the background"
     "music": frozenset({"music", "sound"}),
-    "title": frozenset({"title", "voice"}),            # captions are the narration's words
+    "title": frozenset({"title", "voice", "music", "sound"}),  # captions are the narration's words; "the music comes in
+    # after the title", "a ding when the title appears": the title as a place
 }
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
 _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
@@ -81,12 +83,20 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
                            r"(?:片段|镜头|画面)切换(?:的时候|时)"))
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
-# not a clip (the verb alone names no object)
+# not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
 _NOT_TOPICS = re.compile(r"缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"
-                         r"\bgenerat\w*|生成")
+                         r"\bgenerat\w*|生成|"
+                         # an editor's name and going on editing in it: "keep editing in Final Cut", "用剪映继续剪"
+                         r"final ?cut|剪映|必剪|(?:继续|接着)剪(?:辑)?|"
+                         r"(?:当前|现在|目前|我|我们)的剪辑|"  # "给我看看当前的剪辑": the edit so far, a noun
+                         # what is kept as it is names nothing to change: "mute the clips but keep the music", "只留背景音乐"
+                         r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)\b|\bexcept (?:for )?(?:the )?(?:music|song|bgm)\b|"
+                         r"\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?(?: play\w*)?\b|"
+                         r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
 # references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no
 # reading from another; and to "it" / "它"
-_WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)")
+_WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)|"
+                    r"(?:到|进|放在)(?:视频|片子)(?:里面|里|中|上)")  # "放到视频里": into the video
 _IT = re.compile(r"\b(?:it|this|that)\b|它")
 # the action verbs: what to do with the objects, read by the areas themselves (add or remove, make or change); a
 # verb is not a slot that a reading must explain (one that names a topic, "cut", "fade", "mute", is a topic word)
@@ -193,6 +203,8 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
         topic = topic_of(action)
         if topic is not None:
             topics.add(topic)
+        if isinstance(action, ShowTimeline | HelpAction):  # "现在视频一共多长", "what kind of videos can you make":
+            topics.add("clip")                             # about the video as a whole
         if topic in ("fade", "transition"):  # a fade goes to black and comes from it: "fade in from black"
             strings.add(NAMED_COLORS["black"])
         ints: list[float] = []
@@ -245,6 +257,15 @@ def _touched_texts(drafts: tuple[Draft, Draft] | None, actions: list[Action]) ->
     ids = {getattr(getattr(action, "edit", None), "segment_id", None) for action in actions}
     found = [drafts[0].find_segment(sid) for sid in ids if isinstance(sid, str)] if drafts is not None else []
     return {(hit[1].meta.text or "").lower() for hit in found if hit is not None}
+def _deleted(before: Draft, actions: list[Action]) -> set[str]:
+    """A deletion is about what it deletes: a segment of the sound effects' track is a sound effect."""
+    topics = set()
+    for action in actions:
+        edit = getattr(action, "edit", None)
+        found = before.find_segment(edit.segment_id) if isinstance(edit, DeleteSegment) else None
+        if found is not None and found[0].id == SOUND_TRACK_ID:
+            topics.add("sound")
+    return topics
 
 
 def explained(reading: Reading, actions: list[Action], area_topics: frozenset[str] = frozenset(),
@@ -252,6 +273,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
     """The indexes of ``reading``'s slots that ``actions`` account for: a topic word their ops are about, a value
     one of their fields holds (a time as ms, or as a start plus a length; a share as a volume or a position)."""
     said = _said(actions, area_topics, settles)
+    if drafts is not None and any(isinstance(getattr(a, "edit", None), DeleteSegment) for a in actions):
+        said = dataclasses.replace(said, topics=said.topics | _deleted(drafts[0], actions))
     lengths = _lengths(*drafts, actions) if drafts is not None else set()
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
@@ -272,8 +295,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
                 slot.words) and any(slot.words in s for s in said.strings)   # "a title saying 'see you at 4 s'"
         elif slot.kind == "colour":  # a colour's value, or its words in a prompt, a title, a transition ("fadeblack")
             ok = str(value) in said.strings or any(slot.words in s for s in said.strings)
-        elif slot.kind == "aspect":
-            ok = str(value) in said.strings or said.presets
+        elif slot.kind == "aspect":  # or a revert to before the canvas changed ("go back to before it was vertical")
+            ok = str(value) in said.strings or said.presets or "canvas" in said.strings
         elif slot.kind == "quote":  # words it writes, or the words of a text it changes ("move 'Urban Dreams' up")
             ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions)
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")

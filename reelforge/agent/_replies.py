@@ -18,6 +18,7 @@ from reelforge.agent.actions import (
     TimelineExportAction,
 )
 from reelforge.draft.summary import format_seconds
+from reelforge.draft.validate import TRANSITIONS
 
 __all__ = ["CAPABILITIES", "help_text"]
 
@@ -47,6 +48,10 @@ def help_text(language: str, topic: str | None = None, styles: list[str] | None 
     if topic == "sounds":
         names = ", ".join(sound_names())
         return f"内置音效：{names}。" if language == "zh" else f"Built-in sound effects: {names}."
+    if topic == "transition":
+        names = ", ".join(sorted(TRANSITIONS))
+        return f"可用的转场：{names}。例如：“片段之间加1秒的溶解转场”。" if language == "zh" else \
+            f"Transitions: {names}. For example: \"add a 1 second dissolve between the clips\"."
     return ("我可以：" if language == "zh" else "I can: ") + CAPABILITIES["zh" if language == "zh" else "en"]
 
 

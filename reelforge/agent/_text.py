@@ -29,12 +29,21 @@ _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:
 _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
 _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIVE})\b"
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
-_EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song|text"
+_KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:music|song|bgm)\b)"
+_KEPT_ZH = r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)"
+_EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|sound effects?|sfx"
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
+    # a change said as a negation or a verb outside the list: "... and don't loop it", ", no loop", "and stop it
+    # from repeating", "and maybe fade out the music", "and take out the music"
+    rf"|(?:,\s*and\s+|\s+and\s+)(?:maybe\s+|please\s+)?(?=(?:don'?t|dont|do not|no|stop|let|start|have|"
+    rf"take (?:out|off|away)|bring)\b(?!\s+(?:one|more|longer|matter)\b))"
+    rf"|\s+and\s+(?:maybe|please)\s+(?=(?:{_EN_VERBS})\b)"
+    # what stays as it is, said after the change: "mute the clips but keep the music", "... clips? only the song should play"
+    rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})"
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
@@ -48,7 +57,7 @@ _EN_SPLIT = re.compile(
     r"(?:seconds?|secs?|s|x)\b)))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
-_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|做)|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
@@ -60,7 +69,11 @@ _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着|之后再|并且|同�
                        # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
                        r"[，,]\s*(?=第\d+(?:个)?(?:片段|镜头|段)|[\u4e00-\u9fff]{1,6}?(?:那段|这段|那个片段|那个镜头)|"
                        r"(?:结尾|开头|片头|片尾)(?:也|再)?(?:淡|加|放|显示|来|剪)|(?:在)?第\d+(?:\.\d+)?秒(?:的时候)?(?:加|放|插)|"
-                       r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d))\s*")
+                       r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
+                       # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
+                       # 从歌的第10秒放起", "第10秒来个嗖")
+                       rf"[，,]\s*(?={_KEPT_ZH})|"
+                       r"[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)))\s*")
 
 
 @functools.cache
@@ -187,6 +200,8 @@ def _dislike_then(parts: list[str]) -> list[str]:
         if english and re.search(r"\b(?:it|that|them)\b", following):
             pending[0] = re.sub(r"\b(?:it|that|them)\b", english.group(1), following, count=1)
             continue
+        if english:  # "i don't like this song, pick another one": the complaint stays whole, what follows is its own
+            part = f"i don't like {english.group(1)}"
         chinese = _DISLIKE_ZH.match(part)
         if chinese and _ZH_ACT.match(following) and not re.match(r"^(?:换一个|换成|改成)", following):
             pending[0] = f"把{chinese.group(1)}{following}"
@@ -310,7 +325,10 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok)[\s,，.。!！~～]*)+$", re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
-_REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
+_REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
+                     r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
+                     # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
+                     rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
@@ -319,7 +337,8 @@ _REASON = re.compile(r"^(?:hmm+|嗯+|哈+|please|"
                      r"(?:i )?(?:can'?t|cannot|can not|couldn'?t) (?:really |even |quite )?(?:see|read|hear)\b[\w' ]*|"
                      r"(?:the )?(?:\w+ )?\w+ (?:is|are) (?:really |a bit |kind of )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
                      r"(?:这个)?(?:标题|字幕|文字|字|配音|旁白|声音)?(?:有点|太)?(?:看不清|看不见|看不到|听不清|听不见)楚?了?|"
-                     r"(?:它|这个|整个)?(?:第\d+个)?(?:视频|片子|画面|音乐|声音|片段|镜头|标题)?(?:有点|太|有些)(?:长|短|快|慢|吵|大声|小声|暗|亮)了?)\W*$",
+                     r"(?:它|这个|整个|这首|这段|这)?(?:第\d+个)?(?:视频|片子|画面|音乐|歌|声音|片段|镜头|标题)?(?:有点|太|有些)"
+                     r"(?:长|短|快|慢|吵|大声|小声|暗|亮|土|俗|无聊|平淡|单调|普通)了?)\W*$",
                      re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from reelforge.agent.actions import Action, VersionRecord
 from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, TOPICS, action_tool, topics_of
 from reelforge.draft import VIDEO, Draft
 from reelforge.draft import edits as e
+from reelforge.draft.model import SOUND_TRACK_ID
 
 __all__ = ["REVERT_TOPICS", "describe_action", "describe_edit", "find_revert_point"]
 
@@ -27,6 +28,10 @@ def describe_edit(edit: e.Edit, language: str = "en", draft: Draft | None = None
     With the ``draft`` the edit applies to, clips are named by their place ("deleted clip 2",
     "删除第2个片段") rather than by id ("clip s7"), which means nothing to the person chatting.
     """
+    found = draft.find_segment(edit.segment_id) if draft is not None and isinstance(edit, e.DeleteSegment) else None
+    if found is not None and found[0].id == SOUND_TRACK_ID:  # a sound effect, named as such
+        name = found[1].meta.name or found[1].id
+        return f"删除音效「{name}」" if language == "zh" else f"removed the sound effect '{name}'"
     label = EDIT_TOOLS[edit.op].says(edit, language)
     return _clips_by_place(label, edit, draft, language) if draft is not None else label
 

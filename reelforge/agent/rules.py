@@ -58,11 +58,12 @@ def _area(name: str, handle: Handler, *topics: str, settles: bool = False) -> Ar
     return Area(name, handle, frozenset(topics), settles)
 
 
-# The order only breaks ties between readings that explain as much of a clause: the session (help/undo/export)
-# first, then the most specific areas.
+# The order only breaks ties between readings that explain as much of a clause: the session (another editor's file,
+# help/undo/export) first, then the most specific areas.
 AREAS: tuple[Area, ...] = (
-    _area("voice", voice.handle, "voice", "title"), _area("interchange", interchange.handle),
-    _area("meta", meta.handle), _area("long_shot", long_shot.handle, "clip"),
+    # the session first: "回到加配音之前" goes back in the history, it asks for no narration
+    _area("interchange", interchange.handle), _area("meta", meta.handle), _area("voice", voice.handle, "voice", "title"),
+    _area("long_shot", long_shot.handle, "clip"),
     _area("replace_pending", generate.replace_pending, "clip"), _area("loras", generate.add_loras, "clip"),
     _area("sound", music.handle_sound, "sound", "transition"), _area("slideshow", slideshow.handle, "clip", "music", "transition", "motion", settles=True),
     _area("text", text.handle, "title"), _area("song", song.handle, "music"), _area("music", music.handle, "music"),

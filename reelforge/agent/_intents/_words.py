@@ -26,7 +26,7 @@ MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one m
 REMOVE = r"\b(?:remove|delete|drop|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
-         r"不要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
+         r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
 _BY = r"\s*(?:[:x/]|\bby\b|比)\s*"   # "9:16", "9x16", "9 by 16", "9比16"

@@ -7,6 +7,7 @@ Checked before the plain export intent, so "export for TikTok" stays a video exp
 
 from __future__ import annotations
 
+from reelforge.agent._intents.meta import export_action
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import TimelineExportAction
@@ -14,26 +15,50 @@ from reelforge.agent.actions import TimelineExportAction
 __all__ = ["handle"]
 
 # (format or None, the editor's name as the reply says it, the words that name it); first match wins
+# no \b around Latin names: "给我一个edl", "导出otio" have no word break next to the Han characters
+_L, _R = r"(?<![a-z])", r"(?![a-z])"
 _EDITORS: tuple[tuple[str | None, str, str], ...] = (
-    (None, "剪映 / CapCut", r"剪映|capcut|cap cut|jianying"),
+    (None, "剪映 / CapCut", rf"剪映|capcut|cap cut|{_L}jianying{_R}"),
     (None, "必剪", r"必剪"),
     (None, "快影", r"快影"),
-    ("fcpx_xml", "Final Cut Pro", r"final ?cut|\bfcpx\b|\bfcp ?x\b|fcpxml"),
-    ("fcp_xml", "Premiere Pro", r"premiere|\bpr\b|adobe"),
-    ("fcp_xml", "DaVinci Resolve", r"\bresolve\b|davinci|da vinci|达芬奇"),
-    ("fcp_xml", "FCP XML", r"\bfcp ?7\b|\bfcp xml\b|\bxml\b"),
-    ("edl", "EDL", r"\bedl\b|cmx ?3600"),
-    ("otio", "OpenTimelineIO", r"\botio\b|opentimelineio"),
+    ("fcpx_xml", "Final Cut Pro", rf"final ?cut|{_L}fcpx{_R}|{_L}fcp ?x{_R}|fcpxml"),
+    ("fcp_xml", "Premiere Pro", rf"premiere|{_L}pr{_R}|adobe"),
+    ("fcp_xml", "DaVinci Resolve", rf"{_L}resolve{_R}|davinci|da vinci|达芬奇"),
+    ("fcp_xml", "FCP XML", rf"{_L}fcp ?7{_R}|{_L}fcp xml{_R}|{_L}xml{_R}"),
+    ("edl", "EDL", rf"{_L}edls?{_R}|cmx ?3600"),
+    ("otio", "OpenTimelineIO", rf"{_L}otio{_R}|opentimelineio"),
 )
-_ASK = r"\b(?:export|download|give me|send me|save|make|output|open (?:it|this) in|edit (?:it|this) in|" \
-       r"(?:project|timeline) (?:file )?for)\b|导出|下载|输出|给我|工程|时间线|用.*(?:打开|剪辑|继续剪)"
+# asking for a file, or to go on in the other editor ("keep editing in Final Cut", "能在剪映里打开吗")
+_ASK = r"\b(?:export|download|give me|send me|save|make|output|i (?:want|need|would like)|get|" \
+       r"(?:open|edit|import|load|finish|continue|keep (?:editing|working))(?: (?:it|this|the video|the project|the timeline))?" \
+       r"(?: (?:in|into|with))?|(?:editing|working|finish(?:ing)?|continu\w+) (?:it |this )?(?:in|on|with)|" \
+       r"(?:project|timeline) (?:file )?for|(?:send|transfer|move|bring|take|hand)\b.*\b(?:to|into|over to))\b|" \
+       r"导出|下载|输出|给我|要(?:一个|个)?|工程|时间线|导入|导到|导进|(?:用|在).*(?:打开|剪辑|继续|编辑|接着)"
+# a project file named without an editor: "导个工程文件给我", "a project file"
+_PROJECT = r"\b(?:project|timeline) file\b|工程文件|项目文件|工程"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(_ASK):
+    said = sorted((found.start(), k) for k, (_, _, pattern) in enumerate(_EDITORS) if (found := clause.search(pattern)))
+    named = [(_EDITORS[k][0], _EDITORS[k][1]) for _, k in said]  # in the order said
+    # an editor or a format said on its own is asked for too ("EDL please", "xml for premiere pro"); a longer
+    # clause needs the asking words ("a movie premiere" in a scene is no editor)
+    short = len(clause.text.split()) <= 5 if clause.language == "en" else len(clause.text) <= 12
+    if not (clause.has(_ASK) or named and short):
         return False
-    for fmt, editor, pattern in _EDITORS:
-        if clause.has(pattern):
-            state.actions.append(TimelineExportAction(format=fmt, editor=editor))
-            return True
-    return False
+    if not named:
+        if not clause.has(_PROJECT):
+            return False
+        last = state.actions[-1] if state.actions else None
+        if not isinstance(last, TimelineExportAction):  # "give me a project file": the XML most editors open
+            state.actions.append(TimelineExportAction(format="fcp_xml", editor="FCP XML"))
+        return True  # "用Premiere接着剪，导个工程文件给我": the file just asked for
+    formats: list[str | None] = []
+    for fmt, editor in named:  # "an EDL and an XML for Resolve": each file, once ("premiere pro xml" is one)
+        if fmt in formats or fmt is not None and None in formats:
+            continue
+        formats.append(fmt)
+        state.actions.append(TimelineExportAction(format=fmt, editor=editor))
+    if clause.has(r"(?<![a-z0-9.])(?:mp4|mov|webm|gif)(?![a-z0-9])|高清(?:视频|版)?|成片|\bthe video\b"):
+        state.actions.append(export_action(clause))  # "... and an mp4", "导出成gif，顺便把EDL也给我"
+    return True

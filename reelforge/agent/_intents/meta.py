@@ -18,49 +18,117 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0
         r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
         r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
-        r"功能有哪些|帮帮我|怎么(?:使用|开始)"
+        r"功能有哪些|帮帮我|怎么(?:使用|开始)|" \
+        r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
+        r"^(?:帮个忙|求助|救命)\W*$|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
+        r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
-              r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)"
+              r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
+_HELP_TOPICS = {"transition": r"\btransitions?\b|转场", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"what (?:sound effects|sounds|sfx)|which sound effects|有(?:哪些|什么)音效|音效有(?:哪些|什么)"
 _SHOW = r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
         r"\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
         r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
         r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \
         r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|" \
-        r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子)现在(?:是)?(?:什么样子?|长什么样|怎么样了)"
-_UNDO = r"\bundo\b|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
+        r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|" \
+        r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|" \
+        r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|" \
+        r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|" \
+        r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|" \
+        r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些)|" \
+        r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
+        r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
+        r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b"
+_UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo\b(?! (?:the|my) undo)|\b(?:scratch|ditch|kill|lose|remove|delete|" \
+        r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
+        r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)到上(?:1)?(?:个|一)?(?:版本|状态)|改回(?:原来|之前|以前)(?:的)?(?:样子)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
-        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销|撤回|回退|撤\d+步|撤1下|(?:退回|后退|返回)(?:\d+步|上一步)|取消上一步|返回上一步|上一步"
-_REDO = r"\bredo\b|\bput back what (?:i|you) (?:just )?undid\b|\bundo (?:the|that|my) undo\b|\breapply\b|重做|恢复撤销|反撤销|取消撤销|" \
-        r"(?:刚才|刚刚)撤销的(?:恢复|还原|改回)|撤销(?:错了|多了)|撤销(?:刚才|刚刚)(?:的)?撤销"
-_REVERT = r"\b(?:go back|revert|roll ?back|return|restore)\b.*\bbefore\b\s+(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+)?(.+)|" \
-          r"(?:回到|恢复到|退回到|回退到|还原到)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)"
-_EXPORT = r"\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|render (?:it|the video)|" \
+        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步"
+_REDO = r"\bredo\b|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you) (?:just )?(?:undid|undone)\b|" \
+        r"\bwhat (?:i|you) (?:just )?(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
+        r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤销(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
+        r"(?:刚才|刚刚)撤销的(?:恢复|还原|改回)|撤销错了|撤销(?:刚才|刚刚)(?:的)?撤销|(?:再)?恢复(?:\d+|一)步"
+_REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?back|back)\b.*\bbefore\b\s+" \
+          r"(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+|you\s+\w+\s+|there was\s+|(?:the|any)\s+(?=\w+\s+(?:was|were)\b))?(.+)|" \
+          r"(?:回到|恢复到|退回到|回退到|还原到|返回到|退回|回退到?)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)|" \
+          r"(?:回到|恢复到|退回到|回退到|还原到|返回到)(?:还)?(?:没有|没|没加|没有加|还没加|未加)(?:上)?(.+?)(?:的)?(?:时候|那时候?|那会儿?|那个时候|版本|状态|样子)|" \
+          r"\b(?:liked|preferred|loved) (?:it |this )?(?:better |more )?before (?:the |i added (?:the )?|adding (?:the )?|we added (?:the )?)?(\w+)|" \
+          r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
+_EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
+          r"出片|出(?:1)?(?:个|份).*版(?:本)?|^(?:先)?(?:用.{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件)|" \
+          r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
+          r"render (?:it|this|the (?:final )?(?:video|cut|version|thing|edit|project))|" \
           r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品"
+# a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3"
+_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
-_PRESETS: tuple[tuple[PresetName, str], ...] = (("tiktok", r"tiktok|douyin|抖音"), ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"),
-            ("youtube", r"youtube|b站|bilibili"))
+_PRESETS: tuple[tuple[PresetName, str], ...] = (
+    ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
+    ("tiktok", r"tiktok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
+    ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili"))
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
+_FORMAT_ALONE = rf"(?<![a-z0-9.])(?:{'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
+
+
+def export_action(clause: Clause) -> ExportAction:
+    """The video export a clause asks for: its format, the platform's preset and the quality said."""
+    preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
+    if preset is None and clause.has(r"(?<!\d)(?:720|480)\s*p?\b|(?<!\d)(?:720|480)p"):
+        preset = "web"  # the 720p (short side) web preset
+    said = clause.search(_FORMATS)
+    fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
+    quality: Quality | None = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量|高码率") else \
+        "low" if clause.has(r"\blow\b|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩") else None
+    return ExportAction(format=fmt, preset=preset, quality=quality)
+
+
+# words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
+_MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避"}
 
 
 def revert_topic(words: str) -> str:
     """The canonical topic ("music", "title", ...) words name; the words themselves when none fits."""
-    for topic, pattern in REVERT_TOPICS.items():
+    for topic, pattern in (*REVERT_TOPICS.items(), *_MORE_TOPICS.items()):
         if re.search(pattern, words):
             return topic
     return words.strip()
 
 
+_WORD_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _reverted(clause: Clause) -> str | None:
+    """The topic a "go back to before ..." names; None when the clause asks no such thing ("revert the last change"
+    is an undo; "revert the colour change" names no topic the history knows)."""
+    match = clause.search(_REVERT)
+    if match is None:
+        return None
+    words = next(g for g in match.groups() if g is not None)
+    topic = revert_topic(words)
+    if match.groups()[-1] is not None and topic not in REVERT_TOPICS:
+        return None
+    return topic
+
+
 def _count(clause: Clause) -> int:
     if clause.has(r"\btwice\b|两步|2步|两次|2次"):
         return 2
-    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|个?(?:操作|改动|修改)|次|步)|\bx\s*(\d+)\b|\b(\d+)\s*x\b")
-    if match:  # "undo x3", "撤销刚才的三个操作"
-        return max(1, min(50, int(match.group(1) or match.group(2) or match.group(3))))
-    return 1
+    if clause.has(r"\bthrice\b"):
+        return 3
+    said = clause.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b (?:times|steps?|changes|edits|things|actions)|"
+                         r"\b(?:last|previous|past) (one|two|three|four|five|six|seven|eight|nine|ten)\b")
+    if said:
+        return _WORD_COUNTS[next(g for g in said.groups() if g)]
+    times = clause.search(r"\bx\s*(\d+)\b|\b(\d+)\s*x\b")  # "undo x3"
+    if times:
+        return max(1, min(50, int(next(g for g in times.groups() if g))))
+    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动))|"
+                          r"\b(?:last|previous|past) (\d+)\b|(?:最近|前|最后)(?:的)?(\d+)(?:个|下)")
+    return max(1, min(50, int(next(g for g in match.groups() if g)))) if match else 1
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -68,26 +136,20 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(HelpAction("music"))
     elif clause.has(_SOUND_HELP):
         state.actions.append(HelpAction("sounds"))
-    elif clause.has(_HELP):
-        state.actions.append(HelpAction())
-    elif (match := clause.search(_REVERT)) is not None:
-        words = next(g for g in match.groups() if g is not None)
-        state.actions.append(RevertAction(revert_topic(words)))
+    elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
+        state.actions.append(HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None)))
+    elif (topic := _reverted(clause)) is not None:
+        state.actions.append(RevertAction(topic))
     elif clause.has(_REDO):
         state.actions.append(RedoAction(_count(clause)))
     elif clause.has(_UNDO):
         state.actions.append(UndoAction(_count(clause)))
     elif clause.has(_SHOW):
         state.actions.append(ShowTimeline())
-    elif clause.has(_EXPORT) and not clause.has(r"\bof\b"):
-        preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
-        if preset is None and clause.has(r"(?<!\d)(?:720|480)\s*p?\b|(?<!\d)(?:720|480)p"):
-            preset = "web"  # the 720p (short side) web preset
-        said = clause.search(_FORMATS)
-        fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
-        quality: Quality | None = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量") else \
-            "low" if clause.has(r"\blow\b|small file|低画质|小文件") else None
-        state.actions.append(ExportAction(format=fmt, preset=preset, quality=quality))
+    elif (clause.has(_EXPORT) or clause.has(_FORMAT_ALONE) and clause.has(_WANTS_FILE)) \
+            and not clause.has(r"\bof\b(?! (?:it|this|that|the video|my video)\b)") \
+            and not clause.has(r"(?<![a-z])(?:srt|vtt)(?![a-z])|\bsubtitles?\b|\bcaptions?\b|字幕"):  # the captions' file
+        state.actions.append(export_action(clause))
     else:
         return False
     return True

@@ -9,40 +9,76 @@ from typing import TypedDict
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, names_sound, sound_effect
 from reelforge.agent._numbers import duration_ms, find_durations
-from reelforge.agent._refs import find_media, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MusicAction, SoundAction, Unknown
 from reelforge.agent.describe import describe_edit
-from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
+from reelforge.audio import SOUND_EFFECTS
+from reelforge.draft.edits import DeleteSegment, RemoveMusic, SetMusic, UpdateMusic
+from reelforge.draft.model import SOUND_TRACK_ID
 
 __all__ = ["handle", "handle_sound"]
 
-_MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?)\b|背景音乐|音乐|配乐|歌|bgm|曲子|旋律"
-_UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我发的"
+_MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?)\b|背景音乐|背景乐|音乐|配乐|歌|bgm|曲子|旋律"
+_UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己的|我发的|我传|传了|传的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
-_QUIETER = r"\b(?:quieter|softer|lower|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
-           r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点"
+_QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
+           r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
+           r"小一些|小些|盖过|压过|抢了|太响|太突出"
 _LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,2} up|raise|increase|boost|more volume|" \
-          r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声"
+          r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
+# a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
+_TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|" \
+             r"太小声|太小了|太轻了|声音太小|听不(?:见|到|清)"
+# a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
+_N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
+_BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
+             r"(?:再|调|变|加|减)?(?:大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
+_HALF = r"\b(?:by half|in half|halve|half as loud)\b|减半|减小一半|降低一半|小一半|降一半"
+_DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"\bmute\b|静音"
-_SOUND = r"\bsound effects?\b|\bsfx\b|\bsound\b|音效|声音|声"
+# the music back at its usual level: "unmute the music", "取消静音"
+_UNMUTE = r"\bun-?mute\b|取消(?:音乐|背景音乐)?(?:的)?静音|恢复(?:音乐|背景音乐)?(?:的)?(?:音量|声音)|打开(?:音乐的)?声音"
+_DEFAULT_VOLUME = 0.35
+_SOUND = r"\bsound effects?\b|\bsfx\b|\bsounds?\b|音效|声音|声"
 
 
 # a negated loop is a setting, not a removal: "don't loop it", "I don't want the music to loop", "别循环"
-_NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never)\s+(?:\w+\s+){0,4}?loop|\bplay (?:it )?once\b|"
-            r"(?:不要|别|不|不用|不需要)(?:再)?循环|只播放一次|播一次")
+_NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never)\s+(?:\w+\s+){0,4}?(?:loop|repeat)|\bplay (?:it )?(?:just )?once\b|"
+            r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|"
+            r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)")
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
 _GENRE = r"\b(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)\b|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐"
+
+
+def _relative(clause: Clause) -> float | None:
+    """A change by a share ("10% louder" is 1.1 times, "by half" 0.5), or None when the share is a level."""
+    if clause.has(_HALF):
+        return 0.5
+    if clause.has(_DOUBLE):
+        return 2.0
+    share = clause.search(_BY_SHARE)
+    if share is None:
+        return None
+    value = float(next(g for g in share.groups() if g)) / 100
+    if clause.has(_TOO_QUIET) or clause.has(_LOUDER + r"|\b(?:up|more|higher)\b|大|增加|提升|升高|提高"):
+        return 1 + value
+    if clause.has(_QUIETER + r"|\b(?:down|less)\b|小|减少|减小|降"):
+        return max(0.05, 1 - value)
+    return None
 
 
 def _percent(clause: Clause) -> float | None:
     fraction = clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec))")
     if fraction:  # "turn the volume of the music to 0.5"
         return min(2.0, float(fraction.group(1)))
-    if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(?:half\b|一半)|\bhalf (?:the )?volume\b"):
+    if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)?\s*(?:half\b|一半)|\bhalf (?:the )?volume\b"):
         return 0.5  # "put the music volume at half", "音乐音量调到一半"
+    tenths = clause.search(r"(?:音量|声音|调到|设为|到)\s*(\d)成")
+    if tenths:  # "音量调到四成"
+        return int(tenths.group(1)) / 10
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
         return None
@@ -70,7 +106,59 @@ _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s
            r"(?:生成|制作|拍)(?:1)?(?:个|段|条)?"
 
 
+# ducking is done to the music only: "turn on ducking", "开启闪避"
+_DUCK = r"\bduck(?:s|ed|ing)?\b|闪避|避让"
+_NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.*\bduck|\bduck\w* off\b|"
+            r"(?:关闭|关掉|取消|不要|别|停止|去掉)(?:音乐)?(?:的)?(?:自动)?(?:闪避|避让|降低|压低|变小|让)")
+# the music going down by itself while someone speaks: "lower the music automatically whenever someone is talking",
+# "the music goes down by itself when someone talks", "有人讲话的时候背景音乐自己压下去", "旁白出来的时候BGM自动让一下"
+_SPEECH = (r"\bwhen(?:ever)? (?:someone|somebody|people|anyone|i|we|they|he|she|the narrator|the voice(?:-?over)?|"
+           r"the narration) (?:is |are )?(?:speak|talk|say|narrat)\w*|\bunder (?:the )?(?:speech|voice\w*|vo|dialog(?:ue)?|talking|narration)\b|"
+           r"\b(?:during|over) (?:the )?(?:speech|voice\w*|vo|narration|talking)\b")
+_ZH_SPEECH = r"(?:人声|说话|讲话|配音|旁白|解说|对白|有人说|有人讲)"
+_DUCKING = (rf"\bduck|(?:{_SPEECH})|\b(?:automatic(?:ally)?|by itself|on its own)\b.*\b(?:lower|down|quieter|duck)|"
+            rf"避让|闪避|{_ZH_SPEECH}.*(?:降低|压低|调低|放低|低|小|压下去|让一下|让开|让一让)|自动(?:降低|压低|变小|让)")
+# an uploaded sound file: "the audio I uploaded", "my mp3", "我上传的音频"
+_AUDIO_FILE = r"(?<![a-z])(?:audio(?: file| track)?|mp3|wav|m4a|aac|flac|ogg)(?![a-z0-9])|音频|录音"
+# "music off", "bgm off please"
+_OFF = r"\b(?:music|bgm|songs?|soundtrack)\s+off\b|(?:音乐|背景音乐|配乐|歌)(?:给我)?关(?:了|掉|上)"
+# "pick another one", "something else" right after the music was named: another track
+_INSTEAD = (r"^(?:(?:can|could) (?:we|you) |let'?s |please |maybe )?(?:swap|switch|change|try|go with|use|how about|"
+            r"what about|rather)\b(?: (?:it|this|that|to|with|for|some|something|more))*\s+([\w -]+?)(?: instead| please| then)?\??$")
+_ANOTHER_EN = (r"^(?:(?:please |can you |could you )?(?:pick|choose|find|try|play|use|get|give me|put on|switch to|go with) )?"
+               r"(?:another|a different|something else|a new|some other)(?: one| song| track| tune)?(?: instead| please)?$")
+
+
+# words only the music takes, after it was named ("... and no loop", "音量也调到30%", "从歌的第10秒放起")
+_MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*%|循环|重复|音量|从歌|歌的第"
+# the music kept while something else changes: "mute everything except the music", "只留背景音乐"
+_KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
+               r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
+# cutting to the beat is not something the editor does: "卡点视频", "cut to the beat"
+_BEAT_SYNC = r"\b(?:beat[- ]?sync\w*|(?:cut|edit|sync)\w* (?:\w+ )?(?:to|on) the (?:beat|rhythm|drums?))\b|卡点|踩点|鼓点"
+
+
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
+    if clause.has(_KEEP_MUSIC):
+        return False
+    if clause.has(_DUCK) and not clause.has(r"\b(?:a|the|some|of) ducks?\b|鸭"):  # a duck in a scene is a bird
+        return True
+    if clause.has(_NO_DUCK) and clause.has(r"自动") and _has_music(state):  # "别自动降低了": the music's ducking
+        return True
+    if clause.has(_AUDIO_FILE + r"|\btracks?\b") and clause.has(_UPLOADED) and any(m.kind == "audio" for m in state.context.media):
+        return True
+    # "an upbeat track under the video": a track with a style is music
+    if clause.has(r"\btracks?\b") and music_style(clause.text) is not None and not clause.has(_SUBJECT + r"|\bvideo tracks?"):
+        return True
+    instead = clause.search(_INSTEAD) or (None if clause.has(r"慢|快|速|倍|竖|横|方") else clause.search(
+        r"^(?:试试|试一下|换成|来点|来一点|用)(.{1,8}?)(?:的|吧|的吧|看看|的试试)?$"))
+    if instead and music_style(instead.group(1)) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT):
+        return True
+    # "something happy in the background": a mood behind the video is music, not a scene
+    if clause.has(r"^(?:(?:please|can you|could you|maybe|i want|i'?d like|i need|give me|let'?s have) )?(?:something|anything)\b.*"
+                  r"\b(?:in the background|behind (?:it|this|the video))\b") \
+            and music_style(clause.text) is not None:
+        return True
     music = clause.search(_MUSIC) or (clause.search(_GENRE) if not clause.has(_SUBJECT) else None)
     if music is None and _names_upload(clause, state):  # "use summer.mp3 instead", "改用summer.mp3"
         return True
@@ -78,7 +166,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
-    if focused and (mentions_it(clause) or clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_ANOTHER_ZH)):
+    if focused and (mentions_it(clause) or clause.has(_ANOTHER_ZH) or clause.has(_ANOTHER_EN) or not clause.has(_OTHER_OBJECT)
+                    and (clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_MUSIC_ONLY))):  # not "..., louder clips"
         return True
     # with music on the timeline and no other object named, loudness is the music's: "louder", "turn the volume
     # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"
@@ -87,18 +176,49 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     return clause.has(_LOUDNESS) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%"))
 
 
+# a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
+_GENTLY = r"(?:gently|slowly|gradually|softly|smoothly)"
+_GENTLY_IN = rf"\b(?:come|comes|coming|start|starts|begin|begins|build|builds) (?:in |up )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
+             r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|出来)"
+_GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
+              rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \
+              r"(?:慢慢|渐渐|逐渐)(?:没声|消失|变小|变弱|小下去|弱下去|安静|没了|停)"
+
+
 def _fade_ms(clause: Clause, which: str) -> int | None:
-    pattern = {"in": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?in\b|淡入|渐入",
-               "out": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?out\b|淡出|渐出|渐弱"}[which]
+    pattern = {"in": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?in\b|淡入|渐入|" + _GENTLY_IN,
+               "out": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?(?:out|away)\b|淡出|渐出|渐弱|"
+                      + _GENTLY_OUT}[which]
     match = clause.search(pattern)
+    if not match and which == "out" and clause.has(r"\bfade"):  # "fade it in over 4 seconds and out over 2"
+        match = clause.search(r"\b(?:and|then)\s+out\b")
     if not match:
         return None
     rest = clause.text[match.end():match.end() + 30]
     seconds = duration_ms(rest)
+    bare = re.match(r"\s*(?:over|for|in)\s+(\d+(?:\.\d+)?)(?!\s*%)(?:\s|$|,)", rest)
+    if seconds is None and bare:  # "... and out over 2": the unit said once, for the fade before it
+        seconds = round(float(bare.group(1)) * 1000)
     if seconds is None:  # "最后3秒淡出", "with a 2 second fade in": the time came first, right before it
         before = find_durations(clause.text[:match.start()])
         seconds = before[-1][0] if before and match.start() - before[-1][2] <= 12 else None
     return seconds if seconds is not None else 2000
+
+
+_FADE_OFF = r"\b(?:no|remove|without|delete|drop|get rid of|turn off|take (?:\w+ ){0,3}off|don'?t (?:want|need|use))\s+" \
+            r"(?:(?:the|a|any)\s+)?(?:music'?s?\s+|song'?s?\s+)?(?:fades?|fading)(?:[- ]?(in|out))?\b|" \
+            r"(?:不要|去掉|取消|删掉|别|不需要|不用)(?:音乐的?|歌的?)?(淡入淡出|淡入|淡出|渐入|渐出|渐弱)"
+
+
+def _fades_off(clause: Clause) -> dict[str, int]:
+    """The music's fades taken off ("no fade on the music": both; "no fade in": that one) as zero lengths."""
+    match = clause.search(_FADE_OFF)
+    if match is None:
+        return {}
+    which = match.group(1) or match.group(2) or ""
+    said = {"in": ("in",), "out": ("out",), "淡入": ("in",), "渐入": ("in",), "淡出": ("out",), "渐出": ("out",),
+            "渐弱": ("out",), "淡入淡出": ("in", "out")}.get(which, ("in", "out"))
+    return {f"fade_{side}_ms": 0 for side in said}
 
 
 class _MusicOptions(TypedDict, total=False):
@@ -122,7 +242,8 @@ class _Adjustments(_MusicOptions, total=False):
 _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
 # "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
 _SOURCE_IN = (rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
-              rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}")
+              rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
+              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
@@ -152,45 +273,100 @@ def _music_options(adjust: _Adjustments) -> _MusicOptions:
 
 def _adjustments(clause: Clause) -> _Adjustments:
     out: _Adjustments = {}
-    percent = _percent(clause)
-    if percent is not None:
+    relative = _relative(clause)
+    percent = _percent(clause) if relative is None else None
+    if relative is not None:
+        out["volume_scale"] = relative
+    elif percent is not None:
         out["volume"] = percent
+    elif clause.has(_UNMUTE):
+        out["volume"] = _DEFAULT_VOLUME
     elif clause.has(_MUTE):
         out["volume"] = 0.0
+    elif clause.has(_TOO_QUIET):
+        out["volume_scale"] = 1.5
     elif clause.has(_QUIETER):
         out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 0.6
     elif clause.has(_LOUDER):
         out["volume_scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 1.5
+    off = _fades_off(clause)
     fade_in, fade_out = _fade_ms(clause, "in"), _fade_ms(clause, "out")
     if fade_in is not None:
-        out["fade_in_ms"] = fade_in
+        out["fade_in_ms"] = off.get("fade_in_ms", fade_in)
     if fade_out is not None:
-        out["fade_out_ms"] = fade_out
+        out["fade_out_ms"] = off.get("fade_out_ms", fade_out)
+    if off and fade_in is None and fade_out is None:
+        out.update(off)  # type: ignore[typeddict-item]
     if clause.has(_NO_LOOP):
         out["loop"] = False
-    elif clause.has(r"\bloop|\brepeat\b|循环|重复播放"):
+    elif clause.has(r"\bloop|\brepeat|循环|重复播放|重复"):
         out["loop"] = True
     into = clause.search(_SOURCE_IN)
     if into:
         out["source_in_ms"] = _ms(into)
     elif (comes_in := clause.search(_COMES_IN)) is not None:
         out["start_ms"] = _ms(comes_in)
-    if clause.has(r"\bduck|\bunder (?:the )?(?:speech|voice|dialog(?:ue)?|talking|narration)|when (?:someone|people|anyone|"
-                  r"i|we|they|the narrator) (?:speaks?|talks?)|避让|闪避|(?:人声|说话|讲话|配音).*(?:降低|压低|调低|放低|低|小)"):
+    if clause.has(_NO_DUCK):
+        out["duck"] = False
+    elif clause.has(_DUCKING):
         out["duck"] = True
         out.pop("volume_scale", None)  # "lower the music when someone talks": lower it only then
     return out
 
 
+_STOP_AT = r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"
+# the music coming in at a place on the timeline: "after the title", "with the second clip", "第二个片段开始时"
+_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|开始|进入|进来|响起|出现|播放"
+_AFTER = r"\b(?:after|once|ends?|is over|finishes)\b|之后|以后|结束|完了|后"
+
+
+def _start_at_place(clause: Clause, state: PlanState) -> int | None:
+    """Where the music comes in when the clause names a title or a clip as the place, in ms; None when it names none."""
+    if not clause.has(_COMES):
+        return None
+    if clause.has(r"\b(?:the )?(?:title|intro text|heading)\b|标题"):
+        texts = text_segments(state.draft)
+        return texts[0].end_ms if texts and clause.has(_AFTER) else texts[0].start_ms if texts else None
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    found = state.draft.find_segment(named[0]) if named else None
+    if found is None:
+        return None
+    segment = found[1]
+    return segment.end_ms if clause.has(_AFTER) else segment.start_ms
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
+    if clause.has(_BEAT_SYNC):
+        state.actions.append(Unknown(clause.unquoted(), understood="cutting to the beat", question=ask(
+            clause, "I can't cut the video to the beat of the music yet. I can trim or reorder the clips, change their "
+            "speed, or add a whoosh at each transition. Which would you like?",
+            "暂时还不能按音乐的节拍自动卡点剪辑。可以裁剪或调整片段顺序、改速度，或者在每个转场加一个嗖的音效。要哪一个？")))
+        return True
+    # "make the music stop at 10 seconds", "音乐到10秒停": the music plays to the video's end; say so, add no music
+    if _has_music(state) and clause.has(_STOP_AT):
+        state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
+            clause, "The music cannot stop at a set time yet: it plays to the end of the video. I can fade it out at "
+            "the end (for example: fade out the music over 3 seconds), start it later, or remove it.",
+            "音乐暂时不能在指定时间停止：它会一直播放到视频结尾。可以让它在结尾淡出（例如：音乐最后3秒淡出）、晚一点开始，或者去掉音乐。")))
+        return True
+    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$"):  # "去音乐"
+        state.edit(RemoveMusic())
+        state.focus = None
+        return True
     # "drop the music volume to 10%" sets a volume; only the music itself is removed
-    if clause.has(REMOVE) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%") and not clause.has(_NO_LOOP):
+    if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%") \
+            and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
+            and not clause.has(_UNMUTE) and not clause.has(_DUCKING):
         state.edit(RemoveMusic())
         state.focus = None
         return True
     adjust = _adjustments(clause)
+    if "start_ms" not in adjust and "source_in_ms" not in adjust:
+        place = _start_at_place(clause, state)
+        if place is not None:
+            adjust["start_ms"] = place
     upload = find_media(clause, state, ("audio", "video")) if clause.has(_UPLOADED) or _names_upload(clause, state) else None
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
         upload = find_media(clause, state, ("audio",))
@@ -198,28 +374,28 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.edit(SetMusic(src=upload.src, name=upload.name, volume=adjust.get("volume", 0.35),
                             source_duration_ms=upload.duration_ms, **_music_options(adjust)),
                    focus_kind="music")
+        placed = {key: value for key, value in adjust.items() if key in ("start_ms", "source_in_ms")}
+        if placed:  # "use my song and start it 10 seconds in": where it plays from applies once it is in
+            state.edit(UpdateMusic(**placed), focus_kind="music")  # type: ignore[arg-type]
         return True
     if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))
         return True
-    # "make the music stop at 10 seconds", "音乐到10秒停": the music plays to the video's end; say so, add no music
-    if _has_music(state) and clause.has(r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|"
-                                        r"(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"):
-        state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
-            clause, "The music cannot stop at a set time yet: it plays to the end of the video. I can fade it out at "
-            "the end (for example: fade out the music over 3 seconds), start it later, or remove it.",
-            "音乐暂时不能在指定时间停止：它会一直播放到视频结尾。可以让它在结尾淡出（例如：音乐最后3秒淡出）、晚一点开始，或者去掉音乐。")))
-        return True
     # "the music is too quiet" asks for volume, not for quiet music
     # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
-    style = music_style(re.sub(_QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b", " ",
+    style = music_style(re.sub(_TOO_QUIET + "|" + _QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b", " ",
                                clause.text))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
-    if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust:
+    if _focused_set(state) and mentions_it(clause) and style is None and not adjust and not changing:
+        return True  # "I uploaded a song, use it": the song just set is the one meant, nothing more to do
+    # no music yet: music said with a level, or added with a fade, is new music ("background music at half volume",
+    # "加一段背景音乐，淡入淡出")
+    fresh = not _has_music(state) and clause.has(_MUSIC) and ("volume" in adjust or clause.has(ADD))
+    if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust or fresh:
         state.actions.append(MusicAction(style=style, volume=adjust.get("volume")))
         rest = {key: value for key, value in adjust.items() if key not in ("volume", "volume_scale")}
         if rest:  # "add lo-fi music starting at 5 seconds": the rest applies once the music is in
@@ -236,6 +412,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return False
 
 
+def _focused_set(state: PlanState) -> bool:
+    """The message just set the music (an upload, or library music)."""
+    last = state.actions[-1] if state.actions else None
+    return state.focus is not None and state.focus.kind == "music" and (
+        isinstance(last, MusicAction) or isinstance(last, EditAction) and isinstance(last.edit, SetMusic))
+
+
 def _music_focus() -> Focus:
     return Focus("music")
 
@@ -247,8 +430,51 @@ def _names_upload(clause: Clause, state: PlanState) -> bool:
                for m in state.context.media)
 
 
+def _sound_place(clause: Clause, state: PlanState) -> int | None:
+    """A sound at a clip: "at the start of the second clip", "before the second clip", "when the last clip starts"
+    (its start), "at the end of the first clip" / "after the first clip" (its end); None when no clip is named."""
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    found = state.draft.find_segment(named[0]) if named else None
+    if found is None:
+        return None
+    segment = found[1]
+    ends = clause.has(r"\b(?:end|after|finish\w*)\b|结尾|结束|之后|末尾|最后(?!1?个)")
+    if not ends:
+        return segment.start_ms
+    # the end of the last clip is the video's end, where nothing can start: a second before it
+    return segment.end_ms if segment.end_ms < state.draft.video_end_ms else max(0, segment.end_ms - 1000)
+
+
+# the effects themselves, not a clip's own sound ("remove the sound" may be that)
+_EFFECT_WORDS = r"\bsound effects?\b|\bsfx\b|\beffects? sounds?\b|音效"
+
+
+def _remove_sounds(clause: Clause, state: PlanState) -> bool:
+    """"remove the sound effects", "delete the whoosh", "去掉音效", "删除嗖的音效": every effect, or those of the kind
+    named, each deleted from the effects' track; with none there the reply says so."""
+    named = sound_effect(clause.text) if names_sound(clause.text) else None
+    track = next((t for t in state.draft.tracks if t.id == SOUND_TRACK_ID), None)
+    effects = list(track.segments) if track is not None else []
+    if named is not None:
+        title = SOUND_EFFECTS[named].title.lower()
+        effects = [seg for seg in effects if (seg.meta.name or "").lower() in (title, named)]
+    if not effects:
+        state.actions.append(Unknown(clause.unquoted(), understood="sound effects", question=ask(
+            clause, "There is no such sound effect on the timeline, so there is nothing to remove. "
+            "Say 'show the timeline' to see what is there.",
+            "时间线上没有这样的音效，不需要删除。可以说“查看时间线”看看现在有什么。")))
+        return True
+    for seg in effects:
+        state.edit(DeleteSegment(segment_id=seg.id))
+    state.focus = None
+    return True
+
+
 def handle_sound(clause: Clause, state: PlanState) -> bool:
-    """A built-in sound effect: at a time, or at each transition."""
+    """A built-in sound effect: at a time, or at each transition; or the effects there removed."""
+    if clause.has(REMOVE) and (clause.has(_EFFECT_WORDS) or names_sound(clause.text)) and not clause.has(
+            r"\b(?:add|put|insert)\b|加|添加|放"):
+        return _remove_sounds(clause, state)
     if clause.has(_MUSIC) and not clause.has(_SOUND):
         return False
     if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND):
@@ -264,13 +490,17 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
                        r"\b(?:on|at) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of clip)\b|每次切换|每个剪辑点|"
                        r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场")
-    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat \d|在|处|时") or every):
+    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat (?:\d|the (?:start|beginning|end))|在|处|时|来(?:个|一个|一下|一声|点)")
+            or every):
         return False
     at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = round(float(at.group(1)) * 1000) if at and not every else None
-    if clause.has(r"\bat the (?:start|beginning)\b|开头") and start is None and not every:
+    if start is None and not every:
+        start = _sound_place(clause, state)
+    if clause.has(r"\bat the (?:start|beginning)\b|开头|\bin the background\b|\bthroughout\b|全程|背景") \
+            and start is None and not every:
         start = 0
     state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
     state.focus = None
