@@ -140,7 +140,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
-        said = re.sub(r"在([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"在\1那段\2", clause.text)
+        said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"\1那段\2", clause.text)
         refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
     if not refs and clause.has(r"\b(?:instead|in place|in front) of the [a-z]{3,}"):  # "instead of the city": not "a clip of"
         said = re.sub(r"\b(instead|in place|in front) of the\b", r"\1 the", clause.text)
