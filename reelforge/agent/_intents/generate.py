@@ -29,10 +29,14 @@ _BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
 _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|make|put in)\s+(?:another\s+|a further\s+)?" \
              r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:more\s+)?of\s+(?!(?:the\s+)?(?:music|song|silence|black|darkness|" \
              r"nothing|video|clip|title|text)\b)"
-_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
-          r"\b(?:generate|create|produce|film|shoot|render|make|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
+# "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
+_LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
+_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
+          r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
+          r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)|" \
+          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
-          r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
+          r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
@@ -40,11 +44,11 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + r"|\b(?:replace|swap|switch)\b.*\b(?:wit
           r"^(?!(?:the|this|that|my|your|our|its|(?:" + _EN_VERBS_ALL + r"))\b)(?:[\w:.-]+\s+){1,3}?(?:clip|video|shot|footage)s? (?:of|showing)\b|" \
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
-          r"\b(?:add|insert|append|put in|put|place|drop in|tack on|stick) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
-          r"(?:clip|video|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|,|$))"
+          r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
+          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|onto|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
-_ZH_GEN = _ZH_VIDEO_OF + r"|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频|" \
@@ -61,22 +65,24 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
 
 _EN_STRIP = (
-    r"\b(?:please|can you|could you|would you|(?:i |we )?(?:am |are )?(?:want|need)|i'd like|give me|show me|let's|for me)\b",
-    r"\b(?:generate|create|produce|film|shoot|render|make|animate|add)\b",
+    r"\b(?:please|can you|could you|would you|i'?d (?:love|like) to see|i want to see|(?:i |we )?(?:am |are )?(?:want|need)|"
+    r"i'd like|give me|show me|let's|for me)\b",
+    r"\b(?:generate|create|produce|film|shoot|render|make|animate|add|whip up|cook up|put together|conjure up|slap|"
+    r"throw in|toss in|pop in|tack|show(?: me)?|i'?d (?:love|like) to see|i want to see|let me see|lemme see|can u)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
     r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
     r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
-    r"^at the (?:very )?(?:start|beginning|end|front)\b,?|\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
+    r"^at the (?:very )?(?:start|beginning|end|front)\b,?|\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on|onto)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
-    r"\b(?:video|clip|shot|scene|footage|animation|movie|b-?roll)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
+    r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
 _ZH_STRIP = (
-    r"请|帮我|给我看|给我|麻烦|我想要|我想|我要|能不能|可以|再|^能|吗$",
+    r"请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
@@ -85,7 +91,7 @@ _ZH_STRIP = (
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
-    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
+    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接|整|弄|搞|出|要)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
     r"(?:的)?(?:视频|片段|镜头|画面)?(?:来|作为)?(?:结尾|收尾|结束|开头|开场)$",  # "以一段海浪的镜头结尾"
     r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
@@ -95,7 +101,7 @@ _ZH_STRIP = (
     r"的?短(?=视频$|片$)",  # "…日落的短视频": a short video, the length is no part of the scene
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
     r"^(?:1|一)?(?:个|段|条)",
-    r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)(?:吧)?$",
+    r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材|空镜)(?:吧)?$",
     r"^关于|^的|的$|内容是",
     r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)\s*[:：,，]",  # "生成一段竖屏视频：夜晚的东京街头"
 )
@@ -140,7 +146,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
-        said = re.sub(r"在([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"在\1那段\2", clause.text)
+        said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"\1那段\2", clause.text)
         refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
     if not refs and clause.has(r"\b(?:instead|in place|in front) of the [a-z]{3,}"):  # "instead of the city": not "a clip of"
         said = re.sub(r"\b(instead|in place|in front) of the\b", r"\1 the", clause.text)
@@ -219,7 +225,7 @@ def _it_clip(state: PlanState) -> str | None:
 
 # "add a second clip after it: a dog on a beach, 4 seconds" / "生成一段竖屏视频：夜晚的东京街头": what follows the
 # colon is the scene, what leads up to it is the request
-_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-?roll|视频|片段|镜头|画面|素材)[^:：]*?)"
+_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-?roll|视频|片段|镜头|画面|素材|一镜到底|空镜)[^:：]*?)"
                     r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
@@ -285,7 +291,7 @@ def without_place(text: str) -> str:
 
 
 _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:[\w-]+ ){1,3}?one)|" \
-         r"again)\b|再来(?:1)?(?:个|段|条)|再生成(?:1)?(?:个|段|条)|一样的|类似的|同样的"
+         r"again)\b|再来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
 
 
 _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
@@ -342,7 +348,8 @@ def _animate_prompt(clause: Clause) -> str:
 # things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
 #缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|" \
-              r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background)\b|" \
+              r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
+              r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
               r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1)?首|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
@@ -450,6 +457,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "sunset.", f"这段 {seconds:g} 秒的视频要拍什么？例如：生成一段{seconds:g}秒的海边日落。")))
         return True
     loras, _ = loras_of(clause)
+    lora_for = re.search(_LORA_FOR, clause.text)
+    if loras and lora_for and not animate:  # "use the noir lora for a detective in the rain": the scene after "for"
+        prompt = _prompt(dataclasses.replace(clause, text="a clip of a " + lora_for.group("scene"))) or prompt
     if loras:  # the LoRA words are not part of the picture
         prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
     action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),
@@ -522,7 +532,7 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
     if _length_of_pending(clause, state):
         return True
-    leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移)(?:到|在)|^把它|^(?:用它|拿它)")
+    leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
         return False
     index = state.pending_generation(state.focus.segment_id)

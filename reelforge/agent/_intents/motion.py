@@ -82,6 +82,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     motion = _motion(clause)
     targets = _targets(clause, state, photos, says_photo)
     if targets is None:
+        if says_photo and clause.has(r"\b(?:add|put|insert|place|use)\b|加|放|接|插") and any(
+                m.uploaded and m.kind == "image" for m in state.context.media):
+            return False  # "照片加到最后，慢慢放大": the upload goes on the timeline moving (timeline.py's)
         state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo)))
         return True
     if motion == "none" and targets and set(targets) == set(photos) and not says_photo:

@@ -36,7 +36,7 @@ _TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fad
 _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放"
-_SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放|减速|慢一点|变慢|放慢|半速|慢速"
+_SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
@@ -88,11 +88,26 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
+    head, tail = _upload_then(clause)
+    if tail is not None and _add_upload(head, state):
+        handle(tail, state)  # "把hike.mp4加到城市后面，两段之间加个淡入淡出": the upload, then what is said after it
+        return True
     for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete,
                  _add_upload):
         if step(clause, state):
             return True
     return False
+
+
+def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
+    """An upload added, then another change of the clips in the same breath ("add my hike video after the city clip and
+    crossfade into it"): the two parts, or the clause and None."""
+    match = re.search(r"\s*(?:[，,]\s*(?:and\s+|then\s+|然后|再)?|\s+and\s+(?:then\s+)?)(?=.*(?:" + _TRANSITION + r"))",
+                      clause.text)
+    if match is None or not re.search(r"\b(?:uploaded|my|mine)\b|上传|我的|\.(?:mp4|mov|jpe?g|png)(?![a-z0-9])|照片", clause.text[:match.start()]):
+        return clause, None
+    return (dataclasses.replace(clause, text=clause.text[:match.start()]),
+            dataclasses.replace(clause, text=clause.text[match.end():]))
 
 
 def _missing(clause: Clause, state: PlanState, what: str) -> bool:
