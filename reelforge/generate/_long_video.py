@@ -6,6 +6,9 @@
   ``causal_block_size`` latent frames (``ar_step`` > 0 staggers the blocks' noise levels:
   asynchronous mode). The values follow SkyReels' recommendations for long videos (97-frame
   windows, 17 frames of overlap, blocks of 5); a window that 5 does not divide uses blocks of 1.
+  Inside a call the pipeline drops each window's overlap when it joins the windows, so no frame
+  repeats there; a segment continued from the previous one's last frame (the image-to-video
+  view) drops its frame 0, the still given back, as any continued shot does.
 - **LTX-2 frame conditioning** (``LTX2ConditionPipeline``, a ``from_pipe`` view of the loaded LTX-2
   weights): each shot after the first is conditioned on the previous shot's last ``frames``
   (17, three latent frames: where things are and how they move) placed at its start, instead
@@ -25,6 +28,7 @@ Pure Python: the pipeline is only looked at by class name and config.
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -57,6 +61,18 @@ class DiffusionForcing:
         if frames > self.base_frames:
             arguments.update(overlap_history=self.overlap_frames, addnoise_condition=self.addnoise_condition)
         return arguments
+
+    def whole_windows(self, frames: int, temporal: int) -> int:
+        """``frames`` rounded up to windows that end together: the image-to-video forcing pipeline
+        (diffusers 0.42) schedules a shorter last window as a whole one and fails (an IndexError in
+        its denoising loop; the text-to-video one sizes it right), so its calls make whole windows
+        and the frames past the plan are dropped with the trim."""
+        if frames <= self.base_frames:
+            return frames
+        window, overlap = (self.base_frames - 1) // temporal + 1, (self.overlap_frames - 1) // temporal + 1
+        latent, advance = (frames - 1) // temporal + 1, window - overlap
+        latent = window + math.ceil((latent - window) / advance) * advance
+        return (latent - 1) * temporal + 1
 
 
 def diffusion_forcing_for(pipe: Any, temporal: int, window_frames: int | None = None) -> DiffusionForcing | None:

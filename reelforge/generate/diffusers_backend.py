@@ -455,13 +455,15 @@ class DiffusersGenerator:
             made, dropped = shot.frames + remade, remade + shot.repeats    # the join frame is a repeat too
             shot_pipe, image = (pipe, still) if previous is None or continuation is None \
                 else (continuation, _as_image(previous) if condition is None else None)
+            if forcing is not None and image is not None:
+                made = forcing.whole_windows(made, temporal)
             call = _call_arguments(shot_pipe, capabilities, prompt=shot.prompt, negative=negative,
                                    width=width, height=height, frames=made, fps=fps,
                                    steps=sampler.steps, guidance=sampler.guidance, seed=shot.seed, image=image)
             if condition is not None and conditioning is not None:
                 call.update(_frame_conditions(condition, conditioning.strength))
             if forcing is not None:
-                call.update(forcing.arguments(shot.frames, fps))
+                call.update(forcing.arguments(made, fps))
             if last_image is not None and index == len(plan.shots) - 1:
                 call["last_image"] = last_image
             report = scaled(progress, index / len(plan.shots), (index + 1) / len(plan.shots))
@@ -609,13 +611,13 @@ def _method(forcing: DiffusionForcing | None, conditioning: FrameConditioning | 
             made_frames: list[int], dropped_frames: list[int]) -> dict[str, Any]:
     """What the provenance says about the family's long-video method."""
     name = "diffusion_forcing" if forcing is not None else "frame_conditioning" if conditioning else "chained"
-    method: dict[str, Any] = {"method": name, "dropped_per_shot": dropped_frames}
+    method: dict[str, Any] = {"method": name, "frames_made": made_frames, "dropped_per_shot": dropped_frames}
     if forcing is not None:
         method.update(base_frames=forcing.base_frames, overlap_frames=forcing.overlap_frames,
                       causal_block_size=forcing.causal_block_size, ar_step=forcing.ar_step)
     if conditioning is not None:
         method.update(pipeline=conditioning.pipeline, conditioning_frames=conditioning.frames,
-                      strength=conditioning.strength, frames_made=made_frames)
+                      strength=conditioning.strength)
     method["last_image"] = last_image is not None
     return method
 

@@ -47,10 +47,11 @@ JOINS = [
     ("wan_ti2v", "tiny", 17, {}, 1, "chained"),               # Wan 2.2 TI2V: 9 + 8 frames
     ("ltx", "tiny", 17, {}, 1, "chained"),                    # LTX-Video image-to-video view
     ("ltx2", "tiny", 13, {}, 3, "frame_conditioning"),        # 7 + 6, conditioned on 3 frames
-    # SkyReels-V2: 16 frames a segment, each one call of two overlapping 9-frame windows (17 frames, the
-    # second segment's first a repeat of the first segment's last), joined through the image-to-video view
-    ("skyreels", "long_video", 32, {"prompt": "a red car | a bird flies over the sea"}, 1, "diffusion_forcing"),
+    # SkyReels-V2: 9 frames a segment; the second, continued through the image-to-video view, is one call
+    # of overlapping 9-frame windows (10 frames, the first a repeat, made as 17: whole windows)
+    ("skyreels", "long_video", 18, {"prompt": "a red car | a bird flies over the sea"}, 1, "diffusion_forcing"),
     ("wan_i2v", "long_video", 17, {"still": True, "end": True}, 1, "chained"),   # first and last frame
+    ("hunyuan15_i2v", "tiny", 17, {"still": True}, 1, "chained"),   # an image-to-video checkpoint
 ]
 
 

@@ -54,8 +54,8 @@ def test_diffusion_forcing_makes_a_long_shot_in_one_call_with_overlapping_window
     assert record["family"] == "skyreels" and record["pipeline"] == "SkyReelsV2DiffusionForcingPipeline"
     assert record["shots"] == 1 and record["frames_per_shot"] == [25]   # not three chained 9-frame shots
     assert record["long_video"] == {"method": "diffusion_forcing", "base_frames": 9, "overlap_frames": 4,
-                                    "causal_block_size": 1, "ar_step": 0, "dropped_per_shot": [0],
-                                    "last_image": False}
+                                    "causal_block_size": 1, "ar_step": 0, "frames_made": [25],
+                                    "dropped_per_shot": [0], "last_image": False}
     assert len(decoded(tmp_path / "df.mp4")) == 25
 
 
@@ -71,6 +71,20 @@ def test_the_forcing_arguments_follow_skyreels_recommendations() -> None:
     small = diffusion_forcing_for(SkyReelsV2DiffusionForcingPipeline(), temporal=4, window_frames=9)
     assert small is not None and small.causal_block_size == 1  # 3 latent frames: blocks of 1
     assert diffusion_forcing_for(object(), temporal=4) is None
+    # image-to-video calls make whole windows: 25 latent frames, then 20 more a window
+    assert [forcing.whole_windows(frames, 4) for frames in (81, 97, 101, 161, 177, 181)] == [81, 97, 177, 177, 177,
+                                                                                              257]
+
+
+def test_image_to_video_forcing_makes_whole_windows_and_keeps_the_asked_frames(
+        long_video: dict[str, Path], tmp_path: Path) -> None:
+    # 13 frames from a still in 9-frame windows overlapping by one latent frame would end on a shorter
+    # window, which diffusers' image-to-video forcing pipeline cannot schedule (IndexError): 17 are made
+    request = GenerateRequest(prompt="a red car", seconds=13 / 16, width=32, height=32, fps=16, steps=1,
+                              image=_still(tmp_path / "start.png", 5))
+    made = _generator(long_video["skyreels"]).make_frames(request, no_progress)
+    assert made.provenance["pipeline"] == "SkyReelsV2DiffusionForcingPipeline" and made.provenance["kind"] == "i2v"
+    assert made.provenance["long_video"]["frames_made"] == [17] and [len(shot) for shot in made.shots] == [13]
 
 
 def test_ltx2_continues_each_shot_from_the_previous_shots_last_frames(tiny: dict[str, Path], tmp_path: Path) -> None:

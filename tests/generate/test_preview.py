@@ -204,3 +204,25 @@ def test_a_coffee_shop_is_warm_indoors_with_a_window_onto_the_sky() -> None:
     wall, window = frame[:, :20].reshape(-1, 3).mean(axis=0), frame[40:110, 80:240].reshape(-1, 3).mean(axis=0)
     assert wall[0] > wall[2] * 1.4                   # the wall is warm brown
     assert np.abs(wall - window).max() > 15          # the window shows something else
+
+
+def _decoded(path: Path) -> list[np.ndarray]:
+    with av.open(str(path)) as container:
+        return [frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)]
+
+
+@pytest.mark.parametrize("still", [False, True])
+def test_a_multi_prompt_preview_repeats_no_frame_at_its_joins_and_lasts_the_asked_time(
+        tmp_path: Path, still: bool) -> None:
+    # Each segment is drawn afresh (nothing is continued from the previous frame): nothing to drop, no repeat.
+    image = tmp_path / "still.png" if still else None
+    if image is not None:
+        _write_still(image, 320, 180)
+    request = GenerateRequest(prompt="a city street in the rain at night | a sunny beach at noon", seconds=1.25,
+                              width=160, height=96, fps=12, seed=3, image=image)
+    clip = PreviewGenerator().generate(request, tmp_path / "long.mp4", lambda _: None)
+    frames = _decoded(clip.path)
+    assert len(frames) == 15 and clip.duration_ms == 1250   # 8 + 7 frames: 1.25 s at 12 fps
+    at = 8
+    step = float(np.abs(frames[at - 1].astype(np.int16) - frames[at].astype(np.int16)).mean())
+    assert step > 3.0   # a new picture, not the last one shown again
