@@ -12,6 +12,11 @@ never a hard jump.
 
 The figure that says whether it worked is :func:`join_difference`: CIEDE2000 between the mean
 colours of the two frames at a join (docs/models.md states and tests the bound: below 2).
+
+The new shot's "first frame" is its first kept one: the frames a continued shot makes that repeat
+the previous shot (an image-to-video model's still given back as frame 0, LTX-2's re-made
+conditioning frames) are dropped before matching (``_long_shot``), so the transfer and the
+measured step are those of the join the viewer sees.
 """
 
 from __future__ import annotations
