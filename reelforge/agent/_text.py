@@ -182,6 +182,9 @@ _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|�
 _DISLIKE_EN = re.compile(r"^(?:i )?(?:really )?(?:don'?t|do not|hate|dislike)(?: like)? ((?:the|this|that|these|those) "
                          r"[\w -]+?)(?:,\s*(.+))?$")
 _DISLIKE_ZH = re.compile(r"^我?(?:不喜欢|不太喜欢|讨厌)((?:这个|那个|这段|这首)?[\u4e00-\u9fff]{1,6}?)了?$")
+# a request for something else after a complaint: the complaint is only its reason
+_INSTEAD = re.compile(r"\b(?:instead|rather|use|try|change|switch|swap|replace|something|another|different|maybe)\b|"
+                      r"换成|改成|换(?:1|一)?(?:个|种|首|段)|用|试试")
 _ZH_ACT = re.compile(r"^(?:请|帮我)?(?:去掉|删掉|删除|拿掉|换掉|换一个|换成|改成|调小|调大|关掉|不要)")
 
 
@@ -194,8 +197,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
         part = pending.pop(0)
         english = _DISLIKE_EN.match(part)
         if english and english.group(2):  # one clause: "i don't like the crossfade, take it out"
-            part, pending = english.group(1), [english.group(2), *pending]
-            english = _DISLIKE_EN.match(f"i don't like {part}")
+            part, pending = part[:english.start(2)].rstrip(" ,"), [english.group(2), *pending]
         following = pending[0] if pending else ""
         if english and re.search(r"\b(?:it|that|them)\b", following):
             pending[0] = re.sub(r"\b(?:it|that|them)\b", english.group(1), following, count=1)
@@ -206,7 +208,13 @@ def _dislike_then(parts: list[str]) -> list[str]:
         if chinese and _ZH_ACT.match(following) and not re.match(r"^(?:换一个|换成|改成)", following):
             pending[0] = f"把{chinese.group(1)}{following}"
             continue
-        merged.append(part)
+        if english and _INSTEAD.search(following):  # "..., something calmer please": the change is said next
+            pending[0] = f"change {english.group(1)} to {following}"
+            continue
+        if chinese and _INSTEAD.search(following):  # "我不喜欢这个转场，换成溶解"
+            pending[0] = f"把{chinese.group(1)}{following}"
+            continue
+        merged.append(part)  # alone, the complaint is the request: "I don't like the crossfade" takes it out
     return merged
 
 

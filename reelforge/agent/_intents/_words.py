@@ -10,7 +10,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ADD", "ASPECT_VIDEO", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
+__all__ = ["ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
            "request_part"]
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
@@ -27,6 +27,12 @@ REMOVE = r"\b(?:remove|delete|drop|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
+# a complaint about an effect, said alone, asks for it gone: "I don't like the crossfade", "i hate the zoom",
+# "我不喜欢这个转场" (a complaint about the music asks for other music: music.py's); with a change said ("..., use a wipe
+# instead") the change is the request
+DISLIKE = r"\b(?:(?:don'?t|do not|doesn'?t|does not) (?:really )?(?:like|love)|hate|dislike|not (?:a )?fan of|can'?t stand|" \
+          r"(?:is|looks?|feels?) (?:bad|weird|cheesy|cheap|ugly|awful|tacky))\b|不喜欢|不太喜欢|讨厌|不好看|难看|很丑|太丑"
+CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|different|another)\b|换成|改成|改为|换个|换一个|换一种|用"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
 _BY = r"\s*(?:[:x/]|\bby\b|比)\s*"   # "9:16", "9x16", "9 by 16", "9比16"

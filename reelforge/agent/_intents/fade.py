@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import REMOVE
+from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -56,7 +56,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, f"There is no such clip: the video has {count} clip(s).", f"没有这个片段：视频只有 {count} 个片段。")))
         return True
     lengths = _lengths(clause, ways)
-    if clause.has(REMOVE):
+    if clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
         lengths = dict.fromkeys(lengths, 0)
     state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out")),
                focus_kind="clip" if target else None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import REMOVE
+from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
@@ -53,11 +53,12 @@ _EN_KNOWN = set("""a an the on in into onto to across over of at all every each 
     off disable static effect effects camera motion movement move moves moving zoom zooms zoomed zooming in out push
     pull back ken burns pan pans panned panning left right up down upwards downwards leftwards rightwards photo photos
     picture pictures image images still stills pic pics slideshow clip clips shot shots video videos scene scenes
-    segment segments first second third fourth fifth sixth last final clip's whole entire rid of instead""".split())
+    segment segments first second third fourth fifth sixth last final clip's whole entire rid of instead i don't dont
+    do not really like hate dislike""".split())
 _ZH_KNOWN = (r"照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
              r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|轻微|微微|稍微|一点|地|的|1|"
              r"推镜头|推近|推进|拉近|拉镜头|拉远|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
-             r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|\s")
+             r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|\s")
 _ZH_PHOTO_ORDINAL = re.compile(r"第(\d+)张(?:照片|图片|相片|图)?|(最后)(?:1)?张(?:照片|图片|相片|图)?")
 _EN_PHOTO_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+"
                                r"(?:photo|picture|image|still|pic)\b")
@@ -112,7 +113,7 @@ def motion_said(clause: Clause) -> str | None:
 
 
 def _motion(clause: Clause) -> str:
-    if clause.has(_REMOVING):
+    if clause.has(_REMOVING) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "I don't like the zoom"
         return "none"
     if clause.has(_ZOOM_OUT):
         return "zoom_out"

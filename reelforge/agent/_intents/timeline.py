@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ADD, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
+from reelforge.agent._intents._words import ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
@@ -58,7 +58,7 @@ def _speed(clause: Clause) -> float | None:
                           r"(?:speed|速度)\s*(?:to|at|of|调到|改成|变成|降到)?\s*(\d+(?:\.\d+)?)\s*%")  # "at 50% speed"
     if share:
         return float(share.group(1) or share.group(2)) / 100
-    if clause.has(_NORMAL):
+    if clause.has(_NORMAL) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i don't like the slow motion"
         return 1.0
     if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
         return 2.0
@@ -125,7 +125,8 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a transition")
-    kind = "none" if clause.has(REMOVE) else next((t for t, p in _TRANSITIONS if clause.has(p)), "fade")
+    gone = clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO)  # "I don't like the crossfade"
+    kind = "none" if gone else next((t for t, p in _TRANSITIONS if clause.has(p)), "fade")
     seconds = duration_ms(clause.text)
     target = max(targets, key=lambda sid: [s.id for s in main_clips(state.draft)].index(sid)) if len(targets) >= 1 else None
     state.edit(SetTransition(segment_id=target, type=kind, duration_ms=min(5000, seconds or 500)))
