@@ -30,9 +30,14 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
                  r"淡入|渐入|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
-                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑屏")
-_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
-_START = r"\b(?:start|beginning|opening|intro|first)\b|开头|开始|片头|一开始"
+                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来")
+# black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
+# picture fades to (or from) black there, by where it is said (the end unless the start is named)
+_BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
+          r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
+          r"黑屏|黑幕|黑色画面")
+_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
+_START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
 _NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|"
@@ -71,6 +76,8 @@ def _ways(clause: Clause) -> list[str]:
     at_start, at_end = clause.has(_START), clause.has(_END)
     if at_start != at_end:
         return ["in"] if at_start else ["out"]
+    if clause.has(_BLACK):
+        return ["out"]
     return ["in", "out"]  # "remove the fade", "add a fade": both ends
 
 

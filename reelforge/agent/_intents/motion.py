@@ -20,7 +20,7 @@ import re
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import Unknown
 from reelforge.draft import Segment
 from reelforge.draft.edits import SetMotion
@@ -86,7 +86,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if says_photo and clause.has(r"\b(?:add|put|insert|place|use)\b|加|放|接|插") and any(
                 m.uploaded and m.kind == "image" for m in state.context.media):
             return False  # "照片加到最后，慢慢放大": the upload goes on the timeline moving (timeline.py's)
-        state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo)))
+        state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo),
+                                     question=_which_instead(clause, state, says_photo)))
         return True
     if motion == "none" and targets and set(targets) == set(photos) and not says_photo:
         targets = []  # "no zoom": every clip, whatever it is
@@ -171,6 +172,17 @@ def _describes_a_scene(clause: Clause) -> bool:
         return len(re.sub(_ZH_KNOWN, "", clause.text)) >= 3
     words = re.findall(r"[a-z][a-z']*", clause.text)
     return len([w for w in words if w not in _EN_KNOWN]) >= 2
+
+
+def _which_instead(clause: Clause, state: PlanState, says_photo: bool) -> str:
+    """What to ask when the clip or photo named is not there: which clips there are to move instead."""
+    count = len(main_clips(state.draft))
+    if says_photo and not _photos(state):
+        return ask(clause, f"There are no photos on the timeline, only {count} video clip(s). Should the clips move "
+                   "instead? Say, for example: zoom in on the clips.",
+                   f"时间线上没有照片，只有 {count} 个视频片段。要让片段动起来吗？可以说：给片段加缩放效果。")
+    return ask(clause, f"There is no such clip: the video has {count} clip(s). Say which one, for example 'zoom in "
+               "on the last clip'.", f"没有这个片段：视频只有 {count} 个片段。请说是哪一个，例如“最后一个片段放大”。")
 
 
 def _missing(clause: Clause, state: PlanState, says_photo: bool) -> str:

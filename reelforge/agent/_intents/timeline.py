@@ -318,19 +318,26 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto \d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
+    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
                                     r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短了?\d|减少")
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
+    # "keep only the last 5 seconds", "只保留最后5秒": the end stays
+    keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?the (?:last|final) \d|\bonly (?:keep |want )?the (?:last|final) \d|"
+                           r"(?:只|就)?(?:保留|留下?|要)(?:最)?后(?:面)?(?:的)?\d")
     if targets:
         seg = state.draft.find_segment(targets[0])
         assert seg is not None
         length = seg[1].duration_ms
         if seconds >= length:  # more than the clip holds: never a blank clip
             return _too_much(clause, state, "clip", length, seconds, cutting)
-        if cutting and head and not tail:
+        if keep_last:  # "keep only the last 2 seconds of the first clip"
+            state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=length - seconds), focus_kind="clip")
+        elif keep_first:
+            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=length - seconds), focus_kind="clip")
+        elif cutting and head and not tail:
             state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds), focus_kind="clip")
         elif cutting:  # from the end unless the start is named: "3 seconds shorter" keeps the opening
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=seconds), focus_kind="clip")
@@ -340,7 +347,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     # a target as long as the video or longer ("trim the video to a minute" of 15 s) would change nothing
     if end and seconds >= end:
         return _too_much(clause, state, "video", end, seconds, cutting)
-    if keep_first or not cutting:
+    if keep_last:
+        state.edit(Trim(start_ms=end - seconds))
+    elif keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
     elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短了?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
