@@ -13,7 +13,7 @@ from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, uploads_meant
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import MediaRef, Unknown
+from reelforge.agent.actions import EditAction, MediaRef, Unknown
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -36,7 +36,7 @@ _TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fad
 _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放"
-_SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
@@ -120,17 +120,48 @@ def _missing(clause: Clause, state: PlanState, what: str) -> bool:
 
 
 def _transition(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")):
+    if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
+            and not _transition_meant(clause, state):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a transition")
     gone = clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO)  # "I don't like the crossfade"
-    kind = "none" if gone else next((t for t, p in _TRANSITIONS if clause.has(p)), "fade")
+    # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
+    there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
+    named = next((t for t, p in _TRANSITIONS if clause.has(p)), None)
+    kind = "none" if gone else there.type if there is not None and named in (None, "fade") else named or "fade"
     seconds = duration_ms(clause.text)
+    if seconds is None and clause.has(_LONGER_TRANSITION):  # "make the crossfade longer": twice what it is
+        seconds = 2 * (there.duration_ms if there else 500)
+    elif seconds is None and clause.has(_SHORTER_TRANSITION):
+        seconds = max(100, (there.duration_ms if there else 500) // 2)
+    elif seconds is None and there is not None:
+        seconds = there.duration_ms
     target = max(targets, key=lambda sid: [s.id for s in main_clips(state.draft)].index(sid)) if len(targets) >= 1 else None
-    state.edit(SetTransition(segment_id=target, type=kind, duration_ms=min(5000, seconds or 500)))
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, EditAction) and isinstance(last.edit, SetTransition) and _transition_meant(clause, state):
+        state.actions.pop()  # "add a crossfade and make it 1 second long": one transition, said in two steps
+    state.edit(SetTransition(segment_id=target, type=kind, duration_ms=min(5000, seconds or 500)),
+               focus_kind=None if kind == "none" else "transition")
     return True
+
+
+def _transition_meant(clause: Clause, state: PlanState) -> bool:
+    """"add a crossfade and make it 1 second long", "make it longer" just after one: "it" is the transition."""
+    focus = state.focus
+    if focus is None or focus.kind != "transition":
+        return False
+    # Chinese drops the object: "加一个溶解转场，再长一点" (a length alone, "剪到10秒", is still the video's)
+    unsaid = clause.language == "zh" and focus is not state.initial_focus and clause.has(
+        r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
+    return unsaid or mentions_it(clause) and (
+        duration_ms(clause.text) is not None or clause.has(_LONGER_TRANSITION + "|" + _SHORTER_TRANSITION)
+        or any(clause.has(p) for _, p in _TRANSITIONS))
+
+
+_LONGER_TRANSITION = r"\b(?:longer|slower|lengthen|extend|more gradual|smoother)\b|长一点|长一些|久一点|慢一点|慢一些|更长|更慢|延长|拉长"
+_SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一点|短一些|快一点|快一些|更短|更快|缩短"
 
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
@@ -198,7 +229,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个位置|颠倒"):
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|(?:换|调)(?:一下|个)?(?:先后)?顺序|顺序(?:换|调|反|倒)|颠倒"):
         return False
     refs = clip_refs(clause, state)
     clips = main_clips(state.draft)
@@ -259,7 +290,8 @@ def _move(clause: Clause, state: PlanState) -> bool:
 _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
-          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
+          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d|" \
+          r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing)) (?:to be |at |down to )?(?:just |only )?\d"
 
 
 # "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
