@@ -108,6 +108,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     for match in _BARE.finditer(clause.text):
         if match.group(1) in shown:
             return match.start()
+    # Chinese names it before a place: "放到城市前面", "挪到狗后面"
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)(?:的)?(?:前面|后面|之前|之后|前边|后边)", clause.text):
+        words = re.sub(r"^(?:把|让|将|给|放到|放在|移到|挪到|调到|加到|接到)+", "", match.group(1))
+        if words and (words in name or _translated(words, name)):
+            return match.start()
     return None
 
 

@@ -27,9 +27,10 @@ from reelforge.draft.edits import SetMotion
 
 __all__ = ["handle", "motion_said"]
 
-_ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小"
+_ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
+            r"缩小的?(?:镜头)?(?:效果|运镜)|加(?:1?个|上)?缩小"
 _ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bken ?burns\b|推镜头|推近|推进|拉近|"
-            r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大效果|缩放效果|缩放")
+            r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大的?(?:镜头)?效果|缩放效果|缩放|加(?:1?个|上)?放大")
 _ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|推镜头|推近|推进|拉近|放大"
 _PAN = r"\bpan(?:s|ned|ning)?\b|平移|横移|摇镜头|移动镜头"
 _GENERIC = (r"\bken ?burns\b|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|"

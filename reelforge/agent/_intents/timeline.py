@@ -212,6 +212,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
     if percent:
         volume = min(2.0, float(percent.group(1)) / 100)
+    elif clause.has(r"\bhalf\b|一半"):  # "turn the original sound down by half", "原声调到一半"
+        volume = 0.5
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
         volume = 1.0
     elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
