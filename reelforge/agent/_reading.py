@@ -78,7 +78,8 @@ _ALSO: dict[str, frozenset[str]] = {
 }
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
 _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
-            ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|剪辑点|"
+            ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|\bcuts? (?:between|from one)\b|"
+                           r"\bthe cuts? (?:is|are|feels?|looks?)\b|剪辑点|"
                            r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                            r"(?:片段|镜头|画面)切换(?:的时候|时)"))
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))

@@ -10,7 +10,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
            "request_part"]
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
@@ -32,6 +32,9 @@ REMOVE = r"\b(?:remove|delete|drop|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out
 # instead") the change is the request
 DISLIKE = r"\b(?:(?:don'?t|do not|doesn'?t|does not) (?:really )?(?:like|love)|hate|dislike|not (?:a )?fan of|can'?t stand|" \
           r"(?:is|looks?|feels?) (?:bad|weird|cheesy|cheap|ugly|awful|tacky))\b|不喜欢|不太喜欢|讨厌|不好看|难看|很丑|太丑"
+# how a cut or an ending feels when it wants softening: "the ending is too abrupt", "the cut between the clips is too
+# harsh", "结尾太突然了": a fade there, or a transition between the clips
+ABRUPT = r"\b(?:abrupt(?:ly)?|sudden(?:ly)?|harsh|jarring|jumpy|choppy)\b|突然|生硬|太硬|太跳|很跳"
 CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|different|another)\b|换成|改成|改为|换个|换一个|换一种|用"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
@@ -142,7 +145,7 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fad
               r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d|"
-              r"黑屏|黑幕|缩放|运镜|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d")
+              r"黑屏|黑幕|缩放|运镜|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d")
 
 
 _SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
+from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -49,7 +49,9 @@ _WHOLE_ZH = r"开头|结尾|首尾|片头|片尾|视频|画面|整个|整体|全
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a ``SetFade`` for a clause about fading the picture in or out; False when it is not one."""
-    if not clause.has(_ANY_FADE) or clause.has(_NOT_OURS):
+    # "the ending is too abrupt", "结尾太突然了": a fade there
+    abrupt = clause.has(ABRUPT) and (clause.has(_START) or clause.has(_END))
+    if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
         return False
     if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH):
         return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
+from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms
@@ -37,11 +37,16 @@ _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放"
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
-_NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
+_NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|正常速度|原速|恢复速度|" \
+          r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
               r"\b(?:sound|audio) (?:on|of|from|in) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
               r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
+
+
+_TOO_SLOW = r"\btoo slow\b|\bdrags?\b|太慢|慢死了"
+_TOO_FAST = r"\btoo fast\b|太快|快死了"
 
 
 def _speed(clause: Clause) -> float | None:
@@ -60,6 +65,10 @@ def _speed(clause: Clause) -> float | None:
         return float(share.group(1) or share.group(2)) / 100
     if clause.has(_NORMAL) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i don't like the slow motion"
         return 1.0
+    if clause.has(_TOO_SLOW):  # "the dog clip is too slow": a bit faster (back to normal when it was slowed)
+        return 1.5
+    if clause.has(_TOO_FAST):
+        return 0.5
     if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
         return 2.0
     if clause.has(r"\bhalve (?:the )?speed\b|速度减半"):
@@ -120,8 +129,10 @@ def _missing(clause: Clause, state: PlanState, what: str) -> bool:
 
 
 def _transition(clause: Clause, state: PlanState) -> bool:
+    # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
+    harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
-            and not _transition_meant(clause, state):
+            and not harsh and not _transition_meant(clause, state):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -166,7 +177,8 @@ _SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一�
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
-    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
+    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + "|" + _TOO_SLOW + "|" + _TOO_FAST
+                                       + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
         return False
     # "a slow motion shot of a hummingbird", "一段慢动作的海浪视频": the scene to film, unless the clause names what
     # to slow ("make the video slow motion waves"... is rare; "把视频改成慢动作" carries no scene)
@@ -180,6 +192,11 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if targets is None:
         return _missing(clause, state, "a speed change")
     speed = min(4.0, max(0.25, speed))
+    if clause.has(_TOO_SLOW + "|" + _TOO_FAST) and targets:  # a complaint about a changed speed: back to normal
+        seg = state.draft.find_segment(targets[0])
+        now = seg[1].meta.speed if seg is not None and seg[1].meta.speed else 1.0
+        if (now < 1 < speed) or (speed < 1 < now):
+            speed = 1.0
     each: list[str | None] = [*targets] or [None]  # no target named: the edit's default (every clip)
     for target in each:
         state.edit(SetSpeed(segment_id=target, speed=speed), focus_kind="clip" if target else None)
@@ -342,7 +359,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d"):
+                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"(?:压|缩|砍|控制)(?:缩)?到\d"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -352,7 +370,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
+    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|(?:压|缩|砍|控制)(?:缩)?到\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
