@@ -67,10 +67,15 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
         before = [_pick(main_clips(state.origin), n) for n in numbers]
         ids = [old if new == MISSING and old != MISSING and state.draft.find_segment(old) else new
                for new, old in zip(ids, before)]
+    if not ids and len(clips) == 1 and clause.has(_THE_CLIP):  # "mute this clip" with one clip there
+        ids = [clips[0].id]
     if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
         named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
         ids = [sid for _, sid in sorted(named)]
     return ids
+
+
+_THE_CLIP = r"\b(?:this|the|that|current|my) (?:clip|shot|segment)\b|(?:这个|当前|那个)(?:片段|镜头)|^这段|当前这段"
 
 
 def _pick(clips: list[Segment], number: int) -> str:

@@ -35,8 +35,9 @@ _TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fad
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
 _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
-_SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放"
-_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+_SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
+            r"(?:再|能)?快(?:点|些)|调快"
+_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|正常速度|原速|恢复速度|" \
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
@@ -76,7 +77,7 @@ def _speed(clause: Clause) -> float | None:
     if clause.has(_SLOW):
         return 0.5
     if clause.has(_SPEED_UP):
-        return 1.5 if clause.has(r"\ba (?:bit|little)\b|一点|一些|稍微") else 2.0
+        return 1.5 if clause.has(r"\ba (?:bit|little)\b|一点|一些|稍微|快点|快些") else 2.0
     return None
 
 
@@ -192,6 +193,10 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if targets is None:
         return _missing(clause, state, "a speed change")
     speed = min(4.0, max(0.25, speed))
+    focus = state.focus
+    if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id:
+        if state.draft.find_segment(focus.segment_id):  # "back to normal speed" just after slowing a clip: that clip
+            targets = [focus.segment_id]
     if clause.has(_TOO_SLOW + "|" + _TOO_FAST) and targets:  # a complaint about a changed speed: back to normal
         seg = state.draft.find_segment(targets[0])
         now = seg[1].meta.speed if seg is not None and seg[1].meta.speed else 1.0
@@ -221,7 +226,10 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "make the first clip louder": a clip named with a loudness word is its own sound
     loud = clause.has(r"\b(?:louder|quieter|softer)\b") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
-    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud):
+    # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
+    its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
+        r"\b(?:sound|audio|volume)\b|声音|音量")
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud or its):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -235,9 +243,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|降低|调低"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵"):
         volume = 0.5
-    elif clause.has(r"\blouder|\bup\b|大一点|提高|调高"):
+    elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|太小"):
         volume = 1.5
     else:
         return False
