@@ -104,6 +104,7 @@ _IT = re.compile(r"\b(?:it|this|that)\b|它")
 _VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
 _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|cent(?:er|re)|middle)\b|"
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
+_MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(?<![大小])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 _EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
@@ -156,7 +157,7 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
     for m in _ZH_COLOR.finditer(text):
         slots.append(Slot("colour", NAMED_COLORS[_ZH_COLORS[m.group(1)]].lower(), m.start(), m.group(0)))
     position = position_of(clause)
-    if position is not None:
+    if position is not None and not clause.has(_MIDDLE_TIME):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)
         slots.append(Slot("position", position, said.start() if said else 0, said.group(0) if said else ""))
     aspect = aspect_of(clause)

@@ -9,7 +9,7 @@ import re
 from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
-from reelforge.agent._numbers import duration_ms
+from reelforge.agent._numbers import duration_ms, find_durations, time_range
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, uploads_meant
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
@@ -318,7 +318,7 @@ _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
           r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d|" \
-          r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing)) (?:to be |at |down to )?(?:just |only )?\d"
+          r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing|total)) (?:to be |at |down to )?(?:just |only )?\d"
 
 
 # "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
@@ -354,7 +354,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays
     if seconds is None and end and not clip_refs(clause, state) and clause.has(
-            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|(?:剪|砍|缩短|裁)(?:掉|到|成)?一半"):
+            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b|"
+            r"(?:剪|砍|缩短|裁|压缩?)(?:掉|到|成)?(?:原来的)?一半"):
         state.edit(Trim(end_ms=max(1, end // 2)))
         return True
     if seconds is None and clause.has(r"\b(?:shorter|shorten|trim)\b|缩短|剪短|短一点|短一些") \
@@ -365,25 +366,27 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|"
-                                         r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|"
+                                         r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"剪|裁|缩短|保留|只留|留下|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d"):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a trim")
+    if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
+        return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
     head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|开头|开始的|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|(?:压|缩|砍|控制)(?:缩)?到\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
+    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|(?:压|缩|砍|控制)(?:缩)?到\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
-                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短了?\d|减少")
-    keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
+                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短了?\d|减少|剪了|删了|给剪|砍了")
+    keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前|(?:只)?留(?:下)?前")
     # "keep only the last 5 seconds", "只保留最后5秒": the end stays
     keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?the (?:last|final) \d|\bonly (?:keep |want )?the (?:last|final) \d|"
                            r"(?:只|就)?(?:保留|留下?|要)(?:最)?后(?:面)?(?:的)?\d")
@@ -415,6 +418,82 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
+    return True
+
+
+# "delete everything after 9 seconds", "cut it at 4 seconds and throw away the rest", "9秒之后的都删掉": the end; "everything
+# before 3 seconds", "3秒之前的不要": the start
+_AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+                    r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+                    r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
+_BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
+_KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留"
+
+
+def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:
+    """A span of the video kept ("keep only 2s to 8s", "把视频从第3秒剪到第12秒"), or all after / before a time removed;
+    on a clip named, of that clip. False when the clause says no such span."""
+    span = time_range(clause.text)
+    after, before = _AFTER.search(clause.text), _BEFORE.search(clause.text)
+    if span is not None and clause.has(_KEEP):
+        start, stop = span
+    elif after is not None and not span:
+        start, stop = 0, round(float(next(g for g in after.groups() if g)) * 1000)
+    elif before is not None and not span and clause.has(REMOVE + r"|\b(?:cut|trim|throw away)\b|剪|删|不要"):
+        start, stop = round(float(next(g for g in before.groups() if g)) * 1000), 0
+    else:
+        return False
+    if targets:
+        seg = state.draft.find_segment(targets[0])
+        assert seg is not None
+        length = seg[1].duration_ms
+        stop = stop or length
+        if start >= min(stop, length):
+            return _too_much(clause, state, "clip", length, start, True)
+        state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=start, cut_end_ms=max(0, length - stop)),
+                   focus_kind="clip")
+        return True
+    if end and start >= end:
+        return _too_much(clause, state, "video", end, start, True)
+    state.edit(Trim(start_ms=start, end_ms=min(stop, end or stop) or None))
+    return True
+
+
+_BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginning and (?:the )?end)\b|掐头去尾|前后|首尾|头尾|" \
+             r"开头和结尾|前\d+(?:\.\d+)?秒和后"
+_EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|两段|两个片段"
+
+
+def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:
+    """Cuts said of both ends ("trim a second off each end", "前两秒和后两秒都剪掉", "掐头去尾，前后各剪一秒"), of the
+    middle kept ("狗那段只要中间的三秒"), of each clip ("remove the first 2 seconds of each clip"), or of a clip's in
+    and out points ("set the in point of clip 2 one second later", "the out point of the city shot at 7 seconds")."""
+    said = [ms for ms, _, _ in find_durations(clause.text)]
+    if not said:
+        return False
+    clips = [state.draft.find_segment(sid) for sid in targets]
+    if not targets and clause.has(_EACH_CLIP) and clause.has(r"\b(?:first|start|beginning|opening)\b|前\d|开头"):
+        for seg in main_clips(state.draft):  # "a jump cut": the first N s off every clip
+            if said[0] < seg.duration_ms:
+                state.edit(TrimSegment(segment_id=seg.id, cut_start_ms=said[0]))
+        return True
+    length = clips[0][1].duration_ms if clips and clips[0] is not None else end
+    if clause.has(_BOTH_ENDS):
+        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], said[0])
+    elif clause.has(r"\b(?:middle|center|centre)\b|中间"):  # the middle N s stay
+        head = tail = max(0, (length - said[0]) // 2)
+    elif targets and clause.has(r"\bin[- ]?point\b|入点"):
+        head, tail = said[0], 0
+    elif targets and clause.has(r"\bout[- ]?point\b|出点"):
+        head, tail = 0, said[0] if clause.has(r"\b(?:earlier|sooner|by)\b|提前") else max(0, length - said[0])
+    else:
+        return False
+    if head + tail >= length:
+        return _too_much(clause, state, "clip" if targets else "video", length, head + tail, True)
+    if targets:
+        state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=head, cut_end_ms=tail), focus_kind="clip")
+    else:
+        state.edit(Trim(start_ms=head, end_ms=end - tail if tail else None))
     return True
 
 
