@@ -79,7 +79,7 @@ _ALSO: dict[str, frozenset[str]] = {
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
 _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
             ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|\bcuts? (?:between|from one)\b|"
-                           r"\bthe cuts? (?:is|are|feels?|looks?)\b|剪辑点|"
+                           r"\bthe cuts? (?:is|are|feels?|looks?)\b|\b(?:hard|straight) cuts?\b|剪辑点|"
                            r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                            r"(?:片段|镜头|画面)切换(?:的时候|时)"))
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
@@ -303,7 +303,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions)
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
             ok = value in said.positions or "motion" in said.topics or bool(slot.words) and any(
-                slot.words in s for s in said.strings if len(s) > len(slot.words))
+                slot.words in s for s in said.strings if len(s) > len(slot.words)) or "transition" in said.topics and any(
+                s.endswith(("left", "right", "up", "down")) for s in said.strings)   # "向右擦除" is a wipe to the right
         if ok:
             found.add(index)
     return frozenset(found)

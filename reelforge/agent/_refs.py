@@ -11,7 +11,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_parts", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -76,6 +76,22 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
 
 
 _THE_CLIP = r"\b(?:this|the|that|current|my) (?:clip|shot|segment)\b|(?:这个|当前|那个)(?:片段|镜头)|^这段|当前这段"
+
+
+def clip_parts(clause: Clause, state: PlanState) -> list[Clause] | None:
+    """A clause that says something of each of several clips in turn ("the city clip should have no sound, the dog
+    clip full sound", "pan left on the city clip, zoom out on the dog clip", "make the dog clip 3x faster and the city
+    clip 8 seconds"): one part per clip, a part said without a verb taking the first part's; None otherwise."""
+    pieces = [p for p in re.split(r"\s*(?:,|，|;|；)\s*(?:and\s+)?|\s+and\s+(?=the\b)|(?:以及|而且)", clause.text) if p]
+    if len(pieces) < 2:
+        return None
+    refs = [[r for r in clip_refs(Clause(p, clause.quotes, clause.language, clause.source), state)] for p in pieces]
+    if any(len(r) != 1 or MISSING in r for r in refs) or len({r[0] for r in refs}) != len(refs):
+        return None
+    verb = re.match(r"^(?:please |can you |could you )?(make|set|put|turn|have)\b", pieces[0])
+    parts = [p if k == 0 or not verb or re.match(r"^(?:please )?[a-z]+\b", p) and not p.startswith("the ")
+             else f"{verb.group(1)} {p}" for k, p in enumerate(pieces)]
+    return [Clause(p, clause.quotes, clause.language, clause.source) for p in parts]
 
 
 def _pick(clips: list[Segment], number: int) -> str:

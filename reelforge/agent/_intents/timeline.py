@@ -10,7 +10,7 @@ from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAK
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, time_range
-from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, uploads_meant
+from reelforge.agent._refs import MISSING, clip_parts, clip_refs, find_media, main_clips, mentions_it, uploads_meant
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
@@ -29,11 +29,16 @@ from reelforge.draft.edits import (
 
 __all__ = ["handle"]
 
-_TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fadewhite", r"fade (?:to|through) white|白场|闪白"),
-                ("dissolve", r"dissolve|溶解"), ("wipeleft", r"\bwipe|擦除"), ("slideleft", r"\bslide|滑动|推移"),
+_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑"),
+                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪白"), ("dissolve", r"dissolve|溶解"),
+                ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|向右擦除"), ("wipeup", r"\bwipe (?:to the )?up\b|向上擦除"),
+                ("wipedown", r"\bwipe (?:to the )?down\b|向下擦除"), ("wipeleft", r"\bwipe|擦除"),
+                ("slideright", r"\bslide (?:to the )?right\b|向右滑"), ("slideup", r"\bslide (?:to the )?up\b|向上滑"),
+                ("slidedown", r"\bslide (?:to the )?down\b|向下滑"), ("slideleft", r"\bslide|滑动|推移"),
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
-_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
+_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\bhard cuts?\b|" \
+              r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
@@ -66,6 +71,17 @@ def _speed(clause: Clause) -> float | None:
         return float(share.group(1) or share.group(2)) / 100
     if clause.has(_NORMAL) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i don't like the slow motion"
         return 1.0
+    if clause.has(REMOVE) and clause.has(_SLOW + "|" + _SPEED_UP):  # "把慢动作去掉", "remove the slow motion"
+        return 1.0
+    share = clause.search(r"(\d+(?:\.\d+)?)\s*%\s*(?:speed|速度|的速度)|(?:速度|speed)\s*(?:to|at|调到|改成)?\s*(\d+(?:\.\d+)?)\s*%")
+    if share:  # "put clip 2 at 50% speed"
+        return float(share.group(1) or share.group(2)) / 100
+    part = clause.search(r"(\d+)分之(?:1|一)")
+    if part and int(part.group(1)) > 0:  # "放慢到四分之一", "原来的四分之一速度"
+        return 1 / int(part.group(1))
+    bare = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4])\s*(?:speed|速)\b")
+    if bare:  # "0.75 speed on everything"
+        return float(bare.group(1))
     if clause.has(_TOO_SLOW):  # "the dog clip is too slow": a bit faster (back to normal when it was slowed)
         return 1.5
     if clause.has(_TOO_FAST):
@@ -102,6 +118,16 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if tail is not None and _add_upload(head, state):
         handle(tail, state)  # "把hike.mp4加到城市后面，两段之间加个淡入淡出": the upload, then what is said after it
         return True
+    parts = clip_parts(clause, state)
+    if parts is not None:  # "the city clip should have no sound, the dog clip full sound": each clip its own
+        trial = state.fork()
+        if all(_handle_one(part, trial) for part in parts):
+            state.actions, state.draft, state.focus, state.failed = trial.actions, trial.draft, trial.focus, trial.failed
+            return True
+    return _handle_one(clause, state)
+
+
+def _handle_one(clause: Clause, state: PlanState) -> bool:
     for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete,
                  _add_upload):
         if step(clause, state):
@@ -132,13 +158,18 @@ def _missing(clause: Clause, state: PlanState, what: str) -> bool:
 def _transition(clause: Clause, state: PlanState) -> bool:
     # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
     harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
+    # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
+    harsh = harsh or clause.has(r"\bbetween\b|之间|\b(?:each|every|the) cuts?\b") and any(
+        clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
             and not harsh and not _transition_meant(clause, state):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a transition")
-    gone = clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO)  # "I don't like the crossfade"
+    # "I don't like the crossfade", "hard cuts only", "去转场"
+    gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|去(?:掉)?(?:所有|全部)?(?:的)?转场") or \
+        clause.has(DISLIKE) and not clause.has(CHANGE_TO)
     # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
     there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
     named = next((t for t, p in _TRANSITIONS if clause.has(p)), None)
@@ -178,6 +209,8 @@ _SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一�
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
+    if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
+        return False  # "原声放大到1.5倍": a loudness, not a speed
     if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + "|" + _TOO_SLOW + "|" + _TOO_FAST
                                        + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
         return False
@@ -229,6 +262,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
     its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
         r"\b(?:sound|audio|volume)\b|声音|音量")
+    # "the city clip should have no sound", "the dog clip full sound", "dog clip sound off"
+    its = its or any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
+        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音")
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud or its):
         return False
     targets = _targets(clause, state)
@@ -239,7 +275,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
-    elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
+    elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|恢复|打开|保留"):
         volume = 1.0
     elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
@@ -256,11 +292,12 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|(?:换|调)(?:一下|个)?(?:先后)?顺序|顺序(?:换|调|反|倒)|颠倒"):
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|"
+                      r"换(?:下|一下)?(?:位置|顺序)|(?:跟|和|与).{1,12}换(?:一下|下)?(?:吧|吗)?$|(?:换|调)(?:一下|个)?(?:先后)?顺序|顺序(?:换|调|反|倒)|颠倒"):
         return False
     refs = clip_refs(clause, state)
     clips = main_clips(state.draft)
-    if not refs and len(clips) == 2:
+    if len(clips) == 2 and len(refs) <= 1 and MISSING not in refs:  # "swap them, I want the dog first": the two there
         refs = [clips[0].id, clips[1].id]
     if len(refs) != 2 or MISSING in refs:
         return _missing(clause, state, "swapping two clips")
