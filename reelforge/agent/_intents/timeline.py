@@ -305,7 +305,38 @@ def _swap(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# "could the video start with the dog?", "end on the city", "让视频从狗那段开始": that clip first (or last)
+_STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(?:end|finish|close)s?\s+(?:with|on)\s+(.+)$|"
+                          r"从(.+?)开始$|以(.+?)(?:开头|开始)$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
+# "make the dog clip first", "dog clip first": a clip said with where it goes
+_PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
+                        r"(?:go |come |play |be )?(first|last)$")
+
+
+def _move_said(clause: Clause, state: PlanState) -> bool:
+    """A clip moved by where the video starts or ends, or said with "first"/"last" alone."""
+    clips = main_clips(state.draft)
+    starts, put = _STARTS_WITH.search(clause.text), _PUT_FIRST.search(clause.text)
+    if len(clips) < 2 or (starts is None and put is None):
+        return False
+    if starts is not None:
+        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4)
+        first = starts.group(2) is None and starts.group(5) != "后面"
+        named = clip_refs(clause if starts.group(5) else Clause(words, clause.quotes, clause.language, clause.source),
+                          state)
+    else:
+        assert put is not None
+        first = put.group(2) == "first"
+        named = clip_refs(Clause(put.group(1), clause.quotes, clause.language, clause.source), state)
+    if len(named) != 1 or named[0] == MISSING:
+        return False
+    state.edit(MoveClip(segment_id=named[0], to_index=0 if first else len(clips) - 1), focus_kind="clip")
+    return True
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
+    if _move_said(clause, state):
+        return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
     if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到|"
                        r"排在|排到|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
@@ -337,6 +368,14 @@ def _move(clause: Clause, state: PlanState) -> bool:
         index = 0
     elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后"):
         index = len(clips) - 1
+    elif len(targets) == 1 and (anchor_said := clause.search(r"\b(after|before) the (first|second|third|last)\b(?! \d)")):
+        anchor_id = clips[{"first": 0, "second": 1, "third": 2, "last": -1}[anchor_said.group(2)]].id \
+            if len(clips) >= 3 or anchor_said.group(2) != "third" else None
+        if anchor_id is None or anchor_id == seg_id:
+            return False
+        others = [s.id for s in clips]
+        anchor, current = others.index(anchor_id), others.index(seg_id)
+        index = anchor + (1 if anchor_said.group(1) == "after" else 0) - (1 if current < anchor else 0)
     elif len(targets) >= 2:
         others = [s.id for s in clips]
         anchor = others.index(targets[1])
