@@ -37,7 +37,7 @@ _TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐�
                 ("slidedown", r"\bslide (?:to the )?down\b|向下滑"), ("slideleft", r"\bslide|滑动|推移"),
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
-_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\bhard cuts?\b|" \
+_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
               r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
@@ -183,6 +183,9 @@ def _transition(clause: Clause, state: PlanState) -> bool:
         seconds = there.duration_ms
     target = max(targets, key=lambda sid: [s.id for s in main_clips(state.draft)].index(sid)) if len(targets) >= 1 else None
     last = state.actions[-1] if state.actions else None
+    if isinstance(last, EditAction) and last.edit == SetTransition(segment_id=target, type=kind,
+                                                                   duration_ms=min(5000, seconds or 500)):
+        return True  # "straight cuts please, no transitions": said twice, done once
     if isinstance(last, EditAction) and isinstance(last.edit, SetTransition) and _transition_meant(clause, state):
         state.actions.pop()  # "add a crossfade and make it 1 second long": one transition, said in two steps
     state.edit(SetTransition(segment_id=target, type=kind, duration_ms=min(5000, seconds or 500)),
@@ -273,7 +276,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
     if percent:
         volume = min(2.0, float(percent.group(1)) / 100)
-    elif clause.has(r"\bhalf\b|一半"):  # "turn the original sound down by half", "原声调到一半"
+    elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
     elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|恢复|打开|保留"):
         volume = 1.0
@@ -431,7 +434,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     # "cut the video in half", "视频剪掉一半": half of it stays
     if seconds is None and end and not clip_refs(clause, state) and clause.has(
             r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b|"
-            r"(?:剪|砍|缩短|裁|压缩?)(?:掉|到|成)?(?:原来的)?一半"):
+            r"(?:剪|砍|缩短|裁|压缩?)(?:掉|到|成)?(?:原来的)?(?:一半|0\.5(?![\d秒倍]))"):
         state.edit(Trim(end_ms=max(1, end // 2)))
         return True
     if seconds is None and clause.has(r"\b(?:shorter|shorten|trim)\b|缩短|剪短|短一点|短一些") \
