@@ -75,7 +75,8 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     return ids
 
 
-_THE_CLIP = r"\b(?:this|the|that|current|my) (?:clip|shot|segment)\b|(?:这个|当前|那个)(?:片段|镜头)|^这段|当前这段"
+_THE_CLIP = r"\b(?:this|the|that|current|my) (?:clip|shot|segment)\b|\bthe (?:remaining|other) (?:clip|one)\b|" \
+            r"(?:这个|当前|那个)(?:片段|镜头)|^这段|当前这段|剩下(?:的)?(?:那段|那个|片段|1段)"
 
 
 def clip_parts(clause: Clause, state: PlanState) -> list[Clause] | None:
@@ -118,7 +119,7 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if re.search(rf"\b{match.group(1)}", name):
             return match.start()
     # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头"
-    for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那一段|那个片段|那个镜头|片段|镜头)", clause.text):
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那一段|那1段|那个片段|那个镜头|片段|镜头)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|有|在|删掉|删除|去掉)+|的$", "", match.group(1))
         if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
                 words in name or _translated(words, name)):

@@ -8,6 +8,7 @@ import re
 from reelforge.agent._intents._words import aspect_of, color_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
+from reelforge.agent.actions import EditAction
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import SetCanvas
 
@@ -43,7 +44,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     said_at = {"aspect": -1, "bg": background.start() if background else 0, "fps": fps_match.start() if fps_match else 0}
     values = {"aspect": aspect, "bg": bg, "fps": fps}
     for name in sorted((n for n, v in values.items() if v is not None), key=lambda n: said_at[n]):
-        state.edit(SetCanvas(**{name: values[name]}), focus_kind="canvas")  # type: ignore[arg-type]
+        edit = SetCanvas(**{name: values[name]})  # type: ignore[arg-type]
+        last = state.actions[-1] if state.actions else None
+        if isinstance(last, EditAction) and last.edit == edit:
+            continue  # "要发视频号，改成竖屏": said twice, done once
+        state.edit(edit, focus_kind="canvas")
     return True
 
 

@@ -30,7 +30,7 @@ __all__ = ["handle", "motion_said"]
 _ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
             r"缩小的?(?:镜头)?(?:效果|运镜)|加(?:1?个|上)?缩小"
 _ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推近|推进|拉近|"
-            r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大的?(?:镜头)?效果|缩放效果|缩放|加(?:1?个|上)?放大")
+            r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大的?(?:那个|这个)?(?:镜头)?效果|缩放效果|缩放|加(?:1?个|上)?放大")
 _ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|推镜头|推近|推进|拉近|放大"
 _PAN = r"\bpan(?:s|ned|ning)?\b|\btilt(?:s|ed|ing)?\b|平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|" \
        r"(?:镜头|画面)(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向)(?:左|右|上|下)"
@@ -167,7 +167,9 @@ def _targets(clause: Clause, state: PlanState, photos: list[str], says_photo: bo
     if refs:
         return refs
     focus = state.focus
-    if mentions_it(clause) and focus and focus.kind == "clip" and focus.segment_id:
+    # Chinese drops the object: "第一段静音并且加个慢慢放大的效果" moves that clip (one touched earlier in this message)
+    unsaid = clause.language == "zh" and focus is not state.initial_focus and not clause.has(r"全部|所有|整个|每个|都|照片|图片")
+    if (mentions_it(clause) or unsaid) and focus and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):
             return [focus.segment_id]
     if says_photo and not photos:  # the photos named are not on the timeline: say so (not every clip, unasked)
