@@ -150,7 +150,7 @@ def duration_ms(text: str) -> int | None:
 
 
 _RANGE = re.compile(
-    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*(?:显示|出现|播放|开始)?\s*"
+    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*(?:显示|出现|播放|开始|剪|截|留)?\s*"
     r"(?:to|until|till|and|-|–|~|到|至)\s*(?:第)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
 
 

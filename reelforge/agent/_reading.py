@@ -78,13 +78,14 @@ _ALSO: dict[str, frozenset[str]] = {
 }
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
 _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
-            ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|剪辑点|"
+            ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|\bcuts? (?:between|from one)\b|"
+                           r"\bthe cuts? (?:is|are|feels?|looks?)\b|\b(?:hard|straight) cuts?\b|剪辑点|"
                            r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                            r"(?:片段|镜头|画面)切换(?:的时候|时)"))
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
-_NOT_TOPICS = re.compile(r"缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"
+_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"
                          r"\bgenerat\w*|生成|"
                          # an editor's name and going on editing in it: "keep editing in Final Cut", "用剪映继续剪"
                          r"final ?cut|剪映|必剪|(?:继续|接着)剪(?:辑)?|"
@@ -103,6 +104,7 @@ _IT = re.compile(r"\b(?:it|this|that)\b|它")
 _VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
 _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|cent(?:er|re)|middle)\b|"
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
+_MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(?<![大小])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 _EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
@@ -155,7 +157,7 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
     for m in _ZH_COLOR.finditer(text):
         slots.append(Slot("colour", NAMED_COLORS[_ZH_COLORS[m.group(1)]].lower(), m.start(), m.group(0)))
     position = position_of(clause)
-    if position is not None:
+    if position is not None and not clause.has(_MIDDLE_TIME):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)
         slots.append(Slot("position", position, said.start() if said else 0, said.group(0) if said else ""))
     aspect = aspect_of(clause)
@@ -301,7 +303,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions)
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
             ok = value in said.positions or "motion" in said.topics or bool(slot.words) and any(
-                slot.words in s for s in said.strings if len(s) > len(slot.words))
+                slot.words in s for s in said.strings if len(s) > len(slot.words)) or "transition" in said.topics and any(
+                s.endswith(("left", "right", "up", "down")) for s in said.strings)   # "向右擦除" is a wipe to the right
         if ok:
             found.add(index)
     return frozenset(found)

@@ -11,7 +11,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_parts", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -26,7 +26,7 @@ _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WO
                       rf"|(?:(?<=\bafter the )|(?<=\bbefore the ))({_ORD})\b(?!\s+\w)"
                       # "clip 2", not "make the city clip 6 seconds" (a length)
                       rf"|\b(?:clip|shot|scene|segment)s?\s*#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b(?!\.\d|\s*(?:seconds?|secs?|s\b|%|x\b))")
-_ZH_CLIP = re.compile(r"第(\d+)(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
+_ZH_CLIP = re.compile(r"第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
                       r"|最后(?:面)?(?:的)?(?:那)?(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
                       r"|(?:片段|镜头)(\d+)(?![.\d]|秒|%|倍)")
 
@@ -67,10 +67,32 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
         before = [_pick(main_clips(state.origin), n) for n in numbers]
         ids = [old if new == MISSING and old != MISSING and state.draft.find_segment(old) else new
                for new, old in zip(ids, before)]
+    if not ids and len(clips) == 1 and clause.has(_THE_CLIP):  # "mute this clip" with one clip there
+        ids = [clips[0].id]
     if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
         named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
         ids = [sid for _, sid in sorted(named)]
     return ids
+
+
+_THE_CLIP = r"\b(?:this|the|that|current|my) (?:clip|shot|segment)\b|\bthe (?:remaining|other) (?:clip|one)\b|" \
+            r"(?:这个|当前|那个)(?:片段|镜头)|^这段|当前这段|剩下(?:的)?(?:那段|那个|片段|1段)"
+
+
+def clip_parts(clause: Clause, state: PlanState) -> list[Clause] | None:
+    """A clause that says something of each of several clips in turn ("the city clip should have no sound, the dog
+    clip full sound", "pan left on the city clip, zoom out on the dog clip", "make the dog clip 3x faster and the city
+    clip 8 seconds"): one part per clip, a part said without a verb taking the first part's; None otherwise."""
+    pieces = [p for p in re.split(r"\s*(?:,|，|;|；)\s*(?:and\s+)?|\s+and\s+(?=the\b)|(?:以及|而且)", clause.text) if p]
+    if len(pieces) < 2:
+        return None
+    refs = [[r for r in clip_refs(Clause(p, clause.quotes, clause.language, clause.source), state)] for p in pieces]
+    if any(len(r) != 1 or MISSING in r for r in refs) or len({r[0] for r in refs}) != len(refs):
+        return None
+    verb = re.match(r"^(?:please |can you |could you )?(make|set|put|turn|have)\b", pieces[0])
+    parts = [p if k == 0 or not verb or re.match(r"^(?:please )?[a-z]+\b", p) and not p.startswith("the ")
+             else f"{verb.group(1)} {p}" for k, p in enumerate(pieces)]
+    return [Clause(p, clause.quotes, clause.language, clause.source) for p in parts]
 
 
 def _pick(clips: list[Segment], number: int) -> str:
@@ -97,7 +119,7 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if re.search(rf"\b{match.group(1)}", name):
             return match.start()
     # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头"
-    for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那一段|那个片段|那个镜头|片段|镜头)", clause.text):
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那一段|那1段|那个片段|那个镜头|片段|镜头)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|有|在|删掉|删除|去掉)+|的$", "", match.group(1))
         if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
                 words in name or _translated(words, name)):
@@ -107,6 +129,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     shown = set(re.findall(r"[a-z]{3,}", name)) - _NOT_SHOWN
     for match in _BARE.finditer(clause.text):
         if match.group(1) in shown:
+            return match.start()
+    # Chinese names it before a place: "放到城市前面", "挪到狗后面"
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)(?:的)?(?:前面|后面|之前|之后|前边|后边)", clause.text):
+        words = re.sub(r"^(?:把|让|将|给|放到|放在|移到|挪到|调到|加到|接到)+", "", match.group(1))
+        if words and (words in name or _translated(words, name)):
             return match.start()
     return None
 

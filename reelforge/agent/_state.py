@@ -167,14 +167,18 @@ def focus_from_history(history: list[str], draft: Draft, versions: Sequence[Vers
 
 
 _LABEL_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
-_LABEL_CLIP = re.compile(rf"\b({'|'.join(_LABEL_ORDINALS)}) clip\b|\bclip (\d+)\b|第(\d+)个片段")
+_ZH_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+# labels are not normalised: "第二个片段加速到2倍" says its number in words
+_LABEL_CLIP = re.compile(rf"\b({'|'.join(_LABEL_ORDINALS)}) clip\b|\bclip (\d+)\b|第(\d+|[一二两三四五])(?:个|段)(?:片段|镜头)?")
 
 
 def _segment_named(draft: Draft, kind: str, quoted: list[str], label: str = "") -> str | None:
     numbered = _LABEL_CLIP.search(label) if kind == "clip" else None
     track = main_track(draft)
     if numbered and track is not None:  # "sped up the second clip 2x", "muted clip 1"
-        number = _LABEL_ORDINALS[numbered.group(1)] if numbered.group(1) else int(numbered.group(2) or numbered.group(3))
+        said = numbered.group(3) or ""
+        number = _LABEL_ORDINALS[numbered.group(1)] if numbered.group(1) else int(numbered.group(2)) if numbered.group(2) \
+            else _ZH_NUMBERS[said] if said in _ZH_NUMBERS else int(said)
         index = number - 1 if number > 0 else len(track.segments) + number
         if 0 <= index < len(track.segments):
             return track.segments[index].id
@@ -182,6 +186,7 @@ def _segment_named(draft: Draft, kind: str, quoted: list[str], label: str = "") 
         for seg in track.segments:
             if kind == "text" and track.type == TEXT and seg.meta.text in quoted:
                 return seg.id
-            if kind == "clip" and track.type != TEXT and seg.meta.name and seg.meta.name in quoted:
+            if kind == "clip" and track.type != TEXT and seg.meta.name and (
+                    seg.meta.name in quoted or seg.meta.name.lower() in label):  # "generated a clip: a dog on the beach"
                 return seg.id
     return None

@@ -68,7 +68,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|
                        # another clip, by number or by what it shows ("狗那段删掉，城市那段加速两倍"), the video's ends
                        # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
                        r"[，,]\s*(?=第\d+(?:个)?(?:片段|镜头|段)|[\u4e00-\u9fff]{1,6}?(?:那段|这段|那个片段|那个镜头)|"
-                       r"(?:结尾|开头|片头|片尾)(?:也|再)?(?:淡|加|放|显示|来|剪)|(?:在)?第\d+(?:\.\d+)?秒(?:的时候)?(?:加|放|插)|"
+                       r"(?:结尾|开头|片头|片尾)(?:也|再)?(?:淡|加|放|显示|来|剪|删|去)|(?:在)?第\d+(?:\.\d+)?秒(?:的时候)?(?:加|放|插)|"
                        r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
                        # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
                        # 从歌的第10秒放起", "第10秒来个嗖")
@@ -182,6 +182,9 @@ _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|�
 _DISLIKE_EN = re.compile(r"^(?:i )?(?:really )?(?:don'?t|do not|hate|dislike)(?: like)? ((?:the|this|that|these|those) "
                          r"[\w -]+?)(?:,\s*(.+))?$")
 _DISLIKE_ZH = re.compile(r"^我?(?:不喜欢|不太喜欢|讨厌)((?:这个|那个|这段|这首)?[\u4e00-\u9fff]{1,6}?)了?$")
+# a request for something else after a complaint: the complaint is only its reason
+_INSTEAD = re.compile(r"\b(?:instead|rather|use|try|change|switch|swap|replace|something|another|different|maybe)\b|"
+                      r"换成|改成|换(?:1|一)?(?:个|种|首|段)|用|试试")
 _ZH_ACT = re.compile(r"^(?:请|帮我)?(?:去掉|删掉|删除|拿掉|换掉|换一个|换成|改成|调小|调大|关掉|不要)")
 
 
@@ -194,8 +197,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
         part = pending.pop(0)
         english = _DISLIKE_EN.match(part)
         if english and english.group(2):  # one clause: "i don't like the crossfade, take it out"
-            part, pending = english.group(1), [english.group(2), *pending]
-            english = _DISLIKE_EN.match(f"i don't like {part}")
+            part, pending = part[:english.start(2)].rstrip(" ,"), [english.group(2), *pending]
         following = pending[0] if pending else ""
         if english and re.search(r"\b(?:it|that|them)\b", following):
             pending[0] = re.sub(r"\b(?:it|that|them)\b", english.group(1), following, count=1)
@@ -206,7 +208,13 @@ def _dislike_then(parts: list[str]) -> list[str]:
         if chinese and _ZH_ACT.match(following) and not re.match(r"^(?:换一个|换成|改成)", following):
             pending[0] = f"把{chinese.group(1)}{following}"
             continue
-        merged.append(part)
+        if english and _INSTEAD.search(following):  # "..., something calmer please": the change is said next
+            pending[0] = f"change {english.group(1)} to {following}"
+            continue
+        if chinese and _INSTEAD.search(following):  # "我不喜欢这个转场，换成溶解"
+            pending[0] = f"把{chinese.group(1)}{following}"
+            continue
+        merged.append(part)  # alone, the complaint is the request: "I don't like the crossfade" takes it out
     return merged
 
 
@@ -367,7 +375,7 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
-    rf"^{_OPENERS}(?:(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?|drags?|ends?|"
+    rf"^{_OPENERS}(?:(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
     r"starts?|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}$")

@@ -71,7 +71,7 @@ TOPIC_LABELS: dict[Topic, tuple[str, str]] = {
     "motion": ("the camera motion", "镜头运动"), "speed": ("the speed", "速度"), "sound": ("a sound effect", "音效"),
     "trim": ("the length", "时长"), "clip": ("the clips", "片段"), "clip_sound": ("the clips' own sound", "原声")}
 assert set(TOPIC_LABELS) == set(typing.get_args(Topic))
-Focus = typing.Literal["clip", "text", "music", "canvas", "sound"]
+Focus = typing.Literal["clip", "text", "music", "canvas", "sound", "transition"]
 # what a segment reference names: a clip of the main video track, a text, a narration, or any segment
 SegmentKind = typing.Literal["clip", "text", "narration", "segment"]
 
@@ -155,7 +155,7 @@ _TABLE: tuple[EditTool, ...] = (
              said=(lambda x: f"set {f'clip {x.segment_id}' if x.segment_id else 'the video'} to {x.speed:g}x speed",
                    lambda x: f"{f'片段 {x.segment_id}' if x.segment_id else '视频'}速度改为 {x.speed:g} 倍"),
              refs={"segment_id": "clip"}),
-    EditTool(e.SetTransition, "transition", None, ("set the transitions", "设置转场"),
+    EditTool(e.SetTransition, "transition", "transition", ("set the transitions", "设置转场"),
              said=(w.set_transition_en, w.set_transition_zh), refs={"segment_id": "clip"}),
     EditTool(e.SetFade, "fade", "clip", ("fade the picture", "设置淡入淡出"),
              said=(w.set_fade_en, w.set_fade_zh), refs={"segment_id": "clip"}),

@@ -42,7 +42,17 @@ from reelforge.agent.registry import (
     topics_of,
 )
 from reelforge.draft import Change, Draft, Edit, apply_edit
-from reelforge.draft.edits import AddClip, AddText, AddVoice, SetCaptions, SetFade, SetSpeed, SetTransition, UpdateText
+from reelforge.draft.edits import (
+    AddClip,
+    AddText,
+    AddVoice,
+    DeleteSegment,
+    SetCaptions,
+    SetFade,
+    SetSpeed,
+    SetTransition,
+    UpdateText,
+)
 
 
 def test_every_op_of_the_draft_vocabulary_is_declared_once() -> None:
@@ -70,7 +80,9 @@ def test_it_follows_the_segment_the_last_version_made_or_touched() -> None:
     assert focus_of(touched) == ("clip", "s2")
     focus = focus_from_history(["sped up a clip"], draft, [VersionRecord("sped up a clip", touched)])
     assert focus is not None and (focus.kind, focus.segment_id) == ("clip", "s2")
-    assert focus_of(Change((SetTransition(),))) is None
+    # after a transition "it" is the transitions ("add a crossfade", then "make it 1 second long"); a removal leaves none
+    assert focus_of(Change((SetTransition(),))) == ("transition", None)
+    assert focus_of(Change((DeleteSegment(segment_id="s1"),))) is None
 
 
 def test_automatic_segments_stop_being_automatic_once_the_user_changes_them() -> None:

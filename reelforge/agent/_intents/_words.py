@@ -10,7 +10,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ADD", "ASPECT_VIDEO", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
            "request_part"]
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
@@ -27,6 +27,15 @@ REMOVE = r"\b(?:remove|delete|drop|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
+# a complaint about an effect, said alone, asks for it gone: "I don't like the crossfade", "i hate the zoom",
+# "我不喜欢这个转场" (a complaint about the music asks for other music: music.py's); with a change said ("..., use a wipe
+# instead") the change is the request
+DISLIKE = r"\b(?:(?:don'?t|do not|doesn'?t|does not) (?:really )?(?:like|love)|hate|dislike|not (?:a )?fan of|can'?t stand|" \
+          r"(?:is|looks?|feels?) (?:bad|weird|cheesy|cheap|ugly|awful|tacky))\b|不喜欢|不太喜欢|讨厌|不好看|难看|很丑|太丑"
+# how a cut or an ending feels when it wants softening: "the ending is too abrupt", "the cut between the clips is too
+# harsh", "结尾太突然了": a fade there, or a transition between the clips
+ABRUPT = r"\b(?:abrupt(?:ly)?|sudden(?:ly)?|harsh|jarring|jumpy|choppy)\b|突然|生硬|太硬|太跳|很跳"
+CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|different|another)\b|换成|改成|改为|换个|换一个|换一种|用"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
 _BY = r"\s*(?:[:x/]|\bby\b|比)\s*"   # "9:16", "9x16", "9 by 16", "9比16"
@@ -39,7 +48,7 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     ("9:16", r"vertical|portrait|tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs)\b)|reels?\b|shorts|stories|"
              r"竖屏|竖版|竖的|竖向|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕)|视频号"),
     ("4:5", r"instagram portrait|instagram feed"),
-    ("1:1", r"square|instagram|方形|正方形|方屏|朋友圈"),
+    ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|朋友圈"),
     ("16:9", r"horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
 )
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
@@ -129,12 +138,14 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fad
               r"titles?|captions?|subtitles?|texts?|music|bgm|soundtrack|volume|sound effects?|sfx|whoosh|swoosh|"
               r"speed|timeline|canvas|aspect|fps|loop|mut(?:e|ed|ing)|undo|redo|export|"
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
+              r"black (?:screens?|frames?)|its (?:own )?(?:sound|audio|volume)|(?:sound|audio|volume) back|(?:end|start|open|finish)s? (?:on|with) black|"
               r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
               r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
-              r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d")
+              r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d|"
+              r"黑屏|黑幕|缩放|运镜|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d")
 
 
 _SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")

@@ -3,26 +3,55 @@ background colour and frame rate."""
 
 from __future__ import annotations
 
+import re
+
 from reelforge.agent._intents._words import aspect_of, color_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
+from reelforge.agent.actions import EditAction
+from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import SetCanvas
 
 __all__ = ["handle"]
 
 _BACKGROUND = r"\bbackground\b(?!\s+(?:music|song|track|sound))|背景(?!音乐|音|乐|歌)|底色"
+_FPS = (r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
+        r"(?:帧率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|为|改|调|设)?\s*(\d+)")
+# not the canvas: going back to before it ("go back to before it was vertical", "恢复到改竖屏之前"), or a file to export
+# in a shape ("导出个方形的版本", "an mp4 for youtube")
+_NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b|\bbefore it was\b|\brevert\b|(?:恢复|回到|退回|还原)(?:到)?.*(?:之前|以前)|" \
+            r"\b(?:export|render|download|mp4|mov|gif|webm)\b|导出|导个|下载"
+# "背景弄成白的": a colour said without 色 after the background
+_ZH_PLAIN = {"白": "white", "黑": "black", "红": "red", "黄": "yellow", "蓝": "blue", "绿": "green", "灰": "gray",
+             "粉": "pink", "紫": "purple", "橙": "orange"}
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
+    if clause.has(_NOT_OURS):
+        return False
     aspect = aspect_of(clause)
     bg = None
     if clause.has(_BACKGROUND):
-        bg = color_of(clause.text)
-    fps_match = clause.search(r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\bframe ?rate (?:to |of |at )?(\d+)\b|"
-                              r"帧率(?:改成|改为|设为|设置为|调到|调成|为)?(\d+)")
+        bg = color_of(clause.text) or _plain_zh_colour(clause)
+    fps_match = clause.search(_FPS)
     said = next((int(g) for g in fps_match.groups() if g), 0) if fps_match else 0
     fps = said if 1 <= said <= 120 else None
     if aspect is None and bg is None and fps is None:
         return False
-    state.edit(SetCanvas(aspect=aspect, bg=bg, fps=fps), focus_kind="canvas")
+    # one edit a property, in the order said: "make it vertical, and make the background white", "24 fps with a navy
+    # background" (each its own step in the history)
+    background = clause.search(_BACKGROUND)
+    said_at = {"aspect": -1, "bg": background.start() if background else 0, "fps": fps_match.start() if fps_match else 0}
+    values = {"aspect": aspect, "bg": bg, "fps": fps}
+    for name in sorted((n for n, v in values.items() if v is not None), key=lambda n: said_at[n]):
+        edit = SetCanvas(**{name: values[name]})  # type: ignore[arg-type]
+        last = state.actions[-1] if state.actions else None
+        if isinstance(last, EditAction) and last.edit == edit:
+            continue  # "要发视频号，改成竖屏": said twice, done once
+        state.edit(edit, focus_kind="canvas")
     return True
+
+
+def _plain_zh_colour(clause: Clause) -> str | None:
+    match = re.search(r"(?:成|为|换成|改成|弄成|用)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
+    return NAMED_COLORS[_ZH_PLAIN[match.group(1)]] if match else None

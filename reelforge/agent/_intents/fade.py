@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import REMOVE
+from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -27,12 +27,17 @@ DEFAULT_FADE_MS = 1000
 _THING = r"(?:it|this|that|everything|the (?:\w+ )?(?:video|picture|clip|shot|scene|image|film|movie))"
 _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} in\b|\bfade[ -]?up\b|"
                  r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|\b(?:come|comes|coming) (?:in |up )?(?:out of|from) (?:black|white)\b|"
-                 r"淡入|渐入|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
+                 r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
-                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑屏")
-_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
-_START = r"\b(?:start|beginning|opening|intro|first)\b|开头|开始|片头|一开始"
+                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
+# black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
+# picture fades to (or from) black there, by where it is said (the end unless the start is named)
+_BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
+          r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
+          r"黑屏|黑幕|黑色画面")
+_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
+_START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
 _NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|"
@@ -44,7 +49,9 @@ _WHOLE_ZH = r"开头|结尾|首尾|片头|片尾|视频|画面|整个|整体|全
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a ``SetFade`` for a clause about fading the picture in or out; False when it is not one."""
-    if not clause.has(_ANY_FADE) or clause.has(_NOT_OURS):
+    # "the ending is too abrupt", "结尾太突然了": a fade there
+    abrupt = clause.has(ABRUPT) and (clause.has(_START) or clause.has(_END))
+    if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
         return False
     if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH):
         return False
@@ -56,7 +63,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, f"There is no such clip: the video has {count} clip(s).", f"没有这个片段：视频只有 {count} 个片段。")))
         return True
     lengths = _lengths(clause, ways)
-    if clause.has(REMOVE):
+    if clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
         lengths = dict.fromkeys(lengths, 0)
     state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out")),
                focus_kind="clip" if target else None)
@@ -71,6 +78,8 @@ def _ways(clause: Clause) -> list[str]:
     at_start, at_end = clause.has(_START), clause.has(_END)
     if at_start != at_end:
         return ["in"] if at_start else ["out"]
+    if clause.has(_BLACK):
+        return ["out"]
     return ["in", "out"]  # "remove the fade", "add a fade": both ends
 
 

@@ -17,32 +17,36 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import REMOVE
-from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
+from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
+from reelforge.agent._refs import MISSING, clip_parts, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
-from reelforge.agent.actions import Unknown
+from reelforge.agent._text import Clause, ask
+from reelforge.agent.actions import EditAction, Unknown
 from reelforge.draft import Segment
 from reelforge.draft.edits import SetMotion
 
 __all__ = ["handle", "motion_said"]
 
-_ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小"
-_ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bken ?burns\b|推镜头|推近|推进|拉近|"
-            r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大效果|缩放效果|缩放")
+_ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
+            r"缩小的?(?:镜头)?(?:效果|运镜)|加(?:1?个|上)?缩小"
+_ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推近|推进|拉近|"
+            r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大的?(?:那个|这个)?(?:镜头)?效果|缩放效果|缩放|加(?:1?个|上)?放大")
 _ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|推镜头|推近|推进|拉近|放大"
-_PAN = r"\bpan(?:s|ned|ning)?\b|平移|横移|摇镜头|移动镜头"
-_GENERIC = (r"\bken ?burns\b|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|"
+_PAN = r"\bpan(?:s|ned|ning)?\b|\btilt(?:s|ed|ing)?\b|平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|" \
+       r"(?:镜头|画面)(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向)(?:左|右|上|下)"
+_GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
+            r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
             r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?动起来")
-_PHOTO = r"\b(?:photos?|pictures?|images?|stills?|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
-_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable|static)\b|不要|别|停止"
+_PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
+_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable|static|still)\b|不要|别|停止"
 # not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
 _NOT_OURS = (r"\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
              r"\b(?:generate|create|produce|film|shoot|render|animate|bring .* to life)\b|"
              r"\b(?:clip|video|footage|shot|scene|animation)s? (?:of|showing|about)\b|into a video|"
              r"生成|制作|拍(?:1)?(?:个|段)|做成视频|变成视频|图生视频|\b(?:title|text|caption|subtitle)s?\b|标题|文字|字幕")
-_EN_DIRECTIONS = (("pan_left", r"\bleft(?:wards?)?\b"), ("pan_right", r"\bright(?:wards?)?\b"),
+_EN_DIRECTIONS = (("pan_left", r"\bleft(?:wards?)?\b"), ("pan_right", r"\bright(?:wards?)?\b"), ("pan_up", r"\btilt(?:s|ed|ing)? up\b"),
+                  ("pan_down", r"\btilt(?:s|ed|ing)? down\b"),
                   ("pan_up", r"\bup(?:wards?)?\b"), ("pan_down", r"\bdown(?:wards?)?\b"))
 _ZH_DIRECTIONS = (("pan_left", r"向左|往左|左移"), ("pan_right", r"向右|往右|右移"), ("pan_up", r"向上|往上|上移"),
                   ("pan_down", r"向下|往下|下移"))
@@ -53,11 +57,13 @@ _EN_KNOWN = set("""a an the on in into onto to across over of at all every each 
     off disable static effect effects camera motion movement move moves moving zoom zooms zoomed zooming in out push
     pull back ken burns pan pans panned panning left right up down upwards downwards leftwards rightwards photo photos
     picture pictures image images still stills pic pics slideshow clip clips shot shots video videos scene scenes
-    segment segments first second third fourth fifth sixth last final clip's whole entire rid of instead""".split())
+    segment segments first second third fourth fifth sixth last final clip's whole entire rid of instead i don't dont
+    do not really like hate dislike tilt tilts tilted tilting keep still like""".split())
 _ZH_KNOWN = (r"照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
              r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|轻微|微微|稍微|一点|地|的|1|"
              r"推镜头|推近|推进|拉近|拉镜头|拉远|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
-             r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|\s")
+             r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|能不能|可以|可不可以|吗|呢|\?|？|"
+             r"麻烦|[\u4e00-\u9fff]{1,4}?(?=那段|那1段|那个片段|那个镜头)|那1段|摇|移|\s")
 _ZH_PHOTO_ORDINAL = re.compile(r"第(\d+)张(?:照片|图片|相片|图)?|(最后)(?:1)?张(?:照片|图片|相片|图)?")
 _EN_PHOTO_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+"
                                r"(?:photo|picture|image|still|pic)\b")
@@ -68,12 +74,23 @@ _IMAGE_PATH = re.compile(r"\.(?:jpe?g|png|webp|gif|bmp|heic|tiff?)$", re.IGNOREC
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan ``SetMotion`` edits for a clause about moving the picture; False when it is not one."""
+    parts = clip_parts(clause, state)
+    if parts is not None:  # "pan left on the city clip, zoom out on the dog clip": each clip its own move
+        trial = state.fork()
+        if all(_handle_one(part, trial) for part in parts):
+            state.actions, state.draft, state.focus, state.failed = trial.actions, trial.draft, trial.focus, trial.failed
+            return True
+    return _handle_one(clause, state)
+
+
+def _handle_one(clause: Clause, state: PlanState) -> bool:
     if clause.has(_NOT_OURS) or not main_clips(state.draft):
         return False
     photos = _photos(state)
     says_photo = clause.has(_PHOTO)
     generic = clause.has(_GENERIC)
-    if generic and re.search(r"move|动起来", clause.text) and not photos and says_photo:
+    uploaded = any(m.kind == "image" and m.uploaded for m in state.context.media)
+    if generic and re.search(r"move|动起来", clause.text) and not photos and says_photo and uploaded:
         return False  # "make the photo move" with no photo on the timeline: image-to-video, generate.py's
     if not (generic or clause.has(_ZOOM_OUT) or clause.has(_ZOOM_IN) or clause.has(_PAN)):
         return False
@@ -85,7 +102,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if says_photo and clause.has(r"\b(?:add|put|insert|place|use)\b|加|放|接|插") and any(
                 m.uploaded and m.kind == "image" for m in state.context.media):
             return False  # "照片加到最后，慢慢放大": the upload goes on the timeline moving (timeline.py's)
-        state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo)))
+        state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo),
+                                     question=_which_instead(clause, state, says_photo)))
         return True
     if motion == "none" and targets and set(targets) == set(photos) and not says_photo:
         targets = []  # "no zoom": every clip, whatever it is
@@ -96,6 +114,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if by_turns:
         targets = candidates
     each: list[str | None] = [*targets] or [None]
+    last = state.actions[-1] if state.actions else None
+    if len(each) == 1 and isinstance(last, EditAction) and last.edit == SetMotion(segment_id=each[0], motion=motion):  # type: ignore[arg-type]
+        return True  # "no zoom please, keep it still": said twice, done once
     for i, target in enumerate(each):
         move = ("zoom_in" if i % 2 == 0 else "zoom_out") if by_turns else motion
         state.edit(SetMotion(segment_id=target, motion=move),  # type: ignore[arg-type]
@@ -112,7 +133,7 @@ def motion_said(clause: Clause) -> str | None:
 
 
 def _motion(clause: Clause) -> str:
-    if clause.has(_REMOVING):
+    if clause.has(_REMOVING) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "I don't like the zoom"
         return "none"
     if clause.has(_ZOOM_OUT):
         return "zoom_out"
@@ -146,10 +167,12 @@ def _targets(clause: Clause, state: PlanState, photos: list[str], says_photo: bo
     if refs:
         return refs
     focus = state.focus
-    if mentions_it(clause) and focus and focus.kind == "clip" and focus.segment_id:
+    # Chinese drops the object: "第一段静音并且加个慢慢放大的效果" moves that clip (one touched earlier in this message)
+    unsaid = clause.language == "zh" and focus is not state.initial_focus and not clause.has(r"全部|所有|整个|每个|都|照片|图片")
+    if (mentions_it(clause) or unsaid) and focus and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):
             return [focus.segment_id]
-    if says_photo and not photos:
+    if says_photo and not photos:  # the photos named are not on the timeline: say so (not every clip, unasked)
         return None
     every = [seg.id for seg in main_clips(state.draft)]
     return [] if not photos or photos == every else photos
@@ -170,6 +193,17 @@ def _describes_a_scene(clause: Clause) -> bool:
         return len(re.sub(_ZH_KNOWN, "", clause.text)) >= 3
     words = re.findall(r"[a-z][a-z']*", clause.text)
     return len([w for w in words if w not in _EN_KNOWN]) >= 2
+
+
+def _which_instead(clause: Clause, state: PlanState, says_photo: bool) -> str:
+    """What to ask when the clip or photo named is not there: which clips there are to move instead."""
+    count = len(main_clips(state.draft))
+    if says_photo and not _photos(state):
+        return ask(clause, f"There are no photos on the timeline, only {count} video clip(s). Should the clips move "
+                   "instead? Say, for example: zoom in on the clips.",
+                   f"时间线上没有照片，只有 {count} 个视频片段。要让片段动起来吗？可以说：给片段加缩放效果。")
+    return ask(clause, f"There is no such clip: the video has {count} clip(s). Say which one, for example 'zoom in "
+               "on the last clip'.", f"没有这个片段：视频只有 {count} 个片段。请说是哪一个，例如“最后一个片段放大”。")
 
 
 def _missing(clause: Clause, state: PlanState, says_photo: bool) -> str:

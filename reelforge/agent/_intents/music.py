@@ -173,6 +173,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"
     if not _has_music(state) or clause.has(_OTHER_OBJECT):
         return False
+    if mentions_it(clause) and state.focus is not None and state.focus.kind == "clip":  # "把它的音量调到60%" after a
+        return False  # change to a clip: that clip's own sound
     return clause.has(_LOUDNESS) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%"))
 
 

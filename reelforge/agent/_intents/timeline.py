@@ -6,14 +6,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ADD, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
+from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
-from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, uploads_meant
+from reelforge.agent._numbers import duration_ms, find_durations, time_range
+from reelforge.agent._refs import MISSING, clip_parts, clip_refs, find_media, main_clips, mentions_it, uploads_meant
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import MediaRef, Unknown
+from reelforge.agent.actions import EditAction, MediaRef, Unknown
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -29,19 +29,30 @@ from reelforge.draft.edits import (
 
 __all__ = ["handle"]
 
-_TRANSITIONS = (("fadeblack", r"fade (?:to|through) black|黑场|渐黑"), ("fadewhite", r"fade (?:to|through) white|白场|闪白"),
-                ("dissolve", r"dissolve|溶解"), ("wipeleft", r"\bwipe|擦除"), ("slideleft", r"\bslide|滑动|推移"),
+_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑"),
+                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪白"), ("dissolve", r"dissolve|溶解"),
+                ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|向右擦除"), ("wipeup", r"\bwipe (?:to the )?up\b|向上擦除"),
+                ("wipedown", r"\bwipe (?:to the )?down\b|向下擦除"), ("wipeleft", r"\bwipe|擦除"),
+                ("slideright", r"\bslide (?:to the )?right\b|向右滑"), ("slideup", r"\bslide (?:to the )?up\b|向上滑"),
+                ("slidedown", r"\bslide (?:to the )?down\b|向下滑"), ("slideleft", r"\bslide|滑动|推移"),
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
-_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
+_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
+              r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
-_SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放"
-_SLOW = r"\bslow (?:it |this |the \w+ )?down\b|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
-_NORMAL = r"\bnormal speed\b|\boriginal speed\b|\breal[- ]?time\b|正常速度|原速|恢复速度"
+_SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
+            r"(?:再|能)?快(?:点|些)|调快"
+_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+_NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|正常速度|原速|恢复速度|" \
+          r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
               r"\b(?:sound|audio) (?:on|of|from|in) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
               r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
+
+
+_TOO_SLOW = r"\btoo slow\b|\bdrags?\b|太慢|慢死了"
+_TOO_FAST = r"\btoo fast\b|太快|快死了"
 
 
 def _speed(clause: Clause) -> float | None:
@@ -58,8 +69,23 @@ def _speed(clause: Clause) -> float | None:
                           r"(?:speed|速度)\s*(?:to|at|of|调到|改成|变成|降到)?\s*(\d+(?:\.\d+)?)\s*%")  # "at 50% speed"
     if share:
         return float(share.group(1) or share.group(2)) / 100
-    if clause.has(_NORMAL):
+    if clause.has(_NORMAL) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i don't like the slow motion"
         return 1.0
+    if clause.has(REMOVE) and clause.has(_SLOW + "|" + _SPEED_UP):  # "把慢动作去掉", "remove the slow motion"
+        return 1.0
+    share = clause.search(r"(\d+(?:\.\d+)?)\s*%\s*(?:speed|速度|的速度)|(?:速度|speed)\s*(?:to|at|调到|改成)?\s*(\d+(?:\.\d+)?)\s*%")
+    if share:  # "put clip 2 at 50% speed"
+        return float(share.group(1) or share.group(2)) / 100
+    part = clause.search(r"(\d+)分之(?:1|一)")
+    if part and int(part.group(1)) > 0:  # "放慢到四分之一", "原来的四分之一速度"
+        return 1 / int(part.group(1))
+    bare = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4])\s*(?:speed|速)\b")
+    if bare:  # "0.75 speed on everything"
+        return float(bare.group(1))
+    if clause.has(_TOO_SLOW):  # "the dog clip is too slow": a bit faster (back to normal when it was slowed)
+        return 1.5
+    if clause.has(_TOO_FAST):
+        return 0.5
     if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
         return 2.0
     if clause.has(r"\bhalve (?:the )?speed\b|速度减半"):
@@ -67,7 +93,7 @@ def _speed(clause: Clause) -> float | None:
     if clause.has(_SLOW):
         return 0.5
     if clause.has(_SPEED_UP):
-        return 1.5 if clause.has(r"\ba (?:bit|little)\b|一点|一些|稍微") else 2.0
+        return 1.5 if clause.has(r"\ba (?:bit|little)\b|一点|一些|稍微|快点|快些") else 2.0
     return None
 
 
@@ -92,6 +118,16 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if tail is not None and _add_upload(head, state):
         handle(tail, state)  # "把hike.mp4加到城市后面，两段之间加个淡入淡出": the upload, then what is said after it
         return True
+    parts = clip_parts(clause, state)
+    if parts is not None:  # "the city clip should have no sound, the dog clip full sound": each clip its own
+        trial = state.fork()
+        if all(_handle_one(part, trial) for part in parts):
+            state.actions, state.draft, state.focus, state.failed = trial.actions, trial.draft, trial.focus, trial.failed
+            return True
+    return _handle_one(clause, state)
+
+
+def _handle_one(clause: Clause, state: PlanState) -> bool:
     for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete,
                  _add_upload):
         if step(clause, state):
@@ -120,21 +156,66 @@ def _missing(clause: Clause, state: PlanState, what: str) -> bool:
 
 
 def _transition(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")):
+    # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
+    harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
+    # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
+    harsh = harsh or clause.has(r"\bbetween\b|之间|\b(?:each|every|the) cuts?\b") and any(
+        clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
+    if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
+            and not harsh and not _transition_meant(clause, state):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a transition")
-    kind = "none" if clause.has(REMOVE) else next((t for t, p in _TRANSITIONS if clause.has(p)), "fade")
+    # "I don't like the crossfade", "hard cuts only", "去转场"
+    gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|去(?:掉)?(?:所有|全部)?(?:的)?转场") or \
+        clause.has(DISLIKE) and not clause.has(CHANGE_TO)
+    # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
+    there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
+    named = next((t for t, p in _TRANSITIONS if clause.has(p)), None)
+    kind = "none" if gone else there.type if there is not None and named in (None, "fade") else named or "fade"
     seconds = duration_ms(clause.text)
+    if seconds is None and clause.has(_LONGER_TRANSITION):  # "make the crossfade longer": twice what it is
+        seconds = 2 * (there.duration_ms if there else 500)
+    elif seconds is None and clause.has(_SHORTER_TRANSITION):
+        seconds = max(100, (there.duration_ms if there else 500) // 2)
+    elif seconds is None and there is not None:
+        seconds = there.duration_ms
     target = max(targets, key=lambda sid: [s.id for s in main_clips(state.draft)].index(sid)) if len(targets) >= 1 else None
-    state.edit(SetTransition(segment_id=target, type=kind, duration_ms=min(5000, seconds or 500)))
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, EditAction) and last.edit == SetTransition(segment_id=target, type=kind,
+                                                                   duration_ms=min(5000, seconds or 500)):
+        return True  # "straight cuts please, no transitions": said twice, done once
+    if isinstance(last, EditAction) and isinstance(last.edit, SetTransition) and _transition_meant(clause, state):
+        state.actions.pop()  # "add a crossfade and make it 1 second long": one transition, said in two steps
+    state.edit(SetTransition(segment_id=target, type=kind, duration_ms=min(5000, seconds or 500)),
+               focus_kind=None if kind == "none" else "transition")
     return True
+
+
+def _transition_meant(clause: Clause, state: PlanState) -> bool:
+    """"add a crossfade and make it 1 second long", "make it longer" just after one: "it" is the transition."""
+    focus = state.focus
+    if focus is None or focus.kind != "transition":
+        return False
+    # Chinese drops the object: "加一个溶解转场，再长一点" (a length alone, "剪到10秒", is still the video's)
+    unsaid = clause.language == "zh" and focus is not state.initial_focus and clause.has(
+        r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
+    return unsaid or mentions_it(clause) and (
+        duration_ms(clause.text) is not None or clause.has(_LONGER_TRANSITION + "|" + _SHORTER_TRANSITION)
+        or any(clause.has(p) for _, p in _TRANSITIONS))
+
+
+_LONGER_TRANSITION = r"\b(?:longer|slower|lengthen|extend|more gradual|smoother)\b|长一点|长一些|久一点|慢一点|慢一些|更长|更慢|延长|拉长"
+_SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一点|短一些|快一点|快一些|更短|更快|缩短"
 
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
-    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
+    if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
+        return False  # "原声放大到1.5倍": a loudness, not a speed
+    if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + "|" + _TOO_SLOW + "|" + _TOO_FAST
+                                       + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
         return False
     # "a slow motion shot of a hummingbird", "一段慢动作的海浪视频": the scene to film, unless the clause names what
     # to slow ("make the video slow motion waves"... is rare; "把视频改成慢动作" carries no scene)
@@ -148,6 +229,15 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if targets is None:
         return _missing(clause, state, "a speed change")
     speed = min(4.0, max(0.25, speed))
+    focus = state.focus
+    if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id:
+        if state.draft.find_segment(focus.segment_id):  # "back to normal speed" just after slowing a clip: that clip
+            targets = [focus.segment_id]
+    if clause.has(_TOO_SLOW + "|" + _TOO_FAST) and targets:  # a complaint about a changed speed: back to normal
+        seg = state.draft.find_segment(targets[0])
+        now = seg[1].meta.speed if seg is not None and seg[1].meta.speed else 1.0
+        if (now < 1 < speed) or (speed < 1 < now):
+            speed = 1.0
     each: list[str | None] = [*targets] or [None]  # no target named: the edit's default (every clip)
     for target in each:
         state.edit(SetSpeed(segment_id=target, speed=speed), focus_kind="clip" if target else None)
@@ -172,7 +262,13 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "make the first clip louder": a clip named with a loudness word is its own sound
     loud = clause.has(r"\b(?:louder|quieter|softer)\b") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
-    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud):
+    # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
+    its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
+        r"\b(?:sound|audio|volume)\b|声音|音量")
+    # "the city clip should have no sound", "the dog clip full sound", "dog clip sound off"
+    its = its or any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
+        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音")
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud or its):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -180,13 +276,15 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
     if percent:
         volume = min(2.0, float(percent.group(1)) / 100)
-    elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|恢复|打开|保留"):
+    elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
+        volume = 0.5
+    elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|恢复|打开|保留"):
         volume = 1.0
     elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|降低|调低"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵"):
         volume = 0.5
-    elif clause.has(r"\blouder|\bup\b|大一点|提高|调高"):
+    elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|太小"):
         volume = 1.5
     else:
         return False
@@ -197,11 +295,12 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个位置|颠倒"):
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|"
+                      r"换(?:下|一下)?(?:位置|顺序)|(?:跟|和|与).{1,12}换(?:一下|下)?(?:吧|吗)?$|(?:换|调)(?:一下|个)?(?:先后)?顺序|顺序(?:换|调|反|倒)|颠倒"):
         return False
     refs = clip_refs(clause, state)
     clips = main_clips(state.draft)
-    if not refs and len(clips) == 2:
+    if len(clips) == 2 and len(refs) <= 1 and MISSING not in refs:  # "swap them, I want the dog first": the two there
         refs = [clips[0].id, clips[1].id]
     if len(refs) != 2 or MISSING in refs:
         return _missing(clause, state, "swapping two clips")
@@ -209,7 +308,38 @@ def _swap(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# "could the video start with the dog?", "end on the city", "让视频从狗那段开始": that clip first (or last)
+_STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(?:end|finish|close)s?\s+(?:with|on)\s+(.+)$|"
+                          r"从(.+?)开始$|以(.+?)(?:开头|开始)$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
+# "make the dog clip first", "dog clip first": a clip said with where it goes
+_PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
+                        r"(?:go |come |play |be )?(first|last)$")
+
+
+def _move_said(clause: Clause, state: PlanState) -> bool:
+    """A clip moved by where the video starts or ends, or said with "first"/"last" alone."""
+    clips = main_clips(state.draft)
+    starts, put = _STARTS_WITH.search(clause.text), _PUT_FIRST.search(clause.text)
+    if len(clips) < 2 or (starts is None and put is None):
+        return False
+    if starts is not None:
+        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4)
+        first = starts.group(2) is None and starts.group(5) != "后面"
+        named = clip_refs(clause if starts.group(5) else Clause(words, clause.quotes, clause.language, clause.source),
+                          state)
+    else:
+        assert put is not None
+        first = put.group(2) == "first"
+        named = clip_refs(Clause(put.group(1), clause.quotes, clause.language, clause.source), state)
+    if len(named) != 1 or named[0] == MISSING:
+        return False
+    state.edit(MoveClip(segment_id=named[0], to_index=0 if first else len(clips) - 1), focus_kind="clip")
+    return True
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
+    if _move_said(clause, state):
+        return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
     if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到|"
                        r"排在|排到|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
@@ -241,6 +371,14 @@ def _move(clause: Clause, state: PlanState) -> bool:
         index = 0
     elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后"):
         index = len(clips) - 1
+    elif len(targets) == 1 and (anchor_said := clause.search(r"\b(after|before) the (first|second|third|last)\b(?! \d)")):
+        anchor_id = clips[{"first": 0, "second": 1, "third": 2, "last": -1}[anchor_said.group(2)]].id \
+            if len(clips) >= 3 or anchor_said.group(2) != "third" else None
+        if anchor_id is None or anchor_id == seg_id:
+            return False
+        others = [s.id for s in clips]
+        anchor, current = others.index(anchor_id), others.index(seg_id)
+        index = anchor + (1 if anchor_said.group(1) == "after" else 0) - (1 if current < anchor else 0)
     elif len(targets) >= 2:
         others = [s.id for s in clips]
         anchor = others.index(targets[1])
@@ -258,7 +396,8 @@ def _move(clause: Clause, state: PlanState) -> bool:
 _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|everything|it all)\b|" \
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
-          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d"
+          r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d|" \
+          r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing|total)) (?:to be |at |down to )?(?:just |only )?\d"
 
 
 # "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
@@ -294,7 +433,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays
     if seconds is None and end and not clip_refs(clause, state) and clause.has(
-            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|(?:剪|砍|缩短|裁)(?:掉|到|成)?一半"):
+            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b|"
+            r"(?:剪|砍|缩短|裁|压缩?)(?:掉|到|成)?(?:原来的)?(?:一半|0\.5(?![\d秒倍]))"):
         state.edit(Trim(end_ms=max(1, end // 2)))
         return True
     if seconds is None and clause.has(r"\b(?:shorter|shorten|trim)\b|缩短|剪短|短一点|短一些") \
@@ -305,31 +445,41 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|"
-                                         r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|"
+                                         r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d"):
+                                         r"剪|裁|缩短|保留|只留|留下|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"(?:压|缩|砍|控制)(?:缩)?到\d"):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a trim")
+    if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
+        return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
     head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|开头|开始的|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto \d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
+    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|(?:压|缩|砍|控制)(?:缩)?到\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
-                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短了?\d|减少")
-    keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前")
+                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短了?\d|减少|剪了|删了|给剪|砍了")
+    keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前|(?:只)?留(?:下)?前")
+    # "keep only the last 5 seconds", "只保留最后5秒": the end stays
+    keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?the (?:last|final) \d|\bonly (?:keep |want )?the (?:last|final) \d|"
+                           r"(?:只|就)?(?:保留|留下?|要)(?:最)?后(?:面)?(?:的)?\d")
     if targets:
         seg = state.draft.find_segment(targets[0])
         assert seg is not None
         length = seg[1].duration_ms
         if seconds >= length:  # more than the clip holds: never a blank clip
             return _too_much(clause, state, "clip", length, seconds, cutting)
-        if cutting and head and not tail:
+        if keep_last:  # "keep only the last 2 seconds of the first clip"
+            state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=length - seconds), focus_kind="clip")
+        elif keep_first:
+            state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=length - seconds), focus_kind="clip")
+        elif cutting and head and not tail:
             state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds), focus_kind="clip")
         elif cutting:  # from the end unless the start is named: "3 seconds shorter" keeps the opening
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=seconds), focus_kind="clip")
@@ -339,12 +489,90 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     # a target as long as the video or longer ("trim the video to a minute" of 15 s) would change nothing
     if end and seconds >= end:
         return _too_much(clause, state, "video", end, seconds, cutting)
-    if keep_first or not cutting:
+    if keep_last:
+        state.edit(Trim(start_ms=end - seconds))
+    elif keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
     elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短了?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
+    return True
+
+
+# "delete everything after 9 seconds", "cut it at 4 seconds and throw away the rest", "9秒之后的都删掉": the end; "everything
+# before 3 seconds", "3秒之前的不要": the start
+_AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+                    r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+                    r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
+_BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
+_KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留"
+
+
+def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:
+    """A span of the video kept ("keep only 2s to 8s", "把视频从第3秒剪到第12秒"), or all after / before a time removed;
+    on a clip named, of that clip. False when the clause says no such span."""
+    span = time_range(clause.text)
+    after, before = _AFTER.search(clause.text), _BEFORE.search(clause.text)
+    if span is not None and clause.has(_KEEP):
+        start, stop = span
+    elif after is not None and not span:
+        start, stop = 0, round(float(next(g for g in after.groups() if g)) * 1000)
+    elif before is not None and not span and clause.has(REMOVE + r"|\b(?:cut|trim|throw away)\b|剪|删|不要"):
+        start, stop = round(float(next(g for g in before.groups() if g)) * 1000), 0
+    else:
+        return False
+    if targets:
+        seg = state.draft.find_segment(targets[0])
+        assert seg is not None
+        length = seg[1].duration_ms
+        stop = stop or length
+        if start >= min(stop, length):
+            return _too_much(clause, state, "clip", length, start, True)
+        state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=start, cut_end_ms=max(0, length - stop)),
+                   focus_kind="clip")
+        return True
+    if end and start >= end:
+        return _too_much(clause, state, "video", end, start, True)
+    state.edit(Trim(start_ms=start, end_ms=min(stop, end or stop) or None))
+    return True
+
+
+_BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginning and (?:the )?end)\b|掐头去尾|前后|首尾|头尾|" \
+             r"开头和结尾|前\d+(?:\.\d+)?秒和后"
+_EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|两段|两个片段"
+
+
+def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:
+    """Cuts said of both ends ("trim a second off each end", "前两秒和后两秒都剪掉", "掐头去尾，前后各剪一秒"), of the
+    middle kept ("狗那段只要中间的三秒"), of each clip ("remove the first 2 seconds of each clip"), or of a clip's in
+    and out points ("set the in point of clip 2 one second later", "the out point of the city shot at 7 seconds")."""
+    said = [ms for ms, _, _ in find_durations(clause.text)]
+    if not said:
+        return False
+    clips = [state.draft.find_segment(sid) for sid in targets]
+    if not targets and clause.has(_EACH_CLIP) and clause.has(r"\b(?:first|start|beginning|opening)\b|前\d|开头"):
+        for seg in main_clips(state.draft):  # "a jump cut": the first N s off every clip
+            if said[0] < seg.duration_ms:
+                state.edit(TrimSegment(segment_id=seg.id, cut_start_ms=said[0]))
+        return True
+    length = clips[0][1].duration_ms if clips and clips[0] is not None else end
+    if clause.has(_BOTH_ENDS):
+        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], said[0])
+    elif clause.has(r"\b(?:middle|center|centre)\b|中间"):  # the middle N s stay
+        head = tail = max(0, (length - said[0]) // 2)
+    elif targets and clause.has(r"\bin[- ]?point\b|入点"):
+        head, tail = said[0], 0
+    elif targets and clause.has(r"\bout[- ]?point\b|出点"):
+        head, tail = 0, said[0] if clause.has(r"\b(?:earlier|sooner|by)\b|提前") else max(0, length - said[0])
+    else:
+        return False
+    if head + tail >= length:
+        return _too_much(clause, state, "clip" if targets else "video", length, head + tail, True)
+    if targets:
+        state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=head, cut_end_ms=tail), focus_kind="clip")
+    else:
+        state.edit(Trim(start_ms=head, end_ms=end - tail if tail else None))
     return True
 
 
