@@ -387,7 +387,36 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     return (prompt, refs[0]) if prompt else None
 
 
+# "regenerate the second clip", "remake the dog clip but at night", "把第一个片段重新生成一下", "第二段重新生成，换成白天"
+_REGENERATE = r"\b(?:regenerate|re-generate|remake|re-?roll|re-?do|re-?shoot|re-?render)\b|\bgenerate (?:it|that|this|the [\w ]{1,20}?" \
+              r"(?:clip|one|shot)) again\b|重新生成|重新做|重新拍|重拍|再生成一次|重新渲染"
+
+
+def _regenerate(clause: Clause, state: PlanState) -> bool:
+    """A clip made again in its place: its prompt, with what the user changed ("but at night", "换成白天")."""
+    if not clause.has(_REGENERATE) or (clause.has(r"\bre-?do\b") and not any(clip_refs(clause, state))):
+        return False  # a bare "redo" is the history's
+    refs = [r for r in clip_refs(clause, state) if r]
+    ref = refs[0] if refs else _it_clip(state) if mentions_it(clause) or clause.has(r"重新生成(?:1)?(?:个|下|一下)?$") else None
+    if ref is None or ref == MISSING:
+        return False
+    found = state.draft.find_segment(ref)
+    base = found[1].meta.name if found else None
+    if not base:
+        return False
+    change = re.search(r"\bbut\s+(.+)$|\b((?:with|at|in)\s+(?!the (?:first|second|third|last)\b).+)$|(?:但是|不过|换成|改成|变成)(.+)$",
+                       clause.unquoted())
+    extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
+    said = duration_ms(clause.text)
+    length = said / 1000 if said else (found[1].end_ms - found[1].start_ms) / 1000 if found else 5.0
+    state.generate(GenerateAction(prompt=f"{base}, {extra}" if extra else base, seconds=length, aspect=aspect_of(clause),
+                                  placement="replace", ref_segment_id=ref))
+    return True
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
+    if _regenerate(clause, state):
+        return True
     animate = clause.has(_ANIMATE)
     if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
         return False  # (what comes before "的视频" is the scene)
@@ -528,9 +557,21 @@ def _length_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _change_of_pending(clause: Clause, state: PlanState) -> bool:
+    """"第二段重新生成，换成白天", "regenerate it, but at night": what changes in the scene just asked for."""
+    change = re.match(r"^(?:但是|不过)?(?:换成|改成|变成)(?!.*(?:竖屏|横屏|方形|\d))(.{2,})$|^but (?:make it |set it )?(.+)$", clause.text)
+    old = state.actions[-1] if state.actions else None
+    if change is None or not isinstance(old, GenerateAction) or old.image_src or clause.has(EDIT_WORDS) \
+            or aspect_of(clause) or duration_ms(clause.text):
+        return False
+    extra = next(g for g in change.groups() if g).strip(" ,，。.")
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, prompt=f"{old.prompt}, {extra}"))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    if _length_of_pending(clause, state):
+    if _length_of_pending(clause, state) or _change_of_pending(clause, state):
         return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
