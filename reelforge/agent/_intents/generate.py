@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ASPECT_VIDEO, EDIT_WORDS, MAKE_IT_FIRST, SLOW_SCENE, aspect_of, request_part
+from reelforge.agent._intents._words import ADD, ASPECT_VIDEO, EDIT_WORDS, MAKE_IT_FIRST, SLOW_SCENE, aspect_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -77,7 +77,7 @@ _EN_STRIP = (
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
-    r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
+    r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll|intro|outro)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
@@ -160,9 +160,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|" + _AS_FIRST):
+    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
@@ -201,6 +201,15 @@ _PLACE_ONLY = re.compile(r"^(?:(?:and|then|now|ok|so)\s+)?(?:right |just |direct
                          r"^(?:然后)?在[^，,。；把将]{0,10}(?:后面|前面|之间|中间|最后|开头|结尾|最前面)$")
 
 
+def _without_scene(clause: Clause) -> Clause:
+    """The clause without the scene it asks for, so that what the scene shows names no clip ("an intro of a sunrise over
+    the city" goes first, not after the city clip)."""
+    scene = _prompt(clause) if not clause.quote() else ""
+    if len(scene) < 3 or scene not in clause.text:
+        return clause
+    return dataclasses.replace(clause, text=clause.text.replace(scene, " "))
+
+
 def _with_place_said_before(clause: Clause, state: PlanState) -> Clause:
     """The clause with the place said just before it in a clause of its own, which it then answers for."""
     last = state.actions[-1] if state.actions else None
@@ -225,7 +234,7 @@ def _it_clip(state: PlanState) -> str | None:
 
 # "add a second clip after it: a dog on a beach, 4 seconds" / "生成一段竖屏视频：夜晚的东京街头": what follows the
 # colon is the scene, what leads up to it is the request
-_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-?roll|视频|片段|镜头|画面|素材|一镜到底|空镜)[^:：]*?)"
+_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-?roll|intro|outro|视频|片段|镜头|画面|素材|一镜到底|空镜|片头|片尾)[^:：]*?)"
                     r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
@@ -414,8 +423,41 @@ def _regenerate(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# things put at an end that are not footage: "add an outro", "add credits at the end", "结尾加上我的logo", "最后加个定格"
+_CARD = r"\b(?:intro|outro|credits|end ?cards?|end ?screens?|title cards?|thank[- ]you (?:screen|card|slide)s?|" \
+        r"subscribe (?:button|screen|card)s?|call to action)\b|片头|片尾|结尾卡|关注按钮|求关注|谢谢观看的画面"
+_LOGO = r"\blogos?\b|\bwatermarks?\b|logo|水印"
+_FREEZE = r"\bfreeze[- ]?frames?\b|\bfreeze (?:it|the (?:last )?frame)\b|定格"
+
+
+def _not_footage(clause: Clause, state: PlanState) -> bool:
+    """A request for something at an end that is no clip to film: a card (a title says it), a logo (an upload), a
+    freeze frame (no tool): a question that says how, never a generation."""
+    if clause.quote() or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成"):
+        return False
+    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)$"):  # "generate an intro of a sunrise": footage
+        return False
+    if clause.has(_CARD):
+        state.actions.append(Unknown(clause.unquoted(), understood="a card", question=ask(
+            clause, "What should it say? I can put it on screen as a title, for example: add 'Thanks for watching' at the "
+            "end for 2 seconds. For a clip of its own, describe the scene: generate a clip of ... at the end.",
+            "上面要写什么字？我可以加成标题，例如：在结尾加上“谢谢观看”两秒。要单独一段画面的话，请描述画面：在最后生成一段……的视频。")))
+        return True
+    if clause.has(_LOGO):
+        state.actions.append(Unknown(clause.unquoted(), understood="a logo", question=ask(
+            clause, "Upload the logo as an image first (drop it on the page), then say: add my photo at the end.",
+            "请先把 logo 图片上传（拖到页面上），再说：把我上传的照片加到最后。")))
+        return True
+    if clause.has(_FREEZE):
+        state.actions.append(Unknown(clause.unquoted(), understood="a freeze frame", question=ask(
+            clause, "I can't freeze a frame yet. I can slow the last clip down, fade out at the end, or add a title over it. "
+            "Which would you like?", "暂时还不能定格画面。我可以让最后一段变慢、结尾淡出，或者加一个标题。要哪一个？")))
+        return True
+    return False
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
-    if _regenerate(clause, state):
+    if _regenerate(clause, state) or _not_footage(clause, state):
         return True
     animate = clause.has(_ANIMATE)
     if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
@@ -447,7 +489,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
     clause = _with_place_said_before(clause, state)
-    placement = placement_of(clause, state)
+    placement = placement_of(clause if animate else _without_scene(clause), state)
     if placement is None:
         count = len(main_clips(state.draft))
         state.actions.append(Unknown(clause.unquoted(), question=ask(
