@@ -6,7 +6,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ADD, ASPECT_VIDEO, EDIT_WORDS, MAKE_IT_FIRST, SLOW_SCENE, aspect_of, request_part
+from reelforge.agent._intents._words import (
+    ADD,
+    ASPECT_VIDEO,
+    EDIT_WORDS,
+    MAKE_IT_FIRST,
+    SLOW_SCENE,
+    aspect_of,
+    request_part,
+)
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
