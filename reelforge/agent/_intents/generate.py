@@ -41,7 +41,8 @@ _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|mak
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
-          r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)|" \
+          r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
+          r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
           r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
