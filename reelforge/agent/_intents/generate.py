@@ -6,7 +6,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ASPECT_VIDEO, EDIT_WORDS, MAKE_IT_FIRST, SLOW_SCENE, aspect_of, request_part
+from reelforge.agent._intents._words import (
+    ADD,
+    ASPECT_VIDEO,
+    EDIT_WORDS,
+    MAKE_IT_FIRST,
+    SLOW_SCENE,
+    aspect_of,
+    request_part,
+)
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -33,7 +41,8 @@ _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|mak
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
-          r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)|" \
+          r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
+          r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
           r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
@@ -56,6 +65,7 @@ _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).*
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
+           r"\b(?:as|for) the (?:starting|start|first|initial|opening) (?:frame|image)\b|(?:作为|当作|当)(?:开头的?)?(?:首帧|第1帧|起始帧)|" \
            r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成)(?:1个|1段)?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
@@ -77,7 +87,7 @@ _EN_STRIP = (
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
-    r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
+    r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll|intro|outro)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
@@ -160,9 +170,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|" + _AS_FIRST):
+    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
@@ -201,6 +211,15 @@ _PLACE_ONLY = re.compile(r"^(?:(?:and|then|now|ok|so)\s+)?(?:right |just |direct
                          r"^(?:然后)?在[^，,。；把将]{0,10}(?:后面|前面|之间|中间|最后|开头|结尾|最前面)$")
 
 
+def _without_scene(clause: Clause) -> Clause:
+    """The clause without the scene it asks for, so that what the scene shows names no clip ("an intro of a sunrise over
+    the city" goes first, not after the city clip)."""
+    scene = _prompt(clause) if not clause.quote() else ""
+    if len(scene) < 3 or scene not in clause.text:
+        return clause
+    return dataclasses.replace(clause, text=clause.text.replace(scene, " "))
+
+
 def _with_place_said_before(clause: Clause, state: PlanState) -> Clause:
     """The clause with the place said just before it in a clause of its own, which it then answers for."""
     last = state.actions[-1] if state.actions else None
@@ -225,7 +244,7 @@ def _it_clip(state: PlanState) -> str | None:
 
 # "add a second clip after it: a dog on a beach, 4 seconds" / "生成一段竖屏视频：夜晚的东京街头": what follows the
 # colon is the scene, what leads up to it is the request
-_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-?roll|视频|片段|镜头|画面|素材|一镜到底|空镜)[^:：]*?)"
+_COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-?roll|intro|outro|视频|片段|镜头|画面|素材|一镜到底|空镜|片头|片尾)[^:：]*?)"
                     r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
@@ -329,9 +348,10 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
 
 _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
                   r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
-                  r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|"
+                  r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|secs?|"
+                  r"use|as|starting|start|initial|opening|frame|"
                   r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
-                  r"动态|那种|竖屏|横屏|方形|动图|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
+                  r"作为|当作|首帧|第1帧|起始帧|动态|那种|竖屏|横屏|方形|动图|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
                   r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|做成|变成|生成|制作|做|"
                   r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
 
@@ -350,7 +370,7 @@ def _animate_prompt(clause: Clause) -> str:
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1)?首|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -387,7 +407,69 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     return (prompt, refs[0]) if prompt else None
 
 
+# "regenerate the second clip", "remake the dog clip but at night", "把第一个片段重新生成一下", "第二段重新生成，换成白天"
+_REGENERATE = r"\b(?:regenerate|re-generate|remake|re-?roll|re-?do|re-?shoot|re-?render)\b|\bgenerate (?:it|that|this|the [\w ]{1,20}?" \
+              r"(?:clip|one|shot)) again\b|重新生成|重新做|重新拍|重拍|再生成一次|重新渲染"
+
+
+def _regenerate(clause: Clause, state: PlanState) -> bool:
+    """A clip made again in its place: its prompt, with what the user changed ("but at night", "换成白天")."""
+    if not clause.has(_REGENERATE) or (clause.has(r"\bre-?do\b") and not any(clip_refs(clause, state))):
+        return False  # a bare "redo" is the history's
+    refs = [r for r in clip_refs(clause, state) if r]
+    ref = refs[0] if refs else _it_clip(state) if mentions_it(clause) or clause.has(r"重新生成(?:1)?(?:个|下|一下)?$") else None
+    if ref is None or ref == MISSING:
+        return False
+    found = state.draft.find_segment(ref)
+    base = found[1].meta.name if found else None
+    if not base:
+        return False
+    change = re.search(r"\bbut\s+(.+)$|\b((?:with|at|in)\s+(?!the (?:first|second|third|last)\b).+)$|(?:但是|不过|换成|改成|变成)(.+)$",
+                       clause.unquoted())
+    extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
+    said = duration_ms(clause.text)
+    length = said / 1000 if said else (found[1].end_ms - found[1].start_ms) / 1000 if found else 5.0
+    state.generate(GenerateAction(prompt=f"{base}, {extra}" if extra else base, seconds=length, aspect=aspect_of(clause),
+                                  placement="replace", ref_segment_id=ref))
+    return True
+
+
+# things put at an end that are not footage: "add an outro", "add credits at the end", "结尾加上我的logo", "最后加个定格"
+_CARD = r"\b(?:intro|outro|credits|end ?cards?|end ?screens?|title cards?|thank[- ]you (?:screen|card|slide)s?|" \
+        r"subscribe (?:button|screen|card)s?|call to action)\b|片头|片尾|结尾卡|关注按钮|求关注|谢谢观看的画面"
+_LOGO = r"\blogos?\b|\bwatermarks?\b|logo|水印"
+_FREEZE = r"\bfreeze[- ]?frames?\b|\bfreeze (?:it|the (?:last )?frame)\b|定格"
+
+
+def _not_footage(clause: Clause, state: PlanState) -> bool:
+    """A request for something at an end that is no clip to film: a card (a title says it), a logo (an upload), a
+    freeze frame (no tool): a question that says how, never a generation."""
+    if clause.quote() or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成"):
+        return False
+    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)$"):  # "generate an intro of a sunrise": footage
+        return False
+    if clause.has(_CARD):
+        state.actions.append(Unknown(clause.unquoted(), understood="a card", question=ask(
+            clause, "What should it say? I can put it on screen as a title, for example: add 'Thanks for watching' at the "
+            "end for 2 seconds. For a clip of its own, describe the scene: generate a clip of ... at the end.",
+            "上面要写什么字？我可以加成标题，例如：在结尾加上“谢谢观看”两秒。要单独一段画面的话，请描述画面：在最后生成一段……的视频。")))
+        return True
+    if clause.has(_LOGO):
+        state.actions.append(Unknown(clause.unquoted(), understood="a logo", question=ask(
+            clause, "Upload the logo as an image first (drop it on the page), then say: add my photo at the end.",
+            "请先把 logo 图片上传（拖到页面上），再说：把我上传的照片加到最后。")))
+        return True
+    if clause.has(_FREEZE):
+        state.actions.append(Unknown(clause.unquoted(), understood="a freeze frame", question=ask(
+            clause, "I can't freeze a frame yet. I can slow the last clip down, fade out at the end, or add a title over it. "
+            "Which would you like?", "暂时还不能定格画面。我可以让最后一段变慢、结尾淡出，或者加一个标题。要哪一个？")))
+        return True
+    return False
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
+    if _regenerate(clause, state) or _not_footage(clause, state):
+        return True
     animate = clause.has(_ANIMATE)
     if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
         return False  # (what comes before "的视频" is the scene)
@@ -418,7 +500,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
     clause = _with_place_said_before(clause, state)
-    placement = placement_of(clause, state)
+    placement = placement_of(clause if animate else _without_scene(clause), state)
     if placement is None:
         count = len(main_clips(state.draft))
         state.actions.append(Unknown(clause.unquoted(), question=ask(
@@ -465,6 +547,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
     action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
                             image_src=image.src if image else None, loras=loras)
+    last = state.actions[-1] if state.actions else None
+    if animate and image and isinstance(last, GenerateAction) and last.image_src == image.src \
+            and not clause.has(r"\b(?:again|another|one more)\b|再"):
+        # "use the uploaded photo as the starting frame and bring it to life, 6 sec": one clip from that photo
+        said = duration_ms(clause.text)
+        state.replace_generation(len(state.actions) - 1, dataclasses.replace(
+            last, seconds=said / 1000 if said else last.seconds,
+            prompt=prompt if prompt != image.name.lower() else last.prompt))
+        return True
     state.generate(action)
     return True
 
@@ -528,9 +619,21 @@ def _length_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _change_of_pending(clause: Clause, state: PlanState) -> bool:
+    """"第二段重新生成，换成白天", "regenerate it, but at night": what changes in the scene just asked for."""
+    change = re.match(r"^(?:但是|不过)?(?:换成|改成|变成)(?!.*(?:竖屏|横屏|方形|\d))(.{2,})$|^but (?:make it |set it )?(.+)$", clause.text)
+    old = state.actions[-1] if state.actions else None
+    if change is None or not isinstance(old, GenerateAction) or old.image_src or clause.has(EDIT_WORDS) \
+            or aspect_of(clause) or duration_ms(clause.text):
+        return False
+    extra = next(g for g in change.groups() if g).strip(" ,，。.")
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, prompt=f"{old.prompt}, {extra}"))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    if _length_of_pending(clause, state):
+    if _length_of_pending(clause, state) or _change_of_pending(clause, state):
         return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
