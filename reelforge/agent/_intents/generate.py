@@ -437,6 +437,7 @@ def _regenerate(clause: Clause, state: PlanState) -> bool:
 # things put at an end that are not footage: "add an outro", "add credits at the end", "结尾加上我的logo", "最后加个定格"
 _CARD = r"\b(?:intro|outro|credits|end ?cards?|end ?screens?|title cards?|thank[- ]you (?:screen|card|slide)s?|" \
         r"subscribe (?:button|screen|card)s?|call to action)\b|片头|片尾|结尾卡|关注按钮|求关注|谢谢观看的画面"
+_BLACK = r"\bblack (?:screen|frames?|card)\b|黑屏|黑幕|黑场|黑色画面"
 _LOGO = r"\blogos?\b|\bwatermarks?\b|logo|水印"
 _FREEZE = r"\bfreeze[- ]?frames?\b|\bfreeze (?:it|the (?:last )?frame)\b|定格"
 
@@ -448,7 +449,7 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
         return False
     if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)$"):  # "generate an intro of a sunrise": footage
         return False
-    if clause.has(_CARD):
+    if clause.has(_CARD) and not clause.has(_BLACK):  # "片头加个黑幕" is a fade from black: the fade area's
         state.actions.append(Unknown(clause.unquoted(), understood="a card", question=ask(
             clause, "What should it say? I can put it on screen as a title, for example: add 'Thanks for watching' at the "
             "end for 2 seconds. For a clip of its own, describe the scene: generate a clip of ... at the end.",
