@@ -11,7 +11,8 @@ from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
-from reelforge.agent.actions import Unknown
+from reelforge.agent.actions import EditAction, Unknown
+from reelforge.agent.describe import describe_edit
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
 from reelforge.errors import ReelforgeError
@@ -21,7 +22,8 @@ __all__ = ["handle", "is_text_clause"]
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
         r"(?<![数名汉签打写几])字(?!幕|母)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
-_SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) (?:say|read)s?\b|" \
+_SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
+       r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
@@ -32,8 +34,8 @@ _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡�
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
-    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)\s+(?:(?:slowly|gently|gradually)\s+)?"
-    r"(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
+    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)"
+    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*\s+(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
@@ -119,6 +121,11 @@ def _timing(clause: Clause) -> dict[str, object]:
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
+        until = re.search(r"\b(?:until|till|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
+        end = round(float(next(g for g in until.groups() if g)) * 1000) if until else 0
+        if end > int(out["start_ms"]):  # type: ignore[call-overload]  # "在第一秒出现，一直待到第四秒": until then
+            out["duration_ms"] = end - int(out["start_ms"])  # type: ignore[call-overload]
+            return out
     if clause.has(_END):
         out["at_end"] = True
     elif clause.has(r"\bat the (?:start|beginning)\b|开头|一开始|片头") and "start_ms" not in out:
@@ -133,7 +140,7 @@ _BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+
                        r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)")  # 白字黑底, 黑底白字
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
-         r"全程|整个视频|一直显示|从头到尾"
+         r"全程|整个视频|一直显示(?!(?:到|至)第?\d)|从头到尾"
 
 
 _SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
@@ -341,6 +348,25 @@ def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
     return next((s.id for s in automatic if s.start_ms < added.end_ms and added.start_ms < s.end_ms), None)
 
 
+_FOLDABLE = {"pos", "color", "bgcolor", "start_ms", "duration_ms", "fade_in_ms", "fade_out_ms"}
+
+
+def _fold_into_added(clause: Clause, segment_id: str, fields: dict[str, object], state: PlanState) -> bool:
+    """"加个标题：东京之夜，放在画面中间", "…打上「出发咯」三个字，放在屏幕下面": a place or a colour said right after a title
+    is added, with no verb of change ("然后改成黄色", "and make it yellow" stay changes of their own), belongs to that
+    title: the addition takes it, one edit."""
+    last = state.actions[-1] if state.actions else None
+    if not (isinstance(last, EditAction) and isinstance(last.edit, AddText)) or not fields or set(fields) - _FOLDABLE:
+        return False
+    if state.focus is None or state.focus.segment_id != segment_id or clause.has(
+            r"\b(?:make|change|set|turn|then|also|and)\b|改|换|调|变|然后|再|也|还"):
+        return False
+    added = last.edit.model_copy(update=fields)
+    state.actions[-1] = EditAction(edit=added, description=describe_edit(added, state.language, state.draft))
+    state.draft = apply_edit(state.draft, UpdateText(segment_id=segment_id, **fields))  # type: ignore[arg-type]
+    return True
+
+
 # what one change of a title is: its words, its colours, its size, its place, its time, its fades; where each is said
 _GROUPS = (("text", ("text",), r"⟪|\b(?:say|says|read|reads|to)\b|改成|换成|改为|叫|写"),
            ("colour", ("color", "bgcolor"), rf"\b(?:{_COLORS})\b|colou?r|\S色|[白黑红黄蓝绿金粉紫橙][字底的]|底色"),
@@ -409,7 +435,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 clause, "What should the title say? Put the words in quotes, for example: add the title 'Golden Hour'.",
                 "标题要写什么？请把文字放在引号里，例如：加上标题“黄金时刻”。")))
             return True
-        state.edit(UpdateText(text=words))  # fails with "there is no text": the reply says so
+        if _style(clause):  # "标题改成白色，黑色背景": the title's colours compete with the canvas's (a close call)
+            state.edit(UpdateText(text=words))  # fails with "there is no text": the reply says so
+            return True
+        # "make the title bigger" with no title: nothing to change; it says so and how to add one
+        state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
+            clause, "There is no title yet. To add one, say what it should say, for example: add the title 'Golden Hour'.",
+            "还没有标题。要加的话，请说标题写什么，例如：加上标题“黄金时刻”。")))
         return True
     target = find_text(clause, state)
     if clause.has(_ANIMATION) and not clause.has(_FADE_IN + "|" + _FADE_OUT):
@@ -477,6 +509,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not fields:
         return False
+    if target is not None and _fold_into_added(clause, target.id, fields, state):
+        return True
     for group in _changes(clause, fields):  # "make the title red, a bit bigger, and have it fade in": one edit each
         state.edit(UpdateText(segment_id=target.id if target else None, **group), focus_kind="text")  # type: ignore[arg-type]
     return True

@@ -64,7 +64,7 @@ _NARRATE_EN = re.compile(
     r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
     r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
-    r"\s*(?:[:：]|-\s|saying|that says|(?=[\"'“‘「『]))|"
+    r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy))"
     r"\s+(?:saying|says|say)|"
