@@ -27,8 +27,8 @@ _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
-_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
@@ -66,6 +66,11 @@ _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|
 _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\S{1,3}色(?:的)?$"
 
 
+# the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
+_ONLY_ITS_TIME = r"^(?:and |also |then )?(?:show|stay|last|keep) (?:on screen |up )?for \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$|" \
+                 r"^(?:并且|再|也|还)?(?:显示|持续|停留|保持|待)\d+(?:\.\d+)?秒$|^(?:并且|再|也|还)?加(?:个|一个|1个)?\d+(?:\.\d+)?秒的?(?:淡入|淡出)$"
+
+
 # "write Happy Birthday on the video", "写上生日快乐", "在视频中间写上“夏季促销”": words to put on screen
 # ("write a song", "write me a script" compose something else: an article after "write" is not a title's words)
 _WRITE = r"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:me\s+)?(?:a|an|some|the|my)\b)\S|写上|写着|(?<!描)写(?=⟪)"
@@ -95,7 +100,7 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
-                        position_of(clause) is not None or clause.has(_BARE_COLOR))
+                        position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME))
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -206,8 +211,8 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行)?(?:大|小)?(?:标题|字幕|文字)[:：]?\s*"
-    r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
+    r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
 # "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
@@ -307,6 +312,12 @@ _OVER_THING = re.compile(r"\b(?:over|on|during|when|while)\s+the\s+([a-z]{3,})\b
 def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
     """"on the second clip": the text spans that clip (one clip named, found on the timeline); "when the dog comes
     on": it starts with that clip."""
+    focus = state.focus
+    if focus is not None and focus.kind == "clip" and focus.segment_id and clause.has(
+            r"\b(?:on|over|during)\s+(?:it|that|that clip|this clip)\b|在(?:那儿|那里|它上面|那段上)"):
+        found = state.draft.find_segment(focus.segment_id)  # "make the dog part come first and put 'Max!' on it"
+        if found:
+            return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
     if not clause.has(_ON_CLIP):
         thing = _OVER_THING.search(clause.text)
         clips = [seg for seg in main_clips(state.draft)

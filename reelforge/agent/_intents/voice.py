@@ -108,7 +108,8 @@ class Whole:
 
 # any other way of asking for a video from a script said before a colon, the script after it: "here's my script,
 # make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
-_SCRIPT_HEAD = re.compile(r"^(?P<head>[^:：?？\n]{4,120}?)\s*[:：?？]\s*(?P<body>.+)$", re.S)
+# the colon after the request, not one inside a ratio ("make a 16:9 video: ...")
+_SCRIPT_HEAD = re.compile(r"^(?P<head>(?:[^:：?？\n]|(?<=\d):(?=\d)){4,120}?)\s*(?:[:：](?!\d)|[?？])\s*(?P<body>.+)$", re.S)
 _SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|" \
                r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
 _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
@@ -215,7 +216,7 @@ def _script(message: str, state: PlanState) -> Action | None:
                                                                        head_said.group("body")):
         head = head_said.group("head")
         clause = split_clauses(head, state.language)
-        return ScriptAction(script=_body(head_said.group("body")), aspect=aspect_of(clause[0]) if clause else None,
+        return ScriptAction(script=_body(head_said.group("body")), aspect=next((a for c in clause if (a := aspect_of(c))), None),
                             use_media=re.search(_OWN_MEDIA, head, re.I) is not None)
     for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
         match = pattern.match(message)
@@ -249,6 +250,11 @@ def _asks_for_script(head: str, body: str) -> bool:
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, CaptionSpeechAction) and not clause.has(_CAPTIONS) and clause.has(_HIGHLIGHT + "|" + _CLEAN):
+        # "字幕打开，用逐字跳的那种": the style of the captions just asked for
+        state.actions[-1] = CaptionSpeechAction(style="highlight" if clause.has(_HIGHLIGHT) else "clean")
+        return True
     if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE) or (
             clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
