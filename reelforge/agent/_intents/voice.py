@@ -96,6 +96,11 @@ _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『
                             re.S)
 
 
+# cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
+_MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|say|read|speak|配|旁白|解说|画外音|口播", re.I)
+
+
 @dataclass(frozen=True)
 class Whole:
     """A request that spans sentences (a script, a narration's words): its actions, and the message's words before
@@ -159,9 +164,11 @@ def _gender(text: str) -> str | None:
 
 def read_whole(message: str, state: PlanState) -> Whole | None:
     """Plan a request read from the whole message (a script, a narration's words); None when there is none."""
-    script = _script(message, state)
+    script = _script(message, state) if _MAY_BE_SCRIPT.search(message) else None
     if script is not None:
         return Whole([script])
+    if not _MAY_BE_NARRATION.search(message):  # most messages: no pattern below can match
+        return None
     starts = [0, *(m.end() for m in _CLAUSE_START.finditer(message))]
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
         for start in starts:
