@@ -119,7 +119,8 @@ def _timing(clause: Clause) -> dict[str, object]:
     if gone:
         return {"duration_ms": round(float(gone.group(1)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
-                   r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)", text)
+                   r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)|"
+                   r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))", text)
     out: dict[str, object] = {}
     if at and any(at.start() < end and at.end() > start for start, end in fades):  # "在1.5秒内淡出"
         at = None
@@ -205,7 +206,7 @@ _MODIFIER = (
 _PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})$"  # ends the words after "saying"
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
-    r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text)"
+    r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text|words|lower third)"
     r"\s+(?:(?:saying|that says|which says|reading|of|called|named|with the words)\s+|:\s*)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
@@ -250,7 +251,8 @@ def _new_words(clause: Clause) -> str | None:
     if words is None:
         return None
     words = re.sub(r"[\s,，.。!！?？]*(?:\b(?:instead|please|pls|plz|thanks|thank you|thx|ty)\b[\s,.!?]*)+$", "", words)
-    words = re.sub(r"(?:吧|吗|呢|啊|呀|哦|嘛|了|呗|啦|哈)+$", "", words) if clause.language == "zh" else words
+    if clause.language == "zh" and re.fullmatch(r"(?:吧|吗|呢|啊|呀|哦|嘛|了|呗|啦|哈)+", words.strip()):
+        return None  # "加个标题吧": a particle, not the title's words
     if not words.strip() or _only_style(words):
         return None
     return clause.as_typed(words.strip())
@@ -266,7 +268,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
-                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字)[:：]\s*(.+)$", clause.unquoted())
+                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return next(g for g in match.groups() if g).strip()
     if clause.has(_CHANGE):  # "change the title to ..."
@@ -410,7 +412,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
-    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)")) and not clause.has(_CHANGE + r"|\bto\b"):
+    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\boff$")) and not clause.has(_CHANGE + r"|\bto\b"):
+        if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
+            target = find_text(clause, state)
+            sides = {k: 0 for k, v in (("fade_in_ms", _FADE_IN), ("fade_out_ms", _FADE_OUT)) if clause.has(v)}
+            state.edit(UpdateText(segment_id=target.id if target else None,
+                                  **(sides or {"fade_in_ms": 0, "fade_out_ms": 0})), focus_kind="text")  # type: ignore[arg-type]
+            return True
         if not texts:
             state.edit(RemoveText(all=True))
         elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切"):

@@ -68,6 +68,9 @@ _NARRATE_EN = re.compile(
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy))"
     r"\s+(?:saying|says|say)|"
+    # "I want someone to say '...'", "have a narrator read: ..."
+    r"(?:(?:i want|i'd like|i need|have|get|let)\s+)?(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
+    r"(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
     rf"(?:narrate|say){_HOW})"
@@ -77,7 +80,7 @@ _NARRATE_ZH = re.compile(
     rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
     r"(?P<pre2>用?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句))"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:找个人|找人|让人|请人)来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
@@ -92,13 +95,15 @@ _WORDS_END = re.compile(
     r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$", re.I | re.S)
 
 
+_SPOKEN_AT = re.compile(r"(?i)\s*(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
+                        r"(?:seconds?|secs?|s))\b[\s.!,]*")
 _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|'((?:[^']|'(?=\w))+)'(?!\w))\s*(.*)$""",
                             re.S)
 
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|say|read|speak|配|旁白|解说|画外音|口播", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|say|read|speak|配|旁白|解说|画外音|口播|念|读", re.I)
 
 
 @dataclass(frozen=True)
@@ -194,6 +199,9 @@ def _narration(message: str, match: re.Match[str]) -> Whole | None:
     if gender_after:  # "voice over saying 'Tokyo never sleeps' in a male voice, and ..."
         after = after[gender_after.end():]
     after = re.sub(r"^\s*(?:,\s*)?(?:and\s+|then\s+|also\s+)*", "", after)
+    when = _SPOKEN_AT.match(after)
+    if when:  # "... say 'welcome to Tokyo' at the start": when it is said, not a request of its own
+        after = after[when.end():]
     if not re.search(r"\w", after):
         after = ""
     body = _body(body)
@@ -203,8 +211,9 @@ def _narration(message: str, match: re.Match[str]) -> Whole | None:
     said += " " + (gender_after.group(1) if gender_after else "")
     voice = _VOICE_ID.search(said)
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
+    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else None
     action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
-                         start_ms=at[0][0] if at else None)
+                         start_ms=start)
     return Whole([action], before=message[:match.start()], after=after)
 
 
@@ -314,7 +323,7 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     plural = clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
     if not (bare or style is not None or narrated or plural):
         return False
-    if clause.has(REMOVE) and not clause.has(r"换|改"):
+    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改"):
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
         return True
     colour = color_of(clause.text)
