@@ -94,6 +94,8 @@ def position_of(clause: Clause) -> TextPos | None:
     fractional = _fractional(clause.text)
     if fractional is not None:
         return fractional
+    if "上面" in clause.text:  # "在狗那段上面加字幕": on that clip, not at the top of the frame
+        clause = Clause(re.sub(r"(那段|那一段|那个片段|那个镜头|片段|镜头)上面", r"\1", clause.text), clause.quotes, clause.language)
     vertical = next((pos for pos, pattern in _POSITIONS if clause.has(pattern)), None)
     side = next((pos for pos, pattern in _SIDES if clause.has(pattern)), None)
     if side is None:

@@ -303,7 +303,8 @@ def _only_style(words: str) -> bool:
 _ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:clip|shot|part|scene|section|bit)\b|" \
            r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+(?:个|段)(?:片段|镜头)?(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
            r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)|" \
-           r"(?:在|放在|放到|移到|挪到)[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?"
+           r"(?:在|放在|放到|移到|挪到)[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?|" \
+           r"^[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?(?:面)?(?:加|添加|打上|写|放)"
 
 
 # "over the dog", "when the dog comes on": a clip named by a word of what it shows

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
 from reelforge.agent._numbers import find_durations, normalize
+from reelforge.agent._refs import MISSING, clip_refs
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
@@ -60,7 +61,7 @@ _NARRATE_EN = re.compile(
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
-    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after)\s+[^:：]{1,40}?)?"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on)\s+[^:：]{1,40}?)?"
     r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
     r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
@@ -81,6 +82,8 @@ _NARRATE_ZH = re.compile(
     r"(?P<pre2>用?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
     r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:找个人|找人|让人|请人)来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
+    # "旁白放在狗那段开始的时候：…": where it starts
+    r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时))?"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
@@ -179,11 +182,11 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
         for start in starts:
             match = pattern.match(message, start)
             if match:
-                return _narration(message, match)
+                return _narration(message, match, state)
     return None
 
 
-def _narration(message: str, match: re.Match[str]) -> Whole | None:
+def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | None:
     """The voice-over a narration pattern found, with the instructions before and after its words."""
     body, after = match.group("body").strip(), ""
     quoted = _LEADING_QUOTE.match(body)
@@ -207,14 +210,25 @@ def _narration(message: str, match: re.Match[str]) -> Whole | None:
     body = _body(body)
     if not re.search(r"\w", body):
         return None
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2") if k in match.groupdict())
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place")
+                    if k in match.groupdict())
     said += " " + (gender_after.group(1) if gender_after else "")
     voice = _VOICE_ID.search(said)
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
-    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else None
+    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else _clip_start(said, state)
     action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
                          start_ms=start)
     return Whole([action], before=message[:match.start()], after=after)
+
+
+def _clip_start(said: str, state: PlanState) -> int | None:
+    """Where a clip named with the narration starts: "when the dog comes on", "over the second clip", "放在狗那段开始的时候"."""
+    if not re.search(r"\b(?:when|over|on)\b|段|镜头", said):
+        return None
+    clause = split_clauses(said, state.language)
+    refs = [r for c in clause for r in clip_refs(c, state) if r != MISSING]
+    found = state.draft.find_segment(refs[0]) if len(refs) == 1 else None
+    return found[1].start_ms if found else None
 
 
 def _script(message: str, state: PlanState) -> Action | None:
