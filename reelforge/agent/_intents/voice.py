@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
 from reelforge.agent._numbers import find_durations, normalize
-from reelforge.agent._refs import MISSING, clip_refs
+from reelforge.agent._refs import MISSING, clip_refs, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
@@ -291,6 +291,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return clause.quote() is None and _captions(clause, state)
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
         return _voice(clause, state)
+    if state.focus is not None and state.focus.kind == "voice" and (mentions_it(clause) or clause.has(r"^(?:换|改|删|去掉|不要)")):
+        return _voice(clause, state)  # "the voiceover sounds robotic, change it"
     return False
 
 
@@ -371,7 +373,7 @@ def _voice(clause: Clause, state: PlanState) -> bool:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
         return True
-    if clause.has(ADD) or clause.has(r"\bnarrat\w*\b|配音|旁白|解说|画外音|口播"):
+    if clause.has(ADD) or clause.has(r"\bnarrate\b|^(?:a |the )?(?:narration|voice[- ]?over|voiceover)$|^(?:配音|旁白|解说|画外音|口播)$"):
         state.actions.append(Unknown(clause.unquoted(), understood="a voice-over", question=ask(
             clause, "What should the voice say? For example: add a voice-over saying \"Welcome to the coast.\"",
             "配音要说什么？例如：加配音：欢迎来到海边。")))
