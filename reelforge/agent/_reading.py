@@ -68,7 +68,7 @@ _ALSO: dict[str, frozenset[str]] = {
     "clip": _CLIP_FAMILY,
     "fade": frozenset({"fade", "transition", "music", "title", "clip"}),
     "transition": frozenset({"transition", "sound"}),   # "a whoosh at each transition"
-    "trim": frozenset({"trim", "clip", "music"}),
+    "trim": frozenset({"trim", "clip", "music", "title"}),   # "shorten the title to 1 second"
     "speed": frozenset({"speed", "voice", "music"}),
     "motion": frozenset({"motion", "transition"}),
     "canvas": frozenset({"canvas", "music", "sound"}),   # "use my song for the background", "rain sounds in the background"

@@ -16,7 +16,8 @@ from reelforge.agent._spelling import correct
 __all__ = ["EN_VERBS", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "remark_of", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_QUOTES = re.compile(r"'([^']+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
+# a single-quoted title may hold an apostrophe ("'You won't believe this'"); one after a letter opens nothing ("dog's")
+_QUOTES = re.compile(r"(?<!\w)'((?:[^']|'(?=\w))+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
 PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
 
 EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
@@ -46,6 +47,8 @@ _EN_SPLIT = re.compile(
     rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})"
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
+    # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place
+    rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for|from|over)\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
     rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
     # more list items: another object and its value (", dog clip muted", ", a fade out at the end", ", no loop"), or
@@ -345,6 +348,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?m
                      r"(?:i )?(?:can'?t|cannot|can not|couldn'?t) (?:really |even |quite )?(?:see|read|hear)\b[\w' ]*|"
                      r"(?:the )?(?:\w+ )?\w+ (?:is|are) (?:really |a bit |kind of )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
                      r"(?:这个)?(?:标题|字幕|文字|字|配音|旁白|声音)?(?:有点|太)?(?:看不清|看不见|看不到|听不清|听不见)楚?了?|"
+                     r"(?:它|标题|字|文字)?(?:看着|会)?挡(?:住|着)?了?(?:脸|画面|人|狗|东西|视线)?了?|"  # "看着挡脸": why it should move
                      r"(?:它|这个|整个|这首|这段|这)?(?:第\d+个)?(?:视频|片子|画面|音乐|歌|声音|片段|镜头|标题)?(?:有点|太|有些)"
                      r"(?:长|短|快|慢|吵|大声|小声|暗|亮|土|俗|无聊|平淡|单调|普通)了?)\W*$",
                      re.IGNORECASE)
@@ -378,7 +382,9 @@ _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
     r"starts?|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
-_REASON_ZH = re.compile(rf"^{_OPENERS}[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}$")
+_REASON_ZH = re.compile(rf"^{_OPENERS}[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}$|"
+                        # "配音听着很假": how it comes across
+                        rf"^{_OPENERS}[^把将给让请，,]{{1,8}}(?:听着|看着|听起来|看起来)(?:很|有点|太|挺|好)?[\u4e00-\u9fff]{{1,4}}$")
 
 
 def remark_of(text: str) -> Remark | None:

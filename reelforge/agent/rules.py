@@ -258,6 +258,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
         state.focus = Focus("text", texts[0].id)
     elif "music" in topics:
         state.focus = Focus("music")
+    elif "voice" in topics:  # "the voiceover sounds robotic, change it"
+        state.focus = Focus("voice")
 
 
 _NOT_THE_TITLE = r"\b(?:effects?|crop\w*|bars?|split|screen|picture|frame|logo|watermark|sticker|emoji|arrow|spin\w*|" \

@@ -86,8 +86,8 @@ def test_a_voice_over_without_words_is_a_question() -> None:
 def test_a_caption_with_its_words_is_still_a_title() -> None:
     [action] = _plan("add a caption Summer Vibes at the top", Draft.empty())
     assert isinstance(action, EditAction) and action.edit.op == "add_text"
-    [action] = _plan("字幕小一点", Draft.empty())  # no narration: the title's size
-    assert isinstance(action, EditAction) and action.edit.op == "update_text"
+    [action] = _plan("字幕小一点", Draft.empty())  # no narration: the title's size, and there is no title yet
+    assert isinstance(action, Unknown) and action.question.startswith("还没有标题")
 
 
 def test_an_uploaded_text_file_is_the_script() -> None:

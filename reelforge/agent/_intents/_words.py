@@ -55,8 +55,8 @@ _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "�
               "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
 _EN_COLOR = re.compile(r"\b(" + "|".join(n for n in NAMED_COLORS if n != "transparent") + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
-_POSITIONS = (("top", r"\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
-              ("bottom", r"\bbottom\b|\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下|向下|下移"),
+_POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
+              ("bottom", r"放低|压低(?![音声])|\bbottom\b|\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下|向下|下移"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
 
 
@@ -94,6 +94,8 @@ def position_of(clause: Clause) -> TextPos | None:
     fractional = _fractional(clause.text)
     if fractional is not None:
         return fractional
+    if "上面" in clause.text:  # "在狗那段上面加字幕": on that clip, not at the top of the frame
+        clause = Clause(re.sub(r"(那段|那一段|那个片段|那个镜头|片段|镜头)上面", r"\1", clause.text), clause.quotes, clause.language)
     vertical = next((pos for pos, pattern in _POSITIONS if clause.has(pattern)), None)
     side = next((pos for pos, pattern in _SIDES if clause.has(pattern)), None)
     if side is None:

@@ -11,7 +11,8 @@ from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
-from reelforge.agent.actions import Unknown
+from reelforge.agent.actions import EditAction, Unknown
+from reelforge.agent.describe import describe_edit
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
 from reelforge.errors import ReelforgeError
@@ -21,19 +22,20 @@ __all__ = ["handle", "is_text_clause"]
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
         r"(?<![数名汉签打写几])字(?!幕|母)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
-_SAY = r"\b(?:make|have|let|get|set) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) (?:say|read)s?\b|" \
+_SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
+       r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
-_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
-    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)\s+(?:(?:slowly|gently|gradually)\s+)?"
-    r"(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
+    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)"
+    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*\s+(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
@@ -62,6 +64,11 @@ _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|
 
 # a colour with its object left unsaid, right after the title was named: "标题放到顶部，再改成红色"
 _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\S{1,3}色(?:的)?$"
+
+
+# the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
+_ONLY_ITS_TIME = r"^(?:and |also |then )?(?:show|stay|last|keep) (?:on screen |up )?for \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$|" \
+                 r"^(?:并且|再|也|还)?(?:显示|持续|停留|保持|待)\d+(?:\.\d+)?秒$|^(?:并且|再|也|还)?加(?:个|一个|1个)?\d+(?:\.\d+)?秒的?(?:淡入|淡出)$"
 
 
 # "write Happy Birthday on the video", "写上生日快乐", "在视频中间写上“夏季促销”": words to put on screen
@@ -93,7 +100,7 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
-                        position_of(clause) is not None or clause.has(_BARE_COLOR))
+                        position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME))
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -112,13 +119,19 @@ def _timing(clause: Clause) -> dict[str, object]:
     if gone:
         return {"duration_ms": round(float(gone.group(1)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
-                   r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)", text)
+                   r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)|"
+                   r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))", text)
     out: dict[str, object] = {}
     if at and any(at.start() < end and at.end() > start for start, end in fades):  # "在1.5秒内淡出"
         at = None
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
+        until = re.search(r"\b(?:until|till|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
+        end = round(float(next(g for g in until.groups() if g)) * 1000) if until else 0
+        if end > int(out["start_ms"]):  # type: ignore[call-overload]  # "在第一秒出现，一直待到第四秒": until then
+            out["duration_ms"] = end - int(out["start_ms"])  # type: ignore[call-overload]
+            return out
     if clause.has(_END):
         out["at_end"] = True
     elif clause.has(r"\bat the (?:start|beginning)\b|开头|一开始|片头") and "start_ms" not in out:
@@ -133,7 +146,7 @@ _BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+
                        r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)")  # 白字黑底, 黑底白字
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
-         r"全程|整个视频|一直显示|从头到尾"
+         r"全程|整个视频|一直显示(?!(?:到|至)第?\d)|从头到尾"
 
 
 _SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
@@ -193,14 +206,14 @@ _MODIFIER = (
 _PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})$"  # ends the words after "saying"
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
-    r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text)"
+    r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text|words|lower third)"
     r"\s+(?:(?:saying|that says|which says|reading|of|called|named|with the words)\s+|:\s*)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行)?(?:大|小)?(?:标题|字幕|文字)[:：]?\s*"
-    r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
+    r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
 # "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
@@ -238,7 +251,8 @@ def _new_words(clause: Clause) -> str | None:
     if words is None:
         return None
     words = re.sub(r"[\s,，.。!！?？]*(?:\b(?:instead|please|pls|plz|thanks|thank you|thx|ty)\b[\s,.!?]*)+$", "", words)
-    words = re.sub(r"(?:吧|吗|呢|啊|呀|哦|嘛|了|呗|啦|哈)+$", "", words) if clause.language == "zh" else words
+    if clause.language == "zh" and re.fullmatch(r"(?:吧|吗|呢|啊|呀|哦|嘛|了|呗|啦|哈)+", words.strip()):
+        return None  # "加个标题吧": a particle, not the title's words
     if not words.strip() or _only_style(words):
         return None
     return clause.as_typed(words.strip())
@@ -254,7 +268,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
-                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字)[:：]\s*(.+)$", clause.unquoted())
+                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return next(g for g in match.groups() if g).strip()
     if clause.has(_CHANGE):  # "change the title to ..."
@@ -289,7 +303,8 @@ def _only_style(words: str) -> bool:
 _ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:clip|shot|part|scene|section|bit)\b|" \
            r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+(?:个|段)(?:片段|镜头)?(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
            r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)|" \
-           r"(?:在|放在|放到|移到|挪到)[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?"
+           r"(?:在|放在|放到|移到|挪到)[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?|" \
+           r"^[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?(?:面)?(?:加|添加|打上|写|放)"
 
 
 # "over the dog", "when the dog comes on": a clip named by a word of what it shows
@@ -300,6 +315,12 @@ _OVER_THING = re.compile(r"\b(?:over|on|during|when|while)\s+the\s+([a-z]{3,})\b
 def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
     """"on the second clip": the text spans that clip (one clip named, found on the timeline); "when the dog comes
     on": it starts with that clip."""
+    focus = state.focus
+    if focus is not None and focus.kind == "clip" and focus.segment_id and clause.has(
+            r"\b(?:on|over|during)\s+(?:it|that|that clip|this clip)\b|在(?:那儿|那里|它上面|那段上)"):
+        found = state.draft.find_segment(focus.segment_id)  # "make the dog part come first and put 'Max!' on it"
+        if found:
+            return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
     if not clause.has(_ON_CLIP):
         thing = _OVER_THING.search(clause.text)
         clips = [seg for seg in main_clips(state.draft)
@@ -341,6 +362,25 @@ def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
     return next((s.id for s in automatic if s.start_ms < added.end_ms and added.start_ms < s.end_ms), None)
 
 
+_FOLDABLE = {"pos", "color", "bgcolor", "start_ms", "duration_ms", "fade_in_ms", "fade_out_ms"}
+
+
+def _fold_into_added(clause: Clause, segment_id: str, fields: dict[str, object], state: PlanState) -> bool:
+    """"加个标题：东京之夜，放在画面中间", "…打上「出发咯」三个字，放在屏幕下面": a place or a colour said right after a title
+    is added, with no verb of change ("然后改成黄色", "and make it yellow" stay changes of their own), belongs to that
+    title: the addition takes it, one edit."""
+    last = state.actions[-1] if state.actions else None
+    if not (isinstance(last, EditAction) and isinstance(last.edit, AddText)) or not fields or set(fields) - _FOLDABLE:
+        return False
+    if state.focus is None or state.focus.segment_id != segment_id or clause.has(
+            r"\b(?:make|change|set|turn|then|also|and)\b|改|换|调|变|然后|再|也|还"):
+        return False
+    added = last.edit.model_copy(update=fields)
+    state.actions[-1] = EditAction(edit=added, description=describe_edit(added, state.language, state.draft))
+    state.draft = apply_edit(state.draft, UpdateText(segment_id=segment_id, **fields))  # type: ignore[arg-type]
+    return True
+
+
 # what one change of a title is: its words, its colours, its size, its place, its time, its fades; where each is said
 _GROUPS = (("text", ("text",), r"⟪|\b(?:say|says|read|reads|to)\b|改成|换成|改为|叫|写"),
            ("colour", ("color", "bgcolor"), rf"\b(?:{_COLORS})\b|colou?r|\S色|[白黑红黄蓝绿金粉紫橙][字底的]|底色"),
@@ -373,7 +413,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
-    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)")) and not clause.has(_CHANGE + r"|\bto\b"):
+    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\boff$")) and not clause.has(_CHANGE + r"|\bto\b"):
+        if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
+            target = find_text(clause, state)
+            sides = {k: 0 for k, v in (("fade_in_ms", _FADE_IN), ("fade_out_ms", _FADE_OUT)) if clause.has(v)}
+            state.edit(UpdateText(segment_id=target.id if target else None,
+                                  **(sides or {"fade_in_ms": 0, "fade_out_ms": 0})), focus_kind="text")  # type: ignore[arg-type]
+            return True
         if not texts:
             state.edit(RemoveText(all=True))
         elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切"):
@@ -409,7 +455,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 clause, "What should the title say? Put the words in quotes, for example: add the title 'Golden Hour'.",
                 "标题要写什么？请把文字放在引号里，例如：加上标题“黄金时刻”。")))
             return True
-        state.edit(UpdateText(text=words))  # fails with "there is no text": the reply says so
+        if _style(clause):  # "标题改成白色，黑色背景": the title's colours compete with the canvas's (a close call)
+            state.edit(UpdateText(text=words))  # fails with "there is no text": the reply says so
+            return True
+        # "make the title bigger" with no title: nothing to change; it says so and how to add one
+        state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
+            clause, "There is no title yet. To add one, say what it should say, for example: add the title 'Golden Hour'.",
+            "还没有标题。要加的话，请说标题写什么，例如：加上标题“黄金时刻”。")))
         return True
     target = find_text(clause, state)
     if clause.has(_ANIMATION) and not clause.has(_FADE_IN + "|" + _FADE_OUT):
@@ -477,6 +529,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not fields:
         return False
+    if target is not None and _fold_into_added(clause, target.id, fields, state):
+        return True
     for group in _changes(clause, fields):  # "make the title red, a bit bigger, and have it fade in": one edit each
         state.edit(UpdateText(segment_id=target.id if target else None, **group), focus_kind="text")  # type: ignore[arg-type]
     return True

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
 from reelforge.agent._numbers import find_durations, normalize
+from reelforge.agent._refs import MISSING, clip_refs, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
@@ -60,14 +61,17 @@ _NARRATE_EN = re.compile(
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
-    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after)\s+[^:：]{1,40}?)?"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on)\s+[^:：]{1,40}?)?"
     r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
     r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
-    r"\s*(?:[:：]|-\s|saying|that says|(?=[\"'“‘「『]))|"
+    r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy))"
     r"\s+(?:saying|says|say)|"
+    # "I want someone to say '...'", "have a narrator read: ..."
+    r"(?:(?:i want|i'd like|i need|have|get|let)\s+)?(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
+    r"(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
     rf"(?:narrate|say){_HOW})"
@@ -77,7 +81,9 @@ _NARRATE_ZH = re.compile(
     rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
     r"(?P<pre2>用?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句))"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:找个人|找人|让人|请人)来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
+    # "旁白放在狗那段开始的时候：…": where it starts
+    r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时))?"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
@@ -92,8 +98,15 @@ _WORDS_END = re.compile(
     r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$", re.I | re.S)
 
 
+_SPOKEN_AT = re.compile(r"(?i)\s*(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
+                        r"(?:seconds?|secs?|s))\b[\s.!,]*")
 _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|'((?:[^']|'(?=\w))+)'(?!\w))\s*(.*)$""",
                             re.S)
+
+
+# cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
+_MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|say|read|speak|配|旁白|解说|画外音|口播|念|读", re.I)
 
 
 @dataclass(frozen=True)
@@ -108,7 +121,8 @@ class Whole:
 
 # any other way of asking for a video from a script said before a colon, the script after it: "here's my script,
 # make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
-_SCRIPT_HEAD = re.compile(r"^(?P<head>[^:：?？\n]{4,120}?)\s*[:：?？]\s*(?P<body>.+)$", re.S)
+# the colon after the request, not one inside a ratio ("make a 16:9 video: ...")
+_SCRIPT_HEAD = re.compile(r"^(?P<head>(?:[^:：?？\n]|(?<=\d):(?=\d)){4,120}?)\s*(?:[:：](?!\d)|[?？])\s*(?P<body>.+)$", re.S)
 _SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|" \
                r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
 _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
@@ -158,19 +172,21 @@ def _gender(text: str) -> str | None:
 
 def read_whole(message: str, state: PlanState) -> Whole | None:
     """Plan a request read from the whole message (a script, a narration's words); None when there is none."""
-    script = _script(message, state)
+    script = _script(message, state) if _MAY_BE_SCRIPT.search(message) else None
     if script is not None:
         return Whole([script])
+    if not _MAY_BE_NARRATION.search(message):  # most messages: no pattern below can match
+        return None
     starts = [0, *(m.end() for m in _CLAUSE_START.finditer(message))]
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
         for start in starts:
             match = pattern.match(message, start)
             if match:
-                return _narration(message, match)
+                return _narration(message, match, state)
     return None
 
 
-def _narration(message: str, match: re.Match[str]) -> Whole | None:
+def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | None:
     """The voice-over a narration pattern found, with the instructions before and after its words."""
     body, after = match.group("body").strip(), ""
     quoted = _LEADING_QUOTE.match(body)
@@ -186,18 +202,33 @@ def _narration(message: str, match: re.Match[str]) -> Whole | None:
     if gender_after:  # "voice over saying 'Tokyo never sleeps' in a male voice, and ..."
         after = after[gender_after.end():]
     after = re.sub(r"^\s*(?:,\s*)?(?:and\s+|then\s+|also\s+)*", "", after)
+    when = _SPOKEN_AT.match(after)
+    if when:  # "... say 'welcome to Tokyo' at the start": when it is said, not a request of its own
+        after = after[when.end():]
     if not re.search(r"\w", after):
         after = ""
     body = _body(body)
     if not re.search(r"\w", body):
         return None
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2") if k in match.groupdict())
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place")
+                    if k in match.groupdict())
     said += " " + (gender_after.group(1) if gender_after else "")
     voice = _VOICE_ID.search(said)
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
+    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else _clip_start(said, state)
     action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
-                         start_ms=at[0][0] if at else None)
+                         start_ms=start)
     return Whole([action], before=message[:match.start()], after=after)
+
+
+def _clip_start(said: str, state: PlanState) -> int | None:
+    """Where a clip named with the narration starts: "when the dog comes on", "over the second clip", "放在狗那段开始的时候"."""
+    if not re.search(r"\b(?:when|over|on)\b|段|镜头", said):
+        return None
+    clause = split_clauses(said, state.language)
+    refs = [r for c in clause for r in clip_refs(c, state) if r != MISSING]
+    found = state.draft.find_segment(refs[0]) if len(refs) == 1 else None
+    return found[1].start_ms if found else None
 
 
 def _script(message: str, state: PlanState) -> Action | None:
@@ -215,7 +246,7 @@ def _script(message: str, state: PlanState) -> Action | None:
                                                                        head_said.group("body")):
         head = head_said.group("head")
         clause = split_clauses(head, state.language)
-        return ScriptAction(script=_body(head_said.group("body")), aspect=aspect_of(clause[0]) if clause else None,
+        return ScriptAction(script=_body(head_said.group("body")), aspect=next((a for c in clause if (a := aspect_of(c))), None),
                             use_media=re.search(_OWN_MEDIA, head, re.I) is not None)
     for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
         match = pattern.match(message)
@@ -249,12 +280,19 @@ def _asks_for_script(head: str, body: str) -> bool:
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, CaptionSpeechAction) and not clause.has(_CAPTIONS) and clause.has(_HIGHLIGHT + "|" + _CLEAN):
+        # "字幕打开，用逐字跳的那种": the style of the captions just asked for
+        state.actions[-1] = CaptionSpeechAction(style="highlight" if clause.has(_HIGHLIGHT) else "clean")
+        return True
     if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE) or (
             clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
         return _voice(clause, state)
+    if state.focus is not None and state.focus.kind == "voice" and (mentions_it(clause) or clause.has(r"^(?:换|改|删|去掉|不要)")):
+        return _voice(clause, state)  # "the voiceover sounds robotic, change it"
     return False
 
 
@@ -301,7 +339,7 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     plural = clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
     if not (bare or style is not None or narrated or plural):
         return False
-    if clause.has(REMOVE) and not clause.has(r"换|改"):
+    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改"):
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
         return True
     colour = color_of(clause.text)
@@ -335,7 +373,7 @@ def _voice(clause: Clause, state: PlanState) -> bool:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
         return True
-    if clause.has(ADD) or clause.has(r"\bnarrat\w*\b|配音|旁白|解说|画外音|口播"):
+    if clause.has(ADD) or clause.has(r"\bnarrate\b|^(?:a |the )?(?:narration|voice[- ]?over|voiceover)$|^(?:配音|旁白|解说|画外音|口播)$"):
         state.actions.append(Unknown(clause.unquoted(), understood="a voice-over", question=ask(
             clause, "What should the voice say? For example: add a voice-over saying \"Welcome to the coast.\"",
             "配音要说什么？例如：加配音：欢迎来到海边。")))
