@@ -55,6 +55,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH):
         return False
+    if not main_clips(state.draft):  # "fade out at the end" on an empty project
+        state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
+            clause, "There is nothing to fade yet: the video has no clips. Generate or add a clip first, for example: "
+            "generate a clip of a city street at night.", "还没有可以淡入淡出的内容：视频里还没有片段。请先生成或添加一个片段，例如：生成一段夜晚城市街道的视频。")))
+        return True
     ways = _ways(clause)
     target = _target(clause, state)
     if target == MISSING:

@@ -27,7 +27,7 @@ from reelforge.draft.edits import (
     TrimSegment,
 )
 
-__all__ = ["handle"]
+__all__ = ["handle", "nothing_to_edit"]
 
 _TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑"),
                 ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪白"), ("dissolve", r"dissolve|溶解"),
@@ -114,9 +114,31 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
+    if main_clips(state.draft):
+        return _handle_all(clause, state)
+    trial = state.fork()  # an empty timeline: an edit of clips there are none of gets a question, an upload goes on
+    if not _handle_all(clause, trial):
+        return False
+    planned = [a.edit for a in trial.actions[len(state.actions):] if isinstance(a, EditAction)]
+    if planned and not any(isinstance(edit, AddClip) for edit in planned):  # "add my photo with a zoom" adds it first
+        state.actions.append(nothing_to_edit(clause))
+        return True
+    state.actions, state.draft, state.focus, state.failed = trial.actions, trial.draft, trial.focus, trial.failed
+    return True
+
+
+def nothing_to_edit(clause: Clause) -> Unknown:
+    """An edit of the clips asked for while there are none ("mute the clips", "剪掉开头两秒" on an empty project)."""
+    return Unknown(clause.unquoted(), understood="an edit of the clips", question=ask(
+        clause, "There is nothing to edit yet: the video has no clips. Generate or add a clip first, for example: "
+        "generate a clip of a city street at night, or add my video.",
+        "还没有可以编辑的内容：视频里还没有片段。请先生成或添加一个片段，例如：生成一段夜晚城市街道的视频，或者把我上传的视频加进来。"))
+
+
+def _handle_all(clause: Clause, state: PlanState) -> bool:
     head, tail = _upload_then(clause)
     if tail is not None and _add_upload(head, state):
-        handle(tail, state)  # "把hike.mp4加到城市后面，两段之间加个淡入淡出": the upload, then what is said after it
+        _handle_all(tail, state)  # "把hike.mp4加到城市后面，两段之间加个淡入淡出": the upload, then what is said after it
         return True
     parts = clip_parts(clause, state)
     if parts is not None:  # "the city clip should have no sound, the dog clip full sound": each clip its own
