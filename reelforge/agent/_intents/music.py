@@ -373,7 +373,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         place = _start_at_place(clause, state)
         if place is not None:
             adjust["start_ms"] = place
-    upload = find_media(clause, state, ("audio", "video")) if clause.has(_UPLOADED) or _names_upload(clause, state) else None
+    # "put the song in" with a song uploaded and no music yet: that song
+    definite = not _has_music(state) and not adjust and clause.has(_USE) and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌")
+    upload = find_media(clause, state, ("audio", "video")) \
+        if clause.has(_UPLOADED) or _names_upload(clause, state) or definite else None
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
         upload = find_media(clause, state, ("audio",))
     current = next((s for t in state.draft.tracks if t.is_music for s in t.segments), None)
@@ -414,8 +417,14 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(EditAction(edit=then, description=describe_edit(then, state.language)))
         state.focus = _music_focus()
         return True
-    if adjust:
-        return _change(state, adjust, fold=not mentions_it(clause))
+    if adjust and not _has_music(state) and not any(m.kind == "audio" for m in state.context.media) \
+            and not any(isinstance(a, MusicAction) for a in state.actions):
+        state.actions.append(Unknown(clause.unquoted(), understood="the music", question=ask(
+            clause, "There is no music in the video yet. Add some first, for example: 'add lo-fi music at 30%'.",
+            "视频里还没有背景音乐。可以先加一段，例如：“加一段轻快的背景音乐，音量30%”。")))
+        return True
+    if adjust:  # a list item changes the music just set ("…，音量调到四成"); a request naming the music is its own
+        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(_MUSIC))
     if adding:
         state.actions.append(MusicAction(style=None))
         return True
