@@ -31,7 +31,7 @@ _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIV
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
 _KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:music|song|bgm)\b)"
 _KEPT_ZH = r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)"
-_EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|sound effects?|sfx"
+_EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
