@@ -11,7 +11,8 @@ from reelforge.audio import SOUND_EFFECTS, STYLES, SoundName, StyleName, find_so
 __all__ = ["music_style", "names_sound", "sound_effect", "sound_names", "style_names"]
 
 # a named instrument beats a mood ("舒缓的钢琴" is piano, not calm)
-_INSTRUMENTS: dict[StyleName, str] = {"piano": r"piano|钢琴", "acoustic": r"acoustic|guitar|folk|吉他|民谣"}
+_INSTRUMENTS: dict[StyleName, str] = {"piano": r"piano|钢琴", "acoustic": r"acoustic|guitar|folk|吉他|民谣",
+                                       "electronic": r"electronic|edm|techno|电子乐|电子音乐"}
 # style -> more words that ask for it (English, Chinese), tried after the library's own lookup
 _STYLE_WORDS: dict[StyleName, str] = {
     "lofi": r"lo-?fi|chill ?hop|chill|低保真|放松|jazz|爵士|hip ?hop|rap|trap|嘻哈|说唱",
@@ -32,10 +33,10 @@ _SOUND_WORDS: dict[SoundName, str] = {
     "pop": r"pop|bubble|啵|弹出",
     "applause": r"applause|clapping|cheer|掌声|鼓掌|欢呼",
     "impact": r"boom|impact|bang|explosion|hit|轰|爆炸|冲击",
-    "click": r"click|tap|点击",
+    "click": r"click|tap|点击|咔哒|咔嗒",
     "rise": r"riser|rise|build-?up|上升",
-    "rain": r"rain ?sounds?|sounds? of (?:the )?rain|雨声",
-    "wind": r"wind ?sounds?|sounds? of (?:the )?wind|风声",
+    "rain": r"rain ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?rain|雨声",
+    "wind": r"wind ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?wind|风声",
 }
 
 
@@ -63,6 +64,8 @@ def music_style(words: str) -> StyleName | None:
 
 def sound_effect(words: str) -> SoundName | None:
     """The effect a phrase names ("a whoosh", "快门声"), or None."""
+    if _match(r"(?:shutter|camera) (?:click|snap|sound)", words):  # "a shutter click" is the shutter
+        return "shutter"
     found = find_sound(words)
     if found is not None:
         return found.name

@@ -81,7 +81,9 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
             ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|\bcuts? (?:between|from one)\b|"
                            r"\bthe cuts? (?:is|are|feels?|looks?)\b|\b(?:hard|straight) cuts?\b|剪辑点|"
                            r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
-                           r"(?:片段|镜头|画面)切换(?:的时候|时)"))
+                           r"(?:片段|镜头|画面)切换(?:的时候|时)|(?:切|换)(?:镜头|画面)(?:的时候|时)|"
+                           # "every time it cuts" ("it" is read as a reference first, so the cut alone)
+                           r"(?<=\bevery time it )(?:cuts?|changes?)\b|(?<=\beverytime it )(?:cuts?|changes?)\b"))
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.agent import AgentContext, EditAction, GenerateAction, MusicAction, understand
+from reelforge.agent import AgentContext, GenerateAction, MusicAction, Unknown, understand
 from reelforge.draft import Draft
 
 
@@ -26,6 +26,8 @@ def test_a_song_for_the_video_is_composed(message: str, style: str | None, descr
 
 def test_library_music_edits_and_clips_of_concerts_are_not_songs() -> None:
     assert _plan("add lo-fi music") == [MusicAction(style="lofi")]
-    assert isinstance(_plan("make the music quieter")[0], EditAction)
+    # a change to music that is not there yet is asked about (the draft is empty), never composed
+    quieter = _plan("make the music quieter")[0]
+    assert isinstance(quieter, Unknown) and quieter.question
     assert isinstance(_plan("生成一段音乐会的视频")[0], GenerateAction)
     assert not any(isinstance(a, MusicAction) and a.compose for a in _plan("make a slideshow of my photos with music"))

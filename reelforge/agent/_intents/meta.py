@@ -6,7 +6,15 @@ import re
 
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
-from reelforge.agent.actions import ExportAction, HelpAction, RedoAction, RevertAction, ShowTimeline, UndoAction
+from reelforge.agent.actions import (
+    ExportAction,
+    HelpAction,
+    RedoAction,
+    RevertAction,
+    ShowTimeline,
+    TimelineExportAction,
+    UndoAction,
+)
 from reelforge.agent.describe import REVERT_TOPICS
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
 
@@ -149,6 +157,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif (clause.has(_EXPORT) or clause.has(_FORMAT_ALONE) and clause.has(_WANTS_FILE)) \
             and not clause.has(r"\bof\b(?! (?:it|this|that|the video|my video)\b)") \
             and not clause.has(r"(?<![a-z])(?:srt|vtt)(?![a-z])|\bsubtitles?\b|\bcaptions?\b|字幕"):  # the captions' file
+        last = state.actions[-1] if state.actions else None
+        if isinstance(last, TimelineExportAction) and not clause.has(_FORMAT_ALONE) and not clause.has(r"高清|视频|\bvideo\b"):
+            return True  # "达芬奇能打开吗？给我导一个": the editor's file just asked for
         state.actions.append(export_action(clause))
     else:
         return False

@@ -50,7 +50,7 @@ _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never)\s+(?:\w+\s+){0,4}?(?:loop|repeat
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)")
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
-_GENRE = r"\b(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)\b|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐"
+_GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)(?![a-z])|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐"
 
 
 def _relative(clause: Clause) -> float | None:
@@ -150,8 +150,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     # "an upbeat track under the video": a track with a style is music
     if clause.has(r"\btracks?\b") and music_style(clause.text) is not None and not clause.has(_SUBJECT + r"|\bvideo tracks?"):
         return True
-    instead = clause.search(_INSTEAD) or (None if clause.has(r"慢|快|速|倍|竖|横|方") else clause.search(
-        r"^(?:试试|试一下|换成|来点|来一点|用)(.{1,8}?)(?:的|吧|的吧|看看|的试试)?$"))
+    instead = clause.search(_INSTEAD) or (None if clause.has(r"慢|(?<![欢轻愉])快|速|倍|竖|横|方") else clause.search(
+        r"^(?:试试|试一下|换成|换个|换一个|换首|换一首|来点|来一点|来个|来首|来一首|用)(.{1,8}?)(?:的|吧|的吧|看看|的试试)?$"))
     if instead and music_style(instead.group(1)) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT):
         return True
     # "something happy in the background": a mood behind the video is music, not a scene
@@ -171,11 +171,11 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         return True
     # with music on the timeline and no other object named, loudness is the music's: "louder", "turn the volume
     # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"
-    if not _has_music(state) or clause.has(_OTHER_OBJECT):
+    if not _has_music(state) or clause.has(_OTHER_OBJECT) or any(ref != MISSING for ref in clip_refs(clause, state)):
         return False
-    if mentions_it(clause) and state.focus is not None and state.focus.kind == "clip":  # "把它的音量调到60%" after a
-        return False  # change to a clip: that clip's own sound
-    return clause.has(_LOUDNESS) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%"))
+    if state.focus is not None and state.focus.kind == "clip" and mentions_it(clause):  # "把它的音量调到60%": the clip's
+        return False
+    return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%"))
 
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
@@ -188,8 +188,8 @@ _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|f
 
 
 def _fade_ms(clause: Clause, which: str) -> int | None:
-    pattern = {"in": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?in\b|淡入|渐入|" + _GENTLY_IN,
-               "out": r"\bfade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?(?:out|away)\b|淡出|渐出|渐弱|"
+    pattern = {"in": r"(?<![a-z])fade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?in\b|淡入|渐入|" + _GENTLY_IN,
+               "out": r"(?<![a-z])fade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?(?:out|away)\b|淡出|渐出|渐弱|"
                       + _GENTLY_OUT}[which]
     match = clause.search(pattern)
     if not match and which == "out" and clause.has(r"\bfade"):  # "fade it in over 4 seconds and out over 2"
@@ -243,14 +243,18 @@ class _Adjustments(_MusicOptions, total=False):
 
 _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
 # "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
-_SOURCE_IN = (rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
+_SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook|drop)\s+at\s+)?{_SECONDS}|"
+              rf"\bsong\b.*\b(?:start|play)\w*\b.*\bfrom\s+{_SECONDS}|\bfrom the (?:chorus|hook|drop)\b.*?{_SECONDS}|"
+              rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?从第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
+              rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
               rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
              rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|进来|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
-             rf"第{_SECONDS}(?:再)?(?:开始|进入|进来|响起|出现)|"
+             rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|(?:延迟|推迟|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
+             rf"\b(?:start|begin|come)s? in {_SECONDS}|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
              rf"\b(?:put|move|place|shift)\b.*\b(?:at|to)\s+{_SECONDS}|(?:放在|放到|移到|挪到|移至)第?{_SECONDS}")
 
@@ -369,9 +373,16 @@ def handle(clause: Clause, state: PlanState) -> bool:
         place = _start_at_place(clause, state)
         if place is not None:
             adjust["start_ms"] = place
-    upload = find_media(clause, state, ("audio", "video")) if clause.has(_UPLOADED) or _names_upload(clause, state) else None
+    # "put the song in" with a song uploaded and no music yet: that song
+    definite = not _has_music(state) and not adjust and clause.has(_USE) and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌")
+    upload = find_media(clause, state, ("audio", "video")) \
+        if clause.has(_UPLOADED) or _names_upload(clause, state) or definite else None
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
         upload = find_media(clause, state, ("audio",))
+    current = next((s for t in state.draft.tracks if t.is_music for s in t.segments), None)
+    if upload is not None and current is not None and current.src == upload.src and adjust and not clause.has(r"\breplace|换"):
+        state.edit(UpdateMusic(**adjust), focus_kind="music")  # "summer.mp3 从第20秒开始放": the song already playing
+        return True
     if upload is not None:
         state.edit(SetMusic(src=upload.src, name=upload.name, volume=adjust.get("volume", 0.35),
                             source_duration_ms=upload.duration_ms, **_music_options(adjust)),
@@ -387,8 +398,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     # "the music is too quiet" asks for volume, not for quiet music
     # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
-    style = music_style(re.sub(_TOO_QUIET + "|" + _QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b", " ",
-                               clause.text))
+    style = music_style(re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
+                               re.sub(_TOO_QUIET + "|" + _QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b", " ",
+                               clause.text)))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
@@ -405,13 +417,35 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(EditAction(edit=then, description=describe_edit(then, state.language)))
         state.focus = _music_focus()
         return True
-    if adjust:
-        state.edit(UpdateMusic(**adjust), focus_kind="music")
+    if adjust and not _has_music(state) and not any(m.kind == "audio" for m in state.context.media) \
+            and not any(isinstance(a, MusicAction) for a in state.actions):
+        state.actions.append(Unknown(clause.unquoted(), understood="the music", question=ask(
+            clause, "There is no music in the video yet. Add some first, for example: 'add lo-fi music at 30%'.",
+            "视频里还没有背景音乐。可以先加一段，例如：“加一段轻快的背景音乐，音量30%”。")))
         return True
+    if adjust:  # a list item changes the music just set ("…，音量调到四成"); a request naming the music is its own
+        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(_MUSIC))
     if adding:
         state.actions.append(MusicAction(style=None))
         return True
     return False
+
+
+def _change(state: PlanState, adjust: _Adjustments, fold: bool) -> bool:
+    """Change the music: a list item after the music just set changes that setting ("bgm = summer.mp3 at 25%, no loop",
+    "用我自己的歌，音量调到四成"; a request of its own, "and don't let it loop", stays one); the same change said twice is one
+    ("音乐听不到了，声音开大")."""
+    last = state.actions[-1] if state.actions else None
+    edit = last.edit if isinstance(last, EditAction) else None
+    if fold and isinstance(edit, SetMusic) and "volume_scale" not in adjust and "start_ms" not in adjust \
+            and "source_in_ms" not in adjust:
+        state.actions.pop()
+        state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
+        return True
+    if isinstance(edit, UpdateMusic) and edit == UpdateMusic(**adjust):
+        return True
+    state.edit(UpdateMusic(**adjust), focus_kind="music")
+    return True
 
 
 def _focused_set(state: PlanState) -> bool:
@@ -430,6 +464,19 @@ def _names_upload(clause: Clause, state: PlanState) -> bool:
     return any(m.kind == "audio" and (m.name.lower() in text or (len(m.name.rsplit(".", 1)[0]) >= 3
                                                                  and m.name.lower().rsplit(".", 1)[0] in text))
                for m in state.context.media)
+
+
+def _named_transition(state: PlanState) -> bool:
+    """The message just asked for a transition ("a slide transition between clips and a whoosh on it")."""
+    return any(getattr(getattr(a, "edit", None), "op", None) == "set_transition" for a in state.actions)
+
+
+def _it_place(clause: Clause, state: PlanState) -> int | None:
+    """"add a pop where it starts", "在它开头加个嗖": the start of the clip just named."""
+    if state.focus is None or state.focus.kind != "clip" or not state.focus.segment_id or not mentions_it(clause):
+        return None
+    found = state.draft.find_segment(state.focus.segment_id)
+    return found[1].start_ms if found is not None else None
 
 
 def _sound_place(clause: Clause, state: PlanState) -> int | None:
@@ -472,37 +519,77 @@ def _remove_sounds(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# the same effect once more: "在第4秒也加一个", "然后在第10秒再加一个", "another one at 8 seconds"
+_ONE_MORE = r"(?:再|也)(?:加|来|放)(?:1|一)?(?:个|下|声)|\b(?:another|one more)(?: one)?\b"
+# every cut said other ways: "every time it cuts to the next clip", "when it changes", "每次切镜头", "a whoosh on it" after a
+# transition was named
+_EVERY_CUT = (r"\bevery ?time (?:it|the video|we|the clip|the shot) (?:cuts?|changes?|switch\w*)\b|"
+              r"\bwhen(?:ever)? it (?:changes?|cuts?|switch\w*)\b|\b(?:in between|between (?:them|the two))\b|"
+              r"(?:每次|每个)?(?:切|换)(?:镜头|画面|片段)(?:的时候|时)|在(?:它们|两段|两个片段)(?:之间|中间)")
+
+
+def _again(clause: Clause, state: PlanState) -> bool:
+    """"在第4秒也加一个": the last sound effect of the message again, at the time said."""
+    last = next((a for a in reversed(state.actions) if isinstance(a, SoundAction)), None)
+    at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
+    if last is None or at is None or not clause.has(_ONE_MORE) or sound_effect(clause.text) is not None:
+        return False
+    state.actions.append(SoundAction(sound=last.sound, start_ms=round(float(at.group(1)) * 1000)))
+    return True
+
+
+def _title_place(clause: Clause, state: PlanState) -> int | None:
+    """A sound when the title shows ("a ding when the title shows up": its start) or goes ("when it goes away": its end)."""
+    texts = text_segments(state.draft)
+    if not texts or not clause.has(r"\b(?:the )?(?:title|text|caption)\b|标题|字幕"):
+        return None
+    if clause.has(r"\b(?:goes away|disappears?|ends?|leaves|is gone)\b|消失|结束|没了"):
+        return texts[0].end_ms
+    return texts[0].start_ms if clause.has(r"\b(?:appears?|shows? up|comes? (?:in|up|on)|pops? up|starts?)\b|出现|出来|开始") \
+        else None
+
+
 def handle_sound(clause: Clause, state: PlanState) -> bool:
     """A built-in sound effect: at a time, or at each transition; or the effects there removed."""
     if clause.has(REMOVE) and (clause.has(_EFFECT_WORDS) or names_sound(clause.text)) and not clause.has(
             r"\b(?:add|put|insert)\b|加|添加|放"):
         return _remove_sounds(clause, state)
+    if _again(clause, state):
+        return True
+    if clause.has(_QUIETER + "|" + _LOUDER + r"|\bloud\b|\bvolume\b|音量"):  # "the sound of the videos lower": loudness
+        return False
     if clause.has(_MUSIC) and not clause.has(_SOUND):
         return False
-    if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND):
-        return False  # "add the title Rise and Shine" names no sound
+    if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND) \
+            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|的时候|时")):
+        return False  # "add the title Rise and Shine" names no sound ("a ding when the title shows up" does)
     if not clause.has(_SOUND) and not names_sound(clause.text):  # "photo" alone is not a shutter sound
         return False
     sound = sound_effect(clause.text)
+    if sound is None and clause.has(_EFFECT_WORDS) and clause.has(r"\btransitions?\b|\bcuts?\b|转场"):
+        sound = "whoosh"  # "能给每个转场都加个音效吗": the transition's own sound
     if sound is None:
         return False
-    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|镜头|画面"):
+    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|(?<![切换])镜头|(?<![切换])画面|"
+                                             r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的"):  # "再加一段三秒的人群欢呼": a clip
         return False
     every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
                        r"\b(?:on|at) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of clip)\b|每次切换|每个剪辑点|"
                        r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
-                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场")
-    if not (clause.has(_SOUND) or clause.has(ADD) or clause.has(r"\bat (?:\d|the (?:start|beginning|end))|在|处|时|来(?:个|一个|一下|一声|点)")
-            or every):
+                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
+        or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
+    if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
+            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾")):
         return False
     at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = round(float(at.group(1)) * 1000) if at and not every else None
     if start is None and not every:
-        start = _sound_place(clause, state)
-    if clause.has(r"\bat the (?:start|beginning)\b|开头|\bin the background\b|\bthroughout\b|全程|背景") \
-            and start is None and not every:
+        start = next((at for at in (_title_place(clause, state), _sound_place(clause, state), _it_place(clause, state))
+                      if at is not None), None)
+    if clause.has(r"\bat the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthroughout\b|\bthe whole (?:video|thing)\b|"
+                  r"全程|背景|从头到尾") and start is None and not every:
         start = 0
     state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
     state.focus = None

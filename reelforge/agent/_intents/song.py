@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._library import music_style
-from reelforge.agent._state import PlanState
+from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import MusicAction
 
@@ -21,11 +21,11 @@ _NOUN = r"(?:song|music|soundtrack|tune|track|bgm|score|piece|jingle|theme|instr
 # "compose/generate/write ... song", or "make/give me ... a/an/some/new ... song" (not "make the music quieter")
 _EN = (rf"\b(?:generate|compose|create|write|produce)\b(?:\s+[\w-]+){{0,6}}?\s+{_NOUN}|"
        rf"\b(?:make|give me|i want|i need)\s+(?:me\s+)?(?:a|an|some|new|original|my own)\b(?:\s+[\w-]+){{0,5}}?\s+{_NOUN}")
-_ZH = r"(?:生成|创作|写|做|作|谱|来)(?:1|一)?(?:首|段|支)(?:.{0,12}?)(?:歌|音乐|配乐|曲|bgm)|作曲|谱曲"
+_ZH = r"(?:生成|创作|写|做|作|谱|来)(?:1|一)?(?:首|段|支)(?:.{0,12}?)(?:歌|音乐|配乐|曲|乐|bgm)|作曲|谱曲"
 _NOT = (r"(?<!\bfor this )(?<!\bfor the )(?<!\bfor my )\b(?:video|clip|shot|scene|footage)s?\s+(?:of|showing|about|with)\b|\bmusic video\b|音乐视频|MV|"
         r"\b(?:quieter|louder|softer|volume|fade|loop|duck|remove|delete|mute|lower|raise|replace|switch|change)\b|"
         r"小一点|大一点|音量|淡入|淡出|循环|去掉|删除|换|"
-        r"的(?:视频|片段|镜头|画面|动画)|(?:视频|片段|镜头|画面|动画)$|"  # "生成一段音乐会的视频": a clip
+        r"的(?:视频|片段|镜头|画面|动画)|(?<!这个)(?<!给)(?<!为)(?:视频|片段|镜头|画面|动画)$|"  # "生成一段音乐会的视频": a clip
         # "make a slideshow of my photos with lo-fi music": the music goes with something else being made
         r"\bwith\b(?:\s+[\w-]+){0,3}\s+(?:music|song|soundtrack|bgm)\b|\bslideshow|\bphotos?\b|幻灯片|照片|配上")
 _LYRICS = re.compile(r"\b(?:lyrics?|words)\b|歌词")
@@ -43,4 +43,5 @@ def handle(clause: Clause, state: PlanState) -> bool:
     words = " ".join(_FILLER.sub(" ", re.sub(r"⟪\d+⟫", " ", clause.text)).split()).strip(" ,，.。")
     state.actions.append(MusicAction(style=music_style(clause.text), compose=True,
                                      description=words or None, lyrics=lyrics))
+    state.focus = Focus("music")  # "... and use it as the music": the song just made
     return True
