@@ -27,6 +27,7 @@ from pydantic import BaseModel
 
 from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
+from reelforge.agent._refs import clip_numbers, main_clips
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
 from reelforge.agent.actions import Action, EditAction, HelpAction, ShowTimeline, Unknown
 from reelforge.agent.registry import TOPICS, topic_of
@@ -95,7 +96,10 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|
                          # what is kept as it is names nothing to change: "mute the clips but keep the music", "只留背景音乐"
                          r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)\b|\bexcept (?:for )?(?:the )?(?:music|song|bgm)\b|"
                          r"\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?(?: play\w*)?\b|"
-                         r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
+                         r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)|"
+                         # a moment named by the title ("a ding when the title shows up"): when, not what to change
+                         r"\b(?:when|as|once) (?:the )?(?:title|caption|text) (?=appears?|shows? up|comes? (?:on|in)|pops? up|"
+                         r"goes away|disappears?|ends?)|(?:标题|字幕|文字)(?=(?:出现|消失|出来)的?(?:时候|时))")
 # references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no
 # reading from another; and to "it" / "它"
 _WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)|"
@@ -166,6 +170,9 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
     if aspect is not None:
         slots.append(Slot("aspect", aspect))
     slots.extend(Slot("quote", quotes[int(m.group(1))], m.start()) for m in PLACEHOLDER.finditer(text))
+    # the clips named by place ("the second one", "clip 2", "第二段"): a reading acting on another clip, or on none,
+    # leaves them out
+    slots.extend(Slot("clip", number, len(text)) for number in clip_numbers(clause))
     return Reading(tuple(sorted(slots, key=lambda s: s.start)))
 
 
@@ -272,10 +279,36 @@ def _deleted(before: Draft, actions: list[Action]) -> set[str]:
     return topics
 
 
+_CLIP_FIELDS = ("segment_id", "first_id", "second_id", "ref_segment_id", "ref")
+
+
+def _names_clip(actions: list[Action], before: Draft, number: int) -> bool:
+    """Whether ``actions`` act on the ``number``-th clip of ``before`` (1 the first, -1 the last), or at its start
+    (a title or a sound placed on it)."""
+    clips = main_clips(before)
+    index = number - 1 if number > 0 else len(clips) + number
+    if not 0 <= index < len(clips):
+        return True  # a clip that is not there: the area that says so explains it
+    clip = clips[index]
+    for action in actions:
+        if isinstance(action, Unknown):
+            if action.question:
+                return True
+            continue
+        fields = dict(_fields(action))
+        if any(fields.get(name) == clip.id for name in _CLIP_FIELDS) or fields.get("start_ms") == clip.start_ms:
+            return True
+        place = fields.get("placement", fields.get("at"))  # a new clip "after the last one" goes at the end
+        if (place == "end" and number == -1) or (place == "start" and number == 1):
+            return True
+    return False
+
+
 def explained(reading: Reading, actions: list[Action], area_topics: frozenset[str] = frozenset(),
-              settles: bool = False, drafts: tuple[Draft, Draft] | None = None) -> frozenset[int]:
+              settles: bool = False, drafts: tuple[Draft, Draft] | None = None, focus: str | None = None) -> frozenset[int]:
     """The indexes of ``reading``'s slots that ``actions`` account for: a topic word their ops are about, a value
-    one of their fields holds (a time as ms, or as a start plus a length; a share as a volume or a position)."""
+    one of their fields holds (a time as ms, or as a start plus a length; a share as a volume or a position), "it"
+    when they act on what it means (``focus``, a segment id: "把它的音量调到60%" after muting a clip is that clip's)."""
     said = _said(actions, area_topics, settles)
     if drafts is not None and any(isinstance(getattr(a, "edit", None), DeleteSegment) for a in actions):
         said = dataclasses.replace(said, topics=said.topics | _deleted(drafts[0], actions))
@@ -283,6 +316,14 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value
+        if slot.kind == "clip":
+            if drafts is not None and _names_clip(actions, drafts[0], int(str(value))):
+                found.add(index)
+            continue
+        if slot.kind == "ref" and focus is not None and slot.value in ("it", "它") and any(
+                getattr(getattr(a, "edit", None), "segment_id", None) == focus for a in actions):
+            found.add(index)
+            continue
         if slot.kind in ("verb", "ref"):  # read by the areas; no reading is told from another by them
             continue
         if slot.kind == "topic":

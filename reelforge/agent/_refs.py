@@ -11,7 +11,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_parts", "clip_refs", "find_media", "main_clips", "mentions_it", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -43,6 +43,35 @@ def main_clips(draft: Draft) -> list[Segment]:
 def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     """Segment ids of the main-track clips the clause names, in the order it names them."""
     clips = main_clips(state.draft)
+    numbers = clip_numbers(clause)
+    ids = [_pick(clips, n) for n in numbers]
+    if MISSING in ids and state.origin is not None and state.origin is not state.draft:
+        # "delete the first clip and make the second one 2x faster": the clips as the user saw them, when the one
+        # named is still there
+        before = [_pick(main_clips(state.origin), n) for n in numbers]
+        ids = [old if new == MISSING and old != MISSING and state.draft.find_segment(old) else new
+               for new, old in zip(ids, before)]
+    if not ids and clause.has(r"剩下(?:的)?(?:那|这)?(?:1|一)?(?:段|个|片段|镜头)|\bthe (?:remaining|only|last remaining) "
+                              r"(?:one|clip|shot)\b|\bthe (?:one|clip) (?:that'?s )?left\b|\bwhat'?s left\b"):
+        # "删掉第一段，然后把剩下那段改成慢动作", "the remaining clip": the one clip left
+        return [clips[0].id] if len(clips) == 1 else []
+    if not ids and clause.has(r"这段|这个片段|这个镜头|当前(?:这个)?(?:片段|镜头)|\bthis (?:clip|shot)\b|\bthe current (?:clip|shot)\b"):
+        # "这段加速1.5倍", "this clip": the one just named, else the only one
+        focus = state.focus
+        if focus is not None and focus.kind == "clip" and focus.segment_id and state.draft.find_segment(focus.segment_id):
+            return [focus.segment_id]
+        return [clips[0].id] if len(clips) == 1 else []
+    if not ids and len(clips) == 1 and clause.has(_THE_CLIP):  # "mute this clip" with one clip there
+        ids = [clips[0].id]
+    if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
+        named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
+        ids = [sid for _, sid in sorted(named)]
+    return ids
+
+
+def clip_numbers(clause: Clause) -> list[int]:
+    """The clips the clause names by place, as numbers (1 the first, -1 the last), in the order it names them: "the
+    second clip", "clip 2", "the last one", "第一个片段", "最后那段" (not "a second clip", a new one)."""
     numbers: list[int] = []
     if clause.language == "zh" or re.search(r"[\u4e00-\u9fff]", clause.text):
         for m in _ZH_CLIP.finditer(clause.text):
@@ -60,19 +89,7 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
             numbers.append(int(m.group(4)))
             if m.group(5):
                 numbers.append(int(m.group(5)))
-    ids = [_pick(clips, n) for n in numbers]
-    if MISSING in ids and state.origin is not None and state.origin is not state.draft:
-        # "delete the first clip and make the second one 2x faster": the clips as the user saw them, when the one
-        # named is still there
-        before = [_pick(main_clips(state.origin), n) for n in numbers]
-        ids = [old if new == MISSING and old != MISSING and state.draft.find_segment(old) else new
-               for new, old in zip(ids, before)]
-    if not ids and len(clips) == 1 and clause.has(_THE_CLIP):  # "mute this clip" with one clip there
-        ids = [clips[0].id]
-    if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
-        named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
-        ids = [sid for _, sid in sorted(named)]
-    return ids
+    return numbers
 
 
 _THE_CLIP = r"\b(?:this|the|that|current|my) (?:clip|shot|segment)\b|\bthe (?:remaining|other) (?:clip|one)\b|" \
@@ -119,10 +136,15 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if re.search(rf"\b{match.group(1)}", name):
             return match.start()
     # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头"
-    for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那一段|那1段|那个片段|那个镜头|片段|镜头)", clause.text):
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那[一1]段|那[个1]片段|那[个1]镜头|那[个1]小?段|片段|镜头|画面|片子)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|有|在|删掉|删除|去掉)+|的$", "", match.group(1))
         if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
                 words in name or _translated(words, name)):
+            return match.start()
+    # Chinese, by what it shows with no clip word, as a place ("放到城市前面") or first ("狗 慢放")
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)(?:的)?(?=前面|后面|之前|之后)|^([\u4e00-\u9fff]{1,4})(?=\s)", clause.text):
+        words = re.sub(r"^(?:把|让|将|给|在|放到|放在|移到|挪到|接到|加到|插到)+", "", match.group(1) or match.group(2))
+        if words and (words in name or _translated(words, name)):
             return match.start()
     # by what it shows, with no clip word: "move the dog to the start", "mute the dog", "after the city" (not "a clip
     # of the city", "like the dog": a scene to make)
@@ -212,6 +234,48 @@ def uploads_meant(clause: Clause, state: PlanState, kinds: tuple[str, ...]) -> l
     meant = [m for m in reversed(media) if m.kind in wanted]
     on_timeline = {seg.src for seg in main_clips(state.draft)}
     return [m for m in meant if m.src not in on_timeline] or meant
+
+
+_EN_SHOWN_UP = r"(?:appears?|comes? (?:on|in)|shows? up|starts?|begins?|pops? up|is on(?: screen)?)"
+_EN_GONE = r"(?:goes away|disappears?|ends?|is gone|fades? out|leaves)"
+_MOMENT_EN = re.compile(
+    rf"\b(?:when|where|as soon as|once)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
+    r"\bat the (?:start|beginning) of (?P<of>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])")
+_MOMENT_ZH = re.compile(r"(?:在|从|当)?(?P<what>[\u4e00-\u9fff\d]{1,8}?)(?:那段)?(?:的)?(?:(?P<on>出现|开始|出来|开头)|(?P<off>消失|结束|没了))(?:的时候|时|处)?")
+
+
+def moment_of(clause: Clause, state: PlanState) -> int | None:
+    """The time, in ms, of a moment said by what happens then: "when the dog appears" (the dog clip's start), "at the
+    start of clip 2", "where it starts" (the clip just named), "when the title shows up" / "goes away" (its start /
+    end), "在狗出现的时候", "狗那段开始的时候", "从第二个片段开始", "在它开头", "标题消失的时候"; None when none is said."""
+    english = _MOMENT_EN.search(clause.text)
+    if english:
+        words = (english.group("what") or english.group("of") or "").strip()
+        return _moment(Clause(words, clause.quotes, clause.language, clause.source), state, bool(english.group("off")))
+    if clause.language == "zh":
+        for chinese in _MOMENT_ZH.finditer(clause.text):
+            words = re.sub(r"^(?:把|让|将|给|在|从|当)+", "", chinese.group("what"))
+            found = _moment(Clause(words, clause.quotes, clause.language, clause.source), state, bool(chinese.group("off")))
+            if found is not None:
+                return found
+    return None
+
+
+def _moment(named: Clause, state: PlanState, ending: bool) -> int | None:
+    """When the thing ``named`` starts (or ends): the title, a clip by number or by what it shows, "it"."""
+    if named.has(r"\b(?:title|text|caption)\b|标题|字幕|文字") and text_segments(state.draft):
+        title = find_text(named, state)
+        return None if title is None else (title.end_ms if ending else title.start_ms)
+    refs = [ref for ref in clip_refs(named, state) if ref != MISSING]
+    if not refs and named.has(r"^(?:it|它)$") and state.focus is not None and state.focus.kind == "clip":
+        refs = [state.focus.segment_id] if state.focus.segment_id else []
+    if not refs and named.language == "zh":  # "狗" alone: a clip by what it shows
+        refs = [seg.id for seg in main_clips(state.draft)
+                if _translated(named.text, (seg.meta.name or "").lower()) or named.text in (seg.meta.name or "")]
+    found = state.draft.find_segment(refs[0]) if refs else None
+    if found is None:
+        return None
+    return found[1].end_ms if ending else found[1].start_ms
 
 
 def text_segments(draft: Draft) -> list[Segment]:

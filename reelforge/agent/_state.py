@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reelforge.agent._numbers import normalize
 from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language, VersionRecord
 from reelforge.agent.describe import describe_edit
 from reelforge.agent.registry import focus_of
@@ -158,7 +159,7 @@ def focus_from_history(history: list[str], draft: Draft, versions: Sequence[Vers
         return Focus(kind, segment_id if segment_id and draft.find_segment(segment_id) else None)
     if not history:
         return None
-    label = history[-1].lower()
+    label = normalize(history[-1].lower())  # "第二个片段加速到2倍" names clip 2
     quoted = re.findall(r"['\"“「]([^'\"”」]+)['\"”」]", history[-1])
     for kind, pattern in _KIND_WORDS:
         if re.search(pattern, label):

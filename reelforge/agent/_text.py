@@ -55,13 +55,21 @@ _EN_SPLIT = re.compile(
     # a change of the thing just named (", a bit bigger", ", quieter clips")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
     rf"|{_EN_CHANGE})"
+    # "..., the wind is loud": a remark after the request
+    r"|,\s*(?=(?:the|this|it|that)\b[\w\s']{0,30}?\b(?:is|are|'s)\s+(?:(?:too|so|really|very|way|a bit|kind of|kinda)\s+)?"
+    r"(?:loud|quiet|long|short|slow|fast|ugly|boring|bad|hard|small|big|dark|bright|annoying|distracting)\b)"
+    # "add a pop at 2s and a ding at 9s", "a pop when the title appears and a whoosh when it goes away"
+    r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)|(?:another|one more)(?: one)? at \d)"
     # "make the song quieter and the words bigger": another object and its change
-    rf"|\s+and\s+(?=(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS}|{_EN_PARTS}|one)\s+(?:{_EN_CHANGE}|\d+(?:\.\d+)?\s*"
+    rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for)\b)"  # "put 'Our Trip' at the start and 'The End' at the end"
+    rf"|\s+and\s+(?=(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS}|{_EN_PARTS}|one)\s+(?:{_EN_CHANGE}|at the (?:top|bottom|left|right|middle|center|centre)\b|\d+(?:\.\d+)?\s*"
     r"(?:seconds?|secs?|s|x)\b)))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
 _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|做)|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"
+                       r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|"  # "…太快了，能慢一些不"
+                       r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
@@ -71,7 +79,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|
                        # another clip, by number or by what it shows ("狗那段删掉，城市那段加速两倍"), the video's ends
                        # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
                        r"[，,]\s*(?=第\d+(?:个)?(?:片段|镜头|段)|[\u4e00-\u9fff]{1,6}?(?:那段|这段|那个片段|那个镜头)|"
-                       r"(?:结尾|开头|片头|片尾)(?:也|再)?(?:淡|加|放|显示|来|剪|删|去)|(?:在)?第\d+(?:\.\d+)?秒(?:的时候)?(?:加|放|插)|"
+                       r"(?:结尾|开头|片头|片尾)(?:也|再)?(?:淡|加|放|显示|来|剪|删|去)|(?:在)?第\d+(?:\.\d+)?秒(?:的时候)?(?:也|再)?(?:加|放|插)|"
                        r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
                        # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
                        # 从歌的第10秒放起", "第10秒来个嗖")
@@ -144,6 +152,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _both_zh(p)]
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
+        parts = [_plain_zh(p) for p in parts]
         parts = _variation_zh(parts)
     parts = _dislike_then([p for p in parts if p])
     if language == "en":
@@ -161,6 +170,9 @@ def _plain_en(text: str) -> str:
     "at the end", "the second one make it 2x" "make the second one 2x"."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
     text = re.sub(r"\bin end\b", "at the end", text)
+    # "could the video start with the dog?": that clip first
+    text = re.sub(r"^(?:(?:could|can|should|would) (?:the video|it|you)|(?:please )?(?:start|begin|open) (?:the video|it))\s*"
+                  r"(?:start |begin |open )?with (the [a-z ]+?)\??$", r"put \1 first", text)
     return re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+){0,2}(?:clip|one|video|title|music|song|text))\s+make\s+(?:it\s+)?",
                   r"\1make \2 ", text)
 
@@ -247,6 +259,19 @@ def _again_zh(part: str) -> list[str]:
 _ZH_EDIT_ITEM = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|慢动作|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|音乐|bgm")
 
 
+def _plain_zh(part: str) -> str:
+    """A request asked politely, as the rules read it: "可以把狗那段跟城市那段换一下吗" -> "把狗那段跟城市那段换一下",
+    "它能不能再快点" -> "它再快点", "去字" -> "去掉字"."""
+    plain = re.sub(r"^(?:请问|请|麻烦(?:你)?)?(?:你)?(?:可以|能不能|可不可以|能否)(?=把|给|将|帮|在|让|加|去|删|用|换|改|调|再)", "", part)
+    plain = re.sub(r"(?<=[\u4e00-\u9fff])(?:能不能|可不可以|能否)(?=[\u4e00-\u9fff])", "", plain)
+    plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
+    plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
+    plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
+    plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
+    plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
+    return plain or part
+
+
 def _listed_zh(part: str) -> list[str]:
     """"加速、静音、竖屏": requests listed with 、 (not "猫、狗和鸟", the things in a scene)."""
     items = [item.strip() for item in part.split("、")]
@@ -289,7 +314,8 @@ def _said_without_verb(part: str, previous: str) -> str:
     for participle, verb in _PARTICIPLES.items():
         if part.endswith(f" {participle}") and not re.search(rf"\b(?:{_EN_VERBS})\b", part[:-len(participle)]):
             return f"{verb} {part[:-len(participle)].strip()}"
-    change = re.match(rf"^(?:be\s+)?({_EN_CHANGE})\s*(.*)$", part)
+    # "lower the music to 25%" is a verb and its object, not "the music lower"
+    change = re.match(rf"^(?:be\s+)?({_EN_CHANGE})\s*(.*)$", part) if not re.match(r"^(?:lower|higher)\s+(?:the|my|it|its|all)\b", part) else None
     if change and not PLACEHOLDER.search(part):
         if change.group(2) and not re.match(r"^(?:please|thx|thanks|too)\b", change.group(2)):
             return f"make the {change.group(2)} {change.group(1)}"
@@ -316,6 +342,9 @@ def _carry_add(parts: list[str]) -> list[str]:
             # "make the title and the music fade out": both take what is said after the last one
             carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
         item = re.sub(r"^also\s+", "", parts[i])  # "remove the title and also the music"
+        if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)", item):
+            carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
+            continue
         if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None:
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
@@ -374,7 +403,7 @@ _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "qu
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
 _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?P<obj>[^，,把将给让请]{{0,10}}?)(?:有点|有些|太|实在|真的|好|特别|也太|还是)+"
-                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?$")
+                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
 _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
@@ -382,14 +411,23 @@ _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
     r"starts?|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
-_REASON_ZH = re.compile(rf"^{_OPENERS}[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}$|"
+_REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}|"
+                        r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
+                        r"[^把将给让请，,]{0,8}(?:挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
+                        r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?)$|"  # "…，狗那段保留"
                         # "配音听着很假": how it comes across
                         rf"^{_OPENERS}[^把将给让请，,]{{1,8}}(?:听着|看着|听起来|看起来)(?:很|有点|太|挺|好)?[\u4e00-\u9fff]{{1,4}}$")
+
+
+_DROWNED = re.compile(r"^(?:i )?(?:can'?t|cannot|can barely|could barely|couldn'?t) hear\b.*\b(?:because of|over|under|through) "
+                      r"(?:the |that |this )?(music|song|bgm|soundtrack)\b")
 
 
 def remark_of(text: str) -> Remark | None:
     """The clause as a remark (a complaint and the request it makes, or a reason), or None when it asks for
     something itself."""
+    if _DROWNED.match(text):  # "i cant hear the dog barking because of the music": it is too loud
+        return Remark("make the music quieter")
     english = _COMPLAINT_EN.match(text)
     if english:
         adj = english.group("adj") or english.group("adj2")
@@ -401,9 +439,12 @@ def remark_of(text: str) -> Remark | None:
         obj = chinese.group("obj")
         adj = chinese.group("adj")
         better = _BETTER_ZH[adj]
+        obj = "音乐" if re.fullmatch(r"(?:这个|整个)?(?:声音|音量)", obj) else obj  # the sound as a whole: the music
         if re.search(r"声音|音量|原声|音乐|歌|配乐|背景音乐", obj) and adj in ("大", "小", "吵", "响", "大声", "小声", "轻"):
             better = "调小一点" if adj in ("大", "吵", "响", "大声") else "调大一点"   # "狗那段声音太大了"
-        return Remark(f"{obj}{better}", re.sub(r"^(?:这个|这段|那个|那段|整个)", "", obj))
+        named = re.findall(r"[\u4e00-\u9fff]{1,6}?那段|标题|字幕|背景音乐|音乐|bgm|配乐|原声", obj)
+        subject = named[-1] if named else re.sub(r"^(?:这个|这段|那个|那段|整个)|(?:走|放|播|显)?得$", "", obj)
+        return Remark(f"{obj}{better}", subject)
     if _REASON_EN.match(text) or _REASON_ZH.match(text):
         return Remark(None)
     return None

@@ -7,6 +7,7 @@ make it bigger") resolves against the draft as it will be.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
-from reelforge.agent.actions import Action, AgentContext, Language, MusicAction, Plan, Unknown
+from reelforge.agent.actions import Action, AgentContext, Language, MusicAction, Plan, SoundAction, Unknown
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
 
@@ -92,6 +93,9 @@ class Candidate:
 def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
     """Every area's reading of ``clause``, each planned on its own fork of ``state``, in the areas' order."""
     reading = read_clause(clause)
+    focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
+    if state.pending_generation(focus) is not None:  # "generate ... and put it after ...": the generation's own place
+        focus = None
     found = []
     for area in AREAS:
         fork = state.fork()
@@ -99,7 +103,7 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
             continue
         changed = [a for k, a in enumerate(fork.actions) if k >= len(state.actions) or a is not state.actions[k]]
         found.append(Candidate(area, fork, changed, explained(reading, changed, area.topics, settles=area.settles,
-                                                              drafts=(state.draft, fork.draft))))
+                                                              drafts=(state.draft, fork.draft), focus=focus)))
     return found
 
 
@@ -205,6 +209,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 continue
             if remark.request is not None:  # "the dog clip is too slow" said alone asks for it faster
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
+        if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
+            continue
         found = candidates(clause, state)
         if found:
             chosen = best(found)
@@ -228,6 +234,20 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 state.focus = Focus("clip", named[0])
         state.actions.append(_not_understood(clause))
     return state
+
+
+_ONE_MORE = re.compile(r"^(?:(?:and|then|also)\s+)?(?:add\s+)?(?:another|one more)(?: one)?\s+at\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|"
+                       r"^(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候)?(?:也|再)(?:加|放|来)(?:1)?(?:个|下)$")
+
+
+def _one_more(clause: Clause, state: PlanState) -> bool:
+    """"在第四秒也加一个", "and another one at 5s": the sound effect just asked for, once more at that time."""
+    match = _ONE_MORE.match(clause.text)
+    last = state.actions[-1] if state.actions else None
+    if match is None or not isinstance(last, SoundAction) or last.at_transitions:
+        return False
+    state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
+    return True
 
 
 def _about_same(remark: Clause, requests: list[Clause]) -> bool:

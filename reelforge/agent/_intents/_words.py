@@ -21,7 +21,7 @@ ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|w
 # "make clip 2 the first one", "make the dog clip the last clip": an order of the clips there (not "make one more
 # clip like the last one")
 MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one more|new|some)\b)(.+?)(?<!\blike) " \
-                r"the (first|last) (?:one|clip|shot)$"
+                r"(?:the )?(first|last)(?: (?:one|clip|shot))?$"  # "make clip 2 the first one", "make the dog clip first"
 # a negation is a removal: "no music please", "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \

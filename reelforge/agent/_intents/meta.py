@@ -35,7 +35,9 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"what (?:sound effects|sounds|sfx)|which sound effects|有(?:哪些|什么)音效|音效有(?:哪些|什么)"
-_SHOW = r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
+_SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
+        r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
+        r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
         r"\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
         r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
         r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \

@@ -9,7 +9,7 @@ from typing import TypedDict
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, names_sound, sound_effect
 from reelforge.agent._numbers import duration_ms, find_durations
-from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, moment_of, text_segments
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MusicAction, SoundAction, Unknown
@@ -371,6 +371,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     adjust = _adjustments(clause)
     if "start_ms" not in adjust and "source_in_ms" not in adjust:
         place = _start_at_place(clause, state)
+        if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起"):
+            place = moment_of(clause, state)  # "the music should begin when the dog appears"
         if place is not None:
             adjust["start_ms"] = place
     # "put the song in" with a song uploaded and no music yet: that song
@@ -588,6 +590,8 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
     if start is None and not every:
         start = next((at for at in (_title_place(clause, state), _sound_place(clause, state), _it_place(clause, state))
                       if at is not None), None)
+    if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears"
+        start = moment_of(clause, state)
     if clause.has(r"\bat the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthroughout\b|\bthe whole (?:video|thing)\b|"
                   r"全程|背景|从头到尾") and start is None and not every:
         start = 0

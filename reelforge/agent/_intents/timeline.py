@@ -48,7 +48,7 @@ _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
               r"\b(?:sound|audio) (?:on|of|from|in) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
-              r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
+              r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 
 _TOO_SLOW = r"\btoo slow\b|\bdrags?\b|太慢|慢死了"
@@ -282,7 +282,7 @@ def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "make the first clip louder": a clip named with a loudness word is its own sound
-    loud = clause.has(r"\b(?:louder|quieter|softer)\b") and (any(r != MISSING for r in clip_refs(clause, state))
+    loud = clause.has(r"\b(?:louder|quieter|softer)\b|大声|小声") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
     # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
     its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
@@ -304,9 +304,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|小声"):
         volume = 0.5
-    elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|太小"):
+    elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|太小|大声"):
         volume = 1.5
     else:
         return False
@@ -363,7 +363,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
     if _move_said(clause, state):
         return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
-    if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到|"
+    if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
                        r"排在|排到|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
     clips = main_clips(state.draft)
@@ -389,9 +389,9 @@ def _move(clause: Clause, state: PlanState) -> bool:
     position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
     if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
         index = int(position.group(1) or position.group(2)) - 1
-    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$"):  # "put the second clip first"
+    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)到前面$"):  # "put the second clip first"
         index = 0
-    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后"):
+    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:拿|放|移|挪|搬)到后面$"):
         index = len(clips) - 1
     elif len(targets) == 1 and (anchor_said := clause.search(r"\b(after|before) the (first|second|third|last)\b(?! \d)")):
         anchor_id = clips[{"first": 0, "second": 1, "third": 2, "last": -1}[anchor_said.group(2)]].id \
@@ -469,7 +469,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|缩短|保留|只留|留下|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"剪|裁|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d"):
         return False
     targets = _targets(clause, state)
@@ -482,7 +482,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|(?:压|缩|砍|控制)(?:缩)?到\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
+    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制)(?:缩)?到\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
