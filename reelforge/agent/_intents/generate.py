@@ -445,8 +445,8 @@ _FREEZE = r"\bfreeze[- ]?frames?\b|\bfreeze (?:it|the (?:last )?frame)\b|定格"
 def _not_footage(clause: Clause, state: PlanState) -> bool:
     """A request for something at an end that is no clip to film: a card (a title says it), a logo (an upload), a
     freeze frame (no tool): a question that says how, never a generation."""
-    if clause.quote() or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成"):
-        return False
+    if clause.quote() or clause.has(EDIT_WORDS) or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成"):
+        return False  # ("片头加个黑幕" is a fade)
     if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)$"):  # "generate an intro of a sunrise": footage
         return False
     if clause.has(_CARD) and not clause.has(_BLACK):  # "片头加个黑幕" is a fade from black: the fade area's

@@ -658,9 +658,12 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
         if MISSING in refs:  # "replace the first clip with my video" on an empty timeline
             return _missing(clause, state, "replacing a clip")
         clips = main_clips(state.draft)
-        if refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的片段"):
+        if len(refs) == 1 and clause.has(r"\b(?:swap|switch)\b.*\bwith\b"):
+            ref = refs[0]  # "swap the city clip with my hike video": one clip and an upload, not two clips
+        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的片段"):
             return False
-        ref = clips[0].id  # "replace the clip with my photo": the one clip there is
+        else:
+            ref = clips[0].id  # "replace the clip with my photo": the one clip there is
     # the clip being replaced says no kind of upload: "replace the city clip with my photo"
     said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b", " ", clause.text)
     meant = uploads_meant(dataclasses.replace(clause, text=said), state, ("video", "image"))
