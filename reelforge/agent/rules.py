@@ -207,6 +207,9 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     clauses[index + 1] = Clause(remark.subject + following.text, following.quotes, following.language,
                                                 following.source)
                 continue
+            if remark.request is None and any(r is not None and r.request is not None
+                                              for k, r in enumerate(remarks) if k != index):
+                continue  # "配音太快了，听不清", "the clips' sound is too loud, the wind is annoying": why the other complains
             if remark.request is not None:  # "the dog clip is too slow" said alone asks for it faster
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
