@@ -196,9 +196,12 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         remark = remarks[index]
         if remark is not None:
             others = [c for k, c in enumerate(clauses) if remarks[k] is None and k != index and not is_chatter(c.text)]
+            # "the clips' sound is too loud, the wind is annoying": a reason beside a complaint that asks is its why
+            asking = others or [c for k, c in enumerate(clauses) if k != index and (r := remarks[k]) and r.request]
             # "..., and also it's too loud": a complaint added to the requests is one of its own
             added = remark.request is not None and re.match(r"^(?:and )?also\b|^(?:另外|还有|而且)", clause.text)
-            if others and not added and (remark.request is None or _about_same(clause, others)):
+            if (asking if remark.request is None else others) and not added and (
+                    remark.request is None or _about_same(clause, others)):
                 _focus_on(clause, state)  # "the city part drags, make it 4 s shorter": "it" is what the why names
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 if remark.subject and following is not None and remarks[index + 1] is None and not {
