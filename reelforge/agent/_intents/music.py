@@ -543,7 +543,9 @@ def _again(clause: Clause, state: PlanState) -> bool:
 def _title_place(clause: Clause, state: PlanState) -> int | None:
     """A sound when the title shows ("a ding when the title shows up": its start) or goes ("when it goes away": its end)."""
     texts = text_segments(state.draft)
-    if not texts or not clause.has(r"\b(?:the )?(?:title|text|caption)\b|标题|字幕"):
+    said = clause.has(r"\b(?:the )?(?:title|text|caption)\b|标题|字幕") or mentions_it(clause) and any(
+        isinstance(a, SoundAction) for a in state.actions)  # "... and a whoosh when it goes away": the title said before
+    if not texts or not said:
         return None
     if clause.has(r"\b(?:goes away|disappears?|ends?|leaves|is gone)\b|消失|结束|没了"):
         return texts[0].end_ms
