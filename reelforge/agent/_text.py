@@ -45,6 +45,8 @@ _EN_SPLIT = re.compile(
     rf"|\s+and\s+(?:maybe|please)\s+(?=(?:{_EN_VERBS})\b)"
     # what stays as it is, said after the change: "mute the clips but keep the music", "... clips? only the song should play"
     rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})"
+    # a second question: "show me the timeline and what music styles are there"
+    rf"|\s+and\s+(?=what (?:[\w-]+\s+){{0,3}}(?:are|is|do|does|can)\b)"
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
     # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place

@@ -31,7 +31,7 @@ _LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,2} up
           r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
 _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|" \
-             r"太小声|太小了|太轻了|声音太小|听不(?:见|到|清)"
+             r"太小声|太小了|太轻了|声音太小|听不(?:见|到)"
 # a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
@@ -543,7 +543,9 @@ def _again(clause: Clause, state: PlanState) -> bool:
 def _title_place(clause: Clause, state: PlanState) -> int | None:
     """A sound when the title shows ("a ding when the title shows up": its start) or goes ("when it goes away": its end)."""
     texts = text_segments(state.draft)
-    if not texts or not clause.has(r"\b(?:the )?(?:title|text|caption)\b|标题|字幕"):
+    said = clause.has(r"\b(?:the )?(?:title|text|caption)\b|标题|字幕") or mentions_it(clause) and any(
+        isinstance(a, SoundAction) for a in state.actions)  # "... and a whoosh when it goes away": the title said before
+    if not texts or not said:
         return None
     if clause.has(r"\b(?:goes away|disappears?|ends?|leaves|is gone)\b|消失|结束|没了"):
         return texts[0].end_ms
