@@ -173,6 +173,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"
     if not _has_music(state) or clause.has(_OTHER_OBJECT) or any(ref != MISSING for ref in clip_refs(clause, state)):
         return False
+    if any(r != MISSING for r in clip_refs(clause, state)):  # "the second one needs to be louder": that clip's sound
+        return False
     if state.focus is not None and state.focus.kind == "clip" and mentions_it(clause):  # "把它的音量调到60%": the clip's
         return False
     return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%"))

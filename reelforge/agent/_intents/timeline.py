@@ -289,7 +289,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         r"\b(?:sound|audio|volume)\b|声音|音量")
     # "the city clip should have no sound", "the dog clip full sound", "dog clip sound off"
     its = its or any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
-        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音")
+        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量")
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud or its):
         return False
     targets = _targets(clause, state)
