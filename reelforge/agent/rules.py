@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reelforge.agent import _absent
 from reelforge.agent._intents import (
     canvas,
     fade,
@@ -33,7 +34,7 @@ from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
-from reelforge.agent.actions import Action, AgentContext, Language, MusicAction, Plan, SoundAction, Unknown
+from reelforge.agent.actions import Action, AgentContext, EditAction, Language, MusicAction, Plan, SoundAction, Unknown
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
 
@@ -231,6 +232,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             if _restated(chosen, state):  # "i don't like the music, change it": one new track, not two
                 continue
             state = chosen.state
+            _ask_what_is_missing(clause, state)
             continue
         if _implied_text(clause, state):
             continue
@@ -254,6 +256,26 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
         return False
     state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
     return True
+
+
+def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
+    """The clause's edits on something that is not there ("make the title bigger" with no title) become one question
+    per missing thing, in their place: what is missing and how to add it (``_absent``)."""
+    asked: dict[str, int] = {}
+    for index, what in state.missing:
+        asked.setdefault(what, index)
+    gone = {index for index, _ in state.missing}
+    state.missing = []
+    if not gone:
+        return
+    kept: list[Action] = []
+    for index, action in enumerate(state.actions):
+        if index not in gone:
+            kept.append(action)
+        elif index in asked.values() and isinstance(action, EditAction):
+            what = next(w for w, k in asked.items() if k == index)
+            kept.append(_absent.question(clause, what, action.edit, state.context.media))
+    state.actions = kept
 
 
 def _about_same(remark: Clause, requests: list[Clause]) -> bool:
