@@ -28,7 +28,7 @@ from reelforge.agent._intents import (
     timeline,
     voice,
 )
-from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, color_of, position_of
+from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, NOT_SUPPORTED, color_of, position_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, mentions_it, text_segments
@@ -218,6 +218,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
             continue
+        lacking = _not_supported(clause)
+        if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
+            state.actions.append(lacking)
+            continue
         found = candidates(clause, state)
         if found:
             chosen = best(found)
@@ -240,6 +244,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
             if named:
                 state.focus = Focus("clip", named[0])
+        if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
+            continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         state.actions.append(_not_understood(clause))
     return state
 
@@ -256,6 +262,23 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
         return False
     state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
     return True
+
+
+_ABILITY = "an ability the editor does not have"
+
+
+def _not_supported(clause: Clause) -> Unknown | None:
+    """A question when the clause asks for an ability the editor does not have (``NOT_SUPPORTED``: picture-in-picture,
+    a green screen, a J-cut, a cover...), in the words before any scene it describes: never another edit, never a
+    generation."""
+    request = Clause(request_part(clause.text), clause.quotes, clause.language, clause.source)
+    for pattern, en, zh in NOT_SUPPORTED:
+        if request.has(pattern):
+            return Unknown(clause.unquoted(), understood=_ABILITY, question=ask(
+                clause, f"I can't do {en} yet. I can change the clips' order, length and speed, add a title, music, "
+                        "transitions or fades, or generate a new clip ('generate a clip of ...'). Which would you like?",
+                f"暂时还做不了{zh}。我可以调整片段的顺序、时长和速度，加标题、音乐、转场或淡入淡出，或者说“生成一段……的视频”来生成新片段。要哪一个？"))
+    return None
 
 
 def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:

@@ -126,6 +126,23 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
            r"film grain|grain|vignette|blur(?:red|ry)?|sharpen|brightness|contrast|saturat\w*|desaturat\w*|colou?r grad\w*|"
            r"grade|lut|glitch|invert(?:ed)? colou?rs?|warmer|cooler|brighter|darker|stabili[sz]\w*)\b|"
            r"滤镜|特效|黑白|复古|胶片|颗粒|暗角|模糊|锐化|亮度|对比度|饱和度|调色|色调|变亮|变暗|防抖")
+# Abilities the editor does not have, each with its name in the replies (English, Chinese): a request for one is
+# asked about ("I can't do picture-in-picture yet ..."), never read as another edit ("J-cut" is no cut, "封面用第一帧"
+# no frame rate) nor as a scene to generate.
+NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
+    (r"(?<![a-z])[jl][- ]?cuts?(?![a-z])", "J-cuts and L-cuts (a clip's sound starting before or after its picture)",
+     "J-cut / L-cut（声音比画面早或晚）"),
+    (r"\bpicture[- ]in[- ](?:a[- ])?picture\b|(?<![a-z])pip(?![a-z])|画中画", "picture-in-picture", "画中画"),
+    (r"\bsplit[- ]?screen\b|\bside by side\b|分屏", "a split screen", "分屏"),
+    (r"\bgreen[- ]?screen\w*|\bchroma[- ]?key\w*|绿幕|抠像|抠图", "green screen (chroma key)", "绿幕抠像"),
+    (r"\bwatermarks?\b|水印", "watermarks (adding or removing one)", "水印（加或去）"),
+    (r"\bstabili[sz]\w*|防抖|稳定画面", "stabilising shaky footage", "画面防抖"),
+    (r"\bbackwards?\b|\bin reverse\b(?! order)|\breversed?\b(?!.*\b(?:order|clips)\b)|倒放|倒着(?:放|播)|倒序播放|倒过来(?:放|播)",
+     "playing a clip in reverse", "倒放"),
+    (r"\bstickers?\b|贴纸|表情包", "stickers", "贴纸"),
+    (r"\bthumbnails?\b|\bcover (?:image|photo|picture|frame|art)\b|\b(?:as|for) (?:the |a )?cover\b|封面|缩略图",
+     "a cover image or thumbnail", "封面 / 缩略图"),
+)
 # "slow motion" said of the scene to film, not of the timeline: "a slow motion shot of a hummingbird", "slow motion
 # waves crashing", "一段慢动作的海浪视频", "慢动作的海浪": a way of filming it, kept in the prompt; a speed edit reads
 # as one ("make it slow motion", "slow motion on the second clip", "把视频改成慢动作")
