@@ -20,7 +20,7 @@ from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import TEXT, Draft, Edit
 from reelforge.draft._layout import main_track
 
-__all__ = ["needed", "question"]
+__all__ = ["doing", "needed", "no_such_clip", "question"]
 
 # the object each edit acts on, by the registry's topic of its op; the ops that make their object, and removals
 # (already so when the object is absent), are not in the table
@@ -60,16 +60,32 @@ def needed(edit: Edit, drafts: Sequence[Draft], earlier: Sequence[Action]) -> st
     return what
 
 
+def doing(edit: Edit | None, topic: str | None, language: str) -> str:
+    """What the user asked to do, for the question: the edit's registry label, else "change" and the topic's name."""
+    if edit is not None:
+        return label(str(edit.op), language)
+    name = TOPIC_LABELS.get(topic or "clip", TOPIC_LABELS["clip"])  # type: ignore[call-overload]
+    return f"修改{name[1]}" if language == "zh" else f"change {name[0]}"
+
+
+def no_such_clip(clause: Clause, count: int) -> Unknown:
+    """A clip named past the end ("the third clip" of two): how many there are."""
+    return Unknown(clause.unquoted(), understood="a clip", question=ask(
+        clause, f"There is no such clip: the video has {count} clip(s). Say which one, for example 'the last clip'.",
+        f"没有这个片段：视频只有 {count} 个片段。请说是哪一个，例如“最后一个片段”。"))
+
+
 def _name(what: str, zh: bool) -> str:
     """The thing as the registry's topic labels name it, without the article: "title", "clips", "标题"."""
     name = TOPIC_LABELS["clip" if what == "transition" else what][zh]  # type: ignore[index]
     return name if zh else name.removeprefix("the ")
 
 
-def question(clause: Clause, what: str, edit: Edit, media: Sequence[MediaRef]) -> Unknown:
-    """Say what is missing for ``edit`` and offer the next step, in the clause's language."""
+def question(clause: Clause, what: str, doing: str, media: Sequence[MediaRef]) -> Unknown:
+    """Say what is missing to do ``doing`` (a registry label: "change the title") and offer the next step, in the
+    clause's language."""
     zh = clause.language == "zh"
-    doing, name = label(str(edit.op), clause.language), _name(what, zh)
+    name = _name(what, zh)
     songs = [m.name for m in media if m.kind == "audio" and m.name]
     if what == "title":
         offer = ("Want me to add one? Say: add the title '...'", "要加一个吗？可以说：加标题「…」")

@@ -31,7 +31,7 @@ from reelforge.agent._intents import (
 from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, NOT_SUPPORTED, color_of, position_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._reading import explained, read_clause
-from reelforge.agent._refs import MISSING, clip_refs, mentions_it, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
 from reelforge.agent.actions import Action, AgentContext, EditAction, Language, MusicAction, Plan, SoundAction, Unknown
@@ -246,7 +246,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 state.focus = Focus("clip", named[0])
         if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
-        state.actions.append(_not_understood(clause))
+        state.actions.append(_nothing_to_edit(clause, state) or _not_understood(clause))
     return state
 
 
@@ -265,6 +265,21 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
 
 
 _ABILITY = "an ability the editor does not have"
+# what a clause must name to be about the clips' picture, when no area could read it ("zoom in slowly" with no clip)
+_CLIP_TOPICS = ("motion", "speed", "fade", "trim", "transition", "clip_sound")
+
+
+def _nothing_to_edit(clause: Clause, state: PlanState) -> Unknown | None:
+    """A clause no area could read that names a clip past the end ("zoom in on the third clip" of two) or a change to
+    the clips when there are none ("zoom in slowly" on an empty project): say so, as ``_absent`` does for edits."""
+    clips = main_clips(state.draft)
+    if MISSING in clip_refs(clause, state):
+        return _absent.no_such_clip(clause, len(clips))
+    topics = [str(s.value) for s in read_clause(clause).of("topic")]
+    named = next((t for t in topics if t in _CLIP_TOPICS), None)
+    if clips or named is None or any(not isinstance(a, Unknown) for a in state.actions):
+        return None
+    return _absent.question(clause, "clip", _absent.doing(None, named, clause.language), state.context.media)
 
 
 def _not_supported(clause: Clause) -> Unknown | None:
@@ -297,7 +312,8 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
             kept.append(action)
         elif index in asked.values() and isinstance(action, EditAction):
             what = next(w for w, k in asked.items() if k == index)
-            kept.append(_absent.question(clause, what, action.edit, state.context.media))
+            kept.append(_absent.question(clause, what, _absent.doing(action.edit, None, clause.language),
+                                         state.context.media))
     state.actions = kept
 
 
