@@ -68,8 +68,11 @@ def doing(edit: Edit | None, topic: str | None, language: str) -> str:
     return f"修改{name[1]}" if language == "zh" else f"change {name[0]}"
 
 
-def no_such_clip(clause: Clause, count: int) -> Unknown:
-    """A clip named past the end ("the third clip" of two): how many there are."""
+def no_such_clip(clause: Clause, count: int, media: Sequence[MediaRef] = ()) -> Unknown:
+    """A clip named past the end ("the third clip" of two): how many there are; with none at all, the offer to make
+    one ("swap the first two clips" on an empty project)."""
+    if count == 0:
+        return question(clause, "clip", doing(None, "clip", clause.language), media)
     return Unknown(clause.unquoted(), understood="a clip", question=ask(
         clause, f"There is no such clip: the video has {count} clip(s). Say which one, for example 'the last clip'.",
         f"没有这个片段：视频只有 {count} 个片段。请说是哪一个，例如“最后一个片段”。"))

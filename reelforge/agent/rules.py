@@ -266,7 +266,7 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
 
 _ABILITY = "an ability the editor does not have"
 # what a clause must name to be about the clips' picture, when no area could read it ("zoom in slowly" with no clip)
-_CLIP_TOPICS = ("motion", "speed", "fade", "trim", "transition", "clip_sound")
+_CLIP_TOPICS = ("motion", "speed", "fade", "trim", "transition", "clip_sound", "clip")
 
 
 def _nothing_to_edit(clause: Clause, state: PlanState) -> Unknown | None:
@@ -274,7 +274,7 @@ def _nothing_to_edit(clause: Clause, state: PlanState) -> Unknown | None:
     the clips when there are none ("zoom in slowly" on an empty project): say so, as ``_absent`` does for edits."""
     clips = main_clips(state.draft)
     if MISSING in clip_refs(clause, state):
-        return _absent.no_such_clip(clause, len(clips))
+        return _absent.no_such_clip(clause, len(clips), state.context.media)
     topics = [str(s.value) for s in read_clause(clause).of("topic")]
     named = next((t for t in topics if t in _CLIP_TOPICS), None)
     if clips or named is None or any(not isinstance(a, Unknown) for a in state.actions):

@@ -46,3 +46,14 @@ def test_what_an_earlier_request_makes_is_there() -> None:
 ])
 def test_other_failures_stay_edits(message: str, op: str) -> None:
     assert op in [a.edit.op for a in _actions(message, "full") if isinstance(a, EditAction)]
+
+
+@pytest.mark.parametrize(("message", "ctx", "said"), [
+    ("zoom in slowly on the third clip", "full", "There is no such clip: the video has 2 clip(s)."),
+    ("第三段慢慢推近", "full", "没有这个片段：视频只有 2 个片段。"),
+    ("swap the first two clips", "empty", "There are no clips yet"),
+    ("镜头慢慢拉远", "empty", "还没有片段，没法修改镜头运动。"),  # a camera move alone: never a scene to generate
+])
+def test_a_clip_that_is_not_there_is_said(message: str, ctx: str, said: str) -> None:
+    [action] = _actions(message, ctx)
+    assert isinstance(action, Unknown) and said in action.question
