@@ -276,7 +276,7 @@ def _nothing_to_edit(clause: Clause, state: PlanState) -> Unknown | None:
     if MISSING in clip_refs(clause, state):
         return _absent.no_such_clip(clause, len(clips), state.context.media)
     topics = [str(s.value) for s in read_clause(clause).of("topic")]
-    named = next((t for t in topics if t in _CLIP_TOPICS), None)
+    named = next((t for t in sorted(topics, key=lambda t: t == "clip") if t in _CLIP_TOPICS), None)  # the most specific
     if clips or named is None or any(not isinstance(a, Unknown) for a in state.actions):
         return None
     return _absent.question(clause, "clip", _absent.doing(None, named, clause.language), state.context.media)
