@@ -290,8 +290,9 @@ def _not_supported(clause: Clause) -> Unknown | None:
     for pattern, en, zh in NOT_SUPPORTED:
         if request.has(pattern):
             return Unknown(clause.unquoted(), understood=_ABILITY, question=ask(
-                clause, f"I can't do {en} yet. I can change the clips' order, length and speed, add a title, music, "
-                        "transitions or fades, or generate a new clip ('generate a clip of ...'). Which would you like?",
+                clause, f"{en[:1].upper()}{en[1:]}: I can't do that yet. I can change the clips' order, length and "
+                        "speed, add a title, music, transitions or fades, or generate a new clip ('generate a clip of "
+                        "...'). Which would you like?",
                 f"暂时还做不了{zh}。我可以调整片段的顺序、时长和速度，加标题、音乐、转场或淡入淡出，或者说“生成一段……的视频”来生成新片段。要哪一个？"))
     return None
 

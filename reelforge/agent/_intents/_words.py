@@ -127,7 +127,7 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
            r"grade|lut|glitch|invert(?:ed)? colou?rs?|warmer|cooler|brighter|darker|stabili[sz]\w*)\b|"
            r"滤镜|特效|黑白|复古|胶片|颗粒|暗角|模糊|锐化|亮度|对比度|饱和度|调色|色调|变亮|变暗|防抖")
 # Abilities the editor does not have, each with its name in the replies (English, Chinese): a request for one is
-# asked about ("I can't do picture-in-picture yet ..."), never read as another edit ("J-cut" is no cut, "封面用第一帧"
+# asked about ("Picture-in-picture: I can't do that yet ..."), never read as another edit ("J-cut" is no cut, "封面用第一帧"
 # no frame rate) nor as a scene to generate.
 NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"(?<![a-z])[jl][- ]?cuts?(?![a-z])", "J-cuts and L-cuts (a clip's sound starting before or after its picture)",
