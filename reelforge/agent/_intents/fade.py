@@ -17,7 +17,8 @@ from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, ask
+from reelforge.agent.actions import Unknown
 from reelforge.draft.edits import SetFade
 
 __all__ = ["DEFAULT_FADE_MS", "handle"]
