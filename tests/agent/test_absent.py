@@ -17,8 +17,8 @@ def _actions(message: str, ctx: str) -> list[object]:
 @pytest.mark.parametrize(("message", "ctx", "said"), [
     ("make the title bigger", "empty", "no title yet"),
     ("标题改成红色", "one_clip", "还没有标题，没法修改标题。要加一个吗？可以说：加标题「…」"),
-    ("make the music louder", "one_clip", "There's no music yet"),
-    ("音乐小一点", "empty", "还没有音乐"),
+    ("make the music louder", "one_clip", "no music"),
+    ("音乐小一点", "empty", "没有背景音乐"),
     ("静音", "empty", "还没有"),
     ("cut the first 2 seconds", "empty", "no clips"),
     ("add a crossfade between the clips", "one_clip", "a transition goes between two clips, and the video has only one"),
