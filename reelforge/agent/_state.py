@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reelforge.agent._absent import needed
 from reelforge.agent._numbers import normalize
 from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language, VersionRecord
 from reelforge.agent.describe import describe_edit
@@ -44,6 +45,7 @@ class PlanState:
     initial_focus: Focus | None = None               # the focus the message started with (from history)
     automatic: set[str] = field(default_factory=set)  # segments the app added on its own (title, music)
     origin: Draft | None = None                      # the draft as the message found it
+    missing: list[tuple[int, str]] = field(default_factory=list)  # (index in actions, what an edit acts on is absent)
 
     def __post_init__(self) -> None:
         self.initial_focus = self.focus
@@ -62,11 +64,17 @@ class PlanState:
         itself is never changed in place, each edit makes a new one)."""
         forked = copy.copy(self)
         forked.actions, forked.failed, forked.automatic = list(self.actions), list(self.failed), set(self.automatic)
+        forked.missing = list(self.missing)
         return forked
 
     def edit(self, edit: Edit, focus_kind: str | None = None) -> list[str]:
         """Plan ``edit``: record it, apply it to the scratch draft; return the ids of new segments."""
         self.actions.append(EditAction(edit=edit, description=describe_edit(edit, self.language, self.draft)))
+        what = needed(edit, [d for d in (self.origin, self.draft) if d is not None], self.actions[:-1])
+        if what is not None:  # "make the title bigger" with no title: the rules ask instead (``_absent``)
+            self.missing.append((len(self.actions) - 1, what))
+            self.failed.append(f"there is no {what}")
+            return []
         before = _segment_ids(self.draft)
         try:
             self.draft = apply_edit(self.draft, edit)

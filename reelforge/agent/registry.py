@@ -56,7 +56,7 @@ TOPICS: dict[str, str] = {
     "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
     "transition": r"transition|cross-?fade|dissolve|wipe|转场|过渡|叠化",
     "fade": r"fade|淡入|淡出|渐隐|渐显|渐黑",
-    "motion": r"motion|zoom|pan|ken burns|推镜|拉远|缩放|平移|运镜",
+    "motion": r"motion|zoom|pan|ken burns|推镜|推近|拉近|拉远|推远|缩放|平移|运镜",
     "speed": r"speed|slow|fast|速度|加速|慢",
     "sound": r"sound effect|whoosh|shutter|音效",
     "trim": r"trim|cut|shorten|剪|裁",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reelforge.agent import _absent
 from reelforge.agent._intents import (
     canvas,
     fade,
@@ -27,13 +28,13 @@ from reelforge.agent._intents import (
     timeline,
     voice,
 )
-from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, color_of, position_of
+from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, NOT_SUPPORTED, color_of, position_of, request_part
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._reading import explained, read_clause
-from reelforge.agent._refs import MISSING, clip_refs, mentions_it, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
-from reelforge.agent.actions import Action, AgentContext, Language, MusicAction, Plan, SoundAction, Unknown
+from reelforge.agent.actions import Action, AgentContext, EditAction, Language, MusicAction, Plan, SoundAction, Unknown
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
 
@@ -217,6 +218,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
             continue
+        lacking = _not_supported(clause)
+        if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
+            state.actions.append(lacking)
+            continue
         found = candidates(clause, state)
         if found:
             chosen = best(found)
@@ -231,6 +236,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             if _restated(chosen, state):  # "i don't like the music, change it": one new track, not two
                 continue
             state = chosen.state
+            _ask_what_is_missing(clause, state)
             continue
         if _implied_text(clause, state):
             continue
@@ -238,7 +244,9 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
             if named:
                 state.focus = Focus("clip", named[0])
-        state.actions.append(_not_understood(clause))
+        if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
+            continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
+        state.actions.append(_nothing_to_edit(clause, state) or _not_understood(clause))
     return state
 
 
@@ -254,6 +262,60 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
         return False
     state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
     return True
+
+
+_ABILITY = "an ability the editor does not have"
+# what a clause must name to be about the clips' picture, when no area could read it ("zoom in slowly" with no clip)
+_CLIP_TOPICS = ("motion", "speed", "fade", "trim", "transition", "clip_sound", "clip")
+
+
+def _nothing_to_edit(clause: Clause, state: PlanState) -> Unknown | None:
+    """A clause no area could read that names a clip past the end ("zoom in on the third clip" of two) or a change to
+    the clips when there are none ("zoom in slowly" on an empty project): say so, as ``_absent`` does for edits."""
+    clips = main_clips(state.draft)
+    if MISSING in clip_refs(clause, state):
+        return _absent.no_such_clip(clause, len(clips), state.context.media)
+    topics = [str(s.value) for s in read_clause(clause).of("topic")]
+    named = next((t for t in sorted(topics, key=lambda t: t == "clip") if t in _CLIP_TOPICS), None)  # the most specific
+    if clips or named is None or any(not isinstance(a, Unknown) for a in state.actions):
+        return None
+    return _absent.question(clause, "clip", _absent.doing(None, named, clause.language), state.context.media)
+
+
+def _not_supported(clause: Clause) -> Unknown | None:
+    """A question when the clause asks for an ability the editor does not have (``NOT_SUPPORTED``: picture-in-picture,
+    a green screen, a J-cut, a cover...), in the words before any scene it describes: never another edit, never a
+    generation."""
+    request = Clause(request_part(clause.text), clause.quotes, clause.language, clause.source)
+    for pattern, en, zh in NOT_SUPPORTED:
+        if request.has(pattern):
+            return Unknown(clause.unquoted(), understood=_ABILITY, question=ask(
+                clause, f"{en[:1].upper()}{en[1:]}: I can't do that yet. I can change the clips' order, length and "
+                        "speed, add a title, music, transitions or fades, or generate a new clip ('generate a clip of "
+                        "...'). Which would you like?",
+                f"暂时还做不了{zh}。我可以调整片段的顺序、时长和速度，加标题、音乐、转场或淡入淡出，或者说“生成一段……的视频”来生成新片段。要哪一个？"))
+    return None
+
+
+def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
+    """The clause's edits on something that is not there ("make the title bigger" with no title) become one question
+    per missing thing, in their place: what is missing and how to add it (``_absent``)."""
+    asked: dict[str, int] = {}
+    for index, what in state.missing:
+        asked.setdefault(what, index)
+    gone = {index for index, _ in state.missing}
+    state.missing = []
+    if not gone:
+        return
+    kept: list[Action] = []
+    for index, action in enumerate(state.actions):
+        if index not in gone:
+            kept.append(action)
+        elif index in asked.values() and isinstance(action, EditAction):
+            what = next(w for w, k in asked.items() if k == index)
+            kept.append(_absent.question(clause, what, _absent.doing(action.edit, None, clause.language),
+                                         state.context.media))
+    state.actions = kept
 
 
 def _about_same(remark: Clause, requests: list[Clause]) -> bool:

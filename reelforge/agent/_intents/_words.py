@@ -126,6 +126,29 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
            r"film grain|grain|vignette|blur(?:red|ry)?|sharpen|brightness|contrast|saturat\w*|desaturat\w*|colou?r grad\w*|"
            r"grade|lut|glitch|invert(?:ed)? colou?rs?|warmer|cooler|brighter|darker|stabili[sz]\w*)\b|"
            r"滤镜|特效|黑白|复古|胶片|颗粒|暗角|模糊|锐化|亮度|对比度|饱和度|调色|色调|变亮|变暗|防抖")
+# Abilities the editor does not have, each with its name in the replies (English, Chinese): a request for one is
+# asked about ("Picture-in-picture: I can't do that yet ..."), never read as another edit ("J-cut" is no cut, "封面用第一帧"
+# no frame rate) nor as a scene to generate.
+NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
+    (r"(?<![a-z])[jl][- ]?cuts?(?![a-z])", "J-cuts and L-cuts (a clip's sound starting before or after its picture)",
+     "J-cut / L-cut（声音比画面早或晚）"),
+    (r"\bpicture[- ]in[- ](?:a[- ])?picture\b|(?<![a-z])pip(?![a-z])|画中画", "picture-in-picture", "画中画"),
+    (r"\bsplit[- ]?screen\b|\bside by side\b|分屏", "a split screen", "分屏"),
+    (r"\bgreen[- ]?screen\w*|\bchroma[- ]?key\w*|绿幕|抠像|抠图", "green screen (chroma key)", "绿幕抠像"),
+    (r"\bwatermarks?\b|水印", "watermarks (adding or removing one)", "水印（加或去）"),
+    (r"\bstabili[sz]\w*|防抖|稳定画面", "stabilising shaky footage", "画面防抖"),
+    (r"\bbackwards?\b|\bin reverse\b(?! order)|\breversed?\b(?!.*\b(?:order|clips)\b)|倒放|倒着(?:放|播)|倒序播放|倒过来(?:放|播)",
+     "playing a clip in reverse", "倒放"),
+    (r"\bstickers?\b|贴纸|表情包", "stickers", "贴纸"),
+    # the music's volume is one for the whole video (ducking under a voice-over is its own option)
+    (r"^(?!.*(?:\bfade|\bduck|淡|闪避)).*(?:\b(?:music|song|bgm|soundtrack)\b.*\b(?:during|while|only (?:in|on|for|during)) "
+     r"(?:the )?(?:\w+ )?(?:clip|part|shot|scene)\b|(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|"
+     r"[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时).*(?:音乐|配乐)|只在[^，,。]{1,8}(?:那段|片段).*(?:音乐|配乐))",
+     "a music change for one part of the video only (the music's volume is the same throughout)",
+     "只改某一段的音乐（音乐音量整段一样）"),
+    (r"\bthumbnails?\b|\bcover (?:image|photo|picture|frame|art)\b|\b(?:as|for) (?:the |a )?cover\b|封面|缩略图",
+     "a cover image or thumbnail", "封面 / 缩略图"),
+)
 # "slow motion" said of the scene to film, not of the timeline: "a slow motion shot of a hummingbird", "slow motion
 # waves crashing", "一段慢动作的海浪视频", "慢动作的海浪": a way of filming it, kept in the prompt; a speed edit reads
 # as one ("make it slow motion", "slow motion on the second clip", "把视频改成慢动作")
@@ -147,7 +170,9 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fad
               r"转场|过渡|淡入|淡出|渐隐|渐显|变黑|黑场|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d|"
-              r"黑屏|黑幕|缩放|运镜|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d")
+              r"黑屏|黑幕|缩放|运镜|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"
+              # a camera move said alone is a change to a clip, not a scene: "镜头慢慢拉远", "缓慢推近"
+              r"^(?:把)?(?:镜头|画面)?(?:要|再)?(?:慢慢|缓慢|缓缓|逐渐|轻轻)?地?(?:推近|拉近|拉远|推远)(?:一点|一些)?(?:吧|一下)?$")
 
 
 _SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")

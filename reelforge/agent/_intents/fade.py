@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._absent import no_such_clip
 from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
@@ -63,9 +64,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     ways = _ways(clause)
     target = _target(clause, state)
     if target == MISSING:
-        count = len(main_clips(state.draft))
-        state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
-            clause, f"There is no such clip: the video has {count} clip(s).", f"没有这个片段：视频只有 {count} 个片段。")))
+        state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
         return True
     lengths = _lengths(clause, ways)
     if clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"

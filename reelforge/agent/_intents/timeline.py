@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from reelforge.agent._absent import no_such_clip
 from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
@@ -170,10 +171,7 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
 
 def _missing(clause: Clause, state: PlanState, what: str) -> bool:
     """A clip was named that is not there: say how many there are (``what`` is kept for the log)."""
-    count = len(main_clips(state.draft))
-    state.actions.append(Unknown(clause.unquoted(), understood=what, question=ask(
-        clause, f"There is no such clip: the video has {count} clip(s). Say which one, for example 'the last clip'.",
-        f"没有这个片段：视频只有 {count} 个片段。请说是哪一个，例如“最后一个片段”。")))
+    state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
     return True
 
 
