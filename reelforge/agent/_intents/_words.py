@@ -140,6 +140,9 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"\bbackwards?\b|\bin reverse\b(?! order)|\breversed?\b(?!.*\b(?:order|clips)\b)|倒放|倒着(?:放|播)|倒序播放|倒过来(?:放|播)",
      "playing a clip in reverse", "倒放"),
     (r"\bstickers?\b|贴纸|表情包", "stickers", "贴纸"),
+    # a trim cannot give back what it cut ("剪多了，少剪一秒"): undo it, then cut again
+    (r"少剪|剪多了|多剪了|\bcut (?:\d+(?:\.\d+)? (?:seconds?|secs?|s) )?less\b|\b(?:cut|trimmed) too much\b",
+     "giving back part of a cut (say 'undo', then cut again)", "把剪掉的部分找回一些（可以先说“撤销”，再重新剪）"),
     # the music's volume is one for the whole video (ducking under a voice-over is its own option)
     (r"^(?!.*(?:\bfade|\bduck|淡|闪避)).*(?:\b(?:music|song|bgm|soundtrack)\b.*\b(?:during|while|only (?:in|on|for|during)) "
      r"(?:the )?(?:\w+ )?(?:clip|part|shot|scene)\b|(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|"
