@@ -9,6 +9,7 @@ from typing import Any
 from reelforge.agent import AgentContext, EditAction, MediaRef, Plan
 from reelforge.draft import AUDIO, TEXT, Draft, apply_edit
 from reelforge.draft._layout import main_track
+from reelforge.draft.colors import parse_color
 from reelforge.draft.edits import AddClip, AddText, SetMusic
 from reelforge.errors import ReelforgeError
 
@@ -128,7 +129,7 @@ def action_mismatch(action: object, expected: dict[str, Any]) -> str | None:
             got = getattr(target, key)
             if isinstance(want, dict) and hasattr(got, "model_dump"):  # a free position: {"x": .., "y": ..}
                 got = got.model_dump()
-            if got != want:
+            if got != want and not _same_color(key, got, want):
                 return f"{key}: expected {want!r}, got {got!r} in {target}"
     return None
 
@@ -164,9 +165,21 @@ def draft_mismatch(draft: Draft, expected: dict[str, Any]) -> str | None:
     }
     for key, want in expected.items():
         got = facts[key]
+        if key in ("clip_speeds", "clip_volumes"):  # a clip's unset speed or volume is 1.0: as recorded
+            got, want = [1.0 if v is None else v for v in got], [1.0 if v is None else v for v in want]
         if isinstance(want, float) and isinstance(got, float):
             if abs(got - want) > 1e-3:
                 return f"draft {key}: expected {want}, got {got}"
-        elif got != want:
+        elif got != want and not _same_color(key, got, want):
             return f"draft {key}: expected {want!r}, got {got!r}"
     return None
+
+
+_COLOR_KEYS = {"color", "bgcolor", "bg", "text_color"}
+
+
+def _same_color(key: str, got: object, want: object) -> bool:
+    """A colour the expectation names ("red") and the one the plan writes ("#ff3b30") are the same colour: a draft
+    takes either, and both render alike (draft/colors.py)."""
+    return key in _COLOR_KEYS and isinstance(got, str) and isinstance(want, str) and \
+        parse_color(got) is not None and parse_color(got) == parse_color(want)
