@@ -29,7 +29,7 @@ from reelforge.agent._intents import (
     voice,
 )
 from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, NOT_SUPPORTED, color_of, position_of, request_part
-from reelforge.agent._numbers import duration_ms
+from reelforge.agent._numbers import duration_ms, normalize
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
@@ -222,6 +222,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
             state.actions.append(lacking)
             continue
+        if index == 0 and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
+            continue
         found = candidates(clause, state)
         if found:
             chosen = best(found)
@@ -316,6 +318,68 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
             kept.append(_absent.question(clause, what, _absent.doing(action.edit, None, clause.language),
                                          state.context.media))
     state.actions = kept
+
+
+_AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great),? )*"
+_SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|a little |even |some |slightly )?more|again|once more|"
+                      r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
+_SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
+                          r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$")
+_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:一样|这样|照样|同样)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
+_SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
+_PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
+         "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
+         "deleted": "delete", "raised": "raise", "lowered": "lower", "shortened": "shorten", "lengthened": "lengthen",
+         "zoomed": "zoom", "put": "put", "set": "set", "cut": "cut"}
+_OTHER = r"\bother\b|另(?:一|1|外)"
+_LABEL_CLIP_EN = re.compile(r"\b(?:the )?(?:first|second|third|fourth|fifth|last) clip\b|\bclip \d+\b")
+_LABEL_CLIP_ZH = re.compile(r"第(?:\d+|[一二两三四五])(?:个|段)(?:片段|镜头)?")
+
+
+def _same_again(clause: Clause, state: PlanState) -> bool:
+    """"a bit more", "same for the dog clip", "now the other one", "狗那段也这样": the change the last version made
+    (its history label, in ``describe_edit``'s words), again, on the clip named when one is. Planned as that label
+    would be: whatever it changed, more of it or somewhere else."""
+    history = state.context.history
+    label = history[-1] if history else ""
+    if not label or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", label):
+        return False
+    target: str | None = None
+    if clause.language == "zh":
+        zh = _SAME_FOR_ZH.match(clause.text)
+        if zh is None and not _SAME_ZH.match(clause.text):
+            return False
+        target = zh.group(1) if zh else None
+    else:
+        en = _SAME_FOR_EN.match(clause.text)
+        if en is None and not _SAME_EN.match(clause.text):
+            return False
+        target = (en.group(1) or en.group(2)) if en else None
+    words = normalize(label.lower())
+    if target is not None:
+        clips = main_clips(state.draft)
+        focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
+        if re.search(_OTHER, target) and focus in [c.id for c in clips] and len(clips) == 2:
+            named = [c.id for c in clips if c.id != focus]
+        else:
+            named = [ref for ref in clip_refs(Clause(target, clause.quotes, clause.language, target), state) if ref != MISSING]
+        said = _LABEL_CLIP_ZH if re.search(r"[\u4e00-\u9fff]", words) else _LABEL_CLIP_EN
+        if len(named) != 1 or not said.search(words):
+            return False
+        number = [c.id for c in clips].index(named[0]) + 1
+        words = said.sub(f"第{number}个片段" if said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
+    words = re.sub(r"^(\w+)", lambda m: _PAST.get(m.group(1), m.group(1)), words)  # "turned the music down"
+    replayed = split_clauses(words, detect_language(words))
+    if len(replayed) != 1:
+        return False
+    found = candidates(replayed[0], state)
+    if not found:
+        return False
+    chosen = best(found)
+    if not chosen.actions or any(isinstance(a, Unknown) for a in chosen.actions):
+        return False
+    state.__dict__.update(chosen.state.__dict__)
+    return True
 
 
 def _about_same(remark: Clause, requests: list[Clause]) -> bool:
