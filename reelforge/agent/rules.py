@@ -34,7 +34,17 @@ from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
-from reelforge.agent.actions import Action, AgentContext, EditAction, Language, MusicAction, Plan, SoundAction, Unknown
+from reelforge.agent.actions import (
+    Action,
+    AgentContext,
+    EditAction,
+    GenerateAction,
+    Language,
+    MusicAction,
+    Plan,
+    SoundAction,
+    Unknown,
+)
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
 
@@ -331,6 +341,16 @@ _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "m
          "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
          "deleted": "delete", "raised": "raise", "lowered": "lower", "shortened": "shorten", "lengthened": "lengthen",
          "zoomed": "zoom", "put": "put", "set": "set", "cut": "cut"}
+_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)")
+_BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|how about|actually),? )*"
+                         r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
+                         r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)(?: then| instead| please)?(?:吧|好了|试试)?$")
+
+
+def _unit(said: str) -> str:
+    return {"percent": "%", "倍": "x", "秒": "s", "sec": "s", "secs": "s", "second": "s", "seconds": "s"}.get(said, said)
+
+
 _OTHER = r"\bother\b|另(?:一|1|外)"
 _LABEL_CLIP_EN = re.compile(r"\b(?:the )?(?:first|second|third|fourth|fifth|last) clip\b|\bclip \d+\b")
 _LABEL_CLIP_ZH = re.compile(r"第(?:\d+|[一二两三四五])(?:个|段)(?:片段|镜头)?")
@@ -344,6 +364,14 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     label = history[-1] if history else ""
     if not label or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", label):
         return False
+    words = normalize(label.lower())
+    value = _BARE_VALUE.match(clause.text)
+    if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
+        number, unit = value.group(1), _unit(value.group(2))
+        said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit]
+        if len(said) != 1:
+            return False
+        return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
     target: str | None = None
     if clause.language == "zh":
         zh = _SAME_FOR_ZH.match(clause.text)
@@ -355,7 +383,6 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         if en is None and not _SAME_EN.match(clause.text):
             return False
         target = (en.group(1) or en.group(2)) if en else None
-    words = normalize(label.lower())
     if target is not None:
         clips = main_clips(state.draft)
         focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
@@ -368,7 +395,12 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
             return False
         number = [c.id for c in clips].index(named[0]) + 1
         words = said.sub(f"第{number}个片段" if said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
-    words = re.sub(r"^(\w+)", lambda m: _PAST.get(m.group(1), m.group(1)), words)  # "turned the music down"
+    return _replay(words, state)
+
+
+def _replay(words: str, state: PlanState) -> bool:
+    """Plan a history label's words as a request ("turned the music down" read as "turn the music down")."""
+    words = re.sub(r"^(\w+)", lambda m: _PAST.get(m.group(1), m.group(1)), words)
     replayed = split_clauses(words, detect_language(words))
     if len(replayed) != 1:
         return False
@@ -376,8 +408,9 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     if not found:
         return False
     chosen = best(found)
-    if not chosen.actions or any(isinstance(a, Unknown) for a in chosen.actions):
-        return False
+    if not chosen.actions or any(isinstance(a, (Unknown, GenerateAction)) or getattr(a, "compose", False)
+                                 for a in chosen.actions):
+        return False  # a label replayed never pays for a generation: "another one" is the generate area's
     state.__dict__.update(chosen.state.__dict__)
     return True
 
