@@ -46,7 +46,7 @@ from reelforge.agent.actions import (
     Unknown,
 )
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
-from reelforge.draft import Draft
+from reelforge.draft import AUDIO, Draft
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "understand"]
 
@@ -330,7 +330,7 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
     state.actions = kept
 
 
-_AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great),? )*"
+_AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great|oops|whoa|eh),? )*"
 _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|a little |even |some |slightly )?more|again|once more|"
                       r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
@@ -345,6 +345,38 @@ _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|how about|actually),? )*"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)(?: then| instead| please)?(?:吧|好了|试试)?$")
+
+
+_HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
+                      r"(?:halfway|half way|half of that) back$|^(?:太多了|太过了|过头了|太猛了|多了)?[，,\s]*(?:往)?回(?:调|退|收)?一半(?:吧)?$")
+_HALF_FIELDS = {"set_speed": "speed", "set_clip_audio": "volume", "update_music": "volume"}
+
+
+def _halfway(words: str, state: PlanState) -> bool:
+    """The last change (its label replayed) to halfway between the value before it and the one it set: the value
+    on the draft, or 1.0 for a clip's speed or sound when the draft already holds the new one."""
+    trial = state.fork()
+    if not _replay(words, trial) or len(trial.actions) != len(state.actions) + 1:
+        return False
+    action = trial.actions[-1]
+    edit = action.edit if isinstance(action, EditAction) else None
+    field = _HALF_FIELDS.get(edit.op) if edit is not None else None
+    if edit is None or field is None or getattr(edit, field, None) is None:
+        return False
+    said = float(getattr(edit, field))
+    if edit.op == "update_music":
+        music = [seg for t in state.draft.tracks if t.type == AUDIO and t.id != "sfx" for seg in t.segments
+                 if not seg.meta.voice]
+        before = music[0].meta.volume if music else None
+    else:
+        found = state.draft.find_segment(getattr(edit, "segment_id", None) or "")
+        before = found[1].meta.speed if found and field == "speed" else found[1].meta.volume if found else None
+        before = 1.0 if before is None or before == said else before
+    if before is None or before == said:
+        return False
+    state.edit(edit.model_copy(update={field: round((before + said) / 2, 2)}),
+               "music" if edit.op == "update_music" else "clip")
+    return True
 
 
 def _unit(said: str) -> str:
@@ -365,6 +397,8 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     if not label or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", label):
         return False
     words = normalize(label.lower())
+    if _HALFWAY.match(clause.text):  # "too much, halfway back": the last change, half of it
+        return _halfway(words, state)
     value = _BARE_VALUE.match(clause.text)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2))
