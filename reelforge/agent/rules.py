@@ -43,6 +43,7 @@ from reelforge.agent.actions import (
     MusicAction,
     Plan,
     SoundAction,
+    UndoAction,
     Unknown,
 )
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
@@ -233,6 +234,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             state.actions.append(lacking)
             continue
         if index == 0 and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
+            continue
+        if index == 0 and _corrected(clause, state):  # "不是这段 我要删的是狗那段": undo the last change, do this one
             continue
         found = candidates(clause, state)
         if found:
@@ -446,6 +449,26 @@ def _replay(words: str, state: PlanState) -> bool:
                                  for a in chosen.actions):
         return False  # a label replayed never pays for a generation: "another one" is the generate area's
     state.__dict__.update(chosen.state.__dict__)
+    return True
+
+
+_NOT_THAT_ZH = re.compile(r"^(?:不对|错了|搞错了|不是(?:这|那)(?:个|段|一段)?(?:声音?|音效|片段|镜头)?|"
+                          r"不是(?:标题|文字|字幕|音乐|配乐|背景|配音|旁白|原声|画布|转场|音效))[，,\s]+(.+)$")
+
+
+def _corrected(clause: Clause, state: PlanState) -> bool:
+    """"不是这段 我要删的是狗那段", "不是标题 是背景要红色": the last change was not what was meant; it is undone and the
+    request after the correction planned in its place (only when that request reads as an edit of its own)."""
+    match = _NOT_THAT_ZH.match(clause.text) if clause.language == "zh" else None
+    history = state.context.history
+    if match is None or not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]):
+        return False
+    rest = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", match.group(1))  # "我要删的是狗那段": delete that one
+    rest = re.sub(r"^(?:我?(?:说的|要的|想要的|是说的?)是|是)", "", rest)
+    before = len(state.actions)
+    if not rest or not _replay(rest, state):
+        return False
+    state.actions.insert(before, UndoAction())
     return True
 
 
