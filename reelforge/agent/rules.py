@@ -345,7 +345,9 @@ _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "m
          "deleted": "delete", "raised": "raise", "lowered": "lower", "shortened": "shorten", "lengthened": "lengthen",
          "zoomed": "zoom", "put": "put", "set": "set", "cut": "cut"}
 _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)")
-_BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|how about|actually),? )*"
+_BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|how about|actually|"
+                         r"still (?:too |a bit |a little )?(?:slow|fast|loud|quiet|long|short)),? )*"
+                         r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)(?: then| instead| please)?(?:吧|好了|试试)?$")
 
