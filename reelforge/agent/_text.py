@@ -151,6 +151,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
+        parts = [q for p in parts for q in _spoken_zh(_FILLER_ZH.sub("", p))]
         parts = [q for p in parts for q in _both_zh(p)]
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
@@ -233,6 +234,37 @@ def _dislike_then(parts: list[str]) -> list[str]:
             continue
         merged.append(part)  # alone, the complaint is the request: "I don't like the crossfade" takes it out
     return merged
+
+
+# a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
+_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度]))+")
+# a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
+# request opens with (a verb, an object, another clip or moment) and what came before already asks something
+_ZH_OPENS = re.compile(rf"^(?:{_ZH_VERBS}|最后|再|然后|静音|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
+                       r"背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
+                       r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
+_ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
+                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开")
+
+# one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
+# one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
+_ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
+                      r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:吧|一下)?$|"
+                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)(?: |$)")
+
+
+def _spoken_zh(part: str) -> list[str]:
+    """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
+    pieces = [piece for piece in re.split(r"(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fff])", part) if piece]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _ZH_OPENS.match(piece) and _ZH_ASKS.search(merged[-1]) and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
+            merged.append(piece)
+        elif merged:
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged or [part]
 
 
 def _both_zh(part: str) -> list[str]:

@@ -166,8 +166,10 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
+    # not "..., louder clips", nor "音乐百分之三十 城市那段静音" (another clip, named)
     if focused and (mentions_it(clause) or clause.has(_ANOTHER_ZH) or clause.has(_ANOTHER_EN) or not clause.has(_OTHER_OBJECT)
-                    and (clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_MUSIC_ONLY))):  # not "..., louder clips"
+                    and (clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_MUSIC_ONLY))) \
+            and (clause.has(r"\bits?\b|它") or all(ref == MISSING for ref in clip_refs(clause, state))):
         return True
     # with music on the timeline and no other object named, loudness is the music's: "louder", "turn the volume
     # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"
