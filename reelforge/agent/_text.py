@@ -32,6 +32,9 @@ _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIV
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
 _KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:music|song|bgm)\b)"
 _KEPT_ZH = r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)"
+# "音乐不要动", "标题保持不变": what is left as it is (not "音乐不要了")
+_UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的)(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
+                 r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
 _EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
@@ -147,6 +150,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
 
     held = _QUOTES.sub(hold, message.strip())
     text = _plain_en(normalize(correct(held.lower())))
+    if language == "zh":
+        text = _colloquial_zh(text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
@@ -251,6 +256,24 @@ _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方�
 _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
                       r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:吧|一下)?$|"
                       r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)(?: |$)")
+
+
+# colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
+# (做些什么), "咋" (怎么); not "整个视频" (the whole video)
+_COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)"), "来"),
+                  (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
+                  (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
+                  (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"))
+# a request said again and again: "撤销 撤销 再撤销" undoes three steps
+_REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
+
+
+def _colloquial_zh(text: str) -> str:
+    for pattern, plain in _COLLOQUIAL_ZH:
+        text = pattern.sub(plain, text)
+    if _REPEATED_UNDO.match(text):
+        return f"撤销{len(re.findall('撤销|撤回', text))}步"
+    return text
 
 
 def _spoken_zh(part: str) -> list[str]:
@@ -403,6 +426,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?m
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
+                     rf"{_UNTOUCHED_ZH}|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
@@ -497,6 +521,11 @@ def chatter_kind(text: str) -> str | None:
     if _GREETING.match(words):
         return "greeting"
     return "reason" if _REASON.match(words) else None
+
+
+def is_untouched(text: str) -> bool:
+    """"音乐不要动": something the user leaves as it is, beside the requests (nothing to plan)."""
+    return compiled(rf"^{_UNTOUCHED_ZH}$").match(text.strip()) is not None
 
 
 def is_chatter(text: str) -> bool:

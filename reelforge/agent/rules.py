@@ -33,7 +33,16 @@ from reelforge.agent._numbers import duration_ms
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
-from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
+from reelforge.agent._text import (
+    Clause,
+    ask,
+    chatter_kind,
+    detect_language,
+    is_chatter,
+    is_untouched,
+    remark_of,
+    split_clauses,
+)
 from reelforge.agent.actions import Action, AgentContext, EditAction, Language, MusicAction, Plan, SoundAction, Unknown
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import Draft
@@ -194,6 +203,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     close call is asked."""
     remarks = [remark_of(clause.text) for clause in clauses]
     for index, clause in enumerate(clauses):
+        if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
+            continue
         remark = remarks[index]
         if remark is not None:
             others = [c for k, c in enumerate(clauses) if remarks[k] is None and k != index and not is_chatter(c.text)]
