@@ -166,6 +166,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [_plain_zh(p) for p in parts]
+        parts = _carry_object_zh(parts)
         parts = _variation_zh(parts)
     parts = _dislike_then([p for p in parts if p])
     if language == "en":
@@ -332,6 +333,26 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
     return plain or part
+
+
+_ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|背景音乐|音乐|配乐|bgm)")
+_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也)?(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
+
+
+def _carry_object_zh(parts: list[str]) -> list[str]:
+    """"音乐淡入三秒 淡出一秒半", "标题晚半秒出来 淡入零点五秒": a fade said without its object is the one before's
+    (over a comparative between: "标题改成紫色 再大一点 然后淡出")."""
+    carried = list(parts)
+    current: str | None = None
+    for i, part in enumerate(carried):
+        led = _ZH_OBJECT_LED.match(part)
+        if led:
+            current = led.group(1)
+        elif current and _ZH_OBJECTLESS.match(part):
+            carried[i] = current + part
+        elif not re.match(r"^(?:再|更)?[大小快慢高低长短](?:1|一)?点", part):  # "标题改成紫色 再大一点 然后淡出"
+            current = None
+    return carried
 
 
 def _listed_zh(part: str) -> list[str]:
