@@ -332,6 +332,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
+    # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
+    plain = re.sub(r"^(?:算了)?(?:还是|要)([横竖方])的(?:好看|好|吧|了)*$", r"改成\1的", plain)
     return plain or part
 
 
