@@ -251,7 +251,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度]))+")
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
-_ZH_OPENS = re.compile(rf"^(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
+_ZH_OPENS = re.compile(rf"^(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
                        r"背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
