@@ -112,6 +112,9 @@ def _normalize_zh(text: str) -> str:
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d]+)",
                   lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
     # fractions and tenths: "四分之一" is 0.25, "原来的一半" half, "音量调到四成" 40%
+    # a share a level is set to is a percentage: "音乐调到三分之一" 33% (not "速度调到三分之一", a speed)
+    text = re.sub(r"(?<!速度)((?:调|降|减|压|开|改|变)(?:到|成|为))([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)",
+                  lambda m: f"{m.group(1)}{_fmt(100 * _zh_value(m.group(3)) / (_zh_value(m.group(2)) or 1))}%", text)
     text = re.sub(r"([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)",
                   lambda m: _fmt(_zh_value(m.group(2)) / (_zh_value(m.group(1)) or 1)), text)
     text = re.sub(r"(?<=原来的)一半", "0.5", text)
@@ -121,6 +124,7 @@ def _normalize_zh(text: str) -> str:
     # a speed said as a share of itself: "变成原来的0.25", "放慢到0.25" -> "0.25倍"
     text = re.sub(r"((?:放慢到|慢放到|慢到|加速到|速度(?:调到|改成|变成|降到)?(?:原来的)?)\d+(?:\.\d+)?)(?![\d.%倍秒])", r"\1倍", text)
     text = re.sub(r"(原来的\d+(?:\.\d+)?)(?=的?速度|倍速)", r"\1倍", text)
+    text = re.sub(r"(?<=\d)来(?=秒|个|段|分钟|倍)", "", text)  # "十来秒" is about ten seconds
     text = text.replace("半秒", "0.5秒")
     text = re.sub(r"(\d+)秒半", lambda m: f"{int(m.group(1))}.5秒", text)  # "两秒半"
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?半", lambda m: f"{_fmt(float(m.group(1)) * 60 + 30)}秒", text)

@@ -138,7 +138,7 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
         for match in pattern.finditer(text):
             blocked.append((match.start(), match.end()))
             slots.append(Slot("ref", match.group(0), match.start(), match.group(0)))
-    blocked.extend(m.span(1) if m.group(1) else m.span(2) for m in ASPECT_VIDEO.finditer(text))
+    blocked.extend(m.span(m.lastindex or 0) for m in ASPECT_VIDEO.finditer(text))  # the word "video" in it
     topical: list[tuple[int, int]] = []
     for topic, pattern in _TOPIC_WORDS:
         for match in pattern.finditer(text):

@@ -32,6 +32,9 @@ _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIV
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
 _KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:music|song|bgm)\b)"
 _KEPT_ZH = r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)"
+# "音乐不要动", "标题保持不变": what is left as it is (not "音乐不要了")
+_UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的)(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
+                 r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
 _EN_PARTS = r"title|caption|subtitles?|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
@@ -68,7 +71,12 @@ _EN_SPLIT = re.compile(
     r"(?:seconds?|secs?|s|x)\b)))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
-_ZH_SPLIT = re.compile(rf"\s*(?:[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|做)|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+_ZH_SPLIT = re.compile(rf"\s*(?:"
+                       # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"),
+                       # another object and "also" after one ("标题删掉音乐也去掉")
+                       r"(?:(?<=倍速)|(?<=[倍秒音])|(?<=一点))(?!速)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
+                       r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
+                       rf"[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|做)|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
@@ -147,14 +155,18 @@ def split_clauses(message: str, language: str) -> list[Clause]:
 
     held = _QUOTES.sub(hold, message.strip())
     text = _plain_en(normalize(correct(held.lower())))
+    if language == "zh":
+        text = _colloquial_zh(text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
+        parts = [q for p in parts for q in _spoken_zh(_FILLER_ZH.sub("", p))]
         parts = [q for p in parts for q in _both_zh(p)]
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [_plain_zh(p) for p in parts]
+        parts = _carry_object_zh(parts)
         parts = _variation_zh(parts)
     parts = _dislike_then([p for p in parts if p])
     if language == "en":
@@ -235,6 +247,55 @@ def _dislike_then(parts: list[str]) -> list[str]:
     return merged
 
 
+# a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
+_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度]))+")
+# a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
+# request opens with (a verb, an object, another clip or moment) and what came before already asks something
+_ZH_OPENS = re.compile(rf"^(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
+                       r"背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
+                       r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
+_ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
+                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|那段|这段")
+
+# one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
+# one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
+_ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
+                      r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:吧|一下)?$|"
+                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)(?: |$)")
+
+
+# colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
+# (做些什么), "咋" (怎么); not "整个视频" (the whole video)
+_COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)"), "来"),
+                  (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
+                  (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
+                  (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"))
+# a request said again and again: "撤销 撤销 再撤销" undoes three steps
+_REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
+
+
+def _colloquial_zh(text: str) -> str:
+    for pattern, plain in _COLLOQUIAL_ZH:
+        text = pattern.sub(plain, text)
+    if _REPEATED_UNDO.match(text):
+        return f"撤销{len(re.findall('撤销|撤回', text))}步"
+    return text
+
+
+def _spoken_zh(part: str) -> list[str]:
+    """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
+    pieces = [piece for piece in re.split(r"(?<=[\u4e00-\u9fff%])\s+(?=[\u4e00-\u9fff])", part) if piece]
+    merged: list[str] = []
+    for piece in pieces:
+        if merged and _ZH_OPENS.match(piece) and _ZH_ASKS.search(merged[-1]) and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
+            merged.append(piece)
+        elif merged:
+            merged[-1] = f"{merged[-1]} {piece}"
+        else:
+            merged.append(piece)
+    return merged or [part]
+
+
 def _both_zh(part: str) -> list[str]:
     """"标题和音乐都淡出": each object takes the predicate said after both."""
     match = _ZH_BOTH.match(part)
@@ -271,7 +332,29 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
+    # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
+    plain = re.sub(r"^(?:算了)?(?:还是|要)([横竖方])的(?:好看|好|吧|了)*$", r"改成\1的", plain)
     return plain or part
+
+
+_ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|背景音乐|音乐|配乐|bgm)")
+_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也)?(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
+
+
+def _carry_object_zh(parts: list[str]) -> list[str]:
+    """"音乐淡入三秒 淡出一秒半", "标题晚半秒出来 淡入零点五秒": a fade said without its object is the one before's
+    (over a comparative between: "标题改成紫色 再大一点 然后淡出")."""
+    carried = list(parts)
+    current: str | None = None
+    for i, part in enumerate(carried):
+        led = _ZH_OBJECT_LED.match(part)
+        if led:
+            current = led.group(1)
+        elif current and _ZH_OBJECTLESS.match(part):
+            carried[i] = current + part
+        elif not re.match(r"^(?:再|更)?[大小快慢高低长短](?:1|一)?点", part):  # "标题改成紫色 再大一点 然后淡出"
+            current = None
+    return carried
 
 
 def _listed_zh(part: str) -> list[str]:
@@ -371,6 +454,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?m
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
+                     rf"{_UNTOUCHED_ZH}|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
@@ -468,6 +552,11 @@ def chatter_kind(text: str) -> str | None:
     if _GREETING.match(words):
         return "greeting"
     return "reason" if _REASON.match(words) else None
+
+
+def is_untouched(text: str) -> bool:
+    """"音乐不要动": something the user leaves as it is, beside the requests (nothing to plan)."""
+    return compiled(rf"^{_UNTOUCHED_ZH}$").match(text.strip()) is not None
 
 
 def is_chatter(text: str) -> bool:

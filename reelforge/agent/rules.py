@@ -28,12 +28,29 @@ from reelforge.agent._intents import (
     timeline,
     voice,
 )
-from reelforge.agent._intents._words import EDIT_WORDS, EFFECTS, NOT_SUPPORTED, color_of, position_of, request_part
+from reelforge.agent._intents._words import (
+    EDIT_WORDS,
+    EFFECTS,
+    NOT_SUPPORTED,
+    aspect_of,
+    color_of,
+    position_of,
+    request_part,
+)
 from reelforge.agent._numbers import duration_ms, normalize
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
-from reelforge.agent._text import Clause, ask, chatter_kind, detect_language, is_chatter, remark_of, split_clauses
+from reelforge.agent._text import (
+    Clause,
+    ask,
+    chatter_kind,
+    detect_language,
+    is_chatter,
+    is_untouched,
+    remark_of,
+    split_clauses,
+)
 from reelforge.agent.actions import (
     Action,
     AgentContext,
@@ -200,11 +217,19 @@ def understand(message: str, context: AgentContext) -> Plan:
     return Plan(language=language, actions=state.actions, message=message)
 
 
+# where the video goes, said as the reason for its shape ("方形 发朋友圈")
+_PURPOSE = re.compile(r"^(?:要|我要|是)?(?:发|传)(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)(?:上)?(?:用的?|的)?$")
+
+
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     remarks = [remark_of(clause.text) for clause in clauses]
     for index, clause in enumerate(clauses):
+        if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
+            continue
+        if _PURPOSE.match(clause.text) and any(aspect_of(c) and not c.has(r"导出|\bexport") for c in clauses if c is not clause):
+            continue  # "方形 发朋友圈": where it goes is why the shape changes, already said
         remark = remarks[index]
         if remark is not None:
             others = [c for k, c in enumerate(clauses) if remarks[k] is None and k != index and not is_chatter(c.text)]

@@ -17,7 +17,10 @@ ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|sti
 # the video said with its shape ("make this a vertical video", "a square video", "做成竖屏视频"): the canvas, not a clip
 ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|widescreen|upright|\d+:\d+) (videos?|films?|movies?)\b"
                           r"(?! (?:of|showing|about|featuring|where|with)\b)|"
-                          r"(?:竖屏|横屏|竖版|横版|方形|正方形)的?(视频|片子)")
+                          r"(?:竖屏|横屏|竖版|横版|方形|正方形)的?(视频|片子)|"
+                          # "视频改竖屏", "视频竖过来", "视频调成方的": the video's shape changed
+                          r"^(?:把)?(视频|画面|片子)(?=(?:给)?(?:改|换|调|变|弄|做)?(?:成|为)?(?:竖屏|横屏|竖版|横版|方形|正方形|方的|竖的|横的|"
+                          r"竖过来|横过来|\d+:\d+))")
 # "make clip 2 the first one", "make the dog clip the last clip": an order of the clips there (not "make one more
 # clip like the last one")
 MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one more|new|some)\b)(.+?)(?<!\blike) " \
@@ -46,10 +49,10 @@ _RATIOS: tuple[tuple[Aspect, str], ...] = (
 _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
     ("9:16", r"vertical|portrait|tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs)\b)|reels?\b|shorts|stories|"
-             r"竖屏|竖版|竖的|竖向|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕)|视频号"),
+             r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕)|视频号"),
     ("4:5", r"instagram portrait|instagram feed"),
-    ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|朋友圈"),
-    ("16:9", r"horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|宽屏|b站"),
+    ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|朋友圈"),
+    ("16:9", r"horizontal|landscape|widescreen|youtube|横屏|横版|横的|横向|横过来|宽屏|b站"),
 )
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
               "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}

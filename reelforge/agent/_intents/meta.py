@@ -26,7 +26,7 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0
         r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
         r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
-        r"功能有哪些|帮帮我|怎么(?:使用|开始)|" \
+        r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些)?(?:什么|啥)|" \
         r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
@@ -49,6 +49,7 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|" \
         r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些)|" \
         r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
+        r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
         r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b"
 _UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo\b(?! (?:the|my) undo)|\b(?:scratch|ditch|kill|lose|remove|delete|" \

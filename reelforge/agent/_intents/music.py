@@ -36,7 +36,7 @@ _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
              r"(?:再|调|变|加|减)?(?:大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
-_HALF = r"\b(?:by half|in half|halve|half as loud)\b|减半|减小一半|降低一半|小一半|降一半"
+_HALF = r"\b(?:by half|in half|halve|half as loud)\b|减半|减小一半|降低一半|小一半|降一半|减一半|减少一半|砍一半|压一半|(?:调|降|压)低一半"
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"\bmute\b|静音"
 # the music back at its usual level: "unmute the music", "取消静音"
@@ -166,8 +166,10 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
+    # not "..., louder clips", nor "音乐百分之三十 城市那段静音" (another clip, named)
     if focused and (mentions_it(clause) or clause.has(_ANOTHER_ZH) or clause.has(_ANOTHER_EN) or not clause.has(_OTHER_OBJECT)
-                    and (clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_MUSIC_ONLY))):  # not "..., louder clips"
+                    and (clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_MUSIC_ONLY))) \
+            and (clause.has(r"\bits?\b|它") or all(ref == MISSING for ref in clip_refs(clause, state))):
         return True
     # with music on the timeline and no other object named, loudness is the music's: "louder", "turn the volume
     # down to 30%", "make the background quieter", "音量调到30%", "背景小声一点"

@@ -451,11 +451,13 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
-    # "cut the video in half", "视频剪掉一半": half of it stays
-    if seconds is None and end and not clip_refs(clause, state) and clause.has(
-            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b|"
-            r"(?:剪|砍|缩短|裁|压缩?)(?:掉|到|成)?(?:原来的)?(?:一半|0\.5(?![\d秒倍]))"):
-        state.edit(Trim(end_ms=max(1, end // 2)))
+    # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
+    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%]))")
+    if seconds is None and end and not clip_refs(clause, state) and (share or clause.has(
+            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")):
+        part = 0.5 if share is None or share.group(3) == "一半" else float(share.group(3))
+        kept = part if share is not None and (share.group(2) or share.group(1) in ("到", "成")) else 1 - part
+        state.edit(Trim(end_ms=max(1, round(end * kept))))
         return True
     if seconds is None and clause.has(r"\b(?:shorter|shorten|trim)\b|缩短|剪短|短一点|短一些") \
             and not clause.has(r"\b(?:title|text|caption|music|song)\b|标题|文字|字幕|音乐|歌"):
