@@ -454,11 +454,11 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
             named = [c.id for c in clips if c.id != focus]
         else:
             named = [ref for ref in clip_refs(Clause(target, clause.quotes, clause.language, target), state) if ref != MISSING]
-        said = _LABEL_CLIP_ZH if re.search(r"[\u4e00-\u9fff]", words) else _LABEL_CLIP_EN
-        if len(named) != 1 or not said.search(words):
+        clip_said = _LABEL_CLIP_ZH if re.search(r"[\u4e00-\u9fff]", words) else _LABEL_CLIP_EN
+        if len(named) != 1 or not clip_said.search(words):
             return False
         number = [c.id for c in clips].index(named[0]) + 1
-        words = said.sub(f"第{number}个片段" if said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
+        words = clip_said.sub(f"第{number}个片段" if clip_said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
     return _replay(words, state)
 
 
