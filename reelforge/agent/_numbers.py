@@ -68,6 +68,13 @@ def _en_word_value(words: str) -> int:
     return total
 
 
+def _en_amount(word: str) -> float:
+    """``"a"``/``"one"`` -> 1, ``"two"`` -> 2, ``"3"`` -> 3."""
+    if word.isdigit():
+        return float(word)
+    return 1.0 if word in ("a", "an", "one") else float(_en_word_value(word))
+
+
 def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a\s+)?minute and a half\b|\bone and a half minutes?\b", "90 seconds", text)
     text = re.sub(r"\bhalf (?:a |an )?minute\b", "30 seconds", text)
@@ -75,6 +82,22 @@ def _normalize_en(text: str) -> str:
     text = re.sub(rf"\b((?:{_EN_WORD})|\d+) and a half seconds?\b",  # "two and a half seconds"
                   lambda m: f"{_fmt((int(m.group(1)) if m.group(1).isdigit() else _en_word_value(m.group(1))) + 0.5)} seconds",
                   text)
+    # "a second and a half", "a sec and a half", "two seconds and a half"
+    text = re.sub(rf"\b(a|an|one|(?:{_EN_WORD})|\d+) (?:seconds?|secs?) and a half\b",
+                  lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)} seconds", text)
+    text = re.sub(r"\b(first|last|final|opening) (?:second|sec) and a half\b", r"\1 1.5 seconds", text)
+    # "a quarter second", "three quarters of a second": a share of a second
+    text = re.sub(r"\b(?:a |one )?quarter (?:of )?(?:a )?(?:second|sec)\b", "0.25 seconds", text)
+    text = re.sub(r"\bthree[\s-]quarters? of a (?:second|sec)\b", "0.75 seconds", text)
+    text = re.sub(r"\ba full (second|minute)\b", r"1 \1", text)  # "make that transition a full second"
+    # a speed said as a share: "three quarters speed", "half speed" is read elsewhere
+    text = re.sub(r"\bthree[\s-]quarters?(?: of the)? speed\b", "0.75x speed", text)
+    text = re.sub(r"\b(?:a |one )?quarter speed\b", "0.25x speed", text)
+    # a share said as a fraction: "music at three quarters", "one third", "a third of the volume"
+    text = re.sub(r"\bthree[\s-]quarters\b(?! of an? (?:hour|minute))", "75%", text)
+    text = re.sub(r"\btwo[\s-]thirds\b", "66.7%", text)
+    text = re.sub(r"\b(?:one[\s-]third|a third(?= of (?:the|its) (?:volume|level|loudness)\b))", "33.3%", text)
+    text = re.sub(r"\b33\.3% of (?:the|its) (?:volume|level|loudness)\b", "33.3%", text)
     text = re.sub(r"\b(first|last|final|opening) second\b", r"\1 1 second", text)  # "chop off the first second"
     text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
     text = re.sub(r"\b(\d+(?:\.\d+)?) times? (?:as )?(?:fast(?:er)?|quicker|speed)\b", r"\1x", text)  # "2 time fast"
@@ -107,14 +130,28 @@ def _zh_numeral(match: re.Match[str]) -> str:
     return token if value is None else _fmt(value)
 
 
+def _zh_share(match: re.Match[str]) -> str:
+    """A fraction a speed is set to: before "速度" or where a speed is named ("调成四分之三的速度" -> "0.75倍的速度");
+    any other is left to the rules after it."""
+    value = _zh_value(match.group(2)) / (_zh_value(match.group(1)) or 1)
+    after = match.string[match.end():match.end() + 4]
+    before = match.string[:match.start()]
+    if re.match(r"的?(?:速度|倍速)", after) or re.search(r"速|慢|快", before):
+        return f"{_fmt(value)}倍" if not after.startswith("倍") else _fmt(value)
+    return match.group(0)
+
+
 def _normalize_zh(text: str) -> str:
     text = text.replace("半分钟", "30秒").replace("一分半钟", "90秒").replace("一分半", "90秒")
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d]+)",
                   lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
     # fractions and tenths: "四分之一" is 0.25, "原来的一半" half, "音量调到四成" 40%
     # a share a level is set to is a percentage: "音乐调到三分之一" 33% (not "速度调到三分之一", a speed)
-    text = re.sub(r"(?<!速度)((?:调|降|减|压|开|改|变)(?:到|成|为))([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)",
+    text = re.sub(r"(?<!速度)((?:调|降|减|压|开|改|变)(?:到|成|为))([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)"
+                  r"(?!的?(?:速度|倍))",
                   lambda m: f"{m.group(1)}{_fmt(100 * _zh_value(m.group(3)) / (_zh_value(m.group(2)) or 1))}%", text)
+    text = re.sub(r"(?<=[到为成至])([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)",
+                  _zh_share, text)
     text = re.sub(r"([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)",
                   lambda m: _fmt(_zh_value(m.group(2)) / (_zh_value(m.group(1)) or 1)), text)
     text = re.sub(r"(?<=原来的)一半", "0.5", text)
