@@ -145,6 +145,12 @@ def detect_language(message: str) -> str:
     return "zh" if _HAN.search(message) else "en"
 
 
+# words that only open or fill a dictated message ("alright then ...", "right, put ...", "ok so, ...")
+_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh|um+|uh+|yeah|cool|now|oh|wait|anyway|嗯+|好|好的|那)"
+_FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
+_OPENER_EN = re.compile(rf"^(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*(?=\S)")
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -157,6 +163,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(normalize(correct(held.lower())))
     if language == "zh":
         text = _colloquial_zh(text)
+    text = _OPENER_EN.sub("", text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
@@ -169,6 +176,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _carry_object_zh(parts)
         parts = _variation_zh(parts)
     parts = _dislike_then([p for p in parts if p])
+    if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
+        parts = [p for p in parts if not _FILLER.match(p)]
     if language == "en":
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
@@ -547,7 +556,7 @@ def ask(clause: Clause, en: str, zh: str) -> str:
 def chatter_kind(text: str) -> str | None:
     """``"thanks"``, ``"greeting"`` or ``"reason"`` when ``text`` is a remark rather than a request, else None."""
     words = text.strip()
-    if _THANKS.match(words):
+    if _THANKS.match(words) or _FILLER.match(words):  # "hmm ok", "alright": an acknowledgement
         return "thanks"
     if _GREETING.match(words):
         return "greeting"
