@@ -68,6 +68,9 @@ def _en_word_value(words: str) -> int:
     return total
 
 
+_SHARES = {"quarter": "25", "fifth": "20", "tenth": "10", "third": "33.3"}
+
+
 def _en_amount(word: str) -> float:
     """``"a"``/``"one"`` -> 1, ``"two"`` -> 2, ``"3"`` -> 3."""
     if word.isdigit():
@@ -82,6 +85,20 @@ def _normalize_en(text: str) -> str:
     text = re.sub(rf"\b((?:{_EN_WORD})|\d+) and a half seconds?\b",  # "two and a half seconds"
                   lambda m: f"{_fmt((int(m.group(1)) if m.group(1).isdigit() else _en_word_value(m.group(1))) + 0.5)} seconds",
                   text)
+    text = re.sub(r"\bper cent\b", "percent", text)  # British: "sixty per cent"
+    # "two point five seconds": a decimal said as words
+    text = re.sub(rf"\b({'|'.join(_EN_UNITS)}) point ({'|'.join(_EN_UNITS)})\b",
+                  lambda m: f"{_EN_UNITS[m.group(1)]}.{_EN_UNITS[m.group(2)]}", text)
+    # "750 ms", "250 milliseconds": a fraction of a second
+    text = re.sub(r"\b(\d+(?:\.\d+)?)\s*(?:ms|millisecs?|milliseconds?)\b",
+                  lambda m: f"{_fmt(float(m.group(1)) / 1000)} seconds", text)
+    # "one and a half times", "two and a half times faster": a speed
+    text = re.sub(rf"\b(a|an|one|(?:{'|'.join(_EN_UNITS)})|\d+) and a half times\b",
+                  lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)}x", text)
+    # "bring it down to a fifth", "music at a quarter": a share of the volume
+    text = re.sub(r"\b(to|at) (?:a|one) (quarter|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|shot|scene|"
+                  r"segment|video|part|position|place))",
+                  lambda m: f"{m.group(1)} {_SHARES[m.group(2)]}%", text)
     # "a second and a half", "a sec and a half", "two seconds and a half"
     text = re.sub(rf"\b(a|an|one|(?:{_EN_WORD})|\d+) (?:seconds?|secs?) and a half\b",
                   lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)} seconds", text)
@@ -112,6 +129,9 @@ def _normalize_en(text: str) -> str:
     # "1:30" is a time; "9:16" and "16:9" are the aspect ratios a video editor hears far more often
     text = re.sub(r"\b(?!(?:9:16|16:9|4:5|21:9|1:1|4:3|3:4|2:3|3:2)\b)(\d+):([0-5]\d)\b",
                   lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} seconds", text)
+    # "from 2 seconds to 6": the end takes the start's unit
+    text = re.sub(r"\b(\d+(?:\.\d+)?) (seconds?|secs?) (to|until|till) (\d+(?:\.\d+)?)\b(?!\.\d|\s*(?:%|x\b|seconds?|secs?|s\b|"
+                  r"percent|times|clips?|minutes?|mins?))", r"\1 \2 \3 \4 seconds", text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\s*(?:and\s*)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b",
                   lambda m: f"{_fmt(float(m.group(1)) * 60 + float(m.group(2)))} seconds", text)
     return re.sub(r"(\d+(?:\.\d+)?)\s*(?:minutes?|mins?)\b",
@@ -163,6 +183,7 @@ def _normalize_zh(text: str) -> str:
     text = re.sub(r"(原来的\d+(?:\.\d+)?)(?=的?速度|倍速)", r"\1倍", text)
     text = re.sub(r"(?<=\d)来(?=秒|个|段|分钟|倍)", "", text)  # "十来秒" is about ten seconds
     text = text.replace("半秒", "0.5秒")
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*毫秒", lambda m: f"{_fmt(float(m.group(1)) / 1000)}秒", text)  # "750毫秒"
     text = re.sub(r"(\d+)秒半", lambda m: f"{int(m.group(1))}.5秒", text)  # "两秒半"
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?半", lambda m: f"{_fmt(float(m.group(1)) * 60 + 30)}秒", text)
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?(?:零)?(\d+(?:\.\d+)?)秒",

@@ -193,6 +193,8 @@ def _plain_en(text: str) -> str:
     "at the end", "the second one make it 2x" "make the second one 2x"."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
     text = re.sub(r"\bin end\b", "at the end", text)
+    # "title fade out 2 seconds": a time right after the fade is its length
+    text = re.sub(r"\bfade (in|out) (\d+(?:\.\d+)?) (seconds?|secs?|s)\b", r"fade \1 over \2 \3", text)
     # "could the video start with the dog?": that clip first
     text = re.sub(r"^(?:(?:could|can|should|would) (?:the video|it|you)|(?:please )?(?:start|begin|open) (?:the video|it))\s*"
                   r"(?:start |begin |open )?with (the [a-z ]+?)\??$", r"put \1 first", text)
