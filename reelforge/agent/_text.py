@@ -146,9 +146,11 @@ def detect_language(message: str) -> str:
 
 
 # words that only open or fill a dictated message ("alright then ...", "right, put ...", "ok so, ...")
-_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh|um+|uh+|yeah|cool|now|oh|wait|anyway|嗯+|好|好的|那)"
+_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|wait|anyway|嗯+|好|好的|那)"
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
-_OPENER_EN = re.compile(rf"^(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*(?=\S)")
+# "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
+_OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
+                        r"(?:(?:ok(?:ay)?|alright|all right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|anyway)\s+)+)(?=\S)")
 
 
 def split_clauses(message: str, language: str) -> list[Clause]:
