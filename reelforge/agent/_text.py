@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
+from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["EN_VERBS", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "remark_of", "split_clauses"]
 
@@ -153,6 +154,30 @@ _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s
                         r"(?:(?:ok(?:ay)?|alright|all right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|anyway)\s+)+)(?=\S)")
 
 
+# a dictated run-on with no "and" or comma between its requests: "mute the city clip speed up the dog clip", "music
+# 20 percent title yellow"; a request starts at a plain verb after a noun or a value, or at an object after a value
+_RUN_ON_EN = re.compile(
+    r"\b(?:clip|clips|one|title|music|song|video|transition|transitions|crossfade|captions|percent|seconds|it|them|"
+    r"read|long|short|loud|quiet|slow|fast|boring|ugly)(\s+)(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|"
+    r"add|swap|trim|bring|give)\b)|"
+    rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)}))\b"
+    r"|%|\dx\b)(\s+)"
+    r"(?=(?:the\s+)?(?:title|music|song|text|captions|(?:[\w-]+\s+)?clip)\b)")
+# the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
+_CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
+
+
+def _run_on(part: str) -> list[str]:
+    """A dictated run-on as its requests."""
+    cuts = [m.span(1) if m.group(1) else m.span(2) for m in _RUN_ON_EN.finditer(part)]
+    starts = [0, *(end for _, end in cuts)]
+    ends = [*(start for start, _ in cuts), len(part)]
+    pieces = [part[start:end] for start, end in zip(starts, ends)]
+    if len(pieces) == 1 or any(_CAUSING.match(p) for p in pieces[:-1]):
+        return [part]
+    return pieces
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -181,6 +206,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
     if language == "en":
+        parts = [q for p in parts for q in _run_on(p)]
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
