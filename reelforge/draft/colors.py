@@ -10,7 +10,8 @@ NAMED_COLORS: dict[str, str] = {
     "white": "#ffffff", "black": "#000000", "red": "#ff3b30", "green": "#34c759", "blue": "#007aff",
     "yellow": "#ffcc00", "orange": "#ff9500", "purple": "#af52de", "pink": "#ff2d55", "gray": "#8e8e93",
     "grey": "#8e8e93", "cyan": "#32ade6", "magenta": "#ff00ff", "gold": "#ffd700", "silver": "#c0c0c0",
-    "navy": "#001f3f", "teal": "#30b0c7", "brown": "#a2845e", "transparent": "#00000000",
+    "navy": "#001f3f", "teal": "#30b0c7", "brown": "#a2845e", "turquoise": "#40e0d0", "maroon": "#800000",
+    "lavender": "#b57edc", "beige": "#f5f5dc", "violet": "#8a2be2", "indigo": "#4b0082", "transparent": "#00000000",
 }
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 
