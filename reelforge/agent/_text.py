@@ -167,6 +167,27 @@ _RUN_ON_EN = re.compile(
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
 
 
+_TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*((?:the|that|this) (?:[\w-]+ )?(?:title|music|song|captions|text|clip|one|"
+                       r"transition|crossfade|voice-?over|voice))$")
+_TOPIC_ZH = re.compile(r"^(?:还有|然后|那|至于)?([\u4e00-\u9fff]{0,4}(?:那段|这段|标题|音乐|背景音乐|字幕|转场|配音|旁白))(?:的话|呢)?$")
+
+
+def _topic_first(parts: list[str]) -> list[str]:
+    """"now the title, make it blue", "还有狗那段，把它静音": the thing named first is the "it" of the request after it."""
+    merged: list[str] = []
+    index = 0
+    while index < len(parts):
+        topic = _TOPIC_EN.match(parts[index]) or _TOPIC_ZH.match(parts[index])
+        it = r"\bit\b" if topic and topic.re is _TOPIC_EN else "它"
+        if topic and index + 1 < len(parts) and re.search(it, parts[index + 1]):
+            merged.append(re.sub(it, topic.group(1), parts[index + 1], count=1))
+            index += 2
+        else:
+            merged.append(parts[index])
+            index += 1
+    return merged
+
+
 def _run_on(part: str) -> list[str]:
     """A dictated run-on as its requests."""
     cuts = [m.span(1) if m.group(1) else m.span(2) for m in _RUN_ON_EN.finditer(part)]
@@ -204,6 +225,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = _dislike_then([p for p in parts if p])
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
+    parts = _topic_first(parts)
     if language == "en":
         parts = [q for p in parts for q in _run_on(p)]
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
