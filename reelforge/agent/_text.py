@@ -242,6 +242,7 @@ def _plain_en(text: str) -> str:
     "at the end", "the second one make it 2x" "make the second one 2x"."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
     text = re.sub(r"\bin end\b", "at the end", text)
+    text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
     # "the dog clip has to go", "that whoosh can go": remove it
     text = re.sub(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$", r"remove \1", text)
     # "title fade out 2 seconds": a time right after the fade is its length
