@@ -285,9 +285,10 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
     its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
         r"\b(?:sound|audio|volume)\b|声音|音量")
-    # "the city clip should have no sound", "the dog clip full sound", "dog clip sound off"
+    # "the city clip should have no sound", "the dog clip full sound", "dog clip sound off", "the dog clip at 40%"
     its = its or any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
-        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量")
+        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|"
+        r"\bat (?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")  # "the dog clip at 40 percent volume"
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud or its):
         return False
     targets = _targets(clause, state)
