@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
@@ -110,6 +111,19 @@ def clip_parts(clause: Clause, state: PlanState) -> list[Clause] | None:
     parts = [p if k == 0 or not verb or re.match(r"^(?:please )?[a-z]+\b", p) and not p.startswith("the ")
              else f"{verb.group(1)} {p}" for k, p in enumerate(pieces)]
     return [Clause(p, clause.quotes, clause.language, clause.source) for p in parts]
+
+
+def each_clip(clause: Clause, state: PlanState, plan_one: Callable[[Clause, PlanState], bool]) -> bool:
+    """Plan a clause that says something of each of several clips in turn (:func:`clip_parts`) a clip at a time, on a
+    fork kept only when every part plans; False when the clause is not such a list or a part does not plan."""
+    parts = clip_parts(clause, state)
+    if parts is None:
+        return False
+    trial = state.fork()
+    if not all(plan_one(part, trial) for part in parts):
+        return False
+    state.actions, state.draft, state.focus, state.failed = trial.actions, trial.draft, trial.focus, trial.failed
+    return True
 
 
 def _pick(clips: list[Segment], number: int) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
-from reelforge.agent._refs import MISSING, clip_parts, clip_refs, main_clips, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, each_clip, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
@@ -74,13 +74,8 @@ _IMAGE_PATH = re.compile(r"\.(?:jpe?g|png|webp|gif|bmp|heic|tiff?)$", re.IGNOREC
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan ``SetMotion`` edits for a clause about moving the picture; False when it is not one."""
-    parts = clip_parts(clause, state)
-    if parts is not None:  # "pan left on the city clip, zoom out on the dog clip": each clip its own move
-        trial = state.fork()
-        if all(_handle_one(part, trial) for part in parts):
-            state.actions, state.draft, state.focus, state.failed = trial.actions, trial.draft, trial.focus, trial.failed
-            return True
-    return _handle_one(clause, state)
+    # "pan left on the city clip, zoom out on the dog clip": each clip its own move
+    return each_clip(clause, state, _handle_one) or _handle_one(clause, state)
 
 
 def _handle_one(clause: Clause, state: PlanState) -> bool:

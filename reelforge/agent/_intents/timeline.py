@@ -11,7 +11,7 @@ from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAK
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, time_range
-from reelforge.agent._refs import MISSING, clip_parts, clip_refs, find_media, main_clips, mentions_it, uploads_meant
+from reelforge.agent._refs import MISSING, clip_refs, each_clip, find_media, main_clips, mentions_it, uploads_meant
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
@@ -141,13 +141,8 @@ def _handle_all(clause: Clause, state: PlanState) -> bool:
     if tail is not None and _add_upload(head, state):
         _handle_all(tail, state)  # "把hike.mp4加到城市后面，两段之间加个淡入淡出": the upload, then what is said after it
         return True
-    parts = clip_parts(clause, state)
-    if parts is not None:  # "the city clip should have no sound, the dog clip full sound": each clip its own
-        trial = state.fork()
-        if all(_handle_one(part, trial) for part in parts):
-            state.actions, state.draft, state.focus, state.failed = trial.actions, trial.draft, trial.focus, trial.failed
-            return True
-    return _handle_one(clause, state)
+    # "the city clip should have no sound, the dog clip full sound": each clip its own
+    return each_clip(clause, state, _handle_one) or _handle_one(clause, state)
 
 
 def _handle_one(clause: Clause, state: PlanState) -> bool:
