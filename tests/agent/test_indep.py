@@ -7,7 +7,7 @@ from reelforge.agent import understand
 
 from ._fixtures import case_mismatch, context, load_indep
 
-FLOOR = 0.875  # 0.879 (1,935/2,202) after the round on them; 0.836 (1,841/2,202) when the six writers' messages were in; 0.582 (872/1,499) for the first four; raise with the score, never lower it
+FLOOR = 0.895  # 0.897 (1,975/2,202) after the rounds on them; 0.836 (1,841/2,202) when the six writers' messages were in; 0.582 (872/1,499) for the first four; raise with the score, never lower it
 
 
 def test_the_rules_hold_their_accuracy_on_the_independent_corpus() -> None:
