@@ -52,6 +52,9 @@ def main() -> None:
     seen, heldout = fx.load_corpus(), fx.load_heldout()
     accuracy_seen = _accuracy(fx, seen, "seen corpus")
     _accuracy(fx, fx.load_indep(), "independent seen corpus (indep/)")
+    for wave in fx.INDEP_WAVES:
+        if fx.load_indep(wave):
+            _accuracy(fx, fx.load_indep(wave), f"  its writers' wave {wave}")
     for part in fx.HELDOUT_PARTS:
         _accuracy(fx, fx.load_heldout(part), f"heldout {part}")
     accuracy_heldout = _accuracy(fx, heldout, "held-out corpus (all parts)")

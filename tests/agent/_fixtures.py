@@ -48,12 +48,18 @@ def load_corpus() -> list[dict[str, Any]]:
     return cases
 
 
-def load_indep() -> list[dict[str, Any]]:
+# the independent writers' waves (indep/README.md): each wave's writer tags; a wave is held to its own floor
+INDEP_WAVES = {"w1": ("en", "zh", "en2", "zh2", "en3", "zh3"), "w2": ("en4", "zh4", "en5", "zh5")}
+
+
+def load_indep(wave: str | None = None) -> list[dict[str, Any]]:
     """The independent seen corpus (indep/README.md): written by writers who never read the rules, and read by the
-    engineers who improve them; held to a floor, not to every message."""
+    engineers who improve them; held to a floor, not to every message. One wave or all."""
+    tags = INDEP_WAVES[wave] if wave else [tag for tags in INDEP_WAVES.values() for tag in tags]
     cases: list[dict[str, Any]] = []
     for path in sorted((HERE / "indep").glob("indep_*.json")):
-        cases.extend(json.loads(path.read_text(encoding="utf-8")))
+        if path.stem.split("_")[1] in tags:
+            cases.extend(json.loads(path.read_text(encoding="utf-8")))
     return cases
 
 

@@ -1,4 +1,6 @@
-"""Print the seen messages the rules get wrong, with why: ``python -m tests.agent.show_failures [corpus|indep] [filter]``.
+"""Print the seen messages the rules get wrong, with why: ``python -m tests.agent.show_failures [corpus|indep|w1|w2] [filter]``.
+
+``w1``/``w2`` list one wave of the independent writers (indep/README.md).
 
 Only the seen parts (``corpus_*.json`` and ``indep/``): the held-out corpus is measured by ``bench/agent.py`` and
 ``test_heldout.py`` and never listed message by message (heldout/README.md).
@@ -16,7 +18,7 @@ from ._fixtures import case_mismatch, context, load_corpus, load_indep
 def main(argv: list[str]) -> int:
     part = argv[0] if argv else "indep"
     needle = argv[1] if len(argv) > 1 else ""
-    cases = {"corpus": load_corpus, "indep": load_indep}[part]()
+    cases = load_corpus() if part == "corpus" else load_indep(None if part == "indep" else part)
     wrong = 0
     for case in cases:
         if needle and needle not in case["msg"] and needle not in str(case["expect"]):
