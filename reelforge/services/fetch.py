@@ -43,10 +43,13 @@ def vet_address(address: str, field: str = "url") -> None:
 
     IPv6 can carry an IPv4 address that a gateway forwards to: mapped (``::ffff:127.0.0.1``), NAT64
     (``64:ff9b::7f00:1``), 6to4 (``2002:7f00:1::``) and Teredo. Python calls the last three global,
-    so the IPv4 inside is vetted too.
+    so the IPv4 inside is vetted too. A NAT64 address is judged by its IPv4 alone: Python calls the whole
+    ``64:ff9b::/96`` reserved (it lies in ``::/8``), and on an IPv6-only network with DNS64 every public host
+    resolves into it.
     """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    for candidate in (ip, *_embedded_ipv4(ip)):
+    nat64 = isinstance(ip, ipaddress.IPv6Address) and any(ip in net for net in _NAT64)
+    for candidate in (*(() if nat64 else (ip,)), *_embedded_ipv4(ip)):
         if (candidate in _METADATA or candidate.is_loopback or candidate.is_private or candidate.is_link_local
                 or candidate.is_multicast or candidate.is_reserved or candidate.is_unspecified
                 or not candidate.is_global):

@@ -31,7 +31,7 @@ def fake_dns(table: dict[str, list[str]]):  # type: ignore[no-untyped-def]
                                      "100.64.0.1", "fe80::1", "240.0.0.1",
                                      # IPv6 that a gateway turns into a private IPv4: 6to4, Teredo, NAT64
                                      "2002:7f00:1::", "2002:a00:1::1", "2001:0:4136:e378:8000:63bf:80ff:fffe",
-                                     "64:ff9b::a00:1"])
+                                     "64:ff9b::a00:1", "64:ff9b::7f00:1", "64:ff9b:1::a9fe:a9fe"])
 def test_non_public_addresses_are_refused(address: str) -> None:
     with pytest.raises(InvalidInput, match="address not allowed"):
         vet_address(address)
@@ -41,6 +41,8 @@ def test_public_addresses_pass() -> None:
     vet_address(PUBLIC)
     vet_address("2606:4700:4700::1111")
     vet_address("2002:808:808::1")  # 6to4 of a public IPv4
+    vet_address("64:ff9b::808:808")  # NAT64 of a public IPv4: how every host looks on an IPv6-only DNS64 network
+    vet_address("64:ff9b:1::808:808")  # the local-use NAT64 prefix (RFC 8215)
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1/x.mp4", "http://10.0.0.8/x.mp4", "http://169.254.169.254/latest",
