@@ -1,6 +1,6 @@
-"""Print the seen messages the rules get wrong, with why: ``python -m tests.agent.show_failures [corpus|indep|w1|w2] [filter]``.
+"""Print the seen messages the rules get wrong, with why: ``python -m tests.agent.show_failures [corpus|indep|WAVE] [filter]``.
 
-``w1``/``w2`` list one wave of the independent writers (indep/README.md).
+A ``WAVE`` (``w1``, ``en4``, ``zh4``, ...: ``INDEP_WAVES``) lists one wave of the independent writers (indep/README.md).
 
 Only the seen parts (``corpus_*.json`` and ``indep/``): the held-out corpus is measured by ``bench/agent.py`` and
 ``test_heldout.py`` and never listed message by message (heldout/README.md).
