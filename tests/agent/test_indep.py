@@ -18,6 +18,7 @@ FLOORS = {
     "w1": 0.895,
     "en4": 0.74,  # 0.746 (261/350) when its messages landed
     "zh4": 0.85,  # 0.857 (300/350) when its messages landed
+    "en5": 0.605,  # 0.611 (214/350) when its messages landed
 }
 
 
