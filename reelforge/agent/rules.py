@@ -290,14 +290,20 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     return state
 
 
-_ONE_MORE = re.compile(r"^(?:(?:and|then|also)\s+)?(?:add\s+)?(?:another|one more)(?: one)?\s+at\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|"
-                       r"^(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候)?(?:也|再)(?:加|放|来)(?:1)?(?:个|下)$")
+_ONE_MORE = re.compile(r"^(?:(?:and|then|also)\s+)?(?:add\s+)?(?:another|one more)(?: one)?\s+at\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?$|"
+                       r"^(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|那|那里|那儿)?(?:也|再)(?:加|放|来)(?:1)?(?:个|下)$")
 
 
 def _one_more(clause: Clause, state: PlanState) -> bool:
-    """"在第四秒也加一个", "and another one at 5s": the sound effect just asked for, once more at that time."""
+    """"在第四秒也加一个", "and another one at 5s": the sound effect just asked for (in this message, else by the last
+    version: "第8秒再来一个" after "在第3秒添加音效「叮」"), once more at that time; never a new clip."""
     match = _ONE_MORE.match(clause.text)
     last = state.actions[-1] if state.actions else None
+    if match is not None and last is None and state.context.history:
+        replayed = state.fork()
+        label = re.sub(r"['\"“”「」]", " ", state.context.history[-1])  # a label quotes the effect's name: 「叮」
+        if _replay(normalize(label.lower()), replayed) and replayed.actions:
+            last = replayed.actions[-1]
     if match is None or not isinstance(last, SoundAction) or last.at_transitions:
         return False
     state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))

@@ -310,7 +310,7 @@ def without_place(text: str) -> str:
 
 
 _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:[\w-]+ ){1,3}?one)|" \
-         r"again)\b|再来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
+         r"again)\b|[再也]来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
 
 
 _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
@@ -321,6 +321,21 @@ def _trivial(prompt: str) -> bool:
     words = [w for w in re.findall(r"[a-z]{2,}", prompt)
              if w not in _FILLER | {"one", "more", "another", "same", "those", "these", "them", "that", "this"}]
     return not words and len(re.findall(r"[\u3400-\u9fff]", prompt)) < 2
+
+
+def _another_of_the_last_edit(clause: Clause, state: PlanState, prompt: str) -> bool:
+    """"another one at 5" right after a title was added: one more of what the last version added, not a paid clip. A
+    bare "another one" / "再来一个" is a new clip only after a generation (or with no history); else it is asked."""
+    history = state.context.history
+    if not history or not clause.has(_AGAIN) or not _trivial(re.sub(_AGAIN, " ", prompt)) \
+            or clause.has(r"\b(?:video|clip|shot|scene|footage|animation|movie)s?\b|段|条|片段|镜头|视频") or any(isinstance(a, GenerateAction) for a in state.actions) \
+            or re.match(r"^(?:generated|生成)", history[-1]):
+        return False
+    state.actions.append(Unknown(clause.unquoted(), question=ask(
+        clause, f"Another what? The last change was: {history[-1]}. Say it in full, for example 'another title at 5 "
+        "seconds', or 'one more clip like the last one'.",
+        f"再来一个什么？上一步是：{history[-1]}。请说完整，例如“第5秒再加一个标题”或“再生成一段和最后一段一样的”。")))
+    return True
 
 
 def _variation(clause: Clause, state: PlanState) -> str | None:
@@ -519,8 +534,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip(" ,，。.") or name
     else:
         prompt = _prompt(clause)
+        if _another_of_the_last_edit(clause, state, prompt):
+            return True
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
-        if clause.has(_AGAIN) and (_trivial(prompt) or clause.has(_LIKE_THAT)
+        if clause.has(_AGAIN) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
@@ -675,7 +692,7 @@ _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
-_EN_IMPERATIVES = (r"take|bump|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+_EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
                    r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
@@ -688,13 +705,22 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一�
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
-                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白"
-# nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city")
+                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|" \
+                r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$"
+# nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
+# nor a wish ("should", "needs to")
 _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
                 r"my|your|our|me|i|we|us|you|i'm|i'd|colou?r|beginning|intro|outro|picture[- ]in[- ]picture|pip|" \
                 r"green[- ]?screen|chroma|split[- ]?screen|overlay|xml|edl|otio|aaf|webm|mp4|mov|gif|mkv|avi|wav|mp3|srt|vtt|" \
                 r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|format|never ?mind|nevermind|" \
-                r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d"
+                r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore|quicker|lower|higher|bolder|" \
+                r"other way|kind|as well|pls|plz|lol|haha|lmao|ta|thx|thanks|should|shall|must|gotta|wanna|" \
+                r"needs? to|has to|have to)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d"
+# nor a remark: a sentence about "the ..." saying how it is ("the ending feels really abrupt", "the jump from city to
+# beach is so sudden"); a scene says what happens ("the sun is setting over the lake")
+_EN_REMARK = r"^(?:the|this|that|it|its|it's)\b[^,]*?\b(?:feels?|looks?|seems?|sounds?|(?:is|are|was|gets?)\s+" \
+             r"(?:(?:so|too|really|kinda|kind of|a bit|a little|way|very|quite|pretty|super|rather|just|still)\s+)*" \
+             r"(?![a-z]+ing\b)[a-z]+)\b"
 
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
@@ -718,7 +744,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
             return False
     else:
-        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS) or clause.has(_EN_NOT_SCENE):
+        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS) or clause.has(_EN_NOT_SCENE) or clause.has(_EN_REMARK):
             return False
         if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
                 and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb
