@@ -8,7 +8,7 @@ import re
 
 from reelforge.audio import SOUND_EFFECTS, STYLES, SoundName, StyleName, find_sound, find_style
 
-__all__ = ["music_style", "names_sound", "sound_effect", "sound_names", "style_names"]
+__all__ = ["music_style", "names_sound", "sound_effect", "sound_names", "style_names", "turned_down_style"]
 
 # a named instrument beats a mood ("舒缓的钢琴" is piano, not calm)
 _INSTRUMENTS: dict[StyleName, str] = {"piano": r"piano|钢琴", "acoustic": r"acoustic|guitar|folk|吉他|民谣",
@@ -50,8 +50,25 @@ _COMPARATIVES = {"happier": "happy", "calmer": "calm", "sadder": "sad", "chiller
                  "dreamier": "dreamy", "brighter": "bright", "gentler": "gentle", "funnier": "fun"}
 
 
+# what is not wanted names no style: "not lofi, something cinematic", "no drums, something calm", "不要摇滚的，来点安静的"
+_NOT_WANTED = (r"\b(?:not|no|without|anything but|(?:don'?t|do not) (?:want|like|need)(?: \w+)?(?: with)?)\s+(?:(?:a|an|the|any|so|too)\s+)?[\w-]+"
+               r"|(?:不要|别|不想要|不喜欢)(?:那种|太)?[\u4e00-\u9fff\w-]{1,4}?(?:的|了)(?=[，,\s]|$)")
+# 原声 in an edit is a clip's own sound, never the acoustic style ("原声全关了 只要音乐")
+_OWN_SOUND = r"原声"
+
+
 def music_style(words: str) -> StyleName | None:
-    """The style a phrase asks for ("calm piano", "欢快的"), or None when it names none."""
+    """The style a phrase asks for ("calm piano", "欢快的"), or None when it names none (nor one it turns down)."""
+    return _style_in(re.sub(_NOT_WANTED + "|" + _OWN_SOUND, " ", words))
+
+
+def turned_down_style(words: str) -> StyleName | None:
+    """The style a phrase turns down ("not lofi", "no jazz", "不要摇滚的"), or None."""
+    return next((style for m in re.finditer(_NOT_WANTED, words)
+                 if (style := _style_in(re.sub(_OWN_SOUND, " ", m.group(0)))) is not None), None)
+
+
+def _style_in(words: str) -> StyleName | None:
     words = re.sub(r"\b(" + "|".join(_COMPARATIVES) + r")\b", lambda m: _COMPARATIVES[m.group(1)], words)
     for style, pattern in _INSTRUMENTS.items():
         if _match(pattern, words):

@@ -32,7 +32,7 @@ _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|hi
 _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIVE})\b"
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
 _KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:music|song|bgm)\b)"
-_KEPT_ZH = r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)"
+_KEPT_ZH = r"(?:只(?:保)?留(?:下)?|只要)(?:背景)?(?:音乐|歌|bgm)"
 # "音乐不要动", "标题保持不变": what is left as it is (not "音乐不要了")
 _UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的)(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
                  r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
@@ -91,10 +91,10 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
                        r"[，,]\s*(?=第\d+(?:个)?(?:片段|镜头|段)|[\u4e00-\u9fff]{1,6}?(?:那段|这段|那个片段|那个镜头)|"
                        r"(?:结尾|开头|片头|片尾)(?:也|再)?(?:淡|加|放|显示|来|剪|删|去)|(?:在)?第\d+(?:\.\d+)?秒(?:的时候)?(?:也|再)?(?:加|放|插)|"
-                       r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
+                       r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|(?:两段|2段|两个片段|2个片段|所有片段|每段|每个片段)(?:的)?原声|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
                        # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
                        # 从歌的第10秒放起", "第10秒来个嗖")
-                       rf"[，,]\s*(?={_KEPT_ZH})|"
+                       rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|"
                        r"[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)))\s*")
 
 
@@ -401,7 +401,8 @@ def _plain_zh(part: str) -> str:
 
 
 _ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|背景音乐|音乐|配乐|bgm)")
-_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也)?(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
+_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并)?(?:(?:开头|结尾|末尾)(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒)?(?:再|也)?"
+                             r"(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
 
 
 def _carry_object_zh(parts: list[str]) -> list[str]:
@@ -458,7 +459,7 @@ def _said_without_verb(part: str, previous: str) -> str:
     -> "make title red", "a bit bigger" -> "make it a bit bigger", "quieter clips" -> "make the clips quieter", "be a
     bit smaller" -> "make it a bit smaller", "the words bigger" after "make the song quieter" -> "make the words bigger"."""
     if re.match(r"^no (?:loop|looping|repeat)(?: please)?$", part):  # "music at 20%, no loop"
-        return "don't loop it"
+        return "don't loop"
     for participle, verb in _PARTICIPLES.items():
         if part.endswith(f" {participle}") and not re.search(rf"\b(?:{_EN_VERBS})\b", part[:-len(participle)]):
             return f"{verb} {part[:-len(participle)].strip()}"
@@ -557,8 +558,8 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
-    rf"^{_OPENERS}(?:(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
-    r"starts?|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
+    r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}|"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"

@@ -31,7 +31,7 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
                  r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
-                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
+                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
 # black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"

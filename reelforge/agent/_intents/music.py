@@ -7,7 +7,7 @@ import re
 from typing import TypedDict
 
 from reelforge.agent._intents._words import ADD, REMOVE
-from reelforge.agent._library import music_style, names_sound, sound_effect
+from reelforge.agent._library import music_style, names_sound, sound_effect, turned_down_style
 from reelforge.agent._numbers import duration_ms, find_durations
 from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, moment_of, text_segments
 from reelforge.agent._state import Focus, PlanState
@@ -21,7 +21,7 @@ from reelforge.draft.model import SOUND_TRACK_ID
 __all__ = ["handle", "handle_sound"]
 
 _MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?)\b|背景音乐|背景乐|音乐|配乐|歌|bgm|曲子|旋律"
-_UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己的|我发的|我传|传了|传的"
+_UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 _QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
@@ -129,13 +129,37 @@ _ANOTHER_EN = (r"^(?:(?:please |can you |could you )?(?:pick|choose|find|try|pla
                r"(?:another|a different|something else|a new|some other)(?: one| song| track| tune)?(?: instead| please)?$")
 
 
+# a mood asked for as "something ...": "give me something calm", "maybe something more upbeat", "i'd like something epic"
+_SOMETHING = (r"^(?:(?:please|maybe|just|then|ok(?:ay)?|so)\s+)*(?:(?:give me|i want|i'?d like|i need|let'?s (?:have|try)|how about|"
+              r"what about|go with|try|play|use|put on|find)\s+)?(?:something|anything|some(?:thing)? more)\b")
 # words only the music takes, after it was named ("... and no loop", "音量也调到30%", "从歌的第10秒放起")
-_MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*%|循环|重复|音量|从歌|歌的第"
+_MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*%|循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
                r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
 # cutting to the beat is not something the editor does: "卡点视频", "cut to the beat"
 _BEAT_SYNC = r"\b(?:beat[- ]?sync\w*|(?:cut|edit|sync)\w* (?:\w+ )?(?:to|on) the (?:beat|rhythm|drums?))\b|卡点|踩点|鼓点"
+
+
+_FADE_SAID = r"\bfad(?:e|es|ed|ing)\b|淡入|淡出|渐入|渐出|渐弱"
+_MUSIC_FADE_LABEL = re.compile(r"(?=.*\b(?:music|song|bgm)\b|.*(?:音乐|配乐|歌|bgm))(?=.*\bfad|.*淡入|.*淡出)")
+
+
+def _fade_said(clause: Clause) -> bool:
+    return clause.has(_FADE_SAID) or _fade_ms(clause, "in") is not None or _fade_ms(clause, "out") is not None
+
+
+def _fade_was_last(state: PlanState) -> bool:
+    """The last change (in this message, or the last version's) was a fade of the music: a fade said next, with no
+    object, is that fade again ("淡出再短点 一秒就行", "let it come in slowly too")."""
+    if state.actions:
+        last = state.actions[-1]
+        edit = last.edit if isinstance(last, EditAction) else None
+        # an uploaded song just set counts too: "use my track, fade in 2 seconds", "用我的歌 别循环 结尾淡出三秒"
+        return isinstance(edit, SetMusic) or isinstance(edit, UpdateMusic) and (
+            edit.fade_in_ms is not None or edit.fade_out_ms is not None)
+    history = state.context.history
+    return bool(history) and _MUSIC_FADE_LABEL.match(history[-1].lower()) is not None
 
 
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
@@ -159,6 +183,10 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
                   r"\b(?:in the background|behind (?:it|this|the video))\b") \
             and music_style(clause.text) is not None:
         return True
+    # "give me something calm and ambient" right after the music was named: that mood of music
+    if state.focus is not None and state.focus.kind == "music" and clause.has(_SOMETHING) \
+            and music_style(clause.text) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT):
+        return True
     music = clause.search(_MUSIC) or (clause.search(_GENRE) if not clause.has(_SUBJECT) else None)
     if music is None and _names_upload(clause, state):  # "use summer.mp3 instead", "改用summer.mp3"
         return True
@@ -166,6 +194,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
+    if focused and _fade_said(clause) and _fade_was_last(state) and not clause.has(_OTHER_OBJECT) \
+            and all(ref == MISSING for ref in clip_refs(clause, state)):
+        return True  # "淡出再短点 一秒就行" after the music's fade: that fade again
     # not "..., louder clips", nor "音乐百分之三十 城市那段静音" (another clip, named)
     if focused and (mentions_it(clause) or clause.has(_ANOTHER_ZH) or clause.has(_ANOTHER_EN) or not clause.has(_OTHER_OBJECT)
                     and (clause.has(_QUIETER + "|" + _LOUDER) or clause.has(_MUSIC_ONLY))) \
@@ -184,7 +215,7 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
 _GENTLY = r"(?:gently|slowly|gradually|softly|smoothly)"
-_GENTLY_IN = rf"\b(?:come|comes|coming|start|starts|begin|begins|build|builds) (?:in |up )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
+_GENTLY_IN = rf"\b(?:come|comes|coming|start|starts|begin|begins|build|builds) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
              r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|出来)"
 _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
               rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \
@@ -252,7 +283,10 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?从第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
-              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}")
+              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|"
+              # "start from 10 second of the song", "play it from second 12 of the track"
+              rf"\bfrom\s+(?:the\s+)?{_SECONDS}\s+(?:mark\s+)?(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
+              r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
@@ -345,6 +379,24 @@ def _start_at_place(clause: Clause, state: PlanState) -> int | None:
     return segment.end_ms if clause.has(_AFTER) else segment.start_ms
 
 
+# the music's start moved by an amount ("start the music 2 seconds later", "bring the song in a second earlier",
+# "音乐晚两秒再进来" is already a time) or back to the video's start ("还是从头开始放吧", "start it from the very beginning")
+_LATER = rf"\b(?:start|begin|come in|kick in|play|bring)\w*\b.*?{_SECONDS}\s+(later|earlier|sooner)\b"
+_FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?从头(?:开始)?(?:放|播)"
+
+
+def _moved_start(clause: Clause, state: PlanState) -> int | None:
+    """Where the music starts after a move said relative to where it starts now, or back at 0; None when none is said."""
+    current = next((s for t in state.draft.tracks if t.is_music for s in t.segments), None)
+    if current is None:
+        return None
+    later = clause.search(_LATER)
+    if later is not None:
+        shift = round(float(later.group(1)) * 1000) * (1 if later.group(2) == "later" else -1)
+        return max(0, current.start_ms + shift)
+    return 0 if clause.has(_FROM_TOP) and not clause.search(_SOURCE_IN) else None
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
@@ -368,11 +420,19 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "drop the music volume to 10%" sets a volume; only the music itself is removed
     if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%") \
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
-            and not clause.has(_UNMUTE) and not clause.has(_DUCKING):
+            and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause):
         state.edit(RemoveMusic())
         state.focus = None
         return True
+    if _turned_down(clause) and music_style(clause.text) is None:  # "不要摇滚的", "I don't want music with drums"
+        if not isinstance(state.actions[-1] if state.actions else None, MusicAction):
+            state.actions.append(MusicAction(style=None))  # other music; what instead may follow ("…，来点安静的")
+        state.focus = _music_focus()
+        return True
     adjust = _adjustments(clause)
+    moved = _moved_start(clause, state)
+    if moved is not None:  # "make the music start 2 seconds later", "从头开始放"
+        adjust["start_ms"] = moved
     if "start_ms" not in adjust and "source_in_ms" not in adjust:
         place = _start_at_place(clause, state)
         if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起"):
@@ -416,7 +476,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "加一段背景音乐，淡入淡出")
     fresh = not _has_music(state) and clause.has(_MUSIC) and ("volume" in adjust or clause.has(ADD))
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust or fresh:
-        state.actions.append(MusicAction(style=style, volume=adjust.get("volume")))
+        volume = adjust.get("volume")
+        last = state.actions[-1] if state.actions else None
+        if style is not None and isinstance(last, MusicAction) and last.style is None and not last.compose:
+            state.actions.pop()  # "不要摇滚的，来点安静的": the music just asked for, now with its style
+            volume = volume if volume is not None else last.volume
+        state.actions.append(MusicAction(style=style, volume=volume))
         rest = {key: value for key, value in adjust.items() if key not in ("volume", "volume_scale")}
         if rest:  # "add lo-fi music starting at 5 seconds": the rest applies once the music is in
             then = UpdateMusic(**rest)  # type: ignore[arg-type]
@@ -443,8 +508,7 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool) -> bool:
     ("音乐听不到了，声音开大")."""
     last = state.actions[-1] if state.actions else None
     edit = last.edit if isinstance(last, EditAction) else None
-    if fold and isinstance(edit, SetMusic) and "volume_scale" not in adjust and "start_ms" not in adjust \
-            and "source_in_ms" not in adjust:
+    if fold and isinstance(edit, SetMusic) and not {"volume_scale", "start_ms", "source_in_ms", "fade_in_ms", "fade_out_ms"} & set(adjust):
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
@@ -452,6 +516,14 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool) -> bool:
         return True
     state.edit(UpdateMusic(**adjust), focus_kind="music")
     return True
+
+
+# a kind of music turned down rather than the music: "not lofi", "no jazz", "不要摇滚的", "I don't want music with drums"
+_NOT_THIS_KIND = r"\b(?:don'?t|do not) (?:want|like|need) (?:\w+ )?(?:music|songs?|tracks?) (?:with|that|which)\b"
+
+
+def _turned_down(clause: Clause) -> bool:
+    return turned_down_style(clause.text) is not None or clause.has(_NOT_THIS_KIND)
 
 
 def _focused_set(state: PlanState) -> bool:
