@@ -450,12 +450,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.edit(UpdateMusic(**adjust), focus_kind="music")  # "summer.mp3 从第20秒开始放": the song already playing
         return True
     if upload is not None:
+        listed = _listed_after(clause)
+        if listed:  # "用我自己的歌，音量调到四成，不要循环": the song with its first setting, then a change of its own
+            adjust = _adjustments(Clause("，".join(_items(clause)[:2]), clause.quotes, clause.language, clause.source))
         state.edit(SetMusic(src=upload.src, name=upload.name, volume=adjust.get("volume", 0.35),
                             source_duration_ms=upload.duration_ms, **_music_options(adjust)),
                    focus_kind="music")
         placed = {key: value for key, value in adjust.items() if key in ("start_ms", "source_in_ms")}
         if placed:  # "use my song and start it 10 seconds in": where it plays from applies once it is in
             state.edit(UpdateMusic(**placed), focus_kind="music")  # type: ignore[arg-type]
+        for setting in listed:
+            state.edit(UpdateMusic(**setting), focus_kind="music")
         return True
     if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
         state.actions.append(Unknown(clause.unquoted(), question=ask(
@@ -495,19 +500,26 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "视频里还没有背景音乐。可以先加一段，例如：“加一段轻快的背景音乐，音量30%”。")))
         return True
     if adjust:  # a list item changes the music just set ("…，音量调到四成"); a request naming the music is its own
-        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(_MUSIC))
+        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(_MUSIC), clause=clause)
     if adding:
         state.actions.append(MusicAction(style=None))
         return True
     return False
 
 
-def _change(state: PlanState, adjust: _Adjustments, fold: bool) -> bool:
+def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause | None = None) -> bool:
     """Change the music: a list item after the music just set changes that setting ("bgm = summer.mp3 at 25%, no loop",
     "用我自己的歌，音量调到四成"; a request of its own, "and don't let it loop", stays one); the same change said twice is one
     ("音乐听不到了，声音开大")."""
     last = state.actions[-1] if state.actions else None
     edit = last.edit if isinstance(last, EditAction) else None
+    if fold and clause is not None and isinstance(edit, SetMusic) and len(items := _items(clause)) > 1:
+        # "用我自己的歌，音量调到四成，不要循环": the first setting is the song's own, the next a change of its own
+        first = _adjustments(Clause(items[0], clause.quotes, clause.language, clause.source))
+        rest = _adjustments(Clause("，".join(items[1:]), clause.quotes, clause.language, clause.source))
+        if first and rest:
+            _change(state, first, fold=True)
+            return _change(state, rest, fold=False)
     if fold and isinstance(edit, SetMusic) and not {"volume_scale", "start_ms", "source_in_ms", "fade_in_ms", "fade_out_ms"} & set(adjust):
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
@@ -524,6 +536,17 @@ _NOT_THIS_KIND = r"\b(?:don'?t|do not) (?:want|like|need) (?:\w+ )?(?:music|song
 
 def _turned_down(clause: Clause) -> bool:
     return turned_down_style(clause.text) is not None or clause.has(_NOT_THIS_KIND)
+
+
+def _items(clause: Clause) -> list[str]:
+    return [item for item in re.split(r"\s*[，,]\s*", clause.text) if item.strip()]
+
+
+def _listed_after(clause: Clause) -> list[_Adjustments]:
+    """Settings listed after the song's first one, each a change of its own: "用summer.mp3做背景音乐，音量百分之二十，不要循环"
+    sets the song at 20% and then stops its loop (the first setting said is the song's own: "用我上传的音频，不要循环")."""
+    return [adjust for item in _items(clause)[2:]
+            if (adjust := _adjustments(Clause(item, clause.quotes, clause.language, clause.source)))]
 
 
 def _focused_set(state: PlanState) -> bool:
