@@ -21,8 +21,9 @@ _STYLE_WORDS: dict[StyleName, str] = {
                r"ambient|atmospheric|dreamy|氛围|梦幻",
     "cinematic": r"epic|cinematic|dramatic|heroic|orchestral|trailer|powerful|史诗|大气|震撼|激昂|电影感",
     "upbeat": r"upbeat|happy|cheerful|fun|joyful|bright|energetic|positive|party|欢快|快乐|轻快|活泼|开心|动感|愉快|派对|嗨|燃|"
-              r"rock|摇滚|corporate|business|inspiring|motivational|励志|商务|企业",
-    "electronic": r"electronic|edm|techno|synth|house|电子",
+              r"rock|摇滚|corporate|business|inspiring|motivational|励志|商务|企业|(?:more )?energy|lively|livelier|punchy|punchier|hype|"
+              r"有活力|有劲|带劲|热闹",
+    "electronic": r"electronic|edm|techno|synth|synthwave|house|cyberpunk|neon|futuristic|sci-?fi|电子|赛博朋克|赛博|科幻|未来感",
     "acoustic": r"acoustic|guitar|folk|吉他|民谣",
 }
 # effect -> words that name it outright (a "photo" alone is a scene, not a shutter sound)

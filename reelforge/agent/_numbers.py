@@ -85,7 +85,7 @@ def _normalize_en(text: str) -> str:
     text = re.sub(rf"\b((?:{_EN_WORD})|\d+) and a half seconds?\b",  # "two and a half seconds"
                   lambda m: f"{_fmt((int(m.group(1)) if m.group(1).isdigit() else _en_word_value(m.group(1))) + 0.5)} seconds",
                   text)
-    text = re.sub(r"\bper cent\b", "percent", text)  # British: "sixty per cent"
+    text = re.sub(r"\bper cent\b|(?<=\d)\s*pct\b|\bpct\b", " percent", text)  # British "sixty per cent", typed "10 pct"
     # "two point five seconds": a decimal said as words
     text = re.sub(rf"\b({'|'.join(_EN_UNITS)}) point ({'|'.join(_EN_UNITS)})\b",
                   lambda m: f"{_EN_UNITS[m.group(1)]}.{_EN_UNITS[m.group(2)]}", text)

@@ -83,7 +83,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
-                       r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
+                       r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
                        r"[，,]\s*(?=(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
                        r"(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用|太|有点|有些))|"
@@ -242,6 +242,11 @@ def _plain_en(text: str) -> str:
     "at the end", "the second one make it 2x" "make the second one 2x"."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
     text = re.sub(r"\bin end\b", "at the end", text)
+    # typed short: "vid w/o music pls", "something w more energy"
+    text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
+    text = re.sub(r"\bw/\s*", "with ", text)
+    text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no)\b)", "with", text)
+    text = re.sub(r"\bvid\b", "video", text)
     text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
     # "the dog clip has to go", "that whoosh can go": remove it
     text = re.sub(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$", r"remove \1", text)
@@ -337,7 +342,17 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
 
+# English editing words inside a Chinese message, as the Chinese word ("BGM的fade in设成2秒", "把BGM mute掉", "ducking打开")
+_LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for latin, plain in (
+    (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
+    (r"(?:background )?music", "音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
+    (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高")))
+
+
 def _colloquial_zh(text: str) -> str:
+    if re.search(r"[a-z]", text):
+        for pattern, plain in _LATIN_ZH:
+            text = pattern.sub(plain, text)
     for pattern, plain in _COLLOQUIAL_ZH:
         text = pattern.sub(plain, text)
     if _REPEATED_UNDO.match(text):
@@ -560,6 +575,7 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
 _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
     r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}|"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
@@ -572,6 +588,41 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|�
                         rf"^{_OPENERS}[^把将给让请，,]{{1,8}}(?:听着|看着|听起来|看起来)(?:很|有点|太|挺|好)?[\u4e00-\u9fff]{{1,4}}$")
 
 
+# the music judged, with no change said (_music_remark): how it sounds asks for another track ("the song is kinda cheesy",
+# "ugh that song", "这首不好听"); how it starts or ends is the reason for the change beside it ("music starts too early,
+# bring it in when the title's gone", "the music fades out way too slow at the end, make it 1 sec"), and an abrupt end
+# said alone asks for a fade ("音乐结尾断得好突兀")
+_MUSIC_EN = r"(?:(?:the|this|that|my) )?(?:music|song|track|bgm|tune|soundtrack)"
+_TASTE_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| sounds?| feels?)?(?: (?:kinda|kind of|a bit|so|really|pretty|super|"
+                       r"very|way too|too|just|a little))* (?:cheesy|corny|cringe\w*|lame|boring|annoying|tacky|generic|sleepy|"
+                       r"dull|bland|bad|awful|terrible|meh|not (?:great|good|it|my thing))\W*$|^(?:ugh|meh|eh),? (?:the|that|this) "
+                       r"(?:music|song|track)\W*$")
+_TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)?(?:有点|太|好|真|挺|也太|实在)?"
+                       r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻)了?[啊呀吧呢的]*$")
+_ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:ends?|stops?|cuts? off|cuts out)(?: (?:way |really |kinda |so |too |a bit )*"
+                        r"(?:abruptly|suddenly|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?\W*$")
+_ABRUPT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:的)?(?:结尾|最后)?(?:断|停|结束|收)得?(?:有点|太|好|很|特别)?"
+                        r"(?:突兀|突然|生硬|硬)了?[啊呀吧呢的]*$")
+_TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? in|kicks? in|begins?|fades? (?P<fade>in|out))"
+                        r"(?: (?:way|a bit|kinda|kind of|too|so|really|much))* (?:early|late|soon|slow(?:ly)?|fast|quick(?:ly)?|long|short)"
+                        r"(?: at the (?:start|end|beginning))?\W*$")
+
+
+def _music_remark(text: str) -> Remark | None:
+    if _TASTE_EN.match(text):
+        return Remark("change the music")
+    if _TASTE_ZH.match(text):
+        return Remark("换一首音乐", "音乐")
+    if _ABRUPT_EN.match(text):
+        return Remark("fade the music out")
+    if _ABRUPT_ZH.match(text):
+        return Remark("音乐结尾淡出", "音乐")
+    timing = _TIMING_EN.match(text)
+    if timing:  # "make it 1 sec" after "the music fades out way too slow": the length of that fade
+        return Remark(None, f"{timing.group('music')} fade {timing.group('fade')} " if timing.group("fade") else "")
+    return None
+
+
 _DROWNED = re.compile(r"^(?:i )?(?:can'?t|cannot|can barely|could barely|couldn'?t) hear\b.*\b(?:because of|over|under|through) "
                       r"(?:the |that |this )?(music|song|bgm|soundtrack)\b")
 
@@ -581,6 +632,9 @@ def remark_of(text: str) -> Remark | None:
     something itself."""
     if _DROWNED.match(text):  # "i cant hear the dog barking because of the music": it is too loud
         return Remark("make the music quieter")
+    music = _music_remark(text)
+    if music is not None:
+        return music
     english = _COMPLAINT_EN.match(text)
     if english:
         adj = english.group("adj") or english.group("adj2")

@@ -46,11 +46,14 @@ _SOUND = r"\bsound effects?\b|\bsfx\b|\bsounds?\b|音效|声音|声"
 
 
 # a negated loop is a setting, not a removal: "don't loop it", "I don't want the music to loop", "别循环"
-_NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never)\s+(?:\w+\s+){0,4}?(?:loop|repeat)|\bplay (?:it )?(?:just )?once\b|"
+_NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t|shouldn'?t)\s+(?:\w+\s+){0,4}?(?:loop|repeat)|"
+            r"\bplay (?:it |the (?:music|song|track|bgm) |that )?(?:just )?once\b|\bkeeps? (?:on )?(?:repeating|looping)\b|"
+            r"\brepeats? (?:over and over|again and again|too (?:much|often))\b|"
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)")
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
-_GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)(?![a-z])|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐"
+_GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)(?![a-z])|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|" \
+         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:钢琴|吉他|电子|古典)"  # "…，配钢琴", "配点吉他"
 
 
 def _relative(clause: Clause) -> float | None:
@@ -76,9 +79,9 @@ def _percent(clause: Clause) -> float | None:
         return min(2.0, float(fraction.group(1)))
     if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)?\s*(?:half\b|一半)|\bhalf (?:the )?volume\b"):
         return 0.5  # "put the music volume at half", "音乐音量调到一半"
-    tenths = clause.search(r"(?:音量|声音|调到|设为|到)\s*(\d)成")
+    tenths = clause.search(r"(?:音量|声音|调到|设为|到)\s*(\d)成|(?:^|[，,\s])(\d)成(?:就行|就好|就够了|吧|左右)?$")
     if tenths:  # "音量调到四成"
-        return int(tenths.group(1)) / 10
+        return int(tenths.group(1) or tenths.group(2)) / 10
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
         return None
@@ -113,11 +116,12 @@ _NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.
 # the music going down by itself while someone speaks: "lower the music automatically whenever someone is talking",
 # "the music goes down by itself when someone talks", "有人讲话的时候背景音乐自己压下去", "旁白出来的时候BGM自动让一下"
 _SPEECH = (r"\bwhen(?:ever)? (?:someone|somebody|people|anyone|i|we|they|he|she|the narrator|the voice(?:-?over)?|"
-           r"the narration) (?:is |are )?(?:speak|talk|say|narrat)\w*|\bunder (?:the )?(?:speech|voice\w*|vo|dialog(?:ue)?|talking|narration)\b|"
+           r"the narration) (?:is |are )?(?:speak|talk|say|narrat)\w*|"
+           r"\bwhen(?:ever)? there(?:'?s| is| are) (?:any |some )?(?:talking|speech|speaking|dialog\w*|narration|voice\w*|someone talking)\b|\bunder (?:the )?(?:speech|voice\w*|vo|dialog(?:ue)?|talking|narration)\b|"
            r"\b(?:during|over) (?:the )?(?:speech|voice\w*|vo|narration|talking)\b")
 _ZH_SPEECH = r"(?:人声|说话|讲话|配音|旁白|解说|对白|有人说|有人讲)"
-_DUCKING = (rf"\bduck|(?:{_SPEECH})|\b(?:automatic(?:ally)?|by itself|on its own)\b.*\b(?:lower|down|quieter|duck)|"
-            rf"避让|闪避|{_ZH_SPEECH}.*(?:降低|压低|调低|放低|低|小|压下去|让一下|让开|让一让)|自动(?:降低|压低|变小|让)")
+_DUCKING = (rf"\bduck|(?:{_SPEECH})|\b(?:automatic(?:ally)?|by itself|on its own)\b.*\b(?:lower|down|quieter|duck|dip)|"
+            rf"避让|闪避|{_ZH_SPEECH}.*(?:降低|压低|调低|放低|低|小|压下去|降|让一下|让开|让一让)|自动(?:降低|压低|变小|降|让)")
 # an uploaded sound file: "the audio I uploaded", "my mp3", "我上传的音频"
 _AUDIO_FILE = r"(?<![a-z])(?:audio(?: file| track)?|mp3|wav|m4a|aac|flac|ogg)(?![a-z0-9])|音频|录音"
 # "music off", "bgm off please"
@@ -215,7 +219,7 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
 _GENTLY = r"(?:gently|slowly|gradually|softly|smoothly)"
-_GENTLY_IN = rf"\b(?:come|comes|coming|start|starts|begin|begins|build|builds) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
+_GENTLY_IN = rf"\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|starts|begin|begins|build|builds) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
              r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|出来)"
 _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
               rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \
@@ -244,7 +248,8 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
 
 _FADE_OFF = r"\b(?:no|remove|without|delete|drop|get rid of|turn off|take (?:\w+ ){0,3}off|don'?t (?:want|need|use))\s+" \
             r"(?:(?:the|a|any)\s+)?(?:music'?s?\s+|song'?s?\s+)?(?:fades?|fading)(?:[- ]?(in|out))?\b|" \
-            r"(?:不要|去掉|取消|删掉|别|不需要|不用)(?:音乐的?|歌的?)?(淡入淡出|淡入|淡出|渐入|渐出|渐弱)"
+            r"(?:不要|去掉|取消|删掉|别|不需要|不用)(?:音乐的?|歌的?)?(淡入淡出|淡入|淡出|渐入|渐出|渐弱)|" \
+            r"(淡入淡出|淡入和淡出|淡入|淡出|渐入|渐出|渐弱)(?:效果)?(?:都|也)?(?:去掉|删掉|取消|不要了|拿掉|关掉|去了)"
 
 
 def _fades_off(clause: Clause) -> dict[str, int]:
@@ -252,9 +257,9 @@ def _fades_off(clause: Clause) -> dict[str, int]:
     match = clause.search(_FADE_OFF)
     if match is None:
         return {}
-    which = match.group(1) or match.group(2) or ""
+    which = match.group(1) or match.group(2) or match.group(3) or ""
     said = {"in": ("in",), "out": ("out",), "淡入": ("in",), "渐入": ("in",), "淡出": ("out",), "渐出": ("out",),
-            "渐弱": ("out",), "淡入淡出": ("in", "out")}.get(which, ("in", "out"))
+            "渐弱": ("out",), "淡入淡出": ("in", "out"), "淡入和淡出": ("in", "out")}.get(which, ("in", "out"))
     return {f"fade_{side}_ms": 0 for side in said}
 
 
@@ -283,14 +288,14 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?从第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
-              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|"
+              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方)?开始用|"
               # "start from 10 second of the song", "play it from second 12 of the track"
               rf"\bfrom\s+(?:the\s+)?{_SECONDS}\s+(?:mark\s+)?(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
               r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
-             rf"从第?{_SECONDS}(?:处|时)?(?:再)?(?:开始|进入|进来|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
+             rf"从第?{_SECONDS}(?:处|时)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
              rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|(?:延迟|推迟|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
              rf"\b(?:start|begin|come)s? in {_SECONDS}|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
@@ -360,8 +365,8 @@ def _adjustments(clause: Clause) -> _Adjustments:
 
 _STOP_AT = r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"
 # the music coming in at a place on the timeline: "after the title", "with the second clip", "第二个片段开始时"
-_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|开始|进入|进来|响起|出现|播放"
-_AFTER = r"\b(?:after|once|ends?|is over|finishes)\b|之后|以后|结束|完了|后"
+_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ )?in\b|开始|进入|进来|响起|出现|播放"
+_AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|后"
 
 
 def _start_at_place(clause: Clause, state: PlanState) -> int | None:
@@ -469,8 +474,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     # "the music is too quiet" asks for volume, not for quiet music
     # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
+    # "can it fade out gentler": how a fade goes is no mood of music either
+    gentler = r"|\b(?:gentl(?:er|y)|more gently|smooth(?:er|ly))\b" if _fade_said(clause) else ""
     style = music_style(re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
-                               re.sub(_TOO_QUIET + "|" + _QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b", " ",
+                               re.sub(_TOO_QUIET + "|" + _QUIETER + "|" + _LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
                                clause.text)))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
@@ -517,7 +524,8 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         # "用我自己的歌，音量调到四成，不要循环": the first setting is the song's own, the next a change of its own
         first = _adjustments(Clause(items[0], clause.quotes, clause.language, clause.source))
         rest = _adjustments(Clause("，".join(items[1:]), clause.quotes, clause.language, clause.source))
-        if first and rest:
+        said = [{key.replace("volume_scale", "volume") for key in part} for part in (first, rest)]
+        if first and rest and not said[0] & said[1]:  # "声音小一点，20%左右" is one setting, said twice
             _change(state, first, fold=True)
             return _change(state, rest, fold=False)
     if fold and isinstance(edit, SetMusic) and not {"volume_scale", "start_ms", "source_in_ms", "fade_in_ms", "fade_out_ms"} & set(adjust):
