@@ -77,7 +77,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # another object and "also" after one ("标题删掉音乐也去掉")
                        r"(?:(?<=倍速)|(?<=[倍秒音])|(?<=一点))(?!速)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
-                       rf"[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|做)|之后再|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       rf"[，,]?\s*(?:然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
@@ -429,7 +429,9 @@ def _carry_object_zh(parts: list[str]) -> list[str]:
         led = _ZH_OBJECT_LED.match(part)
         if led:
             current = led.group(1)
-        elif current and _ZH_OBJECTLESS.match(part):
+        elif current and _ZH_OBJECTLESS.match(part) and not (
+                re.match(r"^(?:再|然后|也|并且|并)?(?:开头|结尾|末尾|最后)", part) and re.search(r"换|加|配|来|用", carried[i - 1])):
+            # "音乐开头淡入两秒，结尾再淡出四秒" (the music's), not "音乐太燃了换个安静的 然后结尾淡出" (the video's, after new music)
             carried[i] = current + part
         elif not re.match(r"^(?:再|更)?[大小快慢高低长短](?:1|一)?点", part):  # "标题改成紫色 再大一点 然后淡出"
             current = None
@@ -577,7 +579,8 @@ _REASON_EN = re.compile(
     r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
-_REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了[\u4e00-\u9fff]{{0,10}}|"
+_REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
+                        r"(?![\u4e00-\u9fff]*?(?:换(?:个|一个|成|首|一首)|改成|调到|调成))[\u4e00-\u9fff]{0,10}|"  # not "音乐太燃了换个安静的"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
                         r"[^把将给让请，,]{0,8}(?:挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
@@ -608,7 +611,17 @@ _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? i
                         r"(?: at the (?:start|end|beginning))?\W*$")
 
 
+_LOUD_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning|drowns|overpowering|overpowers|blasting|covering up)\b.*$")
+# "it's a bit loud" ("it's too loud" is a complaint of its own): loudness with no object is the music's, or what "it" is
+_LOUDISH_EN = re.compile(rf"^{_OPENERS}it'?s (?:(?:a bit|a little|kinda|kind of|pretty|really|so|quite|way) )+(?P<adj>loud|noisy|quiet|soft)\W*$")
+
+
 def _music_remark(text: str) -> Remark | None:
+    if _LOUD_EN.match(text):
+        return Remark("make the music quieter")
+    loudish = _LOUDISH_EN.match(text)
+    if loudish:
+        return Remark("make it quieter" if loudish.group("adj") in ("loud", "noisy") else "make it louder")
     if _TASTE_EN.match(text):
         return Remark("change the music")
     if _TASTE_ZH.match(text):

@@ -60,6 +60,9 @@ def _relative(clause: Clause) -> float | None:
     """A change by a share ("10% louder" is 1.1 times, "by half" 0.5), or None when the share is a level."""
     if clause.has(_HALF):
         return 0.5
+    part = clause.search(r"\b(?:a |one )?(quarter|third|fifth|tenth)\s+as\s+loud\b|" + _N + r"\s+as\s+loud\b")
+    if part is not None:  # "music a quarter as loud", "20% as loud"
+        return {"quarter": 0.25, "third": 0.333, "fifth": 0.2, "tenth": 0.1}.get(part.group(1) or "") or float(part.group(2)) / 100
     if clause.has(_DOUBLE):
         return 2.0
     share = clause.search(_BY_SHARE)
@@ -440,7 +443,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         adjust["start_ms"] = moved
     if "start_ms" not in adjust and "source_in_ms" not in adjust:
         place = _start_at_place(clause, state)
-        if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起"):
+        if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起|再上|才上"):
             place = moment_of(clause, state)  # "the music should begin when the dog appears"
         if place is not None:
             adjust["start_ms"] = place
