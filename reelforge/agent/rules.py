@@ -225,6 +225,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     remarks = [remark_of(clause.text) for clause in clauses]
+    if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
+        clauses = clauses[1:]  # "no, not the clip, the music"
+    if len(clauses) > 1 and _NOT_THAT_ALONE.match(clauses[0].text):  # "not the music, the dog clip": one correction
+        first, then = clauses[0], clauses[1]
+        clauses = [Clause(f"{first.text}, {then.text}", first.quotes, first.language, first.source), *clauses[2:]]
     for index, clause in enumerate(clauses):
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
@@ -365,7 +370,7 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
 
 
 _AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great|oops|whoa|eh),? )*"
-_SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|a little |even |some |slightly )?more|again|once more|"
+_SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |some |slightly )?more|again|once more|"
                       r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
                           r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$")
@@ -376,11 +381,13 @@ _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "m
          "deleted": "delete", "raised": "raise", "lowered": "lower", "shortened": "shorten", "lengthened": "lengthen",
          "zoomed": "zoom", "put": "put", "set": "set", "cut": "cut"}
 _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)")
-_BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|how about|actually|"
-                         r"still (?:too |a bit |a little )?(?:slow|fast|loud|quiet|long|short)),? )*"
+# the unit may go unsaid when the last change holds one value ("too much, try 45" after "set the music volume to 60%",
+# "make it 8 instead" after "set the music to start at 5s")
+_BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|how about|actually|back to|"
+                         r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
-                         r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)(?: then| instead| please)?(?:吧|好了|试试)?$")
+                         r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:吧|好了|试试)?$")
 
 
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
@@ -437,8 +444,8 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         return _halfway(words, state)
     value = _BARE_VALUE.match(clause.text)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
-        number, unit = value.group(1), _unit(value.group(2))
-        said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit]
+        number, unit = value.group(1), _unit(value.group(2) or "")
+        said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit or not value.group(2)]
         if len(said) != 1:
             return False
         return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
@@ -489,19 +496,44 @@ _NOT_THAT_ZH = re.compile(r"^(?:不对|错了|搞错了|不是(?:这|那)(?:个|
                           r"不是(?:标题|文字|字幕|音乐|配乐|背景|配音|旁白|原声|画布|转场|音效))[，,\s]+(.+)$")
 
 
+_NOT_THAT_ALONE = re.compile(r"^(?:no,? )?(?:not (?:that|this|the [\w' ]+?)(?: one)?|wrong (?:one|thing))$|"
+                             r"^(?:不对[，,\s]*)?不是(?:这|那)?(?:个|段)?(?:标题|文字|字幕|音乐|配乐|背景音乐|配音|旁白|原声|转场|音效)?$")
+_NOT_THAT_EN = re.compile(r"^(?:no,? )?(?:not (?:that|this|the [\w' ]+?)(?: one)?|wrong (?:one|thing)),? "
+                          r"(?:i meant |i mean |i wanted |it'?s |i said |add )?(the [\w' ]+|it'?s own sound|its own sound)$")
+# what a history label changed, to put the object said instead in its place ("not the music, the dog clip")
+_LABEL_OBJECT = re.compile(r"\bthe (?:background )?(?:music|song)\b|\bthe clips'? own sound\b|"
+                           r"\b(?:the )?(?:first|second|third|last|[a-z]+) clip\b|\bclip \d+\b|\bthe title\b|"
+                           r"背景音乐|音乐|配乐|第\d+个片段|第\d+段|[\u4e00-\u9fff]{1,4}那段|标题|原声")
+
+
 def _corrected(clause: Clause, state: PlanState) -> bool:
-    """"不是这段 我要删的是狗那段", "不是标题 是背景要红色": the last change was not what was meant; it is undone and the
-    request after the correction planned in its place (only when that request reads as an edit of its own)."""
-    match = _NOT_THAT_ZH.match(clause.text) if clause.language == "zh" else None
+    """"不是这段 我要删的是狗那段", "不是标题 是背景要红色", "not the music, the dog clip": the last change was not what was
+    meant; it is undone and the request after the correction planned in its place (only when that request reads as an
+    edit of its own), or, when the correction names only another object, the last change made to that one."""
+    match = (_NOT_THAT_ZH if clause.language == "zh" else _NOT_THAT_EN).match(clause.text)
     history = state.context.history
     if match is None or not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]):
         return False
     rest = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", match.group(1))  # "我要删的是狗那段": delete that one
     rest = re.sub(r"^(?:我?(?:说的|要的|想要的|是说的?)是|是)", "", rest)
     before = len(state.actions)
-    if not rest or not _replay(rest, state):
+    bare = re.fullmatch(r"the [\w' ]+|its own sound|片段原声|原声|音乐|背景音乐|标题|[\u4e00-\u9fff]{1,4}那段|第\d+(?:个片段|段)", rest)
+    if not rest or not (_on_instead(rest, state) if bare else _replay(rest, state)):
         return False
     state.actions.insert(before, UndoAction())
+    return True
+
+
+def _on_instead(said: str, state: PlanState) -> bool:
+    """The last change (its label replayed) made to ``said`` instead of the object it named: "not the music, the dog
+    clip" after "set the music volume to 20%" sets the dog clip's sound to 20%; "不是音乐，是片段原声"."""
+    words = normalize(state.context.history[-1].lower())
+    named = _LABEL_OBJECT.search(words)
+    trial = state.fork()
+    if named is None or not _replay(words[:named.start()] + said + words[named.end():], trial) \
+            or any(isinstance(a, MusicAction) for a in trial.actions[len(state.actions):]):
+        return False  # "made the music smaller" is no change the music takes, never a new track
+    state.__dict__.update(trial.__dict__)
     return True
 
 
