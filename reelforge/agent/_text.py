@@ -576,7 +576,7 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
-    r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?|fight|clash|compete|overlap)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"

@@ -148,7 +148,7 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
      "giving back part of a cut (say 'undo', then cut again)", "把剪掉的部分找回一些（可以先说“撤销”，再重新剪）"),
     # the music's volume is one for the whole video (ducking under a voice-over is its own option)
     (r"^(?!.*(?:\bfade|\bduck|淡|闪避)).*(?:\b(?:music|song|bgm|soundtrack)\b.*\b(?:during|while|only (?:in|on|for|during)) "
-     r"(?:the )?(?:\w+ )?(?:clip|part|shot|scene)\b|(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|"
+     r"(?:the )?(?:\w+ )?(?:clip|part|shot|scene|bit|section|one)\b|(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|"
      r"[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时).*(?:音乐|配乐)|只在[^，,。]{1,8}(?:那段|片段).*(?:音乐|配乐))",
      "a music change for one part of the video only (the music's volume is the same throughout)",
      "只改某一段的音乐（音乐音量整段一样）"),

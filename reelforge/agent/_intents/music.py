@@ -3,6 +3,7 @@ and sound effects ("a whoosh at each transition", "a camera shutter at 3 seconds
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TypedDict
 
@@ -239,7 +240,7 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
     if not match:
         return None
     rest = clause.text[match.end():match.end() + 30]
-    seconds = duration_ms(rest)
+    seconds = 1000 if re.match(r"\s*(?:over|in|for|of)\s+(?:a|one)\s+(?:second|sec)\b", rest) else duration_ms(rest)
     bare = re.match(r"\s*(?:over|for|in)\s+(\d+(?:\.\d+)?)(?!\s*%)(?:\s|$|,)", rest)
     if seconds is None and bare:  # "... and out over 2": the unit said once, for the fade before it
         seconds = round(float(bare.group(1)) * 1000)
@@ -368,7 +369,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
 
 _STOP_AT = r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"
 # the music coming in at a place on the timeline: "after the title", "with the second clip", "第二个片段开始时"
-_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ )?in\b|开始|进入|进来|响起|出现|播放"
+_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ ){0,2}in\b|开始|进入|进来|响起|出现|播放"
 _AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|后"
 
 
@@ -455,8 +456,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         upload = find_media(clause, state, ("audio",))
     current = next((s for t in state.draft.tracks if t.is_music for s in t.segments), None)
     if upload is not None and current is not None and current.src == upload.src and adjust and not clause.has(r"\breplace|换"):
-        state.edit(UpdateMusic(**adjust), focus_kind="music")  # "summer.mp3 从第20秒开始放": the song already playing
-        return True
+        return _change(state, adjust, fold=False, clause=clause)  # "summer.mp3 从第20秒开始放": the song already playing
     if upload is not None:
         listed = _listed_after(clause)
         if listed:  # "用我自己的歌，音量调到四成，不要循环": the song with its first setting, then a change of its own
@@ -535,10 +535,35 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
+    if fold and isinstance(last, MusicAction) and not last.compose and set(adjust) == {"volume"} and last.volume is None:
+        state.actions[-1] = dataclasses.replace(last, volume=adjust["volume"])  # "换成欢快一点的然后音量调到25%"
+        return True
     if isinstance(edit, UpdateMusic) and edit == UpdateMusic(**adjust):
         return True
-    state.edit(UpdateMusic(**adjust), focus_kind="music")
+    for setting in (_settings_listed(clause, adjust) if clause is not None else []) or [adjust]:
+        state.edit(UpdateMusic(**setting), focus_kind="music")
     return True
+
+
+def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
+    """Changes listed one after another with commas, each its own ("summer.mp3 从第20秒开始放，音量50%", "音乐淡入两秒、淡出一秒半、
+    音量百分之三十"); an item with no setting of its own belongs to the one before ("开头慢慢进来，三秒左右"). Empty unless
+    the items say different settings that add up to everything said."""
+    groups: list[str] = []
+    for item in re.split(r"\s*[，,、]\s*", clause.text):
+        if groups and not _adjustments(Clause(item, clause.quotes, clause.language, clause.source)):
+            groups[-1] += f"，{item}"
+        elif item:
+            groups.append(item)
+    listed = [found for group in groups if (found := _adjustments(Clause(group, clause.quotes, clause.language, clause.source)))]
+    said = [{key.replace("volume_scale", "volume") for key in found} for found in listed]
+    merged: dict[str, object] = {}
+    for found in listed:
+        merged.update(found)
+    if len(listed) < 2 or sum(len(keys) for keys in said) != len(set().union(*said)) or merged != dict(adjust) \
+            or set(merged) == {"fade_in_ms", "fade_out_ms"}:  # "音乐淡入4秒，淡出2秒": its fades, one change
+        return []
+    return listed
 
 
 # a kind of music turned down rather than the music: "not lofi", "no jazz", "不要摇滚的", "I don't want music with drums"
