@@ -14,12 +14,14 @@ from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
-__all__ = ["EN_VERBS", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "compiled", "detect_language", "is_chatter", "remark_of", "split_clauses"]
+__all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "detect_language",
+           "is_chatter", "remark_of", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a single-quoted title may hold an apostrophe ("'You won't believe this'"); one after a letter opens nothing ("dog's")
 _QUOTES = re.compile(r"(?<!\w)'((?:[^']|'(?=\w))+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
 PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
+QUOTES = _QUOTES
 
 EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
@@ -197,6 +199,12 @@ def _run_on(part: str) -> list[str]:
     if len(pieces) == 1 or any(_CAUSING.match(p) for p in pieces[:-1]):
         return [part]
     return pieces
+
+
+def clause_starts(text: str, language: str) -> list[int]:
+    """Where each clause of normalized ``text`` starts, by the splitter alone (the first is 0)."""
+    splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
+    return [0, *(m.end() for m in splitter.finditer(text) if 0 < m.end() < len(text))]
 
 
 def split_clauses(message: str, language: str) -> list[Clause]:

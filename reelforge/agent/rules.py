@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reelforge.agent import _absent
+from reelforge.agent import _absent, _correction
 from reelforge.agent._intents import (
     canvas,
     fade,
@@ -198,14 +198,15 @@ def understand(message: str, context: AgentContext) -> Plan:
     language: Language = detect_language(message)  # type: ignore[assignment]
     if not message.strip():
         language = context.language or "en"
+    settled = _correction.resolve(message, language)  # "trim it to 3 seconds, no wait, 2": only what was settled on
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
                       focus=focus_from_history(context.history, draft, context.versions))
     # a script or a narration's words span sentences: read before the message is split into clauses (what is said
     # around a narration, "remove the title, then add a voice-over: ...", is read as clauses on either side of it)
-    spoken = voice.read_whole(message, state)
+    spoken = voice.read_whole(settled, state)
     if spoken is None:
-        state = _read_clauses(split_clauses(message, language), state)
+        state = _read_clauses(split_clauses(settled, language), state)
     else:
         state = _read_clauses(split_clauses(spoken.before, language), state)
         state.actions.extend(spoken.actions)

@@ -1,0 +1,320 @@
+"""Corrections inside one message: "trim the dog clip to 3 seconds, no wait, 2", "标题换蓝色…算了还是白色".
+
+A **correction marker** ("no wait", "sorry", "I mean", "or actually", "er", "不对", "算了", "说错了", "呃") between two
+readings of the same kind: the later one wins for the slots it states and inherits the rest, so only the corrected
+request is planned. ``resolve`` rewrites the message before it is split into clauses, in both languages alike:
+
+- **a value or a word of the same kind** ("..., no wait, 2", "— actually white", "I mean the dog one", "er, zoom in",
+  "，不对，20%", "…还是女声吧", "哦不是，狗那段"): it replaces the last one of its kind said before the marker (a time, a
+  share, a speed, a bare number that takes the unit said before, a colour, a place, a shape, a platform, a file format,
+  a voice, a camera move, a transition, a sound, a music style, a clip, a moment, quoted words, "a parrot" for "a cat");
+  what the message says after it goes on ("'Neon City', for 2 seconds"; "12 seconds, vertical");
+- **a request of its own** after a marker that takes back ("no", "wait", "I mean", "不对", "算了", "说反了"): it replaces
+  the last request before the marker when both are about the same thing, or it leaves its object unsaid, which it
+  then inherits ("remove the dog clip... actually no, just mute it", "把标题放大，啊说反了，缩小一点");
+- **a take-back** ("keep it", "leave it", "留着", "不换了", "先别导"): the last request is dropped and what follows is
+  planned ("remove the music. hmm no, keep it but turn it down to 10%", "第一段删掉吧……不行，留着，把第二段删了");
+  "哦音乐不用动了" drops the request about the music.
+
+A hesitation ("er", "um", "or", "呃", "还是", "……") only corrects a value of the same kind: "add a title, um, make it
+red" adds a red title. Anything else is left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._numbers import normalize
+from reelforge.agent._reading import read_clause
+from reelforge.agent._text import PLACEHOLDER, QUOTES, Clause, clause_starts, is_untouched
+from reelforge.draft.colors import NAMED_COLORS
+
+__all__ = ["resolve"]
+
+# words that take back what was just said, and hesitations before a better value
+_TAKE_BACK_EN = (r"no+ wait|wait no|no+ no|no+|nah|nope|not that|hmm+ no|um+ no|uh+ no|er+ no|ugh,? no|or no|actually no|"
+                 r"no actually|no hang on|hang on|wait|sorry|oops|i mean|i meant|or actually|or rather|scratch that|"
+                 r"correction|my bad")
+_HESITATE_EN = r"actually|er+m?|um+|uh+|hmm+|ugh|or|well|make (?:that|it)"
+_TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[，,。.…—\s!！])|说错了|打错了|写错了|搞错了|错了|说反了|等等|等一下|等下|"
+                 r"(?:呃|额|嗯)?算了|不不+|(?:哦|啊|嗯|诶)不|更正")
+_HESITATE_ZH = r"呃|额|嗯|哦|啊|诶|还是|改一下|太[\u4e00-\u9fff]{1,3}了吧?"
+_DELIMIT = r"[\s,，.。…—–;；!！-]"
+_MARKER_EN = re.compile(
+    rf"(?:[,.…;!—–]+\s*|\s+[-—–]+\s*|\s+(?=no+ \d))(?P<words>(?:(?:{_TAKE_BACK_EN}|{_HESITATE_EN})\b[\s,.…!—–-]*)+)|"
+    r"(?:\.\.\.|…|—|–|\s-\s)\s*(?=\d|make (?:that|it)\b)")
+_MARKER_ZH = re.compile(
+    rf"(?:[，,。.…—–;；!！\s]+)(?P<words>(?:(?:{_TAKE_BACK_ZH}|{_HESITATE_ZH})[，,。.…—–!！\s]*)+)|(?:……|…|——|—)\s*(?=改成|换成)")
+_STRONG = re.compile(rf"^(?:.*\b)?(?:{_TAKE_BACK_EN})\b|{_TAKE_BACK_ZH}")
+_HESITATION_ONLY = re.compile(rf"^(?:(?:{_HESITATE_EN})\b[\s,.…!—–-]*)+$")
+
+# the kinds of slot a correction replaces, most specific first; each pattern runs on normalized text
+_COLOURS = "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    ("quote", r"⟪\d+⟫"),
+    ("moment", r"\bat \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\bat the (?:very )?(?:start|beginning|end)"
+               r"(?: of (?:the )?(?:[\w-]+ ){0,2}?(?:clip|video|one|part)(?: \d+)?)?|"
+               r"\b(?:when|as soon as|once) (?:the |a )?[\w ]{1,20}? (?:appears?|shows? up|comes? (?:on|in)|starts?|begins?)\b|"
+               r"\bafter the (?:title|intro|first clip|second clip)\b|"
+               r"(?:放)?在?第\d+(?:\.\d+)?秒(?:处|的时候|的地方)?|(?:放)?在(?:开头|结尾|最后|最前面)|"
+               r"(?:放)?在?(?![把给将在])[\u4e00-\u9fff\d]{1,8}?(?:出现|开始|结束)的时候"),
+    ("aspect", r"\b(?:vertical|horizontal|landscape|portrait|square)\b|(?<![\d.])\d+:\d+\b|竖屏|横屏|方形|[竖横方]的|\d+比\d+"),
+    ("time", r"(?<![a-z0-9_.⟪])\d+(?:\.\d+)?\s*(?:-\s*)?(?:seconds?|secs?|s\b|ms\b|秒钟?|毫秒)"),
+    ("share", r"(?<![a-z0-9_.⟪])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|百分之\d+(?:\.\d+)?"),
+    ("speed", r"(?<![a-z0-9_.⟪])\d+(?:\.\d+)?\s*(?:x\b|×|倍速?)|\b(?:twice|half|three times|double) as (?:fast|slow)\b|"
+              r"\b(?:half|double|normal) speed\b"),
+    ("colour", rf"\b(?:{_COLOURS})\b|#[0-9a-f]{{6}}\b|[红白黑黄蓝绿橙橘紫粉灰金银青](?:色|字|的)"),
+    ("preset", r"\b(?:youtube shorts|(?:instagram|insta|ig) reels|tiktok|reels|shorts|youtube|instagram|insta)\b|"
+               r"抖音|快手|油管|b站|朋友圈|视频号|小红书"),
+    ("format", r"\b(?:mp4|mov|webm|gif|mp3|wav|prores)\b"),
+    ("gender", r"\b(?:male|female|(?:wo)?m[ae]n'?s?|boy'?s?|girl'?s?)\b|[男女](?:声|生|的)"),
+    ("motion", r"\b(?:zoom(?:ing)? (?:in|out)|pan(?:ning)? (?:left|right|up|down)|tilt (?:up|down)|ken burns)\b|"
+               r"推近|拉近|拉远|推远|推镜头|拉镜头"),
+    ("transition", r"\b(?:cross-?fade|dissolve|(?:wipe|slide) (?:left|right|up|down)|(?:fade|dip) to (?:black|white)|"
+                   r"hard cuts?)\b|溶解|叠化|硬切|黑场|(?:向[左右上下])?擦除"),
+    ("fade", r"\bfade[- ](?:in|out)\b|淡入|淡出"),
+    ("size", r"\b(?:bigger|smaller|larger)\b|放大|缩小(?:一点)?|大一点|小一点"),
+    ("sound", r"\b(?:whoosh|swoosh|ding|chime|pop|bell|click|shutter|applause|boom|impact|riser|rain|wind|thunder)\b|"
+              r"快门声?|咔[嚓哒嗒]声?|撞击声|雨声|风声|海浪声|掌声|欢呼声?|鸟叫声?|铃声|叮|嗖|啵"),
+    ("style", r"\b(?:lo-?fi|piano|jazz|rock|electronic|edm|ambient|acoustic|chill|upbeat|epic|cinematic|calm|happy|"
+              r"classical|hip-?hop)\b|电子乐?|氛围(?:音乐|乐)?|钢琴曲?|吉他|爵士|摇滚|古典|史诗|欢快|舒缓|轻音乐"),
+    ("position", r"\b(?:the )?(?:top|bottom|middle|cent(?:er|re))(?: (?:left|right))?(?: corner)?\b|"
+                 r"\b(?:the )?(?:left|right)(?: side)?\b|[左右][上下]角|上面|下面|中间|顶部|底部|上方|下方|左边|右边|居中"),
+    ("direction", r"\b(?:up|down)\b|[向往][上下左右]"),
+    ("clip", r"\b(?:the )?(?!(?:a|an|the|this|that|another|each|every|one|new|more)\b)[a-z]+ (?:one|clip|part|shot)\b|"
+             r"\bclip \d+\b|\bboth clips\b|\ball (?:the )?clips\b|(?![把给将在让和跟与删])[\u4e00-\u9fff]{1,4}?那段|"
+             r"第\d+(?:个)?(?:片段|段|镜头)"),
+    ("number", r"(?<![a-z0-9_.⟪:])\d+(?:\.\d+)?(?![a-z0-9_⟫:]|\.\d)|\bhalf\b"),
+    ("thing", r"\b(?:a|an) (?!(?:bit|little|lot|few|couple)\b)[a-z]+\b"),
+))
+_NUMERIC = ("moment", "time", "share", "speed", "number")
+# what a corrected value may be said with ("make that 1.5x is enough", "是百分之五十", "放下面吧")
+_EMPTY_EN = re.compile(r"\b(?:make (?:that|it|them)|make|(?:it|that) (?:should be|is|'s)|should be|it'?s|that'?s|is|be|"
+                       r"i (?:mean|meant|guess|think)|instead|please|pls|then|actually|just|use|set|put|go|with|at|to|"
+                       r"in|on|for|from|after|before|over|by|into|a|an|the|long|yeah|yes|ok|okay|enough|fine|better|"
+                       r"good|plenty|would|will do|do|one|volume|speed|voice|version|sounds?|of)\b")
+_EMPTY_ZH = re.compile(r"改成|换成|改为|换为|调到|调成|设成|设为|变成|就够了|就可以了?|就行了?|就好了?|好了|那就|还是|一下|"
+                       r"放(?:在|到)?|加个|来个|是|用|吧|的|在|加|来|要|第|前|到|成|呢|啊|发|给|个|改|换|吗")
+_SUFFIX = re.compile(r"\s+(?:is|'s|would be|looks?|sounds?) (?:enough|fine|better|good|ok|okay|plenty|right|nicer)\b.*$|"
+                     r"\s+i (?:guess|think|meant?)$|\s+(?:actually|instead|please)$")
+_ADDING = re.compile(r"^(?:and|also|then|plus|another|one more|too|再|然后|也|还有|另外|顺便|并且)\b|^(?:再|然后|也|还有|另外)")
+_CANCEL_EN = re.compile(r"^(?:(?:just )?(?:keep|leave) (?:it|that|them)(?: as (?:it is|is))?|never ?mind|forget (?:it|that)|"
+                        r"don'?t|scratch that|cancel that|not that)(?:\s+but|,|$)\s*")
+_CANCEL_ZH = re.compile(r"^(?:还是)?(?:留着|保留|不换了|不用了|不要了|不删了|不加了|不改了|先别[\u4e00-\u9fff]{1,2}|"
+                        r"别[\u4e00-\u9fff]{1,2}了|不[\u4e00-\u9fff]了)(?:吧|了)?(?:[，,\s]+|$)")
+_REST = re.compile(r"[,，;；!！?？]|\.(?!\d)|…|—|–|\s-\s")
+_OBJECT_EN = re.compile(r"\b(?:the|my|this|that) (?:[\w'-]+ ){0,2}?(?:clips?|one|part|shot|music|song|soundtrack|bgm|title|"
+                        r"text|captions|subtitles|transitions?|crossfade|voice-?over|narration|background|video)\b")
+_OBJECT_ZH = re.compile(r"(?![把给将在让和跟与删])[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段|镜头)|标题|字幕|背景音乐|音乐|配乐|"
+                        r"bgm|转场|旁白|配音|背景|视频|画面|它")
+_HALF = {"share": "50%", "speed": "0.5x"}
+_SPEED_WORDS = {"twice as fast": "2x", "double speed": "2x", "half as fast": "0.5x", "half speed": "0.5x",
+                "twice as slow": "0.5x", "three times as fast": "3x", "normal speed": "1x"}
+
+
+def resolve(message: str, language: str) -> str:
+    """``message`` with each correction inside it applied: only what the user settled on is left to plan. A message
+    with no correction comes back as it was typed."""
+    marker = _MARKER_ZH if language == "zh" else _MARKER_EN
+    if marker.search(message.lower()) is None:
+        return message
+    originals: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        originals.append(match.group(0))
+        return f"⟪{len(originals) - 1}⟫"
+
+    text = normalize(QUOTES.sub(hold, message.strip()))
+    changed = False
+    start = 0
+    for _ in range(4):  # a message corrects itself a few times at most
+        found = next((m for m in marker.finditer(text, start) if re.search(r"\w", text[:m.start()])), None)
+        if found is None:
+            break
+        fixed = _correct(text, found, language)
+        if fixed is None:
+            start = found.end()
+            continue
+        text, changed, start = fixed, True, 0
+    if not changed:
+        return message
+    return PLACEHOLDER.sub(lambda m: originals[int(m.group(1))], text)
+
+
+def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
+    """The text with the correction at ``marker`` applied, or None when it is no correction after all."""
+    before = text[:marker.start()].rstrip(" ,，.。…—–-;；")
+    after = text[marker.end():].lstrip(" ,，.。…—–-;；")
+    words = (marker.group("words") or "").strip(" ,，.。…—–-!！")
+    strong = bool(words) and not _HESITATION_ONLY.match(words) and _STRONG.search(words + "，") is not None
+    cut = _REST.search(after)
+    fix, rest = (after[:cut.start()], after[cut.end():].strip()) if cut else (after, "")
+    fix = _SUFFIX.sub("", fix.strip())
+    if not fix or _ADDING.match(fix) or (marker.group(0).strip(" ,.…") == "or" and text.rstrip().endswith("?")):
+        return None if fix or not strong else _drop_last(before, rest, language) or words  # "加个转场，算了": take it back
+    if rest and re.fullmatch(rf"(?:yeah|yes|ok|对|嗯)?[\s,，]*{re.escape(fix)}", rest):
+        rest = ""  # "cut it to 9 seconds, or 11, yeah 11"
+    if language == "zh" and is_untouched(fix):  # "标题改红色，音乐调小，哦音乐不用动了"
+        return _drop_about(before, fix, rest, language)
+    kept = re.match(r"^(?:leave|keep) it\b[\s,.。]*", rest)
+    if kept is not None:  # "put the music at 25%. wait, 35, leave it": nothing to change
+        return _drop_last(before, rest[kept.end():], language) or words
+    substituted = _substitute(before, fix, language)
+    if substituted is not None:
+        return _join(substituted, rest, language, value=True)
+    if not strong:
+        return None
+    cancel = (_CANCEL_ZH if language == "zh" else _CANCEL_EN).match(fix)
+    if cancel is not None:  # "hmm no, keep it but turn it down to 10%", "不行，留着，把第二段删了"
+        return _drop_last(before, _join(fix[cancel.end():], rest, language), language) or words
+    last = before[_last_start(before, language):]
+    if not _same_thing(last, fix, language):
+        return None
+    return _join(_keep_before_last(before, language), _join(_inherit(fix, last, language), rest, language), language)
+
+
+def _last_start(text: str, language: str) -> int:
+    return clause_starts(text, language)[-1]
+
+
+def _keep_before_last(text: str, language: str) -> str:
+    return text[:_last_start(text, language)].rstrip(" ,，.。…—–-;；")
+
+
+def _drop_last(before: str, replacement: str, language: str) -> str:
+    """The last request before the marker taken back; what "it" or an unsaid object meant is carried over."""
+    last = before[_last_start(before, language):]
+    return _join(_keep_before_last(before, language), _inherit(replacement, last, language), language)
+
+
+def _drop_about(before: str, untouched: str, rest: str, language: str) -> str | None:
+    """The last request about what is now to be left alone ("哦音乐不用动了"), taken back."""
+    named = _OBJECT_ZH.search(untouched)
+    starts = clause_starts(before, language)
+    for index in reversed(range(len(starts))):
+        part = before[starts[index]:starts[index + 1] if index + 1 < len(starts) else len(before)]
+        if named is not None and named.group(0) in part:
+            kept = (before[:starts[index]] + before[starts[index] + len(part):]).strip(" ,，.。…—–-;；")
+            return _join(kept, rest, language) if kept or rest else None
+    return None
+
+
+def _join(first: str, second: str, language: str, value: bool = False) -> str:
+    """Two parts of a message: a value's own clause goes on after a comma ("'Neon City', for 2 seconds"), a request
+    of its own after a full stop."""
+    first, second = first.strip(" ,，"), second.strip(" ,，")
+    if not first or not second:
+        return first or second
+    if value:
+        return f"{first}，{second}" if language == "zh" else f"{first}, {second}"
+    return f"{first}。{second}" if language == "zh" else f"{first}. {second}"
+
+
+def _slots(text: str) -> list[tuple[str, int, int]]:
+    """Each slot ``text`` states, by kind: ``(kind, start, end)``, the most specific kind first, none overlapping."""
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in _KINDS:
+        for match in pattern.finditer(text):
+            if match.end() > match.start() and not any(s < match.end() and match.start() < e for _, s, e in found):
+                found.append((kind, match.start(), match.end()))
+    return sorted(found, key=lambda slot: slot[1])
+
+
+def _substitute(before: str, fix: str, language: str) -> str | None:
+    """``before`` with each value ``fix`` states in place of the last one of its kind, or None when ``fix`` says more
+    than values (or one has nothing of its kind to replace)."""
+    slots = _slots(fix)
+    if not slots or len({kind for kind, _, _ in slots}) != len(slots):
+        return None
+    leftover = "".join(fix[e:s] for (_, _, e), (_, s, _) in zip([("", 0, 0), *slots], [*slots, ("", len(fix), 0)]))
+    leftover = (_EMPTY_ZH if language == "zh" else _EMPTY_EN).sub(" ", leftover)
+    last = before[_last_start(before, language):]
+    # the request's own verb said again is no change ("把第一段删了，等等，删第二段")
+    repeated = (c for c in leftover if c not in last) if language == "zh" else (
+        w for w in leftover.split() if not re.search(rf"\b{re.escape(w)}\b", last))
+    if re.search(r"[^\W_]", "".join(repeated)):
+        return None
+    result = before
+    replaced: set[int] = set()   # each value said before is corrected once: "fade in 3 s, I mean fade out 3 s at the end"
+    for kind, start, end in reversed(slots):
+        words = fix[start:end]
+        if kind == "thing" and not re.search(r"\bof (?:a|an) [a-z]+\b", result):
+            return None  # "generate a clip of a cat, no, a parrot": only a scene's subject
+        target = _target(result, kind, words)
+        if target is None or target[1] in replaced:
+            return None
+        target_kind, target_start, target_end = target
+        said = result[target_start:target_end]
+        if words == "half":
+            words = _HALF.get(target_kind, "")
+            if not words:
+                return None
+        elif kind in _NUMERIC and target_kind != kind and target_kind != "number":
+            # "3 seconds, no wait, 2", "at 3 s... make it 4 s": the number in what was said before, its unit kept
+            number, value = re.search(r"\d+(?:\.\d+)?", said), re.search(r"\d+(?:\.\d+)?", words)
+            if number is None or value is None:
+                return None
+            words = said[:number.start()] + value.group(0) + said[number.end():]
+        elif kind == "speed" and words in _SPEED_WORDS:  # "twice as fast, ugh no, half as fast"
+            words = _SPEED_WORDS[words]
+        elif said.startswith("the ") and not words.startswith("the ") and kind in ("position", "clip"):
+            words = f"the {words}"  # "in the top left, sorry, top right corner"
+        if kind == "clip" and language == "en":  # "the first one" for "the second clip": the noun said before
+            words = re.sub(r"\bone$", said.rsplit(" ", 1)[-1], words)
+        result = result[:target_start] + words + result[target_end:]
+        replaced = {k if k < target_start else k + len(words) - (target_end - target_start) for k in replaced}
+        replaced.add(target_start)
+    return result
+
+
+def _target(text: str, kind: str, words: str) -> tuple[str, int, int] | None:
+    """The last slot of ``kind`` in ``text``; for a number, the last number said with any unit (a time, a share, a
+    speed), and the other way round: "set music volume to 70, no, 65%"."""
+    slots = _slots(text)
+    same = [slot for slot in slots if slot[0] == kind]
+    if not same and kind in _NUMERIC:
+        # a time or a moment said without a unit after a moment ("add a chime at 12 seconds, no, at 14"), a bare number
+        fallback = (("time", "number") if re.search(r"\d", words) else ()) if kind == "moment" else \
+            ("moment", "time", "share", "speed", "number")
+        same = [slot for slot in slots if slot[0] in fallback]
+        if kind in ("time", "share", "speed"):  # a unit said after a bare number only ("to 70, no, 65%")
+            same = [slot for slot in same if slot[0] in ("number", "moment" if kind == "time" else "number")]
+    if kind == "position" and not same:
+        same = [slot for slot in slots if slot[0] == "direction"]
+    if kind == "direction" and not same:
+        same = [slot for slot in slots if slot[0] == "position"]
+    return same[-1] if same else None
+
+
+def _same_thing(last: str, fix: str, language: str) -> bool:
+    """Whether a request said after a take-back replaces the one before it: both name the same thing, or it names
+    nothing ("actually no, just mute it") and inherits it. "mute the clips, no wait, keep the music" keeps both."""
+    said = {s.value for s in read_clause(Clause(last, (), language)).of("topic")}
+    new = {s.value for s in read_clause(Clause(fix, (), language)).of("topic")}
+    kinds = {kind for kind, _, _ in _slots(fix)} & {kind for kind, _, _ in _slots(last)}
+    starts_request = re.match(r"^(?:just |please |now )?(?:" + _REQUEST_EN + r")\b", fix) if language == "en" else \
+        re.search(_REQUEST_ZH, fix)
+    return starts_request is not None and (not new or bool(said & new) or bool(kinds - {"number", "thing"}))
+
+
+_REQUEST_EN = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|create|export|"
+               r"turn|fade|lower|raise|keep|zoom|pan|play|switch|drop|start|stop|give|have|show|shorten|bring|take")
+_REQUEST_ZH = (r"把|加|添加|给|去掉|删|生成|导出|换|改|调|设置|让|静音|剪|裁|放|用|移|挪|缩|淡|交换|加速|放慢|减速|"
+               r"开头|结尾|整个视频")
+
+
+def _inherit(request: str, last: str, language: str) -> str:
+    """``request`` with the object the taken-back one named where it leaves it unsaid: "it" / "它", or (Chinese) no
+    object at all ("把标题放大，啊说反了，缩小一点" -> "标题缩小一点")."""
+    if language == "zh":
+        named = [m.group(0) for m in _OBJECT_ZH.finditer(last) if m.group(0) != "它"]
+        if not named:
+            return request
+        request = re.sub(r"^是", "", request)  # "城市那段加速，哦打错了，是减速"
+        if "它" in request:
+            return request.replace("它", named[-1], 1)
+        return request if _OBJECT_ZH.search(request) or not request else named[-1] + request
+    objects = list(_OBJECT_EN.finditer(last))
+    if not objects or not re.search(r"\b(?:it|them)\b", request):
+        return request
+    return re.sub(r"\b(?:it|them)\b", objects[-1].group(0), request, count=1)
