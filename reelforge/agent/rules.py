@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reelforge.agent import _absent, _correction
+from reelforge.agent import _absent, _correction, _hedges
 from reelforge.agent._intents import (
     canvas,
     fade,
@@ -66,7 +66,7 @@ from reelforge.agent.actions import (
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
 from reelforge.draft import AUDIO, Draft
 
-__all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "understand"]
+__all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
 
 Handler = Callable[[Clause, PlanState], bool]
 
@@ -193,12 +193,18 @@ def _which(clause: Clause, one: Candidate, other: Candidate) -> Unknown:
         f"是要改{names[0]}，还是{names[1]}？请再说具体一点。"))
 
 
+def settle(message: str, language: str) -> str:
+    """The message as the rules read it: "I was wondering if you could ...", "如果方便的话，..." without the hedge
+    (``_hedges``), and "trim it to 3 seconds, no wait, 2" with only what was settled on (``_correction``)."""
+    return _correction.resolve(_hedges.plain(message, language), language)
+
+
 def understand(message: str, context: AgentContext) -> Plan:
     """Turn one chat message into a Plan of actions, in the order the user asked for them."""
     language: Language = detect_language(message)  # type: ignore[assignment]
     if not message.strip():
         language = context.language or "en"
-    settled = _correction.resolve(message, language)  # "trim it to 3 seconds, no wait, 2": only what was settled on
+    settled = settle(message, language)
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
                       focus=focus_from_history(context.history, draft, context.versions))

@@ -1,0 +1,160 @@
+"""Hedged and indirect asks read as the requests they are: "I was wondering if you could add some captions", "is there
+a way to slow the dog down?", "I'd love a slow zoom out on this clip", "能不能麻烦把音乐调小一点", "要是结尾能淡出就好了".
+
+``plain`` takes the politeness off a message before it is read (the words of the request keep the case they were
+typed in): the wrapper that asks permission or says a wish ("would it be possible to", "any chance you could", "it'd be
+cool to have", "如果方便的话", "想问一下", "麻烦", "是不是可以", "…会不会好点", "…就好了") is dropped, a wish said as a
+condition becomes the request ("I'd appreciate it if the song didn't repeat" -> "don't repeat the song"), and "would
+you mind giving me an EDL" gives one. A real question stays a question: "I was wondering which transitions you've
+got" asks which transitions there are, "could you let me know what you can do?" what the editor can do.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["plain"]
+
+_NICE = r"(?:cool|great|nice|amazing|awesome|good|lovely|helpful|perfect|fantastic|ideal|better)"
+# the sentence-opening wrappers that only ask permission or say a wish (English); what follows is the request
+_ASKING_EN = re.compile(
+    r"(?:i was (?:just )?wondering|i wonder|i'?m wondering)(?: if| whether)(?: you could| you can| you'?d be able to| it'?s possible to|"
+    r" it (?:would|might) be possible to| i could| we could)\s+|"
+    r"(?:do you think )?(?:there'?s )?any chance (?:you could|you can|to|of)\s+|do you think you could\s+|"
+    r"is there (?:any|a|some) (?:way|chance)(?: to| you could| i could| we could| for you to)?\s+|"
+    r"(?:is it|would it be|will it be) (?:at all )?(?:possible|ok|okay|alright|fine|doable)(?: for you)? to\s+|"
+    r"would you be able to\s+|(?:it'?d|it would|that'?d|that would) be " + _NICE + r" to\s+|"
+    r"(?:i'?d|i would) (?:really |very much )?(?:like|love|want) to\s+(?!know\b|see\b|watch\b)|(?:maybe )?you could\s+",
+    re.IGNORECASE)
+# a wish said as a condition: "I'd appreciate it if ...", "it would be amazing if ..."
+_IF_EN = re.compile(r"(?:i'?d|i would) (?:really )?(?:appreciate it|love it|like it|prefer it|be happy|be grateful) if\s+|"
+                    r"(?:it'?d|it would|that'?d|that would) be " + _NICE + r" if\s+", re.IGNORECASE)
+# a question asked indirectly: "could you let me know what you can do", "I'd like to know how long the video is"
+_TELL_EN = re.compile(r"(?:could|can|would) you (?:please )?(?:let me know|tell me)\s+|(?:i'?d|i would) (?:like|love) to know\s+|"
+                      r"i (?:want|wanted|need) to know\s+|i was (?:just )?wondering\s+(?=(?:which|what|how)\b)",
+                      re.IGNORECASE)
+_GERUNDS = {"giving": "give", "adding": "add", "making": "make", "taking": "take", "putting": "put", "cutting": "cut",
+            "muting": "mute", "moving": "move", "removing": "remove", "changing": "change", "turning": "turn",
+            "speeding": "speed", "slowing": "slow", "trimming": "trim", "deleting": "delete", "swapping": "swap",
+            "exporting": "export", "fading": "fade", "zooming": "zoom", "shortening": "shorten", "setting": "set",
+            "lowering": "lower", "raising": "raise", "using": "use", "dropping": "drop", "sending": "send"}
+_PAST = {"faded": "fade", "stayed": "stay", "started": "start", "came": "come", "played": "play", "moved": "move",
+         "went": "go", "looped": "loop", "repeated": "repeat", "zoomed": "zoom", "showed": "show", "appeared": "appear",
+         "ended": "end", "lasted": "last", "panned": "pan", "slowed": "slow", "sped": "speed"}
+_MIND_EN = re.compile(r"(?:would|do) you mind\s+(" + "|".join(_GERUNDS) + r")\b", re.IGNORECASE)
+
+
+def plain(message: str, language: str) -> str:
+    """``message`` with the hedges around its requests taken off (both languages)."""
+    return _plain_zh(message) if language == "zh" else _plain_en(message)
+
+
+def _plain_en(message: str) -> str:
+    sentences = re.split(r"(?<=[.!?;])\s+", message.strip())
+    return " ".join(_sentence_en(sentence) for sentence in sentences)
+
+
+def _sentence_en(sentence: str) -> str:
+    told = _TELL_EN.match(sentence)
+    if told is not None:  # a question asked indirectly stays a question, in its plain order
+        return _question_order(sentence[told.end():])
+    mind = _MIND_EN.match(sentence)
+    if mind is not None:  # "would you mind giving me an EDL?"
+        return _GERUNDS[mind.group(1).lower()] + sentence[mind.end():]
+    wish = _IF_EN.match(sentence)
+    if wish is not None:
+        return _condition(sentence[wish.end():])
+    asking = _ASKING_EN.match(sentence)
+    if asking is not None:
+        sentence = sentence[asking.end():]
+        # "is there any way to get a slow zoom out on the dog clip", "... to have the title at the bottom"
+        sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an|some)\b)", "add ", sentence, flags=re.IGNORECASE)
+        sentence = re.sub(r"^(?:get|have|make)\s+(?:a|an) (?:version|copy|cut|export)\s+(?=for\b)", "export ", sentence,
+                          flags=re.IGNORECASE)
+    # "I'd love a slow zoom out on this clip", "I'd really like a 6 second clip of ...": something to add
+    sentence = re.sub(r"^(?:i'?d|i would) (?:really |very much )?(?:like|love)\s+(?=(?:a|an|some)\b)", "add ", sentence,
+                      flags=re.IGNORECASE)
+    # "I'd like the music to drop automatically ...": have it do that
+    sentence = re.sub(r"^(?:i'?d|i would) (?:really )?(?:like|love|want|prefer)\s+((?:the|my|this|that) [\w' -]+?) to\s+",
+                      r"have \1 ", sentence, flags=re.IGNORECASE)
+    # "I was thinking the dog clip could go before the city one?", "could the city clip maybe tilt up a bit?"
+    sentence = re.sub(r"^(?:i was thinking|i think|maybe)(?: that)?\s+((?:the|my) [\w' -]+?) (?:could|should|can|might) go\s+"
+                      r"(?=before|after|first|last|at\b)", r"put \1 ", sentence, flags=re.IGNORECASE)
+    return re.sub(r"^(?:could|can|would) ((?:the|this|that|my) [\w' -]+?) (?:maybe|possibly|perhaps) (?!be\b)", r"make \1 ",
+                  sentence, flags=re.IGNORECASE)
+
+
+def _condition(wish: str) -> str:
+    """"the song didn't repeat" -> "don't repeat the song", "the title was red" -> "make the title red", "the dog had
+    some words on it" -> "give the dog some words on it"."""
+    negated = re.match(r"^((?:the|my|this|that) [\w' -]+?) (?:didn'?t|did not|wouldn'?t|would not|doesn'?t|does not) (\w+)(.*)$",
+                       wish, re.IGNORECASE)
+    if negated:
+        return f"don't {negated.group(2)} {negated.group(1)}{negated.group(3)}"
+    said = re.match(r"^((?:the|my|this|that) [\w' -]+?) (?:was|were|could be|would be|is|were to be) (.+)$", wish, re.IGNORECASE)
+    if said:
+        return f"make {said.group(1)} {said.group(2)}"
+    had = re.match(r"^((?:the|my|this|that) [\w' -]+?) (?:had|could have|would have) (.+)$", wish, re.IGNORECASE)
+    if had:
+        return f"give {had.group(1)} {had.group(2)}"
+    past = re.match(r"^((?:the|my|this|that) [\w' -]+?) (" + "|".join(_PAST) + r")\b(.*)$", wish, re.IGNORECASE)
+    if past:  # "the music faded out slowly at the end"
+        return f"have {past.group(1)} {_PAST[past.group(2).lower()]}{past.group(3)}"
+    could = re.match(r"^((?:the|my|this|that) [\w' -]+?) (?:could|would) (.+)$", wish, re.IGNORECASE)
+    if could:
+        return f"have {could.group(1)} {could.group(2)}"
+    return re.sub(r"^you (?:could|would)\s+", "", wish, flags=re.IGNORECASE)
+
+
+def _question_order(question: str) -> str:
+    """An embedded question in a direct one's order: "what you can do" -> "what can you do", "how long the video is
+    now" -> "how long is the video now", "which transitions you've got" -> "which transitions can you do"."""
+    question = re.sub(r"^(what|which)\s+((?:[\w-]+\s+){0,3}?)(?:you'?ve got|you have|you got|you offer|you support|"
+                      r"there are|are there|are available|i can use|you can do)\b", r"\1 \2can you do", question,
+                      flags=re.IGNORECASE)
+    question = re.sub(r"^what you can do\b", "what can you do", question, flags=re.IGNORECASE)
+    return re.sub(r"^how (long|big|loud) ((?:the|my|this) [\w -]+?|it) is\b", r"how \1 is \2", question, flags=re.IGNORECASE)
+
+
+# the Chinese wrappers: "如果方便的话，", "可以的话", "想问一下，", "请问", "麻烦(你)(帮我)", "我想试试能不能", "是不是可以"
+_OPEN_ZH = re.compile(r"^(?:(?:如果|要是)?(?:方便|可以|行)的话[，,\s]*|想问(?:一)?下[，,\s]*|问一下[，,\s]*|请问[，,\s]*|"
+                      r"麻烦(?:你|您)?(?:了)?[，,\s]*|不知道|(?:想)?请教(?:一)?下[，,\s]*|我是新手[，,\s]*|[\u4e00-\u9fff]{0,2}(?:您好|你好)[，,\s]*|(?:我)?想试试(?:看)?(?:能不能|可不可以|看)?|不好意思[，,\s]*|打扰一下[，,\s]*)+")
+_DOING_ZH = r"(?=把|给|将|加|去|删|用|换|改|调|放|让|再|在|剪|做|弄|淡|静|变|从|关|开|移|挪|缩|慢|快|短|长)(?!做(?:些|点)?(?:什么|啥))"
+_MAY_ZH = re.compile(r"(?:是不是|能不能|可不可以|能否|可否)(?:可以|能)?(?:帮我|帮忙)?" + _DOING_ZH +
+                     r"|(?:你)?(?:能|可以)(?:帮我|帮忙)" + _DOING_ZH)
+_CAN_ZH = re.compile(r"(?<![功可才智性技本体动])能" + _DOING_ZH)
+# "…会不会好点", "…是不是更好", "…就好了": a wish after what is wished for
+_WISH_END_ZH = re.compile(r"(?:会不会|是不是|可能会?|应该会?|会)(?:好一?点|更好|比较好|好些)(?:吧|吗|呢|啊)?[？?]?$|"
+                          r"(?:就|那就)(?:好了|更好了|好啦|太好了)[。！!]?$|[，,]?\s*(?:可以吗|行吗|好吗|行不行|可不可以|好不好)[？?]?$")
+_WISH_OPEN_ZH = re.compile(r"^(?:要是|如果|假如)")
+# a vague ask after a wish that already says what to do: "我觉得竖屏会好一点，能帮我改一下吗"
+_VAGUE_ZH = re.compile(r"^(?:能|可以)?(?:帮我|帮忙)?(?:改|弄|调|换|处理)(?:一下)?(?:吗|吧|呢)?[？?]?$")
+
+
+def _plain_zh(message: str) -> str:
+    pieces = [p for p in re.split(r"([，,。！!？?；;])", message.strip())]
+    out: list[str] = []
+    wished = False
+    for piece in pieces:
+        if re.fullmatch(r"[，,。！!？?；;]", piece):
+            out.append(piece)
+            continue
+        plain = _OPEN_ZH.sub("", _MAY_ZH.sub("", _OPEN_ZH.sub("", piece)))
+        if piece and not plain:  # "不好意思，", "老师您好，我是新手，想请教一下，": politeness only
+            continue
+
+        ends = _WISH_END_ZH.search(plain)
+        if (wished and _VAGUE_ZH.match(plain)) or (out and ends is not None and ends.start() == 0):
+            if out and re.fullmatch(r"[，,]", out[-1]):  # "…，可以吗", "…，能帮我改一下吗": the ask said already
+                out.pop()
+            continue
+        if ends is not None and ends.start() > 0:
+            plain = plain[:ends.start()]
+            plain = re.sub(r"^(?:我觉得|我看|感觉|我想)", "", plain)
+            plain = re.sub(r"(?:发出来|做出来|看起来)?(?:的)?(?:效果)?$", "", plain)
+            wished = True
+        if ends is not None or re.search(r"[吗呢][？?]?$", plain):  # a wish or a question: "要是结尾能淡出就好了"
+            plain = _CAN_ZH.sub("", _WISH_OPEN_ZH.sub("", plain))
+        plain = re.sub(r"(?<=[加开])一下(?=[\u4e00-\u9fff])", "", plain)  # "加一下字幕"
+        out.append(plain or piece)
+    return re.sub(r"^[，,\s]+|(?<=[，,])[，,]+", "", "".join(out))
