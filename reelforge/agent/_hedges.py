@@ -68,9 +68,9 @@ def _sentence_en(sentence: str) -> str:
     if asking is not None:
         sentence = sentence[asking.end():]
         # "is there any way to get a slow zoom out on the dog clip", "... to have the title at the bottom"
-        sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an|some)\b)", "add ", sentence, flags=re.IGNORECASE)
         sentence = re.sub(r"^(?:get|have|make)\s+(?:a|an) (?:version|copy|cut|export)\s+(?=for\b)", "export ", sentence,
-                          flags=re.IGNORECASE)
+                          flags=re.IGNORECASE)  # "is it possible to get a version for tiktok?"
+        sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an|some)\b)", "add ", sentence, flags=re.IGNORECASE)
     # "I'd love a slow zoom out on this clip", "I'd really like a 6 second clip of ...": something to add
     sentence = re.sub(r"^(?:i'?d|i would) (?:really |very much )?(?:like|love)\s+(?=(?:a|an|some)\b)", "add ", sentence,
                       flags=re.IGNORECASE)
@@ -118,11 +118,11 @@ def _question_order(question: str) -> str:
 
 # the Chinese wrappers: "如果方便的话，", "可以的话", "想问一下，", "请问", "麻烦(你)(帮我)", "我想试试能不能", "是不是可以"
 _OPEN_ZH = re.compile(r"^(?:(?:如果|要是)?(?:方便|可以|行)的话[，,\s]*|想问(?:一)?下[，,\s]*|问一下[，,\s]*|请问[，,\s]*|"
-                      r"麻烦(?:你|您)?(?:了)?[，,\s]*|不知道|(?:想)?请教(?:一)?下[，,\s]*|我是新手[，,\s]*|[\u4e00-\u9fff]{0,2}(?:您好|你好)[，,\s]*|(?:我)?想试试(?:看)?(?:能不能|可不可以|看)?|不好意思[，,\s]*|打扰一下[，,\s]*)+")
+                      r"麻烦(?:你|您)?(?:了)?[，,\s]*|不知道|(?:想)?请教(?:一)?下[，,\s]*|我是新手[，,\s]*|[\u4e00-\u9fff]{0,2}(?:您好|你好)[，,\s]*|(?:谢谢|多谢|感谢)(?:你|您)?(?:啦|了)?[!！~～]*$|(?:我)?想试试(?:看)?(?:能不能|可不可以|看)?|不好意思[，,\s]*|打扰一下[，,\s]*)+")
 _DOING_ZH = r"(?=把|给|将|加|去|删|用|换|改|调|放|让|再|在|剪|做|弄|淡|静|变|从|关|开|移|挪|缩|慢|快|短|长)(?!做(?:些|点)?(?:什么|啥))"
 _MAY_ZH = re.compile(r"(?:是不是|能不能|可不可以|能否|可否)(?:可以|能)?(?:帮我|帮忙)?" + _DOING_ZH +
                      r"|(?:你)?(?:能|可以)(?:帮我|帮忙)" + _DOING_ZH)
-_CAN_ZH = re.compile(r"(?<![功可才智性技本体动])能" + _DOING_ZH)
+_CAN_ZH = re.compile(r"(?<![功可才智性技本体动])(?:能|可以)" + _DOING_ZH)
 # "…会不会好点", "…是不是更好", "…就好了": a wish after what is wished for
 _WISH_END_ZH = re.compile(r"(?:会不会|是不是|可能会?|应该会?|会)(?:好一?点|更好|比较好|好些)(?:吧|吗|呢|啊)?[？?]?$|"
                           r"(?:就|那就)(?:好了|更好了|好啦|太好了)[。！!]?$|[，,]?\s*(?:可以吗|行吗|好吗|行不行|可不可以|好不好)[？?]?$")
@@ -157,4 +157,5 @@ def _plain_zh(message: str) -> str:
             plain = _CAN_ZH.sub("", _WISH_OPEN_ZH.sub("", plain))
         plain = re.sub(r"(?<=[加开])一下(?=[\u4e00-\u9fff])", "", plain)  # "加一下字幕"
         out.append(plain or piece)
-    return re.sub(r"^[，,\s]+|(?<=[，,])[，,]+", "", "".join(out))
+    plain = re.sub(r"^[，,\s]+|(?<=[，,])[，,]+|[，,\s]+$", "", "".join(out))
+    return plain if re.search(r"\w", plain) else message  # "谢谢！" alone is the thanks

@@ -225,7 +225,7 @@ def understand(message: str, context: AgentContext) -> Plan:
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
-_PURPOSE = re.compile(r"^(?:要|我要|是)?(?:发|传)(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)(?:上)?(?:用的?|的)?$")
+_PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)(?:上)?(?:用的?|的)?$")
 
 
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
