@@ -169,6 +169,8 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
         return _drop_last(before, _join(fix[cancel.end():], rest, language), language) or words
     last = before[_last_start(before, language):]
     if not _same_thing(last, fix, language):
+        if re.search(r"^(?:just )?(?:keep|leave)\b|留着|保留|不要动|不用动|别动", fix):
+            return _join(before, after, language, value=True)  # "mute the clips, no wait, keep the music": both stand
         return None
     return _join(_keep_before_last(before, language), _join(_inherit(fix, last, language), rest, language), language)
 
@@ -294,7 +296,20 @@ def _same_thing(last: str, fix: str, language: str) -> bool:
     kinds = {kind for kind, _, _ in _slots(fix)} & {kind for kind, _, _ in _slots(last)}
     starts_request = re.match(r"^(?:just |please |now )?(?:" + _REQUEST_EN + r")\b", fix) if language == "en" else \
         re.search(_REQUEST_ZH, fix)
-    return starts_request is not None and (not new or bool(said & new) or bool(kinds - {"number", "thing"}))
+    if starts_request is None:
+        return False
+    if not new:  # it names nothing of its own, or only what it names as kept ("keep the music"): another thing
+        named = _objects(fix, language)
+        return not named or bool(named & _objects(last, language))
+    return bool(said & new) or bool(kinds - {"number", "thing"})
+
+
+def _objects(text: str, language: str) -> set[str]:
+    """The things ``text`` names ("the music", "狗那段"), by their last word."""
+    pattern = _OBJECT_ZH if language == "zh" else _OBJECT_EN
+    named = {m.group(0).split()[-1] for m in pattern.finditer(text) if m.group(0) != "它"}
+    clips = r"段|片段|镜头" if language == "zh" else r"\b(?:clips?|one|part|shot)\b"
+    return {"clip" if re.search(clips, word) else word for word in named} | ({"clip"} if re.search(clips, text) else set())
 
 
 _REQUEST_EN = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|create|export|"
