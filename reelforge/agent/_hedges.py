@@ -24,10 +24,14 @@ _ASKING_EN = re.compile(
     r"is there (?:any|a|some) (?:way|chance)(?: to| you could| i could| we could| for you to)?\s+|"
     r"(?:is it|would it be|will it be) (?:at all )?(?:possible|ok|okay|alright|fine|doable)(?: for you)? to\s+|"
     r"would you be able to\s+|(?:it'?d|it would|that'?d|that would) be " + _NICE + r" to\s+|"
+    r"(?:please )?(?:could|can|would|will) you (?:possibly|maybe|perhaps|kindly|please)\s+|"
+    r"i was (?:kind of |really )?hoping (?:you could|you can|to|we could|for)\s+|"
+    r"(?:the|this|my) (?:video|clip|thing|edit) (?:really )?needs\s+(?!to\b)|it (?:really )?needs\s+(?!to\b)|"
     r"(?:i'?d|i would) (?:really |very much )?(?:like|love|want) to\s+(?!know\b|see\b|watch\b)|(?:maybe )?you could\s+",
     re.IGNORECASE)
 # a wish said as a condition: "I'd appreciate it if ...", "it would be amazing if ..."
 _IF_EN = re.compile(r"(?:i'?d|i would) (?:really )?(?:appreciate it|love it|like it|prefer it|be happy|be grateful) if\s+|"
+                    r"(?:what|how about) if\s+|"
                     r"(?:it'?d|it would|that'?d|that would) be " + _NICE + r" if\s+", re.IGNORECASE)
 # a question asked indirectly: "could you let me know what you can do", "I'd like to know how long the video is"
 _TELL_EN = re.compile(r"(?:could|can|would) you (?:please )?(?:let me know|tell me)\s+|(?:i'?d|i would) (?:like|love) to know\s+|"
@@ -54,7 +58,17 @@ def _plain_en(message: str) -> str:
     return " ".join(_sentence_en(sentence) for sentence in sentences)
 
 
+# said before or after the request, asking nothing: "if possible, add a title", "export for youtube when you get a chance"
+_OPEN_EN = re.compile(r"^(?:if (?:possible|you can|you could|that'?s (?:ok|okay|possible|alright)|you don'?t mind|it'?s not too much "
+                      r"(?:trouble|hassle))|when(?:ever)? you (?:get a chance|can|have a (?:sec|second|minute|moment))|"
+                      r"no rush|no pressure)\s*,\s*", re.IGNORECASE)
+_CLOSE_EN = re.compile(r",?\s+(?:if (?:possible|you can|you could|that'?s (?:ok|okay|possible|alright)|you don'?t mind)|"
+                       r"when(?:ever)? you (?:get a chance|can)|(?:please|pls|thanks|thank you|thx)(?: so much)?)(?=[?.!]*$)",
+                       re.IGNORECASE)
+
+
 def _sentence_en(sentence: str) -> str:
+    sentence = _CLOSE_EN.sub("", _OPEN_EN.sub("", sentence))
     told = _TELL_EN.match(sentence)
     if told is not None:  # a question asked indirectly stays a question, in its plain order
         return _question_order(sentence[told.end():])
@@ -70,7 +84,8 @@ def _sentence_en(sentence: str) -> str:
         # "is there any way to get a slow zoom out on the dog clip", "... to have the title at the bottom"
         sentence = re.sub(r"^(?:get|have|make)\s+(?:a|an) (?:version|copy|cut|export)\s+(?=for\b)", "export ", sentence,
                           flags=re.IGNORECASE)  # "is it possible to get a version for tiktok?"
-        sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an|some)\b)", "add ", sentence, flags=re.IGNORECASE)
+        sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an|some)\b)|^(?=(?:a|an|some|captions|subtitles|music)\b)", "add ", sentence,
+                          flags=re.IGNORECASE)
     # "I'd love a slow zoom out on this clip", "I'd really like a 6 second clip of ...": something to add
     sentence = re.sub(r"^(?:i'?d|i would) (?:really |very much )?(?:like|love)\s+(?=(?:a|an|some)\b)", "add ", sentence,
                       flags=re.IGNORECASE)
@@ -95,6 +110,8 @@ def _condition(wish: str) -> str:
     if said:
         return f"make {said.group(1)} {said.group(2)}"
     had = re.match(r"^((?:the|my|this|that) [\w' -]+?) (?:had|could have|would have) (.+)$", wish, re.IGNORECASE)
+    if had and re.search(r"\bon it\b", had.group(2)):  # "the dog had some words on it": words on the dog
+        return "add " + re.sub(r"\bon it\b", "on " + had.group(1), had.group(2), count=1)
     if had:
         return f"give {had.group(1)} {had.group(2)}"
     past = re.match(r"^((?:the|my|this|that) [\w' -]+?) (" + "|".join(_PAST) + r")\b(.*)$", wish, re.IGNORECASE)
@@ -120,7 +137,7 @@ def _question_order(question: str) -> str:
 _OPEN_ZH = re.compile(r"^(?:(?:如果|要是)?(?:方便|可以|行)的话[，,\s]*|想问(?:一)?下[，,\s]*|问一下[，,\s]*|请问[，,\s]*|"
                       r"麻烦(?:你|您)?(?:了)?[，,\s]*|不知道|(?:想)?请教(?:一)?下[，,\s]*|我是新手[，,\s]*|[\u4e00-\u9fff]{0,2}(?:您好|你好)[，,\s]*|(?:谢谢|多谢|感谢)(?:你|您)?(?:啦|了)?[!！~～]*$|(?:我)?想试试(?:看)?(?:能不能|可不可以|看)?|不好意思[，,\s]*|打扰一下[，,\s]*)+")
 _DOING_ZH = r"(?=把|给|将|加|去|删|用|换|改|调|放|让|再|在|剪|做|弄|淡|静|变|从|关|开|移|挪|缩|慢|快|短|长)(?!做(?:些|点)?(?:什么|啥))"
-_MAY_ZH = re.compile(r"(?:是不是|能不能|可不可以|能否|可否)(?:可以|能)?(?:帮我|帮忙)?" + _DOING_ZH +
+_MAY_ZH = re.compile(r"(?:是不是|是否|能不能|可不可以|能否|可否)(?:可以|能)?(?:帮我|帮忙)?" + _DOING_ZH +
                      r"|(?:你)?(?:能|可以)(?:帮我|帮忙)" + _DOING_ZH)
 _CAN_ZH = re.compile(r"(?<![功可才智性技本体动])(?:能|可以)" + _DOING_ZH)
 # "…会不会好点", "…是不是更好", "…就好了": a wish after what is wished for
