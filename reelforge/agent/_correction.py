@@ -251,14 +251,15 @@ def _substitute(before: str, fix: str, language: str) -> str | None:
             words = _HALF.get(target_kind, "")
             if not words:
                 return None
-        elif kind in _NUMERIC and target_kind != kind and target_kind != "number":
-            # "3 seconds, no wait, 2", "at 3 s... make it 4 s": the number in what was said before, its unit kept
+        elif kind in _NUMERIC and target_kind != "number" and (target_kind != kind or kind in ("time", "share", "speed")):
+            # "3 seconds, no wait, 2", "at 3 s... make it 4 s", "a 6 second clip, no wait, 8 seconds": the number in
+            # what was said before, its unit kept
+            words = _SPEED_WORDS.get(words, words)  # "twice as fast, ugh no, half as fast"
             number, value = re.search(r"\d+(?:\.\d+)?", said), re.search(r"\d+(?:\.\d+)?", words)
-            if number is None or value is None:
-                return None
-            words = said[:number.start()] + value.group(0) + said[number.end():]
-        elif kind == "speed" and words in _SPEED_WORDS:  # "twice as fast, ugh no, half as fast"
-            words = _SPEED_WORDS[words]
+            if value is None or (number is None and target_kind != "speed"):
+                return None  # "the music fades out too slow at the end, make it 1 sec": no time said before
+            if number is not None:
+                words = said[:number.start()] + value.group(0) + said[number.end():]
         elif said.startswith("the ") and not words.startswith("the ") and kind in ("position", "clip"):
             words = f"the {words}"  # "in the top left, sorry, top right corner"
         if kind == "clip" and language == "en":  # "the first one" for "the second clip": the noun said before
