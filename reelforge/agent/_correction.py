@@ -35,8 +35,8 @@ __all__ = ["resolve"]
 _TAKE_BACK_EN = (r"no+ wait|wait no|no+ no|no+|nah|nope|not that|hmm+ no|um+ no|uh+ no|er+ no|ugh,? no|or no|actually no|"
                  r"no actually|no hang on|hang on|wait|sorry|oops|i mean|i meant|or actually|or rather|scratch that|"
                  r"correction|my bad")
-_HESITATE_EN = r"actually|er+m?|um+|uh+|hmm+|ugh|or|well|make (?:that|it)"
-_TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[，,。.…—\s!！])|说错了|打错了|写错了|搞错了|错了|说反了|等等|等一下|等下|"
+_HESITATE_EN = r"actually|er+m?|um+|uh+|hmm+|ugh|oh|or|well|make (?:that|it)|change (?:that|it) to"
+_TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[，,。.…—\s!！]|是)|(?:我|刚才|刚刚)?说错了|打错了|写错了|搞错了|错了|说反了|等等|等一下|等下|"
                  r"(?:呃|额|嗯)?算了|不不+|(?:哦|啊|嗯|诶)不|更正")
 _HESITATE_ZH = r"呃|额|嗯|哦|啊|诶|还是|改一下|太[\u4e00-\u9fff]{1,3}了吧?"
 _DELIMIT = r"[\s,，.。…—–;；!！-]"
@@ -52,7 +52,7 @@ _HESITATION_ONLY = re.compile(rf"^(?:(?:{_HESITATE_EN})\b[\s,.…!—–-]*)+$")
 _COLOURS = "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("quote", r"⟪\d+⟫"),
-    ("moment", r"\bat \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\bat the (?:very )?(?:start|beginning|end)"
+    ("moment", r"\bat \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b(?:at|to) the (?:very )?(?:start|beginning|end|front|back)"
                r"(?: of (?:the )?(?:[\w-]+ ){0,2}?(?:clip|video|one|part)(?: \d+)?)?|"
                r"\b(?:when|as soon as|once) (?:the |a )?[\w ]{1,20}? (?:appears?|shows? up|comes? (?:on|in)|starts?|begins?)\b|"
                r"\bafter the (?:title|intro|first clip|second clip)\b|"
@@ -89,7 +89,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
 ))
 _NUMERIC = ("moment", "time", "share", "speed", "number")
 # what a corrected value may be said with ("make that 1.5x is enough", "是百分之五十", "放下面吧")
-_EMPTY_EN = re.compile(r"\b(?:make (?:that|it|them)|make|(?:it|that) (?:should be|is|'s)|should be|it'?s|that'?s|is|be|"
+_EMPTY_EN = re.compile(r"\b(?:make (?:that|it|them)|change (?:that|it) to|make|(?:it|that) (?:should be|is|'s)|should be|it'?s|that'?s|is|be|"
                        r"i (?:mean|meant|guess|think)|instead|please|pls|then|actually|just|use|set|put|go|with|at|to|"
                        r"in|on|for|from|after|before|over|by|into|a|an|the|long|yeah|yes|ok|okay|enough|fine|better|"
                        r"good|plenty|would|will do|do|one|volume|speed|voice|version|sounds?|of)\b")
@@ -331,6 +331,6 @@ def _inherit(request: str, last: str, language: str) -> str:
             return request.replace("它", named[-1], 1)
         return request if _OBJECT_ZH.search(request) or not request else named[-1] + request
     objects = list(_OBJECT_EN.finditer(last))
-    if not objects or not re.search(r"\b(?:it|them)\b", request):
+    if not objects or not re.search(r"\bit\b", request):  # "just swap them" is both clips, not the one named
         return request
-    return re.sub(r"\b(?:it|them)\b", objects[-1].group(0), request, count=1)
+    return re.sub(r"\bit\b", objects[-1].group(0), request, count=1)
