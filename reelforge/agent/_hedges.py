@@ -23,7 +23,8 @@ _ASKING_EN = re.compile(
     r"(?:do you think )?(?:there'?s )?any chance (?:you could|you can|to|of)\s+|do you think you could\s+|"
     r"is there (?:any|a|some) (?:way|chance)(?: to| you could| i could| we could| for you to)?\s+|"
     r"(?:is it|would it be|will it be) (?:at all )?(?:possible|ok|okay|alright|fine|doable)(?: for you)? to\s+|"
-    r"would you be able to\s+|(?:it'?d|it would|that'?d|that would) be " + _NICE + r" to\s+|"
+    r"would you be able to\s+|(?:it'?d|it would|it might|it could|that'?d|that would|that might) be " + _NICE + r" to\s+|"
+    r"is it too much to ask (?:for|you to)\s+|(?:please )?let me know if you (?:can|could)\s+|"
     r"(?:please )?(?:could|can|would|will) you (?:possibly|maybe|perhaps|kindly|please)\s+|"
     r"i was (?:kind of |really )?hoping (?:you could|you can|to|we could|for)\s+|"
     r"(?:the|this|my) (?:video|clip|thing|edit) (?:really )?needs\s+(?!to\b)|it (?:really )?needs\s+(?!to\b)|"
@@ -32,7 +33,7 @@ _ASKING_EN = re.compile(
 # a wish said as a condition: "I'd appreciate it if ...", "it would be amazing if ..."
 _IF_EN = re.compile(r"(?:i'?d|i would) (?:really )?(?:appreciate it|love it|like it|prefer it|be happy|be grateful) if\s+|"
                     r"(?:what|how about) if\s+|"
-                    r"(?:it'?d|it would|that'?d|that would) be " + _NICE + r" if\s+", re.IGNORECASE)
+                    r"(?:it'?d|it would|it might|it could|that'?d|that would|that might) be " + _NICE + r" if\s+", re.IGNORECASE)
 # a question asked indirectly: "could you let me know what you can do", "I'd like to know how long the video is"
 _TELL_EN = re.compile(r"(?:could|can|would) you (?:please )?(?:let me know|tell me)\s+|(?:i'?d|i would) (?:like|love) to know\s+|"
                       r"i (?:want|wanted|need) to know\s+|i was (?:just )?wondering\s+(?=(?:which|what|how)\b)",
@@ -84,7 +85,7 @@ def _sentence_en(sentence: str) -> str:
         # "is there any way to get a slow zoom out on the dog clip", "... to have the title at the bottom"
         sentence = re.sub(r"^(?:get|have|make)\s+(?:a|an) (?:version|copy|cut|export)\s+(?=for\b)", "export ", sentence,
                           flags=re.IGNORECASE)  # "is it possible to get a version for tiktok?"
-        sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an|some)\b)|^(?=(?:a|an|some|captions|subtitles|music)\b)", "add ", sentence,
+        sentence = re.sub(r"^(?:(?:get|have)\s+)?(?=(?:a|an|some|captions|subtitles|music)\b)", "add ", sentence,
                           flags=re.IGNORECASE)
     # "I'd love a slow zoom out on this clip", "I'd really like a 6 second clip of ...": something to add
     sentence = re.sub(r"^(?:i'?d|i would) (?:really |very much )?(?:like|love)\s+(?=(?:a|an|some)\b)", "add ", sentence,
@@ -135,7 +136,7 @@ def _question_order(question: str) -> str:
 
 # the Chinese wrappers: "如果方便的话，", "可以的话", "想问一下，", "请问", "麻烦(你)(帮我)", "我想试试能不能", "是不是可以"
 _OPEN_ZH = re.compile(r"^(?:(?:如果|要是)?(?:方便|可以|行)的话[，,\s]*|想问(?:一)?下[，,\s]*|问一下[，,\s]*|请问[，,\s]*|"
-                      r"麻烦(?:你|您)?(?:了)?[，,\s]*|不知道|(?:想)?请教(?:一)?下[，,\s]*|我是新手[，,\s]*|[\u4e00-\u9fff]{0,2}(?:您好|你好)[，,\s]*|(?:谢谢|多谢|感谢)(?:你|您)?(?:啦|了)?[!！~～]*$|(?:我)?想试试(?:看)?(?:能不能|可不可以|看)?|不好意思[，,\s]*|打扰一下[，,\s]*)+")
+                      r"麻烦(?:你|您)?(?:了)?[，,\s]*|不知道|(?:想)?请教(?:一)?下[，,\s]*|想请(?:你|您)(?:帮我|帮忙)?|请(?:你|您)(?:帮我|帮忙)|(?:你|您)(?=能|可以|把)|我是新手[，,\s]*|[\u4e00-\u9fff]{0,2}(?:您好|你好)[，,\s]*|(?:谢谢|多谢|感谢)(?:你|您)?(?:啦|了)?[!！~～]*$|(?:我)?想试试(?:看)?(?:能不能|可不可以|看)?|不好意思[，,\s]*|打扰一下[，,\s]*)+")
 _DOING_ZH = r"(?=把|给|将|加|去|删|用|换|改|调|放|让|再|在|剪|做|弄|淡|静|变|从|关|开|移|挪|缩|慢|快|短|长)(?!做(?:些|点)?(?:什么|啥))"
 _MAY_ZH = re.compile(r"(?:是不是|是否|能不能|可不可以|能否|可否)(?:可以|能)?(?:帮我|帮忙)?" + _DOING_ZH +
                      r"|(?:你)?(?:能|可以)(?:帮我|帮忙)" + _DOING_ZH)
@@ -146,6 +147,11 @@ _WISH_END_ZH = re.compile(r"(?:会不会|是不是|可能会?|应该会?|会)(?:
 _WISH_OPEN_ZH = re.compile(r"^(?:要是|如果|假如)")
 # a vague ask after a wish that already says what to do: "我觉得竖屏会好一点，能帮我改一下吗"
 _VAGUE_ZH = re.compile(r"^(?:能|可以)?(?:帮我|帮忙)?(?:改|弄|调|换|处理)(?:一下)?(?:吗|吧|呢)?[？?]?$")
+
+
+# an ask that only names what to change, before the piece that says how: "您能把标题改一下颜色吗，改成黄色"
+_ONLY_WHAT_ZH = re.compile(r"^(?:把|给)?(标题|字幕|文字|背景音乐|音乐|配乐|转场|背景|[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))"
+                           r"(?:的)?(?:改|换|调|动)(?:一下)?(?:的)?(?:颜色|位置|大小|音量|速度|样式|文字)?(?:吗|吧|呢)?[？?]?$")
 
 
 def _plain_zh(message: str) -> str:
@@ -174,5 +180,9 @@ def _plain_zh(message: str) -> str:
             plain = _CAN_ZH.sub("", _WISH_OPEN_ZH.sub("", plain))
         plain = re.sub(r"(?<=[加开])一下(?=[\u4e00-\u9fff])", "", plain)  # "加一下字幕"
         out.append(plain or piece)
+    for index in range(len(out) - 2):
+        only = _ONLY_WHAT_ZH.match(out[index])
+        if only and re.fullmatch(r"[，,]", out[index + 1]) and re.match(r"^(?:改成|换成|调到|调成|改为|放到|放在)", out[index + 2]):
+            out[index], out[index + 1], out[index + 2] = "", "", only.group(1) + out[index + 2]
     plain = re.sub(r"^[，,\s]+|(?<=[，,])[，,]+|[，,\s]+$", "", "".join(out))
     return plain if re.search(r"\w", plain) else message  # "谢谢！" alone is the thanks
