@@ -149,6 +149,9 @@ _WISH_OPEN_ZH = re.compile(r"^(?:要是|如果|假如)")
 _VAGUE_ZH = re.compile(r"^(?:能|可以)?(?:帮我|帮忙)?(?:改|弄|调|换|处理)(?:一下)?(?:吗|吧|呢)?[？?]?$")
 
 
+# "我觉得没有转场挺好的", "没有标题更好": a wish for the thing gone
+_WITHOUT_ZH = re.compile(r"^(?:我觉得|我感觉|感觉|我看|还是)?(?:没有|不要|不加|去掉)([\u4e00-\u9fff]{1,6}?)(?:的话)?"
+                         r"(?:挺好|比较好|更好|好一点|好些|也行|也可以|就行|也挺好|会更好)(?:的|了)?(?:吧|啊)?$")
 # an ask that only names what to change, before the piece that says how: "您能把标题改一下颜色吗，改成黄色"
 _ONLY_WHAT_ZH = re.compile(r"^(?:把|给)?(标题|字幕|文字|背景音乐|音乐|配乐|转场|背景|[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))"
                            r"(?:的)?(?:改|换|调|动)(?:一下)?(?:的)?(?:颜色|位置|大小|音量|速度|样式|文字)?(?:吗|吧|呢)?[？?]?$")
@@ -163,6 +166,9 @@ def _plain_zh(message: str) -> str:
             out.append(piece)
             continue
         plain = _OPEN_ZH.sub("", _MAY_ZH.sub("", _OPEN_ZH.sub("", piece)))
+        without = _WITHOUT_ZH.match(plain)
+        if without is not None:
+            plain = piece = f"不要{without.group(1)}"
         if piece and not plain:  # "不好意思，", "老师您好，我是新手，想请教一下，": politeness only
             continue
 
