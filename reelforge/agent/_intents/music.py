@@ -51,7 +51,8 @@ _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t
             r"\bplay (?:it |the (?:music|song|track|bgm) |that )?(?:just )?once\b|\bkeeps? (?:on )?(?:repeating|looping)\b|"
             r"\brepeats? (?:over and over|again and again|too (?:much|often))\b|"
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|"
-            r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)")
+            r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
+            r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了)")
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
 _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)(?![a-z])|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|" \
          r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:钢琴|吉他|电子|古典)"  # "…，配钢琴", "配点吉他"
@@ -218,7 +219,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         return False
     if state.focus is not None and state.focus.kind == "clip" and mentions_it(clause):  # "把它的音量调到60%": the clip's
         return False
-    return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%"))
+    # only the music loops: "别循环了 放一遍就行", "stop looping"
+    return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%")) \
+        or clause.has(_NO_LOOP + r"|循环|\bloop(?:s|ing)?\b")
 
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
@@ -390,7 +393,7 @@ def _start_at_place(clause: Clause, state: PlanState) -> int | None:
 
 # the music's start moved by an amount ("start the music 2 seconds later", "bring the song in a second earlier",
 # "音乐晚两秒再进来" is already a time) or back to the video's start ("还是从头开始放吧", "start it from the very beginning")
-_LATER = rf"\b(?:start|begin|come in|kick in|play|bring)\w*\b.*?{_SECONDS}\s+(later|earlier|sooner)\b"
+_LATER = rf"\b(?:start|begin|come in|kick in|play|bring)\w*\b.*?{_SECONDS}\s+(later|earlier|sooner)\b|(提前|早){_SECONDS}"
 _FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?从头(?:开始)?(?:放|播)"
 
 
@@ -400,8 +403,9 @@ def _moved_start(clause: Clause, state: PlanState) -> int | None:
     if current is None:
         return None
     later = clause.search(_LATER)
-    if later is not None:
-        shift = round(float(later.group(1)) * 1000) * (1 if later.group(2) == "later" else -1)
+    if later is not None:  # "start the music 2 seconds later", "音乐提前两秒"
+        amount, way = (later.group(1), later.group(2)) if later.group(1) else (later.group(4), "earlier")
+        shift = round(float(amount) * 1000) * (1 if way == "later" else -1)
         return max(0, current.start_ms + shift)
     return 0 if clause.has(_FROM_TOP) and not clause.search(_SOURCE_IN) else None
 
