@@ -27,7 +27,7 @@ _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|�
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 _QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
            r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
-           r"小一些|小些|盖过|压过|抢了|太响|太突出"
+           r"小一些|小些|盖过|压过|抢了|太响|太突出|(?:别|不要)(?:那么|这么|太)(?:大声|响|吵)"
 _LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,2} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
@@ -79,6 +79,8 @@ def _relative(clause: Clause) -> float | None:
 
 
 def _percent(clause: Clause) -> float | None:
+    if clause.has(r"\b(?:to|at) (?:the )?(?:max(?:imum)?|full(?: volume| blast)?)\b|\bmax(?:imum)? volume\b|(?:调|开)到最大|拉满|开满"):
+        return 1.0  # "music volume to max", "音乐拉满"
     fraction = clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec))")
     if fraction:  # "turn the volume of the music to 0.5"
         return min(2.0, float(fraction.group(1)))
@@ -121,7 +123,8 @@ _NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.
 # the music going down by itself while someone speaks: "lower the music automatically whenever someone is talking",
 # "the music goes down by itself when someone talks", "有人讲话的时候背景音乐自己压下去", "旁白出来的时候BGM自动让一下"
 _SPEECH = (r"\bwhen(?:ever)? (?:someone|somebody|people|anyone|i|we|they|he|she|the narrator|the voice(?:-?over)?|"
-           r"the narration) (?:is |are )?(?:speak|talk|say|narrat)\w*|"
+           r"the narration) (?:is |are )?(?:speak|talk|say|narrat|play)\w*|"
+           r"\bwhen(?:ever)? (?:the )?(?:voice-?over|narration|narrator|vo) (?:comes? (?:in|on)|is on|starts?)\b|"
            r"\bwhen(?:ever)? there(?:'?s| is| are) (?:any |some )?(?:talking|speech|speaking|dialog\w*|narration|voice\w*|someone talking)\b|\bunder (?:the )?(?:speech|voice\w*|vo|dialog(?:ue)?|talking|narration)\b|"
            r"\b(?:during|over) (?:the )?(?:speech|voice\w*|vo|narration|talking)\b")
 _ZH_SPEECH = r"(?:人声|说话|讲话|配音|旁白|解说|对白|有人说|有人讲)"
@@ -179,6 +182,11 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if clause.has(_NO_DUCK) and clause.has(r"自动") and _has_music(state):  # "别自动降低了": the music's ducking
         return True
     if clause.has(_AUDIO_FILE + r"|\btracks?\b") and clause.has(_UPLOADED) and any(m.kind == "audio" for m in state.context.media):
+        return True
+    if clause.has(r"(?:换|来|另)(?:1|一)?首") and not clause.has(_OTHER_OBJECT):  # "换一首别的": another song
+        return True
+    # "pick a different track", "another tune": other music, never a clip to generate
+    if clause.has(r"\b(?:different|new|other|another) (?:track|tune)s?\b") and not clause.has(_SUBJECT + r"|\bvideo tracks?"):
         return True
     # "an upbeat track under the video": a track with a style is music
     if clause.has(r"\btracks?\b") and music_style(clause.text) is not None and not clause.has(_SUBJECT + r"|\bvideo tracks?"):
@@ -393,8 +401,11 @@ def _start_at_place(clause: Clause, state: PlanState) -> int | None:
 
 # the music's start moved by an amount ("start the music 2 seconds later", "bring the song in a second earlier",
 # "音乐晚两秒再进来" is already a time) or back to the video's start ("还是从头开始放吧", "start it from the very beginning")
-_LATER = rf"\b(?:start|begin|come in|kick in|play|bring)\w*\b.*?{_SECONDS}\s+(later|earlier|sooner)\b|(提前|早){_SECONDS}"
-_FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?从头(?:开始)?(?:放|播)"
+_LATER = rf"\b(?:start|begin|come in|kick in|play|bring)\w*\b.*?{_SECONDS}\s+(later|earlier|sooner)\b|(提前|早|往前(?:挪|移)|往后(?:挪|移|推))了?{_SECONDS}"
+# "背景音乐晚点进来", "bring the music in a bit later": two seconds later than now
+_A_BIT_LATER = r"晚(?:一)?点(?:再)?(?:进来|进|开始|出来|响起)|\b(?:come|comes|start|starts|kick|kicks|bring \w+(?: \w+)?) (?:in )?(?:a (?:bit|little|tad) )later\b"
+_FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?从头(?:开始)?(?:放|播)|" \
+            r"(?:一开始|开头|从头)就(?:有|响|放|开始|进来)"
 
 
 def _moved_start(clause: Clause, state: PlanState) -> int | None:
@@ -404,9 +415,12 @@ def _moved_start(clause: Clause, state: PlanState) -> int | None:
         return None
     later = clause.search(_LATER)
     if later is not None:  # "start the music 2 seconds later", "音乐提前两秒"
-        amount, way = (later.group(1), later.group(2)) if later.group(1) else (later.group(4), "earlier")
+        amount, way = (later.group(1), later.group(2)) if later.group(1) else (
+            later.group(4), "later" if later.group(3).startswith("往后") else "earlier")
         shift = round(float(amount) * 1000) * (1 if way == "later" else -1)
         return max(0, current.start_ms + shift)
+    if clause.has(_A_BIT_LATER):
+        return current.start_ms + 2000
     return 0 if clause.has(_FROM_TOP) and not clause.search(_SOURCE_IN) else None
 
 
@@ -488,7 +502,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                clause.text)))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
-    adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来|配") and not adjust
+    adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来(?=点|个|一|1|首|段|些)|配") and not adjust
     if _focused_set(state) and mentions_it(clause) and style is None and not adjust and not changing:
         return True  # "I uploaded a song, use it": the song just set is the one meant, nothing more to do
     # no music yet: music said with a level, or added with a fade, is new music ("background music at half volume",
