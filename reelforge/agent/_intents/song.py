@@ -21,7 +21,8 @@ _NOUN = r"(?:song|music|soundtrack|tune|track|bgm|score|piece|jingle|theme|instr
 # "compose/generate/write ... song", or "make/give me ... a/an/some/new ... song" (not "make the music quieter")
 _EN = (rf"\b(?:generate|compose|create|write|produce)\b(?:\s+[\w-]+){{0,6}}?\s+{_NOUN}|"
        rf"\b(?:make|give me|i want|i need)\s+(?:me\s+)?(?:a|an|some|new|original|my own)\b(?:\s+[\w-]+){{0,5}}?\s+{_NOUN}")
-_ZH = r"(?:生成|创作|写|做|作|谱|来)(?:1|一)?(?:首|段|支)(?:.{0,12}?)(?:歌|音乐|配乐|曲|乐|bgm)|作曲|谱曲"
+# "来一段…配乐" asks for library music; only a song to be sung is made ("来首有人唱的流行歌，歌词：…")
+_ZH = r"(?:生成|创作|写|做|作|谱|来(?=.*(?:歌词|唱)))(?:1|一)?(?:首|段|支)(?:.{0,12}?)(?:歌|音乐|配乐|曲|乐|bgm)|作曲|谱曲"
 _NOT = (r"(?<!\bfor this )(?<!\bfor the )(?<!\bfor my )\b(?:video|clip|shot|scene|footage)s?\s+(?:of|showing|about|with)\b|\bmusic video\b|音乐视频|MV|"
         r"\b(?:quieter|louder|softer|volume|fade|loop|duck|remove|delete|mute|lower|raise|replace|switch|change)\b|"
         r"小一点|大一点|音量|淡入|淡出|循环|去掉|删除|换|"
