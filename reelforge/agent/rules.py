@@ -447,6 +447,8 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     if not label or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", label):
         return False
     words = normalize(label.lower())
+    if re.match(r"^(?:added|添加)", words) and re.search(r"\bmusic\b|音乐", words):
+        return False  # "a bit more" after music was added is no second track
     if _HALFWAY.match(clause.text):  # "too much, halfway back": the last change, half of it
         return _halfway(words, state)
     value = _BARE_VALUE.match(clause.text)

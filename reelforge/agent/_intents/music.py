@@ -145,7 +145,8 @@ _ANOTHER_EN = (r"^(?:(?:please |can you |could you )?(?:pick|choose|find|try|pla
 _SOMETHING = (r"^(?:(?:please|maybe|just|then|ok(?:ay)?|so)\s+)*(?:(?:give me|i want|i'?d like|i need|let'?s (?:have|try)|how about|"
               r"what about|go with|try|play|use|put on|find)\s+)?(?:something|anything|some(?:thing)? more)\b")
 # words only the music takes, after it was named ("... and no loop", "音量也调到30%", "从歌的第10秒放起")
-_MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*%|循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)"
+_MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*%|循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|" \
+              r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:再|才)?(?:开始|进来|进|响起)(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
                r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
@@ -440,7 +441,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "the end (for example: fade out the music over 3 seconds), start it later, or remove it.",
             "音乐暂时不能在指定时间停止：它会一直播放到视频结尾。可以让它在结尾淡出（例如：音乐最后3秒淡出）、晚一点开始，或者去掉音乐。")))
         return True
-    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$"):  # "去音乐"
+    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:那就|那)?关(?:了|掉)(?:吧)?$"):  # "去音乐", "关了吧"
         state.edit(RemoveMusic())
         state.focus = None
         return True
