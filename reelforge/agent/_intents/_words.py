@@ -167,6 +167,7 @@ SLOW_SCENE = (r"\bslow[- ]?mo(?:tion)?\s+(?!(?:on|for|to|please|the|it|this|that
 EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fade[- ]?(?:in|out|to|from|up|down)|fades? between|"
               r"(?:each|every|on the|at the|at each|at every) cuts?|trim\w*|"
               r"titles?|captions?|subtitles?|texts?|music|bgm|soundtrack|volume|sound effects?|sfx|whoosh|swoosh|"
+              r"(?:the )?beat(?: drop)?|the drop|the chorus|under the (?:voice\w*|narration|speech)|percent|"
               r"speed|timeline|canvas|aspect|fps|loop|mut(?:e|ed|ing)|undo|redo|export|"
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
               r"black (?:screens?|frames?)|its (?:own )?(?:sound|audio|volume)|(?:sound|audio|volume) back|(?:end|start|open|finish)s? (?:on|with) black|"

@@ -50,7 +50,7 @@ _SOUND = r"\bsound effects?\b|\bsfx\b|\bsounds?\b|音效|声音|声"
 _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t|shouldn'?t)\s+(?:\w+\s+){0,4}?(?:loop|repeat)|"
             r"\bplay (?:it |the (?:music|song|track|bgm) |that )?(?:just )?once\b|\bkeeps? (?:on )?(?:repeating|looping)\b|"
             r"\brepeats? (?:over and over|again and again|too (?:much|often))\b|"
-            r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|"
+            r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|^just once(?: please)?$|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
             r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了)")
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
@@ -145,7 +145,9 @@ _ANOTHER_EN = (r"^(?:(?:please |can you |could you )?(?:pick|choose|find|try|pla
 _SOMETHING = (r"^(?:(?:please|maybe|just|then|ok(?:ay)?|so)\s+)*(?:(?:give me|i want|i'?d like|i need|let'?s (?:have|try)|how about|"
               r"what about|go with|try|play|use|put on|find)\s+)?(?:something|anything|some(?:thing)? more)\b")
 # words only the music takes, after it was named ("... and no loop", "音量也调到30%", "从歌的第10秒放起")
-_MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*%|循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|" \
+_MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |only )?once(?: please)?$|" \
+              r"^(?:starting|start it|bring it in|have it start) (?:at|from) \d+(?:\.\d+)?\s*(?:s|secs?|seconds?)$|" + _SPEECH + "|" \
+              r"循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|" \
               r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:再|才)?(?:开始|进来|进|响起)(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
