@@ -8,6 +8,7 @@ import re
 
 from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
+from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
@@ -27,6 +28,14 @@ _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
+# the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
+# Day 1": its words change (a new title is "add a title saying ...")
+_STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|headline|words) (?:now |should |will |just )?" \
+          r"(?:says?|reads?)\b"
+# removal verbs a title takes beside the shared ones: "lift the title", "pull the text", "strike the words"
+_TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|axe|cut)\s+(?:the|that|this|all the|those|these)\s+" \
+            r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
+            r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
 _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
 _SMALLER = r"\btoo (?:big|large|huge)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
@@ -64,6 +73,34 @@ _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|
 
 # a colour with its object left unsaid, right after the title was named: "标题放到顶部，再改成红色"
 _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\S{1,3}色(?:的)?$"
+# a colour said as fine as it is ("黄色也行", "yellow is fine"): no change
+_ACCEPTED_COLOR = re.compile(r"\S{1,2}色(?:的)?(?:也行|也可以|也好|也不错|挺好|还行|可以)(?:吧|的|啊)?\s*|"
+                             r"\b(?:the )?[a-z]+ (?:is|looks) (?:fine|ok|okay|good|great)\b,?\s*")
+# the text's box said alone: "再加个黑底", "顺便加个白底", "字的背景也整个黑的", "with a black box"
+_BOX = r"[红白黑黄蓝绿金粉紫橙灰]底|底色|(?:字|标题|文字)的背景|\b(?:box|banner|backdrop)\b"
+
+
+def _only_its_look(clause: Clause) -> bool:
+    """A colour or the text's box said with nothing else named ("alright now make the colour yellow", "还是改成红色吧",
+    "再加个黑底"): the look of the text that has the focus."""
+    if clause.quote() is not None or {s.value for s in read_clause(clause).of("topic")} - {"title", "canvas"} or \
+            clause.has(r"\bblack (?:and|&|n) white\b|\bb ?& ?w\b|黑白"):  # a filter, not a colour
+        return False
+    text = _ACCEPTED_COLOR.sub(" ", clause.text)
+    if clause.has(r"\b(?:background|bg)\b|背景") and not clause.has(_BOX):  # "make the background yellow": the canvas's
+        return False
+    if not (color_of(text) is not None or bool(re.search(_BOX, text)) and "bgcolor" in _style(clause)):
+        return False
+    # nothing else named: "make the sky purple" is not about the title
+    if clause.language == "zh":
+        return not re.sub(rf"{_LOOK_WORDS_ZH}|[红白黑黄蓝绿金粉紫橙橘灰银青]|\s", "", text)
+    return all(t in _STYLE_TOKENS or t in _LOOK_WORDS_EN or color_of(t) for t in re.findall(r"[a-z#0-9']+", text))
+
+
+_LOOK_WORDS_EN = frozenset("make change turn set switch go use try alright ok okay now then also just actually maybe how "
+                           "about let's lets into put give add behind under them".split())
+_LOOK_WORDS_ZH = r"还是|改成|换成|变成|改为|弄成|整成|调成|改|换|用|再|然后|并且|也|吧|呢|啊|就|那|颜色|字体?|标题|文字|顺便|" \
+                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了"
 
 
 # the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
@@ -100,7 +137,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
-                        position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME))
+                        position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME) or
+                        _only_its_look(clause))
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -143,14 +181,26 @@ def _timing(clause: Clause) -> dict[str, object]:
 
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
 _BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)\b|"
-                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)")  # 白字黑底, 黑底白字
+                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
+                       # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
+                       r"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([红白黑黄蓝绿金粉紫橙灰])的|"
+                       r"([红白黑黄蓝绿金粉紫橙灰])底(?!部|下)")
+# a box said by how it looks, not its colour: "put a dark background behind it"
+_SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
          r"全程|整个视频|一直显示(?!(?:到|至)第?\d)|从头到尾"
 
 
-_SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
+_SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?|\ban?|\bone)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
                     r"(?:晚|推迟|延后|往后(?:移|挪)?)(?P<late>\d+(?:\.\d+)?)秒|(?:早|提前|往前(?:移|挪)?)(?P<early>\d+(?:\.\d+)?)秒")
+
+
+def _backdrop_color(found: re.Match[str], language: str) -> str | None:
+    named = next((g for g in found.groups() if g), None)
+    if named is None:
+        return None
+    return color_of(_SHADES.get(named, named) + ("色" if language == "zh" else ""))
 
 
 def _style(clause: Clause) -> dict[str, object]:
@@ -158,11 +208,11 @@ def _style(clause: Clause) -> dict[str, object]:
     pos = position_of(clause)
     if pos:
         out["pos"] = pos
-    text = clause.text
-    backdrop = _BACKDROP.search(text)
+    text = _ACCEPTED_COLOR.sub(" ", clause.text)  # "黄色也行": fine as it is
+    backdrops = [(m, _backdrop_color(m, clause.language)) for m in _BACKDROP.finditer(text)]
+    # "blends into the background, ... with a black background": the one that has a colour
+    backdrop, bgcolor = next((b for b in backdrops if b[1]), backdrops[0] if backdrops else (None, None))
     if backdrop:
-        named = next((g for g in backdrop.groups() if g), None)
-        bgcolor = color_of(named + ("色" if clause.language == "zh" else "")) if named else None
         if bgcolor:
             out["bgcolor"] = bgcolor
         text = text[:backdrop.start()] + " " + text[backdrop.end():]
@@ -251,6 +301,8 @@ def _new_words(clause: Clause) -> str | None:
     if words is None:
         return None
     words = re.sub(r"[\s,，.。!！?？]*(?:\b(?:instead|please|pls|plz|thanks|thank you|thx|ty)\b[\s,.!?]*)+$", "", words)
+    if clause.has(_STATED):  # "the title says Summit now": "now" is when, not its words
+        words = re.sub(r"\s+now[\s.!]*$", "", words)
     if clause.language == "zh" and re.fullmatch(r"(?:吧|吗|呢|啊|呀|哦|嘛|了|呗|啦|哈)+", words.strip()):
         return None  # "加个标题吧": a particle, not the title's words
     if not words.strip() or _only_style(words):
@@ -263,7 +315,7 @@ def _unquoted_words(clause: Clause) -> str | None:
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
-    match = re.search(rf"\b(?:saying|that says|which says|reading|says)\s+(.+?)(?=\s+{_PLACED}|$)|"
+    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(.+?)(?=\s+{_PLACED}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
@@ -413,7 +465,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
-    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\boff$")) and not clause.has(_CHANGE + r"|\bto\b"):
+    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\boff$") or clause.has(_TAKE_OFF)) and \
+            not clause.has(_CHANGE + r"|\bto\b"):
         if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
             target = find_text(clause, state)
             sides = {k: 0 for k, v in (("fade_in_ms", _FADE_IN), ("fade_out_ms", _FADE_OUT)) if clause.has(v)}
@@ -432,7 +485,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     words = _new_words(clause)
     if words and not clause.has(ADD) and any((s.meta.text or "").lower() == words.lower() for s in texts):
         words = None  # "move 'Urban Dreams' to the top": the title named by its words, not new words
-    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪")
+    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED)
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
@@ -500,7 +553,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "have the title come in 2 seconds later", "标题晚2秒出现", "标题提前1秒": its start moves by that much
     shift = _SHIFT.search(clause.text)
     if shift and target is not None and "start_ms" not in fields:
-        step = round(float(next(g for g in shift.group("en", "late", "early") if g)) * 1000)
+        said = next(g for g in shift.group("en", "late", "early") if g)
+        step = round(float("1" if said in ("a", "an", "one") else said) * 1000)  # "come in a second later"
         earlier = shift.group("early") is not None or shift.group("dir") in ("earlier", "sooner")
         fields.pop("duration_ms", None)
         fields["start_ms"] = max(0, target.start_ms + (-step if earlier else step))
