@@ -22,7 +22,7 @@ __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
-        r"(?<![数名汉签打写几])字(?!幕|母)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
+        r"(?<![数名汉签打写几])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
@@ -39,7 +39,9 @@ _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|ax
 _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
 _SMALLER = r"\btoo (?:big|large|huge)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
-_FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
+_FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
+           r"\b(?:come|comes|appear|appears|show up|shows up) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up)s?\b|" \
+           r"(?:出来|出现|进来)(?:的时候|时)?(?:慢|缓)(?:一点|一些|点|些)|(?:慢慢|缓缓)地?(?:出来|出现|显示)"  # a slow entrance
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
@@ -47,11 +49,14 @@ _FADE_LENGTH = re.compile(
     r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*\s+(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
-    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
+    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
+    # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
+    r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around )?"
+    r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b")
 
 
 # a title's motion that no edit makes: "make the title spin in from the left", "标题飞入"
-_ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\w*|typewriter|type (?:it )?out|pop(?:s|ping)? in|" \
+_ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\w*|typewriter|type (?:it )?out|pop(?:s|ping)? in(?!\s+(?:over|across|within)\b)|" \
              r"shak\w*|wiggl\w*|animat\w*)\b|旋转|转圈|飞入|飞进|滑入|滑进|弹出|弹跳|打字机|抖动|动画"
 
 
@@ -60,8 +65,9 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
     found: dict[str, int] = {}
     spans = []
     for match in _FADE_LENGTH.finditer(text):
-        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre")
-        seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s")
+        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come")
+        seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s") or \
+            match.group("come_s")
         seconds = "1" if seconds in ("a", "one") else seconds  # "over a second"
         found["fade_in_ms" if side in ("in", "淡入", "渐显") else "fade_out_ms"] = round(float(seconds) * 1000)
         spans.append(match.span())
@@ -138,7 +144,7 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
                         position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME) or
-                        _only_its_look(clause))
+                        _only_its_look(clause) or clause.quote() is not None and clause.has(_CHANGE))  # "换成「城市之梦」"
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -172,7 +178,9 @@ def _timing(clause: Clause) -> dict[str, object]:
             return out
     if clause.has(_END):
         out["at_end"] = True
-    elif clause.has(r"\bat the (?:start|beginning)\b|开头|一开始|片头") and "start_ms" not in out:
+    elif clause.has(r"(?<!\bthe title )(?<!\bthe text )\bat the (?:start|beginning)\b|一开始|片头|"
+                    # "开头那个Urban Dreams的标题", "the title at the start": which title, not when
+                    r"开头(?!(?:那个|的那个|那|的)[^，,]{0,16}?(?:标题|文字|字幕|字))") and "start_ms" not in out:
         out["start_ms"] = 0
     if durations:
         out["duration_ms"] = durations[0][0]
@@ -443,7 +451,7 @@ _GROUPS = (("text", ("text",), r"⟪|\b(?:say|says|read|reads|to)\b|改成|换�
                                                 r"出现|显示|停留|待|全程"),
            ("fade", ("fade_in_ms", "fade_out_ms"), r"\bfad\w*|淡入|淡出|渐显|渐隐"))
 # changes said one after another ("red, a bit bigger, and have it fade in", "颜色换成粉色，大小也大一些"): an edit each
-_COORDINATED = r"\band\b|\balso\b|\bplus\b|,|，|、|也|并且|同时|还有|再"
+_COORDINATED = r"\band\b|\balso\b|\bplus\b|,|，|、|也|并且|同时|还有|再|(?<=[\u4e00-\u9fff⟫])\s+(?=[\u4e00-\u9fff])"  # 口述的空格
 
 
 def _changes(clause: Clause, fields: dict[str, object]) -> list[dict[str, object]]:
@@ -583,6 +591,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not fields:
         return False
+    if target is not None and not clause.has(_TEXT) and clause.has(r"\b(?:cut|trim|shorten|chop)\b|剪|砍") and \
+            int(fields.get("duration_ms", 0)) >= target.duration_ms:  # type: ignore[call-overload]
+        return False  # "cut it down to 12 seconds" after the title changed: no cut makes a 3 s title 12 s, the video's
     if target is not None and _fold_into_added(clause, target.id, fields, state):
         return True
     for group in _changes(clause, fields):  # "make the title red, a bit bigger, and have it fade in": one edit each
