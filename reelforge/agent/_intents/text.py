@@ -292,7 +292,7 @@ def _renamed(clause: Clause) -> str | None:
     found = (_RENAMED_ZH if clause.language == "zh" else _RENAMED_EN).search(clause.text)
     if found is None or PLACEHOLDER.search(found.group(1)):
         return None
-    words = found.group(1).strip()
+    words = re.sub(r"(?:就行|就好|就可以|即可|吧|了)+$", "", found.group(1).strip())  # "改成白字就行": white letters
     styled = re.search(_STYLE_WORDS, words) or re.search(_BIGGER + "|" + _SMALLER, words) or color_of(words)
     return None if styled else words
 
