@@ -95,7 +95,8 @@ def _only_its_look(clause: Clause) -> bool:
     text = _ACCEPTED_COLOR.sub(" ", clause.text)
     if clause.has(r"\b(?:background|bg)\b|背景") and not clause.has(_BOX):  # "make the background yellow": the canvas's
         return False
-    if not (color_of(text) is not None or bool(re.search(_BOX, text)) and "bgcolor" in _style(clause)):
+    look = _style(clause)
+    if not (color_of(text) is not None or "color" in look or bool(re.search(_BOX, text)) and "bgcolor" in look):
         return False
     # nothing else named: "make the sky purple" is not about the title
     if clause.language == "zh":
@@ -142,7 +143,7 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     focused = state.focus is not None and state.focus.kind == "text"
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
-    return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
+    return focused and (mentions_it(clause) or clause.has(r"\bthem\b") or clause.has(_BIGGER) or clause.has(_SMALLER) or
                         position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME) or
                         _only_its_look(clause) or clause.quote() is not None and clause.has(_CHANGE))  # "换成「城市之梦」"
 
@@ -171,7 +172,7 @@ def _timing(clause: Clause) -> dict[str, object]:
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
-        until = re.search(r"\b(?:until|till|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
+        until = re.search(r"\b(?:until|till|til|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
         end = round(float(next(g for g in until.groups() if g)) * 1000) if until else 0
         if end > int(out["start_ms"]):  # type: ignore[call-overload]  # "在第一秒出现，一直待到第四秒": until then
             out["duration_ms"] = end - int(out["start_ms"])  # type: ignore[call-overload]
@@ -201,7 +202,7 @@ _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\
 
 
 _SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?|\ban?|\bone)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
-                    r"(?:晚|推迟|延后|往后(?:移|挪)?)(?P<late>\d+(?:\.\d+)?)秒|(?:早|提前|往前(?:移|挪)?)(?P<early>\d+(?:\.\d+)?)秒")
+                    r"(?:晚|推迟|延后|往后(?:移|挪|推)?)(?P<late>\d+(?:\.\d+)?)秒|(?:早|提前|往前(?:移|挪|推)?)(?P<early>\d+(?:\.\d+)?)秒")
 
 
 def _backdrop_color(found: re.Match[str], language: str) -> str | None:
@@ -323,12 +324,12 @@ def _unquoted_words(clause: Clause) -> str | None:
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
-    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(.+?)(?=\s+{_PLACED}|$)|"
+    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
-                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
+                      r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return next(g for g in match.groups() if g).strip()
     if clause.has(_CHANGE):  # "change the title to ..."
@@ -473,7 +474,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
-    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\boff$") or clause.has(_TAKE_OFF)) and \
+    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\b(?:off|gone)(?: too| as well| please)?$") or
+            clause.has(_TAKE_OFF)) and \
             not clause.has(_CHANGE + r"|\bto\b"):
         if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
             target = find_text(clause, state)
@@ -483,7 +485,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             return True
         if not texts:
             state.edit(RemoveText(all=True))
-        elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切"):
+        elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切|全(?=给|都|删|去|拿|部)|都(?=给我)?(?:去|删|拿)"):
             state.edit(RemoveText(all=True))
         else:
             target = find_text(clause, state)
@@ -570,7 +572,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|(?:延长|长|多)\d+(?:\.\d+)?秒") else \
         -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少)\d+(?:\.\d+)?秒") else 0
     more = re.search(r"\b(\d+(?:\.\d+)?) (?:more|extra) (?:seconds?|secs?|s)\b|\b(?:another|an extra|extra) (\d+(?:\.\d+)?)\s*"
-                     r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|放|待)(\d+(?:\.\d+)?)秒", clause.text)
+                     r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|停|放|待)(\d+(?:\.\d+)?)秒", clause.text)
     if more and "start_ms" not in fields:  # "keep the title up for 2 more seconds", "标题再多留两秒": by that much
         by, fields["duration_ms"] = 1, round(float(next(g for g in more.groups() if g)) * 1000)
     if by and target is not None and "start_ms" not in fields and isinstance(fields.get("duration_ms"), int):
