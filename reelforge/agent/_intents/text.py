@@ -126,6 +126,23 @@ _SPEECH_CAPTIONS = r"\b(?:captions?|subtitles?|subs)\b.*\b(?:speech|dialog(?:ue)
                    r"\bcaption what\b|\btranscri\w+"
 
 
+# the other fade of the title, as long as the one just made: "and out the same", "淡出也一样"
+_OTHER_SIDE = re.compile(r"^(?:and |now |then )?(?:fade )?(?P<en>in|out)(?: (?:the same|too|as well|likewise))+$|"
+                         r"^(?:那)?(?P<zh>淡入|淡出)也(?:一样|这样|照样|同样|加上|来一个|加一个)(?:吧)?$")
+
+
+def _other_side(clause: Clause, state: PlanState) -> dict[str, int] | None:
+    """"and out the same" after the title faded in over 1 s: its fade out, 1 s (the length the last version's label
+    says)."""
+    said = _OTHER_SIDE.match(clause.text)
+    label = state.context.history[-1] if state.context.history else ""
+    if said is None or not re.search(r"\bfad\w* (?:the )?(?:title|text)|(?:title|text)\b.*\bfad|(?:标题|文字|字幕).*(?:淡入|淡出)", label):
+        return None
+    length = re.search(r"(\d+(?:\.\d+)?)\s*(?:s\b|秒)", label)
+    side = "fade_in_ms" if (said.group("en") or said.group("zh")) in ("in", "淡入") else "fade_out_ms"
+    return {side: round(float(length.group(1)) * 1000) if length else 500}
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
@@ -141,6 +158,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
     focused = state.focus is not None and state.focus.kind == "text"
+    if focused and _other_side(clause, state) is not None:
+        return True
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(r"\bthem\b") or clause.has(_BIGGER) or clause.has(_SMALLER) or
@@ -271,7 +290,7 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
     r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
@@ -319,6 +338,12 @@ def _new_words(clause: Clause) -> str | None:
     return clause.as_typed(words.strip())
 
 
+# what follows a title noun when it is not the title's words: a verb, a modal, an article ("title should be bigger")
+_NOT_WORDS = r"should|must|needs?|is|are|was|were|has|have|had|to|please|pls|can|could|will|would|looks?|feels?|seems?|" \
+             r"gets?|goes|comes?|stays?|shows?|a|an|the|and|or|but|so|too|also|now|then|it|that|this|with|of|from|by|as|" \
+             r"text|font|colou?r|size|position|off|on|gone|remove\w*|delete\w*|drop\w*|bigger|smaller|larger|up|down"
+
+
 def _unquoted_words(clause: Clause) -> str | None:
     said = clause.search(_SAY + r"\s*")
     if said and clause.text[said.end():].strip(" :：,，"):
@@ -326,12 +351,18 @@ def _unquoted_words(clause: Clause) -> str | None:
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
     match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
+
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return next(g for g in match.groups() if g).strip()
+    # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"
+    led = re.search(rf"^(?:the |a )?(?:title|heading)\s+(?!(?:{_MODIFIER})|(?:{_NOT_WORDS})\b)(.+?)(?=\s+(?:{_MODIFIER})|"
+                    r"\s*[,;]|$)", clause.text)
+    if led and re.match(r"[A-Z0-9]", clause.as_typed(led.group(1))):
+        return led.group(1).strip()
     if clause.has(_CHANGE):  # "change the title to ..."
         return _renamed(clause)
     written = _WRITTEN.search(clause.text)
@@ -495,7 +526,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     words = _new_words(clause)
     if words and not clause.has(ADD) and any((s.meta.text or "").lower() == words.lower() for s in texts):
         words = None  # "move 'Urban Dreams' to the top": the title named by its words, not new words
-    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED)
+    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or \
+        clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)  # "title Tokyo 2077": the one title says it
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
@@ -533,7 +565,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "instead? Say: make the title fade in.", "暂时还不能给标题做动画（旋转、滑入、弹跳、打字效果），只能淡入淡出。要改成淡入吗？"
             "可以说：标题淡入。")))
         return True
-    fields: dict[str, object] = {**_style(clause)}
+    fields: dict[str, object] = {**_style(clause), **(_other_side(clause, state) or {})}
     if words:
         fields["text"] = words
     share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
