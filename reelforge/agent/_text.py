@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reelforge.agent._corrections import take_back
+from reelforge.agent._mixed import chinese_words
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
@@ -219,7 +220,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     held = _QUOTES.sub(hold, message.strip())
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
-        text = _colloquial_zh(text)
+        text = _colloquial_zh(chinese_words(text))  # "title换成黄色": the editing words in Chinese
     text = take_back(text, language)  # "make the title blue — actually white": the value meant, said once
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]

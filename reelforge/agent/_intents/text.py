@@ -48,7 +48,7 @@ _FADE_LENGTH = re.compile(
     r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)"
     r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*\s+(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
-    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
+    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间|时长)?[，,\s]*(?:为|是|用|要)?(?P<zh_s>\d+(?:\.\d+)?)秒|"  # "加个淡入，0.5秒"
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
     # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
     r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around )?"
@@ -302,7 +302,7 @@ _RENAMED_EN = re.compile(
     r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 _RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫)[:：]?\s*"
-                         r"([^，,。；;\s⟪]+?)(?=[，,。；;]|$)")
+                         r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
                r"upper|lower|corner|start|beginning|end)\b|\d|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
 
@@ -505,7 +505,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
-    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\b(?:off|gone)(?: too| as well| please)?$") or
+    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|(?<!\bwhen )(?<!\bonce )(?<!\bafter )(?<!\buntil )(?<!\btill )(?<!\bwhen the )"
+                                             r"(?<!\bonce the )(?<!\bafter the )(?<!'s )\b(?:off|gone)(?: too| as well| please)?$") or
             clause.has(_TAKE_OFF)) and \
             not clause.has(_CHANGE + r"|\bto\b"):
         if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
