@@ -112,7 +112,7 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
-_SPEED = re.compile(r"(?<![大小])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
+_SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 _EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
                        + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",

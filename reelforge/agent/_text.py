@@ -375,7 +375,9 @@ def _spoken_zh(part: str) -> list[str]:
     """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
     # a space after Chinese, a quoted title or an English word said in Chinese ("音乐换成chill 导出方形的") may end a request
     after = "|".join(rf"(?<=[\u4e00-\u9fff][a-z]{{{n}}})" for n in range(2, 8))
-    pieces = [piece for piece in re.split(rf"(?:(?<=[\u4e00-\u9fff%⟫])|{after})\s+(?=[\u4e00-\u9fff])", part) if piece]
+    pieces = [piece for piece in re.split(rf"(?:(?<=[\u4e00-\u9fff%⟫])|{after})\s+(?=[\u4e00-\u9fff])|"
+                                          # quoted words, then another place to write: "开头写「第一天」结尾写「完」"
+                                          r"(?<=⟫)(?=(?:开头|结尾|片头|片尾|最后|中间)(?:再)?(?:写|加|放|打))", part) if piece]
     merged: list[str] = []
     for piece in pieces:
         if merged and _ZH_OPENS.match(piece) and _ZH_ASKS.search(merged[-1]) and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
