@@ -532,6 +532,9 @@ def _carry_add(parts: list[str]) -> list[str]:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
         elif _REMOVING.match(carried[i - 1]):  # "remove the title and the music": both removed
             carried[i] = "remove " + item
+        elif (fade := re.match(r"^(?:(?:please|also|and)\s+)?(fade (?:in|out))\b", carried[i - 1])) and \
+                re.fullmatch(r"(?:the\s+)?(?:title|text|words|music|song)", item):
+            carried[i] = f"{fade.group(1)} {item}"  # "fade in the video and the title": both fade in
     return carried
 
 

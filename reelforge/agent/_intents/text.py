@@ -36,8 +36,8 @@ _STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|he
 _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|axe|cut)\s+(?:the|that|this|all the|those|these)\s+" \
             r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
             r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
-_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
            r"\b(?:come|comes|appear|appears|show up|shows up) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up)s?\b|" \
