@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from reelforge.agent._corrections import take_back
-from reelforge.agent._mixed import chinese_words
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
@@ -220,7 +219,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     held = _QUOTES.sub(hold, message.strip())
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
-        text = _colloquial_zh(chinese_words(text))  # "title换成黄色": the editing words in Chinese
+        text = _colloquial_zh(text)
     text = take_back(text, language)  # "make the title blue — actually white": the value meant, said once
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
@@ -353,15 +352,40 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
 
-# English editing words inside a Chinese message, as the Chinese word ("BGM的fade in设成2秒", "把BGM mute掉", "ducking打开")
+# English editing words inside a Chinese message, as the Chinese word ("BGM的fade in设成2秒", "把BGM mute掉", "ducking打开",
+# "title换成黄色", "给title加个fade in，0.5秒", "字幕的size大一点，color换成white", "加一个end card写「…」"); a title's own English
+# stays ("title改成Night City": a word inside an English phrase is not one)
 _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for latin, plain in (
     (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
     (r"(?:background )?music", "音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
     (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高")))
+# the title's words, its look and the video's shape, not inside an English phrase ("title改成Night City" keeps "city"); a
+# space joins the word to the Chinese it belongs to ("把 title 改成…"), a pause before it stays ("音乐小声点 title 放中间")
+_LATIN_TITLE_ZH = {
+    "end card": "片尾字卡", "end screen": "片尾字卡", "outro card": "片尾字卡", "title card": "片头字卡", "intro card": "片头字卡",
+    "font size": "字号", "title": "标题", "titles": "标题", "subtitle": "字幕", "subtitles": "字幕", "caption": "字幕",
+    "captions": "字幕", "text": "文字", "font": "字体", "color": "颜色", "colour": "颜色", "size": "大小", "position": "位置",
+    "duration": "显示时长", "center": "中间", "centre": "中间", "middle": "中间", "top": "顶部", "bottom": "底部",
+    "vertical": "竖屏", "portrait": "竖屏", "horizontal": "横屏", "landscape": "横屏", "square": "方形", "white": "白色",
+    "black": "黑色", "red": "红色", "yellow": "黄色", "blue": "蓝色", "green": "绿色", "pink": "粉色", "orange": "橙色",
+    "purple": "紫色", "gold": "金色", "grey": "灰色", "gray": "灰色"}
+_LATIN_TITLE = re.compile(r"(?:(?<=[把给将让的在]) )?(?<![a-z])(" + "|".join(sorted(_LATIN_TITLE_ZH, key=len, reverse=True)) +
+                          r")(?![a-z])(?P<space> (?=[\u4e00-\u9fff]))?")
+
+
+def _latin_title_zh(text: str) -> str:
+    """"title换成黄色", "字幕的size大一点，color换成white", "加一个end card写「…」": the title's English words as Chinese."""
+    def swap(match: re.Match[str]) -> str:
+        if re.search(r"[a-z] $", text[:match.start(1)]) or re.match(r" [a-z]", text[match.end(1):]):
+            return match.group(0)  # inside an English phrase: "night city top secret"
+        joined = match.group(0).startswith(" ") or not re.search(r"[\u4e00-\u9fff⟫\d]$", text[:match.start()])
+        return _LATIN_TITLE_ZH[match.group(1)] + ((match.group("space") or "") if not joined else "")
+    return _LATIN_TITLE.sub(swap, text)
 
 
 def _colloquial_zh(text: str) -> str:
     if re.search(r"[a-z]", text):
+        text = _latin_title_zh(text)
         for pattern, plain in _LATIN_ZH:
             text = pattern.sub(plain, text)
     for pattern, plain in _COLLOQUIAL_ZH:
