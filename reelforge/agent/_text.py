@@ -10,7 +10,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from reelforge.agent._corrections import take_back
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
@@ -220,7 +219,6 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
         text = _colloquial_zh(text)
-    text = take_back(text, language)  # "make the title blue — actually white": the value meant, said once
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
