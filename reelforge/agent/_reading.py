@@ -88,7 +88,7 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
 _TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
-_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"
+_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"
                          r"\bgenerat\w*|生成|"
                          # an editor's name and going on editing in it: "keep editing in Final Cut", "用剪映继续剪"
                          r"final ?cut|剪映|必剪|(?:继续|接着)剪(?:辑)?|"
@@ -112,7 +112,7 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
-_SPEED = re.compile(r"(?<![大小])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
+_SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 _EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
                        + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",

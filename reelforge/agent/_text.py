@@ -350,15 +350,40 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
 
-# English editing words inside a Chinese message, as the Chinese word ("BGM的fade in设成2秒", "把BGM mute掉", "ducking打开")
+# English editing words inside a Chinese message, as the Chinese word ("BGM的fade in设成2秒", "把BGM mute掉", "ducking打开",
+# "title换成黄色", "给title加个fade in，0.5秒", "字幕的size大一点，color换成white", "加一个end card写「…」"); a title's own English
+# stays ("title改成Night City": a word inside an English phrase is not one)
 _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for latin, plain in (
     (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
     (r"(?:background )?music", "音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
     (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高")))
+# the title's words, its look and the video's shape, not inside an English phrase ("title改成Night City" keeps "city"); a
+# space joins the word to the Chinese it belongs to ("把 title 改成…"), a pause before it stays ("音乐小声点 title 放中间")
+_LATIN_TITLE_ZH = {
+    "end card": "片尾字卡", "end screen": "片尾字卡", "outro card": "片尾字卡", "title card": "片头字卡", "intro card": "片头字卡",
+    "font size": "字号", "title": "标题", "titles": "标题", "subtitle": "字幕", "subtitles": "字幕", "caption": "字幕",
+    "captions": "字幕", "text": "文字", "font": "字体", "color": "颜色", "colour": "颜色", "size": "大小", "position": "位置",
+    "duration": "显示时长", "center": "中间", "centre": "中间", "middle": "中间", "top": "顶部", "bottom": "底部",
+    "vertical": "竖屏", "portrait": "竖屏", "horizontal": "横屏", "landscape": "横屏", "square": "方形", "white": "白色",
+    "black": "黑色", "red": "红色", "yellow": "黄色", "blue": "蓝色", "green": "绿色", "pink": "粉色", "orange": "橙色",
+    "purple": "紫色", "gold": "金色", "grey": "灰色", "gray": "灰色"}
+_LATIN_TITLE = re.compile(r"(?:(?<=[把给将让的在]) )?(?<![a-z])(" + "|".join(sorted(_LATIN_TITLE_ZH, key=len, reverse=True)) +
+                          r")(?![a-z])(?P<space> (?=[\u4e00-\u9fff]))?")
+
+
+def _latin_title_zh(text: str) -> str:
+    """"title换成黄色", "字幕的size大一点，color换成white", "加一个end card写「…」": the title's English words as Chinese."""
+    def swap(match: re.Match[str]) -> str:
+        if re.search(r"[a-z] $", text[:match.start(1)]) or re.match(r" [a-z]", text[match.end(1):]):
+            return match.group(0)  # inside an English phrase: "night city top secret"
+        joined = match.group(0).startswith(" ") or not re.search(r"[\u4e00-\u9fff⟫\d]$", text[:match.start()])
+        return _LATIN_TITLE_ZH[match.group(1)] + ((match.group("space") or "") if not joined else "")
+    return _LATIN_TITLE.sub(swap, text)
 
 
 def _colloquial_zh(text: str) -> str:
     if re.search(r"[a-z]", text):
+        text = _latin_title_zh(text)
         for pattern, plain in _LATIN_ZH:
             text = pattern.sub(plain, text)
     for pattern, plain in _COLLOQUIAL_ZH:
@@ -372,7 +397,9 @@ def _spoken_zh(part: str) -> list[str]:
     """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
     # a space after Chinese, a quoted title or an English word said in Chinese ("音乐换成chill 导出方形的") may end a request
     after = "|".join(rf"(?<=[\u4e00-\u9fff][a-z]{{{n}}})" for n in range(2, 8))
-    pieces = [piece for piece in re.split(rf"(?:(?<=[\u4e00-\u9fff%⟫])|{after})\s+(?=[\u4e00-\u9fff])", part) if piece]
+    pieces = [piece for piece in re.split(rf"(?:(?<=[\u4e00-\u9fff%⟫])|{after})\s+(?=[\u4e00-\u9fff])|"
+                                          # quoted words, then another place to write: "开头写「第一天」结尾写「完」"
+                                          r"(?<=⟫)(?=(?:开头|结尾|片头|片尾|最后|中间)(?:再)?(?:写|加|放|打))", part) if piece]
     merged: list[str] = []
     for piece in pieces:
         if merged and _ZH_OPENS.match(piece) and _ZH_ASKS.search(merged[-1]) and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
@@ -425,7 +452,7 @@ def _plain_zh(part: str) -> str:
     return plain or part
 
 
-_ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|背景音乐|音乐|配乐|bgm)")
+_ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|文字|字(?!幕)|背景音乐|音乐|配乐|bgm)")
 _ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并)?(?:(?:开头|结尾|末尾)(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒)?(?:再|也)?"
                              r"(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
 
@@ -527,6 +554,9 @@ def _carry_add(parts: list[str]) -> list[str]:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
         elif _REMOVING.match(carried[i - 1]):  # "remove the title and the music": both removed
             carried[i] = "remove " + item
+        elif (fade := re.match(r"^(?:(?:please|also|and)\s+)?(fade (?:in|out))\b", carried[i - 1])) and \
+                re.fullmatch(r"(?:the\s+)?(?:title|text|words|music|song)", item):
+            carried[i] = f"{fade.group(1)} {item}"  # "fade in the video and the title": both fade in
     return carried
 
 
@@ -542,6 +572,7 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
+                     r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
@@ -586,14 +617,15 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
-    r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?|fight|clash|compete|overlap)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
+    r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
                         r"(?![\u4e00-\u9fff]*?(?:换(?:个|一个|成|首|一首)|改成|调到|调成))[\u4e00-\u9fff]{0,10}|"  # not "音乐太燃了换个安静的"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
                         r"(?:不然|要不然|否则|要不)[\u4e00-\u9fff]{1,10}|(?:还是)?纯音乐(?:比较)?好(?:听)?(?:一点|些)?|"  # "不然后面没声了"
-                        r"[^把将给让请，,]{0,8}(?:挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
+                        r"[^把将给让请，,]{0,10}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
                         # "不是很满意", "还是不太喜欢", "感觉一般": how the user feels about it, not a scene
                         r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|理想|行)[啊呀吧呢的]*|"

@@ -58,7 +58,7 @@ _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "�
               "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
 _EN_COLOR = re.compile(r"\b(" + "|".join(n for n in NAMED_COLORS if n != "transparent") + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
-_POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
+_POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
               ("bottom", r"放低|压低(?![音声])|\bbottom\b|\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下|向下|下移"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
 
@@ -80,7 +80,7 @@ def color_of(text: str) -> str | None:
 
 
 # left/right, but not "right after", "right now", "all right", "that's right", "the right one"
-_SIDES = (("left", r"\bleft\b(?!\s+(?:over|out|behind))|(?<!右)左(?!右)"),
+_SIDES = (("left", r"(?<!what's )(?<!what is )(?<!whats )(?<!anything )(?<!nothing )\bleft\b(?!\s+(?:over|out|behind))|(?<!右)左(?!右)"),
           ("right", r"(?<!all )(?<!that's )(?<!thats )\bright\b(?!\s+(?:after|before|now|away|here|there|at the|one|clip))|(?<!左)右(?!左)"))
 _EDGE = {"left": 0.2, "right": 0.8, "top": 0.1, "bottom": 0.9, "center": 0.5}
 # "30% from the left", "20% from the top", "x 0.3 y 0.2", "距左边30%", "离顶部20%"

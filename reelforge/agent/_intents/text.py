@@ -8,6 +8,7 @@ import re
 
 from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
 from reelforge.agent._numbers import find_durations, time_range
+from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
@@ -21,28 +22,41 @@ __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
-        r"(?<![数名汉签打写几])字(?!幕|母)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
+        r"(?<![数名汉签打写几])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
-_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent|huge|massive|giant)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+# the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
+# Day 1": its words change (a new title is "add a title saying ...")
+_STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|headline|words) (?:now |should |will |just )?" \
+          r"(?:says?|reads?)\b"
+# removal verbs a title takes beside the shared ones: "lift the title", "pull the text", "strike the words"
+_TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|axe|cut)\s+(?:the|that|this|all the|those|these)\s+" \
+            r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
+            r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
+_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
-_FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显"
+_FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
+           r"\b(?:come|comes|appear|appears|show up|shows up) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up)s?\b|" \
+           r"(?:出来|出现|进来)(?:的时候|时)?(?:慢|缓)(?:一点|一些|点|些)|(?:慢慢|缓缓)地?(?:出来|出现|显示)"  # a slow entrance
 _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
     r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)"
     r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*\s+(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
-    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间)?(?:为|是|用)?(?P<zh_s>\d+(?:\.\d+)?)秒|"
-    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)")
+    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间|时长)?[，,\s]*(?:为|是|用|要)?(?P<zh_s>\d+(?:\.\d+)?)秒|"  # "加个淡入，0.5秒"
+    r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
+    # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
+    r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around )?"
+    r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b")
 
 
 # a title's motion that no edit makes: "make the title spin in from the left", "标题飞入"
-_ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\w*|typewriter|type (?:it )?out|pop(?:s|ping)? in|" \
+_ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\w*|typewriter|type (?:it )?out|pop(?:s|ping)? in(?!\s+(?:over|across|within)\b)|" \
              r"shak\w*|wiggl\w*|animat\w*)\b|旋转|转圈|飞入|飞进|滑入|滑进|弹出|弹跳|打字机|抖动|动画"
 
 
@@ -51,8 +65,9 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
     found: dict[str, int] = {}
     spans = []
     for match in _FADE_LENGTH.finditer(text):
-        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre")
-        seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s")
+        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come")
+        seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s") or \
+            match.group("come_s")
         seconds = "1" if seconds in ("a", "one") else seconds  # "over a second"
         found["fade_in_ms" if side in ("in", "淡入", "渐显") else "fade_out_ms"] = round(float(seconds) * 1000)
         spans.append(match.span())
@@ -64,6 +79,35 @@ _OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|
 
 # a colour with its object left unsaid, right after the title was named: "标题放到顶部，再改成红色"
 _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\S{1,3}色(?:的)?$"
+# a colour said as fine as it is ("黄色也行", "yellow is fine"): no change
+_ACCEPTED_COLOR = re.compile(r"\S{1,2}色(?:的)?(?:也行|也可以|也好|也不错|挺好|还行|可以)(?:吧|的|啊)?\s*|"
+                             r"\b(?:the )?[a-z]+ (?:is|looks) (?:fine|ok|okay|good|great)\b,?\s*")
+# the text's box said alone: "再加个黑底", "顺便加个白底", "字的背景也整个黑的", "with a black box"
+_BOX = r"[红白黑黄蓝绿金粉紫橙灰]底|底色|(?:字|标题|文字)的背景|\b(?:box|banner|backdrop)\b"
+
+
+def _only_its_look(clause: Clause) -> bool:
+    """A colour or the text's box said with nothing else named ("alright now make the colour yellow", "还是改成红色吧",
+    "再加个黑底"): the look of the text that has the focus."""
+    if clause.quote() is not None or {s.value for s in read_clause(clause).of("topic")} - {"title", "canvas"} or \
+            clause.has(r"\bblack (?:and|&|n) white\b|\bb ?& ?w\b|黑白"):  # a filter, not a colour
+        return False
+    text = _ACCEPTED_COLOR.sub(" ", clause.text)
+    if clause.has(r"\b(?:background|bg)\b|背景") and not clause.has(_BOX):  # "make the background yellow": the canvas's
+        return False
+    look = _style(clause)
+    if not (color_of(text) is not None or "color" in look or bool(re.search(_BOX, text)) and "bgcolor" in look):
+        return False
+    # nothing else named: "make the sky purple" is not about the title
+    if clause.language == "zh":
+        return not re.sub(rf"{_LOOK_WORDS_ZH}|[红白黑黄蓝绿金粉紫橙橘灰银青]|\s", "", text)
+    return all(t in _STYLE_TOKENS or t in _LOOK_WORDS_EN or color_of(t) for t in re.findall(r"[a-z#0-9']+", text))
+
+
+_LOOK_WORDS_EN = frozenset("make change turn set switch go use try alright ok okay now then also just actually maybe how "
+                           "about let's lets into put give add behind under them".split())
+_LOOK_WORDS_ZH = r"还是|改成|换成|变成|改为|弄成|整成|调成|改|换|用|再|然后|并且|也|吧|呢|啊|就|那|颜色|字体?|标题|文字|顺便|" \
+                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了"
 
 
 # the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
@@ -82,6 +126,23 @@ _SPEECH_CAPTIONS = r"\b(?:captions?|subtitles?|subs)\b.*\b(?:speech|dialog(?:ue)
                    r"\bcaption what\b|\btranscri\w+"
 
 
+# the other fade of the title, as long as the one just made: "and out the same", "淡出也一样"
+_OTHER_SIDE = re.compile(r"^(?:and |now |then )?(?:fade )?(?P<en>in|out)(?: (?:the same|too|as well|likewise))+$|"
+                         r"^(?:那)?(?P<zh>淡入|淡出)也(?:一样|这样|照样|同样|加上|来一个|加一个)(?:吧)?$")
+
+
+def _other_side(clause: Clause, state: PlanState) -> dict[str, int] | None:
+    """"and out the same" after the title faded in over 1 s: its fade out, 1 s (the length the last version's label
+    says)."""
+    said = _OTHER_SIDE.match(clause.text)
+    label = state.context.history[-1] if state.context.history else ""
+    if said is None or not re.search(r"\bfad\w* (?:the )?(?:title|text)|(?:title|text)\b.*\bfad|(?:标题|文字|字幕).*(?:淡入|淡出)", label):
+        return None
+    length = re.search(r"(\d+(?:\.\d+)?)\s*(?:s\b|秒)", label)
+    side = "fade_in_ms" if (said.group("en") or said.group("zh")) in ("in", "淡入") else "fade_out_ms"
+    return {side: round(float(length.group(1)) * 1000) if length else 500}
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
@@ -97,10 +158,13 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
     focused = state.focus is not None and state.focus.kind == "text"
+    if focused and _other_side(clause, state) is not None:
+        return True
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
-    return focused and (mentions_it(clause) or clause.has(_BIGGER) or clause.has(_SMALLER) or
-                        position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME))
+    return focused and (mentions_it(clause) or clause.has(r"\bthem\b") or clause.has(_BIGGER) or clause.has(_SMALLER) or
+                        position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME) or
+                        _only_its_look(clause) or clause.quote() is not None and clause.has(_CHANGE))  # "换成「城市之梦」"
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -127,14 +191,16 @@ def _timing(clause: Clause) -> dict[str, object]:
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
-        until = re.search(r"\b(?:until|till|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
+        until = re.search(r"\b(?:until|till|til|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
         end = round(float(next(g for g in until.groups() if g)) * 1000) if until else 0
         if end > int(out["start_ms"]):  # type: ignore[call-overload]  # "在第一秒出现，一直待到第四秒": until then
             out["duration_ms"] = end - int(out["start_ms"])  # type: ignore[call-overload]
             return out
     if clause.has(_END):
         out["at_end"] = True
-    elif clause.has(r"\bat the (?:start|beginning)\b|开头|一开始|片头") and "start_ms" not in out:
+    elif clause.has(r"(?<!\bthe title )(?<!\bthe text )\bat the (?:start|beginning)\b|一开始|片头|"
+                    # "开头那个Urban Dreams的标题", "the title at the start": which title, not when
+                    r"开头(?!(?:那个|的那个|那|的)[^，,]{0,16}?(?:标题|文字|字幕|字))") and "start_ms" not in out:
         out["start_ms"] = 0
     if durations:
         out["duration_ms"] = durations[0][0]
@@ -143,14 +209,26 @@ def _timing(clause: Clause) -> dict[str, object]:
 
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
 _BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)\b|"
-                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)")  # 白字黑底, 黑底白字
+                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
+                       # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
+                       r"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([红白黑黄蓝绿金粉紫橙灰])的|"
+                       r"([红白黑黄蓝绿金粉紫橙灰])底(?!部|下)")
+# a box said by how it looks, not its colour: "put a dark background behind it"
+_SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
          r"全程|整个视频|一直显示(?!(?:到|至)第?\d)|从头到尾"
 
 
-_SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
-                    r"(?:晚|推迟|延后|往后(?:移|挪)?)(?P<late>\d+(?:\.\d+)?)秒|(?:早|提前|往前(?:移|挪)?)(?P<early>\d+(?:\.\d+)?)秒")
+_SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?|\ban?|\bone)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
+                    r"(?:晚|推迟|延后|往后(?:移|挪|推)?)(?P<late>\d+(?:\.\d+)?)秒|(?:早|提前|往前(?:移|挪|推)?)(?P<early>\d+(?:\.\d+)?)秒")
+
+
+def _backdrop_color(found: re.Match[str], language: str) -> str | None:
+    named = next((g for g in found.groups() if g), None)
+    if named is None:
+        return None
+    return color_of(_SHADES.get(named, named) + ("色" if language == "zh" else ""))
 
 
 def _style(clause: Clause) -> dict[str, object]:
@@ -158,11 +236,11 @@ def _style(clause: Clause) -> dict[str, object]:
     pos = position_of(clause)
     if pos:
         out["pos"] = pos
-    text = clause.text
-    backdrop = _BACKDROP.search(text)
+    text = _ACCEPTED_COLOR.sub(" ", clause.text)  # "黄色也行": fine as it is
+    backdrops = [(m, _backdrop_color(m, clause.language)) for m in _BACKDROP.finditer(text)]
+    # "blends into the background, ... with a black background": the one that has a colour
+    backdrop, bgcolor = next((b for b in backdrops if b[1]), backdrops[0] if backdrops else (None, None))
     if backdrop:
-        named = next((g for g in backdrop.groups() if g), None)
-        bgcolor = color_of(named + ("色" if clause.language == "zh" else "")) if named else None
         if bgcolor:
             out["bgcolor"] = bgcolor
         text = text[:backdrop.start()] + " " + text[backdrop.end():]
@@ -212,7 +290,7 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
     r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
@@ -224,7 +302,7 @@ _RENAMED_EN = re.compile(
     r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 _RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫)[:：]?\s*"
-                         r"([^，,。；;\s⟪]+?)(?=[，,。；;]|$)")
+                         r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
                r"upper|lower|corner|start|beginning|end)\b|\d|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
 
@@ -234,7 +312,7 @@ def _renamed(clause: Clause) -> str | None:
     found = (_RENAMED_ZH if clause.language == "zh" else _RENAMED_EN).search(clause.text)
     if found is None or PLACEHOLDER.search(found.group(1)):
         return None
-    words = found.group(1).strip()
+    words = re.sub(r"(?:就行|就好|就可以|即可|吧|了)+$", "", found.group(1).strip())  # "改成白字就行": white letters
     styled = re.search(_STYLE_WORDS, words) or re.search(_BIGGER + "|" + _SMALLER, words) or color_of(words)
     return None if styled else words
 
@@ -251,6 +329,8 @@ def _new_words(clause: Clause) -> str | None:
     if words is None:
         return None
     words = re.sub(r"[\s,，.。!！?？]*(?:\b(?:instead|please|pls|plz|thanks|thank you|thx|ty)\b[\s,.!?]*)+$", "", words)
+    if clause.has(_STATED):  # "the title says Summit now": "now" is when, not its words
+        words = re.sub(r"\s+now[\s.!]*$", "", words)
     if clause.language == "zh" and re.fullmatch(r"(?:吧|吗|呢|啊|呀|哦|嘛|了|呗|啦|哈)+", words.strip()):
         return None  # "加个标题吧": a particle, not the title's words
     if not words.strip() or _only_style(words):
@@ -258,19 +338,31 @@ def _new_words(clause: Clause) -> str | None:
     return clause.as_typed(words.strip())
 
 
+# what follows a title noun when it is not the title's words: a verb, a modal, an article ("title should be bigger")
+_NOT_WORDS = r"should|must|needs?|is|are|was|were|has|have|had|to|please|pls|can|could|will|would|looks?|feels?|seems?|" \
+             r"gets?|goes|comes?|stays?|shows?|a|an|the|and|or|but|so|too|also|now|then|it|that|this|with|of|from|by|as|" \
+             r"text|font|colou?r|size|position|off|on|gone|remove\w*|delete\w*|drop\w*|bigger|smaller|larger|up|down"
+
+
 def _unquoted_words(clause: Clause) -> str | None:
     said = clause.search(_SAY + r"\s*")
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
-    match = re.search(rf"\b(?:saying|that says|which says|reading|says)\s+(.+?)(?=\s+{_PLACED}|$)|"
+    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
+
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
-                      r"(?:写上|写着|内容是|标题是|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
+                      r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
     if match:
         return next(g for g in match.groups() if g).strip()
+    # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"
+    led = re.search(rf"^(?:the |a )?(?:title|heading)\s+(?!(?:{_MODIFIER})|(?:{_NOT_WORDS})\b)(.+?)(?=\s+(?:{_MODIFIER})|"
+                    r"\s*[,;]|$)", clause.text)
+    if led and re.match(r"[A-Z0-9]", clause.as_typed(led.group(1))):
+        return led.group(1).strip()
     if clause.has(_CHANGE):  # "change the title to ..."
         return _renamed(clause)
     written = _WRITTEN.search(clause.text)
@@ -391,7 +483,7 @@ _GROUPS = (("text", ("text",), r"⟪|\b(?:say|says|read|reads|to)\b|改成|换�
                                                 r"出现|显示|停留|待|全程"),
            ("fade", ("fade_in_ms", "fade_out_ms"), r"\bfad\w*|淡入|淡出|渐显|渐隐"))
 # changes said one after another ("red, a bit bigger, and have it fade in", "颜色换成粉色，大小也大一些"): an edit each
-_COORDINATED = r"\band\b|\balso\b|\bplus\b|,|，|、|也|并且|同时|还有|再"
+_COORDINATED = r"\band\b|\balso\b|\bplus\b|,|，|、|也|并且|同时|还有|再|(?<=[\u4e00-\u9fff⟫])\s+(?=[\u4e00-\u9fff])"  # 口述的空格
 
 
 def _changes(clause: Clause, fields: dict[str, object]) -> list[dict[str, object]]:
@@ -413,7 +505,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
-    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|\boff$")) and not clause.has(_CHANGE + r"|\bto\b"):
+    if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|(?<!\bwhen )(?<!\bonce )(?<!\bafter )(?<!\buntil )(?<!\btill )(?<!\bwhen the )"
+                                             r"(?<!\bonce the )(?<!\bafter the )(?<!'s )\b(?:off|gone)(?: too| as well| please)?$") or
+            clause.has(_TAKE_OFF)) and \
+            not clause.has(_CHANGE + r"|\bto\b"):
         if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
             target = find_text(clause, state)
             sides = {k: 0 for k, v in (("fade_in_ms", _FADE_IN), ("fade_out_ms", _FADE_OUT)) if clause.has(v)}
@@ -422,7 +517,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             return True
         if not texts:
             state.edit(RemoveText(all=True))
-        elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切"):
+        elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切|全(?=给|都|删|去|拿|部)|都(?=给我)?(?:去|删|拿)"):
             state.edit(RemoveText(all=True))
         else:
             target = find_text(clause, state)
@@ -432,7 +527,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     words = _new_words(clause)
     if words and not clause.has(ADD) and any((s.meta.text or "").lower() == words.lower() for s in texts):
         words = None  # "move 'Urban Dreams' to the top": the title named by its words, not new words
-    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪")
+    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or \
+        clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)  # "title Tokyo 2077": the one title says it
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
@@ -470,12 +566,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "instead? Say: make the title fade in.", "暂时还不能给标题做动画（旋转、滑入、弹跳、打字效果），只能淡入淡出。要改成淡入吗？"
             "可以说：标题淡入。")))
         return True
-    fields: dict[str, object] = {**_style(clause)}
+    fields: dict[str, object] = {**_style(clause), **(_other_side(clause, state) or {})}
     if words:
         fields["text"] = words
     share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
     if clause.has(_BIGGER):
-        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|很多|得多|多一点|两倍|2倍|一倍|1倍") else 1.5
+        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
+        factor = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b", clause.text)
+        if factor:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)
+            fields["scale"] = float(factor.group(1) or factor.group(2))
     elif clause.has(_SMALLER):
         fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|\bhalf\b|很多|得多|一半") else 0.67
     if share and "scale" in fields:  # "50% smaller", "标题大50%": by that share
@@ -500,7 +599,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "have the title come in 2 seconds later", "标题晚2秒出现", "标题提前1秒": its start moves by that much
     shift = _SHIFT.search(clause.text)
     if shift and target is not None and "start_ms" not in fields:
-        step = round(float(next(g for g in shift.group("en", "late", "early") if g)) * 1000)
+        said = next(g for g in shift.group("en", "late", "early") if g)
+        step = round(float("1" if said in ("a", "an", "one") else said) * 1000)  # "come in a second later"
         earlier = shift.group("early") is not None or shift.group("dir") in ("earlier", "sooner")
         fields.pop("duration_ms", None)
         fields["start_ms"] = max(0, target.start_ms + (-step if earlier else step))
@@ -508,7 +608,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|(?:延长|长|多)\d+(?:\.\d+)?秒") else \
         -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少)\d+(?:\.\d+)?秒") else 0
     more = re.search(r"\b(\d+(?:\.\d+)?) (?:more|extra) (?:seconds?|secs?|s)\b|\b(?:another|an extra|extra) (\d+(?:\.\d+)?)\s*"
-                     r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|放|待)(\d+(?:\.\d+)?)秒", clause.text)
+                     r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|停|放|待)(\d+(?:\.\d+)?)秒", clause.text)
     if more and "start_ms" not in fields:  # "keep the title up for 2 more seconds", "标题再多留两秒": by that much
         by, fields["duration_ms"] = 1, round(float(next(g for g in more.groups() if g)) * 1000)
     if by and target is not None and "start_ms" not in fields and isinstance(fields.get("duration_ms"), int):
@@ -529,6 +629,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not fields:
         return False
+    if target is not None and not clause.has(_TEXT) and clause.has(r"\b(?:cut|trim|shorten|chop)\b|剪|砍") and \
+            int(fields.get("duration_ms", 0)) >= target.duration_ms:  # type: ignore[call-overload]
+        return False  # "cut it down to 12 seconds" after the title changed: no cut makes a 3 s title 12 s, the video's
     if target is not None and _fold_into_added(clause, target.id, fields, state):
         return True
     for group in _changes(clause, fields):  # "make the title red, a bit bigger, and have it fade in": one edit each
