@@ -273,7 +273,23 @@ def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
     return True
 
 
+# a level said alone right after a change to the clips' sound: "原声小一点，调到百分之十", "mute the city clip, well, 10%"
+_LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:(?:turn|set|put|bring|make) (?:it|them) "
+                          r"(?:down |up )?(?:to )?|to |(?:就|再)?(?:调到|调成|改成|设为|设成|开到|降到|到))?(?:like |about |around )?"
+                          r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: is fine| please)?(?:吧|就行|就好|就可以)?$")
+# a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
+_FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
+        r"\bmax(?:imum|ed)?\b|恢复|打开|保留|开满|拉满|开到最大|调到最大|最大|开回来|开回|回来"
+
+
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
+    last = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
+    alone = _LEVEL_ALONE.match(clause.text)
+    if alone and isinstance(last, SetClipAudio):  # the level of the change just asked for
+        state.actions.pop()
+        state.edit(last.model_copy(update={"volume": min(2.0, float(alone.group(1)) / 100)}),
+                   focus_kind="clip" if last.segment_id else None)
+        return True
     # "make the first clip louder": a clip named with a loudness word is its own sound
     loud = clause.has(r"\b(?:louder|quieter|softer)\b|大声|小声") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
@@ -294,7 +310,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
-    elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|恢复|打开|保留"):
+    elif times := clause.search(r"(?:到|成)(\d+(?:\.\d+)?)倍"):  # "原声放大到1.5倍": a gain, not a speed
+        volume = min(2.0, float(times.group(1)))
+    elif clause.has(_FULL):
         volume = 1.0
     elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0

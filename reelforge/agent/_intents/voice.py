@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
 from reelforge.agent._numbers import find_durations, normalize
-from reelforge.agent._refs import MISSING, clip_refs, mentions_it
-from reelforge.agent._state import PlanState
+from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of
+from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
     Action,
@@ -57,14 +57,16 @@ _SCRIPT_FILE_ZH = re.compile(
 _HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*(?:slow|fast|quick|loud|quiet|soft|again|" \
        r"in an? |with an? |like)\w*)"
 _NARRATE_EN = re.compile(
-    r"\s*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
+    # words that only open a dictated message: "ok so now a voiceover saying ...", "alright narrate: ..."
+    r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|ok next thing)\b[,\s]+)*"
+    r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
     r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on)\s+[^:：]{1,40}?)?"
     r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"(?:(?:a|an|some)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy))"
@@ -72,6 +74,9 @@ _NARRATE_EN = re.compile(
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let)\s+)?(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     r"(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    # asked of someone outright, the words unquoted: "have someone say here's Max"
+    rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
+    rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
     rf"(?:narrate|say){_HOW})"
@@ -79,23 +84,29 @@ _NARRATE_EN = re.compile(
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
     rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
-    r"(?P<pre2>用?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
-    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:找个人|找人|让人|请人)来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
+    r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
+    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:找个人|找人|让人|请人)来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
     # "旁白放在狗那段开始的时候：…": where it starts
     r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时))?"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
-    r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
+    # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
+    r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|念|读|内容是)\s*[:：]?\s*|"
+    r"(?:(?<=说)|(?<=念)|(?<=读)|(?<=内容是))\s*)(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
-_CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再")
+_CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
+                           r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
+                           r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # dictated Chinese: "嗯 音乐关掉 加个旁白：……"
 # an instruction after the words: "..., then turn on captions", "... and have the narrator speak slower", "。然后加字幕"
 _WORDS_END = re.compile(
     r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|also\s+)?(?:please\s+)?(?:turn on|add|enable|show|make|use|put|remove|export|"
     r"have|give it|set)\s+(?:[\w'-]+\s+){0,3}?(?:captions?|subtitles?|subs|music|title|text|narrator|voice|narration|"
     r"transition|fade)\b.*$|"
     r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)?(?:加上?|打开|开启|配上|显示|去掉|删掉|把|换成?|用)[^，,。；;]{0,10}?"
-    r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$", re.I | re.S)
+    r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$|"
+    # "。然后音乐调小点": an object first, then what to do with it
+    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场)[^。]*$", re.I | re.S)
 
 
 _SPOKEN_AT = re.compile(r"(?i)\s*(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
@@ -181,9 +192,16 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
         for start in starts:
             match = pattern.match(message, start)
-            if match:
-                return _narration(message, match, state)
+            if match and not _ASIDE.match(message, start):
+                found = _narration(message, match, state)
+                if found is not None:
+                    state.focus = Focus("voice")
+                return found
     return None
+
+
+# "a nicer colour, say orange": an example given after a comma, not words to speak
+_ASIDE = re.compile(r"(?i)say\s+(?:\w+\s*){1,2}[.!?]*$")
 
 
 def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | None:
@@ -207,18 +225,37 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
         after = after[when.end():]
     if not re.search(r"\w", after):
         after = ""
+    if not quoted:  # "... saying good night everyone at 12 seconds", "..., in a male voice": how, not words to speak
+        said_after = _SAID_AFTER.search(body)
+        if said_after:
+            body, when = body[:said_after.start()], when or _SPOKEN_AT.match(said_after.group(0).lstrip(" ,"))
+            gender_after = gender_after or re.search(r"(?i)(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?(?=\s+voice)",
+                                                     said_after.group(0))
     body = _body(body)
     if not re.search(r"\w", body):
         return None
     said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place")
                     if k in match.groupdict())
-    said += " " + (gender_after.group(1) if gender_after else "")
+    said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "")
     voice = _VOICE_ID.search(said)
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
-    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else _clip_start(said, state)
+    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else \
+        0 if when else _clip_start(said, state)
+    before = message[:match.start()]
+    moment = _MOMENT_BEFORE.match(before)
+    if moment and start is None:  # "when the dog comes on have someone say ...": it starts then
+        start = moment_of(Clause(normalize(moment.group(1).lower()), (), state.language, before), state)
+        before = "" if start is not None else before
     action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
                          start_ms=start)
-    return Whole([action], before=message[:match.start()], after=after)
+    return Whole([action], before=before, after=after)
+
+
+# how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
+_SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
+                         r",?\s+(?:in|with|using)\s+(?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
+# a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
+_MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
 
 
 def _clip_start(said: str, state: PlanState) -> int | None:
@@ -289,11 +326,33 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
-    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
+    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌"):  # "配音去掉吧 还是纯音乐好"
         return _voice(clause, state)
-    if state.focus is not None and state.focus.kind == "voice" and (mentions_it(clause) or clause.has(r"^(?:换|改|删|去掉|不要)")):
-        return _voice(clause, state)  # "the voiceover sounds robotic, change it"
+    kind = state.focus.kind if state.focus is not None else None
+    if kind == "captions" and _of_captions(clause):  # "make them yellow", "the word by word kind" after captions
+        return _captions(clause, state, named=True)
+    if kind == "voice" and (mentions_it(clause) or clause.has(r"^(?:换|改|删|去掉|不要)") or _of_voice(clause)):
+        return _voice(clause, state)  # "the voiceover sounds robotic, change it", "try a woman instead"
     return False
+
+
+# what a clause says of the captions just named or changed, with no other object: "yellow", "make them bigger",
+# "the word by word kind", "the highlight colour pink"
+_OTHER_OBJECTS = r"\b(?:title|text|music|song|clips?|video|voice|narrat\w*|transitions?|sounds?)\b|标题|文字|音乐|歌|片段|视频|配音|转场|音效|原声"
+
+
+def _of_captions(clause: Clause) -> bool:
+    if clause.has(_OTHER_OBJECTS) or clause.quote() is not None:
+        return False
+    return (color_of(clause.text) is not None or clause.has(_BIGGER + "|" + _SMALLER + "|" + _HIGHLIGHT + "|" + _CLEAN)
+            or clause.has(r"\b(?:remove|delete|hide|turn off|switch off)\s+(?:it|them)\b|\b(?:them|it) off\b|去掉|关掉|删掉|不要了"))
+
+
+# a voice's gender or pace said of the voice just named or changed: "try a woman instead", "a touch quicker", "换女声"
+def _of_voice(clause: Clause) -> bool:
+    if clause.has(_OTHER_OBJECTS) or clause.quote() is not None:
+        return False
+    return clause.has(_FEMALE + "|" + _MALE + "|" + _FASTER + "|" + _SLOWER + "|" + _TOO_FAST + "|" + _TOO_SLOW)
 
 
 _BARE_ON = re.compile(
@@ -304,8 +363,9 @@ _BARE_ON = re.compile(
     r"\s*(?:please|pls|plz)?$|^(?:auto(?:matic)?\s+)?(?:captions|subtitles|subs)(?: on)?(?: please| pls| plz)?$|"
     r"^(?:is it possible|would it be possible|can i get|could i get|can we get|can we have) (?:to )?(?:add |have |get )?"
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
-    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
-    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|^(?:把)?字幕(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
+    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
+    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
+    r"^(?:把)?字幕(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
 _SPEECH = (r"\bwhat (?:people|they|we|i|he|she|everyone|the \w+) (?:are |is |were |was )?(?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
@@ -315,16 +375,21 @@ _SUBTITLE_FILE = r"^(?:please\s+)?(?:make|create|give me|generate|export|get me|
                  r"(?: file)?(?: too| as well| also)?$"
 
 
-def _captions(clause: Clause, state: PlanState) -> bool:
+def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     """Captions of the narration; without narration on the draft "caption"/"字幕" keeps meaning a title (text.py),
-    unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions")."""
+    unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions") or they were
+    just named (``named``: "them" after "turned on captions")."""
     if clause.has(_EXPORT) and not clause.has(r"\bvideo\b|\bmp4\b|视频"):
         state.actions.append(SubtitlesAction(format="vtt" if clause.has(_VTT) else "srt"))
         return True
     # a narration asked for earlier in the message is narration too: "add a voice-over ..., then turn on captions"
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
-    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking
-    style = "highlight" if clause.has(_HIGHLIGHT) else "clean" if clause.has(_CLEAN) else None
+    # the captions just named or changed are on; a voice-over the last version added is narration
+    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking or named or (
+        state.initial_focus is not None and state.initial_focus.kind == "voice")
+    # "the highlight colour pink" is the highlight's colour, not the style
+    style = "highlight" if clause.has(_HIGHLIGHT) and not clause.has(r"\bhighlight(?:ed|ing)? colou?r\b|高亮(?:的)?颜色") \
+        else "clean" if clause.has(_CLEAN) else None
     bare = _BARE_ON.match(clause.text.strip(" .!?。！？")) is not None
     if any(isinstance(a, CaptionSpeechAction) for a in state.actions) and not clause.has(REMOVE) and \
             color_of(clause.text) is None and not clause.has(_BIGGER + "|" + _SMALLER):
@@ -336,7 +401,7 @@ def _captions(clause: Clause, state: PlanState) -> bool:
         return True
     # English says "captions"/"subtitles" of captions only ("the caption 'Day 1'" is a title): "make the captions
     # yellow", "remove the subtitles" change the captions even before there are any
-    plural = clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
+    plural = named or clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
     if not (bare or style is not None or narrated or plural):
         return False
     if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改"):
@@ -347,15 +412,26 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     if colour is None and scale is None and style is None and not bare:
         return False  # "add a caption Summer Vibes at the top": a title
     if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
-            and colour is None and scale is None and not speaking:
+            and colour is None and scale is None and not speaking and not named and not narrated:
         # no narration yet, but clips: their own speech can be captioned (when a recogniser is configured)
         if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):
             state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
         return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
+    if _ON_FIRST.match(clause.text) and (colour or scale):  # "captions on, yellow": turned on, then the colour
+        state.edit(SetCaptions(style=style), focus_kind="captions")  # type: ignore[arg-type]
+        style = None
+    elif highlight_colour and scale:  # "captions bigger and the highlight colour pink": one change each
+        state.edit(SetCaptions(style=style, size_scale=scale), focus_kind="captions")  # type: ignore[arg-type]
+        style, scale = None, None
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
                            highlight=highlight_colour), focus_kind="captions")
     return True
+
+
+# a list that turns the captions on before saying how they look: "captions on, yellow", "add subtitles, bigger"
+_ON_FIRST = re.compile(r"^(?:(?:turn|switch) on |add |enable |show )?(?:the )?(?:captions|subtitles|subs)(?: on)?\s*,|"
+                       r"^(?:打开|开启|加上?|显示)字幕[，,]|^字幕(?:打开|开启|加上)[，,]")
 
 
 def _voice(clause: Clause, state: PlanState) -> bool:
