@@ -302,21 +302,26 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     return state
 
 
-_ONE_MORE = re.compile(r"^(?:(?:and|then|also)\s+)?(?:add\s+)?(?:another|one more)(?: one)?\s+at\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?$|"
-                       r"^(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|那|那里|那儿)?(?:也|再)(?:加|放|来)(?:1)?(?:个|下)$")
+_ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?\s+(?:at|@)\s+"
+                       r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?$|"
+                       r"^(?:好|嗯|那)?\s*(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|的地方|那里?|那儿|这里)?(?:也|再)(?:加|放|来)(?:1|一)?(?:个|下|声)$")
 
 
 def _one_more(clause: Clause, state: PlanState) -> bool:
-    """"在第四秒也加一个", "and another one at 5s": the sound effect just asked for (in this message, else by the last
-    version: "第8秒再来一个" after "在第3秒添加音效「叮」"), once more at that time; never a new clip."""
+    """"在第四秒也加一个", "and another one at 5s", "6秒那也来一个": the sound effect just asked for (in this message,
+    else the one the last version added), once more at that time."""
     match = _ONE_MORE.match(clause.text)
+    if match is None:
+        return False
     last = state.actions[-1] if state.actions else None
-    if match is not None and last is None and state.context.history:
+    if last is None and state.context.history:  # "and another one at 12 seconds" after the version that added one
+        last = music.sound_of_label(state.context.history[-1])
+    if last is None and state.context.history:  # else the label read as a request
         replayed = state.fork()
         label = re.sub(r"['\"“”「」]", " ", state.context.history[-1])  # a label quotes the effect's name: 「叮」
         if _replay(normalize(label.lower()), replayed) and replayed.actions:
             last = replayed.actions[-1]
-    if match is None or not isinstance(last, SoundAction) or last.at_transitions:
+    if not isinstance(last, SoundAction) or last.at_transitions:
         return False
     state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
     return True

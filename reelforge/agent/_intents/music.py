@@ -19,7 +19,7 @@ from reelforge.audio import SOUND_EFFECTS
 from reelforge.draft.edits import DeleteSegment, RemoveMusic, SetMusic, UpdateMusic
 from reelforge.draft.model import SOUND_TRACK_ID
 
-__all__ = ["handle", "handle_sound"]
+__all__ = ["handle", "handle_sound", "sound_of_label"]
 
 _MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?)\b|背景音乐|背景乐|音乐|配乐|歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
@@ -737,3 +737,18 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
     state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
     state.focus = None
     return True
+
+
+# a version that added a sound effect: "added the sound effect 'Whoosh' at 3s", "在 3s 添加音效「Whoosh」", "在3秒处添加音效：whoosh"
+_SOUND_LABEL = re.compile(r"sound effect ['\"“]([^'\"”]+)['\"”]|音效(?:[:：]\s*|「)([^」，,\s]+)")
+_LABEL_AT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:s\b|秒)")
+
+
+def sound_of_label(label: str) -> SoundAction | None:
+    """The sound effect a history label says was added, and when ("and another one at 12 seconds" after it)."""
+    named = _SOUND_LABEL.search(label)
+    sound = sound_effect((named.group(1) or named.group(2)).lower()) if named else None
+    if sound is None:
+        return None
+    at = _LABEL_AT.search(label)
+    return SoundAction(sound=sound, start_ms=round(float(at.group(1)) * 1000) if at else None)
