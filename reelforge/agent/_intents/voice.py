@@ -59,6 +59,8 @@ _HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*
 _NARRATE_EN = re.compile(
     # words that only open a dictated message: "ok so now a voiceover saying ...", "alright narrate: ..."
     r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|ok next thing)\b[,\s]+)*"
+    # when, said first: "at 5 sec a man's voice saying ..."
+    r"(?P<pre>(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b[,\s]+)?"
     r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
@@ -69,8 +71,8 @@ _NARRATE_EN = re.compile(
     r"(?:(?:a|an|some)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
-    r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy))"
-    r"\s+(?:saying|says|say)|"
+    r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
+    r"\s*(?:saying|says|say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let)\s+)?(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     r"(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
@@ -83,21 +85,22 @@ _NARRATE_EN = re.compile(
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
+    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频|这段|这个片段))?"
     r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:找个人|找人|让人|请人)来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?P<who>找个人|找人|让人|请人|(?:找|让|请)(?:个|一个|1个)?(?:女生|男生|女的|男的|女孩|男孩|小姐姐|小哥哥))来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
     # "旁白放在狗那段开始的时候：…": where it starts
     r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时))?"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
     r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|念|读|内容是)\s*[:：]?\s*|"
-    r"(?:(?<=说)|(?<=念)|(?<=读)|(?<=内容是))\s*)(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
+    r"(?:(?<=说)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
 _CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
                            r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
-                           r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # dictated Chinese: "嗯 音乐关掉 加个旁白：……"
+                           r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"  # dictated Chinese: "嗯 音乐关掉 加个旁白：……"
+                           r"(?<=的时候)|(?<=时候，)")  # "狗那段开始的时候加个口播：……": a moment first
 # an instruction after the words: "..., then turn on captions", "... and have the narrator speak slower", "。然后加字幕"
 _WORDS_END = re.compile(
     r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|also\s+)?(?:please\s+)?(?:turn on|add|enable|show|make|use|put|remove|export|"
@@ -105,8 +108,8 @@ _WORDS_END = re.compile(
     r"transition|fade)\b.*$|"
     r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)?(?:加上?|打开|开启|配上|显示|去掉|删掉|把|换成?|用)[^，,。；;]{0,10}?"
     r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$|"
-    # "。然后音乐调小点": an object first, then what to do with it
-    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场)[^。]*$", re.I | re.S)
+    # "。然后音乐调小点", "。然后captions开起来": an object first, then what to do with it
+    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场|captions?|subtitles?|bgm|music)[^。]*$", re.I | re.S)
 
 
 _SPOKEN_AT = re.compile(r"(?i)\s*(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
@@ -141,7 +144,8 @@ _SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片�
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
 _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|" \
              r"我(?:上传)?的(?:照片|图片|视频|片段|素材)"
-_CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
+# no \b: "captions开起来" has no word break between "captions" and "开"
+_CAPTIONS = r"(?<![a-z])(?:captions?|subtitles?|subs)(?![a-z])|字幕"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"\bsay (?:it|that|this|them|the words)\b|"
           r"配音|旁白|解说|画外音|口播|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
@@ -223,6 +227,12 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     when = _SPOKEN_AT.match(after)
     if when:  # "... say 'welcome to Tokyo' at the start": when it is said, not a request of its own
         after = after[when.end():]
+    instead = _INSTEAD_SAID.match(after)
+    if instead:  # "... 'See you soon' — scratch that, 'See you tomorrow'", "... in a male voice, no, female"
+        words = next((g for g in instead.groups()[:-1] if g is not None), None)
+        body = words if words is not None else body
+        gender_after = gender_after if instead.group("who") is None else instead
+        after = after[instead.end():]
     if not re.search(r"\w", after):
         after = ""
     if not quoted:  # "... saying good night everyone at 12 seconds", "..., in a male voice": how, not words to speak
@@ -234,23 +244,42 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     body = _body(body)
     if not re.search(r"\w", body):
         return None
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place")
+    zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
+    if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
+        after = after[zh_after.end():]
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "who")
                     if k in match.groupdict())
     said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "")
+    gender = _gender(said)
+    if zh_after and zh_after.end() > 0:
+        said += " " + (zh_after.group("place") or "")
+        gender = _gender(zh_after.group("g") or "") or gender  # the last voice said wins: "用男声…还是女声吧"
     voice = _VOICE_ID.search(said)
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
     start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else \
         0 if when else _clip_start(said, state)
     before = message[:match.start()]
+    if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
+        before = ""
     moment = _MOMENT_BEFORE.match(before)
     if moment and start is None:  # "when the dog comes on have someone say ...": it starts then
         start = moment_of(Clause(normalize(moment.group(1).lower()), (), state.language, before), state)
         before = "" if start is not None else before
-    action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
+    action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=gender,  # type: ignore[arg-type]
                          start_ms=start)
     return Whole([action], before=before, after=after)
 
 
+# a correction right after the words or the voice: "— scratch that, 'See you tomorrow'", ", no, female"
+_INSTEAD_SAID = re.compile(r"""(?i)^[\s,.;—–-]*(?:scratch that|no+|sorry|actually|i mean|wait|make (?:it|that)|change (?:it|that) to)"""
+                           r"""[,\s]+(?:"([^"]+)"|“([^”]+)”|'((?:[^']|'(?=\w))+)'(?!\w)|(?:in\s+)?(?:a\s+)?"""
+                           r"""(?P<who>wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?)[\s.!]*""")
+# a wish said before the request it makes: "it'd be cool to", "i'd love to"
+_WISH = re.compile(r"(?i)^\s*(?:it'?d be (?:cool|nice|great|good|fun)|it would be (?:cool|nice|great|good|fun)|i'?d (?:love|like)|"
+                   r"maybe (?:we could|you could)?|(?:can|could) (?:we|you))\s*(?:to|if (?:you|we) could)?\s*$")
+# how and where it is spoken, said after quoted Chinese words: "，用男声", "，女声，放在狗那段开始的时候", "…还是女声吧"
+_ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还是|不对|不是)?(?P<g>男声|女声|男生|女生|男的|女的|男性|女性)"
+                            r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时))))+[，,。\s]*")
 # how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
 _SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
                          r",?\s+(?:in|with|using)\s+(?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
@@ -365,7 +394,7 @@ _BARE_ON = re.compile(
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
     r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
     r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
-    r"^(?:把)?字幕(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
+    r"^(?:把)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上)(?:吧)?$")
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
 _SPEECH = (r"\bwhat (?:people|they|we|i|he|she|everyone|the \w+) (?:are |is |were |was )?(?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
