@@ -664,7 +664,8 @@ _EVERY_CUT = (r"\bevery ?time (?:it|the video|we|the clip|the shot) (?:cuts?|cha
               r"\bwhen(?:ever)? it (?:changes?|cuts?|switch\w*)\b|\b(?:in between|between (?:them|the two))\b|"
               # "where they cut", "on the cuts", "where the clips change"
               r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) (?:cuts?|changes?|switch\w*|meet)\b|\bon the cuts\b|"
-              r"(?:每次|每个)?(?:切|换)(?:镜头|画面|片段)(?:的时候|时|的地方|处)|在(?:它们|两段|两个片段)(?:之间|中间)")
+              r"(?:每次|每个)?(?:切|换)(?:镜头|画面|片段)(?:的时候|时|的地方|处)|在(?:它们|两段|两个片段)(?:之间|中间)|"
+              r"每次(?:切|换)(?:镜头|画面|片段)|每个(?:cut|切点|剪辑点)|(?<![a-z])(?:each|every) cut(?![a-z])")
 
 
 def _again(clause: Clause, state: PlanState) -> bool:
@@ -680,7 +681,7 @@ def _again(clause: Clause, state: PlanState) -> bool:
 def _title_place(clause: Clause, state: PlanState) -> int | None:
     """A sound when the title shows ("a ding when the title shows up": its start) or goes ("when it goes away": its end)."""
     texts = text_segments(state.draft)
-    said = clause.has(r"\b(?:the )?(?:title|text|caption)\b|标题|字幕") or mentions_it(clause) and any(
+    said = clause.has(r"(?<![a-z])(?:title|text|caption)(?![a-z])|标题|字幕") or mentions_it(clause) and any(
         isinstance(a, SoundAction) for a in state.actions)  # "... and a whoosh when it goes away": the title said before
     if not texts or not said:
         return None
@@ -720,23 +721,78 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
-            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾")):
+            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            rf"{_THROUGHOUT}")):
         return False
-    at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
+    if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
+        return False
+    at = _at_ms(clause)
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
-    start = round(float(at.group(1)) * 1000) if at and not every else None
+    start = at if not every else None
     if start is None and not every:
         start = next((at for at in (_title_place(clause, state), _sound_place(clause, state), _it_place(clause, state))
                       if at is not None), None)
     if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears"
         start = moment_of(clause, state)
-    if clause.has(r"\bat the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthroughout\b|\bthe whole (?:video|thing)\b|"
-                  r"全程|背景|从头到尾") and start is None and not every:
+    last = state.actions[-1] if state.actions else None
+    if start is None and not every and isinstance(last, Unknown) and _MOMENT_ONLY.match(last.text.strip().lower()):
+        said = moment_of(Clause(last.text.strip().lower(), clause.quotes, clause.language, clause.source), state)
+        if said is not None:  # "where the dog starts, add an impact": the moment said first, in a clause of its own
+            state.actions.pop()
+            start = said
+    if start is None and not every and clause.has(r"\bthere\b|那儿|那里|那个地方|同一个地方|同一时间"):
+        start = _there(state)  # "狗那段加个「汪！」的字，再在那儿放个啵的音效": where the last request put something
+    if start is None and not every and clause.has(r"\bwhen (?:it|they|he|she) does\b|\bat that (?:moment|point)\b|\bright then\b|"
+                                                  r"那个时候|那一刻"):
+        start = _then(state)  # "a riser before the dog comes in and an impact when it does"
+    if start is not None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
+        start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
+    if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
+        start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
+    if clause.has(r"\bat the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthe whole (?:video|thing)\b|"
+                  rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
         start = 0
     state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
     state.focus = None
     return True
+
+
+# a sound that runs the whole video: "the whole time", "from start to finish", "风声一直都要有"
+_THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
+              r"从头到尾|一直|始终|整个视频"
+# a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
+_ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b"
+
+
+def _at_ms(clause: Clause) -> int | None:
+    """A time said in seconds or milliseconds: "at 3 seconds", "在3s的地方", "在750ms的时候", "第10秒"."""
+    seconds = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s(?![a-z])|秒)", clause.text)
+    if seconds:
+        return round(float(seconds.group(1)) * 1000)
+    millis = re.search(r"(\d+)\s*(?:ms|milliseconds?|毫秒)(?![a-z])", clause.text)
+    return int(millis.group(1)) if millis else None
+
+
+def _there(state: PlanState) -> int | None:
+    """Where the request just planned put its thing: a title's or a sound's start."""
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, SoundAction):
+        return last.start_ms
+    return getattr(last.edit, "start_ms", None) if isinstance(last, EditAction) else None
+
+
+# a clause that only says when: "where the dog starts", "when the title shows up", "在狗出现的时候"
+_MOMENT_ONLY = re.compile(r"^(?:(?:and|then|now|ok|so)\s+)?(?:when|where|once|as soon as|right when|at the (?:start|beginning) of)\s+"
+                          r"(?:\S+\s+){0,4}\S+$|^(?:在|当)?[^，,。；把将加]{1,10}(?:出现|开始|出来|消失|结束)的?(?:时候|时)$")
+
+
+def _then(state: PlanState) -> int | None:
+    """The moment the sound just asked for marks: its start, or where a riser leading up to it ends."""
+    last = next((a for a in reversed(state.actions) if isinstance(a, SoundAction)), None)
+    if last is None or last.start_ms is None:
+        return None
+    return last.start_ms + (round(SOUND_EFFECTS["rise"].seconds * 1000) if last.sound == "rise" else 0)
 
 
 # a version that added a sound effect: "added the sound effect 'Whoosh' at 3s", "在 3s 添加音效「Whoosh」", "在3秒处添加音效：whoosh"
