@@ -27,7 +27,7 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
              r"restore|reverse|cancel|bring(?!\s+(?:it|them|this|that|(?:the|my)\s+\w+)\s+to\s+life)|bump|take|have|let|stop|start|crank|boost|shrink|enlarge|rename|zoom|pan|"
-             r"narrate|stabilize|ditch|tone|pump|dial|be")
+             r"narrate|stabilize|ditch|tone|pump|dial|be|kill")
 # list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
 _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
 _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
@@ -88,8 +88,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
-                       r"[，,]\s*(?=(?:(?:(?:两|2|每)(?:段|个片段)|所有|全部)(?:片段)?的?)?(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
-                       r"(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用|太|有点|有些|留|保留|不|别))|"
+                       r"[，,]\s*(?=(?:(?:(?:两|2|每)(?:段|个片段)|所有|全部|clips?)(?:片段)?的?)?(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
+                       r"(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用|太|有点|有些|留|保留|不|别|拉|全))|"
                        # another clip, by number or by what it shows ("狗那段删掉，城市那段加速两倍"), the video's ends
                        # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
                        r"[，,]\s*(?=第\d+(?:个)?(?:片段|镜头|段)|[\u4e00-\u9fff]{1,6}?(?:那段|这段|那个片段|那个镜头)|"

@@ -253,6 +253,12 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     remark.request is None or _about_same(clause, others)):
                 _focus_on(clause, state)  # "the city part drags, make it 4 s shorter": "it" is what the why names
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
+                sound = _SOUND_REMARK.match(clause.text)
+                if sound and following is not None and re.search(r"\b(?:it|that)\b", following.text):
+                    # "the city sound is too loud, lower it": "it" is that sound, not the clip
+                    named = re.sub(r"^(?:this|that|my) ", "the ", re.sub(r"'s (?=own )", " clip's ", sound.group(1)))
+                    clauses[index + 1] = Clause(re.sub(r"\b(?:it|that)\b", named, following.text, count=1),
+                                                following.quotes, following.language, following.source)
                 if remark.subject and following is not None and remarks[index + 1] is None and not {
                         s.value for s in read_clause(following).of("topic")} & _OBJECTS:
                     # "音乐有点吵，调到20%吧": the request leaves unsaid what the complaint named
@@ -563,6 +569,8 @@ def _about_same(remark: Clause, requests: list[Clause]) -> bool:
     return False
 
 
+# a remark about a sound: "the city sound is too loud", "the city's own sound is just hiss"
+_SOUND_REMARK = re.compile(r"^((?:the|this|that|my) (?:[\w'-]+ ){0,3}?(?:sound|audio|noise))(?:'s| is| are| sounds| gets)\b")
 _OBJECTS = frozenset({"title", "music", "clip", "voice", "sound", "canvas", "transition"})
 
 

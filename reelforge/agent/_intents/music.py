@@ -39,7 +39,7 @@ _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|
              r"(?:再|调|变|加|减)?(?:大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
 _HALF = r"\b(?:by half|in half|halve|half as loud)\b|减半|减小一半|降低一半|小一半|降一半|减一半|减少一半|砍一半|压一半|(?:调|降|压)低一半"
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
-_MUTE = r"\bmute\b|静音"
+_MUTE = r"(?<![a-z])mute(?![a-z])|静音"
 # the music back at its usual level: "unmute the music", "取消静音"
 _UNMUTE = r"\bun-?mute\b|取消(?:音乐|背景音乐)?(?:的)?静音|恢复(?:音乐|背景音乐)?(?:的)?(?:音量|声音)|打开(?:音乐的)?声音"
 _DEFAULT_VOLUME = 0.35

@@ -279,7 +279,7 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: is fine| please)?(?:吧|就行|就好|就可以)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
 _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
-        r"\bmax(?:imum|ed)?\b|恢复|打开|保留|开满|拉满|开到最大|调到最大|最大|开回来|开回|回来"
+        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|开到最大|调到最大|最大|开回来|开回|回来"
 
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
@@ -293,6 +293,10 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "make the first clip louder": a clip named with a loudness word is its own sound
     loud = clause.has(r"\b(?:louder|quieter|softer)\b|大声|小声") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
+    # "lower the city sound", "turn the dog clip's audio up": a clip named with its sound and a loudness verb
+    loud = loud or clause.has(r"\b(?:sound|audio|noise)\b") and clause.has(
+        r"\b(?:lower|raise|reduce|increase|boost|kill|drop)\b|\bturn (?:\w+ ){0,4}(?:up|down)\b") and any(
+        r != MISSING for r in clip_refs(clause, state))
     # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
     its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
         r"\b(?:sound|audio|volume)\b|声音|音量")
@@ -300,7 +304,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     its = its or any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
         r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|"
         r"\bat (?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")  # "the dog clip at 40 percent volume"
-    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud or its):
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|消音") or loud or its):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -314,7 +318,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(times.group(1)))
     elif clause.has(_FULL):
         volume = 1.0
-    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
+    elif clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
     elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|小声"):
         volume = 0.5

@@ -137,7 +137,7 @@ class Whole:
 # make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
 # the colon after the request, not one inside a ratio ("make a 16:9 video: ...")
 _SCRIPT_HEAD = re.compile(r"^(?P<head>(?:[^:：?？\n]|(?<=\d):(?=\d)){4,120}?)\s*(?:[:：](?!\d)|[?？])\s*(?P<body>.+)$", re.S)
-_SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|" \
+_SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|口播稿|文稿|讲稿|" \
                r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
 _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
 _SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片子"
@@ -145,7 +145,7 @@ _SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片�
 _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|" \
              r"我(?:上传)?的(?:照片|图片|视频|片段|素材)"
 # no \b: "captions开起来" has no word break between "captions" and "开"
-_CAPTIONS = r"(?<![a-z])(?:captions?|subtitles?|subs)(?![a-z])|字幕"
+_CAPTIONS = r"(?<![a-z])(?:captions?|subtitles?|subs)(?![a-z])|字幕|(?<=加个)字母|(?<=加)字母"  # "加个字母": a slip of the keyboard
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"\bsay (?:it|that|this|them|the words)\b|"
           r"配音|旁白|解说|画外音|口播|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
@@ -385,7 +385,8 @@ def _of_voice(clause: Clause) -> bool:
 
 
 _BARE_ON = re.compile(
-    r"^(?:please\s+)?(?:(?:can|could) you\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
+    r"^(?:please\s+)?(?:(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?|i was wondering if (?:you|u) could\s+|"
+    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
@@ -393,10 +394,10 @@ _BARE_ON = re.compile(
     r"^(?:is it possible|would it be possible|can i get|could i get|can we get|can we have) (?:to )?(?:add |have |get )?"
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
     r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
-    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
+    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个|一下)?(?:字幕|字母)(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
     r"^(?:把)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上)(?:吧)?$")
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
-_SPEECH = (r"\bwhat (?:people|they|we|i|he|she|everyone|the \w+) (?:are |is |were |was )?(?:say|said|talk|speak)\w*|"
+_SPEECH = (r"\bwhat(?:ever)? (?:people|ppl|they|we|i|he|she|everyone|the \w+)(?:'re|'s| are| is| were| was)? (?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
            r"说的话|讲的话|对话|语音|识别")
 _TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写"
@@ -425,15 +426,22 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         return True  # "transcribe the speech and show it as captions": the request made already
     if clause.has(_SPEECH) and state.draft.tracks_of(VIDEO) and not speaking and not clause.has(REMOVE):
         # the clips' own speech, said outright: captioned by the recogniser (the captions' white is the default)
-        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):  # "识别说的话，配上字幕": one request
-            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        _caption_speech(state, style)  # "识别说的话，配上字幕": one request
         return True
+    if (bare or style is not None) and not state.draft.tracks_of(VIDEO) and not narrated:
+        state.actions.append(Unknown(clause.unquoted(), understood="captions", question=ask(  # "add subtitles" on nothing
+            clause, "There is nothing to caption yet: the video has no clips and no voice-over. Generate or add a clip "
+                    "first, or add a voice-over (add a voice-over saying ...), then ask for captions.",
+            "还没有可以加字幕的内容：视频里还没有片段，也没有配音。请先生成或添加片段，或者加一段配音（加配音：……），再加字幕。")))
+        return True
+    if clause.has(_NOT_STYLE):  # "plain captions, no fancy highlight": the other style, not no captions
+        style = "clean"
     # English says "captions"/"subtitles" of captions only ("the caption 'Day 1'" is a title): "make the captions
     # yellow", "remove the subtitles" change the captions even before there are any
     plural = named or clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
     if not (bare or style is not None or narrated or plural):
         return False
-    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改"):
+    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改") and not clause.has(_NOT_STYLE):
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
         return True
     colour = color_of(clause.text)
@@ -443,8 +451,7 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
             and colour is None and scale is None and not speaking and not named and not narrated:
         # no narration yet, but clips: their own speech can be captioned (when a recogniser is configured)
-        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):
-            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        _caption_speech(state, style)
         return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
     if _ON_FIRST.match(clause.text) and (colour or scale):  # "captions on, yellow": turned on, then the colour
@@ -456,6 +463,17 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
                            highlight=highlight_colour), focus_kind="captions")
     return True
+
+
+# a style turned down: "no fancy highlight", "not word by word", "不要逐字高亮"
+_NOT_STYLE = r"\b(?:no|without|not|don'?t want)\s+(?:\w+\s+)?(?:highlight\w*|word[- ]by[- ]word|karaoke)|不要(?:逐字|高亮)|不用(?:逐字|高亮)"
+
+
+def _caption_speech(state: PlanState, style: str | None) -> None:
+    """Caption the clips' own speech (once a message); "them" is the captions from then on ("... and make them yellow")."""
+    if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):
+        state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+    state.focus = Focus("captions")
 
 
 # a list that turns the captions on before saying how they look: "captions on, yellow", "add subtitles, bigger"
