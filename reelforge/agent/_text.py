@@ -43,7 +43,7 @@ _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
-    rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
+    rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
     # a change said as a negation or a verb outside the list: "... and don't loop it", ", no loop", "and stop it
     # from repeating", "and maybe fade out the music", "and take out the music"
     rf"|(?:,\s*and\s+|\s+and\s+)(?:maybe\s+|please\s+)?(?=(?:don'?t|dont|do not|no|stop|let|start|have|"
@@ -78,7 +78,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=\S)\s+(?=还是[^，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?$)|"  # "配音去掉吧 还是纯音乐好": why, said after
                        # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"),
                        # another object and "also" after one ("标题删掉音乐也去掉")
-                       r"(?:(?<=倍速)|(?<=[倍秒音])|(?<=一点))(?!速)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
+                       r"(?:(?<=倍速)|(?<=[倍秒音%])|(?<=一点))(?!速)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"

@@ -260,7 +260,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     clauses[index + 1] = Clause(re.sub(r"\b(?:it|that)\b", named, following.text, count=1),
                                                 following.quotes, following.language, following.source)
                 if remark.subject and following is not None and remarks[index + 1] is None and not {
-                        s.value for s in read_clause(following).of("topic")} & _OBJECTS:
+                        s.value for s in read_clause(following).of("topic")} & _OBJECTS and not following.has(
+                        r"原声|那段|这段|片段"):  # "口播声音太小了，原声放大到1.5倍": the request names its own object
                     # "音乐有点吵，调到20%吧": the request leaves unsaid what the complaint named
                     clauses[index + 1] = Clause(remark.subject + following.text, following.quotes, following.language,
                                                 following.source)
@@ -391,8 +392,10 @@ _AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great|oops
 _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |some |slightly )?more|again|once more|"
                       r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
-                          r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$")
-_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:一样|这样|照样|同样)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
+                          r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$|"
+                          # "the city one too", "clip 1 as well": the last change on that clip
+                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well)$")
+_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成)?(?:一样|这样|照样|同样)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
 _SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
          "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
@@ -477,7 +480,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         en = _SAME_FOR_EN.match(clause.text)
         if en is None and not _SAME_EN.match(clause.text):
             return False
-        target = (en.group(1) or en.group(2)) if en else None
+        target = (en.group(1) or en.group(2) or en.group(3)) if en else None
     if target is not None:
         clips = main_clips(state.draft)
         focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None

@@ -746,7 +746,7 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
     if start is None and not every and clause.has(r"\bwhen (?:it|they|he|she) does\b|\bat that (?:moment|point)\b|\bright then\b|"
                                                   r"那个时候|那一刻"):
         start = _then(state)  # "a riser before the dog comes in and an impact when it does"
-    if start is not None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
+    if start is not None and at is None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
     if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
@@ -762,7 +762,8 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
 _THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
               r"从头到尾|一直|始终|整个视频"
 # a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
-_ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b"
+_ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b|" \
+               r"^[^加放来]*(?:太|好|很|有点)(?:刺耳|吵|烦|难听|大声|响)"  # "狗那段的风声太刺耳": the clip's own noise
 
 
 def _at_ms(clause: Clause) -> int | None:
