@@ -271,7 +271,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
 
 
 # a correction right after the words or the voice: "— scratch that, 'See you tomorrow'", ", no, female"
-_INSTEAD_SAID = re.compile(r"""(?i)^[\s,.;—–-]*(?:scratch that|no+|sorry|actually|i mean|wait|make (?:it|that)|change (?:it|that) to)"""
+_INSTEAD_SAID = re.compile(r"""(?i)^[\s,.;—–-]*(?:scratch that|no+|sorry|actually|i mean|wait)"""
                            r"""[,\s]+(?:"([^"]+)"|“([^”]+)”|'((?:[^']|'(?=\w))+)'(?!\w)|(?:in\s+)?(?:a\s+)?"""
                            r"""(?P<who>wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?)[\s.!]*""")
 # a wish said before the request it makes: "it'd be cool to", "i'd love to"
