@@ -256,8 +256,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 sound = _SOUND_REMARK.match(clause.text)
                 if sound and following is not None and re.search(r"\b(?:it|that)\b", following.text):
                     # "the city sound is too loud, lower it": "it" is that sound, not the clip
-                    named = re.sub(r"^(?:this|that|my) ", "the ", re.sub(r"'s (?=own )", " clip's ", sound.group(1)))
-                    clauses[index + 1] = Clause(re.sub(r"\b(?:it|that)\b", named, following.text, count=1),
+                    sound_named = re.sub(r"^(?:this|that|my) ", "the ", re.sub(r"'s (?=own )", " clip's ", sound.group(1)))
+                    clauses[index + 1] = Clause(re.sub(r"\b(?:it|that)\b", sound_named, following.text, count=1),
                                                 following.quotes, following.language, following.source)
                 if remark.subject and following is not None and remarks[index + 1] is None and not {
                         s.value for s in read_clause(following).of("topic")} & _OBJECTS and not following.has(

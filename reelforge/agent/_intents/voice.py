@@ -22,6 +22,7 @@ from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
     Action,
     CaptionSpeechAction,
+    EditAction,
     ScriptAction,
     SubtitlesAction,
     Unknown,
@@ -347,9 +348,16 @@ def _asks_for_script(head: str, body: str) -> bool:
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
     last = state.actions[-1] if state.actions else None
-    if isinstance(last, CaptionSpeechAction) and not clause.has(_CAPTIONS) and clause.has(_HIGHLIGHT + "|" + _CLEAN):
+    style_only = not clause.has(_CAPTIONS) and clause.has(_HIGHLIGHT + "|" + _CLEAN) and color_of(clause.text) is None
+    if isinstance(last, CaptionSpeechAction) and style_only:
         # "字幕打开，用逐字跳的那种": the style of the captions just asked for
         state.actions[-1] = CaptionSpeechAction(style="highlight" if clause.has(_HIGHLIGHT) else "clean")
+        return True
+    if isinstance(last, EditAction) and isinstance(last.edit, SetCaptions) and last.edit.enabled and style_only \
+            and last.edit.style is None:  # "字幕给我加上 用逐字高亮的": the captions just turned on, in that style
+        state.actions.pop()
+        state.edit(last.edit.model_copy(update={"style": "highlight" if clause.has(_HIGHLIGHT) else "clean"}),
+                   focus_kind="captions")
         return True
     if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE) or (
             clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
