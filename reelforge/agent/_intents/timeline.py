@@ -281,7 +281,8 @@ def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
 # a level said alone right after a change to the clips' sound: "原声小一点，调到百分之十", "mute the city clip, well, 10%"
 _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:(?:turn|set|put|bring|make) (?:it|them) "
                           r"(?:down |up )?(?:to )?|to |(?:就|再)?(?:调到|调成|改成|设为|设成|开到|降到|到))?(?:like |about |around )?"
-                          r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: is fine| please)?(?:吧|就行|就好|就可以)?$")
+                          r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: (?:on|for) (?:both|all|each|every one)(?: of them)?)?(?: is fine| please)?"
+                          r"(?:吧|就行|就好|就可以)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
 _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
         r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|开到最大|调到最大|最大|开回来|开回|回来"
