@@ -696,6 +696,17 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
     if clause.has(REMOVE) and (clause.has(_EFFECT_WORDS) or names_sound(clause.text)) and not clause.has(
             r"\b(?:add|put|insert)\b|加|添加|放"):
         return _remove_sounds(clause, state)
+    fix = _CORRECTION.search(clause.text)
+    if fix is not None and fix.start() > 0 and names_sound(clause.text[:fix.start()]):
+        return _said_again(clause, fix, state)
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, SoundAction) and state.focus is not None and state.focus.kind == _CORRECTING or \
+            isinstance(last, SoundAction) and clause.has(_REPLACED):  # "…，不对，加个叮", "— hmm, make it a pop"
+        fixed = _fixed(re.sub(_REPLACED, "", clause.text), last, clause, state)
+        if fixed is not None:
+            state.actions[-1] = fixed
+            state.focus = None
+            return True
     if _again(clause, state):
         return True
     if clause.has(_QUIETER + "|" + _LOUDER + r"|\bloud\b|\bvolume\b|音量"):  # "the sound of the videos lower": loudness
@@ -750,12 +761,50 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
     if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
-    if clause.has(r"\bat the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthe whole (?:video|thing)\b|"
+    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
         start = 0
     state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
     state.focus = None
     return True
+
+
+# a correction said right after the sound was asked for: "add rain sounds from the start - no, wind", "add a chime at 12
+# seconds, no, when the dog shows up", "在第2秒加个叮，说错了，第4秒", "在第6秒加个咔哒声，不是，" (the fix in the next clause)
+_CORRECTION = re.compile(r"\s*(?:[,，;；—–-]|…+|\.{2,})\s*(?:(?:hmm+|no+|nope|sorry|actually|wait|i mean|不对|不是|说错了|不不+|"
+                         r"哦不对|哦不是|呃不是|啊不是)[,，\s]*)+(?P<fix>.*)$")
+# the sound just asked for, another kind or place: "make it a pop", "改成撞击声", "换成叮", "放在第二段开始的时候"
+_REPLACED = r"^(?:(?:hmm+|no+|actually|wait)[,\s]+)*(?:make it|change it to|use|改成|换成|改为|换|放在|放到|挪到|移到)\s*(?:a |an )?"
+_CORRECTING = "sound correction"  # the focus while a sound's correction is still to come: "…加个快门声，不对" then "加个叮"
+
+
+def _said_again(clause: Clause, fix: re.Match[str], state: PlanState) -> bool:
+    """The sound asked for before the correction, with what the correction says instead (a kind, a time or a moment);
+    when the correction comes in the next clause, the focus waits for it."""
+    head = Clause(clause.text[:fix.start()], clause.quotes, clause.language, clause.source)
+    if not handle_sound(head, state) or not isinstance(state.actions[-1], SoundAction):
+        return False
+    if not fix.group("fix").strip():
+        state.focus = Focus(_CORRECTING)
+        return True
+    fixed = _fixed(fix.group("fix"), state.actions[-1], clause, state)
+    if fixed is not None:
+        state.actions[-1] = fixed
+    return True
+
+
+def _fixed(words: str, last: SoundAction, clause: Clause, state: PlanState) -> SoundAction | None:
+    """``last`` with the kind, time or moment ``words`` say instead; None when they say none of these."""
+    said = Clause(words.strip(), clause.quotes, clause.language, clause.source)
+    # a kind said alone ("no, wind", "改成撞击声") is the library's name for it
+    sound = sound_effect(said.text) if names_sound(said.text) or len(re.findall(r"\w+", said.text)) <= 2 else None
+    at = _at_ms(said)
+    bare = re.match(r"^(?:at |在|第)*(\d+(?:\.\d+)?)$", said.text)
+    start = at if at is not None else round(float(bare.group(1)) * 1000) if bare else moment_of(said, state)
+    if sound is None and start is None:
+        return None
+    return SoundAction(sound=sound or last.sound, start_ms=start if start is not None else last.start_ms,
+                       at_transitions=last.at_transitions and start is None)
 
 
 # a sound that runs the whole video: "the whole time", "from start to finish", "风声一直都要有"
