@@ -13,7 +13,7 @@ from reelforge.agent._numbers import duration_ms, find_durations
 from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, moment_of, text_segments
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import EditAction, MusicAction, SoundAction, Unknown
+from reelforge.agent.actions import EditAction, MusicAction, SoundAction, UndoAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.audio import SOUND_EFFECTS
 from reelforge.draft.edits import DeleteSegment, RemoveMusic, SetMusic, UpdateMusic
@@ -699,6 +699,8 @@ def handle_sound(clause: Clause, state: PlanState) -> bool:
     fix = _CORRECTION.search(clause.text)
     if fix is not None and fix.start() > 0 and names_sound(clause.text[:fix.start()]):
         return _said_again(clause, fix, state)
+    if _instead_of_last(clause, state):
+        return True
     last = state.actions[-1] if state.actions else None
     if isinstance(last, SoundAction) and state.focus is not None and state.focus.kind == _CORRECTING or \
             isinstance(last, SoundAction) and clause.has(_REPLACED):  # "…，不对，加个叮", "— hmm, make it a pop"
@@ -776,6 +778,21 @@ _CORRECTION = re.compile(r"\s*(?:[,，;；—–-]|…+|\.{2,})\s*(?:(?:hmm+|no+
 # the sound just asked for, another kind or place: "make it a pop", "改成撞击声", "换成叮", "放在第二段开始的时候"
 _REPLACED = r"^(?:(?:hmm+|no+|actually|wait)[,\s]+)*(?:make it|change it to|use|改成|换成|改为|换|放在|放到|挪到|移到)\s*(?:a |an )?"
 _CORRECTING = "sound correction"  # the focus while a sound's correction is still to come: "…加个快门声，不对" then "加个叮"
+
+
+# the sound the last version added was not the one meant: "不是这个声 要叮的那种", "not that sound, a ding"
+_NOT_THIS_SOUND = re.compile(r"^(?:不对[，,\s]*)?不是(?:这|那)(?:个|种)?(?:声音?|音效)[，,\s]*|^(?:no,? )?not (?:that|this) (?:sound|one|effect),?\s*")
+
+
+def _instead_of_last(clause: Clause, state: PlanState) -> bool:
+    """Undo the sound effect the last version added and add the one meant, where it was."""
+    undone = _NOT_THIS_SOUND.match(clause.text)
+    before = sound_of_label(state.context.history[-1]) if undone and state.context.history and not state.actions else None
+    sound = sound_effect(clause.text[undone.end():]) if undone and before is not None else None
+    if before is None or sound is None:
+        return False
+    state.actions.extend([UndoAction(), SoundAction(sound=sound, start_ms=before.start_ms)])
+    return True
 
 
 def _said_again(clause: Clause, fix: re.Match[str], state: PlanState) -> bool:
