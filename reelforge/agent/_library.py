@@ -73,8 +73,6 @@ def turned_down_style(words: str) -> StyleName | None:
 
 def _style_in(words: str) -> StyleName | None:
     words = re.sub(r"\b(" + "|".join(_COMPARATIVES) + r")\b", lambda m: _COMPARATIVES[m.group(1)], words)
-    # 原声 in a chat message is the clips' own sound ("原声全关了 只要音乐"); the library's acoustic style is 原声吉他
-    words = re.sub(r"原声(?!吉他)", "", words)
     for style, pattern in _INSTRUMENTS.items():
         if _match(pattern, words):
             return style
