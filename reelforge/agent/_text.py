@@ -43,7 +43,9 @@ _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
-    rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
+    rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
+    # "the clips r too loud compared to the music, 30% on both": a level for them, said after the remark
+    rf",\s*(?=(?:like |maybe |about )?\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:on|for)\s+(?:both|all|each)\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
     # a change said as a negation or a verb outside the list: "... and don't loop it", ", no loop", "and stop it
     # from repeating", "and maybe fade out the music", "and take out the music"
     rf"|(?:,\s*and\s+|\s+and\s+)(?:maybe\s+|please\s+)?(?=(?:don'?t|dont|do not|no|stop|let|start|have|"
