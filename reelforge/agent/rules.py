@@ -536,6 +536,7 @@ def _corrected(clause: Clause, state: PlanState) -> bool:
     if match is None or not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]):
         return False
     rest = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", match.group(1))  # "我要删的是狗那段": delete that one
+    rest = re.sub(r"^我?(?:要|想)(静音|加速|放慢)的是(.+)$", r"\2\1", rest)  # "我要静音的是狗那段": that one muted
     rest = re.sub(r"^(?:我?(?:说的|要的|想要的|是说的?)是|是)", "", rest)
     before = len(state.actions)
     bare = re.fullmatch(r"the [\w' ]+|its own sound|片段原声|原声|音乐|背景音乐|标题|[\u4e00-\u9fff]{1,4}那段|第\d+(?:个片段|段)", rest)
