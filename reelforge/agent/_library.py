@@ -36,8 +36,10 @@ _SOUND_WORDS: dict[SoundName, str] = {
     "impact": r"boom|impact|bang|explosion|hit|轰|爆炸|冲击",
     "click": r"click|tap|点击|咔哒|咔嗒",
     "rise": r"riser|rise|build-?up|上升",
-    "rain": r"rain ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?rain|雨声",
-    "wind": r"wind ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?wind|风声",
+    "rain": r"rain ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?rain|雨声|rain(?= (?:in the background|the whole|throughout|"
+            r"from (?:the )?start|all (?:the way )?through))",
+    "wind": r"wind ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?wind|风声|wind(?= (?:in the background|the whole|throughout|"
+            r"from (?:the )?start|all (?:the way )?through))",
 }
 
 

@@ -147,6 +147,8 @@ def _segment_ids(draft: Draft) -> set[str]:
 
 
 _KIND_WORDS = (
+    ("voice", r"voice|narrat|配音|旁白|解说|口播"),
+    ("captions", r"captions|subtitles|字幕"),
     ("text", r"title|text|caption|subtitle|标题|文字|字幕"),
     ("music", r"music|bgm|song|音乐|配乐|歌"),
     ("sound", r"sound effect|音效"),

@@ -71,7 +71,7 @@ TOPIC_LABELS: dict[Topic, tuple[str, str]] = {
     "motion": ("the camera motion", "镜头运动"), "speed": ("the speed", "速度"), "sound": ("a sound effect", "音效"),
     "trim": ("the length", "时长"), "clip": ("the clips", "片段"), "clip_sound": ("the clips' own sound", "原声")}
 assert set(TOPIC_LABELS) == set(typing.get_args(Topic))
-Focus = typing.Literal["clip", "text", "music", "canvas", "sound", "transition"]
+Focus = typing.Literal["clip", "text", "music", "canvas", "sound", "transition", "voice", "captions"]
 # what a segment reference names: a clip of the main video track, a text, a narration, or any segment
 SegmentKind = typing.Literal["clip", "text", "narration", "segment"]
 
@@ -165,12 +165,12 @@ _TABLE: tuple[EditTool, ...] = (
              said=(lambda x: f"added the sound effect '{x.name or x.src}' at {w.seconds(x.start_ms)}",
                    lambda x: f"在 {w.seconds(x.start_ms)} 添加音效「{x.name or x.src}」")),
     # the add_voice_over action synthesises and adds it
-    EditTool(e.AddVoice, "voice", None, ("add the voice-over", "添加配音"),
+    EditTool(e.AddVoice, "voice", "voice", ("add the voice-over", "添加配音"),
              said=(w.add_voice_en, w.add_voice_zh), planned=False),
     EditTool(e.RemoveVoice, "voice", None, ("remove the voice-over", "去掉配音"),
              said=("removed the voice-over", "去掉配音"), refs={"segment_id": "narration"}),
     # captions are named with the title's words ("caption", "subtitle", "字幕"): one topic for words on screen
-    EditTool(e.SetCaptions, "title", None, ("set the captions", "设置字幕"), said=(w.set_captions_en, w.set_captions_zh)),
+    EditTool(e.SetCaptions, "title", "captions", ("set the captions", "设置字幕"), said=(w.set_captions_en, w.set_captions_zh)),
     EditTool(e.SetCues, "title", "clip", ("caption a clip's speech", "识别片段语音字幕"),
              said=("captioned the clip's speech", "为片段的语音加字幕"), refs={"segment_id": "segment"}, planned=False),
 )

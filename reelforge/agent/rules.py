@@ -253,8 +253,15 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     remark.request is None or _about_same(clause, others)):
                 _focus_on(clause, state)  # "the city part drags, make it 4 s shorter": "it" is what the why names
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
+                sound = _SOUND_REMARK.match(clause.text)
+                if sound and following is not None and re.search(r"\b(?:it|that)\b", following.text):
+                    # "the city sound is too loud, lower it": "it" is that sound, not the clip
+                    sound_named = re.sub(r"^(?:this|that|my) ", "the ", re.sub(r"'s (?=own )", " clip's ", sound.group(1)))
+                    clauses[index + 1] = Clause(re.sub(r"\b(?:it|that)\b", sound_named, following.text, count=1),
+                                                following.quotes, following.language, following.source)
                 if remark.subject and following is not None and remarks[index + 1] is None and not {
-                        s.value for s in read_clause(following).of("topic")} & _OBJECTS:
+                        s.value for s in read_clause(following).of("topic")} & _OBJECTS and not following.has(
+                        r"原声|那段|这段|片段"):  # "口播声音太小了，原声放大到1.5倍": the request names its own object
                     # "音乐有点吵，调到20%吧": the request leaves unsaid what the complaint named
                     clauses[index + 1] = Clause(remark.subject + following.text, following.quotes, following.language,
                                                 following.source)
@@ -302,21 +309,26 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     return state
 
 
-_ONE_MORE = re.compile(r"^(?:(?:and|then|also)\s+)?(?:add\s+)?(?:another|one more)(?: one)?\s+at\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?$|"
-                       r"^(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|那|那里|那儿)?(?:也|再)(?:加|放|来)(?:1)?(?:个|下)$")
+_ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?\s+(?:at|@)\s+"
+                       r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?$|"
+                       r"^(?:好|嗯|那)?\s*(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|的地方|那里?|那儿|这里)?(?:也|再)(?:加|放|来)(?:1|一)?(?:个|下|声)$")
 
 
 def _one_more(clause: Clause, state: PlanState) -> bool:
-    """"在第四秒也加一个", "and another one at 5s": the sound effect just asked for (in this message, else by the last
-    version: "第8秒再来一个" after "在第3秒添加音效「叮」"), once more at that time; never a new clip."""
+    """"在第四秒也加一个", "and another one at 5s", "6秒那也来一个": the sound effect just asked for (in this message,
+    else the one the last version added), once more at that time."""
     match = _ONE_MORE.match(clause.text)
+    if match is None:
+        return False
     last = state.actions[-1] if state.actions else None
-    if match is not None and last is None and state.context.history:
+    if last is None and state.context.history:  # "and another one at 12 seconds" after the version that added one
+        last = music.sound_of_label(state.context.history[-1])
+    if last is None and state.context.history:  # else the label read as a request
         replayed = state.fork()
         label = re.sub(r"['\"“”「」]", " ", state.context.history[-1])  # a label quotes the effect's name: 「叮」
         if _replay(normalize(label.lower()), replayed) and replayed.actions:
             last = replayed.actions[-1]
-    if match is None or not isinstance(last, SoundAction) or last.at_transitions:
+    if not isinstance(last, SoundAction) or last.at_transitions:
         return False
     state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
     return True
@@ -380,8 +392,10 @@ _AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great|oops
 _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |some |slightly )?more|again|once more|"
                       r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
-                          r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$")
-_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:一样|这样|照样|同样)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
+                          r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$|"
+                          # "the city one too", "clip 1 as well": the last change on that clip
+                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well)$")
+_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成)?(?:一样|这样|照样|同样)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
 _SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
          "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
@@ -468,7 +482,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         en = _SAME_FOR_EN.match(clause.text)
         if en is None and not _SAME_EN.match(clause.text):
             return False
-        target = (en.group(1) or en.group(2)) if en else None
+        target = (en.group(1) or en.group(2) or en.group(3)) if en else None
     if target is not None:
         clips = main_clips(state.draft)
         focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
@@ -524,6 +538,7 @@ def _corrected(clause: Clause, state: PlanState) -> bool:
     if match is None or not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]):
         return False
     rest = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", match.group(1))  # "我要删的是狗那段": delete that one
+    rest = re.sub(r"^我?(?:要|想)(静音|加速|放慢)的是(.+)$", r"\2\1", rest)  # "我要静音的是狗那段": that one muted
     rest = re.sub(r"^(?:我?(?:说的|要的|想要的|是说的?)是|是)", "", rest)
     before = len(state.actions)
     bare = re.fullmatch(r"the [\w' ]+|its own sound|片段原声|原声|音乐|背景音乐|标题|[\u4e00-\u9fff]{1,4}那段|第\d+(?:个片段|段)", rest)
@@ -560,6 +575,8 @@ def _about_same(remark: Clause, requests: list[Clause]) -> bool:
     return False
 
 
+# a remark about a sound: "the city sound is too loud", "the city's own sound is just hiss"
+_SOUND_REMARK = re.compile(r"^((?:the|this|that|my) (?:[\w'-]+ ){0,3}?(?:sound|audio|noise))(?:'s| is| are| sounds| gets)\b")
 _OBJECTS = frozenset({"title", "music", "clip", "voice", "sound", "canvas", "transition"})
 
 

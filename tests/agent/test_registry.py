@@ -95,7 +95,7 @@ def test_automatic_segments_stop_being_automatic_once_the_user_changes_them() ->
 
 def test_voice_and_caption_edits_are_declared_with_their_topics() -> None:
     voice = Change((AddVoice(src="media:v", text="Hello.", voice="en_female", duration_ms=900),))
-    assert topics_of(voice) == {"voice"} and focus_of(voice) is None
+    assert topics_of(voice) == {"voice"} and focus_of(voice) == ("voice", None)  # "change it": the voice just added
     assert topics_of(Change((SetCaptions(style="clean"),))) == {"title"}  # captions are named with the title's words
     assert revert_topic("the voice-over") == "voice" and revert_topic("配音") == "voice"
     labels = ["added the clip", "added the voice-over 'Hello.' (en_female)", "turned the captions on"]

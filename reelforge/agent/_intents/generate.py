@@ -16,7 +16,7 @@ from reelforge.agent._intents._words import (
     request_part,
 )
 from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
 from reelforge.agent._text import Clause, ask, is_chatter
@@ -736,6 +736,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
     if is_chatter(clause.text):  # "never mind, undo", "刚才撤回多了，再恢复一步": a remark is no scene
+        return False
+    if moment_of(clause, state) is not None:  # "在狗出现的时候，加个叮": a moment on the timeline, said first
         return False
     if clause.language == "zh":
         if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):

@@ -144,10 +144,11 @@ def _count(clause: Clause) -> int:
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_MUSIC_HELP):
-        state.actions.append(HelpAction("music"))
-    elif clause.has(_SOUND_HELP):
-        state.actions.append(HelpAction("sounds"))
+    helps = [topic for topic, pattern in (("music", _MUSIC_HELP), ("sounds", _SOUND_HELP)) if clause.has(pattern)]
+    if helps:  # "what styles of music do you have and what sounds", "show the timeline, and tell me what sounds you have"
+        if clause.has(r"^(?:please )?show (?:me )?(?:the )?timeline\b|^(?:查看|看看|给我看)?时间(?:线|轴)"):
+            state.actions.append(ShowTimeline())
+        state.actions.extend(HelpAction(topic) for topic in helps)
     elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
         state.actions.append(HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None)))
     elif (topic := _reverted(clause)) is not None:

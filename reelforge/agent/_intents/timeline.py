@@ -103,6 +103,11 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
     refs = clip_refs(clause, state)
     if MISSING in refs:
         return None
+    clips = main_clips(state.draft)
+    focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
+    if not refs and clause.has(r"\bthe other (?:one|clip|part|shot)\b|另(?:一|1)(?:段|个片段|个镜头)|另外(?:一|1)?(?:段|个片段)") \
+            and len(clips) == 2 and focus in [c.id for c in clips]:  # "另一段也静音" after the first was muted
+        return [c.id for c in clips if c.id != focus]
     # Chinese drops the object: "第二个片段加速，然后静音" mutes that clip. Only a clip touched earlier in this
     # message counts, and words for everything ("全部", "所有") still mean every clip.
     unsaid = clause.language == "zh" and state.focus is not state.initial_focus and not clause.has(
@@ -273,18 +278,47 @@ def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
     return True
 
 
+# a level said alone right after a change to the clips' sound: "原声小一点，调到百分之十", "mute the city clip, well, 10%"
+_LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:(?:turn|set|put|bring|make) (?:it|them) "
+                          r"(?:down |up )?(?:to )?|to |(?:就|再)?(?:调到|调成|改成|设为|设成|开到|降到|到))?(?:like |about |around )?"
+                          r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: (?:on|for) (?:both|all|each|every one)(?: of them)?)?(?: is fine| please)?"
+                          r"(?:吧|就行|就好|就可以)?$")
+# a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
+_FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
+        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|开到最大|调到最大|最大|开回来|开回|回来"
+
+
+_NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |so |very |kind of |a bit )?(?:annoying|distracting|awful|" \
+         r"terrible|horrible|unbearable)\b|(?:噪音|杂音|风声|声音)(?:好|太|很|有点)?(?:烦|吵死了|刺耳|难听)"
+
+
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
+    last = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
+    alone = _LEVEL_ALONE.match(clause.text)
+    if alone and isinstance(last, SetClipAudio):  # the level of the change just asked for
+        state.actions.pop()
+        state.edit(last.model_copy(update={"volume": min(2.0, float(alone.group(1)) / 100)}),
+                   focus_kind="clip" if last.segment_id else None)
+        return True
     # "make the first clip louder": a clip named with a loudness word is its own sound
     loud = clause.has(r"\b(?:louder|quieter|softer)\b|大声|小声") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
+    # "lower the city sound", "turn the dog clip's audio up": a clip named with its sound and a loudness verb
+    loud = loud or clause.has(r"\b(?:sound|audio|noise)\b") and clause.has(
+        r"\b(?:lower|raise|reduce|increase|boost|kill|drop)\b|\bturn (?:\w+ ){0,4}(?:up|down)\b") and any(
+        r != MISSING for r in clip_refs(clause, state))
     # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
     its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
         r"\b(?:sound|audio|volume)\b|声音|音量")
     # "the city clip should have no sound", "the dog clip full sound", "dog clip sound off", "the dog clip at 40%"
     its = its or any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
-        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|"
-        r"\bat (?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")  # "the dog clip at 40 percent volume"
-    if not (clause.has(_CLIP_AUDIO) or clause.has(r"\b(?:mut(?:e|ed)|unmute)\b|静音|消音") or loud or its):
+        r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|\bvolume\b|"
+        # "the dog clip at 40 percent volume", "the city part 50 percent"
+        r"(?:\bat )?(?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")
+    # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
+    noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
+    if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
+            or noisy):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -294,9 +328,11 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
-    elif clause.has(r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|恢复|打开|保留"):
+    elif times := clause.search(r"(?:到|成)(\d+(?:\.\d+)?)倍"):  # "原声放大到1.5倍": a gain, not a speed
+        volume = min(2.0, float(times.group(1)))
+    elif clause.has(_FULL):
         volume = 1.0
-    elif clause.has(r"\bmut(?:e|ed)\b|静音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
+    elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
     elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|小声"):
         volume = 0.5

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
 from reelforge.agent._numbers import find_durations, normalize
-from reelforge.agent._refs import MISSING, clip_refs, mentions_it
-from reelforge.agent._state import PlanState
+from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of
+from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
 from reelforge.agent.actions import (
     Action,
     CaptionSpeechAction,
+    EditAction,
     ScriptAction,
     SubtitlesAction,
     Unknown,
@@ -57,45 +58,59 @@ _SCRIPT_FILE_ZH = re.compile(
 _HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*(?:slow|fast|quick|loud|quiet|soft|again|" \
        r"in an? |with an? |like)\w*)"
 _NARRATE_EN = re.compile(
-    r"\s*(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
+    # words that only open a dictated message: "ok so now a voiceover saying ...", "alright narrate: ..."
+    r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|ok next thing)\b[,\s]+)*"
+    # when, said first: "at 5 sec a man's voice saying ..."
+    r"(?P<pre>(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b[,\s]+)?"
+    r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
     r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on)\s+[^:：]{1,40}?)?"
     r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"(?:(?:a|an|some)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
-    r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy))"
-    r"\s+(?:saying|says|say)|"
+    r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
+    r"\s*(?:saying|says|say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let)\s+)?(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     r"(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    # asked of someone outright, the words unquoted: "have someone say here's Max"
+    rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
+    rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
     rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频))?"
-    r"(?P<pre2>用?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
-    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:找个人|找人|让人|请人)来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
+    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频|这段|这个片段))?"
+    r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
+    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?P<who>找个人|找人|让人|请人|(?:找|让|请)(?:个|一个|1个)?(?:女生|男生|女的|男的|女孩|男孩|小姐姐|小哥哥))来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?)"
     # "旁白放在狗那段开始的时候：…": where it starts
     r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时))?"
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
-    r"\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?(?P<body>.+)$", re.S)
+    # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
+    r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|念|读|内容是)\s*[:：]?\s*|"
+    r"(?:(?<=说)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
-_CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再")
+_CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
+                           r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
+                           r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"  # dictated Chinese: "嗯 音乐关掉 加个旁白：……"
+                           r"(?<=的时候)|(?<=时候，)")  # "狗那段开始的时候加个口播：……": a moment first
 # an instruction after the words: "..., then turn on captions", "... and have the narrator speak slower", "。然后加字幕"
 _WORDS_END = re.compile(
     r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|also\s+)?(?:please\s+)?(?:turn on|add|enable|show|make|use|put|remove|export|"
     r"have|give it|set)\s+(?:[\w'-]+\s+){0,3}?(?:captions?|subtitles?|subs|music|title|text|narrator|voice|narration|"
     r"transition|fade)\b.*$|"
     r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)?(?:加上?|打开|开启|配上|显示|去掉|删掉|把|换成?|用)[^，,。；;]{0,10}?"
-    r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$", re.I | re.S)
+    r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$|"
+    # "。然后音乐调小点", "。然后captions开起来": an object first, then what to do with it
+    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场|captions?|subtitles?|bgm|music)[^。]*$", re.I | re.S)
 
 
 _SPOKEN_AT = re.compile(r"(?i)\s*(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
@@ -123,14 +138,15 @@ class Whole:
 # make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
 # the colon after the request, not one inside a ratio ("make a 16:9 video: ...")
 _SCRIPT_HEAD = re.compile(r"^(?P<head>(?:[^:：?？\n]|(?<=\d):(?=\d)){4,120}?)\s*(?:[:：](?!\d)|[?？])\s*(?P<body>.+)$", re.S)
-_SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|" \
+_SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|口播稿|文稿|讲稿|" \
                r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
 _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
 _SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片子"
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
 _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|" \
              r"我(?:上传)?的(?:照片|图片|视频|片段|素材)"
-_CAPTIONS = r"\bcaptions?\b|\bsubtitles?\b|\bsubs\b|字幕"
+# no \b: "captions开起来" has no word break between "captions" and "开"
+_CAPTIONS = r"(?<![a-z])(?:captions?|subtitles?|subs)(?![a-z])|字幕|(?<=加个)字母|(?<=加)字母"  # "加个字母": a slip of the keyboard
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"\bsay (?:it|that|this|them|the words)\b|"
           r"配音|旁白|解说|画外音|口播|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
@@ -181,9 +197,16 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
         for start in starts:
             match = pattern.match(message, start)
-            if match:
-                return _narration(message, match, state)
+            if match and not _ASIDE.match(message, start):
+                found = _narration(message, match, state)
+                if found is not None:
+                    state.focus = Focus("voice")
+                return found
     return None
+
+
+# "a nicer colour, say orange": an example given after a comma, not words to speak
+_ASIDE = re.compile(r"(?i)say\s+(?:\w+\s*){1,2}[.!?]*$")
 
 
 def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | None:
@@ -205,20 +228,64 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     when = _SPOKEN_AT.match(after)
     if when:  # "... say 'welcome to Tokyo' at the start": when it is said, not a request of its own
         after = after[when.end():]
+    instead = _INSTEAD_SAID.match(after)
+    if instead:  # "... 'See you soon' — scratch that, 'See you tomorrow'", "... in a male voice, no, female"
+        words = next((g for g in instead.groups()[:-1] if g is not None), None)
+        body = words if words is not None else body
+        gender_after = gender_after if instead.group("who") is None else instead
+        after = after[instead.end():]
     if not re.search(r"\w", after):
         after = ""
+    if not quoted:  # "... saying good night everyone at 12 seconds", "..., in a male voice": how, not words to speak
+        said_after = _SAID_AFTER.search(body)
+        if said_after:
+            body, when = body[:said_after.start()], when or _SPOKEN_AT.match(said_after.group(0).lstrip(" ,"))
+            gender_after = gender_after or re.search(r"(?i)(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?(?=\s+voice)",
+                                                     said_after.group(0))
     body = _body(body)
     if not re.search(r"\w", body):
         return None
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place")
+    zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
+    if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
+        after = after[zh_after.end():]
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "who")
                     if k in match.groupdict())
-    said += " " + (gender_after.group(1) if gender_after else "")
+    said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "")
+    gender = _gender(said)
+    if zh_after and zh_after.end() > 0:
+        said += " " + (zh_after.group("place") or "")
+        gender = _gender(zh_after.group("g") or "") or gender  # the last voice said wins: "用男声…还是女声吧"
     voice = _VOICE_ID.search(said)
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
-    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else _clip_start(said, state)
-    action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=_gender(said),  # type: ignore[arg-type]
+    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else \
+        0 if when else _clip_start(said, state)
+    before = message[:match.start()]
+    if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
+        before = ""
+    moment = _MOMENT_BEFORE.match(before)
+    if moment and start is None:  # "when the dog comes on have someone say ...": it starts then
+        start = moment_of(Clause(normalize(moment.group(1).lower()), (), state.language, before), state)
+        before = "" if start is not None else before
+    action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=gender,  # type: ignore[arg-type]
                          start_ms=start)
-    return Whole([action], before=message[:match.start()], after=after)
+    return Whole([action], before=before, after=after)
+
+
+# a correction right after the words or the voice: "— scratch that, 'See you tomorrow'", ", no, female"
+_INSTEAD_SAID = re.compile(r"""(?i)^[\s,.;—–-]*(?:scratch that|no+|sorry|actually|i mean|wait)"""
+                           r"""[,\s]+(?:"([^"]+)"|“([^”]+)”|'((?:[^']|'(?=\w))+)'(?!\w)|(?:in\s+)?(?:a\s+)?"""
+                           r"""(?P<who>wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?)[\s.!]*""")
+# a wish said before the request it makes: "it'd be cool to", "i'd love to"
+_WISH = re.compile(r"(?i)^\s*(?:it'?d be (?:cool|nice|great|good|fun)|it would be (?:cool|nice|great|good|fun)|i'?d (?:love|like)|"
+                   r"maybe (?:we could|you could)?|(?:can|could) (?:we|you))\s*(?:to|if (?:you|we) could)?\s*$")
+# how and where it is spoken, said after quoted Chinese words: "，用男声", "，女声，放在狗那段开始的时候", "…还是女声吧"
+_ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还是|不对|不是)?(?P<g>男声|女声|男生|女生|男的|女的|男性|女性)"
+                            r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时))))+[，,。\s]*")
+# how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
+_SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
+                         r",?\s+(?:in|with|using)\s+(?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
+# a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
+_MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
 
 
 def _clip_start(said: str, state: PlanState) -> int | None:
@@ -281,33 +348,64 @@ def _asks_for_script(head: str, body: str) -> bool:
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
     last = state.actions[-1] if state.actions else None
-    if isinstance(last, CaptionSpeechAction) and not clause.has(_CAPTIONS) and clause.has(_HIGHLIGHT + "|" + _CLEAN):
+    style_only = not clause.has(_CAPTIONS) and clause.has(_HIGHLIGHT + "|" + _CLEAN) and color_of(clause.text) is None
+    if isinstance(last, CaptionSpeechAction) and style_only:
         # "字幕打开，用逐字跳的那种": the style of the captions just asked for
         state.actions[-1] = CaptionSpeechAction(style="highlight" if clause.has(_HIGHLIGHT) else "clean")
+        return True
+    if isinstance(last, EditAction) and isinstance(last.edit, SetCaptions) and last.edit.enabled and style_only \
+            and last.edit.style is None:  # "字幕给我加上 用逐字高亮的": the captions just turned on, in that style
+        state.actions.pop()
+        state.edit(last.edit.model_copy(update={"style": "highlight" if clause.has(_HIGHLIGHT) else "clean"}),
+                   focus_kind="captions")
         return True
     if clause.has(_CAPTIONS) or clause.has(_TRANSCRIBE) or clause.has(_SUBTITLE_FILE) or (
             clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
-    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|音乐|歌"):
+    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌"):  # "配音去掉吧 还是纯音乐好"
         return _voice(clause, state)
-    if state.focus is not None and state.focus.kind == "voice" and (mentions_it(clause) or clause.has(r"^(?:换|改|删|去掉|不要)")):
-        return _voice(clause, state)  # "the voiceover sounds robotic, change it"
+    kind = state.focus.kind if state.focus is not None else None
+    if kind == "captions" and _of_captions(clause):  # "make them yellow", "the word by word kind" after captions
+        return _captions(clause, state, named=True)
+    if kind == "voice" and (mentions_it(clause) or clause.has(r"^(?:换|改|删|去掉|不要)") or _of_voice(clause)):
+        return _voice(clause, state)  # "the voiceover sounds robotic, change it", "try a woman instead"
     return False
 
 
+# what a clause says of the captions just named or changed, with no other object: "yellow", "make them bigger",
+# "the word by word kind", "the highlight colour pink"
+_OTHER_OBJECTS = r"\b(?:title|text|music|song|clips?|video|voice|narrat\w*|transitions?|sounds?)\b|标题|文字|音乐|歌|片段|视频|配音|转场|音效|原声"
+
+
+def _of_captions(clause: Clause) -> bool:
+    if clause.has(_OTHER_OBJECTS) or clause.quote() is not None:
+        return False
+    return (color_of(clause.text) is not None or clause.has(_BIGGER + "|" + _SMALLER + "|" + _HIGHLIGHT + "|" + _CLEAN)
+            or clause.has(r"\b(?:remove|delete|hide|turn off|switch off)\s+(?:it|them)\b|\b(?:them|it) off\b|去掉|关掉|删掉|不要了"))
+
+
+# a voice's gender or pace said of the voice just named or changed: "try a woman instead", "a touch quicker", "换女声"
+def _of_voice(clause: Clause) -> bool:
+    if clause.has(_OTHER_OBJECTS) or clause.quote() is not None:
+        return False
+    return clause.has(_FEMALE + "|" + _MALE + "|" + _FASTER + "|" + _SLOWER + "|" + _TOO_FAST + "|" + _TOO_SLOW)
+
+
 _BARE_ON = re.compile(
-    r"^(?:please\s+)?(?:(?:can|could) you\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
+    r"^(?:please\s+)?(?:(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?|i was wondering if (?:you|u) could\s+|"
+    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
     r"\s*(?:please|pls|plz)?$|^(?:auto(?:matic)?\s+)?(?:captions|subtitles|subs)(?: on)?(?: please| pls| plz)?$|"
     r"^(?:is it possible|would it be possible|can i get|could i get|can we get|can we have) (?:to )?(?:add |have |get )?"
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
-    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
-    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个)?字幕(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|^(?:把)?字幕(?:加上|打开|开启|加一下|弄上|配上)(?:吧)?$")
+    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
+    r"(?:加|添加|加上|配上|打开|开启|显示|要|想要|需要)(?:上|个|一下)?(?:字幕|字母)(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
+    r"^(?:把)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上)(?:吧)?$")
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
-_SPEECH = (r"\bwhat (?:people|they|we|i|he|she|everyone|the \w+) (?:are |is |were |was )?(?:say|said|talk|speak)\w*|"
+_SPEECH = (r"\bwhat(?:ever)? (?:people|ppl|they|we|i|he|she|everyone|the \w+)(?:'re|'s| are| is| were| was)? (?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
            r"说的话|讲的话|对话|语音|识别")
 _TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写"
@@ -315,31 +413,43 @@ _SUBTITLE_FILE = r"^(?:please\s+)?(?:make|create|give me|generate|export|get me|
                  r"(?: file)?(?: too| as well| also)?$"
 
 
-def _captions(clause: Clause, state: PlanState) -> bool:
+def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     """Captions of the narration; without narration on the draft "caption"/"字幕" keeps meaning a title (text.py),
-    unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions")."""
+    unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions") or they were
+    just named (``named``: "them" after "turned on captions")."""
     if clause.has(_EXPORT) and not clause.has(r"\bvideo\b|\bmp4\b|视频"):
         state.actions.append(SubtitlesAction(format="vtt" if clause.has(_VTT) else "srt"))
         return True
     # a narration asked for earlier in the message is narration too: "add a voice-over ..., then turn on captions"
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
-    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking
-    style = "highlight" if clause.has(_HIGHLIGHT) else "clean" if clause.has(_CLEAN) else None
+    # the captions just named or changed are on; a voice-over the last version added is narration
+    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking or named or (
+        state.initial_focus is not None and state.initial_focus.kind == "voice")
+    # "the highlight colour pink" is the highlight's colour, not the style
+    style = "highlight" if clause.has(_HIGHLIGHT) and not clause.has(r"\bhighlight(?:ed|ing)? colou?r\b|高亮(?:的)?颜色") \
+        else "clean" if clause.has(_CLEAN) else None
     bare = _BARE_ON.match(clause.text.strip(" .!?。！？")) is not None
     if any(isinstance(a, CaptionSpeechAction) for a in state.actions) and not clause.has(REMOVE) and \
             color_of(clause.text) is None and not clause.has(_BIGGER + "|" + _SMALLER):
         return True  # "transcribe the speech and show it as captions": the request made already
     if clause.has(_SPEECH) and state.draft.tracks_of(VIDEO) and not speaking and not clause.has(REMOVE):
         # the clips' own speech, said outright: captioned by the recogniser (the captions' white is the default)
-        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):  # "识别说的话，配上字幕": one request
-            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        _caption_speech(state, style)  # "识别说的话，配上字幕": one request
         return True
+    if (bare or style is not None) and not state.draft.tracks_of(VIDEO) and not narrated:
+        state.actions.append(Unknown(clause.unquoted(), understood="captions", question=ask(  # "add subtitles" on nothing
+            clause, "There is nothing to caption yet: the video has no clips and no voice-over. Generate or add a clip "
+                    "first, or add a voice-over (add a voice-over saying ...), then ask for captions.",
+            "还没有可以加字幕的内容：视频里还没有片段，也没有配音。请先生成或添加片段，或者加一段配音（加配音：……），再加字幕。")))
+        return True
+    if clause.has(_NOT_STYLE):  # "plain captions, no fancy highlight": the other style, not no captions
+        style = "clean"
     # English says "captions"/"subtitles" of captions only ("the caption 'Day 1'" is a title): "make the captions
     # yellow", "remove the subtitles" change the captions even before there are any
-    plural = clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
+    plural = named or clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
     if not (bare or style is not None or narrated or plural):
         return False
-    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改"):
+    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改") and not clause.has(_NOT_STYLE):
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
         return True
     colour = color_of(clause.text)
@@ -347,15 +457,36 @@ def _captions(clause: Clause, state: PlanState) -> bool:
     if colour is None and scale is None and style is None and not bare:
         return False  # "add a caption Summer Vibes at the top": a title
     if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
-            and colour is None and scale is None and not speaking:
+            and colour is None and scale is None and not speaking and not named and not narrated:
         # no narration yet, but clips: their own speech can be captioned (when a recogniser is configured)
-        if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):
-            state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+        _caption_speech(state, style)
         return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
+    if _ON_FIRST.match(clause.text) and (colour or scale):  # "captions on, yellow": turned on, then the colour
+        state.edit(SetCaptions(style=style), focus_kind="captions")  # type: ignore[arg-type]
+        style = None
+    elif highlight_colour and scale:  # "captions bigger and the highlight colour pink": one change each
+        state.edit(SetCaptions(style=style, size_scale=scale), focus_kind="captions")  # type: ignore[arg-type]
+        style, scale = None, None
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
                            highlight=highlight_colour), focus_kind="captions")
     return True
+
+
+# a style turned down: "no fancy highlight", "not word by word", "不要逐字高亮"
+_NOT_STYLE = r"\b(?:no|without|not|don'?t want)\s+(?:\w+\s+)?(?:highlight\w*|word[- ]by[- ]word|karaoke)|不要(?:逐字|高亮)|不用(?:逐字|高亮)"
+
+
+def _caption_speech(state: PlanState, style: str | None) -> None:
+    """Caption the clips' own speech (once a message); "them" is the captions from then on ("... and make them yellow")."""
+    if not any(isinstance(a, CaptionSpeechAction) for a in state.actions):
+        state.actions.append(CaptionSpeechAction(style=style))  # type: ignore[arg-type]
+    state.focus = Focus("captions")
+
+
+# a list that turns the captions on before saying how they look: "captions on, yellow", "add subtitles, bigger"
+_ON_FIRST = re.compile(r"^(?:(?:turn|switch) on |add |enable |show )?(?:the )?(?:captions|subtitles|subs)(?: on)?\s*,|"
+                       r"^(?:打开|开启|加上?|显示)字幕[，,]|^字幕(?:打开|开启|加上)[，,]")
 
 
 def _voice(clause: Clause, state: PlanState) -> bool:
