@@ -60,7 +60,20 @@ _EN_SPLIT = re.compile(
     # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place
     rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for|from|over)\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
-    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
+    rf"|\s+and\s+(?=(?:a|an|the|some|my)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
+    # "... after it and a crossfade into it", "a slow zoom out and a fade out at the end": a transition or fade of its own
+    r"|\s+and\s+(?=(?:a|an)\s+(?:[\w-]+\s+)?(?:crossfade|dissolve|wipe|transition|fade (?:in|out))\b)"
+    # "... for the first 2 secs and calm piano music" (not "rock and roll music", "drum and bass music")
+    r"|\s+and\s+(?!(?:roll|bass|b|blues)\b)(?=(?:[\w-]+\s+){1,2}(?:music|soundtrack|bgm)\b)"
+    # "... and can you slow down the dog clip", ", can you make it white": a request asked as a question
+    r"|(?:,\s*(?:and\s+)?|\s+and\s+)(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?(?:also\s+)?(?=(?:make|add|put|remove|"
+    r"delete|mute|move|change|turn|slow|speed|trim|cut|fade|set|swap|lower|raise)\b)"
+    # "what styles of music do you have and what sounds": a second question, said short
+    r"|\s+and\s+(?=what\s+[\w-]+(?:\s+[\w-]+)?\s*\??$)"
+    # "make it white and a bit bigger": a change said without its verb
+    rf"|\s+and\s+(?=(?:a (?:bit|little|tad|lil) |slightly |much )(?:{_EN_COMPARATIVE})\b)"
+    # ", calm piano at 30%", ", lo-fi at 25%": a list item with its level
+    r"|,\s*(?:and\s+)?(?=(?:[\w-]+\s+){1,3}at\s+\d+(?:\.\d+)?\s*%)"
     # more list items: another object and its value (", dog clip muted", ", a fade out at the end", ", no loop"), or
     # a change of the thing just named (", a bit bigger", ", quieter clips")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
@@ -233,6 +246,9 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [_plain_zh(p) for p in parts]
         parts = _carry_object_zh(parts)
         parts = _variation_zh(parts)
+    parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
+    if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
+        parts = [_OPENER_EN.sub("", p) for p in parts]
     parts = _dislike_then([p for p in parts if p])
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
@@ -241,6 +257,16 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _run_on(p)]
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
+
+
+def _complaint_then(part: str) -> list[str]:
+    """"that's too slow, double speed": a complaint, then the request it makes after a comma (two clauses: the
+    complaint is the request's reason)."""
+    complaint = _COMPLAINT_EN.match(part)
+    rest = complaint.group("rest") if complaint else None
+    if complaint is None or not rest or not re.match(r"^\s*,\s*\w", rest) or complaint.group("adj") not in _BETTER_EN:
+        return [part]
+    return [part[:complaint.start("rest")], rest.strip(" ,")]
 
 
 _MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
@@ -259,6 +285,14 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
+    # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
+    text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
+                  r"^(?:(?:could|can|would) (?:you|u) )?(?:please )?do (?:\d+|a few|some|a couple of) things(?: for me)?(?: please)?:\s*", "", text)
+    text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
+    # "title remove, and put new text ...": the object said before its verb
+    text = re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+)?(?:title|music|song|text|captions|subtitles|transitions?|"
+                  r"crossfade|clip|voice-?over))\s+(remove|delete|mute|unmute)(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))",
+                  r"\1\3 \2", text)
     text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
     # "the dog clip has to go", "that whoosh can go": remove it
     text = re.sub(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$", r"remove \1", text)
@@ -566,7 +600,7 @@ def _carry_add(parts: list[str]) -> list[str]:
 
 # Remarks around a request rather than requests: thanks, praise, greetings, the reason for a change.
 # one remark or a few in a row ("ok thanks!", "perfect, thank you so much", "好的，谢谢")
-_THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) much)?(?: a lot)?|thx|ty|tysm|thank u|cheers|"
+_THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) much)?(?: a lot)?|thx|ty|ta|tysm|thank u|cheers|"
                      r"great|nice|cool|perfect|awesome|amazing|lovely|good|excellent|wonderful|brilliant|sweet|wow|yay|"
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
@@ -577,6 +611,7 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
+                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"

@@ -18,7 +18,7 @@ from reelforge.agent.actions import (
 from reelforge.agent.describe import REVERT_TOPICS
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
 
-__all__ = ["handle", "revert_topic"]
+__all__ = ["handle", "put_back", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明|" \
@@ -29,7 +29,7 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些)?(?:什么|啥)|" \
         r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
-        r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
+        r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
               r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
@@ -38,7 +38,7 @@ _SOUND_HELP = r"what (?:sound effects|sounds|sfx)|which sound effects|有(?:哪�
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
-        r"\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
+        r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
         r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|\bwhat does it look like(?: now| so far)?\??$|" \
         r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
         r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \
@@ -59,9 +59,11 @@ _UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo\b(?! (?:
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
-        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步"
+        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
+        r"(?:\d+)(?:步|个|下)(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
 _REDO = r"\bredo\b|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you) (?:just )?(?:undid|undone)\b|" \
-        r"\bwhat (?:i|you) (?:just )?(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
+        r"\bwhat (?:i|you) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you) (?:just )?" \
+        r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
         r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤销(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
         r"(?:刚才|刚刚)撤销的(?:恢复|还原|改回)|撤销错了|撤销(?:刚才|刚刚)(?:的)?撤销|(?:再)?恢复(?:\d+|一)步"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?back|back)\b.*\bbefore\b\s+" \
@@ -126,8 +128,37 @@ def _reverted(clause: Clause) -> str | None:
     return topic
 
 
+# "put it back", "狗那段给我弄回来", "加回来吧": what the last version took away (or the last undo), back again
+_PUT_BACK = r"(?:\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back|\bback (?:in|on))(?: again| please| now)?\W*$|" \
+            r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下)?$"
+_UNDONE = r"^(?:undid|撤销)"
+_REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
+
+
+def _last_was(state: PlanState, pattern: str) -> bool:
+    history = state.context.history
+    return bool(history) and re.match(pattern, history[-1]) is not None
+
+
+def put_back(clause: Clause, state: PlanState) -> bool:
+    """"no wait put it back" after an undo redoes it; "put the music back", "狗那段给我弄回来" after the last version
+    removed it undoes that removal (not new music: what was there comes back as it was)."""
+    if not clause.has(_PUT_BACK):
+        return False
+    if _last_was(state, _UNDONE):
+        state.actions.append(RedoAction(_count(clause)))
+    elif _last_was(state, _REMOVED):
+        state.actions.append(UndoAction(_count(clause)))
+    else:
+        return False
+    return True
+
+
 def _count(clause: Clause) -> int:
-    if clause.has(r"\btwice\b|两步|2步|两次|2次"):
+    said = re.findall(r"\bundo\b|\bredo\b", clause.text)
+    if len(said) > 1 and re.fullmatch(r"(?:(?:undo|redo)[\s,.!]*)+", clause.text):  # "undo undo": two steps
+        return len(said)
+    if clause.has(r"\btwice\b|两步|2步|两次|2次|\bboth\b"):
         return 2
     if clause.has(r"\bthrice\b"):
         return 3
@@ -138,7 +169,8 @@ def _count(clause: Clause) -> int:
     times = clause.search(r"\bx\s*(\d+)\b|\b(\d+)\s*x\b")  # "undo x3"
     if times:
         return max(1, min(50, int(next(g for g in times.groups() if g))))
-    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动))|"
+    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动)|"
+                          r"(?:个|下)(?=都|全))|\ball (\d+)\b|"
                           r"\b(?:last|previous|past) (\d+)\b|(?:最近|前|最后)(?:的)?(\d+)(?:个|下)")
     return max(1, min(50, int(next(g for g in match.groups() if g)))) if match else 1
 
