@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
+from reelforge.agent._repair import repaired
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
@@ -62,7 +63,7 @@ _EN_SPLIT = re.compile(
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
     rf"|\s+and\s+(?=(?:a|an|the|some|my)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
     # "... after it and a crossfade into it", "a slow zoom out and a fade out at the end": a transition or fade of its own
-    r"|\s+and\s+(?=(?:a|an)\s+(?:[\w-]+\s+)?(?:crossfade|dissolve|wipe|transition|fade (?:in|out))\b)"
+    r"|(?<!fade in)(?<!fade out)\s+and\s+(?=(?:a|an)\s+(?:[\w-]+\s+)?(?:crossfade|dissolve|wipe|transition|fade (?:in|out))\b)"
     # "... for the first 2 secs and calm piano music" (not "rock and roll music", "drum and bass music")
     r"|\s+and\s+(?!(?:roll|bass|b|blues)\b)(?=(?:[\w-]+\s+){1,2}(?:music|soundtrack|bgm)\b)"
     # "... and can you slow down the dog clip", ", can you make it white": a request asked as a question
@@ -114,6 +115,11 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # 从歌的第10秒放起", "第10秒来个嗖")
                        rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|"
                        r"[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)))\s*")
+
+
+# a request of its own, said after a correction ("no actually, turn ducking off", "算了，把狗那段删了吧")
+_REQUEST_EN = re.compile(rf"^(?:please\s+|just\s+|instead\s+)?(?:{_EN_VERBS})\b")
+_REQUEST_ZH = re.compile(rf"^(?:先|直接|还是|请|帮我)?(?:{_ZH_VERBS}|换成|改成|用)")
 
 
 @functools.cache
@@ -235,6 +241,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
         text = _colloquial_zh(text)
+    text = repaired(text, language, _REQUEST_ZH if language == "zh" else _REQUEST_EN)  # "..., no wait, 2"
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
@@ -266,7 +273,12 @@ def _complaint_then(part: str) -> list[str]:
     rest = complaint.group("rest") if complaint else None
     if complaint is None or not rest or not re.match(r"^\s*,\s*\w", rest) or complaint.group("adj") not in _BETTER_EN:
         return [part]
-    return [part[:complaint.start("rest")], rest.strip(" ,")]
+    said = rest.strip(" ,")
+    # "..., 2x" is how much (one request); "..., my ears" only more of the complaint
+    if re.fullmatch(r"\d+(?:\.\d+)?\s*(?:x|%|percent|s|secs?|seconds?)?(?: please)?", said) or \
+            not re.search(rf"\b(?:{_EN_VERBS}|double|half|twice)\b|\d", said):
+        return [part]
+    return [part[:complaint.start("rest")], said]
 
 
 _MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",

@@ -129,7 +129,7 @@ def _reverted(clause: Clause) -> str | None:
 
 
 # "put it back", "狗那段给我弄回来", "加回来吧": what the last version took away (or the last undo), back again
-_PUT_BACK = r"(?:\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back|\bback (?:in|on))(?: again| please| now)?\W*$|" \
+_PUT_BACK = r"\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back(?: on| in)?(?: again| please| now)?\W*$|" \
             r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下)?$"
 _UNDONE = r"^(?:undid|撤销)"
 _REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
@@ -155,9 +155,9 @@ def put_back(clause: Clause, state: PlanState) -> bool:
 
 
 def _count(clause: Clause) -> int:
-    said = re.findall(r"\bundo\b|\bredo\b", clause.text)
-    if len(said) > 1 and re.fullmatch(r"(?:(?:undo|redo)[\s,.!]*)+", clause.text):  # "undo undo": two steps
-        return len(said)
+    repeated = re.findall(r"\bundo\b|\bredo\b", clause.text)
+    if len(repeated) > 1 and re.fullmatch(r"(?:(?:undo|redo)[\s,.!]*)+", clause.text):  # "undo undo": two steps
+        return len(repeated)
     if clause.has(r"\btwice\b|两步|2步|两次|2次|\bboth\b"):
         return 2
     if clause.has(r"\bthrice\b"):
