@@ -22,21 +22,25 @@ from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["repaired"]
 
-_PAUSE_EN = r"(?:\s*(?:,|\.{2,}|…|—|–|\s-)\s*)"
+_PAUSE_EN = r"(?:\s*(?:,|\.{2,}|…|—|–|\s-|\.(?=\s))\s*)"
 # firm markers say the request before was wrong; weak ones ("er", "wait") only come before a value said again
-_FIRM_EN = r"(?:no,? wait|wait,? no|no,? hang on|or actually|actually,? no|no,? actually|or no|oops|no|nah|sorry)"
-_WEAK_EN = r"(?:wait|hang on|er+|um+|uh+|hmm+|um+,? no)"
+_FIRM_EN = r"(?:no,? wait|wait,? no|no,? hang on|or actually|actually,? no|no,? actually|or no|oops|no|nah|sorry|i mean)"
+_WEAK_EN = r"(?:wait|hang on|er+|um+|uh+|hmm+|um+,? no|or|yeah)"
 _MARKER_EN = re.compile(
     rf"{_PAUSE_EN}(?:(?:hmm+|um+|uh+|er+|oh|ah)\s*,?\s*)*(?:(?P<firm>{_FIRM_EN})|(?P<weak>{_WEAK_EN}))"
     # a pause after it ("no, 40%"), or a word that only a correction says next ("sorry at 5", "wait no make that 1.5x");
     # not "no loop", "no music"
-    r"(?:\s*(?:,|\.{2,}|…)\s*|\s+(?=(?:make|i)\b)|(?<=sorry)\s+|(?<=actually)\s+|(?<=wait)\s+|(?<=hang on)\s+)"
+    r"(?:\s*(?:,|\.{2,}|…)\s*|\s+(?=(?:make|i)\b)|(?<=sorry)\s+|(?<=actually)\s+|(?<=wait)\s+|(?<=hang on)\s+|(?<=mean)\s+|"
+    r"(?<=\bor)\s+|(?<=yeah)\s+)"
     r"(?:(?:make (?:that|it)|i meant|i mean|it should be|rather)\s+)?"
     r"|(?:\.{2,}|…)\s*(?P<then>make (?:that|it)\s+)")
 _PAUSE_ZH = r"(?:[，,、…。！!\s]+|\.{2,})"
 _MARKER_ZH = re.compile(
-    rf"{_PAUSE_ZH}(?:(?:哦|啊|额|呃|诶|嗯|唉)\s*)?(?:(?P<firm>不对|不是|打错了|说错了|写错了|搞错了|算了|太夸张了|太多了)"
-    r"(?:不对)?|(?P<weak>额|呃|诶))[，,、…。\s]*(?P<lead>(?:是|应该是|我要的是|还是|改成|换成)\s*)?")
+    rf"{_PAUSE_ZH}(?:(?:哦|啊|额|呃|诶|嗯|唉)\s*)?(?:(?P<firm>不对|不是|不不|打错了|说错了|写错了|搞错了|算了|太夸张了|太多了)"
+    r"(?:不对)?|(?P<weak>额|呃|诶|改一下|改改))[，,、…。\s]*(?P<lead>(?:是|应该是|我要的是|还是|改成|换成)\s*)?")
+# "…，哦音乐不用动了": the request before about that is taken back
+_UNSAID_ZH = re.compile(r"[，,\s]+(?:(?:哦|噢|啊|额|呃)\s*)?(?P<what>标题|字幕|文字|背景音乐|音乐|配乐|bgm|原声|转场|画面)?(?:就|还是)?"
+                        r"(?:不用动了|不动了|别动了|不用改了|不改了|不用了)(?:吧)?$")
 # what only says the request before is dropped: "不换了", "先别导", "还是留着吧"
 _DROPPED_ZH = re.compile(r"^(?:还是)?(?:不(?:换|要|加|改|删|导)了|先别\w|留着吧|保留吧|别\w了)[，,\s]*")
 
@@ -49,7 +53,7 @@ _SOUNDS = "|".join(sorted({re.escape(w.lower()) for e in SOUND_EFFECTS.values()
 # the kinds of values a correction says again: (what the said-again fragment is, what it replaces)
 _KINDS: tuple[tuple[str, str], ...] = (
     (r"⟪\d+⟫", r"⟪\d+⟫"),
-    (r"\d+:\d+", r"\d+:\d+"),
+    (r"\d+:\d+", r"\d+:\d+|\b(?:square|vertical|horizontal|landscape|portrait)\b|竖屏|横屏|方形|方的|竖的|横的"),
     (r"(?:just |only )?(?:twice|once|thrice|\d+ times)", r"\b(?:twice|once|thrice|\d+ times)\b"),
     (r"(?:the )?(?:top|bottom|upper|lower)(?: (?:left|right))?(?: corner)?|(?:the )?(?:middle|center|centre)|(?:the )?(?:left|right)(?: side)?",
      r"\b(?:the )?(?:(?:top|bottom|upper|lower)(?: (?:left|right))?(?: corner)?|middle|center|centre|(?:left|right)(?: side)?)\b"),
@@ -58,13 +62,17 @@ _KINDS: tuple[tuple[str, str], ...] = (
      r"\b(?:a )?(?:wipe|slide)(?: (?:left|right|up|down))?\b|\b(?:a )?(?:dissolve|crossfade|fade to black|dip to black)\b|溶解|黑场(?:过渡)?|淡入淡出|闪白"),
     (r"male|female|(?:a )?(?:man|woman)(?:'s voice)?|男声|女声", r"\b(?:male|female|(?:a )?(?:man|woman)(?:'s voice)?)\b|男声|女声"),
     (r"tiktok|reels|shorts|youtube|instagram|insta|square|vertical|horizontal|landscape|portrait|mp4|mov|webm|gif|mp3|"
-     r"竖屏|横屏|方形的?|方的|竖的|横的|抖音|快手",
-     r"\b(?:tiktok|reels|shorts|youtube|instagram|insta|square|vertical|horizontal|landscape|portrait|mp4|mov|webm|gif|mp3)\b|"
-     r"竖屏|横屏|方形|方的|竖的|横的|抖音|快手"),
+     r"竖屏|横屏|方形的?|方的|竖的|横的|抖音|快手|油管|b站|小红书|视频号|朋友圈",
+     r"\d+:\d+|\b(?:tiktok|reels|shorts|youtube|instagram|insta|square|vertical|horizontal|landscape|portrait|mp4|mov|webm|gif|mp3)\b|"
+     r"竖屏|横屏|方形|方的|竖的|横的|抖音|快手|油管|b站|小红书|视频号|朋友圈"),
     (rf"(?:{_COLOR})|{_COLOR_ZH}", rf"\b(?:{_COLOR})\b|{_COLOR_ZH}"),
     (r"(?:the )?(?:first|second|third|fourth|last|other) (?:one|clip)|(?:the )?[\w-]+ (?:clip|part|one)|clip \d+",
      r"\b(?:the )?(?:first|second|third|fourth|last|other) (?:one|clip)\b|\b(?:the )?[\w-]+ (?:clip|part)\b|\bclip \d+\b"),
     (r"[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:段|片段)", r"[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:段|片段)"),
+    (r"(?:在)?(?:开头|结尾|最后|第\d+(?:\.\d+)?秒|[\u4e00-\u9fff\d]{1,6}(?:开始|出现|结束|消失)的时候)",
+     r"(?:开头|结尾|最后|第\d+(?:\.\d+)?秒|[\u4e00-\u9fff\d]{1,6}(?:开始|出现|结束|消失)的时候)"),
+    (r"(?:正)?(?:上面|下面|中间|中央|左上角|右上角|左下角|右下角|顶部|底部|左边|右边)",
+     r"(?:正)?(?:上面|下面|中间|中央|左上角|右上角|左下角|右下角|顶部|底部|左边|右边)"),
     (r"向(?:上|下|左|右)|往(?:上|下|左|右)", r"向(?:上|下|左|右)|往(?:上|下|左|右)"),
     (r"加速|减速|放慢|慢放", r"加速|减速|放慢|慢放"),
     (rf"(?:a |an |some )?(?:{_SOUNDS})(?: sounds?|声|的声音)?", rf"\b(?:{_SOUNDS})\b|(?:{_SOUNDS})声?"),
@@ -72,13 +80,14 @@ _KINDS: tuple[tuple[str, str], ...] = (
     (r"(?:when|after|before) .+", r"\b(?:at \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|(?:when|after|before) .+$)"),
     (r"(?:a|an) [\w-]+", r"\b(?:a|an) [\w-]+"),
 )
-_TAIL = r"(?:\s*(?:is (?:enough|fine|better|good)|please|then|instead|i meant|(?:seconds? )?long|就好|就行|就够了|吧|的|好了|即可))*$"
+_TAIL = r"(?:\s*(?:please|then|instead|i meant|i guess|(?:seconds? )?long|就好|就行|就够了|吧|的|好了|即可))*$"
 
 
 def _said_again(fragment: str, before: str) -> str | None:
     """``before`` with the value ``fragment`` says again put in place of the one it corrects; None when none fits."""
-    fragment = re.sub(_TAIL, "", fragment.strip()).strip()
-    fragment = re.sub(r"^(?:加个|加一个|来个|改成|换成|加|用)(?=\S)", "", fragment)
+    fragment = re.sub(r"\s+is (?:better|fine|enough|good|ok)\b.*$", "", fragment.strip())  # "square is better for insta"
+    fragment = re.sub(_TAIL, "", fragment).strip()
+    fragment = re.sub(r"^(?:加个|加一个|来个|改成|换成|放在|放到|发给?|加|用|给)(?=\S)", "", fragment)
     number = re.fullmatch(rf"(?:前|第|from |after |at |to |until |just |only )?({_NUMBER})\s*({_UNIT})?", fragment)
     if number is not None:
         return _number_again(number.group(1), number.group(2), before)
@@ -125,9 +134,26 @@ def _without_last_request(before: str) -> str:
     return before[:cuts[-1].start()] if cuts else ""
 
 
+_SAME_THING = ({"音乐", "背景音乐", "配乐", "bgm"}, {"标题", "字幕", "文字"})
+
+
+def _without_request(before: str, what: str | None) -> str:
+    """``before`` without its last request about ``what`` (its last request when nothing is named)."""
+    if what is None:
+        return _without_last_request(before)
+    words = next((group for group in _SAME_THING if what in group), {what})
+    pieces = re.split(r"([,;，；。]|然后)", before)
+    for k in range(len(pieces) - 1, -1, -2):
+        if any(word in pieces[k] for word in words):
+            return "".join(pieces[:max(k - 1, 0)] + pieces[k + 1:]).strip("，,；; ")
+    return before
+
+
 def repaired(text: str, language: str, request: re.Pattern[str]) -> str:
     """``text`` (normalised, quotes held) with each correction inside it applied; ``request`` tells a request of its
     own (a verb first) from a value said again."""
+    if language == "zh" and (unsaid := _UNSAID_ZH.search(text)) is not None:
+        text = _without_request(text[:unsaid.start()], unsaid.group("what"))  # "标题改红色，音乐调小，哦音乐不用动了"
     marker = _MARKER_ZH if language == "zh" else _MARKER_EN
     start = 0
     for _ in range(4):  # a message rarely corrects itself more than twice

@@ -28,7 +28,7 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
              r"restore|reverse|cancel|bring(?!\s+(?:it|them|this|that|(?:the|my)\s+\w+)\s+to\s+life)|bump|take|have|let|stop|start|crank|boost|shrink|enlarge|rename|zoom|pan|"
-             r"narrate|stabilize|ditch|tone|pump|dial|be|kill")
+             r"narrate|stabilize|ditch|tone|pump|dial|be|kill|go back")
 # list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
 _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
 _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
@@ -69,6 +69,9 @@ _EN_SPLIT = re.compile(
     # "... and can you slow down the dog clip", ", can you make it white": a request asked as a question
     r"|(?:,\s*(?:and\s+)?|\s+and\s+)(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?(?:also\s+)?(?=(?:make|add|put|remove|"
     r"delete|mute|move|change|turn|slow|speed|trim|cut|fade|set|swap|lower|raise)\b)"
+    # "title on top, 24 fps and a white background", "ken burns on everything, plus 25 fps": a canvas item of its own
+    r"|(?:,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+)(?=\d+(?:\.\d+)?\s*fps\b)|,\s*plus\s+"
+    r"|\s+and\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+)?(?:background|bg|backdrop)\b)"
     # "what styles of music do you have and what sounds": a second question, said short
     r"|\s+and\s+(?=what\s+[\w-]+(?:\s+[\w-]+)?\s*\??$)"
     # "make it white and a bit bigger": a change said without its verb
@@ -212,6 +215,19 @@ def _topic_first(parts: list[str]) -> list[str]:
     return merged
 
 
+_PLURAL = re.compile(r"\b(captions|subtitles|clips|photos|transitions|titles|sound effects)\b")
+
+
+def _them(parts: list[str]) -> list[str]:
+    """"add subtitles and make them yellow": "them" is the one kind of thing the request before named in the plural."""
+    named = [*parts]
+    for i in range(1, len(named)):
+        plural = set(_PLURAL.findall(named[i - 1]))
+        if len(plural) == 1 and re.search(r"\bthem\b", named[i]) and not _PLURAL.search(named[i]):
+            named[i] = re.sub(r"\bthem\b", f"the {plural.pop()}", named[i], count=1)
+    return named
+
+
 def _run_on(part: str) -> list[str]:
     """A dictated run-on as its requests."""
     cuts = [m.span(1) if m.group(1) else m.span(2) for m in _RUN_ON_EN.finditer(part)]
@@ -229,6 +245,18 @@ def clause_starts(text: str, language: str) -> list[int]:
     return [0, *(m.end() for m in splitter.finditer(text) if 0 < m.end() < len(text))]
 
 
+# a list typed line by line: "- remove the title\n- music off", "1. 音乐换成lofi\n2. ...", "* swap the clips"
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九十][、.])\s*")
+
+
+def _listed_lines(message: str, language: str) -> str:
+    """A message typed as a list, one request a line, as one line of requests (each ends where its line did)."""
+    if "\n" not in message:
+        return message
+    lines = [_BULLET.sub("", line).strip() for line in message.splitlines()]
+    return ("；" if language == "zh" else "; ").join(line.rstrip(":：;；") for line in lines if line)
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -237,7 +265,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         quotes.append(next(g for g in match.groups() if g is not None))
         return f"⟪{len(quotes) - 1}⟫"
 
-    held = _QUOTES.sub(hold, message.strip())
+    held = _QUOTES.sub(hold, _listed_lines(message.strip(), language))
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
         text = _colloquial_zh(text)
@@ -255,11 +283,13 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _variation_zh(parts)
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
-        parts = [_OPENER_EN.sub("", p) for p in parts]
+        parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
     parts = _dislike_then([p for p in parts if p])
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
     parts = _topic_first(parts)
+    if language == "en":
+        parts = _them(parts)
     if language == "en":
         parts = [q for p in parts for q in _run_on(p)]
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
@@ -586,6 +616,8 @@ def _carry_add(parts: list[str]) -> list[str]:
     Meow Jazz" would read as a change to a title that is already there.
     """
     parts = [parts[0], *(_said_without_verb(part, parts[k]) for k, part in enumerate(parts[1:]))] if parts else parts
+    if parts and re.fullmatch(rf"(?:even|still) (?:{_EN_COMPARATIVE})(?: still| please)?", parts[0]):
+        parts[0] = f"make it {parts[0]}"  # "even faster": more of what was just changed ("it")
     carried = list(parts)
     verbless_list = len(parts) > 1 and not re.match(rf"^(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b", parts[0]) \
         and remark_of(parts[0]) is None  # "the music is too loud and the title is too small": two complaints
@@ -623,7 +655,8 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
+                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a )?(?:couple|few) (?:of )?(?:things|changes)|\d+ (?:things|changes)|"
+                     r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"

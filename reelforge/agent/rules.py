@@ -279,7 +279,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if index == 0 and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
             continue
-        if not any(not isinstance(a, Unknown) for a in state.actions) and meta.put_back(clause, state):
+        if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
         if index == 0 and _corrected(clause, state):  # "不是这段 我要删的是狗那段": undo the last change, do this one
             continue

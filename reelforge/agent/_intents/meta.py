@@ -18,7 +18,7 @@ from reelforge.agent.actions import (
 from reelforge.agent.describe import REVERT_TOPICS
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
 
-__all__ = ["handle", "put_back", "revert_topic"]
+__all__ = ["from_history", "handle", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明|" \
@@ -83,7 +83,7 @@ _WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给
 _PRESETS: tuple[tuple[PresetName, str], ...] = (
     ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
     ("tiktok", r"tiktok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
-    ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili"))
+    ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili|油管"))
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
 _FORMAT_ALONE = rf"(?<![a-z0-9.])(?:{'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
 
@@ -140,9 +140,18 @@ def _last_was(state: PlanState, pattern: str) -> bool:
     return bool(history) and re.match(pattern, history[-1]) is not None
 
 
-def put_back(clause: Clause, state: PlanState) -> bool:
-    """"no wait put it back" after an undo redoes it; "put the music back", "狗那段给我弄回来" after the last version
-    removed it undoes that removal (not new music: what was there comes back as it was)."""
+# "one for youtube as well", "and also a gif version", "再导一个b站的": another export after the last one
+_ANOTHER = r"\b(?:one|version|copy|as well|too|also)\b|也|再(?:导|出|来)"
+
+
+def from_history(clause: Clause, state: PlanState) -> bool:
+    """What the last version makes of the clause: "no wait put it back" after an undo redoes it; "put the music back",
+    "狗那段给我弄回来" after the last version removed it undo that removal (not new music: what was there comes back as
+    it was); "one for youtube as well" after an export is another export (never a clip of YouTube)."""
+    if _last_was(state, r"^(?:exported|导出)") and clause.has(_ANOTHER) and not clause.has(_EXPORT) and (
+            clause.has(_FORMAT_ALONE) or any(clause.has(pattern) for _, pattern in _PRESETS)):
+        state.actions.append(export_action(clause))
+        return True
     if not clause.has(_PUT_BACK):
         return False
     if _last_was(state, _UNDONE):
@@ -188,7 +197,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif clause.has(_REDO):
         state.actions.append(RedoAction(_count(clause)))
     elif clause.has(_UNDO):
-        state.actions.append(UndoAction(_count(clause)))
+        if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
+            state.actions.append(UndoAction(_count(clause)))  # "... before the music, go back": that going back
     elif clause.has(_SHOW):
         state.actions.append(ShowTimeline())
     elif (clause.has(_EXPORT) or clause.has(_FORMAT_ALONE) and clause.has(_WANTS_FILE)) \
