@@ -211,7 +211,10 @@ def understand(message: str, context: AgentContext) -> Plan:
     # a script or a narration's words span sentences: read before the message is split into clauses (what is said
     # around a narration, "remove the title, then add a voice-over: ...", is read as clauses on either side of it)
     spoken = voice.read_whole(settled, state)
-    if spoken is None:
+    corrected = _corrected_message(settled, language, state) if spoken is None else None
+    if corrected is not None:  # "not the music, the dog clip": undo the last change, make it on what was meant
+        state = corrected
+    elif spoken is None:
         state = _read_clauses(split_clauses(settled, language), state)
     else:
         state = _read_clauses(split_clauses(spoken.before, language), state)
@@ -561,6 +564,55 @@ def _on_instead(said: str, state: PlanState) -> bool:
         return False  # "made the music smaller" is no change the music takes, never a new track
     state.__dict__.update(trial.__dict__)
     return True
+
+
+_LEAD_EN = r"^(?:(?:no+|nope|wait|oops|sorry|hmm+|actually|ugh)[,!.]?\s*)*"
+_NOT_THIS_EN = re.compile(_LEAD_EN + r"(?:not (?:that|this|it|the [\w' -]+?)[,.;!]\s*(?:i meant |i mean |it'?s |but )?(?P<new>.+)|"
+                          r"i meant (?P<new2>.+?),? (?:and )?not (?:that|this|the [\w' -]+))$")
+_NOT_THIS_ZH = re.compile(r"^(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是)?(?P<new>.+)$|"
+                          r"^不是(?:这|那)?(?:个|段|一段)?[\u4e00-\u9fff]{0,6}?[，,\s]+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new2>.+)$")
+# what a correction may name instead of the thing the last change was made to
+_THING_EN = re.compile(r"^(?:the |my )?[\w' -]{0,30}?(?:music|song|title|text|captions|clips?|one|sound|audio|voice-?over|"
+                       r"background|video|part)(?:'s? own sound|'s? sound| sound| audio)?$")
+_THING_ZH = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声)?|片段(?:的)?原声|原声|"
+                       r"背景音乐|音乐|配乐|标题|字幕|背景)$")
+# the thing a history label names
+_LABELLED = re.compile(r"\b(?:the )?(?:first|second|third|last) clip\b|\bclip \d+\b|\ball (?:the )?clips\b|\bthe (?:background )?music\b|"
+                       r"\bthe title\b|\bthe captions\b|\bthe voice-over\b|\bthe background\b|第(?:\d+|[一二三四])个片段|背景音乐|音乐|标题|"
+                       r"字幕|画布背景")
+
+
+def _corrected_message(message: str, language: str, state: PlanState) -> PlanState | None:
+    """"not the music, the dog clip", "no not the title, the music. make it 60%", "wait, I meant the dog clip, not the
+    city", "不对，我说的是狗那段", "不是音乐，是片段原声", "不是方的，我要4比5的": the last change was not what was meant. It
+    is undone, and what was meant is planned in its place: the request said after the correction, or, when only a thing
+    is named, the last change made to that thing instead (its history label with the thing named anew)."""
+    history = state.context.history
+    if not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]) or \
+            re.search(r"[\"“「『《]|(?<!\w)'", message):
+        return None
+    text = normalize(message.strip().lower())
+    match = (_NOT_THIS_ZH if language == "zh" else _NOT_THIS_EN).match(text)
+    if match is None:
+        return None
+    new = (match.group("new") or match.group("new2")).strip(" ,，.。!！")
+    new = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", new)  # "我要删的是狗那段": delete that one
+    new = re.sub(r"^我?(?:要|想)(静音|加速|减速|调|改|放大|缩小)的是(.+)$", r"\2\1", new)  # "我要静音的是狗那段"
+    new = re.sub(r"^(.+?)(?:太|有点)?(?:吵|大声|太大)\s+(?=调|改|换)", r"\1", new)  # "是狗那段原声吵 调到百分之十"
+    trial = state.fork()
+    if (_THING_ZH if language == "zh" else _THING_EN).match(new):
+        label = history[-1].lower()
+        said = _LABELLED.search(label)
+        if said is not None and re.search(r"music|song|sound|audio|音乐|原声", new):  # "made the title smaller": music is quieter
+            label = re.sub(r"\b(?:smaller|bigger|larger)\b", lambda m: "quieter" if m.group(0) == "smaller" else "louder", label)
+        if said is None or not _replay(label[:said.start()] + new + label[said.end():], trial):
+            return None
+    else:
+        trial = _read_clauses(split_clauses(new, language), trial)
+        if not trial.actions or any(isinstance(a, Unknown) for a in trial.actions[len(state.actions):]):
+            return None
+    trial.actions.insert(len(state.actions), UndoAction())
+    return trial
 
 
 def _about_same(remark: Clause, requests: list[Clause]) -> bool:
