@@ -51,7 +51,7 @@ _EN_SPLIT = re.compile(
     # from repeating", "and maybe fade out the music", "and take out the music"
     rf"|(?:,\s*and\s+|\s+and\s+)(?:maybe\s+|please\s+)?(?=(?:don'?t|dont|do not|no|stop|let|start|have|"
     rf"take (?:out|off|away)|bring)\b(?!\s+(?:one|more|longer|matter)\b))"
-    rf"|\s+and\s+(?:maybe|please)\s+(?=(?:{_EN_VERBS})\b)"
+    rf"|\s+and\s+(?:maybe|please|just|instead)\s+(?=(?:{_EN_VERBS})\b)|\s+and\s+(?=do (?:a |the )?[\w-]+ instead\b)"
     # what stays as it is, said after the change: "mute the clips but keep the music", "... clips? only the song should play"
     rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})"
     # a second question: "show me the timeline and what music styles are there"
@@ -278,6 +278,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _both_zh(p)]
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
+        parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
         parts = _carry_object_zh(parts)
         parts = _variation_zh(parts)
@@ -555,6 +556,14 @@ def _carry_object_zh(parts: list[str]) -> list[str]:
     return carried
 
 
+def _undo_then_zh(part: str) -> list[str]:
+    """"撤回 我想要的是剪掉开头两秒": the undo, then what was meant instead."""
+    match = re.match(r"^((?:撤回|撤销|撤了)(?:吧|一下)?)[，,\s]+(?:我?(?:想要的|要的|说的)是)?(.+)$", part)
+    if match is None or not _ZH_DOING.search(match.group(2)) or re.match(r"^我?(?:还是)?(?:喜欢|觉得|感觉)", match.group(2)):
+        return [part]  # "撤回吧，我还是喜欢原来的顺序": only why
+    return [match.group(1), match.group(2)]
+
+
 def _listed_zh(part: str) -> list[str]:
     """"加速、静音、竖屏": requests listed with 、 (not "猫、狗和鸟", the things in a scene)."""
     items = [item.strip() for item in part.split("、")]
@@ -706,7 +715,7 @@ _REASON_EN = re.compile(
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
-_REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
+_REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
                         r"(?![\u4e00-\u9fff]*?(?:换(?:个|一个|成|首|一首)|改成|调到|调成))[\u4e00-\u9fff]{0,10}|"  # not "音乐太燃了换个安静的"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
                         r"(?:不然|要不然|否则|要不)[\u4e00-\u9fff]{1,10}|(?:还是)?纯音乐(?:比较)?好(?:听)?(?:一点|些)?|"  # "不然后面没声了"

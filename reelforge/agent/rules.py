@@ -414,6 +414,10 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:吧|好了|试试)?$")
+# "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
+_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用)*\s*"
+                          r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
+                          r"(?:色|的)?(?: instead| please)?(?:吧|好看|好|比较好|就行|更好看)*$")
 
 
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
@@ -477,6 +481,13 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         if len(said) != 1:
             return False
         return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
+    colour = _BARE_COLOUR.match(clause.text)
+    if colour is not None:  # "还是改成红色吧" after "标题颜色改为蓝色": that change, in this colour
+        said_colour = list(re.finditer(r"[红黄蓝绿白黑紫橙粉灰]色|\b(?:red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)\b", words))
+        if len(said_colour) != 1:
+            return False
+        new = colour.group("colour") + ("色" if re.match(r"[\u4e00-\u9fff]", colour.group("colour")) else "")
+        return _replay(words[:said_colour[0].start()] + new + words[said_colour[0].end():], state)
     target: str | None = None
     if clause.language == "zh":
         zh = _SAME_FOR_ZH.match(clause.text)
