@@ -22,7 +22,7 @@ from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["repaired"]
 
-_PAUSE_EN = r"(?:\s*(?:,|\.{2,}|…|—|–|\s-|\.(?=\s))\s*)"
+_PAUSE_EN = r"(?:\s*(?:,|\.{2,}|…|—|–|\s-|\.(?=\s))\s*|\s+(?=actually,? no\b|no,? wait\b|wait,? no\b))"
 # firm markers say the request before was wrong; weak ones ("er", "wait") only come before a value said again
 _FIRM_EN = r"(?:no,? wait|wait,? no|no,? hang on|or actually|actually,? no|no,? actually|or no|oops|no|nah|sorry|i mean)"
 _WEAK_EN = r"(?:wait|hang on|er+|um+|uh+|hmm+|um+,? no|or|yeah)"
@@ -30,7 +30,7 @@ _MARKER_EN = re.compile(
     rf"{_PAUSE_EN}(?:(?:hmm+|um+|uh+|er+|oh|ah)\s*,?\s*)*(?:(?P<firm>{_FIRM_EN})|(?P<weak>{_WEAK_EN}))"
     # a pause after it ("no, 40%"), or a word that only a correction says next ("sorry at 5", "wait no make that 1.5x");
     # not "no loop", "no music"
-    r"(?:\s*(?:,|\.{2,}|…)\s*|\s+(?=(?:make|i)\b)|(?<=sorry)\s+|(?<=actually)\s+|(?<=wait)\s+|(?<=hang on)\s+|(?<=mean)\s+|"
+    r"(?:\s*(?:,|\.{2,}|…)\s*|\s+(?=(?:make|i|just|only)\b)|(?<=sorry)\s+|(?<=actually)\s+|(?<=wait)\s+|(?<=hang on)\s+|(?<=mean)\s+|"
     r"(?<=\bor)\s+|(?<=yeah)\s+)"
     r"(?:(?:make (?:that|it)|i meant|i mean|it should be|rather)\s+)?"
     r"|(?:\.{2,}|…)\s*(?P<then>make (?:that|it)\s+)")
@@ -131,7 +131,7 @@ def _unit(said: str) -> str:
 def _without_last_request(before: str) -> str:
     """``before`` without its last request (cut at the last comma, "and", "then", "然后")."""
     cuts = list(re.finditer(r"\s*(?:[,;，；。]|\band\b|\bthen\b|然后|接着)\s*", before))
-    return before[:cuts[-1].start()] if cuts else ""
+    return re.sub(r"\s*\b(?:and|then)$", "", before[:cuts[-1].start()]) if cuts else ""
 
 
 _SAME_THING = ({"音乐", "背景音乐", "配乐", "bgm"}, {"标题", "字幕", "文字"})
@@ -174,7 +174,7 @@ def repaired(text: str, language: str, request: re.Pattern[str]) -> str:
         said = (match.groupdict().get("lead") or "").strip() + after  # "算了，换成氛围音乐吧": its verb too
         dropped = _DROPPED_ZH.sub("", said) if language == "zh" else said
         if firm and (dropped != said or request.match(dropped)):  # "no actually, turn ducking off": this instead
-            kept = _without_last_request(before)
+            kept = "" if re.match(r"^(?:just|only)\b", dropped) else _without_last_request(before)  # "no just undo": only that
             text = f"{kept}, {dropped}" if kept else dropped
             start = len(kept)
             continue

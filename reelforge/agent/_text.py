@@ -332,6 +332,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
                   r"^(?:(?:could|can|would) (?:you|u) )?(?:please )?do (?:\d+|a few|some|a couple of) things(?: for me)?(?: please)?:\s*", "", text)
     text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
+    # "make the colour yellow": the colour of what was just changed ("it")
+    text = re.sub(r"(^|,\s*|\band\s+)(make|change|set|turn) the colou?r (?=(?:to |into )?[a-z]+$)", r"\1\2 it ", text)
     # "title remove, and put new text ...": the object said before its verb
     text = re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+)?(?:title|music|song|text|captions|subtitles|transitions?|"
                   r"crossfade|clip|voice-?over))\s+(remove|delete|mute|unmute)(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))",
@@ -408,7 +410,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度]))+")
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
-_ZH_OPENS = re.compile(rf"^(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
+_ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
                        r"背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
@@ -584,6 +586,8 @@ def _variation_zh(parts: list[str]) -> list[str]:
 _NOUN_LED = re.compile(rf"^(?:also\s+)?(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
 # a verb and its object with nothing said about it: the rest comes after the next object ("... and the music fade out")
 _BARE_OBJECT = re.compile(rf"^(?:make|have|let|get|set)\s+(?:the\s+|my\s+)?(?:{_EN_PARTS})$")
+# a verb and its object, nothing said after it ("fade in the video", "mute the city clip")
+_VERB_AND_OBJECT = re.compile(r"^((?:fade (?:in|out)|mute|unmute|speed up|slow down|delete|duck))\s+(?:the|my)\s+[\w -]+$")
 _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
 _REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take out|get rid of)\b")
 
@@ -648,6 +652,8 @@ def _carry_add(parts: list[str]) -> list[str]:
         elif (fade := re.match(r"^(?:(?:please|also|and)\s+)?(fade (?:in|out))\b", carried[i - 1])) and \
                 re.fullmatch(r"(?:the\s+)?(?:title|text|words|music|song)", item):
             carried[i] = f"{fade.group(1)} {item}"  # "fade in the video and the title": both fade in
+        elif (verb := _VERB_AND_OBJECT.match(carried[i - 1])) and re.fullmatch(r"(?:the|my)\s+[\w -]+", item):
+            carried[i] = f"{verb.group(1)} {item}"  # "fade in the video and the title": the title fades in too
     return carried
 
 
@@ -670,7 +676,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?m
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
-                     r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
+                     r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
                      r"too \w+|"
@@ -715,7 +721,8 @@ _REASON_EN = re.compile(
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
-_REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
+_REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|[\u4e00-\u9fff]{{1,4}}也行(?:吧)?|"
+                        rf"[\u4e00-\u9fff]{{1,6}}(?:挺好|不错|很好|挺好看|挺好的)(?:的|啊|呀)?|[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
                         r"(?![\u4e00-\u9fff]*?(?:换(?:个|一个|成|首|一首)|改成|调到|调成))[\u4e00-\u9fff]{0,10}|"  # not "音乐太燃了换个安静的"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
                         r"(?:不然|要不然|否则|要不)[\u4e00-\u9fff]{1,10}|(?:还是)?纯音乐(?:比较)?好(?:听)?(?:一点|些)?|"  # "不然后面没声了"

@@ -280,7 +280,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
             state.actions.append(lacking)
             continue
-        if index == 0 and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
+        if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit

@@ -192,8 +192,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.extend(HelpAction(topic) for topic in helps)
     elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
         state.actions.append(HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None)))
-    elif (topic := _reverted(clause)) is not None:
-        state.actions.append(RevertAction(topic))
+    elif (topic := _reverted(clause)) is not None:  # "I preferred it before that": before the last change, an undo
+        state.actions.append(UndoAction() if topic in ("that", "this", "then") else RevertAction(topic))
     elif clause.has(_REDO):
         state.actions.append(RedoAction(_count(clause)))
     elif clause.has(_UNDO):
