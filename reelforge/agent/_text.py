@@ -101,7 +101,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"
-                       r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|"  # "…太快了，能慢一些不"
+                       r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
@@ -122,7 +122,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
 
 # a request of its own, said after a correction ("no actually, turn ducking off", "算了，把狗那段删了吧")
 _REQUEST_EN = re.compile(rf"^(?:please\s+|just\s+|instead\s+)?(?:{_EN_VERBS})\b")
-_REQUEST_ZH = re.compile(rf"^(?:先|直接|还是|请|帮我)?(?:{_ZH_VERBS}|换成|改成|用)")
+_REQUEST_ZH = re.compile(rf"^(?:先|直接|还是|请|帮我)?(?:{_ZH_VERBS}|换成|改成|用|删|去掉|缩小|放大)")
 
 
 @functools.cache
@@ -525,11 +525,15 @@ def _plain_zh(part: str) -> str:
     "它能不能再快点" -> "它再快点", "去字" -> "去掉字"."""
     plain = re.sub(r"^(?:请问|请|麻烦(?:你)?)?(?:你)?(?:可以|能不能|可不可以|能否)(?=把|给|将|帮|在|让|加|去|删|用|换|改|调|再)", "", part)
     plain = re.sub(r"(?<=[\u4e00-\u9fff])(?:能不能|可不可以|能否)(?=[\u4e00-\u9fff])", "", plain)
+    plain = re.sub(r"^删(?=第\d|[\u4e00-\u9fff]{1,4}那段)", "删掉", plain)  # "删第二段"
+    plain = re.sub(r"^请问(?=\S)|(?<=[\u4e00-\u9fff])可以(?=改|换|加|调|剪|删|放|把|变|弄)", "", plain)  # "请问视频可以改成方形的吗"
     plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
+    # "发youtube的版本导一个": the export for there
+    plain = re.sub(r"^(?:帮我)?发(.{1,12}?)(?:用)?的(?:版本)?(?:导|出)(?:1)?(?:个|份|一下|出来)?$", r"导出给\1", plain)
     # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
     plain = re.sub(r"^(?:算了)?(?:还是|要)([横竖方])的(?:好看|好|吧|了)*$", r"改成\1的", plain)
     return plain or part
@@ -721,7 +725,9 @@ _REASON_EN = re.compile(
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
-_REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|[\u4e00-\u9fff]{{1,4}}也行(?:吧)?|"
+_REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
+                        r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"
+                        r"[\u4e00-\u9fff]{1,4}也行(?:吧)?|"
                         rf"[\u4e00-\u9fff]{{1,6}}(?:挺好|不错|很好|挺好看|挺好的)(?:的|啊|呀)?|[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
                         r"(?![\u4e00-\u9fff]*?(?:换(?:个|一个|成|首|一首)|改成|调到|调成))[\u4e00-\u9fff]{0,10}|"  # not "音乐太燃了换个安静的"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"

@@ -228,12 +228,14 @@ def understand(message: str, context: AgentContext) -> Plan:
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
-_PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)(?:上)?(?:用的?|的)?$")
+_PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?P<where>朋友圈|抖音|快手|视频号|b站|小红书|(?:ins )?reels|ins|油管|youtube|"
+                      r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
+    clauses = _for_where(clauses)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -312,6 +314,17 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         state.actions.append(_nothing_to_edit(clause, state) or _not_understood(clause))
     return state
+
+
+def _for_where(clauses: list[Clause]) -> list[Clause]:
+    """"发reels用的 导出一下", "麻烦帮我导出一下，要发抖音的": where it goes is the export's place, one request."""
+    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1)?(?:个|份)")]
+    purposes = [(k, m) for k, c in enumerate(clauses) if (m := _PURPOSE.match(c.text)) is not None]
+    if len(exported) != 1 or len(purposes) != 1:
+        return clauses
+    (where, purpose), target = purposes[0], clauses[exported[0]]
+    merged = Clause(f"{target.text}给{purpose.group('where')}", target.quotes, target.language, target.source)
+    return [merged if k == exported[0] else c for k, c in enumerate(clauses) if k != where]
 
 
 _ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?\s+(?:at|@)\s+"
