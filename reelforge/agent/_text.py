@@ -285,6 +285,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
+        parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
     parts = _dislike_then([p for p in parts if p])
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
@@ -317,6 +318,9 @@ _MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger",
          "dark": "darker", "high": "higher", "low": "lower"}
 
 
+_GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$")
+
+
 def _plain_en(text: str) -> str:
     """Comparatives and word order of a learner's English, as the rules read them: "more slow" is "slower", "in end"
     "at the end", "the second one make it 2x" "make the second one 2x"."""
@@ -340,7 +344,7 @@ def _plain_en(text: str) -> str:
                   r"\1\3 \2", text)
     text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
     # "the dog clip has to go", "that whoosh can go": remove it
-    text = re.sub(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$", r"remove \1", text)
+    text = _GONE.sub(r"remove \1", text)
     # "title fade out 2 seconds": a time right after the fade is its length
     text = re.sub(r"\bfade (in|out) (\d+(?:\.\d+)?) (seconds?|secs?|s)\b", r"fade \1 over \2 \3", text)
     # "could the video start with the dog?": that clip first
