@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from reelforge.agent._numbers import normalize
-from reelforge.agent._repair import repaired
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
@@ -118,11 +117,6 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # 从歌的第10秒放起", "第10秒来个嗖")
                        rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|[，,]\s*(?=(?:{_UNTOUCHED_ZH})$)|"
                        r"[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)))\s*")
-
-
-# a request of its own, said after a correction ("no actually, turn ducking off", "算了，把狗那段删了吧")
-_REQUEST_EN = re.compile(rf"^(?:please\s+|just\s+|instead\s+)?(?:{_EN_VERBS})\b")
-_REQUEST_ZH = re.compile(rf"^(?:先|直接|还是|请|帮我)?(?:{_ZH_VERBS}|换成|改成|用|删|去掉|缩小|放大)")
 
 
 @functools.cache
@@ -269,7 +263,6 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
         text = _colloquial_zh(text)
-    text = repaired(text, language, _REQUEST_ZH if language == "zh" else _REQUEST_EN)  # "..., no wait, 2"
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
