@@ -27,7 +27,7 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
              r"restore|reverse|cancel|bring(?!\s+(?:it|them|this|that|(?:the|my)\s+\w+)\s+to\s+life)|bump|take|have|let|stop|start|crank|boost|shrink|enlarge|rename|zoom|pan|"
-             r"narrate|stabilize|ditch|tone|pump|dial|be|kill")
+             r"narrate|stabilize|ditch|tone|pump|dial|be|kill|go back")
 # list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
 _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
 _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
@@ -50,7 +50,7 @@ _EN_SPLIT = re.compile(
     # from repeating", "and maybe fade out the music", "and take out the music"
     rf"|(?:,\s*and\s+|\s+and\s+)(?:maybe\s+|please\s+)?(?=(?:don'?t|dont|do not|no|stop|let|start|have|"
     rf"take (?:out|off|away)|bring)\b(?!\s+(?:one|more|longer|matter)\b))"
-    rf"|\s+and\s+(?:maybe|please)\s+(?=(?:{_EN_VERBS})\b)"
+    rf"|\s+and\s+(?:maybe|please|just|instead)\s+(?=(?:{_EN_VERBS})\b)|\s+and\s+(?=do (?:a |the )?[\w-]+ instead\b)"
     # what stays as it is, said after the change: "mute the clips but keep the music", "... clips? only the song should play"
     rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})"
     # a second question: "show me the timeline and what music styles are there"
@@ -60,7 +60,23 @@ _EN_SPLIT = re.compile(
     # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place
     rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for|from|over)\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
-    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
+    rf"|\s+and\s+(?=(?:a|an|the|some|my)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
+    # "... after it and a crossfade into it", "a slow zoom out and a fade out at the end": a transition or fade of its own
+    r"|(?<!fade in)(?<!fade out)\s+and\s+(?=(?:a|an)\s+(?:[\w-]+\s+)?(?:crossfade|dissolve|wipe|transition|fade (?:in|out))\b)"
+    # "... for the first 2 secs and calm piano music" (not "rock and roll music", "drum and bass music")
+    r"|\s+and\s+(?!(?:roll|bass|b|blues)\b)(?=(?:[\w-]+\s+){1,2}(?:music|soundtrack|bgm)\b)"
+    # "... and can you slow down the dog clip", ", can you make it white": a request asked as a question
+    r"|(?:,\s*(?:and\s+)?|\s+and\s+)(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?(?:also\s+)?(?=(?:make|add|put|remove|"
+    r"delete|mute|move|change|turn|slow|speed|trim|cut|fade|set|swap|lower|raise)\b)"
+    # "title on top, 24 fps and a white background", "ken burns on everything, plus 25 fps": a canvas item of its own
+    r"|(?:,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+)(?=\d+(?:\.\d+)?\s*fps\b)|,\s*plus\s+"
+    r"|\s+and\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+)?(?:background|bg|backdrop)\b)"
+    # "what styles of music do you have and what sounds": a second question, said short
+    r"|\s+and\s+(?=what\s+[\w-]+(?:\s+[\w-]+)?\s*\??$)"
+    # "make it white and a bit bigger": a change said without its verb
+    rf"|\s+and\s+(?=(?:a (?:bit|little|tad|lil) |slightly |much )(?:{_EN_COMPARATIVE})\b)"
+    # ", calm piano at 30%", ", lo-fi at 25%": a list item with its level
+    r"|,\s*(?:and\s+)?(?=(?:[\w-]+\s+){1,3}at\s+\d+(?:\.\d+)?\s*%)"
     # more list items: another object and its value (", dog clip muted", ", a fade out at the end", ", no loop"), or
     # a change of the thing just named (", a bit bigger", ", quieter clips")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
@@ -84,7 +100,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS}))|"  # "…，最后导出", "…，并把狗那段剪掉"
-                       r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|"  # "…太快了，能慢一些不"
+                       r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
                        r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
@@ -99,7 +115,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|(?:两段|2段|两个片段|2个片段|所有片段|每段|每个片段)(?:的)?原声|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
                        # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
                        # 从歌的第10秒放起", "第10秒来个嗖")
-                       rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|"
+                       rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|[，,]\s*(?=(?:{_UNTOUCHED_ZH})$)|"
                        r"[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)))\s*")
 
 
@@ -193,6 +209,19 @@ def _topic_first(parts: list[str]) -> list[str]:
     return merged
 
 
+_PLURAL = re.compile(r"\b(captions|subtitles|clips|photos|transitions|titles|sound effects)\b")
+
+
+def _them(parts: list[str]) -> list[str]:
+    """"add subtitles and make them yellow": "them" is the one kind of thing the request before named in the plural."""
+    named = [*parts]
+    for i in range(1, len(named)):
+        plural = set(_PLURAL.findall(named[i - 1]))
+        if len(plural) == 1 and re.search(r"\bthem\b", named[i]) and not _PLURAL.search(named[i]):
+            named[i] = re.sub(r"\bthem\b", f"the {plural.pop()}", named[i], count=1)
+    return named
+
+
 def _run_on(part: str) -> list[str]:
     """A dictated run-on as its requests."""
     cuts = [m.span(1) if m.group(1) else m.span(2) for m in _RUN_ON_EN.finditer(part)]
@@ -210,6 +239,18 @@ def clause_starts(text: str, language: str) -> list[int]:
     return [0, *(m.end() for m in splitter.finditer(text) if 0 < m.end() < len(text))]
 
 
+# a list typed line by line: "- remove the title\n- music off", "1. 音乐换成lofi\n2. ...", "* swap the clips"
+_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九十][、.])\s*")
+
+
+def _listed_lines(message: str, language: str) -> str:
+    """A message typed as a list, one request a line, as one line of requests (each ends where its line did)."""
+    if "\n" not in message:
+        return message
+    lines = [_BULLET.sub("", line).strip() for line in message.splitlines()]
+    return ("；" if language == "zh" else "; ").join(line.rstrip(":：;；") for line in lines if line)
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -218,7 +259,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         quotes.append(next(g for g in match.groups() if g is not None))
         return f"⟪{len(quotes) - 1}⟫"
 
-    held = _QUOTES.sub(hold, message.strip())
+    held = _QUOTES.sub(hold, _listed_lines(message.strip(), language))
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
         text = _colloquial_zh(text)
@@ -230,22 +271,47 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _both_zh(p)]
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
+        parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
         parts = _carry_object_zh(parts)
         parts = _variation_zh(parts)
+    parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
+    if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
+        parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
+        parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
     parts = _dislike_then([p for p in parts if p])
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
     parts = _topic_first(parts)
+    if language == "en":
+        parts = _them(parts)
     if language == "en":
         parts = [q for p in parts for q in _run_on(p)]
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
+def _complaint_then(part: str) -> list[str]:
+    """"that's too slow, double speed": a complaint, then the request it makes after a comma (two clauses: the
+    complaint is the request's reason)."""
+    complaint = _COMPLAINT_EN.match(part)
+    rest = complaint.group("rest") if complaint else None
+    if complaint is None or not rest or not re.match(r"^\s*,\s*\w", rest) or complaint.group("adj") not in _BETTER_EN:
+        return [part]
+    said = rest.strip(" ,")
+    # "..., 2x" is how much (one request); "..., my ears" only more of the complaint
+    if re.fullmatch(r"\d+(?:\.\d+)?\s*(?:x|%|percent|s|secs?|seconds?)?(?: please)?", said) or \
+            not re.search(rf"\b(?:{_EN_VERBS}|double|half|twice)\b|\d", said):
+        return [part]
+    return [part[:complaint.start("rest")], said]
+
+
 _MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
          "quiet": "quieter", "loud": "louder", "soft": "softer", "short": "shorter", "long": "longer", "bright": "brighter",
          "dark": "darker", "high": "higher", "low": "lower"}
+
+
+_GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$")
 
 
 def _plain_en(text: str) -> str:
@@ -259,9 +325,19 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
+    # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
+    text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
+                  r"^(?:(?:could|can|would) (?:you|u) )?(?:please )?do (?:\d+|a few|some|a couple of) things(?: for me)?(?: please)?:\s*", "", text)
+    text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
+    # "make the colour yellow": the colour of what was just changed ("it")
+    text = re.sub(r"(^|,\s*|\band\s+)(make|change|set|turn) the colou?r (?=(?:to |into )?[a-z]+$)", r"\1\2 it ", text)
+    # "title remove, and put new text ...": the object said before its verb
+    text = re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+)?(?:title|music|song|text|captions|subtitles|transitions?|"
+                  r"crossfade|clip|voice-?over))\s+(remove|delete|mute|unmute)(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))",
+                  r"\1\3 \2", text)
     text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
     # "the dog clip has to go", "that whoosh can go": remove it
-    text = re.sub(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$", r"remove \1", text)
+    text = _GONE.sub(r"remove \1", text)
     # "title fade out 2 seconds": a time right after the fade is its length
     text = re.sub(r"\bfade (in|out) (\d+(?:\.\d+)?) (seconds?|secs?|s)\b", r"fade \1 over \2 \3", text)
     # "could the video start with the dog?": that clip first
@@ -331,7 +407,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度]))+")
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
-_ZH_OPENS = re.compile(rf"^(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
+_ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
                        r"背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
@@ -446,11 +522,15 @@ def _plain_zh(part: str) -> str:
     "它能不能再快点" -> "它再快点", "去字" -> "去掉字"."""
     plain = re.sub(r"^(?:请问|请|麻烦(?:你)?)?(?:你)?(?:可以|能不能|可不可以|能否)(?=把|给|将|帮|在|让|加|去|删|用|换|改|调|再)", "", part)
     plain = re.sub(r"(?<=[\u4e00-\u9fff])(?:能不能|可不可以|能否)(?=[\u4e00-\u9fff])", "", plain)
+    plain = re.sub(r"^删(?=第\d|[\u4e00-\u9fff]{1,4}那段)", "删掉", plain)  # "删第二段"
+    plain = re.sub(r"^请问(?=\S)|(?<=[\u4e00-\u9fff])可以(?=改|换|加|调|剪|删|放|把|变|弄)", "", plain)  # "请问视频可以改成方形的吗"
     plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
+    # "发youtube的版本导一个": the export for there
+    plain = re.sub(r"^(?:帮我)?发(.{1,12}?)(?:用)?的(?:版本)?(?:导|出)(?:1)?(?:个|份|一下|出来)?$", r"导出给\1", plain)
     # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
     plain = re.sub(r"^(?:算了)?(?:还是|要)([横竖方])的(?:好看|好|吧|了)*$", r"改成\1的", plain)
     return plain or part
@@ -479,6 +559,14 @@ def _carry_object_zh(parts: list[str]) -> list[str]:
     return carried
 
 
+def _undo_then_zh(part: str) -> list[str]:
+    """"撤回 我想要的是剪掉开头两秒": the undo, then what was meant instead."""
+    match = re.match(r"^((?:撤回|撤销|撤了)(?:吧|一下)?)[，,\s]+(?:我?(?:想要的|要的|说的)是)?(.+)$", part)
+    if match is None or not _ZH_DOING.search(match.group(2)) or re.match(r"^我?(?:还是)?(?:喜欢|觉得|感觉)", match.group(2)):
+        return [part]  # "撤回吧，我还是喜欢原来的顺序": only why
+    return [match.group(1), match.group(2)]
+
+
 def _listed_zh(part: str) -> list[str]:
     """"加速、静音、竖屏": requests listed with 、 (not "猫、狗和鸟", the things in a scene)."""
     items = [item.strip() for item in part.split("、")]
@@ -499,6 +587,8 @@ def _variation_zh(parts: list[str]) -> list[str]:
 _NOUN_LED = re.compile(rf"^(?:also\s+)?(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
 # a verb and its object with nothing said about it: the rest comes after the next object ("... and the music fade out")
 _BARE_OBJECT = re.compile(rf"^(?:make|have|let|get|set)\s+(?:the\s+|my\s+)?(?:{_EN_PARTS})$")
+# a verb and its object, nothing said after it ("fade in the video", "mute the city clip")
+_VERB_AND_OBJECT = re.compile(r"^((?:fade (?:in|out)|mute|unmute|speed up|slow down|delete|duck))\s+(?:the|my)\s+[\w -]+$")
 _ADDING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:add|include|put|insert|give it)\b")
 _REMOVING = re.compile(r"^(?:(?:please|also|and)\s+)?(?:remove|delete|drop|take out|get rid of)\b")
 
@@ -540,6 +630,8 @@ def _carry_add(parts: list[str]) -> list[str]:
     Meow Jazz" would read as a change to a title that is already there.
     """
     parts = [parts[0], *(_said_without_verb(part, parts[k]) for k, part in enumerate(parts[1:]))] if parts else parts
+    if parts and re.fullmatch(rf"(?:even|still) (?:{_EN_COMPARATIVE})(?: still| please)?", parts[0]):
+        parts[0] = f"make it {parts[0]}"  # "even faster": more of what was just changed ("it")
     carried = list(parts)
     verbless_list = len(parts) > 1 and not re.match(rf"^(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b", parts[0]) \
         and remark_of(parts[0]) is None  # "the music is too loud and the title is too small": two complaints
@@ -561,12 +653,14 @@ def _carry_add(parts: list[str]) -> list[str]:
         elif (fade := re.match(r"^(?:(?:please|also|and)\s+)?(fade (?:in|out))\b", carried[i - 1])) and \
                 re.fullmatch(r"(?:the\s+)?(?:title|text|words|music|song)", item):
             carried[i] = f"{fade.group(1)} {item}"  # "fade in the video and the title": both fade in
+        elif (verb := _VERB_AND_OBJECT.match(carried[i - 1])) and re.fullmatch(r"(?:the|my)\s+[\w -]+", item):
+            carried[i] = f"{verb.group(1)} {item}"  # "fade in the video and the title": the title fades in too
     return carried
 
 
 # Remarks around a request rather than requests: thanks, praise, greetings, the reason for a change.
 # one remark or a few in a row ("ok thanks!", "perfect, thank you so much", "好的，谢谢")
-_THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) much)?(?: a lot)?|thx|ty|tysm|thank u|cheers|"
+_THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) much)?(?: a lot)?|thx|ty|ta|tysm|thank u|cheers|"
                      r"great|nice|cool|perfect|awesome|amazing|lovely|good|excellent|wonderful|brilliant|sweet|wow|yay|"
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
@@ -577,11 +671,13 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
+                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a )?(?:couple|few) (?:of )?(?:things|changes)|\d+ (?:things|changes)|"
+                     r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
-                     r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet)|"
+                     r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
                      r"too \w+|"
@@ -626,7 +722,10 @@ _REASON_EN = re.compile(
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
-_REASON_ZH = re.compile(rf"^{_OPENERS}(?:[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
+_REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
+                        r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"
+                        r"[\u4e00-\u9fff]{1,4}也(?:行|可以)(?:吧)?|"
+                        rf"[\u4e00-\u9fff]{{1,6}}(?:挺好|不错|很好|挺好看|挺好的)(?:的|啊|呀)?|[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
                         r"(?![\u4e00-\u9fff]*?(?:换(?:个|一个|成|首|一首)|改成|调到|调成))[\u4e00-\u9fff]{0,10}|"  # not "音乐太燃了换个安静的"
                         r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
                         r"(?:不然|要不然|否则|要不)[\u4e00-\u9fff]{1,10}|(?:还是)?纯音乐(?:比较)?好(?:听)?(?:一点|些)?|"  # "不然后面没声了"

@@ -211,7 +211,10 @@ def understand(message: str, context: AgentContext) -> Plan:
     # a script or a narration's words span sentences: read before the message is split into clauses (what is said
     # around a narration, "remove the title, then add a voice-over: ...", is read as clauses on either side of it)
     spoken = voice.read_whole(settled, state)
-    if spoken is None:
+    corrected = _corrected_message(settled, language, state) if spoken is None else None
+    if corrected is not None:  # "not the music, the dog clip": undo the last change, make it on what was meant
+        state = corrected
+    elif spoken is None:
         state = _read_clauses(split_clauses(settled, language), state)
     else:
         state = _read_clauses(split_clauses(spoken.before, language), state)
@@ -225,12 +228,14 @@ def understand(message: str, context: AgentContext) -> Plan:
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
-_PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)(?:上)?(?:用的?|的)?$")
+_PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?P<where>朋友圈|抖音|快手|视频号|b站|小红书|(?:ins )?reels|ins|油管|youtube|"
+                      r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
+    clauses = _for_where(clauses)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -277,8 +282,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
             state.actions.append(lacking)
             continue
-        if index == 0 and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
+        if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
             continue
+        if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
+            continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
         if index == 0 and _corrected(clause, state):  # "不是这段 我要删的是狗那段": undo the last change, do this one
             continue
         found = candidates(clause, state)
@@ -307,6 +314,17 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         state.actions.append(_nothing_to_edit(clause, state) or _not_understood(clause))
     return state
+
+
+def _for_where(clauses: list[Clause]) -> list[Clause]:
+    """"发reels用的 导出一下", "麻烦帮我导出一下，要发抖音的": where it goes is the export's place, one request."""
+    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1)?(?:个|份)")]
+    purposes = [(k, m) for k, c in enumerate(clauses) if (m := _PURPOSE.match(c.text)) is not None]
+    if len(exported) != 1 or len(purposes) != 1:
+        return clauses
+    (where, purpose), target = purposes[0], clauses[exported[0]]
+    merged = Clause(f"{target.text}给{purpose.group('where')}", target.quotes, target.language, target.source)
+    return [merged if k == exported[0] else c for k, c in enumerate(clauses) if k != where]
 
 
 _ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?\s+(?:at|@)\s+"
@@ -409,6 +427,10 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:吧|好了|试试)?$")
+# "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
+_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用)*\s*"
+                          r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
+                          r"(?:色|的)?(?: instead| please)?(?:吧|好看|好|比较好|就行|更好看)*$")
 
 
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
@@ -472,6 +494,13 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         if len(said) != 1:
             return False
         return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
+    colour = _BARE_COLOUR.match(clause.text)
+    if colour is not None:  # "还是改成红色吧" after "标题颜色改为蓝色": that change, in this colour
+        said_colour = list(re.finditer(r"[红黄蓝绿白黑紫橙粉灰]色|\b(?:red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)\b", words))
+        if len(said_colour) != 1:
+            return False
+        new = colour.group("colour") + ("色" if re.match(r"[\u4e00-\u9fff]", colour.group("colour")) else "")
+        return _replay(words[:said_colour[0].start()] + new + words[said_colour[0].end():], state)
     target: str | None = None
     if clause.language == "zh":
         zh = _SAME_FOR_ZH.match(clause.text)
@@ -559,6 +588,55 @@ def _on_instead(said: str, state: PlanState) -> bool:
         return False  # "made the music smaller" is no change the music takes, never a new track
     state.__dict__.update(trial.__dict__)
     return True
+
+
+_LEAD_EN = r"^(?:(?:no+|nope|wait|oops|sorry|hmm+|actually|ugh)[,!.]?\s*)*"
+_NOT_THIS_EN = re.compile(_LEAD_EN + r"(?:not (?:that|this|it|the [\w' -]+?)[,.;!]\s*(?:i meant |i mean |it'?s |but )?(?P<new>.+)|"
+                          r"i meant (?P<new2>.+?),? (?:and )?not (?:that|this|the [\w' -]+))$")
+_NOT_THIS_ZH = re.compile(r"^(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是)?(?P<new>.+)$|"
+                          r"^不是(?:这|那)?(?:个|段|一段)?[\u4e00-\u9fff]{0,6}?[，,\s]+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new2>.+)$")
+# what a correction may name instead of the thing the last change was made to
+_THING_EN = re.compile(r"^(?:the |my )?[\w' -]{0,30}?(?:music|song|title|text|captions|clips?|one|sound|audio|voice-?over|"
+                       r"background|video|part)(?:'s? own sound|'s? sound| sound| audio)?$")
+_THING_ZH = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声)?|片段(?:的)?原声|原声|"
+                       r"背景音乐|音乐|配乐|标题|字幕|背景)$")
+# the thing a history label names
+_LABELLED = re.compile(r"\b(?:the )?(?:first|second|third|last) clip\b|\bclip \d+\b|\ball (?:the )?clips\b|\bthe (?:background )?music\b|"
+                       r"\bthe title\b|\bthe captions\b|\bthe voice-over\b|\bthe background\b|第(?:\d+|[一二三四])个片段|背景音乐|音乐|标题|"
+                       r"字幕|画布背景")
+
+
+def _corrected_message(message: str, language: str, state: PlanState) -> PlanState | None:
+    """"not the music, the dog clip", "no not the title, the music. make it 60%", "wait, I meant the dog clip, not the
+    city", "不对，我说的是狗那段", "不是音乐，是片段原声", "不是方的，我要4比5的": the last change was not what was meant. It
+    is undone, and what was meant is planned in its place: the request said after the correction, or, when only a thing
+    is named, the last change made to that thing instead (its history label with the thing named anew)."""
+    history = state.context.history
+    if not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]) or \
+            re.search(r"[\"“「『《]|(?<!\w)'", message):
+        return None
+    text = normalize(message.strip().lower())
+    match = (_NOT_THIS_ZH if language == "zh" else _NOT_THIS_EN).match(text)
+    if match is None:
+        return None
+    new = (match.group("new") or match.group("new2")).strip(" ,，.。!！")
+    new = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", new)  # "我要删的是狗那段": delete that one
+    new = re.sub(r"^我?(?:要|想)(静音|加速|减速|调|改|放大|缩小)的是(.+)$", r"\2\1", new)  # "我要静音的是狗那段"
+    new = re.sub(r"^(.+?)(?:太|有点)?(?:吵|大声|太大)\s+(?=调|改|换)", r"\1", new)  # "是狗那段原声吵 调到百分之十"
+    trial = state.fork()
+    if (_THING_ZH if language == "zh" else _THING_EN).match(new):
+        label = history[-1].lower()
+        said = _LABELLED.search(label)
+        if said is not None and re.search(r"music|song|sound|audio|音乐|原声", new):  # "made the title smaller": music is quieter
+            label = re.sub(r"\b(?:smaller|bigger|larger)\b", lambda m: "quieter" if m.group(0) == "smaller" else "louder", label)
+        if said is None or not _replay(label[:said.start()] + new + label[said.end():], trial):
+            return None
+    else:
+        trial = _read_clauses(split_clauses(new, language), trial)
+        if not trial.actions or any(isinstance(a, Unknown) for a in trial.actions[len(state.actions):]):
+            return None
+    trial.actions.insert(len(state.actions), UndoAction())
+    return trial
 
 
 def _about_same(remark: Clause, requests: list[Clause]) -> bool:

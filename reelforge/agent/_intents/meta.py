@@ -18,7 +18,7 @@ from reelforge.agent.actions import (
 from reelforge.agent.describe import REVERT_TOPICS
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
 
-__all__ = ["handle", "revert_topic"]
+__all__ = ["from_history", "handle", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明|" \
@@ -29,7 +29,7 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些)?(?:什么|啥)|" \
         r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
-        r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
+        r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
               r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
@@ -38,7 +38,7 @@ _SOUND_HELP = r"what (?:sound effects|sounds|sfx)|which sound effects|有(?:哪�
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
-        r"\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
+        r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
         r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|\bwhat does it look like(?: now| so far)?\??$|" \
         r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
         r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \
@@ -52,16 +52,18 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
-        r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b"
-_UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo\b(?! (?:the|my) undo)|\b(?:scratch|ditch|kill|lose|remove|delete|" \
+        r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b"
+_UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*)?撤(?:了|掉)吧?$|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)到上(?:1)?(?:个|一)?(?:版本|状态)|改回(?:原来|之前|以前)(?:的)?(?:样子)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
-        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步"
-_REDO = r"\bredo\b|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you) (?:just )?(?:undid|undone)\b|" \
-        r"\bwhat (?:i|you) (?:just )?(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
+        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
+        r"(?:\d+)(?:步|个|下)(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
+_REDO = r"\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you) (?:just )?(?:undid|undone)\b|" \
+        r"\bwhat (?:i|you) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you) (?:just )?" \
+        r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
         r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤销(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
         r"(?:刚才|刚刚)撤销的(?:恢复|还原|改回)|撤销错了|撤销(?:刚才|刚刚)(?:的)?撤销|(?:再)?恢复(?:\d+|一)步"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?back|back)\b.*\bbefore\b\s+" \
@@ -81,7 +83,7 @@ _WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给
 _PRESETS: tuple[tuple[PresetName, str], ...] = (
     ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
     ("tiktok", r"tiktok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
-    ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili"))
+    ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili|油管"))
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
 _FORMAT_ALONE = rf"(?<![a-z0-9.])(?:{'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
 
@@ -126,8 +128,46 @@ def _reverted(clause: Clause) -> str | None:
     return topic
 
 
+# "put it back", "狗那段给我弄回来", "加回来吧": what the last version took away (or the last undo), back again
+_PUT_BACK = r"\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back(?: on| in)?(?: again| please| now)?\W*$|" \
+            r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下)?$"
+_UNDONE = r"^(?:undid|撤销)"
+_REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
+
+
+def _last_was(state: PlanState, pattern: str) -> bool:
+    history = state.context.history
+    return bool(history) and re.match(pattern, history[-1]) is not None
+
+
+# "one for youtube as well", "and also a gif version", "再导一个b站的": another export after the last one
+_ANOTHER = r"\b(?:one|version|copy|as well|too|also)\b|也|再(?:导|出|来)"
+
+
+def from_history(clause: Clause, state: PlanState) -> bool:
+    """What the last version makes of the clause: "no wait put it back" after an undo redoes it; "put the music back",
+    "狗那段给我弄回来" after the last version removed it undo that removal (not new music: what was there comes back as
+    it was); "one for youtube as well" after an export is another export (never a clip of YouTube)."""
+    if _last_was(state, r"^(?:exported|导出)") and clause.has(_ANOTHER) and not clause.has(_EXPORT) and (
+            clause.has(_FORMAT_ALONE) or any(clause.has(pattern) for _, pattern in _PRESETS)):
+        state.actions.append(export_action(clause))
+        return True
+    if not clause.has(_PUT_BACK):
+        return False
+    if _last_was(state, _UNDONE):
+        state.actions.append(RedoAction(_count(clause)))
+    elif _last_was(state, _REMOVED):
+        state.actions.append(UndoAction(_count(clause)))
+    else:
+        return False
+    return True
+
+
 def _count(clause: Clause) -> int:
-    if clause.has(r"\btwice\b|两步|2步|两次|2次"):
+    repeated = re.findall(r"\bundo\b|\bredo\b", clause.text)
+    if len(repeated) > 1 and re.fullmatch(r"(?:(?:undo|redo)[\s,.!]*)+", clause.text):  # "undo undo": two steps
+        return len(repeated)
+    if clause.has(r"\btwice\b|两步|2步|两次|2次|\bboth\b"):
         return 2
     if clause.has(r"\bthrice\b"):
         return 3
@@ -138,7 +178,8 @@ def _count(clause: Clause) -> int:
     times = clause.search(r"\bx\s*(\d+)\b|\b(\d+)\s*x\b")  # "undo x3"
     if times:
         return max(1, min(50, int(next(g for g in times.groups() if g))))
-    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动))|"
+    match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动)|"
+                          r"(?:个|下)(?=都|全))|\ball (\d+)\b|"
                           r"\b(?:last|previous|past) (\d+)\b|(?:最近|前|最后)(?:的)?(\d+)(?:个|下)")
     return max(1, min(50, int(next(g for g in match.groups() if g)))) if match else 1
 
@@ -151,12 +192,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.extend(HelpAction(topic) for topic in helps)
     elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
         state.actions.append(HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None)))
-    elif (topic := _reverted(clause)) is not None:
-        state.actions.append(RevertAction(topic))
+    elif (topic := _reverted(clause)) is not None:  # "I preferred it before that": before the last change, an undo
+        state.actions.append(UndoAction() if topic in ("that", "this", "then") else RevertAction(topic))
     elif clause.has(_REDO):
         state.actions.append(RedoAction(_count(clause)))
     elif clause.has(_UNDO):
-        state.actions.append(UndoAction(_count(clause)))
+        if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
+            state.actions.append(UndoAction(_count(clause)))  # "... before the music, go back": that going back
     elif clause.has(_SHOW):
         state.actions.append(ShowTimeline())
     elif (clause.has(_EXPORT) or clause.has(_FORMAT_ALONE) and clause.has(_WANTS_FILE)) \
