@@ -60,7 +60,11 @@ _EN_SPLIT = re.compile(
     # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place
     rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for|from|over)\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
-    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
+    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b"
+    # "a 5 second shot of rain after it and a crossfade into it": a transition asked for after a new clip
+    r"|(?:a|an)\s+(?:[\w-]+\s+)?(?:cross-?fades?|transitions?|dissolves?)\s+(?:into|to|between|before|after)\b"
+    # "a 2 second clip of a sunrise at the start and a 2 second clip of a sunset at the end": a second new clip
+    r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:clip|shot|video)s?\s+(?:of|showing)\b)"
     # more list items: another object and its value (", dog clip muted", ", a fade out at the end", ", no loop"), or
     # a change of the thing just named (", a bit bigger", ", quieter clips")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
