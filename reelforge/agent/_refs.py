@@ -12,7 +12,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -202,6 +202,20 @@ def _translated(words: str, name: str) -> bool:
 
 def _media_name(state: PlanState, src: str | None) -> str | None:
     return next((m.name for m in state.context.media if m.src == src), None)
+
+
+# words for every clip or the whole video: a change said with one of them is not the last changed clip's
+_EVERY = r"\b(?:all|every|each|both|everything|whole|entire|the video|clips)\b|全部|所有|整个|每个|每段|都|视频"
+
+
+def follow_up_clip(clause: Clause, state: PlanState, topic: str) -> str | None:
+    """The clip the last version changed ``topic`` of, when the clause goes on with that change and names no clip nor
+    everything: "太快了" / "改成1.5倍吧" after "sped up the second clip 2x", "make it zoom out" after a zoom on clip 2."""
+    focus = state.focus
+    if focus is None or focus is not state.initial_focus or focus.kind != "clip" or not focus.segment_id \
+            or clause.has(_EVERY) or any(clip_refs(clause, state)) or not state.last_change_is(topic):
+        return None
+    return focus.segment_id if state.draft.find_segment(focus.segment_id) else None
 
 
 def mentions_it(clause: Clause) -> bool:

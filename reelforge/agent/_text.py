@@ -571,7 +571,7 @@ def _carry_add(parts: list[str]) -> list[str]:
 # Remarks around a request rather than requests: thanks, praise, greetings, the reason for a change.
 # one remark or a few in a row ("ok thanks!", "perfect, thank you so much", "好的，谢谢")
 _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) much)?(?: a lot)?|thx|ty|tysm|thank u|cheers|"
-                     r"great|nice|cool|perfect|awesome|amazing|lovely|good|excellent|wonderful|brilliant|sweet|wow|yay|"
+                     r"great|nice|cool|perfect|awesome|amazing|lovely|good|excellent|wonderful|brilliant|sweet|wow|yay|ta|"
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"

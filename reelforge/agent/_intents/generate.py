@@ -722,7 +722,8 @@ _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|
                 r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|format|never ?mind|nevermind|" \
                 r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore|quicker|lower|higher|bolder|" \
                 r"other way|kind|as well|pls|plz|lol|haha|lmao|ta|thx|thanks|should|shall|must|gotta|wanna|" \
-                r"needs? to|has to|have to)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d"
+                r"needs? to|has to|have to|opposite|brilliant|lovely|cheers)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d|" \
+                r"\b(?:a (?:touch|tad|bit|little|lil)|slightly|much|way|even) [a-z]+er\b"  # "a touch quicker"
 # nor a remark: a sentence about "the ..." saying how it is ("the ending feels really abrupt", "the jump from city to
 # beach is so sudden"); a scene says what happens ("the sun is setting over the lake")
 _EN_REMARK = r"^(?:the|this|that|it|its|it's)\b[^,]*?\b(?:feels?|looks?|seems?|sounds?|(?:is|are|was|gets?)\s+" \

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
-from reelforge.agent._refs import MISSING, clip_refs, each_clip, main_clips, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, each_clip, follow_up_clip, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
@@ -39,6 +39,8 @@ _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
             r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?动起来")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
+# the words that can only mean stills ("the pictures" may be what the clips show)
+_STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"
 _REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable|static|still)\b|不要|别|停止"
 # not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
 _NOT_OURS = (r"\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
@@ -63,7 +65,7 @@ _ZH_KNOWN = (r"照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|�
              r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|轻微|微微|稍微|一点|地|的|1|"
              r"推镜头|推近|推进|拉近|拉镜头|拉远|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
              r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|能不能|可以|可不可以|吗|呢|\?|？|"
-             r"麻烦|[\u4e00-\u9fff]{1,4}?(?=那段|那1段|那个片段|那个镜头)|那1段|摇|移|\s")
+             r"麻烦|[\u4e00-\u9fff]{1,4}?(?=那段|那1段|那个片段|那个镜头)|那1段|摇|移|\s|[:：]|zoom|pan|\b(?:in|out|left|right)\b")
 _ZH_PHOTO_ORDINAL = re.compile(r"第(\d+)张(?:照片|图片|相片|图)?|(最后)(?:1)?张(?:照片|图片|相片|图)?")
 _EN_PHOTO_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+"
                                r"(?:photo|picture|image|still|pic)\b")
@@ -89,7 +91,7 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
         return False  # "make the photo move" with no photo on the timeline: image-to-video, generate.py's
     if not (generic or clause.has(_ZOOM_OUT) or clause.has(_ZOOM_IN) or clause.has(_PAN)):
         return False
-    if _describes_a_scene(clause):
+    if _describes_a_scene(clause, state):
         return False
     motion = _motion(clause)
     targets = _targets(clause, state, photos, says_photo)
@@ -110,13 +112,19 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
         targets = candidates
     each: list[str | None] = [*targets] or [None]
     last = state.actions[-1] if state.actions else None
-    if len(each) == 1 and isinstance(last, EditAction) and last.edit == SetMotion(segment_id=each[0], motion=motion):  # type: ignore[arg-type]
-        return True  # "no zoom please, keep it still": said twice, done once
+    if len(each) == 1 and isinstance(last, EditAction) and isinstance(last.edit, SetMotion) and last.edit.motion == motion \
+            and _moved(last.edit.segment_id, state) >= _moved(each[0], state):
+        return True  # "no zoom please, keep it still": said twice (every clip, then the one clip there is), done once
     for i, target in enumerate(each):
         move = ("zoom_in" if i % 2 == 0 else "zoom_out") if by_turns else motion
         state.edit(SetMotion(segment_id=target, motion=move),  # type: ignore[arg-type]
                    focus_kind="clip" if target and len(each) == 1 else None)
     return True
+
+
+def _moved(target: str | None, state: PlanState) -> set[str]:
+    """The clips a motion edit moves: the one named, or every clip on the main track."""
+    return {target} if target else {seg.id for seg in main_clips(state.draft)}
 
 
 def motion_said(clause: Clause) -> str | None:
@@ -167,8 +175,12 @@ def _targets(clause: Clause, state: PlanState, photos: list[str], says_photo: bo
     if (mentions_it(clause) or unsaid) and focus and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):
             return [focus.segment_id]
-    if says_photo and not photos:  # the photos named are not on the timeline: say so (not every clip, unasked)
-        return None
+    follow = follow_up_clip(clause, state, "motion")
+    if follow is not None and not says_photo:  # "改成拉远", "the other way" just after a move on clip 2: that clip
+        return [follow]
+    if says_photo and not photos and (any(m.kind == "image" for m in state.context.media) or clause.has(_STILLS)):
+        return None  # the photos named are not on the timeline: say so (not every clip, unasked)
+    # ("can the pictures move a bit": with no photo anywhere, the pictures are what the clips show)
     every = [seg.id for seg in main_clips(state.draft)]
     return [] if not photos or photos == every else photos
 
@@ -182,12 +194,21 @@ def _photo_ordinal(clause: Clause) -> int | None:
     return _ORDINALS[match.group(1)] if match else None
 
 
-def _describes_a_scene(clause: Clause) -> bool:
-    """Words beyond a motion request ("a slow zoom into a neon city at night"): a scene to generate, not an edit."""
+def _describes_a_scene(clause: Clause, state: PlanState) -> bool:
+    """Words beyond a motion request ("a slow zoom into a neon city at night"): a scene to generate, not an edit. A
+    removal ("缩放效果去掉吧 晃得头晕") describes none, and the words of a clip's name name that clip ("could the dog
+    part zoom in a little")."""
+    if _motion(clause) == "none":
+        return False
     if clause.language == "zh":
         return len(re.sub(_ZH_KNOWN, "", clause.text)) >= 3
+    named = {w for seg in main_clips(state.draft) if any(clip_refs(clause, state))
+             for w in re.findall(r"[a-z][a-z']*", (seg.meta.name or "").lower())}
     words = re.findall(r"[a-z][a-z']*", clause.text)
-    return len([w for w in words if w not in _EN_KNOWN]) >= 2
+    return len([w for w in words if w not in _EN_KNOWN and w not in named and w not in _CLIP_WORDS]) >= 2
+
+
+_CLIP_WORDS = {"part", "parts", "bit", "bits", "footage", "one"}
 
 
 def _which_instead(clause: Clause, state: PlanState, says_photo: bool) -> str:

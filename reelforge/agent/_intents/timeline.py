@@ -11,7 +11,16 @@ from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAK
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, time_range
-from reelforge.agent._refs import MISSING, clip_refs, each_clip, find_media, main_clips, mentions_it, uploads_meant
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    each_clip,
+    find_media,
+    follow_up_clip,
+    main_clips,
+    mentions_it,
+    uploads_meant,
+)
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
@@ -253,6 +262,9 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):  # "back to normal speed" just after slowing a clip: that clip
             targets = [focus.segment_id]
+    follow = None if targets else follow_up_clip(clause, state, "speed")
+    if follow is not None:  # "太快了", "改成1.5倍吧" just after "sped up the second clip 2x": that clip
+        targets = [follow]
     if clause.has(_TOO_SLOW + "|" + _TOO_FAST) and targets:  # a complaint about a changed speed: back to normal
         seg = state.draft.find_segment(targets[0])
         now = seg[1].meta.speed if seg is not None and seg[1].meta.speed else 1.0
