@@ -12,7 +12,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -229,14 +229,27 @@ _KIND_WORDS = {
 }
 
 
+def names_upload(text: str, media: MediaRef) -> bool:
+    """Whether ``text`` names ``media`` by its file: "hike.mp4", "the hike video", "the hiking clip", "my hike vid", or in
+    Chinese by what the name shows ("徒步那段视频" for hike.mp4)."""
+    name = media.name.lower()
+    stem = name.rsplit(".", 1)[0]
+    if name in text:
+        return True
+    if len(stem) < 3 or not re.fullmatch(r"[a-z][a-z0-9_-]*", stem):
+        return False
+    root = re.sub(r"(?<=[a-z]{3})(?:ing|ed|es|e|s)$", "", stem)  # "hike" and "hiking" share "hik"
+    if re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])|(?<![a-z]){re.escape(root)}(?:e|es|s|ed|ing|er|ers)?(?![a-z])", text):
+        return True
+    return any(zh in text and re.search(rf"\b(?:{en})", stem) for zh, en in _SHOWN.items())
+
+
 def find_media(clause: Clause, state: PlanState, kinds: tuple[str, ...], uploaded_only: bool = True) -> MediaRef | None:
     """The session media the clause names: by file name first, else the latest upload of a matching kind."""
     media = [m for m in state.context.media if m.kind in kinds and (m.uploaded or not uploaded_only)]
     text = clause.unquoted().lower()
     for ref in reversed(media):
-        name = ref.name.lower()
-        stem = name.rsplit(".", 1)[0]
-        if name in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text)):
+        if names_upload(text, ref):
             return ref
     wanted = [k for k in kinds if clause.has(_KIND_WORDS[k])]
     for ref in reversed(media):

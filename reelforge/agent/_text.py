@@ -60,7 +60,7 @@ _EN_SPLIT = re.compile(
     # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place
     rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for|from|over)\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
-    rf"|\s+and\s+(?=(?:a|an|the|some)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b"
+    rf"|\s+and\s+(?=(?:a|an|the|some|my)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b"
     # "a 5 second shot of rain after it and a crossfade into it": a transition asked for after a new clip
     r"|(?:a|an)\s+(?:[\w-]+\s+)?(?:cross-?fades?|transitions?|dissolves?)\s+(?:into|to|between|before|after)\b"
     # "a 2 second clip of a sunrise at the start and a 2 second clip of a sunset at the end": a second new clip
@@ -260,7 +260,7 @@ def _plain_en(text: str) -> str:
     # typed short: "vid w/o music pls", "something w more energy"
     text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
     text = re.sub(r"\bw/\s*", "with ", text)
-    text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no)\b)", "with", text)
+    text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
@@ -625,8 +625,8 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
-    rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
-    r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
+    rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"
+    r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")

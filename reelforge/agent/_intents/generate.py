@@ -172,7 +172,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref is None and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
     elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
@@ -200,8 +200,10 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
 
 
 # "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
-_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)"
-_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)"
+_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)|" \
+            r"\b(?:be|go|come)s? (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
+_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)|" \
+           r"\b(?:be|go|come)s? (?:the )?(?:very )?last\b"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
@@ -699,7 +701,7 @@ _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
-_EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+_EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|whack|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
                    r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"

@@ -19,11 +19,13 @@ from reelforge.agent._refs import (
     follow_up_clip,
     main_clips,
     mentions_it,
+    names_upload,
     uploads_meant,
 )
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
+from reelforge.draft import apply_edit
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -678,14 +680,12 @@ def _delete(clause: Clause, state: PlanState) -> bool:
 def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
     text = clause.unquoted().lower()
     for media in state.context.media:
-        stem = media.name.lower().rsplit(".", 1)[0]
-        if media.uploaded and media.kind in ("video", "image") and (
-                media.name.lower() in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text))):
+        if media.uploaded and media.kind in ("video", "image") and names_upload(text, media):
             return media
     return None
 
 
-_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的"
+_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了"
 
 
 def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
@@ -736,18 +736,87 @@ def _the_photo(clause: Clause, state: PlanState) -> MediaRef | None:
     return photos[-1] if photos else None
 
 
-_KIND_WORDS = {"video": r"\b(?:videos?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
+_KIND_WORDS = {"video": r"\b(?:videos?|vids?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
                "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图"}
 
 
+def _uploads_listed(clause: Clause, state: PlanState) -> bool:
+    """Several uploads added in one request, in the order said: "add the hike video and the beach photo after the city",
+    "照片和视频都加到后面" (one place: each after the one before), "hike.mp4放到最前面，照片放最后" (a place each)."""
+    sides = [dataclasses.replace(clause, text=part) for part in re.split(r"\s*[，,]\s*", clause.text) if part]
+    if len(sides) > 1 and all(_named_upload(side, state) or _the_photo(side, state) for side in sides):
+        trial = state.fork()
+        if all(_add_upload(side, trial) for side in sides):
+            state.__dict__.update(trial.__dict__)
+            return True
+        return False
+    parts = re.split(r"\s*(?:\band\b|和|跟|、|以及)\s*", without_place(clause.text))
+    found: list[MediaRef] = []
+    for part in parts:
+        said = dataclasses.replace(clause, text=part)
+        kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], part))
+        media = _named_upload(said, state) or (find_media(said, state, kinds) if len(kinds) == 1 else None)
+        if media is None or media in found:
+            return False
+        found.append(media)
+    if len(found) < 2:
+        return False
+    placement: tuple[str, str | None] = placement_of(clause, state) or ("end", None)
+    for media in found:
+        added = state.edit(AddClip(src=media.src, duration_ms=media.duration_ms or 3000, name=media.name,
+                                   at=placement[0], ref=placement[1]), focus_kind="clip")  # type: ignore[arg-type]
+        if added and placement[0] != "end":
+            placement = ("after", added[0])
+    return True
+
+
+# the place alone, said after an upload was added ("照片加进来，放在视频前面"), or an upload alone after one ("add all
+# my photos, then my video", "..., then the hike video at the end"): the same request goes on
+_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪)(?:在|到)[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
+_UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
+
+
+def _added_upload(state: PlanState) -> EditAction | None:
+    """The upload the message just added (its camera move, "with a slow zoom", may follow it)."""
+    moves = [a for a in state.actions if isinstance(a, EditAction) and isinstance(a.edit, SetMotion)]
+    last = next((a for a in reversed(state.actions) if a not in moves), None)
+    upload = isinstance(last, EditAction) and isinstance(last.edit, AddClip) and any(
+        m.src == last.edit.src and m.uploaded for m in state.context.media)
+    return last if upload else None  # type: ignore[return-value]
+
+
+def _place_added(clause: Clause, state: PlanState) -> bool:
+    """"照片加进来，放在视频前面": the upload just added goes where the clause says instead (the video itself, said as
+    the place, is its start)."""
+    last = _added_upload(state)
+    if last is None or last is not state.actions[-1] or not clause.has(_PLACE_ALONE):
+        return False
+    assert isinstance(last.edit, AddClip)
+    said = re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text)
+    placement = placement_of(dataclasses.replace(clause, text=said), state)
+    added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
+    if placement is None or not added or placement[1] == added[-1]:
+        return False
+    state.actions.pop()
+    state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
+    state.edit(last.edit.model_copy(update={"at": placement[0], "ref": placement[1]}), focus_kind="clip")
+    return True
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b"):
+    if _uploads_listed(clause, state) or _place_added(clause, state):
+        return True
+    if _added_upload(state) is not None and clause.has(_UPLOAD_ALONE):
+        clause = dataclasses.replace(clause, text=f"add {re.sub(r'^(?:and |then |also )+', '', clause.text)}")
+    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
+                      r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b"):  # "the hike vid should go before ..."
         return False
     # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
     # kind is said before where it goes ("put my picture before the city clip" is a photo)
-    said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)", " ", without_place(clause.text))  # the video itself
+    said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)|(?:整个)?视频的?(?=最后|最前|开头|结尾|前面|后面|里|$)",
+                  " ", without_place(clause.text))  # the video itself ("放到视频最后面": the video as a place)
     kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], said)) or ("video", "image")
-    upload = clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的")
+    upload = clause.has(_UPLOAD)
     media = find_media(clause, state, kinds) if upload else _named_upload(clause, state) or _the_photo(clause, state)
     if media is None:
         if not upload or len(kinds) != 1 or any(m.uploaded and m.kind in kinds for m in state.context.media):
