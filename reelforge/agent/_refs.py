@@ -166,6 +166,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     for match in _BARE.finditer(clause.text):
         if match.group(1) in shown:
             return match.start()
+    # Chinese names it as the object of a move or a change: "把城市挪到狗后面", "把狗放慢"
+    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,4}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)",
+                             clause.text):
+        if not re.search(r"[声音叫]", match.group(1)) and (match.group(1) in name or _translated(match.group(1), name)):
+            return match.start()  # ("把狗叫声去掉" is a sound in the clip, not the clip)
     # Chinese names it before a place: "放到城市前面", "挪到狗后面"
     for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)(?:的)?(?:前面|后面|之前|之后|前边|后边)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|放到|放在|移到|挪到|调到|加到|接到)+", "", match.group(1))

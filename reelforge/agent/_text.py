@@ -23,7 +23,7 @@ _QUOTES = re.compile(r"(?<!\w)'((?:[^']|'(?=\w))+)'(?!\w)|\"([^\"]+)\"|“([^”
 PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
 QUOTES = _QUOTES
 
-EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
+EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|double|halve|triple|"
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
              r"restore|reverse|cancel|bring(?!\s+(?:it|them|this|that|(?:the|my)\s+\w+)\s+to\s+life)|bump|take|have|let|stop|start|crank|boost|shrink|enlarge|rename|zoom|pan|"
@@ -734,6 +734,10 @@ def chatter_kind(text: str) -> str | None:
     """``"thanks"``, ``"greeting"`` or ``"reason"`` when ``text`` is a remark rather than a request, else None."""
     words = text.strip()
     if _THANKS.match(words) or _FILLER.match(words):  # "hmm ok", "alright": an acknowledgement
+        return "thanks"
+    # an emoji alone ("faster!! 🏃"), a polite tail asked after the request ("…开始，可以吗")
+    if words and (not re.search(r"[a-z0-9\u3400-\u9fff]", words, re.IGNORECASE) or re.fullmatch(
+            r"(?:可以|行|好|能)?(?:吗|嘛|不|不行|么)[？?]*", words)):
         return "thanks"
     if _GREETING.match(words):
         return "greeting"

@@ -394,7 +394,7 @@ _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bi
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
                           r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$|"
                           # "the city one too", "clip 1 as well": the last change on that clip
-                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well)$")
+                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well|also|the same(?: way)?)(?: please)?$")  # "and the dog clip the same"
 _SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成)?(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
 _SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",

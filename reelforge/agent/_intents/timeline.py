@@ -54,7 +54,10 @@ _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|throu
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
-_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+# ("make the dog slow like in the movies": slow said plainly of a clip)
+_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
+        r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
+        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|正常速度|原速|恢复速度|" \
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
@@ -63,17 +66,19 @@ _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)
               r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 
-_TOO_SLOW = r"\btoo slow\b|\bdrags?\b|太慢|慢死了"
-_TOO_FAST = r"\btoo fast\b|太快|快死了"
+# complaints about the pace: "the whole video is sluggish", "honestly the whole thing feels slow", "the dog part feels rushed"
+_TOO_SLOW = r"\btoo slow\b|\bdrags?\b|\bsluggish\b|\b(?:feels?|is|seems?) (?:so |really |a bit |kinda |very )?slow\b|太慢|慢死了|拖沓"
+_TOO_FAST = r"\btoo fast\b|\brushed\b|\bhurried\b|太快|快死了"
 
 
 def _speed(clause: Clause) -> float | None:
     faster_by = clause.search(r"(?:加快|快|提高|提升)(\d+(?:\.\d+)?)倍")  # "加快一倍": by one more, twice as fast
     if faster_by:
         return 1 + float(faster_by.group(1))
-    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b")
+    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
+                          r"倍速\s*(\d+(?:\.\d+)?)(?![\d.]|\s*秒)")  # ("两被速": a typo of 倍速; "倍速1.25")
     if match:
-        return float(match.group(1) or match.group(2))
+        return float(match.group(1) or match.group(2) or match.group(3))
     plain = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4](?:\.\d+)?)\s*speed\b")  # "0.75 speed on everything"
     if plain:
         return float(plain.group(1))
@@ -376,10 +381,11 @@ def _swap(clause: Clause, state: PlanState) -> bool:
 
 # "could the video start with the dog?", "end on the city", "让视频从狗那段开始": that clip first (or last)
 _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(?:end|finish|close)s?\s+(?:with|on)\s+(.+)$|"
-                          r"从(.+?)开始$|以(.+?)(?:开头|开始)$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
+                          r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
 # "make the dog clip first", "dog clip first": a clip said with where it goes
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
-                        r"(?:go |come |play |be )?(first|last)$")
+                        r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
+                        r"(first|last)(?: (?:one|clip|thing))?(?: tbh| please| pls| imo| i think)?$")
 
 
 def _move_said(clause: Clause, state: PlanState) -> bool:
@@ -390,6 +396,8 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
         return False
     if starts is not None:
         words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4)
+        if clause.language == "zh" and words and not re.search(r"段|片段|镜头", words):
+            words += "那段"  # "视频从狗开始": the clip that shows it
         first = starts.group(2) is None and starts.group(5) != "后面"
         named = clip_refs(clause if starts.group(5) else Clause(words, clause.quotes, clause.language, clause.source),
                           state)
@@ -407,7 +415,8 @@ def _move(clause: Clause, state: PlanState) -> bool:
     if _move_said(clause, state):
         return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
-    if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
+    if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last|before|after)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
+                       r"(?<=段)放(?=最前|最后|前面|后面)|"
                        r"排在|排到|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
     clips = main_clips(state.draft)
