@@ -439,7 +439,11 @@ def _again_zh(part: str) -> list[str]:
     match = _ZH_AGAIN.search(part)
     if match is None or not _ZH_DOING.search(re.sub(r"^(?:先|请|帮我)?(?:把|将|给|让|用)", "", part[:match.start()])):
         return [part]
-    return [part[:match.start()].removeprefix("先"), *_again_zh(part[match.end():])]
+    # a side said just before 再 is where the next request goes: "在前面加段日出三秒后面再加段日落三秒"
+    side = re.search(r"(?:后面|前面|之后|之前|最后|结尾|开头)$", part[:match.start()])
+    cut = side.start() if side and side.start() > 0 and _ZH_DOING.search(part[:side.start()]) else match.start()
+    rest = part[cut:match.start()] + part[match.end():]
+    return [part[:cut].removeprefix("先"), *_again_zh(rest)]
 
 
 _ZH_EDIT_ITEM = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|慢动作|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|音乐|bgm")

@@ -45,7 +45,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|\b(?:replace|swap|s
           r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
           r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
-          r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
+          r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:(?:right |just )?(?:after|before) (?:it|that(?: one)?|this(?: one)?)\s+)?" \
@@ -58,16 +58,17 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|\b(?:replace|swap|s
           r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|onto|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
-_ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
+    r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
-           r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频|" \
+           r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做|制作)|" \
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
            r"\b(?:as|for) the (?:starting|start|first|initial|opening) (?:frame|image)\b|(?:作为|当作|当)(?:开头的?)?(?:首帧|第1帧|起始帧)|" \
-           r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成)(?:1个|1段)?(?:动态|视频|动图)"
+           r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成|转成|转为)[^，,。]{0,8}?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
            r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)|" \
@@ -94,7 +95,7 @@ _EN_STRIP = (
 )
 _ZH_STRIP = (
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
-    r"请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
+    r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
@@ -114,7 +115,7 @@ _ZH_STRIP = (
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
     r"^(?:1|一)?(?:个|段|条)",
     r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材|空镜)(?:吧)?$",
-    r"^关于|^的|的$|内容是",
+    r"^关于|^的|的$|内容是|(?:就行|就好|就可以)$|^(?:那个)?我?(?:想要|要)?(?:1)?(?:个|段)?(?:片头|片尾)\s*",
     r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)\s*[:：,，]",  # "生成一段竖屏视频：夜晚的东京街头"
 )
 
@@ -194,6 +195,12 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         clips = main_clips(state.draft)
         if kind == "after" and clause.has(_BARE_SIDE) and clips and ref == clips[-1].id:
             return ("end", None)  # "把hike.mp4接到后面": after the last clip is the end
+        if kind == "before" and clause.has(_BARE_SIDE) and clips and ref == clips[0].id:
+            return ("start", None)  # "在前面加段日出": before the first clip is the start
+        pending = state.pending_generation(ref)
+        opened = state.actions[pending] if pending is not None else None
+        if kind == "after" and isinstance(opened, GenerateAction) and opened.placement in ("start", "before"):
+            return ("end", None)  # "在前面加段日出，后面再加段日落": the other end, not right after the sunrise
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
@@ -371,7 +378,8 @@ _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a v
                   r"use|as|starting|start|initial|opening|frame|"
                   r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
                   r"作为|当作|首帧|第1帧|起始帧|动态|那种|竖屏|横屏|方形|动图|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
-                  r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|做成|变成|生成|制作|做|"
+                  r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|动一下|动一动|做成|变成|转成|转为|生成|制作|做|"
+                  r"它|那个|这个|"
                   r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
 
 
@@ -448,6 +456,10 @@ def _regenerate(clause: Clause, state: PlanState) -> bool:
     change = re.search(r"\bbut\s+(.+)$|\b((?:with|at|in)\s+(?!the (?:first|second|third|last)\b).+)$|(?:但是|不过|换成|改成|变成)(.+)$",
                        clause.unquoted())
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
+    if not extra and clause.language == "zh":  # "这段重新生成 要晚霞的", "不对 我要的是下雨的夜晚 重新生成一下这段"
+        rest = re.sub(_REGENERATE + r"|[\u4e00-\u9fff]{0,4}?[这那](?:1|一)?(?:段|个片段)|第\d+(?:个)?(?:片段|段|镜头)|(?:一下|1下)|"
+                      r"^(?:不对|错了)|我?(?:想)?要的?是?|把|将|吧|了|\d+(?:\.\d+)?秒", " ", clause.unquoted())
+        extra = " ".join(w for w in (w.strip("的，,。 ") for w in rest.split()) if len(w) >= 2)
     said = duration_ms(clause.text)
     length = said / 1000 if said else (found[1].end_ms - found[1].start_ms) / 1000 if found else 5.0
     state.generate(GenerateAction(prompt=f"{base}, {extra}" if extra else base, seconds=length, aspect=aspect_of(clause),
@@ -468,7 +480,8 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
     freeze frame (no tool): a question that says how, never a generation."""
     if clause.quote() or clause.has(EDIT_WORDS) or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成"):
         return False  # ("片头加个黑幕" is a fade)
-    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)$"):  # "generate an intro of a sunrise": footage
+    # "generate an intro of a sunrise", "我想要个片头 星空", "开头加一段日出的画面当片头": footage
+    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)|(?:片头|片尾)(?:是|用)?\s+[\u4e00-\u9fff]{2,}"):
         return False
     if clause.has(_CARD) and not clause.has(_BLACK):  # "片头加个黑幕" is a fade from black: the fade area's
         state.actions.append(Unknown(clause.unquoted(), understood="a card", question=ask(

@@ -37,7 +37,7 @@ _PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|平移|横
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
-            r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?动起来")
+            r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
 # the words that can only mean stills ("the pictures" may be what the clips show)
 _STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"
@@ -91,7 +91,7 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
     says_photo = clause.has(_PHOTO)
     generic = clause.has(_GENERIC)
     uploaded = any(m.kind == "image" and m.uploaded for m in state.context.media)
-    if generic and re.search(r"move|动起来", clause.text) and not photos and says_photo and uploaded:
+    if generic and re.search(r"move|动(?:起来|一下|一动)", clause.text) and not photos and says_photo and uploaded:
         return False  # "make the photo move" with no photo on the timeline: image-to-video, generate.py's
     if not (generic or clause.has(_ZOOM_OUT) or clause.has(_ZOOM_IN) or clause.has(_PAN)):
         return False
@@ -178,7 +178,7 @@ def _targets(clause: Clause, state: PlanState, photos: list[str], says_photo: bo
     if clause.has(r"\bthe other(?: one| clip| part)?\b|另(?:一|1|外)(?:段|个片段)") and len(clips) == 2 and focus \
             and focus.kind == "clip" and focus.segment_id in [c.id for c in clips]:
         return [c.id for c in clips if c.id != focus.segment_id]  # "and pan right on the other": not the one just moved
-    if mentions_it(clause) and len(clips) == 1 and (focus is None or focus.kind != "clip"):
+    if mentions_it(clause) and len(clips) == 1 and (focus is None or focus.kind != "clip") and not says_photo:
         return [clips[0].id]  # "zoom in slowly on it": the one clip there is
     # Chinese drops the object: "第一段静音并且加个慢慢放大的效果" moves that clip (one touched earlier in this message)
     unsaid = clause.language == "zh" and focus is not state.initial_focus and not clause.has(r"全部|所有|整个|每个|都|照片|图片")
