@@ -103,9 +103,9 @@ def _speed(clause: Clause) -> float | None:
         return 1.5
     if clause.has(_TOO_FAST):
         return 0.5
-    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
+    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|\btwice as fast\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
         return 2.0
-    if clause.has(r"\bhalve (?:the )?speed\b|速度减半"):
+    if clause.has(r"\bhalve (?:the )?speed\b|\bhalf as fast\b|速度减半"):
         return 0.5
     if clause.has(_SLOW):
         return 0.5
@@ -251,7 +251,7 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
         return False  # "原声放大到1.5倍": a loudness, not a speed
     if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + "|" + _TOO_SLOW + "|" + _TOO_FAST
-                                       + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
+                                       + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍|\b(?:half|twice) as fast\b"):
         return False
     # "a slow motion shot of a hummingbird", "一段慢动作的海浪视频": the scene to film, unless the clause names what
     # to slow ("make the video slow motion waves"... is rare; "把视频改成慢动作" carries no scene)
