@@ -741,7 +741,7 @@ def chatter_kind(text: str) -> str | None:
         return "thanks"
     # an emoji alone ("faster!! 🏃"), a polite tail asked after the request ("…开始，可以吗")
     if words and (not re.search(r"[a-z0-9\u3400-\u9fff]", words, re.IGNORECASE) or re.fullmatch(
-            r"(?:可以|行|好|能)?(?:吗|嘛|不|不行|么)[？?]*", words)):
+            r"(?:可以|行|好|能)?(?:吗|嘛|不|不行|么)[？?]*|(?:如果)?(?:方便|可以|有空)的话", words)):
         return "thanks"
     if _GREETING.match(words):
         return "greeting"

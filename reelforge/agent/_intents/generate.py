@@ -44,7 +44,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
           r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
-          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
+          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
@@ -411,7 +411,8 @@ _SCENE_FOR = re.compile(
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
     r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
-    r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,})$")
+    r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,}|"
+    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6})$")  # "把这段换成白天的城市"
 
 
 def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
@@ -481,7 +482,7 @@ _FREEZE = r"\bfreeze[- ]?frames?\b|\bfreeze (?:it|the (?:last )?frame)\b|定格"
 def _not_footage(clause: Clause, state: PlanState) -> bool:
     """A request for something at an end that is no clip to film: a card (a title says it), a logo (an upload), a
     freeze frame (no tool): a question that says how, never a generation."""
-    if clause.quote() or clause.has(EDIT_WORDS) or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成"):
+    if clause.quote() or clause.has(EDIT_WORDS) or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成|来"):
         return False  # ("片头加个黑幕" is a fade)
     # "generate an intro of a sunrise", "我想要个片头 星空", "开头加一段日出的画面当片头": footage
     if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)|(?:片头|片尾)(?:是|用)?\s+[\u4e00-\u9fff]{2,}"):
@@ -647,7 +648,7 @@ def _vague(prompt: str) -> bool:
 
 _ONLY_A_LENGTH = re.compile(r"^(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
                            r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*$|"
-                           r"^(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
+                           r"^(?:也是|也|都是)?(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
 
 
 def _length_of_pending(clause: Clause, state: PlanState) -> bool:
@@ -674,9 +675,25 @@ def _change_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+_ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用)?(?:竖屏|横屏|方形|竖版|横版|vertical|horizontal|square|portrait|landscape)(?:的|吧|的吧)?"
+                           r"(?:[\s,，]*\d+(?:\.\d+)?\s*(?:秒|s|seconds?))?$")
+
+
+def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
+    """"来个十五秒的延时摄影 城市车流 横屏": a shape said on its own right after a generation is its shape."""
+    old = state.actions[-1] if state.actions else None
+    shape = aspect_of(clause)
+    if not _ONLY_A_SHAPE.match(clause.text.strip(" ,，。.")) or not isinstance(old, GenerateAction) or shape is None:
+        return False
+    said = duration_ms(clause.text)  # "… 竖屏 五秒": its length too
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(
+        old, aspect=shape, seconds=said / 1000 if said else old.seconds))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    if _length_of_pending(clause, state) or _change_of_pending(clause, state):
+    if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state):
         return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
@@ -730,7 +747,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一�
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
-                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|" \
+                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$"
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
 # nor a wish ("should", "needs to")
