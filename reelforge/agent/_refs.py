@@ -12,7 +12,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -166,6 +166,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     for match in _BARE.finditer(clause.text):
         if match.group(1) in shown:
             return match.start()
+    # Chinese names it as the object of a move or a change: "把城市挪到狗后面", "把狗放慢"
+    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,4}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)",
+                             clause.text):
+        if not re.search(r"[声音叫]", match.group(1)) and (match.group(1) in name or _translated(match.group(1), name)):
+            return match.start()  # ("把狗叫声去掉" is a sound in the clip, not the clip)
     # Chinese names it before a place: "放到城市前面", "挪到狗后面"
     for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)(?:的)?(?:前面|后面|之前|之后|前边|后边)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|放到|放在|移到|挪到|调到|加到|接到)+", "", match.group(1))
@@ -204,6 +209,20 @@ def _media_name(state: PlanState, src: str | None) -> str | None:
     return next((m.name for m in state.context.media if m.src == src), None)
 
 
+# words for every clip or the whole video: a change said with one of them is not the last changed clip's
+_EVERY = r"\b(?:all|every|each|both|everything|whole|entire|the video|clips)\b|全部|所有|整个|每个|每段|都|视频"
+
+
+def follow_up_clip(clause: Clause, state: PlanState, topic: str) -> str | None:
+    """The clip the last version changed ``topic`` of, when the clause goes on with that change and names no clip nor
+    everything: "太快了" / "改成1.5倍吧" after "sped up the second clip 2x", "make it zoom out" after a zoom on clip 2."""
+    focus = state.focus
+    if focus is None or focus is not state.initial_focus or focus.kind != "clip" or not focus.segment_id \
+            or clause.has(_EVERY) or any(clip_refs(clause, state)) or not state.last_change_is(topic):
+        return None
+    return focus.segment_id if state.draft.find_segment(focus.segment_id) else None
+
+
 def mentions_it(clause: Clause) -> bool:
     return clause.has(r"\b(?:it|its|that|this one|this)\b|它|这个|那个|这段|那段")
 
@@ -215,14 +234,27 @@ _KIND_WORDS = {
 }
 
 
+def names_upload(text: str, media: MediaRef) -> bool:
+    """Whether ``text`` names ``media`` by its file: "hike.mp4", "the hike video", "the hiking clip", "my hike vid", or in
+    Chinese by what the name shows ("徒步那段视频" for hike.mp4)."""
+    name = media.name.lower()
+    stem = name.rsplit(".", 1)[0]
+    if name in text:
+        return True
+    if len(stem) < 3 or not re.fullmatch(r"[a-z][a-z0-9_-]*", stem):
+        return False
+    root = re.sub(r"(?<=[a-z]{3})(?:ing|ed|es|e|s)$", "", stem)  # "hike" and "hiking" share "hik"
+    if re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])|(?<![a-z]){re.escape(root)}(?:e|es|s|ed|ing|er|ers)?(?![a-z])", text):
+        return True
+    return any(zh in text and re.search(rf"\b(?:{en})", stem) for zh, en in _SHOWN.items())
+
+
 def find_media(clause: Clause, state: PlanState, kinds: tuple[str, ...], uploaded_only: bool = True) -> MediaRef | None:
     """The session media the clause names: by file name first, else the latest upload of a matching kind."""
     media = [m for m in state.context.media if m.kind in kinds and (m.uploaded or not uploaded_only)]
     text = clause.unquoted().lower()
     for ref in reversed(media):
-        name = ref.name.lower()
-        stem = name.rsplit(".", 1)[0]
-        if name in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text)):
+        if names_upload(text, ref):
             return ref
     wanted = [k for k in kinds if clause.has(_KIND_WORDS[k])]
     for ref in reversed(media):

@@ -15,7 +15,7 @@ from reelforge.agent._absent import needed
 from reelforge.agent._numbers import normalize
 from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language, VersionRecord
 from reelforge.agent.describe import describe_edit
-from reelforge.agent.registry import focus_of
+from reelforge.agent.registry import TOPICS, focus_of, topics_of
 from reelforge.draft import TEXT, Draft, Edit, apply_edit
 from reelforge.draft._layout import main_track
 from reelforge.draft.edits import AddClip
@@ -112,6 +112,16 @@ class PlanState:
         for seg in track.segments if track else []:
             if seg.src == src:
                 self.focus = Focus("clip", seg.id)
+
+    def last_change_is(self, topic: str) -> bool:
+        """Whether the version this message follows changed ``topic`` ("speed", "motion"): by the edits it recorded,
+        else by the words of its history label."""
+        versions = self.context.versions
+        change = versions[-1].change if versions else None
+        if change is not None and change.edits:
+            return topic in topics_of(change)
+        history = self.context.history
+        return bool(history) and re.search(TOPICS[topic], history[-1].lower()) is not None
 
     def pending_generation(self, segment_id: str | None) -> int | None:
         """The index in ``actions`` of the generation whose placeholder is ``segment_id``."""

@@ -23,7 +23,7 @@ _QUOTES = re.compile(r"(?<!\w)'((?:[^']|'(?=\w))+)'(?!\w)|\"([^\"]+)\"|“([^”
 PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
 QUOTES = _QUOTES
 
-EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|"
+EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|double|halve|triple|"
              r"create|export|turn|fade|lower|raise|increase|decrease|replace|insert|show|undo|redo|give|apply|"
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
              r"restore|reverse|cancel|bring(?!\s+(?:it|them|this|that|(?:the|my)\s+\w+)\s+to\s+life)|bump|take|have|let|stop|start|crank|boost|shrink|enlarge|rename|zoom|pan|"
@@ -60,7 +60,11 @@ _EN_SPLIT = re.compile(
     # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place
     rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for|from|over)\b)"
     # "... and the title X", "and some music": an article right after "and" ("rock and roll music" stays whole)
-    rf"|\s+and\s+(?=(?:a|an|the|some|my)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b)"
+    rf"|\s+and\s+(?=(?:a|an|the|some|my)\s+(?:[\w-]+\s+)?(?:{_EN_PARTS})\b|(?:{_EN_PARTS})\b"
+    # "a 5 second shot of rain after it and a crossfade into it": a transition asked for after a new clip
+    r"|(?:a|an)\s+(?:[\w-]+\s+)?(?:cross-?fades?|transitions?|dissolves?)\s+(?:into|to|between|before|after)\b"
+    # "a 2 second clip of a sunrise at the start and a 2 second clip of a sunset at the end": a second new clip
+    r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:clip|shot|video)s?\s+(?:of|showing)\b)"
     # "... after it and a crossfade into it", "a slow zoom out and a fade out at the end": a transition or fade of its own
     r"|(?<!fade in)(?<!fade out)\s+and\s+(?=(?:a|an)\s+(?:[\w-]+\s+)?(?:crossfade|dissolve|wipe|transition|fade (?:in|out))\b)"
     # "... for the first 2 secs and calm piano music" (not "rock and roll music", "drum and bass music")
@@ -322,7 +326,7 @@ def _plain_en(text: str) -> str:
     # typed short: "vid w/o music pls", "something w more energy"
     text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
     text = re.sub(r"\bw/\s*", "with ", text)
-    text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no)\b)", "with", text)
+    text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
@@ -511,7 +515,11 @@ def _again_zh(part: str) -> list[str]:
     match = _ZH_AGAIN.search(part)
     if match is None or not _ZH_DOING.search(re.sub(r"^(?:先|请|帮我)?(?:把|将|给|让|用)", "", part[:match.start()])):
         return [part]
-    return [part[:match.start()].removeprefix("先"), *_again_zh(part[match.end():])]
+    # a side said just before 再 is where the next request goes: "在前面加段日出三秒后面再加段日落三秒"
+    side = re.search(r"(?:后面|前面|之后|之前|最后|结尾|开头)$", part[:match.start()])
+    cut = side.start() if side and side.start() > 0 and _ZH_DOING.search(part[:side.start()]) else match.start()
+    rest = part[cut:match.start()] + part[match.end():]
+    return [part[:cut].removeprefix("先"), *_again_zh(rest)]
 
 
 _ZH_EDIT_ITEM = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|慢动作|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|音乐|bgm")
@@ -717,8 +725,8 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
-    rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|ends?|"
-    r"starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
+    rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"
+    r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
     r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
@@ -829,6 +837,10 @@ def chatter_kind(text: str) -> str | None:
     """``"thanks"``, ``"greeting"`` or ``"reason"`` when ``text`` is a remark rather than a request, else None."""
     words = text.strip()
     if _THANKS.match(words) or _FILLER.match(words):  # "hmm ok", "alright": an acknowledgement
+        return "thanks"
+    # an emoji alone ("faster!! 🏃"), a polite tail asked after the request ("…开始，可以吗")
+    if words and (not re.search(r"[a-z0-9\u3400-\u9fff]", words, re.IGNORECASE) or re.fullmatch(
+            r"(?:可以|行|好|能)?(?:吗|嘛|不|不行|么)[？?]*|(?:如果)?(?:方便|可以|有空)的话", words)):
         return "thanks"
     if _GREETING.match(words):
         return "greeting"

@@ -412,8 +412,8 @@ _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bi
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
                           r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$|"
                           # "the city one too", "clip 1 as well": the last change on that clip
-                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well)$")
-_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成)?(?:一样|这样|照样|同样)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
+                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well|also|the same(?: way)?)(?: please)?$")  # "and the dog clip the same"
+_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成)?(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
 _SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
          "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
@@ -433,6 +433,13 @@ _BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:�
                           r"(?:色|的)?(?: instead| please)?(?:吧|好看|好|比较好|就行|更好看)*$")
 
 
+# the last change the other way round: "hmm the other way", "opposite direction", "反过来", "换个方向"
+_OTHER_WAY = re.compile(_AGAIN_EN + r"(?:no,? )?(?:(?:the )?(?:other|opposite) (?:way|direction|side)(?: (?:round|around))?|"
+                        r"(?:in )?(?:the )?reverse(?: direction)?)(?: please| instead)?$|"
+                        r"^(?:嗯|那|不对)?[，,\s]*(?:反过来|反方向|换个方向|往反方向|方向反了|反着来|另一个方向|另一边)(?:吧|了)?$")
+_OPPOSITES = {"left": "right", "right": "left", "up": "down", "down": "up", "zoom in": "zoom out", "zoom out": "zoom in",
+              "左": "右", "右": "左", "上": "下", "下": "上", "推进": "拉远", "推近": "拉远", "拉近": "拉远", "拉远": "推近"}
+_OPPOSITE = re.compile(r"\b(?:left|right|up|down|zoom in|zoom out)\b|(?<=[向往])[左右上下]|推进|推近|拉近|拉远")
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
                       r"(?:halfway|half way|half of that) back$|^(?:太多了|太过了|过头了|太猛了|多了)?[，,\s]*(?:往)?回(?:调|退|收)?一半(?:吧)?$")
 _HALF_FIELDS = {"set_speed": "speed", "set_clip_audio": "volume", "update_music": "volume"}
@@ -482,11 +489,14 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     label = history[-1] if history else ""
     if not label or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", label):
         return False
-    words = normalize(label.lower())
+    words = normalize(label.lower()).replace("_", " ")  # ("镜头运动：zoom_in": a label that names the move as the op does)
     if re.match(r"^(?:added|添加)", words) and re.search(r"\bmusic\b|音乐", words):
         return False  # "a bit more" after music was added is no second track
     if _HALFWAY.match(clause.text):  # "too much, halfway back": the last change, half of it
         return _halfway(words, state)
+    if _OTHER_WAY.match(clause.text):  # "the other way" after "panned left across the first clip": to the right
+        flipped = _OPPOSITE.sub(lambda m: _OPPOSITES[m.group(0)], words)
+        return flipped != words and _replay(flipped, state)
     value = _BARE_VALUE.match(clause.text)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2) or "")

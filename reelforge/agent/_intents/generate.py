@@ -30,7 +30,7 @@ __all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_o
 _A_CLIP = r"(?:(?:a|an|another|one more|new|fresh|some|different)\s+)+(?:[\w-]+\s+){0,3}?(?:clip|video|shot|scene|footage)s?"
 # "end with a shot of the sunset", "open the video with a clip of a sunrise": a new clip at one end of the video
 _BOOKEND = r"\b(?:end|ends|ending|finish|close|conclude|wrap(?: it| things)? up|round (?:it|things) off|start|begin|open|" \
-           r"kick (?:it|things) off)\s+(?:(?:it|this|the (?:whole )?(?:video|thing|film|movie)|things)\s+)?(?:off\s+)?with\s+" \
+           r"kick(?: (?:it|things) off)?)\s+(?:(?:it|this|the (?:whole )?(?:video|thing|film|movie)|things)\s+)?(?:off\s+)?with\s+" \
            + _A_CLIP + r"\s+(?:of|showing|with|where)\b"
 _BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
 # "add 4 sec of a cat napping on a sofa": a length of something to film
@@ -39,17 +39,19 @@ _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|mak
              r"nothing|video|clip|title|text)\b)"
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
-_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
+_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
+          r"(?!(?:the\s+)?(?:music|song|silence|black|darkness|nothing|video|clip|title|text|it|that|this)\b)" + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
           r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
-          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i'?d (?:love|like)|" \
+          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
-          r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
+          r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
-          r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? " \
-          r"(?:of|showing|with|where)\b|" \
+          r"^(?:(?:now|and|then|also|next)\s+)?(?:(?:right |just )?(?:after|before) (?:it|that(?: one)?|this(?: one)?)\s+)?" \
+          r"(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? (?:of|showing|with|where)\b|" \
+          r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another)\s+(?:[\w-]+\s+){1,4}?one (?:of|showing|where) (?:a|an|some|two|three)\b|" \
           r"^(?!(?:the|this|that|my|your|our|its|(?:" + _EN_VERBS_ALL + r"))\b)(?:[\w:.-]+\s+){1,3}?(?:clip|video|shot|footage)s? (?:of|showing)\b|" \
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
@@ -57,16 +59,19 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|\b(?:replace|swap|s
           r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|onto|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
-_ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+_ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
+    r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
+    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
+    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
-           r"(?:照片|图片|相片|图)(?:.*)动起来|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成)视频|图生视频|" \
+           r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做|制作)|" \
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
            r"\b(?:as|for) the (?:starting|start|first|initial|opening) (?:frame|image)\b|(?:作为|当作|当)(?:开头的?)?(?:首帧|第1帧|起始帧)|" \
-           r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成)(?:1个|1段)?(?:动态|视频|动图)"
+           r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成|转成|转为)[^，,。]{0,8}?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
            r"\bmake the (?:first|second|third|fourth|fifth|last|next|previous|\d+(?:st|nd|rd|th)) (?:clip|one|video|shot)\b|\bmake .* (?:louder|quieter|bigger|smaller|" \
            r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)|" \
@@ -92,7 +97,8 @@ _EN_STRIP = (
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
 _ZH_STRIP = (
-    r"请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
+    r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
+    r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
@@ -112,7 +118,7 @@ _ZH_STRIP = (
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
     r"^(?:1|一)?(?:个|段|条)",
     r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材|空镜)(?:吧)?$",
-    r"^关于|^的|的$|内容是",
+    r"^关于|^的|的$|内容是|(?:就行|就好|就可以)$|^(?:那个)?我?(?:想要|要)?(?:1)?(?:个|段)?(?:片头|片尾)\s*",
     r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)\s*[:：,，]",  # "生成一段竖屏视频：夜晚的东京街头"
 )
 
@@ -170,7 +176,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref is None and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
     elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
@@ -192,14 +198,22 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         clips = main_clips(state.draft)
         if kind == "after" and clause.has(_BARE_SIDE) and clips and ref == clips[-1].id:
             return ("end", None)  # "把hike.mp4接到后面": after the last clip is the end
+        if kind == "before" and clause.has(_BARE_SIDE) and clips and ref == clips[0].id:
+            return ("start", None)  # "在前面加段日出": before the first clip is the start
+        pending = state.pending_generation(ref)
+        opened = state.actions[pending] if pending is not None else None
+        if kind == "after" and isinstance(opened, GenerateAction) and opened.placement in ("start", "before"):
+            return ("end", None)  # "在前面加段日出，后面再加段日落": the other end, not right after the sunrise
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
 
 
 # "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
-_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)"
-_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)"
+_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)|" \
+            r"\b(?:be|go|come)s? (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
+_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)|" \
+           r"\b(?:be|go|come)s? (?:the )?(?:very )?last\b"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
@@ -367,7 +381,8 @@ _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a v
                   r"use|as|starting|start|initial|opening|frame|"
                   r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
                   r"作为|当作|首帧|第1帧|起始帧|动态|那种|竖屏|横屏|方形|动图|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
-                  r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|做成|变成|生成|制作|做|"
+                  r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|动一下|动一动|做成|变成|转成|转为|生成|制作|做|"
+                  r"它|那个|这个|"
                   r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
 
 
@@ -395,8 +410,9 @@ _SCENE_FOR = re.compile(
     r"(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+)$|"
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
-    r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|[:：])?"
-    r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,})$")
+    r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
+    r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,}|"
+    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6})$")  # "把这段换成白天的城市"
 
 
 def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
@@ -406,9 +422,11 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
         return None
     old = match.group("old") or match.group("old2") or match.group("old3")
     new = match.group("new") or match.group("new2") or match.group("new3")
-    lead, colon, scene = new.partition(":") if ":" in new else new.partition("：")
-    if colon and re.search(r"\b(?:one|clip|shot|video)\b|^(?:1)?(?:个|段)?(?:新的)?$", lead):
-        new = scene.strip()  # "swap the dog clip for a new one: a cat chasing a ball of yarn"
+    lead = re.match(r"^(?P<lead>[^:：,，]*?)\s*(?:[:：,，]|\s-+)\s*(?P<scene>.+)$", new)
+    if lead and re.search(r"^(?:(?:a|an|another|some|new|fresh|different|other)\s+)*(?:one|clip|shot|video)$|"
+                          r"^(?:1)?(?:个|段)?(?:新的)?$", lead.group("lead")):
+        # "swap the dog clip for a new one: a cat chasing a ball of yarn" (or after a comma or a dash)
+        new = lead.group("scene").strip()
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
@@ -442,6 +460,10 @@ def _regenerate(clause: Clause, state: PlanState) -> bool:
     change = re.search(r"\bbut\s+(.+)$|\b((?:with|at|in)\s+(?!the (?:first|second|third|last)\b).+)$|(?:但是|不过|换成|改成|变成)(.+)$",
                        clause.unquoted())
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
+    if not extra and clause.language == "zh":  # "这段重新生成 要晚霞的", "不对 我要的是下雨的夜晚 重新生成一下这段"
+        rest = re.sub(_REGENERATE + r"|[\u4e00-\u9fff]{0,4}?[这那](?:1|一)?(?:段|个片段)|第\d+(?:个)?(?:片段|段|镜头)|(?:一下|1下)|"
+                      r"^(?:不对|错了)|我?(?:想)?要的?是?|把|将|吧|了|\d+(?:\.\d+)?秒", " ", clause.unquoted())
+        extra = " ".join(w for w in (w.strip("的，,。 ") for w in rest.split()) if len(w) >= 2)
     said = duration_ms(clause.text)
     length = said / 1000 if said else (found[1].end_ms - found[1].start_ms) / 1000 if found else 5.0
     state.generate(GenerateAction(prompt=f"{base}, {extra}" if extra else base, seconds=length, aspect=aspect_of(clause),
@@ -460,9 +482,10 @@ _FREEZE = r"\bfreeze[- ]?frames?\b|\bfreeze (?:it|the (?:last )?frame)\b|定格"
 def _not_footage(clause: Clause, state: PlanState) -> bool:
     """A request for something at an end that is no clip to film: a card (a title says it), a logo (an upload), a
     freeze frame (no tool): a question that says how, never a generation."""
-    if clause.quote() or clause.has(EDIT_WORDS) or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成"):
+    if clause.quote() or clause.has(EDIT_WORDS) or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成|来"):
         return False  # ("片头加个黑幕" is a fade)
-    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)$"):  # "generate an intro of a sunrise": footage
+    # "generate an intro of a sunrise", "我想要个片头 星空", "开头加一段日出的画面当片头": footage
+    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)|(?:片头|片尾)(?:是|用)?\s+[\u4e00-\u9fff]{2,}"):
         return False
     if clause.has(_CARD) and not clause.has(_BLACK):  # "片头加个黑幕" is a fade from black: the fade area's
         state.actions.append(Unknown(clause.unquoted(), understood="a card", question=ask(
@@ -507,7 +530,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and request_part(clause.text) == clause.text:
         return False
     # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
-    if not animate and re.search(EDIT_WORDS, request_part(clause.text)) and not clause.has(r"\bgenerate\b|生成"):
+    # ("open the whole thing with a drone shot of ...": the whole video is where the new clip goes, no edit of it)
+    request = re.sub(r"\bthe whole (?:thing|video)\b|^整个视频", "", request_part(clause.text)) \
+        if clause.has(_BOOKEND + r"|^整个视频(?:用|以)") else request_part(clause.text)
+    if not animate and re.search(EDIT_WORDS, request) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause) \
@@ -622,7 +648,7 @@ def _vague(prompt: str) -> bool:
 
 _ONLY_A_LENGTH = re.compile(r"^(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
                            r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*$|"
-                           r"^(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
+                           r"^(?:也是|也|都是)?(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
 
 
 def _length_of_pending(clause: Clause, state: PlanState) -> bool:
@@ -649,9 +675,25 @@ def _change_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+_ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用)?(?:竖屏|横屏|方形|竖版|横版|vertical|horizontal|square|portrait|landscape)(?:的|吧|的吧)?"
+                           r"(?:[\s,，]*\d+(?:\.\d+)?\s*(?:秒|s|seconds?))?$")
+
+
+def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
+    """"来个十五秒的延时摄影 城市车流 横屏": a shape said on its own right after a generation is its shape."""
+    old = state.actions[-1] if state.actions else None
+    shape = aspect_of(clause)
+    if not _ONLY_A_SHAPE.match(clause.text.strip(" ,，。.")) or not isinstance(old, GenerateAction) or shape is None:
+        return False
+    said = duration_ms(clause.text)  # "… 竖屏 五秒": its length too
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(
+        old, aspect=shape, seconds=said / 1000 if said else old.seconds))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    if _length_of_pending(clause, state) or _change_of_pending(clause, state):
+    if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state):
         return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
@@ -692,7 +734,7 @@ _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
                  r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
-_EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
+_EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|whack|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
                    r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
@@ -705,7 +747,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一�
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
-                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|" \
+                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$"
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
 # nor a wish ("should", "needs to")
@@ -715,7 +757,8 @@ _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|
                 r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|format|never ?mind|nevermind|" \
                 r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore|quicker|lower|higher|bolder|" \
                 r"other way|kind|as well|pls|plz|lol|haha|lmao|ta|thx|thanks|should|shall|must|gotta|wanna|" \
-                r"needs? to|has to|have to)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d"
+                r"needs? to|has to|have to|opposite|brilliant|lovely|cheers)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d|" \
+                r"\b(?:a (?:touch|tad|bit|little|lil)|slightly|much|way|even) [a-z]+er\b"  # "a touch quicker"
 # nor a remark: a sentence about "the ..." saying how it is ("the ending feels really abrupt", "the jump from city to
 # beach is so sudden"); a scene says what happens ("the sun is setting over the lake")
 _EN_REMARK = r"^(?:the|this|that|it|its|it's)\b[^,]*?\b(?:feels?|looks?|seems?|sounds?|(?:is|are|was|gets?)\s+" \

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
-from reelforge.agent._refs import MISSING, clip_refs, each_clip, main_clips, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, each_clip, follow_up_clip, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
@@ -27,27 +27,31 @@ from reelforge.draft.edits import SetMotion
 
 __all__ = ["handle", "motion_said"]
 
-_ZOOM_OUT = r"\bzoom(?:s|ed|ing)?[- ]?out\b|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
+_ZOOM_OUT = r"(?<![a-z])zoom(?:s|ed|ing)?[- ]?out(?![a-z])|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
             r"缩小的?(?:镜头)?(?:效果|运镜)|加(?:1?个|上)?缩小"
-_ZOOM_IN = (r"\bzoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推近|推进|拉近|"
+_ZOOM_IN = (r"(?<![a-z])zoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推近|推进|拉近|"
             r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大的?(?:那个|这个)?(?:镜头)?效果|缩放效果|缩放|加(?:1?个|上)?放大")
 _ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|推镜头|推近|推进|拉近|放大"
-_PAN = r"\bpan(?:s|ned|ning)?\b|\btilt(?:s|ed|ing)?\b|平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|" \
+_PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|" \
        r"(?:镜头|画面)(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向)(?:左|右|上|下)"
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
-            r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?动起来")
+            r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
-_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable|static|still)\b|不要|别|停止"
+# the words that can only mean stills ("the pictures" may be what the clips show)
+_STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"
+# ("the city looks too still, can it pan left": too still asks for a move)
+_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|别|停止"
 # not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
 _NOT_OURS = (r"\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
              r"\b(?:generate|create|produce|film|shoot|render|animate|bring .* to life)\b|"
              r"\b(?:clip|video|footage|shot|scene|animation)s? (?:of|showing|about)\b|into a video|"
              r"生成|制作|拍(?:1)?(?:个|段)|做成视频|变成视频|图生视频|\b(?:title|text|caption|subtitle)s?\b|标题|文字|字幕")
-_EN_DIRECTIONS = (("pan_left", r"\bleft(?:wards?)?\b"), ("pan_right", r"\bright(?:wards?)?\b"), ("pan_up", r"\btilt(?:s|ed|ing)? up\b"),
-                  ("pan_down", r"\btilt(?:s|ed|ing)? down\b"),
-                  ("pan_up", r"\bup(?:wards?)?\b"), ("pan_down", r"\bdown(?:wards?)?\b"))
+# (not \b: a Chinese message says them between Han characters, "加个pan right的效果")
+_EN_DIRECTIONS = (("pan_left", r"(?<![a-z])left(?:wards?)?(?![a-z])"), ("pan_right", r"(?<![a-z])right(?:wards?)?(?![a-z])"),
+                  ("pan_up", r"\btilt(?:s|ed|ing)? up\b"), ("pan_down", r"\btilt(?:s|ed|ing)? down\b"),
+                  ("pan_up", r"(?<![a-z])up(?:wards?)?(?![a-z])"), ("pan_down", r"(?<![a-z])down(?:wards?)?(?![a-z])"))
 _ZH_DIRECTIONS = (("pan_left", r"向左|往左|左移"), ("pan_right", r"向右|往右|右移"), ("pan_up", r"向上|往上|上移"),
                   ("pan_down", r"向下|往下|下移"))
 # every word a motion request is made of; a clause with two or more other words describes a scene instead
@@ -58,12 +62,14 @@ _EN_KNOWN = set("""a an the on in into onto to across over of at all every each 
     pull back ken burns pan pans panned panning left right up down upwards downwards leftwards rightwards photo photos
     picture pictures image images still stills pic pics slideshow clip clips shot shots video videos scene scenes
     segment segments first second third fourth fifth sixth last final clip's whole entire rid of instead i don't dont
-    do not really like hate dislike tilt tilts tilted tilting keep still like""".split())
+    do not really like hate dislike tilt tilts tilted tilting keep still like i'd i love is there any way get looks
+    too camera's slowly bit""".split())
 _ZH_KNOWN = (r"照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
              r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|轻微|微微|稍微|一点|地|的|1|"
              r"推镜头|推近|推进|拉近|拉镜头|拉远|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
              r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|能不能|可以|可不可以|吗|呢|\?|？|"
-             r"麻烦|[\u4e00-\u9fff]{1,4}?(?=那段|那1段|那个片段|那个镜头)|那1段|摇|移|\s")
+             r"请问|能|(?<=段)画面|(?<=段的)画面|谢谢|[，,]|clip|(?<![a-z])(?:up|down)(?![a-z])|"
+             r"麻烦|[\u4e00-\u9fff]{1,4}?(?=那段|那1段|那个片段|那个镜头)|那1段|摇|移|\s|[:：]|zoom|pan|(?<![a-z])(?:in|out|left|right)(?![a-z])")
 _ZH_PHOTO_ORDINAL = re.compile(r"第(\d+)张(?:照片|图片|相片|图)?|(最后)(?:1)?张(?:照片|图片|相片|图)?")
 _EN_PHOTO_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+"
                                r"(?:photo|picture|image|still|pic)\b")
@@ -85,11 +91,11 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
     says_photo = clause.has(_PHOTO)
     generic = clause.has(_GENERIC)
     uploaded = any(m.kind == "image" and m.uploaded for m in state.context.media)
-    if generic and re.search(r"move|动起来", clause.text) and not photos and says_photo and uploaded:
+    if generic and re.search(r"move|动(?:起来|一下|一动)", clause.text) and not photos and says_photo and uploaded:
         return False  # "make the photo move" with no photo on the timeline: image-to-video, generate.py's
     if not (generic or clause.has(_ZOOM_OUT) or clause.has(_ZOOM_IN) or clause.has(_PAN)):
         return False
-    if _describes_a_scene(clause):
+    if _describes_a_scene(clause, state):
         return False
     motion = _motion(clause)
     targets = _targets(clause, state, photos, says_photo)
@@ -110,13 +116,19 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
         targets = candidates
     each: list[str | None] = [*targets] or [None]
     last = state.actions[-1] if state.actions else None
-    if len(each) == 1 and isinstance(last, EditAction) and last.edit == SetMotion(segment_id=each[0], motion=motion):  # type: ignore[arg-type]
-        return True  # "no zoom please, keep it still": said twice, done once
+    if len(each) == 1 and isinstance(last, EditAction) and isinstance(last.edit, SetMotion) and last.edit.motion == motion \
+            and _moved(last.edit.segment_id, state) >= _moved(each[0], state):
+        return True  # "no zoom please, keep it still": said twice (every clip, then the one clip there is), done once
     for i, target in enumerate(each):
         move = ("zoom_in" if i % 2 == 0 else "zoom_out") if by_turns else motion
         state.edit(SetMotion(segment_id=target, motion=move),  # type: ignore[arg-type]
                    focus_kind="clip" if target and len(each) == 1 else None)
     return True
+
+
+def _moved(target: str | None, state: PlanState) -> set[str]:
+    """The clips a motion edit moves: the one named, or every clip on the main track."""
+    return {target} if target else {seg.id for seg in main_clips(state.draft)}
 
 
 def motion_said(clause: Clause) -> str | None:
@@ -133,7 +145,7 @@ def _motion(clause: Clause) -> str:
     if clause.has(_ZOOM_OUT):
         return "zoom_out"
     if clause.has(_PAN):
-        directions = _ZH_DIRECTIONS if clause.language == "zh" else _EN_DIRECTIONS
+        directions = _ZH_DIRECTIONS + _EN_DIRECTIONS if clause.language == "zh" else _EN_DIRECTIONS  # "加个pan up"
         return next((name for name, pattern in directions if clause.has(pattern)), "pan_left")
     return "zoom_in"  # "zoom in", "Ken Burns", "make the photos move": a slow push in, the classic move
 
@@ -161,14 +173,24 @@ def _targets(clause: Clause, state: PlanState, photos: list[str], says_photo: bo
         return None
     if refs:
         return refs
+    clips = main_clips(state.draft)
     focus = state.focus
+    if clause.has(r"\bthe other(?: one| clip| part)?\b|另(?:一|1|外)(?:段|个片段)") and len(clips) == 2 and focus \
+            and focus.kind == "clip" and focus.segment_id in [c.id for c in clips]:
+        return [c.id for c in clips if c.id != focus.segment_id]  # "and pan right on the other": not the one just moved
+    if mentions_it(clause) and len(clips) == 1 and (focus is None or focus.kind != "clip") and not says_photo:
+        return [clips[0].id]  # "zoom in slowly on it": the one clip there is
     # Chinese drops the object: "第一段静音并且加个慢慢放大的效果" moves that clip (one touched earlier in this message)
     unsaid = clause.language == "zh" and focus is not state.initial_focus and not clause.has(r"全部|所有|整个|每个|都|照片|图片")
     if (mentions_it(clause) or unsaid) and focus and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):
             return [focus.segment_id]
-    if says_photo and not photos:  # the photos named are not on the timeline: say so (not every clip, unasked)
-        return None
+    follow = follow_up_clip(clause, state, "motion")
+    if follow is not None and not says_photo:  # "改成拉远", "the other way" just after a move on clip 2: that clip
+        return [follow]
+    if says_photo and not photos and (any(m.kind == "image" for m in state.context.media) or clause.has(_STILLS)):
+        return None  # the photos named are not on the timeline: say so (not every clip, unasked)
+    # ("can the pictures move a bit": with no photo anywhere, the pictures are what the clips show)
     every = [seg.id for seg in main_clips(state.draft)]
     return [] if not photos or photos == every else photos
 
@@ -182,12 +204,21 @@ def _photo_ordinal(clause: Clause) -> int | None:
     return _ORDINALS[match.group(1)] if match else None
 
 
-def _describes_a_scene(clause: Clause) -> bool:
-    """Words beyond a motion request ("a slow zoom into a neon city at night"): a scene to generate, not an edit."""
+def _describes_a_scene(clause: Clause, state: PlanState) -> bool:
+    """Words beyond a motion request ("a slow zoom into a neon city at night"): a scene to generate, not an edit. A
+    removal ("缩放效果去掉吧 晃得头晕") describes none, and the words of a clip's name name that clip ("could the dog
+    part zoom in a little")."""
+    if _motion(clause) == "none":
+        return False
     if clause.language == "zh":
         return len(re.sub(_ZH_KNOWN, "", clause.text)) >= 3
-    words = re.findall(r"[a-z][a-z']*", clause.text)
-    return len([w for w in words if w not in _EN_KNOWN]) >= 2
+    named = {w for seg in main_clips(state.draft) if any(clip_refs(clause, state))
+             for w in re.findall(r"[a-z][a-z']*", (seg.meta.name or "").lower())}
+    words = re.findall(r"[a-z][a-z']*", re.sub(r"'s\b", "", clause.text))
+    return len([w for w in words if w not in _EN_KNOWN and w not in named and w not in _CLIP_WORDS]) >= 2
+
+
+_CLIP_WORDS = {"part", "parts", "bit", "bits", "footage", "one"}
 
 
 def _which_instead(clause: Clause, state: PlanState, says_photo: bool) -> str:

@@ -46,6 +46,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False  # "把我上传的照片变成视频" with one photo uploaded: that photo, animated (generate.py)
     if not slideshow and not clause.has(_ALL_UPLOADS):
         return False
+    if not slideshow and clause.has(r"\b(?:photos?|pictures?|pics?)\b|照片|图片|相片") and clause.has(r"\b(?:videos?|vids?)\b|视频"):
+        return False  # "照片和视频都加到后面": the uploads named, in the order said (timeline.py)
     kinds = ("image",) if slideshow or clause.has(r"\b(?:photos|pictures|images|pics)\b|照片|图片|相片") else \
         ("image", "video")
     uploads = [m for m in state.context.media if m.uploaded and m.kind in kinds]

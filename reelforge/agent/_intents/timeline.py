@@ -11,10 +11,21 @@ from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAK
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, time_range
-from reelforge.agent._refs import MISSING, clip_refs, each_clip, find_media, main_clips, mentions_it, uploads_meant
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    each_clip,
+    find_media,
+    follow_up_clip,
+    main_clips,
+    mentions_it,
+    names_upload,
+    uploads_meant,
+)
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
+from reelforge.draft import apply_edit
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -43,7 +54,10 @@ _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|throu
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
-_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+# ("make the dog slow like in the movies": slow said plainly of a clip)
+_SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
+        r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
+        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|正常速度|原速|恢复速度|" \
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
@@ -52,17 +66,19 @@ _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)
               r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 
-_TOO_SLOW = r"\btoo slow\b|\bdrags?\b|太慢|慢死了"
-_TOO_FAST = r"\btoo fast\b|太快|快死了"
+# complaints about the pace: "the whole video is sluggish", "honestly the whole thing feels slow", "the dog part feels rushed"
+_TOO_SLOW = r"\btoo slow\b|\bdrags?\b|\bsluggish\b|\b(?:feels?|is|seems?) (?:so |really |a bit |kinda |very )?slow\b|太慢|慢死了|拖沓"
+_TOO_FAST = r"\btoo fast\b|\brushed\b|\bhurried\b|太快|快死了"
 
 
 def _speed(clause: Clause) -> float | None:
     faster_by = clause.search(r"(?:加快|快|提高|提升)(\d+(?:\.\d+)?)倍")  # "加快一倍": by one more, twice as fast
     if faster_by:
         return 1 + float(faster_by.group(1))
-    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b")
+    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
+                          r"倍速\s*(\d+(?:\.\d+)?)(?![\d.]|\s*秒)")  # ("两被速": a typo of 倍速; "倍速1.25")
     if match:
-        return float(match.group(1) or match.group(2))
+        return float(match.group(1) or match.group(2) or match.group(3))
     plain = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4](?:\.\d+)?)\s*speed\b")  # "0.75 speed on everything"
     if plain:
         return float(plain.group(1))
@@ -87,9 +103,9 @@ def _speed(clause: Clause) -> float | None:
         return 1.5
     if clause.has(_TOO_FAST):
         return 0.5
-    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
+    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|\btwice as fast\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
         return 2.0
-    if clause.has(r"\bhalve (?:the )?speed\b|速度减半"):
+    if clause.has(r"\bhalve (?:the )?speed\b|\bhalf as fast\b|速度减半"):
         return 0.5
     if clause.has(_SLOW):
         return 0.5
@@ -235,7 +251,7 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
         return False  # "原声放大到1.5倍": a loudness, not a speed
     if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + "|" + _TOO_SLOW + "|" + _TOO_FAST
-                                       + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍"):
+                                       + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍|\b(?:half|twice) as fast\b"):
         return False
     # "a slow motion shot of a hummingbird", "一段慢动作的海浪视频": the scene to film, unless the clause names what
     # to slow ("make the video slow motion waves"... is rare; "把视频改成慢动作" carries no scene)
@@ -253,6 +269,9 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id:
         if state.draft.find_segment(focus.segment_id):  # "back to normal speed" just after slowing a clip: that clip
             targets = [focus.segment_id]
+    follow = None if targets else follow_up_clip(clause, state, "speed")
+    if follow is not None:  # "太快了", "改成1.5倍吧" just after "sped up the second clip 2x": that clip
+        targets = [follow]
     if clause.has(_TOO_SLOW + "|" + _TOO_FAST) and targets:  # a complaint about a changed speed: back to normal
         seg = state.draft.find_segment(targets[0])
         now = seg[1].meta.speed if seg is not None and seg[1].meta.speed else 1.0
@@ -362,10 +381,11 @@ def _swap(clause: Clause, state: PlanState) -> bool:
 
 # "could the video start with the dog?", "end on the city", "让视频从狗那段开始": that clip first (or last)
 _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(?:end|finish|close)s?\s+(?:with|on)\s+(.+)$|"
-                          r"从(.+?)开始$|以(.+?)(?:开头|开始)$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
+                          r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
 # "make the dog clip first", "dog clip first": a clip said with where it goes
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
-                        r"(?:go |come |play |be )?(first|last)$")
+                        r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
+                        r"(first|last)(?: (?:one|clip|thing))?(?: tbh| please| pls| imo| i think)?$")
 
 
 def _move_said(clause: Clause, state: PlanState) -> bool:
@@ -376,6 +396,8 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
         return False
     if starts is not None:
         words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4)
+        if clause.language == "zh" and words and not re.search(r"段|片段|镜头", words):
+            words += "那段"  # "视频从狗开始": the clip that shows it
         first = starts.group(2) is None and starts.group(5) != "后面"
         named = clip_refs(clause if starts.group(5) else Clause(words, clause.quotes, clause.language, clause.source),
                           state)
@@ -393,7 +415,8 @@ def _move(clause: Clause, state: PlanState) -> bool:
     if _move_said(clause, state):
         return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
-    if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
+    if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last|before|after)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
+                       r"(?<=段)放(?=最前|最后|前面|后面)|"
                        r"排在|排到|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
     clips = main_clips(state.draft)
@@ -666,14 +689,12 @@ def _delete(clause: Clause, state: PlanState) -> bool:
 def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
     text = clause.unquoted().lower()
     for media in state.context.media:
-        stem = media.name.lower().rsplit(".", 1)[0]
-        if media.uploaded and media.kind in ("video", "image") and (
-                media.name.lower() in text or (len(stem) >= 3 and re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])", text))):
+        if media.uploaded and media.kind in ("video", "image") and names_upload(text, media):
             return media
     return None
 
 
-_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的"
+_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了"
 
 
 def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
@@ -724,18 +745,87 @@ def _the_photo(clause: Clause, state: PlanState) -> MediaRef | None:
     return photos[-1] if photos else None
 
 
-_KIND_WORDS = {"video": r"\b(?:videos?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
+_KIND_WORDS = {"video": r"\b(?:videos?|vids?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
                "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图"}
 
 
+def _uploads_listed(clause: Clause, state: PlanState) -> bool:
+    """Several uploads added in one request, in the order said: "add the hike video and the beach photo after the city",
+    "照片和视频都加到后面" (one place: each after the one before), "hike.mp4放到最前面，照片放最后" (a place each)."""
+    sides = [dataclasses.replace(clause, text=part) for part in re.split(r"\s*[，,]\s*", clause.text) if part]
+    if len(sides) > 1 and all(_named_upload(side, state) or _the_photo(side, state) for side in sides):
+        trial = state.fork()
+        if all(_add_upload(side, trial) for side in sides):
+            state.__dict__.update(trial.__dict__)
+            return True
+        return False
+    parts = re.split(r"\s*(?:\band\b|和|跟|、|以及)\s*", without_place(clause.text))
+    found: list[MediaRef] = []
+    for part in parts:
+        said = dataclasses.replace(clause, text=part)
+        kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], part))
+        media = _named_upload(said, state) or (find_media(said, state, kinds) if len(kinds) == 1 else None)
+        if media is None or media in found:
+            return False
+        found.append(media)
+    if len(found) < 2:
+        return False
+    placement: tuple[str, str | None] = placement_of(clause, state) or ("end", None)
+    for media in found:
+        added = state.edit(AddClip(src=media.src, duration_ms=media.duration_ms or 3000, name=media.name,
+                                   at=placement[0], ref=placement[1]), focus_kind="clip")  # type: ignore[arg-type]
+        if added and placement[0] != "end":
+            placement = ("after", added[0])
+    return True
+
+
+# the place alone, said after an upload was added ("照片加进来，放在视频前面"), or an upload alone after one ("add all
+# my photos, then my video", "..., then the hike video at the end"): the same request goes on
+_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪)(?:在|到)[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
+_UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
+
+
+def _added_upload(state: PlanState) -> EditAction | None:
+    """The upload the message just added (its camera move, "with a slow zoom", may follow it)."""
+    moves = [a for a in state.actions if isinstance(a, EditAction) and isinstance(a.edit, SetMotion)]
+    last = next((a for a in reversed(state.actions) if a not in moves), None)
+    upload = isinstance(last, EditAction) and isinstance(last.edit, AddClip) and any(
+        m.src == last.edit.src and m.uploaded for m in state.context.media)
+    return last if upload else None  # type: ignore[return-value]
+
+
+def _place_added(clause: Clause, state: PlanState) -> bool:
+    """"照片加进来，放在视频前面": the upload just added goes where the clause says instead (the video itself, said as
+    the place, is its start)."""
+    last = _added_upload(state)
+    if last is None or last is not state.actions[-1] or not clause.has(_PLACE_ALONE):
+        return False
+    assert isinstance(last.edit, AddClip)
+    said = re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text)
+    placement = placement_of(dataclasses.replace(clause, text=said), state)
+    added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
+    if placement is None or not added or placement[1] == added[-1]:
+        return False
+    state.actions.pop()
+    state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
+    state.edit(last.edit.model_copy(update={"at": placement[0], "ref": placement[1]}), focus_kind="clip")
+    return True
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b"):
+    if _uploads_listed(clause, state) or _place_added(clause, state):
+        return True
+    if _added_upload(state) is not None and clause.has(_UPLOAD_ALONE):
+        clause = dataclasses.replace(clause, text=f"add {re.sub(r'^(?:and |then |also )+', '', clause.text)}")
+    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
+                      r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b"):  # "the hike vid should go before ..."
         return False
     # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
     # kind is said before where it goes ("put my picture before the city clip" is a photo)
-    said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)", " ", without_place(clause.text))  # the video itself
+    said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)|(?:整个)?视频的?(?=最后|最前|开头|结尾|前面|后面|里|$)",
+                  " ", without_place(clause.text))  # the video itself ("放到视频最后面": the video as a place)
     kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], said)) or ("video", "image")
-    upload = clause.has(r"\b(?:uploaded|my|mine)\b|上传|我的")
+    upload = clause.has(_UPLOAD)
     media = find_media(clause, state, kinds) if upload else _named_upload(clause, state) or _the_photo(clause, state)
     if media is None:
         if not upload or len(kinds) != 1 or any(m.uploaded and m.kind in kinds for m in state.context.media):
