@@ -20,7 +20,7 @@ from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import TEXT, Draft, Edit
 from reelforge.draft._layout import main_track
 
-__all__ = ["doing", "needed", "no_such_clip", "question"]
+__all__ = ["doing", "needed", "no_such_clip", "no_transition", "question"]
 
 # the object each edit acts on, by the registry's topic of its op; the ops that make their object, and removals
 # (already so when the object is absent), are not in the table
@@ -76,6 +76,15 @@ def no_such_clip(clause: Clause, count: int, media: Sequence[MediaRef] = ()) -> 
     return Unknown(clause.unquoted(), understood="a clip", question=ask(
         clause, f"There is no such clip: the video has {count} clip(s). Say which one, for example 'the last clip'.",
         f"没有这个片段：视频只有 {count} 个片段。请说是哪一个，例如“最后一个片段”。"))
+
+
+def no_transition(clause: Clause) -> Unknown:
+    """A change of a transition's length ("make the crossfade longer", "转场再长一点") when the clips only cut: there is
+    none to change; offer to add one."""
+    return Unknown(clause.unquoted(), understood="the transitions", question=ask(
+        clause, "There's no transition between the clips yet, so there is none to change. Want me to add one? Say: "
+                "add a crossfade between the clips",
+        "片段之间还没有转场，没法调整转场。要加一个吗？可以说：片段之间加淡入淡出转场"))
 
 
 def _name(what: str, zh: bool) -> str:

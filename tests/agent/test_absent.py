@@ -23,6 +23,9 @@ def _actions(message: str, ctx: str) -> list[object]:
     ("cut the first 2 seconds", "empty", "no clips"),
     ("add a crossfade between the clips", "one_clip", "a transition goes between two clips, and the video has only one"),
     ("add a crossfade", "empty", "no clips"),
+    ("make the crossfade longer", "full", "There's no transition between the clips yet"),  # two clips that only cut
+    ("转场再长一点", "full", "片段之间还没有转场"),
+    ("turn the background music down a bit", "one_clip", "no music"),  # never library music
 ])
 def test_an_edit_on_what_is_not_there_is_a_question(message: str, ctx: str, said: str) -> None:
     [action] = _actions(message, ctx)

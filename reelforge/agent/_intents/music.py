@@ -25,10 +25,10 @@ _MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background trac
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
-_QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,2} down|reduce|decrease|less loud|" \
+_QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,3} down|reduce|decrease|less loud|" \
            r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
            r"小一些|小些|盖过|压过|抢了|太响|太突出|(?:别|不要)(?:那么|这么|太)(?:大声|响|吵)"
-_LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,2} up|raise|increase|boost|more volume|" \
+_LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
 _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|" \
@@ -107,7 +107,7 @@ _OTHER_OBJECT = (r"\b(?:titles?|texts?|captions?|subtitles?|voice|narrat\w*|clip
                  r"original|own|speech|photos?|pictures?)\b|标题|文字|字幕|配音|旁白|片段|镜头|视频|原声|音效|照片|人声")
 _BACKGROUND = r"\bbackground\b|背景(?!色|颜色|图)"
 # words that are about loudness only ("大一点" may be a title's size; "大声一点" is not)
-_LOUDNESS = (r"\b(?:louder|quieter|softer|volume|(?:turn|tone|bring|dial|crank|bump)(?: \w+){0,2} (?:up|down))\b|"
+_LOUDNESS = (r"\b(?:louder|quieter|softer|volume|(?:turn|tone|bring|dial|crank|bump)(?: \w+){0,3} (?:up|down))\b|"
              r"大声|小声|响一点|轻一点|太吵|有点吵|好吵|很吵|音量")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._absent import no_such_clip
+from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import motion_said
@@ -211,6 +211,10 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     named = next((t for t, p in _TRANSITIONS if clause.has(p)), None)
     kind = "none" if gone else there.type if there is not None and named in (None, "fade") else named or "fade"
     seconds = duration_ms(clause.text)
+    if there is None and seconds is None and not gone and len(main_clips(state.draft)) >= 2 and \
+            clause.has(_TRANSITION) and clause.has(_LENGTH_CHANGE):
+        state.actions.append(no_transition(clause))  # "make the crossfade longer" with none: say so, offer one
+        return True
     if seconds is None and clause.has(_LONGER_TRANSITION):  # "make the crossfade longer": twice what it is
         seconds = 2 * (there.duration_ms if there else 500)
     elif seconds is None and clause.has(_SHORTER_TRANSITION):
@@ -244,6 +248,8 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
 
 _LONGER_TRANSITION = r"\b(?:longer|slower|lengthen|extend|more gradual|smoother)\b|长一点|长一些|久一点|慢一点|慢一些|更长|更慢|延长|拉长"
 _SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一点|短一些|快一点|快一些|更短|更快|缩短"
+# a change of the length of the transition there is ("make the crossfade longer"), not a wish for a softer cut
+_LENGTH_CHANGE = r"\b(?:longer|shorter|lengthen|shorten|slower|quicker|faster)\b|长一点|长一些|更长|延长|拉长|短一点|短一些|更短|缩短"
 
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
