@@ -67,7 +67,20 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
         named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
         ids = [sid for _, sid in sorted(named)]
+    if not ids and clips and _shows_absent(clause):  # "unmute the dog clip" when no clip shows a dog: not every clip
+        ids = [MISSING]
     return ids
+
+
+def _shows_absent(clause: Clause) -> bool:
+    """Whether the clause names a clip by something it shows ("the dog clip", "the clip with the cat", "狗那段") —
+    asked only when no clip was found by it, so the thing is in no clip."""
+    english = "|".join(en for pair in _SHOWN.values() for en in pair.split("|"))
+    if re.search(rf"\bthe (?:{english})s? (?:clip|shot|scene|part)\b|\bthe (?:clip|shot|scene|part) (?:with|of|showing) "
+                 rf"(?:the |a |an )?(?:{english})s?\b", clause.text):
+        return True
+    chinese = "|".join(_SHOWN)
+    return re.search(rf"(?:{chinese})的?那(?:一|1|个)?(?:段|片段|镜头)", clause.text) is not None
 
 
 def clip_numbers(clause: Clause) -> list[int]:

@@ -55,7 +55,9 @@ def test_other_failures_stay_edits(message: str, op: str) -> None:
     ("zoom in slowly on the third clip", "full", "There is no such clip: the video has 2 clip(s)."),
     ("第三段慢慢推近", "full", "没有这个片段：视频只有 2 个片段。"),
     ("swap the first two clips", "empty", "There are no clips yet"),
-    ("镜头慢慢拉远", "empty", "还没有片段，没法修改镜头运动。"),  # a camera move alone: never a scene to generate
+    ("镜头慢慢拉远", "empty", "还没有片段，没法修改镜头运动。"),
+    ("unmute the dog clip", "one_clip", "There is no such clip: the video has 1 clip(s)."),  # not every clip
+    ("把猫那段静音", "full", "没有这个片段：视频只有 2 个片段。"),  # a camera move alone: never a scene to generate
 ])
 def test_a_clip_that_is_not_there_is_said(message: str, ctx: str, said: str) -> None:
     [action] = _actions(message, ctx)
