@@ -249,7 +249,7 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
 _LONGER_TRANSITION = r"\b(?:longer|slower|lengthen|extend|more gradual|smoother)\b|长一点|长一些|久一点|慢一点|慢一些|更长|更慢|延长|拉长"
 _SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一点|短一些|快一点|快一些|更短|更快|缩短"
 # a change of the length of the transition there is ("make the crossfade longer"), not a wish for a softer cut
-_LENGTH_CHANGE = r"\b(?:longer|shorter|lengthen|shorten|slower|quicker|faster)\b|长一点|长一些|更长|延长|拉长|短一点|短一些|更短|缩短"
+_LENGTH_CHANGE = r"\b(?:longer|shorter|lengthen|shorten|slower|quicker|faster)\b|\btoo (?:short|long|quick|fast|slow)\b|长一点|长一些|更长|延长|拉长|短一点|短一些|更短|缩短|太(?:快|短|长|慢)"
 
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
