@@ -75,12 +75,7 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
 def _shows_absent(clause: Clause) -> bool:
     """Whether the clause names a clip by something it shows ("the dog clip", "the clip with the cat", "狗那段") —
     asked only when no clip was found by it, so the thing is in no clip."""
-    english = "|".join(en for pair in _SHOWN.values() for en in pair.split("|"))
-    if re.search(rf"\bthe (?:{english})s? (?:clip|shot|scene|part)\b|\bthe (?:clip|shot|scene|part) (?:with|of|showing) "
-                 rf"(?:the |a |an )?(?:{english})s?\b", clause.text):
-        return True
-    chinese = "|".join(_SHOWN)
-    return re.search(rf"(?:{chinese})的?那(?:一|1|个)?(?:段|片段|镜头)", clause.text) is not None
+    return _SHOWN_NAMED.search(clause.text) is not None
 
 
 def clip_numbers(clause: Clause) -> list[int]:
@@ -211,6 +206,12 @@ _SHOWN = {
     "火": "fire", "星": "star", "月亮": "moon", "沙漠": "desert", "草地": "grass|meadow", "桥": "bridge",
     "徒步": "hike|hiking", "爬山": "hike|hiking|climb", "未来": "futur", "东京": "tokyo",
 }
+
+
+_SHOWN_EN = "|".join(en for pair in _SHOWN.values() for en in pair.split("|"))
+# a clip named by what it shows: "the dog clip", "the clip with the cat", "狗那段"
+_SHOWN_NAMED = re.compile(rf"\bthe (?:{_SHOWN_EN})s? (?:clip|shot|scene|part)\b|\bthe (?:clip|shot|scene|part) (?:with|of|showing) "
+                          rf"(?:the |a |an )?(?:{_SHOWN_EN})s?\b|(?:{'|'.join(_SHOWN)})的?那(?:一|1|个)?(?:段|片段|镜头)")
 
 
 def _translated(words: str, name: str) -> bool:
