@@ -149,7 +149,9 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     for match in re.finditer(r"(?=\b(?:the )?([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video|part|bit|section|one)\b)",
                              clause.text):
         words = match.group(1)
-        if words not in _ORDINALS and words not in {"whole", "new", "generated", "this"} and words in name \
+        # from a word's start: "each clip" is not the clip of "a dog on the beach"
+        if words not in _ORDINALS and words not in {"whole", "new", "generated", "this", "each", "every"} \
+                and re.search(rf"\b{re.escape(words)}", name) \
                 and not set(words.split()) & {"the", "a", "an", "this", "that", "my"}:
             return match.start()
     # by what it shows: "the clip with the dog", "the part of the city", "the one showing waves"

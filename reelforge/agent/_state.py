@@ -163,6 +163,8 @@ _KIND_WORDS = (
     ("music", r"music|bgm|song|音乐|配乐|歌"),
     ("sound", r"sound effect|音效"),
     ("canvas", r"canvas|aspect|background|画布|画幅|背景|竖屏|横屏"),
+    # "added a crossfade into clip 2": the transition, not the clip it goes into
+    ("transition", r"transition|cross-?fade|dissolve|wipe|转场|过渡|叠化"),
     ("clip", r"clip|generated|video|片段|视频|生成"),
 )
 

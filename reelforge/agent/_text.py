@@ -89,7 +89,8 @@ _EN_SPLIT = re.compile(
     r"|,\s*(?=(?:the|this|it|that)\b[\w\s']{0,30}?\b(?:is|are|'s)\s+(?:(?:too|so|really|very|way|a bit|kind of|kinda)\s+)?"
     r"(?:loud|quiet|long|short|slow|fast|ugly|boring|bad|hard|small|big|dark|bright|annoying|distracting)\b)"
     # "add a pop at 2s and a ding at 9s", "a pop when the title appears and a whoosh when it goes away"
-    r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)|(?:another|one more)(?: one)? at \d)"
+    r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b|(?:on|at) (?:the|each|every) (?:cuts?|transitions?)\b)"
+    r"|(?:another|one more)(?: one)? at \d)"  # "... and an impact on the cut"
     # "make the song quieter and the words bigger": another object and its change
     rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for)\b)"  # "put 'Our Trip' at the start and 'The End' at the end"
     rf"|\s+and\s+(?=(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS}|{_EN_PARTS}|one)\s+(?:{_EN_CHANGE}|at the (?:top|bottom|left|right|middle|center|centre)\b|\d+(?:\.\d+)?\s*"

@@ -238,8 +238,9 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
     focus = state.focus
     if focus is None or focus.kind != "transition":
         return False
-    # Chinese drops the object: "加一个溶解转场，再长一点" (a length alone, "剪到10秒", is still the video's)
-    unsaid = clause.language == "zh" and focus is not state.initial_focus and clause.has(
+    # Chinese drops the object: "加一个溶解转场，再长一点", or "再长一点" right after a version that added one (a length
+    # alone, "剪到10秒", is still the video's)
+    unsaid = clause.language == "zh" and clause.has(
         r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
     return unsaid or mentions_it(clause) and (
         duration_ms(clause.text) is not None or clause.has(_LONGER_TRANSITION + "|" + _SHORTER_TRANSITION)
@@ -536,6 +537,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a trim")
+    clips = main_clips(state.draft)
+    if len(clips) == 1 and targets == [clips[0].id]:
+        targets = []  # "trim the clip to 6 seconds" of the one clip there: the video is the clip, it is cut as a whole
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
