@@ -232,10 +232,23 @@ _PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?
                       r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
+def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
+    """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
+    clauses read as one export."""
+    exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1)?(?:个|份)|\bexport")]
+    purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text)]
+    if len(exports) != 1 or not purposes:
+        return clauses
+    target = clauses[exports[0]]
+    said = " ".join(clauses[k].text for k in purposes)
+    merged = Clause(f"{target.text} {said}", target.quotes, target.language, target.source)
+    return [merged if k == exports[0] else c for k, c in enumerate(clauses) if k not in purposes]
+
+
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
-    clauses = _for_where(clauses)
+    clauses = _purpose_of_export(_for_where(clauses))
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -579,6 +592,7 @@ def _corrected(clause: Clause, state: PlanState) -> bool:
     rest = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", match.group(1))  # "我要删的是狗那段": delete that one
     rest = re.sub(r"^我?(?:要|想)(静音|加速|放慢)的是(.+)$", r"\2\1", rest)  # "我要静音的是狗那段": that one muted
     rest = re.sub(r"^(?:我?(?:说的|要的|想要的|是说的?)是|是)", "", rest)
+    rest = re.sub(r"\s*[，,]?\s*(?:而)?不是.*$", "", rest)  # "…掐掉开头两秒 不是剪到8秒": what was not meant, said again
     before = len(state.actions)
     bare = re.fullmatch(r"the [\w' ]+|its own sound|片段原声|原声|音乐|背景音乐|标题|[\u4e00-\u9fff]{1,4}那段|第\d+(?:个片段|段)", rest)
     if not rest or not (_on_instead(rest, state) if bare else _replay(rest, state)):

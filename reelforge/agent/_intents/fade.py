@@ -28,6 +28,7 @@ DEFAULT_FADE_MS = 1000
 _THING = r"(?:it|this|that|everything|the (?:\w+ )?(?:video|picture|clip|shot|scene|image|film|movie))"
 _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} in\b|\bfade[ -]?up\b|"
                  r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|\b(?:come|comes|coming) (?:in |up )?(?:out of|from) (?:black|white)\b|"
+                 r"^(?:and |also |then )?in from (?:black|white)\b|"  # "(fade out at the end) and in from black at the start too"
                  r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
@@ -36,7 +37,7 @@ _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
-          r"黑屏|黑幕|黑色画面")
+          r"黑屏|黑幕|黑色画面|黑场(?!进|出)")  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"
@@ -80,6 +81,8 @@ def _ways(clause: Clause) -> list[str]:
     if found:
         return [way for _, way in found]
     at_start, at_end = clause.has(_START), clause.has(_END)
+    if at_start and at_end and clause.has(_BLACK):  # "片头片尾都加黑场", "black at the start and the end"
+        return ["in", "out"]
     if at_start != at_end:
         return ["in"] if at_start else ["out"]
     if clause.has(_BLACK):

@@ -7,6 +7,8 @@ Checked before the plain export intent, so "export for TikTok" stays a video exp
 
 from __future__ import annotations
 
+import re
+
 from reelforge.agent._intents.meta import export_action
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
@@ -53,12 +55,22 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if not isinstance(last, TimelineExportAction):  # "give me a project file": the XML most editors open
             state.actions.append(TimelineExportAction(format="fcp_xml", editor="FCP XML"))
         return True  # "用Premiere接着剪，导个工程文件给我": the file just asked for
+    if any(editor in _FILE_FORMATS for _, editor in named):  # "an EDL for resolve": the file said, for that editor
+        named = [(fmt, editor) for (fmt, editor), (at, _) in zip(named, said, strict=True)
+                 if editor in _FILE_FORMATS or not re.search(r"(?:\bfor|\bto|给|用于)\s*(?:\w+\s+)?$", clause.text[:at])]
+    video = clause.search(r"(?<![a-z0-9.])(?:mp4|mov|webm|gif)(?![a-z0-9])|高清(?:视频|版)?|成片|\bthe video\b")
+    if video is not None and video.start() < said[0][0]:
+        state.actions.append(export_action(clause))  # "导出mp4 再给我一个fcpxml": the video first, as said
     formats: list[str | None] = []
     for fmt, editor in named:  # "an EDL and an XML for Resolve": each file, once ("premiere pro xml" is one)
         if fmt in formats or fmt is not None and None in formats:
             continue
         formats.append(fmt)
         state.actions.append(TimelineExportAction(format=fmt, editor=editor))
-    if clause.has(r"(?<![a-z0-9.])(?:mp4|mov|webm|gif)(?![a-z0-9])|高清(?:视频|版)?|成片|\bthe video\b"):
+    if video is not None and video.start() > said[0][0]:
         state.actions.append(export_action(clause))  # "... and an mp4", "导出成gif，顺便把EDL也给我"
     return True
+
+
+# a file format named for itself, not an editor: "an EDL for resolve" is one EDL
+_FILE_FORMATS = frozenset({"EDL", "OpenTimelineIO", "FCP XML"})

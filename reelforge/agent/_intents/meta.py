@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reelforge.agent._state import PlanState
@@ -72,8 +73,10 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
           r"(?:回到|恢复到|退回到|回退到|还原到|返回到)(?:还)?(?:没有|没|没加|没有加|还没加|未加)(?:上)?(.+?)(?:的)?(?:时候|那时候?|那会儿?|那个时候|版本|状态|样子)|" \
           r"\b(?:liked|preferred|loved) (?:it |this )?(?:better |more )?before (?:the |i added (?:the )?|adding (?:the )?|we added (?:the )?)?(\w+)|" \
           r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
+# "发youtube的版本导一个": a version for a platform, exported
 _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
-          r"出片|出(?:1)?(?:个|份).*版(?:本)?|^(?:先)?(?:给我|帮我)?(?:用.{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件)|" \
+          r"出片|出(?:1)?(?:个|份).*版(?:本)?|^(?:先|再|也)?(?:给我|帮我)?(?:用.{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份)|" \
+          r"版(?:本)?导(?:1)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:final )?(?:video|cut|version|thing|edit|project))|" \
           r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品"
@@ -81,7 +84,7 @@ _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|�
 _WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
 _PRESETS: tuple[tuple[PresetName, str], ...] = (
-    ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
+    ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档|留底|备份"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
     ("tiktok", r"tiktok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
     ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili|油管"))
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
@@ -201,13 +204,42 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(UndoAction(_count(clause)))  # "... before the music, go back": that going back
     elif clause.has(_SHOW):
         state.actions.append(ShowTimeline())
+    elif _one_more_export(clause, state):  # "and one for youtube as well" after an export
+        state.actions.append(export_action(clause))
     elif (clause.has(_EXPORT) or clause.has(_FORMAT_ALONE) and clause.has(_WANTS_FILE)) \
             and not clause.has(r"\bof\b(?! (?:it|this|that|the video|my video)\b)") \
             and not clause.has(r"(?<![a-z])(?:srt|vtt)(?![a-z])|\bsubtitles?\b|\bcaptions?\b|字幕"):  # the captions' file
         last = state.actions[-1] if state.actions else None
         if isinstance(last, TimelineExportAction) and not clause.has(_FORMAT_ALONE) and not clause.has(r"高清|视频|\bvideo\b"):
             return True  # "达芬奇能打开吗？给我导一个": the editor's file just asked for
-        state.actions.append(export_action(clause))
+        for part in _each_export(clause):  # "导出一个给youtube的再导一个给抖音的": an export each
+            state.actions.append(export_action(part))
     else:
         return False
     return True
+
+
+# another export after one: "and one for youtube as well", "another one for instagram", "再来一个b站的"
+_ONE_MORE = r"^(?:(?:and|also|now|then|ok|okay|alright)\s+)*(?:one|another(?: one)?|a version|the same(?: thing)?|same) " \
+            r"(?:for|as)\b|^(?:那|好)?(?:再|也)(?:来|出|要)(?:1)?(?:个|份|版)"
+
+
+def _one_more_export(clause: Clause, state: PlanState) -> bool:
+    """Another export for a platform or in a format, said right after an export (in this message or the last version)."""
+    if not clause.has(_ONE_MORE) or not (any(clause.has(p) for _, p in _PRESETS) or clause.has(_FORMAT_ALONE)):
+        return False
+    history = state.context.history
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, ExportAction) or bool(history) and re.search(r"\bexport|导出", history[-1].lower()) is not None
+
+
+# another export said in the same breath: "导出一个给youtube的再导一个给抖音的", "one for youtube and another for tiktok"
+_ANOTHER_EXPORT = r"再(?=导|出(?:1)?(?:个|份))|另外(?=再?导)|\band (?:also )?(?=(?:another|one more|one) (?:for|as)\b)"
+
+
+def _each_export(clause: Clause) -> list[Clause]:
+    """The clause, or its parts when it asks for exports one after another, each for its own platform."""
+    parts = [p for p in re.split(_ANOTHER_EXPORT, clause.text) if p.strip()]
+    if len(parts) < 2 or any(not any(re.search(pattern, p) for _, pattern in _PRESETS) for p in parts):
+        return [clause]
+    return [dataclasses.replace(clause, text=p) for p in parts]
