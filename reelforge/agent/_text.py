@@ -269,6 +269,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
         text = _colloquial_zh(text)
+        text = _english_apart(text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     # "cut it to 9 seconds, or 11", "剪到10秒吧，不不不，11秒": what the user meant, corrected while saying it
     text = self_corrected(text, language, lambda said: [p for p in splitter.split(said) if p])
@@ -312,6 +313,25 @@ def _complaint_then(part: str) -> list[str]:
             not re.search(rf"\b(?:{_EN_VERBS}|double|half|twice)\b|\d", said):
         return [part]
     return [part[:complaint.start("rest")], said]
+# Latin words the Chinese rules read next to Han characters ("只留bgm", "发reels用的", "导出mp4", "b站")
+_GLUED = frozenset({"bgm", "lofi", "ins", "reels", "vlog", "b", "mp4", "mov", "webm", "gif", "mp3", "wav", "srt", "vtt",
+                    "fps", "pr", "edl", "otio", "xml", "fcpxml", "ok", "k", "p", "s", "x", "ai"})
+
+
+def _english_apart(text: str) -> str:
+    """An English word in a Chinese message stands apart from the Han characters around it ("export成mp4", "把第二段的in
+    point往后挪", "title换成黄色"), so the rules' English words keep their word breaks."""
+    def apart(match: re.Match[str]) -> str:
+        word, start, end = match.group(0), match.start(), match.end()
+        if word in _GLUED or text[start - 1:start] == "@":
+            return word
+        before = " " if start and _HAN.match(text[start - 1]) else ""
+        counted = re.fullmatch(r"([a-z]+)(\d+)", word)
+        if counted is not None:  # "export一个" was read "export1个": the count goes with what it counts
+            return f"{before}{counted.group(1)} {counted.group(2)}"
+        after = " " if end < len(text) and _HAN.match(text[end]) else ""
+        return f"{before}{word}{after}"
+    return re.sub(r"[a-z][a-z0-9]*", apart, text)
 
 
 _MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",

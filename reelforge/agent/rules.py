@@ -232,11 +232,15 @@ _PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?
                       r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
+_SHAPE = re.compile(r"^(?:横屏|竖屏|横版|竖版|方形|横的|竖的|方的|vertical|landscape|horizontal|square)(?:的|版)?$")
+
+
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
     clauses read as one export."""
     exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1)?(?:个|份)|\bexport")]
-    purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text)]
+    # "导出给油管 横屏": a shape said after the export is the export's (said before it, "横屏 导出给youtube", it is a change)
+    purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or exports and k > exports[0] and _SHAPE.match(c.text)]
     if len(exports) != 1 or not purposes:
         return clauses
     target = clauses[exports[0]]

@@ -75,7 +75,7 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
           r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
 # "发youtube的版本导一个": a version for a platform, exported
 _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
-          r"出片|出(?:1)?(?:个|份).*版(?:本)?|^(?:先|再|也)?(?:给我|帮我)?(?:用.{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份)|" \
+          r"出片|出(?:1)?(?:个|份).*版(?:本)?|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份)|" \
           r"版(?:本)?导(?:1)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:final )?(?:video|cut|version|thing|edit|project))|" \
