@@ -33,7 +33,7 @@ _WEAK_EN = r"(?:no|nope|or(?:,?\s*(?:actually|rather))?|actually|rather|make (?:
 _DELIMITER_EN = r"(?:\s*(?:,|;|\.{1,3}|…|—|–)\s*|\s+-\s+)"
 _MARKER_EN = re.compile(rf"{_DELIMITER_EN}(?P<fill>{_FILLERS}*)(?:(?P<strong>{_STRONG_EN})|(?P<weak>{_WEAK_EN}))?"
                         r"(?=[\s,.…—-]|$)[\s,.…—-]*")
-_STRONG_ZH = r"(?:[哦啊呃额诶嗯]?(?:不对|不不不?|说错了|等一下|等等|不是(?=[，,。…—\s]|是)))"
+_STRONG_ZH = r"(?:[哦啊呃额诶嗯]?(?:不对|不不不?|说错了|等一下|等等|不是(?=[，,。…—\s]|是))|[哦啊呃额诶]不(?=[，,。…—\s]))"
 _WEAK_ZH = r"(?:改一下|改成|换成|还是)"
 _MARKER_ZH = re.compile(rf"(?:\s*[，,。…—；;]+\s*|\s+)(?:(?P<strong>{_STRONG_ZH})|(?P<weak>{_WEAK_ZH}))[，,。…—\s]*")
 

@@ -107,6 +107,11 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a |one )?quarter (?:of )?(?:a )?(?:second|sec)\b", "0.25 seconds", text)
     text = re.sub(r"\bthree[\s-]quarters? of a (?:second|sec)\b", "0.75 seconds", text)
     text = re.sub(r"\ba full (second|minute)\b", r"1 \1", text)  # "make that transition a full second"
+    # "a sec off both ends", "a second shorter", "lasts about a second": one second, not a second clip
+    text = re.sub(r"(?<!\bhalf )(?:\ba sec\b|\ba second(?= (?:shorter|longer|earlier|later|sooner|less|more|off|faster|slower)\b))",
+                  "1 second", text)
+    text = re.sub(r"\b(about|around|roughly|like|lasts|last|over|within|only) a second\b(?! (?:clip|one|shot|scene|video|"
+                  r"part|time|take|version|look|opinion|song|track|title))", r"\1 1 second", text)
     # a speed said as a share: "three quarters speed", "half speed" is read elsewhere
     text = re.sub(r"\bthree[\s-]quarters?(?: of the)? speed\b", "0.75x speed", text)
     text = re.sub(r"\b(?:a |one )?quarter speed\b", "0.25x speed", text)

@@ -86,6 +86,8 @@ _EN_SPLIT = re.compile(
     # a change of the thing just named (", a bit bigger", ", quieter clips")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
     rf"|{_EN_CHANGE})"
+    # "the city clip is too long, i only want the first 5 secs": the wish after a remark
+    r"|,\s*(?=i (?:only|just) (?:want|need|keep)\b)"
     # "..., the wind is loud": a remark after the request
     r"|,\s*(?=(?:the|this|it|that)\b[\w\s']{0,30}?\b(?:is|are|'s)\s+(?:(?:too|so|really|very|way|a bit|kind of|kinda)\s+)?"
     r"(?:loud|quiet|long|short|slow|fast|ugly|boring|bad|hard|small|big|dark|bright|annoying|distracting)\b)"
@@ -744,9 +746,9 @@ _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "qu
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
 _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?)(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
                            r"(?<=原声)(?=吵))"
-                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
+                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
 _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
-              "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点"}
+              "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点", "拖": "快一点", "拖沓": "快一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"

@@ -439,15 +439,20 @@ _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "m
 _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)")
 # the unit may go unsaid when the last change holds one value ("too much, try 45" after "set the music volume to 60%",
 # "make it 8 instead" after "set the music to start at 5s")
-_BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|how about|actually|back to|"
+_BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
                          r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
-                         r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:吧|好了|试试)?$")
+                         r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
 # "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
 _BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用)*\s*"
                           r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
                           r"(?:色|的)?(?: instead| please)?(?:吧|好看|好|比较好|就行|更好看)*$")
+# "trim another 2", "再剪一秒", "cut 2 more seconds": the last cut again, by that much
+_MORE_CUT = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then)\s+)*(?:trim|cut|take|shave|chop)(?: off)? (?:another|an extra) "
+                       r"(\d+(?:\.\d+)?)(?:\s*(?:seconds?|secs?|s))?(?: off)?$|"
+                       r"^(?:(?:ok(?:ay)?|hmm+|and|now|so|then)\s+)*(?:trim|cut|take|shave|chop)(?: off)? (\d+(?:\.\d+)?) more"
+                       r"(?: seconds?| secs?)?(?: off)?$|^(?:那|嗯)?(?:再|还要再?)(?:剪|裁|掐|砍)(?:掉|短)?(\d+(?:\.\d+)?)秒(?:吧)?$")
 
 
 # the last change the other way round: "hmm the other way", "opposite direction", "反过来", "换个方向"
@@ -514,6 +519,9 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     if _OTHER_WAY.match(clause.text):  # "the other way" after "panned left across the first clip": to the right
         flipped = _OPPOSITE.sub(lambda m: _OPPOSITES[m.group(0)], words)
         return flipped != words and _replay(flipped, state)
+    more = _MORE_CUT.match(clause.text)
+    if more is not None and re.search(r"\b(?:trim|cut|shorten)|剪|裁|缩短", words):
+        return _cut_more(words, float(next(g for g in more.groups() if g)), state)
     value = _BARE_VALUE.match(clause.text)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2) or "")
@@ -552,6 +560,19 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         number = [c.id for c in clips].index(named[0]) + 1
         words = clip_said.sub(f"第{number}个片段" if clip_said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
     return _replay(words, state)
+
+
+def _cut_more(words: str, amount: float, state: PlanState) -> bool:
+    """The last cut again: a trim *to* a length ("trimmed the video to 14 s") to that much less, a cut *by* an amount
+    ("第2个片段剪掉开头1秒", "第一个片段缩短 2 秒") by this amount."""
+    to = re.search(r"(?:\bto (?:0-)?|剪到|裁剪为 (?:0-)?|剪成)(\d+(?:\.\d+)?)\s*(?:s\b|秒)", words)
+    if to is not None:
+        left = float(to.group(1)) - amount
+        return left > 0 and _replay(words[:to.start(1)] + f"{left:g}" + words[to.end(1):], state)
+    said = list(_VALUE.finditer(words))
+    if len(said) != 1 or _unit(said[0].group(2)) != "s":
+        return False
+    return _replay(words[:said[0].start(1)] + f"{amount:g}" + words[said[0].end(1):], state)
 
 
 def _replay(words: str, state: PlanState) -> bool:
@@ -676,7 +697,9 @@ def _about_same(remark: Clause, requests: list[Clause]) -> bool:
         return True
     for request in requests:
         topics = {s.value for s in read_clause(request).of("topic")}
-        if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS):
+        # a request that names no object is about what the complaint names ("the city clip is too long, i only want the
+        # first 5 secs", "视频太长了，剪到10秒")
+        if mentions_it(request) or said & topics or not topics & _OBJECTS:
             return True
     return False
 

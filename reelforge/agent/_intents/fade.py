@@ -51,6 +51,8 @@ _WHOLE_ZH = r"开头|结尾|首尾|片头|片尾|视频|画面|整个|整体|全
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a ``SetFade`` for a clause about fading the picture in or out; False when it is not one."""
+    if _after_a_fade(clause, state):
+        return True
     # "the ending is too abrupt", "结尾太突然了": a fade there
     abrupt = clause.has(ABRUPT) and (clause.has(_START) or clause.has(_END))
     if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
@@ -72,6 +74,36 @@ def handle(clause: Clause, state: PlanState) -> bool:
         lengths = dict.fromkeys(lengths, 0)
     state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out")),
                focus_kind="clip" if target else None)
+    return True
+
+
+# the last version faded the picture (not the music, a title or between the clips)
+_FADE_LABEL = re.compile(r"\bfad(?:e|ed|es)\b|淡入|淡出|渐隐|渐显")
+_NOT_PICTURE = re.compile(r"\b(?:music|song|bgm|title|text|caption|transitions?|crossfade|between)\b|音乐|配乐|歌|标题|字幕|文字|转场|之间")
+# "now the end too", "开头也加一个", "结尾也来一个": a fade at the other end; "make it 3 seconds": the fade that long
+_OTHER_END = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:at )?(?:the )?(end|ending|start|beginning)(?: too| as well)?$|"
+                        r"^(?:那)?(开头|结尾|片头|片尾)(?:也|再)(?:加|来)(?:1)?(?:个|下)(?:吧)?$")
+_ITS_LENGTH = re.compile(r"^(?:(?:ok|now|and|then)\s+)*(?:make|set|change) (?:it|that)(?: to)? (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|"
+                         r"^(?:那)?(?:改成|调到|换成)?(\d+(?:\.\d+)?)秒(?:的|吧)?$")
+
+
+def _after_a_fade(clause: Clause, state: PlanState) -> bool:
+    """A follow-up to a picture fade the last version made: the other end too, or that fade at another length."""
+    history = state.context.history
+    label = history[-1].lower() if history else ""
+    if state.actions or not _FADE_LABEL.search(label) or _NOT_PICTURE.search(label) or not main_clips(state.draft):
+        return False
+    end, length = _OTHER_END.match(clause.text), _ITS_LENGTH.match(clause.text)
+    if end is not None:
+        start = (end.group(1) or end.group(2)) in ("start", "beginning", "开头", "片头")
+        state.edit(SetFade(fade_in_ms=DEFAULT_FADE_MS) if start else SetFade(fade_out_ms=DEFAULT_FADE_MS))
+        return True
+    if length is None:
+        return False
+    ms = round(float(length.group(1) or length.group(2)) * 1000)
+    was_in = re.search(r"\bin\b|淡入|渐显", label) is not None
+    was_out = re.search(r"\bout\b|淡出|渐隐", label) is not None or not was_in
+    state.edit(SetFade(fade_in_ms=ms if was_in else None, fade_out_ms=ms if was_out else None))
     return True
 
 

@@ -337,11 +337,18 @@ def _trivial(prompt: str) -> bool:
     return not words and len(re.findall(r"[\u3400-\u9fff]", prompt)) < 2
 
 
+def _fade_at_the_other_end(clause: Clause, state: PlanState) -> bool:
+    """"结尾也来一个", "now the end too" right after a fade: that fade at the other end (fade.py's), never a clip."""
+    history = state.context.history
+    return bool(history) and re.search(r"\bfad|淡入|淡出", history[-1]) is not None and clause.has(_AGAIN) and clause.has(
+        r"开头|结尾|片头|片尾|\b(?:start|end|beginning|ending)\b")
+
+
 def _another_of_the_last_edit(clause: Clause, state: PlanState, prompt: str) -> bool:
     """"another one at 5" right after a title was added: one more of what the last version added, not a paid clip. A
     bare "another one" / "再来一个" is a new clip only after a generation (or with no history); else it is asked."""
     history = state.context.history
-    if not history or not clause.has(_AGAIN) or not _trivial(re.sub(_AGAIN, " ", prompt)) \
+    if not history or not clause.has(_AGAIN) or not _trivial(re.sub(_AGAIN, " ", prompt)) or _fade_at_the_other_end(clause, state) \
             or clause.has(r"\b(?:video|clip|shot|scene|footage|animation|movie)s?\b|段|条|片段|镜头|视频") or any(isinstance(a, GenerateAction) for a in state.actions) \
             or re.match(r"^(?:generated|生成)", history[-1]):
         return False
@@ -562,6 +569,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(clause)
         if _another_of_the_last_edit(clause, state, prompt):
             return True
+        if _fade_at_the_other_end(clause, state):
+            return False
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
         if clause.has(_AGAIN) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):

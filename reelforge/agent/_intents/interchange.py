@@ -31,7 +31,7 @@ _EDITORS: tuple[tuple[str | None, str, str], ...] = (
     ("otio", "OpenTimelineIO", rf"{_L}otio{_R}|opentimelineio"),
 )
 # asking for a file, or to go on in the other editor ("keep editing in Final Cut", "能在剪映里打开吗")
-_ASK = r"\b(?:export|download|give me|send me|save|make|output|i (?:want|need|would like)|get|" \
+_ASK = r"\b(?:export|download|give me|giving me|send me|send (?:it|this|the \w+) over|save|make|output|i (?:want|need|would like)|get|" \
        r"(?:open|edit|import|load|finish|continue|keep (?:editing|working))(?: (?:it|this|the video|the project|the timeline))?" \
        r"(?: (?:in|into|with))?|(?:editing|working|finish(?:ing)?|continu\w+) (?:it |this )?(?:in|on|with)|" \
        r"(?:project|timeline) (?:file )?for|(?:send|transfer|move|bring|take|hand)\b.*\b(?:to|into|over to))\b|" \

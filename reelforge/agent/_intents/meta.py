@@ -79,7 +79,8 @@ _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|�
           r"版(?:本)?导(?:1)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:final )?(?:video|cut|version|thing|edit|project))|" \
-          r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品"
+          r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|\bfinal 版|" \
+          r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b"
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3"
 _WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
@@ -99,6 +100,7 @@ def export_action(clause: Clause) -> ExportAction:
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     quality: Quality | None = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量|高码率") else \
+        "medium" if clause.has(r"\bmedium\b|中等(?:画质|质量)?|画质中等|中画质") else \
         "low" if clause.has(r"\blow\b|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩") else None
     return ExportAction(format=fmt, preset=preset, quality=quality)
 
@@ -220,8 +222,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 # another export after one: "and one for youtube as well", "another one for instagram", "再来一个b站的"
-_ONE_MORE = r"^(?:(?:and|also|now|then|ok|okay|alright)\s+)*(?:one|another(?: one)?|a version|the same(?: thing)?|same) " \
-            r"(?:for|as)\b|^(?:那|好)?(?:再|也)(?:来|出|要)(?:1)?(?:个|份|版)"
+_ONE_MORE = r"^(?:(?:and|also|now|then|ok|okay|alright)\s+)*(?:(?:one|another(?: one)?|a version|the same(?: thing)?|same) " \
+            r"(?:for|as)\b|for\b|(?:a |an )?\w+ (?:version|one|too)\b)|^(?:那|好)?(?:再|也)(?:来|出|要)(?:1)?(?:个|份|版)"
 
 
 def _one_more_export(clause: Clause, state: PlanState) -> bool:

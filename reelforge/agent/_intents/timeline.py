@@ -43,14 +43,16 @@ __all__ = ["handle", "nothing_to_edit"]
 
 _TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑"),
                 ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪白"), ("dissolve", r"dissolve|溶解"),
-                ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|向右擦除"), ("wipeup", r"\bwipe (?:to the )?up\b|向上擦除"),
-                ("wipedown", r"\bwipe (?:to the )?down\b|向下擦除"), ("wipeleft", r"\bwipe|擦除"),
-                ("slideright", r"\bslide (?:to the )?right\b|向右滑"), ("slideup", r"\bslide (?:to the )?up\b|向上滑"),
-                ("slidedown", r"\bslide (?:to the )?down\b|向下滑"), ("slideleft", r"\bslide|滑动|推移"),
+                # "往左擦", "往上推的": a wipe that way; "向左滑的": a slide
+                ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|(?:向|往)右(?:擦|推)"),
+                ("wipeup", r"\bwipe (?:to the )?up\b|(?:向|往)上(?:擦|推)"),
+                ("wipedown", r"\bwipe (?:to the )?down\b|(?:向|往)下(?:擦|推)"), ("wipeleft", r"\bwipe|擦除|(?:向|往)左(?:擦|推)|擦"),
+                ("slideright", r"\bslide (?:to the )?right\b|(?:向|往)右滑"), ("slideup", r"\bslide (?:to the )?up\b|(?:向|往)上滑"),
+                ("slidedown", r"\bslide (?:to the )?down\b|(?:向|往)下滑"), ("slideleft", r"\bslide|滑动|推移|(?:向|往)左滑"),
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
 _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
-              r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|" \
+              r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|硬切|直切|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
@@ -204,7 +206,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     if targets is None:
         return _missing(clause, state, "a transition")
     # "I don't like the crossfade", "hard cuts only", "去转场"
-    gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|去(?:掉)?(?:所有|全部)?(?:的)?转场") or \
+    gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|没有转场") or \
         clause.has(DISLIKE) and not clause.has(CHANGE_TO)
     # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
     there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
@@ -528,11 +530,12 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
+                                         r"(?:only|just) (?:want|need)|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
                                          r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
-                                         r"(?:压|缩|砍|控制)(?:缩)?到\d"):
+                                         r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -551,11 +554,12 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
-                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短了?\d|减少|剪了|删了|给剪|砍了|"
+                                    r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短(?:了|个)?\d|减少|剪了|删了|给剪|砍了|"
                                     r"(?:剪|裁)\d|掐(?!到|成)")  # "前面剪三秒", "掐掉开头两秒": that much off
-    keep_first = clause.has(r"\bkeep (?:only )?the first\b|只保留前|保留前|只要前|(?:只)?留(?:下)?前")
+    keep_first = clause.has(r"\bkeep (?:only )?the first\b|\b(?:only|just) (?:want|need|keep) the first \d|"
+                            r"只保留前|保留前|只要前|(?:只)?留(?:下)?前")
     # "keep only the last 5 seconds", "只保留最后5秒": the end stays
-    keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?the (?:last|final) \d|\bonly (?:keep |want )?the (?:last|final) \d|"
+    keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?(?:the )?(?:last|final|最后) ?\d|\bonly (?:keep |want )?the (?:last|final) \d|"
                            r"(?:只|就)?(?:保留|留下?|要)(?:最)?后(?:面)?(?:的)?\d")
     if targets:
         seg = state.draft.find_segment(targets[0])
@@ -581,7 +585,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         state.edit(Trim(start_ms=end - seconds))
     elif keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
-    elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短了?\d"):  # "3 seconds shorter": the opening stays
+    elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短(?:了|个)?\d"):  # "3 seconds shorter": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
@@ -626,7 +630,9 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
     return True
 
 
+# "cut the first second and the last second", "前两秒和后两秒"
 _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginning and (?:the )?end)\b|掐头去尾|前后|首尾|头尾|" \
+             r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:the )?(?:last|final) \d|" \
              r"开头和结尾|前\d+(?:\.\d+)?秒和后"
 _EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|两段|两个片段"
 
