@@ -20,7 +20,9 @@ from reelforge.fonts import drawable_text, resolve_font
 _ASPECT_WORDS: dict[Aspect, tuple[str, str]] = {
     "9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏"), "1:1": ("square", "方形"), "4:5": ("portrait", "4:5竖版")}
 _ZH_TRANSITIONS = {"fade": "淡入淡出", "dissolve": "溶解", "fadeblack": "黑场", "fadewhite": "白场", "wipeleft": "擦除",
-                   "slideleft": "滑动", "zoomin": "缩放", "circleopen": "圆形展开", "pixelize": "像素化"}
+                   "wiperight": "向右擦除", "wipeup": "向上擦除", "wipedown": "向下擦除", "slideleft": "滑动",
+                   "slideright": "向右滑动", "slideup": "向上滑动", "slidedown": "向下滑动", "zoomin": "缩放",
+                   "circleopen": "圆形展开", "pixelize": "像素化"}
 _MOTION_WORDS = {"zoom_in": ("a slow zoom in", "缓慢推进"), "zoom_out": ("a slow zoom out", "缓慢拉远"),
                  "pan_left": ("a slow pan left", "缓慢向左平移"), "pan_right": ("a slow pan right", "缓慢向右平移"),
                  "pan_up": ("a slow pan up", "缓慢向上平移"), "pan_down": ("a slow pan down", "缓慢向下平移")}

@@ -37,7 +37,7 @@ from reelforge.agent._intents._words import (
     position_of,
     request_part,
 )
-from reelforge.agent._numbers import duration_ms, normalize
+from reelforge.agent._numbers import duration_ms, normalize, time_range
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
@@ -232,6 +232,24 @@ _PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?
                       r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
+# "cut them", "cut that", "trim em", "cut it there", "剪掉吧": what the clause before it named
+_CUT_IT = re.compile(r"^(?:(?:so|and|just|then|please)\s+)*(?:cut|trim|remove|drop|delete|lose|chop)(?:\s+(?:them|it|that|em|'em|"
+                     r"those|this|that part|that bit))?(?:\s+(?:out|off|there|away))?(?:\s+(?:please|pls))?$|^(?:那就|就)?(?:把它|把这段)?"
+                     r"(?:剪掉|删掉|去掉|裁掉|砍掉)(?:吧|它)?$")
+
+
+def _cut_what_was_named(clauses: list[Clause]) -> list[Clause]:
+    """"first 2 seconds are just nothing, cut them", "nothing happens in the city clip after 6s, cut it there": the
+    stretch of time said before a bare cut is what is cut (one clause: the cut of that stretch)."""
+    for index in range(1, len(clauses)):
+        clause, named = clauses[index], clauses[index - 1]
+        if _CUT_IT.match(clause.text) and (duration_ms(named.text) is not None or time_range(named.text) is not None):
+            verb = "剪掉" if clause.language == "zh" else "cut"
+            merged = Clause(f"{verb} {named.text}", named.quotes, named.language, named.source)
+            return [*clauses[:index - 1], merged, *clauses[index + 1:]]
+    return clauses
+
+
 _SHAPE = re.compile(r"^(?:横屏|竖屏|横版|竖版|方形|横的|竖的|方的|vertical|landscape|horizontal|square)(?:的|版)?$")
 
 
@@ -252,7 +270,7 @@ def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
-    clauses = _purpose_of_export(_for_where(clauses))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(clauses)))
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"

@@ -606,6 +606,17 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
     on a clip named, of that clip. False when the clause says no such span."""
     span = time_range(clause.text)
     after, before = _AFTER.search(clause.text), _BEFORE.search(clause.text)
+    removing = clause.has(r"^(?:cut|remove|delete|drop|lose|get rid of)\b|^(?:剪掉|删掉|去掉)") or not clause.has(_KEEP) and \
+        clause.has(REMOVE + r"|\bcut\b|剪掉|删掉")
+    if span is not None and removing and end:
+        # "cut between 12 and 15 sec": a stretch of the video at one of its ends is removed (times are the video's)
+        if span[1] >= end > span[0] > 0:
+            state.edit(Trim(end_ms=span[0]))
+            return True
+        if span[0] == 0 and span[1] < end:
+            state.edit(Trim(start_ms=span[1]))
+            return True
+        return False
     if span is not None and clause.has(_KEEP):
         start, stop = span
     elif after is not None and not span:
