@@ -14,7 +14,9 @@ from reelforge.draft.edits import SetCanvas
 
 __all__ = ["handle"]
 
-_BACKGROUND = r"\bbackground\b(?!\s+(?:music|song|track|sound))|背景(?!音乐|音|乐|歌)|底色"
+_BACKGROUND = r"\b(?:background|bg)\b(?!\s+(?:music|song|track|sound))|背景(?!音乐|音|乐|歌)|底色"
+# another object named: a colour said alone after a background change is the background's only without one
+_OTHER = r"\b(?:title|text|words?|captions?|subtitles?|music|song|clip|font)\b|标题|字幕|文字|字|音乐|片段"
 _FPS = (r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
         r"(?:帧率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|为|改|调|设)?\s*(\d+)")
 # not the canvas: going back to before it ("go back to before it was vertical", "恢复到改竖屏之前"), or a file to export
@@ -33,6 +35,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     bg = None
     if clause.has(_BACKGROUND):
         bg = color_of(clause.text) or _plain_zh_colour(clause)
+    elif state.focus is not None and state.focus.kind == "canvas" and not clause.has(_OTHER) and aspect is None:
+        bg = color_of(clause.text) or _plain_zh_colour(clause)  # "白的太亮了 换成灰的", "还是黑的好看" after a background
     fps_match = clause.search(_FPS)
     said = next((int(g) for g in fps_match.groups() if g), 0) if fps_match else 0
     fps = said if 1 <= said <= 120 else None
@@ -53,5 +57,5 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 def _plain_zh_colour(clause: Clause) -> str | None:
-    match = re.search(r"(?:成|为|换成|改成|弄成|用)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
+    match = re.search(r"(?:成|为|换成|改成|弄成|用|还是)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
     return NAMED_COLORS[_ZH_PLAIN[match.group(1)]] if match else None

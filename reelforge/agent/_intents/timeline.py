@@ -481,7 +481,8 @@ _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|
           r"\b(?:should|must|needs? to) (?:be|last)\b|\b(?:total|overall) (?:length|duration|time)\b|" \
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
           r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d|" \
-          r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing|total)) (?:to be |at |down to )?(?:just |only )?\d"
+          r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing|total)) (?:to be |at |down to )?(?:just |only )?\d|" \
+          r"\bfit (?:in(?:to)? |within )?(?:a |an |the )?\d"  # "it needs to fit a 10 sec story"
 
 
 # "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
@@ -516,7 +517,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
-    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%]))")
+    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%]))")
     if seconds is None and end and not clip_refs(clause, state) and (share or clause.has(
             r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")):
         part = 0.5 if share is None or share.group(3) == "一半" else float(share.group(3))
