@@ -232,6 +232,18 @@ _PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?
                       r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
+# "再短点，剪到八秒", "a bit shorter, cut it to 8 seconds": which way, then how much; the amount says it all
+_VAGUE = re.compile(r"^(?:再|还|稍微)?(?:短|长|快|慢)(?:一)?(?:点|些)(?:吧)?$|^(?:a (?:bit|little|tad) |even |bit )?"
+                    r"(?:shorter|longer|faster|slower)(?: still| please)?$")
+
+
+def _vague_then_said(clauses: list[Clause]) -> list[Clause]:
+    """A bare comparative right before a request with its amount is that request's direction, not a request of its own."""
+    return [c for k, c in enumerate(clauses) if not (
+        _VAGUE.match(c.text) and k + 1 < len(clauses) and duration_ms(clauses[k + 1].text) is not None
+        and clauses[k + 1].has(r"\b(?:cut|trim|make|shorten|set)\b|剪|裁|缩|改成|调到"))]
+
+
 # "cut them", "cut that", "trim em", "cut it there", "剪掉吧": what the clause before it named
 _CUT_IT = re.compile(r"^(?:(?:so|and|just|then|please)\s+)*(?:cut|trim|remove|drop|delete|lose|chop)(?:\s+(?:them|it|that|em|'em|"
                      r"those|this|that part|that bit))?(?:\s+(?:out|off|there|away))?(?:\s+(?:please|pls))?$|^(?:那就|就)?(?:把它|把这段)?"
@@ -270,7 +282,7 @@ def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
-    clauses = _purpose_of_export(_for_where(_cut_what_was_named(clauses)))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(clauses))))
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"

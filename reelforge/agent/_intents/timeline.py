@@ -224,6 +224,8 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     elif seconds is None and there is not None:
         seconds = there.duration_ms
     target = max(targets, key=lambda sid: [s.id for s in main_clips(state.draft)].index(sid)) if len(targets) >= 1 else None
+    if target is not None and target == main_clips(state.draft)[0].id:
+        target = None  # nothing comes before the first clip: "第一段缩短两秒，再把两段之间加个转场" is between the clips
     last = state.actions[-1] if state.actions else None
     if isinstance(last, EditAction) and last.edit == SetTransition(segment_id=target, type=kind,
                                                                    duration_ms=min(5000, seconds or 500)):
