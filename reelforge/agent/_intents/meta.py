@@ -99,7 +99,7 @@ def export_action(clause: Clause) -> ExportAction:
         preset = "web"  # the 720p (short side) web preset
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
-    quality: Quality | None = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量|高码率") else \
+    quality: Quality | None = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量|高码率|\bquality\s*(?:选|用|要)?\s*高") else \
         "medium" if clause.has(r"\bmedium\b|中等(?:画质|质量)?|画质中等|中画质") else \
         "low" if clause.has(r"\blow\b|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩") else None
     return ExportAction(format=fmt, preset=preset, quality=quality)

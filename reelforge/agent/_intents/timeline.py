@@ -611,6 +611,11 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
     after, before = _AFTER.search(clause.text), _BEFORE.search(clause.text)
     removing = clause.has(r"^(?:cut|remove|delete|drop|lose|get rid of)\b|^(?:剪掉|删掉|去掉)") or not clause.has(_KEEP) and \
         clause.has(REMOVE + r"|\bcut\b|剪掉|删掉")
+    whole = [seg for seg in main_clips(state.draft) if span is not None and (seg.start_ms, seg.end_ms) == span]
+    if span is not None and removing and whole:  # "remove the city clip from 0 to 10s": that clip, gone
+        state.edit(DeleteSegment(segment_id=whole[0].id))
+        state.focus = None
+        return True
     if span is not None and removing and end:
         # "cut between 12 and 15 sec": a stretch of the video at one of its ends is removed (times are the video's)
         if span[1] >= end > span[0] > 0:
