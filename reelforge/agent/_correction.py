@@ -66,7 +66,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("colour", rf"\b(?:{_COLOURS})\b|#[0-9a-f]{{6}}\b|[红白黑黄蓝绿橙橘紫粉灰金银青](?:色|字|的)"),
     ("preset", r"\b(?:youtube shorts|(?:instagram|insta|ig) reels|tiktok|reels|shorts|youtube|instagram|insta)\b|"
                r"抖音|快手|油管|b站|朋友圈|视频号|小红书"),
-    ("format", r"\b(?:mp4|mov|webm|gif|mp3|wav|prores)\b"),
+    ("format", r"(?<![a-z0-9])(?:mp4|mov|webm|gif|mp3|wav|prores)(?![a-z0-9])"),  # "导出成webm" has no word break
     ("gender", r"\b(?:male|female|(?:wo)?m[ae]n'?s?|boy'?s?|girl'?s?)\b|[男女](?:声|生|的)"),
     ("motion", r"\b(?:zoom(?:ing)? (?:in|out)|pan(?:ning)? (?:left|right|up|down)|tilt (?:up|down)|ken burns)\b|"
                r"推近|拉近|拉远|推远|推镜头|拉镜头"),

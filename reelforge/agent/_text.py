@@ -10,7 +10,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from reelforge.agent._corrected import self_corrected
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
@@ -273,8 +272,6 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         text = _colloquial_zh(text)
         text = _english_apart(text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
-    # "cut it to 9 seconds, or 11", "剪到10秒吧，不不不，11秒": what the user meant, corrected while saying it
-    text = self_corrected(text, language, lambda said: [p for p in splitter.split(said) if p])
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
