@@ -847,6 +847,8 @@ def remark_of(text: str) -> Remark | None:
             better = "调小一点" if adj in ("大", "吵", "响", "大声") else "调大一点"   # "狗那段声音太大了"
         named = re.findall(r"[\u4e00-\u9fff]{1,6}?那段|标题|字幕|背景音乐|音乐|bgm|配乐|原声", obj)
         subject = named[-1] if named else re.sub(r"^(?:这个|这段|那个|那段|整个)|(?:走|放|播|显)?得$", "", obj)
+        if adj.startswith("拖") and not re.search(r"那段|片段|镜头|第\d+段", obj):
+            return Remark(None, subject)  # "结尾有点拖": which way is not said (a clip that drags, "城市那段有点拖", is faster)
         return Remark(f"{obj}{better}", subject)
     if _REASON_EN.match(text) or _REASON_ZH.match(text):
         return Remark(None)

@@ -97,7 +97,7 @@ def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:
         fixture = context(case["ctx"], case.get("history"))
         if any(isinstance(a, Unknown) and a.question for a in understand(case["msg"], fixture).actions):
             continue
-        state = PlanState.for_message(fixture, language)  # type: ignore[arg-type]  # "it" as the history left it
+        state = PlanState(context=fixture, language=language, draft=fixture.draft)  # type: ignore[arg-type]
         if voice.read_whole(message, state) is not None:  # a script or a narration: read whole, not as a clause
             continue
         if _one_more(clauses[0], state.fork()):  # "another one at 6s": the last sound effect again, before any reading
