@@ -270,7 +270,6 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
     if language == "zh":
         text = _colloquial_zh(text)
-        text = _english_apart(text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
@@ -312,25 +311,6 @@ def _complaint_then(part: str) -> list[str]:
             not re.search(rf"\b(?:{_EN_VERBS}|double|half|twice)\b|\d", said):
         return [part]
     return [part[:complaint.start("rest")], said]
-# Latin words the Chinese rules read next to Han characters ("只留bgm", "发reels用的", "导出mp4", "b站")
-_GLUED = frozenset({"bgm", "lofi", "ins", "reels", "vlog", "b", "mp4", "mov", "webm", "gif", "mp3", "wav", "srt", "vtt",
-                    "fps", "pr", "edl", "otio", "xml", "fcpxml", "ok", "k", "p", "s", "x", "ai"})
-
-
-def _english_apart(text: str) -> str:
-    """An English word in a Chinese message stands apart from the Han characters around it ("export成mp4", "把第二段的in
-    point往后挪", "title换成黄色"), so the rules' English words keep their word breaks."""
-    def apart(match: re.Match[str]) -> str:
-        word, start, end = match.group(0), match.start(), match.end()
-        if word in _GLUED or text[start - 1:start] == "@":
-            return word
-        before = " " if start and _HAN.match(text[start - 1]) else ""
-        counted = re.fullmatch(r"([a-z]+)(\d+)", word)
-        if counted is not None:  # "export一个" was read "export1个": the count goes with what it counts
-            return f"{before}{counted.group(1)} {counted.group(2)}"
-        after = " " if end < len(text) and _HAN.match(text[end]) else ""
-        return f"{before}{word}{after}"
-    return re.sub(r"[a-z][a-z0-9]*", apart, text)
 
 
 _MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
@@ -463,7 +443,11 @@ _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$"
 _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for latin, plain in (
     (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
     (r"(?:background )?music", "音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
-    (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高")))
+    (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高"),
+    # the timeline's and the export's words: "export成mov", "第二段cut掉开头1秒", "transition换成dissolve", "帮我render一下"
+    (r"export", "导出"), (r"render", "渲染"), (r"trim", "剪"),
+    (r"(?<!final )(?<!final)(?<![jl]-)(?<![jl] )(?<!jump )(?<!hard )(?<!straight )(?<!每个)(?<!每)cut(?!s)", "剪"), (r"transitions?", "转场"), (r"dissolve", "溶解"),
+    (r"background(?! music)", "背景"), (r"in[- ]?point", "入点"), (r"out[- ]?point", "出点")))
 # the title's words, its look and the video's shape, not inside an English phrase ("title改成Night City" keeps "city"); a
 # space joins the word to the Chinese it belongs to ("把 title 改成…"), a pause before it stays ("音乐小声点 title 放中间")
 _LATIN_TITLE_ZH = {

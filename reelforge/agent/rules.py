@@ -727,9 +727,8 @@ def _about_same(remark: Clause, requests: list[Clause]) -> bool:
         return True
     for request in requests:
         topics = {s.value for s in read_clause(request).of("topic")}
-        # a request that names no object is about what the complaint names ("the city clip is too long, i only want the
-        # first 5 secs", "视频太长了，剪到10秒")
-        if mentions_it(request) or said & topics or not topics & _OBJECTS:
+        # a Chinese request that names no object is about what the complaint names ("视频太长了，剪到10秒")
+        if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS):
             return True
     return False
 

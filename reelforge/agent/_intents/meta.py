@@ -79,7 +79,7 @@ _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|�
           r"版(?:本)?导(?:1)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:final )?(?:video|cut|version|thing|edit|project))|" \
-          r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|\bfinal 版|" \
+          r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
           r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b"
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3"
 _WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成)"
