@@ -23,7 +23,7 @@ FROZEN = {
 # raise each with its score, never lower it
 FLOORS = {
     "v1": 0.963,  # first measured 0.882
-    "v2": 0.934,  # first measured 0.807 (293/363), by an independent writer (heldout/README.md)
+    "v2": 0.939,  # first measured 0.807 (293/363), by an independent writer (heldout/README.md)
 }
 
 

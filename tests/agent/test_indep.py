@@ -13,13 +13,13 @@ from ._fixtures import INDEP_WAVES, case_mismatch, context, load_indep
 
 # each wave's share of messages the rules get right; raise with the score, never lower it
 FLOORS = {
-    # 0.897 (1,975/2,202) after the fifth session's rounds; 0.836 (1,841/2,202) when the six writers' messages were
-    # in; 0.582 (872/1,499) for the first four
-    "w1": 0.895,
-    "en4": 0.74,  # 0.746 (261/350) when its messages landed
-    "zh4": 0.85,  # 0.857 (300/350) when its messages landed
-    "en5": 0.605,  # 0.611 (214/350) when its messages landed
-    "zh5": 0.545,  # 0.551 (193/350) when its messages landed
+    # 0.977 (2,151/2,202) after the sixth session's round; 0.897 (1,975/2,202) after the fifth session's rounds; 0.836
+    # (1,841/2,202) when the six writers' messages were in; 0.582 (872/1,499) for the first four
+    "w1": 0.975,
+    "en4": 0.934,  # 0.940 (329/350) after the sixth session's round; 0.746 (261/350) when its messages landed
+    "zh4": 0.965,  # 0.971 (340/350) after the round; 0.857 (300/350) when its messages landed
+    "en5": 0.968,  # 0.974 (341/350) after the round; 0.611 (214/350) when its messages landed
+    "zh5": 0.945,  # 0.951 (333/350) after the round; 0.551 (193/350) when its messages landed
 }
 
 
