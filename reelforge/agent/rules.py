@@ -333,8 +333,6 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
-        if index == 0 and _corrected(clause, state):  # "不是这段 我要删的是狗那段": undo the last change, do this one
-            continue
         found = candidates(clause, state)
         if found:
             chosen = best(found)
@@ -622,57 +620,12 @@ def _replay(words: str, state: PlanState) -> bool:
     return True
 
 
-_NOT_THAT_ZH = re.compile(r"^(?:不对|错了|搞错了|不是(?:这|那)(?:个|段|一段)?(?:声音?|音效|片段|镜头)?|"
-                          r"不是(?:标题|文字|字幕|音乐|配乐|背景|配音|旁白|原声|画布|转场|音效))[，,\s]+(.+)$")
-
-
 _NOT_THAT_ALONE = re.compile(r"^(?:no,? )?(?:not (?:that|this|the [\w' ]+?)(?: one)?|wrong (?:one|thing))$|"
                              r"^(?:不对[，,\s]*)?不是(?:这|那)?(?:个|段)?(?:标题|文字|字幕|音乐|配乐|背景音乐|配音|旁白|原声|转场|音效)?$")
-_NOT_THAT_EN = re.compile(r"^(?:no,? )?(?:not (?:that|this|the [\w' ]+?)(?: one)?|wrong (?:one|thing)),? "
-                          r"(?:i meant |i mean |i wanted |it'?s |i said |add )?(the [\w' ]+|it'?s own sound|its own sound)$")
-# what a history label changed, to put the object said instead in its place ("not the music, the dog clip")
-_LABEL_OBJECT = re.compile(r"\bthe (?:background )?(?:music|song)\b|\bthe clips'? own sound\b|"
-                           r"\b(?:the )?(?:first|second|third|last|[a-z]+) clip\b|\bclip \d+\b|\bthe title\b|"
-                           r"背景音乐|音乐|配乐|第\d+个片段|第\d+段|[\u4e00-\u9fff]{1,4}那段|标题|原声")
-
-
-def _corrected(clause: Clause, state: PlanState) -> bool:
-    """"不是这段 我要删的是狗那段", "不是标题 是背景要红色", "not the music, the dog clip": the last change was not what was
-    meant; it is undone and the request after the correction planned in its place (only when that request reads as an
-    edit of its own), or, when the correction names only another object, the last change made to that one."""
-    match = (_NOT_THAT_ZH if clause.language == "zh" else _NOT_THAT_EN).match(clause.text)
-    history = state.context.history
-    if match is None or not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]):
-        return False
-    rest = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", match.group(1))  # "我要删的是狗那段": delete that one
-    rest = re.sub(r"^我?(?:要|想)(静音|加速|放慢)的是(.+)$", r"\2\1", rest)  # "我要静音的是狗那段": that one muted
-    rest = re.sub(r"^(?:我?(?:说的|要的|想要的|是说的?)是|是)", "", rest)
-    rest = re.sub(r"\s*[，,]?\s*(?:而)?不是.*$", "", rest)  # "…掐掉开头两秒 不是剪到8秒": what was not meant, said again
-    before = len(state.actions)
-    bare = re.fullmatch(r"the [\w' ]+|its own sound|片段原声|原声|音乐|背景音乐|标题|[\u4e00-\u9fff]{1,4}那段|第\d+(?:个片段|段)", rest)
-    if not rest or not (_on_instead(rest, state) if bare else _replay(rest, state)):
-        return False
-    state.actions.insert(before, UndoAction())
-    return True
-
-
-def _on_instead(said: str, state: PlanState) -> bool:
-    """The last change (its label replayed) made to ``said`` instead of the object it named: "not the music, the dog
-    clip" after "set the music volume to 20%" sets the dog clip's sound to 20%; "不是音乐，是片段原声"."""
-    words = normalize(state.context.history[-1].lower())
-    named = _LABEL_OBJECT.search(words)
-    trial = state.fork()
-    if named is None or not _replay(words[:named.start()] + said + words[named.end():], trial) \
-            or any(isinstance(a, MusicAction) for a in trial.actions[len(state.actions):]):
-        return False  # "made the music smaller" is no change the music takes, never a new track
-    state.__dict__.update(trial.__dict__)
-    return True
-
-
 _LEAD_EN = r"^(?:(?:no+|nope|wait|oops|sorry|hmm+|actually|ugh)[,!.]?\s*)*"
 _NOT_THIS_EN = re.compile(_LEAD_EN + r"(?:not (?:that|this|it|the [\w' -]+?)[,.;!]\s*(?:i meant |i mean |it'?s |but )?(?P<new>.+)|"
                           r"i meant (?P<new2>.+?),? (?:and )?not (?:that|this|the [\w' -]+))$")
-_NOT_THIS_ZH = re.compile(r"^(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是)?(?P<new>.+)$|"
+_NOT_THIS_ZH = re.compile(r"^(?:嗯+|呃|额)?\s*(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是)?(?P<new>.+)$|"
                           r"^不是(?:这|那)?(?:个|段|一段)?[\u4e00-\u9fff]{0,6}?[，,\s]+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new2>.+)$")
 # what a correction may name instead of the thing the last change was made to
 _THING_EN = re.compile(r"^(?:the |my )?[\w' -]{0,30}?(?:music|song|title|text|captions|clips?|one|sound|audio|voice-?over|"
@@ -702,6 +655,7 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
     new = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", new)  # "我要删的是狗那段": delete that one
     new = re.sub(r"^我?(?:要|想)(静音|加速|减速|调|改|放大|缩小)的是(.+)$", r"\2\1", new)  # "我要静音的是狗那段"
     new = re.sub(r"^(.+?)(?:太|有点)?(?:吵|大声|太大)\s+(?=调|改|换)", r"\1", new)  # "是狗那段原声吵 调到百分之十"
+    new = re.sub(r"\s*[，,]?\s*(?:而)?不是.*$", "", new)  # "…掐掉开头两秒 不是剪到8秒": what was not meant, said again
     trial = state.fork()
     if (_THING_ZH if language == "zh" else _THING_EN).match(new):
         label = history[-1].lower()
