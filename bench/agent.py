@@ -1,8 +1,8 @@
 """How well and how fast the rule-based agent understands a message, next to the cost of parsing the draft it reads.
 
 Accuracy, rules alone: ``accuracy_seen`` over the corpus the rules are written against (tests/agent/corpus_*.json)
-and ``accuracy_heldout`` over the whole frozen held-out corpus (tests/agent/heldout/, see its README: part v1 and
-part v2, each also reported on its own line), each the share of messages whose plan matches the expectation exactly
+and ``accuracy_heldout`` over the whole frozen held-out corpus (tests/agent/heldout/, see its README: parts v1,
+v2 and v3, each also reported on its own line), each the share of messages whose plan matches the expectation exactly
 (every action, in order, and the draft facts listed).
 Speed: ``understand`` over every message several times; the reference, in the same run, is a bare
 ``json.loads`` + ``Draft.model_validate`` of the fixture draft per message. Target: under 5 ms a message.

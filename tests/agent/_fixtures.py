@@ -66,7 +66,7 @@ def load_indep(wave: str | None = None) -> list[dict[str, Any]]:
 
 
 # the frozen held-out parts (heldout/README.md), each written and frozen on its own
-HELDOUT_PARTS = {"v1": "heldout_*.json", "v2": "heldout2_*.json"}
+HELDOUT_PARTS = {"v1": "heldout_*.json", "v2": "heldout2_*.json", "v3": "heldout3_*.json"}
 
 
 def load_heldout(part: str | None = None) -> list[dict[str, Any]]:
