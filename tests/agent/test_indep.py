@@ -20,6 +20,7 @@ FLOORS = {
     "zh4": 0.965,  # 0.971 (340/350) after the round; 0.857 (300/350) when its messages landed
     "en5": 0.968,  # 0.974 (341/350) after the round; 0.611 (214/350) when its messages landed
     "zh5": 0.945,  # 0.951 (333/350) after the round; 0.551 (193/350) when its messages landed
+    "en6": 0.64,  # 0.649 (229/353) when its messages landed
 }
 
 
