@@ -24,6 +24,7 @@ from reelforge.agent._intents import (
     music,
     slideshow,
     song,
+    sound,
     text,
     timeline,
     voice,
@@ -95,7 +96,7 @@ AREAS: tuple[Area, ...] = (
     _area("interchange", interchange.handle), _area("meta", meta.handle), _area("voice", voice.handle, "voice", "title"),
     _area("long_shot", long_shot.handle, "clip"),
     _area("replace_pending", generate.replace_pending, "clip"), _area("loras", generate.add_loras, "clip"),
-    _area("sound", music.handle_sound, "sound", "transition"), _area("slideshow", slideshow.handle, "clip", "music", "transition", "motion", settles=True),
+    _area("sound", sound.handle, "sound", "transition"), _area("slideshow", slideshow.handle, "clip", "music", "transition", "motion", settles=True),
     _area("text", text.handle, "title"), _area("song", song.handle, "music"), _area("music", music.handle, "music"),
     _area("motion", motion.handle, "motion"), _area("generate", generate.handle, "clip"),
     # a scene said without a verb; it declines any clause holding an edit word (``EDIT_WORDS``), so edits the
@@ -385,7 +386,7 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
         return False
     last = state.actions[-1] if state.actions else None
     if last is None and state.context.history:  # "and another one at 12 seconds" after the version that added one
-        last = music.sound_of_label(state.context.history[-1])
+        last = sound.sound_of_label(state.context.history[-1])
     if last is None and state.context.history:  # else the label read as a request
         replayed = state.fork()
         label = re.sub(r"['\"“”「」]", " ", state.context.history[-1])  # a label quotes the effect's name: 「叮」

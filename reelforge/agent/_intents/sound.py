@@ -1,0 +1,295 @@
+"""Sound effects: a built-in effect at a time, at a moment or at each transition ("a whoosh at each transition", "a
+camera shutter at 3 seconds", "在狗出现的时候加个叮"), corrected, said again, or removed."""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._intents._words import ADD, REMOVE
+from reelforge.agent._intents.music import LOUDER, MUSIC, QUIETER
+from reelforge.agent._library import names_sound, sound_effect
+from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of, text_segments
+from reelforge.agent._state import Focus, PlanState
+from reelforge.agent._text import Clause, ask
+from reelforge.agent.actions import EditAction, SoundAction, UndoAction, Unknown
+from reelforge.audio import SOUND_EFFECTS
+from reelforge.draft.edits import DeleteSegment
+from reelforge.draft.model import SOUND_TRACK_ID
+
+__all__ = ["handle", "sound_of_label"]
+
+_SOUND = r"\bsound effects?\b|\bsfx\b|\bsounds?\b|音效|声音|声"
+
+
+def _named_transition(state: PlanState) -> bool:
+    """The message just asked for a transition ("a slide transition between clips and a whoosh on it")."""
+    return any(getattr(getattr(a, "edit", None), "op", None) == "set_transition" for a in state.actions)
+
+
+def _it_place(clause: Clause, state: PlanState) -> int | None:
+    """"add a pop where it starts", "在它开头加个嗖": the start of the clip just named."""
+    if state.focus is None or state.focus.kind != "clip" or not state.focus.segment_id or not mentions_it(clause):
+        return None
+    found = state.draft.find_segment(state.focus.segment_id)
+    return found[1].start_ms if found is not None else None
+
+
+def _sound_place(clause: Clause, state: PlanState) -> int | None:
+    """A sound at a clip: "at the start of the second clip", "before the second clip", "when the last clip starts"
+    (its start), "at the end of the first clip" / "after the first clip" (its end); None when no clip is named."""
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    found = state.draft.find_segment(named[0]) if named else None
+    if found is None:
+        return None
+    segment = found[1]
+    ends = clause.has(r"\b(?:end|after|finish\w*)\b|结尾|结束|之后|末尾|最后(?!1?个)")
+    if not ends:
+        return segment.start_ms
+    # the end of the last clip is the video's end, where nothing can start: a second before it
+    return segment.end_ms if segment.end_ms < state.draft.video_end_ms else max(0, segment.end_ms - 1000)
+
+
+# the effects themselves, not a clip's own sound ("remove the sound" may be that)
+_EFFECT_WORDS = r"\bsound effects?\b|\bsfx\b|\beffects? sounds?\b|音效"
+
+
+def _remove_sounds(clause: Clause, state: PlanState) -> bool:
+    """"remove the sound effects", "delete the whoosh", "去掉音效", "删除嗖的音效": every effect, or those of the kind
+    named, each deleted from the effects' track; with none there the reply says so."""
+    named = sound_effect(clause.text) if names_sound(clause.text) else None
+    track = next((t for t in state.draft.tracks if t.id == SOUND_TRACK_ID), None)
+    effects = list(track.segments) if track is not None else []
+    if named is not None:
+        title = SOUND_EFFECTS[named].title.lower()
+        effects = [seg for seg in effects if (seg.meta.name or "").lower() in (title, named)]
+    if not effects:
+        state.actions.append(Unknown(clause.unquoted(), understood="sound effects", question=ask(
+            clause, "There is no such sound effect on the timeline, so there is nothing to remove. "
+            "Say 'show the timeline' to see what is there.",
+            "时间线上没有这样的音效，不需要删除。可以说“查看时间线”看看现在有什么。")))
+        return True
+    for seg in effects:
+        state.edit(DeleteSegment(segment_id=seg.id))
+    state.focus = None
+    return True
+
+
+# the same effect once more: "在第4秒也加一个", "然后在第10秒再加一个", "another one at 8 seconds"
+_ONE_MORE = r"(?:再|也)(?:加|来|放)(?:1|一)?(?:个|下|声)|\b(?:another|one more)(?: one)?\b"
+# every cut said other ways: "every time it cuts to the next clip", "where they cut", "when it changes", "每次切镜头", "a whoosh on it" after a
+# transition was named
+_EVERY_CUT = (r"\bevery ?time (?:it|the video|we|the clip|the shot) (?:cuts?|changes?|switch\w*)\b|"
+              r"\bwhen(?:ever)? it (?:changes?|cuts?|switch\w*)\b|\b(?:in between|between (?:them|the two))\b|"
+              # "where they cut", "on the cuts", "where the clips change"
+              r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) (?:cuts?|changes?|switch\w*|meet)\b|\bon the cuts\b|"
+              r"(?:每次|每个)?(?:切|换)(?:镜头|画面|片段)(?:的时候|时|的地方|处)|在(?:它们|两段|两个片段)(?:之间|中间)|"
+              r"每次(?:切|换)(?:镜头|画面|片段)|每个(?:cut|切点|剪辑点)|(?<![a-z])(?:each|every) cut(?![a-z])")
+
+
+def _again(clause: Clause, state: PlanState) -> bool:
+    """"在第4秒也加一个": the last sound effect of the message again, at the time said."""
+    last = next((a for a in reversed(state.actions) if isinstance(a, SoundAction)), None)
+    at = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)", clause.text)
+    if last is None or at is None or not clause.has(_ONE_MORE) or sound_effect(clause.text) is not None:
+        return False
+    state.actions.append(SoundAction(sound=last.sound, start_ms=round(float(at.group(1)) * 1000)))
+    return True
+
+
+def _title_place(clause: Clause, state: PlanState) -> int | None:
+    """A sound when the title shows ("a ding when the title shows up": its start) or goes ("when it goes away": its end)."""
+    texts = text_segments(state.draft)
+    said = clause.has(r"(?<![a-z])(?:title|text|caption)(?![a-z])|标题|字幕") or mentions_it(clause) and any(
+        isinstance(a, SoundAction) for a in state.actions)  # "... and a whoosh when it goes away": the title said before
+    if not texts or not said:
+        return None
+    if clause.has(r"\b(?:goes away|disappears?|ends?|leaves|is gone)\b|消失|结束|没了"):
+        return texts[0].end_ms
+    return texts[0].start_ms if clause.has(r"\b(?:appears?|shows? up|comes? (?:in|up|on)|pops? up|starts?)\b|出现|出来|开始") \
+        else None
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    """A built-in sound effect: at a time, or at each transition; or the effects there removed."""
+    if clause.has(REMOVE) and (clause.has(_EFFECT_WORDS) or names_sound(clause.text)) and not clause.has(
+            r"\b(?:add|put|insert)\b|加|添加|放"):
+        return _remove_sounds(clause, state)
+    fix = _CORRECTION.search(clause.text)
+    if fix is not None and fix.start() > 0 and names_sound(clause.text[:fix.start()]):
+        return _said_again(clause, fix, state)
+    if _instead_of_last(clause, state):
+        return True
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, SoundAction) and state.focus is not None and state.focus.kind == _CORRECTING or \
+            isinstance(last, SoundAction) and clause.has(_REPLACED):  # "…，不对，加个叮", "— hmm, make it a pop"
+        fixed = _fixed(re.sub(_REPLACED, "", clause.text), last, clause, state)
+        if fixed is not None:
+            state.actions[-1] = fixed
+            state.focus = None
+            return True
+    if _again(clause, state):
+        return True
+    if clause.has(QUIETER + "|" + LOUDER + r"|\bloud\b|\bvolume\b|音量"):  # "the sound of the videos lower": loudness
+        return False
+    if clause.has(MUSIC) and not clause.has(_SOUND):
+        return False
+    if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND) \
+            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|的时候|时")):
+        return False  # "add the title Rise and Shine" names no sound ("a ding when the title shows up" does)
+    if not clause.has(_SOUND) and not names_sound(clause.text):  # "photo" alone is not a shutter sound
+        return False
+    sound = sound_effect(clause.text)
+    if sound is None and clause.has(_EFFECT_WORDS) and clause.has(r"\btransitions?\b|\bcuts?\b|转场"):
+        sound = "whoosh"  # "能给每个转场都加个音效吗": the transition's own sound
+    if sound is None:
+        return False
+    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|(?<![切换])镜头|(?<![切换])画面|"
+                                             r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的"):  # "再加一段三秒的人群欢呼": a clip
+        return False
+    every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
+                       r"\b(?:on|at) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of clip)\b|每次切换|每个剪辑点|"
+                       r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
+                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
+        or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
+    if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
+            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            rf"{_THROUGHOUT}")):
+        return False
+    if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
+        return False
+    at = _at_ms(clause)
+    if not every and at is None and clause.has(r"\btransition|转场"):
+        every = True
+    start = at if not every else None
+    if start is None and not every:
+        start = next((at for at in (_title_place(clause, state), _sound_place(clause, state), _it_place(clause, state))
+                      if at is not None), None)
+    if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears"
+        start = moment_of(clause, state)
+    last = state.actions[-1] if state.actions else None
+    if start is None and not every and isinstance(last, Unknown) and _MOMENT_ONLY.match(last.text.strip().lower()):
+        said = moment_of(Clause(last.text.strip().lower(), clause.quotes, clause.language, clause.source), state)
+        if said is not None:  # "where the dog starts, add an impact": the moment said first, in a clause of its own
+            state.actions.pop()
+            start = said
+    if start is None and not every and clause.has(r"\bthere\b|那儿|那里|那个地方|同一个地方|同一时间"):
+        start = _there(state)  # "狗那段加个「汪！」的字，再在那儿放个啵的音效": where the last request put something
+    if start is None and not every and clause.has(r"\bwhen (?:it|they|he|she) does\b|\bat that (?:moment|point)\b|\bright then\b|"
+                                                  r"那个时候|那一刻"):
+        start = _then(state)  # "a riser before the dog comes in and an impact when it does"
+    if start is not None and at is None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
+        start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
+    if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
+        start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
+    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthe whole (?:video|thing)\b|"
+                  rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
+        start = 0
+    state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
+    state.focus = None
+    return True
+
+
+# a correction said right after the sound was asked for: "add rain sounds from the start - no, wind", "add a chime at 12
+# seconds, no, when the dog shows up", "在第2秒加个叮，说错了，第4秒", "在第6秒加个咔哒声，不是，" (the fix in the next clause)
+_CORRECTION = re.compile(r"\s*(?:[,，;；—–-]|…+|\.{2,})\s*(?:(?:hmm+|no+|nope|sorry|actually|wait|i mean|不对|不是|说错了|不不+|"
+                         r"哦不对|哦不是|呃不是|啊不是)[,，\s]*)+(?P<fix>.*)$")
+# the sound just asked for, another kind or place: "make it a pop", "改成撞击声", "换成叮", "放在第二段开始的时候"
+_REPLACED = r"^(?:(?:hmm+|no+|actually|wait)[,\s]+)*(?:make it|change it to|use|改成|换成|改为|换|放在|放到|挪到|移到)\s*(?:a |an )?"
+_CORRECTING = "sound correction"  # the focus while a sound's correction is still to come: "…加个快门声，不对" then "加个叮"
+
+
+# the sound the last version added was not the one meant: "不是这个声 要叮的那种", "not that sound, a ding"
+_NOT_THIS_SOUND = re.compile(r"^(?:不对[，,\s]*)?不是(?:这|那)(?:个|种)?(?:声音?|音效)[，,\s]*|^(?:no,? )?not (?:that|this) (?:sound|one|effect),?\s*")
+
+
+def _instead_of_last(clause: Clause, state: PlanState) -> bool:
+    """Undo the sound effect the last version added and add the one meant, where it was."""
+    undone = _NOT_THIS_SOUND.match(clause.text)
+    before = sound_of_label(state.context.history[-1]) if undone and state.context.history and not state.actions else None
+    sound = sound_effect(clause.text[undone.end():]) if undone and before is not None else None
+    if before is None or sound is None:
+        return False
+    state.actions.extend([UndoAction(), SoundAction(sound=sound, start_ms=before.start_ms)])
+    return True
+
+
+def _said_again(clause: Clause, fix: re.Match[str], state: PlanState) -> bool:
+    """The sound asked for before the correction, with what the correction says instead (a kind, a time or a moment);
+    when the correction comes in the next clause, the focus waits for it."""
+    head = Clause(clause.text[:fix.start()], clause.quotes, clause.language, clause.source)
+    if not handle(head, state) or not isinstance(state.actions[-1], SoundAction):
+        return False
+    if not fix.group("fix").strip():
+        state.focus = Focus(_CORRECTING)
+        return True
+    fixed = _fixed(fix.group("fix"), state.actions[-1], clause, state)
+    if fixed is not None:
+        state.actions[-1] = fixed
+    return True
+
+
+def _fixed(words: str, last: SoundAction, clause: Clause, state: PlanState) -> SoundAction | None:
+    """``last`` with the kind, time or moment ``words`` say instead; None when they say none of these."""
+    said = Clause(words.strip(), clause.quotes, clause.language, clause.source)
+    # a kind said alone ("no, wind", "改成撞击声") is the library's name for it
+    sound = sound_effect(said.text) if names_sound(said.text) or len(re.findall(r"\w+", said.text)) <= 2 else None
+    at = _at_ms(said)
+    bare = re.match(r"^(?:at |在|第)*(\d+(?:\.\d+)?)$", said.text)
+    start = at if at is not None else round(float(bare.group(1)) * 1000) if bare else moment_of(said, state)
+    if sound is None and start is None:
+        return None
+    return SoundAction(sound=sound or last.sound, start_ms=start if start is not None else last.start_ms,
+                       at_transitions=last.at_transitions and start is None)
+
+
+# a sound that runs the whole video: "the whole time", "from start to finish", "风声一直都要有"
+_THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
+              r"从头到尾|一直|始终|整个视频"
+# a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
+_ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b|" \
+               r"^[^加放来]*(?:太|好|很|有点)(?:刺耳|吵|烦|难听|大声|响)"  # "狗那段的风声太刺耳": the clip's own noise
+
+
+def _at_ms(clause: Clause) -> int | None:
+    """A time said in seconds or milliseconds: "at 3 seconds", "在3s的地方", "在750ms的时候", "第10秒"."""
+    seconds = re.search(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s(?![a-z])|秒)", clause.text)
+    if seconds:
+        return round(float(seconds.group(1)) * 1000)
+    millis = re.search(r"(\d+)\s*(?:ms|milliseconds?|毫秒)(?![a-z])", clause.text)
+    return int(millis.group(1)) if millis else None
+
+
+def _there(state: PlanState) -> int | None:
+    """Where the request just planned put its thing: a title's or a sound's start."""
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, SoundAction):
+        return last.start_ms
+    return getattr(last.edit, "start_ms", None) if isinstance(last, EditAction) else None
+
+
+# a clause that only says when: "where the dog starts", "when the title shows up", "在狗出现的时候"
+_MOMENT_ONLY = re.compile(r"^(?:(?:and|then|now|ok|so)\s+)?(?:when|where|once|as soon as|right when|at the (?:start|beginning) of)\s+"
+                          r"(?:\S+\s+){0,4}\S+$|^(?:在|当)?[^，,。；把将加]{1,10}(?:出现|开始|出来|消失|结束)的?(?:时候|时)$")
+
+
+def _then(state: PlanState) -> int | None:
+    """The moment the sound just asked for marks: its start, or where a riser leading up to it ends."""
+    last = next((a for a in reversed(state.actions) if isinstance(a, SoundAction)), None)
+    if last is None or last.start_ms is None:
+        return None
+    return last.start_ms + (round(SOUND_EFFECTS["rise"].seconds * 1000) if last.sound == "rise" else 0)
+
+
+# a version that added a sound effect: "added the sound effect 'Whoosh' at 3s", "在 3s 添加音效「Whoosh」", "在3秒处添加音效：whoosh"
+_SOUND_LABEL = re.compile(r"sound effect ['\"“]([^'\"”]+)['\"”]|音效(?:[:：]\s*|「)([^」，,\s]+)")
+_LABEL_AT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:s\b|秒)")
+
+
+def sound_of_label(label: str) -> SoundAction | None:
+    """The sound effect a history label says was added, and when ("and another one at 12 seconds" after it)."""
+    named = _SOUND_LABEL.search(label)
+    sound = sound_effect((named.group(1) or named.group(2)).lower()) if named else None
+    if sound is None:
+        return None
+    at = _LABEL_AT.search(label)
+    return SoundAction(sound=sound, start_ms=round(float(at.group(1)) * 1000) if at else None)
