@@ -12,7 +12,7 @@ from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, find_durations
 from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, moment_of, text_segments
 from reelforge.agent._state import Focus, PlanState
-from reelforge.agent._text import Clause, ask
+from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import EditAction, MusicAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
@@ -214,6 +214,11 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if focused and _fade_said(clause) and _fade_was_last(state) and not clause.has(_OTHER_OBJECT) \
             and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "淡出再短点 一秒就行" after the music's fade: that fade again
+    # the sound growing or dying away, with music on the timeline and nothing else named, is the music's fade: "开头两秒慢慢进来",
+    # "钢琴挺好 就是开头两秒慢慢进来" (the style praised is the music), "最后三秒慢慢消失" right after the music
+    if _has_music(state) and clause.has(_SOUNDING if not focused else _GENTLY_IN + "|" + _GENTLY_OUT) \
+            and not clause.has(_OTHER_OBJECT) and all(ref == MISSING for ref in clip_refs(clause, state)):
+        return True
     # not "..., louder clips", nor "音乐百分之三十 城市那段静音" (another clip, named)
     if focused and (mentions_it(clause) or clause.has(_ANOTHER_ZH) or clause.has(_ANOTHER_EN) or not clause.has(_OTHER_OBJECT)
                     and (clause.has(QUIETER + "|" + LOUDER) or clause.has(_MUSIC_ONLY))) \
@@ -239,6 +244,14 @@ _GENTLY_IN = rf"\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|start
 _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
               rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \
               r"(?:慢慢|渐渐|逐渐)(?:没声|消失|变小|变弱|小下去|弱下去|安静|没了|停)"
+
+
+# a fade only a sound makes: "慢慢变大声", "慢慢进来", "swell in", "die away"
+_SOUNDING = r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|没声|变小声|小下去)|\bswell(?:s|ing)? (?:in|up)\b|" \
+            r"\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b"
+# a style praised is the music named, no change of style: "钢琴挺好 就是开头慢慢进来", "the piano is nice, just ..."
+_PRAISED = r"[^\s，,]{1,6}?(?:挺|很|蛮|还)?(?:好听|不错|好|可以)的?(?:[，,\s]|$)|" \
+           r"\b[\w-]+(?: music| track| song)? (?:is|was|sounds) (?:nice|fine|good|great|perfect|lovely)\b"
 
 
 def _fade_ms(clause: Clause, which: str) -> int | None:
@@ -337,6 +350,9 @@ def _music_options(adjust: _Adjustments) -> _MusicOptions:
 
 def _adjustments(clause: Clause) -> _Adjustments:
     out: _Adjustments = {}
+    said = clause
+    # a fade said as the sound growing or dying away is no change of level: "这首歌开头慢慢变大声 两秒"
+    clause = dataclasses.replace(clause, text=re.sub(compiled(_GENTLY_IN + "|" + _GENTLY_OUT), " ", clause.text))
     relative = _relative(clause)
     percent = _percent(clause) if relative is None else None
     if relative is not None:
@@ -353,6 +369,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
         out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 0.6
     elif clause.has(LOUDER):
         out["volume_scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 1.5
+    clause = said
     off = _fades_off(clause)
     fade_in, fade_out = _fade_ms(clause, "in"), _fade_ms(clause, "out")
     if fade_in is not None:
@@ -499,7 +516,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     gentler = r"|\b(?:gentl(?:er|y)|more gently|smooth(?:er|ly))\b" if _fade_said(clause) else ""
     style = music_style(re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
                                re.sub(_TOO_QUIET + "|" + QUIETER + "|" + LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
-                               clause.text)))
+                               re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text)))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来(?=点|个|一|1|首|段|些)|配") and not adjust
