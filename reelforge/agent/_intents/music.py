@@ -254,6 +254,10 @@ _PRAISED = r"[^\s，,]{1,6}?(?:挺|很|蛮|还)?(?:好听|不错|好|可以)的?
            r"\b[\w-]+(?: music| track| song)? (?:is|was|sounds) (?:nice|fine|good|great|perfect|lovely)\b"
 
 
+# where the other fade is said: the time after one fade stops there
+_OTHER_SIDE = {"in": r"\bat the (?:very )?end\b|结尾|最后|末尾|淡出|渐出", "out": r"\bat the (?:very )?(?:start|beginning)\b|开头|淡入|渐入"}
+
+
 def _fade_ms(clause: Clause, which: str) -> int | None:
     pattern = {"in": r"(?<![a-z])fade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?in\b|淡入|渐入|" + _GENTLY_IN,
                "out": r"(?<![a-z])fade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?(?:out|away)\b|淡出|渐出|渐弱|"
@@ -264,6 +268,8 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
     if not match:
         return None
     rest = clause.text[match.end():match.end() + 30]
+    other = compiled(_OTHER_SIDE[which]).search(rest)  # "开头慢慢进来，结尾3秒淡出": that time is the other fade's
+    rest = rest[:other.start()] if other is not None else rest
     seconds = 1000 if re.match(r"\s*(?:over|in|for|of)\s+(?:a|one)\s+(?:second|sec)\b", rest) else duration_ms(rest)
     bare = re.match(r"\s*(?:over|for|in)\s+(\d+(?:\.\d+)?)(?!\s*%)(?:\s|$|,)", rest)
     if seconds is None and bare:  # "... and out over 2": the unit said once, for the fade before it
@@ -570,14 +576,32 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
-    if fold and isinstance(last, MusicAction) and not last.compose and set(adjust) == {"volume"} and last.volume is None:
-        state.actions[-1] = dataclasses.replace(last, volume=adjust["volume"])  # "换成欢快一点的然后音量调到25%"
+    if fold and isinstance(last, MusicAction) and not last.compose and set(adjust) == {"volume"} and last.volume is None \
+            and (clause is None or not clause.has(_OWN_REQUEST)):
+        state.actions[-1] = dataclasses.replace(last, volume=adjust["volume"])  # "换成欢快一点的，音量25%"
         return True
     if isinstance(edit, UpdateMusic) and edit == UpdateMusic(**adjust):
+        return True
+    if isinstance(edit, UpdateMusic) and clause is not None and _other_fade(edit, adjust) and not clause.has(_END_PLACE):
+        state.actions.pop()  # "音乐淡入四秒 淡出两秒": its fades in and out, one change ("结尾再淡出两秒" is one of its own)
+        state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
     for setting in (_settings_listed(clause, adjust) if clause is not None else []) or [adjust]:
         state.edit(UpdateMusic(**setting), focus_kind="music")
     return True
+
+
+# a level said with a direction after new music lowers or raises it, a change of its own ("换成钢琴曲，同时音量降到25%",
+# "switch to piano and also turn it down to 20%"); a level set is the new music's own ("换成欢快一点的，音量调到百分之三十")
+_OWN_REQUEST = r"\b(?:turn|bring|take|dial|drop|lower|raise|bump)\w*\b|降|升|提高|减|压"
+# where a fade goes said with it: "结尾再淡出两秒", "and fade it out at the end"
+_END_PLACE = r"\b(?:at|by|towards?) the (?:very )?end\b|\bthen\b|结尾|最后|末尾|再"
+
+
+def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
+    """The change just made is the music's fade on one side and ``adjust`` only its fade on the other."""
+    made = frozenset(key for key, value in edit.model_dump(exclude={"op"}).items() if value is not None)
+    return {made, frozenset(adjust)} == {frozenset({"fade_in_ms"}), frozenset({"fade_out_ms"})}
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
@@ -596,7 +620,7 @@ def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]
     for found in listed:
         merged.update(found)
     if len(listed) < 2 or sum(len(keys) for keys in said) != len(set().union(*said)) or merged != dict(adjust) \
-            or set(merged) == {"fade_in_ms", "fade_out_ms"}:  # "音乐淡入4秒，淡出2秒": its fades, one change
+            or set(merged) == {"fade_in_ms", "fade_out_ms"} and not clause.has(_END_PLACE):  # "音乐淡入4秒，淡出2秒": one change
         return []
     return listed
 
