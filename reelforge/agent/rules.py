@@ -668,6 +668,8 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
         trial = _read_clauses(split_clauses(new, language), trial)
         if not trial.actions or any(isinstance(a, Unknown) for a in trial.actions[len(state.actions):]):
             return None
+        if isinstance(trial.actions[len(state.actions)], UndoAction):
+            return trial  # "不对，撤回上一步": the undo said is the correction, not one more
     trial.actions.insert(len(state.actions), UndoAction())
     return trial
 
