@@ -27,7 +27,7 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0
         r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
         r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
-        r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|" \
+        r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
         r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选)(?:的)?(?:哪些|哪几种)[\u4e00-\u9fff]{1,6}$|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
@@ -99,9 +99,12 @@ def export_action(clause: Clause) -> ExportAction:
         preset = "web"  # the 720p (short side) web preset
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
-    quality: Quality | None = "high" if clause.has(r"\bhigh|\bhd\b|1080|高清|高质量|高码率|\bquality\s*(?:选|用|要)?\s*高") else \
-        "medium" if clause.has(r"\bmedium\b|中等(?:画质|质量)?|画质中等|中画质") else \
-        "low" if clause.has(r"\blow\b|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩") else None
+    # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
+    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|高清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|"
+                                                   r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
+        "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
+        "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
+                            r"\bquality\s*(?:选|用|要|是|:)?\s*低") else None
     return ExportAction(format=fmt, preset=preset, quality=quality)
 
 
@@ -172,7 +175,7 @@ def _count(clause: Clause) -> int:
     repeated = re.findall(r"\bundo\b|\bredo\b", clause.text)
     if len(repeated) > 1 and re.fullmatch(r"(?:(?:undo|redo)[\s,.!]*)+", clause.text):  # "undo undo": two steps
         return len(repeated)
-    if clause.has(r"\btwice\b|两步|2步|两次|2次|\bboth\b"):
+    if clause.has(r"\btwice\b|两步|2步|两次|2次|\bboth\b|俩"):
         return 2
     if clause.has(r"\bthrice\b"):
         return 3
@@ -185,7 +188,7 @@ def _count(clause: Clause) -> int:
         return max(1, min(50, int(next(g for g in times.groups() if g))))
     match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动)|"
                           r"(?:个|下)(?=都|全))|\ball (\d+)\b|"
-                          r"\b(?:last|previous|past) (\d+)\b|(?:最近|前|最后)(?:的)?(\d+)(?:个|下)")
+                          r"\b(?:last|previous|past) (\d+)\b|(?:最近|前|最后)(?:的)?(\d+)(?:个|下)|(?:这|那)(\d+)(?=都|全)")  # "这俩都不要了"
     return max(1, min(50, int(next(g for g in match.groups() if g)))) if match else 1
 
 
