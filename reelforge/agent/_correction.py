@@ -71,7 +71,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("motion", r"\b(?:zoom(?:ing)? (?:in|out)|pan(?:ning)? (?:left|right|up|down)|tilt (?:up|down)|ken burns)\b|"
                r"推近|拉近|拉远|推远|推镜头|拉镜头"),
     ("transition", r"\b(?:cross-?fade|dissolve|(?:wipe|slide) (?:left|right|up|down)|(?:fade|dip) to (?:black|white)|"
-                   r"hard cuts?)\b|溶解|叠化|硬切|黑场|(?:向[左右上下])?擦除"),
+                   r"hard cuts?)\b|溶解|叠化|硬切|黑场|擦除"),  # "向左擦除": a direction, then the kind
     ("fade", r"\bfade[- ](?:in|out)\b|淡入|淡出"),
     ("size", r"\b(?:bigger|smaller|larger)\b|放大|缩小(?:一点)?|大一点|小一点"),
     ("sound", r"\b(?:whoosh|swoosh|ding|chime|pop|bell|click|shutter|applause|boom|impact|riser|rain|wind|thunder)\b|"
@@ -260,6 +260,11 @@ def _substitute(before: str, fix: str, language: str) -> str | None:
                 return None  # "the music fades out too slow at the end, make it 1 sec": no time said before
             if number is not None:
                 words = said[:number.start()] + value.group(0) + said[number.end():]
+        elif target_kind == "transition" and kind in ("position", "direction"):  # "wipe left" -> "wipe right"
+            way = _WAY.search(words)
+            if way is None:
+                return None
+            words = _WAY.sub(way.group(0), said)
         elif said.startswith("the ") and not words.startswith("the ") and kind in ("position", "clip"):
             words = f"the {words}"  # "in the top left, sorry, top right corner"
         if kind == "clip" and language == "en":  # "the first one" for "the second clip": the noun said before
@@ -286,7 +291,12 @@ def _target(text: str, kind: str, words: str) -> tuple[str, int, int] | None:
         same = [slot for slot in slots if slot[0] == "direction"]
     if kind == "direction" and not same:
         same = [slot for slot in slots if slot[0] == "position"]
+    if kind in ("position", "direction"):  # "a wipe left, no, right": the way the transition goes
+        same = sorted([*same, *(s for s in slots if s[0] == "transition" and _WAY.search(text[s[1]:s[2]]))], key=lambda s: s[1])
     return same[-1] if same else None
+
+
+_WAY = re.compile(r"\b(?:left|right|up|down)\b")
 
 
 def _same_thing(last: str, fix: str, language: str) -> bool:

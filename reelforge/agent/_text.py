@@ -374,6 +374,14 @@ _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|�
 _DISLIKE_EN = re.compile(r"^(?:i )?(?:really )?(?:don'?t|do not|hate|dislike)(?: like)? ((?:the|this|that|these|those) "
                          r"[\w -]+?)(?:,\s*(.+))?$")
 _DISLIKE_ZH = re.compile(r"^我?(?:不喜欢|不太喜欢|讨厌)((?:这个|那个|这段|这首)?[\u4e00-\u9fff]{1,6}?)了?$")
+# a complaint that says how a thing is rather than that it is disliked: "the fade in at the start is annoying, get rid of
+# it", "开头的淡入好烦，去掉吧" read as "I don't like ..."
+_BOTHERS_EN = re.compile(r"^((?:the|this|that|these|those) [\w -]+?) (?:is|are|looks?|feels?|seems?) (?:so |really |kinda |kind of |"
+                         r"a bit |super |just |way |pretty )?(?:annoying|distracting|irritating|weird|ugly|cheesy|tacky|awful|"
+                         r"pointless|unnecessary|too much|overkill)(?:,\s*(.+))?$")
+_EFFECT = r"\b(?:fade|fades|fade-in|fade-out|cross-?fades?|transitions?|dissolves?|wipes?|zoom|pan|slow[- ]?mo(?:tion)?|ken burns)\b|" \
+          r"淡入|淡出|转场|溶解|擦除|缩放|推近|拉远|慢动作|效果"
+_BOTHERS_ZH = re.compile(r"^((?:这个|那个)?[\u4e00-\u9fff]{1,8}?)(?:好|太|有点|很|真|挺)(?:烦人?|多余|别扭|碍眼)了?$")
 # a request for something else after a complaint: the complaint is only its reason
 _INSTEAD = re.compile(r"\b(?:instead|rather|use|try|change|switch|swap|replace|something|another|different|maybe)\b|"
                       r"换成|改成|换(?:1|一)?(?:个|种|首|段)|用|试试")
@@ -387,6 +395,12 @@ def _dislike_then(parts: list[str]) -> list[str]:
     pending: list[str] = [*parts]
     while pending:
         part = pending.pop(0)
+        bothers = _BOTHERS_EN.match(part) or _BOTHERS_ZH.match(part)
+        if bothers and not (pending or bothers.group(bothers.re.groups) or re.search(_EFFECT, bothers.group(1))):
+            bothers = None  # "the hum in the city clip is really distracting" said alone: a remark (``remark_of``)
+        if bothers:  # "the fade in is annoying": not liked
+            part = ("我不喜欢" + bothers.group(1) if bothers.re is _BOTHERS_ZH else
+                    f"i don't like {bothers.group(1)}" + (f", {bothers.group(2)}" if bothers.group(2) else ""))
         english = _DISLIKE_EN.match(part)
         if english and english.group(2):  # one clause: "i don't like the crossfade, take it out"
             part, pending = part[:english.start(2)].rstrip(" ,"), [english.group(2), *pending]
@@ -423,16 +437,19 @@ _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方�
 # one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
 _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
-                      r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:吧|一下)?$|"
+                      r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:去|掉)?(?:吧|一下)?$|"
                       r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)(?: |$)")
 
 
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
-# (做些什么), "咋" (怎么); not "整个视频" (the whole video)
+# (做些什么), "咋" (怎么), "瞅一眼" (看一眼); not "整个视频" (the whole video)
 _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)"), "来"),
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
-                  (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"))
+                  (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"))
+# a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场)
+_SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场"), "转场"),
+             (re.compile(r"标提"), "标题"), (re.compile(r"字目"), "字幕"))
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
@@ -446,6 +463,11 @@ _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for 
     (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高"),
     # the timeline's and the export's words: "export成mov", "第二段cut掉开头1秒", "transition换成dissolve", "帮我render一下"
     (r"export", "导出"), (r"render", "渲染"), (r"trim", "剪"),
+    # a transition's English name: "两段之间加个wipe right的transition", "transition换成dip to black"
+    *((rf"{kind} (?:to the )?{en}|{en} {kind}", f"向{zh}{'擦除' if kind == 'wipe' else '滑'}")
+      for kind in ("wipe", "slide") for en, zh in (("left", "左"), ("right", "右"), ("up", "上"), ("down", "下"))),
+    (r"(?:dip|fade) (?:to|through) black", "黑场"), (r"(?:dip|fade) (?:to|through) white", "白场"), (r"cross-?fade", "叠化"),
+    (r"(?:hard|straight) cuts?", "硬切"), (r"wipe", "擦除"),
     (r"(?<!final )(?<!final)(?<![jl]-)(?<![jl] )(?<!jump )(?<!hard )(?<!straight )(?<!每个)(?<!每)cut(?!s)", "剪"), (r"transitions?", "转场"), (r"dissolve", "溶解"),
     (r"background(?! music)", "背景"), (r"in[- ]?point", "入点"), (r"out[- ]?point", "出点")))
 # the title's words, its look and the video's shape, not inside an English phrase ("title改成Night City" keeps "city"); a
@@ -477,7 +499,7 @@ def _colloquial_zh(text: str) -> str:
         text = _latin_title_zh(text)
         for pattern, plain in _LATIN_ZH:
             text = pattern.sub(plain, text)
-    for pattern, plain in _COLLOQUIAL_ZH:
+    for pattern, plain in (*_SLIPS_ZH, *_COLLOQUIAL_ZH):
         text = pattern.sub(plain, text)
     if _REPEATED_UNDO.match(text):
         return f"撤销{len(re.findall('撤销|撤回', text))}步"
@@ -693,6 +715,9 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?m
                      rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
+                     # "that looks weird, go back", "看着怪怪的 撤回吧": why the request after it
+                     r"(?:that|it|this)(?:'s| is)? (?:looks?|feels?|seems?|sounds?|is) (?:really |so |kinda |kind of |a bit |super )?"
+                     r"(?:weird|odd|off|wrong|bad|strange|awful|terrible|ugly|worse)|(?:看着|感觉|听着)?(?:怪怪的|有点怪|好丑|很丑|不好看|难看)|"
                      # "the first clip is too long": a complaint about one thing, the request follows it
                      r"(?:the )?(?:\w+ )?(?:clip|video|music|song|title|shot|one|\d+(?:st|nd|rd|th)? clip) is (?:way |a bit |kind of )?"
                      r"too \w+|"

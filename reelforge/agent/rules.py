@@ -264,6 +264,11 @@ def _cut_what_was_named(clauses: list[Clause]) -> list[Clause]:
 
 
 _SHAPE = re.compile(r"^(?:横屏|竖屏|横版|竖版|方形|横的|竖的|方的|vertical|landscape|horizontal|square)(?:的|版)?$")
+# a platform with its shape ("B站横屏 导出一下", "tiktok vertical, export it"): the export's, wherever it is said
+_WHERE = r"朋友圈|抖音|快手|视频号|b站|小红书|(?:ins )?reels|ins|油管|youtube|tiktok|shorts|instagram"
+_SHAPES = r"横屏|竖屏|横版|竖版|方形|横的|竖的|方的|vertical|landscape|horizontal|square|portrait"
+_PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_SHAPES})(?:的|版)?$|"
+                             rf"^(?:{_SHAPES})(?:的| )?\s*(?:for |发|给)?(?:{_WHERE})(?:用)?(?:的|版)?$")
 
 
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
@@ -271,7 +276,8 @@ def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     clauses read as one export."""
     exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1)?(?:个|份)|\bexport")]
     # "导出给油管 横屏": a shape said after the export is the export's (said before it, "横屏 导出给youtube", it is a change)
-    purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or exports and k > exports[0] and _SHAPE.match(c.text)]
+    purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or _PLATFORM_SHAPE.match(c.text) or
+                exports and k > exports[0] and _SHAPE.match(c.text)]
     if len(exports) != 1 or not purposes:
         return clauses
     target = clauses[exports[0]]
@@ -669,6 +675,8 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
         trial = _read_clauses(split_clauses(new, language), trial)
         if not trial.actions or any(isinstance(a, Unknown) for a in trial.actions[len(state.actions):]):
             return None
+        if isinstance(trial.actions[len(state.actions)], UndoAction):
+            return trial  # "不对，撤回上一步": the undo said is the correction, not one more
     trial.actions.insert(len(state.actions), UndoAction())
     return trial
 

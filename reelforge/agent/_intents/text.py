@@ -506,7 +506,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     texts = text_segments(state.draft)
     if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|(?<!\bwhen )(?<!\bonce )(?<!\bafter )(?<!\buntil )(?<!\btill )(?<!\bwhen the )"
-                                             r"(?<!\bonce the )(?<!\bafter the )(?<!'s )\b(?:off|gone)(?: too| as well| please)?$") or
+                                             r"(?<!\bonce the )(?<!\bafter the )(?<!'s )(?<!looks )(?<!feels )(?<!seems )(?<!sounds )\b(?:off|gone)(?: too| as well| please)?$") or
             clause.has(_TAKE_OFF)) and \
             not clause.has(_CHANGE + r"|\bto\b"):
         if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
