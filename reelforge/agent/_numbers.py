@@ -24,7 +24,8 @@ _EN_NUMBER = re.compile(rf"\b((?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
-_ZH_NUMBER = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?")
+# "慢一点零点七五倍": a decimal is never followed by another 点 (the first 一点 is "a bit")
+_ZH_NUMBER = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+(?!点))?")
 # a lone 一 is a number only before a unit or after 第 ("一下", "一些", "一起" are not)
 _ZH_LONE_ONE_OK = re.compile(r"[秒分个倍号段张首帧%]")
 

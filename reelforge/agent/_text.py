@@ -109,8 +109,11 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
+                       r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
-                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?)\s*|"
+                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是))\s*|"
+                       # another new clip at another place: "用一段日出的画面开场，五秒，后面再接一段赶海的"
+                       r"[，,]\s*(?=(?:然后)?(?:后面|前面|最后|结尾|开头)(?:再|又)(?:接|加|来|补|插)(?:上)?(?:1)?(?:段|个|条))|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
                        r"[，,]\s*(?=(?:(?:(?:两|2|每)(?:段|个片段)|所有|全部|clips?)(?:片段)?的?)?(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
@@ -428,7 +431,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度]))+")
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
-_ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|最后|再|然后|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
+_ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
                        r"背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
@@ -469,7 +472,9 @@ _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for 
     (r"(?:dip|fade) (?:to|through) black", "黑场"), (r"(?:dip|fade) (?:to|through) white", "白场"), (r"cross-?fade", "叠化"),
     (r"(?:hard|straight) cuts?", "硬切"), (r"wipe", "擦除"),
     (r"(?<!final )(?<!final)(?<![jl]-)(?<![jl] )(?<!jump )(?<!hard )(?<!straight )(?<!每个)(?<!每)cut(?!s)", "剪"), (r"transitions?", "转场"), (r"dissolve", "溶解"),
-    (r"background(?! music)", "背景"), (r"in[- ]?point", "入点"), (r"out[- ]?point", "出点")))
+    (r"background(?! music)", "背景"), (r"in[- ]?point", "入点"), (r"out[- ]?point", "出点"),
+    # a new clip and what a cut keeps: "帮我generate一个海边日落的视频", "狗那段keep最后两秒"
+    (r"generate", "生成"), (r"keep", "保留")))
 # the title's words, its look and the video's shape, not inside an English phrase ("title改成Night City" keeps "city"); a
 # space joins the word to the Chinese it belongs to ("把 title 改成…"), a pause before it stays ("音乐小声点 title 放中间")
 _LATIN_TITLE_ZH = {
@@ -511,6 +516,8 @@ def _spoken_zh(part: str) -> list[str]:
     # a space after Chinese, a quoted title or an English word said in Chinese ("音乐换成chill 导出方形的") may end a request
     after = "|".join(rf"(?<=[\u4e00-\u9fff][a-z]{{{n}}})" for n in range(2, 8))
     pieces = [piece for piece in re.split(rf"(?:(?<=[\u4e00-\u9fff%⟫])|{after})\s+(?=[\u4e00-\u9fff])|"
+                                          # an amount, then the next request: "太快了改一点五 再把原声调小点"
+                                          r"(?<=\d)\s+(?=(?:再|然后|顺便|最后)[\u4e00-\u9fff])|"
                                           # quoted words, then another place to write: "开头写「第一天」结尾写「完」"
                                           r"(?<=⟫)(?=(?:开头|结尾|片头|片尾|最后|中间)(?:再)?(?:写|加|放|打))", part) if piece]
     merged: list[str] = []
@@ -751,7 +758,7 @@ _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "qu
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
 _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?)(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
-                           r"(?<=原声)(?=吵))"
+                           r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓))"  # "城市那段拖沓了": drags, said plainly
                            r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
 _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点", "拖": "快一点", "拖沓": "快一点"}

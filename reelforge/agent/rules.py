@@ -286,10 +286,40 @@ def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     return [merged if k == exports[0] else c for k, c in enumerate(clauses) if k not in purposes]
 
 
+# "不要狗那段了，换成一段…", "get rid of the dog clip and replace it with a husky running in the snow": a clip removed, then
+# what goes in its place
+_REMOVED_CLIP = re.compile(r"^(?:(?:please|just|ok|so|and|then)\s+)*(?:get rid of|remove|delete|drop|lose|ditch|cut|scrap|kill)\s+"
+                           r"(?P<en>.+?)(?:\s+(?:please|pls))?$|^(?:把)?(?:不要|删掉|删除|去掉|拿掉|删了|去了|剪掉)?(?:了)?\s*(?P<zh>.+?)"
+                           r"(?:不要了|删掉|删了|去掉|拿掉|也不要|就不要)?(?:吧|了)*$")
+_IN_ITS_PLACE = re.compile(r"^(?:(?:and|then)\s+)?(?:replace (?:it|that|them) with|swap (?:it|that) (?:out )?for|(?:swap|put|drop) in)\s+"
+                           r"(?P<en>(?:a|an|some|my)\s+.+?)(?:\s+instead)?$|^(?:然后|再)?(?:换成|替换成|改成|用)(?P<zh>(?:1|一)(?:段|个|条).{2,}?|我(?:自己)?(?:上传|传)的.+?)"
+                           r"(?:代替|替换|来代替)?(?:吧)?$")
+
+
+def _removed_then_replaced(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"不要狗那段了，换成一段在雪地里奔跑的哈士奇": a clip removed, then something put in its place, is one replacement
+    (a new clip where the old one was), not a deletion and a request with no object."""
+    for index in range(1, len(clauses)):
+        removed, placed = _REMOVED_CLIP.match(clauses[index - 1].text), _IN_ITS_PLACE.match(clauses[index].text)
+        if removed is None or placed is None:
+            continue
+        said = clauses[index - 1]
+        if not re.search(r"\b(?:get rid of|remove|delete|drop|lose|ditch|cut|scrap|kill)\b|不要|删|去掉|拿掉|去了|剪掉", said.text):
+            continue
+        old = removed.group("en") or removed.group("zh")
+        refs = clip_refs(Clause(old, said.quotes, said.language, said.source), state)
+        if len(refs) != 1 or refs[0] in (None, MISSING):
+            continue
+        text = f"replace {old} with {placed.group('en')}" if said.language == "en" else f"把{old}换成{placed.group('zh')}"
+        return [*clauses[:index - 1], Clause(text, said.quotes, said.language, said.source), *clauses[index + 1:]]
+    return clauses
+
+
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(clauses))))
+    clauses = _removed_then_replaced(clauses, state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -477,7 +507,7 @@ _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
                          r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
-                         r"(?:嗯|那|那就|现在|还是|改成|换成|调到|要)?\s*(\d+(?:\.\d+)?)\s*"
+                         r"(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调)?\s*(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
 # "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
 _BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用)*\s*"

@@ -97,6 +97,7 @@ _EN_STRIP = (
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
 _ZH_STRIP = (
+    r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?$",  # "…赶海的，也是五秒": its length, said last
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
     r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
@@ -533,8 +534,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     # "做成方形的视频", "make it a vertical video": the video's shape, not a clip to make
     # ("做一个竖屏视频，内容是猫咪弹钢琴" says the scene: a clip to make)
+    shaped = "" if animate else _scene_after_shape(clause)
     if not animate and ASPECT_VIDEO.search(clause.text) and not clause.has(r"\bgenerate\b|生成") \
-            and request_part(clause.text) == clause.text:
+            and request_part(clause.text) == clause.text and not shaped:
         return False
     # "i want a crossfade between every clip": the words before the scene name an edit, so this is not a clip to make
     # ("open the whole thing with a drone shot of ...": the whole video is where the new clip goes, no edit of it)
@@ -543,7 +545,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and re.search(EDIT_WORDS, request) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
-    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and _only_existing(clause) \
+    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped and _only_existing(clause) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
@@ -566,7 +568,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         name = image.name.lower() if image else ""
         prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip(" ,，。.") or name
     else:
-        prompt = _prompt(clause)
+        prompt = _prompt(clause) if not shaped else _prompt(dataclasses.replace(
+            clause, text=f"a clip of {shaped}" if clause.language == "en" else shaped))
         if _another_of_the_last_edit(clause, state, prompt):
             return True
         if _fade_at_the_other_end(clause, state):
@@ -611,6 +614,29 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     state.generate(action)
     return True
+
+
+# "做个十秒的竖屏视频 一个女孩在雨中撑伞走", "我想做个B站的横屏视频，雪山日出", "make a 10 second vertical video, a girl
+# walking in the rain": a new video of a shape, then (after a pause) what it shows
+_SHAPED_NEW = re.compile(r"(?:做|整|弄|搞|来|要|出)(?:1)?(?:个|段|条)[^，,。；\s]{0,8}?(?:竖屏|横屏|竖版|横版|方形|正方形)的?(?:视频|片子)"
+                         r"[，,。；\s]+(?P<zh>.+)$|"
+                         r"\b(?:make|create|want|need|give me|do)\b(?: me)? (?:a|an) (?:[\w-]+ ){0,3}?(?:vertical|square|landscape|portrait|"
+                         r"horizontal|widescreen)(?: [\w-]+)? (?:video|clip)(?: for (?:[\w-]+ )?[\w-]+)?\s*[,:;-]+\s*(?P<en>.+)$")
+
+
+def _scene_after_shape(clause: Clause) -> str:
+    """The scene said after a request for a new video of a shape ("做个竖屏视频 一个女孩在雨中撑伞走"): a clip to make,
+    not the canvas ("做成方形的视频" changes the shape); "" when none is said."""
+    match = _SHAPED_NEW.search(clause.text)
+    if match is None:
+        return ""
+    said = match.group("zh") or match.group("en")
+    scene = re.sub(r"(?:^|[，,。；\s]+)(?:for |lasting |about )?\d+(?:\.\d+)?\s*(?:秒|分钟|seconds?|secs?|s\b)(?:钟|左右|长| long)?"
+                   r"(?=$|[，,。；\s])", "", said).strip(" ，,。；")
+    if re.search(EDIT_WORDS, scene) or (len(re.findall(r"[\u4e00-\u9fff]", scene)) < 3
+                                        and len(re.findall(r"[a-z]{3,}", scene)) < 2):
+        return ""
+    return scene
 
 
 # a prompt that only names a clip there: "the last one", "that clip", "最后那个", "第1个片段"

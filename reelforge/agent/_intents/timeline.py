@@ -581,8 +581,10 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         else:
             state.edit(TrimSegment(segment_id=targets[0], cut_end_ms=max(0, length - seconds)), focus_kind="clip")
         return True
+    if not end:  # nothing on the timeline to cut ("狗那段保留最后两秒" on an empty project): the rules' question
+        return False
     # a target as long as the video or longer ("trim the video to a minute" of 15 s) would change nothing
-    if end and seconds >= end:
+    if seconds >= end:
         return _too_much(clause, state, "video", end, seconds, cutting)
     if keep_last:
         state.edit(Trim(start_ms=end - seconds))
