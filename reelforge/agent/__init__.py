@@ -1,5 +1,6 @@
 """Words -> edit operations: the chat agent (rules by default, an optional LLM planner)."""
 
+from reelforge.agent._traditional import label_in_script
 from reelforge.agent.actions import (
     Action,
     AgentContext,
@@ -14,6 +15,7 @@ from reelforge.agent.actions import (
     Plan,
     RedoAction,
     RevertAction,
+    Script,
     ScriptAction,
     ShowTimeline,
     SkippedCall,
@@ -47,6 +49,7 @@ __all__ = [
     "Plan",
     "RedoAction",
     "RevertAction",
+    "Script",
     "ScriptAction",
     "ShowTimeline",
     "SkippedCall",
@@ -63,6 +66,7 @@ __all__ = [
     "describe_edit",
     "find_revert_point",
     "help_text",
+    "label_in_script",
     "plan_message",
     "plan_with_llm",
     "understand",

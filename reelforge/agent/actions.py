@@ -21,11 +21,14 @@ __all__ = [
     "Action", "AgentContext", "CaptionSpeechAction", "EditAction", "ExportAction", "GenerateAction", "HelpAction",
     "Language",
     "MediaRef", "MusicAction", "Outcome", "Plan", "RedoAction", "RevertAction", "ScriptAction", "ShowTimeline",
-    "SkippedCall", "SoundAction", "SubtitlesAction", "TimelineExportAction", "Unknown", "UndoAction", "VersionRecord",
+    "Script", "SkippedCall", "SoundAction", "SubtitlesAction", "TimelineExportAction", "Unknown", "UndoAction", "VersionRecord",
     "VoiceAction", "VoiceChangeAction",
 ]
 
 Language = Literal["en", "zh"]
+# the Chinese script a user writes, which the reply and the labels follow: simplified (also every English message),
+# Taiwan's or Hong Kong's Traditional (``_traditional``)
+Script = Literal["hans", "tw", "hk"]
 
 
 @dataclass(frozen=True)
@@ -240,6 +243,7 @@ class Plan:
     actions: list[Action]
     message: str = ""
     skipped: list[SkippedCall] = field(default_factory=list)   # LLM tool calls left out of ``actions``
+    script: Script = "hans"                                     # the script the reply and the labels are written in
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import detect_language
+from reelforge.agent._traditional import script_of
 from reelforge.agent.actions import (
     Action,
     AgentContext,
@@ -297,8 +298,9 @@ def plan_message(message: str, context: AgentContext, settings: Settings | None 
     the in-process ``planner`` for a message they cannot explain (or every message, ``llm_local_when="always"``),
     the rules' answer standing when it fails or runs out of time."""
     if settings is not None and settings.llm_base_url:
-        try:
-            return plan_with_llm(message, context, settings, client)
+        try:  # a Traditional message gets its reply and labels in Traditional, whichever planner answered
+            return dataclasses.replace(plan_with_llm(message, context, settings, client),
+                                       script=script_of(message, context.history))
         except BackendUnavailable:
             pass
     rules = understand(message, context)
@@ -306,7 +308,7 @@ def plan_message(message: str, context: AgentContext, settings: Settings | None 
     if planner is None or (explained(rules) and not always):
         return rules
     try:
-        return planner.plan(message, context)
+        return dataclasses.replace(planner.plan(message, context), script=rules.script)
     except BackendUnavailable as exc:
         log.info("local planner gave no plan (%s); the rules answer", exc)
         return rules

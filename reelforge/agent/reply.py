@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from reelforge.agent._replies import CAPABILITIES, help_text
 from reelforge.agent._text import chatter_kind
+from reelforge.agent._traditional import in_script, typed_words
 from reelforge.agent.actions import Action, EditAction, Outcome, Plan, SkippedCall, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, TOPIC_LABELS, action_tool
@@ -99,7 +100,8 @@ def _skipped_note(skipped: list[SkippedCall], zh: bool) -> str:
 
 def compose_reply(plan: Plan, outcomes: list[Outcome], language: str | None = None) -> str:
     """One short reply: each outcome in order (actions without an outcome, such as Unknown, count as done),
-    then a note naming any planner steps that were skipped."""
+    then a note naming any planner steps that were skipped; in Traditional characters for a user who writes them
+    (``plan.script``), the user's own words as typed."""
     language = language or plan.language
     zh = language == "zh"
     by_action = {id(o.action): o for o in outcomes}
@@ -108,6 +110,7 @@ def compose_reply(plan: Plan, outcomes: list[Outcome], language: str | None = No
     ordered += [o for o in outcomes if not any(o.action is a for a in plan.actions)]
     note = [_skipped_note(plan.skipped, zh)] if plan.skipped else []
     if not ordered and not note:
-        return "好的，没有需要改动的地方。" if zh else "OK, nothing to change."
+        return in_script("好的，没有需要改动的地方。", plan.script) if zh else "OK, nothing to change."
     lines = [line for line in (_line(o, zh) for o in _grouped(ordered, zh)) if line] + note
-    return ("" if zh else " ").join(lines)
+    reply = ("" if zh else " ").join(lines)
+    return in_script(reply, plan.script, typed_words(plan.actions)) if zh else reply

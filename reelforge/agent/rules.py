@@ -52,6 +52,7 @@ from reelforge.agent._text import (
     remark_of,
     split_clauses,
 )
+from reelforge.agent._traditional import read_chinese, script_of, simplified, typed_plan
 from reelforge.agent.actions import (
     Action,
     AgentContext,
@@ -201,7 +202,25 @@ def settle(message: str, language: str) -> str:
 
 
 def understand(message: str, context: AgentContext) -> Plan:
-    """Turn one chat message into a Plan of actions, in the order the user asked for them."""
+    """Turn one chat message into a Plan of actions, in the order the user asked for them. Traditional Chinese is read
+    on its simplified characters and answered in its own script; the user's words go into the draft as typed
+    (``_traditional``)."""
+    reading = read_chinese(message)
+    script = script_of(message, context.history)
+    if reading.text == message and script == "hans" and not _traditional_labels(context):
+        return _understand(message, context)
+    history = [simplified(label) for label in context.history]  # labels saved in Traditional, read as written
+    versions = [dataclasses.replace(v, label=simplified(v.label)) for v in context.versions]
+    plan = _understand(reading.text, dataclasses.replace(context, history=history, versions=versions))
+    return dataclasses.replace(plan, message=message, script=script,
+                               actions=typed_plan(plan.actions, reading, script))
+
+
+def _traditional_labels(context: AgentContext) -> bool:
+    return any(simplified(label) != label for label in context.history)
+
+
+def _understand(message: str, context: AgentContext) -> Plan:
     language: Language = detect_language(message)  # type: ignore[assignment]
     if not message.strip():
         language = context.language or "en"

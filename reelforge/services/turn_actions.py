@@ -168,6 +168,7 @@ def run_turn(svc: Services, principal: Principal, session_id: str, app: str, mes
     scope = TurnScope(svc, principal, session_id, app, invocation_id, emit)
     context, draft = load_context(scope)
     plan, opt = _plan(scope, message, context)
+    scope = dataclasses.replace(scope, script=plan.script)  # the labels follow the user's script (Traditional Chinese)
     turn = _Turn(scope, plan, opt, context, draft)
     outcomes: list[agent.Outcome] = []
     for index, action in enumerate(plan.actions):

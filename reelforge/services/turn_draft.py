@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reelforge.agent import AgentContext, MediaRef, VersionRecord
+from reelforge.agent import AgentContext, MediaRef, Script, VersionRecord, label_in_script
 from reelforge.draft import TEXT, Draft, change_record, read_change
 from reelforge.draft.edits import apply_edit
 from reelforge.services.auth import Principal, load_session
@@ -30,6 +30,7 @@ class TurnScope:
     app: str
     invocation_id: str
     emit: Emit
+    script: Script = "hans"   # the user's Chinese script: the versions' labels are saved in it
 
     def call_id(self, index: int, suffix: str = "") -> str:
         return f"call_{self.invocation_id}_{index}{suffix}"
@@ -74,7 +75,8 @@ def _commit(scope: TurnScope, edits: Sequence[Any], description: str, auto: bool
         before = draft = Draft.from_wire(current.draft) if current else Draft.empty()
         for edit in edits:
             draft = apply_edit(draft, edit)
-        row = drafts.add(session, draft.to_wire(), description or getattr(edits[0], "op", "edit"),
+        label = label_in_script(description, scope.script) or getattr(edits[0], "op", "edit")
+        row = drafts.add(session, draft.to_wire(), label,
                          change_record(before, draft, edits, auto))
         return draft, row.version
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from reelforge.agent import describe_action
+from reelforge.agent import describe_action, label_in_script
 from reelforge.draft import ASPECT_SIZES, VIDEO, Draft
 from reelforge.errors import InsufficientCredits, InvalidInput
 from reelforge.generate.base import parse_loras
@@ -57,7 +57,7 @@ def generate_clip(scope: TurnScope, index: int, action: Any, draft: Draft, part:
         seed=action.seed if action.seed is not None else int(uuid.uuid4().int % 2**31),
         owner_id=principal.user_id, session_id=scope.session_id, aspect=action.aspect, image_key=image_key,
         placement=Placement(at=action.placement, ref=action.ref_segment_id), loras=picks,
-        description=describe_action(action, language, seconds=seconds))
+        description=label_in_script(describe_action(action, language, seconds=seconds), scope.script))
     call_id = scope.call_id(index, part)
     scope.call(call_id, "generate_video", {"prompt": action.prompt, "seconds": seconds, "width": width,
                                            "height": height})

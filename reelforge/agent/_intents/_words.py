@@ -10,8 +10,36 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REMOVE", "aspect_of", "color_of", "position_of",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "aspect_of", "color_of", "position_of",
            "request_part"]
+
+# Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
+# characters are simplified (``_traditional.read_chinese``; a simplified message with them reads the same): each
+# (pattern without groups of its own, the plain words). "幫我把背景音樂調小一點", "影片改成直式", "唔該幫我 fade out 個 music",
+# "將啲字整大啲", "刪咗第二段", "冇音樂", "匯出成mp4檔"
+_REGIONAL_ZH: tuple[tuple[str, str], ...] = (
+    # Taiwan: the video, its shape, export and files, adding and undoing, frames and resolution
+    (r"(?<=[这那一每])[支部](?=影片|视频|片子)", "个"), (r"影片", "视频"), (r"汇出|输出", "导出"), (r"汇入", "导入"),
+    (r"直式|直版", "竖屏"), (r"横式", "横屏"), (r"(?<=[成是要回])直的", "竖的"), (r"档案", "文件"),
+    (r"(?<=[a-zA-Z0-9])档", "文件"), (r"新增", "添加"), (r"(?<!恢)复原", "撤销"), (r"置中", "居中"), (r"过场", "转场"),
+    (r"影格率|每秒影格数?", "帧率"), (r"影格", "帧"), (r"解析度", "分辨率"), (r"萤幕", "屏幕"), (r"字级", "字号"),
+    (r"甚么", "什么"), (r"拜托", "请"),
+    # Hong Kong: the video (條片), please and thanks, negation, aspect particles, "the" before a noun (啲字) and "a bit"
+    # after a word of size or speed (大啲, 細D), 將 for 把, 整 for the verb, 細 for small, a classifier before an
+    # English noun ("fade out 個 music")
+    (r"条片(?![段头尾])", "视频"), (r"唔该晒|多谢晒|多谢", "谢谢"), (r"唔该(?=[\s,，]*[^\s,，。.!！?？])", "请"),
+    (r"唔该", "谢谢"), (r"唔好|咪(?=加|放|用|要|搞|郁|改|删)", "不要"), (r"唔要", "不要"), (r"唔使|唔驶|唔洗", "不用"),
+    (r"唔系", "不是"), (r"系咪", "是不是"), (r"唔", "不"), (r"冇咗", "没了"), (r"冇", "没有"), (r"(?<=[删剪减去拎攞])咗", "掉"), (r"咗", "了"),
+    (r"嘅", "的"), (r"有啲", "有点"), (r"(?<=[大小细快慢短长高低轻响亮暗多少声])(?:啲|[dD](?![a-zA-Z]))", "一点"),
+    (r"啲", ""), (r"(?:^|(?<=帮我)|(?<=请)|(?<=唔该)|(?<=[\s，,]))将(?!近|会|要)", "把"),
+    (r"细(?=声|啲|[dD](?![a-zA-Z])|个|粒|字|一点|点)|(?<=[整调较变缩再])细", "小"), (r"整(?=[大小细短长快慢高低])", "调"),
+    (r"(?<=[a-zA-Z] )个 ?(?=[a-zA-Z])", ""), (r"佢", "它"), (r"嘢", "东西"), (r"睇", "看"), (r"喺", "在"), (r"嚟", "来"),
+    (r"[俾畀](?=我|佢|它|个|条|段|啲)", "给"), (r"攞走|摞走|攞走", "拿掉"), (r"揾|搵", "找"), (r"而家|依家|宜家", "现在"),
+    (r"点样", "怎么"), (r"乜嘢|咩嘢", "什么"), (r"边度", "哪里"), (r"边个", "哪个"), (r"咁样", "这样"), (r"咁", "这么"),
+    (r"啱啱", "刚刚"), (r"嘞|喎|㗎|囉|吖|啩", ""),
+)
+REGIONAL_ZH: tuple[re.Pattern[str], tuple[str, ...]] = (
+    re.compile("|".join(f"({pattern})" for pattern, _ in _REGIONAL_ZH)), tuple(plain for _, plain in _REGIONAL_ZH))
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
 # the video said with its shape ("make this a vertical video", "a square video", "做成竖屏视频"): the canvas, not a clip
