@@ -34,6 +34,8 @@ _TOPICALISED = re.compile(
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|"
                  r"thirty")
 
+_COLOURS = r"red|white|black|yellow|blue|green|orange|purple|pink|gray|grey|gold|silver"
+
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     # --- openers that ask nothing: "sorry my english is not good.", "kindly do one thing,", "do the needful and"
     (r"^(?:sorry,?\s+)?my english is (?:not (?:so |very )?good|bad|not perfect)[.,!]*\s*(?:but\s+)?", ""),
@@ -88,6 +90,42 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (rf"\b(?:in|on|at) (?:the )?second (\d+(?:\.\d+)?|{_NUMBER_WORDS})\b(?! (?:clip|one|video|part|shot|scene|half)\b)",
      r"at second \1"),
     (r"\b(before|after) of\b", r"\1"),
+    # --- questions without inversion: "what things you can do?", "what styles of music you have", "which sounds effects"
+    (r"^(what|which) (?:things|stuff) (?:you|u) can do\b", "what can you do"),
+    (r"\b(what|which) ((?:(?!(?:do|does|did|can|could|would|will|are|have)\b)[\w-]+\s+){0,3}?)(?:you|u) (have|offer|support|can do)\b",
+     r"\1 \2do you \3"),
+    (r"\bsounds effects\b", "sound effects"),
+    (r"[.?!,]?\s*i(?: am|'m) new(?: here| user| in this)?\s*[.!]*$", ""),
+    # --- adjectives after their noun: "box black", "letters white", "speed normal", "the sound original of city"
+    (rf"\b(box|background|letters|text|font|bg)\s+({_COLOURS})\b", r"\2 \1"),
+    (r"\bspeed normal\b", "normal speed"),
+    (r"\b(?:the )?(sound|audio) original of (?:the )?(\w+)(?: clip)?\b", r"the original sound of the \2 clip"),
+    (r"\bthe (song|music|video|photo|picture|voice) of me\b", r"my \1"),
+    (r"\ba voice of (man|woman|a man|a woman|male|female|boy|girl|child|kid)\b",
+     lambda m: f"a {m.group(1).removeprefix('a ')} voice"),
+    (r"\b((?:voice|narrator|narration|man|woman)) (?:that|who) (?:say|says|read|reads|tell|tells)\b", r"\1 saying"),
+    (r"\b(voice|narrator) (?:say|says)\b(?=\s*[:⟪])", r"\1 saying"),
+    # --- "frames for second", "0.75 of speed", "the half of long", "the two first seconds"
+    (r"\bframes? (?:for|by|in|each|a) second\b", "frames per second"),
+    (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
+    (r"\bthe half of (?:the )?(long|short|length|time|duration)\b", "half as long"),
+    (rf"\bthe (\d+|{_NUMBER_WORDS}) (first|last) (seconds?|secs?)\b", r"the \2 \1 \3"),
+    (r"\bi (?:want|need|wish) only (?=the (?:first|last|middle)\b)", "keep only "),
+    # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
+    (r"\b(cut|trim|shorten|mute|move|delete|remove|put|make|speed up|slow down|of|from|to) (?:him|her)\b", r"\1 it"),
+    # --- literal verbs of coming and going: "the title enter slowly", "the music go out slowly", "disappear slowly"
+    (r"\b(?:enter|enters|come in|comes in|appear|appears|entry|coming in)(?: very)? (?:slowly|slow|softly|soft|gradually|little by little)\b",
+     "fade in"),
+    (r"\b(?:go out|goes out|exit|exits|disappear|disappears|vanish|vanishes|leave|leaves|go away|goes away)(?: very)? "
+     r"(?:slowly|slow|softly|soft|gradually|little by little)\b", "fade out"),
+    (r"\bthe end (?:finish(?:es)?|ends?|stops?)\b", "the ending is"),
+    (r"\b(?:finish(?:es)?|stops?|ends?) (very |too |so |really |a bit )?sudden(?:ly)?\b", r"ends \1suddenly"),
+    (r"\bis (appearing|starting|coming|beginning|ending|finishing)\b", lambda m: _PRESENT[m.group(1)]),
+    (r"\b(?:put|set) (?:it )?in (a quarter|half|a half|a third|\d+(?:\.\d+)? ?(?:%|percent))",
+     r"put it at \1"),
+    (r"\b(put|set|leave) (it|them) (\d+(?:\.\d+)? ?(?:%|percent))", r"\1 \2 at \3"),
+    (r"\bmake (?:more )?(faster|slower|bigger|smaller|louder|quieter|shorter|longer)\b(?! (?:the|my|this|that|all|clip|title|music)\b)",
+     r"make it \1"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
@@ -97,6 +135,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),
     (r"\b(last|first|next|final) to (seconds?|secs?)\b", r"\1 2 \2"),
 ))
+_PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
+            "finishing": "ends"}
 _MORE_WORD = {"loud": "louder", "fast": "faster", "slow": "slower", "big": "bigger", "quiet": "quieter", "long": "longer"}
 
 
