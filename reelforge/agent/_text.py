@@ -10,6 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from reelforge.agent._learner import learner_en
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
@@ -199,7 +200,7 @@ _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
 
 
 _TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*((?:the|that|this) (?:[\w-]+ )?(?:title|music|song|captions|text|clip|one|"
-                       r"transition|crossfade|voice-?over|voice))$")
+                       r"transition|crossfade|voice-?over|voice|video)|title|music)$")
 _TOPIC_ZH = re.compile(r"^(?:还有|然后|那|至于)?([\u4e00-\u9fff]{0,4}(?:那段|这段|标题|音乐|背景音乐|字幕|转场|配音|旁白))(?:的话|呢)?$")
 
 
@@ -270,7 +271,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         return f"⟪{len(quotes) - 1}⟫"
 
     held = _QUOTES.sub(hold, _listed_lines(message.strip(), language))
-    text = _plain_en(_OPENER_EN.sub("", normalize(correct(held.lower()))))
+    lowered = learner_en(held.lower()) if language == "en" else held.lower()
+    text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":
         text = _colloquial_zh(text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT

@@ -1,0 +1,147 @@
+"""English as a second language, read as meant: the grammar and vocabulary of a writer whose first language is not
+English (or of dictation), rewritten to the plain English the rules read.
+
+Each rewrite is a class of phrasing, not a message: a topicalised object ("the music put it in 20 percent"),
+comparatives with "more"/"too much" ("more late", "too much fast", "2 times more loud"), "in"/"of" for place and time
+("in the second 5", "in the final", "in the up part of the screen", "before of"), false friends and literal verbs
+("quit the music", "eliminate", "return two steps back", "take away", "silence"), "i want that ...", "do for me",
+"can you to", Indian English ("do the needful", "... itself", "little bigger only") and dictation slips ("the tidal"
+for the title, "make it read" for red, "than" for then, "quite" for quiet, "the last to seconds").
+
+It runs on the lowercased message with its quotes already held as placeholders (``⟪0⟫``), before spelling and
+number words: a title's or a narration's quoted words are never rewritten. Every rewrite is anchored on the editor's
+own nouns (title, music, clip, ...) or on a grammar that a scene description does not use, so an unquoted generation
+prompt ("a tidal wave at night", "a girl who quit her job") keeps its words; none turns an edit into a generation.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["learner_en"]
+
+# the editor's nouns a learner's sentence is built around
+_THING = (r"title|tidal|text|subtitles?|captions?|music|song|soundtrack|sound|audio|voice(?:-?over)?|narration|clips?|"
+          r"video|videos|photo|picture|image|transitions?|crossfade|fade|speed|slow motion|zoom|camera|movement|"
+          r"letters|words")
+# an object named before its verb, then said again as a pronoun: "the music put it in 20 percent", "the subtitles put
+# them white", "the sound original of city put it to 30 percent" (after a comma: ``_text._topic_first``)
+_TOPICALISED = re.compile(
+    rf"(^|[,;]\s*|\band\s+|\bplease\s+)((?:the|my|this|that|all the|all)\s+(?:[\w'-]+\s+){{0,4}}?(?:{_THING})"
+    r"(?:\s+(?:of|from)\s+(?:the\s+|my\s+|me\b\s*)?[\w-]+(?:\s+clip)?)?)\s+"
+    r"(put|make|set|change|turn|move|take|give|cut|trim|delete|remove|mute|leave|bring|do)\s+(?:it|them|him|her)\b")
+
+_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|"
+                 r"thirty")
+
+_COLOURS = r"red|white|black|yellow|blue|green|orange|purple|pink|gray|grey|gold|silver"
+
+_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    # --- openers that ask nothing: "sorry my english is not good.", "kindly do one thing,", "do the needful and"
+    (r"^(?:sorry,?\s+)?my english is (?:not (?:so |very )?good|bad|not perfect)[.,!]*\s*(?:but\s+)?", ""),
+    (r"^sorry,?\s+(?:for )?my (?:bad )?english[.,!]*\s*", ""),
+    (r"\b(?:kindly\s+)?do (?:one|1) thing[,:]?\s*", ""),
+    (r"\b(?:please\s+)?do the needful(?:\s+and)?\s*", ""),
+    (r"^dear,?\s+", ""),
+    (r"^(?:actually|basically),?\s+(?=the\b)", ""),
+    # --- "can you to remove", "please to put", "make the title to appear": the bare verb
+    (r"\b(can|could|would|will) (you|u) (?:please )?to\b", r"\1 \2"),
+    (r"\bplease to\b", "please"),
+    (r"\b(and|,) to (?=(?:put|make|remove|delete|add|change|move|cut)\b)", r"\1 "),
+    (r"\b(make|let|have) ((?:the|my|this|that)\s+(?:[\w-]+\s+){0,2}?(?:title|text|music|song|clip|video|subtitles|captions)|"
+     r"(?:the )?(?:first|second|third|last) (?:clip|one|video)|it|them) to (be\s+)?", r"\1 \2 "),
+    (r"\bmake (first|second|third|last) (clip|video)\b", r"make the \1 \2"),
+    # --- "do for me a video of", "make for me": the plain verb
+    (r"\b(do|make|create) for me\b", r"\1"),
+    (r"^(?:please\s+)?do (a|an|one) (video|clip)\b", r"make \1 \2"),
+    (r"\b(make|create|generate) one (video|clip)\b", r"\1 a \2"),
+    # --- Indian English: "... itself" / "... only" closing a request adds nothing; "little bigger" is "a little"
+    (r"\s+itself(?=\s*(?:[,.!?]|$|\band\b|\bplease\b))", ""),
+    (r"(?<=er) only(?=\s*(?:[,.!?]|$|\band\b|\bplease\b))", ""),
+    (r"(?<![a\w] )\b(?<!a )little (?=\w+er\b)", "a little "),
+    # --- false friends and literal verbs
+    (r"\bquit (?=(?:the|this|that|all the|my)\s+(?:[\w-]+\s+){0,2}?(?:" + _THING + r"|slow motion|effects?|transitions?)\b)",
+     "remove "),
+    (r"\beliminate\b", "delete"),
+    (r"\bsilence (?=(?:the|all|this|that|every|clip|my)\b)", "mute "),
+    (r"\btake away (?=(?:the|this|that|all)\b)", "remove "),
+    (r"\breturn (\w+) steps? (?:back|behind|before)\b", r"undo \1 steps"),
+    (r"\b(?:return|go) (?:one|a|1) step (?:back|behind)\b", "undo"),
+    (r"\b(?:do|make) again (?:what|the thing) (?:you|i) (?:undo|undid|undone|cancel(?:led)?)\b", "redo"),
+    (r"\breturn the (sound|audio) of\b", r"unmute"),
+    (r"\bi (?:not|no) (want|like|need)\b", r"i don't \1"),
+    # --- "i want that the title disappear": the thing wished for
+    (r"\bi (?:want|would like|wish) that (?=(?:the|my|this|all)\b)", "make "),
+    # --- comparatives: "too much fast", "more late", "2 times more loud", "how much long"
+    (r"\btoo much (?=(?:fast|slow|long|short|big|small|loud|quiet|low|high|strong|bright|dark)\b)", "too "),
+    (r"\bmore late\b", "later"),
+    (r"\bmore early\b", "earlier"),
+    (r"\b(\w+) times more (loud|fast|slow|big|quiet|long)\b",
+     lambda m: f"{m.group(1)} times {_MORE_WORD.get(m.group(2), m.group(2))}"),
+    (r"\bhow much (?=(?:long|time)\b)", "how "),
+    (r"\bhow (?:long|much time) (?:is|has|lasts?|dures?) (?:the|my) video(?: now)?\b", "how long is the video"),
+    # --- place and time: "in the up part of the screen", "in the final", "in the second 5", "before of"
+    (r"\b(?:in|on|at) the (?:up|upper|top) part(?: of the (?:screen|video|image))?\b", "at the top"),
+    (r"\b(?:in|on|at|to) the (?:down|low|lower|bottom) part(?: of the (?:screen|video|image))?\b", "at the bottom"),
+    (r"\b(?:in|on|at|to) the (?:middle|center|centre) part(?: of the (?:screen|video|image))?\b", "in the center"),
+    (r"\bin (?:the )?final(?: of (?:the )?video)?(?=\s*(?:[,.!?]|$|\band\b|\bfor\b|\bplease\b))", "at the end"),
+    (r"\b(?:in|on) the (end|start|beginning) of (?:the |my )?video\b", r"at the \1"),
+    (r"\b(?:in|on) the (?=(?:end|start|beginning)\b)", "at the "),
+    (rf"\b(?:in|on|at) (?:the )?second (\d+(?:\.\d+)?|{_NUMBER_WORDS})\b(?! (?:clip|one|video|part|shot|scene|half)\b)",
+     r"at second \1"),
+    (r"\b(before|after) of\b", r"\1"),
+    # --- questions without inversion: "what things you can do?", "what styles of music you have", "which sounds effects"
+    (r"^(what|which) (?:things|stuff) (?:you|u) can do\b", "what can you do"),
+    (r"\b(what|which) ((?:(?!(?:do|does|did|can|could|would|will|are|have)\b)[\w-]+\s+){0,3}?)(?:you|u) (have|offer|support|can do)\b",
+     r"\1 \2do you \3"),
+    (r"\bsounds effects\b", "sound effects"),
+    (r"[.?!,]?\s*i(?: am|'m) new(?: here| user| in this)?\s*[.!]*$", ""),
+    # --- adjectives after their noun: "box black", "letters white", "speed normal", "the sound original of city"
+    (rf"\b(box|background|letters|text|font|bg)\s+({_COLOURS})\b", r"\2 \1"),
+    (r"\bspeed normal\b", "normal speed"),
+    (r"\b(?:the )?(sound|audio) original of (?:the )?(\w+)(?: clip)?\b", r"the original sound of the \2 clip"),
+    (r"\bthe (song|music|video|photo|picture|voice) of me\b", r"my \1"),
+    (r"\ba voice of (man|woman|a man|a woman|male|female|boy|girl|child|kid)\b",
+     lambda m: f"a {m.group(1).removeprefix('a ')} voice"),
+    (r"\b((?:voice|narrator|narration|man|woman)) (?:that|who) (?:say|says|read|reads|tell|tells)\b", r"\1 saying"),
+    (r"\b(voice|narrator) (?:say|says)\b(?=\s*[:⟪])", r"\1 saying"),
+    # --- "frames for second", "0.75 of speed", "the half of long", "the two first seconds"
+    (r"\bframes? (?:for|by|in|each|a) second\b", "frames per second"),
+    (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
+    (r"\bthe half of (?:the )?(long|short|length|time|duration)\b", "half as long"),
+    (rf"\bthe (\d+|{_NUMBER_WORDS}) (first|last) (seconds?|secs?)\b", r"the \2 \1 \3"),
+    (r"\bi (?:want|need|wish) only (?=the (?:first|last|middle)\b)", "keep only "),
+    # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
+    (r"\b(cut|trim|shorten|mute|move|delete|remove|put|make|speed up|slow down|of|from|to) (?:him|her)\b", r"\1 it"),
+    # --- literal verbs of coming and going: "the title enter slowly", "the music go out slowly", "disappear slowly"
+    (r"\b(?:enter|enters|come in|comes in|appear|appears|entry|coming in)(?: very)? (?:slowly|slow|softly|soft|gradually|little by little)\b",
+     "fade in"),
+    (r"\b(?:go out|goes out|exit|exits|disappear|disappears|vanish|vanishes|leave|leaves|go away|goes away)(?: very)? "
+     r"(?:slowly|slow|softly|soft|gradually|little by little)\b", "fade out"),
+    (r"\bthe end (?:finish(?:es)?|ends?|stops?)\b", "the ending is"),
+    (r"\b(?:finish(?:es)?|stops?|ends?) (very |too |so |really |a bit )?sudden(?:ly)?\b", r"ends \1suddenly"),
+    (r"\bis (appearing|starting|coming|beginning|ending|finishing)\b", lambda m: _PRESENT[m.group(1)]),
+    (r"\b(?:put|set) (?:it )?in (a quarter|half|a half|a third|\d+(?:\.\d+)? ?(?:%|percent))",
+     r"put it at \1"),
+    (r"\b(put|set|leave) (it|them) (\d+(?:\.\d+)? ?(?:%|percent))", r"\1 \2 at \3"),
+    (r"\bmake (?:more )?(faster|slower|bigger|smaller|louder|quieter|shorter|longer)\b(?! (?:the|my|this|that|all|clip|title|music)\b)",
+     r"make it \1"),
+    # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
+    (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
+     "the title"),
+    (r"\b((?:make|turn|paint|colou?r|put)\s+(?:the\s+(?:[\w-]+\s+)?(?:title|text|subtitles|captions|letters|words)|it|them)"
+     r"(?:\s+in)?)\s+read(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))", r"\1 red"),
+    (r"(,|\band)\s+than\b", r"\1 then"),
+    (r"\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),
+    (r"\b(last|first|next|final) to (seconds?|secs?)\b", r"\1 2 \2"),
+))
+_PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
+            "finishing": "ends"}
+_MORE_WORD = {"loud": "louder", "fast": "faster", "slow": "slower", "big": "bigger", "quiet": "quieter", "long": "longer"}
+
+
+def learner_en(text: str) -> str:
+    """``text`` (lowercased, quotes held) with a learner's grammar and a dictation's slips as plain English."""
+    for pattern, replacement in _REWRITES:
+        text = pattern.sub(replacement, text)  # type: ignore[arg-type]
+    return _TOPICALISED.sub(lambda m: f"{m.group(1)}{m.group(3)} {m.group(2)}", text)
