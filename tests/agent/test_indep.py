@@ -22,6 +22,7 @@ FLOORS = {
     "zh5": 0.945,  # 0.951 (333/350) after the round; 0.551 (193/350) when its messages landed
     "en6": 0.64,  # 0.649 (229/353) when its messages landed
     "en7": 0.94,  # 0.949 (334/352) when its messages landed: a plain newcomer, written by held-out v3's method
+    "zh7": 0.91,  # 0.914 (329/360) when its messages landed: a plain newcomer, written by held-out v3's method
     "zh6": 0.30,  # 0.313 (110/352) when its messages landed (Traditional characters were not read yet)
 }
 
