@@ -117,7 +117,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=(?:然后)?(?:后面|前面|最后|结尾|开头)(?:再|又)(?:接|加|来|补|插)(?:上)?(?:1)?(?:段|个|条))|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
-                       r"[，,]\s*(?=(?:(?:(?:两|2|每)(?:段|个片段)|所有|全部|clips?)(?:片段)?的?)?(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
+                       r"[，,]\s*(?=(?:(?:(?:两|2|每)(?:段|个片段)|所有|全部|clips?|片段)(?:片段)?的?\s*)?(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
                        r"(?:也|都|再)?(?:去掉|删|拿掉|调|改|换|加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用|太|有点|有些|留|保留|不|别|拉|全))|"
                        # another clip, by number or by what it shows ("狗那段删掉，城市那段加速两倍"), the video's ends
                        # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
@@ -803,8 +803,8 @@ _TASTE_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| sounds?| feels?)?(?: 
                        r"(?:music|song|track)\W*$")
 _TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)?(?:有点|太|好|真|挺|也太|实在)?"
                        r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻)了?[啊呀吧呢的]*$")
-_ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:ends?|stops?|cuts? off|cuts out)(?: (?:way |really |kinda |so |too |a bit )*"
-                        r"(?:abruptly|suddenly|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?\W*$")
+_ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:ends?|stops?|finish(?:es)?|cuts? off|cuts out)(?: (?:way |really |very |kinda |so |too |a bit )*"
+                        r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?\W*$")
 _ABRUPT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:的)?(?:结尾|最后)?(?:断|停|结束|收)得?(?:有点|太|好|很|特别)?"
                         r"(?:突兀|突然|生硬|硬)了?[啊呀吧呢的]*$")
 _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? in|kicks? in|begins?|fades? (?P<fade>in|out))"
@@ -812,7 +812,9 @@ _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? i
                         r"(?: at the (?:start|end|beginning))?\W*$")
 
 
-_LOUD_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning|drowns|overpowering|overpowers|blasting|covering up)\b.*$")
+_LOUD_EN = re.compile(rf"^{_OPENERS}(?:{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning|drowns|overpowering|overpowers|blasting|covering)\b|"
+                      rf"{_MUSIC_EN}(?:'s| is) (?:(?:way|much|really|very|so) )?(?:too much|too strong|very strong|so strong)\b|"
+                      rf"(?:the |this |my )?video has (?:the )?music (?:very|too|so) (?:strong|loud)\b).*$")
 # "it's a bit loud" ("it's too loud" is a complaint of its own): loudness with no object is the music's, or what "it" is
 _LOUDISH_EN = re.compile(rf"^{_OPENERS}it'?s (?:(?:a bit|a little|kinda|kind of|pretty|really|so|quite|way) )+(?P<adj>loud|noisy|quiet|soft)\W*$")
 
