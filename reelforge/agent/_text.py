@@ -41,7 +41,7 @@ _UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声
                  r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
-    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|(?<!\bfade in)\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
@@ -190,11 +190,13 @@ _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s
 # 20 percent title yellow"; a request starts at a plain verb after a noun or a value, or at an object after a value
 _RUN_ON_EN = re.compile(
     r"\b(?:clip|clips|one|title|music|song|video|transition|transitions|crossfade|captions|percent|seconds|it|them|"
-    r"read|long|short|loud|quiet|slow|fast|boring|ugly)(\s+)(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|"
-    r"add|swap|trim|bring|give)\b)|"
-    rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)}))\b"
+    r"read|long|short|loud|quiet|slow|fast|boring|ugly|bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|"
+    r"center|centre)(\s+)(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|add|swap|trim|bring|give|move)\b)|"
+    rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)})|"
+    r"(?:at|to|on) the (?:top|bottom|middle|cent(?:er|re)))\b"
     r"|%|\dx\b)(\s+)"
     r"(?=(?:the\s+)?(?:title|music|song|text|captions|(?:[\w-]+\s+)?clip)\b)")
+_SAID_WHOLE = re.compile(r"\b(?:bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|center|centre)$")
 # the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
 
@@ -239,7 +241,8 @@ def _run_on(part: str) -> list[str]:
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(part)]
     pieces = [part[start:end] for start, end in zip(starts, ends)]
-    if len(pieces) == 1 or any(_CAUSING.match(p) for p in pieces[:-1]):
+    # "make the title bigger put it at the bottom": a change said whole before the next verb causes nothing
+    if len(pieces) == 1 or any(_CAUSING.match(p) and not _SAID_WHOLE.search(p) for p in pieces[:-1]):
         return [part]
     return pieces
 
@@ -298,7 +301,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "en":
         parts = _them(parts)
     if language == "en":
-        parts = [q for p in parts for q in _run_on(p)]
+        parts = _topic_first([q for p in parts for q in _run_on(p)])  # "the title put it with white letters"
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
@@ -331,6 +334,7 @@ def _plain_en(text: str) -> str:
     "at the end", "the second one make it 2x" "make the second one 2x"."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
     text = re.sub(r"\bin end\b", "at the end", text)
+    text = re.sub(r"\bin the (start|beginning|end|ending)\b", r"at the \1", text)  # "'The End' in the end"
     # typed short: "vid w/o music pls", "something w more energy"
     text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
     text = re.sub(r"\bw/\s*", "with ", text)
@@ -383,7 +387,7 @@ _DISLIKE_ZH = re.compile(r"^我?(?:不喜欢|不太喜欢|讨厌)((?:这个|那�
 # it", "开头的淡入好烦，去掉吧" read as "I don't like ..."
 _BOTHERS_EN = re.compile(r"^((?:the|this|that|these|those) [\w -]+?) (?:is|are|looks?|feels?|seems?) (?:so |really |kinda |kind of |"
                          r"a bit |super |just |way |pretty )?(?:annoying|distracting|irritating|weird|ugly|cheesy|tacky|awful|"
-                         r"pointless|unnecessary|too much|overkill)(?:,\s*(.+))?$")
+                         r"pointless|unnecessary|overkill)(?:,\s*(.+))?$")
 _EFFECT = r"\b(?:fade|fades|fade-in|fade-out|cross-?fades?|transitions?|dissolves?|wipes?|zoom|pan|slow[- ]?mo(?:tion)?|ken burns)\b|" \
           r"淡入|淡出|转场|溶解|擦除|缩放|推近|拉远|慢动作|效果"
 _BOTHERS_ZH = re.compile(r"^((?:这个|那个)?[\u4e00-\u9fff]{1,8}?)(?:好|太|有点|很|真|挺)(?:烦人?|多余|别扭|碍眼)了?$")
@@ -401,8 +405,8 @@ def _dislike_then(parts: list[str]) -> list[str]:
     while pending:
         part = pending.pop(0)
         bothers = _BOTHERS_EN.match(part) or _BOTHERS_ZH.match(part)
-        if bothers and not (pending or bothers.group(bothers.re.groups) or re.search(_EFFECT, bothers.group(1))):
-            bothers = None  # "the hum in the city clip is really distracting" said alone: a remark (``remark_of``)
+        if bothers and not re.search(_EFFECT, bothers.group(1)):
+            bothers = None  # "the hum in the city clip is really distracting", "the black bars look ugly": a remark
         if bothers:  # "the fade in is annoying": not liked
             part = ("我不喜欢" + bothers.group(1) if bothers.re is _BOTHERS_ZH else
                     f"i don't like {bothers.group(1)}" + (f", {bothers.group(2)}" if bothers.group(2) else ""))
@@ -750,7 +754,7 @@ class Remark:
     subject: str = ""      # the words naming what it is about ("音乐", "狗那段"), for a request that leaves it unsaid
 
 
-_OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
+_OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
@@ -769,8 +773,8 @@ _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"
     r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
-    r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
-    r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
+    r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
+    r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
                         r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"
                         r"[\u4e00-\u9fff]{1,4}也(?:行|可以)(?:吧)?|"

@@ -30,12 +30,13 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|what (?:\w+ ){0
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
         r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选)(?:的)?(?:哪些|哪几种)[\u4e00-\u9fff]{1,6}$|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
-        r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
+        r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
+        r"\b(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
               r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
-_SOUND_HELP = r"what (?:sound effects|sounds|sfx)|which sound effects|有(?:哪些|什么)音效|音效有(?:哪些|什么)"
+_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|有(?:哪些|什么)音效|音效有(?:哪些|什么)"
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
