@@ -201,7 +201,7 @@ _SAID_WHOLE = re.compile(r"\b(?:bigger|smaller|larger|louder|quieter|faster|slow
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
 
 
-_TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*((?:the|that|this) (?:[\w-]+ )?(?:title|music|song|captions|text|clip|one|"
+_TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*(?:(?:the )?same(?: thing)? (?:for|with|on) )?((?:the|that|this) (?:[\w-]+ )?(?:title|music|song|captions|text|clip|one|"
                        r"transition|crossfade|voice-?over|voice|video)|title|music)$")
 _TOPIC_ZH = re.compile(r"^(?:还有|然后|那|至于)?([\u4e00-\u9fff]{0,4}(?:那段|这段|标题|音乐|背景音乐|字幕|转场|配音|旁白))(?:的话|呢)?$")
 
@@ -257,8 +257,17 @@ def clause_starts(text: str, language: str) -> list[int]:
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九十][、.])\s*")
 
 
+# a list numbered in one line: "1) title says 'Tokyo Nights' 2) title in pink 3) title at the top", "1、静音 2、竖屏"
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[)）、]\s*")
+
+
 def _listed_lines(message: str, language: str) -> str:
     """A message typed as a list, one request a line, as one line of requests (each ends where its line did)."""
+    numbers = list(_INLINE_NUMBER.finditer(message))
+    if "\n" not in message and len(numbers) > 1 and numbers[0].start() == 0 and \
+            [int(m.group(1)) for m in numbers] == list(range(1, len(numbers) + 1)):
+        message = "\n".join(message[m.start():n.start() if n else None].strip()
+                            for m, n in zip(numbers, [*numbers[1:], None], strict=True))
     if "\n" not in message:
         return message
     lines = [_BULLET.sub("", line).strip() for line in message.splitlines()]
@@ -763,7 +772,8 @@ _COMPLAINT_EN = re.compile(
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
-_COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?)(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
+_COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?(?<!消失得)(?<!没了得)(?<!消失)(?<!不见了))"  # "标题消失得太快了": text.py's
+                           r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
                            r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓))"  # "城市那段拖沓了": drags, said plainly
                            r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
 _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",

@@ -53,7 +53,10 @@ _FADE_LENGTH = re.compile(
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
     # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
     r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around )?"
-    r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b")
+    r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
+    # both fades as long: "淡入淡出都加上 各0.5秒", "fade in and out, 0.5 seconds each"
+    r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
+    r"(?P<both_en>\bfade (?:\w+ )?in and (?:fade )?out\b)[\s,]+(?P<both_en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:each|both)\b")
 
 
 # a title's motion that no edit makes: "make the title spin in from the left", "标题飞入"
@@ -66,6 +69,15 @@ _BARE_FADE = r"^(?:and |then |also |now )*(?:fade (?:it )?(?:in|out)(?: and out)
              r"(?:seconds?|secs?|s))?(?: (?:too|as well|please))?$"
 
 
+# words wanted on screen, with no title word: "my name should be on it at the end, 'by Jess'", "结尾要出现「谢谢观看」"
+_ON_SCREEN = r"\b(?:should|must|needs? to|has to|to|want (?:it|them) to) (?:be|go|appear|show|come up) (?:on|over) (?:it|the video|" \
+             r"the screen|screen|the picture)\b|\b(?:my|our|his|her) name\b|(?:要|想)?(?:出现|显示|写)在(?:画面|屏幕|视频)上|我的名字"
+# the title gone before it can be read: "the words disappear before i can finish reading them", "标题消失得太快了"
+_TOO_SOON = r"\b(?:disappear\w*|vanish\w*|go(?:es)? away|(?:is|are) gone|go(?:es)? off)\b.*\b(?:too (?:fast|quick\w*|soon|early)|" \
+            r"before (?:i|you|we|anyone|people|they) (?:can|could) (?:\w+ ){0,2}?read)|(?:消失|没了|不见了|闪过)得?(?:太快|太早)|" \
+            r"还没(?:看|读)(?:完|清楚?)就(?:消失|没|不见)了?|(?:一闪而过|闪一下就没了)"
+
+
 def _animated(clause: Clause) -> bool:
     """A motion of the title no edit makes, said without a fade ("make the title spin in")."""
     return clause.has(_ANIMATION) and not clause.has(_FADE_IN + "|" + _FADE_OUT)
@@ -76,6 +88,11 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
     found: dict[str, int] = {}
     spans = []
     for match in _FADE_LENGTH.finditer(text):
+        both = match.group("both_zh_s") or match.group("both_en_s")
+        if both:
+            found["fade_in_ms"] = found["fade_out_ms"] = round(float(both) * 1000)
+            spans.append(match.span())
+            continue
         side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come")
         seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s") or \
             match.group("come_s")
@@ -116,9 +133,10 @@ def _only_its_look(clause: Clause) -> bool:
 
 
 _LOOK_WORDS_EN = frozenset("make change turn set switch go use try alright ok okay now then also just actually maybe how "
-                           "about let's lets into put give add behind under them".split())
+                           "about let's lets into put give add behind under them another different other perhaps something "
+                           "like instead".split())
 _LOOK_WORDS_ZH = r"还是|改成|换成|变成|改为|弄成|整成|调成|改|换|用|再|然后|并且|也|吧|呢|啊|就|那|颜色|字体?|标题|文字|顺便|" \
-                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了"
+                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了|来点|别的|其他的?|一种|[，,]"
 
 
 # the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
@@ -170,6 +188,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
+    if clause.quote() is not None and clause.has(_ON_SCREEN):  # "my name should be on it at the end, 'by Jess'"
+        return True
     focused = state.focus is not None and state.focus.kind == "text"
     if focused and _other_side(clause, state) is not None:
         return True
@@ -210,7 +230,7 @@ def _timing(clause: Clause) -> dict[str, object]:
         return {"duration_ms": round(float(gone.group(1)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)|"
-                   r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))", text)
+                   r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))|(\d+(?:\.\d+)?)秒(?:之后|以后|后)(?=再?(?:出来|出现|显示|进来))", text)
     out: dict[str, object] = {}
     if at and any(at.start() < end and at.end() > start for start, end in fades):  # "在1.5秒内淡出"
         at = None
@@ -279,10 +299,10 @@ def _style(clause: Clause) -> dict[str, object]:
     letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
     if letters:
         color = color_of(letters.group(1) + "色")
-    said = re.search(r"(?:成|为|是|用)([红白黑黄蓝绿橙橘紫粉灰金银青])的?(?![\u4e00-\u9fff]*色)", text) \
+    said = re.search(r"(?:成|为|是|用)([红白黑黄蓝绿橙橘紫粉灰金银青])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([红白黑黄蓝绿橙橘紫粉灰金银青])的$", text) \
         if clause.language == "zh" and color is None else None
-    if said:  # "字弄成红的"
-        color = color_of(said.group(1) + "色")
+    if said:  # "字弄成红的", "换个颜色吧 绿的"
+        color = color_of((said.group(1) or said.group(2)) + "色")
     if color:
         out["color"] = color
     if clause.has(_FADE_IN):
@@ -561,8 +581,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         words = None  # "put the text with a movement of rotation": how it moves, not its words (asked below)
     if words and not clause.has(ADD) and any((s.meta.text or "").lower() == words.lower() for s in texts):
         words = None  # "move 'Urban Dreams' to the top": the title named by its words, not new words
-    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or \
-        clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)  # "title Tokyo 2077": the one title says it
+    wants_change = (clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or
+                    clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)) and \
+        not clause.has(_ON_SCREEN)  # "title Tokyo 2077": the one title says it; words wanted on screen are new ones
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
@@ -656,8 +677,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 "1 second.", f"标题只显示 {now} 秒。要显示多久？例如：标题显示1秒。")))
             return True
         fields["duration_ms"] = length
-    if not fields and target is not None and clause.has(r"\b(?:longer|shorter|lengthen|extend)\b|长一点|长一些|久一点|延长|变长|"
-                                                        r"短一点|短一些|缩短|变短"):  # "make the title longer": by how much?
+    # "make the title longer", "the words disappear before i can finish reading them": by how much?
+    if not fields and target is not None and clause.has(_TOO_SOON + r"|\b(?:longer|shorter|lengthen|extend)\b|长一点|长一些|久一点|延长|变长|"
+                                                        r"短一点|短一些|缩短|变短"):
         now = f"{target.duration_ms / 1000:g}"
         state.actions.append(Unknown(clause.unquoted(), understood="the title's length", question=ask(
             clause, f"How long should the title stay on screen? It shows for {now} s now; for example: show the title "
