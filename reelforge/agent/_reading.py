@@ -80,7 +80,8 @@ _ALSO: dict[str, frozenset[str]] = {
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
 _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
             ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|\bcuts? (?:between(?! \d)|from one)\b|"
-                           r"\bthe cuts? (?:is|are|feels?|looks?)\b|\b(?:hard|straight) cuts?\b|剪辑点|"
+                           r"\bthe cuts? (?:is|are|feels?|looks?)\b|\b(?:hard|straight|direct|plain) cuts?\b|\bcuts? (?:only|direct)\b|"
+                           r"\b(?:just|only) cuts\b|剪辑点|"
                            r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                            r"(?:片段|镜头|画面)切换(?:的时候|时)|(?:切|换)(?:镜头|画面)(?:的时候|时)|每个cuts?(?![a-z])|"
                            # "every time it cuts" ("it" is read as a reference first, so the cut alone)

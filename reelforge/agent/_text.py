@@ -242,7 +242,8 @@ def _run_on(part: str) -> list[str]:
     ends = [*(start for start, _ in cuts), len(part)]
     pieces = [part[start:end] for start, end in zip(starts, ends)]
     # "make the title bigger put it at the bottom": a change said whole before the next verb causes nothing
-    if len(pieces) == 1 or any(_CAUSING.match(p) and not _SAID_WHOLE.search(p) for p in pieces[:-1]):
+    if len(pieces) == 1 or any(_CAUSING.match(p) and not _SAID_WHOLE.search(p) for p in pieces[:-1]) or \
+            re.match(r"(?:between|after|before|during|over|under)\b", pieces[0]):  # "between the clips put a wipe": a place first
         return [part]
     return pieces
 
@@ -330,7 +331,7 @@ def _complaint_then(part: str) -> list[str]:
     return [part[:complaint.start("rest")], said]
 
 
-_MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
+_MORE = {"late": "later", "early": "earlier", "slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
          "quiet": "quieter", "loud": "louder", "soft": "softer", "short": "shorter", "long": "longer", "bright": "brighter",
          "dark": "darker", "high": "higher", "low": "lower"}
 
@@ -344,6 +345,12 @@ def _plain_en(text: str) -> str:
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
     text = re.sub(r"\bin end\b", "at the end", text)
     text = re.sub(r"\bin the (start|beginning|end|ending)\b", r"at the \1", text)  # "'The End' in the end"
+    text = re.sub(r"\b(?:in|at) the final\b(?=\s*(?:$|[,.!]|for\b|and\b))", "at the end", text)  # "put 'The End' in the final"
+    text = re.sub(r"\b(?:in |to )?the (up|upper|down|low|lower) part(?: of the (?:screen|video|picture))?\b",
+                  lambda m: "at the top" if m.group(1) in ("up", "upper") else "at the bottom", text)  # "in the up part of the screen"
+    text = re.sub(r"\band than\b", "and then", text)  # "remove the title and than export"
+    text = re.sub(r"\btik tok\b", "tiktok", text)
+    text = re.sub(r"\b(title|text|words) read$", r"\1 red", text)  # "make the title read": the colour, said by ear
     # typed short: "vid w/o music pls", "something w more energy"
     text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
     text = re.sub(r"\bw/\s*", "with ", text)
@@ -352,7 +359,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
-                  r"^(?:(?:could|can|would) (?:you|u) )?(?:please )?do (?:\d+|a few|some|a couple of) things(?: for me)?(?: please)?:\s*", "", text)
+                  r"^(?:(?:could|can|would) (?:you|u) )?(?:please |kindly )?do (?:\d+|one|a few|some|a couple of) things?(?: for me)?(?: please)?[:,]\s*",
+                  "", text)  # "kindly do one thing, make the title little bigger only"
     text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
     # "make the colour yellow": the colour of what was just changed ("it")
     text = re.sub(r"(^|,\s*|\band\s+)(make|change|set|turn) the colou?r (?=(?:to |into )?[a-z]+$)", r"\1\2 it ", text)
@@ -699,7 +707,7 @@ def _carry_add(parts: list[str]) -> list[str]:
         if lead and _BARE_OBJECT.match(carried[i - 1]) and parts[i][lead.end():].strip():
             # "make the title and the music fade out": both take what is said after the last one
             carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
-        item = re.sub(r"^also\s+", "", parts[i])  # "remove the title and also the music"
+        item = re.sub(r"^also\s+|\s+(?:also|too|as well)$", "", parts[i])  # "remove the title and also the music", "... the title also"
         if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)", item):
             carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
             continue
@@ -784,6 +792,7 @@ _REASON_EN = re.compile(
     r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
+    r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
                         r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"

@@ -330,6 +330,8 @@ _MODIFIER = (
     r"x\s*[=:]?\s*[0.]"
 )
 _PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})$"  # ends the words after "saying"
+# a place and then a time after the words: "a title that says happy birthday at the top for 4 seconds"
+_SAYING_ENDS = rf"\s+(?:at|in|on|to) the (?:very )?(?:{_PLACES})\s+(?:for|from|until|till)\s+\d|\s+(?:for|from|lasting)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$"
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
     r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text|words|lower third)"
@@ -397,7 +399,7 @@ def _unquoted_words(clause: Clause) -> str | None:
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
-    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|$)|"
+    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|{_SAYING_ENDS}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
 
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
