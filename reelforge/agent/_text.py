@@ -41,7 +41,7 @@ _UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声
                  r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
-    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|(?<!\bfade in)\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
@@ -190,16 +190,18 @@ _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s
 # 20 percent title yellow"; a request starts at a plain verb after a noun or a value, or at an object after a value
 _RUN_ON_EN = re.compile(
     r"\b(?:clip|clips|one|title|music|song|video|transition|transitions|crossfade|captions|percent|seconds|it|them|"
-    r"read|long|short|loud|quiet|slow|fast|boring|ugly)(\s+)(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|"
-    r"add|swap|trim|bring|give)\b)|"
-    rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)}))\b"
+    r"read|long|short|loud|quiet|slow|fast|boring|ugly|bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|"
+    r"center|centre)(\s+)(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|add|swap|trim|bring|give|move)\b)|"
+    rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)})|"
+    r"(?:at|to|on) the (?:top|bottom|middle|cent(?:er|re)))\b"
     r"|%|\dx\b)(\s+)"
     r"(?=(?:the\s+)?(?:title|music|song|text|captions|(?:[\w-]+\s+)?clip)\b)")
+_SAID_WHOLE = re.compile(r"\b(?:bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|center|centre)$")
 # the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
 
 
-_TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*((?:the|that|this) (?:[\w-]+ )?(?:title|music|song|captions|text|clip|one|"
+_TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*(?:(?:the )?same(?: thing)? (?:for|with|on) )?((?:the|that|this) (?:[\w-]+ )?(?:title|music|song|captions|text|clip|one|"
                        r"transition|crossfade|voice-?over|voice|video)|title|music)$")
 _TOPIC_ZH = re.compile(r"^(?:还有|然后|那|至于)?([\u4e00-\u9fff]{0,4}(?:那段|这段|标题|音乐|背景音乐|字幕|转场|配音|旁白))(?:的话|呢)?$")
 
@@ -239,7 +241,9 @@ def _run_on(part: str) -> list[str]:
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(part)]
     pieces = [part[start:end] for start, end in zip(starts, ends)]
-    if len(pieces) == 1 or any(_CAUSING.match(p) for p in pieces[:-1]):
+    # "make the title bigger put it at the bottom": a change said whole before the next verb causes nothing
+    if len(pieces) == 1 or any(_CAUSING.match(p) and not _SAID_WHOLE.search(p) for p in pieces[:-1]) or \
+            re.match(r"(?:between|after|before|during|over|under)\b", pieces[0]):  # "between the clips put a wipe": a place first
         return [part]
     return pieces
 
@@ -254,8 +258,17 @@ def clause_starts(text: str, language: str) -> list[int]:
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九十][、.])\s*")
 
 
+# a list numbered in one line: "1) title says 'Tokyo Nights' 2) title in pink 3) title at the top", "1、静音 2、竖屏"
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[)）、]\s*")
+
+
 def _listed_lines(message: str, language: str) -> str:
     """A message typed as a list, one request a line, as one line of requests (each ends where its line did)."""
+    numbers = list(_INLINE_NUMBER.finditer(message))
+    if "\n" not in message and len(numbers) > 1 and numbers[0].start() == 0 and \
+            [int(m.group(1)) for m in numbers] == list(range(1, len(numbers) + 1)):
+        message = "\n".join(message[m.start():n.start() if n else None].strip()
+                            for m, n in zip(numbers, [*numbers[1:], None], strict=True))
     if "\n" not in message:
         return message
     lines = [_BULLET.sub("", line).strip() for line in message.splitlines()]
@@ -298,7 +311,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "en":
         parts = _them(parts)
     if language == "en":
-        parts = [q for p in parts for q in _run_on(p)]
+        parts = _topic_first([q for p in parts for q in _run_on(p)])  # "the title put it with white letters"
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
@@ -318,7 +331,7 @@ def _complaint_then(part: str) -> list[str]:
     return [part[:complaint.start("rest")], said]
 
 
-_MORE = {"slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
+_MORE = {"late": "later", "early": "earlier", "slow": "slower", "fast": "faster", "quick": "faster", "big": "bigger", "small": "smaller", "large": "larger",
          "quiet": "quieter", "loud": "louder", "soft": "softer", "short": "shorter", "long": "longer", "bright": "brighter",
          "dark": "darker", "high": "higher", "low": "lower"}
 
@@ -331,6 +344,13 @@ def _plain_en(text: str) -> str:
     "at the end", "the second one make it 2x" "make the second one 2x"."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
     text = re.sub(r"\bin end\b", "at the end", text)
+    text = re.sub(r"\bin the (start|beginning|end|ending)\b", r"at the \1", text)  # "'The End' in the end"
+    text = re.sub(r"\b(?:in|at) the final\b(?=\s*(?:$|[,.!]|for\b|and\b))", "at the end", text)  # "put 'The End' in the final"
+    text = re.sub(r"\b(?:in |to )?the (up|upper|down|low|lower) part(?: of the (?:screen|video|picture))?\b",
+                  lambda m: "at the top" if m.group(1) in ("up", "upper") else "at the bottom", text)  # "in the up part of the screen"
+    text = re.sub(r"\band than\b", "and then", text)  # "remove the title and than export"
+    text = re.sub(r"\btik tok\b", "tiktok", text)
+    text = re.sub(r"\b(title|text|words) read$", r"\1 red", text)  # "make the title read": the colour, said by ear
     # typed short: "vid w/o music pls", "something w more energy"
     text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
     text = re.sub(r"\bw/\s*", "with ", text)
@@ -339,7 +359,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
-                  r"^(?:(?:could|can|would) (?:you|u) )?(?:please )?do (?:\d+|a few|some|a couple of) things(?: for me)?(?: please)?:\s*", "", text)
+                  r"^(?:(?:could|can|would) (?:you|u) )?(?:please |kindly )?do (?:\d+|one|a few|some|a couple of) things?(?: for me)?(?: please)?[:,]\s*",
+                  "", text)  # "kindly do one thing, make the title little bigger only"
     text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
     # "make the colour yellow": the colour of what was just changed ("it")
     text = re.sub(r"(^|,\s*|\band\s+)(make|change|set|turn) the colou?r (?=(?:to |into )?[a-z]+$)", r"\1\2 it ", text)
@@ -383,7 +404,7 @@ _DISLIKE_ZH = re.compile(r"^我?(?:不喜欢|不太喜欢|讨厌)((?:这个|那�
 # it", "开头的淡入好烦，去掉吧" read as "I don't like ..."
 _BOTHERS_EN = re.compile(r"^((?:the|this|that|these|those) [\w -]+?) (?:is|are|looks?|feels?|seems?) (?:so |really |kinda |kind of |"
                          r"a bit |super |just |way |pretty )?(?:annoying|distracting|irritating|weird|ugly|cheesy|tacky|awful|"
-                         r"pointless|unnecessary|too much|overkill)(?:,\s*(.+))?$")
+                         r"pointless|unnecessary|overkill)(?:,\s*(.+))?$")
 _EFFECT = r"\b(?:fade|fades|fade-in|fade-out|cross-?fades?|transitions?|dissolves?|wipes?|zoom|pan|slow[- ]?mo(?:tion)?|ken burns)\b|" \
           r"淡入|淡出|转场|溶解|擦除|缩放|推近|拉远|慢动作|效果"
 _BOTHERS_ZH = re.compile(r"^((?:这个|那个)?[\u4e00-\u9fff]{1,8}?)(?:好|太|有点|很|真|挺)(?:烦人?|多余|别扭|碍眼)了?$")
@@ -401,8 +422,8 @@ def _dislike_then(parts: list[str]) -> list[str]:
     while pending:
         part = pending.pop(0)
         bothers = _BOTHERS_EN.match(part) or _BOTHERS_ZH.match(part)
-        if bothers and not (pending or bothers.group(bothers.re.groups) or re.search(_EFFECT, bothers.group(1))):
-            bothers = None  # "the hum in the city clip is really distracting" said alone: a remark (``remark_of``)
+        if bothers and not re.search(_EFFECT, bothers.group(1)):
+            bothers = None  # "the hum in the city clip is really distracting", "the black bars look ugly": a remark
         if bothers:  # "the fade in is annoying": not liked
             part = ("我不喜欢" + bothers.group(1) if bothers.re is _BOTHERS_ZH else
                     f"i don't like {bothers.group(1)}" + (f", {bothers.group(2)}" if bothers.group(2) else ""))
@@ -686,7 +707,7 @@ def _carry_add(parts: list[str]) -> list[str]:
         if lead and _BARE_OBJECT.match(carried[i - 1]) and parts[i][lead.end():].strip():
             # "make the title and the music fade out": both take what is said after the last one
             carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
-        item = re.sub(r"^also\s+", "", parts[i])  # "remove the title and also the music"
+        item = re.sub(r"^also\s+|\s+(?:also|too|as well)$", "", parts[i])  # "remove the title and also the music", "... the title also"
         if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)", item):
             carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
             continue
@@ -750,7 +771,7 @@ class Remark:
     subject: str = ""      # the words naming what it is about ("音乐", "狗那段"), for a request that leaves it unsaid
 
 
-_OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
+_OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
@@ -759,7 +780,8 @@ _COMPLAINT_EN = re.compile(
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
-_COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?)(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
+_COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?(?<!消失得)(?<!没了得)(?<!消失)(?<!不见了))"  # "标题消失得太快了": text.py's
+                           r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
                            r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓))"  # "城市那段拖沓了": drags, said plainly
                            r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
 _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
@@ -769,8 +791,9 @@ _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"
     r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
-    r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|"
-    r"i'?m new(?: here| to this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
+    r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
+    r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
+    r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
                         r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"
                         r"[\u4e00-\u9fff]{1,4}也(?:行|可以)(?:吧)?|"

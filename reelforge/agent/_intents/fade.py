@@ -18,7 +18,7 @@ from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import Unknown
+from reelforge.agent.actions import EditAction, Unknown
 from reelforge.draft.edits import SetFade
 
 __all__ = ["DEFAULT_FADE_MS", "handle"]
@@ -81,7 +81,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
 _FADE_LABEL = re.compile(r"\bfad(?:e|ed|es)\b|淡入|淡出|渐隐|渐显")
 _NOT_PICTURE = re.compile(r"\b(?:music|song|bgm|title|text|caption|transitions?|crossfade|between)\b|音乐|配乐|歌|标题|字幕|文字|转场|之间")
 # "now the end too", "开头也加一个", "结尾也来一个": a fade at the other end; "make it 3 seconds": the fade that long
-_OTHER_END = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:at )?(?:the )?(end|ending|start|beginning)(?: too| as well)?$|"
+_OTHER_END = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:at |in )?(?:the )?(end|ending|start|beginning)(?: too| as well| also)?$|"
                         r"^(?:那)?(开头|结尾|片头|片尾)(?:也|再)(?:加|来)(?:1)?(?:个|下)(?:吧)?$")
 _ITS_LENGTH = re.compile(r"^(?:(?:ok|now|and|then)\s+)*(?:make|set|change) (?:it|that)(?: to)? (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|"
                          r"^(?:那)?(?:改成|调到|换成)?(\d+(?:\.\d+)?)秒(?:的|吧)?$")
@@ -91,9 +91,18 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
     """A follow-up to a picture fade the last version made: the other end too, or that fade at another length."""
     history = state.context.history
     label = history[-1].lower() if history else ""
+    end, length = _OTHER_END.match(clause.text), _ITS_LENGTH.match(clause.text)
+    last = state.actions[-1] if state.actions else None
+    if end is not None and isinstance(last, EditAction) and isinstance(last.edit, SetFade) and last.edit.segment_id is None:
+        # "black screen at the start of 1 second and also in the end": the other end of the fade just asked for, as long,
+        # in the same edit
+        said = next((v for v in (last.edit.fade_in_ms, last.edit.fade_out_ms) if v is not None), DEFAULT_FADE_MS)
+        start = (end.group(1) or end.group(2)) in ("start", "beginning", "开头", "片头")
+        state.actions.pop()
+        state.edit(last.edit.model_copy(update={"fade_in_ms" if start else "fade_out_ms": said}))
+        return True
     if state.actions or not _FADE_LABEL.search(label) or _NOT_PICTURE.search(label) or not main_clips(state.draft):
         return False
-    end, length = _OTHER_END.match(clause.text), _ITS_LENGTH.match(clause.text)
     if end is not None:
         start = (end.group(1) or end.group(2)) in ("start", "beginning", "开头", "片头")
         state.edit(SetFade(fade_in_ms=DEFAULT_FADE_MS) if start else SetFade(fade_out_ms=DEFAULT_FADE_MS))

@@ -40,9 +40,10 @@ _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (
 _SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
-           r"\b(?:come|comes|appear|appears|show up|shows up) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up)s?\b|" \
+           r"\b(?:come|comes|appear|appears|show up|shows up|enter|enters) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up|enter)s?\b|" \
            r"(?:出来|出现|进来)(?:的时候|时)?(?:慢|缓)(?:一点|一些|点|些)|(?:慢慢|缓缓)地?(?:出来|出现|显示)"  # a slow entrance
-_FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐"
+_FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐|" \
+            r"\b(?:go|goes|leave|leaves|exit|exits|disappear|disappears) (?:out |away )?(?:more )?slowly\b|\bslowly (?:disappear|go away|leave)s?\b"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
     r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)"
@@ -52,7 +53,10 @@ _FADE_LENGTH = re.compile(
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
     # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
     r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around )?"
-    r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b")
+    r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
+    # both fades as long: "淡入淡出都加上 各0.5秒", "fade in and out, 0.5 seconds each"
+    r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
+    r"(?P<both_en>\bfade (?:\w+ )?in and (?:fade )?out\b)[\s,]+(?P<both_en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:each|both)\b")
 
 
 # a title's motion that no edit makes: "make the title spin in from the left", "标题飞入"
@@ -60,11 +64,35 @@ _ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\
              r"shak\w*|wiggl\w*|animat\w*)\b|旋转|转圈|飞入|飞进|滑入|滑进|弹出|弹跳|打字机|抖动|动画"
 
 
+# a fade said with no object and no end of the video ("and fade in one second"; "fade out at the end" is the video's)
+_BARE_FADE = r"^(?:and |then |also |now )*(?:fade (?:it )?(?:in|out)(?: and out)?|fade-?(?:in|out))(?: (?:over|in|of|for) \d+(?:\.\d+)?\s*" \
+             r"(?:seconds?|secs?|s))?(?: (?:too|as well|please))?$"
+
+
+# words wanted on screen, with no title word: "my name should be on it at the end, 'by Jess'", "结尾要出现「谢谢观看」"
+_ON_SCREEN = r"\b(?:should|must|needs? to|has to|to|want (?:it|them) to) (?:be|go|appear|show|come up) (?:on|over) (?:it|the video|" \
+             r"the screen|screen|the picture)\b|\b(?:my|our|his|her) name\b|(?:要|想)?(?:出现|显示|写)在(?:画面|屏幕|视频)上|我的名字"
+# the title gone before it can be read: "the words disappear before i can finish reading them", "标题消失得太快了"
+_TOO_SOON = r"\b(?:disappear\w*|vanish\w*|go(?:es)? away|(?:is|are) gone|go(?:es)? off)\b.*\b(?:too (?:fast|quick\w*|soon|early)|" \
+            r"before (?:i|you|we|anyone|people|they) (?:can|could) (?:\w+ ){0,2}?read)|(?:消失|没了|不见了|闪过)得?(?:太快|太早)|" \
+            r"还没(?:看|读)(?:完|清楚?)就(?:消失|没|不见)了?|(?:一闪而过|闪一下就没了)"
+
+
+def _animated(clause: Clause) -> bool:
+    """A motion of the title no edit makes, said without a fade ("make the title spin in")."""
+    return clause.has(_ANIMATION) and not clause.has(_FADE_IN + "|" + _FADE_OUT)
+
+
 def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
     """Each fade's length said with it ({"fade_in_ms": 2000}) and where those words lie (not the title's length)."""
     found: dict[str, int] = {}
     spans = []
     for match in _FADE_LENGTH.finditer(text):
+        both = match.group("both_zh_s") or match.group("both_en_s")
+        if both:
+            found["fade_in_ms"] = found["fade_out_ms"] = round(float(both) * 1000)
+            spans.append(match.span())
+            continue
         side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come")
         seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s") or \
             match.group("come_s")
@@ -105,9 +133,10 @@ def _only_its_look(clause: Clause) -> bool:
 
 
 _LOOK_WORDS_EN = frozenset("make change turn set switch go use try alright ok okay now then also just actually maybe how "
-                           "about let's lets into put give add behind under them".split())
+                           "about let's lets into put give add behind under them another different other perhaps something "
+                           "like instead".split())
 _LOOK_WORDS_ZH = r"还是|改成|换成|变成|改为|弄成|整成|调成|改|换|用|再|然后|并且|也|吧|呢|啊|就|那|颜色|字体?|标题|文字|顺便|" \
-                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了"
+                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了|来点|别的|其他的?|一种|[，,]"
 
 
 # the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
@@ -150,6 +179,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     said = {clause.quotes[int(m.group(1))].lower() for m in PLACEHOLDER.finditer(clause.text)}
     if said and any((s.meta.text or "").lower() in said for s in text_segments(state.draft)):
         return True  # "change 'Urban Dreams' to 'City Dreams'": a text on screen named by its words
+    if _renamed_unquoted(clause, state) is not None:  # "change Urban Dreams to Sueños Urbanos"
+        return True
     if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
@@ -157,14 +188,29 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
+    if clause.quote() is not None and clause.has(_ON_SCREEN):  # "my name should be on it at the end, 'by Jess'"
+        return True
     focused = state.focus is not None and state.focus.kind == "text"
     if focused and _other_side(clause, state) is not None:
         return True
+    if focused and state.focus is not state.initial_focus and clause.has(_BARE_FADE):
+        return True  # "put the title in the middle and fade in one second": the title just changed fades
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(r"\bthem\b") or clause.has(_BIGGER) or clause.has(_SMALLER) or
                         position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME) or
                         _only_its_look(clause) or clause.quote() is not None and clause.has(_CHANGE))  # "换成「城市之梦」"
+
+
+def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
+    """The new words of "change Urban Dreams to Sueños Urbanos": a text on screen named by its words, unquoted."""
+    for segment in text_segments(state.draft):
+        name = (segment.meta.text or "").lower()
+        found = re.search(rf"\b(?:change|rename|replace|switch|swap|correct)\s+(?:the (?:title|text) )?{re.escape(name)}\s+(?:to|with|into|for|by)"
+                          r"\s+(.+?)\s*$", clause.text) if len(name) >= 3 else None
+        if found and not PLACEHOLDER.search(found.group(1)):
+            return clause.as_typed(found.group(1))
+    return None
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -184,7 +230,7 @@ def _timing(clause: Clause) -> dict[str, object]:
         return {"duration_ms": round(float(gone.group(1)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)|"
-                   r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))", text)
+                   r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))|(\d+(?:\.\d+)?)秒(?:之后|以后|后)(?=再?(?:出来|出现|显示|进来))", text)
     out: dict[str, object] = {}
     if at and any(at.start() < end and at.end() > start for start, end in fades):  # "在1.5秒内淡出"
         at = None
@@ -208,7 +254,9 @@ def _timing(clause: Clause) -> dict[str, object]:
 
 
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
-_BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)\b|"
+_BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)"
+                       # the colour after the noun, as a learner says it: "with box black behind"
+                       r"(?:\s+(black|white|red|yellow|blue|green|grey|gray|pink|purple|orange|dark|light)\b(?:\s+behind\b)?)?\b|"
                        r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
                        # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
                        r"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([红白黑黄蓝绿金粉紫橙灰])的|"
@@ -251,10 +299,10 @@ def _style(clause: Clause) -> dict[str, object]:
     letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
     if letters:
         color = color_of(letters.group(1) + "色")
-    said = re.search(r"(?:成|为|是|用)([红白黑黄蓝绿橙橘紫粉灰金银青])的?(?![\u4e00-\u9fff]*色)", text) \
+    said = re.search(r"(?:成|为|是|用)([红白黑黄蓝绿橙橘紫粉灰金银青])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([红白黑黄蓝绿橙橘紫粉灰金银青])的$", text) \
         if clause.language == "zh" and color is None else None
-    if said:  # "字弄成红的"
-        color = color_of(said.group(1) + "色")
+    if said:  # "字弄成红的", "换个颜色吧 绿的"
+        color = color_of((said.group(1) or said.group(2)) + "色")
     if color:
         out["color"] = color
     if clause.has(_FADE_IN):
@@ -273,7 +321,7 @@ _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|righ
           r"lower|upper"
 _MODIFIER = (
     r"(?:on|over|during)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:clip|shot|part)\b|(?:on|over|during)\s+clip\s+\d|"
-    r"(?:for|lasting)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|"
+    r"(?:for|lasting|of)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|\d+(?:\.\d+)?\s*(?:seconds?|secs?)\b|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
     rf"in (?:(?:big|small|bold|large|tiny|white|black)\b|{_COLORS}\b)|(?:{_COLORS}) (?:text|letters|font)\b|"
@@ -282,6 +330,8 @@ _MODIFIER = (
     r"x\s*[=:]?\s*[0.]"
 )
 _PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})$"  # ends the words after "saying"
+# a place and then a time after the words: "a title that says happy birthday at the top for 4 seconds"
+_SAYING_ENDS = rf"\s+(?:at|in|on|to) the (?:very )?(?:{_PLACES})\s+(?:for|from|until|till)\s+\d|\s+(?:for|from|lasting)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$"
 _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
     r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text|words|lower third)"
@@ -349,7 +399,7 @@ def _unquoted_words(clause: Clause) -> str | None:
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
-    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|$)|"
+    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|{_SAYING_ENDS}|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
 
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
@@ -400,7 +450,7 @@ _ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:clip
 
 
 # "over the dog", "when the dog comes on": a clip named by a word of what it shows
-_OVER_THING = re.compile(r"\b(?:over|on|during|when|while)\s+the\s+([a-z]{3,})\b(?:\s+(?P<on>comes? on|appears?|shows? up|"
+_OVER_THING = re.compile(r"\b(?:over|on|during|when|while|in)\s+the\s+([a-z]{3,})\b(?:\s+(?P<on>comes? on|appears?|shows? up|"
                          r"is on(?: screen)?|starts?|comes? in|is shown))?")
 
 
@@ -414,10 +464,14 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
         if found:
             return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
     if not clause.has(_ON_CLIP):
-        thing = _OVER_THING.search(clause.text)
-        clips = [seg for seg in main_clips(state.draft)
-                 if thing and re.search(rf"\b{thing.group(1)}\b", (seg.meta.name or "").lower())]
-        if thing is None or len(clips) != 1:
+        # "in the middle of the screen when the beach comes on": the first thing named that one clip shows
+        thing, clips = None, []
+        for said in _OVER_THING.finditer(clause.text):
+            clips = [seg for seg in main_clips(state.draft) if re.search(rf"\b{said.group(1)}\b", (seg.meta.name or "").lower())]
+            if len(clips) == 1:
+                thing = said
+                break
+        if thing is None:
             return {}
         if thing.group("on"):
             return {"start_ms": clips[0].start_ms}
@@ -524,17 +578,22 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.edit(RemoveText(segment_id=target.id if target else None))
         state.focus = None
         return True
-    words = _new_words(clause)
+    words = _new_words(clause) or _renamed_unquoted(clause, state)
+    if words and clause.quote() is None and _animated(clause):
+        words = None  # "put the text with a movement of rotation": how it moves, not its words (asked below)
     if words and not clause.has(ADD) and any((s.meta.text or "").lower() == words.lower() for s in texts):
         words = None  # "move 'Urban Dreams' to the top": the title named by its words, not new words
-    wants_change = clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or \
-        clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)  # "title Tokyo 2077": the one title says it
+    wants_change = (clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or
+                    clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)) and \
+        not clause.has(_ON_SCREEN)  # "title Tokyo 2077": the one title says it; words wanted on screen are new ones
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
         # "add the title Red Sunset": the title's own words set no colour (quoted words are placeholders already)
         rest = clause if clause.quote() is not None else _without(clause, words)
-        added = {**_timing(rest), **_whole_video(rest, state), **_over_clip(rest, state), **_style(rest)}
+        timing = _timing(rest)
+        over = {k: v for k, v in _over_clip(rest, state).items() if k not in timing}  # "in the dog for 3 seconds": 3 s there
+        added = {**timing, **_whole_video(rest, state), **over, **_style(rest)}
         new = AddText(text=words, size=size, **added)  # type: ignore[arg-type]
         automatic = _automatic_title_under(new, state)
         if automatic is not None:  # one main title: the user's replaces the one generation added, in place
@@ -560,7 +619,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "还没有标题。要加的话，请说标题写什么，例如：加上标题“黄金时刻”。")))
         return True
     target = find_text(clause, state)
-    if clause.has(_ANIMATION) and not clause.has(_FADE_IN + "|" + _FADE_OUT):
+    if _animated(clause):
         state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
             clause, "I can't animate a title (spin, slide, bounce, type it out) yet, only fade it in or out. Fade it in "
             "instead? Say: make the title fade in.", "暂时还不能给标题做动画（旋转、滑入、弹跳、打字效果），只能淡入淡出。要改成淡入吗？"
@@ -620,8 +679,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 "1 second.", f"标题只显示 {now} 秒。要显示多久？例如：标题显示1秒。")))
             return True
         fields["duration_ms"] = length
-    if not fields and target is not None and clause.has(r"\b(?:longer|shorter|lengthen|extend)\b|长一点|长一些|久一点|延长|变长|"
-                                                        r"短一点|短一些|缩短|变短"):  # "make the title longer": by how much?
+    # "make the title longer", "the words disappear before i can finish reading them": by how much?
+    if not fields and target is not None and clause.has(_TOO_SOON + r"|\b(?:longer|shorter|lengthen|extend)\b|长一点|长一些|久一点|延长|变长|"
+                                                        r"短一点|短一些|缩短|变短"):
         now = f"{target.duration_ms / 1000:g}"
         state.actions.append(Unknown(clause.unquoted(), understood="the title's length", question=ask(
             clause, f"How long should the title stay on screen? It shows for {now} s now; for example: show the title "

@@ -52,6 +52,7 @@ _TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐�
                 ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
 _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
+              r"\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|\b(?:direct|plain) cuts?\b|\bcuts? direct\b|" \
               r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|硬切|直切|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
@@ -206,7 +207,8 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     if targets is None:
         return _missing(clause, state, "a transition")
     # "I don't like the crossfade", "hard cuts only", "去转场"
-    gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|没有转场") or \
+    gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|"
+                      r"\b(?:direct|plain) cuts?\b|\bcuts? direct\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|没有转场") or \
         clause.has(DISLIKE) and not clause.has(CHANGE_TO)
     # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
     there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
