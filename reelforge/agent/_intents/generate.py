@@ -47,7 +47,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
-          r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
+          r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)|the [a-z]+(?= but\b)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:(?:right |just )?(?:after|before) (?:it|that(?: one)?|this(?: one)?)\s+)?" \
           r"(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? (?:of|showing|with|where)\b|" \
@@ -271,7 +271,9 @@ def _prompt(clause: Clause) -> str:
     colon = _COLON.match(text)
     if colon:
         text = colon.group("scene")
-    match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
+    # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
+    match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" and not (
+        colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
     slow = None
     how = ""
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
