@@ -29,7 +29,8 @@ _STYLE_WORDS: dict[StyleName, str] = {
 # effect -> words that name it outright (a "photo" alone is a scene, not a shutter sound)
 _SOUND_WORDS: dict[SoundName, str] = {
     "whoosh": r"whoosh|swoosh|swish|woosh|嗖|呼啸|转场音效",
-    "shutter": r"shutter|camera|snapshot|快门|咔嚓|拍照",
+    # ("the camera motion", "the camera movement": a move of the picture, not a sound)
+    "shutter": r"shutter|camera(?! (?:motion|movements?|moves?|moving|work|zoom|pan|shake|angle))|snapshot|快门|咔嚓|拍照",
     "ding": r"ding|chime|bell|notification|叮|铃",
     "pop": r"pop|bubble|啵|弹出",
     "applause": r"applause|clapping|cheer|掌声|鼓掌|欢呼",

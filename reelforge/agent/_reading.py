@@ -33,7 +33,7 @@ from reelforge.agent.actions import Action, EditAction, HelpAction, ShowTimeline
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft import Draft
 from reelforge.draft.colors import NAMED_COLORS
-from reelforge.draft.edits import DeleteSegment
+from reelforge.draft.edits import DeleteSegment, Trim
 from reelforge.draft.model import SOUND_TRACK_ID, Position
 
 __all__ = ["Reading", "Slot", "explained", "read_clause"]
@@ -254,6 +254,9 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
     longer" adds 2 s)."""
     lengths = {float(after.end_ms), float(abs(before.end_ms - after.end_ms))}  # shorter or longer by it
     for action in actions:
+        end_ms = getattr(getattr(action, "edit", None), "end_ms", None)
+        if isinstance(getattr(action, "edit", None), Trim) and isinstance(end_ms, int):  # "2 s at the start and 1 at the end"
+            lengths.add(float(before.end_ms - end_ms))
         segment_id = getattr(getattr(action, "edit", None), "segment_id", None)
         now = after.find_segment(segment_id) if isinstance(segment_id, str) else None
         was = before.find_segment(segment_id) if isinstance(segment_id, str) else None

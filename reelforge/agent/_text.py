@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reelforge.agent._learner import learner_en
@@ -202,7 +203,9 @@ _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
 
 
 _TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*(?:(?:the )?same(?: thing)? (?:for|with|on) )?((?:the|that|this) (?:[\w-]+ )?(?:title|music|song|captions|text|clip|one|"
-                       r"transition|crossfade|voice-?over|voice|video)|title|music)$")
+                       r"transition|crossfade|voice-?over|voice|video|part|shot|photo)|title|music)$|"
+                       # "favourite bit is the dog, put it first": the clip it names
+                       r"^(?:my )?(?:favou?rite|best) (?:bit|part|clip|one|shot) is ((?:the|that) [\w-]+(?: (?:clip|one|part|shot))?)$")
 _TOPIC_ZH = re.compile(r"^(?:还有|然后|那|至于)?([\u4e00-\u9fff]{0,4}(?:那段|这段|标题|音乐|背景音乐|字幕|转场|配音|旁白))(?:的话|呢)?$")
 
 
@@ -214,7 +217,7 @@ def _topic_first(parts: list[str]) -> list[str]:
         topic = _TOPIC_EN.match(parts[index]) or _TOPIC_ZH.match(parts[index])
         it = r"\bit\b" if topic and topic.re is _TOPIC_EN else "它"
         if topic and index + 1 < len(parts) and re.search(it, parts[index + 1]):
-            merged.append(re.sub(it, topic.group(1), parts[index + 1], count=1))
+            merged.append(re.sub(it, topic.group(1) or topic.group(2), parts[index + 1], count=1))
             index += 2
         else:
             merged.append(parts[index])
@@ -356,6 +359,7 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw/\s*", "with ", text)
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
+    text = _learner_clips_en(text)
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
@@ -378,6 +382,62 @@ def _plain_en(text: str) -> str:
                   r"(?:start |begin |open )?with (the [a-z ]+?)\??$", r"put \1 first", text)
     return re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+){0,2}(?:clip|one|video|title|music|song|text))\s+make\s+(?:it\s+)?",
                   r"\1make \2 ", text)
+
+
+_EN_SMALL = {"one": "1", "two": "2", "to": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+# what a learner says of clips, time and speed, as the rules read it ("put the dog before of the city", "cut the two first
+# seconds", "in the beginning", "too much long", "cut him 4 seconds", "quit the slow motion", "0.75 of speed")
+_LEARNER_CLIPS_EN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
+    (r"\b(before|after) of\b", r"\1"),
+    (r"\b(?:the )?(one|two|three|four|five|six|\d+) (first|last) (seconds?|secs?)\b",
+     lambda m: f"the {m.group(2)} {_EN_SMALL.get(m.group(1), m.group(1))} {m.group(3)}"),
+    (r"\b(first|last) to (seconds|secs)\b", r"\1 2 \2"),  # "cut the last to seconds": a slip for "two"
+    (r"\bin the (?:very )?(?:beginning|start)(?! of (?:the|it|him|her)\b(?! video))(?: of (?:the )?video)?\b", "at the start"),
+    (r"\bin the (?:very )?(?:end|final|finish)(?: of (?:the )?video)?\b(?!,? (?:i|we|it)\b)", "at the end"),
+    (r"\b(?:of|from) the (beginning|start) of (?:him|her|it)\b", r"from the \1 of it"),
+    (r"(?<=\s)(?:him|her)\b", "it"),  # a clip is "him" or "her" in many first languages
+    (r"\band one (?=(?:at|from|off) the end\b)", "and 1 second "),  # "cut 1 second in the start and one in the end"
+    (r"\btoo much (long|short|fast|slow|quick|loud|quiet|big|small)\b", r"too \1"),
+    (r"^is (too|very|so|a bit|kind of)\b", r"it's \1"), (r", is (not|too|very|so|a bit)\b", r", it's \1"),
+    (r"\bput it (?=(?:more|less) (?:slow|fast|loud|quiet|big|small|short|long)\b|(?:slow|fast|loud|quiet|bigg|small|short|long|quick)er\b)",
+     "make it "),
+    (r"\b(?:quit|eliminate|take away|take off)\s+(?=(?:the|this|that|all the|my)\b)", "remove "),
+    (r"\bthe movement of (?:the )?camera\b|\bthe camera (?:movement|move)\b(?! (?:to|left|right|up|down)\b)", "the camera motion"),
+    (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
+    (r"\bin (?:the )?speed normal\b|\bspeed normal\b", "normal speed"),
+    (r"\bframes (?:for|per|in a|a) second\b", "fps"),
+    (r"\bmake (?:the )?zoom (in|out) slow(?:ly)?\b", r"slowly zoom \1"),
+    (r"\b(make|put|set|mute|delete|remove|cut|trim|speed up|slow down) (first|second|third|fourth|last) (clip|one|video|part)\b",
+     r"\1 the \2 \3"),
+    (r"\bmake (the (?:[\w-]+ )?(?:clip|one|video|part|shot)|it) to be\b", r"make \1"),
+    # the camera said as moving: "put the camera move to the left in the city clip", "do the camera go up slowly on the
+    # city", "the picture of the city move to the right slowly"
+    (r"^(?:(?:please|can you) )?(?:put|make|do|let) the camera (?:to )?(?:move|go|pan|turn)s? (?:to )?(?:the )?(left|right|up|down)\b",
+     r"pan \1"),
+    (r"^(?:the )?(?:picture|image|camera|shot) (?:of|in|on) (the [\w ]+?) (?:moves?|goes?|go|pans?|turns?) (?:to )?(?:the )?"
+     r"(left|right|up|down)\b", r"pan \2 on \1"),
+    (r"^((?:all|the whole|the) (?:the )?(?:video|clips?)) (put|make|set)\b", r"\2 \1"),  # "all the video put in normal speed"
+    (r"\b(?:put|make|set) (all the video|the whole video|all the clips) in (normal speed)\b", r"put \1 back to \2"),
+    (r"^(?:the )?speed of ((?:all )?(?:the )?(?:[\w-]+ )?(?:clips?|video|one|part)) (?:to|at|in) (\d+(?:\.\d+)?)$", r"set \1 to \2x speed"),
+    (r"^(add|put|insert) (at the (?:very )?(?:start|beginning|end)) ((?:a|an|another|one more) .+)$", r"\1 \3 \2"),
+    (r"\b(is|are|'s) very (slow|fast|long|short|loud|quiet)\b", r"\1 too \2"),
+    (r"(^|,\s*)make (?=(?:faster|slower|shorter|longer|louder|quieter|bigger|smaller)\b)", r"\1make it "),
+    (r"^only the middle of (the [\w ]+?),? (\d+(?:\.\d+)? (?:seconds?|secs?))$", r"keep only the middle \2 of \1"),
+    (r"\bdo (?:for me|me) (a|an|one)\b", r"make \1"),
+    (r"\bthe half of (?:long|length|the length|duration|the duration)\b", "half as long"),
+    (r"\bdo again (the (?:[\w-]+ ){1,3}?(?:clip|one|video|shot|part))\b", r"regenerate \1"),
+    (r"^make (?=the same (?:thing |one |clip )?but\b)", ""),
+    (r"\b(for|with|into) one (video|clip|shot) of\b", r"\1 a \2 of"),
+    # "change the city for my photo", "change this clip with the video of hiking that i upload": a clip replaced
+    (r"\bchange ((?:the|this|that) (?!(?:title|text|caption|music|song|voice|colou?r|font|speed|volume|transition)\b)"
+     r"[\w ]{1,30}?) (?:for|with) (?=(?:my|the|a|an) )", r"replace \1 with "),
+)
+
+
+def _learner_clips_en(text: str) -> str:
+    for pattern, plain in _LEARNER_CLIPS_EN:
+        text = compiled(pattern).sub(plain, text)
+    return text
 
 
 _SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"

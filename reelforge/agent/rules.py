@@ -257,11 +257,19 @@ _VAGUE = re.compile(r"^(?:再|还|稍微)?(?:短|长|快|慢)(?:一)?(?:点|些)
                     r"(?:shorter|longer|faster|slower)(?: still| please)?$")
 
 
+# "i only want the first 8 seconds, delete the rest", "只要前八秒，后面的都删掉": the rest goes with what is kept
+_THE_REST = re.compile(r"^(?:and |then )?(?:(?:delete|remove|cut|drop|lose|trash) (?:all )?the rest(?: of it)?|the rest (?:delete|remove|cut|"
+                       r"drop)(?: it)?|(?:剩下|其余|其他|后面|剩余)的?(?:都|全)?(?:删掉|删了|不要了?|去掉|剪掉))(?: please)?(?:吧)?$")
+_KEPT = r"\b(?:only|just|keep)\b|只要|只留|只保留|保留|留下"
+
+
 def _vague_then_said(clauses: list[Clause]) -> list[Clause]:
-    """A bare comparative right before a request with its amount is that request's direction, not a request of its own."""
+    """A bare comparative right before a request with its amount is that request's direction, not a request of its own;
+    "delete the rest" after what is kept says the same again."""
     return [c for k, c in enumerate(clauses) if not (
         _VAGUE.match(c.text) and k + 1 < len(clauses) and duration_ms(clauses[k + 1].text) is not None
-        and clauses[k + 1].has(r"\b(?:cut|trim|make|shorten|set)\b|剪|裁|缩|改成|调到"))]
+        and clauses[k + 1].has(r"\b(?:cut|trim|make|shorten|set)\b|剪|裁|缩|改成|调到")) and not (
+        k > 0 and _THE_REST.match(c.text) and clauses[k - 1].has(_KEPT) and duration_ms(clauses[k - 1].text) is not None)]
 
 
 # "cut them", "cut that", "trim em", "cut it there", "剪掉吧": what the clause before it named

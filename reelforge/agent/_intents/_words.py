@@ -91,7 +91,13 @@ _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
 
 
+# a shape said as not wanted: "不要竖的，要横的", "not vertical, landscape"
+_NOT_SHAPE = r"(?:不要|不是|别|不用)(?:竖|横|方|直)(?:屏|版|式|的|向|形)*|\bnot (?:in )?(?:vertical|horizontal|square|landscape|portrait)\b"
+
+
 def aspect_of(clause: Clause) -> Aspect | None:
+    if clause.has(_NOT_SHAPE):
+        clause = Clause(re.sub(_NOT_SHAPE, " ", clause.text), clause.quotes, clause.language, clause.source)
     for aspect, pattern in _ASPECTS:
         if clause.has(pattern):
             return aspect

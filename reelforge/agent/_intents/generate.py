@@ -47,7 +47,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
           r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
-          r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
+          r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)|the [a-z]+(?= but\b)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:(?:right |just )?(?:after|before) (?:it|that(?: one)?|this(?: one)?)\s+)?" \
           r"(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? (?:of|showing|with|where)\b|" \
@@ -62,7 +62,7 @@ _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这�
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
-    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
@@ -97,7 +97,7 @@ _EN_STRIP = (
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
 _ZH_STRIP = (
-    r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?$",  # "…赶海的，也是五秒": its length, said last
+    r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?(?=$|[，,])",  # "…赶海的，也是五秒": its length
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
     r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
@@ -120,7 +120,7 @@ _ZH_STRIP = (
     r"^(?:1|一)?(?:个|段|条)",
     r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材|空镜)(?:吧)?$",
     r"^关于|^的|的$|内容是|(?:就行|就好|就可以)$|^(?:那个)?我?(?:想要|要)?(?:1)?(?:个|段)?(?:片头|片尾)\s*",
-    r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)\s*[:：,，]",  # "生成一段竖屏视频：夜晚的东京街头"
+    r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)(?:\s*[:：,，]|\s+)",  # "生成一段竖屏视频：夜晚的东京街头", "做个视频 一只柴犬…"
 )
 
 
@@ -271,7 +271,9 @@ def _prompt(clause: Clause) -> str:
     colon = _COLON.match(text)
     if colon:
         text = colon.group("scene")
-    match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" else None
+    # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
+    match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" and not (
+        colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
     slow = None
     how = ""
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
@@ -282,10 +284,27 @@ def _prompt(clause: Clause) -> str:
     for pattern in (_ZH_STRIP if clause.language == "zh" else _EN_STRIP):
         text = re.sub(pattern, " ", text).strip(" ,，。.:：")
         text = re.sub(r"\s{2,}", " ", text)
-    text = text.strip(" ,，。.:：的")
+    text = re.sub(r"\s+(?=[，,])", "", text).strip(" ,，。.:：的")
     if how and text and how not in text:
         text = f"{text}, {how}"
     return f"{text} in {slow.group(0)}" if slow and text and not re.search(r"\bslow[- ]?mo", text) else text
+
+
+_ZH_NUMERALS = "[零〇一二两俩三四五六七八九十百点]+"
+
+
+def _numerals_as_said(prompt: str, clause: Clause) -> str:
+    """A Chinese prompt with its numbers as the user wrote them: "九份老街", "驳二的街景" are places, not 9 and 2 (the
+    reading turns number words into digits for lengths and amounts); each number is found in the message by the
+    characters around it."""
+    if clause.language != "zh" or not re.search(r"\d", prompt) or not clause.source:
+        return prompt
+
+    def as_said(match: re.Match[str]) -> str:
+        left, right = prompt[max(0, match.start() - 2):match.start()], prompt[match.end():match.end() + 2]
+        said = re.search(f"{re.escape(left)}({_ZH_NUMERALS}){re.escape(right)}", clause.source)
+        return said.group(1) if said and (left or right) else match.group(0)
+    return re.sub(r"\d+(?:\.\d+)?", as_said, prompt)
 
 
 # the words before a clip noun that say nothing of how it is filmed: lengths, shapes, order, size
@@ -388,7 +407,7 @@ _ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a v
                   r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|secs?|"
                   r"use|as|starting|start|initial|opening|frame|"
                   r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
-                  r"作为|当作|首帧|第1帧|起始帧|动态|那种|竖屏|横屏|方形|动图|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
+                  r"作为|当作|首帧|第1帧|起始帧|动态|那种|竖屏|横屏|方形|动图|(?:不要|不是|别|要)?[竖横方](?:屏|版|式|的|形)|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
                   r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|动一下|动一动|做成|变成|转成|转为|生成|制作|做|"
                   r"它|那个|这个|"
                   r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
@@ -522,7 +541,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False  # (what comes before "的视频" is the scene)
     scene_for = None if animate else _scene_for_clip(clause, state)
     if scene_for is not None:
-        state.generate(GenerateAction(prompt=scene_for[0], seconds=(duration_ms(clause.text) or 5000) / 1000,
+        state.generate(GenerateAction(prompt=_numerals_as_said(scene_for[0], clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
                                       aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
         return True
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
@@ -600,7 +619,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(dataclasses.replace(clause, text="a clip of a " + lora_for.group("scene"))) or prompt
     if loras:  # the LoRA words are not part of the picture
         prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
-    action = GenerateAction(prompt=prompt, seconds=seconds, aspect=aspect_of(clause),
+    action = GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
                             image_src=image.src if image else None, loras=loras)
     last = state.actions[-1] if state.actions else None
@@ -833,6 +852,6 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]
         if len(words) < 2 or _vague(prompt):
             return False
-    state.generate(GenerateAction(prompt=prompt, seconds=(duration_ms(clause.text) or 5000) / 1000,
+    state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))
     return True

@@ -75,7 +75,8 @@ _TOO_FAST = r"\btoo fast\b|\brushed\b|\bhurried\b|太快|快死了"
 
 
 def _speed(clause: Clause) -> float | None:
-    faster_by = clause.search(r"(?:加快|快|提高|提升)(\d+(?:\.\d+)?)倍")  # "加快一倍": by one more, twice as fast
+    # "加快一倍": by one more, twice as fast ("加快1.5倍" is the speed said: 1.5x)
+    faster_by = clause.search(r"(?:加快|快|提高|提升)(1)倍(?!速)")
     if faster_by:
         return 1 + float(faster_by.group(1))
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
@@ -535,11 +536,11 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
     if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
-                                         r"(?:only|just) (?:want|need)|"
-                                         r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|"
+                                         r"(?:only|just) (?:want|need)|(?:want|need) (?:only|just) the|"
+                                         r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点"):
         return False
     targets = _targets(clause, state)
@@ -555,13 +556,14 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|只要|保留")
+    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
-    cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave)\b|\boff\b|\bshorter\b|"
+    cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
                                     r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短(?:了|个)?\d|减少|剪了|删了|给剪|砍了|"
                                     r"(?:剪|裁)\d|掐(?!到|成)")  # "前面剪三秒", "掐掉开头两秒": that much off
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|\b(?:only|just) (?:want|need|keep) the first \d|"
+                            r"\b(?:want|need) (?:only|just) the first \d|"
                             r"只保留前|保留前|只要前|(?:只)?留(?:下)?前")
     # "keep only the last 5 seconds", "只保留最后5秒": the end stays
     keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?(?:the )?(?:last|final|最后) ?\d|\bonly (?:keep |want )?the (?:last|final) \d|"
@@ -656,6 +658,8 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
 # "cut the first second and the last second", "前两秒和后两秒"
 _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginning and (?:the )?end)\b|掐头去尾|前后|首尾|头尾|" \
              r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:the )?(?:last|final) \d|" \
+             r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? (?:at|from|off) the (?:start|beginning) and (?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? )?" \
+             r"(?:at|from|off) the end\b|" \
              r"开头和结尾|前\d+(?:\.\d+)?秒和后"
 _EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|两段|两个片段"
 
@@ -675,7 +679,8 @@ def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) ->
         return True
     length = clips[0][1].duration_ms if clips and clips[0] is not None else end
     if clause.has(_BOTH_ENDS):
-        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], said[0])
+        bare = clause.search(r"\band (\d+(?:\.\d+)?) (?:at|from|off) the end\b")  # "2 seconds at the start and 1 at the end"
+        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], round(float(bare.group(1)) * 1000) if bare else said[0])
     elif clause.has(r"\b(?:middle|center|centre)\b|中间"):  # the middle N s stay
         head = tail = max(0, (length - said[0]) // 2)
     elif targets and clause.has(r"\bin[- ]?point\b|入点"):
@@ -793,7 +798,14 @@ def _uploads_listed(clause: Clause, state: PlanState) -> bool:
     """Several uploads added in one request, in the order said: "add the hike video and the beach photo after the city",
     "照片和视频都加到后面" (one place: each after the one before), "hike.mp4放到最前面，照片放最后" (a place each)."""
     sides = [dataclasses.replace(clause, text=part) for part in re.split(r"\s*[，,]\s*", clause.text) if part]
-    if len(sides) > 1 and all(_named_upload(side, state) or _the_photo(side, state) for side in sides):
+    verb = re.match(r"^(?:put|add|place|insert|move|stick)\b", clause.text)
+    if len(sides) == 1 and verb:  # "put the hike video at the start and the photo at the end": a place each, one verb
+        parts = re.split(r"\s+and\s+(?=(?:the|my)\b)", clause.text)
+        sides = [dataclasses.replace(clause, text=p if k == 0 else f"{verb.group(0)} {p}") for k, p in enumerate(parts)]
+        if len(sides) > 1 and not all(placement_of(side, state) not in (None, ("end", None)) or side.has(r"\bend\b")
+                                      for side in sides):
+            sides = sides[:1]
+    if len(sides) > 1 and all(_named_upload(side, state) or _the_photo(side, state) or _my_upload(side, state) for side in sides):
         trial = state.fork()
         if all(_add_upload(side, trial) for side in sides):
             state.__dict__.update(trial.__dict__)
@@ -817,6 +829,12 @@ def _uploads_listed(clause: Clause, state: PlanState) -> bool:
         if added and placement[0] != "end":
             placement = ("after", added[0])
     return True
+
+
+def _my_upload(clause: Clause, state: PlanState) -> MediaRef | None:
+    """"my video", "my photo": the one upload of the kind said."""
+    kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], without_place(clause.text)))
+    return find_media(clause, state, kinds) if clause.has(_UPLOAD) and len(kinds) == 1 else None
 
 
 # the place alone, said after an upload was added ("照片加进来，放在视频前面"), or an upload alone after one ("add all
