@@ -32,8 +32,12 @@ from reelforge.agent.actions import Script
 __all__ = ["ChineseReading", "in_script", "label_in_script", "read_chinese", "script_of", "simplified", "typed_plan",
            "typed_words"]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+# the user's words in a value the rules took from the reading: Han characters, and numbers among them, which the
+# rules write as digits ("九份" read as "9份")
+_HAN_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
+_HAN_RUN = re.compile(rf"(?:{_HAN_CHAR}|\d+(?:\.\d+)?(?={_HAN_CHAR}))+")
+_NUMBER = r"[\d.零〇一二两俩三四五六七八九十百千万点]+"
 # Cantonese words and Hong Kong's own forms: a message holding one is answered in Hong Kong's characters
 _HONG_KONG = re.compile(r"[啲咗嘅冇佢嘢睇喺嚟噉咩嗰囉嘞喎㗎畀攞揾搵晒啱]|唔|裏|條片|係咪|唔係|而家|依家")
 # Taiwan's words, written the same in both scripts: "影片改成直式" is a Taiwan user's
@@ -90,7 +94,8 @@ def script_of(message: str, history: Sequence[str] = ()) -> Script:
 @dataclass(frozen=True)
 class ChineseReading:
     """A message as the rules read it (``text``) and, for each of its characters, the span of the message it came
-    from (``starts``/``ends``): a regional word read as the shared one points back at the whole word typed."""
+    from (``starts``/``ends``; empty when each character is the message's at the same place): a regional word read
+    as the shared one points back at the whole word typed."""
 
     message: str
     text: str
@@ -99,16 +104,19 @@ class ChineseReading:
 
     def typed(self, value: str) -> str:
         """``value`` (words the rules took from the reading: a title, a prompt) with each run of Han characters found
-        in the reading put back as the user typed it; a run the rules wrote themselves is left as it is."""
-        if not _HAN.search(value) or self.text == self.message:
+        in the reading put back as the user typed it, a number in it as the user wrote it ("九份老街", not "9份老街");
+        a run the rules wrote themselves is left as it is."""
+        if not _HAN.search(value):
             return value
 
         def back(match: re.Match[str]) -> str:
             run = match.group(0)
-            at = self.text.find(run)
-            if at < 0:
+            found = re.search("".join(_NUMBER if part[0].isdigit() else re.escape(part)
+                                      for part in re.findall(r"\d+(?:\.\d+)?|\D", run)), self.text)
+            if found is None:
                 return run
-            return self.message[self.starts[at]:self.ends[at + len(run) - 1]]
+            start, end = found.span()
+            return self.message[self.starts[start]:self.ends[end - 1]] if self.starts else self.message[start:end]
         return _HAN_RUN.sub(back, value)
 
 
@@ -118,8 +126,8 @@ def read_chinese(message: str) -> ChineseReading:
         return ChineseReading(message, message, (), ())
     characters = _to_simplified(message)
     pattern, plains = REGIONAL_ZH
-    if pattern.search(characters) is None:
-        return ChineseReading(message, characters, tuple(range(len(message))), tuple(range(1, len(message) + 1)))
+    if pattern.search(characters) is None:  # one character for one: positions are the message's
+        return ChineseReading(message, characters, (), ())
     text: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
