@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,8 @@ def chat(folder: Path, *messages: str, draft: str = "draft.json") -> subprocess.
     for message in messages:
         args += ["-m", message]
     env = {"PATH": "/usr/bin:/bin", "HOME": str(folder), "REELFORGE_DATA_DIR": str(folder / "data"),
-           "COLUMNS": "200", "REELFORGE_TWO_STAGE_CHAT": "false"}
+           "COLUMNS": "200", "REELFORGE_TWO_STAGE_CHAT": "false",
+           "PYTHONPATH": os.environ.get("PYTHONPATH", "")}  # the checkout under test, when it is not the installed one
     return subprocess.run(args, cwd=folder, env=env, capture_output=True, text=True, timeout=300)
 
 
@@ -47,6 +49,14 @@ def test_local_chat_continues_an_existing_draft_file_and_undoes_in_chinese(tmp_p
     assert "已撤销" in second.stdout
     assert "Title" not in second.stdout.splitlines()[-1]
     assert "city at night" in (tmp_path / "draft.json").read_text()
+
+
+def test_local_chat_answers_traditional_chinese_in_traditional(tmp_path: Path) -> None:
+    result = chat(tmp_path, "generate a 2 second clip of a harbour at night", "片頭加個標題「維港夜景」", "影片改成直式")
+    assert result.returncode == 0, result.stderr
+    assert "已在開頭新增標題「維港夜景」" in result.stdout and "畫布改為 9:16" in result.stdout
+    draft = json.loads((tmp_path / "draft.json").read_text())
+    assert "維港夜景" in json.dumps(draft, ensure_ascii=False) and (draft["m"]["w"], draft["m"]["h"]) == (1080, 1920)
 
 
 def test_local_chat_refuses_a_draft_file_with_a_missing_source(tmp_path: Path) -> None:

@@ -182,10 +182,14 @@ def _normalize_zh(text: str) -> str:
                   lambda m: _fmt(_zh_value(m.group(2)) / (_zh_value(m.group(1)) or 1)), text)
     text = re.sub(r"(?<=原来的)一半", "0.5", text)
     text = re.sub(r"(?<=[到为])一半", "50%", text)
-    text = re.sub(r"(?<=[到为成至])([一二两三四五六七八九\d])成(?![功品熟])", lambda m: f"{_fmt(_zh_value(m.group(1)) * 10)}%", text)
+    text = re.sub(r"(?<=[到为成至])([一二两三四五六七八九\d])成(半)?(?![功品熟])",
+                  lambda m: f"{_fmt(_zh_value(m.group(1)) * 10 + (5 if m.group(2) else 0))}%", text)
+    # a level said as tenths beside the volume or "that'll do": "两成半音量" 25%, "三成就行" 30% (HK, Taiwan)
+    text = re.sub(r"(?<![到为成至\d一二两三四五六七八九十])([一二两三四五六七八九])成(半)?(?=的?音量|就(?:行|好|够|可以))",
+                  lambda m: f"{_fmt(_zh_value(m.group(1)) * 10 + (5 if m.group(2) else 0))}%", text)
     text = _ZH_NUMBER.sub(_zh_numeral, text)
     # a speed said as a share of itself: "变成原来的0.25", "放慢到0.25" -> "0.25倍"
-    text = re.sub(r"((?:放慢到|慢放到|慢到|加速到|速度(?:调到|改成|变成|降到)?(?:原来的)?)\d+(?:\.\d+)?)(?![\d.%倍秒])", r"\1倍", text)
+    text = re.sub(r"((?:放慢到|慢放到|慢到|加速到|速度(?:调到|调成|改成|变成|降到)?(?:原来的)?)\d+(?:\.\d+)?)(?![\d.%倍秒])", r"\1倍", text)
     text = re.sub(r"(原来的\d+(?:\.\d+)?)(?=的?速度|倍速)", r"\1倍", text)
     text = re.sub(r"(?<=\d)来(?=秒|个|段|分钟|倍)", "", text)  # "十来秒" is about ten seconds
     text = text.replace("半秒", "0.5秒")

@@ -103,9 +103,10 @@ ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
 _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=\S)\s+(?=还是[^，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?$)|"  # "配音去掉吧 还是纯音乐好": why, said after
-                       # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"),
+                       # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"; not
+                       # "帮我静音狗那段", the English order of "mute 咗隻狗嗰段"),
                        # another object and "also" after one ("标题删掉音乐也去掉")
-                       r"(?:(?<=倍速)|(?<=[倍秒音%])|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
+                       r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
@@ -548,7 +549,7 @@ _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for 
     (r"(?:background )?music", "音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
     (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高"),
     # the timeline's and the export's words: "export成mov", "第二段cut掉开头1秒", "transition换成dissolve", "帮我render一下"
-    (r"export", "导出"), (r"render", "渲染"), (r"trim", "剪"),
+    (r"export", "导出"), (r"render", "渲染"), (r"trim", "剪"), (r"delete", "删"),
     # a transition's English name: "两段之间加个wipe right的transition", "transition换成dip to black"
     *((rf"{kind} (?:to the )?{en}|{en} {kind}", f"向{zh}{'擦除' if kind == 'wipe' else '滑'}")
       for kind in ("wipe", "slide") for en, zh in (("left", "左"), ("right", "右"), ("up", "上"), ("down", "下"))),
@@ -563,7 +564,7 @@ _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for 
 _LATIN_TITLE_ZH = {
     "end card": "片尾字卡", "end screen": "片尾字卡", "outro card": "片尾字卡", "title card": "片头字卡", "intro card": "片头字卡",
     "font size": "字号", "title": "标题", "titles": "标题", "subtitle": "字幕", "subtitles": "字幕", "caption": "字幕",
-    "captions": "字幕", "text": "文字", "font": "字体", "color": "颜色", "colour": "颜色", "size": "大小", "position": "位置",
+    "captions": "字幕", "text": "文字", "video": "视频", "font": "字体", "color": "颜色", "colour": "颜色", "size": "大小", "position": "位置",
     "duration": "显示时长", "center": "中间", "centre": "中间", "middle": "中间", "top": "顶部", "bottom": "底部",
     "vertical": "竖屏", "portrait": "竖屏", "horizontal": "横屏", "landscape": "横屏", "square": "方形", "white": "白色",
     "black": "黑色", "red": "红色", "yellow": "黄色", "blue": "蓝色", "green": "绿色", "pink": "粉色", "orange": "橙色",

@@ -27,17 +27,22 @@ from typing import Any
 import opencc
 
 from reelforge.agent._intents._words import REGIONAL_ZH
+from reelforge.agent._text import QUOTES
 from reelforge.agent.actions import Script
 
 __all__ = ["ChineseReading", "in_script", "label_in_script", "read_chinese", "script_of", "simplified", "typed_plan",
            "typed_words"]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+# the user's words in a value the rules took from the reading: Han characters, and numbers among them, which the
+# rules write as digits ("九份" read as "9份")
+_HAN_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
+_HAN_RUN = re.compile(rf"(?:{_HAN_CHAR}|\d+(?:\.\d+)?(?={_HAN_CHAR}))+")
+_NUMBER = r"[\d.零〇一二两俩三四五六七八九十百千万点]+"
 # Cantonese words and Hong Kong's own forms: a message holding one is answered in Hong Kong's characters
 _HONG_KONG = re.compile(r"[啲咗嘅冇佢嘢睇喺嚟噉咩嗰囉嘞喎㗎畀攞揾搵晒啱]|唔|裏|條片|係咪|唔係|而家|依家")
-# Taiwan's words, written the same in both scripts: "影片改成直式" is a Taiwan user's
-_TAIWAN = re.compile(r"影片|直式|橫式|横式|置中|字卡|影格")
+# Taiwan's words, written the same in both scripts, and zhuyin: "影片改成直式", "字幕加上ㄅ" are a Taiwan user's
+_TAIWAN = re.compile(r"影片|直式|橫式|横式|置中|字卡|影格|[\u3105-\u312f]")
 
 
 @functools.cache
@@ -90,7 +95,8 @@ def script_of(message: str, history: Sequence[str] = ()) -> Script:
 @dataclass(frozen=True)
 class ChineseReading:
     """A message as the rules read it (``text``) and, for each of its characters, the span of the message it came
-    from (``starts``/``ends``): a regional word read as the shared one points back at the whole word typed."""
+    from (``starts``/``ends``; empty when each character is the message's at the same place): a regional word read
+    as the shared one points back at the whole word typed."""
 
     message: str
     text: str
@@ -99,17 +105,42 @@ class ChineseReading:
 
     def typed(self, value: str) -> str:
         """``value`` (words the rules took from the reading: a title, a prompt) with each run of Han characters found
-        in the reading put back as the user typed it; a run the rules wrote themselves is left as it is."""
-        if not _HAN.search(value) or self.text == self.message:
+        in the reading put back as the user typed it, a number in it as the user wrote it ("九份老街", not "9份老街");
+        a run the rules wrote themselves is left as it is."""
+        if not _HAN.search(value):
             return value
 
         def back(match: re.Match[str]) -> str:
-            run = match.group(0)
-            at = self.text.find(run)
-            if at < 0:
-                return run
-            return self.message[self.starts[at]:self.ends[at + len(run) - 1]]
+            run, typed, at = match.group(0), [], 0
+            while at < len(run):  # the longest piece found in the reading, then the rest ("念一句" and a quote's words)
+                for end in range(len(run), at, -1):
+                    found = self._find(run[at:end])
+                    if found is not None:
+                        typed.append(found)
+                        at = end
+                        break
+                else:
+                    typed.append(run[at])
+                    at += 1
+            return "".join(typed)
         return _HAN_RUN.sub(back, value)
+
+    def _find(self, piece: str) -> str | None:
+        """What the user typed where ``piece`` (digits standing for any number the user wrote) is in the reading."""
+        if not _HAN.search(piece):
+            return None
+        if not any(ch.isdigit() for ch in piece):
+            start = self.text.find(piece)
+            if start < 0:
+                return None
+            end = start + len(piece)
+        else:
+            parts = re.findall(r"\d+(?:\.\d+)?|\D", piece)
+            found = re.search("".join(_NUMBER if part[0].isdigit() else re.escape(part) for part in parts), self.text)
+            if found is None:
+                return None
+            start, end = found.span()
+        return self.message[self.starts[start]:self.ends[end - 1]] if self.starts else self.message[start:end]
 
 
 def read_chinese(message: str) -> ChineseReading:
@@ -118,13 +149,16 @@ def read_chinese(message: str) -> ChineseReading:
         return ChineseReading(message, message, (), ())
     characters = _to_simplified(message)
     pattern, plains = REGIONAL_ZH
-    if pattern.search(characters) is None:
-        return ChineseReading(message, characters, tuple(range(len(message))), tuple(range(1, len(message) + 1)))
+    if pattern.search(characters) is None:  # one character for one: positions are the message's
+        return ChineseReading(message, characters, (), ())
+    quoted = [m.span() for m in QUOTES.finditer(characters)]  # quoted words are the user's, read as typed
     text: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     last = 0
     for match in pattern.finditer(characters):
+        if any(start <= match.start() < end for start, end in quoted):
+            continue
         for k in range(last, match.start()):
             text.append(characters[k])
             starts.append(k)

@@ -208,7 +208,9 @@ def understand(message: str, context: AgentContext) -> Plan:
     reading = read_chinese(message)
     script = script_of(message, context.history)
     if reading.text == message and script == "hans" and not _traditional_labels(context):
-        return _understand(message, context)
+        plan = _understand(message, context)  # the user's numbers in a title or a prompt as typed ("九份老街")
+        return dataclasses.replace(plan, actions=typed_plan(plan.actions, reading, script)) \
+            if plan.language == "zh" else plan
     history = [simplified(label) for label in context.history]  # labels saved in Traditional, read as written
     versions = [dataclasses.replace(v, label=simplified(v.label)) for v in context.versions]
     plan = _understand(reading.text, dataclasses.replace(context, history=history, versions=versions))

@@ -272,3 +272,38 @@ def test_a_clip_named_by_what_it_shows_in_either_language(message: str, op: str,
 def test_a_complaint_names_what_the_request_after_it_removes(chat: Chat, message: str) -> None:
     turn = chat.say(message)
     assert _ops(turn) == ["set_transition"] and turn.parts("functionCall")[0]["args"]["type"] == "none"
+
+
+def test_traditional_chinese_is_answered_in_traditional_and_keeps_what_was_typed(tmp_path: Path) -> None:
+    """A Taiwan user's conversation: the title goes on the draft as typed, the reply and the version's label are in
+    Traditional characters (Taiwan's words: 新增, 影片), a message written the same in both scripts keeps the
+    conversation's script, "go back to before the title" reads the Traditional label, and English stays English."""
+    for chat in open_chat(tmp_path / "data", language="zh", two_stage_chat=False):
+        add_clips(chat, tmp_path, [4.0])
+        turn = chat.say("片頭加個標題「夏天的風」")
+        assert _ops(turn) == ["add_text"]
+        assert _texts(chat.draft())[0][0] == "夏天的風"
+        assert "新增標題「夏天的風」" in turn.reply and "添加" not in turn.reply
+        assert _history(chat)[-1] == "在開頭添加標題「夏天的風」"
+        turn = chat.say("影片改成直式")
+        assert _ops(turn) == ["set_canvas"] and chat.draft().canvas.height == 1920
+        assert "畫布" in turn.reply and "画布" not in turn.reply
+        turn = chat.say("加字幕")  # the same characters in both scripts: the conversation's script
+        assert "字幕" in turn.reply and "没" not in turn.reply and "视频" not in turn.reply
+        chat.say("回到加標題之前")
+        assert _texts(chat.draft()) == []
+        assert chat.draft().canvas.height == 1080
+        turn = chat.say("make it square")
+        assert _ops(turn) == ["set_canvas"] and turn.reply.startswith("Done")
+
+
+def test_cantonese_is_answered_in_hong_kong_characters(tmp_path: Path) -> None:
+    """Written Cantonese: each request of a message read, the reply in Hong Kong's characters."""
+    for chat in open_chat(tmp_path / "data", language="zh", two_stage_chat=False):
+        add_clips(chat, tmp_path, [4.0, 4.0])
+        turn = chat.say("唔該幫我加個標題「維港」，將啲字整大啲，刪咗第二段")
+        assert _ops(turn) == ["add_text", "update_text", "delete_segment"]
+        assert _texts(chat.draft())[0][0] == "維港"
+        assert "刪除第2個片段" in turn.reply and "删除" not in turn.reply
+        turn = chat.say("而家條片幾長？")  # "how long is the video now?": the timeline
+        assert "(0-4s)" in turn.reply

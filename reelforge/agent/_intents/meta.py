@@ -68,7 +68,7 @@ _REDO = r"\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back wha
         r"\bwhat (?:i|you|u) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you|u) (?:just )?" \
         r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
         r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤销(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
-        r"(?:刚才|刚刚)撤销的(?:恢复|还原|改回)|撤销错了|撤销(?:刚才|刚刚)(?:的)?撤销|(?:再)?恢复(?:\d+|一)步"
+        r"(?:刚才|刚刚)(?:撤销|撤回)的(?:恢复|还原|改回)|撤销错了|撤销(?:刚才|刚刚)(?:的)?撤销|(?:再)?恢复(?:\d+|一)步"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?back|back)\b.*\bbefore\b\s+" \
           r"(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+|you\s+\w+\s+|there was\s+|(?:the|any)\s+(?=\w+\s+(?:was|were)\b))?(.+)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到|返回到|退回|回退到?)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)|" \
@@ -140,7 +140,7 @@ def _reverted(clause: Clause) -> str | None:
 
 # "put it back", "狗那段给我弄回来", "加回来吧": what the last version took away (or the last undo), back again
 _PUT_BACK = r"\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back(?: on| in)?(?: again| please| now)?\W*$|" \
-            r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下)?$"
+            r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下|啦)?$"
 _UNDONE = r"^(?:undid|撤销)"
 _REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
 
