@@ -76,8 +76,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\btoo much (?=(?:fast|slow|long|short|big|small|loud|quiet|low|high|strong|bright|dark)\b)", "too "),
     (r"\bmore late\b", "later"),
     (r"\bmore early\b", "earlier"),
-    (r"\b(\w+) times more (loud|fast|slow|big|quiet|long)\b",
-     lambda m: f"{m.group(1)} times {_MORE_WORD.get(m.group(2), m.group(2))}"),
     (r"\bhow much (?=(?:long|time)\b)", "how "),
     (r"\bhow (?:long|much time) (?:is|has|lasts?|dures?) (?:the|my) video(?: now)?\b", "how long is the video"),
     # --- place and time: "in the up part of the screen", "in the final", "in the second 5", "before of"
@@ -103,7 +101,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\bthe (song|music|video|photo|picture|voice) of me\b", r"my \1"),
     (r"\ba voice of (man|woman|a man|a woman|male|female|boy|girl|child|kid)\b",
      lambda m: f"a {m.group(1).removeprefix('a ')} voice"),
-    (r"\b((?:voice|narrator|narration|man|woman)) (?:that|who) (?:say|says|read|reads|tell|tells)\b", r"\1 saying"),
+    (r"\b((?:voice|narrator|narration|man|woman)) (?:that|who) (?:say|says|read|reads|tell|tells)\b", r"\1 that says"),
     (r"\b(voice|narrator) (?:say|says)\b(?=\s*[:⟪])", r"\1 saying"),
     # --- "frames for second", "0.75 of speed", "the half of long", "the two first seconds"
     (r"\bframes? (?:for|by|in|each|a) second\b", "frames per second"),
@@ -126,6 +124,47 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\b(put|set|leave) (it|them) (\d+(?:\.\d+)? ?(?:%|percent))", r"\1 \2 at \3"),
     (r"\bmake (?:more )?(faster|slower|bigger|smaller|louder|quieter|shorter|longer)\b(?! (?:the|my|this|that|all|clip|title|music)\b)",
      r"make it \1"),
+    # --- "make more fast", "is too much fast now": the object left out
+    (r"\bmake ((?:more )?(?:fast|slow|big|small|loud|quiet|short|long)|faster|slower|bigger|smaller|louder|quieter|shorter|"
+     r"longer)\b(?! (?:the|my|this|that|all|clip|title|music|motion|mo)\b)", r"make it \1"),
+    (r"^is (?=(?:too|very|so|a bit|a little|really)\b)", "it is "),
+    (r"^why (the [\w ]+?) (?:is|are) so (\w+)\s*\?\s*", r"\1 is too \2, "),
+    # --- the whole video before its verb: "all the video put in speed normal again"
+    (r"(^|,\s*|\band\s+)((?:all the|the whole|the entire|all) (?:video|clips|film|movie)) (put|make|set|turn) (?!it\b|them\b)",
+     r"\1\3 \2 "),
+    (r"^(the (?:speed|volume|size|colou?r|duration|length) of [\w ]+? (?:to|at) )", r"set \1"),
+    # --- a place said before the thing: "between the clips put a transition of wipe", "add in the beginning a clip of"
+    (r"^between the clips,? (put|add|use|make|insert) ([^,]+)", r"\1 \2 between the clips"),
+    (r"^((?:please )?(?:add|put|insert)) ((?:in|at) the (?:beginning|start|end)) ((?:a|an|one|my|the) [^,]+)", r"\1 \3 \2"),
+    (r"\ba transition of (?!fade to\b)([a-z]+)(?:(?: to the| to)? (left|right|up|down))?\b",
+     lambda m: f"a {m.group(1)}{' ' + m.group(2) if m.group(2) else ''} transition"),
+    # --- "change the first clip for one video of rain", "change the city for my photo": a replacement
+    (r"\bchange ((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|video|one|shot|scene|city|dog|photo|picture)|this|that) "
+     r"(?:for|with|by) (?=(?:one|a|an|my|the) (?:[\w-]+ )?(?:video|clip|photo|picture|image|shot)\b|my\b)", r"replace \1 with "),
+    # --- all along: "during all the video", "in all the video"
+    (r"\b(?:during|in|on|for) (?:all|the whole|the entire) (?:the )?(?:video|film|movie)\b", "throughout the video"),
+    (r"\bin (?:every|each) change of (?:clips?|scenes?|shots?)\b", "at every cut"),
+    (r"\b(subtitles|captions) of the (?:type|style|kind) (.+?)(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", r"\2 \1"),
+    (r"\bword for word\b", "word by word"),
+    (r"\band not (?:repeat|loop)(?: it)?\b", "and don't loop it"),
+    # --- the camera's moves said literally: "put the camera move to the left", "do the camera go up", "the picture of the
+    # city move to the right", "make zoom out slow", "take away the movement of camera"
+    (r"^do the camera\b", "make the camera"),
+    (r"\bcamera (?:move|moves|moving|go|goes|going|turn|turns) (?:to the |to |in )?(left|right|up|down)\b", r"camera pan \1"),
+    (r"\bthe (?:picture|image|video|clip|shot) of the (\w+) (?:move|moves|go|goes) (?:to the |to )?(left|right|up|down)\b",
+     r"pan \2 on the \1 clip"),
+    (r"\bmake (zoom (?:in|out)|pan (?:left|right|up|down)) (?:slow|slowly)\b", r"make a slow \1"),
+    (r"\bthe (?:movement|motion|moving) of (?:the )?camera\b", "the camera movement"),
+    (r"\b(?:remove|delete|eliminate|take away|take out|quit) the camera (?:movement|motion|moves)\b", "stop the camera movement"),
+    # --- "the title also": the object's "also" said after it
+    (r"\band (the [\w ]+?) also(?=\s*(?:[,.!]|$|\bplease\b))", r"and also \1"),
+    (r"\btik tok\b", "tiktok"),
+    (r"\b(?:2|two) times (?:more )?(?:loud|louder)\b", "twice as loud"),
+    (r"\b(\d+|two|three|four|five|ten) (seconds?|secs?) more\b", r"\1 \2 longer"),
+    (r"\b(down|up|louder|quieter|lower|higher|softer) (\d+(?:\.\d+)? ?(?:%|percent))", r"\1 by \2"),
+    (r"\b(title|text) of (\d+(?:\.\d+)?|a|one|two|three|four|five) (seconds?|secs?)\b", r"\1 for \2 \3"),
+    (r"^(?:which|what) ((?:[\w-]+ ){0,2}?(?:transitions|effects|sounds|styles|fonts|voices|colou?rs|formats|motions)) "
+     r"(?:is|are) (?:possible|available|there|supported)\b", r"what \1 do you have"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
@@ -137,7 +176,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
 ))
 _PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
             "finishing": "ends"}
-_MORE_WORD = {"loud": "louder", "fast": "faster", "slow": "slower", "big": "bigger", "quiet": "quieter", "long": "longer"}
 
 
 def learner_en(text: str) -> str:
