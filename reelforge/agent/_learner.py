@@ -55,6 +55,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\b(do|make|create) for me\b", r"\1"),
     (r"^(?:please\s+)?do (a|an|one) (video|clip)\b", r"make \1 \2"),
     (r"\b(make|create|generate) one (video|clip)\b", r"\1 a \2"),
+    (r"\bone (video|clip|photo|picture|shot)(?= of\b)", r"a \1"),
     # --- Indian English: "... itself" / "... only" closing a request adds nothing; "little bigger" is "a little"
     (r"\s+itself(?=\s*(?:[,.!?]|$|\band\b|\bplease\b))", ""),
     (r"(?<=er) only(?=\s*(?:[,.!?]|$|\band\b|\bplease\b))", ""),
@@ -109,6 +110,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\bthe half of (?:the )?(long|short|length|time|duration)\b", "half as long"),
     (rf"\bthe (\d+|{_NUMBER_WORDS}) (first|last) (seconds?|secs?)\b", r"the \2 \1 \3"),
     (r"\bi (?:want|need|wish) only (?=the (?:first|last|middle)\b)", "keep only "),
+    (r"\b(?:only )?cuts? (?:direct|directly|dry|simple|straight|normal)\b|\bdirect cuts?\b|(?<!hard )\bcuts only\b",
+     "only hard cuts"),
+    (r"\b(speed (?:of [\w ]+? )?(?:to|at) \d+(?:\.\d+)?)(?!\s*(?:x\b|%|percent|times|seconds?|secs?|s\b|\d))", r"\1x"),
     # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
     (r"\b(cut|trim|shorten|mute|move|delete|remove|put|make|speed up|slow down|of|from|to) (?:him|her)\b", r"\1 it"),
     # --- literal verbs of coming and going: "the title enter slowly", "the music go out slowly", "disappear slowly"
@@ -165,6 +169,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\b(title|text) of (\d+(?:\.\d+)?|a|one|two|three|four|five) (seconds?|secs?)\b", r"\1 for \2 \3"),
     (r"^(?:which|what) ((?:[\w-]+ ){0,2}?(?:transitions|effects|sounds|styles|fonts|voices|colou?rs|formats|motions)) "
      r"(?:is|are) (?:possible|available|there|supported)\b", r"what \1 do you have"),
+    (r"\bfade (in|out),? (?:like |about |around |in |during )?(\d+(?:\.\d+)?|one|two|three|four|five) (seconds?|secs?)\b",
+     r"fade \1 over \2 \3"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),

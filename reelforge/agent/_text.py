@@ -190,10 +190,10 @@ _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s
 # 20 percent title yellow"; a request starts at a plain verb after a noun or a value, or at an object after a value
 _RUN_ON_EN = re.compile(
     r"\b(?:clip|clips|one|title|music|song|video|transition|transitions|crossfade|captions|percent|seconds|it|them|"
-    r"read|long|short|loud|quiet|slow|fast|boring|ugly)(\s+)(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|"
-    r"add|swap|trim|bring|give)\b)|"
+    r"read|long|short|loud|quiet|slow|fast|boring|ugly|bigger|smaller|louder|quieter|faster|slower|shorter|longer)(\s+)"
+    r"(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|add|swap|trim|bring|give)\b)|"
     rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)}))\b"
-    r"|%|\dx\b)(\s+)"
+    r"|%|\dx\b|\bat the (?:top|bottom|cent(?:er|re)))(\s+)"
     r"(?=(?:the\s+)?(?:title|music|song|text|captions|(?:[\w-]+\s+)?clip)\b)")
 # the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
@@ -239,7 +239,8 @@ def _run_on(part: str) -> list[str]:
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(part)]
     pieces = [part[start:end] for start, end in zip(starts, ends)]
-    if len(pieces) == 1 or any(_CAUSING.match(p) for p in pieces[:-1]):
+    # "make the title bigger put it at the bottom": a change already said in full causes nothing
+    if len(pieces) == 1 or any(_CAUSING.match(p) and not re.search(rf"\b(?:{_EN_COMPARATIVE})$", p) for p in pieces[:-1]):
         return [part]
     return pieces
 
@@ -717,11 +718,11 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a )?(?:couple|few) (?:of )?(?:things|changes)|\d+ (?:things|changes)|"
+                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
-                     rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
+                     rf"{_KEPT_EN}(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
                      # "that looks weird, go back", "看着怪怪的 撤回吧": why the request after it
