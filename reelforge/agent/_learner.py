@@ -63,7 +63,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     # --- false friends and literal verbs
     (r"\bquit (?=(?:the|this|that|all the|my)\s+(?:[\w-]+\s+){0,2}?(?:" + _THING + r"|slow motion|effects?|transitions?)\b)",
      "remove "),
-    (r"\beliminate\b", "delete"),
+    (r"\beliminate (?=(?:the|this|that|all|every|my|clip|title|music|it|them)\b)", "delete "),
     (r"\bsilence (?=(?:the|all|this|that|every|clip|my)\b)", "mute "),
     (r"\btake away (?=(?:the|this|that|all)\b)", "remove "),
     (r"\breturn (\w+) steps? (?:back|behind|before)\b", r"undo \1 steps"),
@@ -171,6 +171,23 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
      r"(?:is|are) (?:possible|available|there|supported)\b", r"what \1 do you have"),
     (r"\bfade (in|out),? (?:like |about |around |in |during )?(\d+(?:\.\d+)?|one|two|three|four|five) (seconds?|secs?)\b",
      r"fade \1 over \2 \3"),
+    # --- "take out 3 seconds" is a cut (not the clip removed); "save a copy" an export; "create a clip: ..." its scene
+    (r"\b(?:take (?:out|off|away)|remove|quit|eliminate) ((?:the )?(?:first |last )?(?:\d+(?:\.\d+)?|a|one|two|three|four|five) "
+     r"(?:seconds?|secs?))\b", r"cut \1"),
+    (r"\bsave (?:a|one) copy\b", "export a copy"),
+    (r"\b(create|make|generate|add) (a|one|an other|another) (clip|video)\s*:\s*(?=(?:a|an|the|one|some|two)\b)", r"\1 a \3 of "),
+    (r"\b(caption|subtitle|transcribe) the things? (?:that|which) ", r"\1 what "),
+    (r"^(?:the video|it|this|the clip) has (?:the )?(music|sound|voice) (?:very |too |so |a bit )?(strong|loud|high|low|quiet)\b",
+     r"the \1 is too \2"),
+    (r"\b(make|turn|put|keep|leave) (the (?:background )?(?:music|song|soundtrack)) (?:quite|quiet|soft|low)(?=\s*(?:[,.!]|$|\band\b|\bplease\b))",
+     r"\1 \2 quieter"),
+    # --- a variation said literally: "one more like the dog but with a cat", "do again the second clip but in the night",
+    # "make the same but with snow"
+    (r"^one more (?=like\b)", "make another one "),
+    (r"^(?:please )?(?:do|make) (?:it )?again ((?:the|this|that) (?:[\w-]+ )?(?:clip|one|video|shot)|it)\b", r"regenerate \1"),
+    (r"^(?:please )?(?:make|do) the same(?: (?:clip|video|one|thing))? but\b", "make another one like it but"),
+    # --- "make fade in and fade out": one fade at each end
+    (r"(^|\b(?:add|make|put|do|want|with|need)\s+)(?:a\s+)?fade in and (?:a\s+)?fade out\b", r"\1a fade in and a fade out"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),

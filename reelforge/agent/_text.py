@@ -291,6 +291,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
+        parts = [re.sub(rf"^also\s+(?=(?:{_EN_VERBS})\b)", "", p) for p in parts]  # "..., and also put subtitles"
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
     parts = _dislike_then([p for p in parts if p])
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
