@@ -55,6 +55,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\b(do|make|create) for me\b", r"\1"),
     (r"^(?:please\s+)?do (a|an|one) (video|clip)\b", r"make \1 \2"),
     (r"\b(make|create|generate) one (video|clip)\b", r"\1 a \2"),
+    (r"\bone (video|clip|photo|picture|shot)(?= of\b)", r"a \1"),
     # --- Indian English: "... itself" / "... only" closing a request adds nothing; "little bigger" is "a little"
     (r"\s+itself(?=\s*(?:[,.!?]|$|\band\b|\bplease\b))", ""),
     (r"(?<=er) only(?=\s*(?:[,.!?]|$|\band\b|\bplease\b))", ""),
@@ -62,7 +63,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     # --- false friends and literal verbs
     (r"\bquit (?=(?:the|this|that|all the|my)\s+(?:[\w-]+\s+){0,2}?(?:" + _THING + r"|slow motion|effects?|transitions?)\b)",
      "remove "),
-    (r"\beliminate\b", "delete"),
+    (r"\beliminate (?=(?:the|this|that|all|every|my|clip|title|music|it|them)\b)", "delete "),
     (r"\bsilence (?=(?:the|all|this|that|every|clip|my)\b)", "mute "),
     (r"\btake away (?=(?:the|this|that|all)\b)", "remove "),
     (r"\breturn (\w+) steps? (?:back|behind|before)\b", r"undo \1 steps"),
@@ -76,8 +77,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\btoo much (?=(?:fast|slow|long|short|big|small|loud|quiet|low|high|strong|bright|dark)\b)", "too "),
     (r"\bmore late\b", "later"),
     (r"\bmore early\b", "earlier"),
-    (r"\b(\w+) times more (loud|fast|slow|big|quiet|long)\b",
-     lambda m: f"{m.group(1)} times {_MORE_WORD.get(m.group(2), m.group(2))}"),
     (r"\bhow much (?=(?:long|time)\b)", "how "),
     (r"\bhow (?:long|much time) (?:is|has|lasts?|dures?) (?:the|my) video(?: now)?\b", "how long is the video"),
     # --- place and time: "in the up part of the screen", "in the final", "in the second 5", "before of"
@@ -95,6 +94,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\b(what|which) ((?:(?!(?:do|does|did|can|could|would|will|are|have)\b)[\w-]+\s+){0,3}?)(?:you|u) (have|offer|support|can do)\b",
      r"\1 \2do you \3"),
     (r"\bsounds effects\b", "sound effects"),
+    (r"\b(effects?|styles?|types?|kinds?) of (transition|music|sound|text|title|font|voice)s?\b", r"\2 \1"),
     (r"[.?!,]?\s*i(?: am|'m) new(?: here| user| in this)?\s*[.!]*$", ""),
     # --- adjectives after their noun: "box black", "letters white", "speed normal", "the sound original of city"
     (rf"\b(box|background|letters|text|font|bg)\s+({_COLOURS})\b", r"\2 \1"),
@@ -103,7 +103,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\bthe (song|music|video|photo|picture|voice) of me\b", r"my \1"),
     (r"\ba voice of (man|woman|a man|a woman|male|female|boy|girl|child|kid)\b",
      lambda m: f"a {m.group(1).removeprefix('a ')} voice"),
-    (r"\b((?:voice|narrator|narration|man|woman)) (?:that|who) (?:say|says|read|reads|tell|tells)\b", r"\1 saying"),
+    (r"\b((?:voice|narrator|narration|man|woman)) (?:that|who) (?:say|says|read|reads|tell|tells)\b", r"\1 that says"),
     (r"\b(voice|narrator) (?:say|says)\b(?=\s*[:⟪])", r"\1 saying"),
     # --- "frames for second", "0.75 of speed", "the half of long", "the two first seconds"
     (r"\bframes? (?:for|by|in|each|a) second\b", "frames per second"),
@@ -111,6 +111,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\bthe half of (?:the )?(long|short|length|time|duration)\b", "half as long"),
     (rf"\bthe (\d+|{_NUMBER_WORDS}) (first|last) (seconds?|secs?)\b", r"the \2 \1 \3"),
     (r"\bi (?:want|need|wish) only (?=the (?:first|last|middle)\b)", "keep only "),
+    (r"\b(?:only )?cuts? (?:direct|directly|dry|simple|straight|normal)\b|\bdirect cuts?\b|(?<!hard )\bcuts only\b",
+     "only hard cuts"),
+    (r"\b(speed (?:of [\w ]+? )?(?:to|at) \d+(?:\.\d+)?)(?!\s*(?:x\b|%|percent|times|seconds?|secs?|s\b|\d))", r"\1x"),
     # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
     (r"\b(cut|trim|shorten|mute|move|delete|remove|put|make|speed up|slow down|of|from|to) (?:him|her)\b", r"\1 it"),
     # --- literal verbs of coming and going: "the title enter slowly", "the music go out slowly", "disappear slowly"
@@ -118,14 +121,76 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
      "fade in"),
     (r"\b(?:go out|goes out|exit|exits|disappear|disappears|vanish|vanishes|leave|leaves|go away|goes away)(?: very)? "
      r"(?:slowly|slow|softly|soft|gradually|little by little)\b", "fade out"),
-    (r"\bthe end (?:finish(?:es)?|ends?|stops?)\b", "the ending is"),
+    (r"\b(?:the )?(?:end|video|film|movie) (?:finish(?:es)?|ends?|stops?) (very |too |so |really |a bit )?(?:sudden(?:ly)?|abrupt(?:ly)?)\b",
+     r"the ending is \1sudden"),
     (r"\b(?:finish(?:es)?|stops?|ends?) (very |too |so |really |a bit )?sudden(?:ly)?\b", r"ends \1suddenly"),
     (r"\bis (appearing|starting|coming|beginning|ending|finishing)\b", lambda m: _PRESENT[m.group(1)]),
-    (r"\b(?:put|set) (?:it )?in (a quarter|half|a half|a third|\d+(?:\.\d+)? ?(?:%|percent))",
-     r"put it at \1"),
+    (r"\b(put|set|turn|bring|lower)( it| them| the \w+)? (?:at|in|to) (?:a )?half\b(?! (?:a |an |of |the |speed|seconds?|minutes?|times?))",
+     r"\1\2 at 50%"),
+    (r"\b(?:put|set) (?:it )?in (a quarter|a third|\d+(?:\.\d+)? ?(?:%|percent))", r"put it at \1"),
     (r"\b(put|set|leave) (it|them) (\d+(?:\.\d+)? ?(?:%|percent))", r"\1 \2 at \3"),
     (r"\bmake (?:more )?(faster|slower|bigger|smaller|louder|quieter|shorter|longer)\b(?! (?:the|my|this|that|all|clip|title|music)\b)",
      r"make it \1"),
+    # --- "make more fast", "is too much fast now": the object left out
+    (r"\bmake ((?:more )?(?:fast|slow|big|small|loud|quiet|short|long)|faster|slower|bigger|smaller|louder|quieter|shorter|"
+     r"longer)\b(?! (?:the|my|this|that|all|clip|title|music|motion|mo)\b)", r"make it \1"),
+    (r"^is (?=(?:too|very|so|a bit|a little|really)\b)", "it is "),
+    (r"^why (the [\w ]+?) (?:is|are) so (\w+)\s*\?\s*", r"\1 is too \2, "),
+    # --- the whole video before its verb: "all the video put in speed normal again"
+    (r"(^|,\s*|\band\s+)((?:all the|the whole|the entire|all) (?:video|clips|film|movie)) (put|make|set|turn) (?!it\b|them\b)",
+     r"\1\3 \2 "),
+    (r"^(the (?:speed|volume|size|colou?r|duration|length) of [\w ]+? (?:to|at) )", r"set \1"),
+    # --- a place said before the thing: "between the clips put a transition of wipe", "add in the beginning a clip of"
+    (r"^between the clips,? (put|add|use|make|insert) ([^,]+)", r"\1 \2 between the clips"),
+    (r"^((?:please )?(?:add|put|insert)) ((?:in|at) the (?:beginning|start|end)) ((?:a|an|one|my|the) [^,]+)", r"\1 \3 \2"),
+    (r"\ba transition of (?!fade to\b)([a-z]+)(?:(?: to the| to)? (left|right|up|down))?\b",
+     lambda m: f"a {m.group(1)}{' ' + m.group(2) if m.group(2) else ''} transition"),
+    # --- "change the first clip for one video of rain", "change the city for my photo": a replacement
+    (r"\bchange ((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|video|one|shot|scene|city|dog|photo|picture)|this|that) "
+     r"(?:for|with|by) (?=(?:one|a|an|my|the) (?:[\w-]+ )?(?:video|clip|photo|picture|image|shot)\b|my\b)", r"replace \1 with "),
+    # --- all along: "during all the video", "in all the video"
+    (r"\b(?:during|in|on|for) (?:all|the whole|the entire) (?:the )?(?:video|film|movie)\b", "throughout the video"),
+    (r"\bin (?:every|each) change of (?:clips?|scenes?|shots?)\b", "at every cut"),
+    (r"\b(subtitles|captions) of the (?:type|style|kind) (.+?)(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", r"\2 \1"),
+    (r"\bword for word\b", "word by word"),
+    (r"\band not (?:repeat|loop)(?: it)?\b", "and don't loop it"),
+    # --- the camera's moves said literally: "put the camera move to the left", "do the camera go up", "the picture of the
+    # city move to the right", "make zoom out slow", "take away the movement of camera"
+    (r"^do the camera\b", "make the camera"),
+    (r"\bcamera (?:move|moves|moving|go|goes|going|turn|turns) (?:to the |to |in )?(left|right|up|down)\b", r"camera pan \1"),
+    (r"\bthe (?:picture|image|video|clip|shot) of the (\w+) (?:move|moves|go|goes) (?:to the |to )?(left|right|up|down)\b",
+     r"pan \2 on the \1 clip"),
+    (r"\bmake (zoom (?:in|out)|pan (?:left|right|up|down)) (?:slow|slowly)\b", r"make a slow \1"),
+    (r"\bthe (?:movement|motion|moving) of (?:the )?camera\b", "the camera movement"),
+    (r"\b(?:remove|delete|eliminate|take away|take out|quit) the camera (?:movement|motion|moves)\b", "stop the camera movement"),
+    # --- "the title also": the object's "also" said after it
+    (r"\band (the [\w ]+?) also(?=\s*(?:[,.!]|$|\bplease\b))", r"and also \1"),
+    (r"\btik tok\b", "tiktok"),
+    (r"\b(?:2|two) times (?:more )?(?:loud|louder)\b", "twice as loud"),
+    (r"\b(\d+|two|three|four|five|ten) (seconds?|secs?) more\b", r"\1 \2 longer"),
+    (r"\b(down|up|louder|quieter|lower|higher|softer) (\d+(?:\.\d+)? ?(?:%|percent))", r"\1 by \2"),
+    (r"\b(title|text) of (\d+(?:\.\d+)?|a|one|two|three|four|five) (seconds?|secs?)\b", r"\1 for \2 \3"),
+    (r"^(?:which|what) ((?:[\w-]+ ){0,2}?(?:transitions|effects|sounds|styles|fonts|voices|colou?rs|formats|motions)) "
+     r"(?:is|are) (?:possible|available|there|supported)\b", r"what \1 do you have"),
+    (r"\bfade (in|out),? (?:like |about |around |in |during )?(\d+(?:\.\d+)?|one|two|three|four|five) (seconds?|secs?)\b",
+     r"fade \1 over \2 \3"),
+    # --- "take out 3 seconds" is a cut (not the clip removed); "save a copy" an export; "create a clip: ..." its scene
+    (r"\b(?:take (?:out|off|away)|remove|quit|eliminate) ((?:the )?(?:first |last )?(?:\d+(?:\.\d+)?|a|one|two|three|four|five) "
+     r"(?:seconds?|secs?))\b", r"cut \1"),
+    (r"\bsave (?:a|one) copy\b", "export a copy"),
+    (r"\b(create|make|generate|add) (a|one|an other|another) (clip|video)\s*:\s*(?=(?:a|an|the|one|some|two)\b)", r"\1 a \3 of "),
+    (r"\b(caption|subtitle|transcribe) the things? (?:that|which) ", r"\1 what "),
+    (r"^(?:the video|it|this|the clip) has (?:the )?(music|sound|voice) (?:very |too |so |a bit )?(strong|loud|high|low|quiet)\b",
+     r"the \1 is too \2"),
+    (r"\b(make|turn|put|keep|leave) (the (?:background )?(?:music|song|soundtrack)) (?:quite|quiet|soft|low)(?=\s*(?:[,.!]|$|\band\b|\bplease\b))",
+     r"\1 \2 quieter"),
+    # --- a variation said literally: "one more like the dog but with a cat", "do again the second clip but in the night",
+    # "make the same but with snow"
+    (r"^one more (?=like\b)", "make another one "),
+    (r"^(?:please )?(?:do|make) (?:it )?again ((?:the|this|that) (?:[\w-]+ )?(?:clip|one|video|shot)|it)\b", r"regenerate \1"),
+    (r"^(?:please )?(?:make|do) the same(?: (?:clip|video|one|thing))? but\b", "make another one like it but"),
+    # --- "make fade in and fade out": one fade at each end
+    (r"(^|\b(?:add|make|put|do|want|with|need)\s+)(?:a\s+)?fade in and (?:a\s+)?fade out\b", r"\1a fade in and a fade out"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
@@ -137,7 +202,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
 ))
 _PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
             "finishing": "ends"}
-_MORE_WORD = {"loud": "louder", "fast": "faster", "slow": "slower", "big": "bigger", "quiet": "quieter", "long": "longer"}
 
 
 def learner_en(text: str) -> str:

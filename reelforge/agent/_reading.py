@@ -96,7 +96,7 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too
                          r"(?:当前|现在|目前|我|我们)的剪辑|"  # "给我看看当前的剪辑": the edit so far, a noun
                          # what is kept as it is names nothing to change: "mute the clips but keep the music", "只留背景音乐"
                          r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)\b|\bexcept (?:for )?(?:the )?(?:music|song|bgm)\b|"
-                         r"\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?(?: play\w*)?\b|"
+                         r"\bonly (?:the )?(?:music|song|bgm)(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?\b|"
                          r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)|"
                          # a moment named by the title ("a ding when the title shows up"): when, not what to change
                          r"\b(?:when|as|once) (?:the )?(?:title|caption|text) (?=appears?|shows? up|comes? (?:on|in)|pops? up|"

@@ -192,8 +192,9 @@ _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s
 # 20 percent title yellow"; a request starts at a plain verb after a noun or a value, or at an object after a value
 _RUN_ON_EN = re.compile(
     r"\b(?:clip|clips|one|title|music|song|video|transition|transitions|crossfade|captions|percent|seconds|it|them|"
-    r"read|long|short|loud|quiet|slow|fast|boring|ugly|bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|"
-    r"center|centre)(\s+)(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|add|swap|trim|bring|give|move)\b)|"
+    r"read|long|short|loud|quiet|slow|fast|boring|ugly|bigger|smaller|larger|louder|quieter|faster|slower|shorter|longer|"
+    r"top|bottom|middle|center|centre)(\s+)"
+    r"(?=(?:mute|unmute|speed up|slow down|put|remove|delete|export|add|swap|trim|bring|give|move)\b)|"
     rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)})|"
     r"(?:at|to|on) the (?:top|bottom|middle|cent(?:er|re)))\b"
     r"|%|\dx\b)(\s+)"
@@ -246,7 +247,8 @@ def _run_on(part: str) -> list[str]:
     ends = [*(start for start, _ in cuts), len(part)]
     pieces = [part[start:end] for start, end in zip(starts, ends)]
     # "make the title bigger put it at the bottom": a change said whole before the next verb causes nothing
-    if len(pieces) == 1 or any(_CAUSING.match(p) and not _SAID_WHOLE.search(p) for p in pieces[:-1]) or \
+    if len(pieces) == 1 or any(_CAUSING.match(p) and not _SAID_WHOLE.search(p)
+                               and not re.search(rf"\b(?:{_EN_COMPARATIVE})$", p) for p in pieces[:-1]) or \
             re.match(r"(?:between|after|before|during|over|under)\b", pieces[0]):  # "between the clips put a wipe": a place first
         return [part]
     return pieces
@@ -307,6 +309,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
+        parts = [re.sub(rf"^also\s+(?=(?:{_EN_VERBS})\b)", "", p) for p in parts]  # "..., and also put subtitles"
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
     parts = _dislike_then([p for p in parts if p])
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
@@ -799,11 +802,11 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a )?(?:couple|few) (?:of )?(?:things|changes)|\d+ (?:things|changes)|"
+                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
-                     rf"{_KEPT_EN}(?: (?:should|is|will|can) (?:play|stay)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
+                     rf"{_KEPT_EN}(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
                      # "that looks weird, go back", "看着怪怪的 撤回吧": why the request after it

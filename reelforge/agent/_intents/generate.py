@@ -424,10 +424,10 @@ def _animate_prompt(clause: Clause) -> str:
 
 # things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
 #缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
-_NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|" \
+_NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              r"效果|特效|滤镜|边框|水印|封面|缩略图|海报|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              r"效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a

@@ -61,19 +61,20 @@ _NARRATE_EN = re.compile(
     # words that only open a dictated message: "ok so now a voiceover saying ...", "alright narrate: ..."
     r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|ok next thing)\b[,\s]+)*"
     # when, said first: "at 5 sec a man's voice saying ..."
-    r"(?P<pre>(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b[,\s]+)?"
+    r"(?P<pre>(?:(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|(?:in|at|on) (?:the )?second \d+(?:\.\d+)?)\b[,\s]+)?"
     r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
-    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on)\s+[^:：]{1,40}?)?"
-    r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?)?"
+    # a learner's "a narrator that read: ...", "a voice of man that say '...'"
+    r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
-    r"\s*(?:saying|says|say|narrating|reading|:)|"
+    r"\s*(?:(?:that |who )?(?:saying|says|say)|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let)\s+)?(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     r"(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
@@ -115,8 +116,8 @@ _WORDS_END = re.compile(
     r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场|captions?|subtitles?|bgm|music)[^。]*$", re.I | re.S)
 
 
-_SPOKEN_AT = re.compile(r"(?i)\s*(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
-                        r"(?:seconds?|secs?|s))\b[\s.!,]*")
+_SPOKEN_AT = re.compile(r"(?i)\s*(?:(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
+                        r"(?:seconds?|secs?|s))|(?:in|at|on) (?:the )?second (\d+(?:\.\d+)?))\b[\s.!,]*")
 _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|'((?:[^']|'(?=\w))+)'(?!\w))\s*(.*)$""",
                             re.S)
 
@@ -258,8 +259,9 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
         said += " " + (zh_after.group("place") or "")
         gender = _gender(zh_after.group("g") or "") or gender  # the last voice said wins: "用男声…还是女声吧"
     voice = _VOICE_ID.search(said)
-    at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
-    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else \
+    at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after|second)\b|秒", said) else []
+    seconds = (when.group(1) or when.group(2)) if when else None  # "at 12 seconds", "in the second 12"
+    start = at[0][0] if at else round(float(seconds) * 1000) if seconds else \
         0 if when else _clip_start(said, state)
     before = message[:match.start()]
     if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
@@ -285,6 +287,7 @@ _ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还�
                             r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时))))+[，,。\s]*")
 # how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
 _SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
+                         r"\s+(?:in|at|on) (?:the )?second \d+(?:\.\d+)?\b|"
                          r",?\s+(?:in|with|using)\s+(?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
 # a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
 _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
