@@ -803,8 +803,8 @@ _TASTE_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| sounds?| feels?)?(?: 
                        r"(?:music|song|track)\W*$")
 _TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)?(?:有点|太|好|真|挺|也太|实在)?"
                        r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻)了?[啊呀吧呢的]*$")
-_ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:ends?|stops?|cuts? off|cuts out)(?: (?:way |really |kinda |so |too |a bit )*"
-                        r"(?:abruptly|suddenly|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?\W*$")
+_ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:ends?|stops?|finish(?:es)?|cuts? off|cuts out)(?: (?:way |really |very |kinda |so |too |a bit )*"
+                        r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?\W*$")
 _ABRUPT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:的)?(?:结尾|最后)?(?:断|停|结束|收)得?(?:有点|太|好|很|特别)?"
                         r"(?:突兀|突然|生硬|硬)了?[啊呀吧呢的]*$")
 _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? in|kicks? in|begins?|fades? (?P<fade>in|out))"
@@ -812,7 +812,9 @@ _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? i
                         r"(?: at the (?:start|end|beginning))?\W*$")
 
 
-_LOUD_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning|drowns|overpowering|overpowers|blasting|covering up)\b.*$")
+_LOUD_EN = re.compile(rf"^{_OPENERS}(?:{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning|drowns|overpowering|overpowers|blasting|covering)\b|"
+                      rf"{_MUSIC_EN}(?:'s| is) (?:(?:way|much|really|very|so) )?(?:too much|too strong|very strong|so strong)\b|"
+                      rf"(?:the |this |my )?video has (?:the )?music (?:very|too|so) (?:strong|loud)\b).*$")
 # "it's a bit loud" ("it's too loud" is a complaint of its own): loudness with no object is the music's, or what "it" is
 _LOUDISH_EN = re.compile(rf"^{_OPENERS}it'?s (?:(?:a bit|a little|kinda|kind of|pretty|really|so|quite|way) )+(?P<adj>loud|noisy|quiet|soft)\W*$")
 

@@ -55,7 +55,7 @@ MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one m
                 r"(?:the )?(first|last)(?: (?:one|clip|shot))?$"  # "make clip 2 the first one", "make the dog clip first"
 # a negation is a removal: "no music please" ("drop a crossfade into clip 2" adds one), "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
-         r"(?:i )?(?:don'?t|do not) (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
+         r"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
 # a complaint about an effect, said alone, asks for it gone: "I don't like the crossfade", "i hate the zoom",
@@ -87,7 +87,7 @@ _ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "�
 _EN_COLOR = re.compile(r"\b(" + "|".join(n for n in NAMED_COLORS if n != "transparent") + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
 _ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
-              ("bottom", r"放低|压低(?![音声])|\bbottom\b|\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下|向下|下移"),
+              ("bottom", r"放低|压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
 
 

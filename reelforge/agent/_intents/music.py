@@ -34,7 +34,8 @@ _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear
 # a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
-             r"(?:再|调|变|加|减)?(?:大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
+             rf"\b(?:louder|quieter|softer|lower|higher|up|down)\s+{_N}|"  # a learner's "take it down 20%", "louder 10 percent"
+             r"(?:再|调|变|加|减)?(?:大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降|往下调|往上调|下调|上调)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
 _HALF = r"\b(?:by half|in half|halve|half as loud)\b|减半|减小一半|降低一半|小一半|降一半|减一半|减少一半|砍一半|压一半|(?:调|降|压)低一半"
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"(?<![a-z])mute(?![a-z])|静音"
@@ -64,13 +65,16 @@ def _relative(clause: Clause) -> float | None:
         return {"quarter": 0.25, "third": 0.333, "fifth": 0.2, "tenth": 0.1}.get(part.group(1) or "") or float(part.group(2)) / 100
     if clause.has(_DOUBLE):
         return 2.0
+    times = clause.search(r"\b(\d+(?:\.\d+)?) times? (?:more loud|louder|as loud)\b|(?:调大|放大|大|提高)(\d+(?:\.\d+)?)倍")
+    if times:  # "make the music 2 times more loud", "音乐调大两倍"
+        return min(4.0, float(times.group(1) or times.group(2)))
     share = clause.search(_BY_SHARE)
     if share is None:
         return None
     value = float(next(g for g in share.groups() if g)) / 100
-    if clause.has(_TOO_QUIET) or clause.has(LOUDER + r"|\b(?:up|more|higher)\b|大|增加|提升|升高|提高"):
+    if clause.has(_TOO_QUIET) or clause.has(LOUDER + r"|\b(?:up|more|higher)\b|大|增加|提升|升高|提高|上调|往上"):
         return 1 + value
-    if clause.has(QUIETER + r"|\b(?:down|less)\b|小|减少|减小|降"):
+    if clause.has(QUIETER + r"|\b(?:down|less)\b|小|减少|减小|降|往下|下调"):
         return max(0.05, 1 - value)
     return None
 
@@ -239,7 +243,7 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
 _GENTLY = r"(?:gently|slowly|gradually|softly|smoothly)"
-_GENTLY_IN = rf"\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|starts|begin|begins|build|builds) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
+_GENTLY_IN = rf"\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|starts|begin|begins|build|builds|enter|enters) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
              r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|出来)"
 _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
               rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \

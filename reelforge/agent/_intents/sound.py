@@ -147,7 +147,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                              r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的"):  # "再加一段三秒的人群欢呼": a clip
         return False
     every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
-                       r"\b(?:on|at) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of clip)\b|每次切换|每个剪辑点|"
+                       r"\b(?:on|at|in) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of (?:the )?(?:clips?|shots?|scenes?))\b|每次切换|每个剪辑点|"
                        r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
@@ -243,7 +243,7 @@ def _fixed(words: str, last: SoundAction, clause: Clause, state: PlanState) -> S
 
 
 # a sound that runs the whole video: "the whole time", "from start to finish", "风声一直都要有"
-_THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
+_THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\b(?:during|in|for|over) (?:all|the whole|the entire) (?:the )?video\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
               r"从头到尾|一直|始终|整个视频"
 # a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
 _ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b|" \
