@@ -36,7 +36,7 @@ _TAKE_BACK_EN = (r"no+ wait|wait no|no+ no|no+|nah|nope|not that|hmm+ no|um+ no|
                  r"no actually|no hang on|hang on|wait|sorry|oops|i mean|i meant|or actually|or rather|scratch that|"
                  r"correction|my bad")
 _HESITATE_EN = r"actually|er+m?|um+|uh+|hmm+|ugh|oh|or|well|make (?:that|it)|change (?:that|it) to"
-_TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[，,。.…—\s!！]|是)|(?:我|刚才|刚刚)?说错了|打错了|写错了|搞错了|错了|说反了|等等|等一下|等下|"
+_TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[，,。.…—\s!！]|是)|(?:我|刚才|刚刚)?[说讲]错了?(?=[，,。.…—\s!！]|$)|打错了|写错了|搞错了|错了|说反了|等等|等一下|等下|"
                  r"(?:呃|额|嗯)?算了|不不+|(?:哦|啊|嗯|诶)不|更正")
 _HESITATE_ZH = r"呃|额|嗯|哦|啊|诶|还是|改一下|太[\u4e00-\u9fff]{1,3}了吧?"
 _DELIMIT = r"[\s,，.。…—–;；!！-]"

@@ -35,7 +35,7 @@ _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
              rf"\b(?:louder|quieter|softer|lower|higher|up|down)\s+{_N}|"  # a learner's "take it down 20%", "louder 10 percent"
-             r"(?:再|调|变|加|减)?(?:大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降|往下调|往上调|下调|上调)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
+             r"(?:再|调|变|加|减)?(?:大声|小声|大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降|往下调|往上调|下调|上调)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
 _HALF = r"\b(?:by half|in half|halve|half as loud)\b|减半|减小一半|降低一半|小一半|降一半|减一半|减少一半|砍一半|压一半|(?:调|降|压)低一半"
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"(?<![a-z])mute(?![a-z])|静音"
@@ -80,7 +80,7 @@ def _relative(clause: Clause) -> float | None:
 
 
 def _percent(clause: Clause) -> float | None:
-    if clause.has(r"\b(?:to|at) (?:the )?(?:max(?:imum)?|full(?: volume| blast)?)\b|\bmax(?:imum)? volume\b|(?:调|开)到最大|拉满|开满"):
+    if clause.has(r"\b(?:to|at) (?:the )?(?:max(?:imum)?|full(?: volume| blast)?)\b|\bmax(?:imum)? volume\b|(?:调|开|拉)到最大|拉满|开满"):
         return 1.0  # "music volume to max", "音乐拉满"
     fraction = clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec))")
     if fraction:  # "turn the volume of the music to 0.5"
@@ -119,7 +119,7 @@ _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s
 
 # ducking is done to the music only: "turn on ducking", "开启闪避"
 _DUCK = r"\bduck(?:s|ed|ing)?\b|闪避|避让"
-_NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.*\bduck|\bduck\w* off\b|"
+_NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.*\bduck|\bduck\w* off\b|(?:闪避|避让)(?:功能)?(?:给我)?(?:关|取消|去掉|不要)|"
             r"(?:关闭|关掉|取消|不要|别|停止|去掉)(?:音乐)?(?:的)?(?:自动)?(?:闪避|避让|降低|压低|变小|让)")
 # the music going down by itself while someone speaks: "lower the music automatically whenever someone is talking",
 # "the music goes down by itself when someone talks", "有人讲话的时候背景音乐自己压下去", "旁白出来的时候BGM自动让一下"
@@ -323,7 +323,7 @@ _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
 # "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
 _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook|drop)\s+at\s+)?{_SECONDS}|"
               rf"\bsong\b.*\b(?:start|play)\w*\b.*\bfrom\s+{_SECONDS}|\bfrom the (?:chorus|hook|drop)\b.*?{_SECONDS}|"
-              rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?从第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
+              rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?[从由]第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
               rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方)?开始用|"
@@ -334,7 +334,7 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
              rf"从第?{_SECONDS}(?:处|时)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
-             rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|(?:延迟|推迟|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
+             rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|(?:延迟|推迟|延后|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
              rf"\b(?:start|begin|come)s? in {_SECONDS}|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
              rf"\b(?:put|move|place|shift)\b.*\b(?:at|to)\s+{_SECONDS}|(?:放在|放到|移到|挪到|移至)第?{_SECONDS}")

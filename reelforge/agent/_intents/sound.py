@@ -181,7 +181,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
     if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
-    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|\bin the background\b|\bthe whole (?:video|thing)\b|"
+    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
         start = 0
     state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
@@ -191,7 +191,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 # a correction said right after the sound was asked for: "add rain sounds from the start - no, wind", "add a chime at 12
 # seconds, no, when the dog shows up", "在第2秒加个叮，说错了，第4秒", "在第6秒加个咔哒声，不是，" (the fix in the next clause)
-_CORRECTION = re.compile(r"\s*(?:[,，;；—–-]|…+|\.{2,})\s*(?:(?:hmm+|no+|nope|sorry|actually|wait|i mean|不对|不是|说错了|不不+|"
+_CORRECTION = re.compile(r"\s*(?:[,，;；—–-]|…+|\.{2,})\s*(?:(?:hmm+|no+|nope|sorry|actually|wait|i mean|不对|不是|说错了|讲错了?|不不+|"
                          r"哦不对|哦不是|呃不是|啊不是)[,，\s]*)+(?P<fix>.*)$")
 # the sound just asked for, another kind or place: "make it a pop", "改成撞击声", "换成叮", "放在第二段开始的时候"
 _REPLACED = r"^(?:(?:hmm+|no+|actually|wait)[,\s]+)*(?:make it|change it to|use|改成|换成|改为|换|放在|放到|挪到|移到)\s*(?:a |an )?"
@@ -244,10 +244,10 @@ def _fixed(words: str, last: SoundAction, clause: Clause, state: PlanState) -> S
 
 # a sound that runs the whole video: "the whole time", "from start to finish", "风声一直都要有"
 _THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\b(?:during|in|for|over) (?:all|the whole|the entire) (?:the )?video\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
-              r"从头到尾|一直|始终|整个视频"
+              r"[从由]头到尾|一直|始终|整个视频"
 # a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
 _ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b|" \
-               r"^[^加放来]*(?:太|好|很|有点)(?:刺耳|吵|烦|难听|大声|响)"  # "狗那段的风声太刺耳": the clip's own noise
+               r"^[^加放来]*(?:太|好|很|有点|超级?|特别|真)(?:刺耳|吵|烦|难听|大声|响)"  # "狗那段的风声太刺耳": the clip's own noise
 
 
 def _at_ms(clause: Clause) -> int | None:
