@@ -61,15 +61,16 @@ _NARRATE_EN = re.compile(
     # words that only open a dictated message: "ok so now a voiceover saying ...", "alright narrate: ..."
     r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|ok next thing)\b[,\s]+)*"
     # when, said first: "at 5 sec a man's voice saying ..."
-    r"(?P<pre>(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b[,\s]+)?"
+    r"(?P<pre>(?:(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|in (?:the )?second \d+(?:\.\d+)?\b)[,\s]+)?"
     r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
-    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on)\s+[^:：]{1,40}?)?"
-    r"\s*(?:saying|that says|which says|reading|to say|:|：)|"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?)?"
+    # a learner's "a voice of man that say '...'", "a narrator that read: ..."
+    r"\s*(?:saying|(?:that|which|who) (?:says?|reads?)|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
@@ -95,8 +96,8 @@ _NARRATE_ZH = re.compile(
     # "加段旁白，用男声，内容是：…": the voice said between the noun and the words
     r"(?P<spec>[，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
-    r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|念|读|内容是)\s*[:：]?\s*|"
-    r"(?:(?<=说)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
+    r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|讲|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|讲|念|读|内容是)\s*[:：]?\s*|"
+    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
 _CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
                            r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
@@ -113,8 +114,8 @@ _WORDS_END = re.compile(
     r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场|captions?|subtitles?|bgm|music)[^。]*$", re.I | re.S)
 
 
-_SPOKEN_AT = re.compile(r"(?i)\s*(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
-                        r"(?:seconds?|secs?|s))\b[\s.!,]*")
+_SPOKEN_AT = re.compile(r"(?i)\s*(?:(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
+                        r"(?:seconds?|secs?|s))|in (?:the )?second\s+(\d+(?:\.\d+)?))\b[\s.!,]*")  # a learner's "in the second 12"
 _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|'((?:[^']|'(?=\w))+)'(?!\w))\s*(.*)$""",
                             re.S)
 
@@ -256,12 +257,17 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
         said += " " + (zh_after.group("place") or "")
         gender = _gender(zh_after.group("g") or "") or gender  # the last voice said wins: "用男声…还是女声吧"
     voice = _VOICE_ID.search(said)
-    at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after)\b|秒", said) else []
-    start = at[0][0] if at else round(float(when.group(1)) * 1000) if when and when.group(1) else \
+    at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after|second)\b|秒", said) else []
+    said_at = (when.group(1) or when.group(2)) if when else None
+    start = at[0][0] if at else round(float(said_at) * 1000) if said_at else \
         0 if when else _clip_start(said, state)
     before = message[:match.start()]
     if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
         before = ""
+    moment_after = _MOMENT_AFTER.match(after)
+    if moment_after and start is None:  # "put a voice saying 'Look at this dog' when the dog start": it starts then
+        start = moment_of(Clause(normalize(after.strip().lower()), (), state.language, after), state)
+        after = "" if start is not None else after
     moment = _MOMENT_BEFORE.match(before)
     if moment and start is None:  # "when the dog comes on have someone say ...": it starts then
         start = moment_of(Clause(normalize(moment.group(1).lower()), (), state.language, before), state)
@@ -284,6 +290,8 @@ _ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还�
 # how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
 _SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
                          r",?\s+(?:in|with|using)\s+(?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
+# a moment said after the words: "... 'Look at this dog' when the dog starts"
+_MOMENT_AFTER = re.compile(r"(?i)^\s*(?:when|once|as soon as)\s+[^,.;!?]{3,40}?[\s.!]*$")
 # a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
 _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
 
@@ -500,6 +508,10 @@ def _voice(clause: Clause, state: PlanState) -> bool:
     gender = _gender(clause.text)
     # "change the voice", "different voice please": with no narration yet the runner says there is none to change
     changed = clause.has(_CHANGE) and (has_voice or not clause.has(ADD))
+    if (voice is not None or gender is not None) and rate is not None:  # "换女声 说快一点": another voice, then its pace
+        state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None, gender=gender))  # type: ignore[arg-type]
+        state.actions.append(VoiceChangeAction(rate_scale=rate))
+        return True
     if rate is not None or voice is not None or gender is not None or changed:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
