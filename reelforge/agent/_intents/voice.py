@@ -98,8 +98,8 @@ _NARRATE_ZH = re.compile(
     # "加段旁白，用男声，内容是：…", "配音用男声说：…": the voice said between the noun and the words
     r"(?P<spec>(?:[，,]\s*(?:用|要|换成)?|用)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
-    r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|念|读|内容是)\s*[:：]?\s*|"
-    r"(?:(?<=说)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
+    r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|讲|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|讲|念|读|内容是)\s*[:：]?\s*|"
+    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
 _CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
                            r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
@@ -266,6 +266,10 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     before = message[:match.start()]
     if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
         before = ""
+    moment_after = _MOMENT_AFTER.match(after)
+    if moment_after and start is None:  # "put a voice saying 'Look at this dog' when the dog start": it starts then
+        start = moment_of(Clause(normalize(after.strip().lower()), (), state.language, after), state)
+        after = "" if start is not None else after
     moment = _MOMENT_BEFORE.match(before)
     if moment and start is None:  # "when the dog comes on have someone say ...": it starts then
         start = moment_of(Clause(normalize(moment.group(1).lower()), (), state.language, before), state)
@@ -289,6 +293,8 @@ _ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还�
 _SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
                          r"\s+(?:in|at|on) (?:the )?second \d+(?:\.\d+)?\b|"
                          r",?\s+(?:in|with|using)\s+(?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
+# a moment said after the words: "... 'Look at this dog' when the dog starts"
+_MOMENT_AFTER = re.compile(r"(?i)^\s*(?:when|once|as soon as)\s+[^,.;!?]{3,40}?[\s.!]*$")
 # a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
 _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
 
@@ -505,6 +511,10 @@ def _voice(clause: Clause, state: PlanState) -> bool:
     gender = _gender(clause.text)
     # "change the voice", "different voice please": with no narration yet the runner says there is none to change
     changed = clause.has(_CHANGE) and (has_voice or not clause.has(ADD))
+    if (voice is not None or gender is not None) and rate is not None:  # "换女声 说快一点": another voice, then its pace
+        state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None, gender=gender))  # type: ignore[arg-type]
+        state.actions.append(VoiceChangeAction(rate_scale=rate))
+        return True
     if rate is not None or voice is not None or gender is not None or changed:
         state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
                                                gender=gender, rate_scale=rate))  # type: ignore[arg-type]
