@@ -87,6 +87,8 @@ _EN_SPLIT = re.compile(
     # a change of the thing just named (", a bit bigger", ", quieter clips")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS})\b|no\s+(?:{_EN_ITEMS}|{_EN_PARTS})\b"
     rf"|{_EN_CHANGE})"
+    # "put a dark box behind the title so i can read it": what it is for
+    r"|\s+(?=so (?:that )?(?:i|you|we|people|they|viewers|everyone|it) (?:can|could|is|will|won'?t)\b)"
     # "the city clip is too long, i only want the first 5 secs": the wish after a remark
     r"|,\s*(?=i (?:only|just) (?:want|need|keep)\b)"
     # "..., the wind is loud": a remark after the request
@@ -108,6 +110,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # another object and "also" after one ("标题删掉音乐也去掉")
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
+                       r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
@@ -198,7 +201,7 @@ _RUN_ON_EN = re.compile(
     rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)})|"
     r"(?:at|to|on) the (?:top|bottom|middle|cent(?:er|re)))\b"
     r"|%|\dx\b)(\s+)"
-    r"(?=(?:the\s+)?(?:title|music|song|text|captions|(?:[\w-]+\s+)?clip)\b)")
+    r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clip)\b)")  # "title white text on black": its colour
 _SAID_WHOLE = re.compile(r"\b(?:bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|center|centre)$")
 # the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
@@ -305,7 +308,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
         parts = _carry_object_zh(parts)
-        parts = _variation_zh(parts)
+        parts = _variation_zh(_over_undone_zh(parts))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
@@ -539,7 +542,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"))
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场"), "转场"),
-             (re.compile(r"标提"), "标题"), (re.compile(r"字目"), "字幕"))
+             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目"), "字幕"))
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
@@ -704,6 +707,17 @@ def _listed_zh(part: str) -> list[str]:
     return items if len(items) > 1 and all(_ZH_EDIT_ITEM.search(item) for item in items) else [part]
 
 
+def _over_undone_zh(parts: list[str]) -> list[str]:
+    """"撤太多了，再恢复一下": undone too far, then the request to bring it back (a redo: one clause, read together)."""
+    merged: list[str] = []
+    for part in parts:
+        if merged and re.search(r"撤(?:销|回)?(?:得)?(?:太)?(?:多|过头)了$", merged[-1]) and re.match(r"^(?:再|那就?)?(?:恢复|还原)", part):
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    return merged
+
+
 def _variation_zh(parts: list[str]) -> list[str]:
     """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
     merged: list[str] = []
@@ -857,6 +871,7 @@ _REASON_EN = re.compile(
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
+    r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
                         r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"

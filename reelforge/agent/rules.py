@@ -250,7 +250,7 @@ def _understand(message: str, context: AgentContext) -> Plan:
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
-_PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?P<where>朋友圈|抖音|快手|视频号|b站|小红书|(?:ins )?reels|ins|油管|youtube|"
+_PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?P<where>朋友圈|抖音|快手|视频号|b站|小红书|(?:ins )?reels|ins|ig|油管|youtube|"
                       r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
@@ -303,7 +303,7 @@ _PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
     clauses read as one export."""
-    exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1)?(?:个|份)|\bexport")]
+    exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1)?(?:个|份)|\bexport|出片|渲染")]
     # "导出给油管 横屏": a shape said after the export is the export's (said before it, "横屏 导出给youtube", it is a change)
     purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or _PLATFORM_SHAPE.match(c.text) or
                 exports and k > exports[0] and _SHAPE.match(c.text)]
@@ -429,7 +429,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
 
 def _for_where(clauses: list[Clause]) -> list[Clause]:
     """"发reels用的 导出一下", "麻烦帮我导出一下，要发抖音的": where it goes is the export's place, one request."""
-    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1)?(?:个|份)")]
+    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1)?(?:个|份)|出片|渲染")]
     purposes = [(k, m) for k, c in enumerate(clauses) if (m := _PURPOSE.match(c.text)) is not None]
     if len(exported) != 1 or len(purposes) != 1:
         return clauses

@@ -37,16 +37,16 @@ _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
-          r"黑屏|黑幕|黑色画面|黑场(?!进|出)")  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
+          r"黑屏|黑幕|黑色?画面|黑场(?!进|出)")  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b"
-_START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始"
-_END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束"
+_START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾"
+_END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
 _NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|"
              r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
              r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")
 _BARE_BOTH_ZH = r"淡入淡出"           # alone it means a transition (timeline.py's)
-_WHOLE_ZH = r"开头|结尾|首尾|片头|片尾|视频|画面|整个|整体|全片"
+_WHOLE_ZH = r"开头|结尾|首尾|头尾|片头|片尾|视频|画面|整个|整体|全片"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -72,9 +72,22 @@ def handle(clause: Clause, state: PlanState) -> bool:
     lengths = _lengths(clause, ways)
     if clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
         lengths = dict.fromkeys(lengths, 0)
+    last = state.actions[-1] if state.actions else None
+    if target is None and len(lengths) == 1 and clause.has(_EACH) and isinstance(last, EditAction) and \
+            isinstance(last.edit, SetFade) and last.edit.segment_id is None:
+        # "fade in from black and fade out to black, 1.5 seconds each": one length said for both ends, one edit
+        both = next(iter(lengths.values()))
+        state.actions.pop()
+        state.edit(SetFade(fade_in_ms=both if last.edit.fade_in_ms is not None or "in" in lengths else None,
+                           fade_out_ms=both if last.edit.fade_out_ms is not None or "out" in lengths else None))
+        return True
     state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out")),
                focus_kind="clip" if target else None)
     return True
+
+
+# a length said once for both ends: "1.5 seconds each", "都是一秒", "各一秒"
+_EACH = r"\b(?:each|both)\b|都是\d|各\d|都\d"
 
 
 # the last version faded the picture (not the music, a title or between the clips)

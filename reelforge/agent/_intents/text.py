@@ -66,7 +66,8 @@ _ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\
 
 # a fade said with no object and no end of the video ("and fade in one second"; "fade out at the end" is the video's)
 _BARE_FADE = r"^(?:and |then |also |now )*(?:fade (?:it )?(?:in|out)(?: and out)?|fade-?(?:in|out))(?: (?:over|in|of|for) \d+(?:\.\d+)?\s*" \
-             r"(?:seconds?|secs?|s))?(?: (?:too|as well|please))?$"
+             r"(?:seconds?|secs?|s))?(?: (?:too|as well|please))?$|" \
+             r"^(?:再|然后|并且|也)?(?:加(?:个|一个|1个|上)?)?(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)(?:\d+(?:\.\d+)?秒)?(?:吧)?$"  # "…，加个淡入0.5秒"
 
 
 # words wanted on screen, with no title word: "my name should be on it at the end, 'by Jess'", "结尾要出现「谢谢观看」"
@@ -636,6 +637,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
             fields["scale"] = float(factor.group(1) or factor.group(2))
     elif clause.has(_SMALLER):
         fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|\bhalf\b|很多|得多|一半") else 0.67
+        factor = re.search(r"(?:缩小|调小|变小|缩)(?:到|成|为)(?:原来的)?(0\.\d+)(?:倍)?|\b(?:to|at) (0\.\d+)(?:x| times)? (?:the |its )?size\b",
+                           clause.text)
+        if factor:  # "缩小到原来的一半", "shrink it to 0.7 the size": to that share
+            fields["scale"] = float(factor.group(1) or factor.group(2))
     if share and "scale" in fields:  # "50% smaller", "标题大50%": by that share
         change = float(share.group(1) or share.group(2)) / 100
         fields["scale"] = round(1 + change if fields["scale"] > 1 else max(0.1, 1 - change), 2)  # type: ignore[operator]
@@ -644,7 +649,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     fields.update(timing)
     fields.update(_whole_video(clause, state))
     if "start_ms" not in fields and "duration_ms" not in fields:
-        fields.update(_over_clip(clause, state))  # "put the title on the second clip", "把标题放在第二个片段上"
+        # "put the title on the second clip", "把标题放在第二个片段上" (not "change the title to Lost in the City")
+        fields.update(_over_clip(_without(clause, words) if words and clause.quote() is None else clause, state))
     # "move the title to the end", "make the title appear at the end", "标题改到结尾出现": it ends with the video
     if target is not None and at_end and not fields and clause.has(
             r"\b(?:move|put|place|shift|appear|show up|pop up|come up)\b|放到|移到|挪到|改到|出现") and not clause.has(
