@@ -552,7 +552,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|(?:推迟|晚)\d") and not clause.has(
+    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|头上|开始的|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
@@ -607,7 +607,8 @@ _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:
                     r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
                     r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
-_KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留"
+_KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留|" \
+        r"\bthe rest\b|(?:其他|其余|剩下|剩余)的?(?:部分)?(?:都|全)?(?:剪掉|删掉|不要|去掉)"  # "从第二秒到第十秒，其他的都剪掉"
 
 
 def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:
@@ -615,8 +616,9 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
     on a clip named, of that clip. False when the clause says no such span."""
     span = time_range(clause.text)
     after, before = _AFTER.search(clause.text), _BEFORE.search(clause.text)
-    removing = clause.has(r"^(?:cut|remove|delete|drop|lose|get rid of)\b|^(?:剪掉|删掉|去掉)") or not clause.has(_KEEP) and \
-        clause.has(REMOVE + r"|\bcut\b|剪掉|删掉")
+    removing = not clause.has(r"\bthe rest\b|(?:其他|其余|剩下|剩余)的") and (
+        clause.has(r"^(?:cut|remove|delete|drop|lose|get rid of)\b|^(?:剪掉|删掉|去掉)") or not clause.has(_KEEP) and
+        clause.has(REMOVE + r"|\bcut\b|剪掉|删掉"))
     whole = [seg for seg in main_clips(state.draft) if span is not None and (seg.start_ms, seg.end_ms) == span]
     if span is not None and removing and whole:  # "remove the city clip from 0 to 10s": that clip, gone
         state.edit(DeleteSegment(segment_id=whole[0].id))
