@@ -188,6 +188,9 @@ def _normalize_zh(text: str) -> str:
     text = re.sub(r"(?<![到为成至\d一二两三四五六七八九十])([一二两三四五六七八九])成(半)?(?=的?音量|就(?:行|好|够|可以))",
                   lambda m: f"{_fmt(_zh_value(m.group(1)) * 10 + (5 if m.group(2) else 0))}%", text)
     text = _ZH_NUMBER.sub(_zh_numeral, text)
+    # "原来的3/4", "3/4的速度": a fraction typed with a slash
+    text = re.sub(r"(?:(?<=原来的)|(?<=调到)|(?<=改成))(\d)/(\d{1,2})(?![\d/])|(?<![\d/])(\d)/(\d{1,2})(?=倍|的?速度)",
+                  lambda m: _fmt(int(m.group(1) or m.group(3)) / (int(m.group(2) or m.group(4)) or 1)), text)
     # a speed said as a share of itself: "变成原来的0.25", "放慢到0.25" -> "0.25倍"
     text = re.sub(r"((?:放慢到|慢放到|慢到|加速到|速度(?:调到|调成|改成|变成|降到)?(?:原来的)?)\d+(?:\.\d+)?)(?![\d.%倍秒])", r"\1倍", text)
     text = re.sub(r"(原来的\d+(?:\.\d+)?)(?=的?速度|倍速)", r"\1倍", text)
@@ -195,6 +198,7 @@ def _normalize_zh(text: str) -> str:
     text = text.replace("半秒", "0.5秒")
     text = re.sub(r"(\d+(?:\.\d+)?)\s*毫秒", lambda m: f"{_fmt(float(m.group(1)) / 1000)}秒", text)  # "750毫秒"
     text = re.sub(r"(\d+)秒半", lambda m: f"{int(m.group(1))}.5秒", text)  # "两秒半"
+    text = re.sub(r"(\d+)倍半", lambda m: f"{int(m.group(1))}.5倍", text)  # "两倍半"
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?半", lambda m: f"{_fmt(float(m.group(1)) * 60 + 30)}秒", text)
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?(?:零)?(\d+(?:\.\d+)?)秒",
                   lambda m: f"{_fmt(float(m.group(1)) * 60 + float(m.group(2)))}秒", text)
@@ -222,7 +226,8 @@ def duration_ms(text: str) -> int | None:
 
 
 _RANGE = re.compile(
-    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*(?:显示|出现|播放|开始|剪|截|留)?\s*"
+    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*(?:显示|出现|播放|开始|剪|截|留)?"
+    r"(?:(?<=开始)[，,])?\s*"  # "从第二秒开始，到第十秒结束"
     r"(?:to|until|till|and|-|–|~|到|至)\s*(?:第)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
 
 

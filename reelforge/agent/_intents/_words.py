@@ -74,7 +74,7 @@ ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|w
                           r"(?! (?:of|showing|about|featuring|where|with)\b)|"
                           r"(?:竖屏|横屏|竖版|横版|方形|正方形)的?(视频|片子)|"
                           # "视频改竖屏", "视频竖过来", "视频调成方的": the video's shape changed
-                          r"^(?:把)?(视频|画面|片子)(?=(?:给)?(?:改|换|调|变|弄|做)?(?:成|为)?(?:竖屏|横屏|竖版|横版|方形|正方形|方的|竖的|横的|"
+                          r"^(?:把)?(?:整个)?(视频|画面|片子)(?=(?:整体|全部)?(?:给)?(?:改|换|调|变|弄|做)?(?:成|为)?(?:竖屏|横屏|竖版|横版|方形|正方形|方的|竖的|横的|"
                           r"竖过来|横过来|\d+:\d+))")
 # "make clip 2 the first one", "make the dog clip the last clip": an order of the clips there (not "make one more
 # clip like the last one")

@@ -60,9 +60,9 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
-    r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
+    r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
-    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
@@ -100,10 +100,11 @@ _ZH_STRIP = (
     r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?(?=$|[，,])",  # "…赶海的，也是五秒": its length
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
     r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
-    r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|开头|最前面)(?:面)?(?:再)?",
+    r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
-    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "在城市那段后面插一段…"
+    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
+    r"^[^，,。；在]{1,8}?那段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
@@ -164,7 +165,15 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     refs = [r for r in clip_refs(clause, state) if r]
     if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
         said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"\1那段\2", clause.text)
+        # "在城市和狗中间插一段…": between two clips named by what they show
+        said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,6}?)(?:那段)?([和跟与])([\u4e00-\u9fff]{1,6}?)(?:那段)?(?=(?:的)?(?:中间|之间))",
+                      r"\1那段\2\3那段", said)
         refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
+    if not refs and clause.has(r"(?:这个|这段|当前的?)(?:视频|片段)(?:的)?(?:前面|后面|之前|之后|前边|后边)"):
+        clips = main_clips(state.draft)  # "在这个视频前面加一段日出": the one clip there (with more, an end of the video)
+        if len(clips) != 1:
+            return ("start", None) if clause.has(r"(?:前面|之前|前边)") else ("end", None)
+        refs = [clips[0].id]
     if not refs and clause.has(r"\b(?:instead|in place|in front) of the [a-z]{3,}"):  # "instead of the city": not "a clip of"
         said = re.sub(r"\b(instead|in place|in front) of the\b", r"\1 the", clause.text)
         refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
@@ -179,7 +188,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
     elif ref is None and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|开头|开场|片头|\bintro\b|" + _AS_FIRST):
+    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
@@ -512,7 +521,7 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
     if clause.quote() or clause.has(EDIT_WORDS) or not clause.has(ADD + r"|\b(?:i want|i need|make|create|generate)\b|做|要|生成|来"):
         return False  # ("片头加个黑幕" is a fade)
     # "generate an intro of a sunrise", "我想要个片头 星空", "开头加一段日出的画面当片头": footage
-    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)|(?:片头|片尾)(?:是|用)?\s+[\u4e00-\u9fff]{2,}"):
+    if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)|(?:片头|片尾)(?:是|用)?(?:\s+|[，,]\s*)[\u4e00-\u9fff]{2,}"):
         return False
     if clause.has(_CARD) and not clause.has(_BLACK):  # "片头加个黑幕" is a fade from black: the fade area's
         state.actions.append(Unknown(clause.unquoted(), understood="a card", question=ask(
@@ -762,8 +771,9 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
         placement = ("end", None)
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
+    said = duration_ms(clause.text)  # "…，放在城市后面，6秒": its length said with its place
     state.replace_generation(index, GenerateAction(
-        prompt=old.prompt, seconds=old.seconds, aspect=old.aspect, placement=placement[0],
+        prompt=old.prompt, seconds=said / 1000 if said else old.seconds, aspect=old.aspect, placement=placement[0],
         ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed, loras=old.loras))
     return True
 

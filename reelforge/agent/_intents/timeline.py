@@ -264,6 +264,13 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     speed = _speed(clause)
     if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
         return False  # "原声放大到1.5倍": a loudness, not a speed
+    if speed is not None and clause.has(_PACE) and not clause.has(r"\bspeed|速|\d\s*(?:x\b|×|倍)|慢动作|\bslow[- ]?mo"):
+        # "节奏再快一点", "make the pacing snappier": faster clips or shorter ones? Asked, never guessed
+        state.actions.append(Unknown(clause.unquoted(), understood="the pace", question=ask(
+            clause, "Faster how? I can speed the clips up (for example: speed everything up 1.5x) or cut them shorter "
+            "(for example: trim each clip to 3 seconds). Which would you like?",
+            "要怎么变快？可以把片段加速（例如：全部加速到1.5倍），也可以把片段剪短（例如：每段剪到3秒）。要哪一种？")))
+        return True
     if speed is None or not clause.has(_SPEED_UP + "|" + _SLOW + "|" + _NORMAL + "|" + _TOO_SLOW + "|" + _TOO_FAST
                                        + r"|\bspeed|\bplay|速|播放|\d\s*(?:x\b|×|倍)|翻倍|加倍|\b(?:half|twice) as fast\b"):
         return False
@@ -295,6 +302,10 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     for target in each:
         state.edit(SetSpeed(segment_id=target, speed=speed), focus_kind="clip" if target else None)
     return True
+
+
+# the pace of the edit, not the clips' speed: "节奏再快一点", "the pacing should be faster"
+_PACE = r"\b(?:pacing|pace|rhythm|tempo of the (?:edit|video|cuts))\b|节奏"
 
 
 def _no_clips_to_speed(clause: Clause, state: PlanState, speed: float) -> bool:
@@ -531,6 +542,14 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         return True
     if seconds is None and clause.has(r"\b(?:shorter|shorten|trim)\b|缩短|剪短|短一点|短一些") \
             and not clause.has(r"\b(?:title|text|caption|music|song)\b|标题|文字|字幕|音乐|歌"):
+        named = [ref for ref in clip_refs(clause, state) if ref and ref != MISSING]
+        found = state.draft.find_segment(named[0]) if len(named) == 1 and len(main_clips(state.draft)) > 1 else None
+        if found is not None:  # "把城市那段剪短一点": one clip of several, a fifth off its end (at least a second)
+            length = found[1].duration_ms
+            cut = max(1000, round(length / 5 / 500) * 500)
+            if cut < length:
+                state.edit(TrimSegment(segment_id=named[0], cut_end_ms=cut), focus_kind="clip")
+                return True
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, "How long should it be? For example: cut it to 10 seconds, or make the first clip 2 seconds "
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
@@ -552,7 +571,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|(?:推迟|晚)\d") and not clause.has(
+    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|头上|开始的|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
@@ -607,7 +626,8 @@ _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:
                     r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
                     r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
-_KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留"
+_KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留|" \
+        r"\bthe rest\b|(?:其他|其余|剩下|剩余)的?(?:部分)?(?:都|全)?(?:剪掉|删掉|不要|去掉)"  # "从第二秒到第十秒，其他的都剪掉"
 
 
 def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:
@@ -615,8 +635,9 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
     on a clip named, of that clip. False when the clause says no such span."""
     span = time_range(clause.text)
     after, before = _AFTER.search(clause.text), _BEFORE.search(clause.text)
-    removing = clause.has(r"^(?:cut|remove|delete|drop|lose|get rid of)\b|^(?:剪掉|删掉|去掉)") or not clause.has(_KEEP) and \
-        clause.has(REMOVE + r"|\bcut\b|剪掉|删掉")
+    removing = not clause.has(r"\bthe rest\b|(?:其他|其余|剩下|剩余)的") and (
+        clause.has(r"^(?:cut|remove|delete|drop|lose|get rid of)\b|^(?:剪掉|删掉|去掉)") or not clause.has(_KEEP) and
+        clause.has(REMOVE + r"|\bcut\b|剪掉|删掉"))
     whole = [seg for seg in main_clips(state.draft) if span is not None and (seg.start_ms, seg.end_ms) == span]
     if span is not None and removing and whole:  # "remove the city clip from 0 to 10s": that clip, gone
         state.edit(DeleteSegment(segment_id=whole[0].id))
