@@ -51,7 +51,8 @@ def _converter(config: str) -> opencc.OpenCC:
 
 
 def _converted(text: str) -> str:
-    return str(_converter("hk2s").convert(_converter("tw2s").convert(text)))
+    taiwan = str(_converter("tw2s").convert(text))
+    return taiwan if taiwan == text else str(_converter("hk2s").convert(taiwan))  # simplified already: one pass
 
 
 def _to_simplified(text: str) -> str:
@@ -68,16 +69,19 @@ def simplified(text: str) -> str:
     return _to_simplified(text) if _HAN.search(text) else text
 
 
-def script_of(message: str, history: Sequence[str] = ()) -> Script:
+def script_of(message: str, history: Sequence[str] = (), as_simplified: str | None = None) -> Script:
     """The script to answer ``message`` in: Traditional when it holds more characters only Traditional has than
     characters only simplified has; a message with neither (加字幕) keeps the script of the last history label.
-    Hong Kong's when it holds Cantonese words or Hong Kong forms, else Taiwan's."""
+    Hong Kong's when it holds Cantonese words or Hong Kong forms, else Taiwan's. ``as_simplified``: the message's
+    characters simplified, when the caller has them already."""
     if not _HAN.search(message):
         return "hans"
-    as_simplified = _to_simplified(message)
-    as_traditional = _converter("s2t").convert(message)
+    as_simplified = _to_simplified(message) if as_simplified is None else as_simplified
     traditional_only = sum(a != b for a, b in zip(message, as_simplified))
-    simplified_only = sum(a != b for a, b in zip(message, as_traditional)) if len(as_traditional) == len(message) else 0
+    simplified_only = 0
+    if traditional_only:  # only then can the simplified ones outnumber them
+        as_traditional = _converter("s2t").convert(message)
+        simplified_only = sum(a != b for a, b in zip(message, as_traditional)) if len(as_traditional) == len(message) else 0
     if traditional_only == simplified_only == 0:  # "影片改成直式": Taiwan's words; "加字幕" after a Traditional turn
         if _HONG_KONG.search(message):
             return "hk"
@@ -102,6 +106,7 @@ class ChineseReading:
     text: str
     starts: tuple[int, ...]
     ends: tuple[int, ...]
+    characters: str = ""   # the message's characters simplified, before its words are read (``script_of``)
 
     def typed(self, value: str) -> str:
         """``value`` (words the rules took from the reading: a title, a prompt) with each run of Han characters found
@@ -146,11 +151,11 @@ class ChineseReading:
 def read_chinese(message: str) -> ChineseReading:
     """``message`` as the rules read it: simplified characters, the regional words as the shared vocabulary's."""
     if not _HAN.search(message):
-        return ChineseReading(message, message, (), ())
+        return ChineseReading(message, message, (), (), message)
     characters = _to_simplified(message)
     pattern, plains = REGIONAL_ZH
     if pattern.search(characters) is None:  # one character for one: positions are the message's
-        return ChineseReading(message, characters, (), ())
+        return ChineseReading(message, characters, (), (), characters)
     quoted = [m.span() for m in QUOTES.finditer(characters)]  # quoted words are the user's, read as typed
     text: list[str] = []
     starts: list[int] = []
@@ -172,7 +177,7 @@ def read_chinese(message: str) -> ChineseReading:
         text.append(characters[k])
         starts.append(k)
         ends.append(k + 1)
-    return ChineseReading(message, "".join(text), tuple(starts), tuple(ends))
+    return ChineseReading(message, "".join(text), tuple(starts), tuple(ends), characters)
 
 
 # the user's words in a label: 添加标题「夏天」

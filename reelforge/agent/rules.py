@@ -206,7 +206,7 @@ def understand(message: str, context: AgentContext) -> Plan:
     on its simplified characters and answered in its own script; the user's words go into the draft as typed
     (``_traditional``)."""
     reading = read_chinese(message)
-    script = script_of(message, context.history)
+    script = script_of(message, context.history, reading.characters)
     if reading.text == message and script == "hans" and not _traditional_labels(context):
         plan = _understand(message, context)  # the user's numbers in a title or a prompt as typed ("九份老街")
         return dataclasses.replace(plan, actions=typed_plan(plan.actions, reading, script)) \

@@ -65,8 +65,23 @@ _REGIONAL_ZH: tuple[tuple[str, str], ...] = (
     (r"点样", "怎么"), (r"乜嘢|咩嘢|咩", "什么"), (r"边度", "哪里"), (r"边个", "哪个"), (r"咁样", "这样"), (r"咁", "这么"),
     (r"嘞|喎|㗎|囉|吖|啩", ""),
 )
+
+
+def _first_characters(patterns: tuple[str, ...]) -> str:
+    """A character class holding every character a match of one of ``patterns`` can start with (a superset: each
+    character the patterns consume, outside their lookarounds, and white space): most positions of a message fail it
+    at once, instead of trying every pattern (a tenth of the time)."""
+    consumed = {" ", "\t", "\n", "\r", "\f", "\v", "\u3000"}  # \s
+    for pattern in patterns:
+        body = re.sub(r"\\.", "", re.sub(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)", "", pattern))
+        consumed.update(ch for ch in body if ch.isalpha())
+    return "[" + "".join(sorted(re.escape(ch) for ch in consumed)) + "]"
+
+
 REGIONAL_ZH: tuple[re.Pattern[str], tuple[str, ...]] = (
-    re.compile("|".join(f"({pattern})" for pattern, _ in _REGIONAL_ZH)), tuple(plain for _, plain in _REGIONAL_ZH))
+    re.compile(f"(?={_first_characters(tuple(p for p, _ in _REGIONAL_ZH))})(?:"
+               + "|".join(f"({pattern})" for pattern, _ in _REGIONAL_ZH) + ")"),
+    tuple(plain for _, plain in _REGIONAL_ZH))
 
 ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
 # the video said with its shape ("make this a vertical video", "a square video", "做成竖屏视频"): the canvas, not a clip
