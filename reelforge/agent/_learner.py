@@ -197,6 +197,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"^(?:please )?(?:make|do) the same(?: (?:clip|video|one|thing))? but\b", "make another one like it but"),
     # --- "make fade in and fade out": one fade at each end
     (r"(^|\b(?:add|make|put|do|want|with|need)\s+)(?:a\s+)?fade in and (?:a\s+)?fade out\b", r"\1a fade in and a fade out"),
+    (r"\bof (maximum|max|best|highest|high|top|good|low|lowest|small|medium) (quality|resolution|size)\b", r"in \1 \2"),
+    # --- "put title in the middle and fade in one second": a fade said with its length and no object, after a
+    # request about the title, is the title's ("... and fade out at the end" stays the video's)
+    (r"^((?:put|move|make|place|set|change)\s+(?:the\s+)?(?:title|text)\b[^,;]*?\band) fade (in|out)"
+     r"(?=\s*(?:$|[,.!]|(?:over |in |of |for |during )?(?:\d|one|two|three|half|a second)))", r"\1 fade it \2"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
