@@ -17,6 +17,7 @@ prompt ("a tidal wave at night", "a girl who quit her job") keeps its words; non
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 __all__ = ["learner_en"]
 
@@ -36,7 +37,12 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 
 _COLOURS = r"red|white|black|yellow|blue|green|orange|purple|pink|gray|grey|gold|silver"
 
-_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+_PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
+            "finishing": "ends"}
+# a rewrite is a replacement string or a function of the match
+_Replacement = str | Callable[[re.Match[str]], str]
+
+_REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     # --- openers that ask nothing: "sorry my english is not good.", "kindly do one thing,", "do the needful and"
     (r"^(?:sorry,?\s+)?my english is (?:not (?:so |very )?good|bad|not perfect)[.,!]*\s*(?:but\s+)?", ""),
     (r"^sorry,?\s+(?:for )?my (?:bad )?english[.,!]*\s*", ""),
@@ -191,6 +197,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"^(?:please )?(?:make|do) the same(?: (?:clip|video|one|thing))? but\b", "make another one like it but"),
     # --- "make fade in and fade out": one fade at each end
     (r"(^|\b(?:add|make|put|do|want|with|need)\s+)(?:a\s+)?fade in and (?:a\s+)?fade out\b", r"\1a fade in and a fade out"),
+    (r"\bof (maximum|max|best|highest|high|top|good|low|lowest|small|medium) (quality|resolution|size)\b", r"in \1 \2"),
+    # --- "put title in the middle and fade in one second": a fade said with its length and no object, after a
+    # request about the title, is the title's ("... and fade out at the end" stays the video's)
+    (r"^((?:put|move|make|place|set|change)\s+(?:the\s+)?(?:title|text)\b[^,;]*?\band) fade (in|out)"
+     r"(?=\s*(?:$|[,.!]|(?:over |in |of |for |during )?(?:\d|one|two|three|half|a second)))", r"\1 fade it \2"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
@@ -200,12 +211,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(pattern),
     (r"\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),
     (r"\b(last|first|next|final) to (seconds?|secs?)\b", r"\1 2 \2"),
 ))
-_PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
-            "finishing": "ends"}
 
 
 def learner_en(text: str) -> str:
     """``text`` (lowercased, quotes held) with a learner's grammar and a dictation's slips as plain English."""
     for pattern, replacement in _REWRITES:
-        text = pattern.sub(replacement, text)  # type: ignore[arg-type]
+        text = pattern.sub(replacement, text)
     return _TOPICALISED.sub(lambda m: f"{m.group(1)}{m.group(3)} {m.group(2)}", text)
