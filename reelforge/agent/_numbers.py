@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["duration_ms", "find_durations", "normalize", "time_range", "zh_number"]
+__all__ = ["duration_ms", "factor", "find_durations", "normalize", "time_range", "zh_number"]
 
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -79,6 +79,10 @@ def _en_amount(word: str) -> float:
     return 1.0 if word in ("a", "an", "one") else float(_en_word_value(word))
 
 
+def _fraction(top: str, bottom: str, said: str) -> str:
+    return _fmt(round(int(top) / int(bottom), 3)) if int(top) < int(bottom) else said
+
+
 def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a\s+)?minute and a half\b|\bone and a half minutes?\b", "90 seconds", text)
     text = re.sub(r"\bhalf (?:a |an )?minute\b", "30 seconds", text)
@@ -132,6 +136,9 @@ def _normalize_en(text: str) -> str:
     # "clip one", "shot two": a number word after the noun it counts
     text = re.sub(rf"\b(clip|shot|scene|segment|step)\s+({'|'.join(_EN_UNITS)})\b",
                   lambda m: f"{m.group(1)} {_en_word_value(m.group(2))}", text)
+    # "3/4 speed", "slow it down to 3/4": a fraction typed with a slash is a decimal (9/16, a shape, is no fraction)
+    text = re.sub(r"(?<=\b(?:to|at) )([1-9])/([2-9]|10)\b(?![/:.]\d)|(?<![\d/.:])\b([1-9])/([2-9]|10)(?=\s*(?:x\b|speed))",
+                  lambda m: _fraction(m.group(1) or m.group(3), m.group(2) or m.group(4), m.group(0)), text)
     # "1:30" is a time; "9:16" and "16:9" are the aspect ratios a video editor hears far more often
     text = re.sub(r"\b(?!(?:9:16|16:9|4:5|21:9|1:1|4:3|3:4|2:3|3:2)\b)(\d+):([0-5]\d)\b",
                   lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))} seconds", text)
@@ -168,6 +175,9 @@ def _zh_share(match: re.Match[str]) -> str:
 
 
 def _normalize_zh(text: str) -> str:
+    # a fraction typed with a slash is one said in words: "原来的3/4" is "原来的四分之三" (9/16, a shape, is no fraction)
+    text = re.sub(r"(?<![\d/.:])([1-9])/([2-9]|10)(?![\d/.:])",
+                  lambda m: f"{m.group(2)}分之{m.group(1)}" if int(m.group(1)) < int(m.group(2)) else m.group(0), text)
     text = text.replace("半分钟", "30秒").replace("一分半钟", "90秒").replace("一分半", "90秒")
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d]+)",
                   lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
@@ -196,6 +206,8 @@ def _normalize_zh(text: str) -> str:
     text = re.sub(r"(原来的\d+(?:\.\d+)?)(?=的?速度|倍速)", r"\1倍", text)
     text = re.sub(r"(?<=\d)来(?=秒|个|段|分钟|倍)", "", text)  # "十来秒" is about ten seconds
     text = text.replace("半秒", "0.5秒")
+    # "从第二秒开始，到第十秒结束": one span, said in two breaths
+    text = re.sub(r"((?:从|由)第?\d+(?:\.\d+)?秒(?:开始|起))[，,]\s*(?=(?:到|至)第?\d)", r"\1", text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*毫秒", lambda m: f"{_fmt(float(m.group(1)) / 1000)}秒", text)  # "750毫秒"
     text = re.sub(r"(\d+)秒半", lambda m: f"{int(m.group(1))}.5秒", text)  # "两秒半"
     text = re.sub(r"(\d+)倍半", lambda m: f"{int(m.group(1))}.5倍", text)  # "两倍半"
@@ -226,8 +238,8 @@ def duration_ms(text: str) -> int | None:
 
 
 _RANGE = re.compile(
-    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*(?:显示|出现|播放|开始|剪|截|留)?"
-    r"(?:(?<=开始)[，,])?\s*"  # "从第二秒开始，到第十秒结束"
+    r"(?:from\s+|between\s+|从\s*(?:第)?)?(\d+(?:\.\d+)?)\s*(?:s|秒|seconds?|secs?)?\s*(?:显示|出现|播放|开始|起|剪|截|留)?"
+    r"(?:(?<=开始)[，,]|(?<=起)[，,])?\s*"  # "从第二秒开始，到第十秒结束"
     r"(?:to|until|till|and|-|–|~|到|至)\s*(?:第)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
 
 
@@ -238,3 +250,21 @@ def time_range(text: str) -> tuple[int, int] | None:
         return None
     start, end = round(float(match.group(1)) * 1000), round(float(match.group(2)) * 1000)
     return (start, end) if end > start else None
+
+
+# a multiple of what the thing is now: "原来的0.5" ("原来的一半"), "原来的2倍", "half the original size", "twice its size",
+# "3 times the size"; a speed's ("原来的0.75倍速度") is read as a speed
+_FACTOR = re.compile(r"原来的(\d+(?:\.\d+)?)(?:倍)?(?![\d.%秒])|"
+                     r"\b(half|twice|double|(\d+(?:\.\d+)?) times) (?:the |its )(?:original |current |old |usual )?"
+                     r"(?:size|volume|loudness|level)\b")
+
+
+def factor(text: str) -> float | None:
+    """The multiple of its present amount a thing is set to in normalized text (``"缩小到原来的0.5"`` -> 0.5,
+    ``"twice its size"`` -> 2.0); None when none is said."""
+    match = _FACTOR.search(text)
+    if match is None or re.search(r"速|慢|快|\b(?:speed|fast|faster|slow|slower|quick)\b", text):
+        return None
+    if match.group(1):
+        return round(float(match.group(1)), 3)
+    return float(match.group(3)) if match.group(3) else {"half": 0.5, "twice": 2.0, "double": 2.0}[match.group(2)]

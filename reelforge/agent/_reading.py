@@ -254,6 +254,9 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
     longer" adds 2 s)."""
     lengths = {float(after.end_ms), float(abs(before.end_ms - after.end_ms))}  # shorter or longer by it
     for action in actions:
+        start_ms = dict(_fields(action)).get("start_ms")
+        if isinstance(start_ms, int) and not isinstance(start_ms, bool):  # "最后一秒加个掌声": a time counted from the end
+            lengths.add(float(before.end_ms - start_ms))
         end_ms = getattr(getattr(action, "edit", None), "end_ms", None)
         if isinstance(getattr(action, "edit", None), Trim) and isinstance(end_ms, int):  # "2 s at the start and 1 at the end"
             lengths.add(float(before.end_ms - end_ms))

@@ -39,6 +39,7 @@ from reelforge.agent._intents._words import (
     request_part,
 )
 from reelforge.agent._numbers import duration_ms, normalize, time_range
+from reelforge.agent._pairs import one_change
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
@@ -246,7 +247,8 @@ def _understand(message: str, context: AgentContext) -> Plan:
         state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and is_chatter(a.text))]
     if not state.actions:
         state.actions.append(Unknown(message.strip(), understood=""))
-    return Plan(language=language, actions=state.actions, message=message)
+    # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
+    return Plan(language=language, actions=one_change(state.actions, normalize(settled), language), message=message)
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
@@ -280,11 +282,19 @@ _CUT_IT = re.compile(r"^(?:(?:so|and|just|then|please)\s+)*(?:cut|trim|remove|dr
                      r"(?:剪掉|删掉|去掉|裁掉|砍掉)(?:吧|它)?$")
 
 
+_CUT_REST = re.compile(r"^(?:and |then )?(?:cut|delete|remove|drop|lose|trash|get rid of) (?:all )?(?:everything else|the rest)"
+                       r"(?: of it)?(?: please)?$|^(?:其他|其余|剩下|剩余)的?(?:都|全)?(?:删掉|删了|不要了?|去掉|剪掉)(?:吧)?$")
+
+
 def _cut_what_was_named(clauses: list[Clause]) -> list[Clause]:
     """"first 2 seconds are just nothing, cut them", "nothing happens in the city clip after 6s, cut it there": the
     stretch of time said before a bare cut is what is cut (one clause: the cut of that stretch)."""
     for index in range(1, len(clauses)):
         clause, named = clauses[index], clauses[index - 1]
+        if _CUT_REST.match(clause.text) and time_range(named.text) is not None:  # "2s to 10s, cut everything else"
+            merged = Clause(f"{'只要' if clause.language == 'zh' else 'keep '}{named.text}", named.quotes, named.language,
+                            named.source)
+            return [*clauses[:index - 1], merged, *clauses[index + 1:]]
         if _CUT_IT.match(clause.text) and (duration_ms(named.text) is not None or time_range(named.text) is not None):
             verb = "剪掉" if clause.language == "zh" else "cut"
             merged = Clause(f"{verb} {named.text}", named.quotes, named.language, named.source)

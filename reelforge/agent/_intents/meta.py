@@ -251,5 +251,17 @@ def _each_export(clause: Clause) -> list[Clause]:
     """The clause, or its parts when it asks for exports one after another, each for its own platform."""
     parts = [p for p in re.split(_ANOTHER_EXPORT, clause.text) if p.strip()]
     if len(parts) < 2 or any(not any(re.search(pattern, p) for _, pattern in _PRESETS) for p in parts):
-        return [clause]
+        return _each_platform(clause)
     return [dataclasses.replace(clause, text=p) for p in parts]
+
+
+def _each_platform(clause: Clause) -> list[Clause]:
+    """"导出给抖音和油管各一个", "export a youtube version and a tiktok version": two platforms named together, an export
+    for each, in the order said."""
+    named = sorted((m.start(), m.group(0)) for _, pattern in _PRESETS if (m := re.search(pattern, clause.text)))
+    if len(named) < 2 or not clause.has(r"各|分别|\beach\b|\bboth\b|\band\b|和|跟|、|还有|以及"):
+        return [clause]
+    rest = clause.text
+    for _, word in named:
+        rest = rest.replace(word, " ")
+    return [dataclasses.replace(clause, text=f"{rest} {word}") for _, word in named]

@@ -9,7 +9,7 @@ from typing import TypedDict
 
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, turned_down_style
-from reelforge.agent._numbers import duration_ms, find_durations
+from reelforge.agent._numbers import duration_ms, factor, find_durations
 from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, moment_of, text_segments
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, compiled
@@ -60,6 +60,9 @@ def _relative(clause: Clause) -> float | None:
     """A change by a share ("10% louder" is 1.1 times, "by half" 0.5), or None when the share is a level."""
     if clause.has(_HALF):
         return 0.5
+    multiple = factor(clause.text)
+    if multiple is not None:  # "音量调到原来的一半", "half its volume": that multiple of its level
+        return multiple
     part = clause.search(r"\b(?:a |one )?(quarter|third|fifth|tenth)\s+as\s+loud\b|" + _N + r"\s+as\s+loud\b")
     if part is not None:  # "music a quarter as loud", "20% as loud"
         return {"quarter": 0.25, "third": 0.333, "fifth": 0.2, "tenth": 0.1}.get(part.group(1) or "") or float(part.group(2)) / 100
@@ -329,7 +332,10 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方)?开始用|"
               # "start from 10 second of the song", "play it from second 12 of the track"
               rf"\bfrom\s+(?:the\s+)?{_SECONDS}\s+(?:mark\s+)?(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
-              r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b")
+              r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
+              # "put my song on and play it from second 12", "use summer.mp3 but starting from 0:15": the song's own time
+              rf"\b(?:song|track)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}|"
+              rf"\.(?:mp3|wav|m4a|aac|flac|ogg)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"

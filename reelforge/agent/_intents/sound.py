@@ -158,6 +158,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
         return False
     at = _at_ms(clause)
+    back = clause.search(r"(?:最后|倒数第?)(\d+(?:\.\d+)?)秒|\b(?:the )?(?:last|final) (\d+(?:\.\d+)?) seconds?\b")
+    if back is not None and at is not None and state.draft.video_end_ms:  # "最后一秒加个掌声": a second before the end
+        at = max(0, state.draft.video_end_ms - round(float(back.group(1) or back.group(2)) * 1000))
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = at if not every else None
@@ -184,9 +187,24 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
         start = 0
-    state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
+    times = _each_time(clause) if at is not None and not every else []
+    for moment in times or [start]:  # "在第3秒和第8秒各加一个咔哒声": one at each time
+        state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))
     state.focus = None
     return True
+
+
+# "在第3秒和第8秒各加一个", "a click at 3 and at 8 seconds", "at 2s and 6s": the times, one sound each
+_TIMES = re.compile(r"(?:第|\bat )?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)?\s*(?:和|跟|与|及|、|\band\b(?: at)?|,)\s*(?:第|at )?"
+                    r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
+
+
+def _each_time(clause: Clause) -> list[int]:
+    """Two times said for the same sound, each a sound of its own; [] when one is said (or a span, "from 3 to 8 s")."""
+    found = _TIMES.search(clause.text)
+    if found is None or clause.has(r"\b(?:from|between|to|until|till)\b|从|到|之间|至"):
+        return []
+    return [round(float(found.group(1)) * 1000), round(float(found.group(2)) * 1000)]
 
 
 # a correction said right after the sound was asked for: "add rain sounds from the start - no, wind", "add a chime at 12

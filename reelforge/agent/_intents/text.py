@@ -7,7 +7,7 @@ import dataclasses
 import re
 
 from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
-from reelforge.agent._numbers import find_durations, time_range
+from reelforge.agent._numbers import factor, find_durations, time_range
 from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
 from reelforge.agent._state import PlanState
@@ -632,15 +632,19 @@ def handle(clause: Clause, state: PlanState) -> bool:
     share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
     if clause.has(_BIGGER):
         fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
-        factor = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b", clause.text)
-        if factor:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)
-            fields["scale"] = float(factor.group(1) or factor.group(2))
+        by = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b", clause.text)
+        if by:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)
+            fields["scale"] = float(by.group(1) or by.group(2))
     elif clause.has(_SMALLER):
         fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|\bhalf\b|很多|得多|一半") else 0.67
-        factor = re.search(r"(?:缩小|调小|变小|缩)(?:到|成|为)(?:原来的)?(0\.\d+)(?:倍)?|\b(?:to|at) (0\.\d+)(?:x| times)? (?:the |its )?size\b",
-                           clause.text)
-        if factor:  # "缩小到原来的一半", "shrink it to 0.7 the size": to that share
-            fields["scale"] = float(factor.group(1) or factor.group(2))
+        to_share = re.search(r"(?:缩小|调小|变小|缩)(?:到|成|为)(?:原来的)?(0\.\d+)(?:倍)?|\b(?:to|at) (0\.\d+)(?:x| times)? (?:the |its )?size\b",
+                             clause.text)
+        if to_share:  # "缩小到原来的一半", "shrink it to 0.7 the size": to that share
+            fields["scale"] = float(to_share.group(1) or to_share.group(2))
+    multiple = factor(clause.text)
+    if multiple is not None and ("scale" in fields or clause.has(r"大小|字号|尺寸|\bsize\b")):
+        fields["scale"] = multiple  # "缩小到原来的一半", "字大小改成原来的两倍": that multiple of its size
+        share = None
     if share and "scale" in fields:  # "50% smaller", "标题大50%": by that share
         change = float(share.group(1) or share.group(2)) / 100
         fields["scale"] = round(1 + change if fields["scale"] > 1 else max(0.1, 1 - change), 2)  # type: ignore[operator]
@@ -670,8 +674,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         fields.pop("duration_ms", None)
         fields["start_ms"] = max(0, target.start_ms + (-step if earlier else step))
     # "make the title 2 seconds longer / shorter", "标题延长2秒": by that much, not to that much
-    by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|(?:延长|长|多)\d+(?:\.\d+)?秒") else \
-        -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少)\d+(?:\.\d+)?秒") else 0
+    # "停留时间再加2秒", "add 2 seconds to the title": added to how long it shows
+    by = 1 if clause.has(r"\d\s*(?:seconds?|secs?|s) longer\b|\badd \d+(?:\.\d+)?\s*(?:seconds?|secs?|s) to\b|"
+                         r"(?:延长|长|多|再加|加长|增加|多加)了?\d+(?:\.\d+)?秒") else \
+        -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少|再减|减少|减去)了?\d+(?:\.\d+)?秒") else 0
     more = re.search(r"\b(\d+(?:\.\d+)?) (?:more|extra) (?:seconds?|secs?|s)\b|\b(?:another|an extra|extra) (\d+(?:\.\d+)?)\s*"
                      r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|停|放|待)(\d+(?:\.\d+)?)秒", clause.text)
     if more and "start_ms" not in fields:  # "keep the title up for 2 more seconds", "标题再多留两秒": by that much

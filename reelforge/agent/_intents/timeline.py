@@ -103,6 +103,9 @@ def _speed(clause: Clause) -> float | None:
     bare = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4])\s*(?:speed|速)\b")
     if bare:  # "0.75 speed on everything"
         return float(bare.group(1))
+    said = clause.search(r"\b(?:slow|speed)\b.*\b(?:down|up) to (\d?\.\d+|[1-4](?:\.\d+)?)(?![\d.%]|\s*(?:seconds?|secs?|s\b|percent|x\b))")
+    if said:  # "slow the city clip down to 0.75": that speed
+        return float(said.group(1))
     if clause.has(_TOO_SLOW):  # "the dog clip is too slow": a bit faster (back to normal when it was slowed)
         return 1.5
     if clause.has(_TOO_FAST):
@@ -571,9 +574,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|头上|开始的|(?:推迟|晚)\d") and not clause.has(
+    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
-    tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾")
+    tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
     to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
@@ -627,7 +630,7 @@ _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:
                     r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
 _KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留|" \
-        r"\bthe rest\b|(?:其他|其余|剩下|剩余)的?(?:部分)?(?:都|全)?(?:剪掉|删掉|不要|去掉)"  # "从第二秒到第十秒，其他的都剪掉"
+        r"\b(?:the rest|everything else|except)\b|除了|(?:其他|其余|剩下|剩余)的?(?:部分)?(?:都|全)?(?:剪掉|删掉|不要|去掉)"  # "从第二秒到第十秒，其他的都剪掉"
 
 
 def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:

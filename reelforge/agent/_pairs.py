@@ -1,0 +1,74 @@
+"""Two changes of the same thing said together are one change (docs/agent.md, "Pairs"):
+
+- a direction, then its value: "音乐大声点，调到60%", "turn the music down, to 15%" set the level said (the value
+  replaces the direction: one change, not a louder step and then a level);
+- both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
+  都是一秒" are one fade holding both lengths, each the amount said.
+
+Two requests about different things (another op, another clip or title) stay two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reelforge.agent._numbers import find_durations
+from reelforge.agent.actions import Action, EditAction
+from reelforge.draft.edits import SetFade, UpdateMusic, UpdateText
+
+__all__ = ["one_change"]
+
+# the relative field a direction sets, and the field its value sets instead
+_DIRECTION_THEN_VALUE = {UpdateMusic: ("volume_scale", "volume"), UpdateText: ("scale", "size")}
+# the two ends' lengths, and the words that give them one amount
+_ENDS = {SetFade: ("fade_in_ms", "fade_out_ms"), UpdateMusic: ("fade_in_ms", "fade_out_ms"),
+         UpdateText: ("fade_in_ms", "fade_out_ms")}
+_SHARED = re.compile(r"\b(?:each|both|apiece)\b|各|都是|都(?=\d)|分别")
+
+
+def _said(edit: object) -> dict[str, object]:
+    """The fields an edit sets (its op and target aside)."""
+    return {k: v for k, v in edit.__dict__.items() if v is not None and k not in ("op", "segment_id")}
+
+
+def _merged(first: EditAction, second: EditAction, language: str, **fields: object) -> EditAction:
+    joined = "；" if language == "zh" else "; "
+    return EditAction(edit=first.edit.model_copy(update=fields),
+                      description=f"{first.description}{joined}{second.description}")
+
+
+def _pair(first: Action, second: Action, text: str, language: str) -> EditAction | None:
+    """The one change ``first`` and ``second`` make together; None when they are two."""
+    if not (isinstance(first, EditAction) and isinstance(second, EditAction)) or type(first.edit) is not type(second.edit):
+        return None
+    if getattr(first.edit, "segment_id", None) != getattr(second.edit, "segment_id", None):
+        return None
+    kind = type(first.edit)
+    one, two = _said(first.edit), _said(second.edit)
+    relative = _DIRECTION_THEN_VALUE.get(kind)
+    if relative is not None and set(one) == {relative[0]} and relative[1] in two and relative[0] not in two:
+        return second  # "音乐大声点，调到60%": the level said
+    ends = _ENDS.get(kind)
+    if ends is None or not _SHARED.search(text):
+        return None
+    if set(one) - {*ends, "fade_music"} or set(two) - {*ends, "fade_music"} or one.get("fade_music") != two.get("fade_music"):
+        return None
+    if not (set(one) & set(ends)) or set(one) & set(two) & set(ends):
+        return None
+    lengths = {ms for ms, _, _ in find_durations(text)}
+    if len(lengths) != 1:
+        return None
+    amount = lengths.pop()  # "…, 1.5 seconds each": both ends that long
+    return _merged(first, second, language, **{end: amount for end in ends})
+
+
+def one_change(actions: list[Action], text: str, language: str) -> list[Action]:
+    """``actions`` with each pair said as one change made one (``text``: the message, normalized)."""
+    out: list[Action] = []
+    for action in actions:
+        merged = _pair(out[-1], action, text, language) if out else None
+        if merged is not None:
+            out[-1] = merged
+        else:
+            out.append(action)
+    return out
