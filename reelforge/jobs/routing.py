@@ -1,8 +1,9 @@
 """Which broker queue a job goes to, and which models the fleet's workers serve.
 
 Generation goes to a queue per model (``<base>.gen.<model>``), so it reaches only a
-worker holding that model warm; every other kind (renders, music) goes to
-``<base>.cpu``, which cheap CPU workers consume. A worker says what it serves in a
+worker holding that model warm; a composed song (the music model, a GPU job too) goes to
+``<base>.music``, which workers taking ``song`` consume (a GPU worker: ``generate,song``);
+every other kind (renders) goes to ``<base>.cpu``, which cheap CPU workers consume. A worker says what it serves in a
 Redis key that expires unless its heartbeat renews it; the server reads those keys to
 refuse a generation no worker can run (instead of queueing it forever), and remembers
 what it saw for a while, so a Redis restart or a rolling worker restart does not turn
@@ -24,7 +25,8 @@ from reelforge.errors import BackendUnavailable, ModelUnavailable
 __all__ = ["GPU_KINDS", "WorkerRegistry", "model_of", "queue_for", "worker_queues"]
 
 log = logging.getLogger(__name__)
-GPU_KINDS = frozenset({"generate"})  # every other kind runs on CPU workers
+GPU_KINDS = frozenset({"generate"})  # routed by model; every other kind has one queue of its own or the CPU's
+_OWN_QUEUES = {"song": "music"}     # kind -> its queue's suffix: the music model lives on the workers taking it
 PREVIEW = "preview"
 
 
@@ -43,7 +45,7 @@ def _slug(model: str) -> str:
 def queue_for(base: str, kind: str, model: str | None = None) -> str:
     if kind in GPU_KINDS:
         return f"{base}.gen.{_slug(model or PREVIEW)}"
-    return f"{base}.cpu"
+    return f"{base}.{_OWN_QUEUES.get(kind, 'cpu')}"
 
 
 def worker_queues(base: str, kinds: Iterable[str], models: Iterable[str]) -> list[str]:
