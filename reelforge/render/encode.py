@@ -156,7 +156,7 @@ class EncodeSettings:
 # bitrate against 10): 20 frames gain +0.16 dB SSIM / +0.27 dB PSNR (about 5 % fewer bits) for 1.05-1.09x CPU
 # and 1.26x peak memory (+66 MiB), 40 gain +0.27 / +0.43 dB for 1.12-1.24x CPU and 1.77x memory; 0 (no mbtree)
 # loses 0.42 / 0.80 dB to save 48 MiB. A 1080p render is held under 400 MB (tests/render/test_memory.py
-# reads ~360), which 20 frames would break: the gain is not worth that memory.
+# reads ~360; 429 with 20 frames), which 20 frames break: the gain is not worth that memory.
 RC_LOOKAHEAD = 10
 
 
