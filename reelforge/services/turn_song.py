@@ -6,7 +6,8 @@ composes with ACE-Step (the caption is the style words plus what the session's c
 the style's, the length the video's, at least 10 s; mastered like the library) and sets it as the
 background music, looping if the video grows, as a new draft version. Without a model, or when the
 job fails, the library's track for that style is used and the reply says why; a cancelled song sets
-nothing and the reply says so.
+nothing and the reply says so. A cluster with no worker taking songs refuses the job at once (as a
+generation for a model nobody serves), and the library stands in, said so too.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 from reelforge.audio import STYLES
 from reelforge.audio.ace_step import song_prompt
 from reelforge.draft import Draft
+from reelforge.errors import BackendUnavailable
 from reelforge.jobs import JobStatus
 from reelforge.jobs.payloads import SongPayload, submit_job
 from reelforge.services.events import progress_event
@@ -40,8 +42,12 @@ def _compose(scope: TurnScope, call_id: str, action: Any, style: str, scene: str
                           title=f"{found.title} (composed)",
                           volume=DEFAULT_MUSIC_VOLUME if action.volume is None else float(action.volume))
     scope.call(call_id, "compose_music", {"prompt": prompt, "seconds": seconds, "lyrics": action.lyrics})
-    job_id = submit_job(scope.svc.queue, payload, owner_id=scope.principal.user_id, session_id=scope.session_id,
-                        idempotency_key=f"turn:{scope.invocation_id}:{call_id}")
+    try:
+        job_id = submit_job(scope.svc.queue, payload, owner_id=scope.principal.user_id, session_id=scope.session_id,
+                            idempotency_key=f"turn:{scope.invocation_id}:{call_id}")
+    except BackendUnavailable as exc:  # a cluster with no worker taking songs: refused now, not queued forever
+        scope.respond(call_id, "compose_music", {"ok": False, "code": exc.code, "detail": exc.message})
+        raise
     scope.emit(progress_event(scope.invocation_id, scope.app, job_id, 0.0))
 
     def report(status: JobStatus) -> None:
@@ -65,7 +71,10 @@ def run_song(scope: TurnScope, index: int, action: Any, draft: Draft, language: 
     reason = NO_MODEL
     if scope.svc.settings.music_model:
         call_id = scope.call_id(index)
-        final = _compose(scope, call_id, action, style, scene, draft, language)
+        try:
+            final = _compose(scope, call_id, action, style, scene, draft, language)
+        except BackendUnavailable as exc:
+            return _from_library(scope, index, action, style, draft, language, exc.message)
         if final.state == "completed":
             return {"ok": True, "style": style, **(final.result or {})}
         if final.state == "cancelled":
@@ -73,6 +82,12 @@ def run_song(scope: TurnScope, index: int, action: Any, draft: Draft, language: 
                     "detail": "the song was cancelled; no music was added"}
         reason = f"the music model failed ({final.error or final.state})"
         draft = load_context(scope)[1]  # the library track goes on the draft as it is now
+    return _from_library(scope, index, action, style, draft, language, reason)
+
+
+def _from_library(scope: TurnScope, index: int, action: Any, style: str, draft: Draft, language: str,
+                  reason: str) -> dict[str, Any]:
+    """The library's track for ``style`` instead of a song, and why (the reply says it)."""
     volume = DEFAULT_MUSIC_VOLUME if action.volume is None else float(action.volume)
     data = add_library_music(scope, scope.call_id(index, "_library"), style, volume, draft, language)
     return {"ok": True, **data, "generated": False, "fallback": reason}

@@ -191,3 +191,22 @@ def test_a_song_asked_by_chat_is_composed_by_a_celery_worker_taking_only_songs(
         media = MediaRepo(session).get(response["media_id"])
         assert media is not None and media.origin == "generated" and media.duration_ms == 10000
     assert texts(events)[-1].startswith("Composed background music for the video")
+
+
+def test_a_song_no_worker_takes_is_refused_at_once_and_the_library_stands_in(
+        server_factory: Callable[..., LiveServer], redis_url: str, small_mp4: Path, tmp_path: Path) -> None:
+    server = server_factory(**cluster_overrides(redis_url, music_model=str(tmp_path / "ace-step")))
+    token = server.token()
+    session_id = server.session(token)
+    server.client.post(f"/api/upload-video/nemo_agent/me/{session_id}", headers=server.auth(token),
+                       files=[("files", ("mine.mp4", small_mp4.read_bytes()))])
+    settings = server.services.settings.model_copy(update={"worker_kinds": ["render"]})
+    with celery_worker(settings):   # a worker, but not one that composes
+        events = chat(server, token, session_id, "make a calm piano song for this video")
+    responses = [p["functionResponse"] for e in events for p in e.get("content", {}).get("parts", [])
+                 if "functionResponse" in p]
+    assert [r["name"] for r in responses] == ["compose_music", "add_library_music"]
+    assert responses[0]["response"]["ok"] is False and "no worker takes 'song' jobs" in responses[0]["response"]["detail"]
+    with server.services.db.read() as session:
+        assert [job.kind for job in session.scalars(select(Job))] == []   # nothing left queued to wait forever
+    assert "no worker takes 'song' jobs" in texts(events)[-1] and "library" in texts(events)[-1]
