@@ -79,7 +79,8 @@ def run_song(scope: TurnScope, index: int, action: Any, draft: Draft, language: 
             return {"ok": True, "style": style, **(final.result or {})}
         if final.state == "cancelled":
             return {"ok": False, "cancelled": True, "style": style, "job": final.id,
-                    "detail": "the song was cancelled; no music was added"}
+                    "detail": "歌曲已取消，没有添加音乐" if language == "zh" else
+                    "the song was cancelled; no music was added"}
         reason = f"the music model failed ({final.error or final.state})"
         draft = load_context(scope)[1]  # the library track goes on the draft as it is now
     return _from_library(scope, index, action, style, draft, language, reason)
