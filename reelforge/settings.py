@@ -88,7 +88,7 @@ class Settings(BaseSettings):
     job_resend_s: float = Field(60.0, description="A queued job no worker claimed this long is sent to the "
                                 "workers again, once per interval (a broker restarted without persistence).")
     worker_kinds: Annotated[list[str], NoDecode] = Field(
-        default_factory=list, description="Job kinds a worker takes (generate, render); empty = all.")
+        default_factory=list, description="Job kinds a worker takes (generate, render, song); empty = all.")
     worker_models: Annotated[list[str], NoDecode] = Field(
         default_factory=list, description="Models a worker generates with (preview, a model directory or id); "
         "empty = the configured model. Comma-separated in the environment.")

@@ -9,12 +9,12 @@ of all that, the foreground, fire, then rain or snow on top. The camera pans slo
 from __future__ import annotations
 
 import math
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
 
-from reelforge.generate._canvas import F32, Layer, Stage
+from reelforge.generate._canvas import F32, CameraSpan, Layer, Stage, frame_count
 from reelforge.generate._motion import Aurora, Drift, Flicker, Twinkle, Water
 from reelforge.generate._painters import (
     paint_city,
@@ -29,7 +29,7 @@ from reelforge.generate._particles import Fire, Fireworks, Rain, Snow, Surf
 from reelforge.generate._scene import Scene
 from reelforge.generate._venues import Passersby, Steam, Window, paint_cafe, paint_stalls
 
-__all__ = ["Animation"]
+__all__ = ["Animation", "Pan"]
 
 _LAND = ("mountain", "city", "forest", "desert", "flowers", "market")
 
@@ -67,20 +67,32 @@ def _lift_sun(scene: Scene) -> Scene:
     return replace(scene, palette=replace(scene.palette, sun_height=lift))
 
 
+@dataclass(frozen=True)
+class Pan:
+    """The camera's one slow move over a shot: ``total`` columns at depth 1, one way or the other."""
+
+    total: float
+    forward: bool
+
+
 class Animation:
-    """All frames of one preview clip; ``frame(i)`` draws frame ``i`` alone, deterministically."""
+    """All frames of one preview clip; ``frame(i)`` draws frame ``i`` alone, deterministically.
+
+    ``span``: the clip is a segment of a longer shot, whose one pan it continues (see ``CameraSpan``)."""
 
     def __init__(self, scene: Scene, width: int, height: int, fps: int, seconds: float,
-                 rng: np.random.Generator) -> None:
+                 rng: np.random.Generator, span: CameraSpan | None = None) -> None:
         scene = _lift_sun(scene)
         self.scene, self.width, self.height, self.fps = scene, width, height, fps
-        self.frame_count = max(1, math.floor(seconds * fps + 0.5))  # half up, not to even
+        self.frame_count = frame_count(seconds, fps)
         self.seconds = self.frame_count / fps
+        self.span = span or CameraSpan()
         speed = 0.5 if "calm" in scene.moods else 1.6 if "dramatic" in scene.moods else 1.0
-        self.pan_total = min(0.012 * width * speed * self.seconds, 0.2 * width)
-        self.pan_forward = bool(rng.random() < 0.5)
+        shot_seconds = (self.span.shot_frames or self.frame_count) / fps
+        chosen = Pan(min(0.012 * width * speed * shot_seconds, 0.2 * width), bool(rng.random() < 0.5))
+        self.pan: Pan = self.span.move if isinstance(self.span.move, Pan) else chosen
         stage = Stage(width=width, height=height, horizon=_horizon(scene, height),
-                      margin=math.ceil(self.pan_total) + 3, unit=height / 540)
+                      margin=math.ceil(self.pan.total) + 3, unit=height / 540)
         self.sky, sun = paint_sky(stage, scene, rng)
         self.back: list[Drawable] = []
         self.water: Water | None = None
@@ -165,10 +177,11 @@ class Animation:
                 np.repeat(dither, 3, axis=2) + 0.5)
 
     def camera(self, t: float) -> float:
-        """The pan offset (columns at depth 1) at ``t`` seconds: a slow eased move."""
-        u = min(max(t / self.seconds, 0.0), 1.0)
+        """The pan offset (columns at depth 1) at ``t`` seconds of this clip: a slow move, eased in and out
+        over the whole shot."""
+        u = self.span.fraction(t * self.fps, self.frame_count, closed=False)
         eased = u * u * (3.0 - 2.0 * u)
-        return self.pan_total * (eased if self.pan_forward else 1.0 - eased)
+        return self.pan.total * (eased if self.pan.forward else 1.0 - eased)
 
     def render(self, index: int) -> np.ndarray:
         """Frame ``index`` as float32 RGB in 0..1 (before vignette and quantisation)."""

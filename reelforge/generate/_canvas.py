@@ -7,11 +7,13 @@ frame at a sub-pixel offset; that is all the per-frame work a static thing costs
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-__all__ = ["Layer", "Stage", "fractal_noise", "noise_1d", "rgb", "smoothstep"]
+__all__ = ["CameraSpan", "Layer", "Stage", "fractal_noise", "frame_count", "noise_1d", "rgb", "smoothstep"]
 
 F32 = np.float32
 
@@ -29,6 +31,30 @@ class Stage:
     @property
     def wide(self) -> int:
         return self.width + self.margin
+
+
+def frame_count(seconds: float, fps: int) -> int:
+    """The frames a preview clip of ``seconds`` has: at least one, rounded half up (not to even)."""
+    return max(1, math.floor(seconds * fps + 0.5))
+
+
+@dataclass(frozen=True)
+class CameraSpan:
+    """Where a segment of a multi-prompt long shot sits in the shot's one camera move.
+
+    The move (a pan, a push-in) runs over the whole shot, so it goes on across each join instead of
+    starting again: a segment draws frames ``first_frame ..`` of ``shot_frames``, with the ``move``
+    its shot's first segment chose (None: the segment is the first, or the whole clip, and chooses)."""
+
+    first_frame: int = 0
+    shot_frames: int | None = None   # None: the segment is the whole shot
+    move: Any = None                 # the animation's own move record (``Pan``, ``Push``)
+
+    def fraction(self, index: float, frames: int, *, closed: bool) -> float:
+        """How far into the shot's move frame ``index`` of a ``frames``-long segment is (0..1);
+        ``closed``: the shot's last frame is at 1 (else frame ``n`` of ``n`` would be)."""
+        total = self.shot_frames or frames
+        return min(max((self.first_frame + index) / max(total - 1 if closed else total, 1), 0.0), 1.0)
 
 
 def rgb(color: tuple[float, float, float]) -> np.ndarray:

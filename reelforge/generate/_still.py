@@ -8,17 +8,17 @@ drawn over it with the same particles as text-to-video.
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from reelforge.errors import MediaMissing, UnsupportedMedia
-from reelforge.generate._canvas import F32, Stage
+from reelforge.generate._canvas import F32, CameraSpan, Stage, frame_count
 from reelforge.generate._particles import Rain, Snow
 from reelforge.generate._scene import Scene
 
-__all__ = ["StillAnimation", "load_still"]
+__all__ = ["Push", "StillAnimation", "load_still"]
 
 _WORK_SCALE = 1.5     # working image / canvas: crops are sub-pixel exact on the canvas
 _HEADROOM = 1.08      # the widest crop leaves this much room to pan
@@ -43,31 +43,43 @@ def load_still(path: Path, width: int, height: int) -> np.ndarray:
     return np.ascontiguousarray(pixels[y0:y0 + height, x0:x0 + width])
 
 
+@dataclass(frozen=True)
+class Push:
+    """The camera's one move over a still: in or out, drifting toward ``drift`` (x, y in -1..1)."""
+
+    drift: tuple[float, float]
+    zoom_in: bool
+
+
 class StillAnimation:
-    """Frames of a still under a slow push-in and drift; ``frame(i)`` is deterministic."""
+    """Frames of a still under a slow push-in and drift; ``frame(i)`` is deterministic.
+
+    ``span``: the clip is a segment of a longer shot, whose one move it continues (see ``CameraSpan``)."""
 
     def __init__(self, image: Path, scene: Scene, width: int, height: int, fps: int, seconds: float,
-                 rng: np.random.Generator) -> None:
+                 rng: np.random.Generator, span: CameraSpan | None = None) -> None:
         self.scene, self.width, self.height, self.fps = scene, width, height, fps
-        self.frame_count = max(1, math.floor(seconds * fps + 0.5))  # half up, not to even
+        self.frame_count = frame_count(seconds, fps)
         work_w, work_h = round(width * _WORK_SCALE * _HEADROOM), round(height * _WORK_SCALE * _HEADROOM)
         self.work = load_still(image, work_w, work_h)
         self.still = load_still(image, width, height)      # what the frames should resemble
-        self.drift = rng.uniform(-1.0, 1.0, 2)
-        self.zoom_in = bool(rng.random() < 0.7)
+        self.span = span or CameraSpan()
+        drift = rng.uniform(-1.0, 1.0, 2)
+        chosen = Push((float(drift[0]), float(drift[1])), bool(rng.random() < 0.7))
+        self.push: Push = self.span.move if isinstance(self.span.move, Push) else chosen
         stage = Stage(width=width, height=height, horizon=int(height * 0.7), margin=0, unit=height / 540)
         self.weather = [kind(stage, scene, rng) for name, kind in (("rain", Rain), ("snow", Snow))
                         if scene.has(name)]
 
     def _crop(self, index: int) -> np.ndarray:
-        u = index / max(self.frame_count - 1, 1)
+        u = self.span.fraction(index, self.frame_count, closed=True)
         eased = u * u * (3.0 - 2.0 * u)
-        zoom = _HEADROOM * (1.0 + _ZOOM * (eased if self.zoom_in else 1.0 - eased))
+        zoom = _HEADROOM * (1.0 + _ZOOM * (eased if self.push.zoom_in else 1.0 - eased))
         work_h, work_w = self.work.shape[:2]
         crop_w, crop_h = round(work_w / zoom), round(work_h / zoom)
         room_x, room_y = (work_w - crop_w) / 2, (work_h - crop_h) / 2
-        x0 = round(room_x * (1.0 + 0.8 * self.drift[0] * (eased - 0.5)))
-        y0 = round(room_y * (1.0 + 0.8 * self.drift[1] * (eased - 0.5)))
+        x0 = round(room_x * (1.0 + 0.8 * self.push.drift[0] * (eased - 0.5)))
+        y0 = round(room_y * (1.0 + 0.8 * self.push.drift[1] * (eased - 0.5)))
         return self.work[y0:y0 + crop_h, x0:x0 + crop_w]
 
     def frame(self, index: int) -> np.ndarray:

@@ -415,7 +415,8 @@ class DiffusersGenerator:
 
         def planned(longest: int, repeats: int = 0) -> LongShotPlan:
             return plan_long_shot(request.segments, request.duration_ms, request.seed, fps=fps, temporal=temporal,
-                                  max_frames=longest, fixed_frames=family.fixed_frames, repeats=repeats)
+                                  max_frames=longest, fixed_frames=family.fixed_frames, repeats=repeats,
+                                  keep_last_frame=request.last_image is not None)
 
         plan = planned(max_frames)
         # Later shots start from the previous shot's last frame when the model takes a still (LTX-2: from its
@@ -464,12 +465,13 @@ class DiffusersGenerator:
                 call.update(_frame_conditions(condition, conditioning.strength))
             if forcing is not None:
                 call.update(forcing.arguments(made, fps))
-            if last_image is not None and index == len(plan.shots) - 1:
+            ends = last_image is not None and index == len(plan.shots) - 1
+            if ends:
                 call["last_image"] = last_image
             report = scaled(progress, index / len(plan.shots), (index + 1) / len(plan.shots))
             with scheduler_shift(shot_pipe, sampler.shift):
                 output = self._denoise_shot(loaded, shot_pipe, call, sampler.steps, report, cancel)
-            frames = _kept_frames(_frames_of(output), dropped, shot.keep, made)
+            frames = _kept_frames(_frames_of(output), dropped, shot.keep, made, ends_on_last=ends)
             made_frames.append(made)
             dropped_frames.append(dropped)
             if family.audio:
@@ -736,13 +738,16 @@ def _as_image(frame: np.ndarray) -> Any:
     return Image.fromarray(frame)
 
 
-def _kept_frames(frames: np.ndarray, dropped: int, keep: int, made: int) -> np.ndarray:
+def _kept_frames(frames: np.ndarray, dropped: int, keep: int, made: int, *, ends_on_last: bool = False) -> np.ndarray:
     """The ``keep`` frames after the ``dropped`` ones that repeat the previous shot; a pipeline that
-    made fewer than asked would shorten the clip, so it is an error."""
+    made fewer than asked would shorten the clip, so it is an error.
+
+    A shot that ends on a given frame (``last_image``) keeps its last ``keep`` frames: what the
+    frame-count rule made beyond the asked length leaves its head, never the frame asked to end on."""
     if len(frames) != made:
         raise GenerationFailed(f"the pipeline made {len(frames)} frames, {made} were asked",
                                data={"frames": len(frames), "asked": made})
-    return frames[dropped:dropped + keep]
+    return frames[made - keep:] if ends_on_last else frames[dropped:dropped + keep]
 
 
 def _kept_sound(sound: ShotAudio, keep: int, fps: int) -> ShotAudio:

@@ -29,6 +29,7 @@ import numpy as np
 from reelforge.errors import InvalidInput
 from reelforge.ffmpeg import FrameWriter
 from reelforge.generate._animator import Animation
+from reelforge.generate._canvas import CameraSpan, frame_count
 from reelforge.generate._color_match import (
     ColorMatchConfig,
     ColorTransfer,
@@ -130,23 +131,38 @@ class PreviewGenerator:
     def unload(self) -> None:
         """Nothing to give back: the preview holds no model between clips."""
 
-    def animation(self, request: GenerateRequest) -> Animation | StillAnimation:
-        """The clip's frames, before encoding: ``frame(i)`` draws frame ``i`` (uint8 RGB)."""
+    def animation(self, request: GenerateRequest, span: CameraSpan | None = None) -> Animation | StillAnimation:
+        """The clip's frames, before encoding: ``frame(i)`` draws frame ``i`` (uint8 RGB); ``span``: the
+        clip is a segment of a longer shot, whose camera move it continues."""
         _validate(request)
         scene = parse_scene(request.prompt)
         rng = clip_rng(request.prompt, request.seed)
         if request.image is not None:
             # The still carries the detail: draw it at the canvas size, not half.
             return StillAnimation(request.image, scene, request.width, request.height, request.fps,
-                                  request.seconds, rng)
+                                  request.seconds, rng, span)
         width, height = render_size(request.width, request.height)
-        return Animation(scene, width, height, request.fps, request.seconds, rng)
+        return Animation(scene, width, height, request.fps, request.seconds, rng, span)
+
+    def segment_animations(self, request: GenerateRequest) -> list[Animation | StillAnimation]:
+        """One animation per segment of the request, sharing one camera move: the first segment chooses
+        it (direction, size) for the whole shot and the others go on with it, so a pan or push-in
+        carries on across each join instead of starting again."""
+        parts = _segment_requests(request)
+        frames = [frame_count(part.seconds, part.fps) for part in parts]
+        animations: list[Animation | StillAnimation] = []
+        for index, part in enumerate(parts):
+            move = None if not animations else animations[0].pan if isinstance(animations[0], Animation) \
+                else animations[0].push
+            span = CameraSpan(first_frame=sum(frames[:index]), shot_frames=sum(frames), move=move)
+            animations.append(self.animation(part, span))
+        return animations
 
     def generate(self, request: GenerateRequest, out: Path, progress: Progress,
                  cancel: CancelToken | None = None) -> Clip:
         """Draw and encode the clip to ``out`` (H.264 MP4); a cancelled run leaves no file."""
         _validate(request)
-        animations = [self.animation(part) for part in _segment_requests(request)]
+        animations = self.segment_animations(request)
         first = animations[0]
         scaled = (first.width, first.height) != (request.width, request.height)
         total = sum(animation.frame_count for animation in animations)

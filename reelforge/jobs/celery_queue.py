@@ -39,7 +39,7 @@ from reelforge.jobs._submit import insert_job
 from reelforge.jobs.base import JobHandler, JobStatus, Prepare
 from reelforge.jobs.embedded import EmbeddedQueue
 from reelforge.jobs.payloads import GeneratePayload
-from reelforge.jobs.routing import GPU_KINDS, WorkerRegistry, model_of, queue_for, worker_queues
+from reelforge.jobs.routing import GPU_KINDS, OWN_QUEUE_KINDS, WorkerRegistry, model_of, queue_for, worker_queues
 from reelforge.metrics import Metrics
 from reelforge.store.db import Database
 from reelforge.store.repos import JobRepo
@@ -119,6 +119,8 @@ class CeleryQueue(EmbeddedQueue):
         model = self._model(kind, payload)
         if model is not None:
             self.registry.require(model)  # nobody serves it: say so now, not after waiting forever
+        elif kind in OWN_QUEUE_KINDS:
+            self.registry.require_kind(kind)  # a queue only some workers read: likewise
         job_id, created = insert_job(self.db, kind, payload, owner_id, session_id, idempotency_key, prepare)
         if created:
             try:

@@ -17,10 +17,10 @@ from reelforge.draft.output import OutputFormat, PresetName, Quality
 from reelforge.jobs.base import JobQueue, Prepare
 from reelforge.settings import SpeedPreset
 
-__all__ = ["GeneratePayload", "JobKind", "JobPayload", "LoraPick", "Placement", "RenderPayload", "V1Video",
-           "submit_job"]
+__all__ = ["GeneratePayload", "JobKind", "JobPayload", "LoraPick", "Placement", "RenderPayload", "SongPayload",
+           "V1Video", "submit_job"]
 
-JobKind = Literal["generate", "render"]
+JobKind = Literal["generate", "render", "song"]
 
 
 class JobPayload(BaseModel):
@@ -90,6 +90,22 @@ class RenderPayload(JobPayload):
     quality: Quality
     preset: PresetName | None = None    # a platform preset fixes canvas, encoder and loudness
     draft: dict[str, Any]
+
+
+class SongPayload(JobPayload):
+    """A song composed by the music model (``settings.music_model``), set as the session's background music."""
+
+    kind: ClassVar[JobKind] = "song"
+    prompt: str                         # the caption ACE-Step reads
+    seconds: float                      # the video's length (at least 10 s)
+    lyrics: str = ""                    # "": instrumental
+    bpm: int | None = None              # the style's tempo: a loop lands on a bar
+    seed: int = 0
+    language: Literal["en", "zh"] = "en"
+    owner_id: str
+    session_id: str
+    title: str                          # the media's and the music segment's name
+    volume: float
 
 
 def submit_job(queue: JobQueue, payload: JobPayload, *, owner_id: str | None = None, session_id: str | None = None,

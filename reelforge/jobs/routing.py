@@ -1,8 +1,9 @@
 """Which broker queue a job goes to, and which models the fleet's workers serve.
 
 Generation goes to a queue per model (``<base>.gen.<model>``), so it reaches only a
-worker holding that model warm; every other kind (renders, music) goes to
-``<base>.cpu``, which cheap CPU workers consume. A worker says what it serves in a
+worker holding that model warm; a composed song (the music model, a GPU job too) goes to
+``<base>.music``, which workers taking ``song`` consume (a GPU worker: ``generate,song``);
+every other kind (renders) goes to ``<base>.cpu``, which cheap CPU workers consume. A worker says what it serves in a
 Redis key that expires unless its heartbeat renews it; the server reads those keys to
 refuse a generation no worker can run (instead of queueing it forever), and remembers
 what it saw for a while, so a Redis restart or a rolling worker restart does not turn
@@ -21,10 +22,12 @@ from typing import Any
 
 from reelforge.errors import BackendUnavailable, ModelUnavailable
 
-__all__ = ["GPU_KINDS", "WorkerRegistry", "model_of", "queue_for", "worker_queues"]
+__all__ = ["GPU_KINDS", "OWN_QUEUE_KINDS", "WorkerRegistry", "model_of", "queue_for", "worker_queues"]
 
 log = logging.getLogger(__name__)
-GPU_KINDS = frozenset({"generate"})  # every other kind runs on CPU workers
+GPU_KINDS = frozenset({"generate"})  # routed by model; every other kind has one queue of its own or the CPU's
+_OWN_QUEUES = {"song": "music"}     # kind -> its queue's suffix: the music model lives on the workers taking it
+OWN_QUEUE_KINDS = frozenset(_OWN_QUEUES)   # refused at submission when no worker takes them (as a model nobody serves)
 PREVIEW = "preview"
 
 
@@ -43,7 +46,7 @@ def _slug(model: str) -> str:
 def queue_for(base: str, kind: str, model: str | None = None) -> str:
     if kind in GPU_KINDS:
         return f"{base}.gen.{_slug(model or PREVIEW)}"
-    return f"{base}.cpu"
+    return f"{base}.{_OWN_QUEUES.get(kind, 'cpu')}"
 
 
 def worker_queues(base: str, kinds: Iterable[str], models: Iterable[str]) -> list[str]:
@@ -68,6 +71,7 @@ class WorkerRegistry:
         self.remember_s = remember_s
         self.refresh_s = refresh_s
         self._seen: dict[str, float] = {}  # model -> when a worker serving it was last seen (monotonic)
+        self._kinds_seen: dict[str, float] = {}  # job kind -> when a worker taking it was last seen
         self._read_at = float("-inf")
         self._readable = True
         self._lock = threading.Lock()
@@ -93,6 +97,8 @@ class WorkerRegistry:
             if fresh or now - self._read_at >= self.refresh_s:
                 try:
                     for info in self.workers().values():
+                        for kind in info.get("kinds", []):
+                            self._kinds_seen[kind] = now
                         if any(kind in GPU_KINDS for kind in info.get("kinds", [])):
                             for model in info.get("models", []):
                                 self._seen[model] = now
@@ -114,6 +120,23 @@ class WorkerRegistry:
             serving = ", ".join(served) if served else "none: no generation worker is running"
             raise ModelUnavailable(f"model: no worker serves {model!r} (served: {serving})",
                                    data={"model": model, "served": served})
+
+    def taken_kinds(self, fresh: bool = False) -> list[str]:
+        """Job kinds some worker took within ``remember_s`` (read with the models, see ``served_models``)."""
+        self.served_models(fresh)
+        now = time.monotonic()
+        with self._lock:
+            return sorted(kind for kind, seen in self._kinds_seen.items() if now - seen <= self.remember_s)
+
+    def require_kind(self, kind: str) -> None:
+        """Raise :class:`BackendUnavailable` unless some worker takes ``kind`` jobs (a song: ``<base>.music``)."""
+        taken = self.taken_kinds()
+        if kind not in taken:
+            taken = self.taken_kinds(fresh=True)
+        if kind not in taken:
+            readable = "" if self._readable else " (the job queue, redis, is unavailable)"
+            raise BackendUnavailable(f"no worker takes {kind!r} jobs{readable}: add {kind} to a worker's "
+                                     "REELFORGE_WORKER_KINDS", data={"kind": kind, "taken": taken})
 
     def close(self) -> None:
         self._redis.close()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reelforge.draft.model import AUDIO, TEXT, VIDEO, Draft
+from reelforge.errors import InvalidInput
 from reelforge.media import MediaInfo
 from reelforge.render._audio import build_audio
 from reelforge.render._builder import Canvas, GraphBuilder, filt
@@ -87,8 +88,13 @@ def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options
     """The ffmpeg command rendering ``draft`` to ``out``; ``media`` maps each ``src`` to its probe.
 
     ``loudness`` is the mix's measured loudness (pass one); with ``options.loudness`` the mix is
-    normalised to that target from it.
+    normalised to that target from it. A GIF is not one graph: its palette needs every frame first, which
+    one graph would hold in memory, so ``render`` composes it with this function (as a lossless file at
+    the GIF's size and rate) and then palettes that file; asked for a GIF here, it says so.
     """
+    if options.format == "gif":
+        raise InvalidInput("format: a GIF is rendered in two steps by render() (the picture, then its palette), "
+                           "not as one graph", field="format")
     settings = encode_settings(options)
     duration_ms = draft.end_ms
     canvas = output_canvas(draft, options)
@@ -100,13 +106,7 @@ def build_graph(draft: Draft, media: Mapping[str, MediaInfo], out: Path, options
         composed = build_video(b, draft.tracks_of(VIDEO), media, canvas, duration_ms)
         titles = [*build_text(b, draft.tracks_of(TEXT), canvas, options.font_files),
                   *build_captions(b, draft, canvas)]
-        if options.format == "gif":
-            # One pass: the palette is computed from the same stream and applied at its end.
-            b.chain([composed], [*titles, "split=2"], "g1][g2")
-            b.chain(["g1"], [filt("palettegen", stats_mode="diff")], "pal")
-            b.chain(["g2", "pal"], [filt("paletteuse", dither="bayer", bayer_scale=4)], "vout")
-        else:
-            b.chain([composed], [*titles, filt("trim", end_frame=round(duration_ms * canvas.fps / 1000))], "vout")
+        b.chain([composed], [*titles, filt("trim", end_frame=round(duration_ms * canvas.fps / 1000))], "vout")
         maps += ["-map", "[vout]"]
 
     # 2. The sound: clip audio and audio tracks, mixed to one stereo track of the draft's length.

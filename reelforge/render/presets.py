@@ -128,8 +128,10 @@ def _encode_settings(preset: Preset, options: RenderOptions) -> EncodeSettings:
     if preset.video_codec == "vp9":
         return replace(row, crf=crf, audio_bitrate_kbps=preset.audio_bitrate_kbps,
                        gop_seconds=preset.gop_seconds)
-    # The table's mp4 rows carry "-profile:v high" in ``extra``; the preset states its own.
-    return replace(row, crf=crf, preset=preset.x264_preset, maxrate_kbps=maxrate,
+    # The table's mp4 rows carry "-profile:v high" in ``extra``; the preset states its own. The rows' lookahead
+    # is measured for their x264 preset (veryfast); another (the archive's medium) keeps its own.
+    lookahead = row.rc_lookahead if preset.x264_preset == row.preset else None
+    return replace(row, crf=crf, preset=preset.x264_preset, maxrate_kbps=maxrate, rc_lookahead=lookahead,
                    audio_bitrate_kbps=preset.audio_bitrate_kbps, profile=preset.profile, level=preset.level,
                    gop_seconds=preset.gop_seconds, bframes=preset.bframes, extra=("-movflags", "+faststart"))
 

@@ -132,8 +132,8 @@ def _render_gif(draft: Draft, media: dict[str, MediaInfo], out: Path, options: R
                 progress: Progress, cancel: CancelToken | None) -> RenderResult:
     """A GIF in two steps, so memory stays flat however long it is.
 
-    A palette is known only once every frame has been seen; in one graph (``build_graph``'s gif
-    branch) the frames wait in memory for it, about 1.3 GB for a 60 s GIF. Here the picture is
+    A palette is known only once every frame has been seen; in one graph the frames would wait in
+    memory for it, about 1.3 GB for a 60 s GIF (``build_graph`` refuses a GIF for that reason). Here the picture is
     composed once, at the GIF's size and rate, to a lossless file; then one ffmpeg reads that file
     twice, once for the palette and once to apply it, and its scheduler holds back the second
     reading until the palette is ready (about 120 MB for the same GIF, in about the same time).

@@ -211,7 +211,8 @@ def make_queue(settings: Settings, db: Database, handlers: dict[str, JobHandler]
 
 def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransport | None = None,
                    resolver: Resolver | None = None,
-                   handlers_factory: Callable[[Database, BlobStore, GeneratorPool], dict[str, JobHandler]] | None = None,
+                   handlers_factory: Callable[[Database, BlobStore, GeneratorPool, ComposerPool, Settings],
+                                              dict[str, JobHandler]] | None = None,
                    ) -> Services:
     """Open the database (migrated to head), the blob store, the generator pool and the job queue (not yet
     started). The caller closes them: :meth:`Services.close` (or ``aclose``)."""
@@ -222,13 +223,15 @@ def build_services(settings: Settings, *, fetch_transport: httpx.AsyncBaseTransp
     secret = load_secret(settings)
     public_url = settings.public_url or f"http://{settings.host}:{settings.port}"
     generators = GeneratorPool(settings)
-    handlers = (handlers_factory or default_handlers)(db, blobs, generators)
+    composers = ComposerPool()
+    handlers = (handlers_factory or default_handlers)(db, blobs, generators, composers, settings)
     metrics = Metrics()
     queue = make_queue(settings, db, handlers, metrics)
     metrics.add(FleetCollector(db, queue.queue_depths, worker_label=settings.worker_name or ""))
     services = Services(settings=settings, db=db, blobs=blobs, queue=queue,
                         links=LinkSigner(secret, settings.signed_url_ttl_s, public_url),
-                        limits=RateLimits(settings), secret=secret, generators=generators, metrics=metrics,
+                        limits=RateLimits(settings), secret=secret, generators=generators, composers=composers,
+                        metrics=metrics,
                         fetch_transport=fetch_transport, resolver=resolver)
     if settings.local_llm_path is not None:
         services.planner = LocalPlanner(settings.local_llm_path, settings.llm_local_timeout_s)

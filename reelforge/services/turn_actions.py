@@ -96,7 +96,8 @@ def _run_generate(turn: _Turn, index: int, action: agent.GenerateAction) -> list
 
 def _run_music(turn: _Turn, index: int, action: agent.MusicAction) -> list[agent.Outcome]:
     music = run_song if action.compose else run_music  # a song composed for the video, or a library track
-    return [agent.Outcome(action=action, ok=True, data=music(turn.scope, index, action, turn.draft, turn.language))]
+    data = music(turn.scope, index, action, turn.draft, turn.language)
+    return [agent.Outcome(action=action, ok=bool(data.get("ok", True)), detail=str(data.get("detail", "")), data=data)]
 
 
 def _run_sound(turn: _Turn, index: int, action: agent.SoundAction) -> list[agent.Outcome]:

@@ -19,13 +19,17 @@ from sqlalchemy import select
 from reelforge.errors import BackendUnavailable
 from reelforge.jobs.celery_queue import CeleryQueue
 from reelforge.jobs.generate_job import media_id_of
+from reelforge.jobs.song_job import song_media_id
 from reelforge.services.context import build_services
 from reelforge.settings import Settings
 from reelforge.store.models import Job
 from reelforge.store.repos import JobRepo, MediaRepo
 from reelforge.store.repos.users import UserRepo
 from tests._server import LiveServer, free_port, make_settings
+from tests.api.sse import texts
+from tests.api.test_workflow import chat
 from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
+from tests.audio.test_ace_step import tiny_ace_step  # noqa: F401 (the fixture)
 from tests.cluster.conftest import celery_worker, cluster_overrides
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -165,3 +169,44 @@ def test_a_killed_worker_s_job_finishes_on_another_worker(redis_url: str, tmp_pa
             assert abs(float(container.duration or 0) / 1e6 - 8.0) < 0.2
     finally:
         server.close()
+
+
+@pytest.mark.models
+def test_a_song_asked_by_chat_is_composed_by_a_celery_worker_taking_only_songs(
+        server_factory: Callable[..., LiveServer], redis_url: str, small_mp4: Path, tiny_ace_step: Path) -> None:  # noqa: F811
+    server = server_factory(**cluster_overrides(redis_url, music_model=str(tiny_ace_step)))
+    token = server.token()
+    session_id = server.session(token)
+    server.client.post(f"/api/upload-video/nemo_agent/me/{session_id}", headers=server.auth(token),
+                       files=[("files", ("mine.mp4", small_mp4.read_bytes()))])
+    settings = server.services.settings.model_copy(update={"worker_kinds": ["song"]})
+    with celery_worker(settings) as worker:   # it consumes <prefix>.music only
+        events = chat(server, token, session_id, "make a calm piano song for this video")
+    (response,) = [p["functionResponse"]["response"] for e in events for p in e.get("content", {}).get("parts", [])
+                   if "functionResponse" in p]
+    assert response["ok"] is True and response["media_id"] == song_media_id(response["job"])
+    with server.services.db.read() as session:
+        job = JobRepo(session).get(response["job"])
+        assert job is not None and (job.kind, job.state, job.worker) == ("song", "completed", worker.queue.worker_id)  # type: ignore[attr-defined]
+        media = MediaRepo(session).get(response["media_id"])
+        assert media is not None and media.origin == "generated" and media.duration_ms == 10000
+    assert texts(events)[-1].startswith("Composed background music for the video")
+
+
+def test_a_song_no_worker_takes_is_refused_at_once_and_the_library_stands_in(
+        server_factory: Callable[..., LiveServer], redis_url: str, small_mp4: Path, tmp_path: Path) -> None:
+    server = server_factory(**cluster_overrides(redis_url, music_model=str(tmp_path / "ace-step")))
+    token = server.token()
+    session_id = server.session(token)
+    server.client.post(f"/api/upload-video/nemo_agent/me/{session_id}", headers=server.auth(token),
+                       files=[("files", ("mine.mp4", small_mp4.read_bytes()))])
+    settings = server.services.settings.model_copy(update={"worker_kinds": ["render"]})
+    with celery_worker(settings):   # a worker, but not one that composes
+        events = chat(server, token, session_id, "make a calm piano song for this video")
+    responses = [p["functionResponse"] for e in events for p in e.get("content", {}).get("parts", [])
+                 if "functionResponse" in p]
+    assert [r["name"] for r in responses] == ["compose_music", "add_library_music"]
+    assert responses[0]["response"]["ok"] is False and "no worker takes 'song' jobs" in responses[0]["response"]["detail"]
+    with server.services.db.read() as session:
+        assert [job.kind for job in session.scalars(select(Job))] == []   # nothing left queued to wait forever
+    assert "no worker takes 'song' jobs" in texts(events)[-1] and "library" in texts(events)[-1]

@@ -24,13 +24,15 @@ from tests.cluster.test_celery_queue import generate_payload, new_user, wait_for
 pytestmark = pytest.mark.redis
 
 
-def test_generation_is_routed_by_model_and_everything_else_to_the_cpu_queue() -> None:
+def test_generation_is_routed_by_model_a_song_to_the_music_queue_and_everything_else_to_the_cpu_queue() -> None:
     assert model_of(None, None) == "preview"
     assert model_of(None, "Wan-AI/Wan2.1-T2V-1.3B-Diffusers") == "Wan-AI/Wan2.1-T2V-1.3B-Diffusers"
     assert model_of("diffusers", "/models/wan") == "/models/wan"
     assert model_of("preview", "/models/wan") == "preview"
     assert queue_for("rf", "generate", "Wan-AI/Wan2.1-T2V-1.3B-Diffusers") == "rf.gen.Wan-AI_Wan2.1-T2V-1.3B-Diffusers"
-    assert queue_for("rf", "render") == queue_for("rf", "music") == "rf.cpu"
+    assert queue_for("rf", "render") == queue_for("rf", "other") == "rf.cpu"
+    assert queue_for("rf", "song") == "rf.music"
+    assert worker_queues("rf", ["generate", "song"], ["/models/wan"]) == ["rf.gen.models_wan", "rf.music"]
     assert worker_queues("rf", ["generate", "render"], ["preview", "/models/wan"]) == [
         "rf.gen.preview", "rf.gen.models_wan", "rf.cpu"]
     assert worker_queues("rf", ["render"], ["preview"]) == ["rf.cpu"]

@@ -54,3 +54,19 @@ def test_a_shot_too_short_to_add_a_frame_after_the_repeat_is_refused_by_field() 
     assert caught.value.field == "max_shot_frames"
     single = plan_long_shot(("a",), 2000, 0, fps=16, temporal=4, max_frames=3, fixed_frames=False)
     assert single.kept_frames == 32   # cuts of one frame each: nothing repeats, nothing refused
+
+
+def test_a_shot_ending_on_a_given_frame_keeps_its_tail_and_the_shot_before_gives_up_the_spare_frames() -> None:
+    # 2 s at 16 fps: the last 9-frame shot would keep 7 of its 8 new frames and trim the end frame away
+    plan = plan_long_shot(("a red car",), 2000, 0, fps=16, temporal=4, max_frames=9, fixed_frames=False, repeats=1,
+                          keep_last_frame=True)
+    assert [(shot.frames, shot.repeats, shot.keep) for shot in plan.shots] == [(9, 0, 9), (9, 1, 8), (9, 1, 7),
+                                                                               (9, 1, 8)]
+    assert plan.kept_frames == 32
+    # a new prompt's shot does not take frames from the segment before it: its head gives them up instead
+    split = plan_long_shot(("a", "b"), 1000, 0, fps=16, temporal=4, max_frames=9, fixed_frames=False, repeats=1,
+                           keep_last_frame=True)
+    assert [(shot.segment, shot.frames, shot.keep) for shot in split.shots] == [(0, 9, 8), (1, 9, 8)]
+    ragged = plan_long_shot(("a", "b"), 875, 0, fps=16, temporal=4, max_frames=9, fixed_frames=False, repeats=1,
+                            keep_last_frame=True)
+    assert [(shot.segment, shot.frames, shot.keep) for shot in ragged.shots] == [(0, 9, 7), (1, 9, 7)]

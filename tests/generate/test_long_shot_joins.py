@@ -87,3 +87,19 @@ def test_a_model_without_a_still_cuts_and_drops_nothing(tiny: dict[str, Path], t
     assert made.provenance["shot_join"] == "cut" and made.provenance["frames_per_shot"] == [9, 9]
     assert made.provenance["long_video"]["dropped_per_shot"] == [0, 0]
     assert [len(shot) for shot in made.shots] == [9, 8]
+
+
+@pytest.mark.parametrize(("frames", "kept"), [(15, [7, 8]), (7, [7])], ids=["two-shots", "one-shot"])
+def test_a_clip_given_an_end_frame_ends_on_the_frame_its_last_shot_ends_on(
+        long_video: dict[str, Path], tmp_path: Path, frames: int, kept: list[int]) -> None:
+    # 15 frames: 9 + a continued 9 of which 6 (after its repeat) were wanted; the spare 2 move to the first
+    # shot's tail. 7 frames: one 9-frame shot, which keeps its last 7 (its head gives up 2).
+    generator = tiny_generator(long_video["wan_i2v"], color_match=False)
+    asked = _request(tmp_path, frames, still=True, end=True)
+    with giving_back_conditioning(generator.pipeline("i2v")[1].vae, 1) as seen:
+        made = generator.make_frames(asked, no_progress)
+    assert [len(shot) for shot in made.shots] == kept and sum(kept) == frames   # still the asked length
+    assert made.provenance["long_video"]["last_image"] is True
+    assert np.array_equal(made.shots[-1][-1], seen.calls[-1][-1])   # the frame the end-frame call ends on
+    if len(made.shots) > 1:   # the join is still a step forward from the first shot's last kept frame
+        assert np.array_equal(made.shots[-1], seen.calls[-1][1:]) and np.array_equal(made.shots[0], seen.calls[0][:7])

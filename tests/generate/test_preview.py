@@ -224,5 +224,37 @@ def test_a_multi_prompt_preview_repeats_no_frame_at_its_joins_and_lasts_the_aske
     frames = _decoded(clip.path)
     assert len(frames) == 15 and clip.duration_ms == 1250   # 8 + 7 frames: 1.25 s at 12 fps
     at = 8
-    step = float(np.abs(frames[at - 1].astype(np.int16) - frames[at].astype(np.int16)).mean())
-    assert step > 3.0   # a new picture, not the last one shown again
+    steps = [float(np.abs(a.astype(np.int16) - b.astype(np.int16)).mean()) for a, b in zip(frames, frames[1:])]
+    if still:   # the same still under one camera move: the join is a step of the move, as large as its neighbours'
+        assert steps[at - 1] > 0.5 * min(steps[at - 2], steps[at]) > 0.2
+    else:
+        assert steps[at - 1] > 3.0   # a new picture, not the last one shown again
+
+
+def test_a_push_in_over_a_still_goes_on_across_the_joins_of_a_multi_prompt_shot(tmp_path: Path) -> None:
+    # Three prompts over one still: the camera's one move runs over the whole shot. Started again at
+    # each join, the frame after a join would be the clip's first picture again (a jump back).
+    image = tmp_path / "still.png"
+    _write_still(image, 320, 180)
+    request = GenerateRequest(prompt="a quiet garden | a quiet garden at dusk | a quiet garden at night",
+                              seconds=1.5, width=160, height=96, fps=12, seed=3, image=image)
+    clip = PreviewGenerator().generate(request, tmp_path / "push.mp4", lambda _: None)
+    frames = [frame.astype(np.float32) for frame in _decoded(clip.path)]
+    assert len(frames) == 18   # joins after frames 6 and 12
+    away = [float(np.abs(frame - frames[0]).mean()) for frame in frames]   # how far the camera has moved
+    steps = [b - a for a, b in zip(away, away[1:], strict=False)]
+    assert away[-1] > 5.0 and all(step > -0.5 for step in steps), away   # one way, all the shot long
+    for join in (6, 12):   # across a join the move goes on: the step is like its neighbours', not back
+        assert away[join] > away[join - 1] and abs(steps[join - 1]) < 3 * max(abs(steps[join - 2]), 0.5), away
+
+
+def test_a_pan_goes_on_across_the_joins_of_a_multi_prompt_shot_in_one_direction() -> None:
+    request = GenerateRequest(prompt="a city street at night | a forest at dawn | mountains at sunset", seconds=3,
+                              width=160, height=96, fps=12, seed=4)
+    animations = PreviewGenerator().segment_animations(request)
+    pans = [animation.camera(index / animation.fps) for animation in animations
+            for index in range(animation.frame_count)]   # type: ignore[union-attr]
+    steps = np.diff(pans)
+    assert len(pans) == 36 and abs(pans[-1] - pans[0]) > 1.0
+    assert (steps > 0).all() or (steps < 0).all()   # one way, the joins (after 12 and 24) included
+    assert np.abs(steps[[11, 23]]).max() <= np.abs(steps).max()   # no jump at a join

@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 from reelforge.render import QUALITY_TABLE, RenderOptions, encode_settings
+from reelforge.render.encode import RC_LOOKAHEAD
+from reelforge.render.presets import options_for_preset
 
 
 def test_every_format_and_quality_has_settings() -> None:
@@ -39,3 +41,12 @@ def test_fast_previews_use_the_fastest_encoder_speed() -> None:
     webm = encode_settings(RenderOptions(format="webm", fast=True))
     assert (webm.deadline, webm.cpu_used) == ("realtime", 8)
     assert "-row-mt" in webm.output_args()
+
+
+def test_x264_rows_pin_the_measured_lookahead_and_fast_previews_and_the_archive_keep_their_presets() -> None:
+    args = encode_settings(RenderOptions()).output_args()
+    assert args[args.index("-x264-params") + 1] == f"sync-lookahead=0:rc-lookahead={RC_LOOKAHEAD}"
+    fast = encode_settings(RenderOptions(fast=True)).output_args()
+    assert fast[fast.index("-x264-params") + 1] == "sync-lookahead=0"   # ultrafast looks nowhere ahead
+    archive = encode_settings(options_for_preset("archive"))
+    assert (archive.preset, archive.rc_lookahead) == ("medium", None)

@@ -12,6 +12,7 @@ from reelforge.errors import Cancelled, MediaMissing, RenderFailed, UnsupportedM
 from reelforge.media import MediaInfo
 from reelforge.progress import CancelToken
 from reelforge.render import RenderOptions, path_resolver, render
+from reelforge.render.encode import RC_LOOKAHEAD
 
 from .helpers import audio_samples, audio_track, draft, frames_at, rms, stream_info, text_track, tone_level, video_track
 
@@ -312,3 +313,12 @@ def test_a_gif_is_composed_first_then_paletted_from_that_file(media: dict[str, P
     [frame] = frames_at(result.path, [1.0])
     assert frame.std() > 20  # testsrc2's colours survive the palette
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.gif"]  # no intermediate left behind
+
+
+def test_the_rendered_h264_stream_was_encoded_with_the_pinned_lookahead(media: dict[str, Path], tmp_path: Path) -> None:
+    # x264 writes its settings into the stream (a user-data SEI): what the encoder really used, not the argv
+    d = draft(320, 180, [video_track({"id": "s", "src": "clip_a.mp4", "s": 0, "d": 1000})])
+    written = render(d, _resolver(media), tmp_path / "out.mp4").path.read_bytes()
+    assert f" rc_lookahead={RC_LOOKAHEAD} ".encode() in written and b" mbtree=1 " in written
+    fast = render(d, _resolver(media), tmp_path / "fast.mp4", RenderOptions(fast=True)).path.read_bytes()
+    assert b" rc_lookahead=0 " in fast   # ultrafast: no lookahead, no mbtree
