@@ -152,12 +152,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
-            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\bin the (?:very )?last\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
         return False
     at = _at_ms(clause)
+    last_part = clause.search(r"\bthe (?:very )?last (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|最后(?:的)?(\d+(?:\.\d+)?)秒")
+    if last_part is not None:  # "最后一秒加个掌声": that long before the video ends
+        at = max(0, state.draft.video_end_ms - round(float(last_part.group(1) or last_part.group(2)) * 1000))
+    elif at is not None and clause.has(_EACH) and len(times := _times(clause)) > 1:
+        at = times[0]  # "a click at 3 and 8 seconds": the first, then each other one
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = at if not every else None
@@ -185,6 +190,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
                   rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
         start = 0
     state.actions.append(SoundAction(sound=sound, start_ms=start, at_transitions=every))
+    if start is not None and at is not None and clause.has(_EACH):  # "在第3秒和第8秒各加一个咔哒声", "at 3 and 8 seconds each"
+        state.actions.extend(SoundAction(sound=sound, start_ms=also) for also in _times(clause)[1:])
     state.focus = None
     return True
 
@@ -257,6 +264,17 @@ def _at_ms(clause: Clause) -> int | None:
         return round(float(seconds.group(1)) * 1000)
     millis = re.search(r"(\d+)\s*(?:ms|milliseconds?|毫秒)(?![a-z])", clause.text)
     return int(millis.group(1)) if millis else None
+
+
+# one sound at each time said: "在第3秒和第8秒各加一个", "a click at 3 and 8 seconds", "at 2s and 5s"
+_EACH = r"各|\beach\b|(?:\d(?:\s*(?:seconds?|secs?|s|秒))?\s*(?:和|跟|、|and|&)\s*(?:第|at )?\d)"
+
+
+def _times(clause: Clause) -> list[int]:
+    """Every time said in the clause, in ms, in order ("第3秒和第8秒": 3000, 8000; "3 and 8 seconds": the unit said once)."""
+    unit = r"(?:seconds?|secs?|s(?![a-z])|秒)"
+    found = re.findall(rf"(\d+(?:\.\d+)?)\s*(?={unit}|\s*(?:和|跟|、|and|&)\s*(?:第|at )?\d+(?:\.\d+)?\s*{unit})", clause.text)
+    return [round(float(value) * 1000) for value in found]
 
 
 def _there(state: PlanState) -> int | None:
