@@ -577,7 +577,10 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         if first and rest and not said[0] & said[1]:  # "声音小一点，20%左右" is one setting, said twice
             _change(state, first, fold=True)
             return _change(state, rest, fold=False)
-    if fold and isinstance(edit, SetMusic) and not {"volume_scale", "start_ms", "source_in_ms", "fade_in_ms", "fade_out_ms"} & set(adjust):
+    # the first setting said after the song is its own ("use my track, fade in 2 seconds", "summer.mp3做bgm，结尾淡出5秒"); one
+    # said after that is a change of its own ("…，结尾淡出5秒，不要循环")
+    if fold and isinstance(edit, SetMusic) and not {"volume_scale", "start_ms", "source_in_ms"} & set(adjust) \
+            and _as_set(edit):
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
@@ -611,6 +614,11 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
     """The change just made is the music's fade on one side and ``adjust`` only its fade on the other."""
     made = frozenset(key for key, value in edit.model_dump(exclude={"op"}).items() if value is not None)
     return {made, frozenset(adjust)} == {frozenset({"fade_in_ms"}), frozenset({"fade_out_ms"})}
+
+
+def _as_set(edit: SetMusic) -> bool:
+    """The song was set with no setting of its own yet (every setting at its default)."""
+    return (edit.volume, edit.fade_in_ms, edit.fade_out_ms, edit.loop, edit.duck) == (0.35, 0, 1000, True, False)
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
