@@ -56,7 +56,7 @@ _COMPARATIVES = {"happier": "happy", "calmer": "calm", "sadder": "sad", "chiller
 
 # what is not wanted names no style: "not lofi, something cinematic", "no drums, something calm", "不要摇滚的，来点安静的"
 _NOT_WANTED = (r"\b(?:not|no|without|anything but|(?:don'?t|do not) (?:want|like|need)(?: \w+)?(?: with)?)\s+(?:(?:a|an|the|any|so|too)\s+)?[\w-]+"
-               r"|(?:不要|别|不想要|不喜欢)(?:那种|太)?[\u4e00-\u9fff\w-]{1,4}?(?:的|了)(?=[，,\s]|$)")
+               r"|(?:不要|别|不想要|不喜欢)(?:那种|太)?(?:[\u4e00-\u9fff\w-]{1,4}?(?:的|了)|[a-z][a-z-]+)(?=[，,\s]|$)")  # "不要lofi，…"
 # 原声 in an edit is a clip's own sound, never the acoustic style ("原声全关了 只要音乐")
 _OWN_SOUND = r"原声"
 

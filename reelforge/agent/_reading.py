@@ -251,7 +251,7 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
 def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
     """The lengths a plan leaves and the amounts it changes them by: the video's, and each touched clip's ("cut the
     last 3 seconds" leaves 12 s of 15, "trim the first clip to 4 seconds" leaves it 4 s long, "the title 2 seconds
-    longer" adds 2 s)."""
+    longer" adds 2 s), and how long before the end a thing starts ("applause in the last 3 seconds")."""
     lengths = {float(after.end_ms), float(abs(before.end_ms - after.end_ms))}  # shorter or longer by it
     for action in actions:
         start_ms = dict(_fields(action)).get("start_ms")
@@ -260,6 +260,9 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
         end_ms = getattr(getattr(action, "edit", None), "end_ms", None)
         if isinstance(getattr(action, "edit", None), Trim) and isinstance(end_ms, int):  # "2 s at the start and 1 at the end"
             lengths.add(float(before.end_ms - end_ms))
+        start = getattr(action, "start_ms", None)
+        if isinstance(start, int) and 0 < before.end_ms - start:
+            lengths.add(float(before.end_ms - start))
         segment_id = getattr(getattr(action, "edit", None), "segment_id", None)
         now = after.find_segment(segment_id) if isinstance(segment_id, str) else None
         was = before.find_segment(segment_id) if isinstance(segment_id, str) else None

@@ -108,7 +108,7 @@ def _has_music(state: PlanState) -> bool:
 _ANOTHER_ZH = r"^(?:再)?换(?:1)?(?:个|首|下)?(?:吧|一下)?$"
 # objects other than the music: loudness said with one of them is theirs ("turn the clips' own sound down")
 _OTHER_OBJECT = (r"\b(?:titles?|texts?|captions?|subtitles?|voice|narrat\w*|clips?|shots?|videos?|sound effects?|"
-                 r"original|own|speech|photos?|pictures?)\b|标题|文字|字幕|配音|旁白|片段|镜头|视频|原声|音效|照片|人声")
+                 r"original|own|speech|photos?|pictures?)\b|标题|文字|字幕|配音|旁白|片段|镜头|视频|原声|音效|照片|人声|叫声")
 _BACKGROUND = r"\bbackground\b|背景(?!色|颜色|图)"
 # words that are about loudness only ("大一点" may be a title's size; "大声一点" is not)
 _LOUDNESS = (r"\b(?:louder|quieter|softer|volume|(?:turn|tone|bring|dial|crank|bump)(?: \w+){0,3} (?:up|down))\b|"
@@ -511,7 +511,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if upload is not None:
         listed = _listed_after(clause)
         if listed:  # "用我自己的歌，音量调到四成，不要循环": the song with its first setting, then a change of its own
-            adjust = _adjustments(Clause("，".join(_items(clause)[:2]), clause.quotes, clause.language, clause.source))
+            adjust = _adjustments(Clause("，".join(_items(clause)[:_first_setting(clause) + 1]), clause.quotes, clause.language,
+                                         clause.source))
         state.edit(SetMusic(src=upload.src, name=upload.name, volume=adjust.get("volume", 0.35),
                             source_duration_ms=upload.duration_ms, **_music_options(adjust)),
                    focus_kind="music")
@@ -582,7 +583,10 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         if first and rest and not said[0] & said[1]:  # "声音小一点，20%左右" is one setting, said twice
             _change(state, first, fold=True)
             return _change(state, rest, fold=False)
-    if fold and isinstance(edit, SetMusic) and not {"volume_scale", "start_ms", "source_in_ms", "fade_in_ms", "fade_out_ms"} & set(adjust):
+    # the first setting said after the song is its own ("use my track, fade in 2 seconds", "summer.mp3做bgm，结尾淡出5秒"); one
+    # said after that is a change of its own ("…，结尾淡出5秒，不要循环")
+    if fold and isinstance(edit, SetMusic) and not {"volume_scale", "start_ms", "source_in_ms"} & set(adjust) \
+            and _as_set(edit):
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
@@ -591,6 +595,10 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         state.actions[-1] = dataclasses.replace(last, volume=adjust["volume"])  # "换成欢快一点的，音量25%"
         return True
     if isinstance(edit, UpdateMusic) and edit == UpdateMusic(**adjust):
+        return True
+    if fold and isinstance(edit, UpdateMusic) and set(adjust) == {"volume"} and edit == UpdateMusic(volume_scale=edit.volume_scale):
+        state.actions.pop()  # "音乐大声点，调到60%": how much louder, said next
+        state.edit(UpdateMusic(volume=adjust["volume"]), focus_kind="music")
         return True
     if isinstance(edit, UpdateMusic) and clause is not None and _other_fade(edit, adjust) and not clause.has(_END_PLACE):
         state.actions.pop()  # "音乐淡入四秒 淡出两秒": its fades in and out, one change ("结尾再淡出两秒" is one of its own)
@@ -612,6 +620,11 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
     """The change just made is the music's fade on one side and ``adjust`` only its fade on the other."""
     made = frozenset(key for key, value in edit.model_dump(exclude={"op"}).items() if value is not None)
     return {made, frozenset(adjust)} == {frozenset({"fade_in_ms"}), frozenset({"fade_out_ms"})}
+
+
+def _as_set(edit: SetMusic) -> bool:
+    """The song was set with no setting of its own yet (every setting at its default)."""
+    return (edit.volume, edit.fade_in_ms, edit.fade_out_ms, edit.loop, edit.duck) == (0.35, 0, 1000, True, False)
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
@@ -649,9 +662,17 @@ def _items(clause: Clause) -> list[str]:
 
 def _listed_after(clause: Clause) -> list[_Adjustments]:
     """Settings listed after the song's first one, each a change of its own: "用summer.mp3做背景音乐，音量百分之二十，不要循环"
-    sets the song at 20% and then stops its loop (the first setting said is the song's own: "用我上传的音频，不要循环")."""
-    return [adjust for item in _items(clause)[2:]
+    sets the song at 20% and then stops its loop (the first setting said is the song's own: "用我上传的音频，不要循环",
+    "我上传了一首歌，帮我用上，不要循环播放")."""
+    return [adjust for item in _items(clause)[_first_setting(clause) + 1:]
             if (adjust := _adjustments(Clause(item, clause.quotes, clause.language, clause.source)))]
+
+
+def _first_setting(clause: Clause) -> int:
+    """The index of the first listed item that sets something (the song's own setting); the second item when none does."""
+    items = _items(clause)
+    return next((k for k, item in enumerate(items[1:], 1)
+                 if _adjustments(Clause(item, clause.quotes, clause.language, clause.source))), 1)
 
 
 def _focused_set(state: PlanState) -> bool:

@@ -152,13 +152,14 @@ def handle(clause: Clause, state: PlanState) -> bool:
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
-            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\bin the (?:very )?last\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
         return False
     at = _at_ms(clause)
-    back = clause.search(r"(?:最后|倒数第?)(\d+(?:\.\d+)?)秒|\b(?:the )?(?:last|final) (\d+(?:\.\d+)?) seconds?\b")
+    back = clause.search(r"(?:最后(?:的)?|倒数第?)(\d+(?:\.\d+)?)秒|"
+                         r"\b(?:the )?(?:very )?(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b")
     if back is not None and at is not None and state.draft.video_end_ms:  # "最后一秒加个掌声": a second before the end
         at = max(0, state.draft.video_end_ms - round(float(back.group(1) or back.group(2)) * 1000))
     if not every and at is None and clause.has(r"\btransition|转场"):

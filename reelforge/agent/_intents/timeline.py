@@ -66,7 +66,7 @@ _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
               r"\b(?:sound|audio) (?:on|of|from|in) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
-              r"(?:段|镜头)的?(?:声音|原声)|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
+              r"(?:段|镜头)的?(?:声音|原声)|叫声|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 
 # complaints about the pace: "the whole video is sluggish", "honestly the whole thing feels slow", "the dog part feels rushed"
@@ -336,7 +336,8 @@ _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volu
 
 
 _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |so |very |kind of |a bit )?(?:annoying|distracting|awful|" \
-         r"terrible|horrible|unbearable)\b|(?:噪音|杂音|风声|声音)(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵死了|刺耳|难听)"
+         r"terrible|horrible|unbearable)\b|(?:噪音|杂音|风声|声音)(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵死了|刺耳|难听)|" \
+         r"叫声(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵|刺耳|难听)"  # "狗叫声太吵了": a creature's call is the clip's own sound
 
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
@@ -370,6 +371,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a clip's sound")
+    if not targets and (caller := _caller(clause, state)) is not None:
+        targets = [caller]
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
     if percent:
         volume = min(2.0, float(percent.group(1)) / 100)
@@ -391,6 +394,15 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     for target in each:
         state.edit(SetClipAudio(segment_id=target, volume=volume), focus_kind="clip" if target else None)
     return True
+
+
+def _caller(clause: Clause, state: PlanState) -> str | None:
+    """"狗叫声太吵了": the one clip that shows the creature whose call it is."""
+    named = clause.search(r"([\u4e00-\u9fff]{1,3}?)的?叫声")
+    if named is None:
+        return None
+    refs = [r for r in clip_refs(Clause(f"{named.group(1)}那段", (), clause.language, clause.source), state) if r != MISSING]
+    return refs[0] if len(refs) == 1 else None
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:

@@ -76,8 +76,8 @@ _NARRATE_EN = re.compile(
     r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
     r"\s*(?:(?:that |who )?(?:saying|says|say)|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
-    r"(?:(?:i want|i'd like|i need|have|get|let)\s+)?(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
-    r"(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
+    r"an? (?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
     # asked of someone outright, the words unquoted: "have someone say here's Max"
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
@@ -88,9 +88,9 @@ _NARRATE_EN = re.compile(
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
     rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频|这段|这个片段))?"
-    r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:来)?)?"
+    r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?P<who>找个人|找人|让人|请人|(?:找|让|请)(?:个|一个|1个)?(?:女生|男生|女的|男的|女孩|男孩|小姐姐|小哥哥))来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?|"
+    r"(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?<=声音)(?:念|读|说)(?:一下|一句|1句|一段|1段)?(?=\s*[:：「『“])|(?P<who>找个人|找人|让人|请人|(?:找|让|请)(?:个|一个|1个)?(?:女生|男生|女的|男的|女孩|男孩|小姐姐|小哥哥))来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?|"
     # "帮我念一句「下次见」" (HK "幫我讀一句"): a line read out is a narration
     r"(?:念|读)(?:一句|1句))"
     # "旁白放在狗那段开始的时候：…": where it starts
@@ -251,7 +251,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
     if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
         after = after[zh_after.end():]
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "who")
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "who", "who_en")
                     if k in match.groupdict())
     said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "")
     gender = _gender(said)
