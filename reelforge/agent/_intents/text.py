@@ -642,6 +642,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
                            clause.text)
         if factor:  # "缩小到原来的一半", "shrink it to 0.7 the size": to that share
             fields["scale"] = float(factor.group(1) or factor.group(2))
+    sized = re.search(r"(?:大小|字号|尺寸|size)(?:改成|调成|变成|调到|改为|换成|是|to)\s*(?:原来的)?(\d+(?:\.\d+)?)\s*(?:倍|x\b|times\b)", clause.text)
+    if sized:  # "标题字大小改成原来的两倍": that many times its size
+        fields["scale"] = float(sized.group(1))
     if share and "scale" in fields:  # "50% smaller", "标题大50%": by that share
         change = float(share.group(1) or share.group(2)) / 100
         fields["scale"] = round(1 + change if fields["scale"] > 1 else max(0.1, 1 - change), 2)  # type: ignore[operator]
