@@ -175,6 +175,8 @@ def draft_mismatch(draft: Draft, expected: dict[str, Any]) -> str | None:
         got = facts[key]
         if key in ("clip_speeds", "clip_volumes"):  # a clip's unset speed or volume is 1.0: as recorded
             got, want = [1.0 if v is None else v for v in got], [1.0 if v is None else v for v in want]
+        if key == "clip_fades":  # a clip's unset fade is none at all: 0 ms
+            got, want = [[v or 0 for v in pair] for pair in got], [[v or 0 for v in pair] for pair in want]
         if isinstance(want, float) and isinstance(got, float):
             if abs(got - want) > 1e-3:
                 return f"draft {key}: expected {want}, got {got}"

@@ -38,7 +38,7 @@ _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
           r"黑屏|黑幕|黑色?画面|黑场(?!进|出)")  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
-_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一下|一淡)"  # "开头和结尾都淡一下"
+_ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
 # not a picture fade: a transition between clips, or the music's / a title's own fade

@@ -35,9 +35,9 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|\bwhat (?:\w+ )
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:音乐|曲风|背景音乐)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
-              r"(?:音乐|风格|曲风)有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
+              r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
-_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效有(?:哪些|什么)"
+_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
@@ -54,7 +54,7 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些)|" \
         r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
-        r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
+        r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
         r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b"
 _UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*)?撤(?:了|掉)吧?$|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
@@ -79,14 +79,14 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
           r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
 # "发youtube的版本导一个": a version for a platform, exported
 _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
-          r"出片|出(?:1)?(?:个|份).*版(?:本)?|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份)|" \
+          r"出片|出(?:1)?(?:个|份).*版(?:本)?|(?:做|来|弄|要)(?:1)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清)|" \
           r"版(?:本)?导(?:1)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:final )?(?:video|cut|version|thing|edit|project))|" \
           r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
           r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b"
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3"
-_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成)"
+_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:an?|one) \w+(?: (?:file|version|copy))?$)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
 _PRESETS: tuple[tuple[PresetName, str], ...] = (
     ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档|留底|备份"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),

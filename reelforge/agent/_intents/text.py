@@ -323,14 +323,14 @@ _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|righ
 _MODIFIER = (
     r"(?:on|over|during)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:clip|shot|part)\b|(?:on|over|during)\s+clip\s+\d|"
     r"(?:for|lasting|of)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|\d+(?:\.\d+)?\s*(?:seconds?|secs?)\b|"
-    r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d|"
+    r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d(?!\d{3}\b)|"  # "Welcome to 2099" is words
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
     rf"in (?:(?:big|small|bold|large|tiny|white|black)\b|{_COLORS}\b)|(?:{_COLORS}) (?:text|letters|font)\b|"
     r"with (?:a|an|the) (?:\w+ )?(?:background|box|banner|fade|shadow|border|outline)\b|"
     r"(?:centered|centred|throughout|above the|below the|over the (?:clip|video)|then|lower|higher|up|down)\b|\d+(?:\.\d+)?\s*%\s*(?:from|of)\b|"
     r"x\s*[=:]?\s*[0.]"
 )
-_PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})$"  # ends the words after "saying"
+_PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\W*$"  # ends the words after "saying"
 # a place and then a time after the words: "a title that says happy birthday at the top for 4 seconds"
 _SAYING_ENDS = rf"\s+(?:at|in|on|to) the (?:very )?(?:{_PLACES})\s+(?:for|from|until|till)\s+\d|\s+(?:for|from|lasting)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$"
 _UNQUOTED_EN = re.compile(
@@ -342,7 +342,7 @@ _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MO
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
     r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
-    r"(?!持续|显示|放在|在|于|从|到)([^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+    r"(?!持续|显示|放在|在|于|从|到)([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$))|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
 # "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
@@ -406,7 +406,8 @@ def _unquoted_words(clause: Clause) -> str | None:
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
-                      r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+)$", clause.unquoted())
+                      r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
+                      r"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d)|$)", clause.unquoted())  # "…：感谢观看，显示2秒"
     if match:
         return next(g for g in match.groups() if g).strip()
     # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"
@@ -645,6 +646,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if multiple is not None and ("scale" in fields or clause.has(r"大小|字号|尺寸|\bsize\b")):
         fields["scale"] = multiple  # "缩小到原来的一半", "字大小改成原来的两倍": that multiple of its size
         share = None
+    sized = re.search(r"(?:大小|字号|尺寸|size)(?:改成|调成|变成|调到|改为|换成|是|to)\s*(?:原来的)?(\d+(?:\.\d+)?)\s*(?:倍|x\b|times\b)", clause.text)
+    if sized:  # "标题字大小改成原来的两倍": that many times its size
+        fields["scale"] = float(sized.group(1))
     if share and "scale" in fields:  # "50% smaller", "标题大50%": by that share
         change = float(share.group(1) or share.group(2)) / 100
         fields["scale"] = round(1 + change if fields["scale"] > 1 else max(0.1, 1 - change), 2)  # type: ignore[operator]
@@ -679,7 +683,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                          r"(?:延长|长|多|再加|加长|增加|多加)了?\d+(?:\.\d+)?秒") else \
         -1 if clause.has(r"\d\s*(?:seconds?|secs?|s) shorter\b|(?:缩短|短|少|再减|减少|减去)了?\d+(?:\.\d+)?秒") else 0
     more = re.search(r"\b(\d+(?:\.\d+)?) (?:more|extra) (?:seconds?|secs?|s)\b|\b(?:another|an extra|extra) (\d+(?:\.\d+)?)\s*"
-                     r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|停|放|待)(\d+(?:\.\d+)?)秒", clause.text)
+                     r"(?:seconds?|secs?|s)\b|(?:再多|多|再)(?:留|显示|停留|停|放|待)(\d+(?:\.\d+)?)秒|(?:时间|时长)再?(?:加|延长|多加)(\d+(?:\.\d+)?)秒", clause.text)
     if more and "start_ms" not in fields:  # "keep the title up for 2 more seconds", "标题再多留两秒": by that much
         by, fields["duration_ms"] = 1, round(float(next(g for g in more.groups() if g)) * 1000)
     if by and target is not None and "start_ms" not in fields and isinstance(fields.get("duration_ms"), int):
