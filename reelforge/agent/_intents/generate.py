@@ -603,7 +603,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if _fade_at_the_other_end(clause, state):
             return False
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
-        if clause.has(_AGAIN) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
+        # ("a clip of the sun setting over the same skyline": "same" inside the scene is no copy of a clip)
+        if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
