@@ -324,9 +324,20 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "en":
         parts = _them(parts)
     if language == "en":
-        parts = _topic_first([q for p in parts for q in _run_on(p)])  # "the title put it with white letters"
+        parts = _topic_first([q for p in parts for q in _run_on(p) for q in _shape_item(q)])  # "the title put it with white letters"
         parts = _carry_add([q for p in parts for q in _scene_with(p)])
     return [Clause(part, tuple(quotes), language, message) for part in parts]
+
+
+# "make the whole thing 6 seconds long, vertical": an edit, then the video's shape as a list item of its own (a new
+# clip's shape stays its own: "a clip of waves, vertical")
+_SHAPE_ITEM = re.compile(r"^((?:make|trim|cut|set|shorten|speed|slow|mute)\b(?!.*\b(?:clip|video|shot|scene) of\b).*?)\s*,\s*"
+                         r"((?:and )?(?:vertical|horizontal|square|landscape|portrait|9:16|16:9|1:1|4:5)(?: format| please)?)$")
+
+
+def _shape_item(part: str) -> list[str]:
+    match = _SHAPE_ITEM.match(part)
+    return [part] if match is None else [match.group(1), match.group(2)]
 
 
 def _complaint_then(part: str) -> list[str]:
@@ -407,6 +418,8 @@ _LEARNER_CLIPS_EN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] 
     (r"\b(?:of|from) the (beginning|start) of (?:him|her|it)\b", r"from the \1 of it"),
     (r"(?<=\s)(?:him|her)\b", "it"),  # a clip is "him" or "her" in many first languages
     (r"\band one (?=(?:at|from|off) the end\b)", "and 1 second "),  # "cut 1 second in the start and one in the end"
+    # "cut the first 2 seconds and shave the last one off too": the last second, not the last clip
+    (r"(\b(?:first|last) \d+(?:\.\d+)? (?:seconds?|secs?)\b.*?\b)the (last|first) one\b", r"\1the \2 1 second"),
     (r"\btoo much (long|short|fast|slow|quick|loud|quiet|big|small)\b", r"too \1"),
     (r"^is (too|very|so|a bit|kind of)\b", r"it's \1"), (r", is (not|too|very|so|a bit)\b", r", it's \1"),
     (r"\bput it (?=(?:more|less) (?:slow|fast|loud|quiet|big|small|short|long)\b|(?:slow|fast|loud|quiet|bigg|small|short|long|quick)er\b)",

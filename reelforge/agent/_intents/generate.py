@@ -66,7 +66,7 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
-           r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做|制作)|" \
+           r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
@@ -436,7 +436,7 @@ def _animate_prompt(clause: Clause) -> str:
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              r"效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              r"效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -603,7 +603,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if _fade_at_the_other_end(clause, state):
             return False
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
-        if clause.has(_AGAIN) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
+        # ("a clip of the sun setting over the same skyline": "same" inside the scene is no copy of a clip)
+        if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
@@ -812,7 +813,8 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一�
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
                 r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
-                r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$"
+                r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
+                r"照片|图片|相片|显示"  # "照片显示5秒，加在城市前面": an upload shown, not a scene
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
 # nor a wish ("should", "needs to")
 _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
@@ -854,6 +856,9 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             return False
     else:
         if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS) or clause.has(_EN_NOT_SCENE) or clause.has(_EN_REMARK):
+            return False
+        # a camera move said alone ("slowly zoom in") is a change to a clip, never a scene
+        if re.match(r"^(?:(?:slowly|slow|gently|gradually|now|then|and)\s+)*(?:zoom|pan|tilt|push in|pull (?:out|back))\b", clause.text):
             return False
         if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
                 and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb

@@ -573,7 +573,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"(?:only|just) (?:want|need)|(?:want|need) (?:only|just) the|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
-                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
+                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
                                          r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点"):
         return False
@@ -593,6 +593,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
+                                    r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
                                     r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短(?:了|个)?\d|减少|剪了|删了|给剪|砍了|"
                                     r"(?:剪|裁)\d|掐(?!到|成)")  # "前面剪三秒", "掐掉开头两秒": that much off
@@ -693,7 +694,7 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
 
 # "cut the first second and the last second", "前两秒和后两秒"
 _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginning and (?:the )?end)\b|掐头去尾|前后|首尾|头尾|" \
-             r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:the )?(?:last|final) \d|" \
+             r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:(?:cut|trim|shave|chop|remove|take) )?(?:the )?(?:last|final) \d|" \
              r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? (?:at|from|off) the (?:start|beginning) and (?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? )?" \
              r"(?:at|from|off) the end\b|" \
              r"开头和结尾|前\d+(?:\.\d+)?秒和后"
