@@ -9,10 +9,12 @@
    the rules; ``ChineseReading.typed`` puts back the characters the user typed at that place (``typed_plan``).
 3. **Replies in the user's script.** ``script_of`` tells Traditional from simplified by the characters only one of them
    has, and Hong Kong from Taiwan by Cantonese words and Hong Kong forms (Taiwan is the default); ``in_script``
-   converts the reply, the questions and the history labels (``s2twp``: Taiwan's characters and words, 影片, 匯出;
-   ``s2hk``: Hong Kong's characters), the user's own words left as typed.
+   converts the reply and the questions (``s2twp``: Taiwan's characters and words, 影片, 匯出; ``s2hk``: Hong Kong's
+   characters), the user's own words left as typed; ``label_in_script`` the history labels, character for character,
+   so that ``simplified`` reads them back as they were written.
 
-The converters load once, on the first message with Han characters; a message without any costs one regex search.
+The converters (OpenCC's tables, like a compiled pattern) load once, on the first message with Han characters; a
+message without any costs one regex search.
 """
 
 from __future__ import annotations
@@ -33,10 +35,10 @@ from reelforge.agent.actions import Script
 __all__ = ["ChineseReading", "in_script", "label_in_script", "read_chinese", "script_of", "simplified", "typed_plan",
            "typed_words"]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
+_HAN_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"  # OpenCC writes Cantonese's 嗰 as 𠮶, past U+FFFF
+_HAN = re.compile(_HAN_CHAR)
 # the user's words in a value the rules took from the reading: Han characters, and numbers among them, which the
 # rules write as digits ("九份" read as "9份")
-_HAN_CHAR = r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]"
 _HAN_RUN = re.compile(rf"(?:{_HAN_CHAR}|\d+(?:\.\d+)?(?={_HAN_CHAR}))+")
 _NUMBER = r"[\d.零〇一二两俩三四五六七八九十百千万点]+"
 # Cantonese words and Hong Kong's own forms: a message holding one is answered in Hong Kong's characters
