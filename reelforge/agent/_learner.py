@@ -224,6 +224,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\bpostpone ((?:the|this|that) \w+|it) by ([\w.]+ (?:seconds?|secs?))\b", r"move \1 \2 later"),
     (r"\b(music|song) (sad|happy|calm|relaxing|epic|romantic|energetic|upbeat|chill|dramatic|cheerful)\b(?! (?:music|song))",
      r"\2 \1"),
+    # --- "the dog i want it like in the films, slow": the thing named first, wished for with "it", its look said last
+    (r"^((?:the|my|this|that) [\w'-]+(?: [\w'-]+){0,2}?),? i (?:want|would like|need|wish) (?:it|them)\b", r"make \1"),
+    (r"^make ((?:the|my|this|that) [\w' -]+?) (like (?:in |a |an |the )[^,]+),\s*(slow|slower|fast|faster|bigger|smaller|"
+     r"louder|quieter)\b", r"make \1 \3, \2"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
