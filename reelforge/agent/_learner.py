@@ -119,7 +119,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\bi (?:want|need|wish) only (?=the (?:first|last|middle)\b)", "keep only "),
     (r"\b(?:only )?cuts? (?:direct|directly|dry|simple|straight|normal)\b|\bdirect cuts?\b|(?<!hard )\bcuts only\b",
      "only hard cuts"),
-    (r"\b(speed (?:of [\w ]+? )?(?:to|at) \d+(?:\.\d+)?)(?!\s*(?:x\b|%|percent|times|seconds?|secs?|s\b|\d))", r"\1x"),
+    (r"\b(speed (?:of [\w ]+? )?(?:to|at) \d+(?:\.\d+)?)(?![\d.]|\s*(?:x\b|%|percent|times|seconds?|secs?|s\b))", r"\1x"),
     # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
     (r"\b(cut|trim|shorten|mute|move|delete|remove|put|make|speed up|slow down|of|from|to) (?:him|her)\b", r"\1 it"),
     # --- literal verbs of coming and going: "the title enter slowly", "the music go out slowly", "disappear slowly"
@@ -202,6 +202,32 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # request about the title, is the title's ("... and fade out at the end" stays the video's)
     (r"^((?:put|move|make|place|set|change)\s+(?:the\s+)?(?:title|text)\b[^,;]*?\band) fade (in|out)"
      r"(?=\s*(?:$|[,.!]|(?:over |in |of |for |during )?(?:\d|one|two|three|half|a second)))", r"\1 fade it \2"),
+    # --- a size, a speed or a level said as a quantity to raise or lower: "increase the title size little bit",
+    # "reduce the speed of second clip", "music volume down", "make the music volume less", "make speed double of"
+    (r"(?<!\ba )\blittle bit\b", "a little bit"),
+    (r"\b(?:increase|enlarge|raise) (?:the )?(?:font )?size of (the [\w ]+?|it|them)(?=\s*(?:$|[,.!]|\ba\b|\band\b|\bplease\b|\bby\b))",
+     r"make \1 bigger"),
+    (r"\b(?:reduce|decrease|lower) (?:the )?(?:font )?size of (the [\w ]+?|it|them)(?=\s*(?:$|[,.!]|\ba\b|\band\b|\bplease\b|\bby\b))",
+     r"make \1 smaller"),
+    (r"\b(?:increase|enlarge|raise) (the (?:title|text|subtitles?|captions?|letters?))(?:'s)? (?:font )?size\b", r"make \1 bigger"),
+    (r"\b(?:reduce|decrease|lower) (the (?:title|text|subtitles?|captions?|letters?))(?:'s)? (?:font )?size\b", r"make \1 smaller"),
+    (r"\b(?:reduce|decrease|lower) the speed(?: of)?\b", "slow down"),
+    (r"\b(?:increase|raise) the speed(?: of)?\b", "speed up"),
+    (r"\bmake (?:the )?speed (double|half|triple) (?:of|for|in) ", r"\1 the speed of "),
+    (r"^((?:the )?(?:background )?(?:music|song)(?: volume)?) (down|up)\b", r"turn \1 \2"),
+    (r"\b(the (?:background )?(?:music|song|voice)) volume (?:less|lower|low)\b", r"\1 quieter"),
+    (r"\b(the (?:background )?(?:music|song|voice)) volume (?:more|higher|high)\b", r"\1 louder"),
+    (r"\b(of|to|on|in|for|from|after|before) (first|second|third|fourth|last) (clip|video|one|part)\b", r"\1 the \2 \3"),
+    (r"^what is the (?:total )?(?:duration|length|time)(?: of (?:the |my |this )?video)?(?: now)?\s*\??", "how long is the video?"),
+    (r"\brevert back\b", "revert"),
+    (r"\bprepone ((?:the|this|that) \w+|it) by ([\w.]+ (?:seconds?|secs?))\b", r"move \1 \2 earlier"),
+    (r"\bpostpone ((?:the|this|that) \w+|it) by ([\w.]+ (?:seconds?|secs?))\b", r"move \1 \2 later"),
+    (r"\b(music|song) (sad|happy|calm|relaxing|epic|romantic|energetic|upbeat|chill|dramatic|cheerful)\b(?! (?:music|song))",
+     r"\2 \1"),
+    # --- "the dog i want it like in the films, slow": the thing named first, wished for with "it", its look said last
+    (r"^((?:the|my|this|that) [\w'-]+(?: [\w'-]+){0,2}?),? i (?:want|would like|need|wish) (?:it|them)\b", r"make \1"),
+    (r"^make ((?:the|my|this|that) [\w' -]+?) (like (?:in |a |an |the )[^,]+),\s*(slow|slower|fast|faster|bigger|smaller|"
+     r"louder|quieter)\b", r"make \1 \3, \2"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),

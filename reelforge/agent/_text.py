@@ -555,7 +555,11 @@ _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:
 _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)"), "来"),
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
-                  (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"))
+                  (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
+                  # a speed or the length said as a quantity: "降低第二段的速度" slows it, "视频总时长是多少" shows it
+                  (re.compile(r"^(?:请)?(?:降低|减慢|减小)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1放慢"),
+                  (re.compile(r"^(?:请)?(?:提高|加快|增加)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1加速"),
+                  (re.compile(r"^(?:这个|整个)?(?:视频)?(?:的)?总(?:时长|长度)(?:是)?(?:多少|多长)(?:秒)?"), "现在多长了"))
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
