@@ -33,7 +33,6 @@ from reelforge.settings import Settings
 
 from ._fixtures import context
 
-
 SLOW_SERVER_S = 8.0  # how long the "slow" server takes to answer: far past the client's timeout
 
 class _Server:
