@@ -45,6 +45,8 @@ def needed(edit: Edit, drafts: Sequence[Draft], earlier: Sequence[Action]) -> st
     """What ``edit`` acts on that none of ``drafts`` holds ("title", "music", "clip", "transition": two clips), when
     no ``earlier`` action of the message makes it (library music, a generation) or may bring it back (undo)."""
     what = _ACTS_ON.get(str(edit.op))
+    if edit.op in ("remove_music", "remove_text") and not any(_has(draft, "clip") for draft in drafts):
+        what = "clip"  # "把音乐去掉" on an empty project: nothing to edit yet (elsewhere a removal is already so)
     if getattr(edit, "type", None) == "none":  # taking a transition out: already so
         return None
     if what is None or any(_has(draft, what) for draft in drafts):

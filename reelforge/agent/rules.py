@@ -409,6 +409,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
+        changed = _upload_then_more(clause, state)
+        if changed is not None:  # "add the hiking clip at half speed": the upload, then what is said of it
+            state = changed
+            continue
         found = candidates(clause, state)
         if found:
             chosen = best(found)
@@ -435,6 +439,38 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         state.actions.append(_nothing_to_edit(clause, state) or _not_understood(clause))
     return state
+
+
+def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
+    """An upload added and changed in one breath ("add the hiking clip at half speed", "把徒步视频加进来，它的声音关掉",
+    "put the hike video on the timeline, vertical please"): the upload goes on, then the rest is read as a clause of
+    its own with the new clip as "it". None when no split reads whole (the rest must plan an edit that is no
+    generation, explained and not asked about)."""
+    for head, tail in timeline.upload_then_more(clause, state):
+        added = _taken(head, state, lambda c: timeline.added_upload(c.state) and len(c.actions) == 1)
+        if added is None:
+            continue
+        if tail.language == "en" and not mentions_it(tail) and not clip_refs(tail, added) and \
+                {s.value for s in read_clause(tail).of("topic")} & {"speed", "motion", "clip_sound"}:
+            tail = dataclasses.replace(tail, text=f"make it {tail.text}")  # "add the hiking clip at half speed": its speed
+        changed = _taken(tail, added, lambda c: not any(isinstance(a, (Unknown, GenerateAction)) for a in c.actions))
+        if changed is not None:
+            return changed
+    return None
+
+
+def _taken(clause: Clause, state: PlanState, fits: Callable[[Candidate], bool]) -> PlanState | None:
+    """The state after the best reading of ``clause`` when it plans something that fits, is no close call and leaves
+    nothing out; else None."""
+    found = candidates(clause, state)
+    if not found:
+        return None
+    chosen = best(found)
+    if not chosen.actions or close_call(found, chosen) is not None or \
+            _left_out(clause, chosen) is not None or not fits(chosen):
+        return None
+    _ask_what_is_missing(clause, chosen.state)
+    return chosen.state
 
 
 def _for_where(clauses: list[Clause]) -> list[Clause]:

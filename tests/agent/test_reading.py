@@ -9,7 +9,7 @@ from reelforge.agent._intents import voice
 from reelforge.agent._reading import read_clause
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import split_clauses
-from reelforge.agent.rules import _one_more, best, candidates, close_call, settle
+from reelforge.agent.rules import _one_more, _upload_then_more, best, candidates, close_call, settle
 from reelforge.draft.model import Position
 
 from ._fixtures import context, load_corpus
@@ -101,6 +101,8 @@ def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:
         if voice.read_whole(message, state) is not None:  # a script or a narration: read whole, not as a clause
             continue
         if _one_more(clauses[0], state.fork()):  # "another one at 6s": the last sound effect again, before any reading
+            continue
+        if _upload_then_more(clauses[0], state.fork()) is not None:  # an upload added, then its change: read as two
             continue
         found = candidates(clauses[0], state)
         if not found:

@@ -98,6 +98,7 @@ _EN_STRIP = (
 )
 _ZH_STRIP = (
     r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?(?=$|[，,])",  # "…赶海的，也是五秒": its length
+    r"[，,]\s*(?:时长|长度|总长)(?:为|是|大概|大约)?\s*(?:\d+(?:\.\d+)?秒(?:钟)?(?:左右)?)?\s*(?=$|[，,])",  # "…在雪地里奔跑，时长12秒": the word for its length
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
     r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面)(?:面)?(?:再)?",
@@ -272,6 +273,15 @@ _COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-
                     r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
+# an "of" that belongs to the scene, not to "a clip of ...": "smoke coming out of the chimney", "a cup of coffee", "a
+# field of lavender" keep their words (a lookbehind per word: each is its own fixed width)
+_OF_BOUND = "".join(rf"(?<!\b{w} )" for w in (
+    "out", "front", "top", "side", "full", "lot", "lots", "cup", "glass", "bunch", "field", "fields", "couple", "kind",
+    "sort", "piece", "made", "middle", "edge", "back", "bottom", "inside", "outside", "pair", "group", "flock", "herd",
+    "pack", "swarm", "school", "row", "stack", "pile", "bowl", "plate", "slice", "cloud", "clouds", "rays", "sea",
+    "ahead", "instead", "because", "smell", "sound", "plenty"))
+
+
 def _prompt(clause: Clause) -> str:
     quote = clause.quote()
     if quote:
@@ -281,8 +291,8 @@ def _prompt(clause: Clause) -> str:
     if colon:
         text = colon.group("scene")
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
-    match = re.search(r"\b(?:of|showing|about|featuring|where)\s+(.+)$", text) if clause.language == "en" and not (
-        colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
+    match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing|about|featuring|where)\s+(.+)$", text) \
+        if clause.language == "en" and not (colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
     slow = None
     how = ""
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
@@ -793,7 +803,7 @@ _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
                 r"上传|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
-_ZH_EDIT_NOUNS = r"一点|一些|太|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
+_ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
@@ -820,7 +830,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一�
 _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
                 r"my|your|our|me|i|we|us|you|i'm|i'd|colou?r|beginning|intro|outro|picture[- ]in[- ]picture|pip|" \
                 r"green[- ]?screen|chroma|split[- ]?screen|overlay|xml|edl|otio|aaf|webm|mp4|mov|gif|mkv|avi|wav|mp3|srt|vtt|" \
-                r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|format|never ?mind|nevermind|" \
+                r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|(?<!square )(?<!vertical )(?<!portrait )(?<!landscape )(?<!horizontal )format|never ?mind|nevermind|" \
                 r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore|quicker|lower|higher|bolder|" \
                 r"other way|kind|as well|pls|plz|lol|haha|lmao|ta|thx|thanks|should|shall|must|gotta|wanna|" \
                 r"needs? to|has to|have to|opposite|brilliant|lovely|cheers)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d|" \
@@ -840,6 +850,13 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
+    if not state.actions and _INTRO_OF.match(clause.text):  # "an intro of a starry sky, 3 seconds": that clip, first
+        return handle(dataclasses.replace(clause, text=f"generate {clause.text}"), state)
+    slow = _SLOW_ITEM_ZH.search(clause.text) is not None
+    if slow:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
+        clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
+    # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
+    clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
     if state.actions or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
             or any(clip_refs(clause, state)):
         # "the dog clip ...": an edit; "...我上传的照片": an upload
@@ -860,13 +877,22 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         # a camera move said alone ("slowly zoom in") is a change to a clip, never a scene
         if re.match(r"^(?:(?:slowly|slow|gently|gradually|now|then|and)\s+)*(?:zoom|pan|tilt|push in|pull (?:out|back))\b", clause.text):
             return False
-        if re.match(rf"^(?:(?:please|also|can you|could you)\s+)?(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
+        if re.match(rf"^(?:(?:please|also|can you|could you|slowly|gently|gradually|quickly|just|now|then)\s+)*"
+                    rf"(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
                 and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb
             return False
         prompt = _prompt(clause)
         words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]
         if len(words) < 2 or _vague(prompt):
             return False
+    if slow:
+        prompt = f"{prompt}，慢动作"
     state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))
     return True
+
+
+# an intro or outro said with its scene and no verb ("an intro of a starry sky, 3 seconds"); slow motion said as an item
+# of a Chinese scene that opens with what it shows ("一只白鹭从湖面飞起来，慢动作，6秒")
+_INTRO_OF = re.compile(r"^(?:an? |the )?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
+_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,]{2,40}?)[，,](?:用)?慢动作(?:拍)?(?=[，,]|$)")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._absent import question
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._intents.music import LOUDER, MUSIC, QUIETER
 from reelforge.agent._library import names_sound, sound_effect
-from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, moment_of, text_segments
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import EditAction, SoundAction, UndoAction, Unknown
+from reelforge.agent.actions import EditAction, GenerateAction, SoundAction, UndoAction, Unknown
 from reelforge.audio import SOUND_EFFECTS
 from reelforge.draft.edits import DeleteSegment
 from reelforge.draft.model import SOUND_TRACK_ID
@@ -188,6 +189,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
         start = 0
+    if every and not main_clips(state.draft) and not any(isinstance(a, GenerateAction) for a in state.actions):
+        # "add a whoosh on each cut" on an empty project: there is no cut yet
+        state.actions.append(question(clause, "clip", "在每个剪辑点加音效" if clause.language == "zh" else
+                                          "add a sound on each cut", state.context.media))
+        return True
     times = _each_time(clause) if at is not None and not every else []
     for moment in times or [start]:  # "在第3秒和第8秒各加一个咔哒声": one at each time
         state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))

@@ -192,6 +192,36 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
             dataclasses.replace(clause, text=clause.text[match.end():]))
 
 
+# where a clause that adds an upload may go on to change it ("add the hiking clip at half speed", "把hike.mp4加进来放慢到
+# 0.5倍", "把徒步视频加进来，它的声音关掉", "put the hike video on the timeline, vertical please")
+_THEN_MORE = re.compile(r"\s*[，,;；]\s*(?:and\s+|then\s+|然后|再|并且|并)?|\s+(?:and\s+(?:then\s+)?|then\s+|but\s+)|"
+                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times)\b)|with (?:a|an|no)\b)|"
+                        r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
+# what a tail that is only where the upload goes, or for how long, says: that belongs to the adding itself
+_PLACE_OR_LENGTH = re.compile(r"^(?:at|to|after|before|in|on|for|about|around)?\s*(?:the )?(?:start|end|beginning|front|back|"
+                              r"\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)|(?:after|before) .*)$|^(?:放|加|插)?(?:在|到)?.{0,8}?"
+                              r"(?:前面|后面|开头|结尾|最后|最前面)$|^(?:显示|放|播)?\d+(?:\.\d+)?秒(?:钟)?$")
+
+
+def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Clause]]:
+    """The ways ``clause`` may read as an upload added, then something more said of it: (the adding part, the rest),
+    leftmost first. Empty when no upload could be meant."""
+    if not any(m.uploaded and m.kind in ("video", "image") for m in state.context.media):
+        return []
+    found = []
+    for match in _THEN_MORE.finditer(clause.text):
+        head, tail = clause.text[:match.start()].strip(), clause.text[match.end():].strip(" ,，。.")
+        tail = re.sub(r"^(?:with|at|in)\s+", "", tail)
+        if head and re.search(r"\w", tail) and not _PLACE_OR_LENGTH.match(tail) and not re.match(_PLACE_ALONE, tail):
+            found.append((dataclasses.replace(clause, text=head), dataclasses.replace(clause, text=tail)))
+    return found
+
+
+def added_upload(state: PlanState) -> bool:
+    """Whether the last thing planned adds an upload to the timeline."""
+    return _added_upload(state) is not None
+
+
 def _missing(clause: Clause, state: PlanState, what: str) -> bool:
     """A clip was named that is not there: say how many there are (``what`` is kept for the log)."""
     state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
@@ -782,7 +812,7 @@ _UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的
 def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     """"replace the first clip with the video I uploaded", "用我上传的视频替换第一个片段", "把第一个片段换成我上传的视频":
     the upload takes the clip's place; when several uploads could be meant, ask which."""
-    if not clause.has(_UPLOAD) and _named_upload(clause, state) is None:
+    if not clause.has(_UPLOAD) and _named_upload(clause, state) is None and _the_photo(clause, state) is None:
         return False
     if not clause.has(r"\b(?:instead of|in place of|replac(?:e|ing)|swap|switch)\b|替换|换掉|代替|取代|换成"):
         return False
@@ -876,7 +906,7 @@ def _my_upload(clause: Clause, state: PlanState) -> MediaRef | None:
 
 # the place alone, said after an upload was added ("照片加进来，放在视频前面"), or an upload alone after one ("add all
 # my photos, then my video", "..., then the hike video at the end"): the same request goes on
-_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪)(?:在|到)[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
+_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪)(?:在|到)?[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
 _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
 
 
