@@ -12,6 +12,9 @@ It runs on the lowercased message with its quotes already held as placeholders (
 number words: a title's or a narration's quoted words are never rewritten. Every rewrite is anchored on the editor's
 own nouns (title, music, clip, ...) or on a grammar that a scene description does not use, so an unquoted generation
 prompt ("a tidal wave at night", "a girl who quit her job") keeps its words; none turns an edit into a generation.
+
+A second table (``learner_clips_en``: clips, time and speed, "cut the two first seconds", "0.75 of speed") runs later,
+in ``_text._plain_en``, once spelling and number words are read: its rules are written for that text.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["learner_en"]
+__all__ = ["learner_clips_en", "learner_en"]
 
 # the editor's nouns a learner's sentence is built around
 _THING = (r"title|tidal|text|subtitles?|captions?|music|song|soundtrack|sound|audio|voice(?:-?over)?|narration|clips?|"
@@ -244,3 +247,64 @@ def learner_en(text: str) -> str:
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
     return _TOPICALISED.sub(lambda m: f"{m.group(1)}{m.group(3)} {m.group(2)}", text)
+
+
+_SMALL_NUMBERS = {"one": "1", "two": "2", "to": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
+# the second stage, run later (in ``_text._plain_en``, after spelling, number words and the opener are read): what a learner
+# says of clips, time and speed, as the rules read it ("put the dog before of the city", "cut the two first
+# seconds", "in the beginning", "too much long", "cut him 4 seconds", "quit the slow motion", "0.75 of speed")
+_CLIPS_REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"\b(before|after) of\b", r"\1"),
+    (r"\b(?:the )?(one|two|three|four|five|six|\d+) (first|last) (seconds?|secs?)\b",
+     lambda m: f"the {m.group(2)} {_SMALL_NUMBERS.get(m.group(1), m.group(1))} {m.group(3)}"),
+    (r"\b(first|last) to (seconds|secs)\b", r"\1 2 \2"),  # "cut the last to seconds": a slip for "two"
+    (r"\bin the (?:very )?(?:beginning|start)(?! of (?:the|it|him|her)\b(?! video))(?: of (?:the )?video)?\b", "at the start"),
+    (r"\bin the (?:very )?(?:end|final|finish)(?: of (?:the )?video)?\b(?!,? (?:i|we|it)\b)", "at the end"),
+    (r"\b(?:of|from) the (beginning|start) of (?:him|her|it)\b", r"from the \1 of it"),
+    (r"(?<=\s)(?:him|her)\b", "it"),  # a clip is "him" or "her" in many first languages
+    (r"\band one (?=(?:at|from|off) the end\b)", "and 1 second "),  # "cut 1 second in the start and one in the end"
+    # "cut the first 2 seconds and shave the last one off too": the last second, not the last clip
+    (r"(\b(?:first|last) \d+(?:\.\d+)? (?:seconds?|secs?)\b.*?\b)the (last|first) one\b", r"\1the \2 1 second"),
+    (r"\btoo much (long|short|fast|slow|quick|loud|quiet|big|small)\b", r"too \1"),
+    (r"^is (too|very|so|a bit|kind of)\b", r"it's \1"), (r", is (not|too|very|so|a bit)\b", r", it's \1"),
+    (r"\bput it (?=(?:more|less) (?:slow|fast|loud|quiet|big|small|short|long)\b|(?:slow|fast|loud|quiet|bigg|small|short|long|quick)er\b)",
+     "make it "),
+    (r"\b(?:quit|eliminate|take away|take off)\s+(?=(?:the|this|that|all the|my)\b)", "remove "),
+    (r"\bthe movement of (?:the )?camera\b|\bthe camera (?:movement|move)\b(?! (?:to|left|right|up|down)\b)", "the camera motion"),
+    (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
+    (r"\bin (?:the )?speed normal\b|\bspeed normal\b", "normal speed"),
+    (r"\bframes (?:for|per|in a|a) second\b", "fps"),
+    (r"\bmake (?:the )?zoom (in|out) slow(?:ly)?\b", r"slowly zoom \1"),
+    (r"\b(make|put|set|mute|delete|remove|cut|trim|speed up|slow down) (first|second|third|fourth|last) (clip|one|video|part)\b",
+     r"\1 the \2 \3"),
+    (r"\bmake (the (?:[\w-]+ )?(?:clip|one|video|part|shot)|it) to be\b", r"make \1"),
+    # the camera said as moving: "put the camera move to the left in the city clip", "do the camera go up slowly on the
+    # city", "the picture of the city move to the right slowly"
+    (r"^(?:(?:please|can you) )?(?:put|make|do|let) the camera (?:to )?(?:move|go|pan|turn)s? (?:to )?(?:the )?(left|right|up|down)\b",
+     r"pan \1"),
+    (r"^(?:the )?(?:picture|image|camera|shot) (?:of|in|on) (the [\w ]+?) (?:moves?|goes?|go|pans?|turns?) (?:to )?(?:the )?"
+     r"(left|right|up|down)\b", r"pan \2 on \1"),
+    (r"^((?:all|the whole|the) (?:the )?(?:video|clips?)) (put|make|set)\b", r"\2 \1"),  # "all the video put in normal speed"
+    (r"\b(?:put|make|set) (all the video|the whole video|all the clips) in (normal speed)\b", r"put \1 back to \2"),
+    (r"^(?:the )?speed of ((?:all )?(?:the )?(?:[\w-]+ )?(?:clips?|video|one|part)) (?:to|at|in) (\d+(?:\.\d+)?)$", r"set \1 to \2x speed"),
+    (r"^(add|put|insert) (at the (?:very )?(?:start|beginning|end)) ((?:a|an|another|one more) .+)$", r"\1 \3 \2"),
+    (r"\b(is|are|'s) very (slow|fast|long|short|loud|quiet)\b", r"\1 too \2"),
+    (r"(^|,\s*)make (?=(?:faster|slower|shorter|longer|louder|quieter|bigger|smaller)\b)", r"\1make it "),
+    (r"^only the middle of (the [\w ]+?),? (\d+(?:\.\d+)? (?:seconds?|secs?))$", r"keep only the middle \2 of \1"),
+    (r"\bdo (?:for me|me) (a|an|one)\b", r"make \1"),
+    (r"\bthe half of (?:long|length|the length|duration|the duration)\b", "half as long"),
+    (r"\bdo again (the (?:[\w-]+ ){1,3}?(?:clip|one|video|shot|part))\b", r"regenerate \1"),
+    (r"^make (?=the same (?:thing |one |clip )?but\b)", ""),
+    (r"\b(for|with|into) one (video|clip|shot) of\b", r"\1 a \2 of"),
+    # "change the city for my photo", "change this clip with the video of hiking that i upload": a clip replaced
+    (r"\bchange ((?:the|this|that) (?!(?:title|text|caption|music|song|voice|colou?r|font|speed|volume|transition)\b)"
+     r"[\w ]{1,30}?) (?:for|with) (?=(?:my|the|a|an) )", r"replace \1 with "),
+))
+
+
+def learner_clips_en(text: str) -> str:
+    """``text`` (spelling and number words already read) with a learner's way of saying clips, time and speed as
+    plain English."""
+    for pattern, replacement in _CLIPS_REWRITES:
+        text = pattern.sub(replacement, text)
+    return text

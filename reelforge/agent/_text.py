@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from reelforge.agent._learner import learner_en
+from reelforge.agent._learner import learner_clips_en, learner_en
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
@@ -380,7 +379,7 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw/\s*", "with ", text)
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
-    text = _learner_clips_en(text)
+    text = learner_clips_en(text)
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
@@ -403,64 +402,6 @@ def _plain_en(text: str) -> str:
                   r"(?:start |begin |open )?with (the [a-z ]+?)\??$", r"put \1 first", text)
     return re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+){0,2}(?:clip|one|video|title|music|song|text))\s+make\s+(?:it\s+)?",
                   r"\1make \2 ", text)
-
-
-_EN_SMALL = {"one": "1", "two": "2", "to": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
-# what a learner says of clips, time and speed, as the rules read it ("put the dog before of the city", "cut the two first
-# seconds", "in the beginning", "too much long", "cut him 4 seconds", "quit the slow motion", "0.75 of speed")
-_LEARNER_CLIPS_EN: tuple[tuple[str, str | Callable[[re.Match[str]], str]], ...] = (
-    (r"\b(before|after) of\b", r"\1"),
-    (r"\b(?:the )?(one|two|three|four|five|six|\d+) (first|last) (seconds?|secs?)\b",
-     lambda m: f"the {m.group(2)} {_EN_SMALL.get(m.group(1), m.group(1))} {m.group(3)}"),
-    (r"\b(first|last) to (seconds|secs)\b", r"\1 2 \2"),  # "cut the last to seconds": a slip for "two"
-    (r"\bin the (?:very )?(?:beginning|start)(?! of (?:the|it|him|her)\b(?! video))(?: of (?:the )?video)?\b", "at the start"),
-    (r"\bin the (?:very )?(?:end|final|finish)(?: of (?:the )?video)?\b(?!,? (?:i|we|it)\b)", "at the end"),
-    (r"\b(?:of|from) the (beginning|start) of (?:him|her|it)\b", r"from the \1 of it"),
-    (r"(?<=\s)(?:him|her)\b", "it"),  # a clip is "him" or "her" in many first languages
-    (r"\band one (?=(?:at|from|off) the end\b)", "and 1 second "),  # "cut 1 second in the start and one in the end"
-    # "cut the first 2 seconds and shave the last one off too": the last second, not the last clip
-    (r"(\b(?:first|last) \d+(?:\.\d+)? (?:seconds?|secs?)\b.*?\b)the (last|first) one\b", r"\1the \2 1 second"),
-    (r"\btoo much (long|short|fast|slow|quick|loud|quiet|big|small)\b", r"too \1"),
-    (r"^is (too|very|so|a bit|kind of)\b", r"it's \1"), (r", is (not|too|very|so|a bit)\b", r", it's \1"),
-    (r"\bput it (?=(?:more|less) (?:slow|fast|loud|quiet|big|small|short|long)\b|(?:slow|fast|loud|quiet|bigg|small|short|long|quick)er\b)",
-     "make it "),
-    (r"\b(?:quit|eliminate|take away|take off)\s+(?=(?:the|this|that|all the|my)\b)", "remove "),
-    (r"\bthe movement of (?:the )?camera\b|\bthe camera (?:movement|move)\b(?! (?:to|left|right|up|down)\b)", "the camera motion"),
-    (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
-    (r"\bin (?:the )?speed normal\b|\bspeed normal\b", "normal speed"),
-    (r"\bframes (?:for|per|in a|a) second\b", "fps"),
-    (r"\bmake (?:the )?zoom (in|out) slow(?:ly)?\b", r"slowly zoom \1"),
-    (r"\b(make|put|set|mute|delete|remove|cut|trim|speed up|slow down) (first|second|third|fourth|last) (clip|one|video|part)\b",
-     r"\1 the \2 \3"),
-    (r"\bmake (the (?:[\w-]+ )?(?:clip|one|video|part|shot)|it) to be\b", r"make \1"),
-    # the camera said as moving: "put the camera move to the left in the city clip", "do the camera go up slowly on the
-    # city", "the picture of the city move to the right slowly"
-    (r"^(?:(?:please|can you) )?(?:put|make|do|let) the camera (?:to )?(?:move|go|pan|turn)s? (?:to )?(?:the )?(left|right|up|down)\b",
-     r"pan \1"),
-    (r"^(?:the )?(?:picture|image|camera|shot) (?:of|in|on) (the [\w ]+?) (?:moves?|goes?|go|pans?|turns?) (?:to )?(?:the )?"
-     r"(left|right|up|down)\b", r"pan \2 on \1"),
-    (r"^((?:all|the whole|the) (?:the )?(?:video|clips?)) (put|make|set)\b", r"\2 \1"),  # "all the video put in normal speed"
-    (r"\b(?:put|make|set) (all the video|the whole video|all the clips) in (normal speed)\b", r"put \1 back to \2"),
-    (r"^(?:the )?speed of ((?:all )?(?:the )?(?:[\w-]+ )?(?:clips?|video|one|part)) (?:to|at|in) (\d+(?:\.\d+)?)$", r"set \1 to \2x speed"),
-    (r"^(add|put|insert) (at the (?:very )?(?:start|beginning|end)) ((?:a|an|another|one more) .+)$", r"\1 \3 \2"),
-    (r"\b(is|are|'s) very (slow|fast|long|short|loud|quiet)\b", r"\1 too \2"),
-    (r"(^|,\s*)make (?=(?:faster|slower|shorter|longer|louder|quieter|bigger|smaller)\b)", r"\1make it "),
-    (r"^only the middle of (the [\w ]+?),? (\d+(?:\.\d+)? (?:seconds?|secs?))$", r"keep only the middle \2 of \1"),
-    (r"\bdo (?:for me|me) (a|an|one)\b", r"make \1"),
-    (r"\bthe half of (?:long|length|the length|duration|the duration)\b", "half as long"),
-    (r"\bdo again (the (?:[\w-]+ ){1,3}?(?:clip|one|video|shot|part))\b", r"regenerate \1"),
-    (r"^make (?=the same (?:thing |one |clip )?but\b)", ""),
-    (r"\b(for|with|into) one (video|clip|shot) of\b", r"\1 a \2 of"),
-    # "change the city for my photo", "change this clip with the video of hiking that i upload": a clip replaced
-    (r"\bchange ((?:the|this|that) (?!(?:title|text|caption|music|song|voice|colou?r|font|speed|volume|transition)\b)"
-     r"[\w ]{1,30}?) (?:for|with) (?=(?:my|the|a|an) )", r"replace \1 with "),
-)
-
-
-def _learner_clips_en(text: str) -> str:
-    for pattern, plain in _LEARNER_CLIPS_EN:
-        text = compiled(pattern).sub(plain, text)
-    return text
 
 
 _SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
@@ -728,26 +669,26 @@ def _listed_zh(part: str) -> list[str]:
     return items if len(items) > 1 and all(_ZH_EDIT_ITEM.search(item) for item in items) else [part]
 
 
-def _over_undone_zh(parts: list[str]) -> list[str]:
-    """"撤太多了，再恢复一下": undone too far, then the request to bring it back (a redo: one clause, read together)."""
+def _merged_zh(parts: list[str], previous: str, part_pattern: str, joiner: str) -> list[str]:
+    """``parts`` with each part that matches ``part_pattern`` joined (by ``joiner``) to the one before it, when that one
+    ends as ``previous`` says: a request and its follow-up read together as one clause."""
     merged: list[str] = []
     for part in parts:
-        if merged and re.search(r"撤(?:销|回)?(?:得)?(?:太)?(?:多|过头)了$", merged[-1]) and re.match(r"^(?:再|那就?)?(?:恢复|还原)", part):
-            merged[-1] = f"{merged[-1]} {part}"
+        if merged and re.search(previous, merged[-1]) and re.match(part_pattern, part):
+            merged[-1] = f"{merged[-1]}{joiner}{part}"
         else:
             merged.append(part)
     return merged
+
+
+def _over_undone_zh(parts: list[str]) -> list[str]:
+    """"撤太多了，再恢复一下": undone too far, then the request to bring it back (a redo: one clause, read together)."""
+    return _merged_zh(parts, r"撤(?:销|回)?(?:得)?(?:太)?(?:多|过头)了$", r"^(?:再|那就?)?(?:恢复|还原)", " ")
 
 
 def _variation_zh(parts: list[str]) -> list[str]:
     """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
-    merged: list[str] = []
-    for part in parts:
-        if merged and re.match(r"^再(?:来|生成)(?:1)?(?:个|段|条)$", merged[-1]) and re.match(r"^(?:换成|改成|但是|不过)", part):
-            merged[-1] = f"{merged[-1]}，{part}"
-        else:
-            merged.append(part)
-    return merged
+    return _merged_zh(parts, r"^再(?:来|生成)(?:1)?(?:个|段|条)$", r"^(?:换成|改成|但是|不过)", "，")
 
 
 _NOUN_LED = re.compile(rf"^(?:also\s+)?(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
