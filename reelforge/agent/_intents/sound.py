@@ -194,8 +194,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(question(clause, "clip", "在每个剪辑点加音效" if clause.language == "zh" else
                                           "add a sound on each cut", state.context.media))
         return True
-    times = _each_time(clause) if at is not None and not every else []
-    for moment in times or [start]:  # "在第3秒和第8秒各加一个咔哒声": one at each time
+    moments: list[int | None] = [*_each_time(clause)] if at is not None and not every else []
+    for moment in moments or [start]:  # "在第3秒和第8秒各加一个咔哒声": one at each time
         state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))
     state.focus = None
     return True

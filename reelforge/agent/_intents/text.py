@@ -633,9 +633,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
     if clause.has(_BIGGER):
         fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
-        by = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b", clause.text)
-        if by:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)
-            fields["scale"] = float(by.group(1) or by.group(2))
+        times_bigger = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b",
+                                 clause.text)
+        if times_bigger:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)
+            fields["scale"] = float(times_bigger.group(1) or times_bigger.group(2))
     elif clause.has(_SMALLER):
         fields["scale"] = 0.5 if clause.has(r"\bmuch\b|\ba lot\b|\bhalf\b|很多|得多|一半") else 0.67
         to_share = re.search(r"(?:缩小|调小|变小|缩)(?:到|成|为)(?:原来的)?(0\.\d+)(?:倍)?|\b(?:to|at) (0\.\d+)(?:x| times)? (?:the |its )?size\b",
