@@ -45,6 +45,11 @@ def _children(supervisor: psutil.Process) -> dict[str, int]:
     return found
 
 
+def _registered_pids(registry: WorkerRegistry) -> set[int]:
+    """The pids of the workers in the registry (a worker's id is ``<pid>-<random>``)."""
+    return {int(worker_id.split("-")[0]) for worker_id in registry.workers()}
+
+
 def _until(condition: object, timeout: float, log: Path) -> None:
     deadline = time.monotonic() + timeout
     while not condition():  # type: ignore[operator]
@@ -74,7 +79,9 @@ def test_a_worker_per_gpu_is_supervised_and_a_killed_one_restarted(redis_url: st
         _until(lambda: _children(process).get("1") not in (None, first["1"]), 30, log)
         assert _children(process)["0"] == first["0"]  # the other one kept running
         assert f"worker gpu1 (pid {first['1']}) exited with -9; restarting" in log.read_text()
-        _until(lambda: len(registry.workers()) == 2, 60, log)  # the new gpu1 worker is up and announced
+        # the new gpu1 worker is up and announced, and the killed one's key has expired (its pid is in the key,
+        # so a count of two would also pass with the dead worker's entry, which lives for its TTL)
+        _until(lambda: _registered_pids(registry) == set(_children(process).values()), 60, log)
         last = _children(process)
         supervisor.send_signal(signal.SIGTERM)
         assert supervisor.wait(60) == 0, log.read_text()
