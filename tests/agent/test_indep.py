@@ -31,6 +31,7 @@ FLOORS = {
     "en9": 0.91,  # when it landed: 0.929 (327/352) (eighth session, plain newcomer)
     "zh9": 0.83,  # when it landed: 0.849 (297/350) (eighth session, plain newcomer)
     "en10": 0.82,  # when it landed: 0.838 (299/357) (eighth session, plain newcomer)
+    "zh10": 0.76,  # when it landed: 0.783 (275/351) (eighth session, plain newcomer)
 }
 
 
