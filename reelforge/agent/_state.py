@@ -46,6 +46,9 @@ class PlanState:
     automatic: set[str] = field(default_factory=set)  # segments the app added on its own (title, music)
     origin: Draft | None = None                      # the draft as the message found it
     missing: list[tuple[int, str]] = field(default_factory=list)  # (index in actions, what an edit acts on is absent)
+    # the Unknowns of clauses that only say how things are or why ("it looks weird on my phone"): asked about only
+    # when nothing else in the message acts
+    described: list[Action] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.initial_focus = self.focus
@@ -64,7 +67,7 @@ class PlanState:
         itself is never changed in place, each edit makes a new one)."""
         forked = copy.copy(self)
         forked.actions, forked.failed, forked.automatic = list(self.actions), list(self.failed), set(self.automatic)
-        forked.missing = list(self.missing)
+        forked.missing, forked.described = list(self.missing), list(self.described)
         return forked
 
     def edit(self, edit: Edit, focus_kind: str | None = None) -> list[str]:

@@ -15,8 +15,8 @@ from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
-__all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "detect_language",
-           "is_chatter", "remark_of", "split_clauses"]
+__all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "describes",
+           "detect_language", "is_chatter", "remark_of", "split_clauses"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a single-quoted title may hold an apostrophe ("'You won't believe this'"); one after a letter opens nothing ("dog's")
@@ -937,6 +937,22 @@ def remark_of(text: str) -> Remark | None:
     if _REASON_EN.match(text) or _REASON_ZH.match(text):
         return Remark(None)
     return None
+
+
+# A clause that says how things are, or why, and asks for nothing: it opens with what it is about (never a verb) and
+# holds no word that asks ("it looks weird on my phone, its sideways and tiny", "the city takes forever before anything
+# happens", "nobody talks in this so whatever", "the video just ends, it needs to breathe at the end" — a wish with
+# nothing in it to do is the reason for the request beside it)
+_SAYS_HOW_EN = re.compile(r"^(?:(?:and|but|so|because|cause|since|like|as|well|honestly|tbh|plus)\s+)*(?:it|it'?s|its|this|that|"
+                          r"these|those|the|my|our|there|there'?s|where|nobody|no one|everything|nothing|something|everyone|"
+                          r"people|viewers|i|i'?m|we|he|she|they)\b")
+_ASKS_EN = re.compile(r"\b(?:please|pls|can you|could you|would you|will you|should|must|have to|has to|let'?s|want|wanna|"
+                      r"i'?d like|would like|prefer|wish|hope|how|what|which|why)\b|\?")
+
+
+def describes(clause: Clause) -> bool:
+    """Whether an English clause only describes (a state, a feeling, a place) and asks for nothing itself."""
+    return clause.language == "en" and _SAYS_HOW_EN.match(clause.text) is not None and _ASKS_EN.search(clause.text) is None
 
 
 def ask(clause: Clause, en: str, zh: str) -> str:

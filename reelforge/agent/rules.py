@@ -44,9 +44,11 @@ from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import (
+    EN_VERBS,
     Clause,
     ask,
     chatter_kind,
+    describes,
     detect_language,
     is_chatter,
     is_untouched,
@@ -244,7 +246,13 @@ def _understand(message: str, context: AgentContext) -> Plan:
         state.actions.extend(spoken.actions)
         state = _read_clauses(split_clauses(spoken.after, language), state)
     if any(not isinstance(a, Unknown) for a in state.actions):  # "视频太长了，剪到10秒": the why needs no answer
-        state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and is_chatter(a.text))]
+        state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and (
+            is_chatter(a.text) or any(a is said for said in state.described)))]
+    elif len(state.actions) > 1 and all(isinstance(a, Unknown) and not a.question for a in state.actions):
+        # "it feels flat. like nothing moves": one thing not understood, said in a few clauses
+        unread = [a for a in state.actions if isinstance(a, Unknown)]
+        state.actions = [Unknown(message.strip(), understood=next((a.understood for a in unread if a.understood), ""),
+                                 unexplained=any(a.unexplained for a in unread))]
     if not state.actions:
         state.actions.append(Unknown(message.strip(), understood=""))
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
@@ -354,11 +362,35 @@ def _removed_then_replaced(clauses: list[Clause], state: PlanState) -> list[Clau
     return clauses
 
 
+# a clip named by what it shows, as a place said before the request: "where the city lights are, ...", "the part with
+# the dog, ...", "in the bit where the dog runs, ..."
+_PLACE_FIRST = re.compile(r"^(?:(?:right|just|exactly|and|now|so)\s+)*(?:where|(?:in |on |during |for )?the (?:part|bit|shot|scene|"
+                          r"one|moment|section|clip) (?:with|where|showing|that shows|when|of))\b")
+
+
+def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"where the city lights are, slowly zoom in", "the part with the dog, make it black and white": the clip the place
+    names is what the request after it acts on (its "it", else the clip it is done on)."""
+    for index in range(len(clauses) - 1):
+        place, request = clauses[index], clauses[index + 1]
+        if _PLACE_FIRST.match(place.text) is None:
+            continue
+        named = [ref for ref in clip_refs(place, state) if ref != MISSING]
+        if len(named) != 1 or clip_refs(request, state):
+            continue
+        clip = f"clip {[c.id for c in main_clips(state.draft)].index(named[0]) + 1}"
+        said = re.sub(r"\b(?:it|that|this)\b", clip, request.text, count=1) if re.search(r"\b(?:it|that|this)\b", request.text) \
+            else f"{request.text} on {clip}"
+        merged = Clause(said, request.quotes, request.language, request.source)
+        return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(clauses))))
-    clauses = _removed_then_replaced(clauses, state)
+    clauses = _place_first(_removed_then_replaced(clauses, state), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -431,14 +463,36 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if _implied_text(clause, state):
             continue
-        if chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
+        if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
+            continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
+        unread = _nothing_to_edit(clause, state) or _not_understood(clause)
+        why = _says_why(clause, clauses[index + 1] if index + 1 < len(clauses) else None, unread)
+        if why:  # "it looks weird on my phone, ...": asked about only when nothing beside it acts
+            state.described.append(unread)
+        if why or chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
             named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
             if named:
                 state.focus = Focus("clip", named[0])
-        if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
-            continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
-        state.actions.append(_nothing_to_edit(clause, state) or _not_understood(clause))
+        state.actions.append(unread)
     return state
+
+
+_CONCRETE = frozenset({"verb", "ref"})  # the slots that name nothing to do on their own
+
+
+def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool:
+    """A clause no area could read that names nothing to change and no value, and asks for nothing: it describes
+    ("the city takes forever before anything happens", "where the city lights are"), or it is a vague ask said again
+    at once in the same verb with what it means ("add a strong opening, add a clip of ... at the start"). It is the
+    reason for the request beside it, not a request of its own; a clause that asks ("crop the left side") stays one."""
+    if not unread.unexplained or unread.question or any(s.kind not in _CONCRETE for s in read_clause(clause).slots):
+        return False
+    if describes(clause):
+        return True
+    verb = re.match(r"(?:please |just |and |then )*(\w+)", clause.text)
+    return (following is not None and clause.language == "en" and verb is not None
+            and re.fullmatch(rf"(?:{EN_VERBS})", verb.group(1)) is not None
+            and re.match(rf"(?:please |just |and |then )*{verb.group(1)}\b", following.text) is not None)
 
 
 def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
