@@ -41,7 +41,7 @@ _TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[�
 _HESITATE_ZH = r"呃|额|嗯|哦|啊|诶|还是|改一下|太[\u4e00-\u9fff]{1,3}了吧?"
 _DELIMIT = r"[\s,，.。…—–;；!！-]"
 _MARKER_EN = re.compile(
-    rf"(?:[,.…;!—–]+\s*|\s+[-—–]+\s*|\s+(?=no+ \d))(?P<words>(?:(?:{_TAKE_BACK_EN}|{_HESITATE_EN})\b[\s,.…!—–-]*)+)|"
+    rf"(?:[,.…;!—–]+\s*|\s+[-—–]+\s*|\s+(?=no+ \d)|\s+(?=(?:actually no|no+ wait|wait no|no+ no|no actually)\b))(?P<words>(?:(?:{_TAKE_BACK_EN}|{_HESITATE_EN})\b[\s,.…!—–-]*)+)|"
     r"(?:\.\.\.|…|—|–|\s-\s)\s*(?=\d|make (?:that|it)\b)")
 _MARKER_ZH = re.compile(
     rf"(?:[，,。.…—–;；!！\s]+)(?P<words>(?:(?:{_TAKE_BACK_ZH}|{_HESITATE_ZH})[，,。.…—–!！\s]*)+)|(?:……|…|——|—)\s*(?=改成|换成)")
@@ -85,7 +85,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
              r"\bclip \d+\b|\bboth clips\b|\ball (?:the )?clips\b|(?![把给将在让和跟与删])[\u4e00-\u9fff]{1,4}?那段|"
              r"第\d+(?:个)?(?:片段|段|镜头)"),
     ("number", r"(?<![a-z0-9_.⟪:])\d+(?:\.\d+)?(?![a-z0-9_⟫:]|\.\d)|\bhalf\b"),
-    ("thing", r"\b(?:a|an) (?!(?:bit|little|lot|few|couple)\b)[a-z]+\b"),
+    # "a cat", "a lavender field": a scene's subject, up to the next small word
+    ("thing", r"\b(?:a|an) (?!(?:bit|little|lot|few|couple)\b)[a-z]+(?: (?!(?:at|in|on|to|for|with|of|and|the|from|before|after|by|"
+              r"over|under|near|no|wait|please)\b)[a-z]+){0,2}\b"),
 ))
 _NUMERIC = ("moment", "time", "share", "speed", "number")
 # what a corrected value may be said with ("make that 1.5x is enough", "是百分之五十", "放下面吧")
@@ -172,7 +174,13 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
         if re.search(r"^(?:just )?(?:keep|leave)\b|留着|保留|不要动|不用动|别动", fix):
             return _join(before, after, language, value=True)  # "mute the clips, no wait, keep the music": both stand
         return None
-    return _join(_keep_before_last(before, language), _join(_inherit(fix, last, language), rest, language), language)
+    kept = _keep_before_last(before, language)
+    if kept and re.match(r"(?:just|only)\b|只", fix):  # "undo that and then redo it, actually no, just undo": that alone
+        starts = [*clause_starts(kept, language), len(kept)]
+        parts = [kept[a:b].strip(" ,，.。") for a, b in zip(starts, starts[1:])]
+        dropped = [part for part in parts if _same_thing(part, fix, language)]
+        kept, last = " ".join(part for part in parts if part not in dropped), " ".join([*dropped, last])
+    return _join(kept, _join(_inherit(fix, last, language), rest, language), language)
 
 
 def _last_start(text: str, language: str) -> int:
@@ -212,11 +220,11 @@ def _join(first: str, second: str, language: str, value: bool = False) -> str:
     return f"{first}。{second}" if language == "zh" else f"{first}. {second}"
 
 
-def _slots(text: str) -> list[tuple[str, int, int]]:
+def _slots(text: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, int, int]]:
     """Each slot ``text`` states, by kind: ``(kind, start, end)``, the most specific kind first, none overlapping."""
     found: list[tuple[str, int, int]] = []
     for kind, pattern in _KINDS:
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text) if kind not in skip else ():
             if match.end() > match.start() and not any(s < match.end() and match.start() < e for _, s, e in found):
                 found.append((kind, match.start(), match.end()))
     return sorted(found, key=lambda slot: slot[1])
@@ -226,6 +234,8 @@ def _substitute(before: str, fix: str, language: str) -> str | None:
     """``before`` with each value ``fix`` states in place of the last one of its kind, or None when ``fix`` says more
     than values (or one has nothing of its kind to replace)."""
     slots = _slots(fix)
+    if any(kind == "colour" for kind, _, _ in slots) and _target(before, "colour", "") is None:
+        slots = _slots(fix, frozenset({"colour"}))  # "a sunflower field, no wait, a lavender field": a thing, not a colour
     if not slots or len({kind for kind, _, _ in slots}) != len(slots):
         return None
     leftover = "".join(fix[e:s] for (_, _, e), (_, s, _) in zip([("", 0, 0), *slots], [*slots, ("", len(fix), 0)]))
@@ -323,7 +333,7 @@ def _objects(text: str, language: str) -> set[str]:
     return {"clip" if re.search(clips, word) else word for word in named} | ({"clip"} if re.search(clips, text) else set())
 
 
-_REQUEST_EN = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|create|export|"
+_REQUEST_EN = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|create|export|undo|redo|"
                r"turn|fade|lower|raise|keep|zoom|pan|play|switch|drop|start|stop|give|have|show|shorten|bring|take")
 _REQUEST_ZH = (r"把|加|添加|给|去掉|删|生成|导出|换|改|调|设置|让|静音|剪|裁|放|用|移|挪|缩|淡|交换|加速|放慢|减速|"
                r"开头|结尾|整个视频")

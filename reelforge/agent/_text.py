@@ -76,6 +76,8 @@ _EN_SPLIT = re.compile(
     # "title on top, 24 fps and a white background", "ken burns on everything, plus 25 fps": a canvas item of its own
     r"|(?:,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+)(?=\d+(?:\.\d+)?\s*fps\b)|,\s*plus\s+"
     r"|\s+and\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+)?(?:background|bg|backdrop)\b)"
+    # "make the background blue and the video 4:5": the video's shape, said without its verb
+    r"|\s+and\s+(?=(?:the|my)\s+(?:whole\s+)?(?:video|canvas|frame|thing)\s+(?:\d+:\d+|vertical|horizontal|square|landscape|portrait)\b)"
     # "what styles of music do you have and what sounds": a second question, said short
     r"|\s+and\s+(?=what\s+[\w-]+(?:\s+[\w-]+)?\s*\??$)"
     # "make it white and a bit bigger": a change said without its verb
@@ -110,10 +112,11 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
-                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<!在)最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
+                       r"[，,]\s*(?=(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉|摇|移|放大|缩小|往|向))|"  # "城市灯光那里，慢慢推近"
                        # another moment and what to add then: "标题出现的时候加个快门声，狗出来的时候加个叮"
                        r"[，,]\s*(?=[^，,\s]{1,8}(?:出现|出来|开始|消失)的?(?:时候|时)(?:再|也)?(?:加|放|来))|"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
@@ -386,6 +389,11 @@ def _plain_en(text: str) -> str:
                   r"^(?:(?:could|can|would) (?:you|u) )?(?:please |kindly )?do (?:\d+|one|a few|some|a couple of) things?(?: for me)?(?: please)?[:,]\s*",
                   "", text)  # "kindly do one thing, make the title little bigger only"
     text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
+    # "..., 8 seconds would be great", "30% is fine": the amount is what is asked for
+    text = re.sub(r"(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x|minutes?|mins?)(?= ))\s+(?:(?:would|will|should|could) be|is|'s|"
+                  r"sounds?|seems?|feels?)\s+(?:really |just |probably )?(?:great|good|nice|perfect|fine|ideal|enough|ok(?:ay)?|plenty|"
+                  r"best|cool|right|about right)\b|(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x)(?= ))\s+(?:should|would|will) do\b",
+                  lambda m: m.group(1) or m.group(2), text)
     # "make the colour yellow": the colour of what was just changed ("it")
     text = re.sub(r"(^|,\s*|\band\s+)(make|change|set|turn) the colou?r (?=(?:to |into )?[a-z]+$)", r"\1\2 it ", text)
     # "title remove, and put new text ...": the object said before its verb
@@ -811,7 +819,7 @@ class Remark:
     subject: str = ""      # the words naming what it is about ("音乐", "狗那段"), for a request that leaves it unsaid
 
 
-_OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
+_OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|no|nope|wait|no wait|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
@@ -848,7 +856,8 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         r"[^把将给让请，,]{0,10}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
                         # "不是很满意", "还是不太喜欢", "感觉一般": how the user feels about it, not a scene
-                        r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|理想|行)[啊呀吧呢的]*|"
+                        r"(?:(?:这个|那个|这首|那首|这段|那段)?(?:歌|音乐|配乐|bgm|背景音乐|标题|字幕|画面|视频|片子|转场|配音|效果))?"
+                        r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|好听|理想|行)[啊呀吧呢的]*|"
                         r"(?:我|感觉|还是|总觉得)*(?:一般般?|差点意思|差强人意|还差点)[啊呀吧呢的]*|"
                         # "竖屏挺好", "音乐不错": praise of what is there, no change
                         r"[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|很棒|挺棒)(?:的|了)?[啊呀吧呢]*)$|"
@@ -950,9 +959,15 @@ _ASKS_EN = re.compile(r"\b(?:please|pls|can you|could you|would you|will you|sho
                       r"i'?d like|would like|prefer|wish|hope|how|what|which|why)\b|\?")
 
 
+_ASKS_ZH = re.compile(r"要|想|请|帮|能|可以|吗|么|希望|需要|应该|得")
+
+
 def describes(clause: Clause) -> bool:
-    """Whether an English clause only describes (a state, a feeling, a place) and asks for nothing itself."""
-    return clause.language == "en" and _SAYS_HOW_EN.match(clause.text) is not None and _ASKS_EN.search(clause.text) is None
+    """Whether a clause only describes (a state, a feeling, a place) and asks for nothing itself: in English it opens
+    with what it is about; in Chinese ("画面一动不动的") it holds no verb, object, amount or asking word."""
+    if clause.language == "zh":
+        return _ZH_ASKS.search(clause.text) is None and _ASKS_ZH.search(clause.text) is None
+    return _SAYS_HOW_EN.match(clause.text) is not None and _ASKS_EN.search(clause.text) is None
 
 
 def ask(clause: Clause, en: str, zh: str) -> str:

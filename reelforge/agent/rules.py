@@ -365,7 +365,9 @@ def _removed_then_replaced(clauses: list[Clause], state: PlanState) -> list[Clau
 # a clip named by what it shows, as a place said before the request: "where the city lights are, ...", "the part with
 # the dog, ...", "in the bit where the dog runs, ..."
 _PLACE_FIRST = re.compile(r"^(?:(?:right|just|exactly|and|now|so)\s+)*(?:where|(?:in |on |during |for )?the (?:part|bit|shot|scene|"
-                          r"one|moment|section|clip) (?:with|where|showing|that shows|when|of))\b")
+                          r"one|moment|section|clip) (?:with|where|showing|that shows|when|of))\b|"
+                          r"^(?:还有|然后|那|至于|在)?[\u4e00-\u9fff\d]{1,12}?(?:那段|这段|那一段|那个片段|那个镜头|的镜头|的片段|的地方|那里|那儿|那块)"
+                          r"(?:的话|呢)?$")
 
 
 def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
@@ -373,14 +375,18 @@ def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     names is what the request after it acts on (its "it", else the clip it is done on)."""
     for index in range(len(clauses) - 1):
         place, request = clauses[index], clauses[index + 1]
-        if _PLACE_FIRST.match(place.text) is None:
-            continue
+        if _PLACE_FIRST.match(place.text) is None or (place.language == "zh" and read_clause(place).of("verb")):
+            continue  # (not "删掉狗那段": a request of its own)
         named = [ref for ref in clip_refs(place, state) if ref != MISSING]
         if len(named) != 1 or clip_refs(request, state):
             continue
-        clip = f"clip {[c.id for c in main_clips(state.draft)].index(named[0]) + 1}"
-        said = re.sub(r"\b(?:it|that|this)\b", clip, request.text, count=1) if re.search(r"\b(?:it|that|this)\b", request.text) \
-            else f"{request.text} on {clip}"
+        number = [c.id for c in main_clips(state.draft)].index(named[0]) + 1
+        if request.language == "zh":  # "有狗的那段，静音": the object Chinese leaves unsaid
+            said = request.text.replace("它", f"第{number}个片段", 1) if "它" in request.text else f"第{number}个片段{request.text}"
+        elif re.search(r"\b(?:it|that|this)\b", request.text):
+            said = re.sub(r"\b(?:it|that|this)\b", f"clip {number}", request.text, count=1)
+        else:
+            said = f"{request.text} on clip {number}"
         merged = Clause(said, request.quotes, request.language, request.source)
         return [*clauses[:index], merged, *clauses[index + 2:]]
     return clauses
@@ -433,6 +439,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
             continue
+        listed = _next_in_order(clause, clauses[:index], clauses[index + 1:], state)
+        if listed is False:  # "dog clip first, then the city": the city is next already
+            continue
+        if listed is not True:
+            clause = listed
         lacking = _not_supported(clause)
         if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
             state.actions.append(lacking)
@@ -475,6 +486,29 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 state.focus = Focus("clip", named[0])
         state.actions.append(unread)
     return state
+
+
+# an order said as a list: "put the photo first, then the city, then the hike video", "dog clip first, then the city"
+_FIRST_OF_ORDER = re.compile(r"\bfirst$|\b(?:at the (?:very )?(?:start|beginning)|to the front)$")
+_NEXT_IN_ORDER = re.compile(r"^(?:and |then |and then )*((?:the|my) [\w' .-]+?)(?: next| after that| last| at the end)?$")
+
+
+def _next_in_order(clause: Clause, before: list[Clause], after: list[Clause], state: PlanState) -> Clause | bool:
+    """A thing said alone after a request that put something first is the next in that order: nothing to do when it is
+    next already (False), else the last of the list goes at the end ("then the hike video"). True: not such a clause."""
+    item = _NEXT_IN_ORDER.match(clause.text)
+    if clause.language != "en" or item is None or not before or not any(_FIRST_OF_ORDER.search(c.text) for c in before) or \
+            not all(_NEXT_IN_ORDER.match(c.text) for c in before[1 + max(k for k, c in enumerate(before)
+                                                                           if _FIRST_OF_ORDER.search(c.text)):]):
+        return True
+    clips = [c.id for c in main_clips(state.draft)]
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    placed = len(before) - max(k for k, c in enumerate(before) if _FIRST_OF_ORDER.search(c.text))  # its place in the list
+    if len(named) == 1 and named[0] in clips and clips.index(named[0]) == placed:
+        return False
+    if after and _NEXT_IN_ORDER.match(after[0].text):
+        return True
+    return Clause(f"put {item.group(1)} at the end", clause.quotes, clause.language, clause.source)
 
 
 _CONCRETE = frozenset({"verb", "ref"})  # the slots that name nothing to do on their own
@@ -634,6 +668,8 @@ _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds
 # the unit may go unsaid when the last change holds one value ("too much, try 45" after "set the music volume to 60%",
 # "make it 8 instead" after "set the music to start at 5s")
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
+                         r"put(?: it)?(?: at| to| on)?|set(?: it| that)?(?: to| at)?|go (?:with|for)|use|let'?s (?:do|try)|"
+                         r"change (?:it |that )?to|"
                          r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调)?\s*(\d+(?:\.\d+)?)\s*"
