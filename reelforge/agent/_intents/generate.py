@@ -62,14 +62,19 @@ _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这�
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
+    r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
+    r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
-           r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
+           r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
+           r"\b(?:can|could|should|i want|i'?d like|let) (?:my |the |this |that )?(?:[\w-]+ )?(?:photo|picture|image|still|pic|" \
+           r"[\w-]+\.(?:jpe?g|png|webp|heic))\s+(?:to\s+)?(?:move|come alive|come to life)\b(?!\s+(?:to|after|before|in|into|" \
+           r"behind|first|last|up|down|left|right|over|ahead|back|forward|earlier|later|next|between)\b)|" \
            r"\b(?:as|for) the (?:starting|start|first|initial|opening) (?:frame|image)\b|(?:作为|当作|当)(?:开头的?)?(?:首帧|第1帧|起始帧)|" \
            r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成|转成|转为)[^，,。]{0,8}?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
@@ -105,7 +110,7 @@ _ZH_STRIP = (
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
     r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
-    r"^[^，,。；在]{1,8}?那段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
+    r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
@@ -273,6 +278,14 @@ _COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-
                     r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
+# "add another clip after it, people walking in the rain, 5 seconds": a new clip and its place, then the scene after a
+# comma, as after a colon
+_COMMA_SCENE = re.compile(r"^(?P<head>(?:(?:[\w'-]+\s+){1,6}?(?:clip|video|shot|scene|footage|one)s?|(?:\w+\s+)?(?:one more|another))(?:\s+(?:(?:right|just)\s+)?"
+                          r"(?:(?:after|before|instead of)\s+(?:it|this|that|(?:this|that) one|the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video))|"
+                          r"(?:at|to|on) the (?:very )?(?:start|beginning|end|front)|between (?:the )?(?:two |both )?clips))?)"
+                          r"\s*,\s*(?P<scene>(?!\d)(?:[\w'-]+\s+){2,}.+)$")
+
+
 # an "of" that belongs to the scene, not to "a clip of ...": "smoke coming out of the chimney", "a cup of coffee", "a
 # field of lavender" keep their words (a lookbehind per word: each is its own fixed width)
 _OF_BOUND = "".join(rf"(?<!\b{w} )" for w in (
@@ -287,7 +300,7 @@ def _prompt(clause: Clause) -> str:
     if quote:
         return quote
     text = clause.unquoted()
-    colon = _COLON.match(text)
+    colon = _COLON.match(text) or (_COMMA_SCENE.match(text) if clause.language == "en" else None)
     if colon:
         text = colon.group("scene")
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
@@ -421,7 +434,8 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     return f"{base}, {extra}" if extra else base
 
 
-_ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
+_ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little|little|bit|slightly|like|come alive|come to life|want|that|moves?|"
+                  r"please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
                   r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
                   r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|secs?|"
                   r"use|as|starting|start|initial|opening|frame|"
@@ -555,7 +569,10 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
 def handle(clause: Clause, state: PlanState) -> bool:
     if _regenerate(clause, state) or _not_footage(clause, state):
         return True
-    animate = clause.has(_ANIMATE)
+    last = state.actions[-1] if state.actions else None
+    # "i want that my photo moves, make it like a video": "it" is the photo just asked to move
+    animate = clause.has(_ANIMATE) or (isinstance(last, GenerateAction) and last.image_src is not None and clause.has(
+        r"^(?:and |then |just )?(?:make|turn|do) (?:it|that|this)(?: (?:like|into|as|in))? (?:a |an )?(?:real )?(?:video|clip|animation)$"))
     if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
         return False  # (what comes before "的视频" is the scene)
     scene_for = None if animate else _scene_for_clip(clause, state)
@@ -604,7 +621,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if animate:
         name = image.name.lower() if image else ""
-        prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip(" ,，。.") or name
+        stem = re.sub(r"\.\w+$", "", name)  # "my beach picture" for beach.jpg: its name, no scene
+        prompt = clause.quote() or re.sub(rf"\b{re.escape(stem)}\b" if stem else "$^", "", _animate_prompt(clause).replace(name, "")) \
+            .strip(" ,，。.") or name
     else:
         prompt = _prompt(clause) if not shaped else _prompt(dataclasses.replace(
             clause, text=f"a clip of {shaped}" if clause.language == "en" else shaped))
@@ -614,7 +633,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
             return False
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
         # ("a clip of the sun setting over the same skyline": "same" inside the scene is no copy of a clip)
-        if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
+        # ("another one, a car driving through the same city": "same" inside the scene said after a comma is the scene's)
+        said_scene = prompt if "," in clause.text and prompt in clause.text and len(prompt.split()) >= 3 else ""
+        like_that = re.search(_LIKE_THAT, clause.text.replace(said_scene, " ") if said_scene else clause.text)
+        if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or like_that
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
@@ -721,8 +743,13 @@ def _vague(prompt: str) -> bool:
 
 
 _ONLY_A_LENGTH = re.compile(r"^(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
-                           r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*$|"
-                           r"^(?:也是|也|都是)?(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
+                           r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*"
+                           # "8 seconds would be great, thanks", "5秒就好": the length, said with a word of approval
+                           r"(?:[\s,.!]*(?:would be (?:great|nice|good|perfect|ideal|fine|enough)|(?:is|are|sounds|should be) (?:fine|enough|good|"
+                           r"great|plenty|perfect|ok|okay)|should do|works|is all i need|thanks?(?: you)?|thx|ty|please|pls|"
+                           r"(?:if|when) (?:you|u) can))*$|"
+                           r"^(?:也是|也|都是)?(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?"
+                           r"(?:就好|就行|就够了?|就可以了?|够了|可以了?|吧|谢谢|哈)*$")
 
 
 def _length_of_pending(clause: Clause, state: PlanState) -> bool:
