@@ -420,6 +420,11 @@ _ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS
 _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|拿掉|关掉|不要))({_ZH_PARTS}|转场|音效)(?:和|跟|与|以及|还有)"
                             rf"({_ZH_PARTS}|转场|音效)(?:吧|了)?$")
 
+# "视频加上我传的照片和歌", "把我上传的视频和歌都用上": an upload for the timeline and one for the music, one verb
+_ZH_UPLOADS_BOTH = re.compile(r"^(?P<verb>.*?(?:加上|加进|添加|放上|放进|用上|用|加|把))?(?P<owner>我(?:自己)?(?:上传|传)的)"
+                              r"(?P<clip>照片|图片|相片|视频)(?:和|跟|与|以及|还有)(?:我(?:自己)?(?:上传|传)的)?"
+                              r"(?P<song>歌|音乐|背景音乐|配乐|歌曲)(?:都|也|一起)?(?P<after>(?:加上|加进来|用上|放进来|加进去)?(?:吧|了)?)$")
+
 
 _DISLIKE_EN = re.compile(r"^(?:i )?(?:really )?(?:don'?t|do not|hate|dislike)(?: like)? ((?:the|this|that|these|those) "
                          r"[\w -]+?)(?:,\s*(.+))?$")
@@ -589,7 +594,14 @@ def _both_zh(part: str) -> list[str]:
     if match:
         return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"]
     match = _ZH_BOTH_AFTER.match(part)
-    return [f"{match.group(1)}{match.group(2)}", f"{match.group(1)}{match.group(3)}"] if match else [part]
+    if match:
+        return [f"{match.group(1)}{match.group(2)}", f"{match.group(1)}{match.group(3)}"]
+    match = _ZH_UPLOADS_BOTH.match(part)  # "视频加上我传的照片和歌": a clip and the music, each added its own way
+    if match:
+        verb = re.sub(r"^(?:给)?(?:整个)?视频(?:里)?", "", match.group("verb") or "")  # (the video it goes in)
+        return [f"{verb}{match.group('owner')}{match.group('clip')}{match.group('after')}",
+                f"{verb}{match.group('owner')}{match.group('song')}{match.group('after')}"]
+    return [part]
 
 
 # "删掉狗那段再加个转场": 再 before a verb starts the next request, when what comes before it is a request of its own

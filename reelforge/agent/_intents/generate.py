@@ -16,7 +16,7 @@ from reelforge.agent._intents._words import (
     request_part,
 )
 from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of
+from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of, names_upload
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
 from reelforge.agent._text import Clause, ask, is_chatter
@@ -58,7 +58,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
           r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|onto|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
-_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
@@ -164,9 +164,9 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
 
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
-    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b"):  # "use my photo as the first clip"
+    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|" + _ZH_AS_FIRST):  # "use my photo as the first clip"
         return ("start", None)
-    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b"):
+    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|" + _ZH_AS_LAST):
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
@@ -230,6 +230,9 @@ _AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|plac
             r"\b(?:be|go|come)s? (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
 _AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)|" \
            r"\b(?:be|go|come)s? (?:the )?(?:very )?last\b"
+# "照片放在第一个", "当成第一个画面", "最后是徒步视频": the new clip as the first or the last thing shown (not "after the first clip")
+_ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?:个|位)?(?:画面|镜头|片段|位置)?$"
+_ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?$|^(?:最后|结尾)(?:是|放|接|再是)"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
@@ -582,6 +585,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
         return False
+    # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
+    if not animate and not clause.has(r"\b(?:generate|create|make|film|shoot|render|produce)\b|生成|制作|做|拍|来(?:1)?(?:个|段|条)") \
+            and any(m.uploaded and m.kind in ("video", "image") and names_upload(clause.unquoted().lower(), m)
+                    for m in state.context.media):
+        return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "make clip 2 the first one": an order of the clips there, not a clip to make
@@ -829,7 +837,7 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
 _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
-                r"上传|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
+                r"上传|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
 _ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
