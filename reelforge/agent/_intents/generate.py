@@ -45,7 +45,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
           r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
           r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
-          r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
+          r"can (?:i|we) (?:get(?! rid)|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)|the [a-z]+(?= but\b)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
@@ -463,7 +463,7 @@ def _animate_prompt(clause: Clause) -> str:
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              r"效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦|推|移|摇|拉|平移)|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -739,7 +739,8 @@ def _only_existing(clause: Clause) -> bool:
         if re.match(r"\s*#?\d+\b(?!\s*(?:seconds?|secs?|s\b))", request[noun.end():]):  # "make clip 2 3 seconds long"
             continue
         kinds = [w for w in reversed(before) if w in _DEFINITE or w in _INDEFINITE]
-        if not kinds or kinds[0] in _INDEFINITE:
+        # ("the second clip" is one there, "a second clip" a new one)
+        if not kinds or kinds[0] in _INDEFINITE and not (len(kinds) > 1 and kinds[1] in _DEFINITE):
             return False
     return True
 
@@ -853,13 +854,19 @@ _EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|w
 _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for", "some", "very", "really", "please"}
 # A Chinese scene is a noun phrase: it says nothing of the speaker or the listener, of the video or its parts, and
 # holds no wish or instruction ("我要发视频号，画面要竖的", "视频去一下水印", "狗那段复制一份放后面", "回到上一个版本").
+# ("照片显示5秒，加在城市前面": an upload shown, not a scene; nor a sentence said to the editor: a particle that ends a
+# remark ("差不多了", "快过头了"), a correction or a take-back ("不对，是另一个", "算了 还原"), the project ("现在项目里有东西吗"),
+# where it goes ("导一份竖的给快手"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
 _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
                 r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
-                r"照片|图片|相片|显示"  # "照片显示5秒，加在城市前面": an upload shown, not a scene
+                r"照片|图片|相片|显示|" \
+                r"[了呢啊呀嘛]$|过头|差不多|算了|还原|不对|另(?:1|一)?(?:个|段)|有东西|有什么|有啥|项目|时间线|" \
+                r"给(?:抖音|快手|b站|油管|youtube|视频号|小红书|朋友圈|ins|tiktok)|导(?:1|一)?(?:个|份)|(?<![\d一两几这那每某哪])[黑滑导](?:1|一)?个|" \
+                r"(?:开始|结束|出来|出现|消失|完|最后|结尾|开头)的?时候|xml|premiere|edl|otio|fcp"
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
 # nor a wish ("should", "needs to")
 _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
@@ -868,7 +875,9 @@ _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|
                 r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|(?<!square )(?<!vertical )(?<!portrait )(?<!landscape )(?<!horizontal )format|never ?mind|nevermind|" \
                 r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore|quicker|lower|higher|bolder|" \
                 r"other way|kind|as well|pls|plz|lol|haha|lmao|ta|thx|thanks|should|shall|must|gotta|wanna|" \
-                r"needs? to|has to|have to|opposite|brilliant|lovely|cheers)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d|" \
+                r"needs? to|has to|have to|opposite|brilliant|lovely|cheers|total|overall|whole (?:thing|video)|in total|" \
+                r"(?:as|so|too|still|way|kinda|kind of) (?:loud|quiet|soft|fast|slow|quick|long|short|big|small|dark|bright))\b|" \
+                r"^(?:twice|half|double|triple|\d+(?:\.\d+)?x)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d|" \
                 r"\b(?:a (?:touch|tad|bit|little|lil)|slightly|much|way|even) [a-z]+er\b"  # "a touch quicker"
 # nor a remark: a sentence about "the ..." saying how it is ("the ending feels really abrupt", "the jump from city to
 # beach is so sudden"); a scene says what happens ("the sun is setting over the lake")
