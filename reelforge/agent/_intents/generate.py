@@ -44,19 +44,20 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
           r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
-          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
+          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|gimme|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
           r"can (?:i|we) (?:get(?! rid)|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)|the [a-z]+(?= but\b)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:(?:right |just )?(?:after|before) (?:it|that(?: one)?|this(?: one)?)\s+)?" \
-          r"(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? (?:of|showing|with|where)\b|" \
+          r"(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage|close[- ]?up|wide shot|aerial|time-?lapse)s? " \
+          r"(?:of|showing|with|where)\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another)\s+(?:[\w-]+\s+){1,4}?one (?:of|showing|where) (?:a|an|some|two|three)\b|" \
           r"^(?!(?:the|this|that|my|your|our|its|(?:" + _EN_VERBS_ALL + r"))\b)(?:[\w:.-]+\s+){1,3}?(?:clip|video|shot|footage)s? (?:of|showing)\b|" \
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
-          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|onto|,|$))"
+          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
@@ -64,7 +65,7 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
     r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
-    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
@@ -105,10 +106,10 @@ _ZH_STRIP = (
     r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?(?=$|[，,])",  # "…赶海的，也是五秒": its length
     r"[，,]\s*(?:时长|长度|总长)(?:为|是|大概|大约)?\s*(?:\d+(?:\.\d+)?秒(?:钟)?(?:左右)?)?\s*(?=$|[，,])",  # "…在雪地里奔跑，时长12秒": the word for its length
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
-    r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
+    r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^接下来(?:再)?|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
-    r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
+    r"^(?:在|再|然后)?(?:它|这个|这段)?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
     r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
     r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
@@ -200,7 +201,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         kind = "after"
     elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
         kind = "after"
-        if ref is None and clause.has(r"\b(?:the )?(?:two|both|2) (?:clips|shots)\b|(?:两|2)个片段"):
+        if ref is None and clause.has(r"\b(?:the )?(?:two|both|2)(?: (?:clips|shots))?\b|(?:两|2)(?:个片段|段)"):
             clips = main_clips(state.draft)
             ref = clips[0].id if len(clips) >= 2 else None
     elif clause.has(r"\bbefore\b|前面|之前|前边"):
@@ -283,7 +284,7 @@ _COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-
 
 # "add another clip after it, people walking in the rain, 5 seconds": a new clip and its place, then the scene after a
 # comma, as after a colon
-_COMMA_SCENE = re.compile(r"^(?P<head>(?:(?:[\w'-]+\s+){1,6}?(?:clip|video|shot|scene|footage|one)s?|(?:\w+\s+)?(?:one more|another))(?:\s+(?:(?:right|just)\s+)?"
+_COMMA_SCENE = re.compile(r"^(?P<head>(?:(?:[\w':-]+\s+){1,6}?(?:clip|video|shot|scene|footage|one)s?|(?:\w+\s+)?(?:one more|another))(?:\s+(?:(?:right|just)\s+)?"
                           r"(?:(?:after|before|instead of)\s+(?:it|this|that|(?:this|that) one|the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video))|"
                           r"(?:at|to|on) the (?:very )?(?:start|beginning|end|front)|between (?:the )?(?:two |both )?clips))?)"
                           r"\s*,\s*(?P<scene>(?!\d)(?:[\w'-]+\s+){2,}.+)$")
@@ -428,6 +429,9 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     named = [c.meta.name for c in clips if word and word not in ("one", "last", "first", "clip", "shot")
              and re.search(rf"\b{word}", c.meta.name or "")]
     base = named[0] if named else base
+    history = state.context.history
+    label = re.match(r"^(?:generated '(.+)'|生成「(.+)」)", history[-1]) if history and not base else None
+    base = base or (next(g for g in label.groups() if g) if label else None)  # the clip the last version made
     if not base:
         return None
     said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
@@ -490,6 +494,11 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
                           r"^(?:1)?(?:个|段)?(?:新的)?$", lead.group("lead")):
         # "swap the dog clip for a new one: a cat chasing a ball of yarn" (or after a comma or a dash)
         new = lead.group("scene").strip()
+    one_of = re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}?one (?:of|showing|with|where)\s+(.+)$", new)
+    new = f"a {one_of.group(1)}" if one_of else new  # "with a 10 second one of the same city at dawn": that scene
+    clips = main_clips(state.draft)
+    if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
+        old = "this clip" if clause.language == "en" else "这段"  # "replace this with ...": the one clip there
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
@@ -587,8 +596,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
     if not animate and not clause.has(r"\b(?:generate|create|make|film|shoot|render|produce)\b|生成|制作|做|拍|来(?:1)?(?:个|段|条)") \
-            and any(m.uploaded and m.kind in ("video", "image") and names_upload(clause.unquoted().lower(), m)
-                    for m in state.context.media):
+            and any(m.uploaded and m.kind in ("video", "image") and (names_upload(clause.unquoted().lower(), m) or m.kind == "image"
+                    and clause.has(r"照片|图片|相片|\b(?:photo|picture|pic|image)\b")) for m in state.context.media):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
         return False
@@ -733,7 +742,7 @@ def _only_existing(clause: Clause) -> bool:
     for noun in nouns:
         before = request[:noun.start()].split()[-2:]
         # "i want a landscape video for youtube": the video's shape, unless a scene follows ("a vertical video of a cat")
-        if before and before[-1] in _SHAPES and not re.match(r"\s+(?:of|showing|about|featuring|where|with)\b",
+        if before and before[-1] in _SHAPES and not re.match(r"(?:\s+for (?:[\w-]+ )?[\w-]+)?\s+(?:of|showing|about|featuring|where|with)\b",
                                                              clause.text[noun.end():]):
             continue
         if re.match(r"\s*#?\d+\b(?!\s*(?:seconds?|secs?|s\b))", request[noun.end():]):  # "make clip 2 3 seconds long"
@@ -751,7 +760,8 @@ def _vague(prompt: str) -> bool:
     return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
-_ONLY_A_LENGTH = re.compile(r"^(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
+_ONLY_A_LENGTH = re.compile(r"^(?:(?:slow(?:[- ]?mo(?:tion)?)?|in slow[- ]?mo(?:tion)?)[\s,]+)?"  # "..., slow, 10 sec": how it is filmed
+                           r"(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
                            r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*"
                            # "8 seconds would be great, thanks", "5秒就好": the length, said with a word of approval
                            r"(?:[\s,.!]*(?:would be (?:great|nice|good|perfect|ideal|fine|enough)|(?:is|are|sounds|should be) (?:fine|enough|good|"
@@ -769,7 +779,9 @@ def _length_of_pending(clause: Clause, state: PlanState) -> bool:
     said = duration_ms(clause.text)
     if not isinstance(old, GenerateAction) or not said:
         return False
-    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, seconds=said / 1000))
+    slow = re.match(r"^(?:in )?slow", clause.text) and not re.search(r"\bslow", old.prompt)
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(
+        old, seconds=said / 1000, prompt=f"{old.prompt} in slow motion" if slow else old.prompt))
     return True
 
 
@@ -785,8 +797,9 @@ def _change_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
-_ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用)?(?:竖屏|横屏|方形|竖版|横版|vertical|horizontal|square|portrait|landscape)(?:的|吧|的吧)?"
-                           r"(?:[\s,，]*\d+(?:\.\d+)?\s*(?:秒|s|seconds?))?$")
+_ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用|(?:make|have) it|in|as)?\s*(?:a )?(?:竖屏|横屏|方形|竖版|横版|方的|竖的|横的|vertical|horizontal|square|"
+                           r"portrait|landscape)(?:的|吧|的吧| format| please| one| video)?"
+                           r"(?:[\s,，]*(?:and )?(?:about|around|roughly|like|大概|大约)?\s*\d+(?:\.\d+)?\s*(?:秒|s|secs?|seconds?)(?: long)?)?$")
 
 
 def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
@@ -801,9 +814,29 @@ def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# what moves in a photo being animated, said after it: "make the water ripple", "让海浪动起来", "让云慢慢飘"
+_MOTION_OF_PHOTO = re.compile(r"^(?:and |then )?(?:make|let|have) (?:the |its )?(?P<en>(?:[\w-]+ ){0,3}?[\w-]+ (?:move|ripple|sway|flow|"
+                              r"drift|wave|float|fly|blow|shimmer|sparkle|flicker|swirl|rustle|roll|crash|fall|rise|spin|turn|glow)s?"
+                              r"(?: [\w-]+){0,3}?)(?:,\s*(?:vertical|square|landscape|portrait|horizontal))?$|"
+                              r"^让(?P<zh>[^，,。]{1,12}?(?:动|飘|流|摇|晃|闪|飞|落|转|起伏)[^，,。]{0,4}?)(?:[，,]\s*(?:竖屏|横屏|方形|方的|竖的|横的))?$")
+
+
+def _motion_of_photo(clause: Clause, state: PlanState) -> bool:
+    old = state.actions[-1] if state.actions else None
+    said = _MOTION_OF_PHOTO.match(clause.text)
+    if said is None or not isinstance(old, GenerateAction) or old.image_src is None or clause.has(EDIT_WORDS) \
+            or re.search(r"\b(?:it|video|clip|title|text|music|camera)\b|视频|画面|标题|字幕|音乐|镜头|它", clause.text):
+        return False
+    motion = said.group("en") or said.group("zh")
+    prompt = motion if not old.prompt or old.prompt.endswith((".jpg", ".jpeg", ".png", ".webp", ".heic")) else f"{old.prompt}, {motion}"
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, prompt=prompt, aspect=aspect_of(clause) or old.aspect))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state):
+    if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state) \
+            or _motion_of_photo(clause, state):
         return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
@@ -812,9 +845,13 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     if index is None or not clause.has(r"\b(?:put|place|insert|move|add|use)\b|放|插|移|加|替换|换掉|代替"):
         return False
     placement = placement_of(clause, state)
-    if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾"):
+    if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾|后面|后边"):
         return False
-    if placement[1] == state.focus.segment_id:  # "来一段烟花，放在最后一段后面": the last one there is itself, at the end
+    others = [seg.id for seg in main_clips(state.draft) if seg.id != state.focus.segment_id]
+    if placement[1] == state.focus.segment_id and len(others) == 1 and clause.has(
+            r"\b(?:this|that) (?:one|clip|shot)\b|这段|这个片段|原来的"):  # "put it before this one": the clip there
+        placement = (placement[0], others[0])
+    elif placement[1] == state.focus.segment_id:  # "来一段烟花，放在最后一段后面": the last one there is itself, at the end
         placement = ("end", None)
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
@@ -938,5 +975,5 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
 
 # an intro or outro said with its scene and no verb ("an intro of a starry sky, 3 seconds"); slow motion said as an item
 # of a Chinese scene that opens with what it shows ("一只白鹭从湖面飞起来，慢动作，6秒")
-_INTRO_OF = re.compile(r"^(?:an? |the )?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
+_INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
 _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,]{2,40}?)[，,](?:用)?慢动作(?:拍)?(?=[，,]|$)")

@@ -196,7 +196,7 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
 # 0.5倍", "把徒步视频加进来，它的声音关掉", "put the hike video on the timeline, vertical please")
 _THEN_MORE = re.compile(r"\s*[，,;；]\s*(?:and\s+|then\s+|然后|再|并且|并)?|\s+(?:and\s+(?:then\s+)?|then\s+|but\s+)|"
                         r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times)\b)|with (?:a|an|no)\b)|"
-                        r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
+                        r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
 # what a tail that is only where the upload goes, or for how long, says: that belongs to the adding itself
 _PLACE_OR_LENGTH = re.compile(r"^(?:at|to|after|before|in|on|for|about|around)?\s*(?:the )?(?:start|end|beginning|front|back|"
                               r"\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)|(?:after|before) .*)$|^(?:放|加|插)?(?:在|到)?.{0,8}?"
@@ -843,12 +843,18 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
         clips = main_clips(state.draft)
         if len(refs) == 1 and clause.has(r"\b(?:swap|switch)\b.*\bwith\b"):
             ref = refs[0]  # "swap the city clip with my hike video": one clip and an upload, not two clips
-        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的片段"):
+        elif not refs and clause.language == "zh" and (named := re.search(r"(?:替换掉?|代替|取代|换掉)(?!现在|这个|当前|这|那个)([\u4e00-\u9fff]{1,6}?)的(?:视频|片段|镜头)", clause.text)):
+            shown = [r for r in clip_refs(dataclasses.replace(clause, text=f"{named.group(1)}那段"), state) if r != MISSING]
+            if len(shown) != 1:  # "照片替换掉城市的视频": a clip by what it shows
+                return False
+            ref = shown[0]
+        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的(?:片段|视频)|这个视频|当前的?(?:片段|视频)"):
             return False
         else:
             ref = clips[0].id  # "replace the clip with my photo": the one clip there is
     # the clip being replaced says no kind of upload: "replace the city clip with my photo"
-    said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b", " ", clause.text)
+    said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b|"
+                  r"(?<=替换|代替|取代|换掉)掉?[\u4e00-\u9fff]{1,6}?的?(?:视频|片段|镜头)", " ", clause.text)
     meant = uploads_meant(dataclasses.replace(clause, text=said), state, ("video", "image"))
     if not meant:
         return False
@@ -941,10 +947,23 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
     """"照片加进来，放在视频前面": the upload just added goes where the clause says instead (the video itself, said as
     the place, is its start)."""
     last = _added_upload(state)
-    if last is None or last is not state.actions[-1] or not clause.has(_PLACE_ALONE):
+    if last is None or last is not state.actions[-1]:
         return False
     assert isinstance(last.edit, AddClip)
-    said = re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text)
+    length = duration_ms(clause.text) if clause.has(
+        r"^(?:(?:then|and|show it|keep it|hold it|for)\s+)*\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: long| each)?$|"
+        r"^(?:然后|再)?(?:显示|放|播|停留|停|持续)?\d+(?:\.\d+)?秒(?:钟)?(?:就行|吧)?$") else None
+    if length:  # "海滩照片放进去 放三秒": how long the upload just added shows
+        added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
+        if not added:
+            return False
+        state.actions.pop()
+        state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
+        state.edit(last.edit.model_copy(update={"duration_ms": length}), focus_kind="clip")
+        return True
+    if not clause.has(_PLACE_ALONE):
+        return False
+    said = re.sub(r"(?<=[在到])(?:整个)?视频(?=后面|之后)", "最后面", re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text))
     placement = placement_of(dataclasses.replace(clause, text=said), state)
     added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
     if placement is None or not added or placement[1] == added[-1]:
@@ -1101,7 +1120,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
         return True
     if _added_upload(state) is not None and clause.has(_UPLOAD_ALONE):
         clause = dataclasses.replace(clause, text=f"add {re.sub(r'^(?:and |then |also )+', '', clause.text)}")
-    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|当成|当作|作为|^(?:最后|结尾)(?:是|再是)|"
+    if not clause.has(ADD + r"|\buse\b|用|接到|接在|接上|插到|插在|加进来|放进来|当成|当作|作为|^(?:最后|结尾)(?:是|再是)|"
+                      r"^(?:can|could)\s+(?:the|my)\s+[^,]{1,30}?\s+(?:be|go|come)\b|"
                       r"(?:^[\w.]+\s*|\b(?:only|just)\s+)(?:want\s+|need\s+)?(?:the )?(?:first|last|seconds?|from)\b|只要|只用|只留|"
                       r"(?<=[\w.])\s*(?:的)?(?:前|后|最后)\d|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
                       r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b"):  # "the hike vid should go before ..."
