@@ -1094,18 +1094,18 @@ _FROM_ON = re.compile(r"\bfrom (?:second |the )?(\d+(?:\.\d+)?)\s*(?:seconds?|se
 def _upload_span(clause: Clause, media: MediaRef) -> tuple[int, int] | None:
     """(in-point, length) of the part of ``media`` the clause keeps, when it says one (its first N s is a length)."""
     total = media.duration_ms
-    said = re.search(r"\bseconds? (\d+(?:\.\d+)?) (?:to|through|till|until|-) (\d+(?:\.\d+)?)\b", clause.text)
-    span = (round(float(said.group(1)) * 1000), round(float(said.group(2)) * 1000)) if said else time_range(clause.text)
+    seconds = re.search(r"\bseconds? (\d+(?:\.\d+)?) (?:to|through|till|until|-) (\d+(?:\.\d+)?)\b", clause.text)
+    span = (round(float(seconds.group(1)) * 1000), round(float(seconds.group(2)) * 1000)) if seconds else time_range(clause.text)
     if span is not None:
         start, end = span[0], min(span[1], total) if total else span[1]
         return (start, end - start) if end > start else None
     last = _LAST_OF.search(clause.text)
     if last and total:
-        said = round(float(last.group(1) or last.group(2)) * 1000)
-        return (max(0, total - said), min(said, total))
-    start = _FROM_ON.search(clause.text)
-    if start and total:
-        at = round(float(start.group(1) or start.group(2) or start.group(3)) * 1000)
+        kept = round(float(last.group(1) or last.group(2)) * 1000)
+        return (max(0, total - kept), min(kept, total))
+    since = _FROM_ON.search(clause.text)
+    if since and total:
+        at = round(float(since.group(1) or since.group(2) or since.group(3)) * 1000)
         return (at, total - at) if total > at else None
     return None
 
