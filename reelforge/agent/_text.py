@@ -112,7 +112,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
-                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<!在)最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
@@ -428,6 +428,11 @@ _ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS
 _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|拿掉|关掉|不要))({_ZH_PARTS}|转场|音效)(?:和|跟|与|以及|还有)"
                             rf"({_ZH_PARTS}|转场|音效)(?:吧|了)?$")
 
+# "视频加上我传的照片和歌", "把我上传的视频和歌都用上": an upload for the timeline and one for the music, one verb
+_ZH_UPLOADS_BOTH = re.compile(r"^(?P<verb>.*?(?:加上|加进|添加|放上|放进|用上|用|加|把))?(?P<owner>我(?:自己)?(?:上传|传)的)"
+                              r"(?P<clip>照片|图片|相片|视频)(?:和|跟|与|以及|还有)(?:我(?:自己)?(?:上传|传)的)?"
+                              r"(?P<song>歌|音乐|背景音乐|配乐|歌曲)(?:都|也|一起)?(?P<after>(?:加上|加进来|用上|放进来|加进去)?(?:吧|了)?)$")
+
 
 _DISLIKE_EN = re.compile(r"^(?:i )?(?:really )?(?:don'?t|do not|hate|dislike)(?: like)? ((?:the|this|that|these|those) "
                          r"[\w -]+?)(?:,\s*(.+))?$")
@@ -512,7 +517,10 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
-             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"))  # "音月换成钢琴的"
+             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
+             # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
+             (re.compile(r"倒出(?=给|成|为|一|吧|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
+             (re.compile(r"静因"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"))
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
@@ -597,7 +605,14 @@ def _both_zh(part: str) -> list[str]:
     if match:
         return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"]
     match = _ZH_BOTH_AFTER.match(part)
-    return [f"{match.group(1)}{match.group(2)}", f"{match.group(1)}{match.group(3)}"] if match else [part]
+    if match:
+        return [f"{match.group(1)}{match.group(2)}", f"{match.group(1)}{match.group(3)}"]
+    match = _ZH_UPLOADS_BOTH.match(part)  # "视频加上我传的照片和歌": a clip and the music, each added its own way
+    if match:
+        verb = re.sub(r"^(?:给)?(?:整个)?视频(?:里)?", "", match.group("verb") or "")  # (the video it goes in)
+        return [f"{verb}{match.group('owner')}{match.group('clip')}{match.group('after')}",
+                f"{verb}{match.group('owner')}{match.group('song')}{match.group('after')}"]
+    return [part]
 
 
 # "删掉狗那段再加个转场": 再 before a verb starts the next request, when what comes before it is a request of its own

@@ -16,7 +16,7 @@ from reelforge.agent._intents._words import (
     request_part,
 )
 from reelforge.agent._numbers import duration_ms
-from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of
+from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of, names_upload
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
 from reelforge.agent._text import Clause, ask, is_chatter
@@ -44,32 +44,38 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
           r"beneath|among|into|during)\b|\b(?:in|on) (?:a|an|the) (?!end|start|beginning|middle|corner|top|bottom|left|right)))|" \
-          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
-          r"can (?:i|we) (?:get|have|see)|let me see|how about)\b.*" \
+          r"\b(?:generate|create|produce|film|shoot|render|make|whip up|cook up|put together|conjure up|give me|gimme|(?:i |we )?(?:am |are )?(?:want|need)|show me|i(?:'?d| would) (?:really )?(?:love|like)|" \
+          r"can (?:i|we) (?:get(?! rid)|have|see)|let me see|how about)\b.*" \
           r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|time-?lapse|one|b-?roll|intro|outro)s?\b|\bgenerate\b|\banother (?:clip|shot|one|scene)\b|" \
           r"\b(?:one more|another one|another) of (?:those|these|them|that)\b|\bone more (?:clip|shot|one|scene|like (?:that|this|the (?:[\w-]+ ){1,3}?(?:one|clip|shot)|the [a-z]+(?= but\b)))\b|^one more\b(?=\s*(?:,|$|with\b|but\b))|" \
           r"^(?:the )?same (?:thing |one |scene |clip |as the (?:[\w-]+ ){1,3}?(?:one|clip|shot) )?but\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:(?:right |just )?(?:after|before) (?:it|that(?: one)?|this(?: one)?)\s+)?" \
-          r"(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage)s? (?:of|showing|with|where)\b|" \
+          r"(?:a|an|another|one more)\s+(?:\d+\S* )?(?:\w+\s+)?(?:clip|video|shot|footage|close[- ]?up|wide shot|aerial|time-?lapse)s? " \
+          r"(?:of|showing|with|where)\b|" \
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another)\s+(?:[\w-]+\s+){1,4}?one (?:of|showing|where) (?:a|an|some|two|three)\b|" \
           r"^(?!(?:the|this|that|my|your|our|its|(?:" + _EN_VERBS_ALL + r"))\b)(?:[\w:.-]+\s+){1,3}?(?:clip|video|shot|footage)s? (?:of|showing)\b|" \
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
-          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|at|to|on|onto|,|$))"
+          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
-_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我的|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
-    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面).*(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+    r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
+    r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
+    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
-           r"(?:a |an )?(?:[\w-]+ )?(?:video|clip|animation)\b|" \
+           r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
+           r"\b(?:can|could|should|i want|i'?d like|let) (?:my |the |this |that )?(?:[\w-]+ )?(?:photo|picture|image|still|pic|" \
+           r"[\w-]+\.(?:jpe?g|png|webp|heic))\s+(?:to\s+)?(?:move|come alive|come to life)\b(?!\s+(?:to|after|before|in|into|" \
+           r"behind|first|last|up|down|left|right|over|ahead|back|forward|earlier|later|next|between)\b)|" \
            r"\b(?:as|for) the (?:starting|start|first|initial|opening) (?:frame|image)\b|(?:作为|当作|当)(?:开头的?)?(?:首帧|第1帧|起始帧)|" \
            r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)).{0,6}(?:做成|变成|生成|转成|转为)[^，,。]{0,8}?(?:动态|视频|动图)"
 _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title|the text|the music)\b|\bfade|" \
@@ -100,12 +106,12 @@ _ZH_STRIP = (
     r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?(?=$|[，,])",  # "…赶海的，也是五秒": its length
     r"[，,]\s*(?:时长|长度|总长)(?:为|是|大概|大约)?\s*(?:\d+(?:\.\d+)?秒(?:钟)?(?:左右)?)?\s*(?=$|[，,])",  # "…在雪地里奔跑，时长12秒": the word for its length
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
-    r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
+    r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^接下来(?:再)?|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
-    r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
+    r"^(?:在|再|然后)?(?:它|这个|这段)?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
     r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
-    r"^[^，,。；在]{1,8}?那段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
+    r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
@@ -159,9 +165,9 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
 
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
-    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b"):  # "use my photo as the first clip"
+    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|" + _ZH_AS_FIRST):  # "use my photo as the first clip"
         return ("start", None)
-    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b"):
+    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|" + _ZH_AS_LAST):
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
@@ -195,7 +201,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         kind = "after"
     elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
         kind = "after"
-        if ref is None and clause.has(r"\b(?:the )?(?:two|both|2) (?:clips|shots)\b|(?:两|2)个片段"):
+        if ref is None and clause.has(r"\b(?:the )?(?:two|both|2)(?: (?:clips|shots))?\b|(?:两|2)(?:个片段|段)"):
             clips = main_clips(state.draft)
             ref = clips[0].id if len(clips) >= 2 else None
     elif clause.has(r"\bbefore\b|前面|之前|前边"):
@@ -225,6 +231,9 @@ _AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|plac
             r"\b(?:be|go|come)s? (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
 _AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)|" \
            r"\b(?:be|go|come)s? (?:the )?(?:very )?last\b"
+# "照片放在第一个", "当成第一个画面", "最后是徒步视频": the new clip as the first or the last thing shown (not "after the first clip")
+_ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?:个|位)?(?:画面|镜头|片段|位置)?$"
+_ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?$|^(?:最后|结尾)(?:是|放|接|再是)"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
@@ -273,6 +282,14 @@ _COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-
                     r"(?<!\d)[:：](?!\d)\s*(?P<scene>.+)$")  # a ratio's colon ("16:9") is no scene lead
 
 
+# "add another clip after it, people walking in the rain, 5 seconds": a new clip and its place, then the scene after a
+# comma, as after a colon
+_COMMA_SCENE = re.compile(r"^(?P<head>(?:(?:[\w':-]+\s+){1,6}?(?:clip|video|shot|scene|footage|one)s?|(?:\w+\s+)?(?:one more|another))(?:\s+(?:(?:right|just)\s+)?"
+                          r"(?:(?:after|before|instead of)\s+(?:it|this|that|(?:this|that) one|the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video))|"
+                          r"(?:at|to|on) the (?:very )?(?:start|beginning|end|front)|between (?:the )?(?:two |both )?clips))?)"
+                          r"\s*,\s*(?P<scene>(?!\d)(?:[\w'-]+\s+){2,}.+)$")
+
+
 # an "of" that belongs to the scene, not to "a clip of ...": "smoke coming out of the chimney", "a cup of coffee", "a
 # field of lavender" keep their words (a lookbehind per word: each is its own fixed width)
 _OF_BOUND = "".join(rf"(?<!\b{w} )" for w in (
@@ -287,7 +304,7 @@ def _prompt(clause: Clause) -> str:
     if quote:
         return quote
     text = clause.unquoted()
-    colon = _COLON.match(text)
+    colon = _COLON.match(text) or (_COMMA_SCENE.match(text) if clause.language == "en" else None)
     if colon:
         text = colon.group("scene")
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
@@ -412,6 +429,9 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     named = [c.meta.name for c in clips if word and word not in ("one", "last", "first", "clip", "shot")
              and re.search(rf"\b{word}", c.meta.name or "")]
     base = named[0] if named else base
+    history = state.context.history
+    label = re.match(r"^(?:generated '(.+)'|生成「(.+)」)", history[-1]) if history and not base else None
+    base = base or (next(g for g in label.groups() if g) if label else None)  # the clip the last version made
     if not base:
         return None
     said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
@@ -421,7 +441,8 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     return f"{base}, {extra}" if extra else base
 
 
-_ANIMATE_WORDS = (r"\b(?:please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
+_ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little|little|bit|slightly|like|come alive|come to life|want|that|moves?|"
+                  r"please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
                   r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
                   r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|secs?|"
                   r"use|as|starting|start|initial|opening|frame|"
@@ -446,7 +467,7 @@ def _animate_prompt(clause: Clause) -> str:
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              r"效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦|推|移|摇|拉|平移)|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -473,6 +494,11 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
                           r"^(?:1)?(?:个|段)?(?:新的)?$", lead.group("lead")):
         # "swap the dog clip for a new one: a cat chasing a ball of yarn" (or after a comma or a dash)
         new = lead.group("scene").strip()
+    one_of = re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}?one (?:of|showing|with|where)\s+(.+)$", new)
+    new = f"a {one_of.group(1)}" if one_of else new  # "with a 10 second one of the same city at dawn": that scene
+    clips = main_clips(state.draft)
+    if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
+        old = "this clip" if clause.language == "en" else "这段"  # "replace this with ...": the one clip there
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
@@ -555,7 +581,10 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
 def handle(clause: Clause, state: PlanState) -> bool:
     if _regenerate(clause, state) or _not_footage(clause, state):
         return True
-    animate = clause.has(_ANIMATE)
+    last = state.actions[-1] if state.actions else None
+    # "i want that my photo moves, make it like a video": "it" is the photo just asked to move
+    animate = clause.has(_ANIMATE) or (isinstance(last, GenerateAction) and last.image_src is not None and clause.has(
+        r"^(?:and |then |just )?(?:make|turn|do) (?:it|that|this)(?: (?:like|into|as|in))? (?:a |an )?(?:real )?(?:video|clip|animation)$"))
     if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
         return False  # (what comes before "的视频" is the scene)
     scene_for = None if animate else _scene_for_clip(clause, state)
@@ -564,6 +593,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                       aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
         return True
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
+        return False
+    # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
+    if not animate and not clause.has(r"\b(?:generate|create|make|film|shoot|render|produce)\b|生成|制作|做|拍|来(?:1)?(?:个|段|条)") \
+            and any(m.uploaded and m.kind in ("video", "image") and (names_upload(clause.unquoted().lower(), m) or m.kind == "image"
+                    and clause.has(r"照片|图片|相片|\b(?:photo|picture|pic|image)\b")) for m in state.context.media):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
         return False
@@ -604,7 +638,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if animate:
         name = image.name.lower() if image else ""
-        prompt = clause.quote() or _animate_prompt(clause).replace(name, "").strip(" ,，。.") or name
+        stem = re.sub(r"\.\w+$", "", name)  # "my beach picture" for beach.jpg: its name, no scene
+        prompt = clause.quote() or re.sub(rf"\b{re.escape(stem)}\b" if stem else "$^", "", _animate_prompt(clause).replace(name, "")) \
+            .strip(" ,，。.") or name
     else:
         prompt = _prompt(clause) if not shaped else _prompt(dataclasses.replace(
             clause, text=f"a clip of {shaped}" if clause.language == "en" else shaped))
@@ -614,7 +650,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
             return False
         # "one more, with snow", "再来一个，换成晚上": the last clip again, with that change
         # ("a clip of the sun setting over the same skyline": "same" inside the scene is no copy of a clip)
-        if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or clause.has(_LIKE_THAT)
+        # ("another one, a car driving through the same city": "same" inside the scene said after a comma is the scene's)
+        said_scene = prompt if "," in clause.text and prompt in clause.text and len(prompt.split()) >= 3 else ""
+        like_that = re.search(_LIKE_THAT, clause.text.replace(said_scene, " ") if said_scene else clause.text)
+        if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or like_that
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
@@ -703,13 +742,14 @@ def _only_existing(clause: Clause) -> bool:
     for noun in nouns:
         before = request[:noun.start()].split()[-2:]
         # "i want a landscape video for youtube": the video's shape, unless a scene follows ("a vertical video of a cat")
-        if before and before[-1] in _SHAPES and not re.match(r"\s+(?:of|showing|about|featuring|where|with)\b",
+        if before and before[-1] in _SHAPES and not re.match(r"(?:\s+for (?:[\w-]+ )?[\w-]+)?\s+(?:of|showing|about|featuring|where|with)\b",
                                                              clause.text[noun.end():]):
             continue
         if re.match(r"\s*#?\d+\b(?!\s*(?:seconds?|secs?|s\b))", request[noun.end():]):  # "make clip 2 3 seconds long"
             continue
         kinds = [w for w in reversed(before) if w in _DEFINITE or w in _INDEFINITE]
-        if not kinds or kinds[0] in _INDEFINITE:
+        # ("the second clip" is one there, "a second clip" a new one)
+        if not kinds or kinds[0] in _INDEFINITE and not (len(kinds) > 1 and kinds[1] in _DEFINITE):
             return False
     return True
 
@@ -720,9 +760,15 @@ def _vague(prompt: str) -> bool:
     return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
 
-_ONLY_A_LENGTH = re.compile(r"^(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
-                           r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*$|"
-                           r"^(?:也是|也|都是)?(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?$")
+_ONLY_A_LENGTH = re.compile(r"^(?:(?:slow(?:[- ]?mo(?:tion)?)?|in slow[- ]?mo(?:tion)?)[\s,]+)?"  # "..., slow, 10 sec": how it is filmed
+                           r"(?:(?:maybe|about|around|roughly|like|make it|for|and|lasting|please|ok|so|just)\s+)*"
+                           r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|minutes?|mins?)(?:\s+(?:long|please|or so))*"
+                           # "8 seconds would be great, thanks", "5秒就好": the length, said with a word of approval
+                           r"(?:[\s,.!]*(?:would be (?:great|nice|good|perfect|ideal|fine|enough)|(?:is|are|sounds|should be) (?:fine|enough|good|"
+                           r"great|plenty|perfect|ok|okay)|should do|works|is all i need|thanks?(?: you)?|thx|ty|please|pls|"
+                           r"(?:if|when) (?:you|u) can))*$|"
+                           r"^(?:也是|也|都是)?(?:大概|大约|差不多|时长|长度)?\d+(?:\.\d+)?(?:秒|分钟)(?:钟)?(?:左右|上下|吧|长)?"
+                           r"(?:就好|就行|就够了?|就可以了?|够了|可以了?|吧|谢谢|哈)*$")
 
 
 def _length_of_pending(clause: Clause, state: PlanState) -> bool:
@@ -733,7 +779,9 @@ def _length_of_pending(clause: Clause, state: PlanState) -> bool:
     said = duration_ms(clause.text)
     if not isinstance(old, GenerateAction) or not said:
         return False
-    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, seconds=said / 1000))
+    slow = re.match(r"^(?:in )?slow", clause.text) and not re.search(r"\bslow", old.prompt)
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(
+        old, seconds=said / 1000, prompt=f"{old.prompt} in slow motion" if slow else old.prompt))
     return True
 
 
@@ -749,8 +797,9 @@ def _change_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
-_ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用)?(?:竖屏|横屏|方形|竖版|横版|vertical|horizontal|square|portrait|landscape)(?:的|吧|的吧)?"
-                           r"(?:[\s,，]*\d+(?:\.\d+)?\s*(?:秒|s|seconds?))?$")
+_ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用|(?:make|have) it|in|as)?\s*(?:a )?(?:竖屏|横屏|方形|竖版|横版|方的|竖的|横的|vertical|horizontal|square|"
+                           r"portrait|landscape)(?:的|吧|的吧| format| please| one| video)?"
+                           r"(?:[\s,，]*(?:and )?(?:about|around|roughly|like|大概|大约)?\s*\d+(?:\.\d+)?\s*(?:秒|s|secs?|seconds?)(?: long)?)?$")
 
 
 def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
@@ -765,9 +814,29 @@ def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# what moves in a photo being animated, said after it: "make the water ripple", "让海浪动起来", "让云慢慢飘"
+_MOTION_OF_PHOTO = re.compile(r"^(?:and |then )?(?:make|let|have) (?:the |its )?(?P<en>(?:[\w-]+ ){0,3}?[\w-]+ (?:move|ripple|sway|flow|"
+                              r"drift|wave|float|fly|blow|shimmer|sparkle|flicker|swirl|rustle|roll|crash|fall|rise|spin|turn|glow)s?"
+                              r"(?: [\w-]+){0,3}?)(?:,\s*(?:vertical|square|landscape|portrait|horizontal))?$|"
+                              r"^让(?P<zh>[^，,。]{1,12}?(?:动|飘|流|摇|晃|闪|飞|落|转|起伏)[^，,。]{0,4}?)(?:[，,]\s*(?:竖屏|横屏|方形|方的|竖的|横的))?$")
+
+
+def _motion_of_photo(clause: Clause, state: PlanState) -> bool:
+    old = state.actions[-1] if state.actions else None
+    said = _MOTION_OF_PHOTO.match(clause.text)
+    if said is None or not isinstance(old, GenerateAction) or old.image_src is None or clause.has(EDIT_WORDS) \
+            or re.search(r"\b(?:it|video|clip|title|text|music|camera)\b|视频|画面|标题|字幕|音乐|镜头|它", clause.text):
+        return False
+    motion = said.group("en") or said.group("zh")
+    prompt = motion if not old.prompt or old.prompt.endswith((".jpg", ".jpeg", ".png", ".webp", ".heic")) else f"{old.prompt}, {motion}"
+    state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, prompt=prompt, aspect=aspect_of(clause) or old.aspect))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
-    if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state):
+    if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state) \
+            or _motion_of_photo(clause, state):
         return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
@@ -776,9 +845,13 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     if index is None or not clause.has(r"\b(?:put|place|insert|move|add|use)\b|放|插|移|加|替换|换掉|代替"):
         return False
     placement = placement_of(clause, state)
-    if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾"):
+    if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾|后面|后边"):
         return False
-    if placement[1] == state.focus.segment_id:  # "来一段烟花，放在最后一段后面": the last one there is itself, at the end
+    others = [seg.id for seg in main_clips(state.draft) if seg.id != state.focus.segment_id]
+    if placement[1] == state.focus.segment_id and len(others) == 1 and clause.has(
+            r"\b(?:this|that) (?:one|clip|shot)\b|这段|这个片段|原来的"):  # "put it before this one": the clip there
+        placement = (placement[0], others[0])
+    elif placement[1] == state.focus.segment_id:  # "来一段烟花，放在最后一段后面": the last one there is itself, at the end
         placement = ("end", None)
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
@@ -802,7 +875,7 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
 _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
-                r"上传|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
+                r"上传|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
 _ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
@@ -818,13 +891,19 @@ _EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|w
 _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for", "some", "very", "really", "please"}
 # A Chinese scene is a noun phrase: it says nothing of the speaker or the listener, of the video or its parts, and
 # holds no wish or instruction ("我要发视频号，画面要竖的", "视频去一下水印", "狗那段复制一份放后面", "回到上一个版本").
+# ("照片显示5秒，加在城市前面": an upload shown, not a scene; nor a sentence said to the editor: a particle that ends a
+# remark ("差不多了", "快过头了"), a correction or a take-back ("不对，是另一个", "算了 还原"), the project ("现在项目里有东西吗"),
+# where it goes ("导一份竖的给快手"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
 _ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
                 r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
-                r"照片|图片|相片|显示"  # "照片显示5秒，加在城市前面": an upload shown, not a scene
+                r"照片|图片|相片|显示|" \
+                r"[了呢啊呀嘛]$|过头|差不多|算了|还原|不对|另(?:1|一)?(?:个|段)|有东西|有什么|有啥|项目|时间线|" \
+                r"给(?:抖音|快手|b站|油管|youtube|视频号|小红书|朋友圈|ins|tiktok)|导(?:1|一)?(?:个|份)|(?<![\d一两几这那每某哪])[黑滑导](?:1|一)?个|" \
+                r"(?:开始|结束|出来|出现|消失|完|最后|结尾|开头)的?时候|xml|premiere|edl|otio|fcp"
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
 # nor a wish ("should", "needs to")
 _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
@@ -833,7 +912,9 @@ _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|
                 r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|(?<!square )(?<!vertical )(?<!portrait )(?<!landscape )(?<!horizontal )format|never ?mind|nevermind|" \
                 r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore|quicker|lower|higher|bolder|" \
                 r"other way|kind|as well|pls|plz|lol|haha|lmao|ta|thx|thanks|should|shall|must|gotta|wanna|" \
-                r"needs? to|has to|have to|opposite|brilliant|lovely|cheers)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d|" \
+                r"needs? to|has to|have to|opposite|brilliant|lovely|cheers|total|overall|whole (?:thing|video)|in total|" \
+                r"(?:as|so|too|still|way|kinda|kind of) (?:loud|quiet|soft|fast|slow|quick|long|short|big|small|dark|bright))\b|" \
+                r"^(?:twice|half|double|triple|\d+(?:\.\d+)?x)\b|^\d+(?:\.\d+)?\s*[:x]\s*\d|" \
                 r"\b(?:a (?:touch|tad|bit|little|lil)|slightly|much|way|even) [a-z]+er\b"  # "a touch quicker"
 # nor a remark: a sentence about "the ..." saying how it is ("the ending feels really abrupt", "the jump from city to
 # beach is so sudden"); a scene says what happens ("the sun is setting over the lake")
@@ -894,5 +975,5 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
 
 # an intro or outro said with its scene and no verb ("an intro of a starry sky, 3 seconds"); slow motion said as an item
 # of a Chinese scene that opens with what it shows ("一只白鹭从湖面飞起来，慢动作，6秒")
-_INTRO_OF = re.compile(r"^(?:an? |the )?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
+_INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
 _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,]{2,40}?)[，,](?:用)?慢动作(?:拍)?(?=[，,]|$)")

@@ -22,7 +22,7 @@ from reelforge.agent._refs import (
     names_upload,
     uploads_meant,
 )
-from reelforge.agent._state import PlanState
+from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
 from reelforge.draft import apply_edit
@@ -196,7 +196,7 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
 # 0.5倍", "把徒步视频加进来，它的声音关掉", "put the hike video on the timeline, vertical please")
 _THEN_MORE = re.compile(r"\s*[，,;；]\s*(?:and\s+|then\s+|然后|再|并且|并)?|\s+(?:and\s+(?:then\s+)?|then\s+|but\s+)|"
                         r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times)\b)|with (?:a|an|no)\b)|"
-                        r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
+                        r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
 # what a tail that is only where the upload goes, or for how long, says: that belongs to the adding itself
 _PLACE_OR_LENGTH = re.compile(r"^(?:at|to|after|before|in|on|for|about|around)?\s*(?:the )?(?:start|end|beginning|front|back|"
                               r"\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)|(?:after|before) .*)$|^(?:放|加|插)?(?:在|到)?.{0,8}?"
@@ -212,6 +212,11 @@ def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Cla
     for match in _THEN_MORE.finditer(clause.text):
         head, tail = clause.text[:match.start()].strip(), clause.text[match.end():].strip(" ,，。.")
         tail = re.sub(r"^(?:with|at|in)\s+", "", tail)
+        rest = dataclasses.replace(clause, text=tail)
+        if _named_upload(rest, state) or _the_photo(rest, state) or _my_upload(rest, state) or re.match(
+                r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b", tail):
+            continue  # "add the hike video and the beach photo after the city": another upload, in the same request;
+            # "add hike.mp4 but just seconds 2 to 6": the part of it to use
         if head and re.search(r"\w", tail) and not _PLACE_OR_LENGTH.match(tail) and not re.match(_PLACE_ALONE, tail):
             found.append((dataclasses.replace(clause, text=head), dataclasses.replace(clause, text=tail)))
     return found
@@ -481,7 +486,18 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _upload_off_timeline(clause: Clause, state: PlanState) -> bool:
+    """The clause names an upload that is not on the timeline yet ("照片放在第一个"): it is added, not a clip moved."""
+    media = _named_upload(clause, state) or _the_photo(clause, state) or _my_upload(clause, state)
+    return media is not None and media.src not in {seg.src for seg in main_clips(state.draft)}
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
+    if _upload_off_timeline(clause, state):
+        return False
+    just_added = _added_upload(state)
+    if just_added is not None and just_added is state.actions[-1] and clause.has(_PLACE_ALONE):
+        return False  # "hike.mp4只要第2秒到第5秒，放到最前面": where the upload just added goes (``_place_added``)
     if _move_said(clause, state):
         return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
@@ -575,6 +591,8 @@ def _longer(clause: Clause, state: PlanState) -> bool:
 
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
+    if _upload_off_timeline(clause, state):  # "hike.mp4只要第3秒到第7秒那段": the part of an upload to add
+        return False
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
@@ -825,12 +843,18 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
         clips = main_clips(state.draft)
         if len(refs) == 1 and clause.has(r"\b(?:swap|switch)\b.*\bwith\b"):
             ref = refs[0]  # "swap the city clip with my hike video": one clip and an upload, not two clips
-        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的片段"):
+        elif not refs and clause.language == "zh" and (named := re.search(r"(?:替换掉?|代替|取代|换掉)(?!现在|这个|当前|这|那个)([\u4e00-\u9fff]{1,6}?)的(?:视频|片段|镜头)", clause.text)):
+            shown = [r for r in clip_refs(dataclasses.replace(clause, text=f"{named.group(1)}那段"), state) if r != MISSING]
+            if len(shown) != 1:  # "照片替换掉城市的视频": a clip by what it shows
+                return False
+            ref = shown[0]
+        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的(?:片段|视频)|这个视频|当前的?(?:片段|视频)"):
             return False
         else:
             ref = clips[0].id  # "replace the clip with my photo": the one clip there is
     # the clip being replaced says no kind of upload: "replace the city clip with my photo"
-    said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b", " ", clause.text)
+    said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b|"
+                  r"(?<=替换|代替|取代|换掉)掉?[\u4e00-\u9fff]{1,6}?的?(?:视频|片段|镜头)", " ", clause.text)
     meant = uploads_meant(dataclasses.replace(clause, text=said), state, ("video", "image"))
     if not meant:
         return False
@@ -906,7 +930,7 @@ def _my_upload(clause: Clause, state: PlanState) -> MediaRef | None:
 
 # the place alone, said after an upload was added ("照片加进来，放在视频前面"), or an upload alone after one ("add all
 # my photos, then my video", "..., then the hike video at the end"): the same request goes on
-_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪)(?:在|到)?[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
+_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪|加|接)(?:在|到)?[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
 _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
 
 
@@ -923,10 +947,23 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
     """"照片加进来，放在视频前面": the upload just added goes where the clause says instead (the video itself, said as
     the place, is its start)."""
     last = _added_upload(state)
-    if last is None or last is not state.actions[-1] or not clause.has(_PLACE_ALONE):
+    if last is None or last is not state.actions[-1]:
         return False
     assert isinstance(last.edit, AddClip)
-    said = re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text)
+    length = duration_ms(clause.text) if clause.has(
+        r"^(?:(?:then|and|show it|keep it|hold it|for)\s+)*\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: long| each)?$|"
+        r"^(?:然后|再)?(?:显示|放|播|停留|停|持续)?\d+(?:\.\d+)?秒(?:钟)?(?:就行|吧)?$") else None
+    if length:  # "海滩照片放进去 放三秒": how long the upload just added shows
+        added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
+        if not added:
+            return False
+        state.actions.pop()
+        state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
+        state.edit(last.edit.model_copy(update={"duration_ms": length}), focus_kind="clip")
+        return True
+    if not clause.has(_PLACE_ALONE):
+        return False
+    said = re.sub(r"(?<=[在到])(?:整个)?视频(?=后面|之后)", "最后面", re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text))
     placement = placement_of(dataclasses.replace(clause, text=said), state)
     added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
     if placement is None or not added or placement[1] == added[-1]:
@@ -937,12 +974,156 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# an upload said first, as news ("i put a video up", "I uploaded a photo", "我上传了一张照片"), then asked for as "it"
+_UPLOADED_SAID = re.compile(r"^(?:(?:so|ok|okay|hey|hi|also)\s+)?i(?:'ve| have)?\s+(?:just\s+|already\s+|also\s+)?(?:uploaded|put|sent|"
+                            r"added|dropped|attached)\s+(?:up\s+)?(?:a|an|my|the|one)\s+(?:[\w.-]+\s+)?(?P<en>video|vid|clip|footage|"
+                            r"photo|picture|image|pic)s?(?:\s+(?:up|here|too|as well))*$|"
+                            r"^(?:我)?(?:刚|刚刚|已经|也)?(?:上传|传|发)了?(?:1)?(?:个|张|段|条)?(?:我的)?(?P<zh>视频|照片|图片|相片|素材)(?:上来|上去)?(?:了)?$")
+
+
+def _uploaded_then_it(clause: Clause, state: PlanState) -> Clause:
+    """"i put a video up, add it after this clip": the upload said just before is what "it" adds (the news is dropped)."""
+    last = state.actions[-1] if state.actions else None
+    said = _UPLOADED_SAID.match(last.text.strip(" .,!，。")) if isinstance(last, Unknown) and not last.question else None
+    if said is None:
+        return clause
+    if said.group("en"):
+        kind = "photo" if said.group("en") in ("photo", "picture", "image", "pic") else "video"
+        text = re.sub(r"\b(?:it|that)\b", f"my {kind}", clause.text, count=1)
+    else:
+        kind = "照片" if said.group("zh") in ("照片", "图片", "相片") else "视频"
+        text = re.sub(r"它|^(?=(?:放|接|加|插|移))", f"把我上传的{kind}", clause.text, count=1)
+    if text == clause.text:
+        return clause
+    state.actions.pop()
+    return dataclasses.replace(clause, text=text)
+
+
+# the words around one item of an order said as a list: "then the city", "the hike video last", "后面接城市", "最后是徒步视频"
+_ORDER_WORDS = re.compile(r"^(?:(?:and|then|next|after that|followed by|and then)\s+)+|\s+(?:last|after (?:that|it))$|"
+                          r"^(?:然后|后面|接着|之后|再|最后)(?:再)?(?:接|是|放|跟)?(?:着)?|(?:那段|那个)$")
+
+
+def _order_item(side: Clause, state: PlanState) -> tuple[MediaRef | None, str | None] | None:
+    """One item of an order said as a list: (an upload not on the timeline yet, None) or (None, a clip there); None
+    when the item says more than what it names."""
+    said = dataclasses.replace(side, text=_ORDER_WORDS.sub("", side.text).strip())
+    if said.has(r"\b(?:first|last|start|end|beginning|before|after|between)\b|最前|最后|开头|结尾|前面|后面|之前|之后|中间|[放加插移]"):
+        return None  # "hike.mp4放最后": an item with a place of its own
+    if said.has(r"^(?:put|add|place|insert|move|use|stick|make)\b|^(?:把|将|用)"):
+        return None  # a request of its own, not an item of a list
+    upload = _named_upload(said, state) or _the_photo(said, state) or _my_upload(said, state)
+    if upload is not None and upload.src not in {seg.src for seg in main_clips(state.draft)}:
+        return (upload, None)
+    words = re.sub(r"\b(?:the|my|clip|one|video|shot|part)\b|片段|视频|镜头|段", " ", said.text).split()
+    if len(words) != 1:
+        return None
+    refs = [r for r in clip_refs(said if side.language == "en" else dataclasses.replace(said, text=f"{said.text}那段"), state)
+            if r != MISSING]
+    return (None, refs[0]) if len(refs) == 1 else None
+
+
+def _next_in_order(previous: str, item: tuple[MediaRef | None, str | None], state: PlanState) -> str | None:
+    """Place one item right after ``previous`` (an upload added there, a clip moved there unless it already is)."""
+    upload, clip = item
+    if upload is not None:
+        last = main_clips(state.draft)[-1].id == previous  # after the last clip: the end
+        added = state.edit(AddClip(src=upload.src, duration_ms=upload.duration_ms or 3000, name=upload.name,
+                                   at="end" if last else "after", ref=None if last else previous), focus_kind="clip")
+        return added[0] if added else None
+    ids = [seg.id for seg in main_clips(state.draft)]
+    assert clip is not None
+    if clip != previous and ids.index(clip) != ids.index(previous) + 1:
+        index = ids.index(previous) + (1 if ids.index(clip) > ids.index(previous) else 0)
+        state.edit(MoveClip(segment_id=clip, to_index=index), focus_kind="clip")
+    state.focus = Focus("clip", clip)  # (already in its place: nothing to do, but the next item goes after it)
+    return clip
+
+
+def _listed_in_order(clause: Clause, state: PlanState) -> bool:
+    """"照片放在第一个，后面接城市，最后是徒步视频": uploads and clips there in the order said, each after the one before."""
+    sides = [dataclasses.replace(clause, text=part) for part in re.split(r"\s*[，,]\s*", clause.text) if part]
+    if len(sides) < 2:
+        return False
+    items = [_order_item(side, state) for side in sides[1:]]
+    if any(item is None for item in items) or not any(item[0] for item in items if item) and not _upload_off_timeline(sides[0], state):
+        return False
+    trial = state.fork()
+    if not _add_upload(sides[0], trial) or not isinstance(trial.focus, Focus) or not trial.focus.segment_id:
+        return False
+    previous: str | None = trial.focus.segment_id
+    for item in items:
+        assert item is not None and previous is not None
+        previous = _next_in_order(previous, item, trial)
+        if previous is None:
+            return False
+    state.__dict__.update(trial.__dict__)
+    return True
+
+
+def _then_in_order(clause: Clause, state: PlanState) -> bool:
+    """"put the photo first, then the city, then the hike video": an item named alone after an upload this message put
+    somewhere goes right after it (a clip there already in its place changes nothing)."""
+    last = state.actions[-1] if state.actions else None
+    if not isinstance(last, EditAction) or not isinstance(last.edit, (AddClip, MoveClip)) or state.focus is None \
+            or state.focus.kind != "clip" or not state.focus.segment_id \
+            or not any(isinstance(a, EditAction) and isinstance(a.edit, AddClip) and a.edit.src in
+                       {m.src for m in state.context.media if m.uploaded} for a in state.actions):
+        return False
+    items = [_order_item(dataclasses.replace(clause, text=part), state)
+             for part in re.split(r"\s*[，,]\s*(?:and\s+)?|\s+and\s+", clause.text) if part]
+    if not items or any(item is None for item in items):
+        return False
+    trial = state.fork()
+    previous: str | None = state.focus.segment_id
+    for item in items:
+        assert item is not None and previous is not None
+        previous = _next_in_order(previous, item, trial)
+        if previous is None:
+            return False
+    state.__dict__.update(trial.__dict__)
+    return True
+
+
+# the part of an upload to use: "only seconds 3 to 7", "第3秒到第7秒那段", "the last 5 seconds", "只要后面5秒", "from second 4 on"
+_LAST_OF = re.compile(r"\b(?:the )?(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:最后|后面|末尾|结尾)的?(\d+(?:\.\d+)?)秒")
+_FROM_ON = re.compile(r"\bfrom (?:second |the )?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?(?: mark)?(?: on(?:wards?)?)?$|"
+                      r"\bstarting (?:at|from) (?:second )?(\d+(?:\.\d+)?)|从第?(\d+(?:\.\d+)?)秒(?:开始|起)")
+
+
+def _upload_span(clause: Clause, media: MediaRef) -> tuple[int, int] | None:
+    """(in-point, length) of the part of ``media`` the clause keeps, when it says one (its first N s is a length)."""
+    total = media.duration_ms
+    seconds = re.search(r"\bseconds? (\d+(?:\.\d+)?) (?:to|through|till|until|-) (\d+(?:\.\d+)?)\b", clause.text)
+    span = (round(float(seconds.group(1)) * 1000), round(float(seconds.group(2)) * 1000)) if seconds else time_range(clause.text)
+    if span is not None:
+        start, end = span[0], min(span[1], total) if total else span[1]
+        return (start, end - start) if end > start else None
+    last = _LAST_OF.search(clause.text)
+    if last and total:
+        kept = round(float(last.group(1) or last.group(2)) * 1000)
+        return (max(0, total - kept), min(kept, total))
+    since = _FROM_ON.search(clause.text)
+    if since and total:
+        at = round(float(since.group(1) or since.group(2) or since.group(3)) * 1000)
+        return (at, total - at) if total > at else None
+    return None
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
-    if _uploads_listed(clause, state) or _place_added(clause, state):
+    clause = _uploaded_then_it(clause, state)
+    first = re.match(r"^(?:first|start with)\s+((?:the|my)\s+.+)$", clause.text)
+    if first and _upload_off_timeline(dataclasses.replace(clause, text=first.group(1)), state):
+        clause = dataclasses.replace(clause, text=f"put {first.group(1)} first")  # "first my photo, then the city, ..."
+    if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
+            or _then_in_order(clause, state):
         return True
     if _added_upload(state) is not None and clause.has(_UPLOAD_ALONE):
         clause = dataclasses.replace(clause, text=f"add {re.sub(r'^(?:and |then |also )+', '', clause.text)}")
-    if not clause.has(ADD + r"|\buse\b|用|接到|接在|加进来|放进来|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
+    if not clause.has(ADD + r"|\buse\b|用|接到|接在|接上|插到|插在|加进来|放进来|当成|当作|作为|^(?:最后|结尾)(?:是|再是)|"
+                      r"^(?:can|could)\s+(?:the|my)\s+[^,]{1,30}?\s+(?:be|go|come)\b|"
+                      r"(?:^[\w.]+\s*|\b(?:only|just)\s+)(?:want\s+|need\s+)?(?:the )?(?:first|last|seconds?|from)\b|只要|只用|只留|"
+                      r"(?<=[\w.])\s*(?:的)?(?:前|后|最后)\d|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
                       r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b"):  # "the hike vid should go before ..."
         return False
     # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
@@ -963,9 +1144,10 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
         return True
     placement = placement_of(clause, state) or ("end", None)
     seconds = duration_ms(clause.text)
-    length = seconds or media.duration_ms or 3000
-    added = state.edit(AddClip(src=media.src, duration_ms=length, name=media.name, at=placement[0],
-                               ref=placement[1]), focus_kind="clip")
+    span = _upload_span(clause, media)
+    length = span[1] if span else seconds or media.duration_ms or 3000
+    added = state.edit(AddClip(src=media.src, duration_ms=length, in_ms=span[0] if span else 0, name=media.name,
+                               at=placement[0], ref=placement[1]), focus_kind="clip")
     motion = motion_said(clause)  # "add my photo with a slow zoom"
     if motion and added:
         state.edit(SetMotion(segment_id=added[0], motion=motion), focus_kind="clip")  # type: ignore[arg-type]
