@@ -721,7 +721,7 @@ def _said_without_verb(part: str, previous: str) -> str:
     # "lower the music to 25%" is a verb and its object, not "the music lower"
     change = re.match(rf"^(?:be\s+)?({_EN_CHANGE})\s*(.*)$", part) if not re.match(r"^(?:lower|higher)\s+(?:the|my|it|its|all)\b", part) else None
     if change and not PLACEHOLDER.search(part):
-        if change.group(2) and not re.match(r"^(?:please|thx|thanks|too)\b", change.group(2)):
+        if change.group(2) and not re.match(r"^(?:(?:please|thx|thanks|too)\b|[,，])", change.group(2)):
             return f"make the {change.group(2)} {change.group(1)}"
         return f"make it {part.removeprefix('be ')}"
     if _PREDICATE.match(part) and not PLACEHOLDER.search(part) and not re.match(rf"(?:{_EN_VERBS})\b", part):

@@ -513,9 +513,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if listed:  # "用我自己的歌，音量调到四成，不要循环": the song with its first setting, then a change of its own
             adjust = _adjustments(Clause("，".join(_items(clause)[:_first_setting(clause) + 1]), clause.quotes, clause.language,
                                          clause.source))
-        state.edit(SetMusic(src=upload.src, name=upload.name, volume=adjust.get("volume", 0.35),
-                            source_duration_ms=upload.duration_ms, **_music_options(adjust)),
-                   focus_kind="music")
+        # only the settings said are set (``model_fields_set``): a level said at the default ("35%") is said all the same
+        song = SetMusic(src=upload.src, name=upload.name, source_duration_ms=upload.duration_ms, **_music_options(adjust))
+        state.edit(song.model_copy(update={"volume": adjust["volume"]}) if "volume" in adjust else song, focus_kind="music")
         placed = {key: value for key, value in adjust.items() if key in ("start_ms", "source_in_ms")}
         if placed:  # "use my song and start it 10 seconds in": where it plays from applies once it is in
             state.edit(UpdateMusic(**placed), focus_kind="music")  # type: ignore[arg-type]
@@ -623,8 +623,8 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
 
 
 def _as_set(edit: SetMusic) -> bool:
-    """The song was set with no setting of its own yet (every setting at its default)."""
-    return (edit.volume, edit.fade_in_ms, edit.fade_out_ms, edit.loop, edit.duck) == (0.35, 0, 1000, True, False)
+    """The song was set with no setting of its own said yet (a level said at the default, "35%", is one)."""
+    return not {"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"} & edit.model_fields_set
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
@@ -657,22 +657,34 @@ def _turned_down(clause: Clause) -> bool:
 
 
 def _items(clause: Clause) -> list[str]:
-    return [item for item in re.split(r"\s*[，,]\s*", clause.text) if item.strip()]
+    """The clause's listed items: at commas, and at "with" / "plus" before a setting ("use my song at 10 percent with
+    ducking on")."""
+    return [item for item in re.split(r"\s*[，,]\s*|\s+(?:with|plus)\s+", clause.text) if item.strip()]
+
+
+def _said(adjust: _Adjustments) -> set[str]:
+    return {key.replace("volume_scale", "volume") for key in adjust}
 
 
 def _listed_after(clause: Clause) -> list[_Adjustments]:
     """Settings listed after the song's first one, each a change of its own: "用summer.mp3做背景音乐，音量百分之二十，不要循环"
     sets the song at 20% and then stops its loop (the first setting said is the song's own: "用我上传的音频，不要循环",
-    "我上传了一首歌，帮我用上，不要循环播放")."""
+    "我上传了一首歌，帮我用上，不要循环播放"); the same setting said again right after is that one said twice ("my song for
+    music, not too loud, like 20%": the level)."""
     return [adjust for item in _items(clause)[_first_setting(clause) + 1:]
             if (adjust := _adjustments(Clause(item, clause.quotes, clause.language, clause.source)))]
 
 
 def _first_setting(clause: Clause) -> int:
-    """The index of the first listed item that sets something (the song's own setting); the second item when none does."""
+    """The index of the first listed item that sets something (the song's own setting, with the same setting said again
+    right after it: "not too loud, like 20%"); the second item when none does."""
     items = _items(clause)
-    return next((k for k, item in enumerate(items[1:], 1)
-                 if _adjustments(Clause(item, clause.quotes, clause.language, clause.source))), 1)
+    first = next((k for k, item in enumerate(items) if _adjustments(Clause(item, clause.quotes, clause.language, clause.source))), 1)
+    said = _said(_adjustments(Clause(items[first], clause.quotes, clause.language, clause.source))) if first < len(items) else set()
+    while first + 1 < len(items) and said and \
+            _said(_adjustments(Clause(items[first + 1], clause.quotes, clause.language, clause.source))) == said:
+        first += 1  # "not too loud, like 20%": the level said twice, the later amount is the one
+    return first
 
 
 def _focused_set(state: PlanState) -> bool:

@@ -374,7 +374,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
-    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌"):  # "配音去掉吧 还是纯音乐好"
+    # "配音去掉吧 还是纯音乐好"; the music lowered while someone speaks is the music's ducking ("用summer.mp3，说话的时候自动压低")
+    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌|bgm|\.(?:mp3|wav|m4a)\b|\bduck\w*|闪避|避让|"
+                                             r"自动(?:降低|压低|变小|降|让)"):
         return _voice(clause, state)
     kind = state.focus.kind if state.focus is not None else None
     if kind == "captions" and _of_captions(clause):  # "make them yellow", "the word by word kind" after captions
