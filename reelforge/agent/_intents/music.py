@@ -90,14 +90,22 @@ def _percent(clause: Clause) -> float | None:
         return min(2.0, float(fraction.group(1)))
     if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)?\s*(?:half\b|一半)|\bhalf (?:the )?volume\b"):
         return 0.5  # "put the music volume at half", "音乐音量调到一半"
-    tenths = clause.search(r"(?:音量|声音|调到|设为|到)\s*(\d)成|(?:^|[，,\s])(\d)成(?:就行|就好|就够了|吧|左右)?$")
-    if tenths:  # "音量调到四成"
-        return int(tenths.group(1) or tenths.group(2)) / 10
+    tenths = clause.search(r"(?:音量|声音|调到|设为|到|音乐|配乐|bgm|歌)\s*(\d)成(半)?|(?:^|[，,\s])(\d)成(半)?(?:就行|就好|就够了|吧|左右)?$")
+    if tenths:  # "音量调到四成", "音乐两成半"
+        return (int(tenths.group(1) or tenths.group(3)) * 10 + (5 if tenths.group(2) or tenths.group(4) else 0)) / 100
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
-        return None
+        bare = clause.search(_BARE_LEVEL)
+        return int(bare.group(1)) / 100 if bare and 5 <= int(bare.group(1)) <= 100 and not clause.has(_NOT_A_LEVEL) else None
     value = float(next(g for g in match.groups() if g))
     return min(2.0, value / 100)
+
+
+# a level said as a bare number: "lo-fi music at 25", "set the bgm to 25", "背景音乐调到25" (not a time, a speed, a rate)
+_BARE_LEVEL = r"(?:\b(?:at|to)\s+|(?:调到|调成|设为|设成|改成|开到|降到|调低到|调小到))(\d{1,3})(?![\d.]|\s*(?:%|percent|s\b|secs?\b|" \
+              r"seconds?\b|x\b|times\b|fps\b|frames?\b|k\b|p\b|倍|秒|帧|分|:))"
+_NOT_A_LEVEL = r"\b(?:start\w*|begin\w*|come\w* in|kick\w* in|play\w* from|from|fade\w*|speed|fps|frame rate|second|sec|till|until)\b|" \
+               r"开始|进来|从|淡|速|帧|秒|第"
 
 
 def _has_music(state: PlanState) -> bool:
@@ -207,6 +215,16 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
                   r"\b(?:in the background|behind (?:it|this|the video))\b") \
             and music_style(clause.text) is not None:
         return True
+    # "some relaxing piano in the background", "calm piano at 30%": a style said behind the video or at a level is music
+    # (not "a man playing piano in the background" nor "a cafe with a piano in the background": a scene)
+    behind = clause.search(_BEHIND)
+    if (behind is not None or clause.has(r"\b(?:at|to) \d+(?:\.\d+)?\s*%")) and music_style(clause.text) is not None:
+        rest = dataclasses.replace(clause, text=clause.text[:behind.start()] + clause.text[behind.end():]) if behind else clause
+        if not rest.has(_SUBJECT + "|" + _OTHER_OBJECT + r"|\bplay(?:s|ing)\b|\b(?:man|woman|girl|boy|person|people|band|someone|kids?)\b|"
+                        r"\b(?:a|an)\s+(?:[\w-]+\s+)?(?:piano|guitar)\b|弹|演奏|(?:一|1)(?:架|把|台)"):
+            return True
+    if clause.has(r"\bthe track\b") and not _has_music(state) and any(m.kind == "audio" for m in state.context.media):
+        return True  # "put the track on at 40% volume": the song uploaded
     # "give me something calm and ambient" right after the music was named: that mood of music
     if state.focus is not None and state.focus.kind == "music" and clause.has(_SOMETHING) \
             and music_style(clause.text) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT):
@@ -242,6 +260,10 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     # only the music loops: "别循环了 放一遍就行", "stop looping"
     return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%")) \
         or clause.has(_NO_LOOP + r"|循环|\bloop(?:s|ing)?\b")
+
+
+# where music goes: behind the video ("in the background", "under the video", "背景里放点…")
+_BEHIND = r"\bin the background\b|\bunder(?:neath)? (?:it|this|the video|everything)\b|^背景(?:里|上|中)?(?=(?:放|来|配|加|用))"
 
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
@@ -500,7 +522,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if place is not None:
             adjust["start_ms"] = place
     # "put the song in" with a song uploaded and no music yet: that song
-    definite = not _has_music(state) and not adjust and clause.has(_USE) and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌")
+    # ("put the song on at 50% volume", "i want the song but quieter": with its setting; not "make the song quieter", which asks)
+    definite = not _has_music(state) and clause.has(_USE + r"|\b(?:want|need|on)\b") and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌") \
+        and (not adjust or not clause.has(r"^(?:please\s+)?(?:make|turn|set)\b"))
     upload = find_media(clause, state, ("audio", "video")) \
         if clause.has(_UPLOADED) or _names_upload(clause, state) or definite else None
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
@@ -562,7 +586,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "视频里还没有背景音乐。可以先加一段，例如：“加一段轻快的背景音乐，音量30%”。")))
         return True
     if adjust:  # a list item changes the music just set ("…，音量调到四成"); a request naming the music is its own
-        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(MUSIC), clause=clause)
+        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(MUSIC + "|" + _OWN_VERB), clause=clause)
     if adding:
         state.actions.append(MusicAction(style=None))
         return True
@@ -612,6 +636,9 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
 # a level said with a direction after new music lowers or raises it, a change of its own ("换成钢琴曲，同时音量降到25%",
 # "switch to piano and also turn it down to 20%"); a level set is the new music's own ("换成欢快一点的，音量调到百分之三十")
 _OWN_REQUEST = r"\b(?:turn|bring|take|dial|drop|lower|raise|bump)\w*\b|降|升|提高|减|压"
+# a setting asked for with a verb of its own is a change of its own ("use my song, and turn on ducking"); one only named is the
+# song's ("use my track, fade in 2 seconds")
+_OWN_VERB = r"^(?:(?:and|also|then|please|plus)\s+)*(?:turn|switch|enable|make|set|have|let|give)\b|^(?:然后|再|并且)?(?:打开|开启)"
 # where a fade goes said with it: "结尾再淡出两秒", "and fade it out at the end"
 _END_PLACE = r"\b(?:at|by|towards?) the (?:very )?end\b|\bthen\b|结尾|最后|末尾|再"
 
