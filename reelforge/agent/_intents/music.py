@@ -160,7 +160,7 @@ _SOMETHING = (r"^(?:(?:please|maybe|just|then|ok(?:ay)?|so)\s+)*(?:(?:give me|i 
 _MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |only )?once(?: please)?$|" \
               r"^(?:starting|start it|bring it in|have it start) (?:at|from) \d+(?:\.\d+)?\s*(?:s|secs?|seconds?)$|" + _SPEECH + "|" \
               r"循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|" \
-              r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:再|才)?(?:开始|进来|进|响起)(?:吧)?$"
+              r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
                r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
@@ -312,7 +312,7 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
 _FADE_OFF = r"\b(?:no|remove|without|delete|drop|get rid of|turn off|take (?:\w+ ){0,3}off|don'?t (?:want|need|use))\s+" \
             r"(?:(?:the|a|any)\s+)?(?:music'?s?\s+|song'?s?\s+)?(?:fades?|fading)(?:[- ]?(in|out))?\b|" \
             r"(?:不要|去掉|取消|删掉|别|不需要|不用)(?:音乐的?|歌的?)?(淡入淡出|淡入|淡出|渐入|渐出|渐弱)|" \
-            r"(淡入淡出|淡入和淡出|淡入|淡出|渐入|渐出|渐弱)(?:效果)?(?:都|也)?(?:去掉|删掉|取消|不要了|拿掉|关掉|去了)"
+            r"(淡入淡出|淡入和淡出|淡入|淡出|渐入|渐出|渐弱)(?:效果)?(?:都|也)?(?:去掉|删掉|取消|不要|不用|拿掉|关掉|去了)"
 
 
 def _fades_off(clause: Clause) -> dict[str, int]:
@@ -351,7 +351,7 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?[从由]第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
-              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方)?开始用|"
+              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方|那里|处)?开始(?:用|播放|播|放)|"
               # "start from 10 second of the song", "play it from second 12 of the track"
               rf"\bfrom\s+(?:the\s+)?{_SECONDS}\s+(?:mark\s+)?(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
               r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
@@ -435,7 +435,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
 
 _STOP_AT = r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"
 # the music coming in at a place on the timeline: "after the title", "with the second clip", "第二个片段开始时"
-_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ ){0,2}in\b|开始|进入|进来|响起|出现|播放"
+_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ ){0,2}in\b|开始|进入|进来|响起|出现|播放|(?:再|才)(?:进|放|响|上)"
 _AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|后"
 
 
@@ -499,8 +499,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.edit(RemoveMusic())
         state.focus = None
         return True
-    # "drop the music volume to 10%" sets a volume; only the music itself is removed
-    if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%") \
+    # "drop the music volume to 10%" sets a volume; only the music itself is removed ("来点音乐，不要古典乐" asks for music)
+    if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%|来(?:点|一?首|一?段)") \
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
             and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause):
         state.edit(RemoveMusic())
@@ -539,11 +539,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                          clause.source))
         # only the settings said are set (``model_fields_set``): a level said at the default ("35%") is said all the same
         song = SetMusic(src=upload.src, name=upload.name, source_duration_ms=upload.duration_ms, **_music_options(adjust))
-        state.edit(song.model_copy(update={"volume": adjust["volume"]}) if "volume" in adjust else song, focus_kind="music")
+        song = song.model_copy(update={"volume": adjust["volume"]}) if "volume" in adjust else song
+        state.edit(song, focus_kind="music")
         placed = {key: value for key, value in adjust.items() if key in ("start_ms", "source_in_ms")}
         if placed:  # "use my song and start it 10 seconds in": where it plays from applies once it is in
             state.edit(UpdateMusic(**placed), focus_kind="music")  # type: ignore[arg-type]
         for setting in listed:
+            if all(getattr(song, key) == value for key, value in setting.items() if key in SetMusic.model_fields) \
+                    and set(setting) <= set(SetMusic.model_fields):
+                continue  # "…，音量30%，要循环": it loops already, nothing changes
             state.edit(UpdateMusic(**setting), focus_kind="music")
         return True
     if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
@@ -684,9 +688,10 @@ def _turned_down(clause: Clause) -> bool:
 
 
 def _items(clause: Clause) -> list[str]:
-    """The clause's listed items: at commas, and at "with" / "plus" before a setting ("use my song at 10 percent with
-    ducking on")."""
-    return [item for item in re.split(r"\s*[，,]\s*|\s+(?:with|plus)\s+", clause.text) if item.strip()]
+    """The clause's listed items: at commas, at "with" / "plus" before a setting ("use my song at 10 percent with
+    ducking on"), and at a dictated pause in Chinese ("用我传的那首歌做bgm 音量调到两成 不要循环")."""
+    pattern = r"\s*[，,]\s*|\s+" if clause.language == "zh" else r"\s*[，,]\s*|\s+(?:with|plus)\s+"
+    return [item for item in re.split(pattern, clause.text) if item.strip()]
 
 
 def _said(adjust: _Adjustments) -> set[str]:
