@@ -436,7 +436,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
 _STOP_AT = r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"
 # the music coming in at a place on the timeline: "after the title", "with the second clip", "第二个片段开始时"
 _COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ ){0,2}in\b|开始|进入|进来|响起|出现|播放|(?:再|才)(?:进|放|响|上)"
-_AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|后"
+_AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|没了|消失|后"
 
 
 def _start_at_place(clause: Clause, state: PlanState) -> int | None:
