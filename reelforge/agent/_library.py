@@ -19,7 +19,7 @@ _STYLE_WORDS: dict[StyleName, str] = {
     "piano": r"piano|钢琴|sad|melancholy|melancholic|emotional|sentimental|伤感|悲伤|忧伤|感人",
     "ambient": r"calm|relax(?:ing|ed)?|peaceful|soft|gentle|soothing|mellow|舒缓|平静|安静|轻柔|温柔|治愈|"
                r"ambient|atmospheric|dreamy|氛围|梦幻",
-    "cinematic": r"epic|cinematic|dramatic|heroic|orchestral|trailer|powerful|史诗|大气|震撼|激昂|电影感",
+    "cinematic": r"epic|cinematic|dramatic|heroic|orchestral|classical|古典|交响|trailer|powerful|史诗|大气|震撼|激昂|电影感",
     "upbeat": r"upbeat|happy|cheerful|fun|joyful|bright|energetic|positive|party|欢快|快乐|轻快|活泼|开心|动感|愉快|派对|嗨|燃|"
               r"rock|摇滚|corporate|business|inspiring|motivational|励志|商务|企业|(?:more )?energy|lively|livelier|punchy|punchier|hype|"
               r"有活力|有劲|带劲|热闹",
@@ -56,7 +56,7 @@ _COMPARATIVES = {"happier": "happy", "calmer": "calm", "sadder": "sad", "chiller
 
 # what is not wanted names no style: "not lofi, something cinematic", "no drums, something calm", "不要摇滚的，来点安静的"
 _NOT_WANTED = (r"\b(?:not|no|without|anything but|(?:don'?t|do not) (?:want|like|need)(?: \w+)?(?: with)?)\s+(?:(?:a|an|the|any|so|too)\s+)?[\w-]+"
-               r"|(?:不要|别|不想要|不喜欢)(?:那种|太)?(?:[\u4e00-\u9fff\w-]{1,4}?(?:的|了)|[a-z][a-z-]+)(?=[，,\s]|$)")  # "不要lofi，…"
+               r"|(?:不要|别|不想要|不喜欢)(?:那种|太)?(?:[\u4e00-\u9fff\w-]{1,4}?(?:的|了|乐|曲)|[a-z][a-z-]+)(?=[，,\s]|$)")  # "不要lofi，…", "不要电子乐"
 # 原声 in an edit is a clip's own sound, never the acoustic style ("原声全关了 只要音乐")
 _OWN_SOUND = r"原声"
 

@@ -69,7 +69,7 @@ def _en_word_value(words: str) -> int:
     return total
 
 
-_SHARES = {"quarter": "25", "fifth": "20", "tenth": "10", "third": "33.3"}
+_SHARES = {"quarter": "25", "fourth": "25", "fifth": "20", "tenth": "10", "third": "33.3"}
 
 
 def _en_amount(word: str) -> float:
@@ -101,9 +101,12 @@ def _normalize_en(text: str) -> str:
     text = re.sub(rf"\b(a|an|one|(?:{'|'.join(_EN_UNITS)})|\d+) and a half times\b",
                   lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)}x", text)
     # "bring it down to a fifth", "music at a quarter": a share of the volume
-    text = re.sub(r"\b(to|at) (?:a|one) (quarter|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|shot|scene|"
-                  r"segment|video|part|position|place))",
+    text = re.sub(r"\b(to|at|volume) (?:a|one) (quarter|fourth|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|"
+                  r"shot|scene|segment|video|part|position|place))",
                   lambda m: f"{m.group(1)} {_SHARES[m.group(2)]}%", text)
+    # "music at quarter volume", "a fifth of the volume": that share of it
+    text = re.sub(r"\b(?:(?:a|one) )?(quarter|fourth|fifth|tenth|third) (?:of (?:the|its) )?volume\b",
+                  lambda m: f"{_SHARES[m.group(1)]}% volume", text)
     # "a second and a half", "a sec and a half", "two seconds and a half"
     text = re.sub(rf"\b(a|an|one|(?:{_EN_WORD})|\d+) (?:seconds?|secs?) and a half\b",
                   lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)} seconds", text)

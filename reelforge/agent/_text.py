@@ -517,7 +517,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
-             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
+             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
              (re.compile(r"倒出(?=给|成|为|一|吧|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
              (re.compile(r"静因"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"))
@@ -744,7 +744,7 @@ def _said_without_verb(part: str, previous: str) -> str:
     # "lower the music to 25%" is a verb and its object, not "the music lower"
     change = re.match(rf"^(?:be\s+)?({_EN_CHANGE})\s*(.*)$", part) if not re.match(r"^(?:lower|higher)\s+(?:the|my|it|its|all)\b", part) else None
     if change and not PLACEHOLDER.search(part):
-        if change.group(2) and not re.match(r"^(?:please|thx|thanks|too)\b", change.group(2)):
+        if change.group(2) and not re.match(r"^(?:(?:please|thx|thanks|too)\b|[,，])", change.group(2)):
             return f"make the {change.group(2)} {change.group(1)}"
         return f"make it {part.removeprefix('be ')}"
     if _PREDICATE.match(part) and not PLACEHOLDER.search(part) and not re.match(rf"(?:{_EN_VERBS})\b", part):

@@ -90,14 +90,22 @@ def _percent(clause: Clause) -> float | None:
         return min(2.0, float(fraction.group(1)))
     if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)?\s*(?:half\b|一半)|\bhalf (?:the )?volume\b"):
         return 0.5  # "put the music volume at half", "音乐音量调到一半"
-    tenths = clause.search(r"(?:音量|声音|调到|设为|到)\s*(\d)成|(?:^|[，,\s])(\d)成(?:就行|就好|就够了|吧|左右)?$")
-    if tenths:  # "音量调到四成"
-        return int(tenths.group(1) or tenths.group(2)) / 10
+    tenths = clause.search(r"(?:音量|声音|调到|设为|到|音乐|配乐|bgm|歌)\s*(\d)成(半)?|(?:^|[，,\s])(\d)成(半)?(?:就行|就好|就够了|吧|左右)?$")
+    if tenths:  # "音量调到四成", "音乐两成半"
+        return (int(tenths.group(1) or tenths.group(3)) * 10 + (5 if tenths.group(2) or tenths.group(4) else 0)) / 100
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
     if not match:
-        return None
+        bare = clause.search(_BARE_LEVEL)
+        return int(bare.group(1)) / 100 if bare and 5 <= int(bare.group(1)) <= 100 and not clause.has(_NOT_A_LEVEL) else None
     value = float(next(g for g in match.groups() if g))
     return min(2.0, value / 100)
+
+
+# a level said as a bare number: "lo-fi music at 25", "set the bgm to 25", "背景音乐调到25" (not a time, a speed, a rate)
+_BARE_LEVEL = r"(?:\b(?:at|to)\s+|(?:调到|调成|设为|设成|改成|开到|降到|调低到|调小到))(\d{1,3})(?![\d.]|\s*(?:%|percent|s\b|secs?\b|" \
+              r"seconds?\b|x\b|times\b|fps\b|frames?\b|k\b|p\b|倍|秒|帧|分|:))"
+_NOT_A_LEVEL = r"\b(?:start\w*|begin\w*|come\w* in|kick\w* in|play\w* from|from|fade\w*|speed|fps|frame rate|second|sec|till|until)\b|" \
+               r"开始|进来|从|淡|速|帧|秒|第"
 
 
 def _has_music(state: PlanState) -> bool:
@@ -152,7 +160,7 @@ _SOMETHING = (r"^(?:(?:please|maybe|just|then|ok(?:ay)?|so)\s+)*(?:(?:give me|i 
 _MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |only )?once(?: please)?$|" \
               r"^(?:starting|start it|bring it in|have it start) (?:at|from) \d+(?:\.\d+)?\s*(?:s|secs?|seconds?)$|" + _SPEECH + "|" \
               r"循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|" \
-              r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:再|才)?(?:开始|进来|进|响起)(?:吧)?$"
+              r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
                r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
@@ -207,6 +215,16 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
                   r"\b(?:in the background|behind (?:it|this|the video))\b") \
             and music_style(clause.text) is not None:
         return True
+    # "some relaxing piano in the background", "calm piano at 30%": a style said behind the video or at a level is music
+    # (not "a man playing piano in the background" nor "a cafe with a piano in the background": a scene)
+    behind = clause.search(_BEHIND)
+    if (behind is not None or clause.has(r"\b(?:at|to) \d+(?:\.\d+)?\s*%")) and music_style(clause.text) is not None:
+        rest = dataclasses.replace(clause, text=clause.text[:behind.start()] + clause.text[behind.end():]) if behind else clause
+        if not rest.has(_SUBJECT + "|" + _OTHER_OBJECT + r"|\bplay(?:s|ing)\b|\b(?:man|woman|girl|boy|person|people|band|someone|kids?)\b|"
+                        r"\b(?:a|an)\s+(?:[\w-]+\s+)?(?:piano|guitar)\b|弹|演奏|(?:一|1)(?:架|把|台)"):
+            return True
+    if clause.has(r"\bthe track\b") and not _has_music(state) and any(m.kind == "audio" for m in state.context.media):
+        return True  # "put the track on at 40% volume": the song uploaded
     # "give me something calm and ambient" right after the music was named: that mood of music
     if state.focus is not None and state.focus.kind == "music" and clause.has(_SOMETHING) \
             and music_style(clause.text) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT):
@@ -242,6 +260,10 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     # only the music loops: "别循环了 放一遍就行", "stop looping"
     return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%")) \
         or clause.has(_NO_LOOP + r"|循环|\bloop(?:s|ing)?\b")
+
+
+# where music goes: behind the video ("in the background", "under the video", "背景里放点…")
+_BEHIND = r"\bin the background\b|\bunder(?:neath)? (?:it|this|the video|everything)\b|^背景(?:里|上|中)?(?=(?:放|来|配|加|用))"
 
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
@@ -290,7 +312,7 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
 _FADE_OFF = r"\b(?:no|remove|without|delete|drop|get rid of|turn off|take (?:\w+ ){0,3}off|don'?t (?:want|need|use))\s+" \
             r"(?:(?:the|a|any)\s+)?(?:music'?s?\s+|song'?s?\s+)?(?:fades?|fading)(?:[- ]?(in|out))?\b|" \
             r"(?:不要|去掉|取消|删掉|别|不需要|不用)(?:音乐的?|歌的?)?(淡入淡出|淡入|淡出|渐入|渐出|渐弱)|" \
-            r"(淡入淡出|淡入和淡出|淡入|淡出|渐入|渐出|渐弱)(?:效果)?(?:都|也)?(?:去掉|删掉|取消|不要了|拿掉|关掉|去了)"
+            r"(淡入淡出|淡入和淡出|淡入|淡出|渐入|渐出|渐弱)(?:效果)?(?:都|也)?(?:去掉|删掉|取消|不要|不用|拿掉|关掉|去了)"
 
 
 def _fades_off(clause: Clause) -> dict[str, int]:
@@ -329,7 +351,7 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?[从由]第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
-              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方)?开始用|"
+              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方|那里|处)?开始(?:用|播放|播|放)|"
               # "start from 10 second of the song", "play it from second 12 of the track"
               rf"\bfrom\s+(?:the\s+)?{_SECONDS}\s+(?:mark\s+)?(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
               r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
@@ -413,8 +435,8 @@ def _adjustments(clause: Clause) -> _Adjustments:
 
 _STOP_AT = r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"
 # the music coming in at a place on the timeline: "after the title", "with the second clip", "第二个片段开始时"
-_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ ){0,2}in\b|开始|进入|进来|响起|出现|播放"
-_AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|后"
+_COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ ){0,2}in\b|开始|进入|进来|响起|出现|播放|(?:再|才)(?:进|放|响|上)"
+_AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|没了|消失|后"
 
 
 def _start_at_place(clause: Clause, state: PlanState) -> int | None:
@@ -477,8 +499,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.edit(RemoveMusic())
         state.focus = None
         return True
-    # "drop the music volume to 10%" sets a volume; only the music itself is removed
-    if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%") \
+    # "drop the music volume to 10%" sets a volume; only the music itself is removed ("来点音乐，不要古典乐" asks for music)
+    if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%|来(?:点|一?首|一?段)") \
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
             and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause):
         state.edit(RemoveMusic())
@@ -500,7 +522,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if place is not None:
             adjust["start_ms"] = place
     # "put the song in" with a song uploaded and no music yet: that song
-    definite = not _has_music(state) and not adjust and clause.has(_USE) and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌")
+    # ("put the song on at 50% volume", "i want the song but quieter": with its setting; not "make the song quieter", which asks)
+    definite = not _has_music(state) and clause.has(_USE + r"|\b(?:want|need|on)\b") and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌") \
+        and (not adjust or not clause.has(r"^(?:please\s+)?(?:make|turn|set)\b"))
     upload = find_media(clause, state, ("audio", "video")) \
         if clause.has(_UPLOADED) or _names_upload(clause, state) or definite else None
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
@@ -513,13 +537,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if listed:  # "用我自己的歌，音量调到四成，不要循环": the song with its first setting, then a change of its own
             adjust = _adjustments(Clause("，".join(_items(clause)[:_first_setting(clause) + 1]), clause.quotes, clause.language,
                                          clause.source))
-        state.edit(SetMusic(src=upload.src, name=upload.name, volume=adjust.get("volume", 0.35),
-                            source_duration_ms=upload.duration_ms, **_music_options(adjust)),
-                   focus_kind="music")
+        # only the settings said are set (``model_fields_set``): a level said at the default ("35%") is said all the same
+        song = SetMusic(src=upload.src, name=upload.name, source_duration_ms=upload.duration_ms, **_music_options(adjust))
+        song = song.model_copy(update={"volume": adjust["volume"]}) if "volume" in adjust else song
+        state.edit(song, focus_kind="music")
         placed = {key: value for key, value in adjust.items() if key in ("start_ms", "source_in_ms")}
         if placed:  # "use my song and start it 10 seconds in": where it plays from applies once it is in
             state.edit(UpdateMusic(**placed), focus_kind="music")  # type: ignore[arg-type]
         for setting in listed:
+            if all(getattr(song, key) == value for key, value in setting.items() if key in SetMusic.model_fields) \
+                    and set(setting) <= set(SetMusic.model_fields):
+                continue  # "…，音量30%，要循环": it loops already, nothing changes
             state.edit(UpdateMusic(**setting), focus_kind="music")
         return True
     if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
@@ -562,7 +590,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "视频里还没有背景音乐。可以先加一段，例如：“加一段轻快的背景音乐，音量30%”。")))
         return True
     if adjust:  # a list item changes the music just set ("…，音量调到四成"); a request naming the music is its own
-        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(MUSIC), clause=clause)
+        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(MUSIC + "|" + _OWN_VERB), clause=clause)
     if adding:
         state.actions.append(MusicAction(style=None))
         return True
@@ -612,6 +640,9 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
 # a level said with a direction after new music lowers or raises it, a change of its own ("换成钢琴曲，同时音量降到25%",
 # "switch to piano and also turn it down to 20%"); a level set is the new music's own ("换成欢快一点的，音量调到百分之三十")
 _OWN_REQUEST = r"\b(?:turn|bring|take|dial|drop|lower|raise|bump)\w*\b|降|升|提高|减|压"
+# a setting asked for with a verb of its own is a change of its own ("use my song, and turn on ducking"); one only named is the
+# song's ("use my track, fade in 2 seconds")
+_OWN_VERB = r"^(?:(?:and|also|then|please|plus)\s+)*(?:turn|switch|enable|make|set|have|let|give)\b|^(?:然后|再|并且)?(?:打开|开启)"
 # where a fade goes said with it: "结尾再淡出两秒", "and fade it out at the end"
 _END_PLACE = r"\b(?:at|by|towards?) the (?:very )?end\b|\bthen\b|结尾|最后|末尾|再"
 
@@ -623,8 +654,8 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
 
 
 def _as_set(edit: SetMusic) -> bool:
-    """The song was set with no setting of its own yet (every setting at its default)."""
-    return (edit.volume, edit.fade_in_ms, edit.fade_out_ms, edit.loop, edit.duck) == (0.35, 0, 1000, True, False)
+    """The song was set with no setting of its own said yet (a level said at the default, "35%", is one)."""
+    return not {"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"} & edit.model_fields_set
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
@@ -657,22 +688,35 @@ def _turned_down(clause: Clause) -> bool:
 
 
 def _items(clause: Clause) -> list[str]:
-    return [item for item in re.split(r"\s*[，,]\s*", clause.text) if item.strip()]
+    """The clause's listed items: at commas, at "with" / "plus" before a setting ("use my song at 10 percent with
+    ducking on"), and at a dictated pause in Chinese ("用我传的那首歌做bgm 音量调到两成 不要循环")."""
+    pattern = r"\s*[，,]\s*|\s+" if clause.language == "zh" else r"\s*[，,]\s*|\s+(?:with|plus)\s+"
+    return [item for item in re.split(pattern, clause.text) if item.strip()]
+
+
+def _said(adjust: _Adjustments) -> set[str]:
+    return {key.replace("volume_scale", "volume") for key in adjust}
 
 
 def _listed_after(clause: Clause) -> list[_Adjustments]:
     """Settings listed after the song's first one, each a change of its own: "用summer.mp3做背景音乐，音量百分之二十，不要循环"
     sets the song at 20% and then stops its loop (the first setting said is the song's own: "用我上传的音频，不要循环",
-    "我上传了一首歌，帮我用上，不要循环播放")."""
+    "我上传了一首歌，帮我用上，不要循环播放"); the same setting said again right after is that one said twice ("my song for
+    music, not too loud, like 20%": the level)."""
     return [adjust for item in _items(clause)[_first_setting(clause) + 1:]
             if (adjust := _adjustments(Clause(item, clause.quotes, clause.language, clause.source)))]
 
 
 def _first_setting(clause: Clause) -> int:
-    """The index of the first listed item that sets something (the song's own setting); the second item when none does."""
+    """The index of the first listed item that sets something (the song's own setting, with the same setting said again
+    right after it: "not too loud, like 20%"); the second item when none does."""
     items = _items(clause)
-    return next((k for k, item in enumerate(items[1:], 1)
-                 if _adjustments(Clause(item, clause.quotes, clause.language, clause.source))), 1)
+    first = next((k for k, item in enumerate(items) if _adjustments(Clause(item, clause.quotes, clause.language, clause.source))), 1)
+    said = _said(_adjustments(Clause(items[first], clause.quotes, clause.language, clause.source))) if first < len(items) else set()
+    while first + 1 < len(items) and said and \
+            _said(_adjustments(Clause(items[first + 1], clause.quotes, clause.language, clause.source))) == said:
+        first += 1  # "not too loud, like 20%": the level said twice, the later amount is the one
+    return first
 
 
 def _focused_set(state: PlanState) -> bool:

@@ -94,9 +94,9 @@ _NARRATE_ZH = re.compile(
     # "帮我念一句「下次见」" (HK "幫我讀一句"): a line read out is a narration
     r"(?:念|读)(?:一句|1句))"
     # "旁白放在狗那段开始的时候：…": where it starts
-    r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时))?"
+    r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时)|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?)?"
     # "加段旁白，用男声，内容是：…", "配音用男声说：…": the voice said between the noun and the words
-    r"(?P<spec>(?:[，,]\s*(?:用|要|换成)?|用)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
+    r"(?P<spec>(?:[，,]\s*(?:用|要|换成)?|用|要)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
     r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|讲|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|讲|念|读|内容是)\s*[:：]?\s*|"
     r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
@@ -245,6 +245,9 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
             body, when = body[:said_after.start()], when or _SPOKEN_AT.match(said_after.group(0).lstrip(" ,"))
             gender_after = gender_after or re.search(r"(?i)(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?(?=\s+voice)",
                                                      said_after.group(0))
+    spec_last = _ZH_SPEC_LAST.search(body) if state.language == "zh" and not quoted else None
+    if spec_last:  # "配音：未来就在眼前。用男声": the voice said after the words, not words to speak
+        body = body[:spec_last.start()] + ("。" if spec_last.group(0).lstrip().startswith("。") else "")
     body = _body(body)
     if not re.search(r"\w", body):
         return None
@@ -253,7 +256,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
         after = after[zh_after.end():]
     said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "who", "who_en")
                     if k in match.groupdict())
-    said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "")
+    said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "") + (spec_last.group(0) if spec_last else "")
     gender = _gender(said)
     if zh_after and zh_after.end() > 0:
         said += " " + (zh_after.group("place") or "")
@@ -289,6 +292,8 @@ _WISH = re.compile(r"(?i)^\s*(?:it'?d be (?:cool|nice|great|good|fun)|it would b
 # how and where it is spoken, said after quoted Chinese words: "，用男声", "，女声，放在狗那段开始的时候", "…还是女声吧"
 _ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还是|不对|不是)?(?P<g>男声|女声|男生|女生|男的|女的|男性|女性)"
                             r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时))))+[，,。\s]*")
+# the voice said at the end of unquoted Chinese words: "配音：未来就在眼前。用男声", "旁白：……，女声"
+_ZH_SPEC_LAST = re.compile(r"[。，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来读|来念|读|念)?(?:吧)?[。.!！]?\s*$")
 # how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
 _SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
                          r"\s+(?:in|at|on) (?:the )?second \d+(?:\.\d+)?\b|"
@@ -374,7 +379,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause.has(r"(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])") and clause.has(_EXPORT)):  # "export them as srt"
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
-    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌"):  # "配音去掉吧 还是纯音乐好"
+    # "配音去掉吧 还是纯音乐好"; the music lowered while someone speaks is the music's ducking ("用summer.mp3，说话的时候自动压低")
+    if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌|bgm|\.(?:mp3|wav|m4a)\b|\bduck\w*|闪避|避让|"
+                                             r"自动(?:降低|压低|变小|降|让)"):
         return _voice(clause, state)
     kind = state.focus.kind if state.focus is not None else None
     if kind == "captions" and _of_captions(clause):  # "make them yellow", "the word by word kind" after captions
@@ -419,7 +426,8 @@ _BARE_ON = re.compile(
 _SPEECH = (r"\bwhat(?:ever)? (?:people|ppl|they|we|i|he|she|everyone|the \w+)(?:'re|'s| are| is| were| was)? (?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
            r"说的话|讲的话|对话|语音|识别")
-_TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写"
+_TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写|" \
+              r"(?:说的话|讲的话|语音|对话|对白)(?:都|全|全部)?(?:识别|转成文字|转为文字|转文字)"  # "把里面说的话都识别出来"
 _SUBTITLE_FILE = r"^(?:please\s+)?(?:make|create|give me|generate|export|get me|send me)\s+(?:an?\s+|the\s+)?(?:srt|vtt|webvtt)" \
                  r"(?: file)?(?: too| as well| also)?$"
 
@@ -439,7 +447,8 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     # "the highlight colour pink" is the highlight's colour, not the style
     style = "highlight" if clause.has(_HIGHLIGHT) and not clause.has(r"\bhighlight(?:ed|ing)? colou?r\b|高亮(?:的)?颜色") \
         else "clean" if clause.has(_CLEAN) else None
-    bare = _BARE_ON.match(clause.text.strip(" .!?。！？")) is not None
+    on_first = _ON_FIRST.match(clause.text) is not None  # "加上字幕，黄色的": turned on, then how they look
+    bare = _BARE_ON.match(clause.text.strip(" .!?。！？")) is not None or on_first
     if any(isinstance(a, CaptionSpeechAction) for a in state.actions) and not clause.has(REMOVE) and \
             color_of(clause.text) is None and not clause.has(_BIGGER + "|" + _SMALLER):
         return True  # "transcribe the speech and show it as captions": the request made already
@@ -473,8 +482,11 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         _caption_speech(state, style)
         return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
-    if _ON_FIRST.match(clause.text) and (colour or scale):  # "captions on, yellow": turned on, then the colour
-        state.edit(SetCaptions(style=style), focus_kind="captions")  # type: ignore[arg-type]
+    if on_first and (colour or scale):  # "captions on, yellow": turned on, then the colour
+        if not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) and not speaking and not narrated:
+            _caption_speech(state, style)  # no narration yet: the clips' own speech, captioned
+        else:
+            state.edit(SetCaptions(style=style), focus_kind="captions")  # type: ignore[arg-type]
         style = None
     elif highlight_colour and scale:  # "captions bigger and the highlight colour pink": one change each
         state.edit(SetCaptions(style=style, size_scale=scale), focus_kind="captions")  # type: ignore[arg-type]
