@@ -40,6 +40,11 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
 
 _COLOURS = r"red|white|black|yellow|blue|green|orange|purple|pink|gray|grey|gold|silver"
 
+# "her" as the object a learner calls a clip ("cut her 4 seconds", "make her faster"), not "her" before a noun ("a boy
+# hugging her mother", "a close-up of her face": a scene's words)
+_HER_OBJECT = (r"her(?!\s+(?!(?:a|an|the|and|or|to|at|in|on|by|for|from|with|please|more|less|then|too|very|so|back|again|"
+               r"off|out|up|down|a bit|faster|slower|bigger|smaller|louder|quieter|shorter|longer|earlier|later)\b)[a-z])")
+
 _PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
             "finishing": "ends"}
 # a rewrite is a replacement string or a function of the match
@@ -124,7 +129,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
      "only hard cuts"),
     (r"\b(speed (?:of [\w ]+? )?(?:to|at) \d+(?:\.\d+)?)(?![\d.]|\s*(?:x\b|%|percent|times|seconds?|secs?|s\b))", r"\1x"),
     # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
-    (r"\b(cut|trim|shorten|mute|move|delete|remove|put|make|speed up|slow down|of|from|to) (?:him|her)\b", r"\1 it"),
+    (rf"\b(cut|trim|shorten|mute|move|delete|remove|erase|put|make|speed up|slow down|of|from|to) (?:him|{_HER_OBJECT})\b",
+     r"\1 it"),
     # --- literal verbs of coming and going: "the title enter slowly", "the music go out slowly", "disappear slowly"
     (r"\b(?:enter|enters|come in|comes in|appear|appears|entry|coming in)(?: very)? (?:slowly|slow|softly|soft|gradually|little by little)\b",
      "fade in"),
@@ -261,7 +267,9 @@ _CLIPS_REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.co
     (r"\bin the (?:very )?(?:beginning|start)(?! of (?:the|it|him|her)\b(?! video))(?: of (?:the )?video)?\b", "at the start"),
     (r"\bin the (?:very )?(?:end|final|finish)(?: of (?:the )?video)?\b(?!,? (?:i|we|it)\b)", "at the end"),
     (r"\b(?:of|from) the (beginning|start) of (?:him|her|it)\b", r"from the \1 of it"),
-    (r"(?<=\s)(?:him|her)\b", "it"),  # a clip is "him" or "her" in many first languages
+    # a clip is "him" or "her" in many first languages (after the editor's verbs: "boy hugging her mother" is a scene)
+    (rf"\b(cut|trim|shorten|mute|move|delete|remove|erase|put|make|speed up|slow down|of|from|to) (?:him|{_HER_OBJECT})\b",
+     r"\1 it"),
     (r"\band one (?=(?:at|from|off) the end\b)", "and 1 second "),  # "cut 1 second in the start and one in the end"
     # "cut the first 2 seconds and shave the last one off too": the last second, not the last clip
     (r"(\b(?:first|last) \d+(?:\.\d+)? (?:seconds?|secs?)\b.*?\b)the (last|first) one\b", r"\1the \2 1 second"),
@@ -269,7 +277,8 @@ _CLIPS_REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.co
     (r"^is (too|very|so|a bit|kind of)\b", r"it's \1"), (r", is (not|too|very|so|a bit)\b", r", it's \1"),
     (r"\bput it (?=(?:more|less) (?:slow|fast|loud|quiet|big|small|short|long)\b|(?:slow|fast|loud|quiet|bigg|small|short|long|quick)er\b)",
      "make it "),
-    (r"\b(?:quit|eliminate|take away|take off)\s+(?=(?:the|this|that|all the|my)\b)", "remove "),
+    (r"\b(?:quit|eliminate|take away|take off)\s+(?=(?:the|this|that|all the|my)\s+(?:[\w-]+\s+){0,2}?(?:" + _THING +
+     r"|slow motion|effects?|transitions?)\b)", "remove "),
     (r"\bthe movement of (?:the )?camera\b|\bthe camera (?:movement|move)\b(?! (?:to|left|right|up|down)\b)", "the camera motion"),
     (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
     (r"\bin (?:the )?speed normal\b|\bspeed normal\b", "normal speed"),
