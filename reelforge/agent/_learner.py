@@ -13,8 +13,10 @@ number words: a title's or a narration's quoted words are never rewritten. Every
 own nouns (title, music, clip, ...) or on a grammar that a scene description does not use, so an unquoted generation
 prompt ("a tidal wave at night", "a girl who quit her job") keeps its words; none turns an edit into a generation.
 
-A second table (``learner_clips_en``: clips, time and speed, "cut the two first seconds", "0.75 of speed") runs later,
-in ``_text._plain_en``, once spelling and number words are read: its rules are written for that text.
+One table, one pass: the rewrites of clips, time and speed ("cut the two first seconds", "0.75 of speed", "in the
+very end") sit beside the others, and the last few read what the table has already made plain (the object said
+before its verb, "the last one" after "the first 2 seconds"). Number words may still be words here (``normalize``
+runs after), so a rule that counts seconds takes both.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["learner_clips_en", "learner_en"]
+__all__ = ["learner_en"]
 
 # the editor's nouns a learner's sentence is built around
 _THING = (r"title|tidal|text|subtitles?|captions?|music|song|soundtrack|sound|audio|voice(?:-?over)?|narration|clips?|"
@@ -39,6 +41,11 @@ _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelv
                  r"thirty")
 
 _COLOURS = r"red|white|black|yellow|blue|green|orange|purple|pink|gray|grey|gold|silver"
+
+# "her" as the object a learner calls a clip ("cut her 4 seconds", "make her faster"), not "her" before a noun ("a boy
+# hugging her mother", "a close-up of her face": a scene's words)
+_HER_OBJECT = (r"her(?!\s+(?!(?:a|an|the|and|or|to|at|in|on|by|for|from|with|please|more|less|then|too|very|so|back|again|"
+               r"off|out|up|down|a bit|faster|slower|bigger|smaller|louder|quieter|shorter|longer|earlier|later)\b)[a-z])")
 
 _PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "beginning": "begins", "ending": "ends",
             "finishing": "ends"}
@@ -57,11 +64,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(can|could|would|will) (you|u) (?:please )?to\b", r"\1 \2"),
     (r"\bplease to\b", "please"),
     (r"\b(and|,) to (?=(?:put|make|remove|delete|add|change|move|cut)\b)", r"\1 "),
-    (r"\b(make|let|have) ((?:the|my|this|that)\s+(?:[\w-]+\s+){0,2}?(?:title|text|music|song|clip|video|subtitles|captions)|"
+    (r"\b(make|let|have) ((?:the|my|this|that)\s+(?:[\w-]+\s+){0,2}?(?:title|text|music|song|clip|video|one|part|shot|subtitles|captions)|"
      r"(?:the )?(?:first|second|third|last) (?:clip|one|video)|it|them) to (be\s+)?", r"\1 \2 "),
-    (r"\bmake (first|second|third|last) (clip|video)\b", r"make the \1 \2"),
     # --- "do for me a video of", "make for me": the plain verb
     (r"\b(do|make|create) for me\b", r"\1"),
+    (r"\bdo me (?=(?:a|an|one)\b)", "make "),
     (r"^(?:please\s+)?do (a|an|one) (video|clip)\b", r"make \1 \2"),
     (r"\b(make|create|generate) one (video|clip)\b", r"\1 a \2"),
     (r"\bone (video|clip|photo|picture|shot)(?= of\b)", r"a \1"),
@@ -70,7 +77,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"(?<=er) only(?=\s*(?:[,.!?]|$|\band\b|\bplease\b))", ""),
     (r"(?<![a\w] )\b(?<!a )little (?=\w+er\b)", "a little "),
     # --- false friends and literal verbs
-    (r"\bquit (?=(?:the|this|that|all the|my)\s+(?:[\w-]+\s+){0,2}?(?:" + _THING + r"|slow motion|effects?|transitions?)\b)",
+    (r"\b(?:quit|take off) (?=(?:the|this|that|all the|my)\s+(?:[\w-]+\s+){0,2}?(?:" + _THING + r"|slow motion|effects?|transitions?)\b)",
      "remove "),
     (r"\beliminate (?=(?:the|this|that|all|every|my|clip|title|music|it|them)\b)", "delete "),
     (r"\bsilence (?=(?:the|all|this|that|every|clip|my)\b)", "mute "),
@@ -83,7 +90,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # --- "i want that the title disappear": the thing wished for
     (r"\bi (?:want|would like|wish) that (?=(?:the|my|this|all)\b)", "make "),
     # --- comparatives: "too much fast", "more late", "2 times more loud", "how much long"
-    (r"\btoo much (?=(?:fast|slow|long|short|big|small|loud|quiet|low|high|strong|bright|dark)\b)", "too "),
+    (r"\btoo much (?=(?:fast|slow|quick|long|short|big|small|loud|quiet|low|high|strong|bright|dark)\b)", "too "),
     (r"\bmore late\b", "later"),
     (r"\bmore early\b", "earlier"),
     (r"\bhow much (?=(?:long|time)\b)", "how "),
@@ -92,9 +99,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:in|on|at) the (?:up|upper|top) part(?: of the (?:screen|video|image))?\b", "at the top"),
     (r"\b(?:in|on|at|to) the (?:down|low|lower|bottom) part(?: of the (?:screen|video|image))?\b", "at the bottom"),
     (r"\b(?:in|on|at|to) the (?:middle|center|centre) part(?: of the (?:screen|video|image))?\b", "in the center"),
-    (r"\bin (?:the )?final(?: of (?:the )?video)?(?=\s*(?:[,.!?]|$|\band\b|\bfor\b|\bplease\b))", "at the end"),
-    (r"\b(?:in|on) the (end|start|beginning) of (?:the |my )?video\b", r"at the \1"),
-    (r"\b(?:in|on) the (?=(?:end|start|beginning)\b)", "at the "),
+    (r"\bin (?:the (?:very )?(?:final|finish)(?: of (?:the )?video)?\b(?!,? (?:i|we|it)\b)|"
+     r"final(?: of (?:the )?video)?(?=\s*(?:[,.!?]|$|\band\b|\bfor\b|\bplease\b)))", "at the end"),
+    (r"\b(?:in|on) the (?:very )?(end|start|beginning) of (?:the |my )?video\b", r"at the \1"),
+    (r"\b(?:in|on) the (?:very )?(?=(?:end|ending|start|beginning)\b)", "at the "),
+    (r"\bin end\b", "at the end"),
     (rf"\b(?:in|on|at) (?:the )?second (\d+(?:\.\d+)?|{_NUMBER_WORDS})\b(?! (?:clip|one|video|part|shot|scene|half)\b)",
      r"at second \1"),
     (r"\b(before|after) of\b", r"\1"),
@@ -115,16 +124,17 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b((?:voice|narrator|narration|man|woman)) (?:that|who) (?:say|says|read|reads|tell|tells)\b", r"\1 that says"),
     (r"\b(voice|narrator) (?:say|says)\b(?=\s*[:⟪])", r"\1 saying"),
     # --- "frames for second", "0.75 of speed", "the half of long", "the two first seconds"
-    (r"\bframes? (?:for|by|in|each|a) second\b", "frames per second"),
+    (r"\bframes? (?:for|by|in a|in|each|a|per) second\b", "fps"),
     (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
     (r"\bthe half of (?:the )?(long|short|length|time|duration)\b", "half as long"),
-    (rf"\bthe (\d+|{_NUMBER_WORDS}) (first|last) (seconds?|secs?)\b", r"the \2 \1 \3"),
+    (rf"\b(?:the )?(\d+|{_NUMBER_WORDS}) (first|last) (seconds?|secs?)\b", r"the \2 \1 \3"),
     (r"\bi (?:want|need|wish) only (?=the (?:first|last|middle)\b)", "keep only "),
     (r"\b(?:only )?cuts? (?:direct|directly|dry|simple|straight|normal)\b|\bdirect cuts?\b|(?<!hard )\bcuts only\b",
      "only hard cuts"),
     (r"\b(speed (?:of [\w ]+? )?(?:to|at) \d+(?:\.\d+)?)(?![\d.]|\s*(?:x\b|%|percent|times|seconds?|secs?|s\b))", r"\1x"),
     # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
-    (r"\b(cut|trim|shorten|mute|move|delete|remove|put|make|speed up|slow down|of|from|to) (?:him|her)\b", r"\1 it"),
+    (rf"\b(cut|trim|shorten|mute|move|delete|remove|erase|put|make|speed up|slow down|of|from|to) (?:him|{_HER_OBJECT})\b",
+     r"\1 it"),
     # --- literal verbs of coming and going: "the title enter slowly", "the music go out slowly", "disappear slowly"
     (r"\b(?:enter|enters|come in|comes in|appear|appears|entry|coming in)(?: very)? (?:slowly|slow|softly|soft|gradually|little by little)\b",
      "fade in"),
@@ -143,20 +153,25 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # --- "make more fast", "is too much fast now": the object left out
     (r"\bmake ((?:more )?(?:fast|slow|big|small|loud|quiet|short|long)|faster|slower|bigger|smaller|louder|quieter|shorter|"
      r"longer)\b(?! (?:the|my|this|that|all|clip|title|music|motion|mo)\b)", r"make it \1"),
-    (r"^is (?=(?:too|very|so|a bit|a little|really)\b)", "it is "),
+    (r"^is (?=(?:too|very|so|a bit|a little|really|kind of)\b)", "it is "),
+    (r",\s*is (?=(?:not|too|very|so|a bit)\b)", ", it's "),
     (r"^why (the [\w ]+?) (?:is|are) so (\w+)\s*\?\s*", r"\1 is too \2, "),
     # --- the whole video before its verb: "all the video put in speed normal again"
-    (r"(^|,\s*|\band\s+)((?:all the|the whole|the entire|all) (?:video|clips|film|movie)) (put|make|set|turn) (?!it\b|them\b)",
+    (r"(^|,\s*|\band\s+)((?:all the|the whole|the entire|all|the) (?:video|clips?|film|movie)) (put|make|set|turn) (?!it\b|them\b)",
      r"\1\3 \2 "),
+    (r"\b(?:put|make|set) (all the video|the whole video|all the clips) in (normal speed)\b", r"put \1 back to \2"),
     (r"^(the (?:speed|volume|size|colou?r|duration|length) of [\w ]+? (?:to|at) )", r"set \1"),
     # --- a place said before the thing: "between the clips put a transition of wipe", "add in the beginning a clip of"
     (r"^between the clips,? (put|add|use|make|insert) ([^,]+)", r"\1 \2 between the clips"),
-    (r"^((?:please )?(?:add|put|insert)) ((?:in|at) the (?:beginning|start|end)) ((?:a|an|one|my|the) [^,]+)", r"\1 \3 \2"),
+    (r"^((?:please )?(?:add|put|insert)) ((?:in|at) the (?:very )?(?:beginning|start|end)) ((?:a|an|one|my|the|another|one more) [^,]+)",
+     r"\1 \3 \2"),
     (r"\ba transition of (?!fade to\b)([a-z]+)(?:(?: to the| to)? (left|right|up|down))?\b",
      lambda m: f"a {m.group(1)}{' ' + m.group(2) if m.group(2) else ''} transition"),
     # --- "change the first clip for one video of rain", "change the city for my photo": a replacement
     (r"\bchange ((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|video|one|shot|scene|city|dog|photo|picture)|this|that) "
      r"(?:for|with|by) (?=(?:one|a|an|my|the) (?:[\w-]+ )?(?:video|clip|photo|picture|image|shot)\b|my\b)", r"replace \1 with "),
+    (r"\bchange ((?:the|this|that) (?!(?:title|text|caption|music|song|voice|colou?r|font|speed|volume|transition)\b)"
+     r"[\w ]{1,30}?) (?:for|with) (?=(?:my|the|a|an) )", r"replace \1 with "),
     # --- all along: "during all the video", "in all the video"
     (r"\b(?:during|in|on|for) (?:all|the whole|the entire) (?:the )?(?:video|film|movie)\b", "throughout the video"),
     (r"\bin (?:every|each) change of (?:clips?|scenes?|shots?)\b", "at every cut"),
@@ -169,12 +184,16 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\bcamera (?:move|moves|moving|go|goes|going|turn|turns) (?:to the |to |in )?(left|right|up|down)\b", r"camera pan \1"),
     (r"\bthe (?:picture|image|video|clip|shot) of the (\w+) (?:move|moves|go|goes) (?:to the |to )?(left|right|up|down)\b",
      r"pan \2 on the \1 clip"),
-    (r"\bmake (zoom (?:in|out)|pan (?:left|right|up|down)) (?:slow|slowly)\b", r"make a slow \1"),
-    (r"\bthe (?:movement|motion|moving) of (?:the )?camera\b", "the camera movement"),
-    (r"\b(?:remove|delete|eliminate|take away|take out|quit) the camera (?:movement|motion|moves)\b", "stop the camera movement"),
+    (r"^(?:(?:please|can you) )?(?:put|make|let) the camera (?:to )?(?:move|go|pan|turn)s? (?:to )?(?:the )?(left|right|up|down)\b",
+     r"pan \1"),
+    (r"^(?:the )?(?:picture|image|camera|shot) (?:of|in|on) (the [\w ]+?) (?:moves?|goes?|go|pans?|turns?) (?:to )?(?:the )?"
+     r"(left|right|up|down)\b", r"pan \2 on \1"),
+    (r"\bmake (?:the )?(zoom (?:in|out)|pan (?:left|right|up|down)) (?:slow|slowly)\b", r"make a slow \1"),
+    (r"\bthe (?:movement|motion|moving) of (?:the )?camera\b", "the camera motion"),
+    (r"\b(?:remove|delete|eliminate|take away|take out|quit) the camera (?:movement|motion|moves)\b", "stop the camera motion"),
+    (r"\bthe camera (?:movement|move)\b(?! (?:to|left|right|up|down)\b)", "the camera motion"),
     # --- "the title also": the object's "also" said after it
     (r"\band (the [\w ]+?) also(?=\s*(?:[,.!]|$|\bplease\b))", r"and also \1"),
-    (r"\btik tok\b", "tiktok"),
     (r"\b(?:2|two) times (?:more )?(?:loud|louder)\b", "twice as loud"),
     (r"\b(\d+|two|three|four|five|ten) (seconds?|secs?) more\b", r"\1 \2 longer"),
     (r"\b(down|up|louder|quieter|lower|higher|softer) (\d+(?:\.\d+)? ?(?:%|percent))", r"\1 by \2"),
@@ -196,7 +215,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # --- a variation said literally: "one more like the dog but with a cat", "do again the second clip but in the night",
     # "make the same but with snow"
     (r"^one more (?=like\b)", "make another one "),
-    (r"^(?:please )?(?:do|make) (?:it )?again ((?:the|this|that) (?:[\w-]+ )?(?:clip|one|video|shot)|it)\b", r"regenerate \1"),
+    (r"(?:^(?:please )?(?:do|make) (?:it )?|\bdo )again ((?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|one|video|shot|part)|it)\b",
+     r"regenerate \1"),
     (r"^(?:please )?(?:make|do) the same(?: (?:clip|video|one|thing))? but\b", "make another one like it but"),
     # --- "make fade in and fade out": one fade at each end
     (r"(^|\b(?:add|make|put|do|want|with|need)\s+)(?:a\s+)?fade in and (?:a\s+)?fade out\b", r"\1a fade in and a fade out"),
@@ -220,7 +240,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"^((?:the )?(?:background )?(?:music|song)(?: volume)?) (down|up)\b", r"turn \1 \2"),
     (r"\b(the (?:background )?(?:music|song|voice)) volume (?:less|lower|low)\b", r"\1 quieter"),
     (r"\b(the (?:background )?(?:music|song|voice)) volume (?:more|higher|high)\b", r"\1 louder"),
-    (r"\b(of|to|on|in|for|from|after|before) (first|second|third|fourth|last) (clip|video|one|part)\b", r"\1 the \2 \3"),
+    (r"\b(of|to|on|in|for|from|after|before|make|put|set|mute|delete|remove|cut|trim|speed up|slow down) "
+     r"(first|second|third|fourth|last) (clip|video|one|part)\b", r"\1 the \2 \3"),
     (r"^what is the (?:total )?(?:duration|length|time)(?: of (?:the |my |this )?video)?(?: now)?\s*\??", "how long is the video?"),
     (r"\brevert back\b", "revert"),
     (r"\bprepone ((?:the|this|that) \w+|it) by ([\w.]+ (?:seconds?|secs?))\b", r"move \1 \2 earlier"),
@@ -239,6 +260,17 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"(,|\band)\s+than\b", r"\1 then"),
     (r"\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),
     (r"\b(last|first|next|final) to (seconds?|secs?)\b", r"\1 2 \2"),
+    # --- what the rewrites above have made plain, read once more: "the music put it ..." (the object before its verb),
+    # "cut 1 second at the start and one at the end", "cut the first 2 seconds and shave the last one off too" (the last
+    # second, not the last clip), "put it slower", "is very slow" (too slow), "only the middle of the dog clip, 2 seconds"
+    (_TOPICALISED.pattern, lambda m: f"{m.group(1)}{m.group(3)} {m.group(2)}"),
+    (r"\band one (?=(?:at|from|off) the end\b)", "and 1 second "),
+    (rf"(\b(?:first|last) (?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) (?:seconds?|secs?)\b.*?\b)the (last|first) one\b", r"\1the \2 1 second"),
+    (r"\bput it (?=(?:more|less) (?:slow|fast|loud|quiet|big|small|short|long)\b|(?:slow|fast|loud|quiet|bigg|small|short|long|quick)er\b)",
+     "make it "),
+    (r"\b(is|are|'s) very (slow|fast|long|short|loud|quiet)\b", r"\1 too \2"),
+    (rf"^only the middle of (the [\w ]+?),? ((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) (?:seconds?|secs?))$", r"keep only the middle \2 of \1"),
+    (r"^(?:the )?speed of ((?:all )?(?:the )?(?:[\w-]+ )?(?:clips?|video|one|part)) (?:to|at|in) (\d+(?:\.\d+)?)$", r"set \1 to \2x speed"),
 ))
 
 
@@ -246,65 +278,5 @@ def learner_en(text: str) -> str:
     """``text`` (lowercased, quotes held) with a learner's grammar and a dictation's slips as plain English."""
     for pattern, replacement in _REWRITES:
         text = pattern.sub(replacement, text)
-    return _TOPICALISED.sub(lambda m: f"{m.group(1)}{m.group(3)} {m.group(2)}", text)
-
-
-_SMALL_NUMBERS = {"one": "1", "two": "2", "to": "2", "three": "3", "four": "4", "five": "5", "six": "6"}
-# the second stage, run later (in ``_text._plain_en``, after spelling, number words and the opener are read): what a learner
-# says of clips, time and speed, as the rules read it ("put the dog before of the city", "cut the two first
-# seconds", "in the beginning", "too much long", "cut him 4 seconds", "quit the slow motion", "0.75 of speed")
-_CLIPS_REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
-    (r"\b(before|after) of\b", r"\1"),
-    (r"\b(?:the )?(one|two|three|four|five|six|\d+) (first|last) (seconds?|secs?)\b",
-     lambda m: f"the {m.group(2)} {_SMALL_NUMBERS.get(m.group(1), m.group(1))} {m.group(3)}"),
-    (r"\b(first|last) to (seconds|secs)\b", r"\1 2 \2"),  # "cut the last to seconds": a slip for "two"
-    (r"\bin the (?:very )?(?:beginning|start)(?! of (?:the|it|him|her)\b(?! video))(?: of (?:the )?video)?\b", "at the start"),
-    (r"\bin the (?:very )?(?:end|final|finish)(?: of (?:the )?video)?\b(?!,? (?:i|we|it)\b)", "at the end"),
-    (r"\b(?:of|from) the (beginning|start) of (?:him|her|it)\b", r"from the \1 of it"),
-    (r"(?<=\s)(?:him|her)\b", "it"),  # a clip is "him" or "her" in many first languages
-    (r"\band one (?=(?:at|from|off) the end\b)", "and 1 second "),  # "cut 1 second in the start and one in the end"
-    # "cut the first 2 seconds and shave the last one off too": the last second, not the last clip
-    (r"(\b(?:first|last) \d+(?:\.\d+)? (?:seconds?|secs?)\b.*?\b)the (last|first) one\b", r"\1the \2 1 second"),
-    (r"\btoo much (long|short|fast|slow|quick|loud|quiet|big|small)\b", r"too \1"),
-    (r"^is (too|very|so|a bit|kind of)\b", r"it's \1"), (r", is (not|too|very|so|a bit)\b", r", it's \1"),
-    (r"\bput it (?=(?:more|less) (?:slow|fast|loud|quiet|big|small|short|long)\b|(?:slow|fast|loud|quiet|bigg|small|short|long|quick)er\b)",
-     "make it "),
-    (r"\b(?:quit|eliminate|take away|take off)\s+(?=(?:the|this|that|all the|my)\b)", "remove "),
-    (r"\bthe movement of (?:the )?camera\b|\bthe camera (?:movement|move)\b(?! (?:to|left|right|up|down)\b)", "the camera motion"),
-    (r"\b(\d+(?:\.\d+)?) of (?:the )?speed\b", r"\1x speed"),
-    (r"\bin (?:the )?speed normal\b|\bspeed normal\b", "normal speed"),
-    (r"\bframes (?:for|per|in a|a) second\b", "fps"),
-    (r"\bmake (?:the )?zoom (in|out) slow(?:ly)?\b", r"slowly zoom \1"),
-    (r"\b(make|put|set|mute|delete|remove|cut|trim|speed up|slow down) (first|second|third|fourth|last) (clip|one|video|part)\b",
-     r"\1 the \2 \3"),
-    (r"\bmake (the (?:[\w-]+ )?(?:clip|one|video|part|shot)|it) to be\b", r"make \1"),
-    # the camera said as moving: "put the camera move to the left in the city clip", "do the camera go up slowly on the
-    # city", "the picture of the city move to the right slowly"
-    (r"^(?:(?:please|can you) )?(?:put|make|do|let) the camera (?:to )?(?:move|go|pan|turn)s? (?:to )?(?:the )?(left|right|up|down)\b",
-     r"pan \1"),
-    (r"^(?:the )?(?:picture|image|camera|shot) (?:of|in|on) (the [\w ]+?) (?:moves?|goes?|go|pans?|turns?) (?:to )?(?:the )?"
-     r"(left|right|up|down)\b", r"pan \2 on \1"),
-    (r"^((?:all|the whole|the) (?:the )?(?:video|clips?)) (put|make|set)\b", r"\2 \1"),  # "all the video put in normal speed"
-    (r"\b(?:put|make|set) (all the video|the whole video|all the clips) in (normal speed)\b", r"put \1 back to \2"),
-    (r"^(?:the )?speed of ((?:all )?(?:the )?(?:[\w-]+ )?(?:clips?|video|one|part)) (?:to|at|in) (\d+(?:\.\d+)?)$", r"set \1 to \2x speed"),
-    (r"^(add|put|insert) (at the (?:very )?(?:start|beginning|end)) ((?:a|an|another|one more) .+)$", r"\1 \3 \2"),
-    (r"\b(is|are|'s) very (slow|fast|long|short|loud|quiet)\b", r"\1 too \2"),
-    (r"(^|,\s*)make (?=(?:faster|slower|shorter|longer|louder|quieter|bigger|smaller)\b)", r"\1make it "),
-    (r"^only the middle of (the [\w ]+?),? (\d+(?:\.\d+)? (?:seconds?|secs?))$", r"keep only the middle \2 of \1"),
-    (r"\bdo (?:for me|me) (a|an|one)\b", r"make \1"),
-    (r"\bthe half of (?:long|length|the length|duration|the duration)\b", "half as long"),
-    (r"\bdo again (the (?:[\w-]+ ){1,3}?(?:clip|one|video|shot|part))\b", r"regenerate \1"),
-    (r"^make (?=the same (?:thing |one |clip )?but\b)", ""),
-    (r"\b(for|with|into) one (video|clip|shot) of\b", r"\1 a \2 of"),
-    # "change the city for my photo", "change this clip with the video of hiking that i upload": a clip replaced
-    (r"\bchange ((?:the|this|that) (?!(?:title|text|caption|music|song|voice|colou?r|font|speed|volume|transition)\b)"
-     r"[\w ]{1,30}?) (?:for|with) (?=(?:my|the|a|an) )", r"replace \1 with "),
-))
-
-
-def learner_clips_en(text: str) -> str:
-    """``text`` (spelling and number words already read) with a learner's way of saying clips, time and speed as
-    plain English."""
-    for pattern, replacement in _CLIPS_REWRITES:
-        text = pattern.sub(replacement, text)
     return text
+

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from reelforge.agent._learner import learner_clips_en, learner_en
+from reelforge.agent._learner import learner_en
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
@@ -366,23 +366,15 @@ _GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|ca
 
 
 def _plain_en(text: str) -> str:
-    """Comparatives and word order of a learner's English, as the rules read them: "more slow" is "slower", "in end"
-    "at the end", "the second one make it 2x" "make the second one 2x"."""
+    """Comparatives and word order of a learner's English, as the rules read them: "more slow" is "slower",
+    "the second one make it 2x" "make the second one 2x" (the learner's grammar itself: ``_learner.learner_en``)."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
-    text = re.sub(r"\bin end\b", "at the end", text)
-    text = re.sub(r"\bin the (start|beginning|end|ending)\b", r"at the \1", text)  # "'The End' in the end"
-    text = re.sub(r"\b(?:in|at) the final\b(?=\s*(?:$|[,.!]|for\b|and\b))", "at the end", text)  # "put 'The End' in the final"
-    text = re.sub(r"\b(?:in |to )?the (up|upper|down|low|lower) part(?: of the (?:screen|video|picture))?\b",
-                  lambda m: "at the top" if m.group(1) in ("up", "upper") else "at the bottom", text)  # "in the up part of the screen"
-    text = re.sub(r"\band than\b", "and then", text)  # "remove the title and than export"
-    text = re.sub(r"\btik tok\b", "tiktok", text)
-    text = re.sub(r"\b(title|text|words) read$", r"\1 red", text)  # "make the title read": the colour, said by ear
+    text = re.sub(r"\btik tok\b", "tiktok", text)  # either language: _plain_en reads Chinese messages too
     # typed short: "vid w/o music pls", "something w more energy"
     text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
     text = re.sub(r"\bw/\s*", "with ", text)
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
-    text = learner_clips_en(text)
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"

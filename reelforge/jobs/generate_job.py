@@ -17,6 +17,7 @@ from reelforge.draft import VIDEO, Draft, Edit, apply_edits, change_record
 from reelforge.draft.edits import AddClip, SetCanvas
 from reelforge.generate import GeneratorPool
 from reelforge.generate.base import GenerateRequest, LoraChoice
+from reelforge.jobs._rerun import recorded_media, store_output
 from reelforge.jobs.base import JobContext, JobHandler, JobStatus
 from reelforge.jobs.payloads import GeneratePayload
 from reelforge.store import Media
@@ -62,9 +63,7 @@ def generate_handler(db: Database, blobs: BlobStore, generators: GeneratorPool) 
     def run(ctx: JobContext) -> dict[str, Any]:
         job, payload = ctx.job, GeneratePayload.model_validate(ctx.job.payload)
         media_id = media_id_of(job.id)
-        with db.read() as session:
-            done = MediaRepo(session).get(media_id)
-        if done is not None:  # an earlier run finished the effects and died before recording the result
+        if (done := recorded_media(db, media_id)) is not None:
             return {"media_id": media_id, **_facts(done.provenance), "draft_version": done.provenance.get("draft_version")}
         generator = generators.get(payload.generator)
         image = blobs.local_path(payload.image_key) if payload.image_key else None
@@ -75,9 +74,7 @@ def generate_handler(db: Database, blobs: BlobStore, generators: GeneratorPool) 
         out = blobs.scratch() / f"{job.id}.mp4"
         clip = generator.generate(request, out, ctx.progress, ctx.cancel)
         key = f"media/{media_id}.mp4"
-        if blobs.exists(key):
-            blobs.delete(key)
-        size = blobs.put_file(key, clip.path)
+        size = store_output(blobs, key, clip.path)
         provenance = {"backend": clip.backend, "model": clip.model, "seed": clip.seed, "prompt": request.prompt,
                       "job_id": job.id, **clip.provenance}
         with db.write() as session:

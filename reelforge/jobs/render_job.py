@@ -11,6 +11,7 @@ from typing import Any
 from reelforge.blobs import BlobStore
 from reelforge.draft import Draft
 from reelforge.errors import NotFound
+from reelforge.jobs._rerun import store_output
 from reelforge.jobs.base import JobContext, JobHandler
 from reelforge.jobs.media_resolver import store_resolver
 from reelforge.jobs.payloads import RenderPayload
@@ -40,9 +41,7 @@ def render_handler(db: Database, blobs: BlobStore) -> JobHandler:
         result = render(Draft.from_wire(payload.draft), store_resolver(db, blobs, record.owner_id), out,
                         options, ctx.progress, ctx.cancel)
         key = f"renders/{render_id}.{options.format}"
-        if blobs.exists(key):  # left by a run that died before recording it
-            blobs.delete(key)
-        size = blobs.put_file(key, result.path)
+        size = store_output(blobs, key, result.path)
         with db.write() as session:
             stored = RenderRepo(session).get(render_id)
             assert stored is not None

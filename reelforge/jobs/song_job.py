@@ -17,6 +17,7 @@ from reelforge.audio.ace_step import ComposerPool, SongRequest
 from reelforge.blobs import BlobStore
 from reelforge.draft import Draft, apply_edits, change_record
 from reelforge.draft.edits import SetMusic
+from reelforge.jobs._rerun import recorded_media, store_output
 from reelforge.jobs.base import JobContext, JobHandler
 from reelforge.jobs.payloads import SongPayload
 from reelforge.settings import Settings
@@ -59,9 +60,7 @@ def song_handler(db: Database, blobs: BlobStore, composers: ComposerPool, settin
     def run(ctx: JobContext) -> dict[str, Any]:
         job, payload = ctx.job, SongPayload.model_validate(ctx.job.payload)
         media_id = song_media_id(job.id)
-        with db.read() as session:
-            done = MediaRepo(session).get(media_id)
-        if done is not None:  # an earlier run finished the effects and died before recording the result
+        if (done := recorded_media(db, media_id)) is not None:
             return _facts(payload, media_id, done.provenance)
         request = SongRequest(prompt=payload.prompt, seconds=payload.seconds, lyrics=payload.lyrics,
                               bpm=payload.bpm, seed=payload.seed, language=payload.language)
@@ -69,9 +68,7 @@ def song_handler(db: Database, blobs: BlobStore, composers: ComposerPool, settin
         try:
             song = composers.get(settings).compose(request, out, ctx.progress, ctx.cancel)
             key = f"media/{media_id}.wav"
-            if blobs.exists(key):  # a run that stored the file and died before the row
-                blobs.delete(key)
-            size = blobs.put_file(key, song.path)
+            size = store_output(blobs, key, song.path)
         finally:
             out.unlink(missing_ok=True)
         provenance = {"song": True, "job_id": job.id, **song.provenance}

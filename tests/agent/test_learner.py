@@ -59,3 +59,18 @@ def test_quoted_and_narrated_words_stay_as_typed() -> None:
 def test_a_learner_s_edit_never_generates(message: str) -> None:
     actions = understand(message, context("full")).actions
     assert actions and not any(isinstance(a, GenerateAction) for a in actions)
+
+
+@pytest.mark.parametrize(("message", "words"), [
+    ("generate a clip of a boy hugging her mother", "boy hugging her mother"),
+    ("a man who quit the army walking in the rain, 5 seconds", "man who quit the army"),
+    ("make a video of a girl who takes off the jacket in the snow", "takes off the jacket"),
+])
+def test_a_scene_to_generate_keeps_its_pronouns_and_verbs(message: str, words: str) -> None:
+    # a clip is "her" and "quit" is "remove" only around the editor's own words, never inside a scene
+    actions = understand(message, context("empty")).actions
+    assert len(actions) == 1 and isinstance(actions[0], GenerateAction) and words in actions[0].prompt
+
+
+def test_a_learner_s_her_for_a_clip_still_reads_as_it() -> None:
+    assert learner_en("cut her 4 seconds and make her faster") == "cut it 4 seconds and make it faster"
