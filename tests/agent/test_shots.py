@@ -44,7 +44,8 @@ class _Server:
 @pytest.fixture
 def server() -> Iterator[_Server]:
     s = _Server()
-    thread = threading.Thread(target=s.httpd.serve_forever, daemon=True)
+    # shutdown() waits out one poll: 0.5 s by default, per test
+    thread = threading.Thread(target=s.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     yield s
     s.httpd.shutdown()

@@ -7,7 +7,7 @@ from datetime import timedelta
 from reelforge.services.auth import hash_token
 from reelforge.store import utcnow
 from reelforge.store.repos import TokenRepo
-from tests._server import LiveServer
+from tests._server import TINY, LiveServer
 from tests.api.sse import sse_events, texts
 
 
@@ -81,7 +81,7 @@ def test_run_accepts_camel_case_and_returns_the_events_as_a_list(server: LiveSer
 
 def test_a_resent_message_runs_once_and_charges_once(server: LiveServer) -> None:
     token = server.token()
-    session_id = server.session(token)
+    session_id = server.session(token, canvas=TINY)
     body = _run_body(session_id, "generate a 2-second video of rain on a window")
     first = server.client.post("/run", json=body, headers=server.auth(token)).json()
     second = server.client.post("/run", json=body, headers=server.auth(token)).json()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from reelforge.draft import TEXT
-from tests._server import LiveServer
+from tests._server import TINY, LiveServer
 from tests.api.sse import texts
 from tests.api.test_workflow import chat
 
@@ -23,7 +23,7 @@ def _calls(events: list[dict[str, Any]]) -> list[str]:
 
 def test_what_a_newcomer_types_over_run_sse(server: LiveServer) -> None:
     token = server.token()
-    session_id = server.session(token)
+    session_id = server.session(token, canvas=TINY)
     chat(server, token, session_id, "generate a 1 second clip of a city at night")
     chat(server, token, session_id, "add a second clip: a dog on a beach, 1 second")
     state = _state(server, token, session_id)

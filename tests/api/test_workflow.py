@@ -10,7 +10,7 @@ from typing import Any
 import av
 import httpx
 
-from tests._server import LiveServer
+from tests._server import TINY, LiveServer
 from tests.api.sse import sse_events, texts
 from tests.api.test_exports import ATTRIBUTION, poll
 
@@ -26,6 +26,13 @@ def chat(server: LiveServer, token: str, session_id: str, text: str) -> list[dic
 
 
 def test_reference_client_workflow(server: LiveServer, small_mp4: Path, tmp_path: Path) -> None:
+    reference_workflow(server, small_mp4, tmp_path)
+
+
+def reference_workflow(server: LiveServer, small_mp4: Path, tmp_path: Path,
+                       canvas: tuple[int, int] | None = None) -> None:
+    """The workflow on a 1920x1080 draft, as the reference client makes it, or on ``canvas`` (the cluster's runs of
+    it check the queue, database and storage, not the size: they pass ``TINY``)."""
     client = server.client
     token = client.post("/api/auth/anonymous-token", headers={"X-Client-Id": str(uuid.uuid4())}).json()["data"]["token"]
     auth = server.auth(token)
@@ -33,6 +40,8 @@ def test_reference_client_workflow(server: LiveServer, small_mp4: Path, tmp_path
                           json={"task_name": "project", "language": "en"}).json()["data"]
     session_id = created["session_id"]
     assert created["task_id"]
+    if canvas is not None:
+        server.set_canvas(token, session_id, canvas)
 
     uploaded = client.post(f"/api/upload-video/nemo_agent/me/{session_id}", headers=auth,
                            files=[("files", ("mine.mp4", small_mp4.read_bytes()))]).json()
@@ -83,13 +92,13 @@ def test_reference_client_workflow(server: LiveServer, small_mp4: Path, tmp_path
     with av.open(str(out)) as container:
         stream = container.streams.video[0]
         assert stream.codec_context.name == "h264"
-        assert (stream.codec_context.width, stream.codec_context.height) == (1920, 1080)
+        assert (stream.codec_context.width, stream.codec_context.height) == (canvas or (1920, 1080))
         assert abs(float(container.duration or 0) / 1e6 - 2.0) < 0.15
 
 
 def test_chinese_generation_replies_in_chinese(server: LiveServer) -> None:
     token = server.token()
-    session_id = server.session(token, language="zh")
+    session_id = server.session(token, language="zh", canvas=TINY)
     events = chat(server, token, session_id, "生成一段2秒的海边日落视频")
     reply = texts(events)[-1]
     assert any("\u4e00" <= ch <= "\u9fff" for ch in reply)

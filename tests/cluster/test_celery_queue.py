@@ -25,10 +25,9 @@ from reelforge.settings import Settings
 from reelforge.store.models import Job
 from reelforge.store.repos import JobRepo, MediaRepo
 from reelforge.store.repos.users import UserRepo
-from tests._server import LiveServer, free_port, make_settings
+from tests._server import TINY, LiveServer, free_port, make_settings
 from tests.api.sse import texts
-from tests.api.test_workflow import chat
-from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
+from tests.api.test_workflow import chat, reference_workflow
 from tests.audio.test_ace_step import tiny_ace_step  # noqa: F401 (the fixture)
 from tests.cluster.conftest import celery_worker, cluster_overrides
 
@@ -87,7 +86,7 @@ def test_reference_workflow_generates_and_renders_on_a_celery_worker(
     server = server_factory(**cluster_overrides(redis_url))
     assert isinstance(server.services.queue, CeleryQueue)
     with celery_worker(server.services.settings) as worker:
-        reference_workflow(server, small_mp4, tmp_path)
+        reference_workflow(server, small_mp4, tmp_path, canvas=TINY)
         with server.services.db.read() as session:
             jobs = list(session.scalars(select(Job)))
         assert {job.kind for job in jobs} == {"generate", "render"}

@@ -9,8 +9,8 @@ import boto3
 
 from reelforge.blobs.s3 import S3BlobStore
 from reelforge.jobs.celery_queue import CeleryQueue
-from tests._server import LiveServer
-from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
+from tests._server import TINY, LiveServer
+from tests.api.test_workflow import reference_workflow
 from tests.cluster.conftest import celery_worker, cluster_overrides
 
 
@@ -25,7 +25,7 @@ def test_reference_workflow_on_postgres_celery_and_s3(
     # the worker is another "machine": its own data dir, so its blob cache starts empty
     worker_settings = services.settings.model_copy(update={"data_dir": tmp_path / "worker"})
     with celery_worker(worker_settings):
-        reference_workflow(server, small_mp4, tmp_path)
+        reference_workflow(server, small_mp4, tmp_path, canvas=TINY)
     listing = boto3.client("s3", endpoint_url=s3_endpoint).list_objects_v2(Bucket=s3_bucket)
     renders = [item["Key"] for item in listing.get("Contents", []) if item["Key"].startswith("reelforge/renders/")]
     assert len(renders) == 1

@@ -10,8 +10,8 @@ from sqlalchemy import inspect
 
 from reelforge.store.db import Database
 from reelforge.store.repos import JobRepo
-from tests._server import LiveServer
-from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
+from tests._server import TINY, LiveServer
+from tests.api.test_workflow import reference_workflow
 
 
 def test_migrations_create_the_schema_on_postgres(database_url: str) -> None:
@@ -57,4 +57,4 @@ def test_reference_workflow_runs_on_postgres(server_factory: Callable[..., LiveS
                                              small_mp4: Path, tmp_path: Path) -> None:
     server = server_factory(database_url=database_url)
     assert server.services.db.engine.dialect.name == "postgresql"
-    reference_workflow(server, small_mp4, tmp_path)
+    reference_workflow(server, small_mp4, tmp_path, canvas=TINY)

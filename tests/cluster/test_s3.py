@@ -13,8 +13,8 @@ import pytest
 from reelforge.blobs.s3 import S3BlobStore, s3_blob_store
 from reelforge.errors import BackendUnavailable
 from reelforge.settings import Settings
-from tests._server import LiveServer
-from tests.api.test_workflow import test_reference_client_workflow as reference_workflow
+from tests._server import TINY, LiveServer
+from tests.api.test_workflow import reference_workflow
 
 MIB = 1024 * 1024
 
@@ -79,7 +79,7 @@ def test_reference_workflow_keeps_its_files_in_s3(server_factory: Callable[..., 
                                                   s3_bucket: str, small_mp4: Path, tmp_path: Path) -> None:
     server = server_factory(storage="s3", s3_bucket=s3_bucket, s3_endpoint_url=s3_endpoint, s3_prefix="cluster/")
     assert isinstance(server.services.blobs, S3BlobStore)
-    reference_workflow(server, small_mp4, tmp_path)
+    reference_workflow(server, small_mp4, tmp_path, canvas=TINY)
     stored = keys_in(s3_endpoint, s3_bucket)
     folders = {key.split("/")[1] for key in stored}
     assert all(key.startswith("cluster/") for key in stored)

@@ -43,7 +43,8 @@ class _Planner(BaseHTTPRequestHandler):
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Planner)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    # shutdown() waits out one poll: 0.5 s by default, per test
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield from open_chat(tmp_path / "data", two_stage_chat=False,
