@@ -504,7 +504,8 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
-             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"))  # "音月换成钢琴的"
+             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
+             (re.compile(r"倒出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$)"), "导出"))  # "倒出给抖音"
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
@@ -773,7 +774,10 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"
                      r"好的?|好了|行了|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
-                     r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok)[\s,，.。!！~～]*)+$", re.IGNORECASE)
+                     r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok|"
+                     # the work said done, before the export: "做好了，导出吧", "差不多了，可以出片了", "all done, export it"
+                     r"(?:all |i'?m |we'?re )?done|that'?s (?:it|all)|(?:做|弄|剪|改|搞)好了|搞定了?|差不多了|完成了|就这样吧?)[\s,，.。!！~～]*)+$",
+                     re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
@@ -793,7 +797,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?m
                      r"too \w+|"
                      # "i can't read the title", "the subtitles are hard to read", "标题看不清": why it should change
                      r"(?:i )?(?:can'?t|cannot|can not|couldn'?t) (?:really |even |quite )?(?:see|read|hear)\b[\w' ]*|"
-                     r"(?:the )?(?:\w+ )?\w+ (?:is|are) (?:really |a bit |kind of )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
+                     r"(?:the )?(?:\w+ )?\w+(?: is| are|'s|'re) (?:really |a bit |kind of |so |too )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
                      r"(?:这个)?(?:标题|字幕|文字|字|配音|旁白|声音)?(?:有点|太)?(?:看不清|看不见|看不到|听不清|听不见)楚?了?|"
                      r"(?:它|标题|字|文字)?(?:看着|会)?挡(?:住|着)?了?(?:脸|画面|人|狗|东西|视线)?了?|"  # "看着挡脸": why it should move
                      r"(?:它|这个|整个|这首|这段|这)?(?:第\d+个)?(?:视频|片子|画面|音乐|歌|声音|片段|镜头|标题)?(?:有点|太|有些)"
@@ -816,7 +820,8 @@ _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
     r"|a tad)\s+)*too\s+(?P<adj>\w+)\b(?P<rest>.*)$|"
-    rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of)\s+)?too\s+(?P<adj2>slow|fast|quick|loud|quiet|long|short|big|small)$")
+    rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of|still)\s+)?too\s+(?P<adj2>slow|fast|quick|loud|quiet|long|short|big|small)"
+    r"(?:\s+(?:now|lol|haha|again|still|tho|though|honestly))*$")  # "way too big now lol"
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
@@ -830,11 +835,14 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
 _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"
     r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
-    r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?|shows? up|appears?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
-    r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
+    r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
+    # why an export: "export in low quality, i just want a quick preview"
+    r"(?:i|we) (?:just |only )?(?:want|need|wanna) (?:to (?:see|check|test|preview|review) (?:it|how it looks)|(?:a |to (?:have|get|do) "
+    r"(?:a )?)?(?:quick |rough |first )?(?:preview|look|check|test|draft))\b.*|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
                         r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"
                         r"[\u4e00-\u9fff]{1,4}也(?:行|可以)(?:吧)?|"

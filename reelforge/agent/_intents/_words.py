@@ -10,7 +10,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "aspect_of", "color_of", "position_of",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "LENGTH_ALONE", "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "aspect_at", "aspect_of", "color_of", "position_of",
            "request_part"]
 
 # Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
@@ -109,6 +109,9 @@ DISLIKE = r"\b(?:(?:don'?t|do not|doesn'?t|does not) (?:really )?(?:like|love)|h
 # how a cut or an ending feels when it wants softening: "the ending is too abrupt", "the cut between the clips is too
 # harsh", "结尾太突然了": a fade there, or a transition between the clips
 ABRUPT = r"\b(?:abrupt(?:ly)?|sudden(?:ly)?|harsh|jarring|jumpy|choppy)\b|突然|生硬|太硬|太跳|很跳"
+# a length said alone, as a clause of its own after a fade: "标题淡出，用两秒", "结尾淡出，两秒就行", "over 2 seconds"
+LENGTH_ALONE = re.compile(r"^(?:(?:and|over|for|in|like|about|around|maybe|just|make it|lasting)\s+)*(?:用|花|持续|大概|大约|时长|时间)?\s*"
+                          r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s|秒钟?)(?:\s+(?:long|please|pls))?(?:就行|就好|就可以|吧|左右|的)*$")
 CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|different|another)\b|换成|改成|改为|换个|换一个|换一种|用"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
@@ -145,6 +148,13 @@ def aspect_of(clause: Clause) -> Aspect | None:
         if clause.has(pattern):
             return aspect
     return None
+
+
+def aspect_at(clause: Clause) -> int:
+    """Where the shape ``aspect_of`` reads is said in the clause (its length when none is)."""
+    aspect = aspect_of(clause)
+    found = [m.start() for name, pattern in _ASPECTS if name == aspect and (m := clause.search(pattern))]
+    return min(found, default=len(clause.text))
 
 
 def color_of(text: str) -> str | None:

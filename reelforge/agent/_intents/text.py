@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
+from reelforge.agent._intents._words import ADD, LENGTH_ALONE, REMOVE, color_of, position_of
 from reelforge.agent._numbers import factor, find_durations, time_range
 from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
@@ -46,13 +46,15 @@ _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in an
             r"\b(?:go|goes|leave|leaves|exit|exits|disappear|disappears) (?:out |away )?(?:more )?slowly\b|\bslowly (?:disappear|go away|leave)s?\b"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
+    # "fade in over 2 seconds", "title fades in, half a second": a time said right after the fade is its length
     r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)"
-    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*\s+(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
+    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*(?:\s+(?:over|for|across|during|in|within)|\s*,)?\s+"
+    r"(?:about |around |like |maybe )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b(?!\s+(?:later|earlier|after|before|in)\b)|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间|时长)?[，,\s]*(?:为|是|用|要)?(?P<zh_s>\d+(?:\.\d+)?)秒|"  # "加个淡入，0.5秒"
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
     # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
-    r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around )?"
+    r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around |like |maybe )?"
     r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     # both fades as long: "淡入淡出都加上 各0.5秒", "fade in and out, 0.5 seconds each"
     r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
@@ -177,6 +179,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
         return False
+    if clause.has(r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|黑白") and not clause.has(_TEXT):
+        return False  # "can you make it black and white": a filter of the picture, not the title's colours
     said = {clause.quotes[int(m.group(1))].lower() for m in PLACEHOLDER.finditer(clause.text)}
     if said and any((s.meta.text or "").lower() in said for s in text_segments(state.draft)):
         return True  # "change 'Urban Dreams' to 'City Dreams'": a text on screen named by its words
@@ -194,6 +198,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     focused = state.focus is not None and state.focus.kind == "text"
     if focused and _other_side(clause, state) is not None:
         return True
+    if _fade_just_made(clause, state) is not None:
+        return True
     if focused and state.focus is not state.initial_focus and clause.has(_BARE_FADE):
         return True  # "put the title in the middle and fade in one second": the title just changed fades
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
@@ -201,6 +207,19 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     return focused and (mentions_it(clause) or clause.has(r"\bthem\b") or clause.has(_BIGGER) or clause.has(_SMALLER) or
                         position_of(clause) is not None or clause.has(_BARE_COLOR) or clause.has(_ONLY_ITS_TIME) or
                         _only_its_look(clause) or clause.quote() is not None and clause.has(_CHANGE))  # "换成「城市之梦」"
+
+
+def _fade_just_made(clause: Clause, state: PlanState) -> UpdateText | None:
+    """"标题淡出，用两秒", "title fades in, like, 2 seconds": a length said alone right after this message faded the title is
+    that fade's length (one edit)."""
+    last = state.actions[-1] if state.actions else None
+    said = LENGTH_ALONE.match(clause.text)
+    if said is None or not (isinstance(last, EditAction) and isinstance(last.edit, UpdateText)):
+        return None
+    fades = {k: v for k, v in last.edit.__dict__.items() if v is not None and k not in ("op", "segment_id")}
+    if not fades or set(fades) - {"fade_in_ms", "fade_out_ms"}:
+        return None
+    return last.edit.model_copy(update=dict.fromkeys(fades, round(float(said.group(1)) * 1000)))
 
 
 def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
@@ -322,6 +341,7 @@ _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|righ
           r"lower|upper"
 _MODIFIER = (
     r"(?:on|over|during)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:clip|shot|part)\b|(?:on|over|during)\s+clip\s+\d|"
+    r"(?:on|over|across)\s+(?:it|this|that|(?:the )?(?:video|screen|picture|image|footage))$|"  # "put the words City Never Sleeps on it"
     r"(?:for|lasting|of)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|\d+(?:\.\d+)?\s*(?:seconds?|secs?)\b|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d(?!\d{3}\b)|"  # "Welcome to 2099" is words
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
@@ -439,7 +459,7 @@ def _only_style(words: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", words):
         return bool(re.fullmatch(rf"(?:\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
                                  words))
-    tokens = re.findall(r"[a-z#0-9]+", words.lower())
+    tokens = re.findall(r"[a-z#0-9]+", re.sub(r"\d+(?:\.\d+)?\s*(?:%|percent\b|x\b)", " ", words.lower()))  # "50% smaller"
     return bool(tokens) and all(t in _STYLE_TOKENS or color_of(t) for t in tokens)
 
 
@@ -620,6 +640,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is no title yet. To add one, say what it should say, for example: add the title 'Golden Hour'.",
             "还没有标题。要加的话，请说标题写什么，例如：加上标题“黄金时刻”。")))
         return True
+    longer = _fade_just_made(clause, state)
+    if longer is not None:
+        state.actions.pop()
+        state.edit(longer, focus_kind="text")
+        return True
     target = find_text(clause, state)
     if _animated(clause):
         state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
@@ -632,7 +657,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         fields["text"] = words
     share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
     if clause.has(_BIGGER):
-        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
+        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|(?<![\d.])2 ?(?:x|times)\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
         times_bigger = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b",
                                  clause.text)
         if times_bigger:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)
