@@ -102,15 +102,18 @@ _EN_SPLIT = re.compile(
     r"(?:seconds?|secs?|s|x)\b)))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
+# "背景顺便改成黑的": the thing named, then "while you're at it" and its change: one request
+_NOUN_BEFORE = "".join(f"(?<!^{noun})(?<![，,\\s]{noun})" for noun in ("背景", "标题", "字幕", "音乐", "配乐", "画面", "视频"))
 _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=\S)\s+(?=还是[^，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?$)|"  # "配音去掉吧 还是纯音乐好": why, said after
+                       r"(?:(?<=不好看)|(?<=难看)|(?<=丑)|(?<=不喜欢))[了啊]?[，,\s]+(?=还是|换|改|用)|"  # "黄的不好看 还是白的吧": why, then the request
                        # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"; not
                        # "帮我静音狗那段", the English order of "mute 咗隻狗嗰段"),
                        # another object and "also" after one ("标题删掉音乐也去掉")
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
-                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
@@ -497,6 +500,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
+                  (re.compile(r"^([快慢大小长短吵响亮暗])(?:过头|过了头)了"), r"太\1了"),  # "大过头了 缩回去点": too big
                   # a speed or the length said as a quantity: "降低第二段的速度" slows it, "视频总时长是多少" shows it
                   (re.compile(r"^(?:请)?(?:降低|减慢|减小)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1放慢"),
                   (re.compile(r"^(?:请)?(?:提高|加快|增加)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1加速"),
@@ -855,6 +859,8 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
                         r"[^把将给让请，,]{0,10}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
+                        r"[^把将给让请，,\s]{1,6}(?:不好看|难看|好丑|太丑|很丑)了?[啊呀吧]?|"  # "黄的不好看": why, before the request
+                        r"[^把将给让请，,\s]{1,8}(?:太|有点|有些)(?:亮|暗|艳|花|素|淡|浓|刺眼|扎眼)了?[啊呀吧]?|"  # "白的太亮 换灰的"
                         # "不是很满意", "还是不太喜欢", "感觉一般": how the user feels about it, not a scene
                         r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|理想|行)[啊呀吧呢的]*|"
                         r"(?:我|感觉|还是|总觉得)*(?:一般般?|差点意思|差强人意|还差点)[啊呀吧呢的]*|"
@@ -942,9 +948,16 @@ def remark_of(text: str) -> Remark | None:
         if adj.startswith("拖") and not re.search(r"那段|片段|镜头|第\d+段", obj):
             return Remark(None, subject)  # "结尾有点拖": which way is not said (a clip that drags, "城市那段有点拖", is faster)
         return Remark(f"{obj}{better}", subject)
+    standout = _STAND_OUT_ZH.match(text)
+    if standout:  # "标题能不能醒目点 换个亮黄色": what the change beside it is for, and what it is about
+        return Remark(None, standout.group("obj"))
     if _REASON_EN.match(text) or _REASON_ZH.match(text):
         return Remark(None)
     return None
+
+
+# a wish for a thing to stand out, with no change said: the reason for the change beside it
+_STAND_OUT_ZH = re.compile(rf"^{_OPENERS}(?P<obj>[^，,把将给让请\s]{{1,6}}?)(?:再|更)?(?:醒目|显眼|突出|亮眼|抢眼)(?:一)?(?:点|些)?(?:吧|啊)?$")
 
 
 def ask(clause: Clause, en: str, zh: str) -> str:

@@ -58,5 +58,5 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 def _plain_zh_colour(clause: Clause) -> str | None:
-    match = re.search(r"(?:成|为|换成|改成|弄成|用|还是)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
+    match = re.search(r"(?:成|为|换成|改成|弄成|用|还是|^换|^改)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
     return NAMED_COLORS[_ZH_PLAIN[match.group(1)]] if match else None
