@@ -90,6 +90,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
               r"over|under|near|no|wait|please)\b)[a-z]+){0,2}\b"),
 ))
 _NUMERIC = ("moment", "time", "share", "speed", "number")
+# a value judged before a hesitation: what follows is the request, not a correction of it
+_JUDGED = r"不好看|难看|丑|不喜欢|不太行|\b(?:ugly|awful|hideous)\b|\blooks? (?:bad|off|weird|awful)\b|\bnot (?:nice|great|good)\b"
 # what a corrected value may be said with ("make that 1.5x is enough", "是百分之五十", "放下面吧")
 _EMPTY_EN = re.compile(r"\b(?:make (?:that|it|them)|change (?:that|it) to|make|(?:it|that) (?:should be|is|'s)|should be|it'?s|that'?s|is|be|"
                        r"i (?:mean|meant|guess|think)|instead|please|pls|then|actually|just|use|set|put|go|with|at|to|"
@@ -161,6 +163,8 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
     kept = re.match(r"^(?:leave|keep) it\b[\s,.。]*", rest)
     if kept is not None:  # "put the music at 25%. wait, 35, leave it": nothing to change
         return _drop_last(before, rest[kept.end():], language) or words
+    if not strong and re.search(_JUDGED, before[_last_start(before, language):]):
+        return None  # "黄的不好看 还是白的吧": the value judged is not taken back, the request after it stands
     substituted = _substitute(before, fix, language)
     if substituted is not None:
         return _join(substituted, rest, language, value=True)

@@ -104,15 +104,18 @@ _EN_SPLIT = re.compile(
     r"(?:seconds?|secs?|s|x)\b)))\s*")
 ZH_VERBS = _ZH_VERBS = r"把|加|添加|给|将|再|去掉|删除|删掉|生成|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配|来|压|缩"
 # a comma before a verb, or before another clip by number ("第一个片段静音，第二个片段加速"), starts a clause
+# "背景顺便改成黑的": the thing named, then "while you're at it" and its change: one request
+_NOUN_BEFORE = "".join(f"(?<!^{noun})(?<![，,\\s]{noun})" for noun in ("背景", "标题", "字幕", "音乐", "配乐", "画面", "视频"))
 _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=\S)\s+(?=还是[^，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?$)|"  # "配音去掉吧 还是纯音乐好": why, said after
+                       r"(?:(?<=不好看)|(?<=难看)|(?<=丑)|(?<=不喜欢))[了啊]?[，,\s]+(?=还是|换|改|用)|"  # "黄的不好看 还是白的吧": why, then the request
                        # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"; not
                        # "帮我静音狗那段", the English order of "mute 咗隻狗嗰段"),
                        # another object and "also" after one ("标题删掉音乐也去掉")
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
-                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|顺便|顺带|顺手)|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
@@ -502,6 +505,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
+                  (re.compile(r"^([快慢大小长短吵响亮暗])(?:过头|过了头)了"), r"太\1了"),  # "大过头了 缩回去点": too big
                   # a speed or the length said as a quantity: "降低第二段的速度" slows it, "视频总时长是多少" shows it
                   (re.compile(r"^(?:请)?(?:降低|减慢|减小)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1放慢"),
                   (re.compile(r"^(?:请)?(?:提高|加快|增加)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1加速"),
@@ -511,7 +515,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
              (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
-             (re.compile(r"倒出(?=给|成|为|一|吧|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
+             (re.compile(r"倒出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
              (re.compile(r"静因"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"))
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
@@ -788,7 +792,10 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"
                      r"好的?|好了|行了|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
-                     r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok)[\s,，.。!！~～]*)+$", re.IGNORECASE)
+                     r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok|"
+                     # the work said done, before the export: "做好了，导出吧", "差不多了，可以出片了", "all done, export it"
+                     r"(?:all |i'?m |we'?re )?done|that'?s (?:it|all)|(?:做|弄|剪|改|搞)好了|搞定了?|差不多了|完成了|就这样吧?)[\s,，.。!！~～]*)+$",
+                     re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
@@ -808,7 +815,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?m
                      r"too \w+|"
                      # "i can't read the title", "the subtitles are hard to read", "标题看不清": why it should change
                      r"(?:i )?(?:can'?t|cannot|can not|couldn'?t) (?:really |even |quite )?(?:see|read|hear)\b[\w' ]*|"
-                     r"(?:the )?(?:\w+ )?\w+ (?:is|are) (?:really |a bit |kind of )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
+                     r"(?:the )?(?:\w+ )?\w+(?: is| are|'s|'re) (?:really |a bit |kind of |so |too )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
                      r"(?:这个)?(?:标题|字幕|文字|字|配音|旁白|声音)?(?:有点|太)?(?:看不清|看不见|看不到|听不清|听不见)楚?了?|"
                      r"(?:它|标题|字|文字)?(?:看着|会)?挡(?:住|着)?了?(?:脸|画面|人|狗|东西|视线)?了?|"  # "看着挡脸": why it should move
                      r"(?:它|这个|整个|这首|这段|这)?(?:第\d+个)?(?:视频|片子|画面|音乐|歌|声音|片段|镜头|标题)?(?:有点|太|有些)"
@@ -831,7 +838,8 @@ _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
     r"|a tad)\s+)*too\s+(?P<adj>\w+)\b(?P<rest>.*)$|"
-    rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of)\s+)?too\s+(?P<adj2>slow|fast|quick|loud|quiet|long|short|big|small)$")
+    rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of|still)\s+)?too\s+(?P<adj2>slow|fast|quick|loud|quiet|long|short|big|small)"
+    r"(?:\s+(?:now|lol|haha|again|still|tho|though|honestly))*$")  # "way too big now lol"
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
@@ -845,11 +853,14 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
 _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b)(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"
     r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
-    r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?|shows? up|appears?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
-    r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
+    r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
+    # why an export: "export in low quality, i just want a quick preview"
+    r"(?:i|we) (?:just |only )?(?:want|need|wanna) (?:to (?:see|check|test|preview|review) (?:it|how it looks)|(?:a |to (?:have|get|do) "
+    r"(?:a )?)?(?:quick |rough |first )?(?:preview|look|check|test|draft))\b.*|i (?:can'?t|cannot|can barely|could barely|couldn'?t) (?:hear|see|read)\b.*)$")
 _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e00-\u9fff，,]{{1,14}}|我是新手|我(?:是)?(?:刚|第一次)(?:开始)?用|"
                         r"(?:想|要|准备)发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins|油管|youtube)(?:用)?(?:的)?|(?:能|可以)?帮我改一下|有几段|"
                         r"[\u4e00-\u9fff]{1,4}也(?:行|可以)(?:吧)?|"
@@ -862,6 +873,8 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
                         r"[^把将给让请，,]{0,10}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
+                        r"[^把将给让请，,\s]{1,6}(?:不好看|难看|好丑|太丑|很丑)了?[啊呀吧]?|"  # "黄的不好看": why, before the request
+                        r"[^把将给让请，,\s]{1,8}(?:太|有点|有些)(?:亮|暗|艳|花|素|淡|浓|刺眼|扎眼)了?[啊呀吧]?|"  # "白的太亮 换灰的"
                         # "不是很满意", "还是不太喜欢", "感觉一般": how the user feels about it, not a scene
                         r"(?:(?:这个|那个|这首|那首|这段|那段)?(?:歌|音乐|配乐|bgm|背景音乐|标题|字幕|画面|视频|片子|转场|配音|效果))?"
                         r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|好听|理想|行)[啊呀吧呢的]*|"
@@ -950,6 +963,9 @@ def remark_of(text: str) -> Remark | None:
         if adj.startswith("拖") and not re.search(r"那段|片段|镜头|第\d+段", obj):
             return Remark(None, subject)  # "结尾有点拖": which way is not said (a clip that drags, "城市那段有点拖", is faster)
         return Remark(f"{obj}{better}", subject)
+    standout = _STAND_OUT_ZH.match(text)
+    if standout:  # "标题能不能醒目点 换个亮黄色": what the change beside it is for, and what it is about
+        return Remark(None, standout.group("obj"))
     if _REASON_EN.match(text) or _REASON_ZH.match(text):
         return Remark(None)
     return None
@@ -975,6 +991,10 @@ def describes(clause: Clause) -> bool:
     if clause.language == "zh":
         return _ZH_ASKS.search(clause.text) is None and _ASKS_ZH.search(clause.text) is None
     return _SAYS_HOW_EN.match(clause.text) is not None and _ASKS_EN.search(clause.text) is None
+
+
+# a wish for a thing to stand out, with no change said: the reason for the change beside it
+_STAND_OUT_ZH = re.compile(rf"^{_OPENERS}(?P<obj>[^，,把将给让请\s]{{1,6}}?)(?:再|更)?(?:醒目|显眼|突出|亮眼|抢眼)(?:一)?(?:点|些)?(?:吧|啊)?$")
 
 
 def ask(clause: Clause, en: str, zh: str) -> str:

@@ -310,18 +310,20 @@ def _cut_what_was_named(clauses: list[Clause]) -> list[Clause]:
     return clauses
 
 
-_SHAPE = re.compile(r"^(?:横屏|竖屏|横版|竖版|方形|横的|竖的|方的|vertical|landscape|horizontal|square)(?:的|版)?$")
+# the export's quality said with its shape or place: "导出 发B站的 横屏高清"
+_QUALITY_TAIL = r"(?:\s*(?:高清|高画质|超清|清楚点|hd|in hd|high quality|1080p?))?"
+_SHAPE = re.compile(rf"^(?:横屏|竖屏|横版|竖版|方形|横的|竖的|方的|vertical|landscape|horizontal|square)(?:的|版)?{_QUALITY_TAIL}$")
 # a platform with its shape ("B站横屏 导出一下", "tiktok vertical, export it"): the export's, wherever it is said
 _WHERE = r"朋友圈|抖音|快手|视频号|b站|小红书|(?:ins )?reels|ins|油管|youtube|tiktok|shorts|instagram"
 _SHAPES = r"横屏|竖屏|横版|竖版|方形|横的|竖的|方的|vertical|landscape|horizontal|square|portrait"
-_PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_SHAPES})(?:的|版)?$|"
-                             rf"^(?:{_SHAPES})(?:的| )?\s*(?:for |发|给)?(?:{_WHERE})(?:用)?(?:的|版)?$")
+_PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_SHAPES})(?:的|版)?{_QUALITY_TAIL}$|"
+                             rf"^(?:{_SHAPES})(?:的| )?\s*(?:for |发|给)?(?:{_WHERE})(?:用)?(?:的|版)?{_QUALITY_TAIL}$")
 
 
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
     clauses read as one export."""
-    exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1)?(?:个|份)|\bexport|出片|渲染")]
+    exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1|一)?(?:个|份)|\bexport|出片|渲染")]
     # "导出给油管 横屏": a shape said after the export is the export's (said before it, "横屏 导出给youtube", it is a change)
     purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or _PLATFORM_SHAPE.match(c.text) or
                 exports and k > exports[0] and _SHAPE.match(c.text)]
@@ -563,7 +565,7 @@ def _taken(clause: Clause, state: PlanState, fits: Callable[[Candidate], bool]) 
 
 def _for_where(clauses: list[Clause]) -> list[Clause]:
     """"发reels用的 导出一下", "麻烦帮我导出一下，要发抖音的": where it goes is the export's place, one request."""
-    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1)?(?:个|份)|出片|渲染")]
+    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1|一)?(?:个|份)|出片|渲染")]
     purposes = [(k, m) for k, c in enumerate(clauses) if (m := _PURPOSE.match(c.text)) is not None]
     if len(exported) != 1 or len(purposes) != 1:
         return clauses

@@ -10,7 +10,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "aspect_of", "color_of", "position_of",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "LENGTH_ALONE", "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "aspect_at", "aspect_of", "color_of", "position_of",
            "request_part"]
 
 # Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
@@ -109,6 +109,9 @@ DISLIKE = r"\b(?:(?:don'?t|do not|doesn'?t|does not) (?:really )?(?:like|love)|h
 # how a cut or an ending feels when it wants softening: "the ending is too abrupt", "the cut between the clips is too
 # harsh", "结尾太突然了": a fade there, or a transition between the clips
 ABRUPT = r"\b(?:abrupt(?:ly)?|sudden(?:ly)?|harsh|jarring|jumpy|choppy)\b|突然|生硬|太硬|太跳|很跳"
+# a length said alone, as a clause of its own after a fade: "标题淡出，用两秒", "结尾淡出，两秒就行", "over 2 seconds"
+LENGTH_ALONE = re.compile(r"^(?:(?:and|over|for|in|like|about|around|maybe|just|make it|lasting)\s+)*(?:用|花|持续|大概|大约|时长|时间)?\s*"
+                          r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s|秒钟?)(?:\s+(?:long|please|pls))?(?:就行|就好|就可以|吧|左右|的)*$")
 CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|different|another)\b|换成|改成|改为|换个|换一个|换一种|用"
 
 # no \b around ratios: "改成1:1" has no word break before the 1
@@ -145,6 +148,13 @@ def aspect_of(clause: Clause) -> Aspect | None:
         if clause.has(pattern):
             return aspect
     return None
+
+
+def aspect_at(clause: Clause) -> int:
+    """Where the shape ``aspect_of`` reads is said in the clause (its length when none is)."""
+    aspect = aspect_of(clause)
+    found = [m.start() for name, pattern in _ASPECTS if name == aspect and (m := clause.search(pattern))]
+    return min(found, default=len(clause.text))
 
 
 def color_of(text: str) -> str | None:
@@ -251,7 +261,7 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fad
               r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
-              r"转场|过渡|溶解|叠化|擦除|硬切|直切|闪白|白场|淡入|淡出|渐隐|渐显|变黑|黑场|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
+              r"转场|过渡|溶解|叠化|擦除|硬切|直切|闪白|白场|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d|"
               r"黑屏|黑幕|缩放|运镜|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import aspect_of, color_of
+from reelforge.agent._intents._words import aspect_at, aspect_of, color_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 from reelforge.agent.actions import EditAction
@@ -18,7 +18,7 @@ _BACKGROUND = r"\b(?:background|bg)\b(?!\s+(?:music|song|track|sound))|背景(?!
 # another object named: a colour said alone after a background change is the background's only without one
 _OTHER = r"\b(?:title|text|words?|captions?|subtitles?|music|song|clip|font)\b|标题|字幕|文字|字|音乐|片段"
 _FPS = (r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
-        r"(?:帧率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|为|改|调|设)?\s*(\d+)")
+        r"(?:帧率|帧数|帧速率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|为|改|调|设)?\s*(\d+)")
 # not the canvas: going back to before it ("go back to before it was vertical", "恢复到改竖屏之前"), or a file to export
 # in a shape ("导出个方形的版本", "an mp4 for youtube")
 _NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b|\bbefore it was\b|\brevert\b|(?:恢复|回到|退回|还原)(?:到)?.*(?:之前|以前)|" \
@@ -45,7 +45,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # one edit a property, in the order said: "make it vertical, and make the background white", "24 fps with a navy
     # background" (each its own step in the history)
     background = clause.search(_BACKGROUND)
-    said_at = {"aspect": -1, "bg": background.start() if background else 0, "fps": fps_match.start() if fps_match else 0}
+    said_at = {"aspect": aspect_at(clause) if aspect else 0, "bg": background.start() if background else 0,
+               "fps": fps_match.start() if fps_match else 0}
     values = {"aspect": aspect, "bg": bg, "fps": fps}
     for name in sorted((n for n, v in values.items() if v is not None), key=lambda n: said_at[n]):
         edit = SetCanvas(**{name: values[name]})  # type: ignore[arg-type]
@@ -57,5 +58,5 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 def _plain_zh_colour(clause: Clause) -> str | None:
-    match = re.search(r"(?:成|为|换成|改成|弄成|用|还是)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
+    match = re.search(r"(?:成|为|换成|改成|弄成|用|还是|^换|^改)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
     return NAMED_COLORS[_ZH_PLAIN[match.group(1)]] if match else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._absent import no_such_clip
-from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, REMOVE
+from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, LENGTH_ALONE, REMOVE
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -37,12 +37,12 @@ _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
-          r"黑屏|黑幕|黑色?画面|黑场(?!进|出)")  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
+          r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![\u4e00-\u9fff]{2}中间)黑(?:个|一下|一会儿?)(?=\d|$|再)")  # "结束的时候黑个两秒"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
-_START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾"
+_START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾|(?:视频|片子)?(?:最)?前(?:面|头)"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
-_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|"
+_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:段|片段|镜头)中间|"
              r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
              r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")
 _BARE_BOTH_ZH = r"淡入淡出"           # alone it means a transition (timeline.py's)
@@ -57,7 +57,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     abrupt = clause.has(ABRUPT) and (clause.has(_START) or clause.has(_END))
     if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
         return False
-    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH):
+    if state.focus is not None and state.focus.kind == "transition" and clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为)"):
+        return False  # "换成黑场的吧" after a transition: another kind of it
+    # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
+    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1:
         return False
     if not main_clips(state.draft):  # "fade out at the end" on an empty project
         state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
@@ -106,6 +109,14 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
     label = history[-1].lower() if history else ""
     end, length = _OTHER_END.match(clause.text), _ITS_LENGTH.match(clause.text)
     last = state.actions[-1] if state.actions else None
+    alone = LENGTH_ALONE.match(clause.text)
+    if alone is not None and isinstance(last, EditAction) and isinstance(last.edit, SetFade):
+        # "结尾淡出，用两秒": a length said alone right after a fade of the picture is that fade's length, one edit
+        ms = round(float(alone.group(1)) * 1000)
+        state.actions.pop()
+        state.edit(last.edit.model_copy(update={k: ms for k in ("fade_in_ms", "fade_out_ms") if getattr(last.edit, k)}),
+                   focus_kind="clip" if last.edit.segment_id else None)
+        return True
     if end is not None and isinstance(last, EditAction) and isinstance(last.edit, SetFade) and last.edit.segment_id is None:
         # "black screen at the start of 1 second and also in the end": the other end of the fade just asked for, as long,
         # in the same edit

@@ -35,7 +35,7 @@ _ASK = r"\b(?:export|download|give me|giving me|send me|send (?:it|this|the \w+)
        r"(?:open|edit|import|load|finish|continue|keep (?:editing|working))(?: (?:it|this|the video|the project|the timeline))?" \
        r"(?: (?:in|into|with))?|(?:editing|working|finish(?:ing)?|continu\w+) (?:it |this )?(?:in|on|with)|" \
        r"(?:project|timeline) (?:file )?for|(?:send|transfer|move|bring|take|hand)\b.*\b(?:to|into|over to))\b|" \
-       r"导出|下载|输出|给我|要(?:一个|个)?|工程|时间线|导入|导到|导进|出(?:1)?(?:个|份)|用的(?:文件|档案)|(?:用|在).*(?:打开|剪辑|继续|编辑|接着)|(?:能|可以)(?:不能)?(?:打开|导入)|打开吗"
+       r"导出|下载|输出|给我|要(?:一个|个)?|工程|导(?:1|一)?(?:个|份|一下)|时间线|导入|导到|导进|出(?:1|一)?(?:个|份)|用的(?:文件|档案)|(?:用|在).*(?:打开|剪辑|继续|编辑|接着)|(?:能|可以)(?:不能)?(?:打开|导入)|打开吗"
 # a project file named without an editor: "导个工程文件给我", "a project file"
 _PROJECT = r"\b(?:project|timeline) file\b|工程文件|项目文件|工程"
 

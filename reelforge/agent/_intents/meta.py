@@ -79,21 +79,24 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
           r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
 # "发youtube的版本导一个": a version for a platform, exported
 _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
-          r"出片|出(?:1)?(?:个|份).*版(?:本)?|(?:做|来|弄|要)(?:1)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清)|" \
-          r"版(?:本)?导(?:1)?(?:个|份|一下)(?:吧|呗)?$|" \
+          r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|(?:做|来|弄|要)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清)|" \
+          r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
-          r"render (?:it|this|the (?:final )?(?:video|cut|version|thing|edit|project))|" \
+          r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project))|" \
           r"give me the (?:file|video|mp4))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
           r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b"
-# a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3"
-_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:an?|one) \w+(?: (?:file|version|copy))?$)"
+# a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3",
+# or said alone ("webm please", "gif instead", "mov格式的")
+_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:an?|one) \w+(?: (?:file|version|copy))?$|" \
+              r"^(?:(?:ok|okay|then|and|just|actually)\s+)*[a-z0-9]{3,4}(?:\s+(?:then|instead|too|file|format|version|pls|plz))*$|" \
+              r"^(?:那|就|还是)?(?:用)?[a-z0-9]{3,4}(?:格式|文件)?(?:的)?(?:吧|就行|就好|也行)?$)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
 _PRESETS: tuple[tuple[PresetName, str], ...] = (
     ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档|留底|备份"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
     ("tiktok", r"tik ?tok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
     ("reels", r"reels|instagram|ins\b"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili|油管"))
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
-_FORMAT_ALONE = rf"(?<![a-z0-9.])(?:{'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
+_FORMAT_ALONE = rf"(?<![a-z0-9.])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
 
 
 def export_action(clause: Clause) -> ExportAction:
@@ -104,7 +107,7 @@ def export_action(clause: Clause) -> ExportAction:
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
-    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|高清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|"
+    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?) (?:possible )?quality\b|\bsharpest\b|高清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
         "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
         "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
@@ -243,7 +246,7 @@ def _one_more_export(clause: Clause, state: PlanState) -> bool:
 
 
 # another export said in the same breath: "导出一个给youtube的再导一个给抖音的", "one for youtube and another for tiktok"
-_ANOTHER_EXPORT = r"再(?=导|出(?:1)?(?:个|份))|另外(?=再?导)|\band (?:also )?(?=(?:another|one more|one) (?:for|as)\b)|" \
+_ANOTHER_EXPORT = r"再(?=导|出(?:1|一)?(?:个|份))|另外(?=再?导)|\band (?:also )?(?=(?:another|one more|one) (?:for|as)\b)|" \
                   r"\band (?=(?:a|an|one) [\w-]+ (?:version|one|copy)\b)|(?:和|跟|还有)(?=[^，,]{1,10}各(?:1|一)?(?:个|份|版))"  # "... and a tiktok version", "给抖音和油管各一个"
 
 
@@ -256,10 +259,14 @@ def _each_export(clause: Clause) -> list[Clause]:
 
 
 def _each_platform(clause: Clause) -> list[Clause]:
-    """"导出给抖音和油管各一个", "export a youtube version and a tiktok version": two platforms named together, an export
-    for each, in the order said."""
+    """"导出给抖音和油管各一个", "export a youtube version and a tiktok version", "抖音一份 youtube一份 都导出来": two
+    platforms named together, an export for each, in the order said; so are two formats ("导出一份gif和一份mp4", "an mp4
+    and a gif")."""
     named = sorted((m.start(), m.group(0)) for _, pattern in _PRESETS if (m := re.search(pattern, clause.text)))
-    if len(named) < 2 or not clause.has(r"各|分别|\beach\b|\bboth\b|\band\b|和|跟|、|还有|以及"):
+    if len(named) < 2:
+        named = sorted({m.group(1): m.start() for m in re.finditer(_FORMAT_ALONE, clause.text)}.items(), key=lambda n: n[1])
+        named = [(at, word) for word, at in named]
+    if len(named) < 2 or not clause.has(r"各|分别|\beach\b|\bboth\b|\band\b|和|跟|、|还有|以及|都|(?:1|一)(?:份|个).*(?:1|一)(?:份|个)"):
         return [clause]
     rest = clause.text
     for _, word in named:

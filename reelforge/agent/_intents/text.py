@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ADD, REMOVE, color_of, position_of
+from reelforge.agent._intents._words import ADD, LENGTH_ALONE, REMOVE, color_of, position_of
 from reelforge.agent._numbers import factor, find_durations, time_range
 from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
@@ -26,7 +26,7 @@ _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|la
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
-_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|" \
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
 # Day 1": its words change (a new title is "add a title saying ...")
@@ -37,7 +37,7 @@ _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|ax
             r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
             r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
 _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回|缩(?:一点|一些|点)|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
            r"\b(?:come|comes|appear|appears|show up|shows up|enter|enters) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up|enter)s?\b|" \
@@ -46,13 +46,15 @@ _FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in an
             r"\b(?:go|goes|leave|leaves|exit|exits|disappear|disappears) (?:out |away )?(?:more )?slowly\b|\bslowly (?:disappear|go away|leave)s?\b"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
+    # "fade in over 2 seconds", "title fades in, half a second": a time said right after the fade is its length
     r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)"
-    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*\s+(?:over|for|across|during|in|within)\s+(?:about |around )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
+    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*(?:\s+(?:over|for|across|during|in|within)|\s*,)?\s+"
+    r"(?:about |around |like |maybe )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b(?!\s+(?:later|earlier|after|before|in)\b)|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
-    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:时间|时长)?[，,\s]*(?:为|是|用|要)?(?P<zh_s>\d+(?:\.\d+)?)秒|"  # "加个淡入，0.5秒"
+    r"(?P<zh>淡入|淡出|渐显|渐隐)(?:也|再)?(?:加|来)?(?:个|一个|1个|上)?(?:时间|时长)?[，,\s]*(?:为|是|用|要)?(?P<zh_s>\d+(?:\.\d+)?)秒|"  # "加个淡入，0.5秒", "淡出也加一个 一秒"
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
     # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
-    r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around )?"
+    r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around |like |maybe )?"
     r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     # both fades as long: "淡入淡出都加上 各0.5秒", "fade in and out, 0.5 seconds each"
     r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
@@ -67,7 +69,10 @@ _ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\
 # a fade said with no object and no end of the video ("and fade in one second"; "fade out at the end" is the video's)
 _BARE_FADE = r"^(?:and |then |also |now )*(?:fade (?:it )?(?:in|out)(?: and out)?|fade-?(?:in|out))(?: (?:over|in|of|for) \d+(?:\.\d+)?\s*" \
              r"(?:seconds?|secs?|s))?(?: (?:too|as well|please))?$|" \
-             r"^(?:再|然后|并且|也)?(?:加(?:个|一个|1个|上)?)?(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)(?:\d+(?:\.\d+)?秒)?(?:吧)?$"  # "…，加个淡入0.5秒"
+             r"^(?:再|然后|并且|也)?(?:加(?:个|一个|1个|上)?)?(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"  # "…，加个淡入0.5秒"
+# the same, said to the title the last version changed: "再加个淡入 半秒", "淡出也加一个 一秒" (再 / 也: one more thing for it)
+_ANOTHER_FADE = r"^(?:再|也)(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$|" \
+                r"^(?:淡入|淡出)也(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"
 
 
 # words wanted on screen, with no title word: "my name should be on it at the end, 'by Jess'", "结尾要出现「谢谢观看」"
@@ -177,6 +182,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
         return False
+    if clause.has(r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|黑白") and not clause.has(_TEXT):
+        return False  # "can you make it black and white": a filter of the picture, not the title's colours
     said = {clause.quotes[int(m.group(1))].lower() for m in PLACEHOLDER.finditer(clause.text)}
     if said and any((s.meta.text or "").lower() in said for s in text_segments(state.draft)):
         return True  # "change 'Urban Dreams' to 'City Dreams'": a text on screen named by its words
@@ -194,8 +201,12 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     focused = state.focus is not None and state.focus.kind == "text"
     if focused and _other_side(clause, state) is not None:
         return True
+    if _fade_just_made(clause, state) is not None:
+        return True
     if focused and state.focus is not state.initial_focus and clause.has(_BARE_FADE):
         return True  # "put the title in the middle and fade in one second": the title just changed fades
+    if focused and not state.actions and clause.has(_ANOTHER_FADE):
+        return True  # "再加个淡入 半秒" after the title changed: its fade
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(r"\bthem\b") or clause.has(_BIGGER) or clause.has(_SMALLER) or
@@ -203,14 +214,34 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
                         _only_its_look(clause) or clause.quote() is not None and clause.has(_CHANGE))  # "换成「城市之梦」"
 
 
+def _said(edit: UpdateText) -> dict[str, object]:
+    """The fields an update sets (its target aside)."""
+    return {k: v for k, v in edit.__dict__.items() if v is not None and k not in ("op", "segment_id")}
+
+
+def _fade_just_made(clause: Clause, state: PlanState) -> UpdateText | None:
+    """"标题淡出，用两秒", "title fades in, like, 2 seconds": a length said alone right after this message faded the title is
+    that fade's length (one edit)."""
+    last = state.actions[-1] if state.actions else None
+    said = LENGTH_ALONE.match(clause.text)
+    if said is None or not (isinstance(last, EditAction) and isinstance(last.edit, UpdateText)):
+        return None
+    fades = _said(last.edit)
+    if not fades or set(fades) - {"fade_in_ms", "fade_out_ms"}:
+        return None
+    return last.edit.model_copy(update=dict.fromkeys(fades, round(float(said.group(1)) * 1000)))
+
+
 def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
     """The new words of "change Urban Dreams to Sueños Urbanos": a text on screen named by its words, unquoted."""
     for segment in text_segments(state.draft):
         name = (segment.meta.text or "").lower()
         found = re.search(rf"\b(?:change|rename|replace|switch|swap|correct)\s+(?:the (?:title|text) )?{re.escape(name)}\s+(?:to|with|into|for|by)"
-                          r"\s+(.+?)\s*$", clause.text) if len(name) >= 3 else None
-        if found and not PLACEHOLDER.search(found.group(1)):
-            return clause.as_typed(found.group(1))
+                          r"\s+(.+?)\s*$|"  # "把 Urban Dreams 改成 夜游上海": named by its words in Chinese too
+                          rf"^(?:把|将)?\s*{re.escape(name)}\s*(?:改成|换成|改为|换为|写成)\s*([^，,。；;]+?)\s*$", clause.text) if len(name) >= 3 else None
+        said = next((g for g in found.groups() if g), None) if found else None
+        if said and not PLACEHOLDER.search(said):
+            return clause.as_typed(said)
     return None
 
 
@@ -322,6 +353,7 @@ _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|righ
           r"lower|upper"
 _MODIFIER = (
     r"(?:on|over|during)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:clip|shot|part)\b|(?:on|over|during)\s+clip\s+\d|"
+    r"(?:on|over|across)\s+(?:it|this|that|(?:the )?(?:video|screen|picture|image|footage))$|"  # "put the words City Never Sleeps on it"
     r"(?:for|lasting|of)\s+(?:\d|the (?:whole|entire|first|last|rest)\b|a (?:few|couple)\b)|\d+(?:\.\d+)?\s*(?:seconds?|secs?)\b|"
     r"(?:at|from|after|until|till|to|starting(?: at| from)?|between)\s+\d(?!\d{3}\b)|"  # "Welcome to 2099" is words
     rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\b|at (?:the )?(?:{_PLACES})\b|on (?:top|the left|the right)\b|"
@@ -406,6 +438,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
+                      r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
                       r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
                       r"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d)|$)", clause.unquoted())  # "…：感谢观看，显示2秒"
     if match:
@@ -439,7 +472,7 @@ def _only_style(words: str) -> bool:
     if re.search(r"[\u4e00-\u9fff]", words):
         return bool(re.fullmatch(rf"(?:\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
                                  words))
-    tokens = re.findall(r"[a-z#0-9]+", words.lower())
+    tokens = re.findall(r"[a-z#0-9]+", re.sub(r"\d+(?:\.\d+)?\s*(?:%|percent\b|x\b)", " ", words.lower()))  # "50% smaller"
     return bool(tokens) and all(t in _STYLE_TOKENS or color_of(t) for t in tokens)
 
 
@@ -620,6 +653,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is no title yet. To add one, say what it should say, for example: add the title 'Golden Hour'.",
             "还没有标题。要加的话，请说标题写什么，例如：加上标题“黄金时刻”。")))
         return True
+    longer = _fade_just_made(clause, state)
+    if longer is not None:
+        state.actions.pop()
+        state.edit(longer, focus_kind="text")
+        return True
     target = find_text(clause, state)
     if _animated(clause):
         state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
@@ -632,7 +670,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         fields["text"] = words
     share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
     if clause.has(_BIGGER):
-        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
+        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|(?<![\d.])2 ?(?:x|times)\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
         times_bigger = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b",
                                  clause.text)
         if times_bigger:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)
@@ -710,6 +748,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
             int(fields.get("duration_ms", 0)) >= target.duration_ms:  # type: ignore[call-overload]
         return False  # "cut it down to 12 seconds" after the title changed: no cut makes a 3 s title 12 s, the video's
     if target is not None and _fold_into_added(clause, target.id, fields, state):
+        return True
+    last = state.actions[-1] if state.actions else None
+    if target is not None and isinstance(last, EditAction) and isinstance(last.edit, UpdateText) and \
+            last.edit.segment_id == target.id and set(fields) <= {"fade_in_ms", "fade_out_ms"} and \
+            set(_said(last.edit)) == set(fields):
+        state.actions.pop()  # "标题出来慢一点 淡入一秒": the fade said again, with its length: one change
+        state.edit(last.edit.model_copy(update=fields), focus_kind="text")
         return True
     for group in _changes(clause, fields):  # "make the title red, a bit bigger, and have it fade in": one edit each
         state.edit(UpdateText(segment_id=target.id if target else None, **group), focus_kind="text")  # type: ignore[arg-type]

@@ -41,8 +41,8 @@ from reelforge.draft.edits import (
 
 __all__ = ["handle", "nothing_to_edit"]
 
-_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑"),
-                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪白"), ("dissolve", r"dissolve|溶解"),
+_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑|黑(?:一下|个|一会儿?)(?!字|底|色)"),  # "两段中间黑一下再出来"
+                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪(?:一下|个)?白|白(?:一下|个)(?!字|底|色)"), ("dissolve", r"dissolve|溶解"),
                 # "往左擦", "往上推的": a wipe that way; "向左滑的": a slide
                 ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|(?:向|往)右(?:擦|推)"),
                 ("wipeup", r"\bwipe (?:to the )?up\b|(?:向|往)上(?:擦|推)"),
@@ -53,7 +53,7 @@ _TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐�
                 ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
 _TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
               r"\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|\b(?:direct|plain) cuts?\b|\bcuts? direct\b|" \
-              r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:闪白|黑场)|硬切|直切|" \
+              r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
@@ -237,7 +237,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
     harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
     # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
-    harsh = harsh or clause.has(r"\bbetween\b|之间|\b(?:each|every|the) cuts?\b") and any(
+    harsh = harsh or clause.has(r"\bbetween\b|之间|(?:段|片段|镜头)的?中间|\b(?:each|every|the) cuts?\b") and any(
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
             and not harsh and not _transition_meant(clause, state):
@@ -287,6 +287,10 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
     # alone, "剪到10秒", is still the video's)
     unsaid = clause.language == "zh" and clause.has(
         r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
+    # another kind said alone: "改成闪白的", "换成往左擦的", "try a wipe instead", "switch to a dissolve"
+    unsaid = unsaid or clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为|用)|^(?:(?:ok|now|then|hmm)\s+)*(?:switch|change|go) to\b|"
+                                  r"^(?:(?:ok|now|then|hmm)\s+)*(?:try|use) (?:a|an)\b") and any(
+        clause.has(p) for t, p in _TRANSITIONS if t != "zoomin") and len(clause.text) <= 30
     return unsaid or mentions_it(clause) and (
         duration_ms(clause.text) is not None or clause.has(_LONGER_TRANSITION + "|" + _SHORTER_TRANSITION)
         or any(clause.has(p) for _, p in _TRANSITIONS))
