@@ -38,7 +38,7 @@ from reelforge.agent._intents._words import (
     position_of,
     request_part,
 )
-from reelforge.agent._numbers import duration_ms, normalize, time_range
+from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
 from reelforge.agent._pairs import one_change
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
@@ -365,6 +365,9 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     if len(clauses) > 1 and _NOT_THAT_ALONE.match(clauses[0].text):  # "not the music, the dog clip": one correction
         first, then = clauses[0], clauses[1]
         clauses = [Clause(f"{first.text}, {then.text}", first.quotes, first.language, first.source), *clauses[2:]]
+    answered = _reaction_then_value(clauses, state)
+    if answered is not None:  # "hmm still too loud. 10": the last change, to that value; the reaction is why
+        return answered
     for index, clause in enumerate(clauses):
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
@@ -439,6 +442,43 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         state.actions.append(_nothing_to_edit(clause, state) or _not_understood(clause))
     return state
+
+
+def _reaction_then_value(clauses: list[Clause], state: PlanState) -> PlanState | None:
+    """"hmm still too loud. 10", "whoa way too fast now. 1.5", "nah too aggressive. maybe orange", "longer, 5": a
+    reaction to the last change, then a value said alone, is that change again with the value (``_same_again``).
+    Each clause before the value must be only the reaction: read alone it plans nothing, or the same edit as the value.
+    None when the message is not that."""
+    if not clauses or any(not isinstance(a, Unknown) for a in state.actions) or not state.context.history or \
+            any(c.quotes for c in clauses):
+        return None
+    last = clauses[-1]
+    pause = list(re.finditer(r"[,，]" if last.language == "en" else r"[,，]|(?<=[\u4e00-\u9fff]) (?=\S)", last.text))
+    head, comma, tail = (last.text[:pause[-1].start()], ",", last.text[pause[-1].end():]) if pause else ("", "", last.text)
+    said = [*clauses[:-1], *([dataclasses.replace(last, text=head.strip())] if comma else [])]
+    if not said:
+        return None
+    trial = state.fork()
+    if not _same_again(dataclasses.replace(last, text=tail.strip()), trial):
+        return None
+    made = {a.edit.op for a in trial.actions[len(state.actions):] if isinstance(a, EditAction)}
+    if not made:
+        return None
+    for reaction in said:
+        if remark_of(reaction.text) is not None or is_chatter(reaction.text):
+            continue
+        found = candidates(reaction, state)
+        planned = best(found).actions[len(state.actions):] if found else []
+        if any(not isinstance(a, Unknown) for a in planned) and not reaction.has(_JUDGED) or any(
+                not isinstance(a, (Unknown, GenerateAction)) and getattr(getattr(a, "edit", None), "op", None) not in made
+                for a in planned):
+            return None  # "fade it in too, 1 second", "put a dark box behind it and make it white": requests of their own
+    return trial
+
+
+# a judgement of how something turned out ("still slow", "way too loud"): never a scene
+_JUDGED = r"\b(?:(?:too|so|still|way|kinda|bit) \w+|(?:slow|fast|quick|loud|quiet|soft|bigg|small|long|short|bright|dark|high|low|" \
+          r"earli|lat)er)\b|太|有点|过头|过了|还是[慢快吵响大小长短]|[慢快吵响大小长短高低亮暗](?:点|些)"
 
 
 def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
@@ -584,6 +624,21 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调)?\s*(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
+# what is said around a value given alone: "like 45", "maybe 1.5", "25?", "1.5 maybe", "put 1.5", "maybe orange"
+_AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
+                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不)*(?P<value>.+?)"
+                           r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试))*$")
+
+
+def _value_said(text: str) -> str:
+    """A value said alone, without what is said around it ("like 45" 45, "1.5 maybe" 1.5, "twenty five" 25)."""
+    said = _AROUND_VALUE.match(text.strip())
+    value = said.group("value") if said else text
+    words = re.fullmatch(r"(?P<number>[a-z][a-z -]*?)(?P<unit>\s*(?:%|percent|x|seconds?|secs?))?", value)
+    number = number_word(words.group("number")) if words else None
+    return f"{number}{words.group('unit') or ''}" if words and number is not None else value
+
+
 # "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
 _BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用)*\s*"
                           r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
@@ -662,14 +717,15 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     more = _MORE_CUT.match(clause.text)
     if more is not None and re.search(r"\b(?:trim|cut|shorten)|剪|裁|缩短", words):
         return _cut_more(words, float(next(g for g in more.groups() if g)), state)
-    value = _BARE_VALUE.match(clause.text)
+    bare = _value_said(clause.text)
+    value = _BARE_VALUE.match(bare)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2) or "")
         said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit or not value.group(2)]
         if len(said) != 1:
             return False
         return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
-    colour = _BARE_COLOUR.match(clause.text)
+    colour = _BARE_COLOUR.match(bare)
     if colour is not None:  # "还是改成红色吧" after "标题颜色改为蓝色": that change, in this colour
         said_colour = list(re.finditer(r"[红黄蓝绿白黑紫橙粉灰]色|\b(?:red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)\b", words))
         if len(said_colour) != 1:
