@@ -67,7 +67,7 @@ from reelforge.agent.actions import (
     Unknown,
 )
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
-from reelforge.draft import AUDIO, Draft
+from reelforge.draft import AUDIO, Draft, Edit
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
 
@@ -410,6 +410,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
             continue
+        if not any(not isinstance(a, Unknown) for a in state.actions) and _adjusted(clause, state):
+            continue  # "louder" after the dog clip's sound was set, "twice as loud" after the music: that thing
         if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
         changed = _upload_then_more(clause, state)
@@ -462,7 +464,7 @@ def _reaction_then_value(clauses: list[Clause], state: PlanState) -> PlanState |
     if not _same_again(dataclasses.replace(last, text=tail.strip()), trial):
         return None
     made = {a.edit.op for a in trial.actions[len(state.actions):] if isinstance(a, EditAction)}
-    if not made:
+    if not made or any(op.startswith("add_") for op in made):  # "它再留久点 三秒" after a title was added: not another
         return None
     for reaction in said:
         if remark_of(reaction.text) is not None or is_chatter(reaction.text):
@@ -756,6 +758,80 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         number = [c.id for c in clips].index(named[0]) + 1
         words = clip_said.sub(f"第{number}个片段" if clip_said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
     return _replay(words, state)
+
+
+# a change said by how much, with nothing named: "louder", "way down", "twice as loud", "a bit quicker", "再大点"
+_ADJUSTS = re.compile(r"\b(?:louder|quieter|softer|faster|slower|quicker|bigger|smaller|larger|longer|shorter|higher|lower|"
+                      r"(?:way |all the way |a bit |a little )?(?:up|down)|twice as \w+|half as \w+|double)\b|"
+                      r"(?:大声|小声|[大小快慢长短高低响轻])(?:一)?(?:点|些)|调(?:大|小|高|低)|放大|缩小|加快|放慢|减速|加速")
+_IT_EN = re.compile(r"\b(?:it|that|this|them)\b")
+# all an adjustment may say besides how much: "can you make it a bit louder than that please", "再给它调大点吧"
+_ONLY_HOW_MUCH = re.compile(r"(?:\b(?:can|could|would|you|u|pls|please|make|turn|go|get|bring|be|it|that|this|them|a|an|bit|little|lil|tad|"
+                            r"touch|even|still|way|much|more|than|now|lol|ok|okay|so|just|maybe|slightly|somewhat|lot|notch|"
+                            r"again|as|the)\b|[\s,.!?]|再|还|稍微|稍|更|一点|点|些|它|给|把|吧|啊|呀|了|的|能|可以|调|弄|变|得|嗯|那|就|"
+                            r"麻烦|帮我|请)*")
+
+
+def _last_edit(state: PlanState) -> Edit | None:
+    """The edit the last version made: as it recorded it, else its history label replayed on a fork."""
+    versions = state.context.versions
+    change = versions[-1].change if versions else None
+    if change is not None and change.edits:
+        return change.edits[-1]
+    history = state.context.history
+    if not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]):
+        return None
+    trial = state.fork()
+    if not _replay(normalize(history[-1].lower()).replace("_", " "), trial):
+        return None
+    made = [a.edit for a in trial.actions[len(state.actions):] if isinstance(a, EditAction)]
+    return made[-1] if made else None
+
+
+def _named(edit: Edit, state: PlanState) -> str | None:
+    """The thing ``edit`` changed, named as a request names it ("the sound of clip 2", "the music", "第2段")."""
+    zh = state.language == "zh"
+    topic = topic_of(EditAction(edit=edit))
+    clips = [c.id for c in main_clips(state.draft)]
+    segment = getattr(edit, "segment_id", None)
+    number = clips.index(segment) + 1 if segment in clips else None
+    if topic == "clip_sound":
+        return (f"第{number}段的原声" if zh else f"the sound of clip {number}") if number else \
+            ("片段原声" if zh else "the clips' sound")
+    if topic == "speed":
+        return (f"第{number}段" if zh else f"clip {number}") if number else ("视频" if zh else "the video")
+    if topic == "fade" and segment is None:
+        fade_in = getattr(edit, "fade_in_ms", None) is not None
+        return ("开头的淡入" if fade_in else "结尾的淡出") if zh else ("the fade in" if fade_in else "the fade out")
+    if topic in ("music", "title", "transition", "voice"):
+        return TOPIC_LABELS[topic][1 if zh else 0]
+    return None
+
+
+def _adjusted(clause: Clause, state: PlanState) -> bool:
+    """"louder" after "set the sound of clip 2 to 50%", "twice as loud" after the music was turned down, "quicker"
+    after a crossfade, "再大点" after the title grew: a change said only by how much, naming nothing, is a change to
+    what the last version changed (its edit, as recorded or as its label reads), planned as the request naming it."""
+    if clause.quotes or not state.context.history or not clause.has(_ADJUSTS) or \
+            not _ONLY_HOW_MUCH.fullmatch(_ADJUSTS.sub(" ", clause.text)):
+        return False
+    last = _last_edit(state)
+    name = _named(last, state) if last is not None else None
+    if last is None or name is None:
+        return False
+    if clause.language == "zh":
+        text = clause.text.replace("它", name, 1) if "它" in clause.text else name + clause.text
+    elif _IT_EN.search(clause.text):
+        text = _IT_EN.sub(name, clause.text, count=1)
+    else:
+        text = f"{'turn' if re.match(r'(?:way |all the way |a bit |a little )?(?:up|down)', clause.text) else 'make'} {name} {clause.text}"
+    topic = topic_of(EditAction(edit=last))
+    chosen = _taken(dataclasses.replace(clause, text=text), state, lambda c: all(
+        isinstance(a, EditAction) and topic_of(a) == topic for a in c.actions))
+    if chosen is None:
+        return False
+    state.__dict__.update(chosen.__dict__)
+    return True
 
 
 def _cut_more(words: str, amount: float, state: PlanState) -> bool:
