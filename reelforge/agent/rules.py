@@ -812,7 +812,7 @@ def _adjusted(clause: Clause, state: PlanState) -> bool:
     """"louder" after "set the sound of clip 2 to 50%", "twice as loud" after the music was turned down, "quicker"
     after a crossfade, "再大点" after the title grew: a change said only by how much, naming nothing, is a change to
     what the last version changed (its edit, as recorded or as its label reads), planned as the request naming it."""
-    if clause.quotes or not state.context.history or not clause.has(_ADJUSTS) or \
+    if clause.quotes or not state.context.history or not _ADJUSTS.search(clause.text) or \
             not _ONLY_HOW_MUCH.fullmatch(_ADJUSTS.sub(" ", clause.text)):
         return False
     last = _last_edit(state)
