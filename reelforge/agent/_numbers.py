@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["duration_ms", "factor", "find_durations", "normalize", "time_range", "zh_number"]
+__all__ = ["duration_ms", "factor", "find_durations", "normalize", "number_word", "time_range", "zh_number"]
 
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -67,6 +67,14 @@ def _en_word_value(words: str) -> int:
         elif word != "a":
             total += _EN_TENS.get(word, _EN_UNITS.get(word, 0))
     return total
+
+
+def number_word(words: str) -> int | None:
+    """A number said alone in words ("three", "twenty five", "forty-five"), else None: a bare value after a change
+    ("ok now three" after a speed change) has no unit to tell it is a number."""
+    if not re.fullmatch(rf"(?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?", words):
+        return None
+    return _en_word_value(words)
 
 
 _SHARES = {"quarter": "25", "fourth": "25", "fifth": "20", "tenth": "10", "third": "33.3"}

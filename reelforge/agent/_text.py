@@ -798,7 +798,7 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
-_REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
+_REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
                      r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
@@ -838,8 +838,9 @@ _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
     r"|a tad)\s+)*too\s+(?P<adj>\w+)\b(?P<rest>.*)$|"
-    rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of|still)\s+)?too\s+(?P<adj2>slow|fast|quick|loud|quiet|long|short|big|small)"
-    r"(?:\s+(?:now|lol|haha|again|still|tho|though|honestly))*$")  # "way too big now lol"
+    # "way too big now lol", "still slow", "still way too loud": said alone after a change, it is about that change
+    rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of|far|much|just)\s+)*(?:still\s+(?:(?:way|a bit|so|kinda)\s+)*(?:too\s+)?|too\s+)"
+    r"(?P<adj2>slow|fast|quick|loud|quiet|soft|long|short|big|small|large|tiny|huge)(?:\s+(?:now|lol|haha|still|again|tbh|tho|though|honestly))*$")
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}

@@ -38,7 +38,7 @@ from reelforge.agent._intents._words import (
     position_of,
     request_part,
 )
-from reelforge.agent._numbers import duration_ms, normalize, time_range
+from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
 from reelforge.agent._pairs import one_change
 from reelforge.agent._reading import explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
@@ -69,7 +69,7 @@ from reelforge.agent.actions import (
     Unknown,
 )
 from reelforge.agent.registry import TOPIC_LABELS, topic_of
-from reelforge.draft import AUDIO, Draft
+from reelforge.draft import AUDIO, Draft, Edit
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
 
@@ -405,6 +405,9 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     if len(clauses) > 1 and _NOT_THAT_ALONE.match(clauses[0].text):  # "not the music, the dog clip": one correction
         first, then = clauses[0], clauses[1]
         clauses = [Clause(f"{first.text}, {then.text}", first.quotes, first.language, first.source), *clauses[2:]]
+    answered = _reaction_then_value(clauses, state)
+    if answered is not None:  # "hmm still too loud. 10": the last change, to that value; the reaction is why
+        return answered
     for index, clause in enumerate(clauses):
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
@@ -452,6 +455,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
             continue
+        if not any(not isinstance(a, Unknown) for a in state.actions) and _adjusted(clause, state):
+            continue  # "louder" after the dog clip's sound was set, "twice as loud" after the music: that thing
         if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
         changed = _upload_then_more(clause, state)
@@ -529,6 +534,43 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool
     return (following is not None and clause.language == "en" and verb is not None
             and re.fullmatch(rf"(?:{EN_VERBS})", verb.group(1)) is not None
             and re.match(rf"(?:please |just |and |then )*{verb.group(1)}\b", following.text) is not None)
+
+
+def _reaction_then_value(clauses: list[Clause], state: PlanState) -> PlanState | None:
+    """"hmm still too loud. 10", "whoa way too fast now. 1.5", "nah too aggressive. maybe orange", "longer, 5": a
+    reaction to the last change, then a value said alone, is that change again with the value (``_same_again``).
+    Each clause before the value must be only the reaction: read alone it plans nothing, or the same edit as the value.
+    None when the message is not that."""
+    if not clauses or any(not isinstance(a, Unknown) for a in state.actions) or not state.context.history or \
+            any(c.quotes for c in clauses):
+        return None
+    last = clauses[-1]
+    pause = list(re.finditer(r"[,，]" if last.language == "en" else r"[,，]|(?<=[\u4e00-\u9fff]) (?=\S)", last.text))
+    head, comma, tail = (last.text[:pause[-1].start()], ",", last.text[pause[-1].end():]) if pause else ("", "", last.text)
+    said = [*clauses[:-1], *([dataclasses.replace(last, text=head.strip())] if comma else [])]
+    if not said:
+        return None
+    trial = state.fork()
+    if not _same_again(dataclasses.replace(last, text=tail.strip()), trial):
+        return None
+    made = {a.edit.op for a in trial.actions[len(state.actions):] if isinstance(a, EditAction)}
+    if not made or any(op.startswith("add_") for op in made):  # "它再留久点 三秒" after a title was added: not another
+        return None
+    for reaction in said:
+        if remark_of(reaction.text) is not None or is_chatter(reaction.text):
+            continue
+        found = candidates(reaction, state)
+        planned = best(found).actions[len(state.actions):] if found else []
+        if any(not isinstance(a, Unknown) for a in planned) and not reaction.has(_JUDGED) or any(
+                not isinstance(a, (Unknown, GenerateAction)) and getattr(getattr(a, "edit", None), "op", None) not in made
+                for a in planned):
+            return None  # "fade it in too, 1 second", "put a dark box behind it and make it white": requests of their own
+    return trial
+
+
+# a judgement of how something turned out ("still slow", "way too loud"): never a scene
+_JUDGED = r"\b(?:(?:too|so|still|way|kinda|bit) \w+|(?:slow|fast|quick|loud|quiet|soft|bigg|small|long|short|bright|dark|high|low|" \
+          r"earli|lat)er)\b|太|有点|过头|过了|还是[慢快吵响大小长短]|[慢快吵响大小长短高低亮暗](?:点|些)"
 
 
 def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
@@ -676,6 +718,21 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          r"(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调)?\s*(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
+# what is said around a value given alone: "like 45", "maybe 1.5", "25?", "1.5 maybe", "put 1.5", "maybe orange"
+_AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
+                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不)*(?P<value>.+?)"
+                           r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试))*$")
+
+
+def _value_said(text: str) -> str:
+    """A value said alone, without what is said around it ("like 45" 45, "1.5 maybe" 1.5, "twenty five" 25)."""
+    said = _AROUND_VALUE.match(text.strip())
+    value = said.group("value") if said else text
+    words = re.fullmatch(r"(?P<number>[a-z][a-z -]*?)(?P<unit>\s*(?:%|percent|x|seconds?|secs?))?", value)
+    number = number_word(words.group("number")) if words else None
+    return f"{number}{words.group('unit') or ''}" if words and number is not None else value
+
+
 # "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
 _BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用)*\s*"
                           r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
@@ -754,14 +811,15 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     more = _MORE_CUT.match(clause.text)
     if more is not None and re.search(r"\b(?:trim|cut|shorten)|剪|裁|缩短", words):
         return _cut_more(words, float(next(g for g in more.groups() if g)), state)
-    value = _BARE_VALUE.match(clause.text)
+    bare = _value_said(clause.text)
+    value = _BARE_VALUE.match(bare)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2) or "")
         said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit or not value.group(2)]
         if len(said) != 1:
             return False
         return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
-    colour = _BARE_COLOUR.match(clause.text)
+    colour = _BARE_COLOUR.match(bare)
     if colour is not None:  # "还是改成红色吧" after "标题颜色改为蓝色": that change, in this colour
         said_colour = list(re.finditer(r"[红黄蓝绿白黑紫橙粉灰]色|\b(?:red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)\b", words))
         if len(said_colour) != 1:
@@ -792,6 +850,80 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         number = [c.id for c in clips].index(named[0]) + 1
         words = clip_said.sub(f"第{number}个片段" if clip_said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
     return _replay(words, state)
+
+
+# a change said by how much, with nothing named: "louder", "way down", "twice as loud", "a bit quicker", "再大点"
+_ADJUSTS = re.compile(r"\b(?:louder|quieter|softer|faster|slower|quicker|bigger|smaller|larger|longer|shorter|higher|lower|"
+                      r"(?:way |all the way |a bit |a little )?(?:up|down)|twice as \w+|half as \w+|double)\b|"
+                      r"(?:大声|小声|[大小快慢长短高低响轻])(?:一)?(?:点|些)|调(?:大|小|高|低)|放大|缩小|加快|放慢|减速|加速")
+_IT_EN = re.compile(r"\b(?:it|that|this|them)\b")
+# all an adjustment may say besides how much: "can you make it a bit louder than that please", "再给它调大点吧"
+_ONLY_HOW_MUCH = re.compile(r"(?:\b(?:can|could|would|you|u|pls|please|make|turn|go|get|bring|be|it|that|this|them|a|an|bit|little|lil|tad|"
+                            r"touch|even|still|way|much|more|than|now|lol|ok|okay|so|just|maybe|slightly|somewhat|lot|notch|"
+                            r"again|as|the)\b|[\s,.!?]|再|还|稍微|稍|更|一点|点|些|它|给|把|吧|啊|呀|了|的|能|可以|调|弄|变|得|嗯|那|就|"
+                            r"麻烦|帮我|请)*")
+
+
+def _last_edit(state: PlanState) -> Edit | None:
+    """The edit the last version made: as it recorded it, else its history label replayed on a fork."""
+    versions = state.context.versions
+    change = versions[-1].change if versions else None
+    if change is not None and change.edits:
+        return change.edits[-1]
+    history = state.context.history
+    if not history or re.match(r"^(?:undid|redid|reverted|撤销|重做|恢复)", history[-1]):
+        return None
+    trial = state.fork()
+    if not _replay(normalize(history[-1].lower()).replace("_", " "), trial):
+        return None
+    made = [a.edit for a in trial.actions[len(state.actions):] if isinstance(a, EditAction)]
+    return made[-1] if made else None
+
+
+def _named(edit: Edit, state: PlanState) -> str | None:
+    """The thing ``edit`` changed, named as a request names it ("the sound of clip 2", "the music", "第2段")."""
+    zh = state.language == "zh"
+    topic = topic_of(EditAction(edit=edit))
+    clips = [c.id for c in main_clips(state.draft)]
+    segment = getattr(edit, "segment_id", None)
+    number = clips.index(segment) + 1 if segment in clips else None
+    if topic == "clip_sound":
+        return (f"第{number}段的原声" if zh else f"the sound of clip {number}") if number else \
+            ("片段原声" if zh else "the clips' sound")
+    if topic == "speed":
+        return (f"第{number}段" if zh else f"clip {number}") if number else ("视频" if zh else "the video")
+    if topic == "fade" and segment is None:
+        fade_in = getattr(edit, "fade_in_ms", None) is not None
+        return ("开头的淡入" if fade_in else "结尾的淡出") if zh else ("the fade in" if fade_in else "the fade out")
+    if topic in ("music", "title", "transition", "voice"):
+        return TOPIC_LABELS[topic][1 if zh else 0]
+    return None
+
+
+def _adjusted(clause: Clause, state: PlanState) -> bool:
+    """"louder" after "set the sound of clip 2 to 50%", "twice as loud" after the music was turned down, "quicker"
+    after a crossfade, "再大点" after the title grew: a change said only by how much, naming nothing, is a change to
+    what the last version changed (its edit, as recorded or as its label reads), planned as the request naming it."""
+    if clause.quotes or not state.context.history or not _ADJUSTS.search(clause.text) or \
+            not _ONLY_HOW_MUCH.fullmatch(_ADJUSTS.sub(" ", clause.text)):
+        return False
+    last = _last_edit(state)
+    name = _named(last, state) if last is not None else None
+    if last is None or name is None:
+        return False
+    if clause.language == "zh":
+        text = clause.text.replace("它", name, 1) if "它" in clause.text else name + clause.text
+    elif _IT_EN.search(clause.text):
+        text = _IT_EN.sub(name, clause.text, count=1)
+    else:
+        text = f"{'turn' if re.match(r'(?:way |all the way |a bit |a little )?(?:up|down)', clause.text) else 'make'} {name} {clause.text}"
+    topic = topic_of(EditAction(edit=last))
+    chosen = _taken(dataclasses.replace(clause, text=text), state, lambda c: all(
+        isinstance(a, EditAction) and topic_of(a) == topic for a in c.actions))
+    if chosen is None:
+        return False
+    state.__dict__.update(chosen.__dict__)
+    return True
 
 
 def _cut_more(words: str, amount: float, state: PlanState) -> bool:
