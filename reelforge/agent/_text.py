@@ -447,11 +447,13 @@ _TAKEN_BACK_ZH = re.compile(r"(?:不用|不要|别|没必要)(?:再)?(?:改|换|
 
 def _reason_then_undo_zh(parts: list[str]) -> list[str]:
     """"转场看着有点多余 撤了吧", "颜色不用改了，撤掉": a remark, a dislike or a change taken back, then a bare undo: the
-    undo alone (what the last change did is what the remark is about)."""
-    for index, part in enumerate(parts):
+    undo alone (what the last change did is what the remark is about). Not a count said before it ("这俩都不要了 撤回去")."""
+    split = [q for p in parts for q in re.split(r"[，,\s]+(?=(?:那|就|那就|还是|干脆)?(?:撤|还原)[^，,\s]{0,4}$)", p)]
+    for index, part in enumerate(split):
         if index and _BARE_UNDO_ZH.match(part) and all(
-                _DISLIKE_ZH.match(p) or _TAKEN_BACK_ZH.search(p) or remark_of(p) is not None for p in parts[:index]):
-            return parts[index:]
+                (_DISLIKE_ZH.match(p) or _TAKEN_BACK_ZH.search(p) or remark_of(p) is not None)
+                and not re.search(r"都|全|俩|\d", p) for p in split[:index]):
+            return split[index:]
     return parts
 
 
