@@ -323,6 +323,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [re.sub(rf"^also\s+(?=(?:{_EN_VERBS})\b)", "", p) for p in parts]  # "..., and also put subtitles"
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
     parts = _dislike_then([p for p in parts if p])
+    if language == "zh":
+        parts = _reason_then_undo_zh(parts)
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
     parts = _topic_first(parts)
@@ -439,11 +441,28 @@ _BOTHERS_EN = re.compile(r"^((?:the|this|that|these|those) [\w -]+?) (?:is|are|l
                          r"pointless|unnecessary|overkill)(?:,\s*(.+))?$")
 _EFFECT = r"\b(?:fade|fades|fade-in|fade-out|cross-?fades?|transitions?|dissolves?|wipes?|zoom|pan|slow[- ]?mo(?:tion)?|ken burns)\b|" \
           r"淡入|淡出|转场|溶解|擦除|缩放|推近|拉远|慢动作|效果"
-_BOTHERS_ZH = re.compile(r"^((?:这个|那个)?[\u4e00-\u9fff]{1,8}?)(?:好|太|有点|很|真|挺)(?:烦人?|多余|别扭|碍眼)了?$")
+_BOTHERS_ZH = re.compile(r"^((?:这个|那个)?[\u4e00-\u9fff]{1,8}?)(?:看着|看起来|听着|听起来)?(?:好|太|有点|很|真|挺)(?:烦人?|多余|别扭|碍眼)了?$")
 # a request for something else after a complaint: the complaint is only its reason
 _INSTEAD = re.compile(r"\b(?:instead|rather|use|try|change|switch|swap|replace|something|another|different|maybe)\b|"
                       r"换成|改成|换(?:1|一)?(?:个|种|首|段)|用|试试")
 _ZH_ACT = re.compile(r"^(?:请|帮我)?(?:去掉|删掉|删除|拿掉|换掉|换一个|换成|改成|调小|调大|关掉|不要)")
+
+
+# a bare undo said after why ("转场看着有点多余 撤了吧", "颜色不用改了 撤掉", "不喜欢 还原"): the why is only its reason
+_BARE_UNDO_ZH = re.compile(r"^(?:那|就|那就|还是|算了|干脆)?\s*(?:撤(?:了|掉|回|销)?|还原|撤回去|退回去)(?:吧|了|一下|掉)*$")
+_TAKEN_BACK_ZH = re.compile(r"(?:不用|不要|别|没必要)(?:再)?(?:改|换|调|动|加|弄)了?|(?:不喜欢|不好看|不好听|多余|没必要)")
+
+
+def _reason_then_undo_zh(parts: list[str]) -> list[str]:
+    """"转场看着有点多余 撤了吧", "颜色不用改了，撤掉": a remark, a dislike or a change taken back, then a bare undo: the
+    undo alone (what the last change did is what the remark is about). Not a count said before it ("这俩都不要了 撤回去")."""
+    split = [q for p in parts for q in re.split(r"[，,\s]+(?=(?:那|就|那就|还是|干脆)?(?:撤|还原)[^，,\s]{0,4}$)", p)]
+    for index, part in enumerate(split):
+        if index and _BARE_UNDO_ZH.match(part) and all(
+                (_DISLIKE_ZH.match(p) or _TAKEN_BACK_ZH.search(p) or remark_of(p) is not None)
+                and not re.search(r"都|全|俩|\d", p) for p in split[:index]):
+            return split[index:]
+    return parts
 
 
 def _dislike_then(parts: list[str]) -> list[str]:
@@ -483,11 +502,12 @@ def _dislike_then(parts: list[str]) -> list[str]:
 
 
 # a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
-_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度]))+")
+_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度])|"
+                        r"算了[\s,，]+)+")  # "算了 还原": never mind what came before, now this
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
-_ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
-                       r"背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
+_ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到|(?:调|改|换|开)回|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
+                       r"背景音乐|音乐|音量|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
                       r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|那段|这段")
@@ -846,8 +866,9 @@ _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "qu
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
 _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?(?<!消失得)(?<!没了得)(?<!消失)(?<!不见了))"  # "标题消失得太快了": text.py's
                            r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
-                           r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓))"  # "城市那段拖沓了": drags, said plainly
-                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖)了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
+                           r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓)|"  # "城市那段拖沓了": drags, said plainly
+                           r"(?=[慢快吵响大小长短轻](?:过头|过了头|过分)))"  # "快过头了": too fast
+                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖)(?:过头|过了头|过分)?了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
 _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点", "拖": "快一点", "拖沓": "快一点"}
 # how the user feels about it, with no change said: the request beside it says what to do

@@ -709,6 +709,8 @@ _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "m
          "deleted": "delete", "raised": "raise", "lowered": "lower", "shortened": "shorten", "lengthened": "lengthen",
          "zoomed": "zoom", "put": "put", "set": "set", "cut": "cut"}
 _VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)")
+# a number with no unit in a label ("帧率改为24"), not a clip's place ("第1个片段")
+_UNITLESS = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:个|段|张|首|%|x\b|倍|s\b|秒|st\b|nd\b|rd\b|th\b))")
 # the unit may go unsaid when the last change holds one value ("too much, try 45" after "set the music volume to 60%",
 # "make it 8 instead" after "set the music to start at 5s")
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
@@ -716,7 +718,10 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"change (?:it |that )?to|"
                          r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
-                         r"(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调)?\s*(\d+(?:\.\d+)?)\s*"
+                         # "再小点 20%", "降到45", "调回30吧", "改回30": which way or back, then the value
+                         r"(?:(?:再|还|更)?[大小快慢长短高低响轻](?:1|一)?点[，,\s]*)?"
+                         r"(?:(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调|(?:调|改|换|变|开)回(?:到)?|(?:降|降低|减|升|提|提高|加|拉|开|放)到|"
+                         r"变成|设成|设为)\s*){0,2}(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
 # what is said around a value given alone: "like 45", "maybe 1.5", "25?", "1.5 maybe", "put 1.5", "maybe orange"
 _AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
@@ -816,6 +821,8 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2) or "")
         said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit or not value.group(2)]
+        if not said and not value.group(2):  # "改回30" after "帧率改为24": the one number the label holds, with no unit
+            said = list(_UNITLESS.finditer(words))
         if len(said) != 1:
             return False
         return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)

@@ -64,7 +64,8 @@ _UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo(?![a-z])
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
         r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
-        r"(?:\d+)(?:步|个|下)(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
+        r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
+        r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
 _REDO = r"\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you|u) (?:just )?(?:undid|undone)\b|" \
         r"\bwhat (?:i|you|u) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you|u) (?:just )?" \
         r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
@@ -145,7 +146,7 @@ def _reverted(clause: Clause) -> str | None:
 
 # "put it back", "狗那段给我弄回来", "加回来吧": what the last version took away (or the last undo), back again
 _PUT_BACK = r"\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back(?: on| in)?(?: again| please| now)?\W*$|" \
-            r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下|啦)?$"
+            r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下|啦)?$|(?:^|[\s，,])恢复(?:一下|吧|了)*$"
 _UNDONE = r"^(?:undid|撤销)"
 _REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
 

@@ -93,7 +93,9 @@ def _percent(clause: Clause) -> float | None:
     tenths = clause.search(r"(?:音量|声音|调到|设为|到|音乐|配乐|bgm|歌)\s*(\d)成(半)?|(?:^|[，,\s])(\d)成(半)?(?:就行|就好|就够了|吧|左右)?$")
     if tenths:  # "音量调到四成", "音乐两成半"
         return (int(tenths.group(1) or tenths.group(3)) * 10 + (5 if tenths.group(2) or tenths.group(4) else 0)) / 100
-    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)")
+    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)|"
+                          # "音乐提到50", "bgm降回30": a level said with no unit after a verb of turning it
+                          r"(?:音乐|声音|bgm|配乐)[^\d，,]{0,3}?(?:调|降|提|拉|开|放|减|加|升|改)(?:到|回|成|为)(\d{1,3})(?![\d.]|\s*(?:秒|倍|帧|s\b|x\b|fps))")
     if not match:
         bare = clause.search(_BARE_LEVEL)
         return int(bare.group(1)) / 100 if bare and 5 <= int(bare.group(1)) <= 100 and not clause.has(_NOT_A_LEVEL) else None
@@ -246,7 +248,7 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         return True
     # not "..., louder clips", nor "音乐百分之三十 城市那段静音" (another clip, named)
     if focused and (mentions_it(clause) or clause.has(_ANOTHER_ZH) or clause.has(_ANOTHER_EN) or not clause.has(_OTHER_OBJECT)
-                    and (clause.has(QUIETER + "|" + LOUDER) or clause.has(_MUSIC_ONLY))) \
+                    and (clause.has(QUIETER + "|" + LOUDER + "|" + _DOUBLE) or clause.has(_MUSIC_ONLY))) \
             and (clause.has(r"\bits?\b|它") or all(ref == MISSING for ref in clip_refs(clause, state))):
         return True
     # with music on the timeline and no other object named, loudness is the music's: "louder", "turn the volume

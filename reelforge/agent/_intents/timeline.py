@@ -79,7 +79,7 @@ def _speed(clause: Clause) -> float | None:
     faster_by = clause.search(r"(?:加快|快|提高|提升)(1)倍(?!速)")
     if faster_by:
         return 1 + float(faster_by.group(1))
-    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
+    match = clause.search(r"(?<![大小响轻\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
                           r"倍速\s*(\d+(?:\.\d+)?)(?![\d.]|\s*秒)")  # ("两被速": a typo of 倍速; "倍速1.25")
     if match:
         return float(match.group(1) or match.group(2) or match.group(3))
