@@ -160,9 +160,9 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
         rest = ""  # "cut it to 9 seconds, or 11, yeah 11"
     if language == "zh" and is_untouched(fix):  # "标题改红色，音乐调小，哦音乐不用动了"
         return _drop_about(before, fix, rest, language)
-    kept = re.match(r"^(?:leave|keep) it\b[\s,.。]*", rest)
-    if kept is not None:  # "put the music at 25%. wait, 35, leave it": nothing to change
-        return _drop_last(before, rest[kept.end():], language) or words
+    leave = re.match(r"^(?:leave|keep) it\b[\s,.。]*", rest)
+    if leave is not None:  # "put the music at 25%. wait, 35, leave it": nothing to change
+        return _drop_last(before, rest[leave.end():], language) or words
     if not strong and re.search(_JUDGED, before[_last_start(before, language):]):
         return None  # "黄的不好看 还是白的吧": the value judged is not taken back, the request after it stands
     substituted = _substitute(before, fix, language)

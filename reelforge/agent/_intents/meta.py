@@ -265,8 +265,8 @@ def _each_platform(clause: Clause) -> list[Clause]:
     and a gif")."""
     named = sorted((m.start(), m.group(0)) for _, pattern in _PRESETS if (m := re.search(pattern, clause.text)))
     if len(named) < 2:
-        named = sorted({m.group(1): m.start() for m in re.finditer(_FORMAT_ALONE, clause.text)}.items(), key=lambda n: n[1])
-        named = [(at, word) for word, at in named]
+        formats = {m.group(1): m.start() for m in re.finditer(_FORMAT_ALONE, clause.text)}  # each format once, first said
+        named = sorted((at, word) for word, at in formats.items())
     if len(named) < 2 or not clause.has(r"各|分别|\beach\b|\bboth\b|\band\b|和|跟|、|还有|以及|都|(?:1|一)(?:份|个).*(?:1|一)(?:份|个)"):
         return [clause]
     rest = clause.text
