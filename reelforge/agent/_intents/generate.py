@@ -955,12 +955,11 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     else:
         if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS) or clause.has(_EN_NOT_SCENE) or clause.has(_EN_REMARK):
             return False
-        # a camera move said alone ("slowly zoom in") is a change to a clip, never a scene
-        if re.match(r"^(?:(?:slowly|slow|gently|gradually|now|then|and)\s+)*(?:zoom|pan|tilt|push in|pull (?:out|back))\b", clause.text):
-            return False
-        if re.match(rf"^(?:(?:please|also|can you|could you|slowly|gently|gradually|quickly|just|now|then)\s+)*"
-                    rf"(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES})\b", clause.text) \
-                and not re.match(rf"(?:{SLOW_SCENE})", clause.text):  # "slow motion waves crashing": no verb
+        # a verb first ("please add ..."), or a camera move said alone ("slowly zoom in", "and tilt up"), is a change to a
+        # clip, never a scene; "slow motion waves crashing" has no verb
+        if re.match(rf"^(?:(?:please|also|can you|could you|slow|slowly|gently|gradually|quickly|just|now|then|and)\s+)*"
+                    rf"(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES}|tilt|push in|pull (?:out|back))\b", clause.text) \
+                and not re.match(rf"(?:{SLOW_SCENE})", clause.text):
             return False
         prompt = _prompt(clause)
         words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]
