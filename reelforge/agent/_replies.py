@@ -36,7 +36,17 @@ CAPABILITIES = {
            "照片缓慢推拉平移（“照片缓慢放大”）；竖屏、方形、横屏画布；撤销、重做、“回到加音乐之前”；查看时间线；导出。"),
 }
 
-_ZH_FALLBACK = "未配置音乐模型 REELFORGE_MUSIC_MODEL 或模型出错"
+# why a song asked for was not composed (``services.turn_song``'s ``fallback``), with the backend's ``detail``
+_SONG_FALLBACK = {
+    "no_model": ("no music model is configured: set REELFORGE_MUSIC_MODEL", "未配置音乐模型：请设置 REELFORGE_MUSIC_MODEL"),
+    "unavailable": ("{detail}", "音乐模型不可用：{detail}"),
+    "failed": ("the music model failed ({detail})", "音乐模型出错（{detail}）"),
+}
+
+
+def _song_fallback(data: dict[str, object], zh: bool) -> str:
+    english, chinese = _SONG_FALLBACK.get(str(data["fallback"]), ("{detail}", "{detail}"))
+    return (chinese if zh else english).format(detail=data.get("fallback_detail") or data["fallback"])
 
 
 def help_text(language: str, topic: str | None = None, styles: list[str] | None = None) -> str:
@@ -96,8 +106,9 @@ def music(outcome: Outcome, zh: bool) -> str:
     if data.get("generated"):
         return f"已为视频创作背景音乐「{title}」{vol}。" if zh else f"Composed background music for the video: {title}{vol}."
     if data.get("fallback"):  # a song was asked for and the library stood in: say why
-        return (f"没有生成音乐（{_ZH_FALLBACK}），已改用内置音乐「{title}」{vol}。" if zh else
-                f"I couldn't compose a song ({data['fallback']}), so I used the library's {title}{vol} instead.")
+        why = _song_fallback(data, zh)
+        return (f"没有生成音乐（{why}），已改用内置音乐「{title}」{vol}。" if zh else
+                f"I couldn't compose a song ({why}), so I used the library's {title}{vol} instead.")
     return f"已添加背景音乐「{title}」{vol}。" if zh else f"Added background music: {title}{vol}."
 
 

@@ -25,9 +25,7 @@ from reelforge.services.library import music_seconds
 from reelforge.services.turn_audio import DEFAULT_MUSIC_VOLUME, add_library_music, scene_words, style_of
 from reelforge.services.turn_draft import TurnScope, load_context
 
-__all__ = ["NO_MODEL", "run_song"]
-
-NO_MODEL = "no music model is configured: set REELFORGE_MUSIC_MODEL"
+__all__ = ["run_song"]
 
 
 def _compose(scope: TurnScope, call_id: str, action: Any, style: str, scene: str, draft: Draft,
@@ -68,27 +66,28 @@ def run_song(scope: TurnScope, index: int, action: Any, draft: Draft, language: 
     False only when the song was cancelled (nothing is set then)."""
     scene = scene_words(scope, draft)
     style = style_of(action.style or action.description, scene)
-    reason = NO_MODEL
+    reason, detail = "no_model", ""
     if scope.svc.settings.music_model:
         call_id = scope.call_id(index)
         try:
             final = _compose(scope, call_id, action, style, scene, draft, language)
         except BackendUnavailable as exc:
-            return _from_library(scope, index, action, style, draft, language, exc.message)
+            return _from_library(scope, index, action, style, draft, language, "unavailable", exc.message)
         if final.state == "completed":
             return {"ok": True, "style": style, **(final.result or {})}
         if final.state == "cancelled":
             return {"ok": False, "cancelled": True, "style": style, "job": final.id,
                     "detail": "歌曲已取消，没有添加音乐" if language == "zh" else
                     "the song was cancelled; no music was added"}
-        reason = f"the music model failed ({final.error or final.state})"
+        reason, detail = "failed", final.error or final.state
         draft = load_context(scope)[1]  # the library track goes on the draft as it is now
-    return _from_library(scope, index, action, style, draft, language, reason)
+    return _from_library(scope, index, action, style, draft, language, reason, detail)
 
 
 def _from_library(scope: TurnScope, index: int, action: Any, style: str, draft: Draft, language: str,
-                  reason: str) -> dict[str, Any]:
-    """The library's track for ``style`` instead of a song, and why (the reply says it)."""
+                  reason: str, detail: str = "") -> dict[str, Any]:
+    """The library's track for ``style`` instead of a song, and why: ``reason`` is ``no_model``, ``unavailable``
+    or ``failed``, ``detail`` the backend's own words; the reply says both in the turn's language."""
     volume = DEFAULT_MUSIC_VOLUME if action.volume is None else float(action.volume)
     data = add_library_music(scope, scope.call_id(index, "_library"), style, volume, draft, language)
-    return {"ok": True, **data, "generated": False, "fallback": reason}
+    return {"ok": True, **data, "generated": False, "fallback": reason, "fallback_detail": detail}

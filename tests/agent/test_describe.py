@@ -10,6 +10,7 @@ from reelforge.agent import (
     EditAction,
     GenerateAction,
     HelpAction,
+    MusicAction,
     Outcome,
     Plan,
     ShowTimeline,
@@ -78,6 +79,24 @@ def test_generation_reply_gives_length_prompt_backend_and_span() -> None:
     failed = Outcome(action, ok=False, detail="out of credits")
     assert "out of credits" in compose_reply(plan, [failed], "en") and "Try" in compose_reply(plan, [failed], "en")
     assert "生成" in compose_reply(Plan("zh", [action]), [outcome], "zh")
+
+
+@pytest.mark.parametrize(("reason", "detail", "english", "chinese"), [
+    ("no_model", "", "REELFORGE_MUSIC_MODEL", "REELFORGE_MUSIC_MODEL"),
+    ("unavailable", "no worker takes songs", "no worker takes songs", "no worker takes songs"),
+    ("failed", "CUDA out of memory", "CUDA out of memory", "CUDA out of memory"),
+])
+def test_a_song_s_library_stand_in_says_the_style_and_why_in_both_languages(
+        reason: str, detail: str, english: str, chinese: str) -> None:
+    action = MusicAction(style="piano", compose=True)
+    data = {"title": "Piano", "style": "piano", "volume": 0.35, "generated": False, "fallback": reason,
+            "fallback_detail": detail}
+    outcome = Outcome(action, data=data)
+    en = compose_reply(Plan("en", [action]), [outcome], "en")
+    zh = compose_reply(Plan("zh", [action]), [outcome], "zh")
+    assert "Piano" in en and english in en and "library" in en
+    assert "Piano" in zh and chinese in zh and "内置音乐" in zh
+    assert (zh.count("未配置") == 1) == (reason == "no_model") and ("出错" in zh) == (reason == "failed")
 
 
 def test_show_timeline_answers_with_the_summary_and_help_lists_styles() -> None:
