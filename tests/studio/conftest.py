@@ -13,8 +13,10 @@ import pytest
 from tests.studio._chromium import ARGS, CHROMIUM, MISSING
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    """Launched once per test module (a launch costs about a second of CPU); each test opens its own context.
+    Not once per session: Playwright's sync API holds an event loop of its own while it runs."""
     if not CHROMIUM.exists():
         pytest.skip(MISSING)
     playwright = pytest.importorskip("playwright.sync_api")
