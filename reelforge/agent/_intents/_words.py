@@ -222,7 +222,12 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
 NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"(?<![a-z])[jl][- ]?cuts?(?![a-z])", "J-cuts and L-cuts (a clip's sound starting before or after its picture)",
      "J-cut / L-cut（声音比画面早或晚）"),
-    (r"\bpicture[- ]in[- ](?:a[- ])?picture\b|(?<![a-z])pip(?![a-z])|画中画", "picture-in-picture", "画中画"),
+    # (a clip shown inside another: "put the dog in the city clip", "in a little window over the city", "my photo in the
+    # corner while the city plays", "把狗那段放在城市那段的小窗里")
+    (r"\bpicture[- ]in[- ](?:a[- ])?picture\b|(?<![a-z])pip(?![a-z])|画中画|小窗|"
+     r"\bin (?:a |the )?(?:little |small |tiny |mini )?(?:window|bubble|inset)\b|\bin the (?:\w+ )?corner\b.*\b(?:while|over|during)\b|"
+     r"\bput (?:the |my )?(?!title|text|caption|music|song|sound|subtitles?|words?|logo)\w+(?: clip| video| photo| part)? (?:in|inside|into|"
+     r"on top of) the \w+ (?:clip|video|shot|part)\b", "picture-in-picture", "画中画"),
     (r"\bsplit[- ]?screen\b|\bside by side\b|分屏", "a split screen", "分屏"),
     (r"\bgreen[- ]?screen\w*|\bchroma[- ]?key\w*|绿幕|抠像|抠图", "green screen (chroma key)", "绿幕抠像"),
     (r"\bwatermarks?\b|水印", "watermarks (adding or removing one)", "水印（加或去）"),

@@ -25,7 +25,7 @@ from reelforge.agent.actions import EditAction, Unknown
 from reelforge.draft import Segment
 from reelforge.draft.edits import SetMotion
 
-__all__ = ["handle", "motion_said"]
+__all__ = ["handle", "manner_of_last_move", "motion_said"]
 
 _ZOOM_OUT = r"(?<![a-z])zoom(?:s|ed|ing)?[- ]?out(?![a-z])|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
             r"缩小的?(?:镜头)?(?:效果|运镜)|加(?:1?个|上)?缩小"
@@ -67,8 +67,8 @@ _EN_KNOWN = set("""a an the on in into onto to across over of at all every each 
 _ZH_KNOWN = (r"照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
              r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|轻微|微微|稍微|一点|地|的|1|"
              r"推镜头|推近|推进|拉近|拉镜头|拉远|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
-             r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|能不能|可以|可不可以|吗|呢|\?|？|"
-             r"请问|能|(?<=段)画面|(?<=段的)画面|谢谢|[，,]|clip|(?<![a-z])(?:up|down)(?![a-z])|"
+             r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|从|动一动|动一下|慢|那种|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|能不能|可以|可不可以|吗|呢|\?|？|"
+             r"请问|能|(?<=段)画面|(?<=段的)画面|^画面(?=(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向|从)[左右上下][^，,]*?(?:移动|平移|摇))|谢谢|[，,]|clip|(?<![a-z])(?:up|down)(?![a-z])|"
              r"麻烦|[\u4e00-\u9fff]{1,4}?(?=那段|那1段|那个片段|那个镜头)|那1段|摇|移|\s|[:：]|zoom|pan|(?<![a-z])(?:in|out|left|right)(?![a-z])")
 _ZH_PHOTO_ORDINAL = re.compile(r"第(\d+)张(?:照片|图片|相片|图)?|(最后)(?:1)?张(?:照片|图片|相片|图)?")
 _EN_PHOTO_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+"
@@ -84,7 +84,20 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return each_clip(clause, state, _handle_one) or _handle_one(clause, state)
 
 
+# how the move just asked for goes, said after it: "画面往上移动，慢一点的那种", "pan left, nice and slow"
+_MANNER = re.compile(r"^(?:(?:nice and|really|very|just)\s+)?(?:slow(?:ly)?|gentle|gently|subtle|smooth(?:ly)?)(?: (?:please|pls|is fine))?$|"
+                     r"^(?:要)?(?:慢|缓|轻)(?:一点|一些|点|慢|缓|轻)?(?:的)?(?:那种|就好|就行|吧)?$")
+
+
+def manner_of_last_move(clause: Clause, state: PlanState) -> bool:
+    """A manner said alone right after a move: moves are slow already, nothing more to do (never a speed change)."""
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, EditAction) and isinstance(last.edit, SetMotion) and _MANNER.match(clause.text) is not None
+
+
 def _handle_one(clause: Clause, state: PlanState) -> bool:
+    if manner_of_last_move(clause, state):
+        return True
     if clause.has(_NOT_OURS) or not main_clips(state.draft):
         return False
     photos = _photos(state)
@@ -119,6 +132,12 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
     if len(each) == 1 and isinstance(last, EditAction) and isinstance(last.edit, SetMotion) and last.edit.motion == motion \
             and _moved(last.edit.segment_id, state) >= _moved(each[0], state):
         return True  # "no zoom please, keep it still": said twice (every clip, then the one clip there is), done once
+    if len(each) == 1 and each[0] is None and isinstance(last, EditAction) and isinstance(last.edit, SetMotion) \
+            and motion != "none" and not clip_refs(clause, state) and not says_photo:
+        # "ken burns it, zoom out": the move just asked for, said how (a clip has one move: the last said wins)
+        state.actions.pop()
+        state.edit(last.edit.model_copy(update={"motion": motion}), focus_kind="clip" if last.edit.segment_id else None)
+        return True
     for i, target in enumerate(each):
         move = ("zoom_in" if i % 2 == 0 else "zoom_out") if by_turns else motion
         state.edit(SetMotion(segment_id=target, motion=move),  # type: ignore[arg-type]

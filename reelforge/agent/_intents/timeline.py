@@ -9,7 +9,7 @@ import re
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
-from reelforge.agent._intents.motion import motion_said
+from reelforge.agent._intents.motion import manner_of_last_move, motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, time_range
 from reelforge.agent._refs import (
     MISSING,
@@ -303,6 +303,9 @@ _LENGTH_CHANGE = r"\b(?:longer|shorter|lengthen|shorten|slower|quicker|faster)\b
 
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
+    if manner_of_last_move(clause, state) or motion_said(clause) and clause.has(
+            r"慢(?:一点|一些|点)?的?那种|慢慢|缓慢|缓缓|\bslow(?:ly)?\b(?![- ]?mo)") and not clause.has(r"速|倍|\bspeed\b|\d(?:\.\d+)?x\b"):
+        return False  # "画面往上移动，慢一点的那种": how the move goes, not a speed
     speed = _speed(clause)
     if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
         return False  # "原声放大到1.5倍": a loudness, not a speed
