@@ -37,12 +37,12 @@ _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
-          r"黑屏|黑幕|黑色?画面|黑场(?!进|出)")  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
+          r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![中之]间)黑(?:个|1下|一下)(?!再)")  # "结束的时候黑个两秒"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
-_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|"
+_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:(?:两|2)(?:个)?(?:段|片段)|片段|镜头)中间|"
              r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
              r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")
 _BARE_BOTH_ZH = r"淡入淡出"           # alone it means a transition (timeline.py's)
@@ -59,6 +59,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH):
         return False
+    if state.focus is not None and state.focus.kind == "transition" and clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH):
+        return False  # "换成黑场的吧" right after a transition: that transition's kind
     if not main_clips(state.draft):  # "fade out at the end" on an empty project
         state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
             clause, "There is nothing to fade yet: the video has no clips. Generate or add a clip first, for example: "

@@ -41,8 +41,8 @@ from reelforge.draft.edits import (
 
 __all__ = ["handle", "nothing_to_edit"]
 
-_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑"),
-                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪白"), ("dissolve", r"dissolve|溶解"),
+_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑|黑(?:1|一)?下(?:再)?|先?黑(?:一|1)?(?:下|个)再"),
+                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪白|闪(?:1|一)?下白|白(?:1|一)下"), ("dissolve", r"dissolve|溶解"),
                 # "往左擦", "往上推的": a wipe that way; "向左滑的": a slide
                 ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|(?:向|往)右(?:擦|推)"),
                 ("wipeup", r"\bwipe (?:to the )?up\b|(?:向|往)上(?:擦|推)"),
@@ -232,7 +232,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
     harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
     # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
-    harsh = harsh or clause.has(r"\bbetween\b|之间|\b(?:each|every|the) cuts?\b") and any(
+    harsh = harsh or clause.has(r"\bbetween\b|之间|(?:(?:两|2)(?:个)?(?:段|片段)|片段|镜头)中间|\b(?:each|every|the) cuts?\b") and any(
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
             and not harsh and not _transition_meant(clause, state):
@@ -282,6 +282,9 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
     # alone, "剪到10秒", is still the video's)
     unsaid = clause.language == "zh" and clause.has(
         r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
+    # "改成闪白的", "换成往左滑的吧" right after a transition: that transition, of this kind
+    unsaid = unsaid or clause.language == "zh" and clause.has(r"^(?:那|还是|再)?(?:改成|换成|改用|换|用)") and any(
+        clause.has(p) for t, p in _TRANSITIONS if t != "fade") and not clause.has(r"标题|文字|字幕|音乐|配乐|背景|画面")
     return unsaid or mentions_it(clause) and (
         duration_ms(clause.text) is not None or clause.has(_LONGER_TRANSITION + "|" + _SHORTER_TRANSITION)
         or any(clause.has(p) for _, p in _TRANSITIONS))
@@ -362,7 +365,7 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(?:吧|就行|就好|就可以)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
 _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
-        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|开到最大|调到最大|最大|开回来|开回|回来"
+        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
 
 
 _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |so |very |kind of |a bit )?(?:annoying|distracting|awful|" \
@@ -393,6 +396,11 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|\bvolume\b|"
         # "the dog clip at 40 percent volume", "the city part 50 percent"
         r"(?:\bat )?(?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")
+    # "声音开一半吧", "声音还是开回来吧" right after a change to a clip's sound: that clip's sound again
+    again = _sound_was_last(state) and state.focus is not None and state.focus.kind == "clip" and clause.has(
+        r"^(?:那|就|还是)?(?:把)?(?:声音|音量)|\b(?:the )?(?:sound|audio|volume)\b") and not clause.has(
+        r"音乐|配乐|bgm|\bmusic\b|\bsong\b|配音|旁白|\bvoice")
+    its = its or again
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
@@ -403,6 +411,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         return _missing(clause, state, "a clip's sound")
     if not targets and (caller := _caller(clause, state)) is not None:
         targets = [caller]
+    if not targets and again and state.focus is not None and state.focus.segment_id is not None:
+        targets = [state.focus.segment_id]
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
     if percent:
         volume = min(2.0, float(percent.group(1)) / 100)
@@ -424,6 +434,12 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     for target in each:
         state.edit(SetClipAudio(segment_id=target, volume=volume), focus_kind="clip" if target else None)
     return True
+
+
+def _sound_was_last(state: PlanState) -> bool:
+    history = state.context.history
+    return bool(history) and re.search(r"静音|原声|\bmuted?\b|\b(?:sound|audio)\b", history[-1].lower()) is not None and \
+        re.search(r"音乐|\bmusic\b", history[-1].lower()) is None
 
 
 def _caller(clause: Clause, state: PlanState) -> str | None:
@@ -512,9 +528,9 @@ def _move(clause: Clause, state: PlanState) -> bool:
     position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
     if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
         index = int(position.group(1) or position.group(2)) - 1
-    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)到前面$"):  # "put the second clip first"
+    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)(?:到)?前面(?:去|吧)*$"):  # "put the second clip first"
         index = 0
-    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:拿|放|移|挪|搬)到后面$"):
+    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:拿|放|移|挪|搬)(?:到)?后面(?:去|吧)*$"):
         index = len(clips) - 1
     elif len(targets) == 1 and (anchor_said := clause.search(r"\b(after|before) the (first|second|third|last)\b(?! \d)")):
         anchor_id = clips[{"first": 0, "second": 1, "third": 2, "last": -1}[anchor_said.group(2)]].id \
