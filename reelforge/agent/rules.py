@@ -310,13 +310,22 @@ _PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_
                              rf"^(?:{_SHAPES})(?:的| )?\s*(?:for |发|给)?(?:{_WHERE})(?:用)?(?:的|版)?$")
 
 
+_DETAIL = rf"{_WHERE}|{_SHAPES}|高清|高画质|高质量|画质(?:高|好)|1080p?|720p?|(?<![a-z])(?:hd|mp4|mov|gif|webm)(?![a-z])"
+
+
+def _only_export_details(text: str) -> bool:
+    """"发B站的 横屏高清" after "导出": where it goes, its shape and its quality, nothing else (the export's details)."""
+    return re.search(_DETAIL, text) is not None and \
+        re.sub(rf"{_DETAIL}|发|给|到|用|的|要|版本?|[\s，,]", "", text) == ""
+
+
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
     clauses read as one export."""
-    exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1)?(?:个|份)|\bexport|出片|渲染")]
+    exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1|一)?(?:个|份)|\bexport|出片|渲染")]
     # "导出给油管 横屏": a shape said after the export is the export's (said before it, "横屏 导出给youtube", it is a change)
     purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or _PLATFORM_SHAPE.match(c.text) or
-                exports and k > exports[0] and _SHAPE.match(c.text)]
+                exports and k > exports[0] and (_SHAPE.match(c.text) or _only_export_details(c.text))]
     if len(exports) != 1 or not purposes:
         return clauses
     target = clauses[exports[0]]
@@ -475,7 +484,7 @@ def _taken(clause: Clause, state: PlanState, fits: Callable[[Candidate], bool]) 
 
 def _for_where(clauses: list[Clause]) -> list[Clause]:
     """"发reels用的 导出一下", "麻烦帮我导出一下，要发抖音的": where it goes is the export's place, one request."""
-    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1)?(?:个|份)|出片|渲染")]
+    exported = [k for k, c in enumerate(clauses) if c.has(r"导出|\bexport|导(?:1|一)?(?:个|份)|出片|渲染")]
     purposes = [(k, m) for k, c in enumerate(clauses) if (m := _PURPOSE.match(c.text)) is not None]
     if len(exported) != 1 or len(purposes) != 1:
         return clauses
@@ -597,7 +606,9 @@ _BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:�
 _MORE_CUT = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then)\s+)*(?:trim|cut|take|shave|chop)(?: off)? (?:another|an extra) "
                        r"(\d+(?:\.\d+)?)(?:\s*(?:seconds?|secs?|s))?(?: off)?$|"
                        r"^(?:(?:ok(?:ay)?|hmm+|and|now|so|then)\s+)*(?:trim|cut|take|shave|chop)(?: off)? (\d+(?:\.\d+)?) more"
-                       r"(?: seconds?| secs?)?(?: off)?$|^(?:那|嗯)?(?:再|还要再?)(?:剪|裁|掐|砍)(?:掉|短)?(\d+(?:\.\d+)?)秒(?:吧)?$")
+                       r"(?: seconds?| secs?)?(?: off)?$|"
+                       # "多了 再剪一秒", "还是太长 再砍两秒": why, then the cut again
+                       r"^(?:(?:还是)?(?:太长|长|多)了?[，,\s]*)?(?:那|嗯)?(?:再|还要再?)(?:剪|裁|掐|砍)(?:掉|短)?(\d+(?:\.\d+)?)秒(?:吧)?$")
 
 
 # the last change the other way round: "hmm the other way", "opposite direction", "反过来", "换个方向"

@@ -37,7 +37,7 @@ _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|ax
             r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
             r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
 _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|小一点|小一些|小点|更小|变小|小些"
+_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回(?:去)?|缩(?:1|一)?点|小一点|小一些|小点|更小|变小|小些"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
            r"\b(?:come|comes|appear|appears|show up|shows up|enter|enters) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up|enter)s?\b|" \
@@ -65,6 +65,9 @@ _ANIMATION = r"\b(?:spin\w*|rotat\w*|slid(?:e|es|ing)|fl(?:y|ies|ying) in|bounc\
 
 
 # a fade said with no object and no end of the video ("and fade in one second"; "fade out at the end" is the video's)
+# a fade added as one more change, with no object: "再加个淡入 半秒", "淡出也加一个 一秒"
+_ALSO_FADE_ZH = r"^(?:再|也|然后再)(?:加|来)(?:个|一个|1个|上)?(?:\d+(?:\.\d+)?秒的?)?(?:淡入|淡出)\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$|" \
+                r"^(?:淡入|淡出)也(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"
 _BARE_FADE = r"^(?:and |then |also |now )*(?:fade (?:it )?(?:in|out)(?: and out)?|fade-?(?:in|out))(?: (?:over|in|of|for) \d+(?:\.\d+)?\s*" \
              r"(?:seconds?|secs?|s))?(?: (?:too|as well|please))?$|" \
              r"^(?:再|然后|并且|也)?(?:加(?:个|一个|1个|上)?)?(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)(?:\d+(?:\.\d+)?秒)?(?:吧)?$"  # "…，加个淡入0.5秒"
@@ -196,6 +199,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True
     if focused and state.focus is not state.initial_focus and clause.has(_BARE_FADE):
         return True  # "put the title in the middle and fade in one second": the title just changed fades
+    if focused and clause.has(_ALSO_FADE_ZH):
+        return True  # "再加个淡入 半秒", "淡出也加一个 一秒" right after the title changed: more of the same title
     if focused and clause.has(_OTHER_OBJECT) and not clause.has(_ON_CLIP):
         return False  # "add a clip after it": "it" places the clip, the title is not touched ("put it over the dog clip" is)
     return focused and (mentions_it(clause) or clause.has(r"\bthem\b") or clause.has(_BIGGER) or clause.has(_SMALLER) or
