@@ -535,7 +535,8 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 # "背景音月去掉" (音乐)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
              (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),
-             (re.compile(r"静[因阴]|净音"), "静音"))  # "音月换成钢琴的"
+             (re.compile(r"静[因阴]|净音"), "静音"), (re.compile(r"(?<=[竖横])评"), "屏"), (re.compile(r"慢动做"), "慢动作"),
+             (re.compile(r"帧数(?=改|调|设|换|是|为|到)"), "帧率"))  # "视频变成竖评", "慢动做", "帧数改60"  # "音月换成钢琴的"
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
