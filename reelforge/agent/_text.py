@@ -858,8 +858,8 @@ _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{
                            r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
                            r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓)|"  # "城市那段拖沓了": drags, said plainly
                            r"(?=[慢快吵响大小长短轻](?:过头|过了头|过分)))"  # "快过头了": too fast
-                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖|炸耳朵?|刺耳|震耳朵?)(?:过头|过了头|过分)?了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
-_BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "炸耳": "小声一点", "炸耳朵": "小声一点", "刺耳": "小声一点",
+                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖|炸耳朵?|震耳朵?)(?:过头|过了头|过分)?了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
+_BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "炸耳": "小声一点", "炸耳朵": "小声一点",
               "震耳": "小声一点", "震耳朵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点", "拖": "快一点", "拖沓": "快一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
@@ -963,7 +963,7 @@ def remark_of(text: str) -> Remark | None:
         adj = chinese.group("adj")
         better = _BETTER_ZH[adj]
         obj = "音乐" if re.fullmatch(r"(?:这个|整个)?(?:声音|音量)", obj) else obj  # the sound as a whole: the music
-        loud = adj in ("大", "吵", "响", "大声") or adj.startswith(("炸", "刺", "震"))
+        loud = adj in ("大", "吵", "响", "大声") or adj.startswith(("炸", "震"))
         if re.search(r"声音|音量|原声|音乐|歌|配乐|背景音乐", obj) and (loud or adj in ("小", "小声", "轻")):
             better = "调小一点" if loud else "调大一点"   # "狗那段声音太大了"
         named = re.findall(r"[\u4e00-\u9fff]{1,6}?那段|标题|字幕|背景音乐|音乐|bgm|配乐|原声", obj)
