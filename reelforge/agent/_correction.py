@@ -40,6 +40,8 @@ _TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[�
                  r"(?:呃|额|嗯)?算了|不不+|(?:哦|啊|嗯|诶)不|更正")
 _HESITATE_ZH = r"呃|额|嗯|哦|啊|诶|还是|改一下|太[\u4e00-\u9fff]{1,3}了吧?"
 _DELIMIT = r"[\s,，.。…—–;；!！-]"
+# a judgement of what is there, with no change said: "黄的不好看", "电子的也不行", "这个太吵了"
+_JUDGED_ZH = re.compile(r"(?:不好看|不好听|难看|难听|不行|不喜欢|不太好|不怎么样|没感觉|一般|太[\u4e00-\u9fff]{1,2})了?[吧啊呀]?$")
 _MARKER_EN = re.compile(
     rf"(?:[,.…;!—–]+\s*|\s+[-—–]+\s*|\s+(?=no+ \d)|\s+(?=(?:actually no|no+ wait|wait no|no+ no|no actually)\b))(?P<words>(?:(?:{_TAKE_BACK_EN}|{_HESITATE_EN})\b[\s,.…!—–-]*)+)|"
     r"(?:\.\.\.|…|—|–|\s-\s)\s*(?=\d|make (?:that|it)\b)")
@@ -158,6 +160,10 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
         return None if fix or not strong else _drop_last(before, rest, language) or words  # "加个转场，算了": take it back
     if rest and re.fullmatch(rf"(?:yeah|yes|ok|对|嗯)?[\s,，]*{re.escape(fix)}", rest):
         rest = ""  # "cut it to 9 seconds, or 11, yeah 11"
+    judged = before[_last_start(before, language):]
+    if language == "zh" and not strong and _JUDGED_ZH.search(judged) and not _OBJECT_ZH.search(judged):
+        # "黄的不好看 还是白的吧", "电子的也不行 还是来点安静的吧": the value judged is only why; the request is what follows
+        return _join(_keep_before_last(before, language), after, language)
     if language == "zh" and is_untouched(fix):  # "标题改红色，音乐调小，哦音乐不用动了"
         return _drop_about(before, fix, rest, language)
     leave = re.match(r"^(?:leave|keep) it\b[\s,.。]*", rest)

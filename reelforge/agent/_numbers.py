@@ -213,7 +213,7 @@ def _normalize_zh(text: str) -> str:
     text = re.sub(r"(?:(?<=原来的)|(?<=调到)|(?<=改成))(\d)/(\d{1,2})(?![\d/])|(?<![\d/])(\d)/(\d{1,2})(?=倍|的?速度)",
                   lambda m: _fmt(int(m.group(1) or m.group(3)) / (int(m.group(2) or m.group(4)) or 1)), text)
     # a speed said as a share of itself: "变成原来的0.25", "放慢到0.25" -> "0.25倍"
-    text = re.sub(r"((?:放慢到|慢放到|慢到|加速到|速度(?:调到|调成|改成|变成|降到)?(?:原来的)?)\d+(?:\.\d+)?)(?![\d.%倍秒])", r"\1倍", text)
+    text = re.sub(r"((?:放慢到|慢放到|慢到|加速到|加快到|速度(?:调到|调成|改成|变成|降到)?)(?:原来的)?\d+(?:\.\d+)?)(?![\d.%倍秒])", r"\1倍", text)
     text = re.sub(r"(原来的\d+(?:\.\d+)?)(?=的?速度|倍速)", r"\1倍", text)
     text = re.sub(r"(?<=\d)来(?=秒|个|段|分钟|倍)", "", text)  # "十来秒" is about ten seconds
     text = text.replace("半秒", "0.5秒")

@@ -324,7 +324,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
     parts = _dislike_then([p for p in parts if p])
     if language == "zh":
-        parts = _reason_then_undo_zh(parts)
+        parts = _complaint_then_named_zh(_reason_then_undo_zh(parts))
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
     parts = _topic_first(parts)
@@ -453,6 +453,15 @@ _BARE_UNDO_ZH = re.compile(r"^(?:那|就|那就|还是|算了|干脆)?\s*(?:撤(
 _TAKEN_BACK_ZH = re.compile(r"(?:不用|不要|别|没必要)(?:再)?(?:改|换|调|动|加|弄)了?|(?:不喜欢|不好看|不好听|多余|没必要)")
 
 
+def _complaint_then_named_zh(parts: list[str]) -> list[str]:
+    """"太快了看不清 狗那段": a complaint, then the clip it is about said on its own: one complaint about that clip."""
+    for index in range(1, len(parts)):
+        named = re.fullmatch(r"(?:就是|是)?([\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))(?:吧|啊)?", parts[index])
+        if named and remark_of(parts[index - 1]) is not None and not re.search(r"那段|片段|第\d", parts[index - 1]):
+            return [*parts[:index - 1], named.group(1) + parts[index - 1], *parts[index + 1:]]
+    return parts
+
+
 def _reason_then_undo_zh(parts: list[str]) -> list[str]:
     """"转场看着有点多余 撤了吧", "颜色不用改了，撤掉": a remark, a dislike or a change taken back, then a bare undo: the
     undo alone (what the last change did is what the remark is about). Not a count said before it ("这俩都不要了 撤回去")."""
@@ -526,6 +535,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
                   (re.compile(r"^([快慢大小长短吵响亮暗])(?:过头|过了头)了"), r"太\1了"),  # "大过头了 缩回去点": too big
+                  (re.compile(r"(?<![生出发产先])生(?=(?:1|一)?(?:个|段|条)(?:视频|片段|镜头|短片))"), "生成"),  # "帮我生个视频"
                   # a speed or the length said as a quantity: "降低第二段的速度" slows it, "视频总时长是多少" shows it
                   (re.compile(r"^(?:请)?(?:降低|减慢|减小)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1放慢"),
                   (re.compile(r"^(?:请)?(?:提高|加快|增加)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1加速"),
@@ -536,7 +546,7 @@ _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入")
              (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
              (re.compile(r"倒出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
-             (re.compile(r"静因"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"))
+             (re.compile(r"静[因阴]|净音"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"))
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
@@ -664,6 +674,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
+    # "淡出也加一个 一秒": one more fade, its length said after it
+    plain = re.sub(r"^(淡入|淡出)也(?:加|来)(?:个|1个|上)?\s*(\d+(?:\.\d+)?秒)(吧)?$", r"也加\2的\1", plain)
     # "发youtube的版本导一个": the export for there
     plain = re.sub(r"^(?:帮我)?发(.{1,12}?)(?:用)?的(?:版本)?(?:导|出)(?:1)?(?:个|份|一下|出来)?$", r"导出给\1", plain)
     # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
@@ -868,8 +880,9 @@ _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{
                            r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
                            r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓)|"  # "城市那段拖沓了": drags, said plainly
                            r"(?=[慢快吵响大小长短轻](?:过头|过了头|过分)))"  # "快过头了": too fast
-                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖)(?:过头|过了头|过分)?了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
-_BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
+                           r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖|炸耳朵?|震耳朵?)(?:过头|过了头|过分)?了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
+_BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "炸耳": "小声一点", "炸耳朵": "小声一点",
+              "震耳": "小声一点", "震耳朵": "小声一点", "响": "小声一点", "大声": "小声一点", "小声": "大声一点",
               "轻": "大声一点", "小": "大一点", "大": "小一点", "长": "短一点", "短": "长一点", "拖": "快一点", "拖沓": "快一点"}
 # how the user feels about it, with no change said: the request beside it says what to do
 _REASON_EN = re.compile(
@@ -888,7 +901,7 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         r"[\u4e00-\u9fff]{1,4}也(?:行|可以)(?:吧)?|"
                         rf"[\u4e00-\u9fff]{{1,6}}(?:挺好|不错|很好|挺好看|挺好的)(?:的|啊|呀)?|[^把将给让请，,]{{0,12}}(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{{1,4}}了"
                         r"(?![\u4e00-\u9fff]*?(?:换(?:个|一个|成|首|一首)|改成|调到|调成))[\u4e00-\u9fff]{0,10}|"  # not "音乐太燃了换个安静的"
-                        r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|"
+                        r"(?:刚才|刚刚)?撤(?:销|回)(?:错了|多了)|还是(?:要|得)有[\u4e00-\u9fff]{1,4}(?:吧|才行)?|[\u4e00-\u9fff]{1,3}的(?:太|有点|有些|挺|真|好)[\u4e00-\u9fff]{1,3}了?|"  # "白的太亮"
                         r"(?:不然|要不然|否则|要不)[\u4e00-\u9fff]{1,10}|(?:还是)?纯音乐(?:比较)?好(?:听)?(?:一点|些)?|"  # "不然后面没声了"
                         # "配音挺好", "竖屏挺好": praise of what is there; "不是音乐吵": what is not the trouble
                         r"(?:嗯+|哦|噢)?[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|还行|挺好的|很棒|挺棒|没问题)的?[吧啊呀]?|"
@@ -978,8 +991,9 @@ def remark_of(text: str) -> Remark | None:
         adj = chinese.group("adj")
         better = _BETTER_ZH[adj]
         obj = "音乐" if re.fullmatch(r"(?:这个|整个)?(?:声音|音量)", obj) else obj  # the sound as a whole: the music
-        if re.search(r"声音|音量|原声|音乐|歌|配乐|背景音乐", obj) and adj in ("大", "小", "吵", "响", "大声", "小声", "轻"):
-            better = "调小一点" if adj in ("大", "吵", "响", "大声") else "调大一点"   # "狗那段声音太大了"
+        loud = adj in ("大", "吵", "响", "大声") or adj.startswith(("炸", "震"))
+        if re.search(r"声音|音量|原声|音乐|歌|配乐|背景音乐", obj) and (loud or adj in ("小", "小声", "轻")):
+            better = "调小一点" if loud else "调大一点"   # "狗那段声音太大了"
         named = re.findall(r"[\u4e00-\u9fff]{1,6}?那段|标题|字幕|背景音乐|音乐|bgm|配乐|原声", obj)
         subject = named[-1] if named else re.sub(r"^(?:这个|这段|那个|那段|整个)|(?:走|放|播|显)?得$", "", obj)
         if adj.startswith("拖") and not re.search(r"那段|片段|镜头|第\d+段", obj):

@@ -320,13 +320,22 @@ _PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_
                              rf"^(?:{_SHAPES})(?:的| )?\s*(?:for |发|给)?(?:{_WHERE})(?:用)?(?:的|版)?{_QUALITY_TAIL}$")
 
 
+_DETAIL = rf"{_WHERE}|{_SHAPES}|高清|高画质|高质量|画质(?:高|好)|1080p?|720p?|(?<![a-z])(?:hd|mp4|mov|gif|webm)(?![a-z])"
+
+
+def _only_export_details(text: str) -> bool:
+    """"发B站的 横屏高清" after "导出": where it goes, its shape and its quality, nothing else (the export's details)."""
+    return re.search(_DETAIL, text) is not None and \
+        re.sub(rf"{_DETAIL}|发|给|到|用|的|要|版本?|[\s，,]", "", text) == ""
+
+
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
     clauses read as one export."""
     exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1|一)?(?:个|份)|\bexport|出片|渲染")]
     # "导出给油管 横屏": a shape said after the export is the export's (said before it, "横屏 导出给youtube", it is a change)
     purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or _PLATFORM_SHAPE.match(c.text) or
-                exports and k > exports[0] and _SHAPE.match(c.text)]
+                exports and k > exports[0] and (_SHAPE.match(c.text) or _only_export_details(c.text))]
     if len(exports) != 1 or not purposes:
         return clauses
     target = clauses[exports[0]]
@@ -739,14 +748,16 @@ def _value_said(text: str) -> str:
 
 
 # "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
-_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用)*\s*"
+_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用|换|改)*\s*"
                           r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
                           r"(?:色|的)?(?: instead| please)?(?:吧|好看|好|比较好|就行|更好看)*$")
 # "trim another 2", "再剪一秒", "cut 2 more seconds": the last cut again, by that much
 _MORE_CUT = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then)\s+)*(?:trim|cut|take|shave|chop)(?: off)? (?:another|an extra) "
                        r"(\d+(?:\.\d+)?)(?:\s*(?:seconds?|secs?|s))?(?: off)?$|"
                        r"^(?:(?:ok(?:ay)?|hmm+|and|now|so|then)\s+)*(?:trim|cut|take|shave|chop)(?: off)? (\d+(?:\.\d+)?) more"
-                       r"(?: seconds?| secs?)?(?: off)?$|^(?:那|嗯)?(?:再|还要再?)(?:剪|裁|掐|砍)(?:掉|短)?(\d+(?:\.\d+)?)秒(?:吧)?$")
+                       r"(?: seconds?| secs?)?(?: off)?$|"
+                       # "多了 再剪一秒", "还是太长 再砍两秒": why, then the cut again
+                       r"^(?:(?:还是)?(?:太长|长|多)了?[，,\s]*)?(?:那|嗯)?(?:再|还要再?)(?:剪|裁|掐|砍)(?:掉|短)?(\d+(?:\.\d+)?)秒(?:吧)?$")
 
 
 # the last change the other way round: "hmm the other way", "opposite direction", "反过来", "换个方向"
@@ -1000,8 +1011,21 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
     new = re.sub(r"^(.+?)(?:太|有点)?(?:吵|大声|太大)\s+(?=调|改|换)", r"\1", new)  # "是狗那段原声吵 调到百分之十"
     new = re.sub(r"\s*[，,]?\s*(?:而)?不是.*$", "", new)  # "…掐掉开头两秒 不是剪到8秒": what was not meant, said again
     trial = state.fork()
+    label = history[-1].lower()
+    other = re.fullmatch(r"(?:it'?s )?(?:the )?other (?:one|clip)|(?:是)?(?:另(?:1|外)(?:个|段)(?:片段)?|另外(?:那|这)(?:个|段))", new)
+    clips = [c.id for c in main_clips(state.draft)]
+    said_clip = (_LABEL_CLIP_ZH if language == "zh" else _LABEL_CLIP_EN).search(label)
+    if other and said_clip and len(clips) == 2:  # "不对，是另一个" after a change to the first clip: the second one
+        number = 2 if re.search(r"first|第(?:1|一)", said_clip.group(0)) else 1
+        new = f"第{number}个片段" if language == "zh" else f"clip {number}"
+    moment = re.fullmatch(r"(?:放|改|换|挪|移)?(?:到|在|成)?第?(\d+(?:\.\d+)?)秒(?:吧|的时候)?", new)
+    at = list(re.finditer(r"第?(\d+(?:\.\d+)?)秒", label))
+    if moment and len(at) == 1:  # "不对 放第六秒" after a sound at 4 s: the same change at that moment
+        if not _replay(label[:at[0].start(1)] + moment.group(1) + label[at[0].end(1):], trial):
+            return None
+        trial.actions.insert(len(state.actions), UndoAction())
+        return trial
     if (_THING_ZH if language == "zh" else _THING_EN).match(new):
-        label = history[-1].lower()
         said = _LABELLED.search(label)
         if said is not None and re.search(r"music|song|sound|audio|音乐|原声", new):  # "made the title smaller": music is quieter
             label = re.sub(r"\b(?:smaller|bigger|larger)\b", lambda m: "quieter" if m.group(0) == "smaller" else "louder", label)

@@ -37,7 +37,7 @@ _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
-          r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![\u4e00-\u9fff]{2}中间)黑(?:个|一下|一会儿?)(?=\d|$|再)")  # "结束的时候黑个两秒"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
+          r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![\u4e00-\u9fff]{2}中间)黑(?:个|一下|1下|一会儿?)(?=\d|$|再)")  # "结束的时候黑个两秒"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾|(?:视频|片子)?(?:最)?前(?:面|头)"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
@@ -62,6 +62,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
     if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1:
         return False
+    if state.focus is not None and state.focus.kind == "transition" and clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH):
+        return False  # "换成黑场的吧" right after a transition: that transition's kind
     if not main_clips(state.draft):  # "fade out at the end" on an empty project
         state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
             clause, "There is nothing to fade yet: the video has no clips. Generate or add a clip first, for example: "

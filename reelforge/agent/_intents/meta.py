@@ -22,7 +22,8 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 __all__ = ["from_history", "handle", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
-        r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|有什么功能|使用说明|" \
+        r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
+        r"(?:都|能|可以)?有(?:哪些|什么|哪几种|些什么)(?:样的|种类的)?(?:转场|过渡|字体)(?:效果)?|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
         r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
@@ -33,13 +34,13 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|\bwhat (?:\w+ )
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
         r"\b(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
-              r"(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:音乐|曲风|背景音乐)|" \
+              r"(?:能|可以)?(?:加|用|选|做|配|生成|写)(?:哪些|什么|哪几种)(?:样的|风格的|类型的)?(?:音乐|曲风|背景音乐|歌)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
               r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
-_HELP_TOPICS = {"transition": r"\btransitions?\b|转场", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
+_HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
-        r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
+        r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
         r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
         r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|\bhow much long is\b|\bwhat does it look like(?: now| so far)?\??$|" \
@@ -49,9 +50,10 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|" \
         r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|" \
         r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|" \
-        r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|" \
+        r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥|有东西)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|" \
         r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|" \
-        r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些)|" \
+        r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些|东西)|" \
+        r"^(?:那|所以)?(?:现在|目前)(?:都|一共)?有(?:些|点)?(?:什么|哪些|东西)(?:了)?$|" \
         r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
@@ -63,14 +65,14 @@ _UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo(?![a-z])
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
-        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
+        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?步(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
         r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
         r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
 _REDO = r"\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you|u) (?:just )?(?:undid|undone)\b|" \
         r"\bwhat (?:i|you|u) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you|u) (?:just )?" \
         r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
-        r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤销(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
-        r"(?:刚才|刚刚)(?:撤销|撤回)的(?:恢复|还原|改回)|撤销错了|撤销(?:刚才|刚刚)(?:的)?撤销|(?:再)?恢复(?:\d+|一)步|" \
+        r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤(?:销|回|掉)(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
+        r"(?:刚才|刚刚)(?:撤销|撤回)的(?:恢复|还原|改回)|撤(?:销|回|掉)的(?:那(?:1|一)?步|那个)(?:帮我|给我)?(?:恢复|还原)|撤销错了|撤销(?:刚才|刚刚)(?:的)?撤销|(?:再)?恢复(?:\d+|一)步|" \
         r"撤(?:销|回)?(?:得)?(?:多|太多|过头)了[\s，,]*(?:再)?(?:恢复|还原)"  # "撤多了 恢复一下"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?back|back)\b.*\bbefore\b\s+" \
           r"(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+|you\s+\w+\s+|there was\s+|(?:the|any)\s+(?=\w+\s+(?:was|were)\b))?(.+)|" \
@@ -108,7 +110,7 @@ def export_action(clause: Clause) -> ExportAction:
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
-    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?) (?:possible )?quality\b|\bsharpest\b|高清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清晰度?(?:最)?高|"
+    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?) (?:possible )?quality\b|\bsharpest\b|高清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
         "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
         "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"

@@ -41,8 +41,8 @@ from reelforge.draft.edits import (
 
 __all__ = ["handle", "nothing_to_edit"]
 
-_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑|黑(?:一下|个|一会儿?)(?!字|底|色)"),  # "两段中间黑一下再出来"
-                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪(?:一下|个)?白|白(?:一下|个)(?!字|底|色)"), ("dissolve", r"dissolve|溶解"),
+_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑|黑(?:一下|个|一会儿?)(?!字|底|色)|黑1下|先?黑(?:一|1)?(?:下|个)再"),  # "两段中间黑一下再出来"
+                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪(?:一下|个)?白|白(?:一下|个)(?!字|底|色)|闪1下白|白1下"), ("dissolve", r"dissolve|溶解"),
                 # "往左擦", "往上推的": a wipe that way; "向左滑的": a slide
                 ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|(?:向|往)右(?:擦|推)"),
                 ("wipeup", r"\bwipe (?:to the )?up\b|(?:向|往)上(?:擦|推)"),
@@ -374,7 +374,7 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(?:吧|就行|就好|就可以)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
 _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
-        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|开到最大|调到最大|最大|开回来|开回|回来"
+        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
 
 
 _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |so |very |kind of |a bit )?(?:annoying|distracting|awful|" \
@@ -405,6 +405,11 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|\bvolume\b|"
         # "the dog clip at 40 percent volume", "the city part 50 percent"
         r"(?:\bat )?(?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")
+    # "声音开一半吧", "声音还是开回来吧" right after a change to a clip's sound: that clip's sound again
+    again = _sound_was_last(state) and state.focus is not None and state.focus.kind == "clip" and clause.has(
+        r"^(?:那|就|还是)?(?:把)?(?:声音|音量)|\b(?:the )?(?:sound|audio|volume)\b") and not clause.has(
+        r"音乐|配乐|bgm|\bmusic\b|\bsong\b|配音|旁白|\bvoice")
+    its = its or again
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
@@ -415,6 +420,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         return _missing(clause, state, "a clip's sound")
     if not targets and (caller := _caller(clause, state)) is not None:
         targets = [caller]
+    if not targets and again and state.focus is not None and state.focus.segment_id is not None:
+        targets = [state.focus.segment_id]
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
     if percent:
         volume = min(2.0, float(percent.group(1)) / 100)
@@ -436,6 +443,12 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     for target in each:
         state.edit(SetClipAudio(segment_id=target, volume=volume), focus_kind="clip" if target else None)
     return True
+
+
+def _sound_was_last(state: PlanState) -> bool:
+    history = state.context.history
+    return bool(history) and re.search(r"静音|原声|\bmuted?\b|\b(?:sound|audio)\b", history[-1].lower()) is not None and \
+        re.search(r"音乐|\bmusic\b", history[-1].lower()) is None
 
 
 def _caller(clause: Clause, state: PlanState) -> str | None:
@@ -535,9 +548,9 @@ def _move(clause: Clause, state: PlanState) -> bool:
     position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
     if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
         index = int(position.group(1) or position.group(2)) - 1
-    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)到前面$"):  # "put the second clip first"
+    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)(?:到)?前面(?:去|吧)*$"):  # "put the second clip first"
         index = 0
-    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:拿|放|移|挪|搬)到后面$"):
+    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:拿|放|移|挪|搬)(?:到)?后面(?:去|吧)*$"):
         index = len(clips) - 1
     elif len(targets) == 1 and (anchor_said := clause.search(r"\b(after|before) the (first|second|third|last)\b(?! \d)")):
         anchor_id = clips[{"first": 0, "second": 1, "third": 2, "last": -1}[anchor_said.group(2)]].id \
