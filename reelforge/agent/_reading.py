@@ -70,7 +70,7 @@ _ALSO: dict[str, frozenset[str]] = {
     "fade": frozenset({"fade", "transition", "music", "title", "clip"}),
     "transition": frozenset({"transition", "sound"}),   # "a whoosh at each transition"
     "trim": frozenset({"trim", "clip", "music", "title"}),   # "shorten the title to 1 second"
-    "speed": frozenset({"speed", "voice", "music"}),
+    "speed": frozenset({"speed", "voice", "music", "transition"}),  # "make the crossfade slower": its pace
     "motion": frozenset({"motion", "transition"}),
     "canvas": frozenset({"canvas", "music", "sound"}),   # "use my song for the background", "rain sounds in the background"
     "music": frozenset({"music", "sound"}),

@@ -134,7 +134,7 @@ _EN_COLOR = re.compile(r"\b(" + "|".join(n for n in NAMED_COLORS if n != "transp
 _ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
               ("bottom", r"放低|(?<!自动)(?<![时候])压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移"),
-              ("center", r"\bcent(?:er|re)\b|\bmiddle\b|中间|居中|中央|正中"))
+              ("center", r"\bcent(?:er|re)\b|\bmiddle\b|(?<!段)(?<![两俩2]个镜头)中间|居中|中央|正中"))  # "两段中间": between the clips
 
 
 # a shape said as not wanted: "不要竖的，要横的", "not vertical, landscape"

@@ -102,7 +102,10 @@ _NOT_PICTURE = re.compile(r"\b(?:music|song|bgm|title|text|caption|transitions?|
 _OTHER_END = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:at |in )?(?:the )?(end|ending|start|beginning)(?: too| as well| also)?$|"
                         r"^(?:那)?(开头|结尾|片头|片尾)(?:也|再)(?:加|来)(?:1)?(?:个|下)(?:吧)?$")
 _ITS_LENGTH = re.compile(r"^(?:(?:ok|now|and|then)\s+)*(?:make|set|change) (?:it|that)(?: to)? (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|"
-                         r"^(?:那)?(?:改成|调到|换成)?(\d+(?:\.\d+)?)秒(?:的|吧)?$")
+                         r"^(?:那)?(?:改成|调到|换成)?(\d+(?:\.\d+)?)秒(?:的|吧)?$|"
+                         # "longer, 2 seconds", "再长一点 两秒": which way, then how long
+                         r"^(?:(?:a bit|bit|even|much|way)\s+)?(?:longer|shorter|slower|quicker),?\s*(?:like |maybe |about |say )?"
+                         r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|^(?:再)?(?:长|短|慢)(?:一)?点[，,\s]*(\d+(?:\.\d+)?)秒(?:吧)?$")
 
 
 def _after_a_fade(clause: Clause, state: PlanState) -> bool:
@@ -135,7 +138,7 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
         return True
     if length is None:
         return False
-    ms = round(float(length.group(1) or length.group(2)) * 1000)
+    ms = round(float(next(g for g in length.groups() if g)) * 1000)
     was_in = re.search(r"\bin\b|淡入|渐显", label) is not None
     was_out = re.search(r"\bout\b|淡出|渐隐", label) is not None or not was_in
     state.edit(SetFade(fade_in_ms=ms if was_in else None, fade_out_ms=ms if was_out else None))

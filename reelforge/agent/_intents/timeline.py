@@ -252,6 +252,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
     there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
     named = next((t for t, p in _TRANSITIONS if clause.has(p)), None)
+    was_ms = there.duration_ms if there is not None else _length_in_label(state) or 500  # "quicker" after "…crossfade (1s)"
     kind = "none" if gone else there.type if there is not None and named in (None, "fade") else named or "fade"
     seconds = duration_ms(clause.text)
     if there is None and seconds is None and not gone and len(main_clips(state.draft)) >= 2 and \
@@ -259,9 +260,9 @@ def _transition(clause: Clause, state: PlanState) -> bool:
         state.actions.append(no_transition(clause))  # "make the crossfade longer" with none: say so, offer one
         return True
     if seconds is None and clause.has(_LONGER_TRANSITION):  # "make the crossfade longer": twice what it is
-        seconds = 2 * (there.duration_ms if there else 500)
-    elif seconds is None and clause.has(_SHORTER_TRANSITION):
-        seconds = max(100, (there.duration_ms if there else 500) // 2)
+        seconds = 2 * was_ms
+    elif seconds is None and clause.has(_SHORTER_TRANSITION + r"|\bhalf (?:that|it)\b"):  # "too slow, half that"
+        seconds = max(100, was_ms // 2)
     elif seconds is None and there is not None:
         seconds = there.duration_ms
     target = max(targets, key=lambda sid: [s.id for s in main_clips(state.draft)].index(sid)) if len(targets) >= 1 else None
@@ -278,6 +279,13 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _length_in_label(state: PlanState) -> int | None:
+    """The transition's length the last version's label states ("added a crossfade into clip 2 (1s)"), if it made one."""
+    label = state.context.history[-1] if state.context.history else ""
+    said = re.search(r"(\d+(?:\.\d+)?)\s*(?:s|秒)\b", label) if re.search(r"transition|crossfade|转场", label) else None
+    return round(float(said.group(1)) * 1000) if said else None
+
+
 def _transition_meant(clause: Clause, state: PlanState) -> bool:
     """"add a crossfade and make it 1 second long", "make it longer" just after one: "it" is the transition."""
     focus = state.focus
@@ -287,6 +295,8 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
     # alone, "剪到10秒", is still the video's)
     unsaid = clause.language == "zh" and clause.has(
         r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
+    # its pace said alone right after it: "quicker", "can it be slower, like 2 seconds", "too slow, half that"
+    unsaid = unsaid or clause.has(_PACE_ALONE)
     # another kind said alone: "改成闪白的", "换成往左擦的", "try a wipe instead", "switch to a dissolve"
     unsaid = unsaid or clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为|用)|^(?:(?:ok|now|then|hmm)\s+)*(?:switch|change|go) to\b|"
                                   r"^(?:(?:ok|now|then|hmm)\s+)*(?:try|use) (?:a|an)\b") and any(
@@ -296,6 +306,9 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
         or any(clause.has(p) for _, p in _TRANSITIONS))
 
 
+_PACE_ALONE = r"^(?:(?:ok(?:ay)?|hmm+|now|and|maybe|a bit|a little|bit|even|way|still|much)\s+)*(?:(?:can|could) (?:it|you make it) be |make (?:it|that) )?" \
+              r"(?:a (?:bit|little|tad) )?(?:longer|shorter|quicker|faster|slower|snappier)(?: still)?(?:,?\s*(?:like |maybe |about |say )?\d+(?:\.\d+)?\s*" \
+              r"(?:seconds?|secs?|s))?(?: please| pls)?\??$|^(?:(?:way|a bit|much) )?too (?:slow|long|fast|quick|short),? (?:half|double) (?:that|it)$"
 _LONGER_TRANSITION = r"\b(?:longer|slower|lengthen|extend|more gradual|smoother)\b|长一点|长一些|久一点|慢一点|慢一些|更长|更慢|延长|拉长"
 _SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一点|短一些|快一点|快一些|更短|更快|缩短"
 # a change of the length of the transition there is ("make the crossfade longer"), not a wish for a softer cut
