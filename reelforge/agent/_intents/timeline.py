@@ -402,6 +402,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|\bvolume\b|"
         # "the dog clip at 40 percent volume", "the city part 50 percent"
         r"(?:\bat )?(?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")
+    # "声音还是开回来吧", "声音开一半吧" right after a change to a clip's sound: that clip's sound again
+    again = _sound_changed_last(clause, state)
+    its = its or again is not None
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
@@ -412,6 +415,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         return _missing(clause, state, "a clip's sound")
     if not targets and (caller := _caller(clause, state)) is not None:
         targets = [caller]
+    if not targets and again:
+        targets = [again]
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
     if percent:
         volume = min(2.0, float(percent.group(1)) / 100)
@@ -423,7 +428,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|小声"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|有点吵|小声|炸耳朵?|震耳|太响"):
         volume = 0.5
     elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|太小|大声"):
         volume = 1.5
@@ -435,9 +440,32 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a clip's own sound named in a label: "第二个片段静音", "muted clip 2", "set clip 1's sound to 40%"
+_SOUND_LABEL = r"静音|原声|\bmut(?:e|ed)\b|\b(?:sound|audio)\b"
+
+
+def _sound_changed_last(clause: Clause, state: PlanState) -> str | None:
+    """The clip whose own sound the last version changed, when the clause speaks of the sound alone ("声音还是开回来吧",
+    "声音开一半吧", "bring the sound back"): no clip, music or voice named."""
+    focus = state.focus
+    if focus is None or focus is not state.initial_focus or focus.kind != "clip" or not focus.segment_id or \
+            not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") or clause.has(_OTHER_SOUND) or \
+            any(clip_refs(clause, state)) or not state.draft.find_segment(focus.segment_id):
+        return None
+    versions = state.context.versions
+    change = versions[-1].change if versions else None
+    if change is not None and change.edits:
+        return focus.segment_id if any(isinstance(edit, SetClipAudio) for edit in change.edits) else None
+    history = state.context.history
+    return focus.segment_id if history and re.search(_SOUND_LABEL, history[-1].lower()) else None
+
+
+_OTHER_SOUND = r"\b(?:music|song|bgm|voice|narrat\w*|sound effects?)\b|音乐|配乐|歌|配音|旁白|音效"
+
+
 def _caller(clause: Clause, state: PlanState) -> str | None:
     """"狗叫声太吵了": the one clip that shows the creature whose call it is."""
-    named = clause.search(r"([\u4e00-\u9fff]{1,3}?)的?叫声")
+    named = clause.search(r"([\u4e00-\u9fff]{1,3}?)的?叫(?:声|得|的)")  # "狗叫声太吵了", "狗叫得有点吵"
     if named is None:
         return None
     refs = [r for r in clip_refs(Clause(f"{named.group(1)}那段", (), clause.language, clause.source), state) if r != MISSING]
