@@ -10,7 +10,15 @@ from typing import TypedDict
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations
-from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, moment_of, text_segments
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    clip_sound_changed_last,
+    find_media,
+    mentions_it,
+    moment_of,
+    text_segments,
+)
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import EditAction, MusicAction, Unknown
@@ -96,6 +104,9 @@ def _percent(clause: Clause) -> float | None:
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)|"
                           # "音乐提到50", "bgm降回30": a level said with no unit after a verb of turning it
                           r"(?:音乐|声音|bgm|配乐)[^\d，,]{0,3}?(?:调|降|提|拉|开|放|减|加|升|改)(?:到|回|成|为)(\d{1,3})(?![\d.]|\s*(?:秒|倍|帧|s\b|x\b|fps))")
+    if not match and clause.has(QUIETER + "|" + LOUDER + "|" + _TOO_QUIET + r"|\btoo much\b|太大|太小"):
+        # "nah louder than that, 30", "too much, like 45", "hmm a little louder, 25?": the direction, then the level
+        match = clause.search(r"(?:^|[,.，]\s*|\s)(?:like |maybe |about |around |try |say )?(\d{1,3})\s*\??$")
     if not match:
         bare = clause.search(_BARE_LEVEL)
         return int(bare.group(1)) / 100 if bare and 5 <= int(bare.group(1)) <= 100 and not clause.has(_NOT_A_LEVEL) else None
@@ -261,6 +272,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if any(r != MISSING for r in clip_refs(clause, state)):  # "the second one needs to be louder": that clip's sound
         return False
     if state.focus is not None and state.focus.kind == "clip" and mentions_it(clause):  # "把它的音量调到60%": the clip's
+        return False
+    if clip_sound_changed_last(state) is not None and not clause.has(MUSIC):  # "quieter" after a clip's sound changed
         return False
     # only the music loops: "别循环了 放一遍就行", "stop looping"
     return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%")) \

@@ -14,6 +14,7 @@ from reelforge.agent._numbers import duration_ms, find_durations, time_range
 from reelforge.agent._refs import (
     MISSING,
     clip_refs,
+    clip_sound_changed_last,
     each_clip,
     find_media,
     follow_up_clip,
@@ -417,8 +418,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         targets = [caller]
     if not targets and again:
         targets = [again]
-    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
-    if percent:
+    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None)
+    if percent:  # "quieter still, 20" after a change to its sound: that level
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
@@ -434,32 +435,28 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.5
     else:
         return False
+    found = state.draft.find_segment(again) if again and not percent and volume in (0.5, 1.5) else None
+    if found is not None and found[1].meta.volume is not None:  # "quieter" after it was set to 40%: from there
+        volume = round(min(2.0, found[1].meta.volume * (0.6 if volume == 0.5 else 1.5)), 3)
     each: list[str | None] = [*targets] or [None]
     for target in each:
         state.edit(SetClipAudio(segment_id=target, volume=volume), focus_kind="clip" if target else None)
     return True
 
 
-# a clip's own sound named in a label: "第二个片段静音", "muted clip 2", "set clip 1's sound to 40%"
-_SOUND_LABEL = r"静音|原声|\bmut(?:e|ed)\b|\b(?:sound|audio)\b"
-
-
 def _sound_changed_last(clause: Clause, state: PlanState) -> str | None:
     """The clip whose own sound the last version changed, when the clause speaks of the sound alone ("声音还是开回来吧",
-    "声音开一半吧", "bring the sound back"): no clip, music or voice named."""
-    focus = state.focus
-    if focus is None or focus is not state.initial_focus or focus.kind != "clip" or not focus.segment_id or \
-            not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") or clause.has(_OTHER_SOUND) or \
-            any(clip_refs(clause, state)) or not state.draft.find_segment(focus.segment_id):
+    "声音开一半吧", "bring the sound back") or only says louder or quieter ("quieter still, 20"): no clip, music or voice
+    named."""
+    if not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(_BARE_LOUDNESS) or \
+            clause.has(_OTHER_SOUND) or any(clip_refs(clause, state)):
         return None
-    versions = state.context.versions
-    change = versions[-1].change if versions else None
-    if change is not None and change.edits:
-        return focus.segment_id if any(isinstance(edit, SetClipAudio) for edit in change.edits) else None
-    history = state.context.history
-    return focus.segment_id if history and re.search(_SOUND_LABEL, history[-1].lower()) else None
+    return clip_sound_changed_last(state)
 
 
+# louder or quieter said alone: "louder", "quieter still, 20", "a bit softer"
+_BARE_LOUDNESS = r"^(?:(?:hmm|ok|nah|no|still|even|a (?:bit|little|tad)|much|way)\s+)*(?:louder|quieter|softer)(?:\s+(?:still|than that))?" \
+                 r"(?:[,.]?\s*(?:like |maybe |about |around )?\d{1,3}\s*(?:%|percent)?)?\??$|^(?:再)?(?:大声|小声)(?:一)?点(?:吧)?$"
 _OTHER_SOUND = r"\b(?:music|song|bgm|voice|narrat\w*|sound effects?)\b|音乐|配乐|歌|配音|旁白|音效"
 
 
