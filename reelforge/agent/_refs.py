@@ -241,6 +241,25 @@ def follow_up_clip(clause: Clause, state: PlanState, topic: str) -> str | None:
     return focus.segment_id if state.draft.find_segment(focus.segment_id) else None
 
 
+# a clip's own sound named in a history label: "第二个片段静音", "muted clip 2", "set the sound of clip 1 to 40%"
+_CLIP_SOUND_LABEL = r"静音|原声|\bmut(?:e|ed)\b|\b(?:sound|audio) of clip\b|\bclip \d+'s (?:own )?(?:sound|audio)\b"
+
+
+def clip_sound_changed_last(state: PlanState) -> str | None:
+    """The clip whose own sound the version this message follows changed (by its recorded edits, else its label), while
+    it is still the focus; None otherwise."""
+    focus = state.focus
+    if focus is None or focus is not state.initial_focus or focus.kind != "clip" or not focus.segment_id \
+            or not state.draft.find_segment(focus.segment_id):
+        return None
+    versions = state.context.versions
+    change = versions[-1].change if versions else None
+    if change is not None and change.edits:
+        return focus.segment_id if any(getattr(edit, "op", None) == "set_clip_audio" for edit in change.edits) else None
+    history = state.context.history
+    return focus.segment_id if history and re.search(_CLIP_SOUND_LABEL, history[-1].lower()) else None
+
+
 def mentions_it(clause: Clause) -> bool:
     return clause.has(r"\b(?:it|its|that|this one|this)\b|它|这个|那个|这段|那段")
 

@@ -10,7 +10,15 @@ from typing import TypedDict
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations
-from reelforge.agent._refs import MISSING, clip_refs, find_media, mentions_it, moment_of, text_segments
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    clip_sound_changed_last,
+    find_media,
+    mentions_it,
+    moment_of,
+    text_segments,
+)
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import EditAction, MusicAction, Unknown
@@ -96,6 +104,9 @@ def _percent(clause: Clause) -> float | None:
     match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)|"
                           # "音乐提到50", "bgm降回30": a level said with no unit after a verb of turning it
                           r"(?:音乐|声音|bgm|配乐)[^\d，,]{0,3}?(?:调|降|提|拉|开|放|减|加|升|改)(?:到|回|成|为)(\d{1,3})(?![\d.]|\s*(?:秒|倍|帧|s\b|x\b|fps))")
+    if not match and clause.has(QUIETER + "|" + LOUDER + "|" + _TOO_QUIET + r"|\btoo much\b|太大|太小"):
+        # "nah louder than that, 30", "too much, like 45", "hmm a little louder, 25?": the direction, then the level
+        match = clause.search(r"(?:^|[,.，]\s*|\s)(?:like |maybe |about |around |try |say )?(\d{1,3})\s*\??$")
     if not match:
         bare = clause.search(_BARE_LEVEL)
         return int(bare.group(1)) / 100 if bare and 5 <= int(bare.group(1)) <= 100 and not clause.has(_NOT_A_LEVEL) else None
@@ -104,7 +115,7 @@ def _percent(clause: Clause) -> float | None:
 
 
 # a level said as a bare number: "lo-fi music at 25", "set the bgm to 25", "背景音乐调到25" (not a time, a speed, a rate)
-_BARE_LEVEL = r"(?:\b(?:at|to)\s+|(?:调到|调成|设为|设成|改成|开到|降到|调低到|调小到))(\d{1,3})(?![\d.]|\s*(?:%|percent|s\b|secs?\b|" \
+_BARE_LEVEL = r"(?:\b(?:at|to)\s+|(?:调到|调成|调回|设为|设成|改成|开到|降到|降回|调低到|调小到))(\d{1,3})(?![\d.]|\s*(?:%|percent|s\b|secs?\b|" \
               r"seconds?\b|x\b|times\b|fps\b|frames?\b|k\b|p\b|倍|秒|帧|分|:))"
 _NOT_A_LEVEL = r"\b(?:start\w*|begin\w*|come\w* in|kick\w* in|play\w* from|from|fade\w*|speed|fps|frame rate|second|sec|till|until)\b|" \
                r"开始|进来|从|淡|速|帧|秒|第"
@@ -161,7 +172,8 @@ _SOMETHING = (r"^(?:(?:please|maybe|just|then|ok(?:ay)?|so)\s+)*(?:(?:give me|i 
 # words only the music takes, after it was named ("... and no loop", "音量也调到30%", "从歌的第10秒放起")
 _MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |only )?once(?: please)?$|" \
               r"^(?:starting|start it|bring it in|have it start) (?:at|from) \d+(?:\.\d+)?\s*(?:s|secs?|seconds?)$|" + _SPEECH + "|" \
-              r"循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|" \
+              r"循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|^(?:就|再|那就|那)?(?:调回|调到|降到|降回|开到|调成)\d{1,3}(?:吧|就行|就好)?$|" \
+              r"^(?:再)?大(?:1|一)倍(?:吧)?$|" \
               r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
@@ -194,6 +206,8 @@ def _fade_was_last(state: PlanState) -> bool:
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if clause.has(_KEEP_MUSIC):
         return False
+    if _has_music(state) and clause.has(r"(?:盖过|压过|盖住|抢了)(?:了)?(?:原声|人声|配音|旁白)"):
+        return True  # "有点盖过原声了 降到45": the music drowning the clips' sound out
     if clause.has(_DUCK) and not clause.has(r"\b(?:a|the|some|of) ducks?\b|鸭"):  # a duck in a scene is a bird
         return True
     if clause.has(_NO_DUCK) and clause.has(r"自动") and _has_music(state):  # "别自动降低了": the music's ducking
@@ -258,6 +272,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if any(r != MISSING for r in clip_refs(clause, state)):  # "the second one needs to be louder": that clip's sound
         return False
     if state.focus is not None and state.focus.kind == "clip" and mentions_it(clause):  # "把它的音量调到60%": the clip's
+        return False
+    if clip_sound_changed_last(state) is not None and not clause.has(MUSIC):  # "quieter" after a clip's sound changed
         return False
     # only the music loops: "别循环了 放一遍就行", "stop looping"
     return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%")) \
@@ -525,7 +541,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             adjust["start_ms"] = place
     # "put the song in" with a song uploaded and no music yet: that song
     # ("put the song on at 50% volume", "i want the song but quieter": with its setting; not "make the song quieter", which asks)
-    definite = not _has_music(state) and clause.has(_USE + r"|\b(?:want|need|on)\b") and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌") \
+    definite = not _has_music(state) and clause.has(_USE + r"|\b(?:want|need|on)\b") and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌|(?:^|把|将)歌(?:也|就)?(?=用|放|加|当|做)") \
         and (not adjust or not clause.has(r"^(?:please\s+)?(?:make|turn|set)\b"))
     upload = find_media(clause, state, ("audio", "video")) \
         if clause.has(_UPLOADED) or _names_upload(clause, state) or definite else None

@@ -201,17 +201,20 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return True
 
 
-# "在第3秒和第8秒各加一个", "a click at 3 and at 8 seconds", "at 2s and 6s": the times, one sound each
-_TIMES = re.compile(r"(?:第|\bat )?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)?\s*(?:和|跟|与|及|、|\band\b(?: at)?|,)\s*(?:第|at )?"
-                    r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
+# "在第3秒和第8秒各加一个", "a click at 3 and at 8 seconds", "at 2s and 6s", "a pop at 2, 5 and 8 s": the times, one sound each
+_UNIT = r"\s*(?:seconds?|secs?|s\b|秒)"
+_TIMES = re.compile(rf"(?:第|\bat )?\d+(?:\.\d+)?(?:{_UNIT})?(?:\s*(?:和|跟|与|及|、|,|，|\band\b(?: at)?)\s*(?:第|at )?"
+                    rf"\d+(?:\.\d+)?(?:{_UNIT})?)+")
 
 
 def _each_time(clause: Clause) -> list[int]:
-    """Two times said for the same sound, each a sound of its own; [] when one is said (or a span, "from 3 to 8 s")."""
-    found = _TIMES.search(clause.text)
-    if found is None or clause.has(r"\b(?:from|between|to|until|till)\b|从|到|之间|至"):
+    """The times said for the same sound, each a sound of its own; [] when one is said (or a span, "from 3 to 8 s")."""
+    if clause.has(r"\b(?:from|between|to|until|till)\b|从|到|之间|至"):
         return []
-    return [round(float(found.group(1)) * 1000), round(float(found.group(2)) * 1000)]
+    for found in _TIMES.finditer(clause.text):
+        if re.search(_UNIT + r"$", found.group(0)):  # the unit said at least after the last one
+            return [round(float(n) * 1000) for n in re.findall(r"\d+(?:\.\d+)?", found.group(0))]
+    return []
 
 
 # a correction said right after the sound was asked for: "add rain sounds from the start - no, wind", "add a chime at 12

@@ -14,6 +14,7 @@ from reelforge.agent._numbers import duration_ms, find_durations, time_range
 from reelforge.agent._refs import (
     MISSING,
     clip_refs,
+    clip_sound_changed_last,
     each_clip,
     find_media,
     follow_up_clip,
@@ -418,11 +419,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|\bvolume\b|"
         # "the dog clip at 40 percent volume", "the city part 50 percent"
         r"(?:\bat )?(?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")
-    # "声音开一半吧", "声音还是开回来吧" right after a change to a clip's sound: that clip's sound again
-    again = _sound_was_last(state) and state.focus is not None and state.focus.kind == "clip" and clause.has(
-        r"^(?:那|就|还是)?(?:把)?(?:声音|音量)|\b(?:the )?(?:sound|audio|volume)\b") and not clause.has(
-        r"音乐|配乐|bgm|\bmusic\b|\bsong\b|配音|旁白|\bvoice")
-    its = its or again
+    # "声音还是开回来吧", "声音开一半吧" right after a change to a clip's sound: that clip's sound again
+    again = _sound_changed_last(clause, state)
+    its = its or again is not None
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
@@ -433,10 +432,10 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         return _missing(clause, state, "a clip's sound")
     if not targets and (caller := _caller(clause, state)) is not None:
         targets = [caller]
-    if not targets and again and state.focus is not None and state.focus.segment_id is not None:
-        targets = [state.focus.segment_id]
-    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
-    if percent:
+    if not targets and again:
+        targets = [again]
+    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None)
+    if percent:  # "quieter still, 20" after a change to its sound: that level
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
@@ -446,27 +445,40 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|小声"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|有点吵|小声|炸耳朵?|震耳|太响"):
         volume = 0.5
     elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|太小|大声"):
         volume = 1.5
     else:
         return False
+    found = state.draft.find_segment(again) if again and not percent and volume in (0.5, 1.5) else None
+    if found is not None and found[1].meta.volume is not None:  # "quieter" after it was set to 40%: from there
+        volume = round(min(2.0, found[1].meta.volume * (0.6 if volume == 0.5 else 1.5)), 3)
     each: list[str | None] = [*targets] or [None]
     for target in each:
         state.edit(SetClipAudio(segment_id=target, volume=volume), focus_kind="clip" if target else None)
     return True
 
 
-def _sound_was_last(state: PlanState) -> bool:
-    history = state.context.history
-    return bool(history) and re.search(r"静音|原声|\bmuted?\b|\b(?:sound|audio)\b", history[-1].lower()) is not None and \
-        re.search(r"音乐|\bmusic\b", history[-1].lower()) is None
+def _sound_changed_last(clause: Clause, state: PlanState) -> str | None:
+    """The clip whose own sound the last version changed, when the clause speaks of the sound alone ("声音还是开回来吧",
+    "声音开一半吧", "bring the sound back") or only says louder or quieter ("quieter still, 20"): no clip, music or voice
+    named."""
+    if not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(_BARE_LOUDNESS) or \
+            clause.has(_OTHER_SOUND) or any(clip_refs(clause, state)):
+        return None
+    return clip_sound_changed_last(state)
+
+
+# louder or quieter said alone: "louder", "quieter still, 20", "a bit softer"
+_BARE_LOUDNESS = r"^(?:(?:hmm|ok|nah|no|still|even|a (?:bit|little|tad)|much|way)\s+)*(?:louder|quieter|softer)(?:\s+(?:still|than that))?" \
+                 r"(?:[,.]?\s*(?:like |maybe |about |around )?\d{1,3}\s*(?:%|percent)?)?\??$|^(?:再)?(?:大声|小声)(?:一)?点(?:吧)?$"
+_OTHER_SOUND = r"\b(?:music|song|bgm|voice|narrat\w*|sound effects?)\b|音乐|配乐|歌|配音|旁白|音效"
 
 
 def _caller(clause: Clause, state: PlanState) -> str | None:
     """"狗叫声太吵了": the one clip that shows the creature whose call it is."""
-    named = clause.search(r"([\u4e00-\u9fff]{1,3}?)的?叫声")
+    named = clause.search(r"([\u4e00-\u9fff]{1,3}?)的?叫(?:声|得|的)")  # "狗叫声太吵了", "狗叫得有点吵"
     if named is None:
         return None
     refs = [r for r in clip_refs(Clause(f"{named.group(1)}那段", (), clause.language, clause.source), state) if r != MISSING]
