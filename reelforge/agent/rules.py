@@ -725,7 +725,7 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
 # what is said around a value given alone: "like 45", "maybe 1.5", "25?", "1.5 maybe", "put 1.5", "maybe orange"
 _AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
-                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不)*(?P<value>.+?)"
+                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不|(?:降|升|提|加|减|调|改|换)(?:到|回|成)(?:到)?)*(?P<value>.+?)"
                            r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试))*$")
 
 
@@ -862,7 +862,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
 # a change said by how much, with nothing named: "louder", "way down", "twice as loud", "a bit quicker", "再大点"
 _ADJUSTS = re.compile(r"\b(?:louder|quieter|softer|faster|slower|quicker|bigger|smaller|larger|longer|shorter|higher|lower|"
                       r"(?:way |all the way |a bit |a little )?(?:up|down)|twice as \w+|half as \w+|double)\b|"
-                      r"(?:大声|小声|[大小快慢长短高低响轻])(?:一)?(?:点|些)|调(?:大|小|高|低)|放大|缩小|加快|放慢|减速|加速")
+                      r"(?:大声|小声|[大小快慢长短高低响轻])(?:一|1)?(?:点|些|倍)|缩回去|调(?:大|小|高|低)|放大|缩小|加快|放慢|减速|加速")
 _IT_EN = re.compile(r"\b(?:it|that|this|them)\b")
 # all an adjustment may say besides how much: "can you make it a bit louder than that please", "再给它调大点吧"
 _ONLY_HOW_MUCH = re.compile(r"(?:\b(?:can|could|would|you|u|pls|please|make|turn|go|get|bring|be|it|that|this|them|a|an|bit|little|lil|tad|"
@@ -919,7 +919,8 @@ def _adjusted(clause: Clause, state: PlanState) -> bool:
     if last is None or name is None:
         return False
     if clause.language == "zh":
-        text = clause.text.replace("它", name, 1) if "它" in clause.text else name + clause.text
+        said = clause.text.replace("缩回去", "缩小")  # "缩回去一点" after it grew: smaller
+        text = said.replace("它", name, 1) if "它" in said else name + said
     elif _IT_EN.search(clause.text):
         text = _IT_EN.sub(name, clause.text, count=1)
     else:
