@@ -139,6 +139,9 @@ def _reverted(clause: Clause) -> str | None:
         return None
     words = next(g for g in match.groups() if g is not None)
     topic = revert_topic(words)
+    verb = re.search(r"\bbefore (?:i|we|you) (\w+)", clause.text)
+    if verb is not None and revert_topic(verb.group(1)) in REVERT_TOPICS:  # "before i sped up the dog": the speed
+        topic = revert_topic(verb.group(1))
     if match.groups()[-1] is not None and topic not in REVERT_TOPICS:
         return None
     return topic
