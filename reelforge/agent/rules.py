@@ -734,7 +734,7 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
 # what is said around a value given alone: "like 45", "maybe 1.5", "25?", "1.5 maybe", "put 1.5", "maybe orange"
 _AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
-                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不)*(?P<value>.+?)"
+                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不|(?:降|升|提|加|减|调|改|换)(?:到|回|成)(?:到)?)*(?P<value>.+?)"
                            r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试))*$")
 
 
@@ -873,7 +873,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
 # a change said by how much, with nothing named: "louder", "way down", "twice as loud", "a bit quicker", "再大点"
 _ADJUSTS = re.compile(r"\b(?:louder|quieter|softer|faster|slower|quicker|bigger|smaller|larger|longer|shorter|higher|lower|"
                       r"(?:way |all the way |a bit |a little )?(?:up|down)|twice as \w+|half as \w+|double)\b|"
-                      r"(?:大声|小声|[大小快慢长短高低响轻])(?:一)?(?:点|些)|调(?:大|小|高|低)|放大|缩小|加快|放慢|减速|加速")
+                      r"(?:大声|小声|[大小快慢长短高低响轻])(?:一|1)?(?:点|些|倍)|缩回去|调(?:大|小|高|低)|放大|缩小|加快|放慢|减速|加速")
 _IT_EN = re.compile(r"\b(?:it|that|this|them)\b")
 # all an adjustment may say besides how much: "can you make it a bit louder than that please", "再给它调大点吧"
 _ONLY_HOW_MUCH = re.compile(r"(?:\b(?:can|could|would|you|u|pls|please|make|turn|go|get|bring|be|it|that|this|them|a|an|bit|little|lil|tad|"
@@ -930,7 +930,8 @@ def _adjusted(clause: Clause, state: PlanState) -> bool:
     if last is None or name is None:
         return False
     if clause.language == "zh":
-        text = clause.text.replace("它", name, 1) if "它" in clause.text else name + clause.text
+        said = clause.text.replace("缩回去", "缩小")  # "缩回去一点" after it grew: smaller
+        text = said.replace("它", name, 1) if "它" in said else name + said
     elif _IT_EN.search(clause.text):
         text = _IT_EN.sub(name, clause.text, count=1)
     else:
@@ -979,12 +980,12 @@ _NOT_THAT_ALONE = re.compile(r"^(?:no,? )?(?:not (?:that|this|the [\w' ]+?)(?: o
 _LEAD_EN = r"^(?:(?:no+|nope|wait|oops|sorry|hmm+|actually|ugh)[,!.]?\s*)*"
 _NOT_THIS_EN = re.compile(_LEAD_EN + r"(?:not (?:that|this|it|the [\w' -]+?)[,.;!]\s*(?:i meant |i mean |it'?s |but )?(?P<new>.+)|"
                           r"i meant (?P<new2>.+?),? (?:and )?not (?:that|this|the [\w' -]+))$")
-_NOT_THIS_ZH = re.compile(r"^(?:嗯+|呃|额)?\s*(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是)?(?P<new>.+)$|"
+_NOT_THIS_ZH = re.compile(r"^(?:嗯+|呃|额)?\s*(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new>.+)$|"
                           r"^不是(?:这|那)?(?:个|段|一段)?[\u4e00-\u9fff]{0,6}?[，,\s]+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new2>.+)$")
 # what a correction may name instead of the thing the last change was made to
 _THING_EN = re.compile(r"^(?:the |my )?[\w' -]{0,30}?(?:music|song|title|text|captions|clips?|one|sound|audio|voice-?over|"
                        r"background|video|part)(?:'s? own sound|'s? sound| sound| audio)?$")
-_THING_ZH = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声)?|片段(?:的)?原声|原声|"
+_THING_ZH = re.compile(r"^(?:另(?:一|1|外一|外1|外)?(?:个|段|边)(?:片段)?|[\u4e00-\u9fff]{1,4}那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声)?|片段(?:的)?原声|原声|"
                        r"背景音乐|音乐|配乐|标题|字幕|背景)$")
 # the thing a history label names
 _LABELLED = re.compile(r"\b(?:the )?(?:first|second|third|last) clip\b|\bclip \d+\b|\ball (?:the )?clips\b|\bthe (?:background )?music\b|"
@@ -1004,7 +1005,7 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
     text = normalize(message.strip().lower())
     match = (_NOT_THIS_ZH if language == "zh" else _NOT_THIS_EN).match(text)
     if match is None:
-        return None
+        return _corrected_to(text, language, state)
     new = (match.group("new") or match.group("new2")).strip(" ,，.。!！")
     new = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", new)  # "我要删的是狗那段": delete that one
     new = re.sub(r"^我?(?:要|想)(静音|加速|减速|调|改|放大|缩小)的是(.+)$", r"\2\1", new)  # "我要静音的是狗那段"
@@ -1037,6 +1038,50 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
             return None
         if isinstance(trial.actions[len(state.actions)], UndoAction):
             return trial  # "不对，撤回上一步": the undo said is the correction, not one more
+    trial.actions.insert(len(state.actions), UndoAction())
+    return trial
+
+
+# "no, the other one", "nope, the top", "actually just the dog one": a correction that says only what was meant
+_NO_THEN_EN = re.compile(r"^(?:(?:no+|nope|nah|wrong|oops)(?:[,.!]+\s*|\s+(?=sorry|wait|my bad))(?:(?:sorry|wait|my bad)[,.!]*\s*)?"
+                         r"(?:i meant |i mean |i said )?|"
+                         r"(?:(?P<soft>actually)|no+|nope|wait)[,.!]*\s+(?:i meant |i mean )?(?:just |only )?)(?P<new>.+?)[.!]*$")
+_BARE_PLACE = re.compile(r"^(?:(?:at|to|on|in) )?(?:the )?(?:(?:top|bottom|upper|lower|middle|center|centre|left|right)(?: |-)?){1,2}"
+                         r"(?: corner| side| edge)?(?: please| instead)?$|^(?:放|移到|放到|在)?(?:左上|右上|左下|右下|顶部|底部|上面|下面|"
+                         r"中间|左边|右边|上方|下方|正中间)(?:角)?(?:吧)?$")
+
+
+def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | None:
+    """"no, the other one" after "muted the first clip", "no, the top" after the title went to the bottom, "actually
+    just the dog one" after "muted all clips", "不对，另一段": the last change undone, and made again on the thing, or
+    with the place or value, said instead."""
+    said = _NO_THEN_EN.match(text) if language == "en" else re.match(
+        r"^(?:嗯+|呃|额)?\s*(?:不对|错了|不是)[，,\s]*(?:是|我说的是|要)?(?P<new>.+?)(?:吧|啊)?$", text)
+    if said is None:
+        return None
+    new = said.group("new").strip(" ,，.。!！")
+    label = state.context.history[-1].lower()
+    trial = state.fork()
+    if (_THING_ZH if language == "zh" else _THING_EN).match(new):
+        named = _LABELLED.search(label)
+        if named is None or not _replay(label[:named.start()] + new + label[named.end():], trial):
+            return None
+    elif said.groupdict().get("soft"):  # "actually 13", "actually blue": the last change with this value, no undo
+        return None
+    elif _BARE_PLACE.match(new):
+        last = _last_edit(state)
+        name = _named(last, state) if last is not None else None
+        if name is None or topic_of(EditAction(edit=last)) != "title":  # type: ignore[arg-type]
+            return None
+        place = re.sub(r"^(?:(?:at|to|on|in)\b ?|放|移到|放到|在)", "", new)
+        asked = Clause(f"把{name}放到{place}" if language == "zh" else f"move {name} to {place}", (), language, new)
+        planned = _taken(asked, state, lambda c: all(isinstance(a, EditAction) for a in c.actions))
+        if planned is None:
+            return None
+        trial = planned
+    elif not ((_BARE_VALUE.match(_value_said(new)) or _BARE_COLOUR.match(_value_said(new))) and
+              _same_again(Clause(new, (), language, new), trial)):
+        return None
     trial.actions.insert(len(state.actions), UndoAction())
     return trial
 

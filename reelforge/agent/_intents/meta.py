@@ -58,9 +58,9 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
         r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b"
-_UNDO = r"^(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*)?撤(?:了|掉)吧?$|\b(?:scratch|ditch|kill|lose|remove|delete|" \
+_UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*)?撤(?:了|掉)吧?$|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
-        r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|改回(?:原来|之前|以前)(?:的)?(?:样子)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
+        r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
@@ -141,6 +141,9 @@ def _reverted(clause: Clause) -> str | None:
         return None
     words = next(g for g in match.groups() if g is not None)
     topic = revert_topic(words)
+    verb = re.search(r"\bbefore (?:i|we|you) (\w+)", clause.text)
+    if verb is not None and revert_topic(verb.group(1)) in REVERT_TOPICS:  # "before i sped up the dog": the speed
+        topic = revert_topic(verb.group(1))
     if match.groups()[-1] is not None and topic not in REVERT_TOPICS:
         return None
     return topic
@@ -170,6 +173,12 @@ def from_history(clause: Clause, state: PlanState) -> bool:
             clause.has(_FORMAT_ALONE) or any(clause.has(pattern) for _, pattern in _PRESETS)):
         state.actions.append(export_action(clause))
         return True
+    tail = re.search(_RESTORED_TAIL, clause.text) if clause.language == "zh" and not clause.has(_REDO) else None
+    if tail is not None and (tail.start() == 0 or not _edits_alone(clause.text[:tail.start()], state)):
+        # "刚才那个撤错了 恢复一下", "还是要那个 恢复吧" after an undo redo it; "转场看着有点多余 撤了吧" undoes
+        restore = tail.group("restore") is not None
+        state.actions.append(RedoAction(_count(clause)) if restore and _last_was(state, _UNDONE) else UndoAction(_count(clause)))
+        return True
     if not clause.has(_PUT_BACK):
         return False
     if _last_was(state, _UNDONE):
@@ -179,6 +188,17 @@ def from_history(clause: Clause, state: PlanState) -> bool:
     else:
         return False
     return True
+
+
+# a Chinese clause that ends in undoing or restoring, after what it says of why: "算了 还原", "不喜欢 撤了吧"
+_RESTORED_TAIL = r"(?:^|\s)(?:(?:那就|就|再|还是)?(?P<restore>恢复|还原)(?:一下|吧|了)*|(?:那就|就|还是)?撤(?:了|掉|回|回去|销)(?:吧|了)*)$"
+
+
+def _edits_alone(words: str, state: PlanState) -> bool:
+    """Whether ``words`` (what is said before an undo) name an edit of their own rather than why ("换回原来那首" is
+    why; "标题删掉" is not): a request verb with an object."""
+    return re.search(r"(?:加|删|改|调|换|剪|放|移|去掉|静音)(?!错|回)", words) is not None and \
+        re.search(r"不要|不喜欢|不好|算了|错了|多余|还是|原来|刚才|那个", words) is None
 
 
 def _count(clause: Clause) -> int:
