@@ -377,6 +377,30 @@ _PLACE_FIRST = re.compile(r"^(?:(?:right|just|exactly|and|now|so)\s+)*(?:where|(
                           r"(?:的话|呢)?$")
 
 
+# a clip said alone, after a complaint: "太快了看不清 狗那段", "way too fast, the dog clip"
+_CLIP_ALONE = re.compile(r"^(?:(?:the|that|this) )?[a-z ]{2,20}? (?:clip|one|part|shot)$|^(?:那个|这个)?[\u4e00-\u9fff]{1,6}?(?:那段|这段)$")
+
+
+def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"太快了看不清 狗那段": a complaint that asks for a change, then the clip it is about said on its own, is that change
+    on that clip."""
+    for index in range(len(clauses) - 1):
+        remark, named = remark_of(clauses[index].text), clauses[index + 1]
+        if remark is None or remark.request is None or not _CLIP_ALONE.match(named.text) or \
+                len([ref for ref in clip_refs(named, state) if ref != MISSING]) != 1:
+            continue
+        request = remark.request
+        if named.language == "zh":
+            said = f"{named.text}{request}" if remark.subject in ("", "它") else ""
+        else:
+            said = re.sub(r"^make (?:it|that|this|everything) ", f"make {named.text} ", request) \
+                if re.match(r"^make (?:it|that|this|everything) ", request) else ""
+        if said:
+            merged = Clause(said, named.quotes, named.language, named.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
 def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     """"where the city lights are, slowly zoom in", "the part with the dog, make it black and white": the clip the place
     names is what the request after it acts on (its "it", else the clip it is done on)."""
@@ -406,7 +430,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(clauses))))
-    clauses = _place_first(_removed_then_replaced(clauses, state), state)
+    clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
