@@ -184,13 +184,13 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
         if re.search(r"^(?:just )?(?:keep|leave)\b|留着|保留|不要动|不用动|别动", fix):
             return _join(before, after, language, value=True)  # "mute the clips, no wait, keep the music": both stand
         return None
-    kept = _keep_before_last(before, language)
-    if kept and re.match(r"(?:just|only)\b|只", fix):  # "undo that and then redo it, actually no, just undo": that alone
-        starts = [*clause_starts(kept, language), len(kept)]
-        parts = [kept[a:b].strip(" ,，.。") for a, b in zip(starts, starts[1:])]
+    earlier = _keep_before_last(before, language)
+    if earlier and re.match(r"(?:just|only)\b|只", fix):  # "undo that and then redo it, actually no, just undo": that alone
+        starts = [*clause_starts(earlier, language), len(earlier)]
+        parts = [earlier[a:b].strip(" ,，.。") for a, b in zip(starts, starts[1:])]
         dropped = [part for part in parts if _same_thing(part, fix, language)]
-        kept, last = " ".join(part for part in parts if part not in dropped), " ".join([*dropped, last])
-    return _join(kept, _join(_inherit(fix, last, language), rest, language), language)
+        earlier, last = " ".join(part for part in parts if part not in dropped), " ".join([*dropped, last])
+    return _join(earlier, _join(_inherit(fix, last, language), rest, language), language)
 
 
 def _last_start(text: str, language: str) -> int:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
@@ -323,7 +324,8 @@ _EN_SHOWN_UP = r"(?:appears?|comes? (?:on|in)|shows? up|starts?|begins?|pops? up
 _EN_GONE = r"(?:goes away|disappears?|ends?|is gone|fades? out|leaves)"
 _MOMENT_EN = re.compile(
     rf"\b(?:when|where|as soon as|once)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
-    r"\bat the (?:start|beginning) of (?P<of>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])")
+    r"\bat the (?:start|beginning) of (?P<of>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])|"
+    r"\b(?:at|by) the (?P<end>end) of (?P<of_end>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])")
 _MOMENT_ZH = re.compile(r"(?:在|从|当)?(?P<what>[\u4e00-\u9fff\d]{1,8}?)(?:那段)?(?:的)?(?:(?P<on>出现|开始|出来|开头)|(?P<off>消失|结束|没了))(?:的时候|时|处)?")
 
 
@@ -333,8 +335,9 @@ def moment_of(clause: Clause, state: PlanState) -> int | None:
     end), "在狗出现的时候", "狗那段开始的时候", "从第二个片段开始", "在它开头", "标题消失的时候"; None when none is said."""
     english = _MOMENT_EN.search(clause.text)
     if english:
-        words = (english.group("what") or english.group("of") or "").strip()
-        return _moment(Clause(words, clause.quotes, clause.language, clause.source), state, bool(english.group("off")))
+        words = (english.group("what") or english.group("of") or english.group("of_end") or "").strip()
+        return _moment(Clause(words, clause.quotes, clause.language, clause.source), state,
+                       bool(english.group("off") or english.group("end")))
     if clause.language == "zh":
         for chinese in _MOMENT_ZH.finditer(clause.text):
             words = re.sub(r"^(?:把|让|将|给|在|从|当)+", "", chinese.group("what"))
@@ -350,6 +353,8 @@ def _moment(named: Clause, state: PlanState, ending: bool) -> int | None:
         title = find_text(named, state)
         return None if title is None else (title.end_ms if ending else title.start_ms)
     refs = [ref for ref in clip_refs(named, state) if ref != MISSING]
+    if not refs and named.language == "en" and named.has(r"^the [a-z]+$"):  # "where the city ends": the city clip
+        refs = [ref for ref in clip_refs(dataclasses.replace(named, text=f"{named.text} clip"), state) if ref != MISSING]
     if not refs and named.has(r"^(?:it|它)$") and state.focus is not None and state.focus.kind == "clip":
         refs = [state.focus.segment_id] if state.focus.segment_id else []
     if not refs and named.language == "zh":  # "狗" alone: a clip by what it shows

@@ -388,6 +388,11 @@ def _plain_en(text: str) -> str:
                   r"^(?:(?:could|can|would) (?:you|u) )?(?:please |kindly )?do (?:\d+|one|a few|some|a couple of) things?(?: for me)?(?: please)?[:,]\s*",
                   "", text)  # "kindly do one thing, make the title little bigger only"
     text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
+    # "title's hard to read", "music is too loud": a remark that leaves out its article
+    text = re.sub(r"(^|[,.!?]\s*)(?=(?:title|music|song|text|captions|subtitles|video|audio|voice-?over|dog clip|city clip)"
+                  r"(?:'s|\s+(?:is|are)\b))", r"\1the ", text)
+    text = re.sub(r"\b(the (?:title|music|song|text|captions|subtitles|video|audio|voice-?over))'s (?=(?:so|too|really|very|way|a bit|"
+                  r"kinda|kind of|hard|difficult|impossible|not|barely|still)\b)", r"\1 is ", text)  # not "the title's colour"
     # "..., 8 seconds would be great", "30% is fine": the amount is what is asked for
     text = re.sub(r"(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x|minutes?|mins?)(?= ))\s+(?:(?:would|will|should|could) be|is|'s|"
                   r"sounds?|seems?|feels?)\s+(?:really |just |probably )?(?:great|good|nice|perfect|fine|ideal|enough|ok(?:ay)?|plenty|"
@@ -548,7 +553,8 @@ _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入")
              (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
              (re.compile(r"倒出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
-             (re.compile(r"静[因阴]|禁因|净音"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"))
+             (re.compile(r"静[因阴]|禁因|净音"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),
+             (re.compile(r"减掉(?=\d|[一二三四五六七八九十两半]|前|后|开头|结尾|最)"), "剪掉"))  # "城市那段太长了 减掉3秒": by ear
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
 
@@ -870,7 +876,7 @@ class Remark:
 _OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|no|nope|wait|no wait|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
-    r"sounds?|gets?|plays?|goes))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
+    r"sounds?|gets?|plays?|goes|shows? up|comes? in|appears?|starts?|kicks? in|fades? (?:in|out)|disappears?|ends?))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
     r"|a tad)\s+)*too\s+(?P<adj>\w+)\b(?P<rest>.*)$|"
     # "way too big now lol", "still slow", "still way too loud": said alone after a change, it is about that change
     rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of|far|much|just)\s+)*(?:still\s+(?:(?:way|a bit|so|kinda)\s+)*(?:too\s+)?|too\s+)"
@@ -1014,9 +1020,11 @@ def remark_of(text: str) -> Remark | None:
 # holds no word that asks ("it looks weird on my phone, its sideways and tiny", "the city takes forever before anything
 # happens", "nobody talks in this so whatever", "the video just ends, it needs to breathe at the end" — a wish with
 # nothing in it to do is the reason for the request beside it)
-_SAYS_HOW_EN = re.compile(r"^(?:(?:and|but|so|because|cause|since|like|as|well|honestly|tbh|plus)\s+)*(?:it|it'?s|its|this|that|"
+_SAYS_HOW_EN = re.compile(r"^(?:(?:and|but|so|because|cause|since|like|as|well|honestly|tbh|plus|meh|ugh|hmm+|nah|whoa|wow|oh|"
+                          r"no|nope)[\s,]+)*(?:it|it'?s|its|this|that|"
                           r"these|those|the|my|our|there|there'?s|where|nobody|no one|everything|nothing|something|everyone|"
-                          r"people|viewers|i|i'?m|we|he|she|they)\b")
+                          r"people|viewers|i|i'?m|we|he|she|they|(?:(?:way|much|a bit|still|kinda|kind of|a little|just|so|far|"
+                          r"now)\s+)*too)\b")
 _ASKS_EN = re.compile(r"\b(?:please|pls|can you|could you|would you|will you|should|must|have to|has to|let'?s|want|wanna|"
                       r"i'?d like|would like|prefer|wish|hope|how|what|which|why)\b|\?")
 

@@ -45,6 +45,7 @@ from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, t
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import (
     EN_VERBS,
+    ZH_VERBS,
     Clause,
     ask,
     chatter_kind,
@@ -375,10 +376,38 @@ def _removed_then_replaced(clauses: list[Clause], state: PlanState) -> list[Clau
 
 # a clip named by what it shows, as a place said before the request: "where the city lights are, ...", "the part with
 # the dog, ...", "in the bit where the dog runs, ..."
+# a moment said first: "at 0:04 add a whoosh", "at 7 seconds put a pop"
+_MOMENT_FIRST = re.compile(r"^(?:(?:and|now|so|then)\s+)*(?:at|around|from|after)\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)"
+                           r"(?:\s+mark)?$|^(?:(?:and|now|so|then|right)\s+)*(?:at|by) the (?:very )?(?:start|beginning|end) of "
+                           r"(?:the [a-z ]{2,30}|clip \d+|it)$|^(?:在)?第?\d+(?:\.\d+)?秒(?:的时候|处|那里|那儿)?$")
 _PLACE_FIRST = re.compile(r"^(?:(?:right|just|exactly|and|now|so)\s+)*(?:where|(?:in |on |during |for )?the (?:part|bit|shot|scene|"
                           r"one|moment|section|clip) (?:with|where|showing|that shows|when|of))\b|"
                           r"^(?:还有|然后|那|至于|在)?[\u4e00-\u9fff\d]{1,12}?(?:那段|这段|那一段|那个片段|那个镜头|的镜头|的片段|的地方|那里|那儿|那块)"
                           r"(?:的话|呢)?$")
+
+
+# a clip said alone, after a complaint: "太快了看不清 狗那段", "way too fast, the dog clip"
+_CLIP_ALONE = re.compile(r"^(?:(?:the|that|this) )?[a-z ]{2,20}? (?:clip|one|part|shot)$|^(?:那个|这个)?[\u4e00-\u9fff]{1,6}?(?:那段|这段)$")
+
+
+def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"太快了看不清 狗那段": a complaint that asks for a change, then the clip it is about said on its own, is that change
+    on that clip."""
+    for index in range(len(clauses) - 1):
+        remark, named = remark_of(clauses[index].text), clauses[index + 1]
+        if remark is None or remark.request is None or not _CLIP_ALONE.match(named.text) or \
+                len([ref for ref in clip_refs(named, state) if ref != MISSING]) != 1:
+            continue
+        request = remark.request
+        if named.language == "zh":
+            said = f"{named.text}{request}" if remark.subject in ("", "它") else ""
+        else:
+            said = re.sub(r"^make (?:it|that|this|everything) ", f"make {named.text} ", request) \
+                if re.match(r"^make (?:it|that|this|everything) ", request) else ""
+        if said:
+            merged = Clause(said, named.quotes, named.language, named.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
 
 
 def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
@@ -386,6 +415,9 @@ def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     names is what the request after it acts on (its "it", else the clip it is done on)."""
     for index in range(len(clauses) - 1):
         place, request = clauses[index], clauses[index + 1]
+        if _MOMENT_FIRST.match(place.text) and not _MOMENT_FIRST.match(request.text) and duration_ms(request.text) is None:
+            said = f"{place.text}{request.text}" if request.language == "zh" else f"{request.text} {place.text}"
+            return [*clauses[:index], Clause(said, request.quotes, request.language, request.source), *clauses[index + 2:]]
         if _PLACE_FIRST.match(place.text) is None or (place.language == "zh" and read_clause(place).of("verb")):
             continue  # (not "删掉狗那段": a request of its own)
         named = [ref for ref in clip_refs(place, state) if ref != MISSING]
@@ -407,7 +439,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(clauses))))
-    clauses = _place_first(_removed_then_replaced(clauses, state), state)
+    clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -417,9 +449,19 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     answered = _reaction_then_value(clauses, state)
     if answered is not None:  # "hmm still too loud. 10": the last change, to that value; the reaction is why
         return answered
+    previous: tuple[Clause, PlanState] | None = None  # the clause before, when it acted, and the state it started from
+    snapshot: PlanState | None = None
     for index, clause in enumerate(clauses):
+        if snapshot is not None:
+            planned = state.actions[len(snapshot.actions):]
+            acted = bool(planned) and not any(isinstance(a, Unknown) for a in planned) and \
+                state.actions[:len(snapshot.actions)] == snapshot.actions
+            previous = (clauses[index - 1], snapshot) if acted else None
+        snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
+        if _why_of_value(clause, clauses[index + 1] if index + 1 < len(clauses) else None, state):
+            continue  # "hmm still too loud. 10", "快过头了 改成1.5": why the value after it
         if _PURPOSE.match(clause.text) and any(aspect_of(c) and not c.has(r"导出|\bexport") for c in clauses if c is not clause):
             continue  # "方形 发朋友圈": where it goes is why the shape changes, already said
         remark = remarks[index]
@@ -473,6 +515,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             state = changed
             continue
         found = candidates(clause, state)
+        if not found or all(isinstance(a, Unknown) for a in best(found).actions):
+            detail = _detail_of(previous, clause)
+            if detail is not None:  # "标题淡出，用两秒", "把照片加进来，放在视频后面": how the request before it goes
+                state = detail
+                continue
         if found:
             chosen = best(found)
             rival = close_call(found, chosen)
@@ -502,6 +549,41 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 state.focus = Focus("clip", named[0])
         state.actions.append(unread)
     return state
+
+
+def _why_of_value(clause: Clause, following: Clause | None, state: PlanState) -> bool:
+    """A remark with no value of its own right before a bare value that sets the last change again ("whoa way too fast
+    now. 1.5" after a speed-up): the value is the request, the remark its reason."""
+    if following is None or not state.context.history or _BARE_VALUE.match(following.text) is None or \
+            _BARE_VALUE.match(clause.text) is not None or any(not isinstance(a, Unknown) for a in state.actions) or \
+            any(s.kind not in {"verb", "ref", "topic"} for s in read_clause(clause).slots) or clause.has(
+                rf"^(?:(?:please|just|and|then|now)\s+)*(?:{EN_VERBS})\b|{ZH_VERBS}"):
+        return False
+    return _same_again(following, state.fork())
+
+
+def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> PlanState | None:
+    """A clause no area can act on that says how the request before it goes ("标题淡出，用两秒", "海滩照片放进去 放三秒",
+    "把照片加进来，放在视频后面", "a 4 second clip of ..., slow"): that request read again with it, when the two read
+    together plan as many actions of the same kinds, explain more of what was said, and pay for nothing more."""
+    if previous is None:
+        return None
+    said, start = previous
+    if clause.has(rf"^(?:then|and|also|plus)\b|^(?:(?:please|just)\s+)?(?:{EN_VERBS})\b|^(?:然后|再|还有|另外|顺便|也)") or \
+            {s.value for s in read_clause(clause).of("topic")} & _OBJECTS - {s.value for s in read_clause(said).of("topic")}:
+        return None  # another request, said as one, or about another thing
+    joined = Clause(f"{said.text}{'，' if said.language == 'zh' else ', '}{clause.text}", said.quotes, said.language, said.source)
+    alone, together = candidates(said, start), candidates(joined, start)
+    if not alone or not together:
+        return None
+    before, chosen = best(alone), best(together)
+    kinds = [type(a).__name__ + getattr(getattr(a, "edit", None), "op", "") for a in chosen.actions]
+    was = [type(a).__name__ + getattr(getattr(a, "edit", None), "op", "") for a in before.actions]
+    if kinds != was or len(chosen.explains) <= len(before.explains) or close_call(together, chosen) is not None \
+            or _left_out(joined, chosen) is not None:
+        return None
+    _ask_what_is_missing(joined, chosen.state)
+    return chosen.state
 
 
 # an order said as a list: "put the photo first, then the city, then the hike video", "dog clip first, then the city"
@@ -724,7 +806,9 @@ _UNITLESS = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:个|段|张|
 # "make it 8 instead" after "set the music to start at 5s")
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
                          r"put(?: it)?(?: at| to| on)?|set(?: it| that)?(?: to| at)?|go (?:with|for)|use|let'?s (?:do|try)|"
-                         r"change (?:it |that )?to|"
+                         r"change (?:it |that )?to|like|say|about|around|roughly|nah|no|"
+                         r"(?:(?:still|now|way|much|even) )*(?:louder|quieter|softer|faster|slower|bigger|smaller|longer|shorter)"
+                         r"(?: than that)?(?: still| now)?|(?:i )?can'?t hear (?:it|them|anything)(?: at all)?(?: now)?|"
                          r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          # "再小点 20%", "降到45", "调回30吧", "改回30": which way or back, then the value

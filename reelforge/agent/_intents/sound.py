@@ -166,11 +166,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = at if not every else None
+    if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears", "where the city ends"
+        start = moment_of(clause, state)
     if start is None and not every:
         start = next((at for at in (_title_place(clause, state), _sound_place(clause, state), _it_place(clause, state))
                       if at is not None), None)
-    if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears"
-        start = moment_of(clause, state)
     last = state.actions[-1] if state.actions else None
     if start is None and not every and isinstance(last, Unknown) and _MOMENT_ONLY.match(last.text.strip().lower()):
         said = moment_of(Clause(last.text.strip().lower(), clause.quotes, clause.language, clause.source), state)
