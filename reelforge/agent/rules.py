@@ -612,6 +612,10 @@ def _next_in_order(clause: Clause, before: list[Clause], after: list[Clause], st
 _CONCRETE = frozenset({"verb", "ref"})  # the slots that name nothing to do on their own
 
 
+# a wish for the picture to move, with no move named
+_VAGUE_MOVE = r"动一动|动起来|动一下|\b(?:move|moving|movement|motion)\b"
+
+
 def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool:
     """A clause no area could read that names nothing to change and no value, and asks for nothing: it describes
     ("the city takes forever before anything happens", "where the city lights are"), or it is a vague ask said again
@@ -621,6 +625,8 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool
         return False
     if describes(clause):
         return True
+    if following is not None and clause.has(_VAGUE_MOVE) and motion.motion_said(following) is not None:
+        return True  # "让画面动一动，慢慢往左移", "make it move a bit, slowly zoom in": the wish, then the move itself
     verb = re.match(r"(?:please |just |and |then )*(\w+)", clause.text)
     return (following is not None and clause.language == "en" and verb is not None
             and re.fullmatch(rf"(?:{EN_VERBS})", verb.group(1)) is not None
