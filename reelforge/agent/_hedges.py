@@ -16,6 +16,12 @@ import re
 __all__ = ["plain"]
 
 _NICE = r"(?:cool|great|nice|amazing|awesome|good|lovely|helpful|perfect|fantastic|ideal|better)"
+# a need with no thing in it, only a mood ("the video needs something fun", "it needs more energy"): the reason for the
+# request beside it, kept whole so it reads as one (never "something fun" to generate)
+_MOOD = (r"(?:(?:something|some|more|a (?:bit|little|lot) of|a little|a bit|extra|a)\s+)*(?:more\s+)?"
+         r"(?:fun|funny|funnier|energy|energetic|excitement|exciting|interest|interesting|life|lively|spice|punch|oomph|pop|"
+         r"vibes?|drama|dramatic|magic|flair|personality|character|soul|spark|zing|zest|wow|else|different|special|cool|"
+         r"cooler|better|new|fresh|pace|momentum|impact|emotion|feeling|tension)\s*(?:[,.!;?]|$)")
 # the sentence-opening wrappers that only ask permission or say a wish (English); what follows is the request
 _ASKING_EN = re.compile(
     r"(?:i was (?:just )?wondering|i wonder|i'?m wondering)(?: if| whether)(?: you could| you can| you'?d be able to| it'?s possible to|"
@@ -27,7 +33,7 @@ _ASKING_EN = re.compile(
     r"is it too much to ask (?:for|you to)\s+|(?:please )?let me know if you (?:can|could)\s+|"
     r"(?:please )?(?:could|can|would|will) you (?:possibly|maybe|perhaps|kindly|please)\s+|"
     r"i was (?:kind of |really )?hoping (?:you could|you can|to|we could|for)\s+|"
-    r"(?:the|this|my) (?:video|clip|thing|edit) (?:really )?needs\s+(?!to\b)|it (?:really )?needs\s+(?!to\b)|"
+    r"(?:the|this|my) (?:video|clip|thing|edit) (?:really )?needs\s+(?!to\b|" + _MOOD + r")|it (?:really )?needs\s+(?!to\b|" + _MOOD + r")|"
     r"(?:i'?d|i would) (?:really |very much )?(?:like|love|want) to\s+(?!know\b|see\b|watch\b)|(?:maybe )?you could\s+",
     re.IGNORECASE)
 # a wish said as a condition: "I'd appreciate it if ...", "it would be amazing if ..."

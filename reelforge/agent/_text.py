@@ -16,7 +16,7 @@ from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "describes",
-           "detect_language", "is_chatter", "remark_of", "split_clauses"]
+           "detect_language", "is_chatter", "remark_of", "split_clauses", "states_need"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a single-quoted title may hold an apostrophe ("'You won't believe this'"); one after a letter opens nothing ("dog's")
@@ -117,7 +117,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
-                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?=(?:{_ZH_VERBS}))|"
+                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
@@ -1032,11 +1032,24 @@ _ASKS_EN = re.compile(r"\b(?:please|pls|can you|could you|would you|will you|sho
 _ASKS_ZH = re.compile(r"要|想|请|帮|能|可以|吗|么|希望|需要|应该|得")
 
 
+# a need of the video said with no thing to do in it ("视频需要点趣味", "感觉还缺点活力"): why, not what
+_NEEDS_ZH = re.compile(r"^(?:感觉|我觉得|觉得)?(?:这个|整个)?(?:视频|片子|画面|它|这)?(?:还|有点|真的)?(?:需要|缺|缺少|少了)"
+                       r"(?:一)?(?:点|些)?(?:儿)?(?:趣味|乐趣|意思|有趣的|好玩的|活力|能量|激情|节奏感|气氛|氛围|亮点|生气|味道|特色|新意|惊喜|"
+                       r"冲击力|张力|情绪|感情|动感|刺激|看点|高潮|笑点|爆点|新鲜感)(?:感)?(?:吧|啊|呀)?$")
+
+
+def states_need(clause: Clause) -> bool:
+    """"视频需要点趣味": a Chinese clause that says only what the video lacks (the video named is no thing to change)."""
+    return clause.language == "zh" and _NEEDS_ZH.match(clause.text) is not None
+
+
 def describes(clause: Clause) -> bool:
-    """Whether a clause only describes (a state, a feeling, a place) and asks for nothing itself: in English it opens
-    with what it is about; in Chinese ("画面一动不动的") it holds no verb, object, amount or asking word."""
+    """Whether a clause only describes (a state, a feeling, a place, a need) and asks for nothing itself: in English it
+    opens with what it is about; in Chinese ("画面一动不动的", "视频需要点趣味") it holds no verb, object, amount or asking
+    word, or says only what the video lacks."""
     if clause.language == "zh":
-        return _ZH_ASKS.search(clause.text) is None and _ASKS_ZH.search(clause.text) is None
+        return states_need(clause) or (
+            _ZH_ASKS.search(clause.text) is None and _ASKS_ZH.search(clause.text) is None)
     return _SAYS_HOW_EN.match(clause.text) is not None and _ASKS_EN.search(clause.text) is None
 
 

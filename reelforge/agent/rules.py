@@ -55,6 +55,7 @@ from reelforge.agent._text import (
     is_untouched,
     remark_of,
     split_clauses,
+    states_need,
 )
 from reelforge.agent._traditional import read_chinese, script_of, simplified, typed_plan
 from reelforge.agent.actions import (
@@ -621,7 +622,11 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool
     ("the city takes forever before anything happens", "where the city lights are"), or it is a vague ask said again
     at once in the same verb with what it means ("add a strong opening, add a clip of ... at the start"). It is the
     reason for the request beside it, not a request of its own; a clause that asks ("crop the left side") stays one."""
-    if not unread.unexplained or unread.question or any(s.kind not in _CONCRETE for s in read_clause(clause).slots):
+    if not unread.unexplained or unread.question:
+        return False
+    if states_need(clause):  # "视频需要点趣味，在2秒加个嗖": what the video lacks, with nothing in it to do
+        return True
+    if any(s.kind not in _CONCRETE for s in read_clause(clause).slots):
         return False
     if describes(clause):
         return True

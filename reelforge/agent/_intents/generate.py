@@ -730,6 +730,13 @@ _VAGUE = {"better", "nicer", "good", "great", "best", "different", "new", "anoth
           "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome"}
 
 
+# what a video is wished to have, with no scene in it ("the video needs something fun", "more energy")
+_MOOD = {"fun", "funny", "funnier", "energy", "energetic", "excitement", "exciting", "interest", "interesting", "life",
+         "lively", "spice", "punch", "oomph", "pop", "vibe", "vibes", "drama", "dramatic", "magic", "flair", "personality",
+         "character", "soul", "spark", "zing", "zest", "wow", "else", "special", "fresh", "pace", "momentum", "impact",
+         "emotion", "feeling", "tension", "extra", "bit", "little", "lot"}
+
+
 _SHAPES = {"vertical", "square", "landscape", "portrait", "horizontal", "widescreen", "upright"}
 
 
@@ -894,7 +901,7 @@ _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for",
 # ("照片显示5秒，加在城市前面": an upload shown, not a scene; nor a sentence said to the editor: a particle that ends a
 # remark ("差不多了", "快过头了"), a correction or a take-back ("不对，是另一个", "算了 还原"), the project ("现在项目里有东西吗"),
 # where it goes ("导一份竖的给快手"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
-_ZH_NOT_SCENE = r"[我你咱您]|视频|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
+_ZH_NOT_SCENE = r"[我你咱您]|视频|需要|缺点|缺少|少了点|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
@@ -963,8 +970,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             return False
         prompt = _prompt(clause)
         words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]
-        if len(words) < 2 or _vague(prompt):
-            return False
+        if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
+            return False  # "something fun", "more energy": a mood wished for, no scene
     if slow:
         prompt = f"{prompt}，慢动作"
     state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
