@@ -28,7 +28,7 @@ from reelforge.agent.actions import (
     VoiceAction,
     VoiceChangeAction,
 )
-from reelforge.agent.describe import describe_action, describe_edit, find_revert_point
+from reelforge.agent.describe import describe_action, describe_edit, describe_voices, find_revert_point
 from reelforge.agent.llm import plan_message, plan_with_llm
 from reelforge.agent.local_llm import LocalPlanner
 from reelforge.agent.reply import compose_reply, help_text
@@ -64,6 +64,7 @@ __all__ = [
     "compose_reply",
     "describe_action",
     "describe_edit",
+    "describe_voices",
     "find_revert_point",
     "help_text",
     "label_in_script",

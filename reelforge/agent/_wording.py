@@ -8,25 +8,59 @@ draft ("clip 2", "第2个片段").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import get_args
 
-from reelforge.draft import Aspect
+from reelforge.draft import CAPTION_STYLES, Aspect
 from reelforge.draft import edits as e
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.model import Position
 from reelforge.draft.summary import format_seconds
+from reelforge.draft.validate import MOTIONS, TRANSITIONS
 from reelforge.fonts import drawable_text, resolve_font
 
 _ASPECT_WORDS: dict[Aspect, tuple[str, str]] = {
     "9:16": ("vertical", "竖屏"), "16:9": ("landscape", "横屏"), "1:1": ("square", "方形"), "4:5": ("portrait", "4:5竖版")}
-_ZH_TRANSITIONS = {"fade": "淡入淡出", "dissolve": "溶解", "fadeblack": "黑场", "fadewhite": "白场", "wipeleft": "擦除",
-                   "wiperight": "向右擦除", "wipeup": "向上擦除", "wipedown": "向下擦除", "slideleft": "滑动",
-                   "slideright": "向右滑动", "slideup": "向上滑动", "slidedown": "向下滑动", "zoomin": "缩放",
-                   "circleopen": "圆形展开", "pixelize": "像素化"}
+# Every xfade name ``validate.TRANSITIONS`` accepts, as people say it: (English, Chinese); checked below.
+_TRANSITION_WORDS: dict[str, tuple[str, str]] = {
+    "fade": ("fade", "淡入淡出"), "dissolve": ("dissolve", "溶解"), "distance": ("distance blend", "距离渐变"),
+    "fadeblack": ("fade through black", "黑场"), "fadewhite": ("fade through white", "白场"),
+    "fadegrays": ("fade through grey", "灰场"),
+    "wipeleft": ("wipe left", "擦除"), "wiperight": ("wipe right", "向右擦除"),
+    "wipeup": ("wipe up", "向上擦除"), "wipedown": ("wipe down", "向下擦除"),
+    "slideleft": ("slide left", "滑动"), "slideright": ("slide right", "向右滑动"),
+    "slideup": ("slide up", "向上滑动"), "slidedown": ("slide down", "向下滑动"),
+    "smoothleft": ("smooth wipe left", "向左平滑擦除"), "smoothright": ("smooth wipe right", "向右平滑擦除"),
+    "smoothup": ("smooth wipe up", "向上平滑擦除"), "smoothdown": ("smooth wipe down", "向下平滑擦除"),
+    "coverleft": ("cover left", "向左覆盖"), "coverright": ("cover right", "向右覆盖"),
+    "coverup": ("cover up", "向上覆盖"), "coverdown": ("cover down", "向下覆盖"),
+    "revealleft": ("reveal left", "向左揭开"), "revealright": ("reveal right", "向右揭开"),
+    "revealup": ("reveal up", "向上揭开"), "revealdown": ("reveal down", "向下揭开"),
+    "circlecrop": ("circle crop", "圆形裁切"), "rectcrop": ("rectangle crop", "矩形裁切"),
+    "circleopen": ("circle open", "圆形展开"), "circleclose": ("circle close", "圆形收拢"),
+    "vertopen": ("vertical open", "垂直展开"), "vertclose": ("vertical close", "垂直收拢"),
+    "horzopen": ("horizontal open", "水平展开"), "horzclose": ("horizontal close", "水平收拢"),
+    "radial": ("radial wipe", "径向擦除"), "pixelize": ("pixelate", "像素化"), "zoomin": ("zoom in", "缩放"),
+    "hblur": ("horizontal blur", "水平模糊"),
+    "diagtl": ("diagonal from the top left", "左上对角"), "diagtr": ("diagonal from the top right", "右上对角"),
+    "diagbl": ("diagonal from the bottom left", "左下对角"), "diagbr": ("diagonal from the bottom right", "右下对角"),
+    "hlslice": ("slices to the left", "向左切片"), "hrslice": ("slices to the right", "向右切片"),
+    "vuslice": ("slices upward", "向上切片"), "vdslice": ("slices downward", "向下切片"),
+    "squeezeh": ("horizontal squeeze", "水平挤压"), "squeezev": ("vertical squeeze", "垂直挤压"),
+}
+assert set(_TRANSITION_WORDS) == TRANSITIONS, set(_TRANSITION_WORDS) ^ TRANSITIONS
+assert set(_ASPECT_WORDS) == set(get_args(Aspect))
 _MOTION_WORDS = {"zoom_in": ("a slow zoom in", "缓慢推进"), "zoom_out": ("a slow zoom out", "缓慢拉远"),
                  "pan_left": ("a slow pan left", "缓慢向左平移"), "pan_right": ("a slow pan right", "缓慢向右平移"),
                  "pan_up": ("a slow pan up", "缓慢向上平移"), "pan_down": ("a slow pan down", "缓慢向下平移")}
+assert set(_MOTION_WORDS) == set(MOTIONS)
 _CAPTION_STYLES = {"clean": ("clean", "简洁"), "highlight": ("word-by-word highlight", "逐字高亮")}
+assert set(_CAPTION_STYLES) == set(CAPTION_STYLES)
+# a voice id's parts (validate's voice ids: "en_gb_female", "kokoro:bm_george"): (English, Chinese)
+_VOICE_ACCENTS = {"en": ("English", "英语"), "en_gb": ("British English", "英式英语"), "zh": ("Mandarin", "普通话"),
+                  "a": ("American English", "美式英语"), "b": ("British English", "英式英语"), "z": ("Mandarin", "普通话")}
+_VOICE_GENDERS = {"female": ("female", "女声"), "male": ("male", "男声"), "f": ("female", "女声"), "m": ("male", "男声")}
 _COLOR_NAMES = {hex_: name for name, hex_ in reversed(NAMED_COLORS.items())}  # "grey" and "gray": keep "gray"
 _ZH_COLOR_NAMES = {"white": "白色", "black": "黑色", "red": "红色", "green": "绿色", "blue": "蓝色", "yellow": "黄色",
                    "orange": "橙色", "purple": "紫色", "pink": "粉色", "gray": "灰色", "cyan": "青色", "gold": "金色",
@@ -46,10 +80,37 @@ def volume(value: float) -> str:
 
 def color(value: str, language: str) -> str:
     """A colour as people say it ("red", "红色") when it is a named one, else as given (``#12ab34``)."""
-    name = _COLOR_NAMES.get(value.lower())
+    name = _COLOR_NAMES.get(value.lower()) or _COLOR_NAMES.get(NAMED_COLORS.get(value.lower(), ""))
     if name is None:
         return value if language == "en" else f" {value}"
     return _ZH_COLOR_NAMES.get(name, name) if language == "zh" else name
+
+
+def transition(name: str, language: str) -> str:
+    """An xfade transition as people say it ("wipe right", "向右擦除")."""
+    return _TRANSITION_WORDS[name][1 if language == "zh" else 0]
+
+
+def voice(voice_id: str, language: str) -> str:
+    """A voice as people say it: "British English male voice" / "英式英语男声" for ``en_gb_male``, "Kokoro voice
+    George (British English male)" / "Kokoro 英式英语男声 George" for ``kokoro:bm_george``. An id of no known
+    shape is said as it is."""
+    zh = language == "zh"
+    kokoro = re.fullmatch(r"kokoro:([a-z])([a-z])_([a-z0-9]+)", voice_id)
+    espeak = re.fullmatch(r"(en|en_gb|zh)_(female|male)", voice_id)
+    if kokoro and kokoro.group(1) in _VOICE_ACCENTS and kokoro.group(2) in _VOICE_GENDERS:
+        accent, gender = _VOICE_ACCENTS[kokoro.group(1)], _VOICE_GENDERS[kokoro.group(2)]
+        name = kokoro.group(3).capitalize()
+        return f"Kokoro {accent[1]}{gender[1]} {name}" if zh else f"Kokoro voice {name} ({accent[0]} {gender[0]})"
+    if espeak:
+        accent, gender = _VOICE_ACCENTS[espeak.group(1)], _VOICE_GENDERS[espeak.group(2)]
+        return accent[1] + gender[1] if zh else f"{accent[0]} {gender[0]} voice"
+    return voice_id
+
+
+def voices(voice_ids: Sequence[str], language: str) -> str:
+    """Several voices, each once, in the order given."""
+    return ("、" if language == "zh" else ", ").join(voice(v, language) for v in dict.fromkeys(voice_ids))
 
 
 def _grid(pos: Position) -> tuple[str, str] | None:
@@ -241,14 +302,14 @@ def set_transition_en(edit: e.SetTransition) -> str:
     if edit.type == "none":
         return "removed the transitions"
     where = f"into clip {edit.segment_id}" if edit.segment_id else "between the clips"
-    return f"added a {edit.type} transition ({seconds(edit.duration_ms)}) {where}"
+    return f"added a {transition(edit.type, 'en')} transition ({seconds(edit.duration_ms)}) {where}"
 
 
 def set_transition_zh(edit: e.SetTransition) -> str:
     if edit.type == "none":
         return "去掉转场"
     where = f"（进入片段 {edit.segment_id}）" if edit.segment_id else ""
-    return f"添加{_ZH_TRANSITIONS.get(edit.type, edit.type)}转场（{seconds(edit.duration_ms)}）{where}"
+    return f"添加{transition(edit.type, 'zh')}转场（{seconds(edit.duration_ms)}）{where}"
 
 
 def set_fade_en(edit: e.SetFade) -> str:
@@ -299,11 +360,11 @@ def _said(text: str) -> str:
 
 
 def add_voice_en(edit: e.AddVoice) -> str:
-    return f"added the voice-over '{_said(edit.text)}' ({edit.voice})"
+    return f"added the voice-over '{_said(edit.text)}' ({voice(edit.voice, 'en')})"
 
 
 def add_voice_zh(edit: e.AddVoice) -> str:
-    return f"添加配音「{_said(edit.text)}」（{edit.voice}）"
+    return f"添加配音「{_said(edit.text)}」（{voice(edit.voice, 'zh')}）"
 
 
 def _caption_parts(edit: e.SetCaptions, zh: bool) -> list[str]:
@@ -313,8 +374,8 @@ def _caption_parts(edit: e.SetCaptions, zh: bool) -> list[str]:
     if edit.size_scale:
         parts.append(("放大" if edit.size_scale > 1 else "缩小") if zh else ("bigger" if edit.size_scale > 1 else "smaller"))
     if edit.color or edit.highlight:
-        colour = edit.color or edit.highlight
-        parts.append(f"颜色 {colour}" if zh else f"colour {colour}")
+        colour = edit.color or edit.highlight or ""
+        parts.append(f"颜色改为{color(colour, 'zh')}" if zh else f"colour {color(colour, 'en')}")
     return parts
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from reelforge.agent import _wording
 from reelforge.agent.actions import Action, VersionRecord
 from reelforge.agent.registry import ACTION_TOOLS, EDIT_TOOLS, TOPICS, action_tool, topics_of
 from reelforge.draft import VIDEO, Draft
 from reelforge.draft import edits as e
 from reelforge.draft.model import SOUND_TRACK_ID
 
-__all__ = ["REVERT_TOPICS", "describe_action", "describe_edit", "find_revert_point"]
+__all__ = ["REVERT_TOPICS", "describe_action", "describe_edit", "describe_voices", "find_revert_point"]
 
 # canonical topic -> words (EN and ZH) that name it, in requests and in labels: the registry owns them
 REVERT_TOPICS = TOPICS
@@ -43,6 +44,11 @@ def describe_action(action: Action, language: str = "en", **facts: object) -> st
     if name is None or name not in ACTION_TOOLS:
         raise TypeError(f"{type(action).__name__} is not a session action of the registry")
     return ACTION_TOOLS[name].says(action, language, facts)
+
+
+def describe_voices(voice_ids: Sequence[str], language: str = "en") -> str:
+    """Voices as a label names them ("British English male voice" / "英式英语男声" for ``en_gb_male``), each once."""
+    return _wording.voices(voice_ids, language)
 
 
 def _clips_by_place(label: str, edit: e.Edit, draft: Draft, language: str) -> str:

@@ -25,6 +25,7 @@ from reelforge.agent import (
     VoiceChangeAction,
     describe_action,
     describe_edit,
+    describe_voices,
 )
 from reelforge.agent.shots import shot_prompts
 from reelforge.audio import style_for_scene
@@ -118,7 +119,7 @@ def _respeak(scope: TurnScope, index: int, action: VoiceChangeAction, draft: Dra
                               cues=narration.cues, rate=rate, replace_id=seg.id,
                               volume=seg.meta.volume if seg.meta.volume is not None else 1.0))
         voices.append(narration.voice)
-    label = describe_action(action, language, voices=", ".join(dict.fromkeys(voices)))
+    label = describe_action(action, language, voices=describe_voices(voices, language))
     data = {"voice": voices[-1], "rate": edits[-1].rate, "segments": len(edits)}  # type: ignore[union-attr]
     _draft, version = save_edits(scope, scope.call_id(index), edits, label, name="change_voice",
                                  args={"voice": action.voice, "gender": action.gender, "rate_scale": action.rate_scale},

@@ -22,6 +22,7 @@ from reelforge.agent import (
     compose_reply,
     describe_action,
     describe_edit,
+    describe_voices,
     find_revert_point,
 )
 from reelforge.agent._intents.meta import revert_topic
@@ -98,7 +99,7 @@ def test_voice_and_caption_edits_are_declared_with_their_topics() -> None:
     assert topics_of(voice) == {"voice"} and focus_of(voice) == ("voice", None)  # "change it": the voice just added
     assert topics_of(Change((SetCaptions(style="clean"),))) == {"title"}  # captions are named with the title's words
     assert revert_topic("the voice-over") == "voice" and revert_topic("配音") == "voice"
-    labels = ["added the clip", "added the voice-over 'Hello.' (en_female)", "turned the captions on"]
+    labels = ["added the clip", "added the voice-over 'Hello.' (English female voice)", "turned the captions on"]
     versions = [VersionRecord(labels[0], Change((AddClip(src="a", duration_ms=1000),))), VersionRecord(labels[1], voice),
                 VersionRecord(labels[2], Change((SetCaptions(),)))]
     assert find_revert_point("voice", labels, versions) == 1
@@ -179,8 +180,8 @@ def test_a_session_action_labels_the_version_it_saves_in_the_users_language() ->
     waves = GenerateAction(prompt="waves", seconds=4)
     assert describe_action(waves, "en", seconds=5.0) == "generated 'waves' (5s)"  # the seconds it really made
     assert describe_action(waves, "zh", seconds=5.0) == "生成「waves」（5s）"
-    assert describe_action(VoiceChangeAction(gender="male"), "en", voices="en_male") == \
-        "re-voiced the narration (en_male)"
+    assert describe_action(VoiceChangeAction(gender="male"), "en", voices=describe_voices(["en_male"])) == \
+        "re-voiced the narration (English male voice)"
     assert describe_action(ScriptAction(script="One. Two."), "zh", scenes=2) == "为 2 个场景配音并加字幕"
     with pytest.raises(TypeError):
         describe_action(Unknown("hm"), "en")
