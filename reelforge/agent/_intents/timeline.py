@@ -1096,14 +1096,7 @@ def _listed_in_order(clause: Clause, state: PlanState) -> bool:
     trial = state.fork()
     if not _add_upload(sides[0], trial) or not isinstance(trial.focus, Focus) or not trial.focus.segment_id:
         return False
-    previous: str | None = trial.focus.segment_id
-    for item in items:
-        assert item is not None and previous is not None
-        previous = _next_in_order(previous, item, trial)
-        if previous is None:
-            return False
-    state.__dict__.update(trial.__dict__)
-    return True
+    return _chain_in_order(trial.focus.segment_id, items, trial, state)
 
 
 def _then_in_order(clause: Clause, state: PlanState) -> bool:
@@ -1119,8 +1112,14 @@ def _then_in_order(clause: Clause, state: PlanState) -> bool:
              for part in re.split(r"\s*[，,]\s*(?:and\s+)?|\s+and\s+", clause.text) if part]
     if not items or any(item is None for item in items):
         return False
-    trial = state.fork()
-    previous: str | None = state.focus.segment_id
+    return _chain_in_order(state.focus.segment_id, items, state.fork(), state)
+
+
+def _chain_in_order(first: str, items: list[tuple[MediaRef | None, str | None] | None], trial: PlanState,
+                    state: PlanState) -> bool:
+    """Each item after the one before, starting after ``first``, planned on ``trial``; taken into ``state`` only when
+    every item found its place."""
+    previous: str | None = first
     for item in items:
         assert item is not None and previous is not None
         previous = _next_in_order(previous, item, trial)
