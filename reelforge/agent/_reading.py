@@ -278,6 +278,8 @@ def _touched_texts(drafts: tuple[Draft, Draft] | None, actions: list[Action]) ->
     ids = {getattr(getattr(action, "edit", None), "segment_id", None) for action in actions}
     found = [drafts[0].find_segment(sid) for sid in ids if isinstance(sid, str)] if drafts is not None else []
     return {(hit[1].meta.text or "").lower() for hit in found if hit is not None}
+
+
 def _deleted(before: Draft, actions: list[Action]) -> set[str]:
     """A deletion is about what it deletes: a segment of the sound effects' track is a sound effect."""
     topics = set()
