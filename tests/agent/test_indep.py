@@ -33,6 +33,7 @@ FLOORS = {
     "en10": 0.95,  # 0.958 (342/357) after the eighth session; 0.838 (299/357) when it landed
     "zh10": 0.97,  # 0.977 (343/351) after the eighth session; 0.783 (275/351) when it landed
     "en12": 0.91,  # when it landed: 0.927 (371/400) (ninth session, plain newcomer aimed at the weak areas)
+    "zh12": 0.87,  # when it landed: 0.887 (355/400) (ninth session, plain newcomer aimed at the weak areas)
 }
 
 
