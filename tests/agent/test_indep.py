@@ -34,6 +34,7 @@ FLOORS = {
     "zh10": 0.97,  # 0.977 (343/351) after the eighth session; 0.783 (275/351) when it landed
     "en12": 0.91,  # when it landed: 0.927 (371/400) (ninth session, plain newcomer aimed at the weak areas)
     "zh12": 0.87,  # when it landed: 0.887 (355/400) (ninth session, plain newcomer aimed at the weak areas)
+    "zh13": 0.86,  # when it landed: 0.880 (351/399) (ninth session, plain newcomer, a short-video creator)
 }
 
 
