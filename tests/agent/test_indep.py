@@ -35,6 +35,7 @@ FLOORS = {
     "en12": 0.91,  # when it landed: 0.927 (371/400) (ninth session, plain newcomer aimed at the weak areas)
     "zh12": 0.87,  # when it landed: 0.887 (355/400) (ninth session, plain newcomer aimed at the weak areas)
     "zh13": 0.86,  # when it landed: 0.880 (351/399) (ninth session, plain newcomer, a short-video creator)
+    "en13": 0.9,  # when it landed: 0.916 (412/450) (ninth session, plain newcomer, a social-media creator)
 }
 
 
