@@ -6,7 +6,7 @@ from typing import Any
 
 from reelforge.api.routes_bind import preferred_language
 from reelforge.services.accounts import bind_account
-from tests._server import LiveServer
+from tests._server import TINY, LiveServer
 from tests.api.sse import sse_events
 
 
@@ -25,7 +25,7 @@ def test_the_bind_link_explains_binding_and_binding_lifts_the_refusal(server_fac
     # the turn is re-sent word for word after the binding, so turn dedupe must not join the first one
     server: LiveServer = server_factory(anonymous_credits=0, turn_dedupe_s=0, auth_cache_s=0)
     token = server.token()
-    session_id = server.session(token)
+    session_id = server.session(token, canvas=TINY)  # the granted clip's size is never read
     refusal = _generate(server, token, session_id)
     assert refusal["ok"] is False and refusal["code"] == 2001
     bind_url: str = refusal["bind_url"]

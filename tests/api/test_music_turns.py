@@ -9,7 +9,7 @@ import av
 import httpx
 
 from reelforge.audio import STYLES
-from tests._server import LiveServer
+from tests._server import TINY, LiveServer
 from tests.api.sse import texts
 from tests.api.test_workflow import chat
 
@@ -25,7 +25,7 @@ def test_music_styles_route_lists_the_library_to_a_bearer(server: LiveServer) ->
 
 def test_chat_generation_adds_music_and_title_then_exports_for_tiktok(server: LiveServer, tmp_path: Path) -> None:
     token = server.token()
-    session_id = server.session(token)
+    session_id = server.session(token, canvas=TINY)  # the clip's own size is never read: the preset sets the export's
     auth = server.auth(token)
     events = chat(server, token, session_id, "generate a 2 second clip of a futuristic city at night")
     reply = texts(events)[-1]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import httpx
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests._server import LiveServer, free_port
+from tests._server import TINY, LiveServer, free_port
 from tests.api.test_workflow import chat
 
 STATE_ROUTE = "/api/state/{app}/me/{session_id}/latest"
@@ -28,7 +28,7 @@ def value(samples: dict[tuple[str, tuple[tuple[str, str], ...]], float], name: s
 
 def test_metrics_count_requests_by_route_template_and_jobs_by_kind(server: LiveServer) -> None:
     token = server.token()
-    session_id = server.session(token)
+    session_id = server.session(token, canvas=TINY)  # the job is counted, its clip's size never read
     for _ in range(3):
         assert server.client.get(f"/api/state/nemo_agent/me/{session_id}/latest",
                                  headers=server.auth(token)).status_code == 200
@@ -61,7 +61,7 @@ def test_a_studio_cookie_request_is_labelled_by_its_route_too(server: LiveServer
 
 def test_an_open_event_stream_is_counted_until_it_ends(server: LiveServer) -> None:
     token = server.token()
-    session_id = server.session(token)
+    session_id = server.session(token, canvas=TINY)  # the stream is counted, its clip's size never read
     body = {"app_name": "nemo_agent", "user_id": "me", "session_id": session_id,
             "new_message": {"parts": [{"text": "generate a 6-second video of a slow tide"}]}}
     seen_open: list[float] = []

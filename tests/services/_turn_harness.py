@@ -11,6 +11,7 @@ from typing import Any
 import av
 
 from reelforge.draft import Draft
+from reelforge.services import adk_sessions
 from reelforge.services.auth import Principal, authenticate, issue_anonymous_token
 from reelforge.services.context import Services, build_services
 from reelforge.services.sessions import create_session, session_state
@@ -76,19 +77,36 @@ class Chat:
         with self.svc.db.read() as db:
             return MediaRepo(db).get(src.removeprefix("media:"))
 
-    def new_session(self, language: str = "en") -> Chat:
+    def new_session(self, language: str = "en", canvas: tuple[int, int] | None = None) -> Chat:
+        """Another session of this user; ``canvas`` (width, height) as in :func:`open_chat`."""
         created = create_session(self.svc, self.principal, "nemo_agent", "project", language)
-        return Chat(self.svc, self.principal, created["session_id"])
+        chat = Chat(self.svc, self.principal, created["session_id"])
+        if canvas is not None:
+            chat.set_canvas(canvas)
+        return chat
+
+    def set_canvas(self, canvas: tuple[int, int]) -> None:
+        """Give the session an empty draft of this size (its first version, before any media)."""
+        width, height = canvas
+        draft = {"v": 1, "m": {"w": width, "h": height, "fps": 30, "bg": "#000000"},
+                 "t": [{"id": "v0", "tt": 0, "sg": []}]}
+        adk_sessions.update(self.svc, self.principal, "nemo_agent", "me", self.session_id, {"draft": draft})
 
 
-def open_chat(data_dir: Path, language: str = "en", **overrides: Any) -> Iterator[Chat]:
+def open_chat(data_dir: Path, language: str = "en", canvas: tuple[int, int] | None = None,
+              **overrides: Any) -> Iterator[Chat]:
+    """A chat over fresh services; ``canvas`` (width, height) replaces the empty draft's 1920x1080 (clips are
+    generated at the canvas: a test whose assertions do not read a clip's size passes ``TINY``)."""
     svc = build_services(make_settings(data_dir, **overrides))
     svc.queue.start()
     try:
         token = issue_anonymous_token(svc, uuid.uuid4().hex, "127.0.0.1")["token"]
         principal = authenticate(svc, f"Bearer {token}")
         created = create_session(svc, principal, "nemo_agent", "project", language)
-        yield Chat(svc, principal, created["session_id"])
+        chat = Chat(svc, principal, created["session_id"])
+        if canvas is not None:
+            chat.set_canvas(canvas)
+        yield chat
     finally:
         svc.queue.stop()
         svc.close()

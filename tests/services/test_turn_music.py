@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from reelforge.audio import STYLES, style_for_scene
+from tests._server import TINY
 from tests.services._turn_harness import Chat, add_clips, decoded_seconds, open_chat
 
 
@@ -81,6 +82,7 @@ def test_the_same_track_is_rendered_once_and_recorded_once_per_owner(chat: Chat,
 
 
 def test_some_music_after_a_beach_sunset_picks_the_scene_style(chat: Chat) -> None:
+    chat.set_canvas(TINY)  # no assertion reads the clip's size
     generated = chat.say("generate a 2 second clip of a beach sunset")
     assert generated.parts("functionResponse")[0]["response"]["ok"] is True
     assert chat.music() is None  # two-stage is off in this fixture

@@ -9,7 +9,11 @@ import pytest
 from reelforge.audio import STYLES, style_for_scene
 from reelforge.draft import TEXT, VIDEO
 from reelforge.services.turn_two_stage import opt_outs, title_from_prompt
+from tests._server import TINY
 from tests.services._turn_harness import Chat, open_chat
+
+# No assertion here reads a clip's size: the clips are generated on the tiny canvas (the canvas is the session's
+# first version, so the versions a turn makes are counted from the one before it)
 
 
 def _titles(chat: Chat) -> list[str]:
@@ -17,7 +21,8 @@ def _titles(chat: Chat) -> list[str]:
 
 
 def test_a_generated_clip_gets_scene_music_and_a_title_that_undo_and_remove_take_off(tmp_path: Path) -> None:
-    for chat in open_chat(tmp_path / "data"):
+    for chat in open_chat(tmp_path / "data", canvas=TINY):
+        before = chat.version()
         turn = chat.say("generate a 2 second clip of a futuristic city at night")
         draft = chat.draft()
         (clip,) = draft.tracks_of(VIDEO)[0].segments
@@ -29,7 +34,7 @@ def test_a_generated_clip_gets_scene_music_and_a_title_that_undo_and_remove_take
         assert (title.start_ms, title.end_ms) == (0, clip.end_ms)  # 0-3 s, clipped to the 2 s video
         names = [c["name"] for c in turn.parts("functionCall")]
         assert names == ["generate_video", "add_library_music", "apply_edit"]
-        assert chat.version() == 3  # clip, music, title: three undo steps
+        assert chat.version() == before + 3  # clip, music, title: three undo steps
         assert style.title in turn.reply and "Futuristic City" in turn.reply and "music" in turn.reply
         assert [m["src"] for m in chat.state()["library_media"]] == [music.src]
         assert len(chat.state()["generated_media"]) == 1  # the protocol's key still lists only clips
@@ -43,15 +48,16 @@ def test_a_generated_clip_gets_scene_music_and_a_title_that_undo_and_remove_take
 
 
 def test_with_two_stage_off_only_the_clip_is_added(tmp_path: Path) -> None:
-    for chat in open_chat(tmp_path / "data", two_stage_chat=False):
+    for chat in open_chat(tmp_path / "data", canvas=TINY, two_stage_chat=False):
+        before = chat.version()
         turn = chat.say("generate a 2 second clip of a futuristic city at night")
         assert chat.music() is None and _titles(chat) == []
         assert [c["name"] for c in turn.parts("functionCall")] == ["generate_video"]
-        assert chat.version() == 1
+        assert chat.version() == before + 1
 
 
 def test_chinese_opt_out_keeps_the_music_out_and_titles_the_subject_in_chinese(tmp_path: Path) -> None:
-    for chat in open_chat(tmp_path / "data", language="zh"):
+    for chat in open_chat(tmp_path / "data", language="zh", canvas=TINY):
         turn = chat.say("生成一个2秒的城市夜景视频，不要音乐")
         assert len(chat.draft().tracks_of(VIDEO)[0].segments) == 1
         assert chat.music() is None and _titles(chat) == ["城市夜景"]
@@ -59,7 +65,7 @@ def test_chinese_opt_out_keeps_the_music_out_and_titles_the_subject_in_chinese(t
 
 
 def test_the_plans_own_music_wins_over_the_automatic_one(tmp_path: Path) -> None:
-    for chat in open_chat(tmp_path / "data"):
+    for chat in open_chat(tmp_path / "data", canvas=TINY):
         chat.say("generate a 2 second clip of a beach at sunset and add lo-fi music")
         assert chat.media(chat.music().src).provenance["style"] == "lofi"
         assert [c["name"] for c in chat.turns[-1].parts("functionCall")].count("add_library_music") == 1

@@ -11,17 +11,19 @@ import pytest
 
 from reelforge.draft import TEXT, VIDEO, Position
 from reelforge.services import credits
+from tests._server import TINY
 from tests.services._turn_harness import Chat, add_clips, open_chat
 
 
+# No assertion here reads a clip's size: the clips are generated on the tiny canvas
 @pytest.fixture
 def chat(tmp_path: Path) -> Iterator[Chat]:
-    yield from open_chat(tmp_path / "data")
+    yield from open_chat(tmp_path / "data", canvas=TINY)
 
 
 @pytest.fixture
 def zh_chat(tmp_path: Path) -> Iterator[Chat]:
-    yield from open_chat(tmp_path / "data", language="zh")
+    yield from open_chat(tmp_path / "data", language="zh", canvas=TINY)
 
 
 def _titles(chat: Chat) -> list[str]:
