@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._intents._words import EN_COLOR_WORDS, ZH_COLOR_WORDS
 from reelforge.agent._numbers import normalize
 from reelforge.agent._reading import read_clause
 from reelforge.agent._text import PLACEHOLDER, QUOTES, Clause, clause_starts, is_untouched
-from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["resolve"]
 
@@ -51,7 +51,7 @@ _STRONG = re.compile(rf"^(?:.*\b)?(?:{_TAKE_BACK_EN})\b|{_TAKE_BACK_ZH}")
 _HESITATION_ONLY = re.compile(rf"^(?:(?:{_HESITATE_EN})\b[\s,.…!—–-]*)+$")
 
 # the kinds of slot a correction replaces, most specific first; each pattern runs on normalized text
-_COLOURS = "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
+_COLOURS = EN_COLOR_WORDS
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("quote", r"⟪\d+⟫"),
     ("moment", r"\bat \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b(?:at|to) the (?:very )?(?:start|beginning|end|front|back)"
@@ -65,7 +65,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("share", r"(?<![a-z0-9_.⟪])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)|百分之\d+(?:\.\d+)?"),
     ("speed", r"(?<![a-z0-9_.⟪])\d+(?:\.\d+)?\s*(?:x\b|×|倍速?)|\b(?:twice|half|three times|double) as (?:fast|slow)\b|"
               r"\b(?:half|double|normal) speed\b"),
-    ("colour", rf"\b(?:{_COLOURS})\b|#[0-9a-f]{{6}}\b|[红白黑黄蓝绿橙橘紫粉灰金银青](?:色|字|的)"),
+    ("colour", rf"\b(?:{_COLOURS})\b|#[0-9a-f]{{6}}\b|{ZH_COLOR_WORDS}(?:色|字|的)"),
     ("preset", r"\b(?:youtube shorts|(?:instagram|insta|ig) reels|tiktok|reels|shorts|youtube|instagram|insta)\b|"
                r"抖音|快手|油管|b站|朋友圈|视频号|小红书"),
     ("format", r"(?<![a-z0-9])(?:mp4|mov|webm|gif|mp3|wav|prores)(?![a-z0-9])"),  # "导出成webm" has no word break

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, position_of
+from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, colors_in, position_of
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import clip_numbers, main_clips
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
@@ -104,7 +104,8 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too
 # references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no
 # reading from another; and to "it" / "它"
 _WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)|"
-                    r"(?:到|进|放在)(?:视频|片子)(?:里面|里|中|上)")  # "放到视频里": into the video
+                    r"(?:到|进|放在)(?:视频|片子)(?:里面|里|中|上)|"  # "放到视频里": into the video
+                    r"(?:视频|片子|画面)(?=的?(?:背景|底色)(?!音乐|音|乐|歌))|\bvideo(?:'s)? (?=(?:\w+ )?background\b(?! music))")  # its background
 _IT = re.compile(r"\b(?:it|this|that)\b|它")
 # the action verbs: what to do with the objects, read by the areas themselves (add or remove, make or change); a
 # verb is not a slot that a reading must explain (one that names a topic, "cut", "fade", "mute", is a topic word)
@@ -114,11 +115,6 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
-_EN_COLOR = re.compile(r"\b(" + "|".join(sorted((n for n in NAMED_COLORS if n != "transparent"), key=len, reverse=True))
-                       + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
-_ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
-              "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
-_ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
 
 
 def read_clause(clause: Clause) -> Reading:
@@ -159,10 +155,7 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
         slots.extend(Slot("time", ms, start, text[start:end]) for ms, start, end in find_durations(text))
     slots.extend(Slot("share", float(m.group(1) or m.group(2)) / 100, m.start()) for m in _SHARE.finditer(text))
     slots.extend(Slot("speed", float(m.group(1)), m.start()) for m in _SPEED.finditer(text))
-    for m in _EN_COLOR.finditer(text):
-        slots.append(Slot("colour", (m.group(2) or NAMED_COLORS[m.group(1)]).lower(), m.start(), m.group(0)))
-    for m in _ZH_COLOR.finditer(text):
-        slots.append(Slot("colour", NAMED_COLORS[_ZH_COLORS[m.group(1)]].lower(), m.start(), m.group(0)))
+    slots.extend(Slot("colour", value.lower(), start, words) for value, start, words in colors_in(text))
     position = position_of(clause)
     if position is not None and not clause.has(_MIDDLE_TIME):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)

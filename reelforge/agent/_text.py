@@ -20,7 +20,8 @@ __all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a single-quoted title may hold an apostrophe ("'You won't believe this'"); one after a letter opens nothing ("dog's")
-_QUOTES = re.compile(r"(?<!\w)'((?:[^']|'(?=\w))+)'(?!\w)|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
+# a single quote after a Han character opens a quote too ("标题改成'夜行'"); after a Latin letter it is an apostrophe
+_QUOTES = re.compile(r"(?<![a-zA-Z0-9_])'((?:[^']|'(?=\w))+)'(?![a-zA-Z0-9_])|\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》")
 PLACEHOLDER = re.compile(r"⟪(\d+)⟫")
 QUOTES = _QUOTES
 

@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 from typing import get_args
 
+from reelforge.agent._intents._words import ZH_COLOR_CHARS, ZH_COLORS, ZH_SHADES
 from reelforge.draft import CAPTION_STYLES, Aspect
 from reelforge.draft import edits as e
-from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft.colors import COLOR_PHRASES, PALETTE, color_value
 from reelforge.draft.model import Position
 from reelforge.draft.summary import format_seconds
 from reelforge.draft.validate import MOTIONS, TRANSITIONS
@@ -61,10 +62,17 @@ assert set(_CAPTION_STYLES) == set(CAPTION_STYLES)
 _VOICE_ACCENTS = {"en": ("English", "英语"), "en_gb": ("British English", "英式英语"), "zh": ("Mandarin", "普通话"),
                   "a": ("American English", "美式英语"), "b": ("British English", "英式英语"), "z": ("Mandarin", "普通话")}
 _VOICE_GENDERS = {"female": ("female", "女声"), "male": ("male", "男声"), "f": ("female", "女声"), "m": ("male", "男声")}
-_COLOR_NAMES = {hex_: name for name, hex_ in reversed(NAMED_COLORS.items())}  # "grey" and "gray": keep "gray"
-_ZH_COLOR_NAMES = {"white": "白色", "black": "黑色", "red": "红色", "green": "绿色", "blue": "蓝色", "yellow": "黄色",
-                   "orange": "橙色", "purple": "紫色", "pink": "粉色", "gray": "灰色", "cyan": "青色", "gold": "金色",
-                   "silver": "银色", "navy": "藏青色", "teal": "蓝绿色", "brown": "棕色", "magenta": "洋红色"}
+# a colour's value -> its name as said: the palette's first ("gray", not "grey"), then CSS's and the common names, as
+# words ("light blue"); in Chinese the first word of the shared table that reads as it ("#add8e6" is 浅蓝色 only when
+# said so: names without a Chinese word stay English)
+_COLOR_NAMES = {hex_: name for name, hex_ in reversed([*PALETTE.items(), *COLOR_PHRASES.items()])}
+_ZH_COLOR_NAMES = {value: f"{word}色" for word, name in reversed(ZH_COLORS.items())
+                   if (value := name if name.startswith("#") else color_value(name)) is not None}
+_ZH_SHADED = {value: f"{shade}{char}色" for shade, english in reversed(ZH_SHADES.items()) for char in ZH_COLOR_CHARS
+               if (value := color_value(f"{english} {ZH_COLORS[char]}")) is not None}
+_ZH_COLOR_NAMES = _ZH_SHADED | _ZH_COLOR_NAMES  # "浅蓝色" for light blue, "深绿色" for dark green; a word of its own first
+_ZH_COLOR_NAMES.update({PALETTE["navy"]: "藏青色", PALETTE["teal"]: "蓝绿色", PALETTE["magenta"]: "洋红色",
+                        PALETTE["gray"]: "灰色", PALETTE["orange"]: "橙色", PALETTE["pink"]: "粉色"})
 
 
 # -- shared helpers ------------------------------------------------------------------------------------------------
@@ -80,10 +88,13 @@ def volume(value: float) -> str:
 
 def color(value: str, language: str) -> str:
     """A colour as people say it ("red", "红色") when it is a named one, else as given (``#12ab34``)."""
-    name = _COLOR_NAMES.get(value.lower()) or _COLOR_NAMES.get(NAMED_COLORS.get(value.lower(), ""))
+    hex_ = value.lower() if value.startswith("#") else (color_value(value) or value.lower())
+    name = _COLOR_NAMES.get(hex_)
+    if language == "zh" and hex_ in _ZH_COLOR_NAMES:
+        return _ZH_COLOR_NAMES[hex_]
     if name is None:
         return value if language == "en" else f" {value}"
-    return _ZH_COLOR_NAMES.get(name, name) if language == "zh" else name
+    return name
 
 
 def transition(name: str, language: str) -> str:

@@ -7,11 +7,12 @@ import re
 from reelforge.agent._text import Clause
 from reelforge.draft import Aspect
 from reelforge.draft._ops import TextPos
-from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_value, parse_color
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "LENGTH_ALONE", "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "aspect_at", "aspect_of", "color_of", "position_of",
-           "request_part"]
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "EN_COLOR_WORDS", "LENGTH_ALONE",
+           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "ZH_SHADES", "aspect_at", "aspect_of",
+           "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
 # Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
 # characters are simplified (``_traditional.read_chinese``; a simplified message with them reads the same): each
@@ -90,15 +91,16 @@ ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|w
                           r"(?! (?:of|showing|about|featuring|where|with)\b)|"
                           r"(?:竖屏|横屏|竖版|横版|方形|正方形)的?(视频|片子)|"
                           # "视频改竖屏", "视频竖过来", "视频调成方的": the video's shape changed
-                          r"^(?:把)?(?:整个)?(视频|画面|片子)(?=(?:整体|全部)?(?:给)?(?:改|换|调|变|弄|做)?(?:成|为)?(?:竖屏|横屏|竖版|横版|方形|正方形|方的|竖的|横的|"
-                          r"竖过来|横过来|\d+:\d+))")
+                          r"^(?:把)?(?:整个)?(视频|画面|片子)(?=(?:的)?(?:画面)?(?:比例|尺寸|画幅|大小|宽高比)?(?:整体|全部)?(?:给)?(?:改|换|调|变|弄|做)?(?:成|为)?"
+                          r"(?:竖屏|横屏|竖版|横版|方形|正方形|方的|竖的|横的|竖过来|横过来|\d+\s*(?::|比)\s*\d+|"
+                          r"(?:抖音|快手|视频号|b站|油管|ins|朋友圈|小红书)的?(?:尺寸|比例|画幅|格式)))")
 # "make clip 2 the first one", "make the dog clip the last clip": an order of the clips there (not "make one more
 # clip like the last one")
 MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one more|new|some)\b)(.+?)(?<!\blike) " \
                 r"(?:the )?(first|last)(?: (?:one|clip|shot))?$"  # "make clip 2 the first one", "make the dog clip first"
 # a negation is a removal: "no music please" ("drop a crossfade into clip 2" adds one), "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 REMOVE = r"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
-         r"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off)\b|" \
+         r"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off(?![\s-]white))\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
 # a complaint about an effect, said alone, asks for it gone: "I don't like the crossfade", "i hate the zoom",
@@ -122,16 +124,125 @@ _RATIOS: tuple[tuple[Aspect, str], ...] = (
 # a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版")
 _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
-    ("9:16", r"vertical|portrait|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs)\b)|reels?\b|shorts|stories|"
+    ("9:16", r"vertical|portrait|(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|"
+             # letterboxed on a phone: "it looks boxed in on my phone", "black bars on my phone", "手机上看有黑边"
+             r"\b(?:boxed in|letterbox(?:ed)?|black bars|tiny|small|doesn'?t fill(?: the screen)?|does not fill(?: the screen)?) on (?:my|a|the) phone\b|"
+             r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill) (?:a|the|my) phone\b|"
+             r"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)|\bstory (?:size|format|ratio)|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs)\b)|reels?\b|shorts|stories|"
              r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕)|视频号"),
-    ("4:5", r"instagram portrait|instagram feed"),
+    ("4:5", r"(?:instagram|insta|ins|ig) (?:portrait|feed)|小红书"),
     ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|[，,\s]方的(?:吧)?$|朋友圈"),
     ("16:9", r"horizontal|landscape|widescreen|youtube|油管|横屏|横版|横的|横向|横过来|宽屏|b站"),
 )
-_ZH_COLORS = {"红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
-              "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan"}
-_EN_COLOR = re.compile(r"\b(" + "|".join(n for n in NAMED_COLORS if n != "transparent") + r")\b|(#[0-9a-f]{6}\b|#[0-9a-f]{3}\b)")
-_ZH_COLOR = re.compile("(" + "|".join(_ZH_COLORS) + ")色")
+# -- colours: the English names are the draft's (draft/colors.py: the palette, every CSS name, the names people use,
+# shades); the Chinese words are here, each with the English name it reads as
+# names that are also things ("salmon", "rose", "golden", "mint", "coral"): a colour only when said as one (before a
+# colour word or an object's noun, after a shade, or as the clause's last word: "make the title coral", "rose gold
+# letters"; "a salmon swimming upstream" is a fish, "the title Golden Hour" its words)
+_THINGS = frozenset({
+    "coral", "salmon", "olive", "lime", "mint", "peach", "cream", "rose", "ivory", "amber", "emerald", "ruby", "sapphire",
+    "plum", "orchid", "tan", "charcoal", "bronze", "copper", "khaki", "mustard", "burgundy", "lilac", "mauve",
+    "periwinkle", "apricot", "aqua", "azure", "crimson", "fuchsia", "fuschia", "scarlet", "golden", "champagne", "denim",
+    "sage", "cobalt", "camel", "caramel", "mocha", "wine", "chocolate", "coffee"})
+# CSS names nobody says for a colour in a chat, and words that are rather things or weather ("snow", "sky", "tomato",
+# "linen"): the draft takes them, the editor does not read them in prose
+_UNSAID = frozenset({"snow", "sky", "tomato", "lemon", "wheat", "linen", "honeydew", "moccasin", "bisque", "seashell",
+                     "thistle", "peru", "sienna", "eggshell", "cornsilk", "gainsboro", "burlywood", "firebrick"})
+_SHADE_WORDS = "|".join(sorted(SHADES, key=len, reverse=True))
+
+
+def _spaced(name: str) -> str:
+    return r"[\s-]?".join(re.escape(word) for word in name.split())
+
+
+_PLAIN_NAMES = sorted({n for n in NAMED_COLORS if n != "transparent" and n not in _THINGS | _UNSAID} |
+                      {n for n in COLOR_PHRASES if " " in n}, key=len, reverse=True)
+_THING_NAMES = sorted(_THINGS)
+# a colour's own words: the names, and a shade before any name ("pale yellow", "dark orange", "light coral")
+EN_COLOR_WORDS = (rf"(?:(?:(?:{_SHADE_WORDS})[\s-]?)?(?:{'|'.join(_spaced(n) for n in _PLAIN_NAMES)})|"
+                  rf"(?:{_SHADE_WORDS})[\s-]?(?:{'|'.join(_THING_NAMES)}))")
+_THING_AS_COLOR = (rf"(?:{'|'.join(_THING_NAMES)})(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shades?\b|ish\b)|"
+                   r"\s+(?:text|letters|font|words|background|bg|box|banner|captions?|subtitles?|titles?)\b|"
+                   r"(?:\s+(?:please|pls|plz|instead|then|now|too|maybe|thanks|thx))*\s*[.,;!?)]*\s*$|"
+                   r"\s+(?:on|with|and|or)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:background|bg|box))")
+_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR})\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
+                       r"rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(?:,\s*[\d.]+\s*)?\))")
+# Chinese colour words (what a Chinese speaker says) -> the English name the draft reads (``color_value``) or a value;
+# a word of one character is a colour with 色 after it ("红色"), or where the areas read it bare ("字弄成红的", "黑底");
+# a longer one also without 色 ("改成天蓝", "换成酒红")
+ZH_COLORS: dict[str, str] = {
+    "红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
+    "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan",
+    "棕": "brown", "褐": "saddle brown", "米": "beige", "咖": "coffee", "驼": "camel", "杏": "apricot",
+    "粉红": "pink", "大红": "red", "正红": "red", "中国红": "red", "鲜红": "red", "深红": "dark red", "暗红": "dark red",
+    "酒红": "wine red", "枣红": "maroon", "砖红": "firebrick", "玫红": "#e0218a", "玫瑰红": "rose", "桃红": "hot pink",
+    "橘红": "orange red", "橘黄": "orange", "橙黄": "#ffa400", "明黄": "yellow", "柠檬黄": "lemon yellow", "土黄": "#c8a951",
+    "姜黄": "mustard", "金黄": "golden yellow", "鹅黄": "#fff143", "天蓝": "sky blue", "湖蓝": "#30a9de",
+    "宝蓝": "royal blue", "藏青": "navy", "藏蓝": "navy", "海军蓝": "navy", "孔雀蓝": "#00a4b4", "克莱因蓝": "klein blue",
+    "雾霾蓝": "#6d8ea0", "靛蓝": "indigo", "靛青": "indigo", "蓝绿": "teal", "青绿": "turquoise", "墨绿": "#305d42",
+    "军绿": "army green", "橄榄绿": "olive green", "橄榄": "olive", "草绿": "lawn green", "薄荷绿": "mint green",
+    "薄荷": "mint", "翠绿": "emerald", "碧绿": "emerald", "荧光绿": "neon green", "黄绿": "yellow green",
+    "奶白": "cream", "米白": "off white", "乳白": "cream", "象牙白": "ivory", "雪白": "snow", "纯白": "white",
+    "纯黑": "black", "漆黑": "jet black", "银灰": "silver", "炭灰": "charcoal", "碳灰": "charcoal", "烟灰": "dim gray",
+    "咖啡": "coffee", "卡其": "khaki", "珊瑚": "coral", "香槟": "champagne", "古铜": "bronze", "奶茶": "#c8a58a",
+    "焦糖": "caramel", "巧克力": "chocolate", "粉紫": "lilac", "紫红": "medium violet red", "洋红": "magenta",
+    "品红": "magenta", "蓝紫": "blue violet", "紫罗兰": "violet", "薰衣草": "lavender",
+}
+# a shade said before a colour word: "浅蓝", "深绿", "亮黄", "淡紫", "荧光粉"
+ZH_SHADES = {"浅": "light", "淡": "light", "深": "dark", "暗": "dark", "亮": "bright", "鲜": "bright", "荧光": "neon"}
+# the one-character colour words, for the areas that read a colour said bare ("字弄成红的", "黑底", "白的太亮")
+ZH_COLOR_CHARS = "红白黑黄蓝绿橙橘紫粉灰金银青棕"
+_ZH_WORDS = "|".join(sorted(ZH_COLORS, key=len, reverse=True))
+_ZH_LONG = "|".join(sorted((w for w in ZH_COLORS if len(w) > 1), key=len, reverse=True))
+_ZH_SHADE = "|".join(sorted(ZH_SHADES, key=len, reverse=True))
+# a Chinese colour word with its shade, before 色 or where an area reads one ("浅蓝", "酒红", "白")
+ZH_COLOR_WORDS = rf"(?:(?:{_ZH_SHADE})?(?:{_ZH_WORDS}))"
+# one said without 色 ("天蓝的底", "浅蓝背景"): a longer word, or a shade and a character
+ZH_COLOR_BARE = rf"(?:(?:{_ZH_SHADE})?(?:{_ZH_LONG})|(?:{_ZH_SHADE})[{ZH_COLOR_CHARS}])"
+_ZH_COLOR = re.compile(rf"(?:({_ZH_SHADE})(?=(?:{_ZH_WORDS})))?(?:({_ZH_WORDS})色|({_ZH_LONG})|(?<=[浅淡深暗亮鲜光])([{ZH_COLOR_CHARS}]))")
+
+
+def _zh_value(shade: str | None, word: str) -> str | None:
+    name = ZH_COLORS[word]
+    if shade is None or name.startswith("#"):
+        return color_value(name) if not name.startswith("#") else name
+    return color_value(f"{ZH_SHADES[shade]} {name}") or color_value(name)
+
+
+def colors_in(text: str) -> list[tuple[str, int, str]]:
+    """Every colour named in ``text`` (English or Chinese), in order: its value as the draft writes it (``#rrggbb``),
+    where it starts and the words said."""
+    found: list[tuple[str, int, str]] = []
+    for match in _EN_COLOR.finditer(text):
+        value = match.group(2) if match.group(2) else color_value(match.group(1))
+        if value is not None and match.group(2) and match.group(2).startswith("rgb"):
+            rgba = parse_color(match.group(2))
+            value = "#" + "".join(f"{v:02x}" for v in rgba[:3]) if rgba else None
+        if value is not None:
+            found.append((value, match.start(), match.group(0)))
+    for match in _ZH_COLOR.finditer(text):
+        word = match.group(2) or match.group(3) or match.group(4)
+        value = _zh_value(match.group(1), word)
+        if value is not None:
+            found.append((value, match.start(), match.group(0)))
+    return sorted(found, key=lambda hit: hit[1])
+
+
+def without_colors(text: str) -> str:
+    """``text`` with each colour it names blanked out ("title: sky blue" -> "title:  "): what else it says."""
+    for _, start, said in reversed(colors_in(text)):
+        text = text[:start] + " " + text[start + len(said):]
+    return text
+
+
+def zh_color(word: str) -> str | None:
+    """The value of a Chinese colour word said bare ("红", "天蓝", "浅蓝")."""
+    match = _ZH_COLOR.fullmatch(word) or _ZH_COLOR.fullmatch(word + "色")
+    if match is None:
+        return None
+    return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4))
+
+
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
               ("bottom", r"放低|(?<!自动)(?<![时候])压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|(?<!段)(?<![两俩2]个镜头)中间|居中|中央|正中"))  # "两段中间": between the clips
@@ -158,12 +269,9 @@ def aspect_at(clause: Clause) -> int:
 
 
 def color_of(text: str) -> str | None:
-    """A colour named in ``text``, as the draft writes it (``#rrggbb``)."""
-    match = _EN_COLOR.search(text)
-    if match:
-        return match.group(2) or NAMED_COLORS[match.group(1)]
-    match = _ZH_COLOR.search(text)
-    return NAMED_COLORS[_ZH_COLORS[match.group(1)]] if match else None
+    """The first colour named in ``text``, as the draft writes it (``#rrggbb``)."""
+    found = colors_in(text)
+    return found[0][0] if found else None
 
 
 # left/right, but not "right after", "right now", "all right", "that's right", "the right one"
@@ -237,6 +345,11 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"\bbackwards?\b|\bin reverse\b(?! order)|\breversed?\b(?!.*\b(?:order|clips)\b)|倒放|倒着(?:放|播)|倒序播放|倒过来(?:放|播)",
      "playing a clip in reverse", "倒放"),
     (r"\bstickers?\b|贴纸|表情包", "stickers", "贴纸"),
+    # a text's weight or slant: "make the title bold", "bold the words", "in italics", "标题加粗", "换成斜体"
+    (r"\b(?:make|set|turn|put|have|want|change|switch)\b.*\b(?:bold(?:er)?|italics?|italici[sz]ed?)\b|"
+     r"\b(?:bold|italici[sz]e) (?:the |that |this |my )?(?:title|text|font|words|letters|lettering|captions?|subtitles?)\b|"
+     r"\b(?:bold|italic) (?:font|text|letters|type|typeface)\b|\bin (?:bold|italics?)\b|加粗|粗体|斜体|字体?(?:调|改|换|弄)?(?:成)?粗",
+     "bold or italic text (I can change its size, colour, box and place)", "加粗或斜体（可以改字的大小、颜色、底色和位置）"),
     # a trim cannot give back what it cut ("剪多了，少剪一秒"): undo it, then cut again
     (r"少剪|剪多了|多剪了|\bcut (?:\d+(?:\.\d+)? (?:seconds?|secs?|s) )?less\b|\b(?:cut|trimmed) too much\b",
      "giving back part of a cut (say 'undo', then cut again)", "把剪掉的部分找回一些（可以先说“撤销”，再重新剪）"),
@@ -264,11 +377,11 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross-?fades?|dissolves?|wipes?|fad
               r"(?:the )?beat(?: drop)?|the drop|the chorus|under the (?:voice\w*|narration|speech)|percent|"
               r"speed|timeline|canvas|aspect|fps|loop|mut(?:e|ed|ing)|undo|redo|export|"
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
-              r"black (?:screens?|frames?)|its (?:own )?(?:sound|audio|volume)|(?:sound|audio|volume) back|(?:end|start|open|finish)s? (?:on|with) black|"
+              r"black (?:screens?|frames?|bars)|letterbox\w*|its (?:own )?(?:sound|audio|volume)|(?:sound|audio|volume) back|(?:end|start|open|finish)s? (?:on|with) black|"
               r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
-              r"转场|过渡|溶解|叠化|擦除|硬切|直切|闪白|白场|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
+              r"转场|过渡|溶解|叠化|黑边|擦除|硬切|直切|闪白|白场|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d|"
               r"黑屏|黑幕|缩放|运镜|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import aspect_at, aspect_of, color_of
+from reelforge.agent._intents._words import ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, zh_color
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
-from reelforge.agent.actions import EditAction
-from reelforge.draft.colors import NAMED_COLORS
+from reelforge.agent._text import Clause, ask
+from reelforge.agent.actions import EditAction, Unknown
 from reelforge.draft.edits import SetCanvas
 
 __all__ = ["handle"]
@@ -18,20 +17,33 @@ _BACKGROUND = r"\b(?:background|bg)\b(?!\s+(?:music|song|track|sound))|背景(?!
 # another object named: a colour said alone after a background change is the background's only without one
 _OTHER = r"\b(?:title|text|words?|captions?|subtitles?|music|song|clip|font)\b|标题|字幕|文字|字|音乐|片段"
 _FPS = (r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
-        r"(?:帧率|帧数|帧速率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|为|改|调|设)?\s*(\d+)")
+        r"(?:帧率|帧数|帧速率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|调整为|调整到|设成|弄成|整成|换成|变成|定为|定在|要|用|是|为|改|调|设)?\s*(\d+)")
 # not the canvas: going back to before it ("go back to before it was vertical", "恢复到改竖屏之前"), or a file to export
 # in a shape ("导出个方形的版本", "an mp4 for youtube")
 _NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b|\bbefore it was\b|\brevert\b|(?:恢复|回到|退回|还原)(?:到)?.*(?:之前|以前)|" \
             r"\b(?:export|render|download|mp4|mov|gif|webm)\b|导出|导个|下载"
 # "背景弄成白的": a colour said without 色 after the background
-_ZH_PLAIN = {"白": "white", "黑": "black", "红": "red", "黄": "yellow", "蓝": "blue", "绿": "green", "灰": "gray",
-             "粉": "pink", "紫": "purple", "橙": "orange"}
+_ZH_PLAIN = re.compile(rf"(?:成|为|换成|改成|弄成|用|还是|^换|^改)([{ZH_COLOR_CHARS}])(?:的|色)?")
+
+
+# a shape the canvas does not have ("make it 4:3", "21:9 cinematic", "改成4比3"): asked, with the shapes there are
+_OTHER_RATIO = r"(?<![\d.:])(?:4\s*(?::|x|by|比)\s*3|3\s*(?::|x|by|比)\s*4|21\s*(?::|x|by|比)\s*9|9\s*(?::|x|by|比)\s*21|" \
+               r"3\s*(?::|x|by|比)\s*2|2\s*(?::|x|by|比)\s*3|2\s*(?::|x|by|比)\s*1|5\s*(?::|x|by|比)\s*4|16\s*(?::|x|by|比)\s*10|" \
+               r"2\.3[59]\s*:\s*1|1\.85\s*:\s*1)(?![\d.:])"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_NOT_OURS):
         return False
     aspect = aspect_of(clause)
+    other = clause.search(_OTHER_RATIO)
+    if aspect is None and other is not None:
+        ratio = re.sub(r"\s*(?:x|by|比)\s*", ":", other.group(0)).replace(" ", "")
+        state.actions.append(Unknown(clause.unquoted(), understood="canvas", question=ask(
+            clause, f"{ratio} is not a shape the video can have yet: it can be 16:9 (landscape), 9:16 (vertical), 1:1 "
+                    "(square) or 4:5. Which would you like?",
+            f"暂时不支持 {ratio} 的画幅：可以是 16:9（横屏）、9:16（竖屏）、1:1（方形）或 4:5。要哪一种？")))
+        return True
     bg = None
     if clause.has(_BACKGROUND):
         bg = color_of(clause.text) or _plain_zh_colour(clause)
@@ -58,5 +70,5 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 def _plain_zh_colour(clause: Clause) -> str | None:
-    match = re.search(r"(?:成|为|换成|改成|弄成|用|还是|^换|^改)(" + "|".join(_ZH_PLAIN) + r")(?:的|色)?", clause.text)
-    return NAMED_COLORS[_ZH_PLAIN[match.group(1)]] if match else None
+    match = _ZH_PLAIN.search(clause.text)
+    return zh_color(match.group(1)) if match else None

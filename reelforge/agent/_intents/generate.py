@@ -14,6 +14,7 @@ from reelforge.agent._intents._words import (
     SLOW_SCENE,
     aspect_of,
     request_part,
+    without_colors,
 )
 from reelforge.agent._numbers import duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of, names_upload
@@ -916,7 +917,8 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|缺点|缺少|少了点|片段|�
 _EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
                 r"my|your|our|me|i|we|us|you|i'm|i'd|colou?r|beginning|intro|outro|picture[- ]in[- ]picture|pip|" \
                 r"green[- ]?screen|chroma|split[- ]?screen|overlay|xml|edl|otio|aaf|webm|mp4|mov|gif|mkv|avi|wav|mp3|srt|vtt|" \
-                r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|(?<!square )(?<!vertical )(?<!portrait )(?<!landscape )(?<!horizontal )format|never ?mind|nevermind|" \
+                r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|fill the background|(?:bg|background) colou?r|" \
+                r"(?<!in )the background (?:with|to|in)|(?<!square )(?<!vertical )(?<!portrait )(?<!landscape )(?<!horizontal )format|never ?mind|nevermind|" \
                 r"sorry|oops|boring|bad|ugly|wrong|keep|only|back|instead|anymore|quicker|lower|higher|bolder|" \
                 r"other way|kind|as well|pls|plz|lol|haha|lmao|ta|thx|thanks|should|shall|must|gotta|wanna|" \
                 r"needs? to|has to|have to|opposite|brilliant|lovely|cheers|total|overall|whole (?:thing|video)|in total|" \
@@ -969,7 +971,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
                 and not re.match(rf"(?:{SLOW_SCENE})", clause.text):
             return False
         prompt = _prompt(clause)
-        words = [w for w in re.findall(r"[a-z]{2,}", prompt) if w not in _FILLER and w not in NAMED_COLORS]
+        # a colour's words are no scene ("background: baby blue", "light grey background")
+        words = [w for w in re.findall(r"[a-z]{2,}", without_colors(prompt)) if w not in _FILLER and w not in NAMED_COLORS]
         if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
     if slow:

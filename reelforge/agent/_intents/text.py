@@ -6,7 +6,18 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from reelforge.agent._intents._words import ADD, LENGTH_ALONE, REMOVE, color_of, position_of
+from reelforge.agent._intents._words import (
+    ADD,
+    EN_COLOR_WORDS,
+    LENGTH_ALONE,
+    REMOVE,
+    ZH_COLOR_BARE,
+    ZH_COLOR_CHARS,
+    ZH_COLOR_WORDS,
+    color_of,
+    position_of,
+    without_colors,
+)
 from reelforge.agent._numbers import factor, find_durations, time_range
 from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
@@ -14,7 +25,6 @@ from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
 from reelforge.agent.describe import describe_edit
-from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
 from reelforge.errors import ReelforgeError
 
@@ -27,7 +37,7 @@ _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?
        r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
-          r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为"
+          r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为|(?:标题|字幕)(?:就)?叫(?:做)?"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
 # Day 1": its words change (a new title is "add a title saying ...")
 _STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|headline|words) (?:now |should |will |just )?" \
@@ -37,7 +47,9 @@ _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|ax
             r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
             r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
 _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
-_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些"
+# "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
+_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|" \
+    r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
            r"\b(?:come|comes|appear|appears|show up|shows up|enter|enters) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up|enter)s?\b|" \
@@ -117,7 +129,7 @@ _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\
 _ACCEPTED_COLOR = re.compile(r"\S{1,2}色(?:的)?(?:也行|也可以|也好|也不错|挺好|还行|可以)(?:吧|的|啊)?\s*|"
                              r"\b(?:the )?[a-z]+ (?:is|looks) (?:fine|ok|okay|good|great)\b,?\s*")
 # the text's box said alone: "再加个黑底", "顺便加个白底", "字的背景也整个黑的", "with a black box"
-_BOX = r"[红白黑黄蓝绿金粉紫橙灰]底|底色|(?:字|标题|文字)的背景|\b(?:box|banner|backdrop)\b"
+_BOX = rf"[{ZH_COLOR_CHARS}]底|底色|(?:字|标题|文字)的背景|\b(?:box|banner|backdrop)\b"
 
 
 def _only_its_look(clause: Clause) -> bool:
@@ -134,15 +146,15 @@ def _only_its_look(clause: Clause) -> bool:
         return False
     # nothing else named: "make the sky purple" is not about the title
     if clause.language == "zh":
-        return not re.sub(rf"{_LOOK_WORDS_ZH}|[红白黑黄蓝绿金粉紫橙橘灰银青]|\s", "", text)
-    return all(t in _STYLE_TOKENS or t in _LOOK_WORDS_EN or color_of(t) for t in re.findall(r"[a-z#0-9']+", text))
+        return not re.sub(rf"{_LOOK_WORDS_ZH}|{ZH_COLOR_WORDS}|[{ZH_COLOR_CHARS}]|\s", "", text)
+    return all(t in _STYLE_TOKENS or t in _LOOK_WORDS_EN for t in re.findall(r"[a-z#0-9']+", without_colors(text)))
 
 
 _LOOK_WORDS_EN = frozenset("make change turn set switch go use try alright ok okay now then also just actually maybe how "
                            "about let's lets into put give add behind under them another different other perhaps something "
                            "like instead".split())
 _LOOK_WORDS_ZH = r"还是|改成|换成|变成|改为|弄成|整成|调成|改|换|用|再|然后|并且|也|吧|呢|啊|就|那|颜色|字体?|标题|文字|顺便|" \
-                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了|来点|别的|其他的?|一种|[，,]"
+                 r"加个|加|来个|整个|弄个|个|的|背景|底|色|一下|试试|好了|来点|别的|其他的?|一种|都|全部|全|统一|[，,]"
 
 
 # the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
@@ -286,13 +298,13 @@ def _timing(clause: Clause) -> dict[str, object]:
 
 
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
-_BACKDROP = re.compile(r"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:(\S+)\s+)?(?:background|backdrop|box|banner)"
+_BACKDROP = re.compile(rf"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:({EN_COLOR_WORDS}|\S+)\s+)?(?:background|backdrop|box|banner)"
                        # the colour after the noun, as a learner says it: "with box black behind"
                        r"(?:\s+(black|white|red|yellow|blue|green|grey|gray|pink|purple|orange|dark|light)\b(?:\s+behind\b)?)?\b|"
-                       r"(\S)色(?:的)?(?:背景|底)|(?:背景|底色)(?:是|为|改成|用)?(\S)色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
+                       rf"({ZH_COLOR_WORDS})色(?:的)?(?:背景|底)|({ZH_COLOR_BARE})的?(?:背景|底(?!部|下))|(?:背景|底色)(?:是|为|改成|改为|换成|变成|弄成|调成|用)?({ZH_COLOR_WORDS})色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
                        # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
-                       r"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([红白黑黄蓝绿金粉紫橙灰])的|"
-                       r"([红白黑黄蓝绿金粉紫橙灰])底(?!部|下)")
+                       rf"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([{ZH_COLOR_CHARS}])的|"
+                       rf"([{ZH_COLOR_CHARS}])底(?!部|下)")
 # a box said by how it looks, not its colour: "put a dark background behind it"
 _SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
@@ -331,7 +343,7 @@ def _style(clause: Clause) -> dict[str, object]:
     letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
     if letters:
         color = color_of(letters.group(1) + "色")
-    said = re.search(r"(?:成|为|是|用)([红白黑黄蓝绿橙橘紫粉灰金银青])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([红白黑黄蓝绿橙橘紫粉灰金银青])的$", text) \
+    said = re.search(rf"(?:成|为|是|用)([{ZH_COLOR_CHARS}])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([{ZH_COLOR_CHARS}])的$", text) \
         if clause.language == "zh" and color is None else None
     if said:  # "字弄成红的", "换个颜色吧 绿的"
         color = color_of((said.group(1) or said.group(2)) + "色")
@@ -348,7 +360,7 @@ def _style(clause: Clause) -> dict[str, object]:
 # "add the title Golden Hour for 2 seconds": the words run from the noun to the first phrase that places, times
 # or styles it ("for 2 s", "at the top", "in yellow", "with a black box"); "Follow me for more" and "Rise and
 # Shine" stay whole.
-_COLORS = "|".join(n for n in NAMED_COLORS if n != "transparent")
+_COLORS = EN_COLOR_WORDS
 _PLACES = r"start|beginning|end|ending|top|bottom|middle|center|centre|left|right|corner|front|back of the video|" \
           r"lower|upper"
 _MODIFIER = (
@@ -369,7 +381,8 @@ _UNQUOTED_EN = re.compile(
     r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
     r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text|words|lower third)"
     r"\s+(?:(?:saying|that says|which says|reading|of|called|named|with the words)\s+|:\s*)?"
-    rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
+    # "show the title only until 4 seconds": an adverb is no words
+    rf"(?!(?:{_MODIFIER})|(?:only|just|again|now|too|also|longer|shorter)(?=\s+(?:{_MODIFIER})|\s*$))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
@@ -384,7 +397,7 @@ _RENAMED_EN = re.compile(
     r"(?:(?:main|end|first|second|last|opening)\s+)?(?:title|heading|headline|text|caption|label)(?:'s)?"
     r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
-_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫)[:：]?\s*"
+_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫|就叫|叫做|叫)[:：]?\s*"
                          r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
                r"upper|lower|corner|start|beginning|end)\b|\d|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
@@ -470,10 +483,11 @@ _STYLE_TOKENS = frozenset(
 def _only_style(words: str) -> bool:
     """Whether unquoted words are only a style ("red", "a lil bigger thx", "white text on a black box", "大一点")."""
     if re.search(r"[\u4e00-\u9fff]", words):
-        return bool(re.fullmatch(rf"(?:\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
+        return bool(re.fullmatch(rf"(?:{ZH_COLOR_WORDS}色?的?|\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
                                  words))
     tokens = re.findall(r"[a-z#0-9]+", re.sub(r"\d+(?:\.\d+)?\s*(?:%|percent\b|x\b)", " ", words.lower()))  # "50% smaller"
-    return bool(tokens) and all(t in _STYLE_TOKENS or color_of(t) for t in tokens)
+    return bool(tokens) and all(t in _STYLE_TOKENS for t in re.findall(r"[a-z#0-9]+", without_colors(
+        re.sub(r"\d+(?:\.\d+)?\s*(?:%|percent\b|x\b)", " ", words.lower()))))
 
 
 # a clip named any way refs._named knows: "on the dog clip", "over the city part", "在狗的那段加…"
@@ -564,7 +578,7 @@ def _fold_into_added(clause: Clause, segment_id: str, fields: dict[str, object],
 
 # what one change of a title is: its words, its colours, its size, its place, its time, its fades; where each is said
 _GROUPS = (("text", ("text",), r"⟪|\b(?:say|says|read|reads|to)\b|改成|换成|改为|叫|写"),
-           ("colour", ("color", "bgcolor"), rf"\b(?:{_COLORS})\b|colou?r|\S色|[白黑红黄蓝绿金粉紫橙][字底的]|底色"),
+           ("colour", ("color", "bgcolor"), rf"\b(?:{_COLORS})\b|colou?r|\S色|[{ZH_COLOR_CHARS}][字底的]|底色"),
            ("size", ("scale", "size"), rf"{_BIGGER}|{_SMALLER}|字号|大小"),
            ("place", ("pos",), r"\b(?:top|bottom|left|right|cent(?:er|re)|middle|upper|lower|higher|up|down|corner)\b|"
                                r"顶|底部|上面|下面|上方|下方|中间|居中|中央|左|右|往上|往下|上移|下移|挪"),
