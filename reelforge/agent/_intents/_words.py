@@ -122,8 +122,8 @@ _RATIOS: tuple[tuple[Aspect, str], ...] = (
 # a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版")
 _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
-    ("9:16", r"vertical|portrait|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs)\b)|reels?\b|shorts|stories|"
-             r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕)|视频号"),
+    ("9:16", r"vertical|portrait|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|reels?\b|shorts|stories|"
+             r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
     ("4:5", r"instagram portrait|instagram feed"),
     ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|[，,\s]方的(?:吧)?$|朋友圈"),
     ("16:9", r"horizontal|landscape|widescreen|youtube|油管|横屏|横版|横的|横向|横过来|宽屏|b站"),
