@@ -11,8 +11,9 @@ from reelforge.audio import SOUND_EFFECTS, STYLES, SoundName, StyleName, find_so
 __all__ = ["music_style", "names_sound", "sound_effect", "sound_names", "style_names", "turned_down_style"]
 
 # a named instrument beats a mood ("舒缓的钢琴" is piano, not calm)
-_INSTRUMENTS: dict[StyleName, str] = {"piano": r"piano|钢琴", "acoustic": r"acoustic|guitar|folk|吉他|民谣",
-                                       "electronic": r"electronic|edm|techno|电子乐|电子音乐"}
+_INSTRUMENTS: dict[StyleName, str] = {"piano": r"piano|钢琴", "acoustic": r"acoustic|guitar|folk|ukulele|banjo|吉他|民谣|尤克里里",
+                                       "electronic": r"electronic|edm|techno|电子乐|电子音乐",
+                                       "cinematic": r"violins?|cellos?|strings|orchestra\w*|symphon\w*|小提琴|大提琴|弦乐|管弦"}
 # style -> more words that ask for it (English, Chinese), tried after the library's own lookup
 _STYLE_WORDS: dict[StyleName, str] = {
     "lofi": r"lo-?fi|chill ?hop|chill|低保真|放松|jazz|爵士|hip ?hop|rap|trap|嘻哈|说唱",
@@ -28,15 +29,15 @@ _STYLE_WORDS: dict[StyleName, str] = {
 }
 # effect -> words that name it outright (a "photo" alone is a scene, not a shutter sound)
 _SOUND_WORDS: dict[SoundName, str] = {
-    "whoosh": r"whoosh|swoosh|swish|woosh|嗖|呼啸|转场音效",
+    "whoosh": r"whoosh|swoosh|swish|woosh|swoop|嗖|呼啸|转场音效|咻|唰|呼的一声",
     # ("the camera motion", "the camera movement": a move of the picture, not a sound)
     "shutter": r"shutter|camera(?! (?:motion|movements?|moves?|moving|work|zoom|pan|shake|angle))|snapshot|快门|咔嚓|拍照",
-    "ding": r"ding|chime|bell|notification|叮|铃",
-    "pop": r"pop|bubble|啵|弹出",
-    "applause": r"applause|clapping|cheer|掌声|鼓掌|欢呼",
-    "impact": r"boom|impact|bang|explosion|hit|轰|爆炸|冲击",
-    "click": r"click|tap|点击|咔哒|咔嗒",
-    "rise": r"riser|rise|build-?up|上升",
+    "ding": r"ding|chime|bell|notification|叮|铃|提示音",
+    "pop": r"pop|bubble|blip|plop|bloop|啵|弹出|冒泡",
+    "applause": r"applause|clapping|claps?|cheer|cheering|ovation|掌声|鼓掌|欢呼|喝彩",
+    "impact": r"boom|impact|bang|explosion|hit|thud|thump|slam|bass drop|轰|爆炸|冲击|砰|嘭|咚|撞击",
+    "click": r"click|tap|tick|点击|咔哒|咔嗒",
+    "rise": r"riser|rise|rising sound|build-? ?up|uplifter|上升|渐强|升调",
     "rain": r"rain ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?rain|雨声|rain(?= (?:in the background|the whole|throughout|"
             r"from (?:the )?start|all (?:the way )?through))",
     "wind": r"wind ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?wind|风声|wind(?= (?:in the background|the whole|throughout|"
@@ -83,8 +84,13 @@ def _style_in(words: str) -> StyleName | None:
     return next((style for style, pattern in _STYLE_WORDS.items() if _match(pattern, words)), None)
 
 
+# genres, not sounds: "k-pop", "indie pop", "pop music", "a pop track", "boom bap"
+_POP_MUSIC = r"(?<![a-z])(?:(?:k|j|c|indie|upbeat|happy|synth|dance|teen|power|electro|bubblegum)[- ]?pop|pop[- ]?(?:rock|punk|music|songs?|tracks?|tunes?|hits?|ballads?|stars?)|boom[- ]?bap)(?![a-z])"
+
+
 def sound_effect(words: str) -> SoundName | None:
     """The effect a phrase names ("a whoosh", "快门声"), or None."""
+    words = re.sub(_POP_MUSIC, " ", words)
     if _match(r"(?:shutter|camera) (?:click|snap|sound)", words):  # "a shutter click" is the shutter
         return "shutter"
     found = find_sound(words)
@@ -95,6 +101,7 @@ def sound_effect(words: str) -> SoundName | None:
 
 def names_sound(words: str) -> bool:
     """Whether ``words`` name an effect outright ("whoosh", "快门"), not just a scene it could suit."""
+    words = re.sub(_POP_MUSIC, " ", words)
     return any(_match(pattern, words) for pattern in _SOUND_WORDS.values())
 
 

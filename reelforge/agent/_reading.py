@@ -86,7 +86,8 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
                            r"(?:片段|镜头|画面)切换(?:的时候|时)|(?:切|换)(?:镜头|画面)(?:的时候|时)|每个cuts?(?![a-z])|"
                            # "every time it cuts" ("it" is read as a reference first, so the cut alone)
                            r"(?<=\bevery time it )(?:cuts?|changes?)\b|(?<=\beverytime it )(?:cuts?|changes?)\b"))
-_TOPIC_WORDS = tuple((topic, re.compile(pattern)) for topic, pattern in (*_PHRASES, *TOPICS.items()))
+# an English topic word starts a word: "emotional" names no camera motion, "Japan" no pan
+_TOPIC_WORDS = tuple((topic, re.compile(rf"(?<![a-z])(?:{pattern})")) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
 _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"

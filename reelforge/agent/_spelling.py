@@ -40,7 +40,8 @@ _MISSPELT = {"verticle": "vertical", "verticale": "vertical", "horizonal": "hori
 # three-letter typos are only swaps ("teh", "adn"): any other edit of so short a word is too often another word
 _SHORT = 3
 _RARE = 200            # a dictionary word seen fewer times than this is most likely a typo ("tittle")
-_WORD = re.compile(r"(?<![a-z⟪])[a-z]{3,}(?![a-z⟫])")
+# (a word before "'t" is a negation's: "shouldn't" is no typo of "should")
+_WORD = re.compile(r"(?<![a-z⟪])[a-z]{3,}(?![a-z⟫])(?!['’]t\b)")
 
 
 @functools.cache

@@ -1,6 +1,7 @@
 """Finding a style or a sound from what a person wrote, in English or Chinese.
 
-Scoring, not parsing: a style's own names count most, its moods less, scene words
+Scoring, not parsing: a style's own names count most (a longer name more: "tropical house" is chill, "house"
+electronic), its moods less, scene words
 (for :func:`style_for_scene`) by how specific they are. English matches whole words
 ("pop" is not in "popcorn"); Chinese matches substrings, as Chinese has no spaces.
 """
@@ -59,7 +60,7 @@ def _best(scores: Mapping[str, float]) -> str | None:
 def find_style(words: str) -> Style | None:
     """The style ``words`` ask for ("lofi", "低保真", "calm piano", "something more epic"), or None."""
     text = _normalise(words)
-    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME)
+    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME, by_length=True)
               + _score(text, (*style.moods_en, *style.moods_zh), _MOOD) for style in STYLES.values()}
     name = _best(scores)
     return STYLES[name] if name else None
@@ -69,7 +70,7 @@ def style_for_scene(prompt: str) -> Style:
     """The style that suits a scene ("sunset over the sea", "雨夜的城市"); :data:`DEFAULT_STYLE` if
     nothing in the prompt points anywhere."""
     text = _normalise(prompt)
-    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME)
+    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME, by_length=True)
               + _score(text, (*style.moods_en, *style.moods_zh), _MOOD)
               + _score(text, (*style.scenes_en, *style.scenes_zh), 1.5, by_length=True)
               for style in STYLES.values()}

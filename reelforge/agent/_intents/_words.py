@@ -128,8 +128,8 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              # letterboxed on a phone: "it looks boxed in on my phone", "black bars on my phone", "手机上看有黑边"
              r"\b(?:boxed in|letterbox(?:ed)?|black bars|tiny|small|doesn'?t fill(?: the screen)?|does not fill(?: the screen)?) on (?:my|a|the) phone\b|"
              r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill) (?:a|the|my) phone\b|"
-             r"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)|\bstory (?:size|format|ratio)|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs)\b)|reels?\b|shorts|stories|"
-             r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕)|视频号"),
+             r"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)|\bstory (?:size|format|ratio)|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|reels?\b|shorts|stories|"
+             r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
     ("4:5", r"(?:instagram|insta|ins|ig) (?:portrait|feed)|小红书"),
     ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|[，,\s]方的(?:吧)?$|朋友圈"),
     ("16:9", r"horizontal|landscape|widescreen|youtube|油管|横屏|横版|横的|横向|横过来|宽屏|b站"),

@@ -32,19 +32,19 @@ _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我�
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,3} down|reduce|decrease|less loud|" \
-           r"not so loud|too loud)\b|小一点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
+           r"not so loud|too loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
            r"小一些|小些|盖过|压过|抢了|太响|太突出|(?:别|不要)(?:那么|这么|太)(?:大声|响|吵)"
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
-          r"can't hear|too quiet)\b|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
+          r"can't hear|too quiet)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
-_TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|" \
+_TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|\b(?:is|'s|are) (?:barely|hardly) audible\b|" \
              r"太小声|太小了|太轻了|声音太小|听不(?:见|到)"
 # a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
              rf"\b(?:louder|quieter|softer|lower|higher|up|down)\s+{_N}|"  # a learner's "take it down 20%", "louder 10 percent"
              r"(?:再|调|变|加|减)?(?:大声|小声|大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降|往下调|往上调|下调|上调)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
-_HALF = r"\b(?:by half|in half|halve|half as loud)\b|减半|减小一半|降低一半|小一半|降一半|减一半|减少一半|砍一半|压一半|(?:调|降|压)低一半"
+_HALF = r"\b(?:by half|in half|halve|half as loud)\b|[，,]\s*用一半|减半|减小一半|降低一半|小一半|降一半|减一半|减少一半|砍一半|压一半|(?:调|降|压)低一半"
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"(?<![a-z])mute(?![a-z])|静音"
 # the music back at its usual level: "unmute the music", "取消静音"
@@ -59,9 +59,21 @@ _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|^just once(?: please)?$|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
             r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了)")
-# a genre named alone is music: "how about some jazz instead", "换成爵士乐吧"
-_GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral)(?![a-z])|爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|" \
-         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:钢琴|吉他|电子|古典)"  # "…，配钢琴", "配点吉他"
+# a genre named alone is music: "how about some jazz instead", "换成爵士乐吧", "add some dubstep", "put on some rock"; words that
+# are also things in a scene (rock, country, piano, strings) only as what is asked for ("some rock", "to country")
+_GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral|chill ?hop|chill ?out|r&b|rnb|blues|dubstep|" \
+         r"trance|drum (?:and|n|&) bass|dnb|synth-?pop|retrowave|chiptune|8[- ]?bit|phonk|future bass|electro(?:nica)?|" \
+         r"(?:deep|tropical) house|[kj]-?pop|pop[- ](?:rock|punk|music)|indie (?:pop|folk|rock)|punk|funk|disco|reggae|ska|" \
+         r"bossa nova|bluegrass|film score|ballads?|lullab(?:y|ies)|boom bap|new age|symphon(?:y|ic)|chill vibes|lounge music|" \
+         r"smooth jazz|(?:upbeat|happy|teen|dance|synth|bubblegum)[- ]pop|singer[- ]songwriter|easy listening|(?:beach|summer) vibes)(?![a-z])|" \
+         r"\b(?:some|more|with|to|for|of|play|put on|try|want|add)\s+(?:(?:a|an|the|little|bit|nice|soft|solo|light|good|cool|real|proper|" \
+         r"old|classic|gentle|sad|happy|chill|calm|mellow|upbeat|relaxing|acoustic|emotional|epic)\s+){0,2}" \
+         r"(?:rock|soul|rap|trap|folk|country|piano|guitar|ukulele|banjo|strings|violins?|cellos?|orchestra|ambient|acoustic|" \
+         r"lounge|synths?|easy listening)(?![a-z])(?!\s+(?:playing|player|on|in|at|by|of|near|under|stage|band|lesson))|" \
+         r"爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|纯音乐|电音|说唱|饶舌|蓝调|交响乐|乡村音乐|摇篮曲|电子舞曲|(?<!赛博)朋克|放克|迪斯科|舞曲|" \
+         r"(?:古风|国风|中国风)(?=(?:一点|点)?(?:的)?(?:吧|$|[，,]|音乐|歌|配乐|bgm|曲))|" \
+         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:钢琴|吉他|电子|古典)|" \
+         r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐)"  # "…，配钢琴", "配点吉他", "来点小提琴"
 
 
 def _relative(clause: Clause) -> float | None:
@@ -76,9 +88,11 @@ def _relative(clause: Clause) -> float | None:
         return {"quarter": 0.25, "third": 0.333, "fifth": 0.2, "tenth": 0.1}.get(part.group(1) or "") or float(part.group(2)) / 100
     if clause.has(_DOUBLE):
         return 2.0
-    times = clause.search(r"\b(\d+(?:\.\d+)?) times? (?:more loud|louder|as loud)\b|(?:调大|放大|大|提高)(\d+(?:\.\d+)?)倍")
+    times = clause.search(r"\b(\d+(?:\.\d+)?) times? (?:more loud|louder|as loud)\b|(?:调大|放大|大|提高)(\d+(?:\.\d+)?)倍|"
+                          # "音乐大声点，用两倍": the factor of the change said before it
+                          rf"(?:{LOUDER})[^，,]*[，,]\s*用\s*(\d+(?:\.\d+)?)\s*倍")
     if times:  # "make the music 2 times more loud", "音乐调大两倍"
-        return min(4.0, float(times.group(1) or times.group(2)))
+        return min(4.0, float(times.group(1) or times.group(2) or times.group(3)))
     share = clause.search(_BY_SHARE)
     if share is None:
         return None
@@ -93,11 +107,12 @@ def _relative(clause: Clause) -> float | None:
 def _percent(clause: Clause) -> float | None:
     if clause.has(r"\b(?:to|at) (?:the )?(?:max(?:imum)?|full(?: volume| blast)?)\b|\bmax(?:imum)? volume\b|(?:调|开|拉)到最大|拉满|开满"):
         return 1.0  # "music volume to max", "音乐拉满"
-    fraction = clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec))")
-    if fraction:  # "turn the volume of the music to 0.5"
+    fraction = clause.search(r"(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec|x\b|倍|times))")
+    if fraction:  # "turn the volume of the music to 0.5", "turn the music down to 0.2"
         return min(2.0, float(fraction.group(1)))
-    if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)?\s*(?:half\b|一半)|\bhalf (?:the )?volume\b"):
-        return 0.5  # "put the music volume at half", "音乐音量调到一半"
+    if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)?\s*(?:half\b|一半)|\bhalf (?:the )?volume\b|"
+                     r"\b(?:to|at) half\b(?! (?:speed|a second|a sec|the))"):
+        return 0.5  # "put the music volume at half", "音乐音量调到一半", "bgm to half"
     tenths = clause.search(r"(?:音量|声音|调到|设为|到|音乐|配乐|bgm|歌)\s*(\d)成(半)?|(?:^|[，,\s])(\d)成(半)?(?:就行|就好|就够了|吧|左右)?$")
     if tenths:  # "音量调到四成", "音乐两成半"
         return (int(tenths.group(1) or tenths.group(3)) * 10 + (5 if tenths.group(2) or tenths.group(4) else 0)) / 100
@@ -106,7 +121,7 @@ def _percent(clause: Clause) -> float | None:
                           r"(?:音乐|声音|bgm|配乐)[^\d，,]{0,3}?(?:调|降|提|拉|开|放|减|加|升|改)(?:到|回|成|为)(\d{1,3})(?![\d.]|\s*(?:秒|倍|帧|s\b|x\b|fps))")
     if not match and clause.has(QUIETER + "|" + LOUDER + "|" + _TOO_QUIET + r"|\btoo much\b|太大|太小"):
         # "nah louder than that, 30", "too much, like 45", "hmm a little louder, 25?": the direction, then the level
-        match = clause.search(r"(?:^|[,.，]\s*|\s)(?:like |maybe |about |around |try |say )?(\d{1,3})\s*\??$")
+        match = clause.search(r"(?:^|[,，]\s*|\.\s+|\s)(?:like |maybe |about |around |try |say )?(\d{1,3})\s*\??$")
     if not match:
         bare = clause.search(_BARE_LEVEL)
         return int(bare.group(1)) / 100 if bare and 5 <= int(bare.group(1)) <= 100 and not clause.has(_NOT_A_LEVEL) else None
@@ -422,7 +437,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
     elif clause.has(_TOO_QUIET):
         out["volume_scale"] = 1.5
     elif clause.has(QUIETER):
-        out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 0.6
+        out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|\bway\b|barely audible|很多|得多") else 0.6
     elif clause.has(LOUDER):
         out["volume_scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 1.5
     clause = said
@@ -513,7 +528,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "the end (for example: fade out the music over 3 seconds), start it later, or remove it.",
             "音乐暂时不能在指定时间停止：它会一直播放到视频结尾。可以让它在结尾淡出（例如：音乐最后3秒淡出）、晚一点开始，或者去掉音乐。")))
         return True
-    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:那就|那)?关(?:了|掉)(?:吧)?$"):  # "去音乐", "关了吧"
+    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:那就|那)?关(?:了|掉)(?:吧)?$|"  # "去音乐", "关了吧", "cut the music"
+                  r"^(?:(?:please|just|ok|so)\s+)*cut(?: out)? (?:the |that |this )?(?:background )?(?:music|bgm|song|soundtrack)"
+                  r"(?: (?:please|pls|completely|entirely|altogether))?$"):
         state.edit(RemoveMusic())
         state.focus = None
         return True
@@ -750,6 +767,6 @@ def _music_focus() -> Focus:
 
 def _names_upload(clause: Clause, state: PlanState) -> bool:
     text = clause.unquoted().lower()
-    return any(m.kind == "audio" and (m.name.lower() in text or (len(m.name.rsplit(".", 1)[0]) >= 3
-                                                                 and m.name.lower().rsplit(".", 1)[0] in text))
+    return any(m.kind == "audio" and (m.name.lower() in text or (len(m.name.rsplit(".", 1)[0]) >= 3 and re.search(
+        rf"(?<![a-z0-9]){re.escape(m.name.lower().rsplit('.', 1)[0])}(?![a-z0-9])", text) is not None))  # not "summery"
                for m in state.context.media)

@@ -112,7 +112,8 @@ def _title_place(clause: Clause, state: PlanState) -> int | None:
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """A built-in sound effect: at a time, or at each transition; or the effects there removed."""
-    if clause.has(REMOVE) and (clause.has(_EFFECT_WORDS) or names_sound(clause.text)) and not clause.has(
+    if Clause(re.sub(r"\bbass drops?\b", " ", clause.text), clause.quotes, clause.language, clause.source).has(REMOVE) \
+            and (clause.has(_EFFECT_WORDS) or names_sound(clause.text)) and not clause.has(
             r"\b(?:add|put|insert)\b|加|添加|放"):
         return _remove_sounds(clause, state)
     fix = _CORRECTION.search(clause.text)
@@ -153,7 +154,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
-            r"\bat (?:\d|the (?:very )?(?:start|beginning|end))|\bin the (?:very )?last\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
