@@ -78,7 +78,7 @@ _ALSO: dict[str, frozenset[str]] = {
     # after the title", "a ding when the title appears": the title as a place
 }
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
-_PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
+_PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|慢动作"),
             ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|\bcuts? (?:between(?! \d)|from one)\b|"
                            r"\bthe cuts? (?:is|are|feels?|looks?)\b|\b(?:hard|straight|direct|plain) cuts?\b|\bcuts? (?:only|direct)\b|"
                            r"\b(?:just|only) cuts\b|剪辑点|"
@@ -90,7 +90,7 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|慢动作"),
 _TOPIC_WORDS = tuple((topic, re.compile(rf"(?<![a-z])(?:{pattern})")) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
-_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition))|"
+_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition|tilt|dolly|truck))|"
                          r"\bgenerat\w*|生成|"
                          # an editor's name and going on editing in it: "keep editing in Final Cut", "用剪映继续剪"
                          r"final ?cut|剪映|必剪|(?:继续|接着)剪(?:辑)?|"

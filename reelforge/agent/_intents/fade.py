@@ -19,6 +19,7 @@ from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
+from reelforge.draft.colors import parse_color
 from reelforge.draft.edits import SetFade
 
 __all__ = ["DEFAULT_FADE_MS", "handle"]
@@ -32,11 +33,11 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
                  r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
-                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
+                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变白|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
 # black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
-          r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in) black\b|"
+          r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins) (?:on|with|in|from) black\b|"
           r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![\u4e00-\u9fff]{2}中间)黑(?:个|一下|1下|一会儿?)(?=\d|$|再)")  # "结束的时候黑个两秒"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾|(?:视频|片子)?(?:最)?前(?:面|头)"
@@ -45,6 +46,9 @@ _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾
 _NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:段|片段|镜头)中间|"
              r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
              r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")
+# white at an end: "fade out to white", "fade in from white", "结尾淡出到白色", "开头从白屏淡入"
+_WHITE = r"\b(?:to|into|from|through|thru|on|with|in|out of) (?:a )?(?:pure )?white\b|\bwhite (?:screens?|frames?|out)\b|" \
+         r"白场|白屏|白幕|白色画面|(?:到|成|从)(?:纯)?白色?|变白|白掉"
 _BARE_BOTH_ZH = r"淡入淡出"           # alone it means a transition (timeline.py's)
 _WHOLE_ZH = r"开头|结尾|首尾|头尾|片头|片尾|视频|画面|整个|整体|全片"
 
@@ -57,17 +61,24 @@ def handle(clause: Clause, state: PlanState) -> bool:
     abrupt = clause.has(ABRUPT) and (clause.has(_START) or clause.has(_END))
     if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
         return False
-    if state.focus is not None and state.focus.kind == "transition" and clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为)"):
-        return False  # "换成黑场的吧" after a transition: another kind of it
+    if state.focus is not None and state.focus.kind == "transition" and (
+            clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为)") or clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH)):
+        return False  # "换成黑场的吧", "改成闪白的" right after a transition: another kind of it (timeline.py's)
     # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
     if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1:
         return False
-    if state.focus is not None and state.focus.kind == "transition" and clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH):
-        return False  # "换成黑场的吧" right after a transition: that transition's kind
     if not main_clips(state.draft):  # "fade out at the end" on an empty project
         state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
             clause, "There is nothing to fade yet: the video has no clips. Generate or add a clip first, for example: "
             "generate a clip of a city street at night.", "还没有可以淡入淡出的内容：视频里还没有片段。请先生成或添加一个片段，例如：生成一段夜晚城市街道的视频。")))
+        return True
+    if clause.has(_WHITE) and parse_color(state.draft.canvas.bg) != parse_color("white"):
+        # the picture fades to (and from) the canvas background: white is asked about, never dropped silently
+        state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
+            clause, "A fade to or from white: the picture fades to the background colour, which is not white now. Should I fade "
+            "to the background instead, or make the background white first (say: make the background white), so the fades "
+            "go to white?", "淡到白色：画面淡入淡出是到背景色，现在背景不是白色。要直接淡到背景色，还是先把背景改成白色（可以说："
+            "背景改成白色），这样淡入淡出就是白色？")))
         return True
     ways = _ways(clause)
     target = _target(clause, state)
@@ -85,6 +96,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.pop()
         state.edit(SetFade(fade_in_ms=both if last.edit.fade_in_ms is not None or "in" in lengths else None,
                            fade_out_ms=both if last.edit.fade_out_ms is not None or "out" in lengths else None))
+        return True
+    if target is None and isinstance(last, EditAction) and isinstance(last.edit, SetFade) and last.edit.segment_id is None \
+            and not any(getattr(last.edit, f"fade_{way}_ms") is not None for way in lengths):
+        # "fade in at the start and fade out at the end", "开头淡入一秒，结尾淡出一秒": the video's two ends said one by one
+        # are one fade holding both (docs/agent.md: Pairs)
+        state.actions.pop()
+        state.edit(last.edit.model_copy(update={f"fade_{way}_ms": ms for way, ms in lengths.items()}))
         return True
     state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out")),
                focus_kind="clip" if target else None)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._intents._transitions import PLACE
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._refs import MISSING, clip_refs, each_clip, follow_up_clip, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -27,24 +28,25 @@ from reelforge.draft.edits import SetMotion
 
 __all__ = ["handle", "manner_of_last_move", "motion_said"]
 
-_ZOOM_OUT = r"(?<![a-z])zoom(?:s|ed|ing)?[- ]?out(?![a-z])|\bpull(?:s|ed|ing)?[- ]?(?:back|out)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
+_ZOOM_OUT = r"(?<![a-z])zoom(?:s|ed|ing)?[- ]?out(?![a-z])|\bpull(?:s|ed|ing)?[- ]?(?:back|out|away)\b|\bdolly(?:ing)?[- ]?(?:out|back)\b|拉镜头|拉远|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
             r"缩小的?(?:镜头)?(?:效果|运镜)|加(?:1?个|上)?缩小"
-_ZOOM_IN = (r"(?<![a-z])zoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推近|推进|拉近|"
+_ZOOM_IN = (r"(?<![a-z])zoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdolly(?:ing)?[- ]?in\b|\b(?:punch|creep)(?:es|s|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推近|推进|拉近|"
             r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大的?(?:那个|这个)?(?:镜头)?效果|缩放效果|缩放|加(?:1?个|上)?放大")
-_ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|推镜头|推近|推进|拉近|放大"
-_PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|" \
+_ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdolly(?:ing)?[- ]?in\b|\b(?:punch|creep)(?:es|s|ed|ing)?[- ]?in\b|推镜头|推近|推进|拉近|放大"
+_PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|\b(?:truck|crab)(?:s|ed|ing)? (?:to the )?(?:left|right)\b|" \
+       r"平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|镜头(?:左|右|上|下)(?:移|摇)|" \
        r"(?:镜头|画面)(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向)(?:左|右|上|下)"
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
-            r"运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
+            r"\bcamera (?:moving|moves|movin)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
 # the words that can only mean stills ("the pictures" may be what the clips show)
 _STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"
 # ("the city looks too still, can it pan left": too still asks for a move)
 _REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|别|停止"
 # not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
-_NOT_OURS = (r"\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
+_NOT_OURS = (PLACE + r"|\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
              r"\b(?:generate|create|produce|film|shoot|render|animate|bring .* to life)\b|"
              r"\b(?:clip|video|footage|shot|scene|animation)s? (?:of|showing|about)\b|into a video|"
              r"生成|制作|拍(?:1)?(?:个|段)|做成视频|变成视频|图生视频|\b(?:title|text|caption|subtitle)s?\b|标题|文字|字幕")

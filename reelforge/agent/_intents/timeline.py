@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
+from reelforge.agent._intents._transitions import NAMES, PLACE, kind_named, no_such_named
 from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import manner_of_last_move, motion_said
@@ -42,27 +43,19 @@ from reelforge.draft.edits import (
 
 __all__ = ["handle", "nothing_to_edit"]
 
-_TRANSITIONS = (("fadeblack", r"\b(?:fade|dip) (?:to|through) black|黑场|渐黑|黑(?:一下|个|一会儿?)(?!字|底|色)|黑1下|先?黑(?:一|1)?(?:下|个)再"),  # "两段中间黑一下再出来"
-                ("fadewhite", r"\b(?:fade|dip) (?:to|through) white|白场|闪(?:一下|个)?白|白(?:一下|个)(?!字|底|色)|闪1下白|白1下"), ("dissolve", r"dissolve|溶解"),
-                # "往左擦", "往上推的": a wipe that way; "向左滑的": a slide
-                ("wiperight", r"\bwipe (?:to the |from the left to the )?right\b|(?:向|往)右(?:擦|推)"),
-                ("wipeup", r"\bwipe (?:to the )?up\b|(?:向|往)上(?:擦|推)"),
-                ("wipedown", r"\bwipe (?:to the )?down\b|(?:向|往)下(?:擦|推)"), ("wipeleft", r"\bwipe|擦除|(?:向|往)左(?:擦|推)|擦"),
-                ("slideright", r"\bslide (?:to the )?right\b|(?:向|往)右滑"), ("slideup", r"\bslide (?:to the )?up\b|(?:向|往)上滑"),
-                ("slidedown", r"\bslide (?:to the )?down\b|(?:向|往)下滑"), ("slideleft", r"\bslide|滑动|推移|(?:向|往)左滑"),
-                ("zoomin", r"\bzoom|缩放"), ("circleopen", r"\bcircle|圆形"), ("pixelize", r"pixel|像素"),
-                ("fade", r"cross-?fade|\bfade|\bblend|淡入淡出|渐变|叠化|淡化"))
-_TRANSITION = r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
+_TRANSITIONS = NAMES
+_TRANSITION = r"\btransitions?\b|cross[- ]?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
               r"\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|\b(?:direct|plain) cuts?\b|\bcuts? direct\b|" \
-              r"转场|过渡|叠化|淡入淡出|溶解|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|" \
+              r"转场|过渡|叠化|淡入淡出|溶解|交叉淡化|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
-_SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|加速|加快|快进|快一点|快放|变快|倍速播放|" \
+_SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|\btriple (?:the |its )?speed\b|\d+(?:\.\d+)? times as fast\b|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
 # ("make the dog slow like in the movies": slow said plainly of a clip)
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
         r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
-        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bhalf speed|慢动作|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
-_NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|正常速度|原速|恢复速度|" \
+        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+_NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|\breset (?:the |its )?speeds?\b|" \
+          r"\bundo the speed(?: change)?\b|\b1x\b|(?:速度|倍速)(?:改|调|变|换)回(?:正常|原来|原速|1倍)|正常速度|原速|恢复速度|" \
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
@@ -111,7 +104,9 @@ def _speed(clause: Clause) -> float | None:
         return 1.5
     if clause.has(_TOO_FAST):
         return 0.5
-    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|\btwice as fast\b|翻倍|加倍"):  # "double the speed", "速度翻倍"
+    if clause.has(r"\btriple (?:the |its )?speed\b|\bthree times (?:as fast|faster)\b"):  # "triple speed"
+        return 3.0
+    if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|\btwice as fast\b|翻倍|加倍|双倍"):  # "double the speed", "速度翻倍"
         return 2.0
     if clause.has(r"\bhalve (?:the )?speed\b|\bhalf as fast\b|速度减半"):
         return 0.5
@@ -240,12 +235,23 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
     harsh = harsh or clause.has(r"\bbetween\b|之间|(?:段|片段|镜头)的?中间|\b(?:each|every|the) cuts?\b") and any(
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
+    # any name of a transition where one goes: "a push between the clips", "a cross fade on each cut", "每个镜头之间都加闪黑"
+    placed = clause.has(PLACE) and (kind_named(clause.text) is not None or no_such_named(clause.text) is not None)
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
-            and not harsh and not _transition_meant(clause, state):
+            and not harsh and not placed and not _transition_meant(clause, state):
         return False
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a transition")
+    unknown_kind = no_such_named(clause.text)
+    if unknown_kind is not None and kind_named(clause.text.replace(unknown_kind, "")) in (None, "fade") and \
+            not clause.has(REMOVE):  # "a spin transition", "加个旋转转场": none like it, asked (never another kind)
+        state.actions.append(Unknown(clause.unquoted(), understood="a transition", question=ask(
+            clause, f"A '{unknown_kind}' transition: I don't have one. I can use a crossfade, a dissolve, a dip to black or "
+            "white, a wipe or a slide (left, right, up, down), a zoom, a circle, pixelate, blur or blinds. Which would you "
+            "like?", f"「{unknown_kind}」转场：暂时没有这种。可以用淡入淡出、叠化（溶解）、闪黑、闪白、擦除或滑动（上下左右）、缩放、"
+            "圆形、马赛克、模糊或百叶窗。要哪一种？")))
+        return True
     # "I don't like the crossfade", "hard cuts only", "去转场"
     gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|"
                       r"\b(?:direct|plain) cuts?\b|\bcuts? direct\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|没有转场") or \
@@ -388,7 +394,7 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(?:吧|就行|就好|就可以)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
 _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
-        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
+        r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|取消静音|解除静音|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
 
 
 _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |so |very |kind of |a bit )?(?:annoying|distracting|awful|" \
@@ -443,7 +449,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = min(2.0, float(times.group(1)))
     elif clause.has(_FULL):
         volume = 1.0
-    elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
+    elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|\bstrip\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
     elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|有点吵|小声|炸耳朵?|震耳|太响"):
         volume = 0.5

@@ -1,0 +1,68 @@
+"""What people call transitions, mapped to the draft's (``draft.validate.TRANSITIONS``, ffmpeg's xfade names).
+
+The names are the ones editors show (Premiere, Final Cut, iMovie, CapCut / 剪映, DaVinci), written from the domain,
+not from any corpus: "cross dissolve", "dip to black", "push", "iris", "clock wipe", "barn door", "venetian blinds",
+"闪黑", "闪白", "叠化", "推移", "百叶窗", "马赛克". A name we have nothing like ("spin", "glitch", "page curl", "旋转",
+"故障", "翻页") is asked about (``NO_SUCH``), never swapped for another kind.
+
+叠化 is 剪映's plain crossfade (the two pictures laid over each other), so it is ``fade`` with 淡入淡出, 交叉淡化 and
+渐变; ``dissolve`` is said as "dissolve", 溶解 or 交叉溶解 (Premiere's Cross Dissolve).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["KINDS", "NAMES", "NO_SUCH", "PLACE", "kind_named", "no_such_named"]
+
+_WAY = r"(?: (?:to|towards|from) the| to| towards)? "
+# (the draft's name, what people call it), most specific first: "circle wipe" is a circle, "fade to black" no fade
+NAMES: tuple[tuple[str, str], ...] = (
+    ("fadeblack", r"\b(?:fade|dip|flash|cut)s? (?:to|through|into|thru) black\b|\bblack (?:flash|dip)\b|\bdip black\b|"
+                  r"黑场|渐黑|闪黑|黑闪|黑(?:一下|个|一会儿?)(?!字|底|色)|黑1下|先?黑(?:一|1)?(?:下|个)再"),  # "两段中间黑一下再出来"
+    ("fadewhite", r"\b(?:fade|dip|flash)(?:es)? (?:to|through|into|thru) white\b|\bwhite (?:flash|dip)\b|\bdip white\b|"
+                  r"\bflash(?:es)?\b(?! ?(?:of|to) black)|白场|闪(?:一下|个)?白|白闪|白(?:一下|个)(?!字|底|色)|闪1下白|白1下"),
+    ("fadegrays", r"\b(?:fade|dip)s? (?:to|through|into|thru) gr[ae]y\b|灰场"),
+    ("radial", r"\bclock ?wipes?\b|\bradial(?: wipes?)?\b|时钟|钟表|径向"),
+    ("circleopen", r"\biris(?: round| wipe| open)?\b|\bcircles?(?: wipes?| open| reveal)?\b|圆形|圆圈|圆环|光圈"),
+    ("vertopen", r"\bbarn ?doors?\b|开门|开幕"),
+    ("hlslice", r"\b(?:venetian )?blinds\b|\bslices?\b|(?:百|100)叶窗"),
+    ("pixelize", r"\bpixel\w*|\bmosaic\b|像素|马赛克"),
+    ("hblur", r"\b(?:cross )?blur(?:s|red)?\b|模糊"),
+    ("squeezeh", r"\bsqueeze\b|挤压"),
+    ("dissolve", r"dissolve|溶解|溶化"),
+    # "往左擦", "往上推的": a wipe that way; "向左滑的": a slide
+    ("wiperight", rf"\bwipe{_WAY}right\b|\bwipe from the left\b|(?:向|往)右(?:擦|推)"),
+    ("wipeup", rf"\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推)"),
+    ("wipedown", rf"\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推)"),
+    ("wipeleft", r"\bwipe|擦除|划像|(?:向|往)左(?:擦|推)|擦"),
+    ("slideright", rf"\b(?:slide|push){_WAY}right\b|(?:向|往)右滑"),
+    ("slideup", rf"\b(?:slide|push){_WAY}(?:up|top)\b|(?:向|往)上滑"),
+    ("slidedown", rf"\b(?:slide|push){_WAY}(?:down|bottom)\b|(?:向|往)下滑"),
+    ("slideleft", r"\bslide|\bpush(?!\s+(?:in|out|it|the|closer)\b)|滑动|推移|(?:向|往)左滑"),
+    ("zoomin", r"\bzoom|缩放|放大转场|推近"),
+    ("fade", r"\bcross[- ]?fade|\bfade|\bblend|\bmix\b|淡入淡出|渐变|叠化|叠变|淡化"),
+)
+KINDS = frozenset(kind for kind, _ in NAMES)
+_NAMES = tuple((kind, re.compile(pattern)) for kind, pattern in NAMES)
+# transitions editors offer that we have nothing like: asked about ("A spin transition: ...")
+NO_SUCH = (r"\bspin\w*|\brotat\w*|\bglitch\w*|\bpage (?:curl|peel|turn)\w*|\bcube\b|\bflip\w*|\bmorph(?: cut)?\b|"
+           r"\blight ?leaks?\b|\bfilm burn\b|\bwhip(?: pan)?\b|\bshak\w*|\bswirl\w*|\bripple\w*|\bink\b|"
+           r"旋转|故障|翻页|立方体|翻转|漏光|甩镜|甩入|抖动|震动|水波纹|波纹|撕纸")
+_NO_SUCH = re.compile(NO_SUCH)
+# where a transition goes: between the clips, on each cut ("between clip 1 and 2", "每个镜头之间", "两段中间")
+PLACE = (r"\bbetween (?:the |all |every |each |both |my |these )?(?:two |2 )?(?:(?:clips?|shots?|scenes?|videos?|parts?|them|"
+         r"(?:clip |shot )?\d (?:and|&) \d)\b|(?:the )?\w+ (?:and|&) (?:the )?\w+ (?:clips?|parts?|shots?)\b)|"
+         r"\b(?:on|at|for|in) (?:each|every|all (?:the )?|the) cuts?\b|\beach cut\b|\bevery cut\b|"
+         r"之间|(?:段|片段|镜头|视频)的?中间|每个cut")
+
+
+def kind_named(text: str) -> str | None:
+    """The draft's transition a name in ``text`` stands for ("a cross dissolve" -> dissolve), or None."""
+    return next((kind for kind, pattern in _NAMES if pattern.search(text)), None)
+
+
+def no_such_named(text: str) -> str | None:
+    """The words of a transition we have nothing like ("spin", "故障"), or None."""
+    found = _NO_SUCH.search(text)
+    return found.group(0) if found else None
