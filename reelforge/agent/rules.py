@@ -496,11 +496,6 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
             continue
-        listed = _next_in_order(clause, clauses[:index], clauses[index + 1:], state)
-        if listed is False:  # "dog clip first, then the city": the city is next already
-            continue
-        if listed is not True:
-            clause = listed
         lacking = _not_supported(clause)
         if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
             state.actions.append(lacking)
@@ -585,29 +580,6 @@ def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> Pla
         return None
     _ask_what_is_missing(joined, chosen.state)
     return chosen.state
-
-
-# an order said as a list: "put the photo first, then the city, then the hike video", "dog clip first, then the city"
-_FIRST_OF_ORDER = re.compile(r"\bfirst$|\b(?:at the (?:very )?(?:start|beginning)|to the front)$")
-_NEXT_IN_ORDER = re.compile(r"^(?:and |then |and then )*((?:the|my) [\w' .-]+?)(?: next| after that| last| at the end)?$")
-
-
-def _next_in_order(clause: Clause, before: list[Clause], after: list[Clause], state: PlanState) -> Clause | bool:
-    """A thing said alone after a request that put something first is the next in that order: nothing to do when it is
-    next already (False), else the last of the list goes at the end ("then the hike video"). True: not such a clause."""
-    item = _NEXT_IN_ORDER.match(clause.text)
-    if clause.language != "en" or item is None or not before or not any(_FIRST_OF_ORDER.search(c.text) for c in before) or \
-            not all(_NEXT_IN_ORDER.match(c.text) for c in before[1 + max(k for k, c in enumerate(before)
-                                                                           if _FIRST_OF_ORDER.search(c.text)):]):
-        return True
-    clips = [c.id for c in main_clips(state.draft)]
-    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
-    placed = len(before) - max(k for k, c in enumerate(before) if _FIRST_OF_ORDER.search(c.text))  # its place in the list
-    if len(named) == 1 and named[0] in clips and clips.index(named[0]) == placed:
-        return False
-    if after and _NEXT_IN_ORDER.match(after[0].text):
-        return True
-    return Clause(f"put {item.group(1)} at the end", clause.quotes, clause.language, clause.source)
 
 
 _CONCRETE = frozenset({"verb", "ref"})  # the slots that name nothing to do on their own

@@ -1106,13 +1106,12 @@ def _listed_in_order(clause: Clause, state: PlanState) -> bool:
 
 
 def _then_in_order(clause: Clause, state: PlanState) -> bool:
-    """"put the photo first, then the city, then the hike video": an item named alone after an upload this message put
-    somewhere goes right after it (a clip there already in its place changes nothing)."""
+    """"put the photo first, then the city, then the hike video", "dog clip first, then the city": an item named alone
+    after a clip this message put somewhere (an upload added, a clip moved) goes right after it (a clip there already in
+    its place changes nothing)."""
     last = state.actions[-1] if state.actions else None
     if not isinstance(last, EditAction) or not isinstance(last.edit, (AddClip, MoveClip)) or state.focus is None \
-            or state.focus.kind != "clip" or not state.focus.segment_id \
-            or not any(isinstance(a, EditAction) and isinstance(a.edit, AddClip) and a.edit.src in
-                       {m.src for m in state.context.media if m.uploaded} for a in state.actions):
+            or state.focus.kind != "clip" or not state.focus.segment_id:
         return False
     items = [_order_item(dataclasses.replace(clause, text=part), state)
              for part in re.split(r"\s*[，,]\s*(?:and\s+)?|\s+and\s+", clause.text) if part]
