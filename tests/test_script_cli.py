@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import av
+import pytest
 import srt
 import webvtt
+
+from tests.test_cli import invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ("The harbour wakes up. Boats come home. Gulls fly over the market. "
@@ -59,17 +62,18 @@ def test_say_writes_speech_and_prints_sentence_times(tmp_path: Path) -> None:
     assert "欢迎来到海边" in done.stdout and (tmp_path / "hi.wav").stat().st_size > 10_000
 
 
-def test_bad_input_exits_2_with_the_reason(tmp_path: Path) -> None:
-    done = run("say", "hello", "--voice", "robot", cwd=tmp_path)
-    assert done.returncode == 2 and "voice" in done.stderr
-    done = run("script", "missing.txt", cwd=tmp_path)
-    assert done.returncode == 2 and "not found" in done.stderr
+def test_bad_input_exits_2_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # refusals of say and script (each has its subprocess run above) in-process; subtitles' one run is below
+    refused = invoke("say", "hello", "--voice", "robot", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert refused.exit_code == 2 and "voice" in refused.stderr
+    refused = invoke("script", "missing.txt", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert refused.exit_code == 2 and "not found" in refused.stderr
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00bad")
-    done = run("script", "bad.txt", cwd=tmp_path)
-    assert done.returncode == 2 and "UTF-8" in done.stderr
+    refused = invoke("script", "bad.txt", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert refused.exit_code == 2 and "UTF-8" in refused.stderr
     (tmp_path / "empty.txt").write_text("  ...  ", encoding="utf-8")
-    done = run("script", "empty.txt", cwd=tmp_path)
-    assert done.returncode == 2 and "nothing to narrate" in done.stderr
+    refused = invoke("script", "empty.txt", cwd=tmp_path, monkeypatch=monkeypatch)
+    assert refused.exit_code == 2 and "nothing to narrate" in refused.stderr
     (tmp_path / "d.json").write_text(json.dumps({"v": 1, "m": {"w": 320, "h": 180}, "t": []}), encoding="utf-8")
     done = run("subtitles", "d.json", cwd=tmp_path)
     assert done.returncode == 2 and "no narration" in done.stderr
