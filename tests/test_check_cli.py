@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reelforge.ffmpeg import ffmpeg_exe
+from tests.test_cli import invoke
 
 REELFORGE = [sys.executable, "-m", "reelforge.cli"]
 
@@ -44,8 +45,9 @@ def test_a_file_that_departs_exits_1_and_says_how(exported: Path) -> None:
     assert "video is 1080x1080, tiktok needs 1080x1920" in result.stdout
 
 
-def test_a_missing_file_or_unknown_preset_exits_2(exported: Path) -> None:
-    missing = run("check", "nope.mp4", "--preset", "tiktok", cwd=exported.parent)
-    unknown = run("check", str(exported), "--preset", "myspace", cwd=exported.parent)
-    assert (missing.returncode, unknown.returncode) == (2, 2)
+def test_a_missing_file_or_unknown_preset_exits_2(exported: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the two runs above are the subprocesses; these two answers come from the same app in-process
+    missing = invoke("check", "nope.mp4", "--preset", "tiktok", cwd=exported.parent, monkeypatch=monkeypatch)
+    unknown = invoke("check", str(exported), "--preset", "myspace", cwd=exported.parent, monkeypatch=monkeypatch)
+    assert (missing.exit_code, unknown.exit_code) == (2, 2)
     assert "myspace" in unknown.stdout + unknown.stderr
