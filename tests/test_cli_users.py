@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from reelforge.services.auth import issue_anonymous_token
 from reelforge.services.context import build_services
 from tests._server import make_settings
+from tests.test_cli import invoke
 
 REELFORGE = [sys.executable, "-m", "reelforge.cli"]
 
@@ -40,11 +43,11 @@ def test_users_bind_grant_and_list_change_the_store_the_server_reads(tmp_path: P
     assert "sessions=0" in line and line.endswith("(Ada)")
 
 
-def test_an_unknown_user_exits_2_naming_it(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
+def test_an_unknown_user_exits_2_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # bind and grant run as subprocesses above; their refusal comes from the same app in-process (data in tmp_path/data)
     for args in (("bind", "usr_00000000000000000000"), ("grant", "usr_00000000000000000000", "5")):
-        result = run(*args, data_dir=data_dir)
-        assert result.returncode == 2, result.stderr
+        result = invoke("users", *args, cwd=tmp_path, monkeypatch=monkeypatch)
+        assert result.exit_code == 2, result.stderr
         assert "no user 'usr_00000000000000000000'" in result.stderr and not result.stdout
 
 
