@@ -12,7 +12,7 @@ import opentimelineio as otio
 import pytest
 
 from reelforge.ffmpeg import ffmpeg_exe
-from tests.test_cli import probe
+from tests.test_cli import invoke, probe
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -72,12 +72,16 @@ def test_an_imported_fcp_xml_renders_the_same_file_as_the_draft(project: Path, t
     assert first["duration"] == pytest.approx(second["duration"], abs=0.05)
 
 
-def test_timeline_commands_refuse_what_they_cannot_read(project: Path, tmp_path: Path) -> None:
+def test_timeline_commands_refuse_what_they_cannot_read(project: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # import and export run as subprocesses above; their refusals come from the same app in-process
     (tmp_path / "cut.xml").write_text("<xmeml><oops", encoding="utf-8")
-    bad = run("timeline", "import", str(tmp_path / "cut.xml"), "-o", str(tmp_path / "back.json"), cwd=tmp_path)
-    assert bad.returncode == 2 and "not a readable FCP 7 XML" in bad.stderr
-    unknown = run("timeline", "export", str(project / "draft.json"), "-o", str(tmp_path / "cut.capcut"), cwd=tmp_path)
-    assert unknown.returncode == 2 and "timeline format" in unknown.stderr
+    bad = invoke("timeline", "import", str(tmp_path / "cut.xml"), "-o", str(tmp_path / "back.json"), cwd=tmp_path,
+                 monkeypatch=monkeypatch)
+    assert bad.exit_code == 2 and "not a readable FCP 7 XML" in bad.stderr
+    unknown = invoke("timeline", "export", str(project / "draft.json"), "-o", str(tmp_path / "cut.capcut"),
+                     cwd=tmp_path, monkeypatch=monkeypatch)
+    assert unknown.exit_code == 2 and "timeline format" in unknown.stderr
 
 
 def test_local_chat_export_for_premiere_saves_the_xml_beside_the_draft(tmp_path: Path) -> None:
