@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import probe
+from tests.test_cli import invoke, probe
 from tests.test_timeline_cli import project, run
 
 __all__ = ["project"]  # the fixture, shared with the timeline commands' tests
@@ -32,11 +32,15 @@ def test_pack_moves_a_project_as_one_zip_that_unpacks_and_renders_the_same(proje
     assert here["duration"] == pytest.approx(there["duration"], abs=0.05)
 
 
-def test_unpack_refuses_a_busy_folder_and_pack_a_missing_file(project: Path, tmp_path: Path) -> None:
-    assert run("pack", str(project / "draft.json"), "-o", str(tmp_path / "p.zip"), cwd=tmp_path).returncode == 0
+def test_unpack_refuses_a_busy_folder_and_pack_a_missing_file(project: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    # pack and unpack run as subprocesses above; these answers come from the same app in-process
+    packed = invoke("pack", str(project / "draft.json"), "-o", str(tmp_path / "p.zip"), cwd=tmp_path,
+                    monkeypatch=monkeypatch)
+    assert packed.exit_code == 0
     (tmp_path / "p").mkdir()
     (tmp_path / "p" / "mine.txt").write_text("keep me", encoding="utf-8")
-    busy = run("unpack", str(tmp_path / "p.zip"), cwd=tmp_path)
-    assert busy.returncode == 2 and "not empty" in busy.stderr
-    missing = run("pack", str(tmp_path / "nope.json"), cwd=tmp_path)
-    assert missing.returncode == 2 and "not found" in missing.stderr
+    busy = invoke("unpack", str(tmp_path / "p.zip"), cwd=tmp_path, monkeypatch=monkeypatch)
+    assert busy.exit_code == 2 and "not empty" in busy.stderr
+    missing = invoke("pack", str(tmp_path / "nope.json"), cwd=tmp_path, monkeypatch=monkeypatch)
+    assert missing.exit_code == 2 and "not found" in missing.stderr
