@@ -668,6 +668,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not animate and _vague(prompt) and not clause.has(_AGAIN):
         prompt = ""
+    if not animate and not re.sub(r"\b(?:an?|the|one|ones|clip|video|shot|please|pls)\b|[\s,，。.!！的个一吧呢啊呀吗]", "", without_colors(prompt)):
+        prompt = ""  # "生成一个蓝色的", "generate a blue one": a colour is no scene
     if not prompt and not animate:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "
