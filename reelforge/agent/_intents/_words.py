@@ -162,14 +162,14 @@ def _trie(names: list[str]) -> str:
     """One pattern for ``names`` as a trie of their characters, a space matching a space, a hyphen or nothing ("light
     blue", "light-blue", "lightblue"): the areas try it at every position of a clause, and a flat alternation of a
     few hundred names costs ten times as much; the longest name wins (greedy), shorter ones on backtracking."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    root: dict[str, dict] = {}
     for name in names:
         node = root
         for char in name:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    def emit(node: dict[str, dict]) -> str:
         branches = [(r"[\s-]?" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
