@@ -295,6 +295,21 @@ def _listed_lines(message: str, language: str) -> str:
     return ("；" if language == "zh" else "; ").join(line.rstrip(":：;；") for line in lines if line)
 
 
+# a title's new words said without quotes after a rename verb, holding a number ("标题改成第三天", "把标题改成 第三天 出发",
+# "标题叫第二章"): held as quoted words are, as typed, so no number in them reads as a clip or a time; a style said there
+# ("标题改成两秒", "改成大一点", "改成红色") is no words
+_UNQUOTED_TITLE_ZH = re.compile(
+    r"((?:标题|字幕|文字)(?:的)?(?:文字|内容|文案|名字)?\s*(?:改成|改为|换成|写成|变成|应该是|应该叫|就叫|叫做|叫)[:：]?\s*)"
+    r"(?![「“『《‘\"'])((?=[^，,。；;！!？?\s]*[第一二三四五六七八九十两百千\d])[^，,。；;！!？?「“『《]+?)"
+    r"(?=\s*(?:[，,。；;！!？?]|$)|\s+(?:颜色|放|移|挪|加|音乐|背景|显示|持续|淡|然后|再|并))")
+_TITLE_STYLE_ZH = re.compile(r"[大小]|一点|一些|色|秒|倍|%|百分|字号|上面|下面|顶|底|中间|左|右|居中|[黑白红黄蓝绿]的")
+
+
+def _quote_title_zh(message: str) -> str:
+    return _UNQUOTED_TITLE_ZH.sub(lambda m: m.group(0) if _TITLE_STYLE_ZH.search(m.group(2))
+                                  else f"{m.group(1)}「{m.group(2).strip()}」", message)
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -303,7 +318,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         quotes.append(next(g for g in match.groups() if g is not None))
         return f"⟪{len(quotes) - 1}⟫"
 
-    held = _QUOTES.sub(hold, _listed_lines(message.strip(), language))
+    listed = _listed_lines(message.strip(), language)
+    held = _QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":

@@ -78,7 +78,7 @@ COLOR_PHRASES: dict[str, str] = {
     "ash gray": "#b2beb5", "mustard": "#ffdb58", "mustard yellow": "#ffdb58", "lemon": "#fff44f",
     "lemon yellow": "#fff44f", "amber": "#ffbf00", "peach": "#ffcba4", "apricot": "#fbceb1", "camel": "#c19a6b",
     "caramel": "#af6f09", "coffee": "#6f4e37", "mocha": "#967969", "bronze": "#cd7f32", "copper": "#b87333",
-    "champagne": "#f7e7ce", "lilac": "#c8a2c8", "mauve": "#e0b0ff", "periwinkle": "#ccccff", "fuschia": "#ff00ff",
+    "champagne": "#f7e7ce", "lilac": "#c8a2c8", "light purple": PALETTE["lavender"], "pale purple": PALETTE["lavender"], "mauve": "#e0b0ff", "periwinkle": "#ccccff", "fuschia": "#ff00ff",
     "sky": "#87ceeb", "sea blue": "#006994", "ocean blue": "#4f42b5", "royal purple": "#7851a9",
     "bright white": PALETTE["white"], "pure white": PALETTE["white"], "pure black": PALETTE["black"],
     "jet black": "#0a0a0a", "pitch black": PALETTE["black"],

@@ -29,10 +29,10 @@ EN_COLOURS = {
 # colours as Chinese speakers name them
 ZH_COLOURS = {
     "红色": "#ff3b30", "粉色": "#ff2d55", "紫色": "#af52de", "灰色": "#8e8e93", "金色": "#ffd700", "银色": "#c0c0c0",
-    "棕色": "#a2845e", "咖啡色": "#6f4e37", "米色": "#f5f5dc", "青色": "#32ade6", "天蓝色": "#87ceeb", "浅蓝色": "#add8e6",
-    "深蓝色": "#00008b", "藏青色": "#001f3f", "酒红色": "#722f37", "玫红色": "#e0218a", "橘色": "#ff9500", "墨绿色": "#305d42",
+    "棕色": "#a2845e", "咖啡色": "#a2845e", "米色": "#f5f5dc", "青色": "#32ade6", "天蓝色": "#87ceeb", "浅蓝色": "#add8e6",
+    "深蓝色": "#00008b", "藏青色": "#001f3f", "酒红色": "#800000", "玫红色": "#e0218a", "橘色": "#ff9500", "墨绿色": "#305d42",
     "浅绿色": "#90ee90", "深灰色": "#a9a9a9", "荧光绿": "#39ff14", "卡其色": "#f0e68c", "米白色": "#faf9f6", "宝蓝色": "#4169e1",
-    "天蓝": "#87ceeb", "浅蓝": "#add8e6", "酒红": "#722f37", "藏青": "#001f3f", "淡紫色": color_value("light purple"),
+    "天蓝": "#87ceeb", "浅蓝": "#add8e6", "酒红": "#800000", "藏青": "#001f3f", "淡紫色": color_value("light purple"),
 }
 EN_TITLE_COLOUR = ("make the title {c}", "change the title colour to {c}", "title in {c} please",
                    "can you make the title text {c}", "i want the title to be {c}", "the title should be {c}",
@@ -126,6 +126,13 @@ ZH_TIMES = {"标题只显示前三秒": {"duration_ms": 3000}, "标题从2秒到
 EN_ADD = ("add the title 'Hi' in {c} at the top", "put a {c} title 'Hi' at the top", "title 'Hi' at the top in {c}")
 ZH_ADD = ("加个标题「你好」，{c}，放在顶部", "在顶部加一行{c}的字「你好」")
 
+# a title's new words holding numbers and ordinals, unquoted: its words as said, never a clip or a time
+EN_NUMBERED = ("Day 3", "Chapter Two", "Part 2", "10 Things To Do", "The 2nd Try", "Summer 2026")
+EN_NUMBERED_SAID = ("change the title to {w}", "make the title say {w}", "rename the title to {w}",
+                    "the title should say {w}")
+ZH_NUMBERED = ("第三天", "第二章", "三个人的旅行", "第1天", "2026夏天", "十年之后", "一起去看海")
+ZH_NUMBERED_SAID = ("标题改成{w}", "把标题改成 {w}", "标题叫{w}", "标题换成{w}", "标题文字改为{w}")
+
 
 def _half(colours: dict[str, str], index: int) -> list[tuple[str, str]]:
     """Every other colour, starting at the template's parity: each colour meets half the templates (a cheaper grid)."""
@@ -201,6 +208,12 @@ def _cases() -> Iterator[dict[str, Any]]:
         yield {"ctx": "full", "msg": said, "expect": [{"do": "unknown"}]}  # no such look: asked, never another edit
     for said, value in list(EN_COLOURS.items())[::5]:
         yield {"ctx": "one_clip", "msg": f"make the captions {said}", "expect": [{"do": "set_captions", "color": value}]}
+    for template in EN_NUMBERED_SAID:
+        for words in EN_NUMBERED:
+            yield {"ctx": "full", "msg": template.format(w=words), "expect": [{"do": "update_text", "text": words}]}
+    for template in ZH_NUMBERED_SAID:
+        for words in ZH_NUMBERED:
+            yield {"ctx": "full", "msg": template.format(w=words), "expect": [{"do": "update_text", "text": words}]}
     for template in EN_RENAME:
         for quoted in EN_QUOTES:
             yield {"ctx": "full", "msg": template.format(q=quoted), "expect": [{"do": "update_text", "text": "Night Drive"}]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from reelforge.agent._text import Clause
@@ -10,7 +11,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_value, parse_color
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "EN_COLOR_WORDS", "LENGTH_ALONE",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE",
            "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "ZH_SHADES", "aspect_at", "aspect_of",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
@@ -119,20 +120,26 @@ CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|dif
 # no \b around ratios: "改成1:1" has no word break before the 1
 _BY = r"\s*(?:[:x/]|\bby\b|比)\s*"   # "9:16", "9x16", "9 by 16", "9比16"
 _RATIOS: tuple[tuple[Aspect, str], ...] = (
-    ("9:16", rf"(?<![\d.])9{_BY}16(?![\d.])"), ("4:5", rf"(?<![\d.])4{_BY}5(?![\d.])"),
-    ("1:1", rf"(?<![\d.])1{_BY}1(?![\d.])"), ("16:9", rf"(?<![\d.])16{_BY}9(?![\d.])"))
-# a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版")
+    ("9:16", rf"(?<![\d.])9{_BY}16(?![\d.])|九比十六"), ("4:5", rf"(?<![\d.])4{_BY}5(?![\d.])|四比五"),
+    ("1:1", rf"(?<![\d.])1{_BY}1(?![\d.])|一比一"), ("16:9", rf"(?<![\d.])16{_BY}9(?![\d.])|十六比九"))
+# a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版"), then a shape said outright over a
+# platform's ("I need this square, it's going on my instagram feed")
 _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
-    # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
-    ("9:16", r"vertical|portrait|(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|"
+    ("4:5", r"(?:instagram|insta|ins|ig) portrait"),
+    ("9:16", r"vertical|portrait|竖屏|竖版|竖的|竖向|竖过来|竖起来|竖着(?:看|放|拍|的)|"
              # letterboxed on a phone: "it looks boxed in on my phone", "black bars on my phone", "手机上看有黑边"
              r"\b(?:boxed in|letterbox(?:ed)?|black bars|tiny|small|doesn'?t fill(?: the screen)?|does not fill(?: the screen)?) on (?:my|a|the) phone\b|"
-             r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill) (?:a|the|my) phone\b|"
-             r"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)|\bstory (?:size|format|ratio)|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|reels?\b|shorts|stories|"
-             r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
-    ("4:5", r"(?:instagram|insta|ins|ig) (?:portrait|feed)|小红书"),
-    ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|[，,\s]方的(?:吧)?$|朋友圈"),
-    ("16:9", r"horizontal|landscape|widescreen|youtube|油管|横屏|横版|横的|横向|横过来|宽屏|b站"),
+             r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill)s? (?:a|the|my) phone\b|"
+             r"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)"),
+    ("1:1", r"square|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|[，,\s]方的(?:吧)?$"),
+    ("16:9", r"horizontal|landscape|widescreen|横屏|横版|横的|横向|横过来|宽屏"),
+    # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
+    ("9:16", r"(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|\bstory (?:size|format|ratio)|\byoutube short\b|"
+             r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|reels?\b|shorts|stories|"
+             r"(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
+    ("4:5", r"(?:instagram|insta|ins|ig) feed|小红书"),
+    ("1:1", r"instagram|\binsta(?:gram)?\b|\bins\b|朋友圈"),
+    ("16:9", r"youtube|油管|b站"),
 )
 # -- colours: the English names are the draft's (draft/colors.py: the palette, every CSS name, the names people use,
 # shades); the Chinese words are here, each with the English name it reads as
@@ -151,21 +158,41 @@ _UNSAID = frozenset({"snow", "sky", "tomato", "lemon", "wheat", "linen", "honeyd
 _SHADE_WORDS = "|".join(sorted(SHADES, key=len, reverse=True))
 
 
-def _spaced(name: str) -> str:
-    return r"[\s-]?".join(re.escape(word) for word in name.split())
+def _trie(names: list[str]) -> str:
+    """One pattern for ``names`` as a trie of their characters, a space matching a space, a hyphen or nothing ("light
+    blue", "light-blue", "lightblue"): the areas try it at every position of a clause, and a flat alternation of a
+    few hundred names costs ten times as much; the longest name wins (greedy), shorter ones on backtracking."""
+    root: dict[str, dict] = {}
+    for name in names:
+        node = root
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [(r"[\s-]?" if char == " " else re.escape(char)) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return f"(?:{emit(root)})"
 
 
 _PLAIN_NAMES = sorted({n for n in NAMED_COLORS if n != "transparent" and n not in _THINGS | _UNSAID} |
                       {n for n in COLOR_PHRASES if " " in n}, key=len, reverse=True)
 _THING_NAMES = sorted(_THINGS)
 # a colour's own words: the names, and a shade before any name ("pale yellow", "dark orange", "light coral")
-EN_COLOR_WORDS = (rf"(?:(?:(?:{_SHADE_WORDS})[\s-]?)?(?:{'|'.join(_spaced(n) for n in _PLAIN_NAMES)})|"
-                  rf"(?:{_SHADE_WORDS})[\s-]?(?:{'|'.join(_THING_NAMES)}))")
-_THING_AS_COLOR = (rf"(?:{'|'.join(_THING_NAMES)})(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shades?\b|ish\b)|"
+_THINGS_SAID = _trie(_THING_NAMES)
+EN_COLOR_WORDS = (rf"(?:(?:(?:{_SHADE_WORDS})[\s-]?)?{_trie(_PLAIN_NAMES)}|"
+                  rf"(?:{_SHADE_WORDS})[\s-]?{_THINGS_SAID})")
+# any colour's words, the names that are also things among them: for a colour said as a list item of its own (", golden,")
+EN_COLOR_ANY = rf"(?:{EN_COLOR_WORDS}|{_THINGS_SAID})"
+_THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shades?\b|ish\b)|"
                    r"\s+(?:text|letters|font|words|background|bg|box|banner|captions?|subtitles?|titles?)\b|"
                    r"(?:\s+(?:please|pls|plz|instead|then|now|too|maybe|thanks|thx))*\s*[.,;!?)]*\s*$|"
                    r"\s+(?:on|with|and|or)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:background|bg|box))")
-_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR})\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
+_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
                        r"rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(?:,\s*[\d.]+\s*)?\))")
 # Chinese colour words (what a Chinese speaker says) -> the English name the draft reads (``color_value``) or a value;
 # a word of one character is a colour with 色 after it ("红色"), or where the areas read it bare ("字弄成红的", "黑底");
@@ -173,9 +200,9 @@ _EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR})\b(?![-'])(?!\s+
 ZH_COLORS: dict[str, str] = {
     "红": "red", "白": "white", "黑": "black", "黄": "yellow", "蓝": "blue", "绿": "green", "橙": "orange",
     "橘": "orange", "紫": "purple", "粉": "pink", "灰": "gray", "金": "gold", "银": "silver", "青": "cyan",
-    "棕": "brown", "褐": "saddle brown", "米": "beige", "咖": "coffee", "驼": "camel", "杏": "apricot",
+    "棕": "brown", "褐": "saddle brown", "米": "beige", "咖": "brown", "驼": "camel", "杏": "apricot",
     "粉红": "pink", "大红": "red", "正红": "red", "中国红": "red", "鲜红": "red", "深红": "dark red", "暗红": "dark red",
-    "酒红": "wine red", "枣红": "maroon", "砖红": "firebrick", "玫红": "#e0218a", "玫瑰红": "rose", "桃红": "hot pink",
+    "酒红": "maroon", "枣红": "maroon", "砖红": "firebrick", "玫红": "#e0218a", "玫瑰红": "rose", "桃红": "hot pink",
     "橘红": "orange red", "橘黄": "orange", "橙黄": "#ffa400", "明黄": "yellow", "柠檬黄": "lemon yellow", "土黄": "#c8a951",
     "姜黄": "mustard", "金黄": "golden yellow", "鹅黄": "#fff143", "天蓝": "sky blue", "湖蓝": "#30a9de",
     "宝蓝": "royal blue", "藏青": "navy", "藏蓝": "navy", "海军蓝": "navy", "孔雀蓝": "#00a4b4", "克莱因蓝": "klein blue",
@@ -184,9 +211,9 @@ ZH_COLORS: dict[str, str] = {
     "薄荷": "mint", "翠绿": "emerald", "碧绿": "emerald", "荧光绿": "neon green", "黄绿": "yellow green",
     "奶白": "cream", "米白": "off white", "乳白": "cream", "象牙白": "ivory", "雪白": "snow", "纯白": "white",
     "纯黑": "black", "漆黑": "jet black", "银灰": "silver", "炭灰": "charcoal", "碳灰": "charcoal", "烟灰": "dim gray",
-    "咖啡": "coffee", "卡其": "khaki", "珊瑚": "coral", "香槟": "champagne", "古铜": "bronze", "奶茶": "#c8a58a",
+    "咖啡": "brown", "卡其": "khaki", "珊瑚": "coral", "香槟": "champagne", "古铜": "bronze", "奶茶": "#c8a58a",
     "焦糖": "caramel", "巧克力": "chocolate", "粉紫": "lilac", "紫红": "medium violet red", "洋红": "magenta",
-    "品红": "magenta", "蓝紫": "blue violet", "紫罗兰": "violet", "薰衣草": "lavender",
+    "品红": "magenta", "蓝紫": "blue violet", "紫罗兰": "violet", "薰衣草": "lavender", "淡紫": "lavender", "浅紫": "lavender",
 }
 # a shade said before a colour word: "浅蓝", "深绿", "亮黄", "淡紫", "荧光粉"
 ZH_SHADES = {"浅": "light", "淡": "light", "深": "dark", "暗": "dark", "亮": "bright", "鲜": "bright", "荧光": "neon"}
@@ -209,9 +236,10 @@ def _zh_value(shade: str | None, word: str) -> str | None:
     return color_value(f"{ZH_SHADES[shade]} {name}") or color_value(name)
 
 
-def colors_in(text: str) -> list[tuple[str, int, str]]:
+@functools.lru_cache(maxsize=4096)
+def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
     """Every colour named in ``text`` (English or Chinese), in order: its value as the draft writes it (``#rrggbb``),
-    where it starts and the words said."""
+    where it starts and the words said (cached: every area asks of the same clause)."""
     found: list[tuple[str, int, str]] = []
     for match in _EN_COLOR.finditer(text):
         value = match.group(2) if match.group(2) else color_value(match.group(1))
@@ -225,7 +253,7 @@ def colors_in(text: str) -> list[tuple[str, int, str]]:
         value = _zh_value(match.group(1), word)
         if value is not None:
             found.append((value, match.start(), match.group(0)))
-    return sorted(found, key=lambda hit: hit[1])
+    return tuple(sorted(found, key=lambda hit: hit[1]))
 
 
 def without_colors(text: str) -> str:

@@ -31,13 +31,15 @@ _OTHER_RATIO = r"(?<![\d.:])(?:4\s*(?::|x|by|比)\s*3|3\s*(?::|x|by|比)\s*4|21\
                r"3\s*(?::|x|by|比)\s*2|2\s*(?::|x|by|比)\s*3|2\s*(?::|x|by|比)\s*1|5\s*(?::|x|by|比)\s*4|16\s*(?::|x|by|比)\s*10|" \
                r"2\.3[59]\s*:\s*1|1\.85\s*:\s*1)(?![\d.:])"
 
+_OURS = r"(?<![\d.])(?:9\s*(?::|x|by|比)\s*16|16\s*(?::|x|by|比)\s*9|1\s*(?::|x|by|比)\s*1|4\s*(?::|x|by|比)\s*5)(?![\d.])"
+
 
 def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_NOT_OURS):
         return False
     aspect = aspect_of(clause)
     other = clause.search(_OTHER_RATIO)
-    if aspect is None and other is not None:
+    if other is not None and not clause.has(_OURS):  # "做成小红书那种3:4的": the ratio said, not the platform's
         ratio = re.sub(r"\s*(?:x|by|比)\s*", ":", other.group(0)).replace(" ", "")
         state.actions.append(Unknown(clause.unquoted(), understood="canvas", question=ask(
             clause, f"{ratio} is not a shape the video can have yet: it can be 16:9 (landscape), 9:16 (vertical), 1:1 "

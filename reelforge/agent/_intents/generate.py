@@ -668,6 +668,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not animate and _vague(prompt) and not clause.has(_AGAIN):
         prompt = ""
+    if not animate and not re.sub(r"\b(?:an?|the|one|ones|clip|video|shot|please|pls)\b|[\s,，。.!！的个一吧呢啊呀吗]", "", without_colors(prompt)):
+        prompt = ""  # "生成一个蓝色的", "generate a blue one": a colour is no scene
     if not prompt and not animate:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "
@@ -902,7 +904,7 @@ _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for",
 # ("照片显示5秒，加在城市前面": an upload shown, not a scene; nor a sentence said to the editor: a particle that ends a
 # remark ("差不多了", "快过头了"), a correction or a take-back ("不对，是另一个", "算了 还原"), the project ("现在项目里有东西吗"),
 # where it goes ("导一份竖的给快手"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
-_ZH_NOT_SCENE = r"[我你咱您]|视频|需要|缺点|缺少|少了点|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
+_ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺点|缺少|少了点|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \

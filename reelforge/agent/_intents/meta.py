@@ -80,14 +80,17 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
           r"(?:回到|恢复到|退回到|回退到|还原到|返回到)(?:还)?(?:没有|没|没加|没有加|还没加|未加)(?:上)?(.+?)(?:的)?(?:时候|那时候?|那会儿?|那个时候|版本|状态|样子)|" \
           r"\b(?:(?:liked|preferred|loved) (?:it |this )?(?:better |more )?|(?:was|were|looked|sounded) (?:way |much |a lot |so )?better )before (?:the |i added (?:the )?|adding (?:the )?|we added (?:the )?|you added (?:the )?)?(\w+)|" \
           r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
-# "发youtube的版本导一个": a version for a platform, exported
+# "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,
+# the export word left unsaid
 _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
           r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清)|" \
           r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:\w+ )?(?:version|copy|cut|file))|" \
-          r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish|post) (?:it|this|the (?:video|edit|thing))(?! (?:back|again)))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
-          r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b"
+          r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish) (?:it|this|the (?:video|edit|thing))(?! (?:back|again)))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
+          r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b|" \
+          r"^(?:and |now |then |ok )?(?:one|a version|a copy) for (?:the |my )?(?:tik ?tok|youtube(?: shorts)?|instagram|insta|ig|reels|shorts|" \
+          r"the web|web|website|facebook|twitter) (?:and|,) (?:another|one more|one|a second)(?: one)? for\b"
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3",
 # or said alone ("webm please", "gif instead", "mov格式的")
 _WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:an?|one) \w+(?: (?:file|version|copy))?$|" \

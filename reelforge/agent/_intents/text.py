@@ -8,6 +8,7 @@ import re
 
 from reelforge.agent._intents._words import (
     ADD,
+    EN_COLOR_ANY,
     EN_COLOR_WORDS,
     LENGTH_ALONE,
     REMOVE,
@@ -46,9 +47,9 @@ _STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|he
 _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|axe|cut)\s+(?:the|that|this|all the|those|these)\s+" \
             r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
             r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
-_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
+_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个)号|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
 # "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
-_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|" \
+_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
     r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
@@ -301,7 +302,7 @@ def _timing(clause: Clause) -> dict[str, object]:
 _BACKDROP = re.compile(rf"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:({EN_COLOR_WORDS}|\S+)\s+)?(?:background|backdrop|box|banner)"
                        # the colour after the noun, as a learner says it: "with box black behind"
                        r"(?:\s+(black|white|red|yellow|blue|green|grey|gray|pink|purple|orange|dark|light)\b(?:\s+behind\b)?)?\b|"
-                       rf"({ZH_COLOR_WORDS})色(?:的)?(?:背景|底)|({ZH_COLOR_BARE})的?(?:背景|底(?!部|下))|(?:背景|底色)(?:是|为|改成|改为|换成|变成|弄成|调成|用)?({ZH_COLOR_WORDS})色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
+                       rf"({ZH_COLOR_WORDS})色(?:的)?(?:背景|底)|({ZH_COLOR_BARE})的?(?:背景|底(?!部|下))|(?:背景|底色)(?:是|为|改成|用)?({ZH_COLOR_WORDS})色|底色(?:改为|换成|变成|弄成|调成)({ZH_COLOR_WORDS})色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
                        # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
                        rf"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([{ZH_COLOR_CHARS}])的|"
                        rf"([{ZH_COLOR_CHARS}])底(?!部|下)")
@@ -400,7 +401,7 @@ _RENAMED_EN = re.compile(
 _RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫|就叫|叫做|叫)[:：]?\s*"
                          r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
-               r"upper|lower|corner|start|beginning|end)\b|\d|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
+               r"upper|lower|corner|start|beginning|end)\b|^\d+(?:\.\d+)?$|\d+(?:\.\d+)?\s*(?:%|x\b|倍|秒|px\b|pt\b)|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
 
 
 def _renamed(clause: Clause) -> str | None:
@@ -445,7 +446,9 @@ def _unquoted_words(clause: Clause) -> str | None:
     if said and clause.text[said.end():].strip(" :：,，"):
         return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
-    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|{_SAYING_ENDS}|$)|"
+    # ", golden," after the words is their colour: "a title that says Neon Nights, golden, at the bottom", "…：夜色温柔，红色的"
+    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|{_SAYING_ENDS}|"
+                      rf"\s*,\s*(?:in\s+)?{EN_COLOR_ANY}\s*(?:,|$)|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
 
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
@@ -453,7 +456,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
                       r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
-                      r"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d)|$)", clause.unquoted())  # "…：感谢观看，显示2秒"
+                      rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:用)?{ZH_COLOR_WORDS}色?的?(?:[，,]|$))|$)", clause.unquoted())  # "…：感谢观看，显示2秒"
     if match:
         return next(g for g in match.groups() if g).strip()
     # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"
