@@ -841,7 +841,9 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
+                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|"
+                     # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
+                     r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
@@ -902,6 +904,7 @@ _REASON_EN = re.compile(
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
+    r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|"
     r"(?:(?:way|a bit|kinda|kind of|still|much) )?too (?:aggressive|bright|dark|loud|strong|harsh|much|busy|intense|flashy|plain|boring)|"  # "nah too aggressive. maybe orange"
     # why an export: "export in low quality, i just want a quick preview"
     r"(?:i|we) (?:just |only )?(?:want|need|wanna) (?:to (?:see|check|test|preview|review) (?:it|how it looks)|(?:a |to (?:have|get|do) "

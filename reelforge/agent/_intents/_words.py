@@ -119,8 +119,14 @@ CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|dif
 # no \b around ratios: "改成1:1" has no word break before the 1
 _BY = r"\s*(?:[:x/]|\bby\b|比)\s*"   # "9:16", "9x16", "9 by 16", "9比16"
 _RATIOS: tuple[tuple[Aspect, str], ...] = (
-    ("9:16", rf"(?<![\d.])9{_BY}16(?![\d.])"), ("4:5", rf"(?<![\d.])4{_BY}5(?![\d.])"),
-    ("1:1", rf"(?<![\d.])1{_BY}1(?![\d.])"), ("16:9", rf"(?<![\d.])16{_BY}9(?![\d.])"))
+    ("9:16", rf"(?<![\d.])9{_BY}16(?![\d.])|\bnine by sixteen\b"), ("4:5", rf"(?<![\d.])4{_BY}5(?![\d.])|\bfour by five\b"),
+    ("1:1", rf"(?<![\d.])1{_BY}1(?![\d.])"), ("16:9", rf"(?<![\d.])16{_BY}9(?![\d.])|\bsixteen by nine\b"))
+# the shape said by the screen it is for: "so it fits my phone", "for my phone", "phone screen", "for the tv"
+_PHONE = r"\bfits? (?:on )?(?:my|a|the|your|people'?s) (?:phone|mobile)s?\b|\bfor (?:my|the|a|your) (?:phone|mobile)(?: screen)?s?\b|" \
+         r"\b(?:phone|mobile) (?:screen|format|version|size)s?\b|\bfull ?screen on (?:my |a |the )?(?:phone|mobile)s?\b|\bsnapchat\b|" \
+         r"手机(?:屏幕|全屏|上看|版)"
+_SCREEN = r"\bfor (?:the |my |a )?(?:tv|television|desktop|laptop|computer|monitor)(?: screen)?s?\b|\b(?:tv|desktop) (?:format|version|size)\b|" \
+          r"电视(?:上看|版)|电脑(?:上看|版)"
 # a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版")
 _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
@@ -129,10 +135,10 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              r"\b(?:boxed in|letterbox(?:ed)?|black bars|tiny|small|doesn'?t fill(?: the screen)?|does not fill(?: the screen)?) on (?:my|a|the) phone\b|"
              r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill) (?:a|the|my) phone\b|"
              r"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)|\bstory (?:size|format|ratio)|(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|reels?\b|shorts|stories|"
-             r"竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
+             rf"{_PHONE}|竖屏|竖版|竖的|竖向|竖过来|竖起来|(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
     ("4:5", r"(?:instagram|insta|ins|ig) (?:portrait|feed)|小红书"),
     ("1:1", r"square|instagram|\binsta(?:gram)?\b|\bins\b|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|[，,\s]方的(?:吧)?$|朋友圈"),
-    ("16:9", r"horizontal|landscape|widescreen|youtube|油管|横屏|横版|横的|横向|横过来|宽屏|b站"),
+    ("16:9", rf"{_SCREEN}|horizontal|landscape|widescreen|youtube|油管|横屏|横版|横的|横向|横过来|宽屏|b站"),
 )
 # -- colours: the English names are the draft's (draft/colors.py: the palette, every CSS name, the names people use,
 # shades); the Chinese words are here, each with the English name it reads as

@@ -97,7 +97,8 @@ _EN_STRIP = (
     r"^at the (?:very )?(?:start|beginning|end|front)\b,?|\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on|onto)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
-    r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
+    r"instagram|widescreen)\b(?:\s+(?:format|size|version))?(?:\s+(?:for|on)\s+(?:tiktok|reels|shorts|youtube|instagram|insta|ig|"
+    r"my (?:phone|story|stories|feed)))?|\bformat\b|\b(?:sixteen|nine) by (?:nine|sixteen)\b|\bfour by five\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
     r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll|intro|outro)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",

@@ -22,14 +22,15 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 __all__ = ["from_history", "handle", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
-        r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
+        r"how do i use|what can i (?:say|do)|从哪(?:里|儿)?(?:开始|下手|入手)|不知道(?:从哪|怎么)(?:开始|下手|弄)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
         r"(?:都|能|可以)?有(?:哪些|什么|哪几种|些什么)(?:样的|种类的)?(?:转场|过渡|字体)(?:效果)?|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
         r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
         r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
-        r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
+        r"^what(?:'s| is) this(?: (?:app|thing|tool))?\W*$|^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|\b(?:where|how) do (?:i|we) (?:even )?(?:start|begin|get started)\b|" \
+        r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
         r"\b(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
@@ -229,7 +230,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(ShowTimeline())
         state.actions.extend(HelpAction(topic) for topic in helps)
     elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
-        state.actions.append(HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None)))
+        helped = HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None))
+        if helped not in state.actions:  # "how does this work? what can you do": one question, asked twice
+            state.actions.append(helped)
     elif (topic := _reverted(clause)) is not None:  # "I preferred it before that": before the last change, an undo
         state.actions.append(UndoAction() if topic in ("that", "this", "then") else RevertAction(topic))
     elif clause.has(_REDO):
