@@ -68,7 +68,9 @@ _EN_SPLIT = re.compile(
     # "a 5 second shot of rain after it and a crossfade into it": a transition asked for after a new clip
     r"|(?:a|an)\s+(?:[\w-]+\s+)?(?:cross-?fades?|transitions?|dissolves?)\s+(?:into|to|between|before|after)\b"
     # "a 2 second clip of a sunrise at the start and a 2 second clip of a sunset at the end": a second new clip
-    r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:clip|shot|video)s?\s+(?:of|showing)\b)"
+    r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:clip|shot|video)s?\s+(?:of|showing)\b"
+    # "..., 5 seconds, and another 5 seconds of the city lights": a second new clip by its length
+    r"|(?:then\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\b)"
     # "... after it and a crossfade into it", "a slow zoom out and a fade out at the end": a transition or fade of its own
     r"|(?<!fade in)(?<!fade out)\s+and\s+(?=(?:a|an)\s+(?:[\w-]+\s+)?(?:crossfade|dissolve|wipe|transition|fade (?:in|out))\b)"
     # "... for the first 2 secs and calm piano music" (not "rock and roll music", "drum and bass music")

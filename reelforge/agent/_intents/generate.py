@@ -38,6 +38,11 @@ _BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
 _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|make|put in)\s+(?:another\s+|a further\s+)?" \
              r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:more\s+)?of\s+(?!(?:the\s+)?(?:music|song|silence|black|darkness|" \
              r"nothing|video|clip|title|text)\b)"
+# "add a neon sign flickering in the rain after this, 6 seconds": a scene added with its place and its length is a new clip
+_SCENE_PLACED = r"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:add|insert|append|tack on|throw in|put in)\s+" \
+                r"(?:a|an|some|two|three)\s+[\w' -]{3,60}?\s+(?:at the (?:very )?(?:end|start|beginning)|(?:right |just )?(?:after|before) " \
+                r"(?:this|it|that|the (?:[\w-]+ ){1,2}?(?:clip|one|shot)))(?: one)?\s*,\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*" \
+                r"(?:seconds?|secs?|s)\b"
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
@@ -58,7 +63,8 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
-          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))"
+          r"(?:clip|video|vid|shot|scene|footage|time-?lapse|close[- ]?up|drone shot|aerial)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))|" \
+          r"\b(?:add|insert|put in|throw in|drop in|stick in|tack on)\s+(?:some\s+|a\s+|more\s+)?b-?roll\b|" + _SCENE_PLACED
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
@@ -619,7 +625,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and re.search(EDIT_WORDS, request) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
-    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped and _only_existing(clause) \
+    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
+            and _only_existing(dataclasses.replace(clause, text=without_place(clause.text))) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
@@ -893,7 +900,7 @@ _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
 _EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|whack|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
-                   r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
+                   r"post|publish|open|close(?![- ]?ups?\b)|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
                    r"extend|lengthen|tweak|adjust|boost|highlight|label|tag|schedule|remove|erase|hide|mute|loop|repeat|"
                    r"freeze|check|look|watch|preview|listen|play|sing|say|write|type|draw|paint|please|just|now|ok|sure")
@@ -943,12 +950,17 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     """
     if not state.actions and _INTRO_OF.match(clause.text):  # "an intro of a starry sky, 3 seconds": that clip, first
         return handle(dataclasses.replace(clause, text=f"generate {clause.text}"), state)
+    shape_first = _SHAPE_FIRST.match(clause.text)
+    if shape_first is not None and _first_request(state):
+        # "9:16, a girl doing a skincare routine, 7 seconds": the shape, then the scene said whole is that scene in that shape
+        scene = dataclasses.replace(clause, text=f"{shape_first.group('scene')}, {shape_first.group('shape')}")
+        return bool(_SHAPE_FIRST.match(scene.text) is None and handle_description(scene, state))
     slow = _SLOW_ITEM_ZH.search(clause.text) is not None
     if slow:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
     # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
     clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
-    if state.actions or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
+    if not _first_request(state) or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
             or any(clip_refs(clause, state)):
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
@@ -983,7 +995,14 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _first_request(state: PlanState) -> bool:
+    """Nothing asked before this clause: "hey! 9:16, a girl ..." ("hey" is a greeting, asks nothing)."""
+    return all(isinstance(a, Unknown) and is_chatter(a.text) for a in state.actions)
+
+
 # an intro or outro said with its scene and no verb ("an intro of a starry sky, 3 seconds"); slow motion said as an item
 # of a Chinese scene that opens with what it shows ("一只白鹭从湖面飞起来，慢动作，6秒")
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
+_SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
+                          r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
 _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,]{2,40}?)[，,](?:用)?慢动作(?:拍)?(?=[，,]|$)")

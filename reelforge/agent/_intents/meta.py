@@ -44,7 +44,9 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
         r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
-        r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|\bhow much long is\b|\bwhat does it look like(?: now| so far)?\??$|" \
+        r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|" \
+        r"\bhow long (?:is|are) (?:it|everything|they|the clips|all of it|the whole (?:thing|video))(?: all)? (?:together|in total|combined|altogether|total)\b|" \
+        r"\bhow long (?:is|'?s) (?:everything|the whole (?:thing|video))\b(?! (?:fading|at)\b)|\b(?:what'?s|what is) the (?:total )?(?:length|runtime|run time|duration)(?: of (?:it|the video|everything))?(?: now)?\??$|\bhow much long is\b|\bwhat does it look like(?: now| so far)?\??$|" \
         r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
         r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \
         r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|" \
@@ -211,7 +213,8 @@ def _count(clause: Clause) -> int:
     if clause.has(r"\bthrice\b"):
         return 3
     said = clause.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b (?:times|steps?|changes|edits|things|actions)|"
-                         r"\b(?:last|previous|past) (one|two|three|four|five|six|seven|eight|nine|ten)\b")
+                         r"\b(?:last|previous|past) (one|two|three|four|five|six|seven|eight|nine|ten)\b|"
+                         r"\b(?:undo|redo|revert) (?:those|these|the|them|all|my) (two|three|four|five)\b")  # "undo those two"
     if said:
         return _WORD_COUNTS[next(g for g in said.groups() if g)]
     times = clause.search(r"\bx\s*(\d+)\b|\b(\d+)\s*x\b")  # "undo x3"
