@@ -16,7 +16,7 @@ from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "describes",
-           "detect_language", "is_chatter", "remark_of", "split_clauses", "states_need"]
+           "detect_language", "is_chatter", "not_that", "remark_of", "split_clauses", "states_need"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a single-quoted title may hold an apostrophe ("'You won't believe this'"); one after a letter opens nothing ("dog's")
@@ -44,6 +44,10 @@ _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtra
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|(?<!\bfade in)\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    # "put the hike video first and the city after it": the next of an order said as a list (``rules._next_in_order``)
+    r"|\s+and\s+(?=(?:then\s+)?(?:the|my) [\w' .-]+? (?:after (?:it|that|this)|next|last|after that)$)"
+    # "mute the dog clip, not the city one": what is not meant, a clause of its own (``not_that``)
+    r"|,\s*(?=(?:but\s+)?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
     # "the clips r too loud compared to the music, 30% on both": a level for them, said after the remark
@@ -385,6 +389,7 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw/\s*", "with ", text)
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
+    text = re.sub(r"\b(?:vo|v/o|v\.o\.)(?=$|[\s:：,.!?])", "voice-over", text)  # "vo in a male voice: ...", "make the vo quieter"
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
@@ -813,7 +818,8 @@ def _carry_add(parts: list[str]) -> list[str]:
         if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)", item):
             carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
             continue
-        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None:
+        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None \
+                or _NOT_THAT.match(item):  # "lofi music, not my song": what is not wanted instead, no request
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
@@ -878,6 +884,8 @@ class Remark:
     subject: str = ""      # the words naming what it is about ("音乐", "狗那段"), for a request that leaves it unsaid
 
 
+# what is not wanted instead of what was just asked: "lofi music, not my song", "a crossfade, not a wipe"
+_NOT_THAT = re.compile(r"^(?:but )?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$")
 _OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|no|nope|wait|no wait|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
@@ -1085,6 +1093,11 @@ def chatter_kind(text: str) -> str | None:
 def is_untouched(text: str) -> bool:
     """"音乐不要动": something the user leaves as it is, beside the requests (nothing to plan)."""
     return compiled(rf"^{_UNTOUCHED_ZH}$").match(text.strip()) is not None
+
+
+def not_that(text: str) -> bool:
+    """"not my song" after "lofi music": what is not wanted instead of the request just made (nothing more to do)."""
+    return _NOT_THAT.match(text.strip()) is not None
 
 
 def is_chatter(text: str) -> bool:

@@ -53,6 +53,7 @@ from reelforge.agent._text import (
     detect_language,
     is_chatter,
     is_untouched,
+    not_that,
     remark_of,
     split_clauses,
     states_need,
@@ -494,6 +495,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 continue  # "配音太快了，听不清", "the clips' sound is too loud, the wind is annoying": why the other complains
             if remark.request is not None:  # "the dog clip is too slow" said alone asks for it faster
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
+        if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
+            continue  # "lofi music, not my song": what is not wanted instead, the request already says it
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
             continue
         lacking = _not_supported(clause)
@@ -558,6 +561,10 @@ def _why_of_value(clause: Clause, following: Clause | None, state: PlanState) ->
     return _same_again(following, state.fork())
 
 
+_BARE_AMOUNT = re.compile(r"^(?:(?:maybe|like|about|around|say|perhaps|try|or|um+|uh+|hmm+)[\s,]+)*\d+(?:\.\d+)?(?:\s*(?:%|percent))?"
+                          r"(?:\s*(?:maybe|or so|ish|please|pls|\?))*$")
+
+
 def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> PlanState | None:
     """A clause no area can act on that says how the request before it goes ("标题淡出，用两秒", "海滩照片放进去 放三秒",
     "把照片加进来，放在视频后面", "a 4 second clip of ..., slow"): that request read again with it, when the two read
@@ -575,8 +582,10 @@ def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> Pla
     before, chosen = best(alone), best(together)
     kinds = [type(a).__name__ + getattr(getattr(a, "edit", None), "op", "") for a in chosen.actions]
     was = [type(a).__name__ + getattr(getattr(a, "edit", None), "op", "") for a in before.actions]
-    if kinds != was or len(chosen.explains) <= len(before.explains) or close_call(together, chosen) is not None \
-            or _left_out(joined, chosen) is not None:
+    # "make the music a bit quieter? maybe 25": a bare amount after it is how much (no slot of its own to explain)
+    amount = _BARE_AMOUNT.match(clause.text) is not None and chosen.actions != before.actions
+    if kinds != was or len(chosen.explains) < len(before.explains) or len(chosen.explains) == len(before.explains) \
+            and not amount or close_call(together, chosen) is not None or _left_out(joined, chosen) is not None:
         return None
     _ask_what_is_missing(joined, chosen.state)
     return chosen.state

@@ -96,7 +96,7 @@ _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i'?d (?:love|like) to see|i want to see|(?:i |we )?(?:am |are )?(?:want|need)|"
     r"i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add|whip up|cook up|put together|conjure up|slap|"
-    r"throw in|toss in|pop in|tack|show(?: me)?|i'?d (?:love|like) to see|i want to see|let me see|lemme see|can u)\b",
+    r"throw in|toss in|pop in|tack|^(?:put|stick|drop|place|insert)(?= (?:a|an|another|one more|some|new)\b)|show(?: me)?|i'?d (?:love|like) to see|i want to see|let me see|lemme see|can u)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
     r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
     r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
@@ -198,12 +198,12 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
             ref is not None and clause.has(r"把.*(?:换成|改成|变成)|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
                                            r"^rather than\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
-    elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
+    elif ref in (None, MISSING) and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref is None and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
+    elif ref in (None, MISSING) and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"

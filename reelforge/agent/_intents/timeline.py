@@ -401,7 +401,7 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: (?:on|for) (?:both|all|each|every one)(?: of them)?)?(?: is fine| please)?"
                           r"(?:吧|就行|就好|就可以)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
-_FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
+_FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\bat full$|\b(?:sound|audio) (?:back )?on$|" \
         r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|取消静音|解除静音|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
 
 
@@ -438,6 +438,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     its = its or again is not None
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
+    # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
+    its = its or clause.has(r"^(?:(?:put|set|turn|bring|have|keep|make)\s+)?(?:the |all (?:the )?|both )?clips\s+(?:back\s+)?(?:at|to)\s+"
+                            r"(?:full|max(?:imum)?|normal|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False

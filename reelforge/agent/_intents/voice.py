@@ -64,17 +64,17 @@ _NARRATE_EN = re.compile(
     r"(?P<pre>(?:(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|(?:in|at|on) (?:the )?second \d+(?:\.\d+)?)\b[,\s]+)?"
     r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
-    r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
+    r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator|vo\b)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
     r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?)?"
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
     r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
-    r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
-    r"\s*(?:(?:that |who )?(?:saying|says|say)|narrating|reading|:)|"
+    r"(?:(?:have|get|let|use|i want|i'd like|i need)\s+)?(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
+    r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
     r"an? (?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
@@ -126,7 +126,7 @@ _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|say|read|speak|配|旁白|解说|画外音|口播|念|读|说\s*[:：「“]", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|解说|画外音|口播|念|读|说\s*[:：「“]", re.I)
 
 
 @dataclass(frozen=True)
