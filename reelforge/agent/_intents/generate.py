@@ -834,6 +834,10 @@ def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
 _MOTION_OF_PHOTO = re.compile(r"^(?:and |then )?(?:make|let|have) (?:the |its )?(?P<en>(?:[\w-]+ ){0,3}?[\w-]+ (?:move|ripple|sway|flow|"
                               r"drift|wave|float|fly|blow|shimmer|sparkle|flicker|swirl|rustle|roll|crash|fall|rise|spin|turn|glow)s?"
                               r"(?: [\w-]+){0,3}?)(?:,\s*(?:vertical|square|landscape|portrait|horizontal))?$|"
+                              # "can the beach photo move? like a slow zoom": the camera's move, said as how the photo moves
+                              r"^(?:and |then )?(?:like|with|maybe|something like|kind of like|kinda like)\s+(?P<cam>(?:a |an )?(?:(?:slow|gentle|subtle|"
+                              r"little|small|soft|smooth)\s+)*(?:zoom(?: in| out)?|pan(?: left| right| across)?|push[- ]in|pull[- ]back|ken burns|"
+                              r"parallax)(?: effect)?)$|"
                               r"^让(?P<zh>[^，,。]{1,12}?(?:动|飘|流|摇|晃|闪|飞|落|转|起伏)[^，,。]{0,4}?)(?:[，,]\s*(?:竖屏|横屏|方形|方的|竖的|横的))?$")
 
 
@@ -843,7 +847,8 @@ def _motion_of_photo(clause: Clause, state: PlanState) -> bool:
     if said is None or not isinstance(old, GenerateAction) or old.image_src is None or clause.has(EDIT_WORDS) \
             or re.search(r"\b(?:it|video|clip|title|text|music|camera)\b|视频|画面|标题|字幕|音乐|镜头|它", clause.text):
         return False
-    motion = said.group("en") or said.group("zh")
+    motion = said.group("en") or said.group("cam") or said.group("zh")
+    motion = re.sub(r"^(?:a|an) ", "", motion)
     prompt = motion if not old.prompt or old.prompt.endswith((".jpg", ".jpeg", ".png", ".webp", ".heic")) else f"{old.prompt}, {motion}"
     state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, prompt=prompt, aspect=aspect_of(clause) or old.aspect))
     return True

@@ -90,10 +90,14 @@ _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|�
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:\w+ )?(?:version|copy|cut|file))|" \
           r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish|post) (?:it|this|the (?:video|edit|thing))(?! (?:back|again)))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
-          r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b"
+          r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b|" \
+          r"^(?:(?:and|also|now|then|ok|okay|so)\s+)*(?:one|a version|a copy|a cut) for (?:tiktok|youtube|instagram|insta|ig|reels|shorts)\b.*" \
+          r"\b(?:another|one more|one|a second) (?:one )?for\b|" \
+          r"(?:1|一)(?:个|份|版)(?:发|给|传|放)(?:到|给)?[^，,\s]{1,8}?[，,\s]*(?:另)?(?:1|一)(?:个|份|版)(?:发|给|传|放)"
+# (the last two: "one for tiktok and another for youtube", "一个发抖音一个发油管": an export each)
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3",
 # or said alone ("webm please", "gif instead", "mov格式的")
-_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:an?|one) \w+(?: (?:file|version|copy))?$|" \
+_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:(?:also|and|plus)\s+)*(?:an?|one) \w+(?: (?:file|version|copy))?(?: too| as well)?$|" \
               r"^(?:(?:ok|okay|then|and|just|actually)\s+)*[a-z0-9]{3,4}(?:\s+(?:then|instead|too|file|format|version|pls|plz))*$|" \
               r"^(?:那|就|还是)?(?:用)?[a-z0-9]{3,4}(?:格式|文件)?(?:的)?(?:吧|就行|就好|也行)?$)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
@@ -275,7 +279,7 @@ def _one_more_export(clause: Clause, state: PlanState) -> bool:
 
 
 # another export said in the same breath: "导出一个给youtube的再导一个给抖音的", "one for youtube and another for tiktok"
-_ANOTHER_EXPORT = r"再(?=导|出(?:1|一)?(?:个|份))|另外(?=再?导)|\band (?:also )?(?=(?:another|one more|one) (?:for|as)\b)|" \
+_ANOTHER_EXPORT = r"(?<=[\u4e00-\u9fff])[，,\s]*(?=(?:另)?(?:1|一)(?:个|份|版)(?:发|给|传|放))|再(?=导|出(?:1|一)?(?:个|份))|另外(?=再?导)|\band (?:also )?(?=(?:another|one more|one) (?:for|as)\b)|" \
                   r"\band (?=(?:a|an|one) [\w-]+ (?:version|one|copy)\b)|(?:和|跟|还有)(?=[^，,]{1,10}各(?:1|一)?(?:个|份|版))"  # "... and a tiktok version", "给抖音和油管各一个"
 
 

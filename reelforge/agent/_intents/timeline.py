@@ -82,9 +82,9 @@ def _speed(clause: Clause) -> float | None:
                        r"(\d+(?:\.\d+)?)\s*(?:%|percent) (faster|quicker|slower)\b|"
                        r"(加快|加速|提速|快|放慢|减速|慢)(?:了)?(\d+(?:\.\d+)?)\s*%")
     if by:  # "speed the city clip up by 50%" 1.5x, "25% slower" 0.75x, "放慢25%": a change by a share of the speed
-        share = float(by.group(2) or by.group(3) or by.group(4) or by.group(7)) / 100
+        by_share = float(by.group(2) or by.group(3) or by.group(4) or by.group(7)) / 100
         slower = (by.group(1) or by.group(5) or by.group(6) or "up") in ("down", "slower", "放慢", "减速", "慢")
-        return round(1 - share, 3) if slower and share < 1 else round(1 + share, 3)
+        return round(1 - by_share, 3) if slower and by_share < 1 else round(1 + by_share, 3)
     plain = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4](?:\.\d+)?)\s*speed\b")  # "0.75 speed on everything"
     if plain:
         return float(plain.group(1))

@@ -32,7 +32,7 @@ from reelforge.agent.actions import (
 from reelforge.draft import VIDEO
 from reelforge.draft.edits import RemoveVoice, SetCaptions
 
-__all__ = ["Whole", "handle", "read_whole"]
+__all__ = ["Whole", "handle", "read_script", "read_whole"]
 
 _QUOTED = re.compile(r"""^\s*["'“‘「『](.+)["'”’」』]\s*$""", re.S)
 _SCRIPT_EN = re.compile(
@@ -189,6 +189,12 @@ def _gender(text: str) -> str | None:
     if re.search(_MALE, text, re.I):
         return "male"
     return None
+
+
+def read_script(message: str, state: PlanState) -> Whole | None:
+    """A video from a script pasted after the request, read on the message as typed; None when there is none."""
+    script = _script(message, state) if _MAY_BE_SCRIPT.search(message) else None
+    return Whole([script]) if isinstance(script, ScriptAction) and script.script else None
 
 
 def read_whole(message: str, state: PlanState) -> Whole | None:
