@@ -388,6 +388,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
     # "配音去掉吧 还是纯音乐好"; the music lowered while someone speaks is the music's ducking ("用summer.mp3，说话的时候自动压低")
+    # "generate a clip of a girl talking on the phone": who talks in a scene to film is no voice
+    if clause.has(r"^(?:(?:please|can you|could you)\s+)?(?:generate|create|film|shoot|render)\b|"
+                  r"\b(?:clip|video|shot|footage|scene) of (?:a|an|some|two|three|the)\b") and not clause.has(
+            r"\bvoice|\bnarrat|\bsay(?:s|ing)?\b|[:：]|⟪"):
+        return False
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌|bgm|\.(?:mp3|wav|m4a)\b|\bduck\w*|闪避|避让|"
                                              r"自动(?:降低|压低|变小|降|让)"):
         return _voice(clause, state)
