@@ -626,7 +626,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
-            and _only_existing(dataclasses.replace(clause, text=without_place(clause.text))) \
+            and _only_existing(dataclasses.replace(clause, text=re.sub(  # "... after this one, 5 seconds": a place, no clip noun
+                r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b", " ", clause.text))) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
