@@ -19,7 +19,7 @@ _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "
             "ninety": 90}
 _EN_WORD = "|".join([*_EN_TENS, *_EN_UNITS, "a hundred", "hundred"])
 # a number word counts only before a unit, so "one of the clips" keeps its words
-_EN_FOLLOW = r"(?=[\s-]*(?:seconds?|secs?|minutes?|mins?|percent|%|times|x\b|fps|frames|steps?\b|changes\b|edits\b|things\b|actions\b))"
+_EN_FOLLOW = r"(?=[\s-]*(?:(?:more|extra|additional|further|other)\s+)?(?:seconds?|secs?|minutes?|mins?|percent|%|times|x\b|fps|frames|steps?\b|changes\b|edits\b|things\b|actions\b))"
 _EN_NUMBER = re.compile(rf"\b((?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)\b{_EN_FOLLOW}")
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,

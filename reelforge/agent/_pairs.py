@@ -2,6 +2,8 @@
 
 - a direction, then its value: "音乐大声点，调到60%", "turn the music down, to 15%" set the level said (the value
   replaces the direction: one change, not a louder step and then a level);
+- one end's fade said twice, a black screen and then its fade: "start with a black screen and fade in over 1.5 seconds"
+  is one fade in, as long as said last;
 - both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
   都是一秒" are one fade holding both lengths, each the amount said.
 
@@ -45,6 +47,8 @@ def _pair(first: Action, second: Action, text: str, language: str) -> EditAction
         return None
     kind = type(first.edit)
     one, two = _said(first.edit), _said(second.edit)
+    if kind is SetFade and set(one) == set(two) and len(set(one) & set(_ENDS[SetFade])) == 1:
+        return second  # "start with a black screen and fade in over 1.5 seconds": one fade in, its length said last
     relative = _DIRECTION_THEN_VALUE.get(kind)
     if relative is not None and set(one) == {relative[0]} and relative[1] in two and relative[0] not in two:
         return second  # "音乐大声点，调到60%": the level said

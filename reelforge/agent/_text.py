@@ -16,7 +16,7 @@ from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "describes",
-           "detect_language", "is_chatter", "remark_of", "split_clauses", "states_need"]
+           "detect_language", "is_chatter", "not_that", "remark_of", "split_clauses", "states_need"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 # a single-quoted title may hold an apostrophe ("'You won't believe this'"); one after a letter opens nothing ("dog's")
@@ -44,6 +44,10 @@ _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtra
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|(?<!\bfade in)\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    # "put the hike video first and the city after it": the next of an order said as a list (``rules._next_in_order``)
+    r"|\s+and\s+(?=(?:then\s+)?(?:the|my) [\w' .-]+? (?:after (?:it|that|this)|next|last|after that)$)"
+    # "mute the dog clip, not the city one": what is not meant, a clause of its own (``not_that``)
+    r"|,\s*(?=(?:but\s+)?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
     # "the clips r too loud compared to the music, 30% on both": a level for them, said after the remark
@@ -68,7 +72,9 @@ _EN_SPLIT = re.compile(
     # "a 5 second shot of rain after it and a crossfade into it": a transition asked for after a new clip
     r"|(?:a|an)\s+(?:[\w-]+\s+)?(?:cross-?fades?|transitions?|dissolves?)\s+(?:into|to|between|before|after)\b"
     # "a 2 second clip of a sunrise at the start and a 2 second clip of a sunset at the end": a second new clip
-    r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:clip|shot|video)s?\s+(?:of|showing)\b)"
+    r"|(?:a|an|another)\s+(?:[\w-]+\s+){0,3}?(?:clip|shot|video)s?\s+(?:of|showing)\b"
+    # "..., 5 seconds, and another 5 seconds of the city lights": a second new clip by its length
+    r"|(?:then\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\b)"
     # "... after it and a crossfade into it", "a slow zoom out and a fade out at the end": a transition or fade of its own
     r"|(?<!fade in)(?<!fade out)\s+and\s+(?=(?:a|an)\s+(?:[\w-]+\s+)?(?:crossfade|dissolve|wipe|transition|fade (?:in|out))\b)"
     # "... for the first 2 secs and calm piano music" (not "rock and roll music", "drum and bass music")
@@ -124,7 +130,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        r"[，,]\s*(?=(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉|摇|移|放大|缩小|往|向))|"  # "城市灯光那里，慢慢推近"
                        # another moment and what to add then: "标题出现的时候加个快门声，狗出来的时候加个叮"
-                       r"[，,]\s*(?=[^，,\s]{1,8}(?:出现|出来|开始|消失)的?(?:时候|时)(?:再|也)?(?:加|放|来))|"
+                       r"[，,]\s*(?=[^，,\s]{0,8}(?:出现|出来|开始|消失)的?(?:时候|时)(?:再|也)?(?:加|放|来))|"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        r"[，,]\s*(?=(?:整个)?视频(?:整体|全部)?(?:改|换|调|变|转)(?:成|为)?(?:竖|横|方|\d))|"  # "照片放最前面，视频整体改成竖的"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
@@ -399,6 +405,7 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw/\s*", "with ", text)
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
+    text = re.sub(r"\b(?:vo|v/o|v\.o\.)(?=$|[\s:：,.!?])", "voice-over", text)  # "vo in a male voice: ...", "make the vo quieter"
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
@@ -827,7 +834,8 @@ def _carry_add(parts: list[str]) -> list[str]:
         if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)", item):
             carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
             continue
-        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None:
+        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None \
+                or _NOT_THAT.match(item):  # "lofi music, not my song": what is not wanted instead, no request
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
@@ -857,7 +865,9 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
+                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|"
+                     # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
+                     r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
@@ -890,6 +900,8 @@ class Remark:
     subject: str = ""      # the words naming what it is about ("音乐", "狗那段"), for a request that leaves it unsaid
 
 
+# what is not wanted instead of what was just asked: "lofi music, not my song", "a crossfade, not a wipe"
+_NOT_THAT = re.compile(r"^(?:but )?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$")
 _OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|no|nope|wait|no wait|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
@@ -918,6 +930,7 @@ _REASON_EN = re.compile(
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
+    r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|"
     r"(?:(?:way|a bit|kinda|kind of|still|much) )?too (?:aggressive|bright|dark|loud|strong|harsh|much|busy|intense|flashy|plain|boring)|"  # "nah too aggressive. maybe orange"
     # why an export: "export in low quality, i just want a quick preview"
     r"(?:i|we) (?:just |only )?(?:want|need|wanna) (?:to (?:see|check|test|preview|review) (?:it|how it looks)|(?:a |to (?:have|get|do) "
@@ -1096,6 +1109,11 @@ def chatter_kind(text: str) -> str | None:
 def is_untouched(text: str) -> bool:
     """"音乐不要动": something the user leaves as it is, beside the requests (nothing to plan)."""
     return compiled(rf"^{_UNTOUCHED_ZH}$").match(text.strip()) is not None
+
+
+def not_that(text: str) -> bool:
+    """"not my song" after "lofi music": what is not wanted instead of the request just made (nothing more to do)."""
+    return _NOT_THAT.match(text.strip()) is not None
 
 
 def is_chatter(text: str) -> bool:

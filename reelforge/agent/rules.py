@@ -53,6 +53,7 @@ from reelforge.agent._text import (
     detect_language,
     is_chatter,
     is_untouched,
+    not_that,
     remark_of,
     split_clauses,
     states_need,
@@ -237,7 +238,8 @@ def _understand(message: str, context: AgentContext) -> Plan:
                       focus=focus_from_history(context.history, draft, context.versions))
     # a script or a narration's words span sentences: read before the message is split into clauses (what is said
     # around a narration, "remove the title, then add a voice-over: ...", is read as clauses on either side of it)
-    spoken = voice.read_whole(settled, state)
+    # a script's own sentences are never corrections or hedges ("... No phones in bed. Keep it cool."): read as typed first
+    spoken = voice.read_script(message, state) or voice.read_whole(settled, state)
     corrected = _corrected_message(settled, language, state) if spoken is None else None
     if corrected is not None:  # "not the music, the dog clip": undo the last change, make it on what was meant
         state = corrected
@@ -356,6 +358,22 @@ _IN_ITS_PLACE = re.compile(r"^(?:(?:and|then)\s+)?(?:replace (?:it|that|them) wi
                            r"(?:代替|替换|来代替)?(?:吧)?$")
 
 
+# a song said as news, then "it": "i uploaded a song, use it at 25 percent" is one request about that song
+_SONG_NEWS = re.compile(r"^(?:so |ok |hey )?i(?:'ve)? (?:just )?(?:uploaded|put up|added|sent) (?:a|my|the|one) (?:song|track|tune|mp3)(?: too| as well)?$")
+_USE_IT = re.compile(r"^(?:and |then |so )?(?:(?:please|pls|can you|could you)\s+)?(?:use|put|play|add|set) (it|that|that one)\b")
+
+
+def _song_news_then_it(clauses: list[Clause]) -> list[Clause]:
+    out: list[Clause] = []
+    for clause in clauses:
+        use = _USE_IT.match(clause.text)
+        if out and use and _SONG_NEWS.match(out[-1].text):
+            out[-1] = dataclasses.replace(clause, text=clause.text[:use.start(1)] + "my song" + clause.text[use.end(1):])
+        else:
+            out.append(clause)
+    return out
+
+
 def _removed_then_replaced(clauses: list[Clause], state: PlanState) -> list[Clause]:
     """"不要狗那段了，换成一段在雪地里奔跑的哈士奇": a clip removed, then something put in its place, is one replacement
     (a new clip where the old one was), not a deletion and a request with no object."""
@@ -439,7 +457,7 @@ def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
-    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(clauses))))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
@@ -494,6 +512,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 continue  # "配音太快了，听不清", "the clips' sound is too loud, the wind is annoying": why the other complains
             if remark.request is not None:  # "the dog clip is too slow" said alone asks for it faster
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
+        if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
+            continue  # "lofi music, not my song": what is not wanted instead, the request already says it
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
             continue
         lacking = _not_supported(clause)
@@ -558,6 +578,10 @@ def _why_of_value(clause: Clause, following: Clause | None, state: PlanState) ->
     return _same_again(following, state.fork())
 
 
+_BARE_AMOUNT = re.compile(r"^(?:(?:maybe|like|about|around|say|perhaps|try|or|um+|uh+|hmm+)[\s,]+)*\d+(?:\.\d+)?(?:\s*(?:%|percent))?"
+                          r"(?:\s*(?:maybe|or so|ish|please|pls|\?))*$")
+
+
 def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> PlanState | None:
     """A clause no area can act on that says how the request before it goes ("标题淡出，用两秒", "海滩照片放进去 放三秒",
     "把照片加进来，放在视频后面", "a 4 second clip of ..., slow"): that request read again with it, when the two read
@@ -575,8 +599,10 @@ def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> Pla
     before, chosen = best(alone), best(together)
     kinds = [type(a).__name__ + getattr(getattr(a, "edit", None), "op", "") for a in chosen.actions]
     was = [type(a).__name__ + getattr(getattr(a, "edit", None), "op", "") for a in before.actions]
-    if kinds != was or len(chosen.explains) <= len(before.explains) or close_call(together, chosen) is not None \
-            or _left_out(joined, chosen) is not None:
+    # "make the music a bit quieter? maybe 25": a bare amount after it is how much (no slot of its own to explain)
+    amount = _BARE_AMOUNT.match(clause.text) is not None and chosen.actions != before.actions
+    if kinds != was or len(chosen.explains) < len(before.explains) or len(chosen.explains) == len(before.explains) \
+            and not amount or close_call(together, chosen) is not None or _left_out(joined, chosen) is not None:
         return None
     _ask_what_is_missing(joined, chosen.state)
     return chosen.state

@@ -120,8 +120,14 @@ CHANGE_TO = r"\b(?:instead|rather|change|switch|swap|replace|use|try|make it|dif
 # no \b around ratios: "改成1:1" has no word break before the 1
 _BY = r"\s*(?:[:x/]|\bby\b|比)\s*"   # "9:16", "9x16", "9 by 16", "9比16"
 _RATIOS: tuple[tuple[Aspect, str], ...] = (
-    ("9:16", rf"(?<![\d.])9{_BY}16(?![\d.])|九比十六"), ("4:5", rf"(?<![\d.])4{_BY}5(?![\d.])|四比五"),
-    ("1:1", rf"(?<![\d.])1{_BY}1(?![\d.])|一比一"), ("16:9", rf"(?<![\d.])16{_BY}9(?![\d.])|十六比九"))
+    ("9:16", rf"(?<![\d.])9{_BY}16(?![\d.])|九比十六|\bnine by sixteen\b"), ("4:5", rf"(?<![\d.])4{_BY}5(?![\d.])|四比五|\bfour by five\b"),
+    ("1:1", rf"(?<![\d.])1{_BY}1(?![\d.])|一比一"), ("16:9", rf"(?<![\d.])16{_BY}9(?![\d.])|十六比九|\bsixteen by nine\b"))
+# the shape said by the screen it is for: "so it fits my phone", "for my phone", "phone screen", "for the tv"
+_PHONE = r"\bfits? (?:on )?(?:my|a|the|your|people'?s) (?:phone|mobile)s?\b|\bfor (?:my|the|a|your) (?:phone|mobile)(?: screen)?s?\b|" \
+         r"\b(?:phone|mobile) (?:screen|format|version|size)s?\b|\bfull ?screen on (?:my |a |the )?(?:phone|mobile)s?\b|\bsnapchat\b|" \
+         r"手机(?:屏幕|全屏|上看|版)"
+_SCREEN = r"\bfor (?:the |my |a )?(?:tv|television|desktop|laptop|computer|monitor)(?: screen)?s?\b|\b(?:tv|desktop) (?:format|version|size)\b|" \
+          r"电视(?:上看|版)|电脑(?:上看|版)"
 # a ratio said outright wins over the words around it ("portrait 4:5", "改成4:5的竖版"), then a shape said outright over a
 # platform's ("I need this square, it's going on my instagram feed")
 _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
@@ -130,9 +136,9 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              # letterboxed on a phone: "it looks boxed in on my phone", "black bars on my phone", "手机上看有黑边"
              r"\b(?:boxed in|letterbox(?:ed)?|black bars|tiny|small|doesn'?t fill(?: the screen)?|does not fill(?: the screen)?) on (?:my|a|the) phone\b|"
              r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill)s? (?:a|the|my) phone\b|"
-             r"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)"),
+             rf"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|{_PHONE}|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)"),
     ("1:1", r"square|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用)方的|[，,\s]方的(?:吧)?$"),
-    ("16:9", r"horizontal|landscape|widescreen|横屏|横版|横的|横向|横过来|宽屏"),
+    ("16:9", rf"{_SCREEN}|horizontal|landscape|widescreen|横屏|横版|横的|横向|横过来|宽屏"),
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
     ("9:16", r"(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|\bstory (?:size|format|ratio)|\byoutube short\b|"
              r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|reels?\b|shorts|stories|"

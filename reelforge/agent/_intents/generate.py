@@ -38,6 +38,11 @@ _BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
 _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|make|put in)\s+(?:another\s+|a further\s+)?" \
              r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:more\s+)?of\s+(?!(?:the\s+)?(?:music|song|silence|black|darkness|" \
              r"nothing|video|clip|title|text)\b)"
+# "add a neon sign flickering in the rain after this, 6 seconds": a scene added with its place and its length is a new clip
+_SCENE_PLACED = r"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:add|insert|append|tack on|throw in|put in)\s+" \
+                r"(?:a|an|some|two|three)\s+[\w' -]{3,60}?\s+(?:at the (?:very )?(?:end|start|beginning)|(?:right |just )?(?:after|before) " \
+                r"(?:this|it|that|the (?:[\w-]+ ){1,2}?(?:clip|one|shot)))(?: one)?\s*,\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*" \
+                r"(?:seconds?|secs?|s)\b"
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
@@ -58,7 +63,8 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
-          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))"
+          r"(?:clip|video|vid|shot|scene|footage|time-?lapse|close[- ]?up|drone shot|aerial)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))|" \
+          r"\b(?:add|insert|put in|throw in|drop in|stick in|tack on)\s+(?:some\s+|a\s+|more\s+)?b-?roll\b|" + _SCENE_PLACED
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 _ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
@@ -90,14 +96,15 @@ _EN_STRIP = (
     r"\b(?:please|can you|could you|would you|i'?d (?:love|like) to see|i want to see|(?:i |we )?(?:am |are )?(?:want|need)|"
     r"i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add|whip up|cook up|put together|conjure up|slap|"
-    r"throw in|toss in|pop in|tack|show(?: me)?|i'?d (?:love|like) to see|i want to see|let me see|lemme see|can u)\b",
+    r"throw in|toss in|pop in|tack|^(?:put|stick|drop|place|insert)(?= (?:a|an|another|one more|some|new)\b)|show(?: me)?|i'?d (?:love|like) to see|i want to see|let me see|lemme see|can u)\b",
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
     r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
     r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
     r"^at the (?:very )?(?:start|beginning|end|front)\b,?|\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on|onto)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
     r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
-    r"instagram|widescreen)\b(?:\s+(?:format|size|version))?|\bformat\b",
+    r"instagram|widescreen)\b(?:\s+(?:format|size|version))?(?:\s+(?:for|on)\s+(?:tiktok|reels|shorts|youtube|instagram|insta|ig|"
+    r"my (?:phone|story|stories|feed)))?|\bformat\b|\b(?:sixteen|nine) by (?:nine|sixteen)\b|\bfour by five\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
     r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll|intro|outro)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",
@@ -191,12 +198,12 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
             ref is not None and clause.has(r"把.*(?:换成|改成|变成)|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
                                            r"^rather than\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
-    elif ref is None and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
+    elif ref in (None, MISSING) and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref is None and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
-    elif ref is None and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
+    elif ref in (None, MISSING) and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
@@ -618,7 +625,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and re.search(EDIT_WORDS, request) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
-    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped and _only_existing(clause) \
+    if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
+            and _only_existing(dataclasses.replace(clause, text=re.sub(  # "... after this one, 5 seconds": a place, no clip noun
+                r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b", " ", clause.text))) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
@@ -828,6 +837,10 @@ def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
 _MOTION_OF_PHOTO = re.compile(r"^(?:and |then )?(?:make|let|have) (?:the |its )?(?P<en>(?:[\w-]+ ){0,3}?[\w-]+ (?:move|ripple|sway|flow|"
                               r"drift|wave|float|fly|blow|shimmer|sparkle|flicker|swirl|rustle|roll|crash|fall|rise|spin|turn|glow)s?"
                               r"(?: [\w-]+){0,3}?)(?:,\s*(?:vertical|square|landscape|portrait|horizontal))?$|"
+                              # "can the beach photo move? like a slow zoom": the camera's move, said as how the photo moves
+                              r"^(?:and |then )?(?:like|with|maybe|something like|kind of like|kinda like)\s+(?P<cam>(?:a |an )?(?:(?:slow|gentle|subtle|"
+                              r"little|small|soft|smooth)\s+)*(?:zoom(?: in| out)?|pan(?: left| right| across)?|push[- ]in|pull[- ]back|ken burns|"
+                              r"parallax)(?: effect)?)$|"
                               r"^让(?P<zh>[^，,。]{1,12}?(?:动|飘|流|摇|晃|闪|飞|落|转|起伏)[^，,。]{0,4}?)(?:[，,]\s*(?:竖屏|横屏|方形|方的|竖的|横的))?$")
 
 
@@ -837,7 +850,8 @@ def _motion_of_photo(clause: Clause, state: PlanState) -> bool:
     if said is None or not isinstance(old, GenerateAction) or old.image_src is None or clause.has(EDIT_WORDS) \
             or re.search(r"\b(?:it|video|clip|title|text|music|camera)\b|视频|画面|标题|字幕|音乐|镜头|它", clause.text):
         return False
-    motion = said.group("en") or said.group("zh")
+    motion = said.group("en") or said.group("cam") or said.group("zh")
+    motion = re.sub(r"^(?:a|an) ", "", motion)
     prompt = motion if not old.prompt or old.prompt.endswith((".jpg", ".jpeg", ".png", ".webp", ".heic")) else f"{old.prompt}, {motion}"
     state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, prompt=prompt, aspect=aspect_of(clause) or old.aspect))
     return True
@@ -894,7 +908,7 @@ _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
 _EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|whack|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
-                   r"post|publish|open|close|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
+                   r"post|publish|open|close(?![- ]?ups?\b)|start|stop|pause|resume|try|fix|help|tell|explain|describe|remember|let|"
                    r"rename|restore|reset|enhance|improve|upscale|convert|extract|sync|center|centre|align|resize|shrink|"
                    r"extend|lengthen|tweak|adjust|boost|highlight|label|tag|schedule|remove|erase|hide|mute|loop|repeat|"
                    r"freeze|check|look|watch|preview|listen|play|sing|say|write|type|draw|paint|please|just|now|ok|sure")
@@ -944,12 +958,17 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     """
     if not state.actions and _INTRO_OF.match(clause.text):  # "an intro of a starry sky, 3 seconds": that clip, first
         return handle(dataclasses.replace(clause, text=f"generate {clause.text}"), state)
+    shape_first = _SHAPE_FIRST.match(clause.text)
+    if shape_first is not None and _first_request(state):
+        # "9:16, a girl doing a skincare routine, 7 seconds": the shape, then the scene said whole is that scene in that shape
+        scene = dataclasses.replace(clause, text=f"{shape_first.group('scene')}, {shape_first.group('shape')}")
+        return bool(_SHAPE_FIRST.match(scene.text) is None and handle_description(scene, state))
     slow = _SLOW_ITEM_ZH.search(clause.text) is not None
     if slow:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
     # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
     clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
-    if state.actions or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
+    if not _first_request(state) or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
             or any(clip_refs(clause, state)):
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
@@ -984,7 +1003,14 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _first_request(state: PlanState) -> bool:
+    """Nothing asked before this clause: "hey! 9:16, a girl ..." ("hey" is a greeting, asks nothing)."""
+    return all(isinstance(a, Unknown) and is_chatter(a.text) for a in state.actions)
+
+
 # an intro or outro said with its scene and no verb ("an intro of a starry sky, 3 seconds"); slow motion said as an item
 # of a Chinese scene that opens with what it shows ("一只白鹭从湖面飞起来，慢动作，6秒")
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
+_SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
+                          r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
 _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,]{2,40}?)[，,](?:用)?慢动作(?:拍)?(?=[，,]|$)")

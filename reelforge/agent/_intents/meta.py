@@ -22,14 +22,15 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 __all__ = ["from_history", "handle", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
-        r"how do i use|what can i (?:say|do)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
+        r"how do i use|what can i (?:say|do)|从哪(?:里|儿)?(?:开始|下手|入手)|不知道(?:从哪|怎么)(?:开始|下手|弄)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
         r"(?:都|能|可以)?有(?:哪些|什么|哪几种|些什么)(?:样的|种类的)?(?:转场|过渡|字体)(?:效果)?|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
         r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
         r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
-        r"^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
+        r"^what(?:'s| is) this(?: (?:app|thing|tool))?\W*$|^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|\b(?:where|how) do (?:i|we) (?:even )?(?:start|begin|get started)\b|" \
+        r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
         r"\b(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
@@ -43,7 +44,9 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
         r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
-        r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|\bhow much long is\b|\bwhat does it look like(?: now| so far)?\??$|" \
+        r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|" \
+        r"\bhow long (?:is|are) (?:it|everything|they|the clips|all of it|the whole (?:thing|video))(?: all)? (?:together|in total|combined|altogether|total)\b|" \
+        r"\bhow long (?:is|'?s) (?:everything|the whole (?:thing|video))\b(?! (?:fading|at)\b)|\b(?:what'?s|what is) the (?:total )?(?:length|runtime|run time|duration)(?: of (?:it|the video|everything))?(?: now)?\??$|\bhow much long is\b|\bwhat does it look like(?: now| so far)?\??$|" \
         r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
         r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \
         r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|" \
@@ -87,13 +90,17 @@ _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|�
           r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:\w+ )?(?:version|copy|cut|file))|" \
-          r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish) (?:it|this|the (?:video|edit|thing))(?! (?:back|again)))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
+          r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish|post) (?:it|this|the (?:video|edit|thing))(?! (?:back|again)))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
           r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b|" \
           r"^(?:and |now |then |ok )?(?:one|a version|a copy) for (?:the |my )?(?:tik ?tok|youtube(?: shorts)?|instagram|insta|ig|reels|shorts|" \
-          r"the web|web|website|facebook|twitter) (?:and|,) (?:another|one more|one|a second)(?: one)? for\b"
+          r"the web|web|website|facebook|twitter) (?:and|,) (?:another|one more|one|a second)(?: one)? for\b|" \
+          r"^(?:(?:and|also|now|then|ok|okay|so)\s+)*(?:one|a version|a copy|a cut) for (?:tiktok|youtube|instagram|insta|ig|reels|shorts)\b.*" \
+          r"\b(?:another|one more|one|a second) (?:one )?for\b|" \
+          r"(?:1|一)(?:个|份|版)(?:发|给|传|放)(?:到|给)?[^，,\s]{1,8}?[，,\s]*(?:另)?(?:1|一)(?:个|份|版)(?:发|给|传|放)"
+# (the last two: "one for tiktok and another for youtube", "一个发抖音一个发油管": an export each)
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3",
 # or said alone ("webm please", "gif instead", "mov格式的")
-_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:an?|one) \w+(?: (?:file|version|copy))?$|" \
+_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:(?:also|and|plus)\s+)*(?:an?|one) \w+(?: (?:file|version|copy))?(?: too| as well)?$|" \
               r"^(?:(?:ok|okay|then|and|just|actually)\s+)*[a-z0-9]{3,4}(?:\s+(?:then|instead|too|file|format|version|pls|plz))*$|" \
               r"^(?:那|就|还是)?(?:用)?[a-z0-9]{3,4}(?:格式|文件)?(?:的)?(?:吧|就行|就好|也行)?$)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
@@ -213,7 +220,8 @@ def _count(clause: Clause) -> int:
     if clause.has(r"\bthrice\b"):
         return 3
     said = clause.search(r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\b (?:times|steps?|changes|edits|things|actions)|"
-                         r"\b(?:last|previous|past) (one|two|three|four|five|six|seven|eight|nine|ten)\b")
+                         r"\b(?:last|previous|past) (one|two|three|four|five|six|seven|eight|nine|ten)\b|"
+                         r"\b(?:undo|redo|revert) (?:those|these|the|them|all|my) (two|three|four|five)\b")  # "undo those two"
     if said:
         return _WORD_COUNTS[next(g for g in said.groups() if g)]
     times = clause.search(r"\bx\s*(\d+)\b|\b(\d+)\s*x\b")  # "undo x3"
@@ -232,7 +240,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(ShowTimeline())
         state.actions.extend(HelpAction(topic) for topic in helps)
     elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
-        state.actions.append(HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None)))
+        helped = HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None))
+        if helped not in state.actions:  # "how does this work? what can you do": one question, asked twice
+            state.actions.append(helped)
     elif (topic := _reverted(clause)) is not None:  # "I preferred it before that": before the last change, an undo
         state.actions.append(UndoAction() if topic in ("that", "this", "then") else RevertAction(topic))
     elif clause.has(_REDO):
@@ -272,7 +282,7 @@ def _one_more_export(clause: Clause, state: PlanState) -> bool:
 
 
 # another export said in the same breath: "导出一个给youtube的再导一个给抖音的", "one for youtube and another for tiktok"
-_ANOTHER_EXPORT = r"再(?=导|出(?:1|一)?(?:个|份))|另外(?=再?导)|\band (?:also )?(?=(?:another|one more|one) (?:for|as)\b)|" \
+_ANOTHER_EXPORT = r"(?<=[\u4e00-\u9fff])[，,\s]*(?=(?:另)?(?:1|一)(?:个|份|版)(?:发|给|传|放))|再(?=导|出(?:1|一)?(?:个|份))|另外(?=再?导)|\band (?:also )?(?=(?:another|one more|one) (?:for|as)\b)|" \
                   r"\band (?=(?:a|an|one) [\w-]+ (?:version|one|copy)\b)|(?:和|跟|还有)(?=[^，,]{1,10}各(?:1|一)?(?:个|份|版))"  # "... and a tiktok version", "给抖音和油管各一个"
 
 

@@ -102,6 +102,10 @@ def _title_place(clause: Clause, state: PlanState) -> int | None:
     texts = text_segments(state.draft)
     said = clause.has(r"(?<![a-z])(?:title|text|caption)(?![a-z])|标题|字幕") or mentions_it(clause) and any(
         isinstance(a, SoundAction) for a in state.actions)  # "... and a whoosh when it goes away": the title said before
+    if not said and (mentions_it(clause) or clause.has(r"^(?:在|当)?(?:出现|出来)的?(?:时候|时)")) and state.focus is not None and state.focus.kind == "text" and state.focus.segment_id:
+        # "title 'Night Market' yellow, and a pop when it shows up", "加个标题「夜市」，出现的时候加个啵": the title just added
+        texts = [seg for seg in texts if seg.id == state.focus.segment_id] or texts
+        said = True
     if not texts or not said:
         return None
     if clause.has(r"\b(?:goes away|disappears?|ends?|leaves|is gone)\b|消失|结束|没了"):
@@ -285,7 +289,11 @@ def _at_ms(clause: Clause) -> int | None:
     if seconds:
         return round(float(seconds.group(1)) * 1000)
     millis = re.search(r"(\d+)\s*(?:ms|milliseconds?|毫秒)(?![a-z])", clause.text)
-    return int(millis.group(1)) if millis else None
+    if millis:
+        return int(millis.group(1))
+    # "a pop at 14", "and a whoosh at 8": a bare moment of the video is in seconds
+    bare = re.search(r"\bat (\d+(?:\.\d+)?)(?![\d.:]|\s*(?:%|percent|x\b|times|fps))", clause.text)
+    return round(float(bare.group(1)) * 1000) if bare else None
 
 
 def _there(state: PlanState) -> int | None:

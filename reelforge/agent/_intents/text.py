@@ -607,12 +607,17 @@ def _changes(clause: Clause, fields: dict[str, object]) -> list[dict[str, object
     return [changed for _, changed, _ in sorted(groups, key=lambda g: said_at(g[2]))]
 
 
+# a moment said by the title going, no removal: "bring it in when the title is gone", "once the text is off"
+_GONE_MOMENT = r"\b(?:when|once|after|until|till|as soon as)\s+(?:the |its |it )?(?:[\w']+ ){0,2}(?:is |are |has |have )?(?:gone|off)$"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state):
         return False
     texts = text_segments(state.draft)
     if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|(?<!\bwhen )(?<!\bonce )(?<!\bafter )(?<!\buntil )(?<!\btill )(?<!\bwhen the )"
-                                             r"(?<!\bonce the )(?<!\bafter the )(?<!'s )(?<!looks )(?<!feels )(?<!seems )(?<!sounds )\b(?:off|gone)(?: too| as well| please)?$") or
+                                             r"(?<!\bonce the )(?<!\bafter the )(?<!'s )(?<!looks )(?<!feels )(?<!seems )(?<!sounds )\b(?:off|gone)(?: too| as well| please)?$")
+         and not clause.has(_GONE_MOMENT) or
             clause.has(_TAKE_OFF)) and \
             not clause.has(_CHANGE + r"|\bto\b"):
         if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it

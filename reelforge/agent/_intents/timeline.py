@@ -53,6 +53,7 @@ _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]
 # ("make the dog slow like in the movies": slow said plainly of a clip)
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
         r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
+        r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:\d?\.\d+|\d+(?:\.\d+)?\s*(?:x\b|%))|" \
         r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|\breset (?:the |its )?speeds?\b|" \
           r"\bundo the speed(?: change)?\b|\b1x\b|(?:速度|倍速)(?:改|调|变|换)回(?:正常|原来|原速|1倍)|正常速度|原速|恢复速度|" \
@@ -77,6 +78,13 @@ def _speed(clause: Clause) -> float | None:
                           r"倍速\s*(\d+(?:\.\d+)?)(?![\d.]|\s*秒)")  # ("两被速": a typo of 倍速; "倍速1.25")
     if match:
         return float(match.group(1) or match.group(2) or match.group(3))
+    by = clause.search(r"\b(?:speed|slow)\b.*\b(up|down)\b.*\bby (\d+(?:\.\d+)?)\s*(?:%|percent)|\bspeed up\b.*\bby (\d+(?:\.\d+)?)\s*(?:%|percent)|"
+                       r"(\d+(?:\.\d+)?)\s*(?:%|percent) (faster|quicker|slower)\b|"
+                       r"(加快|加速|提速|快|放慢|减速|慢)(?:了)?(\d+(?:\.\d+)?)\s*%")
+    if by:  # "speed the city clip up by 50%" 1.5x, "25% slower" 0.75x, "放慢25%": a change by a share of the speed
+        by_share = float(by.group(2) or by.group(3) or by.group(4) or by.group(7)) / 100
+        slower = (by.group(1) or by.group(5) or by.group(6) or "up") in ("down", "slower", "放慢", "减速", "慢")
+        return round(1 - by_share, 3) if slower and by_share < 1 else round(1 + by_share, 3)
     plain = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4](?:\.\d+)?)\s*speed\b")  # "0.75 speed on everything"
     if plain:
         return float(plain.group(1))
@@ -97,7 +105,7 @@ def _speed(clause: Clause) -> float | None:
     bare = clause.search(r"(?<![\d.])(\d?\.\d+|[1-4])\s*(?:speed|速)\b")
     if bare:  # "0.75 speed on everything"
         return float(bare.group(1))
-    said = clause.search(r"\b(?:slow|speed)\b.*\b(?:down|up) to (\d?\.\d+|[1-4](?:\.\d+)?)(?![\d.%]|\s*(?:seconds?|secs?|s\b|percent|x\b))")
+    said = clause.search(r"\b(?:slow|speed)\b.*\b(?:(?:down|up) )?to (\d?\.\d+|[1-4](?:\.\d+)?)(?![\d.%]|\s*(?:seconds?|secs?|s\b|percent|x\b))")
     if said:  # "slow the city clip down to 0.75": that speed
         return float(said.group(1))
     if clause.has(_TOO_SLOW):  # "the dog clip is too slow": a bit faster (back to normal when it was slowed)
@@ -393,7 +401,7 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: (?:on|for) (?:both|all|each|every one)(?: of them)?)?(?: is fine| please)?"
                           r"(?:吧|就行|就好|就可以)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
-_FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\b(?:sound|audio) (?:back )?on$|" \
+_FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\bat full$|\b(?:sound|audio) (?:back )?on$|" \
         r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|取消静音|解除静音|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
 
 
@@ -430,6 +438,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     its = its or again is not None
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
+    # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
+    its = its or clause.has(r"^(?:(?:put|set|turn|bring|have|keep|make)\s+)?(?:the |all (?:the )?|both )?clips\s+(?:back\s+)?(?:at|to)\s+"
+                            r"(?:full|max(?:imum)?|normal|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False
@@ -672,7 +683,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"(?:only|just) (?:want|need)|(?:want|need) (?:only|just) the|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
-                                         r"make (?:it|the (?:whole |entire )?video|the \w+ (?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
+                                         r"make (?:it|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
                                          r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点"):
         return False
@@ -682,6 +693,12 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     clips = main_clips(state.draft)
     if len(clips) == 1 and targets == [clips[0].id]:
         targets = []  # "trim the clip to 6 seconds" of the one clip there: the video is the clip, it is cut as a whole
+    if not targets and len(clips) > 1 and clause.has(r"^(?:please )?make (?:the|this|that) (?:clip|one|shot)\b"):
+        # "make the clip 7 seconds" with several clips: which one is not said
+        state.actions.append(Unknown(clause.unquoted(), understood="a trim", question=ask(
+            clause, f"Which clip? The video has {len(clips)} clips; for example: make the first clip 7 seconds.",
+            f"是哪个片段？视频有 {len(clips)} 个片段，例如：第一个片段剪到7秒。")))
+        return True
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head

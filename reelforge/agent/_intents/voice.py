@@ -32,7 +32,7 @@ from reelforge.agent.actions import (
 from reelforge.draft import VIDEO
 from reelforge.draft.edits import RemoveVoice, SetCaptions
 
-__all__ = ["Whole", "handle", "read_whole"]
+__all__ = ["Whole", "handle", "read_script", "read_whole"]
 
 _QUOTED = re.compile(r"""^\s*["'“‘「『](.+)["'”’」』]\s*$""", re.S)
 _SCRIPT_EN = re.compile(
@@ -64,17 +64,17 @@ _NARRATE_EN = re.compile(
     r"(?P<pre>(?:(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|(?:in|at|on) (?:the )?second \d+(?:\.\d+)?)\b[,\s]+)?"
     r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
-    r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator)"
+    r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator|vo\b)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
     r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?)?"
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
     r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：)|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
-    r"(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
-    r"\s*(?:(?:that |who )?(?:saying|says|say)|narrating|reading|:)|"
+    r"(?:(?:have|get|let|use|i want|i'd like|i need)\s+)?(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
+    r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
     r"an? (?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
@@ -126,7 +126,7 @@ _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|say|read|speak|配|旁白|解说|画外音|口播|念|读|说\s*[:：「“]", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|解说|画外音|口播|念|读|说\s*[:：「“]", re.I)
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,12 @@ def _gender(text: str) -> str | None:
     if re.search(_MALE, text, re.I):
         return "male"
     return None
+
+
+def read_script(message: str, state: PlanState) -> Whole | None:
+    """A video from a script pasted after the request, read on the message as typed; None when there is none."""
+    script = _script(message, state) if _MAY_BE_SCRIPT.search(message) else None
+    return Whole([script]) if isinstance(script, ScriptAction) and script.script else None
 
 
 def read_whole(message: str, state: PlanState) -> Whole | None:
@@ -382,6 +388,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         # a caption with its words given ("put the caption 'Day 1' at the bottom") is a title: text.py's
         return clause.quote() is None and _captions(clause, state)
     # "配音去掉吧 还是纯音乐好"; the music lowered while someone speaks is the music's ducking ("用summer.mp3，说话的时候自动压低")
+    # "generate a clip of a girl talking on the phone": who talks in a scene to film is no voice
+    if clause.has(r"^(?:(?:please|can you|could you)\s+)?(?:generate|create|film|shoot|render)\b|"
+                  r"\b(?:clip|video|shot|footage|scene) of (?:a|an|some|two|three|the)\b") and not clause.has(
+            r"\bvoice|\bnarrat|\bsay(?:s|ing)?\b|[:：]|⟪"):
+        return False
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌|bgm|\.(?:mp3|wav|m4a)\b|\bduck\w*|闪避|避让|"
                                              r"自动(?:降低|压低|变小|降|让)"):
         return _voice(clause, state)
