@@ -62,6 +62,12 @@ _NOT_WANTED = (r"\b(?:not|no|without|anything but|(?:don'?t|do not) (?:want|like
 _OWN_SOUND = r"原声"
 
 
+# music said by what it suits: "music for a wedding", "something that fits a road trip", "gym music", "适合婚礼的", "篝火那种感觉",
+# "太空感"
+_SUITS = r"suit\w*|fit\w*|for (?:a |an |the |my |our )?\w+|feel|vibes?|like (?:a|an|the)|[a-z]+ (?:music|bgm|songs?|tracks?|tunes?)|" \
+         r"适合|那种|感觉|感的|氛围|风格|的时候听"  # ("gym music", "workout tunes")
+
+
 def music_style(words: str) -> StyleName | None:
     """The style a phrase asks for ("calm piano", "欢快的"), or None when it names none (nor one it turns down)."""
     return _style_in(re.sub(_NOT_WANTED + "|" + _OWN_SOUND, " ", words))
@@ -81,7 +87,11 @@ def _style_in(words: str) -> StyleName | None:
     found = find_style(words)
     if found is not None:
         return found.name
-    return next((style for style, pattern in _STYLE_WORDS.items() if _match(pattern, words)), None)
+    said = next((style for style, pattern in _STYLE_WORDS.items() if _match(pattern, words)), None)
+    if said is None and _match(_SUITS, words):  # "music for a wedding", "适合健身的音乐": the style of that scene
+        found = find_style(words, scenes=True)
+        return found.name if found is not None else None
+    return said
 
 
 # genres, not sounds: "k-pop", "indie pop", "pop music", "a pop track", "boom bap"

@@ -29,11 +29,11 @@ from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, colors_in, 
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import clip_numbers, main_clips
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
-from reelforge.agent.actions import Action, EditAction, HelpAction, ShowTimeline, Unknown
+from reelforge.agent.actions import Action, CaptionSpeechAction, EditAction, HelpAction, ShowTimeline, Unknown
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft import Draft
 from reelforge.draft.colors import NAMED_COLORS
-from reelforge.draft.edits import DeleteSegment, Trim
+from reelforge.draft.edits import DeleteSegment, SetCaptions, Trim
 from reelforge.draft.model import SOUND_TRACK_ID, Position
 
 __all__ = ["Reading", "Slot", "explained", "read_clause"]
@@ -211,6 +211,8 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
             topics.add(topic)
         if isinstance(action, ShowTimeline | HelpAction):  # "现在视频一共多长", "what kind of videos can you make":
             topics.add("clip")                             # about the video as a whole
+        if isinstance(action, CaptionSpeechAction) or isinstance(action, EditAction) and isinstance(action.edit, SetCaptions):
+            positions.append("bottom")  # captions sit at the bottom: "add captions at the bottom" says where they are
         if topic in ("fade", "transition"):  # a fade goes to black and comes from it: "fade in from black"
             strings.add(NAMED_COLORS["black"])
         ints: list[float] = []

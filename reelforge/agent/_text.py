@@ -32,6 +32,8 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
              r"narrate|stabilize|ditch|tone|pump|dial|be|kill|go back")
 # list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
 _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
+# what is turned up or down: "turn the music down and the clips up"
+_SOUNDING_EN = r"clips?|videos?|original sound|clips'? sound|music|bgm|song|voice[- ]?over|narration"
 _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
 _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIVE})\b"
 # Nouns that start an edit of their own in a list ("..., title 'Golden Hour', lo-fi music at 35%").
@@ -107,6 +109,9 @@ _EN_SPLIT = re.compile(
     # "add a pop at 2s and a ding at 9s", "a pop when the title appears and a whoosh when it goes away"
     r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b|(?:on|at) (?:the|each|every) (?:cuts?|transitions?)\b)"
     r"|(?:another|one more)(?: one)? at \d)"  # "... and an impact on the cut"
+    # "turn the music down and the clips up": another object turned the other way
+    r"|(?:(?<=\bup)|(?<=\bdown)|(?<=\bup a bit)|(?<=\bdown a bit)|(?<=\bup a little)|(?<=\bdown a little))\s+and\s+"
+    rf"(?=(?:the|my|its)\s+(?:[\w-]+\s+){{0,2}}(?:{_SOUNDING_EN})\s+(?:up|down)\b)"
     # "make the song quieter and the words bigger": another object and its change
     rf"|\s+and\s+(?=⟪\d+⟫\s+(?:at|on|in|for)\b)"  # "put 'Our Trip' at the start and 'The End' at the end"
     rf"|\s+and\s+(?=(?:(?:the|my|its)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_ITEMS}|{_EN_PARTS}|one)\s+(?:{_EN_CHANGE}|at the (?:top|bottom|left|right|middle|center|centre)\b|\d+(?:\.\d+)?\s*"
@@ -809,6 +814,9 @@ def _said_without_verb(part: str, previous: str) -> str:
         return f"make it {part.removeprefix('be ')}"
     if _PREDICATE.match(part) and not PLACEHOLDER.search(part) and not re.match(rf"(?:{_EN_VERBS})\b", part):
         return f"make {part}"
+    turned = re.match(rf"^((?:the|my|its)\s+(?:[\w-]+\s+){{0,2}}(?:{_SOUNDING_EN}))\s+(up|down)((?: a bit| a little)?)$", part)
+    if turned:  # "... and the clips up": the other thing turned the other way
+        return f"make {turned.group(1)}{turned.group(3)} {'louder' if turned.group(2) == 'up' else 'quieter'}"
     return part
 
 

@@ -24,6 +24,10 @@ def _line(outcome: Outcome, zh: bool) -> str:
             what = TOPIC_LABELS[EDIT_TOOLS[action.edit.op].topic]
             return f"另外{label}（不需要可以说“去掉{what[1]}”）。" if zh else \
                 f"I also {label} (say \"remove {what[0]}\" to drop it)."
+        if outcome.ok and outcome.data.get("nothing_captioned"):  # captions restyled with nothing to caption yet
+            return (f"完成：{label}。不过还没有配音，字幕暂时不会显示：可以先加配音（加配音：……），或者说“加字幕”识别片段里的说话。" if zh else
+                    f"Done: {label}. There is no voice-over yet, so no captions show: add one (add a voice-over saying "
+                    "...), or say \"add captions\" to caption the speech in the clips.")
         if outcome.ok:
             return (f"已{label}。" if label.startswith(_ZH_VERBS) else f"完成：{label}。") if zh else f"Done: {label}."
         return f"没能{label}：{why}。" if zh else f"I couldn't do that ({label}): {why}."

@@ -57,11 +57,14 @@ def _best(scores: Mapping[str, float]) -> str | None:
     return name if score > 0 else None
 
 
-def find_style(words: str) -> Style | None:
-    """The style ``words`` ask for ("lofi", "低保真", "calm piano", "something more epic"), or None."""
+def find_style(words: str, *, scenes: bool = False) -> Style | None:
+    """The style ``words`` ask for ("lofi", "低保真", "calm piano", "something more epic"), or None; with ``scenes``
+    also the style that suits a scene or a use they name ("music for a wedding", "适合健身的音乐", "篝火那种感觉")."""
     text = _normalise(words)
     scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME, by_length=True)
-              + _score(text, (*style.moods_en, *style.moods_zh), _MOOD) for style in STYLES.values()}
+              + _score(text, (*style.moods_en, *style.moods_zh), _MOOD)
+              + (_score(text, (*style.scenes_en, *style.scenes_zh), 1.5, by_length=True) if scenes else 0.0)
+              for style in STYLES.values()}
     name = _best(scores)
     return STYLES[name] if name else None
 

@@ -102,8 +102,8 @@ _ALL: tuple[Style, ...] = (
         moods_zh=("欢快", "活力", "开心", "快乐", "阳光", "积极", "励志", "轻快", "可爱", "搞笑", "俏皮", "元气", "燃", "热血", "嗨", "带劲", "活泼",
                   "有趣", "诙谐"),
         scenes_en=("party", "celebration", "sports", "summer", "festival", "birthday", "shopping",
-                   "travel vlog", "vlog", "wedding party", "kids", "playground"),
-        scenes_zh=("派对", "庆祝", "运动", "夏天", "节日", "生日", "购物", "旅行", "游乐场", "孩子"),
+                   "travel vlog", "vlog", "wedding party", "kids", "playground", "gym", "workout", "fitness", "running", "dance party"),
+        scenes_zh=("派对", "庆祝", "运动", "夏天", "节日", "生日", "购物", "旅行", "游乐场", "孩子", "健身", "跑步", "锻炼"),
         tempo_bpm=(112, 126),
         description="Pop drums with clap on two and four, driving eighth-note bass, piano stabs in a 3-3-2 "
                     "rhythm over I-V-vi-IV, a bright synth lead.",
@@ -213,8 +213,8 @@ _ALL: tuple[Style, ...] = (
                   "wholesome", "folksy", "earthy"),
         moods_zh=("温暖", "质朴", "治愈", "清新", "希望", "文艺", "小清新"),
         scenes_en=("forest", "countryside", "campfire", "road trip", "farm", "village", "morning", "picnic",
-                   "hiking", "garden", "flowers", "fields"),
-        scenes_zh=("森林", "乡村", "篝火", "公路旅行", "农场", "村庄", "早晨", "野餐", "徒步", "花园", "田野"),
+                   "hiking", "garden", "flowers", "fields", "camping"),
+        scenes_zh=("森林", "乡村", "篝火", "公路旅行", "农场", "村庄", "早晨", "野餐", "徒步", "花园", "田野", "露营"),
         tempo_bpm=(92, 108),
         description="Strummed steel-string guitar (plucked partials, down-up strum), root-fifth bass, shaker "
                     "and a soft kick, a whistled lead.",

@@ -22,6 +22,7 @@ from reelforge import agent
 from reelforge.agent.reply import compose_reply
 from reelforge.audio import STYLES
 from reelforge.draft import Draft
+from reelforge.draft.edits import SetCaptions
 from reelforge.draft.summary import summary
 from reelforge.errors import ReelforgeError
 from reelforge.services.auth import Principal
@@ -83,7 +84,10 @@ Runner = Callable[[_Turn, int, Any], list[agent.Outcome]]
 def _run_edit(turn: _Turn, index: int, action: agent.EditAction) -> list[agent.Outcome]:
     label = action.description or agent.describe_edit(action.edit, turn.language)
     turn.draft, version = save_edits(turn.scope, turn.scope.call_id(index), [action.edit], label)
-    return [agent.Outcome(action=action, ok=True, data={"draft_version": version})]
+    data: dict[str, object] = {"draft_version": version}
+    if isinstance(action.edit, SetCaptions) and action.edit.enabled and not turn.draft.captioned_segments():
+        data["nothing_captioned"] = True  # "make the captions yellow" with no narration yet: the reply says so
+    return [agent.Outcome(action=action, ok=True, data=data)]
 
 
 def _run_generate(turn: _Turn, index: int, action: agent.GenerateAction) -> list[agent.Outcome]:

@@ -180,6 +180,18 @@ _UPLOAD = ("use my song", "use the song i uploaded as the music", "put my track 
            "把我传的那首歌放进去", "用summer.mp3做配乐")
 
 
+# music said by the scene or use it is for -> that scene's style
+_USES = (("some music for a wedding", "piano"), ("add music that fits a road trip", "acoustic"), ("gym music please", "upbeat"),
+         ("add some workout music", "upbeat"), ("music for a birthday party please", "upbeat"),
+         ("i want music that suits a rainy night in the city", "lofi"), ("music for a sunset at the beach", "chill"),
+         ("配一段适合婚礼的音乐", "piano"), ("配个适合健身视频的音乐", "upbeat"), ("来点露营篝火那种感觉的背景音乐", "acoustic"),
+         ("背景来点有太空感的音乐", "ambient"), ("来点适合海边日落的音乐", "chill"), ("加点适合生日派对的背景音乐", "upbeat"),
+         ("想要那种深夜城市的感觉的音乐", "lofi"))
+_MAX = ("music all the way up", "music volume to max", "crank the music to full volume", "音乐开最大声", "音乐拉满",
+        "背景音乐调到最大")
+_STOP = ("别放音乐了", "不要放背景音乐了", "cut the music", "别再放歌了")
+
+
 def _music_change_cases() -> list[dict[str, Any]]:
     cases: list[dict[str, Any]] = []
     for msg in _REMOVE_EN + _REMOVE_ZH:
@@ -196,7 +208,68 @@ def _music_change_cases() -> list[dict[str, Any]]:
         cases.append({"ctx": "full", "msg": msg, "expect": [{"do": "update_music", "duck": True}]})
     for msg in _UPLOAD:
         cases.append({"ctx": "media", "msg": msg, "expect": [{"do": "set_music", "src": "media:song1"}]})
+    for msg, style in _USES:
+        cases.append({"ctx": "one_clip", "msg": msg, "expect": [{"do": "music", "style": style}]})
+    for msg in _MAX:
+        cases.append({"ctx": "full", "msg": msg, "expect": [{"do": "update_music", "volume": 1.0}]})
+    for msg in _STOP:
+        cases.append({"ctx": "full", "msg": msg, "expect": [{"do": "remove_music"}]})
     return cases
+
+
+# ---- voice-over and captions ------------------------------------------------------------------------------------
+_VOICE = (  # (context, message, expectation)
+    ("full", "add a voiceover that says 'welcome to the city'", [{"do": "voice", "text": "welcome to the city"}]),
+    ("full", "have a woman say 'welcome to the city'", [{"do": "voice", "text": "welcome to the city", "gender": "female"}]),
+    ("full", "a man's voice saying 'see you soon' please", [{"do": "voice", "text": "see you soon", "gender": "male"}]),
+    ("full", "narrate: this is my city", [{"do": "voice", "text": "this is my city"}]),
+    ("full", "加配音：欢迎来到我的城市", [{"do": "voice", "text": "欢迎来到我的城市"}]),
+    ("full", "用女声说「欢迎回来」", [{"do": "voice", "text": "欢迎回来", "gender": "female"}]),
+    ("full", "男声配音：明天见", [{"do": "voice", "text": "明天见", "gender": "male"}]),
+    ("full", "remove the voiceover", [{"do": "remove_voice"}]),
+    ("full", "去掉配音", [{"do": "remove_voice"}]),
+    ("one_clip", "add captions", [{"do": "captions"}]),
+    ("one_clip", "turn on subtitles please", [{"do": "captions"}]),
+    ("one_clip", "can u add subtitles to my video", [{"do": "captions"}]),
+    ("one_clip", "add captions at the bottom", [{"do": "captions"}]),
+    ("one_clip", "加字幕", [{"do": "captions"}]),
+    ("one_clip", "帮我把字幕加上", [{"do": "captions"}]),
+    ("one_clip", "add captions bottom right", [{"do": "unknown"}]),
+    ("one_clip", "put the subtitles at the top please", [{"do": "unknown"}]),
+    ("one_clip", "captions in the top left corner", [{"do": "unknown"}]),
+    ("full", "remove the subtitles", [{"do": "set_captions", "enabled": False}]),
+    ("full", "captions off pls", [{"do": "set_captions", "enabled": False}]),
+    ("full", "make the captions yellow", [{"do": "set_captions", "color": "yellow"}]),
+    ("full", "make the subtitles bigger", [{"do": "set_captions", "size_scale": 1.25}]),
+)
+
+
+# several requests about the sound in one message, each planned (nothing dropped)
+_SEVERAL = (
+    ("one_clip", "add some chill music and fade it out at the end", [{"do": "music", "style": "chill"},
+                                                                      {"do": "update_music", "fade_out_ms": 2000}]),
+    ("one_clip", "add lofi music at 20% and fade it in over 2 seconds", [{"do": "music", "style": "lofi", "volume": 0.2},
+                                                                          {"do": "update_music", "fade_in_ms": 2000}]),
+    ("full", "swap the music for something epic and turn it down to 25%", [{"do": "music", "style": "cinematic"},
+                                                                            {"do": "update_music", "volume": 0.25}]),
+    ("full", "turn the music down and the clips up", [{"do": "update_music"}, {"do": "set_clip_audio", "volume": 1.5}]),
+    ("full", "turn the music up a bit and the clips down", [{"do": "update_music"}, {"do": "set_clip_audio", "volume": 0.5}]),
+    ("full", "lower the music and add a whoosh at each cut", [{"do": "update_music"},
+                                                              {"do": "sound", "sound": "whoosh", "at_transitions": True}]),
+    ("full", "set the music to 30 percent and stop it from looping", [{"do": "update_music", "volume": 0.3},
+                                                                       {"do": "update_music", "loop": False}]),
+    ("one_clip", "make it vertical and add some upbeat music", [{"do": "set_canvas", "aspect": "9:16"},
+                                                                 {"do": "music", "style": "upbeat"}]),
+    ("full", "音乐换成钢琴曲，音量调到20%", [{"do": "music", "style": "piano", "volume": 0.2}]),
+    ("full", "原声关掉，音乐大一点", [{"do": "set_clip_audio", "volume": 0.0}, {"do": "update_music"}]),
+    ("one_clip", "竖屏，配点欢快的音乐，导出给抖音", [{"do": "set_canvas", "aspect": "9:16"}, {"do": "music", "style": "upbeat"},
+                                                {"do": "export"}]),
+    ("one_clip", "加点欢快的音乐，再在第2秒加个叮", [{"do": "music", "style": "upbeat"}, {"do": "sound", "sound": "ding", "start_ms": 2000}]),
+)
+
+
+def _voice_cases() -> list[dict[str, Any]]:
+    return [{"ctx": ctx, "msg": msg, "expect": expect} for ctx, msg, expect in _VOICE + _SEVERAL]
 
 
 # ---- sound effects by the names people use, at times said every way ------------------------------------------
@@ -220,6 +293,10 @@ _SOUNDS_ZH = {
     "impact": ("砰", "嘭", "轰", "爆炸声", "撞击声", "咚的一声"),
     "rise": ("上升音效", "渐强音效"),
 }
+# sounds the library does not have: asked about (with the ones it has), never a clip
+_MISSING_SOUNDS = ("add a record scratch at 3 seconds", "a drum roll at the start please", "add a heartbeat sound at 4s",
+                   "i want a sound of birds", "add typing sounds at 2s", "put a cash register sound at the end",
+                   "加个心跳声", "来一段鸟叫声", "在第3秒加个打字声", "结尾加个笑声", "加个敲门声")
 _AT_EN = ("add a {s} at 3 seconds", "put a {s} at 0:03", "{s} at the 3 second mark please", "can you add a {s} at 3s",
           "i want a {s} at second 3", "add a {s} sound effect 3 seconds in")
 _AT_ZH = ("在第3秒加个{s}", "第三秒的地方加一个{s}的音效", "3秒处来个{s}", "在3秒那里放个{s}音效", "三秒的时候加个{s}")
@@ -232,6 +309,8 @@ def _sound_cases() -> list[dict[str, Any]]:
             for template in _rotated(_AT_EN, len(cases), 3):
                 cases.append({"ctx": "full", "msg": template.format(s=name),
                               "expect": [{"do": "sound", "sound": sound, "start_ms": 3000}]})
+    for msg in _MISSING_SOUNDS:
+        cases.append({"ctx": "full", "msg": msg, "expect": [{"do": "unknown"}]})
     for sound, names in _SOUNDS_ZH.items():
         for name in names:
             for template in _rotated(_AT_ZH, len(cases), 3):
@@ -240,7 +319,7 @@ def _sound_cases() -> list[dict[str, Any]]:
     return cases
 
 
-CASES = _style_cases() + _level_cases() + _music_change_cases() + _sound_cases()
+CASES = _style_cases() + _level_cases() + _music_change_cases() + _sound_cases() + _voice_cases()
 DIRECTIONS = [(m, -1) for m in _QUIETER_EN + _QUIETER_ZH] + [(m, 1) for m in _LOUDER_EN + _LOUDER_ZH]
 
 

@@ -24,6 +24,23 @@ def test_find_style_understands_english_and_chinese(words: str, style: str) -> N
     assert found is not None and found.name == style
 
 
+@pytest.mark.parametrize(("words", "style"), [
+    ("tropical house", "chill"), ("deep house", "electronic"), ("chill hip hop", "lofi"), ("some dubstep", "electronic"),
+    ("k-pop", "upbeat"), ("古风", "cinematic"), ("说唱", "lofi"), ("电音", "electronic"), ("spooky", "cinematic"),
+    ("ukulele", "acoustic"), ("bossa nova", "chill"), ("lullaby", "piano"), ("new age", "ambient"),
+])
+def test_find_style_knows_the_genres_people_name(words: str, style: str) -> None:
+    found = find_style(words)
+    assert found is not None and found.name == style
+
+
+def test_find_style_reads_a_scene_or_a_use_only_when_asked() -> None:
+    assert find_style("music for a wedding") is None
+    assert find_style("music for a wedding", scenes=True).name == "piano"  # type: ignore[union-attr]
+    assert find_style("适合健身的音乐", scenes=True).name == "upbeat"  # type: ignore[union-attr]
+    assert find_style("a spreadsheet", scenes=True) is None
+
+
 @pytest.mark.parametrize("words", ["", "polka", "a spreadsheet"])
 def test_find_style_says_none_when_nothing_matches(words: str) -> None:
     assert find_style(words) is None

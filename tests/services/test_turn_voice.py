@@ -176,3 +176,12 @@ def test_voice_and_caption_versions_record_their_edits_and_revert_reads_them(cha
     draft = chat.draft()
     assert draft.voice_segments() == [] and draft.canvas.captions is None  # the narration and what came after
     assert draft.tracks_of(VIDEO)[0].segments[-1].meta.fade_out_ms == 1000  # the fade made before it stays
+
+
+def test_a_caption_restyle_with_no_narration_says_nothing_is_captioned_yet(chat: Chat, tmp_path: Path) -> None:
+    add_clips(chat, tmp_path, [2.0])
+    turn = chat.say("make the captions yellow")
+    assert chat.draft().canvas.captions is not None and chat.draft().canvas.captions.color is not None
+    assert "no voice-over yet" in turn.reply
+    zh = chat.say("字幕放大一点")
+    assert "还没有配音" in zh.reply

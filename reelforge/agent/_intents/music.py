@@ -33,7 +33,7 @@ _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|�
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,3} down|reduce|decrease|less loud|" \
            r"not so loud|too loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
-           r"小一些|小些|盖过|压过|抢了|太响|太突出|(?:别|不要)(?:那么|这么|太)(?:大声|响|吵)"
+           r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|(?:别|不要)(?:那么|这么|太)(?:大声|响|吵)"
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
@@ -105,9 +105,10 @@ def _relative(clause: Clause) -> float | None:
 
 
 def _percent(clause: Clause) -> float | None:
-    if clause.has(r"\b(?:to|at) (?:the )?(?:max(?:imum)?|full(?: volume| blast)?)\b|\bmax(?:imum)? volume\b|(?:调|开|拉)到最大|拉满|开满"):
+    if clause.has(r"\b(?:to|at) (?:the )?(?:max(?:imum)?|full(?: volume| blast)?)\b|\bmax(?:imum)? volume\b|\ball the way up\b|"
+                  r"(?:调|开|拉)(?:到)?最大|拉满|开满"):
         return 1.0  # "music volume to max", "音乐拉满"
-    fraction = clause.search(r"(?:\bto\b|\bat\b|调到|设为|改成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec|x\b|倍|times))")
+    fraction = clause.search(r"(?:\bto\b|\bat\b|调到|调成|设为|设成|改成|弄成|变成|到)\s*(0?\.\d+)(?!\d*\s*(?:s\b|秒|sec|x\b|倍|times))")
     if fraction:  # "turn the volume of the music to 0.5", "turn the music down to 0.2"
         return min(2.0, float(fraction.group(1)))
     if clause.search(r"(?:\bvolume\b|音量).*?(?:\bto\b|\bat\b|调到|设为|改成|到)?\s*(?:half\b|一半)|\bhalf (?:the )?volume\b|"
@@ -116,7 +117,7 @@ def _percent(clause: Clause) -> float | None:
     tenths = clause.search(r"(?:音量|声音|调到|设为|到|音乐|配乐|bgm|歌)\s*(\d)成(半)?|(?:^|[，,\s])(\d)成(半)?(?:就行|就好|就够了|吧|左右)?$")
     if tenths:  # "音量调到四成", "音乐两成半"
         return (int(tenths.group(1) or tenths.group(3)) * 10 + (5 if tenths.group(2) or tenths.group(4) else 0)) / 100
-    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?!秒)|"
+    match = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)|\bvolume\s+(?:to\s+|at\s+|of\s+)?(\d+(?:\.\d+)?)\b(?!\s*s)|音量(?:调到|设为|改成|到)?(\d+)(?![\d.]|秒)|"
                           # "音乐提到50", "bgm降回30": a level said with no unit after a verb of turning it
                           r"(?:音乐|声音|bgm|配乐)[^\d，,]{0,3}?(?:调|降|提|拉|开|放|减|加|升|改)(?:到|回|成|为)(\d{1,3})(?![\d.]|\s*(?:秒|倍|帧|s\b|x\b|fps))")
     if not match and clause.has(QUIETER + "|" + LOUDER + "|" + _TOO_QUIET + r"|\btoo much\b|太大|太小"):
@@ -173,7 +174,8 @@ _DUCKING = (rf"\bduck|(?:{_SPEECH})|\b(?:automatic(?:ally)?|by itself|on its own
 # an uploaded sound file: "the audio I uploaded", "my mp3", "我上传的音频"
 _AUDIO_FILE = r"(?<![a-z])(?:audio(?: file| track)?|mp3|wav|m4a|aac|flac|ogg)(?![a-z0-9])|音频|录音"
 # "music off", "bgm off please"
-_OFF = r"\b(?:music|bgm|songs?|soundtrack)\s+off\b|(?:音乐|背景音乐|配乐|歌)(?:给我)?关(?:了|掉|上)"
+_OFF = r"\b(?:music|bgm|songs?|soundtrack)\s+off\b|(?:音乐|背景音乐|配乐|歌)(?:给我)?关(?:了|掉|上)|" \
+       r"(?:别|不要|不用)(?:再)?(?:放|播|加|配|用)(?:背景)?(?:音乐|配乐|歌|bgm)"  # "别放音乐了"
 # "pick another one", "something else" right after the music was named: another track
 _INSTEAD = (r"^(?:(?:can|could) (?:we|you) |let'?s |please |maybe )?(?:swap|switch|change|try|go with|use|how about|"
             r"what about|rather)\b(?: (?:it|this|that|to|with|for|some|something|more))*\s+([\w -]+?)(?: instead| please| then)?\??$")
@@ -194,7 +196,7 @@ _MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
                r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
 # cutting to the beat is not something the editor does: "卡点视频", "cut to the beat"
-_BEAT_SYNC = r"\b(?:beat[- ]?sync\w*|(?:cut|edit|sync)\w* (?:\w+ )?(?:to|on) the (?:beat|rhythm|drums?))\b|卡点|踩点|鼓点"
+_BEAT_SYNC = r"\b(?:beat[- ]?sync\w*|(?:cut|edit|sync)\w* (?:\w+ )?(?:to|on) the (?:beat|rhythm|drums?))\b|卡点|踩点|(?:卡|踩|跟着|按|对)(?:着)?鼓点"  # "不要有鼓点的" is a kind of music
 
 
 _FADE_SAID = r"\bfad(?:e|es|ed|ing)\b|淡入|淡出|渐入|渐出|渐弱"
@@ -390,6 +392,9 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
               # "put my song on and play it from second 12", "use summer.mp3 but starting from 0:15": the song's own time
               rf"\b(?:song|track)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}|"
+              r"\b(?:song|track)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+(?:second|sec)\s+(\d+(?:\.\d+)?)\b|"
+              # "put my song on and play it from second 12": the song just named
+              rf"^(?:(?:and|then)\s+)?play\s+it\s+from\s+(?:(?:second|sec)\s+(\d+(?:\.\d+)?)\b|{_SECONDS})|"
               rf"\.(?:mp3|wav|m4a|aac|flac|ogg)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
@@ -522,6 +527,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "暂时还不能按音乐的节拍自动卡点剪辑。可以裁剪或调整片段顺序、改速度，或者在每个转场加一个嗖的音效。要哪一个？")))
         return True
     # "make the music stop at 10 seconds", "音乐到10秒停": the music plays to the video's end; say so, add no music
+    if _stopped_again(clause, state):  # "the song keeps repeating, make it stop": its loop, just turned off
+        return True
     if _has_music(state) and clause.has(_STOP_AT):
         state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
             clause, "The music cannot stop at a set time yet: it plays to the end of the video. I can fade it out at "
@@ -625,11 +632,22 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "视频里还没有背景音乐。可以先加一段，例如：“加一段轻快的背景音乐，音量30%”。")))
         return True
     if adjust:  # a list item changes the music just set ("…，音量调到四成"); a request naming the music is its own
-        return _change(state, adjust, fold=not mentions_it(clause) and not clause.has(MUSIC + "|" + _OWN_VERB), clause=clause)
+        # "I uploaded a song, use it at 40 percent": "use it" with a setting is the song's own setting too
+        fold = (not mentions_it(clause) or clause.has(r"^(?:(?:and|then|just|please|so)\s+)*(?:use|play)\s+it\b|^(?:就|那就)?用(?:它|上)")) \
+            and not clause.has(MUSIC + "|" + _OWN_VERB)
+        return _change(state, adjust, fold=fold, clause=clause)
     if adding:
         state.actions.append(MusicAction(style=None))
         return True
     return False
+
+
+def _stopped_again(clause: Clause, state: PlanState) -> bool:
+    """"make it stop" right after the music's loop was turned off says that again: nothing more to do."""
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, EditAction) and isinstance(last.edit, UpdateMusic) and last.edit.loop is False \
+        and clause.has(r"^(?:(?:and|so|please|just)\s+)*(?:make|have|let) (?:it|them) stop(?: (?:it|please|now))?$|"
+                       r"^(?:让它)?(?:停|停下来|别(?:再)?(?:放|重复|循环)了?)(?:吧)?$")
 
 
 def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause | None = None) -> bool:

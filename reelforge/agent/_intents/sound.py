@@ -142,6 +142,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND) \
             and not (names_sound(clause.text) and clause.has(r"\bwhen\b|的时候|时")):
         return False  # "add the title Rise and Shine" names no sound ("a ding when the title shows up" does)
+    missing = clause.search(_NOT_IN_LIBRARY)
+    if missing is not None and sound_effect(clause.text) is None and not clause.has(_SUBJECT_CLIP) and clause.has(
+            _SOUND + "|" + ADD + r"|\b(?:want|need|at \d|at the (?:very )?(?:start|beginning|end)|before|after|when|in the background|sfx)\b|来|加|放|在第?\d"):
+        return _not_in_library(clause, missing.group(0), state)  # "add a record scratch at 3 seconds": asked, never a clip
     if not clause.has(_SOUND) and not names_sound(clause.text):  # "photo" alone is not a shutter sound
         return False
     sound = sound_effect(clause.text)
@@ -156,7 +160,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
                        r"\b(?:on|at|in) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of (?:the )?(?:clips?|shots?|scenes?))\b|每次切换|每个剪辑点|"
                        r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                        r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
-        or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state)
+        or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state) \
+        or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}")):
@@ -203,6 +208,28 @@ def handle(clause: Clause, state: PlanState) -> bool:
     for moment in moments or [start]:  # "在第3秒和第8秒各加一个咔哒声": one at each time
         state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))
     state.focus = None
+    return True
+
+
+# sound effects people ask for that the library does not have: asked about, with the ones it has
+_NOT_IN_LIBRARY = (r"\brecord scratch\w*|\bdrum ?rolls?\b|\bheart ?beats?\b|\b(?:keyboard )?typing(?: sounds?)?\b|"
+                   r"\bbirds? (?:chirp\w*|song|sounds?|singing|tweet\w*)|\bsounds? of (?:the |some )?(?:birds?|thunder|footsteps|laughter)\b|\bchirp\w*|\bthunder\b|\blaugh(?:ter| track|ing)\b|"
+                   r"\bcash register\b|\bka-?ching\b|\bsirens?\b|\bdog bark\w*|\bbark(?:ing)? sound|\bfootsteps?\b|"
+                   r"\bdoor (?:creak|slam|knock)\w*|\bknock(?:ing)? sound|\bglass break\w*|\bcrickets?\b|\bphone ring\w*|"
+                   r"\balarm(?: clock)?(?: sound)?\b|\bbeeps?\b|\bcar horn\b|\bboing\b|"
+                   r"鸟叫|鸟鸣|雷声|打雷声|心跳声?|打字声|键盘声|笑声|罐头笑声|鼓声|警笛|脚步声|敲门声|狗叫|蝉鸣|虫鸣|闹钟声|收银声")
+_SUBJECT_CLIP = r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|镜头|画面"
+
+
+def _not_in_library(clause: Clause, named: str, state: PlanState) -> bool:
+    """A sound effect the library does not have: say so and list the ones it has."""
+    zh = clause.language == "zh"
+    named = re.sub(r"^sounds? of (?:the |some )?|\s*sounds?$|声$", "", named)  # "a sound of birds", "心跳声"
+    have = ("、" if zh else ", ").join(
+        (effect.names_zh[0] if zh else effect.title.lower()) for effect in SOUND_EFFECTS.values())
+    state.actions.append(Unknown(clause.unquoted(), understood="a sound effect", question=ask(
+        clause, f"I don't have a {named} sound. The sound effects I have: {have}. Which one would you like?",
+        f"音效库里没有「{named}」。现有的音效：{have}。要用哪一个？")))
     return True
 
 

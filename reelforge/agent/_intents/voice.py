@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of
+from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of, position_of
 from reelforge.agent._numbers import find_durations, normalize
 from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of
 from reelforge.agent._state import Focus, PlanState
@@ -434,7 +434,7 @@ _BARE_ON = re.compile(
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
     r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
     r"(?:加|添加|加上|配上|打开|开启|开|显示|要|想要|需要)(?:上|个|一下)?(?:字幕|字母)(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
-    r"^(?:把)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上)(?:吧)?$")
+    r"^(?:请|麻烦|帮我|给我|你)*(?:把)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上)(?:吧)?$")
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
 _SPEECH = (r"\bwhat(?:ever)? (?:people|ppl|they|we|i|he|she|everyone|the \w+)(?:'re|'s| are| is| were| was)? (?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
@@ -487,6 +487,10 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         return True
     colour = color_of(clause.text)
     scale = 1.25 if clause.has(_BIGGER) else 0.8 if clause.has(_SMALLER) else None
+    placed = position_of(clause) if plural and clause.quote() is None and colour is None and scale is None else None
+    if placed is not None and placed != "bottom":
+        return _placed(clause, state)  # "add captions bottom right": captions have no place of their own
+    bare = bare or placed == "bottom" and clause.has(ADD + r"|\b(?:turn on|enable|show|want|need)\b")  # where they are
     if colour is None and scale is None and style is None and not bare:
         return False  # "add a caption Summer Vibes at the top": a title
     if (bare or style is not None) and not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) \
@@ -506,6 +510,17 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         style, scale = None, None
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
                            highlight=highlight_colour), focus_kind="captions")
+    return True
+
+
+def _placed(clause: Clause, state: PlanState) -> bool:
+    """Captions asked somewhere else than the bottom: they always sit in the lower third, so ask (the words of a
+    title of one's own can go anywhere)."""
+    state.actions.append(Unknown(clause.unquoted(), understood="captions", question=ask(
+        clause, "Captions always sit at the bottom of the frame (the lower third); I can't move them. Want them there? "
+                "Say: add captions. For words of your own in a corner, say: add the caption '...' in the bottom right corner.",
+        "字幕固定显示在画面底部，暂时不能移动位置。要在底部加字幕吗？可以说：加字幕。想在角落放自己的文字，可以说：在右下角加文字「…」。")))
+    state.focus = Focus("captions")
     return True
 
 
