@@ -347,7 +347,7 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
                 slot.kind != "time" and (1 + number in said.numbers or 1 - number in said.numbers)) or bool(
                 slot.words) and any(slot.words in s for s in said.strings)   # "a title saying 'see you at 4 s'"
         elif slot.kind == "colour":  # a colour's value, or its words in a prompt, a title, a transition ("fadeblack")
-            ok = str(value) in said.strings or any(slot.words in s for s in said.strings)
+            ok = str(value) in said.strings or any(slot.words.replace("grey", "gray") in s for s in said.strings)
         elif slot.kind == "aspect":  # or a revert to before the canvas changed ("go back to before it was vertical")
             ok = str(value) in said.strings or said.presets or "canvas" in said.strings
         elif slot.kind == "quote":  # words it writes, or the words of a text it changes ("move 'Urban Dreams' up")

@@ -86,7 +86,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
         return True
     lengths = _lengths(clause, ways)
-    if clause.has(REMOVE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
+    if clause.has(REMOVE + _NO_FADE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
         lengths = dict.fromkeys(lengths, 0)
     last = state.actions[-1] if state.actions else None
     if target is None and len(lengths) == 1 and clause.has(_EACH) and isinstance(last, EditAction) and \
@@ -109,6 +109,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a fade said as unwanted: "开头别淡入了", "结尾不要淡出", "no fade in at the start"
+_NO_FADE = r"|(?:别|不要|不用|甭)(?:再)?(?:加)?(?:个)?(?:淡|渐|黑)|\bno (?:more )?fade"
 # a length said once for both ends: "1.5 seconds each", "都是一秒", "各一秒"
 _EACH = r"\b(?:each|both)\b|都是\d|各\d|都\d"
 

@@ -39,7 +39,7 @@ _PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|\b(?:truck
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
-            r"\bcamera (?:moving|moves|movin)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
+            r"\bcamera (?:moving|moves|movin)\b|\bmoving camera\b|\bcamera (?:thing|effect)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
 # the words that can only mean stills ("the pictures" may be what the clips show)
 _STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"

@@ -436,6 +436,10 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "声音还是开回来吧", "声音开一半吧" right after a change to a clip's sound: that clip's sound again
     again = _sound_changed_last(clause, state)
     its = its or again is not None
+    # "城市那段原声调到20%，狗那段开满", "mute the city clip, the dog one at 50%": another clip's level right after a change
+    # to a clip's sound in this message is that clip's sound too
+    its = its or isinstance(last, SetClipAudio) and any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
+        _FULL + r"|\d+(?:\.\d+)?\s*(?:%|percent)|一半|\bhalf\b") and not clause.has(r"\bspeed\b|速|倍|秒|\bseconds?\b")
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
