@@ -58,9 +58,13 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
-          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))"
+          r"(?:clip|video|vid|shot|scene|footage)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))|" \
+          r"\b(?:add|insert|append|put in|stick in|throw in)\s+(?:(?:a|an|some)\s+)?[\w ,'-]{3,60}?\s+as\s+(?:a|an|another|one more)\s+" \
+          r"(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b"  # "add a cat sleeping on a windowsill as a new clip"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
-_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+# (not one opened by a removal or a change of a clip there: "删掉狗的视频", "去掉城市的视频" remove it)
+_ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
+               r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
@@ -87,6 +91,7 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
 
 _EN_STRIP = (
+    r"\s+as\s+(?:a|an|another|one more)\s+(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b",  # "add ... as a new clip"
     r"\b(?:please|can you|could you|would you|i'?d (?:love|like) to see|i want to see|(?:i |we )?(?:am |are )?(?:want|need)|"
     r"i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add|whip up|cook up|put together|conjure up|slap|"

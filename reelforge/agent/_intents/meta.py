@@ -62,13 +62,14 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
+        r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?z(?:\s+(?:it|that|pls|please))?$|" \
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
         r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?步(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
         r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
         r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
-_REDO = r"\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you|u) (?:just )?(?:undid|undone)\b|" \
+_REDO = r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?(?:y|shift\s*(?:\+\s*)?z)(?:\s+(?:it|that|pls|please))?$|\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you|u) (?:just )?(?:undid|undone)\b|" \
         r"\bwhat (?:i|you|u) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you|u) (?:just )?" \
         r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
         r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤(?:销|回|掉)(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
