@@ -203,6 +203,9 @@ HISTORY: list[tuple[str, dict[str, Any]]] = [
     ("撤销", {"do": "undo", "steps": 1}), ("撤回上一步", {"do": "undo", "steps": 1}), ("撤销两步", {"do": "undo", "steps": 2}),
     ("恢复刚才撤销的", {"do": "redo", "steps": 1}), ("重做", {"do": "redo", "steps": 1}),
     ("回到加音乐之前", {"do": "revert", "topic": "music"}), ("恢复到加标题之前的样子", {"do": "revert", "topic": "title"}),
+    ("undo everything since the title", {"do": "revert", "topic": "title"}), ("ctrl y", {"do": "redo", "steps": 1}),
+    ("撤销加音乐那一步", {"do": "revert", "topic": "music"}), ("不要刚才那个改动", {"do": "undo", "steps": 1}),
+    ("cmd+z", {"do": "undo", "steps": 1}), ("oops undo that", {"do": "undo", "steps": 1}),
 ]
 HISTORY_LABELS = ["added music 'summer.mp3'", "added the title 'Urban Dreams'", "sped up clip 2 2x"]
 
