@@ -104,7 +104,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:in|on) the (?:very )?(end|start|beginning) of (?:the |my )?video\b", r"at the \1"),
     (r"\b(?:in|on) the (?:very )?(?=(?:end|ending|start|beginning)\b)", "at the "),
     (r"\bin end\b", "at the end"),
-    (rf"\b(?:in|on|at) (?:the )?second (\d+(?:\.\d+)?|{_NUMBER_WORDS})\b(?! (?:clip|one|video|part|shot|scene|half)\b)",
+    (rf"\b(?:in|on|at) (?:the )?second (?!one\b)(\d+(?:\.\d+)?|{_NUMBER_WORDS})\b(?! (?:clip|one|video|part|shot|scene|half)\b)",
      r"at second \1"),
     (r"\b(before|after) of\b", r"\1"),
     # --- questions without inversion: "what things you can do?", "what styles of music you have", "which sounds effects"

@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "mentions_it", "moment_of", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "without_end_clips", "mentions_it", "moment_of", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -31,6 +31,41 @@ _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WO
 _ZH_CLIP = re.compile(r"第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
                       r"|最后(?:面)?(?:的)?(?:那)?(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
                       r"|(?:片段|镜头)(\d+)(?![.\d]|秒|%|倍)")
+
+
+# a clip named by a moment in it: "the part at 12 seconds", "the clip around 5 seconds", "第12秒那段", "5秒左右的那个镜头"
+_CLIP_AT_TIME = re.compile(r"\bthe (?:clip|shot|part|bit|section|scene|segment|one)\s+(?:at|around|near|from)\s+(?:the\s+)?"
+                          r"(?:about\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?:\s+mark)?|"
+                          # (not "第4秒那里", a moment; not "4秒的镜头", a length; not "第3秒到第7秒那段", a span)
+                          r"(?<![到至~\-])(?<![到至]第)(?:第(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?(?:那段|那一段|那个片段|那个镜头|的片段|的镜头)|"
+                          r"(?<!\d)(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?那(?:一)?段)")
+
+
+def clips_named_by_time(clause: Clause, draft: Draft) -> Clause:
+    """The clause with each clip named by a moment in it ("delete the part at 12 seconds", "第5秒那段静音") named by its
+    place instead ("clip 2", "第1段"), so every area reads it as it reads a clip said by number; a moment past the end
+    stays as said."""
+    clips = main_clips(draft)
+
+    def by_place(match: re.Match[str]) -> str:
+        ms = round(float(match.group(1) or match.group(2) or match.group(3)) * 1000)
+        playing = [k for k, c in enumerate(clips, 1) if c.start_ms <= ms < c.end_ms]
+        if not playing:
+            return match.group(0)
+        return f"clip {playing[0]}" if match.group(1) else f"第{playing[0]}段"
+
+    text = _CLIP_AT_TIME.sub(by_place, clause.text) if clips else clause.text
+    return clause if text == clause.text else dataclasses.replace(clause, text=text)
+
+
+# the former and the latter, in Chinese: "前面那段" / "前一段" the first clip, "后面那段" / "后一段" the last
+_ZH_ENDS = re.compile(r"(?<![最往向])(?:(前)|(后))(?:面|边)?(?:的)?那(?:一|1)?(?:段|个片段|个镜头|个视频)|(?<![最往向\d])(?:(前)|(后))(?:一|1)段"
+                      r"(?!时间)|(开头|片头)(?:的)?那(?:一|1)?(?:段|个片段|个镜头)")
+
+
+def without_end_clips(text: str) -> str:
+    """``text`` without the clips it names as the former or the latter ("把开头那段挪到最后": the place is the end)."""
+    return _ZH_ENDS.sub(" ", text)
 
 
 _A_NEW = re.compile(r"\b(?:a|an|another|one more|(?<!the )new)\s+$")
@@ -86,6 +121,7 @@ def clip_numbers(clause: Clause) -> list[int]:
     if clause.language == "zh" or re.search(r"[\u4e00-\u9fff]", clause.text):
         for m in _ZH_CLIP.finditer(clause.text):
             numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -1)
+        numbers.extend(-1 if m.group(2) or m.group(4) else 1 for m in _ZH_ENDS.finditer(clause.text))
     for m in _EN_CLIP.finditer(clause.text):
         if _A_NEW.search(clause.text[:m.start()]) or _A_LENGTH.search(clause.text[:m.start()]):
             continue  # "add a second clip", "a 4 second shot": a new clip (and a length), not the timeline's second
@@ -140,6 +176,32 @@ def _pick(clips: list[Segment], number: int) -> str:
     return clips[index].id if 0 <= index < len(clips) else MISSING
 
 
+# what people call the things a clip shows, in groups: a word of a group names a clip whose name holds any word of it
+# ("the puppy clip", "the skyline shot", "the clip with the buildings" for "a dog on the beach", "a city at night")
+_SAME_THING = [
+    "dog dogs puppy puppies pup pups doggo doggos doggy doggie pooch hound canine",
+    "cat cats kitten kittens kitty kitties feline",
+    "city cities skyline downtown urban buildings building skyscraper skyscrapers cityscape metropolis town",
+    "beach beaches sea ocean shore seashore seaside coast coastline sand",
+    "mountain mountains peak peaks hills summit",
+    "forest forests woods woodland trees jungle",
+    "sunset sunsets dusk", "sunrise sunrises dawn", "night nighttime", "car cars traffic", "snow snowy winter",
+    "rain rainy raining", "flower flowers blossom blossoms bloom", "kid kids child children", "waterfall waterfalls",
+    "bird birds", "lake lakes pond", "river rivers stream", "street streets road roads", "fire campfire flames",
+]
+_SYNONYMS = {word: group.split() for group in _SAME_THING for word in group.split()}
+
+
+def _shows(words: str, name: str) -> bool:
+    """Whether ``words`` said of a clip ("dog", "puppy", "night city") name what ``name`` shows: the words as they are
+    said, or each word (or a word of its group, ``_SAME_THING``) in the name."""
+    if re.search(rf"\b{re.escape(words)}", name):
+        return True
+    said = [w for w in words.split() if w not in _NOT_SHOWN]
+    return bool(said) and len(said) == len(words.split()) and all(
+        any(re.search(rf"\b{re.escape(w)}\b", name) for w in _SYNONYMS.get(word, [])) for word in said)
+
+
 def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     """Where in the clause ``seg`` is named (its name, or "the <words> clip" with words from its name); None if not."""
     name = (seg.meta.name or _media_name(state, seg.src) or "").lower()
@@ -147,23 +209,23 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         return None
     if name in clause.text:
         return clause.text.index(name)
-    for match in re.finditer(r"(?=\b(?:the )?([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video|part|bit|section|one)\b)",
+    for match in re.finditer(r"(?=\b(?:the )?([a-z][a-z ]{2,30}?) (?:clip|shot|scene|video|part|bit|section|one|footage)\b)",
                              clause.text):
         words = match.group(1)
         # from a word's start: "each clip" is not the clip of "a dog on the beach"
         if words not in _ORDINALS and words not in {"whole", "new", "generated", "this", "each", "every"} \
-                and re.search(rf"\b{re.escape(words)}", name) \
+                and _shows(words, name) \
                 and not set(words.split()) & {"the", "a", "an", "this", "that", "my"}:
             return match.start()
     # by what it shows: "the clip with the dog", "the part of the city", "the one showing waves"
     for match in re.finditer(r"\bthe (?:clip|shot|scene|video|part|bit|section|one) (?:with|of|showing|where|that shows)"
                              r" (?:the |a |an |some )?([a-z]{3,})\b", clause.text):
-        if re.search(rf"\b{match.group(1)}", name):
+        if _shows(match.group(1), name):
             return match.start()
     # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头"
     # ("城市的原声", "狗的声音": the sound of the clip named)
     for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那[一1]段|那[个1]片段|那[个1]镜头|那[个1]小?段|片段|镜头|画面|片子|原声|"
-                             r"(?<=的)声音|那里|那儿|那块|的地方)", clause.text):
+                             r"(?<=的)声音|(?<=的)视频|那里|那儿|那块|的地方)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|有|在|删掉|删除|去掉)+|的$", "", match.group(1))
         if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
                 words in name or _translated(words, name)):
@@ -176,6 +238,7 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     # by what it shows, with no clip word: "move the dog to the start", "mute the dog", "after the city" (not "a clip
     # of the city", "like the dog": a scene to make)
     shown = set(re.findall(r"[a-z]{3,}", name)) - _NOT_SHOWN
+    shown |= {alias for word in shown for alias in _SYNONYMS.get(word, [])}  # "mute the puppy"
     for match in _BARE.finditer(clause.text):
         if match.group(1) in shown:
             return match.start()
@@ -209,7 +272,9 @@ _SHOWN = {
     "树林": "forest|woods", "河": "river", "湖": "lake", "天空": "sky", "雨": "rain", "街": "street", "瀑布": "waterfall",
     "云": "cloud", "咖啡": "coffee", "马": "horse", "鱼": "fish", "孩子": "child|kid", "女孩": "girl", "男孩": "boy",
     "火": "fire", "星": "star", "月亮": "moon", "沙漠": "desert", "草地": "grass|meadow", "桥": "bridge",
-    "徒步": "hike|hiking", "爬山": "hike|hiking|climb", "未来": "futur", "东京": "tokyo",
+    "徒步": "hike|hiking", "爬山": "hike|hiking|climb", "未来": "futur", "东京": "tokyo", "都市": "city|urban",
+    "楼": "city|building|skyscraper|tower|skyline", "建筑": "building|city|architecture", "街景": "street|city",
+    "大海": "sea|ocean|beach", "海洋": "ocean|sea", "小狗": "dog|puppy", "小猫": "cat|kitten", "宠物": "dog|cat|pet",
 }
 
 

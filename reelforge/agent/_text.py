@@ -145,7 +145,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
                        r"[，,]\s*(?=(?:(?:(?:两|2|每)(?:段|个片段)|所有|全部|clips?|片段)(?:片段)?的?\s*)?(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
-                       r"(?:也|都|再)?(?:(?:开头|结尾|片头|片尾|最后)(?:\d+(?:\.\d+)?秒)?(?:也|再)?(?=淡))?(?:去掉|删|拿掉|调|改|换|加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用|太|有点|有些|留|保留|不|别|拉|全))|"
+                       r"(?:也|都|再)?(?:(?:开头|结尾|片头|片尾|最后)(?:\d+(?:\.\d+)?秒)?(?:也|再)?(?=淡))?(?:去掉|删|拿掉|调|改|换|加|放|移|变|淡|静音|关|开|大|小|缩|延|剪|用|太|有点|有些|留|保留|不|别|拉|全|"
+                       r"来(?:点|个|一|1|首|段)))|"  # "…，音乐来点动感的"
                        # another clip, by number or by what it shows ("狗那段删掉，城市那段加速两倍"), the video's ends
                        # ("片头来个淡入，片尾来个淡出"), a moment ("在第二秒加个叮，第六秒加个啵"), the place between clips
                        r"[，,]\s*(?=第\d+(?:个)?(?:片段|镜头|段)|[\u4e00-\u9fff]{1,6}?(?:那段|这段|那个片段|那个镜头)|"
@@ -223,6 +224,7 @@ _RUN_ON_EN = re.compile(
     rf"(?:\b(?:percent|seconds|secs|muted|(?:title|text|captions|background)\s+(?:colou?r\s+)?(?:{'|'.join(NAMED_COLORS)})|"
     r"(?:at|to|on) the (?:top|bottom|middle|cent(?:er|re)))\b"
     r"|%|\dx\b)(\s+)"
+    r"(?!(?:off|from|of|on|in|into|for|at|to|per|each)\b)"  # "cut 2 seconds off clip 2": the clip it comes off
     r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clip)\b)")  # "title white text on black": its colour
 _SAID_WHOLE = re.compile(r"\b(?:bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|center|centre)$")
 # the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
@@ -553,7 +555,9 @@ _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|那个|这个|好吧|�
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
 _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到|(?:调|改|换|开)回|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
                        r"背景音乐|音乐|音量|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
-                       r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒))")
+                       r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒)|"
+                       # a moment or the cuts, then what goes there: "在第3秒加个嗖", "片段之间加个转场"
+                       r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|每段|镜头)(?:之间|中间))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
                       r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|那段|这段")
 

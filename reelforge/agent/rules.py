@@ -41,7 +41,7 @@ from reelforge.agent._intents._words import (
 from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
 from reelforge.agent._pairs import one_change
 from reelforge.agent._reading import explained, read_clause
-from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, text_segments
+from reelforge.agent._refs import MISSING, clip_refs, clips_named_by_time, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import (
     EN_VERBS,
@@ -457,6 +457,7 @@ def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
+    clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     remarks = [remark_of(clause.text) for clause in clauses]
@@ -515,6 +516,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
             continue  # "lofi music, not my song": what is not wanted instead, the request already says it
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
+            continue
+        if _removed_again(clause, state):  # "城市那段不要了，删掉": the removal said twice
             continue
         lacking = _not_supported(clause)
         if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
@@ -606,6 +609,18 @@ def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> Pla
         return None
     _ask_what_is_missing(joined, chosen.state)
     return chosen.state
+
+
+# a removal said alone, again: "删掉", "删了吧", "delete it", "just remove that"
+_REMOVAL_ALONE = re.compile(r"^(?:就|直接)?(?:删掉|删了|删除|去掉|拿掉|不要了)(?:它|吧|掉|了)*$|"
+                            r"^(?:just |yeah |yes )?(?:delete|remove|drop|ditch) (?:it|that|this)(?: please| pls)?$")
+
+
+def _removed_again(clause: Clause, state: PlanState) -> bool:
+    """A removal said alone right after this message removed something ("城市那段不要了，删掉"): the same request."""
+    last = state.actions[-1] if state.actions else None
+    return _REMOVAL_ALONE.match(clause.text) is not None and isinstance(last, EditAction) and \
+        last.edit.op.startswith(("delete", "remove"))
 
 
 _CONCRETE = frozenset({"verb", "ref"})  # the slots that name nothing to do on their own

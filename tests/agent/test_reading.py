@@ -7,6 +7,7 @@ import pytest
 from reelforge.agent import EditAction, GenerateAction, Unknown, understand
 from reelforge.agent._intents import voice
 from reelforge.agent._reading import read_clause
+from reelforge.agent._refs import clips_named_by_time
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import split_clauses
 from reelforge.agent.rules import _one_more, _upload_then_more, best, candidates, close_call, settle
@@ -100,6 +101,7 @@ def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:
         if any(isinstance(a, Unknown) and a.question for a in understand(case["msg"], fixture).actions):
             continue
         state = PlanState(context=fixture, language=language, draft=fixture.draft)  # type: ignore[arg-type]
+        clauses = [clips_named_by_time(clauses[0], state.draft)]  # "the part at 12 s" is read as "clip 2", as the rules do
         if voice.read_whole(message, state) is not None:  # a script or a narration: read whole, not as a clause
             continue
         if _one_more(clauses[0], state.fork()):  # "another one at 6s": the last sound effect again, before any reading

@@ -64,9 +64,13 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
           r"(?:clip|video|vid|shot|scene|footage|time-?lapse|close[- ]?up|drone shot|aerial)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))|" \
-          r"\b(?:add|insert|put in|throw in|drop in|stick in|tack on)\s+(?:some\s+|a\s+|more\s+)?b-?roll\b|" + _SCENE_PLACED
+          r"\b(?:add|insert|put in|throw in|drop in|stick in|tack on)\s+(?:some\s+|a\s+|more\s+)?b-?roll\b|" \
+          r"\b(?:add|insert|append|put in|stick in|throw in)\s+(?:(?:a|an|some)\s+)?[\w ,'-]{3,60}?\s+as\s+(?:a|an|another|one more)\s+" \
+          r"(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b|" + _SCENE_PLACED  # "add a cat sleeping on a windowsill as a new clip"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
-_ZH_VIDEO_OF = r"^(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+# (not one opened by a removal or a change of a clip there: "删掉狗的视频", "去掉城市的视频" remove it)
+_ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
+               r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
@@ -76,7 +80,7 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
-           r"(?:用|拿|根据|基于|从)(?:我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
+           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
@@ -93,6 +97,7 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
 
 _EN_STRIP = (
+    r"\s+as\s+(?:a|an|another|one more)\s+(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b",  # "add ... as a new clip"
     r"\b(?:please|can you|could you|would you|i'?d (?:love|like) to see|i want to see|(?:i |we )?(?:am |are )?(?:want|need)|"
     r"i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add|whip up|cook up|put together|conjure up|slap|"
@@ -178,6 +183,8 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|" + _ZH_AS_LAST):
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
+    if refs == [MISSING] and any(m.uploaded and names_upload(clause.unquoted().lower(), m) for m in state.context.media):
+        refs = []  # "徒步那段视频放到最前面": the upload being placed, named as a clip it is not yet
     if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
         said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"\1那段\2", clause.text)
         # "在城市和狗中间插一段…": between two clips named by what they show

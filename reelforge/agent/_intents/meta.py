@@ -65,13 +65,16 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
+        r"^(?:我)?(?:不要|取消)(?:刚才|刚刚|上1个|上一个)(?:那个|那1个|的)?(?:改动|修改|操作|步骤?)(?:了|吧)?$|" \
+        r"^(?:刚才|刚刚)(?:那个|那1个|的)?(?:改动|修改|操作)(?:不要了|取消吧?|撤(?:销|回|了|掉)吧?)$|" \
+        r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?z(?:\s+(?:it|that|pls|please))?$|" \
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
         r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?步(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
         r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
         r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
-_REDO = r"\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you|u) (?:just )?(?:undid|undone)\b|" \
+_REDO = r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?(?:y|shift\s*(?:\+\s*)?z)(?:\s+(?:it|that|pls|please))?$|\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you|u) (?:just )?(?:undid|undone)\b|" \
         r"\bwhat (?:i|you|u) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you|u) (?:just )?" \
         r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
         r"(?:恢复|还原|找回|撤回)(?:刚才|刚刚)?(?:被)?撤(?:销|回|掉)(?:掉)?的|撤(?:销|回)的(?:东西|操作|改动|修改)?(?:帮我|给我)?(?:恢复|还原|找|加|弄|改)回来|" \
@@ -82,6 +85,8 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
           r"(?:回到|恢复到|退回到|回退到|还原到|返回到|退回|回退到?)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到|返回到)(?:还)?(?:没有|没|没加|没有加|还没加|未加)(?:上)?(.+?)(?:的)?(?:时候|那时候?|那会儿?|那个时候|版本|状态|样子)|" \
           r"\b(?:(?:liked|preferred|loved) (?:it |this )?(?:better |more )?|(?:was|were|looked|sounded) (?:way |much |a lot |so )?better )before (?:the |i added (?:the )?|adding (?:the )?|we added (?:the )?|you added (?:the )?)?(\w+)|" \
+          r"\b(?:undo|revert|scrap|drop|cancel|get rid of) everything (?:since|after) (?:i added |adding |we added )?(?:the )?(\w+)|" \
+          r"撤(?:销|回)(?:掉)?(?:刚才|刚刚)?(?:的)?(?:加|添加|加上|换|改|设置|调)(.+?)(?:的)?(?:那一步|那步|那个操作|的操作|这一步|那次)|" \
           r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,
 # the export word left unsaid

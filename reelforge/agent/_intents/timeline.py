@@ -23,6 +23,7 @@ from reelforge.agent._refs import (
     mentions_it,
     names_upload,
     uploads_meant,
+    without_end_clips,
 )
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
@@ -594,7 +595,8 @@ def _move(clause: Clause, state: PlanState) -> bool:
     position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
     if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
         index = int(position.group(1) or position.group(2)) - 1
-    elif clause.has(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)(?:到)?前面(?:去|吧)*$"):  # "put the second clip first"
+    elif re.search(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)(?:到)?前面(?:去|吧)*$",
+                   without_end_clips(clause.text)):  # "put the second clip first" ("把开头那段挪到最后": that clip, to the end)
         index = 0
     elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:拿|放|移|挪|搬)(?:到)?后面(?:去|吧)*$"):
         index = len(clips) - 1
@@ -614,6 +616,9 @@ def _move(clause: Clause, state: PlanState) -> bool:
         index = anchor + (1 if after else 0) - (1 if current < anchor else 0)
     else:
         return False
+    new_here = state.origin is not None and state.origin.find_segment(seg_id) is None
+    if new_here and [s.id for s in clips].index(seg_id) == max(0, index):
+        return True  # "照片加个慢慢放大的效果，放到最后": a clip this message added is there already
     state.edit(MoveClip(segment_id=seg_id, to_index=max(0, index)), focus_kind="clip")
     return True
 
