@@ -352,7 +352,7 @@ _REMOVED_CLIP = re.compile(r"^(?:(?:please|just|ok|so|and|then)\s+)*(?:get rid o
                            r"(?P<en>.+?)(?:\s+(?:please|pls))?$|^(?:把)?(?:不要|删掉|删除|去掉|拿掉|删了|去了|剪掉)?(?:了)?\s*(?P<zh>.+?)"
                            r"(?:不要了|删掉|删了|去掉|拿掉|也不要|就不要)?(?:吧|了)*$")
 _IN_ITS_PLACE = re.compile(r"^(?:(?:and|then)\s+)?(?:replace (?:it|that|them) with|swap (?:it|that) (?:out )?for|(?:swap|put|drop) in)\s+"
-                           r"(?P<en>(?:a|an|some|my)\s+.+?)(?:\s+instead)?$|^(?:然后|再)?(?:换成|替换成|改成|用)(?P<zh>(?:1|一)(?:段|个|条).{2,}?|我(?:自己)?(?:上传|传)的.+?)"
+                           r"(?P<en>(?:a|an|some|my)\s+.+?)(?:\s+instead)?$|^(?:然后|再)?(?:换成|替换成|改成|用)(?P<zh>(?:1|一)(?:段|个|条).{2,}?|我(?:自己)?(?:上传|传)?的.+?)"
                            r"(?:代替|替换|来代替)?(?:吧)?$")
 
 

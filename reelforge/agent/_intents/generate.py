@@ -515,6 +515,8 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
+    if any(m.uploaded and m.kind in ("video", "image") and names_upload(new.lower(), m) for m in state.context.media):
+        return None  # "把城市那段换成我的hike视频": an upload named by its file, never a clip to generate
     # "change the dog into a cat" is a change inside the clip (no tool for it), not a new clip in its place
     # ("把城市换成一段下雪的城市": a clip's measure word, 段, says the new thing is footage)
     if not re.search(r"\b(?:clips?|shots?|scenes?|segments?|parts?|ones?|videos?)\b|\bclip \d|段|片段|镜头|视频", old) \
