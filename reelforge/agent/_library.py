@@ -35,7 +35,7 @@ _SOUND_WORDS: dict[SoundName, str] = {
     "ding": r"ding|chime|bell|notification|叮|铃|提示音",
     "pop": r"pop|bubble|blip|plop|bloop|啵|弹出|冒泡",
     "applause": r"applause|clapping|claps?|cheer|cheering|ovation|掌声|鼓掌|欢呼|喝彩",
-    "impact": r"boom|impact|bang|explosion|hit|thud|thump|slam|bass drop|轰|爆炸|冲击|砰|嘭|咚|撞击",
+    "impact": r"boom|impact|bang|explosion|hit|thud|thump|slam|bass drop|轰|爆炸|冲击|砰|嘭|咚|撞击|重击",
     "click": r"click|tap|tick|点击|咔哒|咔嗒",
     "rise": r"riser|rise|rising sound|build-? ?up|uplifter|上升|渐强|升调",
     "rain": r"rain ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?rain|雨声|rain(?= (?:in the background|the whole|throughout|"

@@ -4,6 +4,8 @@
   replaces the direction: one change, not a louder step and then a level);
 - one end's fade said twice, a black screen and then its fade: "start with a black screen and fade in over 1.5 seconds"
   is one fade in, as long as said last;
+- the same change said twice, a direction then where it goes: "标题往上挪 放顶部", "move the title up, to the top" (an
+  absolute setting said again changes nothing more; a relative one, "bigger, even bigger", stays two);
 - both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
   都是一秒" are one fade holding both lengths, each the amount said.
 
@@ -16,7 +18,7 @@ import re
 
 from reelforge.agent._numbers import find_durations
 from reelforge.agent.actions import Action, EditAction
-from reelforge.draft.edits import SetFade, UpdateMusic, UpdateText
+from reelforge.draft.edits import SetCanvas, SetClipAudio, SetFade, SetMotion, UpdateMusic, UpdateText
 
 __all__ = ["one_change"]
 
@@ -25,6 +27,9 @@ _DIRECTION_THEN_VALUE = {UpdateMusic: ("volume_scale", "volume"), UpdateText: ("
 # the two ends' lengths, and the words that give them one amount
 _ENDS = {SetFade: ("fade_in_ms", "fade_out_ms"), UpdateMusic: ("fade_in_ms", "fade_out_ms"),
          UpdateText: ("fade_in_ms", "fade_out_ms")}
+# edits that set what they say (applied twice, the second changes nothing), and the fields that change by a step instead
+_ABSOLUTE = (UpdateText, UpdateMusic, SetCanvas, SetFade, SetClipAudio, SetMotion)
+_RELATIVE = {"scale", "volume_scale"}
 _SHARED = re.compile(r"\b(?:each|both|apiece)\b|各|都是|都(?=\d)|分别")
 
 
@@ -49,6 +54,8 @@ def _pair(first: Action, second: Action, text: str, language: str) -> EditAction
     one, two = _said(first.edit), _said(second.edit)
     if kind is SetFade and set(one) == set(two) and len(set(one) & set(_ENDS[SetFade])) == 1:
         return second  # "start with a black screen and fade in over 1.5 seconds": one fade in, its length said last
+    if one == two and isinstance(first.edit, _ABSOLUTE) and not set(one) & _RELATIVE:
+        return first  # "标题往上挪 放顶部": the same setting said twice
     relative = _DIRECTION_THEN_VALUE.get(kind)
     if relative is not None and set(one) == {relative[0]} and relative[1] in two and relative[0] not in two:
         return second  # "音乐大声点，调到60%": the level said

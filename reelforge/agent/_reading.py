@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, colors_in, position_of
+from reelforge.agent._library import sound_effect
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import clip_numbers, main_clips
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
-from reelforge.agent.actions import Action, CaptionSpeechAction, EditAction, HelpAction, ShowTimeline, Unknown
+from reelforge.agent.actions import Action, CaptionSpeechAction, EditAction, HelpAction, ShowTimeline, SoundAction, Unknown
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft import Draft
 from reelforge.draft.colors import NAMED_COLORS
@@ -344,6 +345,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             number = float(value) if isinstance(value, int | float) else -1.0
             # a share or a speed may be said as a change: "50% bigger" is a scale of 1.5, "加快一倍" twice the speed
             ok = number in said.numbers or (slot.kind == "time" and number in lengths) or (
+                # "视频剪到一半长": a share of the video kept
+                slot.kind == "share" and drafts is not None and float(round(number * drafts[0].end_ms)) in lengths) or (
                 slot.kind != "time" and (1 + number in said.numbers or 1 - number in said.numbers)) or bool(
                 slot.words) and any(slot.words in s for s in said.strings)   # "a title saying 'see you at 4 s'"
         elif slot.kind == "colour":  # a colour's value, or its words in a prompt, a title, a transition ("fadeblack")
@@ -351,7 +354,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
         elif slot.kind == "aspect":  # or a revert to before the canvas changed ("go back to before it was vertical")
             ok = str(value) in said.strings or said.presets or "canvas" in said.strings
         elif slot.kind == "quote":  # words it writes, or the words of a text it changes ("move 'Urban Dreams' up")
-            ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions)
+            ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions) \
+                or any(isinstance(a, SoundAction) and a.sound == sound_effect(str(value).lower()) for a in actions)  # "「咔嚓」的快门声"
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
             ok = value in said.positions or "motion" in said.topics or bool(slot.words) and any(
                 slot.words in s for s in said.strings if len(s) > len(slot.words)) or "transition" in said.topics and any(

@@ -354,7 +354,7 @@ _REMOVED_CLIP = re.compile(r"^(?:(?:please|just|ok|so|and|then)\s+)*(?:get rid o
                            r"(?P<en>.+?)(?:\s+(?:please|pls))?$|^(?:把)?(?:不要|删掉|删除|去掉|拿掉|删了|去了|剪掉)?(?:了)?\s*(?P<zh>.+?)"
                            r"(?:不要了|删掉|删了|去掉|拿掉|也不要|就不要)?(?:吧|了)*$")
 _IN_ITS_PLACE = re.compile(r"^(?:(?:and|then)\s+)?(?:replace (?:it|that|them) with|swap (?:it|that) (?:out )?for|(?:swap|put|drop) in)\s+"
-                           r"(?P<en>(?:a|an|some|my)\s+.+?)(?:\s+instead)?$|^(?:然后|再)?(?:换成|替换成|改成|用)(?P<zh>(?:1|一)(?:段|个|条).{2,}?|我(?:自己)?(?:上传|传)的.+?)"
+                           r"(?P<en>(?:a|an|some|my)\s+.+?)(?:\s+instead)?$|^(?:然后|再)?(?:换成|替换成|改成|用)(?P<zh>(?:1|一)(?:段|个|条).{2,}?|我(?:自己)?(?:上传|传)?的.+?)"
                            r"(?:代替|替换|来代替)?(?:吧)?$")
 
 
@@ -524,6 +524,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             state.actions.append(lacking)
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
+            continue
+        if _same_for_another(clause, state):  # "狗那段原声调到60%，城市那段也调到一样": the change just planned, on that clip
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _adjusted(clause, state):
             continue  # "louder" after the dog clip's sound was set, "twice as loud" after the music: that thing
@@ -976,6 +978,23 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         number = [c.id for c in clips].index(named[0]) + 1
         words = clip_said.sub(f"第{number}个片段" if clip_said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
     return _replay(words, state)
+
+
+def _same_for_another(clause: Clause, state: PlanState) -> bool:
+    """"狗那段的原声调到60%，城市那段也调到一样", "mute the dog clip, and the city one too": the clip edit this message just
+    planned, made again on the one clip named."""
+    last = state.actions[-1] if state.actions else None
+    if not (isinstance(last, EditAction) and getattr(last.edit, "segment_id", None) in [c.id for c in main_clips(state.draft)]):
+        return False
+    said = (_SAME_FOR_ZH if clause.language == "zh" else _SAME_FOR_EN).match(clause.text)
+    target = next((g for g in said.groups() if g), None) if said else None
+    if target is None:
+        return False
+    named = [ref for ref in clip_refs(Clause(target, clause.quotes, clause.language, target), state) if ref != MISSING]
+    if len(named) != 1 or named[0] == getattr(last.edit, "segment_id", None):
+        return False
+    state.edit(last.edit.model_copy(update={"segment_id": named[0]}))
+    return True
 
 
 # a change said by how much, with nothing named: "louder", "way down", "twice as loud", "a bit quicker", "再大点"

@@ -384,6 +384,9 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
      r"\b(?:bold|italici[sz]e) (?:the |that |this |my )?(?:title|text|font|words|letters|lettering|captions?|subtitles?)\b|"
      r"\b(?:bold|italic) (?:font|text|letters|type|typeface)\b|\bin (?:bold|italics?)\b|加粗|粗体|斜体|字体?(?:调|改|换|弄)?(?:成)?粗",
      "bold or italic text (I can change its size, colour, box and place)", "加粗或斜体（可以改字的大小、颜色、底色和位置）"),
+    # a generated person's lips moving with the words said: the models make no speech ("口型对上的那种")
+    (r"\blip[- ]?sync\w*|\blips? (?:match|move|moving) (?:to|with)\b|对口型|口型(?:对|同步|匹配)|嘴型(?:对|同步)|唇形同步",
+     "lip sync (a generated person's mouth following the words)", "对口型（生成的人物嘴型跟着台词动）"),
     # a trim cannot give back what it cut ("剪多了，少剪一秒"): undo it, then cut again
     (r"少剪|剪多了|多剪了|\bcut (?:\d+(?:\.\d+)? (?:seconds?|secs?|s) )?less\b|\b(?:cut|trimmed) too much\b",
      "giving back part of a cut (say 'undo', then cut again)", "把剪掉的部分找回一些（可以先说“撤销”，再重新剪）"),

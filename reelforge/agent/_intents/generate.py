@@ -13,6 +13,7 @@ from reelforge.agent._intents._words import (
     MAKE_IT_FIRST,
     SLOW_SCENE,
     aspect_of,
+    color_of,
     request_part,
     without_colors,
 )
@@ -115,8 +116,12 @@ _EN_STRIP = (
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
+# the length of the clip being replaced kept: "…，长度不变", "…, same length"
+_SAME_LENGTH_ZH = r"[，,\s]*(?:长度|时长|时间|秒数)(?:保持)?(?:不变|一样|别变|不用变|跟原来一样|和原来一样)(?:就行|就好|吧)?(?=$|[，,])"
+_SAME_LENGTH = _SAME_LENGTH_ZH + r"|\b(?:same|keep(?: the)?) (?:length|duration)\b"
 _ZH_STRIP = (
     r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?(?=$|[，,])",  # "…赶海的，也是五秒": its length
+    _SAME_LENGTH_ZH,  # "…，长度不变": the length kept, no part of the scene
     r"[，,]\s*(?:时长|长度|总长)(?:为|是|大概|大约)?\s*(?:\d+(?:\.\d+)?秒(?:钟)?(?:左右)?)?\s*(?=$|[，,])",  # "…在雪地里奔跑，时长12秒": the word for its length
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
     r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^接下来(?:再)?|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
@@ -125,6 +130,9 @@ _ZH_STRIP = (
     r"^(?:在|再|然后)?(?:它|这个|这段)?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
     r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
     r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
+    # "城市夜景后面加一段白天的街道": a clip by what it shows, then the place and the verb, no 在
+    r"^[\u4e00-\u9fff]{1,8}?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?=(?:1)?(?:个|段|条))",
+    r"[，,\s]*(?:对比一下|做个对比|作对比|对照一下|对比看看)$",  # why the clip is added, not what it shows
     r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
@@ -137,7 +145,7 @@ _ZH_STRIP = (
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)$",
     r"\d+(?:\.\d+)?秒(?:钟)?(?:长)?(?:的)?",
     r"的?短(?=视频$|片$)",  # "…日落的短视频": a short video, the length is no part of the scene
-    r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1",
+    r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1|(?:(?<=[，,\s])|^)(?:竖|横|方)的(?=[，,\s]|$)",  # "… 竖的 八秒"
     r"^(?:1|一)?(?:个|段|条)",
     r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材|空镜)(?:吧)?$",
     r"^关于|^的|的$|内容是|(?:就行|就好|就可以)$|^(?:那个)?我?(?:想要|要)?(?:1)?(?:个|段)?(?:片头|片尾)\s*",
@@ -187,6 +195,8 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         refs = []  # "徒步那段视频放到最前面": the upload being placed, named as a clip it is not yet
     if not refs and clause.language == "zh":  # "在城市夜景前面", "照片放在城市前面": a clip by what it shows, no clip word
         said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)", r"\1那段\2", clause.text)
+        # "城市夜景后面加一段…": the clip said first, with no 在
+        said = re.sub(r"^([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)(?=(?:再)?(?:加|添加|插|接|补|来))", r"\1那段\2", said)
         # "在城市和狗中间插一段…": between two clips named by what they show
         said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,6}?)(?:那段)?([和跟与])([\u4e00-\u9fff]{1,6}?)(?:那段)?(?=(?:的)?(?:中间|之间))",
                       r"\1那段\2\3那段", said)
@@ -503,7 +513,7 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if match is None:
         return None
     old = match.group("old") or match.group("old2") or match.group("old3")
-    new = match.group("new") or match.group("new2") or match.group("new3")
+    new = re.sub(_SAME_LENGTH, "", match.group("new") or match.group("new2") or match.group("new3"))
     lead = re.match(r"^(?P<lead>[^:：,，]*?)\s*(?:[:：,，]|\s-+)\s*(?P<scene>.+)$", new)
     if lead and re.search(r"^(?:(?:a|an|another|some|new|fresh|different|other)\s+)*(?:one|clip|shot|video)$|"
                           r"^(?:1)?(?:个|段)?(?:新的)?$", lead.group("lead")):
@@ -515,10 +525,16 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
         old = "this clip" if clause.language == "en" else "这段"  # "replace this with ...": the one clip there
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
+    if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and re.match(r"(?:1|一)段", new):
+        refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
+    if any(m.uploaded and m.kind in ("video", "image") and names_upload(new.lower(), m) for m in state.context.media):
+        return None  # "把城市那段换成我的hike视频": an upload named by its file, never a clip to generate
     # "change the dog into a cat" is a change inside the clip (no tool for it), not a new clip in its place
-    if not re.search(r"\b(?:clips?|shots?|scenes?|segments?|parts?|ones?|videos?)\b|\bclip \d|段|片段|镜头|视频", old):
+    # ("把城市换成一段下雪的城市": a clip's measure word, 段, says the new thing is footage)
+    if not re.search(r"\b(?:clips?|shots?|scenes?|segments?|parts?|ones?|videos?)\b|\bclip \d|段|片段|镜头|视频", old) \
+            and not re.match(r"(?:1|一)段", new):
         return None
     if re.search(r"\b(?:one|version|copy|take)\b", new) or _vague(new):  # "with a better one": no scene
         return None
@@ -604,7 +620,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False  # (what comes before "的视频" is the scene)
     scene_for = None if animate else _scene_for_clip(clause, state)
     if scene_for is not None:
-        state.generate(GenerateAction(prompt=_numerals_as_said(scene_for[0], clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
+        kept = next((c.duration_ms for c in main_clips(state.draft) if c.id == scene_for[1]), None) \
+            if clause.has(_SAME_LENGTH) else None  # "…，长度不变": as long as the clip it replaces
+        state.generate(GenerateAction(prompt=_numerals_as_said(scene_for[0], clause),
+                                      seconds=(duration_ms(clause.text) or kept or 5000) / 1000,
                                       aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
         return True
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
@@ -629,7 +648,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # ("open the whole thing with a drone shot of ...": the whole video is where the new clip goes, no edit of it)
     request = re.sub(r"\bthe whole (?:thing|video)\b|^整个视频", "", request_part(clause.text)) \
         if clause.has(_BOOKEND + r"|^整个视频(?:用|以)") else request_part(clause.text)
-    if not animate and re.search(EDIT_WORDS, request) and not clause.has(r"\bgenerate\b|生成"):
+    if not animate and re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", request)) and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
@@ -782,6 +801,9 @@ def _only_existing(clause: Clause) -> bool:
 
 def _vague(prompt: str) -> bool:
     """A prompt with no scene in it, only words about quality or size: "better one", "to be shorter"."""
+    if re.fullmatch(r"(?:(?:浅|深|淡|亮|暗)?[红白黑黄蓝绿橙橘紫粉灰金银青]色?的?|[a-z]+ (?:one|colou?r))", prompt.strip()) \
+            and (color_of(prompt) or color_of(prompt.strip("的") + "色")):
+        return True  # "生成一个蓝色的", "make a blue one": a colour, no scene
     words = [w for w in re.findall(r"[a-z]+", prompt.lower()) if w not in _FILLER]
     return bool(words) and all(w in _VAGUE for w in words) and not re.search(r"[\u3400-\u9fff]", prompt)
 
@@ -975,7 +997,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
     # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
     clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
-    if not _first_request(state) or clause.has(EDIT_WORDS) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
+    if not _first_request(state) or re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", clause.text)) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
             or any(clip_refs(clause, state)):
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
@@ -990,7 +1012,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
             return False
     else:
-        if clause.has(_EN_QUESTION) or clause.has(_EN_EDIT_NOUNS) or clause.has(_EN_NOT_SCENE) or clause.has(_EN_REMARK):
+        plain = _LOOK_ITEM.sub(" ", clause.text)  # ("..., cool tones": how it is filmed, no remark)
+        if clause.has(_EN_QUESTION) or any(re.search(p, plain) for p in (_EN_EDIT_NOUNS, _EN_NOT_SCENE, _EN_REMARK)):
             return False
         # a verb first ("please add ..."), or a camera move said alone ("slowly zoom in", "and tilt up"), is a change to a
         # clip, never a scene; "slow motion waves crashing" has no verb
@@ -1020,4 +1043,10 @@ def _first_request(state: PlanState) -> bool:
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
 _SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
                           r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
-_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,]{2,40}?)[，,](?:用)?慢动作(?:拍)?(?=[，,]|$)")
+_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?)(?:[，,]|\s+)(?:用)?慢动作(?:拍)?(?=[，,\s]|$)")
+# a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
+# "a girl reading by the window, warm tones, 6 seconds"
+_LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"
+                        r"(?:色调|的色调|色系|感|风格)(?=[，,\s]|$)|"
+                        r"(?:(?<=,)|^)\s*(?:(?:in|with)\s+)?(?:warm|cool|cold|vintage|retro|cinematic|moody|pastel)\s+"
+                        r"(?:tones?|colou?rs?|look|grade|colou?r grade|palette)(?=\s*,|$)")

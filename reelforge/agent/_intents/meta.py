@@ -41,6 +41,7 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
+        r"(?:看看|看一下|看下|瞅瞅)(?:我|你)?(?:都|一共)?(?:改|做|弄)了(?:些|哪些)?(?:什么|啥)|\bwhat (?:have )?(?:i|we) (?:changed|done) so far\b|" \
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
         r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
         r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
@@ -73,7 +74,8 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
         r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?步(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
         r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
-        r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)"
+        r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)|" \
+        r"(?:这|那)几(?:个|步|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|^全(?:都|部)?撤(?:了|掉|回|销)?(?:吧)?$"  # "刚才那几个都不要了 全撤了"
 _REDO = r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?(?:y|shift\s*(?:\+\s*)?z)(?:\s+(?:it|that|pls|please))?$|\bredo(?![a-z])|\bundo (?:the|that|my) undo\b|\b(?:bring|put) back what (?:i|you|u) (?:just )?(?:undid|undone)\b|" \
         r"\bwhat (?:i|you|u) (?:just )?(?:undid|undone)\b|\b(?:stuff|things?|changes?|edits?|steps?|everything|all) (?:that )?(?:i|you|u) (?:just )?" \
         r"(?:undid|undone)\b|\bre-?apply\b|重做|恢复撤销|反撤销|取消撤销|" \
@@ -192,14 +194,14 @@ def from_history(clause: Clause, state: PlanState) -> bool:
     if tail is not None and (tail.start() == 0 or not _edits_alone(clause.text[:tail.start()], state)):
         # "刚才那个撤错了 恢复一下", "还是要那个 恢复吧" after an undo redo it; "转场看着有点多余 撤了吧" undoes
         restore = tail.group("restore") is not None
-        state.actions.append(RedoAction(_count(clause)) if restore and _last_was(state, _UNDONE) else UndoAction(_count(clause)))
+        state.actions.append(RedoAction(_count(clause, state)) if restore and _last_was(state, _UNDONE) else UndoAction(_count(clause, state)))
         return True
     if not clause.has(_PUT_BACK):
         return False
     if _last_was(state, _UNDONE):
-        state.actions.append(RedoAction(_count(clause)))
+        state.actions.append(RedoAction(_count(clause, state)))
     elif _last_was(state, _REMOVED):
-        state.actions.append(UndoAction(_count(clause)))
+        state.actions.append(UndoAction(_count(clause, state)))
     else:
         return False
     return True
@@ -216,7 +218,13 @@ def _edits_alone(words: str, state: PlanState) -> bool:
         re.search(r"不要|不喜欢|不好|算了|错了|多余|还是|原来|刚才|那个", words) is None
 
 
-def _count(clause: Clause) -> int:
+# "刚才那几个都不要了": the last few changes, as many as there are up to three
+_FEW = r"(?:这|那)几(?:个|步|下)?(?:改动|修改|操作)?(?:都|全)|\bthe last (?:few|couple of) (?:changes|edits|things|steps)\b"
+
+
+def _count(clause: Clause, state: PlanState) -> int:
+    if clause.has(_FEW) and state.context.history:
+        return min(3, len(state.context.history))
     repeated = re.findall(r"\bundo\b|\bredo\b", clause.text)
     if len(repeated) > 1 and re.fullmatch(r"(?:(?:undo|redo)[\s,.!]*)+", clause.text):  # "undo undo": two steps
         return len(repeated)
@@ -251,10 +259,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif (topic := _reverted(clause)) is not None:  # "I preferred it before that": before the last change, an undo
         state.actions.append(UndoAction() if topic in ("that", "this", "then") else RevertAction(topic))
     elif clause.has(_REDO):
-        state.actions.append(RedoAction(_count(clause)))
+        state.actions.append(RedoAction(_count(clause, state)))
     elif clause.has(_UNDO):
         if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
-            state.actions.append(UndoAction(_count(clause)))  # "... before the music, go back": that going back
+            state.actions.append(UndoAction(_count(clause, state)))  # "... before the music, go back": that going back
     elif clause.has(_SHOW):
         state.actions.append(ShowTimeline())
     elif _one_more_export(clause, state):  # "and one for youtube as well" after an export

@@ -385,6 +385,7 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"\bsong\b.*\b(?:start|play)\w*\b.*\bfrom\s+{_SECONDS}|\bfrom the (?:chorus|hook|drop)\b.*?{_SECONDS}|"
               rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?[从由]第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
+              rf"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)?[，,\s]*从第?{_SECONDS}|"  # "别从头放，从第12秒开始": the song's own time
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
               rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方|那里|处)?开始(?:用|播放|播|放)|"
               # "start from 10 second of the song", "play it from second 12 of the track"
@@ -544,7 +545,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "drop the music volume to 10%" sets a volume; only the music itself is removed ("来点音乐，不要古典乐" asks for music)
     if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%|来(?:点|一?首|一?段)") \
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
-            and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause):
+            and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause) \
+            and not clause.has(r"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)"):  # "不要从头放": where the song starts
         state.edit(RemoveMusic())
         state.focus = None
         return True

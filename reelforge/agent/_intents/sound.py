@@ -149,6 +149,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not clause.has(_SOUND) and not names_sound(clause.text):  # "photo" alone is not a shutter sound
         return False
     sound = sound_effect(clause.text)
+    quoted = clause.quote()
+    if sound is None and quoted is not None and clause.has(_SOUND):
+        sound = sound_effect(quoted.lower())  # "add a 'ding' sound", "加个「咔嚓」的拍照声": the sound's name quoted
     if sound is None and clause.has(_EFFECT_WORDS) and clause.has(r"\btransitions?\b|\bcuts?\b|转场"):
         sound = "whoosh"  # "能给每个转场都加个音效吗": the transition's own sound
     if sound is None:
@@ -159,7 +162,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
                        r"\b(?:on|at|in) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of (?:the )?(?:clips?|shots?|scenes?))\b|每次切换|每个剪辑点|"
                        r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
-                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场") or clause.has(_EVERY_CUT) \
+                       r"每个转场|每次转场|转场处|转场时|片段之间|每个片段之间|切换时|切换的时候|所有转场|"
+                       r"(?:两|2|俩|每)(?:段|个片段|个镜头|个画面)(?:之间|中间|衔接)|衔接(?:的地方|处)|接缝处|切换处") or clause.has(_EVERY_CUT) \
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state) \
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(

@@ -51,7 +51,8 @@ _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个
 # "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
 _SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
     r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
-_END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时"
+_END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时|" \
+       r"^在?(?:最)?后面(?=再?(?:加|写|放|打|配))"  # "…，后面加个字「完」": no clip named, the video's end
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
            r"\b(?:come|comes|appear|appears|show up|shows up|enter|enters) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up|enter)s?\b|" \
            r"(?:出来|出现|进来)(?:的时候|时)?(?:慢|缓)(?:一点|一些|点|些)|(?:慢慢|缓缓)地?(?:出来|出现|显示)"  # a slow entrance
@@ -205,7 +206,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
-            r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成"):
+            r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成|"
+            r"⟫(?:的|一)?[\u4e00-\u9fff]{0,3}?声"):  # "加个「咔嚓」的拍照声": the sound's name
         return True
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
@@ -344,7 +346,7 @@ def _style(clause: Clause) -> dict[str, object]:
     letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
     if letters:
         color = color_of(letters.group(1) + "色")
-    said = re.search(rf"(?:成|为|是|用)([{ZH_COLOR_CHARS}])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([{ZH_COLOR_CHARS}])的$", text) \
+    said = re.search(rf"(?:成|为|是|用|字要)([{ZH_COLOR_CHARS}])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([{ZH_COLOR_CHARS}])的$", text) \
         if clause.language == "zh" and color is None else None
     if said:  # "字弄成红的", "换个颜色吧 绿的"
         color = color_of((said.group(1) or said.group(2)) + "色")
@@ -387,7 +389,7 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:大|小)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
     r"(?!持续|显示|放在|在|于|从|到)([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$))|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
@@ -456,7 +458,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
                       r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
-                      rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:用)?{ZH_COLOR_WORDS}色?的?(?:[，,]|$))|$)", clause.unquoted())  # "…：感谢观看，显示2秒"
+                      rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:字|文字)?(?:要|用|是|改成|换成)?{ZH_COLOR_WORDS}色?的?吧?(?:[，,]|$))|$)", clause.unquoted())  # "…：感谢观看，显示2秒"
     if match:
         return next(g for g in match.groups() if g).strip()
     # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"

@@ -467,9 +467,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|\bstrip\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|太大|太吵|有点吵|小声|炸耳朵?|震耳|太响"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|开小|关小|太大|太吵|有点吵|小声|炸耳朵?|震耳|太响"):
         volume = 0.5
-    elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|太小|大声"):
+    elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|开大|太小|大声"):
         volume = 1.5
     else:
         return False
@@ -667,10 +667,10 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
-    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%]))")
+    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
     if seconds is None and end and not clip_refs(clause, state) and (share or clause.has(
             r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")):
-        part = 0.5 if share is None or share.group(3) == "一半" else float(share.group(3))
+        part = 0.5 if share is None or share.group(3) in ("一半", "50%") else float(share.group(3))
         kept = part if share is not None and (share.group(2) or share.group(1) in ("到", "成")) else 1 - part
         state.edit(Trim(end_ms=max(1, round(end * kept))))
         return True
@@ -822,7 +822,7 @@ _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginni
              r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:(?:cut|trim|shave|chop|remove|take) )?(?:the )?(?:last|final) \d|" \
              r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? (?:at|from|off) the (?:start|beginning) and (?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? )?" \
              r"(?:at|from|off) the end\b|" \
-             r"开头和结尾|前\d+(?:\.\d+)?秒和后"
+             r"开头(?:\d+(?:\.\d+)?秒)?(?:和|跟|、)?结尾|前\d+(?:\.\d+)?秒(?:和|跟|、|\s)?后\d"  # "前两秒后两秒都剪掉"
 _EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|两段|两个片段"
 
 

@@ -256,6 +256,12 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     spec_last = _ZH_SPEC_LAST.search(body) if state.language == "zh" and not quoted else None
     if spec_last:  # "配音：未来就在眼前。用男声": the voice said after the words, not words to speak
         body = body[:spec_last.start()] + ("。" if spec_last.group(0).lstrip().startswith("。") else "")
+    # "加一段男声旁白，从第10秒开始：看，它又去追浪了": when it starts, said before the colon, is no part of the words
+    lead = re.match(r"^\s*(?:从|在)?第?[^：:，,。]{1,6}?秒(?:钟)?(?:开始|的时候|处|时|起)?\s*[：:]\s*", body) \
+        if state.language == "zh" and not quoted else None
+    lead_at = find_durations(normalize(lead.group(0))) if lead else []
+    if lead_at:
+        body = body[lead.end():]  # type: ignore[union-attr]
     body = _body(body)
     if not re.search(r"\w", body):
         return None
@@ -273,7 +279,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after|second)\b|秒", said) else []
     seconds = (when.group(1) or when.group(2)) if when else None  # "at 12 seconds", "in the second 12"
     start = at[0][0] if at else round(float(seconds) * 1000) if seconds else \
-        0 if when else _clip_start(said, state)
+        0 if when else lead_at[0][0] if lead_at else _clip_start(said, state)
     before = message[:match.start()]
     if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
         before = ""
