@@ -30,7 +30,15 @@ from reelforge.agent._library import sound_effect
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import clip_numbers, main_clips
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
-from reelforge.agent.actions import Action, CaptionSpeechAction, EditAction, HelpAction, ShowTimeline, SoundAction, Unknown
+from reelforge.agent.actions import (
+    Action,
+    CaptionSpeechAction,
+    EditAction,
+    HelpAction,
+    ShowTimeline,
+    SoundAction,
+    Unknown,
+)
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft import Draft
 from reelforge.draft.colors import NAMED_COLORS
