@@ -8,6 +8,7 @@ electronic), its moods less, scene words
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 
@@ -25,13 +26,23 @@ def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[-_/,.!?;:()\"'，。！？；：、]+", " ", text.lower()).split())
 
 
+@functools.cache
+def _phrase(phrase: str) -> tuple[str, re.Pattern[str] | None]:
+    """``phrase`` as a message is read (normalised), and its whole-word pattern (None for Chinese, found as a
+    substring): built once per phrase, as the tables are fixed and read for every message."""
+    normal = _normalise(phrase)
+    if not normal or _CJK.search(normal):
+        return normal, None
+    return normal, re.compile(rf"(?<![a-z0-9]){re.escape(normal)}(?![a-z0-9])")
+
+
 def _mentions(text: str, phrase: str) -> bool:
-    phrase = _normalise(phrase)
+    phrase, pattern = _phrase(phrase)
     if not phrase:
         return False
-    if _CJK.search(phrase):
+    if pattern is None:
         return phrase in text
-    if re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", text):
+    if pattern.search(text):
         return True
     # "lofi" should find "lo fi", "hiphop" "hip hop", and the other way round.
     words = text.split()
