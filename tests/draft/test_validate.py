@@ -28,7 +28,7 @@ def test_reference_draft_is_valid(reference_wire: dict[str, Any]) -> None:
     (("m", "h"), 2160, "m.h: must be between 16 and 1920 (got 2160)"),
     (("m", "w"), 1081, "m.w: must be even"),
     (("m", "fps"), 240, "m.fps: must be between 1 and 60"),
-    (("m", "bg"), "sky", "m.bg: not a colour"),
+    (("m", "bg"), "cloudy", "m.bg: not a colour"),  # "sky" is a colour since the ninth session (sky blue)
     (("t", 0, "sg", 0, "m", "speed"), 10, "t[0].sg[0].m.speed: must be between 0.25 and 4"),
     (("t", 1, "sg", 0, "m", "vol"), 3, "t[1].sg[0].m.vol: must be between 0 and 2"),
     (("t", 2, "sg", 0, "m", "size"), 0.9, "t[2].sg[0].m.size"),
