@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reelforge.agent import AgentContext, EditAction, MediaRef, Plan
+from reelforge.agent import AgentContext, EditAction, MediaRef, Plan, understand
 from reelforge.draft import AUDIO, TEXT, Draft, apply_edit
 from reelforge.draft._layout import main_track
 from reelforge.draft.colors import parse_color
@@ -96,6 +96,19 @@ def case_mismatch(case: dict[str, Any], plan: Plan, ctx: AgentContext) -> str | 
     if "draft" in case:
         return draft_mismatch(apply_plan(ctx.draft, plan), case["draft"])  # type: ignore[arg-type]
     return None
+
+
+def grid_failures(cases: list[dict[str, Any]], ctx: str = "full") -> list[str]:
+    """Every case of a grid whose plan is not what it expects, one line each: ``[ctx] 'message': why``. A case
+    names its context (``"ctx"``, else ``ctx``) and may carry a ``"history"`` of version labels."""
+    failures = []
+    for case in cases:
+        name = case.get("ctx", ctx)
+        context_ = context(name, case.get("history"))
+        problem = case_mismatch(case, understand(case["msg"], context_), context_)
+        if problem is not None:
+            failures.append(f"[{name}] {case['msg']!r}: {problem}")
+    return failures
 
 
 def apply_plan(draft: Draft, plan: Plan) -> Draft:

@@ -10,9 +10,7 @@ from typing import Any
 
 import pytest
 
-from reelforge.agent import understand
-
-from ._fixtures import case_mismatch, context
+from ._fixtures import grid_failures
 
 # the shape, said by the screen it is for or by its ratio in words, and the shape it means
 _SHAPES = {
@@ -76,10 +74,5 @@ def test_grid_is_a_few_hundred_messages() -> None:
 @pytest.mark.parametrize("group", ["shape", "speed", "sound", "length"])
 def test_grid_messages_plan_what_they_say(group: str) -> None:
     cases = {"shape": _shape_cases, "speed": _speed_cases, "sound": _sound_cases, "length": _length_cases}[group]()
-    wrong = []
-    for case in cases:
-        ctx = context(case["ctx"])
-        problem = case_mismatch(case, understand(case["msg"], ctx), ctx)
-        if problem is not None:
-            wrong.append(f"{case['msg']!r}: {problem}")
+    wrong = grid_failures(cases)
     assert not wrong, f"{len(wrong)} of {len(cases)} wrong:\n" + "\n".join(wrong[:20])

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reelforge.agent import understand
-
-from ._fixtures import case_mismatch, context
+from ._fixtures import grid_failures
 
 # ---- transitions: what editors call them -> ours -------------------------------------------------------------
 _TRANSITIONS_EN = {
@@ -264,22 +262,12 @@ def _sound_cases() -> list[dict[str, Any]]:
 CASES = [*_transition_cases(), *_fade_cases(), *_speed_cases(), *_motion_cases(), *_sound_cases()]
 
 
-def _failures() -> list[str]:
-    found = []
-    for case in CASES:
-        ctx = context("full")
-        problem = case_mismatch(case, understand(case["msg"], ctx), ctx)
-        if problem is not None:
-            found.append(f"{case['msg']!r}: {problem}")
-    return found
-
-
 def test_motion_grid_is_understood() -> None:
-    failures = _failures()
+    failures = grid_failures(CASES)
     assert not failures, f"{len(failures)} of {len(CASES)}:\n" + "\n".join(failures)
 
 
 if __name__ == "__main__":
-    found = _failures()
+    found = grid_failures(CASES)
     print("\n".join(found))
     print(f"{len(found)} of {len(CASES)} wrong")

@@ -14,7 +14,7 @@ from typing import Any
 
 from reelforge.agent import understand
 
-from ._fixtures import apply_plan, case_mismatch, context
+from ._fixtures import apply_plan, context, grid_failures
 
 # ---- music styles: what people call them -> the nearest built-in style -----------------------------------------
 # (genre or instrument nouns: "some X", "X music"; docs/music.md says what each style sounds like)
@@ -324,12 +324,7 @@ DIRECTIONS = [(m, -1) for m in _QUIETER_EN + _QUIETER_ZH] + [(m, 1) for m in _LO
 
 
 def _failures() -> list[str]:
-    failures = []
-    for case in CASES:
-        ctx = context(case["ctx"])
-        problem = case_mismatch(case, understand(case["msg"], ctx), ctx)
-        if problem is not None:
-            failures.append(f"[{case['ctx']}] {case['msg']}: {problem}")
+    failures = grid_failures(CASES)
     for msg, way in DIRECTIONS:
         ctx = context("full")
         plan = understand(msg, ctx)

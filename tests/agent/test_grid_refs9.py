@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from reelforge.agent import understand
-
-from ._fixtures import case_mismatch, context
+from ._fixtures import grid_failures
 
 Case = dict[str, Any]
 
@@ -217,22 +215,12 @@ def grid() -> list[Case]:
     return cases
 
 
-def misses() -> list[str]:
-    wrong = []
-    for case in grid():
-        ctx = context(case["ctx"], case.get("history"))
-        problem = case_mismatch(case, understand(case["msg"], ctx), ctx)
-        if problem is not None:
-            wrong.append(f"{case['msg']!r}: {problem}")
-    return wrong
-
-
 def test_the_grid_is_read_as_said() -> None:
-    wrong = misses()
+    wrong = grid_failures(grid())
     assert not wrong, f"{len(wrong)} of {len(grid())}:\n" + "\n".join(wrong[:40])
 
 
 if __name__ == "__main__":  # python -m tests.agent.test_grid_refs9: every miss
-    found = misses()
+    found = grid_failures(grid())
     print("\n".join(found))
     print(f"{len(found)} of {len(grid())} wrong")
