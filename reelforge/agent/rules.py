@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
 from reelforge.agent import _absent, _correction, _hedges
 from reelforge.agent._intents import (
     canvas,
@@ -136,7 +138,12 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
     found = []
     for area in AREAS:
         fork = state.fork()
-        if not area.handle(clause, fork):
+        try:
+            if not area.handle(clause, fork):
+                continue
+        except ValidationError:
+            # an area whose reading builds an edit the draft's models refuse ("淡出改成0秒" read as a cut to 0 s) has no
+            # reading of this clause; the others still have theirs, and a message never fails to plan
             continue
         changed = [a for k, a in enumerate(fork.actions) if k >= len(state.actions) or a is not state.actions[k]]
         found.append(Candidate(area, fork, changed, explained(reading, changed, area.topics, settles=area.settles,

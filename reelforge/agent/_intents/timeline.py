@@ -747,6 +747,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         return True
     if not end:  # nothing on the timeline to cut ("狗那段保留最后两秒" on an empty project): the rules' question
         return False
+    if seconds <= 0:  # "…改成0秒": no length to cut the video to (a fade's or a sound's, elsewhere)
+        return False
     # a target as long as the video or longer ("trim the video to a minute" of 15 s) would change nothing
     if seconds >= end:
         return _too_much(clause, state, "video", end, seconds, cutting)
