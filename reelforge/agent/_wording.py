@@ -329,8 +329,9 @@ def set_fade_en(edit: e.SetFade) -> str:
     who = "the video" if whole else f"clip {edit.segment_id}"
     done, removed = [], []
     for way, ms, where in (("in", edit.fade_in_ms, " at the start"), ("out", edit.fade_out_ms, " at the end")):
+        hue = f" {'from' if way == 'in' else 'to'} {color(edit.color, 'en')}" if edit.color else ""
         if ms:
-            done.append(f"{way} over {seconds(ms)}{where if whole else ''}")
+            done.append(f"{way}{hue} over {seconds(ms)}{where if whole else ''}")
         elif ms == 0:
             removed.append(f"fade-{way}")
     bits = [f"faded {who} " + " and ".join(done)] if done else []
@@ -345,8 +346,10 @@ def set_fade_zh(edit: e.SetFade) -> str:
     places = ("开头", "结尾") if edit.segment_id is None else ("", "")
     bits = []
     for way, ms, place in (("淡入", edit.fade_in_ms, places[0]), ("淡出", edit.fade_out_ms, places[1])):
+        hue = color(edit.color, "zh").strip() if edit.color else ""
         if ms:
-            bits.append(f"{who}{place}{way} {format_seconds(ms)} 秒")
+            said = (f"从{hue}{way}" if way == "淡入" else f"{way}到{hue}") if hue else way
+            bits.append(f"{who}{place}{said} {format_seconds(ms)} 秒")
         elif ms == 0:
             bits.append(f"去掉{who + '的' if who else ''}{place}{way}")
     return "，".join(bits)

@@ -147,7 +147,8 @@ def carry_end_fades(before: Draft, after: Draft) -> None:
     "Fade out at the end" puts the fade on the last clip; when an edit appends a clip after it
     (or deletes, moves or swaps it), a fade to black would be left in the middle of the video.
     So a fade-in on the first clip and a fade-out on the last clip move with the video's ends:
-    to the new first/last clip, unless that clip has its own fade there already.
+    to the new first/last clip, unless that clip has its own fade there already. A fade's colour
+    ("fade out to white") goes with it.
     """
     old_first, old_last = _ends(before)
     new_first, new_last = _ends(after)
@@ -157,9 +158,12 @@ def carry_end_fades(before: Draft, after: Draft) -> None:
             continue
         if getattr(new.meta, key):
             continue
-        length = getattr(old.meta, key)
+        length, colour_key = getattr(old.meta, key), key.replace("_ms", "_color")
+        colour = getattr(old.meta, colour_key)
         found = after.find_segment(old.id)
         if found is not None and getattr(found[1].meta, key) == length:
             setattr(found[1].meta, key, None)
+            setattr(found[1].meta, colour_key, None)
         other = "fade_out_ms" if key == "fade_in_ms" else "fade_in_ms"
         setattr(new.meta, key, max(0, min(length, new.duration_ms - (getattr(new.meta, other) or 0))) or None)
+        setattr(new.meta, colour_key, colour if getattr(new.meta, key) else None)

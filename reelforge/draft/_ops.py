@@ -187,7 +187,8 @@ class SetTransition(_Op):
 
 
 class SetFade(_Op):
-    """Fade the picture in from / out to the background: one clip, or the whole video when segment_id is None.
+    """Fade the picture in from / out to the background (or ``color``): one clip, or the whole video when segment_id
+    is None.
 
     The whole video fades in on the main track's first clip and out on its last. 0 removes a
     fade, None leaves it; fades longer than the clip are shortened to fit. A clip's own sound
@@ -200,6 +201,8 @@ class SetFade(_Op):
     segment_id: str | None = Field(None, description="null: the whole video")
     fade_in_ms: int | None = Field(None, ge=0, description="0 removes the fade in; null keeps it")
     fade_out_ms: int | None = Field(None, ge=0, description="0 removes the fade out; null keeps it")
+    color: str | None = Field(None, description="the colour the picture fades from / to (a name or #rrggbb) for the "
+                                                "fades this edit sets; null keeps theirs (the background at first)")
     fade_music: bool = Field(True, description="music starting/ending with the faded picture fades with it")
 
     @model_validator(mode="after")

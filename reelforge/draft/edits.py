@@ -387,9 +387,11 @@ def _set_fade(d: Draft, e: SetFade) -> None:
         first = last = _clips(d, e.segment_id)[0]
     if e.fade_in_ms is not None:
         first.meta.fade_in_ms = e.fade_in_ms or None
+        first.meta.fade_in_color = None if not e.fade_in_ms else e.color or first.meta.fade_in_color
         _clamp_fades(first)
     if e.fade_out_ms is not None:
         last.meta.fade_out_ms = e.fade_out_ms or None
+        last.meta.fade_out_color = None if not e.fade_out_ms else e.color or last.meta.fade_out_color
         _clamp_fades(last)
     if not e.fade_music:
         return

@@ -129,6 +129,9 @@ class SegmentMeta(_Wire):
     volume: float | None = Field(None, alias="vol")
     fade_in_ms: int | None = Field(None, alias="fi")
     fade_out_ms: int | None = Field(None, alias="fo")
+    # video on the main track: the colour the picture fades in from / out to (a name or #rrggbb); None: the background
+    fade_in_color: str | None = Field(None, alias="fic")
+    fade_out_color: str | None = Field(None, alias="foc")
     # audio
     loop: bool | None = None
     duck: bool | None = None

@@ -140,6 +140,11 @@ def _check_segment(kind: TrackType, seg: Segment, path: str,
             raise DraftInvalid(f"{path}.m.{key}", f"must be between 0 and the segment's d {seg.duration_ms} (got {value})")
     if m.motion is not None and kind != VIDEO:
         raise DraftInvalid(f"{path}.m.motion", f"only video segments move (got {m.motion!r})")
+    for key, colour in (("fic", m.fade_in_color), ("foc", m.fade_out_color)):
+        if colour is not None and kind != VIDEO:
+            raise DraftInvalid(f"{path}.m.{key}", f"only video segments fade to a colour (got {colour!r})")
+        if colour is not None and parse_color(colour) is None:
+            raise DraftInvalid(f"{path}.m.{key}", f"not a colour (got {colour!r})")
     if (m.fade_in_ms or 0) + (m.fade_out_ms or 0) > seg.duration_ms:
         raise DraftInvalid(f"{path}.m.fo", f"fade in and fade out together are longer than the segment's d "
                                            f"{seg.duration_ms} (got {m.fade_in_ms} + {m.fade_out_ms})")

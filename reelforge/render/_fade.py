@@ -1,6 +1,7 @@
 """Picture fades: a video segment's ``m.fi``/``m.fo`` (ms) fade it in from, and out to, what lies beneath.
 
-On the main track what lies beneath is the canvas background (``bg``); on a later video track it
+On the main track what lies beneath is the canvas background (``bg``), or the colour the segment names for that
+end (``m.fic``/``m.foc``: "fade out to white", "dip in from red"); on a later video track it
 is the tracks below, so an overlay segment fades by its opacity. Each fade is applied to the
 segment's whole piece (frame 0 is the segment's first frame) before the piece is sliced for cuts
 and xfade windows, so its timing stays right whatever the plan does with the piece.
@@ -16,6 +17,7 @@ out shows it at (N-1)/N, ..., 1/N, 0, so the very last frame is entirely the bac
 
 from __future__ import annotations
 
+from reelforge.draft.colors import to_ffmpeg_color
 from reelforge.draft.model import Segment
 from reelforge.render._builder import Canvas, GraphBuilder, filt
 
@@ -45,24 +47,35 @@ def _ramps(fade_in: int, fade_out: int, frames: int, **options: object) -> list[
 
 
 def fade_over_background(b: GraphBuilder, piece: str, seg: Segment, canvas: Canvas, frames: int) -> str:
-    """``piece`` (``frames`` frames from t=0) fading from and to the canvas background colour."""
+    """``piece`` (``frames`` frames from t=0) fading from and to the canvas background colour, or the colour the
+    segment names for that end (``m.fic`` / ``m.foc``: "fade out to white")."""
     fade_in, fade_out = fade_frames(seg, canvas, frames)
     if not fade_in and not fade_out:
         return piece
     # the background shows without its alpha (the track is 4:2:0), so the plate is opaque too
-    colour = canvas.bg.split("@")[0]
-    if colour.lower() == "0x000000":
-        return b.chain([piece], _ramps(fade_in, fade_out, frames), b.label("fd"))
-    if fade_in:
-        # a plate of the background, opaque at the first frame and clear after ``fade_in`` frames
-        plate = _plate(b, canvas, colour, fade_in, [filt("fade", t="out", s=0, n=fade_in, alpha=1)])
+    colour_in, colour_out = (_opaque(seg.meta.fade_in_color, canvas), _opaque(seg.meta.fade_out_color, canvas))
+    black_in, black_out = fade_in and colour_in == _BLACK, fade_out and colour_out == _BLACK
+    if black_in or black_out:  # ``fade`` itself, cheap on 4:2:0
+        piece = b.chain([piece], _ramps(fade_in if black_in else 0, fade_out if black_out else 0, frames), b.label("fd"))
+    if fade_in and not black_in:
+        # a plate of the colour, opaque at the first frame and clear after ``fade_in`` frames
+        plate = _plate(b, canvas, colour_in, fade_in, [filt("fade", t="out", s=0, n=fade_in, alpha=1)])
         piece = b.chain([piece, plate], [filt("overlay", eof_action="pass", repeatlast=0)], b.label("fd"))
-    if fade_out:
+    if fade_out and not black_out:
         start = frames - fade_out - 1
         ramp = [filt("fade", t="in", s=0, n=fade_out, alpha=1), f"setpts=PTS+{start}/{canvas.fps}/TB"]
-        plate = _plate(b, canvas, colour, frames - start, ramp)
+        plate = _plate(b, canvas, colour_out, frames - start, ramp)
         piece = b.chain([piece, plate], [filt("overlay", eof_action="pass", repeatlast=0)], b.label("fd"))
     return piece
+
+
+_BLACK = "0x000000"
+
+
+def _opaque(colour: str | None, canvas: Canvas) -> str:
+    """The colour an end fades to, as ffmpeg writes it without alpha: the segment's own, else the background's."""
+    value = to_ffmpeg_color(colour) if colour else canvas.bg
+    return value.split("@")[0].lower()
 
 
 def fade_to_transparent(seg: Segment, canvas: Canvas, frames: int) -> list[str]:

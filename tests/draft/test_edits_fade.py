@@ -8,7 +8,8 @@ from pydantic import TypeAdapter, ValidationError
 from reelforge.draft import AUDIO, VIDEO, Draft, Edit, apply_edit, apply_edits
 from reelforge.draft.edits import AddClip, DeleteSegment, MoveClip, SetFade, SetMusic, UpdateMusic
 from reelforge.draft.model import Segment, Track
-from reelforge.errors import InvalidInput
+from reelforge.draft.validate import validate
+from reelforge.errors import DraftInvalid, InvalidInput
 
 
 @pytest.fixture
@@ -116,3 +117,40 @@ def test_a_moved_closing_fade_fits_a_shorter_clip(three_clips: Draft) -> None:
     d = apply_edit(three_clips, SetFade(fade_out_ms=3000))
     d = apply_edit(d, AddClip(src="media:blink", duration_ms=1000, name="blink"))
     assert _fades(d)[-1] == (None, 1000)
+
+
+def _colours(draft: Draft) -> list[tuple[str | None, str | None]]:
+    return [(s.meta.fade_in_color, s.meta.fade_out_color) for s in draft.tracks[0].segments]
+
+
+def test_a_fade_goes_to_the_colour_named_and_keeps_it_until_removed(three_clips: Draft) -> None:
+    d = apply_edit(three_clips, SetFade(fade_out_ms=1000, color="white"))
+    assert _colours(d) == [(None, None), (None, None), (None, "white")]
+    assert d.to_wire()["t"][0]["sg"][2]["m"]["foc"] == "white"  # on the wire: m.foc
+    d = apply_edit(d, SetFade(fade_in_ms=500, fade_out_ms=2000))  # a new length keeps the colour; the new fade in
+    assert _fades(d)[2] == (None, 2000) and _colours(d) == [(None, None), (None, None), (None, "white")]
+    d = apply_edit(d, SetFade(fade_in_ms=500, color="#ff0000"))
+    assert _colours(d) == [("#ff0000", None), (None, None), (None, "white")]
+    d = apply_edit(d, SetFade(fade_out_ms=0))  # no fade, no colour
+    assert _colours(d) == [("#ff0000", None), (None, None), (None, None)]
+
+
+def test_a_closing_fades_colour_moves_with_it(three_clips: Draft) -> None:
+    d = apply_edit(three_clips, SetFade(fade_out_ms=1000, color="white"))
+    d = apply_edit(d, AddClip(src="media:fireworks", duration_ms=3000, name="fireworks"))
+    assert _colours(d) == [(None, None), (None, None), (None, None), (None, "white")]
+
+
+def test_a_fade_colour_that_is_no_colour_is_refused_with_its_field(three_clips: Draft) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        apply_edit(three_clips, SetFade(fade_out_ms=1000, color="sparkly"))
+    assert "m.foc" in str(caught.value.field) and "not a colour" in str(caught.value)
+    assert _colours(three_clips) == [(None, None)] * 3  # the draft it was asked of is untouched
+
+
+def test_only_video_fades_to_a_colour() -> None:
+    wire = {"v": 1, "m": {"w": 64, "h": 64, "fps": 30},
+            "t": [{"id": "a1", "tt": 1, "sg": [{"id": "b1", "src": "media:x", "s": 0, "d": 1000, "m": {"fo": 500, "foc": "red"}}]}]}
+    with pytest.raises(DraftInvalid) as caught:
+        validate(wire)
+    assert caught.value.path == "t[0].sg[0].m.foc" and "only video segments fade to a colour" in str(caught.value)

@@ -168,3 +168,23 @@ def test_a_fade_in_split_across_chunk_windows_plays_once(tmp_path: Path) -> None
     out = render(d, path_resolver(tmp_path), tmp_path / "long.mp4", RenderOptions(quality="high")).path
     [after_cut] = frames_at(out, [windows[0][1] / 1000 + 0.05])
     assert np.abs(_mean(after_cut) - colours[MAX_SOURCES_PER_RUN]).max() < 12  # no second fade in at the cut
+
+
+def test_each_end_fades_to_its_own_colour(media: dict[str, Path], tmp_path: Path) -> None:
+    """m.fic / m.foc ("fade out to white") on a black canvas: in from black, out to white."""
+    white = np.array([255, 255, 255])
+    d = draft(160, 90, [video_track({"id": "s", "src": "red.mp4", "s": 0, "d": 2000,
+                                     "m": {"fi": 500, "fo": 500, "foc": "white"}})])
+    out = _render(media, tmp_path, d)
+    first, middle, late, last = frames_at(out, [0.0, 1.0, 1.8, 1.967])
+    assert _mean(first).max() < 8                                       # in from the black background
+    assert np.abs(_mean(last) - white).max() < 8                        # out to white
+    assert _red_share(middle, white) > 0.9 and 0.1 < _red_share(late, white) < 0.7
+
+
+def test_a_named_fade_colour_is_a_plate_and_a_black_end_stays_a_plain_fade(tmp_path: Path) -> None:
+    d = draft(160, 90, [video_track({"id": "s", "src": "red.mp4", "s": 0, "d": 2000,
+                                     "m": {"fi": 500, "fo": 500, "foc": "white"}})])
+    script = build_graph(d, INFOS, tmp_path / "x.mp4", RenderOptions()).filter_script
+    assert "fade=t=in:s=0:n=15[" in script and "fade=t=out:s=44" not in script  # black in: ``fade`` on the piece
+    assert "color=c=0xffffff:" in script                                      # white out: a plate over it

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._absent import no_such_clip
-from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, LENGTH_ALONE, REMOVE
+from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, LENGTH_ALONE, REMOVE, ZH_COLOR_CHARS, colors_in, zh_color
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -22,7 +22,7 @@ from reelforge.agent.actions import EditAction, Unknown
 from reelforge.draft.colors import parse_color
 from reelforge.draft.edits import SetFade
 
-__all__ = ["DEFAULT_FADE_MS", "handle"]
+__all__ = ["DEFAULT_FADE_MS", "fade_colours", "handle"]
 
 DEFAULT_FADE_MS = 1000
 
@@ -36,7 +36,7 @@ _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING
                   r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变白|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
 # black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
-_BLACK = (r"\bblack (?:screens?|frames?|cards?|slates?)\b|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
+_BLACK = (r"\b(?:black|white) (?:screens?|frames?|cards?|slates?)\b|白场(?!进|出)|白屏|白幕|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins)(?: (?:it|this|the (?:whole )?(?:video|thing)|things|everything))? (?:on|with|in|from) black\b|"
           r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![\u4e00-\u9fff]{2}中间)黑(?:个|一下|1下|一会儿?)(?=\d|$|再)")  # "结束的时候黑个两秒"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
@@ -46,9 +46,6 @@ _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾
 _NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:段|片段|镜头)中间|"
              r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
              r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")
-# white at an end: "fade out to white", "fade in from white", "结尾淡出到白色", "开头从白屏淡入"
-_WHITE = r"\b(?:to|into|from|through|thru|on|with|in|out of) (?:a )?(?:pure )?white\b|\bwhite (?:screens?|frames?|out)\b|" \
-         r"白场|白屏|白幕|白色画面|(?:到|成|从)(?:纯)?白色?|变白|白掉"
 _BARE_BOTH_ZH = r"淡入淡出"           # alone it means a transition (timeline.py's)
 _WHOLE_ZH = r"开头|结尾|首尾|头尾|片头|片尾|视频|画面|整个|整体|全片"
 
@@ -72,14 +69,6 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is nothing to fade yet: the video has no clips. Generate or add a clip first, for example: "
             "generate a clip of a city street at night.", "还没有可以淡入淡出的内容：视频里还没有片段。请先生成或添加一个片段，例如：生成一段夜晚城市街道的视频。")))
         return True
-    if clause.has(_WHITE) and parse_color(state.draft.canvas.bg) != parse_color("white"):
-        # the picture fades to (and from) the canvas background: white is asked about, never dropped silently
-        state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
-            clause, "A fade to or from white: the picture fades to the background colour, which is not white now. Should I fade "
-            "to the background instead, or make the background white first (say: make the background white), so the fades "
-            "go to white?", "淡到白色：画面淡入淡出是到背景色，现在背景不是白色。要直接淡到背景色，还是先把背景改成白色（可以说："
-            "背景改成白色），这样淡入淡出就是白色？")))
-        return True
     ways = _ways(clause)
     target = _target(clause, state)
     if target == MISSING:
@@ -88,6 +77,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     lengths = _lengths(clause, ways)
     if clause.has(REMOVE + _NO_FADE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
         lengths = dict.fromkeys(lengths, 0)
+    # the background's own colour is no colour to set: the picture fades to the background anyway
+    bg = parse_color(state.draft.canvas.bg)
+    colours = [None if parse_color(value) == bg else value for value in fade_colours(clause)]
     last = state.actions[-1] if state.actions else None
     if target is None and len(lengths) == 1 and clause.has(_EACH) and isinstance(last, EditAction) and \
             isinstance(last.edit, SetFade) and last.edit.segment_id is None:
@@ -98,15 +90,47 @@ def handle(clause: Clause, state: PlanState) -> bool:
                            fade_out_ms=both if last.edit.fade_out_ms is not None or "out" in lengths else None))
         return True
     if target is None and isinstance(last, EditAction) and isinstance(last.edit, SetFade) and last.edit.segment_id is None \
-            and not any(getattr(last.edit, f"fade_{way}_ms") is not None for way in lengths):
+            and not any(getattr(last.edit, f"fade_{way}_ms") is not None for way in lengths) \
+            and last.edit.color == (colours[0] if colours else None):
         # "fade in at the start and fade out at the end", "开头淡入一秒，结尾淡出一秒": the video's two ends said one by one
         # are one fade holding both (docs/agent.md: Pairs)
         state.actions.pop()
         state.edit(last.edit.model_copy(update={f"fade_{way}_ms": ms for way, ms in lengths.items()}))
         return True
-    state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out")),
+    if len(colours) > 1 and len(lengths) == len(colours) and len(set(colours)) > 1:
+        # "fade in from white and out to black": each end its own colour, an edit each
+        for (way, ms), colour in zip(lengths.items(), colours, strict=True):
+            state.edit(SetFade(segment_id=target, color=colour, **{f"fade_{way}_ms": ms}),
+                       focus_kind="clip" if target else None)
+        return True
+    state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out"),
+                       color=colours[0] if colours else None),
                focus_kind="clip" if target else None)
     return True
+
+
+# the colour a fade goes to or comes from, said after to / into / from ("fade out to white", "fade in from a red
+# screen", "fade to pink at the end, 2 seconds") and not naming a thing ("fade in on the red car"); Chinese after 到 / 成 / 从
+# ("结尾淡出到白色", "从白屏淡入"), or a field of it (白场, 白屏, 红幕) or the picture turning to it (变白, 白掉)
+_EN_BEFORE = re.compile(r"\b(?:to|into|from|through|thru|out of)\s+(?:an?\s+|the\s+)?(?:(?:pure|solid|plain|full|flat)\s+)?$")
+_EN_AFTER = re.compile(r"\s*(?:$|[,.;!?]|\b(?:screens?|frames?|backgrounds?|cards?|slates?|at|over|for|in|and|then|"
+                       r"instead|too|please|pls|by|with|after|before|when|on|of|during)\b)")
+_EN_FIELD = re.compile(r"\s+(?:screens?|frames?|cards?|slates?)\b")  # "a 2 second white screen at the end"
+_ZH_BEFORE = re.compile(r"(?:到|成|从|为|变|至)(?:纯)?$")
+_ZH_FIELD = re.compile(rf"([{ZH_COLOR_CHARS}])(?:色)?(?:场|屏|幕)(?!幕)|变([{ZH_COLOR_CHARS}])|([{ZH_COLOR_CHARS}])掉")
+
+
+def fade_colours(clause: Clause) -> list[str]:
+    """The colours the clause fades the picture to or from, in the order said, as the draft writes them (``#rrggbb``)."""
+    text, found = clause.text, []
+    for value, start, said in colors_in(text):
+        before, after = text[:start], text[start + len(said):]
+        if _EN_BEFORE.search(before) and _EN_AFTER.match(after) or _ZH_BEFORE.search(before) or _EN_FIELD.match(after):
+            found.append((start, value))
+    for match in _ZH_FIELD.finditer(text):
+        if not any(start <= match.start() < start + 4 for start, _ in found):
+            found.append((match.start(), zh_color(next(g for g in match.groups() if g)) or ""))
+    return [value for _, value in sorted(found) if value]
 
 
 # a fade said as unwanted: "开头别淡入了", "结尾不要淡出", "no fade in at the start"
