@@ -13,7 +13,16 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._absent import no_such_clip
-from reelforge.agent._intents._words import ABRUPT, CHANGE_TO, DISLIKE, LENGTH_ALONE, REMOVE, ZH_COLOR_CHARS, colors_in, zh_color
+from reelforge.agent._intents._words import (
+    ABRUPT,
+    CHANGE_TO,
+    DISLIKE,
+    LENGTH_ALONE,
+    REMOVE,
+    ZH_COLOR_CHARS,
+    colors_in,
+    zh_color,
+)
 from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
@@ -100,8 +109,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if len(colours) > 1 and len(lengths) == len(colours) and len(set(colours)) > 1:
         # "fade in from white and out to black": each end its own colour, an edit each
         for (way, ms), colour in zip(lengths.items(), colours, strict=True):
-            state.edit(SetFade(segment_id=target, color=colour, **{f"fade_{way}_ms": ms}),
-                       focus_kind="clip" if target else None)
+            state.edit(SetFade(segment_id=target, color=colour, fade_in_ms=ms if way == "in" else None,
+                               fade_out_ms=ms if way == "out" else None), focus_kind="clip" if target else None)
         return True
     state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out"),
                        color=colours[0] if colours else None),
