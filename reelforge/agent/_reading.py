@@ -28,15 +28,18 @@ from pydantic import BaseModel
 from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, colors_in, position_of
 from reelforge.agent._library import sound_effect
 from reelforge.agent._numbers import find_durations, time_range
-from reelforge.agent._refs import clip_numbers, main_clips
+from reelforge.agent._refs import MISSING, clip_numbers, clip_refs, main_clips
+from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
 from reelforge.agent.actions import (
     Action,
     CaptionSpeechAction,
     EditAction,
     HelpAction,
+    RevertAction,
     ShowTimeline,
     SoundAction,
+    UndoAction,
     Unknown,
 )
 from reelforge.agent.registry import TOPICS, topic_of
@@ -45,7 +48,7 @@ from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import DeleteSegment, SetCaptions, Trim
 from reelforge.draft.model import SOUND_TRACK_ID, Position
 
-__all__ = ["Reading", "Slot", "explained", "read_clause"]
+__all__ = ["Reading", "Slot", "acts_on", "clips_shown", "explained", "read_clause"]
 
 
 @dataclass(frozen=True)
@@ -321,18 +324,49 @@ def _names_clip(actions: list[Action], before: Draft, number: int) -> bool:
     return False
 
 
+def clips_shown(clause: Clause, state: PlanState) -> frozenset[str]:
+    """The clips the clause names by what they show ("the city", "the puppy clip", "狗那段"), as segment ids; none
+    when it names a clip by place (a slot of its own, ``Reading``)."""
+    if clip_numbers(clause):
+        return frozenset()
+    return frozenset(ref for ref in clip_refs(clause, state) if ref != MISSING)
+
+
+def acts_on(actions: list[Action], before: Draft, ids: frozenset[str]) -> int:
+    """How closely ``actions`` act on one of the clips ``ids``: 2 when a field names it, 1 when something is placed
+    at its start or its end (the video's start aside), else 0. The tie-break between readings that explain as much
+    of a clause: "swap the city for a forest at dawn" replaces the city clip, it starts no music there."""
+    clips = [clip for clip in main_clips(before) if clip.id in ids]
+    closest = 0
+    for action in actions:
+        fields = dict(_fields(action))
+        if any(fields.get(name) in ids for name in _CLIP_FIELDS):
+            return 2
+        start_ms = fields.get("start_ms")
+        if isinstance(start_ms, int) and start_ms and any(start_ms in (c.start_ms, c.end_ms) for c in clips):
+            closest = 1
+    return closest
+
+
 def explained(reading: Reading, actions: list[Action], area_topics: frozenset[str] = frozenset(),
               settles: bool = False, drafts: tuple[Draft, Draft] | None = None, focus: str | None = None) -> frozenset[int]:
     """The indexes of ``reading``'s slots that ``actions`` account for: a topic word their ops are about, a value
     one of their fields holds (a time as ms, or as a start plus a length; a share as a volume or a position), "it"
     when they act on what it means (``focus``, a segment id: "把它的音量调到60%" after muting a clip is that clip's)."""
     said = _said(actions, area_topics, settles)
+    # a step back in the history accounts for the words that say what it takes back: "undo the red title", "put it
+    # back the way it was before the title went red" (never an edit of that title; "put it back at the bottom" says
+    # where, an edit)
+    back = bool(actions) and all(isinstance(a, UndoAction | RevertAction) for a in actions)
     if drafts is not None and any(isinstance(getattr(a, "edit", None), DeleteSegment) for a in actions):
         said = dataclasses.replace(said, topics=said.topics | _deleted(drafts[0], actions))
     lengths = _lengths(*drafts, actions) if drafts is not None else set()
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value
+        if back and slot.kind in ("topic", "colour"):
+            found.add(index)
+            continue
         if slot.kind == "clip":
             if drafts is not None and _names_clip(actions, drafts[0], int(str(value))):
                 found.add(index)

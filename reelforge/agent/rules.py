@@ -42,7 +42,7 @@ from reelforge.agent._intents._words import (
 )
 from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
 from reelforge.agent._pairs import one_change
-from reelforge.agent._reading import explained, read_clause
+from reelforge.agent._reading import acts_on, clips_shown, explained, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, clips_named_by_time, main_clips, mentions_it, text_segments
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import (
@@ -123,6 +123,7 @@ class Candidate:
     state: PlanState
     actions: list[Action]          # what it planned (new actions, and earlier ones it re-planned)
     explains: frozenset[int]
+    on_named: int = 0              # how closely it acts on a clip named by what it shows (``_reading.acts_on``)
 
     @property
     def topics(self) -> set[str]:
@@ -135,6 +136,7 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
     focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
     if state.pending_generation(focus) is not None:  # "generate ... and put it after ...": the generation's own place
         focus = None
+    shown = clips_shown(clause, state)
     found = []
     for area in AREAS:
         fork = state.fork()
@@ -147,15 +149,17 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
             continue
         changed = [a for k, a in enumerate(fork.actions) if k >= len(state.actions) or a is not state.actions[k]]
         found.append(Candidate(area, fork, changed, explained(reading, changed, area.topics, settles=area.settles,
-                                                              drafts=(state.draft, fork.draft), focus=focus)))
+                                                              drafts=(state.draft, fork.draft), focus=focus),
+                               acts_on(changed, state.draft, shown) if shown else 0))
     return found
 
 
 def best(found: list[Candidate]) -> Candidate:
     """The candidate explaining most of the clause; on a tie one that plans something over one that only says why
-    it cannot ("mute all clips" is not a slideshow without photos), then the earlier area (alone when neither
-    explains anything: the order is all there is to go by)."""
-    return max(found, key=lambda c: (len(c.explains), bool(c.explains) and _acts(c)))
+    it cannot ("mute all clips" is not a slideshow without photos), then one that acts on the clip the clause names
+    by what it shows ("swap the city for a forest at dawn" is that clip's replacement, not music), then the earlier
+    area (alone when nothing else tells them apart: the order is all there is to go by)."""
+    return max(found, key=lambda c: (len(c.explains), bool(c.explains) and _acts(c), c.on_named))
 
 
 def _acts(candidate: Candidate) -> bool:

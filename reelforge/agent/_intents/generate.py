@@ -498,13 +498,18 @@ _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermar
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
 # laser pointer", "instead of the second clip i want a kid flying a kite", "把第一个片段换成海浪拍打礁石的镜头"
 _SCENE_FOR = re.compile(
-    r"^(?:(?:please|can you|could you|now|and|then|ok)\s+)*(?:replace|swap(?: out)?|switch(?: out)?|change|turn)\s+(?P<old>.+?)\s+"
-    r"(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+)$|"
+    r"^(?:(?:please|can you|could you|now|and|then|ok)\s+)*(?P<verb>replace|swap(?: out)?|switch(?: out)?|change|turn)\s+(?P<old>.+?)\s+"
+    r"(?:out\s+)?(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+|(?!(?:the|my|your|its|this|that|these|those|it|them|one|nothing|"
+    r"something|black|white|silence)\b)[a-z]+(?:\s+[a-z]+)*\s+(?:at|in|on|over|under|through|by|near|across|along|during|from)\s+.+|"
+    r"(?!(?:the|my|your|its|this|that|these|those|it|them|nothing|something)\b)[a-z]+\s+[a-z]+ing\b.*)$|"
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
     r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
     r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,}|"
-    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6})$")  # "把这段换成白天的城市"
+    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6})$|"  # "把这段换成白天的城市"
+    # "用下雨的森林替换城市", "拿一段海浪把狗那段换掉": the new scene first
+    r"^(?:用|拿)(?P<new4>[^，,把]{2,}?)(?:(?:来)?(?:替换掉?|换掉|代替|取代))(?P<old4>[^，,]+)$|"
+    r"^(?:用|拿)(?P<new5>[^，,把]{2,}?)把(?P<old5>[^，,]+?)(?:替换掉?|换掉|代替|取代)(?:掉|了|吧)*$")
 
 
 def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
@@ -512,8 +517,8 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     match = _SCENE_FOR.match(clause.text)
     if match is None:
         return None
-    old = match.group("old") or match.group("old2") or match.group("old3")
-    new = re.sub(_SAME_LENGTH, "", match.group("new") or match.group("new2") or match.group("new3"))
+    old = next(match.group(f"old{k}") for k in ("", "2", "3", "4", "5") if match.group(f"old{k}"))
+    new = re.sub(_SAME_LENGTH, "", next(match.group(f"new{k}") for k in ("", "2", "3", "4", "5") if match.group(f"new{k}")))
     lead = re.match(r"^(?P<lead>[^:：,，]*?)\s*(?:[:：,，]|\s-+)\s*(?P<scene>.+)$", new)
     if lead and re.search(r"^(?:(?:a|an|another|some|new|fresh|different|other)\s+)*(?:one|clip|shot|video)$|"
                           r"^(?:1)?(?:个|段)?(?:新的)?$", lead.group("lead")):
@@ -525,22 +530,33 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
         old = "this clip" if clause.language == "en" else "这段"  # "replace this with ...": the one clip there
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
-    if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and re.match(r"(?:1|一)段", new):
+    if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and (
+            re.match(r"(?:1|一)段", new) or _described(new)):
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
     if any(m.uploaded and m.kind in ("video", "image") and names_upload(new.lower(), m) for m in state.context.media):
         return None  # "把城市那段换成我的hike视频": an upload named by its file, never a clip to generate
     # "change the dog into a cat" is a change inside the clip (no tool for it), not a new clip in its place
-    # ("把城市换成一段下雪的城市": a clip's measure word, 段, says the new thing is footage)
+    # ("把城市换成一段下雪的城市": a clip's measure word, 段, says the new thing is footage; "replace the city with a
+    # forest at dawn", "把城市换成下雨的森林": a clip named by what it shows, replaced by a scene described, is a new clip)
     if not re.search(r"\b(?:clips?|shots?|scenes?|segments?|parts?|ones?|videos?)\b|\bclip \d|段|片段|镜头|视频", old) \
-            and not re.match(r"(?:1|一)段", new):
+            and not re.match(r"(?:1|一)段", new) and not (match.group("verb") not in ("change", "turn") and _described(new)):
         return None
     if re.search(r"\b(?:one|version|copy|take)\b", new) or _vague(new):  # "with a better one": no scene
         return None
     # (said as "a clip of ..." so that a scene's own "of" stays in it: "a cat chasing a ball of yarn")
     prompt = _prompt(dataclasses.replace(clause, text=f"a clip of {new}" if clause.language == "en" else new))
     return (prompt, refs[0]) if prompt else None
+
+
+def _described(scene: str) -> bool:
+    """Whether ``scene`` describes a scene rather than naming one thing ("a forest at dawn", "waves crashing on rocks",
+    "下雨的森林", "一只在草地上跑的猫"; not "a cat", "一只猫": a thing swapped inside a clip has no tool)."""
+    if re.search(r"[\u4e00-\u9fff]", scene):
+        return re.search(r"[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]|在[\u4e00-\u9fff]{1,8}[上里中下边]", scene) is not None
+    words = [w for w in re.findall(r"[a-z]+", scene.lower()) if w not in ("a", "an", "some", "the")]
+    return len(words) >= 2
 
 
 # "regenerate the second clip", "remake the dog clip but at night", "把第一个片段重新生成一下", "第二段重新生成，换成白天"

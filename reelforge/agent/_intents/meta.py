@@ -90,6 +90,19 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
           r"\b(?:undo|revert|scrap|drop|cancel|get rid of) everything (?:since|after) (?:i added |adding |we added )?(?:the )?(\w+)|" \
           r"撤(?:销|回)(?:掉)?(?:刚才|刚刚)?(?:的)?(?:加|添加|加上|换|改|设置|调)(.+?)(?:的)?(?:那一步|那步|那个操作|的操作|这一步|那次)|" \
           r"\b(?:revert|undo|cancel|reverse|take back|drop) (?:the |my |that )?(?!last|previous|latest|recent|\d)(\w+) (?:change|edit)s?\b"
+# a step back named by what it took ("undo the transition", "take back the crossfade you added", "make it like before
+# the transition", "撤销转场", "把刚才的转场撤回", "把转场之前的样子恢复回来"): a revert to before that topic, never an edit
+# of it; only when the words name a topic the history knows ("undo the red title" is an undo)
+_REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(?:undo|revert|reverse|take back|roll back)\s+" \
+                r"(?:the |that |my |your |this |those )?(?:new |last |latest |recent )?(\w+(?:-\w+)?|sound effects?|background music|voice over)(?: (?:i|you|we) " \
+                r"(?:just )?(?:added|did|made|put in|put on|changed))?(?: (?:please|pls|thanks))?$|" \
+                r"\b(?:like|as|how) (?:it (?:was|looked|sounded) |things were |everything was )?before (?:the |i added (?:the )?|adding " \
+                r"(?:the )?|you added (?:the )?|we added (?:the )?)?(\w+)|" \
+                r"^(?:把)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:撤销|撤回|撤掉)(?:掉|了|吧|一下)*$|" \
+                r"^(?:撤销|撤回)(?:掉)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:吧|了|一下)*$|" \
+                r"^(?:把)?(?:加|添加|加上|换|改)?([\u4e00-\u9fff]{1,4}?)(?:之前|以前)的样子(?:给我)?(?:恢复|还原|改|弄|变)(?:回来|回去)?"
+
+
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,
 # the export word left unsaid
 _EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
@@ -155,7 +168,9 @@ def _reverted(clause: Clause) -> str | None:
     is an undo; "revert the colour change" names no topic the history knows)."""
     match = clause.search(_REVERT)
     if match is None:
-        return None
+        named = clause.search(_REVERT_NAMED)
+        topic = revert_topic(next(g for g in named.groups() if g is not None)) if named else ""
+        return topic if topic in REVERT_TOPICS else None
     words = next(g for g in match.groups() if g is not None)
     topic = revert_topic(words)
     verb = re.search(r"\bbefore (?:i|we|you) (\w+)", clause.text)
