@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "without_end_clips", "mentions_it", "moment_of", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -23,14 +23,28 @@ _ORDINALS = {"first": 1, "1st": 1, "opening": 1, "second": 2, "2nd": 2, "third":
              "penultimate": -2}
 _ORD = "|".join(_ORDINALS)
 _CLIP_WORD = r"(?:video\s+)?(?:clips?|shots?|scenes?|videos?|segments?|parts?|ones?)"
+# counted from the end: "the second to last clip", "the next-to-last one", "the last but one" (penultimate)
+_FROM_END = re.compile(r"\b(?:second|2nd)[- ](?:to[- ](?:the )?)?last\b|\bnext[- ]to[- ](?:the )?last\b|\blast but one\b|"
+                       r"\bone before (?:the )?last\b")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}  # "clip number two"
 _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WORD}\b"
                       # "move the first clip after the second": the clip word said once
                       rf"|(?:(?<=\bafter the )|(?<=\bbefore the ))({_ORD})\b(?!\s+\w)"
                       # "clip 2", not "make the city clip 6 seconds" (a length)
-                      rf"|\b(?:clip|shot|scene|segment)s?\s*#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b(?!\.\d|\s*(?:seconds?|secs?|s\b|%|x\b|times\b|percent\b|per cent\b|pct\b))")
-_ZH_CLIP = re.compile(r"第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
+                      rf"|\b(?:clip|shot|scene|segment)s?\s*(?:(?:number|no\.?|num\.?)\s*)?#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b(?!\.\d|\s*(?:seconds?|secs?|s\b|%|x\b|times\b|percent\b|per cent\b|pct\b))")
+_ZH_CLIP = re.compile(r"(?<!倒数)第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
                       r"|最后(?:面)?(?:的)?(?:那)?(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
-                      r"|(?:片段|镜头)(\d+)(?![.\d]|秒|%|倍)")
+                      r"|(?:片段|镜头)(\d+)(?![.\d]|秒|%|倍)"
+                      r"|倒数第(\d+)(?![\d.])(?:个|段|条)?(?:片段|镜头|视频)?")  # counted from the end
+# a clip at an end of the video: "the clip at the end", "the one at the start", "结尾那段"
+_AT_END = re.compile(r"\bthe (?:clip|shot|one|part|bit|segment|scene|video) (?:at|in) the (?:very )?(end|start|beginning|front|back)\b|"
+                     r"(结尾|片尾|末尾|最后面)(?:的)?那(?:一|1)?(?:段|个片段|个镜头|个视频)")
+# a clip named by its neighbour: "the one before the dog", "the clip after the city one", "the clip that comes after
+# clip 1", "狗前面那段", "城市后面的那个片段"
+_NEXT_TO = re.compile(r"\bthe (?:clip|shot|one|part|bit|segment|scene|video)(?: (?:that|which)(?:'s| is| comes?| plays?)?)? "
+                      r"(?:right |just |directly |immediately )?(?P<en>before|after|following|preceding) (?P<anchor>(?:the |clip |#|\d).+)$|"
+                      r"(?P<zh_anchor>[\u4e00-\u9fff\d]{1,8}?)(?:那段|的片段|那个片段)?的?(?P<zh>前面|后面|之前|之后|前边|后边)的?"
+                      r"(?:那|这)(?:一|1)?(?:段|个片段|个镜头|个视频|个)")
 
 
 # a clip named by a moment in it: "the part at 12 seconds", "the clip around 5 seconds", "第12秒那段", "5秒左右的那个镜头"
@@ -80,6 +94,9 @@ def main_clips(draft: Draft) -> list[Segment]:
 def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     """Segment ids of the main-track clips the clause names, in the order it names them."""
     clips = main_clips(state.draft)
+    beside = _next_to(clause, state, clips)
+    if beside is not None:
+        return [beside]
     numbers = clip_numbers(clause)
     ids = [_pick(clips, n) for n in numbers]
     if MISSING in ids and state.origin is not None and state.origin is not state.draft:
@@ -108,6 +125,25 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     return ids
 
 
+def _next_to(clause: Clause, state: PlanState, clips: list[Segment]) -> str | None:
+    """The clip a clause names by its neighbour ("the one before the dog", "城市后面那段"): the clip before or after the
+    one the neighbour's words name, or MISSING when there is none there; None when it names no clip so."""
+    said = _NEXT_TO.search(clause.text)
+    if said is None:
+        return None
+    if said.group("en"):
+        anchor, after = said.group("anchor"), said.group("en") in ("after", "following")
+    else:
+        anchor, after = said.group("zh_anchor") + "那段", said.group("zh") in ("后面", "之后", "后边")
+        anchor = re.sub(r"^(?:把|将|给|让|在)+", "", anchor)
+    named = [ref for ref in clip_refs(dataclasses.replace(clause, text=anchor), state) if ref != MISSING]
+    ids = [clip.id for clip in clips]
+    if not named or named[0] not in ids:
+        return None
+    index = ids.index(named[0]) + (1 if after else -1)
+    return ids[index] if 0 <= index < len(ids) else MISSING
+
+
 def _shows_absent(clause: Clause) -> bool:
     """Whether the clause names a clip by something it shows ("the dog clip", "the clip with the cat", "狗那段") —
     asked only when no clip was found by it, so the thing is in no clip."""
@@ -118,13 +154,21 @@ def clip_numbers(clause: Clause) -> list[int]:
     """The clips the clause names by place, as numbers (1 the first, -1 the last), in the order it names them: "the
     second clip", "clip 2", "the last one", "第一个片段", "最后那段" (not "a second clip", a new one)."""
     numbers: list[int] = []
-    if clause.language == "zh" or re.search(r"[\u4e00-\u9fff]", clause.text):
-        for m in _ZH_CLIP.finditer(clause.text):
-            numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -1)
-        numbers.extend(-1 if m.group(2) or m.group(4) else 1 for m in _ZH_ENDS.finditer(clause.text))
-    for m in _EN_CLIP.finditer(clause.text):
-        if _A_NEW.search(clause.text[:m.start()]) or _A_LENGTH.search(clause.text[:m.start()]):
+    text = _FROM_END.sub(lambda m: " penultimate " if re.match(rf"\s*{_CLIP_WORD}\b", clause.text[m.end():])
+                         else " penultimate one ", clause.text) if _FROM_END.search(clause.text) else clause.text
+    text = re.sub(r"\b(clip|shot|scene|segment) (?:number|no\.?) (one|two|three|four|five|six)\b",
+                  lambda m: f"{m.group(1)} {_NUMBER_WORDS[m.group(2)]}", text)
+    if clause.language == "zh" or re.search(r"[\u4e00-\u9fff]", text):
+        for m in _ZH_CLIP.finditer(text):
+            numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -int(m.group(3)) if m.group(3) else -1)
+        numbers.extend(-1 if m.group(2) or m.group(4) else 1 for m in _ZH_ENDS.finditer(text))
+    numbers.extend(1 if m.group(1) in ("start", "beginning", "front") else -1 for m in _AT_END.finditer(text))
+    next_to = _NEXT_TO.search(text)
+    for m in _EN_CLIP.finditer(text):
+        if _A_NEW.search(text[:m.start()]) or _A_LENGTH.search(text[:m.start()]):
             continue  # "add a second clip", "a 4 second shot": a new clip (and a length), not the timeline's second
+        if next_to is not None and next_to.group("en") and m.start() >= next_to.start("anchor"):
+            continue  # "the clip after the first one": its neighbour, not the first (``clip_refs``)
         if m.group(1):
             numbers.append(_ORDINALS[m.group(1)])
             if m.group(2):
@@ -192,6 +236,12 @@ _SAME_THING = [
 _SYNONYMS = {word: group.split() for group in _SAME_THING for word in group.split()}
 
 
+def shown_words(name: str) -> set[str]:
+    """The words that name what a clip called ``name`` shows: its own and their kin ("puppy" for "a dog on the beach")."""
+    own = set(re.findall(r"[a-z]{3,}", name.lower()))
+    return own | {alias for word in own for alias in _SYNONYMS.get(word, [])}
+
+
 def _shows(words: str, name: str) -> bool:
     """Whether ``words`` said of a clip ("dog", "puppy", "night city") name what ``name`` shows: the words as they are
     said, or each word (or a word of its group, ``_SAME_THING``) in the name."""
@@ -243,9 +293,10 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if match.group(1) in shown:
             return match.start()
     # Chinese names it as the object of a move or a change: "把城市挪到狗后面", "把狗放慢"
-    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,4}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)",
-                             clause.text):
-        if not re.search(r"[声音叫]", match.group(1)) and (match.group(1) in name or _translated(match.group(1), name)):
+    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,4}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)|"
+                             r"(?:替换掉?|换掉|代替|取代)([\u4e00-\u9fff]{1,4}?)(?:那段|的片段)?(?:吧|了)?$", clause.text):  # "用…替换狗"
+        words = match.group(1) or match.group(2)
+        if not re.search(r"[声音叫]", words) and (words in name or _translated(words, name)):
             return match.start()  # ("把狗叫声去掉" is a sound in the clip, not the clip)
     # Chinese names it before a place: "放到城市前面", "挪到狗后面"
     for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)(?:的)?(?:前面|后面|之前|之后|前边|后边)", clause.text):

@@ -19,7 +19,7 @@ import re
 
 from reelforge.agent._intents._transitions import PLACE
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
-from reelforge.agent._refs import MISSING, clip_refs, each_clip, follow_up_clip, main_clips, mentions_it
+from reelforge.agent._refs import MISSING, clip_refs, each_clip, follow_up_clip, main_clips, mentions_it, shown_words
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
@@ -234,12 +234,14 @@ def _describes_a_scene(clause: Clause, state: PlanState) -> bool:
     if clause.language == "zh":
         return len(re.sub(_ZH_KNOWN, "", clause.text)) >= 3
     named = {w for seg in main_clips(state.draft) if any(clip_refs(clause, state))
-             for w in re.findall(r"[a-z][a-z']*", (seg.meta.name or "").lower())}
+             for w in {*re.findall(r"[a-z][a-z']*", (seg.meta.name or "").lower()), *shown_words(seg.meta.name or "")}}
     words = re.findall(r"[a-z][a-z']*", re.sub(r"'s\b", "", clause.text))
     return len([w for w in words if w not in _EN_KNOWN and w not in named and w not in _CLIP_WORDS]) >= 2
 
 
-_CLIP_WORDS = {"part", "parts", "bit", "bits", "footage", "one"}
+# words that name a clip, not a scene: "the bit", "clip number two", "the one that comes just before the puppy"
+_CLIP_WORDS = {"part", "parts", "bit", "bits", "footage", "one", "number", "two", "three", "four", "comes", "come", "plays",
+               "just", "right", "directly", "immediately", "following", "preceding", "next", "but"}
 
 
 def _which_instead(clause: Clause, state: PlanState, says_photo: bool) -> str:

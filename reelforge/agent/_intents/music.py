@@ -241,7 +241,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         return True
     instead = clause.search(_INSTEAD) or (None if clause.has(r"慢|(?<![欢轻愉])快|速|倍|竖|横|方") else clause.search(
         r"^(?:试试|试一下|换成|换个|换一个|换首|换一首|来点|来一点|来个|来首|来一首|用)(.{1,8}?)(?:的|吧|的吧|看看|的试试)?$"))
-    if instead and music_style(instead.group(1)) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT):
+    # ("swap the first one for kids playing in the snow", "用清晨的海边替换狗": a clip named is what is replaced)
+    if instead and music_style(instead.group(1)) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT) \
+            and not clip_refs(clause, state):
         return True
     # "something happy in the background": a mood behind the video is music, not a scene
     if clause.has(r"^(?:(?:please|can you|could you|maybe|i want|i'?d like|i need|give me|let'?s have) )?(?:something|anything)\b.*"
