@@ -110,7 +110,9 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too
                          # what is kept as it is names nothing to change: "mute the clips but keep the music", "只留背景音乐"
                          r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)\b|\bexcept (?:for )?(?:the )?(?:music|song|bgm)\b|"
                          r"\bonly (?:the )?(?:music|song|bgm)(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?\b|"
-                         r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)|"
+                         r"只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm|原声)|除了(?:背景)?(?:音乐|歌|bgm|原声)|"
+                         # what a sound drowns is not what to change: "音乐太大了 盖住原声了"
+                         r"(?:盖住|盖过|压住|压过|遮住|淹没)(?:了)?原声|"
                          # a moment named by the title ("a ding when the title shows up"): when, not what to change
                          r"\b(?:when|as|once) (?:the )?(?:title|caption|text) (?=appears?|shows? up|comes? (?:on|in)|pops? up|"
                          r"goes away|disappears?|ends?)|(?:标题|字幕|文字)(?=(?:出现|消失|出来)的?(?:时候|时))")

@@ -30,6 +30,9 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
              r"loop|duck|animate|also|shorten|keep|play|switch|drop|get rid|download|render|film|include|write|revert|"
              r"restore|reverse|cancel|bring(?!\s+(?:it|them|this|that|(?:the|my)\s+\w+)\s+to\s+life)|bump|take|have|let|stop|start|crank|boost|shrink|enlarge|rename|zoom|pan|"
              r"narrate|stabilize|ditch|tone|pump|dial|be|kill|go back")
+# what a request may open with when it follows another: the verbs, and a few more that only open one ("..., silence the
+# dog clip", "... and end the whole thing on black", "..., go to black at the end")
+_EN_LEADS = rf"(?:{_EN_VERBS}|(?:don'?t|do not)(?= \w+ (?:the|my|any)\b)|silence|cent(?:er|re)|end(?= (?:the|it|this|everything|on|with)\b)|go(?= (?:to )?black\b))"
 # list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
 _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
 # what is turned up or down: "turn the music down and the clips up"
@@ -44,8 +47,12 @@ _UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声
                  r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
-    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_VERBS})|(?<!\bfade in)\s+and\s+(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
-    rf"|,\s*(?=(?:also\s+)?(?:{_EN_VERBS})\b)"
+    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
+    rf"|,\s*(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
+    # "..., half speed for the dog clip", ", slow motion on the first clip": a speed as a list item
+    r"|,\s*(?:and\s+)?(?=(?:(?:half|double|normal|quarter|\d+(?:\.\d+)?\s*x?)\s+speed|slow[- ]?mo(?:tion)?)\s+(?:on|for)\b)"
+    # "..., oh and mute the dog clip", "... oh also make it vertical": a request remembered after the others
+    rf"|,?\s+oh,?\s+(?:and\s+)?(?:also\s+)?(?=(?:{_EN_LEADS}|(?:the|a|an|my)\s|(?:{_EN_PARTS})\b))"
     # "put the hike video first and the city after it": the next of an order said as a list (``rules._next_in_order``)
     r"|\s+and\s+(?=(?:then\s+)?(?:the|my) [\w' .-]+? (?:after (?:it|that|this)|next|last|after that)$)"
     # "mute the dog clip, not the city one": what is not meant, a clause of its own (``not_that``)
@@ -82,8 +89,8 @@ _EN_SPLIT = re.compile(
     # "... for the first 2 secs and calm piano music" (not "rock and roll music", "drum and bass music")
     r"|\s+and\s+(?!(?:roll|bass|b|blues)\b)(?=(?:[\w-]+\s+){1,2}(?:music|soundtrack|bgm)\b)"
     # "... and can you slow down the dog clip", ", can you make it white": a request asked as a question
-    r"|(?:,\s*(?:and\s+)?|\s+and\s+)(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?(?:also\s+)?(?=(?:make|add|put|remove|"
-    r"delete|mute|move|change|turn|slow|speed|trim|cut|fade|set|swap|lower|raise)\b)"
+    r"|(?:,\s*(?:and\s+|plus\s+)?|\s+(?:and|plus)\s+)(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?(?:also\s+)?(?=(?:make|add|put|remove|"
+    r"delete|mute|move|change|turn|slow|speed|trim|cut|fade|set|swap|lower|raise|use|drop|show|switch|play|take|go|end|silence)\b)"
     # "title on top, 24 fps and a white background", "ken burns on everything, plus 25 fps": a canvas item of its own
     r"|(?:,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+)(?=\d+(?:\.\d+)?\s*fps\b)|,\s*plus\s+"
     r"|\s+and\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+)?(?:background|bg|backdrop)\b)"
@@ -130,7 +137,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
-                       rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾)|"  # "…，最后导出", "…，并把狗那段剪掉"
+                       rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾|标题|字幕|文字|音乐|配乐|背景|帧率|原声|"
+                       r"片段\d|第\d|所有|每个|[\u4e00-\u9fff]{1,4}那段)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        r"[，,]\s*(?=(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉|摇|移|放大|缩小|往|向))|"  # "城市灯光那里，慢慢推近"
@@ -343,6 +351,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
         parts = [q.strip(" ,，.。") for p in parts for q in _EN_SPLIT.split(p)]
         parts = [q for p in parts for q in _spoken_zh(_FILLER_ZH.sub("", p))]
+        parts = [q for p in parts for q in _comma_zh(p)]
         parts = [q for p in parts for q in _both_zh(p)]
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
@@ -354,6 +363,9 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
         parts = [re.sub(rf"^also\s+(?=(?:{_EN_VERBS})\b)", "", p) for p in parts]  # "..., and also put subtitles"
+        # "first make it vertical, then ...", "finally, mute the dog clip": where a request comes in the list says nothing more
+        parts = [re.sub(rf"^(?:first(?:ly)?|first of all|to (?:start|begin)(?: with)?|second(?:ly)?|third(?:ly)?|next|"
+                        rf"lastly|finally)\s*,?\s+(?=(?:{_EN_LEADS})\b)", "", p) for p in parts]
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
     parts = _dislike_then([p for p in parts if p])
     if language == "zh":
@@ -571,7 +583,7 @@ _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:
 
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
 # (做些什么), "咋" (怎么), "瞅一眼" (看一眼); not "整个视频" (the whole video)
-_COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)"), "来"),
+_COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)(?!个(?:视频|片子|画面))"), "来"),
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
@@ -667,6 +679,45 @@ def _spoken_zh(part: str) -> list[str]:
     return merged or [part]
 
 
+# a comma the splitter kept ("视频比例调成方形，标题颜色换成浅紫色") ends a request when what follows opens one of its own
+# about a thing it names, and what came before already asks something (as a space does in dictation: ``_spoken_zh``).
+# Not after a new clip, whose details follow it ("做一段海边日落的视频，十秒，竖屏"), nor before what only says more of the
+# request before: its amount or a property left without its object ("标题放大，用两倍", "换首民谣，音量百分之三十，淡入两秒",
+# "我讨厌这个标题，删了吧"), the same thing again ("加字幕，字幕要黄色的"), or where an export goes ("导出给小红书，竖屏")
+_ZH_NEW_CLIP = re.compile(r"生成|(?:(?:做|来|加|接|弄)(?:1)?(?:个|一个|一段|段|条)|整(?:1|一)?(?:段|条|个(?!视频)))"
+                          r"(?!.*(?:转场|标题|字幕|音效|黑|白))|视频[:：]|^不是")
+_ZH_THINGS = {"title": r"标题|字幕|文字|字(?!幕)", "music": r"背景音乐|音乐|配乐|bgm|歌|闪避|ducking", "voice": r"配音|旁白",
+              "transition": r"转场|之间|中间", "sound": r"音效|原声", "canvas": r"帧率|比例|背景(?!音乐)|竖屏|横屏|方形|尺寸",
+              "ends": r"片头|片尾|结尾|开头|最前面|黑屏|黑场|黑幕", "clip": r"那段|这段|第\d+(?:个)?(?:片段|段|镜头)|片段\d|所有片段|每个片段|整个视频"}
+_ZH_DETAIL = re.compile(r"^(?:用|音量|淡入|淡出|循环|不要循环|别循环|要|各)")
+
+
+def _thing_zh(piece: str) -> str | None:
+    """The first thing ``piece`` names (``_ZH_THINGS``' key), or None."""
+    found = [(m.start(), name) for name, pattern in _ZH_THINGS.items() if (m := re.search(pattern, piece))]
+    if any(name == "transition" for _, name in found):  # "每个片段之间都用溶解": the clips are its place
+        return "transition"
+    return min(found)[1] if found else None
+
+
+def _comma_zh(part: str) -> list[str]:
+    pieces = [piece for piece in re.split(r"\s*[，,]\s*", part) if piece]
+    merged: list[str] = []
+    for piece in pieces:
+        thing = _thing_zh(piece)
+        opens = _ZH_OPENS.match(piece) or any(re.match(pattern, piece) for pattern in _ZH_THINGS.values())
+        if merged and thing is not None and opens and not _ZH_DETAIL.match(piece) \
+                and _ZH_ASKS.search(merged[-1]) and not _ZH_NEW_CLIP.search(merged[-1]) \
+                and thing != _thing_zh(merged[-1]) and not (thing == "canvas" and re.search(r"导出|导|发", merged[-1])) \
+                and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
+            merged.append(piece)
+        elif merged:
+            merged[-1] = f"{merged[-1]}，{piece}"
+        else:
+            merged.append(piece)
+    return merged or [part]
+
+
 def _both_zh(part: str) -> list[str]:
     """"标题和音乐都淡出": each object takes the predicate said after both."""
     match = _ZH_BOTH.match(part)
@@ -710,6 +761,10 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"^(?:请问|请|麻烦(?:你)?)?(?:你)?(?:可以|能不能|可不可以|能否)(?=把|给|将|帮|在|让|加|去|删|用|换|改|调|再)", "", part)
     plain = re.sub(r"(?<=[\u4e00-\u9fff])(?:能不能|可不可以|能否)(?=[\u4e00-\u9fff])", "", plain)
     plain = re.sub(r"^删(?=第\d|[\u4e00-\u9fff]{1,4}那段)", "删掉", plain)  # "删第二段"
+    # "另外音乐音量翻倍", "再视频比例调成方形", "帮我视频比例调成方形": a joiner or a polite word before the thing asked about
+    plain = re.sub(r"^(?:另外|此外|而且|并且|同时|顺便|接着)[，,\s]*(?=把|将|给)|"
+                   r"^(?:另外|此外|而且|并且|同时|顺便|接着|再|先|请|麻烦(?:你)?|帮我)[，,\s]*(?=(?:视频|画面|影片|标题|字幕|文字|背景|音乐|配乐|"
+                   r"帧率|比例|转场|原声|片段|片头|片尾|开头|结尾|所有|每个|两段|2段|整个|第\d|[\u4e00-\u9fff]{1,4}那段))", "", plain)
     plain = re.sub(r"^请问(?=\S)|(?<=[\u4e00-\u9fff])可以(?=改|换|加|调|剪|删|放|把|变|弄)", "", plain)  # "请问视频可以改成方形的吗"
     plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"

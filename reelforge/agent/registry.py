@@ -52,6 +52,7 @@ __all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_ACTION_TOOLS", "PLANNED_EDIT_T
 TOPICS: dict[str, str] = {
     "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
     "voice": r"voice|narrat|旁白|配音|解说|朗读|画外音|口播",
+    "clip_sound": r"original (?:sound|audio)|(?:clip|video)s?'? (?:own )?(?:sound|audio)|原声",
     "title": r"title|text|caption|subtitle|heading|headline|words|lettering|标题|文字|字幕",
     "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
     "transition": r"transition|cross-?fade|dissolve|wipe|转场|过渡|叠化|溶解|擦除|交叉淡化",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._intents._words import ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, zh_color
+from reelforge.agent._intents.fade import ANY_FADE
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
@@ -49,8 +50,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     bg = None
     if clause.has(_BACKGROUND):
         bg = color_of(clause.text) or _plain_zh_colour(clause)
-    elif state.focus is not None and state.focus.kind == "canvas" and not clause.has(_OTHER) and aspect is None:
-        bg = color_of(clause.text) or _plain_zh_colour(clause)  # "白的太亮了 换成灰的", "还是黑的好看" after a background
+    elif state.focus is not None and state.focus.kind == "canvas" and not clause.has(_OTHER) and aspect is None \
+            and _background_last(state) and not clause.has(ANY_FADE):
+        # "白的太亮了 换成灰的", "还是黑的好看" after a background (not "switch to square, end on black": a fade)
+        bg = color_of(clause.text) or _plain_zh_colour(clause)
     fps_match = clause.search(_FPS)
     said = next((int(g) for g in fps_match.groups() if g), 0) if fps_match else 0
     fps = said if 1 <= said <= 120 else None
@@ -69,6 +72,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
             continue  # "要发视频号，改成竖屏": said twice, done once
         state.edit(edit, focus_kind="canvas")
     return True
+
+
+def _background_last(state: PlanState) -> bool:
+    """Whether the canvas change in focus is its background: the last one this message planned, or (none planned
+    yet) the last version's."""
+    planned = [a.edit for a in state.actions if isinstance(a, EditAction) and isinstance(a.edit, SetCanvas)]
+    return not planned or planned[-1].bg is not None
 
 
 def _plain_zh_colour(clause: Clause) -> str | None:

@@ -31,7 +31,7 @@ from reelforge.agent.actions import EditAction, Unknown
 from reelforge.draft.colors import parse_color
 from reelforge.draft.edits import SetFade
 
-__all__ = ["DEFAULT_FADE_MS", "fade_colours", "handle"]
+__all__ = ["ANY_FADE", "DEFAULT_FADE_MS", "fade_colours", "handle"]
 
 DEFAULT_FADE_MS = 1000
 
@@ -49,6 +49,7 @@ _BLACK = (r"\b(?:black|white) (?:screens?|frames?|cards?|slates?)\b|白场(?!进
           r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins)(?: (?:it|this|the (?:whole )?(?:video|thing)|things|everything))? (?:on|with|in|from) black\b|"
           r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![\u4e00-\u9fff]{2}中间)黑(?:个|一下|1下|一会儿?)(?=\d|$|再)")  # "结束的时候黑个两秒"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
+ANY_FADE = _ANY_FADE  # a fade of the picture said, black at an end included ("end on black"): no colour of the canvas
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾|(?:视频|片子)?(?:最)?前(?:面|头)"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
