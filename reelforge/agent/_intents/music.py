@@ -59,6 +59,10 @@ _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|^just once(?: please)?$|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
             r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了)")
+# the music being replaced is not the style asked for: "swap the lofi for jazz", "replace the rock with something calm",
+# "把低保真换成摇滚"
+_REPLACED = r"\b(swap|replace|switch|trade)(?: out)? (?:the|that|this|my|our) [\w&-]+(?: [\w&-]+)?(?= (?:for|with)\b)|" \
+            r"(把)[^，,把]{1,8}?(?=换成|改成|替换成|换为)"
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧", "add some dubstep", "put on some rock"; words that
 # are also things in a scene (rock, country, piano, strings) only as what is asked for ("some rock", "to country")
 _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|orchestral|chill ?hop|chill ?out|r&b|rnb|blues|dubstep|" \
@@ -605,9 +609,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
     # "can it fade out gentler": how a fade goes is no mood of music either
     gentler = r"|\b(?:gentl(?:er|y)|more gently|smooth(?:er|ly))\b" if _fade_said(clause) else ""
-    style = music_style(re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
+    style = music_style(re.sub(_REPLACED, r"\1 ", re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
                                re.sub(_TOO_QUIET + "|" + QUIETER + "|" + LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
-                               re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text)))
+                               re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text))))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来(?=点|个|一|1|首|段|些)|配") and not adjust
