@@ -181,8 +181,7 @@ class _Composer:
                 glide = 0
                 if degree in "357":  # a chord tone above the root (a triad's seventh: the minor one)
                     position = "357".index(degree) + 1
-                    tones = chord.tones
-                    midi = root + (tones[position] - tones[0] if position < len(tones) else 10)
+                    midi = root + (chord.tones[position] - chord.tones[0] if position < len(chord.tones) else 10)
                 elif degree in "8^":
                     midi = root + 12
                     glide = -12 if degree == "^" else 0
@@ -252,8 +251,8 @@ def compose(style: Style, seconds: float, seed: int) -> Score:
     """Write the score of ``seconds`` of ``style`` for ``seed``."""
     composer = _Composer(style, seed, seconds)
     roles = {"chords": composer.chords_part, "strum": composer.strum_part, "arpeggio": composer.arpeggio_part,
-             "bass": composer.bass_part, "ostinato": composer.bass_part, "power": composer.bass_part, "melody": composer.melody_part,
-             "drums": composer.drums_part}
+             "bass": composer.bass_part, "ostinato": composer.bass_part, "power": composer.bass_part,
+             "melody": composer.melody_part, "drums": composer.drums_part}
     for index, part in enumerate(style.recipe.parts):
         roles[part.role](index, part)
     notes = tuple(sorted(composer.notes, key=lambda note: note.start_beats))
