@@ -79,7 +79,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
     ("sound", r"\b(?:whoosh|swoosh|ding|chime|pop|bell|click|shutter|applause|boom|impact|riser|rain|wind|thunder)\b|"
               r"快门声?|咔[嚓哒嗒]声?|撞击声|雨声|风声|海浪声|掌声|欢呼声?|鸟叫声?|铃声|叮|嗖|啵"),
     ("style", r"\b(?:lo-?fi|piano|jazz|rock|electronic|edm|ambient|acoustic|chill|upbeat|epic|cinematic|calm|happy|"
-              r"classical|hip-?hop)\b|电子乐?|氛围(?:音乐|乐)?|钢琴曲?|吉他|爵士|摇滚|古典|史诗|欢快|舒缓|轻音乐"),
+              r"classical|hip-?hop|rap|punk)\b|电子乐?|氛围(?:音乐|乐)?|钢琴曲?|吉他|爵士|摇滚|嘻哈|说唱|古典|史诗|欢快|舒缓|轻音乐"),
     ("position", r"\b(?:the )?(?:top|bottom|middle|cent(?:er|re))(?: (?:left|right))?(?: corner)?\b|"
                  r"\b(?:the )?(?:left|right)(?: side)?\b|[左右][上下]角|上面|下面|中间|顶部|底部|上方|下方|左边|右边|居中"),
     ("direction", r"\b(?:up|down)\b|[向往][上下左右]"),

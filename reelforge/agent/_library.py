@@ -10,19 +10,27 @@ from reelforge.audio import SOUND_EFFECTS, STYLES, SoundName, StyleName, find_so
 
 __all__ = ["music_style", "names_sound", "sound_effect", "sound_names", "style_names", "turned_down_style"]
 
-# a named instrument beats a mood ("舒缓的钢琴" is piano, not calm)
-_INSTRUMENTS: dict[StyleName, str] = {"piano": r"piano|钢琴", "acoustic": r"acoustic|guitar|folk|ukulele|banjo|吉他|民谣|尤克里里",
+# a named instrument beats a mood ("舒缓的钢琴" is piano, not calm); a genre played on it beats the instrument
+# ("rock with lots of guitar", "jazz piano")
+_INSTRUMENTS: dict[StyleName, str] = {"rock": r"rock(?! climb)|摇滚|electric guitars?|distorted guitars?|guitar riffs?|guitar solos?|"
+                                               r"power chords?|电吉他",
+                                       "jazz": r"jazz(?:y)? (?:piano|guitar)|爵士(?:钢琴|吉他)|sax(?:ophone)?s?|trumpets?|"
+                                               r"upright bass|double bass|萨克斯|小号",
+                                       "piano": r"piano|钢琴", "acoustic": r"acoustic|guitar|folk|ukulele|banjo|吉他|民谣|尤克里里",
                                        "electronic": r"electronic|edm|techno|电子乐|电子音乐",
                                        "cinematic": r"violins?|cellos?|strings|orchestra\w*|symphon\w*|小提琴|大提琴|弦乐|管弦"}
 # style -> more words that ask for it (English, Chinese), tried after the library's own lookup
 _STYLE_WORDS: dict[StyleName, str] = {
-    "lofi": r"lo-?fi|chill ?hop|chill|低保真|放松|jazz|爵士|hip ?hop|rap|trap|嘻哈|说唱",
+    "lofi": r"lo-?fi|chill ?hop|chill|低保真|放松",
+    "jazz": r"jazz\w*|爵士|swing|蓝调|blues",
+    "rock": r"rock|摇滚|punk|(?<!赛博)朋克|metal|重金属",
+    "hiphop": r"hip[- ]?hop|rap|trap|嘻哈|说唱|饶舌|boom ?bap",
     "piano": r"piano|钢琴|sad|melancholy|melancholic|emotional|sentimental|伤感|悲伤|忧伤|感人",
     "ambient": r"calm|relax(?:ing|ed)?|peaceful|soft|gentle|soothing|mellow|舒缓|平静|安静|轻柔|温柔|治愈|"
                r"ambient|atmospheric|dreamy|氛围|梦幻",
     "cinematic": r"epic|cinematic|dramatic|heroic|orchestral|classical|古典|交响|trailer|powerful|史诗|大气|震撼|激昂|电影感",
     "upbeat": r"upbeat|happy|cheerful|fun|joyful|bright|energetic|positive|party|欢快|快乐|轻快|活泼|开心|动感|愉快|派对|嗨|燃|"
-              r"rock|摇滚|corporate|business|inspiring|motivational|励志|商务|企业|(?:more )?energy|lively|livelier|punchy|punchier|hype|"
+              r"corporate|business|inspiring|motivational|励志|商务|企业|(?:more )?energy|lively|livelier|punchy|punchier|hype|"
               r"有活力|有劲|带劲|热闹",
     "electronic": r"electronic|edm|techno|synth|synthwave|house|cyberpunk|neon|futuristic|sci-?fi|电子|赛博朋克|赛博|科幻|未来感",
     "acoustic": r"acoustic|guitar|folk|吉他|民谣",

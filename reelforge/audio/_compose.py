@@ -23,11 +23,14 @@ __all__ = ["Note", "Score", "compose"]
 _STEPS_PER_BAR = 16
 _BEATS_PER_BAR = 4
 _VELOCITY = {"x": 1.0, "o": 0.45}
+_ROLLS = {"r": (0.0, 0.5), "t": (0.0, 1.0 / 3.0, 2.0 / 3.0)}   # hits inside one step: 32nds, a triplet
+_ROLL_VELOCITY = 0.6
 
 
 @dataclass(frozen=True)
 class Note:
-    """One sounding event: ``voice`` is an instrument or drum name; drums have ``midi`` 0."""
+    """One sounding event: ``voice`` is an instrument or drum name; drums have ``midi`` 0. ``glide`` is
+    how many semitones away the note starts before sliding into ``midi`` (0: none)."""
 
     start_beats: float
     hold_beats: float
@@ -35,6 +38,7 @@ class Note:
     midi: int
     velocity: float
     part: int            # index into the style's parts (gain, pan, reverb send)
+    glide: int = 0
 
 
 @dataclass(frozen=True)
@@ -104,10 +108,11 @@ class _Composer:
             jitter = float(self.rng.normal(0.0, self.recipe.humanize_ms / 1000.0)) * self.tempo / 60.0
         return max(0.0, bar * _BEATS_PER_BAR + _swung(step, self.recipe.swing) + jitter)
 
-    def add(self, start: float, hold_steps: float, voice: str, midi: int, velocity: float, part: int) -> None:
+    def add(self, start: float, hold_steps: float, voice: str, midi: int, velocity: float, part: int,
+            glide: int = 0) -> None:
         if self.recipe.humanize_ms:
             velocity *= float(self.rng.uniform(0.88, 1.0))
-        self.notes.append(Note(start, hold_steps / 4.0, voice, midi, velocity, part))
+        self.notes.append(Note(start, hold_steps / 4.0, voice, midi, velocity, part, glide))
 
     def pitch_near(self, pitch_class: int, center: int) -> int:
         return center - 6 + (pitch_class - (center - 6)) % 12
@@ -166,22 +171,27 @@ class _Composer:
                 self.add(self.beat_of(bar, step), hold, part.instrument, midi, velocity, index)
 
     def bass_part(self, index: int, part: Part) -> None:
+        patterns = part.degrees.split("/") if part.degrees else ["r"]
         for bar in range(self.bars):
             chord, following = self.chord_at(bar), self.chord_at(bar + 1)
             root = self.pitch_near(self.key.tonic_pitch_class + chord.root, part.center)
+            degrees = patterns[bar % len(patterns)]
             for number, (step, length) in enumerate(part.rhythm):
-                degree = part.degrees[number % len(part.degrees)] if part.degrees else "r"
-                if degree == "5":
-                    midi = root + (chord.fifth - chord.tones[0])
-                elif degree == "8":
+                degree = degrees[number % len(degrees)]
+                glide = 0
+                if degree in "357":  # a chord tone above the root (a triad's seventh: the minor one)
+                    position = "357".index(degree) + 1
+                    midi = root + (chord.tones[position] - chord.tones[0] if position < len(chord.tones) else 10)
+                elif degree in "8^":
                     midi = root + 12
+                    glide = -12 if degree == "^" else 0
                 elif degree == "a":  # lead into the next chord from a step above or below
                     target = self.pitch_near(self.key.tonic_pitch_class + following.root, part.center)
                     midi = target + (2 if target < root else -1)
                 else:
                     midi = root
                 velocity = 0.95 if step % 8 == 0 else 0.75
-                self.add(self.beat_of(bar, step), length, part.instrument, midi, velocity, index)
+                self.add(self.beat_of(bar, step), length, part.instrument, midi, velocity, index, glide)
 
     def melody_part(self, index: int, part: Part) -> None:
         block_bars = self.recipe.motif_bars
@@ -233,14 +243,16 @@ class _Composer:
                 for step, mark in enumerate(row):
                     if mark in _VELOCITY:
                         self.add(self.beat_of(bar, step), 1, drum, 0, _VELOCITY[mark], index)
+                    for within in _ROLLS.get(mark, ()):
+                        self.add(self.beat_of(bar, step + within), 1, drum, 0, _ROLL_VELOCITY, index)
 
 
 def compose(style: Style, seconds: float, seed: int) -> Score:
     """Write the score of ``seconds`` of ``style`` for ``seed``."""
     composer = _Composer(style, seed, seconds)
     roles = {"chords": composer.chords_part, "strum": composer.strum_part, "arpeggio": composer.arpeggio_part,
-             "bass": composer.bass_part, "ostinato": composer.bass_part, "melody": composer.melody_part,
-             "drums": composer.drums_part}
+             "bass": composer.bass_part, "ostinato": composer.bass_part, "power": composer.bass_part,
+             "melody": composer.melody_part, "drums": composer.drums_part}
     for index, part in enumerate(style.recipe.parts):
         roles[part.role](index, part)
     notes = tuple(sorted(composer.notes, key=lambda note: note.start_beats))

@@ -3,7 +3,8 @@
 An instrument is a function ``(frequency_hz, hold_seconds, sample_rate) -> mono float32``
 returning the whole note, release included. Notes are pure functions of their arguments,
 so the renderer caches each (instrument, pitch, length) once and adds it wherever it is
-played. Drums take no pitch and ignore ``frequency_hz``.
+played. Drums take no pitch and ignore ``frequency_hz``. A voice in :data:`GLIDING` can also start at
+another pitch and slide into its own (the hip hop 808), taking that pitch as a fourth argument.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import numpy as np
 
 from reelforge.audio._dsp import adsr, apply_response, shaped_noise
 
-__all__ = ["DRUMS", "INSTRUMENTS", "Instrument", "midi_to_hz"]
+__all__ = ["DRUMS", "GLIDING", "INSTRUMENTS", "GlidingInstrument", "Instrument", "midi_to_hz"]
 
 Instrument = Callable[[float, float, int], np.ndarray]
+GlidingInstrument = Callable[[float, float, int, float], np.ndarray]   # ..., from_hz
 Floats = Sequence[float] | np.ndarray
 _F32 = np.float32
 
@@ -178,6 +180,37 @@ def synth_bass(freq: float, hold: float, sample_rate: int) -> np.ndarray:
     return tone * env
 
 
+def power_guitar(freq: float, hold: float, sample_rate: int) -> np.ndarray:
+    """Distorted electric guitar playing a power chord on ``freq`` (root, fifth, octave): saw strings
+    through a soft-clipping amp and a closed cabinet's band (no fizz above ~4.5 kHz, no boom below 90 Hz)."""
+    n = _length(hold, 0.12, sample_rate)
+    ks = np.arange(1, 17)
+    tone = np.zeros(n, dtype=_F32)
+    for interval, level, cents in ((1.0, 1.0, 0.0), (1.5, 0.45, 4.0), (2.0, 0.3, -3.0)):
+        string = freq * interval * 2.0 ** (cents / 1200.0)
+        tone += _partials(string, n, sample_rate, ks, level / ks, 0.6 + 0.25 * ks)
+    env = adsr(n, sample_rate, attack=0.003, decay=0.4, sustain=0.75, hold=hold, release=0.12)
+    drive = 4.0
+    amp = np.tanh(drive * tone * env / max(float(np.abs(tone).max()), 1e-9)) / np.tanh(drive)
+    cabinet = apply_response(amp, sample_rate, low_hz=90.0, high_hz=4500.0, order=3).astype(_F32)
+    return cabinet * _edges(n, sample_rate) * 0.5
+
+
+def sub_808(freq: float, hold: float, sample_rate: int, from_hz: float = 0.0) -> np.ndarray:
+    """Hip hop 808: a sine sub with a little saturation and a punchy pitch drop on the attack; given
+    ``from_hz`` it starts there and glides into ``freq`` over 100 ms (the trap slide)."""
+    n = _length(hold, 0.15, sample_rate)
+    t = np.arange(n, dtype=np.float64) / sample_rate
+    semitones = 5.0 * np.exp(-t / 0.012)               # the punch: a fifth above, gone in ~30 ms
+    if from_hz:  # an S-shaped slide in pitch, as a player's finger or a glide knob moves
+        progress = np.clip(t / 0.1, 0.0, 1.0)
+        semitones += 12.0 * np.log2(from_hz / freq) * (1.0 - progress * progress * (3.0 - 2.0 * progress))
+    phase = 2.0 * np.pi * np.cumsum(freq * 2.0 ** (semitones / 12.0)) / sample_rate
+    tone = np.tanh(1.6 * (np.sin(phase) + 0.12 * np.sin(2.0 * phase))).astype(_F32)
+    env = adsr(n, sample_rate, attack=0.003, decay=0.7, sustain=0.55, hold=hold, release=0.15)
+    return tone * env * 0.9
+
+
 # -- drums --------------------------------------------------------------------------
 
 
@@ -186,6 +219,15 @@ def _sweep(n: int, sample_rate: int, start_hz: float, end_hz: float, time_consta
     t = np.arange(n) / sample_rate
     freq_integral = end_hz * t + (start_hz - end_hz) * time_constant * (1.0 - np.exp(-t / time_constant))
     return np.sin(2.0 * np.pi * freq_integral).astype(_F32)
+
+
+def _edges(n: int, sample_rate: int) -> np.ndarray:
+    """1 everywhere but a 2 ms ramp from and back to silence at each end (after a circular filter)."""
+    ramp = min(n // 2, sample_rate // 500)
+    edges = np.ones(n, dtype=_F32)
+    edges[:ramp] = np.linspace(0.0, 1.0, ramp, dtype=_F32)
+    edges[n - ramp:] = np.linspace(1.0, 0.0, ramp, dtype=_F32)
+    return edges
 
 
 def _decay(n: int, sample_rate: int, seconds: float, attack: float = 0.001) -> np.ndarray:
@@ -253,12 +295,36 @@ def tom(_: float, __: float, sample_rate: int) -> np.ndarray:
     return _sweep(n, sample_rate, 160.0, 95.0, 0.08) * _decay(n, sample_rate, 0.18) * 0.8
 
 
+def ride(_: float, __: float, sample_rate: int) -> np.ndarray:
+    """Ride cymbal struck with the stick: a bright metallic ping over a long, quiet wash."""
+    n = int(1.2 * sample_rate)
+    ping = _partials(3150.0, n, sample_rate, [1.0, 1.37, 1.83, 2.29], [1.0, 0.7, 0.5, 0.35], [14.0, 11.0, 9.0, 8.0])
+    wash = _noise("ride", n, sample_rate, low_hz=4000, high_hz=13000) * _decay(n, sample_rate, 0.35)
+    return 0.16 * ping * _decay(n, sample_rate, 1.0) + 0.16 * wash
+
+
+def crash(_: float, __: float, sample_rate: int) -> np.ndarray:
+    """Crash cymbal: a burst of broadband noise that washes out over a second and a half."""
+    n = int(1.8 * sample_rate)
+    body = _noise("crash", n, sample_rate, low_hz=2500, high_hz=14000) * _decay(n, sample_rate, 0.5, attack=0.002)
+    low = _noise("crash-low", n, sample_rate, low_hz=600, high_hz=2500) * _decay(n, sample_rate, 0.15)
+    return 0.32 * body + 0.12 * low
+
+
+def brush(_: float, __: float, sample_rate: int) -> np.ndarray:
+    """Brush on a snare: a soft swish with a slow attack and no tone."""
+    n = int(0.3 * sample_rate)
+    return 0.35 * _noise("brush", n, sample_rate, low_hz=900, high_hz=7000) * _decay(n, sample_rate, 0.07,
+                                                                                        attack=0.012)
+
+
 INSTRUMENTS: dict[str, Instrument] = {
     "piano": piano, "epiano": epiano, "pad": pad, "strings": strings, "pluck": pluck, "bell": bell,
     "soft_lead": soft_lead, "synth_lead": synth_lead, "synth_pluck": synth_pluck, "bass": bass,
-    "synth_bass": synth_bass,
+    "synth_bass": synth_bass, "power_guitar": power_guitar, "sub_808": sub_808,
 }
+GLIDING: dict[str, GlidingInstrument] = {"sub_808": sub_808}
 DRUMS: dict[str, Instrument] = {
     "kick": kick, "snare": snare, "clap": clap, "hat": hat, "open_hat": open_hat, "shaker": shaker,
-    "rim": rim, "boom": boom, "tom": tom,
+    "rim": rim, "boom": boom, "tom": tom, "ride": ride, "crash": crash, "brush": brush,
 }

@@ -1,9 +1,10 @@
 """Finding a style or a sound from what a person wrote, in English or Chinese.
 
-Scoring, not parsing: a style's own names count most (a longer name more: "tropical house" is chill, "house"
-electronic), its moods less, scene words
-(for :func:`style_for_scene`) by how specific they are. English matches whole words
-("pop" is not in "popcorn"); Chinese matches substrings, as Chinese has no spaces.
+Scoring, not parsing: a style's own names count most (a longer name more), its moods less, scene words
+(for :func:`style_for_scene`) by how specific they are. A word found only inside a longer phrase of another
+style counts for nothing: "tropical house" is chill, not "house" electronic; "chill hip hop" lo-fi, not hip
+hop; "赛博朋克" electronic, not 朋克 rock. English matches whole words ("pop" is not in "popcorn"); Chinese
+matches substrings, as Chinese has no spaces.
 """
 
 from __future__ import annotations
@@ -50,13 +51,30 @@ def _mentions(text: str, phrase: str) -> bool:
     return phrase.replace(" ", "") in joined
 
 
-def _score(text: str, phrases: Iterable[str], weight: float, *, by_length: bool = False) -> float:
-    total = 0.0
+def _points(text: str, phrases: Iterable[str], weight: float, *, by_length: bool = False) -> list[tuple[str, float]]:
+    """Each phrase ``text`` mentions, as it reads without spaces, with what it is worth."""
+    found: list[tuple[str, float]] = []
     for phrase in phrases:
         if _mentions(text, phrase):
             words = len(phrase.split()) if not _CJK.search(phrase) else max(1, len(phrase) // 2)
-            total += weight * (1.0 + 0.5 * (words - 1)) if by_length else weight
-    return total
+            found.append((_phrase(phrase)[0].replace(" ", ""), weight * (1.0 + 0.5 * (words - 1)) if by_length else weight))
+    return found
+
+
+def _score(text: str, phrases: Iterable[str], weight: float, *, by_length: bool = False) -> float:
+    return sum(points for _, points in _points(text, phrases, weight, by_length=by_length))
+
+
+def _style_scores(text: str, *, scenes: bool) -> dict[str, float]:
+    """Every style's score for ``text``, less what it gets only from words inside another style's longer phrase."""
+    found = {style.name: _points(text, _names(style), _NAME, by_length=True)
+             + _points(text, (*style.moods_en, *style.moods_zh), _MOOD)
+             + (_points(text, (*style.scenes_en, *style.scenes_zh), 1.5, by_length=True) if scenes else [])
+             for style in STYLES.values()}
+    longer = [(name, phrase) for name, matches in found.items() for phrase, _ in matches]
+    return {name: sum(points for phrase, points in matches
+                      if not any(other != name and len(wider) > len(phrase) and phrase in wider for other, wider in longer))
+            for name, matches in found.items()}
 
 
 def _names(style: Style) -> tuple[str, ...]:
@@ -71,24 +89,14 @@ def _best(scores: Mapping[str, float]) -> str | None:
 def find_style(words: str, *, scenes: bool = False) -> Style | None:
     """The style ``words`` ask for ("lofi", "低保真", "calm piano", "something more epic"), or None; with ``scenes``
     also the style that suits a scene or a use they name ("music for a wedding", "适合健身的音乐", "篝火那种感觉")."""
-    text = _normalise(words)
-    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME, by_length=True)
-              + _score(text, (*style.moods_en, *style.moods_zh), _MOOD)
-              + (_score(text, (*style.scenes_en, *style.scenes_zh), 1.5, by_length=True) if scenes else 0.0)
-              for style in STYLES.values()}
-    name = _best(scores)
+    name = _best(_style_scores(_normalise(words), scenes=scenes))
     return STYLES[name] if name else None
 
 
 def style_for_scene(prompt: str) -> Style:
     """The style that suits a scene ("sunset over the sea", "雨夜的城市"); :data:`DEFAULT_STYLE` if
     nothing in the prompt points anywhere."""
-    text = _normalise(prompt)
-    scores: dict[str, float] = {style.name: _score(text, _names(style), _NAME, by_length=True)
-              + _score(text, (*style.moods_en, *style.moods_zh), _MOOD)
-              + _score(text, (*style.scenes_en, *style.scenes_zh), 1.5, by_length=True)
-              for style in STYLES.values()}
-    return STYLES[_best(scores) or DEFAULT_STYLE]
+    return STYLES[_best(_style_scores(_normalise(prompt), scenes=True)) or DEFAULT_STYLE]
 
 
 def find_sound(words: str) -> SoundEffect | None:

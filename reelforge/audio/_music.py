@@ -25,7 +25,7 @@ from reelforge.audio._dsp import (
     shaped_noise,
     soft_clip,
 )
-from reelforge.audio._instruments import DRUMS, INSTRUMENTS, midi_to_hz
+from reelforge.audio._instruments import DRUMS, GLIDING, INSTRUMENTS, midi_to_hz
 from reelforge.audio._styles import STYLES, Style
 from reelforge.errors import InvalidInput
 
@@ -35,7 +35,8 @@ TARGET_LUFS = -16.0
 CEILING_DBFS = -1.5      # under the -1 dBFS promise with room for AAC's overshoot
 MAX_SECONDS = 600.0
 _FADE_OUT_S = 2.0
-_DRUM_PAN = {"hat": 0.3, "open_hat": 0.3, "shaker": -0.3, "rim": -0.15, "tom": 0.2}
+_DRUM_PAN = {"hat": 0.3, "open_hat": 0.3, "shaker": -0.3, "rim": -0.15, "tom": 0.2, "ride": -0.35,
+             "crash": 0.35}
 _F32 = np.float32
 
 
@@ -124,18 +125,21 @@ def _play(score: Score, n: int, sample_rate: int) -> tuple[np.ndarray, np.ndarra
     samples_per_beat = sample_rate * 60.0 / score.tempo_bpm
     seconds_per_beat = 60.0 / score.tempo_bpm
     parts = score.style.recipe.parts
-    cache: dict[tuple[str, int, int], np.ndarray] = {}
+    cache: dict[tuple[str, int, int, int], np.ndarray] = {}
     placed: list[tuple[int, np.ndarray, float, float, float]] = []
     for note in score.notes:
         start = round(note.start_beats * samples_per_beat)
         if start >= n:
             continue
         hold_cs = max(1, round(note.hold_beats * seconds_per_beat * 100))  # centiseconds: shares the cache
-        key = (note.voice, note.midi, hold_cs)
+        key = (note.voice, note.midi, hold_cs, note.glide)
         wave = cache.get(key)
         if wave is None:
             if note.voice in DRUMS:
                 wave = DRUMS[note.voice](0.0, 0.0, sample_rate)
+            elif note.glide:
+                wave = GLIDING[note.voice](midi_to_hz(note.midi), hold_cs / 100, sample_rate,
+                                           midi_to_hz(note.midi + note.glide))
             else:
                 wave = INSTRUMENTS[note.voice](midi_to_hz(note.midi), hold_cs / 100, sample_rate)
             cache[key] = wave

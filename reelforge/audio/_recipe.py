@@ -1,8 +1,9 @@
 """How a style is played: the parts of its band and the patterns they follow.
 
 Patterns are written on a 16-step grid (sixteenth notes of a 4/4 bar) so a style reads
-like a drum machine sheet: ``"x...x...x...x..."`` is four on the floor, ``x`` a full hit
-and ``o`` a ghost note.
+like a drum machine sheet: ``"x...x...x...x..."`` is four on the floor, ``x`` a full hit,
+``o`` a ghost note, and ``r`` / ``t`` a roll inside the step (two thirty-second notes / a triplet: the
+busy hi-hats of hip hop).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Literal
 
 __all__ = ["Part", "Recipe", "Role"]
 
-Role = Literal["chords", "strum", "arpeggio", "bass", "melody", "drums", "ostinato"]
+Role = Literal["chords", "strum", "arpeggio", "bass", "melody", "drums", "ostinato", "power"]
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,10 @@ class Part:
 
     ``rhythm`` holds ``(step, length_steps)`` onsets for pitched parts; drum parts use
     ``hits``, one 16-character row per drum. ``degrees`` names what a bass plays on each
-    onset: ``r`` root, ``5`` fifth, ``8`` octave, ``a`` a step leading into the next chord.
+    onset: ``r`` root, ``3`` third, ``5`` fifth, ``7`` seventh, ``8`` octave, ``a`` a step leading into
+    the next chord, ``^`` the octave reached by gliding up from the root (a voice in ``GLIDING``);
+    several bar patterns separated by ``/`` take turns bar by bar (a walking bass: ``"r35a/r85a"``).
+    A ``power`` part plays the bass line's roots on a power-chord voice (rock guitar).
     """
 
     role: Role

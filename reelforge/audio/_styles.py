@@ -9,7 +9,8 @@ from reelforge.audio._recipe import Part, Recipe
 
 __all__ = ["STYLES", "Style", "StyleName"]
 
-StyleName = Literal["lofi", "ambient", "upbeat", "cinematic", "piano", "electronic", "acoustic", "chill"]
+StyleName = Literal["lofi", "ambient", "upbeat", "cinematic", "piano", "electronic", "acoustic", "chill", "jazz", "rock",
+                    "hiphop"]
 
 
 @dataclass(frozen=True)
@@ -39,11 +40,10 @@ _QUARTERS = tuple((step, 4) for step in range(0, 16, 4))
 
 _ALL: tuple[Style, ...] = (
     Style(
-        name="lofi", title="Lo-fi", names_zh=("低保真", "低保真音乐", "爵士乐", "说唱", "饶舌", "节奏布鲁斯", "蓝调", "灵魂乐", "咖啡馆"),
-        aliases=("lo-fi", "lo fi", "lofi hip hop", "chillhop", "lo-fi beats", "study beats", "jazz", "jazzy hip hop",
-                 "hip hop", "boom bap", "爵士", "嘻哈", "chill hip hop", "rap", "trap", "r&b", "rnb", "r and b", "soul",
-                 "neo soul", "blues", "smooth jazz", "coffee shop", "cafe music"),
-        moods_en=("relaxed", "lazy", "mellow", "cozy", "nostalgic", "jazzy", "chilled out"),
+        name="lofi", title="Lo-fi", names_zh=("低保真", "低保真音乐", "节奏布鲁斯", "灵魂乐", "咖啡馆"),
+        aliases=("lo-fi", "lo fi", "lofi hip hop", "chillhop", "lo-fi beats", "study beats", "jazzy hip hop",
+                 "chill hip hop", "lofi beats", "r&b", "rnb", "r and b", "soul", "neo soul", "coffee shop", "cafe music"),
+        moods_en=("relaxed", "lazy", "mellow", "cozy", "nostalgic", "chilled out"),
         moods_zh=("轻松", "慵懒", "怀旧", "温馨", "惬意的午后"),
         scenes_en=("city at night", "night city", "city", "rain", "rainy", "cafe", "coffee", "study", "studying",
                    "bedroom", "late night", "window", "reading"),
@@ -90,11 +90,9 @@ _ALL: tuple[Style, ...] = (
             )),
     ),
     Style(
-        name="upbeat", title="Upbeat pop", names_zh=("欢快", "流行", "欢快流行", "韩流", "朋克", "放克", "迪斯科", "抖音", "网红", "神曲",
-                                                     "热门"),
-        aliases=("pop", "upbeat pop", "happy", "cheerful", "corporate", "rock", "摇滚", "pop music", "k-pop", "kpop",
-                 "j-pop", "jpop", "pop rock", "indie pop", "indie rock", "punk", "pop punk", "funk", "disco", "reggae",
-                 "latin", "ska", "rock and roll", "tiktok", "tik tok", "viral"),
+        name="upbeat", title="Upbeat pop", names_zh=("欢快", "流行", "欢快流行", "韩流", "放克", "迪斯科", "抖音", "网红", "神曲", "热门"),
+        aliases=("pop", "upbeat pop", "happy", "cheerful", "corporate", "pop music", "k-pop", "kpop", "j-pop", "jpop",
+                 "indie pop", "funk", "disco", "reggae", "latin", "ska", "tiktok", "tik tok", "viral"),
         moods_en=("happy", "energetic", "cheerful", "bright", "fun", "positive", "lively", "motivational", "bouncy",
                   "playful", "cute", "quirky", "funny", "feel good", "feel-good", "uplifting", "joyful", "hype",
                   "funky", "groovy", "catchy", "summery", "peppy", "light-hearted", "lighthearted", "whimsical",
@@ -181,7 +179,7 @@ _ALL: tuple[Style, ...] = (
         name="electronic", title="Electronic", names_zh=("电子", "电子音乐", "动感", "电音", "电子乐", "电子舞曲", "舞曲", "蹦迪", "合成器",
                                                          "赛博朋克", "夜店"),
         aliases=("edm", "techno", "house", "synth", "synthwave", "dance", "deep house", "dubstep", "drum and bass",
-                 "drum n bass", "dnb", "trance", "synthpop", "retrowave", "chiptune", "8-bit", "8 bit", "phonk",
+                 "drum n bass", "dnb", "trance", "synthpop", "retrowave", "chiptune", "8-bit", "8 bit",
                  "future bass", "electro", "electronica", "club music", "rave", "dj"),
         moods_en=("energetic", "driving", "futuristic", "modern", "cool", "exciting", "dynamic", "techy", "edgy",
                   "pumping", "clubby", "sci-fi"),
@@ -258,6 +256,88 @@ _ALL: tuple[Style, ...] = (
                      pan=0.2, send=0.4, density=0.55),
                 Part("drums", hits=(("kick", "x.....x...x....."), ("rim", "....x.......x..."),
                                     ("shaker", "o.x.o.x.o.x.o.x.")), gain=0.6),
+            )),
+    ),
+    Style(
+        name="jazz", title="Jazz", names_zh=("爵士乐", "爵士", "爵士音乐", "摇摆乐", "蓝调", "布鲁斯", "大乐队", "爵士钢琴"),
+        aliases=("smooth jazz", "swing", "swing music", "big band", "bebop", "bop", "jazz trio", "jazz piano",
+                 "jazz club", "cool jazz", "blues", "coffee shop jazz", "cafe jazz", "dinner jazz", "lounge jazz"),
+        moods_en=("swinging", "jazzy", "swingy", "classy", "sophisticated", "suave", "elegant"),
+        moods_zh=("摇摆", "优雅", "小资", "爵士范"),
+        scenes_en=("bar", "cocktail", "cocktails", "restaurant", "dinner", "new york", "speakeasy", "wine",
+                   "hotel lobby", "fashion show"),
+        scenes_zh=("酒吧", "鸡尾酒", "餐厅", "晚餐", "红酒", "纽约", "老上海"),
+        tempo_bpm=(100, 140),
+        description="A swinging trio: ride cymbal ding-ding-da-ding with the hi-hat on two and four and brushes, a "
+                    "walking bass on every beat, piano comping ii-V-I and turnarounds in sevenths and ninths, an "
+                    "electric-piano line.",
+        recipe=Recipe(
+            mode="major", swing=0.66, humanize_ms=6.0, reverb_seconds=1.5, reverb_mix=0.2,
+            tonics=("C", "D", "Eb", "F", "G", "Ab", "Bb"),
+            progressions=(("ii7", "V7", "Imaj7", "Imaj7"), ("Imaj7", "VI7", "ii7", "V7"),
+                          ("ii9", "V9", "Imaj7", "vi7"), ("iii7", "vi7", "ii7", "V7")),
+            parts=(
+                Part("chords", "piano", rhythm=((0, 3), (6, 4)), center=62, gain=0.4, pan=-0.2, send=0.3),
+                Part("bass", "bass", rhythm=_QUARTERS, degrees="r35a/r85a/r53a/r35a", center=38, gain=0.85,
+                     send=0.05),
+                Part("melody", "epiano", rhythm=_EIGHTHS, center=72, gain=0.5, pan=0.2, send=0.3, density=0.5),
+                Part("drums", hits=(("ride", "x...x.x.x...x.x."), ("hat", "....x.......x..."),
+                                    ("brush", "....o.......o...")), gain=0.8),
+            )),
+    ),
+    Style(
+        name="rock", title="Rock", names_zh=("摇滚", "摇滚乐", "硬摇滚", "朋克", "重金属", "金属乐", "摇滚音乐"),
+        aliases=("rock music", "hard rock", "classic rock", "indie rock", "alternative rock", "alt rock", "garage rock",
+                 "pop rock", "rock and roll", "rock n roll", "punk", "punk rock", "pop punk", "grunge", "metal",
+                 "heavy metal", "electric guitar", "guitar riff", "power chords"),
+        moods_en=("gritty", "rebellious", "rocking", "aggressive", "badass", "angsty", "headbanging"),
+        moods_zh=("叛逆", "狂野", "躁动", "硬核"),
+        scenes_en=("concert", "stage", "live show", "motorcycle", "motorbike", "extreme sports", "mosh pit",
+                   "rock band", "garage band"),
+        scenes_zh=("演唱会", "舞台", "摩托", "摩托车", "极限运动", "乐队"),
+        tempo_bpm=(110, 140),
+        description="Straight eighths: distorted power-chord guitars (one chugging, one ringing), root-note bass on "
+                    "eighths, a big kick and snare backbeat with the crash on the one of every other bar.",
+        recipe=Recipe(
+            mode="minor", reverb_seconds=1.1, reverb_mix=0.12, tonics=("E", "A", "D", "G", "C"),
+            progressions=(("i", "VI", "VII", "i"), ("i", "VII", "VI", "VII"), ("VI", "VII", "i", "i"),
+                          ("i", "iv", "VII", "VI")),
+            parts=(
+                Part("power", "power_guitar", rhythm=_EIGHTHS, degrees="r", center=46, gain=1.1, pan=-0.4,
+                     send=0.1),
+                Part("power", "power_guitar", rhythm=((0, 8), (8, 8)), degrees="r8", center=46, gain=0.6, pan=0.4,
+                     send=0.15),
+                Part("bass", "bass", rhythm=_EIGHTHS, degrees="r", center=38, gain=0.6, send=0.0),
+                Part("drums", hits=(("kick", "x.......x.x....."), ("snare", "....x.......x..."),
+                                    ("hat", "x.x.x.x.x.x.x.x.")), gain=0.95),
+                Part("drums", hits=(("crash", "x..............."),), gain=0.55, every_bars=2),
+            )),
+    ),
+    Style(
+        name="hiphop", title="Hip hop", names_zh=("嘻哈", "说唱", "饶舌", "说唱伴奏", "嘻哈音乐", "说唱音乐", "嘻哈伴奏"),
+        aliases=("hip hop", "hip-hop", "rap", "rap beat", "rap music", "trap", "trap beat", "boom bap", "phonk", "hip hop beat", "hip hop instrumental", "808"),
+        moods_en=("hard-hitting", "swaggy", "swag", "streetwise", "gangsta"),
+        moods_zh=("有态度", "拽", "街头感"),
+        scenes_en=("skateboarding", "skatepark", "graffiti", "basketball", "streetwear", "sneakers", "breakdance",
+                   "breakdancing"),
+        scenes_zh=("滑板", "涂鸦", "篮球", "街舞", "潮牌", "球鞋"),
+        tempo_bpm=(85, 100),
+        description="Boom bap with trap hats: a heavy kick, snare and clap on two and four, busy sixteenth hats "
+                    "with rolls, an 808 sub that slides up an octave, a minor electric-piano loop.",
+        recipe=Recipe(
+            mode="minor", swing=0.55, humanize_ms=4.0, reverb_seconds=1.2, reverb_mix=0.15,
+            tonics=("C", "D", "E", "F", "G", "A"),
+            progressions=(("i7", "iv7", "i7", "iv7"), ("i7", "VI7", "iv7", "v7"), ("i9", "i9", "VI7", "VI7"),
+                          ("VI7", "v7", "i7", "i7")),
+            parts=(
+                Part("chords", "epiano", rhythm=((0, 3), (3, 5), (10, 6)), center=62, gain=0.4, pan=-0.15,
+                     send=0.25),
+                Part("melody", "bell", rhythm=((0, 2), (3, 2), (6, 2), (8, 4), (12, 2)), center=79, gain=0.3,
+                     pan=0.25, send=0.35, density=0.5),
+                Part("bass", "sub_808", rhythm=((0, 6), (7, 3), (10, 6)), degrees="rr^/rra", center=36, gain=0.95,
+                     send=0.0),
+                Part("drums", hits=(("kick", "x......x..x....."), ("snare", "....x.......x..."),
+                                    ("clap", "....x.......x..."), ("hat", "x.x.x.xtx.x.x.rr")), gain=0.9),
             )),
     ),
 )

@@ -19,18 +19,22 @@ from ._fixtures import apply_plan, context, grid_failures
 # ---- music styles: what people call them -> the nearest built-in style -----------------------------------------
 # (genre or instrument nouns: "some X", "X music"; docs/music.md says what each style sounds like)
 _GENRES_EN = {
-    "lofi": ("lo-fi", "lofi", "lofi hip hop", "chill hip hop", "chillhop", "jazz", "hip hop", "hiphop", "rap", "trap",
-             "boom bap", "r&b", "rnb", "soul", "blues", "study beats", "coffee shop jazz", "smooth jazz"),
+    "lofi": ("lo-fi", "lofi", "lofi hip hop", "chill hip hop", "chillhop", "jazzy hip hop", "r&b", "rnb", "soul",
+             "study beats", "lofi beats"),
+    "jazz": ("jazz", "smooth jazz", "coffee shop jazz", "blues", "swing music", "big band", "bebop", "jazz piano"),
+    "rock": ("rock", "rock music", "pop rock", "indie rock", "hard rock", "punk", "pop punk", "heavy metal", "grunge",
+             "rock and roll"),
+    "hiphop": ("hip hop", "hiphop", "hip-hop", "rap", "trap", "boom bap", "a hip hop beat", "rap beats", "phonk"),
     "ambient": ("ambient", "meditation music", "new age", "spa music", "zen music", "drone music", "yoga music",
                 "ambient pads"),
-    "upbeat": ("pop music", "upbeat pop", "k-pop", "kpop", "j-pop", "rock", "pop rock", "indie pop", "punk", "funk",
-               "disco", "reggae", "latin music", "ska", "happy pop", "tiktok music", "corporate music", "rock and roll"),
+    "upbeat": ("pop music", "upbeat pop", "k-pop", "kpop", "j-pop", "indie pop", "funk", "disco", "reggae",
+               "latin music", "ska", "happy pop", "tiktok music", "corporate music"),
     "cinematic": ("orchestral music", "orchestra", "classical", "classical music", "symphony", "strings", "violin",
                   "cello", "trailer music", "film score", "movie soundtrack", "epic orchestral", "suspense music",
                   "horror music", "thriller music"),
     "piano": ("piano", "solo piano", "soft piano", "piano ballad", "ballad", "lullaby", "music box", "sad piano"),
     "electronic": ("electronic", "edm", "techno", "house music", "deep house", "dubstep", "drum and bass", "dnb",
-                   "trance", "synthwave", "synth", "synthpop", "retrowave", "chiptune", "8-bit", "8 bit music", "phonk",
+                   "trance", "synthwave", "synth", "synthpop", "retrowave", "chiptune", "8-bit", "8 bit music",
                    "future bass", "electro", "dance music", "club music", "rave music"),
     "acoustic": ("acoustic", "acoustic guitar", "guitar", "folk", "indie folk", "country", "country music", "ukulele",
                  "banjo", "bluegrass", "campfire guitar", "singer songwriter stuff"),
@@ -39,7 +43,9 @@ _GENRES_EN = {
 }
 # moods said as adjectives: "something X", "X music"
 _MOODS_EN = {
-    "lofi": ("cozy", "nostalgic", "mellow", "jazzy"),
+    "lofi": ("cozy", "nostalgic", "mellow"),
+    "jazz": ("jazzy", "swinging", "classy", "sophisticated"),
+    "rock": ("rocking", "rebellious", "gritty", "aggressive"),
     "ambient": ("calm", "peaceful", "serene", "ethereal", "dreamy", "tranquil", "meditative", "atmospheric",
                 "spacey", "airy"),
     "upbeat": ("happy", "cheerful", "upbeat", "fun", "energetic", "bouncy", "playful", "cute", "quirky", "funny",
@@ -56,10 +62,13 @@ _MOODS_EN = {
     "chill": ("chill", "relaxing", "laid-back", "laid back", "easygoing", "breezy", "smooth", "chilled", "soothing"),
 }
 _STYLES_ZH = {
-    "lofi": ("低保真", "lofi", "爵士", "爵士乐", "嘻哈", "说唱", "饶舌", "节奏布鲁斯", "蓝调", "慵懒", "怀旧", "温馨", "咖啡馆"),
+    "lofi": ("低保真", "lofi", "节奏布鲁斯", "慵懒", "怀旧", "温馨", "咖啡馆"),
+    "jazz": ("爵士", "爵士乐", "蓝调", "摇摆乐", "爵士钢琴", "优雅"),
+    "rock": ("摇滚", "摇滚乐", "朋克", "重金属", "硬摇滚", "叛逆"),
+    "hiphop": ("嘻哈", "说唱", "饶舌", "说唱伴奏", "hiphop", "嘻哈伴奏"),
     "ambient": ("氛围", "氛围感", "空灵", "安静", "宁静", "冥想", "禅意", "平静", "梦幻", "瑜伽"),
-    "upbeat": ("欢快", "轻快", "流行", "摇滚", "快乐", "开心", "活泼", "可爱", "搞笑", "俏皮", "抖音热门", "抖音神曲", "网红",
-               "阳光", "元气", "励志", "燃", "热血", "嗨", "带劲", "韩流", "朋克", "放克", "迪斯科"),
+    "upbeat": ("欢快", "轻快", "流行", "快乐", "开心", "活泼", "可爱", "搞笑", "俏皮", "抖音热门", "抖音神曲", "网红",
+               "阳光", "元气", "励志", "燃", "热血", "嗨", "带劲", "韩流", "放克", "迪斯科"),
     "cinematic": ("史诗", "大气", "震撼", "电影感", "电影配乐", "交响乐", "古典", "古典音乐", "管弦乐", "弦乐", "小提琴",
                   "大提琴", "悬疑", "恐怖", "紧张", "神秘", "惊悚", "古风", "国风", "中国风", "武侠", "恢弘", "激昂"),
     "piano": ("钢琴", "钢琴曲", "伤感", "悲伤", "忧伤", "抒情", "浪漫", "感人", "催泪", "深情", "煽情", "摇篮曲"),

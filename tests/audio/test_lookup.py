@@ -16,8 +16,8 @@ from reelforge.audio import DEFAULT_STYLE, find_sound, find_style, style_for_sce
     ("electronic", "electronic"), ("动感", "electronic"), ("EDM", "electronic"),
     ("acoustic", "acoustic"), ("民谣", "acoustic"), ("温暖", "acoustic"),
     ("chill", "chill"), ("放松", "chill"), ("惬意", "chill"),
-    ("jazzy", "lofi"), ("爵士", "lofi"), ("something sad", "piano"), ("悲伤", "piano"), ("corporate", "upbeat"),
-    ("励志", "upbeat"),
+    ("jazzy", "jazz"), ("爵士", "jazz"), ("something sad", "piano"), ("悲伤", "piano"), ("corporate", "upbeat"),
+    ("励志", "upbeat"), ("rock", "rock"), ("摇滚", "rock"), ("hip hop", "hiphop"), ("嘻哈", "hiphop"),
 ])
 def test_find_style_understands_english_and_chinese(words: str, style: str) -> None:
     found = find_style(words)
@@ -26,8 +26,15 @@ def test_find_style_understands_english_and_chinese(words: str, style: str) -> N
 
 @pytest.mark.parametrize(("words", "style"), [
     ("tropical house", "chill"), ("deep house", "electronic"), ("chill hip hop", "lofi"), ("some dubstep", "electronic"),
-    ("k-pop", "upbeat"), ("古风", "cinematic"), ("说唱", "lofi"), ("电音", "electronic"), ("spooky", "cinematic"),
+    ("k-pop", "upbeat"), ("古风", "cinematic"), ("说唱", "hiphop"), ("电音", "electronic"), ("spooky", "cinematic"),
     ("ukulele", "acoustic"), ("bossa nova", "chill"), ("lullaby", "piano"), ("new age", "ambient"),
+    # the genres named get their own styles; the lo-fi family keeps its names (a longer name beats a shorter one)
+    ("some smooth jazz", "jazz"), ("来点爵士乐", "jazz"), ("big band swing", "jazz"), ("blues", "jazz"),
+    ("coffee shop jazz", "jazz"), ("jazzy hip hop", "lofi"), ("lofi hip hop", "lofi"), ("chill hip hop", "lofi"),
+    ("study beats", "lofi"), ("r&b", "lofi"), ("rock music", "rock"), ("indie rock", "rock"), ("punk", "rock"),
+    ("heavy metal", "rock"), ("朋克", "rock"), ("pop rock", "rock"), ("k-pop", "upbeat"), ("a hip hop beat", "hiphop"),
+    ("rap", "hiphop"), ("trap", "hiphop"), ("boom bap", "hiphop"), ("说唱伴奏", "hiphop"), ("饶舌", "hiphop"),
+    ("赛博朋克", "electronic"), ("赛博朋克风格的音乐", "electronic"),
 ])
 def test_find_style_knows_the_genres_people_name(words: str, style: str) -> None:
     found = find_style(words)
@@ -56,6 +63,8 @@ def test_english_words_match_whole_words_only() -> None:
     ("neon cyberpunk street", "electronic"), ("our wedding day", "piano"), ("birthday party", "upbeat"),
     ("夕阳下的海边", "chill"), ("雨夜的城市", "lofi"), ("星空延时", "ambient"), ("森林里的早晨", "acoustic"),
     ("航拍雪山", "cinematic"), ("赛博朋克风格的夜店", "electronic"), ("婚礼回忆", "piano"),
+    ("cocktails at a rooftop bar", "jazz"), ("a rock concert", "rock"), ("skateboarding in the park", "hiphop"),
+    ("酒吧里的夜晚", "jazz"), ("演唱会现场", "rock"), ("街舞比赛", "hiphop"),
 ])
 def test_style_for_scene_picks_a_fitting_style(prompt: str, style: str) -> None:
     assert style_for_scene(prompt).name == style

@@ -75,7 +75,9 @@ def test_a_different_seed_changes_the_music() -> None:
     assert not np.array_equal(render_music("upbeat", 4.0, seed=1), render_music("upbeat", 4.0, seed=2))
 
 
-@pytest.mark.parametrize("name", ["lofi", "upbeat", "electronic", "acoustic", "chill"])
+# (hip hop's syncopated kick, on 1, the "a" of 2 and the "and" of 3, reads as a dotted pulse to this estimator;
+# its backbeat is checked on the beat grid in test_genres.py instead)
+@pytest.mark.parametrize("name", ["lofi", "upbeat", "electronic", "acoustic", "chill", "jazz", "rock"])
 def test_the_heard_tempo_matches_the_composed_tempo(renders: dict[str, np.ndarray], name: str) -> None:
     composed = plan_music(name, SECONDS, seed=0).tempo_bpm
     heard = onset_tempo(renders[name])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reelforge.audio import STYLES
-from reelforge.audio._instruments import DRUMS, INSTRUMENTS
+from reelforge.audio._instruments import DRUMS, GLIDING, INSTRUMENTS
 from reelforge.audio._theory import Key, parse_chord
 
 
@@ -38,3 +38,16 @@ def test_styles_differ_where_the_brief_says() -> None:
     assert ("ii7", "V7", "Imaj7", "vi7") in STYLES["lofi"].recipe.progressions
     assert ("I", "V", "vi", "IV") in STYLES["upbeat"].recipe.progressions
     assert STYLES["acoustic"].recipe.parts[0].instrument == "pluck"
+    assert STYLES["jazz"].recipe.swing >= 0.64 and STYLES["rock"].recipe.swing == 0.5
+    assert 100 <= STYLES["jazz"].tempo_bpm[0] and STYLES["jazz"].tempo_bpm[1] <= 140
+    assert 110 <= STYLES["rock"].tempo_bpm[0] and STYLES["rock"].tempo_bpm[1] <= 140
+    assert 85 <= STYLES["hiphop"].tempo_bpm[0] and STYLES["hiphop"].tempo_bpm[1] <= 100
+
+
+@pytest.mark.parametrize("name", sorted(STYLES))
+def test_bass_degrees_are_known_and_slides_only_on_a_voice_that_glides(name: str) -> None:
+    for part in STYLES[name].recipe.parts:
+        assert set(part.degrees) <= set("r3578a^/")
+        if "^" in part.degrees:
+            assert part.instrument in GLIDING
+        assert all(set(row) <= set(".xort") for _, row in part.hits)

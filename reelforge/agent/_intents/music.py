@@ -59,18 +59,24 @@ _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|^just once(?: please)?$|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
             r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了)")
+# the music being replaced is not the style asked for: "swap the lofi for jazz", "replace the rock with something calm",
+# "把低保真换成摇滚"
+_REPLACED = r"\b(swap|replace|switch|trade)(?: out)? (?:the|that|this|my|our) [\w&-]+(?: [\w&-]+)?(?= (?:for|with)\b)|" \
+            r"(把)[^，,把]{1,8}?(?=换成|改成|替换成|换为)"
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧", "add some dubstep", "put on some rock"; words that
 # are also things in a scene (rock, country, piano, strings) only as what is asked for ("some rock", "to country")
-_GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip ?hop|techno|synthwave|classical|orchestral|chill ?hop|chill ?out|r&b|rnb|blues|dubstep|" \
+_GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|orchestral|chill ?hop|chill ?out|r&b|rnb|blues|dubstep|" \
          r"trance|drum (?:and|n|&) bass|dnb|synth-?pop|retrowave|chiptune|8[- ]?bit|phonk|future bass|electro(?:nica)?|" \
          r"(?:deep|tropical) house|[kj]-?pop|pop[- ](?:rock|punk|music)|indie (?:pop|folk|rock)|punk|funk|disco|reggae|ska|" \
          r"bossa nova|bluegrass|film score|ballads?|lullab(?:y|ies)|boom bap|new age|symphon(?:y|ic)|chill vibes|lounge music|" \
-         r"smooth jazz|(?:upbeat|happy|teen|dance|synth|bubblegum)[- ]pop|singer[- ]songwriter|easy listening|(?:beach|summer) vibes)(?![a-z])|" \
+         r"smooth jazz|(?:upbeat|happy|teen|dance|synth|bubblegum)[- ]pop|singer[- ]songwriter|easy listening|(?:beach|summer) vibes|" \
+         r"big band|bebop|heavy metal|(?:hard|classic|alt(?:ernative)?|garage|punk) rock|grunge|trap beats?|rap beats?)(?![a-z])|" \
          r"\b(?:some|more|with|to|for|of|play|put on|try|want|add)\s+(?:(?:a|an|the|little|bit|nice|soft|solo|light|good|cool|real|proper|" \
          r"old|classic|gentle|sad|happy|chill|calm|mellow|upbeat|relaxing|acoustic|emotional|epic)\s+){0,2}" \
          r"(?:rock|soul|rap|trap|folk|country|piano|guitar|ukulele|banjo|strings|violins?|cellos?|orchestra|ambient|acoustic|" \
          r"lounge|synths?|easy listening)(?![a-z])(?!\s+(?:playing|player|on|in|at|by|of|near|under|stage|band|lesson))|" \
          r"爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|纯音乐|电音|说唱|饶舌|蓝调|交响乐|乡村音乐|摇篮曲|电子舞曲|(?<!赛博)朋克|放克|迪斯科|舞曲|" \
+         r"重金属|金属乐|摇摆乐|" \
          r"(?:古风|国风|中国风)(?=(?:一点|点)?(?:的)?(?:吧|$|[，,]|音乐|歌|配乐|bgm|曲))|" \
          r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:钢琴|吉他|电子|古典)|" \
          r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐)"  # "…，配钢琴", "配点吉他", "来点小提琴"
@@ -605,9 +611,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
     # "can it fade out gentler": how a fade goes is no mood of music either
     gentler = r"|\b(?:gentl(?:er|y)|more gently|smooth(?:er|ly))\b" if _fade_said(clause) else ""
-    style = music_style(re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
+    style = music_style(re.sub(_REPLACED, r"\1 ", re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
                                re.sub(_TOO_QUIET + "|" + QUIETER + "|" + LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
-                               re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text)))
+                               re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text))))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来(?=点|个|一|1|首|段|些)|配") and not adjust
