@@ -78,6 +78,9 @@ def number_word(words: str) -> int | None:
 
 
 _SHARES = {"quarter": "25", "fourth": "25", "fifth": "20", "tenth": "10", "third": "33.3"}
+# the things with a level a share may be said right after (English, Chinese)
+_LEVEL_EN = r"music|song|track|bgm|(?:original |own |clip'?s? |clips'? )?sound|audio|volume|level|narration|voice[- ]?over|voiceover|voice"
+_LEVEL_ZH = r"背景音乐|音乐|配乐|bgm|原声|声音|音量|人声|配音|旁白|歌"
 
 
 def _en_amount(word: str) -> float:
@@ -112,6 +115,13 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(to|at|volume) (?:a|one) (quarter|fourth|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|"
                   r"shot|scene|segment|video|part|position|place))",
                   lambda m: f"{m.group(1)} {_SHARES[m.group(2)]}%", text)
+    # "dog clip original sound a fifth", "the song a quarter", "voiceover at a third": a share said right after a
+    # thing with a level is its level (never "a fifth clip")
+    text = re.sub(rf"\b({_LEVEL_EN})\s+(?:(?:to|at|down to|up to|around|about)\s+)?(?:a|one)[\s-](quarter|fourth|fifth|tenth|third)\b"
+                  r"(?! (?:of|as|its|their|what|that|second|sec|minute|clip|one|shot|louder|quieter|softer))",
+                  lambda m: f"{m.group(1)} {_SHARES[m.group(2)]}%", text)
+    text = re.sub(rf"\b({_LEVEL_EN})\s+(?:(?:to|at)\s+)?(?:a\s+)?half\b(?! (?:of|as|a |an |second|sec|minute|speed|way|the|its|their|what|that|louder|quieter|softer))",
+                  r"\1 50%", text)
     # "music at quarter volume", "a fifth of the volume": that share of it
     text = re.sub(r"\b(?:(?:a|one) )?(quarter|fourth|fifth|tenth|third) (?:of (?:the|its) )?volume\b",
                   lambda m: f"{_SHARES[m.group(1)]}% volume", text)
@@ -128,6 +138,13 @@ def _normalize_en(text: str) -> str:
                   "1 second", text)
     text = re.sub(r"\b(about|around|roughly|like|lasts|last|over|within|only) a second\b(?! (?:clip|one|shot|scene|video|"
                   r"part|time|take|version|look|opinion|song|track|title))", r"\1 1 second", text)
+    # "make the transitions a second", "fade in for a second", "a second is fine", "cut it to a second": a length said
+    # as "a second" where no clip can follow; "wait a second", "give me a second" only ask for a moment
+    text = re.sub(r"(?<!\bwait )(?<!\bhold on )(?<!\bhang on )(?<!\bgive me )(?<!\bgimme )(?<!\bjust )(?<!\bone )"
+                  r"\ba second\b(?=\s*(?:long|each|apiece|only|max|tops|or so|or less|at most|is (?:fine|enough|ok|okay|good|"
+                  r"plenty)|will do|would do|please|pls)?\s*(?:[,.!?;]|$|\b(?:and|then|instead)\b))|"
+                  r"(?:(?<=\bfor )|(?<=\bto )|(?<=\bby ))a second\b(?! (?:clip|one|shot|scene|video|part|time|take|version|look|opinion|song|"
+                  r"track|title|caption|text|transition|voice|photo|image|sound|layer|line|copy))", "1 second", text)
     # a speed said as a share: "three quarters speed", "half speed" is read elsewhere
     text = re.sub(r"\bthree[\s-]quarters?(?: of the)? speed\b", "0.75x speed", text)
     text = re.sub(r"\b(?:a |one )?quarter speed\b", "0.25x speed", text)
@@ -192,6 +209,12 @@ def _normalize_zh(text: str) -> str:
     text = text.replace("半分钟", "30秒").replace("一分半钟", "90秒").replace("一分半", "90秒")
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d]+)",
                   lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
+    # "狗那段原声五分之一", "配乐三分之一就行", "音乐一半": a share said right after a thing with a level is its level
+    text = re.sub(rf"({_LEVEL_ZH})((?:就|也|只)?(?:要|用|留|放|开|调|降|减|压|改)?(?:到|成|为)?)([零〇一二两三四五六七八九十\d]+)分之"
+                  r"([零〇一二两三四五六七八九十\d]+)(?!的?(?:速度|倍))",
+                  lambda m: f"{m.group(1)}{m.group(2)}{_fmt(round(100 * _zh_value(m.group(4)) / (_zh_value(m.group(3)) or 1), 1))}%",
+                  text)
+    text = re.sub(rf"({_LEVEL_ZH})((?:就|也|只)?(?:要|用|留|放|开)?)一半(?!的?(?:速度|时间|长度))", r"\1\g<2>50%", text)
     # fractions and tenths: "四分之一" is 0.25, "原来的一半" half, "音量调到四成" 40%
     # a share a level is set to is a percentage: "音乐调到三分之一" 33% (not "速度调到三分之一", a speed)
     text = re.sub(r"(?<!速度)((?:调|降|减|压|开|改|变)(?:到|成|为))([零〇一二两三四五六七八九十\d]+)分之([零〇一二两三四五六七八九十\d]+)"

@@ -194,6 +194,7 @@ class _Said:
     strings: frozenset[str]
     positions: tuple[object, ...]
     presets: bool          # an export for a platform: its preset fixes the canvas ("export for TikTok")
+    asked: str = ""        # the questions asked, lower-cased: a value they say back is accounted for
 
 
 def _fields(action: Action) -> Iterable[tuple[str, object]]:
@@ -210,6 +211,7 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
     strings: set[str] = set()
     positions: list[object] = []
     presets = False
+    asked: list[str] = []
     totals: dict[tuple[str, str], float] = {}  # a field summed over a plan's same ops: "a 12 s slideshow" is 3 x 4 s
     for action in actions:
         if getattr(action, "preset", None) is not None:  # "导出竖屏抖音版": a platform's preset sets the canvas too
@@ -219,6 +221,7 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
             if action.question or action.understood:  # a question about a missing detail, or why it cannot be done:
                 # the area understood what the clause was about
                 topics |= area_topics
+            asked.append(action.question.lower())  # "... or at 2 seconds?": the amount said is asked about
             continue
         topic = topic_of(action)
         if topic is not None:
@@ -255,7 +258,7 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
         if isinstance(action, EditAction) and "pos" in action.edit.__dict__ and isinstance(action.edit.__dict__["pos"], str):
             positions.append(action.edit.__dict__["pos"])
     numbers.update(totals.values())
-    return _Said(frozenset(topics), frozenset(numbers), frozenset(strings), tuple(positions), presets)
+    return _Said(frozenset(topics), frozenset(numbers), frozenset(strings), tuple(positions), presets, "\n".join(asked))
 
 
 def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
@@ -392,7 +395,8 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
                 # "视频剪到一半长": a share of the video kept
                 slot.kind == "share" and drafts is not None and float(round(number * drafts[0].end_ms)) in lengths) or (
                 slot.kind != "time" and (1 + number in said.numbers or 1 - number in said.numbers)) or bool(
-                slot.words) and any(slot.words in s for s in said.strings)   # "a title saying 'see you at 4 s'"
+                slot.words) and any(slot.words in s for s in said.strings) or (   # "a title saying 'see you at 4 s'"
+                bool(slot.words) and slot.words in said.asked)   # "... or at 2 seconds?": a value asked about
         elif slot.kind == "colour":  # a colour's value, or its words in a prompt, a title, a transition ("fadeblack")
             ok = str(value) in said.strings or any(slot.words.replace("grey", "gray") in s for s in said.strings)
         elif slot.kind == "aspect":  # or a revert to before the canvas changed ("go back to before it was vertical")

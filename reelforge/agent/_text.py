@@ -216,7 +216,9 @@ def detect_language(message: str) -> str:
 
 
 # words that only open or fill a dictated message ("alright then ...", "right, put ...", "ok so, ...")
-_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|wait|anyway|嗯+|好|好的|那)"
+# "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
+_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|"\
+                r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那)"
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"

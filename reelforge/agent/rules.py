@@ -370,8 +370,13 @@ _IN_ITS_PLACE = re.compile(r"^(?:(?:and|then)\s+)?(?:replace (?:it|that|them) wi
 
 
 # a song said as news, then "it": "i uploaded a song, use it at 25 percent" is one request about that song
-_SONG_NEWS = re.compile(r"^(?:so |ok |hey )?i(?:'ve)? (?:just )?(?:uploaded|put up|added|sent) (?:a|my|the|one) (?:song|track|tune|mp3)(?: too| as well)?$")
-_USE_IT = re.compile(r"^(?:and |then |so )?(?:(?:please|pls|can you|could you)\s+)?(?:use|put|play|add|set) (it|that|that one)\b")
+# ("i put a song up", "i've just uploaded my track", "我上传了一首歌", "我传了首歌上来")
+_SONG_NEWS = re.compile(r"^(?:(?:so|ok|okay|hey|hi|also)\s+)?i(?:'ve| have)?\s+(?:just\s+|already\s+|also\s+)?(?:uploaded|put|sent|"
+                        r"added|dropped|attached)\s+(?:up\s+)?(?:a|an|my|the|one)\s+(?:[\w.-]+\s+)?(?:song|track|tune|mp3|audio|"
+                        r"music file)(?:\s+(?:up|here|too|as well))*$|"
+                        r"^(?:我)?(?:刚|刚刚|已经|也)?(?:上传|传|发)了?(?:1)?(?:首|个|段)?(?:我的)?(?:歌|歌曲|音乐|音频)(?:上来|上去)?(?:了)?$")
+_USE_IT = re.compile(r"^(?:and |then |so )?(?:(?:please|pls|can you|could you)\s+)?(?:use|put|play|add|set) (it|that|that one)\b|"
+                     r"^(?:然后|那就|就)?(?:用|把)(它)")
 
 
 def _song_news_then_it(clauses: list[Clause]) -> list[Clause]:
@@ -379,7 +384,9 @@ def _song_news_then_it(clauses: list[Clause]) -> list[Clause]:
     for clause in clauses:
         use = _USE_IT.match(clause.text)
         if out and use and _SONG_NEWS.match(out[-1].text):
-            out[-1] = dataclasses.replace(clause, text=clause.text[:use.start(1)] + "my song" + clause.text[use.end(1):])
+            group = 1 if use.group(1) else 2
+            song = "my song" if group == 1 else "我上传的歌"
+            out[-1] = dataclasses.replace(clause, text=clause.text[:use.start(group)] + song + clause.text[use.end(group):])
         else:
             out.append(clause)
     return out

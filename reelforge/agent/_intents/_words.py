@@ -11,7 +11,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_value, parse_color
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC",
            "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "ZH_SHADES", "aspect_at", "aspect_of",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
@@ -363,6 +363,9 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
 # Abilities the editor does not have, each with its name in the replies (English, Chinese): a request for one is
 # asked about ("Picture-in-picture: I can't do that yet ..."), never read as another edit ("J-cut" is no cut, "封面用第一帧"
 # no frame rate) nor as a scene to generate.
+# a mouth that follows the words: no backend films one ("a man talking with lip sync", "对口型")
+LIP_SYNC = r"\blip[- ]?sync\w*|\blips? (?:match|move|moving) (?:to|with)\b|\blips? (?:synced|in sync)\b|对口型|口型(?:对|同步|匹配)|" \
+           r"嘴型(?:对|同步)|唇形同步"
 NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"(?<![a-z])[jl][- ]?cuts?(?![a-z])", "J-cuts and L-cuts (a clip's sound starting before or after its picture)",
      "J-cut / L-cut（声音比画面早或晚）"),
@@ -385,7 +388,7 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
      r"\b(?:bold|italic) (?:font|text|letters|type|typeface)\b|\bin (?:bold|italics?)\b|加粗|粗体|斜体|字体?(?:调|改|换|弄)?(?:成)?粗",
      "bold or italic text (I can change its size, colour, box and place)", "加粗或斜体（可以改字的大小、颜色、底色和位置）"),
     # a generated person's lips moving with the words said: the models make no speech ("口型对上的那种")
-    (r"\blip[- ]?sync\w*|\blips? (?:match|move|moving) (?:to|with)\b|对口型|口型(?:对|同步|匹配)|嘴型(?:对|同步)|唇形同步",
+    (LIP_SYNC,
      "lip sync (a generated person's mouth following the words)", "对口型（生成的人物嘴型跟着台词动）"),
     # a trim cannot give back what it cut ("剪多了，少剪一秒"): undo it, then cut again
     (r"少剪|剪多了|多剪了|\bcut (?:\d+(?:\.\d+)? (?:seconds?|secs?|s) )?less\b|\b(?:cut|trimmed) too much\b",

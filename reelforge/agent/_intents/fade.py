@@ -166,7 +166,8 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
     """A follow-up to a picture fade the last version made: the other end too, or that fade at another length."""
     history = state.context.history
     label = history[-1].lower() if history else ""
-    end, length = _OTHER_END.match(clause.text), _ITS_LENGTH.match(clause.text)
+    # a length said alone is that fade's too: "一秒钟就行", "a second is fine"
+    end, length = _OTHER_END.match(clause.text), _ITS_LENGTH.match(clause.text) or LENGTH_ALONE.match(clause.text)
     last = state.actions[-1] if state.actions else None
     alone = LENGTH_ALONE.match(clause.text)
     if alone is not None and isinstance(last, EditAction) and isinstance(last.edit, SetFade):

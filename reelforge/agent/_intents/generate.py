@@ -10,6 +10,7 @@ from reelforge.agent._intents._words import (
     ADD,
     ASPECT_VIDEO,
     EDIT_WORDS,
+    LIP_SYNC,
     MAKE_IT_FIRST,
     SLOW_SCENE,
     aspect_of,
@@ -625,8 +626,22 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
     return False
 
 
+def _no_lip_sync(clause: Clause, state: PlanState) -> bool:
+    """A clip asked to speak in sync with a voice ("make a clip of a man talking with lip sync"): there is no lip sync,
+    so it is asked (the scene without it, the words as a voice-over), never a paid clip that drops what it cannot do."""
+    if not clause.has(LIP_SYNC):
+        return False
+    state.actions.append(Unknown(clause.unquoted(), understood="lip sync", question=ask(
+        clause, "There is no lip sync here: a generated clip's mouth doesn't follow a voice-over. I can generate the scene "
+                "without it (say: generate a clip of a man talking) and add the words as a voice-over (add a voice-over "
+                "saying ...). Shall I?",
+        "暂时不支持对口型：生成的画面里人物的嘴型不会跟着配音动。可以先生成画面（说：生成一段男人说话的视频），再用配音加上要说的话"
+        "（加配音：……）。要这样做吗？")))
+    return True
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
-    if _regenerate(clause, state) or _not_footage(clause, state):
+    if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state):
         return True
     last = state.actions[-1] if state.actions else None
     # "i want that my photo moves, make it like a video": "it" is the photo just asked to move

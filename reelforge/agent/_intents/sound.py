@@ -172,6 +172,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
         return False
+    if _length_asked(clause, sound, every, state):
+        return True
     at = _at_ms(clause)
     back = clause.search(r"(?:最后(?:的)?|倒数第?)(\d+(?:\.\d+)?)秒|"
                          r"\b(?:the )?(?:very )?(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b")
@@ -211,6 +213,37 @@ def handle(clause: Clause, state: PlanState) -> bool:
     moments: list[int | None] = [*_each_time(clause)] if at is not None and not every else []
     for moment in moments or [start]:  # "在第3秒和第8秒各加一个咔哒声": one at each time
         state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))
+    state.focus = None
+    return True
+
+
+# an amount said bare, apart from any moment ("add a pop at the end, 2 seconds", "a whoosh on each cut, 1 second long",
+# "结尾加个啵，两秒"): not when it plays ("at 2 seconds", "2 seconds in", "第2秒", "在2秒处")
+_BARE_LENGTH = re.compile(r"(?:^|[,，]\s*|\b(?:for|lasting)\s+|持续|用)(?:about |around |like |大概|大约)?(\d+(?:\.\d+)?)\s*"
+                          r"(?:seconds?|secs?|s\b|秒钟?)(?:\s*long|长)?(?:\s*(?:please|pls)|就行|就好|吧|左右)*\s*(?=$|[,，])")
+# a place said with words, not as a time: the ends, a moment, the cuts
+_PLACE_SAID = r"\b(?:at|in|by) the (?:very )?(?:end|start|beginning)\b|\bwhen\b|\bwhere\b|\b(?:before|after) the\b|" \
+              r"结尾|最后|开头|片头|片尾|的时候|时候|出现|之前|之后"
+
+
+def _length_asked(clause: Clause, sound: str, every: bool, state: PlanState) -> bool:
+    """A bare amount said beside the place the sound plays ("add a pop at the end, 2 seconds"): the place wins, and
+    the amount would be the sound's length, which a built-in sound effect does not have: asked, never played at 2 s."""
+    bare = _BARE_LENGTH.search(clause.text)
+    if bare is None or not (every or clause.has(_PLACE_SAID) or clause.has(r"\blong\b|\bfor \d|\blasting\b|持续|长")):
+        return False
+    effect = SOUND_EFFECTS[sound]
+    amount = bare.group(1)
+    if effect.loopable:
+        return False  # rain and wind last to the end of the video already
+    name_zh = effect.names_zh[0]
+    title, unit = effect.title.lower(), "second" if float(amount) == 1 else "seconds"
+    state.actions.append(Unknown(clause.unquoted(), understood="a sound effect", question=ask(
+        clause, f"The {title} sound lasts {effect.seconds:g} s, and a sound effect's length can't be changed. Should it "
+                f"play where you said, or at {amount} {unit}? Say, for example: add the {title} sound at the end, or: add "
+                f"the {title} sound at {amount} {unit}.",
+        f"「{name_zh}」音效长 {effect.seconds:g} 秒，音效的长度不能改。要放在你说的位置，还是第 {amount} 秒？可以说：结尾加个{name_zh}，"
+        f"或者：第{amount}秒加个{name_zh}。")))
     state.focus = None
     return True
 

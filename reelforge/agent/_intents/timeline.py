@@ -8,7 +8,7 @@ import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._transitions import NAMES, PLACE, kind_named, no_such_named
-from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
+from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, LENGTH_ALONE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import manner_of_last_move, motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, time_range
@@ -313,6 +313,8 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
         r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
     # its pace said alone right after it: "quicker", "can it be slower, like 2 seconds", "too slow, half that"
     unsaid = unsaid or clause.has(_PACE_ALONE)
+    # its length said alone right after it: "一秒钟就行", "a second is fine", "两秒吧"
+    unsaid = unsaid or LENGTH_ALONE.match(clause.text) is not None
     # another kind said alone: "改成闪白的", "换成往左擦的", "try a wipe instead", "switch to a dissolve"
     unsaid = unsaid or clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为|用)|^(?:(?:ok|now|then|hmm)\s+)*(?:switch|change|go) to\b|"
                                   r"^(?:(?:ok|now|then|hmm)\s+)*(?:try|use) (?:a|an)\b") and any(

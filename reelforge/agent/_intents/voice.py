@@ -19,6 +19,7 @@ from reelforge.agent._numbers import find_durations, normalize
 from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
+from reelforge.agent._wording import voice as voice_words
 from reelforge.agent.actions import (
     Action,
     CaptionSpeechAction,
@@ -57,6 +58,8 @@ _SCRIPT_FILE_ZH = re.compile(
 # "narrate slower", "say it again louder": a change to how the narration is spoken, not words to speak
 _HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*(?:slow|fast|quick|loud|quiet|soft|again|" \
        r"in an? |with an? |like)\w*)"
+# what may be said of a voice before its gender: "in a british male voice", "an old man's voice"
+_ATTRS = r"(?:(?:british|american|english|us|uk|old|older|elderly|young|younger|deep|australian|indian|irish|scottish)\s+)*"
 _NARRATE_EN = re.compile(
     # words that only open a dictated message: "ok so now a voiceover saying ...", "alright narrate: ..."
     r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|ok next thing)\b[,\s]+)*"
@@ -77,7 +80,7 @@ _NARRATE_EN = re.compile(
     r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
-    r"an? (?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
     # asked of someone outright, the words unquoted: "have someone say here's Max"
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
@@ -156,7 +159,9 @@ _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\
           r"\bsay (?:it|that|this|them|the words)\b|"
           r"配音|旁白|解说|画外音|口播|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
           # "换个女生的声音", "换一个声音": a voice, not the clips' sound (which is "片段的声音", "原声")
-          r"[男女](?:生|性|人|孩|的)?的?声音|换(?:一个|1个|个)?(?:别的|其他的?)?声音")
+          r"[男女](?:生|性|人|孩|的)?的?声音|换(?:一个|1个|个)?(?:别的|其他的?)?声音|"
+          # a voice said by its accent or its age: "a british accent", "英式口音", "童声", "老人的声音"
+          r"\baccents?\b|口音|[英美]音|童声|(?:老人|老年人|老头|小孩|儿童|孩子|小朋友|大叔|少女|少年|老爷爷|老奶奶)的?(?:声音|嗓音|音色)")
 # no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
 _EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])|导出|下载|保存"
 _VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
@@ -175,6 +180,45 @@ _FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女�
 _MALE = r"\bmale\b|\bm[ae]n'?s?\b|\bguy'?s?\b|\bboy'?s?\b|\bhis\b|男声|男生|男的|男性|男"
 _CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|换|改|用"
 _VOICE_ID = re.compile(r"\b((?:en|en_gb|zh)_(?:female|male)|kokoro:[a-z]{2}_[a-z0-9]+)\b")
+# the accents the voices speak (speech/espeak.py's ids: ``en_gb_male`` is British English, male): "a british male voice"
+_ACCENTS = (("en_gb", r"\b(?:british|brit|england|london|uk(?= (?:english|accent|male|female|man|woman|guy|girl|voice)))\b|"
+                      r"\benglish accent\b|英式|英国|英音|伦敦"),
+            ("en", r"\b(?:american|usa|us(?= (?:english|accent|male|female|man|woman|guy|girl|voice)))\b|美式|美国|美音"))
+# what no voice here has, said of a voice: an age, another accent ("an old man's voice", "an australian accent", "童声")
+_NO_VOICE = (r"\b(?:old|older|elderly|young|younger|little)\s+(?:man|woman|lady|guy|person|gentleman|girl|boy|men|women)\b|"
+             r"\b(?:child|children|kid|kids|teenager|teen|baby|granny|grandpa|grandma|grandfather|grandmother)(?:'s|s')?(?=\s+voice|\s*$)|"
+             r"\b(?:australian|aussie|indian|irish|scottish|welsh|canadian|french|german|spanish|italian|russian|japanese|"
+             r"korean|southern|texan|cockney)\b(?:\s+accent)?|"
+             r"老人|老年|老头|老爷爷|老奶奶|大爷|大妈|小孩|儿童|童声|小朋友|年轻|少年|少女|萝莉|大叔|粤语|广东话|台湾腔|东北话|四川话")
+_VOICE_LIST = ("US English, British English and Mandarin, each female or male", "美式英语、英式英语和普通话，各有男声和女声")
+
+
+def _accent_voice(text: str, gender: str | None, state: PlanState) -> str | None:
+    """The voice id an accent said names ("a british male voice" -> ``en_gb_male``), with the gender said, else the
+    narration's, else female; None when no accent is said."""
+    accent = next((code for code, pattern in _ACCENTS if re.search(pattern, text, re.I)), None)
+    if accent is None:
+        return None
+    if gender is None:
+        current = [seg.meta.voice for seg in state.draft.voice_segments() if seg.meta.voice]
+        gender = "male" if current and re.search(r"(?:_|:[a-z])m(?:ale)?(?:_|$)", current[-1]) else "female"
+    return f"{accent}_{gender}"
+
+
+def _no_such_voice(text: str, said: str, gender: str | None, state: PlanState) -> Unknown | None:
+    """The question for a voice asked with what no voice here has ("an old man's voice", "an australian accent"),
+    offering the voice that keeps the rest of what was said; None when every part of it can be kept. Never a voice
+    that silently drops the part it cannot keep."""
+    missing = re.search(_NO_VOICE, said, re.I)
+    if missing is None:
+        return None
+    what = missing.group(0).strip()
+    kept = _accent_voice(said, gender, state) or (f"en_{gender}" if gender else None)
+    if state.language == "zh":
+        offer = f"最接近的是{voice_words(kept, 'zh')}：可以说“换成{voice_words(kept, 'zh')}”。" if kept else ""
+        return Unknown(text, understood="a voice", question=f"没有「{what}」这种声音：现有的声音是{_VOICE_LIST[1]}。{offer}")
+    offer = f" The nearest is the {voice_words(kept, 'en')} (say: use the {voice_words(kept, 'en')})." if kept else ""
+    return Unknown(text, understood="a voice", question=f"There is no voice for \"{what}\": the voices are {_VOICE_LIST[0]}.{offer}")
 
 
 def _body(text: str) -> str:
@@ -232,7 +276,8 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
             # the words keep their own full stop ("……很安静。然后把音乐调小"), the request after it is read on its own
             cut = end.start() + 1 if body[end.start()] in "。.!！?？" else end.start()
             body, after = body[:cut], body[cut:].lstrip(" ,，。;；")
-    gender_after = re.match(r"\s*,?\s*(?:in|with|using)\s+(?:a\s+)?((?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)\s+voice\b", after, re.I)
+    gender_after = re.match(rf"\s*,?\s*(?:in|with|using)\s+(?:an?\s+)?({_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)\s+voice\b",
+                            after, re.I)
     if gender_after:  # "voice over saying 'Tokyo never sleeps' in a male voice, and ..."
         after = after[gender_after.end():]
     after = re.sub(r"^\s*(?:,\s*)?(?:and\s+|then\s+|also\s+)*", "", after)
@@ -251,7 +296,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
         said_after = _SAID_AFTER.search(body)
         if said_after:
             body, when = body[:said_after.start()], when or _SPOKEN_AT.match(said_after.group(0).lstrip(" ,"))
-            gender_after = gender_after or re.search(r"(?i)(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?(?=\s+voice)",
+            gender_after = gender_after or re.search(rf"(?i){_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?(?=\s+voice)",
                                                      said_after.group(0))
     spec_last = _ZH_SPEC_LAST.search(body) if state.language == "zh" and not quoted else None
     if spec_last:  # "配音：未来就在眼前。用男声": the voice said after the words, not words to speak
@@ -275,7 +320,9 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     if zh_after and zh_after.end() > 0:
         said += " " + (zh_after.group("place") or "")
         gender = _gender(zh_after.group("g") or "") or gender  # the last voice said wins: "用男声…还是女声吧"
-    voice = _VOICE_ID.search(said)
+    named = _VOICE_ID.search(said)
+    voice = named.group(1) if named else _accent_voice(said, gender, state)  # "in a british male voice": both kept
+    asked = _no_such_voice(message.strip(), said, gender, state) if named is None else None
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after|second)\b|秒", said) else []
     seconds = (when.group(1) or when.group(2)) if when else None  # "at 12 seconds", "in the second 12"
     start = at[0][0] if at else round(float(seconds) * 1000) if seconds else \
@@ -291,8 +338,9 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     if moment and start is None:  # "when the dog comes on have someone say ...": it starts then
         start = moment_of(Clause(normalize(moment.group(1).lower()), (), state.language, before), state)
         before = "" if start is not None else before
-    action = VoiceAction(text=body, voice=voice.group(1) if voice else None, gender=gender,  # type: ignore[arg-type]
-                         start_ms=start)
+    if asked is not None:  # "have an old man say 'welcome home'": no voice has that age, so it is asked
+        return Whole([asked], before=before, after=after)
+    action = VoiceAction(text=body, voice=voice, gender=gender, start_ms=start)  # type: ignore[arg-type]
     return Whole([action], before=before, after=after)
 
 
@@ -311,7 +359,7 @@ _ZH_SPEC_LAST = re.compile(r"[。，,]\s*(?:用|要|换成)?(?:男声|女声|男
 # how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
 _SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?(?:start|beginning)|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))\b|"
                          r"\s+(?:in|at|on) (?:the )?second \d+(?:\.\d+)?\b|"
-                         r",?\s+(?:in|with|using)\s+(?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
+                         rf",?\s+(?:in|with|using)\s+(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
 # a moment said after the words: "... 'Look at this dog' when the dog starts"
 _MOMENT_AFTER = re.compile(r"(?i)^\s*(?:when|once|as soon as)\s+[^,.;!?]{3,40}?[\s.!]*$")
 # a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
@@ -553,17 +601,23 @@ def _voice(clause: Clause, state: PlanState) -> bool:
         return True
     rate = 0.8 if clause.has(_TOO_FAST) else 1.25 if clause.has(_TOO_SLOW) else \
         0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
-    voice = _VOICE_ID.search(clause.text)
+    named = _VOICE_ID.search(clause.text)
     gender = _gender(clause.text)
+    asked = _no_such_voice(clause.unquoted(), clause.text, gender, state) if named is None else None
+    if asked is not None:
+        state.actions.append(asked)
+        state.focus = Focus("voice")
+        return True
+    # "use a british male voice": the accent and the gender kept, as the voice that speaks both
+    voice = named.group(1) if named else _accent_voice(clause.text, gender, state)
     # "change the voice", "different voice please": with no narration yet the runner says there is none to change
     changed = clause.has(_CHANGE) and (has_voice or not clause.has(ADD))
     if (voice is not None or gender is not None) and rate is not None:  # "换女声 说快一点": another voice, then its pace
-        state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None, gender=gender))  # type: ignore[arg-type]
+        state.actions.append(VoiceChangeAction(voice=voice, gender=gender))  # type: ignore[arg-type]
         state.actions.append(VoiceChangeAction(rate_scale=rate))
         return True
     if rate is not None or voice is not None or gender is not None or changed:
-        state.actions.append(VoiceChangeAction(voice=voice.group(1) if voice else None,
-                                               gender=gender, rate_scale=rate))  # type: ignore[arg-type]
+        state.actions.append(VoiceChangeAction(voice=voice, gender=gender, rate_scale=rate))  # type: ignore[arg-type]
         return True
     if clause.has(ADD) or clause.has(r"\bnarrate\b|^(?:a |the )?(?:narration|voice[- ]?over|voiceover)$|^(?:配音|旁白|解说|画外音|口播)$"):
         state.actions.append(Unknown(clause.unquoted(), understood="a voice-over", question=ask(
