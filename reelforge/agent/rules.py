@@ -344,6 +344,41 @@ def _only_export_details(text: str) -> bool:
         re.sub(rf"{_DETAIL}|发|给|到|用|的|要|版本?|[\s，,]", "", text) == ""
 
 
+# the project said first, then a clip asked for outright: "我要做个美食号的开场 生成一段牛排在锅里滋滋冒油", "我在做一个旅行vlog，
+# 先生成一段海边日落", "i want to make a cooking video, generate a steak sizzling in a pan": what the clip is for, no clip
+_PROJECT = re.compile(r"^(?:我|我们)(?:要|想|想要|在|正在|准备|打算)(?:做|整|弄|搞|拍|剪)(?:1)?(?:个|期|条|段|一个)|"
+                      r"^(?:i'?m|i am|we'?re|we are) (?:making|doing|working on|putting together|editing)\b|"
+                      r"^(?:i|we) (?:want|need|would like|'d like|wanna) (?:to )?make (?:a|an|my|our)\b")
+_OUTRIGHT = re.compile(r"^(?:先|再|然后|就|帮我|请|给我)*(?:生成|制作)|^(?:(?:first|then|now|so|please|pls)\s+)*(?:generate|create)\b")
+
+
+def _project_then_clip(clauses: list[Clause]) -> list[Clause]:
+    """The project a message opens with, before the clip it asks for outright, is what the clip is for: one clip."""
+    if len(clauses) > 1 and _PROJECT.match(clauses[0].text) and _OUTRIGHT.match(clauses[1].text):
+        return clauses[1:]
+    return clauses
+
+
+# a clip asked for with nothing said of what it shows, then the scene in a sentence of its own: "can you make me a
+# video? a ferris wheel at night", "可以帮我生成个视频吗？想要夜晚的游乐园摩天轮", "可以生成方形的视频吗？要一个奶茶店门口的画面"
+_BARE_CLIP = re.compile(r"^(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?)?(?:make|generate|create|give)(?: me| us)? "
+                        r"(?:a|an|one)(?: new| short| quick| little)?(?: vertical| square| landscape)? (?:video|clip|vid)(?: for me)?$|"
+                        r"^(?:可以|能|能不能|可不可以)?(?:帮我|给我|请)?(?:生成|做|制作|整|弄)(?:(?:1)?(?:个|段|条))?"
+                        r"(?:新的?)?(?:(?:竖屏|横屏|方形|正方形|竖版|横版)的?)?(?:视频|片段|短片)$")
+
+
+def _scene_said_after(clauses: list[Clause]) -> list[Clause]:
+    """A bare request for a clip, then a sentence that only describes what to film: one request, the scene after a
+    colon (an edit in the next sentence stays an edit of its own)."""
+    for index in range(len(clauses) - 1):
+        ask_, said = clauses[index], clauses[index + 1]
+        if _BARE_CLIP.match(ask_.text) and "⟪" not in said.text and not re.search(EDIT_WORDS, said.text) and not said.has(
+                rf"^(?:(?:please|also|and|then)\s+)*(?:{EN_VERBS})\b|^(?:请|帮我|再|然后)?(?:{ZH_VERBS})"):
+            merged = Clause(f"{ask_.text}: {said.text}", ask_.quotes, ask_.language, ask_.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
     clauses read as one export."""
@@ -477,6 +512,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
+    clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
@@ -798,6 +834,8 @@ def _not_supported(clause: Clause) -> Unknown | None:
     """A question when the clause asks for an ability the editor does not have (``NOT_SUPPORTED``: picture-in-picture,
     a green screen, a J-cut, a cover...), in the words before any scene it describes: never another edit, never a
     generation."""
+    if generate.scene_described(clause):  # "a kid putting stickers on a laptop": stickers in the scene
+        return None
     request = Clause(request_part(clause.text), clause.quotes, clause.language, clause.source)
     for pattern, en, zh in NOT_SUPPORTED:
         if request.has(pattern):

@@ -11,8 +11,8 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_value, parse_color
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC",
-           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "ZH_SHADES", "aspect_at", "aspect_of",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC",
+           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
 # Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
@@ -141,7 +141,7 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     ("16:9", rf"{_SCREEN}|horizontal|landscape|widescreen|横屏|横版|横的|横向|横过来|宽屏"),
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
     ("9:16", r"(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|\bstory (?:size|format|ratio)|\byoutube short\b|"
-             r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|reels?\b|shorts|stories|"
+             r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|(?<!highlight )reels?\b|shorts|stories|"
              r"(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
     ("4:5", r"(?:instagram|insta|ins|ig) feed|小红书"),
     ("1:1", r"instagram|\binsta(?:gram)?\b|\bins\b|朋友圈"),
@@ -372,7 +372,9 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     # (a clip shown inside another: "put the dog in the city clip", "in a little window over the city", "my photo in the
     # corner while the city plays", "把狗那段放在城市那段的小窗里")
     (r"\bpicture[- ]in[- ](?:a[- ])?picture\b|(?<![a-z])pip(?![a-z])|画中画|小窗|"
-     r"\bin (?:a |the )?(?:little |small |tiny |mini )?(?:window|bubble|inset)\b|\bin the (?:\w+ )?corner\b.*\b(?:while|over|during)\b|"
+     r"\bin (?:a |the )?(?:little |small |tiny |mini )(?:window|bubble|inset)\b|\bin (?:a |the )?(?:bubble|inset)\b|"
+     # ("warm lights in the window", "a cat sitting in a window": a window in a scene; "put my photo in a window": a clip in one)
+     r"\b(?:put|place|show|play|stick|have|want)\b[^,.]*\bin (?:a |the )?window\b|\bin the (?:\w+ )?corner\b.*\b(?:while|over|during)\b|"
      r"\bput (?:the |my )?(?!title|text|caption|music|song|sound|subtitles?|words?|logo)\w+(?: clip| video| photo| part)? (?:in|inside|into|"
      r"on top of) the \w+ (?:clip|video|shot|part)\b", "picture-in-picture", "画中画"),
     (r"\bsplit[- ]?screen\b|\bside by side\b|分屏", "a split screen", "分屏"),
@@ -423,10 +425,31 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? t
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
               r"转场|过渡|溶解|叠化|交叉淡化|黑边|擦除|硬切|直切|闪白|闪黑|白场|百叶窗|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
-              r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑|总时长|时长|总长|控制在\d|"
+              r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑(?!暗|夜)|总时长|时长|总长|控制在\d|"
               r"黑屏|黑幕|白屏|变白|缩放|运镜|镜头(?:往|向)?(?:左|右|上|下)(?:移|摇)|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"
               # a camera move said alone is a change to a clip, not a scene: "镜头慢慢拉远", "缓慢推近"
               r"^(?:把)?(?:镜头|画面)?(?:要|再)?(?:慢慢|缓慢|缓缓|逐渐|轻轻)?地?(?:推近|拉近|拉远|推远)(?:一点|一些)?(?:吧|一下)?$")
+
+
+# The editing apps' jargon (CapCut / 剪映, Premiere, Final Cut, TikTok / 抖音 and YouTube creators' words): a way of
+# cutting, an effect or a template, none of them a thing a camera films. A new clip whose scene is only these words,
+# or a video said to be of one of these kinds ("卡点视频", "做个狗狗的卡点视频", "a beat sync edit", "jump cuts please"),
+# asks for an edit, never a clip (``generate._edit_not_scene``); said inside a scene as a plain noun ("a cat wearing a
+# mask", "a film crew shooting a match cut on a beach") it is part of what is filmed.
+EDIT_KINDS = (r"\b(?:beat[- ]?sync(?:ed|ing)?|beat[- ]?match(?:ed|ing)?|(?:cut )?(?:on|to) the beats?|on[- ]beat|(?:jump|smash|match|hard|quick|fast|"
+              r"rapid|snappy)[- ]?cuts?|(?<![a-z])[jl][- ]?cuts?|cutaways?|speed[- ]?ramp\w*|time[- ]?remap\w*|velocity|key[- ]?fram\w*|"
+              r"mask(?:s|ing|ed)?|rotoscop\w*|luts?|colou?r[- ]?(?:grad\w*|correct\w*)|glitch\w*|light[- ]?leaks?|film[- ]?burns?|"
+              r"motion[- ]?blur|chromatic[- ]?aberrations?|(?:camera[- ]?)?shake(?: effect)?|parallax|3d (?:zoom|photo)|zoom(?:[- ]in)? effect|"
+              r"whip[- ]?pans?|freeze[- ]?frames?|reversed?|stickers?|split[- ]?screens?|green[- ]?screens?|picture[- ]in[- ]picture|pip|"
+              r"overlays?|lower[- ]?thirds?|end (?:screens?|cards?)|title cards?|text animations?|animated (?:text|captions?|titles?)|"
+              r"kinetic (?:typography|text)|lyrics?|cinematic bars|letterbox\w*|edits?|editing|meme|duet|stitch|transformation|"
+              r"transitions?|templates?)\b|"
+              r"卡点|踩点|快剪|调色|滤镜|特效|贴纸|花字|倒放|曲线变速|变速|定格|画中画|分屏|绿幕|抠图|抠像|美颜|一键成片|蒙版|关键帧|鬼畜|快闪|"
+              r"模板|同款|入场(?:动画)?|出场(?:动画)?|文字动画|变声|降噪|遮罩|马赛克|镜像|拼接|模糊|防抖|水印|变装|抖动|闪白|闪黑|转场|剪辑")
+# How a video is put together or looks ("a montage of city lights", "a cinematic shot of a lighthouse", "电影感的海边日落"):
+# with a scene it is how that scene is shown, and generates; alone it names nothing to film, and is asked about.
+VIDEO_FORMS = (r"\b(?:montages?|compilations?|supercuts?|highlights?(?: reels?)?|recaps?|b-?roll|intros?|outros?|cinematic|filmic|"
+               r"aesthetic|looks?|style|vibes?|vhs|retro|vintage|film|movie|trailer|vlog)\b|混剪|片头|片尾|电影感|氛围感|高级感|动感|大片")
 
 
 _SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")

@@ -9,10 +9,13 @@ import re
 from reelforge.agent._intents._words import (
     ADD,
     ASPECT_VIDEO,
+    EDIT_KINDS,
     EDIT_WORDS,
     LIP_SYNC,
     MAKE_IT_FIRST,
+    NOT_SUPPORTED,
     SLOW_SCENE,
+    VIDEO_FORMS,
     aspect_of,
     color_of,
     request_part,
@@ -27,7 +30,7 @@ from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
 
-__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of", "without_place"]
+__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of", "scene_described", "without_place"]
 
 # a new clip's noun phrase: "a clip", "another vertical 8s shot", "new footage", "a cinematic drone shot"
 _A_CLIP = r"(?:(?:a|an|another|one more|new|fresh|some|different)\s+)+(?:[\w-]+\s+){0,3}?(?:clip|video|shot|scene|footage)s?"
@@ -74,7 +77,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
 _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
                r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
-    r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
+    r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
     r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
@@ -149,7 +152,7 @@ _ZH_STRIP = (
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1|(?:(?<=[，,\s])|^)(?:竖|横|方)的(?=[，,\s]|$)",  # "… 竖的 八秒"
     r"^(?:1|一)?(?:个|段|条)",
     r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材|空镜)(?:吧)?$",
-    r"^关于|^的|的$|内容是|(?:就行|就好|就可以)$|^(?:那个)?我?(?:想要|要)?(?:1)?(?:个|段)?(?:片头|片尾)\s*",
+    r"^关于|^的|的$|内容是|(?:就行|就好|就可以)$|^(?:那个)?我?(?:想要|要)?(?:1)?(?:个|段)?(?:片头|片尾|开场)\s*",
     r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)(?:\s*[:：,，]|\s+)",  # "生成一段竖屏视频：夜晚的东京街头", "做个视频 一只柴犬…"
 )
 
@@ -688,6 +691,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
+    if not animate and _edit_not_scene(clause, state):  # "做个卡点视频", "generate a beat sync video": an edit, no scene
+        return True
     seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
     clause = _with_place_said_before(clause, state)
     placement = placement_of(clause if animate else _without_scene(clause), state)
@@ -732,8 +737,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "to put a clip last, say 'move the first clip to the end'.",
             "新片段要拍什么？要和最后一个片段一样，可以说“再来一段一样的”；要调整顺序，可以说“把第一个片段移到最后”。")))
         return True
-    if not animate and _vague(prompt) and not clause.has(_AGAIN):
-        prompt = ""
+    if not animate and (_vague(prompt) and not clause.has(_AGAIN) or not clause.quote() and not _films_something(prompt)):
+        prompt = ""  # "a better one", "can you make me a video" ("me a"): nothing to film, asked what it shows
     if not animate and not re.sub(r"\b(?:an?|the|one|ones|clip|video|shot|please|pls)\b|[\s,，。.!！的个一吧呢啊呀吗]", "", without_colors(prompt)):
         prompt = ""  # "生成一个蓝色的", "generate a blue one": a colour is no scene
     if not prompt and not animate:
@@ -959,7 +964,7 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
 _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
-                r"上传|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
+                r"上传|(?:用|拿|把)(?:这些|这张|那张|几张|所有的?)?(?:照片|图片|相片)(?=和|跟|与|、)|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
 _ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
@@ -1028,7 +1033,9 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
     # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
     clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
-    if not _first_request(state) or re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", clause.text)) or clause.has(_UPLOAD_WORDS) or clause.has(_NOT_A_CLIP) \
+    # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
+    edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", clause.text)) or clause.has(_NOT_A_CLIP)) and not scene_described(clause)
+    if not _first_request(state) or edit_said or clause.has(_UPLOAD_WORDS) \
             or any(clip_refs(clause, state)):
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
@@ -1044,7 +1051,9 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             return False
     else:
         plain = _LOOK_ITEM.sub(" ", clause.text)  # ("..., cool tones": how it is filmed, no remark)
-        if clause.has(_EN_QUESTION) or any(re.search(p, plain) for p in (_EN_EDIT_NOUNS, _EN_NOT_SCENE, _EN_REMARK)):
+        # ("a speed boat racing across a lake": the editor's nouns in a scene described are things in it)
+        edit_nouns = re.search(_EN_EDIT_NOUNS, plain) and not scene_described(clause)
+        if clause.has(_EN_QUESTION) or edit_nouns or any(re.search(p, plain) for p in (_EN_NOT_SCENE, _EN_REMARK)):
             return False
         # a verb first ("please add ..."), or a camera move said alone ("slowly zoom in", "and tilt up"), is a change to a
         # clip, never a scene; "slow motion waves crashing" has no verb
@@ -1057,11 +1066,91 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         words = [w for w in re.findall(r"[a-z]{2,}", without_colors(prompt)) if w not in _FILLER and w not in NAMED_COLORS]
         if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
+    if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film
+        return True
     if slow:
         prompt = f"{prompt}，慢动作"
     state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))
     return True
+
+
+# what is left of a scene that names nothing: request words, video words and fillers ("make a ... video please", "帮我做个…的")
+_NOT_FILMED_EN = {"make", "do", "add", "give", "want", "need", "generate", "create", "get", "put", "apply", "use", "try", "have",
+                  "me", "my", "u", "you", "can", "could", "would", "pls", "plz", "video", "vid", "clip", "kind", "type", "sort",
+                  "thing", "effect", "effects", "like", "bit", "quick", "short", "just", "also", "gimme", "wanna", "lil", "whole"}
+_NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作"
+# a video said to be of an edit's kind: "卡点视频", "做个狗狗的卡点视频", "a beat sync video", "a jump cut edit of the dog"
+# ("做一个卡点的旅行vlog", "a beat sync travel video": words between them say what it is of, the kind is still the edit's)
+_KIND_NOUN_ZH = r"(?:视频|片子|短片|小视频|vlog|mv)"
+_KIND_NOUN_EN = r"(?:videos?|vids?|edits?|clips?|versions?|reels?|tiktoks?|vlogs?)\b"
+_EDIT_KIND = re.compile(rf"(?:{EDIT_KINDS})\s*(?:的[^，,。；\s]{{0,6}}?)?\s*{_KIND_NOUN_ZH}|"
+                        rf"(?:{EDIT_KINDS})[\s-]+(?:[a-z]+\s+){{0,2}}?{_KIND_NOUN_EN}")
+
+
+def _films_something(prompt: str) -> bool:
+    """Whether ``prompt`` (a scene, the editing jargon taken out) still names something a camera could film."""
+    if re.search(r"[\u3400-\u9fff]", prompt):
+        return bool(re.sub(_NOT_FILMED_ZH + r"|[\s,，。.!！?？]", "", prompt))
+    words = re.findall(r"[a-z]{2,}", without_colors(prompt.lower()))
+    return any(w not in _FILLER and w not in _VAGUE and w not in _MOOD and w not in _NOT_FILMED_EN for w in words)
+
+
+def _edit_not_scene(clause: Clause, state: PlanState) -> bool:
+    """A new clip asked for with the editing apps' jargon and nothing to film ("卡点视频", "做个狗狗的卡点视频", "light leaks
+    please", "generate a beat sync video"): a question about the edit, never a generation. Said inside a scene as a
+    plain noun ("a cat wearing a mask", "一只猫在看滤镜相机") the word is what is filmed; a form said of a scene ("a
+    montage of city lights", "电影感的海边日落") is how it is shown."""
+    text = clause.unquoted()
+    said = re.search(EDIT_KINDS, text) or re.search(VIDEO_FORMS, text)
+    if said is None or clause.quote():
+        return False
+    kind = _EDIT_KIND.search(text)
+    # (each said as a plain clip, so what the request's words around it say still reads: "b-roll after it: coffee beans")
+    plain = " 视频 " if clause.language == "zh" else " clip "
+    if kind is None and _films_something(_prompt(dataclasses.replace(
+            clause, text=re.sub(VIDEO_FORMS, plain, re.sub(EDIT_KINDS, plain, text))))):
+        return False
+    term = (kind or said).group(0).strip()
+    if kind is not None:
+        term = (re.search(EDIT_KINDS, term) or kind).group(0).strip()
+    state.actions.append(Unknown(text, understood=term, question=ask(
+        clause, f"\u201c{term}\u201d is a way of editing, not a scene to film, and I can't do that yet. I can change the clips' "
+                "order, length and speed, add a title, music, transitions or fades; for a new clip, say what it shows "
+                "(generate a clip of ...). Which would you like?",
+        f"\u201c{term}\u201d是一种剪辑方式，不是要拍的画面，暂时还做不了。我可以调整片段的顺序、时长和速度，加标题、音乐、转场或淡入淡出；"
+        "要生成新片段，请说出画面内容（例如：生成一段海边日落的视频）。要哪一个？")))
+    return True
+
+
+# A scene said without a verb opens with what it shows, then what happens or where ("a kid putting stickers on a
+# laptop", "a sticker shop in tokyo", "a speed boat racing across a lake", "一家卖贴纸的小店", "一个人在绿幕前跳舞"): an editing
+# word there is a thing in the scene, unless the thing shown is one ("a crossfade between every clip", "a sepia look
+# on all clips") or the words name the video's own parts ("a zoom on the photos", "一只猫在第二段").
+_SUBJECT_EN = re.compile(r"^(?:a|an|two|three|four|some|several)\s+(?P<subject>(?:[a-z'-]+\s+){0,3}?(?P<head>[a-z'-]+))\s+"
+                         r"(?:[a-z]{2,}ing|in|on|at|with|by|near|under|over|inside|through|across|along|from|who|which|that)\b")
+_SUBJECT_ZH = re.compile(r"^(?:一|1|两|2|几)(?:只|家|位|群|头|匹|辆|座|栋|棵|朵|艘|架|名|对|间|片|个(?=[人女男小老孩]))")
+_OWN_PARTS = r"\b(?:clips?|shots?|cuts?|videos?|titles?|texts?|captions?|subtitles?|music|songs?|sounds?|audio|photos?|pictures?|" \
+             r"images?|frames?|everything|all|each|every|whole|intro|outro|ending|end|start|beginning|timeline|\d+\s*(?:s|secs?|seconds?))\b|" \
+             r"片段|视频|标题|字幕|音乐|配乐|开头|结尾|第\d|那段|这段|整个|所有|每个|每段|画面|照片"
+
+
+def scene_described(clause: Clause) -> bool:
+    """The clause describes a scene with a plain subject doing something or somewhere, so editing words in it are
+    things in the scene: never a question about an ability, never an edit."""
+    if re.search(_OWN_PARTS, clause.text):
+        return False
+    if clause.language == "zh":
+        return _SUBJECT_ZH.match(clause.text) is not None
+    said = _SUBJECT_EN.match(clause.text)
+    if said is None:
+        return False
+    # (the words that end the subject name what is shown: "a speed ramp", "a sticker", "a fade in" are edits, "a speed
+    # boat" is a boat)
+    head = said.start("head")
+    vocabularies = (EDIT_WORDS, EDIT_KINDS, VIDEO_FORMS, ADD, _NOT_A_CLIP, *(pattern for pattern, _, _ in NOT_SUPPORTED))
+    return not any(m.start() <= head < m.end() for words in vocabularies for m in re.finditer(words, clause.text)) \
+        and _films_something(said.group("subject"))
 
 
 def _first_request(state: PlanState) -> bool:

@@ -24,6 +24,7 @@ _EN = (rf"\b(?:generate|compose|create|write|produce)\b(?:\s+[\w-]+){{0,6}}?\s+{
 # "来一段…配乐" asks for library music; only a song to be sung is made ("来首有人唱的流行歌，歌词：…")
 _ZH = r"(?:生成|创作|写|做|作|谱|来(?=.*(?:歌词|唱)))(?:1|一)?(?:首|段|支)(?:.{0,12}?)(?:歌|音乐|配乐|曲|乐|bgm)|作曲|谱曲"
 _NOT = (r"(?<!\bfor this )(?<!\bfor the )(?<!\bfor my )\b(?:video|clip|shot|scene|footage)s?\s+(?:of|showing|about|with)\b|\bmusic video\b|音乐视频|MV|"
+        r"\bbeat[- ]?(?:sync|match)\w*|"  # "make a beat sync video": an edit cut to the beat, no song
         r"\b(?:quieter|louder|softer|volume|fade|loop|duck|remove|delete|mute|lower|raise|replace|switch|change)\b|"
         r"小一点|大一点|音量|淡入|淡出|循环|去掉|删除|换|"
         r"的(?:视频|片段|镜头|画面|动画)|(?<!这个)(?<!给)(?<!为)(?:视频|片段|镜头|画面|动画)$|"  # "生成一段音乐会的视频": a clip

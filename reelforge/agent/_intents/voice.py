@@ -150,6 +150,10 @@ _SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the followi
                r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
 _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
 _SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片子"
+# a script handed over and nothing else asked: "ok here's the script", "script below", "这是我的文案", "文案如下"
+_SCRIPT_PRESENTED = r"^(?:(?:ok(?:ay)?|so|alright|right|and|now|here goes)[,\s]+)*(?:(?:here'?s|here is|this is|below is|heres)\s+)?" \
+                    r"(?:(?:the|my|our)\s+)?(?:script|voice-?over script|narration script)(?:\s+(?:below|for (?:it|this|the video)))?$|" \
+                    r"^(?:好的?|那|嗯)?[，,\s]*(?:这是|下面是|以下是)?(?:我的)?(?:文案|脚本|口播稿|稿子)(?:如下|在这|在这里)?$"
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
 _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|" \
              r"我(?:上传)?的(?:照片|图片|视频|片段|素材)"
@@ -416,6 +420,8 @@ def _asks_for_script(head: str, body: str) -> bool:
         return re.search(pattern, head, re.I) is not None
 
     own = said(_OWN_MEDIA)
+    if said(_SCRIPT_PRESENTED):  # "ok here's the script: ...", "这是文案：...": the script handed over is what to make
+        return True
     if said(_SCRIPT_NOUN):
         return (said(_SCRIPT_VIDEO) or own) and (said(_SCRIPT_MAKE) or own or said(r"\b(?:from|out of|based on|using)\b"))
     sentences = [s for s in re.split(r"[.!?。！？]+", body) if s.strip()]
