@@ -8,7 +8,16 @@ import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._transitions import NAMES, PLACE, kind_named, no_such_named
-from reelforge.agent._intents._words import ABRUPT, ADD, CHANGE_TO, DISLIKE, LENGTH_ALONE, MAKE_IT_FIRST, REMOVE, SLOW_SCENE
+from reelforge.agent._intents._words import (
+    ABRUPT,
+    ADD,
+    CHANGE_TO,
+    DISLIKE,
+    LENGTH_ALONE,
+    MAKE_IT_FIRST,
+    REMOVE,
+    SLOW_SCENE,
+)
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import manner_of_last_move, motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, time_range
