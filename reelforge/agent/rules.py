@@ -34,6 +34,7 @@ from reelforge.agent._intents import (
 from reelforge.agent._intents._words import (
     EDIT_WORDS,
     EFFECTS,
+    LIP_SYNC,
     NOT_SUPPORTED,
     aspect_of,
     color_of,
@@ -834,8 +835,8 @@ def _not_supported(clause: Clause) -> Unknown | None:
     """A question when the clause asks for an ability the editor does not have (``NOT_SUPPORTED``: picture-in-picture,
     a green screen, a J-cut, a cover...), in the words before any scene it describes: never another edit, never a
     generation."""
-    if generate.scene_described(clause):  # "a kid putting stickers on a laptop": stickers in the scene
-        return None
+    if generate.scene_described(clause) and not clause.has(LIP_SYNC):  # "a kid putting stickers on a laptop": stickers
+        return None                                                    # in the scene; lip sync is asked of the scene
     request = Clause(request_part(clause.text), clause.quotes, clause.language, clause.source)
     for pattern, en, zh in NOT_SUPPORTED:
         if request.has(pattern):
