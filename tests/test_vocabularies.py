@@ -53,3 +53,13 @@ def test_a_vocabulary_is_spelled_out_by_its_owner_only(what: str, pattern: str, 
 def test_no_module_guards_an_import_of_reelforge_itself() -> None:
     guarded = re.compile(r"try:\s*\n\s*(?:from reelforge[.\w]* import|import reelforge)[^\n]*\n\s*except ImportError")
     assert [name for name, text in _sources().items() if guarded.search(text)] == []
+
+
+def test_docs_music_tables_list_every_style_with_its_tempo() -> None:
+    """docs/music.md's two style tables (what each sounds like; what else it is asked for as) follow STYLES."""
+    text = (PACKAGE.parent / "docs" / "music.md").read_text(encoding="utf-8")
+    described = {m["name"]: m["tempo"] for m in re.finditer(r"^\| `(?P<name>\w+)` \([^)]*\) \|(?:[^|]*\|){2} (?P<tempo>\d+–\d+) \|",
+                                                            text, re.MULTILINE)}
+    named = set(re.findall(r"^\| `(\w+)` \| (?!\d)", text, re.MULTILINE))
+    assert described == {name: f"{low}–{high}" for name, (low, high) in ((n, s.tempo_bpm) for n, s in STYLES.items())}
+    assert named == set(STYLES)
