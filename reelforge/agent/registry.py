@@ -43,9 +43,9 @@ from reelforge.draft import edits as e
 from reelforge.draft.history import Change
 from reelforge.draft.validate import MOTIONS, TRANSITIONS
 
-__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "PLANNED_ACTION_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS", "TOPIC_LABELS",
-           "ActionTool", "EditTool", "SegmentKind", "action_tool", "focus_of", "label", "topic_of", "topic_of_action",
-           "topics_of", "vocabularies", "with_vocabularies"]
+__all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "FIELD_KINDS", "FIELD_WORDS", "OBJECT_WORDS", "PLANNED_ACTION_TOOLS", "PLANNED_EDIT_TOOLS", "TOPICS",
+           "TOPIC_LABELS", "ActionTool", "EditTool", "SegmentKind", "ValueKind", "action_tool", "focus_of", "label",
+           "topic_of", "topic_of_action", "topics_of", "vocabularies", "with_vocabularies"]
 
 # what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
@@ -73,6 +73,38 @@ TOPIC_LABELS: dict[Topic, tuple[str, str]] = {
     "trim": ("the length", "时长"), "clip": ("the clips", "片段"), "clip_sound": ("the clips' own sound", "原声")}
 assert set(TOPIC_LABELS) == set(typing.get_args(Topic))
 Focus = typing.Literal["clip", "text", "music", "canvas", "sound", "transition", "voice", "captions"]
+# the kind of value a user says for a field, one table for every op's model: a colour fills a colour field, a percent
+# a volume or a size, seconds a length or a start, "1.5x" a speed, "bigger" / "quieter" a factor of what is there.
+# The composed reading (``agent._composed``) fills an op's fields from the values a clause says by these kinds.
+ValueKind = typing.Literal["time", "share", "speed", "colour", "position", "aspect", "quote", "factor"]
+FIELD_KINDS: dict[str, ValueKind] = {
+    "volume": "share", "size": "share", "color": "colour", "bgcolor": "colour", "bg": "colour", "highlight": "colour",
+    "pos": "position", "aspect": "aspect", "speed": "speed", "text": "quote", "duration_ms": "time", "start_ms": "time",
+    "fade_in_ms": "time", "fade_out_ms": "time", "source_in_ms": "time", "scale": "factor", "volume_scale": "factor", "size_scale": "factor"}
+# the words that name a field when a user names the property before or after its value ("title colour -> teal", "bgm
+# vol 30%", "transition length 0.5s", "字幕颜色黄色", "标题 字号 大一点"), English and Chinese; a word names each field
+# of its group that an op has ("size" is ``size`` or ``scale``)
+FIELD_WORDS: dict[tuple[str, ...], str] = {
+    ("color",): r"\b(?:font |text |letter )?colou?rs?\b|颜色|字色|色彩",
+    ("bgcolor", "bg"): r"\b(?:background|bg|box)(?: colou?r)?\b(?! music)|背景色|底色|背景颜色",
+    ("volume", "volume_scale"): r"\b(?:volume|vol|loudness|level)\b|音量|响度",
+    ("size", "scale", "size_scale"): r"\b(?:font |text )?size\b|\bscale\b|字号|字体大小|大小|尺寸",
+    ("pos",): r"\b(?:position|placement|location)\b|位置",
+    ("duration_ms",): r"\b(?:length|duration|lasts?|long)\b|时长|长度|持续",
+    ("start_ms",): r"\b(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b)|开始时间|出现时间|进来",
+    ("source_in_ms",): r"(?<=\d)\s*(?:s|secs?|seconds?) in\b|\binto the (?:song|track)\b|从歌的",  # "start the song 30 s in"
+    ("fade_in_ms",): r"\bfade[- ]?ins?\b|淡入",
+    ("fade_out_ms",): r"\bfade[- ]?outs?\b|淡出",
+    ("speed",): r"\b(?:(?:playback )?speed|pace|playback rate)\b|速度|倍速|播放速度",
+    ("aspect",): r"\b(?:aspect(?: ratio)?|ratio|shape|format)\b|比例|画幅",
+}
+assert {name for names in FIELD_WORDS for name in names} <= set(FIELD_KINDS)
+# the words for a topic's object that its topic words (``TOPICS``) leave out, for the composed reading: the clips' own
+# sound is named by no topic word of its own ("视频原来的声音调到50%", "original audio: 0")
+OBJECT_WORDS: dict[Topic, str] = {
+    "clip_sound": r"\b(?:original|own|natural|clip'?s?) (?:sound|audio)\b|原声|原来的声音|原本的声音|自带的声音|现场声",
+}
+
 # what a segment reference names: a clip of the main video track, a text, a narration, or any segment
 SegmentKind = typing.Literal["clip", "text", "narration", "segment"]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pydantic import ValidationError
 
 from reelforge.agent import _absent, _correction, _hedges
+from reelforge.agent._composed import Proposal, names_only, proposals, says_property
 from reelforge.agent._intents import (
     canvas,
     fade,
@@ -74,7 +75,7 @@ from reelforge.agent.actions import (
     UndoAction,
     Unknown,
 )
-from reelforge.agent.registry import TOPIC_LABELS, topic_of
+from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import AUDIO, Draft, Edit
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
@@ -134,9 +135,7 @@ class Candidate:
 def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
     """Every area's reading of ``clause``, each planned on its own fork of ``state``, in the areas' order."""
     reading = read_clause(clause)
-    focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
-    if state.pending_generation(focus) is not None:  # "generate ... and put it after ...": the generation's own place
-        focus = None
+    focus = _focus(state)
     shown = clips_shown(clause, state)
     found = []
     for area in AREAS:
@@ -153,6 +152,14 @@ def candidates(clause: Clause, state: PlanState) -> list[Candidate]:
                                                               drafts=(state.draft, fork.draft), focus=focus),
                                acts_on(changed, state.draft, shown) if shown else 0))
     return found
+
+
+def _focus(state: PlanState) -> str | None:
+    """The clip "it" means for the scorer: the focused clip, unless it is a generation planned in this message."""
+    focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
+    if state.pending_generation(focus) is not None:  # "generate ... and put it after ...": the generation's own place
+        focus = None
+    return focus
 
 
 def best(found: list[Candidate]) -> Candidate:
@@ -515,6 +522,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
+    clauses = _named_then_said(clauses, state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -596,10 +604,23 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             if detail is not None:  # "标题淡出，用两秒", "把照片加进来，放在视频后面": how the request before it goes
                 state = detail
                 continue
+            composed = _composed(clause, state, found)
+            if composed is not None:  # "title colour -> teal", "bgm vol 30%": the registry's one op that fits it whole
+                state = composed
+                continue
         if found:
             chosen = best(found)
+            corrected = _composed_value(clause, state, chosen)
+            if corrected is not None:  # "clip 2 speed 1.5": the value said, in the field it names
+                state = corrected
+                continue
             rival = close_call(found, chosen)
             if rival is not None:  # two readings explain as much, each in its own way: ask which
+                parts = _composed_parts(clause, state)  # unless it is two settings said with a comma, each whole
+                if parts is not None:
+                    _ask_what_is_missing(clause, parts)
+                    state = parts
+                    continue
                 state.actions.append(_which(clause, chosen, rival))
                 continue
             left = _left_out(clause, chosen)
@@ -625,6 +646,130 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 state.focus = Focus("clip", named[0])
         state.actions.append(unread)
     return state
+
+
+def _composed_fits(clause: Clause, state: PlanState) -> list[tuple[Proposal, PlanState, frozenset[int]]]:
+    """The registry ops the composed reading (``_composed``) proposes that explain the whole clause, each planned on
+    its own fork: (the proposal, its fork, the slots it explains). One that makes something is left to the areas."""
+    reading = read_clause(clause)
+    whole = frozenset(k for k, s in enumerate(reading.slots) if s.kind not in _CONCRETE)
+    fits = []
+    for proposal in proposals(clause, state):
+        fork = state.fork()
+        if fork.edit(proposal.edit, proposal.tool.focus) or fork.draft.canvas.captions and not state.draft.canvas.captions:
+            continue  # it makes something (turns the captions on): what to make is the areas' to read
+        explains = explained(reading, fork.actions[len(state.actions):], drafts=(state.draft, fork.draft), focus=_focus(state))
+        if whole <= explains:
+            fits.append((proposal, fork, explains))
+    return fits
+
+
+def _composed(clause: Clause, state: PlanState, found: list[Candidate]) -> PlanState | None:
+    """The composed reading of a clause no area acted on: the one registry op whose edit explains the whole clause,
+    when no area's reading explains as much; two ops that fit it equally are asked about by name. None when no op
+    fits it whole (the areas' question stands)."""
+    reading = read_clause(clause)
+    whole = frozenset(k for k, s in enumerate(reading.slots) if s.kind not in _CONCRETE)
+    if whole and found and len(best(found).explains & whole) >= len(whole):
+        return None  # an area's reading explains as much: the areas stay the authority
+    fits = _composed_fits(clause, state)
+    ops = list(dict.fromkeys(proposal.tool.name for proposal, _, _ in fits))
+    if len(ops) > 1:  # "音量0.1": the music's or the clips' own? ask, naming both
+        names = [label(op, clause.language) for op in ops[:2]]
+        state.actions.append(Unknown(clause.unquoted(), understood="", unexplained=True, question=ask(
+            clause, f"Do you mean {names[0]} or {names[1]}? Say which, in a few more words.",
+            f"是要{names[0]}，还是{names[1]}？请再说具体一点。")))
+        return state
+    chosen = fits[0][1] if fits else _composed_parts(clause, state)
+    if chosen is None:
+        return None
+    _ask_what_is_missing(clause, chosen)
+    return chosen
+
+
+def _composed_parts(clause: Clause, state: PlanState) -> PlanState | None:
+    """A clause of several settings said with commas that the clause splitting kept together ("标题颜色黄色，音乐音量20%"):
+    each part read whole by the composed reading, one op each, in turn; None unless every part is."""
+    parts = [part.strip() for part in re.split(r"[，,；;]", clause.text) if part.strip()]
+    if len(parts) < 2:
+        return None
+    planned = state
+    for part in parts:
+        fits = _composed_fits(Clause(part, clause.quotes, clause.language, clause.source), planned)
+        if len({proposal.tool.name for proposal, _, _ in fits}) != 1:
+            return None
+        planned = fits[0][1]
+    return planned
+
+
+def _composed_value(clause: Clause, state: PlanState, chosen: Candidate) -> PlanState | None:
+    """The composed reading of a clause an area acted on with another value than the one said outright ("clip 2 speed
+    1.5" read as 2x, "title fade in: 1s" as a 1 s title): the one op that explains the whole clause and all the area's
+    reading explains, when a property and its value said together (or a bare number) are in none of the area's
+    actions' fields; the one op that accounts for every word of a clause read as a scene to generate; or, when the area's reading leaves part of a clause of settings said with commas unexplained
+    ("标题 红色，音乐 30%" read as the music alone), each part read whole. None otherwise: the area's reading stands."""
+    reading = read_clause(clause)
+    if re.search(r"[，,；;]", clause.text) and not {k for k, s in enumerate(reading.slots) if s.kind not in _CONCRETE} <= \
+            chosen.explains:
+        parts = _composed_parts(clause, state)
+        if parts is not None:
+            _ask_what_is_missing(clause, parts)
+            return parts
+    # a generation this clause alone asks for (not one said before it and re-planned with a shape or a length)
+    generates = any(isinstance(a, GenerateAction) for a in chosen.actions) and \
+        not any(isinstance(a, GenerateAction) for a in state.actions)
+    if not (says_property(clause) or generates) or not _acts(chosen) or any(
+            isinstance(a, Unknown) for a in chosen.actions) or any(isinstance(a, GenerateAction) for a in chosen.actions) \
+            and not generates:
+        return None
+    fits = _composed_fits(clause, state)
+    if len(fits) != 1:
+        return None
+    proposal, fork, explains = fits[0]
+    if generates:  # "original audio: 0" is no scene to film: every word of it is a setting (never a paid clip)
+        _ask_what_is_missing(clause, fork)
+        return fork
+    held = [dict(_fields_of(a)) for a in chosen.actions]
+    if not chosen.explains <= explains or all(any(_holds(fields, names, value) for fields in held)
+                                              for names, value in proposal.pairs):
+        return None
+    _ask_what_is_missing(clause, fork)
+    return fork
+
+
+def _fields_of(action: Action) -> list[tuple[str, object]]:
+    target = action.edit if isinstance(action, EditAction) else action
+    return list(vars(target).items()) if hasattr(target, "__dict__") else []
+
+
+def _holds(fields: dict[str, object], names: tuple[str, ...], value: object) -> bool:
+    """Whether one of the ``names`` fields holds ``value`` (numbers alike to a thousandth)."""
+    for name in names:
+        held = fields.get(name)
+        if isinstance(value, int | float) and isinstance(held, int | float) and not isinstance(held, bool):
+            if abs(float(held) - float(value)) < 1e-3:
+                return True
+        elif held == value:
+            return True
+    return False
+
+
+def _named_then_said(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """A thing named alone that no area acts on, then what to do with it, in dictation ("标题 字号 大一点", "第二段 音量
+    50%"): one request; when the request names the thing again ("标题 标题淡入1秒") the name alone adds nothing."""
+    joined: list[Clause] = []
+    for clause in clauses:
+        if joined and names_only(joined[-1]) and not names_only(clause) and not any(
+                not isinstance(a, Unknown) for c in candidates(joined[-1], state) for a in c.actions):  # "subtitles + square": the captions, then the shape
+            named = joined[-1]
+            topics = {s.value for s in read_clause(named).of("topic")}
+            if not topics or not topics <= {s.value for s in read_clause(clause).of("topic")}:
+                space = "" if clause.language == "zh" else " "
+                clause = Clause(f"{named.text}{space}{clause.text}", clause.quotes, clause.language, clause.source)
+            joined[-1] = clause
+            continue
+        joined.append(clause)
+    return joined
 
 
 def _why_of_value(clause: Clause, following: Clause | None, state: PlanState) -> bool:
