@@ -51,7 +51,7 @@ _QUIETER = 0.6   # a volume said lower: as the music area makes it
 # numbers that name a clip, an order or a moment, not a value: "clip 2", "第2段", "2nd", "0:04", "9:16", "#ff8800"
 _NOT_BARE = re.compile(r"\b(?:clip|shot|scene|part|segment|track|take) \d+\b|第\d+(?:\.\d+)?|\d+(?:st|nd|rd|th)\b|\d+:\d+|⟪\d+⟫|"
                        r"\d+(?:\.\d+)? ?(?:times|fold)\b|"
-                       r"#[0-9a-f]{3,6}\b|\d+(?:\.\d+)?\s*(?:%|x\b|×|倍|个|段|张|首|帧|fps\b|p\b|k\b)")
+                       r"#[0-9a-f]{3,6}\b|\d+(?:\.\d+)?\s*(?:%|x\b|×|倍|个|段|张|首|p\b|k\b)")
 _BARE = re.compile(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)(?![a-z0-9_.\u4e00-\u9fff])")  # "4成", "3遍": a measure word
 # the words around a setting that say only "set it": "make the title colour teal", "set caption position = top left",
 # "把标题颜色改成黄色"; "add" too: a list said without verbs reads its items as additions ("title red, music: 20")
@@ -170,6 +170,8 @@ def _number(value: float, kind: str) -> object | None:
         return value if 0.25 <= value <= 4 else None
     if kind == "time":
         return round(value * 1000)
+    if kind == "rate":
+        return round(value) if 1 <= value <= 120 and value == round(value) else None
     return None
 
 
@@ -180,7 +182,7 @@ def _claims(values: list[_Value], words: list[tuple[tuple[str, ...], int]]) -> d
     for names, start in sorted(words, key=lambda word: min((abs(v.start - word[1]) for v in values), default=0)):
         kinds = {FIELD_KINDS[name] for name in names}
         near = [(abs(v.start - start), k) for k, v in enumerate(values)
-                if k not in claims and (v.kind in kinds or v.kind == "number" and kinds & {"share", "speed", "time"})]
+                if k not in claims and (v.kind in kinds or v.kind == "number" and kinds & {"share", "speed", "time", "rate"})]
         if near:
             claims[min(near)[1]] = names
     return claims
@@ -196,14 +198,14 @@ def _fill(tool: EditTool, values: list[_Value], words: list[tuple[tuple[str, ...
     filled: dict[str, object] = {}
     pairs: list[tuple[tuple[str, ...], object]] = []
     for index, said in enumerate(values):
-        kinds = {"share", "speed", "time"} if said.kind == "number" else {said.kind}
+        kinds = {"share", "speed", "time", "rate"} if said.kind == "number" else {said.kind}
         fits = [name for name, kind in fields.items() if kind in kinds and name not in filled]
         if index in claims:  # the property word beside the value says which field: "fade in 1s", "bgm vol 30%"
             fits = [name for name in fits if name in claims[index]]
         elif said.kind == "time":  # seconds are a length, a start, a fade...: only the one named
             return None  # ("the music should stop at 8 s" is no start, "标题缩短5秒" no length)
-        elif said.kind == "number":  # a bare number is no time unless named one, and fills only the one field it can:
-            fits = [name for name in fits if fields[name] != "time"]  # "music: 20"
+        elif said.kind == "number":  # a bare number is no time or rate unless named one, and fills only the one field
+            fits = [name for name in fits if fields[name] not in ("time", "rate")]  # it can: "music: 20"
             fits = fits if len(fits) == 1 else []
         if len(fits) > 1:  # a share is a volume before a size, a colour the thing's own before its background's
             fits = [name for name in fits if name in ("volume", "color", "bg")][:1] or fits
@@ -247,6 +249,19 @@ def _refs(tool: EditTool, clause: Clause, state: PlanState, clips_said: bool) ->
     return refs
 
 
+def _only_theirs() -> dict[str, frozenset[str]]:
+    """The fields with a value kind that one planned op alone has ("fps": the canvas's): naming one names the op."""
+    owners: dict[str, set[str]] = {}
+    for tool in PLANNED_EDIT_TOOLS.values():
+        for name in tool.model.model_fields:
+            if name in FIELD_KINDS:
+                owners.setdefault(name, set()).add(tool.name)
+    return {tool: frozenset(name for name, ops in owners.items() if ops == {tool}) for tool in PLANNED_EDIT_TOOLS}
+
+
+_ONLY = _only_theirs()
+
+
 def proposals(clause: Clause, state: PlanState) -> list[Proposal]:
     """Every edit of an op that fits the clause whole, by its object and its values (module docstring)."""
     reading = read_clause(clause)
@@ -277,6 +292,7 @@ def proposals(clause: Clause, state: PlanState) -> list[Proposal]:
         if removal and any(tool.model.model_fields[name].is_required() for name in tool.refs):
             continue  # "music off", "配音 关掉" remove the whole thing named; which clip to delete is the areas' to read
         named = tool.topic in topics or tool.topic in _CLIP_PARTS and (clips_said or "clip" in topics) or \
+            any(set(names) & _ONLY[tool.name] for names, _ in words) or \
             not topics and not clips_said and not reading.of("ref") and any(set(names) & set(tool.model.model_fields) for names, _ in words)
         if not named:
             continue

@@ -76,10 +76,10 @@ Focus = typing.Literal["clip", "text", "music", "canvas", "sound", "transition",
 # the kind of value a user says for a field, one table for every op's model: a colour fills a colour field, a percent
 # a volume or a size, seconds a length or a start, "1.5x" a speed, "bigger" / "quieter" a factor of what is there.
 # The composed reading (``agent._composed``) fills an op's fields from the values a clause says by these kinds.
-ValueKind = typing.Literal["time", "share", "speed", "colour", "position", "aspect", "quote", "factor"]
+ValueKind = typing.Literal["time", "share", "speed", "colour", "position", "aspect", "quote", "factor", "rate"]
 FIELD_KINDS: dict[str, ValueKind] = {
     "volume": "share", "size": "share", "color": "colour", "bgcolor": "colour", "bg": "colour", "highlight": "colour",
-    "pos": "position", "aspect": "aspect", "speed": "speed", "text": "quote", "duration_ms": "time", "start_ms": "time",
+    "pos": "position", "aspect": "aspect", "fps": "rate", "speed": "speed", "text": "quote", "duration_ms": "time", "start_ms": "time",
     "fade_in_ms": "time", "fade_out_ms": "time", "source_in_ms": "time", "scale": "factor", "volume_scale": "factor", "size_scale": "factor"}
 # the words that name a field when a user names the property before or after its value ("title colour -> teal", "bgm
 # vol 30%", "transition length 0.5s", "字幕颜色黄色", "标题 字号 大一点"), English and Chinese; a word names each field
@@ -97,6 +97,7 @@ FIELD_WORDS: dict[tuple[str, ...], str] = {
     ("fade_out_ms",): r"\bfade[- ]?outs?\b|淡出",
     ("speed",): r"\b(?:(?:playback )?speed|pace|playback rate)\b|速度|倍速|播放速度",
     ("aspect",): r"\b(?:aspect(?: ratio)?|ratio|shape|format)\b|比例|画幅",
+    ("fps",): r"\b(?:fps|frame ?rate|frames per second)\b|帧率|帧数|每秒帧数",
 }
 assert {name for names in FIELD_WORDS for name in names} <= set(FIELD_KINDS)
 # the words for a topic's object that its topic words (``TOPICS``) leave out, for the composed reading: the clips' own

@@ -88,6 +88,9 @@ _SAID = {
     "original audio: 0": {"do": "set_clip_audio", "segment_id": None, "volume": 0.0},
     "原声 音量 百分之二十": {"do": "set_clip_audio", "segment_id": None, "volume": 0.2},
     "clip 2 original sound 30%": {"do": "set_clip_audio", "segment_id": "s2", "volume": 0.3},
+    # a property only one op has names that op: the frame rate is the canvas's
+    "frame rate: 30": {"do": "set_canvas", "fps": 30}, "set fps = 24": {"do": "set_canvas", "fps": 24},
+    "帧率 60": {"do": "set_canvas", "fps": 60}, "视频的帧率设成24": {"do": "set_canvas", "fps": 24},
     # removals said with "off" / a removal word after the thing
     "voiceover off": {"do": "remove_voice"}, "narration off": {"do": "remove_voice"}, "配音 关掉": {"do": "remove_voice"},
     "旁白 去掉": {"do": "remove_voice"}, "music off": {"do": "remove_music"}, "音乐 关掉": {"do": "remove_music"},
