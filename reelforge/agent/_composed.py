@@ -42,7 +42,7 @@ __all__ = ["Proposal", "names_only", "proposals", "says_property"]
 # the parts of a clip an op may change when a clip is named ("clip 2 speed 1.5", "第二段 音量 50%")
 _CLIP_PARTS = frozenset({"speed", "clip_sound", "fade", "motion"})
 # the topics that name a thing rather than a change ("加速", "fade", "cut" are changes said alone)
-_OBJECTS = frozenset({"title", "music", "voice", "clip", "canvas", "transition", "sound"})
+_OBJECTS = frozenset({"title", "music", "voice", "clip", "clip_sound", "canvas", "transition", "sound"})
 # comparatives: (words, the factor they make of what is there, rising); "大一点" is bigger or louder by the object
 _UP = re.compile(r"\b(?:bigger|larger|louder|more)\b|大一?点|大一些|大些|更大|放大|调大|变大|大声")
 _DOWN = re.compile(r"\b(?:smaller|quieter|softer|less)\b|小一?点|小一些|小些|更小|缩小|调小|变小|小声|轻一?点")
