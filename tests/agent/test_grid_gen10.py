@@ -69,6 +69,20 @@ def _purpose_cases() -> list[Case]:
             for term in terms for frame in frames for ctx in ("empty", "full")]
 
 
+# how a shot is filmed, said with nothing filmed: asked what it should show ("a drone shot of a city at night" generates)
+SHOTS_EN = ["establishing shot", "close-up", "wide shot", "drone shot", "aerial shot", "time-lapse", "pov shot",
+            "tracking shot", "slow motion shot", "macro shot"]
+SHOTS_ZH = ["航拍镜头", "航拍", "延时摄影", "特写", "空镜", "长镜头", "俯拍镜头"]
+SHOT_FRAMES_EN = ["add a {x}", "generate a {x}", "can you make a {x}", "i want a {x} please"]
+SHOT_FRAMES_ZH = ["加个{x}", "来个{x}", "生成一段{x}", "帮我做个{x}"]
+
+
+def _shot_cases() -> list[Case]:
+    return [{"ctx": ctx, "msg": _said(frame, term), "expect": [{"do": "unknown"}]}
+            for terms, frames in ((SHOTS_EN, SHOT_FRAMES_EN), (SHOTS_ZH, SHOT_FRAMES_ZH))
+            for term in terms for frame in frames for ctx in ("empty", "full")]
+
+
 # jargon for which the editor has an edit: that edit, never a clip
 TOOLS: list[Case] = [
     {"msg": "加点转场", "expect": [{"do": "set_transition"}]},
@@ -137,6 +151,11 @@ def test_the_editing_apps_jargon_never_generates_a_clip() -> None:
 
 def test_what_a_video_is_for_is_no_scene() -> None:
     failures = grid_failures(_purpose_cases())
+    assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures)
+
+
+def test_a_way_of_filming_with_nothing_filmed_is_asked_about() -> None:
+    failures = grid_failures(_shot_cases())
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures)
 
 

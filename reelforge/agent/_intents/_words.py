@@ -457,7 +457,11 @@ VIDEO_FORMS = (r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: 
                r"tutorial|how-?to|review|birthday|wedding|anniversary|graduation|travel|holiday|vacation|daily|memories|"
                r"tiktok|youtube|instagram|insta|reels?|shorts|story|stories)(?![a-z])|"
                r"宣传|推广|广告|带货|种草|产品展示|产品|教程|测评|生日|祝福|婚礼|纪念日|毕业|年会|团建|旅行|旅游|日常|回忆|相册|"
-               r"抖音|快手|小红书|b站|视频号|朋友圈|油管")
+               r"抖音|快手|小红书|b站|视频号|朋友圈|油管|"
+               # how a shot is filmed, said with nothing filmed: "add a drone shot", "加个航拍镜头", "generate a time-lapse"
+               r"(?<![a-z])(?:establishing|wide|close-?ups?|closeups?|aerial|drone|tracking|overhead|pov|fpv|macro|time-?lapses?|"
+               r"timelapses?|slow[- ]?mo(?:tion)?|dolly|crane|handheld|birds?[- ]eye(?: view)?|top[- ]down|shots?)(?![a-z])|"
+               r"航拍|特写|空镜头?|延时摄影|延时|缩时|慢镜头|长镜头|一镜到底|俯拍|仰拍|跟拍")
 # a style said as the video's kind: "a wes anderson style video", "a 90s themed edit" (what comes before it is a style)
 STYLE_KIND = r"(?:[a-z0-9'-]+[\s-]+){1,3}(?:style[sd]?|themed|vibes?|aesthetic|look)(?=[\s-]+(?:videos?|clips?|edits?|vids?)\b|\s*$)"
 

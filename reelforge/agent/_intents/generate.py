@@ -1137,6 +1137,13 @@ def _edit_not_scene(clause: Clause, state: PlanState) -> bool:
     term = (kind or said).group(0).strip()
     if kind is not None:
         term = (re.search(EDIT_KINDS, term) or kind).group(0).strip()
+    edit = re.search(EDIT_KINDS, text)
+    if edit is None:  # a form, a look or a purpose with nothing filmed: "add a drone shot", "做个生日祝福视频"
+        state.actions.append(Unknown(text, understood=term, question=ask(
+            clause, "What should the clip show? Say the scene, for example: generate a drone shot of a coastline at sunset.",
+            "这段视频要拍什么？请说说画面内容，例如：生成一段海边日落的航拍。")))
+        return True
+    term = edit.group(0).strip() if kind is None else term
     state.actions.append(Unknown(text, understood=term, question=ask(
         clause, f"\u201c{term}\u201d is a way of editing, not a scene to film, and I can't do that yet. I can change the clips' "
                 "order, length and speed, add a title, music, transitions or fades; for a new clip, say what it shows "
