@@ -559,7 +559,8 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     thing = match.group("thing")
     if thing is not None:  # "把这段换成海浪": a thing a camera films, not a look, a shape or a sound ("换成竖屏", "换成原声")
         said = dataclasses.replace(clause, text=thing)
-        if thing.endswith("的") or aspect_of(said) or color_of(thing) or re.search(EDIT_WORDS, old) \
+        # (the clip itself is replaced, not a thing in it: "把城市那段的天空换成晚霞" has no tool, "第二段音量改成一半" is its sound)
+        if not re.search(r"(?:段|片段|镜头|视频|这个|这)$", old.strip()) or thing.endswith("的") or aspect_of(said) or color_of(thing) \
                 or re.fullmatch(r"[零一二两三四五六七八九十百半倍分之成点]+", thing) or any(
                 said.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_EDIT_VERBS, _ZH_NOT_SCENE, EDIT_KINDS, VIDEO_FORMS)):
             return None
