@@ -937,7 +937,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
                      r"(?:no|nope|nah)(?:,? wait)?|wait,? no|"
                      # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
-                     r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
+                     r"(?:(?:hi|hello|hey|hiya)(?: there)?,? )?(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"

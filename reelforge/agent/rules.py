@@ -357,12 +357,15 @@ def _only_export_details(text: str) -> bool:
 _PROJECT = re.compile(r"^(?:我|我们)(?:要|想|想要|在|正在|准备|打算)(?:做|整|弄|搞|拍|剪)(?:1)?(?:个|期|条|段|一个)|"
                       r"^(?:i'?m|i am|we'?re|we are) (?:making|doing|working on|putting together|editing)\b|"
                       r"^(?:i|we) (?:want|need|would like|'d like|wanna) (?:to )?make (?:a|an|my|our)\b")
-_OUTRIGHT = re.compile(r"^(?:先|再|然后|就|帮我|请|给我)*(?:生成|制作)|^(?:(?:first|then|now|so|please|pls)\s+)*(?:generate|create)\b")
+_OUTRIGHT = re.compile(r"^(?:先|再|然后|就|帮我|请|给我)*(?:生成|制作)|^(?:(?:first|then|now|so|please|pls)\s+)*(?:generate|create)\b|"
+                       # "... can you start with a clip of balloons floating": a new clip of a scene, at an end
+                       r"^(?:(?:can|could) you |please |let'?s )?(?:start|open|begin|end|finish) (?:it |the video )?with (?:a|an) "
+                       r"(?:[\w-]+ ){0,2}?(?:clip|shot|video|scene) of\b")
 
 
 def _project_then_clip(clauses: list[Clause]) -> list[Clause]:
     """The project a message opens with, before the clip it asks for outright, is what the clip is for: one clip."""
-    if len(clauses) > 1 and _PROJECT.match(clauses[0].text) and _OUTRIGHT.match(clauses[1].text):
+    if len(clauses) > 1 and _PROJECT.match(clauses[0].text) and _OUTRIGHT.match(clauses[1].text) and aspect_of(clauses[0]) is None:
         return clauses[1:]
     return clauses
 

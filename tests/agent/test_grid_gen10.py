@@ -54,6 +54,35 @@ def _jargon_cases() -> list[Case]:
             for term in terms for frame in frames for ctx in CONTEXTS]
 
 
+# what a video is for or marks, said as its kind with nothing to film: asked what it should show, never a clip of
+# "birthday" or "宣传" ("make a birthday video of balloons floating" names a scene, and generates)
+PURPOSES_EN = ["promo", "promotional", "product", "birthday", "wedding", "travel", "tutorial", "marketing", "anniversary"]
+PURPOSES_ZH = ["宣传", "带货", "产品展示", "生日祝福", "婚礼", "旅行", "教程", "测评", "年会", "毕业"]
+PURPOSE_FRAMES_EN = ["make a {x} video", "i want a {x} video", "can you make a {x} video for me", "generate a {x} video",
+                     "make a {x} video for my mom"]
+PURPOSE_FRAMES_ZH = ["做个{x}视频", "帮我做一个{x}的视频", "生成一个{x}视频", "我想要个{x}视频"]
+
+
+def _purpose_cases() -> list[Case]:
+    return [{"ctx": ctx, "msg": _said(frame, term), "expect": [{"do": "unknown"}]}
+            for terms, frames in ((PURPOSES_EN, PURPOSE_FRAMES_EN), (PURPOSES_ZH, PURPOSE_FRAMES_ZH))
+            for term in terms for frame in frames for ctx in ("empty", "full")]
+
+
+# how a shot is filmed, said with nothing filmed: asked what it should show ("a drone shot of a city at night" generates)
+SHOTS_EN = ["establishing shot", "close-up", "wide shot", "drone shot", "aerial shot", "time-lapse", "pov shot",
+            "tracking shot", "slow motion shot", "macro shot"]
+SHOTS_ZH = ["航拍镜头", "航拍", "延时摄影", "特写", "空镜", "长镜头", "俯拍镜头"]
+SHOT_FRAMES_EN = ["add a {x}", "generate a {x}", "can you make a {x}", "i want a {x} please"]
+SHOT_FRAMES_ZH = ["加个{x}", "来个{x}", "生成一段{x}", "帮我做个{x}"]
+
+
+def _shot_cases() -> list[Case]:
+    return [{"ctx": ctx, "msg": _said(frame, term), "expect": [{"do": "unknown"}]}
+            for terms, frames in ((SHOTS_EN, SHOT_FRAMES_EN), (SHOTS_ZH, SHOT_FRAMES_ZH))
+            for term in terms for frame in frames for ctx in ("empty", "full")]
+
+
 # jargon for which the editor has an edit: that edit, never a clip
 TOOLS: list[Case] = [
     {"msg": "加点转场", "expect": [{"do": "set_transition"}]},
@@ -97,6 +126,7 @@ SCENES: list[Case] = [
     {"msg": "生成一个电影感的海边日落视频", "prompt_has": "海边日落"},
     {"msg": "a cinematic shot of a lighthouse in a storm", "prompt_has": "lighthouse"},
     # the editing word inside a scene said with no verb: a thing in it, no question about an ability
+    {"msg": "generate a clip of a girl editing a video on her laptop", "prompt_has": "girl editing"},
     {"msg": "a magician doing a reverse card trick", "prompt_has": "reverse card trick"},
     {"msg": "a sticker shop in tokyo", "prompt_has": "sticker shop"},
     {"msg": "a kid putting stickers on a laptop", "prompt_has": "stickers"},
@@ -116,6 +146,16 @@ def _scene_cases() -> list[Case]:
 
 def test_the_editing_apps_jargon_never_generates_a_clip() -> None:
     failures = grid_failures(_jargon_cases())
+    assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures)
+
+
+def test_what_a_video_is_for_is_no_scene() -> None:
+    failures = grid_failures(_purpose_cases())
+    assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures)
+
+
+def test_a_way_of_filming_with_nothing_filmed_is_asked_about() -> None:
+    failures = grid_failures(_shot_cases())
     assert not failures, f"{len(failures)} failures:\n" + "\n".join(failures)
 
 

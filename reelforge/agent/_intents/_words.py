@@ -12,7 +12,7 @@ from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_va
 from reelforge.draft.model import Position
 
 __all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC",
-           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of",
+           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "STYLE_KIND", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
 # Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
@@ -436,20 +436,34 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? t
 # or a video said to be of one of these kinds ("卡点视频", "做个狗狗的卡点视频", "a beat sync edit", "jump cuts please"),
 # asks for an edit, never a clip (``generate._edit_not_scene``); said inside a scene as a plain noun ("a cat wearing a
 # mask", "a film crew shooting a match cut on a beach") it is part of what is filmed.
-EDIT_KINDS = (r"\b(?:beat[- ]?sync(?:ed|ing)?|beat[- ]?match(?:ed|ing)?|(?:cut )?(?:on|to) the beats?|on[- ]beat|(?:jump|smash|match|hard|quick|fast|"
+EDIT_KINDS = (r"(?<![a-z])(?:beat[- ]?sync(?:ed|ing)?|beat[- ]?match(?:ed|ing)?|(?:cut )?(?:on|to) the beats?|on[- ]beat|(?:jump|smash|match|hard|quick|fast|"
               r"rapid|snappy)[- ]?cuts?|(?<![a-z])[jl][- ]?cuts?|cutaways?|speed[- ]?ramp\w*|time[- ]?remap\w*|velocity|key[- ]?fram\w*|"
               r"mask(?:s|ing|ed)?|rotoscop\w*|luts?|colou?r[- ]?(?:grad\w*|correct\w*)|glitch\w*|light[- ]?leaks?|film[- ]?burns?|"
               r"motion[- ]?blur|chromatic[- ]?aberrations?|(?:camera[- ]?)?shake(?: effect)?|parallax|3d (?:zoom|photo)|zoom(?:[- ]in)? effect|"
               r"whip[- ]?pans?|freeze[- ]?frames?|reversed?|stickers?|split[- ]?screens?|green[- ]?screens?|picture[- ]in[- ]picture|pip|"
               r"overlays?|lower[- ]?thirds?|end (?:screens?|cards?)|title cards?|text animations?|animated (?:text|captions?|titles?)|"
               r"kinetic (?:typography|text)|lyrics?|cinematic bars|letterbox\w*|edits?|editing|meme|duet|stitch|transformation|"
-              r"transitions?|templates?)\b|"
+              r"transitions?|templates?)(?![a-z])|"
               r"卡点|踩点|快剪|调色|滤镜|特效|贴纸|花字|倒放|曲线变速|变速|定格|画中画|分屏|绿幕|抠图|抠像|美颜|一键成片|蒙版|关键帧|鬼畜|快闪|"
               r"模板|同款|入场(?:动画)?|出场(?:动画)?|文字动画|变声|降噪|遮罩|马赛克|镜像|拼接|模糊|防抖|水印|变装|抖动|闪白|闪黑|转场|剪辑")
 # How a video is put together or looks ("a montage of city lights", "a cinematic shot of a lighthouse", "电影感的海边日落"):
 # with a scene it is how that scene is shown, and generates; alone it names nothing to film, and is asked about.
-VIDEO_FORMS = (r"\b(?:montages?|compilations?|supercuts?|highlights?(?: reels?)?|recaps?|b-?roll|intros?|outros?|cinematic|filmic|"
-               r"aesthetic|looks?|style|vibes?|vhs|retro|vintage|film|movie|trailer|vlog)\b|混剪|片头|片尾|电影感|氛围感|高级感|动感|大片")
+VIDEO_FORMS = (r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: reels?)?|recaps?|b-?roll|intros?|outros?|cinematic|filmic|"
+               r"aesthetic|looks?|style[sd]?|themed|vibes?|vhs|retro|vintage|film|movie|trailers?|teasers?|promos?|vlogs?)(?![a-z])|"
+               r"混剪|片头|片尾|开场|预告片|宣传片|花絮|电影感|氛围感|高级感|大片感?|动感|风格|小清新|日系|韩系|"
+               r"(?:ins|港|欧美|日|韩|中国|国|复古|简约|极简|可爱|搞笑|文艺|清新|卡通|动漫|赛博朋克|蒸汽波|古|漫画|油画|水彩)风|"
+               # what a video is for, where it goes or what it marks: "a promo video", "a birthday video", "做个抖音视频", "做个宣传视频"
+               r"(?<![a-z])(?:promo(?:tional)?|ads?|adverts?|advertisement|commercial|marketing|business|product|brand(?:ing)?|"
+               r"tutorial|how-?to|review|birthday|wedding|anniversary|graduation|travel|holiday|vacation|daily|memories|"
+               r"tiktok|youtube|instagram|insta|reels?|shorts|story|stories)(?![a-z])|"
+               r"宣传|推广|广告|带货|种草|产品展示|产品|教程|测评|生日|祝福|婚礼|纪念日|毕业|年会|团建|旅行|旅游|日常|回忆|相册|"
+               r"抖音|快手|小红书|b站|视频号|朋友圈|油管|"
+               # how a shot is filmed, said with nothing filmed: "add a drone shot", "加个航拍镜头", "generate a time-lapse"
+               r"(?<![a-z])(?:establishing|wide|close-?ups?|closeups?|aerial|drone|tracking|overhead|pov|fpv|macro|time-?lapses?|"
+               r"timelapses?|slow[- ]?mo(?:tion)?|dolly|crane|handheld|birds?[- ]eye(?: view)?|top[- ]down|shots?)(?![a-z])|"
+               r"航拍|特写|空镜头?|延时摄影|延时|缩时|慢镜头|长镜头|一镜到底|俯拍|仰拍|跟拍")
+# a style said as the video's kind: "a wes anderson style video", "a 90s themed edit" (what comes before it is a style)
+STYLE_KIND = r"(?:[a-z0-9'-]+[\s-]+){1,3}(?:style[sd]?|themed|vibes?|aesthetic|look)(?=[\s-]+(?:videos?|clips?|edits?|vids?)\b|\s*$)"
 
 
 _SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")

@@ -15,6 +15,7 @@ from reelforge.agent._intents._words import (
     MAKE_IT_FIRST,
     NOT_SUPPORTED,
     SLOW_SCENE,
+    STYLE_KIND,
     VIDEO_FORMS,
     aspect_of,
     color_of,
@@ -85,7 +86,7 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
-           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
+           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
@@ -116,7 +117,10 @@ _EN_STRIP = (
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?(?:\s+(?:for|on)\s+(?:tiktok|reels|shorts|youtube|instagram|insta|ig|"
     r"my (?:phone|story|stories|feed)))?|\bformat\b|\b(?:sixteen|nine) by (?:nine|sixteen)\b|\bfour by five\b",
     r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
-    r"\b(?:video|vid|clip|shot|scene|footage|animation|movie|b-?roll|intro|outro)s?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
+    # (a shot named by how it is filmed stays: "a drone shot of the ocean", "an aerial shot of ...")
+    r"\b(?:video|vid|clip|scene|footage|animation|movie|b-?roll|intro|outro)s?\b|"
+    r"(?<!drone )(?<!aerial )(?<!tracking )(?<!establishing )(?<!overhead )(?<!macro )(?<!dolly )(?<!crane )(?<!handheld )"
+    r"(?<!pov )(?<!wide )(?<!close-up )(?<!closeup )\bshots?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
 )
@@ -325,7 +329,7 @@ _OF_BOUND = "".join(rf"(?<!\b{w} )" for w in (
     "out", "front", "top", "side", "full", "lot", "lots", "cup", "glass", "bunch", "field", "fields", "couple", "kind",
     "sort", "piece", "made", "middle", "edge", "back", "bottom", "inside", "outside", "pair", "group", "flock", "herd",
     "pack", "swarm", "school", "row", "stack", "pile", "bowl", "plate", "slice", "cloud", "clouds", "rays", "sea",
-    "ahead", "instead", "because", "smell", "sound", "plenty"))
+    "ahead", "instead", "because", "smell", "sound", "plenty", "style", "shape", "painting", "drawing"))
 
 
 def _prompt(clause: Clause) -> str:
@@ -349,7 +353,7 @@ def _prompt(clause: Clause) -> str:
     for pattern in (_ZH_STRIP if clause.language == "zh" else _EN_STRIP):
         text = re.sub(pattern, " ", text).strip(" ,，。.:：")
         text = re.sub(r"\s{2,}", " ", text)
-    text = re.sub(r"\s+(?=[，,])", "", text).strip(" ,，。.:：的")
+    text = re.sub(r"\s+(?=[，,])", "", text).strip(" ,，。.:：的?？!！")
     if how and text and how not in text:
         text = f"{text}, {how}"
     return f"{text} in {slow.group(0)}" if slow and text and not re.search(r"\bslow[- ]?mo", text) else text
@@ -485,10 +489,11 @@ _ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little
 def _animate_prompt(clause: Clause) -> str:
     """What the user said about the motion ("...with the waves moving"), without the animate words."""
     words = re.sub(_ANIMATE_WORDS, " ", clause.unquoted())
+    words = re.sub(r"^\s*再(?=\s*(?:[,，]|$))", "", words)  # "用我的照片再生成一段，…": "again" is no motion
     words = re.sub(r"\s*[,，]\s*(?=[,，]|$)|^\s*[,，]\s*", "", words)  # the commas left around words taken out
     words = re.sub(r"\s{2,}", " ", words).strip(" ,，。.")
     words = re.sub(r"^(?:with|so that|and)\s+", "", words)
-    return words if len(words) >= 3 else ""
+    return words if len(words) >= 3 or re.fullmatch(r"[\u4e00-\u9fff]{2}", words) else ""  # "海浪": a thing that moves
 
 
 # things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
@@ -503,14 +508,16 @@ _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermar
 # laser pointer", "instead of the second clip i want a kid flying a kite", "把第一个片段换成海浪拍打礁石的镜头"
 _SCENE_FOR = re.compile(
     r"^(?:(?:please|can you|could you|now|and|then|ok)\s+)*(?P<verb>replace|swap(?: out)?|switch(?: out)?|change|turn)\s+(?P<old>.+?)\s+"
-    r"(?:out\s+)?(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+|(?!(?:the|my|your|its|this|that|these|those|it|them|one|nothing|"
+    r"(?:out\s+)?(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+|one (?:of|showing|with|where)\s+.+|(?!(?:the|my|your|its|this|that|these|those|it|them|one|nothing|"
     r"something|black|white|silence)\b)[a-z]+(?:\s+[a-z]+)*\s+(?:at|in|on|over|under|through|by|near|across|along|during|from)\s+.+|"
     r"(?!(?:the|my|your|its|this|that|these|those|it|them|nothing|something)\b)[a-z]+\s+[a-z]+ing\b.*)$|"
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
     r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
     r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,}|"
-    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6})$|"  # "把这段换成白天的城市"
+    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6}|"  # "把这段换成白天的城市"
+    # a thing alone, with its length perhaps: "把这段换成海浪", "把这段换成海浪 同样十秒" (the thing is checked as a scene)
+    r"(?P<thing>[\u4e00-\u9fff]{2,8}?)(?:[，,\s]+(?:同样|也是|还是|一样)?\s*\d+(?:\.\d+)?秒)?)$|"
     # "用下雨的森林替换城市", "拿一段海浪把狗那段换掉": the new scene first
     r"^(?:用|拿)(?P<new4>[^，,把]{2,}?)(?:(?:来)?(?:替换掉?|换掉|代替|取代))(?P<old4>[^，,]+)$|"
     r"^(?:用|拿)(?P<new5>[^，,把]{2,}?)把(?P<old5>[^，,]+?)(?:替换掉?|换掉|代替|取代)(?:掉|了|吧)*$")
@@ -528,7 +535,7 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
                           r"^(?:1)?(?:个|段)?(?:新的)?$", lead.group("lead")):
         # "swap the dog clip for a new one: a cat chasing a ball of yarn" (or after a comma or a dash)
         new = lead.group("scene").strip()
-    one_of = re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}?one (?:of|showing|with|where)\s+(.+)$", new)
+    one_of = re.match(r"^(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?one (?:of|showing|with|where)\s+(.+)$", new)
     new = f"a {one_of.group(1)}" if one_of else new  # "with a 10 second one of the same city at dawn": that scene
     clips = main_clips(state.draft)
     if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
@@ -549,6 +556,15 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
         return None
     if re.search(r"\b(?:one|version|copy|take)\b", new) or _vague(new):  # "with a better one": no scene
         return None
+    thing = match.group("thing")
+    if thing is not None:  # "把这段换成海浪": a thing a camera films, not a look, a shape or a sound ("换成竖屏", "换成原声")
+        said = dataclasses.replace(clause, text=thing)
+        # (the clip itself is replaced, not a thing in it: "把城市那段的天空换成晚霞" has no tool, "第二段音量改成一半" is its sound)
+        if not re.search(r"(?:段|片段|镜头|视频|这个|这)$", old.strip()) or thing.endswith("的") or aspect_of(said) or color_of(thing) \
+                or re.fullmatch(r"[零一二两三四五六七八九十百半倍分之成点]+", thing) or any(
+                said.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_EDIT_VERBS, _ZH_NOT_SCENE, EDIT_KINDS, VIDEO_FORMS)):
+            return None
+        new = thing
     # (said as "a clip of ..." so that a scene's own "of" stays in it: "a cat chasing a ball of yarn")
     prompt = _prompt(dataclasses.replace(clause, text=f"a clip of {new}" if clause.language == "en" else new))
     return (prompt, refs[0]) if prompt else None
@@ -945,8 +961,13 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
     said = duration_ms(clause.text)  # "…，放在城市后面，6秒": its length said with its place
+    prompt = old.prompt
+    scene = re.search(r"[:：]\s*(?P<scene>.+)$", clause.unquoted())
+    if scene and not re.search(EDIT_WORDS, scene.group("scene")):  # "再生成一段，放在这段前面：城市的早晨": its scene said after
+        prompt = _prompt(dataclasses.replace(clause, text=scene.group("scene"))) or prompt
+        prompt = prompt if _films_something(prompt) else old.prompt
     state.replace_generation(index, GenerateAction(
-        prompt=old.prompt, seconds=said / 1000 if said else old.seconds, aspect=old.aspect, placement=placement[0],
+        prompt=prompt, seconds=said / 1000 if said else old.seconds, aspect=old.aspect, placement=placement[0],
         ref_segment_id=placement[1], image_src=old.image_src, seed=old.seed, loras=old.loras))
     return True
 
@@ -1092,7 +1113,9 @@ def _films_something(prompt: str) -> bool:
     """Whether ``prompt`` (a scene, the editing jargon taken out) still names something a camera could film."""
     if re.search(r"[\u3400-\u9fff]", prompt):
         return bool(re.sub(_NOT_FILMED_ZH + r"|[\s,，。.!！?？]", "", prompt))
-    words = re.findall(r"[a-z]{2,}", without_colors(prompt.lower()))
+    # ("for my mom", "for my business": whom or what it is for, nothing in the picture)
+    plain = re.sub(r"\bfor (?:my|our|his|her|their|your|a|an|the) (?:[a-z'-]+ )?[a-z'-]+$", " ", prompt.lower())
+    words = re.findall(r"[a-z]{2,}", without_colors(plain))
     return any(w not in _FILLER and w not in _VAGUE and w not in _MOOD and w not in _NOT_FILMED_EN for w in words)
 
 
@@ -1105,15 +1128,23 @@ def _edit_not_scene(clause: Clause, state: PlanState) -> bool:
     said = re.search(EDIT_KINDS, text) or re.search(VIDEO_FORMS, text)
     if said is None or clause.quote():
         return False
-    kind = _EDIT_KIND.search(text)
+    # (in the request's words, before the scene: "a girl editing a video on her laptop" is a scene)
+    kind = None if scene_described(clause) else _EDIT_KIND.search(request_part(text) if clause.language == "en" else text)
     # (each said as a plain clip, so what the request's words around it say still reads: "b-roll after it: coffee beans")
     plain = " 视频 " if clause.language == "zh" else " clip "
     if kind is None and _films_something(_prompt(dataclasses.replace(
-            clause, text=re.sub(VIDEO_FORMS, plain, re.sub(EDIT_KINDS, plain, text))))):
+            clause, text=re.sub(VIDEO_FORMS, plain, re.sub(EDIT_KINDS, plain, re.sub(STYLE_KIND, plain, text)))))):
         return False
     term = (kind or said).group(0).strip()
     if kind is not None:
         term = (re.search(EDIT_KINDS, term) or kind).group(0).strip()
+    edit = re.search(EDIT_KINDS, text)
+    if edit is None:  # a form, a look or a purpose with nothing filmed: "add a drone shot", "做个生日祝福视频"
+        state.actions.append(Unknown(text, understood=term, question=ask(
+            clause, "What should the clip show? Say the scene, for example: generate a drone shot of a coastline at sunset.",
+            "这段视频要拍什么？请说说画面内容，例如：生成一段海边日落的航拍。")))
+        return True
+    term = edit.group(0).strip() if kind is None else term
     state.actions.append(Unknown(text, understood=term, question=ask(
         clause, f"\u201c{term}\u201d is a way of editing, not a scene to film, and I can't do that yet. I can change the clips' "
                 "order, length and speed, add a title, music, transitions or fades; for a new clip, say what it shows "
@@ -1169,4 +1200,6 @@ _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|�
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"
                         r"(?:色调|的色调|色系|感|风格)(?=[，,\s]|$)|"
                         r"(?:(?<=,)|^)\s*(?:(?:in|with)\s+)?(?:warm|cool|cold|vintage|retro|cinematic|moody|pastel)\s+"
-                        r"(?:tones?|colou?rs?|look|grade|colou?r grade|palette)(?=\s*,|$)")
+                        r"(?:tones?|colou?rs?|look|grade|colou?r grade|palette)(?=\s*,|$)|"
+                        # slow motion as an item of a new clip is how it is filmed: "帮我做一段咖啡拉花的特写，慢动作，5秒"
+                        r"(?<=[，,])\s*(?:用)?慢动作(?:拍摄?|的)?(?=\s*(?:[，,]|$))")
