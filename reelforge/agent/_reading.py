@@ -44,7 +44,7 @@ from reelforge.agent.actions import (
 )
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft import Draft
-from reelforge.draft.colors import NAMED_COLORS
+from reelforge.draft.colors import NAMED_COLORS, parse_color
 from reelforge.draft.edits import DeleteSegment, SetCaptions, Trim
 from reelforge.draft.model import SOUND_TRACK_ID, Position
 
@@ -120,7 +120,7 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too
 # reading from another; and to "it" / "它"
 _WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)|"
                     r"(?:到|进|放在)(?:视频|片子)(?:里面|里|中|上)|"  # "放到视频里": into the video
-                    r"(?:视频|片子|画面)(?=的?(?:背景|底色)(?!音乐|音|乐|歌)|的?(?:帧率|帧数|分辨率|画幅|宽高比))|\bvideo(?:'s)? (?=(?:\w+ )?background\b(?! music))")  # its background
+                    r"(?:视频|片子|画面)(?=的?(?:背景|底色)(?!音乐|音|乐|歌)|的?(?:帧率|帧数|分辨率|比例|尺寸|画幅|宽高比))|\bvideo(?:'s)? (?=(?:\w+ )?background\b(?! music))")  # its background
 _IT = re.compile(r"\b(?:it|this|that)\b|它")
 # the action verbs: what to do with the objects, read by the areas themselves (add or remove, make or change); a
 # verb is not a slot that a reading must explain (one that names a topic, "cut", "fade", "mute", is a topic word)
@@ -398,7 +398,9 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
                 slot.words) and any(slot.words in s for s in said.strings) or (   # "a title saying 'see you at 4 s'"
                 bool(slot.words) and slot.words in said.asked)   # "... or at 2 seconds?": a value asked about
         elif slot.kind == "colour":  # a colour's value, or its words in a prompt, a title, a transition ("fadeblack")
-            ok = str(value) in said.strings or any(slot.words.replace("grey", "gray") in s for s in said.strings)
+            ok = str(value) in said.strings or any(slot.words.replace("grey", "gray") in s for s in said.strings) or any(
+                s.startswith("fade") and parse_color(s[4:]) is not None and parse_color(s[4:]) == parse_color(str(value))
+                for s in said.strings)  # "白色闪一下的转场": the white of a dip to white
         elif slot.kind == "aspect":  # or a revert to before the canvas changed ("go back to before it was vertical")
             ok = str(value) in said.strings or said.presets or "canvas" in said.strings
         elif slot.kind == "quote":  # words it writes, or the words of a text it changes ("move 'Urban Dreams' up")

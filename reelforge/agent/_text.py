@@ -708,8 +708,9 @@ def _comma_zh(part: str) -> list[str]:
     for piece in pieces:
         thing = _thing_zh(piece)
         opens = _ZH_OPENS.match(piece) or any(re.match(pattern, piece) for pattern in _ZH_THINGS.values())
+        # after a new clip, only another thing than the clip's own look ("后面加一段狗在海边跑的，5秒，中间用溶解转场")
         if merged and thing is not None and opens and not _ZH_DETAIL.match(piece) \
-                and _ZH_ASKS.search(merged[-1]) and not _ZH_NEW_CLIP.search(merged[-1]) \
+                and _ZH_ASKS.search(merged[-1]) and (thing in ("transition", "title", "voice") or not _ZH_NEW_CLIP.search(merged[-1])) \
                 and thing != _thing_zh(merged[-1]) and not (thing == "canvas" and re.search(r"导出|导|发", merged[-1])) \
                 and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
             merged.append(piece)

@@ -21,7 +21,7 @@ NAMES: tuple[tuple[str, str], ...] = (
     ("fadeblack", r"\b(?:fade|dip|flash|cut)s? (?:to|through|into|thru) black\b|\bblack (?:flash|dip)\b|\bdip black\b|"
                   r"黑场|渐黑|闪黑|黑闪|黑(?:一下|个|一会儿?)(?!字|底|色)|黑1下|先?黑(?:一|1)?(?:下|个)再"),  # "两段中间黑一下再出来"
     ("fadewhite", r"\b(?:fade|dip|flash)(?:es)? (?:to|through|into|thru) white\b|\bwhite (?:flash|dip)\b|\bdip white\b|"
-                  r"\bflash(?:es)?\b(?! ?(?:of|to) black)|白场|闪(?:一下|个)?白|白闪|白(?:一下|个)(?!字|底|色)|闪1下白|白1下"),
+                  r"\bflash(?:es)?\b(?! ?(?:of|to) black)|白场|闪(?:一下|个)?白|白闪|白(?:一下|个)(?!字|底|色)|闪1下白|白1下|白色?(?:的)?闪(?:一|1)?下"),  # "白色闪一下的转场"
     ("fadegrays", r"\b(?:fade|dip)s? (?:to|through|into|thru) gr[ae]y\b|\bgr[ae]y (?:fade|dip)s?\b|灰场"),
     ("radial", r"\bclock ?wipes?\b|\bradial(?: wipes?)?\b|时钟|钟表|径向"),
     ("circleopen", r"\biris(?: round| wipe| open)?\b|\bcircles?(?: wipes?| open| reveal)?\b|圆形|圆圈|圆环|光圈"),
