@@ -254,6 +254,10 @@ def _normalize_zh(text: str) -> str:
 def normalize(text: str) -> str:
     """Lower-case English, full-width digits folded, number words and durations as digits."""
     text = text.translate(str.maketrans("０１２３４５６７８９：％．", "0123456789:%."))
+    # a level said as a fraction of one right after "volume" / "音量" is that share: "dog clip volume 0.5", "音量0.1"
+    text = re.sub(r"(\bvolume|\blevel|音量)(\s*(?:to |at |of |调到|调成|设为|设成|改成|到|=\s*)?\s*)(0?\.\d+)"
+                  r"(?![\d.]|\s*(?:s\b|secs?\b|seconds?\b|秒|x\b|倍|times\b))",
+                  lambda m: f"{m.group(1)}{m.group(2)}{_fmt(round(float(m.group(3)) * 100, 1))}%", text, flags=re.I)
     return _normalize_zh(_normalize_en(text.lower()))
 
 

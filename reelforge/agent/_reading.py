@@ -104,6 +104,9 @@ _TOPIC_WORDS = tuple((topic, re.compile(rf"(?<![a-z])(?:{pattern})")) for topic,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
 _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition|tilt|dolly|truck))|"
                          r"\bgenerat\w*|生成|"
+                         # the music said as what stays, the rest of the sound off: "i only want music", "只要音乐"
+                         r"\b(?:only|just) (?:want |need |keep |have )?(?:the |some )?(?:background )?(?:music|bgm|song)\b|"
+                         r"(?:只要|只留|只保留|只听|只剩)(?:下)?(?:背景)?(?:音乐|配乐)|"
                          # an editor's name and going on editing in it: "keep editing in Final Cut", "用剪映继续剪"
                          r"final ?cut|剪映|必剪|(?:继续|接着)剪(?:辑)?|"
                          r"(?:当前|现在|目前|我|我们)的剪辑|"  # "给我看看当前的剪辑": the edit so far, a noun
@@ -276,6 +279,8 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
         start = getattr(action, "start_ms", None)
         if isinstance(start, int) and 0 < before.end_ms - start:
             lengths.add(float(before.end_ms - start))
+        if isinstance(start, int):  # "2 seconds into the dog clip", "狗那段两秒的时候": a time counted from a clip's start
+            lengths.update(float(start - seg.start_ms) for seg in main_clips(before) if seg.start_ms < start < seg.end_ms)
         segment_id = getattr(getattr(action, "edit", None), "segment_id", None)
         now = after.find_segment(segment_id) if isinstance(segment_id, str) else None
         was = before.find_segment(segment_id) if isinstance(segment_id, str) else None

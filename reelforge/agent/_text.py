@@ -612,7 +612,7 @@ _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$"
 # stays ("title改成Night City": a word inside an English phrase is not one)
 _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for latin, plain in (
     (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
-    (r"(?:background )?music", "音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
+    (r"(?:background )?music", "音乐"), (r"bgm", "背景音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
     (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高"),
     # the timeline's and the export's words: "export成mov", "第二段cut掉开头1秒", "transition换成dissolve", "帮我render一下"
     (r"export", "导出"), (r"render", "渲染"), (r"trim", "剪"), (r"delete", "删"),

@@ -100,7 +100,8 @@ ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|w
 MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one more|new|some)\b)(.+?)(?<!\blike) " \
                 r"(?:the )?(first|last)(?: (?:one|clip|shot))?$"  # "make clip 2 the first one", "make the dog clip first"
 # a negation is a removal: "no music please" ("drop a crossfade into clip 2" adds one), "without the title", "I don't want transitions", "不要音乐", "别加字幕"
-REMOVE = r"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
+# ("drop the music to 15 percent", "drop the volume" lower it: a level said after "drop" is no removal)
+REMOVE = r"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!(?: [\w'-]+){0,4}? (?:down\b|(?:to|by) \d|volume|level))|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          r"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off(?![\s-]white))\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
@@ -278,7 +279,7 @@ def zh_color(word: str) -> str | None:
 
 
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
-              ("bottom", r"放低|(?<!自动)(?<![时候])压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移"),
+              ("bottom", r"放低|(?<!自动)(?<![时候])压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )(?<!track )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm|track|soundtrack))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|(?<!段)(?<![两俩2]个镜头)中间|居中|中央|正中"))  # "两段中间": between the clips
 
 
@@ -366,6 +367,9 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
 # a mouth that follows the words: no backend films one ("a man talking with lip sync", "对口型")
 LIP_SYNC = r"\blip[- ]?sync\w*|\blips? (?:match|move|moving) (?:to|with)\b|\blips? (?:synced|in sync)\b|对口型|口型(?:对|同步|匹配)|" \
            r"嘴型(?:对|同步)|唇形同步"
+# a part of the video a change is said to hold for: "during the dog clip", "only in the city part", "while the dog is on screen"
+_PART = r"(?:\b(?:during|only (?:in|on|for|during)) (?:the |that |this )?(?!whole\b|entire\b|full\b|all\b|video\b|thing\b)[\w-]+|" \
+        r"\bwhile (?:the |that |this )?(?!voice|narrat|someone|somebody|people|anyone)[\w-]+(?: clip| part)? (?:is|are)\b)"
 NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"(?<![a-z])[jl][- ]?cuts?(?![a-z])", "J-cuts and L-cuts (a clip's sound starting before or after its picture)",
      "J-cut / L-cut（声音比画面早或晚）"),
@@ -396,8 +400,10 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"少剪|剪多了|多剪了|\bcut (?:\d+(?:\.\d+)? (?:seconds?|secs?|s) )?less\b|\b(?:cut|trimmed) too much\b",
      "giving back part of a cut (say 'undo', then cut again)", "把剪掉的部分找回一些（可以先说“撤销”，再重新剪）"),
     # the music's volume is one for the whole video (ducking under a voice-over is its own option)
-    (r"^(?!.*(?:\bfade|\bduck|淡|闪避)).*(?:\b(?:music|song|bgm|soundtrack)\b.*\b(?:during|while|only (?:in|on|for|during)) "
-     r"(?:the )?(?:\w+ )?(?:clip|part|shot|scene|bit|section|one)\b|(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|"
+    # (the part said before or after the music: "only during the dog put the music more low", "make the music quieter
+    # while the dog is on screen", "lower the music during the title", "音乐在狗那段调小")
+    (rf"^(?!.*(?:\bfade|\bduck|淡|闪避)).*(?:\b(?:music|song|bgm|soundtrack)\b.*{_PART}|{_PART}.*\b(?:music|song|bgm|soundtrack)\b|"
+     r"(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|(?:音乐|配乐|bgm)在[^，,。]{1,8}(?:那段|片段)|"
      r"[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时).*(?:音乐|配乐)|只在[^，,。]{1,8}(?:那段|片段).*(?:音乐|配乐))",
      "a music change for one part of the video only (the music's volume is the same throughout)",
      "只改某一段的音乐（音乐音量整段一样）"),

@@ -23,15 +23,18 @@ from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import EditAction, MusicAction, Unknown
 from reelforge.agent.describe import describe_edit
-from reelforge.draft.edits import RemoveMusic, SetMusic, UpdateMusic
+from reelforge.draft import VIDEO
+from reelforge.draft.edits import RemoveMusic, SetClipAudio, SetMusic, UpdateMusic
 
 __all__ = ["LOUDER", "MUSIC", "QUIETER", "handle"]
 
-MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?)\b|背景音乐|背景乐|音乐|配乐|歌|bgm|曲子|旋律"
+# ("the track", "the audio track": the song under the video, never a clip's own sound: "the city clip's audio")
+MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?|" \
+        r"(?:the|this|that|my) (?:audio |music )?track(?! of))\b|背景音乐|背景乐|音乐|配乐|歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
-QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take)(?: \w+){0,3} down|reduce|decrease|less loud|" \
+QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take|drop|knock)(?: \w+){0,3} down|drop (?:the )?(?:\w+ )?(?:volume|level)|reduce|decrease|less loud|" \
            r"not so loud|too loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
            r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|(?:别|不要)(?:那么|这么|太)(?:大声|响|吵)"
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
@@ -78,8 +81,8 @@ _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|o
          r"爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|纯音乐|电音|说唱|饶舌|蓝调|交响乐|乡村音乐|摇篮曲|电子舞曲|(?<!赛博)朋克|放克|迪斯科|舞曲|" \
          r"重金属|金属乐|摇摆乐|" \
          r"(?:古风|国风|中国风)(?=(?:一点|点)?(?:的)?(?:吧|$|[，,]|音乐|歌|配乐|bgm|曲))|" \
-         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:钢琴|吉他|电子|古典)|" \
-         r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐)"  # "…，配钢琴", "配点吉他", "来点小提琴"
+         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|电子|古典)|" \
+         r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐)"  # "…，配钢琴", "配点轻松的吉他", "来点小提琴"
 
 
 def _relative(clause: Clause) -> float | None:
@@ -169,7 +172,7 @@ _NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.
             r"(?:关闭|关掉|取消|不要|别|停止|去掉)(?:音乐)?(?:的)?(?:自动)?(?:闪避|避让|降低|压低|变小|让)")
 # the music going down by itself while someone speaks: "lower the music automatically whenever someone is talking",
 # "the music goes down by itself when someone talks", "有人讲话的时候背景音乐自己压下去", "旁白出来的时候BGM自动让一下"
-_SPEECH = (r"\bwhen(?:ever)? (?:someone|somebody|people|anyone|i|we|they|he|she|the narrator|the voice(?:-?over)?|"
+_SPEECH = (r"\b(?:when(?:ever)?|while) (?:someone|somebody|people|anyone|i|we|they|he|she|the narrator|the voice(?:-?over)?|"
            r"the narration) (?:is |are )?(?:speak|talk|say|narrat|play)\w*|"
            r"\bwhen(?:ever)? (?:the )?(?:voice-?over|narration|narrator|vo) (?:comes? (?:in|on)|is on|starts?)\b|"
            r"\bwhen(?:ever)? there(?:'?s| is| are) (?:any |some )?(?:talking|speech|speaking|dialog\w*|narration|voice\w*|someone talking)\b|\bunder (?:the )?(?:speech|voice\w*|vo|dialog(?:ue)?|talking|narration)\b|"
@@ -330,9 +333,13 @@ _PRAISED = r"[^\s，,]{1,6}?(?:挺|很|蛮|还)?(?:好听|不错|好|可以)的?
 _OTHER_SIDE = {"in": r"\bat the (?:very )?end\b|结尾|最后|末尾|淡出|渐出", "out": r"\bat the (?:very )?(?:start|beginning)\b|开头|淡入|渐入"}
 
 
+# what is faded, said between "fade" and "in"/"out": "fade the bgm in", "fade the background music out"
+_FADED = r"(?:it|this|that|(?:the|my) (?:[\w'-]+ )?(?:music|song|bgm|soundtrack|track|tune))"
+
+
 def _fade_ms(clause: Clause, which: str) -> int | None:
-    pattern = {"in": r"(?<![a-z])fade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?in\b|淡入|渐入|" + _GENTLY_IN,
-               "out": r"(?<![a-z])fade(?:s|d)?(?: (?:it|the music|the song|this|that))?[- ]?(?:out|away)\b|淡出|渐出|渐弱|"
+    pattern = {"in": rf"(?<![a-z])fade(?:s|d)?(?: {_FADED})?[- ]?in\b|淡入|渐入|" + _GENTLY_IN,
+               "out": rf"(?<![a-z])fade(?:s|d)?(?: {_FADED})?[- ]?(?:out|away)\b|淡出|渐出|渐弱|"
                       + _GENTLY_OUT}[which]
     match = clause.search(pattern)
     if not match and which == "out" and clause.has(r"\bfade"):  # "fade it in over 4 seconds and out over 2"
@@ -526,6 +533,11 @@ def _moved_start(clause: Clause, state: PlanState) -> int | None:
     return 0 if clause.has(_FROM_TOP) and not clause.search(_SOURCE_IN) else None
 
 
+# music alone, the clips' own sound off: "i only want music", "just the music", "只要音乐", "只留背景音乐"
+_ONLY_MUSIC = r"^(?:(?:i|we)\s+)?(?:only|just)\s+(?:want\s+|need\s+|keep\s+|have\s+)?(?:the\s+|some\s+)?(?:background\s+)?" \
+              r"(?:music|bgm|song)(?:\s+(?:please|pls|then|only))?$|^(?:我)?(?:只要|只留|只保留|只听|只剩)(?:下)?(?:背景)?(?:音乐|配乐|bgm)(?:就行|就好|吧)?$"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
@@ -537,6 +549,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     # "make the music stop at 10 seconds", "音乐到10秒停": the music plays to the video's end; say so, add no music
     if _stopped_again(clause, state):  # "the song keeps repeating, make it stop": its loop, just turned off
+        return True
+    if clause.has(_ONLY_MUSIC) and state.draft.tracks_of(VIDEO):
+        # "i only want music", "只要背景音乐": the clips' own sound off, under the music there is (or a track to add)
+        if not any(isinstance(a, EditAction) and isinstance(a.edit, SetClipAudio) and a.edit.volume == 0
+                   and a.edit.segment_id is None for a in state.actions):  # "mute the clips, i only want music": once
+            state.edit(SetClipAudio(volume=0.0))
+        if not _has_music(state):
+            state.actions.append(MusicAction())
+        state.focus = Focus("music")
         return True
     if _has_music(state) and clause.has(_STOP_AT):
         state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
@@ -611,6 +632,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "音乐慢慢淡出": how the change goes ("慢慢", "slowly") is no mood of music
     # "can it fade out gentler": how a fade goes is no mood of music either
     gentler = r"|\b(?:gentl(?:er|y)|more gently|smooth(?:er|ly))\b" if _fade_said(clause) else ""
+    # "use my song and make it quiet, like 10%": how loud the song just set is, with its level, is no mood of music
+    if _focused_set(state) and mentions_it(clause) and ("volume" in adjust or "volume_scale" in adjust):
+        gentler += r"|\b(?:quiet|soft|loud)\b|安静|小声|大声"
     style = music_style(re.sub(_REPLACED, r"\1 ", re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
                                re.sub(_TOO_QUIET + "|" + QUIETER + "|" + LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
                                re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text))))

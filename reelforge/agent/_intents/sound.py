@@ -50,6 +50,21 @@ def _sound_place(clause: Clause, state: PlanState) -> int | None:
     return segment.end_ms if segment.end_ms < state.draft.video_end_ms else max(0, segment.end_ms - 1000)
 
 
+# a time said inside a clip named: "2 seconds into the dog clip", "in the dog clip at 2 seconds", "狗那段两秒的时候",
+# "狗那段的第2秒"
+_INTO_CLIP = r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+into\b|\b(?:in|of) (?:the |that |this )?[\w ]{0,20}?(?:clip|one|part|shot)\b.*" \
+             r"\bat \d|(?:那段|这段|片段|那个片段)(?:的第\d+(?:\.\d+)?秒|(?:的)?(?:第)?\d+(?:\.\d+)?秒(?:钟)?(?:的时候|时|处|那里|的地方))"
+
+
+def _clip_start(clause: Clause, state: PlanState) -> int:
+    """Where the clip a time is said inside starts ("2 seconds into the dog clip"); 0 when the time is the video's."""
+    if not clause.has(_INTO_CLIP):
+        return 0
+    named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
+    found = state.draft.find_segment(named[0]) if len(named) == 1 else None
+    return found[1].start_ms if found is not None else 0
+
+
 # the effects themselves, not a clip's own sound ("remove the sound" may be that)
 _EFFECT_WORDS = r"\bsound effects?\b|\bsfx\b|\beffects? sounds?\b|音效"
 
@@ -156,7 +171,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         sound = "whoosh"  # "能给每个转场都加个音效吗": the transition's own sound
     if sound is None:
         return False
-    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|(?<![切换])镜头|(?<![切换])画面|"
+    # ("视频一开始就来个叮": the video said as the moment, not a clip to make)
+    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|的(?:开头|结尾|最后))|"
+                                             r"(?<![切换])镜头|(?<![切换])画面|"
                                              r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的"):  # "再加一段三秒的人群欢呼": a clip
         return False
     every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
@@ -167,7 +184,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state) \
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
-            r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
+            r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
@@ -175,6 +193,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if _length_asked(clause, sound, every, state):
         return True
     at = _at_ms(clause)
+    at = at + _clip_start(clause, state) if at is not None else None
     back = clause.search(r"(?:最后(?:的)?|倒数第?)(\d+(?:\.\d+)?)秒|"
                          r"\b(?:the )?(?:very )?(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b")
     if back is not None and at is not None and state.draft.video_end_ms:  # "最后一秒加个掌声": a second before the end
@@ -203,6 +222,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
     if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|\bin the background\b|\bthe whole (?:video|thing)\b|"
+                  r"\b(?:when|as soon as|once) (?:the video|the film|it all|everything) (?:starts|begins|opens)\b|(?:视频)?(?:一开始|刚开始|最开始)|"
                   rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
         start = 0
     if every and not main_clips(state.draft) and not any(isinstance(a, GenerateAction) for a in state.actions):

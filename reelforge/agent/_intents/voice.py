@@ -62,7 +62,7 @@ _HOW = r"(?!\s*(?:it|this|that|them)?\s*(?:a bit |a little |more |much |again )*
 _ATTRS = r"(?:(?:british|american|english|us|uk|old|older|elderly|young|younger|deep|australian|indian|irish|scottish)\s+)*"
 _NARRATE_EN = re.compile(
     # words that only open a dictated message: "ok so now a voiceover saying ...", "alright narrate: ..."
-    r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|ok next thing)\b[,\s]+)*"
+    r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|hey|hi|hello|ok next thing)\b[,\s]+)*"
     # when, said first: "at 5 sec a man's voice saying ..."
     r"(?P<pre>(?:(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|(?:in|at|on) (?:the )?second \d+(?:\.\d+)?)\b[,\s]+)?"
     r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
@@ -71,7 +71,7 @@ _NARRATE_EN = re.compile(
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
     r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?)?"
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
-    r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：)|"
+    r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：|(?=[\"“「『]|'(?!s\b)))|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
     r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
     r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
@@ -80,7 +80,7 @@ _NARRATE_EN = re.compile(
     r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
-    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
     # asked of someone outright, the words unquoted: "have someone say here's Max"
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
@@ -90,7 +90,7 @@ _NARRATE_EN = re.compile(
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频|这段|这个片段))?"
+    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段)))?"
     r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
     r"(?:配音|旁白|解说|画外音|口播)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:(?<=声音)|(?<=[男女]声))(?:念|读|说)(?:一下|一句|1句|一段|1段)?(?=\s*[:：「『“])|"
@@ -280,14 +280,15 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
             # the words keep their own full stop ("……很安静。然后把音乐调小"), the request after it is read on its own
             cut = end.start() + 1 if body[end.start()] in "。.!！?？" else end.start()
             body, after = body[:cut], body[cut:].lstrip(" ,，。;；")
-    gender_after = re.match(rf"\s*,?\s*(?:in|with|using)\s+(?:an?\s+)?({_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)\s+voice\b",
-                            after, re.I)
+    gender_after = _GENDER_AFTER.match(after)
     if gender_after:  # "voice over saying 'Tokyo never sleeps' in a male voice, and ..."
         after = after[gender_after.end():]
     after = re.sub(r"^\s*(?:,\s*)?(?:and\s+|then\s+|also\s+)*", "", after)
     when = _SPOKEN_AT.match(after)
     if when:  # "... say 'welcome to Tokyo' at the start": when it is said, not a request of its own
         after = after[when.end():]
+        gender_after = gender_after or _GENDER_AFTER.match(after)  # "... at the start, male voice"
+        after = after[gender_after.end():] if gender_after else after
     instead = _INSTEAD_SAID.match(after)
     if instead:  # "... 'See you soon' — scratch that, 'See you tomorrow'", "... in a male voice, no, female"
         words = next((g for g in instead.groups()[:-1] if g is not None), None)
@@ -348,6 +349,9 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     return Whole([action], before=before, after=after)
 
 
+# the voice said after the words: "... in a male voice", "..., male voice", "... in a british female voice"
+_GENDER_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\b(?:in|with|using)\s+)?(?:an?\s+)?"
+                           rf"({_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)\s+voice\b", re.I)
 # a correction right after the words or the voice: "— scratch that, 'See you tomorrow'", ", no, female"
 _INSTEAD_SAID = re.compile(r"""(?i)^[\s,.;—–-]*(?:scratch that|no+|sorry|actually|i mean|wait)"""
                            r"""[,\s]+(?:"([^"]+)"|“([^”]+)”|'((?:[^']|'(?=\w))+)'(?!\w)|(?:in\s+)?(?:a\s+)?"""
@@ -485,7 +489,7 @@ def _of_voice(clause: Clause) -> bool:
 
 _BARE_ON = re.compile(
     r"^(?:please\s+)?(?:(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?|i was wondering if (?:you|u) could\s+|"
-    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|i want|i need|"
+    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|make|create|generate|i want|i need|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
