@@ -257,12 +257,14 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
 
 # "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
 _AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)|" \
-            r"\b(?:be|go|come)s? (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
+            r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
 _AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)|" \
-           r"\b(?:be|go|come)s? (?:the )?(?:very )?last\b"
+           r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?last\b"
 # "照片放在第一个", "当成第一个画面", "最后是徒步视频": the new clip as the first or the last thing shown (not "after the first clip")
-_ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?:个|位)?(?:画面|镜头|片段|位置)?$"
-_ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?$|^(?:最后|结尾)(?:是|放|接|再是)"
+# (what follows after a pause is the clip's own: "照片放在第一个，显示四秒")
+_ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?:个|位)?(?:画面|镜头|片段|位置)?(?=$|[，,\s])|^先(?:放|用|接|加)"
+_ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?(?=$|[，,\s])|" \
+              r"^(?:最后|结尾)(?:是|放|接|再是)"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
