@@ -216,7 +216,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
-            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
+            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|^[^，,把]{1,12}?(?:段|镜头|视频)换成|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
                                            r"^rather than\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
     elif ref in (None, MISSING) and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
@@ -507,7 +507,8 @@ _SCENE_FOR = re.compile(
     r"^(?:(?:please|can you|could you|now|and|then|ok)\s+)*(?P<verb>replace|swap(?: out)?|switch(?: out)?|change|turn)\s+(?P<old>.+?)\s+"
     r"(?:out\s+)?(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+|(?!(?:the|my|your|its|this|that|these|those|it|them|one|nothing|"
     r"something|black|white|silence)\b)[a-z]+(?:\s+[a-z]+)*\s+(?:at|in|on|over|under|through|by|near|across|along|during|from)\s+.+|"
-    r"(?!(?:the|my|your|its|this|that|these|those|it|them|nothing|something)\b)[a-z]+\s+[a-z]+ing\b.*)$|"
+    r"(?!(?:the|my|your|its|this|that|these|those|it|them|nothing|something)\b)[a-z]+\s+[a-z]+ing\b.*|"
+    r"one (?:of|showing|with|where)\s+.+)$|"  # "replace this clip with one of a forest in the fog"
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
     r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
@@ -530,7 +531,7 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
                           r"^(?:1)?(?:个|段)?(?:新的)?$", lead.group("lead")):
         # "swap the dog clip for a new one: a cat chasing a ball of yarn" (or after a comma or a dash)
         new = lead.group("scene").strip()
-    one_of = re.match(r"^(?:a|an)\s+(?:[\w-]+\s+){0,3}?one (?:of|showing|with|where)\s+(.+)$", new)
+    one_of = re.match(r"^(?:(?:a|an)\s+(?:[\w-]+\s+){0,3}?)?one (?:of|showing|with|where)\s+(.+)$", new)
     new = f"a {one_of.group(1)}" if one_of else new  # "with a 10 second one of the same city at dawn": that scene
     clips = main_clips(state.draft)
     if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
