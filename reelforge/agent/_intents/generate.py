@@ -224,7 +224,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
     elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
-    elif ref in (None, MISSING) and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|to) the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"

@@ -1238,7 +1238,9 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
                       r"^(?:can|could)\s+(?:the|my)\s+[^,]{1,30}?\s+(?:be|go|come)\b|"
                       r"(?:^[\w.]+\s*|\b(?:only|just)\s+)(?:want\s+|need\s+)?(?:the )?(?:first|last|seconds?|from)\b|只要|只用|只留|"
                       r"(?<=[\w.])\s*(?:的)?(?:前|后|最后)\d|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
-                      r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b"):  # "the hike vid should go before ..."
+                      r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b") and not (
+            # "把hike视频换到城市前面", "move my photo to the start": an upload moved that is not there yet is added there
+            clause.has(r"(?:换|挪|移|调)到|\bmove\b") and _upload_off_timeline(clause, state)):  # "the hike vid should go before ..."
         return False
     # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
     # kind is said before where it goes ("put my picture before the city clip" is a photo)
