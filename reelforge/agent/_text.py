@@ -604,7 +604,7 @@ _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入")
              (re.compile(r"静[因阴]|禁因|净音"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),
              (re.compile(r"减掉(?=\d|[一二三四五六七八九十两半]|前|后|开头|结尾|最)"), "剪掉"))  # "城市那段太长了 减掉3秒": by ear
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
-_REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]+|$)){2,}$")
+_REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]*|$)){2,}$")  # ("撤销撤销": said twice without a pause too)
 
 
 # English editing words inside a Chinese message, as the Chinese word ("BGM的fade in设成2秒", "把BGM mute掉", "ducking打开",

@@ -220,7 +220,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
-            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
+            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|^[^，,把]{1,12}?(?:段|镜头|视频)换成|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
                                            r"^rather than\b")):  # "把第一个片段换成一段海滩的视频"
         kind = "replace"
     elif ref in (None, MISSING) and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
@@ -228,7 +228,7 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
     elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
         return ("end", None)
-    elif ref in (None, MISSING) and clause.has(r"\bat the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|to) the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
         return ("start", None)  # "在最前面加一段日出": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
@@ -261,12 +261,14 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
 
 # "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
 _AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)|" \
-            r"\b(?:be|go|come)s? (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
+            r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
 _AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)|" \
-           r"\b(?:be|go|come)s? (?:the )?(?:very )?last\b"
+           r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?last\b"
 # "照片放在第一个", "当成第一个画面", "最后是徒步视频": the new clip as the first or the last thing shown (not "after the first clip")
-_ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?:个|位)?(?:画面|镜头|片段|位置)?$"
-_ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?$|^(?:最后|结尾)(?:是|放|接|再是)"
+# (what follows after a pause is the clip's own: "照片放在第一个，显示四秒")
+_ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?:个|位)?(?:画面|镜头|片段|位置)?(?=$|[，,\s])|^先(?:放|用|接|加)"
+_ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?(?=$|[，,\s])|" \
+              r"^(?:最后|结尾)(?:是|放|接|再是)"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
@@ -510,7 +512,8 @@ _SCENE_FOR = re.compile(
     r"^(?:(?:please|can you|could you|now|and|then|ok)\s+)*(?P<verb>replace|swap(?: out)?|switch(?: out)?|change|turn)\s+(?P<old>.+?)\s+"
     r"(?:out\s+)?(?:with|for|into|to)\s+(?P<new>(?:a|an|some)\s+.+|one (?:of|showing|with|where)\s+.+|(?!(?:the|my|your|its|this|that|these|those|it|them|one|nothing|"
     r"something|black|white|silence)\b)[a-z]+(?:\s+[a-z]+)*\s+(?:at|in|on|over|under|through|by|near|across|along|during|from)\s+.+|"
-    r"(?!(?:the|my|your|its|this|that|these|those|it|them|nothing|something)\b)[a-z]+\s+[a-z]+ing\b.*)$|"
+    r"(?!(?:the|my|your|its|this|that|these|those|it|them|nothing|something)\b)[a-z]+\s+[a-z]+ing\b.*|"
+    r"one (?:of|showing|with|where)\s+.+)$|"  # "replace this clip with one of a forest in the fog"
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
     r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"

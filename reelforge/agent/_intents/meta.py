@@ -62,7 +62,7 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
         r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b"
-_UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*)?撤(?:了|掉)吧?$|\b(?:scratch|ditch|kill|lose|remove|delete|" \
+_UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*|还是|那|那就|那还是)?撤(?:了|掉)吧?(?=$|[，,])|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \

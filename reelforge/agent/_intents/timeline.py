@@ -975,6 +975,10 @@ _KIND_WORDS = {"video": r"\b(?:videos?|vids?|footage|clips?|recordings?|mp4|mov)
                "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图"}
 
 
+# the end said outright, as a place of its own: "... and the photo at the end", "the hike video last"
+_AN_END = r"\bend\b|\b(?:last|final)$|\b(?:last|final)(?= (?:please|pls|thanks))|最后|结尾"
+
+
 def _uploads_listed(clause: Clause, state: PlanState) -> bool:
     """Several uploads added in one request, in the order said: "add the hike video and the beach photo after the city",
     "照片和视频都加到后面" (one place: each after the one before), "hike.mp4放到最前面，照片放最后" (a place each)."""
@@ -983,7 +987,7 @@ def _uploads_listed(clause: Clause, state: PlanState) -> bool:
     if len(sides) == 1 and verb:  # "put the hike video at the start and the photo at the end": a place each, one verb
         parts = re.split(r"\s+and\s+(?=(?:the|my)\b)", clause.text)
         sides = [dataclasses.replace(clause, text=p if k == 0 else f"{verb.group(0)} {p}") for k, p in enumerate(parts)]
-        if len(sides) > 1 and not all(placement_of(side, state) not in (None, ("end", None)) or side.has(r"\bend\b")
+        if len(sides) > 1 and not all(placement_of(side, state) not in (None, ("end", None)) or side.has(_AN_END)
                                       for side in sides):
             sides = sides[:1]
     if len(sides) > 1 and all(_named_upload(side, state) or _the_photo(side, state) or _my_upload(side, state) for side in sides):
@@ -1003,13 +1007,27 @@ def _uploads_listed(clause: Clause, state: PlanState) -> bool:
         found.append(media)
     if len(found) < 2:
         return False
+    # each upload where its own words put it ("the beach photo goes first and hike.mp4 last"), else where the request
+    # puts them all, each after the one before ("add the hike video and the beach photo after the city")
+    own = [_own_place(dataclasses.replace(clause, text=part), state)
+           for part in re.split(r"\s*(?:\band\b|和|跟|、|以及)\s*", clause.text)] if len(parts) == len(found) else []
     placement: tuple[str, str | None] = placement_of(clause, state) or ("end", None)
-    for media in found:
+    for index, media in enumerate(found):
+        at = (own[index] if own else None) or placement
         added = state.edit(AddClip(src=media.src, duration_ms=media.duration_ms or 3000, name=media.name,
-                                   at=placement[0], ref=placement[1]), focus_kind="clip")  # type: ignore[arg-type]
+                                   at=at[0], ref=at[1]), focus_kind="clip")  # type: ignore[arg-type]
         if added and placement[0] != "end":
             placement = ("after", added[0])
     return True
+
+
+def _own_place(part: Clause, state: PlanState) -> tuple[str, str | None] | None:
+    """The end of the video one item of a list of uploads says for itself ("hike.mp4 last", "the photo first")."""
+    if part.has(r"\b(?:last|at the (?:very )?end)$|最后|结尾"):
+        return ("end", None)
+    if part.has(r"\b(?:first|at the (?:very )?(?:start|beginning))$|最前|第1个|开头"):
+        return ("start", None)
+    return None
 
 
 def _my_upload(clause: Clause, state: PlanState) -> MediaRef | None:
@@ -1141,7 +1159,7 @@ def _listed_in_order(clause: Clause, state: PlanState) -> bool:
     trial = state.fork()
     if not _add_upload(sides[0], trial) or not isinstance(trial.focus, Focus) or not trial.focus.segment_id:
         return False
-    return _chain_in_order(trial.focus.segment_id, items, trial, state)
+    return _chain_in_order(trial.focus.segment_id, items, trial, state, [_said_last(side) for side in sides[1:]])
 
 
 def _then_in_order(clause: Clause, state: PlanState) -> bool:
@@ -1152,20 +1170,28 @@ def _then_in_order(clause: Clause, state: PlanState) -> bool:
     if not isinstance(last, EditAction) or not isinstance(last.edit, (AddClip, MoveClip)) or state.focus is None \
             or state.focus.kind != "clip" or not state.focus.segment_id:
         return False
-    items = [_order_item(dataclasses.replace(clause, text=part), state)
-             for part in re.split(r"\s*[，,]\s*(?:and\s+)?|\s+and\s+", clause.text) if part]
+    parts = [part for part in re.split(r"\s*[，,]\s*(?:and\s+)?|\s+and\s+", clause.text) if part]
+    items = [_order_item(dataclasses.replace(clause, text=part), state) for part in parts]
     if not items or any(item is None for item in items):
         return False
-    return _chain_in_order(state.focus.segment_id, items, state.fork(), state)
+    return _chain_in_order(state.focus.segment_id, items, state.fork(), state,
+                           [_said_last(dataclasses.replace(clause, text=part)) for part in parts])
+
+
+def _said_last(item: Clause) -> bool:
+    """An item of an order said as the last thing: "the hike video last", "最后是徒步视频" (the end, whatever is between)."""
+    return item.has(r"\s(?:last|at the (?:very )?end)$|^(?:and |then )*(?:last|finally|lastly)\b|^最后")
 
 
 def _chain_in_order(first: str, items: list[tuple[MediaRef | None, str | None] | None], trial: PlanState,
-                    state: PlanState) -> bool:
-    """Each item after the one before, starting after ``first``, planned on ``trial``; taken into ``state`` only when
-    every item found its place."""
+                    state: PlanState, last: list[bool] | None = None) -> bool:
+    """Each item after the one before, starting after ``first``, planned on ``trial`` (an item said last goes at the
+    end); taken into ``state`` only when every item found its place."""
     previous: str | None = first
-    for item in items:
+    for index, item in enumerate(items):
         assert item is not None and previous is not None
+        if last is not None and last[index] and index == len(items) - 1:
+            previous = main_clips(trial.draft)[-1].id  # "..., the hike video last": after whatever is last now
         previous = _next_in_order(previous, item, trial)
         if previous is None:
             return False
@@ -1208,11 +1234,13 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
         return True
     if _added_upload(state) is not None and clause.has(_UPLOAD_ALONE):
         clause = dataclasses.replace(clause, text=f"add {re.sub(r'^(?:and |then |also )+', '', clause.text)}")
-    if not clause.has(ADD + r"|\buse\b|用|接到|接在|接上|插到|插在|加进来|放进来|当成|当作|作为|^(?:最后|结尾)(?:是|再是)|"
+    if not clause.has(ADD + r"|\buse\b|用|接到|接在|接上|插到|插在|加进来|放进来|当成|当作|作为|当(?=第1|最后)|^(?:最后|结尾)(?:是|再是)|"
                       r"^(?:can|could)\s+(?:the|my)\s+[^,]{1,30}?\s+(?:be|go|come)\b|"
                       r"(?:^[\w.]+\s*|\b(?:only|just)\s+)(?:want\s+|need\s+)?(?:the )?(?:first|last|seconds?|from)\b|只要|只用|只留|"
                       r"(?<=[\w.])\s*(?:的)?(?:前|后|最后)\d|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
-                      r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b"):  # "the hike vid should go before ..."
+                      r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b") and not (
+            # "把hike视频换到城市前面", "move my photo to the start": an upload moved that is not there yet is added there
+            clause.has(r"(?:换|挪|移|调)到|\bmove\b") and _upload_off_timeline(clause, state)):  # "the hike vid should go before ..."
         return False
     # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
     # kind is said before where it goes ("put my picture before the city clip" is a photo)
