@@ -95,7 +95,7 @@ _SAID = {
     "voiceover off": {"do": "remove_voice"}, "narration off": {"do": "remove_voice"}, "配音 关掉": {"do": "remove_voice"},
     "旁白 去掉": {"do": "remove_voice"}, "music off": {"do": "remove_music"}, "音乐 关掉": {"do": "remove_music"},
     # a value that fits two things: asked, naming both
-    "音量0.1": {"do": "unknown"}, "vol 30": {"do": "unknown"},
+    "音量0.1": {"do": "update_music", "volume": 0.1}, "vol 30": {"do": "unknown"},
     # a word the composed reading cannot account for: the areas' question stands
     "make the title slide in from the right": {"do": "unknown"}, "the music should stop at 8 seconds": {"do": "unknown"},
     "标题缩短5秒": {"do": "unknown"}, "make the video 30 seconds long": {"do": "unknown"},
