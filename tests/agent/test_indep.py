@@ -38,8 +38,8 @@ FLOORS = {
     "en13": 0.98,  # when it landed: 0.916 (412/450) (ninth session, plain newcomer, a social-media creator); 449/450 after the ninth session's round
     "en11": 0.96,  # when it landed: 0.975 (390/400) (ninth session, plain newcomer; a check wave, held back until the final merge: 388/400 on the session's starting rules)
     "zh11": 0.93,  # when it landed: 0.953 (381/400) (ninth session, plain newcomer; a check wave, held back until the final merge: 380/400 on the session's starting rules)
-    "en14": 0.95,  # when it landed: 0.965 (386/400) (tenth session, plain newcomer)
-    "zh14": 0.89,  # when it landed: 0.913 (411/450) (tenth session, plain newcomer)
+    "en14": 0.97,  # 0.983 (393/400) after the tenth session's round; when it landed: 0.965 (386/400) (tenth session, plain newcomer)
+    "zh14": 0.925,  # 0.942 (424/450) after the tenth session's round; when it landed: 0.913 (411/450) (tenth session, plain newcomer)
 }
 
 
