@@ -303,7 +303,11 @@ def plan_message(message: str, context: AgentContext, settings: Settings | None 
                                        script=script_of(message, context.history))
         except BackendUnavailable:
             pass
-    rules = understand(message, context)
+    try:
+        rules = understand(message, context)
+    except Exception:  # a fault in the rules costs the user a question, never the turn (nor a 500)
+        log.exception("the rules failed on a message; it is asked about instead")
+        rules = _unreadable(message)
     always = settings is not None and settings.llm_local_when == "always"
     if planner is None or (explained(rules) and not always):
         return rules
@@ -312,3 +316,12 @@ def plan_message(message: str, context: AgentContext, settings: Settings | None 
     except BackendUnavailable as exc:
         log.info("local planner gave no plan (%s); the rules answer", exc)
         return rules
+
+
+def _unreadable(message: str) -> Plan:
+    """The plan for a message the rules failed on: one question in the message's language, nothing done."""
+    language: Language = "zh" if detect_language(message) == "zh" else "en"
+    question = ("没读懂这句话，能换个说法吗？比如：“结尾淡出”、“音乐调到30%”，或者“生成一段……的视频”。" if language == "zh" else
+                "I couldn't read that one. Could you say it another way? For example: 'fade out at the end', 'music at "
+                "30%', or 'generate a clip of ...'.")
+    return Plan(language=language, actions=[Unknown(message, understood="", question=question)], message=message)

@@ -23,6 +23,7 @@ from reelforge.agent import (
     UndoAction,
     Unknown,
     compose_reply,
+    llm,
     plan_message,
     understand,
 )
@@ -319,3 +320,17 @@ def test_the_llm_sees_the_recent_history_and_may_ask_the_user(server: _Server) -
     server.calls = [_call("ask_user", {"question": "  "})]  # an empty question is no answer: the rules answer
     ruled = plan_message("make that one shorter", context("full"), _settings(server))
     assert ruled.actions == understand("make that one shorter", context("full")).actions
+
+
+@pytest.mark.parametrize(("message", "language"), [("fade out at the end", "en"), ("结尾淡出", "zh")])
+def test_a_fault_in_the_rules_is_a_question_never_a_failed_turn(
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, message: str, language: str) -> None:
+    def broken(message: str, context: object) -> object:
+        raise IndexError("a rule's bug")
+
+    monkeypatch.setattr(llm, "understand", broken)
+    with caplog.at_level("ERROR", logger="reelforge.agent.llm"):
+        plan = plan_message(message, context("full"))
+    assert plan.language == language and plan.message == message
+    assert len(plan.actions) == 1 and isinstance(plan.actions[0], Unknown) and plan.actions[0].question
+    assert "the rules failed" in caplog.text and "IndexError" in caplog.text
