@@ -60,7 +60,7 @@ TOPICS: dict[str, str] = {
     "motion": r"motion|zoom|pan|ken burns|推镜|推近|推进|拉近|拉远|推远|缩放|平移|运镜|镜头运动",
     "speed": r"speed|sped|slow|fast|速度|加速|慢",
     "sound": r"sound effect|whoosh|shutter|音效",
-    "trim": r"trim|cut|shorten|剪|裁",
+    "trim": r"trim|cut|shorten|split|剪|裁|切开|一分为二|1分为2|(?:切|分|拆)成(?:两|2)",
     "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
 }
 Topic = typing.Literal["music", "voice", "title", "canvas", "transition", "fade", "motion", "speed", "sound", "trim", "clip",
