@@ -659,8 +659,11 @@ def _composed_fits(clause: Clause, state: PlanState) -> list[tuple[Proposal, Pla
     fits = []
     for proposal in proposals(clause, state):
         fork = state.fork()
+        failed, missing = len(fork.failed), len(fork.missing)
         if fork.edit(proposal.edit, proposal.tool.focus) or fork.draft.canvas.captions and not state.draft.canvas.captions:
             continue  # it makes something (turns the captions on): what to make is the areas' to read
+        if len(fork.failed) > failed and len(fork.missing) == missing:
+            continue  # it cannot apply ("stop the music at 20 seconds" of a 15 s video): the areas' question stands
         explains = explained(reading, fork.actions[len(state.actions):], drafts=(state.draft, fork.draft), focus=_focus(state))
         if whole <= explains:
             fits.append((proposal, fork, explains))

@@ -15,6 +15,7 @@ import re
 
 from reelforge.agent._intents._words import REMOVE
 from reelforge.agent._numbers import find_durations, time_range
+from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
@@ -30,6 +31,12 @@ _KEEPING = r"\b(?:keep|only|just|leave)\b|保留|留下|只留|只要|剪到|截
 # "seconds 3 to 5", "secs 2-4": the unit said before the numbers
 _SECONDS_SPAN = r"\bsec(?:ond)?s? (\d+(?:\.\d+)?) ?(?:to|through|till|until|-|and) ?(\d+(?:\.\d+)?)\b"
 _MIDDLE = r"\b(?:middle|center|centre)\b|中间"
+# the middle clip of three or more ("remove the middle clip", "把中间那段去掉" with three clips): a clip, deleted elsewhere
+_MIDDLE_CLIP = r"\bmiddle (?:clip|one|shot|video|scene)s?\b"
+_MIDDLE_CLIP_ZH = r"中间(?:的)?(?:那|这)?(?:一|1)?(?:段|个|片段|镜头)"
+# the topics a cut of the clips may name: a clip, a cut (any other object said is that object's: "remove the whoosh from
+# 2 to 4 seconds", "把字幕从2秒到4秒去掉")
+_OURS = frozenset({"clip", "trim"})
 # ("cut the video in half" keeps half of it: a trim)
 _SPLIT = r"\bsplit\b(?![- ]?screens?)|\bslice\b|\brazor\b|\bcut (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)|clip \d+)" \
          r" (?:in|into) (?:two|2)\b|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开"
@@ -38,7 +45,7 @@ _HALF = r"\bin half\b|\bhalves\b|\bdown the middle\b|\bin the middle\b|对半|�
 
 def cut_inside(clause: Clause, state: PlanState) -> bool:
     """A stretch removed from inside a clip, or from the middle of the video; False when the clause says no such cut."""
-    if not clause.has(_REMOVING) or clause.has(_KEEPING):
+    if not clause.has(_REMOVING) or clause.has(_KEEPING) or _names_another(clause):
         return False
     refs = [ref for ref in clip_refs(clause, state) if ref != MISSING]
     clip = _the_clip(state, refs)
@@ -74,6 +81,10 @@ def _cut(state: PlanState, clip: Segment, start: int, end: int) -> None:
         state.edit(CutSegment(segment_id=clip.id, start_ms=start, end_ms=end), focus_kind="clip")
 
 
+def _names_another(clause: Clause) -> bool:
+    return any(slot.value not in _OURS for slot in read_clause(clause).of("topic"))
+
+
 def _the_clip(state: PlanState, refs: list[str]) -> Segment | None:
     found = state.draft.find_segment(refs[0]) if len(refs) == 1 else None
     return found[1] if found is not None else None
@@ -90,7 +101,7 @@ def _span(clause: Clause) -> tuple[int, int] | None:
 def _middle(clause: Clause, state: PlanState, clip: Segment | None) -> bool:
     """"cut out the middle 2 seconds of the dog clip", "把第一段中间那两秒剪掉": that long, centred in the clip; the middle
     said without how much ("cut out the middle part of the city clip", "把中间那段去掉") is asked."""
-    if not clause.has(_MIDDLE) or clause.has(r"\b(?:title|text|caption|music|song)\b|标题|文字|字幕|音乐|歌"):
+    if not clause.has(_MIDDLE) or clause.has(_MIDDLE_CLIP) or clause.has(_MIDDLE_CLIP_ZH) and len(main_clips(state.draft)) > 2:
         return False
     said = find_durations(clause.text)
     if clip is not None and said and said[0][0] < clip.duration_ms:
@@ -113,8 +124,8 @@ def _middle(clause: Clause, state: PlanState, clip: Segment | None) -> bool:
 
 def split(clause: Clause, state: PlanState) -> bool:
     """A clip split in two at a time said (its own when it is named, else the video's), or in half."""
-    if not clause.has(_SPLIT):
-        return False
+    if not clause.has(_SPLIT) or clause.has(r"\bscreens?\b|屏") or _names_another(clause):
+        return False  # ("split the screen in two": a split screen, which the editor has not)
     clips = main_clips(state.draft)
     refs = [ref for ref in clip_refs(clause, state) if ref != MISSING]
     if not refs and mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" \

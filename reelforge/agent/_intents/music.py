@@ -542,7 +542,7 @@ def _stop_music(clause: Clause, state: PlanState, stop: int) -> bool:
     """"stop the music at 8 seconds", "音乐到第8秒就停": the music ends there (its fade out ending with it)."""
     music = next(s for t in state.draft.tracks if t.is_music for s in t.segments)
     video_end = state.draft.video_end_ms or state.draft.end_ms
-    if stop <= music.start_ms or stop >= video_end:
+    if stop and (stop <= music.start_ms or stop >= video_end):
         have, when = f"{video_end / 1000:g}", f"{stop / 1000:g}"
         state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
             clause, f"The music plays from {music.start_ms / 1000:g} s to the video's end at {have} s, so it cannot stop "
