@@ -21,7 +21,7 @@ from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import Unknown
 from reelforge.draft import Segment
-from reelforge.draft.edits import CutSegment, SplitClip, TrimSegment
+from reelforge.draft.edits import CutSegment, DeleteSegment, SplitClip, TrimSegment
 
 __all__ = ["cut_inside", "split"]
 
@@ -59,6 +59,8 @@ def cut_inside(clause: Clause, state: PlanState) -> bool:
         start, end = span
         if end > clip.duration_ms or (start == 0 and end == clip.duration_ms):
             return False  # past the clip, or all of it: the trims and the deletions say it
+        if len(clips) == 1 and (start == 0 or end == clip.duration_ms):
+            return False  # at an end of the one clip: the video is the clip, trimmed as a whole
         _cut(state, clip, start, end)
         return True
     video_end = state.draft.video_end_ms
@@ -66,7 +68,9 @@ def cut_inside(clause: Clause, state: PlanState) -> bool:
         return False  # at an end of the video: a trim
     for seg in reversed(clips):  # the video's time, from each clip it covers (the last first: earlier ids stay put)
         start, end = max(span[0], seg.start_ms) - seg.start_ms, min(span[1], seg.end_ms) - seg.start_ms
-        if end > start and not (start == 0 and end == seg.duration_ms):
+        if end > start and start == 0 and end == seg.duration_ms:  # a clip the stretch covers whole goes
+            state.edit(DeleteSegment(segment_id=seg.id))
+        elif end > start:
             _cut(state, seg, start, end)
     return True
 
