@@ -25,7 +25,7 @@ from reelforge.draft.edits import CutSegment, DeleteSegment, SplitClip, TrimSegm
 
 __all__ = ["cut_inside", "split"]
 
-_REMOVING = REMOVE + r"|\b(?:cut|take|snip|chop|skip|lose|drop)\b|剪掉|剪了|剪去|删掉|删了|去掉|不要|砍掉|拿掉|去除"
+_REMOVING = REMOVE + r"|\b(?:cut|take|snip|chop|skip|lose|drop)\b|\btrim (?:out|away)\b|剪掉|剪了|剪去|删掉|删了|去掉|不要|砍掉|拿掉|去除"
 # what keeps a stretch rather than removing it: "keep only 2s to 8s", "只留2到8秒" (a trim of the ends)
 _KEEPING = r"\b(?:keep|only|just|leave)\b|保留|留下|只留|只要|剪到|截取|\bthe rest\b|(?:其他|其余|剩下|剩余)的"
 # "seconds 3 to 5", "secs 2-4": the unit said before the numbers
@@ -38,8 +38,10 @@ _MIDDLE_CLIP_ZH = r"中间(?:的)?(?:那|这)?(?:一|1)?(?:段|个|片段|镜头
 # 2 to 4 seconds", "把字幕从2秒到4秒去掉")
 _OURS = frozenset({"clip", "trim"})
 # ("cut the video in half" keeps half of it: a trim)
-_SPLIT = r"\bsplit\b(?![- ]?screens?)|\bslice\b|\brazor\b|\bcut (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)|clip \d+)" \
-         r" (?:in|into) (?:two|2)\b|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开"
+# ("make a cut at 4 s" is an editor's razor: a split; "cut it at 4 s" keeps what comes before, a trim)
+_SPLIT = r"\bsplit\b(?![- ]?screens?)|\bslice\b|\brazor\b|\bmake a (?:cut|split) (?:at|in)\b|" \
+         r"\b(?:cut|chop|divide|break) (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)|clip \d+)" \
+         r" (?:in|into) (?:two|2)(?: (?:pieces|parts|bits|clips))?\b|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开"
 _HALF = r"\bin half\b|\bhalves\b|\bdown the middle\b|\bin the middle\b|对半|一分为二|1分为2|中间|平分|(?:切|分|拆)成(?:两|2)(?:段|个|半|部分)"
 
 

@@ -15,7 +15,8 @@ from reelforge.agent._text import Clause
 
 __all__ = ["music_end"]
 
-_STOPS = (r"\b(?:stop|end|cut (?:it |the music |the song )?off|cuts? out|finish|die|go(?:es)? (?:quiet|silent))\w*\b|"
+_STOPS = (r"\b(?:stop|end|cut (?:it |the music |the song )?off|cuts? out|finish|die|go(?:es)? (?:quiet|silent)|kill|mute|"
+          r"silence|(?:turn|switch) (?:it |the music |the song )?off)\w*\b|"
                   r"停|结束|没声|不要了|不放了")
 # (a bare number after "at" is a time too: "start the music at 3 seconds and stop it at 9"; not a level, "at 50%")
 _AT = (r"\b(?:at|after|by|around|on|in)\s+(?:the\s+)?(?:(?:mark|second)\s+)?(\d+(?:\.\d+)?)(?:\s*(?:seconds?|secs?|s)\b|$|"
@@ -30,6 +31,10 @@ _BEFORE_END = (r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s) (?:before|earlier than|a
 # "the song should go all the way to the end", "音乐一直放到结尾", "背景音乐放到最后"
 _TO_THE_END = (r"\b(?:play|run|go|last|continue|keep (?:playing|going))\w*\b[^,.]*\b(?:to|until|till|through) the (?:very )?"
                r"end(?: of the video)?\b|(?:一直)?(?:放|播|播放|响)到(?:视频)?(?:结尾|最后|结束)")
+# none after a time: "no music after 9 seconds", "第9秒以后不要音乐"
+_NONE_AFTER = (r"\bno (?:more )?(?:background )?(?:music|song|bgm|soundtrack) (?:after|past|from) (?:the )?(\d+(?:\.\d+)?)\s*"
+               r"(?:seconds?|secs?|s)\b|第?(\d+(?:\.\d+)?)秒(?:以后|之后|后面|后)(?:的)?(?:就)?(?:不要|没有|去掉|别放|不放)(?:了)?"
+               r"(?:音乐|配乐|背景音乐|bgm)")
 _STARTS = (r"\b(?:start|begin|come in|kick in)\w*\b|开始|进来|响起")
 
 
@@ -43,7 +48,7 @@ def music_end(clause: Clause, state: PlanState) -> int | None:
     before = clause.search(_BEFORE_END)
     if before is not None and video_end:
         return video_end - round(float(next(g for g in before.groups() if g)) * 1000)
-    first = clause.search(_FIRST)
+    first = clause.search(_FIRST) or clause.search(_NONE_AFTER)
     if first is not None:
         return round(float(next(g for g in first.groups() if g)) * 1000)
     if not clause.has(_STOPS) or clause.has(_STARTS):  # "start the music at 5 s and stop it at 9": said apart
