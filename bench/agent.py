@@ -31,7 +31,7 @@ AREAS = {
     "clips": ("generate", "add_clip"), "titles": ("add_text", "update_text", "remove_text"),
     "music": ("music", "set_music", "update_music", "remove_music"), "sound effects": ("sound",),
     "voice and captions": ("voice", "change_voice", "remove_voice", "captions", "subtitles", "set_captions", "script"),
-    "cuts and order": ("trim", "trim_segment", "delete_segment", "move_clip", "swap_clips"), "speed": ("set_speed",),
+    "cuts and order": ("trim", "trim_segment", "cut_segment", "split_clip", "delete_segment", "move_clip", "swap_clips"), "speed": ("set_speed",),
     "transitions and fades": ("set_transition", "set_fade"), "camera": ("set_motion",), "clip sound": ("set_clip_audio",),
     "canvas": ("set_canvas",), "exports": ("export", "timeline_export"), "history": ("undo", "redo", "revert"),
     "show and help": ("show", "help"), "a question": ("unknown",),

@@ -25,7 +25,8 @@ __all__ = ["doing", "needed", "no_such_clip", "no_transition", "question"]
 # the object each edit acts on, by the registry's topic of its op; the ops that make their object, and removals
 # (already so when the object is absent), are not in the table
 _ACTS_ON = {"update_text": "title", "update_music": "music", "set_clip_audio": "clip", "set_speed": "clip",
-            "set_fade": "clip", "set_motion": "clip", "trim": "clip", "trim_segment": "clip", "move_clip": "clip",
+            "set_fade": "clip", "set_motion": "clip", "trim": "clip", "trim_segment": "clip", "cut_segment": "clip",
+            "split_clip": "clip", "move_clip": "clip",
             "swap_clips": "clip", "set_transition": "transition"}
 
 

@@ -45,7 +45,7 @@ from reelforge.agent.actions import (
 from reelforge.agent.registry import TOPICS, topic_of
 from reelforge.draft import Draft
 from reelforge.draft.colors import NAMED_COLORS, parse_color
-from reelforge.draft.edits import DeleteSegment, SetCaptions, Trim
+from reelforge.draft.edits import CutSegment, DeleteSegment, SetCaptions, SplitClip, Trim, UpdateMusic
 from reelforge.draft.model import SOUND_TRACK_ID, Position
 
 __all__ = ["Reading", "Slot", "acts_on", "clips_shown", "explained", "read_clause"]
@@ -274,8 +274,8 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
         if isinstance(start_ms, int) and not isinstance(start_ms, bool):  # "最后一秒加个掌声": a time counted from the end
             lengths.add(float(before.end_ms - start_ms))
         end_ms = getattr(getattr(action, "edit", None), "end_ms", None)
-        if isinstance(getattr(action, "edit", None), Trim) and isinstance(end_ms, int):  # "2 s at the start and 1 at the end"
-            lengths.add(float(before.end_ms - end_ms))
+        if isinstance(getattr(action, "edit", None), Trim | UpdateMusic) and isinstance(end_ms, int):
+            lengths.add(float(before.end_ms - end_ms))  # "2 s at the start and 1 at the end", "2 s before the video ends"
         start = getattr(action, "start_ms", None)
         if isinstance(start, int) and 0 < before.end_ms - start:
             lengths.add(float(before.end_ms - start))
@@ -284,6 +284,10 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
         segment_id = getattr(getattr(action, "edit", None), "segment_id", None)
         now = after.find_segment(segment_id) if isinstance(segment_id, str) else None
         was = before.find_segment(segment_id) if isinstance(segment_id, str) else None
+        edit = getattr(action, "edit", None)
+        if isinstance(edit, CutSegment | SplitClip) and was is not None:  # "split at 12 s": 2 s into the second clip
+            lengths.update(float(was[1].start_ms + ms) for ms in (getattr(edit, k, None) for k in ("start_ms", "end_ms", "at_ms"))
+                           if isinstance(ms, int))
         if now is not None:
             lengths.add(float(now[1].duration_ms))
             if was is not None:

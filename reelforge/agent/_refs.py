@@ -48,11 +48,14 @@ _NEXT_TO = re.compile(r"\bthe (?:clip|shot|one|part|bit|segment|scene|video)(?: 
 
 
 # a clip named by a moment in it: "the part at 12 seconds", "the clip around 5 seconds", "第12秒那段", "5秒左右的那个镜头"
+# (not "the part from 2 seconds to 4 seconds": a span)
 _CLIP_AT_TIME = re.compile(r"\bthe (?:clip|shot|part|bit|section|scene|segment|one)\s+(?:at|around|near|from)\s+(?:the\s+)?"
-                          r"(?:about\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?:\s+mark)?|"
+                          r"(?:about\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?:\s+mark)?(?!\s*(?:to|until|till|through|-)\s*\d)|"
                           # (not "第4秒那里", a moment; not "4秒的镜头", a length; not "第3秒到第7秒那段", a span)
                           r"(?<![到至~\-])(?<![到至]第)(?:第(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?(?:那段|那一段|那个片段|那个镜头|的片段|的镜头)|"
                           r"(?<!\d)(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?那(?:一)?段)")
+
+_SPLIT_AT = re.compile(r"\b(?:split|slice)\b|切开|切断|(?:切|分|拆)成(?:两|2)|一分为二|1分为2|分割|剪开|断开")
 
 
 def clips_named_by_time(clause: Clause, draft: Draft) -> Clause:
@@ -60,6 +63,8 @@ def clips_named_by_time(clause: Clause, draft: Draft) -> Clause:
     place instead ("clip 2", "第1段"), so every area reads it as it reads a clip said by number; a moment past the end
     stays as said."""
     clips = main_clips(draft)
+    if _SPLIT_AT.search(clause.text):  # "split the clip at 3 seconds": where to split it, no clip named by its moment
+        return clause
 
     def by_place(match: re.Match[str]) -> str:
         ms = round(float(match.group(1) or match.group(2) or match.group(3)) * 1000)

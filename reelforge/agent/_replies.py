@@ -26,13 +26,15 @@ CAPABILITIES = {
     "en": ("generate clips (\"a sunset over a mountain lake, 10 seconds, vertical\", \"another one\", \"animate the "
            "photo I uploaded\"); slideshows of your photos (\"make a slideshow of my photos with music\"); titles "
            "(\"add the title 'Peak' for 2 seconds at the top\", \"make it bigger\"); background music (\"add lo-fi "
-           "music at 30%\", \"use the song I uploaded\", \"start the music at 5 seconds\"); sound effects (\"add a whoosh "
-           "at each transition\"); trim, cut, delete, swap, speed up or slow down clips; transitions between clips; "
+           "music at 30%\", \"use the song I uploaded\", \"start the music at 5 seconds\", \"stop the music at 12 seconds\"); "
+           "sound effects (\"add a whoosh at each transition\"); trim, cut, delete, swap, speed up or slow down clips, cut a "
+           "part out of a clip (\"remove 2s to 4s from the first clip\") or split one (\"split the clip at 3 seconds\"); "
+           "transitions between clips; "
            "fades (\"fade out at the end\"); slow zooms and pans on photos (\"add a Ken Burns effect\"); vertical / "
            "square / 16:9 canvas; undo, redo, \"go back to before the music\"; show the timeline; export."),
     "zh": ("生成视频片段（“湖上日落，10秒，竖屏”、“再来一段”、“让我上传的照片动起来”）；照片幻灯片（“用我的照片做一个幻灯片，配上音乐”）；"
-           "标题文字（“加上标题「山顶」两秒”、“标题放大一点”）；背景音乐（“加一段欢快的背景音乐”、“用我上传的歌做背景音乐”、“音乐从第5秒开始”）；"
-           "音效（“每个转场加一个嗖的音效”）；裁剪、删除、交换片段，加速或慢动作；片段之间的转场；淡入淡出（“结尾淡出”）；"
+           "标题文字（“加上标题「山顶」两秒”、“标题放大一点”）；背景音乐（“加一段欢快的背景音乐”、“用我上传的歌做背景音乐”、“音乐从第5秒开始”、“音乐到第12秒就停”）；"
+           "音效（“每个转场加一个嗖的音效”）；裁剪、删除、交换片段，加速或慢动作，剪掉片段中间的一段（“剪掉第一段的2到4秒”）或切开片段（“在第3秒切开”）；片段之间的转场；淡入淡出（“结尾淡出”）；"
            "照片缓慢推拉平移（“照片缓慢放大”）；竖屏、方形、横屏画布；撤销、重做、“回到加音乐之前”；查看时间线；导出。"),
 }
 

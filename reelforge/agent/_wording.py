@@ -283,6 +283,8 @@ def update_music_en(edit: e.UpdateMusic) -> str:
             ("looping" if edit.loop else "not looping") if edit.loop is not None else "",
             "ducked under speech" if edit.duck else "",
             f"coming in at {seconds(edit.start_ms)}" if edit.start_ms is not None else "",
+            (f"stopping at {seconds(edit.end_ms)}" if edit.end_ms else "playing to the end") if edit.end_ms is not None
+            else "",
             f"playing from {seconds(edit.source_in_ms)} into the song" if edit.source_in_ms is not None else ""]
     return "changed the background music: " + ", ".join(b for b in bits if b)
 
@@ -295,6 +297,7 @@ def update_music_zh(edit: e.UpdateMusic) -> str:
             ("循环播放" if edit.loop else "不循环") if edit.loop is not None else "",
             "人声时自动压低" if edit.duck else "",
             f"从 {seconds(edit.start_ms)} 处开始" if edit.start_ms is not None else "",
+            (f"到 {seconds(edit.end_ms)} 停止" if edit.end_ms else "放到视频结尾") if edit.end_ms is not None else "",
             f"从歌曲的第 {seconds(edit.source_in_ms)} 开始播放" if edit.source_in_ms is not None else ""]
     return "调整背景音乐：" + "，".join(b for b in bits if b)
 

@@ -60,7 +60,7 @@ TOPICS: dict[str, str] = {
     "motion": r"motion|zoom|pan|ken burns|推镜|推近|推进|拉近|拉远|推远|缩放|平移|运镜|镜头运动",
     "speed": r"speed|sped|slow|fast|速度|加速|慢",
     "sound": r"sound effect|whoosh|shutter|音效",
-    "trim": r"trim|cut|shorten|剪|裁",
+    "trim": r"trim|cut|shorten|split|剪|裁|切开|一分为二|1分为2|(?:切|分|拆)成(?:两|2)",
     "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
 }
 Topic = typing.Literal["music", "voice", "title", "canvas", "transition", "fade", "motion", "speed", "sound", "trim", "clip",
@@ -80,7 +80,7 @@ ValueKind = typing.Literal["time", "share", "speed", "colour", "position", "aspe
 FIELD_KINDS: dict[str, ValueKind] = {
     "volume": "share", "size": "share", "color": "colour", "bgcolor": "colour", "bg": "colour", "highlight": "colour",
     "pos": "position", "aspect": "aspect", "fps": "rate", "speed": "speed", "text": "quote", "duration_ms": "time", "start_ms": "time",
-    "fade_in_ms": "time", "fade_out_ms": "time", "source_in_ms": "time", "scale": "factor", "volume_scale": "factor", "size_scale": "factor"}
+    "fade_in_ms": "time", "fade_out_ms": "time", "source_in_ms": "time", "end_ms": "time", "at_ms": "time", "scale": "factor", "volume_scale": "factor", "size_scale": "factor"}
 # the words that name a field when a user names the property before or after its value ("title colour -> teal", "bgm
 # vol 30%", "transition length 0.5s", "字幕颜色黄色", "标题 字号 大一点"), English and Chinese; a word names each field
 # of its group that an op has ("size" is ``size`` or ``scale``)
@@ -92,6 +92,7 @@ FIELD_WORDS: dict[tuple[str, ...], str] = {
     ("pos",): r"\b(?:position|placement|location)\b|位置",
     ("duration_ms",): r"\b(?:length|duration|lasts?|long)\b|时长|长度|持续",
     ("start_ms",): r"\b(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b)|开始时间|出现时间|进来",
+    ("end_ms",): r"\b(?:stops?|stopping|ends?(?= (?:at|by|on|around)\b)|cuts? out)\b|停止|停掉|就停|停下|结束",  # "music stops at 8 s"
     ("source_in_ms",): r"(?<=\d)\s*(?:s|secs?|seconds?) in\b|\binto the (?:song|track)\b|从歌的",  # "start the song 30 s in"
     ("fade_in_ms",): r"\bfade[- ]?ins?\b|淡入",
     ("fade_out_ms",): r"\bfade[- ]?outs?\b|淡出",
@@ -169,6 +170,14 @@ _TABLE: tuple[EditTool, ...] = (
                              f"{w.seconds(x.cut_end_ms)} off its end)",
                    lambda x: f"裁剪片段 {x.segment_id}（开头 {w.seconds(x.cut_start_ms)}，结尾 {w.seconds(x.cut_end_ms)}）"),
              refs={"segment_id": "segment"}),
+    EditTool(e.CutSegment, "trim", "clip", ("cut a part out of a clip", "剪掉片段中的一段"),
+             said=(lambda x: f"cut {w.format_seconds(x.start_ms)}-{w.seconds(x.end_ms)} out of clip {x.segment_id}",
+                   lambda x: f"剪掉片段 {x.segment_id} 的 {w.format_seconds(x.start_ms)}-{w.seconds(x.end_ms)}"),
+             refs={"segment_id": "clip"}),
+    EditTool(e.SplitClip, "trim", "clip", ("split a clip", "分割片段"),
+             said=(lambda x: f"split clip {x.segment_id} in two at {w.seconds(x.at_ms)}",
+                   lambda x: f"在 {w.seconds(x.at_ms)} 处把片段 {x.segment_id} 分成两段"),
+             refs={"segment_id": "clip"}),
     EditTool(e.SetCanvas, "canvas", "canvas", ("change the canvas", "修改画布"), said=(w.set_canvas_en, w.set_canvas_zh)),
     EditTool(e.AddText, "title", "text", ("add a title", "添加标题"), said=(w.add_text_en, w.add_text_zh)),
     EditTool(e.UpdateText, "title", "text", ("change the title", "修改标题"),

@@ -659,8 +659,12 @@ def _composed_fits(clause: Clause, state: PlanState) -> list[tuple[Proposal, Pla
     fits = []
     for proposal in proposals(clause, state):
         fork = state.fork()
+        failed, missing = len(fork.failed), len(fork.missing)
         if fork.edit(proposal.edit, proposal.tool.focus) or fork.draft.canvas.captions and not state.draft.canvas.captions:
             continue  # it makes something (turns the captions on): what to make is the areas' to read
+        if len(fork.failed) > failed and len(fork.missing) == missing and not proposal.tool.name.startswith(("remove_", "delete_")):
+            continue  # it cannot apply ("stop the music at 20 seconds" of a 15 s video): the areas' question stands
+            # (a removal of what is not there is already so: "voiceover off" is said to have nothing to remove)
         explains = explained(reading, fork.actions[len(state.actions):], drafts=(state.draft, fork.draft), focus=_focus(state))
         if whole <= explains:
             fits.append((proposal, fork, explains))

@@ -104,6 +104,17 @@ def _fit_fades(seg: Segment) -> None:
         m.fade_out_ms = min(m.fade_out_ms, seg.duration_ms - (m.fade_in_ms or 0))
 
 
+def clamp_fades(seg: Segment) -> None:
+    """Fit a segment's fades (and its transition) into its length after an edit changed it."""
+    m = seg.meta
+    if m.fade_in_ms is not None:
+        m.fade_in_ms = min(m.fade_in_ms, seg.duration_ms // 2 if m.fade_out_ms else seg.duration_ms)
+    if m.fade_out_ms is not None:
+        m.fade_out_ms = min(m.fade_out_ms, seg.duration_ms - (m.fade_in_ms or 0))
+    if seg.meta.transition is not None:
+        seg.meta.transition.duration_ms = min(seg.meta.transition.duration_ms, seg.duration_ms)
+
+
 def trim_timeline(draft: Draft, start_ms: int, end_ms: int) -> None:
     """Keep ``[start_ms, end_ms)`` of every track, shifting it to 0; sources advance their in-points."""
     for track in draft.tracks:

@@ -13,10 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from reelforge.draft.model import Aspect, CaptionStyle, Cue, Position, Transition
 
 __all__ = [
-    "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic",
-    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetCues", "SetFade", "SetMotion",
-    "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "TextPlace", "TextPos", "Trim", "TrimSegment", "UpdateMusic",
-    "UpdateText",
+    "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "CutSegment", "DeleteSegment", "Edit", "MoveClip",
+    "RemoveMusic", "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetCues", "SetFade",
+    "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SplitClip", "SwapClips", "TextPlace", "TextPos", "Trim",
+    "TrimSegment", "UpdateMusic", "UpdateText",
 ]
 
 TextPlace = Literal["top", "center", "bottom"]
@@ -77,6 +77,35 @@ class TrimSegment(_Op):
     segment_id: str = Field(description="the segment to shorten")
     cut_start_ms: int = Field(0, ge=0, description="how much to cut off its start")
     cut_end_ms: int = Field(0, ge=0, description="how much to cut off its end")
+
+
+class CutSegment(_Op):
+    """Cut a stretch out of one clip: ``[start_ms, end_ms)`` of its own time (0 is where the clip starts).
+
+    What is left is two clips of the same source (the second's in-point past the cut), played one after the
+    other: the timeline closes the gap. The clip's fade in stays on the first part, its fade out on the second;
+    no transition is made at the cut. Cutting the whole clip is ``delete_segment``.
+    """
+
+    op: Literal["cut_segment"] = "cut_segment"
+    segment_id: str = Field(description="the clip to cut a stretch out of")
+    start_ms: int = Field(ge=0, description="where the stretch starts, from the clip's own start")
+    end_ms: int = Field(gt=0, description="where it ends, from the clip's own start")
+
+    @model_validator(mode="after")
+    def _is_a_stretch(self) -> CutSegment:
+        if self.end_ms <= self.start_ms:
+            raise ValueError(f"end_ms must be after start_ms (got {self.start_ms}-{self.end_ms})")
+        return self
+
+
+class SplitClip(_Op):
+    """Split one clip in two at ``at_ms`` of its own time (0 is where the clip starts): two clips of the same
+    source, the second going on from where the first stops; nothing moves on the timeline."""
+
+    op: Literal["split_clip"] = "split_clip"
+    segment_id: str = Field(description="the clip to split")
+    at_ms: int = Field(gt=0, description="where to split it, from the clip's own start")
 
 
 class SetCanvas(_Op):
@@ -143,8 +172,9 @@ class SetMusic(_Op):
 
 
 class UpdateMusic(_Op):
-    """Change the background music; ``start_ms`` moves where it comes in (its end stays), ``source_in_ms``
-    skips into the song (a loop then repeats from there)."""
+    """Change the background music; ``start_ms`` moves where it comes in (its end stays), ``end_ms`` where it
+    stops (its fade out ends there; 0: at the video's end again), ``source_in_ms`` skips into the song (a loop
+    then repeats from there)."""
 
     op: Literal["update_music"] = "update_music"
     volume: float | None = Field(None, ge=0, le=2, description="a new volume, 0-1 (0.5 is 50%)")
@@ -154,6 +184,7 @@ class UpdateMusic(_Op):
     loop: bool | None = Field(None, description="repeat it to the end of the video")
     duck: bool | None = Field(None, description="lower it under speech")
     start_ms: int | None = Field(None, ge=0, description="where the music comes in on the timeline")
+    end_ms: int | None = Field(None, ge=0, description="where the music stops on the timeline; 0: with the video")
     source_in_ms: int | None = Field(None, ge=0, description="how far into the song it starts playing")
 
 
@@ -282,7 +313,7 @@ class SetCaptions(_Op):
 
 
 Edit = Annotated[
-    AddClip | DeleteSegment | MoveClip | SwapClips | Trim | TrimSegment | SetCanvas | AddText | UpdateText
+    AddClip | DeleteSegment | MoveClip | SwapClips | Trim | TrimSegment | CutSegment | SplitClip | SetCanvas | AddText | UpdateText
     | RemoveText | SetMusic | UpdateMusic | RemoveMusic | SetClipAudio | SetSpeed | SetTransition | SetFade
     | AddSound | SetMotion | AddVoice | RemoveVoice | SetCaptions | SetCues,
     Field(discriminator="op"),

@@ -17,8 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from reelforge.draft._cuts import cut_segment, split_clip
 from reelforge.draft._layout import (
     carry_end_fades,
+    clamp_fades,
     fit_followers,
     main_track,
     new_id,
@@ -32,6 +34,7 @@ from reelforge.draft._ops import (
     AddText,
     AddVoice,
     ClipPlace,
+    CutSegment,
     DeleteSegment,
     Edit,
     MoveClip,
@@ -47,6 +50,7 @@ from reelforge.draft._ops import (
     SetMusic,
     SetSpeed,
     SetTransition,
+    SplitClip,
     SwapClips,
     TextPlace,
     Trim,
@@ -73,10 +77,10 @@ from reelforge.draft.validate import TRANSITIONS, validate
 from reelforge.errors import InvalidInput
 
 __all__ = [
-    "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "DeleteSegment", "Edit", "MoveClip", "RemoveMusic",
-    "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetCues", "SetFade", "SetMotion",
-    "SetMusic", "SetSpeed", "SetTransition", "SwapClips", "Trim", "TrimSegment", "UpdateMusic", "UpdateText",
-    "apply_edit", "apply_edits",
+    "AddClip", "AddSound", "AddText", "AddVoice", "ClipPlace", "CutSegment", "DeleteSegment", "Edit", "MoveClip",
+    "RemoveMusic", "RemoveText", "RemoveVoice", "SetCanvas", "SetCaptions", "SetClipAudio", "SetCues", "SetFade",
+    "SetMotion", "SetMusic", "SetSpeed", "SetTransition", "SplitClip", "SwapClips", "Trim", "TrimSegment",
+    "UpdateMusic", "UpdateText", "apply_edit", "apply_edits",
 ]
 
 
@@ -176,7 +180,7 @@ def _trim_segment(d: Draft, e: TrimSegment) -> None:
     if track.type != VIDEO or track is not main_track(d):
         seg.start_ms += e.cut_start_ms
     seg.duration_ms = remaining
-    _clamp_fades(seg)
+    clamp_fades(seg)
     if track is main_track(d):
         relayout(track)
 
@@ -220,7 +224,7 @@ def _add_text(d: Draft, e: AddText) -> None:
     if e.at_end:
         meta.__pydantic_extra__ = {**(meta.__pydantic_extra__ or {}), "anchor": "end"}
     seg = Segment(id=new_id(d, "t"), start_ms=start, duration_ms=duration, meta=meta)
-    _clamp_fades(seg)
+    clamp_fades(seg)
     track = _text_track(d)
     track.segments.append(seg)
     track.segments.sort(key=lambda s: s.start_ms)
@@ -261,7 +265,7 @@ def _update_text(d: Draft, e: UpdateText) -> None:
         seg.start_ms = e.start_ms
     if e.duration_ms is not None:
         seg.duration_ms = e.duration_ms
-    _clamp_fades(seg)
+    clamp_fades(seg)
     for track in d.tracks:
         if track.type == TEXT:
             track.segments.sort(key=lambda s: s.start_ms)
@@ -296,7 +300,7 @@ def _set_music(d: Draft, e: SetMusic) -> None:
     seg = Segment(id=new_id(d, "b"), src=e.src, start_ms=0, duration_ms=length, in_ms=0,
                   meta=SegmentMeta(name=e.name, volume=e.volume, fade_in_ms=e.fade_in_ms,
                                    fade_out_ms=e.fade_out_ms, loop=e.loop, duck=e.duck or None))
-    _clamp_fades(seg)
+    clamp_fades(seg)
     track.segments = [seg]
 
 
@@ -325,7 +329,34 @@ def _update_music(d: Draft, e: UpdateMusic) -> None:
                 raise InvalidInput(f"start_ms: the music ends at {seg.end_ms} ms, so it cannot come in at "
                                    f"{e.start_ms} ms", field="start_ms")
             seg.duration_ms, seg.start_ms = seg.end_ms - e.start_ms, e.start_ms  # the end stays put
-        _clamp_fades(seg)
+        clamp_fades(seg)
+    if e.end_ms is not None:
+        _end_music(d, track, e.end_ms)
+
+
+def _end_music(d: Draft, track: Track, end_ms: int) -> None:
+    """The music stops at ``end_ms`` (its fade out, a share of its length, ending there); 0: with the video again.
+
+    Only the segments' lengths say where music stops, so nothing new is stored: a music that ends before the
+    video stays where it ends when the video grows (``fit_followers`` stretches only music that reached the end).
+    """
+    video_end = d.video_end_ms or d.end_ms
+    if end_ms > video_end:
+        raise InvalidInput(f"end_ms: the video ends at {video_end} ms, so the music cannot play until {end_ms} ms",
+                           field="end_ms")
+    segs = sorted(track.segments, key=lambda s: s.start_ms)
+    if end_ms == 0:  # back to the video's end: the last part of the music plays on to it (a loop fills it)
+        segs[-1].duration_ms = video_end - segs[-1].start_ms
+        clamp_fades(segs[-1])
+        return
+    kept = [s for s in segs if s.start_ms < end_ms]
+    if not kept:
+        raise InvalidInput(f"end_ms: the music comes in at {segs[0].start_ms} ms, so it cannot stop at {end_ms} ms",
+                           field="end_ms")
+    last = kept[-1]
+    last.duration_ms = min(last.duration_ms, end_ms - last.start_ms)
+    clamp_fades(last)
+    track.segments = kept
 
 
 def _remove_music(d: Draft, e: RemoveMusic) -> None:
@@ -355,7 +386,7 @@ def _set_speed(d: Draft, e: SetSpeed) -> None:
         span = seg.source_span_ms
         seg.meta.speed = e.speed
         seg.duration_ms = max(1, round(span / e.speed))
-        _clamp_fades(seg)
+        clamp_fades(seg)
     track = main_track(d)
     if track is not None:
         relayout(track)
@@ -388,11 +419,11 @@ def _set_fade(d: Draft, e: SetFade) -> None:
     if e.fade_in_ms is not None:
         first.meta.fade_in_ms = e.fade_in_ms or None
         first.meta.fade_in_color = None if not e.fade_in_ms else e.color or first.meta.fade_in_color
-        _clamp_fades(first)
+        clamp_fades(first)
     if e.fade_out_ms is not None:
         last.meta.fade_out_ms = e.fade_out_ms or None
         last.meta.fade_out_color = None if not e.fade_out_ms else e.color or last.meta.fade_out_color
-        _clamp_fades(last)
+        clamp_fades(last)
     if not e.fade_music:
         return
     music = [s for t in d.tracks if t.is_music for s in t.segments]
@@ -401,7 +432,7 @@ def _set_fade(d: Draft, e: SetFade) -> None:
             seg.meta.fade_in_ms = max(seg.meta.fade_in_ms or 0, first.meta.fade_in_ms)
         if e.fade_out_ms and last.meta.fade_out_ms and seg.end_ms == last.end_ms:
             seg.meta.fade_out_ms = max(seg.meta.fade_out_ms or 0, last.meta.fade_out_ms)
-        _clamp_fades(seg)
+        clamp_fades(seg)
 
 
 def _set_motion(d: Draft, e: SetMotion) -> None:
@@ -507,20 +538,10 @@ def _index_of(segs: list[Segment], segment_id: str | None, field: str) -> int:
     raise InvalidInput(f"no clip {segment_id!r} on the main video track", field=field)
 
 
-def _clamp_fades(seg: Segment) -> None:
-    m = seg.meta
-    if m.fade_in_ms is not None:
-        m.fade_in_ms = min(m.fade_in_ms, seg.duration_ms // 2 if m.fade_out_ms else seg.duration_ms)
-    if m.fade_out_ms is not None:
-        m.fade_out_ms = min(m.fade_out_ms, seg.duration_ms - (m.fade_in_ms or 0))
-    if seg.meta.transition is not None:
-        seg.meta.transition.duration_ms = min(seg.meta.transition.duration_ms, seg.duration_ms)
-
-
 # Each handler takes its own edit class; the table is keyed by that class, so Any is the honest argument type.
 _HANDLERS: dict[type[BaseModel], Callable[[Draft, Any], None]] = {
     AddClip: _add_clip, DeleteSegment: _delete, MoveClip: _move, SwapClips: _swap, Trim: _trim,
-    TrimSegment: _trim_segment, SetCanvas: _set_canvas, AddText: _add_text, UpdateText: _update_text,
+    TrimSegment: _trim_segment, CutSegment: cut_segment, SplitClip: split_clip, SetCanvas: _set_canvas, AddText: _add_text, UpdateText: _update_text,
     RemoveText: _remove_text, SetMusic: _set_music, UpdateMusic: _update_music, RemoveMusic: _remove_music,
     SetClipAudio: _set_clip_audio, SetSpeed: _set_speed, SetTransition: _set_transition, SetFade: _set_fade,
     AddSound: _add_sound, SetMotion: _set_motion, AddVoice: _add_voice, RemoveVoice: _remove_voice,

@@ -96,8 +96,10 @@ _SAID = {
     "旁白 去掉": {"do": "remove_voice"}, "music off": {"do": "remove_music"}, "音乐 关掉": {"do": "remove_music"},
     # a value that fits two things: asked, naming both
     "音量0.1": {"do": "update_music", "volume": 0.1}, "vol 30": {"do": "unknown"},
+    # where the music stops: a field of its own since the eleventh session (it was a word nothing accounted for)
+    "the music should stop at 8 seconds": {"do": "update_music", "end_ms": 8000},
     # a word the composed reading cannot account for: the areas' question stands
-    "make the title slide in from the right": {"do": "unknown"}, "the music should stop at 8 seconds": {"do": "unknown"},
+    "make the title slide in from the right": {"do": "unknown"},
     "标题缩短5秒": {"do": "unknown"}, "make the video 30 seconds long": {"do": "unknown"},
 }
 

@@ -125,7 +125,7 @@ def _han(text: str) -> bool:
 
 
 # what a model's own validator asks beyond its required fields
-_VALIDATED = {"set_fade": {"fade_out_ms": 1000}}
+_VALIDATED = {"set_fade": {"fade_out_ms": 1000}, "cut_segment": {"start_ms": 0, "end_ms": 2000}}
 
 
 def _sample_edit(model: type[BaseModel]) -> BaseModel:

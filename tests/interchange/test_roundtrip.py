@@ -8,7 +8,8 @@ from typing import Any
 import opentimelineio as otio
 import pytest
 
-from reelforge.draft import AUDIO, TEXT, VIDEO, Draft
+from reelforge.draft import AUDIO, TEXT, VIDEO, Draft, apply_edits
+from reelforge.draft.edits import CutSegment, SplitClip, UpdateMusic
 from reelforge.errors import InvalidInput
 from reelforge.interchange import (
     TIMELINE_FORMATS,
@@ -128,3 +129,22 @@ def test_titles_read_from_markers_are_noted_in_the_import() -> None:
                      'timing, in the default style']
     assert import_timeline(export_timeline(Draft.from_wire(_wire()), "fcp_xml", _locate).text, "fcp_xml",
                            _resolve).notes == []
+
+
+@pytest.mark.parametrize("fmt", ["otio", "fcp_xml", "edl"])
+def test_a_clip_cut_inside_and_music_stopped_early_come_back_as_plain_clips(fmt: TimelineFormat) -> None:
+    """cut_segment leaves two clips of one source (the second's in-point past the cut) and update_music's end is the
+    music's length: another editor sees ordinary clips, and they come back as they went."""
+    draft = apply_edits(Draft.from_wire(_wire()), [CutSegment(segment_id="s1", start_ms=1000, end_ms=2000),
+                                                   SplitClip(segment_id="s2", at_ms=1500), UpdateMusic(end_ms=5000)])
+    clips = draft.tracks_of(VIDEO)[0].segments
+    assert [(s.src, s.in_ms) for s in clips] == [("a.mp4", 520), ("a.mp4", 2520), ("b.mp4", 1000), ("b.mp4", 2500)]
+    back = import_timeline(export_timeline(draft, fmt, _locate).text, fmt, _resolve).draft
+    main = back.tracks_of(VIDEO)[0].segments
+    assert [s.src for s in main] == ["a.mp4", "a.mp4", "b.mp4", "b.mp4"]
+    for got, want in zip(main, clips, strict=True):
+        assert _close(got.start_ms, want.start_ms) and _close(got.duration_ms, want.duration_ms), (got, want)
+        assert _close(got.in_ms, want.in_ms), (got, want)
+    assert main[2].meta.transition is not None and main[3].meta.transition is None  # none made at the split
+    music = back.tracks_of(AUDIO)[0].segments
+    assert _close(music[0].start_ms + music[0].duration_ms, 5000)

@@ -368,7 +368,8 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
 LIP_SYNC = r"\blip[- ]?sync\w*|\blips? (?:match|move|moving) (?:to|with)\b|\blips? (?:synced|in sync)\b|对口型|口型(?:对|同步|匹配)|" \
            r"嘴型(?:对|同步)|唇形同步"
 # a part of the video a change is said to hold for: "during the dog clip", "only in the city part", "while the dog is on screen"
-_PART = r"(?:\b(?:during|only (?:in|on|for|during)) (?:the |that |this )?(?!whole\b|entire\b|full\b|all\b|video\b|thing\b)[\w-]+|" \
+# ("music only for the first 8 seconds" is where the music stops: the music area's)
+_PART = r"(?:\b(?:during|only (?:in|on|for|during)) (?!(?:the )?first \d)(?:the |that |this )?(?!whole\b|entire\b|full\b|all\b|video\b|thing\b)[\w-]+|" \
         r"\bwhile (?:the |that |this )?(?!voice|narrat|someone|somebody|people|anyone)[\w-]+(?: clip| part)? (?:is|are)\b)"
 NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     (r"(?<![a-z])[jl][- ]?cuts?(?![a-z])", "J-cuts and L-cuts (a clip's sound starting before or after its picture)",
@@ -433,6 +434,8 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? t
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑(?!暗|夜)|总时长|时长|总长|控制在\d|"
               r"黑屏|黑幕|白屏|变白|缩放|运镜|镜头(?:往|向)?(?:左|右|上|下)(?:移|摇)|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"
+              # a clip split in two: "split it at 3 s", "在第4秒切开", "一分为二"
+              r"\bsplit (?:it|this|that|the (?:\w+ )?(?:clip|video|shot|part)|clip \d+)\b|切开|切断|(?:切|分|拆)成(?:两|2)(?:段|个|半|部分)|一分为二|1分为2|"
               # a camera move said alone is a change to a clip, not a scene: "镜头慢慢拉远", "缓慢推近"
               r"^(?:把)?(?:镜头|画面)?(?:要|再)?(?:慢慢|缓慢|缓缓|逐渐|轻轻)?地?(?:推近|拉近|拉远|推远)(?:一点|一些)?(?:吧|一下)?$")
 

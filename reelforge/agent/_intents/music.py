@@ -7,6 +7,7 @@ import dataclasses
 import re
 from typing import TypedDict
 
+from reelforge.agent._intents._music_end import music_end
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations
@@ -487,7 +488,6 @@ def _adjustments(clause: Clause) -> _Adjustments:
     return out
 
 
-_STOP_AT = r"\b(?:stop|end|cut off|finish)\w*\b.*\b(?:at|after)\s+\d|(?:到|在)第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)"
 # the music coming in at a place on the timeline: "after the title", "with the second clip", "第二个片段开始时"
 _COMES = r"\b(?:start|begin|come|kick|enter|play|fade)\w*|\bbring\w* (?:\w+ ){0,2}in\b|开始|进入|进来|响起|出现|播放|(?:再|才)(?:进|放|响|上)"
 _AFTER = r"\b(?:after|once|ends?|is over|finishes|(?:is |'s )?gone|disappears?|goes away)\b|之后|以后|结束|完了|没了|消失|后"
@@ -538,6 +538,22 @@ _ONLY_MUSIC = r"^(?:(?:i|we)\s+)?(?:only|just)\s+(?:want\s+|need\s+|keep\s+|have
               r"(?:music|bgm|song)(?:\s+(?:please|pls|then|only))?$|^(?:我)?(?:只要|只留|只保留|只听|只剩)(?:下)?(?:背景)?(?:音乐|配乐|bgm)(?:就行|就好|吧)?$"
 
 
+def _stop_music(clause: Clause, state: PlanState, stop: int) -> bool:
+    """"stop the music at 8 seconds", "音乐到第8秒就停": the music ends there (its fade out ending with it)."""
+    music = next(s for t in state.draft.tracks if t.is_music for s in t.segments)
+    video_end = state.draft.video_end_ms or state.draft.end_ms
+    if stop and (stop <= music.start_ms or stop >= video_end):
+        have, when = f"{video_end / 1000:g}", f"{stop / 1000:g}"
+        state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
+            clause, f"The music plays from {music.start_ms / 1000:g} s to the video's end at {have} s, so it cannot stop "
+            f"at {when} s. Where should it stop? For example: stop the music at {max(1, round(video_end / 2000))} "
+            "seconds.", f"音乐从第 {music.start_ms / 1000:g} 秒放到视频结尾（{have} 秒），没法在第 {when} 秒停。要在哪里停？"
+            f"例如：音乐到第{max(1, round(video_end / 2000))}秒就停。")))
+        return True
+    state.edit(UpdateMusic(end_ms=stop), focus_kind="music")
+    return True
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
@@ -547,7 +563,6 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "speed, or add a whoosh at each transition. Which would you like?",
             "暂时还不能按音乐的节拍自动卡点剪辑。可以裁剪或调整片段顺序、改速度，或者在每个转场加一个嗖的音效。要哪一个？")))
         return True
-    # "make the music stop at 10 seconds", "音乐到10秒停": the music plays to the video's end; say so, add no music
     if _stopped_again(clause, state):  # "the song keeps repeating, make it stop": its loop, just turned off
         return True
     if clause.has(_ONLY_MUSIC) and state.draft.tracks_of(VIDEO):
@@ -559,12 +574,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(MusicAction())
         state.focus = Focus("music")
         return True
-    if _has_music(state) and clause.has(_STOP_AT):
-        state.actions.append(Unknown(clause.unquoted(), understood="the music's end", question=ask(
-            clause, "The music cannot stop at a set time yet: it plays to the end of the video. I can fade it out at "
-            "the end (for example: fade out the music over 3 seconds), start it later, or remove it.",
-            "音乐暂时不能在指定时间停止：它会一直播放到视频结尾。可以让它在结尾淡出（例如：音乐最后3秒淡出）、晚一点开始，或者去掉音乐。")))
-        return True
+    if _has_music(state) and (stop := music_end(clause, state)) is not None:
+        return _stop_music(clause, state, stop)
     if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:那就|那)?关(?:了|掉)(?:吧)?$|"  # "去音乐", "关了吧", "cut the music"
                   r"^(?:(?:please|just|ok|so)\s+)*cut(?: out)? (?:the |that |this )?(?:background )?(?:music|bgm|song|soundtrack)"
                   r"(?: (?:please|pls|completely|entirely|altogether))?$"):

@@ -7,6 +7,7 @@ import dataclasses
 import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
+from reelforge.agent._intents._inside import cut_inside, split
 from reelforge.agent._intents._transitions import NAMES, PLACE, kind_named, no_such_named
 from reelforge.agent._intents._words import (
     ABRUPT,
@@ -188,8 +189,8 @@ def _handle_all(clause: Clause, state: PlanState) -> bool:
 
 
 def _handle_one(clause: Clause, state: PlanState) -> bool:
-    for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, _cut, _delete,
-                 _add_upload):
+    for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, split, cut_inside,
+                 _cut, _delete, _add_upload):
         if step(clause, state):
             return True
     return False
