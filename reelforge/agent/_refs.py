@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -484,6 +484,13 @@ def _moment(named: Clause, state: PlanState, ending: bool) -> int | None:
 
 def text_segments(draft: Draft) -> list[Segment]:
     return sorted((s for t in draft.tracks if t.type == TEXT for s in t.segments), key=lambda s: s.start_ms)
+
+
+def text_named_unquoted(text: str, draft: Draft) -> Segment | None:
+    """The text on screen the words name by its own words, unquoted ("把Urban Dreams改成「梦想之城」", "Urban Dreams这几个
+    英文看不懂"): words of three letters or more, never inside a longer word."""
+    return next((segment for segment in text_segments(draft) if len(name := (segment.meta.text or "").lower()) >= 3 and
+                 re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", text)), None)
 
 
 def find_text(clause: Clause, state: PlanState) -> Segment | None:

@@ -21,7 +21,15 @@ from reelforge.agent._intents._words import (
 )
 from reelforge.agent._numbers import factor, find_durations, time_range
 from reelforge.agent._reading import read_clause
-from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    find_text,
+    main_clips,
+    mentions_it,
+    text_named_unquoted,
+    text_segments,
+)
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
@@ -203,6 +211,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True  # "change 'Urban Dreams' to 'City Dreams'": a text on screen named by its words
     if _renamed_unquoted(clause, state) is not None:  # "change Urban Dreams to Sueños Urbanos"
         return True
+    if clause.quote() is not None and clause.has(_CHANGE) and text_named_unquoted(clause.text, state.draft) is not None:
+        return True  # "把Urban Dreams改成「梦想之城」": a text on screen named by its words unquoted, its new words quoted
     if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
