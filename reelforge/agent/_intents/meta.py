@@ -65,6 +65,9 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:视频|片子|现在|目前)(?:现在|目前)?(?:一共|总共|总)?(?:是|有)?(?:几|多少)秒(?:钟)?(?:了|啊|呀)?\W*$|" \
         r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?几(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|" \
         r"我(?:都|一共|之前)?(?:上传|传)了?(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀)?\W*$"
+# "把照片和徒步视频都放进时间线", "put the photo on the timeline": an upload added, not the timeline shown
+_PUT_ON_TIMELINE = r"(?:放|加|拖|拉|添加|导入|插)(?:进|到|入|在)?(?:了)?(?:这个)?(?:时间线|时间轴|轨道)|" \
+                   r"\b(?:put|add|drop|drag|place|bring|insert)\b.*\b(?:on|onto|to|into|in) (?:the |my )?timeline\b"
 _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*|还是|那|那就|那还是)?撤(?:了|掉)吧?(?=$|[，,])|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
@@ -281,7 +284,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif clause.has(_UNDO):
         if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
             state.actions.append(UndoAction(_count(clause, state)))  # "... before the music, go back": that going back
-    elif clause.has(_SHOW):
+    elif clause.has(_SHOW) and not clause.has(_PUT_ON_TIMELINE):
         state.actions.append(ShowTimeline())
     elif _one_more_export(clause, state):  # "and one for youtube as well" after an export
         state.actions.append(export_action(clause))

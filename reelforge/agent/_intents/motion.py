@@ -39,12 +39,12 @@ _PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|\b(?:truck
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
-            r"\bcamera (?:moving|moves|movin)\b|\bmoving camera\b|\bcamera (?:thing|effect)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
+            r"\bcamera (?:moving|moves|movin)\b|\bmoving camera\b|\bcamera (?:thing|effect)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|动效|(?:会)?动的效果|(?:不要|不用|别)(?:让它|再)?动(?:了|的)?(?![\u4e00-\u9fff])|静止(?:的|不动)?|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
 # the words that can only mean stills ("the pictures" may be what the clips show)
 _STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"
 # ("the city looks too still, can it pan left": too still asks for a move)
-_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|别|停止"
+_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|不用|别|停止|静止"
 # not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
 _NOT_OURS = (PLACE + r"|\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
              r"\b(?:generate|create|produce|film|shoot|render|animate|bring .* to life)\b|"
@@ -120,6 +120,14 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
             return False  # "照片加到最后，慢慢放大": the upload goes on the timeline moving (timeline.py's)
         state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo),
                                      question=_which_instead(clause, state, says_photo)))
+        return True
+    found = {seg.id for seg in main_clips(state.origin)} if state.origin is not None else set()
+    added = [seg for seg in main_clips(state.draft) if seg.id in photos and seg.id not in found]
+    if motion == "none" and added and not clip_refs(clause, state) and not clause.has(r"\ball\b|\bevery|全部|所有|每"):
+        # "照片放进去 不要动的效果 就静止的": the photo this message adds is still already (no clip loses its move)
+        for seg in added:
+            if seg.meta.motion not in (None, "none"):
+                state.edit(SetMotion(segment_id=seg.id, motion="none"), focus_kind="clip")
         return True
     if motion == "none" and targets and set(targets) == set(photos) and not says_photo:
         targets = []  # "no zoom": every clip, whatever it is
