@@ -464,6 +464,7 @@ VIDEO_FORMS = (r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: 
                r"tiktok|youtube|instagram|insta|reels?|shorts|story|stories)(?![a-z])|"
                r"宣传|推广|广告|带货|种草|产品展示|产品|教程|测评|生日|祝福|婚礼|纪念日|毕业|年会|团建|旅行|旅游|日常|回忆|相册|"
                r"抖音|快手|小红书|b站|视频号|朋友圈|油管|"
+               r"(?:(?!个|我|的)[\u4e00-\u9fff]){1,3}(?:号|博主|账号)(?=的|$)|"  # whose channel it is for: "我要做个美食号的开场"
                # how a shot is filmed, said with nothing filmed: "add a drone shot", "加个航拍镜头", "generate a time-lapse"
                r"(?<![a-z])(?:establishing|wide|close-?ups?|closeups?|aerial|drone|tracking|overhead|pov|fpv|macro|time-?lapses?|"
                r"timelapses?|slow[- ]?mo(?:tion)?|dolly|crane|handheld|birds?[- ]eye(?: view)?|top[- ]down|shots?)(?![a-z])|"

@@ -30,7 +30,7 @@ __all__ = ["LOUDER", "MUSIC", "QUIETER", "handle"]
 
 # ("the track", "the audio track": the song under the video, never a clip's own sound: "the city clip's audio")
 MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?|" \
-        r"(?:the|this|that|my) (?:audio |music )?track(?! of))\b|背景音乐|背景乐|音乐|配乐|歌|bgm|曲子|旋律"
+        r"(?:the|this|that|my) (?:audio |music )?track(?! of))\b|背景音乐|背景乐|音乐|配乐|(?<!唱)歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"

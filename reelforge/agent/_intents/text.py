@@ -41,7 +41,7 @@ __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
-        r"(?<![数名汉签打写几])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
+        r"(?<![数名汉签打写几])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
@@ -399,8 +399,8 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
-    r"(?!持续|显示|放在|在|于|从|到)([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$))|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s)|(?<=[一1]行)(?=\s))[:：]?\s*"
+    r"(?!持续|显示|放在|在|于|从|到)([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$)|\s+[\u4e00-\u9fff])|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
 # "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
@@ -498,7 +498,7 @@ _STYLE_TOKENS = frozenset(
 def _only_style(words: str) -> bool:
     """Whether unquoted words are only a style ("red", "a lil bigger thx", "white text on a black box", "大一点")."""
     if re.search(r"[\u4e00-\u9fff]", words):
-        return bool(re.fullmatch(rf"(?:{ZH_COLOR_WORDS}色?的?|\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
+        return bool(re.fullmatch(rf"(?:{ZH_COLOR_WORDS}色?的?|(?!夜色|景色|月色|暮色|春色|秋色|天色|特色|角色|出色|夕色)\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
                                  words))
     tokens = re.findall(r"[a-z#0-9]+", re.sub(r"\d+(?:\.\d+)?\s*(?:%|percent\b|x\b)", " ", words.lower()))  # "50% smaller"
     return bool(tokens) and all(t in _STYLE_TOKENS for t in re.findall(r"[a-z#0-9]+", without_colors(
