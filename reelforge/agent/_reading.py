@@ -102,7 +102,7 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|慢动作"),
 _TOPIC_WORDS = tuple((topic, re.compile(rf"(?<![a-z])(?:{pattern})")) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
-_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition|tilt|dolly|truck))|"
+_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|慢(?=一点的那种|点的那种|一些的那种)|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition|tilt|dolly|truck))|"
                          r"\bgenerat\w*|生成|"
                          # the music said as what stays, the rest of the sound off: "i only want music", "只要音乐"
                          r"\b(?:only|just) (?:want |need |keep |have )?(?:the |some )?(?:background )?(?:music|bgm|song)\b|"

@@ -37,7 +37,7 @@ from reelforge.agent._refs import (
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
-from reelforge.draft import apply_edit
+from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -452,6 +452,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # to a clip's sound in this message is that clip's sound too
     its = its or isinstance(last, SetClipAudio) and any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
         _FULL + r"|\d+(?:\.\d+)?\s*(?:%|percent)|一半|\bhalf\b") and not clause.has(r"\bspeed\b|速|倍|秒|\bseconds?\b")
+    # "声音关掉", "声音小一点" with no music, voice or effect on the draft: the only sound there is, the clips' own
+    its = its or clause.has(r"\b(?:sound|audio)\b|声音") and not clause.has(_OTHER_SOUND) and not any(
+        track.segments for track in state.draft.tracks_of(AUDIO)) and bool(main_clips(state.draft))
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
