@@ -293,7 +293,7 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if match.group(1) in shown:
             return match.start()
     # Chinese names it as the object of a move or a change: "把城市挪到狗后面", "把狗放慢"
-    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,4}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)|"
+    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,5}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)|"
                              r"(?:替换掉?|换掉|代替|取代)([\u4e00-\u9fff]{1,4}?)(?:那段|的片段)?(?:吧|了)?$", clause.text):  # "用…替换狗"
         words = match.group(1) or match.group(2)
         if not re.search(r"[声音叫]", words) and (words in name or _translated(words, name)):

@@ -681,9 +681,18 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
-    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
-    if seconds is None and end and not clip_refs(clause, state) and (share or clause.has(
-            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")):
+    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成|短)?(原来的?)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
+    halved = clause.has(r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    found = state.draft.find_segment(named[0]) if (share or halved) and seconds is None and len(named) == 1 \
+        and len(main_clips(state.draft)) > 1 else None
+    if found is not None:  # "城市那段砍掉一半", "第一段剪掉三分之一", "cut the city clip in half": off that clip's end, never the clip
+        part = 0.5 if share is None or share.group(3) in ("一半", "50%") else float(share.group(3))
+        kept = part if share is None or share.group(2) or share.group(1) in ("到", "成") else 1 - part
+        length = found[1].duration_ms
+        state.edit(TrimSegment(segment_id=named[0], cut_end_ms=length - max(1, round(length * kept))), focus_kind="clip")
+        return True
+    if seconds is None and end and not clip_refs(clause, state) and (share or halved):
         part = 0.5 if share is None or share.group(3) in ("一半", "50%") else float(share.group(3))
         kept = part if share is not None and (share.group(2) or share.group(1) in ("到", "成")) else 1 - part
         state.edit(Trim(end_ms=max(1, round(end * kept))))
@@ -839,7 +848,7 @@ _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginni
              r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? (?:at|from|off) the (?:start|beginning) and (?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? )?" \
              r"(?:at|from|off) the end\b|" \
              r"开头(?:\d+(?:\.\d+)?秒)?(?:和|跟|、)?结尾|前\d+(?:\.\d+)?秒(?:和|跟|、|\s)?后\d"  # "前两秒后两秒都剪掉"
-_EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|两段|两个片段"
+_EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|(?<![第\d.])(?:两|2)(?:个)?(?:片段|段)"
 
 
 def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:
