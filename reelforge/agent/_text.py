@@ -600,7 +600,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
-             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐"), "音乐"),  # "音月换成钢琴的"
+             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐|^音了(?=调|换|去|删|关|开|小|大|淡|声|音量|\d)"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
              (re.compile(r"倒出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
              (re.compile(r"静[因阴]|禁因|净音"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),
@@ -1108,6 +1108,8 @@ def remark_of(text: str) -> Remark | None:
         if re.search(r"声音|音量|原声|音乐|歌|配乐|背景音乐", obj) and (loud or adj in ("小", "小声", "轻")):
             better = "调小一点" if loud else "调大一点"   # "狗那段声音太大了"
         named = re.findall(r"[\u4e00-\u9fff]{1,6}?那段|标题|字幕|背景音乐|音乐|bgm|配乐|原声", obj)
+        if named and named[-1].endswith("那段") and re.search(r"声音|音量", obj):
+            named[-1] += "的声音"  # "狗那段声音太小了，调大一倍": that clip's sound, not the clip
         subject = named[-1] if named else re.sub(r"^(?:这个|这段|那个|那段|整个)|(?:走|放|播|显)?得$", "", obj)
         if adj.startswith("拖") and not re.search(r"那段|片段|镜头|第\d+段", obj):
             return Remark(None, subject)  # "结尾有点拖": which way is not said (a clip that drags, "城市那段有点拖", is faster)

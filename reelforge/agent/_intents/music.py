@@ -590,7 +590,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         adjust["start_ms"] = moved
     if "start_ms" not in adjust and "source_in_ms" not in adjust:
         place = _start_at_place(clause, state)
-        if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起|再上|才上"):
+        if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起|再上|才上|(?:再|才)进"):
             place = moment_of(clause, state)  # "the music should begin when the dog appears"
         if place is not None:
             adjust["start_ms"] = place

@@ -27,6 +27,7 @@ from reelforge.agent._refs import (
     find_text,
     main_clips,
     mentions_it,
+    moment_of,
     text_named_unquoted,
     text_segments,
 )
@@ -294,7 +295,10 @@ def _timing(clause: Clause) -> dict[str, object]:
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
-        until = re.search(r"\b(?:until|till|til|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
+        # ("第五秒消失", "disappear at 5 seconds": the moment it goes, not how long it stays)
+        until = re.search(r"\b(?:until|till|til|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒|"
+                          r"第(\d+(?:\.\d+)?)秒(?:的时候|时)?(?:再)?(?:消失|结束|没了|离开|隐藏|退出|走)|"
+                          r"\b(?:disappear|vanish|go(?:es)? away|end|leave)s?\s+at\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b", text[at.end():])
         end = round(float(next(g for g in until.groups() if g)) * 1000) if until else 0
         if end > int(out["start_ms"]):  # type: ignore[call-overload]  # "在第一秒出现，一直待到第四秒": until then
             out["duration_ms"] = end - int(out["start_ms"])  # type: ignore[call-overload]
@@ -528,6 +532,9 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
         if found:
             return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
     if not clause.has(_ON_CLIP):
+        if clause.language == "zh" and clause.has(r"(?:的时候|时)(?:再|也)?(?:加|放|写|打|显示)") and \
+                (moment := moment_of(clause, state)) is not None:
+            return {"start_ms": moment}  # "在狗出来的时候加一行字「旺财来了」": from when the dog comes on
         # "in the middle of the screen when the beach comes on": the first thing named that one clip shows
         thing, clips = None, []
         for said in _OVER_THING.finditer(clause.text):

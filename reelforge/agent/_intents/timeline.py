@@ -477,6 +477,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 0.5
     elif times := clause.search(r"(?:到|成)(\d+(?:\.\d+)?)倍"):  # "原声放大到1.5倍": a gain, not a speed
         volume = min(2.0, float(times.group(1)))
+    elif clause.has(r"(?:调大|放大|开大|提高|大)(?:了)?(?:1|一)倍|\btwice as loud\b|\bdouble (?:the |its )?(?:volume|sound)\b"):
+        volume = 2.0  # "狗那段声音调大一倍": by as much again, twice as loud
     elif clause.has(_FULL):
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|\bstrip\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
@@ -847,7 +849,7 @@ _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginni
              r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:(?:cut|trim|shave|chop|remove|take) )?(?:the )?(?:last|final) \d|" \
              r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? (?:at|from|off) the (?:start|beginning) and (?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? )?" \
              r"(?:at|from|off) the end\b|" \
-             r"开头(?:\d+(?:\.\d+)?秒)?(?:和|跟|、)?结尾|前\d+(?:\.\d+)?秒(?:和|跟|、|\s)?后\d"  # "前两秒后两秒都剪掉"
+             r"开头(?:\d+(?:\.\d+)?秒)?(?:和|跟|、)?结尾|前(?:面|边)?(?:的)?\d+(?:\.\d+)?秒(?:和|跟|、|以及|\s)?(?:后|最后|后面|后边|结尾)(?:的)?\d"  # "前两秒后两秒都剪掉"
 _EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|(?<![第\d.])(?:两|2)(?:个)?(?:片段|段)"
 
 
