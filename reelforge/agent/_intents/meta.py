@@ -191,6 +191,10 @@ def _reverted(clause: Clause) -> str | None:
 _PUT_BACK = r"\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back(?: on| in)?(?: again| please| now)?\W*$|" \
             r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下|啦)?$|(?:^|[\s，,])恢复(?:一下|吧|了)*$"
 _UNDONE = r"^(?:undid|撤销)"
+# a clip put back where it was, after the last version moved clips ("第2个片段移到最前面" -> "再放回去")
+_MOVED_BACK = r"^(?:再|还是|那就|那)?(?:放|挪|移|换|调|搬)回(?:去|原来的?(?:位置|地方|顺序|那里)?|原位)(?:吧|了|一下)*$|" \
+              r"^(?:(?:no|ok|just|please)\s+)*(?:put|move) (?:it|them|that|the \w+(?: clip)?) back(?: where (?:it|they) (?:was|were))?(?: please)?\W*$"
+_MOVED = r"^(?:moved|swapped|交换|.*移到|.*挪到|.*放到)"
 _REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
 
 
@@ -216,6 +220,9 @@ def from_history(clause: Clause, state: PlanState) -> bool:
         # "刚才那个撤错了 恢复一下", "还是要那个 恢复吧" after an undo redo it; "转场看着有点多余 撤了吧" undoes
         restore = tail.group("restore") is not None
         state.actions.append(RedoAction(_count(clause, state)) if restore and _last_was(state, _UNDONE) else UndoAction(_count(clause, state)))
+        return True
+    if clause.has(_MOVED_BACK) and (_last_was(state, _MOVED) or _last_was(state, _REMOVED)):  # "再放回去" after a move: undone
+        state.actions.append(UndoAction(_count(clause, state)))
         return True
     if not clause.has(_PUT_BACK):
         return False

@@ -56,7 +56,7 @@ __all__ = ["handle", "nothing_to_edit"]
 _TRANSITIONS = NAMES
 _TRANSITION = r"\btransitions?\b|cross[- ]?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
               r"\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|\b(?:direct|plain) cuts?\b|\bcuts? direct\b|" \
-              r"转场|过渡|叠化|淡入淡出|溶解|交叉淡化|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|" \
+              r"转场|过渡|叠化|淡入淡出|溶解|交叉淡化|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|直接切(?!掉|到|成|除|割|\d)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|\btriple (?:the |its )?speed\b|\d+(?:\.\d+)? times as fast\b|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
@@ -272,7 +272,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
         return True
     # "I don't like the crossfade", "hard cuts only", "去转场"
     gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|"
-                      r"\b(?:direct|plain) cuts?\b|\bcuts? direct\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|没有转场") or \
+                      r"\b(?:direct|plain) cuts?\b|\bcuts? direct\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|直接切(?!掉|到|成|除|割|\d)|没有转场") or \
         clause.has(DISLIKE) and not clause.has(CHANGE_TO)
     # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
     there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
