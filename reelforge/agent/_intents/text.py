@@ -35,6 +35,7 @@ from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
 from reelforge.agent.describe import describe_edit
+from reelforge.draft import Segment
 from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
 from reelforge.errors import ReelforgeError
 
@@ -522,9 +523,22 @@ _OVER_THING = re.compile(r"\b(?:over|on|during|when|while|in)\s+the\s+([a-z]{3,}
                          r"is on(?: screen)?|starts?|comes? in|is shown))?")
 
 
+# a photo named as the place of the words: "再给照片加个字「沙滩」", "照片上加上文字「旅途愉快」", "put 'Beach' on the photo"
+_ON_PHOTO = r"(?:给|在)(?:这张|那张)?(?:照片|图片|相片)(?:上)?(?:面)?(?:再|也)?(?:加|写|打|放)|" \
+            r"^(?:再|也)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打|放)|\b(?:on|over) (?:the|my) (?:photo|picture|pic)\b"
+
+
+def _stills(state: PlanState) -> list[Segment]:
+    """The main-track clips that show an uploaded photo."""
+    kinds = {m.src: m.kind for m in state.context.media}
+    return [seg for seg in main_clips(state.draft) if kinds.get(seg.src or "") == "image"]
+
+
 def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
     """"on the second clip": the text spans that clip (one clip named, found on the timeline); "when the dog comes
-    on": it starts with that clip."""
+    on": it starts with that clip; "on the photo": the photo's clip (the last one, when several)."""
+    if clause.has(_ON_PHOTO) and (stills := _stills(state)):
+        return {"start_ms": stills[-1].start_ms, "duration_ms": stills[-1].duration_ms}
     focus = state.focus
     if focus is not None and focus.kind == "clip" and focus.segment_id and clause.has(
             r"\b(?:on|over|during)\s+(?:it|that|that clip|this clip)\b|在(?:那儿|那里|它上面|那段上)"):
@@ -678,6 +692,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.edit(UpdateText(segment_id=automatic, text=words, size=size, **kept),  # type: ignore[arg-type]
                        focus_kind="text")
             return True
+        if clause.has(_ON_PHOTO) and not _stills(state) and any(m.kind == "image" for m in state.context.media):
+            state.actions.append(Unknown(clause.unquoted(), understood="a title on the photo", question=ask(
+                clause, "The photo is not on the timeline yet. Should I add it first? Say, for example: add the photo "
+                "at the end, then put the words on it.", "照片还不在时间线上。要先把它加进来吗？可以说：把照片加到最后，再在照片上加字。")))
+            return True  # "照片上加一行字「那年夏天」" with the photo only uploaded: never over the first clip instead
         state.edit(new, focus_kind="text")
         return True
     if not texts:
