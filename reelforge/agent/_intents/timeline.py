@@ -463,6 +463,14 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False
+    if not clip_refs(clause, state) and _upload_off_timeline(clause, state):
+        # "hike那段静音" with hike.mp4 only uploaded: asked, never every clip on the timeline instead
+        media = _named_upload(clause, state) or _the_photo(clause, state) or _my_upload(clause, state)
+        name = media.name if media is not None else "it"
+        state.actions.append(Unknown(clause.unquoted(), understood="a clip's sound", question=ask(
+            clause, f"{name} is not on the timeline yet. Should I add it first? Say, for example: add {name} at the end "
+            "and mute it.", f"「{name}」还不在时间线上。要先把它加进来吗？可以说：把{name}加到最后，再静音。")))
+        return True
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a clip's sound")
