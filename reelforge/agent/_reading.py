@@ -131,6 +131,8 @@ _VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
 _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|cent(?:er|re)|middle)\b|"
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
+# "中间加个黑场": between the clips, a transition's place (not the middle of the screen)
+_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡)"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 
@@ -175,7 +177,7 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
     slots.extend(Slot("speed", float(m.group(1)), m.start()) for m in _SPEED.finditer(text))
     slots.extend(Slot("colour", value.lower(), start, words) for value, start, words in colors_in(text))
     position = position_of(clause)
-    if position is not None and not clause.has(_MIDDLE_TIME):  # "keep the middle 2 seconds" is a span, not a place
+    if position is not None and not clause.has(_MIDDLE_TIME) and not clause.has(_BETWEEN_ZH):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)
         slots.append(Slot("position", position, said.start() if said else 0, said.group(0) if said else ""))
     aspect = aspect_of(clause)
