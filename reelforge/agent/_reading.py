@@ -102,7 +102,7 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|慢动作"),
 _TOPIC_WORDS = tuple((topic, re.compile(rf"(?<![a-z])(?:{pattern})")) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
 # not a clip (the verb alone names no object); "Final Cut" and "剪映" are editors, not trims
-_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition|tilt|dolly|truck))|"
+_NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|慢(?=一点的那种|点的那种|一些的那种)|\bslowly\b|(?<=disappears too )fast|(?<=disappear too )fast|(?<=vanishes too )fast|(?<=出来的时候)慢|(?<=出现的时候)慢|(?<=出来时)慢|(?<=标题出来)慢|(?<=标题出现)慢|\bcute\w*|\bslow(?= (?:zoom|pan|push|pull|fade|cross|dissolve|transition|tilt|dolly|truck))|"
                          r"\bgenerat\w*|生成|"
                          # the music said as what stays, the rest of the sound off: "i only want music", "只要音乐"
                          r"\b(?:only|just) (?:want |need |keep |have )?(?:the |some )?(?:background )?(?:music|bgm|song)\b|"
@@ -131,6 +131,8 @@ _VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
 _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|cent(?:er|re)|middle)\b|"
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
+# "中间加个黑场": between the clips, a transition's place (not the middle of the screen)
+_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡)"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 
@@ -175,7 +177,7 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
     slots.extend(Slot("speed", float(m.group(1)), m.start()) for m in _SPEED.finditer(text))
     slots.extend(Slot("colour", value.lower(), start, words) for value, start, words in colors_in(text))
     position = position_of(clause)
-    if position is not None and not clause.has(_MIDDLE_TIME):  # "keep the middle 2 seconds" is a span, not a place
+    if position is not None and not clause.has(_MIDDLE_TIME) and not clause.has(_BETWEEN_ZH):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)
         slots.append(Slot("position", position, said.start() if said else 0, said.group(0) if said else ""))
     aspect = aspect_of(clause)

@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "find_text",
+__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -298,7 +298,7 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if match.group(1) in shown:
             return match.start()
     # Chinese names it as the object of a move or a change: "把城市挪到狗后面", "把狗放慢"
-    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,4}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)|"
+    for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,5}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)|"
                              r"(?:替换掉?|换掉|代替|取代)([\u4e00-\u9fff]{1,4}?)(?:那段|的片段)?(?:吧|了)?$", clause.text):  # "用…替换狗"
         words = match.group(1) or match.group(2)
         if not re.search(r"[声音叫]", words) and (words in name or _translated(words, name)):
@@ -489,6 +489,13 @@ def _moment(named: Clause, state: PlanState, ending: bool) -> int | None:
 
 def text_segments(draft: Draft) -> list[Segment]:
     return sorted((s for t in draft.tracks if t.type == TEXT for s in t.segments), key=lambda s: s.start_ms)
+
+
+def text_named_unquoted(text: str, draft: Draft) -> Segment | None:
+    """The text on screen the words name by its own words, unquoted ("把Urban Dreams改成「梦想之城」", "Urban Dreams这几个
+    英文看不懂"): words of three letters or more, never inside a longer word."""
+    return next((segment for segment in text_segments(draft) if len(name := (segment.meta.text or "").lower()) >= 3 and
+                 re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", text)), None)
 
 
 def find_text(clause: Clause, state: PlanState) -> Segment | None:

@@ -45,7 +45,15 @@ from reelforge.agent._intents._words import (
 from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
 from reelforge.agent._pairs import one_change
 from reelforge.agent._reading import acts_on, clips_shown, explained, read_clause
-from reelforge.agent._refs import MISSING, clip_refs, clips_named_by_time, main_clips, mentions_it, text_segments
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    clips_named_by_time,
+    main_clips,
+    mentions_it,
+    text_named_unquoted,
+    text_segments,
+)
 from reelforge.agent._state import Focus, PlanState, focus_from_history
 from reelforge.agent._text import (
     EN_VERBS,
@@ -1451,6 +1459,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
         state.focus = Focus("clip", named[0])
     elif "title" in topics and texts:
         state.focus = Focus("text", texts[0].id)
+    elif (shown := text_named_unquoted(remark.text, state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"
+        state.focus = Focus("text", shown.id)
     elif "music" in topics:
         state.focus = Focus("music")
     elif "voice" in topics:  # "the voiceover sounds robotic, change it"

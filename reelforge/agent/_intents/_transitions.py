@@ -54,7 +54,9 @@ _NO_SUCH = re.compile(NO_SUCH)
 PLACE = (r"\bbetween (?:the |all |every |each |both |my |these )?(?:two |2 )?(?:(?:clips?|shots?|scenes?|videos?|parts?|them|"
          r"(?:clip |shot )?\d (?:and|&) \d)\b|(?:the )?\w+ (?:and|&) (?:the )?\w+ (?:clips?|parts?|shots?)\b)|"
          r"\b(?:on|at|for|in) (?:each|every|all (?:the )?|the) cuts?\b|\beach cut\b|\bevery cut\b|"
-         r"之间|(?:段|片段|镜头|视频)的?中间|每个cut")
+         r"之间|(?:段|片段|镜头|视频)的?中间|每个cut|"
+         # the cut said as a moment: "切过去的时候用向右滑", "片段切换的时候", "切到狗那段的时候"
+         r"(?:片段|镜头|画面)?切换(?:的时候|时)|切(?:过去|过来|到[^，,\s]{1,8}?)(?:的时候|时)")
 
 
 def kind_named(text: str) -> str | None:

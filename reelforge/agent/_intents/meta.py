@@ -61,7 +61,13 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
-        r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b"
+        r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b|" \
+        r"(?:视频|片子|现在|目前)(?:现在|目前)?(?:一共|总共|总)?(?:是|有)?(?:几|多少)秒(?:钟)?(?:了|啊|呀)?\W*$|" \
+        r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?几(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|" \
+        r"我(?:都|一共|之前)?(?:上传|传)了?(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀)?\W*$"
+# "把照片和徒步视频都放进时间线", "put the photo on the timeline": an upload added, not the timeline shown
+_PUT_ON_TIMELINE = r"(?:放|加|拖|拉|添加|导入|插)(?:进|到|入|在)?(?:了)?(?:这个)?(?:时间线|时间轴|轨道)|" \
+                   r"\b(?:put|add|drop|drag|place|bring|insert)\b.*\b(?:on|onto|to|into|in) (?:the |my )?timeline\b"
 _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*|还是|那|那就|那还是)?撤(?:了|掉)吧?(?=$|[，,])|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
@@ -185,6 +191,10 @@ def _reverted(clause: Clause) -> str | None:
 _PUT_BACK = r"\b(?:put|bring|get|add) (?:it|that|them|(?:the|my) [\w -]+?) back(?: on| in)?(?: again| please| now)?\W*$|" \
             r"(?:弄|加|放|找|拿|恢复|要|改)回来(?:吧|了|一下|啦)?$|(?:^|[\s，,])恢复(?:一下|吧|了)*$"
 _UNDONE = r"^(?:undid|撤销)"
+# a clip put back where it was, after the last version moved clips ("第2个片段移到最前面" -> "再放回去")
+_MOVED_BACK = r"^(?:再|还是|那就|那)?(?:放|挪|移|换|调|搬)回(?:去|原来的?(?:位置|地方|顺序|那里)?|原位)(?:吧|了|一下)*$|" \
+              r"^(?:(?:no|ok|just|please)\s+)*(?:put|move) (?:it|them|that|the \w+(?: clip)?) back(?: where (?:it|they) (?:was|were))?(?: please)?\W*$"
+_MOVED = r"^(?:moved|swapped|交换|.*移到|.*挪到|.*放到)"
 _REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
 
 
@@ -210,6 +220,9 @@ def from_history(clause: Clause, state: PlanState) -> bool:
         # "刚才那个撤错了 恢复一下", "还是要那个 恢复吧" after an undo redo it; "转场看着有点多余 撤了吧" undoes
         restore = tail.group("restore") is not None
         state.actions.append(RedoAction(_count(clause, state)) if restore and _last_was(state, _UNDONE) else UndoAction(_count(clause, state)))
+        return True
+    if clause.has(_MOVED_BACK) and (_last_was(state, _MOVED) or _last_was(state, _REMOVED)):  # "再放回去" after a move: undone
+        state.actions.append(UndoAction(_count(clause, state)))
         return True
     if not clause.has(_PUT_BACK):
         return False
@@ -278,7 +291,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif clause.has(_UNDO):
         if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
             state.actions.append(UndoAction(_count(clause, state)))  # "... before the music, go back": that going back
-    elif clause.has(_SHOW):
+    elif clause.has(_SHOW) and not clause.has(_PUT_ON_TIMELINE):
         state.actions.append(ShowTimeline())
     elif _one_more_export(clause, state):  # "and one for youtube as well" after an export
         state.actions.append(export_action(clause))

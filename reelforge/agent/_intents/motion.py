@@ -39,12 +39,12 @@ _PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|\b(?:truck
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
-            r"\bcamera (?:moving|moves|movin)\b|\bmoving camera\b|\bcamera (?:thing|effect)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
+            r"\bcamera (?:moving|moves|movin)\b|\bmoving camera\b|\bcamera (?:thing|effect)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|动效|(?:会)?动的效果|(?:不要|不用|别)(?:让它|再)?动(?:了|的)?(?![\u4e00-\u9fff])|静止(?:的|不动)?|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
 # the words that can only mean stills ("the pictures" may be what the clips show)
 _STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"
 # ("the city looks too still, can it pan left": too still asks for a move)
-_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|别|停止"
+_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|不用|别|停止|静止"
 # not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
 _NOT_OURS = (PLACE + r"|\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
              r"\b(?:generate|create|produce|film|shoot|render|animate|bring .* to life)\b|"
@@ -66,11 +66,11 @@ _EN_KNOWN = set("""a an the on in into onto to across over of at all every each 
     segment segments first second third fourth fifth sixth last final clip's whole entire rid of instead i don't dont
     do not really like hate dislike tilt tilts tilted tilting keep still like i'd i love is there any way get looks
     too camera's slowly bit""".split())
-_ZH_KNOWN = (r"照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
+_ZH_KNOWN = (r"那种|(?<=[左右上下])(?:边|面|方)|照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
              r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|轻微|微微|稍微|一点|地|的|1|"
              r"推镜头|推近|推进|拉近|拉镜头|拉远|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
              r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|从|动一动|动一下|慢|那种|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|能不能|可以|可不可以|吗|呢|\?|？|"
-             r"请问|能|(?<=段)画面|(?<=的)画面|^画面(?=(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向|从)[左右上下][^，,]*?(?:移动|平移|摇))|谢谢|[，,]|clip|(?<![a-z])(?:up|down)(?![a-z])|"
+             r"请问|能|(?<=段)画面|(?<=的)画面|^画面(?=(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向|从)[左右上下][^，,]*?(?:移动|平移|摇|(?:慢慢|缓缓|缓慢)(?:地)?移))|谢谢|[，,]|clip|(?<![a-z])(?:up|down)(?![a-z])|"
              r"麻烦|[\u4e00-\u9fff]{1,4}?(?=那段|那1段|那个片段|那个镜头)|那1段|摇|移|\s|[:：]|zoom|pan|(?<![a-z])(?:in|out|left|right)(?![a-z])")
 _ZH_PHOTO_ORDINAL = re.compile(r"第(\d+)张(?:照片|图片|相片|图)?|(最后)(?:1)?张(?:照片|图片|相片|图)?")
 _EN_PHOTO_ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|final)\s+"
@@ -112,6 +112,8 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
         return False
     if _describes_a_scene(clause, state):
         return False
+    if clause.has(r"(?<!慢)(?<!缓)移(?:一点|一些|点|些)") and not clause.has(r"慢慢|缓缓|缓慢|移动|平移|摇"):
+        return False  # "画面往左边移一点": the picture shifted, no move over time ("画面往左边慢慢移" is one)
     motion = _motion(clause)
     targets = _targets(clause, state, photos, says_photo)
     if targets is None:
@@ -120,6 +122,14 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
             return False  # "照片加到最后，慢慢放大": the upload goes on the timeline moving (timeline.py's)
         state.actions.append(Unknown(clause.unquoted(), understood=_missing(clause, state, says_photo),
                                      question=_which_instead(clause, state, says_photo)))
+        return True
+    found = {seg.id for seg in main_clips(state.origin)} if state.origin is not None else set()
+    added = [seg for seg in main_clips(state.draft) if seg.id in photos and seg.id not in found]
+    if motion == "none" and added and not clip_refs(clause, state) and not clause.has(r"\ball\b|\bevery|全部|所有|每"):
+        # "照片放进去 不要动的效果 就静止的": the photo this message adds is still already (no clip loses its move)
+        for seg in added:
+            if seg.meta.motion not in (None, "none"):
+                state.edit(SetMotion(segment_id=seg.id, motion="none"), focus_kind="clip")
         return True
     if motion == "none" and targets and set(targets) == set(photos) and not says_photo:
         targets = []  # "no zoom": every clip, whatever it is

@@ -31,7 +31,7 @@ __all__ = ["LOUDER", "MUSIC", "QUIETER", "handle"]
 
 # ("the track", "the audio track": the song under the video, never a clip's own sound: "the city clip's audio")
 MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?|" \
-        r"(?:the|this|that|my) (?:audio |music )?track(?! of))\b|背景音乐|背景乐|音乐|配乐|歌|bgm|曲子|旋律"
+        r"(?:the|this|that|my) (?:audio |music )?track(?! of))\b|背景音乐|背景乐|音乐|配乐|(?<!唱)歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
@@ -601,7 +601,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         adjust["start_ms"] = moved
     if "start_ms" not in adjust and "source_in_ms" not in adjust:
         place = _start_at_place(clause, state)
-        if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起|再上|才上"):
+        if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起|再上|才上|(?:再|才)进"):
             place = moment_of(clause, state)  # "the music should begin when the dog appears"
         if place is not None:
             adjust["start_ms"] = place

@@ -198,6 +198,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
                          r"\b(?:the )?(?:very )?(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b")
     if back is not None and at is not None and state.draft.video_end_ms:  # "最后一秒加个掌声": a second before the end
         at = max(0, state.draft.video_end_ms - round(float(back.group(1) or back.group(2)) * 1000))
+    ending = clause.search(r"(?:结尾|片尾|末尾)(?:的|处)?(\d+(?:\.\d+)?)秒")
+    if ending is not None and at is not None and 0 < round(float(ending.group(1)) * 1000) <= state.draft.video_end_ms // 2:
+        # "结尾三秒加个掌声": the last three seconds (a short span); "结尾14秒" of 15 is the moment at 14 s
+        at = state.draft.video_end_ms - round(float(ending.group(1)) * 1000)
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = at if not every else None

@@ -21,11 +21,21 @@ from reelforge.agent._intents._words import (
 )
 from reelforge.agent._numbers import factor, find_durations, time_range
 from reelforge.agent._reading import read_clause
-from reelforge.agent._refs import MISSING, clip_refs, find_text, main_clips, mentions_it, text_segments
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    find_text,
+    main_clips,
+    mentions_it,
+    moment_of,
+    text_named_unquoted,
+    text_segments,
+)
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
 from reelforge.agent.describe import describe_edit
+from reelforge.draft import Segment
 from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
 from reelforge.errors import ReelforgeError
 
@@ -33,7 +43,7 @@ __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
-        r"(?<![数名汉签打写几])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
+        r"(?<![数名汉签打写几])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
@@ -49,7 +59,7 @@ _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|ax
             r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
 _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个)号|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
 # "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
-_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
+_SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|(?<![缩变调])小一半|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
     r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时|" \
        r"^在?(?:最)?后面(?=再?(?:加|写|放|打|配))"  # "…，后面加个字「完」": no clip named, the video's end
@@ -203,6 +213,8 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True  # "change 'Urban Dreams' to 'City Dreams'": a text on screen named by its words
     if _renamed_unquoted(clause, state) is not None:  # "change Urban Dreams to Sueños Urbanos"
         return True
+    if clause.quote() is not None and clause.has(_CHANGE) and text_named_unquoted(clause.text, state.draft) is not None:
+        return True  # "把Urban Dreams改成「梦想之城」": a text on screen named by its words unquoted, its new words quoted
     if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
     if clause.quote() is not None and clause.has(ADD) and not clause.has(
@@ -284,7 +296,10 @@ def _timing(clause: Clause) -> dict[str, object]:
     if at:
         out["start_ms"] = round(float(next(g for g in at.groups() if g)) * 1000)
         durations = [d for d in durations if not (d[1] <= at.end() and d[2] >= at.start())]
-        until = re.search(r"\b(?:until|till|til|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒", text[at.end():])
+        # ("第五秒消失", "disappear at 5 seconds": the moment it goes, not how long it stays)
+        until = re.search(r"\b(?:until|till|til|to)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:到|至)第?(\d+(?:\.\d+)?)秒|"
+                          r"第(\d+(?:\.\d+)?)秒(?:的时候|时)?(?:再)?(?:消失|结束|没了|离开|隐藏|退出|走)|"
+                          r"\b(?:disappear|vanish|go(?:es)? away|end|leave)s?\s+at\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b", text[at.end():])
         end = round(float(next(g for g in until.groups() if g)) * 1000) if until else 0
         if end > int(out["start_ms"]):  # type: ignore[call-overload]  # "在第一秒出现，一直待到第四秒": until then
             out["duration_ms"] = end - int(out["start_ms"])  # type: ignore[call-overload]
@@ -389,8 +404,8 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s))[:：]?\s*"
-    r"(?!持续|显示|放在|在|于|从|到)([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$))|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s)|(?<=[一1]行)(?=\s))[:：]?\s*"
+    r"(?!持续|显示|放在|在|于|从|到)([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$)|\s+[\u4e00-\u9fff])|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
 # "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
@@ -488,7 +503,7 @@ _STYLE_TOKENS = frozenset(
 def _only_style(words: str) -> bool:
     """Whether unquoted words are only a style ("red", "a lil bigger thx", "white text on a black box", "大一点")."""
     if re.search(r"[\u4e00-\u9fff]", words):
-        return bool(re.fullmatch(rf"(?:{ZH_COLOR_WORDS}色?的?|\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
+        return bool(re.fullmatch(rf"(?:{ZH_COLOR_WORDS}色?的?|(?!夜色|景色|月色|暮色|春色|秋色|天色|特色|角色|出色|夕色)\S{{1,2}}色的?|{_BIGGER}|{_SMALLER}|[大小]号|(?:放在|放到|移到)?(?:上面|下面|中间|顶部|底部|居中))+",
                                  words))
     tokens = re.findall(r"[a-z#0-9]+", re.sub(r"\d+(?:\.\d+)?\s*(?:%|percent\b|x\b)", " ", words.lower()))  # "50% smaller"
     return bool(tokens) and all(t in _STYLE_TOKENS for t in re.findall(r"[a-z#0-9]+", without_colors(
@@ -508,9 +523,22 @@ _OVER_THING = re.compile(r"\b(?:over|on|during|when|while|in)\s+the\s+([a-z]{3,}
                          r"is on(?: screen)?|starts?|comes? in|is shown))?")
 
 
+# a photo named as the place of the words: "再给照片加个字「沙滩」", "照片上加上文字「旅途愉快」", "put 'Beach' on the photo"
+_ON_PHOTO = r"(?:给|在)(?:这张|那张)?(?:照片|图片|相片)(?:上)?(?:面)?(?:再|也)?(?:加|写|打|放)|" \
+            r"^(?:再|也)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打|放)|\b(?:on|over) (?:the|my) (?:photo|picture|pic)\b"
+
+
+def _stills(state: PlanState) -> list[Segment]:
+    """The main-track clips that show an uploaded photo."""
+    kinds = {m.src: m.kind for m in state.context.media}
+    return [seg for seg in main_clips(state.draft) if kinds.get(seg.src or "") == "image"]
+
+
 def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
     """"on the second clip": the text spans that clip (one clip named, found on the timeline); "when the dog comes
-    on": it starts with that clip."""
+    on": it starts with that clip; "on the photo": the photo's clip (the last one, when several)."""
+    if clause.has(_ON_PHOTO) and (stills := _stills(state)):
+        return {"start_ms": stills[-1].start_ms, "duration_ms": stills[-1].duration_ms}
     focus = state.focus
     if focus is not None and focus.kind == "clip" and focus.segment_id and clause.has(
             r"\b(?:on|over|during)\s+(?:it|that|that clip|this clip)\b|在(?:那儿|那里|它上面|那段上)"):
@@ -518,6 +546,9 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
         if found:
             return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
     if not clause.has(_ON_CLIP):
+        if clause.language == "zh" and clause.has(r"(?:的时候|时)(?:再|也)?(?:加|放|写|打|显示)") and \
+                (moment := moment_of(clause, state)) is not None:
+            return {"start_ms": moment}  # "在狗出来的时候加一行字「旺财来了」": from when the dog comes on
         # "in the middle of the screen when the beach comes on": the first thing named that one clip shows
         thing, clips = None, []
         for said in _OVER_THING.finditer(clause.text):
@@ -661,6 +692,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.edit(UpdateText(segment_id=automatic, text=words, size=size, **kept),  # type: ignore[arg-type]
                        focus_kind="text")
             return True
+        if clause.has(_ON_PHOTO) and not _stills(state) and any(m.kind == "image" for m in state.context.media):
+            state.actions.append(Unknown(clause.unquoted(), understood="a title on the photo", question=ask(
+                clause, "The photo is not on the timeline yet. Should I add it first? Say, for example: add the photo "
+                "at the end, then put the words on it.", "照片还不在时间线上。要先把它加进来吗？可以说：把照片加到最后，再在照片上加字。")))
+            return True  # "照片上加一行字「那年夏天」" with the photo only uploaded: never over the first clip instead
         state.edit(new, focus_kind="text")
         return True
     if not texts:

@@ -38,7 +38,7 @@ from reelforge.agent._refs import (
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, Unknown
-from reelforge.draft import apply_edit
+from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
     AddClip,
     DeleteSegment,
@@ -57,7 +57,7 @@ __all__ = ["handle", "nothing_to_edit"]
 _TRANSITIONS = NAMES
 _TRANSITION = r"\btransitions?\b|cross[- ]?fade|\bdissolve|\bwipe|\bdip (?:to|through) (?:black|white)\b|\b(?:hard|straight) cuts?\b|" \
               r"\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|\b(?:direct|plain) cuts?\b|\bcuts? direct\b|" \
-              r"转场|过渡|叠化|淡入淡出|溶解|交叉淡化|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|" \
+              r"转场|过渡|叠化|淡入淡出|溶解|交叉淡化|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|直接切(?!掉|到|成|除|割|\d)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|\btriple (?:the |its )?speed\b|\d+(?:\.\d+)? times as fast\b|加速|加快|快进|快一点|快放|变快|倍速播放|" \
             r"(?:再|能)?快(?:点|些)|调快"
@@ -273,7 +273,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
         return True
     # "I don't like the crossfade", "hard cuts only", "去转场"
     gone = clause.has(REMOVE + r"|\bhard cuts?\b|\bstraight cuts?\b|\b(?:just|only) (?:plain )?cuts\b|\bcuts? only\b|"
-                      r"\b(?:direct|plain) cuts?\b|\bcuts? direct\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|没有转场") or \
+                      r"\b(?:direct|plain) cuts?\b|\bcuts? direct\b|去(?:掉)?(?:所有|全部)?(?:的)?转场|硬切|直切|直接切(?!掉|到|成|除|割|\d)|没有转场") or \
         clause.has(DISLIKE) and not clause.has(CHANGE_TO)
     # a kind said ("a wipe"), else the kind there is ("make the transitions 1 second" keeps the wipes), else a fade
     there = next((s.meta.transition for s in main_clips(state.draft) if s.meta.transition), None)
@@ -453,6 +453,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # to a clip's sound in this message is that clip's sound too
     its = its or isinstance(last, SetClipAudio) and any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
         _FULL + r"|\d+(?:\.\d+)?\s*(?:%|percent)|一半|\bhalf\b") and not clause.has(r"\bspeed\b|速|倍|秒|\bseconds?\b")
+    # "声音关掉", "声音小一点" with no music, voice or effect on the draft: the only sound there is, the clips' own
+    its = its or clause.has(r"\b(?:sound|audio)\b|声音") and not clause.has(_OTHER_SOUND) and not any(
+        track.segments for track in state.draft.tracks_of(AUDIO)) and bool(main_clips(state.draft))
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
@@ -461,6 +464,14 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False
+    if not clip_refs(clause, state) and _upload_off_timeline(clause, state):
+        # "hike那段静音" with hike.mp4 only uploaded: asked, never every clip on the timeline instead
+        media = _named_upload(clause, state) or _the_photo(clause, state) or _my_upload(clause, state)
+        name = media.name if media is not None else "it"
+        state.actions.append(Unknown(clause.unquoted(), understood="a clip's sound", question=ask(
+            clause, f"{name} is not on the timeline yet. Should I add it first? Say, for example: add {name} at the end "
+            "and mute it.", f"「{name}」还不在时间线上。要先把它加进来吗？可以说：把{name}加到最后，再静音。")))
+        return True
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a clip's sound")
@@ -475,6 +486,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 0.5
     elif times := clause.search(r"(?:到|成)(\d+(?:\.\d+)?)倍"):  # "原声放大到1.5倍": a gain, not a speed
         volume = min(2.0, float(times.group(1)))
+    elif clause.has(r"(?:调大|放大|开大|提高|大)(?:了)?(?:1|一)倍|\btwice as loud\b|\bdouble (?:the |its )?(?:volume|sound)\b"):
+        volume = 2.0  # "狗那段声音调大一倍": by as much again, twice as loud
     elif clause.has(_FULL):
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|\bstrip\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
@@ -679,9 +692,18 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
-    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
-    if seconds is None and end and not clip_refs(clause, state) and (share or clause.has(
-            r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")):
+    share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成|短)?(原来的?)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
+    halved = clause.has(r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    found = state.draft.find_segment(named[0]) if (share or halved) and seconds is None and len(named) == 1 \
+        and len(main_clips(state.draft)) > 1 else None
+    if found is not None:  # "城市那段砍掉一半", "第一段剪掉三分之一", "cut the city clip in half": off that clip's end, never the clip
+        part = 0.5 if share is None or share.group(3) in ("一半", "50%") else float(share.group(3))
+        kept = part if share is None or share.group(2) or share.group(1) in ("到", "成") else 1 - part
+        length = found[1].duration_ms
+        state.edit(TrimSegment(segment_id=named[0], cut_end_ms=length - max(1, round(length * kept))), focus_kind="clip")
+        return True
+    if seconds is None and end and not clip_refs(clause, state) and (share or halved):
         part = 0.5 if share is None or share.group(3) in ("一半", "50%") else float(share.group(3))
         kept = part if share is not None and (share.group(2) or share.group(1) in ("到", "成")) else 1 - part
         state.edit(Trim(end_ms=max(1, round(end * kept))))
@@ -836,8 +858,8 @@ _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginni
              r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:(?:cut|trim|shave|chop|remove|take) )?(?:the )?(?:last|final) \d|" \
              r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? (?:at|from|off) the (?:start|beginning) and (?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? )?" \
              r"(?:at|from|off) the end\b|" \
-             r"开头(?:\d+(?:\.\d+)?秒)?(?:和|跟|、)?结尾|前\d+(?:\.\d+)?秒(?:和|跟|、|\s)?后\d"  # "前两秒后两秒都剪掉"
-_EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|两段|两个片段"
+             r"开头(?:\d+(?:\.\d+)?秒)?(?:和|跟|、)?结尾|前(?:面|边)?(?:的)?\d+(?:\.\d+)?秒(?:和|跟|、|以及|\s)?(?:后|最后|后面|后边|结尾)(?:的)?\d"  # "前两秒后两秒都剪掉"
+_EACH_CLIP = r"\b(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?)\b|每个片段|每段|每个镜头|所有片段|(?<![第\d.])(?:两|2)(?:个)?(?:片段|段)"
 
 
 def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) -> bool:

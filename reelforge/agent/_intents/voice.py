@@ -391,7 +391,7 @@ def _script(message: str, state: PlanState) -> Action | None:
         if match and _body(match.group("body")):
             head = " ".join(v for k, v in match.groupdict().items() if k.startswith("head") and v)
             clause = split_clauses(head or "video", state.language)
-            aspect = aspect_of(clause[0]) if clause else None
+            aspect = next((a for c in clause if (a := aspect_of(c))), None)  # "给我做一个竖屏视频：…"
             own = re.search(_OWN_MEDIA, message[:match.start("body")], re.I) is not None
             return ScriptAction(script=_body(match.group("body")), aspect=aspect, use_media=own)
     head_said = _SCRIPT_HEAD.match(message)
