@@ -72,7 +72,10 @@ _FADE_LENGTH = re.compile(
     r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     # both fades as long: "淡入淡出都加上 各0.5秒", "fade in and out, 0.5 seconds each"
     r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
-    r"(?P<both_en>\bfade (?:\w+ )?in and (?:fade )?out\b)[\s,]+(?P<both_en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:each|both)\b")
+    r"(?P<both_en>\bfade (?:\w+ )?in and (?:fade )?out\b)[\s,]+(?P<both_en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:each|both)\b|"
+    # the other side after a fade said with its length: "fade the title in over a second and out over two" (a fade said before)
+    r"\band (?P<other>in|out)\s+(?:over|across|within)\s+(?:about |around |like |maybe )?(?P<other_s>\d+(?:\.\d+)?|a|one)"
+    r"\s*(?:seconds?|secs?|s)?\b(?!\s*(?:%|x\b))")
 
 
 # a title's motion that no edit makes: "make the title spin in from the left", "标题飞入"
@@ -113,9 +116,12 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
             found["fade_in_ms"] = found["fade_out_ms"] = round(float(both) * 1000)
             spans.append(match.span())
             continue
-        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come")
+        if match.group("other") and not found:
+            continue  # "and out over a second" is a fade only after one said with its length
+        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come") or \
+            match.group("other")
         seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s") or \
-            match.group("come_s")
+            match.group("come_s") or match.group("other_s")
         seconds = "1" if seconds in ("a", "one") else seconds  # "over a second"
         found["fade_in_ms" if side in ("in", "淡入", "渐显") else "fade_out_ms"] = round(float(seconds) * 1000)
         spans.append(match.span())
