@@ -493,6 +493,26 @@ def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause
     return clauses
 
 
+# a remark about the camera's move: "the moving camera thing makes me dizzy", "the zoom is too much", "that pan is annoying"
+_MOTION_REMARK = re.compile(r"^((?:the|this|that|all (?:the|this|that)) (?:[\w-]+ ){0,2}?(?:zoom(?:ing)?|pan(?:ning)?|ken burns|"
+                            r"(?:camera )?(?:movement|motion|moves?)|moving(?: camera)?|camera)(?: (?:thing|effect|stuff))?)"
+                            r"(?: on (?:the )?[\w ]{1,20}?(?:clip|one|shot))? (?:makes?|is|are|'s|feels?|looks?|gets?|gives?|seems?)\b")
+_IT_ALONE = re.compile(r"\b(?:it|that|them)\b")
+
+
+def _motion_then_it(clauses: list[Clause]) -> list[Clause]:
+    """"the moving camera thing makes me dizzy, stop it": the request's "it" is the camera move the remark names."""
+    for index in range(len(clauses) - 1):
+        remark, request = _MOTION_REMARK.match(clauses[index].text), clauses[index + 1]
+        if remark is None or request.language != "en" or not _IT_ALONE.search(request.text) or \
+                read_clause(request).of("topic"):
+            continue
+        said = _IT_ALONE.sub(re.sub(r"^(?:this|that|all \w+) ", "the ", remark.group(1)), request.text, count=1)
+        # the remark is the request's reason, and says nothing more
+        return [*clauses[:index], Clause(said, request.quotes, request.language, request.source), *clauses[index + 2:]]
+    return clauses
+
+
 def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     """"where the city lights are, slowly zoom in", "the part with the dog, make it black and white": the clip the place
     names is what the request after it acts on (its "it", else the clip it is done on)."""
@@ -525,7 +545,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
-    clauses = _named_then_said(clauses, state)
+    clauses = _named_then_said(_motion_then_it(clauses), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -561,6 +581,13 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     remark.request is None or _about_same(clause, others)):
                 _focus_on(clause, state)  # "the city part drags, make it 4 s shorter": "it" is what the why names
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
+                ids = [c.id for c in main_clips(state.draft)]
+                if following is not None and state.focus is not None and state.focus.kind == "clip" and \
+                        state.focus.segment_id in ids and _PART_OF_NOTHING.match(following.text):
+                    # "the city clip is too long, i only want the first 5 secs": that part of the clip the complaint names
+                    number = ids.index(state.focus.segment_id) + 1
+                    clauses[index + 1] = Clause(f"{following.text} of clip {number}", following.quotes, following.language,
+                                                following.source)
                 sound = _SOUND_REMARK.match(clause.text)
                 if sound and following is not None and re.search(r"\b(?:it|that)\b", following.text):
                     # "the city sound is too loud, lower it": "it" is that sound, not the clip
@@ -640,7 +667,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         unread = _nothing_to_edit(clause, state) or _not_understood(clause)
-        why = _says_why(clause, clauses[index + 1] if index + 1 < len(clauses) else None, unread)
+        why = _says_why(clause, clauses[index + 1] if index + 1 < len(clauses) else None, unread, state)
         if why:  # "it looks weird on my phone, ...": asked about only when nothing beside it acts
             state.described.append(unread)
         if why or chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
@@ -835,7 +862,7 @@ _CONCRETE = frozenset({"verb", "ref"})  # the slots that name nothing to do on t
 _VAGUE_MOVE = r"动一动|动起来|动一下|\b(?:move|moving|movement|motion)\b"
 
 
-def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool:
+def _says_why(clause: Clause, following: Clause | None, unread: Unknown, state: PlanState) -> bool:
     """A clause no area could read that names nothing to change and no value, and asks for nothing: it describes
     ("the city takes forever before anything happens", "where the city lights are"), or it is a vague ask said again
     at once in the same verb with what it means ("add a strong opening, add a clip of ... at the start"). It is the
@@ -844,7 +871,7 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool
         return False
     if states_need(clause):  # "视频需要点趣味，在2秒加个嗖": what the video lacks, with nothing in it to do
         return True
-    if any(s.kind not in _CONCRETE for s in read_clause(clause).slots):
+    if any(s.kind not in _CONCRETE for s in read_clause(clause).slots) and not _names_its_clip(clause, following, state):
         return False
     if describes(clause):
         return True
@@ -854,6 +881,14 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool
     return (following is not None and clause.language == "en" and verb is not None
             and re.fullmatch(rf"(?:{EN_VERBS})", verb.group(1)) is not None
             and re.match(rf"(?:please |just |and |then )*{verb.group(1)}\b", following.text) is not None)
+
+
+def _names_its_clip(clause: Clause, following: Clause | None, state: PlanState) -> bool:
+    """"the dog clip has wind noise, turn its sound off": a remark that names one clip and nothing else, before a request
+    that says "it" (its what-to-do said there)."""
+    slots = read_clause(clause).slots
+    return following is not None and mentions_it(following) and all(s.kind in _CONCRETE or s.value == "clip" for s in slots) \
+        and len([ref for ref in clip_refs(clause, state) if ref != MISSING]) == 1
 
 
 def _reaction_then_value(clauses: list[Clause], state: PlanState) -> PlanState | None:
@@ -1427,12 +1462,17 @@ def _about_same(remark: Clause, requests: list[Clause]) -> bool:
         return True
     for request in requests:
         topics = {s.value for s in read_clause(request).of("topic")}
-        # a Chinese request that names no object is about what the complaint names ("视频太长了，剪到10秒")
-        if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS):
+        # a Chinese request that names no object is about what the complaint names ("视频太长了，剪到10秒"), and so is an
+        # English one that names nothing at all ("the city clip is too long, i only want the first 5 secs")
+        if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS) or \
+                (request.language == "en" and not topics and len(said) == 1):
             return True
     return False
 
 
+# a part of what was named, said with no object: "i only want the first 5 secs", "just keep the last 3 seconds"
+_PART_OF_NOTHING = re.compile(r"^(?:(?:so|and|then|just|i|only|really|maybe)\s+)*(?:want|need|keep|use)\s+(?:only\s+|just\s+)?"
+                              r"the (?:first|last) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: of it)?$")
 # a remark about a sound: "the city sound is too loud", "the city's own sound is just hiss"
 _SOUND_REMARK = re.compile(r"^((?:the|this|that|my) (?:[\w'-]+ ){0,3}?(?:sound|audio|noise))(?:'s| is| are| sounds| gets)\b")
 _OBJECTS = frozenset({"title", "music", "clip", "voice", "sound", "canvas", "transition"})

@@ -671,6 +671,13 @@ def _longer(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a clip started at a time inside it: "start the city clip at 0:04", "make it begin from 3 seconds", "start it 2 seconds in"
+_STARTS_AT = re.compile(r"\b(?:start|begin)s?\b(?: (?:it|that|this|the (?:[\w ]{1,20}? )?(?:clip|one|shot|part|video)|clip \d+))?"
+                        r"(?: (?:at|from) (?:second |the )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: mark)?"
+                        r"| \d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in(?:to (?:it|the (?:clip|shot)))?)(?: instead| please)?$")
+_A_CLIP_OR_IT = r"\b(?:it|that|this|clip|one|shot|part|video)\b"
+
+
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     if _upload_off_timeline(clause, state):  # "hike.mp4只要第3秒到第7秒那段": the part of an upload to add
@@ -699,7 +706,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             clause, "How long should it be? For example: cut it to 10 seconds, or make the first clip 2 seconds "
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
-    if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
+    starts = _STARTS_AT.search(clause.text)
+    if seconds is None or not starts and not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
                                          r"(?:only|just) (?:want|need)|(?:want|need) (?:only|just) the|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
@@ -720,6 +728,17 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             f"是哪个片段？视频有 {len(clips)} 个片段，例如：第一个片段剪到7秒。")))
         return True
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
+        return True
+    if starts and not targets and not clause.has(_A_CLIP_OR_IT if len(clips) == 1 else r"\b(?:the (?:whole |entire )?video|it)\b"):
+        return False  # "start at 3 seconds": what starts there is not said (the music? a title?)
+    if starts:
+        # "start the city clip at 0:04", "the dog clip should begin 2 seconds in": where it starts inside itself
+        seg = state.draft.find_segment(targets[0]) if targets else None
+        length = seg[1].duration_ms if seg is not None else end
+        if seconds >= length:
+            return _too_much(clause, state, "clip" if targets else "video", length, seconds, True)
+        state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds) if targets else Trim(start_ms=seconds),
+                   focus_kind="clip" if targets else None)
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
     head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
@@ -854,8 +873,10 @@ def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) ->
         return True
     length = clips[0][1].duration_ms if clips and clips[0] is not None else end
     if clause.has(_BOTH_ENDS):
-        bare = clause.search(r"\band (\d+(?:\.\d+)?) (?:at|from|off) the end\b")  # "2 seconds at the start and 1 at the end"
-        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], round(float(bare.group(1)) * 1000) if bare else said[0])
+        # "2 seconds at the start and 1 at the end", "the first 3 seconds and the last 2"
+        bare = clause.search(r"\band (\d+(?:\.\d+)?) (?:at|from|off) the end\b|\b(?:last|final) (\d+(?:\.\d+)?)(?![\d.]|\s*(?:%|x\b|seconds?|secs?|s\b))")
+        bare_ms = round(float(bare.group(1) or bare.group(2)) * 1000) if bare else None
+        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], bare_ms if bare_ms is not None else said[0])
     elif clause.has(r"\b(?:middle|center|centre)\b|中间"):  # the middle N s stay
         head = tail = max(0, (length - said[0]) // 2)
     elif targets and clause.has(r"\bin[- ]?point\b|入点"):
