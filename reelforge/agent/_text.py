@@ -427,6 +427,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw/\s*", "with ", text)
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
+    text = re.sub(r"\bvol\.?(?=\s*(?:\d|up\b|down\b|to\b|at\b|of\b|[,.!?]|$))", "volume", text)  # "vol 30", "music vol down"
+    text = re.sub(r"(^|[,.!?]\s*|\band\s+)volume (up|down)\b", r"\1turn the volume \2", text)  # "volume down a bit": a request
     text = re.sub(r"\b(?:vo|v/o|v\.o\.)(?=$|[\s:：,.!?])", "voice-over", text)  # "vo in a male voice: ...", "make the vo quieter"
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
