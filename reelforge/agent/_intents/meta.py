@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Literal
 
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
@@ -62,6 +63,26 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
         r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b"
+# a newcomer asking what to write: "what do i even type here", "what am i supposed to say", "what should i do first"
+_WHAT_TO_TYPE = r"^(?:(?:so|um+|uh+|ok(?:ay)?|hmm+|hi|hello|hey)[,\s]+)*what (?:do|should|can|am) (?:i|we) (?:even |supposed to |meant to )?" \
+                r"(?:type|say|write|ask|put|enter|do)(?: (?:in )?(?:here|there|this box)| now| first| next| with this| to start)*\W*$"
+# a question about one thing of the draft, answered by showing it: "how many clips do i have", "what did i upload"
+_ASKED_EN = r"^(?:(?:so|and|ok|hey|um+|quick question)[,\s]+)*(?:how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|" \
+            r"how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$|" \
+            r"what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already)?\??$|" \
+            r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)"
+# what such a question is about (the reply answers it before the summary)
+_ASKED: tuple[tuple[Literal["clips", "length", "uploads"], str], ...] = (("uploads", r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
+          ("clips", r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
+          ("length", r"\bhow (?:long|many (?:seconds|secs))\b|\b(?:length|runtime|run time|duration)\b|多长|几秒|多少秒|时长"))
+
+
+def _asked(clause: Clause) -> Literal["clips", "length", "uploads"] | None:
+    """What a question answered by the timeline asks about, when it is one thing of it; None: the whole timeline."""
+    found = [name for name, pattern in _ASKED if clause.has(pattern)]
+    return found[0] if len(found) == 1 else None
+
+
 _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*|还是|那|那就|那还是)?撤(?:了|掉)吧?(?=$|[，,])|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
@@ -267,7 +288,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(r"^(?:please )?show (?:me )?(?:the )?timeline\b|^(?:查看|看看|给我看)?时间(?:线|轴)"):
             state.actions.append(ShowTimeline())
         state.actions.extend(HelpAction(topic) for topic in helps)
-    elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
+    elif clause.has(_HELP) or clause.has(_WHAT_TO_TYPE):  # "what transitions can you do?": help about that topic
         helped = HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None))
         if helped not in state.actions:  # "how does this work? what can you do": one question, asked twice
             state.actions.append(helped)
@@ -278,8 +299,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif clause.has(_UNDO):
         if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
             state.actions.append(UndoAction(_count(clause, state)))  # "... before the music, go back": that going back
-    elif clause.has(_SHOW):
-        state.actions.append(ShowTimeline())
+    elif clause.has(_SHOW) or clause.has(_ASKED_EN):
+        state.actions.append(ShowTimeline(_asked(clause)))
     elif _one_more_export(clause, state):  # "and one for youtube as well" after an export
         state.actions.append(export_action(clause))
     elif (clause.has(_EXPORT) or clause.has(_FORMAT_ALONE) and clause.has(_WANTS_FILE)) \
