@@ -198,6 +198,11 @@ def _other_side(clause: Clause, state: PlanState) -> dict[str, int] | None:
     return {side: round(float(length.group(1)) * 1000) if length else 500}
 
 
+# the video named only as where words go: "add 'Made by Sam' at the end of the video", "put 'Hi' on the video"
+_VIDEO_PLACE = re.compile(r"\b(?:(?:at|to|in|by|near|for) )?(?:the )?(?:very )?(?:end|start|beginning|middle|top|bottom|last \d+ seconds?) "
+                          r"of (?:the|this|my|our) (?:whole )?video\b|\b(?:on|over|onto) (?:the|this|my) (?:whole )?video\b")
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
@@ -211,9 +216,9 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True
     if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
-    if clause.quote() is not None and clause.has(ADD) and not clause.has(
+    if clause.quote() is not None and clause.has(ADD) and not re.search(
             r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成|"
-            r"⟫(?:的|一)?[\u4e00-\u9fff]{0,3}?声"):  # "加个「咔嚓」的拍照声": the sound's name
+            r"⟫(?:的|一)?[\u4e00-\u9fff]{0,3}?声", _VIDEO_PLACE.sub(" ", clause.text)):  # "加个「咔嚓」的拍照声": the sound's name
         return True
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
@@ -264,6 +269,13 @@ def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
         if said and not PLACEHOLDER.search(said):
             return clause.as_typed(said)
     return None
+
+
+# a font named for new words: "in Impact font", "using the Helvetica typeface", "font: Comic Sans"
+_FONT = re.compile(r"\b(?:in|with|using|use) (?:the |an? )?([a-z][\w-]*(?: [a-z][\w-]*){0,2}?) (?:font|typeface)\b|"
+                   r"\b(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?([a-z][\w-]*(?: [a-z][\w-]*){0,2})$")
+_NOT_A_FONT = rf"(?:(?:a |an |the )?(?:big|bigger|small|smaller|large|larger|tiny|huge|bold|bolder|italic|thin|thick|heavy|light|" \
+              rf"nice|nicer|cool|fancy|different|new|other|same|clean|simple|readable|normal|default|nicer|size|{EN_COLOR_WORDS})\s*)+"
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -659,6 +671,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         timing = _timing(rest)
         over = {k: v for k, v in _over_clip(rest, state).items() if k not in timing}  # "in the dog for 3 seconds": 3 s there
         added = {**timing, **_whole_video(rest, state), **over, **_style(rest)}
+        font = _FONT.search(rest.text)
+        if font and not re.fullmatch(_NOT_A_FONT, name := font.group(1) or font.group(2)):
+            added["font"] = rest.as_typed(name)  # "add the title 'Road Trip' in Impact font": the font as typed
         new = AddText(text=words, size=size, **added)  # type: ignore[arg-type]
         automatic = _automatic_title_under(new, state)
         if automatic is not None:  # one main title: the user's replaces the one generation added, in place
