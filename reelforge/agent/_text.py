@@ -399,7 +399,10 @@ def _complaint_then(part: str) -> list[str]:
     complaint is the request's reason)."""
     complaint = _COMPLAINT_EN.match(part)
     rest = complaint.group("rest") if complaint else None
-    if complaint is None or not rest or not re.match(r"^\s*,\s*\w", rest) or complaint.group("adj") not in _BETTER_EN:
+    # "..., double speed"; dictated with no pause before a plain verb: "that city clip is too long cut it to seven"
+    if complaint is None or not rest or not (re.match(r"^\s*,\s*\w", rest) or re.match(
+            r"^\s+(?:cut|trim|make|put|set|turn|speed|slow|mute|move|change|bring)\s+(?:it|that|this|them)\b", rest)) \
+            or complaint.group("adj") not in _BETTER_EN:
         return [part]
     said = rest.strip(" ,")
     # "..., 2x" is how much (one request); "..., my ears" only more of the complaint

@@ -307,6 +307,40 @@ def _vague_then_said(clauses: list[Clause]) -> list[Clause]:
         k > 0 and _THE_REST.match(c.text) and clauses[k - 1].has(_KEPT) and duration_ms(clauses[k - 1].text) is not None)]
 
 
+# how to do something, asked before the request that does it: "how do I change the title? I want it to say Beach Day"
+_HOW_ASKED = re.compile(r"^(?:(?:so|ok(?:ay)?|hmm+|um+|and|but)[,\s]+)*how (?:do|can|could|would|should|will) (?:i|we|you|u) "
+                        r"(?:\w+ ){0,2}?(?:change|make|get|put|set|edit|fix|move|do|add|turn|have)\b|"
+                        r"^[\u4e00-\u9fff]{1,6}?(?:要|该|能|可以)?怎么(?:改|换|弄|调|加|设置|修改)(?:呢|啊)?$")
+# an example of the request before it, said as a request: "make the music softer at the end? like fade it out over 4 seconds"
+_LIKE_SAID = re.compile(r"^(?:like|e\.?g\.?|for example|for instance|say|something like|maybe)[,:\s]+(?=(?:just |maybe )?(?:" + EN_VERBS +
+                        r"|fade|have|let|give|bring|turn|keep)\b)")
+
+
+def _asked_then_said(clauses: list[Clause]) -> list[Clause]:
+    """A how-to question or a request, then the request said exactly about the same thing (its "it", or a topic both name):
+    the exact one alone ("how can i make the title bigger? make it twice the size")."""
+    for k in range(len(clauses) - 1):
+        first, then = clauses[k], clauses[k + 1]
+        like = _LIKE_SAID.match(then.text) if then.language == "en" else None
+        if not (like or _HOW_ASKED.match(first.text)):
+            continue
+        said = Clause(then.text[like.end():], then.quotes, then.language, then.source) if like else then
+        topics = {s.value for s in read_clause(first).of("topic")}
+        if topics & {s.value for s in read_clause(said).of("topic")}:
+            return [*clauses[:k], said, *clauses[k + 2:]]
+        named = [_TOPIC_NOUNS[t][said.language == "zh"] for t in topics if t in _TOPIC_NOUNS]
+        if said.language == "zh" and len(named) == 1 and not read_clause(said).of("topic"):
+            # "标题怎么改？我想改成「海边的一天」": the object Chinese leaves unsaid is the one asked about
+            return [*clauses[:k], Clause(named[0] + said.text, said.quotes, said.language, said.source), *clauses[k + 2:]]
+        if mentions_it(said) and len(named) == 1:  # "... the music ...? like fade it out": "it" is the music
+            it = Clause(re.sub(r"\b(?:it|that)\b", named[0], said.text, count=1), said.quotes, said.language, said.source)
+            return [*clauses[:k], it, *clauses[k + 2:]]
+    return clauses
+
+
+_TOPIC_NOUNS = {"title": ("the title", "标题"), "music": ("the music", "音乐"), "voice": ("the voice-over", "配音")}
+
+
 # "cut them", "cut that", "trim em", "cut it there", "剪掉吧": what the clause before it named
 _CUT_IT = re.compile(r"^(?:(?:so|and|just|then|please)\s+)*(?:cut|trim|remove|drop|delete|lose|chop)(?:\s+(?:them|it|that|em|'em|"
                      r"those|this|that part|that bit))?(?:\s+(?:out|off|there|away))?(?:\s+(?:please|pls))?$|^(?:那就|就)?(?:把它|把这段)?"
@@ -388,6 +422,24 @@ def _scene_said_after(clauses: list[Clause]) -> list[Clause]:
             merged = Clause(f"{ask_.text}: {said.text}", ask_.quotes, ask_.language, ask_.source)
             return [*clauses[:index], merged, *clauses[index + 2:]]
     return clauses
+
+
+# the shape a platform wants, asked without naming it: "can you make it the right shape"; where it goes said beside it
+_RIGHT_SHAPE = re.compile(r"\b(?:the )?(?:right|correct|proper|best) (?:shape|size|format|aspect(?: ratio)?|ratio|dimensions?|orientation)\b")
+_POSTED_ON = re.compile(rf"\b(?:post|upload|put|share|publish|send)\w* (?:it |this |the video |my video )?(?:on|to|onto) (?:my )?({_WHERE})\b|"
+                        rf"\b(?:it'?s|this is|that'?s) for ({_WHERE})\b")
+
+
+def _shape_for_where(clauses: list[Clause]) -> list[Clause]:
+    """"I want to post it on tiktok, can you make it the right shape": the shape is the platform's, the posting its reason
+    (never an export nor a title moved right)."""
+    shaped = [k for k, c in enumerate(clauses) if _RIGHT_SHAPE.search(c.text) and not re.search(_WHERE, c.text)]
+    posted = [(k, m) for k, c in enumerate(clauses) if (m := _POSTED_ON.search(c.text)) and not c.has(r"\bexport|\brender")]
+    if len(shaped) != 1 or len(posted) != 1:
+        return clauses
+    (where, said), target = posted[0], clauses[shaped[0]]
+    merged = Clause(f"make it the right shape for {said.group(1) or said.group(2)}", target.quotes, target.language, target.source)
+    return [merged if k == shaped[0] else c for k, c in enumerate(clauses) if k != where]
 
 
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
@@ -542,7 +594,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
-    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
+        _shape_for_where(clauses)))))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     clauses = _named_then_said(_motion_then_it(clauses), state)
@@ -1072,7 +1125,7 @@ _UNITLESS = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:个|段|张|
 # "make it 8 instead" after "set the music to start at 5s")
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
                          r"put(?: it)?(?: at| to| on)?|set(?: it| that)?(?: to| at)?|go (?:with|for)|use|let'?s (?:do|try)|"
-                         r"change (?:it |that )?to|like|say|about|around|roughly|nah|no|"
+                         r"change (?:it |that )?to|like|say|about|around|roughly|nah|no|sorry|i meant|i mean|"
                          r"(?:(?:still|now|way|much|even) )*(?:louder|quieter|softer|faster|slower|bigger|smaller|longer|shorter)"
                          r"(?: than that)?(?: still| now)?|(?:i )?can'?t hear (?:it|them|anything)(?: at all)?(?: now)?|"
                          r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
@@ -1098,7 +1151,7 @@ def _value_said(text: str) -> str:
 
 
 # "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
-_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用|换|改)*\s*"
+_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then|sorry|i meant|i mean)[,\s]+)*(?:还是|那就|我是说|我说的是|我的意思是|要|改成|换成|用|换|改)*\s*"
                           r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
                           r"(?:色|的)?(?: instead| please)?(?:吧|好看|好|比较好|就行|更好看)*$")
 # "trim another 2", "再剪一秒", "cut 2 more seconds": the last cut again, by that much

@@ -169,6 +169,15 @@ def export_action(clause: Clause) -> ExportAction:
     return ExportAction(format=fmt, preset=preset, quality=quality)
 
 
+def _as_drawn(action: ExportAction, clause: Clause, state: PlanState) -> ExportAction:
+    """Instagram takes square posts and vertical reels: on a square canvas ("square, ..., export for instagram") its
+    export is the square one, unless reels or a story are named."""
+    canvas = state.draft.canvas
+    if action.preset == "reels" and canvas.width == canvas.height and not clause.has(r"reels|\bstor(?:y|ies)|快拍"):
+        return dataclasses.replace(action, preset="square")
+    return action
+
+
 # words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
 _MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避"}
 
@@ -310,7 +319,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if isinstance(last, TimelineExportAction) and not clause.has(_FORMAT_ALONE) and not clause.has(r"高清|视频|\bvideo\b"):
             return True  # "达芬奇能打开吗？给我导一个": the editor's file just asked for
         for part in _each_export(clause):  # "导出一个给youtube的再导一个给抖音的": an export each
-            state.actions.append(export_action(part))
+            state.actions.append(_as_drawn(export_action(part), part, state))
     else:
         return False
     return True

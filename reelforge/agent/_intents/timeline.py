@@ -20,7 +20,7 @@ from reelforge.agent._intents._words import (
 )
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import manner_of_last_move, motion_said
-from reelforge.agent._numbers import duration_ms, find_durations, time_range
+from reelforge.agent._numbers import duration_ms, find_durations, number_word, time_range
 from reelforge.agent._refs import (
     MISSING,
     clip_refs,
@@ -534,7 +534,10 @@ def _swap(clause: Clause, state: PlanState) -> bool:
 
 # "could the video start with the dog?", "end on the city", "让视频从狗那段开始": that clip first (or last)
 _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(?:end|finish|close)s?\s+(?:with|on)\s+(.+)$|"
-                          r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
+                          r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$|"
+                          # "I'd rather open on the beach": said first, not "have the music start on the dog clip"
+                          r"^(?:(?:i'?d rather|i would rather|let'?s|can we|could we|i want to|i'?d like to|just|so|and|then|maybe)\s+)*"
+                          r"(?:start|begin|open)\s+on\s+(.+)$")
 # "make the dog clip first", "dog clip first": a clip said with where it goes
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
                         r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
@@ -545,10 +548,16 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
     """A clip moved by where the video starts or ends, or said with "first"/"last" alone."""
     clips = main_clips(state.draft)
     starts, put = _STARTS_WITH.search(clause.text), _PUT_FIRST.search(clause.text)
-    if len(clips) < 2 or (starts is None and put is None):
+    if not clips or (starts is None and put is None):
         return False
+    removed = _REMOVED_THEN_END.match(clause.text) if starts is not None and clause.has(REMOVE) else None
+    if removed is not None and _delete(Clause(removed.group(1), clause.quotes, clause.language, clause.source), state):
+        # "get rid of the beach clip and just end on the city": the removal, then that end (already so, or a move)
+        ending = Clause(clause.text[removed.end(1):], clause.quotes, clause.language, clause.source)
+        _move_said(ending, state)
+        return True
     if starts is not None:
-        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4)
+        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4) or starts.group(6)
         if clause.language == "zh" and words and not re.search(r"段|片段|镜头", words):
             words += "那段"  # "视频从狗开始": the clip that shows it
         first = starts.group(2) is None and starts.group(5) != "后面"
@@ -560,8 +569,17 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
         named = clip_refs(Clause(put.group(1), clause.quotes, clause.language, clause.source), state)
     if len(named) != 1 or named[0] == MISSING:
         return False
+    ids = [c.id for c in clips]
+    if ids.index(named[0]) == (0 if first else len(clips) - 1) and state.draft is not state.origin:
+        return True  # the end said is already that clip's, after this message's edits: nothing more to do
+    if len(clips) < 2:
+        return False
     state.edit(MoveClip(segment_id=named[0], to_index=0 if first else len(clips) - 1), focus_kind="clip")
     return True
+
+
+# a clip removed, then where the video starts or ends: "can we get rid of the beach clip and just end on the city"
+_REMOVED_THEN_END = re.compile(r"^(.+?)\s*(?:,\s*)?\band\s+(?:just |then |so |instead )*(?:start|begin|open|end|finish|close)s?\s+(?:with|on)\b")
 
 
 def _upload_off_timeline(clause: Clause, state: PlanState) -> bool:
@@ -678,12 +696,22 @@ _STARTS_AT = re.compile(r"\b(?:start|begin)s?\b(?: (?:it|that|this|the (?:[\w ]{
 _A_CLIP_OR_IT = r"\b(?:it|that|this|clip|one|shot|part|video)\b"
 
 
+# a length to cut to said as a bare number: "cut the city clip to 7", "trim it down to seven", "shorten the video to 12"
+_CUT_TO_BARE = re.compile(r"\b(?:cut|trim|shorten|chop|crop)\b.*?\b(?:down )?to (\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)"
+                          r"(?: (?:please|pls|thanks|instead|then))?$")
+
+
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     if _upload_off_timeline(clause, state):  # "hike.mp4只要第3秒到第7秒那段": the part of an upload to add
         return False
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
+    bare = _CUT_TO_BARE.search(clause.text) if seconds is None else None
+    if bare is not None:  # "cut the city clip to 7", "trim it down to seven": a length with its unit unsaid is seconds
+        said = bare.group(1)
+        count = float(said) if said[0].isdigit() else number_word(said)
+        seconds = round(count * 1000) if count else None
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
     share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
     if seconds is None and end and not clip_refs(clause, state) and (share or clause.has(
@@ -745,7 +773,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
+    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
