@@ -437,6 +437,10 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     loud = loud or clause.has(r"\b(?:sound|audio|noise)\b") and clause.has(
         r"\b(?:lower|raise|reduce|increase|boost|kill|drop)\b|\bturn (?:\w+ ){0,4}(?:up|down)\b") and any(
         r != MISSING for r in clip_refs(clause, state))
+    # "turn the clips down", "turn up the dog clip": the clips said with a loudness verb are their own sound
+    loud = loud or clause.has(r"\bturn (?:(?:the |all (?:the )?|both )?(?:[a-z]+ )?(?:clips?|ones?|shots?) (?:up|down)|"
+                              r"(?:up|down) (?:the |all (?:the )?|both )?(?:[a-z]+ )?(?:clips?|ones?|shots?))$") and (
+        clause.has(r"\bclips\b") or any(r != MISSING for r in clip_refs(clause, state)))
     # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
     its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
         r"\b(?:sound|audio|volume)\b|声音|音量")
