@@ -24,9 +24,10 @@ def chat(folder: Path, *messages: str, draft: str = "draft.json") -> subprocess.
 
 def test_local_chat_generates_edits_and_saves_a_renderable_draft(tmp_path: Path) -> None:
     result = chat(tmp_path, "generate a 2 second clip of a snowy forest",
-                  "make it vertical and add the title 'Peak' for 1 second", "show the timeline")
+                  "make it vertical and add the title 'Peak' for 1 second", "show the timeline", "how many clips do i have")
     assert result.returncode == 0, result.stderr
     assert 'Timeline (2 tracks): 1. Video: snowy forest (0-2s) 2. Title: "Peak" (0-1s)' in result.stdout
+    assert "1 clip, 2 s in all. Timeline (2 tracks)" in result.stdout  # a question about the timeline answered first
     draft = json.loads((tmp_path / "draft.json").read_text())
     assert (draft["m"]["w"], draft["m"]["h"]) == (1080, 1920)
     clip = Path(draft["t"][0]["sg"][0]["src"])

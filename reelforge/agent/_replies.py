@@ -14,6 +14,7 @@ from reelforge.agent.actions import (
     HelpAction,
     MusicAction,
     Outcome,
+    ShowTimeline,
     SoundAction,
     TimelineExportAction,
 )
@@ -146,7 +147,23 @@ def revert(outcome: Outcome, zh: bool) -> str:
 
 
 def show_timeline(outcome: Outcome, zh: bool) -> str:
-    return str(outcome.data.get("summary") or ("时间线是空的。" if zh else "Timeline: empty"))
+    """The timeline's summary, after the answer to what was asked about ("how many clips do i have": "2 clips, 15 s.")."""
+    line = str(outcome.data.get("summary") or ("时间线是空的。" if zh else "Timeline: empty"))
+    asked = outcome.action.asked if isinstance(outcome.action, ShowTimeline) else None
+    clips, length, uploads = outcome.data.get("clips"), outcome.data.get("length_ms"), outcome.data.get("uploads")
+    seconds = f"{format_seconds(length)}" if isinstance(length, int) else ""
+    if asked == "clips" and isinstance(clips, int):
+        answer = (f"共 {clips} 个片段" + (f"，{seconds} 秒。" if clips else "。")) if zh else \
+            (f"{clips} clip{'' if clips == 1 else 's'}" + (f", {seconds} s in all. " if clips else ". "))
+    elif asked == "length" and seconds:
+        answer = f"视频现在 {seconds} 秒。" if zh else f"The video is {seconds} s long. "
+    elif asked == "uploads" and isinstance(uploads, list):
+        names = ("、" if zh else ", ").join(str(name) for name in uploads)
+        answer = (f"你上传了：{names}。" if names else "还没有上传文件。") if zh else \
+            (f"You've uploaded: {names}. " if names else "Nothing uploaded yet. ")
+    else:
+        return line
+    return answer + line
 
 
 def help_reply(outcome: Outcome, zh: bool) -> str:

@@ -404,7 +404,10 @@ def _complaint_then(part: str) -> list[str]:
     complaint is the request's reason)."""
     complaint = _COMPLAINT_EN.match(part)
     rest = complaint.group("rest") if complaint else None
-    if complaint is None or not rest or not re.match(r"^\s*,\s*\w", rest) or complaint.group("adj") not in _BETTER_EN:
+    # "..., double speed"; dictated with no pause before a plain verb: "that city clip is too long cut it to seven"
+    if complaint is None or not rest or not (re.match(r"^\s*,\s*\w", rest) or re.match(
+            r"^\s+(?:cut|trim|make|put|set|turn|speed|slow|mute|move|change|bring)\s+(?:it|that|this|them)\b", rest)) \
+            or complaint.group("adj") not in _BETTER_EN:
         return [part]
     said = rest.strip(" ,")
     # "..., 2x" is how much (one request); "..., my ears" only more of the complaint
@@ -432,6 +435,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bw/\s*", "with ", text)
     text = re.sub(r"\bw(?= (?:a|an|the|more|less|some|no|my|his|her|our)\b)", "with", text)
     text = re.sub(r"\bvid\b", "video", text)
+    text = re.sub(r"\bvol\.?(?=\s*(?:\d|up\b|down\b|to\b|at\b|of\b|[,.!?]|$))", "volume", text)  # "vol 30", "music vol down"
+    text = re.sub(r"(^|[,.!?]\s*|\band\s+)volume (up|down)\b", r"\1turn the volume \2", text)  # "volume down a bit": a request
     text = re.sub(r"\b(?:vo|v/o|v\.o\.)(?=$|[\s:：,.!?])", "voice-over", text)  # "vo in a male voice: ...", "make the vo quieter"
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests

@@ -177,7 +177,11 @@ class RevertAction:
 
 @dataclass(frozen=True)
 class ShowTimeline:
-    pass
+    """The timeline's summary; a question about one thing of it ("how many clips do i have") is answered first."""
+
+    asked: Annotated[Literal["clips", "length", "uploads"] | None, Field(
+        description="what was asked about: the number of clips, the video's length, or the uploaded files; null: the "
+                    "whole timeline")] = None
 
 
 @dataclass(frozen=True)

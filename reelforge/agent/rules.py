@@ -315,6 +315,40 @@ def _vague_then_said(clauses: list[Clause]) -> list[Clause]:
         k > 0 and _THE_REST.match(c.text) and clauses[k - 1].has(_KEPT) and duration_ms(clauses[k - 1].text) is not None)]
 
 
+# how to do something, asked before the request that does it: "how do I change the title? I want it to say Beach Day"
+_HOW_ASKED = re.compile(r"^(?:(?:so|ok(?:ay)?|hmm+|um+|and|but)[,\s]+)*how (?:do|can|could|would|should|will) (?:i|we|you|u) "
+                        r"(?:\w+ ){0,2}?(?:change|make|get|put|set|edit|fix|move|do|add|turn|have)\b|"
+                        r"^[\u4e00-\u9fff]{1,6}?(?:要|该|能|可以)?怎么(?:改|换|弄|调|加|设置|修改)(?:呢|啊)?$")
+# an example of the request before it, said as a request: "make the music softer at the end? like fade it out over 4 seconds"
+_LIKE_SAID = re.compile(r"^(?:like|e\.?g\.?|for example|for instance|say|something like|maybe)[,:\s]+(?=(?:just |maybe )?(?:" + EN_VERBS +
+                        r"|fade|have|let|give|bring|turn|keep)\b)")
+
+
+def _asked_then_said(clauses: list[Clause]) -> list[Clause]:
+    """A how-to question or a request, then the request said exactly about the same thing (its "it", or a topic both name):
+    the exact one alone ("how can i make the title bigger? make it twice the size")."""
+    for k in range(len(clauses) - 1):
+        first, then = clauses[k], clauses[k + 1]
+        like = _LIKE_SAID.match(then.text) if then.language == "en" else None
+        if not (like or _HOW_ASKED.match(first.text)):
+            continue
+        said = Clause(then.text[like.end():], then.quotes, then.language, then.source) if like else then
+        topics = {s.value for s in read_clause(first).of("topic")}
+        if topics & {s.value for s in read_clause(said).of("topic")}:
+            return [*clauses[:k], said, *clauses[k + 2:]]
+        named = [_TOPIC_NOUNS[t][said.language == "zh"] for t in topics if t in _TOPIC_NOUNS]
+        if said.language == "zh" and len(named) == 1 and not read_clause(said).of("topic"):
+            # "标题怎么改？我想改成「海边的一天」": the object Chinese leaves unsaid is the one asked about
+            return [*clauses[:k], Clause(named[0] + said.text, said.quotes, said.language, said.source), *clauses[k + 2:]]
+        if mentions_it(said) and len(named) == 1:  # "... the music ...? like fade it out": "it" is the music
+            it = Clause(re.sub(r"\b(?:it|that)\b", named[0], said.text, count=1), said.quotes, said.language, said.source)
+            return [*clauses[:k], it, *clauses[k + 2:]]
+    return clauses
+
+
+_TOPIC_NOUNS = {"title": ("the title", "标题"), "music": ("the music", "音乐"), "voice": ("the voice-over", "配音")}
+
+
 # "cut them", "cut that", "trim em", "cut it there", "剪掉吧": what the clause before it named
 _CUT_IT = re.compile(r"^(?:(?:so|and|just|then|please)\s+)*(?:cut|trim|remove|drop|delete|lose|chop)(?:\s+(?:them|it|that|em|'em|"
                      r"those|this|that part|that bit))?(?:\s+(?:out|off|there|away))?(?:\s+(?:please|pls))?$|^(?:那就|就)?(?:把它|把这段)?"
@@ -396,6 +430,24 @@ def _scene_said_after(clauses: list[Clause]) -> list[Clause]:
             merged = Clause(f"{ask_.text}: {said.text}", ask_.quotes, ask_.language, ask_.source)
             return [*clauses[:index], merged, *clauses[index + 2:]]
     return clauses
+
+
+# the shape a platform wants, asked without naming it: "can you make it the right shape"; where it goes said beside it
+_RIGHT_SHAPE = re.compile(r"\b(?:the )?(?:right|correct|proper|best) (?:shape|size|format|aspect(?: ratio)?|ratio|dimensions?|orientation)\b")
+_POSTED_ON = re.compile(rf"\b(?:post|upload|put|share|publish|send)\w* (?:it |this |the video |my video )?(?:on|to|onto) (?:my )?({_WHERE})\b|"
+                        rf"\b(?:it'?s|this is|that'?s) for ({_WHERE})\b")
+
+
+def _shape_for_where(clauses: list[Clause]) -> list[Clause]:
+    """"I want to post it on tiktok, can you make it the right shape": the shape is the platform's, the posting its reason
+    (never an export nor a title moved right)."""
+    shaped = [k for k, c in enumerate(clauses) if _RIGHT_SHAPE.search(c.text) and not re.search(_WHERE, c.text)]
+    posted = [(k, m) for k, c in enumerate(clauses) if (m := _POSTED_ON.search(c.text)) and not c.has(r"\bexport|\brender")]
+    if len(shaped) != 1 or len(posted) != 1:
+        return clauses
+    (where, said), target = posted[0], clauses[shaped[0]]
+    merged = Clause(f"make it the right shape for {said.group(1) or said.group(2)}", target.quotes, target.language, target.source)
+    return [merged if k == shaped[0] else c for k, c in enumerate(clauses) if k != where]
 
 
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
@@ -501,6 +553,26 @@ def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause
     return clauses
 
 
+# a remark about the camera's move: "the moving camera thing makes me dizzy", "the zoom is too much", "that pan is annoying"
+_MOTION_REMARK = re.compile(r"^((?:the|this|that|all (?:the|this|that)) (?:[\w-]+ ){0,2}?(?:zoom(?:ing)?|pan(?:ning)?|ken burns|"
+                            r"(?:camera )?(?:movement|motion|moves?)|moving(?: camera)?|camera)(?: (?:thing|effect|stuff))?)"
+                            r"(?: on (?:the )?[\w ]{1,20}?(?:clip|one|shot))? (?:makes?|is|are|'s|feels?|looks?|gets?|gives?|seems?)\b")
+_IT_ALONE = re.compile(r"\b(?:it|that|them)\b")
+
+
+def _motion_then_it(clauses: list[Clause]) -> list[Clause]:
+    """"the moving camera thing makes me dizzy, stop it": the request's "it" is the camera move the remark names."""
+    for index in range(len(clauses) - 1):
+        remark, request = _MOTION_REMARK.match(clauses[index].text), clauses[index + 1]
+        if remark is None or request.language != "en" or not _IT_ALONE.search(request.text) or \
+                read_clause(request).of("topic"):
+            continue
+        said = _IT_ALONE.sub(re.sub(r"^(?:this|that|all \w+) ", "the ", remark.group(1)), request.text, count=1)
+        # the remark is the request's reason, and says nothing more
+        return [*clauses[:index], Clause(said, request.quotes, request.language, request.source), *clauses[index + 2:]]
+    return clauses
+
+
 def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     """"where the city lights are, slowly zoom in", "the part with the dog, make it black and white": the clip the place
     names is what the request after it acts on (its "it", else the clip it is done on)."""
@@ -530,10 +602,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
-    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
+        _shape_for_where(clauses)))))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
-    clauses = _named_then_said(clauses, state)
+    clauses = _named_then_said(_motion_then_it(clauses), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -569,6 +642,13 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     remark.request is None or _about_same(clause, others)):
                 _focus_on(clause, state)  # "the city part drags, make it 4 s shorter": "it" is what the why names
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
+                ids = [c.id for c in main_clips(state.draft)]
+                if following is not None and state.focus is not None and state.focus.kind == "clip" and \
+                        state.focus.segment_id in ids and _PART_OF_NOTHING.match(following.text):
+                    # "the city clip is too long, i only want the first 5 secs": that part of the clip the complaint names
+                    number = ids.index(state.focus.segment_id) + 1
+                    clauses[index + 1] = Clause(f"{following.text} of clip {number}", following.quotes, following.language,
+                                                following.source)
                 sound = _SOUND_REMARK.match(clause.text)
                 if sound and following is not None and re.search(r"\b(?:it|that)\b", following.text):
                     # "the city sound is too loud, lower it": "it" is that sound, not the clip
@@ -648,7 +728,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         unread = _nothing_to_edit(clause, state) or _not_understood(clause)
-        why = _says_why(clause, clauses[index + 1] if index + 1 < len(clauses) else None, unread)
+        why = _says_why(clause, clauses[index + 1] if index + 1 < len(clauses) else None, unread, state)
         if why:  # "it looks weird on my phone, ...": asked about only when nothing beside it acts
             state.described.append(unread)
         if why or chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
@@ -847,7 +927,7 @@ _CONCRETE = frozenset({"verb", "ref"})  # the slots that name nothing to do on t
 _VAGUE_MOVE = r"动一动|动起来|动一下|\b(?:move|moving|movement|motion)\b"
 
 
-def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool:
+def _says_why(clause: Clause, following: Clause | None, unread: Unknown, state: PlanState) -> bool:
     """A clause no area could read that names nothing to change and no value, and asks for nothing: it describes
     ("the city takes forever before anything happens", "where the city lights are"), or it is a vague ask said again
     at once in the same verb with what it means ("add a strong opening, add a clip of ... at the start"). It is the
@@ -856,7 +936,7 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool
         return False
     if states_need(clause):  # "视频需要点趣味，在2秒加个嗖": what the video lacks, with nothing in it to do
         return True
-    if any(s.kind not in _CONCRETE for s in read_clause(clause).slots):
+    if any(s.kind not in _CONCRETE for s in read_clause(clause).slots) and not _names_its_clip(clause, following, state):
         return False
     if describes(clause):
         return True
@@ -866,6 +946,14 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown) -> bool
     return (following is not None and clause.language == "en" and verb is not None
             and re.fullmatch(rf"(?:{EN_VERBS})", verb.group(1)) is not None
             and re.match(rf"(?:please |just |and |then )*{verb.group(1)}\b", following.text) is not None)
+
+
+def _names_its_clip(clause: Clause, following: Clause | None, state: PlanState) -> bool:
+    """"the dog clip has wind noise, turn its sound off": a remark that names one clip and nothing else, before a request
+    that says "it" (its what-to-do said there)."""
+    slots = read_clause(clause).slots
+    return following is not None and mentions_it(following) and all(s.kind in _CONCRETE or s.value == "clip" for s in slots) \
+        and len([ref for ref in clip_refs(clause, state) if ref != MISSING]) == 1
 
 
 def _reaction_then_value(clauses: list[Clause], state: PlanState) -> PlanState | None:
@@ -1032,10 +1120,13 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
 _AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great|oops|whoa|eh),? )*"
 _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |some |slightly )?more|again|once more|"
                       r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
+_OTHER_THING_EN = r"(?:the |all (?:the )?)?(?:clips|music|title|captions|voice-?over)"
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
                           r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$|"
                           # "the city one too", "clip 1 as well": the last change on that clip
-                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well|also|the same(?: way)?)(?: please)?$")  # "and the dog clip the same"
+                          + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well|also|the same(?: way)?)(?: please)?$|"
+                          # "now the clips too" after the music was turned down: that change, on another thing
+                          + _AGAIN_EN + r"(" + _OTHER_THING_EN + r") (?:too|as well|also|the same(?: way)?)(?: please)?$")  # "and the dog clip the same"
 _SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成)?(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
 _SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
@@ -1049,7 +1140,7 @@ _UNITLESS = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:个|段|张|
 # "make it 8 instead" after "set the music to start at 5s")
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
                          r"put(?: it)?(?: at| to| on)?|set(?: it| that)?(?: to| at)?|go (?:with|for)|use|let'?s (?:do|try)|"
-                         r"change (?:it |that )?to|like|say|about|around|roughly|nah|no|"
+                         r"change (?:it |that )?to|like|say|about|around|roughly|nah|no|sorry|i meant|i mean|"
                          r"(?:(?:still|now|way|much|even) )*(?:louder|quieter|softer|faster|slower|bigger|smaller|longer|shorter)"
                          r"(?: than that)?(?: still| now)?|(?:i )?can'?t hear (?:it|them|anything)(?: at all)?(?: now)?|"
                          r"(?:still |now )?(?:too |a bit |a little )?(?:slow|fast|loud|quiet|soft|long|short|much|far)(?: now)?),? )*"
@@ -1075,7 +1166,7 @@ def _value_said(text: str) -> str:
 
 
 # "还是改成红色吧", "还是黑的好看", "actually blue": the last change with this colour
-_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then)[,\s]+)*(?:还是|那就|要|改成|换成|用|换|改)*\s*"
+_BARE_COLOUR = re.compile(r"^(?:(?:actually|no|ok|make it|try|then|sorry|i meant|i mean)[,\s]+)*(?:还是|那就|我是说|我说的是|我的意思是|要|改成|换成|用|换|改)*\s*"
                           r"(?P<colour>[红黄蓝绿白黑紫橙粉灰]|red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)"
                           r"(?:色|的)?(?: instead| please)?(?:吧|好看|好|比较好|就行|更好看)*$")
 # "trim another 2", "再剪一秒", "cut 2 more seconds": the last cut again, by that much
@@ -1181,7 +1272,12 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         en = _SAME_FOR_EN.match(clause.text)
         if en is None and not _SAME_EN.match(clause.text):
             return False
-        target = (en.group(1) or en.group(2) or en.group(3)) if en else None
+        target = (en.group(1) or en.group(2) or en.group(3) or en.group(4)) if en else None
+    labelled = _LABELLED.search(words)
+    if target is not None and clause.language == "en" and re.fullmatch(_OTHER_THING_EN, target) and labelled is not None:
+        # "now the clips too" after "turned the music down": the same change, said of the thing named
+        thing = target if target.startswith(("the ", "all ")) else f"the {target}"
+        return labelled.group(0) != thing and _replay(words[:labelled.start()] + thing + words[labelled.end():], state)
     if target is not None:
         clips = main_clips(state.draft)
         focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
@@ -1439,12 +1535,17 @@ def _about_same(remark: Clause, requests: list[Clause]) -> bool:
         return True
     for request in requests:
         topics = {s.value for s in read_clause(request).of("topic")}
-        # a Chinese request that names no object is about what the complaint names ("视频太长了，剪到10秒")
-        if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS):
+        # a Chinese request that names no object is about what the complaint names ("视频太长了，剪到10秒"), and so is an
+        # English one that names nothing at all ("the city clip is too long, i only want the first 5 secs")
+        if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS) or \
+                (request.language == "en" and not topics and len(said) == 1):
             return True
     return False
 
 
+# a part of what was named, said with no object: "i only want the first 5 secs", "just keep the last 3 seconds"
+_PART_OF_NOTHING = re.compile(r"^(?:(?:so|and|then|just|i|only|really|maybe)\s+)*(?:want|need|keep|use)\s+(?:only\s+|just\s+)?"
+                              r"the (?:first|last) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: of it)?$")
 # a remark about a sound: "the city sound is too loud", "the city's own sound is just hiss"
 _SOUND_REMARK = re.compile(r"^((?:the|this|that|my) (?:[\w'-]+ ){0,3}?(?:sound|audio|noise))(?:'s| is| are| sounds| gets)\b")
 _OBJECTS = frozenset({"title", "music", "clip", "voice", "sound", "canvas", "transition"})

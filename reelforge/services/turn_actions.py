@@ -22,6 +22,7 @@ from reelforge import agent
 from reelforge.agent.reply import compose_reply
 from reelforge.audio import STYLES
 from reelforge.draft import Draft
+from reelforge.draft._layout import main_track
 from reelforge.draft.edits import SetCaptions
 from reelforge.draft.summary import summary
 from reelforge.errors import ReelforgeError
@@ -131,7 +132,12 @@ def _run_revert(turn: _Turn, index: int, action: agent.RevertAction) -> list[age
 
 
 def _run_show(turn: _Turn, index: int, action: agent.ShowTimeline) -> list[agent.Outcome]:
-    return [agent.Outcome(action=action, ok=True, data={"summary": summary(turn.draft)})]
+    # what a focused question is answered with: the clips on the main track, the video's length, the uploads by name
+    track = main_track(turn.draft)
+    uploads = [m.name for m in turn.context.media if m.uploaded]
+    return [agent.Outcome(action=action, ok=True, data={
+        "summary": summary(turn.draft), "clips": len(track.segments) if track else 0,
+        "length_ms": turn.draft.video_end_ms or turn.draft.end_ms, "uploads": uploads})]
 
 
 def _run_help(turn: _Turn, index: int, action: agent.HelpAction) -> list[agent.Outcome]:

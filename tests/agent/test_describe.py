@@ -108,6 +108,17 @@ def test_show_timeline_answers_with_the_summary_and_help_lists_styles() -> None:
     assert compose_reply(Plan("zh", [HelpAction()]), [Outcome(HelpAction())], "zh").startswith("我可以")
 
 
+def test_a_question_about_the_timeline_is_answered_before_its_summary() -> None:
+    line = "Timeline (1 track): 1. Video: city, dog (0-15s)"
+    data = {"summary": line, "clips": 2, "length_ms": 15000, "uploads": ["summer.mp3", "beach.jpg"]}
+    said = {asked: compose_reply(Plan("en", [ShowTimeline(asked)]), [Outcome(ShowTimeline(asked), data=data)], "en")
+            for asked in ("clips", "length", "uploads")}
+    assert said == {"clips": f"2 clips, 15 s in all. {line}", "length": f"The video is 15 s long. {line}",
+                    "uploads": f"You've uploaded: summer.mp3, beach.jpg. {line}"}
+    zh = compose_reply(Plan("zh", [ShowTimeline("clips")]), [Outcome(ShowTimeline("clips"), data=data)], "zh")
+    assert zh.startswith("共 2 个片段，15 秒。")
+
+
 def test_runs_of_the_same_edit_are_told_once_and_chinese_labels_read_well() -> None:
     adds = [EditAction(AddClip(src=f"media:{n}", duration_ms=3000, name=f"{n}.png"), f"added the clip '{n}.png' (3s)")
             for n in "abc"]

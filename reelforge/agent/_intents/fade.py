@@ -40,7 +40,7 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
                  r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|\b(?:come|comes|coming) (?:in |up )?(?:out of|from) (?:black|white)\b|"
                  r"^(?:and |also |then )?in from (?:black|white)\b|"  # "(fade out at the end) and in from black at the start too"
                  r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
-_OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*[- ]?in\b.*?\b(?:and|then) out\b|"
+_OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*(?:[- ]?| {_THING} )in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
                   r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变白|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
 # black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
@@ -216,9 +216,14 @@ def _ways(clause: Clause) -> list[str]:
     return ["in", "out"]  # "remove the fade", "add a fade": both ends
 
 
+_OTHER_SIDE_BARE = re.compile(r"\band (?:in|out) (?:over|across|within) (\d+(?:\.\d+)?)(?![\d.]|\s*(?:%|x\b|seconds?|secs?|s\b|ms\b))")
+
+
 def _lengths(clause: Clause, ways: list[str]) -> dict[str, int]:
     """Each way's length: one duration said serves every way; several pair up with the ways in order."""
     said = [ms for ms, _, _ in find_durations(clause.text)]
+    if len(said) == 1 and len(ways) == 2 and (unit_left := _OTHER_SIDE_BARE.search(clause.text)):
+        said.append(round(float(unit_left.group(1)) * 1000))  # "in over 2 seconds and out over 3": the unit said first
     if len(said) >= len(ways) > 1:
         return dict(zip(ways, said, strict=False))
     return dict.fromkeys(ways, said[0] if said else DEFAULT_FADE_MS)

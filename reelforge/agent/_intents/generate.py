@@ -254,6 +254,8 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         opened = state.actions[pending] if pending is not None else None
         if kind == "after" and isinstance(opened, GenerateAction) and opened.placement in ("start", "before"):
             return ("end", None)  # "在前面加段日出，后面再加段日落": the other end, not right after the sunrise
+    if ref is None and kind == "after" and clause.has(_AFTER_ALONE) and (clips := main_clips(state.draft)):
+        ref = clips[-1].id  # "make a clip of rain and place it after": after the clips there
     if ref is None or ref == MISSING:
         return None
     return (kind, ref)
@@ -269,6 +271,8 @@ _AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|
 _ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?:个|位)?(?:画面|镜头|片段|位置)?(?=$|[，,\s])|^先(?:放|用|接|加)"
 _ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?(?=$|[，,\s])|" \
               r"^(?:最后|结尾)(?:是|放|接|再是)"
+# a place said with no clip: "and put it after", "place it right after": after the clips there
+_AFTER_ALONE = r"\b(?:put|place|insert|add|stick) (?:it|this|that|the new one) (?:right |just )?(?:after|afterwards|next)$"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
@@ -952,10 +956,11 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     index = state.pending_generation(state.focus.segment_id)
     if index is None or not clause.has(r"\b(?:put|place|insert|move|add|use)\b|放|插|移|加|替换|换掉|代替"):
         return False
-    placement = placement_of(clause, state)
+    others = [seg.id for seg in main_clips(state.draft) if seg.id != state.focus.segment_id]
+    # "... and put it after": after the clips there (not after itself)
+    placement = ("after", others[-1]) if others and clause.has(_AFTER_ALONE) else placement_of(clause, state)
     if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾|后面|后边"):
         return False
-    others = [seg.id for seg in main_clips(state.draft) if seg.id != state.focus.segment_id]
     if placement[1] == state.focus.segment_id and len(others) == 1 and clause.has(
             r"\b(?:this|that) (?:one|clip|shot)\b|这段|这个片段|原来的"):  # "put it before this one": the clip there
         placement = (placement[0], others[0])
@@ -1012,6 +1017,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
                 r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
+                r"头晕|眼晕|眼花|恶心|难受|不舒服|看得(?:我)?(?:头晕|眼花|晕|累)|晃得|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
                 r"照片|图片|相片|显示|" \
                 r"[了呢啊呀嘛]$|过头|差不多|算了|还原|不对|另(?:1|一)?(?:个|段)|有东西|有什么|有啥|项目|时间线|" \

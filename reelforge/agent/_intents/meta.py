@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Literal
 
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
@@ -68,6 +69,26 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
 # "把照片和徒步视频都放进时间线", "put the photo on the timeline": an upload added, not the timeline shown
 _PUT_ON_TIMELINE = r"(?:放|加|拖|拉|添加|导入|插)(?:进|到|入|在)?(?:了)?(?:这个)?(?:时间线|时间轴|轨道)|" \
                    r"\b(?:put|add|drop|drag|place|bring|insert)\b.*\b(?:on|onto|to|into|in) (?:the |my )?timeline\b"
+# a newcomer asking what to write: "what do i even type here", "what am i supposed to say", "what should i do first"
+_WHAT_TO_TYPE = r"^(?:(?:so|um+|uh+|ok(?:ay)?|hmm+|hi|hello|hey)[,\s]+)*what (?:do|should|can|am) (?:i|we) (?:even |supposed to |meant to )?" \
+                r"(?:type|say|write|ask|put|enter|do)(?: (?:in )?(?:here|there|this box)| now| first| next| with this| to start)*\W*$"
+# a question about one thing of the draft, answered by showing it: "how many clips do i have", "what did i upload"
+_ASKED_EN = r"^(?:(?:so|and|ok|hey|um+|quick question)[,\s]+)*(?:how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|" \
+            r"how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$|" \
+            r"what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already)?\??$|" \
+            r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)"
+# what such a question is about (the reply answers it before the summary)
+_ASKED: tuple[tuple[Literal["clips", "length", "uploads"], str], ...] = (("uploads", r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
+          ("clips", r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
+          ("length", r"\bhow (?:long|many (?:seconds|secs))\b|\b(?:length|runtime|run time|duration)\b|多长|几秒|多少秒|时长"))
+
+
+def _asked(clause: Clause) -> Literal["clips", "length", "uploads"] | None:
+    """What a question answered by the timeline asks about, when it is one thing of it; None: the whole timeline."""
+    found = [name for name, pattern in _ASKED if clause.has(pattern)]
+    return found[0] if len(found) == 1 else None
+
+
 _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*|还是|那|那就|那还是)?撤(?:了|掉)吧?(?=$|[，,])|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
@@ -152,6 +173,15 @@ def export_action(clause: Clause) -> ExportAction:
         "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
                             r"\bquality\s*(?:选|用|要|是|:)?\s*低") else None
     return ExportAction(format=fmt, preset=preset, quality=quality)
+
+
+def _as_drawn(action: ExportAction, clause: Clause, state: PlanState) -> ExportAction:
+    """Instagram takes square posts and vertical reels: on a square canvas ("square, ..., export for instagram") its
+    export is the square one, unless reels or a story are named."""
+    canvas = state.draft.canvas
+    if action.preset == "reels" and canvas.width == canvas.height and not clause.has(r"reels|\bstor(?:y|ies)|快拍"):
+        return dataclasses.replace(action, preset="square")
+    return action
 
 
 # words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
@@ -280,7 +310,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(r"^(?:please )?show (?:me )?(?:the )?timeline\b|^(?:查看|看看|给我看)?时间(?:线|轴)"):
             state.actions.append(ShowTimeline())
         state.actions.extend(HelpAction(topic) for topic in helps)
-    elif clause.has(_HELP):  # "what transitions can you do?": help about that topic
+    elif clause.has(_HELP) or clause.has(_WHAT_TO_TYPE):  # "what transitions can you do?": help about that topic
         helped = HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None))
         if helped not in state.actions:  # "how does this work? what can you do": one question, asked twice
             state.actions.append(helped)
@@ -291,8 +321,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif clause.has(_UNDO):
         if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
             state.actions.append(UndoAction(_count(clause, state)))  # "... before the music, go back": that going back
-    elif clause.has(_SHOW) and not clause.has(_PUT_ON_TIMELINE):
-        state.actions.append(ShowTimeline())
+    elif clause.has(_SHOW) and not clause.has(_PUT_ON_TIMELINE) or clause.has(_ASKED_EN):
+        state.actions.append(ShowTimeline(_asked(clause)))
     elif _one_more_export(clause, state):  # "and one for youtube as well" after an export
         state.actions.append(export_action(clause))
     elif (clause.has(_EXPORT) or clause.has(_FORMAT_ALONE) and clause.has(_WANTS_FILE)) \
@@ -302,7 +332,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if isinstance(last, TimelineExportAction) and not clause.has(_FORMAT_ALONE) and not clause.has(r"高清|视频|\bvideo\b"):
             return True  # "达芬奇能打开吗？给我导一个": the editor's file just asked for
         for part in _each_export(clause):  # "导出一个给youtube的再导一个给抖音的": an export each
-            state.actions.append(export_action(part))
+            state.actions.append(_as_drawn(export_action(part), part, state))
     else:
         return False
     return True

@@ -193,6 +193,17 @@ _ANOTHER_EN = (r"^(?:(?:please |can you |could you )?(?:pick|choose|find|try|pla
                r"(?:another|a different|something else|a new|some other)(?: one| song| track| tune)?(?: instead| please)?$")
 
 
+def _another_track(clause: Clause, state: PlanState) -> bool:
+    """"another one" / "换一个" is another track when a song is named or the music was just chosen (in this message or
+    the last version), not after only its level or fades changed ("set the music volume to 20%", then "another one": asked)."""
+    if not clause.has(_ANOTHER_EN) and not clause.has(_ANOTHER_ZH):
+        return False
+    if clause.has(r"\b(?:song|track|tune)\b|首") or state.focus is not state.initial_focus:
+        return True
+    last = state.context.history[-1] if state.context.history else ""
+    return re.search(r"\b(?:volume|fad\w*|loop\w*|duck\w*|louder|quieter|softer)\b|音量|淡入|淡出|循环", last) is None
+
+
 # a mood asked for as "something ...": "give me something calm", "maybe something more upbeat", "i'd like something epic"
 _SOMETHING = (r"^(?:(?:please|maybe|just|then|ok(?:ay)?|so)\s+)*(?:(?:give me|i want|i'?d like|i need|let'?s (?:have|try)|how about|"
               r"what about|go with|try|play|use|put on|find)\s+)?(?:something|anything|some(?:thing)? more)\b")
@@ -290,7 +301,7 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
             and not clause.has(_OTHER_OBJECT) and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True
     # not "..., louder clips", nor "音乐百分之三十 城市那段静音" (another clip, named)
-    if focused and (mentions_it(clause) or clause.has(_ANOTHER_ZH) or clause.has(_ANOTHER_EN) or not clause.has(_OTHER_OBJECT)
+    if focused and (mentions_it(clause) or _another_track(clause, state) or not clause.has(_OTHER_OBJECT)
                     and (clause.has(QUIETER + "|" + LOUDER + "|" + _DOUBLE) or clause.has(_MUSIC_ONLY))) \
             and (clause.has(r"\bits?\b|它") or all(ref == MISSING for ref in clip_refs(clause, state))):
         return True

@@ -82,7 +82,10 @@ _FADE_LENGTH = re.compile(
     r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     # both fades as long: "淡入淡出都加上 各0.5秒", "fade in and out, 0.5 seconds each"
     r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
-    r"(?P<both_en>\bfade (?:\w+ )?in and (?:fade )?out\b)[\s,]+(?P<both_en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:each|both)\b")
+    r"(?P<both_en>\bfade (?:\w+ )?in and (?:fade )?out\b)[\s,]+(?P<both_en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:each|both)\b|"
+    # the other side after a fade said with its length: "fade the title in over a second and out over two" (a fade said before)
+    r"\band (?P<other>in|out)\s+(?:over|across|within)\s+(?:about |around |like |maybe )?(?P<other_s>\d+(?:\.\d+)?|a|one)"
+    r"\s*(?:seconds?|secs?|s)?\b(?!\s*(?:%|x\b))")
 
 
 # a title's motion that no edit makes: "make the title spin in from the left", "标题飞入"
@@ -123,9 +126,12 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
             found["fade_in_ms"] = found["fade_out_ms"] = round(float(both) * 1000)
             spans.append(match.span())
             continue
-        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come")
+        if match.group("other") and not found:
+            continue  # "and out over a second" is a fade only after one said with its length
+        side = match.group("en") or match.group("pre") or match.group("zh") or match.group("zh_pre") or match.group("come") or \
+            match.group("other")
         seconds = match.group("en_s") or match.group("pre_s") or match.group("zh_s") or match.group("zh_pre_s") or \
-            match.group("come_s")
+            match.group("come_s") or match.group("other_s")
         seconds = "1" if seconds in ("a", "one") else seconds  # "over a second"
         found["fade_in_ms" if side in ("in", "淡入", "渐显") else "fade_out_ms"] = round(float(seconds) * 1000)
         spans.append(match.span())
@@ -202,6 +208,11 @@ def _other_side(clause: Clause, state: PlanState) -> dict[str, int] | None:
     return {side: round(float(length.group(1)) * 1000) if length else 500}
 
 
+# the video named only as where words go: "add 'Made by Sam' at the end of the video", "put 'Hi' on the video"
+_VIDEO_PLACE = re.compile(r"\b(?:(?:at|to|in|by|near|for) )?(?:the )?(?:very )?(?:end|start|beginning|middle|top|bottom|last \d+ seconds?) "
+                          r"of (?:the|this|my|our) (?:whole )?video\b|\b(?:on|over|onto) (?:the|this|my) (?:whole )?video\b")
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
@@ -217,9 +228,9 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True  # "把Urban Dreams改成「梦想之城」": a text on screen named by its words unquoted, its new words quoted
     if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
         return True
-    if clause.quote() is not None and clause.has(ADD) and not clause.has(
+    if clause.quote() is not None and clause.has(ADD) and not re.search(
             r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成|"
-            r"⟫(?:的|一)?[\u4e00-\u9fff]{0,3}?声"):  # "加个「咔嚓」的拍照声": the sound's name
+            r"⟫(?:的|一)?[\u4e00-\u9fff]{0,3}?声", _VIDEO_PLACE.sub(" ", clause.text)):  # "加个「咔嚓」的拍照声": the sound's name
         return True
     if clause.quote() is not None and clause.has(ADD) and clause.has(_ON_CLIP):  # "put 'Day 1' on the first clip"
         return True
@@ -270,6 +281,13 @@ def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
         if said and not PLACEHOLDER.search(said):
             return clause.as_typed(said)
     return None
+
+
+# a font named for new words: "in Impact font", "using the Helvetica typeface", "font: Comic Sans"
+_FONT = re.compile(r"\b(?:in|with|using|use) (?:the |an? )?([a-z][\w-]*(?: [a-z][\w-]*){0,2}?) (?:font|typeface)\b|"
+                   r"\b(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?([a-z][\w-]*(?: [a-z][\w-]*){0,2})$")
+_NOT_A_FONT = rf"(?:(?:a |an |the )?(?:big|bigger|small|smaller|large|larger|tiny|huge|bold|bolder|italic|thin|thick|heavy|light|" \
+              rf"nice|nicer|cool|fancy|different|new|other|same|clean|simple|readable|normal|default|nicer|size|{EN_COLOR_WORDS})\s*)+"
 
 
 def _timing(clause: Clause) -> dict[str, object]:
@@ -684,6 +702,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         timing = _timing(rest)
         over = {k: v for k, v in _over_clip(rest, state).items() if k not in timing}  # "in the dog for 3 seconds": 3 s there
         added = {**timing, **_whole_video(rest, state), **over, **_style(rest)}
+        font = _FONT.search(rest.text)
+        if font and not re.fullmatch(_NOT_A_FONT, name := font.group(1) or font.group(2)):
+            added["font"] = rest.as_typed(name)  # "add the title 'Road Trip' in Impact font": the font as typed
         new = AddText(text=words, size=size, **added)  # type: ignore[arg-type]
         automatic = _automatic_title_under(new, state)
         if automatic is not None:  # one main title: the user's replaces the one generation added, in place

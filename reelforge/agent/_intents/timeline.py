@@ -21,7 +21,7 @@ from reelforge.agent._intents._words import (
 )
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import manner_of_last_move, motion_said
-from reelforge.agent._numbers import duration_ms, find_durations, time_range
+from reelforge.agent._numbers import duration_ms, find_durations, number_word, time_range
 from reelforge.agent._refs import (
     MISSING,
     clip_refs,
@@ -438,6 +438,10 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     loud = loud or clause.has(r"\b(?:sound|audio|noise)\b") and clause.has(
         r"\b(?:lower|raise|reduce|increase|boost|kill|drop)\b|\bturn (?:\w+ ){0,4}(?:up|down)\b") and any(
         r != MISSING for r in clip_refs(clause, state))
+    # "turn the clips down", "turn up the dog clip": the clips said with a loudness verb are their own sound
+    loud = loud or clause.has(r"\bturn (?:(?:the |all (?:the )?|both )?(?:[a-z]+ )?(?:clips?|ones?|shots?) (?:up|down)|"
+                              r"(?:up|down) (?:the |all (?:the )?|both )?(?:[a-z]+ )?(?:clips?|ones?|shots?))$") and (
+        clause.has(r"\bclips\b") or any(r != MISSING for r in clip_refs(clause, state)))
     # "bring its sound back", "它的声音也关了", "把它的音量调到60%" after a change to a clip: that clip's sound
     its = mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
         r"\b(?:sound|audio|volume)\b|声音|音量")
@@ -548,7 +552,10 @@ def _swap(clause: Clause, state: PlanState) -> bool:
 
 # "could the video start with the dog?", "end on the city", "让视频从狗那段开始": that clip first (or last)
 _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(?:end|finish|close)s?\s+(?:with|on)\s+(.+)$|"
-                          r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$")
+                          r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$|"
+                          # "I'd rather open on the beach": said first, not "have the music start on the dog clip"
+                          r"^(?:(?:i'?d rather|i would rather|let'?s|can we|could we|i want to|i'?d like to|just|so|and|then|maybe)\s+)*"
+                          r"(?:start|begin|open)\s+on\s+(.+)$")
 # "make the dog clip first", "dog clip first": a clip said with where it goes
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
                         r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
@@ -559,10 +566,16 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
     """A clip moved by where the video starts or ends, or said with "first"/"last" alone."""
     clips = main_clips(state.draft)
     starts, put = _STARTS_WITH.search(clause.text), _PUT_FIRST.search(clause.text)
-    if len(clips) < 2 or (starts is None and put is None):
+    if not clips or (starts is None and put is None):
         return False
+    removed = _REMOVED_THEN_END.match(clause.text) if starts is not None and clause.has(REMOVE) else None
+    if removed is not None and _delete(Clause(removed.group(1), clause.quotes, clause.language, clause.source), state):
+        # "get rid of the beach clip and just end on the city": the removal, then that end (already so, or a move)
+        ending = Clause(clause.text[removed.end(1):], clause.quotes, clause.language, clause.source)
+        _move_said(ending, state)
+        return True
     if starts is not None:
-        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4)
+        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4) or starts.group(6)
         if clause.language == "zh" and words and not re.search(r"段|片段|镜头", words):
             words += "那段"  # "视频从狗开始": the clip that shows it
         first = starts.group(2) is None and starts.group(5) != "后面"
@@ -574,8 +587,17 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
         named = clip_refs(Clause(put.group(1), clause.quotes, clause.language, clause.source), state)
     if len(named) != 1 or named[0] == MISSING:
         return False
+    ids = [c.id for c in clips]
+    if ids.index(named[0]) == (0 if first else len(clips) - 1) and state.draft is not state.origin:
+        return True  # the end said is already that clip's, after this message's edits: nothing more to do
+    if len(clips) < 2:
+        return False
     state.edit(MoveClip(segment_id=named[0], to_index=0 if first else len(clips) - 1), focus_kind="clip")
     return True
+
+
+# a clip removed, then where the video starts or ends: "can we get rid of the beach clip and just end on the city"
+_REMOVED_THEN_END = re.compile(r"^(.+?)\s*(?:,\s*)?\band\s+(?:just |then |so |instead )*(?:start|begin|open|end|finish|close)s?\s+(?:with|on)\b")
 
 
 def _upload_off_timeline(clause: Clause, state: PlanState) -> bool:
@@ -685,12 +707,29 @@ def _longer(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a clip started at a time inside it: "start the city clip at 0:04", "make it begin from 3 seconds", "start it 2 seconds in"
+_STARTS_AT = re.compile(r"\b(?:start|begin)s?\b(?: (?:it|that|this|the (?:[\w ]{1,20}? )?(?:clip|one|shot|part|video)|clip \d+))?"
+                        r"(?: (?:at|from) (?:second |the )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: mark)?"
+                        r"| \d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in(?:to (?:it|the (?:clip|shot)))?)(?: instead| please)?$")
+_A_CLIP_OR_IT = r"\b(?:it|that|this|clip|one|shot|part|video)\b"
+
+
+# a length to cut to said as a bare number: "cut the city clip to 7", "trim it down to seven", "shorten the video to 12"
+_CUT_TO_BARE = re.compile(r"\b(?:cut|trim|shorten|chop|crop)\b.*?\b(?:down )?to (\d+(?:\.\d+)?|[a-z]+(?:[\s-][a-z]+)?)"
+                          r"(?: (?:please|pls|thanks|instead|then))?$")
+
+
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     if _upload_off_timeline(clause, state):  # "hike.mp4只要第3秒到第7秒那段": the part of an upload to add
         return False
     seconds = duration_ms(clause.text)
     end = state.draft.video_end_ms or state.draft.end_ms
+    bare = _CUT_TO_BARE.search(clause.text) if seconds is None else None
+    if bare is not None:  # "cut the city clip to 7", "trim it down to seven": a length with its unit unsaid is seconds
+        said = bare.group(1)
+        count = float(said) if said[0].isdigit() else number_word(said)
+        seconds = round(count * 1000) if count else None
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
     share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成|短)?(原来的?)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
     halved = clause.has(r"\b(?:cut|trim|shorten|chop)\b.*\b(?:in|by) half\b|\bhalf (?:as long|the length)\b")
@@ -722,7 +761,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
             clause, "How long should it be? For example: cut it to 10 seconds, or make the first clip 2 seconds "
             "shorter.", "要剪到多长？例如：剪到10秒，或者第一个片段缩短2秒。")))
         return True
-    if seconds is None or not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
+    starts = _STARTS_AT.search(clause.text)
+    if seconds is None or not starts and not clause.has(r"\b(?:trim|cut|shorten|shorter|keep|remove|delete|drop|chop|crop|reduce|"
                                          r"(?:only|just) (?:want|need)|(?:want|need) (?:only|just) the|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
@@ -744,12 +784,23 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         return True
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
         return True
+    if starts and not targets and not clause.has(_A_CLIP_OR_IT if len(clips) == 1 else r"\b(?:the (?:whole |entire )?video|it)\b"):
+        return False  # "start at 3 seconds": what starts there is not said (the music? a title?)
+    if starts:
+        # "start the city clip at 0:04", "the dog clip should begin 2 seconds in": where it starts inside itself
+        seg = state.draft.find_segment(targets[0]) if targets else None
+        length = seg[1].duration_ms if seg is not None else end
+        if seconds >= length:
+            return _too_much(clause, state, "clip" if targets else "video", length, seconds, True)
+        state.edit(TrimSegment(segment_id=targets[0], cut_start_ms=seconds) if targets else Trim(start_ms=seconds),
+                   focus_kind="clip" if targets else None)
+        return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
     head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
+    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
@@ -877,8 +928,10 @@ def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) ->
         return True
     length = clips[0][1].duration_ms if clips and clips[0] is not None else end
     if clause.has(_BOTH_ENDS):
-        bare = clause.search(r"\band (\d+(?:\.\d+)?) (?:at|from|off) the end\b")  # "2 seconds at the start and 1 at the end"
-        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], round(float(bare.group(1)) * 1000) if bare else said[0])
+        # "2 seconds at the start and 1 at the end", "the first 3 seconds and the last 2"
+        bare = clause.search(r"\band (\d+(?:\.\d+)?) (?:at|from|off) the end\b|\b(?:last|final) (\d+(?:\.\d+)?)(?![\d.]|\s*(?:%|x\b|seconds?|secs?|s\b))")
+        bare_ms = round(float(bare.group(1) or bare.group(2)) * 1000) if bare else None
+        head, tail = (said[0], said[1]) if len(said) >= 2 else (said[0], bare_ms if bare_ms is not None else said[0])
     elif clause.has(r"\b(?:middle|center|centre)\b|中间"):  # the middle N s stay
         head = tail = max(0, (length - said[0]) // 2)
     elif targets and clause.has(r"\bin[- ]?point\b|入点"):

@@ -152,7 +152,10 @@ _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put togeth
 _SCRIPT_VIDEO = r"\b(?:video|short|clip|reel|film|movie)s?\b|视频|短片|片子"
 # a script handed over and nothing else asked: "ok here's the script", "script below", "这是我的文案", "文案如下"
 _SCRIPT_PRESENTED = r"^(?:(?:ok(?:ay)?|so|alright|right|and|now|here goes)[,\s]+)*(?:(?:here'?s|here is|this is|below is|heres)\s+)?" \
-                    r"(?:(?:the|my|our)\s+)?(?:script|voice-?over script|narration script)(?:\s+(?:below|for (?:it|this|the video)))?$|" \
+                    r"(?:(?:the|my|our)\s+)?(?:script|voice-?over script|narration script)(?:\s+(?:below|for (?:it|this|the video|" \
+                    r"an? (?:\w+ )?video)))?$|" \
+                    r"^(?:(?:ok(?:ay)?|so|please|pls|and|now)[,\s]+)*(?:use|take|try) (?:this|my|the|the following|our) script" \
+                    r" (?:for|to make) (?:an? |the )?(?:\w+ )?video$|" \
                     r"^(?:好的?|那|嗯)?[，,\s]*(?:这是|下面是|以下是)?(?:我的)?(?:文案|脚本|口播稿|稿子)(?:如下|在这|在这里)?$"
 # "... with my photos", "用我的照片和这段文案...": the scenes show the user's photos and clips, not generated ones
 _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|videos?|footage|media)\b|" \
