@@ -51,7 +51,7 @@ __all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "FIELD_KINDS", "FIELD_WORDS", "OBJECT_W
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
 TOPICS: dict[str, str] = {
     "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
-    "voice": r"voice|narrat|旁白|配音|解说|朗读|画外音|口播",
+    "voice": r"voice|narrat|旁白|配音|解说|朗读|画外音|口播|开场白",
     "clip_sound": r"original (?:sound|audio)|(?:clip|video)s?'? (?:own )?(?:sound|audio)|原声",
     "title": r"title|text|caption|subtitle|heading|headline|words|lettering|标题|文字|字幕",
     "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
