@@ -36,14 +36,17 @@ from reelforge.agent._refs import (
 )
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import EditAction, MediaRef, Unknown
-from reelforge.draft import apply_edit
+from reelforge.agent.actions import EditAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
+from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
     AddClip,
+    AddSound,
+    AddVoice,
     DeleteSegment,
     MoveClip,
     SetClipAudio,
     SetMotion,
+    SetMusic,
     SetSpeed,
     SetTransition,
     SwapClips,
@@ -457,6 +460,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
     its = its or clause.has(r"^(?:(?:put|set|turn|bring|have|keep|make)\s+)?(?:the |all (?:the )?|both )?clips\s+(?:back\s+)?(?:at|to)\s+"
                             r"(?:full|max(?:imum)?|normal|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
+    its = its or _only_sound(clause, state)
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False
@@ -493,11 +497,21 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _only_sound(clause: Clause, state: PlanState) -> bool:
+    """"the sound" / "声音" said alone on a video whose only sound is its clips' own ("声音开到最大", "把声音全关了",
+    "turn the sound off on this"): no music, narration or sound effect on the draft and none named."""
+    return clause.has(r"\b(?:sound|audio|volume)\b|声音|音量") and not clause.has(_OTHER_SOUND + r"|\bsounds\b|\bsfx\b") \
+        and bool(main_clips(state.draft)) and not any(t.segments for t in state.draft.tracks_of(AUDIO)) \
+        and not any(isinstance(a, (VoiceAction, SoundAction, MusicAction)) or isinstance(a, EditAction) and isinstance(
+            a.edit, (SetMusic, AddVoice, AddSound)) for a in state.actions)  # "add music and turn the sound down": its
+
+
 def _sound_changed_last(clause: Clause, state: PlanState) -> str | None:
     """The clip whose own sound the last version changed, when the clause speaks of the sound alone ("声音还是开回来吧",
-    "声音开一半吧", "bring the sound back") or only says louder or quieter ("quieter still, 20"): no clip, music or voice
+    "声音开一半吧", "bring the sound back") or only says louder or quieter ("quieter still, 20") or a level ("再调到10%"): no clip, music or voice
     named."""
-    if not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(_BARE_LOUDNESS) or \
+    if not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(_BARE_LOUDNESS) and \
+            not _LEVEL_ALONE.match(clause.text) or \
             clause.has(_OTHER_SOUND) or any(clip_refs(clause, state)):
         return None
     return clip_sound_changed_last(state)
