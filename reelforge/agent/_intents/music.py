@@ -58,10 +58,14 @@ _DEFAULT_VOLUME = 0.35
 # a negated loop is a setting, not a removal: "don't loop it", "I don't want the music to loop", "别循环"
 _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t|shouldn'?t)\s+(?:\w+\s+){0,4}?(?:loop|repeat)|"
             r"\bplay (?:it |the (?:music|song|track|bgm) |that )?(?:just )?once\b|\bkeeps? (?:on )?(?:repeating|looping)\b|"
+            # the loop said as what is wrong: "the song repeats, stop that", "the music loops"
+            r"^(?:(?:ugh|hmm|ok|so|and|also)\s+)*(?:the |my |this |that )?(?:music|song|track|bgm) (?:repeats|loops|is (?:looping|repeating)|"
+            r"starts (?:over|again))(?: (?:at the end|after \w+ seconds?|halfway|midway))?(?=\s*(?:$|[,.;!]))|"
             r"\brepeats? (?:over and over|again and again|too (?:much|often))\b|"
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|^just once(?: please)?$|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
-            r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了)")
+            r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了|就完|就结束|就可以)|"
+            r"循环(?:功能|播放)?(?:给我|帮我)?(?:关掉|关了|关闭|关上|取消|去掉|停掉)|(?:关掉|关闭|取消|去掉|停掉)(?:音乐的?)?循环")
 # the music being replaced is not the style asked for: "swap the lofi for jazz", "replace the rock with something calm",
 # "把低保真换成摇滚"
 _REPLACED = r"\b(swap|replace|switch|trade)(?: out)? (?:the|that|this|my|our) [\w&-]+(?: [\w&-]+)?(?= (?:for|with)\b)|" \
@@ -677,10 +681,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 def _stopped_again(clause: Clause, state: PlanState) -> bool:
-    """"make it stop" right after the music's loop was turned off says that again: nothing more to do."""
+    """"make it stop" ("stop that", "i don't want that") right after the music's loop was turned off says that again:
+    nothing more to do ("the song repeats, stop that")."""
     last = state.actions[-1] if state.actions else None
     return isinstance(last, EditAction) and isinstance(last.edit, UpdateMusic) and last.edit.loop is False \
         and clause.has(r"^(?:(?:and|so|please|just)\s+)*(?:make|have|let) (?:it|them) stop(?: (?:it|please|now))?$|"
+                       r"^(?:(?:and|so|please|just|pls)\s+)*(?:stop (?:that|it)|i don'?t (?:want|like) (?:that|it)|"
+                       r"no more of that|fix (?:that|it))(?: please| pls)?$|"
                        r"^(?:让它)?(?:停|停下来|别(?:再)?(?:放|重复|循环)了?)(?:吧)?$")
 
 
@@ -711,6 +718,8 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         return True
     if isinstance(edit, UpdateMusic) and edit == UpdateMusic(**adjust):
         return True
+    if isinstance(edit, SetMusic) and adjust and "loop" in edit.model_fields_set and adjust == {"loop": edit.loop}:
+        return True  # "用我的歌 不要循环 放一遍就完": the song's loop said twice
     if fold and isinstance(edit, UpdateMusic) and set(adjust) == {"volume"} and edit == UpdateMusic(volume_scale=edit.volume_scale):
         state.actions.pop()  # "音乐大声点，调到60%": how much louder, said next
         state.edit(UpdateMusic(volume=adjust["volume"]), focus_kind="music")
