@@ -525,7 +525,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(clauses)))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
-    clauses = _named_then_said(clauses, state)
+    clauses = _one_more_then_when(_named_then_said(clauses, state))
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -936,9 +936,27 @@ def _for_where(clauses: list[Clause]) -> list[Clause]:
     return [merged if k == exported[0] else c for k, c in enumerate(clauses) if k != where]
 
 
-_ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?\s+(?:at|@)\s+"
+_ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?,?\s+(?:at|@)\s+"
                        r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?$|"
-                       r"^(?:好|嗯|那)?\s*(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|的地方|那里?|那儿|这里)?(?:也|再)(?:加|放|来)(?:1|一)?(?:个|下|声)$")
+                       r"^(?:好|嗯|那)?\s*(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|的地方|那里?|那儿|这里)?(?:也|再)(?:加|放|来)(?:1|一)?(?:个|下|声)$|"
+                       # the time said after: "再来一个，第6秒", "再加一个 放在第6秒"
+                       r"^(?:好|嗯|那)?\s*(?:再|也)(?:加|放|来)(?:1|一)?(?:个|下|声)(?:吧)?[，,\s]*(?:在|放在|放)?第?(\d+(?:\.\d+)?)秒"
+                       r"(?:处|的时候|的地方|那里?)?(?:吧)?$")
+# "another one" / "再来一个" with its time said in a clause of its own right after it: one request
+_ONE_MORE_ALONE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?$|"
+                             r"^(?:好|嗯|那)?(?:再|也)(?:加|放|来)(?:1|一)?(?:个|下|声)(?:吧)?$")
+_WHEN_ALONE = re.compile(r"^(?:at|@)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)?$|^(?:在|放在|放)?第?\d+(?:\.\d+)?秒(?:处|的时候|的地方|那里?)?(?:吧)?$")
+
+
+def _one_more_then_when(clauses: list[Clause]) -> list[Clause]:
+    """"再来一个 第6秒", "another one. at 6s": the time said after "another one" is its time (``_one_more``)."""
+    for index in range(len(clauses) - 1):
+        ask_, said = clauses[index], clauses[index + 1]
+        if _ONE_MORE_ALONE.match(ask_.text) and _WHEN_ALONE.match(said.text):
+            merged = Clause(f"{ask_.text}，{said.text}" if ask_.language == "zh" else f"{ask_.text} {said.text}",
+                            ask_.quotes, ask_.language, ask_.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
 
 
 def _one_more(clause: Clause, state: PlanState) -> bool:
@@ -957,7 +975,7 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
             last = replayed.actions[-1]
     if not isinstance(last, SoundAction) or last.at_transitions:
         return False
-    state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
+    state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2) or match.group(3)) * 1000)))
     return True
 
 
