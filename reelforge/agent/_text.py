@@ -334,6 +334,13 @@ def _quote_title_zh(message: str) -> str:
                                   else f"{m.group(1)}「{m.group(2).strip()}」", message)
 
 
+# how the viewers watch, said after a request as its reason: ", people watch with the sound off", ", since most people
+# scroll on mute" (nothing to do in it)
+_VIEWERS_WHY = re.compile(r"(?<=\w)\s*,\s*(?:because |since |cause |as )?(?:people|most people|everyone|viewers|folks|a lot of people|"
+                          r"lots of people|my (?:viewers|followers|audience)|nobody|no one) (?:\w+ ){0,3}?(?:watch|scroll|view|see|listen|"
+                          r"use|turn)\w*\b[^,]*$")
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -369,6 +376,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [re.sub(rf"^(?:first(?:ly)?|first of all|to (?:start|begin)(?: with)?|second(?:ly)?|third(?:ly)?|next|"
                         rf"lastly|finally)\s*,?\s+(?=(?:{_EN_LEADS})\b)", "", p) for p in parts]
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
+        parts = [_VIEWERS_WHY.sub("", p) for p in parts]  # "captions pls, people watch with the sound off": only why
     parts = _dislike_then([p for p in parts if p])
     if language == "zh":
         parts = _complaint_then_named_zh(_reason_then_undo_zh(parts))
@@ -580,7 +588,8 @@ _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方�
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
 _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
                       r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:去|掉)?(?:吧|一下)?$|"
-                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$")  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
+                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$|"  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
+                      r"^(?:用|拿)[^ ]{2,12} (?:来)?(?:替换|换掉|代替|取代)")  # "用我的爬山视频 替换掉城市那段": one replacement
 
 
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
@@ -936,7 +945,9 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|"
+                     r"(?:(?:ugh|argh|oh|oops|whoops|hmm+|ah|uh|wait)[,.!]*\s+)?(?:no+|nope|nah)(?:,? wait)?|wait,? no|oops|whoops|"
+                     # what was taken away, wanted again, beside the undo or redo that does it: "wait i want that back, redo"
+                     r"(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:i )?(?:want|need) (?:it|that|this) back|"
                      # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
                      r"(?:(?:hi|hello|hey|hiya)(?: there)?,? )?(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"

@@ -21,13 +21,13 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 
 __all__ = ["from_history", "handle", "revert_topic"]
 
-_HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
+_HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |really |even |exactly |else |all )?do\b|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|从哪(?:里|儿)?(?:开始|下手|入手)|不知道(?:从哪|怎么)(?:开始|下手|弄)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
         r"(?:都|能|可以)?有(?:哪些|什么|哪几种|些什么)(?:样的|种类的)?(?:转场|过渡|字体)(?:效果)?|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
-        r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
+        r"what (?:are )?you (?:able|capable)|what (?:is|are|'s) (?:this(?: app| thing| tool)?|it|reelforge) (?:actually |really )?(?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
-        r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
+        r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还|到底|究竟|实际上)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
         r"^what(?:'s| is) this(?: (?:app|thing|tool))?\W*$|^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|\b(?:where|how) do (?:i|we) (?:even )?(?:start|begin|get started)\b|" \
         r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
@@ -273,6 +273,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(helped)
     elif (topic := _reverted(clause)) is not None:  # "I preferred it before that": before the last change, an undo
         state.actions.append(UndoAction() if topic in ("that", "this", "then") else RevertAction(topic))
+    elif (back := _wanted_back(clause, state)) is not None:  # "oops, bring it back" after a removal; "i want that back" after an undo
+        state.actions.append(back)
     elif clause.has(_REDO):
         state.actions.append(RedoAction(_count(clause, state)))
     elif clause.has(_UNDO):
@@ -293,6 +295,26 @@ def handle(clause: Clause, state: PlanState) -> bool:
     else:
         return False
     return True
+
+
+# what was just taken away, wanted again: "bring it back", "i want that back", "把它弄回来"
+_BACK = r"\b(?:bring|get|want|need|have) (?:it|that|this|them) back\b|^(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:it|that) back\b|" \
+        r"(?:把它|把那个)?(?:加|弄|找|拿|要)回来"
+_UNDONE_LABEL = r"^(?:undid|undone|undo)\b|^撤销|^已撤销"
+_REMOVED_LABEL = r"\b(?:removed|deleted|cut out|took out)\b|删除|删掉|删了|去掉|移除"
+
+
+def _wanted_back(clause: Clause, state: PlanState) -> UndoAction | RedoAction | None:
+    """"oops, bring it back" right after a removal undoes it; "i want that back" right after an undo redoes it. Said
+    beside an undo or redo of its own ("wait i want that back, redo") it is only that request's reason."""
+    history = state.context.history
+    if not history or not clause.has(_BACK) or clause.has(r"\b(?:undo|redo)\b|撤销|撤回|重做|恢复") or \
+            re.search(r"\b(?:undo|redo)\b|撤销|撤回|重做|\bctrl\b|\bcmd\b", clause.source.lower().replace(clause.text, " ")):
+        return None
+    last = history[-1].strip().lower()
+    if re.search(_UNDONE_LABEL, last):
+        return RedoAction()
+    return UndoAction() if re.search(_REMOVED_LABEL, last) else None
 
 
 # another export after one: "and one for youtube as well", "another one for instagram", "再来一个b站的"

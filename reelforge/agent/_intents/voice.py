@@ -549,7 +549,9 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     plural = named or clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
     if not (bare or style is not None or narrated or plural):
         return False
-    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改") and not clause.has(_NOT_STYLE):
+    # "captions off" turns them off; "people watch with the sound off" is why they are wanted
+    if (clause.has(REMOVE) or clause.has(r"(?<!sound )(?<!audio )(?<!volume )\boff$")) and not clause.has(r"换|改") \
+            and not clause.has(_NOT_STYLE):
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
         return True
     colour = color_of(clause.text)
