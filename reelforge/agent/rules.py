@@ -903,7 +903,7 @@ def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
         if added is None:
             continue
         if tail.language == "en" and not mentions_it(tail) and not clip_refs(tail, added) and \
-                {s.value for s in read_clause(tail).of("topic")} & {"speed", "motion", "clip_sound"}:
+                ({s.value for s in read_clause(tail).of("topic")} & {"speed", "motion", "clip_sound"} or read_clause(tail).of("speed")):
             tail = dataclasses.replace(tail, text=f"make it {tail.text}")  # "add the hiking clip at half speed": its speed
         changed = _taken(tail, added, lambda c: not any(isinstance(a, (Unknown, GenerateAction)) for a in c.actions))
         if changed is not None:

@@ -212,7 +212,7 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
 # where a clause that adds an upload may go on to change it ("add the hiking clip at half speed", "把hike.mp4加进来放慢到
 # 0.5倍", "把徒步视频加进来，它的声音关掉", "put the hike video on the timeline, vertical please")
 _THEN_MORE = re.compile(r"\s*[，,;；]\s*(?:and\s+|then\s+|然后|再|并且|并)?|\s+(?:and\s+(?:then\s+)?|then\s+|but\s+)|"
-                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times)\b)|with (?:a|an|no)\b)|"
+                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times|%\s*speed)\b)|with (?:a|an|no)\b)|"
                         r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
 # what a tail that is only where the upload goes, or for how long, says: that belongs to the adding itself
 _PLACE_OR_LENGTH = re.compile(r"^(?:at|to|after|before|in|on|for|about|around)?\s*(?:the )?(?:start|end|beginning|front|back|"
@@ -231,9 +231,9 @@ def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Cla
         tail = re.sub(r"^(?:with|at|in)\s+", "", tail)
         rest = dataclasses.replace(clause, text=tail)
         if _named_upload(rest, state) or _the_photo(rest, state) or _my_upload(rest, state) or re.match(
-                r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b", tail):
+                r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b|^(?:来)?(?:替换|换掉|代替|取代)", tail):
             continue  # "add the hike video and the beach photo after the city": another upload, in the same request;
-            # "add hike.mp4 but just seconds 2 to 6": the part of it to use
+            # "add hike.mp4 but just seconds 2 to 6": the part of it to use; "用我的爬山视频 替换掉城市那段": what it replaces
         if head and re.search(r"\w", tail) and not _PLACE_OR_LENGTH.match(tail) and not re.match(_PLACE_ALONE, tail):
             found.append((dataclasses.replace(clause, text=head), dataclasses.replace(clause, text=tail)))
     return found
@@ -690,6 +690,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):  # "hike.mp4只要第3秒到第7秒那段": the part of an upload to add
         return False
     seconds = duration_ms(clause.text)
+    if seconds is None and (said_span := time_range(clause.text)) is not None:
+        seconds = said_span[1] - said_span[0]  # "only keep seconds 2 to 7": a span with its unit said first
     end = state.draft.video_end_ms or state.draft.end_ms
     # "cut the video in half", "视频剪掉一半": half of it stays; "视频砍掉三分之一": two thirds stay
     share = clause.search(r"(?:剪|砍|缩短|裁|压缩?|做|变|弄)(掉|到|成)?(原来的)?(一半|0\.\d+(?![\d秒倍%])|50%(?=长|的?长度|$))")  # "砍到一半长"
@@ -717,9 +719,10 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"(?:only|just) (?:want|need)|(?:want|need) (?:only|just) the|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
+                                         r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
                                          r"make (?:it|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
                                          r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
-                                         r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点"):
+                                         r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -740,7 +743,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
+    to = clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
@@ -781,7 +784,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         state.edit(Trim(start_ms=end - seconds))
     elif keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
-    elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短(?:了|个)?\d"):  # "3 seconds shorter": the opening stays
+    elif tail or not head and clause.has(r"\bshorter\b|\bshorten\b|缩短|剪短(?!到)|短(?:了|个)?\d"):  # "3 seconds shorter", "shorten it by 3": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
@@ -791,6 +794,10 @@ def _cut(clause: Clause, state: PlanState) -> bool:
 # "delete everything after 9 seconds", "cut it at 4 seconds and throw away the rest", "9秒之后的都删掉": the end; "everything
 # before 3 seconds", "3秒之前的不要": the start
 _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+                    # where the video ends: "end the video at 11 seconds", "the video should stop at 11s", "视频在第11秒结束"
+                    r"\b(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing)|it|everything) (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
+                    r"\b(?:video|it|everything) (?:should |has to |needs to |must )?(?:end|stop|finish)s? (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
+                    r"(?:(?:在|到)第?|第)(\d+(?:\.\d+)?)秒(?:就|的时候)?(?:结束|停|完)|"  # ("提前3秒结束" is 3 s off the end)
                     r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
                     r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
@@ -920,6 +927,16 @@ def _delete(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _without_upload(clause: Clause, state: PlanState) -> Clause:
+    """The clause without the words that name an upload ("my hike video", "the hike one"), so they name no clip."""
+    uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image")]
+    if not uploads:
+        return clause
+    text = re.sub(r"\b(?:(?:my|the|this|that) )?([\w.-]+)(?: (?:video|vid|clip|footage|one|photo|pic|picture|image))?\b",
+                  lambda m: " " if any(names_upload(m.group(1), u) for u in uploads) else m.group(0), clause.text)
+    return dataclasses.replace(clause, text=text)
+
+
 def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
     text = clause.unquoted().lower()
     for media in state.context.media:
@@ -941,7 +958,7 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     placement = placement_of(clause, state)
     ref = placement[1] if placement is not None and placement[0] == "replace" else None
     if ref is None:
-        refs = clip_refs(clause, state)
+        refs = clip_refs(_without_upload(clause, state), state)  # "swap it for my hike video": the hike is no clip there
         if MISSING in refs:  # "replace the first clip with my video" on an empty timeline
             return _missing(clause, state, "replacing a clip")
         clips = main_clips(state.draft)
@@ -952,13 +969,19 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
             if len(shown) != 1:  # "照片替换掉城市的视频": a clip by what it shows
                 return False
             ref = shown[0]
-        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的(?:片段|视频)|这个视频|当前的?(?:片段|视频)"):
+        elif not refs and clause.has(r"\b(?:swap|switch|replace) (?:it|this|that)\b") and state.focus is not None \
+                and state.focus.kind == "clip" and state.focus.segment_id and state.draft.find_segment(state.focus.segment_id):
+            ref = state.focus.segment_id  # "the city clip is boring, swap it for my hike video": the clip just named
+        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|\b(?:swap|switch|replace) (?:it|this)\b|"
+                                                       r"这个片段|那个片段|这段|这1段|现在的(?:片段|视频)|这个视频|当前的?(?:片段|视频)"):
             return False
         else:
             ref = clips[0].id  # "replace the clip with my photo": the one clip there is
-    # the clip being replaced says no kind of upload: "replace the city clip with my photo"
+    # the clip being replaced says no kind of upload: "replace the city clip with my photo" ("the hike one" is the upload)
+    uploads = [m for m in state.context.media if m.uploaded]
     said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b|"
-                  r"(?<=替换|代替|取代|换掉)掉?[\u4e00-\u9fff]{1,6}?的?(?:视频|片段|镜头)", " ", clause.text)
+                  r"(?<=替换|代替|取代|换掉)掉?[\u4e00-\u9fff]{1,6}?的?(?:视频|片段|镜头)",
+                  lambda m: m.group(0) if any(names_upload(m.group(0), u) for u in uploads) else " ", clause.text)
     meant = uploads_meant(dataclasses.replace(clause, text=said), state, ("video", "image"))
     if not meant:
         return False
@@ -1243,6 +1266,9 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     first = re.match(r"^(?:first|start with)\s+((?:the|my)\s+.+)$", clause.text)
     if first and _upload_off_timeline(dataclasses.replace(clause, text=first.group(1)), state):
         clause = dataclasses.replace(clause, text=f"put {first.group(1)} first")  # "first my photo, then the city, ..."
+    put = _PUT_FIRST.match(clause.text)
+    if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
+        clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
     if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
             or _then_in_order(clause, state):
         return True
