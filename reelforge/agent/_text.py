@@ -378,6 +378,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
         parts = [_VIEWERS_WHY.sub("", p) for p in parts]  # "captions pls, people watch with the sound off": only why
     parts = _dislike_then([p for p in parts if p])
+    if language == "en":
+        parts = _complaint_then_change_en(parts)
     if language == "zh":
         parts = _complaint_then_named_zh(_reason_then_undo_zh(parts))
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
@@ -520,6 +522,24 @@ def _complaint_then_named_zh(parts: list[str]) -> list[str]:
         named = re.fullmatch(r"(?:就是|是)?([\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))(?:吧|啊)?", parts[index])
         if named and remark_of(parts[index - 1]) is not None and not re.search(r"那段|片段|第\d", parts[index - 1]):
             return [*parts[:index - 1], named.group(1) + parts[index - 1], *parts[index + 1:]]
+    return parts
+
+
+# a remark about one thing, with no verb ("the title goes by so fast", "title too quick", "the music is way too loud"), then
+# a change that names nothing ("2 seconds longer", "make it a bit bigger"): that change is the thing's
+_NAMED_REMARK_EN = re.compile(r"^(?:(?:ugh|hmm+|ok|so|well|honestly)[,\s]+)*(?:the |my |this |that )?(title|text|caption|music|song)"
+                              r"\b(?!\s+(?:to|and)\b)[^,]*$")
+_BARE_CHANGE_EN = re.compile(r"^(?:(?:so|maybe|like|just|then|pls|please)\s+)*(?:make it |have it |keep it )?"
+                             r"((?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:longer|shorter)|(?:a (?:bit|little|lot|touch) |much |way )?"
+                             r"(?:bigger|smaller|larger|louder|quieter|softer|longer|shorter|higher|lower))(?: please| pls)?)$")
+
+
+def _complaint_then_change_en(parts: list[str]) -> list[str]:
+    """"the title goes by so fast.. 2 seconds longer": the change said after a remark about one thing is that thing's."""
+    for index in range(1, len(parts)):
+        named, change = _NAMED_REMARK_EN.match(parts[index - 1]), _BARE_CHANGE_EN.match(parts[index])
+        if named and change and not re.match(rf"(?:{_EN_VERBS})\b", parts[index - 1]):
+            return [*parts[:index - 1], f"make the {named.group(1)} {change.group(1)}", *parts[index + 1:]]
     return parts
 
 

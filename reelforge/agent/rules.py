@@ -1103,6 +1103,25 @@ _OPPOSITE = re.compile(r"\b(?:left|right|up|down|zoom in|zoom out)\b|(?<=[向往
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
                       r"(?:halfway|half way|half of that) back$|^(?:太多了|太过了|过头了|太猛了|多了)?[，,\s]*(?:往)?回(?:调|退|收)?一半(?:吧)?$")
 _HALF_FIELDS = {"set_speed": "speed", "set_clip_audio": "volume", "update_music": "volume"}
+# the value the last change set, halved or doubled: "too much, half that", "too fast, half that", "double that"
+_HALF_THAT = re.compile(r"^(?:(?:too (?:much|fast|slow|loud|quiet|far|high|low)|way too \w+|hmm+|ok(?:ay)?)[,.!]*\s*)*"
+                        r"(?:(?:half|halve) (?:that|it|of that)|(double|twice) (?:that|it))(?: please| pls)?$")
+# (Chinese "太大了 砍一半" halves what is there: the music area's volume_scale)
+
+
+def _scaled(words: str, by: float, state: PlanState) -> bool:
+    """The last change (its label replayed) with the value it set multiplied: "half that" after 60% is 30%."""
+    trial = state.fork()
+    if not _replay(words, trial) or len(trial.actions) != len(state.actions) + 1:
+        return False
+    action = trial.actions[-1]
+    edit = action.edit if isinstance(action, EditAction) else None
+    field = _HALF_FIELDS.get(edit.op) if edit is not None else None
+    if edit is None or field is None or getattr(edit, field, None) is None:
+        return False
+    state.edit(edit.model_copy(update={field: round(float(getattr(edit, field)) * by, 3)}),
+               "music" if edit.op == "update_music" else "clip")
+    return True
 
 
 def _halfway(words: str, state: PlanState) -> bool:
@@ -1154,6 +1173,9 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         return False  # "a bit more" after music was added is no second track
     if _HALFWAY.match(clause.text):  # "too much, halfway back": the last change, half of it
         return _halfway(words, state)
+    times = _HALF_THAT.match(clause.text)
+    if times is not None:  # "too much, half that" after "set the music volume to 60%": 30%
+        return _scaled(words, 2.0 if times.group(1) else 0.5, state)
     if _OTHER_WAY.match(clause.text):  # "the other way" after "panned left across the first clip": to the right
         flipped = _OPPOSITE.sub(lambda m: _OPPOSITES[m.group(0)], words)
         return flipped != words and _replay(flipped, state)
