@@ -204,7 +204,7 @@ _MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |
               r"^(?:starting|start it|bring it in|have it start) (?:at|from) \d+(?:\.\d+)?\s*(?:s|secs?|seconds?)$|" + _SPEECH + "|" \
               r"循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|^(?:就|再|那就|那)?(?:调回|调到|降到|降回|开到|调成)\d{1,3}(?:吧|就行|就好)?$|" \
               r"^(?:再)?大(?:1|一)倍(?:吧)?$|" \
-              r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
+              r"^(?:(?:太|有点|好)(?:吵|闹|烦)了?[，,\s]+)?(?:那就|那|还是|干脆)?关(?:了|掉)(?:吧)?(?:[，,\s]+(?:太|有点|好)(?:吵|闹|烦)了?)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
                r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
@@ -569,7 +569,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "the end (for example: fade out the music over 3 seconds), start it later, or remove it.",
             "音乐暂时不能在指定时间停止：它会一直播放到视频结尾。可以让它在结尾淡出（例如：音乐最后3秒淡出）、晚一点开始，或者去掉音乐。")))
         return True
-    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:那就|那)?关(?:了|掉)(?:吧)?$|"  # "去音乐", "关了吧", "cut the music"
+    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:(?:太|有点|好)(?:吵|闹|烦)了?[，,\s]+)?(?:那就|那|还是|干脆)?关(?:了|掉)(?:吧)?(?:[，,\s]+(?:太|有点|好)(?:吵|闹|烦)了?)?$|"  # "去音乐", "关了吧", "cut the music"
                   r"^(?:(?:please|just|ok|so)\s+)*cut(?: out)? (?:the |that |this )?(?:background )?(?:music|bgm|song|soundtrack)"
                   r"(?: (?:please|pls|completely|entirely|altogether))?$"):
         state.edit(RemoveMusic())

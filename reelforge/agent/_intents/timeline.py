@@ -415,6 +415,8 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(?:down |up )?(?:to )?|to |(?:就|再)?(?:调到|调成|改成|设为|设成|开到|降到|到))?(?:like |about |around )?"
                           r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: (?:on|for) (?:both|all|each|every one)(?: of them)?)?(?: is fine| please)?"
                           r"(?:吧|就行|就好|就可以)?$")
+# the level said bare in Chinese right after a change to a clip's sound: "狗那段声音有点炸 调到30"
+_LEVEL_ALONE_ZH = re.compile(r"^(?:那|那就)?(?:就|再)?(?:调到|调成|开到|降到|设为|设成)(\d{2,3})(?:吧|就行|就好)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
 _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\bat full$|\b(?:sound|audio) (?:back )?on$|" \
         r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|取消静音|解除静音|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
@@ -427,7 +429,7 @@ _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |s
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
     last = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
-    alone = _LEVEL_ALONE.match(clause.text)
+    alone = _LEVEL_ALONE.match(clause.text) or _LEVEL_ALONE_ZH.match(clause.text)
     if alone and isinstance(last, SetClipAudio):  # the level of the change just asked for
         state.actions.pop()
         state.edit(last.model_copy(update={"volume": min(2.0, float(alone.group(1)) / 100)}),
@@ -454,7 +456,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "城市那段原声调到20%，狗那段开满", "mute the city clip, the dog one at 50%": another clip's level right after a change
     # to a clip's sound in this message is that clip's sound too
     its = its or isinstance(last, SetClipAudio) and any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
-        _FULL + r"|\d+(?:\.\d+)?\s*(?:%|percent)|一半|\bhalf\b") and not clause.has(r"\bspeed\b|速|倍|秒|\bseconds?\b")
+        _FULL + r"|\d+(?:\.\d+)?\s*(?:%|percent)|一半|\bhalf\b|关掉|关了|关上|\boff\b") and not clause.has(
+        r"\bspeed\b|速|倍|秒|\bseconds?\b")  # "城市那段原声调到20%，狗那段关掉": that clip's sound off
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
@@ -471,8 +474,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         targets = [caller]
     if not targets and again:
         targets = [again]
-    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None)
-    if percent:  # "quieter still, 20" after a change to its sound: that level
+    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None) or \
+        clause.search(r"(?:声音|音量|原声|\bsound\b|\baudio\b|\bvolume\b).*(?:调到|调成|开到|降到|设为|设成|\bto\b)\s*(\d{2,3})(?:吧)?$")
+    if percent:  # "quieter still, 20" after a change to its sound, "狗那段声音调到30": that level
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
@@ -482,7 +486,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|\bstrip\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|开小|关小|太大|太吵|有点吵|小声|炸耳朵?|震耳|太响"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|开小|关小|太大|太吵|有点吵|小声|炸耳朵?|(?:有点|太|好|很)炸|震耳|太响"):
         volume = 0.5
     elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|开大|太小|大声"):
         volume = 1.5
