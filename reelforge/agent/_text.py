@@ -538,7 +538,8 @@ def _complaint_then_change_en(parts: list[str]) -> list[str]:
     """"the title goes by so fast.. 2 seconds longer": the change said after a remark about one thing is that thing's."""
     for index in range(1, len(parts)):
         named, change = _NAMED_REMARK_EN.match(parts[index - 1]), _BARE_CHANGE_EN.match(parts[index])
-        if named and change and not re.match(rf"(?:{_EN_VERBS})\b", parts[index - 1]):
+        if named and change and not re.match(rf"(?:{_EN_VERBS})\b", parts[index - 1]) and re.search(
+                r"\b(?:is|are|goes|go|feels?|looks?|seems?|too|so|way|barely|hardly)\b", parts[index - 1]):  # ("title white, bigger": a list)
             return [*parts[:index - 1], f"make the {named.group(1)} {change.group(1)}", *parts[index + 1:]]
     return parts
 

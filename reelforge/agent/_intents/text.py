@@ -522,7 +522,8 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
         found = state.draft.find_segment(focus.segment_id)  # "make the dog part come first and put 'Max!' on it"
         if found:
             return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
-    if not clause.has(_ON_CLIP) and clause.language == "zh" and clause.has(r"(?:出现|出来)的?(?:时候|时)"):
+    if not clause.has(_ON_CLIP) and clause.language == "zh" and clause.has(r"(?:出现|出来)的?(?:时候|时)") \
+            and not clause.has(r"(?:标题|字幕|文字|字|它)(?:出现|出来)"):  # ("标题出现的时候慢慢淡入": the title's own)
         moment = moment_of(clause, state)  # "狗出来的时候加个「它叫旺财」": it starts with the dog
         if moment is not None:
             return {"start_ms": moment}
