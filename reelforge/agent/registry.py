@@ -91,7 +91,8 @@ FIELD_WORDS: dict[tuple[str, ...], str] = {
     ("size", "scale", "size_scale"): r"\b(?:font |text )?size\b|\bscale\b|字号|字体大小|大小|尺寸",
     ("pos",): r"\b(?:position|placement|location)\b|位置",
     ("duration_ms",): r"\b(?:length|duration|lasts?|long)\b|时长|长度|持续",
-    ("start_ms",): r"\b(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b)|开始时间|出现时间|进来",
+    # ("at the start for 2 seconds" is a place, then a length)
+    ("start_ms",): r"\b(?<!the )(?<!very )(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b)|开始时间|出现时间|进来",
     ("source_in_ms",): r"(?<=\d)\s*(?:s|secs?|seconds?) in\b|\binto the (?:song|track)\b|从歌的",  # "start the song 30 s in"
     ("fade_in_ms",): r"\bfade[- ]?ins?\b|淡入",
     ("fade_out_ms",): r"\bfade[- ]?outs?\b|淡出",
