@@ -259,6 +259,11 @@ def _topic_first(parts: list[str]) -> list[str]:
         if topic and index + 1 < len(parts) and re.search(it, parts[index + 1]):
             merged.append(re.sub(it, topic.group(1) or topic.group(2), parts[index + 1], count=1))
             index += 2
+        elif topic and topic.re is _TOPIC_EN and index + 1 < len(parts) and re.search(
+                r"\b(?:clip|part|shot|one)$", topic.group(1) or "") and re.search(
+                r"\b(?:first|last|opening|final) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b$", parts[index + 1]):
+            merged.append(f"{parts[index + 1]} of {topic.group(1)}")  # "the city clip, cut the first 3 seconds": of that clip
+            index += 2
         else:
             merged.append(parts[index])
             index += 1

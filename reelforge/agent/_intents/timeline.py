@@ -375,7 +375,9 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
         return _missing(clause, state, "a speed change")
     speed = min(4.0, max(0.25, speed))
     focus = state.focus
-    if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id:
+    everything = clause.has(r"\b(?:everything|everywhere|all (?:the )?clips|every clip|each clip|all of (?:it|them)|the whole (?:thing|video))\b|"
+                            r"全部|所有|整个|每个|都")  # "reset the speed on everything": every clip, not the one just slowed
+    if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id and not everything:
         if state.draft.find_segment(focus.segment_id):  # "back to normal speed" just after slowing a clip: that clip
             targets = [focus.segment_id]
     follow = None if targets else follow_up_clip(clause, state, "speed")
@@ -743,7 +745,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     if _cut_span(clause, state, targets, end) or _cut_ends(clause, state, targets, end):
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
+    head = clause.has(r"\b(?:starts?|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
