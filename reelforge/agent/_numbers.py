@@ -281,9 +281,13 @@ _RANGE = re.compile(
     r"(?:to|until|till|and|-|–|~|到|至)\s*(?:第)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)")
 
 
+# the unit said first: "keep seconds 2 to 7", "from second 3 to 8"
+_RANGE_UNIT_FIRST = re.compile(r"\b(?:from\s+)?(?:seconds?|secs?)\s+(\d+(?:\.\d+)?)\s*(?:to|until|till|and|-|–|~)\s*(\d+(?:\.\d+)?)\b(?!\s*(?:%|x\b))")
+
+
 def time_range(text: str) -> tuple[int, int] | None:
-    """``"from 2s to 5s"``, ``"2-5秒"``, ``"从2秒到5秒"`` -> ``(2000, 5000)``; None when absent or empty."""
-    match = _RANGE.search(text)
+    """``"from 2s to 5s"``, ``"2-5秒"``, ``"从2秒到5秒"``, ``"seconds 2 to 5"`` -> ``(2000, 5000)``; None when absent or empty."""
+    match = _RANGE.search(text) or _RANGE_UNIT_FIRST.search(text)
     if not match:
         return None
     start, end = round(float(match.group(1)) * 1000), round(float(match.group(2)) * 1000)

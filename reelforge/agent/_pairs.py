@@ -6,6 +6,7 @@
   is one fade in, as long as said last;
 - the same change said twice, a direction then where it goes: "标题往上挪 放顶部", "move the title up, to the top" (an
   absolute setting said again changes nothing more; a relative one, "bigger, even bigger", stays two);
+- one clip's head and tail cut in one breath: "第一段开头去掉3秒 结尾也去掉1秒" is one trim of both ends;
 - both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
   都是一秒" are one fade holding both lengths, each the amount said.
 
@@ -18,7 +19,7 @@ import re
 
 from reelforge.agent._numbers import find_durations
 from reelforge.agent.actions import Action, EditAction
-from reelforge.draft.edits import SetCanvas, SetClipAudio, SetFade, SetMotion, UpdateMusic, UpdateText
+from reelforge.draft.edits import SetCanvas, SetClipAudio, SetFade, SetMotion, TrimSegment, UpdateMusic, UpdateText
 
 __all__ = ["one_change"]
 
@@ -51,6 +52,15 @@ def _pair(first: Action, second: Action, text: str, language: str) -> EditAction
     if getattr(first.edit, "segment_id", None) != getattr(second.edit, "segment_id", None):
         return None
     kind = type(first.edit)
+    if isinstance(first.edit, TrimSegment) and isinstance(second.edit, TrimSegment):
+        head, tail = (first, second) if first.edit.cut_start_ms else (second, first)
+        assert isinstance(head.edit, TrimSegment) and isinstance(tail.edit, TrimSegment)
+        if head.edit.cut_start_ms and not head.edit.cut_end_ms and tail.edit.cut_end_ms and not tail.edit.cut_start_ms:
+            end = f"{tail.edit.cut_end_ms / 1000:g}s"  # the head's label, with the tail's amount: one trim of both ends
+            said = re.sub(r"\b0s off its end|结尾 0s", lambda m: f"{end} off its end" if "off" in m.group(0) else f"结尾 {end}",
+                          head.description)
+            return EditAction(edit=head.edit.model_copy(update={"cut_end_ms": tail.edit.cut_end_ms}), description=said)
+        return None
     one, two = _said(first.edit), _said(second.edit)
     if kind is SetFade and set(one) == set(two) and len(set(one) & set(_ENDS[SetFade])) == 1:
         return second  # "start with a black screen and fade in over 1.5 seconds": one fade in, its length said last

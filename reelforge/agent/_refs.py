@@ -364,7 +364,8 @@ def follow_up_clip(clause: Clause, state: PlanState, topic: str) -> str | None:
 
 
 # a clip's own sound named in a history label: "第二个片段静音", "muted clip 2", "set the sound of clip 1 to 40%"
-_CLIP_SOUND_LABEL = r"静音|原声|\bmut(?:e|ed)\b|\b(?:sound|audio) of clip\b|\bclip \d+'s (?:own )?(?:sound|audio)\b"
+_CLIP_SOUND_LABEL = r"静音|原声|\bmut(?:e|ed)\b|\b(?:sound|audio) of clip\b|\bclip \d+'s (?:own )?(?:sound|audio|volume)\b|" \
+                    r"\bclip \d+ (?:sound|audio|volume)\b|片段的?(?:声音|音量)"  # "第2个片段音量调到30%": a clip's level
 
 
 def clip_sound_changed_last(state: PlanState) -> str | None:

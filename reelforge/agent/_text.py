@@ -264,6 +264,11 @@ def _topic_first(parts: list[str]) -> list[str]:
         if topic and index + 1 < len(parts) and re.search(it, parts[index + 1]):
             merged.append(re.sub(it, topic.group(1) or topic.group(2), parts[index + 1], count=1))
             index += 2
+        elif topic and topic.re is _TOPIC_EN and index + 1 < len(parts) and re.search(
+                r"\b(?:clip|part|shot|one)$", topic.group(1) or "") and re.search(
+                r"\b(?:first|last|opening|final) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b$", parts[index + 1]):
+            merged.append(f"{parts[index + 1]} of {topic.group(1)}")  # "the city clip, cut the first 3 seconds": of that clip
+            index += 2
         else:
             merged.append(parts[index])
             index += 1
@@ -339,6 +344,13 @@ def _quote_title_zh(message: str) -> str:
                                   else f"{m.group(1)}「{m.group(2).strip()}」", message)
 
 
+# how the viewers watch, said after a request as its reason: ", people watch with the sound off", ", since most people
+# scroll on mute" (nothing to do in it)
+_VIEWERS_WHY = re.compile(r"(?<=\w)\s*,\s*(?:because |since |cause |as )?(?:people|most people|everyone|viewers|folks|a lot of people|"
+                          r"lots of people|my (?:viewers|followers|audience)|nobody|no one) (?:\w+ ){0,3}?(?:watch|scroll|view|see|listen|"
+                          r"use|turn)\w*\b[^,]*$")
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -374,7 +386,10 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [re.sub(rf"^(?:first(?:ly)?|first of all|to (?:start|begin)(?: with)?|second(?:ly)?|third(?:ly)?|next|"
                         rf"lastly|finally)\s*,?\s+(?=(?:{_EN_LEADS})\b)", "", p) for p in parts]
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
+        parts = [_VIEWERS_WHY.sub("", p) for p in parts]  # "captions pls, people watch with the sound off": only why
     parts = _dislike_then([p for p in parts if p])
+    if language == "en":
+        parts = _complaint_then_change_en(parts)
     if language == "zh":
         parts = _complaint_then_named_zh(_reason_then_undo_zh(parts))
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
@@ -525,6 +540,25 @@ def _complaint_then_named_zh(parts: list[str]) -> list[str]:
     return parts
 
 
+# a remark about one thing, with no verb ("the title goes by so fast", "title too quick", "the music is way too loud"), then
+# a change that names nothing ("2 seconds longer", "make it a bit bigger"): that change is the thing's
+_NAMED_REMARK_EN = re.compile(r"^(?:(?:ugh|hmm+|ok|so|well|honestly)[,\s]+)*(?:the |my |this |that )?(title|text|caption|music|song)"
+                              r"\b(?!\s+(?:to|and)\b)[^,]*$")
+_BARE_CHANGE_EN = re.compile(r"^(?:(?:so|maybe|like|just|then|pls|please)\s+)*(?:make it |have it |keep it )?"
+                             r"((?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:longer|shorter)|(?:a (?:bit|little|lot|touch) |much |way )?"
+                             r"(?:bigger|smaller|larger|louder|quieter|softer|longer|shorter|higher|lower))(?: please| pls)?)$")
+
+
+def _complaint_then_change_en(parts: list[str]) -> list[str]:
+    """"the title goes by so fast.. 2 seconds longer": the change said after a remark about one thing is that thing's."""
+    for index in range(1, len(parts)):
+        named, change = _NAMED_REMARK_EN.match(parts[index - 1]), _BARE_CHANGE_EN.match(parts[index])
+        if named and change and not re.match(rf"(?:{_EN_VERBS})\b", parts[index - 1]) and re.search(
+                r"\b(?:is|are|goes|go|feels?|looks?|seems?|too|so|way|barely|hardly)\b", parts[index - 1]):  # ("title white, bigger": a list)
+            return [*parts[:index - 1], f"make the {named.group(1)} {change.group(1)}", *parts[index + 1:]]
+    return parts
+
+
 def _reason_then_undo_zh(parts: list[str]) -> list[str]:
     """"转场看着有点多余 撤了吧", "颜色不用改了，撤掉": a remark, a dislike or a change taken back, then a bare undo: the
     undo alone (what the last change did is what the remark is about). Not a count said before it ("这俩都不要了 撤回去")."""
@@ -590,7 +624,8 @@ _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方�
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
 _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
                       r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:去|掉)?(?:吧|一下)?$|"
-                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$")  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
+                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$|"  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
+                      r"^(?:用|拿)[^ ]{2,12} (?:来)?(?:替换|换掉|代替|取代)")  # "用我的爬山视频 替换掉城市那段": one replacement
 
 
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
@@ -947,7 +982,9 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:no|nope|nah)(?:,? wait)?|wait,? no|"
+                     r"(?:(?:ugh|argh|oh|oops|whoops|hmm+|ah|uh|wait)[,.!]*\s+)?(?:no+|nope|nah)(?:,? wait)?|wait,? no|oops|whoops|"
+                     # what was taken away, wanted again, beside the undo or redo that does it: "wait i want that back, redo"
+                     r"(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:i )?(?:want|need) (?:it|that|this) back|"
                      # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
                      r"(?:(?:hi|hello|hey|hiya)(?: there)?,? )?(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
                      r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"

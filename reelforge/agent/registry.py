@@ -51,7 +51,7 @@ __all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "FIELD_KINDS", "FIELD_WORDS", "OBJECT_W
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
 TOPICS: dict[str, str] = {
     "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
-    "voice": r"voice|narrat|旁白|配音|解说|朗读|画外音|口播",
+    "voice": r"voice|narrat|旁白|配音|解说|朗读|画外音|口播|开场白",
     "clip_sound": r"original (?:sound|audio)|(?:clip|video)s?'? (?:own )?(?:sound|audio)|原声",
     "title": r"title|text|caption|subtitle|heading|headline|words|lettering|标题|文字|字幕",
     "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
@@ -91,7 +91,8 @@ FIELD_WORDS: dict[tuple[str, ...], str] = {
     ("size", "scale", "size_scale"): r"\b(?:font |text )?size\b|\bscale\b|字号|字体大小|大小|尺寸",
     ("pos",): r"\b(?:position|placement|location)\b|位置",
     ("duration_ms",): r"\b(?:length|duration|lasts?|long)\b|时长|长度|持续",
-    ("start_ms",): r"\b(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b)|开始时间|出现时间|进来",
+    # ("at the start for 2 seconds" is a place, then a length)
+    ("start_ms",): r"\b(?<!the )(?<!very )(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b)|开始时间|出现时间|进来",
     ("end_ms",): r"\b(?:stops?|stopping|ends?(?= (?:at|by|on|around)\b)|cuts? out)\b|停止|停掉|就停|停下|结束",  # "music stops at 8 s"
     ("source_in_ms",): r"(?<=\d)\s*(?:s|secs?|seconds?) in\b|\binto the (?:song|track)\b|从歌的",  # "start the song 30 s in"
     ("fade_in_ms",): r"\bfade[- ]?ins?\b|淡入",

@@ -606,7 +606,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         _shape_for_where(clauses)))))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
-    clauses = _named_then_said(_motion_then_it(clauses), state)
+    clauses = _one_more_then_when(_named_then_said(_motion_then_it(clauses), state))
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -1003,7 +1003,7 @@ def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
         if added is None:
             continue
         if tail.language == "en" and not mentions_it(tail) and not clip_refs(tail, added) and \
-                {s.value for s in read_clause(tail).of("topic")} & {"speed", "motion", "clip_sound"}:
+                ({s.value for s in read_clause(tail).of("topic")} & {"speed", "motion", "clip_sound"} or read_clause(tail).of("speed")):
             tail = dataclasses.replace(tail, text=f"make it {tail.text}")  # "add the hiking clip at half speed": its speed
         changed = _taken(tail, added, lambda c: not any(isinstance(a, (Unknown, GenerateAction)) for a in c.actions))
         if changed is not None:
@@ -1036,9 +1036,27 @@ def _for_where(clauses: list[Clause]) -> list[Clause]:
     return [merged if k == exported[0] else c for k, c in enumerate(clauses) if k != where]
 
 
-_ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?\s+(?:at|@)\s+"
+_ONE_MORE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?,?\s+(?:at|@)\s+"
                        r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?$|"
-                       r"^(?:好|嗯|那)?\s*(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|的地方|那里?|那儿|这里)?(?:也|再)(?:加|放|来)(?:1|一)?(?:个|下|声)$")
+                       r"^(?:好|嗯|那)?\s*(?:在)?第?(\d+(?:\.\d+)?)秒(?:处|的时候|的地方|那里?|那儿|这里)?(?:也|再)(?:加|放|来)(?:1|一)?(?:个|下|声)$|"
+                       # the time said after: "再来一个，第6秒", "再加一个 放在第6秒"
+                       r"^(?:好|嗯|那)?\s*(?:再|也)(?:加|放|来)(?:1|一)?(?:个|下|声)(?:吧)?[，,\s]*(?:在|放在|放)?第?(\d+(?:\.\d+)?)秒"
+                       r"(?:处|的时候|的地方|那里?)?(?:吧)?$")
+# "another one" / "再来一个" with its time said in a clause of its own right after it: one request
+_ONE_MORE_ALONE = re.compile(r"^(?:(?:and|then|also|ok(?:ay)?|now|plus|so)\s+)*(?:add\s+|put\s+)?(?:another|one more)(?: one)?$|"
+                             r"^(?:好|嗯|那)?(?:再|也)(?:加|放|来)(?:1|一)?(?:个|下|声)(?:吧)?$")
+_WHEN_ALONE = re.compile(r"^(?:at|@)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)?$|^(?:在|放在|放)?第?\d+(?:\.\d+)?秒(?:处|的时候|的地方|那里?)?(?:吧)?$")
+
+
+def _one_more_then_when(clauses: list[Clause]) -> list[Clause]:
+    """"再来一个 第6秒", "another one. at 6s": the time said after "another one" is its time (``_one_more``)."""
+    for index in range(len(clauses) - 1):
+        ask_, said = clauses[index], clauses[index + 1]
+        if _ONE_MORE_ALONE.match(ask_.text) and _WHEN_ALONE.match(said.text):
+            merged = Clause(f"{ask_.text}，{said.text}" if ask_.language == "zh" else f"{ask_.text} {said.text}",
+                            ask_.quotes, ask_.language, ask_.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
 
 
 def _one_more(clause: Clause, state: PlanState) -> bool:
@@ -1057,7 +1075,7 @@ def _one_more(clause: Clause, state: PlanState) -> bool:
             last = replayed.actions[-1]
     if not isinstance(last, SoundAction) or last.at_transitions:
         return False
-    state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2)) * 1000)))
+    state.actions.append(dataclasses.replace(last, start_ms=round(float(match.group(1) or match.group(2) or match.group(3)) * 1000)))
     return True
 
 
@@ -1188,6 +1206,25 @@ _OPPOSITE = re.compile(r"\b(?:left|right|up|down|zoom in|zoom out)\b|(?<=[向往
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
                       r"(?:halfway|half way|half of that) back$|^(?:太多了|太过了|过头了|太猛了|多了)?[，,\s]*(?:往)?回(?:调|退|收)?一半(?:吧)?$")
 _HALF_FIELDS = {"set_speed": "speed", "set_clip_audio": "volume", "update_music": "volume"}
+# the value the last change set, halved or doubled: "too much, half that", "too fast, half that", "double that"
+_HALF_THAT = re.compile(r"^(?:(?:too (?:much|fast|slow|loud|quiet|far|high|low)|way too \w+|hmm+|ok(?:ay)?)[,.!]*\s*)*"
+                        r"(?:(?:half|halve) (?:that|it|of that)|(double|twice) (?:that|it))(?: please| pls)?$")
+# (Chinese "太大了 砍一半" halves what is there: the music area's volume_scale)
+
+
+def _scaled(words: str, by: float, state: PlanState) -> bool:
+    """The last change (its label replayed) with the value it set multiplied: "half that" after 60% is 30%."""
+    trial = state.fork()
+    if not _replay(words, trial) or len(trial.actions) != len(state.actions) + 1:
+        return False
+    action = trial.actions[-1]
+    edit = action.edit if isinstance(action, EditAction) else None
+    field = _HALF_FIELDS.get(edit.op) if edit is not None else None
+    if edit is None or field is None or getattr(edit, field, None) is None:
+        return False
+    state.edit(edit.model_copy(update={field: round(float(getattr(edit, field)) * by, 3)}),
+               "music" if edit.op == "update_music" else "clip")
+    return True
 
 
 def _halfway(words: str, state: PlanState) -> bool:
@@ -1239,6 +1276,9 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         return False  # "a bit more" after music was added is no second track
     if _HALFWAY.match(clause.text):  # "too much, halfway back": the last change, half of it
         return _halfway(words, state)
+    times = _HALF_THAT.match(clause.text)
+    if times is not None:  # "too much, half that" after "set the music volume to 60%": 30%
+        return _scaled(words, 2.0 if times.group(1) else 0.5, state)
     if _OTHER_WAY.match(clause.text):  # "the other way" after "panned left across the first clip": to the right
         flipped = _OPPOSITE.sub(lambda m: _OPPOSITES[m.group(0)], words)
         return flipped != words and _replay(flipped, state)

@@ -40,6 +40,8 @@ FLOORS = {
     "zh11": 0.93,  # when it landed: 0.953 (381/400) (ninth session, plain newcomer; a check wave, held back until the final merge: 380/400 on the session's starting rules)
     "en14": 0.97,  # 0.983 (393/400) after the tenth session's round; when it landed: 0.965 (386/400) (tenth session, plain newcomer)
     "zh14": 0.925,  # 0.942 (424/450) after the tenth session's round; when it landed: 0.913 (411/450) (tenth session, plain newcomer)
+    "en16": 0.97,  # after the eleventh session's round: 391/400; when it landed: 0.890 (356/400) (eleventh session, a newcomer mid-session: follow-ups, corrections)
+    "zh16": 0.97,  # after the eleventh session's round: 390/400; when it landed: 0.900 (360/400) (eleventh session, the same newcomer mid-session in Chinese)
 }
 
 

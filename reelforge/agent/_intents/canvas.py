@@ -21,10 +21,12 @@ _FPS = (r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)
         r"(?:帧率|帧数|帧速率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|调整为|调整到|设成|弄成|整成|换成|变成|定为|定在|要|用|是|为|改|调|设)?\s*(\d+)")
 # not the canvas: going back to before it ("go back to before it was vertical", "恢复到改竖屏之前"), or a file to export
 # in a shape ("导出个方形的版本", "an mp4 for youtube")
-_NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b|\bbefore it was\b|\brevert\b|(?:恢复|回到|退回|还原)(?:到)?.*(?:之前|以前)|" \
+# ("go back to landscape" is that shape)
+_NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b(?! to (?:the )?(?:landscape|horizontal|vertical|portrait|square|widescreen|" \
+            r"16:9|9:16|1:1|4:5)\b)|\bbefore it was\b|\brevert\b|(?:恢复|回到|退回|还原)(?:到)?.*(?:之前|以前)|" \
             r"\b(?:export|render|download|mp4|mov|gif|webm)\b|导出|导个|下载"
 # "背景弄成白的": a colour said without 色 after the background
-_ZH_PLAIN = re.compile(rf"(?:成|为|换成|改成|弄成|用|还是|^换|^改)([{ZH_COLOR_CHARS}])(?:的|色)?")
+_ZH_PLAIN = re.compile(rf"(?:成|为|换成|改成|弄成|用|还是|^换|^改|(?<=背景)(?:改|换|变|弄))([{ZH_COLOR_CHARS}])(?:的|色)?")  # "背景改黑的"
 
 
 # a shape the canvas does not have ("make it 4:3", "21:9 cinematic", "改成4比3"): asked, with the shapes there are

@@ -666,7 +666,23 @@ def _no_lip_sync(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _an_upload(scene: str, state: PlanState) -> bool:
+    """Whether a scene's words only name an upload: its file ("the hike video") or its kind ("照片", "my photo")."""
+    words = scene.strip().lower()
+    return any(m.uploaded and m.kind in ("video", "image") and (names_upload(words, m) or m.kind == "image" and re.fullmatch(
+        r"(?:我的|我上传的|上传的)?(?:照片|图片|相片)|(?:my |the )?(?:uploaded )?(?:photo|picture|pic|image)", words))
+        for m in state.context.media)
+
+
+# advice asked about a video one means to make: "我想做一个旅行vlog 有什么建议", "i want a travel vlog, any tips?" (never a clip)
+_ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|点子|思路|技巧)|给(?:我)?(?:点|些|一些)?(?:建议|思路|点子)|" \
+          r"\bany (?:tips|ideas|suggestions|advice)\b|\bwhat (?:do|would) you (?:suggest|recommend)\b|" \
+          r"\b(?:give me|got) (?:some )?(?:tips|ideas|suggestions|advice)\b"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
+    if clause.has(_ADVICE):
+        return False
     if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state):
         return True
     last = state.actions[-1] if state.actions else None
@@ -676,6 +692,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
         return False  # (what comes before "的视频" is the scene)
     scene_for = None if animate else _scene_for_clip(clause, state)
+    if scene_for is not None and _an_upload(scene_for[0], state):
+        return False  # "用照片替换掉城市那段": the upload takes the clip's place (timeline), never a clip of "照片"
     if scene_for is not None:
         kept = next((c.duration_ms for c in main_clips(state.draft) if c.id == scene_for[1]), None) \
             if clause.has(_SAME_LENGTH) else None  # "…，长度不变": as long as the clip it replaces
@@ -1066,10 +1084,11 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
     edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", clause.text)) or clause.has(_NOT_A_CLIP)) and not scene_described(clause)
     if not _first_request(state) or edit_said or clause.has(_UPLOAD_WORDS) \
-            or any(clip_refs(clause, state)):
+            or any(clip_refs(clause, state)) or any(m.uploaded and m.kind in ("video", "image") and names_upload(
+                clause.text, m) for m in state.context.media):  # "hike video first please": an upload, never a scene
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False
-    if is_chatter(clause.text):  # "never mind, undo", "刚才撤回多了，再恢复一步": a remark is no scene
+    if is_chatter(clause.text) or clause.has(_ADVICE):  # "never mind, undo", "刚才撤回多了，再恢复一步": a remark is no scene
         return False
     if moment_of(clause, state) is not None:  # "在狗出现的时候，加个叮": a moment on the timeline, said first
         return False

@@ -22,13 +22,13 @@ from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Qua
 
 __all__ = ["from_history", "handle", "revert_topic"]
 
-_HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) do|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
+_HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |really |even |exactly |else |all )?do\b|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|从哪(?:里|儿)?(?:开始|下手|入手)|不知道(?:从哪|怎么)(?:开始|下手|弄)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
         r"(?:都|能|可以)?有(?:哪些|什么|哪几种|些什么)(?:样的|种类的)?(?:转场|过渡|字体)(?:效果)?|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
-        r"what (?:are )?you (?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
+        r"what (?:are )?you (?:able|capable)|what (?:is|are|'s) (?:this(?: app| thing| tool)?|it|reelforge) (?:actually |really )?(?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
-        r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
+        r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还|到底|究竟|实际上)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
         r"^what(?:'s| is) this(?: (?:app|thing|tool))?\W*$|^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|\b(?:where|how) do (?:i|we) (?:even )?(?:start|begin|get started)\b|" \
         r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
@@ -59,6 +59,7 @@ _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我�
         r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|" \
         r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些|东西)|" \
         r"^(?:那|所以)?(?:现在|目前)(?:都|一共)?有(?:些|点)?(?:什么|哪些|东西)(?:了)?$|" \
+        r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|" \
         r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
         r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
         r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
@@ -132,7 +133,9 @@ _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(
 
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,
 # the export word left unsaid
-_EXPORT = r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
+_EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video|final|whole thing)| this)?(?: out)?(?: (?:in|at|as) [\w -]+)?$|" \
+          r"(?:youtube|油管|抖音|tiktok|快手|b站|小红书|reels|视频号|朋友圈)(?:的)?(?:版本|版)?(?:1|一)(?:份|版)(?!.*(?:生成|视频|片段|镜头))|" \
+          r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
           r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清)|" \
           r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
@@ -316,6 +319,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.actions.append(helped)
     elif (topic := _reverted(clause)) is not None:  # "I preferred it before that": before the last change, an undo
         state.actions.append(UndoAction() if topic in ("that", "this", "then") else RevertAction(topic))
+    elif (back := _wanted_back(clause, state)) is not None:  # "oops, bring it back" after a removal; "i want that back" after an undo
+        state.actions.append(back)
     elif clause.has(_REDO):
         state.actions.append(RedoAction(_count(clause, state)))
     elif clause.has(_UNDO):
@@ -336,6 +341,26 @@ def handle(clause: Clause, state: PlanState) -> bool:
     else:
         return False
     return True
+
+
+# what was just taken away, wanted again: "bring it back", "i want that back", "把它弄回来"
+_BACK = r"\b(?:bring|get|want|need|have) (?:it|that|this|them) back\b|^(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:it|that) back\b|" \
+        r"(?:把它|把那个)?(?:加|弄|找|拿|要)回来"
+_UNDONE_LABEL = r"^(?:undid|undone|undo)\b|^撤销|^已撤销"
+_REMOVED_LABEL = r"\b(?:removed|deleted|cut out|took out)\b|删除|删掉|删了|去掉|移除"
+
+
+def _wanted_back(clause: Clause, state: PlanState) -> UndoAction | RedoAction | None:
+    """"oops, bring it back" right after a removal undoes it; "i want that back" right after an undo redoes it. Said
+    beside an undo or redo of its own ("wait i want that back, redo") it is only that request's reason."""
+    history = state.context.history
+    if not history or not clause.has(_BACK) or clause.has(r"\b(?:undo|redo)\b|撤销|撤回|重做|恢复") or \
+            re.search(r"\b(?:undo|redo)\b|撤销|撤回|重做|\bctrl\b|\bcmd\b", clause.source.lower().replace(clause.text, " ")):
+        return None
+    last = history[-1].strip().lower()
+    if re.search(_UNDONE_LABEL, last):
+        return RedoAction()
+    return UndoAction() if re.search(_REMOVED_LABEL, last) else None
 
 
 # another export after one: "and one for youtube as well", "another one for instagram", "再来一个b站的"

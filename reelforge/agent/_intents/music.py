@@ -59,10 +59,14 @@ _DEFAULT_VOLUME = 0.35
 # a negated loop is a setting, not a removal: "don't loop it", "I don't want the music to loop", "别循环"
 _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t|shouldn'?t)\s+(?:\w+\s+){0,4}?(?:loop|repeat)|"
             r"\bplay (?:it |the (?:music|song|track|bgm) |that )?(?:just )?once\b|\bkeeps? (?:on )?(?:repeating|looping)\b|"
+            # the loop said as what is wrong: "the song repeats, stop that", "the music loops"
+            r"^(?:(?:ugh|hmm|ok|so|and|also)\s+)*(?:the |my |this |that )?(?:music|song|track|bgm) (?:repeats|loops|is (?:looping|repeating)|"
+            r"starts (?:over|again))(?: (?:at the end|after \w+ seconds?|halfway|midway))?(?=\s*(?:$|[,.;!]))|"
             r"\brepeats? (?:over and over|again and again|too (?:much|often))\b|"
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|^just once(?: please)?$|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
-            r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了)")
+            r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了|就完|就结束|就可以)|"
+            r"循环(?:功能|播放)?(?:给我|帮我)?(?:关掉|关了|关闭|关上|取消|去掉|停掉)|(?:关掉|关闭|取消|去掉|停掉)(?:音乐的?)?循环")
 # the music being replaced is not the style asked for: "swap the lofi for jazz", "replace the rock with something calm",
 # "把低保真换成摇滚"
 _REPLACED = r"\b(swap|replace|switch|trade)(?: out)? (?:the|that|this|my|our) [\w&-]+(?: [\w&-]+)?(?= (?:for|with)\b)|" \
@@ -212,7 +216,7 @@ _MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |
               r"^(?:starting|start it|bring it in|have it start) (?:at|from) \d+(?:\.\d+)?\s*(?:s|secs?|seconds?)$|" + _SPEECH + "|" \
               r"循环|重复|音量|从歌|歌的第|从头(?:开始)?(?:放|播)|^(?:就|再|那就|那)?(?:调回|调到|降到|降回|开到|调成)\d{1,3}(?:吧|就行|就好)?$|" \
               r"^(?:再)?大(?:1|一)倍(?:吧)?$|" \
-              r"^(?:那就|那)?关(?:了|掉)(?:吧)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
+              r"^(?:(?:太|有点|好)(?:吵|闹|烦)了?[，,\s]+)?(?:那就|那|还是|干脆)?关(?:了|掉)(?:吧)?(?:[，,\s]+(?:太|有点|好)(?:吵|闹|烦)了?)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
                r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
@@ -587,7 +591,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if _has_music(state) and (stop := music_end(clause, state)) is not None:
         return _stop_music(clause, state, stop)
-    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:那就|那)?关(?:了|掉)(?:吧)?$|"  # "去音乐", "关了吧", "cut the music"
+    if clause.has(r"^(?:请)?去(?:掉)?(?:背景)?(?:音乐|配乐|bgm)(?:吧)?$|^(?:(?:太|有点|好)(?:吵|闹|烦)了?[，,\s]+)?(?:那就|那|还是|干脆)?关(?:了|掉)(?:吧)?(?:[，,\s]+(?:太|有点|好)(?:吵|闹|烦)了?)?$|"  # "去音乐", "关了吧", "cut the music"
                   r"^(?:(?:please|just|ok|so)\s+)*cut(?: out)? (?:the |that |this )?(?:background )?(?:music|bgm|song|soundtrack)"
                   r"(?: (?:please|pls|completely|entirely|altogether))?$"):
         state.edit(RemoveMusic())
@@ -699,10 +703,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 def _stopped_again(clause: Clause, state: PlanState) -> bool:
-    """"make it stop" right after the music's loop was turned off says that again: nothing more to do."""
+    """"make it stop" ("stop that", "i don't want that") right after the music's loop was turned off says that again:
+    nothing more to do ("the song repeats, stop that")."""
     last = state.actions[-1] if state.actions else None
     return isinstance(last, EditAction) and isinstance(last.edit, UpdateMusic) and last.edit.loop is False \
         and clause.has(r"^(?:(?:and|so|please|just)\s+)*(?:make|have|let) (?:it|them) stop(?: (?:it|please|now))?$|"
+                       r"^(?:(?:and|so|please|just|pls)\s+)*(?:stop (?:that|it)|i don'?t (?:want|like) (?:that|it)|"
+                       r"no more of that|fix (?:that|it))(?: please| pls)?$|"
                        r"^(?:让它)?(?:停|停下来|别(?:再)?(?:放|重复|循环)了?)(?:吧)?$")
 
 
@@ -733,6 +740,8 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         return True
     if isinstance(edit, UpdateMusic) and edit == UpdateMusic(**adjust):
         return True
+    if isinstance(edit, SetMusic) and adjust and "loop" in edit.model_fields_set and adjust == {"loop": edit.loop}:
+        return True  # "用我的歌 不要循环 放一遍就完": the song's loop said twice
     if fold and isinstance(edit, UpdateMusic) and set(adjust) == {"volume"} and edit == UpdateMusic(volume_scale=edit.volume_scale):
         state.actions.pop()  # "音乐大声点，调到60%": how much louder, said next
         state.edit(UpdateMusic(volume=adjust["volume"]), focus_kind="music")

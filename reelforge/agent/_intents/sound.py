@@ -51,9 +51,9 @@ def _sound_place(clause: Clause, state: PlanState) -> int | None:
 
 
 # a time said inside a clip named: "2 seconds into the dog clip", "in the dog clip at 2 seconds", "狗那段两秒的时候",
-# "狗那段的第2秒"
+# "狗那段的第2秒", "狗那段第二秒", "第二段第1秒"
 _INTO_CLIP = r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+into\b|\b(?:in|of) (?:the |that |this )?[\w ]{0,20}?(?:clip|one|part|shot)\b.*" \
-             r"\bat \d|(?:那段|这段|片段|那个片段)(?:的第\d+(?:\.\d+)?秒|(?:的)?(?:第)?\d+(?:\.\d+)?秒(?:钟)?(?:的时候|时|处|那里|的地方))"
+             r"\bat \d|(?:那段|这段|片段|那个片段|第\d+段|最后(?:一)?段)(?:的?第\d+(?:\.\d+)?秒|(?:的)?(?:第)?\d+(?:\.\d+)?秒(?:钟)?(?:的时候|时|处|那里|的地方))"
 
 
 def _clip_start(clause: Clause, state: PlanState) -> int:
@@ -125,7 +125,7 @@ def _title_place(clause: Clause, state: PlanState) -> int | None:
         return None
     if clause.has(r"\b(?:goes away|disappears?|ends?|leaves|is gone)\b|消失|结束|没了"):
         return texts[0].end_ms
-    return texts[0].start_ms if clause.has(r"\b(?:appears?|shows? up|comes? (?:in|up|on)|pops? up|starts?)\b|出现|出来|开始") \
+    return texts[0].start_ms if clause.has(r"\b(?:appears?|shows?(?: up)?|comes? (?:in|up|on)|pops? up|starts?)\b|出现|出来|开始") \
         else None
 
 
@@ -155,7 +155,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(MUSIC) and not clause.has(_SOUND):
         return False
     if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND) \
-            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|的时候|时")):
+            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|\bas (?:soon as )?(?:the|it)\b|的时候|时")):
         return False  # "add the title Rise and Shine" names no sound ("a ding when the title shows up" does)
     missing = clause.search(_NOT_IN_LIBRARY)
     if missing is not None and sound_effect(clause.text) is None and not clause.has(_SUBJECT_CLIP) and clause.has(
@@ -185,8 +185,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
-            r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
-            rf"{_THROUGHOUT}")):
+            r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            rf"{_THROUGHOUT}|{_OPEN_WITH}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
         return False
@@ -225,9 +225,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
     if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
-    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|\bin the background\b|\bthe whole (?:video|thing)\b|"
+    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|开场(?!白)|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   r"\b(?:when|as soon as|once) (?:the video|the film|it all|everything) (?:starts|begins|opens)\b|(?:视频)?(?:一开始|刚开始|最开始)|"
-                  rf"全程|背景|{_THROUGHOUT}") and start is None and not every:
+                  rf"全程|背景|{_THROUGHOUT}|{_OPEN_WITH}") and start is None and not every:
         start = 0
     if every and not main_clips(state.draft) and not any(isinstance(a, GenerateAction) for a in state.actions):
         # "add a whoosh on each cut" on an empty project: there is no cut yet
@@ -364,8 +364,10 @@ def _fixed(words: str, last: SoundAction, clause: Clause, state: PlanState) -> S
 
 
 # a sound that runs the whole video: "the whole time", "from start to finish", "风声一直都要有"
-_THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\b(?:during|in|for|over) (?:all|the whole|the entire) (?:the )?video\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
+_THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\b(?:the )?(?:entire|whole) (?:video|thing|time|way(?: through)?)\b|\b(?:during|in|for|over) (?:all|the whole|the entire) (?:the )?video\b|\bfrom (?:the )?start to (?:the )?(?:finish|end)\b|\ball (?:the way )?through\b|" \
               r"[从由]头到尾|一直|始终|整个视频"
+# the video opened with the sound: "start it off with a riser", "open with a whoosh", "kick things off with a ding"
+_OPEN_WITH = r"\b(?:start|kick|open|begin)s? (?:it |the video |things |everything |the whole thing )?(?:off )?with\b"
 # a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
 _ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b|" \
                r"^[^加放来]*(?:太|好|很|有点|超级?|特别|真)(?:刺耳|吵|烦|难听|大声|响)"  # "狗那段的风声太刺耳": the clip's own noise

@@ -305,6 +305,11 @@ def _timing(clause: Clause) -> dict[str, object]:
                      r"(?:seconds?|secs?|s)\b", text)
     if gone:
         return {"duration_ms": round(float(gone.group(1)) * 1000)}
+    # "the title should disappear at 2 seconds", "标题在第2秒消失": shown until then (from where it starts)
+    until = re.search(r"\b(?:disappear|vanish|go(?:es)? away|go(?:es)? off|be gone|end|stop|leave)s?\s+(?:at|by)\s+(\d+(?:\.\d+)?)\s*"
+                      r"(?:seconds?|secs?|s)\b|(?:在|到)第?(\d+(?:\.\d+)?)秒(?:的时候|时)?(?:就)?(?:消失|结束|没了|离开)", text)
+    if until and not re.search(r"\b(?:appear|show|start|come)\w*\b|出现|出来|开始", text[:until.start()]):
+        return {"until_ms": round(float(next(g for g in until.groups() if g)) * 1000)}
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)|"
                    r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))|(\d+(?:\.\d+)?)秒(?:之后|以后|后)(?=再?(?:出来|出现|显示|进来))", text)
@@ -563,6 +568,11 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
         found = state.draft.find_segment(focus.segment_id)  # "make the dog part come first and put 'Max!' on it"
         if found:
             return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
+    if not clause.has(_ON_CLIP) and clause.language == "zh" and clause.has(r"(?:出现|出来)的?(?:时候|时)") \
+            and not clause.has(r"(?:标题|字幕|文字|字|它)(?:出现|出来)"):  # ("标题出现的时候慢慢淡入": the title's own)
+        moment = moment_of(clause, state)  # "狗出来的时候加个「它叫旺财」": it starts with the dog
+        if moment is not None:
+            return {"start_ms": moment}
     if not clause.has(_ON_CLIP):
         if clause.language == "zh" and clause.has(r"(?:的时候|时)(?:再|也)?(?:加|放|写|打|显示)") and \
                 (moment := moment_of(clause, state)) is not None:
@@ -700,6 +710,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         # "add the title Red Sunset": the title's own words set no colour (quoted words are placeholders already)
         rest = clause if clause.quote() is not None else _without(clause, words)
         timing = _timing(rest)
+        until = timing.pop("until_ms", None)
+        if isinstance(until, int) and until > int(timing.get("start_ms", 0)):  # type: ignore[call-overload]
+            timing["duration_ms"] = until - int(timing.get("start_ms", 0))  # type: ignore[call-overload]
         over = {k: v for k, v in _over_clip(rest, state).items() if k not in timing}  # "in the dog for 3 seconds": 3 s there
         added = {**timing, **_whole_video(rest, state), **over, **_style(rest)}
         font = _FONT.search(rest.text)
@@ -774,6 +787,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         fields["scale"] = round(1 + change if fields["scale"] > 1 else max(0.1, 1 - change), 2)  # type: ignore[operator]
     timing = _timing(clause)
     at_end = timing.pop("at_end", None) or clause.has(r"\bto the (?:very )?end\b")
+    until = timing.pop("until_ms", None)
+    if isinstance(until, int) and target is not None and until > target.start_ms:
+        timing["duration_ms"] = until - target.start_ms  # "title should disappear at 2 seconds": shown until then
     fields.update(timing)
     fields.update(_whole_video(clause, state))
     if "start_ms" not in fields and "duration_ms" not in fields:

@@ -37,14 +37,17 @@ from reelforge.agent._refs import (
 )
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import EditAction, MediaRef, Unknown
+from reelforge.agent.actions import EditAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
 from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
     AddClip,
+    AddSound,
+    AddVoice,
     DeleteSegment,
     MoveClip,
     SetClipAudio,
     SetMotion,
+    SetMusic,
     SetSpeed,
     SetTransition,
     SwapClips,
@@ -210,7 +213,7 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
 # where a clause that adds an upload may go on to change it ("add the hiking clip at half speed", "把hike.mp4加进来放慢到
 # 0.5倍", "把徒步视频加进来，它的声音关掉", "put the hike video on the timeline, vertical please")
 _THEN_MORE = re.compile(r"\s*[，,;；]\s*(?:and\s+|then\s+|然后|再|并且|并)?|\s+(?:and\s+(?:then\s+)?|then\s+|but\s+)|"
-                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times)\b)|with (?:a|an|no)\b)|"
+                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times|%\s*speed)\b)|with (?:a|an|no)\b)|"
                         r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
 # what a tail that is only where the upload goes, or for how long, says: that belongs to the adding itself
 _PLACE_OR_LENGTH = re.compile(r"^(?:at|to|after|before|in|on|for|about|around)?\s*(?:the )?(?:start|end|beginning|front|back|"
@@ -229,9 +232,9 @@ def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Cla
         tail = re.sub(r"^(?:with|at|in)\s+", "", tail)
         rest = dataclasses.replace(clause, text=tail)
         if _named_upload(rest, state) or _the_photo(rest, state) or _my_upload(rest, state) or re.match(
-                r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b", tail):
+                r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b|^(?:来)?(?:替换|换掉|代替|取代)", tail):
             continue  # "add the hike video and the beach photo after the city": another upload, in the same request;
-            # "add hike.mp4 but just seconds 2 to 6": the part of it to use
+            # "add hike.mp4 but just seconds 2 to 6": the part of it to use; "用我的爬山视频 替换掉城市那段": what it replaces
         if head and re.search(r"\w", tail) and not _PLACE_OR_LENGTH.match(tail) and not re.match(_PLACE_ALONE, tail):
             found.append((dataclasses.replace(clause, text=head), dataclasses.replace(clause, text=tail)))
     return found
@@ -373,7 +376,9 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
         return _missing(clause, state, "a speed change")
     speed = min(4.0, max(0.25, speed))
     focus = state.focus
-    if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id:
+    everything = clause.has(r"\b(?:everything|everywhere|all (?:the )?clips|every clip|each clip|all of (?:it|them)|the whole (?:thing|video))\b|"
+                            r"全部|所有|整个|每个|都")  # "reset the speed on everything": every clip, not the one just slowed
+    if not targets and speed == 1.0 and focus is not None and focus.kind == "clip" and focus.segment_id and not everything:
         if state.draft.find_segment(focus.segment_id):  # "back to normal speed" just after slowing a clip: that clip
             targets = [focus.segment_id]
     follow = None if targets else follow_up_clip(clause, state, "speed")
@@ -413,6 +418,8 @@ _LEVEL_ALONE = re.compile(r"^(?:(?:then|and|well|maybe|actually|no|like),? )*(?:
                           r"(?:down |up )?(?:to )?|to |(?:就|再)?(?:调到|调成|改成|设为|设成|开到|降到|到))?(?:like |about |around )?"
                           r"(\d+(?:\.\d+)?)\s*(?:%|percent)(?: (?:on|for) (?:both|all|each|every one)(?: of them)?)?(?: is fine| please)?"
                           r"(?:吧|就行|就好|就可以)?$")
+# the level said bare in Chinese right after a change to a clip's sound: "狗那段声音有点炸 调到30"
+_LEVEL_ALONE_ZH = re.compile(r"^(?:那|那就)?(?:就|再)?(?:调到|调成|开到|降到|设为|设成)(\d{2,3})(?:吧|就行|就好)?$")
 # a clip's sound as loud as it goes: "原声全开到最大", "狗那段原声开满", "它的声音还是开回来吧"
 _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volume)\b|\bat full$|\b(?:sound|audio) (?:back )?on$|" \
         r"\bmax(?:imum|ed)?\b|(?<!down )\ball the way\b|取消静音|解除静音|恢复|打开|保留|开满|拉满|全开|开到最大|调到最大|最大|开回来|开回|回来"
@@ -425,7 +432,7 @@ _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |s
 
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
     last = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
-    alone = _LEVEL_ALONE.match(clause.text)
+    alone = _LEVEL_ALONE.match(clause.text) or _LEVEL_ALONE_ZH.match(clause.text)
     if alone and isinstance(last, SetClipAudio):  # the level of the change just asked for
         state.actions.pop()
         state.edit(last.model_copy(update={"volume": min(2.0, float(alone.group(1)) / 100)}),
@@ -456,15 +463,14 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     # "城市那段原声调到20%，狗那段开满", "mute the city clip, the dog one at 50%": another clip's level right after a change
     # to a clip's sound in this message is that clip's sound too
     its = its or isinstance(last, SetClipAudio) and any(r != MISSING for r in clip_refs(clause, state)) and clause.has(
-        _FULL + r"|\d+(?:\.\d+)?\s*(?:%|percent)|一半|\bhalf\b") and not clause.has(r"\bspeed\b|速|倍|秒|\bseconds?\b")
-    # "声音关掉", "声音小一点" with no music, voice or effect on the draft: the only sound there is, the clips' own
-    its = its or clause.has(r"\b(?:sound|audio)\b|声音") and not clause.has(_OTHER_SOUND) and not any(
-        track.segments for track in state.draft.tracks_of(AUDIO)) and bool(main_clips(state.draft))
+        _FULL + r"|\d+(?:\.\d+)?\s*(?:%|percent)|一半|\bhalf\b|关掉|关了|关上|\boff\b") and not clause.has(
+        r"\bspeed\b|速|倍|秒|\bseconds?\b")  # "城市那段原声调到20%，狗那段关掉": that clip's sound off
     # "the wind noise in the beach clip is annoying": a complaint about a clip's noise, said alone
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
     its = its or clause.has(r"^(?:(?:put|set|turn|bring|have|keep|make)\s+)?(?:the |all (?:the )?|both )?clips\s+(?:back\s+)?(?:at|to)\s+"
                             r"(?:full|max(?:imum)?|normal|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
+    its = its or _only_sound(clause, state)
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False
@@ -483,8 +489,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         targets = [caller]
     if not targets and again:
         targets = [again]
-    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None)
-    if percent:  # "quieter still, 20" after a change to its sound: that level
+    percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None) or \
+        clause.search(r"(?:声音|音量|原声|\bsound\b|\baudio\b|\bvolume\b).*(?:调到|调成|开到|降到|设为|设成|\bto\b)\s*(\d{2,3})(?:吧)?$")
+    if percent:  # "quieter still, 20" after a change to its sound, "狗那段声音调到30": that level
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
@@ -496,7 +503,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|\bstrip\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|开小|关小|太大|太吵|有点吵|小声|炸耳朵?|震耳|太响"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|开小|关小|太大|太吵|有点吵|小声|炸耳朵?|(?:有点|太|好|很)炸|震耳|太响"):
         volume = 0.5
     elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|开大|太小|大声"):
         volume = 1.5
@@ -511,11 +518,21 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _only_sound(clause: Clause, state: PlanState) -> bool:
+    """"the sound" / "声音" said alone on a video whose only sound is its clips' own ("声音开到最大", "把声音全关了",
+    "turn the sound off on this"): no music, narration or sound effect on the draft and none named."""
+    return clause.has(r"\b(?:sound|audio|volume)\b|声音|音量") and not clause.has(_OTHER_SOUND + r"|\bsounds\b|\bsfx\b") \
+        and bool(main_clips(state.draft)) and not any(t.segments for t in state.draft.tracks_of(AUDIO)) \
+        and not any(isinstance(a, (VoiceAction, SoundAction, MusicAction)) or isinstance(a, EditAction) and isinstance(
+            a.edit, (SetMusic, AddVoice, AddSound)) for a in state.actions)  # "add music and turn the sound down": its
+
+
 def _sound_changed_last(clause: Clause, state: PlanState) -> str | None:
     """The clip whose own sound the last version changed, when the clause speaks of the sound alone ("声音还是开回来吧",
-    "声音开一半吧", "bring the sound back") or only says louder or quieter ("quieter still, 20"): no clip, music or voice
+    "声音开一半吧", "bring the sound back") or only says louder or quieter ("quieter still, 20") or a level ("再调到10%"): no clip, music or voice
     named."""
-    if not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(_BARE_LOUDNESS) or \
+    if not clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(_BARE_LOUDNESS) and \
+            not _LEVEL_ALONE.match(clause.text) or \
             clause.has(_OTHER_SOUND) or any(clip_refs(clause, state)):
         return None
     return clip_sound_changed_last(state)
@@ -724,6 +741,8 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):  # "hike.mp4只要第3秒到第7秒那段": the part of an upload to add
         return False
     seconds = duration_ms(clause.text)
+    if seconds is None and (said_span := time_range(clause.text)) is not None:
+        seconds = said_span[1] - said_span[0]  # "only keep seconds 2 to 7": a span with its unit said first
     end = state.draft.video_end_ms or state.draft.end_ms
     bare = _CUT_TO_BARE.search(clause.text) if seconds is None else None
     if bare is not None:  # "cut the city clip to 7", "trim it down to seven": a length with its unit unsaid is seconds
@@ -766,9 +785,10 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"(?:only|just) (?:want|need)|(?:want|need) (?:only|just) the|"
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
+                                         r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
                                          r"make (?:it|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
                                          r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
-                                         r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点"):
+                                         r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -796,11 +816,11 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                    focus_kind="clip" if targets else None)
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:start|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
+    head = clause.has(r"\b(?:starts?|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
+    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
@@ -841,7 +861,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         state.edit(Trim(start_ms=end - seconds))
     elif keep_first or not cutting:
         state.edit(Trim(end_ms=seconds))
-    elif tail or not head and clause.has(r"\bshorter\b|缩短|剪短(?!到)|短(?:了|个)?\d"):  # "3 seconds shorter": the opening stays
+    elif tail or not head and clause.has(r"\bshorter\b|\bshorten\b|缩短|剪短(?!到)|短(?:了|个)?\d"):  # "3 seconds shorter", "shorten it by 3": the opening stays
         state.edit(Trim(end_ms=max(1, end - seconds)))
     else:
         state.edit(Trim(start_ms=seconds))
@@ -851,6 +871,10 @@ def _cut(clause: Clause, state: PlanState) -> bool:
 # "delete everything after 9 seconds", "cut it at 4 seconds and throw away the rest", "9秒之后的都删掉": the end; "everything
 # before 3 seconds", "3秒之前的不要": the start
 _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
+                    # where the video ends: "end the video at 11 seconds", "the video should stop at 11s", "视频在第11秒结束"
+                    r"\b(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing)|it|everything) (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
+                    r"\b(?:video|it|everything) (?:should |has to |needs to |must )?(?:end|stop|finish)s? (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
+                    r"(?:(?:在|到)第?|第)(\d+(?:\.\d+)?)秒(?:就|的时候)?(?:结束|停|完)|"  # ("提前3秒结束" is 3 s off the end)
                     r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
                     r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
@@ -982,6 +1006,16 @@ def _delete(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _without_upload(clause: Clause, state: PlanState) -> Clause:
+    """The clause without the words that name an upload ("my hike video", "the hike one"), so they name no clip."""
+    uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image")]
+    if not uploads:
+        return clause
+    text = re.sub(r"\b(?:(?:my|the|this|that) )?([\w.-]+)(?: (?:video|vid|clip|footage|one|photo|pic|picture|image))?\b",
+                  lambda m: " " if any(names_upload(m.group(1), u) for u in uploads) else m.group(0), clause.text)
+    return dataclasses.replace(clause, text=text)
+
+
 def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
     text = clause.unquoted().lower()
     for media in state.context.media:
@@ -1003,7 +1037,7 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     placement = placement_of(clause, state)
     ref = placement[1] if placement is not None and placement[0] == "replace" else None
     if ref is None:
-        refs = clip_refs(clause, state)
+        refs = clip_refs(_without_upload(clause, state), state)  # "swap it for my hike video": the hike is no clip there
         if MISSING in refs:  # "replace the first clip with my video" on an empty timeline
             return _missing(clause, state, "replacing a clip")
         clips = main_clips(state.draft)
@@ -1014,13 +1048,19 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
             if len(shown) != 1:  # "照片替换掉城市的视频": a clip by what it shows
                 return False
             ref = shown[0]
-        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|这个片段|那个片段|这段|这1段|现在的(?:片段|视频)|这个视频|当前的?(?:片段|视频)"):
+        elif not refs and clause.has(r"\b(?:swap|switch|replace) (?:it|this|that)\b") and state.focus is not None \
+                and state.focus.kind == "clip" and state.focus.segment_id and state.draft.find_segment(state.focus.segment_id):
+            ref = state.focus.segment_id  # "the city clip is boring, swap it for my hike video": the clip just named
+        elif refs or len(clips) != 1 or not clause.has(r"\bthe (?:clip|shot|video)\b|\b(?:swap|switch|replace) (?:it|this)\b|"
+                                                       r"这个片段|那个片段|这段|这1段|现在的(?:片段|视频)|这个视频|当前的?(?:片段|视频)"):
             return False
         else:
             ref = clips[0].id  # "replace the clip with my photo": the one clip there is
-    # the clip being replaced says no kind of upload: "replace the city clip with my photo"
+    # the clip being replaced says no kind of upload: "replace the city clip with my photo" ("the hike one" is the upload)
+    uploads = [m for m in state.context.media if m.uploaded]
     said = re.sub(r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:clip|shot|one|part)\b|\bshot \d+\b|"
-                  r"(?<=替换|代替|取代|换掉)掉?[\u4e00-\u9fff]{1,6}?的?(?:视频|片段|镜头)", " ", clause.text)
+                  r"(?<=替换|代替|取代|换掉)掉?[\u4e00-\u9fff]{1,6}?的?(?:视频|片段|镜头)",
+                  lambda m: m.group(0) if any(names_upload(m.group(0), u) for u in uploads) else " ", clause.text)
     meant = uploads_meant(dataclasses.replace(clause, text=said), state, ("video", "image"))
     if not meant:
         return False
@@ -1305,6 +1345,9 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     first = re.match(r"^(?:first|start with)\s+((?:the|my)\s+.+)$", clause.text)
     if first and _upload_off_timeline(dataclasses.replace(clause, text=first.group(1)), state):
         clause = dataclasses.replace(clause, text=f"put {first.group(1)} first")  # "first my photo, then the city, ..."
+    put = _PUT_FIRST.match(clause.text)
+    if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
+        clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
     if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
             or _then_in_order(clause, state):
         return True

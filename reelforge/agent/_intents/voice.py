@@ -69,12 +69,15 @@ _NARRATE_EN = re.compile(
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator|vo\b)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
-    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?)?"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?|"
+    # or after a comma, before the words: "add a narration, female: ...", "voiceover, male voice, '...'"
+    rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
     r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：|(?=[\"“「『]|'(?!s\b)))|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?)?"
-    r"\s*(?:[:：]|-\s|saying|that says)|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?|"
+    rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
+    r"\s*(?:[:：]|-\s|saying|that says|(?<=,)(?=\s*[\"“‘「『']))|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:(?:have|get|let|use|i want|i'd like|i need)\s+)?(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
     r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
@@ -90,10 +93,10 @@ _NARRATE_EN = re.compile(
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?:给(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段)))?"
+    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段)))?"
     r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:(?<=声音)|(?<=[男女]声))(?:念|读|说)(?:一下|一句|1句|一段|1段)?(?=\s*[:：「『“])|"
+    r"(?:配音|旁白|解说|画外音|口播|开场白)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:(?<=声音)|(?<=[男女]声))(?:念|读|说)(?:一下|一句|1句|一段|1段)?(?=\s*[:：「『“])|"
     # "最后加一句话，男声，说：谢谢大家": a line to be said
     r"(?:加|添加|加上|来)(?:一句|1句)话(?=[，,\s]*(?:(?:用|要)?(?:男声|女声|男生|女生|男的|女的)(?:的声音|声音)?[，,\s]*)?(?:说|念|读))|(?P<who>找个人|找人|让人|请人|(?:找|让|请)(?:个|一个|1个)?(?:女生|男生|女的|男的|女孩|男孩|小姐姐|小哥哥))来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?|"
     # "帮我念一句「下次见」" (HK "幫我讀一句"): a line read out is a narration
@@ -104,7 +107,7 @@ _NARRATE_ZH = re.compile(
     r"(?P<spec>(?:[，,\s]\s*(?:用|要|换成)?|用|要)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
     r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|讲|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|讲|念|读|内容(?:是)?)\s*[:：]?\s*|"
-    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
+    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|\s*(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
 _CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
                            r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
@@ -122,14 +125,14 @@ _WORDS_END = re.compile(
 
 
 _SPOKEN_AT = re.compile(r"(?i)\s*(?:(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
-                        r"(?:seconds?|secs?|s))|(?:in|at|on) (?:the )?second (\d+(?:\.\d+)?))\b[\s.!,]*")
+                        r"(?:seconds?|secs?|s))|(?:(?:starting|from)\s+)?(?:in|at|on) (?:the )?second (\d+(?:\.\d+)?))\b[\s.!,]*")
 _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|'((?:[^']|'(?=\w))+)'(?!\w))\s*(.*)$""",
                             re.S)
 
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|解说|画外音|口播|念|读|说\s*[:：「“]", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说\s*[:：「“]", re.I)
 
 
 @dataclass(frozen=True)
@@ -321,7 +324,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
     if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
         after = after[zh_after.end():]
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "who", "who_en")
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "on", "who", "who_en")
                     if k in match.groupdict())
     said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "") + (spec_last.group(0) if spec_last else "")
     gender = _gender(said)
@@ -364,7 +367,7 @@ _WISH = re.compile(r"(?i)^\s*(?:it'?d be (?:cool|nice|great|good|fun)|it would b
                    r"maybe (?:we could|you could)?|(?:can|could) (?:we|you))\s*(?:to|if (?:you|we) could)?\s*$")
 # how and where it is spoken, said after quoted Chinese words: "，用男声", "，女声，放在狗那段开始的时候", "…还是女声吧"
 _ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还是|不对|不是)?(?P<g>男声|女声|男生|女生|男的|女的|男性|女性)"
-                            r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时))))+[，,。\s]*")
+                            r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时)|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?)))+[，,。\s]*")
 # the voice said at the end of unquoted Chinese words: "配音：未来就在眼前。用男声", "旁白：……，女声"
 _ZH_SPEC_LAST = re.compile(r"[。，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来读|来念|读|念)?(?:吧)?[。.!！]?\s*$")
 # how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
@@ -549,7 +552,9 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     plural = named or clause.language == "en" and clause.has(r"\b(?:captions|subtitles|subs)\b")
     if not (bare or style is not None or narrated or plural):
         return False
-    if (clause.has(REMOVE) or clause.has(r"\boff$")) and not clause.has(r"换|改") and not clause.has(_NOT_STYLE):
+    # "captions off" turns them off; "people watch with the sound off" is why they are wanted
+    if (clause.has(REMOVE) or clause.has(r"(?<!sound )(?<!audio )(?<!volume )\boff$")) and not clause.has(r"换|改") \
+            and not clause.has(_NOT_STYLE):
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
         return True
     colour = color_of(clause.text)
@@ -604,7 +609,7 @@ def _caption_speech(state: PlanState, style: str | None) -> None:
 
 # a list that turns the captions on before saying how they look: "captions on, yellow", "add subtitles, bigger"
 _ON_FIRST = re.compile(r"^(?:(?:turn|switch) on |add |enable |show )?(?:the )?(?:captions|subtitles|subs)(?: on)?\s*,|"
-                       r"^(?:打开|开启|加上?|显示)字幕[，,]|^字幕(?:打开|开启|加上)[，,]")
+                       r"^(?:打开|开启|加上?|显示)字幕[，,\s]|^字幕(?:打开|开启|加上)[，,\s]")  # "字幕加上 黄色的"
 
 
 def _voice(clause: Clause, state: PlanState) -> bool:
