@@ -21,7 +21,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_intent  # noqa: E402
 
-from reelforge.agent import understand  # noqa: E402
+from reelforge.agent import (
+    _intent_model,  # noqa: E402
+    understand,  # noqa: E402
+)
 from reelforge.agent._intent_model import IntentModel, load, using  # noqa: E402
 from tests.agent import _fixtures as fx  # noqa: E402
 
@@ -37,18 +40,21 @@ def model_without(wave: str, folder: Path) -> IntentModel:
     return load(path)
 
 
-def measure(wave: str, model: IntentModel) -> tuple[int, int, int, list[str]]:
-    """(messages, rules' misses, fixed, broken) on ``wave``, and a line for each fixed or broken message."""
+def measure(wave: str, model: IntentModel) -> tuple[int, int, int, int, int, list[str]]:
+    """(messages, rules' misses, fixed, broken, other plans) on ``wave``, and a line for each message whose plan the
+    model changed."""
     cases = fx.load_indep(wave)
-    misses = fixed = broken = 0
+    misses = fixed = broken = changed = 0
     lines = []
     for case in cases:
         ctx = fx.context(case["ctx"], case.get("history"))
         with using(None):
-            before = fx.case_mismatch(case, understand(case["msg"], ctx), ctx)
+            plan = understand(case["msg"], ctx)
+            before = fx.case_mismatch(case, plan, ctx)
         ctx = fx.context(case["ctx"], case.get("history"))
         with using(model):
-            after = fx.case_mismatch(case, understand(case["msg"], ctx), ctx)
+            planned = understand(case["msg"], ctx)
+            after = fx.case_mismatch(case, planned, ctx)
         misses += before is not None
         if before is not None and after is None:
             fixed += 1
@@ -56,7 +62,25 @@ def measure(wave: str, model: IntentModel) -> tuple[int, int, int, list[str]]:
         elif before is None and after is not None:
             broken += 1
             lines.append(f"  BROKEN [{case['ctx']}] {case['msg']!r}: {after[:120]}")
-    return len(cases), misses, fixed, broken, lines  # type: ignore[return-value]
+        elif plan.actions != planned.actions:
+            changed += 1
+            lines.append(f"  other  [{case['ctx']}] {case['msg']!r}: {(after or '')[:120]}")
+    return len(cases), misses, fixed, broken, changed, lines
+
+
+def accuracy(wave: str, model: IntentModel) -> tuple[float, float]:
+    """How often the model names the op of the wave's examples (``train_intent.examples``) outright, and how often
+    when it is certain (``CERTAIN``): its share of the examples."""
+    found = train_intent.examples(fx.load_indep(wave))
+    right = certain = certain_right = 0
+    for features, label in found:
+        intent = model.probabilities(features)
+        guess = max(intent, key=intent.__getitem__)
+        right += guess == label
+        if intent[guess] >= _intent_model.CERTAIN:
+            certain += 1
+            certain_right += guess == label
+    return right / len(found), certain_right / max(certain, 1)
 
 
 def main() -> None:
@@ -64,21 +88,32 @@ def main() -> None:
     parser.add_argument("--models", type=Path, default=Path("/tmp/intent_lowo"))
     parser.add_argument("--waves", default=",".join(RECENT))
     parser.add_argument("--train-only", action="store_true")
+    parser.add_argument("--sure", type=float, default=_intent_model.SURE)
+    parser.add_argument("--unlikely", type=float, default=_intent_model.UNLIKELY)
+    parser.add_argument("--certain", type=float, default=_intent_model.CERTAIN)
+    parser.add_argument("--look", type=float, default=_intent_model.LOOK)
     args = parser.parse_args()
+    # thresholds to try: the module reads them at each call (the shipped ones are the defaults)
+    _intent_model.SURE, _intent_model.UNLIKELY, _intent_model.CERTAIN = args.sure, args.unlikely, args.certain
+    _intent_model.LOOK = args.look
     args.models.mkdir(parents=True, exist_ok=True)
-    totals = [0, 0, 0, 0]
+    totals = [0, 0, 0, 0, 0]
     for wave in args.waves.split(","):
         model = model_without(wave, args.models)
         if args.train_only:
             print(wave, "trained", model.meta.get("training_accuracy"), flush=True)
             continue
-        count, misses, fixed, broken, lines = measure(wave, model)
+        count, misses, fixed, broken, changed, lines = measure(wave, model)
         print("\n".join(lines))
-        print(f"{wave}: {count} messages, rules miss {misses}, the model fixes {fixed}, breaks {broken}", flush=True)
-        totals = [t + n for t, n in zip(totals, (count, misses, fixed, broken))]
+        named, sure = accuracy(wave, model)
+        print(f"{wave}: the model alone names the op of {named:.3f} of the examples, {sure:.3f} of those it is certain of")
+        print(f"{wave}: {count} messages, rules miss {misses}, the model fixes {fixed}, breaks {broken}, "
+              f"changes {changed} other plans", flush=True)
+        totals = [t + n for t, n in zip(totals, (count, misses, fixed, broken, changed))]
     if not args.train_only:
         print(f"leave-one-wave-out over {args.waves}: {totals[0]} messages, rules miss {totals[1]}, "
-              f"the model fixes {totals[2]}, breaks {totals[3]}")
+              f"the model fixes {totals[2]}, breaks {totals[3]}, changes {totals[4]} other plans "
+              f"(sure {args.sure}, unlikely {args.unlikely}, certain {args.certain}, look {args.look})")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ from reelforge.agent.actions import Action, EditAction
 from reelforge.draft import AUDIO, TEXT, Draft
 from reelforge.draft._layout import main_track
 
-__all__ = ["CERTAIN", "NEVER", "SURE", "UNLIKELY", "WEIGHTS", "IntentModel", "active", "certain_kind", "chosen_reading",
+__all__ = ["CERTAIN", "LOOK", "LOOKS", "NEVER", "SURE", "UNLIKELY", "WEIGHTS", "IntentModel", "active", "certain_kind", "chosen_reading",
            "clause_features", "context_features", "feature_rows", "intent_of", "kind_of", "load", "load_or_none", "shipped",
            "using"]
 
@@ -129,7 +129,8 @@ class IntentModel:
 def load(path: Path) -> IntentModel:
     """The model saved at ``path`` (``scripts/train_intent_model.py`` writes it); raises OSError or ValueError when it is
     missing or unreadable."""
-    with np.load(path, allow_pickle=False) as saved:
+    # the file is opened here, not by np.load: a truncated zip would leave np.load's own handle open
+    with path.open("rb") as handle, np.load(handle, allow_pickle=False) as saved:
         labels = tuple(str(label) for label in saved["labels"])
         weights = saved["weights"].astype(np.float32)
         bias = saved["bias"].astype(np.float64)
@@ -179,6 +180,8 @@ def active() -> IntentModel | None:
 SURE = 0.85       # a reading of two the rules cannot tell apart is taken when the model gives its ops this much ...
 UNLIKELY = 0.10   # ... and the other reading's at most this
 CERTAIN = 0.95    # a partial reading is taken, where nothing explains the whole clause, when its op has this much
+LOOK = 0.75       # a look (the timeline, help) said alone, when nothing reads it: it changes nothing
+LOOKS = frozenset({"show", "help"})
 # what the model never chooses: a clip made (a generation costs credits; an upload placed is the areas' to read)
 NEVER = frozenset({"generate", "add_clip", "unknown"})
 
@@ -203,6 +206,6 @@ def chosen_reading(intent: dict[str, float], readings: Sequence[frozenset[str]])
 
 
 def certain_kind(intent: dict[str, float]) -> str | None:
-    """The op kind the model is certain of (never one in ``NEVER``), or None."""
+    """The op kind the model is certain of (``CERTAIN``; ``LOOK`` for a look), never one in ``NEVER``; or None."""
     kind = max(intent, key=intent.__getitem__)
-    return kind if intent[kind] >= CERTAIN and kind not in NEVER else None
+    return kind if intent[kind] >= (LOOK if kind in LOOKS else CERTAIN) and kind not in NEVER else None

@@ -69,9 +69,11 @@ from reelforge.agent.actions import (
     AgentContext,
     EditAction,
     GenerateAction,
+    HelpAction,
     Language,
     MusicAction,
     Plan,
+    ShowTimeline,
     SoundAction,
     UndoAction,
     Unknown,
@@ -612,7 +614,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             if composed is not None:  # "title colour -> teal", "bgm vol 30%": the registry's one op that fits it whole
                 state = composed
                 continue
-            guessed = _guessed_by_intent(clause, state, found)
+            guessed = _guessed_by_intent(clause, state, found, alone=len(clauses) == 1)
             if guessed is not None:  # no whole reading: the partial one of the op the trained model is certain of
                 state = guessed
                 _ask_what_is_missing(clause, state)
@@ -727,18 +729,29 @@ def _settled_by_intent(clause: Clause, state: PlanState, rivals: tuple[Candidate
     return rivals[pick] if pick is not None else None
 
 
-def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate]) -> PlanState | None:
+# the actions the model may plan on its own: they show, they change nothing
+_LOOKS: dict[str, Callable[[], Action]] = {"show": ShowTimeline, "help": HelpAction}
+
+
+def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate], alone: bool) -> PlanState | None:
     """A clause no area acts on and no op explains whole: the reading of the op the trained model is certain of that
     explains most of it, an area's (its only flaw the words it leaves unexplained) before a composed proposal, each
-    with its values read from the clause and applying cleanly. None (the question stands) when there is none."""
+    with its values read from the clause and applying cleanly; a look (the timeline, help) when the clause is the
+    whole message. None (the question stands) otherwise."""
     intent = _intent(clause, state)
     kind = certain_kind(intent) if intent is not None else None
     if kind is None:
         return None
+    if kind in _LOOKS:  # "how many clips do i have", "我都上传了些什么": a look changes nothing, it needs no value
+        if not alone:  # "how does this work? what can you do": the clause beside it says which look
+            return None
+        looked = state.fork()
+        looked.actions.append(_LOOKS[kind]())
+        return looked
     options = [(len(c.explains), c.state) for c in found
                if c.explains and _kinds(c.actions) == {kind} and not c.state.missing and not c.state.failed[len(state.failed):]]
     reading = read_clause(clause)
-    for proposal in proposals(clause, state):
+    for proposal in proposals(clause, state, every_word=False):
         fork = state.fork()
         if proposal.edit.op != kind or fork.edit(proposal.edit, proposal.tool.focus) or fork.missing or \
                 fork.failed[len(state.failed):]:
