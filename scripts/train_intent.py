@@ -36,6 +36,7 @@ from reelforge.agent._intent_model import (  # noqa: E402
 from reelforge.agent._text import detect_language, split_clauses  # noqa: E402
 from reelforge.agent._traditional import read_chinese  # noqa: E402
 from reelforge.agent.rules import settle  # noqa: E402
+from reelforge.draft import Draft  # noqa: E402
 from tests.agent import _fixtures as fx  # noqa: E402
 
 BUCKETS = 1 << 16
@@ -60,7 +61,8 @@ def examples(cases: Iterable[dict[str, Any]]) -> list[Example]:
         name, history = case.get("ctx", "full"), bool(case.get("history"))
         if (name, history) not in contexts:
             ctx = fx.context(name, case.get("history"))
-            contexts[name, history] = context_features(ctx.draft, [m.kind for m in ctx.media if m.uploaded], history)
+            draft = ctx.draft if isinstance(ctx.draft, Draft) else Draft.model_validate(ctx.draft)
+            contexts[name, history] = context_features(draft, [m.kind for m in ctx.media if m.uploaded], history)
         context = contexts[name, history]
         clauses = clauses_of(case["msg"])
         kinds = [want["do"] for want in case["expect"]]
