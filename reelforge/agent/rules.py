@@ -633,7 +633,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     state = parts
                     continue
                 settled = _settled_by_intent(clause, state, (chosen, rival))
-                if settled is not None:  # the trained model is sure of one reading and not of the other
+                if settled is not None and _left_out(clause, settled) is None:
+                    # the trained model is sure of one reading and not of the other, and it drops no thing named
                     state = settled.state
                     _ask_what_is_missing(clause, state)
                     continue
