@@ -12,7 +12,7 @@ It names the intent only: every value is still read by the rules' areas and the 
 ask for lack of any whole reading (docs/agent.md, "The trained intent model"). It is never consulted for a
 generation, and never acts on ``unknown``.
 
-The weights (``intent_weights.npz``) are trained by ``scripts/train_intent_model.py`` from the seen corpus and the
+The weights (``intent_weights.npz``) are trained by ``scripts/train_intent.py`` from the seen corpus and the
 independent waves, never the held-out corpus; they are loaded once, lazily. A missing or unreadable file leaves the
 rules as they were (logged once).
 """
@@ -127,7 +127,7 @@ class IntentModel:
 
 
 def load(path: Path) -> IntentModel:
-    """The model saved at ``path`` (``scripts/train_intent_model.py`` writes it); raises OSError or ValueError when it is
+    """The model saved at ``path`` (``scripts/train_intent.py`` writes it); raises OSError or ValueError when it is
     missing or unreadable."""
     # the file is opened here, not by np.load: a truncated zip would leave np.load's own handle open
     with path.open("rb") as handle, np.load(handle, allow_pickle=False) as saved:
@@ -155,7 +155,7 @@ def shipped() -> IntentModel | None:
     return load_or_none(WEIGHTS)
 
 
-# the model in use (the shipped one unless ``using`` says otherwise): scripts/measure_intent_model.py measures a model
+# the model in use (the shipped one unless ``using`` says otherwise): scripts/measure_intent.py measures a model
 # trained without a wave on that wave
 _ACTIVE: ContextVar[IntentModel | None | bool] = ContextVar("intent_model", default=True)
 
