@@ -738,7 +738,10 @@ def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate],
     """A clause no area acts on and no op explains whole: the reading of the op the trained model is certain of that
     explains most of it, an area's (its only flaw the words it leaves unexplained) before a composed proposal, each
     with its values read from the clause and applying cleanly; a look (the timeline, help) when the clause is the
-    whole message. None (the question stands) otherwise."""
+    whole message. None (the question stands) otherwise, and always when an area read the clause and asked something
+    of it (an unsupported value, a thing not there): only a clause the rules did not understand is guessed at."""
+    if found and any(isinstance(a, Unknown) and a.question and not a.unexplained for a in best(found).actions):
+        return None  # an area read the clause and asks something of it ("3:4 is not a shape we have"): its question
     intent = _intent(clause, state)
     kind = certain_kind(intent) if intent is not None else None
     if kind is None:
