@@ -262,8 +262,10 @@ def _only_theirs() -> dict[str, frozenset[str]]:
 _ONLY = _only_theirs()
 
 
-def proposals(clause: Clause, state: PlanState) -> list[Proposal]:
-    """Every edit of an op that fits the clause whole, by its object and its values (module docstring)."""
+def proposals(clause: Clause, state: PlanState, every_word: bool = True) -> list[Proposal]:
+    """Every edit of an op that fits the clause whole, by its object and its values (module docstring); with
+    ``every_word`` False, also when words are left that no field accounts for (the trained intent model then says
+    which op is meant: ``rules._guessed_by_intent``)."""
     reading = read_clause(clause)
     values = _values(clause, reading)
     if values is None:
@@ -281,7 +283,7 @@ def proposals(clause: Clause, state: PlanState) -> list[Proposal]:
              for m in [re.compile(FIELD_WORDS[names]).match(clause.text, start)] if m is not None]
     spans += [m.span() for m in (_UP.search(clause.text), _DOWN.search(clause.text), removed) if m is not None]
     spans += [span for _, span in objects]
-    if _unread(clause, reading, spans, _clip_names(clause, state)):
+    if every_word and _unread(clause, reading, spans, _clip_names(clause, state)):
         return []
     found: list[Proposal] = []
     for tool in PLANNED_EDIT_TOOLS.values():

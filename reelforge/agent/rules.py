@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from reelforge.agent import _absent, _correction, _hedges
 from reelforge.agent._composed import Proposal, names_only, proposals, says_property
+from reelforge.agent._intent_model import certain_kind, chosen_reading, intent_of, kind_of
 from reelforge.agent._intents import (
     canvas,
     fade,
@@ -76,9 +77,11 @@ from reelforge.agent.actions import (
     AgentContext,
     EditAction,
     GenerateAction,
+    HelpAction,
     Language,
     MusicAction,
     Plan,
+    ShowTimeline,
     SoundAction,
     UndoAction,
     Unknown,
@@ -699,6 +702,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             if composed is not None:  # "title colour -> teal", "bgm vol 30%": the registry's one op that fits it whole
                 state = composed
                 continue
+            guessed = _guessed_by_intent(clause, state, found, alone=len(clauses) == 1)
+            if guessed is not None:  # no whole reading: the partial one of the op the trained model is certain of
+                state = guessed
+                _ask_what_is_missing(clause, state)
+                continue
         if found:
             chosen = best(found)
             corrected = _composed_value(clause, state, chosen)
@@ -711,6 +719,12 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 if parts is not None:
                     _ask_what_is_missing(clause, parts)
                     state = parts
+                    continue
+                settled = _settled_by_intent(clause, state, (chosen, rival))
+                if settled is not None and _left_out(clause, settled) is None:
+                    # the trained model is sure of one reading and not of the other, and it drops no thing named
+                    state = settled.state
+                    _ask_what_is_missing(clause, state)
                     continue
                 state.actions.append(_which(clause, chosen, rival))
                 continue
@@ -769,6 +783,12 @@ def _composed(clause: Clause, state: PlanState, found: list[Candidate]) -> PlanS
         return None  # an area's reading explains as much: the areas stay the authority
     fits = _composed_fits(clause, state)
     ops = list(dict.fromkeys(proposal.tool.name for proposal, _, _ in fits))
+    if len(ops) > 1:  # "音量0.1": the music's or the clips' own? the trained model may be sure of one
+        intent = _intent(clause, state)
+        pick = chosen_reading(intent, [frozenset({op}) for op in ops]) if intent is not None else None
+        if pick is not None:
+            fits = [fit for fit in fits if fit[0].tool.name == ops[pick]]
+            ops = ops[pick:pick + 1]
     if len(ops) > 1:  # "音量0.1": the music's or the clips' own? ask, naming both
         names = [label(op, clause.language) for op in ops[:2]]
         state.actions.append(Unknown(clause.unquoted(), understood="", unexplained=True, question=ask(
@@ -780,6 +800,62 @@ def _composed(clause: Clause, state: PlanState, found: list[Candidate]) -> PlanS
         return None
     _ask_what_is_missing(clause, chosen)
     return chosen
+
+
+def _intent(clause: Clause, state: PlanState) -> dict[str, float] | None:
+    """The trained intent model's probabilities for the clause on the draft as planned so far (None: no model)."""
+    return intent_of(clause.text, state.draft, [m.kind for m in state.context.media if m.uploaded],
+                     bool(state.context.history))
+
+
+def _kinds(actions: list[Action]) -> frozenset[str]:
+    """The op kinds a reading plans; a generation of music counts as one (the model never chooses a paid one)."""
+    kinds = {kind_of(a) for a in actions}
+    return frozenset(kinds | {"generate"} if any(isinstance(a, MusicAction) and a.compose for a in actions) else kinds)
+
+
+def _settled_by_intent(clause: Clause, state: PlanState, rivals: tuple[Candidate, Candidate]) -> Candidate | None:
+    """Of two readings the rules cannot tell apart (``close_call``), the one the trained model is sure of, when it is
+    unsure of the other; None (ask which) otherwise."""
+    intent = _intent(clause, state)
+    pick = chosen_reading(intent, [_kinds(c.actions) for c in rivals]) if intent is not None else None
+    return rivals[pick] if pick is not None else None
+
+
+# the actions the model may plan on its own: they show, they change nothing
+_LOOKS: dict[str, Callable[[], Action]] = {"show": ShowTimeline, "help": HelpAction}
+
+
+def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate], alone: bool) -> PlanState | None:
+    """A clause no area acts on and no op explains whole: the reading of the op the trained model is certain of that
+    explains most of it, an area's (its only flaw the words it leaves unexplained) before a composed proposal, each
+    with its values read from the clause and applying cleanly; a look (the timeline, help) when the clause is the
+    whole message. None (the question stands) otherwise, and always when an area read the clause and asked something
+    of it (an unsupported value, a thing not there): only a clause the rules did not understand is guessed at."""
+    if found and any(isinstance(a, Unknown) and a.question and not a.unexplained for a in best(found).actions):
+        return None  # an area read the clause and asks something of it ("3:4 is not a shape we have"): its question
+    intent = _intent(clause, state)
+    kind = certain_kind(intent) if intent is not None else None
+    if kind is None:
+        return None
+    if kind in _LOOKS:  # "how many clips do i have", "我都上传了些什么": a look changes nothing, it needs no value
+        if not alone:  # "how does this work? what can you do": the clause beside it says which look
+            return None
+        looked = state.fork()
+        looked.actions.append(_LOOKS[kind]())
+        return looked
+    options = [(len(c.explains), c.state) for c in found
+               if c.explains and _kinds(c.actions) == {kind} and not c.state.missing and not c.state.failed[len(state.failed):]]
+    reading = read_clause(clause)
+    for proposal in proposals(clause, state, every_word=False):
+        fork = state.fork()
+        if proposal.edit.op != kind or fork.edit(proposal.edit, proposal.tool.focus) or fork.missing or \
+                fork.failed[len(state.failed):]:
+            continue
+        explains = explained(reading, fork.actions[len(state.actions):], drafts=(state.draft, fork.draft), focus=_focus(state))
+        if explains:
+            options.append((len(explains), fork))
+    return max(options, key=lambda option: option[0])[1] if options else None
 
 
 def _composed_parts(clause: Clause, state: PlanState) -> PlanState | None:
