@@ -175,6 +175,14 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@functools.lru_cache(maxsize=2048)
+def compiled_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` built from the words of a message or a draft (a clip's name, a title's text), compiled here rather
+    than in ``re``'s own cache, which drops its oldest pattern when full: a pattern made per message there would push
+    out the rules' own and have them compiled again. Bounded, as it grows with what users write."""
+    return re.compile(pattern, flags)
+
+
 @dataclass(frozen=True)
 class Clause:
     """One instruction: ``text`` is normalized (lower-case, digits) with ``⟪n⟫`` for quoted strings."""
@@ -186,7 +194,7 @@ class Clause:
 
     def as_typed(self, words: str) -> str:
         """``words`` (found in the normalized text) with the case the user typed them in, when it can be found."""
-        match = re.search(re.escape(words), self.source, re.IGNORECASE)
+        match = compiled_words(re.escape(words), re.IGNORECASE).search(self.source)
         return match.group(0) if match else words
 
     def quote(self) -> str | None:
@@ -704,7 +712,7 @@ _ZH_DETAIL = re.compile(r"^(?:用|音量|淡入|淡出|循环|不要循环|别�
 
 def _thing_zh(piece: str) -> str | None:
     """The first thing ``piece`` names (``_ZH_THINGS``' key), or None."""
-    found = [(m.start(), name) for name, pattern in _ZH_THINGS.items() if (m := re.search(pattern, piece))]
+    found = [(m.start(), name) for name, pattern in _ZH_THINGS.items() if (m := compiled(pattern).search(piece))]
     if any(name == "transition" for _, name in found):  # "每个片段之间都用溶解": the clips are its place
         return "transition"
     return min(found)[1] if found else None
