@@ -33,7 +33,7 @@ from reelforge.agent._numbers import find_durations
 from reelforge.agent._reading import Reading, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, find_text
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, compiled
 from reelforge.agent.registry import FIELD_KINDS, FIELD_WORDS, OBJECT_WORDS, PLANNED_EDIT_TOOLS, EditTool
 from reelforge.draft import Edit
 
@@ -159,7 +159,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _field_words(text: str) -> list[tuple[tuple[str, ...], int]]:
     """The property words said, each with the fields it names and where it starts."""
-    return [(names, m.start()) for names, pattern in FIELD_WORDS.items() for m in re.finditer(pattern, text)]
+    return [(names, m.start()) for names, pattern in FIELD_WORDS.items() for m in compiled(pattern).finditer(text)]
 
 
 def _number(value: float, kind: str) -> object | None:
@@ -280,7 +280,7 @@ def proposals(clause: Clause, state: PlanState, every_word: bool = True) -> list
     if not values and not removal:
         return []
     spans = [(start, start + len(m.group(0))) for names, start in words
-             for m in [re.compile(FIELD_WORDS[names]).match(clause.text, start)] if m is not None]
+             for m in [compiled(FIELD_WORDS[names]).match(clause.text, start)] if m is not None]
     spans += [m.span() for m in (_UP.search(clause.text), _DOWN.search(clause.text), removed) if m is not None]
     spans += [span for _, span in objects]
     if every_word and _unread(clause, reading, spans, _clip_names(clause, state)):

@@ -27,7 +27,7 @@ import re
 from reelforge.agent._intents._words import EN_COLOR_WORDS, ZH_COLOR_WORDS
 from reelforge.agent._numbers import normalize
 from reelforge.agent._reading import read_clause
-from reelforge.agent._text import PLACEHOLDER, QUOTES, Clause, clause_starts, is_untouched
+from reelforge.agent._text import PLACEHOLDER, QUOTES, Clause, clause_starts, compiled_words, is_untouched
 
 __all__ = ["resolve"]
 
@@ -158,7 +158,7 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
     fix = _SUFFIX.sub("", fix.strip())
     if not fix or _ADDING.match(fix) or (marker.group(0).strip(" ,.…") == "or" and text.rstrip().endswith("?")):
         return None if fix or not strong else _drop_last(before, rest, language) or words  # "加个转场，算了": take it back
-    if rest and re.fullmatch(rf"(?:yeah|yes|ok|对|嗯)?[\s,，]*{re.escape(fix)}", rest):
+    if rest and compiled_words(rf"(?:yeah|yes|ok|对|嗯)?[\s,，]*{re.escape(fix)}").fullmatch(rest):
         rest = ""  # "cut it to 9 seconds, or 11, yeah 11"
     judged = before[_last_start(before, language):]
     if language == "zh" and not strong and _JUDGED_ZH.search(judged) and not _OBJECT_ZH.search(judged):
@@ -253,7 +253,7 @@ def _substitute(before: str, fix: str, language: str) -> str | None:
     last = before[_last_start(before, language):]
     # the request's own verb said again is no change ("把第一段删了，等等，删第二段")
     repeated = (c for c in leftover if c not in last) if language == "zh" else (
-        w for w in leftover.split() if not re.search(rf"\b{re.escape(w)}\b", last))
+        w for w in leftover.split() if not compiled_words(rf"\b{re.escape(w)}\b").search(last))
     if re.search(r"[^\W_]", "".join(repeated)):
         return None
     result = before

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._text import compiled
 from reelforge.audio import SOUND_EFFECTS, STYLES, SoundName, StyleName, find_sound, find_style
 
 __all__ = ["music_style", "names_sound", "sound_effect", "sound_names", "style_names", "turned_down_style"]
@@ -55,7 +56,7 @@ _SOUND_WORDS: dict[SoundName, str] = {
 
 def _match(pattern: str, words: str) -> bool:
     # English keywords match whole words only ("hit" is not in "white"); Chinese has no boundaries
-    return re.search(rf"(?<![a-z])(?:{pattern})(?![a-z])", words) is not None
+    return compiled(rf"(?<![a-z])(?:{pattern})(?![a-z])").search(words) is not None
 
 
 # comparatives name the mood they compare: "something happier" asks for happy music

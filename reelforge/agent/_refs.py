@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, compiled, compiled_words
 from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
@@ -250,11 +250,11 @@ def shown_words(name: str) -> set[str]:
 def _shows(words: str, name: str) -> bool:
     """Whether ``words`` said of a clip ("dog", "puppy", "night city") name what ``name`` shows: the words as they are
     said, or each word (or a word of its group, ``_SAME_THING``) in the name."""
-    if re.search(rf"\b{re.escape(words)}", name):
+    if compiled_words(rf"\b{re.escape(words)}").search(name):
         return True
     said = [w for w in words.split() if w not in _NOT_SHOWN]
     return bool(said) and len(said) == len(words.split()) and all(
-        any(re.search(rf"\b{re.escape(w)}\b", name) for w in _SYNONYMS.get(word, [])) for word in said)
+        any(compiled_words(rf"\b{re.escape(w)}\b").search(name) for w in _SYNONYMS.get(word, [])) for word in said)
 
 
 def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
@@ -342,7 +342,7 @@ _SHOWN_NAMED = re.compile(rf"\bthe (?:{_SHOWN_EN})s? (?:clip|shot|scene|part)\b|
 
 def _translated(words: str, name: str) -> bool:
     """Whether Chinese ``words`` ("狗", "城市夜景") name what an English ``name`` shows ("a dog on the beach")."""
-    return any(zh in words and re.search(rf"\b(?:{en})", name) for zh, en in _SHOWN.items())
+    return any(zh in words and compiled(rf"\b(?:{en})").search(name) for zh, en in _SHOWN.items())
 
 
 def _media_name(state: PlanState, src: str | None) -> str | None:
@@ -404,9 +404,9 @@ def names_upload(text: str, media: MediaRef) -> bool:
     if len(stem) < 3 or not re.fullmatch(r"[a-z][a-z0-9_-]*", stem):
         return False
     root = re.sub(r"(?<=[a-z]{3})(?:ing|ed|es|e|s)$", "", stem)  # "hike" and "hiking" share "hik"
-    if re.search(rf"(?<![a-z]){re.escape(stem)}(?![a-z])|(?<![a-z]){re.escape(root)}(?:e|es|s|ed|ing|er|ers)?(?![a-z])", text):
+    if compiled_words(rf"(?<![a-z]){re.escape(stem)}(?![a-z])|(?<![a-z]){re.escape(root)}(?:e|es|s|ed|ing|er|ers)?(?![a-z])").search(text):
         return True
-    return any(zh in text and re.search(rf"\b(?:{en})", stem) for zh, en in _SHOWN.items())
+    return any(zh in text and compiled(rf"\b(?:{en})").search(stem) for zh, en in _SHOWN.items())
 
 
 def find_media(clause: Clause, state: PlanState, kinds: tuple[str, ...], uploaded_only: bool = True) -> MediaRef | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reelforge.agent._learner import learner_en
@@ -179,6 +180,14 @@ def compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@functools.lru_cache(maxsize=2048)
+def compiled_words(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``pattern`` built from the words of a message or a draft (a clip's name, a title's text), compiled here rather
+    than in ``re``'s own cache, which drops its oldest pattern when full: a pattern made per message there would push
+    out the rules' own and have them compiled again. Bounded, as it grows with what users write."""
+    return re.compile(pattern, flags)
+
+
 @dataclass(frozen=True)
 class Clause:
     """One instruction: ``text`` is normalized (lower-case, digits) with ``⟪n⟫`` for quoted strings."""
@@ -190,7 +199,7 @@ class Clause:
 
     def as_typed(self, words: str) -> str:
         """``words`` (found in the normalized text) with the case the user typed them in, when it can be found."""
-        match = re.search(re.escape(words), self.source, re.IGNORECASE)
+        match = compiled_words(re.escape(words), re.IGNORECASE).search(self.source)
         return match.group(0) if match else words
 
     def quote(self) -> str | None:
@@ -716,15 +725,22 @@ def _spoken_zh(part: str) -> list[str]:
                                           r"(?<=\d)\s+(?=(?:再|然后|顺便|最后)[\u4e00-\u9fff])|"
                                           # quoted words, then another place to write: "开头写「第一天」结尾写「完」"
                                           r"(?<=⟫)(?=(?:开头|结尾|片头|片尾|最后|中间)(?:再)?(?:写|加|放|打))", part) if piece]
+
+    def starts_new(before: str, piece: str) -> bool:
+        return bool(_ZH_OPENS.match(piece) and _ZH_ASKS.search(before) and not _ZH_SAME.search(f"{before} {piece}"))
+    return _merge_pieces(pieces, starts_new, " ") or [part]
+
+
+def _merge_pieces(pieces: list[str], starts_new: Callable[[str, str], bool], sep: str) -> list[str]:
+    """``pieces`` joined back with ``sep`` onto the request before them, except where ``starts_new(before, piece)``
+    says the piece opens a request of its own (``_spoken_zh``'s spaces, ``_comma_zh``'s commas)."""
     merged: list[str] = []
     for piece in pieces:
-        if merged and _ZH_OPENS.match(piece) and _ZH_ASKS.search(merged[-1]) and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
-            merged.append(piece)
-        elif merged:
-            merged[-1] = f"{merged[-1]} {piece}"
+        if merged and not starts_new(merged[-1], piece):
+            merged[-1] = f"{merged[-1]}{sep}{piece}"
         else:
             merged.append(piece)
-    return merged or [part]
+    return merged
 
 
 # a comma the splitter kept ("视频比例调成方形，标题颜色换成浅紫色") ends a request when what follows opens one of its own
@@ -742,7 +758,7 @@ _ZH_DETAIL = re.compile(r"^(?:用|音量|淡入|淡出|循环|不要循环|别�
 
 def _thing_zh(piece: str) -> str | None:
     """The first thing ``piece`` names (``_ZH_THINGS``' key), or None."""
-    found = [(m.start(), name) for name, pattern in _ZH_THINGS.items() if (m := re.search(pattern, piece))]
+    found = [(m.start(), name) for name, pattern in _ZH_THINGS.items() if (m := compiled(pattern).search(piece))]
     if any(name == "transition" for _, name in found):  # "每个片段之间都用溶解": the clips are its place
         return "transition"
     return min(found)[1] if found else None
@@ -750,21 +766,16 @@ def _thing_zh(piece: str) -> str | None:
 
 def _comma_zh(part: str) -> list[str]:
     pieces = [piece for piece in re.split(r"\s*[，,]\s*", part) if piece]
-    merged: list[str] = []
-    for piece in pieces:
+
+    def starts_new(before: str, piece: str) -> bool:
         thing = _thing_zh(piece)
         opens = _ZH_OPENS.match(piece) or any(re.match(pattern, piece) for pattern in _ZH_THINGS.values())
         # after a new clip, only another thing than the clip's own look ("后面加一段狗在海边跑的，5秒，中间用溶解转场")
-        if merged and thing is not None and opens and not _ZH_DETAIL.match(piece) \
-                and _ZH_ASKS.search(merged[-1]) and (thing in ("transition", "title", "voice") or not _ZH_NEW_CLIP.search(merged[-1])) \
-                and thing != _thing_zh(merged[-1]) and not (thing == "canvas" and re.search(r"导出|导|发", merged[-1])) \
-                and not _ZH_SAME.search(f"{merged[-1]} {piece}"):
-            merged.append(piece)
-        elif merged:
-            merged[-1] = f"{merged[-1]}，{piece}"
-        else:
-            merged.append(piece)
-    return merged or [part]
+        return bool(thing is not None and opens and not _ZH_DETAIL.match(piece)
+                    and _ZH_ASKS.search(before) and (thing in ("transition", "title", "voice") or not _ZH_NEW_CLIP.search(before))
+                    and thing != _thing_zh(before) and not (thing == "canvas" and re.search(r"导出|导|发", before))
+                    and not _ZH_SAME.search(f"{before} {piece}"))
+    return _merge_pieces(pieces, starts_new, "，") or [part]
 
 
 def _both_zh(part: str) -> list[str]:

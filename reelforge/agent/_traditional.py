@@ -29,7 +29,7 @@ from typing import Any
 import opencc
 
 from reelforge.agent._intents._words import REGIONAL_ZH
-from reelforge.agent._text import QUOTES
+from reelforge.agent._text import QUOTES, compiled_words
 from reelforge.agent.actions import Script
 
 __all__ = ["ChineseReading", "in_script", "label_in_script", "read_chinese", "script_of", "simplified", "typed_plan",
@@ -143,7 +143,7 @@ class ChineseReading:
             end = start + len(piece)
         else:
             parts = re.findall(r"\d+(?:\.\d+)?|\D", piece)
-            found = re.search("".join(_NUMBER if part[0].isdigit() else re.escape(part) for part in parts), self.text)
+            found = compiled_words("".join(_NUMBER if part[0].isdigit() else re.escape(part) for part in parts)).search(self.text)
             if found is None:
                 return None
             start, end = found.span()

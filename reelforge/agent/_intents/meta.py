@@ -7,7 +7,7 @@ import re
 from typing import Literal
 
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, compiled
 from reelforge.agent.actions import (
     ExportAction,
     HelpAction,
@@ -194,7 +194,7 @@ _MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避"}
 def revert_topic(words: str) -> str:
     """The canonical topic ("music", "title", ...) words name; the words themselves when none fits."""
     for topic, pattern in (*REVERT_TOPICS.items(), *_MORE_TOPICS.items()):
-        if re.search(pattern, words):
+        if compiled(pattern).search(words):
             return topic
     return words.strip()
 
@@ -385,7 +385,7 @@ _ANOTHER_EXPORT = r"(?<=[\u4e00-\u9fff])[，,\s]*(?=(?:另)?(?:1|一)(?:个|份|
 def _each_export(clause: Clause) -> list[Clause]:
     """The clause, or its parts when it asks for exports one after another, each for its own platform."""
     parts = [p for p in re.split(_ANOTHER_EXPORT, clause.text) if p.strip()]
-    if len(parts) < 2 or any(not any(re.search(pattern, p) for _, pattern in _PRESETS) for p in parts):
+    if len(parts) < 2 or any(not any(compiled(pattern).search(p) for _, pattern in _PRESETS) for p in parts):
         return _each_platform(clause)
     return [dataclasses.replace(clause, text=p) for p in parts]
 
@@ -394,7 +394,7 @@ def _each_platform(clause: Clause) -> list[Clause]:
     """"导出给抖音和油管各一个", "export a youtube version and a tiktok version", "抖音一份 youtube一份 都导出来": two
     platforms named together, an export for each, in the order said; so are two formats ("导出一份gif和一份mp4", "an mp4
     and a gif")."""
-    named = sorted((m.start(), m.group(0)) for _, pattern in _PRESETS if (m := re.search(pattern, clause.text)))
+    named = sorted((m.start(), m.group(0)) for _, pattern in _PRESETS if (m := compiled(pattern).search(clause.text)))
     if len(named) < 2:
         formats = {m.group(1): m.start() for m in re.finditer(_FORMAT_ALONE, clause.text)}  # each format once, first said
         named = sorted((at, word) for word, at in formats.items())

@@ -32,7 +32,7 @@ from reelforge.agent._refs import (
     text_segments,
 )
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import PLACEHOLDER, Clause, ask
+from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled_words
 from reelforge.agent.actions import EditAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import Segment
@@ -274,9 +274,9 @@ def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
     """The new words of "change Urban Dreams to Sueños Urbanos": a text on screen named by its words, unquoted."""
     for segment in text_segments(state.draft):
         name = (segment.meta.text or "").lower()
-        found = re.search(rf"\b(?:change|rename|replace|switch|swap|correct)\s+(?:the (?:title|text) )?{re.escape(name)}\s+(?:to|with|into|for|by)"
-                          r"\s+(.+?)\s*$|"  # "把 Urban Dreams 改成 夜游上海": named by its words in Chinese too
-                          rf"^(?:把|将)?\s*{re.escape(name)}\s*(?:改成|换成|改为|换为|写成)\s*([^，,。；;]+?)\s*$", clause.text) if len(name) >= 3 else None
+        found = compiled_words(rf"\b(?:change|rename|replace|switch|swap|correct)\s+(?:the (?:title|text) )?{re.escape(name)}\s+(?:to|with|into|for|by)"
+                               r"\s+(.+?)\s*$|"  # "把 Urban Dreams 改成 夜游上海": named by its words in Chinese too
+                               rf"^(?:把|将)?\s*{re.escape(name)}\s*(?:改成|换成|改为|换为|写成)\s*([^，,。；;]+?)\s*$").search(clause.text) if len(name) >= 3 else None
         said = next((g for g in found.groups() if g), None) if found else None
         if said and not PLACEHOLDER.search(said):
             return clause.as_typed(said)
@@ -580,7 +580,7 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
         # "in the middle of the screen when the beach comes on": the first thing named that one clip shows
         thing, clips = None, []
         for said in _OVER_THING.finditer(clause.text):
-            clips = [seg for seg in main_clips(state.draft) if re.search(rf"\b{said.group(1)}\b", (seg.meta.name or "").lower())]
+            clips = [seg for seg in main_clips(state.draft) if compiled_words(rf"\b{said.group(1)}\b").search((seg.meta.name or "").lower())]
             if len(clips) == 1:
                 thing = said
                 break
