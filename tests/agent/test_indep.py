@@ -42,6 +42,8 @@ FLOORS = {
     "zh14": 0.925,  # 0.942 (424/450) after the tenth session's round; when it landed: 0.913 (411/450) (tenth session, plain newcomer)
     "en16": 0.97,  # after the eleventh session's round: 391/400; when it landed: 0.890 (356/400) (eleventh session, a newcomer mid-session: follow-ups, corrections)
     "zh16": 0.97,  # after the eleventh session's round: 390/400; when it landed: 0.900 (360/400) (eleventh session, the same newcomer mid-session in Chinese)
+    "en15": 0.905,  # when it landed: 0.910 (364/400) (eleventh session, plain newcomer; a check wave, held back until the final merge: 361/400 on the session's starting rules)
+    "zh15": 0.90,  # when it landed: 0.905 (362/400) (eleventh session, plain newcomer; a check wave, held back until the final merge: 355/400 on the session's starting rules)
 }
 
 
