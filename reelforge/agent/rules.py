@@ -1288,16 +1288,26 @@ _HALF_THAT = re.compile(r"^(?:(?:too (?:much|fast|slow|loud|quiet|far|high|low)|
 # (Chinese "太大了 砍一半" halves what is there: the music area's volume_scale)
 
 
-def _scaled(words: str, by: float, state: PlanState) -> bool:
-    """The last change (its label replayed) with the value it set multiplied: "half that" after 60% is 30%."""
+def _replayed_value(words: str, state: PlanState) -> tuple[Edit, str] | None:
+    """The last change (its label replayed on a fork) and the field of the value it set, for a change of that value
+    ("half that", "halfway back"); None when the label does not replay to one edit holding such a value."""
     trial = state.fork()
     if not _replay(words, trial) or len(trial.actions) != len(state.actions) + 1:
-        return False
+        return None
     action = trial.actions[-1]
     edit = action.edit if isinstance(action, EditAction) else None
     field = _HALF_FIELDS.get(edit.op) if edit is not None else None
     if edit is None or field is None or getattr(edit, field, None) is None:
+        return None
+    return edit, field
+
+
+def _scaled(words: str, by: float, state: PlanState) -> bool:
+    """The last change (its label replayed) with the value it set multiplied: "half that" after 60% is 30%."""
+    replayed = _replayed_value(words, state)
+    if replayed is None:
         return False
+    edit, field = replayed
     state.edit(edit.model_copy(update={field: round(float(getattr(edit, field)) * by, 3)}),
                "music" if edit.op == "update_music" else "clip")
     return True
@@ -1306,14 +1316,10 @@ def _scaled(words: str, by: float, state: PlanState) -> bool:
 def _halfway(words: str, state: PlanState) -> bool:
     """The last change (its label replayed) to halfway between the value before it and the one it set: the value
     on the draft, or 1.0 for a clip's speed or sound when the draft already holds the new one."""
-    trial = state.fork()
-    if not _replay(words, trial) or len(trial.actions) != len(state.actions) + 1:
+    replayed = _replayed_value(words, state)
+    if replayed is None:
         return False
-    action = trial.actions[-1]
-    edit = action.edit if isinstance(action, EditAction) else None
-    field = _HALF_FIELDS.get(edit.op) if edit is not None else None
-    if edit is None or field is None or getattr(edit, field, None) is None:
-        return False
+    edit, field = replayed
     said = float(getattr(edit, field))
     if edit.op == "update_music":
         music = [seg for t in state.draft.tracks if t.type == AUDIO and t.id != "sfx" for seg in t.segments
