@@ -715,7 +715,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 continue
             rival = close_call(found, chosen)
             if rival is not None:  # two readings explain as much, each in its own way: ask which
-                parts = _composed_parts(clause, state)  # unless it is two settings said with a comma, each whole
+                # unless it is two settings said with a comma, each whole, or two requests joined by "and" / 和
+                parts = _composed_parts(clause, state) or _joined_parts(clause, state, chosen.topics | rival.topics)
                 if parts is not None:
                     _ask_what_is_missing(clause, parts)
                     state = parts
@@ -856,6 +857,34 @@ def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate],
         if explains:
             options.append((len(explains), fork))
     return max(options, key=lambda option: option[0])[1] if options else None
+
+
+# the word joining two requests said in one breath: "a title 'Night' plus guitar music", "再加个标题「夜」和吉他音乐"
+_JOIN = re.compile(r"\s*(?:\band\b|\bplus\b|&|\+|还有|以及|和|跟)\s*")
+
+
+def _joined_parts(clause: Clause, state: PlanState, topics: set[str]) -> PlanState | None:
+    """A close call that is two requests joined by "and" / "plus" / 和: each side of the joining word read alone by the
+    areas, in turn, taken when each side's best reading acts with no question, no close call and nothing left out of
+    its own, and the two together are about every topic the rival readings were; None otherwise (the question stands)."""
+    for join in _JOIN.finditer(clause.text):
+        sides = (clause.text[:join.start()].strip(), clause.text[join.end():].strip())
+        if not all(sides):
+            continue
+        planned: PlanState | None = state
+        for side in sides:
+            part = Clause(side, clause.quotes, clause.language, clause.source)
+            found = candidates(part, planned) if planned is not None else []
+            chosen = best(found) if found else None
+            if chosen is None or not chosen.explains or any(isinstance(a, Unknown) for a in chosen.actions) or \
+                    close_call(found, chosen) is not None or _left_out(part, chosen) is not None:
+                planned = None
+                break
+            planned = chosen.state
+        if planned is not None and topics <= {t for a in planned.actions[len(state.actions):]
+                                              if (t := topic_of(a)) is not None}:
+            return planned
+    return None
 
 
 def _composed_parts(clause: Clause, state: PlanState) -> PlanState | None:
