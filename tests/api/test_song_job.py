@@ -5,6 +5,7 @@ library with its reason, and a cancelled song sets nothing (a tiny random ACE-St
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -108,7 +109,19 @@ def test_a_music_model_that_fails_in_its_job_falls_back_to_the_library_and_says_
 
 @pytest.mark.models
 def test_a_song_cancelled_while_it_composes_sets_no_music_and_the_reply_says_so(
-        server_factory: Callable[..., LiveServer], small_mp4: Path, tiny_ace_step: Path) -> None:  # noqa: F811
+        server_factory: Callable[..., LiveServer], small_mp4: Path, tiny_ace_step: Path,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tiny model's 32 steps take milliseconds: each step held for a quarter second, so that the cancel, sent when the
+    # first progress event reaches this client, lands between steps however loaded the machine is (it raced before)
+    from diffusers.models.transformers.ace_step_transformer import AceStepTransformer1DModel
+
+    step = AceStepTransformer1DModel.forward
+
+    def held_step(self: Any, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.25)
+        return step(self, *args, **kwargs)
+
+    monkeypatch.setattr(AceStepTransformer1DModel, "forward", held_step)
     server = server_factory(music_model=str(tiny_ace_step))
     token, session_id = _open(server, small_mp4)
     before = _state(server, token, session_id)["draft_version"]
