@@ -78,7 +78,8 @@ _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|o
          r"(?:deep|tropical) house|[kj]-?pop|pop[- ](?:rock|punk|music)|indie (?:pop|folk|rock)|punk|funk|disco|reggae|ska|" \
          r"bossa nova|bluegrass|film score|ballads?|lullab(?:y|ies)|boom bap|new age|symphon(?:y|ic)|chill vibes|lounge music|" \
          r"smooth jazz|(?:upbeat|happy|teen|dance|synth|bubblegum)[- ]pop|singer[- ]songwriter|easy listening|(?:beach|summer) vibes|" \
-         r"big band|bebop|heavy metal|(?:hard|classic|alt(?:ernative)?|garage|punk) rock|grunge|trap beats?|rap beats?)(?![a-z])|" \
+         r"big band|bebop|heavy metal|(?:hard|classic|alt(?:ernative)?|garage|punk) rock|grunge|trap beats?|rap beats?|" \
+         r"reggaeton|afrobeats?|dancehall|city pop|vaporwave|chillwave|hyperpop)(?![a-z])|" \
          r"\b(?:some|more|with|to|for|of|play|put on|try|want|add)\s+(?:(?:a|an|the|little|bit|nice|soft|solo|light|good|cool|real|proper|" \
          r"old|classic|gentle|sad|happy|chill|calm|mellow|upbeat|relaxing|acoustic|emotional|epic)\s+){0,2}" \
          r"(?:rock|soul|rap|trap|folk|country|piano|guitar|ukulele|banjo|strings|violins?|cellos?|orchestra|ambient|acoustic|" \
@@ -86,8 +87,8 @@ _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|o
          r"爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|纯音乐|电音|说唱|饶舌|蓝调|交响乐|乡村音乐|摇篮曲|电子舞曲|(?<!赛博)朋克|放克|迪斯科|舞曲|" \
          r"重金属|金属乐|摇摆乐|" \
          r"(?:古风|国风|中国风)(?=(?:一点|点)?(?:的)?(?:吧|$|[，,]|音乐|歌|配乐|bgm|曲))|" \
-         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|电子|古典)|" \
-         r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐)"  # "…，配钢琴", "配点轻松的吉他", "来点小提琴"
+         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|电子|古典|古筝|二胡|琵琶|笛子|萨克斯)|" \
+         r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐|古筝|二胡|琵琶|萨克斯)"  # "…，配钢琴", "配点轻松的吉他", "来点小提琴"
 
 
 def _relative(clause: Clause) -> float | None:
