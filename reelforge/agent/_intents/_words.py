@@ -157,7 +157,9 @@ _THINGS = frozenset({
     "coral", "salmon", "olive", "lime", "mint", "peach", "cream", "rose", "ivory", "amber", "emerald", "ruby", "sapphire",
     "plum", "orchid", "tan", "charcoal", "bronze", "copper", "khaki", "mustard", "burgundy", "lilac", "mauve",
     "periwinkle", "apricot", "aqua", "azure", "crimson", "fuchsia", "fuschia", "scarlet", "golden", "champagne", "denim",
-    "sage", "cobalt", "camel", "caramel", "mocha", "wine", "chocolate", "coffee"})
+    "sage", "cobalt", "camel", "caramel", "mocha", "wine", "chocolate", "coffee",
+    "blush", "nude", "jade", "rust", "terracotta", "tangerine", "sand", "pearl", "platinum", "slate", "aubergine",
+    "eggplant", "raspberry", "bubblegum", "brass", "midnight"})
 # CSS names nobody says for a colour in a chat, and words that are rather things or weather ("snow", "sky", "tomato",
 # "linen"): the draft takes them, the editor does not read them in prose
 _UNSAID = frozenset({"snow", "sky", "tomato", "lemon", "wheat", "linen", "honeydew", "moccasin", "bisque", "seashell",
@@ -187,7 +189,7 @@ def _trie(names: list[str]) -> str:
 
 
 _PLAIN_NAMES = sorted({n for n in NAMED_COLORS if n != "transparent" and n not in _THINGS | _UNSAID} |
-                      {n for n in COLOR_PHRASES if " " in n}, key=len, reverse=True)
+                      {n for n in COLOR_PHRASES if " " in n or n not in _THINGS | _UNSAID}, key=len, reverse=True)
 _THING_NAMES = sorted(_THINGS)
 # a colour's own words: the names, and a shade before any name ("pale yellow", "dark orange", "light coral")
 _THINGS_SAID = _trie(_THING_NAMES)
@@ -221,6 +223,19 @@ ZH_COLORS: dict[str, str] = {
     "咖啡": "brown", "卡其": "khaki", "珊瑚": "coral", "香槟": "champagne", "古铜": "bronze", "奶茶": "#c8a58a",
     "焦糖": "caramel", "巧克力": "chocolate", "粉紫": "lilac", "紫红": "medium violet red", "洋红": "magenta",
     "品红": "magenta", "蓝紫": "blue violet", "紫罗兰": "violet", "薰衣草": "lavender", "淡紫": "lavender", "浅紫": "lavender",
+    # 深蓝 is what most people call navy (藏青 is the tailor's word); 偏深的蓝 and 暗蓝 read the same
+    "深蓝": "navy", "暗蓝": "navy", "墨蓝": "midnight blue", "午夜蓝": "midnight blue", "天空蓝": "sky blue",
+    "海蓝": "sea blue", "海洋蓝": "sea blue", "宝石蓝": "sapphire", "牛仔蓝": "denim", "蒂芙尼蓝": "tiffany blue",
+    "电光蓝": "electric blue", "冰蓝": "ice blue", "粉蓝": "powder blue", "灰蓝": "blue grey", "蓝灰": "blue grey",
+    "正蓝": "blue", "纯蓝": "blue", "灰绿": "sage", "苹果绿": "#8db600", "柠檬绿": "lime", "牛油果绿": "#568203",
+    "祖母绿": "emerald", "森林绿": "forest green", "土豪金": "gold", "香槟金": "champagne", "玫瑰金": "rose gold",
+    "琥珀": "amber", "灰粉": "dusty pink", "脏粉": "dusty pink", "豆沙": "dusty rose", "樱花粉": "#ffb7c5",
+    "芭比粉": "#e0218a", "奶油": "cream", "奶油白": "cream", "珍珠白": "pearl white", "象牙": "ivory", "灰白": "gainsboro",
+    "石板灰": "slate gray", "高级灰": "gray", "铁锈红": "rust", "番茄红": "tomato", "樱桃红": "cherry red", "珊瑚红": "coral",
+    "朱红": "vermilion", "胭脂红": "crimson", "姨妈红": "dark red", "沙色": "sand", "茶色": "tan", "黄铜": "brass",
+    "银白": "silver", "白金": "platinum", "橙红": "orange red", "红橙": "orange red", "黄橙": "yellow orange",
+    "丁香紫": "lilac", "葡萄紫": "#6c3082", "茄紫": "eggplant", "香芋紫": "#b2a4d4", "芋泥紫": "#b2a4d4", "米黄": "wheat",
+    "裸色": "nude", "摩卡": "mocha", "奶黄": "butter yellow",
 }
 # a shade said before a colour word: "浅蓝", "深绿", "亮黄", "淡紫", "荧光粉"
 ZH_SHADES = {"浅": "light", "淡": "light", "深": "dark", "暗": "dark", "亮": "bright", "鲜": "bright", "荧光": "neon"}
@@ -233,10 +248,16 @@ _ZH_SHADE = "|".join(sorted(ZH_SHADES, key=len, reverse=True))
 ZH_COLOR_WORDS = rf"(?:(?:{_ZH_SHADE})?(?:{_ZH_WORDS}))"
 # one said without 色 ("天蓝的底", "浅蓝背景"): a longer word, or a shade and a character
 ZH_COLOR_BARE = rf"(?:(?:{_ZH_SHADE})?(?:{_ZH_LONG})|(?:{_ZH_SHADE})[{ZH_COLOR_CHARS}])"
-_ZH_COLOR = re.compile(rf"(?:({_ZH_SHADE})(?=(?:{_ZH_WORDS})))?(?:({_ZH_WORDS})色|({_ZH_LONG})|(?<=[浅淡深暗亮鲜光])([{ZH_COLOR_CHARS}]))")
+# a shade said as a degree before the colour: "偏暗的蓝", "深一点的蓝色", "稍微浅一些的绿"; a colour after 偏 is a tint of it
+# and read as that colour ("偏红一点")
+_ZH_SHADE_SAID = rf"(?:偏|略|稍微?|有点)?({_ZH_SHADE})(?:一点|一些|点|些)?的?"
+_ZH_COLOR = re.compile(rf"(?:{_ZH_SHADE_SAID}(?=(?:{_ZH_WORDS})))?(?:({_ZH_WORDS})色|({_ZH_LONG})|"
+                       rf"((?(1)[{ZH_COLOR_CHARS}]|(?<=[浅淡深暗亮鲜光偏])[{ZH_COLOR_CHARS}])))")
 
 
 def _zh_value(shade: str | None, word: str) -> str | None:
+    if shade is not None and shade + word in ZH_COLORS:  # "偏深的蓝" as 深蓝
+        word, shade = shade + word, None
     name = ZH_COLORS[word]
     if shade is None or name.startswith("#"):
         return color_value(name) if not name.startswith("#") else name

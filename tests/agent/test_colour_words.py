@@ -1,0 +1,32 @@
+"""Chinese colour words as people say them (agent/_intents/_words.py: ZH_COLORS, shades said as a degree)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reelforge.agent._intents._words import colors_in
+from reelforge.draft.colors import PALETTE, color_value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # 深蓝 is navy, however its shade is said
+    ("深蓝色", PALETTE["navy"]), ("深蓝", PALETTE["navy"]), ("暗蓝色", PALETTE["navy"]), ("偏暗的蓝色", PALETTE["navy"]),
+    ("深一点的蓝色", PALETTE["navy"]), ("藏青色", PALETTE["navy"]),
+    # a shade said as a degree before any colour
+    ("暗一点的红", color_value("dark red")), ("稍微浅一些的绿色", color_value("light green")),
+    ("有点暗的红色", color_value("dark red")),
+    # a colour after 偏 is that colour
+    ("偏红一点", PALETTE["red"]), ("偏粉的", PALETTE["pink"]),
+    # everyday and trade names
+    ("灰蓝色", "#6699cc"), ("粉蓝", color_value("powder blue")), ("土豪金", PALETTE["gold"]), ("米黄色", color_value("wheat")),
+    ("樱花粉", "#ffb7c5"), ("玫瑰金", color_value("rose gold")), ("牛仔蓝", color_value("denim")),
+    ("高级灰", PALETTE["gray"]), ("朱红", color_value("vermilion")),
+])
+def test_a_chinese_colour_word_reads_as_its_value(text: str, value: str) -> None:
+    found = colors_in(text)
+    assert found and found[0][0] == value
+
+
+@pytest.mark.parametrize("text", ["的蓝天", "颜色深一点", "字的黑底也去掉"])
+def test_a_degree_or_a_bare_character_is_no_new_colour(text: str) -> None:
+    assert [value for value, _, said in colors_in(text) if said in ("蓝", "深")] == []
