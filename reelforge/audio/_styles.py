@@ -74,7 +74,7 @@ _ALL: tuple[Style, ...] = (
         aliases=("atmospheric", "drone", "meditation music", "new age", "meditation", "spa", "zen", "yoga music",
                  "relaxation music", "sleep music", "soundscape"),
         moods_en=("calm", "quiet", "ethereal", "peaceful", "spacious", "serene", "floating", "dreamy", "tranquil",
-                  "meditative", "spacey", "airy", "mystical", "hypnotic", "sleepy", "otherworldly"),
+                  "meditative", "spacey", "airy", "mystical", "hypnotic", "otherworldly"),
         moods_zh=("安静", "空灵", "宁静", "平静", "梦幻", "冥想", "禅", "佛系", "瑜伽", "助眠", "睡眠", "催眠", "静谧", "飘渺",
                   "缥缈", "仙气", "深邃", "空旷"),
         scenes_en=("space", "stars", "galaxy", "universe", "underwater", "deep sea", "fog", "mist", "snow",

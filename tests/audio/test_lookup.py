@@ -51,7 +51,7 @@ def test_find_style_knows_the_genres_people_name(words: str, style: str) -> None
     ("eighties", "electronic"), ("video game music", "electronic"), ("卡点", "electronic"),
     ("celtic", "acoustic"), ("hawaiian", "acoustic"), ("田园", "acoustic"),
     ("retro", "lofi"), ("luxurious", "jazz"), ("奢华", "jazz"), ("angry", "rock"), ("愤怒", "rock"),
-    ("sleepy", "ambient"), ("助眠", "ambient"),
+    ("助眠", "ambient"),
     # words a scene or an edit says too often name no style
     ("a moving car", None), ("an alternative take", None), ("the soundtrack", None), ("a wild horse", None),
 ])
