@@ -145,8 +145,11 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|(?<!highlight )reels?\b|shorts|stories|"
              r"(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
     ("4:5", r"(?:instagram|insta|ins|ig) feed|小红书"),
-    ("1:1", r"instagram|\binsta(?:gram)?\b|(?<![a-z])ins(?![a-z]|风|那种风|的风格)|朋友圈"),
-    ("16:9", r"youtube|油管|b站"),
+    # the other platforms by the shape their feeds show best: a story anywhere is 9:16 (above); Pinterest's and
+    # WhatsApp's status videos are tall, Facebook's and LinkedIn's feeds square, X / Twitter's and Weibo's players wide
+    ("9:16", r"\bpinterest\b|\bwhats ?app status\b|\bsnap(?:chat)?\b|\b(?:facebook|fb|whats ?app) stor(?:y|ies)\b"),
+    ("1:1", r"instagram|\binsta(?:gram)?\b|(?<![a-z])ins(?![a-z]|风|那种风|的风格)|朋友圈|\bfacebook\b|\bfb\b|\blinked ?in\b"),
+    ("16:9", r"youtube|油管|b站|\btwitter\b|\bvimeo\b|微博|西瓜视频|知乎"),
 )
 # -- colours: the English names are the draft's (draft/colors.py: the palette, every CSS name, the names people use,
 # shades); the Chinese words are here, each with the English name it reads as
@@ -453,7 +456,7 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? t
               r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
               r"(?:in )?reverse order|order of the \w+|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
-              r"转场|过渡|溶解|叠化|交叉淡化|黑边|擦除|硬切|直切|直接切(?!掉|到|成|除|割|\d)|闪白|闪黑|白场|(?:百|100)叶窗|马赛克|推移|推拉|(?:向|往)?(?:左|右)滑(?!动|梯|板|雪|冰|翔|倒|下)|(?:两|2|几|这两|这2|那两|那2)段(?:的)?(?:中间|之间)|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
+              r"转场|过渡|溶解|叠化|交叉淡化|黑边|擦除|硬切|直切|直接切(?!掉|到|成|除|割|\d)|闪白|闪黑|白场|(?:百|100)叶窗|推移|推拉|(?:向|往)?(?:左|右)滑(?!动|梯|板|雪|冰|翔|倒|下)|(?:两|2|几|这两|这2|那两|那2)段(?:的)?(?:中间|之间)|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑(?!暗|夜)|总时长|时长|总长|控制在\d|"
               r"黑屏|黑幕|白屏|变白|缩放|运镜|镜头(?:往|向)?(?:左|右|上|下)(?:移|摇)|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"

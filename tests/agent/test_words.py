@@ -1,10 +1,12 @@
-"""Chinese colour words as people say them (agent/_intents/_words.py: ZH_COLORS, shades said as a degree)."""
+"""The shared vocabularies of agent/_intents/_words.py: Chinese colour words as people say them (ZH_COLORS, shades said
+as a degree) and the platforms' shapes."""
 
 from __future__ import annotations
 
 import pytest
 
-from reelforge.agent._intents._words import colors_in
+from reelforge.agent._intents._words import aspect_of, colors_in
+from reelforge.agent._text import split_clauses
 from reelforge.draft.colors import PALETTE, color_value
 
 
@@ -30,3 +32,15 @@ def test_a_chinese_colour_word_reads_as_its_value(text: str, value: str) -> None
 @pytest.mark.parametrize("text", ["的蓝天", "颜色深一点", "字的黑底也去掉"])
 def test_a_degree_or_a_bare_character_is_no_new_colour(text: str) -> None:
     assert [value for value, _, said in colors_in(text) if said in ("蓝", "深")] == []
+
+
+@pytest.mark.parametrize(("text", "aspect"), [
+    ("make it for facebook", "1:1"), ("make it for linkedin", "1:1"), ("post it on fb", "1:1"),
+    ("make it a facebook story", "9:16"), ("make it pinterest size", "9:16"), ("whatsapp status", "9:16"),
+    ("make it for twitter", "16:9"), ("改成微博的尺寸", "16:9"), ("做成西瓜视频的比例", "16:9"),
+    # the platforms there were keep their shapes
+    ("make it for instagram", "1:1"), ("instagram story", "9:16"), ("小红书", "4:5"), ("b站", "16:9"),
+])
+def test_a_platform_named_is_its_feed_shape(text: str, aspect: str) -> None:
+    clause = split_clauses(text, "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en")[0]
+    assert aspect_of(clause) == aspect
