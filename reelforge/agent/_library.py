@@ -75,7 +75,8 @@ _OWN_SOUND = r"原声"
 # "太空感"
 _SUITS = r"suit\w*|fit\w*|for (?:a |an |the |my |our )?\w+|feel|vibes?|like (?:a|an|the)|[a-z]+ (?:music|bgm|songs?|tracks?|tunes?)|" \
          r"适合|那种|感觉|感的|氛围|风格|的时候听|" \
-         r"(?:配|来|加|换)(?:个|点|首|段|一首|一段|一个|成)?[\u4e00-\u9fff]{2,6}的(?:背景音乐|音乐|bgm|配乐|曲子)"  # ("gym music", "workout tunes"; "配个旅行的bgm")
+         r"(?:配|来|加|换)(?:个|点|首|段|一首|一段|一个|成)?[\u4e00-\u9fff]{2,6}的(?:背景音乐|音乐|bgm|配乐|曲子)|" \
+         r"(?:的|给)[\u4e00-\u9fff]{2,6}?(?:视频|vlog|片子)"  # ("gym music", "workout tunes"; "配个旅行的bgm", "给我的旅行视频配个背景音乐")
 
 
 # a word that opens a message to calm the listener names no mood: "relax, just turn the music down", "chill, it's fine"

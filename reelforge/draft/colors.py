@@ -7,7 +7,8 @@ A name is any of (``color_value``):
 - common names CSS lacks (``COLOR_PHRASES``): "off white", "navy blue", "baby blue", "neon green", "golden", "burgundy",
   "mint", "cream", "dusty rose", "terracotta", "blue-grey" (two colours said together), "pinkish" (-ish is the colour);
 - a shade of any of them (``SHADES``): "pale yellow", "dark orange", "deep purple" (mixed toward white or black; a CSS
-  name such as "dark red" wins), "bright red" / "vivid blue" (the colour itself), "muted green" (toward grey),
+  name such as "dark red" wins, and "deep red" / "pale pink" are CSS's dark red and light pink), "bright red" / "vivid
+  blue" (the colour itself), "muted green" (toward grey),
   "bluish green" (a quarter of the tint mixed in).
 """
 
@@ -137,6 +138,10 @@ def color_value(name: str) -> str | None:
     if found is not None:
         return found
     shade, _, base = said.partition(" ")
+    # "deep red" is CSS's dark red, "pale pink" its light pink: the same shade said with another word
+    same = {"deep": "dark", "pale": "light"}.get(shade)
+    if same is not None and (named := CSS_COLORS.get(same + base.replace(" ", ""))) is not None:
+        return named
     base_value = NAMED_COLORS.get(base.replace(" ", "")) or COLOR_PHRASES.get(base)
     if shade not in SHADES or base_value is None or base in ("transparent",):
         return None

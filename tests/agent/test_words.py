@@ -23,6 +23,8 @@ from reelforge.draft.colors import PALETTE, color_value
     ("灰蓝色", "#6699cc"), ("粉蓝", color_value("powder blue")), ("土豪金", PALETTE["gold"]), ("米黄色", color_value("wheat")),
     ("樱花粉", "#ffb7c5"), ("玫瑰金", color_value("rose gold")), ("牛仔蓝", color_value("denim")),
     ("高级灰", PALETTE["gray"]), ("朱红", color_value("vermilion")),
+    # a colour said twice; a value typed in a Chinese message (its commas read full-width)
+    ("蓝蓝的", PALETTE["blue"]), ("背景改成rgb(10，20，30)", "#0a141e"), ("标题改成#ffd700", "#ffd700"),
 ])
 def test_a_chinese_colour_word_reads_as_its_value(text: str, value: str) -> None:
     found = colors_in(text)

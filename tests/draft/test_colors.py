@@ -18,6 +18,9 @@ from reelforge.draft.colors import PALETTE, color_value, parse_color
     # -ish is the colour itself, and a tint before another
     ("pinkish", PALETTE["pink"]), ("reddish", PALETTE["red"]), ("greyish", PALETTE["gray"]),
     ("bluish green", "#27b482"), ("muted green", "#4fae67"),
+    # deep is dark, pale is light, where CSS has the name; its own names stay ("deep pink", "pale green")
+    ("deep red", "#8b0000"), ("deep blue", "#00008b"), ("pale pink", "#ffb6c1"), ("deep pink", "#ff1493"),
+    ("pale green", "#98fb98"),
 ])
 def test_a_colour_said_any_way_has_one_value(said: str, value: str) -> None:
     assert color_value(said) == value

@@ -205,7 +205,7 @@ _THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shad
                    r"(?:\s+(?:please|pls|plz|instead|then|now|too|maybe|thanks|thx))*\s*[.,;!?)]*\s*$|"
                    r"\s+(?:on|with|and|or)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:background|bg|box))")
 _EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
-                       r"rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(?:,\s*[\d.]+\s*)?\))")
+                       r"rgba?\(\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*(?:[,，]\s*[\d.]+\s*)?\))")  # (a Chinese message's commas read full-width)
 # Chinese colour words (what a Chinese speaker says) -> the English name the draft reads (``color_value``) or a value;
 # a word of one character is a colour with 色 after it ("红色"), or where the areas read it bare ("字弄成红的", "黑底");
 # a longer one also without 色 ("改成天蓝", "换成酒红")
@@ -255,7 +255,9 @@ ZH_COLOR_BARE = rf"(?:(?:{_ZH_SHADE})?(?:{_ZH_LONG})|(?:{_ZH_SHADE})[{ZH_COLOR_C
 # and read as that colour ("偏红一点")
 _ZH_SHADE_SAID = rf"(?:偏|略|稍微?|有点)?({_ZH_SHADE})(?:一点|一些|点|些)?的?"
 _ZH_COLOR = re.compile(rf"(?:{_ZH_SHADE_SAID}(?=(?:{_ZH_WORDS})))?(?:({_ZH_WORDS})色|({_ZH_LONG})|"
-                       rf"((?(1)[{ZH_COLOR_CHARS}]|(?<=[浅淡深暗亮鲜光偏])[{ZH_COLOR_CHARS}])))")
+                       rf"((?(1)[{ZH_COLOR_CHARS}]|(?<=[浅淡深暗亮鲜光偏])[{ZH_COLOR_CHARS}]))|"
+                       # a colour said twice is that colour: "蓝蓝的", "红红的"
+                       rf"([{ZH_COLOR_CHARS}])(?=\5的))")
 
 
 def _zh_value(shade: str | None, word: str) -> str | None:
@@ -275,12 +277,12 @@ def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
     for match in _EN_COLOR.finditer(text):
         value = match.group(2) if match.group(2) else color_value(match.group(1))
         if value is not None and match.group(2) and match.group(2).startswith("rgb"):
-            rgba = parse_color(match.group(2))
+            rgba = parse_color(match.group(2).replace("，", ","))
             value = "#" + "".join(f"{v:02x}" for v in rgba[:3]) if rgba else None
         if value is not None:
             found.append((value, match.start(), match.group(0)))
     for match in _ZH_COLOR.finditer(text):
-        word = match.group(2) or match.group(3) or match.group(4)
+        word = match.group(2) or match.group(3) or match.group(4) or match.group(5)
         value = _zh_value(match.group(1), word)
         if value is not None:
             found.append((value, match.start(), match.group(0)))
@@ -299,7 +301,7 @@ def zh_color(word: str) -> str | None:
     match = _ZH_COLOR.fullmatch(word) or _ZH_COLOR.fullmatch(word + "色")
     if match is None:
         return None
-    return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4))
+    return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4) or match.group(5))
 
 
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
@@ -454,7 +456,7 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? t
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
               r"black (?:screens?|frames?|bars)|letterbox\w*|its (?:own )?(?:sound|audio|volume)|(?:sound|audio|volume) back|(?:end|start|open|finish)s? (?:on|with) black|"
               r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
-              r"(?:in )?reverse order|order of the \w+|"
+              r"(?:in )?reverse order|order of the \w+|fill (?:in )?the (?:empty|blank) (?:space|area|parts?)|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
               r"转场|过渡|溶解|叠化|交叉淡化|黑边|擦除|硬切|直切|直接切(?!掉|到|成|除|割|\d)|闪白|闪黑|白场|(?:百|100)叶窗|推移|推拉|(?:向|往)?(?:左|右)滑(?!动|梯|板|雪|冰|翔|倒|下)|(?:两|2|几|这两|这2|那两|那2)段(?:的)?(?:中间|之间)|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
