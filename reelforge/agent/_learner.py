@@ -115,7 +115,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(effects?|styles?|types?|kinds?) of (transition|music|sound|text|title|font|voice)s?\b", r"\2 \1"),
     (r"[.?!,]?\s*i(?: am|'m) new(?: here| user| in this)?\s*[.!]*$", ""),
     # --- adjectives after their noun: "box black", "letters white", "speed normal", "the sound original of city"
-    (rf"\b(box|background|letters|text|font|bg)\s+({_COLOURS})\b", r"\2 \1"),
+    # (not a colour of two words: "background blue grey", "bg blue-green")
+    (rf"\b(box|background|letters|text|font|bg)\s+({_COLOURS})\b(?![\s-]+(?:{_COLOURS})\b)", r"\2 \1"),
     (r"\bspeed normal\b", "normal speed"),
     (r"\b(?:the )?(sound|audio) original of (?:the )?(\w+)(?: clip)?\b", r"the original sound of the \2 clip"),
     (r"\bthe (song|music|video|photo|picture|voice) of me\b", r"my \1"),

@@ -74,12 +74,18 @@ _OWN_SOUND = r"原声"
 # music said by what it suits: "music for a wedding", "something that fits a road trip", "gym music", "适合婚礼的", "篝火那种感觉",
 # "太空感"
 _SUITS = r"suit\w*|fit\w*|for (?:a |an |the |my |our )?\w+|feel|vibes?|like (?:a|an|the)|[a-z]+ (?:music|bgm|songs?|tracks?|tunes?)|" \
-         r"适合|那种|感觉|感的|氛围|风格|的时候听"  # ("gym music", "workout tunes")
+         r"适合|那种|感觉|感的|氛围|风格|的时候听|" \
+         r"(?:配|来|加|换)(?:个|点|首|段|一首|一段|一个|成)?[\u4e00-\u9fff]{2,6}的(?:背景音乐|音乐|bgm|配乐|曲子)|" \
+         r"(?:的|给)[\u4e00-\u9fff]{2,6}?(?:视频|vlog|片子)"  # ("gym music", "workout tunes"; "配个旅行的bgm", "给我的旅行视频配个背景音乐")
+
+
+# a word that opens a message to calm the listener names no mood: "relax, just turn the music down", "chill, it's fine"
+_ASIDE = r"^\s*(?:relax|chill(?: out)?|calm down|easy)\s*[,!.]"
 
 
 def music_style(words: str) -> StyleName | None:
     """The style a phrase asks for ("calm piano", "欢快的"), or None when it names none (nor one it turns down)."""
-    return _style_in(re.sub(_NOT_WANTED + "|" + _OWN_SOUND, " ", words))
+    return _style_in(re.sub(_NOT_WANTED + "|" + _OWN_SOUND + "|" + _ASIDE, " ", words))
 
 
 def turned_down_style(words: str) -> StyleName | None:

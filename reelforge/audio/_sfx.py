@@ -203,8 +203,9 @@ SOUND_EFFECTS: dict[str, SoundEffect] = {effect.name: effect for effect in (
                 ("crowd", "clapping", "cheer", "cheering", "audience", "clap", "round of applause", "ovation"), 4.0,
                 False,
                 "A crowd clapping: swells in, holds, dies away."),
-    SoundEffect("ding", "Ding", ("叮", "提示音", "铃声", "叮咚"),
-                ("bell", "chime", "notification", "correct", "ding dong", "ping"), 1.5, False,
+    SoundEffect("ding", "Ding", ("叮", "提示音", "铃声", "叮咚", "叮铃", "魔法音效", "魔法的声音", "闪光音效", "闪光的音效", "闪亮的音效", "布灵"),
+                ("bell", "chime", "notification", "correct", "ding dong", "ping", "sparkle", "twinkle", "shimmer",
+                 "magic sound", "magic wand", "bling"), 1.5, False,
                 "A bright bell partial stack at E6: a notification or a right answer."),
 )}
 assert list(SOUND_EFFECTS) == list(get_args(SoundName)) and set(_SYNTHS) == set(SOUND_EFFECTS)

@@ -18,7 +18,7 @@ __all__ = ["list_sounds", "list_styles", "render_sound_to_file", "render_to_file
 
 def list_styles() -> list[dict[str, Any]]:
     """Every music style as a plain dict, ready to print: ``name``, ``title``, ``names_zh``
-    (at most two, to fit a column: "低保真、低保真音乐"), ``moods`` ("relaxed, lazy, mellow / 轻松、慵懒、怀旧"),
+    (at most two, to fit a column: "低保真、低保真音乐"), ``moods`` ("lazy, mellow, cozy / 慵懒、怀旧、温馨"),
     ``tempo`` ("72-88"), ``description``; and as lists for programs: ``moods_en``, ``moods_zh``,
     ``scenes``, ``scenes_zh``, ``tempo_bpm``."""
     return [{

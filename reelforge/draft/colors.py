@@ -5,9 +5,11 @@ A name is any of (``color_value``):
 - every other CSS colour name with its CSS value (``CSS_COLORS``), run together or said as words: "lightblue",
   "light blue", "light-blue", "hot pink", "dark green", "navy";
 - common names CSS lacks (``COLOR_PHRASES``): "off white", "navy blue", "baby blue", "neon green", "golden", "burgundy",
-  "mint", "cream";
+  "mint", "cream", "dusty rose", "terracotta", "blue-grey" (two colours said together), "pinkish" (-ish is the colour);
 - a shade of any of them (``SHADES``): "pale yellow", "dark orange", "deep purple" (mixed toward white or black; a CSS
-  name such as "dark red" wins), "bright red" / "vivid blue" (the colour itself).
+  name such as "dark red" wins, and "deep red" / "pale pink" are CSS's dark red and light pink), "bright red" / "vivid
+  blue" (the colour itself), "muted green" (toward grey),
+  "bluish green" (a quarter of the tint mixed in).
 """
 
 from __future__ import annotations
@@ -82,12 +84,43 @@ COLOR_PHRASES: dict[str, str] = {
     "sky": "#87ceeb", "sea blue": "#006994", "ocean blue": "#4f42b5", "royal purple": "#7851a9",
     "bright white": PALETTE["white"], "pure white": PALETTE["white"], "pure black": PALETTE["black"],
     "jet black": "#0a0a0a", "pitch black": PALETTE["black"],
+    # names from fashion, paint and design people say for a colour (the common value each is given)
+    "dusty rose": "#dcae96", "dusty pink": "#d8a1a0", "dusty blue": "#8c9dad", "blush": "#de5d83", "blush pink": "#fe828c",
+    "nude": "#e3bc9a", "tiffany blue": "#0abab5", "teal blue": "#367588", "seafoam": "#93e9be", "seafoam green": "#93e9be",
+    "hunter green": "#355e3b", "bottle green": "#006a4e", "kelly green": "#4cbb17", "pine green": "#01796f",
+    "jade": "#00a86b", "jade green": "#00a86b", "fire engine red": "#ce2029", "candy apple red": "#ff0800",
+    "candy red": "#ff0800", "brick red": "#cb4154", "rust": "#b7410e", "terracotta": "#e2725b", "burnt orange": "#cc5500",
+    "tangerine": "#f28500", "sand": "#c2b280", "taupe": "#483c32", "pearl": "#eae0c8", "pearl white": "#eae0c8",
+    "platinum": "#e5e4e2", "gunmetal": "#2a3439", "gunmetal grey": "#2a3439", "gunmetal gray": "#2a3439",
+    "slate": "#708090", "aubergine": "#3d0734", "eggplant": "#614051", "raspberry": "#e30b5c", "cerise": "#de3163",
+    "bubblegum": "#ffc1cc", "bubblegum pink": "#ffc1cc", "millennial pink": "#f3cfc6", "butter yellow": "#fffd74",
+    "canary yellow": "#ffef00", "sunflower yellow": "#ffda03", "ochre": "#cc7722", "petrol blue": "#005f6a",
+    "steel grey": "#71797e", "steel gray": "#71797e", "warm white": "#fdf4dc", "cool grey": "#8c92ac",
+    "cool gray": "#8c92ac", "vermilion": "#e34234", "vermillion": "#e34234", "brass": "#b5a642", "midnight": "#191970",
+    "electric purple": "#bf00ff",
+    # two colours said together: the colour between them ("blue-grey", "blue green"; "yellow green" is CSS's)
+    "blue grey": "#6699cc", "blue gray": "#6699cc", "grey blue": "#6699cc", "gray blue": "#6699cc",
+    "blue green": "#0d98ba", "green blue": "#0d98ba", "yellow orange": "#ffae42", "orange yellow": "#ffae42",
+    "red orange": "#ff4500",
+    # a colour said with -ish is that colour ("pinkish", "a reddish title")
+    "reddish": PALETTE["red"], "pinkish": PALETTE["pink"], "bluish": PALETTE["blue"], "blueish": PALETTE["blue"],
+    "greenish": PALETTE["green"], "yellowish": PALETTE["yellow"], "purplish": PALETTE["purple"],
+    "purpley": PALETTE["purple"], "orangey": PALETTE["orange"], "orangish": PALETTE["orange"],
+    "greyish": PALETTE["gray"], "grayish": PALETTE["gray"], "brownish": PALETTE["brown"], "whitish": PALETTE["white"],
+    "goldish": PALETTE["gold"], "silvery": PALETTE["silver"],
 }
+# the words above said with -ish, as a tint before another colour ("bluish green", "greyish blue")
+_TINTS = {"reddish": "red", "pinkish": "pink", "bluish": "blue", "blueish": "blue", "greenish": "green",
+          "yellowish": "yellow", "purplish": "purple", "greyish": "gray", "grayish": "gray", "brownish": "brown"}
 # a shade said before a name: (toward, share) mixed into it; "bright red" is red itself
 SHADES: dict[str, tuple[str, float]] = {
     "light": ("#ffffff", 0.45), "pale": ("#ffffff", 0.6), "pastel": ("#ffffff", 0.55), "soft": ("#ffffff", 0.35),
     "dark": ("#000000", 0.4), "deep": ("#000000", 0.3), "bright": ("#ffffff", 0.0), "vivid": ("#ffffff", 0.0),
     "neon": ("#ffffff", 0.0), "hot": ("#ffffff", 0.0),
+    # muted: toward grey ("dusty blue" has a name of its own)
+    "muted": ("#808080", 0.35), "dusty": ("#808080", 0.35), "dull": ("#808080", 0.35),
+    # a tint: a quarter of that colour mixed in ("bluish green")
+    **{tint: (PALETTE[base], 0.25) for tint, base in _TINTS.items()},
 }
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
 _RGB = re.compile(r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*(0|1|0?\.\d+)\s*)?\)$")
@@ -105,6 +138,10 @@ def color_value(name: str) -> str | None:
     if found is not None:
         return found
     shade, _, base = said.partition(" ")
+    # "deep red" is CSS's dark red, "pale pink" its light pink: the same shade said with another word
+    same = {"deep": "dark", "pale": "light"}.get(shade)
+    if same is not None and (named := CSS_COLORS.get(same + base.replace(" ", ""))) is not None:
+        return named
     base_value = NAMED_COLORS.get(base.replace(" ", "")) or COLOR_PHRASES.get(base)
     if shade not in SHADES or base_value is None or base in ("transparent",):
         return None

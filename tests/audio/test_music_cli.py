@@ -16,11 +16,11 @@ def test_list_styles_describes_every_style_in_both_languages() -> None:
     assert [entry["name"] for entry in listed] == list(STYLES)
     lofi = next(entry for entry in listed if entry["name"] == "lofi")
     assert lofi["title"] == "Lo-fi" and lofi["names_zh"].startswith("低保真")
-    assert "轻松" in lofi["moods_zh"] and "慵懒" in lofi["moods_zh"]
+    assert "慵懒" in lofi["moods_zh"] and "怀旧" in lofi["moods_zh"]
     low, high = lofi["tempo_bpm"]
     assert 60 <= low < high <= 100
     # The display strings the CLI prints in columns are plain strings.
-    assert lofi["tempo"] == f"{low}-{high}" and "轻松" in lofi["moods"] and "relaxed" in lofi["moods"]
+    assert lofi["tempo"] == f"{low}-{high}" and "慵懒" in lofi["moods"] and "lazy" in lofi["moods"]
     assert all(isinstance(entry[key], str) for entry in listed for key in ("names_zh", "moods", "tempo"))
 
 

@@ -2,7 +2,7 @@
 
 The names are the ones editors show (Premiere, Final Cut, iMovie, CapCut / 剪映, DaVinci), written from the domain,
 not from any corpus: "cross dissolve", "dip to black", "push", "iris", "clock wipe", "barn door", "venetian blinds",
-"闪黑", "闪白", "叠化", "推移", "百叶窗", "马赛克". A name we have nothing like ("spin", "glitch", "page curl", "旋转",
+"闪黑", "闪白", "叠化", "推移", "推拉", "百叶窗", "马赛克", "swipe", "左滑". A name we have nothing like ("spin", "glitch", "page curl", "旋转",
 "故障", "翻页") is asked about (``NO_SUCH``), never swapped for another kind.
 
 叠化 is 剪映's plain crossfade (the two pictures laid over each other), so it is ``fade`` with 淡入淡出, 交叉淡化 and
@@ -36,12 +36,14 @@ NAMES: tuple[tuple[str, str], ...] = (
     ("wipeup", rf"\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推)"),
     ("wipedown", rf"\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推)"),
     ("wipeleft", r"\bwipe|擦除|划像|(?:向|往)左(?:擦|推)|擦"),
-    ("slideright", rf"\b(?:slide|push){_WAY}right\b|(?:向|往)右滑"),
-    ("slideup", rf"\b(?:slide|push){_WAY}(?:up|top)\b|(?:向|往)上滑"),
-    ("slidedown", rf"\b(?:slide|push){_WAY}(?:down|bottom)\b|(?:向|往)下滑"),
-    ("slideleft", r"\bslide|\bpush(?!\s+(?:in|out|it|the|closer)\b)|滑动|推移|(?:向|往)左滑"),
-    ("zoomin", r"\bzoom|缩放|放大转场|推近"),
-    ("fade", r"\bcross[- ]?fade|\bfade|\bblend|\bmix\b|淡入淡出|渐变|叠化|叠变|淡化"),
+    ("slideright", rf"\b(?:slide|push|swipe){_WAY}right\b|(?:向|往)?右滑"),
+    ("slideup", rf"\b(?:slide|push|swipe){_WAY}(?:up|top)\b|(?:向|往)?上滑"),
+    ("slidedown", rf"\b(?:slide|push|swipe){_WAY}(?:down|bottom)\b|(?:向|往)?下滑"),
+    # 推拉 is 剪映's push: the next picture pushes the last one off
+    ("slideleft", r"\bslide|\bswipe|\bpush(?!\s+(?:in|out|it|the|closer)\b)|滑动|推移|推拉|(?:向|往)?左滑"),
+    ("zoomin", r"\bzoom|缩放|放大转场|推近|推镜"),
+    # 渐隐 / 渐显 / 淡出淡入 between clips, 叠加 / 叠影 (the pictures laid over each other): the crossfade
+    ("fade", r"\bcross[- ]?fade|\bfade|\bblend|\bmix\b|淡入淡出|淡出淡入|渐变|叠化|叠变|淡化|渐隐|渐显|叠加|叠影"),
 )
 KINDS = frozenset(kind for kind, _ in NAMES)
 _NAMES = tuple((kind, re.compile(pattern)) for kind, pattern in NAMES)

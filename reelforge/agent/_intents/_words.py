@@ -145,8 +145,11 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|(?<!highlight )reels?\b|shorts|stories|"
              r"(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
     ("4:5", r"(?:instagram|insta|ins|ig) feed|小红书"),
-    ("1:1", r"instagram|\binsta(?:gram)?\b|(?<![a-z])ins(?![a-z]|风|那种风|的风格)|朋友圈"),
-    ("16:9", r"youtube|油管|b站"),
+    # the other platforms by the shape their feeds show best: a story anywhere is 9:16 (above); Pinterest's and
+    # WhatsApp's status videos are tall, Facebook's and LinkedIn's feeds square, X / Twitter's and Weibo's players wide
+    ("9:16", r"\bpinterest\b|\bwhats ?app status\b|\bsnap(?:chat)?\b|\b(?:facebook|fb|whats ?app) stor(?:y|ies)\b"),
+    ("1:1", r"instagram|\binsta(?:gram)?\b|(?<![a-z])ins(?![a-z]|风|那种风|的风格)|朋友圈|\bfacebook\b|\bfb\b|\blinked ?in\b"),
+    ("16:9", r"youtube|油管|b站|\btwitter\b|\bvimeo\b|微博|西瓜视频|知乎"),
 )
 # -- colours: the English names are the draft's (draft/colors.py: the palette, every CSS name, the names people use,
 # shades); the Chinese words are here, each with the English name it reads as
@@ -157,7 +160,9 @@ _THINGS = frozenset({
     "coral", "salmon", "olive", "lime", "mint", "peach", "cream", "rose", "ivory", "amber", "emerald", "ruby", "sapphire",
     "plum", "orchid", "tan", "charcoal", "bronze", "copper", "khaki", "mustard", "burgundy", "lilac", "mauve",
     "periwinkle", "apricot", "aqua", "azure", "crimson", "fuchsia", "fuschia", "scarlet", "golden", "champagne", "denim",
-    "sage", "cobalt", "camel", "caramel", "mocha", "wine", "chocolate", "coffee"})
+    "sage", "cobalt", "camel", "caramel", "mocha", "wine", "chocolate", "coffee",
+    "blush", "nude", "jade", "rust", "terracotta", "tangerine", "sand", "pearl", "platinum", "slate", "aubergine",
+    "eggplant", "raspberry", "bubblegum", "brass", "midnight"})
 # CSS names nobody says for a colour in a chat, and words that are rather things or weather ("snow", "sky", "tomato",
 # "linen"): the draft takes them, the editor does not read them in prose
 _UNSAID = frozenset({"snow", "sky", "tomato", "lemon", "wheat", "linen", "honeydew", "moccasin", "bisque", "seashell",
@@ -187,7 +192,7 @@ def _trie(names: list[str]) -> str:
 
 
 _PLAIN_NAMES = sorted({n for n in NAMED_COLORS if n != "transparent" and n not in _THINGS | _UNSAID} |
-                      {n for n in COLOR_PHRASES if " " in n}, key=len, reverse=True)
+                      {n for n in COLOR_PHRASES if " " in n or n not in _THINGS | _UNSAID}, key=len, reverse=True)
 _THING_NAMES = sorted(_THINGS)
 # a colour's own words: the names, and a shade before any name ("pale yellow", "dark orange", "light coral")
 _THINGS_SAID = _trie(_THING_NAMES)
@@ -200,7 +205,7 @@ _THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shad
                    r"(?:\s+(?:please|pls|plz|instead|then|now|too|maybe|thanks|thx))*\s*[.,;!?)]*\s*$|"
                    r"\s+(?:on|with|and|or)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:background|bg|box))")
 _EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
-                       r"rgba?\(\s*\d{1,3}\s*,\s*\d{1,3}\s*,\s*\d{1,3}\s*(?:,\s*[\d.]+\s*)?\))")
+                       r"rgba?\(\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*(?:[,，]\s*[\d.]+\s*)?\))")  # (a Chinese message's commas read full-width)
 # Chinese colour words (what a Chinese speaker says) -> the English name the draft reads (``color_value``) or a value;
 # a word of one character is a colour with 色 after it ("红色"), or where the areas read it bare ("字弄成红的", "黑底");
 # a longer one also without 色 ("改成天蓝", "换成酒红")
@@ -221,6 +226,19 @@ ZH_COLORS: dict[str, str] = {
     "咖啡": "brown", "卡其": "khaki", "珊瑚": "coral", "香槟": "champagne", "古铜": "bronze", "奶茶": "#c8a58a",
     "焦糖": "caramel", "巧克力": "chocolate", "粉紫": "lilac", "紫红": "medium violet red", "洋红": "magenta",
     "品红": "magenta", "蓝紫": "blue violet", "紫罗兰": "violet", "薰衣草": "lavender", "淡紫": "lavender", "浅紫": "lavender",
+    # 深蓝 is what most people call navy (藏青 is the tailor's word); 偏深的蓝 and 暗蓝 read the same
+    "深蓝": "navy", "暗蓝": "navy", "墨蓝": "midnight blue", "午夜蓝": "midnight blue", "天空蓝": "sky blue",
+    "海蓝": "sea blue", "海洋蓝": "sea blue", "宝石蓝": "sapphire", "牛仔蓝": "denim", "蒂芙尼蓝": "tiffany blue",
+    "电光蓝": "electric blue", "冰蓝": "ice blue", "粉蓝": "powder blue", "灰蓝": "blue grey", "蓝灰": "blue grey",
+    "正蓝": "blue", "纯蓝": "blue", "灰绿": "sage", "苹果绿": "#8db600", "柠檬绿": "lime", "牛油果绿": "#568203",
+    "祖母绿": "emerald", "森林绿": "forest green", "土豪金": "gold", "香槟金": "champagne", "玫瑰金": "rose gold",
+    "琥珀": "amber", "灰粉": "dusty pink", "脏粉": "dusty pink", "豆沙": "dusty rose", "樱花粉": "#ffb7c5",
+    "芭比粉": "#e0218a", "奶油": "cream", "奶油白": "cream", "珍珠白": "pearl white", "象牙": "ivory", "灰白": "gainsboro",
+    "石板灰": "slate gray", "高级灰": "gray", "铁锈红": "rust", "番茄红": "tomato", "樱桃红": "cherry red", "珊瑚红": "coral",
+    "朱红": "vermilion", "胭脂红": "crimson", "姨妈红": "dark red", "沙色": "sand", "茶色": "tan", "黄铜": "brass",
+    "银白": "silver", "白金": "platinum", "橙红": "orange red", "红橙": "orange red", "黄橙": "yellow orange",
+    "丁香紫": "lilac", "葡萄紫": "#6c3082", "茄紫": "eggplant", "香芋紫": "#b2a4d4", "芋泥紫": "#b2a4d4", "米黄": "wheat",
+    "裸色": "nude", "摩卡": "mocha", "奶黄": "butter yellow",
 }
 # a shade said before a colour word: "浅蓝", "深绿", "亮黄", "淡紫", "荧光粉"
 ZH_SHADES = {"浅": "light", "淡": "light", "深": "dark", "暗": "dark", "亮": "bright", "鲜": "bright", "荧光": "neon"}
@@ -233,10 +251,18 @@ _ZH_SHADE = "|".join(sorted(ZH_SHADES, key=len, reverse=True))
 ZH_COLOR_WORDS = rf"(?:(?:{_ZH_SHADE})?(?:{_ZH_WORDS}))"
 # one said without 色 ("天蓝的底", "浅蓝背景"): a longer word, or a shade and a character
 ZH_COLOR_BARE = rf"(?:(?:{_ZH_SHADE})?(?:{_ZH_LONG})|(?:{_ZH_SHADE})[{ZH_COLOR_CHARS}])"
-_ZH_COLOR = re.compile(rf"(?:({_ZH_SHADE})(?=(?:{_ZH_WORDS})))?(?:({_ZH_WORDS})色|({_ZH_LONG})|(?<=[浅淡深暗亮鲜光])([{ZH_COLOR_CHARS}]))")
+# a shade said as a degree before the colour: "偏暗的蓝", "深一点的蓝色", "稍微浅一些的绿"; a colour after 偏 is a tint of it
+# and read as that colour ("偏红一点")
+_ZH_SHADE_SAID = rf"(?:偏|略|稍微?|有点)?({_ZH_SHADE})(?:一点|一些|点|些)?的?"
+_ZH_COLOR = re.compile(rf"(?:{_ZH_SHADE_SAID}(?=(?:{_ZH_WORDS})))?(?:({_ZH_WORDS})色|({_ZH_LONG})|"
+                       rf"((?(1)[{ZH_COLOR_CHARS}]|(?<=[浅淡深暗亮鲜光偏])[{ZH_COLOR_CHARS}]))|"
+                       # a colour said twice is that colour: "蓝蓝的", "红红的"
+                       rf"([{ZH_COLOR_CHARS}])(?=\5的))")
 
 
 def _zh_value(shade: str | None, word: str) -> str | None:
+    if shade is not None and shade + word in ZH_COLORS:  # "偏深的蓝" as 深蓝
+        word, shade = shade + word, None
     name = ZH_COLORS[word]
     if shade is None or name.startswith("#"):
         return color_value(name) if not name.startswith("#") else name
@@ -251,12 +277,12 @@ def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
     for match in _EN_COLOR.finditer(text):
         value = match.group(2) if match.group(2) else color_value(match.group(1))
         if value is not None and match.group(2) and match.group(2).startswith("rgb"):
-            rgba = parse_color(match.group(2))
+            rgba = parse_color(match.group(2).replace("，", ","))
             value = "#" + "".join(f"{v:02x}" for v in rgba[:3]) if rgba else None
         if value is not None:
             found.append((value, match.start(), match.group(0)))
     for match in _ZH_COLOR.finditer(text):
-        word = match.group(2) or match.group(3) or match.group(4)
+        word = match.group(2) or match.group(3) or match.group(4) or match.group(5)
         value = _zh_value(match.group(1), word)
         if value is not None:
             found.append((value, match.start(), match.group(0)))
@@ -275,7 +301,7 @@ def zh_color(word: str) -> str | None:
     match = _ZH_COLOR.fullmatch(word) or _ZH_COLOR.fullmatch(word + "色")
     if match is None:
         return None
-    return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4))
+    return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4) or match.group(5))
 
 
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
@@ -422,7 +448,7 @@ SLOW_SCENE = (r"\bslow[- ]?mo(?:tion)?\s+(?!(?:on|for|to|please|the|it|this|that
 # Words that name an edit, an edited object or the whole timeline: a clause holding one is an instruction about the
 # video, so it is never read as a scene to generate ("a crossfade between every clip", "a whoosh on each cut",
 # "black and white filter on everything", "结尾画面变黑").
-EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? to (?:black|white)|wipes?|fade[- ]?(?:in|out|to|from|up|down)|fades? between|"
+EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? to (?:black|white)|wipes?|swipes?|fade[- ]?(?:in|out|to|from|up|down)|fades? between|"
               r"(?:each|every|on the|at the|at each|at every) cuts?|trim\w*|"
               r"titles?|captions?|subtitles?|texts?|music|bgm|soundtrack|volume|sound effects?|sfx|whoosh|swoosh|"
               r"(?:the )?beat(?: drop)?|the drop|the chorus|under the (?:voice\w*|narration|speech)|percent|"
@@ -430,9 +456,9 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? t
               r"(?:each|every|all(?: the)?|both) (?:clips?|shots?|scenes?|cuts?|videos?)|everything|the whole (?:thing|video)|"
               r"black (?:screens?|frames?|bars)|letterbox\w*|its (?:own )?(?:sound|audio|volume)|(?:sound|audio|volume) back|(?:end|start|open|finish)s? (?:on|with) black|"
               r"cut (?:off|out|down)|chop(?:ped)? off|shave|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:off|earlier|later|shorter|longer)|(?:total|overall) (?:length|duration|time)|length|duration|(?:first|last|final|opening) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|"
-              r"(?:in )?reverse order|order of the \w+|"
+              r"(?:in )?reverse order|order of the \w+|fill (?:in )?the (?:empty|blank) (?:space|area|parts?)|"
               r"ken burns|the (?:clips|photos?|pictures?|images?|shots|uploads?))\b|"
-              r"转场|过渡|溶解|叠化|交叉淡化|黑边|擦除|硬切|直切|直接切(?!掉|到|成|除|割|\d)|闪白|闪黑|白场|百叶窗|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
+              r"转场|过渡|溶解|叠化|交叉淡化|黑边|擦除|硬切|直切|直接切(?!掉|到|成|除|割|\d)|闪白|闪黑|白场|(?:百|100)叶窗|推移|推拉|(?:向|往)?(?:左|右)滑(?!动|梯|板|雪|冰|翔|倒|下)|(?:两|2|几|这两|这2|那两|那2)段(?:的)?(?:中间|之间)|淡入|淡出|渐隐|渐显|变黑|黑场|黑屏|黑(?:个|一下|1下|一会儿?)(?=\d|$|再)|闪避|避让|bgm|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒|(?:慢慢|逐渐|渐渐)(?:消失|没了|没声|变小|变弱|变大声|变响)|标题|字幕|文字|配乐|背景音乐|音效|音量|速度|倍速|慢动作(?!的(?!效果|速度|版本|方式|播放))|"
               r"时间线|画布|帧率|循环|静音|撤销|重做|导出|延长|变长|加长|压到|压缩到|每个片段|所有片段|每个镜头|全部片段|整个视频|半速|剪掉|剪到|剪成|剪短|剪辑|裁剪|裁掉|"
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑(?!暗|夜)|总时长|时长|总长|控制在\d|"
               r"黑屏|黑幕|白屏|变白|缩放|运镜|镜头(?:往|向)?(?:左|右|上|下)(?:移|摇)|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"

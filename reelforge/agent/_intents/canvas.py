@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, zh_color
+from reelforge.agent._intents._words import EN_COLOR_WORDS, ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, zh_color
 from reelforge.agent._intents.fade import ANY_FADE
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
@@ -14,7 +14,14 @@ from reelforge.draft.edits import SetCanvas
 
 __all__ = ["handle"]
 
-_BACKGROUND = r"\b(?:background|bg)\b(?!\s+(?:music|song|track|sound))|背景(?!音乐|音|乐|歌)|底色"
+# (and what is behind a fitted clip: "set canvas color to #333", "make the bars white", "fill the empty space with black",
+# "黑边改成白色", "画面空白的地方填成黑色")
+_BACKGROUND = (r"\b(?:background|bg)\b(?!\s+(?:music|song|track|sound))|背景(?!音乐|音|乐|歌)|底色|"
+               r"\bcanvas(?: colou?r)?\b(?=\s+(?:to|in|=|:|should be)?\s*(?:#|rgb|[a-z]))|画布(?:的)?(?:颜色)?|"
+               rf"(?<!no )\b(?:the |side |black |letterbox )*bars\b(?=\s+(?:to |in )?(?:{EN_COLOR_WORDS})\b)|\bletterbox(?:ing)? in\b|"
+               r"\b(?:fill )?the (?:empty|blank) (?:space|area|parts?)\b|黑边(?=改|换|变|弄|用|填)|空白(?:的)?(?:地方|处|部分|区域)")
+# the nouns above that hold a colour word of their own: "黑边改成白色" is white
+_FILL_NOUNS = r"黑边|\bblack bars\b"
 # another object named: a colour said alone after a background change is the background's only without one
 _OTHER = r"\b(?:title|text|words?|captions?|subtitles?|music|song|clip|font)\b|标题|字幕|文字|字|音乐|片段"
 _FPS = (r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
@@ -51,7 +58,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     bg = None
     if clause.has(_BACKGROUND):
-        bg = color_of(clause.text) or _plain_zh_colour(clause)
+        bg = color_of(re.sub(_FILL_NOUNS, " ", clause.text)) or _plain_zh_colour(clause)
     elif state.focus is not None and state.focus.kind == "canvas" and not clause.has(_OTHER) and aspect is None \
             and _background_last(state) and not clause.has(ANY_FADE):
         # "白的太亮了 换成灰的", "还是黑的好看" after a background (not "switch to square, end on black": a fade)

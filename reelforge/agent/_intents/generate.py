@@ -1192,7 +1192,7 @@ _SUBJECT_EN = re.compile(r"^(?:a|an|two|three|four|some|several)\s+(?P<subject>(
 _SUBJECT_ZH = re.compile(r"^(?:一|1|两|2|几)(?:只|家|位|群|头|匹|辆|座|栋|棵|朵|艘|架|名|对|间|片|个(?=[人女男小老孩]))")
 _OWN_PARTS = r"\b(?:clips?|shots?|cuts?|videos?|titles?|texts?|captions?|subtitles?|music|songs?|sounds?|audio|photos?|pictures?|" \
              r"images?|frames?|everything|all|each|every|whole|intro|outro|ending|end|start|beginning|timeline|\d+\s*(?:s|secs?|seconds?))\b|" \
-             r"片段|视频|标题|字幕|音乐|配乐|开头|结尾|第\d|那段|这段|整个|所有|每个|每段|画面|照片"
+             r"片段|视频|标题|字幕|音乐|配乐|开头|结尾|第\d|那段|这段|整个|所有|每个|每段|画面|照片|(?:两|2|几|这两|这2|那两|那2)段(?:的)?(?:中间|之间)"
 
 
 def scene_described(clause: Clause) -> bool:

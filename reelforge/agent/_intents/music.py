@@ -34,6 +34,9 @@ MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track
         r"(?:the|this|that|my) (?:audio |music )?track(?! of))\b|背景音乐|背景乐|音乐|配乐|(?<!唱)歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
+# whose video the music is for names no upload: "music for my dog video", "给我的视频配点音乐"
+_FOR_MINE = r"\bfor (?:my|our) (?:[\w-]+ ){0,2}(?:video|vlog|clip|channel|montage|reel|edit|film|movie|short|page)s?\b|" \
+            r"给我的(?:[\u4e00-\u9fff]{0,6}?)(?:视频|vlog|片子)"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take|drop|knock)(?: \w+){0,3} down|drop (?:the )?(?:\w+ )?(?:volume|level)|reduce|decrease|less loud|" \
            r"not so loud|too loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
@@ -78,7 +81,8 @@ _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|o
          r"(?:deep|tropical) house|[kj]-?pop|pop[- ](?:rock|punk|music)|indie (?:pop|folk|rock)|punk|funk|disco|reggae|ska|" \
          r"bossa nova|bluegrass|film score|ballads?|lullab(?:y|ies)|boom bap|new age|symphon(?:y|ic)|chill vibes|lounge music|" \
          r"smooth jazz|(?:upbeat|happy|teen|dance|synth|bubblegum)[- ]pop|singer[- ]songwriter|easy listening|(?:beach|summer) vibes|" \
-         r"big band|bebop|heavy metal|(?:hard|classic|alt(?:ernative)?|garage|punk) rock|grunge|trap beats?|rap beats?)(?![a-z])|" \
+         r"big band|bebop|heavy metal|(?:hard|classic|alt(?:ernative)?|garage|punk) rock|grunge|trap beats?|rap beats?|" \
+         r"reggaeton|afrobeats?|dancehall|city pop|vaporwave|chillwave|hyperpop)(?![a-z])|" \
          r"\b(?:some|more|with|to|for|of|play|put on|try|want|add)\s+(?:(?:a|an|the|little|bit|nice|soft|solo|light|good|cool|real|proper|" \
          r"old|classic|gentle|sad|happy|chill|calm|mellow|upbeat|relaxing|acoustic|emotional|epic)\s+){0,2}" \
          r"(?:rock|soul|rap|trap|folk|country|piano|guitar|ukulele|banjo|strings|violins?|cellos?|orchestra|ambient|acoustic|" \
@@ -86,8 +90,13 @@ _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|o
          r"爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|纯音乐|电音|说唱|饶舌|蓝调|交响乐|乡村音乐|摇篮曲|电子舞曲|(?<!赛博)朋克|放克|迪斯科|舞曲|" \
          r"重金属|金属乐|摇摆乐|" \
          r"(?:古风|国风|中国风)(?=(?:一点|点)?(?:的)?(?:吧|$|[，,]|音乐|歌|配乐|bgm|曲))|" \
-         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|电子|古典)|" \
-         r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐)"  # "…，配钢琴", "配点轻松的吉他", "来点小提琴"
+         r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|电子|古典|古筝|二胡|琵琶|笛子|萨克斯)|" \
+         r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐|古筝|二胡|琵琶|萨克斯)"  # "…，配钢琴", "配点轻松的吉他", "来点小提琴"
+
+
+def _upload_said(clause: Clause) -> bool:
+    """Whether the clause speaks of the user's own upload ("my song", "我上传的"), not of whose video it is for."""
+    return compiled(_UPLOADED).search(compiled(_FOR_MINE).sub(" ", clause.text)) is not None
 
 
 def _relative(clause: Clause) -> float | None:
@@ -625,7 +634,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     definite = not _has_music(state) and clause.has(_USE + r"|\b(?:want|need|on)\b") and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌|(?:^|把|将)歌(?:也|就)?(?=用|放|加|当|做)") \
         and (not adjust or not clause.has(r"^(?:please\s+)?(?:make|turn|set)\b"))
     upload = find_media(clause, state, ("audio", "video")) \
-        if clause.has(_UPLOADED) or _names_upload(clause, state) or definite else None
+        if _upload_said(clause) or _names_upload(clause, state) or definite else None
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
         upload = find_media(clause, state, ("audio",))
     current = next((s for t in state.draft.tracks if t.is_music for s in t.segments), None)
@@ -649,7 +658,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 continue  # "…，音量30%，要循环": it loops already, nothing changes
             state.edit(UpdateMusic(**setting), focus_kind="music")
         return True
-    if clause.has(_UPLOADED) and not _has_music(state) and clause.has(_USE):
+    if _upload_said(clause) and not _has_music(state) and clause.has(_USE):
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))

@@ -277,8 +277,10 @@ _NOT_IN_LIBRARY = (r"\brecord scratch\w*|\bdrum ?rolls?\b|\bheart ?beats?\b|\b(?
                    r"\bbirds? (?:chirp\w*|song|sounds?|singing|tweet\w*)|\bsounds? of (?:the |some )?(?:birds?|thunder|footsteps|laughter)\b|\bchirp\w*|\bthunder\b|\blaugh(?:ter| track|ing)\b|"
                    r"\bcash register\b|\bka-?ching\b|\bsirens?\b|\bdog bark\w*|\bbark(?:ing)? sound|\bfootsteps?\b|"
                    r"\bdoor (?:creak|slam|knock)\w*|\bknock(?:ing)? sound|\bglass break\w*|\bcrickets?\b|\bphone ring\w*|"
-                   r"\balarm(?: clock)?(?: sound)?\b|\bbeeps?\b|\bcar horn\b|\bboing\b|"
-                   r"鸟叫|鸟鸣|雷声|打雷声|心跳声?|打字声|键盘声|笑声|罐头笑声|鼓声|警笛|脚步声|敲门声|狗叫|蝉鸣|虫鸣|闹钟声|收银声")
+                   r"\balarm(?: clock)?(?: sound)?\b|\bbeeps?\b|\bcar horn\b|\bboing\b|\bgongs?\b|\b(?:ocean |sea )?waves? sounds?\b|"
+                   r"\bsounds? of (?:the )?(?:ocean|waves|sea)\b|\bglitch(?:y)? sounds?\b|\bdun dun dun\b|"
+                   r"鸟叫|鸟鸣|雷声|打雷声|心跳声?|打字声|键盘声|笑声|罐头笑声|鼓声|警笛|脚步声|敲门声|狗叫|蝉鸣|虫鸣|闹钟声|收银声|"
+                   r"收银机的?声音?|海浪声|浪声|锣声?|[哔嘀](?=的一声|声)|噔噔噔")
 _SUBJECT_CLIP = r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|镜头|画面"
 
 
@@ -289,7 +291,8 @@ def _not_in_library(clause: Clause, named: str, state: PlanState) -> bool:
     have = ("、" if zh else ", ").join(
         (effect.names_zh[0] if zh else effect.title.lower()) for effect in SOUND_EFFECTS.values())
     state.actions.append(Unknown(clause.unquoted(), understood="a sound effect", question=ask(
-        clause, f"I don't have a {named} sound. The sound effects I have: {have}. Which one would you like?",
+        clause, f"I don't have {'an' if named[:1] in 'aeiou' else 'a'} {named} sound. The sound effects I have: {have}. "
+                "Which one would you like?",
         f"音效库里没有「{named}」。现有的音效：{have}。要用哪一个？")))
     return True
 

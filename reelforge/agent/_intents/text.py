@@ -339,13 +339,20 @@ def _timing(clause: Clause) -> dict[str, object]:
 
 
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
-_BACKDROP = re.compile(rf"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:({EN_COLOR_WORDS}|\S+)\s+)?(?:background|backdrop|box|banner)"
+_BACKDROP = re.compile(
+                       # the box named, then its colour: "change the box colour to blue", "the box behind the title should be grey"
+                       rf"\b(?:(?:the|its|their|that)\s+)?(?:box|banner|backdrop|strip)(?:\s+colou?r)?(?:\s+behind\s+(?:the\s+\w+|it|them))?"
+                       rf"\s+(?:to|should be|is|in|=|:)\s+(?:an?\s+)?({EN_COLOR_WORDS})\b|"
+                       rf"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:({EN_COLOR_WORDS}|\S+)\s+)?(?:background|backdrop|box|banner|strip|"
+                       r"highlight(?=\s+behind))"
                        # the colour after the noun, as a learner says it: "with box black behind"
                        r"(?:\s+(black|white|red|yellow|blue|green|grey|gray|pink|purple|orange|dark|light)\b(?:\s+behind\b)?)?\b|"
                        rf"({ZH_COLOR_WORDS})色(?:的)?(?:背景|底)|({ZH_COLOR_BARE})的?(?:背景|底(?!部|下))|(?:背景|底色)(?:是|为|改成|用)?({ZH_COLOR_WORDS})色|底色(?:改为|换成|变成|弄成|调成)({ZH_COLOR_WORDS})色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
                        # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
                        rf"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([{ZH_COLOR_CHARS}])的|"
-                       rf"([{ZH_COLOR_CHARS}])底(?!部|下)")
+                       rf"([{ZH_COLOR_CHARS}])底(?!部|下)|"
+                       # "标题的背景框改成蓝色", "底色改成半透明黑色": the box named, then its colour
+                       rf"(?:背景框|背景条|底框|底色)(?:的颜色)?(?:改成|换成|变成|弄成|调成|改为|用|是|为)?(?:半透明的?)?({ZH_COLOR_WORDS})色?")
 # a box said by how it looks, not its colour: "put a dark background behind it"
 _SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"

@@ -171,22 +171,26 @@ _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\
           # "换个女生的声音", "换一个声音": a voice, not the clips' sound (which is "片段的声音", "原声")
           r"[男女](?:生|性|人|孩|的)?的?声音|换(?:一个|1个|个)?(?:别的|其他的?)?声音|"
           # a voice said by its accent or its age: "a british accent", "英式口音", "童声", "老人的声音"
-          r"\baccents?\b|口音|[英美]音|童声|(?:老人|老年人|老头|小孩|儿童|孩子|小朋友|大叔|少女|少年|老爷爷|老奶奶)的?(?:声音|嗓音|音色)")
+          r"\baccents?\b|口音|[英美]音|童声|(?:老人|老年人|老头|小孩|儿童|孩子|小朋友|大叔|少女|少年|老爷爷|老奶奶)的?(?:声音|嗓音|音色)|"
+          # a voice by its kind, as short-video dubbing apps name them: "萝莉音", "大叔音", "御姐音", "台湾腔"
+          r"(?:萝莉|御姐|大叔|少年|少女|正太|奶|烟)(?:音|嗓)|(?:台湾|港|东北|四川|播音)腔")
 # no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
 _EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])|导出|下载|保存"
 _VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
 _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|放大|大一点|大一些|大些|变大|加大|调大"
 _SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|缩小|小一点|小一些|小些|变小|调小"
+# (the word-by-word kind as creators name it: "like mrbeast", "hormozi style", "animated captions", 综艺感, 花字)
 _HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音|" \
-             r"(?:一|1)个字(?:一|1)个字|一字一字|逐个字"
-_CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|简洁|简单|普通|干净"
+             r"(?:一|1)个字(?:一|1)个字|一字一字|逐个字|\bmr\.? ?beast\b|\b(?:alex )?hormozi\b|\banimated\b|\bdynamic\b|" \
+             r"综艺|花字|动态字幕|跳动"
+_CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|\bminimal(?:ist)?\b|\bsubtle\b|简洁|简单|普通|干净|极简|低调"
 _ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
 # a complaint says the opposite of its word: "the narrator talks too fast" wants it slower, "太慢了" faster
 _TOO_FAST = r"\btoo (?:fast|quick(?:ly)?|rushed)\b|\brushed\b|太快|过快"
 _TOO_SLOW = r"\btoo slow(?:ly)?\b|太慢|过慢"
 _SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow down\b|慢一点|慢一些|慢点|放慢|慢些|慢"
 _FASTER = r"\bfaster\b|\bquicker\b|\bspeed up\b|快一点|快一些|快点|加快|快些|快"
-_FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女的|女性|女"
+_FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女的|女性|女|御姐"
 _MALE = r"\bmale\b|\bm[ae]n'?s?\b|\bguy'?s?\b|\bboy'?s?\b|\bhis\b|男声|男生|男的|男性|男"
 _CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|换|改|用"
 _VOICE_ID = re.compile(r"\b((?:en|en_gb|zh)_(?:female|male)|kokoro:[a-z]{2}_[a-z0-9]+)\b")
@@ -199,7 +203,7 @@ _NO_VOICE = (r"\b(?:old|older|elderly|young|younger|little)\s+(?:man|woman|lady|
              r"\b(?:child|children|kid|kids|teenager|teen|baby|granny|grandpa|grandma|grandfather|grandmother)(?:'s|s')?(?=\s+voice|\s*$)|"
              r"\b(?:australian|aussie|indian|irish|scottish|welsh|canadian|french|german|spanish|italian|russian|japanese|"
              r"korean|southern|texan|cockney)\b(?:\s+accent)?|"
-             r"老人|老年|老头|老爷爷|老奶奶|大爷|大妈|小孩|儿童|童声|小朋友|年轻|少年|少女|萝莉|大叔|粤语|广东话|台湾腔|东北话|四川话")
+             r"老人|老年|老头|老爷爷|老奶奶|大爷|大妈|小孩|儿童|童声|小朋友|年轻|少年|少女|萝莉|大叔|正太|奶音|烟嗓|粤语|广东话|台湾腔|港腔|东北话|东北腔|四川话|四川腔")
 _VOICE_LIST = ("US English, British English and Mandarin, each female or male", "美式英语、英式英语和普通话，各有男声和女声")
 
 
@@ -597,7 +601,8 @@ def _placed(clause: Clause, state: PlanState) -> bool:
 
 
 # a style turned down: "no fancy highlight", "not word by word", "不要逐字高亮"
-_NOT_STYLE = r"\b(?:no|without|not|don'?t want)\s+(?:\w+\s+)?(?:highlight\w*|word[- ]by[- ]word|karaoke)|不要(?:逐字|高亮)|不用(?:逐字|高亮)"
+_NOT_STYLE = r"\b(?:no|without|not|don'?t want)\s+(?:\w+\s+)?(?:highlight\w*|word[- ]by[- ]word|karaoke)|不要(?:逐字|高亮)|不用(?:逐字|高亮)|" \
+             r"\bnothing (?:too )?fancy\b|\b(?:no|not|without) (?:too |so )?(?:fancy|flashy)\b|(?:不要|不用|别)(?:太|那么)?(?:花里胡哨|花哨|花)"
 
 
 def _caption_speech(state: PlanState, style: str | None) -> None:
