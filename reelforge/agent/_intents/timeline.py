@@ -1027,12 +1027,26 @@ def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
 _UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了"
 
 
+# a photo as what takes a clip's place: "用照片替换掉城市那段", "把城市那段换成照片", "replace the city clip with my photo"
+# (not "with a photo of a beach": a scene)
+_PHOTO_INSTEAD = r"(?:用|换成|替换成|换为)(?:我的|我上传的|我传的|那张|这张)?(?:照片|图片|相片)|(?:照片|图片|相片)(?:来)?(?:替换|代替|取代|换掉)|" \
+                 r"\b(?:with|for|by) (?:my |the |a |an )?(?:uploaded )?(?:photo|picture|pic|image)\b(?! of\b)"
+
+
 def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     """"replace the first clip with the video I uploaded", "用我上传的视频替换第一个片段", "把第一个片段换成我上传的视频":
     the upload takes the clip's place; when several uploads could be meant, ask which."""
-    if not clause.has(_UPLOAD) and _named_upload(clause, state) is None and _the_photo(clause, state) is None:
-        return False
     if not clause.has(r"\b(?:instead of|in place of|replac(?:e|ing)|swap|switch)\b|替换|换掉|代替|取代|换成"):
+        return False
+    if clause.has(_PHOTO_INSTEAD) and not any(m.uploaded and m.kind == "image" for m in state.context.media):
+        # "用照片替换掉城市那段" with no photo uploaded: say so, never a clip generated of "a photo"
+        state.actions.append(Unknown(clause.unquoted(), understood="replacing a clip with an uploaded photo", question=ask(
+            clause, "There is no uploaded photo yet: upload it first (drop it on the page), then say which clip it "
+            "replaces, for example: replace the first clip with my photo.",
+            "还没有上传照片：请先上传（拖到页面上），再说要替换哪一段，例如：用我的照片替换第一个片段。")))
+        return True
+    if not clause.has(_UPLOAD) and not clause.has(_PHOTO_INSTEAD) and _named_upload(clause, state) is None and \
+            _the_photo(clause, state) is None:
         return False
     placement = placement_of(clause, state)
     ref = placement[1] if placement is not None and placement[0] == "replace" else None
@@ -1080,12 +1094,15 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
 def _the_photo(clause: Clause, state: PlanState) -> MediaRef | None:
     """"add the photo at the end", "照片加进来", "把海滩照片加到最后": a photo said with no owner is the uploaded one
     that is not on the timeline yet (a video would be the video itself)."""
-    if not clause.has(r"\bthe (?:[\w-]+ )?(?:photo|picture|image|pic)\b|照片|图片|相片"):
+    if not clause.has(r"\bthe (?:[\w-]+ )?(?:photo|picture|image|pic)\b|照片|图片|相片") and not clause.has(_PHOTO_FIRST):
         return None
     on_timeline = {seg.src for seg in main_clips(state.draft)}
     photos = [m for m in state.context.media if m.uploaded and m.kind == "image" and m.src not in on_timeline]
     return photos[-1] if photos else None
 
+
+# a photo said bare, first, as dictation drops the article: "photo last please", "pic first" (not "photo of a ...")
+_PHOTO_FIRST = r"^(?:(?:and|then|also|now|ok|okay|oh|so)\s+)*(?:(?:put|add|move|place|stick)\s+)?(?:photo|picture|pic|image)\b(?!\s+(?:of|shoot|booth|album|frame)\b)"
 
 _KIND_WORDS = {"video": r"\b(?:videos?|vids?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
                "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图"}
@@ -1348,6 +1365,12 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     put = _PUT_FIRST.match(clause.text)
     if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
         clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
+    put_zh = re.match(r"^([^，,\s]{1,12}?)(最后|最前面?|开头|结尾)(?:面)?(?:吧|就行|就好|呗)?$", clause.text)
+    if put_zh and _upload_off_timeline(dataclasses.replace(clause, text=put_zh.group(1)), state):
+        clause = dataclasses.replace(clause, text=f"把{put_zh.group(1)}放到{put_zh.group(2)}")  # "照片最后吧"
+    if clause.has(_PHOTO_FIRST) and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and clause.has(
+            r"\b(?:at|to) the (?:very )?(?:end|start|beginning|front)\b|\b(?:after|before) (?:the|clip)\b"):
+        clause = dataclasses.replace(clause, text=f"put {clause.text}")  # "photo at the end", "pic after the city"
     if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
             or _then_in_order(clause, state):
         return True
@@ -1366,7 +1389,7 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)|(?:整个)?视频的?(?=最后|最前|开头|结尾|前面|后面|里|$)",
                   " ", without_place(clause.text))  # the video itself ("放到视频最后面": the video as a place)
     kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], said)) or ("video", "image")
-    upload = clause.has(_UPLOAD)
+    upload = clause.has(_UPLOAD) or clause.has(_PHOTO_FIRST)  # "photo last please": the photo uploaded, or none yet
     media = find_media(clause, state, kinds) if upload else _named_upload(clause, state) or _the_photo(clause, state)
     if media is None:
         if not upload or len(kinds) != 1 or any(m.uploaded and m.kind in kinds for m in state.context.media):
