@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -444,6 +444,21 @@ def follow_up_clip(clause: Clause, state: PlanState, topic: str) -> str | None:
             or clause.has(_EVERY) or any(clip_refs(clause, state)) or not state.last_change_is(topic):
         return None
     return focus.segment_id if state.draft.find_segment(focus.segment_id) else None
+
+
+# words for the whole video rather than its one clip: "speed up the video", "the whole thing", "整体加速", "全部静音"
+_THE_WHOLE = r"\b(?:the (?:whole |entire )?(?:video|thing|film|movie|project)|everything|all|whole|entire|overall|everywhere)\b|" \
+             r"整体|整个|全部|所有|全都|视频"
+
+
+def the_one_clip(clause: Clause, state: PlanState) -> str | None:
+    """The one clip of a one-clip draft, for a change to a clip's own speed, sound or camera move that names no clip
+    ("慢动作", "pan left", "这个原声调小一半"): the clip is all the video holds, so the edit names it, as "this clip" does;
+    None when the clause says the whole video ("speed up the video", "整体加速1.5倍") or there are several clips."""
+    clips = main_clips(state.draft)
+    if len(clips) != 1 or clause.has(_THE_WHOLE) or state.pending_generation(clips[0].id) is not None:
+        return None
+    return clips[0].id
 
 
 # a clip's own sound named in a history label: "第二个片段静音", "muted clip 2", "set the sound of clip 1 to 40%"

@@ -32,6 +32,7 @@ from reelforge.agent._refs import (
     main_clips,
     mentions_it,
     names_upload,
+    the_one_clip,
     uploads_meant,
     without_end_clips,
 )
@@ -384,6 +385,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     follow = None if targets else follow_up_clip(clause, state, "speed")
     if follow is not None:  # "太快了", "改成1.5倍吧" just after "sped up the second clip 2x": that clip
         targets = [follow]
+    if not targets and not everything and (only := the_one_clip(clause, state)) is not None:
+        targets = [only]  # "慢动作" with one clip: that clip
     if clause.has(_TOO_SLOW + "|" + _TOO_FAST) and targets:  # a complaint about a changed speed: back to normal
         seg = state.draft.find_segment(targets[0])
         now = seg[1].meta.speed if seg is not None and seg[1].meta.speed else 1.0
@@ -489,6 +492,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         targets = [caller]
     if not targets and again:
         targets = [again]
+    if not targets and (only := the_one_clip(clause, state)) is not None and not clause.has(r"\bclips\b|片段们|每段"):
+        targets = [only]  # "这个原声调小一半" with one clip: that clip's sound
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None) or \
         clause.search(r"(?:声音|音量|原声|\bsound\b|\baudio\b|\bvolume\b).*(?:调到|调成|开到|降到|设为|设成|\bto\b)\s*(\d{2,3})(?:吧)?$")
     if percent:  # "quieter still, 20" after a change to its sound, "狗那段声音调到30": that level
