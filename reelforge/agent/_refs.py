@@ -383,7 +383,7 @@ _SHOWN = {
     "徒步": "hike|hiking", "爬山": "hike|hiking|climb", "未来": "futur", "东京": "tokyo", "都市": "city|urban",
     "楼": "city|building|skyscraper|tower|skyline", "建筑": "building|city|architecture", "街景": "street|city",
     "大海": "sea|ocean|beach", "海洋": "ocean|sea", "小狗": "dog|puppy", "小猫": "cat|kitten", "宠物": "dog|cat|pet",
-    "霓虹": "city|night|neon|futur", "灯光": "city|night|light", "汪": "dog|puppy", "狗狗": "dog|puppy", "浪": "wave|beach|sea|ocean",
+    "霓虹": "city|night|neon|futur", "灯光": "city|night|light", "汪": "dog|puppy", "狗狗": "dog|puppy",
 }
 
 

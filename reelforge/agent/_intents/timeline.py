@@ -372,6 +372,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
         return False
     if not main_clips(state.draft):  # "slow motion" on an empty project: nothing to slow down, never a generation
         return _no_clips_to_speed(clause, state, speed)
+    if not clip_refs(clause, state) and _upload_off_timeline(clause, state) and not _added_upload(state):
+        return _upload_not_there(clause, state, "a speed change", ("change its speed", "再改速度"))
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a speed change")
@@ -479,12 +481,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         return False
     if not clip_refs(clause, state) and _upload_off_timeline(clause, state):
         # "hike那段静音" with hike.mp4 only uploaded: asked, never every clip on the timeline instead
-        media = _named_upload(clause, state) or _the_photo(clause, state) or _my_upload(clause, state)
-        name = media.name if media is not None else "it"
-        state.actions.append(Unknown(clause.unquoted(), understood="a clip's sound", question=ask(
-            clause, f"{name} is not on the timeline yet. Should I add it first? Say, for example: add {name} at the end "
-            "and mute it.", f"「{name}」还不在时间线上。要先把它加进来吗？可以说：把{name}加到最后，再静音。")))
-        return True
+        return _upload_not_there(clause, state, "a clip's sound", ("mute it", "再静音"))
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a clip's sound")
@@ -620,6 +617,17 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
 
 # a clip removed, then where the video starts or ends: "can we get rid of the beach clip and just end on the city"
 _REMOVED_THEN_END = re.compile(r"^(.+?)\s*(?:,\s*)?\band\s+(?:just |then |so |instead )*(?:start|begin|open|end|finish|close)s?\s+(?:with|on)\b")
+
+
+def _upload_not_there(clause: Clause, state: PlanState, understood: str, then: tuple[str, str]) -> bool:
+    """A change to an upload that is not on the timeline ("hike那段静音", "hike那段换成2倍速" with hike.mp4 only
+    uploaded): asked whether to add it first, never made to the clips that are there instead."""
+    media = _named_upload(clause, state) or _the_photo(clause, state) or _my_upload(clause, state)
+    name = media.name if media is not None else "it"
+    state.actions.append(Unknown(clause.unquoted(), understood=understood, question=ask(
+        clause, f"{name} is not on the timeline yet. Should I add it first? Say, for example: add {name} at the end "
+        f"and {then[0]}.", f"「{name}」还不在时间线上。要先把它加进来吗？可以说：把{name}加到最后，{then[1]}。")))
+    return True
 
 
 def _upload_off_timeline(clause: Clause, state: PlanState) -> bool:
