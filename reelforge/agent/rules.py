@@ -1400,6 +1400,9 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     value = _BARE_VALUE.match(bare)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2) or "")
+        if unit == "s" and re.match(r"^(?:added|添加)", words) and re.search(r"\btitle\b|\btext\b|标题|文字", words):
+            # "longer, like 5 seconds" after "Added the title 'Night City' (0-3s)": that title shown so long, not another
+            return _replay(f"标题显示{number}秒" if clause.language == "zh" else f"show the title for {number} seconds", state)
         said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit or not value.group(2)]
         if not said and not value.group(2):  # "改回30" after "帧率改为24": the one number the label holds, with no unit
             said = list(_UNITLESS.finditer(words))
