@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -102,6 +102,9 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     beside = _next_to(clause, state, clips)
     if beside is not None:
         return [beside]
+    several = _several(clause, state, clips)
+    if several is not None:
+        return several
     numbers = clip_numbers(clause)
     ids = [_pick(clips, n) for n in numbers]
     if MISSING in ids and state.origin is not None and state.origin is not state.draft:
@@ -125,9 +128,49 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
         named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
         ids = [sid for _, sid in sorted(named)]
+    if not ids:  # "the neon one", "the clip with the waves": a word its scene brings to mind, when one clip's does
+        ids = _evoked(clause, clips, state)
     if not ids and clips and _shows_absent(clause):  # "unmute the dog clip" when no clip shows a dog: not every clip
         ids = [MISSING]
     return ids
+
+
+# every clip but some: "every clip but the first", "mute all except the dog clip", "除了第一段都静音", "除了狗那段其他都加速"
+_ALL_BUT = re.compile(r"\b(?:every|each|all|everything)(?: (?:of )?the)?(?: (?:other )?(?:clips?|ones?|shots?|parts?|scenes?|segments?))?"
+                      r"\s+(?:but|except(?: for)?|other than|apart from|besides|save for|excluding)\s+(?P<en>.+?)"
+                      r"(?=\s*(?:$|[,;.!?]|\band\b|\bto\b|\bat\b|\bplease\b|\bpls\b))|"
+                      r"除(?:了)?(?P<zh>[^，,。都全]{1,12}?)(?:以外|之外)?(?:，|,)?(?:的)?(?:其他|其余|其它|别的)?(?:的)?(?:片段|段|镜头)?(?=都|全|也)")
+# some clips counted from an end: "the last two clips", "the first 2 shots", "前两段", "最后两个片段"
+_COUNTED = re.compile(r"\bthe (?P<side>first|last|final|opening) (?P<n>two|three|four|[234]) (?:clips|shots|ones|scenes|parts|segments)\b|"
+                      r"(?P<zside>最后|最前|前|后|头|末)(?:面)?(?:的)?(?P<zn>两|二|三|四|[234])(?:个|段)(?:片段|镜头|视频)?")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "两": 2, "二": 2, "三": 3, "四": 4}
+# the clip in the middle of an odd number of them: "the middle clip", "中间那段"
+_MIDDLE = re.compile(r"\bthe middle (?:clip|one|shot|part|scene|segment|video)\b|中间(?:的)?(?:那|这)(?:一|1)?(?:段|个片段|个镜头|个视频)")
+
+
+def _several(clause: Clause, state: PlanState, clips: list[Segment]) -> list[str] | None:
+    """The clips a clause names as a group: every clip but those said, a count from an end, the middle one; None when
+    it names none so."""
+    but = _ALL_BUT.search(clause.text)
+    if but is not None and clips:
+        words = (but.group("en") or but.group("zh") or "").strip()
+        words = re.sub(rf"^((?:the )?(?:{_ORD}))$", r"\1 clip", words)  # "every clip but the first": the first clip
+        said = dataclasses.replace(clause, text=words)
+        left_out = {ref for ref in clip_refs(said, state) if ref != MISSING}
+        if left_out:
+            return [clip.id for clip in clips if clip.id not in left_out] or [MISSING]
+    counted = _COUNTED.search(clause.text)
+    if counted is not None and clips:
+        side = counted.group("side") or counted.group("zside")
+        said_number = counted.group("n") or counted.group("zn")
+        number = int(said_number) if said_number.isdigit() else _COUNTS[said_number]
+        if number >= len(clips):  # "the last two clips" of two: every clip, as "both clips" is
+            return [] if number == len(clips) else [MISSING]
+        from_start = side in ("first", "opening", "前", "最前", "头")
+        return [clip.id for clip in (clips[:number] if from_start else clips[-number:])]
+    if _MIDDLE.search(clause.text) and len(clips) >= 3 and len(clips) % 2 == 1:
+        return [clips[len(clips) // 2].id]
+    return None
 
 
 def _next_to(clause: Clause, state: PlanState, clips: list[Segment]) -> str | None:
@@ -272,6 +315,15 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
                 and _shows(words, name) \
                 and not set(words.split()) & {"the", "a", "an", "this", "that", "my"}:
             return match.start()
+    # its own sound or speed by what it shows: "the city's original sound", "the dog's audio" (not "the title's colour")
+    for match in re.finditer(r"\b(?:the )?([a-z]{3,})'s (?:own |original |natural |background )?(?:sound|audio|volume|noise|speed|"
+                             r"clip|part|shot|footage)\b", clause.text):
+        if match.group(1) not in _NOT_SHOWN and _shows(match.group(1), name):
+            return match.start()
+    # an English word before a Chinese clip word: "dog 那段 slow mo", "city那个片段静音" (mixed, as typed)
+    for match in re.finditer(r"(?<![a-z])([a-z]{3,}(?: [a-z]{3,})?)\s*的?(?:那段|那[一1]段|那[个1]片段|那[个1]镜头|片段|镜头)", clause.text):
+        if _shows(match.group(1), name):
+            return match.start()
     # by what it shows: "the clip with the dog", "the part of the city", "the one showing waves"
     for match in re.finditer(r"\bthe (?:clip|shot|scene|video|part|bit|section|one) (?:with|of|showing|where|that shows)"
                              r" (?:the |a |an |some )?([a-z]{3,})\b", clause.text):
@@ -331,6 +383,7 @@ _SHOWN = {
     "徒步": "hike|hiking", "爬山": "hike|hiking|climb", "未来": "futur", "东京": "tokyo", "都市": "city|urban",
     "楼": "city|building|skyscraper|tower|skyline", "建筑": "building|city|architecture", "街景": "street|city",
     "大海": "sea|ocean|beach", "海洋": "ocean|sea", "小狗": "dog|puppy", "小猫": "cat|kitten", "宠物": "dog|cat|pet",
+    "霓虹": "city|night|neon|futur", "灯光": "city|night|light", "汪": "dog|puppy", "狗狗": "dog|puppy",
 }
 
 
@@ -338,6 +391,36 @@ _SHOWN_EN = "|".join(en for pair in _SHOWN.values() for en in pair.split("|"))
 # a clip named by what it shows: "the dog clip", "the clip with the cat", "狗那段"
 _SHOWN_NAMED = re.compile(rf"\bthe (?:{_SHOWN_EN})s? (?:clip|shot|scene|part)\b|\bthe (?:clip|shot|scene|part) (?:with|of|showing) "
                           rf"(?:the |a |an )?(?:{_SHOWN_EN})s?\b|(?:{'|'.join(_SHOWN)})的?那(?:一|1|个)?(?:段|片段|镜头)")
+
+
+# what a scene brings to mind without naming it, by a word of the clip's name: "the neon one" is "a futuristic city at
+# night", "the one with the waves" "a dog on the beach". Read only when no clip is named outright, and only when one
+# clip's scene brings the word to mind.
+_EVOKES = {
+    "city": "neon lights lit street streets traffic cyberpunk nightlife towers tower buildings skyline downtown",
+    "night": "dark neon lights stars moon evening nighttime", "futuristic": "neon cyberpunk scifi future robots",
+    "beach": "waves wave surf sand sandy water seaside tide shore palm palms sunny", "sea": "waves wave water boat",
+    "ocean": "waves wave water surf", "dog": "pet animal fur furry paws barking", "cat": "pet animal kitty",
+    "mountain": "hike hiking trail climb peak peaks snowy summit", "forest": "trees tree green nature woods",
+    "rain": "wet umbrella umbrellas storm rainy", "snow": "cold winter white snowy", "sunset": "golden orange evening dusk",
+    "sunrise": "morning dawn golden", "car": "road driving drive highway", "coffee": "cafe cup morning",
+}
+_EVOKED_BY = {word: set(group.split()) for word, group in _EVOKES.items()}
+_EVOKING = re.compile(r"\bthe ([a-z]{3,}(?: [a-z]{3,})?) (?:one|clip|shot|part|bit|scene|video|footage|section)\b|"
+                      r"\bthe (?:one|clip|shot|part|bit|scene|video) (?:with|of|showing) (?:the |a |an |some )?([a-z]{3,})\b")
+
+
+def _evoked(clause: Clause, clips: list[Segment], state: PlanState) -> list[str]:
+    """The one clip whose scene brings to mind a word the clause names it by ("the neon one", "the one with the
+    waves"); none when no clip's scene does, or several do."""
+    said = _EVOKING.search(clause.text)
+    if said is None:
+        return []
+    words = set((said.group(1) or said.group(2)).split()) - _NOT_SHOWN
+    meant = [clip.id for clip in clips if words and words & {
+        evoked for word in re.findall(r"[a-z]{3,}", (clip.meta.name or _media_name(state, clip.src) or "").lower())
+        for evoked in _EVOKED_BY.get(word, ())}]
+    return meant if len(meant) == 1 else []
 
 
 def _translated(words: str, name: str) -> bool:
@@ -361,6 +444,21 @@ def follow_up_clip(clause: Clause, state: PlanState, topic: str) -> str | None:
             or clause.has(_EVERY) or any(clip_refs(clause, state)) or not state.last_change_is(topic):
         return None
     return focus.segment_id if state.draft.find_segment(focus.segment_id) else None
+
+
+# words for the whole video rather than its one clip: "speed up the video", "the whole thing", "整体加速", "全部静音"
+_THE_WHOLE = r"\b(?:the (?:whole |entire )?(?:video|thing|film|movie|project)|everything|all|whole|entire|overall|everywhere)\b|" \
+             r"整体|整个|全部|所有|全都|视频"
+
+
+def the_one_clip(clause: Clause, state: PlanState) -> str | None:
+    """The one clip of a one-clip draft, for a change to a clip's own speed, sound or camera move that names no clip
+    ("慢动作", "pan left", "这个原声调小一半"): the clip is all the video holds, so the edit names it, as "this clip" does;
+    None when the clause says the whole video ("speed up the video", "整体加速1.5倍") or there are several clips."""
+    clips = main_clips(state.draft)
+    if len(clips) != 1 or clause.has(_THE_WHOLE) or state.pending_generation(clips[0].id) is not None:
+        return None
+    return clips[0].id
 
 
 # a clip's own sound named in a history label: "第二个片段静音", "muted clip 2", "set the sound of clip 1 to 40%"

@@ -1400,6 +1400,9 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     value = _BARE_VALUE.match(bare)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
         number, unit = value.group(1), _unit(value.group(2) or "")
+        if unit == "s" and re.match(r"^(?:added|添加)", words) and re.search(r"\btitle\b|\btext\b|标题|文字", words):
+            # "longer, like 5 seconds" after "Added the title 'Night City' (0-3s)": that title shown so long, not another
+            return _replay(f"标题显示{number}秒" if clause.language == "zh" else f"show the title for {number} seconds", state)
         said = [m for m in _VALUE.finditer(words) if _unit(m.group(2)) == unit or not value.group(2)]
         if not said and not value.group(2):  # "改回30" after "帧率改为24": the one number the label holds, with no unit
             said = list(_UNITLESS.finditer(words))
@@ -1504,6 +1507,8 @@ def _named(edit: Edit, state: PlanState) -> str | None:
     if topic == "fade" and segment is None:
         fade_in = getattr(edit, "fade_in_ms", None) is not None
         return ("开头的淡入" if fade_in else "结尾的淡出") if zh else ("the fade in" if fade_in else "the fade out")
+    if edit.op == "set_captions":  # the captions share the title's topic, not its name
+        return "字幕" if zh else "the captions"
     if topic in ("music", "title", "transition", "voice"):
         return TOPIC_LABELS[topic][1 if zh else 0]
     return None

@@ -554,6 +554,8 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
     if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
         return None
+    if re.fullmatch(r"(?:(?:the|a|an|my)\s+)?(?:photo|picture|pic|image)|(?:那张|这张|1张)?(?:照片|图片|相片)", new.strip()):
+        return None  # "用照片替换掉城市那段": a photo said bare is an upload (timeline's), never a scene of "照片"
     if any(m.uploaded and m.kind in ("video", "image") and names_upload(new.lower(), m) for m in state.context.media):
         return None  # "把城市那段换成我的hike视频": an upload named by its file, never a clip to generate
     # "change the dog into a cat" is a change inside the clip (no tool for it), not a new clip in its place
@@ -1062,6 +1064,10 @@ _EN_REMARK = r"^(?:the|this|that|it|its|it's)\b[^,]*?\b(?:feels?|looks?|seems?|s
              r"(?![a-z]+ing\b)[a-z]+)\b"
 
 
+# an upload said with its place and no verb: "photo last please", "pic first", "video at the end" (never a scene)
+_UPLOAD_PLACED = r"^(?:(?:the|my)\s+)?(?:photo|pic|picture|image|video|vid|footage)s?\s+(?:first|last|at the (?:very )?(?:end|start|beginning))\b"
+
+
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A message that opens by describing a scene is asking for that scene: "a sunset over a mountain lake,
     10 seconds, vertical" / "夜晚的东京街头，霓虹灯闪烁，10秒，竖屏" generates it.
@@ -1103,7 +1109,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         plain = _LOOK_ITEM.sub(" ", clause.text)  # ("..., cool tones": how it is filmed, no remark)
         # ("a speed boat racing across a lake": the editor's nouns in a scene described are things in it)
         edit_nouns = re.search(_EN_EDIT_NOUNS, plain) and not scene_described(clause)
-        if clause.has(_EN_QUESTION) or edit_nouns or any(re.search(p, plain) for p in (_EN_NOT_SCENE, _EN_REMARK)):
+        if clause.has(_EN_QUESTION) or edit_nouns or any(re.search(p, plain) for p in (_EN_NOT_SCENE, _EN_REMARK, _UPLOAD_PLACED)):
             return False
         # a verb first ("please add ..."), or a camera move said alone ("slowly zoom in", "and tilt up"), is a change to a
         # clip, never a scene; "slow motion waves crashing" has no verb

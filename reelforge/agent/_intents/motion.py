@@ -19,7 +19,16 @@ import re
 
 from reelforge.agent._intents._transitions import PLACE
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
-from reelforge.agent._refs import MISSING, clip_refs, each_clip, follow_up_clip, main_clips, mentions_it, shown_words
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    each_clip,
+    follow_up_clip,
+    main_clips,
+    mentions_it,
+    shown_words,
+    the_one_clip,
+)
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
@@ -146,7 +155,8 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
     if len(each) == 1 and isinstance(last, EditAction) and isinstance(last.edit, SetMotion) and last.edit.motion == motion \
             and _moved(last.edit.segment_id, state) >= _moved(each[0], state):
         return True  # "no zoom please, keep it still": said twice (every clip, then the one clip there is), done once
-    if len(each) == 1 and each[0] is None and isinstance(last, EditAction) and isinstance(last.edit, SetMotion) \
+    if len(each) == 1 and isinstance(last, EditAction) and isinstance(last.edit, SetMotion) \
+            and (each[0] is None or each[0] == last.edit.segment_id == the_one_clip(clause, state)) \
             and motion != "none" and not clip_refs(clause, state) and not says_photo:
         # "ken burns it, zoom out": the move just asked for, said how (a clip has one move: the last said wins)
         state.actions.pop()
@@ -225,6 +235,9 @@ def _targets(clause: Clause, state: PlanState, photos: list[str], says_photo: bo
         return None  # the photos named are not on the timeline: say so (not every clip, unasked)
     # ("can the pictures move a bit": with no photo anywhere, the pictures are what the clips show)
     every = [seg.id for seg in main_clips(state.draft)]
+    only = the_one_clip(clause, state) if not says_photo else None
+    if only is not None:  # "往左摇" with one clip: that clip
+        return [only]
     return [] if not photos or photos == every else photos
 
 

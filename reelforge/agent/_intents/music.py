@@ -19,6 +19,7 @@ from reelforge.agent._refs import (
     mentions_it,
     moment_of,
     text_segments,
+    the_one_clip,
 )
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, compiled
@@ -591,9 +592,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     if clause.has(_ONLY_MUSIC) and state.draft.tracks_of(VIDEO):
         # "i only want music", "只要背景音乐": the clips' own sound off, under the music there is (or a track to add)
+        only = the_one_clip(clause, state)  # one clip: its sound
         if not any(isinstance(a, EditAction) and isinstance(a.edit, SetClipAudio) and a.edit.volume == 0
-                   and a.edit.segment_id is None for a in state.actions):  # "mute the clips, i only want music": once
-            state.edit(SetClipAudio(volume=0.0))
+                   and a.edit.segment_id in (None, only) for a in state.actions):  # "mute the clips, i only want music": once
+            state.edit(SetClipAudio(segment_id=only, volume=0.0))
         if not _has_music(state):
             state.actions.append(MusicAction())
         state.focus = Focus("music")

@@ -147,7 +147,7 @@ _BARE_COLOR = r"^(?:再|然后|并且?|也)?(?:改成|换成|变成|改为|用)\
 _ACCEPTED_COLOR = re.compile(r"\S{1,2}色(?:的)?(?:也行|也可以|也好|也不错|挺好|还行|可以)(?:吧|的|啊)?\s*|"
                              r"\b(?:the )?[a-z]+ (?:is|looks) (?:fine|ok|okay|good|great)\b,?\s*")
 # the text's box said alone: "再加个黑底", "顺便加个白底", "字的背景也整个黑的", "with a black box"
-_BOX = rf"[{ZH_COLOR_CHARS}]底|底色|(?:字|标题|文字)的背景|\b(?:box|banner|backdrop)\b"
+_BOX = rf"[{ZH_COLOR_CHARS}]底|底色|(?:字|标题|文字)的?背景|\b(?:box|banner|backdrop)\b"
 
 
 def _only_its_look(clause: Clause) -> bool:
@@ -177,6 +177,8 @@ _LOOK_WORDS_ZH = r"还是|改成|换成|变成|改为|弄成|整成|调成|改|�
 
 # the title's time or fade said alone right after it is named: "标题改成「小狗的一天」然后显示四秒", "并且加个一秒的淡出"
 _ONLY_ITS_TIME = r"^(?:and |also |then )?(?:show|stay|last|keep) (?:on screen |up )?for \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$|" \
+                 r"^(?:(?:a bit|a little|even|much) )?(?:longer|shorter),?\s*(?:like |about |maybe |say |make it )?\d+(?:\.\d+)?\s*" \
+                 r"(?:seconds?|secs?|s)$|" \
                  r"^(?:并且|再|也|还)?(?:显示|持续|停留|保持|待)\d+(?:\.\d+)?秒$|^(?:并且|再|也|还)?加(?:个|一个|1个)?\d+(?:\.\d+)?秒的?(?:淡入|淡出)$"
 
 
@@ -347,6 +349,8 @@ _BACKDROP = re.compile(
                        r"highlight(?=\s+behind))"
                        # the colour after the noun, as a learner says it: "with box black behind"
                        r"(?:\s+(black|white|red|yellow|blue|green|grey|gray|pink|purple|orange|dark|light)\b(?:\s+behind\b)?)?\b|"
+                       # "标题背景换成灰色": the title's own background, its colour said with a verb
+                       rf"(?:标题|文字|字幕|字)的?(?:背景|底色)(?:颜色)?(?:也)?(?:是|为|用|(?:改|换|变|调|弄|整|搞)(?:成|为))?({ZH_COLOR_WORDS})色|"
                        rf"({ZH_COLOR_WORDS})色(?:的)?(?:背景|底)|({ZH_COLOR_BARE})的?(?:背景|底(?!部|下))|(?:背景|底色)(?:是|为|改成|用)?({ZH_COLOR_WORDS})色|底色(?:改为|换成|变成|弄成|调成)({ZH_COLOR_WORDS})色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
                        # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
                        rf"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([{ZH_COLOR_CHARS}])的|"
@@ -711,6 +715,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     wants_change = (clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or
                     clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)) and \
         not clause.has(_ON_SCREEN)  # "title Tokyo 2077": the one title says it; words wanted on screen are new ones
+    # "make it 'Goodnight'" right after the title was added or changed: that title's words
+    wants_change = wants_change or state.focus is not None and state.focus.kind == "text" and bool(texts) and \
+        clause.quote() is not None and clause.has(r"\b(?:it|that)\b|它|改成|换成|^(?:the )?(?:title|heading)\s*[:：]|^标题[:：]") \
+        and not clause.has(ADD)  # ("title: 'Weekend Vibes' pls" after "Added title 'Urban Dreams'": the title renamed)
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None

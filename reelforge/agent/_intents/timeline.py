@@ -32,6 +32,7 @@ from reelforge.agent._refs import (
     main_clips,
     mentions_it,
     names_upload,
+    the_one_clip,
     uploads_meant,
     without_end_clips,
 )
@@ -371,6 +372,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
         return False
     if not main_clips(state.draft):  # "slow motion" on an empty project: nothing to slow down, never a generation
         return _no_clips_to_speed(clause, state, speed)
+    if not clip_refs(clause, state) and _upload_off_timeline(clause, state) and not _added_upload(state):
+        return _upload_not_there(clause, state, "a speed change", ("change its speed", "再改速度"))
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a speed change")
@@ -384,6 +387,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     follow = None if targets else follow_up_clip(clause, state, "speed")
     if follow is not None:  # "太快了", "改成1.5倍吧" just after "sped up the second clip 2x": that clip
         targets = [follow]
+    if not targets and not everything and (only := the_one_clip(clause, state)) is not None:
+        targets = [only]  # "慢动作" with one clip: that clip
     if clause.has(_TOO_SLOW + "|" + _TOO_FAST) and targets:  # a complaint about a changed speed: back to normal
         seg = state.draft.find_segment(targets[0])
         now = seg[1].meta.speed if seg is not None and seg[1].meta.speed else 1.0
@@ -476,12 +481,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         return False
     if not clip_refs(clause, state) and _upload_off_timeline(clause, state):
         # "hike那段静音" with hike.mp4 only uploaded: asked, never every clip on the timeline instead
-        media = _named_upload(clause, state) or _the_photo(clause, state) or _my_upload(clause, state)
-        name = media.name if media is not None else "it"
-        state.actions.append(Unknown(clause.unquoted(), understood="a clip's sound", question=ask(
-            clause, f"{name} is not on the timeline yet. Should I add it first? Say, for example: add {name} at the end "
-            "and mute it.", f"「{name}」还不在时间线上。要先把它加进来吗？可以说：把{name}加到最后，再静音。")))
-        return True
+        return _upload_not_there(clause, state, "a clip's sound", ("mute it", "再静音"))
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a clip's sound")
@@ -489,6 +489,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         targets = [caller]
     if not targets and again:
         targets = [again]
+    if not targets and (only := the_one_clip(clause, state)) is not None and not clause.has(r"\bclips\b|片段们|每段"):
+        targets = [only]  # "这个原声调小一半" with one clip: that clip's sound
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None) or \
         clause.search(r"(?:声音|音量|原声|\bsound\b|\baudio\b|\bvolume\b).*(?:调到|调成|开到|降到|设为|设成|\bto\b)\s*(\d{2,3})(?:吧)?$")
     if percent:  # "quieter still, 20" after a change to its sound, "狗那段声音调到30": that level
@@ -615,6 +617,17 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
 
 # a clip removed, then where the video starts or ends: "can we get rid of the beach clip and just end on the city"
 _REMOVED_THEN_END = re.compile(r"^(.+?)\s*(?:,\s*)?\band\s+(?:just |then |so |instead )*(?:start|begin|open|end|finish|close)s?\s+(?:with|on)\b")
+
+
+def _upload_not_there(clause: Clause, state: PlanState, understood: str, then: tuple[str, str]) -> bool:
+    """A change to an upload that is not on the timeline ("hike那段静音", "hike那段换成2倍速" with hike.mp4 only
+    uploaded): asked whether to add it first, never made to the clips that are there instead."""
+    media = _named_upload(clause, state) or _the_photo(clause, state) or _my_upload(clause, state)
+    name = media.name if media is not None else "it"
+    state.actions.append(Unknown(clause.unquoted(), understood=understood, question=ask(
+        clause, f"{name} is not on the timeline yet. Should I add it first? Say, for example: add {name} at the end "
+        f"and {then[0]}.", f"「{name}」还不在时间线上。要先把它加进来吗？可以说：把{name}加到最后，{then[1]}。")))
+    return True
 
 
 def _upload_off_timeline(clause: Clause, state: PlanState) -> bool:
@@ -1027,12 +1040,26 @@ def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
 _UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了"
 
 
+# a photo as what takes a clip's place: "用照片替换掉城市那段", "把城市那段换成照片", "replace the city clip with my photo"
+# (not "with a photo of a beach": a scene)
+_PHOTO_INSTEAD = r"(?:用|换成|替换成|换为)(?:我的|我上传的|我传的|那张|这张)?(?:照片|图片|相片)|(?:照片|图片|相片)(?:来)?(?:替换|代替|取代|换掉)|" \
+                 r"\b(?:with|for|by) (?:my |the |a |an )?(?:uploaded )?(?:photo|picture|pic|image)\b(?! of\b)"
+
+
 def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
     """"replace the first clip with the video I uploaded", "用我上传的视频替换第一个片段", "把第一个片段换成我上传的视频":
     the upload takes the clip's place; when several uploads could be meant, ask which."""
-    if not clause.has(_UPLOAD) and _named_upload(clause, state) is None and _the_photo(clause, state) is None:
-        return False
     if not clause.has(r"\b(?:instead of|in place of|replac(?:e|ing)|swap|switch)\b|替换|换掉|代替|取代|换成"):
+        return False
+    if clause.has(_PHOTO_INSTEAD) and not any(m.uploaded and m.kind == "image" for m in state.context.media):
+        # "用照片替换掉城市那段" with no photo uploaded: say so, never a clip generated of "a photo"
+        state.actions.append(Unknown(clause.unquoted(), understood="replacing a clip with an uploaded photo", question=ask(
+            clause, "There is no uploaded photo yet: upload it first (drop it on the page), then say which clip it "
+            "replaces, for example: replace the first clip with my photo.",
+            "还没有上传照片：请先上传（拖到页面上），再说要替换哪一段，例如：用我的照片替换第一个片段。")))
+        return True
+    if not clause.has(_UPLOAD) and not clause.has(_PHOTO_INSTEAD) and _named_upload(clause, state) is None and \
+            _the_photo(clause, state) is None:
         return False
     placement = placement_of(clause, state)
     ref = placement[1] if placement is not None and placement[0] == "replace" else None
@@ -1080,12 +1107,15 @@ def _replace_with_upload(clause: Clause, state: PlanState) -> bool:
 def _the_photo(clause: Clause, state: PlanState) -> MediaRef | None:
     """"add the photo at the end", "照片加进来", "把海滩照片加到最后": a photo said with no owner is the uploaded one
     that is not on the timeline yet (a video would be the video itself)."""
-    if not clause.has(r"\bthe (?:[\w-]+ )?(?:photo|picture|image|pic)\b|照片|图片|相片"):
+    if not clause.has(r"\bthe (?:[\w-]+ )?(?:photo|picture|image|pic)\b|照片|图片|相片") and not clause.has(_PHOTO_FIRST):
         return None
     on_timeline = {seg.src for seg in main_clips(state.draft)}
     photos = [m for m in state.context.media if m.uploaded and m.kind == "image" and m.src not in on_timeline]
     return photos[-1] if photos else None
 
+
+# a photo said bare, first, as dictation drops the article: "photo last please", "pic first" (not "photo of a ...")
+_PHOTO_FIRST = r"^(?:(?:and|then|also|now|ok|okay|oh|so)\s+)*(?:(?:put|add|move|place|stick)\s+)?(?:photo|picture|pic|image)\b(?!\s+(?:of|shoot|booth|album|frame)\b)"
 
 _KIND_WORDS = {"video": r"\b(?:videos?|vids?|footage|clips?|recordings?|mp4|mov)\b|视频|录像|素材",
                "image": r"\b(?:photos?|pictures?|images?|pics?|stills?|png|jpe?g|selfie)\b|照片|图片|相片|图|截图"}
@@ -1348,6 +1378,12 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     put = _PUT_FIRST.match(clause.text)
     if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
         clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
+    put_zh = re.match(r"^([^，,\s]{1,12}?)(最后|最前面?|开头|结尾)(?:面)?(?:吧|就行|就好|呗)?$", clause.text)
+    if put_zh and _upload_off_timeline(dataclasses.replace(clause, text=put_zh.group(1)), state):
+        clause = dataclasses.replace(clause, text=f"把{put_zh.group(1)}放到{put_zh.group(2)}")  # "照片最后吧"
+    if clause.has(_PHOTO_FIRST) and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and clause.has(
+            r"\b(?:at|to) the (?:very )?(?:end|start|beginning|front)\b|\b(?:after|before) (?:the|clip)\b"):
+        clause = dataclasses.replace(clause, text=f"put {clause.text}")  # "photo at the end", "pic after the city"
     if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
             or _then_in_order(clause, state):
         return True
@@ -1366,7 +1402,7 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     said = re.sub(r"\b(?:the|this) (?:whole )?video\b(?! (?:i|that i|we)\b)|(?:整个)?视频的?(?=最后|最前|开头|结尾|前面|后面|里|$)",
                   " ", without_place(clause.text))  # the video itself ("放到视频最后面": the video as a place)
     kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], said)) or ("video", "image")
-    upload = clause.has(_UPLOAD)
+    upload = clause.has(_UPLOAD) or clause.has(_PHOTO_FIRST)  # "photo last please": the photo uploaded, or none yet
     media = find_media(clause, state, kinds) if upload else _named_upload(clause, state) or _the_photo(clause, state)
     if media is None:
         if not upload or len(kinds) != 1 or any(m.uploaded and m.kind in kinds for m in state.context.media):

@@ -177,8 +177,11 @@ _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\
 # no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
 _EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])|导出|下载|保存"
 _VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
-_BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|放大|大一点|大一些|大些|变大|加大|调大"
-_SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|缩小|小一点|小一些|小些|变小|调小"
+# (a complaint wants the other size: "they're too small", "captions are huge", "字幕太大了")
+_BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|\benlarge\b|\btoo (?:small|tiny)\b|(?:is|are) (?:so |really |way )?tiny\b|" \
+          r"放大|大一点|大一些|大些|变大|加大|调大|大点|太小(?!声)"
+_SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|\bshrink\b|\btoo (?:big|large)\b|(?:is|are|'re) (?:so |really |way )?" \
+           r"(?:huge|massive|giant|enormous)\b|缩小|小一点|小一些|小些|变小|调小|小点|太大(?!声)"
 # (the word-by-word kind as creators name it: "like mrbeast", "hormozi style", "animated captions", 综艺感, 花字)
 _HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音|" \
              r"(?:一|1)个字(?:一|1)个字|一字一字|逐个字|\bmr\.? ?beast\b|\b(?:alex )?hormozi\b|\banimated\b|\bdynamic\b|" \
@@ -530,7 +533,7 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
     # the captions just named or changed are on; a voice-over the last version added is narration
     narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking or named or (
-        state.initial_focus is not None and state.initial_focus.kind == "voice")
+        state.initial_focus is not None and state.initial_focus.kind == "voice") or captions_on_in_history(state)
     # "the highlight colour pink" is the highlight's colour, not the style
     style = "highlight" if clause.has(_HIGHLIGHT) and not clause.has(r"\bhighlight(?:ed|ing)? colou?r\b|高亮(?:的)?颜色") \
         else "clean" if clause.has(_CLEAN) else None
@@ -587,6 +590,25 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
                            highlight=highlight_colour), focus_kind="captions")
     return True
+
+
+# a history label that turned the captions on or off ("Turned on captions (highlight)", "captions: bigger", "字幕已开启",
+# "添加字幕"; "removed the captions", "去掉字幕"); "added the caption 'Day 1'" is a title's
+_CAPTIONS_ON_LABEL = re.compile(r"\b(?:turned on|added|enabled|switched on)\b[^'\"“「]*\bcaptions\b|^captions\s*:|"
+                                r"\bcaptions (?:on|enabled)\b|字幕已?(?:开启|打开|加上)|(?:添加|开启|打开|加上?)了?字幕|^字幕[:：]", re.I)
+_CAPTIONS_OFF_LABEL = re.compile(r"\b(?:removed|turned off|disabled|switched off)\b[^'\"“「]*\bcaptions\b|\bcaptions off\b|"
+                                 r"(?:去掉|关闭|关掉|删除)了?字幕|字幕已?(?:关闭|关掉|去掉|删除)", re.I)
+
+
+def captions_on_in_history(state: PlanState) -> bool:
+    """Whether the versions this message follows left the captions on: the latest history label that turned them on
+    or off says which ("字幕去掉" after "字幕已开启" is the captions, not the title)."""
+    for label in reversed(state.context.history):
+        if _CAPTIONS_OFF_LABEL.search(label):
+            return False
+        if _CAPTIONS_ON_LABEL.search(label):
+            return True
+    return False
 
 
 def _placed(clause: Clause, state: PlanState) -> bool:
