@@ -7,7 +7,7 @@ import dataclasses
 import re
 from typing import TypedDict
 
-from reelforge.agent._intents._music_end import music_end
+from reelforge.agent._intents._music_end import STOPS, music_end
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations
@@ -232,6 +232,12 @@ def _fade_said(clause: Clause) -> bool:
     return clause.has(_FADE_SAID) or _fade_ms(clause, "in") is not None or _fade_ms(clause, "out") is not None
 
 
+def _music_changed_just_now(state: PlanState) -> bool:
+    """The last request of this message changed or set the music."""
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, MusicAction) or isinstance(last, EditAction) and isinstance(last.edit, SetMusic | UpdateMusic)
+
+
 def _fade_was_last(state: PlanState) -> bool:
     """The last change (in this message, or the last version's) was a fade of the music: a fade said next, with no
     object, is that fade again ("淡出再短点 一秒就行", "let it come in slowly too")."""
@@ -296,6 +302,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
+    if _music_changed_just_now(state) and not clause.has(_OTHER_OBJECT) and clause.has(STOPS) \
+            and all(ref == MISSING for ref in clip_refs(clause, state)) and music_end(clause, state) is not None:
+        return True  # "music should fade out and stop at 12 s": the music just changed is what stops, not the video
     if focused and _fade_said(clause) and _fade_was_last(state) and not clause.has(_OTHER_OBJECT) \
             and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "淡出再短点 一秒就行" after the music's fade: that fade again
@@ -565,7 +574,12 @@ def _stop_music(clause: Clause, state: PlanState, stop: int) -> bool:
             "seconds.", f"音乐从第 {music.start_ms / 1000:g} 秒放到视频结尾（{have} 秒），没法在第 {when} 秒停。要在哪里停？"
             f"例如：音乐到第{max(1, round(video_end / 2000))}秒就停。")))
         return True
-    state.edit(UpdateMusic(end_ms=stop), focus_kind="music")
+    # "fade the music out and stop it at 12 s", "音乐在12秒淡出停止": it fades out as it stops (a length said for the fade
+    # is the fade's; the time it stops at is no fade's length)
+    fade = _fade_ms(clause, "out")
+    if fade is not None and (fade == stop or fade >= stop - music.start_ms):
+        fade = 2000  # a bare fade's length (``_fade_ms``)
+    state.edit(UpdateMusic(end_ms=stop) if fade is None else UpdateMusic(end_ms=stop, fade_out_ms=fade), focus_kind="music")
     return True
 
 
