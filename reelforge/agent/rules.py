@@ -859,14 +859,15 @@ def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate],
     return max(options, key=lambda option: option[0])[1] if options else None
 
 
-# the word joining two requests said in one breath: "a title 'Night' plus guitar music", "再加个标题「夜」和吉他音乐"
-_JOIN = re.compile(r"\s*(?:\band\b|\bplus\b|&|\+|还有|以及|和|跟)\s*")
+# the word joining two requests said in one breath: "a title 'Night' plus guitar music", "再加个标题「夜」和吉他音乐"; or
+# the pause a dictated message leaves there, after quoted words or between Chinese words ("标题「夜」 吉他音乐")
+_JOIN = re.compile(r"\s*(?:\band\b|\bplus\b|&|\+|还有|以及|和|跟|[，,；;])\s*|(?<=⟫)\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _joined_parts(clause: Clause, state: PlanState, topics: set[str]) -> PlanState | None:
-    """A close call that is two requests joined by "and" / "plus" / 和: each side of the joining word read alone by the
-    areas, in turn, taken when each side's best reading acts with no question, no close call and nothing left out of
-    its own, and the two together are about every topic the rival readings were; None otherwise (the question stands)."""
+    """A close call that is two requests joined by "and" / "plus" / 和 (or a dictated pause): each side read alone by the
+    areas, in turn, taken when each side's best reading acts with no question (nor a thing missing to act on), no close
+    call and nothing left out of its own, and the two together are about every topic the rival readings were; None otherwise (the question stands)."""
     for join in _JOIN.finditer(clause.text):
         sides = (clause.text[:join.start()].strip(), clause.text[join.end():].strip())
         if not all(sides):
@@ -877,6 +878,7 @@ def _joined_parts(clause: Clause, state: PlanState, topics: set[str]) -> PlanSta
             found = candidates(part, planned) if planned is not None else []
             chosen = best(found) if found else None
             if chosen is None or not chosen.explains or any(isinstance(a, Unknown) for a in chosen.actions) or \
+                    len(chosen.state.missing) > len(state.missing) or \
                     close_call(found, chosen) is not None or _left_out(part, chosen) is not None:
                 planned = None
                 break
