@@ -407,11 +407,25 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     # while the dog is on screen", "lower the music during the title", "音乐在狗那段调小")
     (rf"^(?!.*(?:\bfade|\bduck|淡|闪避)).*(?:\b(?:music|song|bgm|soundtrack)\b.*{_PART}|{_PART}.*\b(?:music|song|bgm|soundtrack)\b|"
      r"(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|(?:音乐|配乐|bgm)在[^，,。]{1,8}(?:那段|片段)|"
-     r"[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时).*(?:音乐|配乐)|只在[^，,。]{1,8}(?:那段|片段).*(?:音乐|配乐))",
+     r"[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时).*(?:音乐|配乐)|只在[^，,。]{1,8}(?:那段|片段).*(?:音乐|配乐)|"
+     # a level while something is on screen: "音乐在标题出现的时候小一点", "狗出来的时候音乐调小"
+     r"(?:音乐|配乐|bgm)[^，,。]{0,2}在[^，,。]{1,8}(?:出现|出来|的时候|期间)[^，,。]{0,4}(?:小|大|低|高|轻|响)|"
+     r"[^，,。]{1,8}(?:出现|出来)(?:的时候|时)[^，,。]{0,2}(?:音乐|配乐|bgm)[^，,。]{0,3}(?:小|大|低|轻|响)(?:一)?(?:点|些)|"
+     r"^(?=.*\b(?:quiet|quieter|louder|lower|softer|down|volume)\b)(?:.*\b(?:music|song|bgm)\b.*\b(?:when|whenever) (?:the )?"
+     r"(?!voice|narrat|someone|somebody|people)[\w-]+ (?:shows|appears|is on)\b|.*\b(?:when|whenever) (?:the )?"
+     r"(?!voice|narrat|someone|somebody|people)[\w-]+ (?:shows|appears|is on)\b.*\b(?:music|song|bgm)\b))",
      "a music change for one part of the video only (the music's volume is the same throughout)",
      "只改某一段的音乐（音乐音量整段一样）"),
     (r"\bthumbnails?\b|\bcover (?:image|photo|picture|frame|art)\b|\b(?:as|for) (?:the |a )?cover\b|封面|缩略图",
      "a cover image or thumbnail", "封面 / 缩略图"),
+    # one sound taken out of a mix, the rest kept: "remove the vocals, keep the instrumental", "把歌里的人声去掉只留伴奏",
+    # "狗的叫声去掉但保留环境音" (muting the clip or removing the song would lose what was to be kept)
+    (r"\b(?:remove|cut|take out|strip|mute|isolate|separate|get rid of)\b.*\bvocals?\b|\bvocals? (?:removed|out|off)\b|"
+     r"\binstrumental (?:only|version)\b|\bkaraoke version\b|\b(?:keep|leave) (?:only |just )?the (?:instrumental|backing track)\b|\bkeep (?:only |just )?the (?:ambient|background|ambience) (?:sound|noise|audio)s?\b|"
+     r"(?:只留|只要|保留|留下)(?:伴奏|环境音|环境声|背景音(?!乐))|人声(?:去掉|去除|消掉|消除|分离|分开)|(?:去掉|去除|消掉|消除|分离)(?:歌里的?)?人声|伴奏和人声|人声和伴奏",
+     "taking one sound out of a mix (vocals from the backing, one sound from the rest)", "把混在一起的声音分开（人声和伴奏、某个声音和环境音）"),
+    (r"\bbeauty (?:filter|mode|effect)\b|\bskin smooth\w*|\bsmooth (?:out )?(?:my |the )?skin\b|美颜|磨皮|瘦脸|大眼",
+     "a beauty filter (smoothing skin, slimming faces)", "美颜（磨皮、瘦脸）"),
 )
 # "slow motion" said of the scene to film, not of the timeline: "a slow motion shot of a hummingbird", "slow motion
 # waves crashing", "一段慢动作的海浪视频", "慢动作的海浪": a way of filming it, kept in the prompt; a speed edit reads
