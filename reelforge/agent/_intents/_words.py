@@ -11,7 +11,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_value, parse_color
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC", "other_shape",
            "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "STYLE_KIND", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
@@ -356,6 +356,28 @@ def _fractional(text: str) -> Position | None:
     if not said:
         return None
     return Position(x=min(1.0, said.get("x", 0.5)), y=min(1.0, said.get("y", 0.5)))
+
+
+# a shape the canvas does not have ("make it 4:3", "21:9 cinematic", "改成4比3"): asked, with the shapes there are
+_OTHER_RATIO = r"(?<![\d.:])(?:4\s*(?::|x|by|比)\s*3|3\s*(?::|x|by|比)\s*4|21\s*(?::|x|by|比)\s*9|9\s*(?::|x|by|比)\s*21|" \
+               r"3\s*(?::|x|by|比)\s*2|2\s*(?::|x|by|比)\s*3|2\s*(?::|x|by|比)\s*1|5\s*(?::|x|by|比)\s*4|16\s*(?::|x|by|比)\s*10|" \
+               r"2\.3[59]\s*:\s*1|1\.85\s*:\s*1)(?![\d.:])"
+
+_OURS = r"(?<![\d.])(?:9\s*(?::|x|by|比)\s*16|16\s*(?::|x|by|比)\s*9|1\s*(?::|x|by|比)\s*1|4\s*(?::|x|by|比)\s*5)(?![\d.])"
+
+
+_OTHER_RATIO_RE, _OURS_RE = re.compile(_OTHER_RATIO), re.compile(_OURS)
+
+
+def other_shape(text: str) -> str | None:
+    """A ratio said that is none of the canvas's shapes ("make it 4:3", "a 4:3 video of a sailboat", "改成4比3"), as
+    "4:3"; None when none is said or one of ours is said beside it. A new clip in that shape is asked about too: it
+    would be generated in another shape than the one asked for."""
+    other = _OTHER_RATIO_RE.search(text)
+    if other is None or _OURS_RE.search(text):
+        return None
+    return re.sub(r"\s*(?:x|by|比)\s*", ":", other.group(0)).replace(" ", "")
+
 
 
 # Looks the editor has no tool for: a request for one is an edit (answered with a question), never a scene.

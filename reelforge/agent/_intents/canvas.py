@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, zh_color
+from reelforge.agent._intents._words import ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, other_shape, zh_color
 from reelforge.agent._intents.fade import ANY_FADE
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
@@ -29,21 +29,12 @@ _NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b(?! to (?:the )?(?:land
 _ZH_PLAIN = re.compile(rf"(?:成|为|换成|改成|弄成|用|还是|^换|^改|(?<=背景)(?:改|换|变|弄))([{ZH_COLOR_CHARS}])(?:的|色)?")  # "背景改黑的"
 
 
-# a shape the canvas does not have ("make it 4:3", "21:9 cinematic", "改成4比3"): asked, with the shapes there are
-_OTHER_RATIO = r"(?<![\d.:])(?:4\s*(?::|x|by|比)\s*3|3\s*(?::|x|by|比)\s*4|21\s*(?::|x|by|比)\s*9|9\s*(?::|x|by|比)\s*21|" \
-               r"3\s*(?::|x|by|比)\s*2|2\s*(?::|x|by|比)\s*3|2\s*(?::|x|by|比)\s*1|5\s*(?::|x|by|比)\s*4|16\s*(?::|x|by|比)\s*10|" \
-               r"2\.3[59]\s*:\s*1|1\.85\s*:\s*1)(?![\d.:])"
-
-_OURS = r"(?<![\d.])(?:9\s*(?::|x|by|比)\s*16|16\s*(?::|x|by|比)\s*9|1\s*(?::|x|by|比)\s*1|4\s*(?::|x|by|比)\s*5)(?![\d.])"
-
-
 def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_NOT_OURS):
         return False
     aspect = aspect_of(clause)
-    other = clause.search(_OTHER_RATIO)
-    if other is not None and not clause.has(_OURS):  # "做成小红书那种3:4的": the ratio said, not the platform's
-        ratio = re.sub(r"\s*(?:x|by|比)\s*", ":", other.group(0)).replace(" ", "")
+    ratio = other_shape(clause.text)
+    if ratio is not None:  # "做成小红书那种3:4的": the ratio said, not the platform's
         state.actions.append(Unknown(clause.unquoted(), understood="canvas", question=ask(
             clause, f"{ratio} is not a shape the video can have yet: it can be 16:9 (landscape), 9:16 (vertical), 1:1 "
                     "(square) or 4:5. Which would you like?",

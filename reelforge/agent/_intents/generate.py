@@ -20,6 +20,7 @@ from reelforge.agent._intents._words import (
     VIDEO_FORMS,
     aspect_of,
     color_of,
+    other_shape,
     request_part,
     without_colors,
 )
@@ -682,8 +683,8 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_ADVICE):
-        return False
+    if clause.has(_ADVICE) or other_shape(clause.text) is not None:
+        return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state):
         return True
     last = state.actions[-1] if state.actions else None
@@ -1070,6 +1071,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
+    if other_shape(clause.text) is not None:  # "a 4:3 video of a sailboat": asked (the canvas area), never guessed
+        return False
     if not state.actions and _INTRO_OF.match(clause.text):  # "an intro of a starry sky, 3 seconds": that clip, first
         return handle(dataclasses.replace(clause, text=f"generate {clause.text}"), state)
     shape_first = _SHAPE_FIRST.match(clause.text)

@@ -7,7 +7,7 @@ import re
 from typing import Literal
 
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause, compiled
+from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import (
     ExportAction,
     HelpAction,
@@ -16,6 +16,7 @@ from reelforge.agent.actions import (
     ShowTimeline,
     TimelineExportAction,
     UndoAction,
+    Unknown,
 )
 from reelforge.agent.describe import REVERT_TOPICS
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
@@ -41,6 +42,8 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
+# a resolution past the presets' 1080p: "export it in 4k", "导出4K的", "2160p", "ultra hd"
+_BEYOND_HD = r"(?<![a-z\d.])[248]\s?k(?![a-z])|\b(?:uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|超高清|超清4k"
 # a question answered by showing the timeline, one table for both languages: what one thing it asks about (None: the
 # whole timeline), the questions, and the words that tell that thing in any question answered so ("看看时间线，多长了")
 Asked = Literal["clips", "length", "uploads"]
@@ -344,6 +347,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
         last = state.actions[-1] if state.actions else None
         if isinstance(last, TimelineExportAction) and not clause.has(_FORMAT_ALONE) and not clause.has(r"高清|视频|\bvideo\b"):
             return True  # "达芬奇能打开吗？给我导一个": the editor's file just asked for
+        if clause.has(_BEYOND_HD):  # "export it in 4k": no preset renders past 1080p; a 1080p file is not what was asked
+            state.actions.append(Unknown(clause.unquoted(), understood="an export resolution", question=ask(
+                clause, "I can't export above 1080p yet (no 2K or 4K): the sharpest export is high quality, 1080p. Shall I export that? "
+                        "Say: export in high quality.",
+                "暂时还不能导出超过1080p的分辨率（2K、4K）：最清楚的是高画质（1080p）。要导出这个吗？可以说：导出高清")))
+            return True
         for part in _each_export(clause):  # "导出一个给youtube的再导一个给抖音的": an export each
             state.actions.append(_as_drawn(export_action(part), part, state))
     else:
