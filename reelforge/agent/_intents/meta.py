@@ -6,6 +6,7 @@ import dataclasses
 import re
 from typing import Literal
 
+from reelforge.agent._intents._words import aspect_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import (
@@ -148,7 +149,7 @@ _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video
           r"(?:youtube|油管|抖音|tiktok|快手|b站|小红书|reels|视频号|朋友圈)(?:的)?(?:版本|版)?(?:1|一)(?:份|版)(?!.*(?:生成|视频|片段|镜头))|" \
           r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
           r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清)|" \
-          r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|" \
+          r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|^(?:给我|帮我|再)?导(?:1|一)版|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:\w+ )?(?:version|copy|cut|file))|" \
           r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish|post) (?:it|this|the (?:video|edit|thing))(?! (?:back|again)))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
@@ -169,6 +170,8 @@ _PRESETS: tuple[tuple[PresetName, str], ...] = (
     ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档|留底|备份"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
     ("tiktok", r"tik ?tok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
     ("square", r"(?:instagram|insta|ins|ig)\s*(?:feed|post)"), ("reels", r"reels|instagram|ins\b|\big\s*stor(?:y|ies)|快拍"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili|油管"))
+# the preset an export in a shape takes when no platform is named (the vertical feeds' preset for 9:16)
+_SHAPE_PRESETS: dict[str, PresetName] = {"16:9": "youtube", "9:16": "tiktok", "1:1": "square"}
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
 _FORMAT_ALONE = rf"(?<![a-z0-9.])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
 
@@ -178,6 +181,8 @@ def export_action(clause: Clause) -> ExportAction:
     preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
     if preset is None and clause.has(r"(?<!\d)(?:720|480)\s*p?\b|(?<!\d)(?:720|480)p"):
         preset = "web"  # the 720p (short side) web preset
+    if preset is None:  # "导出 要竖屏的 给小红书", "导出 高清 横屏": the shape said, with no platform that fixes one, is the export's
+        preset = _SHAPE_PRESETS.get(aspect_of(clause) or "")
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
