@@ -718,6 +718,8 @@ def _colloquial_zh(text: str) -> str:
 
 def _spoken_zh(part: str) -> list[str]:
     """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
+    # a pause right after a verb that takes what follows says nothing: "把第一个片段换成 海边的灯塔 10秒"
+    part = re.sub(r"(?<=换成|改成|变成|换为|改为)\s+(?=[\u4e00-\u9fff])", "", part)
     # a space after Chinese, a quoted title or an English word said in Chinese ("音乐换成chill 导出方形的") may end a request
     after = "|".join(rf"(?<=[\u4e00-\u9fff][a-z]{{{n}}})" for n in range(2, 8))
     pieces = [piece for piece in re.split(rf"(?:(?<=[\u4e00-\u9fff%⟫])|{after})\s+(?=[\u4e00-\u9fff]|2(?:个)?(?:片段|段)(?:之间|中间))|"
