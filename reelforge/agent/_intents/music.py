@@ -679,13 +679,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                re.sub(_TOO_QUIET + "|" + QUIETER + "|" + LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
                                re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text))))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
-                          r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
+                          r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听") \
+        and not clause.has(r"\bchange (?:the )?(?:\w+ )?(?:volume|level)\b")  # "change the music volume to 25%": its level
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来(?=点|个|一|1|首|段|些)|配") and not adjust
     if _focused_set(state) and mentions_it(clause) and style is None and not adjust and not changing:
         return True  # "I uploaded a song, use it": the song just set is the one meant, nothing more to do
     # no music yet: music said with a level, or added with a fade, is new music ("background music at half volume",
     # "加一段背景音乐，淡入淡出")
-    fresh = not _has_music(state) and clause.has(MUSIC) and ("volume" in adjust or clause.has(ADD))
+    # (a level set with a verb of changing is a change of music that is not there: "set the background music volume to 40%",
+    # "背景音乐音量调到四成" are asked, never library music picked unasked)
+    level_set = clause.has(_LEVEL_SET) and not clause.has(ADD + r"|\b(?:use|play|with)\b|用|作为|来(?=点|个|一|1|首|段|些)|配")
+    fresh = not _has_music(state) and clause.has(MUSIC) and ("volume" in adjust and not level_set or clause.has(ADD))
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust or fresh:
         volume = adjust.get("volume")
         last = state.actions[-1] if state.actions else None
@@ -769,6 +773,9 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
     return True
 
 
+# a level set rather than said: "set the music volume to 40%", "turn the music down to 20%", "音乐音量调到四成"
+_LEVEL_SET = r"\b(?:set|turn|change|adjust|bring|drop|lower|raise|reduce)\b|\bvolume\b.*\bto\b|音量(?:调|改|设|降|升|开|拉|减)|" \
+             r"(?:调|改|设|降|升|减)(?:到|成|为|低|小|大)"
 # a level said with a direction after new music lowers or raises it, a change of its own ("换成钢琴曲，同时音量降到25%",
 # "switch to piano and also turn it down to 20%"); a level set is the new music's own ("换成欢快一点的，音量调到百分之三十")
 _OWN_REQUEST = r"\b(?:turn|bring|take|dial|drop|lower|raise|bump)\w*\b|降|升|提高|减|压"
