@@ -6,6 +6,8 @@
   is one fade in, as long as said last;
 - the same change said twice, a direction then where it goes: "标题往上挪 放顶部", "move the title up, to the top" (an
   absolute setting said again changes nothing more; a relative one, "bigger, even bigger", stays two);
+- the music's fade out and where it stops: "music should fade out and stop at 12 s" is one change (it fades out as it
+  stops);
 - one clip's head and tail cut in one breath: "第一段开头去掉3秒 结尾也去掉1秒" is one trim of both ends;
 - both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
   都是一秒" are one fade holding both lengths, each the amount said.
@@ -66,6 +68,8 @@ def _pair(first: Action, second: Action, text: str, language: str) -> EditAction
         return second  # "start with a black screen and fade in over 1.5 seconds": one fade in, its length said last
     if one == two and isinstance(first.edit, _ABSOLUTE) and not set(one) & _RELATIVE:
         return first  # "标题往上挪 放顶部": the same setting said twice
+    if kind is UpdateMusic and {frozenset(one), frozenset(two)} == {frozenset({"fade_out_ms"}), frozenset({"end_ms"})}:
+        return _merged(first, second, language, **one, **two)  # "music should fade out and stop at 12 s": it fades as it stops
     relative = _DIRECTION_THEN_VALUE.get(kind)
     if relative is not None and set(one) == {relative[0]} and relative[1] in two and relative[0] not in two:
         return second  # "音乐大声点，调到60%": the level said

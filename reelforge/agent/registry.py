@@ -50,7 +50,7 @@ __all__ = ["ACTION_TOOLS", "EDIT_TOOLS", "FIELD_KINDS", "FIELD_WORDS", "OBJECT_W
 # what a revert can name: each topic's words (English and Chinese), in requests and, for versions that did not
 # record their edits, in labels. "transition" comes before "fade": a crossfade is a transition, not a fade.
 TOPICS: dict[str, str] = {
-    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌",
+    "music": r"music|bgm|song|soundtrack|音乐|配乐|歌|(?<!弯)曲(?![线折])",
     "voice": r"voice|narrat|旁白|配音|解说|朗读|画外音|口播|开场白",
     "clip_sound": r"original (?:sound|audio)|(?:clip|video)s?'? (?:own )?(?:sound|audio)|原声",
     "title": r"title|text|caption|subtitle|heading|headline|words|lettering|标题|文字|字幕",

@@ -282,11 +282,8 @@ def _understand(message: str, context: AgentContext) -> Plan:
     if any(not isinstance(a, Unknown) for a in state.actions):  # "视频太长了，剪到10秒": the why needs no answer
         state.actions = [a for a in state.actions if not (isinstance(a, Unknown) and (
             is_chatter(a.text) or any(a is said for said in state.described)))]
-    elif len(state.actions) > 1 and all(isinstance(a, Unknown) and not a.question for a in state.actions):
-        # "it feels flat. like nothing moves": one thing not understood, said in a few clauses
-        unread = [a for a in state.actions if isinstance(a, Unknown)]
-        state.actions = [Unknown(message.strip(), understood=next((a.understood for a in unread if a.understood), ""),
-                                 unexplained=any(a.unexplained for a in unread))]
+    elif len(state.actions) > 1 and all(isinstance(a, Unknown) for a in state.actions):
+        state.actions = list(_one_answer([a for a in state.actions if isinstance(a, Unknown)], message))
     if not state.actions:
         state.actions.append(Unknown(message.strip(), understood=""))
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
@@ -859,14 +856,15 @@ def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate],
     return max(options, key=lambda option: option[0])[1] if options else None
 
 
-# the word joining two requests said in one breath: "a title 'Night' plus guitar music", "再加个标题「夜」和吉他音乐"
-_JOIN = re.compile(r"\s*(?:\band\b|\bplus\b|&|\+|还有|以及|和|跟)\s*")
+# the word joining two requests said in one breath: "a title 'Night' plus guitar music", "再加个标题「夜」和吉他音乐"; or
+# the pause a dictated message leaves there, after quoted words or between Chinese words ("标题「夜」 吉他音乐")
+_JOIN = re.compile(r"\s*(?:\band\b|\bplus\b|&|\+|还有|以及|和|跟|[，,；;])\s*|(?<=⟫)\s+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _joined_parts(clause: Clause, state: PlanState, topics: set[str]) -> PlanState | None:
-    """A close call that is two requests joined by "and" / "plus" / 和: each side of the joining word read alone by the
-    areas, in turn, taken when each side's best reading acts with no question, no close call and nothing left out of
-    its own, and the two together are about every topic the rival readings were; None otherwise (the question stands)."""
+    """A close call that is two requests joined by "and" / "plus" / 和 (or a dictated pause): each side read alone by the
+    areas, in turn, taken when each side's best reading acts with no question (nor a thing missing to act on), no close
+    call and nothing left out of its own, and the two together are about every topic the rival readings were; None otherwise (the question stands)."""
     for join in _JOIN.finditer(clause.text):
         sides = (clause.text[:join.start()].strip(), clause.text[join.end():].strip())
         if not all(sides):
@@ -877,6 +875,7 @@ def _joined_parts(clause: Clause, state: PlanState, topics: set[str]) -> PlanSta
             found = candidates(part, planned) if planned is not None else []
             chosen = best(found) if found else None
             if chosen is None or not chosen.explains or any(isinstance(a, Unknown) for a in chosen.actions) or \
+                    len(chosen.state.missing) > len(state.missing) or \
                     close_call(found, chosen) is not None or _left_out(part, chosen) is not None:
                 planned = None
                 break
@@ -1748,6 +1747,24 @@ def _implied_text(clause: Clause, state: PlanState) -> bool:
     return False
 
 
+def _one_answer(unread: list[Unknown], message: str) -> list[Unknown]:
+    """A message nothing in it can act on gets one answer: each question a clause asks of its own (an ability the editor
+    lacks, a thing missing, a value it needs) once, and beside one the clauses only not understood say nothing more
+    (how the thing asked about should look: "加个画中画，把狗放在右上角小窗里", "加个下雨的特效 画面上那种"); when none asks
+    anything of its own, the message is one thing not understood ("it feels flat. like nothing moves")."""
+    own = [a for a in unread if a.question and a.question not in _NOT_CAUGHT]
+    if own:
+        return list({a.question: a for a in reversed(own)}.values())[::-1]  # the first clause asking each question
+    return [Unknown(message.strip(), understood=next((a.understood for a in unread if a.understood), ""),
+                    question=next((a.question for a in unread if a.question), ""), unexplained=any(a.unexplained for a in unread))]
+
+
+# what words no rule could act on are answered with, when they name an edit
+_NOT_CAUGHT = ("I didn't catch which change you want. You can say, for example: 'add a crossfade between the clips', "
+               "'fade out at the end', 'trim the video to 8 seconds', or 'generate a clip of ...' for a new clip.",
+               "没听懂要怎么改。可以这样说：“片段之间加淡入淡出转场”、“结尾淡出”、“把视频剪到8秒”，或者“生成一段……的视频”来生成新片段。")
+
+
 def _not_understood(clause: Clause) -> Unknown:
     """Words no rule could act on. An edit the editor has no tool for (a filter, a colour grade) gets a question
     that says so and how a new clip is asked for: it is never generated as a scene."""
@@ -1758,10 +1775,7 @@ def _not_understood(clause: Clause) -> Unknown:
             "'generate a clip of ...'. Which would you like?",
             "暂时还不能给视频加滤镜或调色效果（黑白、模糊、亮度等）。我可以淡入淡出、加转场、调速度，或者说“生成一段……的视频”来生成新片段。要哪一个？"))
     if clause.has(EDIT_WORDS):
-        return Unknown(clause.unquoted(), understood=_understood(clause), unexplained=True, question=ask(
-            clause, "I didn't catch which change you want. You can say, for example: 'add a crossfade between the clips', "
-            "'fade out at the end', 'trim the video to 8 seconds', or 'generate a clip of ...' for a new clip.",
-            "没听懂要怎么改。可以这样说：“片段之间加淡入淡出转场”、“结尾淡出”、“把视频剪到8秒”，或者“生成一段……的视频”来生成新片段。"))
+        return Unknown(clause.unquoted(), understood=_understood(clause), unexplained=True, question=ask(clause, *_NOT_CAUGHT))
     return Unknown(clause.unquoted(), understood=_understood(clause), unexplained=not is_chatter(clause.text))
 
 

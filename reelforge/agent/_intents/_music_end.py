@@ -13,14 +13,15 @@ from reelforge.agent._refs import moment_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 
-__all__ = ["music_end"]
+__all__ = ["STOPS", "music_end"]
 
-_STOPS = (r"\b(?:stop|end|cut (?:it |the music |the song )?off|cuts? out|finish|die|go(?:es)? (?:quiet|silent)|kill|mute|"
+STOPS = (r"\b(?:stop|end|cut (?:it |the music |the song )?off|cuts? out|finish|die|go(?:es)? (?:quiet|silent)|kill|mute|"
           r"silence|(?:turn|switch) (?:it |the music |the song )?off)\w*\b|"
                   r"停|结束|没声|不要了|不放了")
 # (a bare number after "at" is a time too: "start the music at 3 seconds and stop it at 9"; not a level, "at 50%")
 _AT = (r"\b(?:at|after|by|around|on|in)\s+(?:the\s+)?(?:(?:mark|second)\s+)?(\d+(?:\.\d+)?)(?:\s*(?:seconds?|secs?|s)\b|$|"
-       r"(?=\s*(?:,|and|then|please|pls)\b))(?! (?:before|earlier|from))|(?:到|在|停在|停到|放到|播到|播放到|放在)第?(\d+(?:\.\d+)?)秒")
+       r"(?=\s*(?:,|and|then|please|pls)\b))(?! (?:before|earlier|from))|(?:到|在|停在|停到|放到|播到|播放到|放在)第?(\d+(?:\.\d+)?)秒|"
+       r"(?<![\d.前后])(?<!最后)(?<!最后第)(\d+(?:\.\d+)?)秒(?:就|时|的时候)?(?:停|结束)")  # "音乐淡出 12秒就停"
 _FIRST = (r"\bonly (?:have |want |play |plays |be |be on |for |during |in |over |music |the music )*the first (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
                   r"(?:只|就)(?:放|播|播放|要|留|响|用)?前(\d+(?:\.\d+)?)秒")
 _BEFORE_END = (r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s) (?:before|earlier than|ahead of) (?:the (?:video|end|clip)"
@@ -51,7 +52,7 @@ def music_end(clause: Clause, state: PlanState) -> int | None:
     first = clause.search(_FIRST) or clause.search(_NONE_AFTER)
     if first is not None:
         return round(float(next(g for g in first.groups() if g)) * 1000)
-    if not clause.has(_STOPS) or clause.has(_STARTS):  # "start the music at 5 s and stop it at 9": said apart
+    if not clause.has(STOPS) or clause.has(_STARTS):  # "start the music at 5 s and stop it at 9": said apart
         return None
     at = clause.search(_AT)
     if at is not None:

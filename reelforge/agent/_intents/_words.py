@@ -11,7 +11,7 @@ from reelforge.draft._ops import TextPos
 from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_value, parse_color
 from reelforge.draft.model import Position
 
-__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC",
+__all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC", "other_shape",
            "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "STYLE_KIND", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
@@ -384,6 +384,28 @@ def _fractional(text: str) -> Position | None:
     return Position(x=min(1.0, said.get("x", 0.5)), y=min(1.0, said.get("y", 0.5)))
 
 
+# a shape the canvas does not have ("make it 4:3", "21:9 cinematic", "改成4比3"): asked, with the shapes there are
+_OTHER_RATIO = r"(?<![\d.:])(?:4\s*(?::|x|by|比)\s*3|3\s*(?::|x|by|比)\s*4|21\s*(?::|x|by|比)\s*9|9\s*(?::|x|by|比)\s*21|" \
+               r"3\s*(?::|x|by|比)\s*2|2\s*(?::|x|by|比)\s*3|2\s*(?::|x|by|比)\s*1|5\s*(?::|x|by|比)\s*4|16\s*(?::|x|by|比)\s*10|" \
+               r"2\.3[59]\s*:\s*1|1\.85\s*:\s*1)(?![\d.:])"
+
+_OURS = r"(?<![\d.])(?:9\s*(?::|x|by|比)\s*16|16\s*(?::|x|by|比)\s*9|1\s*(?::|x|by|比)\s*1|4\s*(?::|x|by|比)\s*5)(?![\d.])"
+
+
+_OTHER_RATIO_RE, _OURS_RE = re.compile(_OTHER_RATIO), re.compile(_OURS)
+
+
+def other_shape(text: str) -> str | None:
+    """A ratio said that is none of the canvas's shapes ("make it 4:3", "a 4:3 video of a sailboat", "改成4比3"), as
+    "4:3"; None when none is said or one of ours is said beside it. A new clip in that shape is asked about too: it
+    would be generated in another shape than the one asked for."""
+    other = _OTHER_RATIO_RE.search(text)
+    if other is None or _OURS_RE.search(text):
+        return None
+    return re.sub(r"\s*(?:x|by|比)\s*", ":", other.group(0)).replace(" ", "")
+
+
+
 # Looks the editor has no tool for: a request for one is an edit (answered with a question), never a scene.
 EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|monochrome|sepia|vintage look|retro look|"
            r"film grain|grain|vignette|blur(?:red|ry)?|sharpen|brightness|contrast|saturat\w*|desaturat\w*|colou?r grad\w*|"
@@ -433,11 +455,25 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
     # while the dog is on screen", "lower the music during the title", "音乐在狗那段调小")
     (rf"^(?!.*(?:\bfade|\bduck|淡|闪避)).*(?:\b(?:music|song|bgm|soundtrack)\b.*{_PART}|{_PART}.*\b(?:music|song|bgm|soundtrack)\b|"
      r"(?:音乐|配乐|bgm).*[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时)|(?:音乐|配乐|bgm)在[^，,。]{1,8}(?:那段|片段)|"
-     r"[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时).*(?:音乐|配乐)|只在[^，,。]{1,8}(?:那段|片段).*(?:音乐|配乐))",
+     r"[^，,。]{1,6}(?:那段|片段)(?:的时候|期间|时).*(?:音乐|配乐)|只在[^，,。]{1,8}(?:那段|片段).*(?:音乐|配乐)|"
+     # a level while something is on screen: "音乐在标题出现的时候小一点", "狗出来的时候音乐调小"
+     r"(?:音乐|配乐|bgm)[^，,。]{0,2}在[^，,。]{1,8}(?:出现|出来)(?:的时候|时)?[^，,。]{0,4}(?:小|大|低|高|轻|响)|"
+     r"[^，,。]{1,8}(?:出现|出来)(?:的时候|时)[^，,。]{0,2}(?:音乐|配乐|bgm)[^，,。]{0,3}(?:小|大|低|轻|响)(?:一)?(?:点|些)|"
+     r"^(?=.*\b(?:quiet|quieter|louder|lower|softer|down|volume)\b)(?:.*\b(?:music|song|bgm)\b.*\b(?:when|whenever) (?:the )?"
+     r"(?!voice|narrat|someone|somebody|people)[\w-]+ (?:shows|appears|is on)\b|.*\b(?:when|whenever) (?:the )?"
+     r"(?!voice|narrat|someone|somebody|people)[\w-]+ (?:shows|appears|is on)\b.*\b(?:music|song|bgm)\b))",
      "a music change for one part of the video only (the music's volume is the same throughout)",
      "只改某一段的音乐（音乐音量整段一样）"),
     (r"\bthumbnails?\b|\bcover (?:image|photo|picture|frame|art)\b|\b(?:as|for) (?:the |a )?cover\b|封面|缩略图",
      "a cover image or thumbnail", "封面 / 缩略图"),
+    # one sound taken out of a mix, the rest kept: "remove the vocals, keep the instrumental", "把歌里的人声去掉只留伴奏",
+    # "狗的叫声去掉但保留环境音" (muting the clip or removing the song would lose what was to be kept)
+    (r"\b(?:remove|cut|take out|strip|mute|isolate|separate|get rid of)\b.*\bvocals?\b|\bvocals? (?:removed|out|off)\b|"
+     r"\binstrumental (?:only|version)\b|\bkaraoke version\b|\b(?:keep|leave) (?:only |just )?the (?:instrumental|backing track)\b|\bkeep (?:only |just )?the (?:ambient|background|ambience) (?:sound|noise|audio)s?\b|"
+     r"(?:只留|只要|保留|留下)(?:伴奏|环境音|环境声|背景音(?!乐))|人声(?:去掉|去除|消掉|消除|分离|分开)|(?:去掉|去除|消掉|消除|分离)(?:歌里的?)?人声|伴奏和人声|人声和伴奏",
+     "taking one sound out of a mix (vocals from the backing, one sound from the rest)", "把混在一起的声音分开（人声和伴奏、某个声音和环境音）"),
+    (r"\bbeauty (?:filter|mode|effect)\b|\bskin smooth\w*|\bsmooth (?:out )?(?:my |the )?skin\b|美颜|磨皮|瘦脸|大眼",
+     "a beauty filter (smoothing skin, slimming faces)", "美颜（磨皮、瘦脸）"),
 )
 # "slow motion" said of the scene to film, not of the timeline: "a slow motion shot of a hummingbird", "slow motion
 # waves crashing", "一段慢动作的海浪视频", "慢动作的海浪": a way of filming it, kept in the prompt; a speed edit reads

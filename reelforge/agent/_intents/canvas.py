@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import EN_COLOR_WORDS, ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, zh_color
+from reelforge.agent._intents._words import (EN_COLOR_WORDS, ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, other_shape,
+                                               zh_color)
 from reelforge.agent._intents.fade import ANY_FADE
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
@@ -24,7 +25,7 @@ _BACKGROUND = (r"\b(?:background|bg)\b(?!\s+(?:music|song|track|sound))|背景(?
 _FILL_NOUNS = r"黑边|\bblack bars\b"
 # another object named: a colour said alone after a background change is the background's only without one
 _OTHER = r"\b(?:title|text|words?|captions?|subtitles?|music|song|clip|font)\b|标题|字幕|文字|字|音乐|片段"
-_FPS = (r"(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
+_FPS = (r"(?<!第)(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
         r"(?:帧率|帧数|帧速率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|调整为|调整到|设成|弄成|整成|换成|变成|定为|定在|要|用|是|为|改|调|设)?\s*(\d+)")
 # not the canvas: going back to before it ("go back to before it was vertical", "恢复到改竖屏之前"), or a file to export
 # in a shape ("导出个方形的版本", "an mp4 for youtube")
@@ -36,21 +37,12 @@ _NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b(?! to (?:the )?(?:land
 _ZH_PLAIN = re.compile(rf"(?:成|为|换成|改成|弄成|用|还是|^换|^改|(?<=背景)(?:改|换|变|弄))([{ZH_COLOR_CHARS}])(?:的|色)?")  # "背景改黑的"
 
 
-# a shape the canvas does not have ("make it 4:3", "21:9 cinematic", "改成4比3"): asked, with the shapes there are
-_OTHER_RATIO = r"(?<![\d.:])(?:4\s*(?::|x|by|比)\s*3|3\s*(?::|x|by|比)\s*4|21\s*(?::|x|by|比)\s*9|9\s*(?::|x|by|比)\s*21|" \
-               r"3\s*(?::|x|by|比)\s*2|2\s*(?::|x|by|比)\s*3|2\s*(?::|x|by|比)\s*1|5\s*(?::|x|by|比)\s*4|16\s*(?::|x|by|比)\s*10|" \
-               r"2\.3[59]\s*:\s*1|1\.85\s*:\s*1)(?![\d.:])"
-
-_OURS = r"(?<![\d.])(?:9\s*(?::|x|by|比)\s*16|16\s*(?::|x|by|比)\s*9|1\s*(?::|x|by|比)\s*1|4\s*(?::|x|by|比)\s*5)(?![\d.])"
-
-
 def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_NOT_OURS):
         return False
     aspect = aspect_of(clause)
-    other = clause.search(_OTHER_RATIO)
-    if other is not None and not clause.has(_OURS):  # "做成小红书那种3:4的": the ratio said, not the platform's
-        ratio = re.sub(r"\s*(?:x|by|比)\s*", ":", other.group(0)).replace(" ", "")
+    ratio = other_shape(clause.text)
+    if ratio is not None:  # "做成小红书那种3:4的": the ratio said, not the platform's
         state.actions.append(Unknown(clause.unquoted(), understood="canvas", question=ask(
             clause, f"{ratio} is not a shape the video can have yet: it can be 16:9 (landscape), 9:16 (vertical), 1:1 "
                     "(square) or 4:5. Which would you like?",

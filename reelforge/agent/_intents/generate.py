@@ -20,6 +20,7 @@ from reelforge.agent._intents._words import (
     VIDEO_FORMS,
     aspect_of,
     color_of,
+    other_shape,
     request_part,
     without_colors,
 )
@@ -210,8 +211,8 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,6}?)(?:那段)?([和跟与])([\u4e00-\u9fff]{1,6}?)(?:那段)?(?=(?:的)?(?:中间|之间))",
                       r"\1那段\2\3那段", said)
         refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
-    if not refs and clause.has(r"(?:这个|这段|当前的?)(?:视频|片段)(?:的)?(?:前面|后面|之前|之后|前边|后边)"):
-        clips = main_clips(state.draft)  # "在这个视频前面加一段日出": the one clip there (with more, an end of the video)
+    if not refs and clause.has(r"(?:(?:这个|这段|当前的?)(?:视频|片段)|(?:^|(?<=[在到]))(?:整个)?视频)(?:的)?(?:前面|后面|之前|之后|前边|后边)"):
+        clips = main_clips(state.draft)  # "在这个视频前面加一段日出", "视频后面加一段…": the one clip there (with more, an end of the video)
         if len(clips) != 1:
             return ("start", None) if clause.has(r"(?:前面|之前|前边)") else ("end", None)
         refs = [clips[0].id]
@@ -683,9 +684,14 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
           r"\b(?:give me|got) (?:some )?(?:tips|ideas|suggestions|advice)\b"
 
 
+# "一只小猫在玩毛线球，时长6秒", "帮我做个视频 一个小女孩在草地上放风筝 时长7秒": the length said with its word, no trim
+_LENGTH_WORD = re.compile(r"(?:(?<=[，,])|(?<=[\u4e00-\u9fff] ))\s*(?:时长|长度)(?:为|是)?\s*(?=\d)")
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_ADVICE):
-        return False
+    if clause.has(_ADVICE) or other_shape(clause.text) is not None:
+        return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
+    clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state):
         return True
     last = state.actions[-1] if state.actions else None
@@ -1076,6 +1082,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     nothing that names an edit (a title, the music, "it", a clip by its number), so "vertical" or
     "the title bigger" never turn into a generation.
     """
+    if other_shape(clause.text) is not None:  # "a 4:3 video of a sailboat": asked (the canvas area), never guessed
+        return False
     if not state.actions and _INTRO_OF.match(clause.text):  # "an intro of a starry sky, 3 seconds": that clip, first
         return handle(dataclasses.replace(clause, text=f"generate {clause.text}"), state)
     shape_first = _SHAPE_FIRST.match(clause.text)
@@ -1086,8 +1094,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     slow = _SLOW_ITEM_ZH.search(clause.text) is not None
     if slow:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
-    # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
-    clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
+    clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
     edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", clause.text)) or clause.has(_NOT_A_CLIP)) and not scene_described(clause)
     if not _first_request(state) or edit_said or clause.has(_UPLOAD_WORDS) \
@@ -1100,7 +1107,9 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     if moment_of(clause, state) is not None:  # "在狗出现的时候，加个叮": a moment on the timeline, said first
         return False
     if clause.language == "zh":
-        if any(clause.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
+        # (a look or a mood said as an item of the scene is how it is filmed: "温馨一点" there is no change by degree)
+        plain_zh = dataclasses.replace(clause, text=_LOOK_ITEM.sub(" ", clause.text))
+        if any(plain_zh.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
         if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
@@ -1248,7 +1257,10 @@ _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|�
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"
-                        r"(?:色调|的色调|色系|感|风格)(?=[，,\s]|$)|"
+                        r"(?:色调|的色调|色系|感|风格)(?:的)?(?=[，,\s]|$)|"
+                        # a mood said as an item of a scene is how it is filmed: "一个老奶奶在厨房包饺子 温馨一点", "…，搞笑一点，4秒"
+                        r"(?<=[，,\s])(?:温馨|搞笑|欢快|可爱|浪漫|梦幻|治愈|唯美|安静|热闹|有趣|悠闲|温暖|壮观|震撼|神秘|轻松|明亮|"
+                        r"大气|文艺|清新|活泼)(?:一点|一些|点|些)?(?:的)?(?=[，,\s]|$)|"
                         r"(?:(?<=,)|^)\s*(?:(?:in|with)\s+)?(?:warm|cool|cold|vintage|retro|cinematic|moody|pastel)\s+"
                         r"(?:tones?|colou?rs?|look|grade|colou?r grade|palette)(?=\s*,|$)|"
                         # slow motion as an item of a new clip is how it is filmed: "帮我做一段咖啡拉花的特写，慢动作，5秒"

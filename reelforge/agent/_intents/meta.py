@@ -6,8 +6,9 @@ import dataclasses
 import re
 from typing import Literal
 
+from reelforge.agent._intents._words import aspect_of
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause, compiled
+from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import (
     ExportAction,
     HelpAction,
@@ -16,6 +17,7 @@ from reelforge.agent.actions import (
     ShowTimeline,
     TimelineExportAction,
     UndoAction,
+    Unknown,
 )
 from reelforge.agent.describe import REVERT_TOPICS
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
@@ -41,52 +43,62 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
-_SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
-        r"(?:看看|看一下|看下|瞅瞅)(?:我|你)?(?:都|一共)?(?:改|做|弄)了(?:些|哪些)?(?:什么|啥)|\bwhat (?:have )?(?:i|we) (?:changed|done) so far\b|" \
-        r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
-        r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|" \
-        r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|\bhow long is (?:the|my|this) (?:video|edit|project)\b|" \
-        r"^(?:so )?how long is it(?: now| at the moment| so far)?\??$|" \
-        r"\bhow long (?:is|are) (?:it|everything|they|the clips|all of it|the whole (?:thing|video))(?: all)? (?:together|in total|combined|altogether|total)\b|" \
-        r"\bhow long (?:is|'?s) (?:everything|the whole (?:thing|video))\b(?! (?:fading|at)\b)|\b(?:what'?s|what is) the (?:total )?(?:length|runtime|run time|duration)(?: of (?:it|the video|everything))?(?: now)?\??$|\bhow much long is\b|\bwhat does it look like(?: now| so far)?\??$|" \
-        r"\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|" \
-        r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|" \
-        r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|" \
-        r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|" \
-        r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|" \
-        r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|" \
-        r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥|有东西)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|" \
-        r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|" \
-        r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些|东西)|" \
-        r"^(?:那|所以)?(?:现在|目前)(?:都|一共)?有(?:些|点)?(?:什么|哪些|东西)(?:了)?$|" \
-        r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|" \
-        r"(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|" \
-        r"^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|" \
-        r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|" \
-        r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b|" \
-        r"(?:视频|片子|现在|目前)(?:现在|目前)?(?:一共|总共|总)?(?:是|有)?(?:几|多少)秒(?:钟)?(?:了|啊|呀)?\W*$|" \
-        r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?几(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|" \
-        r"我(?:都|一共|之前)?(?:上传|传)了?(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀)?\W*$"
+# a resolution past the presets' 1080p: "export it in 4k", "导出4K的", "2160p", "ultra hd"
+_BEYOND_HD = r"(?<![a-z\d.])[248]\s?k(?![a-z])|\b(?:uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|超高清|超清4k"
+# a question answered by showing the timeline, one table for both languages: what one thing it asks about (None: the
+# whole timeline), the questions, and the words that tell that thing in any question answered so ("看看时间线，多长了")
+Asked = Literal["clips", "length", "uploads"]
+_OPENER = r"^(?:(?:so|and|ok|hey|um+|quick question)[,\s]+)*"
+_TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
+    (None, r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|"
+           r"(?:看看|看一下|看下|瞅瞅)(?:我|你)?(?:都|一共)?(?:改|做|弄)了(?:些|哪些)?(?:什么|啥)|\bwhat (?:have )?(?:i|we) (?:changed|done) so far\b|"
+           r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|"
+           r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|"
+           r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|"
+           r"\bwhat does it look like(?: now| so far)?\??$|\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|"
+           r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|"
+           r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|"
+           r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|"
+           r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|"
+           r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|"
+           r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥|有东西)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|"
+           r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|"
+           r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些|东西)|"
+           r"^(?:那|所以)?(?:现在|目前)(?:都|一共)?有(?:些|点)?(?:什么|哪些|东西)(?:了)?$|(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|"
+           r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|"
+           r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b", ""),
+    ("uploads", _OPENER + r"(?:what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already)?\??$|"
+                r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)|"
+                r"我(?:都|一共|之前)?(?:上传|传)了?(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀)?\W*$",
+     r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
+    ("clips", _OPENER + r"how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|"
+              r"\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|"
+              r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|"
+              r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?几(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$",
+     r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
+    ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$)|"
+               r"\bhow long is (?:the|my|this) (?:video|edit|project)\b|^(?:so )?how long is it(?: now| at the moment| so far)?\??$|"
+               r"\bhow long (?:is|are) (?:it|everything|they|the clips|all of it|the whole (?:thing|video))(?: all)? (?:together|in total|combined|altogether|total)\b|"
+               r"\bhow long (?:is|'?s) (?:everything|the whole (?:thing|video))\b(?! (?:fading|at)\b)|"
+               r"\b(?:what'?s|what is) the (?:total )?(?:length|runtime|run time|duration)(?: of (?:it|the video|everything))?(?: now)?\??$|"
+               r"\bhow much long is\b|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|"
+               r"(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|"
+               r"^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|"
+               r"(?:视频|片子|现在|目前)(?:现在|目前)?(?:一共|总共|总)?(?:是|有)?(?:几|多少)秒(?:钟)?(?:了|啊|呀)?\W*$",
+     r"\bhow (?:long|many (?:seconds|secs))\b|\b(?:length|runtime|run time|duration)\b|多长|几秒|多少秒|时长"),
+)
+_SHOW = "|".join(questions for _, questions, _ in _TIMELINE_QUESTIONS)
 # "把照片和徒步视频都放进时间线", "put the photo on the timeline": an upload added, not the timeline shown
 _PUT_ON_TIMELINE = r"(?:放|加|拖|拉|添加|导入|插)(?:进|到|入|在)?(?:了)?(?:这个)?(?:时间线|时间轴|轨道)|" \
                    r"\b(?:put|add|drop|drag|place|bring|insert)\b.*\b(?:on|onto|to|into|in) (?:the |my )?timeline\b"
 # a newcomer asking what to write: "what do i even type here", "what am i supposed to say", "what should i do first"
 _WHAT_TO_TYPE = r"^(?:(?:so|um+|uh+|ok(?:ay)?|hmm+|hi|hello|hey)[,\s]+)*what (?:do|should|can|am) (?:i|we) (?:even |supposed to |meant to )?" \
                 r"(?:type|say|write|ask|put|enter|do)(?: (?:in )?(?:here|there|this box)| now| first| next| with this| to start)*\W*$"
-# a question about one thing of the draft, answered by showing it: "how many clips do i have", "what did i upload"
-_ASKED_EN = r"^(?:(?:so|and|ok|hey|um+|quick question)[,\s]+)*(?:how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|" \
-            r"how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$|" \
-            r"what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already)?\??$|" \
-            r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)"
-# what such a question is about (the reply answers it before the summary)
-_ASKED: tuple[tuple[Literal["clips", "length", "uploads"], str], ...] = (("uploads", r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
-          ("clips", r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
-          ("length", r"\bhow (?:long|many (?:seconds|secs))\b|\b(?:length|runtime|run time|duration)\b|多长|几秒|多少秒|时长"))
 
 
-def _asked(clause: Clause) -> Literal["clips", "length", "uploads"] | None:
+def _asked(clause: Clause) -> Asked | None:
     """What a question answered by the timeline asks about, when it is one thing of it; None: the whole timeline."""
-    found = [name for name, pattern in _ASKED if clause.has(pattern)]
+    found = [name for name, _, cue in _TIMELINE_QUESTIONS if name is not None and clause.has(cue)]
     return found[0] if len(found) == 1 else None
 
 
@@ -137,7 +149,7 @@ _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video
           r"(?:youtube|油管|抖音|tiktok|快手|b站|小红书|reels|视频号|朋友圈)(?:的)?(?:版本|版)?(?:1|一)(?:份|版)(?!.*(?:生成|视频|片段|镜头))|" \
           r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
           r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清)|" \
-          r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|" \
+          r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|^(?:给我|帮我|再)?导(?:1|一)版|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:\w+ )?(?:version|copy|cut|file))|" \
           r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish|post) (?:it|this|the (?:video|edit|thing))(?! (?:back|again)))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
@@ -158,6 +170,8 @@ _PRESETS: tuple[tuple[PresetName, str], ...] = (
     ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档|留底|备份"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
     ("tiktok", r"tik ?tok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
     ("square", r"(?:instagram|insta|ins|ig)\s*(?:feed|post)"), ("reels", r"reels|instagram|ins\b|\big\s*stor(?:y|ies)|快拍"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili|油管"))
+# the preset an export in a shape takes when no platform is named (the vertical feeds' preset for 9:16)
+_SHAPE_PRESETS: dict[str, PresetName] = {"16:9": "youtube", "9:16": "tiktok", "1:1": "square"}
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
 _FORMAT_ALONE = rf"(?<![a-z0-9.])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
 
@@ -167,6 +181,8 @@ def export_action(clause: Clause) -> ExportAction:
     preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
     if preset is None and clause.has(r"(?<!\d)(?:720|480)\s*p?\b|(?<!\d)(?:720|480)p"):
         preset = "web"  # the 720p (short side) web preset
+    if preset is None:  # "导出 要竖屏的 给小红书", "导出 高清 横屏": the shape said, with no platform that fixes one, is the export's
+        preset = _SHAPE_PRESETS.get(aspect_of(clause) or "")
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
@@ -326,7 +342,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     elif clause.has(_UNDO):
         if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
             state.actions.append(UndoAction(_count(clause, state)))  # "... before the music, go back": that going back
-    elif clause.has(_SHOW) and not clause.has(_PUT_ON_TIMELINE) or clause.has(_ASKED_EN):
+    elif clause.has(_SHOW) and not clause.has(_PUT_ON_TIMELINE):
         state.actions.append(ShowTimeline(_asked(clause)))
     elif _one_more_export(clause, state):  # "and one for youtube as well" after an export
         state.actions.append(export_action(clause))
@@ -336,6 +352,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
         last = state.actions[-1] if state.actions else None
         if isinstance(last, TimelineExportAction) and not clause.has(_FORMAT_ALONE) and not clause.has(r"高清|视频|\bvideo\b"):
             return True  # "达芬奇能打开吗？给我导一个": the editor's file just asked for
+        if clause.has(_BEYOND_HD):  # "export it in 4k": no preset renders past 1080p; a 1080p file is not what was asked
+            state.actions.append(Unknown(clause.unquoted(), understood="an export resolution", question=ask(
+                clause, "I can't export above 1080p yet (no 2K or 4K): the sharpest export is high quality, 1080p. Shall I export that? "
+                        "Say: export in high quality.",
+                "暂时还不能导出超过1080p的分辨率（2K、4K）：最清楚的是高画质（1080p）。要导出这个吗？可以说：导出高清")))
+            return True
         for part in _each_export(clause):  # "导出一个给youtube的再导一个给抖音的": an export each
             state.actions.append(_as_drawn(export_action(part), part, state))
     else:

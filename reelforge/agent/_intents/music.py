@@ -7,7 +7,7 @@ import dataclasses
 import re
 from typing import TypedDict
 
-from reelforge.agent._intents._music_end import music_end
+from reelforge.agent._intents._music_end import STOPS, music_end
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations
@@ -242,6 +242,12 @@ def _fade_said(clause: Clause) -> bool:
     return clause.has(_FADE_SAID) or _fade_ms(clause, "in") is not None or _fade_ms(clause, "out") is not None
 
 
+def _music_changed_just_now(state: PlanState) -> bool:
+    """The last request of this message changed or set the music."""
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, MusicAction) or isinstance(last, EditAction) and isinstance(last.edit, SetMusic | UpdateMusic)
+
+
 def _fade_was_last(state: PlanState) -> bool:
     """The last change (in this message, or the last version's) was a fade of the music: a fade said next, with no
     object, is that fade again ("淡出再短点 一秒就行", "let it come in slowly too")."""
@@ -306,6 +312,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
+    if _music_changed_just_now(state) and not clause.has(_OTHER_OBJECT) and clause.has(STOPS) \
+            and all(ref == MISSING for ref in clip_refs(clause, state)) and music_end(clause, state) is not None:
+        return True  # "music should fade out and stop at 12 s": the music just changed is what stops, not the video
     if focused and _fade_said(clause) and _fade_was_last(state) and not clause.has(_OTHER_OBJECT) \
             and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "淡出再短点 一秒就行" after the music's fade: that fade again
@@ -575,7 +584,12 @@ def _stop_music(clause: Clause, state: PlanState, stop: int) -> bool:
             "seconds.", f"音乐从第 {music.start_ms / 1000:g} 秒放到视频结尾（{have} 秒），没法在第 {when} 秒停。要在哪里停？"
             f"例如：音乐到第{max(1, round(video_end / 2000))}秒就停。")))
         return True
-    state.edit(UpdateMusic(end_ms=stop), focus_kind="music")
+    # "fade the music out and stop it at 12 s", "音乐在12秒淡出停止": it fades out as it stops (a length said for the fade
+    # is the fade's; the time it stops at is no fade's length)
+    fade = _fade_ms(clause, "out")
+    if fade is not None and (fade == stop or fade >= stop - music.start_ms):
+        fade = 2000  # a bare fade's length (``_fade_ms``)
+    state.edit(UpdateMusic(end_ms=stop) if fade is None else UpdateMusic(end_ms=stop, fade_out_ms=fade), focus_kind="music")
     return True
 
 
@@ -676,13 +690,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                re.sub(_TOO_QUIET + "|" + QUIETER + "|" + LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
                                re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text))))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
-                          r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听")
+                          r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听") \
+        and not clause.has(r"\bchange (?:the )?(?:\w+ )?(?:volume|level)\b")  # "change the music volume to 25%": its level
     adding = clause.has(ADD + "|" + _USE + r"|\bsome\b|来(?=点|个|一|1|首|段|些)|配") and not adjust
     if _focused_set(state) and mentions_it(clause) and style is None and not adjust and not changing:
         return True  # "I uploaded a song, use it": the song just set is the one meant, nothing more to do
     # no music yet: music said with a level, or added with a fade, is new music ("background music at half volume",
     # "加一段背景音乐，淡入淡出")
-    fresh = not _has_music(state) and clause.has(MUSIC) and ("volume" in adjust or clause.has(ADD))
+    # (a level set with a verb of changing is a change of music that is not there: "set the background music volume to 40%",
+    # "背景音乐音量调到四成" are asked, never library music picked unasked)
+    level_set = clause.has(_LEVEL_SET) and not clause.has(ADD + r"|\b(?:use|play|with)\b|用|作为|来(?=点|个|一|1|首|段|些)|配")
+    fresh = not _has_music(state) and clause.has(MUSIC) and ("volume" in adjust and not level_set or clause.has(ADD))
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust or fresh:
         volume = adjust.get("volume")
         last = state.actions[-1] if state.actions else None
@@ -766,6 +784,9 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
     return True
 
 
+# a level set rather than said: "set the music volume to 40%", "turn the music down to 20%", "音乐音量调到四成"
+_LEVEL_SET = r"\b(?:set|turn|change|adjust|bring|drop|lower|raise|reduce)\b|\bvolume\b.*\bto\b|音量(?:调|改|设|降|升|开|拉|减)|" \
+             r"(?:调|改|设|降|升|减)(?:到|成|为|低|小|大)"
 # a level said with a direction after new music lowers or raises it, a change of its own ("换成钢琴曲，同时音量降到25%",
 # "switch to piano and also turn it down to 20%"); a level set is the new music's own ("换成欢快一点的，音量调到百分之三十")
 _OWN_REQUEST = r"\b(?:turn|bring|take|dial|drop|lower|raise|bump)\w*\b|降|升|提高|减|压"

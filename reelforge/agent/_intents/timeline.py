@@ -145,6 +145,8 @@ def _targets(clause: Clause, state: PlanState) -> list[str] | None:
     refs = clip_refs(clause, state)
     if MISSING in refs:
         return None
+    if not refs and _upload_off_timeline(clause, state) and not clause.has(_ADDS_UPLOAD):
+        return None  # "hike那段换成2倍速" with hike.mp4 only uploaded: asked (``_missing``), never every clip instead
     clips = main_clips(state.draft)
     focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
     if not refs and clause.has(r"\bthe other (?:one|clip|part|shot)\b|另(?:一|1)(?:段|个片段|个镜头)|另外(?:一|1)?(?:段|个片段)") \
@@ -246,8 +248,19 @@ def added_upload(state: PlanState) -> bool:
     return _added_upload(state) is not None
 
 
+# words that put an upload on the timeline (or in a clip's place): the upload named there is no clip to change
+_ADDS_UPLOAD = r"\b(?:add|put|insert|place|stick|use|replace|swap|instead|append)\b|加(?!速|快)|放(?!慢|大|小|缓)|插|接(?!着)|用|替换|换掉|代替|取代"
+
+
 def _missing(clause: Clause, state: PlanState, what: str) -> bool:
-    """A clip was named that is not there: say how many there are (``what`` is kept for the log)."""
+    """A clip was named that is not there: say how many there are (``what`` is kept for the log), or, for an upload
+    not on the timeline yet ("hike那段换成2倍速"), that it is not there and how to add it."""
+    media = _named_upload(clause, state) if not clip_refs(clause, state) else None
+    if media is not None and media.src not in {seg.src for seg in main_clips(state.draft)}:
+        state.actions.append(Unknown(clause.unquoted(), understood="a clip", question=ask(
+            clause, f"{media.name} is not on the timeline yet. Should I add it first? Say, for example: add {media.name} at "
+            "the end.", f"「{media.name}」还不在时间线上。要先把它加进来吗？可以说：把{media.name}加到最后。")))
+        return True
     state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
     return True
 
