@@ -231,12 +231,12 @@ def detect_language(message: str) -> str:
 
 # words that only open or fill a dictated message ("alright then ...", "right, put ...", "ok so, ...")
 # "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
-_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|"\
+_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|"\
                 r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那)"
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
-                        r"(?:(?:ok(?:ay)?|alright|all right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|anyway)\s+)+)(?=\S)")
+                        r"(?:(?:ok(?:ay)?|alright|all right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|anyway)\s+)+)(?=\S)")
 
 
 # a dictated run-on with no "and" or comma between its requests: "mute the city clip speed up the dog clip", "music
@@ -993,7 +993,7 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:(?:ugh|argh|oh|oops|whoops|hmm+|ah|uh|wait)[,.!]*\s+)?(?:no+|nope|nah)(?:,? wait)?|wait,? no|oops|whoops|"
+                     r"(?:(?:ugh|argh|oh|oops|whoops|hmm+|ah|uh|eh+|wait)[,.!]*\s+)?(?:no+|nope|nah)(?:,? wait)?|wait,? no|oops|whoops|"
                      # what was taken away, wanted again, beside the undo or redo that does it: "wait i want that back, redo"
                      r"(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:i )?(?:want|need) (?:it|that|this) back|"
                      # a newcomer saying so: "first time here", "i'm new" (never a scene to film)

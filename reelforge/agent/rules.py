@@ -630,6 +630,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
+        again = _said_again(previous, clause, state)
+        if again is not None:  # "undo that, undo twice actually": the request before, as meant
+            state = again
+            continue
         if _why_of_value(clause, clauses[index + 1] if index + 1 < len(clauses) else None, state):
             continue  # "hmm still too loud. 10", "快过头了 改成1.5": why the value after it
         if _PURPOSE.match(clause.text) and any(aspect_of(c) and not c.has(r"导出|\bexport") for c in clauses if c is not clause):
@@ -1011,6 +1015,42 @@ def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> Pla
         return None
     _ask_what_is_missing(joined, chosen.state)
     return chosen.state
+
+
+# a request said again as it was meant: "undo that, undo twice actually", "mute it, i mean the dog clip's sound"
+_AS_MEANT = r"\b(?:actually|i mean|i meant|rather)\b|其实|应该是|我是说|我的意思是"
+_DIRECTION = r"(?:短|长|快|慢|大|小|高|低)(?:一)?(?:点|些)|\b(?:shorter|longer|faster|slower|bigger|smaller|louder|quieter|softer)\b"
+_JOINED = r"^(?:and|then|also|plus|next)\b|^(?:然后|再|还|也|另外|顺便|同时)"
+
+
+def _said_again(previous: tuple[Clause, PlanState] | None, clause: Clause, state: PlanState) -> PlanState | None:
+    """The request before said again, as meant: corrected ("undo that, undo twice actually") or given its amount after its
+    direction ("夜景那段剪短点，剪到六秒", "shorten the city clip a bit, to 6 seconds"). One request, planned once as said the
+    second time, on what the first one named; None unless the second makes the same changes (kinds, things and fields)."""
+    if previous is None:
+        return None
+    said, start = previous
+    before = state.actions[len(start.actions):]
+    # a change's direction, then its amount: never a second thing made ("a shutter at the start and a ding at 12 s")
+    amount = re.search(r"\d", clause.unquoted()) is not None and re.search(r"\d", said.unquoted()) is None and \
+        said.has(_DIRECTION) and not clause.has(_JOINED) and all(isinstance(a, EditAction) and not a.edit.op.startswith("add") for a in before)
+    if not (clause.has(_AS_MEANT) or amount):
+        return None
+    trial = start.fork()
+    trial.focus = state.focus  # "剪到六秒": the clip the first one named
+    again = _taken(clause, trial, lambda c: all(not isinstance(a, Unknown) for a in c.actions))
+    if again is None or [_changes(a) for a in again.actions[len(start.actions):]] != [_changes(a) for a in before]:
+        return None
+    return again
+
+
+def _changes(action: Action) -> tuple[object, ...]:
+    """What an action changes: its kind, the thing and the fields it sets (not their values)."""
+    if isinstance(action, EditAction):
+        edit = action.edit
+        return (edit.op, getattr(edit, "segment_id", None),
+                frozenset(k for k in edit.model_fields_set - {"op", "segment_id"} if getattr(edit, k) is not None))
+    return (type(action).__name__,)
 
 
 # a removal said alone, again: "删掉", "删了吧", "delete it", "just remove that"
