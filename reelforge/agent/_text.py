@@ -1186,7 +1186,7 @@ def remark_of(text: str) -> Remark | None:
 _SAYS_HOW_EN = re.compile(r"^(?:(?:and|but|so|because|cause|since|like|as|well|honestly|tbh|plus|meh|ugh|hmm+|nah|whoa|wow|oh|"
                           r"no|nope)[\s,]+)*(?:it|it'?s|its|this|that|"
                           r"these|those|the|my|our|there|there'?s|where|nobody|no one|everything|nothing|something|everyone|"
-                          r"people|viewers|i|i'?m|we|he|she|they|(?:(?:way|much|a bit|still|kinda|kind of|a little|just|so|far|"
+                          r"people|viewers|sounds|looks|feels|seems|i|i'?m|we|he|she|they|(?:(?:way|much|a bit|still|kinda|kind of|a little|just|so|far|"
                           r"now)\s+)*too)\b")
 _ASKS_EN = re.compile(r"\b(?:please|pls|can you|could you|would you|will you|should|must|have to|has to|let'?s|want|wanna|"
                       r"i'?d like|would like|prefer|wish|hope|how|what|which|why)\b|\?")

@@ -674,6 +674,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 continue  # "配音太快了，听不清", "the clips' sound is too loud, the wind is annoying": why the other complains
             if remark.request is not None:  # "the dog clip is too slow" said alone asks for it faster
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
+        if _turned_down(clause, clauses[index + 1] if index + 1 < len(clauses) else None):
+            _focus_on(clause, state)
+            continue  # "不要这种的，来点安静的", "音乐不是太吵，是狗那段原声吵": what is not wanted, then what is
+        if index and _only_left(clause, state):
+            continue  # "remove the city clip, I only want the dog": what the removal leaves, said again
         if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
             continue  # "lofi music, not my song": what is not wanted instead, the request already says it
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
@@ -1051,6 +1056,42 @@ def _changes(action: Action) -> tuple[object, ...]:
         return (edit.op, getattr(edit, "segment_id", None),
                 frozenset(k for k in edit.model_fields_set - {"op", "segment_id"} if getattr(edit, k) is not None))
     return (type(action).__name__,)
+
+
+# what is there turned down, with what is wanted said next: "不要这种的，来点安静的", "i don't love this song. something
+# more chill", "不用我的歌，来点轻音乐就好"; a thing said not to be what is meant: "音乐不是太吵，是狗那段原声吵"
+_TURNED_DOWN = re.compile(
+    r"^(?:i (?:don'?t|do not) (?:really )?(?:like|love|want) (?:this|that|it|the)(?: (?:one|song|track|music|kind|style|voice))?|"
+    r"not (?:this|that|like this|like that)(?: one| kind| style)?|(?:don'?t|do not) use (?:my|the) (?:own )?(?:song|track|music))$|"
+    r"^(?:不要|不想要|不喜欢|不用|别用)(?:这|那)(?:种|个|首|样)(?:的)?(?:了|吧)?$|^(?:这|那)(?:种|个|首)(?:的)?不(?:行|好听|喜欢)(?:了|吧)?$|"
+    r"^(?:不用|别用)我(?:自己)?(?:的|传的|上传的)(?:歌|音乐)$")
+_NOT_IT_ZH = re.compile(r"^[\u4e00-\u9fff]{1,8}?不是[^，,是]{0,8}$")
+
+
+def _turned_down(clause: Clause, following: Clause | None) -> bool:
+    """A clause that only turns down what is there (or says what is not meant), followed by what is wanted about the
+    same thing (or naming none): the reason for the request after it, not a request of its own."""
+    if following is None or is_chatter(following.text):
+        return False
+    if _NOT_IT_ZH.match(clause.text) and following.has(r"^(?:而)?是"):
+        return True
+    if not _TURNED_DOWN.match(clause.text):
+        return False
+    said, then = ({s.value for s in read_clause(c).of("topic")} for c in (clause, following))
+    return not then or bool(said & then)
+
+
+_ONLY_WANT = re.compile(r"^(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)? (?P<en>.+)$|^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$")
+
+
+def _only_left(clause: Clause, state: PlanState) -> bool:
+    """"I only want the dog" after the other clips were removed: what is left, said again."""
+    said = _ONLY_WANT.match(clause.text)
+    last = state.actions[-1] if state.actions else None
+    if said is None or not (isinstance(last, EditAction) and last.edit.op == "delete_segment"):
+        return False
+    named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
+    return bool(named) and sorted(named) == sorted(c.id for c in main_clips(state.draft))
 
 
 # a removal said alone, again: "删掉", "删了吧", "delete it", "just remove that"
