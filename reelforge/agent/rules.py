@@ -630,6 +630,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
+        filmed = _filmed_slowly(previous, clause, state)
+        if filmed is not None:  # "a hummingbird drinking from a red flower, slow motion": how the new clip is filmed
+            state = filmed
+            continue
         again = _said_again(previous, clause, state)
         if again is not None:  # "undo that, undo twice actually": the request before, as meant
             state = again
@@ -1092,6 +1096,30 @@ def _only_left(clause: Clause, state: PlanState) -> bool:
         return False
     named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
     return bool(named) and sorted(named) == sorted(c.id for c in main_clips(state.draft))
+
+
+# slow motion said as an item after a new clip ("..., slow motion", ", slow-mo, 5 seconds", ", in slow motion please")
+_SLOW_ITEM_EN = re.compile(r"^(?:and |shot |filmed )?(?:in )?(?:super |really |nice and )?slow[- ]?mo(?:tion)?(?: please| pls)?"
+                           r"(?:(?:,\s*|\s+)(?P<rest>.+))?$")
+
+
+def _filmed_slowly(previous: tuple[Clause, PlanState] | None, clause: Clause, state: PlanState) -> PlanState | None:
+    """Slow motion listed right after a clip to generate is how that clip is filmed, in its prompt ("a hummingbird drinking
+    from a red flower, slow motion"; "一群海鸥从海面飞过，慢动作，4秒" reads so already): never the whole video slowed down."""
+    match = _SLOW_ITEM_EN.match(clause.text) if clause.language == "en" else None
+    if previous is None or match is None:
+        return None
+    said, start = previous
+    made = state.actions[len(start.actions):]
+    if len(made) != 1 or not isinstance(made[0], GenerateAction):
+        return None
+    rest = match.group("rest")
+    if rest is None:  # "add a clip of rain on a window at the end, slow motion": its prompt says so
+        filmed = state.fork()
+        filmed.actions[-1] = dataclasses.replace(made[0], prompt=f"{made[0].prompt} in slow motion")
+        return filmed
+    joined = Clause(f"{said.text} in slow motion{', ' + rest if rest else ''}", said.quotes, said.language, said.source)
+    return _taken(joined, start, lambda c: len(c.actions) == 1 and isinstance(c.actions[0], GenerateAction))
 
 
 # a removal said alone, again: "删掉", "删了吧", "delete it", "just remove that"
