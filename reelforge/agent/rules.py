@@ -44,7 +44,7 @@ from reelforge.agent._intents._words import (
     request_part,
 )
 from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
-from reelforge.agent._pairs import one_change
+from reelforge.agent._pairs import one_change, part_added
 from reelforge.agent._reading import acts_on, clips_shown, explained, read_clause
 from reelforge.agent._refs import (
     MISSING,
@@ -290,7 +290,8 @@ def _understand(message: str, context: AgentContext) -> Plan:
     if not state.actions:
         state.actions.append(Unknown(message.strip(), understood=""))
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
-    return Plan(language=language, actions=one_change(state.actions, normalize(settled), language), message=message)
+    actions = part_added(state.actions, state.origin or draft, state.draft, language)  # "…，只要它的前4秒": that part
+    return Plan(language=language, actions=one_change(actions, normalize(settled), language), message=message)
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
