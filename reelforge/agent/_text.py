@@ -627,7 +627,7 @@ _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到
                        # a moment or the cuts, then what goes there: "在第3秒加个嗖", "片段之间加个转场"
                        r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
-                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|那段|这段")
+                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|恢复|速度|那段|这段")
 
 # one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
@@ -764,10 +764,17 @@ def _thing_zh(piece: str) -> str | None:
     return min(found)[1] if found else None
 
 
+# uploads added together ("把照片和hike都加上"), then one of them named with a change of its own ("照片慢慢放大")
+_ZH_ADDED_ALL = re.compile(r"和.{1,12}?都(?:加|放|接|用)")
+_ZH_ONE_OF_ADDED = re.compile(r"^(?:把)?(?:那张|这张)?(?:照片|图片|相片|视频)[^，,]{0,8}?(?:慢|放大|缩小|推|拉|静音|加速|减速|淡|显示|放\d|\d)")
+
+
 def _comma_zh(part: str) -> list[str]:
     pieces = [piece for piece in re.split(r"\s*[，,]\s*", part) if piece]
 
     def starts_new(before: str, piece: str) -> bool:
+        if _ZH_ONE_OF_ADDED.match(piece) and _ZH_ADDED_ALL.search(before):
+            return True  # "把照片和hike都加上，照片慢慢放大": one of the uploads added together, changed
         thing = _thing_zh(piece)
         opens = _ZH_OPENS.match(piece) or any(re.match(pattern, piece) for pattern in _ZH_THINGS.values())
         # after a new clip, only another thing than the clip's own look ("后面加一段狗在海边跑的，5秒，中间用溶解转场")

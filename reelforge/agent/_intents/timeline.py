@@ -38,6 +38,7 @@ from reelforge.agent._refs import (
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
+from reelforge.agent.describe import describe_edit
 from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
     AddClip,
@@ -1220,9 +1221,15 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
 
 
 # one of the uploads just added named, then where it goes: "照片放前面", "the photo goes first"
-_NAMED_THEN_PLACE = re.compile(r"^(?:然后|再)?(?:把)?(?P<zh>[^，,。\s]{1,10}?)(?P<zplace>(?:放|接|挪|移)(?:在|到)?[^，,。]{0,8}?(?:前|后|开头|结尾|中间)[^，,。]{0,3})$|"
+_NAMED_THEN_PLACE = re.compile(r"^(?:然后|再)?(?:把)?(?P<zh>[^，,。\s]{1,10}?)(?P<zplace>(?:放|接|挪|移)(?:在|到)?[^，,。]{0,8}?(?:前|后|开头|结尾|中间)[^，,。]{0,3}|"
+                               r"(?:显示|放|停留|持续)\d+(?:\.\d+)?秒(?:钟)?(?:就行|吧)?)$|"
                                r"^(?:and |then )*(?P<en>(?:the|my) [\w.]+(?: [\w.]+)?) (?P<eplace>(?:goes|should go|comes|at the|first|last)"
                                r".{0,30})$")
+
+
+def old_place(action: object) -> tuple[str, str | None] | None:
+    """Where an AddClip action puts its clip: (at, ref)."""
+    return (action.edit.at, action.edit.ref) if isinstance(action, EditAction) and isinstance(action.edit, AddClip) else None
 
 
 def _place_named_added(clause: Clause, state: PlanState) -> bool:
@@ -1240,17 +1247,23 @@ def _place_named_added(clause: Clause, state: PlanState) -> bool:
     if index is None or any(not (isinstance(a, EditAction) and isinstance(a.edit, AddClip)) for a in state.actions[index:]):
         return False  # only adds after it: none acts on the clip about to be placed anew
     place = said.group("zplace") or said.group("eplace")
-    placement = placement_of(dataclasses.replace(clause, text=place), state) or (
+    length = duration_ms(place) if re.match(r"(?:显示|放|停留|持续)\d", place) else None
+    placement = (old_place(state.actions[index]) if length else placement_of(dataclasses.replace(clause, text=place), state)) or (
         (("start" if "前" in place else "end"), None) if re.fullmatch(r"\D{1,4}?(?:最)?(?:前面|前边|后面|后边)(?:吧)?", place) else None)
     old = state.actions[index]
     segments = [seg.id for seg in main_clips(state.draft) if seg.src == media.src]  # type: ignore[union-attr]
     if placement is None or not segments or placement[1] in segments:
         return False
     assert isinstance(old, EditAction) and isinstance(old.edit, AddClip)
-    placed = old.edit.model_copy(update={"at": placement[0], "ref": placement[1]})
-    state.draft = apply_edit(apply_edit(state.draft, DeleteSegment(segment_id=segments[-1])), placed)
-    state.actions[index] = EditAction(edit=placed, description=old.description)
-    if placement[0] == "end":  # "照片放后面": after the uploads added with it too, in the order the actions run
+    placed = old.edit.model_copy(update={"at": placement[0], "ref": placement[1], **({"duration_ms": length} if length else {})})
+    scratch = placed
+    if length:  # the same place: before the clip that follows it on the scratch timeline
+        ids = [seg.id for seg in main_clips(state.draft)]
+        following = ids[ids.index(segments[-1]) + 1:]
+        scratch = placed.model_copy(update={"at": "before", "ref": following[0]} if following else {"at": "end", "ref": None})
+    state.draft = apply_edit(apply_edit(state.draft, DeleteSegment(segment_id=segments[-1])), scratch)
+    state.actions[index] = EditAction(edit=placed, description=describe_edit(placed, state.language, state.draft))
+    if placement[0] == "end" and not length:  # "照片放后面": after the uploads added with it too, in the order the actions run
         state.actions.append(state.actions.pop(index))
     return True
 
