@@ -36,7 +36,7 @@ _TAKE_BACK_EN = (r"no+ wait|wait no|no+ no|no+|nah|nope|not that|hmm+ no|um+ no|
                  r"no actually|no hang on|hang on|wait|sorry|oops|i mean|i meant|or actually|or rather|scratch that|"
                  r"correction|my bad")
 _HESITATE_EN = r"actually|er+m?|um+|uh+|hmm+|ugh|oh|or|well|make (?:that|it)|change (?:that|it) to"
-_TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[，,。.…—\s!！]|是)|(?:我|刚才|刚刚)?[说讲]错了?(?=[，,。.…—\s!！]|$)|打错了|写错了|搞错了|错了|说反了|等等|等一下|等下|"
+_TAKE_BACK_ZH = (r"(?:哦|啊|诶|欸|呃|额|嗯)?(?:不对|不是|不行)(?=[，,。.…—\s!！]|是)|不对(?=我)|(?:我|刚才|刚刚)?[说讲]错了?(?=[，,。.…—\s!！]|$)|打错了|写错了|搞错了|错了|说反了|等等|等一下|等下|"
                  r"(?:呃|额|嗯)?算了|不不+|(?:哦|啊|嗯|诶)不|更正")
 _HESITATE_ZH = r"呃|额|嗯|哦|啊|诶|还是|改一下|太[\u4e00-\u9fff]{1,3}了吧?"
 _DELIMIT = r"[\s,，.。…—–;；!！-]"
@@ -183,6 +183,9 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
     if not _same_thing(last, fix, language):
         if re.search(r"^(?:just )?(?:keep|leave)\b|留着|保留|不要动|不用动|别动", fix):
             return _join(before, after, language, value=True)  # "mute the clips, no wait, keep the music": both stand
+        instead = _INSTEAD.search(fix)
+        if instead is not None:  # "make a slideshow? no wait just add the photo", "…不对我没传 那就整个吉他的": asked instead
+            return _join(_keep_before_last(before, language), _join(fix[instead.start():], rest, language), language)
         return None
     earlier = _keep_before_last(before, language)
     if earlier and re.match(r"(?:just|only)\b|只", fix):  # "undo that and then redo it, actually no, just undo": that alone
@@ -317,6 +320,8 @@ def _target(text: str, kind: str, words: str) -> tuple[str, int, int] | None:
 
 
 _WAY = re.compile(r"\b(?:left|right|up|down)\b")
+# a request said instead of the one taken back, whatever it is about: "just ...", "那就 ..." (the words before it are why)
+
 
 
 def _same_thing(last: str, fix: str, language: str) -> bool:
@@ -347,6 +352,8 @@ _REQUEST_EN = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|sp
                r"turn|fade|lower|raise|keep|zoom|pan|play|switch|drop|start|stop|give|have|show|shorten|bring|take")
 _REQUEST_ZH = (r"把|加|添加|给|去掉|删|生成|导出|换|改|调|设置|让|静音|剪|裁|放|用|移|挪|缩|淡|交换|加速|放慢|减速|"
                r"开头|结尾|整个视频")
+_INSTEAD = re.compile(rf"^(?:just|only|instead)\s+(?:please\s+)?(?={_REQUEST_EN}\b)|"
+                      rf"(?:^|(?<=[\s，,]))那(?:就|还是)(?=.*(?:{_REQUEST_ZH}|整|来|弄|搞))")
 
 
 def _inherit(request: str, last: str, language: str) -> str:

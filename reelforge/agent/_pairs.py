@@ -10,7 +10,9 @@
   stops);
 - one clip's head and tail cut in one breath: "第一段开头去掉3秒 结尾也去掉1秒" is one trim of both ends;
 - both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
-  都是一秒" are one fade holding both lengths, each the amount said.
+  都是一秒" are one fade holding both lengths, each the amount said;
+- an upload added, then the part of it kept: "把徒步视频放在城市后面，只要它的前4秒", "add hike.mp4 and keep only its last 3
+  seconds" add that part (its in-point and length), not the whole clip and then a trim (``part_added``).
 
 Two requests about different things (another op, another clip or title) stay two.
 """
@@ -21,9 +23,21 @@ import re
 
 from reelforge.agent._numbers import find_durations
 from reelforge.agent.actions import Action, EditAction
-from reelforge.draft.edits import SetCanvas, SetClipAudio, SetFade, SetMotion, TrimSegment, UpdateMusic, UpdateText
+from reelforge.agent.describe import describe_edit
+from reelforge.draft import Draft
+from reelforge.draft._layout import main_track
+from reelforge.draft.edits import (
+    AddClip,
+    SetCanvas,
+    SetClipAudio,
+    SetFade,
+    SetMotion,
+    TrimSegment,
+    UpdateMusic,
+    UpdateText,
+)
 
-__all__ = ["one_change"]
+__all__ = ["one_change", "part_added"]
 
 # the relative field a direction sets, and the field its value sets instead
 _DIRECTION_THEN_VALUE = {UpdateMusic: ("volume_scale", "volume"), UpdateText: ("scale", "size")}
@@ -96,4 +110,25 @@ def one_change(actions: list[Action], text: str, language: str) -> list[Action]:
             out[-1] = merged
         else:
             out.append(action)
+    return out
+
+
+def part_added(actions: list[Action], origin: Draft, draft: Draft, language: str) -> list[Action]:
+    """``actions`` with a trim of a clip the message just added (``draft``: the scratch draft after them; ``origin``: the
+    draft the message found) folded into its adding: the part of the upload to use."""
+    first, track = main_track(origin), main_track(draft)
+    before = {seg.id for seg in (first.segments if first else [])}
+    sources = {seg.id: seg.src for seg in (track.segments if track else [])}
+    out: list[Action] = []
+    for action in actions:
+        last = out[-1] if out else None
+        if isinstance(action, EditAction) and isinstance(action.edit, TrimSegment) and isinstance(last, EditAction) and \
+                isinstance(last.edit, AddClip) and last.edit.at != "replace" and action.edit.segment_id not in before and \
+                sources.get(action.edit.segment_id) == last.edit.src:
+            length = last.edit.duration_ms - action.edit.cut_start_ms - action.edit.cut_end_ms
+            if length > 0:
+                added = last.edit.model_copy(update={"in_ms": last.edit.in_ms + action.edit.cut_start_ms, "duration_ms": length})
+                out[-1] = EditAction(edit=added, description=describe_edit(added, language, draft))
+                continue
+        out.append(action)
     return out

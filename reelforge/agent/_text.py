@@ -231,12 +231,12 @@ def detect_language(message: str) -> str:
 
 # words that only open or fill a dictated message ("alright then ...", "right, put ...", "ok so, ...")
 # "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
-_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|"\
+_FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|"\
                 r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那)"
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
-                        r"(?:(?:ok(?:ay)?|alright|all right|so|well|hmm+|mm+|eh|um+|uh+|yeah|nah|cool|now|oh|anyway)\s+)+)(?=\S)")
+                        r"(?:(?:ok(?:ay)?|alright|all right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|anyway)\s+)+)(?=\S)")
 
 
 # a dictated run-on with no "and" or comma between its requests: "mute the city clip speed up the dog clip", "music
@@ -628,7 +628,7 @@ _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到
                        # a moment or the cuts, then what goes there: "在第3秒加个嗖", "片段之间加个转场"
                        r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
-                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|那段|这段")
+                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|恢复|速度|那段|这段")
 
 # one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
@@ -767,10 +767,17 @@ def _thing_zh(piece: str) -> str | None:
     return min(found)[1] if found else None
 
 
+# uploads added together ("把照片和hike都加上"), then one of them named with a change of its own ("照片慢慢放大")
+_ZH_ADDED_ALL = re.compile(r"和.{1,12}?都(?:加|放|接|用)")
+_ZH_ONE_OF_ADDED = re.compile(r"^(?:把)?(?:那张|这张)?(?:照片|图片|相片|视频)[^，,]{0,8}?(?:慢|放大|缩小|推|拉|静音|加速|减速|淡|显示|放\d|\d)")
+
+
 def _comma_zh(part: str) -> list[str]:
     pieces = [piece for piece in re.split(r"\s*[，,]\s*", part) if piece]
 
     def starts_new(before: str, piece: str) -> bool:
+        if _ZH_ONE_OF_ADDED.match(piece) and _ZH_ADDED_ALL.search(before):
+            return True  # "把照片和hike都加上，照片慢慢放大": one of the uploads added together, changed
         thing = _thing_zh(piece)
         opens = _ZH_OPENS.match(piece) or any(re.match(pattern, piece) for pattern in _ZH_THINGS.values())
         # after a new clip, only another thing than the clip's own look ("后面加一段狗在海边跑的，5秒，中间用溶解转场")
@@ -996,7 +1003,7 @@ _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoo
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
 _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
-                     r"(?:(?:ugh|argh|oh|oops|whoops|hmm+|ah|uh|wait)[,.!]*\s+)?(?:no+|nope|nah)(?:,? wait)?|wait,? no|oops|whoops|"
+                     r"(?:(?:ugh|argh|oh|oops|whoops|hmm+|ah|uh|eh+|wait)[,.!]*\s+)?(?:no+|nope|nah)(?:,? wait)?|wait,? no|oops|whoops|"
                      # what was taken away, wanted again, beside the undo or redo that does it: "wait i want that back, redo"
                      r"(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:i )?(?:want|need) (?:it|that|this) back|"
                      # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
@@ -1189,7 +1196,7 @@ def remark_of(text: str) -> Remark | None:
 _SAYS_HOW_EN = re.compile(r"^(?:(?:and|but|so|because|cause|since|like|as|well|honestly|tbh|plus|meh|ugh|hmm+|nah|whoa|wow|oh|"
                           r"no|nope)[\s,]+)*(?:it|it'?s|its|this|that|"
                           r"these|those|the|my|our|there|there'?s|where|nobody|no one|everything|nothing|something|everyone|"
-                          r"people|viewers|i|i'?m|we|he|she|they|(?:(?:way|much|a bit|still|kinda|kind of|a little|just|so|far|"
+                          r"people|viewers|sounds|looks|feels|seems|i|i'?m|we|he|she|they|(?:(?:way|much|a bit|still|kinda|kind of|a little|just|so|far|"
                           r"now)\s+)*too)\b")
 _ASKS_EN = re.compile(r"\b(?:please|pls|can you|could you|would you|will you|should|must|have to|has to|let'?s|want|wanna|"
                       r"i'?d like|would like|prefer|wish|hope|how|what|which|why)\b|\?")

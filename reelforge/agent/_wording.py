@@ -182,13 +182,18 @@ def undrawable(text: str, font: str | None, language: str) -> str:
 def add_clip_en(edit: e.AddClip) -> str:
     if edit.at == "replace":
         return f"replaced clip {edit.ref} with '{edit.name or edit.src}' ({seconds(edit.duration_ms)})"
-    return f"added the clip '{edit.name or edit.src}' ({seconds(edit.duration_ms)})"
+    return f"added the clip '{edit.name or edit.src}' ({seconds(edit.duration_ms)}){_FIT_EN.get(edit.fit or '', '')}"
 
 
 def add_clip_zh(edit: e.AddClip) -> str:
     if edit.at == "replace":
         return f"用「{edit.name or edit.src}」替换片段 {edit.ref}（{seconds(edit.duration_ms)}）"
-    return f"添加片段「{edit.name or edit.src}」（{seconds(edit.duration_ms)}）"
+    return f"添加片段「{edit.name or edit.src}」（{seconds(edit.duration_ms)}）{_FIT_ZH.get(edit.fit or '', '')}"
+
+
+# how an added clip fills the frame, when it was said
+_FIT_EN = {"blur": ", a blurred copy filling the frame behind it", "contain": ", shown whole", "cover": ", cropped to fill the frame"}
+_FIT_ZH = {"blur": "，模糊背景填满画面", "contain": "，完整显示", "cover": "，裁切铺满画面"}
 
 
 def add_clips_en(edits: Sequence[e.AddClip]) -> str:

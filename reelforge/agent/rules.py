@@ -44,7 +44,7 @@ from reelforge.agent._intents._words import (
     request_part,
 )
 from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
-from reelforge.agent._pairs import one_change
+from reelforge.agent._pairs import one_change, part_added
 from reelforge.agent._reading import acts_on, clips_shown, explained, read_clause
 from reelforge.agent._refs import (
     MISSING,
@@ -287,7 +287,8 @@ def _understand(message: str, context: AgentContext) -> Plan:
     if not state.actions:
         state.actions.append(Unknown(message.strip(), understood=""))
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
-    return Plan(language=language, actions=one_change(state.actions, normalize(settled), language), message=message)
+    actions = part_added(state.actions, state.origin or draft, state.draft, language)  # "…，只要它的前4秒": that part
+    return Plan(language=language, actions=one_change(actions, normalize(settled), language), message=message)
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
@@ -627,6 +628,14 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
+        filmed = _filmed_slowly(previous, clause, state)
+        if filmed is not None:  # "a hummingbird drinking from a red flower, slow motion": how the new clip is filmed
+            state = filmed
+            continue
+        again = _said_again(previous, clause, state)
+        if again is not None:  # "undo that, undo twice actually": the request before, as meant
+            state = again
+            continue
         if _why_of_value(clause, clauses[index + 1] if index + 1 < len(clauses) else None, state):
             continue  # "hmm still too loud. 10", "快过头了 改成1.5": why the value after it
         if _PURPOSE.match(clause.text) and any(aspect_of(c) and not c.has(r"导出|\bexport") for c in clauses if c is not clause):
@@ -667,6 +676,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 continue  # "配音太快了，听不清", "the clips' sound is too loud, the wind is annoying": why the other complains
             if remark.request is not None:  # "the dog clip is too slow" said alone asks for it faster
                 clause = Clause(remark.request, clause.quotes, clause.language, clause.source)
+        if _turned_down(clause, clauses[index + 1] if index + 1 < len(clauses) else None):
+            _focus_on(clause, state)
+            continue  # "不要这种的，来点安静的", "音乐不是太吵，是狗那段原声吵": what is not wanted, then what is
+        if index and _only_left(clause, state):
+            continue  # "remove the city clip, I only want the dog": what the removal leaves, said again
         if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
             continue  # "lofi music, not my song": what is not wanted instead, the request already says it
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
@@ -1010,6 +1024,102 @@ def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> Pla
         return None
     _ask_what_is_missing(joined, chosen.state)
     return chosen.state
+
+
+# a request said again as it was meant: "undo that, undo twice actually", "mute it, i mean the dog clip's sound"
+_AS_MEANT = r"\b(?:actually|i mean|i meant|rather)\b|其实|应该是|我是说|我的意思是"
+_DIRECTION = r"(?:短|长|快|慢|大|小|高|低)(?:一)?(?:点|些)|\b(?:shorter|longer|faster|slower|bigger|smaller|louder|quieter|softer)\b"
+_JOINED = r"^(?:and|then|also|plus|next)\b|^(?:然后|再|还|也|另外|顺便|同时)"
+
+
+def _said_again(previous: tuple[Clause, PlanState] | None, clause: Clause, state: PlanState) -> PlanState | None:
+    """The request before said again, as meant: corrected ("undo that, undo twice actually") or given its amount after its
+    direction ("夜景那段剪短点，剪到六秒", "shorten the city clip a bit, to 6 seconds"). One request, planned once as said the
+    second time, on what the first one named; None unless the second makes the same changes (kinds, things and fields)."""
+    if previous is None:
+        return None
+    said, start = previous
+    before = state.actions[len(start.actions):]
+    # a change's direction, then its amount: never a second thing made ("a shutter at the start and a ding at 12 s")
+    amount = re.search(r"\d", clause.unquoted()) is not None and re.search(r"\d", said.unquoted()) is None and \
+        said.has(_DIRECTION) and not clause.has(_JOINED) and all(isinstance(a, EditAction) and not a.edit.op.startswith("add") for a in before)
+    if not (clause.has(_AS_MEANT) or amount):
+        return None
+    trial = start.fork()
+    trial.focus = state.focus  # "剪到六秒": the clip the first one named
+    again = _taken(clause, trial, lambda c: all(not isinstance(a, Unknown) for a in c.actions))
+    if again is None or [_changes(a) for a in again.actions[len(start.actions):]] != [_changes(a) for a in before]:
+        return None
+    return again
+
+
+def _changes(action: Action) -> tuple[object, ...]:
+    """What an action changes: its kind, the thing and the fields it sets (not their values)."""
+    if isinstance(action, EditAction):
+        edit = action.edit
+        return (edit.op, getattr(edit, "segment_id", None),
+                frozenset(k for k in edit.model_fields_set - {"op", "segment_id"} if getattr(edit, k) is not None))
+    return (type(action).__name__,)
+
+
+# what is there turned down, with what is wanted said next: "不要这种的，来点安静的", "i don't love this song. something
+# more chill", "不用我的歌，来点轻音乐就好"; a thing said not to be what is meant: "音乐不是太吵，是狗那段原声吵"
+_TURNED_DOWN = re.compile(
+    r"^(?:i (?:don'?t|do not) (?:really )?(?:like|love|want) (?:this|that|it|the)(?: (?:one|song|track|music|kind|style|voice))?|"
+    r"not (?:this|that|like this|like that)(?: one| kind| style)?|(?:don'?t|do not) use (?:my|the) (?:own )?(?:song|track|music))$|"
+    r"^(?:不要|不想要|不喜欢|不用|别用)(?:这|那)(?:种|个|首|样)(?:的)?(?:了|吧)?$|^(?:这|那)(?:种|个|首)(?:的)?不(?:行|好听|喜欢)(?:了|吧)?$|"
+    r"^(?:不用|别用)我(?:自己)?(?:的|传的|上传的)(?:歌|音乐)$")
+_NOT_IT_ZH = re.compile(r"^[\u4e00-\u9fff]{1,8}?不是[^，,是]{0,8}$")
+
+
+def _turned_down(clause: Clause, following: Clause | None) -> bool:
+    """A clause that only turns down what is there (or says what is not meant), followed by what is wanted about the
+    same thing (or naming none): the reason for the request after it, not a request of its own."""
+    if following is None or is_chatter(following.text):
+        return False
+    if _NOT_IT_ZH.match(clause.text) and following.has(r"^(?:而)?是"):
+        return True
+    if not _TURNED_DOWN.match(clause.text):
+        return False
+    said, then = ({s.value for s in read_clause(c).of("topic")} for c in (clause, following))
+    return not then or bool(said & then)
+
+
+_ONLY_WANT = re.compile(r"^(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)? (?P<en>.+)$|^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$")
+
+
+def _only_left(clause: Clause, state: PlanState) -> bool:
+    """"I only want the dog" after the other clips were removed: what is left, said again."""
+    said = _ONLY_WANT.match(clause.text)
+    last = state.actions[-1] if state.actions else None
+    if said is None or not (isinstance(last, EditAction) and last.edit.op == "delete_segment"):
+        return False
+    named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
+    return bool(named) and sorted(named) == sorted(c.id for c in main_clips(state.draft))
+
+
+# slow motion said as an item after a new clip ("..., slow motion", ", slow-mo, 5 seconds", ", in slow motion please")
+_SLOW_ITEM_EN = re.compile(r"^(?:and |shot |filmed )?(?:in )?(?:super |really |nice and )?slow[- ]?mo(?:tion)?(?: please| pls)?"
+                           r"(?:(?:,\s*|\s+)(?P<rest>.+))?$")
+
+
+def _filmed_slowly(previous: tuple[Clause, PlanState] | None, clause: Clause, state: PlanState) -> PlanState | None:
+    """Slow motion listed right after a clip to generate is how that clip is filmed, in its prompt ("a hummingbird drinking
+    from a red flower, slow motion"; "一群海鸥从海面飞过，慢动作，4秒" reads so already): never the whole video slowed down."""
+    match = _SLOW_ITEM_EN.match(clause.text) if clause.language == "en" else None
+    if previous is None or match is None:
+        return None
+    said, start = previous
+    made = state.actions[len(start.actions):]
+    if len(made) != 1 or not isinstance(made[0], GenerateAction):
+        return None
+    rest = match.group("rest")
+    if rest is None:  # "add a clip of rain on a window at the end, slow motion": its prompt says so
+        filmed = state.fork()
+        filmed.actions[-1] = dataclasses.replace(made[0], prompt=f"{made[0].prompt} in slow motion")
+        return filmed
+    joined = Clause(f"{said.text} in slow motion{', ' + rest if rest else ''}", said.quotes, said.language, said.source)
+    return _taken(joined, start, lambda c: len(c.actions) == 1 and isinstance(c.actions[0], GenerateAction))
 
 
 # a removal said alone, again: "删掉", "删了吧", "delete it", "just remove that"

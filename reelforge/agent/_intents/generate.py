@@ -274,6 +274,7 @@ _ZH_AS_FIRST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?第1(?
 _ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(?:1)?(?:个|位)(?:画面|镜头|片段|位置)?(?=$|[，,\s])|" \
               r"^(?:最后|结尾)(?:是|放|接|再是)"
 # a place said with no clip: "and put it after", "place it right after": after the clips there
+_ZH_END_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|接|插|加)(?:在|到)?(?:最)?(?:后面|后边|最后|前面|前边|最前面|开头|结尾)(?:吧|去|就行)?$"
 _AFTER_ALONE = r"\b(?:put|place|insert|add|stick) (?:it|this|that|the new one) (?:right |just )?(?:after|afterwards|next)$"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
 _BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
@@ -986,6 +987,8 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     others = [seg.id for seg in main_clips(state.draft) if seg.id != state.focus.segment_id]
     # "... and put it after": after the clips there (not after itself)
     placement = ("after", others[-1]) if others and clause.has(_AFTER_ALONE) else placement_of(clause, state)
+    if placement is None and clause.has(_ZH_END_ALONE):  # "加一段…的延时摄影 10秒 放后面": where it goes, said alone
+        placement = ("start", None) if clause.has(r"前") else ("end", None)
     if placement is None or placement[0] == "end" and not clause.has(r"\bend\b|最后|结尾|后面|后边"):
         return False
     if placement[1] == state.focus.segment_id and len(others) == 1 and clause.has(

@@ -106,6 +106,7 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
+        r"^(?:(?:go|step) back) (?:one|\d+)(?: more)?$|" \
         r"^(?:我)?(?:不要|取消)(?:刚才|刚刚|上1个|上一个)(?:那个|那1个|的)?(?:改动|修改|操作|步骤?)(?:了|吧)?$|" \
         r"^(?:刚才|刚刚)(?:那个|那1个|的)?(?:改动|修改|操作)(?:不要了|取消吧?|撤(?:销|回|了|掉)吧?)$|" \
         r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?z(?:\s+(?:it|that|pls|please))?$|" \
@@ -314,7 +315,7 @@ def _count(clause: Clause, state: PlanState) -> int:
                          r"\b(?:undo|redo|revert) (?:those|these|the|them|all|my) (two|three|four|five)\b")  # "undo those two"
     if said:
         return _WORD_COUNTS[next(g for g in said.groups() if g)]
-    times = clause.search(r"\bx\s*(\d+)\b|\b(\d+)\s*x\b")  # "undo x3"
+    times = clause.search(r"\bx\s*(\d+)\b|\b(\d+)\s*x\b|^(?:go|step) back (\d+)(?: more)?$")  # "undo x3", "go back 2"
     if times:
         return max(1, min(50, int(next(g for g in times.groups() if g))))
     match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动)|"

@@ -39,6 +39,7 @@ from reelforge.agent._refs import (
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
+from reelforge.agent.describe import describe_edit
 from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
     AddClip,
@@ -1197,8 +1198,20 @@ def _my_upload(clause: Clause, state: PlanState) -> MediaRef | None:
 
 # the place alone, said after an upload was added ("照片加进来，放在视频前面"), or an upload alone after one ("add all
 # my photos, then my video", "..., then the hike video at the end"): the same request goes on
-_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪|加|接)(?:在|到)?[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
+_PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪|加|接)(?:在|到)?[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$|" \
+              r"^(?:(?:and|then|please)\s+)*(?:put|place|move|stick|make) (?:it|that|this one) (?:first|last|at the (?:very )?(?:start|" \
+              r"beginning|end|front)|(?:before|after) the [\w ]{1,20}?(?:clip|one|part|video|shot))(?: please)?$"
 _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
+
+
+# how an upload just added fills the frame, said alone after it (``AddClip.fit``): a blurred copy behind it, all of it
+# shown with bars, or cropped to fill
+_FIT = (("blur", r"^(?:(?:and|with|then|use|using)\s+)*(?:a\s+)?(?:blurred|blurry|blur)\s+(?:background|backdrop|bars|sides|edges|fill)"
+                 r"(?:\s+(?:behind it|to fill(?: (?:it|the (?:frame|screen|sides)))?))?$|^(?:fill (?:it|the (?:frame|screen|sides)) with (?:a )?blur)$|"
+                 r"^(?:然后|再)?(?:用|加)?(?:模糊(?:的)?背景|背景模糊|模糊填充)(?:填满|填充|补齐|铺满)?(?:画面|空白|两边)?(?:吧)?$"),
+        ("contain", r"^(?:(?:and|but|then)\s+)*(?:don'?t crop it|show (?:the )?whole (?:thing|photo|picture|image)|letterbox(?: it)?|"
+                    r"with (?:black )?bars)$|^(?:然后|再)?(?:不要裁(?:切|剪)?|完整显示|(?:留|加)黑边)(?:吧)?$"),
+        ("cover", r"^(?:(?:and|then)\s+)*(?:make it |crop it to )?fill the (?:whole )?(?:screen|frame)$|^(?:然后|再)?(?:裁(?:切|剪)?(?:一下)?)?(?:铺满|填满)(?:整个)?(?:画面|屏幕)(?:吧)?$"))
 
 
 def _added_upload(state: PlanState) -> EditAction | None:
@@ -1228,6 +1241,15 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
         state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
         state.edit(last.edit.model_copy(update={"duration_ms": length}), focus_kind="clip")
         return True
+    fit = next((name for name, pattern in _FIT if clause.has(pattern)), None)
+    if fit is not None:  # "照片加进来，用模糊背景填满", "add my photo, with a blurred background": how it fills the frame
+        added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
+        if not added:
+            return False
+        state.actions.pop()
+        state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
+        state.edit(last.edit.model_copy(update={"fit": fit}), focus_kind="clip")
+        return True
     if not clause.has(_PLACE_ALONE):
         return False
     said = re.sub(r"(?<=[在到])(?:整个)?视频(?=后面|之后)", "最后面", re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text))
@@ -1238,6 +1260,54 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
     state.actions.pop()
     state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
     state.edit(last.edit.model_copy(update={"at": placement[0], "ref": placement[1]}), focus_kind="clip")
+    return True
+
+
+# one of the uploads just added named, then where it goes: "照片放前面", "the photo goes first"
+_NAMED_THEN_PLACE = re.compile(r"^(?:然后|再)?(?:把)?(?P<zh>[^，,。\s]{1,10}?)(?P<zplace>(?:放|接|挪|移)(?:在|到)?[^，,。]{0,8}?(?:前|后|开头|结尾|中间)[^，,。]{0,3}|"
+                               r"(?:显示|放|停留|持续)\d+(?:\.\d+)?秒(?:钟)?(?:就行|吧)?)$|"
+                               r"^(?:and |then )*(?P<en>(?:the|my) [\w.]+(?: [\w.]+)?) (?P<eplace>(?:goes|should go|comes|at the|first|last)"
+                               r".{0,30})$")
+
+
+def old_place(action: object) -> tuple[str, str | None] | None:
+    """Where an AddClip action puts its clip: (at, ref)."""
+    return (action.edit.at, action.edit.ref) if isinstance(action, EditAction) and isinstance(action.edit, AddClip) else None
+
+
+def _place_named_added(clause: Clause, state: PlanState) -> bool:
+    """"把照片和hike视频都加进去，照片放前面": one of the uploads this message added, named, goes where the clause says:
+    its adding is placed there (one change, not an add and a move)."""
+    said = _NAMED_THEN_PLACE.match(clause.text)
+    if said is None:
+        return False
+    what = dataclasses.replace(clause, text=said.group("zh") or said.group("en"))
+    media = _named_upload(what, state) or next((m for m in state.context.media if m.uploaded and m.kind == (
+        "image" if what.has(r"\b(?:photo|picture|image|pic)\b|照片|图片|相片") else
+        "video" if what.has(r"\b(?:video|vid|clip|footage)\b|视频") else "")), None)
+    adds = [k for k, a in enumerate(state.actions) if isinstance(a, EditAction) and isinstance(a.edit, AddClip)]
+    index = next((k for k in adds if media is not None and state.actions[k].edit.src == media.src), None)  # type: ignore[union-attr]
+    if index is None or any(not (isinstance(a, EditAction) and isinstance(a.edit, AddClip)) for a in state.actions[index:]):
+        return False  # only adds after it: none acts on the clip about to be placed anew
+    place = said.group("zplace") or said.group("eplace")
+    length = duration_ms(place) if re.match(r"(?:显示|放|停留|持续)\d", place) else None
+    placement = (old_place(state.actions[index]) if length else placement_of(dataclasses.replace(clause, text=place), state)) or (
+        (("start" if "前" in place else "end"), None) if re.fullmatch(r"\D{1,4}?(?:最)?(?:前面|前边|后面|后边)(?:吧)?", place) else None)
+    old = state.actions[index]
+    segments = [seg.id for seg in main_clips(state.draft) if seg.src == media.src]  # type: ignore[union-attr]
+    if placement is None or not segments or placement[1] in segments:
+        return False
+    assert isinstance(old, EditAction) and isinstance(old.edit, AddClip)
+    placed = old.edit.model_copy(update={"at": placement[0], "ref": placement[1], **({"duration_ms": length} if length else {})})
+    scratch = placed
+    if length:  # the same place: before the clip that follows it on the scratch timeline
+        ids = [seg.id for seg in main_clips(state.draft)]
+        following = ids[ids.index(segments[-1]) + 1:]
+        scratch = placed.model_copy(update={"at": "before", "ref": following[0]} if following else {"at": "end", "ref": None})
+    state.draft = apply_edit(apply_edit(state.draft, DeleteSegment(segment_id=segments[-1])), scratch)
+    state.actions[index] = EditAction(edit=placed, description=describe_edit(placed, state.language, state.draft))
+    if placement[0] == "end" and not length:  # "照片放后面": after the uploads added with it too, in the order the actions run
+        state.actions.append(state.actions.pop(index))
     return True
 
 
@@ -1397,8 +1467,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     if clause.has(_PHOTO_FIRST) and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and clause.has(
             r"\b(?:at|to) the (?:very )?(?:end|start|beginning|front)\b|\b(?:after|before) (?:the|clip)\b"):
         clause = dataclasses.replace(clause, text=f"put {clause.text}")  # "photo at the end", "pic after the city"
-    if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
-            or _then_in_order(clause, state):
+    if _uploads_listed(clause, state) or _place_added(clause, state) or _place_named_added(clause, state) \
+            or _listed_in_order(clause, state) or _then_in_order(clause, state):
         return True
     if _added_upload(state) is not None and clause.has(_UPLOAD_ALONE):
         clause = dataclasses.replace(clause, text=f"add {re.sub(r'^(?:and |then |also )+', '', clause.text)}")
