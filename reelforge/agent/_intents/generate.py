@@ -195,9 +195,12 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
 
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
-    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|" + _ZH_AS_FIRST):  # "use my photo as the first clip"
+    # "use my photo as the first clip", "use the beach photo as the opening, 2 seconds" ("as the opening title" is a title)
+    if clause.has(r"\bas (?:the|an|my) (?:first|opening|opener|intro)(?: (?:clip|shot|one|scene|thing|image|frame))?\b"
+                  r"(?! (?:title|text|card|caption|credits?|music|song|words?)\b)|" + _ZH_AS_FIRST):
         return ("start", None)
-    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|" + _ZH_AS_LAST):
+    if clause.has(r"\bas (?:the|an|my) (?:last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?\b"
+                  r"(?! (?:title|text|card|caption|credits?|music|song|words?)\b)|" + _ZH_AS_LAST):
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     if refs == [MISSING] and any(m.uploaded and names_upload(clause.unquoted().lower(), m) for m in state.context.media):

@@ -1156,6 +1156,12 @@ def _my_upload(clause: Clause, state: PlanState) -> MediaRef | None:
 # my photos, then my video", "..., then the hike video at the end"): the same request goes on
 _PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪|加|接)(?:在|到)?[^，,。把]{0,10}?(?:前面|后面|之前|之后|最前面|最后面?|开头|结尾)(?:吧|去)?$"
 _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
+# an upload listed with its length or place and no verb: "the beach photo, 5 seconds, at the start", "my hike video
+# before the city clip, 4 seconds" (one not on the timeline yet: "the city clip, 5 seconds" is no upload)
+_UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
+               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls"
+_UPLOAD_LISTED = re.compile(rf"^(?:(?:the|my) (?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
+                            rf"[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))(?:\s*,?\s*(?:{_UPLOAD_ITEM}))+$")
 
 
 def _added_upload(state: PlanState) -> EditAction | None:
@@ -1348,6 +1354,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     put = _PUT_FIRST.match(clause.text)
     if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
         clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
+    elif _UPLOAD_LISTED.match(clause.text) and _upload_off_timeline(clause, state):
+        clause = dataclasses.replace(clause, text=f"add {clause.text}")  # "the beach photo, 5 seconds, at the start"
     if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
             or _then_in_order(clause, state):
         return True
