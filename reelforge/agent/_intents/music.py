@@ -432,7 +432,11 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               r"\b(?:song|track)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+(?:second|sec)\s+(\d+(?:\.\d+)?)\b|"
               # "put my song on and play it from second 12": the song just named
               rf"^(?:(?:and|then)\s+)?play\s+it\s+from\s+(?:(?:second|sec)\s+(\d+(?:\.\d+)?)\b|{_SECONDS})|"
-              rf"\.(?:mp3|wav|m4a|aac|flac|ogg)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}")
+              rf"\.(?:mp3|wav|m4a|aac|flac|ogg)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}|"
+              # "use my song but only from 0:15", "summer.mp3, just from 20 seconds on": the song kept from there
+              rf"(?:\b(?:song|track|tune)\b|\.(?:mp3|wav|m4a|aac|flac|ogg)\b).*\b(?:but|only|just)\s+(?:only\s+)?from\s+{_SECONDS}"
+              r"(?!\s*(?:to|until|till|-)\b)|"
+              rf"(?:歌|歌曲|\.(?:mp3|wav|m4a))[^。]*只(?:要|用)从第?{_SECONDS}(?:以?后|开始)的(?:部分|那段|地方)")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
