@@ -35,10 +35,13 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |reall
         r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
         r"\b(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
+# (and "what can you do with music", "音乐方面能做什么": what there is to pick from)
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"(?:能|可以)?(?:加|用|选|做|配|生成|写)(?:哪些|什么|哪几种)(?:样的|风格的|类型的)?(?:音乐|曲风|背景音乐|歌)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
-              r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
+              r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)|" \
+              r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
+              r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
@@ -74,9 +77,9 @@ _PUT_ON_TIMELINE = r"(?:放|加|拖|拉|添加|导入|插)(?:进|到|入|在)?(?
 _WHAT_TO_TYPE = r"^(?:(?:so|um+|uh+|ok(?:ay)?|hmm+|hi|hello|hey)[,\s]+)*what (?:do|should|can|am) (?:i|we) (?:even |supposed to |meant to )?" \
                 r"(?:type|say|write|ask|put|enter|do)(?: (?:in )?(?:here|there|this box)| now| first| next| with this| to start)*\W*$"
 # a question about one thing of the draft, answered by showing it: "how many clips do i have", "what did i upload"
-_ASKED_EN = r"^(?:(?:so|and|ok|hey|um+|quick question)[,\s]+)*(?:how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|" \
+_ASKED_EN = r"^(?:(?:so|and|ok|hey|um+|uh+|wait|oh|hmm+|sorry|quick question)[,\s]+)*(?:how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|" \
             r"how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$|" \
-            r"what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already)?\??$|" \
+            r"what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already| again| earlier| before)?\??$|" \
             r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)"
 # what such a question is about (the reply answers it before the summary)
 _ASKED: tuple[tuple[Literal["clips", "length", "uploads"], str], ...] = (("uploads", r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
@@ -121,6 +124,7 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
 # a step back named by what it took ("undo the transition", "take back the crossfade you added", "make it like before
 # the transition", "撤销转场", "把刚才的转场撤回", "把转场之前的样子恢复回来"): a revert to before that topic, never an edit
 # of it; only when the words name a topic the history knows ("undo the red title" is an undo)
+# (and "music back to how it was", "put the title back the way it was": that thing's changes undone)
 _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(?:undo|revert|reverse|take back|roll back)\s+" \
                 r"(?:the |that |my |your |this |those )?(?:new |last |latest |recent )?(\w+(?:-\w+)?|sound effects?|background music|voice over)(?: (?:i|you|we) " \
                 r"(?:just )?(?:added|did|made|put in|put on|changed))?(?: (?:please|pls|thanks))?$|" \
@@ -128,7 +132,11 @@ _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(
                 r"(?:the )?|you added (?:the )?|we added (?:the )?)?(\w+)|" \
                 r"^(?:把)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:撤销|撤回|撤掉)(?:掉|了|吧|一下)*$|" \
                 r"^(?:撤销|撤回)(?:掉)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:吧|了|一下)*$|" \
-                r"^(?:把)?(?:加|添加|加上|换|改)?([\u4e00-\u9fff]{1,4}?)(?:之前|以前)的样子(?:给我)?(?:恢复|还原|改|弄|变)(?:回来|回去)?"
+                r"^(?:把)?(?:加|添加|加上|换|改)?([\u4e00-\u9fff]{1,4}?)(?:之前|以前)的样子(?:给我)?(?:恢复|还原|改|弄|变)(?:回来|回去)?|" \
+                r"^(?:(?:please|just|ok|okay|so|hmm|can you|could you|pls)\s+)*(?:(?:put|set|bring|change|turn|make|get)\s+)?" \
+                r"(?:the |my )?(\w+(?: \w+)?) (?:back )?(?:to )?(?:how|the way|like|as) (?:it|they) (?:was|were|used to be|sounded|looked)" \
+                r"(?: before)?(?: (?:please|pls))?$|" \
+                r"^(?:把)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:恢复|还原|改回|变回|弄回|调回|换回)(?:成|到)?(?:原来|之前|以前|刚才)的?(?:样子|状态|那样)(?:吧|了)?$"
 
 
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,
