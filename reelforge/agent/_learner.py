@@ -6,7 +6,7 @@ comparatives with "more"/"too much" ("more late", "too much fast", "2 times more
 ("in the second 5", "in the final", "in the up part of the screen", "before of"), false friends and literal verbs
 ("quit the music", "eliminate", "return two steps back", "take away", "silence"), "i want that ...", "do for me",
 "can you to", Indian English ("do the needful", "... itself", "little bigger only") and dictation slips ("the tidal"
-for the title, "make it read" for red, "than" for then, "quite" for quiet, "the last to seconds").
+for the title, "make it read" for red, "than" for then, "quite" for quiet, "the last to seconds", "half it" for halve it).
 
 It runs on the lowercased message with its quotes already held as placeholders (``⟪0⟫``), before spelling and
 number words: a title's or a narration's quoted words are never rewritten. Every rewrite is anchored on the editor's
@@ -260,6 +260,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
      r"(?:\s+in)?)\s+read(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))", r"\1 red"),
     (r"(,|\band)\s+than\b", r"\1 then"),
     (r"\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),
+    # "half the music volume", "the music is drowning out everything, half it" (halve: the noun typed for the verb; "too
+    # long, half that" after a change is that change's value, rules._HALF_THAT)
+    (r"^half (?=the (?:(?:music|song|bgm) )?(?:volume|level)\b|the (?:music|song|bgm)\s*(?:[,.!]|$|\band\b|\bplease\b|\bpls\b))", "halve "),
+    (r"(\b(?:music|song|bgm|soundtrack)\b[^⟪]*?(?:[,;.!]\s*|\b(?:and|then|just|so)\s+))half (?=it\s*(?:[,.!]|$|\band\b|\bplease\b|\bpls\b))",
+     r"\1halve "),
     (r"\b(last|first|next|final) to (seconds?|secs?)\b", r"\1 2 \2"),
     # --- what the rewrites above have made plain, read once more: "the music put it ..." (the object before its verb),
     # "cut 1 second at the start and one at the end", "cut the first 2 seconds and shave the last one off too" (the last

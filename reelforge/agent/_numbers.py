@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["duration_ms", "factor", "find_durations", "normalize", "number_word", "time_range", "zh_number"]
+__all__ = ["DECADE", "duration_ms", "factor", "find_durations", "normalize", "number_word", "time_range", "zh_number"]
 
 _EN_UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -261,7 +261,9 @@ def normalize(text: str) -> str:
     return _normalize_zh(_normalize_en(text.lower()))
 
 
-_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-\s*)?(?:seconds?|secs?|s\b|秒钟?)")
+# a decade is no length: "a city street in the 1920s", "a diner in the '50s", "a kitchen from the 70s" ("at the 30s mark" is)
+DECADE = r"(?<![\d.'’])(?:(?:1[5-9]|20)\d0s\b|(?<=the )[2-9]0s(?=$|[,.;!?]|\s+(?:style|vibes?|look|aesthetic|era)\b))|(?<=['’])\d0s\b"
+_DURATION = re.compile(rf"(?<![\d.])(?!{DECADE})(\d+(?:\.\d+)?)\s*(?:-\s*)?(?:seconds?|secs?|s\b|秒钟?)")
 
 
 def find_durations(text: str) -> list[tuple[int, int, int]]:

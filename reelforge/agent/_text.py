@@ -497,7 +497,9 @@ def _plain_en(text: str) -> str:
                   r"\1make \2 ", text)
 
 
-_SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
+# (a question is no scene: "what can you do with music" asks for help with it)
+_SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(?!(?:what|how|which|why|where|can|could|do|does)\b)"
+                         rf"(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
                          r"(?:music|soundtrack|song|bgm))$")
 
 

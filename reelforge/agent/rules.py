@@ -649,7 +649,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             added = remark.request is not None and re.match(r"^(?:and )?also\b|^(?:另外|还有|而且)", clause.text)
             if (asking if remark.request is None else others) and not added and (
                     remark.request is None or _about_same(clause, others)):
-                _focus_on(clause, state)  # "the city part drags, make it 4 s shorter": "it" is what the why names
+                # "the city part drags, make it 4 s shorter": "it" is what the why names; "i can barely hear the dog because of
+                # the music, turn it down": what the complaint asks to change, when it says (the music, not the dog)
+                asked = Clause(remark.request, clause.quotes, clause.language, clause.source) if remark.request else None
+                _focus_on(asked if asked is not None and {s.value for s in read_clause(asked).of("topic")} & _OBJECTS
+                          else clause, state)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
                 ids = [c.id for c in main_clips(state.draft)]
                 if following is not None and state.focus is not None and state.focus.kind == "clip" and \

@@ -86,7 +86,10 @@ REGIONAL_ZH: tuple[re.Pattern[str], tuple[str, ...]] = (
                + "|".join(f"({pattern})" for pattern, _ in _REGIONAL_ZH) + ")"),
     tuple(plain for _, plain in _REGIONAL_ZH))
 
-ADD = r"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick)\b|加|添加|加上|加个|放|插入|写|打上|配上|显示"
+# "drop the hike video in before the city clip", "pop my photo in at the end": a thing put in, never dropped
+_PUT_IN = r"(?: [\w.'-]+){1,4}? in(?=$| (?:before|after|between|at|first|last|here|there|right|just|please)\b)"
+ADD = rf"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick|(?:drop|pop|slot|throw|toss){_PUT_IN})\b|" \
+      r"加|添加|加上|加个|放|插入|写|打上|配上|显示"
 # the video said with its shape ("make this a vertical video", "a square video", "做成竖屏视频"): the canvas, not a clip
 ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|widescreen|upright|\d+:\d+) (videos?|films?|movies?)\b"
                           r"(?! (?:of|showing|about|featuring|where|with)\b)|"
@@ -101,8 +104,8 @@ MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one m
                 r"(?:the )?(first|last)(?: (?:one|clip|shot))?$"  # "make clip 2 the first one", "make the dog clip first"
 # a negation is a removal: "no music please" ("drop a crossfade into clip 2" adds one), "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 # ("drop the music to 15 percent", "drop the volume" lower it: a level said after "drop" is no removal)
-REMOVE = r"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!(?: [\w'-]+){0,4}? (?:down\b|(?:to|by) \d|volume|level))|get rid of|hide|take (?:[\w'-]+ ){0,3}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
-         r"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss|trash|bin|(?:turn|switch|shut) (?:\w+ ){0,3}off(?![\s-]white))\b|" \
+REMOVE = rf"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!{_PUT_IN})(?!(?: [\w'-]+){{0,4}}? (?:down\b|(?:to|by) \d|volume|level))|get rid of|hide|take (?:[\w'-]+ ){{0,3}}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
+         rf"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss(?!{_PUT_IN})|trash|bin|(?:turn|switch|shut) (?:\w+ ){{0,3}}off(?![\s-]white))\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
 # a complaint about an effect, said alone, asks for it gone: "I don't like the crossfade", "i hate the zoom",

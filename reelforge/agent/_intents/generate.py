@@ -24,7 +24,7 @@ from reelforge.agent._intents._words import (
     request_part,
     without_colors,
 )
-from reelforge.agent._numbers import duration_ms
+from reelforge.agent._numbers import DECADE, duration_ms
 from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of, names_upload
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
@@ -89,7 +89,7 @@ _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).*
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
-           r"\bturn (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
+           r"\b(?:turn|make|convert) (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
            r"\b(?:can|could|should|i want|i'?d like|let) (?:my |the |this |that )?(?:[\w-]+ )?(?:photo|picture|image|still|pic|" \
@@ -114,7 +114,7 @@ _EN_STRIP = (
     r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
     r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
     r"^at the (?:very )?(?:start|beginning|end|front)\b,?|\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on|onto)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
-    r"\b(?:for|lasting|of)?\s*\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
+    rf"\b(?:for|lasting|of)?\s*(?!{DECADE})\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?(?:\s+(?:for|on)\s+(?:tiktok|reels|shorts|youtube|instagram|insta|ig|"
     r"my (?:phone|story|stories|feed)))?|\bformat\b|\b(?:sixteen|nine) by (?:nine|sixteen)\b|\bfour by five\b",
@@ -196,9 +196,12 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
 
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
-    if clause.has(r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|" + _ZH_AS_FIRST):  # "use my photo as the first clip"
+    # "use my photo as the first clip", "use the beach photo as the opening, 2 seconds" ("as the opening title" is a title)
+    if clause.has(r"\bas (?:the|an|my) (?:first|opening|opener|intro)(?: (?:clip|shot|one|scene|thing|image|frame))?\b"
+                  r"(?! (?:title|text|card|caption|credits?|music|song|words?)\b)|" + _ZH_AS_FIRST):
         return ("start", None)
-    if clause.has(r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|" + _ZH_AS_LAST):
+    if clause.has(r"\bas (?:the|an|my) (?:last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?\b"
+                  r"(?! (?:title|text|card|caption|credits?|music|song|words?)\b)|" + _ZH_AS_LAST):
         return ("end", None)
     refs = [r for r in clip_refs(clause, state) if r]
     if refs == [MISSING] and any(m.uploaded and names_upload(clause.unquoted().lower(), m) for m in state.context.media):
@@ -341,6 +344,10 @@ _OF_BOUND = "".join(rf"(?<!\b{w} )" for w in (
     "ahead", "instead", "because", "smell", "sound", "plenty", "style", "shape", "painting", "drawing"))
 
 
+# a subject that is the clip itself ("a video with shots of the coast"): the "of" is still the clip's
+_CLIP_NOUN = r"\b(?:clips?|videos?|vids?|shots?|scenes?|footage|time-?lapses?|montages?|views?|close-?ups?|animations?|b-?roll)\b"
+
+
 def _prompt(clause: Clause) -> str:
     quote = clause.quote()
     if quote:
@@ -352,6 +359,9 @@ def _prompt(clause: Clause) -> str:
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
     match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing|about|featuring|where)\s+(.+)$", text) \
         if clause.language == "en" and not (colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
+    said = _SUBJECT_EN.match(text) if match else None
+    if said and match and match.start() >= said.end() and not re.search(_CLIP_NOUN, said.group("subject")):
+        match = None  # "a kitten chasing a ball of yarn": an "of" after what the scene's subject does is the scene's own
     slow = None
     how = ""
     if match and not re.match(r"(?:the (?:first|second|third|last)|it\b)", match.group(1)):
@@ -484,7 +494,7 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
 
 
 _ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little|little|bit|slightly|like|come alive|come to life|want|that|moves?|"
-                  r"please|can you|animate|bring|to life|make|turn|into a video|move|moving|the|my|this|that|"
+                  r"please|can you|animate|bring|to life|make|turn|convert|into a video|move|moving|the|my|this|that|"
                   r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
                   r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|secs?|"
                   r"use|as|starting|start|initial|opening|frame|"
@@ -1076,6 +1086,31 @@ _EN_REMARK = r"^(?:the|this|that|it|its|it's)\b[^,]*?\b(?:feels?|looks?|seems?|s
 # an upload said with its place and no verb: "photo last please", "pic first", "video at the end" (never a scene)
 _UPLOAD_PLACED = r"^(?:(?:the|my)\s+)?(?:photo|pic|picture|image|video|vid|footage)s?\s+(?:first|last|at the (?:very )?(?:end|start|beginning))\b"
 
+# what a thing in a described scene does or how it looks, no edit: "waves hitting it" (the lighthouse), "city lights
+# blurred behind it", "blurry lights in the distance" (a participle's "it" is a thing in the scene, never the clip)
+_IN_SCENE = re.compile(r"\b(?:blurr(?:ed|y)|out of focus)\s+(?=(?:behind|beyond|in the (?:background|distance))\b)|"
+                       r"\bblurry\s+(?=[a-z]+ (?:behind|beyond|in the (?:background|distance))\b)|"
+                       r"(?:(?<=[a-z]{2}ing )|(?<=[a-z]{2}ed ))(?:(?:behind|around|at|into|against|over|under|past|towards?|beside|near|"
+                       r"through|across|along|inside|onto|on|off|up|down)\s+)?it\b|"
+                       # ("暴风雨中的灯塔，海浪拍打着它", "下雨的窗户，后面是模糊的城市灯光")
+                       r"(?<=[\u4e00-\u9fff]着)它|(?:模糊|虚化)的(?=[\u4e00-\u9fff]{2})")
+_EDIT_PARTICIPLE = re.compile(r"\b(?:mak|putt|sett|turn|mov|cutt|trimm|speed|slow|hav|gett|lett|keep|leav|fad|add|remov|do|"
+                              r"play|start|end|stopp|mut|zoom|pann|chang|us)(?:ing|ed)\s+(?:\w+\s+)?it\b")
+
+
+def _scene_words(text: str) -> str:
+    """``text`` without what is said of the things in its scene (``_IN_SCENE``), as the edit checks read it."""
+    return text if _EDIT_PARTICIPLE.search(text) else _IN_SCENE.sub(" ", text)
+
+
+# a camera move said as a shot, over a thing it names for the first time: "slow pan across a bookshelf in a cozy
+# library", "slow zoom into a cup of coffee" (on a project with no clip to move, the shot to film)
+_MOVE_OVER_SCENE = re.compile(r"^(?:an? )?(?:(?:slow|slowly|gentle|smooth|steady|quick|fast|long|lazy)\s+)?(?:pan(?:ning)?|zoom(?:ing)?|"
+                              r"tilt(?:ing)?|push(?:ing)?[- ]in|pull(?:ing)?[- ]back|dolly(?:ing)?|orbit(?:ing)?|tracking shot|"
+                              r"fly(?:ing)?(?:[- ]?through|[- ]?over)?|glide|gliding)(?:\s+(?:in|out|up|down|left|right))?\s+"
+                              r"(?:across|over|through|along|around|into|onto|toward|towards|past|up to|down to|up|down|on|to)\s+(?:an?|some|rows? of|two|"
+                              r"three)\s+\w")
+
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A message that opens by describing a scene is asking for that scene: "a sunset over a mountain lake,
@@ -1099,7 +1134,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
-    edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", clause.text)) or clause.has(_NOT_A_CLIP)) and not scene_described(clause)
+    edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", _scene_words(clause.text))) or clause.has(_NOT_A_CLIP)) \
+        and not scene_described(clause)
     if not _first_request(state) or edit_said or clause.has(_UPLOAD_WORDS) \
             or any(clip_refs(clause, state)) or any(m.uploaded and m.kind in ("video", "image") and names_upload(
                 clause.text, m) for m in state.context.media):  # "hike video first please": an upload, never a scene
@@ -1110,15 +1146,16 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     if moment_of(clause, state) is not None:  # "在狗出现的时候，加个叮": a moment on the timeline, said first
         return False
     if clause.language == "zh":
-        # (a look or a mood said as an item of the scene is how it is filmed: "温馨一点" there is no change by degree)
-        plain_zh = dataclasses.replace(clause, text=_LOOK_ITEM.sub(" ", clause.text))
-        if any(plain_zh.has(p) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
+        # (a look or a mood said as an item of the scene is how it is filmed: "温馨一点" there is no change by degree;
+        # "海浪拍打着它": the lighthouse, no clip)
+        said = _LOOK_ITEM.sub(" ", _scene_words(clause.text))
+        if any(compiled(p).search(said) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
         if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
             return False
     else:
-        plain = _LOOK_ITEM.sub(" ", clause.text)  # ("..., cool tones": how it is filmed, no remark)
+        plain = _LOOK_ITEM.sub(" ", _scene_words(clause.text))  # ("..., cool tones": how it is filmed, no remark)
         # ("a speed boat racing across a lake": the editor's nouns in a scene described are things in it)
         edit_nouns = re.search(_EN_EDIT_NOUNS, plain) and not scene_described(clause)
         if clause.has(_EN_QUESTION) or edit_nouns or any(re.search(p, plain) for p in (_EN_NOT_SCENE, _EN_REMARK, _UPLOAD_PLACED)):
@@ -1127,7 +1164,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         # clip, never a scene; "slow motion waves crashing" has no verb
         if re.match(rf"^(?:(?:please|also|can you|could you|slow|slowly|gently|gradually|quickly|just|now|then|and)\s+)*"
                     rf"(?:{_EN_VERBS_ALL}|{_EN_IMPERATIVES}|tilt|push in|pull (?:out|back))\b", clause.text) \
-                and not re.match(rf"(?:{SLOW_SCENE})", clause.text):
+                and not re.match(rf"(?:{SLOW_SCENE})", clause.text) and not (
+                    _MOVE_OVER_SCENE.match(clause.text) and not main_clips(state.draft)):
             return False
         prompt = _prompt(clause)
         # a colour's words are no scene ("background: baby blue", "light grey background")
@@ -1266,5 +1304,9 @@ _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电
                         r"大气|文艺|清新|活泼)(?:一点|一些|点|些)?(?:的)?(?=[，,\s]|$)|"
                         r"(?:(?<=,)|^)\s*(?:(?:in|with)\s+)?(?:warm|cool|cold|vintage|retro|cinematic|moody|pastel)\s+"
                         r"(?:tones?|colou?rs?|look|grade|colou?r grade|palette)(?=\s*,|$)|"
+                        # ("a city street in the 1920s, black and white, people walking": filmed in black and white)
+                        r"(?:(?<=,)|^)\s*(?:(?:in|with|shot in)\s+)?(?:black[- ]and[- ]white|b ?& ?w|monochrome|sepia|gr[ae]yscale|"
+                        r"(?:old )?film grain|grainy)(?:\s+(?:film|footage|look|style|tones?))?(?=\s*,|$)|"
+                        r"(?<=[，,])\s*(?:黑白|老电影|胶片)(?:的)?(?:画面|风格|色调|效果|感)?(?=\s*(?:[，,]|$))|"
                         # slow motion as an item of a new clip is how it is filmed: "帮我做一段咖啡拉花的特写，慢动作，5秒"
                         r"(?<=[，,])\s*(?:用)?慢动作(?:拍摄?|的)?(?=\s*(?:[，,]|$))")

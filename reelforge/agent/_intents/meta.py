@@ -37,10 +37,13 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |reall
         r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
         r"\b(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
+# (and "what can you do with music", "音乐方面能做什么": what there is to pick from)
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"(?:能|可以)?(?:加|用|选|做|配|生成|写)(?:哪些|什么|哪几种)(?:样的|风格的|类型的)?(?:音乐|曲风|背景音乐|歌)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
-              r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)"
+              r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)|" \
+              r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
+              r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
 _SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
 # a resolution past the presets' 1080p: "export it in 4k", "导出4K的", "2160p", "ultra hd"
@@ -48,7 +51,7 @@ _BEYOND_HD = r"(?<![a-z\d.])[248]\s?k(?![a-z])|\b(?:uhd|ultra[- ]hd|1440p?|2160p
 # a question answered by showing the timeline, one table for both languages: what one thing it asks about (None: the
 # whole timeline), the questions, and the words that tell that thing in any question answered so ("看看时间线，多长了")
 Asked = Literal["clips", "length", "uploads"]
-_OPENER = r"^(?:(?:so|and|ok|hey|um+|quick question)[,\s]+)*"
+_OPENER = r"^(?:(?:so|and|ok|hey|um+|uh+|wait|oh|hmm+|sorry|quick question)[,\s]+)*"
 _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
     (None, r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|"
            r"(?:看看|看一下|看下|瞅瞅)(?:我|你)?(?:都|一共)?(?:改|做|弄)了(?:些|哪些)?(?:什么|啥)|\bwhat (?:have )?(?:i|we) (?:changed|done) so far\b|"
@@ -67,7 +70,7 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"^(?:那|所以)?(?:现在|目前)(?:都|一共)?有(?:些|点)?(?:什么|哪些|东西)(?:了)?$|(?:做成|变成|弄成)(?:了)?(?:什么|啥)样|"
            r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|"
            r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b", ""),
-    ("uploads", _OPENER + r"(?:what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already)?\??$|"
+    ("uploads", _OPENER + r"(?:what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already| again| earlier| before)?\??$|"
                 r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)|"
                 r"我(?:都|一共|之前)?(?:上传|传)了?(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀)?\W*$",
      r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
@@ -134,6 +137,7 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
 # a step back named by what it took ("undo the transition", "take back the crossfade you added", "make it like before
 # the transition", "撤销转场", "把刚才的转场撤回", "把转场之前的样子恢复回来"): a revert to before that topic, never an edit
 # of it; only when the words name a topic the history knows ("undo the red title" is an undo)
+# (and "music back to how it was", "put the title back the way it was": that thing's changes undone)
 _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(?:undo|revert|reverse|take back|roll back)\s+" \
                 r"(?:the |that |my |your |this |those )?(?:new |last |latest |recent )?(\w+(?:-\w+)?|sound effects?|background music|voice over)(?: (?:i|you|we) " \
                 r"(?:just )?(?:added|did|made|put in|put on|changed))?(?: (?:please|pls|thanks))?$|" \
@@ -141,7 +145,11 @@ _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(
                 r"(?:the )?|you added (?:the )?|we added (?:the )?)?(\w+)|" \
                 r"^(?:把)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:撤销|撤回|撤掉)(?:掉|了|吧|一下)*$|" \
                 r"^(?:撤销|撤回)(?:掉)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:吧|了|一下)*$|" \
-                r"^(?:把)?(?:加|添加|加上|换|改)?([\u4e00-\u9fff]{1,4}?)(?:之前|以前)的样子(?:给我)?(?:恢复|还原|改|弄|变)(?:回来|回去)?"
+                r"^(?:把)?(?:加|添加|加上|换|改)?([\u4e00-\u9fff]{1,4}?)(?:之前|以前)的样子(?:给我)?(?:恢复|还原|改|弄|变)(?:回来|回去)?|" \
+                r"^(?:(?:please|just|ok|okay|so|hmm|can you|could you|pls)\s+)*(?:(?:put|set|bring|change|turn|make|get)\s+)?" \
+                r"(?:the |my )?(\w+(?: \w+)?) (?:back )?(?:to )?(?:how|the way|like|as) (?:it|they) (?:was|were|used to be|sounded|looked)" \
+                r"(?: before)?(?: (?:please|pls))?$|" \
+                r"^(?:把)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:恢复|还原|改回|变回|弄回|调回|换回)(?:成|到)?(?:原来|之前|以前|刚才)的?(?:样子|状态|那样)(?:吧|了)?$"
 
 
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,

@@ -34,6 +34,11 @@ __all__ = ["LOUDER", "MUSIC", "QUIETER", "handle"]
 MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track|melody|beats?|jingles?|instrumentals?|" \
         r"(?:the|this|that|my) (?:audio |music )?track(?! of))\b|背景音乐|背景乐|音乐|配乐|(?<!唱)歌|bgm|曲子|旋律"
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
+# the upload turned down: "not my song, just put some chill music on", "acoustic guitar music instead of my song",
+# "不要用我的歌，来点轻松的": library music, never the song
+_NOT_MINE = r"\b(?:not|instead of|(?:rather )?than|other than|except|no|without|forget|skip|don'?t use|do not use|not using)\s+" \
+            r"(?:my|the|that|this)\s+(?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file|music)\b|" \
+            r"(?:不要|别|不|不想)用?我(?:自己)?(?:上传)?的(?:歌|音乐|曲子)|不是我(?:上传)?的(?:歌|那首)"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # whose video the music is for names no upload: "music for my dog video", "给我的视频配点音乐"
 _FOR_MINE = r"\bfor (?:my|our) (?:[\w-]+ ){0,2}(?:video|vlog|clip|channel|montage|reel|edit|film|movie|short|page)s?\b|" \
@@ -446,7 +451,11 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               r"\b(?:song|track)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+(?:second|sec)\s+(\d+(?:\.\d+)?)\b|"
               # "put my song on and play it from second 12": the song just named
               rf"^(?:(?:and|then)\s+)?play\s+it\s+from\s+(?:(?:second|sec)\s+(\d+(?:\.\d+)?)\b|{_SECONDS})|"
-              rf"\.(?:mp3|wav|m4a|aac|flac|ogg)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}")
+              rf"\.(?:mp3|wav|m4a|aac|flac|ogg)\b.*\b(?:play|start)\w*\s+(?:it\s+)?from\s+{_SECONDS}|"
+              # "use my song but only from 0:15", "summer.mp3, just from 20 seconds on": the song kept from there
+              rf"(?:\b(?:song|track|tune)\b|\.(?:mp3|wav|m4a|aac|flac|ogg)\b).*\b(?:but|only|just)\s+(?:only\s+)?from\s+{_SECONDS}"
+              r"(?!\s*(?:to|until|till|-)\b)|"
+              rf"(?:歌|歌曲|\.(?:mp3|wav|m4a))[^。]*只(?:要|用)从第?{_SECONDS}(?:以?后|开始)的(?:部分|那段|地方)")
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
@@ -622,6 +631,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.edit(RemoveMusic())
         state.focus = None
         return True
+    if clause.has(_NOT_MINE) and music_style(clause.text) is None:
+        # "不要用我的歌，来点轻松的", "not my song, put on some jazz instead": other music than the upload, what instead may follow
+        state.actions.append(MusicAction(style=None))
+        state.focus = _music_focus()
+        return True
     # "drop the music volume to 10%" sets a volume; only the music itself is removed ("来点音乐，不要古典乐" asks for music)
     if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%|来(?:点|一?首|一?段)") \
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
@@ -650,7 +664,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     definite = not _has_music(state) and clause.has(_USE + r"|\b(?:want|need|on)\b") and clause.has(r"\bthe (?:song|track|audio)\b|这首歌|那首歌|(?:^|把|将)歌(?:也|就)?(?=用|放|加|当|做)") \
         and (not adjust or not clause.has(r"^(?:please\s+)?(?:make|turn|set)\b"))
     upload = find_media(clause, state, ("audio", "video")) \
-        if _upload_said(clause) or _names_upload(clause, state) or definite else None
+        if (_upload_said(clause) or _names_upload(clause, state) or definite) and not clause.has(_NOT_MINE) else None
     if upload is not None and upload.kind == "video" and not clause.has(r"\b(?:audio|sound)\b|音频|声音"):
         upload = find_media(clause, state, ("audio",))
     current = next((s for t in state.draft.tracks if t.is_music for s in t.segments), None)
@@ -674,7 +688,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 continue  # "…，音量30%，要循环": it loops already, nothing changes
             state.edit(UpdateMusic(**setting), focus_kind="music")
         return True
-    if _upload_said(clause) and not _has_music(state) and clause.has(_USE):
+    if _upload_said(clause) and not _has_music(state) and clause.has(_USE) and not clause.has(_NOT_MINE):
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))

@@ -813,7 +813,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
-                                         r"make (?:it|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
+                                         r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
                                          r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
         return False
@@ -1202,6 +1202,12 @@ _PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪|加|接)(?:�
               r"^(?:(?:and|then|please)\s+)*(?:put|place|move|stick|make) (?:it|that|this one) (?:first|last|at the (?:very )?(?:start|" \
               r"beginning|end|front)|(?:before|after) the [\w ]{1,20}?(?:clip|one|part|video|shot))(?: please)?$"
 _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
+# an upload listed with its length or place and no verb: "the beach photo, 5 seconds, at the start", "my hike video
+# before the city clip, 4 seconds" (one not on the timeline yet: "the city clip, 5 seconds" is no upload)
+_UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
+               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls"
+_UPLOAD_LISTED = re.compile(rf"^(?:(?:the|my) (?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
+                            rf"[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))(?:\s*,?\s*(?:{_UPLOAD_ITEM}))+$")
 
 
 # how an upload just added fills the frame, said alone after it (``AddClip.fit``): a blurred copy behind it, all of it
@@ -1461,6 +1467,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     put = _PUT_FIRST.match(clause.text)
     if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
         clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
+    elif _UPLOAD_LISTED.match(clause.text) and _upload_off_timeline(clause, state):
+        clause = dataclasses.replace(clause, text=f"add {clause.text}")  # "the beach photo, 5 seconds, at the start"
     put_zh = re.match(r"^([^，,\s]{1,12}?)(最后|最前面?|开头|结尾)(?:面)?(?:吧|就行|就好|呗)?$", clause.text)
     if put_zh and _upload_off_timeline(dataclasses.replace(clause, text=put_zh.group(1)), state):
         clause = dataclasses.replace(clause, text=f"把{put_zh.group(1)}放到{put_zh.group(2)}")  # "照片最后吧"
