@@ -1504,6 +1504,8 @@ def _named(edit: Edit, state: PlanState) -> str | None:
     if topic == "fade" and segment is None:
         fade_in = getattr(edit, "fade_in_ms", None) is not None
         return ("开头的淡入" if fade_in else "结尾的淡出") if zh else ("the fade in" if fade_in else "the fade out")
+    if edit.op == "set_captions":  # the captions share the title's topic, but "bigger" after them is theirs
+        return "字幕" if zh else "the captions"
     if topic in ("music", "title", "transition", "voice"):
         return TOPIC_LABELS[topic][1 if zh else 0]
     return None

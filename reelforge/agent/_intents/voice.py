@@ -524,9 +524,10 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         return True
     # a narration asked for earlier in the message is narration too: "add a voice-over ..., then turn on captions"
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
-    # the captions just named or changed are on; a voice-over the last version added is narration
+    # the captions just named or changed are on; a voice-over the last version added is narration, and so are the
+    # captions it turned on ("打开了字幕", then "字幕换成黄色的": the captions, not a title)
     narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking or named or (
-        state.initial_focus is not None and state.initial_focus.kind == "voice")
+        state.initial_focus is not None and state.initial_focus.kind in ("voice", "captions"))
     # "the highlight colour pink" is the highlight's colour, not the style
     style = "highlight" if clause.has(_HIGHLIGHT) and not clause.has(r"\bhighlight(?:ed|ing)? colou?r\b|高亮(?:的)?颜色") \
         else "clean" if clause.has(_CLEAN) else None
