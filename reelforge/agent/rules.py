@@ -1582,8 +1582,8 @@ _THING_ZH = re.compile(r"^(?:另(?:一|1|外一|外1|外)?(?:个|段|边)(?:片�
                        r"背景音乐|音乐|配乐|标题|字幕|背景)$")
 # the thing a history label names
 _LABELLED = re.compile(r"\b(?:the )?(?:first|second|third|last) clip\b|\bclip \d+\b|\ball (?:the )?clips\b|\bthe (?:background )?music\b|"
-                       r"\bthe title\b|\bthe captions\b|\bthe voice-over\b|\bthe background\b|第(?:\d+|[一二三四])个片段|背景音乐|音乐|标题|"
-                       r"字幕|画布背景")
+                       r"\bthe title\b|\bthe captions\b|\bthe voice-over\b|\bthe background\b|第(?:\d+|[一二三四])(?:个片段|个?段)|背景音乐|音乐|标题|"
+                       r"字幕|画布背景|[\u4e00-\u9fff]{1,4}?那段")  # "城市那段静音": a label in the user's words
 
 
 def _corrected_message(message: str, language: str, state: PlanState) -> PlanState | None:
