@@ -189,7 +189,8 @@ _DUCKING = (rf"\bduck|(?:{_SPEECH})|\b(?:automatic(?:ally)?|by itself|on its own
 _AUDIO_FILE = r"(?<![a-z])(?:audio(?: file| track)?|mp3|wav|m4a|aac|flac|ogg)(?![a-z0-9])|音频|录音"
 # "music off", "bgm off please"
 _OFF = r"\b(?:music|bgm|songs?|soundtrack)\s+off\b|(?:音乐|背景音乐|配乐|歌)(?:给我)?关(?:了|掉|上)|" \
-       r"(?:别|不要|不用)(?:再)?(?:放|播|加|配|用)(?:背景)?(?:音乐|配乐|歌|bgm)"  # "别放音乐了"
+       r"(?:别|不要|不用)(?:再)?(?:放|播|加|配|用)(?:背景)?(?:音乐|配乐|歌|bgm)|" \
+       r"(?:音乐|背景音乐|配乐|bgm)(?:就|也|先|干脆)?(?:别|不要|不用)(?:再)?(?:放|播|播放|放了|配|用)(?:了|吧|啦)*$"  # "别放音乐了", "音乐别放了"
 # "pick another one", "something else" right after the music was named: another track
 _INSTEAD = (r"^(?:(?:can|could) (?:we|you) |let'?s |please |maybe )?(?:swap|switch|change|try|go with|use|how about|"
             r"what about|rather)\b(?: (?:it|this|that|to|with|for|some|something|more))*\s+([\w -]+?)(?: instead| please| then)?\??$")
