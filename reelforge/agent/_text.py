@@ -386,7 +386,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
         parts = _carry_object_zh(parts)
-        parts = _variation_zh(_over_undone_zh(parts))
+        parts = _filmed_move_zh(_variation_zh(_over_undone_zh(parts)))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
@@ -892,6 +892,19 @@ def _merged_zh(parts: list[str], previous: str, part_pattern: str, joiner: str) 
 def _over_undone_zh(parts: list[str]) -> list[str]:
     """"撤太多了，再恢复一下": undone too far, then the request to bring it back (a redo: one clause, read together)."""
     return _merged_zh(parts, r"撤(?:销|回)?(?:得)?(?:太)?(?:多|过头)了$", r"^(?:再|那就?)?(?:恢复|还原)", " ")
+
+
+# a slow camera move said as an item of a new clip, or of a scene said first, is how that clip is filmed: "生成：雨后的竹林，
+# 雾气，缓慢推进，9:16", "海边的日落，慢慢拉远，8秒" (after a place on the timeline it moves the picture: "城市灯光那里，慢慢推近")
+_FILMED_MOVE = re.compile(r"^(?:镜头)?(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉)(?:进|近|远|开)")
+_NEW_SCENE = re.compile(r"^(?:生成|(?:帮我|给我)?(?:做|来|拍|弄)(?:1)?(?:个|段|条))|^(?!.*(?:[那这]|地方|出现|出来|开始|片段|画面|镜头|视频|"
+                        r"时候|时|第\d|标题|字幕|音乐|[把给将让在]))[\u4e00-\u9fff，,:：]{4,}$")
+
+
+def _filmed_move_zh(parts: list[str]) -> list[str]:
+    if len(parts) > 1 and _NEW_SCENE.search(parts[0]) and _FILMED_MOVE.match(parts[1]):
+        return [f"{parts[0]}，{parts[1]}", *parts[2:]]
+    return parts
 
 
 def _variation_zh(parts: list[str]) -> list[str]:

@@ -1077,8 +1077,10 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         # "9:16, a girl doing a skincare routine, 7 seconds": the shape, then the scene said whole is that scene in that shape
         scene = dataclasses.replace(clause, text=f"{shape_first.group('scene')}, {shape_first.group('shape')}")
         return bool(_SHAPE_FIRST.match(scene.text) is None and handle_description(scene, state))
-    slow = _SLOW_ITEM_ZH.search(clause.text) is not None
-    if slow:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
+    if clause.language == "zh":  # "樱花飘落的街道 慢镜头 五秒 要横屏": a scene's items dictated with spaces
+        clause = dataclasses.replace(clause, text=_scene_items_zh(clause.text))
+    slow_item = _SLOW_ITEM_ZH.search(clause.text)
+    if slow_item is not None:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
     # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
     clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
@@ -1118,8 +1120,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             return False  # "something fun", "more energy": a mood wished for, no scene
     if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film
         return True
-    if slow:
-        prompt = f"{prompt}，慢动作"
+    if slow_item is not None:
+        prompt = f"{prompt}，{slow_item.group('slow')}"
     state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))
     return True
@@ -1238,7 +1240,18 @@ def _first_request(state: PlanState) -> bool:
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
 _SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
                           r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
-_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?)(?:[，,]|\s+)(?:用)?慢动作(?:拍)?(?=[，,\s]|$)")
+_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?|"
+                           r"(?![^，,\s]*(?:那段|这段|片段|视频|第\d))[^，,\s]{4,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
+# the items of a scene dictated with spaces: its length, its shape ("要横屏": the 要 says nothing more), how it is filmed
+# and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything)
+_SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:\d+(?:\.\d+)?秒|横屏|竖屏|方形|横版|竖版|\d+:\d+|慢动作|慢镜头|"
+                            r"[\u4e00-\u9fff]{2}(?:一)?点)(?:[，,\s]|$))")
+_MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|萌)(?:一)?点(?=[，,]|$)")
+
+
+def _scene_items_zh(text: str) -> str:
+    """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒"."""
+    return _MOOD_ITEM_ZH.sub(r"\1", _SCENE_ITEM_ZH.sub("，", text))
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"
