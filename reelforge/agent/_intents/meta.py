@@ -191,7 +191,8 @@ def _as_drawn(action: ExportAction, clause: Clause, state: PlanState) -> ExportA
 
 
 # words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
-_MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避"}
+_MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避",
+                "canvas": r"\b(?:ratio|shape|orientation|resolution)\b|比例|竖版|横版|分辨率"}  # "回到改比例之前"
 
 
 def revert_topic(words: str) -> str:
