@@ -80,7 +80,7 @@ _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静�
                r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
-    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
+    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|^再换(?:1)?(?:个|段|条)(?=，(?:换成|改成))|" \
     r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
@@ -420,7 +420,7 @@ def without_place(text: str) -> str:
 
 
 _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:[\w-]+ ){1,3}?one)|" \
-         r"again)\b|[再也]来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
+         r"again)\b|[再也]来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出|换)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
 
 
 _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
@@ -446,7 +446,7 @@ def _another_of_the_last_edit(clause: Clause, state: PlanState, prompt: str) -> 
     history = state.context.history
     if not history or not clause.has(_AGAIN) or not _trivial(re.sub(_AGAIN, " ", prompt)) or _fade_at_the_other_end(clause, state) \
             or clause.has(r"\b(?:video|clip|shot|scene|footage|animation|movie)s?\b|段|条|片段|镜头|视频") or any(isinstance(a, GenerateAction) for a in state.actions) \
-            or re.match(r"^(?:generated|生成)", history[-1]):
+            or re.match(r"^(?:generated|生成)", history[-1], re.I):
         return False
     state.actions.append(Unknown(clause.unquoted(), question=ask(
         clause, f"Another what? The last change was: {history[-1]}. Say it in full, for example 'another title at 5 "
@@ -470,7 +470,9 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
              and re.search(rf"\b{word}", c.meta.name or "")]
     base = named[0] if named else base
     history = state.context.history
-    label = re.match(r"^(?:generated '(.+)'|生成「(.+)」)", history[-1]) if history and not base else None
+    # ("生成了片段「一只柯基在雪地里奔跑」", 'Generated "a dog on the beach" (5s)': the words the label quotes)
+    label = re.match(r"^(?:generated|生成了?)\s*(?:(?:an? )?(?:\d+\s*s )?(?:clip|片段|视频|一段)?\s*[:：]?\s*)?['\"“「]([^'\"”」]+)['\"”」]",
+                     history[-1], re.I) if history and not base else None
     base = base or (next(g for g in label.groups() if g) if label else None)  # the clip the last version made
     if not base:
         return None
@@ -768,7 +770,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         said_scene = prompt if "," in clause.text and prompt in clause.text and len(prompt.split()) >= 3 else ""
         like_that = re.search(_LIKE_THAT, clause.text.replace(said_scene, " ") if said_scene else clause.text)
         if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or like_that
-                                   or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
+                                   or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成|换)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
         return False
