@@ -803,7 +803,8 @@ _ZH_DOING = re.compile(r"加|添加|删|去掉|换|改|调|生成|插入|配上|
 def _again_zh(part: str) -> list[str]:
     """"删掉狗那段再加个转场", "先剪到10秒再加音乐": two requests joined by 再."""
     match = _ZH_AGAIN.search(part)
-    if match is None or not _ZH_DOING.search(re.sub(r"^(?:先|请|帮我)?(?:把|将|给|让|用)", "", part[:match.start()])):
+    if match is None or not _ZH_DOING.search(re.sub(r"^(?:先|请|帮我)?(?:把|将|给|让|用)", "", part[:match.start()])) \
+            or re.fullmatch(r"淡入|淡出", part[:match.start()]):  # "淡出再加一个 一秒": one more fade, no request before
         return [part]
     # a side said just before 再 is where the next request goes: "在前面加段日出三秒后面再加段日落三秒"
     side = re.search(r"(?:后面|前面|之后|之前|最后|结尾|开头)$", part[:match.start()])
@@ -831,8 +832,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
-    # "淡出也加一个 一秒": one more fade, its length said after it
-    plain = re.sub(r"^(淡入|淡出)也(?:加|来)(?:个|1个|上)?\s*(\d+(?:\.\d+)?秒)(吧)?$", r"也加\2的\1", plain)
+    # "淡出也加一个 一秒", "淡出再加一个 一秒": one more fade, its length said after it
+    plain = re.sub(r"^(淡入|淡出)(?:也|再)(?:加|来)(?:个|1个|上)?\s*(\d+(?:\.\d+)?秒)(吧)?$", r"也加\2的\1", plain)
     # "发youtube的版本导一个": the export for there
     plain = re.sub(r"^(?:帮我)?发(.{1,12}?)(?:用)?的(?:版本)?(?:导|出)(?:1)?(?:个|份|一下|出来)?$", r"导出给\1", plain)
     # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene

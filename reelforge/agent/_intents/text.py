@@ -99,7 +99,7 @@ _BARE_FADE = r"^(?:and |then |also |now )*(?:fade (?:it )?(?:in|out)(?: and out)
              r"^(?:再|然后|并且|也)?(?:加(?:个|一个|1个|上)?)?(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"  # "…，加个淡入0.5秒"
 # the same, said to the title the last version changed: "再加个淡入 半秒", "淡出也加一个 一秒" (再 / 也: one more thing for it)
 _ANOTHER_FADE = r"^(?:再|也)(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$|" \
-                r"^(?:淡入|淡出)也(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"
+                r"^(?:淡入|淡出)(?:也|再)(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"
 
 
 # words wanted on screen, with no title word: "my name should be on it at the end, 'by Jess'", "结尾要出现「谢谢观看」"
