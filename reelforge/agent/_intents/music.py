@@ -104,7 +104,7 @@ def _relative(clause: Clause) -> float | None:
         return 2.0
     times = clause.search(r"\b(\d+(?:\.\d+)?) times? (?:more loud|louder|as loud)\b|(?:调大|放大|大|提高)(\d+(?:\.\d+)?)倍|"
                           # "音乐大声点，用两倍": the factor of the change said before it
-                          rf"(?:{LOUDER})[^，,]*[，,]\s*用\s*(\d+(?:\.\d+)?)\s*倍")
+                          rf"(?:{LOUDER})[^，,]*[，,\s]\s*用\s*(\d+(?:\.\d+)?)\s*倍")  # (or a space: "音乐大声点 用两倍")
     if times:  # "make the music 2 times more loud", "音乐调大两倍"
         return min(4.0, float(times.group(1) or times.group(2) or times.group(3)))
     share = clause.search(_BY_SHARE)
