@@ -308,6 +308,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         words = re.sub(r"^(?:把|让|将|给|放到|放在|移到|挪到|调到|加到|接到)+", "", match.group(1))
         if words and (words in name or _translated(words, name)):
             return match.start()
+    # Chinese says what it thinks of a thing it shows: "哇这个狗好可爱", "城市太暗了"
+    said = re.match(r"^(?:哇塞?|哇哦)?[，,\s]*(?:这个|那个|这只|那只)?([\u4e00-\u9fff]{1,4}?)(?=(?:好|真|超|太|特别|有点|挺)[\u4e00-\u9fff])",
+                    clause.text)
+    if said and (said.group(1) in name or _translated(said.group(1), name)):
+        return said.start(1)
     return None
 
 

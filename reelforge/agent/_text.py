@@ -728,8 +728,17 @@ def _spoken_zh(part: str) -> list[str]:
                                           r"(?<=⟫)(?=(?:开头|结尾|片头|片尾|最后|中间)(?:再)?(?:写|加|放|打))", part) if piece]
 
     def starts_new(before: str, piece: str) -> bool:
-        return bool(_ZH_OPENS.match(piece) and _ZH_ASKS.search(before) and not _ZH_SAME.search(f"{before} {piece}"))
+        # a remark, then a request: "画面太死板了 加个慢慢推近的效果", "哇这个狗好可爱 把它放到最前面吧"
+        # (a complaint that asks a change of its own is read whole: "音因太吵了 调到一成" is the music's, typo and all)
+        remark = remark_of(before)
+        judged = remark.request is None if remark is not None else \
+            re.search(r"(?:太|有点|有些|好|真|挺)[\u4e00-\u9fff]{1,3}(?:了|啊|呀)?$", before)
+        asks = _ZH_ASKS.search(before) or judged and _ZH_REQUEST.match(piece)
+        return bool(_ZH_OPENS.match(piece) and asks and not _ZH_SAME.search(f"{before} {piece}"))
     return _merge_pieces(pieces, starts_new, " ") or [part]
+
+
+_ZH_REQUEST = re.compile(r"^(?:那|就|再|帮我|给我|请)?(?:把|将|给|加|添加|删|去掉|换|改|调|放|用|来)")
 
 
 def _merge_pieces(pieces: list[str], starts_new: Callable[[str, str], bool], sep: str) -> list[str]:
@@ -1090,6 +1099,8 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         r"(?:不然|要不然|否则|要不)[\u4e00-\u9fff]{1,10}|(?:还是)?纯音乐(?:比较)?好(?:听)?(?:一点|些)?|"  # "不然后面没声了"
                         # "配音挺好", "竖屏挺好": praise of what is there; "不是音乐吵": what is not the trouble
                         r"(?:嗯+|哦|噢)?[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|还行|挺好的|很棒|挺棒|没问题)的?[吧啊呀]?|"
+                        # "哇这个狗好可爱": praise of what it shows (its "it" is that clip)
+                        r"(?:哇塞?|哇哦|天哪)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅)(?:了|啊|呀|哦)*|"
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
                         r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
