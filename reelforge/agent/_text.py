@@ -508,6 +508,9 @@ def _scene_with(part: str) -> list[str]:
 
 _ZH_PARTS = r"标题|文字|字幕|背景音乐|音乐|配乐|配音|旁白"
 _ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS})(?:都|也|一起)?(.+)$")
+# "音乐跟狗那段的原声都调小一点": a clip (or its sound) beside another thing, both said to take the change (都 / 也 / 一起)
+_ZH_CLIP_PART = r"[\u4e00-\u9fff]{1,4}?那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声|声音)?|片段(?:的)?原声|原声"
+_ZH_BOTH_CLIP = re.compile(rf"^(?:把)?({_ZH_PARTS}|{_ZH_CLIP_PART})(?:和|跟|与|以及)({_ZH_PARTS}|{_ZH_CLIP_PART})(?:都|也|一起)(.+)$")
 # "删掉标题和音乐", "去掉转场跟音效": one verb, two objects
 _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|拿掉|关掉|不要))({_ZH_PARTS}|转场|音效)(?:和|跟|与|以及|还有)"
                             rf"({_ZH_PARTS}|转场|音效)(?:吧|了)?$")
@@ -790,7 +793,7 @@ def _comma_zh(part: str) -> list[str]:
 
 def _both_zh(part: str) -> list[str]:
     """"标题和音乐都淡出": each object takes the predicate said after both."""
-    match = _ZH_BOTH.match(part)
+    match = _ZH_BOTH.match(part) or _ZH_BOTH_CLIP.match(part)
     if match:
         return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"]
     match = _ZH_BOTH_AFTER.match(part)
