@@ -847,6 +847,9 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
     # "淡出也加一个 一秒", "淡出再加一个 一秒": one more fade, its length said after it
     plain = re.sub(r"^(淡入|淡出)(?:也|再)(?:加|来)(?:个|1个|上)?\s*(\d+(?:\.\d+)?秒)(吧)?$", r"也加\2的\1", plain)
+    # "…，放后面" with nothing named to be after: at the end (and "放前面" at the start)
+    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:后面|后边)(?:吧|就行|就好)?$", "放到最后", plain)
+    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:前面|前边)(?:吧|就行|就好)?$", "放到最前面", plain)
     # "发youtube的版本导一个": the export for there
     plain = re.sub(r"^(?:帮我)?发(.{1,12}?)(?:用)?的(?:版本)?(?:导|出)(?:1)?(?:个|份|一下|出来)?$", r"导出给\1", plain)
     # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
