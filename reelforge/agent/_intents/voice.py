@@ -436,7 +436,8 @@ def _asks_for_script(head: str, body: str) -> bool:
         return (said(_SCRIPT_VIDEO) or own) and (said(_SCRIPT_MAKE) or own or said(r"\b(?:from|out of|based on|using)\b"))
     sentences = [s for s in re.split(r"[.!?。！？]+", body) if s.strip()]
     return len(sentences) >= 2 and said(_SCRIPT_VIDEO) and said(
-        r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)")
+        r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)|"
+        r"(?:把|将)(?:这些|这段|下面的?|以下的?)(?:做成|变成|拍成|生成|剪成)")  # "把这段做成视频：他推开门。屋里一片安静。"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
