@@ -846,7 +846,7 @@ _DEFINITE = {"the", "this", "that", "my", "its", "our", "your", "current", "same
 # what a prompt made only of these would show: nothing ("a better one", "to be shorter")
 _VAGUE = {"better", "nicer", "good", "great", "best", "different", "new", "another", "one", "more", "less", "to", "be",
           "shorter", "longer", "louder", "quieter", "bigger", "smaller", "faster", "slower", "version", "please",
-          "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome"}
+          "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome", "looking"}
 
 
 # what a video is wished to have, with no scene in it ("the video needs something fun", "more energy")
@@ -1134,7 +1134,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
 _NOT_FILMED_EN = {"make", "do", "add", "give", "want", "need", "generate", "create", "get", "put", "apply", "use", "try", "have",
                   "me", "my", "u", "you", "can", "could", "would", "pls", "plz", "video", "vid", "clip", "kind", "type", "sort",
                   "thing", "effect", "effects", "like", "bit", "quick", "short", "just", "also", "gimme", "wanna", "lil", "whole"}
-_NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作"
+_NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作|" \
+                 r"好看|漂亮|精彩|炫酷|酷炫|高级|有意思|有趣|厉害|不错"  # "弄个好看点的视频": how good, nothing filmed
 # a video said to be of an edit's kind: "卡点视频", "做个狗狗的卡点视频", "a beat sync video", "a jump cut edit of the dog"
 # ("做一个卡点的旅行vlog", "a beat sync travel video": words between them say what it is of, the kind is still the edit's)
 _KIND_NOUN_ZH = r"(?:视频|片子|短片|小视频|vlog|mv)"
