@@ -329,10 +329,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
                              r" (?:the |a |an |some )?([a-z]{3,})\b", clause.text):
         if _shows(match.group(1), name):
             return match.start()
-    # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头"
+    # Chinese says it before the clip word: "狗的那段", "城市那段", "把狗的片段删掉", "有海浪的镜头" (or before its
+    # removal: "城市的不要了")
     # ("城市的原声", "狗的声音": the sound of the clip named)
     for match in re.finditer(r"([\u4e00-\u9fff]{1,8}?)的?(?:那段|那[一1]段|那[个1]片段|那[个1]镜头|那[个1]小?段|片段|镜头|画面|片子|原声|"
-                             r"(?<=的)声音|(?<=的)视频|那里|那儿|那块|的地方)", clause.text):
+                             r"(?<=的)声音|(?<=的)视频|那里|那儿|那块|的地方|(?<=的)(?=(?:也|就)?(?:不要了|删掉|删了|去掉)))", clause.text):
         words = re.sub(r"^(?:把|让|将|给|有|在|删掉|删除|去掉)+|的$", "", match.group(1))
         if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
                 words in name or _translated(words, name)):
@@ -360,6 +361,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         words = re.sub(r"^(?:把|让|将|给|放到|放在|移到|挪到|调到|加到|接到)+", "", match.group(1))
         if words and (words in name or _translated(words, name)):
             return match.start()
+    # Chinese says what it thinks of a thing it shows: "哇这个狗好可爱", "城市太暗了"
+    said = re.match(r"^(?:哇塞?|哇哦)?[，,\s]*(?:这个|那个|这只|那只)?([\u4e00-\u9fff]{1,4}?)(?=(?:好|真|超|太|特别|有点|挺)[\u4e00-\u9fff])",
+                    clause.text)
+    if said and (said.group(1) in name or _translated(said.group(1), name)):
+        return said.start(1)
     return None
 
 

@@ -387,7 +387,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
         parts = _carry_object_zh(parts)
-        parts = _variation_zh(_over_undone_zh(parts))
+        parts = _filmed_move_zh(_variation_zh(_over_undone_zh(parts)))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
@@ -511,6 +511,9 @@ def _scene_with(part: str) -> list[str]:
 
 _ZH_PARTS = r"标题|文字|字幕|背景音乐|音乐|配乐|配音|旁白"
 _ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS})(?:都|也|一起)?(.+)$")
+# "音乐跟狗那段的原声都调小一点": a clip (or its sound) beside another thing, both said to take the change (都 / 也 / 一起)
+_ZH_CLIP_PART = r"[\u4e00-\u9fff]{1,4}?那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声|声音)?|片段(?:的)?原声|原声"
+_ZH_BOTH_CLIP = re.compile(rf"^(?:把)?({_ZH_PARTS}|{_ZH_CLIP_PART})(?:和|跟|与|以及)({_ZH_PARTS}|{_ZH_CLIP_PART})(?:都|也|一起)(.+)$")
 # "删掉标题和音乐", "去掉转场跟音效": one verb, two objects
 _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|拿掉|关掉|不要))({_ZH_PARTS}|转场|音效)(?:和|跟|与|以及|还有)"
                             rf"({_ZH_PARTS}|转场|音效)(?:吧|了)?$")
@@ -637,7 +640,8 @@ _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方�
 _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
                       r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:去|掉)?(?:吧|一下)?$|"
                       r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$|"  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
-                      r"^(?:用|拿)[^ ]{2,12} (?:来)?(?:替换|换掉|代替|取代)")  # "用我的爬山视频 替换掉城市那段": one replacement
+                      r"^(?:用|拿)[^ ]{2,12} (?:来)?(?:替换|换掉|代替|取代)|"  # "用我的爬山视频 替换掉城市那段": one replacement
+                      r"(?:[大小快慢响轻高低]|大声|小声)(?:1|一)?(?:点|些) (?:用|要)?\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|1半|一半)(?:吧|的)?$")  # "音乐大声点 用两倍": how much
 
 
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
@@ -732,8 +736,17 @@ def _spoken_zh(part: str) -> list[str]:
                                           r"(?<=⟫)(?=(?:开头|结尾|片头|片尾|最后|中间)(?:再)?(?:写|加|放|打))", part) if piece]
 
     def starts_new(before: str, piece: str) -> bool:
-        return bool(_ZH_OPENS.match(piece) and _ZH_ASKS.search(before) and not _ZH_SAME.search(f"{before} {piece}"))
+        # a remark, then a request: "画面太死板了 加个慢慢推近的效果", "哇这个狗好可爱 把它放到最前面吧"
+        # (a complaint that asks a change of its own is read whole: "音因太吵了 调到一成" is the music's, typo and all)
+        remark = remark_of(before)
+        judged = remark.request is None if remark is not None else \
+            re.search(r"(?:太|有点|有些|好|真|挺)[\u4e00-\u9fff]{1,3}(?:了|啊|呀)?$", before)
+        asks = _ZH_ASKS.search(before) or judged and _ZH_REQUEST.match(piece)
+        return bool(_ZH_OPENS.match(piece) and asks and not _ZH_SAME.search(f"{before} {piece}"))
     return _merge_pieces(pieces, starts_new, " ") or [part]
+
+
+_ZH_REQUEST = re.compile(r"^(?:那|就|再|帮我|给我|请)?(?:把|将|给|加|添加|删|去掉|换|改|调|放|用|来)")
 
 
 def _merge_pieces(pieces: list[str], starts_new: Callable[[str, str], bool], sep: str) -> list[str]:
@@ -792,7 +805,7 @@ def _comma_zh(part: str) -> list[str]:
 
 def _both_zh(part: str) -> list[str]:
     """"标题和音乐都淡出": each object takes the predicate said after both."""
-    match = _ZH_BOTH.match(part)
+    match = _ZH_BOTH.match(part) or _ZH_BOTH_CLIP.match(part)
     if match:
         return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"]
     match = _ZH_BOTH_AFTER.match(part)
@@ -815,7 +828,8 @@ _ZH_DOING = re.compile(r"加|添加|删|去掉|换|改|调|生成|插入|配上|
 def _again_zh(part: str) -> list[str]:
     """"删掉狗那段再加个转场", "先剪到10秒再加音乐": two requests joined by 再."""
     match = _ZH_AGAIN.search(part)
-    if match is None or not _ZH_DOING.search(re.sub(r"^(?:先|请|帮我)?(?:把|将|给|让|用)", "", part[:match.start()])):
+    if match is None or not _ZH_DOING.search(re.sub(r"^(?:先|请|帮我)?(?:把|将|给|让|用)", "", part[:match.start()])) \
+            or re.fullmatch(r"淡入|淡出", part[:match.start()]):  # "淡出再加一个 一秒": one more fade, no request before
         return [part]
     # a side said just before 再 is where the next request goes: "在前面加段日出三秒后面再加段日落三秒"
     side = re.search(r"(?:后面|前面|之后|之前|最后|结尾|开头)$", part[:match.start()])
@@ -843,8 +857,11 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
-    # "淡出也加一个 一秒": one more fade, its length said after it
-    plain = re.sub(r"^(淡入|淡出)也(?:加|来)(?:个|1个|上)?\s*(\d+(?:\.\d+)?秒)(吧)?$", r"也加\2的\1", plain)
+    # "淡出也加一个 一秒", "淡出再加一个 一秒": one more fade, its length said after it
+    plain = re.sub(r"^(淡入|淡出)(?:也|再)(?:加|来)(?:个|1个|上)?\s*(\d+(?:\.\d+)?秒)(吧)?$", r"也加\2的\1", plain)
+    # "…，放后面" with nothing named to be after: at the end (and "放前面" at the start)
+    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:后面|后边)(?:吧|就行|就好)?$", "放到最后", plain)
+    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:前面|前边)(?:吧|就行|就好)?$", "放到最前面", plain)
     # "发youtube的版本导一个": the export for there
     plain = re.sub(r"^(?:帮我)?发(.{1,12}?)(?:用)?的(?:版本)?(?:导|出)(?:1)?(?:个|份|一下|出来)?$", r"导出给\1", plain)
     # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
@@ -906,9 +923,22 @@ def _over_undone_zh(parts: list[str]) -> list[str]:
     return _merged_zh(parts, r"撤(?:销|回)?(?:得)?(?:太)?(?:多|过头)了$", r"^(?:再|那就?)?(?:恢复|还原)", " ")
 
 
+# a slow camera move said as an item of a new clip, or of a scene said first, is how that clip is filmed: "生成：雨后的竹林，
+# 雾气，缓慢推进，9:16", "海边的日落，慢慢拉远，8秒" (after a place on the timeline it moves the picture: "城市灯光那里，慢慢推近")
+_FILMED_MOVE = re.compile(r"^(?:镜头)?(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉)(?:进|近|远|开)")
+_NEW_SCENE = re.compile(r"^(?:生成|(?:帮我|给我)?(?:做|来|拍|弄)(?:1)?(?:个|段|条))|^(?!.*(?:[那这]|地方|出现|出来|开始|片段|画面|镜头|视频|"
+                        r"时候|时|第\d|标题|字幕|音乐|[把给将让在]))[\u4e00-\u9fff，,:：]{4,}$")
+
+
+def _filmed_move_zh(parts: list[str]) -> list[str]:
+    if len(parts) > 1 and _NEW_SCENE.search(parts[0]) and _FILMED_MOVE.match(parts[1]):
+        return [f"{parts[0]}，{parts[1]}", *parts[2:]]
+    return parts
+
+
 def _variation_zh(parts: list[str]) -> list[str]:
-    """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
-    return _merged_zh(parts, r"^再(?:来|生成)(?:1)?(?:个|段|条)$", r"^(?:换成|改成|但是|不过)", "，")
+    """"再来一个，换成晚上", "再换一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
+    return _merged_zh(parts, r"^再(?:来|生成|换)(?:1)?(?:个|段|条)$", r"^(?:换成|改成|但是|不过)", "，")
 
 
 _NOUN_LED = re.compile(rf"^(?:also\s+)?(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")
@@ -1087,6 +1117,8 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         r"(?:不然|要不然|否则|要不)[\u4e00-\u9fff]{1,10}|(?:还是)?纯音乐(?:比较)?好(?:听)?(?:一点|些)?|"  # "不然后面没声了"
                         # "配音挺好", "竖屏挺好": praise of what is there; "不是音乐吵": what is not the trouble
                         r"(?:嗯+|哦|噢)?[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|还行|挺好的|很棒|挺棒|没问题)的?[吧啊呀]?|"
+                        # "哇这个狗好可爱": praise of what it shows (its "it" is that clip)
+                        r"(?:哇塞?|哇哦|天哪)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅)(?:了|啊|呀|哦)*|"
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
                         r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"

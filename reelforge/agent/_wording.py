@@ -234,6 +234,8 @@ def set_canvas_zh(edit: e.SetCanvas) -> str:
     parts = []
     if edit.aspect:
         parts.append(f"画布改为 {edit.aspect}（{_ASPECT_WORDS[edit.aspect][1]}）")
+    if edit.width or edit.height:
+        parts.append(f"画布尺寸改为 {edit.width or '-'}x{edit.height or '-'}")
     if edit.bg:
         parts.append(f"背景色改为{color(edit.bg, 'zh')}")
     if edit.fps:

@@ -1620,7 +1620,7 @@ def _named(edit: Edit, state: PlanState) -> str | None:
     if topic == "fade" and segment is None:
         fade_in = getattr(edit, "fade_in_ms", None) is not None
         return ("开头的淡入" if fade_in else "结尾的淡出") if zh else ("the fade in" if fade_in else "the fade out")
-    if edit.op == "set_captions":  # the captions share the title's topic, not its name
+    if edit.op == "set_captions":  # the captions share the title's topic, not its name: "bigger" after them is theirs
         return "字幕" if zh else "the captions"
     if topic in ("music", "title", "transition", "voice"):
         return TOPIC_LABELS[topic][1 if zh else 0]
@@ -1698,8 +1698,8 @@ _THING_ZH = re.compile(r"^(?:另(?:一|1|外一|外1|外)?(?:个|段|边)(?:片�
                        r"背景音乐|音乐|配乐|标题|字幕|背景)$")
 # the thing a history label names
 _LABELLED = re.compile(r"\b(?:the )?(?:first|second|third|last) clip\b|\bclip \d+\b|\ball (?:the )?clips\b|\bthe (?:background )?music\b|"
-                       r"\bthe title\b|\bthe captions\b|\bthe voice-over\b|\bthe background\b|第(?:\d+|[一二三四])个片段|背景音乐|音乐|标题|"
-                       r"字幕|画布背景")
+                       r"\bthe title\b|\bthe captions\b|\bthe voice-over\b|\bthe background\b|第(?:\d+|[一二三四])(?:个片段|个?段)|背景音乐|音乐|标题|"
+                       r"字幕|画布背景|[\u4e00-\u9fff]{1,4}?那段")  # "城市那段静音": a label in the user's words
 
 
 def _corrected_message(message: str, language: str, state: PlanState) -> PlanState | None:

@@ -8,7 +8,7 @@ from reelforge.agent import EditAction, GenerateAction, Unknown, understand
 from reelforge.agent._intents import voice
 from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import clips_named_by_time
-from reelforge.agent._state import PlanState
+from reelforge.agent._state import PlanState, focus_from_history
 from reelforge.agent._text import split_clauses
 from reelforge.agent.rules import _joined_parts, _one_more, _upload_then_more, best, candidates, close_call, settle
 from reelforge.draft.model import Position
@@ -100,7 +100,9 @@ def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:
         fixture = context(case["ctx"], case.get("history"))
         if any(isinstance(a, Unknown) and a.question for a in understand(case["msg"], fixture).actions):
             continue
-        state = PlanState(context=fixture, language=language, draft=fixture.draft)  # type: ignore[arg-type]
+        # what "it" means from the history, as the rules start ("打开了字幕", then "字幕换成白色的": the captions)
+        state = PlanState(context=fixture, language=language, draft=fixture.draft,  # type: ignore[arg-type]
+                          focus=focus_from_history(fixture.history, fixture.draft, fixture.versions))  # type: ignore[arg-type]
         clauses = [clips_named_by_time(clauses[0], state.draft)]  # "the part at 12 s" is read as "clip 2", as the rules do
         if voice.read_whole(message, state) is not None:  # a script or a narration: read whole, not as a clause
             continue

@@ -1,4 +1,4 @@
-"""The output canvas: aspect (vertical/TikTok -> 9:16, YouTube -> 16:9, square -> 1:1, 4:5),
+"""The output canvas: aspect (vertical/TikTok -> 9:16, YouTube -> 16:9, square -> 1:1, 4:5), a size in pixels,
 background colour and frame rate."""
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ _NOT_OURS = r"\b(?:go|going|take me|revert|switch) back\b(?! to (?:the )?(?:land
 _ZH_PLAIN = re.compile(rf"(?:成|为|换成|改成|弄成|用|还是|^换|^改|(?<=背景)(?:改|换|变|弄))([{ZH_COLOR_CHARS}])(?:的|色)?")  # "背景改黑的"
 
 
+# an explicit size in pixels: "画面大小改成1080x1920", "set the canvas to 1920 x 1080", "分辨率1080*1920"
+_SIZE = r"(?<![\d.])(\d{3,4})\s*(?:x|×|\*|by|乘)\s*(\d{3,4})(?![\d.])"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_NOT_OURS):
         return False
@@ -58,16 +62,21 @@ def handle(clause: Clause, state: PlanState) -> bool:
     fps_match = clause.search(_FPS)
     said = next((int(g) for g in fps_match.groups() if g), 0) if fps_match else 0
     fps = said if 1 <= said <= 120 else None
-    if aspect is None and bg is None and fps is None:
+    sized = clause.search(_SIZE)
+    size = (int(sized.group(1)), int(sized.group(2))) if sized else None
+    if size is not None and not all(144 <= side <= 4320 for side in size):
+        size = None
+    if aspect is None and bg is None and fps is None and size is None:
         return False
     # one edit a property, in the order said: "make it vertical, and make the background white", "24 fps with a navy
     # background" (each its own step in the history)
     background = clause.search(_BACKGROUND)
     said_at = {"aspect": aspect_at(clause) if aspect else 0, "bg": background.start() if background else 0,
-               "fps": fps_match.start() if fps_match else 0}
-    values = {"aspect": aspect, "bg": bg, "fps": fps}
+               "fps": fps_match.start() if fps_match else 0, "size": sized.start() if sized else 0}
+    values = {"aspect": aspect, "bg": bg, "fps": fps, "size": size}
     for name in sorted((n for n, v in values.items() if v is not None), key=lambda n: said_at[n]):
-        edit = SetCanvas(**{name: values[name]})  # type: ignore[arg-type]
+        edit = SetCanvas(width=size[0], height=size[1]) if name == "size" and size else \
+            SetCanvas(**{name: values[name]})  # type: ignore[arg-type]
         last = state.actions[-1] if state.actions else None
         if isinstance(last, EditAction) and last.edit == edit:
             continue  # "要发视频号，改成竖屏": said twice, done once

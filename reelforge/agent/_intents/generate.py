@@ -81,7 +81,7 @@ _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静�
                r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
-    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
+    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|^再换(?:1)?(?:个|段|条)(?=，(?:换成|改成))|" \
     r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
@@ -143,6 +143,7 @@ _ZH_STRIP = (
     # "城市夜景后面加一段白天的街道": a clip by what it shows, then the place and the verb, no 在
     r"^[\u4e00-\u9fff]{1,8}?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?=(?:1)?(?:个|段|条))",
     r"[，,\s]*(?:对比一下|做个对比|作对比|对照一下|对比看看)$",  # why the clip is added, not what it shows
+    r"(?<=[\u4e00-\u9fff])\s*再?来(?:1)?(?:段|个|条)(?=[\u4e00-\u9fff])",  # "这个城市再来一段白天的": the thing, then the request
     r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
@@ -432,7 +433,7 @@ def without_place(text: str) -> str:
 
 
 _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar|like (?:that|this|the (?:[\w-]+ ){1,3}?one)|" \
-         r"again)\b|[再也]来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
+         r"again)\b|[再也]来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出|换)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
 
 
 _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
@@ -458,7 +459,7 @@ def _another_of_the_last_edit(clause: Clause, state: PlanState, prompt: str) -> 
     history = state.context.history
     if not history or not clause.has(_AGAIN) or not _trivial(re.sub(_AGAIN, " ", prompt)) or _fade_at_the_other_end(clause, state) \
             or clause.has(r"\b(?:video|clip|shot|scene|footage|animation|movie)s?\b|段|条|片段|镜头|视频") or any(isinstance(a, GenerateAction) for a in state.actions) \
-            or re.match(r"^(?:generated|生成)", history[-1]):
+            or re.match(r"^(?:generated|生成)", history[-1], re.I):
         return False
     state.actions.append(Unknown(clause.unquoted(), question=ask(
         clause, f"Another what? The last change was: {history[-1]}. Say it in full, for example 'another title at 5 "
@@ -482,7 +483,9 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
              and re.search(rf"\b{word}", c.meta.name or "")]
     base = named[0] if named else base
     history = state.context.history
-    label = re.match(r"^(?:generated '(.+)'|生成「(.+)」)", history[-1]) if history and not base else None
+    # ("生成了片段「一只柯基在雪地里奔跑」", 'Generated "a dog on the beach" (5s)': the words the label quotes)
+    label = re.match(r"^(?:generated|生成了?)\s*(?:(?:an? )?(?:\d+\s*s )?(?:clip|片段|视频|一段)?\s*[:：]?\s*)?['\"“「]([^'\"”」]+)['\"”」]",
+                     history[-1], re.I) if history and not base else None
     base = base or (next(g for g in label.groups() if g) if label else None)  # the clip the last version made
     if not base:
         return None
@@ -787,7 +790,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         said_scene = prompt if "," in clause.text and prompt in clause.text and len(prompt.split()) >= 3 else ""
         like_that = re.search(_LIKE_THAT, clause.text.replace(said_scene, " ") if said_scene else clause.text)
         if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or like_that
-                                   or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成)(?:1)?(?:个|段|条)，(?:换成|改成)")):
+                                   or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成|换)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             prompt = _variation(clause, state) or prompt
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
         return False
@@ -862,7 +865,7 @@ _DEFINITE = {"the", "this", "that", "my", "its", "our", "your", "current", "same
 # what a prompt made only of these would show: nothing ("a better one", "to be shorter")
 _VAGUE = {"better", "nicer", "good", "great", "best", "different", "new", "another", "one", "more", "less", "to", "be",
           "shorter", "longer", "louder", "quieter", "bigger", "smaller", "faster", "slower", "version", "please",
-          "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome"}
+          "again", "other", "it", "this", "that", "something", "cool", "nice", "pretty", "beautiful", "awesome", "looking"}
 
 
 # what a video is wished to have, with no scene in it ("the video needs something fun", "more energy")
@@ -1129,8 +1132,10 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         # "9:16, a girl doing a skincare routine, 7 seconds": the shape, then the scene said whole is that scene in that shape
         scene = dataclasses.replace(clause, text=f"{shape_first.group('scene')}, {shape_first.group('shape')}")
         return bool(_SHAPE_FIRST.match(scene.text) is None and handle_description(scene, state))
-    slow = _SLOW_ITEM_ZH.search(clause.text) is not None
-    if slow:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
+    if clause.language == "zh":  # "樱花飘落的街道 慢镜头 五秒 要横屏": a scene's items dictated with spaces
+        clause = dataclasses.replace(clause, text=_scene_items_zh(clause.text))
+    slow_item = _SLOW_ITEM_ZH.search(clause.text)
+    if slow_item is not None:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
         clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
@@ -1174,8 +1179,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             return False  # "something fun", "more energy": a mood wished for, no scene
     if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film
         return True
-    if slow:
-        prompt = f"{prompt}，慢动作"
+    if slow_item is not None:
+        prompt = f"{prompt}，{slow_item.group('slow')}"
     state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
                                   aspect=aspect_of(clause), placement="end"))
     return True
@@ -1185,7 +1190,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
 _NOT_FILMED_EN = {"make", "do", "add", "give", "want", "need", "generate", "create", "get", "put", "apply", "use", "try", "have",
                   "me", "my", "u", "you", "can", "could", "would", "pls", "plz", "video", "vid", "clip", "kind", "type", "sort",
                   "thing", "effect", "effects", "like", "bit", "quick", "short", "just", "also", "gimme", "wanna", "lil", "whole"}
-_NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作"
+_NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作|" \
+                 r"好看|漂亮|精彩|炫酷|酷炫|高级|有意思|有趣|厉害|不错"  # "弄个好看点的视频": how good, nothing filmed
 # a video said to be of an edit's kind: "卡点视频", "做个狗狗的卡点视频", "a beat sync video", "a jump cut edit of the dog"
 # ("做一个卡点的旅行vlog", "a beat sync travel video": words between them say what it is of, the kind is still the edit's)
 _KIND_NOUN_ZH = r"(?:视频|片子|短片|小视频|vlog|mv)"
@@ -1294,7 +1300,18 @@ def _first_request(state: PlanState) -> bool:
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
 _SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
                           r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
-_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?)(?:[，,]|\s+)(?:用)?慢动作(?:拍)?(?=[，,\s]|$)")
+_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?|"
+                           r"(?![^，,\s]*(?:那段|这段|片段|视频|第\d))[^，,\s]{4,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
+# the items of a scene dictated with spaces: its length, its shape ("要横屏": the 要 says nothing more), how it is filmed
+# and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything)
+_SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:\d+(?:\.\d+)?秒|横屏|竖屏|方形|横版|竖版|\d+:\d+|慢动作|慢镜头|"
+                            r"[\u4e00-\u9fff]{2}(?:一)?点)(?:[，,\s]|$))")
+_MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|萌)(?:一)?点(?=[，,]|$)")
+
+
+def _scene_items_zh(text: str) -> str:
+    """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒"."""
+    return _MOOD_ITEM_ZH.sub(r"\1", _SCENE_ITEM_ZH.sub("，", text))
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"

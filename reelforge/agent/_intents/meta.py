@@ -72,12 +72,15 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b", ""),
     ("uploads", _OPENER + r"(?:what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already| again| earlier| before)?\??$|"
                 r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)|"
-                r"我(?:都|一共|之前)?(?:上传|传)了?(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀)?\W*$",
-     r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
+                r"我(?:都|一共|之前|刚才)?(?:上传|传)(?:了|过)*(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀|来着|呢)*\W*$|"
+                r"(?:把|给我)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都|全部?)?(?:列|显示|看|看看|数)(?:一下|一遍|出来)|"
+                r"(?:列|显示|看看|看一下|看下|瞅瞅)(?:一下)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都有啥|有哪些)?\W*$",
+     r"\bupload|\bfiles\b|\bmedia\b|上传|(?<![宣流])传(?:了|过|的)"),
     ("clips", _OPENER + r"how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|"
               r"\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|"
               r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|"
-              r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?几(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$",
+              r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?几(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|"
+              r"^(?:那|所以)?(?:现在|目前)?(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$",  # "有几个片段"
      r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
     ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$)|"
                r"\bhow long is (?:the|my|this) (?:video|edit|project)\b|^(?:so )?how long is it(?: now| at the moment| so far)?\??$|"
@@ -116,7 +119,7 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?)\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
-        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?步(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤1下|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
+        r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?步(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤(?:1|一)下|^(?:再|还得|继续)撤(?:销|回)?(?:1|一)?(?:下|步|次)?(?:吧|呗)?$|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
         r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
         r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)|" \
         r"(?:这|那)几(?:个|步|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|^全(?:都|部)?撤(?:了|掉|回|销)?(?:吧)?$"  # "刚才那几个都不要了 全撤了"
@@ -213,7 +216,8 @@ def _as_drawn(action: ExportAction, clause: Clause, state: PlanState) -> ExportA
 
 
 # words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
-_MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避"}
+_MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避",
+                "canvas": r"\b(?:ratio|shape|orientation|resolution)\b|比例|竖版|横版|分辨率"}  # "回到改比例之前"
 
 
 def revert_topic(words: str) -> str:

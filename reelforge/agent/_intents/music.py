@@ -119,7 +119,7 @@ def _relative(clause: Clause) -> float | None:
         return 2.0
     times = clause.search(r"\b(\d+(?:\.\d+)?) times? (?:more loud|louder|as loud)\b|(?:调大|放大|大|提高)(\d+(?:\.\d+)?)倍|"
                           # "音乐大声点，用两倍": the factor of the change said before it
-                          rf"(?:{LOUDER})[^，,]*[，,]\s*用\s*(\d+(?:\.\d+)?)\s*倍")
+                          rf"(?:{LOUDER})[^，,]*[，,\s]\s*用\s*(\d+(?:\.\d+)?)\s*倍")  # (or a space: "音乐大声点 用两倍")
     if times:  # "make the music 2 times more loud", "音乐调大两倍"
         return min(4.0, float(times.group(1) or times.group(2) or times.group(3)))
     share = clause.search(_BY_SHARE)
@@ -204,7 +204,8 @@ _DUCKING = (rf"\bduck|(?:{_SPEECH})|\b(?:automatic(?:ally)?|by itself|on its own
 _AUDIO_FILE = r"(?<![a-z])(?:audio(?: file| track)?|mp3|wav|m4a|aac|flac|ogg)(?![a-z0-9])|音频|录音"
 # "music off", "bgm off please"
 _OFF = r"\b(?:music|bgm|songs?|soundtrack)\s+off\b|(?:音乐|背景音乐|配乐|歌)(?:给我)?关(?:了|掉|上)|" \
-       r"(?:别|不要|不用)(?:再)?(?:放|播|加|配|用)(?:背景)?(?:音乐|配乐|歌|bgm)"  # "别放音乐了"
+       r"(?:别|不要|不用)(?:再)?(?:放|播|加|配|用)(?:背景)?(?:音乐|配乐|歌|bgm)|" \
+       r"(?:音乐|背景音乐|配乐|bgm)(?:就|也|先|干脆)?(?:别|不要|不用)(?:再)?(?:放|播|播放|放了|配|用)(?:了|吧|啦)*$"  # "别放音乐了", "音乐别放了"
 # "pick another one", "something else" right after the music was named: another track
 _INSTEAD = (r"^(?:(?:can|could) (?:we|you) |let'?s |please |maybe )?(?:swap|switch|change|try|go with|use|how about|"
             r"what about|rather)\b(?: (?:it|this|that|to|with|for|some|something|more))*\s+([\w -]+?)(?: instead| please| then)?\??$")

@@ -99,7 +99,7 @@ _BARE_FADE = r"^(?:and |then |also |now )*(?:fade (?:it )?(?:in|out)(?: and out)
              r"^(?:再|然后|并且|也)?(?:加(?:个|一个|1个|上)?)?(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"  # "…，加个淡入0.5秒"
 # the same, said to the title the last version changed: "再加个淡入 半秒", "淡出也加一个 一秒" (再 / 也: one more thing for it)
 _ANOTHER_FADE = r"^(?:再|也)(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒(?:的)?)?(?:淡入|淡出)\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$|" \
-                r"^(?:淡入|淡出)也(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"
+                r"^(?:淡入|淡出)(?:也|再)(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\d+)?秒)?(?:吧)?$"
 
 
 # words wanted on screen, with no title word: "my name should be on it at the end, 'by Jess'", "结尾要出现「谢谢观看」"
@@ -212,7 +212,8 @@ def _other_side(clause: Clause, state: PlanState) -> dict[str, int] | None:
 
 # the video named only as where words go: "add 'Made by Sam' at the end of the video", "put 'Hi' on the video"
 _VIDEO_PLACE = re.compile(r"\b(?:(?:at|to|in|by|near|for) )?(?:the )?(?:very )?(?:end|start|beginning|middle|top|bottom|last \d+ seconds?) "
-                          r"of (?:the|this|my|our) (?:whole )?video\b|\b(?:on|over|onto) (?:the|this|my) (?:whole )?video\b")
+                          r"of (?:the|this|my|our) (?:whole )?video\b|\b(?:on|over|onto) (?:the|this|my) (?:whole )?video\b|"
+                          r"(?:整个)?视频(?:的)?(?:最后|结尾|末尾|最开始|开头|最前面|片头|片尾)")  # "在视频最后加一行「谢谢观看」"
 
 
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
@@ -507,7 +508,8 @@ def _unquoted_words(clause: Clause) -> str | None:
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
                       r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
-                      rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:字|文字)?(?:要|用|是|改成|换成)?{ZH_COLOR_WORDS}色?的?吧?(?:[，,]|$))|$)", clause.unquoted())  # "…：感谢观看，显示2秒"
+                      rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:字|文字)?(?:要|用|是|改成|换成)?{ZH_COLOR_WORDS}色?的?吧?(?:[，,]|$))|"
+                      r"\s+(?:显示|持续|停留|放)(?:在|到)?|$)", clause.unquoted())  # "…：感谢观看，显示2秒", "…：夜晚的城市 显示在左上角"
     if match:
         return next(g for g in match.groups() if g).strip()
     # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"

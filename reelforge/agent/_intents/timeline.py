@@ -236,9 +236,10 @@ def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Cla
         tail = re.sub(r"^(?:with|at|in)\s+", "", tail)
         rest = dataclasses.replace(clause, text=tail)
         if _named_upload(rest, state) or _the_photo(rest, state) or _my_upload(rest, state) or re.match(
-                r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b|^(?:来)?(?:替换|换掉|代替|取代)", tail):
+                r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b|^(?:来)?(?:替换|换掉|代替|取代)|"
+                r"^(?:但是?|不过)?(?:只要|只用|只留|就要|就用)(?:它的)?(?:前|后|最后|开头|中间)?\d", tail):
             continue  # "add the hike video and the beach photo after the city": another upload, in the same request;
-            # "add hike.mp4 but just seconds 2 to 6": the part of it to use; "用我的爬山视频 替换掉城市那段": what it replaces
+            # "add hike.mp4 but just seconds 2 to 6", "徒步视频放进去，只要前4秒": the part of it to use; "用我的爬山视频 替换掉城市那段": what it replaces
         if head and re.search(r"\w", tail) and not _PLACE_OR_LENGTH.match(tail) and not re.match(_PLACE_ALONE, tail):
             found.append((dataclasses.replace(clause, text=head), dataclasses.replace(clause, text=tail)))
     return found
@@ -1435,7 +1436,8 @@ def _chain_in_order(first: str, items: list[tuple[MediaRef | None, str | None] |
 
 
 # the part of an upload to use: "only seconds 3 to 7", "第3秒到第7秒那段", "the last 5 seconds", "只要后面5秒", "from second 4 on"
-_LAST_OF = re.compile(r"\b(?:the )?(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:最后|后面|末尾|结尾)的?(\d+(?:\.\d+)?)秒")
+_LAST_OF = re.compile(r"\b(?:the )?(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(?:最后|后面|末尾|结尾)的?(\d+(?:\.\d+)?)秒|"
+                      r"(?<=只要|只用|只留|就要|就用)后(\d+(?:\.\d+)?)秒")  # "只要后3秒"
 _FROM_ON = re.compile(r"\bfrom (?:second |the )?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?(?: mark)?(?: on(?:wards?)?)?$|"
                       r"\bstarting (?:at|from) (?:second )?(\d+(?:\.\d+)?)|从第?(\d+(?:\.\d+)?)秒(?:开始|起)")
 
@@ -1450,7 +1452,7 @@ def _upload_span(clause: Clause, media: MediaRef) -> tuple[int, int] | None:
         return (start, end - start) if end > start else None
     last = _LAST_OF.search(clause.text)
     if last and total:
-        kept = round(float(last.group(1) or last.group(2)) * 1000)
+        kept = round(float(next(g for g in last.groups() if g)) * 1000)
         return (max(0, total - kept), min(kept, total))
     since = _FROM_ON.search(clause.text)
     if since and total:

@@ -443,7 +443,8 @@ def _asks_for_script(head: str, body: str) -> bool:
         return (said(_SCRIPT_VIDEO) or own) and (said(_SCRIPT_MAKE) or own or said(r"\b(?:from|out of|based on|using)\b"))
     sentences = [s for s in re.split(r"[.!?。！？]+", body) if s.strip()]
     return len(sentences) >= 2 and said(_SCRIPT_VIDEO) and said(
-        r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)")
+        r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)|"
+        r"(?:把|将)(?:这些|这段|下面的?|以下的?)(?:做成|变成|拍成|生成|剪成)")  # "把这段做成视频：他推开门。屋里一片安静。"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -531,9 +532,10 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         return True
     # a narration asked for earlier in the message is narration too: "add a voice-over ..., then turn on captions"
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
-    # the captions just named or changed are on; a voice-over the last version added is narration
+    # the captions just named or changed are on; a voice-over the last version added is narration, and so are the
+    # captions it turned on ("打开了字幕", then "字幕换成黄色的": the captions, not a title)
     narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking or named or (
-        state.initial_focus is not None and state.initial_focus.kind == "voice") or captions_on_in_history(state)
+        state.initial_focus is not None and state.initial_focus.kind in ("voice", "captions")) or captions_on_in_history(state)
     # "the highlight colour pink" is the highlight's colour, not the style
     style = "highlight" if clause.has(_HIGHLIGHT) and not clause.has(r"\bhighlight(?:ed|ing)? colou?r\b|高亮(?:的)?颜色") \
         else "clean" if clause.has(_CLEAN) else None
