@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._intents._words import (EN_COLOR_WORDS, ZH_COLOR_CHARS, aspect_at, aspect_of, color_of, other_shape,
-                                               zh_color)
+from reelforge.agent._intents._words import (
+    EN_COLOR_WORDS,
+    ZH_COLOR_CHARS,
+    aspect_at,
+    aspect_of,
+    color_of,
+    other_shape,
+    zh_color,
+)
 from reelforge.agent._intents.fade import ANY_FADE
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
