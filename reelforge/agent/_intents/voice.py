@@ -534,8 +534,11 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
     # the captions just named or changed are on; a voice-over the last version added is narration, and so are the
     # captions it turned on ("打开了字幕", then "字幕换成黄色的": the captions, not a title)
-    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking or named or (
-        state.initial_focus is not None and state.initial_focus.kind in ("voice", "captions")) or captions_on_in_history(state)
+    # (captions the history turned off are not: "removed the captions", then "make the caption yellow" is the title)
+    focus = state.initial_focus.kind if state.initial_focus is not None else None
+    left_on = captions_on_in_history(state)
+    narrated = bool(state.draft.voice_segments()) or state.draft.canvas.captions is not None or speaking or named or \
+        focus == "voice" or left_on is True or (focus == "captions" and left_on is not False)
     # "the highlight colour pink" is the highlight's colour, not the style
     style = "highlight" if clause.has(_HIGHLIGHT) and not clause.has(r"\bhighlight(?:ed|ing)? colou?r\b|高亮(?:的)?颜色") \
         else "clean" if clause.has(_CLEAN) else None
@@ -602,15 +605,15 @@ _CAPTIONS_OFF_LABEL = re.compile(r"\b(?:removed|turned off|disabled|switched off
                                  r"(?:去掉|关闭|关掉|删除)了?字幕|字幕已?(?:关闭|关掉|去掉|删除)", re.I)
 
 
-def captions_on_in_history(state: PlanState) -> bool:
+def captions_on_in_history(state: PlanState) -> bool | None:
     """Whether the versions this message follows left the captions on: the latest history label that turned them on
-    or off says which ("字幕去掉" after "字幕已开启" is the captions, not the title)."""
+    or off says which ("字幕去掉" after "字幕已开启" is the captions, not the title); None when no label says."""
     for label in reversed(state.context.history):
         if _CAPTIONS_OFF_LABEL.search(label):
             return False
         if _CAPTIONS_ON_LABEL.search(label):
             return True
-    return False
+    return None
 
 
 def _placed(clause: Clause, state: PlanState) -> bool:
