@@ -60,6 +60,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:please\s+)?do the needful(?:\s+and)?\s*", ""),
     (r"^dear,?\s+", ""),
     (r"^(?:actually|basically),?\s+(?=the\b)", ""),
+    # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
+    # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
+    (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"
+     r"(first|last) (\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten) (seconds?|secs?|s)$|"
+     r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) the (first|last) (\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten) "
+     r"(seconds?|secs?|s)$",
+     lambda m: f"keep only the {m.group(2) or m.group(6)} {m.group(3) or m.group(7)} {m.group(4) or m.group(8)} of "
+               f"{m.group(1) or m.group(5)}"),
     # --- "can you to remove", "please to put", "make the title to appear": the bare verb
     (r"\b(can|could|would|will) (you|u) (?:please )?to\b", r"\1 \2"),
     (r"\bplease to\b", "please"),

@@ -77,11 +77,14 @@ class Reading:
 # a clip named as the place of something else counts too: "put 'Day 1' on the first clip", "a whoosh on clip 2"
 _CLIP_FAMILY = frozenset({"clip", "trim", "speed", "transition", "fade", "motion", "clip_sound", "voice", "title",
                           "sound", "music"})  # "音乐从第二个片段开始": the clip as the music's place
+# "slow" said beside a camera move is the move's pace (every move is a slow one): "镜头往上摇 慢一点", "pan up, slow";
+# "slow motion" is the clips' speed still
+_PACE_OF_MOVE = frozenset({"慢", "slow", "slowly", "慢慢", "缓慢"})
 _ALSO: dict[str, frozenset[str]] = {
     "clip": _CLIP_FAMILY,
     "fade": frozenset({"fade", "transition", "music", "title", "clip"}),
     "transition": frozenset({"transition", "sound"}),   # "a whoosh at each transition"
-    "trim": frozenset({"trim", "clip", "music", "title"}),   # "shorten the title to 1 second"
+    "trim": frozenset({"trim", "clip", "music", "title", "sound"}),   # "shorten the title to 1 second", "a whoosh when it cuts to the dog"
     "speed": frozenset({"speed", "voice", "music", "transition"}),  # "make the crossfade slower": its pace
     "motion": frozenset({"motion", "transition"}),
     "canvas": frozenset({"canvas", "music", "sound"}),   # "use my song for the background", "rain sounds in the background"
@@ -397,6 +400,7 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             # or a field names it ("go back to before the music" is a revert to topic "music"), or it is words of a
             # prompt or a title ("a dog running in slow motion")
             ok = bool(_ALSO.get(str(value), frozenset({str(value)})) & said.topics) \
+                or value == "speed" and "motion" in said.topics and slot.words in _PACE_OF_MOVE \
                 or str(value) in said.strings or f"{value}s" in said.strings \
                 or any(slot.words in s for s in said.strings if len(s) > len(slot.words))
         elif slot.kind in ("time", "share", "speed"):

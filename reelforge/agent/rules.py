@@ -1356,6 +1356,9 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
 _AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great|oops|whoa|eh),? )*"
 _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |some |slightly )?more|again|once more|"
                       r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
+# shorter said with no amount, right after a cut: that cut again ("再短点", "a bit shorter")
+_SHORTER_AGAIN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |slightly |some )?shorter"
+                            r"(?: still)?(?: please| pls)?$)|^(?:嗯|那|好)?\s*(?:再|还|还是)+短(?:一)?(?:点|些)(?:吧|啊)?$")
 _OTHER_THING_EN = r"(?:the |all (?:the )?)?(?:clips|music|title|captions|voice-?over)"
 _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
                           r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$|"
@@ -1509,6 +1512,9 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
     more = _MORE_CUT.match(clause.text)
     if more is not None and re.search(r"\b(?:trim|cut|shorten)|剪|裁|缩短", words):
         return _cut_more(words, float(next(g for g in more.groups() if g)), state)
+    if _SHORTER_AGAIN.match(clause.text) and re.search(r"\b(?:trim|cut|shorten)|剪|裁|缩短", words) \
+            and not re.search(r"\bto \d|剪到|剪成|裁剪为|\d-\d", words):  # (a cut to a length, said again, changes nothing)
+        return _replay(words, state)  # "再短点" right after a cut: that cut again (as "a bit more"), never asked how long
     bare = _value_said(clause.text)
     value = _BARE_VALUE.match(bare)
     if value is not None:  # "ok now 90 percent" after "set the music volume to 30%": that change, to this value
@@ -1667,9 +1673,20 @@ def _cut_more(words: str, amount: float, state: PlanState) -> bool:
     return _replay(words[:said[0].start(1)] + f"{amount:g}" + words[said[0].end(1):], state)
 
 
+# a clip's trim as ``describe_edit`` labels it: "trimmed clip 1 (0s off its start, 2s off its end)"
+_TRIM_LABEL = re.compile(r"^trim (clip \d+) \((\d+(?:\.\d+)?)s off its start, (\d+(?:\.\d+)?)s off its end\)$")
+
+
+def _trim_said(label: re.Match[str]) -> str:
+    clip, head, tail = label.group(1), float(label.group(2)), float(label.group(3))
+    ends = [f"{amount:g}s off the {end}" for amount, end in ((head, "start"), (tail, "end")) if amount]
+    return f"cut {' and '.join(ends)} of {clip}" if ends else label.group(0)
+
+
 def _replay(words: str, state: PlanState) -> bool:
     """Plan a history label's words as a request ("turned the music down" read as "turn the music down")."""
     words = re.sub(r"^(\w+)", lambda m: _PAST.get(m.group(1), m.group(1)), words)
+    words = _TRIM_LABEL.sub(_trim_said, words)  # "trim clip 1 (0s off its start, 2s off its end)" as a request says it
     replayed = split_clauses(words, detect_language(words))
     if len(replayed) != 1:
         return False

@@ -65,7 +65,7 @@ _NARRATE_EN = re.compile(
     r"\s*(?:(?:ok(?:ay)?|so|now|alright|right|hmm+|and|also|then|next|well|yeah|oh|um+|hey|hi|hello|ok next thing)\b[,\s]+)*"
     # when, said first: "at 5 sec a man's voice saying ..."
     r"(?P<pre>(?:(?:at|from|starting at)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)|(?:in|at|on) (?:the )?second \d+(?:\.\d+)?)\b[,\s]+)?"
-    r"(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:"
+    r"(?:please\s+)?(?:(?:can|could|would) (?:you|u)\s+)?(?:"
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator|vo\b)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
@@ -83,7 +83,7 @@ _NARRATE_EN = re.compile(
     r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
-    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:say|read|narrate)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:says?|reads?|narrates?)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
     # asked of someone outright, the words unquoted: "have someone say here's Max"
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
@@ -102,7 +102,8 @@ _NARRATE_ZH = re.compile(
     # "帮我念一句「下次见」" (HK "幫我讀一句"): a line read out is a narration
     r"(?:念|读)(?:一句|1句))"
     # "旁白放在狗那段开始的时候：…": where it starts
-    r"(?P<place>(?:放在|在)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时)|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?)?"
+    # ("加个旁白 从狗出来的时候开始：…": said after a pause, from a moment)
+    r"(?:[，,\s]\s*)?(?P<place>(?:放在|在|从)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时)(?:开始)?|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?)?"
     # "加段旁白，用男声，内容是：…", "配音用男声说：…": the voice said between the noun and the words
     r"(?P<spec>(?:[，,\s]\s*(?:用|要|换成)?|用|要)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
@@ -345,6 +346,9 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     seconds = (when.group(1) or when.group(2)) if when else None  # "at 12 seconds", "in the second 12"
     start = at[0][0] if at else round(float(seconds) * 1000) if seconds else \
         0 if when else lead_at[0][0] if lead_at else _clip_start(said, state)
+    place = match.groupdict().get("place")
+    if start is None and place:  # "加个旁白 从狗出来的时候开始：…": the moment said as its place
+        start = moment_of(Clause(place, (), state.language, place), state)
     before = message[:match.start()]
     if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
         before = ""
