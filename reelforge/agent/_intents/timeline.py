@@ -331,7 +331,8 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
     # another kind said alone: "改成闪白的", "换成往左擦的", "try a wipe instead", "switch to a dissolve"
     unsaid = unsaid or clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为|用)|^(?:(?:ok|now|then|hmm)\s+)*(?:switch|change|go) to\b|"
                                   r"^(?:(?:ok|now|then|hmm)\s+)*(?:try|use) (?:a|an)\b") and any(
-        clause.has(p) for t, p in _TRANSITIONS if t != "zoomin") and len(clause.text) <= 30
+        clause.has(p) for t, p in _TRANSITIONS if t != "zoomin") \
+        and len(re.sub(r"(?:\s+(?:instead|please|pls|then|now|thanks))+$", "", clause.text)) <= 30  # ("switch to a fade to white instead")
     return unsaid or mentions_it(clause) and (
         duration_ms(clause.text) is not None or clause.has(_LONGER_TRANSITION + "|" + _SHORTER_TRANSITION)
         or any(clause.has(p) for _, p in _TRANSITIONS))
