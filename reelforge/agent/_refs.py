@@ -447,7 +447,10 @@ _EN_GONE = r"(?:goes away|disappears?|ends?|is gone|fades? out|leaves)"
 _MOMENT_EN = re.compile(
     rf"\b(?:when|where|as soon as|once)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
     r"\bat the (?:start|beginning) of (?P<of>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])|"
-    r"\b(?:at|by) the (?P<end>end) of (?P<of_end>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])")
+    r"\b(?:at|by) the (?P<end>end) of (?P<of_end>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])|"
+    # "right when it switches to the dog", "the moment it cuts to clip 2": where that clip starts
+    r"\b(?:when|as soon as|once|the moment)\s+(?:it|the video|we)\s+(?:switch(?:es)?|cuts?|changes?|jumps?|goes|moves?|transitions?)"
+    r"\s+(?:over\s+|across\s+)?to\s+(?P<to>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+)(?=$|[\s,.])")
 _MOMENT_ZH = re.compile(r"(?:在|从|当)?(?P<what>[\u4e00-\u9fff\d]{1,8}?)(?:那段)?(?:的)?(?:(?P<on>出现|开始|出来|开头)|(?P<off>消失|结束|没了))(?:的时候|时|处)?")
 
 
@@ -457,7 +460,7 @@ def moment_of(clause: Clause, state: PlanState) -> int | None:
     end), "在狗出现的时候", "狗那段开始的时候", "从第二个片段开始", "在它开头", "标题消失的时候"; None when none is said."""
     english = _MOMENT_EN.search(clause.text)
     if english:
-        words = (english.group("what") or english.group("of") or english.group("of_end") or "").strip()
+        words = (english.group("what") or english.group("of") or english.group("of_end") or english.group("to") or "").strip()
         return _moment(Clause(words, clause.quotes, clause.language, clause.source), state,
                        bool(english.group("off") or english.group("end")))
     if clause.language == "zh":
