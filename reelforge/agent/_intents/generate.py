@@ -1167,6 +1167,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(clause)
         # a colour's words are no scene ("background: baby blue", "light grey background")
         words = [w for w in re.findall(r"[a-z]{2,}", without_colors(prompt)) if w not in _FILLER and w not in NAMED_COLORS]
+        if len(words) < 2 and _SUBJECT_EN.match(clause.text) is not None:  # "a fox in the snow, black and white": "snow" is a thing
+            words = [w for w in re.findall(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)) if w not in _FILLER]
         if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
     if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film

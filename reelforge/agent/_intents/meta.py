@@ -43,7 +43,7 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
               r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
-_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
+_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
 _SHOW = r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|" \
         r"(?:看看|看一下|看下|瞅瞅)(?:我|你)?(?:都|一共)?(?:改|做|弄)了(?:些|哪些)?(?:什么|啥)|\bwhat (?:have )?(?:i|we) (?:changed|done) so far\b|" \
         r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|" \
@@ -80,7 +80,8 @@ _WHAT_TO_TYPE = r"^(?:(?:so|um+|uh+|ok(?:ay)?|hmm+|hi|hello|hey)[,\s]+)*what (?:
 _ASKED_EN = r"^(?:(?:so|and|ok|hey|um+|uh+|wait|oh|hmm+|sorry|quick question)[,\s]+)*(?:how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|" \
             r"how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$|" \
             r"what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already| again| earlier| before)?\??$|" \
-            r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)"
+            r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload|" \
+            r"(?:remind me|tell me|show me) what (?:i|we) (?:uploaded|upload(?:ed)? (?:so far|already|earlier))\??$)"
 # what such a question is about (the reply answers it before the summary)
 _ASKED: tuple[tuple[Literal["clips", "length", "uploads"], str], ...] = (("uploads", r"\bupload|\bfiles\b|\bmedia\b|上传|传了"),
           ("clips", r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
@@ -133,8 +134,8 @@ _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(
                 r"^(?:把)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:撤销|撤回|撤掉)(?:掉|了|吧|一下)*$|" \
                 r"^(?:撤销|撤回)(?:掉)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:吧|了|一下)*$|" \
                 r"^(?:把)?(?:加|添加|加上|换|改)?([\u4e00-\u9fff]{1,4}?)(?:之前|以前)的样子(?:给我)?(?:恢复|还原|改|弄|变)(?:回来|回去)?|" \
-                r"^(?:(?:please|just|ok|okay|so|hmm|can you|could you|pls)\s+)*(?:(?:put|set|bring|change|turn|make|get)\s+)?" \
-                r"(?:the |my )?(\w+(?: \w+)?) (?:back )?(?:to )?(?:how|the way|like|as) (?:it|they) (?:was|were|used to be|sounded|looked)" \
+                r"^(?:(?:please|just|ok|okay|so|hmm|can you|could you|can|could|pls)\s+)*(?:(?:put|set|bring|change|turn|make|get)\s+)?" \
+                r"(?:the |my )?(\w+(?: \w+)?) (?:(?:go|goes|get|gets|come|comes) )?(?:back )?(?:to )?(?:how|the way|like|as) (?:it|they) (?:was|were|used to be|sounded|looked)" \
                 r"(?: before)?(?: (?:please|pls))?$|" \
                 r"^(?:把)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:恢复|还原|改回|变回|弄回|调回|换回)(?:成|到)?(?:原来|之前|以前|刚才)的?(?:样子|状态|那样)(?:吧|了)?$"
 

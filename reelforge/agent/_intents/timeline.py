@@ -1160,7 +1160,8 @@ _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?
 # an upload listed with its length or place and no verb: "the beach photo, 5 seconds, at the start", "my hike video
 # before the city clip, 4 seconds" (one not on the timeline yet: "the city clip, 5 seconds" is no upload)
 _UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
-               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls"
+               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls|" \
+               r"as (?:the|my) (?:first|opening|opener|intro|last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?"
 _UPLOAD_LISTED = re.compile(rf"^(?:(?:the|my) (?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
                             rf"[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))(?:\s*,?\s*(?:{_UPLOAD_ITEM}))+$")
 
