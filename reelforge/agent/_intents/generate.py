@@ -342,6 +342,10 @@ _OF_BOUND = "".join(rf"(?<!\b{w} )" for w in (
     "ahead", "instead", "because", "smell", "sound", "plenty", "style", "shape", "painting", "drawing"))
 
 
+# a plural or mass subject said with no article, then what it does: "kids running through sprinklers in the summer of 1985"
+_BARE_SUBJECT = re.compile(r"^(?!(?:a|an|the|some|my|this|that|another|one|two|three)\s)(?P<subject>(?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
+                           r"(?!(?:opening|ending|evening|morning|wedding|ceiling|clothing|painting|drawing|setting|lighting|building)\b)"
+                           r"[a-z]{3,}ing\b")
 # a subject that is the clip itself ("a video with shots of the coast"): the "of" is still the clip's
 _CLIP_NOUN = r"\b(?:clips?|videos?|vids?|shots?|scenes?|footage|time-?lapses?|montages?|views?|close-?ups?|animations?|b-?roll)\b"
 
@@ -357,7 +361,7 @@ def _prompt(clause: Clause) -> str:
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
     match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing|about|featuring|where)\s+(.+)$", text) \
         if clause.language == "en" and not (colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
-    said = _SUBJECT_EN.match(text) if match else None
+    said = (_SUBJECT_EN.match(text) or _BARE_SUBJECT.match(text)) if match else None
     if said and match and match.start() >= said.end() and not re.search(_CLIP_NOUN, said.group("subject")):
         match = None  # "a kitten chasing a ball of yarn": an "of" after what the scene's subject does is the scene's own
     slow = None

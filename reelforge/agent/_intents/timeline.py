@@ -1160,7 +1160,7 @@ _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?
 # an upload listed with its length or place and no verb: "the beach photo, 5 seconds, at the start", "my hike video
 # before the city clip, 4 seconds" (one not on the timeline yet: "the city clip, 5 seconds" is no upload)
 _UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
-               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls|" \
+               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls|first|last|" \
                r"as (?:the|my) (?:first|opening|opener|intro|last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?"
 _UPLOAD_LISTED = re.compile(rf"^(?:(?:the|my) (?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
                             rf"[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))(?:\s*,?\s*(?:{_UPLOAD_ITEM}))+$")
@@ -1357,7 +1357,9 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
         clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
     elif _UPLOAD_LISTED.match(clause.text) and _upload_off_timeline(clause, state):
-        clause = dataclasses.replace(clause, text=f"add {clause.text}")  # "the beach photo, 5 seconds, at the start"
+        # "the beach photo, 5 seconds, at the start", "my beach photo first, 3 seconds": first and last are the ends
+        said = re.sub(r"\b(first|last)\b", lambda m: "at the start" if m.group(1) == "first" else "at the end", clause.text)
+        clause = dataclasses.replace(clause, text=f"add {said}")
     if _uploads_listed(clause, state) or _place_added(clause, state) or _listed_in_order(clause, state) \
             or _then_in_order(clause, state):
         return True
