@@ -100,7 +100,8 @@ _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|慢动作"),
                            r"\bwhen(?:ever)? (?:the |a )?(?:clips?|shots?|scenes?) (?:changes?|switch(?:es)?|cuts?)\b|"
                            r"(?:片段|镜头|画面)切换(?:的时候|时)|(?:切|换)(?:镜头|画面)(?:的时候|时)|每个cuts?(?![a-z])|"
                            # "every time it cuts" ("it" is read as a reference first, so the cut alone)
-                           r"(?<=\bevery time it )(?:cuts?|changes?)\b|(?<=\beverytime it )(?:cuts?|changes?)\b"))
+                           r"(?<=\bevery time it )(?:cuts?|changes?)\b|(?<=\beverytime it )(?:cuts?|changes?)\b|"
+                           r"(?<=\bwhenever it )(?:cuts?|changes?)\b(?! (?:over |back )?to\b)"))
 # an English topic word starts a word: "emotional" names no camera motion, "Japan" no pan
 _TOPIC_WORDS = tuple((topic, re.compile(rf"(?<![a-z])(?:{pattern})")) for topic, pattern in (*_PHRASES, *TOPICS.items()))
 # words inside topic words that do not name one: "缓慢放大" is a slow zoom, not a speed; "生成一首歌" generates a song,
@@ -120,6 +121,8 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|慢(?=一点的那种|点的�
                          # what a sound drowns is not what to change: "音乐太大了 盖住原声了"
                          r"(?:盖住|盖过|压住|压过|遮住|淹没)(?:了)?原声|"
                          # a moment named by the title ("a ding when the title shows up"): when, not what to change
+                         # ("a ding when it cuts to the dog": a moment, the clip's start, no trim)
+                         r"\b(?:when|once|as soon as|the moment) (?:it|the video|we) (?:switch(?:es)?|cuts?|changes?|jumps?) (?=(?:over |across )?to\b)|"
                          r"\b(?:when|as|once) (?:the )?(?:title|caption|text) (?=appears?|shows? up|comes? (?:on|in)|pops? up|"
                          r"goes away|disappears?|ends?)|(?:标题|字幕|文字)(?=(?:出现|消失|出来)的?(?:时候|时))")
 # references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no

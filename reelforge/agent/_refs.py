@@ -551,9 +551,9 @@ _EN_GONE = r"(?:goes away|disappears?|ends?|is gone|fades? out|leaves)"
 _MOMENT_EN = re.compile(
     rf"\b(?:when|where|as soon as|once)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
     r"\bat the (?:start|beginning) of (?P<of>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])|"
-    # "right when it cuts to the dog": the start of the clip it cuts to
-    r"\b(?:when|where|as soon as|once)\s+(?:it|the video|we)\s+(?:cuts?|switch(?:es)?|changes?|goes|go|jumps?)\s+(?:over\s+)?to\s+"
-    r"(?P<to>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+)(?=$|[\s,.])|"
+    # "right when it cuts to the dog", "the moment it switches to clip 2": the start of the clip it cuts to
+    r"\b(?:when|where|as soon as|once|the moment)\s+(?:it|the video|we)\s+(?:cuts?|switch(?:es)?|changes?|goes|go|jumps?|moves?|"
+    r"transitions?)\s+(?:over\s+|across\s+)?to\s+(?P<to>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+)(?=$|[\s,.])|"
     r"\b(?:at|by) the (?P<end>end) of (?P<of_end>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])")
 _MOMENT_ZH = re.compile(r"(?:在|从|当)?(?P<what>[\u4e00-\u9fff\d]{1,8}?)(?:那段)?(?:的)?(?:一)?(?:(?P<on>出现|开始|出来|开头)|(?P<off>消失|结束|没了))(?:的时候|时|处)?")
 

@@ -70,8 +70,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
         return False
     if state.focus is not None and state.focus.kind == "transition" and (
-            clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为)") or clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH)):
-        return False  # "换成黑场的吧", "改成闪白的" right after a transition: another kind of it (timeline.py's)
+            clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为)") or clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH)
+            or clause.has(r"\b(?:instead|switch to|change (?:it )?to|try|use|make it)\b") and clause.has(
+                r"\b(?:fade|dip|flash)(?:es)? (?:to|through|into|thru) (?:white|black|gr[ae]y)\b")
+            and not clause.has(r"\b(?:end|ending|start|beginning|opening|intro|outro|video|whole|clip)\b")):
+        return False  # "换成黑场的吧", "switch to a fade to white instead" right after a transition: another kind of it (timeline.py's)
     # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
     if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1:
         return False

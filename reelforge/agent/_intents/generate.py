@@ -345,6 +345,10 @@ _OF_BOUND = "".join(rf"(?<!\b{w} )" for w in (
     "ahead", "instead", "because", "smell", "sound", "plenty", "style", "shape", "painting", "drawing"))
 
 
+# a plural or mass subject said with no article, then what it does: "kids running through sprinklers in the summer of 1985"
+_BARE_SUBJECT = re.compile(r"^(?!(?:a|an|the|some|my|this|that|another|one|two|three)\s)(?P<subject>(?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
+                           r"(?!(?:opening|ending|evening|morning|wedding|ceiling|clothing|painting|drawing|setting|lighting|building)\b)"
+                           r"[a-z]{3,}ing\b")
 # a subject that is the clip itself ("a video with shots of the coast"): the "of" is still the clip's
 _CLIP_NOUN = r"\b(?:clips?|videos?|vids?|shots?|scenes?|footage|time-?lapses?|montages?|views?|close-?ups?|animations?|b-?roll)\b"
 
@@ -360,7 +364,7 @@ def _prompt(clause: Clause) -> str:
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
     match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing|about|featuring|where)\s+(.+)$", text) \
         if clause.language == "en" and not (colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
-    said = _SUBJECT_EN.match(text) if match else None
+    said = (_SUBJECT_EN.match(text) or _BARE_SUBJECT.match(text)) if match else None
     if said and match and match.start() >= said.end() and not re.search(_CLIP_NOUN, said.group("subject")):
         match = None  # "a kitten chasing a ball of yarn": an "of" after what the scene's subject does is the scene's own
     slow = None
@@ -986,10 +990,24 @@ def _motion_of_photo(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# slow motion said alone as the last item of a scene: "a hummingbird drinking from a red flower, slow motion"
+_ONLY_SLOW = re.compile(r"^(?:and |with |in |shot in )?(?:(?:super|very|extra|really) )?slow[- ]?mo(?:tion)?(?: please| pls)?$")
+
+
+def _slow_of_pending(clause: Clause, state: PlanState) -> bool:
+    """Slow motion said on its own right after a generation in the same message: how that clip is filmed, no speed."""
+    old = state.actions[-1] if state.actions else None
+    if not _ONLY_SLOW.match(clause.text.strip(" ,.!")) or not isinstance(old, GenerateAction) or old.image_src:
+        return False
+    if not re.search(r"\bslow", old.prompt):
+        state.replace_generation(len(state.actions) - 1, dataclasses.replace(old, prompt=f"{old.prompt} in slow motion"))
+    return True
+
+
 def replace_pending(clause: Clause, state: PlanState) -> bool:
     """"put it after the first clip" right after a generation in the same message re-places that generation."""
     if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state) \
-            or _motion_of_photo(clause, state):
+            or _slow_of_pending(clause, state) or _motion_of_photo(clause, state):
         return True
     leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
@@ -1093,7 +1111,7 @@ _UPLOAD_PLACED = r"^(?:(?:the|my)\s+)?(?:photo|pic|picture|image|video|vid|foota
 # blurred behind it", "blurry lights in the distance" (a participle's "it" is a thing in the scene, never the clip)
 _IN_SCENE = re.compile(r"\b(?:blurr(?:ed|y)|out of focus)\s+(?=(?:behind|beyond|in the (?:background|distance))\b)|"
                        r"\bblurry\s+(?=[a-z]+ (?:behind|beyond|in the (?:background|distance))\b)|"
-                       r"(?:(?<=[a-z]{2}ing )|(?<=[a-z]{2}ed ))(?:(?:behind|around|at|into|against|over|under|past|towards?|beside|near|"
+                       r"(?:(?<=[a-z]{2}ing )|(?<=[a-z]{2}ed )|(?<= all over ))(?:(?:behind|around|at|into|against|over|under|past|towards?|beside|near|"
                        r"through|across|along|inside|onto|on|off|up|down)\s+)?it\b|"
                        # ("暴风雨中的灯塔，海浪拍打着它", "下雨的窗户，后面是模糊的城市灯光")
                        r"(?<=[\u4e00-\u9fff]着)它|(?:模糊|虚化)的(?=[\u4e00-\u9fff]{2})")
@@ -1111,7 +1129,7 @@ def _scene_words(text: str) -> str:
 _MOVE_OVER_SCENE = re.compile(r"^(?:an? )?(?:(?:slow|slowly|gentle|smooth|steady|quick|fast|long|lazy)\s+)?(?:pan(?:ning)?|zoom(?:ing)?|"
                               r"tilt(?:ing)?|push(?:ing)?[- ]in|pull(?:ing)?[- ]back|dolly(?:ing)?|orbit(?:ing)?|tracking shot|"
                               r"fly(?:ing)?(?:[- ]?through|[- ]?over)?|glide|gliding)(?:\s+(?:in|out|up|down|left|right))?\s+"
-                              r"(?:across|over|through|along|around|into|onto|toward|towards|past|up to|down to|up|down|on|to)\s+(?:an?|some|rows? of|two|"
+                              r"(?:across|over|through|along|around|into|onto|toward|towards|past|up to|down to|up|down|on|to|from|away from)\s+(?:an?|some|rows? of|two|"
                               r"three)\s+\w")
 
 
@@ -1175,6 +1193,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(clause)
         # a colour's words are no scene ("background: baby blue", "light grey background")
         words = [w for w in re.findall(r"[a-z]{2,}", without_colors(prompt)) if w not in _FILLER and w not in NAMED_COLORS]
+        if len(words) < 2 and _SUBJECT_EN.match(clause.text) is not None:  # "a fox in the snow, black and white": "snow" is a thing
+            words = [w for w in re.findall(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)) if w not in _FILLER]
         if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
     if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film
@@ -1324,6 +1344,7 @@ _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电
                         # ("a city street in the 1920s, black and white, people walking": filmed in black and white)
                         r"(?:(?<=,)|^)\s*(?:(?:in|with|shot in)\s+)?(?:black[- ]and[- ]white|b ?& ?w|monochrome|sepia|gr[ae]yscale|"
                         r"(?:old )?film grain|grainy)(?:\s+(?:film|footage|look|style|tones?))?(?=\s*,|$)|"
+                        r"(?<=,)\s*(?:in\s+)?(?:4k|8k|hd|ultra hd|uhd|1080p|4k quality|high res(?:olution)?)(?=\s*,|$)|"  # "sunrise over the ocean, 4k, 10 s"
                         r"(?<=[，,])\s*(?:黑白|老电影|胶片)(?:的)?(?:画面|风格|色调|效果|感)?(?=\s*(?:[，,]|$))|"
                         # slow motion as an item of a new clip is how it is filmed: "帮我做一段咖啡拉花的特写，慢动作，5秒"
                         r"(?<=[，,])\s*(?:用)?慢动作(?:拍摄?|的)?(?=\s*(?:[，,]|$))")

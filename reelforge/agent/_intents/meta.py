@@ -45,7 +45,7 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
               r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
-_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
+_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
 # a resolution past the presets' 1080p: "export it in 4k", "导出4K的", "2160p", "ultra hd"
 _BEYOND_HD = r"(?<![a-z\d.])[248]\s?k(?![a-z])|\b(?:uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|超高清|超清4k"
 # a question answered by showing the timeline, one table for both languages: what one thing it asks about (None: the
@@ -71,7 +71,8 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"列(?:一下|出|个)?.*(?:片段|镜头|素材|轨道)|(?:时间线|时间轴|片段|镜头)列(?:出来|一下)|"
            r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b", ""),
     ("uploads", _OPENER + r"(?:what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already| again| earlier| before)?\??$|"
-                r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload)|"
+                r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload|"
+                r"(?:remind me|tell me|show me) what (?:i|we) (?:uploaded|upload(?:ed)? (?:so far|already|earlier))\??$)|"
                 r"我(?:都|一共|之前|刚才)?(?:上传|传)(?:了|过)*(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀|来着|呢)*\W*$|"
                 r"(?:把|给我)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都|全部?)?(?:列|显示|看|看看|数)(?:一下|一遍|出来)|"
                 r"(?:列|显示|看看|看一下|看下|瞅瞅)(?:一下)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都有啥|有哪些)?\W*$",
@@ -149,8 +150,8 @@ _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(
                 r"^(?:把)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:撤销|撤回|撤掉)(?:掉|了|吧|一下)*$|" \
                 r"^(?:撤销|撤回)(?:掉)?(?:刚才|刚刚)?(?:加|添加|加上|换|改)?(?:的|那个)?([\u4e00-\u9fff]{1,4}?)(?:吧|了|一下)*$|" \
                 r"^(?:把)?(?:加|添加|加上|换|改)?([\u4e00-\u9fff]{1,4}?)(?:之前|以前)的样子(?:给我)?(?:恢复|还原|改|弄|变)(?:回来|回去)?|" \
-                r"^(?:(?:please|just|ok|okay|so|hmm|can you|could you|pls)\s+)*(?:(?:put|set|bring|change|turn|make|get)\s+)?" \
-                r"(?:the |my )?(\w+(?: \w+)?) (?:back )?(?:to )?(?:how|the way|like|as) (?:it|they) (?:was|were|used to be|sounded|looked)" \
+                r"^(?:(?:please|just|ok|okay|so|hmm|can you|could you|can|could|pls)\s+)*(?:(?:put|set|bring|change|turn|make|get)\s+)?" \
+                r"(?:the |my )?(\w+(?: \w+)?) (?:(?:go|goes|get|gets|come|comes) )?(?:back )?(?:to )?(?:how|the way|like|as) (?:it|they) (?:was|were|used to be|sounded|looked)" \
                 r"(?: before)?(?: (?:please|pls))?$|" \
                 r"^(?:把)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:恢复|还原|改回|变回|弄回|调回|换回)(?:成|到)?(?:原来|之前|以前|刚才)的?(?:样子|状态|那样)(?:吧|了)?$"
 

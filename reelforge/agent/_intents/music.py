@@ -36,8 +36,9 @@ MUSIC = r"\b(?:music|bgm|songs?|soundtrack|tunes?|backing track|background track
 _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我自己(?:的|那首|这首|那个|这个)|我发的|我传|传了|传的"
 # the upload turned down: "not my song, just put some chill music on", "acoustic guitar music instead of my song",
 # "不要用我的歌，来点轻松的": library music, never the song
-_NOT_MINE = r"\b(?:not|instead of|(?:rather )?than|other than|except|no|without|forget|skip|don'?t use|do not use|not using)\s+" \
+_NOT_MINE = r"\b(?:not|instead of|(?:rather )?than|other than|except|no|without|forget|skip|not using|don'?t use|do not use)\s+" \
             r"(?:my|the|that|this)\s+(?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file|music)\b|" \
+            r"\b(?:i )?(?:don'?t|do not) (?:want|need|like)(?: to use)? my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file|music)\b(?! to\b)|" \
             r"(?:不要|别|不|不想)用?我(?:自己)?(?:上传)?的(?:歌|音乐|曲子)|不是我(?:上传)?的(?:歌|那首)"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # whose video the music is for names no upload: "music for my dog video", "给我的视频配点音乐"
@@ -182,6 +183,9 @@ _LOUDNESS = (r"\b(?:louder|quieter|softer|volume|(?:turn|tone|bring|dial|crank|b
 
 
 # What a generated clip shows: music named after it is the scene's ("a video of a band playing music").
+_GENRE_IN_SCENE = r"\b(?:jazz|rock|blues|hip[- ]?hop|techno|disco|punk|metal|reggae|country|folk|pop|k-?pop|opera|salsa|tango)\s+" \
+                  r"(?:club|bar|band|concert|festival|singer|musician|dancer|cafe|café|lounge|hall|venue|stage|star|party|crowd|fans?|" \
+                  r"station|night|era)s?\b"
 _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s+(?:of|showing|about|featuring|where)\b|" \
            r"(?:生成|制作|拍)(?:1)?(?:个|段|条)?"
 
@@ -311,7 +315,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if state.focus is not None and state.focus.kind == "music" and clause.has(_SOMETHING) \
             and music_style(clause.text) is not None and not clause.has(_OTHER_OBJECT + "|" + _SUBJECT):
         return True
-    music = clause.search(MUSIC) or (clause.search(_GENRE) if not clause.has(_SUBJECT) else None)
+    # ("an old jazz club from the 1940s", "a rock concert at night": a genre naming a place or people in a scene is no music)
+    music = clause.search(MUSIC) or (clause.search(_GENRE) if not clause.has(_SUBJECT + "|" + _GENRE_IN_SCENE) else None)
     if music is None and _names_upload(clause, state):  # "use summer.mp3 instead", "改用summer.mp3"
         return True
     if music:
@@ -640,7 +645,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "drop the music volume to 10%" sets a volume; only the music itself is removed ("来点音乐，不要古典乐" asks for music)
     if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%|来(?:点|一?首|一?段)") \
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
-            and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause) \
+            and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause) and not clause.has(_NOT_MINE) \
             and not clause.has(r"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)"):  # "不要从头放": where the song starts
         state.edit(RemoveMusic())
         state.focus = None

@@ -95,7 +95,7 @@ _ONE_MORE = r"(?:再|也)(?:加|来|放)(?:1|一)?(?:个|下|声)|\b(?:another|o
 # every cut said other ways: "every time it cuts to the next clip", "where they cut", "when it changes", "每次切镜头", "a whoosh on it" after a
 # transition was named
 _EVERY_CUT = (r"\bevery ?time (?:it|the video|we|the clip|the shot) (?:cuts?|changes?|switch\w*)\b|"
-              r"\bwhenever it (?:changes?|cuts?|switch\w*)\b|\bwhen it (?:changes?|cuts?|switch\w*)\b(?! (?:over )?to (?:the|clip)\b)|\b(?:in between|between (?:them|the two))\b|"
+              r"\bwhenever it (?:changes?|cuts?|switch\w*)\b|\bwhen it (?:changes?|cuts?|switch\w*)\b(?! (?:over |back )?to\b)|\b(?:in between|between (?:them|the two))\b|"
               # "where they cut", "on the cuts", "where the clips change"
               r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) (?:cuts?|changes?|switch\w*|meet)\b(?! (?:over )?to (?:the|clip)\b)|\bon the cuts\b|"
               r"(?:每次|每个)?(?:切|换)(?:镜头|画面|片段)(?:的时候|时|的地方|处)|在(?:它们|两段|两个片段)(?:之间|中间)|"

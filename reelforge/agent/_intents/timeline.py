@@ -347,7 +347,8 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
     # another kind said alone: "改成闪白的", "换成往左擦的", "try a wipe instead", "switch to a dissolve"
     unsaid = unsaid or clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为|用)|^(?:(?:ok|now|then|hmm)\s+)*(?:switch|change|go) to\b|"
                                   r"^(?:(?:ok|now|then|hmm)\s+)*(?:try|use) (?:a|an)\b") and any(
-        clause.has(p) for t, p in _TRANSITIONS if t != "zoomin") and len(clause.text) <= 30
+        clause.has(p) for t, p in _TRANSITIONS if t != "zoomin") \
+        and len(re.sub(r"(?:\s+(?:instead|please|pls|then|now|thanks))+$", "", clause.text)) <= 30  # ("switch to a fade to white instead")
     return unsaid or mentions_it(clause) and (
         duration_ms(clause.text) is not None or clause.has(_LONGER_TRANSITION + "|" + _SHORTER_TRANSITION)
         or any(clause.has(p) for _, p in _TRANSITIONS))
@@ -1206,7 +1207,8 @@ _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?
 # an upload listed with its length or place and no verb: "the beach photo, 5 seconds, at the start", "my hike video
 # before the city clip, 4 seconds" (one not on the timeline yet: "the city clip, 5 seconds" is no upload)
 _UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
-               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls"
+               r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls|first|last|" \
+               r"as (?:the|my) (?:first|opening|opener|intro|last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?"
 _UPLOAD_LISTED = re.compile(rf"^(?:(?:the|my) (?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
                             rf"[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))(?:\s*,?\s*(?:{_UPLOAD_ITEM}))+$")
 
@@ -1470,7 +1472,9 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
         clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
     elif _UPLOAD_LISTED.match(clause.text) and _upload_off_timeline(clause, state):
-        clause = dataclasses.replace(clause, text=f"add {clause.text}")  # "the beach photo, 5 seconds, at the start"
+        # "the beach photo, 5 seconds, at the start", "my beach photo first, 3 seconds": first and last are the ends
+        said = re.sub(r"\b(first|last)\b", lambda m: "at the start" if m.group(1) == "first" else "at the end", clause.text)
+        clause = dataclasses.replace(clause, text=f"add {said}")
     put_zh = re.match(r"^([^，,\s]{1,12}?)(最后|最前面?|开头|结尾)(?:面)?(?:吧|就行|就好|呗)?$", clause.text)
     if put_zh and _upload_off_timeline(dataclasses.replace(clause, text=put_zh.group(1)), state):
         clause = dataclasses.replace(clause, text=f"把{put_zh.group(1)}放到{put_zh.group(2)}")  # "照片最后吧"
