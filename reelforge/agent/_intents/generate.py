@@ -1082,9 +1082,10 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         return bool(_SHAPE_FIRST.match(scene.text) is None and handle_description(scene, state))
     if clause.language == "zh":  # "樱花飘落的街道 慢镜头 五秒 要横屏": a scene's items dictated with spaces
         clause = dataclasses.replace(clause, text=_scene_items_zh(clause.text))
-    slow_item = _SLOW_ITEM_ZH.search(clause.text)
+    slow_said = _SLOW_SCENE_ZH if not main_clips(state.draft) and _SLOW_SCENE_ZH.search(clause.text) else _SLOW_ITEM_ZH
+    slow_item = slow_said.search(clause.text)
     if slow_item is not None:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
-        clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
+        clause = dataclasses.replace(clause, text=slow_said.sub(r"\1", clause.text))
     # "一只小猫在玩毛线球，时长6秒": the length said with its word, no trim
     clause = dataclasses.replace(clause, text=re.sub(r"(?<=[，,])\s*(?:时长|长度)(?:为|是)?\s*(?=\d)", "", clause.text))
     # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
@@ -1244,8 +1245,11 @@ def _first_request(state: PlanState) -> bool:
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
 _SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
                           r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
-_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?|"
-                           r"(?![^，,\s]*(?:那段|这段|片段|视频|第\d))[^，,\s]{4,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
+_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
+# with no clip on the timeline, any scene said first is filmed slowly so ("樱花飘落的街道 慢镜头 五秒"; with clips "狗在沙滩上跑
+# 慢动作" may be the dog clip slowed: that stays the speed's)
+_SLOW_SCENE_ZH = re.compile(r"^((?![^，,]*(?:那段|这段|片段|视频|第\d))[^，,\s][^，,]{3,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?"
+                            r"(?=[，,\s]|$)")
 # the items of a scene dictated with spaces: its length, its shape ("要横屏": the 要 says nothing more), how it is filmed
 # and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything)
 _SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:\d+(?:\.\d+)?秒|横屏|竖屏|方形|横版|竖版|\d+:\d+|慢动作|慢镜头|"
