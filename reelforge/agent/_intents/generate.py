@@ -1081,7 +1081,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         scene = dataclasses.replace(clause, text=f"{shape_first.group('scene')}, {shape_first.group('shape')}")
         return bool(_SHAPE_FIRST.match(scene.text) is None and handle_description(scene, state))
     if clause.language == "zh":  # "樱花飘落的街道 慢镜头 五秒 要横屏": a scene's items dictated with spaces
-        clause = dataclasses.replace(clause, text=_scene_items_zh(clause.text))
+        clause = dataclasses.replace(clause, text=_scene_items_zh(clause.text, moods=not main_clips(state.draft)))
     slow_said = _SLOW_SCENE_ZH if not main_clips(state.draft) and _SLOW_SCENE_ZH.search(clause.text) else _SLOW_ITEM_ZH
     slow_item = slow_said.search(clause.text)
     if slow_item is not None:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
@@ -1257,9 +1257,11 @@ _SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:
 _MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|萌)(?:一)?点(?=[，,]|$)")
 
 
-def _scene_items_zh(text: str) -> str:
-    """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒"."""
-    return _MOOD_ITEM_ZH.sub(r"\1", _SCENE_ITEM_ZH.sub("，", text))
+def _scene_items_zh(text: str, moods: bool) -> str:
+    """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒" (a mood read as the
+    scene's only with no clip on the timeline: "狗在沙滩上跑 可爱一点" may be about the dog clip there)."""
+    items = _SCENE_ITEM_ZH.sub("，", text)
+    return _MOOD_ITEM_ZH.sub(r"\1", items) if moods else items
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"
