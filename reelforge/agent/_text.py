@@ -925,8 +925,8 @@ def _filmed_move_zh(parts: list[str]) -> list[str]:
 
 
 def _variation_zh(parts: list[str]) -> list[str]:
-    """"再来一个，换成晚上", "再换一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
-    return _merged_zh(parts, r"^再(?:来|生成|换)(?:1)?(?:个|段|条)$", r"^(?:换成|改成|但是|不过)", "，")
+    """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
+    return _merged_zh(parts, r"^再(?:来|生成)(?:1)?(?:个|段|条)$", r"^(?:换成|改成|但是|不过)", "，")
 
 
 _NOUN_LED = re.compile(rf"^(?:also\s+)?(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")

@@ -80,7 +80,7 @@ _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静�
                r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
-    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|^再换(?:1)?(?:个|段|条)(?=，(?:换成|改成))|" \
+    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
     r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
@@ -456,6 +456,14 @@ def _another_of_the_last_edit(clause: Clause, state: PlanState, prompt: str) -> 
     return True
 
 
+def _regenerated(clause: Clause, state: PlanState) -> bool:
+    """"再换一个，换成晚上" right after a generation: the clip made again with that change (after the music "再换一个"
+    is other music; the history says which)."""
+    history = state.context.history
+    return bool(history) and re.match(r"^(?:generated|生成)", history[-1], re.I) is not None and \
+        clause.has(r"^再换(?:1)?(?:个|段|条)，(?:换成|改成)")
+
+
 def _variation(clause: Clause, state: PlanState) -> str | None:
     """"another one", "one more like that but with rain", "再来一段，换成夜景": the clip just made (or the
     last one) again, with whatever the user changed after "but"/"with"."""
@@ -705,7 +713,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                       seconds=(duration_ms(clause.text) or kept or 5000) / 1000,
                                       aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
         return True
-    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
+    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN) or _regenerated(clause, state)):
         return False
     # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
     if not animate and not clause.has(r"\b(?:generate|create|make|film|shoot|render|produce)\b|生成|制作|做|拍|来(?:1)?(?:个|段|条)") \
