@@ -927,7 +927,7 @@ def _over_undone_zh(parts: list[str]) -> list[str]:
 # 雾气，缓慢推进，9:16", "海边的日落，慢慢拉远，8秒" (after a place on the timeline it moves the picture: "城市灯光那里，慢慢推近")
 _FILMED_MOVE = re.compile(r"^(?:镜头)?(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉)(?:进|近|远|开)")
 _NEW_SCENE = re.compile(r"^(?:生成|(?:帮我|给我)?(?:做|来|拍|弄)(?:1)?(?:个|段|条))|^(?!.*(?:[那这]|地方|出现|出来|开始|片段|画面|镜头|视频|"
-                        r"时候|时|第\d|标题|字幕|音乐|[把给将让在]))[\u4e00-\u9fff，,:：]{4,}$")
+                        r"时候|时|第\d|标题|字幕|音乐|照片|图片|相片|上传|进来|[把给将让在加放我]))[\u4e00-\u9fff，,:：]{4,}$")
 
 
 def _filmed_move_zh(parts: list[str]) -> list[str]:
@@ -937,8 +937,8 @@ def _filmed_move_zh(parts: list[str]) -> list[str]:
 
 
 def _variation_zh(parts: list[str]) -> list[str]:
-    """"再来一个，换成晚上", "再换一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
-    return _merged_zh(parts, r"^再(?:来|生成|换)(?:1)?(?:个|段|条)$", r"^(?:换成|改成|但是|不过)", "，")
+    """"再来一个，换成晚上": the change belongs to the clip asked for again, not to a clause of its own."""
+    return _merged_zh(parts, r"^再(?:来|生成)(?:1)?(?:个|段|条)$", r"^(?:换成|改成|但是|不过)", "，")
 
 
 _NOUN_LED = re.compile(rf"^(?:also\s+)?(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b|^⟪\d+⟫")

@@ -607,7 +607,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         _shape_for_where(clauses)))))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
-    clauses = _one_more_then_when(_named_then_said(_motion_then_it(clauses), state))
+    clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -1273,6 +1273,20 @@ def _one_more_then_when(clauses: list[Clause]) -> list[Clause]:
         if _ONE_MORE_ALONE.match(ask_.text) and _WHEN_ALONE.match(said.text):
             merged = Clause(f"{ask_.text}，{said.text}" if ask_.language == "zh" else f"{ask_.text} {said.text}",
                             ask_.quotes, ask_.language, ask_.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
+def _regenerated_with(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"再换一个，换成晚上" right after a generation: the clip made again with that change, one clause (after the music or
+    a transition "再换一个" and its "换成…" are read as they come)."""
+    history = state.context.history
+    if len(clauses) < 2 or not history or not re.match(r"^(?:generated|生成)", history[-1], re.I):
+        return clauses
+    for index in range(len(clauses) - 1):
+        again, change = clauses[index], clauses[index + 1]
+        if re.fullmatch(r"再换(?:1)?(?:个|段|条)", again.text) and re.match(r"(?:换成|改成)", change.text):
+            merged = Clause(f"{again.text}，{change.text}", again.quotes, again.language, again.source)
             return [*clauses[:index], merged, *clauses[index + 2:]]
     return clauses
 

@@ -81,7 +81,7 @@ _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静�
                r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
-    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|^再换(?:1)?(?:个|段|条)(?=，(?:换成|改成))|" \
+    r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
     r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
@@ -472,6 +472,14 @@ def _another_of_the_last_edit(clause: Clause, state: PlanState, prompt: str) -> 
     return True
 
 
+def _regenerated(clause: Clause, state: PlanState) -> bool:
+    """"再换一个，换成晚上" right after a generation: the clip made again with that change (after the music "再换一个"
+    is other music; the history says which)."""
+    history = state.context.history
+    return bool(history) and re.match(r"^(?:generated|生成)", history[-1], re.I) is not None and \
+        clause.has(r"^再换(?:1)?(?:个|段|条)，(?:换成|改成)")
+
+
 def _variation(clause: Clause, state: PlanState) -> str | None:
     """"another one", "one more like that but with rain", "再来一段，换成夜景": the clip just made (or the
     last one) again, with whatever the user changed after "but"/"with"."""
@@ -728,7 +736,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                       seconds=(duration_ms(clause.text) or kept or 5000) / 1000,
                                       aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
         return True
-    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
+    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN) or _regenerated(clause, state)):
         return False
     # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
     if not animate and not clause.has(r"\b(?:generate|create|make|film|shoot|render|produce)\b|生成|制作|做|拍|来(?:1)?(?:个|段|条)") \
@@ -1151,10 +1159,11 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         scene = dataclasses.replace(clause, text=f"{shape_first.group('scene')}, {shape_first.group('shape')}")
         return bool(_SHAPE_FIRST.match(scene.text) is None and handle_description(scene, state))
     if clause.language == "zh":  # "樱花飘落的街道 慢镜头 五秒 要横屏": a scene's items dictated with spaces
-        clause = dataclasses.replace(clause, text=_scene_items_zh(clause.text))
-    slow_item = _SLOW_ITEM_ZH.search(clause.text)
+        clause = dataclasses.replace(clause, text=_scene_items_zh(clause.text, moods=not main_clips(state.draft)))
+    slow_said = _SLOW_SCENE_ZH if not main_clips(state.draft) and _SLOW_SCENE_ZH.search(clause.text) else _SLOW_ITEM_ZH
+    slow_item = slow_said.search(clause.text)
     if slow_item is not None:  # "一只白鹭从湖面飞起来，慢动作，6秒": how the scene is filmed, no speed change
-        clause = dataclasses.replace(clause, text=_SLOW_ITEM_ZH.sub(r"\1", clause.text))
+        clause = dataclasses.replace(clause, text=slow_said.sub(r"\1", clause.text))
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
     edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", _scene_words(clause.text))) or clause.has(_NOT_A_CLIP)) \
@@ -1320,8 +1329,11 @@ def _first_request(state: PlanState) -> bool:
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
 _SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
                           r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
-_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?|"
-                           r"(?![^，,\s]*(?:那段|这段|片段|视频|第\d))[^，,\s]{4,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
+_SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
+# with no clip on the timeline, any scene said first is filmed slowly so ("樱花飘落的街道 慢镜头 五秒"; with clips "狗在沙滩上跑
+# 慢动作" may be the dog clip slowed: that stays the speed's)
+_SLOW_SCENE_ZH = re.compile(r"^((?![^，,]*(?:那段|这段|片段|视频|第\d))[^，,\s][^，,]{3,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?"
+                            r"(?=[，,\s]|$)")
 # the items of a scene dictated with spaces: its length, its shape ("要横屏": the 要 says nothing more), how it is filmed
 # and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything)
 _SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:\d+(?:\.\d+)?秒|横屏|竖屏|方形|横版|竖版|\d+:\d+|慢动作|慢镜头|"
@@ -1329,9 +1341,11 @@ _SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:
 _MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|萌)(?:一)?点(?=[，,]|$)")
 
 
-def _scene_items_zh(text: str) -> str:
-    """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒"."""
-    return _MOOD_ITEM_ZH.sub(r"\1", _SCENE_ITEM_ZH.sub("，", text))
+def _scene_items_zh(text: str, moods: bool) -> str:
+    """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒" (a mood read as the
+    scene's only with no clip on the timeline: "狗在沙滩上跑 可爱一点" may be about the dog clip there)."""
+    items = _SCENE_ITEM_ZH.sub("，", text)
+    return _MOOD_ITEM_ZH.sub(r"\1", items) if moods else items
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"
