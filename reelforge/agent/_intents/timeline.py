@@ -374,7 +374,7 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     if not main_clips(state.draft):  # "slow motion" on an empty project: nothing to slow down, never a generation
         return _no_clips_to_speed(clause, state, speed)
     if not clip_refs(clause, state) and _upload_off_timeline(clause, state) and not _added_upload(state) and \
-            not clause.has(ADD + r"|接上|接到|接在|\buse\b"):  # ("恢复正常速度 再把爬山那个视频接上": the upload is added)
+            not clause.has(r"\b(?:add|put|use|insert)\b|接上|接到|接在|加进|加到|加在|加上|放进|放到|放在"):  # ("恢复正常速度 再把爬山那个视频接上": the upload is added)
         return _upload_not_there(clause, state, "a speed change", ("change its speed", "再改速度"))
     targets = _targets(clause, state)
     if targets is None:
