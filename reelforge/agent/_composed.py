@@ -49,7 +49,7 @@ _DOWN = re.compile(r"\b(?:smaller|quieter|softer|less)\b|小一?点|小一些|�
 _FACTORS = {"up": 1.5, "down": 0.67}
 _QUIETER = 0.6   # a volume said lower: as the music area makes it
 # numbers that name a clip, an order or a moment, not a value: "clip 2", "第2段", "2nd", "0:04", "9:16", "#ff8800"
-_NOT_BARE = re.compile(r"\b(?:clip|shot|scene|part|segment|track|take) \d+\b|第\d+(?:\.\d+)?|\d+(?:st|nd|rd|th)\b|\d+:\d+|⟪\d+⟫|"
+_NOT_BARE = re.compile(r"\b(?:clip|shot|scene|part|segment|track|take) \d+\b|(?:片段|镜头)\s*\d+|第\d+(?:\.\d+)?|\d+(?:st|nd|rd|th)\b|\d+:\d+|⟪\d+⟫|"
                        r"\d+(?:\.\d+)? ?(?:times|fold)\b|"
                        r"#[0-9a-f]{3,6}\b|\d+(?:\.\d+)?\s*(?:%|x\b|×|倍|个|段|张|首|p\b|k\b)")
 _BARE = re.compile(r"(?<![a-z0-9_.])(\d+(?:\.\d+)?)(?![a-z0-9_.\u4e00-\u9fff])")  # "4成", "3遍": a measure word
@@ -164,8 +164,8 @@ def _field_words(text: str) -> list[tuple[tuple[str, ...], int]]:
 
 def _number(value: float, kind: str) -> object | None:
     """A bare number as a value of ``kind``: "music: 20" is 20 %, "音量0.1" 0.1, "speed 1.5" 1.5x, "length 3" 3 s."""
-    if kind == "share":
-        return value if value <= 1 else value / 100 if value <= 200 else None
+    if kind == "share":  # (a bare 2 is 2 % or twice full: the areas ask, ``_words.level_two``)
+        return value if value <= 1 else None if value == 2 else value / 100 if value <= 200 else None
     if kind == "speed":
         return value if 0.25 <= value <= 4 else None
     if kind == "time":

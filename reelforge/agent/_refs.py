@@ -338,6 +338,16 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if words and words not in {"这个", "那个", "这段", "那段", "整个", "所有", "每个"} and (
                 words in name or _translated(words, name)):
             return match.start()
+    # Chinese, what it shows right before a change of the clip, first or after its place ("前面的城市留八秒就行", "城市剪到六秒")
+    for match in re.finditer(r"(?:^|(?<=前面的)|(?<=后面的)|(?<=前边的)|(?<=后边的))([\u4e00-\u9fff]{1,4}?)"
+                             r"(?=留|剪|删|不要|静音|加速|放慢|慢放|只要|保留)", clause.text):
+        if _translated(match.group(1), name) or match.group(1) in name:
+            return match.start()
+    # Chinese, the clip as "the X one" ("最后那段狗的 剪掉后面两秒", "后面那个狗的不要了"): what it shows, then 的 and no noun
+    for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)的(?=\s|$|[，,]|不要|不用|删|去掉|静音|加速|减速|放慢|慢放|剪|留)", clause.text):
+        words = re.sub(r"^(?:把|让|将|给|在)+", "", match.group(1))
+        if words and (words in name or _translated(words, name)):
+            return match.start()
     # Chinese, by what it shows with no clip word, as a place ("放到城市前面") or first ("狗 慢放")
     for match in re.finditer(r"([\u4e00-\u9fff]{1,4}?)(?:的)?(?=前面|后面|之前|之后)|^([\u4e00-\u9fff]{1,4})(?=\s)", clause.text):
         words = re.sub(r"^(?:把|让|将|给|在|放到|放在|移到|挪到|接到|加到|插到)+", "", match.group(1) or match.group(2))

@@ -198,6 +198,9 @@ _ZH_NUMBERS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 _LABEL_CLIP = re.compile(rf"\b({'|'.join(_LABEL_ORDINALS)}) clip\b|\bclip (\d+)\b|第(\d+|[一二两三四五])(?:个|段)(?:片段|镜头)?")
 
 
+_LABEL_SHOWN = re.compile(r"\bthe ([a-z]{3,}) (?:clip|one|shot|part|video)\b")
+
+
 def _segment_named(draft: Draft, kind: str, quoted: list[str], label: str = "") -> str | None:
     numbered = _LABEL_CLIP.search(label) if kind == "clip" else None
     track = main_track(draft)
@@ -208,6 +211,11 @@ def _segment_named(draft: Draft, kind: str, quoted: list[str], label: str = "") 
         index = number - 1 if number > 0 else len(track.segments) + number
         if 0 <= index < len(track.segments):
             return track.segments[index].id
+    shown = _LABEL_SHOWN.search(label) if kind == "clip" and track is not None else None
+    if shown and track is not None:  # "muted the dog clip": the one clip whose name says what the label names
+        named = [seg.id for seg in track.segments if re.search(rf"\b{shown.group(1)}", (seg.meta.name or "").lower())]
+        if len(named) == 1:
+            return named[0]
     for track in draft.tracks:
         for seg in track.segments:
             if kind == "text" and track.type == TEXT and seg.meta.text in quoted:

@@ -1504,6 +1504,11 @@ _LABEL_CLIP_EN = re.compile(r"\b(?:the )?(?:first|second|third|fourth|fifth|last
 _LABEL_CLIP_ZH = re.compile(r"第(?:\d+|[一二两三四五])(?:个|段)(?:片段|镜头)?")
 
 
+# a clip a history label names by what it shows: "muted the dog clip", "sped up the city one 2x", "狗那段静音"
+_LABEL_SHOWN_EN = re.compile(r"\bthe [a-z]{3,}(?: [a-z]{3,})? (?:clip|one|shot|part|video)\b")
+_LABEL_SHOWN_ZH = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:那段|的片段|的镜头)")
+
+
 def _same_again(clause: Clause, state: PlanState) -> bool:
     """"a bit more", "same for the dog clip", "now the other one", "狗那段也这样": the change the last version made
     (its history label, in ``describe_edit``'s words), again, on the clip named when one is. Planned as that label
@@ -1572,11 +1577,17 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
             named = [c.id for c in clips if c.id != focus]
         else:
             named = [ref for ref in clip_refs(Clause(target, clause.quotes, clause.language, target), state) if ref != MISSING]
-        clip_said = _LABEL_CLIP_ZH if re.search(r"[\u4e00-\u9fff]", words) else _LABEL_CLIP_EN
-        if len(named) != 1 or not clip_said.search(words):
+        zh_label = re.search(r"[\u4e00-\u9fff]", words) is not None
+        clip_said = (_LABEL_CLIP_ZH if zh_label else _LABEL_CLIP_EN).search(words)
+        if clip_said is None:  # "Muted the dog clip", "狗那段静音": a label naming the clip by what it shows
+            shown = (_LABEL_SHOWN_ZH if zh_label else _LABEL_SHOWN_EN).search(words)
+            shown_refs = [r for r in clip_refs(Clause(shown.group(0), (), "zh" if zh_label else "en", shown.group(0)), state)
+                          if r != MISSING] if shown else []
+            clip_said = shown if len(shown_refs) == 1 else None
+        if len(named) != 1 or clip_said is None:
             return False
         number = [c.id for c in clips].index(named[0]) + 1
-        words = clip_said.sub(f"第{number}个片段" if clip_said is _LABEL_CLIP_ZH else f"clip {number}", words, count=1)
+        words = words[:clip_said.start()] + (f"第{number}个片段" if zh_label else f"clip {number}") + words[clip_said.end():]
     return _replay(words, state)
 
 

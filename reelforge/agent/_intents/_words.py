@@ -552,3 +552,18 @@ def request_part(text: str) -> str:
     in the scene describe what to film, edit words before it ask for an edit."""
     lead = _SCENE_LEAD.search(text)
     return text[:lead.start()] if lead else text
+
+
+# a level said as a bare 2 ("把城市那段音量调到2", "music volume to 2"): a bare number up to 1 is a share of full volume
+# ("音量调到0.5", "volume 1") and one from 5 up a percentage ("maybe 8?", "调回30"), but 2 is either 2 % (near silence) or
+# twice full (200 %), so it is asked
+_LEVEL_TWO = re.compile(r"(?:音量|声音|原声|\bvolume\b|\bvol\b)\s*(?:调到|调成|设为|设成|改成|开到|降到|调回|提到|到|\bto\b|\bat\b|"
+                        r"\bof\b|[:：=])?\s*2(?![\d.])(?!\s*(?:%|％|percent|pct|倍|x\b|times|秒|s\b|sec|分|:|成|层|遍|段|个|次))")
+
+
+def level_two(clause: Clause) -> tuple[str, str] | None:
+    """The question for a volume said as a bare 2 (English, Chinese); None when none is said so."""
+    if not _LEVEL_TWO.search(clause.text):
+        return None
+    return ("A volume of 2: do you mean 2% (almost silent) or twice as loud (200%)? Say, for example: volume 20%, or "
+            "twice as loud.", "音量 2 是指 2%（几乎听不到），还是两倍（200%）？可以说：音量调到20%，或者调大一倍。")

@@ -8,7 +8,7 @@ import re
 from typing import TypedDict
 
 from reelforge.agent._intents._music_end import STOPS, music_end
-from reelforge.agent._intents._words import ADD, REMOVE
+from reelforge.agent._intents._words import ADD, REMOVE, level_two
 from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations
 from reelforge.agent._refs import (
@@ -618,6 +618,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "暂时还不能按音乐的节拍自动卡点剪辑。可以裁剪或调整片段顺序、改速度，或者在每个转场加一个嗖的音效。要哪一个？")))
         return True
     if _stopped_again(clause, state):  # "the song keeps repeating, make it stop": its loop, just turned off
+        return True
+    if (two := level_two(clause)) is not None and _has_music(state):  # "音乐音量调到2": 2% or twice as loud?
+        state.actions.append(Unknown(clause.unquoted(), understood="the music", question=ask(clause, *two)))
         return True
     if clause.has(_ONLY_MUSIC) and state.draft.tracks_of(VIDEO):
         # "i only want music", "只要背景音乐": the clips' own sound off, under the music there is (or a track to add)

@@ -376,9 +376,13 @@ def _backdrop_color(found: re.Match[str], language: str) -> str | None:
     return color_of(_SHADES.get(named, named) + ("色" if language == "zh" else ""))
 
 
+# "在它上面", "在那段上面": on a clip, not the top of the frame
+_ON_IT_ZH = re.compile(r"在(?:它|那段|这段|那个片段|这个片段|[\u4e00-\u9fff]{1,4}那段)(?:的)?上面?")
+
+
 def _style(clause: Clause) -> dict[str, object]:
     out: dict[str, object] = {}
-    pos = position_of(clause)
+    pos = position_of(dataclasses.replace(clause, text=_ON_IT_ZH.sub(" ", clause.text)) if clause.language == "zh" else clause)
     if pos:
         out["pos"] = pos
     text = _ACCEPTED_COLOR.sub(" ", clause.text)  # "黄色也行": fine as it is
@@ -576,7 +580,8 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
     if clause.has(_ON_PHOTO) and (stills := _stills(state)):
         return {"start_ms": stills[-1].start_ms, "duration_ms": stills[-1].duration_ms}
     focus = state.focus
-    if focus is not None and focus.kind == "clip" and focus.segment_id and clause.has(
+    # (a transition just put before a clip leaves "it" that clip: "add a crossfade before it and put 'Slow down' over it")
+    if focus is not None and focus.kind in ("clip", "transition") and focus.segment_id and clause.has(
             r"\b(?:on|over|during)\s+(?:it|that|that clip|this clip)\b|在(?:那儿|那里|它上面|那段上)"):
         found = state.draft.find_segment(focus.segment_id)  # "make the dog part come first and put 'Max!' on it"
         if found:

@@ -18,6 +18,7 @@ from reelforge.agent._intents._words import (
     MAKE_IT_FIRST,
     REMOVE,
     SLOW_SCENE,
+    level_two,
 )
 from reelforge.agent._intents.generate import placement_of, without_place
 from reelforge.agent._intents.motion import manner_of_last_move, motion_said
@@ -388,7 +389,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
         return False
     if not main_clips(state.draft):  # "slow motion" on an empty project: nothing to slow down, never a generation
         return _no_clips_to_speed(clause, state, speed)
-    if not clip_refs(clause, state) and _upload_off_timeline(clause, state) and not _added_upload(state):
+    if not clip_refs(clause, state) and _upload_off_timeline(clause, state) and not _added_upload(state) and \
+            not clause.has(r"\b(?:add|put|use|insert)\b|接上|接到|接在|加进|加到|加在|加上|放进|放到|放在"):  # ("恢复正常速度 再把爬山那个视频接上": the upload is added)
         return _upload_not_there(clause, state, "a speed change", ("change its speed", "再改速度"))
     targets = _targets(clause, state)
     if targets is None:
@@ -498,6 +500,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     if not clip_refs(clause, state) and _upload_off_timeline(clause, state):
         # "hike那段静音" with hike.mp4 only uploaded: asked, never every clip on the timeline instead
         return _upload_not_there(clause, state, "a clip's sound", ("mute it", "再静音"))
+    if (two := level_two(clause)) is not None:  # "把城市那段音量调到2": 2% or twice as loud?
+        state.actions.append(Unknown(clause.unquoted(), understood="a clip's sound", question=ask(clause, *two)))
+        return True
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a clip's sound")
