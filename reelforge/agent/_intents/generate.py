@@ -1180,7 +1180,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     if clause.language == "zh":
         # (a look or a mood said as an item of the scene is how it is filmed: "温馨一点" there is no change by degree;
         # "海浪拍打着它": the lighthouse, no clip)
-        said = _LOOK_ITEM.sub(" ", _scene_words(clause.text))
+        # (with clips on the timeline a look, a mood or slow motion said may be a change to them: "狗在沙滩上跑，慢动作")
+        said = _scene_words(clause.text) if main_clips(state.draft) else _LOOK_ITEM.sub(" ", _scene_words(clause.text))
         if any(compiled(p).search(said) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
