@@ -728,7 +728,23 @@ def _spoken_zh(part: str) -> list[str]:
 
     def starts_new(before: str, piece: str) -> bool:
         return bool(_ZH_OPENS.match(piece) and _ZH_ASKS.search(before) and not _ZH_SAME.search(f"{before} {piece}"))
-    return _merge_pieces(pieces, starts_new, " ") or [part]
+    return _ends_together(_merge_pieces(pieces, starts_new, " "), " ") or [part]
+
+
+# one end's fade, then the other's with the amount both take: "城市这段开头淡入 结尾淡出 各一秒" is one fade of that clip
+_ONE_END = re.compile(r"(?:淡入|淡出)$")
+_BOTH_ENDS = re.compile(r"^(?:结尾|片尾|最后|末尾|开头|片头)?(?:也|再)?(?:淡入|淡出)[\s，,]*(?:各|都是|都)\s*\d")
+
+
+def _ends_together(pieces: list[str], sep: str) -> list[str]:
+    """Two pieces that give the two ends' fades one amount said after both, joined back: one request."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ONE_END.search(out[-1]) and _BOTH_ENDS.match(piece) and out[-1][-2:] not in piece:
+            out[-1] = f"{out[-1]}{sep}{piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _merge_pieces(pieces: list[str], starts_new: Callable[[str, str], bool], sep: str) -> list[str]:
@@ -782,7 +798,7 @@ def _comma_zh(part: str) -> list[str]:
                     and _ZH_ASKS.search(before) and (thing in ("transition", "title", "voice") or not _ZH_NEW_CLIP.search(before))
                     and thing != _thing_zh(before) and not (thing == "canvas" and re.search(r"导出|导|发", before))
                     and not _ZH_SAME.search(f"{before} {piece}"))
-    return _merge_pieces(pieces, starts_new, "，") or [part]
+    return _ends_together(_merge_pieces(pieces, starts_new, "，"), "，") or [part]
 
 
 def _both_zh(part: str) -> list[str]:

@@ -1739,6 +1739,10 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
             return None
         if isinstance(trial.actions[len(state.actions)], UndoAction):
             return trial  # "不对，撤回上一步": the undo said is the correction, not one more
+        made = trial.actions[len(state.actions):]
+        if len(made) == 1 and isinstance(made[0], GenerateAction) and made[0].placement == "replace" and \
+                re.match(r"^(?:generated|生成)", history[-1].lower()):
+            return trial  # "不对 我要的是下雨的夜晚 重新生成一下这段": the clip made again replaces the one just made
     trial.actions.insert(len(state.actions), UndoAction())
     return trial
 
