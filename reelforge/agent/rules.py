@@ -88,6 +88,7 @@ from reelforge.agent.actions import (
 )
 from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import AUDIO, Draft, Edit
+from reelforge.draft.edits import SetMusic
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
 
@@ -631,6 +632,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
+        if _level_of_new_music(previous, clause, state):
+            continue  # "can we get some background music? nothing too loud": how loud the new music plays
         filmed = _filmed_slowly(previous, clause, state)
         if filmed is not None:  # "a hummingbird drinking from a red flower, slow motion": how the new clip is filmed
             state = filmed
@@ -1097,6 +1100,24 @@ def _only_left(clause: Clause, state: PlanState) -> bool:
         return False
     named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
     return bool(named) and sorted(named) == sorted(c.id for c in main_clips(state.draft))
+
+
+# how loud new music should play, said alone after it with no verb: "nothing too loud", "not too loud please", "quiet"
+_LEVEL_MANNER = re.compile(r"^(?:but |and )?(?:nothing|not|none) (?:too |very |super )?(?:loud|intense|heavy|overpowering)(?: please| pls)?$|"
+                           r"^(?:and |but )?(?:quiet|quietly|soft|softly|low|gentle|subtle|in the background)(?: please| pls)?$")
+_QUIETER = 0.6  # the step the music area takes for "quieter" (music._level)
+
+
+def _level_of_new_music(previous: tuple[Clause, PlanState] | None, clause: Clause, state: PlanState) -> bool:
+    """A level said as a manner right after new library music is how that music plays: its volume, one request (never a
+    change of its own; "…, and turn it down to 20%" with its verb stays one)."""
+    if previous is None or _LEVEL_MANNER.match(clause.text) is None:
+        return False
+    made = state.actions[len(previous[1].actions):]
+    if len(made) != 1 or not isinstance(made[0], MusicAction) or made[0].volume is not None:
+        return False
+    state.actions[-1] = dataclasses.replace(made[0], volume=round(SetMusic.model_fields["volume"].default * _QUIETER, 2))
+    return True
 
 
 # slow motion said as an item after a new clip ("..., slow motion", ", slow-mo, 5 seconds", ", in slow motion please")
