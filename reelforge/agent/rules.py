@@ -531,7 +531,7 @@ _MOMENT_FIRST = re.compile(r"^(?:(?:and|now|so|then)\s+)*(?:at|around|from|after
 _PLACE_FIRST = re.compile(r"^(?:(?:right|just|exactly|and|now|so)\s+)*(?:where|(?:in |on |during |for )?the (?:part|bit|shot|scene|"
                           r"one|moment|section|clip) (?:with|where|showing|that shows|when|of))\b|"
                           r"^(?:还有|然后|那|至于|在)?[\u4e00-\u9fff\d]{1,12}?(?:那段|这段|那一段|那个片段|那个镜头|的镜头|的片段|的地方|那里|那儿|那块)"
-                          r"(?:的话|呢)?$")
+                          r"(?:[\u4e00-\u9fff]{1,4}?的)?(?:的话|呢)?$")  # "最后那段狗的, ...": the last one, the dog's
 
 
 # a clip said alone, after a complaint: "太快了看不清 狗那段", "way too fast, the dog clip"
