@@ -685,6 +685,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if _turned_down(clause, clauses[index + 1] if index + 1 < len(clauses) else None):
             _focus_on(clause, state)
             continue  # "不要这种的，来点安静的", "音乐不是太吵，是狗那段原声吵": what is not wanted, then what is
+        if index and _already_after(clause, state):
+            continue  # "照片放最前面，城市放后面，…": the city is after the photo already
         if index and _only_left(clause, state):
             continue  # "remove the city clip, I only want the dog": what the removal leaves, said again
         if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
@@ -1087,6 +1089,24 @@ def _turned_down(clause: Clause, following: Clause | None) -> bool:
         return False
     said, then = ({s.value for s in read_clause(c).of("topic")} for c in (clause, following))
     return not then or bool(said & then)
+
+
+# a clip there said to go after what was just placed: "照片放最前面，城市放后面"
+_AFTER_IT_ZH = re.compile(r"^(?:然后|再)?(?:把)?(?P<clip>[^，,\s]{1,8}?)(?:放|接|排)(?:在)?(?:后面|之后|后边)(?:吧)?$")
+
+
+def _already_after(clause: Clause, state: PlanState) -> bool:
+    """A clip on the timeline said to go after the clip this message just added, where it already is: an order said
+    as a list asks nothing of the one already next."""
+    said = _AFTER_IT_ZH.match(clause.text)
+    last = state.actions[-1] if state.actions else None
+    if said is None or not (isinstance(last, EditAction) and last.edit.op == "add_clip"):
+        return False
+    named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
+    clips = main_clips(state.draft)
+    added = [k for k, c in enumerate(clips) if c.src == getattr(last.edit, "src", None)]
+    ids = [c.id for c in clips]
+    return len(named) == 1 and bool(added) and named[0] in ids and ids.index(named[0]) == added[-1] + 1
 
 
 _ONLY_WANT = re.compile(r"^(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)? (?P<en>.+)$|^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$")
