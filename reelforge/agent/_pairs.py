@@ -32,6 +32,7 @@ from reelforge.draft.edits import (
     SetClipAudio,
     SetFade,
     SetMotion,
+    SetMusic,
     TrimSegment,
     UpdateMusic,
     UpdateText,
@@ -63,7 +64,15 @@ def _merged(first: EditAction, second: EditAction, language: str, **fields: obje
 
 def _pair(first: Action, second: Action, text: str, language: str) -> EditAction | None:
     """The one change ``first`` and ``second`` make together; None when they are two."""
-    if not (isinstance(first, EditAction) and isinstance(second, EditAction)) or type(first.edit) is not type(second.edit):
+    if not (isinstance(first, EditAction) and isinstance(second, EditAction)):
+        return None
+    if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and _SHARED.search(text) and \
+            set(_said(second.edit)) <= {"fade_in_ms", "fade_out_ms"} and first.edit.fade_in_ms:
+        lengths = {ms for ms, _, _ in find_durations(text)}  # "背景音乐用我的歌 开头淡入 结尾淡出 各两秒": both ends of the song set
+        if len(lengths) == 1:
+            amount = lengths.pop()
+            return _merged(first, second, language, fade_in_ms=amount, fade_out_ms=amount)
+    if type(first.edit) is not type(second.edit):
         return None
     if getattr(first.edit, "segment_id", None) != getattr(second.edit, "segment_id", None):
         return None

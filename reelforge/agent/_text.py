@@ -656,7 +656,10 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   # a speed or the length said as a quantity: "降低第二段的速度" slows it, "视频总时长是多少" shows it
                   (re.compile(r"^(?:请)?(?:降低|减慢|减小)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1放慢"),
                   (re.compile(r"^(?:请)?(?:提高|加快|增加)([^，,。]{1,8}?)的(?:播放)?速度"), r"把\1加速"),
-                  (re.compile(r"^(?:这个|整个)?(?:视频)?(?:的)?总(?:时长|长度)(?:是)?(?:多少|多长)(?:秒)?"), "现在多长了"))
+                  (re.compile(r"^(?:这个|整个)?(?:视频)?(?:的)?总(?:时长|长度)(?:是)?(?:多少|多长)(?:秒)?"), "现在多长了"),
+                  # a span kept, the rest said unwanted: "从第2秒开始到第12秒结束 其他都不要" keeps 2-12 s
+                  (re.compile(r"^(?:保留|留)?从第?(\d+(?:\.\d+)?)秒(?:开始)?到第?(\d+(?:\.\d+)?)秒(?:结束)?(?:的)?[\s，,]*"
+                              r"(?:其他|其余|剩下|剩余)(?:的)?(?:部分)?(?:都|全)?(?:不要了?|删掉|删了|去掉|剪掉)(?:吧)?$"), r"只要第\1秒到第\2秒"))
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
@@ -743,7 +746,23 @@ def _spoken_zh(part: str) -> list[str]:
             re.search(r"(?:太|有点|有些|好|真|挺)[\u4e00-\u9fff]{1,3}(?:了|啊|呀)?$", before)
         asks = _ZH_ASKS.search(before) or judged and _ZH_REQUEST.match(piece)
         return bool(_ZH_OPENS.match(piece) and asks and not _ZH_SAME.search(f"{before} {piece}"))
-    return _merge_pieces(pieces, starts_new, " ") or [part]
+    return _ends_together(_merge_pieces(pieces, starts_new, " "), " ") or [part]
+
+
+# one end's fade, then the other's with the amount both take: "城市这段开头淡入 结尾淡出 各一秒" is one fade of that clip
+_ONE_END = re.compile(r"(?:淡入|淡出)$")
+_BOTH_ENDS = re.compile(r"^(?:结尾|片尾|最后|末尾|开头|片头)?(?:也|再)?(?:淡入|淡出)[\s，,]*(?:各|都是|都)\s*\d")
+
+
+def _ends_together(pieces: list[str], sep: str) -> list[str]:
+    """Two pieces that give the two ends' fades one amount said after both, joined back: one request."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ONE_END.search(out[-1]) and _BOTH_ENDS.match(piece) and out[-1][-2:] not in piece:
+            out[-1] = f"{out[-1]}{sep}{piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 _ZH_REQUEST = re.compile(r"^(?:那|就|再|帮我|给我|请)?(?:把|将|给|加|添加|删|去掉|换|改|调|放|用|来)")
@@ -801,7 +820,7 @@ def _comma_zh(part: str) -> list[str]:
                     and _ZH_ASKS.search(before) and (thing in ("transition", "title", "voice") or not _ZH_NEW_CLIP.search(before))
                     and thing != _thing_zh(before) and not (thing == "canvas" and re.search(r"导出|导|发", before))
                     and not _ZH_SAME.search(f"{before} {piece}"))
-    return _merge_pieces(pieces, starts_new, "，") or [part]
+    return _ends_together(_merge_pieces(pieces, starts_new, "，"), "，") or [part]
 
 
 def _both_zh(part: str) -> list[str]:

@@ -88,6 +88,7 @@ from reelforge.agent.actions import (
 )
 from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import AUDIO, Draft, Edit
+from reelforge.draft.edits import SetMusic
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
 
@@ -527,7 +528,7 @@ _MOMENT_FIRST = re.compile(r"^(?:(?:and|now|so|then)\s+)*(?:at|around|from|after
 _PLACE_FIRST = re.compile(r"^(?:(?:right|just|exactly|and|now|so)\s+)*(?:where|(?:in |on |during |for )?the (?:part|bit|shot|scene|"
                           r"one|moment|section|clip) (?:with|where|showing|that shows|when|of))\b|"
                           r"^(?:还有|然后|那|至于|在)?[\u4e00-\u9fff\d]{1,12}?(?:那段|这段|那一段|那个片段|那个镜头|的镜头|的片段|的地方|那里|那儿|那块)"
-                          r"(?:的话|呢)?$")
+                          r"(?:[\u4e00-\u9fff]{1,4}?的)?(?:的话|呢)?$")  # "最后那段狗的, ...": the last one, the dog's
 
 
 # a clip said alone, after a complaint: "太快了看不清 狗那段", "way too fast, the dog clip"
@@ -628,6 +629,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
+        if _level_of_new_music(previous, clause, state):
+            continue  # "can we get some background music? nothing too loud": how loud the new music plays
         filmed = _filmed_slowly(previous, clause, state)
         if filmed is not None:  # "a hummingbird drinking from a red flower, slow motion": how the new clip is filmed
             state = filmed
@@ -683,6 +686,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if _turned_down(clause, clauses[index + 1] if index + 1 < len(clauses) else None):
             _focus_on(clause, state)
             continue  # "不要这种的，来点安静的", "音乐不是太吵，是狗那段原声吵": what is not wanted, then what is
+        if index and _already_after(clause, state):
+            continue  # "照片放最前面，城市放后面，…": the city is after the photo already
         if index and _only_left(clause, state):
             continue  # "remove the city clip, I only want the dog": what the removal leaves, said again
         if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
@@ -1089,6 +1094,24 @@ def _turned_down(clause: Clause, following: Clause | None) -> bool:
     return not then or bool(said & then)
 
 
+# a clip there said to go after what was just placed: "照片放最前面，城市放后面"
+_AFTER_IT_ZH = re.compile(r"^(?:然后|再)?(?:把)?(?P<clip>[^，,\s]{1,8}?)(?:放|接|排)(?:在)?(?:后面|之后|后边)(?:吧)?$")
+
+
+def _already_after(clause: Clause, state: PlanState) -> bool:
+    """A clip on the timeline said to go after the clip this message just added, where it already is: an order said
+    as a list asks nothing of the one already next."""
+    said = _AFTER_IT_ZH.match(clause.text)
+    last = state.actions[-1] if state.actions else None
+    if said is None or not (isinstance(last, EditAction) and last.edit.op == "add_clip"):
+        return False
+    named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
+    clips = main_clips(state.draft)
+    added = [k for k, c in enumerate(clips) if c.src == getattr(last.edit, "src", None)]
+    ids = [c.id for c in clips]
+    return len(named) == 1 and bool(added) and named[0] in ids and ids.index(named[0]) == added[-1] + 1
+
+
 _ONLY_WANT = re.compile(r"^(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)? (?P<en>.+)$|^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$")
 
 
@@ -1100,6 +1123,24 @@ def _only_left(clause: Clause, state: PlanState) -> bool:
         return False
     named = [ref for ref in clip_refs(clause, state) if ref not in (None, MISSING)]
     return bool(named) and sorted(named) == sorted(c.id for c in main_clips(state.draft))
+
+
+# how loud new music should play, said alone after it with no verb: "nothing too loud", "not too loud please", "quiet"
+_LEVEL_MANNER = re.compile(r"^(?:but |and )?(?:nothing|not|none) (?:too |very |super )?(?:loud|intense|heavy|overpowering)(?: please| pls)?$|"
+                           r"^(?:and |but )?(?:quiet|quietly|soft|softly|low|gentle|subtle|in the background)(?: please| pls)?$")
+_QUIETER = 0.6  # the step the music area takes for "quieter" (music._level)
+
+
+def _level_of_new_music(previous: tuple[Clause, PlanState] | None, clause: Clause, state: PlanState) -> bool:
+    """A level said as a manner right after new library music is how that music plays: its volume, one request (never a
+    change of its own; "…, and turn it down to 20%" with its verb stays one)."""
+    if previous is None or _LEVEL_MANNER.match(clause.text) is None:
+        return False
+    made = state.actions[len(previous[1].actions):]
+    if len(made) != 1 or not isinstance(made[0], MusicAction) or made[0].volume is not None:
+        return False
+    state.actions[-1] = dataclasses.replace(made[0], volume=round(SetMusic.model_fields["volume"].default * _QUIETER, 2))
+    return True
 
 
 # slow motion said as an item after a new clip ("..., slow motion", ", slow-mo, 5 seconds", ", in slow motion please")
@@ -1789,6 +1830,10 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
             return None
         if isinstance(trial.actions[len(state.actions)], UndoAction):
             return trial  # "不对，撤回上一步": the undo said is the correction, not one more
+        made = trial.actions[len(state.actions):]
+        if len(made) == 1 and isinstance(made[0], GenerateAction) and made[0].placement == "replace" and \
+                re.match(r"^(?:generated|生成)", history[-1].lower()):
+            return trial  # "不对 我要的是下雨的夜晚 重新生成一下这段": the clip made again replaces the one just made
     trial.actions.insert(len(state.actions), UndoAction())
     return trial
 

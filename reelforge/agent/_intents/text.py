@@ -690,9 +690,32 @@ def _changes(clause: Clause, fields: dict[str, object]) -> list[dict[str, object
 _GONE_MOMENT = r"\b(?:when|once|after|until|till|as soon as)\s+(?:the |its |it )?(?:[\w']+ ){0,2}(?:is |are |has |have )?(?:gone|off)$"
 
 
-def handle(clause: Clause, state: PlanState) -> bool:
-    if not is_text_clause(clause, state):
+# a font said alone right after words were added: "加一行字「晚安」，字体用宋体", "add the title 'Hi', in Impact font"
+_FONT_ALONE = re.compile(r"^(?:然后|再)?(?:字体|字型)(?:用|是|改成|换成|选|要)?\s*(?P<zh>[\u4e00-\u9fff]{1,4}体|[a-z][\w -]{1,20}?)(?:吧|的)?$|"
+                         r"^(?:然后|再)?用(?P<zh2>宋体|黑体|楷体|仿宋|隶书|圆体|微软雅黑)(?:字体)?(?:吧)?$|"
+                         r"^(?:(?:and|then)\s+)*(?:(?:in|with|using|use) (?:the |an? )?(?P<en>[a-z][\w-]*(?: [a-z][\w-]*){0,2}?) "
+                         r"(?:font|typeface)|(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?(?P<en2>[a-z][\w-]*(?: [a-z][\w-]*){0,2}))$")
+
+
+def _font_of_added(clause: Clause, state: PlanState) -> bool:
+    """A font said alone right after words were added is theirs: one title, added in it (an added title's font is
+    only set as it is added: there is no op that changes it)."""
+    last = state.actions[-1] if state.actions else None
+    said = _FONT_ALONE.match(clause.text)
+    if said is None or not (isinstance(last, EditAction) and isinstance(last.edit, AddText)):
         return False
+    name = next(g for g in (said.group("zh"), said.group("zh2"), said.group("en"), said.group("en2")) if g)
+    if re.fullmatch(_NOT_A_FONT, name):
+        return False
+    state.actions[-1] = EditAction(edit=last.edit.model_copy(update={"font": clause.as_typed(name)}), description=last.description)
+    return True
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    if not is_text_clause(clause, state) and not _FONT_ALONE.match(clause.text):
+        return False
+    if _font_of_added(clause, state):
+        return True
     texts = text_segments(state.draft)
     if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|(?<!\bwhen )(?<!\bonce )(?<!\bafter )(?<!\buntil )(?<!\btill )(?<!\bwhen the )"
                                              r"(?<!\bonce the )(?<!\bafter the )(?<!'s )(?<!looks )(?<!feels )(?<!seems )(?<!sounds )\b(?:off|gone)(?: too| as well| please)?$")
