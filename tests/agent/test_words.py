@@ -25,6 +25,9 @@ from reelforge.draft.colors import PALETTE, color_value
     ("高级灰", PALETTE["gray"]), ("朱红", color_value("vermilion")),
     # a colour said twice; a value typed in a Chinese message (its commas read full-width)
     ("蓝蓝的", PALETTE["blue"]), ("背景改成rgb(10，20，30)", "#0a141e"), ("标题改成#ffd700", "#ffd700"),
+    # a value typed any way: with alpha, as ffmpeg writes it, rgb without brackets, six digits after what names them
+    ("make the title #ff000080", "#ff000080"), ("title color 0xff0000", "#ff0000"), ("make the title rgb 255 0 0", "#ff0000"),
+    ("title colour hex ff0000", "#ff0000"), ("标题颜色改成ff6600", "#ff6600"),
 ])
 def test_a_chinese_colour_word_reads_as_its_value(text: str, value: str) -> None:
     found = colors_in(text)

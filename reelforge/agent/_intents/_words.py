@@ -204,8 +204,11 @@ _THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shad
                    r"\s+(?:text|letters|font|words|background|bg|box|banner|captions?|subtitles?|titles?)\b|"
                    r"(?:\s+(?:please|pls|plz|instead|then|now|too|maybe|thanks|thx))*\s*[.,;!?)]*\s*$|"
                    r"\s+(?:on|with|and|or)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:background|bg|box))")
-_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
-                       r"rgba?\(\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*(?:[,，]\s*[\d.]+\s*)?\))")  # (a Chinese message's commas read full-width)
+_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{8}}\b|#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
+                       r"0x[0-9a-f]{6}\b|rgba?\(\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*(?:[,，]\s*[\d.]+\s*)?\)|"  # (a Chinese message's commas read full-width)
+                       r"\brgb\s+\d{1,3}[\s,，]+\d{1,3}[\s,，]+\d{1,3}\b)|"
+                       # six hex digits said without '#' after what names them: "hex ff0000", "colour code ffd700", "颜色改成ff6600"
+                       r"(?:\bhex(?: code)?|\bcolou?r(?: code)?|颜色(?:改成|换成|改为|用|是)?)\s*[:=]?\s*#?([0-9a-f]{6})\b")
 # Chinese colour words (what a Chinese speaker says) -> the English name the draft reads (``color_value``) or a value;
 # a word of one character is a colour with 色 after it ("红色"), or where the areas read it bare ("字弄成红的", "黑底");
 # a longer one also without 色 ("改成天蓝", "换成酒红")
@@ -275,9 +278,13 @@ def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
     where it starts and the words said (cached: every area asks of the same clause)."""
     found: list[tuple[str, int, str]] = []
     for match in _EN_COLOR.finditer(text):
-        value = match.group(2) if match.group(2) else color_value(match.group(1))
-        if value is not None and match.group(2) and match.group(2).startswith("rgb"):
-            rgba = parse_color(match.group(2).replace("，", ","))
+        typed = match.group(2) or (f"#{match.group(3)}" if match.group(3) else None)
+        value = typed if typed else color_value(match.group(1))
+        if typed is not None and typed.startswith("0x"):  # "0xff0000", as ffmpeg writes one
+            value = "#" + typed[2:]
+        elif typed is not None and typed.startswith("rgb"):  # "rgb(255, 0, 0)", "rgb 255 0 0"
+            channels = re.findall(r"\d+(?:\.\d+)?", typed)
+            rgba = parse_color(f"rgb({', '.join(channels[:3])})") if len(channels) >= 3 else None
             value = "#" + "".join(f"{v:02x}" for v in rgba[:3]) if rgba else None
         if value is not None:
             found.append((value, match.start(), match.group(0)))
