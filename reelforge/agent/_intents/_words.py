@@ -12,7 +12,7 @@ from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_va
 from reelforge.draft.model import Position
 
 __all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC",
-           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "STYLE_KIND", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of",
+           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "STYLE_KIND", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of", "wanted_colors",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
 # Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
@@ -336,9 +336,36 @@ def aspect_at(clause: Clause) -> int:
     return min(found, default=len(clause.text))
 
 
-def color_of(text: str) -> str | None:
-    """The first colour named in ``text``, as the draft writes it (``#rrggbb``)."""
+# a colour said as the one there is, or the one not wanted, when another is named: "from red to blue", "not red, blue",
+# "instead of red", "the white title", "replace the black background with a white one", "标题从红色改成蓝色",
+# "把白色的标题改成黄色", "标题的红色换成蓝色", "不要红色，要蓝色"
+_OLD_BEFORE = re.compile(r"(?:\bfrom|\bnot|\binstead of|\brather than|\bno more|\bno longer|从|不要|不用|别用?|而不是|不是)\s*(?:the\s+)?$")
+_OLD_THING = re.compile(r"(?:\b(?:the|this|that|its)\s+|把|将)$")
+_THING_AFTER = re.compile(r"\s*的?\s*(?:\b(?:title|text|words|letters|background|bg|box|one|captions?|subtitles?|font)\b|"
+                          r"标题|背景|字幕|文字|字|底)")
+_CHANGED_AFTER = re.compile(r"\s*(?:的)?\s*(?:换成|改成|变成|改为|换为|改|换)")
+
+
+def _said_as_old(text: str, start: int, said: str) -> bool:
+    before, after = text[:start], text[start + len(said):]
+    return _OLD_BEFORE.search(before) is not None or _CHANGED_AFTER.match(after) is not None \
+        or (_OLD_THING.search(before) is not None and _THING_AFTER.match(after) is not None)
+
+
+def wanted_colors(text: str) -> tuple[tuple[str, int, str], ...]:
+    """The colours ``text`` asks for (``colors_in``), less one said as the colour there is or the one not wanted while
+    another is named ("change the title from red to blue" asks for blue; red is only where it starts)."""
     found = colors_in(text)
+    if len(found) > 1:
+        wanted = tuple(hit for hit in found if not _said_as_old(text, hit[1], hit[2]))
+        if wanted:
+            return wanted
+    return found
+
+
+def color_of(text: str) -> str | None:
+    """The colour ``text`` asks for, as the draft writes it (``#rrggbb``): the first of ``wanted_colors``."""
+    found = wanted_colors(text)
     return found[0][0] if found else None
 
 
