@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, colors_in, position_of
+from reelforge.agent._intents._words import ASPECT_VIDEO, aspect_of, position_of, wanted_colors
 from reelforge.agent._library import sound_effect
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import MISSING, clip_numbers, clip_refs, main_clips
@@ -181,7 +181,8 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
         slots.extend(Slot("time", ms, start, text[start:end]) for ms, start, end in find_durations(text))
     slots.extend(Slot("share", float(m.group(1) or m.group(2)) / 100, m.start()) for m in _SHARE.finditer(text))
     slots.extend(Slot("speed", float(m.group(1)), m.start()) for m in _SPEED.finditer(text))
-    slots.extend(Slot("colour", value.lower(), start, words) for value, start, words in colors_in(text))
+    # (a colour said as the one there is, "from red to blue", is no value asked for)
+    slots.extend(Slot("colour", value.lower(), start, words) for value, start, words in wanted_colors(text))
     position = position_of(clause)
     if position is not None and not clause.has(_MIDDLE_TIME) and not clause.has(_BETWEEN_ZH):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)

@@ -452,6 +452,23 @@ def _shape_for_where(clauses: list[Clause]) -> list[Clause]:
     return [merged if k == shaped[0] else c for k, c in enumerate(clauses) if k != where]
 
 
+# where the user posts, said beside a shape said outright: "i post on facebook, make it 4 by 5", "i post on instagram, make
+# it square" (the shape asked; the platform is only why)
+_POSTS_ON = re.compile(rf"^(?:(?:i|we)(?:'ll| will| usually| mostly| always)? )?(?:post|upload|share|publish)\w* "
+                       rf"(?:it |this |the video |my videos? |videos )?(?:on|to|onto) (?:my )?(?:{_WHERE}|facebook|fb|linked ?in|"
+                       rf"twitter|pinterest|snapchat|whats ?app|vimeo)\b[\w\s]*$")
+_SHAPE_SAID = re.compile(rf"{_SHAPES}|(?<![\d.])\d+\s*(?::|x|by|比)\s*\d+(?![\d.])")
+
+
+def _posted_beside_shape(clauses: list[Clause]) -> list[Clause]:
+    """"i post on facebook, make it 4 by 5": the shape said is the request, where it is posted only its reason."""
+    posted = [k for k, c in enumerate(clauses) if _POSTS_ON.match(c.text)]
+    shaped = [k for k, c in enumerate(clauses) if k not in posted and _SHAPE_SAID.search(c.text)]
+    if len(posted) != 1 or not shaped:
+        return clauses
+    return [c for k, c in enumerate(clauses) if k != posted[0]]
+
+
 def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     """"发ins reels用的，导出吧", "it's for tiktok, export it": where the video goes is the export's platform; the two
     clauses read as one export."""
@@ -605,7 +622,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
-        _shape_for_where(clauses)))))))
+        _shape_for_where(_posted_beside_shape(clauses))))))))
     clauses = _scene_said_after(_project_then_clip(clauses))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)

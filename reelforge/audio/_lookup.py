@@ -37,6 +37,13 @@ def _phrase(phrase: str) -> tuple[str, re.Pattern[str] | None]:
     return normal, re.compile(rf"(?<![a-z0-9]){re.escape(normal)}(?![a-z0-9])")
 
 
+@functools.lru_cache(maxsize=256)
+def _joined(text: str) -> frozenset[str]:
+    """``text``'s words, and each two neighbours run together: read once per text, not once per phrase."""
+    words = text.split()
+    return frozenset(words) | {first + second for first, second in zip(words, words[1:], strict=False)}
+
+
 def _mentions(text: str, phrase: str) -> bool:
     phrase, pattern = _phrase(phrase)
     if not phrase:
@@ -46,9 +53,7 @@ def _mentions(text: str, phrase: str) -> bool:
     if pattern.search(text):
         return True
     # "lofi" should find "lo fi", "hiphop" "hip hop", and the other way round.
-    words = text.split()
-    joined = set(words) | {first + second for first, second in zip(words, words[1:], strict=False)}
-    return phrase.replace(" ", "") in joined
+    return phrase.replace(" ", "") in _joined(text)
 
 
 def _points(text: str, phrases: Iterable[str], weight: float, *, by_length: bool = False) -> list[tuple[str, float]]:
@@ -65,6 +70,8 @@ def _score(text: str, phrases: Iterable[str], weight: float, *, by_length: bool 
     return sum(points for _, points in _points(text, phrases, weight, by_length=by_length))
 
 
+# (the areas ask of the same words several times a clause: read once; sized for a message's phrases)
+@functools.lru_cache(maxsize=256)
 def _style_scores(text: str, *, scenes: bool) -> dict[str, float]:
     """Every style's score for ``text``, less what it gets only from words inside another style's longer phrase."""
     found = {style.name: _points(text, _names(style), _NAME, by_length=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reelforge.agent._intents._words import aspect_of, colors_in
+from reelforge.agent._intents._words import aspect_of, color_of, colors_in
 from reelforge.agent._text import split_clauses
 from reelforge.draft.colors import PALETTE, color_value
 
@@ -25,6 +25,9 @@ from reelforge.draft.colors import PALETTE, color_value
     ("高级灰", PALETTE["gray"]), ("朱红", color_value("vermilion")),
     # a colour said twice; a value typed in a Chinese message (its commas read full-width)
     ("蓝蓝的", PALETTE["blue"]), ("背景改成rgb(10，20，30)", "#0a141e"), ("标题改成#ffd700", "#ffd700"),
+    # a value typed any way: with alpha, as ffmpeg writes it, rgb without brackets, six digits after what names them
+    ("make the title #ff000080", "#ff000080"), ("title color 0xff0000", "#ff0000"), ("make the title rgb 255 0 0", "#ff0000"),
+    ("title colour hex ff0000", "#ff0000"), ("标题颜色改成ff6600", "#ff6600"),
 ])
 def test_a_chinese_colour_word_reads_as_its_value(text: str, value: str) -> None:
     found = colors_in(text)
@@ -46,3 +49,15 @@ def test_a_degree_or_a_bare_character_is_no_new_colour(text: str) -> None:
 def test_a_platform_named_is_its_feed_shape(text: str, aspect: str) -> None:
     clause = split_clauses(text, "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in text) else "en")[0]
     assert aspect_of(clause) == aspect
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("change the title colour from red to blue", PALETTE["blue"]), ("make the title blue instead of red", PALETTE["blue"]),
+    ("title not red, blue", PALETTE["blue"]), ("turn the white title yellow", PALETTE["yellow"]),
+    ("replace the black background with a white one", PALETTE["white"]), ("标题从红色改成蓝色", PALETTE["blue"]),
+    ("把白色的标题改成黄色", PALETTE["yellow"]), ("标题的红色换成蓝色", PALETTE["blue"]), ("把黑色背景换成白色", PALETTE["white"]),
+    # two colours for two things: the first, as said
+    ("make the title red and the background blue", PALETTE["red"]), ("white text on a black box", PALETTE["white"]),
+])
+def test_the_colour_asked_for_is_not_the_one_there_is(text: str, value: str) -> None:
+    assert color_of(text) == value

@@ -12,7 +12,7 @@ from reelforge.draft.colors import COLOR_PHRASES, NAMED_COLORS, SHADES, color_va
 from reelforge.draft.model import Position
 
 __all__ = ["ABRUPT", "ADD", "ASPECT_VIDEO", "CHANGE_TO", "DISLIKE", "EDIT_KINDS", "EDIT_WORDS", "EFFECTS", "EN_COLOR_ANY", "EN_COLOR_WORDS", "LENGTH_ALONE", "LIP_SYNC", "other_shape",
-           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "STYLE_KIND", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of",
+           "MAKE_IT_FIRST", "REGIONAL_ZH", "REMOVE", "ZH_COLORS", "ZH_COLOR_BARE", "ZH_COLOR_CHARS", "ZH_COLOR_WORDS", "STYLE_KIND", "VIDEO_FORMS", "ZH_SHADES", "aspect_at", "aspect_of", "wanted_colors",
            "color_of", "colors_in", "position_of", "request_part", "without_colors", "zh_color"]
 
 # Taiwan's and Hong Kong's words (Cantonese's function words among them) as the words the rules know, read after the
@@ -207,8 +207,11 @@ _THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shad
                    r"\s+(?:text|letters|font|words|background|bg|box|banner|captions?|subtitles?|titles?)\b|"
                    r"(?:\s+(?:please|pls|plz|instead|then|now|too|maybe|thanks|thx))*\s*[.,;!?)]*\s*$|"
                    r"\s+(?:on|with|and|or)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:background|bg|box))")
-_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
-                       r"rgba?\(\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*(?:[,，]\s*[\d.]+\s*)?\))")  # (a Chinese message's commas read full-width)
+_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{8}}\b|#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
+                       r"0x[0-9a-f]{6}\b|rgba?\(\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*(?:[,，]\s*[\d.]+\s*)?\)|"  # (a Chinese message's commas read full-width)
+                       r"\brgb\s+\d{1,3}[\s,，]+\d{1,3}[\s,，]+\d{1,3}\b)|"
+                       # six hex digits said without '#' after what names them: "hex ff0000", "colour code ffd700", "颜色改成ff6600"
+                       r"(?:\bhex(?: code)?|\bcolou?r(?: code)?|颜色(?:改成|换成|改为|用|是)?)\s*[:=]?\s*#?([0-9a-f]{6})\b")
 # Chinese colour words (what a Chinese speaker says) -> the English name the draft reads (``color_value``) or a value;
 # a word of one character is a colour with 色 after it ("红色"), or where the areas read it bare ("字弄成红的", "黑底");
 # a longer one also without 色 ("改成天蓝", "换成酒红")
@@ -278,9 +281,13 @@ def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
     where it starts and the words said (cached: every area asks of the same clause)."""
     found: list[tuple[str, int, str]] = []
     for match in _EN_COLOR.finditer(text):
-        value = match.group(2) if match.group(2) else color_value(match.group(1))
-        if value is not None and match.group(2) and match.group(2).startswith("rgb"):
-            rgba = parse_color(match.group(2).replace("，", ","))
+        typed = match.group(2) or (f"#{match.group(3)}" if match.group(3) else None)
+        value = typed if typed else color_value(match.group(1))
+        if typed is not None and typed.startswith("0x"):  # "0xff0000", as ffmpeg writes one
+            value = "#" + typed[2:]
+        elif typed is not None and typed.startswith("rgb"):  # "rgb(255, 0, 0)", "rgb 255 0 0"
+            channels = re.findall(r"\d+(?:\.\d+)?", typed)
+            rgba = parse_color(f"rgb({', '.join(channels[:3])})") if len(channels) >= 3 else None
             value = "#" + "".join(f"{v:02x}" for v in rgba[:3]) if rgba else None
         if value is not None:
             found.append((value, match.start(), match.group(0)))
@@ -332,9 +339,36 @@ def aspect_at(clause: Clause) -> int:
     return min(found, default=len(clause.text))
 
 
-def color_of(text: str) -> str | None:
-    """The first colour named in ``text``, as the draft writes it (``#rrggbb``)."""
+# a colour said as the one there is, or the one not wanted, when another is named: "from red to blue", "not red, blue",
+# "instead of red", "the white title", "replace the black background with a white one", "标题从红色改成蓝色",
+# "把白色的标题改成黄色", "标题的红色换成蓝色", "不要红色，要蓝色"
+_OLD_BEFORE = re.compile(r"(?:\bfrom|\bnot|\binstead of|\brather than|\bno more|\bno longer|从|不要|不用|别用?|而不是|不是)\s*(?:the\s+)?$")
+_OLD_THING = re.compile(r"(?:\b(?:the|this|that|its)\s+|把|将)$")
+_THING_AFTER = re.compile(r"\s*的?\s*(?:\b(?:title|text|words|letters|background|bg|box|one|captions?|subtitles?|font)\b|"
+                          r"标题|背景|字幕|文字|字|底)")
+_CHANGED_AFTER = re.compile(r"\s*(?:的)?\s*(?:换成|改成|变成|改为|换为|改|换)")
+
+
+def _said_as_old(text: str, start: int, said: str) -> bool:
+    before, after = text[:start], text[start + len(said):]
+    return _OLD_BEFORE.search(before) is not None or _CHANGED_AFTER.match(after) is not None \
+        or (_OLD_THING.search(before) is not None and _THING_AFTER.match(after) is not None)
+
+
+def wanted_colors(text: str) -> tuple[tuple[str, int, str], ...]:
+    """The colours ``text`` asks for (``colors_in``), less one said as the colour there is or the one not wanted while
+    another is named ("change the title from red to blue" asks for blue; red is only where it starts)."""
     found = colors_in(text)
+    if len(found) > 1:
+        wanted = tuple(hit for hit in found if not _said_as_old(text, hit[1], hit[2]))
+        if wanted:
+            return wanted
+    return found
+
+
+def color_of(text: str) -> str | None:
+    """The colour ``text`` asks for, as the draft writes it (``#rrggbb``): the first of ``wanted_colors``."""
+    found = wanted_colors(text)
     return found[0][0] if found else None
 
 

@@ -509,6 +509,7 @@ def _unquoted_words(clause: Clause) -> str | None:
 
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
                       rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
+                      r"(?!\s*(?:#?[0-9a-fA-F]{6}$|#[0-9a-fA-F]{3}$|0x[0-9a-fA-F]{6}$|rgba?\b))"  # "title color: FFD700": a colour's value
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
                       r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
