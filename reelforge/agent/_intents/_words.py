@@ -150,7 +150,7 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     ("4:5", r"(?:instagram|insta|ins|ig) feed|小红书"),
     # the other platforms by the shape their feeds show best: a story anywhere is 9:16 (above); Pinterest's and
     # WhatsApp's status videos are tall, Facebook's and LinkedIn's feeds square, X / Twitter's and Weibo's players wide
-    ("9:16", r"\bpinterest\b|\bwhats ?app status\b|\bsnap(?:chat)?\b|\b(?:facebook|fb|whats ?app) stor(?:y|ies)\b"),
+    ("9:16", r"\bpinterest\b|\bwhats ?app status\b|\bsnapchat\b|\bsnap stor(?:y|ies)\b|\b(?:facebook|fb|whats ?app) stor(?:y|ies)\b"),
     ("1:1", r"instagram|\binsta(?:gram)?\b|(?<![a-z])ins(?![a-z]|风|那种风|的风格)|朋友圈|\bfacebook\b|\bfb\b|\blinked ?in\b"),
     ("16:9", r"youtube|油管|b站|\btwitter\b|\bvimeo\b|微博|西瓜视频|知乎"),
 )
