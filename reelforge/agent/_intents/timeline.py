@@ -1248,22 +1248,10 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
         r"^(?:(?:then|and|show it|keep it|hold it|for)\s+)*\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: long| each)?$|"
         r"^(?:然后|再)?(?:显示|放|播|停留|停|持续)?\d+(?:\.\d+)?秒(?:钟)?(?:就行|吧)?$") else None
     if length:  # "海滩照片放进去 放三秒": how long the upload just added shows
-        added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
-        if not added:
-            return False
-        state.actions.pop()
-        state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
-        state.edit(last.edit.model_copy(update={"duration_ms": length}), focus_kind="clip")
-        return True
+        return _amend_added(last, state, {"duration_ms": length})
     fit = next((name for name, pattern in _FIT if clause.has(pattern)), None)
     if fit is not None:  # "照片加进来，用模糊背景填满", "add my photo, with a blurred background": how it fills the frame
-        added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
-        if not added:
-            return False
-        state.actions.pop()
-        state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
-        state.edit(last.edit.model_copy(update={"fit": fit}), focus_kind="clip")
-        return True
+        return _amend_added(last, state, {"fit": fit})
     if not clause.has(_PLACE_ALONE):
         return False
     said = re.sub(r"(?<=[在到])(?:整个)?视频(?=后面|之后)", "最后面", re.sub(r"(?<=[在到])(?:整个)?视频(?=前面|之前)", "最前面", clause.text))
@@ -1271,9 +1259,18 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
     added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
     if placement is None or not added or placement[1] == added[-1]:
         return False
+    return _amend_added(last, state, {"at": placement[0], "ref": placement[1]})
+
+
+def _amend_added(last: EditAction, state: PlanState, update: dict[str, object]) -> bool:
+    """The upload ``last`` just added, added again with ``update`` instead (one edit, one version)."""
+    assert isinstance(last.edit, AddClip)
+    added = [seg.id for seg in main_clips(state.draft) if seg.src == last.edit.src]
+    if not added:
+        return False
     state.actions.pop()
     state.draft = apply_edit(state.draft, DeleteSegment(segment_id=added[-1]))
-    state.edit(last.edit.model_copy(update={"at": placement[0], "ref": placement[1]}), focus_kind="clip")
+    state.edit(last.edit.model_copy(update=update), focus_kind="clip")
     return True
 
 
