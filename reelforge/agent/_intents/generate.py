@@ -753,7 +753,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(_BOOKEND + r"|^整个视频(?:用|以)") else request_part(clause.text)
     # ("在整个视频后面加一段烟花": the whole video is where the new clip goes, no edit of it)
     request = re.sub(r"(?:整个|全部的?)视频(?=(?:的)?(?:前面|后面|之前|之后|前边|后边|最后|结尾|末尾|开头|最前面|最开始))", "", request)
-    if not animate and re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", request)) and not clause.has(r"\bgenerate\b|生成"):
+    if not animate and re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", re.sub(_CUT_IN_SCENE, " ", request))) \
+            and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
@@ -1098,12 +1099,16 @@ _UPLOAD_PLACED = r"^(?:(?:the|my)\s+)?(?:photo|pic|picture|image|video|vid|foota
 
 # what a thing in a described scene does or how it looks, no edit: "waves hitting it" (the lighthouse), "city lights
 # blurred behind it", "blurry lights in the distance" (a participle's "it" is a thing in the scene, never the clip)
+# a thing in the scene cut open, not the video split: "夏天的西瓜 切开 汁水四溅", "一个西瓜被切开", "厨师把面包切开"
+# ("把狗那段切开", "在第4秒切开", "这段切开" split a clip)
+_CUT_IN_SCENE = r"(?:(?<=被)|(?<=[\u4e00-\u9fff]{2}\s)(?<!段\s)(?<!频\s)(?<!头\s)(?<!秒\s)|" \
+                r"(?<=把[\u4e00-\u9fff]{2})(?<![段频头它个])|(?<=把[\u4e00-\u9fff]{3})(?<![段频头它个]))切开"
 _IN_SCENE = re.compile(r"\b(?:blurr(?:ed|y)|out of focus)\s+(?=(?:behind|beyond|in the (?:background|distance))\b)|"
                        r"\bblurry\s+(?=[a-z]+ (?:behind|beyond|in the (?:background|distance))\b)|"
                        r"(?:(?<=[a-z]{2}ing )|(?<=[a-z]{2}ed ))(?:(?:behind|around|at|into|against|over|under|past|towards?|beside|near|"
                        r"through|across|along|inside|onto|on|off|up|down)\s+)?it\b|"
                        # ("暴风雨中的灯塔，海浪拍打着它", "下雨的窗户，后面是模糊的城市灯光")
-                       r"(?<=[\u4e00-\u9fff]着)它|(?:模糊|虚化)的(?=[\u4e00-\u9fff]{2})")
+                       r"(?<=[\u4e00-\u9fff]着)它|(?:模糊|虚化)的(?=[\u4e00-\u9fff]{2})|" + _CUT_IN_SCENE)
 _EDIT_PARTICIPLE = re.compile(r"\b(?:mak|putt|sett|turn|mov|cutt|trimm|speed|slow|hav|gett|lett|keep|leav|fad|add|remov|do|"
                               r"play|start|end|stopp|mut|zoom|pann|chang|us)(?:ing|ed)\s+(?:\w+\s+)?it\b")
 
