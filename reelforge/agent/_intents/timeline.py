@@ -1212,7 +1212,7 @@ _UPLOAD_LISTED = re.compile(rf"^(?:(?:(?:the|my) )?(?:[\w.-]+ ){{0,2}}?(?:photo|
 # the same in Chinese, each item after a comma or a pause: "海滩照片，5秒，放在开头", "徒步视频 放最后 3秒"
 _UPLOAD_ITEM_ZH = r"(?:放|加|插|接)?(?:在|到)?(?:视频的?)?(?:最前面?|开头|片头|结尾|片尾|最后面?)(?:吧|就行|就好)?|" \
                   r"(?:显示|放|播|停留?)?\d+(?:\.\d+)?秒钟?(?:吧|就行|就好|左右)?"
-_UPLOAD_LISTED_ZH = re.compile(rf"^([^，,\s]{{1,12}}?(?:照片|图片|相片|视频|录像)|[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))"
+_UPLOAD_LISTED_ZH = re.compile(rf"^((?![^，,\s]*?(?:放|加|插|接|用|把|将|再|先))[^，,\s]{{1,12}}?(?:照片|图片|相片|视频|录像)|[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))"
                                rf"((?:\s*[，,\s]\s*(?:{_UPLOAD_ITEM_ZH}))*)$")
 
 
