@@ -1106,7 +1106,7 @@ _COMPLAINT_EN = re.compile(
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
-_COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?(?<!消失得)(?<!没了得)(?<!消失)(?<!不见了))"  # "标题消失得太快了": text.py's
+_COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?(?<!消失得)(?<!没了得)(?<!消失)(?<!不见了)(?<!不要)(?<!别)(?<!不用)(?<!不必))"  # "标题消失得太快了": text.py's
                            r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
                            r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓)|"  # "城市那段拖沓了": drags, said plainly
                            r"(?=[慢快吵响大小长短轻](?:过头|过了头|过分)))"  # "快过头了": too fast

@@ -79,11 +79,16 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
 # (not one opened by a removal or a change of a clip there: "删掉狗的视频", "去掉城市的视频" remove it)
 _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
                r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
+# (and "再加一个 下雪的城市", "加一个奔跑的小狗放在开头": another thing shown, said with 个 and no clip word)
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
     r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
+    r"(?:^再(?:加|添加|插入|补|接)(?:上)?(?:1)?个\s*(?=[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{1,8}$)|" \
+    r"^(?:加|添加|插入|补|接)(?:上)?(?:1)?个\s*(?=[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{1,8}\s*[，,]?\s*(?:放|插|接)(?:在|到)))" \
+    r"(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|字|照片|图片|相片|黑|淡|上传|我的|颜色|色|" \
+    r"贴纸|表情|特效|动画|边框|水印|logo|片头|片尾|开场|结尾|开头))|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
@@ -758,7 +763,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # ("open the whole thing with a drone shot of ...": the whole video is where the new clip goes, no edit of it)
     request = re.sub(r"\bthe whole (?:thing|video)\b|^整个视频", "", request_part(clause.text)) \
         if clause.has(_BOOKEND + r"|^整个视频(?:用|以)") else request_part(clause.text)
-    if not animate and re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", request)) and not clause.has(r"\bgenerate\b|生成"):
+    # ("在整个视频后面加一段烟花": the whole video is where the new clip goes, no edit of it)
+    request = re.sub(r"(?:整个|全部的?)视频(?=(?:的)?(?:前面|后面|之前|之后|前边|后边|最后|结尾|末尾|开头|最前面|最开始))", "", request)
+    if not animate and re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", re.sub(_CUT_IN_SCENE, " ", request))) \
+            and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
@@ -1117,12 +1125,16 @@ _UPLOAD_PLACED = r"^(?:(?:the|my)\s+)?(?:photo|pic|picture|image|video|vid|foota
 
 # what a thing in a described scene does or how it looks, no edit: "waves hitting it" (the lighthouse), "city lights
 # blurred behind it", "blurry lights in the distance" (a participle's "it" is a thing in the scene, never the clip)
+# a thing in the scene cut open, not the video split: "夏天的西瓜 切开 汁水四溅", "一个西瓜被切开", "厨师把面包切开"
+# ("把狗那段切开", "在第4秒切开", "这段切开" split a clip)
+_CUT_IN_SCENE = r"(?:(?<=被)|(?<=[\u4e00-\u9fff]{2}\s)(?<!段\s)(?<!频\s)(?<!头\s)(?<!秒\s)|" \
+                r"(?<=把[\u4e00-\u9fff]{2})(?<![段频头它个])|(?<=把[\u4e00-\u9fff]{3})(?<![段频头它个]))切开"
 _IN_SCENE = re.compile(r"\b(?:blurr(?:ed|y)|out of focus)\s+(?=(?:behind|beyond|in the (?:background|distance))\b)|"
                        r"\bblurry\s+(?=[a-z]+ (?:behind|beyond|in the (?:background|distance))\b)|"
                        r"(?:(?<=[a-z]{2}ing )|(?<=[a-z]{2}ed )|(?<= all over ))(?:(?:behind|around|at|into|against|over|under|past|towards?|beside|near|"
                        r"through|across|along|inside|onto|on|off|up|down)\s+)?it\b|"
                        # ("暴风雨中的灯塔，海浪拍打着它", "下雨的窗户，后面是模糊的城市灯光")
-                       r"(?<=[\u4e00-\u9fff]着)它|(?:模糊|虚化)的(?=[\u4e00-\u9fff]{2})")
+                       r"(?<=[\u4e00-\u9fff]着)它|(?:模糊|虚化)的(?=[\u4e00-\u9fff]{2})|" + _CUT_IN_SCENE)
 _EDIT_PARTICIPLE = re.compile(r"\b(?:mak|putt|sett|turn|mov|cutt|trimm|speed|slow|hav|gett|lett|keep|leav|fad|add|remov|do|"
                               r"play|start|end|stopp|mut|zoom|pann|chang|us)(?:ing|ed)\s+(?:\w+\s+)?it\b")
 

@@ -44,15 +44,18 @@ _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|�
 # whose video the music is for names no upload: "music for my dog video", "给我的视频配点音乐"
 _FOR_MINE = r"\bfor (?:my|our) (?:[\w-]+ ){0,2}(?:video|vlog|clip|channel|montage|reel|edit|film|movie|short|page)s?\b|" \
             r"给我的(?:[\u4e00-\u9fff]{0,6}?)(?:视频|vlog|片子)"
+# a loudness said not to be wanted, a verb between or none: "音乐别放那么大声", "不要太吵", "别开这么响", "不用那么大声"
+# (quieter); "别那么小声" (louder)
+_NOT_SO = r"(?:别|不要|不用|不必|没必要)(?:再)?(?:放|开|调|弄|搞|整)?得?(?:那么|这么|太|那样|这样)"
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take|drop|knock)(?: \w+){0,3} down|drop (?:the )?(?:\w+ )?(?:volume|level)|reduce|decrease|less loud|" \
-           r"not so loud|too loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
-           r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|(?:别|不要)(?:那么|这么|太)(?:大声|响|吵)"
+           r"not so loud|too loud|(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|needn'?t) (?:[\w']+ ){0,4}?(?:so|that|this|too) loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
+           r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|" + _NOT_SO + r"(?:大声|响|吵)"
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
 _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|\b(?:is|'s|are) (?:barely|hardly) audible\b|" \
-             r"太小声|太小了|太轻了|声音太小|听不(?:见|到)"
+             r"太小声|太小了|太轻了|声音太小|听不(?:见|到)|" + _NOT_SO + r"(?:小声|轻|小)"
 # a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
@@ -649,6 +652,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if (clause.has(REMOVE) or clause.has(_OFF)) and not clause.has(r"\breplace|换|\bvolume\b|音量|\d\s*%|来(?:点|一?首|一?段)") \
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
             and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause) and not clause.has(_NOT_MINE) \
+            and not clause.has(_NOT_SO + r"(?:大声|响|吵|小声|轻)") \
             and not clause.has(r"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)"):  # "不要从头放": where the song starts
         state.edit(RemoveMusic())
         state.focus = None

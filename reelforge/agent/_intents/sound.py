@@ -174,7 +174,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # ("视频一开始就来个叮": the video said as the moment, not a clip to make)
     if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|的(?:开头|结尾|最后))|"
                                              r"(?<![切换])镜头|(?<![切换])画面|"
-                                             r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的"):  # "再加一段三秒的人群欢呼": a clip
+                                             r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的(?!时候|时)"):  # "再加一段三秒的人群欢呼": a clip
+        # ("换到第二段的时候来个叮": the moment a clip comes in, not a clip to make)
         return False
     every = clause.has(r"\b(?:each|every|all(?: the)?|between (?:the )?clips|on) (?:transitions?|cuts?)\b|\bbetween (?:each|every|the) clips?\b|"
                        r"\b(?:on|at|in) (?:each|every|all(?: the)?) (?:cuts?|transitions?|changes? of (?:the )?(?:clips?|shots?|scenes?))\b|每次切换|每个剪辑点|"

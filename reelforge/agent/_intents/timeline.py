@@ -1214,8 +1214,13 @@ _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?
 _UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
                r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls|first|last|" \
                r"as (?:the|my) (?:first|opening|opener|intro|last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?"
-_UPLOAD_LISTED = re.compile(rf"^(?:(?:the|my) (?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
+_UPLOAD_LISTED = re.compile(rf"^(?:(?:(?:the|my) )?(?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
                             rf"[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))(?:\s*,?\s*(?:{_UPLOAD_ITEM}))+$")
+# the same in Chinese, each item after a comma or a pause: "海滩照片，5秒，放在开头", "徒步视频 放最后 3秒"
+_UPLOAD_ITEM_ZH = r"(?:放|加|插|接)?(?:在|到)?(?:视频的?)?(?:最前面?|开头|片头|结尾|片尾|最后面?)(?:吧|就行|就好)?|" \
+                  r"(?:显示|放|播|停留?)?\d+(?:\.\d+)?秒钟?(?:吧|就行|就好|左右)?"
+_UPLOAD_LISTED_ZH = re.compile(rf"^((?![^，,\s]*?(?:放|加|插|接|用|把|将|再|先))[^，,\s]{{1,12}}?(?:照片|图片|相片|视频|录像)|[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov))"
+                               rf"((?:\s*[，,\s]\s*(?:{_UPLOAD_ITEM_ZH}))*)$")
 
 
 # how an upload just added fills the frame, said alone after it (``AddClip.fit``): a blurred copy behind it, all of it
@@ -1477,6 +1482,17 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
         # "the beach photo, 5 seconds, at the start", "my beach photo first, 3 seconds": first and last are the ends
         said = re.sub(r"\b(first|last)\b", lambda m: "at the start" if m.group(1) == "first" else "at the end", clause.text)
         clause = dataclasses.replace(clause, text=f"add {said}")
+    listed_zh = _UPLOAD_LISTED_ZH.match(clause.text)
+    if listed_zh and not listed_zh.group(2) and not re.search(  # the upload alone, its place in a clause of its own
+            re.escape(listed_zh.group(1)) + rf"\s*[，,\s]\s*(?:{_UPLOAD_ITEM_ZH})", clause.source.lower()):
+        listed_zh = None  # ("海滩照片，放在开头"); said alone, "海滩照片" asks nothing
+    if listed_zh and _upload_off_timeline(dataclasses.replace(clause, text=listed_zh.group(1)), state):
+        items = [item for item in re.split(r"\s*[，,\s]\s*", listed_zh.group(2)) if item]
+        places = [item for item in items if not re.search(r"\d", item)]
+        lengths = [item for item in items if re.search(r"\d", item)]
+        clause = dataclasses.replace(clause, text=f"把{listed_zh.group(1)}加到{re.sub(r'^(?:放|加|插|接)?(?:在|到)?', '', places[0])}"
+                                     if places else f"把{listed_zh.group(1)}加进来")
+        clause = dataclasses.replace(clause, text=" ".join([clause.text, *lengths]))  # "海滩照片，5秒，放在开头"
     put_zh = re.match(r"^([^，,\s]{1,12}?)(最后|最前面?|开头|结尾)(?:面)?(?:吧|就行|就好|呗)?$", clause.text)
     if put_zh and _upload_off_timeline(dataclasses.replace(clause, text=put_zh.group(1)), state):
         clause = dataclasses.replace(clause, text=f"把{put_zh.group(1)}放到{put_zh.group(2)}")  # "照片最后吧"
