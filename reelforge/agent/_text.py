@@ -1161,8 +1161,12 @@ _LOUD_EN = re.compile(rf"^{_OPENERS}(?:{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning
 _LOUDISH_EN = re.compile(rf"^{_OPENERS}it'?s (?:(?:a bit|a little|kinda|kind of|pretty|really|so|quite|way) )+(?P<adj>loud|noisy|quiet|soft)\W*$")
 
 
+# an amount said after the complaint is the change asked: "the music is too much, just half it", "..., take it to 20%"
+_AMOUNT_EN = re.compile(r"\b(?:hal(?:f|ve)|quarter|third|double|twice)\b|\d")
+
+
 def _music_remark(text: str) -> Remark | None:
-    if _LOUD_EN.match(text):
+    if _LOUD_EN.match(text) and not _AMOUNT_EN.search(text):
         return Remark("make the music quieter")
     loudish = _LOUDISH_EN.match(text)
     if loudish:
