@@ -361,6 +361,10 @@ _VIEWERS_WHY = re.compile(r"(?<=\w)\s*,\s*(?:because |since |cause |as )?(?:peop
                           r"use|turn)\w*\b[^,]*$")
 
 
+# "&" between two words is "and" inside a phrase ("black & white", "rock&roll"), unless a request or a part follows it
+_PHRASE_AND = re.compile(rf"(?<=[a-z])\s*&\s*(?=[a-z])(?!(?:{_EN_LEADS})\b|(?:\S+\s+){{0,2}}(?:{_EN_PARTS})\b)")
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -375,6 +379,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":
         text = _colloquial_zh(text)
+    text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
