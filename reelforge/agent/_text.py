@@ -361,6 +361,9 @@ _VIEWERS_WHY = re.compile(r"(?<=\w)\s*,\s*(?:because |since |cause |as )?(?:peop
                           r"use|turn)\w*\b[^,]*$")
 
 
+_CUT_TO = re.compile(r"\b(?:right |just |exactly )?(?:(?:where|when|as|once) (?:it|the video|we|the edit) (?:cuts?|switch(?:es)?|changes?|goes|"
+                     r"jumps?) (?:over )?to|(?:at|on) the (?:cut|switch|change) (?:in)?to) "
+                     r"(?P<clip>(?:the |that |my )?(?!black\b|white\b)[\w' -]+?)(?=\s*(?:[,;.]|$))")
 # "&" between two words is "and" inside a phrase ("black & white", "rock&roll"), unless a request or a part follows it
 _PHRASE_AND = re.compile(rf"(?<=[a-z])\s*&\s*(?=[a-z])(?!(?:{_EN_LEADS})\b|(?:\S+\s+){{0,2}}(?:{_EN_PARTS})\b)")
 
@@ -490,6 +493,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+)?(?:title|music|song|text|captions|subtitles|transitions?|"
                   r"crossfade|clip|voice-?over))\s+(remove|delete|mute|unmute)(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))",
                   r"\1\3 \2", text)
+    # "a ding right where it cuts to the dog clip", "at the cut to the second clip": the one cut into that clip, its start
+    text = _CUT_TO.sub(r"when \g<clip> starts", text)
     text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
     # "the dog clip has to go", "that whoosh can go": remove it
     text = _GONE.sub(r"remove \1", text)
