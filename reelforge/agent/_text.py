@@ -365,7 +365,8 @@ _CUT_TO = re.compile(r"\b(?:right |just |exactly )?(?:(?:where|when|as|once) (?:
                      r"jumps?) (?:over )?to|(?:at|on) the (?:cut|switch|change) (?:in)?to) "
                      r"(?P<clip>(?:the |that |my )?(?!black\b|white\b)[\w' -]+?)(?=\s*(?:[,;.]|$))")
 # "&" between two words is "and" inside a phrase ("black & white", "rock&roll"), unless a request or a part follows it
-_PHRASE_AND = re.compile(rf"(?<=[a-z])\s*&\s*(?=[a-z])(?!(?:{_EN_LEADS})\b|(?:\S+\s+){{0,2}}(?:{_EN_PARTS})\b)")
+# (letters joined are a name of their own: "r&b", "b&w")
+_PHRASE_AND = re.compile(rf"(?<=[a-z]{{2}})\s*&\s*(?=[a-z]{{2}})(?!(?:{_EN_LEADS})\b|(?:\S+\s+){{0,2}}(?:{_EN_PARTS})\b)")
 
 
 def split_clauses(message: str, language: str) -> list[Clause]:
