@@ -361,6 +361,14 @@ _VIEWERS_WHY = re.compile(r"(?<=\w)\s*,\s*(?:because |since |cause |as )?(?:peop
                           r"use|turn)\w*\b[^,]*$")
 
 
+_CUT_TO = re.compile(r"\b(?:right |just |exactly )?(?:(?:where|when|as|once) (?:it|the video|we|the edit) (?:cuts?|switch(?:es)?|changes?|goes|"
+                     r"jumps?) (?:over )?to|(?:at|on) the (?:cut|switch|change) (?:in)?to) "
+                     r"(?P<clip>(?:the |that |my )?(?!black\b|white\b)[\w' -]+?)(?=\s*(?:[,;.]|$))")
+# "&" between two words is "and" inside a phrase ("black & white", "rock&roll"), unless a request or a part follows it
+# (letters joined are a name of their own: "r&b", "b&w")
+_PHRASE_AND = re.compile(rf"(?<=[a-z]{{2}})\s*&\s*(?=[a-z]{{2}})(?!(?:{_EN_LEADS})\b|(?:\S+\s+){{0,2}}(?:{_EN_PARTS})\b)")
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -375,6 +383,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":
         text = _colloquial_zh(text)
+    text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
@@ -485,6 +494,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"(^|,\s*|\band\s+)((?:the\s+)?(?:[\w-]+\s+)?(?:title|music|song|text|captions|subtitles|transitions?|"
                   r"crossfade|clip|voice-?over))\s+(remove|delete|mute|unmute)(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))",
                   r"\1\3 \2", text)
+    # "a ding right where it cuts to the dog clip", "at the cut to the second clip": the one cut into that clip, its start
+    text = _CUT_TO.sub(r"when \g<clip> starts", text)
     text = re.sub(r"\bwhere (?:they|it|the (?:clips?|shots?|scenes?)) cuts?\b", "at each cut", text)  # "a whoosh where they cut"
     # "the dog clip has to go", "that whoosh can go": remove it
     text = _GONE.sub(r"remove \1", text)
@@ -1181,8 +1192,12 @@ _LOUD_EN = re.compile(rf"^{_OPENERS}(?:{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning
 _LOUDISH_EN = re.compile(rf"^{_OPENERS}it'?s (?:(?:a bit|a little|kinda|kind of|pretty|really|so|quite|way) )+(?P<adj>loud|noisy|quiet|soft)\W*$")
 
 
+# an amount said after the complaint is the change asked: "the music is too much, just half it", "..., take it to 20%"
+_AMOUNT_EN = re.compile(r"\b(?:hal(?:f|ve)|quarter|third|double|twice)\b|\d")
+
+
 def _music_remark(text: str) -> Remark | None:
-    if _LOUD_EN.match(text):
+    if _LOUD_EN.match(text) and not _AMOUNT_EN.search(text):
         return Remark("make the music quieter")
     loudish = _LOUDISH_EN.match(text)
     if loudish:

@@ -92,7 +92,7 @@ FIELD_WORDS: dict[tuple[str, ...], str] = {
     ("pos",): r"\b(?:position|placement|location)\b|位置",
     ("duration_ms",): r"\b(?:length|duration|lasts?|long)\b|时长|长度|持续",
     # ("at the start for 2 seconds" is a place, then a length)
-    ("start_ms",): r"\b(?<!the )(?<!very )(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b)|开始时间|出现时间|进来",
+    ("start_ms",): r"\b(?<!the )(?<!very )(?:start(?:s|ing)?(?: time)?|begins?|comes? in|appears?)\b(?! (?:the|it|my|this|that)\b| (?:on|in|from|with) (?:a )?(?:black|white)\b)|开始时间|出现时间|进来",
     ("end_ms",): r"\b(?:stops?|stopping|ends?(?= (?:at|by|on|around)\b)|cuts? out)\b|停止|停掉|就停|停下|结束",  # "music stops at 8 s"
     ("source_in_ms",): r"(?<=\d)\s*(?:s|secs?|seconds?) in\b|\binto the (?:song|track)\b|从歌的",  # "start the song 30 s in"
     ("fade_in_ms",): r"\bfade[- ]?ins?\b|淡入",

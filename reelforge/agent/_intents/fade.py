@@ -166,6 +166,10 @@ _ITS_LENGTH = re.compile(r"^(?:(?:ok|now|and|then)\s+)*(?:make|set|change) (?:it
                          r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|^(?:再)?(?:长|短|慢)(?:一)?点[，,\s]*(\d+(?:\.\d+)?)秒(?:吧)?$")
 
 
+_COMES_IN = re.compile(r"^(?:and |then |and then )?(?:(?:slowly|gently|softly) )?(?:come in|comes in|fade (?:it |things )?(?:in|up)|"
+                       r"bring (?:it|the (?:video|picture)) in|reveal (?:it|the (?:video|picture)))(?: (?:slowly|gently|softly))?$")
+
+
 def _after_a_fade(clause: Clause, state: PlanState) -> bool:
     """A follow-up to a picture fade the last version made: the other end too, or that fade at another length."""
     history = state.context.history
@@ -180,6 +184,12 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
         state.actions.pop()
         state.edit(last.edit.model_copy(update={k: ms for k in ("fade_in_ms", "fade_out_ms") if getattr(last.edit, k)}),
                    focus_kind="clip" if last.edit.segment_id else None)
+        return True
+    if _COMES_IN.match(clause.text) and isinstance(last, EditAction) and isinstance(last.edit, SetFade) and \
+            last.edit.fade_in_ms and last.edit.segment_id is None:
+        # "start on black for a second then come in": the picture coming in is the fade in from black just asked for
+        state.actions.pop()
+        state.edit(last.edit)
         return True
     if end is not None and isinstance(last, EditAction) and isinstance(last.edit, SetFade) and last.edit.segment_id is None:
         # "black screen at the start of 1 second and also in the end": the other end of the fade just asked for, as long,

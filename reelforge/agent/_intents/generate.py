@@ -51,6 +51,15 @@ _SCENE_PLACED = r"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(
                 r"(?:a|an|some|two|three)\s+[\w' -]{3,60}?\s+(?:at the (?:very )?(?:end|start|beginning)|(?:right |just )?(?:after|before) " \
                 r"(?:this|it|that|the (?:[\w-]+ ){1,2}?(?:clip|one|shot)))(?: one)?\s*,\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*" \
                 r"(?:seconds?|secs?|s)\b"
+# "after the video add a dog swimming in a lake", "add a fox in the snow after everything": a scene (something doing
+# something, or somewhere) added after the whole video is a new clip at its end
+_AFTER_ALL = r"(?:(?:right |just )?(?:after|following) (?:the (?:whole |entire )?(?:video|thing|film|movie)|everything(?: else)?|all (?:of )?(?:that|this|it))" \
+             r"|at the (?:very )?end of (?:the|this|my) (?:whole |entire )?(?:video|thing|film|movie))"
+_A_SCENE = r"(?:a|an|some|two|three)\s+(?!(?:[\w-]+ )?(?:photo|picture|pic|image|selfie|still|title|text|caption|sound|song)s?\b)(?=[\w' -]*?\b(?:[a-z]{3,}ing|over|through|under|across|along|near|in|on|into|at)\s)[\w' ,-]{3,80}?"
+_LENGTH_LAST = r"(?:,?\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))?"
+_SCENE_AFTER_ALL = rf"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:{_AFTER_ALL}),?\s+(?:add|insert|append|put|tack on|" \
+                   rf"throw in|stick)\s+(?P<after_scene>{_A_SCENE}){_LENGTH_LAST}$|^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*" \
+                   rf"(?:add|insert|append|tack on|throw in|put in)\s+(?P<after_scene2>{_A_SCENE}),?\s+{_AFTER_ALL}{_LENGTH_LAST}$"
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
@@ -74,7 +83,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"(?:clip|video|vid|shot|scene|footage|time-?lapse|close[- ]?up|drone shot|aerial)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))|" \
           r"\b(?:add|insert|put in|throw in|drop in|stick in|tack on)\s+(?:some\s+|a\s+|more\s+)?b-?roll\b|" \
           r"\b(?:add|insert|append|put in|stick in|throw in)\s+(?:(?:a|an|some)\s+)?[\w ,'-]{3,60}?\s+as\s+(?:a|an|another|one more)\s+" \
-          r"(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b|" + _SCENE_PLACED  # "add a cat sleeping on a windowsill as a new clip"
+          r"(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b|" + _SCENE_PLACED + "|" + _SCENE_AFTER_ALL  # "add a cat sleeping on a windowsill as a new clip"
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 # (not one opened by a removal or a change of a clip there: "删掉狗的视频", "去掉城市的视频" remove it)
 _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
@@ -426,7 +435,7 @@ def _how_filmed(lead: str) -> str:
 
 
 # where a new clip goes, said in a clause: "at the end", "after the first clip", "放在最后", "在第一个片段后面"
-_WHERE_IT_GOES = (r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing)\s+(?:it|this|that|(?:this|that) one|"
+_WHERE_IT_GOES = (_AFTER_ALL + r"|\b(?:right |just )?(?:after|before|instead of|in place of|replacing)\s+(?:it|this|that|(?:this|that) one|"
                   r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)|clip \d+|the [a-z]+)\b|"
                   r"\bbetween (?:the )?(?:two |both |2 )?(?:clips|shots)\b|\bbetween the [a-z]+(?: (?:clip|one))? and the [a-z]+(?: (?:clip|one))?\b|"
                   r"\b(?:at|to|on) the (?:very )?(?:start|beginning|end|front)\b.*$|"
@@ -765,13 +774,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(_BOOKEND + r"|^整个视频(?:用|以)") else request_part(clause.text)
     # ("在整个视频后面加一段烟花": the whole video is where the new clip goes, no edit of it)
     request = re.sub(r"(?:整个|全部的?)视频(?=(?:的)?(?:前面|后面|之前|之后|前边|后边|最后|结尾|末尾|开头|最前面|最开始))", "", request)
+    after_all = clause.has(_SCENE_AFTER_ALL)
+    if after_all:  # "add a cat on a sofa after everything": where the new clip goes, no edit of everything
+        request = re.sub(_AFTER_ALL, " ", request)
     if not animate and re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", re.sub(_CUT_IN_SCENE, " ", request))) \
             and not clause.has(r"\bgenerate\b|生成"):
         return False
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
             and _only_existing(dataclasses.replace(clause, text=re.sub(  # "... after this one, 5 seconds": a place, no clip noun
-                r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b", " ", clause.text))) \
+                r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b" + ("|" + _AFTER_ALL if after_all else ""),
+                " ", clause.text))) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
@@ -779,7 +792,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
     clause = _with_place_said_before(clause, state)
-    placement = placement_of(clause if animate else _without_scene(clause), state)
+    scene_last = compiled(_SCENE_AFTER_ALL).search(clause.text) if after_all and not animate else None
+    if scene_last:  # "after the video add a dog swimming in a lake": the scene, after the whole video
+        clause = dataclasses.replace(clause, text=f"a clip of {scene_last.group('after_scene') or scene_last.group('after_scene2')}")
+    placement = ("end", None) if scene_last else placement_of(clause if animate else _without_scene(clause), state)
     if placement is None:
         count = len(main_clips(state.draft))
         state.actions.append(Unknown(clause.unquoted(), question=ask(

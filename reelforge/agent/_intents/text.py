@@ -433,10 +433,12 @@ _MODIFIER = (
 )
 _PLACED = rf"(?:at|in|on|to|near|along) the (?:very )?(?:{_PLACES})\W*$"  # ends the words after "saying"
 # a place and then a time after the words: "a title that says happy birthday at the top for 4 seconds"
-_SAYING_ENDS = rf"\s+(?:at|in|on|to) the (?:very )?(?:{_PLACES})\s+(?:for|from|until|till)\s+\d|\s+(?:for|from|lasting)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$"
+_SAYING_ENDS = rf"\s+(?:at|in|on|to) the (?:very )?(?:{_PLACES})\s+(?:for|from|until|till)\s+\d|\s+(?:for|from|lasting)\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$|" \
+    r"\s+from\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)?\s*(?:to|until|till|-)\s*\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$"
 _UNQUOTED_EN = re.compile(
-    r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|"
-    r"big|large|small|bold|white|black|red|yellow)\s+)*(?:title|caption|subtitle|heading|headline|label|text|words|lower third)"
+    r"\b(?:add|put|insert|show|place|create|write|display|overlay)\s+(?:(?:a|an|the|another|one more|new|some|"
+    r"big|large|small|bold|white|black|red|yellow)\s+)*(?:(?:line|bit|piece|couple of lines) of )?"  # "a line of text Day One"
+    r"(?:title|caption|subtitle|heading|headline|label|text|words|lower third)"
     r"\s+(?:(?:saying|that says|which says|reading|of|called|named|with the words)\s+|:\s*)?"
     # "show the title only until 4 seconds": an adverb is no words
     rf"(?!(?:{_MODIFIER})|(?:only|just|again|now|too|also|longer|shorter)(?=\s+(?:{_MODIFIER})|\s*$))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
