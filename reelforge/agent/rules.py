@@ -1335,9 +1335,23 @@ def _one_more_then_when(clauses: list[Clause]) -> list[Clause]:
     return clauses
 
 
+# what the clip should have shown, said before asking for it again ("no, i wanted it at dawn", "it should be in the rain")
+_WISHED = re.compile(r"^(?:(?:no|nope|nah|wrong|hmm)\b,?\s*)?(?:i wanted|i want|i meant|i asked for|it should be|it should have been|"
+                     r"it was supposed to be|i'd like) (?:it |this |that |this one |that one )?"
+                     r"(?P<change>(?:at|in|with|during) [\w' -]{2,40})$")
+_REGENERATE_BARE = re.compile(r"^(?:(?:so|then|just|please|pls|can you|could you)\s+)*(?:regenerate|re-generate|remake|re-?do|re-?render|"
+                              r"re-?shoot)\s+(?:it|this|that|(?:this|that|the) (?:clip|one|shot)|the [\w ]{1,20}?(?:clip|one|shot)|clip \d+)"
+                              r"(?: please| pls)?$")
+
+
 def _regenerated_with(clauses: list[Clause], state: PlanState) -> list[Clause]:
     """"再换一个，换成晚上" right after a generation: the clip made again with that change, one clause (after the music or
     a transition "再换一个" and its "换成…" are read as they come)."""
+    for index in range(len(clauses) - 1):  # "no, i wanted it at dawn, regenerate this clip": the change, then the request
+        wish, again = _WISHED.match(clauses[index].text), clauses[index + 1]
+        if wish is not None and _REGENERATE_BARE.match(again.text):
+            merged = Clause(f"{again.text} but {wish.group('change')}", again.quotes, again.language, again.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
     history = state.context.history
     if len(clauses) < 2 or not history or not re.match(r"^(?:generated|生成)", history[-1], re.I):
         return clauses

@@ -518,6 +518,8 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
     change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", said)
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
+    # "i wanted it at night, regenerate the dog clip": the change said first, the request after it is no part of it
+    extra = _REGENERATE_AFTER.sub("", extra).strip(" ,，。.")
     extra = re.sub(r"^(?:换成|改成|变成)", "", extra)
     return f"{base}, {extra}" if extra else base
 
@@ -635,6 +637,9 @@ _REGENERATE = r"\b(?:regenerate|re-generate|remake|re-?roll|re-?do|re-?shoot|re-
               r"(?:clip|one|shot)) again\b|重新生成|重新做|重新拍|重拍|再生成一次|重新渲染"
 
 
+_REGENERATE_AFTER = re.compile(r"[,，]?\s*(?:(?:and|then|so|please|pls|just|can you|could you)\s+)*(?:" + _REGENERATE + r").*$")
+
+
 def _regenerate(clause: Clause, state: PlanState) -> bool:
     """A clip made again in its place: its prompt, with what the user changed ("but at night", "换成白天")."""
     if not clause.has(_REGENERATE) or (clause.has(r"\bre-?do\b") and not any(clip_refs(clause, state))):
@@ -650,6 +655,8 @@ def _regenerate(clause: Clause, state: PlanState) -> bool:
     change = re.search(r"\bbut\s+(.+)$|\b((?:with|at|in)\s+(?!the (?:first|second|third|last)\b).+)$|(?:但是|不过|换成|改成|变成)(.+)$",
                        clause.unquoted())
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
+    # "i wanted it at night, regenerate the dog clip": the change said first, the request after it is no part of it
+    extra = _REGENERATE_AFTER.sub("", extra).strip(" ,，。.")
     if not extra and clause.language == "zh":  # "这段重新生成 要晚霞的", "不对 我要的是下雨的夜晚 重新生成一下这段"
         rest = re.sub(_REGENERATE + r"|[\u4e00-\u9fff]{0,4}?[这那](?:1|一)?(?:段|个片段)|第\d+(?:个)?(?:片段|段|镜头)|(?:一下|1下)|"
                       r"^(?:不对|错了)|我?(?:想)?要的?是?|把|将|吧|了|\d+(?:\.\d+)?秒", " ", clause.unquoted())
@@ -726,6 +733,10 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
 
 # "一只小猫在玩毛线球，时长6秒", "帮我做个视频 一个小女孩在草地上放风筝 时长7秒": the length said with its word, no trim
 _LENGTH_WORD = re.compile(r"(?:(?<=[，,])|(?<=[\u4e00-\u9fff] ))\s*(?:时长|长度)(?:为|是)?\s*(?=\d)")
+
+
+# slow motion said after the place of the new clip ("..., in slow motion"): how it is filmed, kept in its prompt
+_SLOW_FILMED = r"\b(?:in |shot in |filmed in )?(?P<slow>slow[- ]?mo(?:tion)?)$"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -852,6 +863,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(dataclasses.replace(clause, text="a clip of a " + lora_for.group("scene"))) or prompt
     if loras:  # the LoRA words are not part of the picture
         prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
+    slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
+    if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
+        prompt = f"{prompt} in {slow.group('slow')}"
     action = GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
                             image_src=image.src if image else None, loras=loras)

@@ -364,6 +364,12 @@ _SHORTER_TRANSITION = r"\b(?:shorter|quicker|faster|snappier|shorten)\b|短一�
 _LENGTH_CHANGE = r"\b(?:longer|shorter|lengthen|shorten|slower|quicker|faster)\b|\btoo (?:short|long|quick|fast|slow)\b|长一点|长一些|更长|延长|拉长|短一点|短一些|更短|缩短|太(?:快|短|长|慢)"
 
 
+# a clip asked to be made, what it shows said: "generate a clip of a waterfall after the dog clip, in slow motion"
+# (the slow motion is how the new clip is filmed, never the dog clip slowed down)
+_GENERATE_NEW = r"^(?:(?:please|pls|now|ok|okay|can you|could you)\s+)*(?:generate|create|make|render|film)\s+(?:me\s+)?" \
+    r"(?:a|an|another|one more|a new)\s+(?:[\w-]+\s+){0,2}?(?:clip|shot|video|scene)\s+(?:of|showing|with)\b"
+
+
 def _speed_step(clause: Clause, state: PlanState) -> bool:
     if manner_of_last_move(clause, state) or motion_said(clause) and clause.has(
             r"慢(?:一点|一些|点)?的?那种|慢慢|缓慢|缓缓|\bslow(?:ly)?\b(?![- ]?mo)") and not clause.has(r"速|倍|\bspeed\b|\d(?:\.\d+)?x\b"):
@@ -384,6 +390,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
     # "a slow motion shot of a hummingbird", "一段慢动作的海浪视频": the scene to film, unless the clause names what
     # to slow ("make the video slow motion waves"... is rare; "把视频改成慢动作" carries no scene)
     new_clip = clause.has(r"\b(?:a|an|another|new|one more)\s+slow[- ]?mo|(?:1|一)(?:段|个|条)慢动作")
+    if clause.has(_GENERATE_NEW) and clause.has(r"\bslow[- ]?mo"):  # the new clip's filming, never the clip it follows
+        return False
     if clause.has(SLOW_SCENE) and (new_clip or not (any(clip_refs(clause, state)) or mentions_it(clause)
                                                    or clause.has(r"\bthe (?:whole |entire )?video\b|把|整个视频|这个视频"))):
         return False
