@@ -38,6 +38,8 @@ _UPLOADED = r"\b(?:uploaded|my|i (?:sent|added|gave)|mine)\b|上传|我的|我�
 # "不要用我的歌，来点轻松的": library music, never the song
 _NOT_MINE = r"\b(?:not|instead of|(?:rather )?than|other than|except|no|without|forget|skip|not using|don'?t use|do not use)\s+" \
             r"(?:my|the|that|this)\s+(?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file|music)\b|" \
+            r"\b(?:leave out|ignore|forget about|no need for) my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file)\b|" \
+            r"\bleave my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file) out\b|" \
             r"\b(?:i )?(?:don'?t|do not) (?:want|need|like)(?: to use)? my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file|music)\b(?! to\b)|" \
             r"(?:不要|别|不|不想)用?我(?:自己)?(?:上传)?的(?:歌|音乐|曲子)|不是我(?:上传)?的(?:歌|那首)"
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
