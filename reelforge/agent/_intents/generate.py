@@ -642,7 +642,8 @@ _REGENERATE_AFTER = re.compile(r"[,，]?\s*(?:(?:and|then|so|please|pls|just|can
 
 def _regenerate(clause: Clause, state: PlanState) -> bool:
     """A clip made again in its place: its prompt, with what the user changed ("but at night", "换成白天")."""
-    if not clause.has(_REGENERATE) or (clause.has(r"\bre-?do\b") and not any(clip_refs(clause, state))):
+    if not clause.has(_REGENERATE) or (clause.has(r"\bre-?do\b") and not any(clip_refs(clause, state))
+                                       and not clause.has(r"\bre-?do (?:this|that) (?:clip|shot)\b")):
         return False  # a bare "redo" is the history's
     refs = [r for r in clip_refs(clause, state) if r]
     ref = refs[0] if refs else _it_clip(state) if mentions_it(clause) or clause.has(r"重新生成(?:1)?(?:个|下|一下)?$") else None
