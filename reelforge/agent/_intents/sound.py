@@ -9,7 +9,16 @@ from reelforge.agent._absent import question
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._intents.music import LOUDER, MUSIC, QUIETER
 from reelforge.agent._library import names_sound, sound_effect
-from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, moment_of, text_segments
+from reelforge.agent._refs import (
+    MISSING,
+    before_end,
+    clip_refs,
+    main_clips,
+    mentions_it,
+    midpoint_of,
+    moment_of,
+    text_segments,
+)
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, GenerateAction, SoundAction, UndoAction, Unknown
@@ -172,7 +181,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if sound is None:
         return False
     # ("视频一开始就来个叮": the video said as the moment, not a clip to make)
-    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|的(?:开头|结尾|最后))|"
+    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|一半|的?正?中间|播到|放到|的(?:开头|结尾|最后|一半))|"
                                              r"(?<![切换])镜头|(?<![切换])画面|"
                                              r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的(?!时候|时)"):  # "再加一段三秒的人群欢呼": a clip
         # ("换到第二段的时候来个叮": the moment a clip comes in, not a clip to make)
@@ -186,7 +195,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
-            r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bhalf ?way\b|\bmid-?way\b|\bthe middle of\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}|{_OPEN_WITH}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
@@ -203,9 +212,14 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if ending is not None and at is not None and 0 < round(float(ending.group(1)) * 1000) <= state.draft.video_end_ms // 2:
         # "结尾三秒加个掌声": the last three seconds (a short span); "结尾14秒" of 15 is the moment at 14 s
         at = state.draft.video_end_ms - round(float(ending.group(1)) * 1000)
+    counted_back = before_end(clause, state.draft)
+    if counted_back is not None:  # "a ding 2 seconds before the end", "结束前两秒加个叮"
+        at = counted_back
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = at if not every else None
+    if start is None and not every:  # a sound has no place on the frame: "in the middle of the video" is a moment
+        start = midpoint_of(clause, state, middle_is_time=True)
     if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears", "where the city ends"
         start = moment_of(clause, state)
     if start is None and not every:
