@@ -365,7 +365,9 @@ _BEHIND = r"\bin the background\b|\bunder(?:neath)? (?:it|this|the video|everyth
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
 _GENTLY = r"(?:gently|slowly|gradually|softly|smoothly)"
-_GENTLY_IN = rf"\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|starts|begin|begins|build|builds|enter|enters) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
+# ("music in slowly over 2 secs", "bring the song in gently", "ease the music in": brought in by a fade)
+_GENTLY_IN = rf"\b(?:music|song|track|bgm) in {_GENTLY}\b|\bbring\w* (?:(?:the |my )?(?:music|song|track|bgm) |it )?in {_GENTLY}\b|" \
+             rf"\beas(?:e|es|ing) (?:(?:the |my )?(?:music|song|track|bgm) |it )?in\b|\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|starts|begin|begins|build|builds|enter|enters) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
              r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|出来)"
 _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
               rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \
@@ -467,12 +469,19 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"(?:\b(?:song|track|tune)\b|\.(?:mp3|wav|m4a|aac|flac|ogg)\b).*\b(?:but|only|just)\s+(?:only\s+)?from\s+{_SECONDS}"
               r"(?!\s*(?:to|until|till|-)\b)|"
               rf"(?:歌|歌曲|\.(?:mp3|wav|m4a))[^。]*只(?:要|用)从第?{_SECONDS}(?:以?后|开始)的(?:部分|那段|地方)")
+# "N seconds in" said of the music, no song named: that far into the video ("the music should start 2 seconds in",
+# "start the music 3 secs in"); of a song, that far into the song ("start the song 30 seconds in")
+_INTO_THE_VIDEO = rf"^(?!.*\b(?:song|track|tune|recording|chorus|hook|drop)\b)(?!.*\.(?:mp3|wav|m4a|aac|flac|ogg)\b)(?=.*\b(?:music|bgm)\b)" \
+                  rf".*\b(?:start|begin|come|kick)\w*\b(?:\s+\w+){{0,3}}?\s+{_SECONDS}\s+in\b(?!to)"
+# the user's own song just put on, then "start it from 0:12" / "从第10秒开始": a place in that song, as one says of a
+# recording one knows; "start it at 5 seconds" and "从视频第2秒开始进来" stay the timeline's
+_FROM_IN_SONG = rf"\b(?:start|play)\w*\s+(?:it\s+)?from\s+{_SECONDS}|^(?:那|那就|就|哦|嗯)*[，,\s]*从第?{_SECONDS}(?:的地方|那里|处)?开始(?:吧)?$"
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
-             rf"从第?{_SECONDS}(?:处|时)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
+             rf"从第?{_SECONDS}(?:处|时|的地方|那里)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
              rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|(?:延迟|推迟|延后|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
-             rf"\b(?:start|begin|come)s? in {_SECONDS}|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
+             rf"\b(?:start|begin|come)s? in {_SECONDS}|\b(?:begin|come|kick)\w*(?: in)? {_SECONDS} in\b(?!to)|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
              rf"\b(?:put|move|place|shift)\b.*\b(?:at|to)\s+{_SECONDS}|(?:放在|放到|移到|挪到|移至)第?{_SECONDS}")
 
@@ -530,7 +539,9 @@ def _adjustments(clause: Clause) -> _Adjustments:
     elif clause.has(r"\bloop|\brepeat|循环|重复播放|重复"):
         out["loop"] = True
     into = clause.search(_SOURCE_IN)
-    if into:
+    if into and clause.has(_INTO_THE_VIDEO):
+        out["start_ms"] = _ms(into)  # "the music should start 2 seconds in": into the video, where the music comes in
+    elif into:
         out["source_in_ms"] = _ms(into)
     elif (comes_in := clause.search(_COMES_IN)) is not None:
         out["start_ms"] = _ms(comes_in)
@@ -665,6 +676,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.focus = _music_focus()
         return True
     adjust = _adjustments(clause)
+    if "start_ms" in adjust and _own_song_set(state) and clause.has(_FROM_IN_SONG) \
+            and not clause.has(r"\b(?:video|timeline)\b|视频|进来|进入|响起|出现"):
+        adjust["source_in_ms"] = adjust.pop("start_ms")  # "put my song on and start it from 0:12": the song's own time
     moved = _moved_start(clause, state)
     if moved is not None:  # "make the music start 2 seconds later", "从头开始放"
         adjust["start_ms"] = moved
@@ -903,6 +917,13 @@ def _focused_set(state: PlanState) -> bool:
     last = state.actions[-1] if state.actions else None
     return state.focus is not None and state.focus.kind == "music" and (
         isinstance(last, MusicAction) or isinstance(last, EditAction) and isinstance(last.edit, SetMusic))
+
+
+def _own_song_set(state: PlanState) -> bool:
+    """The message just put one of the user's own songs on (``_FROM_IN_SONG``)."""
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, EditAction) and isinstance(last.edit, SetMusic) and any(
+        m.src == last.edit.src and m.uploaded for m in state.context.media)
 
 
 def _music_focus() -> Focus:
