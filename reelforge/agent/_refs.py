@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -575,11 +575,36 @@ _HALFWAY = re.compile(r"\bhalf ?way(?: (?:through|point|mark|in|into|of))?(?! ba
                       r"\bthe (?:half ?way|mid) ?point(?: of)?\b|(?:播|放|进行)?到(?:一半|50%)的?(?:时候|地方|位置)|"
                       r"(?:视频|片子)(?:的)?一半(?:的)?(?:时候|地方|位置|处)?|一半的(?:时候|地方|位置)")
 _MIDDLE_TIME = re.compile(r"\b(?:in |at )?the (?:very |exact )?middle of the (?:video|film|thing|whole thing|clip|(?:[a-z]+ )?(?:clip|shot))\b|"
-                          r"(?:视频|片子)(?:的)?正?中间")
+                          r"(?:视频|片子)(?:的)?正?中间|正中间|(?<![段头])中间的(?:时候|时)")
 _OF_CLIP = re.compile(r"\s*(?:through|into|of|in)?\s*(?P<clip>the\s+[a-z0-9 ]{2,30}?(?:clip|shot|part|video|one)|clip\s*\d+)(?=$|[\s,.])")
 # a time counted back from the end: "2 seconds before the end", "3 secs from the end", "结束前两秒", "结尾前2秒", "离结束还有两秒"
 _BEFORE_END = re.compile(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:before|from|till|until|to) the (?:very )?end\b|"
                          r"(?:视频)?(?:结束|结尾|片尾|完)(?:之前|以前|前)(?:的)?(\d+(?:\.\d+)?)秒|离(?:视频)?结(?:束|尾)(?:还有|还剩|只剩)?(\d+(?:\.\d+)?)秒")
+
+
+# a time counted from a moment: "a ding one second after the dog shows up", "2 seconds before the title disappears",
+# "狗出来1秒后", "标题消失前2秒"
+_FROM_MOMENT_EN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<way>after|before)\s+(?:when\s+)?(?P<what>(?:the\s+|it\b).*)$")
+_FROM_MOMENT_ZH = re.compile(r"(?P<what>[\u4e00-\u9fff\d]{1,10}?(?:出现|出来|开始|消失|结束))(?:的时候|时)?(?:(?P<way>之?后|以后|之?前|以前)"
+                             r"(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?P<way2>之?后|以后|之?前|以前))")
+
+
+def offset_from_moment(clause: Clause, state: PlanState) -> int | None:
+    """The time, in ms, said as an amount from a moment ("one second after the dog shows up", "狗出来1秒后"); None when
+    none is said or the moment is none the draft has."""
+    english = _FROM_MOMENT_EN.search(clause.text)
+    chinese = _FROM_MOMENT_ZH.search(clause.text) if english is None and clause.language == "zh" else None
+    if english is not None:
+        words, amount, way = f"when {english.group('what')}", english.group(1), english.group("way")
+    elif chinese is not None:
+        words, amount, way = chinese.group("what"), chinese.group(3) or chinese.group(4), chinese.group("way") or chinese.group("way2")
+    else:
+        return None
+    moment = moment_of(Clause(words, clause.quotes, clause.language, clause.source), state)
+    if moment is None:
+        return None
+    shift = round(float(amount) * 1000)
+    return max(0, moment - shift) if way in ("before",) or "前" in way else moment + shift
 
 
 def before_end(clause: Clause, draft: Draft) -> int | None:

@@ -17,6 +17,7 @@ from reelforge.agent._refs import (
     mentions_it,
     midpoint_of,
     moment_of,
+    offset_from_moment,
     text_segments,
 )
 from reelforge.agent._state import Focus, PlanState
@@ -164,7 +165,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(MUSIC) and not clause.has(_SOUND):
         return False
     if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND) \
-            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|\bas (?:soon as )?(?:the|it)\b|的时候|时")):
+            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|\bas (?:soon as )?(?:the|it)\b|的时候|时|"
+                                                             r"\b(?:before|after) (?:the|it)\b|(?:消失|出现|出来|结束)(?:之?前|之?后|以前|以后)")):
         return False  # "add the title Rise and Shine" names no sound ("a ding when the title shows up" does)
     missing = clause.search(_NOT_IN_LIBRARY)
     if missing is not None and sound_effect(clause.text) is None and not clause.has(_SUBJECT_CLIP) and clause.has(
@@ -181,7 +183,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if sound is None:
         return False
     # ("视频一开始就来个叮": the video said as the moment, not a clip to make)
-    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|一半|的?正?中间|播到|放到|的(?:开头|结尾|最后|一半))|"
+    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|一半|的?正?中间|播到|放到|快?结束|的(?:开头|结尾|最后|一半))|"
                                              r"(?<![切换])镜头|(?<![切换])画面|"
                                              r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的(?!时候|时)"):  # "再加一段三秒的人群欢呼": a clip
         # ("换到第二段的时候来个叮": the moment a clip comes in, not a clip to make)
@@ -215,6 +217,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     counted_back = before_end(clause, state.draft)
     if counted_back is not None:  # "a ding 2 seconds before the end", "结束前两秒加个叮"
         at = counted_back
+    counted_from = offset_from_moment(clause, state)
+    if counted_from is not None:  # "a ding one second after the dog shows up", "狗出来1秒后加个叮"
+        at = counted_from
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = at if not every else None
@@ -238,7 +243,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = _then(state)  # "a riser before the dog comes in and an impact when it does"
     if start is not None and at is None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
-    if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
+    if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后|"
+                                                  r"\b(?:when|as|once) (?:the (?:video|film)|it all|everything) (?:ends|finishes|is over)\b|"
+                                                  r"视频(?:快)?结束(?:的时候|时)"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
     if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|开场(?!白)|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   r"\b(?:when|as soon as|once) (?:the video|the film|it all|everything) (?:starts|begins|opens)\b|(?:视频)?(?:一开始|刚开始|最开始)|"
