@@ -199,10 +199,10 @@ _PLAIN_NAMES = sorted({n for n in NAMED_COLORS if n != "transparent" and n not i
 _THING_NAMES = sorted(_THINGS)
 # a colour's own words: the names, and a shade before any name ("pale yellow", "dark orange", "light coral")
 _THINGS_SAID = _trie(_THING_NAMES)
-# (a shade said loosely is that shade: "dark-ish red", "lightish blue")
-EN_COLOR_WORDS = (rf"(?:(?:(?:{_SHADE_WORDS})(?:-?ish)?[\s-]?)?{_trie(_PLAIN_NAMES)}|"
-                  rf"(?:{_SHADE_WORDS})(?:-?ish)?[\s-]?{_THINGS_SAID})")
-_SHADE_ISH = re.compile(rf"^({_SHADE_WORDS})-?ish\b")
+# (a shade said loosely or as a comparative is that shade: "dark-ish red", "lightish blue", "a darker blue", "paler pink")
+EN_COLOR_WORDS = (rf"(?:(?:(?:{_SHADE_WORDS})(?:-?ish|e?r)?[\s-]?)?{_trie(_PLAIN_NAMES)}|"
+                  rf"(?:{_SHADE_WORDS})(?:-?ish|e?r)?[\s-]?{_THINGS_SAID})")
+_SHADE_ISH = re.compile(rf"^({_SHADE_WORDS})(?:-?ish|e?r)\b")
 # any colour's words, the names that are also things among them: for a colour said as a list item of its own (", golden,")
 EN_COLOR_ANY = rf"(?:{EN_COLOR_WORDS}|{_THINGS_SAID})"
 _THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shades?\b|ish\b)|"

@@ -90,7 +90,7 @@ _NARRATE_EN = re.compile(
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?"
     # "narrate this in a british male voice: ...": the voice said before the words
-    r"(?P<spec_en>\s+(?:in|with)\s+(?:an?|the|my)\s+(?:[\w-]+\s+){0,3}?voice)?(?=\s*[:：])|"
+    r"(?P<spec_en>\s+(?:in|with)\s+(?:an?|the|my)\s+(?:[\w'’-]+\s+){0,3}?voice)?(?=\s*[:：])|"
     rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
