@@ -49,7 +49,10 @@ _NEXT_TO = re.compile(r"\bthe (?:clip|shot|one|part|bit|segment|scene|video)(?: 
 
 # a clip named by a moment in it: "the part at 12 seconds", "the clip around 5 seconds", "第12秒那段", "5秒左右的那个镜头"
 # (not "the part from 2 seconds to 4 seconds": a span)
-_CLIP_AT_TIME = re.compile(r"\bthe (?:clip|shot|part|bit|section|scene|segment|one)\s+(?:at|around|near|from)\s+(?:the\s+)?"
+# ("the clip that plays at 0:03", "the one playing at 5s", "whatever's playing at 11 seconds": the clip on screen then)
+_CLIP_AT_TIME = re.compile(r"\b(?:the (?:clip|shot|part|bit|section|scene|segment|one)(?:\s+(?:that|which)(?:'s| is)?)?"
+                          r"(?:\s+(?:playing|plays|showing|shows|on screen))?|whatever(?:'s| is)? (?:playing|showing|on(?: screen)?))"
+                          r"\s+(?:at|around|near|from)\s+(?:the\s+)?"
                           r"(?:about\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?:\s+mark)?(?!\s*(?:to|until|till|through|-)\s*\d)|"
                           # (not "第4秒那里", a moment; not "4秒的镜头", a length; not "第3秒到第7秒那段", a span)
                           r"(?<![到至~\-])(?<![到至]第)(?:第(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?(?:那段|那一段|那个片段|那个镜头|的片段|的镜头)|"
@@ -392,7 +395,7 @@ _BARE = re.compile(r"(?<!\bof )(?<!\blike )(?<!\bas )(?<!\bwith )(?<!\bshowing )
 _SHOWN = {
     "狗": "dog|puppy", "猫": "cat|kitten", "城市": "city|urban", "海滩": "beach", "沙滩": "beach", "海浪": "wave",
     "海边": "beach|sea|coast", "海": "sea|ocean", "山": "mountain", "日落": "sunset", "日出": "sunrise",
-    "夜景": "night", "夜": "night", "雪": "snow", "花": "flower", "车": "car", "鸟": "bird", "森林": "forest",
+    "夜景": "night", "夜": "night", "晚上": "night", "夜晚": "night", "夜里": "night", "白天": "day|daytime", "雪": "snow", "花": "flower", "车": "car", "鸟": "bird", "森林": "forest",
     "树林": "forest|woods", "河": "river", "湖": "lake", "天空": "sky", "雨": "rain", "街": "street", "瀑布": "waterfall",
     "云": "cloud", "咖啡": "coffee", "马": "horse", "鱼": "fish", "孩子": "child|kid", "女孩": "girl", "男孩": "boy",
     "火": "fire", "星": "star", "月亮": "moon", "沙漠": "desert", "草地": "grass|meadow", "桥": "bridge",
