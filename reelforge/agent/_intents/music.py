@@ -52,12 +52,16 @@ _NOT_SO = r"(?:别|不要|不用|不必|没必要)(?:再)?(?:放|开|调|弄|搞
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take|drop|knock)(?: \w+){0,3} down|drop (?:the )?(?:\w+ )?(?:volume|level)|reduce|decrease|less loud|" \
            r"not so loud|too loud|(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|needn'?t) (?:[\w']+ ){0,4}?(?:so|that|this|too) loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
-           r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|" + _NOT_SO + r"(?:大声|响|吵)"
+           r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|" + _NOT_SO + r"(?:大声|响|吵)|" \
+           r"(?:小|低|轻)到(?:几乎|快|差不多)?听不(?:见|到|清)|" \
+           r"\b(?:the|my|this) (?:music|song|bgm|track) (?:should|must|needs? to|has to|could|can) be (?:really |very |super |a bit |way |much )?" \
+           r"(?:quiet|soft)\b(?! (?:music|songs?|tracks?|piano|guitar|jazz|tunes?)\b)"
+# ("小到几乎听不见": down to barely audible; "the music should be really quiet, like 10": its level, never quiet music)
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
 _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|\b(?:is|'s|are) (?:barely|hardly) audible\b|" \
-             r"太小声|太小了|太轻了|声音太小|听不(?:见|到)|" + _NOT_SO + r"(?:小声|轻|小)"
+             r"太小声|太小了|太轻了|声音太小|(?<!到)(?<!几乎)(?<!快)(?<!差不多)听不(?:见|到)|" + _NOT_SO + r"(?:小声|轻|小)"
 # a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
@@ -522,7 +526,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
     elif clause.has(_TOO_QUIET):
         out["volume_scale"] = 1.5
     elif clause.has(QUIETER):
-        out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|\bway\b|barely audible|很多|得多") else 0.6
+        out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|\bway\b|barely audible|很多|得多|听不(?:见|到|清)") else 0.6
     elif clause.has(LOUDER):
         out["volume_scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 1.5
     clause = said
