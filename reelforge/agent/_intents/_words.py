@@ -374,9 +374,9 @@ def color_of(text: str) -> str | None:
     return found[0][0] if found else None
 
 
-# left/right, but not "right after", "right now", "right at 10s", "right when the dog shows up", "all right", "that's right", "the right one"
+# left/right, but not "right after", "right now", "right at 10s", "right in the center" (emphasis), "right when the dog shows up", "all right", "that's right", "the right one"
 _SIDES = (("left", r"(?<!what's )(?<!what is )(?<!whats )(?<!anything )(?<!nothing )\bleft\b(?!\s+(?:over|out|behind))|(?<!右)左(?!右)"),
-          ("right", r"(?<!all )(?<!that's )(?<!thats )\bright\b(?!\s+(?:(?:at|when|as)\b|after|before|now|away|here|there|one|clip|shape|size|format|"
+          ("right", r"(?<!all )(?<!that's )(?<!thats )\bright\b(?!\s+(?:(?:at|when|as|in|on|into|onto|above|below|under|over|up|down|beside|by)\b|after|before|now|away|here|there|one|clip|shape|size|format|"
                     r"aspect|ratio|dimensions?|orientation|length|speed|volume|level|way|thing|track|song|music|colou?r|font|time|moment|place))|"
                     r"(?<!左)右(?!左)"))
 _EDGE = {"left": 0.2, "right": 0.8, "top": 0.1, "bottom": 0.9, "center": 0.5}

@@ -553,7 +553,7 @@ _STYLE_TOKENS = frozenset(
     "a an the is are it its too so very much bit lil little tad slightly more less please pls thx thanks and in on with "
     "at of to be now instead some kinda kind sort way bigger smaller larger big small huge tiny bold text font letters "
     "words box background backdrop banner top bottom left right middle center centre up down higher lower size color "
-    "colour bright dark fade fades fading out".split())
+    "colour bright dark fade fades fading out dead smack bang exactly".split())
 
 
 def _only_style(words: str) -> bool:
