@@ -111,8 +111,8 @@ def _normalize_en(text: str) -> str:
     # "one and a half times", "two and a half times faster": a speed
     text = re.sub(rf"\b(a|an|one|(?:{'|'.join(_EN_UNITS)})|\d+) and a half times\b",
                   lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)}x", text)
-    # "bring it down to a fifth", "music at a quarter": a share of the volume
-    text = re.sub(r"\b(to|at|volume) (?:a|one) (quarter|fourth|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|"
+    # "bring it down to a fifth", "music at a quarter", "at about a third": a share of the volume
+    text = re.sub(r"\b(to|at|volume) (?:(?:about|around|roughly|approximately|like|maybe|say) )?(?:a|one) (quarter|fourth|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|"
                   r"shot|scene|segment|video|part|position|place))",
                   lambda m: f"{m.group(1)} {_SHARES[m.group(2)]}%", text)
     # "dog clip original sound a fifth", "the song a quarter", "voiceover at a third": a share said right after a

@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -49,7 +49,10 @@ _NEXT_TO = re.compile(r"\bthe (?:clip|shot|one|part|bit|segment|scene|video)(?: 
 
 # a clip named by a moment in it: "the part at 12 seconds", "the clip around 5 seconds", "第12秒那段", "5秒左右的那个镜头"
 # (not "the part from 2 seconds to 4 seconds": a span)
-_CLIP_AT_TIME = re.compile(r"\bthe (?:clip|shot|part|bit|section|scene|segment|one)\s+(?:at|around|near|from)\s+(?:the\s+)?"
+# ("the clip that plays at 0:03", "the one playing at 5s", "whatever's playing at 11 seconds": the clip on screen then)
+_CLIP_AT_TIME = re.compile(r"\b(?:the (?:clip|shot|part|bit|section|scene|segment|one)(?:\s+(?:that|which)(?:'s| is)?)?"
+                          r"(?:\s+(?:playing|plays|showing|shows|on screen))?|whatever(?:'s| is)? (?:playing|showing|on(?: screen)?))"
+                          r"\s+(?:at|around|near|from)\s+(?:the\s+)?"
                           r"(?:about\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?:\s+mark)?(?!\s*(?:to|until|till|through|-)\s*\d)|"
                           # (not "第4秒那里", a moment; not "4秒的镜头", a length; not "第3秒到第7秒那段", a span)
                           r"(?<![到至~\-])(?<![到至]第)(?:第(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?(?:那段|那一段|那个片段|那个镜头|的片段|的镜头)|"
@@ -392,7 +395,7 @@ _BARE = re.compile(r"(?<!\bof )(?<!\blike )(?<!\bas )(?<!\bwith )(?<!\bshowing )
 _SHOWN = {
     "狗": "dog|puppy", "猫": "cat|kitten", "城市": "city|urban", "海滩": "beach", "沙滩": "beach", "海浪": "wave",
     "海边": "beach|sea|coast", "海": "sea|ocean", "山": "mountain", "日落": "sunset", "日出": "sunrise",
-    "夜景": "night", "夜": "night", "雪": "snow", "花": "flower", "车": "car", "鸟": "bird", "森林": "forest",
+    "夜景": "night", "夜": "night", "晚上": "night", "夜晚": "night", "夜里": "night", "白天": "day|daytime", "雪": "snow", "花": "flower", "车": "car", "鸟": "bird", "森林": "forest",
     "树林": "forest|woods", "河": "river", "湖": "lake", "天空": "sky", "雨": "rain", "街": "street", "瀑布": "waterfall",
     "云": "cloud", "咖啡": "coffee", "马": "horse", "鱼": "fish", "孩子": "child|kid", "女孩": "girl", "男孩": "boy",
     "火": "fire", "星": "star", "月亮": "moon", "沙漠": "desert", "草地": "grass|meadow", "桥": "bridge",
@@ -559,25 +562,95 @@ def uploads_meant(clause: Clause, state: PlanState, kinds: tuple[str, ...]) -> l
 _EN_SHOWN_UP = r"(?:appears?|comes? (?:on|in)|shows? up|starts?|begins?|pops? up|is on(?: screen)?)"
 _EN_GONE = r"(?:goes away|disappears?|ends?|is gone|fades? out|leaves)"
 _MOMENT_EN = re.compile(
-    rf"\b(?:when|where|as soon as|once)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
+    rf"\b(?:when|where|as soon as|once|(?:just |right |exactly )?as)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
     r"\bat the (?:start|beginning) of (?P<of>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])|"
     # "right when it cuts to the dog", "the moment it switches to clip 2": the start of the clip it cuts to
     r"\b(?:when|where|as soon as|once|the moment)\s+(?:it|the video|we)\s+(?:cuts?|switch(?:es)?|changes?|goes|go|jumps?|moves?|"
     r"transitions?)\s+(?:over\s+|across\s+)?to\s+(?P<to>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+)(?=$|[\s,.])|"
     r"\b(?:at|by) the (?P<end>end) of (?P<of_end>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])")
 _MOMENT_ZH = re.compile(r"(?:在|从|当)?(?P<what>[\u4e00-\u9fff\d]{1,8}?)(?:那段)?(?:的)?(?:一)?(?:(?P<on>出现|开始|出来|开头)|(?P<off>消失|结束|没了))(?:的时候|时|处)?")
+# the cut to a clip as a moment: "切到狗的时候", "换到第二段的时候", "转到城市那段时" (that clip's start)
+_CUT_TO_ZH = re.compile(r"(?:切|换|转|跳)(?:到|换到|进)(?P<to>[\u4e00-\u9fff\d]{1,8}?)(?:那段|那个片段|那个镜头|的画面|画面)?(?:的时候|时)")
+# the middle of the video as a moment: "halfway through", "midway", "at the halfway point", "视频播到一半的时候", "一半的地方";
+# "halfway through the dog clip" is that clip's middle. "the middle of the video", "视频正中间" is a moment only for a thing
+# with no place on the frame (a sound): ``middle_is_time``; for a text it is where on the frame
+_HALFWAY = re.compile(r"\bhalf ?way(?: (?:through|point|mark|in|into|of))?(?! back)\b|\bmid-?way(?: (?:through|point|in|into|of))?\b|"
+                      r"\bthe (?:half ?way|mid) ?point(?: of)?\b|(?:播|放|进行)?到(?:一半|50%)的?(?:时候|地方|位置)|"
+                      r"(?:视频|片子)(?:的)?一半(?:的)?(?:时候|地方|位置|处)?|一半的(?:时候|地方|位置)")
+_MIDDLE_TIME = re.compile(r"\b(?:in |at )?the (?:very |exact )?middle of the (?:video|film|thing|whole thing|clip|(?:[a-z]+ )?(?:clip|shot))\b|"
+                          r"(?:视频|片子)(?:的)?正?中间|正中间|(?<![段头])中间的(?:时候|时)")
+_OF_CLIP = re.compile(r"\s*(?:through|into|of|in)?\s*(?P<clip>the\s+[a-z0-9 ]{2,30}?(?:clip|shot|part|video|one)|clip\s*\d+)(?=$|[\s,.])")
+# a time counted back from the end: "2 seconds before the end", "3 secs from the end", "结束前两秒", "结尾前2秒", "离结束还有两秒"
+_BEFORE_END = re.compile(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:before|from|till|until|to) the (?:very )?end\b|"
+                         r"(?:视频)?(?:结束|结尾|片尾|完)(?:之前|以前|前)(?:的)?(\d+(?:\.\d+)?)秒|离(?:视频)?结(?:束|尾)(?:还有|还剩|只剩)?(\d+(?:\.\d+)?)秒")
+
+
+# a time counted from a moment: "a ding one second after the dog shows up", "2 seconds before the title disappears",
+# "狗出来1秒后", "标题消失前2秒"
+_FROM_MOMENT_EN = re.compile(r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?P<way>after|before)\s+(?:when\s+)?(?P<what>(?:the\s+|it\b).*)$")
+_FROM_MOMENT_ZH = re.compile(r"(?P<what>[\u4e00-\u9fff\d]{1,10}?(?:出现|出来|开始|消失|结束))(?:的时候|时)?(?:(?P<way>之?后|以后|之?前|以前)"
+                             r"(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?P<way2>之?后|以后|之?前|以前))")
+
+
+def offset_from_moment(clause: Clause, state: PlanState) -> int | None:
+    """The time, in ms, said as an amount from a moment ("one second after the dog shows up", "狗出来1秒后"); None when
+    none is said or the moment is none the draft has."""
+    english = _FROM_MOMENT_EN.search(clause.text)
+    chinese = _FROM_MOMENT_ZH.search(clause.text) if english is None and clause.language == "zh" else None
+    if english is not None:
+        words, amount, way = f"when {english.group('what')}", english.group(1), english.group("way")
+    elif chinese is not None:
+        words, amount, way = chinese.group("what"), chinese.group(3) or chinese.group(4), chinese.group("way") or chinese.group("way2")
+    else:
+        return None
+    moment = moment_of(Clause(words, clause.quotes, clause.language, clause.source), state)
+    if moment is None:
+        return None
+    shift = round(float(amount) * 1000)
+    return max(0, moment - shift) if way in ("before",) or "前" in way else moment + shift
+
+
+def before_end(clause: Clause, draft: Draft) -> int | None:
+    """The time, in ms, of a moment counted back from the video's end ("2 seconds before the end", "结束前两秒")."""
+    said = _BEFORE_END.search(clause.text)
+    if said is None or not draft.video_end_ms:
+        return None
+    return max(0, draft.video_end_ms - round(float(next(g for g in said.groups() if g)) * 1000))
+
+
+def midpoint_of(clause: Clause, state: PlanState, middle_is_time: bool = False) -> int | None:
+    """The time, in ms, of the middle said as a moment: of the video ("halfway through", "视频一半的地方"), or of the clip
+    named after it ("halfway through the dog clip"); None when none is said."""
+    said = _HALFWAY.search(clause.text) or (_MIDDLE_TIME.search(clause.text) if middle_is_time else None)
+    if said is None or not state.draft.video_end_ms:
+        return None
+    named = _OF_CLIP.match(clause.text, said.end()) if not re.search(r"\b(?:video|film|thing)$", said.group(0)) else None
+    if named is not None or re.search(r"\b(?:clip|shot)$", said.group(0)):
+        words = named.group("clip") if named is not None else said.group(0).split(" of ", 1)[-1]
+        refs = [ref for ref in clip_refs(Clause(words, clause.quotes, clause.language, clause.source), state) if ref != MISSING]
+        found = state.draft.find_segment(refs[0]) if refs else None
+        if found is not None:
+            return found[1].start_ms + found[1].duration_ms // 2
+    return state.draft.video_end_ms // 2
 
 
 def moment_of(clause: Clause, state: PlanState) -> int | None:
     """The time, in ms, of a moment said by what happens then: "when the dog appears" (the dog clip's start), "at the
     start of clip 2", "where it starts" (the clip just named), "when the title shows up" / "goes away" (its start /
     end), "在狗出现的时候", "狗那段开始的时候", "从第二个片段开始", "在它开头", "标题消失的时候"; None when none is said."""
+    halfway = midpoint_of(clause, state)
+    if halfway is not None:
+        return halfway
     english = _MOMENT_EN.search(clause.text)
     if english:
         words = (english.group("what") or english.group("of") or english.group("of_end") or english.group("to") or "").strip()
         return _moment(Clause(words, clause.quotes, clause.language, clause.source), state,
                        bool(english.group("off") or english.group("end")))
     if clause.language == "zh":
+        cut = _CUT_TO_ZH.search(clause.text)
+        found = _moment(Clause(cut.group("to"), clause.quotes, clause.language, clause.source), state, False) if cut else None
+        if found is not None:
+            return found
         for chinese in _MOMENT_ZH.finditer(clause.text):
             words = re.sub(r"^(?:把|让|将|给|在|从|当)+", "", chinese.group("what"))
             found = _moment(Clause(words, clause.quotes, clause.language, clause.source), state, bool(chinese.group("off")))

@@ -199,8 +199,10 @@ _PLAIN_NAMES = sorted({n for n in NAMED_COLORS if n != "transparent" and n not i
 _THING_NAMES = sorted(_THINGS)
 # a colour's own words: the names, and a shade before any name ("pale yellow", "dark orange", "light coral")
 _THINGS_SAID = _trie(_THING_NAMES)
-EN_COLOR_WORDS = (rf"(?:(?:(?:{_SHADE_WORDS})[\s-]?)?{_trie(_PLAIN_NAMES)}|"
-                  rf"(?:{_SHADE_WORDS})[\s-]?{_THINGS_SAID})")
+# (a shade said loosely or as a comparative is that shade: "dark-ish red", "lightish blue", "a darker blue", "paler pink")
+EN_COLOR_WORDS = (rf"(?:(?:(?:{_SHADE_WORDS})(?:-?ish|e?r)?[\s-]?)?{_trie(_PLAIN_NAMES)}|"
+                  rf"(?:{_SHADE_WORDS})(?:-?ish|e?r)?[\s-]?{_THINGS_SAID})")
+_SHADE_ISH = re.compile(rf"^({_SHADE_WORDS})(?:-?ish|e?r)\b")
 # any colour's words, the names that are also things among them: for a colour said as a list item of its own (", golden,")
 EN_COLOR_ANY = rf"(?:{EN_COLOR_WORDS}|{_THINGS_SAID})"
 _THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shades?\b|ish\b)|"
@@ -282,7 +284,7 @@ def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
     found: list[tuple[str, int, str]] = []
     for match in _EN_COLOR.finditer(text):
         typed = match.group(2) or (f"#{match.group(3)}" if match.group(3) else None)
-        value = typed if typed else color_value(match.group(1))
+        value = typed if typed else color_value(_SHADE_ISH.sub(r"\1", match.group(1)))
         if typed is not None and typed.startswith("0x"):  # "0xff0000", as ffmpeg writes one
             value = "#" + typed[2:]
         elif typed is not None and typed.startswith("rgb"):  # "rgb(255, 0, 0)", "rgb 255 0 0"
@@ -314,8 +316,8 @@ def zh_color(word: str) -> str | None:
     return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4) or match.group(5))
 
 
-_POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移"),
-              ("bottom", r"放低|(?<!自动)(?<![时候])压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )(?<!track )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm|track|soundtrack))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移"),
+_POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移|偏上|靠上|稍上"),
+              ("bottom", r"放低|(?<!自动)(?<![时候])压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )(?<!track )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm|track|soundtrack))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移|偏下|靠下|稍下"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|(?<!段)(?<![两俩2]个镜头)中间|居中|中央|正中"))  # "两段中间": between the clips
 
 
@@ -372,9 +374,9 @@ def color_of(text: str) -> str | None:
     return found[0][0] if found else None
 
 
-# left/right, but not "right after", "right now", "right at 10s", "right when the dog shows up", "all right", "that's right", "the right one"
+# left/right, but not "right after", "right now", "right at 10s", "right in the center" (emphasis), "right when the dog shows up", "all right", "that's right", "the right one"
 _SIDES = (("left", r"(?<!what's )(?<!what is )(?<!whats )(?<!anything )(?<!nothing )\bleft\b(?!\s+(?:over|out|behind))|(?<!右)左(?!右)"),
-          ("right", r"(?<!all )(?<!that's )(?<!thats )\bright\b(?!\s+(?:(?:at|when|as)\b|after|before|now|away|here|there|one|clip|shape|size|format|"
+          ("right", r"(?<!all )(?<!that's )(?<!thats )\bright\b(?!\s+(?:(?:at|when|as|in|on|into|onto|above|below|under|over|up|down|beside|by)\b|after|before|now|away|here|there|one|clip|shape|size|format|"
                     r"aspect|ratio|dimensions?|orientation|length|speed|volume|level|way|thing|track|song|music|colou?r|font|time|moment|place))|"
                     r"(?<!左)右(?!左)"))
 _EDGE = {"left": 0.2, "right": 0.8, "top": 0.1, "bottom": 0.9, "center": 0.5}

@@ -574,6 +574,11 @@ _SCENE_FOR = re.compile(
     r"^(?:用|拿)(?P<new5>[^，,把]{2,}?)把(?P<old5>[^，,]+?)(?:替换掉?|换掉|代替|取代)(?:掉|了|吧)*$")
 
 
+# a platform's kind of video said alone: "a tiktok", "an instagram reel", "a youtube short" (a shape, never a scene)
+_PLATFORM_ONLY = re.compile(r"(?:a|an)\s+(?:(?:instagram|insta|ig|youtube|yt|facebook|fb)\s+)?(?:tiktok|reel|short|story)s?"
+                            r"(?:\s+(?:video|one|format|version))?(?:\s+(?:please|pls|instead|then))?")
+
+
 def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     """The scene a clause puts in place of a clip it names, and that clip, when it names both (None otherwise)."""
     match = _SCENE_FOR.match(clause.text)
@@ -595,8 +600,8 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and (
             re.match(r"(?:1|一)段", new) or _described(new)):
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
-    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new):
-        return None
+    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new) or _PLATFORM_ONLY.fullmatch(new.strip()):
+        return None  # ("turn it into a tiktok": the video made for a platform, its shape; nothing to film)
     if re.fullmatch(r"(?:(?:the|a|an|my)\s+)?(?:photo|picture|pic|image)|(?:那张|这张|1张)?(?:照片|图片|相片)", new.strip()):
         return None  # "用照片替换掉城市那段": a photo said bare is an upload (timeline's), never a scene of "照片"
     if any(m.uploaded and m.kind in ("video", "image") and names_upload(new.lower(), m) for m in state.context.media):

@@ -52,12 +52,16 @@ _NOT_SO = r"(?:别|不要|不用|不必|没必要)(?:再)?(?:放|开|调|弄|搞
 # phrasal verbs with the object inside: "tone the music down", "crank it up", "bump up the music"
 QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower\w*|too (?:strong|prominent|much)|(?:turn|tone|bring|pull|dial|take|drop|knock)(?: \w+){0,3} down|drop (?:the )?(?:\w+ )?(?:volume|level)|reduce|decrease|less loud|" \
            r"not so loud|too loud|(?:don'?t|do not|doesn'?t|does not|shouldn'?t|should not|needn'?t) (?:[\w']+ ){0,4}?(?:so|that|this|too) loud|(?<!is )(?<!'s )(?<!are )barely audible|(?:just|only) audible)\b|小一点|低一点|低一些|低点|小声|轻一点|降低|调低|调小|关小|小点|太吵|有点吵|好吵|很吵|太大声|弱一点|小很多|小多了|小得多|" \
-           r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|" + _NOT_SO + r"(?:大声|响|吵)"
+           r"小一些|小些|盖过|压过|盖住|(?:声音|音量)?太大了?|抢了|太响|太突出|" + _NOT_SO + r"(?:大声|响|吵)|" \
+           r"(?:小|低|轻)到(?:几乎|快|差不多)?听不(?:见|到|清)|" \
+           r"\b(?:the|my|this) (?:music|song|bgm|track) (?:should|must|needs? to|has to|could|can) be (?:really |very |super |a bit |way |much )?" \
+           r"(?:quiet|soft)\b(?! (?:music|songs?|tracks?|piano|guitar|jazz|tunes?)\b)"
+# ("小到几乎听不见": down to barely audible; "the music should be really quiet, like 10": its level, never quiet music)
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
 _TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|\b(?:is|'s|are) (?:barely|hardly) audible\b|" \
-             r"太小声|太小了|太轻了|声音太小|听不(?:见|到)|" + _NOT_SO + r"(?:小声|轻|小)"
+             r"太小声|太小了|太轻了|声音太小|(?<!到)(?<!几乎)(?<!快)(?<!差不多)听不(?:见|到)|" + _NOT_SO + r"(?:小声|轻|小)"
 # a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
@@ -365,7 +369,9 @@ _BEHIND = r"\bin the background\b|\bunder(?:neath)? (?:it|this|the video|everyth
 
 # a fade said in other words: "come in gently", "stop slowly at the end", "慢慢没声", "慢慢变大声"
 _GENTLY = r"(?:gently|slowly|gradually|softly|smoothly)"
-_GENTLY_IN = rf"\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|starts|begin|begins|build|builds|enter|enters) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
+# ("music in slowly over 2 secs", "bring the song in gently", "ease the music in": brought in by a fade)
+_GENTLY_IN = rf"\b(?:music|song|track|bgm) in {_GENTLY}\b|\bbring\w* (?:(?:the |my )?(?:music|song|track|bgm) |it )?in {_GENTLY}\b|" \
+             rf"\beas(?:e|es|ing) (?:(?:the |my )?(?:music|song|track|bgm) |it )?in\b|\bswell(?:s|ing)? (?:in|up)\b|\b(?:come|comes|coming|start|starts|begin|begins|build|builds|enter|enters) (?:in |up )?(?:(?:a (?:bit|little) )?more |very |really )?{_GENTLY}\b|\b{_GENTLY} (?:come|comes|build|builds) (?:in|up)\b|" \
              r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|出来)"
 _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
               rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \
@@ -467,12 +473,19 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"(?:\b(?:song|track|tune)\b|\.(?:mp3|wav|m4a|aac|flac|ogg)\b).*\b(?:but|only|just)\s+(?:only\s+)?from\s+{_SECONDS}"
               r"(?!\s*(?:to|until|till|-)\b)|"
               rf"(?:歌|歌曲|\.(?:mp3|wav|m4a))[^。]*只(?:要|用)从第?{_SECONDS}(?:以?后|开始)的(?:部分|那段|地方)")
+# "N seconds in" said of the music, no song named: that far into the video ("the music should start 2 seconds in",
+# "start the music 3 secs in"); of a song, that far into the song ("start the song 30 seconds in")
+_INTO_THE_VIDEO = rf"^(?!.*\b(?:song|track|tune|recording|chorus|hook|drop)\b)(?!.*\.(?:mp3|wav|m4a|aac|flac|ogg)\b)(?=.*\b(?:music|bgm)\b)" \
+                  rf".*\b(?:start|begin|come|kick)\w*\b(?:\s+\w+){{0,3}}?\s+{_SECONDS}\s+in\b(?!to)"
+# the user's own song just put on, then "start it from 0:12" / "从第10秒开始": a place in that song, as one says of a
+# recording one knows; "start it at 5 seconds" and "从视频第2秒开始进来" stay the timeline's
+_FROM_IN_SONG = rf"\b(?:start|play)\w*\s+(?:it\s+)?from\s+{_SECONDS}|^(?:那|那就|就|哦|嗯)*[，,\s]*从第?{_SECONDS}(?:的地方|那里|处)?开始(?:吧)?$"
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
-             rf"从第?{_SECONDS}(?:处|时)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
+             rf"从第?{_SECONDS}(?:处|时|的地方|那里)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
              rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|(?:延迟|推迟|延后|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
-             rf"\b(?:start|begin|come)s? in {_SECONDS}|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
+             rf"\b(?:start|begin|come)s? in {_SECONDS}|\b(?:begin|come|kick)\w*(?: in)? {_SECONDS} in\b(?!to)|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
              rf"\b(?:put|move|place|shift)\b.*\b(?:at|to)\s+{_SECONDS}|(?:放在|放到|移到|挪到|移至)第?{_SECONDS}")
 
@@ -513,7 +526,7 @@ def _adjustments(clause: Clause) -> _Adjustments:
     elif clause.has(_TOO_QUIET):
         out["volume_scale"] = 1.5
     elif clause.has(QUIETER):
-        out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|\bway\b|barely audible|很多|得多") else 0.6
+        out["volume_scale"] = 0.4 if clause.has(r"\bmuch\b|\ba lot\b|\bway\b|barely audible|很多|得多|听不(?:见|到|清)") else 0.6
     elif clause.has(LOUDER):
         out["volume_scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|很多|得多") else 1.5
     clause = said
@@ -530,7 +543,9 @@ def _adjustments(clause: Clause) -> _Adjustments:
     elif clause.has(r"\bloop|\brepeat|循环|重复播放|重复"):
         out["loop"] = True
     into = clause.search(_SOURCE_IN)
-    if into:
+    if into and clause.has(_INTO_THE_VIDEO):
+        out["start_ms"] = _ms(into)  # "the music should start 2 seconds in": into the video, where the music comes in
+    elif into:
         out["source_in_ms"] = _ms(into)
     elif (comes_in := clause.search(_COMES_IN)) is not None:
         out["start_ms"] = _ms(comes_in)
@@ -665,6 +680,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.focus = _music_focus()
         return True
     adjust = _adjustments(clause)
+    if "start_ms" in adjust and _own_song_set(state) and clause.has(_FROM_IN_SONG) \
+            and not clause.has(r"\b(?:video|timeline)\b|视频|进来|进入|响起|出现"):
+        adjust["source_in_ms"] = adjust.pop("start_ms")  # "put my song on and start it from 0:12": the song's own time
     moved = _moved_start(clause, state)
     if moved is not None:  # "make the music start 2 seconds later", "从头开始放"
         adjust["start_ms"] = moved
@@ -903,6 +921,13 @@ def _focused_set(state: PlanState) -> bool:
     last = state.actions[-1] if state.actions else None
     return state.focus is not None and state.focus.kind == "music" and (
         isinstance(last, MusicAction) or isinstance(last, EditAction) and isinstance(last.edit, SetMusic))
+
+
+def _own_song_set(state: PlanState) -> bool:
+    """The message just put one of the user's own songs on (``_FROM_IN_SONG``)."""
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, EditAction) and isinstance(last.edit, SetMusic) and any(
+        m.src == last.edit.src and m.uploaded for m in state.context.media)
 
 
 def _music_focus() -> Focus:

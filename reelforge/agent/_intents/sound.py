@@ -9,7 +9,17 @@ from reelforge.agent._absent import question
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._intents.music import LOUDER, MUSIC, QUIETER
 from reelforge.agent._library import names_sound, sound_effect
-from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it, moment_of, text_segments
+from reelforge.agent._refs import (
+    MISSING,
+    before_end,
+    clip_refs,
+    main_clips,
+    mentions_it,
+    midpoint_of,
+    moment_of,
+    offset_from_moment,
+    text_segments,
+)
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, GenerateAction, SoundAction, UndoAction, Unknown
@@ -155,7 +165,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(MUSIC) and not clause.has(_SOUND):
         return False
     if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND) \
-            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|\bas (?:soon as )?(?:the|it)\b|的时候|时")):
+            and not (names_sound(clause.text) and clause.has(r"\bwhen\b|\bas (?:soon as )?(?:the|it)\b|的时候|时|"
+                                                             r"\b(?:before|after) (?:the|it)\b|(?:消失|出现|出来|结束)(?:之?前|之?后|以前|以后)")):
         return False  # "add the title Rise and Shine" names no sound ("a ding when the title shows up" does)
     missing = clause.search(_NOT_IN_LIBRARY)
     if missing is not None and sound_effect(clause.text) is None and not clause.has(_SUBJECT_CLIP) and clause.has(
@@ -172,7 +183,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if sound is None:
         return False
     # ("视频一开始就来个叮": the video said as the moment, not a clip to make)
-    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|的(?:开头|结尾|最后))|"
+    if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|一半|的?正?中间|播到|放到|快?结束|快完|的(?:开头|结尾|最后|一半))|"
                                              r"(?<![切换])镜头|(?<![切换])画面|"
                                              r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的(?!时候|时)"):  # "再加一段三秒的人群欢呼": a clip
         # ("换到第二段的时候来个叮": the moment a clip comes in, not a clip to make)
@@ -186,7 +197,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
-            r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
+            r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bhalf ?way\b|\bmid-?way\b|\bthe middle of\b|\b(?:near|towards?) the (?:very )?end\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}|{_OPEN_WITH}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
@@ -203,9 +214,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if ending is not None and at is not None and 0 < round(float(ending.group(1)) * 1000) <= state.draft.video_end_ms // 2:
         # "结尾三秒加个掌声": the last three seconds (a short span); "结尾14秒" of 15 is the moment at 14 s
         at = state.draft.video_end_ms - round(float(ending.group(1)) * 1000)
+    counted_back = before_end(clause, state.draft)
+    if counted_back is not None:  # "a ding 2 seconds before the end", "结束前两秒加个叮"
+        at = counted_back
+    counted_from = offset_from_moment(clause, state)
+    if counted_from is not None:  # "a ding one second after the dog shows up", "狗出来1秒后加个叮"
+        at = counted_from
     if not every and at is None and clause.has(r"\btransition|转场"):
         every = True
     start = at if not every else None
+    if start is None and not every:  # a sound has no place on the frame: "in the middle of the video" is a moment
+        start = midpoint_of(clause, state, middle_is_time=True)
     if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears", "where the city ends"
         start = moment_of(clause, state)
     if start is None and not every:
@@ -224,7 +243,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = _then(state)  # "a riser before the dog comes in and an impact when it does"
     if start is not None and at is None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
-    if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后"):
+    if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后|"
+                                                  r"\b(?:when|as|once) (?:the (?:video|film)|it all|everything) (?:ends|finishes|is over)\b|"
+                                                  r"\b(?:near|towards?|just before) the (?:very )?end\b|(?:视频)?(?:快|要)?结束(?:的时候|时)|快完(?:的时候|时)"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
     if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|开场(?!白)|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   r"\b(?:when|as soon as|once) (?:the video|the film|it all|everything) (?:starts|begins|opens)\b|(?:视频)?(?:一开始|刚开始|最开始)|"

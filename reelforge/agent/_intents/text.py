@@ -27,6 +27,7 @@ from reelforge.agent._refs import (
     find_text,
     main_clips,
     mentions_it,
+    midpoint_of,
     moment_of,
     text_named_unquoted,
     text_segments,
@@ -61,7 +62,8 @@ _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个
 # "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
 _SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|(?<![缩变调])小一半|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
     r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
-_END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\blast \d|结尾|最后|片尾|末尾|结束时|" \
+_END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\b(?:last|final) \d|结尾|最后|片尾|末尾|结束时|" \
+       r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:before|from) the (?:very )?end\b|倒数第?\d+(?:\.\d+)?秒|(?:结束|完)之?前\d+(?:\.\d+)?秒|" \
        r"^在?(?:最)?后面(?=再?(?:加|写|放|打|配))"  # "…，后面加个字「完」": no clip named, the video's end
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
            r"\b(?:come|comes|appear|appears|show up|shows up|enter|enters) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up|enter)s?\b|" \
@@ -293,11 +295,20 @@ _NOT_A_FONT = rf"(?:(?:a |an |the )?(?:big|bigger|small|smaller|large|larger|tin
               rf"nice|nicer|cool|fancy|different|new|other|same|clean|simple|readable|normal|default|nicer|size|{EN_COLOR_WORDS})\s*)+"
 
 
+# a time counted back from the end: over the video's last that many seconds ("3 seconds before the end", "结束前两秒",
+# "倒数第三秒"; "前两秒" alone is the first two)
+_BEFORE_END = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s) (?:before|from) the (?:very )?end\b|"
+                         r"(?:结束|结尾|完)之?前(?:的)?(\d+(?:\.\d+)?)秒|倒数第?(\d+(?:\.\d+)?)秒")
+
+
 def _timing(clause: Clause) -> dict[str, object]:
     text = clause.text
     span = time_range(text)
     if span:
         return {"start_ms": span[0], "duration_ms": span[1] - span[0]}
+    back = _BEFORE_END.search(text)
+    if back:
+        return {"at_end": True, "duration_ms": round(float(next(g for g in back.groups() if g)) * 1000)}
     fades = _fade_lengths(text)[1]  # "fade in over 2 seconds": the fade's length, not the title's
     durations = [d for d in find_durations(text) if not any(d[1] < end and d[2] > start for start, end in fades)]
     first = re.search(r"\b(?:first|opening)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|前(\d+(?:\.\d+)?)秒|开头(\d+(?:\.\d+)?)秒", text)
@@ -516,6 +527,8 @@ def _unquoted_words(clause: Clause) -> str | None:
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
                       r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
                       rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:字|文字)?(?:要|用|是|改成|换成)?{ZH_COLOR_WORDS}色?的?吧?(?:[，,]|$))|"
+                      # "…：出发吧 白字黑底", "…：出发吧，红色的": its colours said after the words
+                      rf"[，,\s]\s*(?:(?:{ZH_COLOR_WORDS})色?的?(?:字|底|框|背景|底色)?\s*){{1,3}}吧?$|"
                       r"\s+(?:显示|持续|停留|放)(?:在|到)?|$)", clause.unquoted())  # "…：感谢观看，显示2秒", "…：夜晚的城市 显示在左上角"
     if match:
         return next(g for g in match.groups() if g).strip()
@@ -540,7 +553,7 @@ _STYLE_TOKENS = frozenset(
     "a an the is are it its too so very much bit lil little tad slightly more less please pls thx thanks and in on with "
     "at of to be now instead some kinda kind sort way bigger smaller larger big small huge tiny bold text font letters "
     "words box background backdrop banner top bottom left right middle center centre up down higher lower size color "
-    "colour bright dark fade fades fading out".split())
+    "colour bright dark fade fades fading out dead smack bang exactly".split())
 
 
 def _only_style(words: str) -> bool:
@@ -582,6 +595,9 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
     on": it starts with that clip; "on the photo": the photo's clip (the last one, when several)."""
     if clause.has(_ON_PHOTO) and (stills := _stills(state)):
         return {"start_ms": stills[-1].start_ms, "duration_ms": stills[-1].duration_ms}
+    halfway = midpoint_of(clause, state)  # "add the text 'Halfway!' halfway through", "视频播到一半的时候加个字…"
+    if halfway is not None:
+        return {"start_ms": halfway}
     focus = state.focus
     # (a transition just put before a clip leaves "it" that clip: "add a crossfade before it and put 'Slow down' over it")
     if focus is not None and focus.kind in ("clip", "transition") and focus.segment_id and clause.has(

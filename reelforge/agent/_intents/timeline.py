@@ -77,7 +77,7 @@ _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
-              r"\b(?:sound|audio) (?:on|of|from|in) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
+              r"\b(?:sound|audio) (?:on|of|from|in|out of|off(?: of)?) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
               r"(?:段|镜头)的?(?:声音|原声)|叫声|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 
@@ -470,7 +470,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
                    focus_kind="clip" if last.segment_id else None)
         return True
     # "make the first clip louder": a clip named with a loudness word is its own sound
-    loud = clause.has(r"\b(?:louder|quieter|softer)\b|大声|小声") and (any(r != MISSING for r in clip_refs(clause, state))
+    loud = clause.has(r"\b(?:louder|quieter|softer)\b|\b(?:half|twice) as loud\b|大声|小声") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
     # "lower the city sound", "turn the dog clip's audio up": a clip named with its sound and a loudness verb
     loud = loud or clause.has(r"\b(?:sound|audio|noise)\b") and clause.has(
@@ -500,7 +500,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     noisy = clause.has(_NOISY) and any(r != MISSING for r in clip_refs(clause, state))
     # "clips at full volume", "the clips back to 80 percent": every clip's own sound, its level said
     its = its or clause.has(r"^(?:(?:put|set|turn|bring|have|keep|make)\s+)?(?:the |all (?:the )?|both )?clips\s+(?:back\s+)?(?:at|to)\s+"
-                            r"(?:full|max(?:imum)?|normal|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
+                            r"(?:full|max(?:imum)?|normal|half|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
     its = its or _only_sound(clause, state)
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):

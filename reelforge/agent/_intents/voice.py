@@ -88,7 +88,9 @@ _NARRATE_EN = re.compile(
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
-    r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?=\s*[:：])|"
+    r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?"
+    # "narrate this in a british male voice: ...": the voice said before the words
+    r"(?P<spec_en>\s+(?:in|with)\s+(?:an?|the|my)\s+(?:[\w'’-]+\s+){0,3}?voice)?(?=\s*[:：])|"
     rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
@@ -133,7 +135,7 @@ _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说\s*[:：「“]", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说(?:一下|一句|1句|一段|1段)?\s*[:：「“]", re.I)
 
 
 @dataclass(frozen=True)
@@ -332,7 +334,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
     if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
         after = after[zh_after.end():]
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "pre", "pre2", "place", "on", "who", "who_en")
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "spec_en", "pre", "pre2", "place", "on", "who", "who_en")
                     if k in match.groupdict())
     said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "") + (spec_last.group(0) if spec_last else "")
     gender = _gender(said)
