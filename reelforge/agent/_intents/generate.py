@@ -1124,7 +1124,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
-                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
+                r"往[上下左右](?![飘飞升冒涌爬游跑窜蹿落掉])|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"头晕|眼晕|眼花|恶心|难受|不舒服|看得(?:我)?(?:头晕|眼花|晕|累)|晃得|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
                 r"照片|图片|相片|显示|" \
@@ -1379,16 +1379,21 @@ _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|�
 _SLOW_SCENE_ZH = re.compile(r"^((?![^，,]*(?:那段|这段|片段|视频|第\d))[^，,\s][^，,]{3,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?"
                             r"(?=[，,\s]|$)")
 # the items of a scene dictated with spaces: its length, its shape ("要横屏": the 要 says nothing more), how it is filmed
-# and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything)
-_SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:\d+(?:\.\d+)?秒|横屏|竖屏|方形|横版|竖版|\d+:\d+|慢动作|慢镜头|"
-                            r"[\u4e00-\u9fff]{2}(?:一)?点)(?:[，,\s]|$))")
-_MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|萌)(?:一)?点(?=[，,]|$)")
+# and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything; "要有科幻感": a feel)
+_SHAPE_ZH = r"横屏|竖屏|方形|横版|竖版|\d+:\d+"
+_ITEM_ZH = rf"(?:\d+(?:\.\d+)?秒|{_SHAPE_ZH}|慢动作|慢镜头|[\u4e00-\u9fff]{{2}}(?:一)?点|[\u4e00-\u9fff]{{2,3}}感)(?:的)?(?:[，,\s]|$)"
+_SCENE_ITEM_ZH = re.compile(rf"(?<=[\u4e00-\u9fff\d])\s+(?:要有|要|用|做成)?(?={_ITEM_ZH})|"
+                            # a shape and a length said in one breath: "竖屏15秒", "15秒竖屏"
+                            rf"(?<=横屏|竖屏|方形|横版|竖版)(?=\d+(?:\.\d+)?秒(?:[，,\s]|$))|(?<=\d秒)(?=(?:{_SHAPE_ZH})(?:的)?(?:[，,\s]|$))")
+# an item said after a comma with the 要 of a wish: "夕阳下的海边，浪轻轻拍着沙滩，要竖屏的，十秒"
+_WISHED_ITEM_ZH = re.compile(rf"(?<=[，,])\s*(?:要有|要|用|做成)(?={_ITEM_ZH})")
+_MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|开心|欢乐|温柔|活泼|萌)(?:一)?点(?=[，,]|$)")
 
 
 def _scene_items_zh(text: str, moods: bool) -> str:
     """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒" (a mood read as the
     scene's only with no clip on the timeline: "狗在沙滩上跑 可爱一点" may be about the dog clip there)."""
-    items = _SCENE_ITEM_ZH.sub("，", text)
+    items = _SCENE_ITEM_ZH.sub("，", _WISHED_ITEM_ZH.sub("", text))
     return _MOOD_ITEM_ZH.sub(r"\1", items) if moods else items
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
