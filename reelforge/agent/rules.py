@@ -434,6 +434,31 @@ def _scene_said_after(clauses: list[Clause]) -> list[Clause]:
     return clauses
 
 
+# a photo named alone, then what is made of it: "我上传了一张沙滩的照片，让它动起来", "用我的照片 生成一个10秒的视频 海浪慢慢涌上来",
+# "i uploaded a photo of the beach, make it move": one request about that photo (never the photo added as it is)
+_PHOTO_ALONE = re.compile(r"^(?:(?:我)?(?:刚|刚刚|已经)?(?:上传|传)了|(?:就)?(?:用|拿))(?:我的|我)?(?:刚)?(?:上传|传)?(?:的)?"
+                          r"(?:1张|这张|那张)?(?:[\u4e00-\u9fff]{1,6}的)?(?:照片|图片|相片)$|"
+                          r"^(?:i (?:just )?(?:uploaded|sent)|use|using|take) (?:a|an|the|my|this|that) (?:[\w-]+ )?(?:photo|picture|pic|image)"
+                          r"(?: of (?:a |an |the )?[\w ]+)?$")
+_MADE_OF_IT = re.compile(r"^(?:请|帮我)?(?:让它|把它|它)(?:.*)动|^(?:请|帮我)?(?:生成|做|制作)(?:1)?(?:个|段)|"
+                         r"^(?:(?:please|can you|could you)\s+)?(?:make|turn) it (?:move|come alive|into a (?:video|clip))\b|"
+                         r"^(?:(?:please|can you|could you)\s+)?bring it to life\b|^(?:(?:please|can you)\s+)?animate it\b")
+
+
+def _photo_then_made(clauses: list[Clause]) -> list[Clause]:
+    """A photo named alone, then a clip made of it ("它" / "it" is the photo): one request to animate it."""
+    for index in range(len(clauses) - 1):
+        photo, made = clauses[index], clauses[index + 1]
+        if _PHOTO_ALONE.match(photo.text) and _MADE_OF_IT.match(made.text):
+            if made.language == "zh":
+                said = made.text.replace("它", "那张照片", 1) if "它" in made.text else f"用那张照片{made.text}"
+            else:
+                said = re.sub(r"\bit\b", "the photo", made.text, count=1)
+            merged = Clause(said, made.quotes, made.language, made.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
 # the shape a platform wants, asked without naming it: "can you make it the right shape"; where it goes said beside it
 _RIGHT_SHAPE = re.compile(r"\b(?:the )?(?:right|correct|proper|best) (?:shape|size|format|aspect(?: ratio)?|ratio|dimensions?|orientation)\b")
 _POSTED_ON = re.compile(rf"\b(?:post|upload|put|share|publish|send)\w* (?:it |this |the video |my video )?(?:on|to|onto) (?:my )?({_WHERE})\b|"
@@ -623,7 +648,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
         _shape_for_where(_posted_beside_shape(clauses))))))))
-    clauses = _scene_said_after(_project_then_clip(clauses))
+    clauses = _photo_then_made(_scene_said_after(_project_then_clip(clauses)))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]
