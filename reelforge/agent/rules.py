@@ -459,6 +459,25 @@ def _photo_then_made(clauses: list[Clause]) -> list[Clause]:
     return clauses
 
 
+# a title asked for without its words, then how it looks and its words said after a pause: "城市那段加个白色的标题 放顶部
+# 写「Night City」" (one title, never a question about its words and a second title)
+_TITLE_NO_WORDS = re.compile(r"(?:加|添加|来|配|弄|整)(?:1|一)?(?:个|行|段)?[^⟪，,]{0,6}?(?:标题|文字|字幕)$")
+_WORDS_SAID = re.compile(r"(?:^|\s)(?:写|写着|写上|叫|叫做|内容是)\s*⟪\d+⟫")
+
+
+def _title_then_words(clauses: list[Clause]) -> list[Clause]:
+    """A title asked for without its words, then its words in the next clause or the one after: one request."""
+    for index in range(len(clauses) - 1):
+        if clauses[index].language != "zh" or not _TITLE_NO_WORDS.search(clauses[index].text):
+            continue
+        for end in (index + 1, index + 2):
+            if end < len(clauses) and _WORDS_SAID.search(clauses[end].text):
+                said = clauses[index:end + 1]
+                merged = Clause(" ".join(c.text for c in said), said[-1].quotes, said[-1].language, said[-1].source)
+                return [*clauses[:index], merged, *clauses[end + 1:]]
+    return clauses
+
+
 # the shape a platform wants, asked without naming it: "can you make it the right shape"; where it goes said beside it
 _RIGHT_SHAPE = re.compile(r"\b(?:the )?(?:right|correct|proper|best) (?:shape|size|format|aspect(?: ratio)?|ratio|dimensions?|orientation)\b")
 _POSTED_ON = re.compile(rf"\b(?:post|upload|put|share|publish|send)\w* (?:it |this |the video |my video )?(?:on|to|onto) (?:my )?({_WHERE})\b|"
@@ -648,7 +667,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
         _shape_for_where(_posted_beside_shape(clauses))))))))
-    clauses = _photo_then_made(_scene_said_after(_project_then_clip(clauses)))
+    clauses = _title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses))))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]
