@@ -457,7 +457,7 @@ _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volu
 
 
 _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |so |very |kind of |a bit )?(?:annoying|distracting|awful|" \
-         r"terrible|horrible|unbearable)\b|(?:噪音|杂音|风声|声音)(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵死了|刺耳|难听)|" \
+         r"terrible|horrible|unbearable)\b|(?:噪音|杂音|风声|声音)(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵死了|刺耳|难听)|(?:噪音|杂音|风声)(?:好|太|很|有点|超级?|特别|真)?吵|" \
          r"叫声(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵|刺耳|难听)"  # "狗叫声太吵了": a creature's call is the clip's own sound
 
 
