@@ -672,6 +672,10 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"(?<![直硬])切(?=掉|短)"), "剪"),  # "切掉前两秒": cut off (a cut between clips is "直接切")
+                  # a pace, a length or a size said not to be wanted is a complaint of it: "第二段别那么快" is "第二段太快了"
+                  # (slower), "不要这么长" shorter ("音乐别放那么大声" is the music's, music.py's _NOT_SO)
+                  (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短)"
+                              r"(?:了|吧|啊|呀|嘛)*(?=[，,。!！\s]|$)"), r"太\1了"),
                   # a noise heard in a clip is its own sound: "城市那段全是风声 吵死了 关掉" mutes it (never removes the clip)
                   (re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)))(?:的|里|里面)?(?:全是|都是|全都是|有|一直有|好多|很多)?"
                               r"(?:好多|很多|好大的?|很大的?)?(?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?=[\s，,]|$)"), r"\1的原声"),
@@ -1259,8 +1263,9 @@ def _remarks_zh(text: str) -> Remark | None:
     parts = [_BUT_ZH.sub("", p) for p in re.split(r"[，,\s]+", text) if p]
     remarks = [_remark_of(p) for p in parts]
     asking = [r for r in remarks if r is not None and r.request is not None]
-    if len(parts) < 2 or any(r is None for r in remarks) or len(asking) != 1:
-        return None
+    if len(parts) < 2 or any(r is None for r in remarks) or len(asking) != 1 or any(
+            re.search(r"把|将|请|帮我|调|改成|换成|加个|删|去掉", p) for p, r in zip(parts, remarks) if r is not asking[0]):
+        return None  # ("要不然把城市那段的声音调小一点吧，风声太大了": a request, then why)
     return asking[0]
 
 
