@@ -153,7 +153,8 @@ _ZH_STRIP = (
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:它|这个|这段)?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
-    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
+    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",
+    r"^(?:两|2|这两|这2)(?:段|个片段)(?:的)?(?:中间|之间)(?:再)?",  # "两段中间插一段日落的画面"  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
     r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     # "城市夜景后面加一段白天的街道": a clip by what it shows, then the place and the verb, no 在
     r"^[\u4e00-\u9fff]{1,8}?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?=(?:1)?(?:个|段|条))",
@@ -792,6 +793,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(_BOOKEND + r"|^整个视频(?:用|以)") else request_part(clause.text)
     # ("在整个视频后面加一段烟花": the whole video is where the new clip goes, no edit of it)
     request = re.sub(r"(?:整个|全部的?)视频(?=(?:的)?(?:前面|后面|之前|之后|前边|后边|最后|结尾|末尾|开头|最前面|最开始))", "", request)
+    # ("在两段之间加一段海边的灯塔": the place between the clips is where the new one goes, no transition)
+    request = re.sub(r"^在?(?:两|2|这两|这2)(?:段|个片段)(?:的)?(?:中间|之间)(?=(?:再)?(?:加|添加|插|补|接|来)(?:上)?(?:1)?(?:段|个|条))", "", request)
     after_all = clause.has(_SCENE_AFTER_ALL)
     if after_all:  # "add a cat on a sofa after everything": where the new clip goes, no edit of everything
         request = re.sub(_AFTER_ALL, " ", request)
