@@ -387,7 +387,7 @@ _PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_
                              rf"^(?:{_SHAPES})(?:的| )?\s*(?:for |发|给)?(?:{_WHERE})(?:用)?(?:的|版)?{_QUALITY_TAIL}$")
 
 
-_DETAIL = rf"{_WHERE}|{_SHAPES}|高清|高画质|高质量|画质(?:高|好)|1080p?|720p?|(?<![a-z])(?:hd|mp4|mov|gif|webm)(?![a-z])"
+_DETAIL = rf"{_WHERE}|{_SHAPES}|高清|超清|高画质|最高画质|高质量|画质(?:最)?(?:高|好)|最(?:清楚|清晰)|清楚(?:一)?点|1080p?|720p?|(?<![a-z])(?:hd|mp4|mov|gif|webm)(?![a-z])"
 
 
 def _only_export_details(text: str) -> bool:
