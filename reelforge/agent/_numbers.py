@@ -182,6 +182,8 @@ def _normalize_en(text: str) -> str:
 def _zh_numeral(match: re.Match[str]) -> str:
     token = match.group(0)
     text = match.string
+    if token == "十" and text[match.end():match.end() + 1] == "字":  # "十字路口", "十字架": a cross, no number
+        return token
     if token == "一":
         after = text[match.end():match.end() + 1]
         before = text[match.start() - 1:match.start()] if match.start() else ""

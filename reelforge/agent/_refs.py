@@ -32,7 +32,7 @@ _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WO
                       rf"|(?:(?<=\bafter the )|(?<=\bbefore the ))({_ORD})\b(?!\s+\w)"
                       # "clip 2", not "make the city clip 6 seconds" (a length)
                       rf"|\b(?:clip|shot|scene|segment)s?\s*(?:(?:number|no\.?|num\.?)\s*)?#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b(?!\.\d|\s*(?:seconds?|secs?|s\b|%|x\b|times\b|percent\b|per cent\b|pct\b))")
-_ZH_CLIP = re.compile(r"(?<!倒数)第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒))(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
+_ZH_CLIP = re.compile(r"(?<!倒数)第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒)|次|天|年|名|遍|届)(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
                       r"|最后(?:面)?(?:的)?(?:那)?(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
                       r"|(?:片段|镜头)(\d+)(?![.\d]|秒|%|倍)"
                       r"|倒数第(\d+)(?![\d.])(?:个|段|条)?(?:片段|镜头|视频)?")  # counted from the end

@@ -44,8 +44,11 @@ _EN_CHANGE = rf"(?:a (?:bit|little|tad|lil) |slightly |much )?(?:{_EN_COMPARATIV
 _KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:music|song|bgm)\b)"
 _KEPT_ZH = r"(?:只(?:保)?留(?:下)?|只要)(?:背景)?(?:音乐|歌|bgm)"
 # "音乐不要动", "标题保持不变": what is left as it is (not "音乐不要了")
-_UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的)(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
-                 r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
+# ("我想留原声", "原声要留着": kept as it is, said as a wish)
+_KEPT_THINGS_ZH = r"背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的"
+_UNTOUCHED_ZH = (rf"(?:(?:{_KEPT_THINGS_ZH})(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
+                 r"不变|别改|不用改|不要改|照旧|保持原样|要留着|留着)(?:了|吧)?|"
+                 rf"我?(?:想|要)(?:保留|留着|留下|留)(?:着)?(?:{_KEPT_THINGS_ZH.replace('|其他的?|别的', '')})(?:就行|就好|吧)?)")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
     rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
@@ -169,7 +172,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|(?:两段|2段|两个片段|2个片段|所有片段|每段|每个片段)(?:的)?原声|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
                        # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
                        # 从歌的第10秒放起", "第10秒来个嗖")
-                       rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|[，,]\s*(?=(?:{_UNTOUCHED_ZH})$)|"
+                       rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|(?:[，,]\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:{_UNTOUCHED_ZH})$)|"
                        r"(?<!从头放)(?<!从头播)(?<!从头开始)[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)))\s*")
 
 
@@ -433,9 +436,17 @@ def _shape_item(part: str) -> list[str]:
     return [part] if match is None else [match.group(1), match.group(2)]
 
 
+# a change with no object and its amount, after a comma: "…，降到30%", "…，调到20%吧"
+_AMOUNT_AFTER_ZH = re.compile(r"^(.*[\u4e00-\u9fff].*)[，,]\s*((?:再|就)?(?:调|降|升|减|压|开|剪|缩|拉)(?:小|大|低|高|短)?(?:到|成|为)\s*\d[^，,]*)$")
+
+
 def _complaint_then(part: str) -> list[str]:
     """"that's too slow, double speed": a complaint, then the request it makes after a comma (two clauses: the
     complaint is the request's reason)."""
+    said_zh = _AMOUNT_AFTER_ZH.match(part)
+    if said_zh is not None:  # "城市拍得真美，就是音乐有点大，降到百分之三十": the complaint, then how much
+        why = remark_of(said_zh.group(1))
+        return [said_zh.group(1), said_zh.group(2)] if why is not None and why.request is not None else [part]
     complaint = _COMPLAINT_EN.match(part)
     rest = complaint.group("rest") if complaint else None
     # "..., double speed"; dictated with no pause before a plain verb: "that city clip is too long cut it to seven"
@@ -661,6 +672,13 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"(?<![直硬])切(?=掉|短)"), "剪"),  # "切掉前两秒": cut off (a cut between clips is "直接切")
+                  # a pace, a length or a size said not to be wanted is a complaint of it: "第二段别那么快" is "第二段太快了"
+                  # (slower), "不要这么长" shorter ("音乐别放那么大声" is the music's, music.py's _NOT_SO)
+                  (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短)"
+                              r"(?:了|吧|啊|呀|嘛)*(?=[，,。!！\s]|$)"), r"太\1了"),
+                  # a noise heard in a clip is its own sound: "城市那段全是风声 吵死了 关掉" mutes it (never removes the clip)
+                  (re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)))(?:的|里|里面)?(?:全是|都是|全都是|有|一直有|好多|很多)?"
+                              r"(?:好多|很多|好大的?|很大的?)?(?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?=[\s，,]|$)"), r"\1的原声"),
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
                   (re.compile(r"^([快慢大小长短吵响亮暗])(?:过头|过了头)了"), r"太\1了"),  # "大过头了 缩回去点": too big
                   (re.compile(r"(?<![生出发产先])生(?=(?:1|一)?(?:个|段|条)(?:视频|片段|镜头|短片))"), "生成"),  # "帮我生个视频"
@@ -1154,7 +1172,7 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         # "配音挺好", "竖屏挺好": praise of what is there; "不是音乐吵": what is not the trouble
                         r"(?:嗯+|哦|噢)?[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|还行|挺好的|很棒|挺棒|没问题)的?[吧啊呀]?|"
                         # "哇这个狗好可爱": praise of what it shows (its "it" is that clip)
-                        r"(?:哇塞?|哇哦|天哪)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅)(?:了|啊|呀|哦)*|"
+                        r"(?:哇塞?|哇哦|天哪)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅|酷|炫|棒|赞)(?:了|啊|呀|哦)*|"
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
                         r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
@@ -1228,6 +1246,30 @@ _DROWNED = re.compile(r"^(?:i )?(?:can'?t|cannot|can barely|could barely|couldn'
 def remark_of(text: str) -> Remark | None:
     """The clause as a remark (a complaint and the request it makes, or a reason), or None when it asks for
     something itself."""
+    said = _remark_of(text)
+    if (said is None or said.request is None) and re.search(r"[\u4e00-\u9fff][，,\s]+[\u4e00-\u9fff]", text):
+        said = _remarks_zh(text) or said  # ("这个狗拍得好萌 不过音乐太吵了": the complaint after the praise asks)
+    return said
+
+
+# what opens a complaint said after praise: "哇这个城市拍得好酷 不过音乐有点吵"
+_BUT_ZH = re.compile(r"^(?:不过|但是|但|可是|就是|只是)")
+
+
+def _remarks_zh(text: str) -> Remark | None:
+    """Chinese remarks said in one breath ("标题字太小了，手机上根本看不清", "哇这个城市拍得好酷 不过音乐有点吵"): the one
+    complaint among them that asks for a change (the others are praise or why); None when a part asks something or
+    two complaints ask for changes."""
+    parts = [_BUT_ZH.sub("", p) for p in re.split(r"[，,\s]+", text) if p]
+    remarks = [_remark_of(p) for p in parts]
+    asking = [r for r in remarks if r is not None and r.request is not None]
+    if len(parts) < 2 or any(r is None for r in remarks) or len(asking) != 1 or any(
+            re.search(r"把|将|请|帮我|调|改成|换成|加个|删|去掉", p) for p, r in zip(parts, remarks) if r is not asking[0]):
+        return None  # ("要不然把城市那段的声音调小一点吧，风声太大了": a request, then why)
+    return asking[0]
+
+
+def _remark_of(text: str) -> Remark | None:
     if _DROWNED.match(text):  # "i cant hear the dog barking because of the music": it is too loud
         return Remark("make the music quieter")
     music = _music_remark(text)

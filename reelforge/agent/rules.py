@@ -387,7 +387,7 @@ _PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_
                              rf"^(?:{_SHAPES})(?:的| )?\s*(?:for |发|给)?(?:{_WHERE})(?:用)?(?:的|版)?{_QUALITY_TAIL}$")
 
 
-_DETAIL = rf"{_WHERE}|{_SHAPES}|高清|高画质|高质量|画质(?:高|好)|1080p?|720p?|(?<![a-z])(?:hd|mp4|mov|gif|webm)(?![a-z])"
+_DETAIL = rf"{_WHERE}|{_SHAPES}|高清|超清|高画质|最高画质|高质量|画质(?:最)?(?:高|好)|最(?:清楚|清晰)|清楚(?:一)?点|1080p?|720p?|(?<![a-z])(?:hd|mp4|mov|gif|webm)(?![a-z])"
 
 
 def _only_export_details(text: str) -> bool:
@@ -431,6 +431,50 @@ def _scene_said_after(clauses: list[Clause]) -> list[Clause]:
                 rf"^(?:(?:please|also|and|then)\s+)*(?:{EN_VERBS})\b|^(?:请|帮我|再|然后)?(?:{ZH_VERBS})"):
             merged = Clause(f"{ask_.text}: {said.text}", ask_.quotes, ask_.language, ask_.source)
             return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
+# a photo named alone, then what is made of it: "我上传了一张沙滩的照片，让它动起来", "用我的照片 生成一个10秒的视频 海浪慢慢涌上来",
+# "i uploaded a photo of the beach, make it move": one request about that photo (never the photo added as it is)
+_PHOTO_ALONE = re.compile(r"^(?:(?:我)?(?:刚|刚刚|已经)?(?:上传|传)了|(?:就)?(?:用|拿))(?:我的|我)?(?:刚)?(?:上传|传)?(?:的)?"
+                          r"(?:1张|这张|那张)?(?:[\u4e00-\u9fff]{1,6}的)?(?:照片|图片|相片)$|"
+                          r"^(?:i (?:just )?(?:uploaded|sent)|use|using|take) (?:a|an|the|my|this|that) (?:[\w-]+ )?(?:photo|picture|pic|image)"
+                          r"(?: of (?:a |an |the )?[\w ]+)?$")
+_MADE_OF_IT = re.compile(r"^(?:请|帮我)?(?:让它|把它|它)(?:.*)动|^(?:请|帮我)?(?:生成|做|制作)(?:1)?(?:个|段)|"
+                         r"^(?:(?:please|can you|could you)\s+)?(?:make|turn) it (?:move|come alive|into a (?:video|clip))\b|"
+                         r"^(?:(?:please|can you|could you)\s+)?bring it to life\b|^(?:(?:please|can you)\s+)?animate it\b")
+
+
+def _photo_then_made(clauses: list[Clause]) -> list[Clause]:
+    """A photo named alone, then a clip made of it ("它" / "it" is the photo): one request to animate it."""
+    for index in range(len(clauses) - 1):
+        photo, made = clauses[index], clauses[index + 1]
+        if _PHOTO_ALONE.match(photo.text) and _MADE_OF_IT.match(made.text):
+            if made.language == "zh":
+                said = made.text.replace("它", "那张照片", 1) if "它" in made.text else f"用那张照片{made.text}"
+            else:
+                said = re.sub(r"\bit\b", "the photo", made.text, count=1)
+            merged = Clause(said, made.quotes, made.language, made.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
+# a title asked for without its words, then how it looks and its words said after a pause: "城市那段加个白色的标题 放顶部
+# 写「Night City」" (one title, never a question about its words and a second title)
+_TITLE_NO_WORDS = re.compile(r"(?:加|添加|来|配|弄|整)(?:1|一)?(?:个|行|段)?[^⟪，,]{0,6}?(?:标题|文字|字幕)$")
+_WORDS_SAID = re.compile(r"(?:^|\s)(?:写|写着|写上|叫|叫做|内容是)\s*⟪\d+⟫")
+
+
+def _title_then_words(clauses: list[Clause]) -> list[Clause]:
+    """A title asked for without its words, then its words in the next clause or the one after: one request."""
+    for index in range(len(clauses) - 1):
+        if clauses[index].language != "zh" or not _TITLE_NO_WORDS.search(clauses[index].text):
+            continue
+        for end in (index + 1, index + 2):
+            if end < len(clauses) and _WORDS_SAID.search(clauses[end].text):
+                said = clauses[index:end + 1]
+                merged = Clause(" ".join(c.text for c in said), said[-1].quotes, said[-1].language, said[-1].source)
+                return [*clauses[:index], merged, *clauses[end + 1:]]
     return clauses
 
 
@@ -623,7 +667,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
         _shape_for_where(_posted_beside_shape(clauses))))))))
-    clauses = _scene_said_after(_project_then_clip(clauses))
+    clauses = _title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses))))
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]

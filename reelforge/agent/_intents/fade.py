@@ -53,7 +53,7 @@ ANY_FADE = _ANY_FADE  # a fade of the picture said, black at an end included ("e
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾|(?:视频|片子)?(?:最)?前(?:面|头)"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
-_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:段|片段|镜头)中间|"
+_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:段|片段|镜头)中间|(?:跟|和|与)[\u4e00-\u9fff]{1,6}?的?中间|"
              r"^(?:然后|再)?(?:在)?中间(?:再|也)?(?:加|放|来|插)|"  # "（放到城市后面，）中间加个黑场": between the clips
              r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
              r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")
@@ -76,7 +76,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(r"\b(?:end|ending|start|beginning|opening|intro|outro|video|whole|clip)\b")):
         return False  # "换成黑场的吧", "switch to a fade to white instead" right after a transition: another kind of it (timeline.py's)
     # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
-    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1:
+    # ("城市那段加个淡入淡出 各一秒": one clip named, not where two meet, is that clip's own fades)
+    named = [r for r in clip_refs(clause, state) if r] if clause.has(_BARE_BOTH_ZH) else []
+    on_one = len(named) == 1 and named[0] != MISSING and not clause.has(r"前面|后面|之前|之后|[和跟与]")
+    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1 \
+            and not on_one:
         return False
     if not main_clips(state.draft):  # "fade out at the end" on an empty project
         state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(

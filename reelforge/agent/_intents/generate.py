@@ -102,7 +102,8 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
-           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
+           r"^(?:请|帮我)?(?:我的|我上传的|上传的)?(?:那张|这张)?(?:照片|图片|相片)(?:那张|这张)?(?:做成|变成|转成)(?:1个|1段)?(?:动态的?)?视频|" \
+           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)\s*(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\b(?:turn|make|convert) (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
@@ -152,7 +153,8 @@ _ZH_STRIP = (
     r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面)(?:面)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:它|这个|这段)?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
-    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
+    r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",
+    r"^(?:两|2|这两|这2)(?:段|个片段)(?:的)?(?:中间|之间)(?:再)?",  # "两段中间插一段日落的画面"  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
     r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     # "城市夜景后面加一段白天的街道": a clip by what it shows, then the place and the verb, no 在
     r"^[\u4e00-\u9fff]{1,8}?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?=(?:1)?(?:个|段|条))",
@@ -172,7 +174,7 @@ _ZH_STRIP = (
     r"的?短(?=视频$|片$)",  # "…日落的短视频": a short video, the length is no part of the scene
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1|(?:(?<=[，,\s])|^)(?:竖|横|方)的(?=[，,\s]|$)",  # "… 竖的 八秒"
     r"^(?:1|一)?(?:个|段|条)",
-    r"(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材|空镜)(?:吧)?$",
+    r"(?:的)?(?:视频|片段|(?<![慢长空])镜头|短片|动画|画面|素材|空镜)(?:吧)?$",  # ("蜂鸟的慢镜头": how it is filmed, kept whole)
     r"^关于|^的|的$|内容是|(?:就行|就好|就可以)$|^(?:那个)?我?(?:想要|要)?(?:1)?(?:个|段)?(?:片头|片尾|开场)\s*",
     r"^(?:的)?(?:视频|片段|镜头|短片|动画|画面|素材)(?:\s*[:：,，]|\s+)",  # "生成一段竖屏视频：夜晚的东京街头", "做个视频 一只柴犬…"
 )
@@ -528,12 +530,13 @@ _ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little
                   r"please|can you|animate|bring|to life|make|turn|convert|into a video|move|moving|the|my|this|that|"
                   r"photo|picture|image|still|pic|i uploaded|uploaded|i sent|it|a|an|video|clip|animation|shot|of|seconds?|s|"
                   r"from|out of|based on|using|generate|create|give me|i want|i need|i'd like|for me|into|moving|animated|secs?|"
-                  r"use|as|starting|start|initial|opening|frame|"
-                  r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?|"
+                  r"use|as|starting|start|initial|opening|frame|just|you|i|"
+                  r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?(?![\d.个只条群位头匹辆片朵棵座艘架名对家段])|"
                   r"作为|当作|首帧|第1帧|起始帧|动态|那种|竖屏|横屏|方形|动图|(?:不要|不是|别|要)?[竖横方](?:屏|版|式|的|形)|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
                   r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|动一下|动一动|做成|变成|转成|转为|生成|制作|做|"
-                  r"它|那个|这个|"
-                  r"(?:1)?(?:个|段|条)|视频|秒|的|图生|来")
+                  r"它|那个|这个|(?:我)?(?:刚|刚刚)?(?:上传|传)了(?:1)?张?|(?<!酒)吧|"
+                  # (a thing counted in the scene keeps its count, and a motion its direction: "一条鱼游过来", "两个人", "海浪涌上来")
+                  r"1(?:个|段|条)|(?<![\d一二两三四五六七八九十几])(?:个|段|条)|视频|秒|的|图生|(?<![上下起出进回过])来")
 
 
 def _animate_prompt(clause: Clause) -> str:
@@ -546,12 +549,14 @@ def _animate_prompt(clause: Clause) -> str:
     return words if len(words) >= 3 or re.fullmatch(r"[\u4e00-\u9fff]{2}", words) else ""  # "海浪": a thing that moves
 
 
+# a camera move said in Chinese ("往左滑", "往前推"): a move of a clip there, or how a photo animated moves
+_MOVE_ZH = r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦|推|移|摇|拉|平移)"
 # things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
 #缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦|推|移|摇|拉|平移)|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -755,7 +760,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "i want that my photo moves, make it like a video": "it" is the photo just asked to move
     animate = clause.has(_ANIMATE) or (isinstance(last, GenerateAction) and last.image_src is not None and clause.has(
         r"^(?:and |then |just )?(?:make|turn|do) (?:it|that|this)(?: (?:like|into|as|in))? (?:a |an )?(?:real )?(?:video|clip|animation)$"))
-    if re.search(_NOT_A_CLIP, request_part(clause.text)) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
+    # ("照片那张做成视频 镜头慢慢往前推": the photo's own motion, no move of a clip there)
+    request = re.sub(_MOVE_ZH, " ", request_part(clause.text)) if animate else request_part(clause.text)
+    if re.search(_NOT_A_CLIP, request) and not clause.has(r"的(?:视频|镜头|画面|短片)$"):
         return False  # (what comes before "的视频" is the scene)
     scene_for = None if animate else _scene_for_clip(clause, state)
     if scene_for is not None and _an_upload(scene_for[0], state):
@@ -791,6 +798,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(_BOOKEND + r"|^整个视频(?:用|以)") else request_part(clause.text)
     # ("在整个视频后面加一段烟花": the whole video is where the new clip goes, no edit of it)
     request = re.sub(r"(?:整个|全部的?)视频(?=(?:的)?(?:前面|后面|之前|之后|前边|后边|最后|结尾|末尾|开头|最前面|最开始))", "", request)
+    # ("在两段之间加一段海边的灯塔": the place between the clips is where the new one goes, no transition)
+    request = re.sub(r"^在?(?:两|2|这两|这2)(?:段|个片段)(?:的)?(?:中间|之间)(?=(?:再)?(?:加|添加|插|补|接|来)(?:上)?(?:1)?(?:段|个|条))", "", request)
     after_all = clause.has(_SCENE_AFTER_ALL)
     if after_all:  # "add a cat on a sofa after everything": where the new clip goes, no edit of everything
         request = re.sub(_AFTER_ALL, " ", request)
@@ -1129,7 +1138,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺
                 r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
-                r"往[上下左右]|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
+                r"往[上下左右](?![飘飞升冒涌爬游跑窜蹿落掉])|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"头晕|眼晕|眼花|恶心|难受|不舒服|看得(?:我)?(?:头晕|眼花|晕|累)|晃得|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
                 r"照片|图片|相片|显示|" \
@@ -1384,16 +1393,21 @@ _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|�
 _SLOW_SCENE_ZH = re.compile(r"^((?![^，,]*(?:那段|这段|片段|视频|第\d))[^，,\s][^，,]{3,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?"
                             r"(?=[，,\s]|$)")
 # the items of a scene dictated with spaces: its length, its shape ("要横屏": the 要 says nothing more), how it is filmed
-# and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything)
-_SCENE_ITEM_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d])\s+(?:要|用|做成)?(?=(?:\d+(?:\.\d+)?秒|横屏|竖屏|方形|横版|竖版|\d+:\d+|慢动作|慢镜头|"
-                            r"[\u4e00-\u9fff]{2}(?:一)?点)(?:[，,\s]|$))")
-_MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|萌)(?:一)?点(?=[，,]|$)")
+# and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything; "要有科幻感": a feel)
+_SHAPE_ZH = r"横屏|竖屏|方形|横版|竖版|\d+:\d+"
+_ITEM_ZH = rf"(?:\d+(?:\.\d+)?秒|{_SHAPE_ZH}|慢动作|慢镜头|[\u4e00-\u9fff]{{2}}(?:一)?点|[\u4e00-\u9fff]{{2,3}}感)(?:的)?(?:[，,\s]|$)"
+_SCENE_ITEM_ZH = re.compile(rf"(?<=[\u4e00-\u9fff\d])\s+(?:要有|要|用|做成)?(?={_ITEM_ZH})|"
+                            # a shape and a length said in one breath: "竖屏15秒", "15秒竖屏"
+                            rf"(?<=横屏|竖屏|方形|横版|竖版)(?=\d+(?:\.\d+)?秒(?:[，,\s]|$))|(?<=\d秒)(?=(?:{_SHAPE_ZH})(?:的)?(?:[，,\s]|$))")
+# an item said after a comma with the 要 of a wish: "夕阳下的海边，浪轻轻拍着沙滩，要竖屏的，十秒"
+_WISHED_ITEM_ZH = re.compile(rf"(?<=[，,])\s*(?:要有|要|用|做成)(?={_ITEM_ZH})")
+_MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|开心|欢乐|温柔|活泼|萌)(?:一)?点(?=[，,]|$)")
 
 
 def _scene_items_zh(text: str, moods: bool) -> str:
     """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒" (a mood read as the
     scene's only with no clip on the timeline: "狗在沙滩上跑 可爱一点" may be about the dog clip there)."""
-    items = _SCENE_ITEM_ZH.sub("，", text)
+    items = _SCENE_ITEM_ZH.sub("，", _WISHED_ITEM_ZH.sub("", text))
     return _MOOD_ITEM_ZH.sub(r"\1", items) if moods else items
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"

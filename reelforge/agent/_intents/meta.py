@@ -73,14 +73,14 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
     ("uploads", _OPENER + r"(?:what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already| again| earlier| before)?\??$|"
                 r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload|"
                 r"(?:remind me|tell me|show me) what (?:i|we) (?:uploaded|upload(?:ed)? (?:so far|already|earlier))\??$)|"
-                r"我(?:都|一共|之前|刚才)?(?:上传|传)(?:了|过)*(?:些|哪些|几个)?(?:什么|啥|哪些|东西|素材|文件)(?:了|啊|呀|来着|呢)*\W*$|"
+                r"我(?:都|一共|之前|刚才)?(?:上传|传)(?:了|过)*(?:些|哪些|几个)?(?:(?:什么|啥|哪些)(?:东西|素材|文件)?|东西|素材|文件)(?:了|啊|呀|来着|呢)*\W*$|"
                 r"(?:把|给我)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都|全部?)?(?:列|显示|看|看看|数)(?:一下|一遍|出来)|"
                 r"(?:列|显示|看看|看一下|看下|瞅瞅)(?:一下)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都有啥|有哪些)?\W*$",
      r"\bupload|\bfiles\b|\bmedia\b|上传|(?<![宣流])传(?:了|过|的)"),
     ("clips", _OPENER + r"how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|"
               r"\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|"
               r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|"
-              r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?几(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|"
+              r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?(?:几|多少)(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|"
               r"^(?:那|所以)?(?:现在|目前)?(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$",  # "有几个片段"
      r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
     ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$)|"
@@ -199,7 +199,7 @@ def export_action(clause: Clause) -> ExportAction:
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
-    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?) (?:possible )?quality\b|\bsharpest\b|高清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰度?(?:最)?高|"
+    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
         "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
         "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"

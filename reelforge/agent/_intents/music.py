@@ -810,6 +810,12 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
+    if fold and isinstance(edit, SetMusic) and set(adjust) == {"volume"} and "volume" not in edit.model_fields_set \
+            and clause is not None and not clause.has(_LEVEL_SET + "|" + _OWN_REQUEST):
+        # "背景音乐就用我传的那首 循环播放 音量40%": a level only named after the song is its own, whatever was said between
+        state.actions.pop()
+        state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
+        return True
     if fold and isinstance(last, MusicAction) and not last.compose and set(adjust) == {"volume"} and last.volume is None \
             and (clause is None or not clause.has(_OWN_REQUEST)):
         state.actions[-1] = dataclasses.replace(last, volume=adjust["volume"])  # "换成欢快一点的，音量25%"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._absent import question
+from reelforge.agent._absent import no_such_clip, question
 from reelforge.agent._intents._words import ADD, REMOVE
 from reelforge.agent._intents.music import LOUDER, MUSIC, QUIETER
 from reelforge.agent._library import names_sound, sound_effect
@@ -227,6 +227,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = midpoint_of(clause, state, middle_is_time=True)
     if start is None and not every:  # "在狗出现的时候加个叮", "when the dog appears", "where the city ends"
         start = moment_of(clause, state)
+    if start is None and not every and MISSING in clip_refs(clause, state):
+        # "换到第三段时加个嗖" with two clips: a cut to a clip that is not there is asked, never a sound at no time
+        state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
+        return True
     if start is None and not every:
         start = next((at for at in (_title_place(clause, state), _sound_place(clause, state), _it_place(clause, state))
                       if at is not None), None)

@@ -272,7 +272,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
     harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
     # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
-    harsh = harsh or clause.has(r"\bbetween\b|之间|(?:段|片段|镜头)的?中间|\b(?:each|every|the) cuts?\b") and any(
+    harsh = harsh or clause.has(r"\bbetween\b|之间|(?:段|片段|镜头)的?中间|(?:跟|和|与)[\u4e00-\u9fff]{1,6}?的?中间|\b(?:each|every|the) cuts?\b") and any(
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
     # any name of a transition where one goes: "a push between the clips", "a cross fade on each cut", "每个镜头之间都加闪黑"
     placed = clause.has(PLACE) and (kind_named(clause.text) is not None or no_such_named(clause.text) is not None)
@@ -457,7 +457,7 @@ _FULL = r"\bunmute\b|\brestore\b|\bturn on\b|\bback\b|\bfull (?:sound|audio|volu
 
 
 _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |so |very |kind of |a bit )?(?:annoying|distracting|awful|" \
-         r"terrible|horrible|unbearable)\b|(?:噪音|杂音|风声|声音)(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵死了|刺耳|难听)|" \
+         r"terrible|horrible|unbearable)\b|(?:噪音|杂音|风声|声音)(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵死了|刺耳|难听)|(?:噪音|杂音|风声)(?:好|太|很|有点|超级?|特别|真)?吵|" \
          r"叫声(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵|刺耳|难听)"  # "狗叫声太吵了": a creature's call is the clip's own sound
 
 

@@ -95,10 +95,12 @@ _NARRATE_EN = re.compile(
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段)))?"
+    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段))|[^，,：:\s]{{1,6}}?(?:这段|那段))?"
     r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
     r"(?:配音|旁白|解说|画外音|口播|开场白)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:(?<=声音)|(?<=[男女]声))(?:念|读|说)(?:一下|一句|1句|一段|1段)?(?=\s*[:：「『“])|"
+    # "给狗那段配个男声：它叫豆豆": the voice named, then its words
+    r"(?:配|加|来)(?:个|一个|1个|段|一段|1段)?(?P<head3>男声|女声|男生|女生|男的|女的)(?:的)?(?:声音)?(?=\s*[:：])|"
     # "最后加一句话，男声，说：谢谢大家": a line to be said
     r"(?:加|添加|加上|来)(?:一句|1句)话(?=[，,\s]*(?:(?:用|要)?(?:男声|女声|男生|女生|男的|女的)(?:的声音|声音)?[，,\s]*)?(?:说|念|读))|(?P<who>找个人|找人|让人|请人|(?:找|让|请)(?:个|一个|1个)?(?:女生|男生|女的|男的|女孩|男孩|小姐姐|小哥哥))来?(?:念|读|说)(?:一句|1句|一段|1段|一下)?|"
     # "帮我念一句「下次见」" (HK "幫我讀一句"): a line read out is a narration
@@ -135,7 +137,7 @@ _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说(?:一下|一句|1句|一段|1段)?\s*[:：「“]", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说(?:一下|一句|1句|一段|1段)?\s*[:：「“]|[男女](?:声|生)\s*[:：]", re.I)
 
 
 @dataclass(frozen=True)
@@ -334,7 +336,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
     if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
         after = after[zh_after.end():]
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "spec", "spec2", "spec_en", "pre", "pre2", "place", "on", "who", "who_en")
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "head3", "spec", "spec2", "spec_en", "pre", "pre2", "place", "on", "who", "who_en")
                     if k in match.groupdict())
     said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "") + (spec_last.group(0) if spec_last else "")
     gender = _gender(said)
