@@ -72,6 +72,7 @@ from reelforge.agent._text import (
     states_need,
 )
 from reelforge.agent._traditional import read_chinese, script_of, simplified, typed_plan
+from reelforge.agent._uploads import no_such_upload
 from reelforge.agent.actions import (
     Action,
     AgentContext,
@@ -713,8 +714,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if _removed_again(clause, state):  # "城市那段不要了，删掉": the removal said twice
             continue
-        lacking = _not_supported(clause)
-        if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
+        lacking = _not_supported(clause) or no_such_upload(clause, state.context.media)
+        if lacking is not None:  # "add a J-cut", "use my other song" (one uploaded): no edit of ours is what was asked for
             state.actions.append(lacking)
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again

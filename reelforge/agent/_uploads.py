@@ -1,0 +1,75 @@
+"""An upload the user names that the session does not hold: "use my other song" with one song uploaded, "put my second
+photo after the first" with one photo, "add my video of the waterfall" or "use my video from the beach" when no video
+shows it (the beach one is a photo), "use my voice recording" when the one audio upload is a song.
+
+Picking the only upload of that kind would put the wrong file in the video; the user is asked which upload they mean,
+with the list of what is there, or to upload it first. Only a request to use an upload ("add", "use", "put", ...)
+asks: "make my video slower" is about the timeline, whatever it shows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reelforge.agent._refs import names_upload, shown_words
+from reelforge.agent._text import Clause, ask
+from reelforge.agent.actions import MediaRef, Unknown
+
+__all__ = ["no_such_upload"]
+
+# the kind an upload is said to be, by the noun after "my" (never "clip": "my second clip" is the timeline's)
+_KIND_NOUNS = {"audio": r"songs?|tracks?|tunes?|audio|music|recordings?|voice ?(?:over|memo|note)s?|mp3s?",
+               "image": r"photos?|pictures?|pics?|images?|selfies?|stills?",
+               "video": r"videos?|vids?|footage|movies?|mp4s?"}
+_NOUN = "|".join(f"(?P<{kind}>{nouns})" for kind, nouns in _KIND_NOUNS.items())
+_USED = re.compile(r"\b(?:add|use|put|insert|include|place|stick|play|bring in|throw in|drop in|swap in|i want|give me)\b")
+# "my other song", "my second photo", "my waterfall video", "my video of the waterfall", "my video from the beach"
+_MY_UPLOAD = re.compile(rf"\bmy (?P<said>(?:[a-z0-9'-]+ ){{0,2}}?)(?:{_NOUN})\b(?P<about> (?:(?:of|from|showing) "
+                        r"(?:(?:the|a|an|my|me|us|very) )?|at the (?:very )?)[a-z-]+)?")
+_ORDINAL = {"other": 2, "another": 2, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# words that say nothing of what an upload shows: "my own song", "my new video", "my video from yesterday"
+_GENERIC = frozenset("""own new latest recent newest last first uploaded favourite favorite little short long whole entire
+    original full actual real raw old other that this one ones the a an my me us of from at with showing yesterday today
+    earlier before morning night week weekend phone camera iphone gopro drone trip vacation holiday holidays start
+    beginning end middle top second seconds sec secs chorus verse drop intro outro part bit point mark way
+    and or but then too also please pls it so as in on to for very put make set add use play turn keep move place
+    volume level speed"""
+                     .split())
+
+
+def no_such_upload(clause: Clause, media: Sequence[MediaRef]) -> Unknown | None:
+    """A question when the clause asks to use an upload it describes (by "other", an ordinal, or what it shows) that no
+    upload of the session fits; None when one fits or the clause names no upload so."""
+    text = clause.unquoted().lower()
+    uploads = [m for m in media if m.uploaded]
+    if not uploads or clause.language != "en" or not _USED.search(text):
+        return None
+    for match in _MY_UPLOAD.finditer(text):
+        kind = next(k for k in _KIND_NOUNS if match.group(k))
+        same = [m for m in uploads if m.kind == kind]
+        said = match.group("said").split()
+        wanted = max((_ORDINAL.get(word, 0) for word in said), default=0)
+        if wanted > len(same) and same:
+            return _which(clause, f"{' '.join(said)} {match.group(kind)}", uploads)
+        described = [word for word in [*said, *(match.group("about") or "").split()] if word not in _GENERIC]
+        if described and same and not any(_shows(word, m) for word in described for m in same):
+            return _which(clause, match.group(0).removeprefix("my "), uploads)
+    return None
+
+
+def _shows(word: str, upload: MediaRef) -> bool:
+    """Whether ``word`` may describe ``upload``: it names it ("hike", "hiking"), its name holds it ("voice" in
+    voiceover.mp3), or it is a word for what the name shows ("sea" for beach.jpg)."""
+    stem = upload.name.lower().rsplit(".", 1)[0]
+    return names_upload(word, upload) or (len(word) >= 4 and (word in stem or stem in word)) or word in shown_words(stem)
+
+
+def _which(clause: Clause, said: str, uploads: list[MediaRef]) -> Unknown:
+    kinds = {"video": ("video", "视频"), "image": ("photo", "照片"), "audio": ("audio", "音频"), "text": ("text", "文本")}
+    listed_en = ", ".join(f"{m.name} ({kinds[m.kind][0]})" for m in uploads)
+    listed_zh = "、".join(f"{m.name}（{kinds[m.kind][1]}）" for m in uploads)
+    return Unknown(clause.unquoted(), understood="an uploaded file", question=ask(
+        clause, f"I can't find your {said} among the uploads: you have {listed_en}. Which one do you mean? (Or upload "
+                "it first.)",
+        f"上传的文件里没找到这个：现在有 {listed_zh}。要用哪一个？（或者先上传它。）"))
