@@ -5,10 +5,14 @@ shows it (the beach one is a photo), "use my voice recording" when the one audio
 Picking the only upload of that kind would put the wrong file in the video; the user is asked which upload they mean,
 with the list of what is there, or to upload it first. Only a request to use an upload ("add", "use", "put", ...)
 asks: "make my video slower" is about the timeline, whatever it shows.
+
+An upload turned down ("don't use my upload, just some calm piano music", "不用我上传的视频，来点钢琴曲") is what is not
+wanted: never added, the rest of the message is the request.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -16,7 +20,7 @@ from reelforge.agent._refs import names_upload, shown_words
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import MediaRef, Unknown
 
-__all__ = ["no_such_upload"]
+__all__ = ["after_upload_turned_down", "no_such_upload", "upload_turned_down"]
 
 # the kind an upload is said to be, by the noun after "my" (never "clip": "my second clip" is the timeline's)
 _KIND_NOUNS = {"audio": r"songs?|tracks?|tunes?|audio|music|recordings?|voice ?(?:over|memo|note)s?|mp3s?",
@@ -73,3 +77,41 @@ def _which(clause: Clause, said: str, uploads: list[MediaRef]) -> Unknown:
         clause, f"I can't find your {said} among the uploads: you have {listed_en}. Which one do you mean? (Or upload "
                 "it first.)",
         f"上传的文件里没找到这个：现在有 {listed_zh}。要用哪一个？（或者先上传它。）"))
+
+
+# (a song turned down is the music area's: "not my song — something calm instead" is other music)
+_UPLOADED_THING = r"(?:(?:my|the) (?:own |uploaded )?(?:uploads?|upload(?:ed)? (?:file|stuff|media|one)s?|files?|stuff|media|" \
+                  r"videos?|vids?|footage|photos?|pictures?|pics?|images?)|[\w-]+\.(?:mp4|mov|jpe?g|png|webp|heic))"
+_TURNED_DOWN_EN = (
+    rf"(?:(?:no|nah|actually|and|but|so|ok(?:ay)?|please)[,\s]+)*(?:(?:don'?t|do not|dont|no need to|never) (?:use|add|put in|put|include|"
+    rf"insert)(?: in)? (?:any of )?{_UPLOADED_THING}|(?:not|no need for|without|skip|forget(?: about)?|leave out) {_UPLOADED_THING})"
+    r"(?: (?:here|in it|in there|this time|for this|please|pls))?")
+_TURNED_DOWN_ZH = r"(?:不用|别用|不要用|不要加|别加|不加|不需要|不用加)(?:我)?(?:自己)?(?:的|传的|上传的|拍的)" \
+                  r"(?:视频|照片|图片|相片|素材|文件|东西)(?:了|吧)?"
+_TURNED_DOWN = re.compile(rf"^(?:{_TURNED_DOWN_EN}|{_TURNED_DOWN_ZH})$")
+# the request said after it in the same clause: "don't use my upload, just some calm piano music"
+_THEN_WANTED = re.compile(rf"^(?:{_TURNED_DOWN_EN})\s*[,;:—-]+\s*(?:(?:just|only|rather|instead|but|use|i want)\s+)?(?P<rest>\S.*)$|"
+                          rf"^(?:{_TURNED_DOWN_ZH})\s*[，,；;]\s*(?:就|只|而是|换成|改成)?(?P<rest_zh>\S.*)$")
+
+
+def after_upload_turned_down(clause: Clause) -> Clause:
+    """The request after an upload turned down at the start of the clause ("don't use my upload, just some calm piano
+    music": some calm piano music); the clause as it is otherwise."""
+    then = _THEN_WANTED.match(clause.text)
+    if then is None:
+        return clause
+    return dataclasses.replace(clause, text=then.group("rest") or then.group("rest_zh"))
+
+
+def upload_turned_down(clause: Clause, alone: bool) -> Unknown | bool:
+    """Whether the clause only turns down the user's upload ("don't use my upload", "not my video", "别加我的照片"):
+    beside other clauses it says what is not wanted (True: nothing to plan); alone it asks what is wanted instead.
+    False when the clause is no such thing."""
+    if not _TURNED_DOWN.match(clause.text):
+        return False
+    if not alone:
+        return True
+    return Unknown(clause.unquoted(), understood="leaving your upload out", question=ask(
+        clause, "OK, I won't use your upload. What would you like instead? For example: add calm piano music, or "
+                "generate a clip of ...",
+        "好的，不用你上传的文件。想换成什么？例如：加一段安静的钢琴曲，或者生成一段……的视频"))
