@@ -105,6 +105,8 @@ _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).*
            r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\b(?:turn|make|convert) (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
+           r"\bmake (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+" \
+           r"(?:a |an )(?:[\w:.-]+ ){0,3}(?:video|animation|moving clip)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
            r"\b(?:can|could|should|i want|i'?d like|let) (?:my |the |this |that )?(?:[\w-]+ )?(?:photo|picture|image|still|pic|" \
            r"[\w-]+\.(?:jpe?g|png|webp|heic))\s+(?:to\s+)?(?:move|come alive|come to life)\b(?!\s+(?:to|after|before|in|into|" \

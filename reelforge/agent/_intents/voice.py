@@ -281,7 +281,8 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
 
 
 # "a nicer colour, say orange": an example given after a comma, not words to speak
-_ASIDE = re.compile(r"(?i)say\s+(?:\w+\s*){1,2}[.!?]*$")
+# ("slow it down, say 0.75": a value, never a number to speak)
+_ASIDE = re.compile(r"(?i)say\s+(?:\w+\s*){1,2}[.!?]*$|say\s+\d*\.?\d+\s*(?:%|x|percent|seconds?|secs?|s)?[.!?]*$")
 
 
 def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | None:
