@@ -42,11 +42,23 @@ _GENERIC = frozenset("""own new latest recent newest last first uploaded favouri
                      .split())
 
 
+# the same by an ordinal in Chinese: "我的第二张照片", "我上传的另一个视频", "我另一首歌" (a use said: "用", "加", "放", "换成")
+_KIND_ZH = {"audio": "歌|音乐|录音|音频", "image": "照片|图片|相片", "video": "视频|录像|素材"}
+_NTH_ZH = {"另一": 2, "另外一": 2, "另1": 2, "另外1": 2, "第二": 2, "第2": 2, "第三": 3, "第3": 3}
+_MY_NTH_ZH = re.compile(r"(?:用|加|放|换成|插|接|把)[^，,。]{0,3}?我(?:的|上传的|传的)?(?P<nth>另外一|另一|另外1|另1|第二|第2|第三|第3)(?:个|张|段|首|条)"
+                        r"(?P<noun>歌|音乐|录音|音频|照片|图片|相片|视频|录像|素材)")
+
+
 def no_such_upload(clause: Clause, media: Sequence[MediaRef]) -> Unknown | None:
     """A question when the clause asks to use an upload it describes (by "other", an ordinal, or what it shows) that no
     upload of the session fits; None when one fits or the clause names no upload so."""
     text = clause.unquoted().lower()
     uploads = [m for m in media if m.uploaded]
+    if uploads and clause.language == "zh" and (said_zh := _MY_NTH_ZH.search(text)):
+        kind = next(k for k, nouns in _KIND_ZH.items() if re.fullmatch(nouns, said_zh.group("noun")))
+        same = [m for m in uploads if m.kind == kind]
+        if same and _NTH_ZH[said_zh.group("nth")] > len(same):  # "把我的第二张照片加到最后" with one photo
+            return _which(clause, said_zh.group(0), uploads)
     if not uploads or clause.language != "en" or not _USED.search(text):
         return None
     for match in _MY_UPLOAD.finditer(text):
