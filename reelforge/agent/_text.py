@@ -201,8 +201,10 @@ class Clause:
     source: str = ""  # the whole message as typed (case kept), to recover the case of unquoted words
 
     def as_typed(self, words: str) -> str:
-        """``words`` (found in the normalized text) with the case the user typed them in, when it can be found."""
-        match = compiled_words(re.escape(words), re.IGNORECASE).search(self.source)
+        """``words`` (found in the normalized text) with the case the user typed them in, when it can be found ("and"
+        read from a typed "&" is the "&": "add the title Tom & Jerry")."""
+        pattern = r"\s*(?:and|&)\s*".join(re.escape(part) for part in re.split(r"\s+and\s+", words))
+        match = compiled_words(pattern, re.IGNORECASE).search(self.source)
         return match.group(0) if match else words
 
     def quote(self) -> str | None:

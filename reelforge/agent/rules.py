@@ -43,6 +43,7 @@ from reelforge.agent._intents._words import (
     position_of,
     request_part,
 )
+from reelforge.agent._negated import after_fine, fine_as_is, not_enough
 from reelforge.agent._numbers import duration_ms, normalize, number_word, time_range
 from reelforge.agent._pairs import one_change, part_added
 from reelforge.agent._reading import acts_on, clips_shown, explained, read_clause
@@ -72,6 +73,7 @@ from reelforge.agent._text import (
     states_need,
 )
 from reelforge.agent._traditional import read_chinese, script_of, simplified, typed_plan
+from reelforge.agent._uploads import after_upload_turned_down, no_such_upload, upload_turned_down
 from reelforge.agent.actions import (
     Action,
     AgentContext,
@@ -704,6 +706,12 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "hmm still too loud. 10", "快过头了 改成1.5": why the value after it
         if _PURPOSE.match(clause.text) and any(aspect_of(c) and not c.has(r"导出|\bexport") for c in clauses if c is not clause):
             continue  # "方形 发朋友圈": where it goes is why the shape changes, already said
+        clause = after_fine(not_enough(clause))  # "the music isn't loud enough": louder
+        fine = fine_as_is(clause, alone=len(clauses) == 1)
+        if fine:  # "the music doesn't sound too loud to me": nothing to make quieter
+            if isinstance(fine, Unknown):
+                state.actions.append(fine)
+            continue
         remark = remarks[index]
         if remark is not None:
             others = [c for k, c in enumerate(clauses) if remarks[k] is None and k != index and not is_chatter(c.text)]
@@ -753,12 +761,18 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "remove the city clip, I only want the dog": what the removal leaves, said again
         if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
             continue  # "lofi music, not my song": what is not wanted instead, the request already says it
+        clause = after_upload_turned_down(clause)
+        turned_down = upload_turned_down(clause, alone=len(clauses) == 1)
+        if turned_down:  # "don't use my upload, just some calm piano music": the upload is what is not wanted
+            if isinstance(turned_down, Unknown):
+                state.actions.append(turned_down)
+            continue
         if _one_more(clause, state):  # "在第一秒加个快门声，在第四秒也加一个": the same again, then
             continue
         if _removed_again(clause, state):  # "城市那段不要了，删掉": the removal said twice
             continue
-        lacking = _not_supported(clause)
-        if lacking is not None:  # "add a J-cut": no edit of ours is what was asked for
+        lacking = _not_supported(clause) or no_such_upload(clause, state.context.media)
+        if lacking is not None:  # "add a J-cut", "use my other song" (one uploaded): no edit of ours is what was asked for
             state.actions.append(lacking)
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again

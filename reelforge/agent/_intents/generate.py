@@ -106,6 +106,8 @@ _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).*
            r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)\s*(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
            r"\b(?:turn|make|convert) (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
+           r"\bmake (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+" \
+           r"(?:a |an )(?:[\w:.-]+ ){0,3}(?:video|animation|moving clip)\b|" \
            r"\bmake [\w-]+\.(?:jpe?g|png|webp|heic)\b.*\b(?:move|moving|alive|zoom|pan)|" \
            r"\b(?:can|could|should|i want|i'?d like|let) (?:my |the |this |that )?(?:[\w-]+ )?(?:photo|picture|image|still|pic|" \
            r"[\w-]+\.(?:jpe?g|png|webp|heic))\s+(?:to\s+)?(?:move|come alive|come to life)\b(?!\s+(?:to|after|before|in|into|" \
@@ -140,6 +142,7 @@ _EN_STRIP = (
     r"(?<!pov )(?<!wide )(?<!close-up )(?<!closeup )\bshots?\b|\bfor my (?:reel|story|stories|channel|feed|post)s?\b",
     r"\ba time-?lapse\b",
     r"^\s*(?:of|showing|about|featuring|with|that shows|where|:)\b",
+    r",?\s+instead$",  # "..., generate a lighthouse at night instead": the swap, no part of the scene
 )
 # the length of the clip being replaced kept: "…，长度不变", "…, same length"
 _SAME_LENGTH_ZH = r"[，,\s]*(?:长度|时长|时间|秒数)(?:保持)?(?:不变|一样|别变|不用变|跟原来一样|和原来一样)(?:就行|就好|吧)?(?=$|[，,])"
@@ -349,7 +352,7 @@ _COLON = re.compile(r"^(?P<head>[^:：]*?(?:clip|video|shot|scene|footage|one|b-
 _COMMA_SCENE = re.compile(r"^(?P<head>(?:(?:[\w':-]+\s+){1,6}?(?:clip|video|shot|scene|footage|one)s?|(?:\w+\s+)?(?:one more|another))(?:\s+(?:(?:right|just)\s+)?"
                           r"(?:(?:after|before|instead of)\s+(?:it|this|that|(?:this|that) one|the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video))|"
                           r"(?:at|to|on) the (?:very )?(?:start|beginning|end|front)|between (?:the )?(?:two |both )?clips))?)"
-                          r"\s*,\s*(?P<scene>(?!\d)(?:[\w'-]+\s+){2,}.+)$")
+                          r"\s*,\s*(?P<scene>(?!\d)(?!(?:(?:in|shot in|filmed in)\s+)?slow[- ]?mo(?:tion)?[.!]*$)(?:[\w'-]+\s+){2,}.+)$")
 
 
 # an "of" that belongs to the scene, not to "a clip of ...": "smoke coming out of the chimney", "a cup of coffee", "a
@@ -747,7 +750,7 @@ _LENGTH_WORD = re.compile(r"(?:(?<=[，,])|(?<=[\u4e00-\u9fff] ))\s*(?:时长|�
 
 
 # slow motion said after the place of the new clip ("..., in slow motion"): how it is filmed, kept in its prompt
-_SLOW_FILMED = r"\b(?:in |shot in |filmed in )?(?P<slow>slow[- ]?mo(?:tion)?)$"
+_SLOW_FILMED = r"\b(?:in |shot in |filmed in )?(?P<slow>slow[- ]?mo(?:tion)?)$|,\s*(?P<slowed>slowed(?: down)?)$"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -880,7 +883,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
     slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
     if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
-        prompt = f"{prompt} in {slow.group('slow')}"
+        prompt = f"{prompt} in {slow.group('slow') or 'slow motion'}"  # ", slowed down": filmed so
     action = GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
                             image_src=image.src if image else None, loras=loras)

@@ -36,7 +36,7 @@ from reelforge.agent._state import PlanState
 from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled_words
 from reelforge.agent.actions import EditAction, Unknown
 from reelforge.agent.describe import describe_edit
-from reelforge.draft import Segment
+from reelforge.draft import Draft, Segment
 from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
 from reelforge.errors import ReelforgeError
 
@@ -231,7 +231,7 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
         return True
     if clause.quote() is not None and clause.has(_CHANGE) and text_named_unquoted(clause.text, state.draft) is not None:
         return True  # "把Urban Dreams改成「梦想之城」": a text on screen named by its words unquoted, its new words quoted
-    if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE):
+    if clause.has(_TEXT) or clause.has(_SAY) or clause.has(_WRITE) or _placed_name(clause, state.draft) is not None:
         return True
     if clause.quote() is not None and clause.has(ADD) and not re.search(
             r"\b(?:music|song|sound|clip|video|shot|scene|footage)\b|音乐|歌|音效|视频|片段|镜头|生成|"
@@ -543,10 +543,31 @@ def _unquoted_words(clause: Clause) -> str | None:
     written = _WRITTEN.search(clause.text)
     if written and not PLACEHOLDER.search(written.group(1)):
         return written.group(1).strip()
+    placed = _placed_name(clause, None)
+    if placed is not None:
+        return placed
     unquoted = (_UNQUOTED_ZH if clause.language == "zh" else _UNQUOTED_EN).search(clause.text)
     if unquoted and not PLACEHOLDER.search(unquoted.group(1)):
         return unquoted.group(1).strip()
     return None
+
+
+# words put at a place on screen with no noun, capitalised as a name: "put Summit at the top in yellow", "put Big Sur at
+# the bottom" (never a thing the video has: "put the music at ...", "put it at the top")
+_PLACED_NAME = re.compile(r"^(?:(?:please|can you|could you|now|and|then)\s+)*(?:put|add|place|stick|show|display)\s+"
+                          r"(?:the (?:words?|name|text) )?(?!(?:the|a|an|my|it|this|that|them|some|all|every|both|clip|music|song)\b)"
+                          r"([a-z0-9][\w'&!-]*(?: [a-z0-9][\w'&!-]*){0,3}?)\s+(?:at|on|in|to|along) the (?:very )?"
+                          r"(?:top|bottom|middle|center|centre|upper|lower)\b")
+
+
+def _placed_name(clause: Clause, draft: Draft | None) -> str | None:
+    """The words of "put Summit at the top", when typed capitalised as a name (each word, or digits), and not the
+    words of a text on screen ("put Urban Dreams at the bottom" moves that title)."""
+    found = _PLACED_NAME.search(clause.text) if clause.language == "en" else None
+    if found is None or draft is not None and text_named_unquoted(found.group(1), draft) is not None:
+        return None
+    typed = clause.as_typed(found.group(1))
+    return typed if all(re.match(r"[A-Z0-9&]", word) for word in typed.split()) else None
 
 
 # words that only style or place a title, or fill a sentence: unquoted words made only of them are not its words
@@ -761,7 +782,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     words = _new_words(clause) or _renamed_unquoted(clause, state)
     if words and clause.quote() is None and _animated(clause):
         words = None  # "put the text with a movement of rotation": how it moves, not its words (asked below)
-    if words and not clause.has(ADD) and any((s.meta.text or "").lower() == words.lower() for s in texts):
+    if words and (not clause.has(ADD) or _placed_name(clause, None) == words) and \
+            any((s.meta.text or "").lower() == words.lower() for s in texts):  # ("put Urban Dreams at the bottom": moved)
         words = None  # "move 'Urban Dreams' to the top": the title named by its words, not new words
     wants_change = (clause.has(_CHANGE) or clause.has(r"\bto ⟪|成⟪|为⟪") or clause.has(_STATED) or
                     clause.has(r"^(?:the )?(?:title|heading)\s") and not clause.has(ADD)) and \

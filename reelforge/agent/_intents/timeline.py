@@ -125,6 +125,12 @@ def _speed(clause: Clause) -> float | None:
     said = clause.search(r"\b(?:slow|speed)\b.*\b(?:(?:down|up) )?to (\d?\.\d+|[1-4](?:\.\d+)?)(?![\d.%]|\s*(?:seconds?|secs?|s\b|percent|x\b))")
     if said:  # "slow the city clip down to 0.75": that speed
         return float(said.group(1))
+    hedged = clause.search(r"\b(?:slow|slower|speed|faster|quicker)\b.*?[,\s]\s*(?:like|maybe|say|about|around|roughly|something like|"
+                           r"approximately)\s+(\d?\.\d+|[1-3](?:\.\d+)?)(?![\d.%]|\s*(?:seconds?|secs?|s\b|percent|x\b))|"
+                           r"(?:慢|快)(?:一点|点|些)?[，,\s]\s*(?:比如|大概|差不多|大约|就)\s*(\d?\.\d+|[1-3](?:\.\d+)?)(?![\d.%]|\s*秒)")
+    value = float(hedged.group(1) or hedged.group(2)) if hedged else None
+    if value is not None and (value < 1) == clause.has(r"\bslow|慢"):  # "slow it down a bit, like 0.75": that speed
+        return value
     if clause.has(_TOO_SLOW):  # "the dog clip is too slow": a bit faster (back to normal when it was slowed)
         return 1.5
     if clause.has(_TOO_FAST):
@@ -605,6 +611,10 @@ _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(
                           r"^(?:(?:i'?d rather|i would rather|let'?s|can we|could we|i want to|i'?d like to|just|so|and|then|maybe)\s+)*"
                           r"(?:start|begin|open)\s+on\s+(.+)$")
 # "make the dog clip first", "dog clip first": a clip said with where it goes
+# two uploads with a place each and no verb: "beach photo at the start and the hike clip at the end"
+_AN_END_SAID = r"(?:at the (?:very )?(?:start|beginning|end|front)|first|last)"
+_PLACED_PAIR = re.compile(rf"^(?P<one>(?:the |my )?[\w.-]+(?: [\w.-]+)?) {_AN_END_SAID},? and (?:then )?"
+                          rf"(?P<other>(?:the |my )?[\w.-]+(?: [\w.-]+)?) {_AN_END_SAID}$")
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
                         r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
                         r"(first|last)(?: (?:one|clip|thing))?(?: tbh| please| pls| imo| i think)?$")
@@ -1160,7 +1170,7 @@ def _uploads_listed(clause: Clause, state: PlanState) -> bool:
     sides = [dataclasses.replace(clause, text=part) for part in re.split(r"\s*[，,]\s*", clause.text) if part]
     verb = re.match(r"^(?:put|add|place|insert|move|stick)\b", clause.text)
     if len(sides) == 1 and verb:  # "put the hike video at the start and the photo at the end": a place each, one verb
-        parts = re.split(r"\s+and\s+(?=(?:the|my)\b)", clause.text)
+        parts = re.split(r"\s+and\s+(?=(?:the|my)\b|[\w-]+\.(?:jpe?g|png|webp|heic|mp4|mov)\b)", clause.text)
         sides = [dataclasses.replace(clause, text=p if k == 0 else f"{verb.group(0)} {p}") for k, p in enumerate(parts)]
         if len(sides) > 1 and not all(placement_of(side, state) not in (None, ("end", None)) or side.has(_AN_END)
                                       for side in sides):
@@ -1486,6 +1496,9 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     put = _PUT_FIRST.match(clause.text)
     if put and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and _upload_off_timeline(clause, state):
         clause = dataclasses.replace(clause, text=f"put {put.group(1)} {put.group(2)}")  # "hike video first please"
+    elif (pair := _PLACED_PAIR.match(clause.text)) and not clause.has(ADD + r"|\b(?:put|move|place|use)\b") and all(
+            _upload_off_timeline(dataclasses.replace(clause, text=pair.group(k)), state) for k in ("one", "other")):
+        clause = dataclasses.replace(clause, text=f"put {clause.text}")  # "beach photo at the start and the hike clip at the end"
     elif _UPLOAD_LISTED.match(clause.text) and _upload_off_timeline(clause, state):
         # "the beach photo, 5 seconds, at the start", "my beach photo first, 3 seconds": first and last are the ends
         said = re.sub(r"\b(first|last)\b", lambda m: "at the start" if m.group(1) == "first" else "at the end", clause.text)

@@ -88,9 +88,9 @@ _NARRATE_EN = re.compile(
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
-    r"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?"
-    # "narrate this in a british male voice: ...": the voice said before the words
-    r"(?P<spec_en>\s+(?:in|with)\s+(?:an?|the|my)\s+(?:[\w'’-]+\s+){0,3}?voice)?(?=\s*[:：])|"
+    # the voice said before the words: "narrate in a british male voice: Good evening.", "narrate this in a woman's voice '...'"
+    rf"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?P<spec3>\s+(?:in|with|using)\s+(?:(?:an?|the|my)\s+)?{_ATTRS}"
+    r"(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice)?(?=\s*[:：]|(?<=voice)\s*[\"“‘「『'])|"
     rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
@@ -283,7 +283,8 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
 
 
 # "a nicer colour, say orange": an example given after a comma, not words to speak
-_ASIDE = re.compile(r"(?i)say\s+(?:\w+\s*){1,2}[.!?]*$")
+# ("slow it down, say 0.75": a value, never a number to speak)
+_ASIDE = re.compile(r"(?i)say\s+(?:\w+\s*){1,2}[.!?]*$|say\s+\d*\.?\d+\s*(?:%|x|percent|seconds?|secs?|s)?[.!?]*$")
 
 
 def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | None:
@@ -336,7 +337,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
     if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
         after = after[zh_after.end():]
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "head3", "spec", "spec2", "spec_en", "pre", "pre2", "place", "on", "who", "who_en")
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "head3", "spec", "spec2", "spec3", "pre", "pre2", "place", "on", "who", "who_en")
                     if k in match.groupdict())
     said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "") + (spec_last.group(0) if spec_last else "")
     gender = _gender(said)
