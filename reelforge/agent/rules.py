@@ -719,6 +719,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
             continue
+        if _OTHER_WAY.match(clause.text):  # "the other direction" with no last move to turn round: which change? (never a scene)
+            state.actions.append(Unknown(clause.unquoted(), understood="", question=ask(
+                clause, "Which change should go the other way? Say it with its thing, for example: 'pan the first clip right'.",
+                "要把哪个改动反过来？请说清楚，例如：第一段改成向右平移。")))
+            continue
         if _same_for_another(clause, state):  # "狗那段原声调到60%，城市那段也调到一样": the change just planned, on that clip
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _adjusted(clause, state):
@@ -734,6 +739,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             detail = _detail_of(previous, clause)
             if detail is not None:  # "标题淡出，用两秒", "把照片加进来，放在视频后面": how the request before it goes
                 state = detail
+                continue
+            last = _it_is_last(clause, state)
+            if last is not None:  # "bring it back up to 80" after "Muted the dog clip": "it" is what the last version changed
+                state = last
                 continue
             composed = _composed(clause, state, found)
             if composed is not None:  # "title colour -> teal", "bgm vol 30%": the registry's one op that fits it whole
@@ -1504,12 +1513,14 @@ _MORE_CUT = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then)\s+)*(?:t
 
 
 # the last change the other way round: "hmm the other way", "opposite direction", "反过来", "换个方向"
-_OTHER_WAY = re.compile(_AGAIN_EN + r"(?:no,? )?(?:(?:the )?(?:other|opposite) (?:way|direction|side)(?: (?:round|around))?|"
+_OTHER_WAY = re.compile(_AGAIN_EN + r"(?:no,? )?(?:(?:zoom|pan|move|go|do it|make it go|have it go)(?: it)? (?:in )?)?"
+                        r"(?:(?:the )?(?:other|opposite) (?:way|direction|side)(?: (?:round|around))?|"
                         r"(?:in )?(?:the )?reverse(?: direction)?)(?: please| instead)?$|"
                         r"^(?:嗯|那|不对)?[，,\s]*(?:反过来|反方向|换个方向|往反方向|方向反了|反着来|另一个方向|另一边)(?:吧|了)?$")
 _OPPOSITES = {"left": "right", "right": "left", "up": "down", "down": "up", "zoom in": "zoom out", "zoom out": "zoom in",
+              "zoomed in": "zoomed out", "zoomed out": "zoomed in",
               "左": "右", "右": "左", "上": "下", "下": "上", "推进": "拉远", "推近": "拉远", "拉近": "拉远", "拉远": "推近"}
-_OPPOSITE = re.compile(r"\b(?:left|right|up|down|zoom in|zoom out)\b|(?<=[向往])[左右上下]|推进|推近|拉近|拉远")
+_OPPOSITE = re.compile(r"\b(?:left|right|up|down|zoom(?:ed)? in|zoom(?:ed)? out)\b|(?<=[向往])[左右上下]|推进|推近|拉近|拉远")
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
                       r"(?:halfway|half way|half of that) back$|^(?:太多了|太过了|过头了|太猛了|多了)?[，,\s]*(?:往)?回(?:调|退|收)?一半(?:吧)?$")
 _HALF_FIELDS = {"set_speed": "speed", "set_clip_audio": "volume", "update_music": "volume"}
@@ -1755,6 +1766,23 @@ def _adjusted(clause: Clause, state: PlanState) -> bool:
         return False
     state.__dict__.update(chosen.__dict__)
     return True
+
+
+def _it_is_last(clause: Clause, state: PlanState) -> PlanState | None:
+    """"bring it back up to 80" after "Muted the dog clip", "make it last the whole clip" after a title was added, "把它调到
+    百分之八十" after a clip was muted: a clause no area reads whose "it" names nothing else said is about the thing the last
+    version changed (its edit, as recorded or as its label reads), read as the request naming it, when that reading acts
+    on the same topic and leaves nothing out; else None (the clause stays unread)."""
+    if not state.context.history or any(not isinstance(a, Unknown) for a in state.actions):
+        return None
+    it = re.search(r"(?<![\w'])it(?![\w'])", clause.text) if clause.language == "en" else re.search("它", clause.text)
+    last = _last_edit(state) if it is not None else None
+    name = _named(last, state) if last is not None else None
+    if it is None or last is None or name is None:
+        return None
+    topic = topic_of(EditAction(edit=last))
+    said = dataclasses.replace(clause, text=clause.text[:it.start()] + name + clause.text[it.end():])
+    return _taken(said, state, lambda c: all(isinstance(a, EditAction) and topic_of(a) == topic for a in c.actions))
 
 
 def _cut_more(words: str, amount: float, state: PlanState) -> bool:

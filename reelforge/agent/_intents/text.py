@@ -362,7 +362,7 @@ _BACKDROP = re.compile(
 _SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
-         r"全程|整个视频|一直显示(?!(?:到|至)第?\d)|从头到尾"
+         r"全程|整个(?:视频|片段)|一直显示(?!(?:到|至)第?\d)|从头到尾"
 
 
 _SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?|\ban?|\bone)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
@@ -620,10 +620,17 @@ def _without(clause: Clause, words: str) -> Clause:
     return dataclasses.replace(clause, text=clause.text.replace(words.lower(), " ", 1))
 
 
-def _whole_video(clause: Clause, state: PlanState) -> dict[str, object]:
-    """"for the whole video" / "全程": from 0 to the end of the picture."""
+def _whole_video(clause: Clause, state: PlanState, target: Segment | None = None) -> dict[str, object]:
+    """"for the whole video" / "全程": from 0 to the end of the picture; "the whole clip" said of a title on one of
+    several clips: that clip's span (the clip under the title's start)."""
     end = state.draft.video_end_ms or state.draft.end_ms
-    return {"start_ms": 0, "duration_ms": end} if end > 0 and clause.has(_WHOLE) else {}
+    if end <= 0 or not clause.has(_WHOLE):
+        return {}
+    under = [seg for seg in main_clips(state.draft) if seg.start_ms <= target.start_ms < seg.end_ms] \
+        if target is not None and clause.has(r"\b(?:whole|entire) clip\b|整个片段") else []
+    if len(under) == 1:
+        return {"start_ms": under[0].start_ms, "duration_ms": under[0].duration_ms}
+    return {"start_ms": 0, "duration_ms": end}
 
 
 def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
@@ -839,7 +846,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if isinstance(until, int) and target is not None and until > target.start_ms:
         timing["duration_ms"] = until - target.start_ms  # "title should disappear at 2 seconds": shown until then
     fields.update(timing)
-    fields.update(_whole_video(clause, state))
+    fields.update(_whole_video(clause, state, target))
     if "start_ms" not in fields and "duration_ms" not in fields:
         # "put the title on the second clip", "把标题放在第二个片段上" (not "change the title to Lost in the City")
         fields.update(_over_clip(_without(clause, words) if words and clause.quote() is None else clause, state))
