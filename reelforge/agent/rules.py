@@ -1975,8 +1975,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
         state.focus = Focus("clip", named[0])
     elif "title" in topics and texts:
         state.focus = Focus("text", texts[0].id)
-    elif (shown := text_named_unquoted(remark.text, state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"
-        state.focus = Focus("text", shown.id)
+    elif (shown := text_named_unquoted(remark.unquoted().lower(), state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"
+        state.focus = Focus("text", shown.id)  # (or quoted: "i dont like 'Urban Dreams', call it ...")
     elif "music" in topics:
         state.focus = Focus("music")
     elif "voice" in topics:  # "the voiceover sounds robotic, change it"

@@ -45,9 +45,9 @@ _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|la
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
         r"(?<![数名汉签打写几])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
-       r"(?:say|read)s?\b|" \
+       r"(?:say|read)s?\b|\b(?:call|rename|retitle) (?:it|that|this)(?: to)?(?=\s*⟪)|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
-_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|\bcall (?:the|my) (?:title|heading)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为|(?:标题|字幕)(?:就)?叫(?:做)?"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
 # Day 1": its words change (a new title is "add a title saying ...")
@@ -757,7 +757,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         not clause.has(_ON_SCREEN)  # "title Tokyo 2077": the one title says it; words wanted on screen are new ones
     # "make it 'Goodnight'" right after the title was added or changed: that title's words
     wants_change = wants_change or state.focus is not None and state.focus.kind == "text" and bool(texts) and \
-        clause.quote() is not None and clause.has(r"\b(?:it|that)\b|它|改成|换成|^(?:the )?(?:title|heading)\s*[:：]|^标题[:：]") \
+        clause.quote() is not None and clause.has(r"\b(?:it|that)\b|它|改成|换成|改叫|^(?:the )?(?:title|heading)\s*[:：]|^标题[:：]") \
         and not clause.has(ADD)  # ("title: 'Weekend Vibes' pls" after "Added title 'Urban Dreams'": the title renamed)
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
