@@ -264,6 +264,7 @@ def _understand(message: str, context: AgentContext) -> Plan:
     if not message.strip():
         language = context.language or "en"
     settled = settle(message, language)
+    context = _not_uploaded_yet(settled, context)
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
                       focus=focus_from_history(context.history, draft, context.versions))
@@ -290,6 +291,26 @@ def _understand(message: str, context: AgentContext) -> Plan:
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
     actions = part_added(state.actions, state.origin or draft, state.draft, language)  # "…，只要它的前4秒": that part
     return Plan(language=language, actions=one_change(actions, normalize(settled), language), message=message)
+
+
+# "我还没传", "i haven't uploaded it yet", "i'll upload it later": what the user means is not among the uploads
+_NOT_UPLOADED = re.compile(r"\b(?:haven'?t|have not|didn'?t|did not|not)\s+(?:uploaded|upload)\b(?:\s+(?:it|them|that|this|the|my|one|\w+)){0,3}?"
+                           r"\s+yet\b|\bnot (?:been )?uploaded\b|\b(?:i'?ll|i will|i'?m gonna|i'?m going to) upload\b[\w' ]{0,24}?\blater\b|"
+                           r"(?:还没|还没有|没)(?:上)?传|待会(?:儿)?(?:再)?(?:上)?传|等(?:一)?下(?:再)?(?:上)?传|回头(?:再)?(?:上)?传|还没(?:有)?发给你")
+_UPLOAD_KINDS = (("audio", r"\b(?:songs?|music|tracks?|audio|mp3)\b|歌|音乐|配乐|曲子"),
+                 ("image", r"\b(?:photos?|pictures?|pics?|images?)\b|照片|图片|相片"),
+                 ("video", r"\b(?:videos?|footage|recording)\b|视频|素材|录像"))
+
+
+def _not_uploaded_yet(message: str, context: AgentContext) -> AgentContext:
+    """"不知道可不可以把音乐换成我自己的，我还没传", "use my own song, i haven't uploaded it yet": the user's own file is not
+    among the uploads, so none of the kind named (every upload when none is named) is what is meant: the areas ask for
+    the upload first instead of taking another file."""
+    text = message.lower()
+    if not context.media or _NOT_UPLOADED.search(text) is None:
+        return context
+    kinds = {kind for kind, words in _UPLOAD_KINDS if re.search(words, text)} or {"audio", "image", "video"}
+    return dataclasses.replace(context, media=[m for m in context.media if not (m.uploaded and m.kind in kinds)])
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
