@@ -140,9 +140,9 @@ def _speed(clause: Clause) -> float | None:
         return 2.0
     if clause.has(r"\bhalve (?:the )?speed\b|\bhalf as fast\b|\btwice as slow\b|速度减半"):
         return 0.5
-    slower = clause.search(r"\b(\d+(?:\.\d+)?) times (?:as slow|slower)\b")
-    if slower and float(slower.group(1)) > 1:  # "make it three times as slow": a third of the speed
-        return round(1 / float(slower.group(1)), 3)
+    times_slower = clause.search(r"\b(\d+(?:\.\d+)?) times (?:as slow|slower)\b")
+    if times_slower and float(times_slower.group(1)) > 1:  # "make it three times as slow": a third of the speed
+        return round(1 / float(times_slower.group(1)), 3)
     if clause.has(_SLOW):
         return 0.5
     if clause.has(_SPEED_UP):
