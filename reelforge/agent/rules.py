@@ -52,6 +52,7 @@ from reelforge.agent._refs import (
     clips_named_by_time,
     main_clips,
     mentions_it,
+    names_upload,
     text_named_unquoted,
     text_segments,
 )
@@ -525,6 +526,65 @@ _USE_IT = re.compile(r"^(?:and |then |so )?(?:(?:please|pls|can you|could you)\s
                      r"^(?:然后|那就|就)?(?:用|把)(它)")
 
 
+# "i uploaded a video of my hike", "我传了一个爬山的视频": news of a video or photo upload, before what to do with it
+_MEDIA_NEWS = re.compile(r"^(?:(?:so|ok|okay|also|and)[,\s]+)*(?:i |i've |i have )?(?:just |also |already )?(?:uploaded|added|put up|sent(?: you)?) "
+                         r"(?:a |an |my |the |one )?(?:[\w-]+ ){0,2}?(?P<en>video|clip|footage|photo|picture|pic|image)"
+                         r"(?: (?:of|from) [\w' -]{1,30})?$|"
+                         r"^(?:我)?(?:刚|刚刚|已经|也)?(?:上传|传|发)了?(?:1|一)?(?:个|段|张|条)?(?:我的)?[\u4e00-\u9fff\w]{0,8}?(?:的)?"
+                         r"(?P<zh>视频|照片|图片|相片)(?:上来|上去)?(?:了)?$")
+_PLACE_IT = re.compile(r"^(?:and |then |so )?(?:(?:please|pls|can you|could you)\s+)?(?:use|put|add|place|stick|drop|insert) (it|that|that one)\b|"
+                       r"^(?:然后|那就|就|帮我|麻烦)?(?:把(它)|(?=(?:放|加|接|插)(?:到|在|进)))")
+
+
+def _upload_news_then_it(clauses: list[Clause]) -> list[Clause]:
+    """"i uploaded a video of my hike, put it in after the city", "我传了一个爬山的视频，放到最后": "it" (in Chinese, the
+    object left unsaid) is the upload just told of, as "my video" / "我上传的视频" names it."""
+    out: list[Clause] = []
+    for clause in clauses:
+        news = _MEDIA_NEWS.match(out[-1].text) if out else None
+        placed = _PLACE_IT.match(clause.text) if news else None
+        if news is None or placed is None:
+            out.append(clause)
+            continue
+        said = news.group("en") or news.group("zh")
+        kind = "photo" if said in ("photo", "picture", "pic", "image") else "video"
+        if placed.group(1):
+            text = clause.text[:placed.start(1)] + f"my {kind}" + clause.text[placed.end(1):]
+        else:
+            upload = "我上传的照片" if said in ("照片", "图片", "相片") else "我上传的视频"
+            at = placed.start(2) if placed.group(2) else placed.end()
+            text = clause.text[:at].replace("把", "") + "把" + upload + clause.text[placed.end(2) if placed.group(2) else at:]
+        out[-1] = dataclasses.replace(clause, text=text)
+    return out
+
+
+def _changed_then_placed(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"hike那个视频不要声音，加在最后", "mute the hike video and put it at the end": a change said of an upload not on the
+    timeline yet, then where "it" goes, is that upload put there first, then changed (it asked to add the upload first,
+    which the message already says)."""
+    on_timeline = {seg.src for seg in main_clips(state.draft)}
+    for index in range(1, len(clauses)):
+        said, then = clauses[index - 1], clauses[index]
+        placed = _PLACE_IT.match(then.text)
+        uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image") and m.src not in on_timeline
+                   and names_upload(said.unquoted().lower(), m)]
+        if placed is None or len(uploads) != 1 or _MEDIA_NEWS.match(said.text) or _PLACE_IT.match(said.text):
+            continue  # ("add hike.mp4, then put it at the start": added already, then moved)
+        name = uploads[0].name
+        found = candidates(said, state)
+        asked = best(found).actions if found else []
+        if not (len(asked) == 1 and isinstance(asked[0], Unknown) and asked[0].understood not in ("", "a clip") and
+                re.search(rf"{re.escape(name)}.*(?:not on the timeline yet|还不在时间线上)", asked[0].question)):
+            continue  # only a change the areas ask to add the upload for ("徒步视频，3秒，放在最后" is how it goes in)
+        if placed.group(1):
+            text = then.text[:placed.start(1)] + name + then.text[placed.end(1):]
+        else:
+            at = placed.start(2) if placed.group(2) else placed.end()
+            text = then.text[:at].replace("把", "") + "把" + name + then.text[placed.end(2) if placed.group(2) else at:]
+        return [*clauses[:index - 1], dataclasses.replace(then, text=text), said, *clauses[index + 1:]]
+    return clauses
+
+
 def _song_news_then_it(clauses: list[Clause]) -> list[Clause]:
     out: list[Clause] = []
     for clause in clauses:
@@ -642,10 +702,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
-    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
-        _shape_for_where(_posted_beside_shape(clauses))))))))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_upload_news_then_it(_song_news_then_it(_asked_then_said(
+        _shape_for_where(_posted_beside_shape(clauses)))))))))
     clauses = _scene_said_after(_project_then_clip(clauses))
-    clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
+    clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
