@@ -93,7 +93,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((kind, re.compile(patter
 ))
 _NUMERIC = ("moment", "time", "share", "speed", "number")
 # a value judged before a hesitation: what follows is the request, not a correction of it
-_JUDGED = r"不好看|难看|丑|不喜欢|不太行|\b(?:ugly|awful|hideous)\b|\blooks? (?:bad|off|weird|awful)\b|\bnot (?:nice|great|good)\b"
+_JUDGED = r"不好看|难看|丑|不喜欢|不太行|\b(?:ugly|awful|hideous)\b|\blooks? (?:bad|off|weird|awful)\b|\bnot (?:nice|great|good)\b|" \
+          r"\b(?:i )?(?:don'?t|do not) (?:like|love)\b|\bnot (?:a fan of|into)\b|\b(?:is|'s|sounds?) (?:so |kinda |kind of |a bit )?" \
+          r"(?:boring|meh|lame|cheesy|bad|weird|awful|terrible)\b"  # "i dont like 'Urban Dreams', change it to ...": why
 # what a corrected value may be said with ("make that 1.5x is enough", "是百分之五十", "放下面吧")
 _EMPTY_EN = re.compile(r"\b(?:make (?:that|it|them)|change (?:that|it) to|make|(?:it|that) (?:should be|is|'s)|should be|it'?s|that'?s|is|be|"
                        r"i (?:mean|meant|guess|think)|instead|please|pls|then|actually|just|use|set|put|go|with|at|to|"

@@ -33,7 +33,7 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
              r"narrate|stabilize|ditch|tone|pump|dial|be|kill|go back")
 # what a request may open with when it follows another: the verbs, and a few more that only open one ("..., silence the
 # dog clip", "... and end the whole thing on black", "..., go to black at the end")
-_EN_LEADS = rf"(?:{_EN_VERBS}|(?:don'?t|do not)(?= \w+ (?:the|my|any)\b)|silence|cent(?:er|re)|end(?= (?:the|it|this|everything|on|with)\b)|go(?= (?:to )?black\b))"
+_EN_LEADS = rf"(?:{_EN_VERBS}|(?:don'?t|do not)(?= \w+ (?:the|my|any)\b)|silence|cent(?:er|re)|end(?= (?:the|it|this|everything|on|with)\b)|go(?= (?:to )?black\b)|call(?= (?:it|that|this) (?:to )?⟪))"
 # list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
 _EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
 # what is turned up or down: "turn the music down and the clips up"
@@ -1156,6 +1156,9 @@ _REASON_EN = re.compile(
     r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?|shows? up|appears?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
+    # a dislike of a thing, said before what to do about it: "i dont like 'Urban Dreams', call it ...", "not a fan of the music, ..."
+    r"(?:i )?(?:really |just )?(?:don'?t|dont|do not) (?:really )?(?:like|love)\b.*|not (?:a (?:big )?fan of|into)\b.*|"
+    r"⟪\d+⟫ (?:is|'s|sounds?|looks?) (?:so |kinda |kind of |a bit |too )?(?:boring|meh|lame|cheesy|bad|weird|generic|bland)\W*|"
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
@@ -1184,6 +1187,8 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         r"(?:(?:这个|那个|这首|那首|这段|那段)?(?:歌|音乐|配乐|bgm|背景音乐|标题|字幕|画面|视频|片子|转场|配音|效果))?"
                         r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|好听|理想|行)[啊呀吧呢的]*|"
                         r"(?:我|感觉|还是|总觉得)*(?:一般般?|差点意思|差强人意|还差点)[啊呀吧呢的]*|"
+                        # "不喜欢「Urban Dreams」，改成…", "不太喜欢这个标题": the thing disliked said after, before what to do
+                        r"(?:我|感觉|还是|说实话)*(?:不是很|不太|不怎么|不大|不)喜欢(?:这个|那个|这首|这段)?[^把将给让请，,\s]{1,16}?(?:这个名字|这个标题)?[啊呀吧呢的]*|"
                         # "竖屏挺好", "音乐不错": praise of what is there, no change
                         r"[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|很棒|挺棒)(?:的|了)?[啊呀吧呢]*)$|"
                         # "配音听着很假": how it comes across

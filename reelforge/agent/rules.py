@@ -53,6 +53,7 @@ from reelforge.agent._refs import (
     clips_named_by_time,
     main_clips,
     mentions_it,
+    names_upload,
     text_named_unquoted,
     text_segments,
 )
@@ -266,6 +267,7 @@ def _understand(message: str, context: AgentContext) -> Plan:
     if not message.strip():
         language = context.language or "en"
     settled = settle(message, language)
+    context = _not_uploaded_yet(settled, context)
     draft = context.draft if isinstance(context.draft, Draft) else Draft.model_validate(context.draft)
     state = PlanState(context=context, language=language, draft=draft,
                       focus=focus_from_history(context.history, draft, context.versions))
@@ -292,6 +294,26 @@ def _understand(message: str, context: AgentContext) -> Plan:
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
     actions = part_added(state.actions, state.origin or draft, state.draft, language)  # "…，只要它的前4秒": that part
     return Plan(language=language, actions=one_change(actions, normalize(settled), language), message=message)
+
+
+# "我还没传", "i haven't uploaded it yet", "i'll upload it later": what the user means is not among the uploads
+_NOT_UPLOADED = re.compile(r"\b(?:haven'?t|have not|didn'?t|did not|not)\s+(?:uploaded|upload)\b(?:\s+(?:it|them|that|this|the|my|one|\w+)){0,3}?"
+                           r"\s+yet\b|\bnot (?:been )?uploaded\b|\b(?:i'?ll|i will|i'?m gonna|i'?m going to) upload\b[\w' ]{0,24}?\blater\b|"
+                           r"(?:还没|还没有|没)(?:上)?传|待会(?:儿)?(?:再)?(?:上)?传|等(?:一)?下(?:再)?(?:上)?传|回头(?:再)?(?:上)?传|还没(?:有)?发给你")
+_UPLOAD_KINDS = (("audio", r"\b(?:songs?|music|tracks?|audio|mp3)\b|歌|音乐|配乐|曲子"),
+                 ("image", r"\b(?:photos?|pictures?|pics?|images?)\b|照片|图片|相片"),
+                 ("video", r"\b(?:videos?|footage|recording)\b|视频|素材|录像"))
+
+
+def _not_uploaded_yet(message: str, context: AgentContext) -> AgentContext:
+    """"不知道可不可以把音乐换成我自己的，我还没传", "use my own song, i haven't uploaded it yet": the user's own file is not
+    among the uploads, so none of the kind named (every upload when none is named) is what is meant: the areas ask for
+    the upload first instead of taking another file."""
+    text = message.lower()
+    if not context.media or _NOT_UPLOADED.search(text) is None:
+        return context
+    kinds = {kind for kind, words in _UPLOAD_KINDS if re.search(words, text)} or {"audio", "image", "video"}
+    return dataclasses.replace(context, media=[m for m in context.media if not (m.uploaded and m.kind in kinds)])
 
 
 # where the video goes, said as the reason for its shape ("方形 发朋友圈")
@@ -550,6 +572,65 @@ _USE_IT = re.compile(r"^(?:and |then |so )?(?:(?:please|pls|can you|could you)\s
                      r"^(?:然后|那就|就)?(?:用|把)(它)")
 
 
+# "i uploaded a video of my hike", "我传了一个爬山的视频": news of a video or photo upload, before what to do with it
+_MEDIA_NEWS = re.compile(r"^(?:(?:so|ok|okay|also|and)[,\s]+)*(?:i |i've |i have )?(?:just |also |already )?(?:uploaded|added|put up|sent(?: you)?) "
+                         r"(?:a |an |my |the |one )?(?:[\w-]+ ){0,2}?(?P<en>video|clip|footage|photo|picture|pic|image)"
+                         r"(?: (?:of|from) [\w' -]{1,30})?$|"
+                         r"^(?:我)?(?:刚|刚刚|已经|也)?(?:上传|传|发)了?(?:1|一)?(?:个|段|张|条)?(?:我的)?[\u4e00-\u9fff\w]{0,8}?(?:的)?"
+                         r"(?P<zh>视频|照片|图片|相片)(?:上来|上去)?(?:了)?$")
+_PLACE_IT = re.compile(r"^(?:and |then |so )?(?:(?:please|pls|can you|could you)\s+)?(?:use|put|add|place|stick|drop|insert) (it|that|that one)\b|"
+                       r"^(?:然后|那就|就|帮我|麻烦)?(?:把(它)|(?=(?:放|加|接|插)(?:到|在|进)))")
+
+
+def _upload_news_then_it(clauses: list[Clause]) -> list[Clause]:
+    """"i uploaded a video of my hike, put it in after the city", "我传了一个爬山的视频，放到最后": "it" (in Chinese, the
+    object left unsaid) is the upload just told of, as "my video" / "我上传的视频" names it."""
+    out: list[Clause] = []
+    for clause in clauses:
+        news = _MEDIA_NEWS.match(out[-1].text) if out else None
+        placed = _PLACE_IT.match(clause.text) if news else None
+        if news is None or placed is None:
+            out.append(clause)
+            continue
+        said = news.group("en") or news.group("zh")
+        kind = "photo" if said in ("photo", "picture", "pic", "image") else "video"
+        if placed.group(1):
+            text = clause.text[:placed.start(1)] + f"my {kind}" + clause.text[placed.end(1):]
+        else:
+            upload = "我上传的照片" if said in ("照片", "图片", "相片") else "我上传的视频"
+            at = placed.start(2) if placed.group(2) else placed.end()
+            text = clause.text[:at].replace("把", "") + "把" + upload + clause.text[placed.end(2) if placed.group(2) else at:]
+        out[-1] = dataclasses.replace(clause, text=text)
+    return out
+
+
+def _changed_then_placed(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"hike那个视频不要声音，加在最后", "mute the hike video and put it at the end": a change said of an upload not on the
+    timeline yet, then where "it" goes, is that upload put there first, then changed (it asked to add the upload first,
+    which the message already says)."""
+    on_timeline = {seg.src for seg in main_clips(state.draft)}
+    for index in range(1, len(clauses)):
+        said, then = clauses[index - 1], clauses[index]
+        placed = _PLACE_IT.match(then.text)
+        uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image") and m.src not in on_timeline
+                   and names_upload(said.unquoted().lower(), m)]
+        if placed is None or len(uploads) != 1 or _MEDIA_NEWS.match(said.text) or _PLACE_IT.match(said.text):
+            continue  # ("add hike.mp4, then put it at the start": added already, then moved)
+        name = uploads[0].name
+        found = candidates(said, state)
+        asked = best(found).actions if found else []
+        if not (len(asked) == 1 and isinstance(asked[0], Unknown) and asked[0].understood not in ("", "a clip") and
+                re.search(rf"{re.escape(name)}.*(?:not on the timeline yet|还不在时间线上)", asked[0].question)):
+            continue  # only a change the areas ask to add the upload for ("徒步视频，3秒，放在最后" is how it goes in)
+        if placed.group(1):
+            text = then.text[:placed.start(1)] + name + then.text[placed.end(1):]
+        else:
+            at = placed.start(2) if placed.group(2) else placed.end()
+            text = then.text[:at].replace("把", "") + "把" + name + then.text[placed.end(2) if placed.group(2) else at:]
+        return [*clauses[:index - 1], dataclasses.replace(then, text=text), said, *clauses[index + 1:]]
+    return clauses
+
+
 def _song_news_then_it(clauses: list[Clause]) -> list[Clause]:
     out: list[Clause] = []
     for clause in clauses:
@@ -667,10 +748,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
-    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_song_news_then_it(_asked_then_said(
-        _shape_for_where(_posted_beside_shape(clauses))))))))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_upload_news_then_it(_song_news_then_it(_asked_then_said(
+        _shape_for_where(_posted_beside_shape(clauses)))))))))
     clauses = _title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses))))
-    clauses = _complaint_then_clip(_place_first(_removed_then_replaced(clauses, state), state), state)
+    clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
@@ -777,6 +858,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _same_again(clause, state):  # "same for the dog clip", "a bit more": the last change again
             continue
+        if _OTHER_WAY.match(clause.text):  # "the other direction" with no last move to turn round: which change? (never a scene)
+            state.actions.append(Unknown(clause.unquoted(), understood="", question=ask(
+                clause, "Which change should go the other way? Say it with its thing, for example: 'pan the first clip right'.",
+                "要把哪个改动反过来？请说清楚，例如：第一段改成向右平移。")))
+            continue
         if _same_for_another(clause, state):  # "狗那段原声调到60%，城市那段也调到一样": the change just planned, on that clip
             continue
         if not any(not isinstance(a, Unknown) for a in state.actions) and _adjusted(clause, state):
@@ -792,6 +878,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             detail = _detail_of(previous, clause)
             if detail is not None:  # "标题淡出，用两秒", "把照片加进来，放在视频后面": how the request before it goes
                 state = detail
+                continue
+            last = _it_is_last(clause, state)
+            if last is not None:  # "bring it back up to 80" after "Muted the dog clip": "it" is what the last version changed
+                state = last
                 continue
             composed = _composed(clause, state, found)
             if composed is not None:  # "title colour -> teal", "bgm vol 30%": the registry's one op that fits it whole
@@ -1562,12 +1652,14 @@ _MORE_CUT = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then)\s+)*(?:t
 
 
 # the last change the other way round: "hmm the other way", "opposite direction", "反过来", "换个方向"
-_OTHER_WAY = re.compile(_AGAIN_EN + r"(?:no,? )?(?:(?:the )?(?:other|opposite) (?:way|direction|side)(?: (?:round|around))?|"
+_OTHER_WAY = re.compile(_AGAIN_EN + r"(?:no,? )?(?:(?:zoom|pan|move|go|do it|make it go|have it go)(?: it)? (?:in )?)?"
+                        r"(?:(?:the )?(?:other|opposite) (?:way|direction|side)(?: (?:round|around))?|"
                         r"(?:in )?(?:the )?reverse(?: direction)?)(?: please| instead)?$|"
                         r"^(?:嗯|那|不对)?[，,\s]*(?:反过来|反方向|换个方向|往反方向|方向反了|反着来|另一个方向|另一边)(?:吧|了)?$")
 _OPPOSITES = {"left": "right", "right": "left", "up": "down", "down": "up", "zoom in": "zoom out", "zoom out": "zoom in",
+              "zoomed in": "zoomed out", "zoomed out": "zoomed in",
               "左": "右", "右": "左", "上": "下", "下": "上", "推进": "拉远", "推近": "拉远", "拉近": "拉远", "拉远": "推近"}
-_OPPOSITE = re.compile(r"\b(?:left|right|up|down|zoom in|zoom out)\b|(?<=[向往])[左右上下]|推进|推近|拉近|拉远")
+_OPPOSITE = re.compile(r"\b(?:left|right|up|down|zoom(?:ed)? in|zoom(?:ed)? out)\b|(?<=[向往])[左右上下]|推进|推近|拉近|拉远")
 _HALFWAY = re.compile(_AGAIN_EN + r"(?:(?:too much|too far|overdid it|that'?s too much|a bit much),? )?(?:go |take it |bring it )?"
                       r"(?:halfway|half way|half of that) back$|^(?:太多了|太过了|过头了|太猛了|多了)?[，,\s]*(?:往)?回(?:调|退|收)?一半(?:吧)?$")
 _HALF_FIELDS = {"set_speed": "speed", "set_clip_audio": "volume", "update_music": "volume"}
@@ -1815,6 +1907,23 @@ def _adjusted(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _it_is_last(clause: Clause, state: PlanState) -> PlanState | None:
+    """"bring it back up to 80" after "Muted the dog clip", "make it last the whole clip" after a title was added, "把它调到
+    百分之八十" after a clip was muted: a clause no area reads whose "it" names nothing else said is about the thing the last
+    version changed (its edit, as recorded or as its label reads), read as the request naming it, when that reading acts
+    on the same topic and leaves nothing out; else None (the clause stays unread)."""
+    if not state.context.history or any(not isinstance(a, Unknown) for a in state.actions):
+        return None
+    it = re.search(r"(?<![\w'])it(?![\w'])", clause.text) if clause.language == "en" else re.search("它", clause.text)
+    last = _last_edit(state) if it is not None else None
+    name = _named(last, state) if last is not None else None
+    if it is None or last is None or name is None:
+        return None
+    topic = topic_of(EditAction(edit=last))
+    said = dataclasses.replace(clause, text=clause.text[:it.start()] + name + clause.text[it.end():])
+    return _taken(said, state, lambda c: all(isinstance(a, EditAction) and topic_of(a) == topic for a in c.actions))
+
+
 def _cut_more(words: str, amount: float, state: PlanState) -> bool:
     """The last cut again: a trim *to* a length ("trimmed the video to 14 s") to that much less, a cut *by* an amount
     ("第2个片段剪掉开头1秒", "第一个片段缩短 2 秒") by this amount."""
@@ -2005,8 +2114,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
         state.focus = Focus("clip", named[0])
     elif "title" in topics and texts:
         state.focus = Focus("text", texts[0].id)
-    elif (shown := text_named_unquoted(remark.text, state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"
-        state.focus = Focus("text", shown.id)
+    elif (shown := text_named_unquoted(remark.unquoted().lower(), state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"
+        state.focus = Focus("text", shown.id)  # (or quoted: "i dont like 'Urban Dreams', call it ...")
     elif "music" in topics:
         state.focus = Focus("music")
     elif "voice" in topics:  # "the voiceover sounds robotic, change it"

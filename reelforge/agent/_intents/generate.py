@@ -25,10 +25,19 @@ from reelforge.agent._intents._words import (
     without_colors,
 )
 from reelforge.agent._numbers import DECADE, duration_ms
-from reelforge.agent._refs import MISSING, clip_refs, find_media, main_clips, mentions_it, moment_of, names_upload
+from reelforge.agent._refs import (
+    MISSING,
+    clip_refs,
+    find_media,
+    main_clips,
+    mentions_it,
+    moment_of,
+    names_upload,
+    text_segments,
+)
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
-from reelforge.agent._text import Clause, ask, compiled, compiled_words, is_chatter
+from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled, compiled_words, is_chatter
 from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
@@ -1201,6 +1210,9 @@ _MOVE_OVER_SCENE = re.compile(r"^(?:an? )?(?:(?:slow|slowly|gentle|smooth|steady
                               r"three)\s+\w")
 
 
+_DISLIKE = r"^(?:i )?(?:really |just )?(?:don'?t|dont|do not) (?:really )?(?:like|love)\b|^not (?:a (?:big )?fan of|into)\b"
+
+
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A message that opens by describing a scene is asking for that scene: "a sunset over a mountain lake,
     10 seconds, vertical" / "夜晚的东京街头，霓虹灯闪烁，10秒，竖屏" generates it.
@@ -1211,6 +1223,11 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     """
     if other_shape(clause.text) is not None:  # "a 4:3 video of a sailboat": asked (the canvas area), never guessed
         return False
+    if clause.has(_DISLIKE):
+        return False  # "not a fan of 'Urban Dreams'", "not into the piano": a dislike of what is there, never a scene
+    on_screen = {(seg.meta.text or "").lower() for seg in text_segments(state.draft)}
+    if any(clause.quotes[int(said.group(1))].lower() in on_screen for said in PLACEHOLDER.finditer(clause.text)):
+        return False  # "not a fan of 'Urban Dreams'": the words of a title on screen name it, never a scene to film
     if not state.actions and _INTRO_OF.match(clause.text):  # "an intro of a starry sky, 3 seconds": that clip, first
         return handle(dataclasses.replace(clause, text=f"generate {clause.text}"), state)
     shape_first = _SHAPE_FIRST.match(clause.text)

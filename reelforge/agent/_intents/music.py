@@ -721,7 +721,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 continue  # "…，音量30%，要循环": it loops already, nothing changes
             state.edit(UpdateMusic(**setting), focus_kind="music")
         return True
-    if _upload_said(clause) and not _has_music(state) and clause.has(_USE) and not clause.has(_NOT_MINE):
+    uploaded_songs = any(m.uploaded and m.kind == "audio" for m in state.context.media)
+    if _upload_said(clause) and (not _has_music(state) or not uploaded_songs) and clause.has(_USE) and not clause.has(_NOT_MINE):
+        # ("把音乐换成我自己的" with library music playing and no song uploaded: the upload comes first, never other music)
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, "There is no song uploaded yet: upload an audio file first, or ask for library music such as "
             "'add lo-fi music'.", "还没有上传歌曲：请先上传音频文件，或者用内置音乐，例如“加一段轻快的音乐”。")))

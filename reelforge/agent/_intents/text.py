@@ -46,9 +46,9 @@ _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|la
         r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
         r"(?<![数名汉签打写几十])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
-       r"(?:say|read)s?\b|" \
+       r"(?:say|read)s?\b|\b(?:call|rename|retitle) (?:it|that|this)(?: to)?(?=\s*⟪)|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
-_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|\bcall (?:the|my) (?:title|heading)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为|(?:标题|字幕)(?:就)?叫(?:做)?"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
 # Day 1": its words change (a new title is "add a title saying ...")
@@ -373,7 +373,7 @@ _BACKDROP = re.compile(
 _SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
-         r"全程|整个视频|一直显示(?!(?:到|至)第?\d)|从头到尾"
+         r"全程|整个(?:视频|片段)|一直显示(?!(?:到|至)第?\d)|从头到尾"
 
 
 _SHIFT = re.compile(r"(?P<en>\d+(?:\.\d+)?|\ban?|\bone)\s*(?:seconds?|secs?|s)\s+(?P<dir>later|earlier|sooner)\b|"
@@ -659,10 +659,17 @@ def _without(clause: Clause, words: str) -> Clause:
     return dataclasses.replace(clause, text=clause.text.replace(words.lower(), " ", 1))
 
 
-def _whole_video(clause: Clause, state: PlanState) -> dict[str, object]:
-    """"for the whole video" / "全程": from 0 to the end of the picture."""
+def _whole_video(clause: Clause, state: PlanState, target: Segment | None = None) -> dict[str, object]:
+    """"for the whole video" / "全程": from 0 to the end of the picture; "the whole clip" said of a title on one of
+    several clips: that clip's span (the clip under the title's start)."""
     end = state.draft.video_end_ms or state.draft.end_ms
-    return {"start_ms": 0, "duration_ms": end} if end > 0 and clause.has(_WHOLE) else {}
+    if end <= 0 or not clause.has(_WHOLE):
+        return {}
+    under = [seg for seg in main_clips(state.draft) if seg.start_ms <= target.start_ms < seg.end_ms] \
+        if target is not None and clause.has(r"\b(?:whole|entire) clip\b|整个片段") else []
+    if len(under) == 1:
+        return {"start_ms": under[0].start_ms, "duration_ms": under[0].duration_ms}
+    return {"start_ms": 0, "duration_ms": end}
 
 
 def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
@@ -790,7 +797,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         not clause.has(_ON_SCREEN)  # "title Tokyo 2077": the one title says it; words wanted on screen are new ones
     # "make it 'Goodnight'" right after the title was added or changed: that title's words
     wants_change = wants_change or state.focus is not None and state.focus.kind == "text" and bool(texts) and \
-        clause.quote() is not None and clause.has(r"\b(?:it|that)\b|它|改成|换成|^(?:the )?(?:title|heading)\s*[:：]|^标题[:：]") \
+        clause.quote() is not None and clause.has(r"\b(?:it|that)\b|它|改成|换成|改叫|^(?:the )?(?:title|heading)\s*[:：]|^标题[:：]") \
         and not clause.has(ADD)  # ("title: 'Weekend Vibes' pls" after "Added title 'Urban Dreams'": the title renamed)
     if words and (not texts or not wants_change):
         size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
@@ -879,7 +886,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if isinstance(until, int) and target is not None and until > target.start_ms:
         timing["duration_ms"] = until - target.start_ms  # "title should disappear at 2 seconds": shown until then
     fields.update(timing)
-    fields.update(_whole_video(clause, state))
+    fields.update(_whole_video(clause, state, target))
     if "start_ms" not in fields and "duration_ms" not in fields:
         # "put the title on the second clip", "把标题放在第二个片段上" (not "change the title to Lost in the City")
         fields.update(_over_clip(_without(clause, words) if words and clause.quote() is None else clause, state))

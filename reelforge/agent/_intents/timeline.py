@@ -71,7 +71,7 @@ _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
         r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
         r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:\d?\.\d+|\d+(?:\.\d+)?\s*(?:x\b|%))|" \
-        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\btwice as slow\b|\b\d+(?:\.\d+)? times as slow\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
 _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|\breset (?:the |its )?speeds?\b|" \
           r"\bundo the speed(?: change)?\b|\b1x\b|(?:速度|倍速)(?:改|调|变|换)回(?:正常|原来|原速|1倍)|正常速度|原速|恢复速度|" \
           r"恢复正常|变回正常|调回正常"
@@ -91,6 +91,11 @@ def _speed(clause: Clause) -> float | None:
     faster_by = clause.search(r"(?:加快|快|提高|提升)(1)倍(?!速)")
     if faster_by:
         return 1 + float(faster_by.group(1))
+    # "慢三倍", "放慢两倍": a multiple said of slowness is that share of the speed ("放慢一倍": by one more, half speed)
+    slower_by = clause.search(r"(?:放慢|减慢|变慢|慢)(?:了)?(\d+(?:\.\d+)?)倍(?!速)")
+    if slower_by and float(slower_by.group(1)) >= 1:
+        times = float(slower_by.group(1))
+        return 0.5 if times == 1 else round(1 / times, 3)
     match = clause.search(r"(?<![大小响轻\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
                           r"倍速\s*(\d+(?:\.\d+)?)(?![\d.]|\s*秒)")  # ("两被速": a typo of 倍速; "倍速1.25")
     if match:
@@ -139,8 +144,11 @@ def _speed(clause: Clause) -> float | None:
         return 3.0
     if clause.has(r"\bdouble (?:the )?speed\b|\bdouble it\b|\btwice as fast\b|翻倍|加倍|双倍"):  # "double the speed", "速度翻倍"
         return 2.0
-    if clause.has(r"\bhalve (?:the )?speed\b|\bhalf as fast\b|速度减半"):
+    if clause.has(r"\bhalve (?:the )?speed\b|\bhalf as fast\b|\btwice as slow\b|速度减半"):
         return 0.5
+    times_slower = clause.search(r"\b(\d+(?:\.\d+)?) times (?:as slow|slower)\b")
+    if times_slower and float(times_slower.group(1)) > 1:  # "make it three times as slow": a third of the speed
+        return round(1 / float(times_slower.group(1)), 3)
     if clause.has(_SLOW):
         return 0.5
     if clause.has(_SPEED_UP):
