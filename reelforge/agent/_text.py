@@ -369,6 +369,18 @@ _CUT_TO = re.compile(r"\b(?:right |just |exactly )?(?:(?:where|when|as|once) (?:
 _PHRASE_AND = re.compile(rf"(?<=[a-z]{{2}})\s*&\s*(?=[a-z]{{2}})(?!(?:{_EN_LEADS})\b|(?:\S+\s+){{0,2}}(?:{_EN_PARTS})\b)")
 
 
+# an emoji between two requests is a pause, as a comma is ("turn the music down 🙏 mute the city clip too", "改成方形的👌
+# 再加个嗖的音效"); one at either end says nothing more ("faster!! 🏃"), and a message of emoji alone stays as it is
+_EMOJI = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]*\s*")
+
+
+def _emoji_pause(text: str, language: str) -> str:
+    words = text.strip()
+    pause = "，" if language == "zh" else ", "
+    paused = _EMOJI.sub(lambda m: "" if m.start() == 0 or m.end() == len(words) else pause, words)
+    return paused if re.search(r"\w", paused) else text
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -378,7 +390,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         return f"⟪{len(quotes) - 1}⟫"
 
     listed = _listed_lines(message.strip(), language)
-    held = _QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed)
+    held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":
