@@ -115,7 +115,7 @@ _EN_SPLIT = re.compile(
     r"|,\s*(?=(?:the|this|it|that)\b[\w\s']{0,30}?\b(?:is|are|'s)\s+(?:(?:too|so|really|very|way|a bit|kind of|kinda)\s+)?"
     r"(?:loud|quiet|long|short|slow|fast|ugly|boring|bad|hard|small|big|dark|bright|annoying|distracting)\b)"
     # "add a pop at 2s and a ding at 9s", "a pop when the title appears and a whoosh when it goes away"
-    r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b|(?:on|at) (?:the|each|every) (?:cuts?|transitions?)\b)"
+    r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|(?:when|before|after|as) (?:the|it|he|she|they)\b|(?:on|at) (?:the|each|every) (?:cuts?|transitions?)\b)"
     r"|(?:another|one more)(?: one)? at \d)"  # "... and an impact on the cut"
     # "turn the music down and the clips up": another object turned the other way
     r"|(?:(?<=\bup)|(?<=\bdown)|(?<=\bup a bit)|(?<=\bdown a bit)|(?<=\bup a little)|(?<=\bdown a little))\s+and\s+"
@@ -144,7 +144,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        r"[，,]\s*(?=(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉|摇|移|放大|缩小|往|向))|"  # "城市灯光那里，慢慢推近"
                        # another moment and what to add then: "标题出现的时候加个快门声，狗出来的时候加个叮"
-                       r"[，,]\s*(?=[^，,\s]{0,8}(?:出现|出来|开始|消失)的?(?:时候|时)(?:再|也)?(?:加|放|来))|"
+                       r"[，,]\s*(?=[^，,\s]{0,8}(?:出现|出来|开始|消失|离开|进来)(?:的?(?:时候|时)|之前|之后)(?:再|也)?(?:加|放|来))|"
                        r"[，,]\s*(?=(?:在)?(?:片段|镜头|画面)?(?:切换|切过去|切过来)(?:的时候|时))|"  # "…加到后面，切过去的时候用向右滑"
                        r"(?<=⟫)\s*(?:和|跟|以及|还有|再加)(?=(?:1|一)?(?:段|首|个|点)[\u4e00-\u9fff]{0,8}?(?:音乐|配乐|歌|曲|bgm))|"  # "加个标题「夜」和一段吉他的音乐"
                        r"[，,]\s*(?=(?:再|也)?(?:给|在)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打))|"  # "照片放在最后，照片上加上文字…"
@@ -250,7 +250,11 @@ _RUN_ON_EN = re.compile(
     r"(?:at|to|on) the (?:top|bottom|middle|cent(?:er|re)))\b"
     r"|%|\dx\b)(\s+)"
     r"(?!(?:off|from|of|on|in|into|for|at|to|per|each)\b)"  # "cut 2 seconds off clip 2": the clip it comes off
-    r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clip)\b)")  # "title white text on black": its colour
+    r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clip)\b)|"  # "title white text on black": its colour
+    # "title red music quieter dog clip muted": a thing and its comparative, then the next thing ("quieter music" stays one)
+    r"\b(?:title|text|music|song|captions|clip|clips|video)\s+(?:(?:a (?:bit|little|lot)|much|way)\s+)?"
+    r"(?:bigger|smaller|larger|louder|quieter|softer|faster|slower|shorter|longer|higher|lower)(\s+)"
+    r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clips?)\b)")
 _SAID_WHOLE = re.compile(r"\b(?:bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|center|centre)$")
 # the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
@@ -299,7 +303,7 @@ def _them(parts: list[str]) -> list[str]:
 
 def _run_on(part: str) -> list[str]:
     """A dictated run-on as its requests."""
-    cuts = [m.span(1) if m.group(1) else m.span(2) for m in _RUN_ON_EN.finditer(part)]
+    cuts = [next(m.span(g) for g in (1, 2, 3) if m.group(g)) for m in _RUN_ON_EN.finditer(part)]
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(part)]
     pieces = [part[start:end] for start, end in zip(starts, ends)]
@@ -408,7 +412,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
         parts = _carry_object_zh(parts)
-        parts = _filmed_move_zh(_variation_zh(_over_undone_zh(parts)))
+        parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
@@ -430,8 +434,37 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _them(parts)
     if language == "en":
         parts = _topic_first([q for p in parts for q in _run_on(p) for q in _shape_item(q)])  # "the title put it with white letters"
-        parts = _carry_add([q for p in parts for q in _scene_with(p)])
+        parts = _moment_pronoun(_carry_add([q for p in parts for q in _scene_with(p)]))
     return [Clause(part, tuple(quotes), language, message) for part in parts]
+
+
+# "a riser before the dog is coming and an impact when he come": a pronoun in a moment, after a moment that named what
+# shows up, is that thing
+_MOMENT_OF = re.compile(r"\b(?:when|before|after|as|once) (the [\w-]+)\b")
+_MOMENT_PRONOUN = re.compile(r"\b(when|before|after|as|once) (?:he|she|they)\b")
+
+
+_MOMENT_OF_ZH = re.compile(r"^(?:在|等)?([\u4e00-\u9fff]{1,4}?)(?:那段)?(?:出来|出现|消失|进来|离开)(?:的时候|之前|之后|以后)")
+_MOMENT_PRONOUN_ZH = re.compile(r"^(?:在|等)?(?:它|他|她)(?=(?:出来|出现|消失|进来|离开)(?:的时候|之前|之后|以后))")
+
+
+def _moment_pronoun_zh(parts: list[str]) -> list[str]:
+    """"狗出来之前加个嗖，它出来的时候来个撞击声": 它 in a moment, after a moment that named what shows up, is that thing."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        named = _MOMENT_OF_ZH.match(out[i - 1])
+        if named and named.group(1) not in ("它", "他", "她"):
+            out[i] = _MOMENT_PRONOUN_ZH.sub(named.group(1), out[i], count=1)
+    return out
+
+
+def _moment_pronoun(parts: list[str]) -> list[str]:
+    out = list(parts)
+    for i in range(1, len(out)):
+        named = _MOMENT_OF.search(out[i - 1])
+        if named and _MOMENT_PRONOUN.search(out[i]):
+            out[i] = _MOMENT_PRONOUN.sub(rf"\g<1> {named.group(1)}", out[i], count=1)
+    return out
 
 
 # "make the whole thing 6 seconds long, vertical": an edit, then the video's shape as a list item of its own (a new
@@ -654,7 +687,9 @@ _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到
                        r"背景音乐|背景(?:色|颜色)?(?=改|换|调|变|用|设)|音乐|音量|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒)|"
                        # a moment or the cuts, then what goes there: "在第3秒加个嗖", "片段之间加个转场"
-                       r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间))")
+                       r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间)|"
+                       # a moment said by what happens then: "狗出来之前加个嗖 它出来的时候来个撞击声"
+                       r"(?:在|等)?[\u4e00-\u9fff]{1,6}?(?:出来|出现|消失|进来|离开)(?:的时候|之前|之后|以后))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
                       r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|恢复|速度|那段|这段")
 
@@ -1049,7 +1084,7 @@ def _carry_add(parts: list[str]) -> list[str]:
             # "make the title and the music fade out": both take what is said after the last one
             carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
         item = re.sub(r"^also\s+|\s+(?:also|too|as well)$", "", parts[i])  # "remove the title and also the music", "... the title also"
-        if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)", item):
+        if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|(?:when|before|after|as) (?:the|it|he|she|they)\b)", item):
             carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
             continue
         if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None \
