@@ -48,7 +48,8 @@ _UNTOUCHED_ZH = (r"(?:背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声
                  r"不变|别改|不用改|不要改|照旧|保持原样)(?:了|吧)?")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
-    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
+    # "first slow the city clip down, second put a ding at 4s, third remove the title": requests counted off
+    rf"\s*(?:(?:^|[,;]\s*(?:and\s+)?)(?:first(?:ly)?|first of all|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)\b\s*[,:]?\s+(?=(?:{_EN_LEADS})\b)|;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
     # "..., half speed for the dog clip", ", slow motion on the first clip": a speed as a list item
     r"|,\s*(?:and\s+)?(?=(?:(?:half|double|normal|quarter|\d+(?:\.\d+)?\s*x?)\s+speed|slow[- ]?mo(?:tion)?)\s+(?:on|for)\b)"
@@ -145,7 +146,9 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉|摇|移|放大|缩小|往|向))|"  # "城市灯光那里，慢慢推近"
                        # another moment and what to add then: "标题出现的时候加个快门声，狗出来的时候加个叮"
                        r"[，,]\s*(?=[^，,\s]{0,8}(?:出现|出来|开始|消失|离开|进来)(?:的?(?:时候|时)|之前|之后)(?:再|也)?(?:加|放|来))|"
-                       r"[，,]\s*(?=(?:在)?(?:片段|镜头|画面)?(?:切换|切过去|切过来)(?:的时候|时))|"  # "…加到后面，切过去的时候用向右滑"
+                       r"[，,]\s*(?=(?:在)?(?:片段|镜头|画面)?(?:切换|切过去|切过来)(?:的时候|时))|"
+                       # the other fade at its own moment: "标题出来慢一点，淡入两秒，走的时候也淡出两秒" (a change of its own)
+                       r"[，,]\s*(?=[^，,\s]{1,6}(?:的时候|时)(?:也|再)?(?:淡入|淡出))|"  # "…加到后面，切过去的时候用向右滑"
                        r"(?<=⟫)\s*(?:和|跟|以及|还有|再加)(?=(?:1|一)?(?:段|首|个|点)[\u4e00-\u9fff]{0,8}?(?:音乐|配乐|歌|曲|bgm))|"  # "加个标题「夜」和一段吉他的音乐"
                        r"[，,]\s*(?=(?:再|也)?(?:给|在)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打))|"  # "照片放在最后，照片上加上文字…"
                        # the order said a thing at a time: "照片放最前面，城市放后面", "照片放第一个 城市放第二 hike放最后"
@@ -153,7 +156,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        r"[，,]\s*(?=(?:整个)?视频(?:整体|全部)?(?:改|换|调|变|转)(?:成|为)?(?:竖|横|方|\d))|"  # "照片放最前面，视频整体改成竖的"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
-                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是))\s*|"
+                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是)|其次|再次)[，,]?\s*|"
                        # another new clip at another place: "用一段日出的画面开场，五秒，后面再接一段赶海的"
                        r"[，,]\s*(?=(?:然后)?(?:后面|前面|最后|结尾|开头)(?:再|又)(?:接|加|来|补|插)(?:上)?(?:1)?(?:段|个|条))|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
@@ -378,6 +381,9 @@ _PHRASE_AND = re.compile(rf"(?<=[a-z]{{2}})\s*&\s*(?=[a-z]{{2}})(?!(?:{_EN_LEADS
 _EMOJI = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]*\s*")
 
 
+_COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其次|[1-9一二三四五]是)\s*[，,：:]\s*")
+
+
 def _emoji_pause(text: str, language: str) -> str:
     words = text.strip()
     pause = "，" if language == "zh" else ", "
@@ -397,8 +403,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
-    if language == "zh":
-        text = _colloquial_zh(text)
+    if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
+        text = _COUNTED_ZH.sub("", _colloquial_zh(text))
     text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
@@ -411,7 +417,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
-        parts = _carry_object_zh(parts)
+        parts = _own_song_zh(_carry_object_zh(parts))
         parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
@@ -953,7 +959,8 @@ def _plain_zh(part: str) -> str:
 
 
 _ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|文字|字(?!幕)|背景音乐|音乐|配乐|bgm)")
-_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并)?(?:(?:开头|结尾|末尾)(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒)?(?:再|也)?"
+_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并)?(?:(?:开头|结尾|末尾)(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒|"
+                            r"(?!(?:开头|结尾|末尾|最后))[^，,\s]{1,6}(?:的时候|时))?(?:再|也)?"
                              r"(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
 
 
@@ -973,6 +980,20 @@ def _carry_object_zh(parts: list[str]) -> list[str]:
         elif not re.match(r"^(?:再|更)?[大小快慢高低长短](?:1|一)?点", part):  # "标题改成紫色 再大一点 然后淡出"
             current = None
     return carried
+
+
+# "加个背景音乐 用我自己的": music asked for, then whose: the user's own song
+_MUSIC_ASKED_ZH = re.compile(r"(?:背景音乐|音乐|配乐|bgm|歌)(?:吧)?$")
+_OWN_ZH = re.compile(r"^(?:就)?用我(?:自己|上传|传)的(?=(?:那首|这首)?(?:吧)?(?:\s|$))")
+
+
+def _own_song_zh(parts: list[str]) -> list[str]:
+    out = list(parts)
+    for i in range(1, len(out)):
+        own = _OWN_ZH.match(out[i])
+        if own and _MUSIC_ASKED_ZH.search(parts[i - 1]):
+            out[i] = f"{out[i][:own.end()]}歌{out[i][own.end():]}"
+    return out
 
 
 def _undo_then_zh(part: str) -> list[str]:
