@@ -381,6 +381,8 @@ _PHRASE_AND = re.compile(rf"(?<=[a-z]{{2}})\s*&\s*(?=[a-z]{{2}})(?!(?:{_EN_LEADS
 _EMOJI = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]*\s*")
 
 
+_THING_SAID = r"(?:(?:the|my)\s+)?[\w.-]+(?:\s+(?:photo|picture|pic|image|video|clip|one))?"
+_ORDER_THEN = re.compile(rf",\s*(?P<a>{_THING_SAID})(?:\s+first)?,?\s+(?:and\s+)?then\s+(?P<b>{_THING_SAID})(?:\s+last)?$")
 _COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其次|[1-9一二三四五]是)\s*[，,：:]\s*")
 
 
@@ -406,6 +408,9 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
         text = _COUNTED_ZH.sub("", _colloquial_zh(text))
     text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
+    if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
+        text = _ORDER_THEN.sub(lambda m: m.group(0) if re.match(rf"(?:{_EN_VERBS})\b", m["a"]) or re.match(
+            rf"(?:{_EN_VERBS})\b", m["b"]) else f", {m['a']} and {m['b']}", text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
