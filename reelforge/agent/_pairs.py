@@ -11,6 +11,10 @@
 - one clip's head and tail cut in one breath: "第一段开头去掉3秒 结尾也去掉1秒" is one trim of both ends;
 - both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
   都是一秒" are one fade holding both lengths, each the amount said;
+- music asked for with nothing said of which, then the user's song: "加个背景音乐 用我自己的", "add some music, use my song"
+  set that song (one request: the second says what the first left open);
+- an uploaded song set, then its fade or level said of it: "use my track and fade it in over 3 seconds" is the song set
+  with that fade (a loop, ducking, where it starts, or a step said to come "then" stay two);
 - an upload added, then the part of it kept: "把徒步视频放在城市后面，只要它的前4秒", "add hike.mp4 and keep only its last 3
   seconds" add that part (its in-point and length), not the whole clip and then a trim (``part_added``).
 
@@ -22,7 +26,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._numbers import find_durations
-from reelforge.agent.actions import Action, EditAction
+from reelforge.agent.actions import Action, EditAction, MusicAction
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import Draft
 from reelforge.draft._layout import main_track
@@ -48,6 +52,12 @@ _ENDS = {SetFade: ("fade_in_ms", "fade_out_ms"), UpdateMusic: ("fade_in_ms", "fa
 # edits that set what they say (applied twice, the second changes nothing), and the fields that change by a step instead
 _ABSOLUTE = (UpdateText, UpdateMusic, SetCanvas, SetFade, SetClipAudio, SetMotion)
 _RELATIVE = {"scale", "volume_scale"}
+# "use my track and fade it in over 3 seconds", "use the song I uploaded and make it quiet, like 10%": a song set with
+# nothing said of how it plays, then its fade or its level, is the song set so (SetMusic holds both); a loop, ducking or
+# where it starts stay a change of their own ("use my song and don't loop it"), and so does what is said to come "then"
+_SONG_ONLY = {"src", "name", "source_duration_ms"}
+_SONG_HOLDS = {"fade_in_ms", "fade_out_ms", "volume"}
+_THEN = re.compile(r"\bthen\b|然后|接着|之后")
 _SHARED = re.compile(r"\b(?:each|both|apiece)\b|各|都是|都(?=\d)|分别")
 
 
@@ -62,10 +72,16 @@ def _merged(first: EditAction, second: EditAction, language: str, **fields: obje
                       description=f"{first.description}{joined}{second.description}")
 
 
-def _pair(first: Action, second: Action, text: str, language: str) -> EditAction | None:
+def _pair(first: Action, second: Action, text: str, language: str) -> Action | None:
     """The one change ``first`` and ``second`` make together; None when they are two."""
+    if isinstance(first, MusicAction) and first == MusicAction(compose=first.compose) and isinstance(second, EditAction) and \
+            isinstance(second.edit, SetMusic):
+        return second  # "加个背景音乐 用我自己的", "add some music, use my song": music asked for, then which: that song
     if not (isinstance(first, EditAction) and isinstance(second, EditAction)):
         return None
+    if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and first.edit.model_fields_set <= _SONG_ONLY \
+            and set(_said(second.edit)) <= _SONG_HOLDS and not _THEN.search(text):
+        return _merged(first, second, language, **_said(second.edit))  # "use my track and fade it in over 3 seconds"
     if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and _SHARED.search(text) and \
             set(_said(second.edit)) <= {"fade_in_ms", "fade_out_ms"} and first.edit.fade_in_ms:
         lengths = {ms for ms, _, _ in find_durations(text)}  # "背景音乐用我的歌 开头淡入 结尾淡出 各两秒": both ends of the song set

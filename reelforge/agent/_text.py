@@ -51,7 +51,8 @@ _UNTOUCHED_ZH = (rf"(?:(?:{_KEPT_THINGS_ZH})(?:就|也|都)?(?:不要动|不用�
                  rf"我?(?:想|要)(?:保留|留着|留下|留)(?:着)?(?:{_KEPT_THINGS_ZH.replace('|其他的?|别的', '')})(?:就行|就好|吧)?)")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 _EN_SPLIT = re.compile(
-    rf"\s*(?:;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
+    # "first slow the city clip down, second put a ding at 4s, third remove the title": requests counted off
+    rf"\s*(?:(?:^|[,;]\s*(?:and\s+)?)(?:first(?:ly)?|first of all|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)\b\s*[,:]?\s+(?=(?:{_EN_LEADS})\b)|;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
     rf"|,\s*(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
     # "..., half speed for the dog clip", ", slow motion on the first clip": a speed as a list item
     r"|,\s*(?:and\s+)?(?=(?:(?:half|double|normal|quarter|\d+(?:\.\d+)?\s*x?)\s+speed|slow[- ]?mo(?:tion)?)\s+(?:on|for)\b)"
@@ -118,7 +119,7 @@ _EN_SPLIT = re.compile(
     r"|,\s*(?=(?:the|this|it|that)\b[\w\s']{0,30}?\b(?:is|are|'s)\s+(?:(?:too|so|really|very|way|a bit|kind of|kinda)\s+)?"
     r"(?:loud|quiet|long|short|slow|fast|ugly|boring|bad|hard|small|big|dark|bright|annoying|distracting)\b)"
     # "add a pop at 2s and a ding at 9s", "a pop when the title appears and a whoosh when it goes away"
-    r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b|(?:on|at) (?:the|each|every) (?:cuts?|transitions?)\b)"
+    r"|\s+and\s+(?=(?:a|an)\s+[\w-]+\s+(?:at \d|(?:when|before|after|as) (?:the|it|he|she|they)\b|(?:on|at) (?:the|each|every) (?:cuts?|transitions?)\b)"
     r"|(?:another|one more)(?: one)? at \d)"  # "... and an impact on the cut"
     # "turn the music down and the clips up": another object turned the other way
     r"|(?:(?<=\bup)|(?<=\bdown)|(?<=\bup a bit)|(?<=\bdown a bit)|(?<=\bup a little)|(?<=\bdown a little))\s+and\s+"
@@ -147,8 +148,10 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=挡住|盖住|遮住|挡着|看不清|看不见|听不清|听不见|听不到)|"  # "标题太大了，挡住画面了"
                        r"[，,]\s*(?=(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉|摇|移|放大|缩小|往|向))|"  # "城市灯光那里，慢慢推近"
                        # another moment and what to add then: "标题出现的时候加个快门声，狗出来的时候加个叮"
-                       r"[，,]\s*(?=[^，,\s]{0,8}(?:出现|出来|开始|消失)的?(?:时候|时)(?:再|也)?(?:加|放|来))|"
-                       r"[，,]\s*(?=(?:在)?(?:片段|镜头|画面)?(?:切换|切过去|切过来)(?:的时候|时))|"  # "…加到后面，切过去的时候用向右滑"
+                       r"[，,]\s*(?=[^，,\s]{0,8}(?:出现|出来|开始|消失|离开|进来)(?:的?(?:时候|时)|之前|之后)(?:再|也)?(?:加|放|来))|"
+                       r"[，,]\s*(?=(?:在)?(?:片段|镜头|画面)?(?:切换|切过去|切过来)(?:的时候|时))|"
+                       # the other fade at its own moment: "标题出来慢一点，淡入两秒，走的时候也淡出两秒" (a change of its own)
+                       r"[，,]\s*(?=[^，,\s]{1,6}(?:的时候|时)(?:也|再)?(?:淡入|淡出))|"  # "…加到后面，切过去的时候用向右滑"
                        r"(?<=⟫)\s*(?:和|跟|以及|还有|再加)(?=(?:1|一)?(?:段|首|个|点)[\u4e00-\u9fff]{0,8}?(?:音乐|配乐|歌|曲|bgm))|"  # "加个标题「夜」和一段吉他的音乐"
                        r"[，,]\s*(?=(?:再|也)?(?:给|在)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打))|"  # "照片放在最后，照片上加上文字…"
                        # the order said a thing at a time: "照片放最前面，城市放后面", "照片放第一个 城市放第二 hike放最后"
@@ -156,7 +159,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        r"[，,]\s*(?=(?:整个)?视频(?:整体|全部)?(?:改|换|调|变|转)(?:成|为)?(?:竖|横|方|\d))|"  # "照片放最前面，视频整体改成竖的"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
-                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是))\s*|"
+                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是)|其次|再次)[，,]?\s*|"
                        # another new clip at another place: "用一段日出的画面开场，五秒，后面再接一段赶海的"
                        r"[，,]\s*(?=(?:然后)?(?:后面|前面|最后|结尾|开头)(?:再|又)(?:接|加|来|补|插)(?:上)?(?:1)?(?:段|个|条))|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
@@ -255,7 +258,11 @@ _RUN_ON_EN = re.compile(
     r"(?:at|to|on) the (?:top|bottom|middle|cent(?:er|re)))\b"
     r"|%|\dx\b)(\s+)"
     r"(?!(?:off|from|of|on|in|into|for|at|to|per|each)\b)"  # "cut 2 seconds off clip 2": the clip it comes off
-    r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clip)\b)")  # "title white text on black": its colour
+    r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clip)\b)|"  # "title white text on black": its colour
+    # "title red music quieter dog clip muted": a thing and its comparative, then the next thing ("quieter music" stays one)
+    r"\b(?:title|text|music|song|captions|clip|clips|video)\s+(?:(?:a (?:bit|little|lot)|much|way)\s+)?"
+    r"(?:bigger|smaller|larger|louder|quieter|softer|faster|slower|shorter|longer|higher|lower)(\s+)"
+    r"(?=(?:the\s+)?(?:title|music|song|captions|(?:[\w-]+\s+)?clips?)\b)")
 _SAID_WHOLE = re.compile(r"\b(?:bigger|smaller|larger|louder|quieter|faster|slower|top|bottom|middle|center|centre)$")
 # the part before such a verb that asks for something done by it: "make the dog clip speed up" stays whole
 _CAUSING = re.compile(r"^(?:make|have|let|get|i want|want|keep|can you make)\b")
@@ -304,7 +311,7 @@ def _them(parts: list[str]) -> list[str]:
 
 def _run_on(part: str) -> list[str]:
     """A dictated run-on as its requests."""
-    cuts = [m.span(1) if m.group(1) else m.span(2) for m in _RUN_ON_EN.finditer(part)]
+    cuts = [next(m.span(g) for g in (1, 2, 3) if m.group(g)) for m in _RUN_ON_EN.finditer(part)]
     starts = [0, *(end for _, end in cuts)]
     ends = [*(start for start, _ in cuts), len(part)]
     pieces = [part[start:end] for start, end in zip(starts, ends)]
@@ -374,6 +381,23 @@ _CUT_TO = re.compile(r"\b(?:right |just |exactly )?(?:(?:where|when|as|once) (?:
 _PHRASE_AND = re.compile(rf"(?<=[a-z]{{2}})\s*&\s*(?=[a-z]{{2}})(?!(?:{_EN_LEADS})\b|(?:\S+\s+){{0,2}}(?:{_EN_PARTS})\b)")
 
 
+# an emoji between two requests is a pause, as a comma is ("turn the music down 🙏 mute the city clip too", "改成方形的👌
+# 再加个嗖的音效"); one at either end says nothing more ("faster!! 🏃"), and a message of emoji alone stays as it is
+_EMOJI = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]*\s*")
+
+
+_THING_SAID = r"(?:(?:the|my)\s+)?[\w.-]+(?:\s+(?:photo|picture|pic|image|video|clip|one))?"
+_ORDER_THEN = re.compile(rf",\s*(?P<a>{_THING_SAID})(?:\s+first)?,?\s+(?:and\s+)?then\s+(?P<b>{_THING_SAID})(?:\s+last)?$")
+_COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其次|[1-9一二三四五]是)\s*[，,：:]\s*")
+
+
+def _emoji_pause(text: str, language: str) -> str:
+    words = text.strip()
+    pause = "，" if language == "zh" else ", "
+    paused = _EMOJI.sub(lambda m: "" if m.start() == 0 or m.end() == len(words) else pause, words)
+    return paused if re.search(r"\w", paused) else text
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -383,12 +407,15 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         return f"⟪{len(quotes) - 1}⟫"
 
     listed = _listed_lines(message.strip(), language)
-    held = _QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed)
+    held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
-    if language == "zh":
-        text = _colloquial_zh(text)
+    if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
+        text = _COUNTED_ZH.sub("", _colloquial_zh(text))
     text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
+    if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
+        text = _ORDER_THEN.sub(lambda m: m.group(0) if re.match(rf"(?:{_EN_VERBS})\b", m["a"]) or re.match(
+            rf"(?:{_EN_VERBS})\b", m["b"]) else f", {m['a']} and {m['b']}", text)
     splitter = _ZH_SPLIT if language == "zh" else _EN_SPLIT
     parts = [p.strip(" ,，.。") for p in splitter.split(text)]
     if language == "zh":  # a Chinese message may still use English joiners ("竖屏 and 加标题")
@@ -400,8 +427,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
-        parts = _carry_object_zh(parts)
-        parts = _filmed_move_zh(_variation_zh(_over_undone_zh(parts)))
+        parts = _own_song_zh(_carry_object_zh(parts))
+        parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
@@ -423,8 +450,37 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _them(parts)
     if language == "en":
         parts = _topic_first([q for p in parts for q in _run_on(p) for q in _shape_item(q)])  # "the title put it with white letters"
-        parts = _carry_add([q for p in parts for q in _scene_with(p)])
+        parts = _moment_pronoun(_carry_add([q for p in parts for q in _scene_with(p)]))
     return [Clause(part, tuple(quotes), language, message) for part in parts]
+
+
+# "a riser before the dog is coming and an impact when he come": a pronoun in a moment, after a moment that named what
+# shows up, is that thing
+_MOMENT_OF = re.compile(r"\b(?:when|before|after|as|once) (the [\w-]+)\b")
+_MOMENT_PRONOUN = re.compile(r"\b(when|before|after|as|once) (?:he|she|they)\b")
+
+
+_MOMENT_OF_ZH = re.compile(r"^(?:在|等)?([\u4e00-\u9fff]{1,4}?)(?:那段)?(?:出来|出现|消失|进来|离开)(?:的时候|之前|之后|以后)")
+_MOMENT_PRONOUN_ZH = re.compile(r"^(?:在|等)?(?:它|他|她)(?=(?:出来|出现|消失|进来|离开)(?:的时候|之前|之后|以后))")
+
+
+def _moment_pronoun_zh(parts: list[str]) -> list[str]:
+    """"狗出来之前加个嗖，它出来的时候来个撞击声": 它 in a moment, after a moment that named what shows up, is that thing."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        named = _MOMENT_OF_ZH.match(out[i - 1])
+        if named and named.group(1) not in ("它", "他", "她"):
+            out[i] = _MOMENT_PRONOUN_ZH.sub(named.group(1), out[i], count=1)
+    return out
+
+
+def _moment_pronoun(parts: list[str]) -> list[str]:
+    out = list(parts)
+    for i in range(1, len(out)):
+        named = _MOMENT_OF.search(out[i - 1])
+        if named and _MOMENT_PRONOUN.search(out[i]):
+            out[i] = _MOMENT_PRONOUN.sub(rf"\g<1> {named.group(1)}", out[i], count=1)
+    return out
 
 
 # "make the whole thing 6 seconds long, vertical": an edit, then the video's shape as a list item of its own (a new
@@ -655,7 +711,9 @@ _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到
                        r"背景音乐|背景(?:色|颜色)?(?=改|换|调|变|用|设)|音乐|音量|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒)|"
                        # a moment or the cuts, then what goes there: "在第3秒加个嗖", "片段之间加个转场"
-                       r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间))")
+                       r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间)|"
+                       # a moment said by what happens then: "狗出来之前加个嗖 它出来的时候来个撞击声"
+                       r"(?:在|等)?[\u4e00-\u9fff]{1,6}?(?:出来|出现|消失|进来|离开)(?:的时候|之前|之后|以后))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
                       r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|恢复|速度|那段|这段")
 
@@ -926,7 +984,8 @@ def _plain_zh(part: str) -> str:
 
 
 _ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|文字|字(?!幕)|背景音乐|音乐|配乐|bgm)")
-_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并)?(?:(?:开头|结尾|末尾)(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒)?(?:再|也)?"
+_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并)?(?:(?:开头|结尾|末尾)(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒|"
+                            r"(?!(?:开头|结尾|末尾|最后))[^，,\s]{1,6}(?:的时候|时))?(?:再|也)?"
                              r"(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
 
 
@@ -946,6 +1005,20 @@ def _carry_object_zh(parts: list[str]) -> list[str]:
         elif not re.match(r"^(?:再|更)?[大小快慢高低长短](?:1|一)?点", part):  # "标题改成紫色 再大一点 然后淡出"
             current = None
     return carried
+
+
+# "加个背景音乐 用我自己的": music asked for, then whose: the user's own song
+_MUSIC_ASKED_ZH = re.compile(r"(?:背景音乐|音乐|配乐|bgm|歌)(?:吧)?$")
+_OWN_ZH = re.compile(r"^(?:就)?用我(?:自己|上传|传)的(?=(?:那首|这首)?(?:吧)?(?:\s|$))")
+
+
+def _own_song_zh(parts: list[str]) -> list[str]:
+    out = list(parts)
+    for i in range(1, len(out)):
+        own = _OWN_ZH.match(out[i])
+        if own and _MUSIC_ASKED_ZH.search(parts[i - 1]):
+            out[i] = f"{out[i][:own.end()]}歌{out[i][own.end():]}"
+    return out
 
 
 def _undo_then_zh(part: str) -> list[str]:
@@ -1057,7 +1130,7 @@ def _carry_add(parts: list[str]) -> list[str]:
             # "make the title and the music fade out": both take what is said after the last one
             carried[i - 1] = f"{carried[i - 1]} {parts[i][lead.end():].strip()}"
         item = re.sub(r"^also\s+|\s+(?:also|too|as well)$", "", parts[i])  # "remove the title and also the music", "... the title also"
-        if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|when (?:the|it)\b)", item):
+        if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|(?:when|before|after|as) (?:the|it|he|she|they)\b)", item):
             carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
             continue
         if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None \

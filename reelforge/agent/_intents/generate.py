@@ -1027,11 +1027,18 @@ _ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用|(?:make|have) it|in|as)?\s*(
                            r"(?:[\s,，]*(?:and )?(?:about|around|roughly|like|大概|大约)?\s*\d+(?:\.\d+)?\s*(?:秒|s|secs?|seconds?)(?: long)?)?$")
 
 
+# "a slow pan across a desk, 6s, then make it vertical", "…，然后做成方形": a step after the clip is made, the video's shape
+# (the canvas), never how the clip is filmed
+_THEN_MADE = re.compile(r"\bthen,?\s+(?:make|have|turn|set|change)\s+(?:it|the (?:whole )?(?:video|thing))\s+(?:to\s+|into\s+)?(?:a\s+)?"
+                        r"(?:vertical|horizontal|square|portrait|landscape)\b|然后(?:再)?(?:做成|弄成|改成|调成|变成)", re.IGNORECASE)
+
+
 def _shape_of_pending(clause: Clause, state: PlanState) -> bool:
     """"来个十五秒的延时摄影 城市车流 横屏": a shape said on its own right after a generation is its shape."""
     old = state.actions[-1] if state.actions else None
     shape = aspect_of(clause)
-    if not _ONLY_A_SHAPE.match(clause.text.strip(" ,，。.")) or not isinstance(old, GenerateAction) or shape is None:
+    if not _ONLY_A_SHAPE.match(clause.text.strip(" ,，。.")) or not isinstance(old, GenerateAction) or shape is None \
+            or _THEN_MADE.search(clause.source):
         return False
     said = duration_ms(clause.text)  # "… 竖屏 五秒": its length too
     state.replace_generation(len(state.actions) - 1, dataclasses.replace(

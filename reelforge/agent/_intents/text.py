@@ -691,15 +691,25 @@ def _automatic_title_under(new: AddText, state: PlanState) -> str | None:
 _FOLDABLE = {"pos", "color", "bgcolor", "start_ms", "duration_ms", "fade_in_ms", "fade_out_ms"}
 
 
+def _said_then(clause: Clause) -> bool:
+    """Whether the message said the clause to come "then" ("标题加上 叫「不夜城」 然后淡入一秒"): the splitting took the word."""
+    # (a Chinese clause may carry its object before it: "标题淡入1秒")
+    # (a Chinese clause may carry its object before it, "标题淡入1秒", and its numbers are digits: "然后两秒淡出")
+    opening = clause.text.split()[0] if clause.language == "en" else \
+        re.sub(r"^(?:标题|字幕|文字|字)|\d+(?:\.\d+)?(?:秒|s)?", "", clause.text)[:2]
+    return bool(opening) and re.search(rf"(?:然后|\bthen\b)[\s,，]*(?:再)?[^，,。\s]{{0,4}}?{re.escape(opening)}", clause.source,
+                                       re.IGNORECASE) is not None
+
+
 def _fold_into_added(clause: Clause, segment_id: str, fields: dict[str, object], state: PlanState) -> bool:
     """"加个标题：东京之夜，放在画面中间", "…打上「出发咯」三个字，放在屏幕下面": a place or a colour said right after a title
-    is added, with no verb of change ("然后改成黄色", "and make it yellow" stay changes of their own), belongs to that
+    is added, with no verb of change ("然后改成黄色", "and make it yellow", "然后淡入一秒" stay changes of their own), belongs to that
     title: the addition takes it, one edit."""
     last = state.actions[-1] if state.actions else None
     if not (isinstance(last, EditAction) and isinstance(last.edit, AddText)) or not fields or set(fields) - _FOLDABLE:
         return False
     if state.focus is None or state.focus.segment_id != segment_id or clause.has(
-            r"\b(?:make|change|set|turn|then|also|and)\b|改|换|调|变|然后|再|也|还"):
+            r"\b(?:make|change|set|turn|then|also|and)\b|改|换|调|变|然后|再|也|还") or _said_then(clause):
         return False
     added = last.edit.model_copy(update=fields)
     state.actions[-1] = EditAction(edit=added, description=describe_edit(added, state.language, state.draft))
