@@ -11,6 +11,8 @@
 - one clip's head and tail cut in one breath: "第一段开头去掉3秒 结尾也去掉1秒" is one trim of both ends;
 - both ends given one amount: "fade in from black and fade out to black, 1.5 seconds each", "开头黑屏淡入，结尾淡出到黑屏，
   都是一秒" are one fade holding both lengths, each the amount said;
+- music said bare, then the uploaded song: "music at 0.3, use my song" sets the song at that level (the bare music is
+  the song, never a library track as well);
 - an upload added, then the part of it kept: "把徒步视频放在城市后面，只要它的前4秒", "add hike.mp4 and keep only its last 3
   seconds" add that part (its in-point and length), not the whole clip and then a trim (``part_added``).
 
@@ -22,7 +24,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._numbers import find_durations
-from reelforge.agent.actions import Action, EditAction
+from reelforge.agent.actions import Action, EditAction, MusicAction
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import Draft
 from reelforge.draft._layout import main_track
@@ -64,6 +66,12 @@ def _merged(first: EditAction, second: EditAction, language: str, **fields: obje
 
 def _pair(first: Action, second: Action, text: str, language: str) -> EditAction | None:
     """The one change ``first`` and ``second`` make together; None when they are two."""
+    if isinstance(first, MusicAction) and isinstance(second, EditAction) and isinstance(second.edit, SetMusic) and \
+            first.style is None and first.description is None and not first.compose and not first.lyrics:
+        if first.volume is None or second.edit.volume != SetMusic.model_fields["volume"].default:
+            return second  # "music: my song", "music at 30%, my song at 50%": the song as said, no library track first
+        return EditAction(edit=second.edit.model_copy(update={"volume": first.volume}),  # the level the music was given
+                          description=re.sub(r"\d+%", f"{round(first.volume * 100)}%", second.description, count=1))
     if not (isinstance(first, EditAction) and isinstance(second, EditAction)):
         return None
     if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and _SHARED.search(text) and \
