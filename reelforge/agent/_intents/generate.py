@@ -246,10 +246,12 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     elif ref in (None, MISSING) and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST +
+                                               r"|\bafter " + _ALL_ELSE + "|" + _ALL_ZH + "(?:后面|之后|后边)"):  # "放在最后面", "after everything": not "after"
         return ("end", None)
-    elif ref in (None, MISSING) and clause.has(r"\b(?:at|to) the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
-        return ("start", None)  # "在最前面加一段日出": not "before"
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|to) the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" +
+                                               _AS_FIRST + r"|\b(?:in front of|before|ahead of) " + _ALL_ELSE + "|" + _ALL_ZH + "(?:前面|之前|前边)"):
+        return ("start", None)  # "在最前面加一段日出", "stick the hike video in front of everything": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
     elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
@@ -281,6 +283,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     return (kind, ref)
 
 
+# "in front of everything", "after all the other clips": all that is there, so one end of the video
+_ALL_ELSE = r"(?:everything(?: else)?|anything else|it all|all (?:of )?(?:it|the (?:other )?(?:clips|rest|footage|others))|the rest)\b"
+_ALL_ZH = r"所有(?:的)?(?:片段|镜头|视频|东西|内容|画面)?(?:的)?"
 # "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
 _AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)|" \
             r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"

@@ -603,11 +603,14 @@ _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(
                           r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$|"
                           # "I'd rather open on the beach": said first, not "have the music start on the dog clip"
                           r"^(?:(?:i'?d rather|i would rather|let'?s|can we|could we|i want to|i'?d like to|just|so|and|then|maybe)\s+)*"
-                          r"(?:start|begin|open)\s+on\s+(.+)$")
-# "make the dog clip first", "dog clip first": a clip said with where it goes
+                          r"(?:start|begin|open)\s+on\s+(.+)$|"
+                          # "狗那段要最先出现", "城市那段最后出现": that clip seen first (or last)
+                          r"^(.+?)(?:要|得|应该|必须)?(?:最先|第1个)出现(?:吧)?$|^(.+?)(?:要|得|应该|必须)?最后(?:1个)?出现(?:吧)?$")
+# "make the dog clip first", "dog clip first", "the dog needs to be the first thing you see": a clip said with where it goes
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
                         r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
-                        r"(first|last)(?: (?:one|clip|thing))?(?: tbh| please| pls| imo| i think)?$")
+                        r"(first|last)(?: (?:one|clip|thing|shot))?(?: (?:you|we|they|people|viewers|everyone|anyone|the viewer) "
+                        r"(?:see|sees|get to see|watch|watches)| (?:on screen|in the video))?(?: tbh| please| pls| imo| i think)?$")
 
 
 def _move_said(clause: Clause, state: PlanState) -> bool:
@@ -623,10 +626,11 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
         _move_said(ending, state)
         return True
     if starts is not None:
-        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4) or starts.group(6)
+        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4) or starts.group(6) or \
+            starts.group(7) or starts.group(8)
         if clause.language == "zh" and words and not re.search(r"段|片段|镜头", words):
             words += "那段"  # "视频从狗开始": the clip that shows it
-        first = starts.group(2) is None and starts.group(5) != "后面"
+        first = starts.group(2) is None and starts.group(5) != "后面" and starts.group(8) is None
         named = clip_refs(clause if starts.group(5) else Clause(words, clause.quotes, clause.language, clause.source),
                           state)
     else:
