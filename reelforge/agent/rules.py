@@ -81,6 +81,7 @@ from reelforge.agent.actions import (
     Language,
     MusicAction,
     Plan,
+    RevertAction,
     ShowTimeline,
     SoundAction,
     UndoAction,
@@ -1859,8 +1860,8 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
         trial = _read_clauses(split_clauses(new, language), trial)
         if not trial.actions or any(isinstance(a, Unknown) for a in trial.actions[len(state.actions):]):
             return None
-        if isinstance(trial.actions[len(state.actions)], UndoAction):
-            return trial  # "不对，撤回上一步": the undo said is the correction, not one more
+        if isinstance(trial.actions[len(state.actions)], (UndoAction, RevertAction)):
+            return trial  # "不对，撤回上一步", "actually go back to before the music": the undo said is the correction, not one more
         made = trial.actions[len(state.actions):]
         if len(made) == 1 and isinstance(made[0], GenerateAction) and made[0].placement == "replace" and \
                 re.match(r"^(?:generated|生成)", history[-1].lower()):
@@ -1878,6 +1879,9 @@ _BARE_PLACE = re.compile(r"^(?:(?:at|to|on|in) )?(?:the )?(?:(?:top|bottom|upper
                          r"中间|左边|右边|上方|下方|正中间)(?:角)?(?:吧)?$")
 
 
+_GONE_BACK = re.compile(r"^(?:(?:go|get|take (?:it|me|us)|roll|step|jump) back|undo|revert|redo)\b|^(?:撤销|撤回|回到|退回|还原|重做)")
+
+
 def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | None:
     """"no, the other one" after "muted the first clip", "no, the top" after the title went to the bottom, "actually
     just the dog one" after "muted all clips", "不对，另一段": the last change undone, and made again on the thing, or
@@ -1887,6 +1891,8 @@ def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | Non
     if said is None:
         return None
     new = said.group("new").strip(" ,，.。!！")
+    if _GONE_BACK.match(new):  # "actually go back to before the music": a request of the history's, read as said
+        return None
     label = state.context.history[-1].lower()
     trial = state.fork()
     if (_THING_ZH if language == "zh" else _THING_EN).match(new):
