@@ -1130,11 +1130,12 @@ def _already_after(clause: Clause, state: PlanState) -> bool:
     return len(named) == 1 and bool(added) and named[0] in ids and ids.index(named[0]) == added[-1] + 1
 
 
-_ONLY_WANT = re.compile(r"^(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)? (?P<en>.+)$|^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$")
+_ONLY_WANT = re.compile(r"^(?:and |but )?(?:(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)?|keep(?: only| just)?|leave) (?P<en>.+)$|"
+                        r"^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$|^(?:保留|留下|留着)(?P<zh2>.+)$")
 
 
 def _only_left(clause: Clause, state: PlanState) -> bool:
-    """"I only want the dog" after the other clips were removed: what is left, said again."""
+    """"I only want the dog", "keep the dog" after the other clips were removed: what is left, said again."""
     said = _ONLY_WANT.match(clause.text)
     last = state.actions[-1] if state.actions else None
     if said is None or not (isinstance(last, EditAction) and last.edit.op == "delete_segment"):

@@ -1038,10 +1038,14 @@ def _too_much(clause: Clause, state: PlanState, what: str, length: int, seconds:
     return True
 
 
+_KEPT_AFTER = r"(?:[,;]\s*|\s+)(?:and |but )?(?:just |only )?(?:keep|leave|save)\b.*$|[，,\s](?:只)?(?:保留|留下|留着).*$"
+
+
 def _delete(clause: Clause, state: PlanState) -> bool:
     if not clause.has(REMOVE + r"|\bcut\b|剪掉|剪了|砍掉"):  # "第二段剪掉": that clip out
         return False
-    targets = _targets(clause, state)
+    kept = clause.search(_KEPT_AFTER)  # "delete the city clip, just keep the dog": the clip kept is no target
+    targets = _targets(dataclasses.replace(clause, text=clause.text[:kept.start()]) if kept else clause, state)
     if targets is None:
         return _missing(clause, state, "deleting a clip")
     if not targets:
@@ -1222,8 +1226,9 @@ _PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪|加|接)(?:�
               r"beginning|end|front)|(?:before|after) the [\w ]{1,20}?(?:clip|one|part|video|shot))(?: please)?$"
 _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
 # an upload listed with its length or place and no verb: "the beach photo, 5 seconds, at the start", "my hike video
-# before the city clip, 4 seconds" (one not on the timeline yet: "the city clip, 5 seconds" is no upload)
-_UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
+# before the city clip, 4 seconds", "the hike video at the end please, 4 seconds of it" (one not on the timeline yet: "the
+# city clip, 5 seconds" is no upload)
+_UPLOAD_ITEM = r"(?:for\s+)?(?:just |only )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long|\s+of it)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
                r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls|first|last|" \
                r"as (?:the|my) (?:first|opening|opener|intro|last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?"
 _UPLOAD_LISTED = re.compile(rf"^(?:(?:(?:the|my) )?(?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
