@@ -509,6 +509,11 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
      r"\binstrumental (?:only|version)\b|\bkaraoke version\b|\b(?:keep|leave) (?:only |just )?the (?:instrumental|backing track)\b|\bkeep (?:only |just )?the (?:ambient|background|ambience) (?:sound|noise|audio)s?\b|"
      r"(?:只留|只要|保留|留下)(?:伴奏|环境音|环境声|背景音(?!乐))|人声(?:去掉|去除|消掉|消除|分离|分开)|(?:去掉|去除|消掉|消除|分离)(?:歌里的?)?人声|伴奏和人声|人声和伴奏",
      "taking one sound out of a mix (vocals from the backing, one sound from the rest)", "把混在一起的声音分开（人声和伴奏、某个声音和环境音）"),
+    # an audio effect on a sound: "add an echo effect to the music", "put some reverb on the voice", "给音乐加点混响"
+    (r"\b(?:echo(?:es|ey|y)?|reverb\w*|auto-?tune[ds]?|bass[- ]?boost\w*|equali[sz]\w*|distortion|pitch[- ]?shift\w*|"
+     r"pitch (?:it|them|the (?:music|song|voice|sound)\w*) (?:up|down))\b|"
+     r"(?:加|来|弄|做|开)(?:个|点|一点|些|上)?(?:回声|回音|混响|变调|重低音|均衡器)|(?:回声|回音|混响)(?:效果)|变调|均衡器",
+     "audio effects on a sound (echo, reverb, pitch, EQ)", "给声音加效果（回声、混响、变调、均衡器）"),
     (r"\bbeauty (?:filter|mode|effect)\b|\bskin smooth\w*|\bsmooth (?:out )?(?:my |the )?skin\b|美颜|磨皮|瘦脸|大眼",
      "a beauty filter (smoothing skin, slimming faces)", "美颜（磨皮、瘦脸）"),
 )
