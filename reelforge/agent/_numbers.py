@@ -94,6 +94,10 @@ def _fraction(top: str, bottom: str, said: str) -> str:
     return _fmt(round(int(top) / int(bottom), 3)) if int(top) < int(bottom) else said
 
 
+_A_SPEED = re.compile(r"\d(?:\.\d+)?\s*x\b|\b(?:speed|double|twice|slow\w*|fast\w*)\b")
+_CLIP_AT_HALF = re.compile(r"\b(clip|one|part|shot|video|footage)\s+at\s+half\b(?! (?:of|as|a |an |second|sec|minute|speed|way|volume|the|its))")
+
+
 def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a\s+)?minute and a half\b|\bone and a half minutes?\b", "90 seconds", text)
     text = re.sub(r"\bhalf (?:a |an )?minute\b", "30 seconds", text)
@@ -145,6 +149,9 @@ def _normalize_en(text: str) -> str:
                   r"plenty)|will do|would do|please|pls)?\s*(?:[,.!?;]|$|\b(?:and|then|instead)\b))|"
                   r"(?:(?<=\bfor )|(?<=\bto )|(?<=\bby ))a second\b(?! (?:clip|one|shot|scene|video|part|time|take|version|look|opinion|song|"
                   r"track|title|caption|text|transition|voice|photo|image|sound|layer|line|copy))", "1 second", text)
+    # "city clip 2x speed and the dog one at half": a clip "at half" beside a speed is at half speed
+    if _A_SPEED.search(text):
+        text = _CLIP_AT_HALF.sub(r"\1 at 0.5x", text)
     # a speed said as a share: "three quarters speed", "half speed" is read elsewhere
     text = re.sub(r"\bthree[\s-]quarters?(?: of the)? speed\b", "0.75x speed", text)
     text = re.sub(r"\b(?:a |one )?quarter speed\b", "0.25x speed", text)

@@ -15,6 +15,8 @@
   set that song (one request: the second says what the first left open);
 - an uploaded song set, then its fade or level said of it: "use my track and fade it in over 3 seconds" is the song set
   with that fade (a loop, ducking, where it starts, or a step said to come "then" stay two);
+- music said bare, then the uploaded song: "music at 0.3, use my song" sets the song at that level (the bare music is
+  the song, never a library track as well);
 - an upload added, then the part of it kept: "把徒步视频放在城市后面，只要它的前4秒", "add hike.mp4 and keep only its last 3
   seconds" add that part (its in-point and length), not the whole clip and then a trim (``part_added``).
 
@@ -74,9 +76,14 @@ def _merged(first: EditAction, second: EditAction, language: str, **fields: obje
 
 def _pair(first: Action, second: Action, text: str, language: str) -> Action | None:
     """The one change ``first`` and ``second`` make together; None when they are two."""
-    if isinstance(first, MusicAction) and first == MusicAction(compose=first.compose) and isinstance(second, EditAction) and \
-            isinstance(second.edit, SetMusic):
-        return second  # "加个背景音乐 用我自己的", "add some music, use my song": music asked for, then which: that song
+    if isinstance(first, MusicAction) and isinstance(second, EditAction) and isinstance(second.edit, SetMusic) and \
+            first.style is None and first.description is None and not first.lyrics:
+        # "加个背景音乐 用我自己的", "add some music, use my song", "music at 30%, my song at 50%": music asked for, then
+        # which: that song as said, no library track first
+        if first.volume is None or second.edit.volume != SetMusic.model_fields["volume"].default:
+            return second
+        return EditAction(edit=second.edit.model_copy(update={"volume": first.volume}),  # the level the music was given
+                          description=re.sub(r"\d+%", f"{round(first.volume * 100)}%", second.description, count=1))
     if not (isinstance(first, EditAction) and isinstance(second, EditAction)):
         return None
     if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and first.edit.model_fields_set <= _SONG_ONLY \

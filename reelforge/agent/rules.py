@@ -84,6 +84,7 @@ from reelforge.agent.actions import (
     Language,
     MusicAction,
     Plan,
+    RevertAction,
     ShowTimeline,
     SoundAction,
     UndoAction,
@@ -1277,11 +1278,12 @@ def _already_after(clause: Clause, state: PlanState) -> bool:
     return len(named) == 1 and bool(added) and named[0] in ids and ids.index(named[0]) == added[-1] + 1
 
 
-_ONLY_WANT = re.compile(r"^(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)? (?P<en>.+)$|^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$")
+_ONLY_WANT = re.compile(r"^(?:and |but )?(?:(?:i )?(?:only|just) (?:want|need|keep)(?: to keep)?|keep(?: only| just)?|leave) (?P<en>.+)$|"
+                        r"^(?:我)?只(?:要|想要|留|保留)(?P<zh>.+)$|^(?:保留|留下|留着)(?P<zh2>.+)$")
 
 
 def _only_left(clause: Clause, state: PlanState) -> bool:
-    """"I only want the dog" after the other clips were removed: what is left, said again."""
+    """"I only want the dog", "keep the dog" after the other clips were removed: what is left, said again."""
     said = _ONLY_WANT.match(clause.text)
     last = state.actions[-1] if state.actions else None
     if said is None or not (isinstance(last, EditAction) and last.edit.op == "delete_segment"):
@@ -2026,8 +2028,8 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
         trial = _read_clauses(split_clauses(new, language), trial)
         if not trial.actions or any(isinstance(a, Unknown) for a in trial.actions[len(state.actions):]):
             return None
-        if isinstance(trial.actions[len(state.actions)], UndoAction):
-            return trial  # "不对，撤回上一步": the undo said is the correction, not one more
+        if isinstance(trial.actions[len(state.actions)], (UndoAction, RevertAction)):
+            return trial  # "不对，撤回上一步", "actually go back to before the music": the undo said is the correction, not one more
         made = trial.actions[len(state.actions):]
         if len(made) == 1 and isinstance(made[0], GenerateAction) and made[0].placement == "replace" and \
                 re.match(r"^(?:generated|生成)", history[-1].lower()):
@@ -2045,6 +2047,9 @@ _BARE_PLACE = re.compile(r"^(?:(?:at|to|on|in) )?(?:the )?(?:(?:top|bottom|upper
                          r"中间|左边|右边|上方|下方|正中间)(?:角)?(?:吧)?$")
 
 
+_GONE_BACK = re.compile(r"^(?:(?:go|get|take (?:it|me|us)|roll|step|jump) back|undo|revert|redo)\b|^(?:撤销|撤回|回到|退回|还原|重做)")
+
+
 def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | None:
     """"no, the other one" after "muted the first clip", "no, the top" after the title went to the bottom, "actually
     just the dog one" after "muted all clips", "不对，另一段": the last change undone, and made again on the thing, or
@@ -2054,6 +2059,8 @@ def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | Non
     if said is None:
         return None
     new = said.group("new").strip(" ,，.。!！")
+    if _GONE_BACK.match(new):  # "actually go back to before the music": a request of the history's, read as said
+        return None
     label = state.context.history[-1].lower()
     trial = state.fork()
     if (_THING_ZH if language == "zh" else _THING_EN).match(new):

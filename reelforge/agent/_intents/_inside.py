@@ -37,11 +37,11 @@ _MIDDLE_CLIP_ZH = r"中间(?:的)?(?:那|这)?(?:一|1)?(?:段|个|片段|镜头
 # the topics a cut of the clips may name: a clip, a cut (any other object said is that object's: "remove the whoosh from
 # 2 to 4 seconds", "把字幕从2秒到4秒去掉")
 _OURS = frozenset({"clip", "trim"})
-# ("cut the video in half" keeps half of it: a trim)
+# ("cut the video in half" keeps half of it: a trim; "cut it in half at 5 seconds" says where: a split)
 # ("make a cut at 4 s" is an editor's razor: a split; "cut it at 4 s" keeps what comes before, a trim)
 _SPLIT = r"\bsplit\b(?![- ]?screens?)|\bslice\b|\brazor\b|\bmake a (?:cut|split) (?:at|in)\b|" \
-         r"\b(?:cut|chop|divide|break) (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)|clip \d+)" \
-         r" (?:in|into) (?:two|2)(?: (?:pieces|parts|bits|clips))?\b|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开"
+         r"\b(?:cut|chop|divide|break) (?:it|(?:this|that)(?: clip| video| shot)?|the (?:\w+ )?(?:clip|video|shot)|clip \d+)" \
+         r" (?:(?:in|into) (?:two|2)(?: (?:pieces|parts|bits|clips))?\b|in half(?= (?:at|right at|exactly at) \d))|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开"
 _HALF = r"\bin half\b|\bhalves\b|\bdown the middle\b|\bin the middle\b|对半|一分为二|1分为2|中间|平分|(?:切|分|拆)成(?:两|2)(?:段|个|半|部分)"
 
 

@@ -3,11 +3,13 @@ moment ("when the dog appears"); the music area plans the edit.
 
 "stop the music at 8 seconds", "the music should end at 0:12", "music only for the first 8 seconds", "end the music 2
 seconds before the video ends", "the music should end when the dog appears", "音乐到第8秒就停", "背景音乐放到8秒就停",
-"音乐停在第十秒", "音乐只放前8秒", "音乐比视频早两秒结束", "狗出现的时候音乐停"; and after that, on to the video's end
+"音乐停在第十秒", "音乐只放前8秒", "音乐比视频早两秒结束", "狗出现的时候音乐停", "can the music stop when the dog clip starts"; and after that, on to the video's end
 again ("let the music play to the end again", "音乐一直放到结尾").
 """
 
 from __future__ import annotations
+
+import re
 
 from reelforge.agent._refs import moment_of
 from reelforge.agent._state import PlanState
@@ -37,6 +39,9 @@ _NONE_AFTER = (r"\bno (?:more )?(?:background )?(?:music|song|bgm|soundtrack) (?
                r"(?:seconds?|secs?|s)\b|第?(\d+(?:\.\d+)?)秒(?:以后|之后|后面|后)(?:的)?(?:就)?(?:不要|没有|去掉|别放|不放)(?:了)?"
                r"(?:音乐|配乐|背景音乐|bgm)")
 _STARTS = (r"\b(?:start|begin|come in|kick in)\w*\b|开始|进来|响起")
+# the moment it stops said by another thing starting: "stop the music when the dog clip starts" (no start of the music)
+_WHEN_STARTS = re.compile(r"\b(?:when|once|as soon as|as|the moment|right when|where)\b(?: [\w']+){1,5}? (?:starts?|begins?|comes? "
+                          r"in|kicks? in|comes? on|shows? up)\b|[\u4e00-\u9fff]{1,6}?(?:开始|出现|进来)的时候")
 
 
 def music_end(clause: Clause, state: PlanState) -> int | None:
@@ -52,7 +57,8 @@ def music_end(clause: Clause, state: PlanState) -> int | None:
     first = clause.search(_FIRST) or clause.search(_NONE_AFTER)
     if first is not None:
         return round(float(next(g for g in first.groups() if g)) * 1000)
-    if not clause.has(STOPS) or clause.has(_STARTS):  # "start the music at 5 s and stop it at 9": said apart
+    if not clause.has(STOPS) or re.search(_STARTS, _WHEN_STARTS.sub(" ", clause.text)):
+        # "start the music at 5 s and stop it at 9": said apart
         return None
     at = clause.search(_AT)
     if at is not None:

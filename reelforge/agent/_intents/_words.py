@@ -103,8 +103,8 @@ ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|w
 MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one more|new|some)\b)(.+?)(?<!\blike) " \
                 r"(?:the )?(first|last)(?: (?:one|clip|shot))?$"  # "make clip 2 the first one", "make the dog clip first"
 # a negation is a removal: "no music please" ("drop a crossfade into clip 2" adds one), "without the title", "I don't want transitions", "不要音乐", "别加字幕"
-# ("drop the music to 15 percent", "drop the volume" lower it: a level said after "drop" is no removal)
-REMOVE = rf"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!{_PUT_IN})(?!(?: [\w'-]+){{0,4}}? (?:down\b|(?:to|by) \d|volume|level))|get rid of|hide|take (?:[\w'-]+ ){{0,3}}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
+# ("drop the music to 15 percent", "drop it to like 5%", "drop the volume" lower it: a level said after "drop" is no removal)
+REMOVE = rf"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!{_PUT_IN})(?!(?: [\w'-]+){{0,4}}? (?:down\b|(?:to|by) (?:(?:like|about|around|maybe|roughly|just|only|say) )?\d|volume|level))|get rid of|hide|take (?:[\w'-]+ ){{0,3}}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          rf"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss(?!{_PUT_IN})|trash|bin|(?:turn|switch|shut) (?:\w+ ){{0,3}}off(?![\s-]white))\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了"
@@ -511,6 +511,11 @@ NOT_SUPPORTED: tuple[tuple[str, str, str], ...] = (
      r"\binstrumental (?:only|version)\b|\bkaraoke version\b|\b(?:keep|leave) (?:only |just )?the (?:instrumental|backing track)\b|\bkeep (?:only |just )?the (?:ambient|background|ambience) (?:sound|noise|audio)s?\b|"
      r"(?:只留|只要|保留|留下)(?:伴奏|环境音|环境声|背景音(?!乐))|人声(?:去掉|去除|消掉|消除|分离|分开)|(?:去掉|去除|消掉|消除|分离)(?:歌里的?)?人声|伴奏和人声|人声和伴奏",
      "taking one sound out of a mix (vocals from the backing, one sound from the rest)", "把混在一起的声音分开（人声和伴奏、某个声音和环境音）"),
+    # an audio effect on a sound: "add an echo effect to the music", "put some reverb on the voice", "给音乐加点混响"
+    (r"\b(?:echo(?:es|ey|y)?|reverb\w*|auto-?tune[ds]?|bass[- ]?boost\w*|equali[sz]\w*|distortion|pitch[- ]?shift\w*|"
+     r"pitch (?:it|them|the (?:music|song|voice|sound)\w*) (?:up|down))\b|"
+     r"(?:加|来|弄|做|开)(?:个|点|一点|些|上)?(?:回声|回音|混响|变调|重低音|均衡器)|(?:回声|回音|混响)(?:效果)|变调|均衡器",
+     "audio effects on a sound (echo, reverb, pitch, EQ)", "给声音加效果（回声、混响、变调、均衡器）"),
     (r"\bbeauty (?:filter|mode|effect)\b|\bskin smooth\w*|\bsmooth (?:out )?(?:my |the )?skin\b|美颜|磨皮|瘦脸|大眼",
      "a beauty filter (smoothing skin, slimming faces)", "美颜（磨皮、瘦脸）"),
 )

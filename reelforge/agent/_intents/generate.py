@@ -88,11 +88,16 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?!(?:the|this|that|my|your|our|its|(?:" + _EN_VERBS_ALL + r"))\b)(?:[\w:.-]+\s+){1,3}?(?:clip|video|shot|footage)s? (?:of|showing)\b|" \
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
-          r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+(?:[\w-]+\s+){0,3}?" \
-          r"(?:clip|video|vid|shot|scene|footage|time-?lapse|close[- ]?up|drone shot|aerial)s?(?:\s*(?:of|showing|with|where|:|after|before|between|at|to|on|onto|,|$))|" \
+          r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+" \
+          r"(?:[\w-]+\s+){0,3}?(?:clip|video|vid|shot|scene|footage|time-?lapse|close[- ]?up|drone shot|aerial)s?(?:\s*(?:of|showing|with|where|:|after|" \
+          r"before|between|at|to|on|onto|,|$))|" \
+          r"\b(?:add|insert|put|place|stick|slap|throw in|toss in|pop in) (?:a|an|another|one more) [a-z]+ (?!during\b|(?:some|any|every|no)thing\b|" \
+          r"evening\b|morning\b|ending\b|beginning\b|opening\b)[a-z]{2,}ing (?:[\w-]+\s+){0,4}?(?:clip|video|shot|footage)s?" \
+          r"(?=\s*(?:after|before|between|at|to|,|$))|" \
           r"\b(?:add|insert|put in|throw in|drop in|stick in|tack on)\s+(?:some\s+|a\s+|more\s+)?b-?roll\b|" \
           r"\b(?:add|insert|append|put in|stick in|throw in)\s+(?:(?:a|an|some)\s+)?[\w ,'-]{3,60}?\s+as\s+(?:a|an|another|one more)\s+" \
           r"(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b|" + _SCENE_PLACED + "|" + _SCENE_AFTER_ALL  # "add a cat sleeping on a windowsill as a new clip"
+# (the last but two: "put a dog running on a beach clip after this one": what it shows, a thing doing something, before "clip")
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 # (not one opened by a removal or a change of a clip there: "删掉狗的视频", "去掉城市的视频" remove it)
 _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
@@ -260,10 +265,12 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     elif ref in (None, MISSING) and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
         return ("start", None) if clause.has(_BOOKEND_START) else ("end", None)
-    elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST):  # "放在最后面": not "after"
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|on|to) the (?:very )?end\b|最后面|最后|结尾|末尾|收尾|片尾|\boutro\b|" + _AS_LAST +
+                                               r"|\bafter " + _ALL_ELSE + "|" + _ALL_ZH + "(?:后面|之后|后边)"):  # "放在最后面", "after everything": not "after"
         return ("end", None)
-    elif ref in (None, MISSING) and clause.has(r"\b(?:at|to) the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" + _AS_FIRST):
-        return ("start", None)  # "在最前面加一段日出": not "before"
+    elif ref in (None, MISSING) and clause.has(r"\b(?:at|to) the (?:very )?(?:start|beginning|front)\b|最前面|最前|最开始|开头|开场|片头|\bintro\b|" +
+                                               _AS_FIRST + r"|\b(?:in front of|before|ahead of) " + _ALL_ELSE + "|" + _ALL_ZH + "(?:前面|之前|前边)"):
+        return ("start", None)  # "在最前面加一段日出", "stick the hike video in front of everything": not "before"
     elif clause.has(r"\bafter\b|后面|之后|后边|(?<![最然])后"):
         kind = "after"
     elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
@@ -295,6 +302,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     return (kind, ref)
 
 
+# "in front of everything", "after all the other clips": all that is there, so one end of the video
+_ALL_ELSE = r"(?:everything(?: else)?|anything else|it all|all (?:of )?(?:it|the (?:other )?(?:clips|rest|footage|others))|the rest)\b"
+_ALL_ZH = r"所有(?:的)?(?:片段|镜头|视频|东西|内容|画面)?(?:的)?"
 # "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
 _AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)|" \
             r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
@@ -726,6 +736,27 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
     return False
 
 
+# a person of the user's own as what a new clip shows: "a clip of my grandma laughing", "make a video of my kids", "生成一段我奶奶笑的视频"
+_YOURS_EN = r"(?:grand(?:ma|mother|pa|father|parents|kids?|son|daughter)|granny|nana|mom|mum|mommy|mother|dad|daddy|father|parents|" \
+            r"son|daughter|kids|children|baby|wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|brother|sister|siblings|family|" \
+            r"(?:best )?friends?|uncle|aunt|auntie|cousin|niece|nephew|grandchild(?:ren)?)"
+_SOMEONE_OF_YOURS = rf"\b(?:clip|video|shot|footage|scene|one|animation) of (?:me and )?my {_YOURS_EN}\b|" \
+                    r"(?:生成|做|来|拍)(?:一|1)?(?:段|个|条)?(?:我|我的)(?:奶奶|外婆|姥姥|爷爷|外公|姥爷|妈妈|妈|爸爸|爸|老婆|老公|" \
+                    r"女朋友|男朋友|儿子|女儿|孩子|宝宝|家人|朋友|哥哥|姐姐|弟弟|妹妹)"
+
+
+def _someone_of_yours(clause: Clause, state: PlanState) -> bool:
+    """A new clip of someone of the user's own ("a clip of my grandma laughing"): a generated clip would show a stranger,
+    so it is asked (an upload of them, or the scene with anyone), never a paid clip of someone else."""
+    if clause.quote() or not clause.has(_SOMEONE_OF_YOURS):
+        return False
+    state.actions.append(Unknown(clause.unquoted(), understood="a clip of someone you know", question=ask(
+        clause, "A generated clip would show a stranger, not them. Upload a video or photo of them (drop it on the page) and "
+                "I'll add it, or say who to show in general, for example: generate a clip of an old woman laughing.",
+        "生成的画面里会是一个陌生人，不是他们本人。可以把他们的视频或照片上传（拖到页面上），我来加进去；或者换个说法，例如：生成一段老奶奶笑的视频。")))
+    return True
+
+
 def _no_lip_sync(clause: Clause, state: PlanState) -> bool:
     """A clip asked to speak in sync with a voice ("make a clip of a man talking with lip sync"): there is no lip sync,
     so it is asked (the scene without it, the words as a voice-over), never a paid clip that drops what it cannot do."""
@@ -766,7 +797,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_ADVICE) or other_shape(clause.text) is not None:
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
-    if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state):
+    if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state) or _someone_of_yours(clause, state):
         return True
     last = state.actions[-1] if state.actions else None
     # "i want that my photo moves, make it like a video": "it" is the photo just asked to move

@@ -59,7 +59,7 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|"
            r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|"
            r"\bwhat does it look like(?: now| so far)?\??$|\bwhat'?s in (?:the|my|this) (?:video|edit|project|timeline)\b|"
-           r"^(?:status|timeline|state)$|what does (?:the|my|this|our) (?:timeline|video|project|edit) look like|"
+           r"^(?:status|timeline|state)$|what(?: does|'?s| do) (?:the|my|this|our) (?:timeline|video|project|edit) look like|"
            r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|"
            r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|"
            r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|"
@@ -83,13 +83,13 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
               r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?(?:几|多少)(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|"
               r"^(?:那|所以)?(?:现在|目前)?(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$",  # "有几个片段"
      r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
-    ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long (?:is|'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: now)?\??$)|"
-               r"\bhow long is (?:the|my|this) (?:video|edit|project)\b|^(?:so )?how long is it(?: now| at the moment| so far)?\??$|"
+    ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long(?: is| ?'?s) (?:it|the (?:whole )?(?:thing|video|clip))(?: (?:right )?now| currently)?\??$)|"
+               r"\bhow long is (?:the|my|this) (?:video|edit|project)\b|^(?:so )?how long is it(?: (?:right )?now| at the moment| so far| currently| at this point)?\??$|"
                r"\bhow long (?:is|are) (?:it|everything|they|the clips|all of it|the whole (?:thing|video))(?: all)? (?:together|in total|combined|altogether|total)\b|"
-               r"\bhow long (?:is|'?s) (?:everything|the whole (?:thing|video))\b(?! (?:fading|at)\b)|"
+               r"\bhow long(?: is| ?'?s) (?:everything|the whole (?:thing|video))\b(?! (?:fading|at)\b)|"
                r"\b(?:what'?s|what is) the (?:total )?(?:length|runtime|run time|duration)(?: of (?:it|the video|everything))?(?: now)?\??$|"
                r"\bhow much long is\b|\bhow long is (?:the |my |this )?(?:video|project|edit|timeline|film)\b|"
-               r"(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在)?有?多长|^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|"
+               r"(?:视频|片子)?(?:现在)?(?:一共|总共|总)(?:有)?多长|(?:视频|片子)(?:现在|目前)?有?多长|^(?:看|查)(?:一)?下?(?:现在|目前)(?:有)?多长了?|"
                r"^现在(?:有)?多长了?|(?:视频|片子)(?:现在)?(?:一共|总共)?(?:有)?多少秒|"
                r"(?:视频|片子|现在|目前)(?:现在|目前)?(?:一共|总共|总)?(?:是|有)?(?:几|多少)秒(?:钟)?(?:了|啊|呀)?\W*$",
      r"\bhow (?:long|many (?:seconds|secs))\b|\b(?:length|runtime|run time|duration)\b|多长|几秒|多少秒|时长"),

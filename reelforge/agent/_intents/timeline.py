@@ -617,15 +617,18 @@ _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(
                           r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$|"
                           # "I'd rather open on the beach": said first, not "have the music start on the dog clip"
                           r"^(?:(?:i'?d rather|i would rather|let'?s|can we|could we|i want to|i'?d like to|just|so|and|then|maybe)\s+)*"
-                          r"(?:start|begin|open)\s+on\s+(.+)$")
-# "make the dog clip first", "dog clip first": a clip said with where it goes
+                          r"(?:start|begin|open)\s+on\s+(.+)$|"
+                          # "狗那段要最先出现", "城市那段最后出现": that clip seen first (or last)
+                          r"^(.+?)(?:要|得|应该|必须)?(?:最先|第1个)出现(?:吧)?$|^(.+?)(?:要|得|应该|必须)?最后(?:1个)?出现(?:吧)?$")
+# "make the dog clip first", "dog clip first", "the dog needs to be the first thing you see": a clip said with where it goes
 # two uploads with a place each and no verb: "beach photo at the start and the hike clip at the end"
 _AN_END_SAID = r"(?:at the (?:very )?(?:start|beginning|end|front)|first|last)"
 _PLACED_PAIR = re.compile(rf"^(?P<one>(?:the |my )?[\w.-]+(?: [\w.-]+)?) {_AN_END_SAID},? and (?:then )?"
                           rf"(?P<other>(?:the |my )?[\w.-]+(?: [\w.-]+)?) {_AN_END_SAID}$")
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
                         r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
-                        r"(first|last)(?: (?:one|clip|thing))?(?: tbh| please| pls| imo| i think)?$")
+                        r"(first|last)(?: (?:one|clip|thing|shot))?(?: (?:you|we|they|people|viewers|everyone|anyone|the viewer) "
+                        r"(?:see|sees|get to see|watch|watches)| (?:on screen|in the video))?(?: tbh| please| pls| imo| i think)?$")
 
 
 def _move_said(clause: Clause, state: PlanState) -> bool:
@@ -641,10 +644,11 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
         _move_said(ending, state)
         return True
     if starts is not None:
-        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4) or starts.group(6)
+        words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4) or starts.group(6) or \
+            starts.group(7) or starts.group(8)
         if clause.language == "zh" and words and not re.search(r"段|片段|镜头", words):
             words += "那段"  # "视频从狗开始": the clip that shows it
-        first = starts.group(2) is None and starts.group(5) != "后面"
+        first = starts.group(2) is None and starts.group(5) != "后面" and starts.group(8) is None
         named = clip_refs(clause if starts.group(5) else Clause(words, clause.quotes, clause.language, clause.source),
                           state)
     else:
@@ -1052,10 +1056,14 @@ def _too_much(clause: Clause, state: PlanState, what: str, length: int, seconds:
     return True
 
 
+_KEPT_AFTER = r"(?:[,;]\s*|\s+)(?:and |but )?(?:just |only )?(?:keep|leave|save)\b.*$|[，,\s](?:只)?(?:保留|留下|留着).*$"
+
+
 def _delete(clause: Clause, state: PlanState) -> bool:
     if not clause.has(REMOVE + r"|\bcut\b|剪掉|剪了|砍掉"):  # "第二段剪掉": that clip out
         return False
-    targets = _targets(clause, state)
+    kept = clause.search(_KEPT_AFTER)  # "delete the city clip, just keep the dog": the clip kept is no target
+    targets = _targets(dataclasses.replace(clause, text=clause.text[:kept.start()]) if kept else clause, state)
     if targets is None:
         return _missing(clause, state, "deleting a clip")
     if not targets:
@@ -1236,8 +1244,9 @@ _PLACE_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|插|移|挪|加|接)(?:�
               r"beginning|end|front)|(?:before|after) the [\w ]{1,20}?(?:clip|one|part|video|shot))(?: please)?$"
 _UPLOAD_ALONE = r"^(?:and |then |also )*(?:my|the) (?:[\w.-]+ )?(?:videos?|vids?|clips?|photos?|pictures?|footage)\b"
 # an upload listed with its length or place and no verb: "the beach photo, 5 seconds, at the start", "my hike video
-# before the city clip, 4 seconds" (one not on the timeline yet: "the city clip, 5 seconds" is no upload)
-_UPLOAD_ITEM = r"(?:for\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
+# before the city clip, 4 seconds", "the hike video at the end please, 4 seconds of it" (one not on the timeline yet: "the
+# city clip, 5 seconds" is no upload)
+_UPLOAD_ITEM = r"(?:for\s+)?(?:just |only )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?:\s+long|\s+of it)?|(?:at|to) the (?:very )?(?:start|beginning|front|end)|" \
                r"(?:right |just )?(?:before|after) (?:the [\w-]+(?: clip| one| video)?|clip \d+|it)|please|pls|first|last|" \
                r"as (?:the|my) (?:first|opening|opener|intro|last|final|closing|closer|ending|outro)(?: (?:clip|shot|one|scene|thing|image|frame))?"
 _UPLOAD_LISTED = re.compile(rf"^(?:(?:(?:the|my) )?(?:[\w.-]+ ){{0,2}}?(?:photo|picture|pic|image|video|vid|clip|footage)|"
