@@ -75,8 +75,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 r"\b(?:fade|dip|flash)(?:es)? (?:to|through|into|thru) (?:white|black|gr[ae]y)\b")
             and not clause.has(r"\b(?:end|ending|start|beginning|opening|intro|outro|video|whole|clip)\b")):
         return False  # "换成黑场的吧", "switch to a fade to white instead" right after a transition: another kind of it (timeline.py's)
-    # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
-    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1:
+    # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade ("狗那段淡入淡出各半秒":
+    # a length for each end is two ends' fades, a transition has one)
+    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)|淡出\s*(?:各|分别)") and len(main_clips(state.draft)) != 1:
         return False
     if not main_clips(state.draft):  # "fade out at the end" on an empty project
         state.actions.append(Unknown(clause.unquoted(), understood="a fade", question=ask(
