@@ -74,6 +74,21 @@ def _merged(first: EditAction, second: EditAction, language: str, **fields: obje
                       description=f"{first.description}{joined}{second.description}")
 
 
+# the music said to go along with the picture's fade: "视频结尾淡出三秒，音乐也跟着淡出", "fade out the end, and the music with it"
+_ALONG = re.compile(r"跟着|一起|同时|也|\b(?:with it|along|too|as well)\b")
+
+
+def _music_along(first: EditAction, second: EditAction, text: str) -> bool:
+    """The video's fade, then the music's fade at the same end said to go along with it, with no length of its own: the
+    one picture fade, which fades the music that ends (or starts) with it (``SetFade.fade_music``)."""
+    if not (isinstance(first.edit, SetFade) and isinstance(second.edit, UpdateMusic)) or first.edit.segment_id \
+            or not first.edit.fade_music or not _ALONG.search(text):
+        return False
+    ends = {end for end in ("fade_in_ms", "fade_out_ms") if getattr(second.edit, end)}
+    return bool(ends) and set(_said(second.edit)) == ends and all(getattr(first.edit, end) for end in ends) \
+        and len({ms for ms, _, _ in find_durations(text)}) <= 1
+
+
 def _pair(first: Action, second: Action, text: str, language: str) -> Action | None:
     """The one change ``first`` and ``second`` make together; None when they are two."""
     if isinstance(first, MusicAction) and isinstance(second, EditAction) and isinstance(second.edit, SetMusic) and \
@@ -95,6 +110,8 @@ def _pair(first: Action, second: Action, text: str, language: str) -> Action | N
         if len(lengths) == 1:
             amount = lengths.pop()
             return _merged(first, second, language, fade_in_ms=amount, fade_out_ms=amount)
+    if _music_along(first, second, text):
+        return first
     if type(first.edit) is not type(second.edit):
         return None
     if getattr(first.edit, "segment_id", None) != getattr(second.edit, "segment_id", None):

@@ -58,7 +58,7 @@ _CLIP_AT_TIME = re.compile(r"\b(?:the (?:clip|shot|part|bit|section|scene|segmen
                           r"(?<![到至~\-])(?<![到至]第)(?:第(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?(?:那段|那一段|那个片段|那个镜头|的片段|的镜头)|"
                           r"(?<!\d)(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?那(?:一)?段)")
 
-_SPLIT_AT = re.compile(r"\b(?:split|slice)\b|切开|切断|(?:切|分|拆)成(?:两|2)|一分为二|1分为2|分割|剪开|断开")
+_SPLIT_AT = re.compile(r"\b(?:split|slice)\b|切开|切断|(?:切|分|拆)成(?:两|2)|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀")
 
 
 def clips_named_by_time(clause: Clause, draft: Draft) -> Clause:
@@ -343,7 +343,7 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
             return match.start()
     # Chinese, what it shows right before a change of the clip, first or after its place ("前面的城市留八秒就行", "城市剪到六秒")
     for match in re.finditer(r"(?:^|(?<=前面的)|(?<=后面的)|(?<=前边的)|(?<=后边的))([\u4e00-\u9fff]{1,4}?)"
-                             r"(?=留|剪|删|不要|静音|加速|放慢|慢放|只要|保留)", clause.text):
+                             r"(?=留|剪|删|不要|静音|加速|放慢|慢放|只要|保留|换成|换掉|替换成)", clause.text):  # "城市换成我拍的徒步视频"
         if _translated(match.group(1), name) or match.group(1) in name:
             return match.start()
     # Chinese, the clip as "the X one" ("最后那段狗的 剪掉后面两秒", "后面那个狗的不要了"): what it shows, then 的 and no noun
@@ -547,8 +547,8 @@ def uploads_meant(clause: Clause, state: PlanState, kinds: tuple[str, ...]) -> l
     media = [m for m in state.context.media if m.kind in kinds and m.uploaded]
     named = find_media(clause, state, kinds)
     text = clause.unquoted().lower()
-    if named is not None and named.name.lower().rsplit(".", 1)[0] in text:
-        return [named]
+    if named is not None and (named.name.lower().rsplit(".", 1)[0] in text or names_upload(text, named)):
+        return [named]  # ("徒步那段替换掉城市": hike.mp4 by what it shows)
     rest = _EN_CLIP.sub(" ", _ZH_CLIP.sub(" ", clause.text))
     # the clip being replaced says no kind either: "replace the clip with my photo", "instead of the video"
     rest = re.sub(r"\b(?:replace|swap(?: out)?|switch|instead of|in place of)\s+(?:the|this|that)\s+(?:clip|shot|video)\b",

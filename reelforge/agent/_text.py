@@ -720,6 +720,8 @@ _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方�
 # one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
 _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
+                      # a comparative, then its amount: "转场时间长一点 用2秒"
+                      r"[短长大小快慢高低](?:1|一)?(?:点|些)(?:吧)? (?:就)?(?:用|改成|调到|到|给)?\d+(?:\.\d+)?(?:秒|倍|%)?(?:吧)?$|"
                       r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:去|掉)?(?:吧|一下)?$|"
                       r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$|"  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
                       r"^(?:用|拿)[^ ]{2,12} (?:来)?(?:替换|换掉|代替|取代)|"  # "用我的爬山视频 替换掉城市那段": one replacement
@@ -839,6 +841,9 @@ def _spoken_zh(part: str) -> list[str]:
         judged = remark.request is None if remark is not None else \
             re.search(r"(?:太|有点|有些|好|真|挺)[\u4e00-\u9fff]{1,3}(?:了|啊|呀)?$", before)
         asks = _ZH_ASKS.search(before) or judged and _ZH_REQUEST.match(piece)
+        bare = _COMPLAINT_ZH.match(piece)
+        if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
+            return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
         return bool(_ZH_OPENS.match(piece) and asks and not _ZH_SAME.search(f"{before} {piece}"))
     return _ends_together(_merge_pieces(pieces, starts_new, " "), " ") or [part]
 
@@ -908,6 +913,9 @@ def _comma_zh(part: str) -> list[str]:
         if _ZH_ONE_OF_ADDED.match(piece) and _ZH_ADDED_ALL.search(before):
             return True  # "把照片和hike都加上，照片慢慢放大": one of the uploads added together, changed
         thing = _thing_zh(piece)
+        if thing is not None and thing != _thing_zh(before) and _ZH_ASKS.search(before) and (
+                (why := remark_of(piece)) is not None and why.request is None):
+            return True  # "bgm声音大一点，盖不住原声了": why, naming another thing than the request's (said, not asked)
         opens = _ZH_OPENS.match(piece) or any(re.match(pattern, piece) for pattern in _ZH_THINGS.values())
         # after a new clip, only another thing than the clip's own look ("后面加一段狗在海边跑的，5秒，中间用溶解转场")
         return bool(thing is not None and opens and not _ZH_DETAIL.match(piece)
@@ -1054,7 +1062,7 @@ def _over_undone_zh(parts: list[str]) -> list[str]:
 
 # a slow camera move said as an item of a new clip, or of a scene said first, is how that clip is filmed: "生成：雨后的竹林，
 # 雾气，缓慢推进，9:16", "海边的日落，慢慢拉远，8秒" (after a place on the timeline it moves the picture: "城市灯光那里，慢慢推近")
-_FILMED_MOVE = re.compile(r"^(?:镜头)?(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉)(?:进|近|远|开)")
+_FILMED_MOVE = re.compile(r"^(?:镜头)?(?:慢慢|缓缓|缓慢)(?:地|的)?(?:(?:推|拉)(?:进|近|远|开)|(?:往|向)(?:前|里)推|(?:往|向)(?:后|外)拉)")
 _NEW_SCENE = re.compile(r"^(?:生成|(?:帮我|给我)?(?:做|来|拍|弄)(?:1)?(?:个|段|条))|^(?!.*(?:[那这]|地方|出现|出来|开始|片段|画面|镜头|视频|"
                         r"时候|时|第\d|标题|字幕|音乐|照片|图片|相片|上传|进来|[把给将让在加放我]))[\u4e00-\u9fff，,:：]{4,}$")
 
@@ -1252,13 +1260,16 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         # "哇这个狗好可爱": praise of what it shows (its "it" is that clip)
                         r"(?:哇塞?|哇哦|天哪)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅|酷|炫|棒|赞)(?:了|啊|呀|哦)*|"
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
-                        r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
+                        r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|盖不住|压不住|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
+                        # "狗那段有风声": what is wrong with a clip's own sound, why the request beside it
+                        r"[^把将给让请，,\s]{0,8}(?:那段|这段|片段|视频|原声|里面|里)(?:还)?有(?:点|些|很多|好多|很大的?)?"
+                        r"(?:风声|杂音|噪音|噪声|回声|电流声|底噪|嗡嗡声)[了啊呀吧]*|"
                         r"[^把将给让请，,\s]{1,6}(?:不好看|难看|好丑|太丑|很丑)了?[啊呀吧]?|"  # "黄的不好看": why, before the request
                         r"[^把将给让请，,\s]{1,8}(?:太|有点|有些)(?:亮|暗|艳|花|素|淡|浓|刺眼|扎眼)了?[啊呀吧]?|"  # "白的太亮 换灰的"
                         # "不是很满意", "还是不太喜欢", "感觉一般": how the user feels about it, not a scene
                         r"(?:(?:这个|那个|这首|那首|这段|那段)?(?:歌|音乐|配乐|bgm|背景音乐|标题|字幕|画面|视频|片子|转场|配音|效果))?"
-                        r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|好听|理想|行)[啊呀吧呢的]*|"
+                        r"(?:我|感觉|还是|总觉得|说实话)*(?:不是很|不太|不怎么|不大|没那么|不)(?:满意|喜欢|好看|好听|理想|行|搭|搭调|合适|对味|配)[啊呀吧呢的]*|"
                         r"(?:我|感觉|还是|总觉得)*(?:一般般?|差点意思|差强人意|还差点)[啊呀吧呢的]*|"
                         # "不喜欢「Urban Dreams」，改成…", "不太喜欢这个标题": the thing disliked said after, before what to do
                         r"(?:我|感觉|还是|说实话)*(?:不是很|不太|不怎么|不大|不)喜欢(?:这个|那个|这首|这段)?[^把将给让请，,\s]{1,16}?(?:这个名字|这个标题)?[啊呀吧呢的]*|"

@@ -57,10 +57,10 @@ TOPICS: dict[str, str] = {
     "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
     "transition": r"transition|cross[- ]?fade|dissolve|wipe|转场|过渡|叠化|溶解|擦除|交叉淡化",
     "fade": r"fade|淡入|淡出|渐隐|渐显|渐黑",
-    "motion": r"motion|zoom|pan|ken burns|推镜|推近|推进|拉近|拉远|推远|缩放|平移|运镜|镜头运动",
+    "motion": r"motion|zoom|pan|ken burns|推镜|推近|推进|拉近|拉远|推远|缩放|平移|运镜|镜头运动|(?:往|向)(?:前|里)推|(?:往|向)(?:后|外)拉",
     "speed": r"speed|sped|slow|fast|速度|加速|慢",
     "sound": r"sound effect|whoosh|shutter|音效",
-    "trim": r"trim|cut|shorten|split|剪|裁|切开|一分为二|1分为2|(?:切|分|拆)成(?:两|2)",
+    "trim": r"trim|cut|shorten|split|剪|裁|切开|一分为二|1分为2|(?:切|分|拆)成(?:两|2)|(?:切|划)(?:一|1)刀",
     "clip": r"clip|generat|shot|video|片段|生成|视频|镜头",
 }
 Topic = typing.Literal["music", "voice", "title", "canvas", "transition", "fade", "motion", "speed", "sound", "trim", "clip",

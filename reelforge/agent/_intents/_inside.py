@@ -6,7 +6,7 @@ part from 0:02 to 0:04", "cut out the middle 2 seconds of the dog clip", "剪掉
 from whichever clips it covers. A stretch at an end of a clip or of the video stays the trims' (``timeline._cut``).
 
 A split: "split the clip at 3 seconds", "split it in two at 5s", "split the dog clip in half", "在第3秒把视频切开",
-"从第4秒切开", "把第一段分成两段".
+"从第4秒切开", "把第一段分成两段", "在第3秒的地方切一刀".
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ _OURS = frozenset({"clip", "trim"})
 # ("make a cut at 4 s" is an editor's razor: a split; "cut it at 4 s" keeps what comes before, a trim)
 _SPLIT = r"\bsplit\b(?![- ]?screens?)|\bslice\b|\brazor\b|\bmake a (?:cut|split) (?:at|in)\b|" \
          r"\b(?:cut|chop|divide|break) (?:it|(?:this|that)(?: clip| video| shot)?|the (?:\w+ )?(?:clip|video|shot)|clip \d+)" \
-         r" (?:(?:in|into) (?:two|2)(?: (?:pieces|parts|bits|clips))?\b|in half(?= (?:at|right at|exactly at) \d))|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开"
+         r" (?:(?:in|into) (?:two|2)(?: (?:pieces|parts|bits|clips))?\b|in half(?= (?:at|right at|exactly at) \d))|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀"
 _HALF = r"\bin half\b|\bhalves\b|\bdown the middle\b|\bin the middle\b|对半|一分为二|1分为2|中间|平分|(?:切|分|拆)成(?:两|2)(?:段|个|半|部分)"
 
 

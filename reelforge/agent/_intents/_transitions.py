@@ -31,14 +31,14 @@ NAMES: tuple[tuple[str, str], ...] = (
     ("hblur", r"\b(?:cross )?blur(?:s|red)?\b|模糊"),
     ("squeezeh", r"\bsqueeze\b|挤压"),
     ("dissolve", r"dissolve|溶解|溶化"),
-    # "往左擦", "往上推的": a wipe that way; "向左滑的": a slide
-    ("wiperight", rf"\bwipe{_WAY}right\b|\bwipe from the left\b|(?:向|往)右(?:擦|推)"),
-    ("wipeup", rf"\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推)"),
-    ("wipedown", rf"\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推)"),
-    ("wipeleft", r"\bwipe|擦除|划像|(?:向|往)左(?:擦|推)|擦"),
-    ("slideright", rf"\b(?:slide|push|swipe){_WAY}right\b|(?:向|往)?右滑"),
-    ("slideup", rf"\b(?:slide|push|swipe){_WAY}(?:up|top)\b|(?:向|往)?上滑"),
-    ("slidedown", rf"\b(?:slide|push|swipe){_WAY}(?:down|bottom)\b|(?:向|往)?下滑"),
+    # "往左擦", "往上推的": a wipe that way; "向左滑的", "往右推移", "推移 往右": a slide (推移 is 剪映's push)
+    ("wiperight", rf"\bwipe{_WAY}right\b|\bwipe from the left\b|(?:向|往)右(?:擦|推(?!移))"),
+    ("wipeup", rf"\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推(?!移))"),
+    ("wipedown", rf"\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推(?!移))"),
+    ("wipeleft", r"\bwipe|擦除|划像|(?:向|往)左(?:擦|推(?!移))|擦"),
+    ("slideright", rf"\b(?:slide|push|swipe){_WAY}right\b|(?:向|往)?右滑|(?:向|往)右推移|推移[\s，,]*(?:向|往)右"),
+    ("slideup", rf"\b(?:slide|push|swipe){_WAY}(?:up|top)\b|(?:向|往)?上滑|(?:向|往)上推移|推移[\s，,]*(?:向|往)上"),
+    ("slidedown", rf"\b(?:slide|push|swipe){_WAY}(?:down|bottom)\b|(?:向|往)?下滑|(?:向|往)下推移|推移[\s，,]*(?:向|往)下"),
     # 推拉 is 剪映's push: the next picture pushes the last one off
     ("slideleft", r"\bslide|\bswipe|\bpush(?!\s+(?:in|out|it|the|closer)\b)|滑动|推移|推拉|(?:向|往)?左滑"),
     ("zoomin", r"\bzoom|缩放|放大转场|推近|推镜"),

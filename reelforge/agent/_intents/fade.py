@@ -76,10 +76,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(r"\b(?:end|ending|start|beginning|opening|intro|outro|video|whole|clip)\b")):
         return False  # "换成黑场的吧", "switch to a fade to white instead" right after a transition: another kind of it (timeline.py's)
     # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
-    # ("城市那段加个淡入淡出 各一秒": one clip named, not where two meet, is that clip's own fades)
+    # ("城市那段加个淡入淡出 各一秒": one clip named, not where two meet, is that clip's own fades; "狗那段淡入淡出各半秒":
+    # a length for each end is two ends' fades, a transition has one)
     named = [r for r in clip_refs(clause, state) if r] if clause.has(_BARE_BOTH_ZH) else []
     on_one = len(named) == 1 and named[0] != MISSING and not clause.has(r"前面|后面|之前|之后|[和跟与]")
-    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)") and len(main_clips(state.draft)) != 1 \
+    if clause.has(_BARE_BOTH_ZH) and not clause.has(_WHOLE_ZH + r"|淡出都|淡出(?:两个|俩)|淡出\s*(?:各|分别)") and len(main_clips(state.draft)) != 1 \
             and not on_one:
         return False
     if not main_clips(state.draft):  # "fade out at the end" on an empty project

@@ -259,8 +259,8 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
     ref = refs[0] if refs else None
     kind: ClipPlace
     if clause.has(r"\b(?:instead of|in place of|replac(?:e|ing))\b|替换|换掉|代替|取代") or (
-            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|^[^，,把]{1,12}?(?:段|镜头|视频)换成|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
-                                           r"^rather than\b")):  # "把第一个片段换成一段海滩的视频"
+            ref is not None and clause.has(r"把.*(?:换成|改成|变成)|^[^，,把]{1,12}?(?:段|镜头|视频)换成|^[\u4e00-\u9fff]{1,4}?换成|\b(?:swap|switch)\b.*\bfor\b|\b(?:change|turn)\b.*\b(?:into|to)\b|"
+                                           r"^rather than\b")):  # "把第一个片段换成一段海滩的视频", "城市换成我拍的徒步视频"
         kind = "replace"
     elif ref in (None, MISSING) and clause.has(_BOOKEND + r"|^(?:start|begin|open|end|finish|close)\s+(?:it|the video|things)?\s*with\b"):
         # "end with a shot of ...", "open the video with a clip of ...", "start the video with my beach photo"
@@ -575,10 +575,11 @@ def _animate_prompt(clause: Clause) -> str:
 _MOVE_ZH = r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦|推|移|摇|拉|平移)"
 # things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
 #缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
+# ("镜头慢慢往前推" pushes the camera in: how a scene is filmed, no push transition)
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              + r"(?!(?:往|向)(?:前推|后拉))" + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -593,7 +594,8 @@ _SCENE_FOR = re.compile(
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
     r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
     r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,}|"
-    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6}|"  # "把这段换成白天的城市"
+    # "把这段换成白天的城市", "把城市那段换成 白天的城市 车水马龙 10秒" (its items and its length after it)
+    r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6}(?:[，,\s]+[\u4e00-\u9fff]{2,8})*(?:[，,\s]+\d+(?:\.\d+)?秒)?|"
     # a thing alone, with its length perhaps: "把这段换成海浪", "把这段换成海浪 同样十秒" (the thing is checked as a scene)
     r"(?P<thing>[\u4e00-\u9fff]{2,8}?)(?:[，,\s]+(?:同样|也是|还是|一样)?\s*\d+(?:\.\d+)?秒)?)$|"
     # "用下雨的森林替换城市", "拿一段海浪把狗那段换掉": the new scene first
@@ -1120,7 +1122,9 @@ def replace_pending(clause: Clause, state: PlanState) -> bool:
     if _length_of_pending(clause, state) or _change_of_pending(clause, state) or _shape_of_pending(clause, state) \
             or _slow_of_pending(clause, state) or _motion_of_photo(clause, state):
         return True
-    leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)")
+    # ("把照片动起来，加在最后": "加在/加到" with a place is where the new clip goes, never something more to add)
+    leading = clause.has(r"^(?:put|place|insert|move|use) (?:it|this|that)\b|^(?:放|插入|插|移|接)(?:到|在)?|^把它|^(?:用它|拿它)|"
+                         r"^(?:就|再)?加(?:到|在)(?=[^，,]{0,8}?(?:最前|最后|开头|结尾|末尾|片头|片尾|前面|后面|前边|后边|之前|之后))")
     if not ((mentions_it(clause) or leading) and state.focus and state.focus.kind == "clip"):
         return False
     index = state.pending_generation(state.focus.segment_id)
@@ -1168,9 +1172,10 @@ _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|v
                 r"上传|(?:用|拿|把)(?:这些|这张|那张|几张|所有的?)?(?:照片|图片|相片)(?=和|跟|与|、)|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
 _ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
-# Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧").
+# Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧"; a thing
+# in the scene turning is filmed: "星云慢慢旋转", "风车在旋转").
 _ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
-                 r"设为|设置|放大|缩小|移到|裁|旋转|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
+                 r"设为|设置|放大|缩小|移到|裁|^(?:慢慢|缓缓|缓慢|不停|一直|轻轻)?地?旋转|(?<!慢慢)(?<!缓缓)(?<!缓慢)(?<!不停)(?<!一直)(?<!在)(?<!地)旋转(?!着|木马)|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
 _EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|whack|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"
                    r"brighten|darken|sharpen|reverse|split|merge|join|combine|duplicate|copy|paste|save|share|upload|send|"
@@ -1220,10 +1225,12 @@ _UPLOAD_PLACED = r"^(?:(?:the|my)\s+)?(?:photo|pic|picture|image|video|vid|foota
 
 # what a thing in a described scene does or how it looks, no edit: "waves hitting it" (the lighthouse), "city lights
 # blurred behind it", "blurry lights in the distance" (a participle's "it" is a thing in the scene, never the clip)
-# a thing in the scene cut open, not the video split: "夏天的西瓜 切开 汁水四溅", "一个西瓜被切开", "厨师把面包切开"
+# a thing in the scene cut open, not the video split: "夏天的西瓜 切开 汁水四溅", "一个西瓜被切开", "厨师把面包切开",
+# "厨师在案板上切一刀"
 # ("把狗那段切开", "在第4秒切开", "这段切开" split a clip)
 _CUT_IN_SCENE = r"(?:(?<=被)|(?<=[\u4e00-\u9fff]{2}\s)(?<!段\s)(?<!频\s)(?<!头\s)(?<!秒\s)|" \
-                r"(?<=把[\u4e00-\u9fff]{2})(?<![段频头它个])|(?<=把[\u4e00-\u9fff]{3})(?<![段频头它个]))切开"
+                r"(?<=把[\u4e00-\u9fff]{2})(?<![段频头它个])|(?<=把[\u4e00-\u9fff]{3})(?<![段频头它个]))切开|" \
+                r"(?<=[\u4e00-\u9fff])(?<![秒段间处里方候儿头尾这那它])(?:切|剪|划)(?:一|1)刀"  # "厨师在案板上切一刀" (not "第3秒的地方切一刀")
 _IN_SCENE = re.compile(r"\b(?:blurr(?:ed|y)|out of focus)\s+(?=(?:behind|beyond|in the (?:background|distance))\b)|"
                        r"\bblurry\s+(?=[a-z]+ (?:behind|beyond|in the (?:background|distance))\b)|"
                        r"(?:(?<=[a-z]{2}ing )|(?<=[a-z]{2}ed )|(?<= all over ))(?:(?:behind|around|at|into|against|over|under|past|towards?|beside|near|"

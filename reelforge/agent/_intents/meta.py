@@ -27,6 +27,7 @@ __all__ = ["from_history", "handle", "revert_topic"]
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |really |even |exactly |else |all )?do\b|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|从哪(?:里|儿)?(?:开始|下手|入手)|不知道(?:从哪|怎么)(?:开始|下手|弄)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
         r"(?:都|能|可以)?有(?:哪些|什么|哪几种|些什么)(?:样的|种类的)?(?:转场|过渡|字体)(?:效果)?|" \
+        r"^(?:那|所以)?(?:转场|过渡|字体)(?:效果|样式)?(?:都|又|一共)?有(?:哪些|什么|哪几种|几种|些什么|啥)(?:可以|能)?(?:用|选)?[啊呀呢]?\W*$|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
         r"what (?:are )?you (?:able|capable)|what (?:is|are|'s) (?:this(?: app| thing| tool)?|it|reelforge) (?:actually |really )?(?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
@@ -45,7 +46,7 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
               r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
-_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么)音效|音效(?:都|又)?有(?:哪些|什么)"
+_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么|啥)(?:音效|声音特效|声效|特效声|特效音效?)|(?:音效|声音特效|声效|特效音效?)(?:都|又)?有(?:哪些|什么|啥)"
 # a resolution past the presets' 1080p: "export it in 4k", "导出4K的", "2160p", "ultra hd"
 _BEYOND_HD = r"(?<![a-z\d.])[248]\s?k(?![a-z])|\b(?:uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|超高清|超清4k"
 # a question answered by showing the timeline, one table for both languages: what one thing it asks about (None: the
@@ -75,7 +76,9 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
                 r"(?:remind me|tell me|show me) what (?:i|we) (?:uploaded|upload(?:ed)? (?:so far|already|earlier))\??$)|"
                 r"我(?:都|一共|之前|刚才)?(?:上传|传)(?:了|过)*(?:些|哪些|几个)?(?:(?:什么|啥|哪些)(?:东西|素材|文件)?|东西|素材|文件)(?:了|啊|呀|来着|呢)*\W*$|"
                 r"(?:把|给我)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都|全部?)?(?:列|显示|看|看看|数)(?:一下|一遍|出来)|"
-                r"(?:列|显示|看看|看一下|看下|瞅瞅)(?:一下)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都有啥|有哪些)?\W*$",
+                r"(?:列|显示|看看|看一下|看下|瞅瞅)(?:一下)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容)?(?:都有啥|有哪些)?\W*$|"
+                # "我上传的文件有哪些": what was uploaded, asked after it is named
+                r"^(?:那|所以)?我(?:都|之前|刚才)?(?:上传|传)(?:了|过)?的(?:东西|素材|文件|内容|照片和视频)(?:都|一共)?(?:有哪些|有啥|有什么|是什么|是哪些)(?:了|啊|呀|来着|呢)*\W*$",
      r"\bupload|\bfiles\b|\bmedia\b|上传|(?<![宣流])传(?:了|过|的)"),
     ("clips", _OPENER + r"how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|"
               r"\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|"
@@ -132,7 +135,7 @@ _REDO = r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?(
         r"撤(?:销|回)?(?:得)?(?:多|太多|过头)了[\s，,]*(?:再)?(?:恢复|还原)"  # "撤多了 恢复一下"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?back|back)\b.*\bbefore\b\s+" \
           r"(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+|you\s+\w+\s+|there was\s+|(?:the|any)\s+(?=\w+\s+(?:was|were)\b))?(.+)|" \
-          r"(?:回到|恢复到|退回到|回退到|还原到|返回到|退回|回退到?)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)|" \
+          r"(?:回到|恢复到|恢复成|退回到|回退到|还原到|还原成|变回|改回|返回到|退回|回退到?)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到|返回到)(?:还)?(?:没有|没|没加|没有加|还没加|未加)(?:上)?(.+?)(?:的)?(?:时候|那时候?|那会儿?|那个时候|版本|状态|样子)|" \
           r"\b(?:(?:liked|preferred|loved) (?:it |this )?(?:better |more )?|(?:was|were|looked|sounded) (?:way |much |a lot |so )?better )before (?:the |i added (?:the )?|adding (?:the )?|we added (?:the )?|you added (?:the )?)?(\w+)|" \
           r"\b(?:undo|revert|scrap|drop|cancel|get rid of) everything (?:since|after) (?:i added |adding |we added )?(?:the )?(\w+)|" \

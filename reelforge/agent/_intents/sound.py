@@ -195,6 +195,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
                        r"(?:两|2|俩|每)(?:段|个片段|个镜头|个画面)(?:之间|中间|衔接)|衔接(?:的地方|处)|接缝处|切换处") or clause.has(_EVERY_CUT) \
         or clause.has(r"\bon (?:it|them)\b|\bon the (?:cut|transition)\b") and _named_transition(state) \
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
+    if clause.has(_SCENE_LISTED):  # "生成：老北京胡同 清晨 自行车铃声": a sound heard in a scene listed, a clip
+        return False
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
             r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bhalf ?way\b|\bmid-?way\b|\bthe middle of\b|\b(?:near|towards?) the (?:very )?end\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
@@ -307,6 +309,9 @@ _NOT_IN_LIBRARY = (r"\brecord scratch\w*|\bdrum ?rolls?\b|\bheart ?beats?\b|\b(?
                    r"\bsounds? of (?:the )?(?:ocean|waves|sea)\b|\bglitch(?:y)? sounds?\b|\bdun dun dun\b|"
                    r"鸟叫|鸟鸣|雷声|打雷声|心跳声?|打字声|键盘声|笑声|罐头笑声|鼓声|警笛|脚步声|敲门声|狗叫|蝉鸣|虫鸣|闹钟声|收银声|"
                    r"收银机的?声音?|海浪声|浪声|锣声?|[哔嘀](?=的一声|声)|噔噔噔")
+# a new clip's scene listed item by item, a sound among them: "生成：老北京胡同 清晨 自行车铃声", "生成一段夜市，人声鼎沸"
+# ("生成一段鸟叫声", "生成一个叮的音效": the sound is what is asked for)
+_SCENE_LISTED = r"^(?:请|帮我|给我)?(?:生成|拍)(?:1)?(?:个|段|条)?[:：]?\s*[^，,\s声音]{2,}[，,\s]"
 _SUBJECT_CLIP = r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频|镜头|画面"
 
 

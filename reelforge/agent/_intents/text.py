@@ -469,7 +469,9 @@ _RENAMED_EN = re.compile(
     r"(?:(?:main|end|first|second|last|opening)\s+)?(?:title|heading|headline|text|caption|label)(?:'s)?"
     r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
-_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:的)?(?:文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫|就叫|叫做|叫)[:：]?\s*"
+# ("标题里的字换成英文的Night Walk": the words in the title, in the language said)
+_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:里面?|上面?)?(?:的)?(?:字|文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫|就叫|叫做|叫)[:：]?\s*"
+                         r"(?:(?:英文|英语)的?[:：]?\s*(?=[a-z0-9])|中文的?[:：]?\s*(?=[\u4e00-\u9fff])(?!的))?"
                          r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
                r"upper|lower|corner|start|beginning|end)\b|^\d+(?:\.\d+)?$|\d+(?:\.\d+)?\s*(?:%|x\b|倍|秒|px\b|pt\b)|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"

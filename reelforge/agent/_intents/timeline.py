@@ -535,8 +535,8 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     if not targets and (only := the_one_clip(clause, state)) is not None and not clause.has(r"\bclips\b|片段们|每段"):
         targets = [only]  # "这个原声调小一半" with one clip: that clip's sound
     percent = clause.search(r"(\d+(?:\.\d+)?)\s*(?:%|percent)") or (clause.search(r"(\d{1,3})\s*\??$") if again else None) or \
-        clause.search(r"(?:声音|音量|原声|\bsound\b|\baudio\b|\bvolume\b).*(?:调到|调成|开到|降到|设为|设成|\bto\b)\s*(\d{2,3})(?:吧)?$")
-    if percent:  # "quieter still, 20" after a change to its sound, "狗那段声音调到30": that level
+        clause.search(r"(?:声音|音量|原声|\bsound\b|\baudio\b|\bvolume\b).*(?:调到|调成|开到|降到|设为|设成|\bto\b)\s*(\d{2,3}|0)(?:吧)?$")
+    if percent:  # "quieter still, 20" after a change to its sound, "狗那段声音调到30", "把声音调成0": that level
         volume = min(2.0, float(percent.group(1)) / 100)
     elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
@@ -851,7 +851,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
                                          r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
@@ -884,7 +884,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|保留")
+    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
@@ -893,7 +893,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                     r"(?:剪|裁)\d|掐(?!到|成)")  # "前面剪三秒", "掐掉开头两秒": that much off
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|\b(?:only|just) (?:want|need|keep) the first \d|"
                             r"\b(?:want|need) (?:only|just) the first \d|"
-                            r"只保留前|保留前|只要前|(?:只)?留(?:下)?前")
+                            r"只保留前|保留前|(?:只|就)要前|(?:只)?留(?:下)?前")
     # "keep only the last 5 seconds", "只保留最后5秒": the end stays
     keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?(?:the )?(?:last|final|最后) ?\d|\bonly (?:keep |want )?the (?:last|final) \d|"
                            r"(?:只|就)?(?:保留|留下?|要)(?:最)?后(?:面)?(?:的)?\d")
@@ -1079,8 +1079,15 @@ def _without_upload(clause: Clause, state: PlanState) -> Clause:
     uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image")]
     if not uploads:
         return clause
-    text = re.sub(r"\b(?:(?:my|the|this|that) )?([\w.-]+)(?: (?:video|vid|clip|footage|one|photo|pic|picture|image))?\b",
+    word = r"[a-z0-9_.-]+" if clause.language == "zh" else r"[\w.-]+"  # (a Chinese run of Han is no one word)
+    text = re.sub(rf"\b(?:(?:my|the|this|that) )?({word})(?: (?:video|vid|clip|footage|one|photo|pic|picture|image))?\b",
                   lambda m: " " if any(names_upload(m.group(1), u) for u in uploads) else m.group(0), clause.text)
+    if clause.language == "zh":  # "城市换成我拍的徒步视频": the words for what the upload shows, and its kind
+        for size in (3, 2):
+            for start in range(len(text) - size + 1):
+                said = text[start:start + size]
+                if re.fullmatch(r"[\u4e00-\u9fff]+", said) and any(names_upload(said, u) for u in uploads):
+                    text = re.sub(rf"{said}(?:那段|那个)?(?:的)?(?:视频|片段|素材|照片|图片)?", " ", text)
     return dataclasses.replace(clause, text=text)
 
 

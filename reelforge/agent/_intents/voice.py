@@ -153,7 +153,12 @@ class Whole:
 # any other way of asking for a video from a script said before a colon, the script after it: "here's my script,
 # make a video out of it: ...", "make a video with my photos from this script: ...", "这是我的文案，帮我做成视频：……"
 # the colon after the request, not one inside a ratio ("make a 16:9 video: ...")
-_SCRIPT_HEAD = re.compile(r"^(?P<head>(?:[^:：?？\n]|(?<=\d):(?=\d)){4,120}?)\s*(?:[:：](?!\d)|[?？])\s*(?P<body>.+)$", re.S)
+_SCRIPT_HEAD = re.compile(r"^(?P<head>(?:[^:：?？\n]|(?<=\d):(?=\d)){2,120}?)\s*(?:[:：](?!\d)|[?？])\s*(?P<body>.+)$", re.S)
+# the request said after the script instead of before it: "文案：……。 帮我做成视频", "script: ... make it into a video"
+_SCRIPT_TAIL = re.compile(r"(?<=[。.!！?？\s])\s*(?:(?:请|麻烦)?(?:帮我|给我)?(?:把(?:它|这段|这些|这个))?(?:做成|生成|变成|剪成|做)"
+                          r"(?:一个|一条|个|条)?(?P<zh>竖屏|横屏|方形|竖版|横版)?的?(?:视频|短视频|短片)|"
+                          r"(?:please\s+)?(?:make|turn)\s+(?:it|this|that)\s+into\s+an?\s+(?P<en>vertical|horizontal|square)?\s*video)"
+                          r"\s*(?:吧|吗|啊|呀|please|pls|thanks)?[\s。.!！]*$", re.I)
 _SCRIPT_NOUN = r"\b(?:script|story|storyline|screenplay|copy|(?:this|the following|following|my|below) text)\b|口播稿|文稿|讲稿|" \
                r"文案|脚本|稿子|剧本|故事|(?:这段|这些|下面的?|以下的?|下面这段|下面这些)(?:文字|内容|话|文本)"
 _SCRIPT_MAKE = r"\b(?:make|create|turn|generate|produce|build|do|into|put together)\b|做|生成|制作|变成|剪成"
@@ -419,9 +424,12 @@ def _script(message: str, state: PlanState) -> Action | None:
     head_said = _SCRIPT_HEAD.match(message)
     if head_said and _body(head_said.group("body")) and _asks_for_script(head_said.group("head"),
                                                                        head_said.group("body")):
-        head = head_said.group("head")
+        head, body = head_said.group("head"), head_said.group("body")
+        tail = _SCRIPT_TAIL.search(body)
+        if tail and tail.start() > 0:
+            head, body = f"{head} {tail.group('zh') or tail.group('en') or ''}", body[:tail.start()]
         clause = split_clauses(head, state.language)
-        return ScriptAction(script=_body(head_said.group("body")), aspect=next((a for c in clause if (a := aspect_of(c))), None),
+        return ScriptAction(script=_body(body), aspect=next((a for c in clause if (a := aspect_of(c))), None),
                             use_media=re.search(_OWN_MEDIA, head, re.I) is not None)
     for pattern in (_SCRIPT_FILE_EN, _SCRIPT_FILE_ZH):
         match = pattern.match(message)
@@ -453,7 +461,8 @@ def _asks_for_script(head: str, body: str) -> bool:
     sentences = [s for s in re.split(r"[.!?。！？]+", body) if s.strip()]
     return len(sentences) >= 2 and said(_SCRIPT_VIDEO) and said(
         r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)|"
-        r"(?:把|将)(?:这些|这段|下面的?|以下的?)(?:做成|变成|拍成|生成|剪成)")  # "把这段做成视频：他推开门。屋里一片安静。"
+        r"(?:把|将)(?:这个|这些|这段|这篇|下面的?|以下的?)(?:这段|这些|这篇|几句)?(?:话|内容|文字)?(?:做成|变成|拍成|生成|剪成)")
+    # "把这段做成视频：他推开门。屋里一片安静。", "把下面这段做成视频：……", "把这个做成竖屏视频：……"
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
