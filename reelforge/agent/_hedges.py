@@ -22,6 +22,10 @@ _MOOD = (r"(?:(?:something|some|more|a (?:bit|little|lot) of|a little|a bit|extr
          r"(?:fun|funny|funnier|energy|energetic|excitement|exciting|interest|interesting|life|lively|spice|punch|oomph|pop|"
          r"vibes?|drama|dramatic|magic|flair|personality|character|soul|spark|zing|zest|wow|else|different|special|cool|"
          r"cooler|better|new|fresh|pace|momentum|impact|emotion|feeling|tension)\s*(?:[,.!;?]|$)")
+_REQUEST_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|move|swap|speed|slow|mute|unmute|generate|create|export|"
+                  r"turn|fade|lower|raise|increase|decrease|replace|insert|undo|redo|give|apply|loop|shorten|keep|switch|drop|"
+                  r"get rid of|render|extend|crop|lengthen|bring|take|zoom|pan|reverse|center|centre|flip|stretch|duck|animate")
+_REQUEST_LED = re.compile(rf"^(?:{_REQUEST_VERBS})\b(?!.*\b(?:or|which|what|how)\b)", re.IGNORECASE)
 # the sentence-opening wrappers that only ask permission or say a wish (English); what follows is the request
 _ASKING_EN = re.compile(
     r"(?:i was (?:just )?wondering|i wonder|i'?m wondering)(?: if| whether)(?: you could| you can| you'?d be able to| it'?s possible to|"
@@ -32,6 +36,10 @@ _ASKING_EN = re.compile(
     r"would you be able to\s+|(?:it'?d|it would|it might|it could|that'?d|that would|that might) be " + _NICE + r" to\s+|"
     r"is it too much to ask (?:for|you to)\s+|(?:please )?let me know if you (?:can|could)\s+|"
     r"(?:please )?(?:could|can|would|will) you (?:possibly|maybe|perhaps|kindly|please)\s+|"
+    # "can you remove the title and the music?", "could u mute it": a request asked as a question (not "can you make
+    # videos with music?", which asks what the editor can do: the thing asked about is no particular one)
+    r"(?:hey\s+)?(?:could|can|would|will) (?:you|u) (?:just |pls |plz )?(?=(?:" + _REQUEST_VERBS + r")\s+(?:the|my|this|that|"
+    r"it|them|these|those|a|an|some|all|every|both|each|up|down|out|in|off|me|\d)\b)|"
     r"i was (?:kind of |really )?hoping (?:you could|you can|to|we could|for)\s+|"
     r"(?:the|this|my) (?:video|clip|thing|edit) (?:really )?needs\s+(?!to\b|" + _MOOD + r")|it (?:really )?needs\s+(?!to\b|" + _MOOD + r")|"
     r"(?:i'?d|i would) (?:really |very much )?(?:like|love|want) to\s+(?!know\b|see\b|watch\b)|(?:maybe )?you could\s+",
@@ -102,8 +110,10 @@ def _sentence_en(sentence: str) -> str:
     # "I was thinking the dog clip could go before the city one?", "could the city clip maybe tilt up a bit?"
     sentence = re.sub(r"^(?:i was thinking|i think|maybe)(?: that)?\s+((?:the|my) [\w' -]+?) (?:could|should|can|might) go\s+"
                       r"(?=before|after|first|last|at\b)", r"put \1 ", sentence, flags=re.IGNORECASE)
-    return re.sub(r"^(?:could|can|would) ((?:the|this|that|my) [\w' -]+?) (?:maybe|possibly|perhaps) (?!be\b)", r"make \1 ",
-                  sentence, flags=re.IGNORECASE)
+    sentence = re.sub(r"^(?:could|can|would) ((?:the|this|that|my) [\w' -]+?) (?:maybe|possibly|perhaps) (?!be\b)", r"make \1 ",
+                      sentence, flags=re.IGNORECASE)
+    # "remove the music and the title also?": a request typed with a question mark is the request
+    return re.sub(r"\?+$", "", sentence) if _REQUEST_LED.match(sentence) else sentence
 
 
 def _condition(wish: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from reelforge.agent import _absent, _correction, _hedges
+from reelforge.agent import _absent, _correction, _hedges, _noise
 from reelforge.agent._composed import Proposal, names_only, proposals, says_property
 from reelforge.agent._intent_model import certain_kind, chosen_reading, intent_of, kind_of
 from reelforge.agent._intents import (
@@ -237,9 +237,10 @@ def _which(clause: Clause, one: Candidate, other: Candidate) -> Unknown:
 
 
 def settle(message: str, language: str) -> str:
-    """The message as the rules read it: "I was wondering if you could ...", "如果方便的话，..." without the hedge
-    (``_hedges``), and "trim it to 3 seconds, no wait, 2" with only what was settled on (``_correction``)."""
-    return _correction.resolve(_hedges.plain(message, language), language)
+    """The message as the rules read it: "hey, ... thx 🙏", "嗯，…吧～" without the noise of typing (``_noise``), "I was
+    wondering if you could ...", "如果方便的话，..." without the hedge (``_hedges``), and "trim it to 3 seconds, no wait,
+    2" with only what was settled on (``_correction``)."""
+    return _correction.resolve(_hedges.plain(_noise.quiet(message, language), language), language)
 
 
 def understand(message: str, context: AgentContext) -> Plan:

@@ -1,0 +1,58 @@
+"""How people type, taken off before a message is read: "hey, make the title red thx 🙏", "like, mute the dog clip!!",
+"um the dog clip only needs the first 3 seconds...", "嗯，把标题改成红色吧～", "就是把音乐调小一点呗", "请导一版画质最好的".
+
+``quiet`` drops the words and marks at a message's two ends that only fill or greet or thank (fillers "um", "like,",
+"ok so", "嗯，", "那个，", "就是"; "hey,", "please", "请", "帮我"; "thx", "pls", "谢谢"; the particles 吧 呗 哈 啊 呀 啦;
+emoji, "!!", "...", "～"), so that every rule after it reads the request as if typed plainly. Only the ends are touched
+and a quote ends the search, so a title's or a prompt's own words are kept; words dictated after a colon (a script, a
+narration) keep their own punctuation. Meaning-preserving noise is checked by ``tests/agent/_perturb.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["quiet"]
+
+# emoji and their joiners, dingbats and symbols (never a letter, a digit or a quote mark)
+_EMOJI = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u2190-\u21FF\u2300-\u23FF]"
+# emoticons typed in text: ":)", ":-D", "^^", "xD" (never inside a word)
+_EMOTICON = r"(?<!\w)(?:[:;]-?[)(DPp]|\^\^|xD|<3)"
+_MARKS = r"[!！~～…。]+|(?<!\d)\.+"
+
+# English: a filler or a greeting that opens a message (before a request: "hey" alone is a greeting)
+_LEAD_EN = re.compile(r"^(?:(?:hey|hi|hello|yo)(?: there)?\s*[,!]\s*|(?:hey|yo)\s+(?=\w)|(?:so\s+)?like\s*,\s*|so like\s+|"
+                      r"(?:um+|uh+|er+m?|hmm+)\b\s*,?\s*|ok(?:ay)?\s*,?\s+so\s*,?\s+|please\s*,?\s+)+(?=\S)",
+                      re.IGNORECASE)
+# English: thanks and "pls" after the request ("..., thanks!", "... thx", "... pls", "... ty")
+_TAIL_EN = re.compile(r"(?<=\w)(?:\s*,)?\s+(?:thanks?(?: (?:a lot|so much))?|thank (?:you|u)(?: (?:so much|very much))?|thx|ty|"
+                      r"tysm|pls|plz|please|cheers)\s*$", re.IGNORECASE)
+# Chinese: fillers before a request ("嗯，", "那个，", "就是", "请", "帮我"), never "请问" (a question) nor "那个片段"
+_LEAD_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|那个|这个)\s*[，,、]\s*|嗯+\s+|就是(?![这那它说了吗啊吧呢么的]|$)|"
+                      r"请(?![问教求])(?:你|您)?(?:帮我|帮忙)?(?=\S)|(?:帮我|帮忙)(?=把|将|给|加|删|去掉|换|改|调|放|剪|导|撤|生成|静音|做|来))+")
+# Chinese: a particle or a thanks at the end ("…吧", "…呗", "…哈", "…，谢谢"); not "吗"/"呢" (a question) nor "好吧"
+_TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d%a-z）)」”』》])(?:[，,\s]*(?:谢谢(?:你|您)?(?:啦|了|哈)?|多谢|感谢|thx|thanks))?"
+                      r"(?<!^好)(?<!^行)(?<!^算了)(?:吧|呗|哈|啊|呀|啦|哦)*$", re.IGNORECASE)
+_DICTATED = re.compile(r"[:：]\s*[^\s'\"“「『‘《]")
+# words to write or say, unquoted ("加行字 出发啦", "内容是 我们出发吧", "add the title thanks for watching"): their last word
+# may be a particle or a thanks of their own
+_WORDS_TO_WRITE = re.compile(r"字|标题|写|内容|说|旁白|配音|念|读|\b(?:title[sd]?|text|captions?|subtitles?|say|says|saying|"
+                             r"said|write|written|reads?|reading|words?|voice-?over|narrat\w*|call(?:ed)?|named?)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"['\"“「『‘《]")
+
+
+def quiet(message: str, language: str) -> str:
+    """``message`` without the fillers, greetings, thanks, particles, emoji and repeated marks at its two ends."""
+    text = message.strip()
+    dictated = _DICTATED.search(text) is not None  # "add a voice-over: see you soon!": the words keep their marks
+    written = _WORDS_TO_WRITE.search(text) is not None and _QUOTED.search(text) is None
+    ends = rf"(?:\s*(?:{_EMOJI}|{_EMOTICON}))+$" if dictated else rf"(?:\s*(?:{_EMOJI}|{_EMOTICON}|{_MARKS}))+$"
+    for _ in range(3):  # "thx 🙏", "吧～", "谢谢！！": a mark after a word after a mark
+        before = text
+        text = re.sub(ends, "", text).rstrip()
+        if not (dictated or written):
+            text = _TAIL_EN.sub("", text) if language == "en" else _TAIL_ZH.sub("", text)
+        if text == before:
+            break
+    text = _LEAD_EN.sub("", text) if language == "en" else _LEAD_ZH.sub("", text)
+    return text if len(re.findall(r"\w", text)) > 1 else message  # "谢啦", "ok!": the whole message is the remark
