@@ -112,8 +112,9 @@ def _sentence_en(sentence: str) -> str:
                       r"(?=before|after|first|last|at\b)", r"put \1 ", sentence, flags=re.IGNORECASE)
     sentence = re.sub(r"^(?:could|can|would) ((?:the|this|that|my) [\w' -]+?) (?:maybe|possibly|perhaps) (?!be\b)", r"make \1 ",
                       sentence, flags=re.IGNORECASE)
-    # "remove the music and the title also?": a request typed with a question mark is the request
-    return re.sub(r"\?+$", "", sentence) if _REQUEST_LED.match(sentence) else sentence
+    # "remove the music and the title also?": a request typed with a question mark is the request (its sentence still
+    # ends there: "can you mute the dog clip? also the title should be at the top" is two requests)
+    return re.sub(r"\?+$", ".", sentence) if _REQUEST_LED.match(sentence) else sentence
 
 
 def _condition(wish: str) -> str:
