@@ -136,7 +136,9 @@ _IT = re.compile(r"\b(?:it|this|that)\b|它")
 _VERBS = re.compile(rf"\b(?:{EN_VERBS})\w*|{ZH_VERBS}")
 _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|cent(?:er|re)|middle)\b|"
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
-_MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d"
+# (and the middle of the video or a clip as a moment: "a pop in the middle of the video", "在视频正中间加个嗖"; a title
+# placed so is still placed there, its reading only not asked for the place)
+_MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d|\bmiddle of the (?:video|film|(?:whole )?thing|(?:[a-z]+ )?clip)\b|正中间|中间的时候"
 # "中间加个黑场": between the clips, a transition's place (not the middle of the screen)
 _BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡)"
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
@@ -304,6 +306,12 @@ def _lengths(before: Draft, after: Draft, actions: list[Action]) -> set[float]:
     return lengths
 
 
+def _moments(draft: Draft) -> set[float]:
+    """The times things begin or end on ``draft``: its clips' and texts' starts and ends, and its end."""
+    return {float(t) for track in draft.tracks for seg in track.segments for t in (seg.start_ms, seg.end_ms)} | \
+        {float(draft.video_end_ms)}
+
+
 def _touched_texts(drafts: tuple[Draft, Draft] | None, actions: list[Action]) -> set[str]:
     """The words, as they were, of the texts the actions change."""
     ids = {getattr(getattr(action, "edit", None), "segment_id", None) for action in actions}
@@ -384,6 +392,11 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
     if drafts is not None and any(isinstance(getattr(a, "edit", None), DeleteSegment) for a in actions):
         said = dataclasses.replace(said, topics=said.topics | _deleted(drafts[0], actions))
     lengths = _lengths(*drafts, actions) if drafts is not None else set()
+    # a time said from a moment of the timeline is the distance of a start from it ("a ding 1 second after the dog shows
+    # up", "狗那段开始前一秒"): a clip's or a text's start or end, or the video's end
+    starts = {float(value) for a in actions for name, value in _fields(a) if name == "start_ms" and isinstance(value, int)}
+    moments = _moments(drafts[0]) if drafts is not None and starts else set()
+    lengths |= {abs(start - moment) for start in starts for moment in moments}
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value
