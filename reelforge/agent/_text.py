@@ -149,9 +149,9 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"[，,]\s*(?=(?:慢慢|缓缓|缓慢)(?:地|的)?(?:推|拉|摇|移|放大|缩小|往|向))|"  # "城市灯光那里，慢慢推近"
                        # another moment and what to add then: "标题出现的时候加个快门声，狗出来的时候加个叮"
                        r"[，,]\s*(?=[^，,\s]{0,8}(?:出现|出来|开始|消失|离开|进来)(?:的?(?:时候|时)|之前|之后)(?:再|也)?(?:加|放|来))|"
-                       r"[，,]\s*(?=(?:在)?(?:片段|镜头|画面)?(?:切换|切过去|切过来)(?:的时候|时))|"
+                       r"[，,]\s*(?=(?:在)?(?:片段|镜头|画面)?(?:切换|切过去|切过来)(?:的时候|时))|"  # "…加到后面，切过去的时候用向右滑"
                        # the other fade at its own moment: "标题出来慢一点，淡入两秒，走的时候也淡出两秒" (a change of its own)
-                       r"[，,]\s*(?=[^，,\s]{1,6}(?:的时候|时)(?:也|再)?(?:淡入|淡出))|"  # "…加到后面，切过去的时候用向右滑"
+                       r"[，,]\s*(?=[^，,\s]{1,6}(?:的时候|时)(?:也|再)?(?:淡入|淡出))|"
                        r"(?<=⟫)\s*(?:和|跟|以及|还有|再加)(?=(?:1|一)?(?:段|首|个|点)[\u4e00-\u9fff]{0,8}?(?:音乐|配乐|歌|曲|bgm))|"  # "加个标题「夜」和一段吉他的音乐"
                        r"[，,]\s*(?=(?:再|也)?(?:给|在)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打))|"  # "照片放在最后，照片上加上文字…"
                        # the order said a thing at a time: "照片放最前面，城市放后面", "照片放第一个 城市放第二 hike放最后"
@@ -386,16 +386,20 @@ _PHRASE_AND = re.compile(rf"(?<=[a-z]{{2}})\s*&\s*(?=[a-z]{{2}})(?!(?:{_EN_LEADS
 _EMOJI = re.compile(r"\s*[\u2600-\u27bf\U0001f000-\U0001faff][\u2600-\u27bf\U0001f000-\U0001faff\ufe0f\u200d]*\s*")
 
 
-_THING_SAID = r"(?:(?:the|my)\s+)?[\w.-]+(?:\s+(?:photo|picture|pic|image|video|clip|one))?"
-_ORDER_THEN = re.compile(rf",\s*(?P<a>{_THING_SAID})(?:\s+first)?,?\s+(?:and\s+)?then\s+(?P<b>{_THING_SAID})(?:\s+last)?$")
-_COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其次|[1-9一二三四五]是)\s*[，,：:]\s*")
-
-
 def _emoji_pause(text: str, language: str) -> str:
     words = text.strip()
     pause = "，" if language == "zh" else ", "
     paused = _EMOJI.sub(lambda m: "" if m.start() == 0 or m.end() == len(words) else pause, words)
     return paused if re.search(r"\w", paused) else text
+
+
+# "add all my stuff to the timeline, photo then hike": the order of a list of things, said after a comma, asks nothing
+# more (read as "photo and hike"); a verb after "then" is a request of its own ("add the photo, then export")
+_THING_SAID = r"(?:(?:the|my)\s+)?[\w.-]+(?:\s+(?:photo|picture|pic|image|video|clip|one))?"
+_ORDER_THEN = re.compile(rf",\s*(?P<a>{_THING_SAID})(?:\s+first)?,?\s+(?:and\s+)?then\s+(?P<b>{_THING_SAID})(?:\s+last)?$")
+# "第一，狗那段静音；第二，…", "首先…，其次…": a count said before its comma only numbers the request (never clip 1);
+# "第一、第二段都静音" (a list of clips) stays as said
+_COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其次|[1-9一二三四五]是)\s*[，,：:]\s*")
 
 
 def split_clauses(message: str, language: str) -> list[Clause]:
@@ -475,6 +479,7 @@ def _moment_pronoun_zh(parts: list[str]) -> list[str]:
 
 
 def _moment_pronoun(parts: list[str]) -> list[str]:
+    """"a riser before the dog is coming and an impact when he come": "he" is the dog."""
     out = list(parts)
     for i in range(1, len(out)):
         named = _MOMENT_OF.search(out[i - 1])

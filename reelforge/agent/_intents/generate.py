@@ -24,6 +24,7 @@ from reelforge.agent._intents._words import (
     request_part,
     without_colors,
 )
+from reelforge.agent._library import names_sound
 from reelforge.agent._numbers import DECADE, duration_ms
 from reelforge.agent._refs import (
     MISSING,
@@ -481,6 +482,10 @@ _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar
 _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
 
 
+# a clip said as one: "a clip of rain", "生成一段下雨的视频" (a sound's name alone, "城市前面来个嗖", is no scene)
+_FILMED_THING = r"\b(?:clips?|videos?|shots?|scenes?|footage|generate|film)\b|生成|视频|镜头|画面|段"
+
+
 def _trivial(prompt: str) -> bool:
     """A prompt with nothing to show in it: "one", "more", "1段"."""
     words = [w for w in re.findall(r"[a-z]{2,}", prompt)
@@ -912,6 +917,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         prompt = ""  # "a better one", "can you make me a video" ("me a"): nothing to film, asked what it shows
     if not animate and not re.sub(r"\b(?:an?|the|one|ones|clip|video|shot|please|pls)\b|[\s,，。.!！的个一吧呢啊呀吗]", "", without_colors(prompt)):
         prompt = ""  # "生成一个蓝色的", "generate a blue one": a colour is no scene
+    if not animate and not clause.quote() and names_sound(prompt) and not clause.has(_FILMED_THING) and \
+            len(re.sub(r"(?:的)?(?:一声|声音?|音效)|\b(?:sound|sfx|effect)s?\b|[\s,，。.!！的个一吧]", "", prompt)) <= 3:
+        return False  # "城市前面来个嗖", "狗出现之前来个叮": a sound's name is no scene to film (the sound area's)
     if not prompt and not animate:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
             clause, f"What should the {seconds:g} s clip show? For example: a {seconds:g} second clip of waves at "

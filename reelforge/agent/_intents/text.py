@@ -696,7 +696,6 @@ _FOLDABLE = {"pos", "color", "bgcolor", "start_ms", "duration_ms", "fade_in_ms",
 
 def _said_then(clause: Clause) -> bool:
     """Whether the message said the clause to come "then" ("标题加上 叫「不夜城」 然后淡入一秒"): the splitting took the word."""
-    # (a Chinese clause may carry its object before it: "标题淡入1秒")
     # (a Chinese clause may carry its object before it, "标题淡入1秒", and its numbers are digits: "然后两秒淡出")
     opening = clause.text.split()[0] if clause.language == "en" else \
         re.sub(r"^(?:标题|字幕|文字|字)|\d+(?:\.\d+)?(?:秒|s)?", "", clause.text)[:2]
