@@ -69,9 +69,23 @@ def no_such_upload(clause: Clause, media: Sequence[MediaRef]) -> Unknown | None:
         if wanted > len(same) and same:
             return _which(clause, f"{' '.join(said)} {match.group(kind)}", uploads)
         described = [word for word in [*said, *(match.group("about") or "").split()] if word not in _GENERIC]
-        if described and same and not any(_shows(word, m) for word in described for m in same):
+        # (a file named by the camera, IMG_2041.jpg, says nothing of what it shows: it may show anything)
+        if described and same and all(_descriptive(m) for m in same) and \
+                not any(_shows(word, m) for word in described for m in same):
             return _which(clause, match.group(0).removeprefix("my "), uploads)
     return None
+
+
+# the words cameras, phones and recorders name files with
+_CAMERA_WORDS = frozenset("""img vid dsc dscn dscf pxl mvimg gopr dji mov screenshot screen recording record photo video image
+    movie clip audio voice track untitled download file export final copy edit new rec memo note whatsapp signal telegram
+    snapchat insta instagram tiktok camera cam""".split())
+
+
+def _descriptive(upload: MediaRef) -> bool:
+    """Whether the upload's name may say what it shows ("hike.mp4", "summer.mp3"; not "IMG_2041.jpg", "VID-2024.mp4")."""
+    stem = upload.name.lower().rsplit(".", 1)[0]
+    return any(word not in _CAMERA_WORDS for word in re.findall(r"[a-z]{3,}", stem))
 
 
 def _shows(word: str, upload: MediaRef) -> bool:
