@@ -16,7 +16,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from reelforge.agent._refs import names_upload, shown_words
+from reelforge.agent._refs import main_clips, names_upload, shown_words
+from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import MediaRef, Unknown
 
@@ -69,9 +70,23 @@ def no_such_upload(clause: Clause, media: Sequence[MediaRef]) -> Unknown | None:
         if wanted > len(same) and same:
             return _which(clause, f"{' '.join(said)} {match.group(kind)}", uploads)
         described = [word for word in [*said, *(match.group("about") or "").split()] if word not in _GENERIC]
-        if described and same and not any(_shows(word, m) for word in described for m in same):
+        # (a file named by the camera, IMG_2041.jpg, says nothing of what it shows: it may show anything)
+        if described and same and all(_descriptive(m) for m in same) and \
+                not any(_shows(word, m) for word in described for m in same):
             return _which(clause, match.group(0).removeprefix("my "), uploads)
     return None
+
+
+# the words cameras, phones and recorders name files with
+_CAMERA_WORDS = frozenset("""img vid dsc dscn dscf pxl mvimg gopr dji mov screenshot screen recording record photo video image
+    movie clip audio voice track untitled download file export final copy edit new rec memo note whatsapp signal telegram
+    snapchat insta instagram tiktok camera cam""".split())
+
+
+def _descriptive(upload: MediaRef) -> bool:
+    """Whether the upload's name may say what it shows ("hike.mp4", "summer.mp3"; not "IMG_2041.jpg", "VID-2024.mp4")."""
+    stem = upload.name.lower().rsplit(".", 1)[0]
+    return any(word not in _CAMERA_WORDS for word in re.findall(r"[a-z]{3,}", stem))
 
 
 def _shows(word: str, upload: MediaRef) -> bool:
@@ -96,8 +111,10 @@ _UPLOADED_THING = r"(?:(?:my|the) (?:own |uploaded )?(?:uploads?|upload(?:ed)? (
                   r"videos?|vids?|footage|photos?|pictures?|pics?|images?)|[\w-]+\.(?:mp4|mov|jpe?g|png|webp|heic))"
 _TURNED_DOWN_EN = (
     rf"(?:(?:no|nah|actually|and|but|so|ok(?:ay)?|please)[,\s]+)*(?:(?:don'?t|do not|dont|no need to|never) (?:use|add|put in|put|include|"
-    rf"insert)(?: in)? (?:any of )?{_UPLOADED_THING}|(?:not|no need for|without|skip|forget(?: about)?|leave out) {_UPLOADED_THING})"
-    r"(?: (?:here|in it|in there|this time|for this|please|pls))?")
+    rf"insert)(?: in)? (?:any of )?{_UPLOADED_THING}|i (?:don'?t|do not) (?:want|need) (?:any of )?{_UPLOADED_THING}|"
+    rf"(?:leave|keep) {_UPLOADED_THING} out|(?:not|no need for|without|skip|forget(?: about)?|leave out) {_UPLOADED_THING}|"
+    r"no (?:uploads?|uploaded (?:files?|stuff|media|videos?|photos?)))"
+    r"(?: (?:here|in|in it|in there|in the video|this time|for this|please|pls))?")
 _TURNED_DOWN_ZH = r"(?:不用|别用|不要用|不要加|别加|不加|不需要|不用加)(?:我)?(?:自己)?(?:的|传的|上传的|拍的)" \
                   r"(?:视频|照片|图片|相片|素材|文件|东西)(?:了|吧)?"
 _TURNED_DOWN = re.compile(rf"^(?:{_TURNED_DOWN_EN}|{_TURNED_DOWN_ZH})$")
@@ -106,20 +123,30 @@ _THEN_WANTED = re.compile(rf"^(?:{_TURNED_DOWN_EN})\s*[,;:—-]+\s*(?:(?:just|on
                           rf"^(?:{_TURNED_DOWN_ZH})\s*[，,；;]\s*(?:就|只|而是|换成|改成)?(?P<rest_zh>\S.*)$")
 
 
-def after_upload_turned_down(clause: Clause) -> Clause:
+def _on_timeline(clause: Clause, state: PlanState) -> bool:
+    """Whether an upload of the kind the clause says (any, for "my upload") is on the timeline."""
+    said = [kind for kind, nouns in (("video", r"videos?|vids?|footage|视频|素材|\.(?:mp4|mov)"),
+                                     ("image", r"photos?|pictures?|pics?|images?|照片|图片|相片|\.(?:jpe?g|png|webp|heic)"))
+            if re.search(nouns, clause.text)]
+    on = {seg.src for seg in main_clips(state.draft)}
+    return any(m.uploaded and m.src in on and (not said or m.kind in said) for m in state.context.media)
+
+
+def after_upload_turned_down(clause: Clause, state: PlanState) -> Clause:
     """The request after an upload turned down at the start of the clause ("don't use my upload, just some calm piano
     music": some calm piano music); the clause as it is otherwise."""
     then = _THEN_WANTED.match(clause.text)
-    if then is None:
+    if then is None or _on_timeline(clause, state):
         return clause
     return dataclasses.replace(clause, text=then.group("rest") or then.group("rest_zh"))
 
 
-def upload_turned_down(clause: Clause, alone: bool) -> Unknown | bool:
+def upload_turned_down(clause: Clause, state: PlanState, alone: bool) -> Unknown | bool:
     """Whether the clause only turns down the user's upload ("don't use my upload", "not my video", "别加我的照片"):
     beside other clauses it says what is not wanted (True: nothing to plan); alone it asks what is wanted instead.
-    False when the clause is no such thing."""
-    if not _TURNED_DOWN.match(clause.text):
+    False when the clause is no such thing, or when such an upload is on the timeline already ("i don't want my photo"
+    then takes it out)."""
+    if not _TURNED_DOWN.match(clause.text) or _on_timeline(clause, state):
         return False
     if not alone:
         return True

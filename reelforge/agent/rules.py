@@ -844,8 +844,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "remove the city clip, I only want the dog": what the removal leaves, said again
         if index and not_that(clause.text) and state.actions and not isinstance(state.actions[-1], Unknown):
             continue  # "lofi music, not my song": what is not wanted instead, the request already says it
-        clause = after_upload_turned_down(clause)
-        turned_down = upload_turned_down(clause, alone=len(clauses) == 1)
+        clause = after_upload_turned_down(clause, state)
+        turned_down = upload_turned_down(clause, state, alone=len(clauses) == 1)
         if turned_down:  # "don't use my upload, just some calm piano music": the upload is what is not wanted
             if isinstance(turned_down, Unknown):
                 state.actions.append(turned_down)
