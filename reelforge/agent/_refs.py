@@ -562,7 +562,7 @@ def uploads_meant(clause: Clause, state: PlanState, kinds: tuple[str, ...]) -> l
 _EN_SHOWN_UP = r"(?:appears?|comes? (?:on|in)|shows? up|starts?|begins?|pops? up|is on(?: screen)?)"
 _EN_GONE = r"(?:goes away|disappears?|ends?|is gone|fades? out|leaves)"
 _MOMENT_EN = re.compile(
-    rf"\b(?:when|where|as soon as|once|(?:just |right |exactly )?as)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
+    rf"\b(?:when|where|as soon as|once|(?:just |right |exactly )?as|the moment)\s+(?P<what>the\s+[a-z ]{{2,30}}?|it)\s+(?:(?P<on>{_EN_SHOWN_UP})|(?P<off>{_EN_GONE}))\b|"
     r"\bat the (?:start|beginning) of (?P<of>the\s+[a-z0-9 ]{2,30}?|clip\s*\d+|it)(?=$|[\s,.])|"
     # "right when it cuts to the dog", "the moment it switches to clip 2": the start of the clip it cuts to
     r"\b(?:when|where|as soon as|once|the moment)\s+(?:it|the video|we)\s+(?:cuts?|switch(?:es)?|changes?|goes|go|jumps?|moves?|"
