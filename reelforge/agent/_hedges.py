@@ -65,7 +65,31 @@ _MIND_EN = re.compile(r"(?:would|do) you mind\s+(" + "|".join(_GERUNDS) + r")\b"
 
 def plain(message: str, language: str) -> str:
     """``message`` with the hedges around its requests taken off (both languages)."""
-    return _plain_zh(message) if language == "zh" else _plain_en(message)
+    return _plain_zh(_unpraised(message, _PRAISE_ZH, _OWN_THING_ZH)) if language == "zh" else \
+        _plain_en(_unpraised(message, _PRAISE_EN, _OWN_THING_EN))
+
+
+# praise of what is there, then "but" and the request about another thing: "wow the city shot looks amazing, but the
+# music is a bit loud, turn it down to 25%", "love the city shot! but can you mute the dog clip", "哇这个城市拍得好酷 不过音乐有点吵
+# 调小到25%" (when what follows leaves its thing unsaid, the praise names it and stays: "钢琴挺好 就是开头两秒慢慢进来")
+_PRAISE_EN = re.compile(r"^(?:(?:wow|omg|oh|ok|okay|hey|nice|haha)[,!.\s]+)*(?:(?:i )?(?:really |absolutely |totally )?(?:love|like|dig)\s+"
+                        r"(?:the|this|that|my|how)\b[^,.!?;]{0,40}?|(?:the|this|that|everything)\b[^,.!?;]{0,40}?\b(?:looks?|is|sounds?|came out)\s+"
+                        r"(?:so |really |super |pretty |very )?(?:amazing|great|awesome|cool|nice|good|perfect|beautiful|fantastic|lovely|"
+                        r"gorgeous|sick|stunning))[,.!\s]+(?:but|though|however)[,\s]+", re.IGNORECASE)
+_OWN_THING_EN = re.compile(r"^(?:can you|could you|would you|please|pls|the|my|this|that|make|turn|add|remove|mute|put|change|cut|trim|"
+                           r"speed|slow|lower|raise|move|swap|use)\b", re.IGNORECASE)
+_PRAISE_ZH = re.compile(r"^(?:(?:哇塞?|哇哦|嗯|哈哈+)[，,\s!！]*)?[^，,。；;把将给让请]{1,14}?(?:好酷|真酷|很酷|挺酷|太酷了|好看|真好看|挺好看|很好看|不错|"
+                        r"挺好|很好|好美|真美|很美|很棒|挺棒|太棒了|绝了|好可爱|真可爱)(?:了|啊|呀|哦)?[，,\s!！。]*(?:不过|但是|可是|就是|只是)[，,\s]*")
+_OWN_THING_ZH = re.compile(r"^(?:把|将|给)?(?:这个|那个)?(?:音乐|配乐|背景音乐|歌|标题|字幕|文字|转场|片段|声音|原声|配音|旁白|画面|视频|"
+                           r"[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))")
+
+
+def _unpraised(message: str, praise: re.Pattern[str], own: re.Pattern[str]) -> str:
+    said = praise.match(message.strip())
+    rest = message.strip()[said.end():] if said else ""
+    if said is None or not own.match(rest) or re.match(r"^\w+ (?:it|them|that)\b|^(?:把|给)?它", rest, re.IGNORECASE):
+        return message  # ("the music sounds great but make it quieter": the praise names what "it" is)
+    return rest
 
 
 def _plain_en(message: str) -> str:

@@ -426,7 +426,10 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = number in said.numbers or (slot.kind == "time" and number in lengths) or (
                 # "视频剪到一半长": a share of the video kept
                 slot.kind == "share" and drafts is not None and float(round(number * drafts[0].end_ms)) in lengths) or (
-                slot.kind != "time" and (1 + number in said.numbers or 1 - number in said.numbers)) or bool(
+                slot.kind != "time" and (1 + number in said.numbers or 1 - number in said.numbers)) or (
+                # "慢三倍", "放慢一倍": a multiple said of slowness is that share of the speed (timeline._speed)
+                slot.kind == "speed" and number >= 1 and (round(1 / number, 3) in said.numbers or
+                                                          number == 1 and 0.5 in said.numbers)) or bool(
                 slot.words) and any(slot.words in s for s in said.strings) or (   # "a title saying 'see you at 4 s'"
                 bool(slot.words) and slot.words in said.asked)   # "... or at 2 seconds?": a value asked about
         elif slot.kind == "colour":  # a colour's value, or its words in a prompt, a title, a transition ("fadeblack")

@@ -44,9 +44,12 @@ _ZOOM_IN = (r"(?<![a-z])zoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdoll
 _ZOOM_IN_SAID = r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdolly(?:ing)?[- ]?in\b|\b(?:punch|creep)(?:es|s|ed|ing)?[- ]?in\b|推镜头|推镜|推近|推进|拉近|(?:往|向)(?:里|前)推|放大"
 # (a crane or boom goes up or down, a drift or glide sideways: pans here)
 _PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|\b(?:truck|crab)(?:s|ed|ing)? (?:to the )?(?:left|right)\b|" \
-       r"\b(?:crane|boom|pedestal)(?:s|ed|ing)? (?:up|down)\b|\b(?:drift|glide)(?:s|ed|ing)? (?:to the )?(?:left|right)\b|摇向(?:左|右|上|下)|" \
+       r"\b(?:crane|boom|pedestal)(?:s|ed|ing)? (?:up|down)\b|\b(?:camera|shot|picture|view|frame)\b[^,]*?\b(?:move|moves|moving|drifts?|drifting|" \
+       r"slides?|sliding|glides?|gliding|sweeps?|sweeping)\b[^,]*?\bfrom (?:the )?(?:left|right|top|bottom) to\b|" \
+       r"\b(?:move|drift|slide|glide|sweep) (?:the )?(?:camera|shot|picture|view|frame)\b[^,]*?\bfrom (?:the )?(?:left|right|top|bottom) to\b|\b(?:drift|glide)(?:s|ed|ing)? (?:to the )?(?:left|right)\b|摇向(?:左|右|上|下)|" \
        r"平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|镜头(?:左|右|上|下)(?:移|摇)|" \
-       r"(?:镜头|画面)(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向)(?:左|右|上|下)"
+       r"(?:镜头|画面)(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向)(?:左|右|上|下)|" \
+       r"从(?:左|右|上|下)(?:边|侧|面)?(?:慢慢|缓缓|缓慢)?(?:地)?(?:移|滑|摇|平移)(?:到|向|往)(?:左|右|上|下)"  # "画面从右边慢慢移到左边"
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
@@ -62,11 +65,14 @@ _NOT_OURS = (PLACE + r"|\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo
              r"\b(?:clip|video|footage|shot|scene|animation)s? (?:of|showing|about)\b|into a video|"
              r"生成|制作|拍(?:1)?(?:个|段)|做成视频|变成视频|图生视频|\b(?:title|text|caption|subtitle)s?\b|标题|文字|字幕")
 # (not \b: a Chinese message says them between Han characters, "加个pan right的效果")
-_EN_DIRECTIONS = (("pan_left", r"(?<![a-z])left(?:wards?)?(?![a-z])"), ("pan_right", r"(?<![a-z])right(?:wards?)?(?![a-z])"),
+_EN_DIRECTIONS = (("pan_right", r"\bfrom (?:the )?left to (?:the )?right\b"), ("pan_left", r"\bfrom (?:the )?right to (?:the )?left\b"),
+                  ("pan_up", r"\bfrom (?:the )?(?:bottom|down) to (?:the )?(?:top|up)\b"),
+                  ("pan_down", r"\bfrom (?:the )?(?:top|up) to (?:the )?(?:bottom|down)\b"),
+                  ("pan_left", r"(?<![a-z])left(?:wards?)?(?![a-z])"), ("pan_right", r"(?<![a-z])right(?:wards?)?(?![a-z])"),
                   ("pan_up", r"\b(?:tilt|crane|boom|pedestal)(?:s|ed|ing)? up\b"), ("pan_down", r"\b(?:tilt|crane|boom|pedestal)(?:s|ed|ing)? down\b"),
                   ("pan_up", r"(?<![a-z])up(?:wards?)?(?![a-z])"), ("pan_down", r"(?<![a-z])down(?:wards?)?(?![a-z])"))
-_ZH_DIRECTIONS = (("pan_left", r"向左|往左|左移"), ("pan_right", r"向右|往右|右移"), ("pan_up", r"向上|往上|上移"),
-                  ("pan_down", r"向下|往下|下移"))
+_ZH_DIRECTIONS = (("pan_left", r"向左|往左|左移|(?:移|滑|摇)到左"), ("pan_right", r"向右|往右|右移|(?:移|滑|摇)到右"),
+                  ("pan_up", r"向上|往上|上移|(?:移|滑|摇)到上"), ("pan_down", r"向下|往下|下移|(?:移|滑|摇)到下"))
 # every word a motion request is made of; a clause with two or more other words describes a scene instead
 _EN_KNOWN = set("""a an the on in into onto to across over of at all every each both my these those them it this that
     one ones and with some bit little gentle gently subtle subtly slow slowly slight slightly soft softly smooth smoothly

@@ -200,7 +200,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
             r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bhalf ?way\b|\bmid-?way\b|\bthe middle of\b|\b(?:near|towards?|from) the (?:very )?end\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
-            rf"{_THROUGHOUT}|{_OPEN_WITH}")):
+            rf"{_THROUGHOUT}|{_OPEN_WITH}|{_CLOSE_WITH}")):
         return False
     if clause.has(_ONLY_REMARK) and not clause.has(ADD):  # "the whoosh sound kinda ruins the mood": a remark, asks for none
         return False
@@ -249,7 +249,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = _then(state)  # "a riser before the dog comes in and an impact when it does"
     if start is not None and at is None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
-    if start is None and not every and clause.has(r"\bat the (?:very )?end\b|在?(?:最)?结尾|最后|"
+    if start is None and not every and clause.has(rf"\bat the (?:very )?end\b|在?(?:最)?结尾|最后|收尾|{_CLOSE_WITH}|"
                                                   r"\b(?:when|as|once) (?:the (?:video|film)|it all|everything) (?:ends|finishes|is over)\b|"
                                                   r"\b(?:near|towards?|just before) the (?:very )?end\b|(?:视频)?(?:快|要)?结束(?:的时候|时)|快完(?:的时候|时)"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
@@ -402,6 +402,8 @@ _THROUGHOUT = r"\bthroughout\b|\bthe whole time\b|\b(?:the )?(?:entire|whole) (?
               r"[从由]头到尾|一直|始终|整个视频"
 # the video opened with the sound: "start it off with a riser", "open with a whoosh", "kick things off with a ding"
 _OPEN_WITH = r"\b(?:start|kick|open|begin)s? (?:it |the video |things |everything |the whole thing )?(?:off )?with\b"
+# "end it with people clapping", "finish with a ding": the sound as the video ends
+_CLOSE_WITH = r"\b(?:end|finish|close|wrap)s? (?:it |the video |things |everything |the whole thing |it all )?(?:off |up )?with\b"
 # a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
 _ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b|" \
                r"^[^加放来]*(?:太|好|很|有点|超级?|特别|真)(?:刺耳|吵|烦|难听|大声|响)"  # "狗那段的风声太刺耳": the clip's own noise
