@@ -113,7 +113,7 @@ def _sentence_en(sentence: str) -> str:
     sentence = re.sub(r"^(?:could|can|would) ((?:the|this|that|my) [\w' -]+?) (?:maybe|possibly|perhaps) (?!be\b)", r"make \1 ",
                       sentence, flags=re.IGNORECASE)
     # "remove the music and the title also?": a request typed with a question mark is the request
-    return re.sub(r"\?+$", "", sentence) if _REQUEST_LED.match(sentence) else sentence
+    return re.sub(r"\?+$", ".", sentence) if _REQUEST_LED.match(sentence) else sentence  # (still a sentence's end)
 
 
 def _condition(wish: str) -> str:

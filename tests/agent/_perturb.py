@@ -7,7 +7,7 @@ its verb; a typo needs its word). None changes meaning: no negation, no number c
 ``reading`` is what must stay the same: the actions and their fields, with case, punctuation and emoji set aside in the
 words that go into the draft (an unquoted title typed in capitals is the same title).
 
-``python -m tests.agent._perturb [TRANSFORM]`` sweeps the whole seen corpus: for each transform, how many messages it
+``python -m tests.agent._perturb [TRANSFORM] [EXAMPLES] [FILE] [STRIDE]`` sweeps the whole seen corpus: for each transform, how many messages it
 applies to, how many change their reading, and examples (``tests/agent/test_perturb.py`` checks a seeded sample).
 """
 
@@ -322,7 +322,8 @@ def main(argv: list[str]) -> int:
     only = argv[0] if argv else ""
     show = int(argv[1]) if len(argv) > 1 else 4
     every = argv[2] if len(argv) > 2 else ""  # a file to write every breakage to, one JSON line each
-    cases = load_corpus()
+    stride = int(argv[3]) if len(argv) > 3 else 1  # every n-th message only (a quicker sweep)
+    cases = load_corpus()[::stride]
     tried: dict[str, int] = {name: 0 for name in TRANSFORMS if only in name}
     broken: dict[str, list[str]] = {name: [] for name in tried}
     rows: list[str] = []
