@@ -214,14 +214,26 @@ _TO_FULL = str.maketrans("0123456789,!?:;%()", "０１２３４５６７８９�
 _TO_HALF = str.maketrans("０１２３４５６７８９，！？：；％（）。", "0123456789,!?:;%().")
 
 
+def _before_dictated(message: str, change: Callable[[str], str]) -> str:
+    """``change`` applied outside quotes and before a dictating colon: a script's or a narration's words are the user's."""
+    colon = _DICTATED.search(message)
+    if colon is None:
+        return _outside_quotes(message, change)
+    return _outside_quotes(message[:colon.start()], change) + message[colon.start():]
+
+
 def _zh_width(table: dict[int, str]) -> Transform:
     def width(message: str) -> str | None:
-        changed = _outside_quotes(message, lambda text: text.translate(table))
+        # a digit in a file's name or a hex colour ("hike.mp4", "#FFD700") is never typed full-width
+        changed = _before_dictated(message, lambda text: re.sub(
+            r"[A-Za-z#][\w.#]*|.", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).translate(table), text))
         return changed if changed != message else None
     return width
 
 
 _CN_DIGITS = "零一二三四五六七八九十"
+# words to write given unquoted ("加行字 第1天", "开头加一行 第一天"): their numbers are written as typed
+_UNQUOTED_WORDS_ZH = re.compile(r"(?:字|一行|标题|文字|字幕|写|内容)(?:是|为)?\s*[：:\s]")
 _ZH_COUNTED = r"(?=秒|段|个|倍|步|首|条|张|分钟)"
 
 
@@ -237,7 +249,9 @@ def _zh_to_numerals(message: str) -> str | None:
     def change(text: str) -> str:
         text = re.sub(r"(?<=第)([1-9]|1[0-9])(?![\d.])", lambda m: _cn(int(m.group(1)), False), text)
         return re.sub(r"(?<![\d.:：])([1-9]|1[0-9])" + _ZH_COUNTED, lambda m: _cn(int(m.group(1)), True), text)
-    changed = _outside_quotes(message, change)
+    if _UNQUOTED_WORDS_ZH.search(message):
+        return None
+    changed = _before_dictated(message, change)
     return changed if changed != message else None
 
 
@@ -249,7 +263,9 @@ def _zh_to_digits(message: str) -> str | None:
         text = re.sub(r"(?<=第)([一二三四五六七八九十])(?![一二三四五六七八九十点])", lambda m: str(values[m.group(1)]), text)
         return re.sub(r"(?<![一二三四五六七八九十百千点第几])([一二两三四五六七八九十])" + r"(?=秒|段|倍|步|分钟)",
                       lambda m: str(values[m.group(1)]), text)
-    changed = _outside_quotes(message, change)
+    if _UNQUOTED_WORDS_ZH.search(message):
+        return None
+    changed = _before_dictated(message, change)
     return changed if changed != message else None
 
 
