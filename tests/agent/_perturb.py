@@ -56,7 +56,7 @@ _EN_IMPERATIVE = re.compile(r"^(?:add|make|set|change|put|use|remove|delete|cut|
 
 
 # words dictated after a colon (a script, a narration) are the user's own, like quoted ones: a word after them is theirs
-_DICTATED = re.compile(r"[:：]\s*[^\s'\"“「『‘《]")
+_DICTATED = re.compile(r"[:：](?!\d)\s*[^\s'\"“「『‘《]")
 
 
 def _en_tail(word: str) -> Transform:
