@@ -60,6 +60,19 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:please\s+)?do the needful(?:\s+and)?\s*", ""),
     (r"^dear,?\s+", ""),
     (r"^(?:actually|basically),?\s+(?=the\b)", ""),
+    # --- an article left out, as a hurried or a learner's message leaves it: "at start", "move title to top", "fade music
+    # out", "dog clip only needs the first 3 seconds" (the editor's nouns only; "add music" and "make video of a cat" ask
+    # for a new thing, and keep their words)
+    (r"\b(at|from) (?=(?:start|end|beginning|ending)\b(?!\s+(?:it|them|the|my|this|with|on|by|at)\b))", r"\1 the "),
+    (r"\b(at|to|on) (?=(?:top|bottom|middle)\b(?!\s+(?:of|it|them|the)\b)(?!-))", r"\1 the "),
+    (r"\b(make|change|move|remove|delete|mute|unmute|fade|lower|raise|turn|set|loop|duck|shorten|trim|cut|speed up|slow down|"
+     r"put|drop|swap|recolou?r|resize|center|centre) (?=(?:music|title|song|soundtrack|captions|subtitles|text|"
+     r"crossfade|transitions?|voice-?over|narration)\b(?!\s+(?:of|about|that|which|for|with)\b))", r"\1 the "),
+    (r"\b(mute|unmute|remove|delete|trim|cut|shorten|speed up|slow down|move|swap|fade|loop|crop|reverse) "
+     r"(?=(?:first|second|third|last|dog|city|[a-z]+) clip\b(?!\s+(?:of|about|that|which|with)\b))(?!(?:a|an|the|my|this|that|each|"
+     r"every|all|one|another|new|any|some) )", r"\1 the "),
+    (r"(^|[,;.]\s*|\band\s+)(?=(?:(?:first|second|third|last|dog|city) clip|title|music|song|captions|subtitles)\s+"
+     r"(?:only|just|needs|should|is|are|has|must|can|could|fades?|starts?|ends?|comes?)\b)", r"\1the "),
     # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
     # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
     (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"

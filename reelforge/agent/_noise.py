@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._text import QUOTES
+
 __all__ = ["quiet"]
 
 # emoji and their joiners, dingbats and symbols (never a letter, a digit or a quote mark)
@@ -33,24 +35,25 @@ _LEAD_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|那个|这个)\s*[，,、]\s*|嗯+
 # Chinese: a particle or a thanks at the end ("…吧", "…呗", "…哈", "…，谢谢"); not "吗"/"呢" (a question) nor "好吧"
 _TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d%a-z）)」”』》])(?:[，,\s]*(?:谢谢(?:你|您)?(?:啦|了|哈)?|多谢|感谢|thx|thanks))?"
                       r"(?<!^好)(?<!^行)(?<!^算了)(?:吧|呗|哈|啊|呀|啦|哦)*$", re.IGNORECASE)
-_DICTATED = re.compile(r"[:：]\s*[^\s'\"“「『‘《]")
-# words to write or say, unquoted ("加行字 出发啦", "内容是 我们出发吧", "add the title thanks for watching"): their last word
-# may be a particle or a thanks of their own
-_WORDS_TO_WRITE = re.compile(r"字|标题|写|内容|说|旁白|配音|念|读|\b(?:title[sd]?|text|captions?|subtitles?|say|says|saying|"
-                             r"said|write|written|reads?|reading|words?|voice-?over|narrat\w*|call(?:ed)?|named?)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"['\"“「『‘《]")
+_DICTATED = re.compile(r"[:：](?!\d)\s*[^\s'\"“「『‘《]")
+# words to write or say, unquoted ("加行字 出发啦", "内容是 我们出发吧", "add the title Thanks for watching", "add a voice
+# saying there he is!"): their last word may be a particle or a thanks of their own, their marks are theirs
+_WORDS_TO_WRITE = re.compile(r"(?:字|标题|文字|字幕|内容|说|写|念|读|旁白|配音|口播)(?:是|为|着)?\s*[：:\s，,]|"
+                             r"\b(?:saying|says|say|said|reads?|narrat\w*|voice-?over)\b|"
+                             r"\b(?:title|text|caption|called|named)\s+[A-Z0-9]")
 
 
 def quiet(message: str, language: str) -> str:
     """``message`` without the fillers, greetings, thanks, particles, emoji and repeated marks at its two ends."""
     text = message.strip()
-    dictated = _DICTATED.search(text) is not None  # "add a voice-over: see you soon!": the words keep their marks
-    written = _WORDS_TO_WRITE.search(text) is not None and _QUOTED.search(text) is None
+    # "add a voice-over: see you soon!", "add a voice saying there he is!": the words keep their marks and their last word
+    dictated = _DICTATED.search(text) is not None or (
+        _WORDS_TO_WRITE.search(text) is not None and QUOTES.search(text) is None)
     ends = rf"(?:\s*(?:{_EMOJI}|{_EMOTICON}))+$" if dictated else rf"(?:\s*(?:{_EMOJI}|{_EMOTICON}|{_MARKS}))+$"
     for _ in range(3):  # "thx 🙏", "吧～", "谢谢！！": a mark after a word after a mark
         before = text
         text = re.sub(ends, "", text).rstrip()
-        if not (dictated or written):
+        if not dictated:
             text = _TAIL_EN.sub("", text) if language == "en" else _TAIL_ZH.sub("", text)
         if text == before:
             break

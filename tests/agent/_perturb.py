@@ -7,7 +7,7 @@ its verb; a typo needs its word). None changes meaning: no negation, no number c
 ``reading`` is what must stay the same: the actions and their fields, with case, punctuation and emoji set aside in the
 words that go into the draft (an unquoted title typed in capitals is the same title).
 
-``python -m tests.agent._perturb [TRANSFORM]`` sweeps the whole seen corpus: for each transform, how many messages it
+``python -m tests.agent._perturb [TRANSFORM] [EXAMPLES] [FILE] [STRIDE]`` sweeps the whole seen corpus: for each transform, how many messages it
 applies to, how many change their reading, and examples (``tests/agent/test_perturb.py`` checks a seeded sample).
 """
 
@@ -56,7 +56,7 @@ _EN_IMPERATIVE = re.compile(r"^(?:add|make|set|change|put|use|remove|delete|cut|
 
 
 # words dictated after a colon (a script, a narration) are the user's own, like quoted ones: a word after them is theirs
-_DICTATED = re.compile(r"[:：]\s*[^\s'\"“「『‘《]")
+_DICTATED = re.compile(r"[:：](?!\d)\s*[^\s'\"“「『‘《]")
 
 
 def _en_tail(word: str) -> Transform:
@@ -214,14 +214,26 @@ _TO_FULL = str.maketrans("0123456789,!?:;%()", "０１２３４５６７８９�
 _TO_HALF = str.maketrans("０１２３４５６７８９，！？：；％（）。", "0123456789,!?:;%().")
 
 
+def _before_dictated(message: str, change: Callable[[str], str]) -> str:
+    """``change`` applied outside quotes and before a dictating colon: a script's or a narration's words are the user's."""
+    colon = _DICTATED.search(message)
+    if colon is None:
+        return _outside_quotes(message, change)
+    return _outside_quotes(message[:colon.start()], change) + message[colon.start():]
+
+
 def _zh_width(table: dict[int, str]) -> Transform:
     def width(message: str) -> str | None:
-        changed = _outside_quotes(message, lambda text: text.translate(table))
+        # a digit in a file's name or a hex colour ("hike.mp4", "#FFD700") is never typed full-width
+        changed = _before_dictated(message, lambda text: re.sub(
+            r"[A-Za-z#][\w.#]*|.", lambda m: m.group(0) if len(m.group(0)) > 1 else m.group(0).translate(table), text))
         return changed if changed != message else None
     return width
 
 
 _CN_DIGITS = "零一二三四五六七八九十"
+# words to write given unquoted ("加行字 第1天", "开头加一行 第一天"): their numbers are written as typed
+_UNQUOTED_WORDS_ZH = re.compile(r"(?:字|一行|标题|文字|字幕|写|内容)(?:是|为)?\s*[：:\s]")
 _ZH_COUNTED = r"(?=秒|段|个|倍|步|首|条|张|分钟)"
 
 
@@ -237,7 +249,9 @@ def _zh_to_numerals(message: str) -> str | None:
     def change(text: str) -> str:
         text = re.sub(r"(?<=第)([1-9]|1[0-9])(?![\d.])", lambda m: _cn(int(m.group(1)), False), text)
         return re.sub(r"(?<![\d.:：])([1-9]|1[0-9])" + _ZH_COUNTED, lambda m: _cn(int(m.group(1)), True), text)
-    changed = _outside_quotes(message, change)
+    if _UNQUOTED_WORDS_ZH.search(message):
+        return None
+    changed = _before_dictated(message, change)
     return changed if changed != message else None
 
 
@@ -249,7 +263,9 @@ def _zh_to_digits(message: str) -> str | None:
         text = re.sub(r"(?<=第)([一二三四五六七八九十])(?![一二三四五六七八九十点])", lambda m: str(values[m.group(1)]), text)
         return re.sub(r"(?<![一二三四五六七八九十百千点第几])([一二两三四五六七八九十])" + r"(?=秒|段|倍|步|分钟)",
                       lambda m: str(values[m.group(1)]), text)
-    changed = _outside_quotes(message, change)
+    if _UNQUOTED_WORDS_ZH.search(message):
+        return None
+    changed = _before_dictated(message, change)
     return changed if changed != message else None
 
 
@@ -322,7 +338,8 @@ def main(argv: list[str]) -> int:
     only = argv[0] if argv else ""
     show = int(argv[1]) if len(argv) > 1 else 4
     every = argv[2] if len(argv) > 2 else ""  # a file to write every breakage to, one JSON line each
-    cases = load_corpus()
+    stride = int(argv[3]) if len(argv) > 3 else 1  # every n-th message only (a quicker sweep)
+    cases = load_corpus()[::stride]
     tried: dict[str, int] = {name: 0 for name in TRANSFORMS if only in name}
     broken: dict[str, list[str]] = {name: [] for name in tried}
     rows: list[str] = []
