@@ -792,12 +792,6 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
-    if fold and isinstance(edit, SetMusic) and set(adjust) == {"volume"} and "volume" not in edit.model_fields_set \
-            and clause is not None and not clause.has(_LEVEL_SET + "|" + _OWN_REQUEST):
-        # "背景音乐就用我传的那首 循环播放 音量40%": a level only named after the song is its own, whatever was said between
-        state.actions.pop()
-        state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
-        return True
     if fold and isinstance(last, MusicAction) and not last.compose and set(adjust) == {"volume"} and last.volume is None \
             and (clause is None or not clause.has(_OWN_REQUEST)):
         state.actions[-1] = dataclasses.replace(last, volume=adjust["volume"])  # "换成欢快一点的，音量25%"
@@ -839,8 +833,10 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
 
 
 def _as_set(edit: SetMusic) -> bool:
-    """The song was set with no setting of its own said yet (a level said at the default, "35%", is one)."""
-    return not {"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"} & edit.model_fields_set
+    """The song was set with no setting of its own said yet (a level said at the default, "35%", is one; a loop said as
+    it plays anyway is none: "背景音乐就用我传的那首 循环播放 音量40%" is one setting, "…不要循环 音量30%" two)."""
+    said = edit.model_fields_set - ({"loop"} if edit.loop == SetMusic.model_fields["loop"].default else set())
+    return not {"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"} & said
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
