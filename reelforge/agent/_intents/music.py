@@ -792,6 +792,14 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
+    if fold and isinstance(edit, SetMusic) and set(adjust) == {"volume"} and edit.model_fields_set & _SETTINGS == {"loop"} \
+            and edit.loop == SetMusic.model_fields["loop"].default and clause is not None \
+            and not clause.has(_LEVEL_SET + "|" + _OWN_REQUEST):
+        # "背景音乐就用我传的那首 循环播放 音量40%": a loop said as the song plays anyway, then a level only named, is the
+        # song's own level ("…不要循环 音量30%", "…循环播放，音量调成六成" stay a change of their own)
+        state.actions.pop()
+        state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
+        return True
     if fold and isinstance(last, MusicAction) and not last.compose and set(adjust) == {"volume"} and last.volume is None \
             and (clause is None or not clause.has(_OWN_REQUEST)):
         state.actions[-1] = dataclasses.replace(last, volume=adjust["volume"])  # "换成欢快一点的，音量25%"
@@ -832,11 +840,12 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
     return {made, frozenset(adjust)} == {frozenset({"fade_in_ms"}), frozenset({"fade_out_ms"})}
 
 
+_SETTINGS = frozenset({"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"})
+
+
 def _as_set(edit: SetMusic) -> bool:
-    """The song was set with no setting of its own said yet (a level said at the default, "35%", is one; a loop said as
-    it plays anyway is none: "背景音乐就用我传的那首 循环播放 音量40%" is one setting, "…不要循环 音量30%" two)."""
-    said = edit.model_fields_set - ({"loop"} if edit.loop == SetMusic.model_fields["loop"].default else set())
-    return not {"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"} & said
+    """The song was set with no setting of its own said yet (a level said at the default, "35%", is one)."""
+    return not _SETTINGS & edit.model_fields_set
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:
