@@ -139,8 +139,9 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
 # (and the middle of the video or a clip as a moment: "a pop in the middle of the video", "在视频正中间加个嗖"; a title
 # placed so is still placed there, its reading only not asked for the place)
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d|\bmiddle of the (?:video|film|(?:whole )?thing|(?:[a-z]+ )?clip)\b|正中间|中间的时候"
-# "中间加个黑场": between the clips, a transition's place (not the middle of the screen)
-_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡)"
+# "中间加个黑场": between the clips, a transition's place; "字底下加个黑框": behind the words (neither a place on the screen)
+_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡|溶解|叠化|擦除)|" \
+              r"(?:字|文字|标题)的?(?:底下|下面)(?:加|垫|放|弄|来)(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底)"  # "字底下加个黑框": behind the words
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 

@@ -204,10 +204,19 @@ def close_call(found: list[Candidate], chosen: Candidate) -> Candidate | None:
     return None
 
 
-def _restated(chosen: Candidate, state: PlanState) -> bool:
-    """The clause asks again for the library music the message just asked for (a complaint, then "change it")."""
-    return (len(chosen.actions) == 1 and isinstance(chosen.actions[0], MusicAction) and bool(state.actions)
-            and state.actions[-1] == chosen.actions[0])
+# the music there said to go, with nothing of the new music's own: "来个说唱伴奏 把现在这个换掉", "…, replace the current one"
+_OLD_ONE_OUT = re.compile(r"^(?:然后|再)?(?:把)?(?:现在|原来|之前|本来)的?(?:这|那)?(?:个|首)?(?:音乐|配乐|歌|bgm)?(?:给)?(?:换掉|替换掉|替掉|去掉)(?:吧)?$|"
+                          r"^(?:and )?replace the (?:current|old|existing) (?:one|music|song|track)$")
+
+
+def _restated(chosen: Candidate, state: PlanState, clause: Clause) -> bool:
+    """The clause asks again for the library music the message just asked for (a complaint, then "change it"; new music,
+    then the old one said to go)."""
+    if len(chosen.actions) != 1 or not isinstance(chosen.actions[0], MusicAction) or not state.actions:
+        return False
+    last = state.actions[-1]
+    return last == chosen.actions[0] or isinstance(last, MusicAction) and chosen.actions[0].style is None \
+        and _OLD_ONE_OUT.match(clause.text) is not None
 
 
 def _left_out(clause: Clause, chosen: Candidate) -> Unknown | None:
@@ -920,7 +929,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             if left is not None:  # "slow down the music": the best reading would change something else
                 state.actions.append(left)
                 continue
-            if _restated(chosen, state):  # "i don't like the music, change it": one new track, not two
+            if _restated(chosen, state, clause):  # "i don't like the music, change it": one new track, not two
                 continue
             state = chosen.state
             _ask_what_is_missing(clause, state)

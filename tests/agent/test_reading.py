@@ -84,7 +84,9 @@ def test_a_close_call_between_two_readings_is_asked() -> None:
 # seen messages whose value the plan does not carry (none today)
 # left unexplained by the candidates' reading at the eighth session's checkpoint merge (their plans are right; the
 # transition said as a moment between the clips is planned outside the candidates): to be read whole, then removed
-_KNOWN_LEFT: set[str] = {"try a fade to white instead", "两个镜头中间黑一下", "片段中间闪一下白"}
+# (a place said inside a scene, "往上升", "顶上", is read as a position with no words to find in the prompt: fixzh13)
+_KNOWN_LEFT: set[str] = {"try a fade to white instead", "两个镜头中间黑一下", "片段中间闪一下白", "热气球从草原上往上升 竖屏8秒",
+                         "教堂顶上的十字架 夕阳 逆光"}
 
 
 def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:

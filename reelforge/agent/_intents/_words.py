@@ -454,8 +454,8 @@ EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|m
 # asked about ("Picture-in-picture: I can't do that yet ..."), never read as another edit ("J-cut" is no cut, "封面用第一帧"
 # no frame rate) nor as a scene to generate.
 # a mouth that follows the words: no backend films one ("a man talking with lip sync", "对口型")
-LIP_SYNC = r"\blip[- ]?sync\w*|\blips? (?:match|move|moving) (?:to|with)\b|\blips? (?:synced|in sync)\b|对口型|口型(?:对|同步|匹配)|" \
-           r"嘴型(?:对|同步)|唇形同步"
+LIP_SYNC = r"\blip[- ]?sync\w*|\blips? (?:match|move|moving) (?:to|with)\b|\blips? (?:synced|in sync)\b|对(?:得|上|准)?(?:口型|嘴型)|口型(?:对|同步|匹配)|" \
+           r"(?:嘴型|口型)(?:要|得)?(?:对|同步)|唇形同步"
 # a part of the video a change is said to hold for: "during the dog clip", "only in the city part", "while the dog is on screen"
 # ("music only for the first 8 seconds" is where the music stops: the music area's)
 _PART = r"(?:\b(?:during|only (?:in|on|for|during)) (?!(?:the )?first \d)(?:the |that |this )?(?!whole\b|entire\b|full\b|all\b|video\b|thing\b)[\w-]+|" \

@@ -479,6 +479,9 @@ _AGAIN = r"\b(?:another one|one more|same (?:one|thing|scene|clip|shot)?|similar
          r"again)\b|[再也]来(?:1)?(?:个|段|条)|再(?:生成|整|弄|搞|做|出|换)(?:1)?(?:个|段|条)|一样的|类似的|同样的"
 
 
+# a copy of an earlier clip said with nothing of its own: "跟上次一样", "和之前那个一样的", "the same as last time"
+_ONLY_LIKE_BEFORE = r"(?:跟|和|同|像)?(?:上次|上一次|上回|之前|刚才|以前)(?:的|那个|那段)?(?:一样|那样|差不多)?(?:的)?|" \
+                    r"(?:(?:one|another one|a clip|a video) )?(?:the )?same (?:as|like) (?:last time|before)"
 _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimilar\b|\bbut\b|一样|类似|同样|但是|不过"
 
 
@@ -903,7 +906,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         like_that = re.search(_LIKE_THAT, clause.text.replace(said_scene, " ") if said_scene else clause.text)
         if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or like_that
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成|换)(?:1)?(?:个|段|条)，(?:换成|改成)")):
-            prompt = _variation(clause, state) or prompt
+            varied = _variation(clause, state)
+            # "做一个跟上次一样的" with nothing made before: nothing to copy, asked what it shows (never a clip of the words)
+            prompt = varied or ("" if re.fullmatch(_ONLY_LIKE_BEFORE, prompt.strip()) else prompt)
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
         return False
     if not animate and re.fullmatch(_ONLY_A_CLIP, prompt.strip()):

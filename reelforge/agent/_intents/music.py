@@ -812,9 +812,11 @@ def _change(state: PlanState, adjust: _Adjustments, fold: bool, clause: Clause |
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
-    if fold and isinstance(edit, SetMusic) and set(adjust) == {"volume"} and "volume" not in edit.model_fields_set \
-            and clause is not None and not clause.has(_LEVEL_SET + "|" + _OWN_REQUEST):
-        # "背景音乐就用我传的那首 循环播放 音量40%": a level only named after the song is its own, whatever was said between
+    if fold and isinstance(edit, SetMusic) and set(adjust) == {"volume"} and edit.model_fields_set & _SETTINGS == {"loop"} \
+            and edit.loop == SetMusic.model_fields["loop"].default and clause is not None \
+            and not clause.has(_LEVEL_SET + "|" + _OWN_REQUEST):
+        # "背景音乐就用我传的那首 循环播放 音量40%": a loop said as the song plays anyway, then a level only named, is the
+        # song's own level ("…不要循环 音量30%", "…循环播放，音量调成六成" stay a change of their own)
         state.actions.pop()
         state.edit(edit.model_copy(update=dict(adjust)), focus_kind="music")
         return True
@@ -858,9 +860,12 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
     return {made, frozenset(adjust)} == {frozenset({"fade_in_ms"}), frozenset({"fade_out_ms"})}
 
 
+_SETTINGS = frozenset({"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"})
+
+
 def _as_set(edit: SetMusic) -> bool:
     """The song was set with no setting of its own said yet (a level said at the default, "35%", is one)."""
-    return not {"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"} & edit.model_fields_set
+    return not _SETTINGS & edit.model_fields_set
 
 
 def _settings_listed(clause: Clause, adjust: _Adjustments) -> list[_Adjustments]:

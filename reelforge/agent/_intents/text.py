@@ -368,6 +368,8 @@ _BACKDROP = re.compile(
                        # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
                        rf"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([{ZH_COLOR_CHARS}])的|"
                        rf"([{ZH_COLOR_CHARS}])底(?!部|下)|"
+                       # "字底下加个黑框", "加个黑色的框": a box behind the words
+                       rf"([{ZH_COLOR_CHARS}])(?:色)?(?:的)?(?:框|底框|背景框)|"
                        # "标题的背景框改成蓝色", "底色改成半透明黑色": the box named, then its colour
                        rf"(?:背景框|背景条|底框|底色)(?:的颜色)?(?:改成|换成|变成|弄成|调成|改为|用|是|为)?(?:半透明的?)?({ZH_COLOR_WORDS})色?")
 # a box said by how it looks, not its colour: "put a dark background behind it"
@@ -389,7 +391,9 @@ def _backdrop_color(found: re.Match[str], language: str) -> str | None:
 
 
 # "在它上面", "在那段上面": on a clip, not the top of the frame
-_ON_IT_ZH = re.compile(r"在(?:它|那段|这段|那个片段|这个片段|[\u4e00-\u9fff]{1,4}那段)(?:的)?上面?")
+_ON_IT_ZH = re.compile(r"在(?:它|那段|这段|那个片段|这个片段|[\u4e00-\u9fff]{1,4}那段)(?:的)?上面?|"
+                       # "字底下加个黑框": under the words, where a box goes behind them (never the bottom of the frame)
+                       r"(?:字|文字|标题)的?(?:底下|下面)(?=(?:加|垫|放|弄|来)(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底))")
 
 
 def _style(clause: Clause) -> dict[str, object]:
