@@ -43,7 +43,7 @@ from reelforge.errors import ReelforgeError
 __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
-        r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
+        r"lettering|(?:the|this|that|on[- ]screen) writing|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
         r"(?<![数名汉签打写几十])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|\b(?:call|rename|retitle) (?:it|that|this)(?: to)?(?=\s*⟪)|" \
