@@ -218,9 +218,6 @@ def clip_numbers(clause: Clause) -> list[int]:
         numbers.extend(-1 if m.group(2) or m.group(4) else 1 for m in _ZH_ENDS.finditer(text))
     numbers.extend(1 if m.group(1) in ("start", "beginning", "front") else -1 for m in _AT_END.finditer(text))
     next_to = _NEXT_TO.search(text)
-    elided = _ELIDED.search(text)
-    if elided is not None and _EN_CLIP.search(clause.source.lower()[:clause.source.lower().find(elided.group(0))]):
-        numbers.append(_ORDINALS[elided.group(1)])  # "mute the first clip and speed up the second": the clip word said once
     for m in _EN_CLIP.finditer(text):
         if _A_NEW.search(text[:m.start()]) or _A_LENGTH.search(text[:m.start()]):
             continue  # "add a second clip", "a 4 second shot": a new clip (and a length), not the timeline's second
@@ -236,6 +233,10 @@ def clip_numbers(clause: Clause) -> list[int]:
             numbers.append(int(m.group(4)))
             if m.group(5):
                 numbers.append(int(m.group(5)))
+    elided = _ELIDED.search(text)  # ("move the first clip after the second" is read above)
+    if elided is not None and not _EN_CLIP.search(text, elided.start()) and \
+            _EN_CLIP.search(clause.source.lower()[:clause.source.lower().find(elided.group(0))]):
+        numbers.append(_ORDINALS[elided.group(1)])  # "mute the first clip and speed up the second": the clip word said once
     return numbers
 
 
