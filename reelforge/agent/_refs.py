@@ -32,6 +32,9 @@ _EN_CLIP = re.compile(rf"\b({_ORD})\s+(?:and\s+(?:the\s+)?({_ORD})\s+)?{_CLIP_WO
                       rf"|(?:(?<=\bafter the )|(?<=\bbefore the ))({_ORD})\b(?!\s+\w)"
                       # "clip 2", not "make the city clip 6 seconds" (a length)
                       rf"|\b(?:clip|shot|scene|segment)s?\s*(?:(?:number|no\.?|num\.?)\s*)?#?(\d+)(?:\s*(?:and|&)\s*#?(\d+))?\b(?!\.\d|\s*(?:seconds?|secs?|s\b|%|x\b|times\b|percent\b|per cent\b|pct\b))")
+# an ordinal ending its clause with the clip word left out, a clip named so before it in the message ("mute the first
+# clip and speed up the second")
+_ELIDED = re.compile(rf"\bthe ({_ORD})$")
 _ZH_CLIP = re.compile(r"(?<!倒数)第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒)|次|天|年|名|遍|届)(?:个|段|条|号)?(?:片段|镜头|视频|场景|素材)?"
                       r"|最后(?:面)?(?:的)?(?:那)?(?:1)?(?:个|段|条)(?:片段|镜头|视频|场景)?|最后(?:的)?(?:片段|镜头|视频|场景)"
                       r"|(?:片段|镜头)(\d+)(?![.\d]|秒|%|倍)"
@@ -230,6 +233,10 @@ def clip_numbers(clause: Clause) -> list[int]:
             numbers.append(int(m.group(4)))
             if m.group(5):
                 numbers.append(int(m.group(5)))
+    elided = _ELIDED.search(text)  # ("move the first clip after the second" is read above)
+    if elided is not None and not _EN_CLIP.search(text, elided.start()) and \
+            _EN_CLIP.search(clause.source.lower()[:clause.source.lower().find(elided.group(0))]):
+        numbers.append(_ORDINALS[elided.group(1)])  # "mute the first clip and speed up the second": the clip word said once
     return numbers
 
 

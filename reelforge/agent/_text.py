@@ -1297,8 +1297,12 @@ _TASTE_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| sounds?| feels?)?(?: 
                        r"(?:music|song|track)\W*$")
 _TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)?(?:有点|太|好|真|挺|也太|实在)?"
                        r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻)了?[啊呀吧呢的]*$")
-_ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:ends?|stops?|finish(?:es)?|cuts? off|cuts out)(?: (?:way |really |very |kinda |so |too |a bit )*"
-                        r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?\W*$")
+# (with a time and no "abruptly", "music stops at 10 seconds" says where it should end: ``_music_end``; "cuts off at 10
+# seconds" is still the complaint)
+_ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:(?:ends?|stops?|finish(?:es)?)(?: (?:way |really |very |kinda |so |too |a bit )*"
+                        r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard)(?: at \d+(?:\.\d+)? seconds?)?)?|"
+                        r"(?:cuts? off|cuts out)(?: (?:way |really |very |kinda |so |too |a bit )*"
+                        r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?)\W*$")
 _ABRUPT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:的)?(?:结尾|最后)?(?:断|停|结束|收)得?(?:有点|太|好|很|特别)?"
                         r"(?:突兀|突然|生硬|硬)了?[啊呀吧呢的]*$")
 _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? in|kicks? in|begins?|fades? (?P<fade>in|out))"

@@ -1213,7 +1213,8 @@ def _detail_of(previous: tuple[Clause, PlanState] | None, clause: Clause) -> Pla
 
 # a request said again as it was meant: "undo that, undo twice actually", "mute it, i mean the dog clip's sound"
 _AS_MEANT = r"\b(?:actually|i mean|i meant|rather)\b|其实|应该是|我是说|我的意思是"
-_DIRECTION = r"(?:短|长|快|慢|大|小|高|低)(?:一)?(?:点|些)|\b(?:shorter|longer|faster|slower|bigger|smaller|louder|quieter|softer)\b"
+_DIRECTION = r"(?:短|长|快|慢|大|小|高|低)(?:一)?(?:点|些)|\b(?:shorter|longer|faster|slower|bigger|smaller|louder|quieter|softer)\b|" \
+             r"\b(?:speed|slow) (?:(?:it|this|that|them) )?(?:up|down)\b"
 _JOINED = r"^(?:and|then|also|plus|next)\b|^(?:然后|再|还|也|另外|顺便|同时)"
 
 

@@ -307,9 +307,9 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
 _ALL_ELSE = r"(?:everything(?: else)?|anything else|it all|all (?:of )?(?:it|the (?:other )?(?:clips|rest|footage|others))|the rest)\b"
 _ALL_ZH = r"所有(?:的)?(?:片段|镜头|视频|东西|内容|画面)?(?:的)?"
 # "use my photo as the first clip", "put the photo first", "make it the last shot": one end of the video
-_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?first\b(?! \d)|" \
+_AS_FIRST = r"\bas the (?:first|opening) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,6}?first\b(?! \d)|" \
             r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?first\b"  # "the beach photo should be the very first thing"
-_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,4}?last\b(?! \d)|" \
+_AS_LAST = r"\bas the (?:last|final|closing) (?:clip|shot|one|scene)\b|\b(?:put|place|add|insert|move) (?:[\w.]+ ){1,6}?last\b(?! \d)|" \
            r"\b(?:be|go(?:es)?|comes?) (?:the )?(?:very )?last\b"
 # "照片放在第一个", "当成第一个画面", "最后是徒步视频": the new clip as the first or the last thing shown (not "after the first clip")
 # (what follows after a pause is the clip's own: "照片放在第一个，显示四秒")

@@ -43,7 +43,7 @@ from reelforge.errors import ReelforgeError
 __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
-        r"lettering|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
+        r"lettering|(?:the|this|that|on[- ]screen) writing|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
         r"(?<![数名汉签打写几十])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|\b(?:call|rename|retitle) (?:it|that|this)(?: to)?(?=\s*⟪)|" \
@@ -65,16 +65,16 @@ _SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|
 _END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\b(?:last|final) \d|结尾|最后|片尾|末尾|结束时|" \
        r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:before|from) the (?:very )?end\b|倒数第?\d+(?:\.\d+)?秒|(?:结束|完)之?前\d+(?:\.\d+)?秒|" \
        r"^在?(?:最)?后面(?=再?(?:加|写|放|打|配))"  # "…，后面加个字「完」": no clip named, the video's end
-_FADE_IN = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?in\b|淡入|渐显|" \
+_FADE_IN = r"\bfade(?:s)? (?:(?:it|them|the (?:titles?|text|captions?|words)) )?in\b|淡入|渐显|" \
            r"\b(?:come|comes|appear|appears|show up|shows up|enter|enters) (?:in )?(?:more )?slowly\b|\bslowly (?:appear|come in|show up|enter)s?\b|" \
            r"(?:出来|出现|进来)(?:的时候|时)?(?:慢|缓)(?:一点|一些|点|些)|(?:慢慢|缓缓)地?(?:出来|出现|显示)"  # a slow entrance
-_FADE_OUT = r"\bfade(?:s)? (?:(?:it|the (?:title|text|caption|words)) )?(?:in and )?out\b|淡出|渐隐|" \
+_FADE_OUT = r"\bfade(?:s)? (?:(?:it|them|the (?:titles?|text|captions?|words)) )?(?:in and )?out\b|淡出|渐隐|" \
             r"\b(?:go|goes|leave|leaves|exit|exits|disappear|disappears) (?:out |away )?(?:more )?slowly\b|\bslowly (?:disappear|go away|leave)s?\b"
 # a fade's own length, not the title's: "fade in over 2 seconds", "a 2 second fade in", "淡入2秒", "用2秒淡入"
 _FADE_LENGTH = re.compile(
     # "fade in over 2 seconds", "title fades in, half a second", "fade out the title over a second": a time said right after
     # the fade (and its object) is its length
-    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|the (?:title|text|caption|words)) )?(?P<en>in|out)(?: (?:it|the (?:title|text|caption|words)))?"
+    r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|them|the (?:titles?|text|captions?|words)) )?(?P<en>in|out)(?: (?:it|them|the (?:titles?|text|captions?|words)))?"
     r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*(?:\s+(?:over|for|across|during|in|within)|\s*,)?\s+"
     r"(?:about |around |like |maybe )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b(?!\s+(?:later|earlier|after|before|in)\b)|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
@@ -816,10 +816,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         clause.quote() is not None and clause.has(r"\b(?:it|that)\b|它|改成|换成|改叫|^(?:the )?(?:title|heading)\s*[:：]|^标题[:：]") \
         and not clause.has(ADD)  # ("title: 'Weekend Vibes' pls" after "Added title 'Urban Dreams'": the title renamed)
     if words and (not texts or not wants_change):
-        size = 0.1 if clause.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
-            0.04 if clause.has(r"\b(?:small|tiny)\b|小号|小字") else None
-        # "add the title Red Sunset": the title's own words set no colour (quoted words are placeholders already)
+        # "add the title Red Sunset", "write Big Sur at the bottom": the title's own words set no colour and no size
+        # (quoted words are placeholders already)
         rest = clause if clause.quote() is not None else _without(clause, words)
+        size = 0.1 if rest.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
+            0.04 if rest.has(r"\b(?:small|tiny)\b|小号|小字") else None
         timing = _timing(rest)
         until = timing.pop("until_ms", None)
         if isinstance(until, int) and until > int(timing.get("start_ms", 0)):  # type: ignore[call-overload]

@@ -800,6 +800,11 @@ _CUT_TO_BARE = re.compile(r"\b(?:cut|trim|shorten|chop|crop)\b.*?\b(?:down )?to 
                           r"(?: (?:please|pls|thanks|instead|then))?$")
 
 
+# the reason a cut is said for: "the intro is too long", "the ending drags" (group 1: the head)
+_END_TOO_LONG = re.compile(r"\b(?:(intro|opening|beginning|start)|ending|outro|end)(?:'s| is| feels| seems)?"
+                           r" (?:(?:way |a bit |kinda |too |so )*(?:long|slow)|drags?|dragging)\b")
+
+
 def _cut(clause: Clause, state: PlanState) -> bool:
     """Trim the whole video (to N s, its first/last N s off) or one clip (cut N s from its head/tail)."""
     if _upload_off_timeline(clause, state):  # "hike.mp4只要第3秒到第7秒那段": the part of an upload to add
@@ -825,7 +830,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         length = found[1].duration_ms
         state.edit(TrimSegment(segment_id=named[0], cut_end_ms=length - max(1, round(length * kept))), focus_kind="clip")
         return True
-    if seconds is None and end and not clip_refs(clause, state) and (share or halved):
+    # "cut the clip in half" on a one-clip draft: that clip is the video, half of it stays (never the clip deleted)
+    only_clip = len(named) == 1 and len(main_clips(state.draft)) == 1
+    if seconds is None and end and (only_clip or not clip_refs(clause, state)) and (share or halved):
         part = 0.5 if share is None or share.group(3) in ("一半", "50%") else float(share.group(3))
         kept = part if share is not None and (share.group(2) or share.group(1) in ("到", "成")) else 1 - part
         state.edit(Trim(end_ms=max(1, round(end * kept))))
@@ -880,9 +887,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                    focus_kind="clip" if targets else None)
         return True
     # "first"/"last" also name clips ("the first clip"): only "first 3 s", "the start", "开头" mean the head
-    head = clause.has(r"\b(?:starts?|beginning|opening|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
+    head = clause.has(r"\b(?:starts?|beginning|opening|intro|head|front)\b|\bfirst \d|前\d|前面|前头|开头|开始的|头上|头部|(?:推迟|晚)\d") and not clause.has(
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
-    tail = clause.has(r"\b(?:end|ending|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
+    tail = clause.has(r"\b(?:end|ending|outro|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
     to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
@@ -891,6 +898,11 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                     r"\b(?:earlier|sooner|later)\b|提前\d|推迟\d|晚\d|"
                                     r"\bby \d|剪掉|删掉|去掉|删除|裁掉|砍掉|不要|缩短|剪短(?!到)|短(?:了|个)?\d|减少|剪了|删了|给剪|砍了|"
                                     r"(?:剪|裁)\d|掐(?!到|成)")  # "前面剪三秒", "掐掉开头两秒": that much off
+    # "the intro is too long, trim 2 seconds": an end said too long in the message's reason; a trim of N (never "to N")
+    # takes N off that end
+    if not head and not tail and (reason := _END_TOO_LONG.search(clause.source.lower())) is not None:
+        head, tail = reason.group(1) is not None, reason.group(1) is None
+    cutting = cutting or not to and (head or tail) and clause.has(r"\b(?:trim|shorten)\b")
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|\b(?:only|just) (?:want|need|keep) the first \d|"
                             r"\b(?:want|need) (?:only|just) the first \d|"
                             r"只保留前|保留前|(?:只|就)要前|(?:只)?留(?:下)?前")
