@@ -158,6 +158,12 @@ def _correct(text: str, marker: re.Match[str], language: str) -> str | None:
     cut = _REST.search(after)
     fix, rest = (after[:cut.start()], after[cut.end():].strip()) if cut else (after, "")
     fix = _SUFFIX.sub("", fix.strip())
+    reason = re.match(r"那(?:就|么|我们)?\s*", rest) if language == "zh" else None
+    if reason is not None and re.search(r"才|只有|只剩|不够|没有|超过|太[\u4e00-\u9fff]", fix):
+        # "…哦歌才30秒，那从第10秒开始": a reason, then the value settled on after 那 (never the one in the reason)
+        cut = _REST.search(rest, reason.end())
+        fix, rest = (rest[reason.end():cut.start()], rest[cut.end():].strip()) if cut else (rest[reason.end():], "")
+        fix = _SUFFIX.sub("", fix.strip())
     if not fix or _ADDING.match(fix) or (marker.group(0).strip(" ,.…") == "or" and text.rstrip().endswith("?")):
         return None if fix or not strong else _drop_last(before, rest, language) or words  # "加个转场，算了": take it back
     if rest and compiled_words(rf"(?:yeah|yes|ok|对|嗯)?[\s,，]*{re.escape(fix)}").fullmatch(rest):

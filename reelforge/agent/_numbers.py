@@ -211,11 +211,16 @@ def _zh_share(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+_THIRD_PLACE = re.compile(r"([下底上顶])(?:部|方|面|边)?(?:的)?(?:三分之一|1/3)(?:处|的位置|位置|的地方|那里)?")
+
+
 def _normalize_zh(text: str) -> str:
     # a fraction typed with a slash is one said in words: "原来的3/4" is "原来的四分之三" (9/16, a shape, is no fraction)
     text = re.sub(r"(?<![\d/.:])([1-9])/([2-9]|10)(?![\d/.:])",
                   lambda m: f"{m.group(2)}分之{m.group(1)}" if int(m.group(1)) < int(m.group(2)) else m.group(0), text)
     text = text.replace("半分钟", "30秒").replace("一分半钟", "90秒").replace("一分半", "90秒")
+    # the lower or upper third of the picture is a place, not a share: "标题放在画面的下三分之一" is at the bottom
+    text = _THIRD_PLACE.sub(lambda m: "下方" if m.group(1) in "下底" else "上方", text)
     text = re.sub(r"百分之([零〇一二两三四五六七八九十百\d]+)",
                   lambda m: f"{_fmt(zh_number(m.group(1)) or 0) if not m.group(1).isdigit() else m.group(1)}%", text)
     # "狗那段原声五分之一", "配乐三分之一就行", "音乐一半": a share said right after a thing with a level is its level

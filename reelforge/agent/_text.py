@@ -400,6 +400,27 @@ _ORDER_THEN = re.compile(rf",\s*(?P<a>{_THING_SAID})(?:\s+first)?,?\s+(?:and\s+)
 # "第一，狗那段静音；第二，…", "首先…，其次…": a count said before its comma only numbers the request (never clip 1);
 # "第一、第二段都静音" (a list of clips) stays as said
 _COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其次|[1-9一二三四五]是)\s*[，,：:]\s*")
+# an order said as a list after things added ("…都加上，照片在前，hike在后", "…都加进去，先照片后视频"): the order of
+# what is added, no request of its own
+_ORDER_ZH = re.compile(r"[，,]\s*(?:(?P<a>[^，,\s]{1,12}?)(?:在前面?|放前面|在先)[，,]?\s*(?P<b>[^，,\s]{1,12}?)(?:在后面?|放后面)|"
+                       r"先(?P<c>[^，,\s]{1,8}?)后(?P<d>[^，,\s]{1,8}?))$")
+
+
+def _ordered_zh(text: str) -> str:
+    """The order tail of an adding request folded into it: dropped where the list before says it already, else the
+    things in that order ("把我上传的都加上，照片和hike")."""
+    found = _ORDER_ZH.search(text)
+    before = text[:found.start()] if found else ""
+    if found is None or not re.search(r"加上|加进|加到|放进|放到|都加|都放|全加|全放", before):
+        return text
+    first, then = (found["a"], found["b"]) if found["a"] else (found["c"], found["d"])
+    if first in before and then in before:
+        return before if before.index(first) < before.rindex(then) else text
+    return f"{before}，{first}和{then}"
+
+
+# the same dictated with spaces only ("第一 狗那段静音 第二 标题改红"): each count, from the first on, starts a request
+_COUNTED_SPACED_ZH = re.compile(r"(?:^|\s+)(?:第[1-9]|首先|其次)\s+(?=[^\s\d个段秒到和跟与、])")
 
 
 def split_clauses(message: str, language: str) -> list[Clause]:
@@ -416,6 +437,9 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
         text = _COUNTED_ZH.sub("", _colloquial_zh(text))
+        text = _ordered_zh(text)
+        if re.match(r"\s*(?:第1|首先)\s", text) and re.search(r"\s(?:第2|其次)\s", text):
+            text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
     text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
         text = _ORDER_THEN.sub(lambda m: m.group(0) if re.match(rf"(?:{_EN_VERBS})\b", m["a"]) or re.match(

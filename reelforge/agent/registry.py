@@ -87,7 +87,7 @@ FIELD_KINDS: dict[str, ValueKind] = {
 FIELD_WORDS: dict[tuple[str, ...], str] = {
     ("color",): r"\b(?:font |text |letter )?colou?rs?\b|颜色|字色|色彩",
     ("bgcolor", "bg"): r"\b(?:background|bg|box)(?: colou?r)?\b(?! music)|背景色|底色|背景颜色",
-    ("volume", "volume_scale"): r"\b(?:volume|vol|loudness|level)\b|音量|响度",
+    ("volume", "volume_scale"): r"\b(?:volume|vol|loudness|level)\b|音量|响度|声音(?=\s*(?:调|设|开|降|改|放)(?:到|成|为))",  # "声音调成0": the level said
     ("size", "scale", "size_scale"): r"\b(?:font |text )?size\b|\bscale\b|字号|字体大小|大小|尺寸",
     ("pos",): r"\b(?:position|placement|location)\b|位置",
     ("duration_ms",): r"\b(?:length|duration|lasts?|long)\b|时长|长度|持续",

@@ -980,8 +980,9 @@ def _composed(clause: Clause, state: PlanState, found: list[Candidate]) -> PlanS
         return None  # an area's reading explains as much: the areas stay the authority
     fits = _composed_fits(clause, state)
     ops = list(dict.fromkeys(proposal.tool.name for proposal, _, _ in fits))
-    if len(ops) > 1:  # "音量0.1": the music's or the clips' own? the trained model may be sure of one
-        intent = _intent(clause, state)
+    # ("声音调成0": the sound with no owner said is either, asked, whatever the model leans to)
+    if len(ops) > 1 and not clause.has(r"^(?:把|将)?(?:视频|整个视频|全部)?(?:的)?声音"):  # "音量0.1": the music's or the clips' own?
+        intent = _intent(clause, state)  # the trained model may be sure of one
         pick = chosen_reading(intent, [frozenset({op}) for op in ops]) if intent is not None else None
         if pick is not None:
             fits = [fit for fit in fits if fit[0].tool.name == ops[pick]]

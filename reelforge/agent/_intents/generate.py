@@ -486,7 +486,7 @@ _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimila
 
 
 # a clip said as one: "a clip of rain", "生成一段下雨的视频" (a sound's name alone, "城市前面来个嗖", is no scene)
-_FILMED_THING = r"\b(?:clips?|videos?|shots?|scenes?|footage|generate|film)\b|生成|视频|镜头|画面|段"
+_FILMED_THING = r"\b(?:clips?|videos?|shots?|scenes?|footage|generate|film)\b|生成|视频|镜头|画面|(?<![那这])段"  # ("狗那段后面来个掌声": 那段 names a clip)
 
 
 def _trivial(prompt: str) -> bool:

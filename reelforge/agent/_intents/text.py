@@ -113,6 +113,13 @@ _TOO_SOON = r"\b(?:disappear\w*|vanish\w*|go(?:es)? away|(?:is|are) gone|go(?:es
             r"before (?:i|you|we|anyone|people|they) (?:can|could) (?:\w+ ){0,2}?read)|(?:消失|没了|不见了|闪过)得?(?:太快|太早)|" \
             r"还没(?:看|读)(?:完|清楚?)就(?:消失|没|不见)了?|(?:一闪而过|闪一下就没了)"
 
+# the title's words asked for in another language, with none given: "字幕换成英文的", "标题翻译成英文", "translate the title
+# into French" (the editor does not translate; "标题里的字换成英文的Night Walk" gives the words and renames it)
+_LANGUAGES = r"英文|英语|中文|汉语|日文|日语|韩文|韩语|法文|法语|德文|德语|西班牙语|俄语|俄文"
+_TRANSLATED = (rf"翻译|(?:换成|改成|变成|弄成|改为|换为|转成|做成)(?:{_LANGUAGES})(?:的|版)?(?:吧|呢|啊|了)?$|"
+                r"\btranslat\w*\b|\b(?:in|into|to)\s+(?:english|chinese|mandarin|french|spanish|german|japanese|"
+                r"korean|italian|portuguese)(?:\s+(?:please|pls|instead))?$")
+
 
 def _animated(clause: Clause) -> bool:
     """A motion of the title no edit makes, said without a fade ("make the title spin in")."""
@@ -413,13 +420,12 @@ def _style(clause: Clause) -> dict[str, object]:
         out["bgcolor"] = color_of(on.group(1))
         text = text[:on.start()]
     color = color_of(text)
-    letters = re.search(r"(\S)字", text) if clause.language == "zh" and color is None else None
-    if letters:
-        color = color_of(letters.group(1) + "色")
-    said = re.search(rf"(?:成|为|是|用|字要)([{ZH_COLOR_CHARS}])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([{ZH_COLOR_CHARS}])的$", text) \
+    if clause.language == "zh" and color is None:  # "白字", "加一行字「今晚见」 黄字" (一行字 is no colour: the one that is)
+        color = next((c for m in re.finditer(r"(\S)字", text) if (c := color_of(m.group(1) + "色"))), None)
+    said = re.search(rf"(?:成|为|是|用|字要)([{ZH_COLOR_CHARS}])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([{ZH_COLOR_CHARS}])的$|(?:改|变|换)([{ZH_COLOR_CHARS}])(?:的|一点|点)?$", text) \
         if clause.language == "zh" and color is None else None
-    if said:  # "字弄成红的", "换个颜色吧 绿的"
-        color = color_of((said.group(1) or said.group(2)) + "色")
+    if said:  # "字弄成红的", "换个颜色吧 绿的", "标题改红"
+        color = color_of((said.group(1) or said.group(2) or said.group(3)) + "色")  # "标题改红": 改 then the colour
     if color:
         out["color"] = color
     if clause.has(_FADE_IN):
@@ -801,6 +807,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
             target = find_text(clause, state)
             state.edit(RemoveText(segment_id=target.id if target else None))
         state.focus = None
+        return True
+    if clause.quote() is None and clause.has(_TRANSLATED):
+        state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
+            clause, "I can't translate the title. What should it say instead? Put the words in quotes, for example: "
+            "change the title to 'Night Walk'.", "我没法翻译标题。要改成什么字？请把文字放在引号里，例如：标题改成“Night Walk”。")))
         return True
     words = _new_words(clause) or _renamed_unquoted(clause, state)
     if words and clause.quote() is None and _animated(clause):
