@@ -43,6 +43,10 @@ _WORDS_TO_WRITE = re.compile(r"(?:字|标题|文字|字幕|内容|说|写|念|�
                              r"\b(?:title|text|caption|called|named)\s+[A-Z0-9]")
 
 
+# a change typed as an arrow between what is and what should be: "Urban Dreams -> Urban Nights", "标题 → 夜色"
+_ARROW = re.compile(r"^(?P<old>[^\n<>→⟶=]{1,60}?)\s*(?:->|→|⟶|=>|—>|－>)\s*(?P<new>[^\n<>→⟶=]{1,60})$")
+
+
 def quiet(message: str, language: str) -> str:
     """``message`` without the fillers, greetings, thanks, particles, emoji and repeated marks at its two ends."""
     text = message.strip()
@@ -58,4 +62,7 @@ def quiet(message: str, language: str) -> str:
         if text == before:
             break
     text = _LEAD_EN.sub("", text) if language == "en" else _LEAD_ZH.sub("", text)
+    arrow = _ARROW.match(text)
+    if arrow is not None and not re.search(r"\d", text):  # "Urban Dreams -> Urban Nights": the typed shorthand of a change, never a scene to film
+        text = f"change {arrow['old']} to {arrow['new']}" if language == "en" else f"把{arrow['old']}改成{arrow['new']}"
     return text if len(re.findall(r"\w", text)) > 1 else message  # "谢啦", "ok!": the whole message is the remark
