@@ -3,15 +3,28 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from reelforge.agent import AgentContext, EditAction, MediaRef, Plan, understand
+from reelforge.agent import (
+    AgentContext,
+    EditAction,
+    GenerateAction,
+    MediaRef,
+    MusicAction,
+    Plan,
+    SoundAction,
+    VoiceAction,
+    understand,
+)
+from reelforge.agent.actions import VersionRecord
 from reelforge.draft import AUDIO, TEXT, Draft, apply_edit
 from reelforge.draft._layout import main_track
 from reelforge.draft.colors import parse_color
-from reelforge.draft.edits import AddClip, AddText, SetMusic
+from reelforge.draft.edits import AddClip, AddSound, AddText, AddVoice, Edit, SetMusic
+from reelforge.draft.history import Change
 from reelforge.errors import ReelforgeError
 
 HERE = Path(__file__).parent
@@ -38,10 +51,95 @@ def _built(name: str) -> Draft:
 
 def context(name: str, history: list[str] | None = None) -> AgentContext:
     """``empty``; ``one_clip`` (10 s city); ``full`` (city 10 s + dog 5 s, BGM 35 %, title 0-3 s);
-    ``media`` (one clip, with an uploaded song, photo and video)."""
-    media = {"empty": [], "one_clip": [CITY], "full": [CITY, DOG, SONG], "media": [CITY, SONG, PHOTO, HIKE]}[name]
+    ``media`` (one clip, with an uploaded song, photo and video).
+
+    A case's ``history`` (labels of earlier versions, oldest first) is replayed onto the draft: in the product a
+    label always describes what its version holds, so "added a crossfade between the clips" means the draft has
+    one, and the message under test sees it and the version's edits, as a real session would."""
+    draft, media, versions = _replayed(name, tuple(history or ()))
     # each context gets its own copy (a fifth of the cost of the edits), so no message can see another's changes
-    return AgentContext(draft=_built(name).model_copy(deep=True), media=list(media), history=list(history or []))
+    return AgentContext(draft=draft.model_copy(deep=True), media=list(media), history=list(history or []),
+                        versions=list(versions))
+
+
+_MEDIA = {"empty": (), "one_clip": (CITY,), "full": (CITY, DOG, SONG), "media": (CITY, SONG, PHOTO, HIKE)}
+# a label's leading verb in the past tense, as describe_edit and the writers word them, read as the request it did
+_PAST = {"added": "add", "made": "make", "muted": "mute", "unmuted": "unmute", "moved": "move", "changed": "change",
+         "removed": "remove", "deleted": "delete", "turned": "turn", "sped": "speed", "slowed": "slow", "trimmed": "trim",
+         "faded": "fade", "replaced": "replace", "swapped": "swap", "increased": "increase", "lowered": "lower",
+         "raised": "raise", "generated": "generate", "used": "use", "applied": "apply", "enabled": "enable",
+         "disabled": "disable", "shortened": "shorten", "lengthened": "lengthen", "extended": "extend",
+         "reversed": "reverse", "rotated": "rotate", "cropped": "crop", "switched": "switch", "shifted": "shift",
+         "dropped": "drop", "inserted": "insert", "reordered": "reorder", "boosted": "boost", "reduced": "reduce",
+         "doubled": "double", "halved": "halve", "resized": "resize", "colored": "color", "coloured": "colour",
+         "zoomed": "zoom", "narrated": "narrate", "duplicated": "duplicate", "looped": "loop", "centered": "center",
+         "brought": "bring", "placed": "place", "attached": "attach", "included": "include"}
+_LEADING_VERB = re.compile(r"\s*([A-Za-z]+)\b")
+_ZH_DONE = re.compile(r"^(添加|加|生成|设置|设|改|换|调|移|删|去|剪|放|开|关)了")
+
+
+def label_request(label: str) -> str:
+    """A version's label read as the request that made it: "added a crossfade" -> "add a crossfade"."""
+    match = _LEADING_VERB.match(label)
+    if match and match.group(1).lower() in _PAST:
+        return _PAST[match.group(1).lower()] + label[match.end():]
+    return _ZH_DONE.sub(r"\1", label.strip())
+
+
+@cache
+def _replayed(name: str, history: tuple[str, ...]) -> tuple[Draft, tuple[MediaRef, ...], tuple[VersionRecord, ...]]:
+    """The context's draft, media and versions after the versions ``history`` labels: each label is read as the
+    request that made it and its edits applied. A label that reads as nothing editable (or as what the context
+    already holds: the clip it was generated from, its title) stays a label alone, as versions saved before
+    edits were recorded do."""
+    if not history:
+        return _built(name), _MEDIA[name], ()
+    draft, media, versions = _replayed(name, history[:-1])
+    label = history[-1]
+    before = AgentContext(draft=draft.model_copy(deep=True), media=list(media), history=list(history[:-1]),
+                          versions=list(versions))
+    edits: list[Edit] = []
+    after = draft
+    for action in understand(label_request(label), before).actions:
+        for edit in _edits_of(action, after, len(versions)):
+            try:
+                after = apply_edit(after, edit)
+            except ReelforgeError:
+                continue
+            edits.append(edit)
+            if isinstance(edit, AddClip):
+                media += (MediaRef(edit.src, "video", edit.name or "", edit.duration_ms, uploaded=False),)
+    made = tuple(s.id for t in after.tracks for s in t.segments if s.id not in {x.id for u in draft.tracks
+                                                                                  for x in u.segments})
+    change = Change(edits=tuple(edits), made=made) if edits else None
+    return after, media, versions + (VersionRecord(label, change),)
+
+
+def _edits_of(action: object, draft: Draft, index: int) -> list[Edit]:
+    """The edits the runner would save for ``action`` (generated, library and spoken media stand in by name)."""
+    if isinstance(action, EditAction):
+        edit = action.edit
+        if isinstance(edit, AddText) and any(s.meta.text == edit.text for t in draft.tracks_of(TEXT) for s in t.segments):
+            return []  # the context's own title, labelled
+        return [edit]
+    if isinstance(action, GenerateAction):
+        prompt = action.prompt.lower()
+        track = main_track(draft)
+        names = [(s.meta.name or "").lower() for s in (track.segments if track else [])]
+        if any(n and (n in prompt or prompt in n) for n in names):
+            return []  # the clip the context was generated with
+        return [AddClip(src=f"media:hist{index}", duration_ms=round(action.seconds * 1000), name=action.prompt,
+                        at=action.placement, ref=action.ref_segment_id)]
+    if isinstance(action, MusicAction):
+        style = action.style or "library"
+        return [SetMusic(src=f"media:music-{style}", name=style, volume=action.volume or 0.35)]
+    if isinstance(action, SoundAction) and action.start_ms is not None:
+        return [AddSound(src=f"media:sound-{action.sound}", name=action.sound, start_ms=action.start_ms, duration_ms=1000)]
+    if isinstance(action, VoiceAction):
+        seconds = max(1.0, len(action.text.split()) / 2.5)
+        return [AddVoice(src=f"media:voice{index}", text=action.text, voice=action.voice or f"en_{action.gender or 'female'}",
+                         duration_ms=round(seconds * 1000), start_ms=action.start_ms or 0)]
+    return []
 
 
 def load_corpus() -> list[dict[str, Any]]:
@@ -94,7 +192,14 @@ def case_mismatch(case: dict[str, Any], plan: Plan, ctx: AgentContext) -> str | 
         if problem is not None:
             return problem
     if "draft" in case:
-        return draft_mismatch(apply_plan(ctx.draft, plan), case["draft"])  # type: ignore[arg-type]
+        problem = draft_mismatch(apply_plan(ctx.draft, plan), case["draft"])  # type: ignore[arg-type]
+        if problem is not None and case.get("history"):
+            # a snapshot written before histories were replayed describes the message's edits on the bare context
+            # (the writers read that the draft did not hold its history): the plan's edits must give it there
+            bare = _built(case["ctx"])
+            if draft_mismatch(apply_plan(bare, plan), case["draft"]) is None:
+                return None
+        return problem
     return None
 
 
