@@ -555,7 +555,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     else:
         return False
     found = state.draft.find_segment(again) if again and not percent and volume in (0.5, 1.5) else None
-    if found is not None and found[1].meta.volume is not None:  # "quieter" after it was set to 40%: from there
+    # "quieter" after it was set to 40%: from there; after it was muted there is nothing to scale ("它的声音开回一半"
+    # after "第2个片段静音" is half its sound, not half of silence)
+    if found is not None and found[1].meta.volume:
         volume = round(min(2.0, found[1].meta.volume * (0.6 if volume == 0.5 else 1.5)), 3)
     each: list[str | None] = [*targets] or [None]
     for target in each:
