@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reelforge.agent import AgentContext, EditAction, VersionRecord, understand
 from reelforge.draft import Change, Draft, Edit, apply_edit
-from reelforge.draft.edits import SetClipAudio
+from reelforge.draft.edits import SetClipAudio, SetFade
 
 from ._fixtures import context
 
@@ -21,6 +21,13 @@ def _after(name: str, label: str, *edits: Edit) -> AgentContext:
 
 def _edits(message: str, ctx: AgentContext) -> list[object]:
     return [a.edit if isinstance(a, EditAction) else a for a in understand(message, ctx).actions]
+
+
+def test_a_length_after_a_fade_is_that_fades_length_on_what_it_faded() -> None:
+    # "fade in the video at the start" records the first clip's fade: "it" is the fade, never the clip to trim
+    ctx = _after("full", "faded in the video at the start", SetFade(segment_id="s1", fade_in_ms=1000))
+    assert _edits("make it 2 seconds", ctx) == [SetFade(segment_id="s1", fade_in_ms=2000)]
+    assert _edits("两秒吧", ctx) == [SetFade(segment_id="s1", fade_in_ms=2000)]
 
 
 def test_a_level_said_after_a_mute_is_that_level_not_a_share_of_silence() -> None:

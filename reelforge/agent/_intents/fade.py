@@ -204,7 +204,9 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
         state.actions.pop()
         state.edit(last.edit.model_copy(update={"fade_in_ms" if start else "fade_out_ms": said}))
         return True
-    if state.actions or not _FADE_LABEL.search(label) or _NOT_PICTURE.search(label) or not main_clips(state.draft):
+    recorded = _last_fade(state)
+    if state.actions or not main_clips(state.draft) or recorded is None and (
+            not _FADE_LABEL.search(label) or _NOT_PICTURE.search(label)):
         return False
     if end is not None:
         start = (end.group(1) or end.group(2)) in ("start", "beginning", "开头", "片头")
@@ -213,10 +215,23 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
     if length is None:
         return False
     ms = round(float(next(g for g in length.groups() if g)) * 1000)
+    if recorded is not None:  # "make it 2 seconds" after "faded in the video at the start": that fade, on what it faded
+        state.edit(recorded.model_copy(update={way: ms for way in ("fade_in_ms", "fade_out_ms") if getattr(recorded, way)}),
+                   focus_kind="clip" if recorded.segment_id else None)
+        return True
     was_in = re.search(r"\bin\b|淡入|渐显", label) is not None
     was_out = re.search(r"\bout\b|淡出|渐隐", label) is not None or not was_in
     state.edit(SetFade(fade_in_ms=ms if was_in else None, fade_out_ms=ms if was_out else None))
     return True
+
+
+def _last_fade(state: PlanState) -> SetFade | None:
+    """The picture fade the last version made, as it recorded it (a fade given, not one taken away); None when its
+    last edit is something else or it recorded nothing (its label is read instead)."""
+    versions = state.context.versions
+    change = versions[-1].change if versions else None
+    last = change.edits[-1] if change is not None and change.edits else None
+    return last if isinstance(last, SetFade) and (last.fade_in_ms or last.fade_out_ms) else None
 
 
 def _ways(clause: Clause) -> list[str]:
