@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 
 from reelforge.agent._absent import needed
 from reelforge.agent._numbers import normalize
-from reelforge.agent.actions import Action, AgentContext, EditAction, GenerateAction, Language, VersionRecord
+from reelforge.agent.actions import (
+    Action,
+    AgentContext,
+    EditAction,
+    GenerateAction,
+    Language,
+    UndoAction,
+    Unknown,
+    VersionRecord,
+)
 from reelforge.agent.describe import describe_edit
 from reelforge.agent.registry import TOPICS, focus_of, topics_of
 from reelforge.draft import TEXT, Draft, Edit, apply_edit
@@ -115,6 +124,31 @@ class PlanState:
         for seg in track.segments if track else []:
             if seg.src == src:
                 self.focus = Focus("clip", seg.id)
+
+    def restore(self, steps: int) -> bool:
+        """Plan what follows on the draft undoing the last ``steps`` versions restores: the one the earliest of them
+        was made on, as its version recorded it. False, and nothing changed, when that draft is not known."""
+        versions = self.context.versions
+        before = versions[-steps].before if 0 < steps <= len(versions) else None
+        if before is None:
+            return False
+        self.draft = before
+        focus = self.focus
+        if focus is not None and focus.segment_id and before.find_segment(focus.segment_id) is None:
+            # "undo both and just delete the title": the title the undone versions added is gone; "it" is that kind again
+            self.focus = Focus(focus.kind)
+            if self.initial_focus is focus:
+                self.initial_focus = self.focus
+        self.automatic = automatic_segments(versions[:-steps], before)
+        return True
+
+    def after_undo(self) -> None:
+        """A message that opens by undoing ("撤回 我要的是剪掉结尾两秒", "undo both and just delete the title") plans what
+        it asks next on the draft the undo restores, not on the one it undid."""
+        if self.draft is not self.origin or not any(isinstance(a, UndoAction) for a in self.actions) or \
+                not all(isinstance(a, (UndoAction, Unknown)) for a in self.actions):
+            return
+        self.restore(sum(a.steps for a in self.actions if isinstance(a, UndoAction)))
 
     def last_change_is(self, topic: str) -> bool:
         """Whether the version this message follows changed ``topic`` ("speed", "motion"): by the edits it recorded,

@@ -14,7 +14,7 @@ from pydantic import Field
 from reelforge.draft import Aspect
 from reelforge.draft.edits import ClipPlace, Edit
 from reelforge.draft.history import Change
-from reelforge.draft.model import CaptionStyle
+from reelforge.draft.model import CaptionStyle, Draft
 from reelforge.draft.output import OutputFormat, PresetName, Quality
 
 __all__ = [
@@ -44,10 +44,12 @@ class MediaRef:
 
 @dataclass(frozen=True)
 class VersionRecord:
-    """One saved version of the lineage: its label, and the edits that made it when the version recorded them."""
+    """One saved version of the lineage: its label, the edits that made it when the version recorded them, and the
+    draft they were made on (its parent version's: what undoing it restores) when known."""
 
     label: str
     change: Change | None = None
+    before: Draft | None = None
 
 
 @dataclass(frozen=True)

@@ -781,6 +781,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             acted = bool(planned) and not any(isinstance(a, Unknown) for a in planned) and \
                 state.actions[:len(snapshot.actions)] == snapshot.actions
             previous = (clauses[index - 1], snapshot) if acted else None
+        state.after_undo()  # "撤回 我要的是剪掉结尾两秒": the rest on the draft the undo restores
         snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
@@ -1782,7 +1783,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
             said = list(_UNITLESS.finditer(words))
         if len(said) != 1:
             return False
-        return _replay(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
+        return _made_again(words[:said[0].start(1)] + number + words[said[0].end(1):], state)
     colour = _BARE_COLOUR.match(bare)
     if colour is not None:  # "还是改成红色吧" after "标题颜色改为蓝色": that change, in this colour
         said_colour = list(re.finditer(r"[红黄蓝绿白黑紫橙粉灰]色|\b(?:red|yellow|blue|green|white|black|purple|orange|pink|gr[ae]y)\b", words))
@@ -1938,6 +1939,27 @@ def _it_is_last(clause: Clause, state: PlanState) -> PlanState | None:
     return _taken(said, state, lambda c: all(isinstance(a, EditAction) and topic_of(a) == topic for a in c.actions))
 
 
+def _made_again(words: str, state: PlanState) -> bool:
+    """The last change (its label, with the value said instead) made again. When the draft it left cannot take it
+    ("actually 13" after "trimmed the video to 12s": a trim gives back nothing it cut, the edit changes nothing or
+    asks), it is undone and made on the draft it was made on, when the version recorded that draft and nothing else
+    in the message acts."""
+    here = state.fork()
+    made = _replay(words, here)
+    if made and (here.draft != state.draft or not all(isinstance(a, EditAction) for a in here.actions[len(state.actions):])):
+        state.__dict__.update(here.__dict__)
+        return True
+    there = state.fork()
+    if any(not isinstance(a, Unknown) for a in state.actions) or not there.restore(1) or not _replay(words, there) or \
+            there.draft == state.draft:
+        if made:
+            state.__dict__.update(here.__dict__)
+        return made
+    there.actions.insert(len(state.actions), UndoAction())
+    state.__dict__.update(there.__dict__)
+    return True
+
+
 def _cut_more(words: str, amount: float, state: PlanState) -> bool:
     """The last cut again: a trim *to* a length ("trimmed the video to 14 s") to that much less, a cut *by* an amount
     ("第2个片段剪掉开头1秒", "第一个片段缩短 2 秒") by this amount."""
@@ -2016,6 +2038,7 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
     new = re.sub(r"^(.+?)(?:太|有点)?(?:吵|大声|太大)\s+(?=调|改|换)", r"\1", new)  # "是狗那段原声吵 调到百分之十"
     new = re.sub(r"\s*[，,]?\s*(?:而)?不是.*$", "", new)  # "…掐掉开头两秒 不是剪到8秒": what was not meant, said again
     trial = state.fork()
+    trial.restore(1)  # what was meant is made on the draft the undo restores
     label = history[-1].lower()
     other = re.fullmatch(r"(?:it'?s )?(?:the )?other (?:one|clip)|(?:是)?(?:另(?:1|外)(?:个|段)(?:片段)?|另外(?:那|这)(?:个|段))", new)
     clips = [c.id for c in main_clips(state.draft)]
@@ -2041,7 +2064,8 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
         if not trial.actions or any(isinstance(a, Unknown) for a in trial.actions[len(state.actions):]):
             return None
         if isinstance(trial.actions[len(state.actions)], (UndoAction, RevertAction)):
-            return trial  # "不对，撤回上一步", "actually go back to before the music": the undo said is the correction, not one more
+            # "不对，撤回上一步", "actually go back to before the music": the undo said is the correction, not one more
+            return _read_clauses(split_clauses(new, language), state.fork()) if trial.draft is not state.draft else trial
         made = trial.actions[len(state.actions):]
         if len(made) == 1 and isinstance(made[0], GenerateAction) and made[0].placement == "replace" and \
                 re.match(r"^(?:generated|生成)", history[-1].lower()):
@@ -2075,6 +2099,7 @@ def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | Non
         return None
     label = state.context.history[-1].lower()
     trial = state.fork()
+    trial.restore(1)  # the change made again on the draft the undo restores
     if (_THING_ZH if language == "zh" else _THING_EN).match(new):
         named = _LABELLED.search(label)
         if named is None or not _replay(label[:named.start()] + new + label[named.end():], trial):
@@ -2088,7 +2113,7 @@ def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | Non
             return None
         place = re.sub(r"^(?:(?:at|to|on|in)\b ?|放|移到|放到|在)", "", new)
         asked = Clause(f"把{name}放到{place}" if language == "zh" else f"move {name} to {place}", (), language, new)
-        planned = _taken(asked, state, lambda c: all(isinstance(a, EditAction) for a in c.actions))
+        planned = _taken(asked, trial, lambda c: all(isinstance(a, EditAction) for a in c.actions))
         if planned is None:
             return None
         trial = planned

@@ -13,11 +13,13 @@ from reelforge.draft.edits import apply_edit
 from reelforge.services.auth import Principal, load_session
 from reelforge.services.context import Services
 from reelforge.services.events import function_call, function_response
+from reelforge.store.models import DraftVersion
 from reelforge.store.repos import DraftRepo, MediaRepo
 
-__all__ = ["Emit", "TurnScope", "has_music", "has_title", "load_context", "move_pointer", "save_edits"]
+__all__ = ["UNDO_REACH", "Emit", "TurnScope", "has_music", "has_title", "load_context", "move_pointer", "save_edits"]
 
 Emit = Callable[[dict[str, Any]], None]
+UNDO_REACH = 5   # how many versions back the agent is given the draft each was made on
 
 
 @dataclass(frozen=True)
@@ -51,13 +53,18 @@ def load_context(scope: TurnScope) -> tuple[Any, Draft]:
         drafts = DraftRepo(db)
         current = drafts.current(session)
         draft = Draft.from_wire(current.draft) if current is not None else Draft.empty()
-        history: list[str] = []
-        versions: list[VersionRecord] = []
+        lineage: list[DraftVersion] = []
         row = current
         while row is not None:  # the lineage of the current version, oldest first
-            history.insert(0, row.description)
-            versions.insert(0, VersionRecord(row.description, read_change(row.changes)))
+            lineage.insert(0, row)
             row = drafts.version(session.id, row.parent) if row.parent else None
+        history = [row.description for row in lineage]
+        # the last few versions carry the draft they were made on: a message that undoes them ("撤回 我要的是剪掉结尾两秒")
+        # plans what follows on the draft the undo restores
+        reach = len(lineage) - UNDO_REACH
+        versions = [VersionRecord(row.description, read_change(row.changes),
+                                  Draft.from_wire(lineage[index - 1].draft) if index > 0 and index >= reach else None)
+                    for index, row in enumerate(lineage)]
         refs = [MediaRef(src=f"media:{m.id}", kind=m.kind, name=m.name, duration_ms=m.duration_ms,  # type: ignore[arg-type]
                          uploaded=m.origin not in ("generated", "library"))
                 for m in MediaRepo(db).of_session(session.id)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from reelforge.agent import (
     MusicAction,
     Plan,
     SoundAction,
+    UndoAction,
     VoiceAction,
     understand,
 )
@@ -112,7 +114,7 @@ def _replayed(name: str, history: tuple[str, ...]) -> tuple[Draft, tuple[MediaRe
     made = tuple(s.id for t in after.tracks for s in t.segments if s.id not in {x.id for u in draft.tracks
                                                                                   for x in u.segments})
     change = Change(edits=tuple(edits), made=made) if edits else None
-    return after, media, versions + (VersionRecord(label, change),)
+    return after, media, versions + (VersionRecord(label, change, draft),)
 
 
 def _edits_of(action: object, draft: Draft, index: int) -> list[Edit]:
@@ -192,7 +194,7 @@ def case_mismatch(case: dict[str, Any], plan: Plan, ctx: AgentContext) -> str | 
         if problem is not None:
             return problem
     if "draft" in case:
-        problem = draft_mismatch(apply_plan(ctx.draft, plan), case["draft"])  # type: ignore[arg-type]
+        problem = draft_mismatch(apply_plan(ctx.draft, plan, ctx.versions), case["draft"])  # type: ignore[arg-type]
         if problem is not None and case.get("history"):
             # a snapshot written before histories were replayed describes the message's edits on the bare context
             # (the writers read that the draft did not hold its history): the plan's edits must give it there
@@ -216,15 +218,24 @@ def grid_failures(cases: list[dict[str, Any]], ctx: str = "full") -> list[str]:
     return failures
 
 
-def apply_plan(draft: Draft, plan: Plan) -> Draft:
-    """The draft after the plan's edits (an edit that cannot apply leaves it as it was, as the runner does)."""
+def apply_plan(draft: Draft, plan: Plan, versions: Sequence[VersionRecord] = ()) -> Draft:
+    """The draft after the plan's edits (an edit that cannot apply leaves it as it was, as the runner does). An undo
+    steps back over the versions this plan saved, then over ``versions`` to the draft each was made on, when it
+    recorded it (the runner moves the version pointer); past what is known the draft stays as it is."""
+    saved, earlier = [draft], list(versions)
     for action in plan.actions:
-        if isinstance(action, EditAction):
+        if isinstance(action, UndoAction):
+            for _ in range(action.steps):
+                if len(saved) > 1:
+                    saved.pop()
+                elif earlier and earlier[-1].before is not None:
+                    saved = [earlier.pop().before]  # type: ignore[list-item]
+        elif isinstance(action, EditAction):
             try:
-                draft = apply_edit(draft, action.edit)
+                saved.append(apply_edit(saved[-1], action.edit))
             except ReelforgeError:
                 pass
-    return draft
+    return saved[-1]
 
 
 _KINDS = {"GenerateAction": "generate", "MusicAction": "music", "SoundAction": "sound", "UndoAction": "undo",

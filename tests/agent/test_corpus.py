@@ -35,7 +35,7 @@ def test_message_plans_expected_actions_and_draft(case: dict[str, Any]) -> None:
         problem = action_mismatch(action, want)
         assert problem is None, f"{case['msg']!r}: {problem} (plan {kinds})"
     if "draft" in case:
-        problem = draft_mismatch(apply_plan(ctx.draft, plan), case["draft"])  # type: ignore[arg-type]
+        problem = draft_mismatch(apply_plan(ctx.draft, plan, ctx.versions), case["draft"])  # type: ignore[arg-type]
         assert problem is None, f"{case['msg']!r}: {problem}"
     language = "zh" if _HAN.search(re.sub(r"['\"“「『‘《][^'\"”」』’》]*['\"”」』’》]", "", case["msg"])) else "en"
     assert plan.language == language

@@ -3,9 +3,11 @@ version the product saves does, and the message is planned on the draft those ed
 
 from __future__ import annotations
 
-from reelforge.agent import AgentContext, EditAction, VersionRecord, understand
+import dataclasses
+
+from reelforge.agent import AgentContext, EditAction, UndoAction, VersionRecord, understand
 from reelforge.draft import Change, Draft, Edit, apply_edit
-from reelforge.draft.edits import SetClipAudio, SetFade
+from reelforge.draft.edits import SetClipAudio, SetFade, Trim
 
 from ._fixtures import context
 
@@ -16,7 +18,7 @@ def _after(name: str, label: str, *edits: Edit) -> AgentContext:
     draft = before
     for edit in edits:
         draft = apply_edit(draft, edit)
-    return AgentContext(draft=draft, history=[label], versions=[VersionRecord(label, Change(tuple(edits)))])
+    return AgentContext(draft=draft, history=[label], versions=[VersionRecord(label, Change(tuple(edits)), before)])
 
 
 def _edits(message: str, ctx: AgentContext) -> list[object]:
@@ -34,3 +36,18 @@ def test_a_level_said_after_a_mute_is_that_level_not_a_share_of_silence() -> Non
     ctx = _after("full", "第2个片段静音", SetClipAudio(segment_id="s2", volume=0.0))
     assert _edits("它的声音开回一半", ctx) == [SetClipAudio(segment_id="s2", volume=0.5)]
     assert _edits("bring its sound back to half", ctx) == [SetClipAudio(segment_id="s2", volume=0.5)]
+
+
+def test_what_a_message_asks_after_its_undo_is_planned_on_the_draft_the_undo_restores() -> None:
+    ctx = _after("full", "视频剪到 10 秒", Trim(end_ms=10000))  # the 15 s video trimmed to 10 s
+    assert _edits("撤回 我要的是剪掉结尾两秒", ctx) == [UndoAction(), Trim(end_ms=13000)]
+    assert _edits("undo that and cut the last 2 seconds instead", ctx) == [UndoAction(), Trim(end_ms=13000)]
+
+
+def test_a_value_the_last_change_left_no_room_for_undoes_it_and_makes_it_again() -> None:
+    ctx = _after("full", "trimmed the video to 10s", Trim(end_ms=10000))
+    assert _edits("actually 11", ctx) == [UndoAction(), Trim(end_ms=11000)]
+    assert _edits("还是12秒吧", ctx) == [UndoAction(), Trim(end_ms=12000)]
+    assert _edits("actually 9", ctx) == [Trim(end_ms=9000)]  # the 10 s left has room for 9: no undo
+    unknown = dataclasses.replace(ctx, versions=[dataclasses.replace(ctx.versions[0], before=None)])
+    assert not any(isinstance(a, UndoAction) for a in _edits("actually 11", unknown))  # the draft before: not known

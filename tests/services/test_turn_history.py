@@ -64,3 +64,12 @@ def test_a_title_the_user_adds_replaces_the_automatic_one(chat: Chat) -> None:
     assert sorted(_titles(chat)) == ["My Trip", "the end"]
     chat.say("remove all the titles")
     assert _titles(chat) == []
+
+
+def test_a_change_taken_back_in_a_message_is_made_again_on_the_draft_before_it(chat: Chat, tmp_path: Path) -> None:
+    add_clips(chat, tmp_path, [3.0, 3.0])
+    chat.say("trim the video to 4 seconds")
+    chat.say("actually 5")  # a trim gives back nothing it cut: undone, and trimmed again from the 6 s before it
+    assert chat.draft().video_end_ms == 5000
+    chat.say("undo that and cut the last 2 seconds instead")  # the cut planned on the draft the undo restores
+    assert chat.draft().video_end_ms == 4000
