@@ -7,7 +7,7 @@ import dataclasses
 
 from reelforge.agent import AgentContext, EditAction, UndoAction, VersionRecord, understand
 from reelforge.draft import Change, Draft, Edit, apply_edit
-from reelforge.draft.edits import SetClipAudio, SetFade, Trim
+from reelforge.draft.edits import SetClipAudio, SetFade, Trim, UpdateMusic
 
 from ._fixtures import context
 
@@ -51,3 +51,9 @@ def test_a_value_the_last_change_left_no_room_for_undoes_it_and_makes_it_again()
     assert _edits("actually 9", ctx) == [Trim(end_ms=9000)]  # the 10 s left has room for 9: no undo
     unknown = dataclasses.replace(ctx, versions=[dataclasses.replace(ctx.versions[0], before=None)])
     assert not any(isinstance(a, UndoAction) for a in _edits("actually 11", unknown))  # the draft before: not known
+
+
+def test_the_music_loop_turned_off_is_that_setting_never_the_music_removed() -> None:
+    assert _edits("turn off the music loop", context("full")) == [UpdateMusic(loop=False)]
+    ctx = _after("full", "turned off the music loop", UpdateMusic(loop=False))
+    assert _edits("loop the music and make it 45 percent", ctx) == [UpdateMusic(loop=True), UpdateMusic(volume=0.45)]

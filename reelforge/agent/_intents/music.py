@@ -83,6 +83,10 @@ _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t
             r"starts (?:over|again))(?: (?:at the end|after \w+ seconds?|halfway|midway))?(?=\s*(?:$|[,.;!]))|"
             r"\brepeats? (?:over and over|again and again|too (?:much|often))\b|"
             r"\b(?:not|no) (?:on )?(?:a )?(?:loop|repeat)|\bonly once\b|^just once(?: please)?$|"
+            # the loop switched off: "turn off the music loop", "turn the loop off", "disable looping"
+            r"\b(?:turn|switch|shut|take) off (?:the |its )?(?:(?:music|song|track|bgm)(?:'s)? )?(?:loop|looping|repeat)\b|"
+            r"\b(?:turn|switch) (?:the |its )?(?:(?:music|song|track|bgm)(?:'s)? )?(?:loop|looping|repeat) off\b|"
+            r"\b(?:disable|cancel|kill|remove) (?:the |its )?(?:(?:music|song|track|bgm)(?:'s)? )?(?:loop|looping)\b|\bloop(?:ing)? off\b|"
             r"(?:不要|别|不|不用|不需要)(?:再)?(?:循环|重复)|只播放?一(?:次|遍)|播一(?:次|遍)|(?:只|就)(?:播|放|播放)(?:一|1)(?:次|遍)|"
             r"(?:播|放)(?:一|1)(?:次|遍)(?:就行|就好|就够了|就完|就结束|就可以)|"
             r"循环(?:功能|播放)?(?:给我|帮我)?(?:关掉|关了|关闭|关上|取消|去掉|停掉)|(?:关掉|关闭|取消|去掉|停掉)(?:音乐的?)?循环")
