@@ -57,3 +57,11 @@ def test_the_music_loop_turned_off_is_that_setting_never_the_music_removed() -> 
     assert _edits("turn off the music loop", context("full")) == [UpdateMusic(loop=False)]
     ctx = _after("full", "turned off the music loop", UpdateMusic(loop=False))
     assert _edits("loop the music and make it 45 percent", ctx) == [UpdateMusic(loop=True), UpdateMusic(volume=0.45)]
+
+
+def test_a_length_said_in_brackets_leaves_no_brackets_in_the_prompt() -> None:
+    # as a version's label says it ("Generated a futuristic city at night (10 s)"), so the clip it made is known by name
+    plan = understand("generate a futuristic city at night (10 s)", context("empty"))
+    assert [(a.prompt, a.seconds) for a in plan.actions] == [("futuristic city at night", 10.0)]  # type: ignore[attr-defined]
+    plan = understand("生成一段海边日落（5秒）", context("empty"))
+    assert [(a.prompt, a.seconds) for a in plan.actions] == [("海边日落", 5.0)]  # type: ignore[attr-defined]

@@ -392,6 +392,9 @@ _BARE_SUBJECT = re.compile(r"^(?!(?:a|an|the|some|my|this|that|another|one|two|t
 _CLIP_NOUN = r"\b(?:clips?|videos?|vids?|shots?|scenes?|footage|time-?lapses?|montages?|views?|close-?ups?|animations?|b-?roll)\b"
 
 
+_EMPTY_BRACKETS = re.compile(r"\s*[(（\[]\s*[)）\]]")
+
+
 def _prompt(clause: Clause) -> str:
     quote = clause.quote()
     if quote:
@@ -416,6 +419,8 @@ def _prompt(clause: Clause) -> str:
     for pattern in (_ZH_STRIP if clause.language == "zh" else _EN_STRIP):
         text = compiled(pattern).sub(" ", text).strip(" ,，。.:：")
         text = re.sub(r"\s{2,}", " ", text)
+    # "a dog on the beach (5s)", "a city at night (neon, 6s)": the length taken out leaves its brackets and comma
+    text = _EMPTY_BRACKETS.sub("", re.sub(r"[\s,，]+(?=[)）\]])", "", text))
     text = re.sub(r"\s+(?=[，,])", "", text).strip(" ,，。.:：的?？!！")
     if how and text and how not in text:
         text = f"{text}, {how}"
