@@ -1711,18 +1711,22 @@ def _scaled(words: str, by: float, state: PlanState) -> bool:
 
 def _halfway(words: str, state: PlanState) -> bool:
     """The last change (its label replayed) to halfway between the value before it and the one it set: the value
-    on the draft, or 1.0 for a clip's speed or sound when the draft already holds the new one."""
+    on the draft the version was made on (or, with none recorded, on the draft), or 1.0 for a clip's speed or sound
+    when that draft holds none or already the new one."""
     replayed = _replayed_value(words, state)
     if replayed is None:
         return False
     edit, field = replayed
     said = float(getattr(edit, field))
+    versions = state.context.versions
+    # the value before it: on the draft the version was made on, when it recorded it; else the draft's own
+    draft = versions[-1].before if versions and versions[-1].before is not None else state.draft
     if edit.op == "update_music":
-        music = [seg for t in state.draft.tracks if t.type == AUDIO and t.id != "sfx" for seg in t.segments
+        music = [seg for t in draft.tracks if t.type == AUDIO and t.id != "sfx" for seg in t.segments
                  if not seg.meta.voice]
         before = music[0].meta.volume if music else None
     else:
-        found = state.draft.find_segment(getattr(edit, "segment_id", None) or "")
+        found = draft.find_segment(getattr(edit, "segment_id", None) or "")
         before = found[1].meta.speed if found and field == "speed" else found[1].meta.volume if found else None
         before = 1.0 if before is None or before == said else before
     if before is None or before == said:

@@ -65,3 +65,9 @@ def test_a_length_said_in_brackets_leaves_no_brackets_in_the_prompt() -> None:
     assert [(a.prompt, a.seconds) for a in plan.actions] == [("futuristic city at night", 10.0)]  # type: ignore[attr-defined]
     plan = understand("生成一段海边日落（5秒）", context("empty"))
     assert [(a.prompt, a.seconds) for a in plan.actions] == [("海边日落", 5.0)]  # type: ignore[attr-defined]
+
+
+def test_halfway_back_is_halfway_to_the_value_on_the_draft_the_version_was_made_on() -> None:
+    ctx = _after("full", "音乐音量调到80%", UpdateMusic(volume=0.8))  # from the fixture's 35 %
+    assert _edits("太多了，回一半", ctx) == [UpdateMusic(volume=0.57)]
+    assert _edits("too much, halfway back", ctx) == [UpdateMusic(volume=0.57)]
