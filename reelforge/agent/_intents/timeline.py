@@ -353,8 +353,10 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
         return False
     # Chinese drops the object: "加一个溶解转场，再长一点", or "再长一点" right after a version that added one (a length
     # alone, "剪到10秒", is still the video's)
+    # ("再长一点 一秒", "再短点，半秒": which way, then how long)
     unsaid = clause.language == "zh" and clause.has(
-        r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?$")
+        r"^(?:再|然后|稍微|把它)?(?:" + _LONGER_TRANSITION + "|" + _SHORTER_TRANSITION + r")(?:吧|些)?"
+        r"(?:[，,\s]*(?:用|到|要)?\d+(?:\.\d+)?\s*秒(?:钟)?(?:吧)?)?$")
     # its pace said alone right after it: "quicker", "can it be slower, like 2 seconds", "too slow, half that"
     unsaid = unsaid or clause.has(_PACE_ALONE)
     # its length said alone right after it: "一秒钟就行", "a second is fine", "两秒吧"
