@@ -265,8 +265,8 @@ _REMOVED = r"^(?:removed|deleted|took out|删除|删掉|去掉|移除)"
 
 
 def _last_was(state: PlanState, pattern: str) -> bool:
-    history = state.context.history
-    return bool(history) and re.match(pattern, history[-1]) is not None
+    history = state.context.history  # (a label as a client wrote it: "Moved beach.jpg to the start")
+    return bool(history) and re.match(pattern, history[-1].lower()) is not None
 
 
 # "one for youtube as well", "and also a gif version", "再导一个b站的": another export after the last one
