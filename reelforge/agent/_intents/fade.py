@@ -162,7 +162,7 @@ _EACH = r"\b(?:each|both)\b|都是\d|各\d|都\d"
 _FADE_LABEL = re.compile(r"\bfad(?:e|ed|es)\b|淡入|淡出|渐隐|渐显")
 _NOT_PICTURE = re.compile(r"\b(?:music|song|bgm|title|text|caption|transitions?|cross[- ]?fade|between)\b|音乐|配乐|歌|标题|字幕|文字|转场|之间")
 # "now the end too", "开头也加一个", "结尾也来一个": a fade at the other end; "make it 3 seconds": the fade that long
-_OTHER_END = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:at |in )?(?:the )?(end|ending|start|beginning)(?: too| as well| also)?$|"
+_OTHER_END = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:(?:fade )?(?:in|out) )?(?:at |in )?(?:the )?(end|ending|start|beginning)(?: too| as well| also)?$|"
                         r"^(?:那)?(开头|结尾|片头|片尾)(?:也|再)(?:(?:加|来)(?:1)?(?:个|下)?|要|一样|是)(?:吧|一样)?$")  # "…，结尾也加"
 _ITS_LENGTH = re.compile(r"^(?:(?:ok|now|and|then)\s+)*(?:make|set|change) (?:it|that)(?: to)? (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|"
                          r"^(?:那)?(?:改成|调到|换成)?(\d+(?:\.\d+)?)秒(?:的|吧)?$|"
