@@ -1609,13 +1609,17 @@ _SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bi
 _SHORTER_AGAIN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |slightly |some )?shorter"
                             r"(?: still)?(?: please| pls)?$)|^(?:嗯|那|好)?\s*(?:再|还|还是)+短(?:一)?(?:点|些)(?:吧|啊)?$")
 _OTHER_THING_EN = r"(?:the |all (?:the )?)?(?:clips|music|title|captions|voice-?over)"
-_SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
+_SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing| one)?(?: again)?|again) (?:for|to|on|with) (.+?)(?: too| as well)?"
                           r"(?: please| pls)?$|" + _AGAIN_EN + r"(the other (?:one|clip|shot|part))(?: too| as well)?(?: please)?$|"
                           # "the city one too", "clip 1 as well": the last change on that clip
                           + _AGAIN_EN + r"((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+) (?:too|as well|also|the same(?: way)?)(?: please)?$|"
                           # "now the clips too" after the music was turned down: that change, on another thing
-                          + _AGAIN_EN + r"(" + _OTHER_THING_EN + r") (?:too|as well|also|the same(?: way)?)(?: please)?$")  # "and the dog clip the same"
-_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成)?(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
+                          + _AGAIN_EN + r"(" + _OTHER_THING_EN + r") (?:too|as well|also|the same(?: way)?)(?: please)?$|"  # "and the dog clip the same"
+                          # "give the dog clip the same one": the last change, made there
+                          + _AGAIN_EN + r"give (.+?) the same(?: one| thing| treatment)?(?: too| as well)?(?: please)?$")
+# ("狗那段也来一样的", "第二段也弄个一样的": the same one made there)
+_SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成|(?:来|弄|做|搞|加)(?:个|一个|1个)?)?"
+                          r"(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?(?:的)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
 _SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
          "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
@@ -1805,7 +1809,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         en = _SAME_FOR_EN.match(clause.text)
         if en is None and not _SAME_EN.match(clause.text):
             return False
-        target = (en.group(1) or en.group(2) or en.group(3) or en.group(4)) if en else None
+        target = next((group for group in en.groups() if group), None) if en else None
     labelled = _LABELLED.search(words)
     if target is not None and clause.language == "en" and re.fullmatch(_OTHER_THING_EN, target) and labelled is not None:
         # "now the clips too" after "turned the music down": the same change, said of the thing named
