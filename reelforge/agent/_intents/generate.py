@@ -134,7 +134,11 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)|" \
            r"\bmake (?:[\w-]+ )*?(?:louder|quieter|bigger|smaller|faster|slower|shorter|longer|lower|higher|softer|brighter|" \
            r"darker)\b|\b(?:more|less) (?:slow|fast|quiet|loud)\b|" \
-           r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
+           r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)|" \
+           r"\bmake (?!(?:a|an|another|one|me|us|some|new|more|two|three|my|your)\b)(?:[\w-]+ ){1,2}(?:clip|shot)\b" \
+           r"(?! (?:of|showing|with|where|about|please|pls|for|now)\b)(?= [a-z])"
+# ("make the dog clip slow motion": a clip there; its article dropped too, as a hurried message drops it: "make dog clip
+# twice as loud", "make city clip silent")
 
 _EN_STRIP = (
     r"\s+as\s+(?:a|an|another|one more)\s+(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b",  # "add ... as a new clip"
@@ -637,7 +641,8 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and (
             re.match(r"(?:1|一)段", new) or _described(new)):
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
-    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new) or _PLATFORM_ONLY.fullmatch(new.strip()):
+    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new) or _PLATFORM_ONLY.fullmatch(new.strip()) \
+            or _of_the_video(new, clause.language):  # ("change it to a fade through white", "换成我拍的爬山视频")
         return None  # ("turn it into a tiktok": the video made for a platform, its shape; nothing to film)
     if re.fullmatch(r"(?:(?:the|a|an|my)\s+)?(?:photo|picture|pic|image)|(?:那张|这张|1张)?(?:照片|图片|相片)", new.strip()):
         return None  # "用照片替换掉城市那段": a photo said bare is an upload (timeline's), never a scene of "照片"
@@ -795,6 +800,40 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
           r"\b(?:give me|got) (?:some )?(?:tips|ideas|suggestions|advice)\b"
 
 
+# What no scene says, whatever else a clause holds (#14: a clip is paid for, so only what is plainly a scene is filmed;
+# an edit named so on a project without that clip is asked about, never filmed): a part or a moment of the video there
+# is ("the part with the dog", "dog part", "the dog one", "城市那里", "狗出现的地方", "另外一段", "第5秒那里", "at 0:04", "到第8秒就停"),
+# a song or a file ("歌从45秒开始用", "那首summer用上", "summer.mp3"), a speed or a level ("at 1.5x", "降到三十五", "人声"), the
+# camera said to move ("镜头慢慢推进去": the clip's camera), a fade ("a fade through white"), the user's own footage
+# ("我拍的爬山视频"), a reaction to what is there ("比刚才还差", "看着好累", "错了，是右下角", "still a bit slow", "way down"), or
+# a verb before its object ("pixelate the faces ...": an instruction, where a scene opens with what it shows)
+_PREPOSITIONS = r"in|on|at|under|over|through|across|along|near|behind|beside|inside|outside|above|below|from|into|onto|by|" \
+                r"with|during|after|before|around|beneath|between|beyond|past|toward|towards|down|up|among|against|off|like|of|" \
+                r"for|to|and|or|as|than|where|when|while|then|just|only|also|maybe|a|an|the|some|one|two|three|all|both"
+_OF_THE_VIDEO_EN = re.compile(
+    r"\b(?!(?:a|an|little|tiny|spare|body|car)\b)[a-z]+ (?:part|parts|section|portion|bit)\b|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
+    r"\b(?!(?:9:16|16:9|4:3|21:9)\b)\d{1,2}:\d\d\b|"
+    r"\b(?:at|from|until|till|after|before) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b\d+(?:\.\d+)?\s*x\b|\d\s*%|\bpercent\b|"
+    r"\b[\w-]+\.(?:mp3|wav|m4a|aac|flac|mp4|mov|jpe?g|png)\b|^(?:actually|again|even|way (?:up|down|more|less|too|louder|"
+    r"quieter|faster|slower))\b|\bstill (?:a bit|a little|too|way|kinda|not)\b|\b(?:a|the) (?:quick |slow |soft |short )?fade\b|"
+    rf"^(?!(?:{_PREPOSITIONS})\b)(?![a-z]+ing\b)[a-z]+ (?:the|my|our|your|this|that|these|those|all|every|each|it|them)\b|"
+    # (a remark with its article dropped: "ending feels really abrupt", "ending is so sudden"; "fog is rolling in" is a scene)
+    r"^(?!(?:a|an|some|one|two|three)\b)(?:[a-z]+\s){1,2}(?:feels?|looks?|seems?|sounds?|is|are|was)\s+(?:(?:so|too|really|kinda|"
+    rf"way|very|quite|pretty|super|rather|just|still|a bit|a little)\s+)*(?!(?:[a-z]+ing|{_PREPOSITIONS})\b)[a-z]+\b")
+_OF_THE_VIDEO_ZH = re.compile(
+    r"那里|那块|那儿|[\u4e00-\u9fff]{1,4}(?:出现|出来)的(?:地方|时候|那里|那段)|另外(?:1|一)?(?:段|个)|"
+    r"(?:第|从|到|在)\d+(?:\.\d+)?秒|\d+(?:\.\d+)?秒(?:那里|那儿|处|时|的时候|开始|之后|以后|之前|以前)|"
+    r"(?<![唱听哼山儿情对])歌(?![手剧舞声谣])|那首|这首|用上|\.(?:mp3|wav|m4a|aac|flac)|"
+    r"\d+(?:\.\d+)?倍|[一二两三四五六七八九十点]+倍(?!数)|倍速|百分之|\d\s*%|降到|升到|"
+    r"^镜头[^，,]*?(?:推进去|推进来|摇到|移到|固定|别动|不动|拉远|拉近|推近)[^，,的]{0,3}(?:$|[，,\s])|我(?:自己)?(?:刚|刚刚)?(?:拍|录|剪)的|"
+    r"那段|这段|刚才|刚刚|上次|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
+
+
+def _of_the_video(text: str, language: str) -> bool:
+    """Whether ``text`` (a clause or a prompt) says something of the video or the editor that no scene says."""
+    return (_OF_THE_VIDEO_ZH if language == "zh" else _OF_THE_VIDEO_EN).search(text) is not None
+
+
 # "一只小猫在玩毛线球，时长6秒", "帮我做个视频 一个小女孩在草地上放风筝 时长7秒": the length said with its word, no trim
 _LENGTH_WORD = re.compile(r"(?:(?<=[，,])|(?<=[\u4e00-\u9fff] ))\s*(?:时长|长度)(?:为|是)?\s*(?=\d)")
 
@@ -939,6 +978,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
     if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
         prompt = f"{prompt} in {slow.group('slow') or 'slow motion'}"  # ", slowed down": filmed so
+    if not animate and _of_the_video(prompt, clause.language):  # "城市那段加个往左摇的镜头" with no city clip: asked, never filmed
+        return False
     action = GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
                             image_src=image.src if image else None, loras=loras)
@@ -1343,6 +1384,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             words = [w for w in re.findall(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)) if w not in _FILLER]
         if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
+    if _of_the_video(clause.text, clause.language):  # "the city part at 1.5x", "歌从45秒开始用": of the video, never a scene
+        return False
     if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film
         return True
     if slow_item is not None:
@@ -1355,7 +1398,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
 # what is left of a scene that names nothing: request words, video words and fillers ("make a ... video please", "帮我做个…的")
 _NOT_FILMED_EN = {"make", "do", "add", "give", "want", "need", "generate", "create", "get", "put", "apply", "use", "try", "have",
                   "me", "my", "u", "you", "can", "could", "would", "pls", "plz", "video", "vid", "clip", "kind", "type", "sort",
-                  "thing", "effect", "effects", "like", "bit", "quick", "short", "just", "also", "gimme", "wanna", "lil", "whole"}
+                  "thing", "effect", "effects", "like", "bit", "quick", "short", "just", "also", "gimme", "wanna", "lil", "whole",
+                  "total", "overall", "long", "length", "duration", "seconds", "secs"}  # "i need video of 5 seconds total"
 _NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作|" \
                  r"好看|漂亮|精彩|炫酷|酷炫|高级|有意思|有趣|厉害|不错|" \
                  r"爆款|爆火|火爆|上热门|热门|出圈|吸睛|吸引人|抓人|高大上|" \
