@@ -118,7 +118,7 @@ _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).*
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"^(?:请|帮我)?(?:我的|我上传的|上传的)?(?:那张|这张)?(?:照片|图片|相片)(?:那张|这张)?(?:做成|变成|转成)(?:1个|1段)?(?:动态的?)?视频|" \
-           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)\s*(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
+           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)\s*(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第|(?:个|1个|成)?(?:相册|幻灯片|合集|九宫格))|制作)|" \
            r"\b(?:turn|make|convert) (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+" \
@@ -829,9 +829,50 @@ _OF_THE_VIDEO_ZH = re.compile(
     r"那段|这段|刚才|刚刚|上次|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
 
 
+def _named_for_it(clause: Clause) -> bool:
+    """A thing said first with "the", then an edit of "it" in the same message ("the city takes forever before anything
+    happens, start it at 0:04"): the thing is what "it" means, a clip there or one asked about, never a scene."""
+    if clause.language != "en" or not clause.has(r"^(?:the|this|that)\b"):
+        return False
+    tail = re.findall(r"[a-z']+", clause.text)[-2:]
+    typed = clause.source.lower()
+    said = compiled_words(r"\b" + r"\W+".join(map(re.escape, tail)) + r"\b").search(typed) if tail else None
+    return said is not None and _IT_AFTER.search(typed, said.end()) is not None
+
+
+# (an edit a new clip never asks of itself: "make it 10 seconds", "make it vertical" after a scene are that clip's)
+_IT_AFTER = re.compile(r"\b(?:start|begin|end|stop|mute|unmute|cut|trim|delete|remove|move|swap|replace|shorten|crop|split|"
+                       r"fix|drop|lose|ditch)\s+(?:it|its)\b")
+
+
 def _of_the_video(text: str, language: str) -> bool:
     """Whether ``text`` (a clause or a prompt) says something of the video or the editor that no scene says."""
     return (_OF_THE_VIDEO_ZH if language == "zh" else _OF_THE_VIDEO_EN).search(text) is not None
+
+
+# a question about making clips, never a request for one: "how much does it cost to make a new clip?", "生成一段要多少钱"
+_ABOUT_MAKING = r"^(?:how (?:much|many|long|often))\b|\bcosts?\b|\bcredits?\b|\bpric(?:e|es|ing)\b|多少钱|收费|要钱|花钱|扣费|积分|额度|" \
+                r"(?:要|需要)多久|多长时间"
+# a resolution past what the video can have (a clip is made at up to 720p, the video exported at up to 1080p), said of
+# the clip: "generate a dancing cat video in 4k", "生成一段4K的海浪视频"
+# (said as an item of the scene's list, "sunrise over the ocean, 4k, 10 seconds", it is the prompt's word for quality)
+_BEYOND_MADE = r"\b(?:in|at)\s+(?:full\s+)?(?:[248]\s?k|uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|" \
+               r"\b(?:[248]k|uhd|ultra[- ]hd|1440p|2160p)\s+(?:video|clip|footage|shot|resolution)s?\b|" \
+               r"(?<![a-z\d])[248]k(?:的|视频|画质|分辨率|片段|画面|高清)|(?:用|要|拍成|做成|生成)(?:[248]k|超高清)|超高清|超清4k"
+
+
+def _beyond_what_is_made(clause: Clause, state: PlanState) -> bool:
+    """A clip asked for in a resolution no model here makes: the user is asked before paying for a smaller one (as a
+    4K export is asked, never exported at 1080p unsaid)."""
+    if not clause.has(_BEYOND_MADE) or not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
+        return False
+    state.actions.append(Unknown(clause.unquoted(), understood="", question=ask(
+        clause, "I can't make clips in 2K or 4K yet: a new clip is made at up to 1280x720, and the video exports at up to "
+        "1080p. Shall I make it at that? Say the request again without the resolution, for example: generate a clip of "
+        "waves at sunset.",
+        "暂时还不能生成2K或4K的片段：新片段最高1280x720，整个视频最高导出1080p。要按这个清晰度生成吗？可以不带分辨率再说一次，"
+        "例如：生成一段海边日落的视频。")))
+    return True
 
 
 # "一只小猫在玩毛线球，时长6秒", "帮我做个视频 一个小女孩在草地上放风筝 时长7秒": the length said with its word, no trim
@@ -843,8 +884,10 @@ _SLOW_FILMED = r"\b(?:in |shot in |filmed in )?(?P<slow>slow[- ]?mo(?:tion)?)$|,
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_ADVICE) or other_shape(clause.text) is not None:
+    if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
+    if _beyond_what_is_made(clause, state):
+        return True
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state) or _someone_of_yours(clause, state):
         return True
@@ -1362,7 +1405,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if any(compiled(p).search(said) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
-        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
+        # (a look said alone is a grade of the video there, nothing filmed: "赛博朋克色调", "复古胶片感")
+        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4 or len(re.findall(r"[\u3400-\u9fff]", _LOOK_ITEM.sub(" ", prompt))) < 2:
             return False
     else:
         plain = _LOOK_ITEM.sub(" ", _scene_words(clause.text))  # ("..., cool tones": how it is filmed, no remark)
@@ -1384,7 +1428,7 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             words = [w for w in re.findall(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)) if w not in _FILLER]
         if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
-    if _of_the_video(clause.text, clause.language):  # "the city part at 1.5x", "歌从45秒开始用": of the video, never a scene
+    if _of_the_video(clause.text, clause.language) or _named_for_it(clause):  # "the city part at 1.5x", "歌从45秒开始用"
         return False
     if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film
         return True
