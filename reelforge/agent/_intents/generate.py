@@ -841,6 +841,9 @@ def _named_for_it(clause: Clause) -> bool:
 
 
 # (an edit a new clip never asks of itself: "make it 10 seconds", "make it vertical" after a scene are that clip's)
+# looks said together and nothing else: "日系清新风格", "复古胶片感", "韩系ins风"
+_LOOK_ALONE_ZH = re.compile(r"(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|韩系|港风|欧美|清新|小清新|高级|黑金|赛博朋克|莫兰迪|ins|怀旧|文艺|"
+                            r"色调|调色|色系|风格|风|感|滤镜|的|一点|一些|[\s，,])+")
 _IT_AFTER = re.compile(r"\b(?:start|begin|end|stop|mute|unmute|cut|trim|delete|remove|move|swap|replace|shorten|crop|split|"
                        r"fix|drop|lose|ditch)\s+(?:it|its)\b")
 
@@ -1406,7 +1409,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
             return False
         prompt = _prompt(clause)
         # (a look said alone is a grade of the video there, nothing filmed: "赛博朋克色调", "复古胶片感")
-        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4 or len(re.findall(r"[\u3400-\u9fff]", _LOOK_ITEM.sub(" ", prompt))) < 2:
+        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4 or len(re.findall(r"[\u3400-\u9fff]", _LOOK_ITEM.sub(" ", prompt))) < 2 \
+                or _LOOK_ALONE_ZH.fullmatch(prompt):
             return False
     else:
         plain = _LOOK_ITEM.sub(" ", _scene_words(clause.text))  # ("..., cool tones": how it is filmed, no remark)
@@ -1422,6 +1426,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
                     _MOVE_OVER_SCENE.match(clause.text) and not main_clips(state.draft)):
             return False
         prompt = _prompt(clause)
+        if not re.search(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)):  # "warm tones", "vintage look": a grade, nothing filmed
+            return False
         # a colour's words are no scene ("background: baby blue", "light grey background")
         words = [w for w in re.findall(r"[a-z]{2,}", without_colors(prompt)) if w not in _FILLER and w not in NAMED_COLORS]
         if len(words) < 2 and _SUBJECT_EN.match(clause.text) is not None:  # "a fox in the snow, black and white": "snow" is a thing
