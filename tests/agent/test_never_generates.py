@@ -25,10 +25,12 @@ def test_the_negative_corpus_is_large_and_in_both_languages() -> None:
 
 
 @pytest.mark.parametrize("ctx", ["empty", "one_clip", "full", "media"])
-@pytest.mark.parametrize("message", PHRASINGS)
-def test_an_edit_phrasing_never_generates_a_clip(message: str, ctx: str) -> None:
-    plan = understand(message, context(ctx))
-    assert not any(isinstance(a, GenerateAction) for a in plan.actions), f"{message!r} ({ctx}) -> {plan.actions}"
+def test_an_edit_phrasing_never_generates_a_clip(ctx: str) -> None:
+    # one test a context, every phrasing in it (800 phrasings as a test each spent more time in pytest than in the rules)
+    plans = {message: understand(message, context(ctx)).actions for message in PHRASINGS}
+    paid = [f"{message!r} -> {actions}" for message, actions in plans.items()
+            if any(isinstance(a, GenerateAction) for a in actions)]
+    assert not paid, f"{len(paid)} edit phrasing(s) generate in {ctx}:\n" + "\n".join(paid)
 
 
 @pytest.mark.parametrize("message", [
@@ -38,6 +40,9 @@ def test_an_edit_phrasing_never_generates_a_clip(message: str, ctx: str) -> None
     "generate a clip of a chef chopping vegetables",
     "add a second clip: a dog on a beach, 4 seconds",
     "再加一个小狗奔跑的视频在最后",
+    "sunrise over the ocean, 4k, 10 seconds",  # a quality word in the scene's list, no resolution asked of the clip
+    "the sun setting over a lake, make it 10 seconds",  # "it" is the new clip: its length
+    "一个女生在窗边看书，暖色调，6秒",
 ])
 def test_a_scene_or_an_explicit_request_still_generates(message: str) -> None:
     plan = understand(message, context("one_clip"))

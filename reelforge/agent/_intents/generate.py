@@ -118,7 +118,7 @@ _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).*
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"^(?:请|帮我)?(?:我的|我上传的|上传的)?(?:那张|这张)?(?:照片|图片|相片)(?:那张|这张)?(?:做成|变成|转成)(?:1个|1段)?(?:动态的?)?视频|" \
-           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)\s*(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第)|制作)|" \
+           r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)\s*(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第|(?:个|1个|成)?(?:相册|幻灯片|合集|九宫格))|制作)|" \
            r"\b(?:turn|make|convert) (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
            r"(?:a |an )?(?:[\w:.-]+ ){0,3}(?:video|clip|animation)\b|" \
            r"\bmake (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+" \
@@ -134,7 +134,11 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"faster|slower|shorter|longer)\b|(?:音乐|标题|文字|字幕|音效|转场|背景)|" \
            r"\bmake (?:[\w-]+ )*?(?:louder|quieter|bigger|smaller|faster|slower|shorter|longer|lower|higher|softer|brighter|" \
            r"darker)\b|\b(?:more|less) (?:slow|fast|quiet|loud)\b|" \
-           r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)"  # "make the dog clip slow motion": a clip there
+           r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)|" \
+           r"\bmake (?!(?:a|an|another|one|me|us|some|new|more|two|three|my|your)\b)(?:[\w-]+ ){1,2}(?:clip|shot)\b" \
+           r"(?! (?:of|showing|with|where|about|please|pls|for|now)\b)(?= [a-z])"
+# ("make the dog clip slow motion": a clip there; its article dropped too, as a hurried message drops it: "make dog clip
+# twice as loud", "make city clip silent")
 
 _EN_STRIP = (
     r"\s+as\s+(?:a|an|another|one more)\s+(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b",  # "add ... as a new clip"
@@ -642,7 +646,8 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and (
             re.match(r"(?:1|一)段", new) or _described(new)):
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
-    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new) or _PLATFORM_ONLY.fullmatch(new.strip()):
+    if not refs or MISSING in refs or re.search(EDIT_WORDS + "|" + _UPLOAD_WORDS + "|" + _NOT_A_CLIP, new) or _PLATFORM_ONLY.fullmatch(new.strip()) \
+            or _of_the_video(new, clause.language):  # ("change it to a fade through white", "换成我拍的爬山视频")
         return None  # ("turn it into a tiktok": the video made for a platform, its shape; nothing to film)
     if re.fullmatch(r"(?:(?:the|a|an|my)\s+)?(?:photo|picture|pic|image)|(?:那张|这张|1张)?(?:照片|图片|相片)", new.strip()):
         return None  # "用照片替换掉城市那段": a photo said bare is an upload (timeline's), never a scene of "照片"
@@ -800,6 +805,84 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
           r"\b(?:give me|got) (?:some )?(?:tips|ideas|suggestions|advice)\b"
 
 
+# What no scene says, whatever else a clause holds (#14: a clip is paid for, so only what is plainly a scene is filmed;
+# an edit named so on a project without that clip is asked about, never filmed): a part or a moment of the video there
+# is ("the part with the dog", "dog part", "the dog one", "城市那里", "狗出现的地方", "另外一段", "第5秒那里", "at 0:04", "到第8秒就停"),
+# a song or a file ("歌从45秒开始用", "那首summer用上", "summer.mp3"), a speed or a level ("at 1.5x", "降到三十五", "人声"), the
+# camera said to move ("镜头慢慢推进去": the clip's camera), a fade ("a fade through white"), the user's own footage
+# ("我拍的爬山视频"), a reaction to what is there ("比刚才还差", "看着好累", "错了，是右下角", "still a bit slow", "way down"), or
+# a verb before its object ("pixelate the faces ...": an instruction, where a scene opens with what it shows)
+_PREPOSITIONS = r"in|on|at|under|over|through|across|along|near|behind|beside|inside|outside|above|below|from|into|onto|by|" \
+                r"with|during|after|before|around|beneath|between|beyond|past|toward|towards|down|up|among|against|off|like|of|" \
+                r"for|to|and|or|as|than|where|when|while|then|just|only|also|maybe|a|an|the|some|one|two|three|all|both"
+_OF_THE_VIDEO_EN = re.compile(
+    r"\b(?!(?:a|an|little|tiny|spare|body|car)\b)[a-z]+ (?:part|parts|section|portion|bit)\b|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
+    r"\b(?!(?:9:16|16:9|4:3|21:9)\b)\d{1,2}:\d\d\b|"
+    r"\b(?:at|from|until|till|after|before) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b\d+(?:\.\d+)?\s*x\b|\d\s*%|\bpercent\b|"
+    r"\b[\w-]+\.(?:mp3|wav|m4a|aac|flac|mp4|mov|jpe?g|png)\b|^(?:actually|again|even|way (?:up|down|more|less|too|louder|"
+    r"quieter|faster|slower))\b|\bstill (?:a bit|a little|too|way|kinda|not)\b|\b(?:a|the) (?:quick |slow |soft |short )?fade\b|"
+    rf"^(?!(?:{_PREPOSITIONS})\b)(?![a-z]+ing\b)[a-z]+ (?:the|my|our|your|this|that|these|those|all|every|each|it|them)\b|"
+    # (a remark with its article dropped: "ending feels really abrupt", "ending is so sudden"; "fog is rolling in" is a scene)
+    r"^(?!(?:a|an|some|one|two|three)\b)(?:[a-z]+\s){1,2}(?:feels?|looks?|seems?|sounds?|is|are|was)\s+(?:(?:so|too|really|kinda|"
+    rf"way|very|quite|pretty|super|rather|just|still|a bit|a little)\s+)*(?!(?:[a-z]+ing|{_PREPOSITIONS})\b)[a-z]+\b")
+_OF_THE_VIDEO_ZH = re.compile(
+    r"那里|那块|那儿|[\u4e00-\u9fff]{1,4}(?:出现|出来)的(?:地方|时候|那里|那段)|另外(?:1|一)?(?:段|个)|"
+    r"(?:第|从|到|在)\d+(?:\.\d+)?秒|\d+(?:\.\d+)?秒(?:那里|那儿|处|时|的时候|开始|之后|以后|之前|以前)|"
+    r"(?<![唱听哼山儿情对])歌(?![手剧舞声谣])|那首|这首|用上|\.(?:mp3|wav|m4a|aac|flac)|"
+    r"\d+(?:\.\d+)?倍|[一二两三四五六七八九十点]+倍(?!数)|倍速|百分之|\d\s*%|降到|升到|"
+    r"^镜头[^，,]*?(?:推进去|推进来|摇到|移到|固定|别动|不动|拉远|拉近|推近)[^，,的]{0,3}(?:$|[，,\s])|我(?:自己)?(?:刚|刚刚)?(?:拍|录|剪)的|"
+    r"那段|这段|刚才|刚刚|上次|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
+
+
+def _named_for_it(clause: Clause) -> bool:
+    """A thing said first with "the", then an edit of "it" in the same message ("the city takes forever before anything
+    happens, start it at 0:04"): the thing is what "it" means, a clip there or one asked about, never a scene."""
+    if clause.language != "en" or not clause.has(r"^(?:the|this|that)\b"):
+        return False
+    tail = re.findall(r"[a-z']+", clause.text)[-2:]
+    typed = clause.source.lower()
+    said = compiled_words(r"\b" + r"\W+".join(map(re.escape, tail)) + r"\b").search(typed) if tail else None
+    return said is not None and _IT_AFTER.search(typed, said.end()) is not None
+
+
+# (an edit a new clip never asks of itself: "make it 10 seconds", "make it vertical" after a scene are that clip's)
+# looks said together and nothing else: "日系清新风格", "复古胶片感", "韩系ins风"
+_LOOK_ALONE_ZH = re.compile(r"(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|韩系|港风|欧美|清新|小清新|高级|黑金|赛博朋克|莫兰迪|ins|怀旧|文艺|"
+                            r"色调|调色|色系|风格|风|感|滤镜|的|一点|一些|[\s，,])+")
+_IT_AFTER = re.compile(r"\b(?:start|begin|end|stop|mute|unmute|cut|trim|delete|remove|move|swap|replace|shorten|crop|split|"
+                       r"fix|drop|lose|ditch)\s+(?:it|its)\b")
+
+
+def _of_the_video(text: str, language: str) -> bool:
+    """Whether ``text`` (a clause or a prompt) says something of the video or the editor that no scene says."""
+    return (_OF_THE_VIDEO_ZH if language == "zh" else _OF_THE_VIDEO_EN).search(text) is not None
+
+
+# a question about making clips, never a request for one: "how much does it cost to make a new clip?", "生成一段要多少钱"
+_ABOUT_MAKING = r"^(?:how (?:much|many|long|often))\b|\bcosts?\b|\bcredits?\b|\bpric(?:e|es|ing)\b|多少钱|收费|要钱|花钱|扣费|积分|额度|" \
+                r"(?:要|需要)多久|多长时间"
+# a resolution past what the video can have (a clip is made at up to 720p, the video exported at up to 1080p), said of
+# the clip: "generate a dancing cat video in 4k", "生成一段4K的海浪视频"
+# (said as an item of the scene's list, "sunrise over the ocean, 4k, 10 seconds", it is the prompt's word for quality)
+_BEYOND_MADE = r"\b(?:in|at)\s+(?:full\s+)?(?:[248]\s?k|uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|" \
+               r"\b(?:[248]k|uhd|ultra[- ]hd|1440p|2160p)\s+(?:video|clip|footage|shot|resolution)s?\b|" \
+               r"(?<![a-z\d])[248]k(?:的|视频|画质|分辨率|片段|画面|高清)|(?:用|要|拍成|做成|生成)(?:[248]k|超高清)|超高清|超清4k"
+
+
+def _beyond_what_is_made(clause: Clause, state: PlanState) -> bool:
+    """A clip asked for in a resolution no model here makes: the user is asked before paying for a smaller one (as a
+    4K export is asked, never exported at 1080p unsaid)."""
+    if not clause.has(_BEYOND_MADE) or not (clause.has(_EN_GEN) or clause.has(_ZH_GEN)):
+        return False
+    state.actions.append(Unknown(clause.unquoted(), understood="", question=ask(
+        clause, "I can't make clips in 2K or 4K yet: a new clip is made at up to 1280x720, and the video exports at up to "
+        "1080p. Shall I make it at that? Say the request again without the resolution, for example: generate a clip of "
+        "waves at sunset.",
+        "暂时还不能生成2K或4K的片段：新片段最高1280x720，整个视频最高导出1080p。要按这个清晰度生成吗？可以不带分辨率再说一次，"
+        "例如：生成一段海边日落的视频。")))
+    return True
+
+
 # "一只小猫在玩毛线球，时长6秒", "帮我做个视频 一个小女孩在草地上放风筝 时长7秒": the length said with its word, no trim
 _LENGTH_WORD = re.compile(r"(?:(?<=[，,])|(?<=[\u4e00-\u9fff] ))\s*(?:时长|长度)(?:为|是)?\s*(?=\d)")
 
@@ -809,8 +892,10 @@ _SLOW_FILMED = r"\b(?:in |shot in |filmed in )?(?P<slow>slow[- ]?mo(?:tion)?)$|,
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_ADVICE) or other_shape(clause.text) is not None:
+    if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
+    if _beyond_what_is_made(clause, state):
+        return True
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state) or _someone_of_yours(clause, state):
         return True
@@ -944,6 +1029,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
     if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
         prompt = f"{prompt} in {slow.group('slow') or 'slow motion'}"  # ", slowed down": filmed so
+    if not animate and _of_the_video(prompt, clause.language):  # "城市那段加个往左摇的镜头" with no city clip: asked, never filmed
+        return False
     action = GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
                             image_src=image.src if image else None, loras=loras)
@@ -1326,7 +1413,9 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         if any(compiled(p).search(said) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
-        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4:
+        # (a look said alone is a grade of the video there, nothing filmed: "赛博朋克色调", "复古胶片感")
+        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4 or len(re.findall(r"[\u3400-\u9fff]", _LOOK_ITEM.sub(" ", prompt))) < 2 \
+                or _LOOK_ALONE_ZH.fullmatch(prompt):
             return False
     else:
         plain = _LOOK_ITEM.sub(" ", _scene_words(clause.text))  # ("..., cool tones": how it is filmed, no remark)
@@ -1342,12 +1431,16 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
                     _MOVE_OVER_SCENE.match(clause.text) and not main_clips(state.draft)):
             return False
         prompt = _prompt(clause)
+        if not re.search(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)):  # "warm tones", "vintage look": a grade, nothing filmed
+            return False
         # a colour's words are no scene ("background: baby blue", "light grey background")
         words = [w for w in re.findall(r"[a-z]{2,}", without_colors(prompt)) if w not in _FILLER and w not in NAMED_COLORS]
         if len(words) < 2 and _SUBJECT_EN.match(clause.text) is not None:  # "a fox in the snow, black and white": "snow" is a thing
             words = [w for w in re.findall(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)) if w not in _FILLER]
         if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
+    if _of_the_video(clause.text, clause.language) or _named_for_it(clause):  # "the city part at 1.5x", "歌从45秒开始用"
+        return False
     if _edit_not_scene(clause, state):  # "light leaks please", "卡点视频": the editing apps' words, nothing to film
         return True
     if slow_item is not None:
@@ -1360,7 +1453,8 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
 # what is left of a scene that names nothing: request words, video words and fillers ("make a ... video please", "帮我做个…的")
 _NOT_FILMED_EN = {"make", "do", "add", "give", "want", "need", "generate", "create", "get", "put", "apply", "use", "try", "have",
                   "me", "my", "u", "you", "can", "could", "would", "pls", "plz", "video", "vid", "clip", "kind", "type", "sort",
-                  "thing", "effect", "effects", "like", "bit", "quick", "short", "just", "also", "gimme", "wanna", "lil", "whole"}
+                  "thing", "effect", "effects", "like", "bit", "quick", "short", "just", "also", "gimme", "wanna", "lil", "whole",
+                  "total", "overall", "long", "length", "duration", "seconds", "secs"}  # "i need video of 5 seconds total"
 _NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作|" \
                  r"好看|漂亮|精彩|炫酷|酷炫|高级|有意思|有趣|厉害|不错|" \
                  r"爆款|爆火|火爆|上热门|热门|出圈|吸睛|吸引人|抓人|高大上|" \
