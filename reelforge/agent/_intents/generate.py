@@ -392,16 +392,36 @@ _BARE_SUBJECT = re.compile(r"^(?!(?:a|an|the|some|my|this|that|another|one|two|t
 _CLIP_NOUN = r"\b(?:clips?|videos?|vids?|shots?|scenes?|footage|time-?lapses?|montages?|views?|close-?ups?|animations?|b-?roll)\b"
 
 
+# quoted words shown in the scene, not the scene itself: "neon sign flickering 'OPEN' in the rain", "a chalkboard that reads
+# 'Welcome'", "a cake with 'Happy Birthday' written in icing", "a neon 'OPEN' sign": the scene keeps them, in their quotes
+_SHOWN_WORDS = re.compile(r"\b(?:saying|says|said|reads?|reading|spelling(?: out)?|spells|showing|shows|displaying|with the "
+                          r"(?:words?|text|letters|sign)|written|writing|writes|labell?ed|flickering|glowing|blinking|neon)\s+"
+                          r"(?:the (?:words?|text) )?⟪\d+⟫|⟪\d+⟫\s+(?:sign|written|spelled|in (?:neon|icing|chalk|lights))\b|"
+                          r"(?:写着|写的是|印着|闪着|亮着|显示着|上面写)\s*⟪\d+⟫|⟪\d+⟫(?:的)?(?:招牌|字样|灯牌)")
+
+
+def _shown_in_scene(clause: Clause) -> str | None:
+    """The scene with the words it shows kept in quotes, when the quoted words are only what a thing in it shows."""
+    if not _SHOWN_WORDS.search(clause.text):
+        return None
+    marks = "「」" if clause.language == "zh" else "''"
+    shown = re.sub(r"⟪(\d+)⟫", lambda m: f"{marks[0]}{clause.quotes[int(m.group(1))]}{marks[1]}", clause.text)
+    return shown if _films_something(re.sub(r"'[^']*'|「[^」]*」", " ", shown)) else None
+
+
 def _prompt(clause: Clause) -> str:
     quote = clause.quote()
-    if quote:
+    shown = _shown_in_scene(clause) if quote else None
+    if shown is not None:  # "a sign saying 'OPEN' in the rain": the scene said around the words it shows
+        clause = dataclasses.replace(clause, text=shown, quotes=())
+    elif quote:
         return quote
     text = clause.unquoted()
     colon = _COLON.match(text) or (_COMMA_SCENE.match(text) if clause.language == "en" else None)
     if colon:
         text = colon.group("scene")
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
-    match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing|about|featuring|where)\s+(.+)$", text) \
+    match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing(?! ')|about|featuring|where)\s+(.+)$", text) \
         if clause.language == "en" and not (colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
     said = (_SUBJECT_EN.match(text) or _BARE_SUBJECT.match(text)) if match else None
     if said and match and match.start() >= said.end() and not re.search(_CLIP_NOUN, said.group("subject")):
