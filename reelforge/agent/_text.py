@@ -1196,6 +1196,9 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"
+                     # praise of the work so far, before the request: "Love it so far!! could you ...", "really liking it so far."
+                     r"so far(?: so good)?|so good|(?:i'?m )?(?:really |totally )?(?:liking|loving|enjoying|digging) (?:it|this)|"
+                     r"(?:i )?(?:really )?(?:like|love) (?:it|this)|(?:it'?s |this is )?(?:coming along|looking) (?:great|good|nice|well)|"
                      r"好的?|好了|行了|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
                      r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok|"
                      # the work said done, before the export: "做好了，导出吧", "差不多了，可以出片了", "all done, export it"
@@ -1254,15 +1257,29 @@ _COMPLAINT_ADJ = r"(?:slow|fast|quick|loud|noisy|quiet|soft|small|tiny|big|large
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes|shows? up|comes? in|appears?|starts?|kicks? in|fades? (?:in|out)|disappears?|ends?))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
-    rf"|a tad)\s+)*(?:too\s+|{VERY_EN}\s+(?={_COMPLAINT_ADJ}\b))(?P<adj>\w+)\b(?P<rest>.*)$|"
+    rf"|a tad)\s+)*(?:too\s+|(?:{VERY_EN}|kinda|kind of|sort of|a bit|a little|slightly|somewhat|rather|a tad)\s+(?={_COMPLAINT_ADJ}\b))"
+    r"(?P<adj>\w+)\b(?P<rest>.*)$|"
     # "way too big now lol", "still slow", "still way too loud": said alone after a change, it is about that change
     rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of|far|much|just)\s+)*(?:still\s+(?:(?:way|a bit|so|kinda)\s+)*(?:too\s+)?|too\s+)"
     r"(?P<adj2>slow|fast|quick|loud|quiet|soft|long|short|big|small|large|tiny|huge)(?:\s+(?:now|lol|haha|still|again|tbh|tho|though|honestly))*$")
+# the same complaint asked as why, said by comparison or by how long it lasts: "why is the music so loud", "the music is
+# way louder than the clips", "the dog part goes on forever"
+_WHY_SO_EN = re.compile(rf"^{_OPENERS}why (?:is|are) (?P<obj>(?:the|this|that|my) [\w' -]+?|it|everything) (?:so|this|that|"
+                        rf"{VERY_EN}) (?P<adj>{_COMPLAINT_ADJ})\W*$")
+_THAN_EN = re.compile(rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it)(?:'s|\s+(?:is|are|feels?|seems?|sounds?|looks?))\s+"
+                      r"(?:(?:way|much|a lot|so much|far|a bit|kinda|even)\s+)?(?P<cmp>louder|quieter|softer|faster|slower|bigger|"
+                      r"smaller|longer|shorter) than\b")
+_FOREVER_EN = re.compile(rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it)\s+(?:goes on|drags on|lasts|takes|is on(?: screen)?)"
+                         r" (?:for )?(?:forever|ages|way too long)\W*$")
+_KEPT_ANYWAY = re.compile(r"\b(?:but|though|tho)\b.*\b(?:(?:that(?:'?s)?|it'?s|its) (?:fine|ok|okay|alright|good|cool)|"
+                          r"i (?:like|love|don'?t mind|dont mind) (?:it|that)|whatever|leave it|keep it)\b")
+_OPPOSITE_EN = {"louder": "quieter", "quieter": "louder", "softer": "louder", "faster": "slower", "slower": "faster",
+                "bigger": "smaller", "smaller": "bigger", "longer": "shorter", "shorter": "longer"}
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
 _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?(?<!消失得)(?<!没了得)(?<!消失)(?<!不见了)(?<!不要)(?<!别)(?<!不用)(?<!不必))"  # "标题消失得太快了": text.py's
-                           r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是|超级|超|非常|很|贼|巨|十分|过于)+|"
+                           r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是|超级|超|非常|很|贼|巨|十分|过于|怎么这么|怎么那么)+|"
                            r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓)|"  # "城市那段拖沓了": drags, said plainly
                            r"(?=[慢快吵响大小长短轻](?:过头|过了头|过分)))"  # "快过头了": too fast
                            r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖|炸耳朵?|震耳朵?)(?:过头|过了头|过分)?了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
@@ -1408,12 +1425,20 @@ def _remark_of(text: str) -> Remark | None:
     music = _music_remark(text)
     if music is not None:
         return music
-    english = _COMPLAINT_EN.match(text)
+    english = _COMPLAINT_EN.match(text) or _WHY_SO_EN.match(text)
+    if english and _KEPT_ANYWAY.search(text, english.end("adj") if english.group("adj") else 0):
+        return Remark(None)  # "the song is kinda loud but i like it": said, and kept as it is
     if english:
         adj = english.group("adj") or english.group("adj2")
         better = _BETTER_EN.get(adj)
         obj = english.group("obj") or "it"
         return Remark(f"make {obj} {better}" if better else None)
+    than = _THAN_EN.match(text)
+    if than:  # "the music is way louder than the clips": less of it
+        return Remark(f"make {than.group('obj')} {_OPPOSITE_EN[than.group('cmp')]}")
+    forever = _FOREVER_EN.match(text)
+    if forever:  # "the dog part goes on forever": shorter
+        return Remark(f"make {forever.group('obj')} shorter")
     chinese = _COMPLAINT_ZH.match(text)
     if chinese:
         obj = chinese.group("obj")
