@@ -568,12 +568,18 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     if not base:
         return None
     said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
-    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", said)
+    # ("the same city during the day": the time said with its word)
+    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$|\b((?:during|under|throughout)\s+.+)$", said)
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
     # "i wanted it at night, regenerate the dog clip": the change said first, the request after it is no part of it
     extra = _REGENERATE_AFTER.sub("", extra).strip(" ,，。.")
     extra = re.sub(r"^(?:换成|改成|变成)", "", extra)
+    if re.search(_TIME_OF_DAY, extra):  # "the same city during the day": the copy's own time of day gives way
+        base = re.sub(r"\s*,?\s*\b(?:at|during|in|by)\s+(?:the\s+)?" + _TIME_OF_DAY, "", base).strip(" ,") or base
     return f"{base}, {extra}" if extra else base
+
+
+_TIME_OF_DAY = r"\b(?:night(?:time)?|day(?:time|light)?|dawn|dusk|sunset|sunrise|morning|evening|noon|midnight|golden hour)\b"
 
 
 _ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little|little|bit|slightly|like|come alive|come to life|want|that|moves?|"
