@@ -24,7 +24,8 @@ _MARKS = r"[!！~～…。]+|(?<!\d)\.+"
 
 # English: a filler or a greeting that opens a message (before a request: "hey" alone is a greeting)
 _LEAD_EN = re.compile(r"^(?:(?:hey|hi|hello|yo)(?: there)?\s*[,!]\s*|(?:hey|yo)\s+(?=\w)|(?:so\s+)?like\s*,\s*|so like\s+|"
-                      r"(?:um+|uh+|er+m?|hmm+)\b\s*,?\s*|ok(?:ay)?\s*,?\s+so\s*,?\s+|please\s*,?\s+)+(?=\S)",
+                      r"(?:um+|uh+|er+m?|hmm+)\b\s*,?\s*|ok(?:ay)?\s*,?\s+so\s*,?\s+|please\s*,?\s+|"
+                      r"(?:lo+l|lmf?a+o+|rofl|(?:a?ha){2,}h?|(?:he){2,})\s*[,!.]*\s+)+(?=\S)",
                       re.IGNORECASE)
 # English: thanks and "pls" after the request ("..., thanks!", "... thx", "... pls", "... ty")
 _TAIL_EN = re.compile(r"(?<=\w)(?:\s*,)?\s+(?:thanks?(?: (?:a lot|so much))?|thank (?:you|u)(?: (?:so much|very much))?|thx|ty|"
@@ -37,7 +38,7 @@ _TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d%a-z）)」”』》])(?:[，,\s]*(?
                       r"(?<!^好)(?<!^行)(?<!^算了)(?:吧|呗|哈|啊|呀|啦|哦)*$", re.IGNORECASE)
 # English: a laugh or a reaction typed after a request or a scene ("a cat wearing sunglasses on a skateboard lol", "mute
 # the dog clip haha", "a corgi on the beach lmao, 6 seconds"): at the end or before a comma, never inside quoted words
-_LAUGH_EN = re.compile(r"\s+(?:lo+l(?:ol)*|lmf?a+o+|rofl|(?:a?ha){2,}h?|(?:he){2,}|xd+|jaja+|kek|😂)(?=\s*(?:[,.!?;]|$))",
+_LAUGH_EN = re.compile(r"(?<!title)(?<!text)(?<!caption)(?<!called)(?<!named)(?<!saying)(?<!says)(?<!write)\s+(?:lo+l(?:ol)*|lmf?a+o+|rofl|(?:a?ha){2,}h?|(?:he){2,}|xd+|jaja+|kek|😂)(?=\s*(?:[,.!?;]|$))",
                        re.IGNORECASE)
 _LAUGH_ZH = re.compile(r"[\s，,]*(?:哈{2,}|呵{2,}|嘻{2,}|嘿{2,}|笑死(?:我了|了)?|h{3,}|lol|haha)(?=\s*(?:[，,。！!；;]|$))",
                        re.IGNORECASE)
