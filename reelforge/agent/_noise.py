@@ -24,7 +24,8 @@ _MARKS = r"[!！~～…。]+|(?<!\d)\.+"
 
 # English: a filler or a greeting that opens a message (before a request: "hey" alone is a greeting)
 _LEAD_EN = re.compile(r"^(?:(?:hey|hi|hello|yo)(?: there)?\s*[,!]\s*|(?:hey|yo)\s+(?=\w)|(?:so\s+)?like\s*,\s*|so like\s+|"
-                      r"(?:um+|uh+|er+m?|hmm+)\b\s*,?\s*|ok(?:ay)?\s*,?\s+so\s*,?\s+|please\s*,?\s+)+(?=\S)",
+                      r"(?:um+|uh+|er+m?|hmm+)\b\s*,?\s*|ok(?:ay)?\s*,?\s+so\s*,?\s+|please\s*,?\s+|"
+                      r"(?:lo+l|lmf?a+o+|rofl|(?:a?ha){2,}h?|(?:he){2,})\s*[,!.]*\s+)+(?=\S)",
                       re.IGNORECASE)
 # English: thanks and "pls" after the request ("..., thanks!", "... thx", "... pls", "... ty")
 _TAIL_EN = re.compile(r"(?<=\w)(?:\s*,)?\s+(?:thanks?(?: (?:a lot|so much))?|thank (?:you|u)(?: (?:so much|very much))?|thx|ty|"
@@ -35,6 +36,12 @@ _LEAD_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|那个|这个)\s*[，,、]\s*|嗯+
 # Chinese: a particle or a thanks at the end ("…吧", "…呗", "…哈", "…，谢谢"); not "吗"/"呢" (a question) nor "好吧"
 _TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d%a-z）)」”』》])(?:[，,\s]*(?:谢谢(?:你|您)?(?:啦|了|哈)?|多谢|感谢|thx|thanks))?"
                       r"(?<!^好)(?<!^行)(?<!^算了)(?:吧|呗|哈|啊|呀|啦|哦)*$", re.IGNORECASE)
+# English: a laugh or a reaction typed after a request or a scene ("a cat wearing sunglasses on a skateboard lol", "mute
+# the dog clip haha", "a corgi on the beach lmao, 6 seconds"): at the end or before a comma, never inside quoted words
+_LAUGH_EN = re.compile(r"(?<!title)(?<!text)(?<!caption)(?<!called)(?<!named)(?<!saying)(?<!says)(?<!write)\s+(?:lo+l(?:ol)*|lmf?a+o+|rofl|(?:a?ha){2,}h?|(?:he){2,}|xd+|jaja+|kek|😂)(?=\s*(?:[,.!?;]|$))",
+                       re.IGNORECASE)
+_LAUGH_ZH = re.compile(r"[\s，,]*(?:哈{2,}|呵{2,}|嘻{2,}|嘿{2,}|笑死(?:我了|了)?|h{3,}|lol|haha)(?=\s*(?:[，,。！!；;]|$))",
+                       re.IGNORECASE)
 _DICTATED = re.compile(r"[:：](?!\d)\s*[^\s'\"“「『‘《]")
 # words to write or say, unquoted ("加行字 出发啦", "内容是 我们出发吧", "add the title Thanks for watching", "add a voice
 # saying there he is!"): their last word may be a particle or a thanks of their own, their marks are theirs
@@ -53,6 +60,8 @@ def quiet(message: str, language: str) -> str:
     # "add a voice-over: see you soon!", "add a voice saying there he is!": the words keep their marks and their last word
     dictated = _DICTATED.search(text) is not None or (
         _WORDS_TO_WRITE.search(text) is not None and QUOTES.search(text) is None)
+    if not dictated:  # "a cat on a skateboard lol", "一只柯基在海边跑 笑死": the laugh is no part of the request
+        text = _unlaughed(text, _LAUGH_EN if language == "en" else _LAUGH_ZH)
     ends = rf"(?:\s*(?:{_EMOJI}|{_EMOTICON}))+$" if dictated else rf"(?:\s*(?:{_EMOJI}|{_EMOTICON}|{_MARKS}))+$"
     for _ in range(3):  # "thx 🙏", "吧～", "谢谢！！": a mark after a word after a mark
         before = text
@@ -66,3 +75,12 @@ def quiet(message: str, language: str) -> str:
     if arrow is not None and not re.search(r"\d", text):  # "Urban Dreams -> Urban Nights": the typed shorthand of a change, never a scene to film
         text = f"change {arrow['old']} to {arrow['new']}" if language == "en" else f"把{arrow['old']}改成{arrow['new']}"
     return text if len(re.findall(r"\w", text)) > 1 else message  # "谢啦", "ok!": the whole message is the remark
+
+
+def _unlaughed(text: str, laugh: re.Pattern[str]) -> str:
+    """``text`` without the laughs typed after its words, outside its quoted words."""
+    kept, start = [], 0
+    for quoted in QUOTES.finditer(text):
+        kept += [laugh.sub("", text[start:quoted.start()]), quoted.group(0)]
+        start = quoted.end()
+    return "".join([*kept, laugh.sub("", text[start:])])

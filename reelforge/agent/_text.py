@@ -16,7 +16,7 @@ from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
-__all__ = ["EN_VERBS", "QUOTES", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "describes",
+__all__ = ["EN_VERBS", "QUOTES", "VERY_EN", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "describes",
            "detect_language", "is_chatter", "not_that", "remark_of", "split_clauses", "states_need"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -571,6 +571,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"(^|[,.!?]\s*|\band\s+)volume (up|down)\b", r"\1turn the volume \2", text)  # "volume down a bit": a request
     text = re.sub(r"\b(?:vo|v/o|v\.o\.)(?=$|[\s:：,.!?])", "voice-over", text)  # "vo in a male voice: ...", "make the vo quieter"
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
+    # "i can barely see the title its so small": "its" typed for "it's" before how it is
+    text = re.sub(rf"\bits(?= (?:too|{VERY_EN}|kinda|kind of|a bit|hard|not|tiny|huge)\b)", "it's", text)
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
                   r"^(?:(?:could|can|would) (?:you|u) )?(?:please |kindly )?do (?:\d+|one|a few|some|a couple of) things?(?: for me)?(?: please)?[:,]\s*",
@@ -1194,6 +1196,9 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"
+                     # praise of the work so far, before the request: "Love it so far!! could you ...", "really liking it so far."
+                     r"so far(?: so good)?|so good|(?:i'?m )?(?:really |totally )?(?:liking|loving|enjoying|digging) (?:it|this)|"
+                     r"(?:i )?(?:really )?(?:like|love) (?:it|this)|(?:it'?s |this is )?(?:coming along|looking) (?:great|good|nice|well)|"
                      r"好的?|好了|行了|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
                      r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok|"
                      # the work said done, before the export: "做好了，导出吧", "差不多了，可以出片了", "all done, export it"
@@ -1244,18 +1249,37 @@ class Remark:
 # what is not wanted instead of what was just asked: "lofi music, not my song", "a crossfade, not a wipe"
 _NOT_THAT = re.compile(r"^(?:but )?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$")
 _OPENERS = r"(?:(?:hmm+|ugh|well|so|ok(?:ay)?|honestly|actually|hey|also|hello|hi|oh|oops|why|no|nope|wait|no wait|好了|好的|哈哈+|嗯+|哎|唉)[\s,，.。!！]+)*"
+# a degree word said instead of "too" ("the city part feels super slow", "the music is really loud", "its so small"):
+# the same complaint, only about the adjectives a complaint asks to change (_BETTER_EN's: "the title is really nice" is none)
+VERY_EN = r"(?:so+|super|really|very|extremely|incredibly|insanely|crazy|ridiculously|pretty|quite|hella|painfully|" \
+           r"unbearably|seriously|awfully|terribly|way|mega)"
+_COMPLAINT_ADJ = r"(?:slow|fast|quick|loud|noisy|quiet|soft|small|tiny|big|large|huge|long|short)"
 _COMPLAINT_EN = re.compile(
     rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it|that|this|everything)(?:'s|\s+(?:is|are|feels?|seems?|looks?|"
     r"sounds?|gets?|plays?|goes|shows? up|comes? in|appears?|starts?|kicks? in|fades? (?:in|out)|disappears?|ends?))\s+(?:(?:way|a bit|a little|kind of|kinda|sort of|really|much|still|just|so|slightly|far"
-    r"|a tad)\s+)*too\s+(?P<adj>\w+)\b(?P<rest>.*)$|"
+    rf"|a tad)\s+)*(?:too\s+|(?:{VERY_EN}|kinda|kind of|sort of|a bit|a little|slightly|somewhat|rather|a tad)\s+(?={_COMPLAINT_ADJ}\b))"
+    r"(?P<adj>\w+)\b(?P<rest>.*)$|"
     # "way too big now lol", "still slow", "still way too loud": said alone after a change, it is about that change
     rf"^{_OPENERS}(?:(?:way|a bit|kinda|kind of|far|much|just)\s+)*(?:still\s+(?:(?:way|a bit|so|kinda)\s+)*(?:too\s+)?|too\s+)"
     r"(?P<adj2>slow|fast|quick|loud|quiet|soft|long|short|big|small|large|tiny|huge)(?:\s+(?:now|lol|haha|still|again|tbh|tho|though|honestly))*$")
+# the same complaint asked as why, said by comparison or by how long it lasts: "why is the music so loud", "the music is
+# way louder than the clips", "the dog part goes on forever"
+_WHY_SO_EN = re.compile(rf"^{_OPENERS}why (?:is|are) (?P<obj>(?:the|this|that|my) [\w' -]+?|it|everything) (?:so|this|that|"
+                        rf"{VERY_EN}) (?P<adj>{_COMPLAINT_ADJ})\W*$")
+_THAN_EN = re.compile(rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it)(?:'s|\s+(?:is|are|feels?|seems?|sounds?|looks?))\s+"
+                      r"(?:(?:way|much|a lot|so much|far|a bit|kinda|even)\s+)?(?P<cmp>louder|quieter|softer|faster|slower|bigger|"
+                      r"smaller|longer|shorter) than\b")
+_FOREVER_EN = re.compile(rf"^{_OPENERS}(?P<obj>(?:the|this|that|my) [\w' -]+?|it)\s+(?:goes on|drags on|lasts|takes|is on(?: screen)?)"
+                         r" (?:for )?(?:forever|ages|way too long)\W*$")
+_KEPT_ANYWAY = re.compile(r"\b(?:but|though|tho)\b.*\b(?:(?:that(?:'?s)?|it'?s|its) (?:fine|ok|okay|alright|good|cool)|"
+                          r"i (?:like|love|don'?t mind|dont mind) (?:it|that)|whatever|leave it|keep it)\b")
+_OPPOSITE_EN = {"louder": "quieter", "quieter": "louder", "softer": "louder", "faster": "slower", "slower": "faster",
+                "bigger": "smaller", "smaller": "bigger", "longer": "shorter", "shorter": "longer"}
 _BETTER_EN = {"slow": "faster", "fast": "slower", "quick": "slower", "loud": "quieter", "noisy": "quieter",
               "quiet": "louder", "soft": "louder", "small": "bigger", "tiny": "bigger", "big": "smaller",
               "large": "smaller", "huge": "smaller", "long": "shorter", "short": "longer"}
 _COMPLAINT_ZH = re.compile(rf"^{_OPENERS}(?:是)?(?P<obj>[^，,把将给让请]{{0,10}}?(?<!消失得)(?<!没了得)(?<!消失)(?<!不见了)(?<!不要)(?<!别)(?<!不用)(?<!不必))"  # "标题消失得太快了": text.py's
-                           r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是)+|"
+                           r"(?:(?:有点|有些|太|实在|真的|好|特别|也太|还是|超级|超|非常|很|贼|巨|十分|过于|怎么这么|怎么那么)+|"
                            r"(?<=原声)(?=吵)|(?<=那段)(?=拖沓)|"  # "城市那段拖沓了": drags, said plainly
                            r"(?=[慢快吵响大小长短轻](?:过头|过了头|过分)))"  # "快过头了": too fast
                            r"(?P<adj>慢|快|吵|响|大声|小声|小|大|长|短|轻|拖沓|拖|炸耳朵?|震耳朵?)(?:过头|过了头|过分)?了?(?:点|些)?(?:吧|啊|呀|哦|诶)?(?:听不[见到清]|看不[见到清])?$")
@@ -1401,12 +1425,20 @@ def _remark_of(text: str) -> Remark | None:
     music = _music_remark(text)
     if music is not None:
         return music
-    english = _COMPLAINT_EN.match(text)
+    english = _COMPLAINT_EN.match(text) or _WHY_SO_EN.match(text)
+    if english and _KEPT_ANYWAY.search(text, english.end("adj") if english.group("adj") else 0):
+        return Remark(None)  # "the song is kinda loud but i like it": said, and kept as it is
     if english:
         adj = english.group("adj") or english.group("adj2")
         better = _BETTER_EN.get(adj)
         obj = english.group("obj") or "it"
         return Remark(f"make {obj} {better}" if better else None)
+    than = _THAN_EN.match(text)
+    if than:  # "the music is way louder than the clips": less of it
+        return Remark(f"make {than.group('obj')} {_OPPOSITE_EN[than.group('cmp')]}")
+    forever = _FOREVER_EN.match(text)
+    if forever:  # "the dog part goes on forever": shorter
+        return Remark(f"make {forever.group('obj')} shorter")
     chinese = _COMPLAINT_ZH.match(text)
     if chinese:
         obj = chinese.group("obj")

@@ -32,6 +32,9 @@ _USED = re.compile(r"\b(?:add|use|put|insert|include|place|stick|play|bring in|t
 # "my other song", "my second photo", "my waterfall video", "my video of the waterfall", "my video from the beach"
 _MY_UPLOAD = re.compile(rf"\bmy (?P<said>(?:[a-z0-9'-]+ ){{0,2}}?)(?:{_NOUN})\b(?P<about> (?:(?:of|from|showing) "
                         r"(?:(?:the|a|an|my|me|us|very) )?|at the (?:very )?)[a-z-]+)?")
+# a photo said with "the" is an upload too (the timeline's clips are videos): "use the mountain photo" with beach.jpg
+_THE_PHOTO = re.compile(rf"\bthe (?P<said>(?:[a-z0-9'-]+ ){{0,2}}?)(?P<image>{_KIND_NOUNS['image']})\b(?P<about> (?:(?:of|from|showing) "
+                        r"(?:(?:the|a|an|my|me|us|very) )?|at the (?:very )?)[a-z-]+)?")
 _ORDINAL = {"other": 2, "another": 2, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 # words that say nothing of what an upload shows: "my own song", "my new video", "my video from yesterday"
 _GENERIC = frozenset("""own new latest recent newest last first uploaded favourite favorite little short long whole entire
@@ -62,8 +65,8 @@ def no_such_upload(clause: Clause, media: Sequence[MediaRef]) -> Unknown | None:
             return _which(clause, said_zh.group(0), uploads)
     if not uploads or clause.language != "en" or not _USED.search(text):
         return None
-    for match in _MY_UPLOAD.finditer(text):
-        kind = next(k for k in _KIND_NOUNS if match.group(k))
+    for match in [*_MY_UPLOAD.finditer(text), *_THE_PHOTO.finditer(text)]:
+        kind = next(k for k in _KIND_NOUNS if match.groupdict().get(k))
         same = [m for m in uploads if m.kind == kind]
         said = match.group("said").split()
         wanted = max((_ORDINAL.get(word, 0) for word in said), default=0)
@@ -73,7 +76,9 @@ def no_such_upload(clause: Clause, media: Sequence[MediaRef]) -> Unknown | None:
         # (a file named by the camera, IMG_2041.jpg, says nothing of what it shows: it may show anything)
         if described and same and all(_descriptive(m) for m in same) and \
                 not any(_shows(word, m) for word in described for m in same):
-            return _which(clause, match.group(0).removeprefix("my "), uploads)
+            about = match.group("about") or ""  # ("the sunset photo at the end": where it goes says nothing of it)
+            said_whole = match.group(0) if any(w not in _GENERIC for w in about.split()) else match.group(0)[:len(match.group(0)) - len(about)]
+            return _which(clause, re.sub(r"^(?:my|the) ", "", said_whole), uploads)
     return None
 
 

@@ -1022,7 +1022,9 @@ def _settled_by_intent(clause: Clause, state: PlanState, rivals: tuple[Candidate
 
 
 # the actions the model may plan on its own: they show, they change nothing
-_LOOKS: dict[str, Callable[[], Action]] = {"show": ShowTimeline, "help": HelpAction}
+# ("how long is this clip", "remind me what files i have": the part of the timeline asked about, as the meta area reads it)
+_LOOKS: dict[str, Callable[[Clause], Action]] = {"show": lambda clause: ShowTimeline(meta.asked_of(clause)),
+                                                 "help": lambda clause: HelpAction()}
 
 
 def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate], alone: bool) -> PlanState | None:
@@ -1041,7 +1043,7 @@ def _guessed_by_intent(clause: Clause, state: PlanState, found: list[Candidate],
         if not alone:  # "how does this work? what can you do": the clause beside it says which look
             return None
         looked = state.fork()
-        looked.actions.append(_LOOKS[kind]())
+        looked.actions.append(_LOOKS[kind](clause))
         return looked
     options = [(len(c.explains), c.state) for c in found
                if c.explains and _kinds(c.actions) == {kind} and not c.state.missing and not c.state.failed[len(state.failed):]]

@@ -397,18 +397,36 @@ _CLIP_NOUN = r"\b(?:clips?|videos?|vids?|shots?|scenes?|footage|time-?lapses?|mo
 
 
 _EMPTY_BRACKETS = re.compile(r"\s*[(（\[]\s*[)）\]]")
+# quoted words shown in the scene, not the scene itself: "neon sign flickering 'OPEN' in the rain", "a chalkboard that reads
+# 'Welcome'", "a cake with 'Happy Birthday' written in icing", "a neon 'OPEN' sign": the scene keeps them, in their quotes
+_SHOWN_WORDS = re.compile(r"\b(?:saying|says|said|reads?|reading|spelling(?: out)?|spells|showing|shows|displaying|with the "
+                          r"(?:words?|text|letters|sign)|written|writing|writes|labell?ed|flickering|glowing|blinking|neon)\s+"
+                          r"(?:the (?:words?|text) )?⟪\d+⟫|⟪\d+⟫\s+(?:sign|written|spelled|in (?:neon|icing|chalk|lights))\b|"
+                          r"(?:写着|写的是|印着|闪着|亮着|显示着|上面写)\s*⟪\d+⟫|⟪\d+⟫(?:的)?(?:招牌|字样|灯牌)")
+
+
+def _shown_in_scene(clause: Clause) -> str | None:
+    """The scene with the words it shows kept in quotes, when the quoted words are only what a thing in it shows."""
+    if not _SHOWN_WORDS.search(clause.text):
+        return None
+    marks = "「」" if clause.language == "zh" else "''"
+    shown = re.sub(r"⟪(\d+)⟫", lambda m: f"{marks[0]}{clause.quotes[int(m.group(1))]}{marks[1]}", clause.text)
+    return shown if _films_something(re.sub(r"'[^']*'|「[^」]*」", " ", shown)) else None
 
 
 def _prompt(clause: Clause) -> str:
     quote = clause.quote()
-    if quote:
+    shown = _shown_in_scene(clause) if quote else None
+    if shown is not None:  # "a sign saying 'OPEN' in the rain": the scene said around the words it shows
+        clause = dataclasses.replace(clause, text=shown, quotes=())
+    elif quote:
         return quote
     text = clause.unquoted()
     colon = _COLON.match(text) or (_COMMA_SCENE.match(text) if clause.language == "en" else None)
     if colon:
         text = colon.group("scene")
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
-    match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing|about|featuring|where)\s+(.+)$", text) \
+    match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing(?! ')|about|featuring|where)\s+(.+)$", text) \
         if clause.language == "en" and not (colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
     said = (_SUBJECT_EN.match(text) or _BARE_SUBJECT.match(text)) if match else None
     if said and match and match.start() >= said.end() and not re.search(_CLIP_NOUN, said.group("subject")):
@@ -557,12 +575,18 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     if not base:
         return None
     said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
-    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$", said)
+    # ("the same city during the day": the time said with its word)
+    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$|\b((?:during|under|throughout)\s+.+)$", said)
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
     # "i wanted it at night, regenerate the dog clip": the change said first, the request after it is no part of it
     extra = _REGENERATE_AFTER.sub("", extra).strip(" ,，。.")
     extra = re.sub(r"^(?:换成|改成|变成)", "", extra)
+    if re.search(_TIME_OF_DAY, extra):  # "the same city during the day": the copy's own time of day gives way
+        base = re.sub(r"\s*,?\s*\b(?:at|during|in|by)\s+(?:the\s+)?" + _TIME_OF_DAY, "", base).strip(" ,") or base
     return f"{base}, {extra}" if extra else base
+
+
+_TIME_OF_DAY = r"\b(?:night(?:time)?|day(?:time|light)?|dawn|dusk|sunset|sunrise|morning|evening|noon|midnight|golden hour)\b"
 
 
 _ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little|little|bit|slightly|like|come alive|come to life|want|that|moves?|"

@@ -22,7 +22,7 @@ from reelforge.agent._refs import (
     the_one_clip,
 )
 from reelforge.agent._state import Focus, PlanState
-from reelforge.agent._text import Clause, ask, compiled
+from reelforge.agent._text import VERY_EN, Clause, ask, compiled
 from reelforge.agent.actions import EditAction, MusicAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import VIDEO
@@ -60,7 +60,8 @@ QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
           r"can't hear|too quiet)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
-_TOO_QUIET = r"\btoo (?:quiet|soft|low)\b|\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|\b(?:is|'s|are) (?:barely|hardly) audible\b|" \
+_TOO_QUIET = rf"\btoo (?:quiet|soft|low)\b|\b(?:is|'s|are|sounds?|feels?|seems?) {VERY_EN} (?:quiet|soft|low)\b|" \
+             r"\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|\b(?:is|'s|are) (?:barely|hardly) audible\b|" \
              r"太小声|太小了|太轻了|声音太小|(?<!到)(?<!几乎)(?<!快)(?<!差不多)听不(?:见|到)|" + _NOT_SO + r"(?:小声|轻|小)"
 # a share said as a change: "10% louder", "lower the music by 20%", "音乐再大10%", "音量降低20%" (not "turn it down to 30%")
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"

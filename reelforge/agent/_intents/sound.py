@@ -17,12 +17,13 @@ from reelforge.agent._refs import (
     mentions_it,
     midpoint_of,
     moment_of,
+    names_upload,
     offset_from_moment,
     text_segments,
 )
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import EditAction, GenerateAction, SoundAction, UndoAction, Unknown
+from reelforge.agent.actions import EditAction, GenerateAction, MediaRef, SoundAction, UndoAction, Unknown
 from reelforge.audio import SOUND_EFFECTS
 from reelforge.draft.edits import DeleteSegment
 from reelforge.draft.model import SOUND_TRACK_ID
@@ -233,6 +234,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
         # "换到第三段时加个嗖" with two clips: a cut to a clip that is not there is asked, never a sound at no time
         state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
         return True
+    if start is None and not every and (off := _upload_off_timeline(clause, state)) is not None:
+        # "add a ding when the photo appears" with the photo only uploaded: asked, never a sound at the start instead
+        state.actions.append(Unknown(clause.unquoted(), understood="a sound", question=ask(
+            clause, f"{off.name} is not on the timeline yet. Should I add it first? Say, for example: add {off.name} at the end, "
+            "then put the sound where it starts.",
+            f"「{off.name}」还不在时间线上。要先把它加进来吗？可以说：把{off.name}加到最后，再在它开始的时候加音效。")))
+        return True
     if start is None and not every:
         start = next((at for at in (_title_place(clause, state), _sound_place(clause, state), _it_place(clause, state))
                       if at is not None), None)
@@ -407,6 +415,23 @@ _CLOSE_WITH = r"\b(?:end|finish|close|wrap)s? (?:it |the video |things |everythi
 # a remark about an effect, no request: "the whoosh sound kinda ruins the mood", "that ding is annoying"
 _ONLY_REMARK = r"^(?:the|this|that|those|these) [^,]*?\b(?:ruins?|kills?|is|are|was|sounds|feels|seems|gets|annoys?|bugs?)\b|" \
                r"^[^加放来]*(?:太|好|很|有点|超级?|特别|真)(?:刺耳|吵|烦|难听|大声|响)"  # "狗那段的风声太刺耳": the clip's own noise
+
+
+# a moment said by an upload's picture coming on: "when the photo appears", "once my hike video starts", "照片出现的时候"
+_UPLOAD_MOMENT = r"\b(?:when|once|as soon as|where|the moment)\b.*\b(?:photo|picture|pic|image|video|vid|footage)s?\b.*" \
+                 r"\b(?:appears?|shows? up|comes? (?:on|in|up)|starts?|begins?|pops? up)\b|" \
+                 r"(?:照片|图片|相片|视频)(?:那段)?(?:的)?(?:出现|出来|开始)(?:的时候|时)"
+
+
+def _upload_off_timeline(clause: Clause, state: PlanState) -> MediaRef | None:
+    """The photo or video upload whose moment the clause names, when it is not on the timeline yet."""
+    if not clause.has(_UPLOAD_MOMENT):
+        return None
+    placed = {seg.src for seg in main_clips(state.draft)}
+    text = clause.unquoted().lower()
+    named = [m for m in state.context.media if m.uploaded and m.kind in ("image", "video") and m.src not in placed and (
+        names_upload(text, m) or m.kind == "image" and clause.has(r"\b(?:photo|picture|pic|image)s?\b|照片|图片|相片"))]
+    return named[0] if len(named) == 1 else None
 
 
 def _at_ms(clause: Clause) -> int | None:

@@ -332,7 +332,10 @@ def _timing(clause: Clause) -> dict[str, object]:
                       r"(?:seconds?|secs?|s)\b|(?:在|到)第?(\d+(?:\.\d+)?)秒(?:的时候|时)?(?:就)?(?:消失|结束|没了|离开)", text)
     if until and not re.search(r"\b(?:appear|show|start|come)\w*\b|出现|出来|开始", text[:until.start()]):
         return {"until_ms": round(float(next(g for g in until.groups() if g)) * 1000)}
+    # ("move the title to 5 seconds", "shift it to the 3 second mark": where it starts, not how long it stays)
     at = re.search(r"\b(?:at|starting at|from|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?!\s*long)|"
+                   r"\b(?:move|moved|shift|push|slide|bump|drag)\b[^,.;]*?\bto\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b"
+                   r"(?!\s*(?:long|later|earlier))|(?:移到|挪到|移动到|拖到|放到(?=第))第?(\d+(?:\.\d+)?)秒(?!钟|长)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)|"
                    r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))|(\d+(?:\.\d+)?)秒(?:之后|以后|后)(?=再?(?:出来|出现|显示|进来))", text)
     out: dict[str, object] = {}
@@ -617,7 +620,7 @@ _OVER_THING = re.compile(r"\b(?:over|on|during|when|while|in)\s+the\s+([a-z]{3,}
 
 # a photo named as the place of the words: "再给照片加个字「沙滩」", "照片上加上文字「旅途愉快」", "put 'Beach' on the photo"
 _ON_PHOTO = r"(?:给|在)(?:这张|那张)?(?:照片|图片|相片)(?:上)?(?:面)?(?:再|也)?(?:加|写|打|放)|" \
-            r"^(?:再|也)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打|放)|\b(?:on|over) (?:the|my) (?:photo|picture|pic)\b"
+            r"^(?:再|也)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打|放)|\b(?:on|over) (?:the|my) (?:[a-z]+ )?(?:photo|picture|pic|image)\b"
 
 
 def _stills(state: PlanState) -> list[Segment]:

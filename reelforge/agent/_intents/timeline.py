@@ -38,7 +38,7 @@ from reelforge.agent._refs import (
     without_end_clips,
 )
 from reelforge.agent._state import Focus, PlanState
-from reelforge.agent._text import Clause, ask
+from reelforge.agent._text import VERY_EN, Clause, ask
 from reelforge.agent.actions import EditAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import AUDIO, apply_edit
@@ -82,8 +82,9 @@ _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)
 
 
 # complaints about the pace: "the whole video is sluggish", "honestly the whole thing feels slow", "the dog part feels rushed"
-_TOO_SLOW = r"\btoo slow\b|\bdrags?\b|\bsluggish\b|\b(?:feels?|is|seems?) (?:so |really |a bit |kinda |very )?slow\b|太慢|慢死了|拖沓"
-_TOO_FAST = r"\btoo fast\b|\brushed\b|\bhurried\b|太快|快死了"
+# (a degree word for "too": "the city part feels super slow", "the dog clip is really fast")
+_TOO_SLOW = rf"\btoo slow\b|\bdrags?\b|\bsluggish\b|\b(?:feels?|is|'s|are|seems?) (?:(?:{VERY_EN}|a bit|kinda) )?slow\b|太慢|慢死了|拖沓"
+_TOO_FAST = rf"\btoo fast\b|\brushed\b|\bhurried\b|\b(?:feels?|is|'s|are|seems?) {VERY_EN} fast\b|太快|快死了"
 
 
 def _speed(clause: Clause) -> float | None:

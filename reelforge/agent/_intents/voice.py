@@ -116,6 +116,8 @@ _NARRATE_ZH = re.compile(
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
 _CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
                            r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
+                           # "when the dog shows up have a woman say '...'", "... make a man say ...", "... a woman says ...": no comma
+                           rf"(?<=\s)(?=(?:(?:have|get|let|make)\s+)?an?\s+{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy)\s+(?:says?|read|to say)\b)|"
                            r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"  # dictated Chinese: "嗯 音乐关掉 加个旁白：……"
                            r"(?<=的时候)|(?<=时候，)")  # "狗那段开始的时候加个口播：……": a moment first
 # an instruction after the words: "..., then turn on captions", "... and have the narrator speak slower", "。然后加字幕"
