@@ -953,7 +953,10 @@ _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:
                     r"\b(?:video|it|everything) (?:should |has to |needs to |must )?(?:end|stop|finish)s? (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
                     r"(?:(?:在|到)第?|第)(\d+(?:\.\d+)?)秒(?:就|的时候)?(?:结束|停|完)|"  # ("提前3秒结束" is 3 s off the end)
                     r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
-                    r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
+                    r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面|往后)|"
+                    # "从第6秒开始全删了", "从6秒开始后面都删掉", "delete everything from 6 seconds on": from then on, gone
+                    r"从第?(\d+(?:\.\d+)?)秒(?:开始)?(?:往后|以后|之后|后面)?(?:的)?(?:都|全|全部)(?:给)?(?:删|不要|去掉|剪掉)|"
+                    r"\b(?:from|starting at)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:on(?:wards?)?|to the end)\b")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
 _KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留|" \
         r"\b(?:the rest|everything else|except)\b|除了|(?:其他|其余|剩下|剩余)的?(?:部分)?(?:都|全)?(?:剪掉|删掉|不要|去掉)"  # "从第二秒到第十秒，其他的都剪掉"
@@ -1526,6 +1529,8 @@ def _upload_span(clause: Clause, media: MediaRef) -> tuple[int, int] | None:
 
 
 def _add_upload(clause: Clause, state: PlanState) -> bool:
+    if clause.has(r"(?:加|上|用|套)(?:个|一个|1个|点|一点)?[^，,]{0,4}?(?:滤镜|特效|调色)|\b(?:add|put|apply|use) (?:a |an |some )?[\w -]{0,12}?(?:filter|effect)s?\b"):
+        return False  # "给照片加个滤镜": a look the editor has no tool for, asked about; never the photo added instead
     clause = _uploaded_then_it(clause, state)
     first = re.match(r"^(?:first|start with)\s+((?:the|my)\s+.+)$", clause.text)
     if first and _upload_off_timeline(dataclasses.replace(clause, text=first.group(1)), state):
