@@ -176,7 +176,9 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
                        # 从歌的第10秒放起", "第10秒来个嗖")
                        rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|(?:[，,]\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:{_UNTOUCHED_ZH})$)|"
-                       r"(?<!从头放)(?<!从头播)(?<!从头开始)[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)))\s*")
+                       r"(?<!从头放)(?<!从头播)(?<!从头开始)[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)|"
+                       # "歌用上，跳过前10秒" / "，到第8秒就停": where the song starts or stops, its object unsaid
+                       r"(?:先)?跳过(?:开头|前面|前奏)?(?:的)?前?\d|(?<!开始，)(?<!开始,)到第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)))\s*")
 
 
 @functools.cache
@@ -754,7 +756,8 @@ _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:
                       # a comparative, then its amount: "转场时间长一点 用2秒"
                       r"[短长大小快慢高低](?:1|一)?(?:点|些)(?:吧)? (?:就)?(?:用|改成|调到|到|给)?\d+(?:\.\d+)?(?:秒|倍|%)?(?:吧)?$|"
                       r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:去|掉)?(?:吧|一下)?$|"
-                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$|"  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
+                      r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$|"
+                      r"(?:生成|来|做|加)(?:1)?(?:段|个|条) (?:放|接|插)(?:在|到)|"  # "再生成一段 放在后面 …": the new clip's place  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
                       r"^(?:用|拿)[^ ]{2,12} (?:来)?(?:替换|换掉|代替|取代)|"  # "用我的爬山视频 替换掉城市那段": one replacement
                       r"(?:[大小快慢响轻高低]|大声|小声)(?:1|一)?(?:点|些) (?:用|要)?\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|1半|一半)(?:吧|的)?$")  # "音乐大声点 用两倍": how much
 
@@ -765,6 +768,12 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"(?<![直硬])切(?=掉|短)"), "剪"),  # "切掉前两秒": cut off (a cut between clips is "直接切")
+                  # a sound said as what happens then, and its moment by "一…就": "标题一出来就叮一下", "开头砰一声" (一个叮)
+                  (re.compile(r"一(出来|出现|进来|登场|切过来)就"), r"\1的时候"),
+                  (re.compile(r"(?:就|再)?(叮|砰|嘭|咚|嗖|咻|啵|唰)(?:的)?(?:一下|一声)"), r"加个\1"),
+                  # a moment of the video said with the video's name: "在视频第3秒加一个砰", "视频第2秒来个嗖" (a time, no clip)
+                  (re.compile(r"(?<![把将])(?:在)?(?:整个)?(?:视频|片子)(?:的)?(?=第[\d一二三四五六七八九十两]+(?:\.\d+)?秒(?:的)?(?:时候|地方|处|那里)?"
+                              r"(?:再|也)?(?:加|放|来|插|响))"), "在"),
                   # a pace, a length or a size said not to be wanted is a complaint of it: "第二段别那么快" is "第二段太快了"
                   # (slower), "不要这么长" shorter ("音乐别放那么大声" is the music's, music.py's _NOT_SO)
                   (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短)"
@@ -818,7 +827,11 @@ _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for 
     (r"(?<!final )(?<!final)(?<![jl]-)(?<![jl] )(?<!jump )(?<!hard )(?<!straight )(?<!每个)(?<!每)cut(?!s)", "剪"), (r"transitions?", "转场"), (r"dissolve", "溶解"),
     (r"background(?! music)", "背景"), (r"in[- ]?point", "入点"), (r"out[- ]?point", "出点"),
     # a new clip and what a cut keeps: "帮我generate一个海边日落的视频", "狗那段keep最后两秒"
-    (r"generate", "生成"), (r"keep", "保留")))
+    (r"generate", "生成"), (r"keep", "保留"),
+    # a camera move's English name: "城市这段加个slow zoom out", "照片用zoom in的效果"
+    (r"slow(?:ly)? zoom(?:ing)?[- ]?in|slow push(?:ing)?[- ]?in", "慢慢推近"), (r"slow(?:ly)? zoom(?:ing)?[- ]?out|slow pull(?:ing)?[- ]?(?:out|back)", "慢慢拉远"),
+    (r"zoom(?:ing)?[- ]?in|push(?:ing)?[- ]?in", "推近"), (r"zoom(?:ing)?[- ]?out|pull(?:ing)?[- ]?(?:out|back)", "拉远"),
+    (r"(?:slow(?:ly)? )?pan(?:ning)? (?:to the )?left", "往左摇"), (r"(?:slow(?:ly)? )?pan(?:ning)? (?:to the )?right", "往右摇")))
 # the title's words, its look and the video's shape, not inside an English phrase ("title改成Night City" keeps "city"); a
 # space joins the word to the Chinese it belongs to ("把 title 改成…"), a pause before it stays ("音乐小声点 title 放中间")
 _LATIN_TITLE_ZH = {
@@ -1343,7 +1356,7 @@ _TASTE_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| sounds?| feels?)?(?: 
                        r"very|way too|too|just|a little))* (?:cheesy|corny|cringe\w*|lame|boring|annoying|tacky|generic|sleepy|"
                        r"dull|bland|bad|awful|terrible|meh|not (?:great|good|it|my thing))\W*$|^(?:ugh|meh|eh),? (?:the|that|this) "
                        r"(?:music|song|track)\W*$")
-_TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)?(?:有点|太|好|真|挺|也太|实在)?"
+_TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首|这个|那个|这)?(?:歌|歌曲|曲子|音乐|配乐|bgm|背景音乐)?(?:听着|听起来|感觉)?(?:有点|太|好|真|挺|也太|实在)?"
                        r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻)了?[啊呀吧呢的]*$")
 # (with a time and no "abruptly", "music stops at 10 seconds" says where it should end: ``_music_end``; "cuts off at 10
 # seconds" is still the complaint)

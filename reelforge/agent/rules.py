@@ -425,6 +425,11 @@ _PLATFORM_SHAPE = re.compile(rf"^(?:for |发|给)?(?:{_WHERE})(?:的| )?\s*(?:{_
 _DETAIL = rf"{_WHERE}|{_SHAPES}|高清|超清|高画质|最高画质|高质量|画质(?:最)?(?:高|好)|最(?:清楚|清晰)|清楚(?:一)?点|1080p?|720p?|(?<![a-z])(?:hd|mp4|mov|gif|webm)(?![a-z])"
 
 
+# how good the file should be, said alone before or after an export: "画质一般就行，导出一下"
+_QUALITY_ALONE = re.compile(r"^(?:画质|清晰度|质量)(?:要|就|用)?(?:一般|普通|差不多|低一点|低点|高一点|高点|最高|最好|好一点|好点)(?:的)?"
+                            r"(?:就行|就好|就可以了?|就够了?|吧)?$")
+
+
 def _only_export_details(text: str) -> bool:
     """"发B站的 横屏高清" after "导出": where it goes, its shape and its quality, nothing else (the export's details)."""
     return re.search(_DETAIL, text) is not None and \
@@ -554,7 +559,8 @@ def _purpose_of_export(clauses: list[Clause]) -> list[Clause]:
     exports = [k for k, c in enumerate(clauses) if c.has(r"导出|导(?:1|一)?(?:个|份)|\bexport|出片|渲染")]
     # "导出给油管 横屏": a shape said after the export is the export's (said before it, "横屏 导出给youtube", it is a change)
     purposes = [k for k, c in enumerate(clauses) if _PURPOSE.match(c.text) or _PLATFORM_SHAPE.match(c.text) or
-                exports and k > exports[0] and (_SHAPE.match(c.text) or _only_export_details(c.text))]
+                exports and k > exports[0] and (_SHAPE.match(c.text) or _only_export_details(c.text)) or
+                exports and k != exports[0] and _QUALITY_ALONE.match(c.text)]
     if len(exports) != 1 or not purposes:
         return clauses
     target = clauses[exports[0]]
@@ -624,14 +630,16 @@ def _changed_then_placed(clauses: list[Clause], state: PlanState) -> list[Clause
         said, then = clauses[index - 1], clauses[index]
         placed = _PLACE_IT.match(then.text)
         uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image") and m.src not in on_timeline
-                   and names_upload(said.unquoted().lower(), m)]
+                   and (names_upload(said.unquoted().lower(), m) or m.kind == "image" and said.has(r"照片|图片|相片|\b(?:photo|picture|pic)\b"))]
         if placed is None or len(uploads) != 1 or _MEDIA_NEWS.match(said.text) or _PLACE_IT.match(said.text):
             continue  # ("add hike.mp4, then put it at the start": added already, then moved)
         name = uploads[0].name
         found = candidates(said, state)
         asked = best(found).actions if found else []
+        # (a move asked of a photo not on the timeline asks for a photo there: "照片做成慢慢往右移的效果，放在城市前面")
         if not (len(asked) == 1 and isinstance(asked[0], Unknown) and asked[0].understood not in ("", "a clip") and
-                re.search(rf"{re.escape(name)}.*(?:not on the timeline yet|还不在时间线上)", asked[0].question)):
+                (re.search(rf"{re.escape(name)}.*(?:not on the timeline yet|还不在时间线上)", asked[0].question) or
+                 uploads[0].kind == "image" and re.search(r"^There are no photos on the timeline|^时间线上没有照片", asked[0].question))):
             continue  # only a change the areas ask to add the upload for ("徒步视频，3秒，放在最后" is how it goes in)
         if placed.group(1):
             text = then.text[:placed.start(1)] + name + then.text[placed.end(1):]
@@ -755,13 +763,52 @@ def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     return clauses
 
 
+# a place for something unsaid, then what it is: "小狗那一小段后面再加点别的，加个海边的" (one new clip, there)
+_SOMETHING_THERE = re.compile(r"^(?P<place>.{0,12}?(?:后面|前面|之后|之前|后边|前边|最后|开头|结尾))(?:再)?(?:加|来|接|补)(?:点|些|一点|一些|个|1个)?"
+                              r"(?:别的|其他的?|东西|什么|新的)(?:东西|内容|画面)?(?:吧)?$")
+
+
+def _something_then_said(clauses: list[Clause]) -> list[Clause]:
+    """"小狗那段后面再加点别的，加个海边的": the place said first, with "something else", is where the thing said next goes."""
+    for index in range(len(clauses) - 1):
+        first, then = _SOMETHING_THERE.match(clauses[index].text), clauses[index + 1]
+        if first is None or not re.match(r"(?:再)?(?:加|来|接|补)(?:1)?(?:个|段|条)", then.text):
+            continue
+        merged = dataclasses.replace(then, text=f"{first.group('place')}{then.text}")
+        return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
+# an upload added, then a move for it with its length said last after a pause: "照片加进来 用拉远的效果 三秒" (the photo 3 s)
+_LENGTH_LAST_ZH = re.compile(r"\s+(?:显示|时长|放)?(\d+(?:\.\d+)?秒)(?:钟)?(?:就行|就好|吧)?$")
+
+
+def _length_of_added(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"照片加进来 用拉远的效果 三秒": a length said last, after a pause, in the clause after an upload is added is the
+    upload's length, said with it ("照片加进来 3秒"), and the move is what is left."""
+    on_timeline = {seg.src for seg in main_clips(state.draft)}
+    for index in range(len(clauses) - 1):
+        added, then = clauses[index], clauses[index + 1]
+        length = _LENGTH_LAST_ZH.search(then.text)
+        if added.language != "zh" or length is None or not then.text[:length.start()].strip() or \
+                duration_ms(added.text) is not None or not re.search(r"加|放|添加|插|接", added.text):
+            continue
+        uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image") and m.src not in on_timeline
+                   and (names_upload(added.unquoted().lower(), m) or m.kind == "image" and re.search(r"照片|图片|相片", added.text))]
+        if len(uploads) != 1:
+            continue
+        return [*clauses[:index], dataclasses.replace(added, text=f"{added.text} {length.group(1)}"),
+                dataclasses.replace(then, text=then.text[:length.start()]), *clauses[index + 2:]]
+    return clauses
+
+
 def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_upload_news_then_it(_song_news_then_it(_asked_then_said(
         _shape_for_where(_posted_beside_shape(clauses)))))))))
-    clauses = _title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses))))
+    clauses = _length_of_added(_something_then_said(_title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses))))), state)
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]

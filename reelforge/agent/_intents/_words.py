@@ -148,7 +148,7 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
     ("9:16", r"(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|\bstory (?:size|format|ratio)|\byoutube short\b|"
              r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|(?<!highlight )reels?\b|shorts|stories|"
-             r"(?:抖音|快手)(?!那种|那样|风格|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
+             r"(?:抖音|快手)(?!那种|那样|风格|风|式|同款|一样|字幕|热门|神曲|爆款|热歌|歌|音乐|配乐|bgm|上(?:很)?火|流行)|视频号"),
     ("4:5", r"(?:instagram|insta|ins|ig) feed|小红书"),
     # the other platforms by the shape their feeds show best: a story anywhere is 9:16 (above); Pinterest's and
     # WhatsApp's status videos are tall, Facebook's and LinkedIn's feeds square, X / Twitter's and Weibo's players wide

@@ -104,6 +104,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
 _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
                r"(?!.*(?:导出|下载|剪辑|编辑|播放|这个|整个|这段|该|本|我|传了|上传|时间线|什么|啥|怎么|哪|吗|呢|你|能|会))(?:横屏|竖屏|方形)?(?:的)?[^，,。；]{2,}?(?:的)?(?:视频|短片)$"
 # (and "再加一个 下雪的城市", "加一个奔跑的小狗放在开头": another thing shown, said with 个 and no clip word)
+# ("给我一个横屏的 海浪拍打礁石 十秒": a shape, then after a pause what it shows)
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
@@ -113,7 +114,8 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
     r"^(?:加|添加|插入|补|接)(?:上)?(?:1)?个\s*(?=[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{1,8}\s*[，,]?\s*(?:放|插|接)(?:在|到)))" \
     r"(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|字|照片|图片|相片|黑|淡|上传|我的|颜色|色|" \
     r"贴纸|表情|特效|动画|边框|水印|logo|片头|片尾|开场|结尾|开头))|" \
-    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))|拍(?:1)?(?:个|段)|文生视频"
+    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|" \
+    r"(?:给我|帮我)(?:1)?(?:个|段|条)(?:横屏|竖屏|方形|竖版|横版|正方形)的?(?:[，,]|\s+)(?=[\u4e00-\u9fff]{4,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))(?!(?:慢慢|缓缓)?(?:的)?(?:推近|拉远|推进|拉近|运镜|缩放|平移|摇镜|往[左右上下](?:摇|移)))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
@@ -166,6 +168,8 @@ _EN_STRIP = (
 # the length of the clip being replaced kept: "…，长度不变", "…, same length"
 _SAME_LENGTH_ZH = r"[，,\s]*(?:长度|时长|时间|秒数)(?:保持)?(?:不变|一样|别变|不用变|跟原来一样|和原来一样)(?:就行|就好|吧)?(?=$|[，,])"
 _SAME_LENGTH = _SAME_LENGTH_ZH + r"|\b(?:same|keep(?: the)?) (?:length|duration)\b"
+# a thing resting on another in the scene ("一杯奶茶放在木桌上", "放在窗台上"), never where a clip goes ("放在城市后面")
+_RESTING_ON = r"在(?!最|画面|视频|片段|屏幕|中间|前|后|开头|结尾|第)[\u4e00-\u9fff]{1,5}[上里中边旁下](?![面边])"
 _ZH_STRIP = (
     r"[，,]\s*(?:也是|都是|也|大概|大约)?\d+(?:\.\d+)?秒(?:钟)?(?:左右|就行|吧)?(?=$|[，,])",  # "…赶海的，也是五秒": its length
     _SAME_LENGTH_ZH,  # "…，长度不变": the length kept, no part of the scene
@@ -188,7 +192,8 @@ _ZH_STRIP = (
     r"^(?:在)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
     r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接|整|弄|搞|出|要)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
     r"(?:的)?(?:视频|片段|镜头|画面)?(?:来|作为)?(?:结尾|收尾|结束|开头|开场)$",  # "以一段海浪的镜头结尾"
-    r"[，,]?(?:然后)?(?:放|插|加)(?:在|到).*$|(?:替换|换掉|代替|取代).*$|放在开头.*$",
+    # (up to a pause: "生成一段 放在最后 海边日落" says the scene after its place)
+    r"[，,]?(?:然后)?(?:放(?!" + _RESTING_ON + r")|插|加)(?:在|到)(?:[^，,\s]*$|[^，,\s]*(?=\s+[\u4e00-\u9fff]{2,}))|(?:替换|换掉|代替|取代).*$|放在开头.*$",
     # "…的视频在最后", "…视频，放第一个片段后面": where it goes, said after the scene
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:最后|结尾|末尾|开头|最前面|后面|前面)(?:面|边)?(?:吧)?$",
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)$",
@@ -324,7 +329,7 @@ _ZH_AS_LAST = r"(?:放|排|摆|当成?|当作|作为|做)(?:在|到|成)?最后(
 _ZH_END_ALONE = r"^(?:然后|再)?(?:把它|它)?(?:放|接|插|加)(?:在|到)?(?:最)?(?:后面|后边|最后|前面|前边|最前面|开头|结尾)(?:吧|去|就行)?$"
 _AFTER_ALONE = r"\b(?:put|place|insert|add|stick) (?:it|this|that|the new one) (?:right |just )?(?:after|afterwards|next)$"
 # Chinese says the side alone when it means the clip just made or named: "后面接一段雪山", "前面加一段日出"
-_BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)(?:后面|前面|后边|前边)$"
+_BARE_SIDE = r"^(?:在|再|然后)?(?:后面|前面|之后|之前|后边|前边)|(?:放|插|接|加)(?:在|到)?(?:后面|前面|后边|前边)(?:吧|去)?(?=$|[，,\s])"
 _IT = r"\b(?:after|before|instead of|replacing|replace)\s+(?:it|that|this|that one|this one)\b|(?:它|这个|这段|那段)(?:的)?(?:后面|前面|之后|之前)"
 
 
@@ -915,10 +920,25 @@ _LENGTH_WORD = re.compile(r"(?:(?<=[，,])|(?<=[\u4e00-\u9fff] ))\s*(?:时长|�
 _SLOW_FILMED = r"\b(?:in |shot in |filmed in )?(?P<slow>slow[- ]?mo(?:tion)?)$|,\s*(?P<slowed>slowed(?: down)?)$"
 
 
+# two clips asked at once, each said after its own "one is": "生成两段视频 一段是海上日出 一段是沙漠日落", "做两个，一个是雪山，一个是草原",
+# "make two clips, one of a sunrise over the sea and one of a desert sunset"
+_TWO_SCENES = re.compile(r"^(?:(?:请|帮我|给我)?(?:生成|做|来|拍|整|弄|搞)(?:出)?)?2(?:段|个|条)(?:视频|片段|镜头|画面)?[，,:：\s]+"
+                         r"1(?:段|个|条)(?:是|拍)?(?P<first>[^，,\s]{2,}?)[，,\s]+(?:另|第2)?(?:1)?(?:段|个|条)(?:是|拍)?(?P<second>[^，,\s]{2,})$|"
+                         r"^(?:(?:please|can you|could you)\s+)?(?:generate|make|create|give me)\s+(?:2|two)\s+(?:clips|videos|shots)\s*[,:]?\s+"
+                         r"one (?:of|showing|with)\s+(?P<first_en>.{3,}?),?\s+and\s+(?:the other|another|one)\s+(?:of|showing|with)\s+(?P<second_en>.{3,})$")
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _beyond_what_is_made(clause, state):
+        return True
+    two = _TWO_SCENES.match(clause.text)
+    if two is not None:  # each scene a clip of its own, in the order said
+        for scene in (two.group("first") or two.group("first_en"), two.group("second") or two.group("second_en")):
+            asked = f"生成1段{scene}" if clause.language == "zh" else f"generate a clip of {scene}"
+            if not handle(dataclasses.replace(clause, text=asked), state):
+                return False
         return True
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
     if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state) or _someone_of_yours(clause, state):
@@ -1300,7 +1320,7 @@ _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
                 r"上传|(?:用|拿|把)(?:这些|这张|那张|几张|所有的?)?(?:照片|图片|相片)(?=和|跟|与|、)|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
-_ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|很好|不错|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
+_ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|(?<!阳光|天气|光线|风景|景色|氛围|气氛|天色|心情)(?:很好|不错)|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧"; a thing
 # in the scene turning is filmed: "星云慢慢旋转", "风车在旋转").
@@ -1320,13 +1340,13 @@ _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for",
 # remark ("差不多了", "快过头了"), a correction or a take-back ("不对，是另一个", "算了 还原"), the project ("现在项目里有东西吗"),
 # where it goes ("导一份竖的给快手"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
 _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺点|缺少|少了点|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
-                r"(?<![绽开释播解])放(?!飞|风筝)|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
+                r"(?<![绽开释播解])放(?!飞|风筝|" + _RESTING_ON + r")|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
-                r"剪|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
+                r"剪(?!影|纸)|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
                 r"往[上下左右](?![飘飞升冒涌爬游跑窜蹿落掉])|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"头晕|眼晕|眼花|恶心|难受|不舒服|看得(?:我)?(?:头晕|眼花|晕|累)|晃得|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
-                r"照片|图片|相片|显示|" \
+                r"照片|图片|相片|显示|用上|" \
                 r"[了呢啊呀嘛]$|过头|差不多|算了|还原|不对|另(?:1|一)?(?:个|段)|有东西|有什么|有啥|项目|时间线|" \
                 r"给(?:抖音|快手|b站|油管|youtube|视频号|小红书|朋友圈|ins|tiktok)|导(?:1|一)?(?:个|份)|(?<![\d一两几这那每某哪])[黑滑导](?:1|一)?个|" \
                 r"(?:开始|结束|出来|出现|消失|完|最后|结尾|开头)的?时候|xml|premiere|edl|otio|fcp"
@@ -1388,6 +1408,10 @@ _MOVE_OVER_SCENE = re.compile(r"^(?:an? )?(?:(?:slow|slowly|gentle|smooth|steady
 _DISLIKE = r"^(?:i )?(?:really |just )?(?:don'?t|dont|do not) (?:really )?(?:like|love)\b|^not (?:a (?:big )?fan of|into)\b"
 
 
+# a thing in a scene turning into another ("城市天际线从白天变成黑夜", "天空从蓝色慢慢变成橙色"): filmed, no change to make
+_TURNS_INTO = re.compile(r"(?<=[\u4e00-\u9fff])从(?![竖横方\d])[\u4e00-\u9fff]{1,6}?(?:慢慢|逐渐|渐渐|一点点)?地?变(?:成|为)?(?=[\u4e00-\u9fff])")
+
+
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A message that opens by describing a scene is asking for that scene: "a sunset over a mountain lake,
     10 seconds, vertical" / "夜晚的东京街头，霓虹灯闪烁，10秒，竖屏" generates it.
@@ -1434,12 +1458,14 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         # "海浪拍打着它": the lighthouse, no clip)
         # (with clips on the timeline a look, a mood or slow motion said may be a change to them: "狗在沙滩上跑，慢动作")
         said = _scene_words(clause.text) if main_clips(state.draft) else _LOOK_ITEM.sub(" ", _scene_words(clause.text))
+        said = _TURNS_INTO.sub("", said)  # ("城市天际线从白天变成黑夜": the thing filmed turns, nothing is changed)
         if any(compiled(p).search(said) for p in (_ZH_QUESTION, _ZH_EDIT_NOUNS, _ZH_LEADING_VERB, _ZH_EDIT_VERBS, _ZH_NOT_SCENE)):
             return False
         prompt = _prompt(clause)
-        # (a look said alone is a grade of the video there, nothing filmed: "赛博朋克色调", "复古胶片感")
+        # (a look said alone is a grade of the video there, nothing filmed: "赛博朋克色调", "复古胶片感"; "到第8秒就停":
+        # when something stops, nothing filmed)
         if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4 or len(re.findall(r"[\u3400-\u9fff]", _LOOK_ITEM.sub(" ", prompt))) < 2 \
-                or _LOOK_ALONE_ZH.fullmatch(prompt):
+                or _LOOK_ALONE_ZH.fullmatch(prompt) or not _films_something(prompt):
             return False
     else:
         plain = _LOOK_ITEM.sub(" ", _scene_words(clause.text))  # ("..., cool tones": how it is filmed, no remark)

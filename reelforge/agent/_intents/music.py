@@ -67,7 +67,8 @@ _TOO_QUIET = rf"\btoo (?:quiet|soft|low)\b|\b(?:is|'s|are|sounds?|feels?|seems?)
 _N = r"(\d+(?:\.\d+)?)\s*(?:%|percent)"
 _BY_SHARE = (rf"\bby\s+{_N}|{_N}\s*(?:more\s+|less\s+)?(?:louder|quieter|softer|lower|higher|up|down|more|less)\b|"
              rf"\b(?:louder|quieter|softer|lower|higher|up|down)\s+{_N}|"  # a learner's "take it down 20%", "louder 10 percent"
-             r"(?:再|调|变|加|减)?(?:大声|小声|大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降|往下调|往上调|下调|上调)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
+             # ("别太大声 15%就够": a loudness not wanted, then the level)
+             r"(?<![太么样])(?:再|调|变|加|减)?(?:大声|小声|大|小|高|低|增加|减少|降低|提高|提升|减小|加大|降|往下调|往上调|下调|上调)了?\s*(?:(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?))")
 _HALF = r"\b(?:by half|in half|halve|half as loud)\b|[，,]\s*用一半|减半|减小一半|降低一半|小一半|降一半|减一半|减少一半|砍一半|压一半|(?:调|降|压)低一半"
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"(?<![a-z])mute(?![a-z])|静音"
@@ -340,6 +341,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if _music_changed_just_now(state) and not clause.has(_OTHER_OBJECT) and clause.has(STOPS) \
             and all(ref == MISSING for ref in clip_refs(clause, state)) and music_end(clause, state) is not None:
         return True  # "music should fade out and stop at 12 s": the music just changed is what stops, not the video
+    if focused and clause.has(r"^(?:先)?跳(?:过|掉)") and clause.search(_SOURCE_IN) is not None \
+            and not clause.has(_OTHER_OBJECT) and all(ref == MISSING for ref in clip_refs(clause, state)):
+        return True  # "用我的歌，跳过前10秒": where the song just named starts, in its own time
     if focused and _fade_said(clause) and _fade_was_last(state) and not clause.has(_OTHER_OBJECT) \
             and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "淡出再短点 一秒就行" after the music's fade: that fade again
@@ -464,7 +468,12 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
               rf"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)?[，,\s]*从第?{_SECONDS}|"  # "别从头放，从第12秒开始": the song's own time
               rf"\bskip (?:the )?first\s+{_SECONDS}|从(?:歌曲|歌|音乐)(?:的)?第?{_SECONDS}|(?:音乐|歌曲|歌)跳过前{_SECONDS}|"
-              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|从第?{_SECONDS}(?:的地方|那里|处)?开始(?:用|播放|播|放)|"
+              rf"跳过(?:歌曲|歌|音乐)(?:的)?(?:开头的?|最开始的?)?前{_SECONDS}|"
+              # "把音乐的开头跳过10秒", "音乐前10秒跳过", "歌的前奏跳过8秒": skipped, the song's own time
+              rf"(?:音乐|歌曲|歌|配乐|bgm)(?:的)?(?:开头|前面|最开始|前奏)?(?:的)?(?:先)?跳(?:过|掉)(?:开头|前面|前奏)?(?:的)?(?:前)?{_SECONDS}|"
+              rf"(?:音乐|歌曲|歌|配乐|bgm)(?:的)?(?:开头|前面|最开始|前奏)?(?:的)?前?{_SECONDS}(?:的)?(?:先)?(?:跳过|跳掉)|"
+              rf"^(?:先)?跳(?:过|掉)(?:开头|前面|前奏)?(?:的)?前?{_SECONDS}|"  # "用我的歌，跳过前10秒": the song just named
+              rf"从第?{_SECONDS}(?:的地方|那里|处)?开始(?:用|播放|播|放)|"
               # "start from 10 second of the song", "play it from second 12 of the track"
               rf"\bfrom\s+(?:the\s+)?{_SECONDS}\s+(?:mark\s+)?(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
               r"\bfrom\s+second\s+(\d+(?:\.\d+)?)\s+(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"

@@ -29,7 +29,8 @@ _SLIDESHOW = r"\bslide ?shows?\b|\bphoto (?:montage|video|reel)\b|\bmontage of (
              r"(?:照片|图片|相片)(?:都)?(?:做成|变成|拼成)(?:1)?(?:个|段)?(?:视频|短片)"
 _ALL_UPLOADS = r"\b(?:all|every|each)\b(?: of)? (?:my|the)? ?(?:uploaded )?(?:photos|pictures|images|pics|uploads|clips|videos)\b|" \
                r"\ball (?:the )?(?:photos|pictures|images|pics|uploads) i (?:uploaded|sent|added)\b|" \
-               r"(?:所有|全部)(?:的)?(?:我)?(?:上传的)?(?:照片|图片|相片|素材|视频)|(?:照片|图片|相片)都(?:加|放|添加)"
+               r"(?:所有|全部)(?:的)?(?:我)?(?:上传的)?(?:照片|图片|相片|素材|视频)|(?:照片|图片|相片)都(?:加|放|添加)|" \
+               r"上传的(?:素材|东西|文件|内容)?(?:都|全部|全都|统统)(?:加|放|添加|用|拖|弄|搞|塞)(?!.*[和跟与、])"  # "把我上传的全部加到时间线上"
 _NO_MOTION = r"\bno (?:zoom|motion|movement|ken ?burns)\b|\b(?:static|still)\b(?! photos?)|不要(?:缩放|运镜|动)|静止"
 _NO_TRANSITIONS = r"\bno (?:transitions?|crossfades?|fades?)\b|\b(?:hard )?cuts? only\b|不要转场|不加转场|直接切"
 _SECONDS_EACH = 3000

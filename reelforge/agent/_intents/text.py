@@ -44,7 +44,7 @@ __all__ = ["handle", "is_text_clause"]
 
 _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|labels?|lower third|overlay|font|" \
         r"lettering|(?:the|this|that|on[- ]screen) writing|(?:end|title|intro|outro|closing|opening) (?:cards?|screens?))\b|标题|文字|字幕|文本|字体|大字|小字|标语|" \
-        r"(?<![数名汉签打写几十])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
+        r"(?<![数名汉签打写几十])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)|(?<=加)[一1]句(?=\s)(?!.*(?:旁白|配音|解说|念|读|说))"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|\b(?:call|rename|retitle) (?:it|that|this)(?: to)?(?=\s*⟪)|" \
        r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
@@ -58,7 +58,7 @@ _STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|he
 _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|axe|cut)\s+(?:the|that|this|all the|those|these)\s+" \
             r"(?:\w+\s+)?(?:titles?|texts?|words|captions?|headings?|lettering)(?:\s+(?:off|out|away))?" \
             r"(?:\s+(?:please|pls|too|as well|for now|altogether))*$"
-_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个)号|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
+_BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个)号|\btwice (?:as (?:big|large)|the size)\b|\bdouble (?:the |its )?size\b|大(?=\d+(?:\.\d+)?%)|\b(?:bigger|larger|enlarge|increase the size|scale up|more prominent)\b|(?<!is )(?<!are )(?<!'s )(?<!'re )(?<!so )\b(?:huge|massive|giant)\b|\b(?:they're|they are|it's|it is|is|are|looks?|looking) (?:so |really |very |super |way |kinda |a bit )?(?:tiny|small|little)\b|大很多|大得多|大一倍|大1倍|(?:大小|尺寸|字号|字体)翻倍|(?:两|2)倍大|放大|调大|弄大|大一点|大一些|大点|更大|加大|变大|大些"
 # "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
 _SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|(?<![缩变调])小一半|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
     r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
@@ -470,9 +470,11 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行|行(?=字))?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s)|(?<=[一1]行)(?=\s))[:：]?\s*"
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行|行(?=字)|一句|1句)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s)|(?<=[一1][行句])(?=\s))[:：]?\s*"
     r"(?:(?:叫做|叫|写着|写)\s+)?"  # "开头加个标题 叫 出发吧": the words after the verb that names them
-    r"(?!持续|显示|放在|在|于|从|到)([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$)|\s+[\u4e00-\u9fff])|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+    # ("在最后加一行小字 by 阿杰": a credit's English before a name in Chinese is the words too)
+    r"(?!持续|显示|放在|在|于|从|到)((?:(?:made|shot|filmed|edited|directed|presented|written|photos?) )?by [\u4e00-\u9fff]{1,6}(?=\s*(?:[，,。；;]|$))|"
+    r"[a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$)|\s+[\u4e00-\u9fff])|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
 # "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
@@ -619,8 +621,9 @@ _OVER_THING = re.compile(r"\b(?:over|on|during|when|while|in)\s+the\s+([a-z]{3,}
 
 
 # a photo named as the place of the words: "再给照片加个字「沙滩」", "照片上加上文字「旅途愉快」", "put 'Beach' on the photo"
-_ON_PHOTO = r"(?:给|在)(?:这张|那张)?(?:照片|图片|相片)(?:上)?(?:面)?(?:再|也)?(?:加|写|打|放)|" \
-            r"^(?:再|也)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打|放)|\b(?:on|over) (?:the|my) (?:[a-z]+ )?(?:photo|picture|pic|image)\b"
+_ON_PHOTO = r"(?:给|在)(?:这张|那张|[\u4e00-\u9fff]{1,4}?的?)?(?:照片|图片|相片)(?:上)?(?:面)?(?:再|也)?(?:加|写|打|放)|" \
+            r"^(?:再|也)?(?:这张|那张|[\u4e00-\u9fff]{1,4}?的?)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打|放)|" \
+            r"\b(?:on|over) (?:the|my) (?:[a-z]+ )?(?:photo|picture|pic|image)\b"
 
 
 def _stills(state: PlanState) -> list[Segment]:
@@ -640,7 +643,7 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
     focus = state.focus
     # (a transition just put before a clip leaves "it" that clip: "add a crossfade before it and put 'Slow down' over it")
     if focus is not None and focus.kind in ("clip", "transition") and focus.segment_id and clause.has(
-            r"\b(?:on|over|during)\s+(?:it|that|that clip|this clip)\b|在(?:那儿|那里|它上面|那段上)"):
+            r"\b(?:on|over|during)\s+(?:it|that|that clip|this clip)\b|在(?:那儿|那里|它上面|那段上)|给它(?=加|配|打|写|放)"):
         found = state.draft.find_segment(focus.segment_id)  # "make the dog part come first and put 'Max!' on it"
         if found:
             return {"start_ms": found[1].start_ms, "duration_ms": found[1].duration_ms}
@@ -802,8 +805,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.edit(UpdateText(segment_id=target.id if target else None,
                                   **(sides or {"fade_in_ms": 0, "fade_out_ms": 0})), focus_kind="text")  # type: ignore[arg-type]
             return True
-        if not texts:
-            state.edit(RemoveText(all=True))
+        if not texts:  # "去掉标题" with no text on the video: nothing to remove, it says so (never a removal of nothing)
+            state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
+                clause, "There is no title or text on the video to remove.", "视频上还没有标题或文字，没有可以去掉的。")))
         elif clause.has(r"\ball\b|\bevery\b|\bany\b|所有|全部|一切|全(?=给|都|删|去|拿|部)|都(?=给我)?(?:去|删|拿)"):
             state.edit(RemoveText(all=True))
         else:
@@ -890,7 +894,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         fields["text"] = words
     share = re.search(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)", clause.text)
     if clause.has(_BIGGER):
-        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|(?<![\d.])2 ?(?:x|times)\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍") else 1.5
+        fields["scale"] = 2.0 if clause.has(r"\bmuch\b|\ba lot\b|\btwice\b|\bdouble\b|(?<![\d.])2 ?(?:x|times)\b|很多|得多|多一点|两倍|(?<![\d.])2倍|一倍|(?<![\d.])1倍|翻倍") else 1.5
         times_bigger = re.search(r"(?:放大|调大|变大|大)(?:到|成|为)?(\d+\.\d+|[3-9])倍|\b(\d+\.\d+|[3-9])x (?:bigger|larger|the size)\b",
                                  clause.text)
         if times_bigger:  # "放大1.2倍", "1.5x bigger": by that factor ("大一倍" is twice)

@@ -862,8 +862,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
-                                         r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|" + _LENGTH + "|"
-                                         r"剪|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|"
+                                         r"(?:change|set) (?:the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+) to \d|" + _LENGTH + "|"
+                                         r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
@@ -896,7 +897,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|outro|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|保留")
+    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|(?:换|调|设)成(?=\d)|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|保留")
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
@@ -957,7 +958,10 @@ _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:
                     r"\b(?:video|it|everything) (?:should |has to |needs to |must )?(?:end|stop|finish)s? (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
                     r"(?:(?:在|到)第?|第)(\d+(?:\.\d+)?)秒(?:就|的时候)?(?:结束|停|完)|"  # ("提前3秒结束" is 3 s off the end)
                     r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
-                    r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面)")
+                    r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面|往后)|"
+                    # "从第6秒开始全删了", "从6秒开始后面都删掉", "delete everything from 6 seconds on": from then on, gone
+                    r"从第?(\d+(?:\.\d+)?)秒(?:开始)?(?:往后|以后|之后|后面)?(?:的)?(?:都|全|全部)(?:给)?(?:删|不要|去掉|剪掉)|"
+                    r"\b(?:from|starting at)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:on(?:wards?)?|to the end)\b")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
 _KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留|" \
         r"\b(?:the rest|everything else|except)\b|除了|(?:其他|其余|剩下|剩余)的?(?:部分)?(?:都|全)?(?:剪掉|删掉|不要|去掉)"  # "从第二秒到第十秒，其他的都剪掉"
@@ -1530,6 +1534,8 @@ def _upload_span(clause: Clause, media: MediaRef) -> tuple[int, int] | None:
 
 
 def _add_upload(clause: Clause, state: PlanState) -> bool:
+    if clause.has(r"(?:加|上|用|套)(?:个|一个|1个|点|一点)?[^，,]{0,4}?(?:滤镜|特效|调色)|\b(?:add|put|apply|use) (?:a |an |some )?[\w -]{0,12}?(?:filter|effect)s?\b"):
+        return False  # "给照片加个滤镜": a look the editor has no tool for, asked about; never the photo added instead
     clause = _uploaded_then_it(clause, state)
     first = re.match(r"^(?:first|start with)\s+((?:the|my)\s+.+)$", clause.text)
     if first and _upload_off_timeline(dataclasses.replace(clause, text=first.group(1)), state):

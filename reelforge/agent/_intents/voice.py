@@ -97,7 +97,7 @@ _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:�
 _NARRATE_ZH = re.compile(
     rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段))|[^，,：:\s]{{1,6}}?(?:这段|那段))?"
     r"(?P<pre2>(?:用|换成|换|改成|改用)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
-    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
+    r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要|换成|改成)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
     r"(?:配音|旁白|解说|画外音|口播|开场白)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|(?:(?<=声音)|(?<=[男女]声))(?:念|读|说)(?:一下|一句|1句|一段|1段)?(?=\s*[:：「『“])|"
     # "给狗那段配个男声：它叫豆豆": the voice named, then its words
     r"(?:配|加|来)(?:个|一个|1个|段|一段|1段)?(?P<head3>男声|女声|男生|女生|男的|女的)(?:的)?(?:声音)?(?=\s*[:：])|"
@@ -358,6 +358,10 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     seconds = (when.group(1) or when.group(2)) if when else None  # "at 12 seconds", "in the second 12"
     start = at[0][0] if at else round(float(seconds) * 1000) if seconds else \
         0 if when else lead_at[0][0] if lead_at else _clip_start(said, state)
+    pre_at = match.start("pre") if match.groupdict().get("pre") else -1
+    if start and at and pre_at > 0 and re.search(r"(?:最后|结尾|末尾)(?:的)?$", message[:pre_at]):
+        video_end = state.draft.video_end_ms or state.draft.end_ms  # "最后3秒加一句旁白": the last 3 seconds, from the end
+        start = video_end - start if video_end > start else start
     place = match.groupdict().get("place")
     if start is None and place:  # "加个旁白 从狗出来的时候开始：…": the moment said as its place
         start = moment_of(Clause(place, (), state.language, place), state)
