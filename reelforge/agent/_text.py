@@ -64,6 +64,9 @@ _EN_SPLIT = re.compile(
     r"|,\s*(?=(?:but\s+)?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
+    # "..., additionally make the title yellow", "... and while you're at it turn the music down": a joiner phrase
+    rf"(?:,\s*|\s+)(?:and\s+)?(?:also,|additionally|in addition|on top of that|besides(?: that)?|apart from that|other than that|"
+    rf"while you'?re at it|while you are at it)\s*,?\s+(?=(?:please\s+)?(?:{_EN_LEADS})\b)|"
     # "the clips r too loud compared to the music, 30% on both": a level for them, said after the remark
     rf",\s*(?=(?:like |maybe |about )?\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:on|for)\s+(?:both|all|each)\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
     # a change said as a negation or a verb outside the list: "... and don't loop it", ", no loop", "and stop it
@@ -853,6 +856,10 @@ def _colloquial_zh(text: str) -> str:
     return text
 
 
+# a joiner said after a pause opens the next request as it does after a comma ("…，另外标题放到底部"): "狗那段静音 另外标题改成黄色"
+_JOINER_ZH = re.compile(r"^(?:另外(?![1一]?(?:个|段|条|首))|此外|还有(?!什么|啥|哪些|别的|没有)|而且|同时|以及)[，,]?\s*")
+
+
 def _spoken_zh(part: str) -> list[str]:
     """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
     # a pause right after a verb that takes what follows says nothing: "把第一个片段换成 海边的灯塔 10秒"
@@ -875,8 +882,11 @@ def _spoken_zh(part: str) -> list[str]:
         bare = _COMPLAINT_ZH.match(piece)
         if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
             return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
-        return bool(_ZH_OPENS.match(piece) and asks and not _ZH_SAME.search(f"{before} {piece}"))
-    return _ends_together(_merge_pieces(pieces, starts_new, " "), " ") or [part]
+        opened = _ZH_OPENS.match(_JOINER_ZH.sub("", piece))  # "狗那段静音 另外标题改成黄色": a joiner, then the request
+        return bool(opened and asks and not _ZH_SAME.search(f"{before} {piece}"))
+    merged = _merge_pieces(pieces, starts_new, " ")
+    merged = [merged[0], *(_JOINER_ZH.sub("", piece) or piece for piece in merged[1:])] if merged else merged
+    return _ends_together(merged, " ") or [part]
 
 
 # one end's fade, then the other's with the amount both take: "城市这段开头淡入 结尾淡出 各一秒" is one fade of that clip
