@@ -458,7 +458,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
-        parts = _own_song_zh(_carry_object_zh(parts))
+        parts = _own_song_zh(_carry_object_zh(_gapped_zh(parts)))
         parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
@@ -481,7 +481,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _them(parts)
     if language == "en":
         parts = _topic_first([q for p in parts for q in _run_on(p) for q in _shape_item(q)])  # "the title put it with white letters"
-        parts = _moment_pronoun(_carry_add([q for p in parts for q in _scene_with(p)]))
+        parts = _moment_pronoun(_carry_add(_gapped([q for p in parts for q in _scene_with(p)])))
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
@@ -1158,6 +1158,49 @@ def _said_without_verb(part: str, previous: str) -> str:
     if turned:  # "... and the clips up": the other thing turned the other way
         return f"make {turned.group(1)}{turned.group(3)} {'louder' if turned.group(2) == 'up' else 'quieter'}"
     return part
+
+
+_CLIP_SAID = r"(?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:clip|one|shot|part|video)"
+_AMOUNT_SAID = r"(?P<prep>to|at|by)\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|x|seconds?|secs?|s)?"
+_GAPPING = re.compile(rf"^(?:(?:please|also)\s+)?(?P<verb>(?:{_EN_VERBS})(?:\s+(?:up|down))?)\s+{_CLIP_SAID}\s+(?:(?:up|down)\s+)?"
+                      rf"{_AMOUNT_SAID}(?:\s+(?:speed|long|volume))?$")
+_AND_THE = re.compile(r"^(.+?)\s+and\s+((?:the|my)\s+.+)$")
+_GAPPED = re.compile(rf"^(?:(?:and|then)\s+)?(?P<what>{_CLIP_SAID})\s+{_AMOUNT_SAID}(?:\s+(?:speed|long|volume|too|as well))?$")
+
+
+def _gapped(parts: list[str]) -> list[str]:
+    """Another clip and its amount said after a request, its verb left out, takes that verb and unit: "cut the dog clip
+    to 3 seconds, and the city clip to 6", "trim the dog clip to 2 seconds and the city one to 5" (gapping)."""
+    out: list[str] = []
+    for part in parts:
+        joined = _AND_THE.match(part)
+        pieces = [joined.group(1), joined.group(2)] if joined and _GAPPING.match(joined.group(1)) and \
+            _GAPPED.match(joined.group(2)) else [part]
+        for piece in pieces:
+            before, item = _GAPPING.match(out[-1]) if out else None, _GAPPED.match(piece)
+            if before and item and before["prep"] == item["prep"] and (
+                    not item["unit"] or not before["unit"] or item["unit"][0] == before["unit"][0]):
+                unit = item["unit"] or before["unit"] or ""
+                piece = f"{before['verb']} {item['what']} {item['prep']} {item['num']}{' ' if unit[:1].isalpha() else ''}{unit}"
+            out.append(piece)
+    return out
+
+
+_CLIP_ZH = r"(?:[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:个)?(?:片段|段))"
+_GAPPING_ZH = re.compile(rf"^(?:把)?{_CLIP_ZH}(?P<verb>(?:剪|裁|缩|调|放慢|加速|降|改|设|减速)(?:短)?(?:到|成|为))"
+                         r"(?P<num>\d+(?:\.\d+)?)(?P<unit>秒|倍速|倍|%)$")
+_GAPPED_ZH = re.compile(rf"^(?P<what>{_CLIP_ZH})(?:也|就|的话)?(?:(?:剪|调|改)?(?:到|成))?(?P<num>\d+(?:\.\d+)?)(?P<unit>秒|倍速|倍|%)?$")
+
+
+def _gapped_zh(parts: list[str]) -> list[str]:
+    """"狗那段剪到3秒，城市那段6秒": another clip and its amount after a request, its verb left out, takes that verb."""
+    out: list[str] = []
+    for part in parts:
+        before, item = _GAPPING_ZH.match(out[-1]) if out else None, _GAPPED_ZH.match(part)
+        if before and item and (not item["unit"] or item["unit"][0] == before["unit"][0]):
+            part = f"{item['what']}{before['verb']}{item['num']}{item['unit'] or before['unit']}"
+        out.append(part)
+    return out
 
 
 def _carry_add(parts: list[str]) -> list[str]:
