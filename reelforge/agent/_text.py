@@ -340,12 +340,29 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九�
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[)）、]\s*")
 
 
+# other ways to count requests off in one line: "(1) ... (2) ...", "a) ... b) ...", "#1 ... #2 ...", "1. ... 2. ...", "1- ... 2- ...",
+# "①…②…", "一、… 二、…" (counted from the first, at the message's start: a "2." or "(3)" alone is never a list)
+_INLINE_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff%。，,;；!！]))(?:[(（]([1-9a-e])[)）]|#([1-9])|([1-9a-e])(?:[)）]|\.(?![\d.])|-(?=\s))|"
+                          r"([\u2460-\u2468])|([一二三四五六七八九])、)\s*")
+
+
+def _mark_count(match: re.Match[str]) -> int:
+    mark = next(g for g in match.groups() if g is not None)
+    if mark in "123456789":  # ("①".isdigit() too)
+        return int(mark)
+    if "a" <= mark <= "e":
+        return ord(mark) - ord("a") + 1
+    return ord(mark) - 0x245F if "\u2460" <= mark <= "\u2468" else "一二三四五六七八九".index(mark) + 1
+
+
 def _listed_lines(message: str, language: str) -> str:
     """A message typed as a list, one request a line, as one line of requests (each ends where its line did)."""
     numbers = list(_INLINE_NUMBER.finditer(message))
+    if len(numbers) < 2:
+        numbers = list(_INLINE_MARK.finditer(message))
     if "\n" not in message and len(numbers) > 1 and numbers[0].start() == 0 and \
-            [int(m.group(1)) for m in numbers] == list(range(1, len(numbers) + 1)):
-        message = "\n".join(message[m.start():n.start() if n else None].strip()
+            [_mark_count(m) for m in numbers] == list(range(1, len(numbers) + 1)):
+        message = "\n".join(message[m.end():n.start() if n else None].strip()
                             for m, n in zip(numbers, [*numbers[1:], None], strict=True))
     if "\n" not in message:
         return message
