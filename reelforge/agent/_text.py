@@ -413,6 +413,29 @@ def _emoji_pause(text: str, language: str) -> str:
     return paused if re.search(r"\w", paused) else text
 
 
+# a dash, a bar or a slash typed between two requests is a pause, as a semicolon is ("mute the dog clip — make the title
+# yellow", "狗那段静音/标题改成黄色", "狗那段静音 | 标题改成黄色"): only where a request opens after it and one was said
+# before it, so "black and white / sepia", "标题/字幕", "3~5秒" and "b/w" stay as typed (an arrow is the lead's: a change)
+_SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜]|/|／|(?<!\d)[~～](?!\d))\s*")
+_DONE_ZH = re.compile(r"静音|加速|减速|放慢|慢放|删掉|删了|删除|去掉|拿掉|改成|改为|换成|调到|调成|调小|调大|剪到|剪掉|放到|放在|移到|挪到|"
+                      r"加(?:个|一|上|段)|导出|竖屏|横屏|方形|淡入|淡出|换(?:一下|下)?位置|交换|对调|互换|\d+(?:\.\d+)?(?:%|秒|倍)")
+
+
+def _separated(text: str, language: str) -> str:
+    pause = "；" if language == "zh" else "; "
+    out, start = [], 0
+    for m in _SEPARATOR.finditer(text):
+        before, after = text[start:m.start()], text[m.end():]
+        if language == "zh":
+            split = bool(_DONE_ZH.search(before) and _ZH_OPENS.match(after) and _DONE_ZH.search(re.split(r"[，,；;。\s]", after)[0]))
+        else:
+            split = len(before.split()) > 1 and re.match(rf"(?:please\s+)?(?:{_EN_LEADS})\b", after, re.I) is not None
+        if split:
+            out.append(text[start:m.start()] + pause)
+            start = m.end()
+    return "".join(out) + text[start:]
+
+
 # "add all my stuff to the timeline, photo then hike": the order of a list of things, said after a comma, asks nothing
 # more (read as "photo and hike"); a verb after "then" is a request of its own ("add the photo, then export")
 _THING_SAID = r"(?:(?:the|my)\s+)?[\w.-]+(?:\s+(?:photo|picture|pic|image|video|clip|one))?"
@@ -453,6 +476,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
 
     listed = _listed_lines(message.strip(), language)
     held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
+    held = _separated(held, language)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
