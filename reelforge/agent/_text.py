@@ -64,6 +64,9 @@ _EN_SPLIT = re.compile(
     r"|,\s*(?=(?:but\s+)?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
+    # "..., additionally make the title yellow", "... and while you're at it turn the music down": a joiner phrase
+    rf"(?:,\s*|\s+)(?:and\s+)?(?:also,|additionally|in addition|on top of that|besides(?: that)?|apart from that|other than that|"
+    rf"while you'?re at it|while you are at it)\s*,?\s+(?=(?:please\s+)?(?:{_EN_LEADS})\b)|"
     # "the clips r too loud compared to the music, 30% on both": a level for them, said after the remark
     rf",\s*(?=(?:like |maybe |about )?\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:on|for)\s+(?:both|all|each)\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
     # a change said as a negation or a verb outside the list: "... and don't loop it", ", no loop", "and stop it
@@ -339,12 +342,29 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九�
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[)）、]\s*")
 
 
+# other ways to count requests off in one line: "(1) ... (2) ...", "a) ... b) ...", "#1 ... #2 ...", "1. ... 2. ...", "1- ... 2- ...",
+# "①…②…", "一、… 二、…" (counted from the first, at the message's start: a "2." or "(3)" alone is never a list)
+_INLINE_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff%。，,;；!！]))(?:[(（]([1-9a-e])[)）]|#([1-9])|([1-9a-e])(?:[)）]|\.(?![\d.])|-(?=\s))|"
+                          r"([\u2460-\u2468])|([一二三四五六七八九])、)\s*")
+
+
+def _mark_count(match: re.Match[str]) -> int:
+    mark = next(g for g in match.groups() if g is not None)
+    if mark in "123456789":  # ("①".isdigit() too)
+        return int(mark)
+    if "a" <= mark <= "e":
+        return ord(mark) - ord("a") + 1
+    return ord(mark) - 0x245F if "\u2460" <= mark <= "\u2468" else "一二三四五六七八九".index(mark) + 1
+
+
 def _listed_lines(message: str, language: str) -> str:
     """A message typed as a list, one request a line, as one line of requests (each ends where its line did)."""
     numbers = list(_INLINE_NUMBER.finditer(message))
+    if len(numbers) < 2:
+        numbers = list(_INLINE_MARK.finditer(message))
     if "\n" not in message and len(numbers) > 1 and numbers[0].start() == 0 and \
-            [int(m.group(1)) for m in numbers] == list(range(1, len(numbers) + 1)):
-        message = "\n".join(message[m.start():n.start() if n else None].strip()
+            [_mark_count(m) for m in numbers] == list(range(1, len(numbers) + 1)):
+        message = "\n".join(message[m.end():n.start() if n else None].strip()
                             for m, n in zip(numbers, [*numbers[1:], None], strict=True))
     if "\n" not in message:
         return message
@@ -395,6 +415,29 @@ def _emoji_pause(text: str, language: str) -> str:
     return paused if re.search(r"\w", paused) else text
 
 
+# a dash, a bar or a slash typed between two requests is a pause, as a semicolon is ("mute the dog clip — make the title
+# yellow", "狗那段静音/标题改成黄色", "狗那段静音 | 标题改成黄色"): only where a request opens after it and one was said
+# before it, so "black and white / sepia", "标题/字幕", "3~5秒" and "b/w" stay as typed (an arrow is the lead's: a change)
+_SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜]|/|／|(?<!\d)[~～](?!\d))\s*")
+_DONE_ZH = re.compile(r"静音|加速|减速|放慢|慢放|删掉|删了|删除|去掉|拿掉|改成|改为|换成|调到|调成|调小|调大|剪到|剪掉|放到|放在|移到|挪到|"
+                      r"加(?:个|一|上|段)|导出|竖屏|横屏|方形|淡入|淡出|换(?:一下|下)?位置|交换|对调|互换|\d+(?:\.\d+)?(?:%|秒|倍)")
+
+
+def _separated(text: str, language: str) -> str:
+    pause = "；" if language == "zh" else "; "
+    out, start = [], 0
+    for m in _SEPARATOR.finditer(text):
+        before, after = text[start:m.start()], text[m.end():]
+        if language == "zh":
+            split = bool(_DONE_ZH.search(before) and _ZH_OPENS.match(after) and _DONE_ZH.search(re.split(r"[，,；;。\s]", after)[0]))
+        else:
+            split = len(before.split()) > 1 and re.match(rf"(?:please\s+)?(?:{_EN_LEADS})\b", after, re.I) is not None
+        if split:
+            out.append(text[start:m.start()] + pause)
+            start = m.end()
+    return "".join(out) + text[start:]
+
+
 # "add all my stuff to the timeline, photo then hike": the order of a list of things, said after a comma, asks nothing
 # more (read as "photo and hike"); a verb after "then" is a request of its own ("add the photo, then export")
 _THING_SAID = r"(?:(?:the|my)\s+)?[\w.-]+(?:\s+(?:photo|picture|pic|image|video|clip|one))?"
@@ -435,6 +478,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
 
     listed = _listed_lines(message.strip(), language)
     held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
+    held = _separated(held, language)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
@@ -457,7 +501,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
-        parts = _own_song_zh(_carry_object_zh(parts))
+        parts = _own_song_zh(_carry_object_zh(_gapped_zh(parts)))
         parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
@@ -480,7 +524,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _them(parts)
     if language == "en":
         parts = _topic_first([q for p in parts for q in _run_on(p) for q in _shape_item(q)])  # "the title put it with white letters"
-        parts = _moment_pronoun(_carry_add([q for p in parts for q in _scene_with(p)]))
+        parts = _moment_pronoun(_carry_add(_gapped([q for p in parts for q in _scene_with(p)])))
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
@@ -868,6 +912,10 @@ def _colloquial_zh(text: str) -> str:
     return text
 
 
+# a joiner said after a pause opens the next request as it does after a comma ("…，另外标题放到底部"): "狗那段静音 另外标题改成黄色"
+_JOINER_ZH = re.compile(r"^(?:另外(?![1一]?(?:个|段|条|首))|此外|还有(?!什么|啥|哪些|别的|没有)|而且|同时|以及)[，,]?\s*")
+
+
 def _spoken_zh(part: str) -> list[str]:
     """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
     # a pause right after a verb that takes what follows says nothing: "把第一个片段换成 海边的灯塔 10秒"
@@ -890,8 +938,11 @@ def _spoken_zh(part: str) -> list[str]:
         bare = _COMPLAINT_ZH.match(piece)
         if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
             return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
-        return bool(_ZH_OPENS.match(piece) and asks and not _ZH_SAME.search(f"{before} {piece}"))
-    return _ends_together(_merge_pieces(pieces, starts_new, " "), " ") or [part]
+        opened = _ZH_OPENS.match(_JOINER_ZH.sub("", piece))  # "狗那段静音 另外标题改成黄色": a joiner, then the request
+        return bool(opened and asks and not _ZH_SAME.search(f"{before} {piece}"))
+    merged = _merge_pieces(pieces, starts_new, " ")
+    merged = [merged[0], *(_JOINER_ZH.sub("", piece) or piece for piece in merged[1:])] if merged else merged
+    return _ends_together(merged, " ") or [part]
 
 
 # one end's fade, then the other's with the amount both take: "城市这段开头淡入 结尾淡出 各一秒" is one fade of that clip
@@ -1163,6 +1214,49 @@ def _said_without_verb(part: str, previous: str) -> str:
     if turned:  # "... and the clips up": the other thing turned the other way
         return f"make {turned.group(1)}{turned.group(3)} {'louder' if turned.group(2) == 'up' else 'quieter'}"
     return part
+
+
+_CLIP_SAID = r"(?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:clip|one|shot|part|video)"
+_AMOUNT_SAID = r"(?P<prep>to|at|by)\s+(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|x|seconds?|secs?|s)?"
+_GAPPING = re.compile(rf"^(?:(?:please|also)\s+)?(?P<verb>(?:{_EN_VERBS})(?:\s+(?:up|down))?)\s+{_CLIP_SAID}\s+(?:(?:up|down)\s+)?"
+                      rf"{_AMOUNT_SAID}(?:\s+(?:speed|long|volume))?$")
+_AND_THE = re.compile(r"^(.+?)\s+and\s+((?:the|my)\s+.+)$")
+_GAPPED = re.compile(rf"^(?:(?:and|then)\s+)?(?P<what>{_CLIP_SAID})\s+{_AMOUNT_SAID}(?:\s+(?:speed|long|volume|too|as well))?$")
+
+
+def _gapped(parts: list[str]) -> list[str]:
+    """Another clip and its amount said after a request, its verb left out, takes that verb and unit: "cut the dog clip
+    to 3 seconds, and the city clip to 6", "trim the dog clip to 2 seconds and the city one to 5" (gapping)."""
+    out: list[str] = []
+    for part in parts:
+        joined = _AND_THE.match(part)
+        pieces = [joined.group(1), joined.group(2)] if joined and _GAPPING.match(joined.group(1)) and \
+            _GAPPED.match(joined.group(2)) else [part]
+        for piece in pieces:
+            before, item = _GAPPING.match(out[-1]) if out else None, _GAPPED.match(piece)
+            if before and item and before["prep"] == item["prep"] and (
+                    not item["unit"] or not before["unit"] or item["unit"][0] == before["unit"][0]):
+                unit = item["unit"] or before["unit"] or ""
+                piece = f"{before['verb']} {item['what']} {item['prep']} {item['num']}{' ' if unit[:1].isalpha() else ''}{unit}"
+            out.append(piece)
+    return out
+
+
+_CLIP_ZH = r"(?:[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:个)?(?:片段|段))"
+_GAPPING_ZH = re.compile(rf"^(?:把)?{_CLIP_ZH}(?P<verb>(?:剪|裁|缩|调|放慢|加速|降|改|设|减速)(?:短)?(?:到|成|为))"
+                         r"(?P<num>\d+(?:\.\d+)?)(?P<unit>秒|倍速|倍|%)$")
+_GAPPED_ZH = re.compile(rf"^(?P<what>{_CLIP_ZH})(?:也|就|的话)?(?:(?:剪|调|改)?(?:到|成))?(?P<num>\d+(?:\.\d+)?)(?P<unit>秒|倍速|倍|%)?$")
+
+
+def _gapped_zh(parts: list[str]) -> list[str]:
+    """"狗那段剪到3秒，城市那段6秒": another clip and its amount after a request, its verb left out, takes that verb."""
+    out: list[str] = []
+    for part in parts:
+        before, item = _GAPPING_ZH.match(out[-1]) if out else None, _GAPPED_ZH.match(part)
+        if before and item and (not item["unit"] or item["unit"][0] == before["unit"][0]):
+            part = f"{item['what']}{before['verb']}{item['num']}{item['unit'] or before['unit']}"
+        out.append(part)
+    return out
 
 
 def _carry_add(parts: list[str]) -> list[str]:
