@@ -212,6 +212,7 @@ def plan_call(state: PlanState, name: str, arguments: object, message: str = "")
     generation with its placeholder clip (``PlanState.generate``), any other session action appended; ``ask_user``
     as the question the reply asks about ``message``. Raises ``_Rejected`` when the call is not valid."""
     found = _validated(name, arguments)
+    state.after_undo()  # a call after an undo call is planned on the draft the undo restores, as the rules plan theirs
     if isinstance(found, BaseModel):
         state.edit(found, PLANNED_EDIT_TOOLS[name].focus)
     elif isinstance(found, GenerateAction):  # a placeholder clip stands in for it: later calls may name it

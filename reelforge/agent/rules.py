@@ -1688,12 +1688,13 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(?:(?:还是|仍然)?(?:有点|太)(?:慢|快|吵|响|小声|轻|长|短)了?[，,\s]*)?"
                          # "再小点 20%", "降到45", "调回30吧", "改回30": which way or back, then the value
                          r"(?:(?:再|还|更)?[大小快慢长短高低响轻](?:1|一)?点[，,\s]*)?"
-                         r"(?:(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调|(?:调|改|换|变|开)回(?:到)?|(?:降|降低|减|升|提|提高|加|拉|开|放)到|"
+                         r"(?:(?:嗯|那|那就|现在|还是|改成|换成|调到|改为|调成|要|改|调|(?:调|改|换|变|开)回(?:去)?(?:(?:一|1)?点|些)?(?:到)?|(?:降|降低|减|升|提|提高|加|拉|开|放)到|"
                          r"变成|设成|设为)\s*){0,2}(\d+(?:\.\d+)?)\s*"
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
 # what is said around a value given alone: "like 45", "maybe 1.5", "25?", "1.5 maybe", "put 1.5", "maybe orange"
 _AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
-                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不|(?:降|升|提|加|减|调|改|换)(?:到|回|成)(?:到)?)*(?P<value>.+?)"
+                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不|(?:降|升|提|加|减|调|改|换)(?:到|回|成)(?:到)?"
+                           r"(?:(?<=回)去(?:(?:一|1)?点|些)?\s*)?)*(?P<value>.+?)"
                            r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试))*$")
 
 
@@ -1979,6 +1980,11 @@ def _adjusted(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+_BARE_REMOVAL_ZH = re.compile(r"^(?:那就|还是|算了|那)?\s*(?:去掉|删掉|删了|拿掉|去了|不要了)(?:吧|了|算了)*$")
+# the edits that put a thing on the video, which a bare "去掉吧" right after takes off again
+_ADDS_A_THING = frozenset({"add_text", "set_music", "set_transition", "add_sound", "add_voice", "set_captions"})
+
+
 def _it_is_last(clause: Clause, state: PlanState) -> PlanState | None:
     """"bring it back up to 80" after "Muted the dog clip", "make it last the whole clip" after a title was added, "把它调到
     百分之八十" after a clip was muted: a clause no area reads whose "it" names nothing else said is about the thing the last
@@ -1986,10 +1992,13 @@ def _it_is_last(clause: Clause, state: PlanState) -> PlanState | None:
     on the same topic and leaves nothing out; else None (the clause stays unread)."""
     if not state.context.history or any(not isinstance(a, Unknown) for a in state.actions):
         return None
+    bare = clause.language == "zh" and _BARE_REMOVAL_ZH.match(clause.text) is not None
+    if bare:  # "去掉吧" after a transition was added: "把它去掉", the object unsaid
+        clause = dataclasses.replace(clause, text="把它去掉")
     it = re.search(r"(?<![\w'])it(?![\w'])", clause.text) if clause.language == "en" else re.search("它", clause.text)
     last = _last_edit(state) if it is not None else None
     name = _named(last, state) if last is not None else None
-    if it is None or last is None or name is None:
+    if it is None or last is None or name is None or bare and last.op not in _ADDS_A_THING:
         return None
     topic = topic_of(EditAction(edit=last))
     said = dataclasses.replace(clause, text=clause.text[:it.start()] + name + clause.text[it.end():])

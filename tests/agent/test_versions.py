@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from reelforge.agent import AgentContext, EditAction, UndoAction, VersionRecord, understand
+from reelforge.agent._state import PlanState
+from reelforge.agent.llm import plan_call
 from reelforge.draft import Change, Draft, Edit, apply_edit
 from reelforge.draft.edits import SetClipAudio, SetFade, Trim, UpdateMusic
 
@@ -71,3 +73,10 @@ def test_halfway_back_is_halfway_to_the_value_on_the_draft_the_version_was_made_
     ctx = _after("full", "音乐音量调到80%", UpdateMusic(volume=0.8))  # from the fixture's 35 %
     assert _edits("太多了，回一半", ctx) == [UpdateMusic(volume=0.57)]
     assert _edits("too much, halfway back", ctx) == [UpdateMusic(volume=0.57)]
+
+
+def test_a_planner_call_after_its_undo_call_is_planned_on_the_draft_the_undo_restores() -> None:
+    state = PlanState.for_message(_after("full", "trimmed the video to 10s", Trim(end_ms=10000)), "en")
+    plan_call(state, "undo", {"steps": 1})
+    plan_call(state, "trim", {"end_ms": 13000})
+    assert state.draft.video_end_ms == 13000 and not state.failed

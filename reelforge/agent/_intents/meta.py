@@ -160,7 +160,8 @@ _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(
                 r"^(?:(?:please|just|ok|okay|so|hmm|can you|could you|can|could|pls)\s+)*(?:(?:put|set|bring|change|turn|make|get)\s+)?" \
                 r"(?:the |my )?(\w+(?: \w+)?) (?:(?:go|goes|get|gets|come|comes) )?(?:back )?(?:to )?(?:how|the way|like|as) (?:it|they) (?:was|were|used to be|sounded|looked)" \
                 r"(?: before)?(?: (?:please|pls))?$|" \
-                r"^(?:把)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:恢复|还原|改回|变回|弄回|调回|换回)(?:成|到)?(?:原来|之前|以前|刚才)的?(?:样子|状态|那样)(?:吧|了)?$"
+                r"^(?:把)?([\u4e00-\u9fff]{1,4}?)(?:给我)?(?:恢复|还原|改回|变回|弄回|调回|换回|回到)(?:成|到)?(?:(?:原来|之前|以前|刚才)的?(?:样子|状态|那样)|" \
+                r"原样|原状)(?:吧|了)?$"  # "音乐回到原来的样子", "音乐恢复原样"
 
 
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,

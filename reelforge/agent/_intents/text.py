@@ -189,7 +189,8 @@ _LOOK_WORDS_ZH = r"还是|改成|换成|变成|改为|弄成|整成|调成|改|�
 _ONLY_ITS_TIME = r"^(?:and |also |then )?(?:show|stay|last|keep) (?:on screen |up )?for \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$|" \
                  r"^(?:(?:a bit|a little|even|much) )?(?:longer|shorter),?\s*(?:like |about |maybe |say |make it )?\d+(?:\.\d+)?\s*" \
                  r"(?:seconds?|secs?|s)$|" \
-                 r"^(?:并且|再|也|还)?(?:显示|持续|停留|保持|待)\d+(?:\.\d+)?秒$|^(?:并且|再|也|还)?加(?:个|一个|1个)?\d+(?:\.\d+)?秒的?(?:淡入|淡出)$"
+                 r"^(?:并且|再|也|还)?(?:显示|持续|停留|保持|待)\d+(?:\.\d+)?秒$|^(?:并且|再|也|还)?加(?:个|一个|1个)?\d+(?:\.\d+)?秒的?(?:淡入|淡出)$|" \
+                 r"^(?:再|那就|那)?(?:往后推|往后挪|推后|推迟|延后|晚)\d+(?:\.\d+)?秒(?:再)?(?:出来|出现)(?:吧)?$"  # "再往后推1秒出来"
 
 
 # "write Happy Birthday on the video", "写上生日快乐", "在视频中间写上“夏季促销”": words to put on screen
