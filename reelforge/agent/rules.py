@@ -763,6 +763,22 @@ def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     return clauses
 
 
+# an upload as the cover, then where it goes on the timeline: "用我的照片做封面 放开头两秒" (the opening shot, not a thumbnail)
+_AS_COVER = re.compile(r"^(?:用|拿|把)(?P<what>[^，,\s]{1,10}?)(?:做|当|作为|当成|做成)(?:视频的?)?封面$")
+_AT_OPENING = re.compile(r"^(?:就)?(?:放|加|插|摆)(?:在|到)?(?:视频的?)?(?:最)?(?:开头|前面|最前|开始)")
+
+
+def _cover_then_placed(clauses: list[Clause]) -> list[Clause]:
+    """"用我的照片做封面 放开头两秒": an upload named as the cover and then put at the opening is that upload, first."""
+    for index in range(len(clauses) - 1):
+        cover, then = _AS_COVER.match(clauses[index].text), clauses[index + 1]
+        if cover is None or not _AT_OPENING.match(then.text):
+            continue
+        merged = dataclasses.replace(then, text=f"把{cover.group('what')}{then.text}")
+        return [*clauses[:index], merged, *clauses[index + 2:]]
+    return clauses
+
+
 # a place for something unsaid, then what it is: "小狗那一小段后面再加点别的，加个海边的" (one new clip, there)
 _SOMETHING_THERE = re.compile(r"^(?P<place>.{0,12}?(?:后面|前面|之后|之前|后边|前边|最后|开头|结尾))(?:再)?(?:加|来|接|补)(?:点|些|一点|一些|个|1个)?"
                               r"(?:别的|其他的?|东西|什么|新的)(?:东西|内容|画面)?(?:吧)?$")
@@ -808,7 +824,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
     clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_upload_news_then_it(_song_news_then_it(_asked_then_said(
         _shape_for_where(_posted_beside_shape(clauses)))))))))
-    clauses = _length_of_added(_something_then_said(_title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses))))), state)
+    clauses = _length_of_added(_cover_then_placed(_something_then_said(_title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses)))))), state)
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
     clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
     remarks = [remark_of(clause.text) for clause in clauses]

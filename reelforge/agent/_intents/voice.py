@@ -107,7 +107,8 @@ _NARRATE_ZH = re.compile(
     r"(?:念|读)(?:一句|1句))"
     # "旁白放在狗那段开始的时候：…": where it starts
     # ("加个旁白 从狗出来的时候开始：…": said after a pause, from a moment)
-    r"(?:[，,\s]\s*)?(?P<place>(?:放在|在|从)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时)(?:开始)?|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?)?"
+    r"(?:[，,\s]\s*)?(?P<place>(?:放在|在|从)[^：:，,]{1,16}?(?:开始的时候|开始时|开头|的时候|时)(?:开始)?|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?|"
+    r"第[\d零一二两三四五六七八九十百.]+秒(?:开始|的时候|时))?"
     # "加段旁白，用男声，内容是：…", "配音用男声说：…": the voice said between the noun and the words
     r"(?P<spec>(?:[，,\s]\s*(?:用|要|换成)?|用|要)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
@@ -359,7 +360,8 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     start = at[0][0] if at else round(float(seconds) * 1000) if seconds else \
         0 if when else lead_at[0][0] if lead_at else _clip_start(said, state)
     pre_at = match.start("pre") if match.groupdict().get("pre") else -1
-    if start and at and pre_at > 0 and re.search(r"(?:最后|结尾|末尾)(?:的)?$", message[:pre_at]):
+    if start and at and (pre_at > 0 and re.search(r"(?:最后|结尾|末尾)(?:的)?$", message[:pre_at]) or
+                         re.search(r"(?:最后|结尾)(?:的)?[\d零一二两三四五六七八九十百.]+秒", said)):
         video_end = state.draft.video_end_ms or state.draft.end_ms  # "最后3秒加一句旁白": the last 3 seconds, from the end
         start = video_end - start if video_end > start else start
     place = match.groupdict().get("place")
@@ -394,7 +396,8 @@ _WISH = re.compile(r"(?i)^\s*(?:it'?d be (?:cool|nice|great|good|fun)|it would b
                    r"maybe (?:we could|you could)?|(?:can|could) (?:we|you))\s*(?:to|if (?:you|we) could)?\s*$")
 # how and where it is spoken, said after quoted Chinese words: "，用男声", "，女声，放在狗那段开始的时候", "…还是女声吧"
 _ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还是|不对|不是)?(?P<g>男声|女声|男生|女生|男的|女的|男性|女性)"
-                            r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时)|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?)))+[，,。\s]*")
+                            r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时)|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?|"
+                            r"(?:从|在)?(?:最后|结尾)(?:的)?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?|第[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时))))+[，,。\s]*")
 # the voice said at the end of unquoted Chinese words: "配音：未来就在眼前。用男声", "旁白：……，女声"
 _ZH_SPEC_LAST = re.compile(r"[。，,]\s*(?:用|要|换成)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来读|来念|读|念)?(?:吧)?[。.!！]?\s*$")
 # how and when it is spoken, said after unquoted words: "... at 12 seconds", "..., in a male voice"
