@@ -140,7 +140,8 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              # letterboxed on a phone: "it looks boxed in on my phone", "black bars on my phone", "手机上看有黑边"
              r"\b(?:boxed in|letterbox(?:ed)?|black bars|tiny|small|doesn'?t fill(?: the screen)?|does not fill(?: the screen)?) on (?:my|a|the) phone\b|"
              # ("there are black bars when i watch it on my phone", "on my phone i get black bars top and bottom")
-             r"\b(?:black bars|letterbox(?:ed|ing)?)\b.*\b(?:phone|mobile)s?\b|\b(?:phone|mobile)s?\b.*\b(?:black bars|letterbox(?:ed|ing)?)\b|"
+             r"\b(?:black (?:bars|borders|edges|stripes)|letterbox(?:ed|ing)?)\b.*\b(?:phone|mobile)s?\b|"
+             r"\b(?:phone|mobile)s?\b.*\b(?:black (?:bars|borders|edges|stripes)|letterbox(?:ed|ing)?)\b|"
              r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill)s? (?:a|the|my) phone\b|"
              rf"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|{_PHONE}|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)"),
     ("1:1", r"square|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用|那种|那样)方的|[，,\s]方的(?:吧)?$"),
