@@ -79,6 +79,8 @@ def quiet(message: str, language: str) -> str:
 
 def _unlaughed(text: str, laugh: re.Pattern[str]) -> str:
     """``text`` without the laughs typed after its words, outside its quoted words."""
+    if laugh.search(text) is None:  # (most messages: one search, no split at the quotes)
+        return text
     kept, start = [], 0
     for quoted in QUOTES.finditer(text):
         kept += [laugh.sub("", text[start:quoted.start()]), quoted.group(0)]

@@ -1465,7 +1465,7 @@ _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? i
                         r"(?: at the (?:start|end|beginning))?\W*$")
 
 
-_LOUD_EN = re.compile(rf"^{_OPENERS}(?:{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning|drowns|overpowering|overpowers|blasting|covering)\b|"
+_LOUD_EN = re.compile(rf"^{_OPENERS}(?:{_MUSIC_EN}(?:'s| is| keeps)? (?:drowning|drowns|overpowering|overpowers|blasting|covering|deafening|blaring|ear-?splitting)\b|"
                       rf"{_MUSIC_EN}(?:'s| is) (?:(?:way|much|really|very|so) )?(?:too much|too strong|very strong|so strong)\b|"
                       rf"(?:the |this |my )?video has (?:the )?music (?:very|too|so) (?:strong|loud)\b).*$")
 # "it's a bit loud" ("it's too loud" is a complaint of its own): loudness with no object is the music's, or what "it" is

@@ -140,7 +140,8 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              # letterboxed on a phone: "it looks boxed in on my phone", "black bars on my phone", "手机上看有黑边"
              r"\b(?:boxed in|letterbox(?:ed)?|black bars|tiny|small|doesn'?t fill(?: the screen)?|does not fill(?: the screen)?) on (?:my|a|the) phone\b|"
              # ("there are black bars when i watch it on my phone", "on my phone i get black bars top and bottom")
-             r"\b(?:black bars|letterbox(?:ed|ing)?)\b.*\b(?:phone|mobile)s?\b|\b(?:phone|mobile)s?\b.*\b(?:black bars|letterbox(?:ed|ing)?)\b|"
+             r"\b(?:black (?:bars|borders|edges)|letterbox(?:ed|ing)?)\b.*\b(?:phone|mobile)s?\b|"
+             r"\b(?:phone|mobile)s?\b.*\b(?:black (?:bars|borders|edges)|letterbox(?:ed|ing)?)\b|"
              r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill)s? (?:a|the|my) phone\b|"
              rf"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|{_PHONE}|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)"),
     ("1:1", r"square|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用|那种|那样)方的|[，,\s]方的(?:吧)?$"),
@@ -211,7 +212,7 @@ _THING_AS_COLOR = (rf"{_THINGS_SAID}(?=[\s-]?(?:colou?r(?:ed|s)?\b|tones?\b|shad
                    r"\s+(?:text|letters|font|words|background|bg|box|banner|captions?|subtitles?|titles?)\b|"
                    r"(?:\s+(?:please|pls|plz|instead|then|now|too|maybe|thanks|thx))*\s*[.,;!?)]*\s*$|"
                    r"\s+(?:on|with|and|or)\s+(?:an?\s+)?(?:[a-z]+\s+)?(?:background|bg|box))")
-_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+bars\b)|(#[0-9a-f]{{8}}\b|#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
+_EN_COLOR = re.compile(rf"\b({EN_COLOR_WORDS}|{_THING_AS_COLOR}|(?<=,\s){_THINGS_SAID}(?=\s*[,;]))\b(?![-'])(?!\s+(?:bars|borders|edges)\b)|(#[0-9a-f]{{8}}\b|#[0-9a-f]{{6}}\b|#[0-9a-f]{{3}}\b|"
                        r"0x[0-9a-f]{6}\b|rgba?\(\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*[,，]\s*\d{1,3}\s*(?:[,，]\s*[\d.]+\s*)?\)|"  # (a Chinese message's commas read full-width)
                        r"\brgb\s+\d{1,3}[\s,，]+\d{1,3}[\s,，]+\d{1,3}\b)|"
                        # six hex digits said without '#' after what names them: "hex ff0000", "colour code ffd700", "颜色改成ff6600"

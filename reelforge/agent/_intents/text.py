@@ -109,7 +109,9 @@ _ANOTHER_FADE = r"^(?:再|也)(?:加|来)(?:个|一个|1个|上)?\s*(?:\d+(?:\.\
 _ON_SCREEN = r"\b(?:should|must|needs? to|has to|to|want (?:it|them) to) (?:be|go|appear|show|come up) (?:on|over) (?:it|the video|" \
              r"the screen|screen|the picture)\b|\b(?:my|our|his|her) name\b|(?:要|想)?(?:出现|显示|写)在(?:画面|屏幕|视频)上|我的名字"
 # the title gone before it can be read: "the words disappear before i can finish reading them", "标题消失得太快了"
-_TOO_SOON = r"\b(?:disappear\w*|vanish\w*|go(?:es)? away|(?:is|are) gone|go(?:es)? off)\b.*\b(?:too (?:fast|quick\w*|soon|early)|" \
+# ("the title flashes by way too fast", "the words zip by too quick")
+_TOO_SOON = r"\b(?:disappear\w*|vanish\w*|go(?:es)? away|(?:is|are) gone|go(?:es)? off|(?:flash|zip|whizz|fly|flie|go|goe|rushe|race)s? (?:by|past)|" \
+            r"(?:flashing|zipping|flying|going|rushing|racing) (?:by|past))\b.*\b(?:too (?:fast|quick\w*|soon|early)|" \
             r"before (?:i|you|we|anyone|people|they) (?:can|could) (?:\w+ ){0,2}?read)|(?:消失|没了|不见了|闪过)得?(?:太快|太早)|" \
             r"还没(?:看|读)(?:完|清楚?)就(?:消失|没|不见)了?|(?:一闪而过|闪一下就没了)"
 
