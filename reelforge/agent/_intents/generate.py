@@ -816,17 +816,17 @@ _OF_THE_VIDEO_EN = re.compile(
     r"\b(?:at|from|until|till|after|before) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b\d+(?:\.\d+)?\s*x\b|\d\s*%|\bpercent\b|"
     r"\b[\w-]+\.(?:mp3|wav|m4a|aac|flac|mp4|mov|jpe?g|png)\b|^(?:actually|again|even|way (?:up|down|more|less|too|louder|"
     r"quieter|faster|slower))\b|\bstill (?:a bit|a little|too|way|kinda|not)\b|\b(?:a|the) (?:quick |slow |soft |short )?fade\b|"
-    rf"^(?!(?:{_PREPOSITIONS})\b)(?![a-z]+ing\b)[a-z]+ (?:the|my|our|your|this|that|these|those|all|every|each|it|them)\b|"
+    rf"^(?!(?:{_PREPOSITIONS})\b)(?![a-z]+ing\b)[a-z]+ (?:the|my|our|your|this|that|these|those|it|them)\b|"
     # (a remark with its article dropped: "ending feels really abrupt", "ending is so sudden"; "fog is rolling in" is a scene)
     r"^(?!(?:a|an|some|one|two|three)\b)(?:[a-z]+\s){1,2}(?:feels?|looks?|seems?|sounds?|is|are|was)\s+(?:(?:so|too|really|kinda|"
     rf"way|very|quite|pretty|super|rather|just|still|a bit|a little)\s+)*(?!(?:[a-z]+ing|{_PREPOSITIONS})\b)[a-z]+\b")
 _OF_THE_VIDEO_ZH = re.compile(
-    r"那里|那块|那儿|[\u4e00-\u9fff]{1,4}(?:出现|出来)的(?:地方|时候|那里|那段)|另外(?:1|一)?(?:段|个)|"
+    r"(?<!在)那里|那块|(?<!在)那儿|[\u4e00-\u9fff]{1,4}(?:出现|出来)的(?:地方|时候|那里|那段)|另外(?:1|一)?(?:段|个)|"
     r"(?:第|从|到|在)\d+(?:\.\d+)?秒|\d+(?:\.\d+)?秒(?:那里|那儿|处|时|的时候|开始|之后|以后|之前|以前)|"
     r"(?<![唱听哼山儿情对])歌(?![手剧舞声谣])|那首|这首|用上|\.(?:mp3|wav|m4a|aac|flac)|"
     r"\d+(?:\.\d+)?倍|[一二两三四五六七八九十点]+倍(?!数)|倍速|百分之|\d\s*%|降到|升到|"
     r"^镜头[^，,]*?(?:推进去|推进来|摇到|移到|固定|别动|不动|拉远|拉近|推近)[^，,的]{0,3}(?:$|[，,\s])|我(?:自己)?(?:刚|刚刚)?(?:拍|录|剪)的|"
-    r"那段|这段|刚才|刚刚|上次|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
+    r"那段|这段|(?:比|跟|和|像)(?:刚才|刚刚|之前|上次)|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
 
 
 def _named_for_it(clause: Clause) -> bool:
