@@ -972,6 +972,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is no photo to animate yet: upload one first (drop it on the page), then say "
             "'animate the photo'.", "还没有可以动起来的照片：请先上传一张照片，再说“让照片动起来”。")))
         return True
+    varied: str | None = None  # a prompt copied from a clip there ("another one"), not said now
     if animate:
         name = image.name.lower() if image else ""
         stem = re.sub(r"\.\w+$", "", name)  # "my beach picture" for beach.jpg: its name, no scene
@@ -1024,7 +1025,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
     if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
         prompt = f"{prompt} in {slow.group('slow') or 'slow motion'}"  # ", slowed down": filmed so
-    if not animate and _of_the_video(prompt, clause.language):  # "城市那段加个往左摇的镜头" with no city clip: asked, never filmed
+    if not animate and not varied and _of_the_video(prompt, clause.language):  # "城市那段加个往左摇的镜头" with no city clip: asked
         return False
     action = GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
