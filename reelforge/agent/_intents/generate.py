@@ -136,7 +136,7 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"darker)\b|\b(?:more|less) (?:slow|fast|quiet|loud)\b|" \
            r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)|" \
            r"\bmake (?!(?:a|an|another|one|me|us|some|new|more|two|three|my|your)\b)(?:[\w-]+ ){1,2}(?:clip|shot)\b" \
-           r"(?! (?:of|showing|with|where|about|please|pls|for|now)\b)(?= [a-z])"
+           r"(?! (?:of|showing|with|where|about|please|pls|for|now)\b)(?= [a-z\d])"
 # ("make the dog clip slow motion": a clip there; its article dropped too, as a hurried message drops it: "make dog clip
 # twice as loud", "make city clip silent")
 
@@ -805,13 +805,15 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
 # is ("the part with the dog", "dog part", "the dog one", "城市那里", "狗出现的地方", "另外一段", "第5秒那里", "at 0:04", "到第8秒就停"),
 # a song or a file ("歌从45秒开始用", "那首summer用上", "summer.mp3"), a speed or a level ("at 1.5x", "降到三十五", "人声"), the
 # camera said to move ("镜头慢慢推进去": the clip's camera), a fade ("a fade through white"), the user's own footage
-# ("我拍的爬山视频"), a reaction to what is there ("比刚才还差", "看着好累", "错了，是右下角", "still a bit slow", "way down"), or
+# ("我拍的爬山视频"), a reaction to what is there ("比刚才还差", "看着好累", "错了，是右下角", "still a bit slow", "way down"), thanks
+# or a step back ("就是谢啦", "退回上1步"), the whole time ("wind in background the whole time"), or
 # a verb before its object ("pixelate the faces ...": an instruction, where a scene opens with what it shows)
 _PREPOSITIONS = r"in|on|at|under|over|through|across|along|near|behind|beside|inside|outside|above|below|from|into|onto|by|" \
                 r"with|during|after|before|around|beneath|between|beyond|past|toward|towards|down|up|among|against|off|like|of|" \
                 r"for|to|and|or|as|than|where|when|while|then|just|only|also|maybe|a|an|the|some|one|two|three|all|both"
 _OF_THE_VIDEO_EN = re.compile(
-    r"\b(?!(?:a|an|little|tiny|spare|body|car)\b)[a-z]+ (?:part|parts|section|portion|bit)\b|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
+    r"\b(?!(?:a|an|little|tiny|spare|body|car)\b)[a-z]+ (?:part|parts|section|portion|bit)\b|^parts? (?:with|where|of)\b|"
+    r"\b(?:the )?whole time\b|\bin background\b|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
     r"\b(?!(?:9:16|16:9|4:3|21:9)\b)\d{1,2}:\d\d\b|"
     r"\b(?:at|from|until|till|after|before) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b\d+(?:\.\d+)?\s*x\b|\d\s*%|\bpercent\b|"
     r"\b[\w-]+\.(?:mp3|wav|m4a|aac|flac|mp4|mov|jpe?g|png)\b|^(?:actually|again|even|way (?:up|down|more|less|too|louder|"
@@ -826,7 +828,7 @@ _OF_THE_VIDEO_ZH = re.compile(
     r"(?<![唱听哼山儿情对])歌(?![手剧舞声谣])|那首|这首|用上|\.(?:mp3|wav|m4a|aac|flac)|"
     r"\d+(?:\.\d+)?倍|[一二两三四五六七八九十点]+倍(?!数)|倍速|百分之|\d\s*%|降到|升到|"
     r"^镜头[^，,]*?(?:推进去|推进来|摇到|移到|固定|别动|不动|拉远|拉近|推近)[^，,的]{0,3}(?:$|[，,\s])|我(?:自己)?(?:刚|刚刚)?(?:拍|录|剪)的|"
-    r"那段|这段|(?:比|跟|和|像)(?:刚才|刚刚|之前|上次)|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
+    r"谢(?:啦|谢|了|咯)|多谢|^退回|^撤回|上\d步|那段|这段|(?:比|跟|和|像)(?:刚才|刚刚|之前|上次)|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
 
 
 def _named_for_it(clause: Clause) -> bool:
