@@ -806,14 +806,16 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
 # a song or a file ("歌从45秒开始用", "那首summer用上", "summer.mp3"), a speed or a level ("at 1.5x", "降到三十五", "人声"), the
 # camera said to move ("镜头慢慢推进去": the clip's camera), a fade ("a fade through white"), the user's own footage
 # ("我拍的爬山视频"), a reaction to what is there ("比刚才还差", "看着好累", "错了，是右下角", "still a bit slow", "way down"), thanks
-# or a step back ("就是谢啦", "退回上1步"), the whole time ("wind in background the whole time"), or
+# or a step back ("就是谢啦", "退回上1步"), the whole time ("wind in background the whole time"), a zoom on nothing new ("make
+# zoom in dog video slowly"; "a slow zoom in on a cup of coffee" films), or
 # a verb before its object ("pixelate the faces ...": an instruction, where a scene opens with what it shows)
 _PREPOSITIONS = r"in|on|at|under|over|through|across|along|near|behind|beside|inside|outside|above|below|from|into|onto|by|" \
                 r"with|during|after|before|around|beneath|between|beyond|past|toward|towards|down|up|among|against|off|like|of|" \
                 r"for|to|and|or|as|than|where|when|while|then|just|only|also|maybe|a|an|the|some|one|two|three|all|both"
 _OF_THE_VIDEO_EN = re.compile(
     r"\b(?!(?:a|an|little|tiny|spare|body|car)\b)[a-z]+ (?:part|parts|section|portion|bit)\b|^parts? (?:with|where|of)\b|"
-    r"\b(?:the )?whole time\b|\bin background\b|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
+    r"\b(?:the )?whole time\b|\bin background\b|^(?:(?:make|do|add) )?(?:a )?(?:slow |slowly )?zoom(?:ing)?[- ](?:in|out)\b"
+    r"(?! (?:on|to|into|onto|over|across|at|of|from|toward|towards|past) (?:a|an|some)\b)|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
     r"\b(?!(?:9:16|16:9|4:3|21:9)\b)\d{1,2}:\d\d\b|"
     r"\b(?:at|from|until|till|after|before) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b\d+(?:\.\d+)?\s*x\b|\d\s*%|\bpercent\b|"
     r"\b[\w-]+\.(?:mp3|wav|m4a|aac|flac|mp4|mov|jpe?g|png)\b|^(?:actually|again|even|way (?:up|down|more|less|too|louder|"
