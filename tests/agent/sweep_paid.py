@@ -7,7 +7,7 @@ transforms (``_perturb.py``) and over extra files of phrasings that must never g
 lists each plan that still holds a paid action, grouped by the rule that planned it (the function and line in the
 agent that called ``PlanState.generate``).
 
-    python -m tests.agent.sweep_paid [--perturb STRIDE] [--show N] [--rows FILE] [EXTRA.json ...]
+    python -m tests.agent.sweep_paid [--perturb STRIDE [--offset K] [--only-perturbed]] [--show N] [--rows FILE] [EXTRA.json ...]
 
 A diagnostic, not a test: some of what it lists is right ("add a clip of a dog" on a project with clips). It prints
 counts only unless ``--show`` asks for examples.
@@ -79,6 +79,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.agent.sweep_paid")
     parser.add_argument("extra", nargs="*", help="JSON lists of phrasings that must never generate")
     parser.add_argument("--perturb", type=int, default=0, help="also every STRIDE-th message through each transform")
+    parser.add_argument("--offset", type=int, default=0, help="the first message perturbed (another slice of the corpus)")
     parser.add_argument("--show", type=int, default=0, help="examples per rule")
     parser.add_argument("--rows", default="", help="write every hit to this file, one JSON line each")
     parser.add_argument("--no-corpus", action="store_true", help="only the extra files")
@@ -90,7 +91,7 @@ def main(argv: list[str]) -> int:
     for name in args.extra:
         items += [(Path(name).stem, message, None) for message in json.loads(Path(name).read_text(encoding="utf-8"))]
     if args.perturb:
-        for source, message, history in items[::args.perturb]:
+        for source, message, history in items[args.offset::args.perturb]:
             if source not in ("seen", "indep"):
                 continue
             for transform_name, transform in applicable(message).items():

@@ -138,7 +138,7 @@ _NOT_GEN = r"\bmake (?:it|the (?:whole |entire )?video|this|the canvas|the title
            r"darker)\b|\b(?:more|less) (?:slow|fast|quiet|loud)\b|" \
            r"\bmake the (?:[\w-]+ ){1,2}(?:clip|shot)\b(?! of)|" \
            r"\bmake (?!(?:a|an|another|one|me|us|some|new|more|two|three|my|your)\b)(?:[\w-]+ ){1,2}(?:clip|shot)\b" \
-           r"(?! (?:of|showing|with|where|about|please|pls|for|now)\b)(?= [a-z])"
+           r"(?! (?:of|showing|with|where|about|please|pls|for|now)\b)(?= [a-z\d])"
 # ("make the dog clip slow motion": a clip there; its article dropped too, as a hurried message drops it: "make dog clip
 # twice as loud", "make city clip silent")
 
@@ -839,28 +839,32 @@ _ADVICE = r"有(?:什么|啥|没有|哪些)(?:好的?)?(?:建议|推荐|想法|�
 # is ("the part with the dog", "dog part", "the dog one", "城市那里", "狗出现的地方", "另外一段", "第5秒那里", "at 0:04", "到第8秒就停"),
 # a song or a file ("歌从45秒开始用", "那首summer用上", "summer.mp3"), a speed or a level ("at 1.5x", "降到三十五", "人声"), the
 # camera said to move ("镜头慢慢推进去": the clip's camera), a fade ("a fade through white"), the user's own footage
-# ("我拍的爬山视频"), a reaction to what is there ("比刚才还差", "看着好累", "错了，是右下角", "still a bit slow", "way down"), or
+# ("我拍的爬山视频"), a reaction to what is there ("比刚才还差", "看着好累", "错了，是右下角", "still a bit slow", "way down"), thanks
+# or a step back ("就是谢啦", "退回上1步"), the whole time ("wind in background the whole time"), a zoom on nothing new ("make
+# zoom in dog video slowly"; "a slow zoom in on a cup of coffee" films), or
 # a verb before its object ("pixelate the faces ...": an instruction, where a scene opens with what it shows)
 _PREPOSITIONS = r"in|on|at|under|over|through|across|along|near|behind|beside|inside|outside|above|below|from|into|onto|by|" \
                 r"with|during|after|before|around|beneath|between|beyond|past|toward|towards|down|up|among|against|off|like|of|" \
                 r"for|to|and|or|as|than|where|when|while|then|just|only|also|maybe|a|an|the|some|one|two|three|all|both"
 _OF_THE_VIDEO_EN = re.compile(
-    r"\b(?!(?:a|an|little|tiny|spare|body|car)\b)[a-z]+ (?:part|parts|section|portion|bit)\b|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
+    r"\b(?!(?:a|an|little|tiny|spare|body|car)\b)[a-z]+ (?:part|parts|section|portion|bit)\b|^parts? (?:with|where|of)\b|"
+    r"\b(?:the )?whole time\b|\bin background\b|^(?:(?:make|do|add) )?(?:a )?(?:slow |slowly )?zoom(?:ing)?[- ](?:in|out)\b"
+    r"(?! (?:on|to|into|onto|over|across|at|of|from|toward|towards|past) (?:a|an|some)\b)|(?<!like )(?<!as )(?<!of )\bthe (?:[a-z]+ )?one\b|"
     r"\b(?!(?:9:16|16:9|4:3|21:9)\b)\d{1,2}:\d\d\b|"
     r"\b(?:at|from|until|till|after|before) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b|\b\d+(?:\.\d+)?\s*x\b|\d\s*%|\bpercent\b|"
     r"\b[\w-]+\.(?:mp3|wav|m4a|aac|flac|mp4|mov|jpe?g|png)\b|^(?:actually|again|even|way (?:up|down|more|less|too|louder|"
     r"quieter|faster|slower))\b|\bstill (?:a bit|a little|too|way|kinda|not)\b|\b(?:a|the) (?:quick |slow |soft |short )?fade\b|"
-    rf"^(?!(?:{_PREPOSITIONS})\b)(?![a-z]+ing\b)[a-z]+ (?:the|my|our|your|this|that|these|those|all|every|each|it|them)\b|"
+    rf"^(?!(?:{_PREPOSITIONS})\b)(?![a-z]+ing\b)[a-z]+ (?:the|my|our|your|this|that|these|those|it|them)\b|"
     # (a remark with its article dropped: "ending feels really abrupt", "ending is so sudden"; "fog is rolling in" is a scene)
     r"^(?!(?:a|an|some|one|two|three)\b)(?:[a-z]+\s){1,2}(?:feels?|looks?|seems?|sounds?|is|are|was)\s+(?:(?:so|too|really|kinda|"
     rf"way|very|quite|pretty|super|rather|just|still|a bit|a little)\s+)*(?!(?:[a-z]+ing|{_PREPOSITIONS})\b)[a-z]+\b")
 _OF_THE_VIDEO_ZH = re.compile(
-    r"那里|那块|那儿|[\u4e00-\u9fff]{1,4}(?:出现|出来)的(?:地方|时候|那里|那段)|另外(?:1|一)?(?:段|个)|"
+    r"(?<!在)那里|那块|(?<!在)那儿|[\u4e00-\u9fff]{1,4}(?:出现|出来)的(?:地方|时候|那里|那段)|另外(?:1|一)?(?:段|个)|"
     r"(?:第|从|到|在)\d+(?:\.\d+)?秒|\d+(?:\.\d+)?秒(?:那里|那儿|处|时|的时候|开始|之后|以后|之前|以前)|"
     r"(?<![唱听哼山儿情对])歌(?![手剧舞声谣])|那首|这首|用上|\.(?:mp3|wav|m4a|aac|flac)|"
     r"\d+(?:\.\d+)?倍|[一二两三四五六七八九十点]+倍(?!数)|倍速|百分之|\d\s*%|降到|升到|"
     r"^镜头[^，,]*?(?:推进去|推进来|摇到|移到|固定|别动|不动|拉远|拉近|推近)[^，,的]{0,3}(?:$|[，,\s])|我(?:自己)?(?:刚|刚刚)?(?:拍|录|剪)的|"
-    r"那段|这段|刚才|刚刚|上次|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
+    r"谢(?:啦|谢|了|咯)|多谢|^退回|^撤回|上\d步|那段|这段|(?:比|跟|和|像)(?:刚才|刚刚|之前|上次)|上一版|^比|还差|^看着|^看起来|^感觉|^错了|照样")
 
 
 def _named_for_it(clause: Clause) -> bool:
@@ -1021,6 +1025,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, "There is no photo to animate yet: upload one first (drop it on the page), then say "
             "'animate the photo'.", "还没有可以动起来的照片：请先上传一张照片，再说“让照片动起来”。")))
         return True
+    varied: str | None = None  # a prompt copied from a clip there ("another one"), not said now
     if animate:
         name = image.name.lower() if image else ""
         stem = re.sub(r"\.\w+$", "", name)  # "my beach picture" for beach.jpg: its name, no scene
@@ -1073,7 +1078,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
     if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
         prompt = f"{prompt} in {slow.group('slow') or 'slow motion'}"  # ", slowed down": filmed so
-    if not animate and _of_the_video(prompt, clause.language):  # "城市那段加个往左摇的镜头" with no city clip: asked, never filmed
+    if not animate and not varied and _of_the_video(prompt, clause.language):  # "城市那段加个往左摇的镜头" with no city clip: asked
         return False
     action = GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=seconds, aspect=aspect_of(clause),
                             placement=placement[0], ref_segment_id=placement[1],
