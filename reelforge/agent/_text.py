@@ -143,6 +143,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # another object and "also" after one ("标题删掉音乐也去掉")
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
+                       # two changes of one clip joined by 并 / 和: "狗那段静音并加速两倍", "城市那段加速和静音" (not "淡入和淡出")
+                       r"(?:(?<=静音|加速|减速|放慢|慢放)|(?<=\d倍|\d秒))(?:并|和|跟)(?=(?:再)?(?:静音|加速|减速|放慢|慢放|剪|裁|删|去掉))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾|标题|字幕|文字|音乐|配乐|背景|帧率|原声|"
@@ -484,7 +486,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         text = _ordered_zh(text)
         if re.match(r"\s*(?:第1|首先)\s", text) and re.search(r"\s(?:第2|其次)\s", text):
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
-    text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
+    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", text))  # "fade in and out the music": both fades  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
         text = _ORDER_THEN.sub(lambda m: m.group(0) if re.match(rf"(?:{_EN_VERBS})\b", m["a"]) or re.match(
             rf"(?:{_EN_VERBS})\b", m["b"]) else f", {m['a']} and {m['b']}", text)
@@ -522,7 +524,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _them(parts)
     if language == "en":
         parts = _topic_first([q for p in parts for q in _run_on(p) for q in _shape_item(q)])  # "the title put it with white letters"
-        parts = _moment_pronoun(_carry_add(_gapped([q for p in parts for q in _scene_with(p)])))
+        parts = _moment_pronoun(_carry_add(_gapped(_shared_object([q for p in parts for q in _scene_with(p)]))))
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
@@ -1241,6 +1243,31 @@ def _gapped_zh(parts: list[str]) -> list[str]:
         if before and item and (not item["unit"] or item["unit"][0] == before["unit"][0]):
             part = f"{item['what']}{before['verb']}{item['num']}{item['unit'] or before['unit']}"
         out.append(part)
+    return out
+
+
+# two verbs said of one object: "mute and speed up the dog clip" (the object said once, after the last verb), "mute the
+# dog clip and speed up" (said once, after the first): each verb acts on it, never on the whole video
+_FADE_BOTH = re.compile(r"\bfade in and out\b(?=\s+(?:the|my|all|both|it)\b)")
+_BARE_VERB = re.compile(r"^(?:(?:please|also|and)\s+)?(mute|unmute|speed up|slow down|remove|delete|cut|trim|shorten|loop|duck|"
+                        r"fade (?:in|out)|lower|raise|center|centre|move)$")
+_OBJECT_SAID = re.compile(r"^(?:(?:please|also)\s+)?(?:[a-z]+\s+){1,2}?((?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:clip|one|video|title|"
+                          r"music|song|text|captions|subtitles|voice-?over|narration))\b")
+
+
+def _shared_object(parts: list[str]) -> list[str]:
+    out = list(parts)
+    for i, part in enumerate(parts):
+        verb = _BARE_VERB.match(part)
+        if verb is None:
+            continue
+        after = _OBJECT_SAID.match(parts[i + 1]) if i + 1 < len(parts) else None
+        before = _OBJECT_SAID.match(parts[i - 1]) if i > 0 else None
+        if after is not None:
+            out[i] = f"{verb.group(1)} {after.group(1)}"
+        elif before is not None:
+            words = verb.group(1).split()
+            out[i] = " ".join([words[0], "it", *words[1:]])
     return out
 
 
