@@ -66,7 +66,9 @@ _EN_SPLIT = re.compile(
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
     # "..., additionally make the title yellow", "... and while you're at it turn the music down": a joiner phrase
     rf"(?:,\s*|\s+)(?:and\s+)?(?:also,|additionally|in addition|on top of that|besides(?: that)?|apart from that|other than that|"
-    rf"while you'?re at it|while you are at it)\s*,?\s+(?=(?:please\s+)?(?:{_EN_LEADS})\b)|"
+    rf"while you'?re at it|while you are at it|next|btw|by the way|ps|p\.s\.?|one more thing:?)\s*,?\s+(?=(?:please\s+)?(?:can you\s+)?(?:{_EN_LEADS})\b)|"
+    # "mute the dog clip n make it square", "... aaand make it square": "and" as typed in a chat
+    rf"\s+(?:n|a{{2,}}n+d+|an{{2,}}d+|and{{2,}})\s+(?=(?:{_EN_LEADS})\b)|"
     # "the clips r too loud compared to the music, 30% on both": a level for them, said after the remark
     rf",\s*(?=(?:like |maybe |about )?\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:on|for)\s+(?:both|all|each)\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
     # a change said as a negation or a verb outside the list: "... and don't loop it", ", no loop", "and stop it
@@ -146,7 +148,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # two changes of one clip joined by 并 / 和: "狗那段静音并加速两倍", "城市那段加速和静音" (not "淡入和淡出")
                        r"(?:(?<=静音|加速|减速|放慢|慢放)|(?<=\d倍|\d秒))(?:并|和|跟)(?=(?:再)?(?:静音|加速|减速|放慢|慢放|剪|裁|删|去掉))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
-                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
+                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?!再[1一](?:个|件事|点)[，,：:])(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾|标题|字幕|文字|音乐|配乐|背景|帧率|原声|"
                        r"片段\d|第\d|所有|每个|[\u4e00-\u9fff]{1,4}那段)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
@@ -164,7 +166,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        r"[，,]\s*(?=(?:整个)?视频(?:整体|全部)?(?:改|换|调|变|转)(?:成|为)?(?:竖|横|方|\d))|"  # "照片放最前面，视频整体改成竖的"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
-                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是)|其次|再次)[，,]?\s*|"
+                       r"[，,]\s*(?:(?:还有|再)(?:一|1)(?:个|件事|点)[，,：:]|"  # "…，还有一个，标题改成黄色": one more, then what
+                       r"还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是)|其次|再次)[，,]?\s*|"
                        # another new clip at another place: "用一段日出的画面开场，五秒，后面再接一段赶海的"
                        r"[，,]\s*(?=(?:然后)?(?:后面|前面|最后|结尾|开头)(?:再|又)(?:接|加|来|补|插)(?:上)?(?:1)?(?:段|个|条))|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
@@ -245,7 +248,8 @@ def detect_language(message: str) -> str:
 # words that only open or fill a dictated message ("alright then ...", "right, put ...", "ok so, ...")
 # "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
 _FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|"\
-                r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那)"
+                r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那|"\
+                r"also|next|btw|by the way|p\.?s\.?|one more thing)"  # and joiners left alone ("...; also, make it square")
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
@@ -418,7 +422,7 @@ def _emoji_pause(text: str, language: str) -> str:
 # a dash, a bar or a slash typed between two requests is a pause, as a semicolon is ("mute the dog clip — make the title
 # yellow", "狗那段静音/标题改成黄色", "狗那段静音 | 标题改成黄色"): only where a request opens after it and one was said
 # before it, so "black and white / sepia", "标题/字幕", "3~5秒" and "b/w" stay as typed (an arrow is the lead's: a change)
-_SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜]|/|／|(?<!\d)[~～](?!\d))\s*")
+_SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜&＆]|/|／|(?<!\d)[~～](?!\d))\s*")
 _DONE_ZH = re.compile(r"静音|加速|减速|放慢|慢放|删掉|删了|删除|去掉|拿掉|改成|改为|换成|调到|调成|调小|调大|剪到|剪掉|放到|放在|移到|挪到|"
                       r"加(?:个|一|上|段)|导出|竖屏|横屏|方形|淡入|淡出|换(?:一下|下)?位置|交换|对调|互换|\d+(?:\.\d+)?(?:%|秒|倍)")
 
@@ -900,7 +904,8 @@ def _colloquial_zh(text: str) -> str:
 
 
 # a joiner said after a pause opens the next request as it does after a comma ("…，另外标题放到底部"): "狗那段静音 另外标题改成黄色"
-_JOINER_ZH = re.compile(r"^(?:另外(?![1一]?(?:个|段|条|首))|此外|还有(?!什么|啥|哪些|别的|没有)|而且|同时|以及)[，,]?\s*")
+_JOINER_ZH = re.compile(r"^(?:另外(?![1一]?(?:个|段|条|首))|此外|还有(?:就是|[1一](?:个|件事|点)(?=[，,：:\s]))?(?!什么|啥|哪些|别的|没有)|而且|同时|以及|"
+                        r"再就是|再[1一]个(?=[，,：:\s])|接下来|之后)[，,：:]?\s*")
 
 
 def _spoken_zh(part: str) -> list[str]:
