@@ -490,7 +490,9 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         text = _ordered_zh(text)
         if re.match(r"\s*(?:第1|首先)\s", text) and re.search(r"\s(?:第2|其次)\s", text):
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
-    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", text))  # "fade in and out the music": both fades  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
+    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", text))  # "fade in and out the music": both fades
+    if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
+        text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
         text = _ORDER_THEN.sub(lambda m: m.group(0) if re.match(rf"(?:{_EN_VERBS})\b", m["a"]) or re.match(
             rf"(?:{_EN_VERBS})\b", m["b"]) else f", {m['a']} and {m['b']}", text)
@@ -1253,6 +1255,7 @@ def _gapped_zh(parts: list[str]) -> list[str]:
 
 # two verbs said of one object: "mute and speed up the dog clip" (the object said once, after the last verb), "mute the
 # dog clip and speed up" (said once, after the first): each verb acts on it, never on the whole video
+_BOTH_NAMED = re.compile(r"\bthe (?P<a>[a-z]+) (?:and|&) (?:the )?(?P<b>[a-z]+) (?P<noun>clip|shot|video|part)s\b")
 _FADE_BOTH = re.compile(r"\bfade in and out\b(?=\s+(?:the|my|all|both|it)\b)")
 _BARE_VERB = re.compile(r"^(?:(?:please|also|and)\s+)?(mute|unmute|speed up|slow down|remove|delete|cut|trim|shorten|loop|duck|"
                         r"fade (?:in|out)|lower|raise|center|centre|move)$")
