@@ -491,6 +491,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         if re.match(r"\s*(?:第1|首先)\s", text) and re.search(r"\s(?:第2|其次)\s", text):
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
     text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", text))  # "fade in and out the music": both fades
+    text = _step_order(text, language)
     if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
         text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
@@ -1255,6 +1256,31 @@ def _gapped_zh(parts: list[str]) -> list[str]:
 
 # two verbs said of one object: "mute and speed up the dog clip" (the object said once, after the last verb), "mute the
 # dog clip and speed up" (said once, after the first): each verb acts on it, never on the whole video
+# a step said with "before" / "after" another is two requests, in the order they are done: "make it vertical before you
+# export" / "before exporting make it vertical" / "export after making it square" / "改成竖屏之后导出" / "导出之前先改成竖屏"
+_ING = {"exporting": "export", "rendering": "render", "downloading": "download", "making": "make", "adding": "add",
+        "muting": "mute", "removing": "remove", "changing": "change", "putting": "put"}
+_STEP_EN = r"(?:(?:you|we|i) )?(?:" + "|".join(_ING) + r"|export|render|download)\b"
+_BEFORE_AFTER_EN = (re.compile(rf"^(?P<first>.+?),?\s+before (?P<then>{_STEP_EN}.*)$"),
+                    re.compile(rf"^before (?P<then>{_STEP_EN}[^,]*?),?\s+(?P<first>(?:{_EN_VERBS})\b.+)$"),
+                    re.compile(rf"^(?P<then>(?:export|render|download)\b[^,]*?),?\s+after (?P<first>(?:(?:you|we|i) )?"
+                               rf"(?:{'|'.join(_ING)}|{_EN_VERBS})\b.*)$"))
+_BEFORE_AFTER_ZH = (re.compile(r"^(?P<then>(?:导出|渲染|保存|发布)[^，,；;]*?)(?:之前|以前|前)[，,]?\s*(?:先|要)?(?P<first>.+)$"),
+                    re.compile(r"^(?P<first>[^？?。！!；;]+?)(?:之后|以后)[，,]?\s*(?:再)?(?P<then>(?:导出|渲染|保存|发布).*)$"))
+
+
+def _step_order(text: str, language: str) -> str:
+    for pattern in _BEFORE_AFTER_ZH if language == "zh" else _BEFORE_AFTER_EN:
+        said = pattern.match(text)
+        if said is not None:
+            then = re.sub(r"^(?:you|we|i) ", "", said["then"])
+            then = re.sub(r"^(\w+)", lambda m: _ING.get(m.group(1), m.group(1)), then)
+            first = re.sub(r"^(?:you|we|i) ", "", said["first"])
+            first = re.sub(r"^(\w+)", lambda m: _ING.get(m.group(1), m.group(1)), first)
+            return f"{first}；{then}" if language == "zh" else f"{first}; {then}"
+    return text
+
+
 _BOTH_NAMED = re.compile(r"\bthe (?P<a>[a-z]+) (?:and|&) (?:the )?(?P<b>[a-z]+) (?P<noun>clip|shot|video|part)s\b")
 _FADE_BOTH = re.compile(r"\bfade in and out\b(?=\s+(?:the|my|all|both|it)\b)")
 _BARE_VERB = re.compile(r"^(?:(?:please|also|and)\s+)?(mute|unmute|speed up|slow down|remove|delete|cut|trim|shorten|loop|duck|"
