@@ -66,7 +66,9 @@ _EN_SPLIT = re.compile(
     rf"|\s+(?:also|plus)\s+(?=(?:{_EN_VERBS})\b)|\s+plus\s+(?=(?:a|an|some)\s)|"
     # "..., additionally make the title yellow", "... and while you're at it turn the music down": a joiner phrase
     rf"(?:,\s*|\s+)(?:and\s+)?(?:also,|additionally|in addition|on top of that|besides(?: that)?|apart from that|other than that|"
-    rf"while you'?re at it|while you are at it)\s*,?\s+(?=(?:please\s+)?(?:{_EN_LEADS})\b)|"
+    rf"while you'?re at it|while you are at it|next|btw|by the way|ps|p\.s\.?|one more thing:?)\s*,?\s+(?=(?:please\s+)?(?:can you\s+)?(?:{_EN_LEADS})\b)|"
+    # "mute the dog clip n make it square", "... aaand make it square": "and" as typed in a chat
+    rf"\s+(?:n|a{{2,}}n+d+|an{{2,}}d+|and{{2,}})\s+(?=(?:{_EN_LEADS})\b)|"
     # "the clips r too loud compared to the music, 30% on both": a level for them, said after the remark
     rf",\s*(?=(?:like |maybe |about )?\d+(?:\.\d+)?\s*(?:%|percent)\s+(?:on|for)\s+(?:both|all|each)\b)|(?:,\s*|\s+and\s+)(?:after that|afterwards|finally|lastly|last of all)\b,?\s*"
     # a change said as a negation or a verb outside the list: "... and don't loop it", ", no loop", "and stop it
@@ -143,8 +145,10 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # another object and "also" after one ("标题删掉音乐也去掉")
                        r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
+                       # two changes of one clip joined by 并 / 和: "狗那段静音并加速两倍", "城市那段加速和静音" (not "淡入和淡出")
+                       r"(?:(?<=静音|加速|减速|放慢|慢放)|(?<=\d倍|\d秒))(?:并|和|跟)(?=(?:再)?(?:静音|加速|减速|放慢|慢放|剪|裁|删|去掉))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
-                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
+                       rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?!再[1一](?:个|件事|点)[，,：:])(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾|标题|字幕|文字|音乐|配乐|背景|帧率|原声|"
                        r"片段\d|第\d|所有|每个|[\u4e00-\u9fff]{1,4}那段)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
@@ -162,7 +166,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        r"[，,]\s*(?=(?:整个)?视频(?:整体|全部)?(?:改|换|调|变|转)(?:成|为)?(?:竖|横|方|\d))|"  # "照片放最前面，视频整体改成竖的"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
-                       r"[，,]\s*(?:还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是)|其次|再次)[，,]?\s*|"
+                       r"[，,]\s*(?:(?:还有|再)(?:一|1)(?:个|件事|点)[，,：:]|"  # "…，还有一个，标题改成黄色": one more, then what
+                       r"还有|另外(?![1一]?(?:个|段|条|首))|此外|以及|而且|还要|也要?(?!是)|其次|再次)[，,]?\s*|"
                        # another new clip at another place: "用一段日出的画面开场，五秒，后面再接一段赶海的"
                        r"[，,]\s*(?=(?:然后)?(?:后面|前面|最后|结尾|开头)(?:再|又)(?:接|加|来|补|插)(?:上)?(?:1)?(?:段|个|条))|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
@@ -245,7 +250,8 @@ def detect_language(message: str) -> str:
 # words that only open or fill a dictated message ("alright then ...", "right, put ...", "ok so, ...")
 # "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
 _FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|"\
-                r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那)"
+                r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那|"\
+                r"also|next|btw|by the way|p\.?s\.?|one more thing)"  # and joiners left alone ("...; also, make it square")
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
@@ -418,7 +424,7 @@ def _emoji_pause(text: str, language: str) -> str:
 # a dash, a bar or a slash typed between two requests is a pause, as a semicolon is ("mute the dog clip — make the title
 # yellow", "狗那段静音/标题改成黄色", "狗那段静音 | 标题改成黄色"): only where a request opens after it and one was said
 # before it, so "black and white / sepia", "标题/字幕", "3~5秒" and "b/w" stay as typed (an arrow is the lead's: a change)
-_SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜]|/|／|(?<!\d)[~～](?!\d))\s*")
+_SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜&＆]|/|／|(?<!\d)[~～](?!\d))\s*")
 _DONE_ZH = re.compile(r"静音|加速|减速|放慢|慢放|删掉|删了|删除|去掉|拿掉|改成|改为|换成|调到|调成|调小|调大|剪到|剪掉|放到|放在|移到|挪到|"
                       r"加(?:个|一|上|段)|导出|竖屏|横屏|方形|淡入|淡出|换(?:一下|下)?位置|交换|对调|互换|\d+(?:\.\d+)?(?:%|秒|倍)")
 
@@ -486,7 +492,10 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         text = _ordered_zh(text)
         if re.match(r"\s*(?:第1|首先)\s", text) and re.search(r"\s(?:第2|其次)\s", text):
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
-    text = _PHRASE_AND.sub(" and ", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
+    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", text))  # "fade in and out the music": both fades
+    text = _step_order(text, language)
+    if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
+        text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
     if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
         text = _ORDER_THEN.sub(lambda m: m.group(0) if re.match(rf"(?:{_EN_VERBS})\b", m["a"]) or re.match(
             rf"(?:{_EN_VERBS})\b", m["b"]) else f", {m['a']} and {m['b']}", text)
@@ -524,7 +533,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _them(parts)
     if language == "en":
         parts = _topic_first([q for p in parts for q in _run_on(p) for q in _shape_item(q)])  # "the title put it with white letters"
-        parts = _moment_pronoun(_carry_add(_gapped([q for p in parts for q in _scene_with(p)])))
+        parts = _moment_pronoun(_carry_add(_gapped(_shared_object([q for p in parts for q in _scene_with(p)]))))
     return [Clause(part, tuple(quotes), language, message) for part in parts]
 
 
@@ -913,7 +922,8 @@ def _colloquial_zh(text: str) -> str:
 
 
 # a joiner said after a pause opens the next request as it does after a comma ("…，另外标题放到底部"): "狗那段静音 另外标题改成黄色"
-_JOINER_ZH = re.compile(r"^(?:另外(?![1一]?(?:个|段|条|首))|此外|还有(?!什么|啥|哪些|别的|没有)|而且|同时|以及)[，,]?\s*")
+_JOINER_ZH = re.compile(r"^(?:另外(?![1一]?(?:个|段|条|首))|此外|还有(?:就是|[1一](?:个|件事|点)(?=[，,：:\s]))?(?!什么|啥|哪些|别的|没有)|而且|同时|以及|"
+                        r"再就是|再[1一]个(?=[，,：:\s])|接下来|之后)[，,：:]?\s*")
 
 
 def _spoken_zh(part: str) -> list[str]:
@@ -1256,6 +1266,57 @@ def _gapped_zh(parts: list[str]) -> list[str]:
         if before and item and (not item["unit"] or item["unit"][0] == before["unit"][0]):
             part = f"{item['what']}{before['verb']}{item['num']}{item['unit'] or before['unit']}"
         out.append(part)
+    return out
+
+
+# two verbs said of one object: "mute and speed up the dog clip" (the object said once, after the last verb), "mute the
+# dog clip and speed up" (said once, after the first): each verb acts on it, never on the whole video
+# a step said with "before" / "after" another is two requests, in the order they are done: "make it vertical before you
+# export" / "before exporting make it vertical" / "export after making it square" / "改成竖屏之后导出" / "导出之前先改成竖屏"
+_ING = {"exporting": "export", "rendering": "render", "downloading": "download", "making": "make", "adding": "add",
+        "muting": "mute", "removing": "remove", "changing": "change", "putting": "put"}
+_STEP_EN = r"(?:(?:you|we|i) )?(?:" + "|".join(_ING) + r"|export|render|download)\b"
+_BEFORE_AFTER_EN = (re.compile(rf"^(?P<first>.+?),?\s+before (?P<then>{_STEP_EN}.*)$"),
+                    re.compile(rf"^before (?P<then>{_STEP_EN}[^,]*?),?\s+(?P<first>(?:{_EN_VERBS})\b.+)$"),
+                    re.compile(rf"^(?P<then>(?:export|render|download)\b[^,]*?),?\s+after (?P<first>(?:(?:you|we|i) )?"
+                               rf"(?:{'|'.join(_ING)}|{_EN_VERBS})\b.*)$"))
+_BEFORE_AFTER_ZH = (re.compile(r"^(?P<then>(?:导出|渲染|保存|发布)[^，,；;]*?)(?:之前|以前|前)[，,]?\s*(?:先|要)?(?P<first>.+)$"),
+                    re.compile(r"^(?P<first>[^？?。！!；;]+?)(?:之后|以后)[，,]?\s*(?:再)?(?P<then>(?:导出|渲染|保存|发布).*)$"))
+
+
+def _step_order(text: str, language: str) -> str:
+    for pattern in _BEFORE_AFTER_ZH if language == "zh" else _BEFORE_AFTER_EN:
+        said = pattern.match(text)
+        if said is not None:
+            then = re.sub(r"^(?:you|we|i) ", "", said["then"])
+            then = re.sub(r"^(\w+)", lambda m: _ING.get(m.group(1), m.group(1)), then)
+            first = re.sub(r"^(?:you|we|i) ", "", said["first"])
+            first = re.sub(r"^(\w+)", lambda m: _ING.get(m.group(1), m.group(1)), first)
+            return f"{first}；{then}" if language == "zh" else f"{first}; {then}"
+    return text
+
+
+_BOTH_NAMED = re.compile(r"\bthe (?P<a>[a-z]+) (?:and|&) (?:the )?(?P<b>[a-z]+) (?P<noun>clip|shot|video|part)s\b")
+_FADE_BOTH = re.compile(r"\bfade in and out\b(?=\s+(?:the|my|all|both|it)\b)")
+_BARE_VERB = re.compile(r"^(?:(?:please|also|and)\s+)?(mute|unmute|speed up|slow down|remove|delete|cut|trim|shorten|loop|duck|"
+                        r"fade (?:in|out)|lower|raise|center|centre|move)$")
+_OBJECT_SAID = re.compile(r"^(?:(?:please|also)\s+)?(?:[a-z]+\s+){1,2}?((?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:clip|one|video|title|"
+                          r"music|song|text|captions|subtitles|voice-?over|narration))\b")
+
+
+def _shared_object(parts: list[str]) -> list[str]:
+    out = list(parts)
+    for i, part in enumerate(parts):
+        verb = _BARE_VERB.match(part)
+        if verb is None:
+            continue
+        after = _OBJECT_SAID.match(parts[i + 1]) if i + 1 < len(parts) else None
+        before = _OBJECT_SAID.match(parts[i - 1]) if i > 0 else None
+        if after is not None:
+            out[i] = f"{verb.group(1)} {after.group(1)}"
+        elif before is not None:
+            words = verb.group(1).split()
+            out[i] = " ".join([words[0], "it", *words[1:]])
     return out
 
 

@@ -414,7 +414,10 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
         return None
     rest = clause.text[match.end():match.end() + 30]
     other = compiled(_OTHER_SIDE[which]).search(rest)  # "开头慢慢进来，结尾3秒淡出": that time is the other fade's
-    rest = rest[:other.start()] if other is not None else rest
+    if other is not None and re.fullmatch(r"\s*(?:和|跟|与|及)?\s*", rest[:other.start()]) and which == "in":
+        rest = rest[other.end():]  # "音乐淡入淡出三秒", "淡入和淡出各2秒": one time said after both fades is both's
+    else:
+        rest = rest[:other.start()] if other is not None else rest
     seconds = 1000 if re.match(r"\s*(?:over|in|for|of)\s+(?:a|one)\s+(?:second|sec)\b", rest) else duration_ms(rest)
     bare = re.match(r"\s*(?:over|for|in)\s+(\d+(?:\.\d+)?)(?!\s*%)(?:\s|$|,)", rest)
     if seconds is None and bare:  # "... and out over 2": the unit said once, for the fade before it

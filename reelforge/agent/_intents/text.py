@@ -77,15 +77,18 @@ _FADE_LENGTH = re.compile(
     r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|them|the (?:titles?|text|captions?|words)) )?(?P<en>in|out)(?: (?:it|them|the (?:titles?|text|captions?|words)))?"
     r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*(?:\s+(?:over|for|across|during|in|within)|\s*,)?\s+"
     r"(?:about |around |like |maybe )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b(?!\s+(?:later|earlier|after|before|in)\b)|"
-    r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b|"
+    r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b(?! and (?:fade[- ]?)?out\b)|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:也|再)?(?:加|来)?(?:个|一个|1个|上)?(?:时间|时长)?[，,\s]*(?:为|是|用|要)?(?P<zh_s>\d+(?:\.\d+)?)秒|"  # "加个淡入，0.5秒", "淡出也加一个 一秒"
     r"(?:用|在)?(?P<zh_pre_s>\d+(?:\.\d+)?)秒(?:钟)?(?:内|之内)?(?:的)?(?:慢慢|缓缓|逐渐|慢慢地)?(?P<zh_pre>淡入|淡出|渐显|渐隐)|"
     # coming in over a time is a fade in: "make it pop in over a quarter second", "have the title come in over 2 seconds"
     r"\b(?:pops?|comes?|eases?|drifts?)\s+(?:it\s+)?(?P<come>in)\s+(?:over|across|within)\s+(?:about |around |like |maybe )?"
     r"(?P<come_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b|"
     # both fades as long: "淡入淡出都加上 各0.5秒", "fade in and out, 0.5 seconds each"
-    r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
-    r"(?P<both_en>\bfade (?:\w+ )?in and (?:fade )?out\b)[\s,]+(?P<both_en_s>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:each|both)\b|"
+    # and one time said after both is both's: "标题淡入淡出一秒", "fade the title in and out over 1 second", "a 1 second fade in and out"
+    r"(?P<both>淡入(?:和|跟|与)?淡出|\bfade (?:\w+ )?in and (?:fade )?out\b)[^，,。\d]{0,8}?[，,\s]*(?:各|都|分别)?(?:为|是|用)?(?P<both_zh_s>\d+(?:\.\d+)?)秒|"
+    r"(?P<both_en>\bfade (?:\w+ ){0,2}?in and (?:fade )?out\b)(?:\s+(?:over|for|across|within|in)|\s*,)?\s+(?P<both_en_s>\d+(?:\.\d+)?|a|one)\s*"
+    r"(?:seconds?|secs?|s)\b(?:\s+(?:each|both))?|"
+    r"\b(?P<both_pre_s>\d+(?:\.\d+)?|a|one)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?in and (?:fade[- ]?)?out\b|"
     # the other side after a fade said with its length: "fade the title in over a second and out over two" (a fade said before)
     r"\band (?P<other>in|out)\s+(?:over|across|within)\s+(?:about |around |like |maybe )?(?P<other_s>\d+(?:\.\d+)?|a|one)"
     r"\s*(?:seconds?|secs?|s)?\b(?!\s*(?:%|x\b))")
@@ -133,7 +136,8 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
     found: dict[str, int] = {}
     spans = []
     for match in _FADE_LENGTH.finditer(text):
-        both = match.group("both_zh_s") or match.group("both_en_s")
+        both = match.group("both_zh_s") or match.group("both_en_s") or match.group("both_pre_s")
+        both = "1" if both in ("a", "one") else both
         if both:
             found["fade_in_ms"] = found["fade_out_ms"] = round(float(both) * 1000)
             spans.append(match.span())

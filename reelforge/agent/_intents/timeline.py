@@ -1015,6 +1015,7 @@ def _cut_span(clause: Clause, state: PlanState, targets: list[str], end: int) ->
 
 # "cut the first second and the last second", "前两秒和后两秒"
 _BOTH_ENDS = r"\b(?:both ends|each end|either end|start and (?:the )?end|beginning and (?:the )?end)\b|掐头去尾|前后|首尾|头尾|" \
+             r"\bfirst (?:and|&) (?:the )?(?:last|final) (?:\d+(?:\.\d+)?\s*)?(?:seconds?|secs?|s)\b|" \
              r"\bfirst \d[^,]*?\b(?:and|&) (?:also )?(?:(?:cut|trim|shave|chop|remove|take) )?(?:the )?(?:last|final) \d|" \
              r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? (?:at|from|off) the (?:start|beginning) and (?:\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)? )?" \
              r"(?:at|from|off) the end\b|" \
@@ -1027,8 +1028,10 @@ def _cut_ends(clause: Clause, state: PlanState, targets: list[str], end: int) ->
     middle kept ("狗那段只要中间的三秒"), of each clip ("remove the first 2 seconds of each clip"), or of a clip's in
     and out points ("set the in point of clip 2 one second later", "the out point of the city shot at 7 seconds")."""
     said = [ms for ms, _, _ in find_durations(clause.text)]
-    if not said:
-        return False
+    if not said and clause.has(r"\bfirst (?:and|&) (?:the )?(?:last|final) second\b"):
+        said = [1000]  # "cut the first and last second": a second off each end
+    if not said or clause.has(r"\b(?:keep|only|leave)\b.*\bfirst (?:and|&) (?:the )?(?:last|final)\b"):
+        return False  # "keep only the first and last second": what stays, not what goes
     clips = [state.draft.find_segment(sid) for sid in targets]
     if not targets and clause.has(_EACH_CLIP) and clause.has(r"\b(?:first|start|beginning|opening)\b|前\d|开头"):
         for seg in main_clips(state.draft):  # "a jump cut": the first N s off every clip
