@@ -680,6 +680,12 @@ _ZH_BOTH = re.compile(rf"^(?:把)?({_ZH_PARTS})(?:和|跟|与|以及)({_ZH_PARTS
 # "音乐跟狗那段的原声都调小一点": a clip (or its sound) beside another thing, both said to take the change (都 / 也 / 一起)
 _ZH_CLIP_PART = r"[\u4e00-\u9fff]{1,4}?那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声|声音)?|片段(?:的)?原声|原声"
 _ZH_BOTH_CLIP = re.compile(rf"^(?:把)?({_ZH_PARTS}|{_ZH_CLIP_PART})(?:和|跟|与|以及)({_ZH_PARTS}|{_ZH_CLIP_PART})(?:都|也|一起)(.+)$")
+# "音乐和视频结尾都淡出", "画面跟音乐一起淡入": the picture's fade, the music going along with it (one SetFade, as
+# "视频结尾淡出，音乐也跟着淡出"), never the music's fade alone
+_ZH_PICTURE = r"(?:整个)?(?:视频|画面|影片|片子)"
+_ZH_BOTH_FADE = re.compile(rf"^(?:把)?(?:{_ZH_PICTURE}(?:和|跟|与|以及)(?:背景音乐|音乐|配乐|bgm)|(?:背景音乐|音乐|配乐|bgm)(?:和|跟|与|以及)"
+                           rf"{_ZH_PICTURE})(?:的)?(?P<pred>(?:(?:开头|结尾|最后|末尾)?(?:都|也|一起|同时)?){{1,2}}"
+                           r"(?:慢慢)?(?:淡入|淡出|渐隐|渐显)[^，,和跟]*)$")
 # "删掉标题和音乐", "去掉转场跟音效": one verb, two objects
 _ZH_BOTH_AFTER = re.compile(rf"^((?:请|帮我)?(?:去掉|删掉|删除|移除|拿掉|关掉|不要))({_ZH_PARTS}|转场|音效)(?:和|跟|与|以及|还有)"
                             rf"({_ZH_PARTS}|转场|音效)(?:吧|了)?$")
@@ -1034,6 +1040,10 @@ def _comma_zh(part: str) -> list[str]:
 
 def _both_zh(part: str) -> list[str]:
     """"标题和音乐都淡出": each object takes the predicate said after both."""
+    match = _ZH_BOTH_FADE.match(part)
+    if match:
+        pred = re.sub(r"都|也|一起|同时", "", match.group("pred"))
+        return [f"视频{pred}"]  # the picture's fade takes the music with it (SetFade.fade_music)
     match = _ZH_BOTH.match(part) or _ZH_BOTH_CLIP.match(part)
     if match:
         return [f"{match.group(1)}{match.group(3)}", f"{match.group(2)}{match.group(3)}"]
