@@ -619,13 +619,14 @@ def _animate_prompt(clause: Clause) -> str:
 
 # a camera move said in Chinese ("往左滑", "往前推"): a move of a clip there, or how a photo animated moves
 _MOVE_ZH = r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦|推|移|摇|拉|平移)"
+# (music someone in the scene listens to is filmed: "咖啡馆里一个人在听音乐")
 # things to make that are not clips, whatever the verb ("自动生成一个封面", "生成一首电子乐当背景音乐", "给第二个片段加个
 #缩小的镜头效果", "generate a thumbnail"): an edit or another area's, never a paid clip
 # ("镜头慢慢往前推" pushes the camera in: how a scene is filmed, no push transition)
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              + r"(?!(?:往|向)(?:前推|后拉))" + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              + r"(?!(?:往|向)(?:前推|后拉))" + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|(?<!在听)(?<!着听)(?<!边听)音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -1325,7 +1326,7 @@ _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
                 r"上传|(?:用|拿|把)(?:这些|这张|那张|几张|所有的?)?(?:照片|图片|相片)(?=和|跟|与|、)|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
-_ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|(?<!阳光|天气|光线|风景|景色|氛围|气氛|天色|心情)(?:很好|不错)|好看|喜欢|可以了|标题|文字|字幕|音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
+_ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|(?<!阳光|天气|光线|风景|景色|氛围|气氛|天色|心情)(?:很好|不错)|好看|喜欢|可以了|标题|文字|字幕|(?<!在听)(?<!着听)(?<!边听)音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧"; a thing
 # in the scene turning is filmed: "星云慢慢旋转", "风车在旋转").

@@ -335,6 +335,8 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if music is None and _names_upload(clause, state):  # "use summer.mp3 instead", "改用summer.mp3"
         return True
     if music:
+        if clause.has(_LISTENING) and not clause.has(_ASKED_FOR):
+            return False  # "一个女孩戴着耳机听歌", "a girl listening to music": what someone in a scene listens to, a scene
         subject = clause.search(_SUBJECT)
         return subject is None or subject.start() > music.start()
     focused = state.focus is not None and state.focus.kind == "music"
@@ -370,6 +372,12 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     # only the music loops: "别循环了 放一遍就行", "stop looping"
     return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%")) \
         or clause.has(_NO_LOOP + r"|循环|\bloop(?:s|ing)?\b")
+
+
+# music someone in a scene is listening to (never asked for by the user: no verb of adding, nor "我想听"): a scene
+_LISTENING = r"(?<![想要我再来])听(?:着|了)?(?:歌|音乐|音樂|曲子)|\b(?:listen(?:s|ing)|jamming) (?:out )?to (?:some |the |her |his |their |a )?" \
+             r"(?:music|songs?|tunes?|radio)\b"
+_ASKED_FOR = ADD + r"|来|配|用|换|背景音乐|\b(?:i|we) (?:want|wanna|need|'d like)\b|\b(?:use|play|give|want|need)\b|(?:想|要)听"
 
 
 # where music goes: behind the video ("in the background", "under the video", "背景里放点…")

@@ -183,6 +183,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         sound = "whoosh"  # "能给每个转场都加个音效吗": the transition's own sound
     if sound is None:
         return False
+    if sound == "shutter" and clause.has(_TAKING_PHOTOS) and not clause.has(_SOUND + r"|快门|咔嚓|\b(?:shutter|click|snap)\b|" + ADD
+                                                                           + r"|来(?:个|一个|一下|一声|点)|\d|秒|处|时候|开头|结尾|最后"):
+        return False  # "樱花树下，一对情侣在那里拍照": people taking photos in a scene, no shutter sound asked for
     # ("视频一开始就来个叮": the video said as the moment, not a clip to make)
     if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|一半|的?正?中间|播到|放到|快?结束|快完|的(?:开头|结尾|最后|一半))|"
                                              r"(?<![切换])镜头|(?<![切换])画面|"
@@ -317,6 +320,11 @@ _NOT_IN_LIBRARY = (r"\brecord scratch\w*|\bdrum ?rolls?\b|\bheart ?beats?\b|\b(?
                    r"\bsounds? of (?:the )?(?:ocean|waves|sea)\b|\bglitch(?:y)? sounds?\b|\bdun dun dun\b|"
                    r"鸟叫|鸟鸣|雷声|打雷声|心跳声?|打字声|键盘声|笑声|罐头笑声|鼓声|警笛|脚步声|敲门声|狗叫|蝉鸣|虫鸣|闹钟声|收银声|"
                    r"收银机的?声音?|海浪声|浪声|锣声?|[哔嘀](?=的一声|声)|噔噔噔")
+# someone in a scene taking photos: "一对情侣在那里拍照", "游客们正在拍照留念", "a man taking pictures on the beach"
+_TAKING_PHOTOS = r"(?:在|正在|着|们|都)(?:[\u4e00-\u9fff]{0,4}?)(?:拍照|照相|拍照片|自拍|合影|拍合照)|拍照留念|合影留念|" \
+                 r"\b(?:taking|snapping|takes|snaps) (?:some |a few )?(?:photos|pictures|selfies|a (?:photo|picture|selfie))\b"
+
+
 # a new clip's scene listed item by item, a sound among them: "生成：老北京胡同 清晨 自行车铃声", "生成一段夜市，人声鼎沸"
 # ("生成一段鸟叫声", "生成一个叮的音效": the sound is what is asked for)
 _SCENE_LISTED = r"^(?:请|帮我|给我)?(?:生成|拍)(?:1)?(?:个|段|条)?[:：]?\s*[^，,\s声音]{2,}[，,\s]"
