@@ -591,6 +591,8 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
     return f"{base}, {extra}" if extra else base
 
 
+# an upload's file name, copied from a clip on the timeline: no scene to film
+_FILE_NAME = re.compile(r"\.(?:jpe?g|png|webp|gif|heic|bmp|tiff?|mp4|mov|m4v|webm|avi|mkv)$", re.I)
 _TIME_OF_DAY = r"\b(?:night(?:time)?|day(?:time|light)?|dawn|dusk|sunset|sunrise|morning|evening|noon|midnight|golden hour)\b"
 
 
@@ -1047,6 +1049,16 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if re.search(_AGAIN, request_part(clause.text)) and (_trivial(re.sub(_AGAIN, " ", prompt)) or like_that
                                    or clause.has(r"^(?:one more|another one)\b.*\bwith\b|^再(?:来|生成|换)(?:1)?(?:个|段|条)，(?:换成|改成)")):
             varied = _variation(clause, state)
+            copied = varied.split(", ")[0].strip() if varied else ""
+            if _FILE_NAME.search(copied):
+                # "another one" after beach.jpg went on the timeline: a file's name is no scene to film, and which is
+                # meant (the photo once more, or a clip animated from it) is asked, never a paid guess
+                state.actions.append(Unknown(clause.unquoted(), question=ask(
+                    clause, f"Another what? The last clip is your upload {copied}. Say 'add {copied} again' for the same "
+                    f"picture once more, or 'animate {copied}' for a moving clip made from it.",
+                    f"再来一个什么？最后一段是你上传的 {copied}。要再放一次这张，就说“再加一次{copied}”；"
+                    f"要用它生成一段动起来的视频，就说“把{copied}做成动态视频”。")))
+                return True
             # "做一个跟上次一样的" with nothing made before: nothing to copy, asked what it shows (never a clip of the words)
             prompt = varied or ("" if re.fullmatch(_ONLY_LIKE_BEFORE, prompt.strip()) else prompt)
     if not animate and re.search(_UPLOAD_WORDS, prompt):  # "a video from my photos": the uploads, not a scene
