@@ -492,7 +492,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         text = _ordered_zh(text)
         if re.match(r"\s*(?:第1|首先)\s", text) and re.search(r"\s(?:第2|其次)\s", text):
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
-    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", text))  # "fade in and out the music": both fades
+    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", _BLACK_WHITE.sub("black and white", text)))  # "fade in and out the music": both fades
     text = _step_order(text, language)
     if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
         text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
@@ -1299,6 +1299,7 @@ def _step_order(text: str, language: str) -> str:
 
 
 _BOTH_NAMED = re.compile(r"\bthe (?P<a>[a-z]+) (?:and|&) (?:the )?(?P<b>[a-z]+) (?P<noun>clip|shot|video|part)s\b")
+_BLACK_WHITE = re.compile(r"\bblack\s*(?:&|\+|n)\s*white\b")  # "black & white title": one look, one phrase
 _FADE_BOTH = re.compile(r"\bfade in and out\b(?=\s+(?:the|my|all|both|it)\b)")
 # one fade said of the music and the picture: "fade out the music and the video at the end", "fade both the song and the
 # picture in": two fades, the music's and the whole picture's, each with what is said after them
