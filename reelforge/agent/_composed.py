@@ -262,10 +262,15 @@ def _only_theirs() -> dict[str, frozenset[str]]:
 _ONLY = _only_theirs()
 
 
+_ONE_LOOK = r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|(?<![底字])黑白(?![底字])"
+
+
 def proposals(clause: Clause, state: PlanState, every_word: bool = True) -> list[Proposal]:
     """Every edit of an op that fits the clause whole, by its object and its values (module docstring); with
     ``every_word`` False, also when words are left that no field accounts for (the trained intent model then says
     which op is meant: ``rules._guessed_by_intent``)."""
+    if clause.has(_ONE_LOOK):  # "black & white title": one look, never a colour and another (text.py asks which)
+        return []
     reading = read_clause(clause)
     values = _values(clause, reading)
     if values is None:

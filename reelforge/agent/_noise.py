@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._text import QUOTES
+from reelforge.agent._text import EN_VERBS, QUOTES
 
 __all__ = ["quiet"]
 
@@ -52,6 +52,10 @@ _WORDS_TO_WRITE = re.compile(r"(?:字|标题|文字|字幕|内容|说|写|念|�
 
 # a change typed as an arrow between what is and what should be: "Urban Dreams -> Urban Nights", "标题 → 夜色"
 _ARROW = re.compile(r"^(?P<old>[^\n<>→⟶=]{1,60}?)\s*(?:->|→|⟶|=>|—>|－>)\s*(?P<new>[^\n<>→⟶=]{1,60})$")
+# a side of the arrow that is a request of its own: "mute the dog clip -> make the title yellow" is two requests in a row,
+# never a rename (a side in title case, "Stop Motion -> Start Again", is words to show)
+_OWN_REQUEST = re.compile(rf"^(?:please\s+)?(?:{EN_VERBS})\b(?=.*\s)(?!(?:\s+[A-Z]\w*)+$)|"
+                          r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|移除|撤销|配)")
 
 
 def quiet(message: str, language: str) -> str:
@@ -72,7 +76,9 @@ def quiet(message: str, language: str) -> str:
             break
     text = _LEAD_EN.sub("", text) if language == "en" else _LEAD_ZH.sub("", text)
     arrow = _ARROW.match(text)
-    if arrow is not None and not re.search(r"\d", text):  # "Urban Dreams -> Urban Nights": the typed shorthand of a change, never a scene to film
+    if arrow is not None and all(_OWN_REQUEST.match(side.strip()) for side in (arrow["old"], arrow["new"])):
+        text = f"{arrow['old'].strip()}, then {arrow['new']}" if language == "en" else f"{arrow['old'].strip()}，然后{arrow['new']}"
+    elif arrow is not None and not re.search(r"\d", text):  # "Urban Dreams -> Urban Nights": the typed shorthand of a change, never a scene to film
         text = f"change {arrow['old']} to {arrow['new']}" if language == "en" else f"把{arrow['old']}改成{arrow['new']}"
     return text if len(re.findall(r"\w", text)) > 1 else message  # "谢啦", "ok!": the whole message is the remark
 

@@ -492,10 +492,12 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         text = _ordered_zh(text)
         if re.match(r"\s*(?:第1|首先)\s", text) and re.search(r"\s(?:第2|其次)\s", text):
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
-    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", text))  # "fade in and out the music": both fades
+    text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", _BLACK_WHITE.sub("black and white", text)))  # "fade in and out the music": both fades
     text = _step_order(text, language)
     if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
         text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
+        text = _FADE_TWO.sub(lambda m: f"{m['lead']}fade {m['way'] or m['late']} the music{m['rest']}; "
+                                       f"fade {m['way'] or m['late']}{m['rest']}", text)
     if language == "en":  # "add all my stuff to the timeline, photo then hike": the order of a list, no request of its own
         text = _ORDER_THEN.sub(lambda m: m.group(0) if re.match(rf"(?:{_EN_VERBS})\b", m["a"]) or re.match(
             rf"(?:{_EN_VERBS})\b", m["b"]) else f", {m['a']} and {m['b']}", text)
@@ -1307,7 +1309,15 @@ def _step_order(text: str, language: str) -> str:
 
 
 _BOTH_NAMED = re.compile(r"\bthe (?P<a>[a-z]+) (?:and|&) (?:the )?(?P<b>[a-z]+) (?P<noun>clip|shot|video|part)s\b")
+_BLACK_WHITE = re.compile(r"\bblack\s*(?:&|\+|n)\s*white\b")  # "black & white title": one look, one phrase
 _FADE_BOTH = re.compile(r"\bfade in and out\b(?=\s+(?:the|my|all|both|it)\b)")
+# one fade said of the music and the picture: "fade out the music and the video at the end", "fade both the song and the
+# picture in": two fades, the music's and the whole picture's, each with what is said after them
+_SOUND_SAID = r"(?:the|my)\s+(?:background\s+)?(?:music|song|bgm|audio|soundtrack|track)"
+_PICTURE_SAID = r"(?:the|my)\s+(?:whole\s+)?(?:video|picture|footage|film|movie|image|screen|visuals?)"
+_FADE_TWO = re.compile(rf"^(?P<lead>(?:(?:please|also|and|then)\s+)*)fade\s+(?P<way>in|out)?\s*(?:both\s+)?"
+                       rf"(?:{_SOUND_SAID}\s+(?:and|&)\s+(?:also\s+)?{_PICTURE_SAID}|{_PICTURE_SAID}\s+(?:and|&)\s+(?:also\s+)?{_SOUND_SAID})"
+                       r"(?:\s+both)?(?(way)|\s+(?P<late>in|out))(?:\s+both)?(?P<rest>(?:\s+(?:at|in|over|for|by|during)\b[^;,.]*)?)$")
 _BARE_VERB = re.compile(r"^(?:(?:please|also|and)\s+)?(mute|unmute|speed up|slow down|remove|delete|cut|trim|shorten|loop|duck|"
                         r"fade (?:in|out)|lower|raise|center|centre|move)$")
 _OBJECT_SAID = re.compile(r"^(?:(?:please|also)\s+)?(?:[a-z]+\s+){1,2}?((?:the|my)\s+(?:[\w-]+\s+){0,2}?(?:clip|one|video|title|"

@@ -22,7 +22,7 @@ from reelforge.agent._refs import (
     the_one_clip,
 )
 from reelforge.agent._state import Focus, PlanState
-from reelforge.agent._text import VERY_EN, Clause, ask, compiled
+from reelforge.agent._text import PLACEHOLDER, VERY_EN, Clause, ask, compiled
 from reelforge.agent.actions import EditAction, MusicAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import VIDEO
@@ -972,8 +972,15 @@ def _music_focus() -> Focus:
     return Focus("music")
 
 
+# what makes quoted words words to show ("put the words 'Summer' on my photo", "写上“summer”"): text, never an upload's name
+_TO_SHOW = r"\b(?:words?|text|titles?|captions?|subtitles?|saying|says|reads?|writ(?:e|ing|ten)|labels?|headline|lettering)\b|" \
+           r"\bon (?:my|the|this|that) (?:photo|picture|pic|image)s?\b|字|标题|文字|字幕|写|标语|照片上|图片上"
+
+
 def _names_upload(clause: Clause, state: PlanState) -> bool:
-    text = clause.unquoted().lower()
+    # quoted words to show name no upload; a quoted file name ("'summer.mp3'") still does
+    text = (PLACEHOLDER.sub(lambda m: clause.quotes[int(m.group(1))] if re.search(r"\.\w{2,4}$", clause.quotes[int(m.group(1))])
+                            else " ", clause.text) if clause.has(_TO_SHOW) else clause.unquoted()).lower()
     return any(m.kind == "audio" and (m.name.lower() in text or (len(m.name.rsplit(".", 1)[0]) >= 3 and re.search(
         rf"(?<![a-z0-9]){re.escape(m.name.lower().rsplit('.', 1)[0])}(?![a-z0-9])", text) is not None))  # not "summery"
                for m in state.context.media)

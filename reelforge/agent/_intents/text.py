@@ -233,6 +233,10 @@ _VIDEO_PLACE = re.compile(r"\b(?:(?:at|to|in|by|near|for) )?(?:the )?(?:very )?(
                           r"(?:整个)?视频(?:的)?(?:最后|结尾|末尾|最开始|开头|最前面|片头|片尾)")  # "在视频最后加一行「谢谢观看」"
 
 
+# black and white said of a text: one look (never two colour changes, nor the colour between them); asked which way
+_TWO_TONES = r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|(?<![底字])黑白(?![底字])"
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
@@ -799,6 +803,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state) and not _FONT_ALONE.match(clause.text):
         return False
     if _font_of_added(clause, state):
+        return True
+    if clause.quote() is None and clause.has(_TWO_TONES):  # "black & white title": one look, and a title has one colour
+        state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
+            clause, "A title's words have one colour, and a box can go behind them. White words on a black box, or black "
+            "words on a white box? (Black and white as a look of the picture is a filter, which I can't apply yet.)",
+            "标题的字只有一种颜色，后面可以加个底。要黑底白字，还是白底黑字？（画面变黑白是滤镜，暂时还做不了。）")))
         return True
     texts = text_segments(state.draft)
     if (clause.has(REMOVE) or clause.has(r"^去(?=字|标题|文字)|(?<!\bwhen )(?<!\bonce )(?<!\bafter )(?<!\buntil )(?<!\btill )(?<!\bwhen the )"
