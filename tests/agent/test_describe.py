@@ -142,7 +142,8 @@ def test_every_example_the_help_gives_is_understood(language: str) -> None:
 
     full = context("full")
     media = [*full.media, MediaRef("media:p1", "image", "beach.jpg"), MediaRef("media:p2", "image", "hills.jpg")]
-    with_photo = apply_edits(full.draft, [AddClip(src="media:p1", duration_ms=3000, name="beach.jpg")])  # type: ignore[arg-type]
+    # the photo between the clips: "another one" copies the last clip, and after an upload it asks which is meant
+    with_photo = apply_edits(full.draft, [AddClip(src="media:p1", duration_ms=3000, name="beach.jpg", at="after", ref="s1")])  # type: ignore[arg-type]
     ctx = AgentContext(draft=with_photo, media=media, history=[])
     examples = re.findall(r"“([^”]+)”" if language == "zh" else r"\"([^\"]+)\"", CAPABILITIES[language])
     assert len(examples) >= 12
