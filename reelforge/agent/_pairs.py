@@ -13,8 +13,11 @@
   都是一秒" are one fade holding both lengths, each the amount said;
 - music asked for with nothing said of which, then the user's song: "加个背景音乐 用我自己的", "add some music, use my song"
   set that song (one request: the second says what the first left open);
-- an uploaded song set, then its fade or level said of it: "use my track and fade it in over 3 seconds" is the song set
-  with that fade (a loop, ducking, where it starts, or a step said to come "then" stay two);
+- an uploaded song set, then how it plays: "use my track and fade it in over 3 seconds", "用我的歌 不要循环 音量30%" are
+  the song set so (its level, fades, loop and ducking: all SetMusic holds; docs/agent.md, "Conventions the corpus
+  follows"); where it starts or stops stays a change of its own, and so does a relative step ("use my song but quieter");
+- a library track asked for, then its level: "swap to electronic music and turn it down to 20%" is the track at that
+  level (its fades, loop and ducking stay a change of their own: the library action holds its level alone);
 - music said bare, then the uploaded song: "music at 0.3, use my song" sets the song at that level (the bare music is
   the song, never a library track as well);
 - an upload added, then the part of it kept: "把徒步视频放在城市后面，只要它的前4秒", "add hike.mp4 and keep only its last 3
@@ -25,6 +28,7 @@ Two requests about different things (another op, another clip or title) stay two
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reelforge.agent._numbers import find_durations
@@ -54,12 +58,10 @@ _ENDS = {SetFade: ("fade_in_ms", "fade_out_ms"), UpdateMusic: ("fade_in_ms", "fa
 # edits that set what they say (applied twice, the second changes nothing), and the fields that change by a step instead
 _ABSOLUTE = (UpdateText, UpdateMusic, SetCanvas, SetFade, SetClipAudio, SetMotion)
 _RELATIVE = {"scale", "volume_scale"}
-# "use my track and fade it in over 3 seconds", "use the song I uploaded and make it quiet, like 10%": a song set with
-# nothing said of how it plays, then its fade or its level, is the song set so (SetMusic holds both); a loop, ducking or
-# where it starts stay a change of their own ("use my song and don't loop it"), and so does what is said to come "then"
-_SONG_ONLY = {"src", "name", "source_duration_ms"}
-_SONG_HOLDS = {"fade_in_ms", "fade_out_ms", "volume"}
-_THEN = re.compile(r"\bthen\b|然后|接着|之后")
+# "use my track and fade it in over 3 seconds", "用我的歌 不要循环 音量30%": a song set, then how it plays, is the song set
+# so (one convention, docs/agent.md "Conventions the corpus follows"); where it starts or stops on the timeline or in
+# the song, and a relative step, stay a change of their own
+_SONG_HOLDS = ("volume", "fade_in_ms", "fade_out_ms", "loop", "duck")
 _SHARED = re.compile(r"\b(?:each|both|apiece)\b|各|都是|都(?=\d)|分别")
 
 
@@ -99,17 +101,19 @@ def _pair(first: Action, second: Action, text: str, language: str) -> Action | N
             return second
         return EditAction(edit=second.edit.model_copy(update={"volume": first.volume}),  # the level the music was given
                           description=re.sub(r"\d+%", f"{round(first.volume * 100)}%", second.description, count=1))
+    if isinstance(first, MusicAction) and isinstance(second, EditAction) and isinstance(second.edit, UpdateMusic) and \
+            first.volume is None and set(_said(second.edit)) == {"volume"}:
+        return dataclasses.replace(first, volume=second.edit.volume)  # "换成钢琴曲，同时音量降到25%": the track at that level
     if not (isinstance(first, EditAction) and isinstance(second, EditAction)):
         return None
-    if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and first.edit.model_fields_set <= _SONG_ONLY \
-            and set(_said(second.edit)) <= _SONG_HOLDS and not _THEN.search(text):
-        return _merged(first, second, language, **_said(second.edit))  # "use my track and fade it in over 3 seconds"
     if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and _SHARED.search(text) and \
             set(_said(second.edit)) <= {"fade_in_ms", "fade_out_ms"} and first.edit.fade_in_ms:
         lengths = {ms for ms, _, _ in find_durations(text)}  # "背景音乐用我的歌 开头淡入 结尾淡出 各两秒": both ends of the song set
         if len(lengths) == 1:
             amount = lengths.pop()
             return _merged(first, second, language, fade_in_ms=amount, fade_out_ms=amount)
+    if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and set(_said(second.edit)) <= set(_SONG_HOLDS):
+        return _merged(first, second, language, **_said(second.edit))  # "use my track and fade it in over 3 seconds"
     if _music_along(first, second, text):
         return first
     if type(first.edit) is not type(second.edit):
