@@ -16,6 +16,9 @@
 - an uploaded song set, then how it plays: "use my track and fade it in over 3 seconds", "用我的歌 不要循环 音量30%" are
   the song set so (its level, fades, loop and ducking: all SetMusic holds; docs/agent.md, "Conventions the corpus
   follows"); where it starts or stops stays a change of its own, and so does a relative step ("use my song but quieter");
+- a title added, then how it looks: "add the title 'Go' and make it yellow", "加上标题「出发」，然后改成红色" are the title added
+  so (its place, size, colours and fades: what AddText holds; docs/agent.md, "Conventions the corpus follows"); a
+  relative step ("and make it bigger") or new words stay a change of their own;
 - a library track asked for, then its level: "swap to electronic music and turn it down to 20%" is the track at that
   level (its fades, loop and ducking stay a change of their own: the library action holds its level alone);
 - music said bare, then the uploaded song: "music at 0.3, use my song" sets the song at that level (the bare music is
@@ -34,10 +37,11 @@ import re
 from reelforge.agent._numbers import find_durations
 from reelforge.agent.actions import Action, EditAction, MusicAction
 from reelforge.agent.describe import describe_edit
-from reelforge.draft import Draft
+from reelforge.draft import TEXT, Draft, apply_edit
 from reelforge.draft._layout import main_track
 from reelforge.draft.edits import (
     AddClip,
+    AddText,
     SetCanvas,
     SetClipAudio,
     SetFade,
@@ -47,6 +51,7 @@ from reelforge.draft.edits import (
     UpdateMusic,
     UpdateText,
 )
+from reelforge.errors import ReelforgeError
 
 __all__ = ["one_change", "part_added"]
 
@@ -62,6 +67,8 @@ _RELATIVE = {"scale", "volume_scale"}
 # so (one convention, docs/agent.md "Conventions the corpus follows"); where it starts or stops on the timeline or in
 # the song, and a relative step, stay a change of their own
 _SONG_HOLDS = ("volume", "fade_in_ms", "fade_out_ms", "loop", "duck")
+# "add the title 'Go' and make it yellow": a title added, then how it looks, is the title added so
+_TITLE_HOLDS = {"pos", "size", "color", "bgcolor", "duration_ms", "fade_in_ms", "fade_out_ms"}
 _SHARED = re.compile(r"\b(?:each|both|apiece)\b|各|都是|都(?=\d)|分别")
 
 
@@ -91,8 +98,9 @@ def _music_along(first: EditAction, second: EditAction, text: str) -> bool:
         and len({ms for ms, _, _ in find_durations(text)}) <= 1
 
 
-def _pair(first: Action, second: Action, text: str, language: str) -> Action | None:
-    """The one change ``first`` and ``second`` make together; None when they are two."""
+def _pair(first: Action, second: Action, text: str, language: str, made: str | None = None) -> Action | None:
+    """The one change ``first`` and ``second`` make together; None when they are two (``made``: the id of the text
+    ``first`` adds, when it adds one)."""
     if isinstance(first, MusicAction) and isinstance(second, EditAction) and isinstance(second.edit, SetMusic) and \
             first.style is None and first.description is None and not first.lyrics:
         # "加个背景音乐 用我自己的", "add some music, use my song", "music at 30%, my song at 50%": music asked for, then
@@ -114,6 +122,9 @@ def _pair(first: Action, second: Action, text: str, language: str) -> Action | N
             return _merged(first, second, language, fade_in_ms=amount, fade_out_ms=amount)
     if isinstance(first.edit, SetMusic) and isinstance(second.edit, UpdateMusic) and set(_said(second.edit)) <= set(_SONG_HOLDS):
         return _merged(first, second, language, **_said(second.edit))  # "use my track and fade it in over 3 seconds"
+    if isinstance(first.edit, AddText) and isinstance(second.edit, UpdateText) and made is not None \
+            and second.edit.segment_id == made and set(_said(second.edit)) <= _TITLE_HOLDS:
+        return _merged(first, second, language, **_said(second.edit))  # "add the title 'Go' and make it yellow"
     if _music_along(first, second, text):
         return first
     if type(first.edit) is not type(second.edit):
@@ -154,16 +165,45 @@ def _pair(first: Action, second: Action, text: str, language: str) -> Action | N
     return _merged(first, second, language, **{end: amount for end in ends})
 
 
-def one_change(actions: list[Action], text: str, language: str) -> list[Action]:
-    """``actions`` with each pair said as one change made one (``text``: the message, normalized)."""
+def one_change(actions: list[Action], text: str, language: str, origin: Draft | None = None) -> list[Action]:
+    """``actions`` with each pair said as one change made one (``text``: the message, normalized; ``origin``: the draft
+    the message found)."""
+    made = _texts_made(actions, origin)
     out: list[Action] = []
-    for action in actions:
-        merged = _pair(out[-1], action, text, language) if out else None
+    for index, action in enumerate(actions):
+        merged = _pair(out[-1], action, text, language, made.get(index - 1)) if out else None
         if merged is not None:
             out[-1] = merged
         else:
             out.append(action)
     return out
+
+
+def _texts_made(actions: list[Action], origin: Draft | None) -> dict[int, str]:
+    """The id of the text each AddText that a change of a text follows makes (ids are reused: "remove the title; add a
+    title 'Summer'; make it white" adds t1 again), by the actions replayed on ``origin``; empty when there is none."""
+    pairs = [i for i in range(len(actions) - 1) if _edit_of(actions[i], AddText) and _edit_of(actions[i + 1], UpdateText)]
+    if not pairs or origin is None:
+        return {}
+    made: dict[int, str] = {}
+    draft = origin
+    for index, action in enumerate(actions[:pairs[-1] + 1]):
+        if not isinstance(action, EditAction):
+            continue
+        before = {seg.id for track in draft.tracks if track.type == TEXT for seg in track.segments}
+        try:
+            draft = apply_edit(draft, action.edit)
+        except ReelforgeError:
+            continue
+        if index in pairs:
+            new = [seg.id for track in draft.tracks if track.type == TEXT for seg in track.segments if seg.id not in before]
+            if len(new) == 1:
+                made[index] = new[0]
+    return made
+
+
+def _edit_of(action: Action, kind: type) -> bool:
+    return isinstance(action, EditAction) and isinstance(action.edit, kind)
 
 
 def part_added(actions: list[Action], origin: Draft, draft: Draft, language: str) -> list[Action]:

@@ -304,7 +304,8 @@ def _understand(message: str, context: AgentContext) -> Plan:
         state.actions.append(Unknown(message.strip(), understood=""))
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
     actions = part_added(state.actions, state.origin or draft, state.draft, language)  # "…，只要它的前4秒": that part
-    return Plan(language=language, actions=one_change(actions, normalize(settled), language), message=message)
+    return Plan(language=language, actions=one_change(actions, normalize(settled), language, state.origin or draft),
+                message=message)
 
 
 # "我还没传", "i haven't uploaded it yet", "i'll upload it later": what the user means is not among the uploads
