@@ -6,8 +6,10 @@ and the obvious next step ("There's no title yet. Want me to add one? Say: add t
 the scratch draft holds (and no earlier action of the message makes); the rules turn the edits it names into one
 ``question`` per missing object once a clause's reading is chosen (the scoring still sees the edit, so the reading
 that explains the clause is the one asked about). An edit that fails for another reason (a value out of range)
-stays as it is: the runner reports why. A removal of what is not there is left as it is too: what the user wants
-("no narration") is already so.
+stays as it is: the runner reports why. A removal of music or a voice-over that is not there ("lose the music",
+"remove the voice", "把音乐关掉" with none) is answered too (``nothing_to_remove``): the draft cannot apply it, and the reply
+says what the video holds instead of an error (docs/agent.md, "Conventions the corpus follows"); a removal that takes
+something else out as well ("no music or titles") stays as it is.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import TEXT, Draft, Edit
 from reelforge.draft._layout import main_track
 
-__all__ = ["doing", "needed", "no_such_clip", "no_transition", "question"]
+__all__ = ["doing", "needed", "no_such_clip", "no_transition", "nothing_to_remove", "question"]
 
 # the object each edit acts on, by the registry's topic of its op; the ops that make their object, and removals
 # (already so when the object is absent), are not in the table
@@ -37,6 +39,8 @@ def _has(draft: Draft, what: str) -> bool:
         return any(t.type == TEXT and t.segments for t in draft.tracks)
     if what == "music":
         return any(t.is_music and t.segments for t in draft.tracks)
+    if what == "voice":
+        return any(t.is_voice and t.segments for t in draft.tracks)
     if what == "transition":  # a transition goes between two clips
         return clips >= 2
     return clips > 0
@@ -46,8 +50,10 @@ def needed(edit: Edit, drafts: Sequence[Draft], earlier: Sequence[Action]) -> st
     """What ``edit`` acts on that none of ``drafts`` holds ("title", "music", "clip", "transition": two clips), when
     no ``earlier`` action of the message makes it (library music, a generation) or may bring it back (undo)."""
     what = _ACTS_ON.get(str(edit.op))
+    if edit.op in ("remove_music", "remove_voice") and getattr(edit, "segment_id", None) is None:
+        what = "music" if edit.op == "remove_music" else "voice"  # "lose the music" with none: nothing to remove
     if edit.op in ("remove_music", "remove_text") and not any(_has(draft, "clip") for draft in drafts):
-        what = "clip"  # "把音乐去掉" on an empty project: nothing to edit yet (elsewhere a removal is already so)
+        what = "clip"  # "把音乐去掉" on an empty project: nothing to edit yet
     if getattr(edit, "type", None) == "none":  # taking a transition out: already so
         return None
     if what is None or any(_has(draft, what) for draft in drafts):
@@ -61,6 +67,29 @@ def needed(edit: Edit, drafts: Sequence[Draft], earlier: Sequence[Action]) -> st
         if not isinstance(action, (EditAction, Unknown)) and topic_of(action) == makes:
             return None
     return what
+
+
+# what the video holds instead, and the next step, said after "there is no ... to remove"
+_INSTEAD = {
+    "music": ("The sound you hear is the clips' own: say 'mute the clips' to silence it.", "现在的声音是片段自带的原声：要静音可以说“把片段静音”。"),
+    "voice": ("The voices you hear are the clips' own sound: say 'mute the clips' to silence it.",
+              "听到的人声是片段自带的原声：要静音可以说“把片段静音”。"),
+}
+
+
+def nothing_to_remove(clause: Clause, what: str, media: Sequence[MediaRef] = ()) -> Unknown:
+    """A removal of the music or the voice-over the video does not have ("lose the music", "remove the voice",
+    "把音乐关掉"): say it is not there and what is (never an error, never a removal of nothing)."""
+    music = "background music" if what == "music" else "voice-over"
+    zh = "背景音乐" if what == "music" else "配音（旁白）"
+    instead = _INSTEAD[what]
+    songs = [m.name for m in media if m.kind == "audio" and m.name]
+    if what == "music" and songs:  # the uploaded song is in the library, not on the video
+        instead = (f"Your song {songs[0]} is uploaded but not on the video. " + instead[0],
+                   f"你上传的{songs[0]}还没放进视频。" + instead[1])
+    return Unknown(clause.unquoted(), understood=f"remove the {music}", question=ask(
+        clause, f"There's no {music} on the video, so there's nothing to remove. {instead[0]}",
+        f"视频里没有{zh}，没有可以去掉的。{instead[1]}"))
 
 
 def doing(edit: Edit | None, topic: str | None, language: str) -> str:

@@ -129,8 +129,8 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
         if focus is not None and focus.kind == "clip" and focus.segment_id and state.draft.find_segment(focus.segment_id):
             return [focus.segment_id]
         return [clips[0].id] if len(clips) == 1 else []
-    if not ids and len(clips) == 1 and clause.has(_THE_CLIP):  # "mute this clip" with one clip there
-        ids = [clips[0].id]
+    if not ids and len(clips) == 1 and clause.has(_THE_CLIP) and not _shows_absent(clause):
+        ids = [clips[0].id]  # "mute this clip" with one clip there ("the clip with the dog in it": by what it shows)
     if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
         named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
         ids = [sid for _, sid in sorted(named)]

@@ -1663,6 +1663,9 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
             kept.append(action)
         elif index in asked.values() and isinstance(action, EditAction):
             what = next(w for w, k in asked.items() if k == index)
+            if action.edit.op in ("remove_music", "remove_voice") and what in ("music", "voice"):
+                kept.append(_absent.nothing_to_remove(clause, what, state.context.media))
+                continue
             kept.append(_absent.question(clause, what, _absent.doing(action.edit, None, clause.language),
                                          state.context.media))
     state.actions = kept

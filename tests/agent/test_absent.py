@@ -42,8 +42,18 @@ def test_what_an_earlier_request_makes_is_there() -> None:
     assert isinstance(music, MusicAction) and isinstance(fade, EditAction) and fade.edit.op == "update_music"
 
 
+@pytest.mark.parametrize(("message", "ctx", "said"), [
+    ("remove the narration", "full", "There's no voice-over on the video, so there's nothing to remove."),
+    ("解说不要了", "full", "视频里没有配音（旁白），没有可以去掉的。"),  # never narrated as the words "不要了"
+    ("lose the music", "media", "Your song summer.mp3 is uploaded but not on the video."),
+    ("把音乐关掉", "one_clip", "视频里没有背景音乐，没有可以去掉的。"),
+])
+def test_removing_what_is_not_there_says_so(message: str, ctx: str, said: str) -> None:
+    [action] = _actions(message, ctx)
+    assert isinstance(action, Unknown) and said in action.question
+
+
 @pytest.mark.parametrize(("message", "op"), [
-    ("remove the narration", "remove_voice"),                   # already so: nothing to ask
     ("start the song from the chorus at 0:20", "update_music"),  # a value out of range: the runner says why
     ("delete the first clip, then add a crossfade", "set_transition"),  # the clips were there when the message began
 ])

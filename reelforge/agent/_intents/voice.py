@@ -113,7 +113,9 @@ _NARRATE_ZH = re.compile(
     r"(?P<spec>(?:[，,\s]\s*(?:用|要|换成)?|用|要)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
     r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|讲|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|讲|念|读|内容(?:是)?)\s*[:：]?\s*|"
-    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|\s*(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)(?P<body>.+)$", re.S)
+    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|\s*(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)"
+    # "解说不要了", "解说去掉": the voice-over taken away, never words to speak ("说不要放弃" stays words)
+    r"(?!\s*(?:不要|不用|去掉|删掉?|拿掉|关掉|取消|撤掉)了?(?:吧|啊|呀)?[。！!]*$)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
 _CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
                            r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
