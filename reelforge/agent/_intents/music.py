@@ -653,9 +653,33 @@ def _stop_music(clause: Clause, state: PlanState, stop: int) -> bool:
     return True
 
 
+# a song that is somewhere the editor cannot reach: "音乐换成我手机里那首周杰伦的", "use the song on my spotify", "a song by ..."
+# (an upload is what the editor can use: said of one, "the song I uploaded from my phone", it is no such song)
+_ELSEWHERE = (r"\b(?:on|from|in|off) my (?:phone|iphone|android|laptop|computer|pc|mac|spotify|playlist|apple music)\b|"
+              r"\bspotify\b|\bapple music\b|\byoutube music\b|\bsoundcloud\b|\b(?:a |the )?(?:songs?|tracks?) by (?!the end\b|then\b|\d)\w|"
+              r"手机里|手机上|电脑里|网易云|qq音乐|酷狗|酷我|汽水音乐|(?:抖音|网上|b站)(?:上)?(?:那首|的歌|很火的)")
+_SAID_UPLOADED = r"\bupload\w*|上传|传的|传了"
+
+
+def _song_elsewhere(clause: Clause, state: PlanState) -> Unknown:
+    """A song asked for from somewhere the editor cannot reach (a phone, a streaming app, by its artist): what it can
+    use instead, and the uploads there are."""
+    songs = [m.name for m in state.context.media if m.kind == "audio" and m.uploaded and m.name]
+    there = (f" Uploaded so far: {', '.join(songs)}.", f"已上传的有：{'、'.join(songs)}。") if songs else ("", "")
+    return Unknown(clause.unquoted(), understood="a song that is not uploaded", question=ask(
+        clause, "I can only use songs you upload or the built-in library, not one from your phone or a music app. "
+        "Upload the song's audio file, then say 'use <file name> as the music', or ask for a style, for example "
+        f"'add calm piano music'.{there[0]}",
+        "我只能用你上传的歌或内置音乐库，没法从手机或音乐App里拿歌。请先上传这首歌的音频文件，再说“用<文件名>做背景音乐”；"
+        f"或者说个风格，例如“加一段轻快的钢琴曲”。{there[1]}"))
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not _is_music_clause(clause, state):
         return False
+    if clause.has(_ELSEWHERE) and not clause.has(_SAID_UPLOADED):
+        state.actions.append(_song_elsewhere(clause, state))
+        return True
     if clause.has(_BEAT_SYNC):
         state.actions.append(Unknown(clause.unquoted(), understood="cutting to the beat", question=ask(
             clause, "I can't cut the video to the beat of the music yet. I can trim or reorder the clips, change their "
