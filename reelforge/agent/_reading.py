@@ -141,7 +141,11 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d|\bmiddle of the (?:video|film|(?:whole )?thing|(?:[a-z]+ )?clip)\b|正中间|中间的时候"
 # "中间加个黑场": between the clips, a transition's place; "字底下加个黑框": behind the words (neither a place on the screen)
 _BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡|溶解|叠化|擦除)|" \
-              r"(?:字|文字|标题)的?(?:底下|下面)(?:加|垫|放|弄|来)(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底)"  # "字底下加个黑框": behind the words
+              r"(?:字|文字|标题)的?(?:底下|下面)(?:加|垫|放|弄|来)(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底)|" \
+              r"^(?:在)?[\u4e00-\u9fff]{1,6}?(?:那段)?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:那段)?(?:的)?(?:中间|之间)(?:再)?" \
+              r"(?:加|添加|插|接|补|来|塞)(?:上|进)?(?:1)?(?:个|段|条)"  # "城市跟狗中间塞一段灯塔的镜头": where a new clip goes
+# a thing in a scene moving down or up ("雨滴往下流", "樱花花瓣往下飘"): no place on the screen
+_MOVING_ZH = re.compile(r"往[上下左右](?=[飘飞升冒涌爬游跑窜蹿落掉流淌滴垂沉坠滚洒])")
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
 _SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
 
@@ -186,7 +190,8 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
     slots.extend(Slot("speed", float(m.group(1)), m.start()) for m in _SPEED.finditer(text))
     # (a colour said as the one there is, "from red to blue", is no value asked for)
     slots.extend(Slot("colour", value.lower(), start, words) for value, start, words in wanted_colors(text))
-    position = position_of(clause)
+    position = position_of(Clause(_MOVING_ZH.sub(" ", clause.text), clause.quotes, clause.language, clause.source)
+                           if _MOVING_ZH.search(clause.text) else clause)
     if position is not None and not clause.has(_MIDDLE_TIME) and not clause.has(_BETWEEN_ZH):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)
         slots.append(Slot("position", position, said.start() if said else 0, said.group(0) if said else ""))

@@ -50,6 +50,9 @@ _UNTOUCHED_ZH = (rf"(?:(?:{_KEPT_THINGS_ZH})(?:就|也|都)?(?:不要动|不用�
                  r"不变|别改|不用改|不要改|照旧|保持原样|要留着|留着)(?:了|吧)?|"
                  rf"我?(?:想|要)(?:保留|留着|留下|留)(?:着)?(?:{_KEPT_THINGS_ZH.replace('|其他的?|别的', '')})(?:就行|就好|吧)?)")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
+# (a new clip's shape, then its music: "... 10 sec vertical with relaxing music")
+_SHAPE_BEFORE = "".join(f"(?<={w})|" for w in ("vertical", "horizontal", "square", "portrait", "landscape", "9:16", "16:9")).rstrip("|")
+_GENRE_ITEM = r"jazz|lo-?fi|piano|guitar|acoustic|ambient|classical|hip[- ]?hop|edm|techno|synthwave|rock|blues|funk|reggae|orchestral|chill ?hop"
 _EN_SPLIT = re.compile(
     # "first slow the city clip down, second put a ding at 4s, third remove the title": requests counted off
     rf"\s*(?:(?:^|[,;]\s*(?:and\s+)?)(?:first(?:ly)?|first of all|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)\b\s*[,:]?\s+(?=(?:{_EN_LEADS})\b)|;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
@@ -82,6 +85,10 @@ _EN_SPLIT = re.compile(
     rf"|\s+and\s+(?=what (?:[\w-]+\s+){{0,3}}(?:are|is|do|does|can)\b)"
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
     rf"|,\s*(?:and\s+)?(?=(?:(?:a|an|the|some|with|plus)\s+)?(?:[\w-]+\s+){{0,2}}(?:{_EN_PARTS})\b)"
+    # music said with "with" after a new clip's length or shape, or its genre alone as the last item ("waterfall in a
+    # jungle 10 sec vertical with relaxing music at 20%", "a barista pouring latte art, 5 seconds, with some jazz")
+    rf"|(?:(?<=\d sec)|(?<=\d secs)|(?<=\d seconds)|(?<=\ds)|{_SHAPE_BEFORE})\s+(?=with\s+(?:[\w-]+\s+){{0,2}}(?:music|soundtrack|bgm)\b)"
+    rf"|,\s*(?=with\s+(?:some\s+|a (?:little|bit of|touch of)\s+)?(?:[\w-]+\s+)?(?:{_GENRE_ITEM})(?:\s+music)?\s*$)"
     # a shape as a list item: "add a title 'Tokyo Nights' in pink, vertical format, and a riser"
     r"|,\s*(?:and\s+)?(?=(?:in\s+)?(?:vertical|horizontal|landscape|portrait|square|widescreen)(?:\s+(?:format|video|mode|version))?\s*,\s*(?:and\s+)?(?:a|an|the|some)\s)"
     # "put 'Our Trip' at the start and 'The End' at the end": a second quoted text with its own place

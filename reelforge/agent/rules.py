@@ -827,7 +827,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         _shape_for_where(_posted_beside_shape(clauses)))))))))
     clauses = _length_of_added(_cover_then_placed(_something_then_said(_title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses)))))), state)
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
-    clauses = _regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state)
+    clauses = _same_but(_regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state), state)
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -1589,7 +1589,35 @@ def _regenerated_with(clauses: list[Clause], state: PlanState) -> list[Clause]:
         if re.fullmatch(r"再换(?:1)?(?:个|段|条)", again.text) and re.match(r"(?:换成|改成)", change.text):
             merged = Clause(f"{again.text}，{change.text}", again.quotes, again.language, again.source)
             return [*clauses[:index], merged, *clauses[index + 2:]]
+        if _CHANGE_THEN_AGAIN.match(change.text) and re.match(r"(?:换成|改成|变成)[\u4e00-\u9fff]", again.text):
+            # "换成下雪天再来一个": the change said first, then "another one"
+            merged = Clause(f"再来1个，{again.text}", again.quotes, again.language, again.source)
+            return [*clauses[:index], merged, *clauses[index + 2:]]
     return clauses
+
+
+# "another one" said after the change it asks for ("换成下雪天再来一个"); "the same, but ..." after a generation
+_CHANGE_THEN_AGAIN = re.compile(r"^(?:再)?(?:来|生成|做|整|弄|出)(?:1)?(?:个|段|条)(?:吧)?$")
+_SAME_BUT_ZH = re.compile(r"^(?:跟|和)?(?:刚才|上次|之前)?(?:一样|同样|一模一样)的?(?:画面|镜头|场景|视频|片段)?[，,\s]*(?:但是|不过|只是)?"
+                          r"(?:要|换成|改成|变成)(?P<change>[\u4e00-\u9fff]{2,10}?)的?(?:吧)?$|"
+                          r"^(?P<change_first>[\u4e00-\u9fff]{2,8})的(?:再|也)(?:来|生成|做|整)(?:1)?(?:个|段|条)(?:吧)?$")
+
+
+def _same_but(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"一样的 但是换成白天", "下雪天的再来一个" right after a generation: the clip just made again, with that change."""
+    history = state.context.history
+    if not history or not re.match(r"^(?:generated|生成)", history[-1], re.I):
+        return clauses
+    for index in range(len(clauses) - 1):  # "一样的，改成下雪": the same, then the change in a clause of its own
+        if re.fullmatch(r"(?:跟|和)?(?:刚才|上次|之前)?(?:一样|同样)的?(?:画面|镜头|场景|视频|片段)?", clauses[index].text) \
+                and re.match(r"(?:但是|不过|只是)?(?:要|换成|改成|变成)", clauses[index + 1].text):
+            same = clauses[index]
+            clauses = [*clauses[:index], Clause(f"{same.text} {clauses[index + 1].text}", same.quotes, same.language, same.source),
+                       *clauses[index + 2:]]
+            break
+    said = [_SAME_BUT_ZH.match(c.text) for c in clauses]
+    return [Clause(f"再来1个，换成{m.group('change') or m.group('change_first')}", c.quotes, c.language, c.source)
+            if m is not None else c for c, m in zip(clauses, said, strict=True)]
 
 
 def _one_more(clause: Clause, state: PlanState) -> bool:

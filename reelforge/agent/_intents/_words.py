@@ -144,7 +144,7 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              r"\b(?:phone|mobile)s?\b.*\b(?:black (?:bars|borders|edges)|letterbox(?:ed|ing)?)\b|"
              r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill)s? (?:a|the|my) phone\b|"
              rf"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|{_PHONE}|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)"),
-    ("1:1", r"square|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用|那种|那样)方的|[，,\s]方的(?:吧)?$"),
+    ("1:1", r"square|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用|那种|那样)方的|[，,\s]方的(?:吧)?(?=$|[，,\s])"),  # ("咖啡往外溢 方的 5秒")
     ("16:9", rf"{_SCREEN}|horizontal|landscape|widescreen|横屏|横版|横的|横向|横过来|宽屏"),
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
     ("9:16", r"(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|\bstory (?:size|format|ratio)|\byoutube short\b|"
@@ -575,7 +575,12 @@ VIDEO_FORMS = (r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: 
                # what a video is for, where it goes or what it marks: "a promo video", "a birthday video", "做个抖音视频", "做个宣传视频"
                r"(?<![a-z])(?:promo(?:tional)?|ads?|adverts?|advertisement|commercial|marketing|business|product|brand(?:ing)?|"
                r"tutorial|how-?to|review|unboxing|haul|birthday|wedding|anniversary|graduation|travel|holiday|vacation|daily|memories|"
-               r"tiktok|youtube|instagram|insta|reels?|shorts|story|stories)(?![a-z])|"
+               r"tiktok|youtube|instagram|insta|reels?|shorts|story|stories|"
+               # a channel's kind of content: "i want to make a cooking video", "做个健身视频" (a plan: what to show first is
+               # asked; "a boxer training in an old gym" is a scene)
+               r"(?:cooking|baking|recipes?|food|fitness|workout|gym|gaming|makeup|beauty|fashion|skincare|diy|crafts?|lifestyle)"
+               r"(?=\s+(?:videos?|vlogs?|channel|content|tutorials?|reels?|tiktoks?)\b))(?![a-z])|"
+               r"(?:美食|做饭|烹饪|烘焙|健身|游戏|美妆|化妆|穿搭|护肤|手工)(?=(?:的)?(?:视频|vlog|短片|教程|内容))|"
                r"宣传|推广|广告|带货|种草|产品展示|产品|教程|测评|生日|祝福|婚礼|纪念日|毕业|年会|团建|旅行|旅游|日常|回忆|相册|开箱|探店|好物分享|"
                r"抖音|快手|小红书|b站|视频号|朋友圈|油管|"
                # whose channel it is for, or the vlog's kind: "我要做个美食号的开场", "做一个美食vlog的开场"

@@ -70,9 +70,17 @@ _LENGTH_LAST = r"(?:,?\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*(?:seco
 _SCENE_AFTER_ALL = rf"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:{_AFTER_ALL}),?\s+(?:add|insert|append|put|tack on|" \
                    rf"throw in|stick)\s+(?P<after_scene>{_A_SCENE}){_LENGTH_LAST}$|^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*" \
                    rf"(?:add|insert|append|tack on|throw in|put in)\s+(?P<after_scene2>{_A_SCENE}),?\s+{_AFTER_ALL}{_LENGTH_LAST}$"
+# "add a lighthouse between the city and the dog", "stick a sunset between the two clips": a thing put between two clips
+# is a new clip there (a transition or a pause between them is an edit: never one of these)
+_SCENE_BETWEEN = r"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:add|insert|put|stick|squeeze|slip|pop|throw)(?: in)?\s+" \
+                 r"(?:a|an|some)\s+(?!(?:[\w-]+ )?(?:photos?|pictures?|pics?|images?|selfies?|stills?|titles?|texts?|captions?|sounds?|songs?|" \
+                 r"transitions?|cross-?fades?|fades?|dissolves?|wipes?|cuts?|pauses?|gaps?|breaks?|black|whoosh\w*|swoosh\w*|ding|chime|" \
+                 r"beat|second|sec|bit|moment|freeze|flash|zoom|pan)\b)[\w' -]{3,60}?\s+between\s+(?:the\s+)?(?:(?:two|2)\s+)?" \
+                 r"(?:clips|shots|[\w-]+(?: clip| one| shot)?\s+and\s+(?:the\s+)?[\w-]+(?: clip| one| shot)?)" \
+                 r"(?:\s*,?\s*(?:about |around )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))?$"
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
-_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
+_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + "|" + _SCENE_BETWEEN + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
           r"(?!(?:the\s+)?(?:music|song|silence|black|darkness|nothing|video|clip|title|text|it|that|this)\b)" + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
@@ -108,7 +116,7 @@ _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静�
 _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面|空镜)|" \
     r"(?:想要|要)(?:1)?个(?:片头|片尾)\s+[\u4e00-\u9fff]{2,}|(?:加|添加|来|做|插)(?:1)?(?:个|段)[^，,]{0,8}?(?:片头|片尾|开场)(?:[，,：:]|\s+)[\u4e00-\u9fff]{2,}|(?:想要|我要)1(?:个|段|条)(?=[^，,。]{6,})|" \
     r"再来\d+(?:\.\d+)?秒的?(?=[\u4e00-\u9fff]{2,})|" \
-    r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?:1)?(?:个|段|条)" \
+    r"(?:^|在)[^，,。；]{0,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?(?:加|添加|插|接|补|来|塞)(?:上|进)?(?:1)?(?:个|段|条)" \
     r"(?=[^，,。；]{0,8}?的[\u4e00-\u9fff]{2,}|[\u4e00-\u9fff]{2,}的$)|" \
     r"(?:^再(?:加|添加|插入|补|接)(?:上)?(?:1)?个\s*(?=[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{1,8}$)|" \
     r"^(?:加|添加|插入|补|接)(?:上)?(?:1)?个\s*(?=[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{1,8}\s*[，,]?\s*(?:放|插|接)(?:在|到)))" \
@@ -118,7 +126,8 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
     r"(?:给我|帮我)(?:1)?(?:个|段|条)(?:横屏|竖屏|方形|竖版|横版|正方形)的?(?:[，,]|\s+)(?=[\u4e00-\u9fff]{4,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))(?!(?:慢慢|缓缓)?(?:的)?(?:推近|拉远|推进|拉近|运镜|缩放|平移|摇镜|往[左右上下](?:摇|移)))|拍(?:1)?(?:个|段)|文生视频"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
-           r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
+           r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|" \
+           r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)\b).*(?:做成|变成|弄成|调成|转成|搞成|整成)(?:会)?动(?:的|态的?)(?:视频)?(?:吧|吗)?$|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
            r"^(?:请|帮我)?(?:我的|我上传的|上传的)?(?:那张|这张)?(?:照片|图片|相片)(?:那张|这张)?(?:做成|变成|转成)(?:1个|1段)?(?:动态的?)?视频|" \
            r"(?:用|拿|根据|基于|从)(?:我的|我)?(?:上传的)?(?:这张|那张|1张)?(?:照片|图片|相片)\s*(?:来|再)?(?:生成|做(?!开头|结尾|片头|片尾|封面|背景|第|(?:个|1个|成)?(?:相册|幻灯片|合集|九宫格))|制作)|" \
            r"\b(?:turn|make|convert) (?:my |the |this |that )?(?:[\w.-]+ )?(?:photo|picture|image|still|pic|[\w-]+\.(?:jpe?g|png|webp|heic))\s+into " \
@@ -183,14 +192,16 @@ _ZH_STRIP = (
     r"^(?:两|2|这两|这2)(?:段|个片段)(?:的)?(?:中间|之间)(?:再)?",  # "两段中间插一段日落的画面"  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
     r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     # "城市夜景后面加一段白天的街道": a clip by what it shows, then the place and the verb, no 在
-    r"^[\u4e00-\u9fff]{1,8}?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?(?:加|添加|插|接|补|来)(?:上)?(?=(?:1)?(?:个|段|条))",
+    r"^[\u4e00-\u9fff]{1,8}?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?(?:加|添加|插|接|补|来|塞)(?:上|进)?(?=(?:1)?(?:个|段|条))",
+    # "城市跟狗中间塞一段灯塔的镜头": between two clips named by what they show, no 在
+    r"^[\u4e00-\u9fff]{1,6}?(?:那段)?[和跟与][\u4e00-\u9fff]{1,6}?(?:那段)?(?:的)?(?:中间|之间)(?:再)?(?:加|添加|插|接|补|来|塞)(?:上|进)?(?=(?:1)?(?:个|段|条))",
     r"[，,\s]*(?:对比一下|做个对比|作对比|对照一下|对比看看)$",  # why the clip is added, not what it shows
     r"(?<=[\u4e00-\u9fff])\s*再?来(?:1)?(?:段|个|条)(?=[\u4e00-\u9fff])",  # "这个城市再来一段白天的": the thing, then the request
     r"[，,]?把[^，,]*?(?:换掉|替换掉|替换|代替|取代)$",  # "用一段烟花的视频把狗那段换掉"
     r"^.*[，,](?:先|再|然后|就)?(?=(?:生成|制作|拍)(?:1)?(?:个|段|条))",  # "我想做一个宠物vlog，先生成一段…": the clip asked for last
     r"^把.*?(?:换成|替换成|替换为)",
     r"^(?:在)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)(?:再)?",
-    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接|整|弄|搞|出|要)(?:上)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
+    r"^(?:生成|制作|创作|做|来|拍|文生视频|加|添加|插入|插|补|接|整|弄|搞|出|要|塞)(?:上|进)?|^(?:用|拿|以)(?=(?:1)?(?:个|段|条))",  # "用一段海浪的视频替换…"
     r"(?:的)?(?:视频|片段|镜头|画面)?(?:来|作为)?(?:结尾|收尾|结束|开头|开场)$",  # "以一段海浪的镜头结尾"
     # (up to a pause: "生成一段 放在最后 海边日落" says the scene after its place)
     r"[，,]?(?:然后)?(?:放(?!" + _RESTING_ON + r")|插|加)(?:在|到)(?:[^，,\s]*$|[^，,\s]*(?=\s+[\u4e00-\u9fff]{2,}))|(?:替换|换掉|代替|取代).*$|放在开头.*$",
@@ -238,6 +249,9 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+_BETWEEN_NAMED_ZH = re.compile(r"(?:(?<=[在到])|^)([\u4e00-\u9fff]{1,6}?)(?:那段)?([和跟与])([\u4e00-\u9fff]{1,6}?)(?:那段)?(?=(?:的)?(?:中间|之间))")
+
+
 def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | None] | None:
     """Where a new clip goes: ("end"|"start"|"before"|"after"|"replace", segment id); None when unresolved."""
     # "use my photo as the first clip", "use the beach photo as the opening, 2 seconds" ("as the opening title" is a title)
@@ -255,9 +269,13 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         # "城市夜景后面加一段…": the clip said first, with no 在
         said = re.sub(r"^([\u4e00-\u9fff]{1,8}?)(?:的)?(后面|前面|之后|之前|后边|前边)(?=(?:再)?(?:加|添加|插|接|补|来))", r"\1那段\2", said)
         # "在城市和狗中间插一段…": between two clips named by what they show
-        said = re.sub(r"(?<=[在到])([\u4e00-\u9fff]{1,6}?)(?:那段)?([和跟与])([\u4e00-\u9fff]{1,6}?)(?:那段)?(?=(?:的)?(?:中间|之间))",
-                      r"\1那段\2\3那段", said)
+        said = _BETWEEN_NAMED_ZH.sub(r"\1那段\2\3那段", said)
         refs = [r for r in clip_refs(dataclasses.replace(clause, text=said), state) if r and r != MISSING]
+    elif clause.language == "zh" and len(refs) < 2 and _BETWEEN_NAMED_ZH.search(clause.text) is not None:
+        # "城市和狗中间塞个灯塔的画面": both clips between which it goes, though only one was read as named
+        both = [r for r in clip_refs(dataclasses.replace(clause, text=_BETWEEN_NAMED_ZH.sub(r"\1那段\2\3那段", clause.text)), state)
+                if r and r != MISSING]
+        refs = both if len(both) >= 2 else refs
     if not refs and clause.has(r"(?:(?:这个|这段|当前的?)(?:视频|片段)|(?:^|(?<=[在到]))(?:整个)?视频)(?:的)?(?:前面|后面|之前|之后|前边|后边)"):
         clips = main_clips(state.draft)  # "在这个视频前面加一段日出", "视频后面加一段…": the one clip there (with more, an end of the video)
         if len(clips) != 1:
@@ -285,6 +303,10 @@ def placement_of(clause: Clause, state: PlanState) -> tuple[ClipPlace, str | Non
         kind = "after"
     elif clause.has(r"\bbetween\b|之间|中间"):  # "between the two clips": after the first of them
         kind = "after"
+        order = [c.id for c in main_clips(state.draft)]
+        named = [r for r in refs if r in order]
+        if len(named) >= 2:  # "狗和城市中间": after whichever of the two comes first
+            ref = min(named, key=order.index)
         if ref is None and clause.has(r"\b(?:the )?(?:two|both|2)(?: (?:clips|shots))?\b|(?:两|2)(?:个片段|段)"):
             clips = main_clips(state.draft)
             ref = clips[0].id if len(clips) >= 2 else None
@@ -554,8 +576,10 @@ def _regenerated(clause: Clause, state: PlanState) -> bool:
     """"再换一个，换成晚上" right after a generation: the clip made again with that change (after the music "再换一个"
     is other music; the history says which)."""
     history = state.context.history
+    # ("do it again but in the rain", "same again but during the day": the clip just made, with that change)
     return bool(history) and re.match(r"^(?:generated|生成)", history[-1], re.I) is not None and \
-        clause.has(r"^再换(?:1)?(?:个|段|条)，(?:换成|改成)")
+        clause.has(r"^再换(?:1)?(?:个|段|条)，(?:换成|改成)|^(?:(?:do|make) (?:it|that|one)|(?:the )?same(?: thing| one| shot| clip)?)"
+                   r"\s+again\s*,?\s+but\s+\w")
 
 
 def _variation(clause: Clause, state: PlanState) -> str | None:
@@ -581,12 +605,16 @@ def _variation(clause: Clause, state: PlanState) -> str | None:
         return None
     said = without_place(clause.unquoted())  # "one more at the end": a place, not a change
     # ("the same city during the day": the time said with its word)
-    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$|\b((?:during|under|throughout)\s+.+)$", said)
+    # ("再加一段一样的城市 白天版本": the change said after the copy, a version of it)
+    change = re.search(r"\bbut\s+(.+)$|\b(?:with|at|in)\s+(.+)$|(?:但是|不过|换成|改成)(.+)$|\b((?:during|under|throughout)\s+.+)$|"
+                       r"(?:一样|同样)的(?:(?!但是|不过|换成|改成)[^\s，,]){0,8}?[\s，,]+(?:要|是)?(?![\d.]+秒|[一二两三四五六七八九十]+秒)"
+                       r"([^\s，,]+?)(?:的)?(?:版本|版)?$", said)
     extra = next((g for g in change.groups() if g), "").strip(" ,，。.") if change else ""
     # "i wanted it at night, regenerate the dog clip": the change said first, the request after it is no part of it
     extra = _REGENERATE_AFTER.sub("", extra).strip(" ,，。.")
     extra = re.sub(r"^(?:换成|改成|变成)", "", extra)
-    if re.search(_TIME_OF_DAY, extra):  # "the same city during the day": the copy's own time of day gives way
+    if re.search(_TIME_OF_DAY + r"|白天|晚上|夜晚|夜里|夜景|黄昏|傍晚|清晨|早上|早晨|中午|日出|日落", extra):
+        # "the same city during the day", "一样的城市 白天版本": the copy's own time of day gives way
         base = re.sub(r"\s*,?\s*\b(?:at|during|in|by)\s+(?:the\s+)?" + _TIME_OF_DAY, "", base).strip(" ,") or base
     return f"{base}, {extra}" if extra else base
 
@@ -604,6 +632,7 @@ _ANIMATE_WORDS = (r"\b\d+:\d+\b|\b(?:where|can|could|would|should|a bit|a little
                   r"short|vertical|horizontal|square|portrait|landscape)\b|\d+(?:\.\d+)?(?![\d.个只条群位头匹辆片朵棵座艘架名对家段])|"
                   r"作为|当作|首帧|第1帧|起始帧|动态|那种|竖屏|横屏|方形|动图|(?:不要|不是|别|要)?[竖横方](?:屏|版|式|的|形)|(?:放|插|接|加)(?:在|到)(?:后面|前面|最后|开头|最前面)|"
                   r"请|帮我|让|把|用|拿|根据|基于|从|我上传的|上传的|我的|这张|那张|1张|照片|图片|相片|动起来|动一下|动一动|做成|变成|转成|转为|生成|制作|做|"
+                  r"(?:(?:弄成|调成|搞成|整成)(?:会)?|会|(?<=做成)|(?<=变成)|(?<=转成))动(?=的|态|$)|能不能|可不可以|吗$|"
                   r"它|那个|这个|(?:我)?(?:刚|刚刚)?(?:上传|传)了(?:1)?张?|(?<!酒)吧|"
                   # (a thing counted in the scene keeps its count, and a motion its direction: "一条鱼游过来", "两个人", "海浪涌上来")
                   r"1(?:个|段|条)|(?<![\d一二两三四五六七八九十几])(?:个|段|条)|视频|秒|的|图生|(?<![上下起出进回过])来")
@@ -628,7 +657,7 @@ _MOVE_ZH = r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              + r"(?!(?:往|向)(?:前推|后拉))" + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|版本|(?:1|一)首|首(?:歌|曲)|歌曲|(?<!在听)(?<!着听)(?<!边听)音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              + r"(?!(?:往|向)(?:前推|后拉))" + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|(?<![天上景晨昏雪雨])(?<![天上景晨昏雪雨]的)版本|(?:1|一)首|首(?:歌|曲)|歌曲|(?<!在听)(?<!着听)(?<!边听)音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a
@@ -791,10 +820,11 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
 # a person of the user's own as what a new clip shows: "a clip of my grandma laughing", "make a video of my kids", "生成一段我奶奶笑的视频"
 _YOURS_EN = r"(?:grand(?:ma|mother|pa|father|parents|kids?|son|daughter)|granny|nana|mom|mum|mommy|mother|dad|daddy|father|parents|" \
             r"son|daughter|kids|children|baby|wife|husband|partner|boyfriend|girlfriend|fianc[eé]e?|brother|sister|siblings|family|" \
-            r"(?:best )?friends?|uncle|aunt|auntie|cousin|niece|nephew|grandchild(?:ren)?)"
-_SOMEONE_OF_YOURS = rf"\b(?:clip|video|shot|footage|scene|one|animation) of (?:me and )?my {_YOURS_EN}\b|" \
-                    r"(?:生成|做|来|拍)(?:一|1)?(?:段|个|条)?(?:我|我的)(?:奶奶|外婆|姥姥|爷爷|外公|姥爷|妈妈|妈|爸爸|爸|老婆|老公|" \
-                    r"女朋友|男朋友|儿子|女儿|孩子|宝宝|家人|朋友|哥哥|姐姐|弟弟|妹妹)"
+            r"(?:best )?friends?|uncle|aunt|auntie|cousin|niece|nephew|grandchild(?:ren)?|" \
+            r"dogs?|puppy|pup|doggo|cats?|kitty|kitten|pets?|horse|bunny|rabbit|parrot|hamster)"  # ("my own dog Rex": theirs too)
+_SOMEONE_OF_YOURS = rf"\b(?:clip|video|shot|footage|scene|one|animation) of (?:me and )?my (?:own )?(?:little |old |new |two )?{_YOURS_EN}\b|" \
+                    r"(?:生成|做|来|拍|加)(?:一|1)?(?:段|个|条)?(?:我|我的|我家|我家的|我自己的)(?:奶奶|外婆|姥姥|爷爷|外公|姥爷|妈妈|妈|爸爸|爸|老婆|老公|" \
+                    r"女朋友|男朋友|儿子|女儿|孩子|宝宝|家人|朋友|哥哥|姐姐|弟弟|妹妹|狗|狗狗|小狗|猫|猫咪|小猫|宠物)"
 
 
 def _someone_of_yours(clause: Clause, state: PlanState) -> bool:
@@ -883,7 +913,7 @@ def _named_for_it(clause: Clause) -> bool:
 
 # (an edit a new clip never asks of itself: "make it 10 seconds", "make it vertical" after a scene are that clip's)
 # looks said together and nothing else: "日系清新风格", "复古胶片感", "韩系ins风"
-_LOOK_ALONE_ZH = re.compile(r"(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|韩系|港风|欧美|清新|小清新|高级|黑金|赛博朋克|莫兰迪|ins|怀旧|文艺|"
+_LOOK_ALONE_ZH = re.compile(r"(?:暖|冷|偏暖|偏冷|复古|黑白|老电影|电影|胶片|日系|韩系|港风|欧美|清新|小清新|高级|黑金|赛博朋克|莫兰迪|ins|怀旧|文艺|"
                             r"色调|调色|色系|风格|风|感|滤镜|的|一点|一些|[\s，,])+")
 _IT_AFTER = re.compile(r"\b(?:start|begin|end|stop|mute|unmute|cut|trim|delete|remove|move|swap|replace|shorten|crop|split|"
                        r"fix|drop|lose|ditch)\s+(?:it|its)\b")
@@ -1003,7 +1033,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "i want the video to be shorter", "make this clip nicer": a clip already there, not a new one
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
             and _only_existing(dataclasses.replace(clause, text=re.sub(  # "... after this one, 5 seconds": a place, no clip noun
-                r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b" + ("|" + _AFTER_ALL if after_all else ""),
+                r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b" + ("|" + _AFTER_ALL if after_all else "")
+                + (r"|\bbetween\b[^,]*" if clause.has(_SCENE_BETWEEN) else ""),  # "... between the two clips": a place
                 " ", clause.text))) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
@@ -1361,7 +1392,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺
                 r"(?<![绽开释播解])放(?!飞|风筝|" + _RESTING_ON + r")|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪(?!影|纸)|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
-                r"往[上下左右](?![飘飞升冒涌爬游跑窜蹿落掉])|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
+                r"往[上下左右](?![飘飞升冒涌爬游跑窜蹿落掉流淌滴垂沉坠滚洒淌])|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"头晕|眼晕|眼花|恶心|难受|不舒服|看得(?:我)?(?:头晕|眼花|晕|累)|晃得|" \
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
                 r"照片|图片|相片|显示|用上|" \
@@ -1400,9 +1431,15 @@ _CUT_IN_SCENE = r"(?:(?<=被)|(?<=[\u4e00-\u9fff]{2}\s)(?<!段\s)(?<!频\s)(?<!�
                 r"(?<=把[\u4e00-\u9fff]{2})(?<![段频头它个])|(?<=把[\u4e00-\u9fff]{3})(?<![段频头它个]))切开|" \
                 r"(?<=[\u4e00-\u9fff])(?<![秒段间处里方候儿头尾这那它])(?:切|剪|划)(?:一|1)刀"  # "厨师在案板上切一刀" (not "第3秒的地方切一刀")
 _IN_SCENE = re.compile(r"\b(?:blurr(?:ed|y)|out of focus)\s+(?=(?:behind|beyond|in the (?:background|distance))\b)|"
-                       r"\bblurry\s+(?=[a-z]+ (?:behind|beyond|in the (?:background|distance))\b)|"
+                       r"\bblurry\s+(?=(?:[a-z]+ ){1,3}(?:behind|beyond|in the (?:background|distance))\b)|"
                        r"(?:(?<=[a-z]{2}ing )|(?<=[a-z]{2}ed )|(?<= all over ))(?:(?:behind|around|at|into|against|over|under|past|towards?|beside|near|"
                        r"through|across|along|inside|onto|on|off|up|down)\s+)?it\b|"
+                       # a place beside a thing already said ("rainy window with city lights behind it", "a tree with snow around it")
+                       # (never the editor's things: "and a black background behind it" is the title's box)
+                       r"(?<=[a-z] )" + "".join(f"(?<!{w} )" for w in ("background", "bg", "box", "bar", "shadow", "outline", "border",
+                                                                       "frame", "title", "text", "caption", "logo", "banner", "card",
+                                                                       "backdrop", "panel", "strip", "music", "sound", "song"))
+                       + r"(?:behind|beyond|above|below|beneath|underneath|around|beside|next to)\s+it\b|"
                        # ("暴风雨中的灯塔，海浪拍打着它", "下雨的窗户，后面是模糊的城市灯光")
                        r"(?<=[\u4e00-\u9fff]着)它|(?:模糊|虚化)的(?=[\u4e00-\u9fff]{2})|" + _CUT_IN_SCENE)
 _EDIT_PARTICIPLE = re.compile(r"\b(?:mak|putt|sett|turn|mov|cutt|trimm|speed|slow|hav|gett|lett|keep|leav|fad|add|remov|do|"
@@ -1428,6 +1465,21 @@ _DISLIKE = r"^(?:i )?(?:really |just )?(?:don'?t|dont|do not) (?:really )?(?:lik
 
 # a thing in a scene turning into another ("城市天际线从白天变成黑夜", "天空从蓝色慢慢变成橙色"): filmed, no change to make
 _TURNS_INTO = re.compile(r"(?<=[\u4e00-\u9fff])从(?![竖横方\d])[\u4e00-\u9fff]{1,6}?(?:慢慢|逐渐|渐渐|一点点)?地?变(?:成|为)?(?=[\u4e00-\u9fff])")
+
+
+# one thing named on a project with nothing in it, its items after it ("a dog", "a sunset, 10 seconds, vertical"): there is
+# nothing to edit, so it is the scene; never a word for a span, a try or a part of a video ("a sec", "a break", "an edit")
+_ONE_THING = re.compile(r"^(?:a|an|some)\s+[a-z'-]{3,}(?:\s*,.*)?$")
+_NOT_A_THING = {"break", "pause", "gap", "second", "sec", "moment", "minute", "min", "hour", "bit", "lot", "little", "try", "copy",
+                "draft", "preview", "demo", "sample", "example", "question", "problem", "favor", "favour", "test", "change",
+                "idea", "tip", "tips", "hint", "joke", "mistake", "error", "bug", "thing", "things", "something", "anything",
+                "edit", "cut", "loop", "beat", "drop", "end", "ending", "start", "beginning", "middle", "reel", "story", "post",
+                "short", "update", "rest", "chance", "few", "couple", "while", "message", "reply", "answer", "hand",
+                "look", "suggestion", "suggestions", "option", "options", "choice", "list", "menu", "tutorial", "guide", "step",
+                "steps", "sequence", "series", "mix", "remix", "banger", "vibe", "vibes", "mood", "feeling", "plan", "script",
+                "voice", "voiceover", "narrator", "narration", "speech", "song", "track", "tune", "sound", "noise", "jingle",
+                "logo", "watermark", "border", "frame", "thumbnail", "cover", "poster", "sticker", "emoji", "gif", "meme",
+                "countdown", "timer", "counter", "caption", "label", "headline", "subtitle", "text", "word", "words", "quote"}
 
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
@@ -1505,7 +1557,9 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         words = [w for w in re.findall(r"[a-z]{2,}", without_colors(prompt)) if w not in _FILLER and w not in NAMED_COLORS]
         if len(words) < 2 and _SUBJECT_EN.match(clause.text) is not None:  # "a fox in the snow, black and white": "snow" is a thing
             words = [w for w in re.findall(r"[a-z]{2,}", _LOOK_ITEM.sub(" ", prompt)) if w not in _FILLER]
-        if len(words) < 2 or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
+        one_thing = len(words) == 1 and not main_clips(state.draft) and _ONE_THING.match(clause.text) is not None \
+            and words[0] not in _NOT_A_THING and words[0] not in _NOT_FILMED_EN
+        if len(words) < 2 and not one_thing or _vague(prompt) or all(w in _VAGUE | _MOOD for w in words):
             return False  # "something fun", "more energy": a mood wished for, no scene
     if _of_the_video(clause.text, clause.language) or _named_for_it(clause):  # "the city part at 1.5x", "歌从45秒开始用"
         return False
@@ -1643,7 +1697,7 @@ _SLOW_SCENE_ZH = re.compile(r"^((?![^，,]*(?:那段|这段|片段|视频|第\d)
 # the items of a scene dictated with spaces: its length, its shape ("要横屏": the 要 says nothing more), how it is filmed
 # and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything; "要有科幻感": a feel)
 _SHAPE_ZH = r"横屏|竖屏|方形|横版|竖版|\d+:\d+"
-_ITEM_ZH = rf"(?:\d+(?:\.\d+)?秒|{_SHAPE_ZH}|慢动作|慢镜头|[\u4e00-\u9fff]{{2}}(?:一)?点|[\u4e00-\u9fff]{{2,3}}感)(?:的)?(?:[，,\s]|$)"
+_ITEM_ZH = rf"(?:\d+(?:\.\d+)?秒|{_SHAPE_ZH}|(?:竖|横|方)(?:着)?(?=的)|慢动作|慢镜头|[\u4e00-\u9fff]{{2}}(?:一)?点|[\u4e00-\u9fff]{{2,3}}感)(?:的)?(?:[，,\s]|$)"
 _SCENE_ITEM_ZH = re.compile(rf"(?<=[\u4e00-\u9fff\d])\s+(?:要有|要|用|做成)?(?={_ITEM_ZH})|"
                             # a shape and a length said in one breath: "竖屏15秒", "15秒竖屏"
                             rf"(?<=横屏|竖屏|方形|横版|竖版)(?=\d+(?:\.\d+)?秒(?:[，,\s]|$))|(?<=\d秒)(?=(?:{_SHAPE_ZH})(?:的)?(?:[，,\s]|$))")
@@ -1670,6 +1724,11 @@ _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电
                         r"(?:(?<=,)|^)\s*(?:(?:in|with|shot in)\s+)?(?:black[- ]and[- ]white|b ?& ?w|monochrome|sepia|gr[ae]yscale|"
                         r"(?:old )?film grain|grainy)(?:\s+(?:film|footage|look|style|tones?))?(?=\s*,|$)|"
                         r"(?<=,)\s*(?:in\s+)?(?:4k|8k|hd|ultra hd|uhd|1080p|4k quality|high res(?:olution)?)(?=\s*,|$)|"  # "sunrise over the ocean, 4k, 10 s"
-                        r"(?<=[，,])\s*(?:黑白|老电影|胶片)(?:的)?(?:画面|风格|色调|效果|感)?(?=\s*(?:[，,]|$))|"
+                        # ("老式火车站 蒸汽机车进站 黑白电影感": an item said after a pause too, its looks said together)
+                        r"(?<=[，,\s])\s*(?:黑白|老电影|胶片|复古|港风|怀旧)(?:的)?(?:电影|老电影|胶片|复古|港风)?(?:的)?"
+                        r"(?:画面|风格|色调|效果|感|风)?(?=\s*(?:[，,]|$))|"
+                        # a look said of a thing in the scene ("复古的霓虹招牌在闪烁", "港风夜景", "黑白的老街"): how it is filmed
+                        r"(?:(?<=[，,\s])|^)(?:黑白|复古|港风|怀旧|胶片|老电影|赛博朋克)(?:的)?"
+                        r"(?=(?!色调|调色|色系|滤镜|效果|画面|风格|感|一点|一些|点|些|的|吧|就|了|呢|啊|电影|胶片|复古|港风|怀旧|黑白|风)[\u4e00-\u9fff]{2})|"
                         # slow motion as an item of a new clip is how it is filmed: "帮我做一段咖啡拉花的特写，慢动作，5秒"
                         r"(?<=[，,])\s*(?:用)?慢动作(?:拍摄?|的)?(?=\s*(?:[，,]|$))")
