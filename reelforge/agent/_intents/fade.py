@@ -67,7 +67,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     # "the ending is too abrupt", "结尾太突然了": a fade there
     abrupt = clause.has(ABRUPT) and (clause.has(_START) or clause.has(_END))
-    if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
+    if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接|连接|交接|拼接|接上的|接头|\b(?:clips?|shots?) (?:meet|join)\b"):
         return False
     if state.focus is not None and state.focus.kind == "transition" and (
             clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为)") or clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH)
