@@ -1118,7 +1118,7 @@ def _plain_zh(part: str) -> str:
 
 
 _ZH_OBJECT_LED = re.compile(r"^(?:先|再)?(?:把|将|给)?(标题|字幕|文字|字(?!幕)|背景音乐|音乐|配乐|bgm)")
-_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并)?(?:(?:开头|结尾|末尾)(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒|"
+_ZH_OBJECTLESS = re.compile(r"^(?:再|然后|也|并且|并|顺便|顺带|顺手|接着)?(?:(?:开头|结尾|末尾|最后(?=淡|再|也))(?:再|也)?(?:\d+(?:\.\d+)?秒)?|最后\d+(?:\.\d+)?秒|"
                             r"(?!(?:开头|结尾|末尾|最后))[^，,\s]{1,6}(?:的时候|时))?(?:再|也)?"
                              r"(?:淡入|淡出|别循环|不要循环|不循环|不用循环)")
 
@@ -1133,7 +1133,7 @@ def _carry_object_zh(parts: list[str]) -> list[str]:
         if led:
             current = led.group(1)
         elif current and _ZH_OBJECTLESS.match(part) and not (
-                re.match(r"^(?:再|然后|也|并且|并)?(?:开头|结尾|末尾|最后)", part) and re.search(r"换|加|配|来|用", carried[i - 1])):
+                re.match(r"^(?:再|然后|也|并且|并|顺便|顺带|顺手|接着)?(?:开头|结尾|末尾|最后)", part) and re.search(r"换|加|配|来|用", carried[i - 1])):
             # "音乐开头淡入两秒，结尾再淡出四秒" (the music's), not "音乐太燃了换个安静的 然后结尾淡出" (the video's, after new music)
             carried[i] = current + part
         elif not re.match(r"^(?:再|更)?[大小快慢高低长短](?:1|一)?点", part):  # "标题改成紫色 再大一点 然后淡出"

@@ -42,7 +42,7 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
                  r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*(?:[- ]?| {_THING} )in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
-                  r"淡出|渐出|渐隐|渐黑|(?:慢慢|逐渐|渐渐)?变白|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
+                  r"淡出|渐出|渐隐|渐黑|淡(?:到|成|为)(?=黑|白|[\u4e00-\u9fff]?色|屏)|(?:慢慢|逐渐|渐渐)?变白|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
 # black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\b(?:black|white) (?:screens?|frames?|cards?|slates?)\b|白场(?!进|出)|白屏|白幕|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
@@ -67,7 +67,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     # "the ending is too abrupt", "结尾太突然了": a fade there
     abrupt = clause.has(ABRUPT) and (clause.has(_START) or clause.has(_END))
-    if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接"):
+    if not (clause.has(_ANY_FADE) or abrupt) or clause.has(_NOT_OURS + r"|\bcuts?\b|切换|衔接|连接|交接|拼接|接上的|接头|\b(?:clips?|shots?) (?:meet|join)\b"):
         return False
     if state.focus is not None and state.focus.kind == "transition" and (
             clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为)") or clause.has(r"黑场|白场") and not clause.has(_WHOLE_ZH)
@@ -136,7 +136,7 @@ _EN_AFTER = re.compile(r"\s*(?:$|[,.;!?]|\b(?:screens?|frames?|backgrounds?|card
                        r"instead|too|please|pls|by|with|after|before|when|on|of|during)\b)")
 _EN_FIELD = re.compile(r"\s+(?:screens?|frames?|cards?|slates?)\b")  # "a 2 second white screen at the end"
 _ZH_BEFORE = re.compile(r"(?:到|成|从|为|变|至)(?:纯)?$")
-_ZH_FIELD = re.compile(rf"([{ZH_COLOR_CHARS}])(?:色)?(?:场|屏|幕)(?!幕)|变([{ZH_COLOR_CHARS}])|([{ZH_COLOR_CHARS}])掉")
+_ZH_FIELD = re.compile(rf"([{ZH_COLOR_CHARS}])(?:色)?(?:场|屏|幕)(?!幕)|(?:变|淡(?:到|成|为))([{ZH_COLOR_CHARS}])|([{ZH_COLOR_CHARS}])掉")
 
 
 def fade_colours(clause: Clause) -> list[str]:

@@ -1580,7 +1580,9 @@ _NOT_FILMED_EN = {"make", "do", "add", "give", "want", "need", "generate", "crea
 _NOT_FILMED_ZH = r"[的个一些点下吧呢啊呀吗了嘛我你帮请给要想来做弄搞整加成能可以那种样]|视频|片子|短片|效果|风格|版本|版|感觉|画面|片段|镜头|素材|生成|制作|" \
                  r"好看|漂亮|精彩|炫酷|酷炫|高级|有意思|有趣|厉害|不错|" \
                  r"爆款|爆火|火爆|上热门|热门|出圈|吸睛|吸引人|抓人|高大上|" \
-                 r"[到第就停在从]|开始|结束"  # "弄个好看点的视频", "帮我弄个爆款视频": how good, nothing filmed; "到第8秒就停": when
+                 r"[到第就停在从]|开始|结束|" \
+                 r"(?:慢慢|逐渐|渐渐|缓缓)?(?:变)?(?:黑|暗|白)(?:下去|下来|掉)|淡(?:到|成|为)\w{0,2}色?"  # "(结尾)慢慢黑下去": a fade, nothing filmed
+# ("弄个好看点的视频", "帮我弄个爆款视频": how good, nothing filmed; "到第8秒就停": when
 # a video said to be of an edit's kind: "卡点视频", "做个狗狗的卡点视频", "a beat sync video", "a jump cut edit of the dog"
 # ("做一个卡点的旅行vlog", "a beat sync travel video": words between them say what it is of, the kind is still the edit's)
 _KIND_NOUN_ZH = r"(?:视频|片子|短片|小视频|vlog|mv)"

@@ -87,8 +87,12 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
               r"\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|"
               r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|"
               r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?(?:几|多少)(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|"
-              r"^(?:那|所以)?(?:现在|目前)?(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$",  # "有几个片段"
-     r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)"),
+              r"^(?:那|所以)?(?:现在|目前)?(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$|"  # "有几个片段"
+              # "有哪些片段", "现在都有什么片段": which clips there are
+              r"^(?:那|所以)?(?:现在|目前)?(?:时间线上)?(?:都|一共)?有(?:哪些|什么|啥)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$",
+     r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)|"
+     r"(?:哪些|什么|啥)(?:片段|镜头)|列(?:一下|出|个)?.*(?:片段|镜头)|(?:片段|镜头)列(?:出来|一下)|"
+     r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments)\b|\bwhich clips\b"),
     ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long(?: is| ?'?s) (?:it|(?:the|this) (?:whole )?(?:thing|video|clip))(?: (?:right )?now| currently)?\??$)|"
                r"\b(?:what'?s|what is) the (?:total )?(?:length|duration) of (?:the|this|my) (?:clip|video)\??$|"
                r"\bhow long is (?:the|my|this) (?:video|edit|project)\b|^(?:so )?how long is it(?: (?:right )?now| at the moment| so far| currently| at this point)?\??$|"
@@ -139,7 +143,7 @@ _REDO = r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?(
         r"撤(?:销|回)?(?:得)?(?:多|太多|过头)了[\s，,]*(?:再)?(?:恢复|还原)"  # "撤多了 恢复一下"
 _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?back|back)\b.*\bbefore\b\s+" \
           r"(?:i\s+\w+\s+|adding\s+|we\s+\w+\s+|you\s+\w+\s+|there was\s+|(?:the|any)\s+(?=\w+\s+(?:was|were)\b))?(.+)|" \
-          r"(?:回到|恢复到|恢复成|退回到|回退到|还原到|还原成|变回|改回|返回到|退回|回退到?)(?:加|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)|" \
+          r"(?:回到|恢复到|恢复成|退回到|回退到|还原到|还原成|变回|改回|返回到|退回|回退到?)(?:加(?![速快])|添加|加上|换|改|设置)?(.+?)(?:之前|以前|前)|" \
           r"(?:回到|恢复到|退回到|回退到|还原到|返回到)(?:还)?(?:没有|没|没加|没有加|还没加|未加)(?:上)?(.+?)(?:的)?(?:时候|那时候?|那会儿?|那个时候|版本|状态|样子)|" \
           r"\b(?:(?:liked|preferred|loved) (?:it |this )?(?:better |more )?|(?:was|were|looked|sounded) (?:way |much |a lot |so )?better )before (?:the |i added (?:the )?|adding (?:the )?|we added (?:the )?|you added (?:the )?)?(\w+)|" \
           r"\b(?:undo|revert|scrap|drop|cancel|get rid of) everything (?:since|after) (?:i added |adding |we added )?(?:the )?(\w+)|" \

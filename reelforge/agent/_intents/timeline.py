@@ -624,7 +624,9 @@ _STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(
                           r"^(?:(?:i'?d rather|i would rather|let'?s|can we|could we|i want to|i'?d like to|just|so|and|then|maybe)\s+)*"
                           r"(?:start|begin|open)\s+on\s+(.+)$|"
                           # "狗那段要最先出现", "城市那段最后出现": that clip seen first (or last)
-                          r"^(.+?)(?:要|得|应该|必须)?(?:最先|第1个)出现(?:吧)?$|^(.+?)(?:要|得|应该|必须)?最后(?:1个)?出现(?:吧)?$")
+                          r"^(.+?)(?:要|得|应该|必须)?(?:最先|第1个)出现(?:吧)?$|^(.+?)(?:要|得|应该|必须)?最后(?:1个)?出现(?:吧)?$|"
+                          # "（狗那段放前面）城市放后面", "城市那段摆在后头": that clip at that end
+                          r"^(?:把)?((?:(?!加|添|生成|来|复制|拷贝|再|新).)+?)(?:放|排|摆)(?:在)?(?:最)?(前面|后面|前头|后头)(?:去)?(?:吧|呗)?$")
 # "make the dog clip first", "dog clip first", "the dog needs to be the first thing you see": a clip said with where it goes
 # two uploads with a place each and no verb: "beach photo at the start and the hike clip at the end"
 _AN_END_SAID = r"(?:at the (?:very )?(?:start|beginning|end|front)|first|last)"
@@ -650,10 +652,11 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
         return True
     if starts is not None:
         words = starts.group(1) or starts.group(2) or starts.group(3) or starts.group(4) or starts.group(6) or \
-            starts.group(7) or starts.group(8)
+            starts.group(7) or starts.group(8) or starts.group(9)
         if clause.language == "zh" and words and not re.search(r"段|片段|镜头", words):
             words += "那段"  # "视频从狗开始": the clip that shows it
-        first = starts.group(2) is None and starts.group(5) != "后面" and starts.group(8) is None
+        first = starts.group(2) is None and starts.group(5) != "后面" and starts.group(8) is None and \
+            starts.group(10) not in ("后面", "后头")
         named = clip_refs(clause if starts.group(5) else Clause(words, clause.quotes, clause.language, clause.source),
                           state)
     else:
@@ -692,6 +695,11 @@ def _upload_off_timeline(clause: Clause, state: PlanState) -> bool:
     return media is not None and media.src not in {seg.src for seg in main_clips(state.draft)}
 
 
+# where a clip goes, said after its verb: "挪到第一个", "放到最后一个", "排第一", "调到第2位" (the place, never the clip moved)
+_DEST_ZH = re.compile(r"(?:移|挪|放|调|拿|搬|排|变)(?:到|在|成)?\s*(?:第\s*(?=[\d一二两三])|(?=最后|最前|最末))"
+                      r"(\d+|[一二两三]|最后|最前|最末)(?:一|1)?(?:个|位|位置|段)?(?:去|来)?(?:吧|呗|啊)?$")
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):
         return False
@@ -703,7 +711,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
     if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last|before|after)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
                        r"(?<=段)放(?=最前|最后|前面|后面)|"
-                       r"排在|排到|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
+                       r"排在|排到|排第|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
     clips = main_clips(state.draft)
     made = clause.search(MAKE_IT_FIRST)
@@ -715,11 +723,26 @@ def _move(clause: Clause, state: PlanState) -> bool:
         index = 0 if made.group(2) == "first" else len(clips) - 1
         state.edit(MoveClip(segment_id=named[0], to_index=index), focus_kind="clip")
         return True
-    targets = _targets(clause, state)
+    dest = _DEST_ZH.search(clause.text) if clause.language == "zh" else None
+    if dest is not None:  # "把狗狗那段挪到第一个", "城市那段挪到最后一个": the place it goes names no clip
+        moved = Clause(clause.text[:dest.start()] + clause.text[dest.start():dest.start(1)], clause.quotes,
+                       clause.language, clause.source)
+        targets = _targets(moved, state)
+    else:
+        targets = _targets(clause, state)
     if not targets:
         return False
     if MISSING in (targets or []) or targets is None:
         return _missing(clause, state, "moving a clip")
+    if dest is not None and len(targets) == 1:
+        place = dest.group(1)
+        index = len(clips) - 1 if place in ("最后", "最末") else 0 if place == "最前" else \
+            min(int({"一": "1", "二": "2", "两": "2", "三": "3"}.get(place, place)) - 1, len(clips) - 1)
+        new_here = state.origin is not None and state.origin.find_segment(targets[0]) is None
+        if new_here and [c.id for c in clips].index(targets[0]) == max(0, index):
+            return True  # "照片加个慢慢推近的效果，放到最后": a clip this message added is there already
+        state.edit(MoveClip(segment_id=targets[0], to_index=max(0, index)), focus_kind="clip")
+        return True
     focus = state.focus.segment_id if state.focus and state.focus.kind == "clip" else None
     if len(targets) == 1 and focus not in (None, targets[0]) and clause.has(
             r"\b(?:it|that one|this one)\b.*\b(?:before|after)\b|它.*(?:前面|后面|之前|之后)"):

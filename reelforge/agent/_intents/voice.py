@@ -657,7 +657,8 @@ def _placed(clause: Clause, state: PlanState) -> bool:
 
 
 # a style turned down: "no fancy highlight", "not word by word", "不要逐字高亮"
-_NOT_STYLE = r"\b(?:no|without|not|don'?t want)\s+(?:\w+\s+)?(?:highlight\w*|word[- ]by[- ]word|karaoke)|不要(?:逐字|高亮)|不用(?:逐字|高亮)|" \
+_NOT_STYLE = r"\b(?:no|without|not|don'?t want)\s+(?:\w+\s+)?(?:highlight\w*|word[- ]by[- ]word|karaoke)|" \
+             r"(?:不要|不用|别用?|不想要)(?:再)?(?:用)?(?:那种)?(?:逐字|高亮|(?:一|1)个字(?:一|1)个字|一字一字|逐个字|跳动|花字)|" \
              r"\bnothing (?:too )?fancy\b|\b(?:no|not|without) (?:too |so )?(?:fancy|flashy)\b|(?:不要|不用|别)(?:太|那么)?(?:花里胡哨|花哨|花)"
 
 
