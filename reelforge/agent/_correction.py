@@ -28,6 +28,7 @@ from reelforge.agent._intents._words import EN_COLOR_WORDS, ZH_COLOR_WORDS
 from reelforge.agent._numbers import normalize
 from reelforge.agent._reading import read_clause
 from reelforge.agent._text import PLACEHOLDER, QUOTES, Clause, clause_starts, compiled_words, is_untouched
+from reelforge.draft.colors import NAMED_COLORS
 
 __all__ = ["resolve"]
 
@@ -120,10 +121,17 @@ _SPEED_WORDS = {"twice as fast": "2x", "double speed": "2x", "half as fast": "0.
                 "twice as slow": "0.5x", "three times as fast": "3x", "normal speed": "1x"}
 
 
+_FINE_COLOUR = re.compile(r"(?i),\s*(?:or\s+)?((?:light |dark |pale |deep |bright )?[a-z]+) (?:is|'s|would be|would work|will do|works)"
+                          r"(?: (?:fine|ok(?:ay)?|good|great|perfect|too|as well))*\s*[.!]*$")
+
+
 def resolve(message: str, language: str) -> str:
     """``message`` with each correction inside it applied: only what the user settled on is left to plan. A message
     with no correction comes back as it was typed."""
     marker = _MARKER_ZH if language == "zh" else _MARKER_EN
+    if language == "en":  # "change the background to dark blue, navy is fine": the colour said as fine is the one meant
+        message = _FINE_COLOUR.sub(lambda m: f", actually {m.group(1)}" if m.group(1).replace(" ", "").lower() in NAMED_COLORS
+                                   else m.group(0), message)
     if marker.search(message.lower()) is None:
         return message
     originals: list[str] = []

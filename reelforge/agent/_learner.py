@@ -128,6 +128,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (rf"\b(?:in|on|at) (?:the )?second (?!one\b)(\d+(?:\.\d+)?|{_NUMBER_WORDS})\b(?! (?:clip|one|video|part|shot|scene|half)\b)",
      r"at second \1"),
     (r"\b(before|after) of\b", r"\1"),
+    # "dip to black between them", "a dissolve between those two": the two things a transition goes between are the clips
+    (r"\bbetween (?:them|those|these|both(?: of them)?|the two|those two|these two)(?=\s*(?:[,.!?]|$|\band\b|\bplease\b|\bpls\b))",
+     "between the clips"),
     # --- questions without inversion: "what things you can do?", "what styles of music you have", "which sounds effects"
     (r"^(what|which) (?:things|stuff) (?:you|u) can do\b", "what can you do"),
     (r"\b(what|which) ((?:(?!(?:do|does|did|can|could|would|will|are|have)\b)[\w-]+\s+){0,3}?)(?:you|u) (have|offer|support|can do)\b",

@@ -115,6 +115,12 @@ _EN_SPLIT = re.compile(
     r"|\s+and\s+(?=(?:the|my)\s+(?:whole\s+)?(?:video|canvas|frame|thing)\s+(?:\d+:\d+|vertical|horizontal|square|landscape|portrait)\b)"
     # "what styles of music do you have and what sounds": a second question, said short
     r"|\s+and\s+(?=what\s+[\w-]+(?:\s+[\w-]+)?\s*\??$)"
+    # "add the song and the hike video": an upload of another kind after the song, its verb shared (``_carry_add``)
+    r"|(?:(?<=song)|(?<=music)|(?<=track)|(?<=audio)|(?<=mp3))\s+and\s+(?=(?:the|my)\s+(?:[\w-]+\s+)?"
+    r"(?:video|photo|picture|image|footage|pic)s?\b)"
+    # "dog clip 2x speed and city clip muted": a setting of another clip said as the first one's was, each its own request
+    r"|(?:(?<=clip)|(?<=speed)|(?<=\dx)|(?<=%)|(?<=motion)|(?<=muted)|(?<=silent)|(?<=seconds))\s+and\s+(?=(?:the\s+)?[\w-]+\s+"
+    r"(?:clip|one|part|shot)\s+(?:muted|unmuted|silent|silenced|at\s|\d+(?:\.\d+)?\s*x\b|(?:half|double|normal)\s+speed|in\s+slow|slow[- ]?mo))"
     # "make it white and a bit bigger": a change said without its verb
     rf"|\s+and\s+(?=(?:a (?:bit|little|tad|lil) |slightly |much )(?:{_EN_COMPARATIVE})\b)"
     # ", calm piano at 30%", ", lo-fi at 25%": a list item with its level
@@ -1369,6 +1375,10 @@ def _carry_add(parts: list[str]) -> list[str]:
         if _ADDING.match(carried[i - 1]) and re.match(r"^(?:a|an)\s+[\w-]+\s+(?:at \d|(?:when|before|after|as) (?:the|it|he|she|they)\b)", item):
             carried[i] = f"add {item}"  # "add a pop at 2s and a ding at 9s"
             continue
+        if re.match(r"^(?:(?:please|also|and)\s+)?(?:add|put in|use|include|bring in)\b", carried[i - 1]) and \
+                re.fullmatch(r"(?:the|my)\s+(?:[\w-]+\s+)?(?:video|photo|picture|image|footage|pic)s?", item):
+            carried[i] = f"add {item}"  # "add the song and the hike video": the upload added too
+            continue
         if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None \
                 or _NOT_THAT.match(item):  # "lofi music, not my song": what is not wanted instead, no request
             continue
@@ -1401,7 +1411,7 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
-_REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
+_REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|yikes|meh|oof|eek|lol|lmao|haha+|heh|(?:ouch|ow+)(?:,? my ears)?|my ears|never ?mind|nvm|actually|哎呀|糟糕|完了|不对|算了|"
                      r"(?:如果)?(?:可以|方便|能行)的话|if (?:possible|you can)|"  # "可以的话，标题用一秒慢慢淡出": asked politely
                      r"(?:(?:ugh|argh|oh|oops|whoops|hmm+|ah|uh|eh+|wait)[,.!]*\s+)?(?:no+|nope|nah)(?:,? wait)?|wait,? no|oops|whoops|"
                      # what was taken away, wanted again, beside the undo or redo that does it: "wait i want that back, redo"
@@ -1485,7 +1495,8 @@ _BETTER_ZH = {"慢": "快一点", "快": "慢一点", "吵": "小声一点", "�
 _REASON_EN = re.compile(
     rf"^{_OPENERS}(?:(?!.*\b(?:should|needs? to|has to|must)\b(?!\s+(?:breathe|settle|land|rest)\b))(?:the|this|that|my) [\w' -]{{1,30}}? (?:is|'s|are|was|looks?|feels?|seems?|sounds?(?= \w)|drags?|(?<!the )(?<!very )ends?|"
     r"(?<!the )(?<!very )starts?(?!\s+(?:from|at|after)\s+(?:the\s+)?\d)|stops?|cuts? off|covers?|blends?|gets?|hides?|fight|clash|compete|overlap|"
-    r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?|shows? up|appears?)\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
+    r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?|shows? up|appears?|"
+    r"(?:doesn'?t|does not|don'?t|isn'?t|aren'?t) (?:really |quite )?(?:fit|work|match|go|feel|look|sound|land|right|great|good))\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
     # a dislike of a thing, said before what to do about it: "i dont like 'Urban Dreams', call it ...", "not a fan of the music, ..."
     r"(?:i )?(?:really |just )?(?:don'?t|dont|do not) (?:really )?(?:like|love)\b.*|not (?:a (?:big )?fan of|into)\b.*|"
@@ -1494,6 +1505,13 @@ _REASON_EN = re.compile(
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
     r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|"
+    # a judgement of the last change, before the undo it asks for: "hmm no, that looks worse. undo"
+    r"(?:that|it|this)(?:'s| is| looks?| feels?| seems?| sounds?)+ (?:(?:really|so|kinda|kind of|a bit|way|much|even|super) )*"
+    r"(?:worse|weird|odd|off|wrong|bad|awful|terrible|ugly|cheap|cheesy|tacky|cringe|messy|strange|horrible)\W*|"
+    # a wish to hear or see what a clip holds, before the change that gives it: "actually i want to hear the waves, bring it back"
+    r"(?:i )?(?:really |kinda |kind of |just )?(?:(?:want|wanna|i'?d like|would like|need) to (?:hear|see)|miss(?: hearing| seeing)?) "
+    r"(?!.*\b(?:bigger|smaller|larger|louder|quieter|softer|faster|slower|longer|shorter|higher|lower|more|less|at|in|on|with|from|"
+    r"for|to|as|instead|title|text|captions?|subtitles?)\b)(?:the |that |those |my |his |her |its )?[a-z' ]{1,30}|"
     r"(?:(?:way|a bit|kinda|kind of|still|much) )?too (?:aggressive|bright|dark|loud|strong|harsh|much|busy|intense|flashy|plain|boring)|"  # "nah too aggressive. maybe orange"
     # why an export: "export in low quality, i just want a quick preview"
     r"(?:i|we) (?:just |only )?(?:want|need|wanna) (?:to (?:see|check|test|preview|review) (?:it|how it looks)|(?:a |to (?:have|get|do) "

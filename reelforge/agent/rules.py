@@ -89,6 +89,7 @@ from reelforge.agent.actions import (
     SoundAction,
     UndoAction,
     Unknown,
+    VoiceChangeAction,
 )
 from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import AUDIO, Draft, Edit
@@ -211,12 +212,15 @@ _OLD_ONE_OUT = re.compile(r"^(?:然后|再)?(?:把)?(?:现在|原来|之前|本�
 
 def _restated(chosen: Candidate, state: PlanState, clause: Clause) -> bool:
     """The clause asks again for the library music the message just asked for (a complaint, then "change it"; new music,
-    then the old one said to go)."""
-    if len(chosen.actions) != 1 or not isinstance(chosen.actions[0], MusicAction) or not state.actions:
+    then the old one said to go), or for the change of the voice just planned ("the narrator talks way too fast, slow
+    him down": one change)."""
+    if len(chosen.actions) != 1 or not state.actions:
         return False
-    last = state.actions[-1]
-    return last == chosen.actions[0] or isinstance(last, MusicAction) and chosen.actions[0].style is None \
-        and _OLD_ONE_OUT.match(clause.text) is not None
+    made, last = chosen.actions[0], state.actions[-1]
+    if isinstance(made, VoiceChangeAction):
+        return last == made
+    return isinstance(made, MusicAction) and (last == made or isinstance(last, MusicAction) and made.style is None
+                                              and _OLD_ONE_OUT.match(clause.text) is not None)
 
 
 def _left_out(clause: Clause, chosen: Candidate) -> Unknown | None:
@@ -719,6 +723,54 @@ def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause
     return clauses
 
 
+# an amount said alone after a complaint: "it's too long, 8 seconds (is plenty)", "the music is too loud, 20%"
+_AMOUNT_AFTER = re.compile(r"^(?P<head>.*?)[,.;]?\s*(?:(?:like|maybe|about|around|just)\s+)?"
+                           r"(?P<amount>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x))(?:\s+(?:max|tops|then|please))?$")
+_MORE_OR_LESS = re.compile(r"^make (?:it|the [\w' -]+?) (?:shorter|longer|quieter|louder|softer|faster|slower|bigger|smaller)$")
+
+
+def _complaint_then_amount(clauses: list[Clause]) -> list[Clause]:
+    """"it's too long, 8 seconds is plenty", "the music is too loud, 20%", "way too long. 6 seconds is fine": a complaint
+    that asks for more or less of a thing, then an amount said alone, is that change to the amount (never more or less
+    by a guess, nor the amount asked about)."""
+    out: list[Clause] = []
+    for clause in clauses:
+        said = _AMOUNT_AFTER.match(clause.text) if clause.language == "en" else None
+        head = said.group("head").strip(" ,.;") if said else ""
+        previous = remark_of(out[-1].text) if out and said and not head else None
+        remark = remark_of(head) if head else previous
+        if said is None or remark is None or remark.request is None or not _MORE_OR_LESS.match(remark.request):
+            out.append(clause)
+            continue
+        asked = Clause(f"{remark.request} to {said.group('amount')}", clause.quotes, clause.language, clause.source)
+        if not head:
+            out.pop()
+        out.append(asked)
+    return out
+
+
+# a judgement said of what is on screen: "Urban Dreams sounds cheesy lol, rename it ...", "ugh urban dreams is so cringe, ..."
+_JUDGED_AS = r"(?:is|'s|are|was|sounds?|looks?|feels?|seems?|reads?|doesn'?t|does not|isn'?t|just|kinda|kind of|really|so)\b"
+_OPENS_JUDGED = re.compile(r"^(?:(?:ugh|meh|hmm+|honestly|tbh|lol|haha+|yikes|oof|well|so|nah|idk|i think|i feel like)[\s,.!]+)*")
+
+
+def _title_words_judged(clauses: list[Clause], state: PlanState) -> list[Clause]:
+    """"Urban Dreams sounds cheesy lol, rename it to ...": the title's own words, unquoted, said as what a remark
+    before a request judges, are the title (as "'Urban Dreams' is boring, ..." quoted is): the remark is the
+    request's reason and its "it", never a scene to film nor a request of its own."""
+    texts = [t for t in text_segments(state.draft) if len(t.meta.text or "") >= 3]
+    for index, clause in enumerate(clauses[:-1]):
+        opened = _OPENS_JUDGED.match(clause.text)
+        rest = clause.text[opened.end() if opened else 0:]
+        if clause.language != "en" or text_named_unquoted(rest, state.draft) is None:
+            continue
+        name = next((t.meta.text or "").lower() for t in texts
+                    if rest.startswith((t.meta.text or "").lower() + " "))
+        if re.match(_JUDGED_AS, rest[len(name) + 1:]) if name else False:
+            clauses[index] = Clause("the title " + rest[len(name) + 1:], clause.quotes, clause.language, clause.source)
+    return clauses
+
+
 # a remark about the camera's move: "the moving camera thing makes me dizzy", "the zoom is too much", "that pan is annoying"
 _MOTION_REMARK = re.compile(r"^((?:the|this|that|all (?:the|this|that)) (?:[\w-]+ ){0,2}?(?:zoom(?:ing)?|pan(?:ning)?|ken burns|"
                             r"(?:camera )?(?:movement|motion|moves?)|moving(?: camera)?|camera)(?: (?:thing|effect|stuff))?)"
@@ -828,6 +880,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = _length_of_added(_cover_then_placed(_something_then_said(_title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses)))))), state)
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
     clauses = _same_but(_regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state), state)
+    clauses = _complaint_then_amount(_back_to_before(_title_words_judged(clauses, state)))
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"
@@ -1307,6 +1360,28 @@ def _said_again(previous: tuple[Clause, PlanState] | None, clause: Clause, state
     return again
 
 
+# "go back to that", "revert to it", "take me back there": where the request before went, said again
+_BACK_THERE = re.compile(r"^(?:(?:so|then|and|ok(?:ay)?|yeah|please|pls|just|can you|could you) )*(?:go|get|take (?:me|us|it)|"
+                         r"bring (?:me|us|it)|roll(?: it)?|switch|revert|return)(?: back)?(?: to)? (?:that|it|there|then|that one|"
+                         r"that version|the (?:old|earlier|previous) (?:one|version))(?: please| pls| again)?[.!]*$")
+
+
+_BEFORE_WHAT = re.compile(r"\bbefore (?P<what>(?:the |my |i |you |we )?[\w' -]{1,30}?)(?=\s*(?:[?.,!]|$|\b(?:it|that|this|was|were|"
+                          r"looked|looks|felt|sounded|is)\b))")
+
+
+def _back_to_before(clauses: list[Clause]) -> list[Clause]:
+    """"what did the video look like before the transitions? go back to that", "it was better before the dissolve. go back
+    there": a moment named by what came after it, then "go back to that", is one request: go back to before that."""
+    for index in range(1, len(clauses)):
+        back, said = _BACK_THERE.match(clauses[index].text), _BEFORE_WHAT.search(clauses[index - 1].text)
+        if back is not None and said is not None and clauses[index].language == "en":
+            clause = clauses[index - 1]
+            merged = Clause(f"go back to before {said.group('what')}", clause.quotes, clause.language, clause.source)
+            return [*clauses[:index - 1], merged, *clauses[index + 1:]]
+    return clauses
+
+
 def _changes(action: Action) -> tuple[object, ...]:
     """What an action changes: its kind, the thing and the fields it sets (not their values)."""
     if isinstance(action, EditAction):
@@ -1741,7 +1816,7 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
                          r"(%|percent\b|x\b|倍|s\b|secs?\b|seconds?\b|秒)?(?: then| instead| please)?(?:的|吧|好了|试试)?$")
 # what is said around a value given alone: "like 45", "maybe 1.5", "25?", "1.5 maybe", "put 1.5", "maybe orange"
 _AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
-                           r"set it to|more like|closer to|something like)\s+|就|大概|差不多|那就|要不|(?:降|升|提|加|减|调|改|换)(?:到|回|成)(?:到)?"
+                           r"set it to|more like|closer to|something like|how about|what about|use)\s+|就|大概|差不多|那就|要不|(?:降|升|提|加|减|调|改|换)(?:到|回|成)(?:到)?"
                            r"(?:(?<=回)去(?:(?:一|1)?点|些)?\s*)?)*(?P<value>.+?)"
                            r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试))*$")
 
@@ -2197,6 +2272,9 @@ _BARE_PLACE = re.compile(r"^(?:(?:at|to|on|in) )?(?:the )?(?:(?:top|bottom|upper
                          r"中间|左边|右边|上方|下方|正中间)(?:角)?(?:吧)?$")
 
 
+# a correction said as a request of its own, not only the value meant: "try green", "(i can't hear it,) make it 25"
+_ASKED_AGAIN = re.compile(r"^(?:[\w' ]{0,40}?,\s*)?(?:try|make (?:it|that)|set (?:it|that)|change (?:it|that) to|go with|"
+                          r"use|let'?s (?:do|try|go with)|how about|what about|put it (?:at|to|on))\b")
 _GONE_BACK = re.compile(r"^(?:(?:go|get|take (?:it|me|us)|roll|step|jump) back|undo|revert|redo)\b|^(?:撤销|撤回|回到|退回|还原|重做)")
 
 
@@ -2220,6 +2298,9 @@ def _corrected_to(text: str, language: str, state: PlanState) -> PlanState | Non
             return None
     elif said.groupdict().get("soft"):  # "actually 13", "actually blue": the last change with this value, no undo
         return None
+    elif _ASKED_AGAIN.match(new):  # "nope, try green", "no wait, I can't hear it, make it 25": a request of its own
+        again = state.fork()  # the same change with this value, no undo (unless the draft it left cannot take it)
+        return again if _same_again(Clause(new, (), language, new), again) else None
     elif _BARE_PLACE.match(new):
         last = _last_edit(state)
         name = _named(last, state) if last is not None else None

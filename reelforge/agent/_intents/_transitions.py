@@ -15,7 +15,8 @@ import re
 
 __all__ = ["KINDS", "NAMES", "NO_SUCH", "PLACE", "kind_named", "no_such_named"]
 
-_WAY = r"(?: (?:to|towards|from) the| to| towards)? "
+# the way it goes, said after the name: "to the right", "going right", "slide transition going right", "that moves up"
+_WAY = r"(?: transition| effect)?(?: (?:that )?(?:goes|going|moves|moving|heads|heading))?(?: (?:to|towards|from) the| to| towards)? "
 # (the draft's name, what people call it), most specific first: "circle wipe" is a circle, "fade to black" no fade
 NAMES: tuple[tuple[str, str], ...] = (
     ("fadeblack", r"\b(?:fade|dip|flash|cut)s? (?:to|through|into|thru) black\b|\bblack (?:flash|dip)\b|\bdip black\b|"

@@ -168,6 +168,8 @@ _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(
                 r"原样|原状)(?:吧|了)?$"  # "音乐回到原来的样子", "音乐恢复原样"
 
 
+_PLATFORMS_EN = r"youtube|tik ?tok|instagram|insta|ig|reels|shorts|facebook|twitter|vimeo"
+_TOP_QUALITY = r"\b(?:best|top|max(?:imum)?|highest|high|full|hd) (?:possible )?(?:quality|res(?:olution)?)\b"
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,
 # the export word left unsaid
 _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video|final|whole thing)| this)?(?: out)?(?: (?:in|at|as) [\w -]+)?$|" \
@@ -183,11 +185,13 @@ _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video
           r"the web|web|website|facebook|twitter) (?:and|,) (?:another|one more|one|a second)(?: one)? for\b|" \
           r"^(?:(?:and|also|now|then|ok|okay|so)\s+)*(?:one|a version|a copy|a cut) for (?:tiktok|youtube|instagram|insta|ig|reels|shorts)\b.*" \
           r"\b(?:another|one more|one|a second) (?:one )?for\b|" \
-          r"(?:1|一)(?:个|份|版)(?:发|给|传|放)(?:到|给)?[^，,\s]{1,8}?[，,\s]*(?:另)?(?:1|一)(?:个|份|版)(?:发|给|传|放)"
-# (the last two: "one for tiktok and another for youtube", "一个发抖音一个发油管": an export each)
+          r"(?:1|一)(?:个|份|版)(?:发|给|传|放)(?:到|给)?[^，,\s]{1,8}?[，,\s]*(?:另)?(?:1|一)(?:个|份|版)(?:发|给|传|放)|" \
+          rf"\b(?:for|on|to) (?:the |my )?(?:{_PLATFORMS_EN})\b.*{_TOP_QUALITY}|{_TOP_QUALITY}.*\b(?:for|on|to) (?:the |my )?(?:{_PLATFORMS_EN})\b"
+# (the last two: "one for tiktok and another for youtube", "一个发抖音一个发油管": an export each; then a platform and the
+# file's quality, the export word unsaid: "I need this for youtube, best quality you can do")
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3",
 # or said alone ("webm please", "gif instead", "mov格式的")
-_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in)\b|要|给|存|导|出|做成|^(?:(?:also|and|plus)\s+)*(?:an?|one) \w+(?: (?:file|version|copy))?(?: too| as well)?$|" \
+_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in|into|render|convert)\b|要|给|存|导|出|做成|^(?:(?:also|and|plus)\s+)*(?:an?|one) \w+(?: (?:file|version|copy))?(?: too| as well)?$|" \
               r"^(?:(?:ok|okay|then|and|just|actually)\s+)*[a-z0-9]{3,4}(?:\s+(?:then|instead|too|file|format|version|pls|plz))*$|" \
               r"^(?:那|就|还是)?(?:用)?[a-z0-9]{3,4}(?:格式|文件)?(?:的)?(?:吧|就行|就好|也行)?$)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
@@ -211,7 +215,7 @@ def export_action(clause: Clause) -> ExportAction:
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
-    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰(?:一)?点|清晰度?(?:最)?高|"
+    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?|highest|full) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰(?:一)?点|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
         "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
         "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"

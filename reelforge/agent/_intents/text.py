@@ -75,7 +75,7 @@ _FADE_LENGTH = re.compile(
     # "fade in over 2 seconds", "title fades in, half a second", "fade out the title over a second": a time said right after
     # the fade (and its object) is its length
     r"\bfad(?:e|es|ed|ing)[- ]?(?:(?:it|them|the (?:titles?|text|captions?|words)) )?(?P<en>in|out)(?: (?:it|them|the (?:titles?|text|captions?|words)))?"
-    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please))*(?:\s+(?:over|for|across|during|in|within)|\s*,)?\s+"
+    r"(?:\s*,?\s*(?:slowly|gently|gradually|like|about|maybe|say|please|too|as well|also))*(?:\s+(?:over|for|across|during|in|within)|\s*,)?\s+"
     r"(?:about |around |like |maybe )?(?P<en_s>\d+(?:\.\d+)?|a|one)\s*(?:seconds?|secs?|s)\b(?!\s+(?:later|earlier|after|before|in)\b)|"
     r"\b(?P<pre_s>\d+(?:\.\d+)?)[- ]?(?:seconds?|secs?|s)[- ](?:long )?fade[- ]?(?P<pre>in|out)\b(?! and (?:fade[- ]?)?out\b)|"
     r"(?P<zh>淡入|淡出|渐显|渐隐)(?:也|再)?(?:加|来)?(?:个|一个|1个|上)?(?:时间|时长)?[，,\s]*(?:为|是|用|要)?(?P<zh_s>\d+(?:\.\d+)?)秒|"  # "加个淡入，0.5秒", "淡出也加一个 一秒"
@@ -230,6 +230,7 @@ def _other_side(clause: Clause, state: PlanState) -> dict[str, int] | None:
 # the video named only as where words go: "add 'Made by Sam' at the end of the video", "put 'Hi' on the video"
 _VIDEO_PLACE = re.compile(r"\b(?:(?:at|to|in|by|near|for) )?(?:the )?(?:very )?(?:end|start|beginning|middle|top|bottom|last \d+ seconds?) "
                           r"of (?:the|this|my|our) (?:whole )?video\b|\b(?:on|over|onto) (?:the|this|my) (?:whole )?video\b|"
+                          r"(?<=\bthroughout )the video\b|"  # "put 'Shot on reelforge' at the bottom for the whole video"
                           r"(?:整个)?视频(?:的)?(?:最后|结尾|末尾|最开始|开头|最前面|片头|片尾)")  # "在视频最后加一行「谢谢观看」"
 
 

@@ -233,8 +233,10 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
 # where a clause that adds an upload may go on to change it ("add the hiking clip at half speed", "把hike.mp4加进来放慢到
 # 0.5倍", "把徒步视频加进来，它的声音关掉", "put the hike video on the timeline, vertical please")
 _THEN_MORE = re.compile(r"\s*[，,;；]\s*(?:and\s+|then\s+|然后|再|并且|并)?|\s+(?:and\s+(?:then\s+)?|then\s+|but\s+)|"
-                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times|%\s*speed)\b)|with (?:a|an|no)\b)|"
+                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times|%\s*speed)\b|slow[- ]?mo(?:tion)?\b)|with (?:a|an|no)\b)|"
                         r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
+_HOW_THEN_WHERE = re.compile(r"\s+((?:in|at) (?:slow[- ]?mo(?:tion)?|half speed|double speed|\d+(?:\.\d+)?\s*x(?: speed)?))\s+"
+                             r"((?:after|before|at|to) (?:the )?[\w ]{1,30})$")
 # what a tail that is only where the upload goes, or for how long, says: that belongs to the adding itself
 _PLACE_OR_LENGTH = re.compile(r"^(?:at|to|after|before|in|on|for|about|around)?\s*(?:the )?(?:start|end|beginning|front|back|"
                               r"\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)|(?:after|before) .*)$|^(?:放|加|插)?(?:在|到)?.{0,8}?"
@@ -247,6 +249,8 @@ def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Cla
     if not any(m.uploaded and m.kind in ("video", "image") for m in state.context.media):
         return []
     found = []
+    # "put my hike video in slow motion after the city": how it plays, said before where it goes, read after it
+    clause = dataclasses.replace(clause, text=_HOW_THEN_WHERE.sub(r" \2 \1", clause.text))
     for match in _THEN_MORE.finditer(clause.text):
         head, tail = clause.text[:match.start()].strip(), clause.text[match.end():].strip(" ,，。.")
         tail = re.sub(r"^(?:with|at|in)\s+", "", tail)

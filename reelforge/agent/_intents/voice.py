@@ -197,10 +197,13 @@ _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|\benlarge\b|\btoo (?:
           r"放大|大一点|大一些|大些|变大|加大|调大|大点|太小(?!声)"
 _SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|\bshrink\b|\btoo (?:big|large)\b|(?:is|are|'re) (?:so |really |way )?" \
            r"(?:huge|massive|giant|enormous)\b|缩小|小一点|小一些|小些|变小|调小|小点|太大(?!声)"
-# (the word-by-word kind as creators name it: "like mrbeast", "hormozi style", "animated captions", 综艺感, 花字)
+# (the word-by-word kind as creators name it: "like mrbeast", "hormozi style", "animated captions", 综艺感, 花字; each word
+# marked as it is said: "the kind where each word lights up", "words that light up as they're spoken")
 _HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音|" \
              r"(?:一|1)个字(?:一|1)个字|一字一字|逐个字|\bmr\.? ?beast\b|\b(?:alex )?hormozi\b|\banimated\b|\bdynamic\b|" \
-             r"综艺|花字|动态字幕|跳动"
+             r"综艺|花字|动态字幕|跳动|" \
+             r"\b(?:each|every|the) words? (?:lights?|lighting|lit|pops?|popping|glows?|glowing|flashes|flashing)(?: up)?\b|" \
+             r"\b(?:light|pop|glow)s? up (?:word by word|as (?:it'?s|they'?re) (?:said|spoken))\b"
 _CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|\bminimal(?:ist)?\b|\bsubtle\b|简洁|简单|普通|干净|极简|低调"
 _ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
 # a complaint says the opposite of its word: "the narrator talks too fast" wants it slower, "太慢了" faster
@@ -388,7 +391,8 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
 
 # the voice said after the words: "... in a male voice", "..., male voice", "... in a british female voice"
 _GENDER_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\b(?:in|with|using)\s+)?(?:an?\s+)?"
-                           rf"({_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)\s+voice\b", re.I)
+                           rf"({_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)(?:\s+voice\b|"
+                           r"(?=\s*(?:please|pls|thanks)?[.!]*\s*$))", re.I)  # "... at 3 seconds, female": the message's last word
 # a correction right after the words or the voice: "— scratch that, 'See you tomorrow'", ", no, female"
 _INSTEAD_SAID = re.compile(r"""(?i)^[\s,.;—–-]*(?:scratch that|no+|sorry|actually|i mean|wait)"""
                            r"""[,\s]+(?:"([^"]+)"|“([^”]+)”|'((?:[^']|'(?=\w))+)'(?!\w)|(?:in\s+)?(?:a\s+)?"""
