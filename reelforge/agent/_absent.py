@@ -6,10 +6,10 @@ and the obvious next step ("There's no title yet. Want me to add one? Say: add t
 the scratch draft holds (and no earlier action of the message makes); the rules turn the edits it names into one
 ``question`` per missing object once a clause's reading is chosen (the scoring still sees the edit, so the reading
 that explains the clause is the one asked about). An edit that fails for another reason (a value out of range)
-stays as it is: the runner reports why. A removal of music or a voice-over that is not there ("lose the music",
-"remove the voice", "把音乐关掉" with none) is answered too (``nothing_to_remove``): the draft cannot apply it, and the reply
+stays as it is: the runner reports why. A removal of music that is not there ("lose the music", "把音乐关掉" with
+none) is answered too (``nothing_to_remove``): the draft cannot apply it, and the reply
 says what the video holds instead of an error (docs/agent.md, "Conventions the corpus follows"); a removal that takes
-something else out as well ("no music or titles") stays as it is.
+something else out as well ("no music or titles") stays as it is, and so does a voice-over's (the runner answers it).
 """
 
 from __future__ import annotations
@@ -39,8 +39,6 @@ def _has(draft: Draft, what: str) -> bool:
         return any(t.type == TEXT and t.segments for t in draft.tracks)
     if what == "music":
         return any(t.is_music and t.segments for t in draft.tracks)
-    if what == "voice":
-        return any(t.is_voice and t.segments for t in draft.tracks)
     if what == "transition":  # a transition goes between two clips
         return clips >= 2
     return clips > 0
@@ -50,8 +48,8 @@ def needed(edit: Edit, drafts: Sequence[Draft], earlier: Sequence[Action]) -> st
     """What ``edit`` acts on that none of ``drafts`` holds ("title", "music", "clip", "transition": two clips), when
     no ``earlier`` action of the message makes it (library music, a generation) or may bring it back (undo)."""
     what = _ACTS_ON.get(str(edit.op))
-    if edit.op in ("remove_music", "remove_voice") and getattr(edit, "segment_id", None) is None:
-        what = "music" if edit.op == "remove_music" else "voice"  # "lose the music" with none: nothing to remove
+    if edit.op == "remove_music":
+        what = "music"  # "lose the music" with none: nothing to remove
     if edit.op in ("remove_music", "remove_text") and not any(_has(draft, "clip") for draft in drafts):
         what = "clip"  # "把音乐去掉" on an empty project: nothing to edit yet
     if getattr(edit, "type", None) == "none":  # taking a transition out: already so
@@ -69,27 +67,22 @@ def needed(edit: Edit, drafts: Sequence[Draft], earlier: Sequence[Action]) -> st
     return what
 
 
-# what the video holds instead, and the next step, said after "there is no ... to remove"
-_INSTEAD = {
-    "music": ("The sound you hear is the clips' own: say 'mute the clips' to silence it.", "现在的声音是片段自带的原声：要静音可以说“把片段静音”。"),
-    "voice": ("The voices you hear are the clips' own sound: say 'mute the clips' to silence it.",
-              "听到的人声是片段自带的原声：要静音可以说“把片段静音”。"),
-}
+# what the video holds instead, and the next step, said after "there is no background music to remove"
+_INSTEAD = ("The sound you hear is the clips' own: say 'mute the clips' to silence it.",
+            "现在的声音是片段自带的原声：要静音可以说“把片段静音”。")
 
 
-def nothing_to_remove(clause: Clause, what: str, media: Sequence[MediaRef] = ()) -> Unknown:
-    """A removal of the music or the voice-over the video does not have ("lose the music", "remove the voice",
-    "把音乐关掉"): say it is not there and what is (never an error, never a removal of nothing)."""
-    music = "background music" if what == "music" else "voice-over"
-    zh = "背景音乐" if what == "music" else "配音（旁白）"
-    instead = _INSTEAD[what]
+def nothing_to_remove(clause: Clause, media: Sequence[MediaRef] = ()) -> Unknown:
+    """A removal of the background music the video does not have ("lose the music", "把音乐关掉"): say it is not there
+    and what is (never an error, never a removal of nothing)."""
+    instead = _INSTEAD
     songs = [m.name for m in media if m.kind == "audio" and m.name]
-    if what == "music" and songs:  # the uploaded song is in the library, not on the video
+    if songs:  # the uploaded song is in the library, not on the video
         instead = (f"Your song {songs[0]} is uploaded but not on the video. " + instead[0],
                    f"你上传的{songs[0]}还没放进视频。" + instead[1])
-    return Unknown(clause.unquoted(), understood=f"remove the {music}", question=ask(
-        clause, f"There's no {music} on the video, so there's nothing to remove. {instead[0]}",
-        f"视频里没有{zh}，没有可以去掉的。{instead[1]}"))
+    return Unknown(clause.unquoted(), understood="remove the background music", question=ask(
+        clause, f"There's no background music on the video, so there's nothing to remove. {instead[0]}",
+        f"视频里没有背景音乐，没有可以去掉的。{instead[1]}"))
 
 
 def doing(edit: Edit | None, topic: str | None, language: str) -> str:

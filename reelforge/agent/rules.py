@@ -1766,8 +1766,8 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
             kept.append(action)
         elif index in asked.values() and isinstance(action, EditAction):
             what = next(w for w, k in asked.items() if k == index)
-            if action.edit.op in ("remove_music", "remove_voice") and what in ("music", "voice"):
-                kept.append(_absent.nothing_to_remove(clause, what, state.context.media))
+            if action.edit.op == "remove_music" and what == "music":
+                kept.append(_absent.nothing_to_remove(clause, state.context.media))
                 continue
             kept.append(_absent.question(clause, what, _absent.doing(action.edit, None, clause.language),
                                          state.context.media))

@@ -91,10 +91,10 @@ _SAID = {
     # a property only one op has names that op: the frame rate is the canvas's
     "frame rate: 30": {"do": "set_canvas", "fps": 30}, "set fps = 24": {"do": "set_canvas", "fps": 24},
     "帧率 60": {"do": "set_canvas", "fps": 60}, "视频的帧率设成24": {"do": "set_canvas", "fps": 24},
-    # removals said with "off" / a removal word after the thing (full has no voice-over: said so, docs/agent.md
-    # "Conventions the corpus follows")
-    "voiceover off": {"do": "unknown"}, "narration off": {"do": "unknown"}, "配音 关掉": {"do": "unknown"},
-    "旁白 去掉": {"do": "unknown"}, "music off": {"do": "remove_music"}, "音乐 关掉": {"do": "remove_music"},
+    # removals said with "off" / a removal word after the thing (a voice-over with none is still its removal: the
+    # runner answers; docs/agent.md "Conventions the corpus follows")
+    "voiceover off": {"do": "remove_voice"}, "narration off": {"do": "remove_voice"}, "配音 关掉": {"do": "remove_voice"},
+    "旁白 去掉": {"do": "remove_voice"}, "music off": {"do": "remove_music"}, "音乐 关掉": {"do": "remove_music"},
     # a bare level with music on the draft and no other sound named is the music's, in both languages (with no music it
     # fits two things and is asked: test_a_value_that_fits_two_things_names_both)
     "音量0.1": {"do": "update_music", "volume": 0.1}, "vol 30": {"do": "update_music", "volume": 0.3},

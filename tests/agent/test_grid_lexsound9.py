@@ -235,8 +235,8 @@ _VOICE = (  # (context, message, expectation)
     ("full", "加配音：欢迎来到我的城市", [{"do": "voice", "text": "欢迎来到我的城市"}]),
     ("full", "用女声说「欢迎回来」", [{"do": "voice", "text": "欢迎回来", "gender": "female"}]),
     ("full", "男声配音：明天见", [{"do": "voice", "text": "明天见", "gender": "male"}]),
-    ("full", "remove the voiceover", [{"do": "unknown"}]),  # full has no voice-over: said so
-    ("full", "去掉配音", [{"do": "unknown"}]),
+    ("full", "remove the voiceover", [{"do": "remove_voice"}]),  # full has none: the runner says so
+    ("full", "去掉配音", [{"do": "remove_voice"}]),
     ("one_clip", "add captions", [{"do": "captions"}]),
     ("one_clip", "turn on subtitles please", [{"do": "captions"}]),
     ("one_clip", "can u add subtitles to my video", [{"do": "captions"}]),
