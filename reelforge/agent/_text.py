@@ -1501,6 +1501,9 @@ _REASON_EN = re.compile(
     # a dislike of a thing, said before what to do about it: "i dont like 'Urban Dreams', call it ...", "not a fan of the music, ..."
     r"(?:i )?(?:really |just )?(?:don'?t|dont|do not) (?:really )?(?:like|love)\b.*|not (?:a (?:big )?fan of|into)\b.*|"
     r"⟪\d+⟫ (?:is|'s|sounds?|looks?) (?:so |kinda |kind of |a bit |too )?(?:boring|meh|lame|cheesy|bad|weird|generic|bland)\W*|"
+    # a name judged, unquoted ("urban dreams is so cringe, ...", "urban dreams doesn't really fit, ..."): never a scene
+    r"(?:[a-z']+ ){1,3}(?:is|'s|sounds?|looks?|feels?) (?:so |kinda |kind of |a bit |too |really |pretty )?(?:lame|cheesy|cringe|cringey|"
+    r"corny|tacky|meh|bland|generic)\W*|(?:[a-z']+ ){1,3}(?:doesn'?t|does not) (?:really )?(?:fit|work)\W*|"
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"

@@ -121,6 +121,7 @@ class VoiceAction:
     gender: Annotated[Literal["female", "male"] | None, Field(description="a voice of this gender")] = None
     start_ms: Annotated[int | None, Field(description="where it starts in ms; null: over the whole video from "
                                                       "its start")] = None
+    at_end: Annotated[bool, Field(description="said at the end: it starts so that it ends with the video")] = False
 
 
 @dataclass(frozen=True)

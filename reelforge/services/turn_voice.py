@@ -91,8 +91,11 @@ def _voice_for(scope: TurnScope, text: str, voice: str | None, gender: str | Non
 def _narrate(scope: TurnScope, index: int, action: VoiceAction, draft: Draft, language: str) -> Outcome:
     voice = _voice_for(scope, action.text, action.voice, action.gender, draft)
     src, narration = store_narration(scope, action.text, voice, 1.0)
+    start_ms = action.start_ms or 0
+    if action.at_end:  # "have a man say 'see you tomorrow' at the end": it ends with the picture, now its length is known
+        start_ms = max(0, (draft.video_end_ms or draft.end_ms) - narration.duration_ms)
     edit = AddVoice(src=src, text=narration.text, voice=narration.voice, duration_ms=narration.duration_ms,
-                    start_ms=action.start_ms or 0, cues=narration.cues)
+                    start_ms=start_ms, cues=narration.cues)
     data = {"voice": narration.voice, "seconds": narration.duration_ms / 1000, "sentences": len(narration.cues)}
     _draft, version = save_edits(scope, scope.call_id(index), [edit], describe_edit(edit, language),
                                  name="add_voice_over", args={"text": action.text, "voice": voice}, extra=data)

@@ -77,6 +77,13 @@ def test_chinese_voice_phrases(chat: Chat, tmp_path: Path) -> None:
     assert zh.draft().voice_segments() == []
 
 
+def test_a_line_said_at_the_end_ends_with_the_video(chat: Chat, tmp_path: Path) -> None:
+    add_clips(chat, tmp_path, [3.0, 3.0])
+    chat.say("have a man say 'see you tomorrow' at the end")
+    [line] = chat.draft().voice_segments()
+    assert line.meta.voice == "en_male" and 0 < line.start_ms and line.start_ms + line.duration_ms == 6000
+
+
 def test_changing_a_voice_that_is_not_there_says_so(chat: Chat) -> None:
     turn = chat.say("use a male voice")
     assert "no voice-over" in turn.reply

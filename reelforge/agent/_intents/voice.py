@@ -375,6 +375,12 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     before = message[:match.start()]
     if _WISH.match(before):  # "it'd be cool to have someone say ...": the wish is the request
         before = ""
+    end_said = _SPOKEN_AT_END.match(after) if start is None else None
+    at_end = end_said is not None
+    if end_said is not None:  # "have a man say 'see you tomorrow' at the end": it ends with the video (its length is known once spoken)
+        after = after[end_said.end():]
+        gender_after = gender_after or _GENDER_AFTER.match(after)  # "... at the end, male voice"
+        after = after[gender_after.end():] if gender_after else after
     moment_after = _MOMENT_AFTER.match(after)
     if moment_after and start is None:  # "put a voice saying 'Look at this dog' when the dog start": it starts then
         start = moment_of(Clause(normalize(after.strip().lower()), (), state.language, after), state)
@@ -385,7 +391,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
         before = "" if start is not None else before
     if asked is not None:  # "have an old man say 'welcome home'": no voice has that age, so it is asked
         return Whole([asked], before=before, after=after)
-    action = VoiceAction(text=body, voice=voice, gender=gender, start_ms=start)  # type: ignore[arg-type]
+    action = VoiceAction(text=body, voice=voice, gender=gender, start_ms=start, at_end=at_end)  # type: ignore[arg-type]
     return Whole([action], before=before, after=after)
 
 
@@ -412,6 +418,9 @@ _SAID_AFTER = re.compile(r"(?i)(?:\s+(?:at|from|starting at)\s+(?:the (?:very )?
                          rf",?\s+(?:in|with|using)\s+(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?\s+voice)[\s.!,]*$")
 # a moment said after the words: "... 'Look at this dog' when the dog starts"
 _MOMENT_AFTER = re.compile(r"(?i)^\s*(?:when|once|as soon as)\s+[^,.;!?]{3,40}?[\s.!]*$")
+# the end said after the words: "... at the end", "... at the very end of the video" (and not "at the end of the dog clip")
+_SPOKEN_AT_END = re.compile(r"(?i)\s*(?:,\s*)?(?:right |just )?\b(?:at|in) the (?:very )?end(?: of (?:the|my|this) (?:whole )?video)?"
+                            r"(?!\s+of\b)[\s.!,]*")
 # a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
 _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
 
