@@ -1,7 +1,8 @@
 """The suite's top conftest: shared fixtures come from plugins registered here, once.
 
 pytest accepts ``pytest_plugins`` only in the top conftest (one in a sub-folder is an error), so the
-live-server fixtures live in :mod:`tests._server` and every folder gets them from this line.
+live-server fixtures live in :mod:`tests._server`, the tiny model folders in :mod:`tests._models`, and every folder gets
+them from this line.
 
 torch runs one thread in the tests (set before anything imports it; a caller's own setting wins): the
 models here are tiny, so a second OpenMP thread buys nothing, and while it waits for work it spins. On
@@ -13,4 +14,4 @@ import os
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-pytest_plugins = ["tests._server"]
+pytest_plugins = ["tests._server", "tests._models"]

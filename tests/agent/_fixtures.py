@@ -18,6 +18,7 @@ from reelforge.agent import (
     Plan,
     SoundAction,
     UndoAction,
+    Unknown,
     VoiceAction,
     understand,
 )
@@ -203,6 +204,28 @@ def case_mismatch(case: dict[str, Any], plan: Plan, ctx: AgentContext) -> str | 
                 return None
         return problem
     return None
+
+
+# whether the plan of a seen case asks a question, by (message, context, history): test_corpus plans every seen case
+# and notes it here, so test_reading's pass over the same cases plans none again (a bool each, nothing mutable shared)
+_ASKS: dict[tuple[str, str, tuple[str, ...]], bool] = {}
+
+
+def _case_key(case: dict[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+    return case["msg"], case["ctx"], tuple(case.get("history") or ())
+
+
+def note_asks(case: dict[str, Any], plan: Plan) -> None:
+    """Note whether ``plan`` (the case's message in its context) asks a question."""
+    _ASKS[_case_key(case)] = any(isinstance(a, Unknown) and a.question for a in plan.actions)
+
+
+def plan_asks(case: dict[str, Any]) -> bool:
+    """Whether the plan of the case's message, in its context, asks a question (planned here when not noted)."""
+    key = _case_key(case)
+    if key not in _ASKS:
+        note_asks(case, understand(case["msg"], context(case["ctx"], case.get("history"))))
+    return _ASKS[key]
 
 
 def grid_failures(cases: list[dict[str, Any]], ctx: str = "full") -> list[str]:

@@ -11,7 +11,7 @@ import pytest
 from reelforge.agent import Outcome, Unknown, compose_reply, understand
 from reelforge.agent._text import chatter_kind
 
-from ._fixtures import action_mismatch, apply_plan, context, draft_mismatch, load_corpus, load_indep
+from ._fixtures import action_mismatch, apply_plan, context, draft_mismatch, load_corpus, load_indep, note_asks
 
 CASES = load_corpus()
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -28,6 +28,7 @@ def test_corpus_is_large_and_half_chinese() -> None:
 def test_message_plans_expected_actions_and_draft(case: dict[str, Any]) -> None:
     ctx = context(case["ctx"], case.get("history"))
     plan = understand(case["msg"], ctx)
+    note_asks(case, plan)  # test_reading's pass over the seen corpus reads it from here
     expected = case["expect"]
     kinds = [type(a).__name__ for a in plan.actions]
     assert len(plan.actions) == len(expected), f"{case['msg']!r} -> {plan.actions}"

@@ -17,7 +17,7 @@ from reelforge.store.repos import MediaRepo
 from tests._server import LiveServer
 from tests.api.sse import sse_events, texts
 from tests.api.test_workflow import chat
-from tests.audio.test_ace_step import read_wav, tiny_ace_step  # noqa: F401 (the fixture)
+from tests.audio.test_ace_step import read_wav
 
 SONG = "make a calm piano song for this video"
 
@@ -51,7 +51,7 @@ def _open(server: LiveServer, small_mp4: Path) -> tuple[str, str]:
 
 @pytest.mark.models
 def test_a_composed_song_is_a_job_whose_progress_streams_and_whose_result_is_the_new_music(
-        server_factory: Callable[..., LiveServer], small_mp4: Path, tiny_ace_step: Path) -> None:  # noqa: F811
+        server_factory: Callable[..., LiveServer], small_mp4: Path, tiny_ace_step: Path) -> None:
     server = server_factory(music_model=str(tiny_ace_step))
     token, session_id = _open(server, small_mp4)
     before = _state(server, token, session_id)["draft_version"]
@@ -109,7 +109,7 @@ def test_a_music_model_that_fails_in_its_job_falls_back_to_the_library_and_says_
 
 @pytest.mark.models
 def test_a_song_cancelled_while_it_composes_sets_no_music_and_the_reply_says_so(
-        server_factory: Callable[..., LiveServer], small_mp4: Path, tiny_ace_step: Path,  # noqa: F811
+        server_factory: Callable[..., LiveServer], small_mp4: Path, tiny_ace_step: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     # the tiny model's 32 steps take milliseconds: each step held for a quarter second, so that the cancel, sent when the
     # first progress event reaches this client, lands between steps however loaded the machine is (it raced before)

@@ -16,15 +16,6 @@ from reelforge.errors import InvalidInput
 TARGET_LUFS = -16.0
 
 
-@pytest.fixture(scope="session")
-def tiny_ace_step(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("torch", reason="needs the [models] extra (torch)")
-    pytest.importorskip("diffusers", reason="needs the [models] extra (diffusers)")
-    from tests.audio.tiny_ace_step import save_tiny_ace_step
-
-    return save_tiny_ace_step(tmp_path_factory.mktemp("models") / "ace-step")
-
-
 def read_wav(path: Path) -> tuple[np.ndarray, int]:
     with wave.open(str(path)) as handle:
         frames = handle.readframes(handle.getnframes())

@@ -28,7 +28,6 @@ from reelforge.store.repos.users import UserRepo
 from tests._server import TINY, LiveServer, free_port, make_settings
 from tests.api.sse import texts
 from tests.api.test_workflow import chat, reference_workflow
-from tests.audio.test_ace_step import tiny_ace_step  # noqa: F401 (the fixture)
 from tests.cluster.conftest import celery_worker, cluster_overrides
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,7 +171,7 @@ def test_a_killed_worker_s_job_finishes_on_another_worker(redis_url: str, tmp_pa
 
 @pytest.mark.models
 def test_a_song_asked_by_chat_is_composed_by_a_celery_worker_taking_only_songs(
-        server_factory: Callable[..., LiveServer], redis_url: str, small_mp4: Path, tiny_ace_step: Path) -> None:  # noqa: F811
+        server_factory: Callable[..., LiveServer], redis_url: str, small_mp4: Path, tiny_ace_step: Path) -> None:
     server = server_factory(**cluster_overrides(redis_url, music_model=str(tiny_ace_step)))
     token = server.token()
     session_id = server.session(token)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.audio.test_ace_step import read_wav, tiny_ace_step  # noqa: F401 (the fixture)
+from tests.audio.test_ace_step import read_wav
 from tests.services._turn_harness import add_clips, open_chat
 
 
@@ -27,7 +27,7 @@ def test_without_a_model_the_library_stands_in_and_the_reply_says_so(tmp_path: P
     ("zh", "生成一首欢快的背景音乐", "欢快"),
 ])
 def test_with_a_model_the_song_is_composed_to_the_video_length(
-        tmp_path: Path, tiny_ace_step: Path, language: str, message: str, words: str) -> None:  # noqa: F811
+        tmp_path: Path, tiny_ace_step: Path, language: str, message: str, words: str) -> None:
     for chat in open_chat(tmp_path / "data", language, two_stage_chat=False, music_model=str(tiny_ace_step)):
         session = chat.new_session(language) if language == "zh" else chat
         add_clips(session, tmp_path, [12.0])

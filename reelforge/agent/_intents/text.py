@@ -33,7 +33,7 @@ from reelforge.agent._refs import (
     text_segments,
 )
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled_words
+from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled, compiled_words
 from reelforge.agent.actions import EditAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import Draft, Segment
@@ -510,7 +510,7 @@ def _renamed(clause: Clause) -> str | None:
     if found is None or PLACEHOLDER.search(found.group(1)):
         return None
     words = re.sub(r"(?:就行|就好|就可以|即可|吧|了)+$", "", found.group(1).strip())  # "改成白字就行": white letters
-    styled = re.search(_STYLE_WORDS, words) or re.search(_BIGGER + "|" + _SMALLER, words) or color_of(words)
+    styled = compiled(_STYLE_WORDS).search(words) or compiled(_BIGGER + "|" + _SMALLER).search(words) or color_of(words)
     return None if styled else words
 
 
@@ -547,7 +547,7 @@ def _unquoted_words(clause: Clause) -> str | None:
         return clause.text[said.end():].strip(" :：,，")
     # "a title that says Happy Birthday at the start": a place said last is not part of the words
     # ", golden," after the words is their colour: "a title that says Neon Nights, golden, at the bottom", "…：夜色温柔，红色的"
-    match = re.search(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|{_SAYING_ENDS}|"
+    match = compiled(rf"\b(?:saying|that says|which says|reading|says|reads)\s+(?!(?:them|it|this|that)\b)(.+?)(?=\s+{_PLACED}|{_SAYING_ENDS}|"
                       rf"\s*,\s*(?:in\s+)?{EN_COLOR_ANY}\s*(?:,|$)|$)|"
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
 
@@ -560,12 +560,12 @@ def _unquoted_words(clause: Clause) -> str | None:
                       rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:字|文字)?(?:要|用|是|改成|换成)?{ZH_COLOR_WORDS}色?的?吧?(?:[，,]|$))|"
                       # "…：出发吧 白字黑底", "…：出发吧，红色的": its colours said after the words
                       rf"[，,\s]\s*(?:(?:{ZH_COLOR_WORDS})色?的?(?:字|底|框|背景|底色)?\s*){{1,3}}吧?$|"
-                      r"\s+(?:显示|持续|停留|放)(?:在|到)?|$)", clause.unquoted())  # "…：感谢观看，显示2秒", "…：夜晚的城市 显示在左上角"
+                      r"\s+(?:显示|持续|停留|放)(?:在|到)?|$)").search(clause.unquoted())  # "…：感谢观看，显示2秒", "…：夜晚的城市 显示在左上角"
     if match:
         return next(g for g in match.groups() if g).strip()
     # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"
-    led = re.search(rf"^(?:the |a )?(?:title|heading)\s+(?!(?:{_MODIFIER})|(?:{_NOT_WORDS})\b)(.+?)(?=\s+(?:{_MODIFIER})|"
-                    r"\s*[,;]|$)", clause.text)
+    led = compiled(rf"^(?:the |a )?(?:title|heading)\s+(?!(?:{_MODIFIER})|(?:{_NOT_WORDS})\b)(.+?)(?=\s+(?:{_MODIFIER})|"
+                   r"\s*[,;]|$)").search(clause.text)
     if led and re.match(r"[A-Z0-9]", clause.as_typed(led.group(1))):
         return led.group(1).strip()
     if clause.has(_CHANGE):  # "change the title to ..."
