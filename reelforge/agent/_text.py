@@ -839,6 +839,10 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   # (slower), "不要这么长" shorter ("音乐别放那么大声" is the music's, music.py's _NOT_SO)
                   (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短)"
                               r"(?:了|吧|啊|呀|嘛)*(?=[，,。!！\s]|$)"), r"太\1了"),
+                  # how the noise feels, said between it and the request, is more of the complaint: "狗狗那段有风声 吵死了
+                  # 把原声关了" is "狗狗那段有风声 把原声关了" (the wind was a sound effect added)
+                  (re.compile(r"((?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?:太大了|好大|很大|太多了)?)[\s，,]+(?:真的|实在)?"
+                              r"(?:太吵了|吵死了?|好吵|很吵|有点吵|吵得要命|难听死了|太难听了|烦死了)(?:啊|呀|了)*(?=[\s，,]+\S)"), r"\1"),
                   # a noise heard in a clip is its own sound: "城市那段全是风声 吵死了 关掉" mutes it (never removes the clip)
                   (re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)))(?:的|里|里面)?(?:全是|都是|全都是|有|一直有|好多|很多)?"
                               r"(?:好多|很多|好大的?|很大的?)?(?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?=[\s，,]|$)"
@@ -1095,6 +1099,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"^请问(?=\S)|(?<=[\u4e00-\u9fff])可以(?=改|换|加|调|剪|删|放|把|变|弄)", "", plain)  # "请问视频可以改成方形的吗"
     plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
+    # "还是换回白色吧", "用回黑的": a colour gone back to is a colour set ("换回原来的" stays an undo)
+    plain = re.sub(r"(?:换|改|用|变|调)回(?=(?:[\u4e00-\u9fff]{1,2}色|[红橙黄绿青蓝紫黑白灰粉金银棕]的?)(?:吧|了|的|好了)?$)", "换成", plain)
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
