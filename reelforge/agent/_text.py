@@ -455,6 +455,9 @@ _COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其
 # what is added, no request of its own
 _ORDER_ZH = re.compile(r"[，,]\s*(?:(?P<a>[^，,\s]{1,12}?)(?:在前面?|放前面|在先)[，,]?\s*(?P<b>[^，,\s]{1,12}?)(?:在后面?|放后面)|"
                        r"先(?P<c>[^，,\s]{1,8}?)后(?P<d>[^，,\s]{1,8}?))$")
+# one of the two said first (or last) alone: "把我上传的照片和徒步视频都加进去，照片在前"
+_ONE_ORDER_ZH = re.compile(r"[，,\s]\s*(?P<one>[^，,\s]{1,8}?)(?P<way>在前面?|放前面|在先|排前面|在后面?|放后面|排后面)(?:吧)?$")
+_TWO_LISTED_ZH = re.compile(r"(?P<x>[^，,\s和跟与]{1,14}?)(?:和|跟|与)(?P<y>[^，,\s和跟与]{1,12}?)(?=都|全|一起)")
 
 
 def _ordered_zh(text: str) -> str:
@@ -462,6 +465,20 @@ def _ordered_zh(text: str) -> str:
     things in that order ("把我上传的都加上，照片和hike")."""
     found = _ORDER_ZH.search(text)
     before = text[:found.start()] if found else ""
+    one = _ONE_ORDER_ZH.search(text) if found is None else None
+    listed = _TWO_LISTED_ZH.search(text[:one.start()]) if one is not None else None
+    if one is not None and listed is not None and re.search(r"加上|加进|加到|放进|放到|都加|都放|全加|全放", text[:one.start()]):
+        # the one said first already listed first (or last, last): said already; else the two in the order meant
+        x, y = listed["x"], listed["y"]
+        first_said = one["way"].startswith(("在前", "放前", "在先", "排前"))
+        if one["one"] not in x + y:
+            return text
+        if (one["one"] in x) == first_said:
+            return text[:one.start()]
+        lead = re.match(r"(?:把|将)?(?:我)?(?:上传|传)?(?:的)?", x)
+        head = lead.group(0) if lead is not None and lead.end() < len(x) else ""
+        said = text[:one.start()]  # the two swapped where they are listed: "把照片和视频都加进去 视频在前"
+        return f"{said[:listed.start()]}{head}{y}和{x[len(head):]}{said[listed.end():]}"
     if found is None or not re.search(r"加上|加进|加到|放进|放到|都加|都放|全加|全放", before):
         return text
     first, then = (found["a"], found["b"]) if found["a"] else (found["c"], found["d"])
