@@ -468,6 +468,9 @@ _COUNTED_ZH = re.compile(r"(?:^|(?<=[；;。！!？?\n]))\s*(?:第\d+|首先|其
 # what is added, no request of its own
 _ORDER_ZH = re.compile(r"[，,]\s*(?:(?P<a>[^，,\s]{1,12}?)(?:在前面?|放前面|在先)[，,]?\s*(?P<b>[^，,\s]{1,12}?)(?:在后面?|放后面)|"
                        r"先(?P<c>[^，,\s]{1,8}?)后(?P<d>[^，,\s]{1,8}?))$")
+# one of the two said first (or last) alone: "把我上传的照片和徒步视频都加进去，照片在前"
+_ONE_ORDER_ZH = re.compile(r"[，,\s]\s*(?P<one>[^，,\s]{1,8}?)(?P<way>在前面?|放前面|在先|排前面|在后面?|放后面|排后面)(?:吧)?$")
+_TWO_LISTED_ZH = re.compile(r"(?P<x>[^，,\s和跟与]{1,14}?)(?:和|跟|与)(?P<y>[^，,\s和跟与]{1,12}?)(?=都|全|一起)")
 
 
 def _ordered_zh(text: str) -> str:
@@ -475,6 +478,20 @@ def _ordered_zh(text: str) -> str:
     things in that order ("把我上传的都加上，照片和hike")."""
     found = _ORDER_ZH.search(text)
     before = text[:found.start()] if found else ""
+    one = _ONE_ORDER_ZH.search(text) if found is None else None
+    listed = _TWO_LISTED_ZH.search(text[:one.start()]) if one is not None else None
+    if one is not None and listed is not None and re.search(r"加上|加进|加到|放进|放到|都加|都放|全加|全放", text[:one.start()]):
+        # the one said first already listed first (or last, last): said already; else the two in the order meant
+        x, y = listed["x"], listed["y"]
+        first_said = one["way"].startswith(("在前", "放前", "在先", "排前"))
+        if one["one"] not in x + y:
+            return text
+        if (one["one"] in x) == first_said:
+            return text[:one.start()]
+        lead = re.match(r"(?:把|将)?(?:我)?(?:上传|传)?(?:的)?", x)
+        head = lead.group(0) if lead is not None and lead.end() < len(x) else ""
+        said = text[:one.start()]  # the two swapped where they are listed: "把照片和视频都加进去 视频在前"
+        return f"{said[:listed.start()]}{head}{y}和{x[len(head):]}{said[listed.end():]}"
     if found is None or not re.search(r"加上|加进|加到|放进|放到|都加|都放|全加|全放", before):
         return text
     first, then = (found["a"], found["b"]) if found["a"] else (found["c"], found["d"])
@@ -852,6 +869,10 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   # (slower), "不要这么长" shorter ("音乐别放那么大声" is the music's, music.py's _NOT_SO)
                   (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短)"
                               r"(?:了|吧|啊|呀|嘛)*(?=[，,。!！\s]|$)"), r"太\1了"),
+                  # how the noise feels, said between it and the request, is more of the complaint: "狗狗那段有风声 吵死了
+                  # 把原声关了" is "狗狗那段有风声 把原声关了" (the wind was a sound effect added)
+                  (re.compile(r"((?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?:太大了|好大|很大|太多了)?)[\s，,]+(?:真的|实在)?"
+                              r"(?:太吵了|吵死了?|好吵|很吵|有点吵|吵得要命|难听死了|太难听了|烦死了)(?:啊|呀|了)*(?=[\s，,]+\S)"), r"\1"),
                   # a noise heard in a clip is its own sound: "城市那段全是风声 吵死了 关掉" mutes it (never removes the clip)
                   (re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)))(?:的|里|里面)?(?:全是|都是|全都是|有|一直有|好多|很多)?"
                               r"(?:好多|很多|好大的?|很大的?)?(?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?=[\s，,]|$)"
@@ -1108,6 +1129,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"^请问(?=\S)|(?<=[\u4e00-\u9fff])可以(?=改|换|加|调|剪|删|放|把|变|弄)", "", plain)  # "请问视频可以改成方形的吗"
     plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
+    # "还是换回白色吧", "用回黑的": a colour gone back to is a colour set ("换回原来的" stays an undo)
+    plain = re.sub(r"(?:换|改|用|变|调)回(?=(?:[\u4e00-\u9fff]{1,2}色|[红橙黄绿青蓝紫黑白灰粉金银棕]的?)(?:吧|了|的|好了)?$)", "换成", plain)
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])点", "一点", plain)  # and so is "慢点"
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)

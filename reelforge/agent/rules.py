@@ -2222,6 +2222,11 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
     if match is None:
         return _corrected_to(text, language, state)
     new = (match.group("new") or match.group("new2")).strip(" ,，.。!！")
+    # "不对 我要调的是原声 音乐恢复原样": the thing changed by mistake put back is the undo the correction makes anyway
+    new = re.sub(r"[\s，,]+(?:把)?(?:[\u4e00-\u9fff]{1,4}?)?(?:恢复原样|恢复原来的样子|还原|改回去|恢复|变回去)(?:吧|一下)?$", "", new)
+    changed = re.fullmatch(r"我?(?:要|想)?(?:调|改|动|弄|换)的(?:其实)?是(.+)", new)
+    if changed is not None and _THING_ZH.match(changed.group(1)):  # "我要调的是原声": that thing, changed as the last was
+        new = changed.group(1)
     new = re.sub(r"^我?(?:要|想)删(?:掉)?的是", "删掉", new)  # "我要删的是狗那段": delete that one
     new = re.sub(r"^我?(?:要|想)(静音|加速|减速|调|改|放大|缩小)的是(.+)$", r"\2\1", new)  # "我要静音的是狗那段"
     new = re.sub(r"^(.+?)(?:太|有点)?(?:吵|大声|太大)\s+(?=调|改|换)", r"\1", new)  # "是狗那段原声吵 调到百分之十"

@@ -89,7 +89,7 @@ REGIONAL_ZH: tuple[re.Pattern[str], tuple[str, ...]] = (
 # "drop the hike video in before the city clip", "pop my photo in at the end": a thing put in, never dropped
 _PUT_IN = r"(?: [\w.'-]+){1,4}? in(?=$| (?:before|after|between|at|first|last|here|there|right|just|please)\b)"
 ADD = rf"\b(?:add|put|insert|include|place|overlay|write|show|display|give it|stick|(?:drop|pop|slot|throw|toss){_PUT_IN})\b|" \
-      r"加|添加|加上|加个|放|插入|写|打上|配上|显示"
+      r"加|添加|加上|加个|放|插入|插(?![曲画话座])|写|打上|配上|显示"  # "城市那段后面插一张我的照片"
 # the video said with its shape ("make this a vertical video", "a square video", "做成竖屏视频"): the canvas, not a clip
 ASPECT_VIDEO = re.compile(r"\b(?:vertical|square|landscape|portrait|horizontal|widescreen|upright|\d+:\d+) (videos?|films?|movies?)\b"
                           r"(?! (?:of|showing|about|featuring|where|with)\b)|"
