@@ -7,6 +7,7 @@ import dataclasses
 import functools
 import re
 
+from reelforge.agent._intents._transitions import kind_named, no_such_named
 from reelforge.agent._intents._words import (
     ADD,
     ASPECT_VIDEO,
@@ -75,12 +76,21 @@ _SCENE_AFTER_ALL = rf"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s
 _SCENE_BETWEEN = r"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:add|insert|put|stick|squeeze|slip|pop|throw)(?: in)?\s+" \
                  r"(?:a|an|some)\s+(?!(?:[\w-]+ )?(?:photos?|pictures?|pics?|images?|selfies?|stills?|titles?|texts?|captions?|sounds?|songs?|" \
                  r"transitions?|cross-?fades?|fades?|dissolves?|wipes?|cuts?|pauses?|gaps?|breaks?|black|whoosh\w*|swoosh\w*|ding|chime|" \
-                 r"beat|second|sec|bit|moment|freeze|flash|zoom|pan)\b)[\w' -]{3,60}?\s+between\s+(?:the\s+)?(?:(?:two|2)\s+)?" \
+                 r"beat|second|sec|bit|moment|freeze|flash|zoom|pan)\b)(?P<thing>[\w' -]{3,60}?)\s+between\s+(?:the\s+)?(?:(?:two|2)\s+)?" \
                  r"(?:clips|shots|[\w-]+(?: clip| one| shot)?\s+and\s+(?:the\s+)?[\w-]+(?: clip| one| shot)?)" \
                  r"(?:\s*,?\s*(?:about |around )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))?$"
+_SCENE_BETWEEN_RE = re.compile(_SCENE_BETWEEN)
+
+
+def _scene_between(clause: Clause) -> bool:
+    """A thing put between two clips that is no transition's name ("a blend", "a slide left", "an iris" are transitions)."""
+    said = _SCENE_BETWEEN_RE.search(clause.text)
+    return said is not None and kind_named(said.group("thing")) is None and no_such_named(said.group("thing")) is None
+
+
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
-_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + "|" + _SCENE_BETWEEN + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
+_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
           r"(?!(?:the\s+)?(?:music|song|silence|black|darkness|nothing|video|clip|title|text|it|that|this)\b)" + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
@@ -998,7 +1008,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                       seconds=(duration_ms(clause.text) or kept or 5000) / 1000,
                                       aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
         return True
-    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN) or _regenerated(clause, state)):
+    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN) or _regenerated(clause, state) or _scene_between(clause)):
         return False
     # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
     if not animate and not clause.has(r"\b(?:generate|create|make|film|shoot|render|produce)\b|生成|制作|做|拍|来(?:1)?(?:个|段|条)") \
@@ -1034,7 +1044,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
             and _only_existing(dataclasses.replace(clause, text=re.sub(  # "... after this one, 5 seconds": a place, no clip noun
                 r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b" + ("|" + _AFTER_ALL if after_all else "")
-                + (r"|\bbetween\b[^,]*" if clause.has(_SCENE_BETWEEN) else ""),  # "... between the two clips": a place
+                + (r"|\bbetween\b[^,]*" if _scene_between(clause) else ""),  # "... between the two clips": a place
                 " ", clause.text))) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
@@ -1534,7 +1544,9 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(clause)
         # (a look said alone is a grade of the video there, nothing filmed: "赛博朋克色调", "复古胶片感"; "到第8秒就停":
         # when something stops, nothing filmed)
-        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < 4 or len(re.findall(r"[\u3400-\u9fff]", _LOOK_ITEM.sub(" ", prompt))) < 2 \
+        # ("一只狗" on a project with nothing in it: one thing counted is the scene, as "a dog" is)
+        counted = not main_clips(state.draft) and re.fullmatch(r"(?:一|1)(?:只|群|头|匹|辆|座|栋|棵|朵|艘|架)[\u4e00-\u9fff]{1,4}", prompt)
+        if len(re.findall(r"[\u3400-\u9fff]", prompt)) < (3 if counted else 4) or len(re.findall(r"[\u3400-\u9fff]", _LOOK_ITEM.sub(" ", prompt))) < 2 \
                 or _LOOK_ALONE_ZH.fullmatch(prompt) or not _films_something(prompt):
             return False
     else:
