@@ -658,6 +658,9 @@ def _plain_en(text: str) -> str:
                   r"sounds?|seems?|feels?)\s+(?:really |just |probably )?(?:great|good|nice|perfect|fine|ideal|enough|ok(?:ay)?|plenty|"
                   r"best|cool|right|about right)\b|(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x)(?= ))\s+(?:should|would|will) do\b",
                   lambda m: m.group(1) or m.group(2), text)
+    # "the city clip should only be 6 seconds", "it can just last 3 s": the length, said as "should be only 6 seconds"
+    text = re.sub(r"\b(should|must|needs? to|has to|have to|can|could|will|would)\s+(only|just|simply)\s+(be|last|run)\s+"
+                  r"(?=(?:about |around )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half)\b)", r"\1 \3 \2 ", text)
     # "make the colour yellow": the colour of what was just changed ("it")
     text = re.sub(r"(^|,\s*|\band\s+)(make|change|set|turn) the colou?r (?=(?:to |into )?[a-z]+$)", r"\1\2 it ", text)
     # "title remove, and put new text ...": the object said before its verb
