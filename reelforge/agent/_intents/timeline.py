@@ -891,7 +891,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
                                          r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|"
                                          r"(?:change|set) (?:the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+) to \d|" + _LENGTH + "|"
-                                         r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|" + _WISHED_LENGTH_ZH + "|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|" + _WISHED_LENGTH_ZH + r"|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
