@@ -80,9 +80,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     words = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
     if bg is not None and aspect is None and fps is None and size is None and isinstance(words, UpdateText) \
             and words.color is not None and words.bgcolor is None and not clause.has(_THE_PICTURE) \
-            and not any(index == len(state.actions) - 1 for index, _ in state.missing):
+            and not any(index == len(state.actions) - 1 for index, _ in state.missing) \
+            and not re.search(r"[.。!！;；]\s*\S.*(?:background|\bbg\b|背景)", clause.source, re.IGNORECASE | re.DOTALL):
         # "标题颜色换成白色，背景换成黑色", "title colour white and the background black": the words' colour, then a
-        # background's, is white on a black box (as "标题改成白色，黑色背景" is), never the canvas
+        # background's, is white on a black box (as "标题改成白色，黑色背景" is), never the canvas (a sentence of its own
+        # still is: "make the title red. make the background white.")
         state.actions.pop()
         state.edit(words.model_copy(update={"bgcolor": bg}), focus_kind="text")
         return True
