@@ -161,6 +161,9 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # two changes of one clip joined by 并 / 和: "狗那段静音并加速两倍", "城市那段加速和静音" (not "淡入和淡出")
                        r"(?:(?<=静音|加速|减速|放慢|慢放)|(?<=\d倍|\d秒))(?:并|和|跟)(?=(?:再)?(?:静音|加速|减速|放慢|慢放|剪|裁|删|去掉))|"
                        r"(?<=[掉了])[，,]\s*(?=在(?:开头|结尾|最后|片头|片尾|第\d)[\u4e00-\u9fff\d]{0,4}?(?:加|放|写|插))|"  # "标题删掉，在结尾加个…"
+                       # a place on screen, then what to add there: "标题删掉，顶部加个「你好」", "标题去掉 右上角写上…"
+                       r"(?:(?<=掉)|(?<=删了)|(?<=去了)|(?<=删除)|(?<=不要了))(?:[，,]\s*|\s+)(?=(?:在|到)?(?:画面)?(?:的)?(?:顶部|顶上|顶端|上方|底部|底下|底端|下方|正?中间|中央|"
+                       r"[左右][上下]角|左边|右边|左侧|右侧)(?:的?(?:位置|地方))?(?:再|也)?(?:加|放|写|插|打))|"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?!再[1一](?:个|件事|点)[，,：:])(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾|标题|字幕|文字|音乐|配乐|背景|帧率|原声|"
                        r"片段\d|第\d|所有|每个|[\u4e00-\u9fff]{1,4}那段)|"  # "…，最后导出", "…，并把狗那段剪掉"
@@ -675,6 +678,12 @@ def _plain_en(text: str) -> str:
                   r"sounds?|seems?|feels?)\s+(?:really |just |probably )?(?:great|good|nice|perfect|fine|ideal|enough|ok(?:ay)?|plenty|"
                   r"best|cool|right|about right)\b|(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x)(?= ))\s+(?:should|would|will) do\b",
                   lambda m: m.group(1) or m.group(2), text)
+    # "at the bottom add 'Bye'", "..., in the top left corner write 'Day 1'": the place said first is where the new words go
+    text = re.sub(r"(^|,\s*|\band\s+)((?:at|in|on|to) the (?:very )?(?:top|bottom|middle|center|centre|(?:top|bottom|upper|lower) "
+                  r"(?:left|right)(?: corner)?))\s*,?\s+(add|put|write|place)\s+(⟪\d+⟫)(?=\s*(?:[,.!]|$))", r"\1\3 \4 \2", text)
+    # "the city clip should only be 6 seconds", "it can just last 3 s": the length, said as "should be only 6 seconds"
+    text = re.sub(r"\b(should|must|needs? to|has to|have to|can|could|will|would)\s+(only|just|simply)\s+(be|last|run)\s+"
+                  r"(?=(?:about |around )?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|half)\b)", r"\1 \3 \2 ", text)
     # "make the colour yellow": the colour of what was just changed ("it")
     text = re.sub(r"(^|,\s*|\band\s+)(make|change|set|turn) the colou?r (?=(?:to |into )?[a-z]+$)", r"\1\2 it ", text)
     # "title remove, and put new text ...": the object said before its verb

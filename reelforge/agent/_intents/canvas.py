@@ -18,7 +18,7 @@ from reelforge.agent._intents.fade import ANY_FADE
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
 from reelforge.agent.actions import EditAction, Unknown
-from reelforge.draft.edits import SetCanvas
+from reelforge.draft.edits import SetCanvas, UpdateText
 
 __all__ = ["handle"]
 
@@ -28,6 +28,8 @@ _BACKGROUND = (r"\b(?:background|bg)\b(?!\s+(?:music|song|track|sound))|背景(?
                r"\bcanvas(?: colou?r)?\b(?=\s+(?:to|in|=|:|should be)?\s*(?:#|rgb|[a-z]))|画布(?:的)?(?:颜色)?|"
                rf"(?<!no )\b(?:the |side |black |letterbox )*bars\b(?=\s+(?:to |in )?(?:{EN_COLOR_WORDS})\b)|\bletterbox(?:ing)? in\b|"
                r"\b(?:fill )?the (?:empty|blank) (?:space|area|parts?)\b|黑边(?=改|换|变|弄|用|填)|空白(?:的)?(?:地方|处|部分|区域)")
+# the picture's own background named, never a title's box: "画面背景", "the video background", "the canvas"
+_THE_PICTURE = r"\b(?:canvas|video|picture|frame|screen|bars?|letterbox\w*|empty|blank)\b|画面|视频|画布|黑边|空白|整体|全局"
 # the nouns above that hold a colour word of their own: "黑边改成白色" is white
 _FILL_NOUNS = r"黑边|\bblack bars\b"
 # another object named: a colour said alone after a background change is the background's only without one
@@ -75,6 +77,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
         size = None
     if aspect is None and bg is None and fps is None and size is None:
         return False
+    words = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
+    if bg is not None and aspect is None and fps is None and size is None and isinstance(words, UpdateText) \
+            and words.color is not None and words.bgcolor is None and not clause.has(_THE_PICTURE) \
+            and not any(index == len(state.actions) - 1 for index, _ in state.missing) \
+            and not re.search(r"[.。!！;；]\s*\S.*(?:background|\bbg\b|背景)", clause.source, re.IGNORECASE | re.DOTALL):
+        # "标题颜色换成白色，背景换成黑色", "title colour white and the background black": the words' colour, then a
+        # background's, is white on a black box (as "标题改成白色，黑色背景" is), never the canvas (a sentence of its own
+        # still is: "make the title red. make the background white.")
+        state.actions.pop()
+        state.edit(words.model_copy(update={"bgcolor": bg}), focus_kind="text")
+        return True
     # one edit a property, in the order said: "make it vertical, and make the background white", "24 fps with a navy
     # background" (each its own step in the history)
     background = clause.search(_BACKGROUND)

@@ -7,6 +7,7 @@ import dataclasses
 import re
 from typing import TypedDict
 
+from reelforge.agent._absent import nothing_to_remove
 from reelforge.agent._intents._music_end import STOPS, music_end
 from reelforge.agent._intents._words import ADD, REMOVE, level_two
 from reelforge.agent._library import music_style, turned_down_style
@@ -799,6 +800,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "背景音乐音量调到四成" are asked, never library music picked unasked)
     level_set = clause.has(_LEVEL_SET) and not clause.has(ADD + r"|\b(?:use|play|with)\b|用|作为|来(?=点|个|一|1|首|段|些)|配")
     fresh = not _has_music(state) and clause.has(MUSIC) and ("volume" in adjust and not level_set or clause.has(ADD))
+    if adjust.get("volume") == 0 and set(adjust) <= {"volume", "volume_scale"} and style is None and not adding \
+            and not _has_music(state) and not any(isinstance(a, MusicAction) for a in state.actions):
+        # "mute the music" with none: nothing to silence, said as "lose the music" is (never library music picked)
+        state.actions.append(nothing_to_remove(clause, "music", state.context.media))
+        return True
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust or fresh:
         volume = adjust.get("volume")
         last = state.actions[-1] if state.actions else None

@@ -31,9 +31,16 @@ _NOT = (r"(?<!\bfor this )(?<!\bfor the )(?<!\bfor my )\b(?:video|clip|shot|scen
         # "make a slideshow of my photos with lo-fi music": the music goes with something else being made
         r"\bwith\b(?:\s+[\w-]+){0,3}\s+(?:music|song|soundtrack|bgm)\b|\bslideshow|\bphotos?\b|幻灯片|照片|配上")
 _LYRICS = re.compile(r"\b(?:lyrics?|words)\b|歌词")
+# what the song is for, said with it ("写一首钢琴曲当背景音乐", "compose a jazz tune to use as the soundtrack"): its role,
+# never part of what the song is
+_ROLE = re.compile(
+    r"\b(?:(?:to|and|then)\s+)?(?:(?:use|play|have|set)\s+(?:it\s+)?)?as\s+(?:the\s+|my\s+|our\s+|a\s+)?(?:video'?s?\s+)?"
+    r"(?:background\s+music|background\s+track|bgm|soundtrack|music|score|theme(?:\s+song)?)\b|"
+    r"(?:拿来|用来|用|来)?(?:当作|当成|当做|当|作为|用作|做为)(?:这个)?(?:视频(?:的)?)?(?:的)?(?:背景音乐|背景乐|配乐|bgm|BGM|主题曲|音乐)",
+    re.IGNORECASE)
 _FILLER = re.compile(
     r"\b(?:please|can you|could you|make|generate|compose|create|write|produce|give me|i want|i need|an?|the|some|"
-    r"song|music|soundtrack|tune|track|bgm|score|piece|background|for|this|that|the|my|video|clip|with|lyrics?|"
+    r"song|music|soundtrack|tune|track|bgm|score|piece|melody|me|background|for|this|that|the|my|video|clip|with|lyrics?|"
     r"about|words)\b|生成|创作|写|做|作|谱|来|为|(?:1|一)(?:首|段|支)|首|背景音乐|音乐|配乐|歌曲|曲子|歌|给|这个|视频|的|歌词|请",
     re.IGNORECASE)
 
@@ -42,7 +49,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if not (clause.has(_EN) or clause.has(_ZH)) or clause.has(_NOT):
         return False
     lyrics = clause.quote() if _LYRICS.search(clause.text) else None
-    words = " ".join(_FILLER.sub(" ", re.sub(r"⟪\d+⟫", " ", clause.text)).split()).strip(" ,，.。")
+    words = " ".join(_FILLER.sub(" ", _ROLE.sub(" ", re.sub(r"⟪\d+⟫", " ", clause.text))).split()).strip(" ,，.。")
     state.actions.append(MusicAction(style=music_style(clause.text), compose=True,
                                      description=words or None, lyrics=lyrics))
     state.focus = Focus("music")  # "... and use it as the music": the song just made

@@ -379,7 +379,7 @@ def _timing(clause: Clause) -> dict[str, object]:
 _BACKDROP = re.compile(
                        # the box named, then its colour: "change the box colour to blue", "the box behind the title should be grey"
                        rf"\b(?:(?:the|its|their|that)\s+)?(?:box|banner|backdrop|strip)(?:\s+colou?r)?(?:\s+behind\s+(?:the\s+\w+|it|them))?"
-                       rf"\s+(?:to|should be|is|in|=|:)\s+(?:an?\s+)?({EN_COLOR_WORDS})\b|"
+                       rf"(?:\s+(?:to|should be|is|in|=|:))?\s+(?:an?\s+)?({EN_COLOR_WORDS})\b|"  # "and the box behind it black"
                        rf"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:({EN_COLOR_WORDS}|\S+)\s+)?(?:background|backdrop|box|banner|strip|"
                        r"highlight(?=\s+behind))"
                        # the colour after the noun, as a learner says it: "with box black behind"

@@ -891,7 +891,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
                                          r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|"
                                          r"(?:change|set) (?:the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+) to \d|" + _LENGTH + "|"
-                                         r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|" + _WISHED_LENGTH_ZH + r"|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
@@ -924,7 +924,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
         r"\b(?:end|finish)\w*\b.*\b(?:earlier|sooner)\b|提前\d")
     tail = clause.has(r"\b(?:end|ending|outro|tail)\b|\b(?:last|final) \d|后\d|后面|后头|最后|结尾|末尾|尾上|尾部|尾巴")
     # removing N seconds ("cut 2 s", "2 s off", "3 s shorter", "缩短3秒") versus keeping N ("to 10 s", "缩短到10秒")
-    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|(?:换|调|设)成(?=\d)|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|保留")
+    to = bare is not None or clause.has(r"\bto (?:(?:its|the) )?(?:first )?\d|只留|留下|留(?=前|后|\d)|(?:压|缩|砍|控制|剪|裁|掐|截)(?:缩|短)?(?:到|成)\d|\d\s*(?:seconds?|secs?|s)\s+long\b|缩短到|改成|改为|变成|(?:换|调|设)成(?=\d)|变(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|保留|" + _WISHED_LENGTH_ZH)
     # "end 3 seconds earlier" / "start 1 second later": that much off the end / the start
     cutting = not to and clause.has(r"\b(?:cut|remove|delete|drop|chop|lose|skip|get rid of|shave|take out)\b|\boff\b|\bshorter\b|"
                                     r"\btrim (?:off )?(?:the )?(?:last|first|final|opening) \d|"  # "trim the last 2 seconds": those go
@@ -990,6 +990,8 @@ _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:
                     r"从第?(\d+(?:\.\d+)?)秒(?:开始)?(?:往后|以后|之后|后面)?(?:的)?(?:都|全|全部)(?:给)?(?:删|不要|去掉|剪掉)|"
                     r"\b(?:from|starting at)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\s+(?:on(?:wards?)?|to the end)\b")
 _BEFORE = re.compile(r"\b(?:before|up to|until)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|(\d+(?:\.\d+)?)秒(?:之前|以前|前面)")
+# the length a clip should have, said as a wish: "城市那段应该只有6秒", "只需要6秒", "只能有6秒" (like "只要6秒")
+_WISHED_LENGTH_ZH = r"(?:应该|应当)(?:只有|只要|是|就)?(?=\d)|只(?:有|需要?|能有|能)(?=\d)"
 _KEEP = r"\b(?:keep|only|just|leave|trim|crop)\b|保留|留下|只留|只要|剪到|截取|留|" \
         r"\b(?:the rest|everything else|except)\b|除了|(?:其他|其余|剩下|剩余)的?(?:部分)?(?:都|全)?(?:剪掉|删掉|不要|去掉)"  # "从第二秒到第十秒，其他的都剪掉"
 
