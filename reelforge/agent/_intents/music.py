@@ -803,7 +803,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if adjust.get("volume") == 0 and set(adjust) <= {"volume", "volume_scale"} and style is None and not adding \
             and not _has_music(state) and not any(isinstance(a, MusicAction) for a in state.actions):
         # "mute the music" with none: nothing to silence, said as "lose the music" is (never library music picked)
-        state.actions.append(nothing_to_remove(clause, "music", state.context.media))
+        state.actions.append(nothing_to_remove(clause, state.context.media))
         return True
     if style is not None or changing or (adding and not _has_music(state)) or not _has_music(state) and not adjust or fresh:
         volume = adjust.get("volume")
