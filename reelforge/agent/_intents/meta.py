@@ -290,6 +290,9 @@ def from_history(clause: Clause, state: PlanState) -> bool:
     """What the last version makes of the clause: "no wait put it back" after an undo redoes it; "put the music back",
     "狗那段给我弄回来" after the last version removed it undo that removal (not new music: what was there comes back as
     it was); "one for youtube as well" after an export is another export (never a clip of YouTube)."""
+    if state.context.history and not _last_was(state, r"^(?:exported|导出)") and re.match(_JUDGED_LAST, clause.text):
+        state.actions.append(UndoAction())  # "no, that looks worse" of the last change: undone (never "no title")
+        return True
     if _last_was(state, r"^(?:exported|导出)") and clause.has(_ANOTHER) and not clause.has(_EXPORT) and (
             clause.has(_FORMAT_ALONE) or any(clause.has(pattern) for _, pattern in _PRESETS)):
         state.actions.append(export_action(clause))
@@ -312,6 +315,13 @@ def from_history(clause: Clause, state: PlanState) -> bool:
     else:
         return False
     return True
+
+
+# the last change judged, with a "no" or as worse than before: "no, that looks worse", "nope it's worse", "that's way worse"
+_THAT_IS = r"(?:that|it|this)(?:'s| is| looks?| feels?| seems?| sounds?)+ (?:(?:really|so|kinda|kind of|a bit|way|much|even|super|" \
+           r"actually|definitely) )*"
+_JUDGED_LAST = rf"^(?:(?:no+|nah|nope|yeah no|oh no)[\s,.!]+(?:(?:hmm+|ugh|meh)[\s,.!]+)*{_THAT_IS}(?:worse|bad|awful|terrible|ugly|off|wrong|" \
+               rf"weird)|(?:(?:hmm+|ugh|meh)[\s,.!]+)*{_THAT_IS}worse)(?: now| than before| to me)?\W*$"
 
 
 # a Chinese clause that ends in undoing or restoring, after what it says of why: "算了 还原", "不喜欢 撤了吧"

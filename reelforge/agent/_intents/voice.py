@@ -209,8 +209,8 @@ _ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
 # a complaint says the opposite of its word: "the narrator talks too fast" wants it slower, "太慢了" faster
 _TOO_FAST = r"\btoo (?:fast|quick(?:ly)?|rushed)\b|\brushed\b|太快|过快"
 _TOO_SLOW = r"\btoo slow(?:ly)?\b|太慢|过慢"
-_SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow down\b|慢一点|慢一些|慢点|放慢|慢些|慢"
-_FASTER = r"\bfaster\b|\bquicker\b|\bspeed up\b|快一点|快一些|快点|加快|快些|快"
+_SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow (?:\w+ ){0,2}down\b|慢一点|慢一些|慢点|放慢|慢些|慢"
+_FASTER = r"\bfaster\b|\bquicker\b|\bspeed (?:\w+ ){0,2}up\b|快一点|快一些|快点|加快|快些|快"
 _FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女的|女性|女|御姐"
 _MALE = r"\bmale\b|\bm[ae]n'?s?\b|\bguy'?s?\b|\bboy'?s?\b|\bhis\b|男声|男生|男的|男性|男"
 _CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|换|改|用"
@@ -696,7 +696,8 @@ def _voice(clause: Clause, state: PlanState) -> bool:
     rate = 0.8 if clause.has(_TOO_FAST) else 1.25 if clause.has(_TOO_SLOW) else \
         0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
     named = _VOICE_ID.search(clause.text)
-    gender = _gender(clause.text)
+    # "speed her up", "slow him down" of the voice there: the pronoun is that voice, never another one
+    gender = _gender(re.sub(r"\b(?:her|him|his|she|he)\b", " ", clause.text) if has_voice else clause.text)
     asked = _no_such_voice(clause.unquoted(), clause.text, gender, state) if named is None else None
     if asked is not None:
         state.actions.append(asked)
