@@ -165,6 +165,7 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(\d+(?:\.\d+)?) times? (?:as )?(?:fast(?:er)?|quicker|speed)\b", r"\1x", text)  # "2 time fast"
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
+    text = re.sub(r"\b(to|at|volume|level) zero\b", r"\1 0", text)  # "turn the music volume to zero": a level of 0
     text = re.sub(r"\b(?:two|2) times? (?:as )?(?:fast(?:er)?|quicker)\b", "2x", text)
     # "from second 2 to second 5": a point in time said as an ordinal second
     text = re.sub(r"\bsecond (\d+(?:\.\d+)?)\b(?!\s*(?:seconds?|secs?|s)\b)", r"\1 seconds", text)

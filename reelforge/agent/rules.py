@@ -981,7 +981,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue
         if _removed_again(clause, state):  # "城市那段不要了，删掉": the removal said twice
             continue
-        lacking = _not_supported(clause) or no_such_upload(clause, state.context.media)
+        lacking = _not_supported(clause) or _gap_between(clause) or no_such_upload(clause, state.context.media)
         if lacking is not None:  # "add a J-cut", "use my other song" (one uploaded): no edit of ours is what was asked for
             state.actions.append(lacking)
             continue
@@ -998,6 +998,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "louder" after the dog clip's sound was set, "twice as loud" after the music: that thing
         if not any(not isinstance(a, Unknown) for a in state.actions) and meta.from_history(clause, state):
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
+        if index and timeline.added_upload(state) and _of_the_new_clip(clause, state):
+            clause = dataclasses.replace(clause, text=f"make it {clause.text}")  # "put the hike video after the city, slow motion"
         changed = _upload_then_more(clause, state)
         if changed is not None:  # "add the hiking clip at half speed": the upload, then what is said of it
             state = changed
@@ -1573,6 +1575,16 @@ _JUDGED = r"\b(?:(?:too|so|still|way|kinda|bit) \w+|(?:slow|fast|quick|loud|quie
           r"earli|lat)er)\b|太|有点|过头|过了|还是[慢快吵响大小长短]|[慢快吵响大小长短高低亮暗](?:点|些)"
 
 
+def _of_the_new_clip(clause: Clause, state: PlanState) -> bool:
+    """Whether an English clause is how a clip plays said alone ("slow motion", "2x speed", "muted"), of no clip named:
+    said after an upload is added, it is said of that new clip (never of the whole video)."""
+    if clause.language != "en" or mentions_it(clause) or clip_refs(clause, state) or \
+            clause.has(r"\b(?:whole|entire|all|every|everything|video|clips|both|no|not|without|don'?t|never)\b"):
+        return False
+    reading = read_clause(clause)
+    return bool({s.value for s in reading.of("topic")} & {"speed", "motion", "clip_sound"} or reading.of("speed"))
+
+
 def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
     """An upload added and changed in one breath ("add the hiking clip at half speed", "把徒步视频加进来，它的声音关掉",
     "put the hike video on the timeline, vertical please"): the upload goes on, then the rest is read as a clause of
@@ -1748,6 +1760,24 @@ def _not_supported(clause: Clause) -> Unknown | None:
                         "...'). Which would you like?",
                 f"暂时还做不了{zh}。我可以调整片段的顺序、时长和速度，加标题、音乐、转场或淡入淡出，或者说“生成一段……的视频”来生成新片段。要哪一个？"))
     return None
+
+
+# an empty pause between two clips: "put a pause between the city and the dog", "add a 1 second gap between the clips"
+_GAP_BETWEEN = re.compile(r"^(?!.*\b(?:no|without|remove|delete|close|get rid of|don'?t|cut|shorten|fill)\b)(?:.*\b(?:put|add|leave|insert|"
+                          r"have|want|need|make|give (?:it|me))\b)?.*?\b(?:a |an |some )?(?:short |little |small |brief |quick |tiny |"
+                          r"(?:half a |a |one |\d+(?:\.\d+)?[- ]?)(?:s|sec|secs|seconds?)(?: of)? )?(?:pause|gap|break|breather|"
+                          r"breathing room|empty space|blank space|blank|black screen)s? (?:in )?between\b")
+
+
+def _gap_between(clause: Clause) -> Unknown | None:
+    """An empty pause between clips is asked about: no op leaves a hole in the timeline (never a move of a clip to
+    where it is); a dip to black between them is the nearest, offered."""
+    if clause.language != "en" or not _GAP_BETWEEN.match(clause.text):
+        return None
+    return Unknown(clause.unquoted(), understood="a pause between the clips", question=ask(
+        clause, "I can't leave an empty gap between clips yet. A dip to black between them gives a short pause: want "
+                "that? Say: dip to black between the clips.",
+        "暂时还不能在片段之间留空白。可以在它们之间加一个闪黑转场，像短暂停顿一样：要吗？可以说：两段之间加闪黑转场。"))
 
 
 def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:

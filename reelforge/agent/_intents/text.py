@@ -378,8 +378,8 @@ def _timing(clause: Clause) -> dict[str, object]:
 # "white on a black background", "with a red box", "黑色背景", "背景红色": the colour behind the words
 _BACKDROP = re.compile(
                        # the box named, then its colour: "change the box colour to blue", "the box behind the title should be grey"
-                       rf"\b(?:(?:the|its|their|that)\s+)?(?:box|banner|backdrop|strip)(?:\s+colou?r)?(?:\s+behind\s+(?:the\s+\w+|it|them))?"
-                       rf"(?:\s+(?:to|should be|is|in|=|:))?\s+(?:an?\s+)?({EN_COLOR_WORDS})\b|"  # "and the box behind it black"
+                       rf"\b(?:(?:with|and)\s+)?(?:(?:the|its|their|that)\s+)?(?:box|banner|backdrop|strip)(?:\s+colou?r)?(?:\s+behind\s+(?:the\s+\w+|it|them))?"
+                       rf"(?:\s+(?:to|should be|is|in|=|:))?\s+(?:an?\s+)?({EN_COLOR_WORDS})\b|"  # "and the box behind it black", "with the box behind it white"
                        rf"(?:\b(?:on|with|over|against|in)\s+)?(?:an?\s+)?(?:({EN_COLOR_WORDS}|\S+)\s+)?(?:background|backdrop|box|banner|strip|"
                        r"highlight(?=\s+behind))"
                        # the colour after the noun, as a learner says it: "with box black behind"
