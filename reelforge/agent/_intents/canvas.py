@@ -34,7 +34,10 @@ _THE_PICTURE = r"\b(?:canvas|video|picture|frame|screen|bars?|letterbox\w*|empty
 _FILL_NOUNS = r"黑边|\bblack bars\b"
 # another object named: a colour said alone after a background change is the background's only without one
 _OTHER = r"\b(?:title|text|words?|captions?|subtitles?|music|song|clip|font)\b|标题|字幕|文字|字|音乐|片段"
-_FPS = (r"(?<!第)(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
+_FPS = (r"(?<!第)(\d+)\s*(?:fps|frames? per second|帧每秒|帧)|"
+        # "make it 30 frames": a frame rate said with "frames" alone (never "the first 30 frames", "30 frames off")
+        r"(?<!first )(?<!last )(?<!final )(?<!opening )\b(24|25|30|48|50|60)\s*frames\b(?! (?:off|from|of|long|in|into|later|"
+        r"earlier|before|after|at)\b)(?!.*\b(?:cut|trim|remove|delete|drop|skip|freeze|hold|shorten|extend)\b)|\b(?:frame ?rate|fps)\s*(?:to |of |at |=|:)?\s*(\d+)\b|"
         r"(?:帧率|帧数|帧速率|fps)\s*(?:改成|改为|设为|设置为|调到|调成|改到|调整为|调整到|设成|弄成|整成|换成|变成|定为|定在|要|用|是|为|改|调|设)?\s*(\d+)")
 # not the canvas: going back to before it ("go back to before it was vertical", "恢复到改竖屏之前"), or a file to export
 # in a shape ("导出个方形的版本", "an mp4 for youtube")
