@@ -837,7 +837,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 
 # a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度])|"
-                        r"算了[\s,，]+)+")  # "算了 还原": never mind what came before, now this
+                        r"算了(?:[\s,，]+|(?=还是|换成|改成|换回|改回|干脆)))+")  # "算了 还原", "算了还是换成黑色": never mind what came before, now this
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
 _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到|(?:调|改|换|开)回|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
@@ -878,6 +878,16 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   # (slower), "不要这么长" shorter ("音乐别放那么大声" is the music's, music.py's _NOT_SO)
                   (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短)"
                               r"(?:了|吧|啊|呀|嘛)*(?=[，,。!！\s]|$)"), r"太\1了"),
+                  # a noise in a clip, then its sound taken away: "城市那段全是噪音 把声音关掉" mutes that clip's own sound
+                  # (never the clip: "把声音关掉" said alone after it once removed the city clip)
+                  (re.compile(r"((?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)))(?:的|里|里面)?(?:全是|都是|全都是|有|一直有|好多|很多)?"
+                              r"(?:好多|很多|好大的?|很大的?)?(?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?:太大了|好大|很大|太多了)?[\s，,]+"
+                              r"(?:(?:真的|实在)?(?:太吵了|吵死了?|好吵|很吵|烦死了)[\s，,]+)?(?:那就|就|直接|帮我|麻烦)?把?(?:它的?|这段的?|那段的?)?(?:声音|原声)"
+                              r"(?=关|去|静|消|删|拿|弄|搞|不要)"), r"把\1的原声"),
+                  # a noise in a clip said with how it feels, nothing else: "狗那段有风声 吵死了" is "狗那段的风声吵死了" (muted)
+                  (re.compile(r"^((?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)))(?:的|里|里面)?(?:全是|都是|全都是|有|一直有|好多|很多)?"
+                              r"(?:好多|很多|好大的?|很大的?)?(风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?:太大了|好大|很大|太多了)?[\s，,]+(?:真的|实在)?"
+                              r"(?:吵死了?|吵得要命|烦死了|太吵了|好吵|很吵)(?:啊|呀|了)*$"), r"\1的\2吵死了"),
                   # how the noise feels, said between it and the request, is more of the complaint: "狗狗那段有风声 吵死了
                   # 把原声关了" is "狗狗那段有风声 把原声关了" (the wind was a sound effect added)
                   (re.compile(r"((?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?:太大了|好大|很大|太多了)?)[\s，,]+(?:真的|实在)?"

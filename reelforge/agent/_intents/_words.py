@@ -402,7 +402,7 @@ def position_of(clause: Clause) -> TextPos | None:
     if "上面" in clause.text:  # "在狗那段上面加字幕": on that clip, not at the top of the frame
         clause = Clause(re.sub(r"(那段|那一段|那个片段|那个镜头|片段|镜头)上面", r"\1", clause.text), clause.quotes, clause.language)
     if "中间" in clause.text:  # "两段中间黑一下": between the clips, not the middle of the frame
-        clause = Clause(re.sub(r"((?:两|2|几)(?:个)?(?:段|片段|镜头)|(?<![那这个])片段|(?<![那这个])镜头)(?:的)?中间", r"\1之间", clause.text), clause.quotes, clause.language)
+        clause = Clause(re.sub(r"((?:两|2|几)(?:个)?(?:段|片段|镜头)|(?:他们|它们|她们|他俩|它俩|这俩|那俩|这两个|那两个|两个)(?=的?中间)|(?<![那这个])片段|(?<![那这个])镜头)(?:的)?中间", r"\1之间", clause.text), clause.quotes, clause.language)
     vertical = next((pos for pos, pattern in _POSITIONS if clause.has(pattern)), None)
     side = next((pos for pos, pattern in _SIDES if clause.has(pattern)), None)
     if side is None:

@@ -234,7 +234,8 @@ def _as_drawn(action: ExportAction, clause: Clause, state: PlanState) -> ExportA
 
 # words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
 _MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避",
-                "canvas": r"\b(?:ratio|shape|orientation|resolution)\b|比例|竖版|横版|分辨率"}  # "回到改比例之前"
+                "canvas": r"\b(?:ratio|shape|orientation|resolution)\b|比例|竖版|横版|分辨率",  # "回到改比例之前"
+                "speed": r"加快|变快|调快|快放|快进|倍速|提速|减速|降速"}  # "退回到加快之前": the speed (TOPICS's is shared)
 
 
 def revert_topic(words: str) -> str:

@@ -62,7 +62,7 @@ _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个
 # "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
 _SMALLER = r"\btoo (?:big|large|huge)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|(?<![缩变调])小一半|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
     r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
-_END = r"\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\b(?:last|final) \d|结尾|最后|片尾|末尾|结束时|" \
+_END = r"(?:放|挪|移)(?:到|在)?(?:最)?后(?:面|边)(?:去)?(?:吧|了)?$|\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\b(?:last|final) \d|结尾|最后|片尾|末尾|结束时|" \
        r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:before|from) the (?:very )?end\b|倒数第?\d+(?:\.\d+)?秒|(?:结束|完)之?前\d+(?:\.\d+)?秒|" \
        r"^在?(?:最)?后面(?=再?(?:加|写|放|打|配))"  # "…，后面加个字「完」": no clip named, the video's end
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|them|the (?:titles?|text|captions?|words)) )?in\b|淡入|渐显|" \

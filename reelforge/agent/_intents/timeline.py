@@ -291,7 +291,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
     harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
     # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
-    harsh = harsh or clause.has(r"\bbetween\b|之间|(?:段|片段|镜头)的?中间|(?:跟|和|与)[\u4e00-\u9fff]{1,6}?的?中间|\b(?:each|every|the) cuts?\b") and any(
+    harsh = harsh or clause.has(r"\bbetween\b|之间|(?:段|片段|镜头|他们|它们|她们|他俩|它俩|这俩|那俩|两个)的?中间|(?:跟|和|与)[\u4e00-\u9fff]{1,6}?的?中间|\b(?:each|every|the) cuts?\b") and any(
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
     # any name of a transition where one goes: "a push between the clips", "a cross fade on each cut", "每个镜头之间都加闪黑"
     placed = clause.has(PLACE) and (kind_named(clause.text) is not None or no_such_named(clause.text) is not None)

@@ -377,6 +377,8 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
         before = ""
     end_said = _SPOKEN_AT_END.match(after) if start is None else None
     at_end = end_said is not None
+    if start is None and not at_end and state.language == "zh" and _SAID_LAST_ZH.search(message[:match.start("body")]):
+        at_end = True  # "最后加一句配音：谢谢观看", "结尾再配一句……": said at the end, so it ends with the video
     if end_said is not None:  # "have a man say 'see you tomorrow' at the end": it ends with the video (its length is known once spoken)
         after = after[end_said.end():]
         gender_after = gender_after or _GENDER_AFTER.match(after)  # "... at the end, male voice"
@@ -421,6 +423,9 @@ _MOMENT_AFTER = re.compile(r"(?i)^\s*(?:when|once|as soon as)\s+[^,.;!?]{3,40}?[
 # the end said after the words: "... at the end", "... at the very end of the video" (and not "at the end of the dog clip")
 _SPOKEN_AT_END = re.compile(r"(?i)\s*(?:,\s*)?(?:right |just )?\b(?:at|in) the (?:very )?end(?: of (?:the|my|this) (?:whole )?video)?"
                             r"(?!\s+of\b)[\s.!,]*")
+# the end said before a voice line in Chinese ("最后加一句配音：", "视频结尾再配一句"), not a length from it ("最后3秒")
+_SAID_LAST_ZH = re.compile(r"(?:^|[，,。\s])(?:在|到)?(?:视频|片子|整个视频)?(?:的)?(?:最后|结尾|末尾|片尾|最末)(?:的时候|那里|处|面)?(?:[，,\s])?"
+                           r"(?:再|也|就)?(?:加|配|来|放|插|补|让)")
 # a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
 _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
 
