@@ -6,6 +6,8 @@ v2 and v3, each also reported on its own line), each the share of messages whose
 (every action, in order, and the draft facts listed).
 The held-out misses are also counted by area of ability and by kind of miss (counts only, never a message: the
 held-out rule in tests/agent/heldout/README.md), so that new independent writing can be aimed at the weak areas.
+Each part's misses are also counted by outcome (``_fixtures.same_outcome``): how many leave the same draft, and the same
+questions and answers, as the expectation would (another spelling of the same result, not a wrong one).
 Speed: ``understand`` over every message several times; the reference, in the same run, is a bare
 ``json.loads`` + ``Draft.model_validate`` of the fixture draft per message. Target: under 5 ms a message.
 """
@@ -51,12 +53,19 @@ def _fixtures():  # type: ignore[no-untyped-def]
 
 def _accuracy(fx, cases, label: str) -> float:  # type: ignore[no-untyped-def]
     right = 0
+    outcomes: Counter[bool | None] = Counter()
     for case in cases:
         ctx = fx.context(case["ctx"], case.get("history"))
-        if fx.case_mismatch(case, understand(case["msg"], ctx), ctx) is None:
+        plan = understand(case["msg"], ctx)
+        if fx.case_mismatch(case, plan, ctx) is None:
             right += 1
+        else:
+            outcomes[fx.same_outcome(case, plan, ctx)] += 1
     zh = sum(1 for c in cases if any("\u4e00" <= ch <= "\u9fff" for ch in c["msg"]))
     print(f"{label}: {right}/{len(cases)} right ({len(cases) - zh} English, {zh} Chinese)")
+    if outcomes:
+        print(f"{label}: of its {len(cases) - right} misses, {outcomes[True]} give the expected outcome (the same draft "
+              f"and answers: another spelling), {outcomes[False]} another, {outcomes[None]} cannot be compared")
     return right / len(cases) if cases else 0.0
 
 
