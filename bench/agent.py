@@ -96,6 +96,7 @@ def _miss(fx, case, plan, why: str) -> tuple[str, str]:  # type: ignore[no-untyp
 def _held_out_misses(fx, cases) -> None:  # type: ignore[no-untyped-def]
     areas: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
+    spelled: Counter[str] = Counter()  # the kinds of the misses with the expected outcome: spellings to settle
     languages: Counter[str] = Counter()
     for case in cases:
         ctx = fx.context(case["ctx"], case.get("history"))
@@ -106,8 +107,11 @@ def _held_out_misses(fx, cases) -> None:  # type: ignore[no-untyped-def]
         area, kind = _miss(fx, case, plan, why)
         areas[area] += 1
         kinds[kind] += 1
+        if fx.same_outcome(case, plan, ctx):
+            spelled[kind] += 1
         languages["Chinese" if any("\u4e00" <= ch <= "\u9fff" for ch in case["msg"]) else "English"] += 1
-    for label, counts in (("by language", languages), ("by area", areas), ("by kind", kinds)):
+    for label, counts in (("by language", languages), ("by area", areas), ("by kind", kinds),
+                          ("with the expected outcome, by kind", spelled)):
         print(f"held-out misses {label}: " + ", ".join(f"{name} {n}" for name, n in counts.most_common()))
 
 
