@@ -142,8 +142,11 @@ def _pair(first: Action, second: Action, text: str, language: str, made: str | N
             return EditAction(edit=head.edit.model_copy(update={"cut_end_ms": tail.edit.cut_end_ms}), description=said)
         return None
     one, two = _said(first.edit), _said(second.edit)
-    if kind is SetFade and set(one) == set(two) and len(set(one) & set(_ENDS[SetFade])) == 1:
-        return second  # "start with a black screen and fade in over 1.5 seconds": one fade in, its length said last
+    if kind is SetFade and set(one) - {"color"} == set(two) - {"color"} and len(set(one) & set(_ENDS[SetFade])) == 1 \
+            and (not one.get("color") or not two.get("color") or one["color"] == two["color"]):
+        # "start with a black screen and fade in over 1.5 seconds": one fade in, its length said last, the colour said
+        edit = second.edit.model_copy(update={"color": two.get("color") or one.get("color")})
+        return EditAction(edit=edit, description=describe_edit(edit, language))
     if one == two and isinstance(first.edit, _ABSOLUTE) and not set(one) & _RELATIVE:
         return first  # "标题往上挪 放顶部": the same setting said twice
     if kind is UpdateMusic and {frozenset(one), frozenset(two)} == {frozenset({"fade_out_ms"}), frozenset({"end_ms"})}:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
 
 from reelforge.agent import (
     AgentContext,
@@ -22,7 +25,7 @@ from reelforge.agent import (
     VoiceAction,
     understand,
 )
-from reelforge.agent.actions import VersionRecord
+from reelforge.agent.actions import RedoAction, RevertAction, VersionRecord
 from reelforge.draft import AUDIO, TEXT, Draft, apply_edit
 from reelforge.draft._layout import main_track
 from reelforge.draft.colors import parse_color
@@ -350,3 +353,97 @@ def _same_color(key: str, got: object, want: object) -> bool:
     takes either, and both render alike (draft/colors.py)."""
     return key in _COLOR_KEYS and isinstance(got, str) and isinstance(want, str) and \
         parse_color(got) is not None and parse_color(got) == parse_color(want)
+
+
+# the outcome diagnostic: a miss whose plan leaves the same draft (and the same questions, exports and answers) as the
+# expectation would is a different spelling of the same result, not a wrong one (bench/agent.py counts them)
+_EDIT = TypeAdapter(Edit)
+_NOT_FIELDS = {"do", "prompt_has", "prompt_lacks", "style_in"}
+
+
+def same_outcome(case: dict[str, Any], plan: Plan, ctx: AgentContext) -> bool | None:
+    """Whether ``plan`` gives what the case's expectation would: the same draft (colours compared as they render, an
+    unset fade colour as the background it fades to) and the same actions that leave the draft alone (a question, an
+    export, a help page). The expected actions are the plan's own, of the same kind at the same place, with the
+    expectation's fields put in (a field it does not name is one it accepts either way), else built from the
+    expectation alone where it names a whole op. None: the expectation cannot be built (a generation, music or a
+    question the plan does not hold at that place)."""
+    expected: list[object] = []
+    for index, want in enumerate(case["expect"]):
+        fields = {k: v for k, v in want.items() if k not in _NOT_FIELDS}
+        mine = plan.actions[index] if index < len(plan.actions) else None
+        if mine is not None and action_kind(mine) == want["do"]:
+            if any(k in want for k in ("prompt_has", "prompt_lacks", "style_in")) and \
+                    action_mismatch(mine, {k: v for k, v in want.items() if k not in fields}) is not None:
+                return False  # another scene or style: another clip or song
+            if isinstance(mine, EditAction):
+                try:
+                    expected.append(EditAction(_EDIT.validate_python({**mine.edit.model_dump(), **fields}),
+                                               mine.description))
+                except ValidationError:
+                    return None
+            else:
+                try:
+                    expected.append(dataclasses.replace(mine, **fields))
+                except TypeError:
+                    return None
+            continue
+        try:
+            expected.append(EditAction(_EDIT.validate_python({"op": want["do"], **fields}), ""))
+        except ValidationError:
+            return None
+    got, want_outcome = _outcome(ctx, plan.actions), _outcome(ctx, expected)
+    if got != want_outcome:
+        return False
+    if "draft" in case:
+        return draft_mismatch(apply_plan(ctx.draft, plan, ctx.versions), case["draft"]) is None  # type: ignore[arg-type]
+    return True
+
+
+def _outcome(ctx: AgentContext, actions: Sequence[object]) -> tuple[dict[str, Any], list[object]]:
+    """The draft the actions leave (as it renders) and, in order, the actions that leave the draft alone and those that
+    bring media in (generated, library, spoken: the draft holds a stand-in of it)."""
+    saved: list[Draft] = [ctx.draft]  # type: ignore[list-item]
+    earlier, others = list(ctx.versions), []
+    for action in actions:
+        if isinstance(action, UndoAction):
+            for _ in range(action.steps):
+                if len(saved) > 1:
+                    saved.pop()
+                elif earlier and earlier[-1].before is not None:
+                    saved = [earlier.pop().before]  # type: ignore[list-item]
+            continue
+        edits = [action.edit] if isinstance(action, EditAction) else \
+            [] if isinstance(action, (Unknown, RedoAction, RevertAction)) else _edits_of(action, saved[-1], len(ctx.versions))
+        if not edits:
+            others.append(action)
+        elif isinstance(action, GenerateAction):  # its seed, shape, image: where it goes is in the draft
+            others.append(dataclasses.replace(action, placement="end", ref_segment_id=None))
+        elif not isinstance(action, EditAction):  # music, a sound, a voice: what the stand-in media leaves out
+            others.append(action)
+        for edit in edits:
+            try:
+                saved.append(apply_edit(saved[-1], edit))
+            except ReelforgeError:
+                pass
+    return _as_rendered(saved[-1].to_wire()), others
+
+
+_WIRE_COLORS = {"color", "bgcolor", "bg", "fic", "foc", "hl"}
+
+
+def _as_rendered(wire: Any, bg: str | None = None) -> Any:
+    """The wire form with colours as they render: one spelling each, and a fade with no colour of its own fading to
+    the background."""
+    if isinstance(wire, list):
+        return [_as_rendered(item, bg) for item in wire]
+    if not isinstance(wire, dict):
+        return wire
+    if bg is None and isinstance(wire.get("m"), dict) and "bg" in wire["m"]:
+        bg = wire["m"]["bg"]
+    out = {k: (parse_color(v) or v) if k in _WIRE_COLORS and isinstance(v, str) else _as_rendered(v, bg)
+           for k, v in wire.items()}
+    for fade, colour in (("fi", "fic"), ("fo", "foc")):
+        if out.get(fade) and colour not in out and bg is not None:
+            out[colour] = parse_color(bg) or bg
+    return out

@@ -34,7 +34,26 @@ def _edits(message: str, ctx: str = "full") -> list[object]:
     ("视频首尾淡入淡出", 1000, 1000),
 ])
 def test_picture_fade_phrases_fade_the_whole_video(message: str, fade_in: int | None, fade_out: int | None) -> None:
-    assert _edits(message) == [SetFade(fade_in_ms=fade_in, fade_out_ms=fade_out)]
+    said = "#000000" if "black" in message else None  # a colour said is written, the background's own too
+    assert _edits(message) == [SetFade(fade_in_ms=fade_in, fade_out_ms=fade_out, color=said)]
+
+
+@pytest.mark.parametrize(("message", "fade_in", "fade_out"), [
+    ("片尾淡出，淡到黑", None, 1000),
+    ("整个视频淡出 3秒 黑色", None, 3000),
+    ("视频开头从黑色慢慢淡入 一秒", 1000, None),
+    ("end on black", None, 1000),
+    ("start with a black screen and fade in over 1.5 seconds", 1500, None),
+])
+def test_a_fade_said_to_black_says_black_though_the_background_is_black(message: str, fade_in: int | None,
+                                                                          fade_out: int | None) -> None:
+    assert _edits(message) == [SetFade(fade_in_ms=fade_in, fade_out_ms=fade_out, color="#000000")]
+
+
+def test_an_end_with_no_colour_said_joins_the_black_one() -> None:
+    assert _edits("fade in from black at the start and fade out at the end") == \
+        [SetFade(fade_in_ms=1000, fade_out_ms=1000, color="#000000")]
+    assert len(_edits("fade in from white and out to black")) == 2
 
 
 @pytest.mark.parametrize(("message", "segment_id", "fade_out"), [

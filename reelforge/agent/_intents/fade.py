@@ -96,9 +96,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     lengths = _lengths(clause, ways)
     if clause.has(REMOVE + _NO_FADE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
         lengths = dict.fromkeys(lengths, 0)
-    # the background's own colour is no colour to set: the picture fades to the background anyway
+    # a colour said is written as said, the background's own too ("淡到黑", "fade out to black": docs/agent.md,
+    # "Conventions the corpus follows"); an end with none said fades to the background, so it goes with either
     bg = parse_color(state.draft.canvas.bg)
-    colours = [None if parse_color(value) == bg else value for value in fade_colours(clause)]
+    colours: list[str | None] = list(fade_colours(clause))
+    colour = colours[0] if colours else None
     last = state.actions[-1] if state.actions else None
     if target is None and len(lengths) == 1 and clause.has(_EACH) and isinstance(last, EditAction) and \
             isinstance(last.edit, SetFade) and last.edit.segment_id is None:
@@ -106,15 +108,17 @@ def handle(clause: Clause, state: PlanState) -> bool:
         both = next(iter(lengths.values()))
         state.actions.pop()
         state.edit(SetFade(fade_in_ms=both if last.edit.fade_in_ms is not None or "in" in lengths else None,
-                           fade_out_ms=both if last.edit.fade_out_ms is not None or "out" in lengths else None))
+                           fade_out_ms=both if last.edit.fade_out_ms is not None or "out" in lengths else None,
+                           color=last.edit.color or colour))
         return True
     if target is None and isinstance(last, EditAction) and isinstance(last.edit, SetFade) and last.edit.segment_id is None \
             and not any(getattr(last.edit, f"fade_{way}_ms") is not None for way in lengths) \
-            and last.edit.color == (colours[0] if colours else None):
+            and _as_background(last.edit.color, bg) == _as_background(colour, bg):
         # "fade in at the start and fade out at the end", "开头淡入一秒，结尾淡出一秒": the video's two ends said one by one
         # are one fade holding both (docs/agent.md: Pairs)
         state.actions.pop()
-        state.edit(last.edit.model_copy(update={f"fade_{way}_ms": ms for way, ms in lengths.items()}))
+        state.edit(last.edit.model_copy(update={**{f"fade_{way}_ms": ms for way, ms in lengths.items()},
+                                                "color": last.edit.color or colour}))
         return True
     if len(colours) > 1 and len(lengths) == len(colours) and len(set(colours)) > 1:
         # "fade in from white and out to black": each end its own colour, an edit each
@@ -122,20 +126,27 @@ def handle(clause: Clause, state: PlanState) -> bool:
             state.edit(SetFade(segment_id=target, color=colour, fade_in_ms=ms if way == "in" else None,
                                fade_out_ms=ms if way == "out" else None), focus_kind="clip" if target else None)
         return True
-    state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out"),
-                       color=colours[0] if colours else None),
+    state.edit(SetFade(segment_id=target, fade_in_ms=lengths.get("in"), fade_out_ms=lengths.get("out"), color=colour),
                focus_kind="clip" if target else None)
     return True
+
+
+def _as_background(colour: str | None, bg: object) -> str | None:
+    """A fade's colour as it renders: the background's own is the same as none said."""
+    return None if colour is None or parse_color(colour) == bg else colour
 
 
 # the colour a fade goes to or comes from, said after to / into / from ("fade out to white", "fade in from a red
 # screen", "fade to pink at the end, 2 seconds") and not naming a thing ("fade in on the red car"); Chinese after 到 / 成 / 从
 # ("结尾淡出到白色", "从白屏淡入"), or a field of it (白场, 白屏, 红幕) or the picture turning to it (变白, 白掉)
-_EN_BEFORE = re.compile(r"\b(?:to|into|from|through|thru|out of)\s+(?:an?\s+|the\s+)?(?:(?:pure|solid|plain|full|flat)\s+)?$")
+_EN_BEFORE = re.compile(r"\b(?:to|into|from|through|thru|out of|on)\s+(?:an?\s+|the\s+)?(?:(?:pure|solid|plain|full|flat)\s+)?$")
 _EN_AFTER = re.compile(r"\s*(?:$|[,.;!?]|\b(?:screens?|frames?|backgrounds?|cards?|slates?|at|over|for|in|and|then|"
                        r"instead|too|please|pls|by|with|after|before|when|on|of|during)\b)")
 _EN_FIELD = re.compile(r"\s+(?:screens?|frames?|cards?|slates?)\b")  # "a 2 second white screen at the end"
 _ZH_BEFORE = re.compile(r"(?:到|成|从|为|变|至)(?:纯)?$")
+# a colour said as an item of its own after the fade: "整个视频淡出 3秒 黑色", "fade out at the end, 2 seconds, white"
+_ITEM_BEFORE = re.compile(r"(?:[,，;；]|(?<=[\u4e00-\u9fff\d])\s|秒\s*)\s*$")
+_ITEM_AFTER = re.compile(r"(?:色)?(?:的)?\s*(?:$|[,，;；。.!！])")
 _ZH_FIELD = re.compile(rf"([{ZH_COLOR_CHARS}])(?:色)?(?:场|屏|幕)(?!幕)|(?:变|淡(?:到|成|为))([{ZH_COLOR_CHARS}])|([{ZH_COLOR_CHARS}])掉")
 
 
@@ -144,7 +155,8 @@ def fade_colours(clause: Clause) -> list[str]:
     text, found = clause.text, []
     for value, start, said in colors_in(text):
         before, after = text[:start], text[start + len(said):]
-        if _EN_BEFORE.search(before) and _EN_AFTER.match(after) or _ZH_BEFORE.search(before) or _EN_FIELD.match(after):
+        if _EN_BEFORE.search(before) and _EN_AFTER.match(after) or _ZH_BEFORE.search(before) or _EN_FIELD.match(after) \
+                or _ITEM_BEFORE.search(before) and _ITEM_AFTER.match(after):
             found.append((start, value))
     for match in _ZH_FIELD.finditer(text):
         if not any(start <= match.start() < start + 4 for start, _ in found):
