@@ -126,7 +126,8 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \
         r"^(?:(?:go|step) back) (?:one|\d+)(?: more)?$|" \
         r"^(?:我)?(?:不要|取消)(?:刚才|刚刚|上1个|上一个)(?:那个|那1个|的)?(?:改动|修改|操作|步骤?)(?:了|吧)?$|" \
-        r"^(?:刚才|刚刚)(?:那个|那1个|的)?(?:改动|修改|操作)(?:不要了|取消吧?|撤(?:销|回|了|掉)吧?)$|" \
+        r"^(?:刚才|刚刚|刚)(?:那个|那1个|那下|那1下|的)?(?:改动|修改|操作|改的|弄的)(?:不要了|取消吧?|撤(?:销|回|了|掉)吧?|算了)$|" \
+        r"\b(?:change|switch|set|turn|make|flip|put) (?:it|that|this|them|those) (?:all )?back(?: again)?(?: (?:please|pls|now))?$|" \
         r"^(?:(?:pls|please|just)\s+)?(?:ctrl|cmd|command|control)\s*(?:\+\s*)?z(?:\s+(?:it|that|pls|please))?$|" \
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
