@@ -33,7 +33,9 @@ _ASKING_EN = re.compile(
     r"(?:do you think )?(?:there'?s )?any chance (?:you could|you can|to|of)\s+|do you think you could\s+|"
     r"is there (?:any|a|some) (?:way|chance)(?: to| you could| i could| we could| for you to)?\s+|"
     r"(?:is it|would it be|will it be) (?:at all )?(?:possible|ok|okay|alright|fine|doable)(?: for you)? to\s+|"
-    r"would you be able to\s+|(?:it'?d|it would|it might|it could|that'?d|that would|that might) be " + _NICE + r" to\s+|"
+    r"would you be able to\s+|"
+    # "help me make a cooking video", "can you help me add a title": the request is what follows
+    r"(?:(?:could|can|would|will) (?:you|u) )?(?:please )?help me(?: to| out and| out,)?\s+(?=(?:" + _REQUEST_VERBS + r")\b)|(?:it'?d|it would|it might|it could|that'?d|that would|that might) be " + _NICE + r" to\s+|"
     r"is it too much to ask (?:for|you to)\s+|(?:please )?let me know if you (?:can|could)\s+|"
     r"(?:please )?(?:could|can|would|will) you (?:possibly|maybe|perhaps|kindly|please)\s+|"
     # "can you remove the title and the music?", "could u mute it": a request asked as a question (not "can you make

@@ -133,12 +133,30 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
         ids = [clips[0].id]  # "mute this clip" with one clip there ("the clip with the dog in it": by what it shows)
     if not ids:  # by name, in the order the clause names them ("the city clip after the dog clip")
         named = [(where, seg.id) for seg in clips if (where := _named(seg, clause, state)) is not None]
+        # "remove the photo", "城市那段放到照片后面": the one clip on the timeline made from a photo, where it is said
+        named += [photo for photo in _the_photo(clause, clips, state) if photo[1] not in {sid for _, sid in named}]
         ids = [sid for _, sid in sorted(named)]
     if not ids:  # "the neon one", "the clip with the waves": a word its scene brings to mind, when one clip's does
         ids = _evoked(clause, clips, state)
     if not ids and clips and _shows_absent(clause):  # "unmute the dog clip" when no clip shows a dog: not every clip
         ids = [MISSING]
     return ids
+
+
+# a photo said as the thing, not as an upload to add or animate ("my photo" / "我的照片" may be either; the areas that add
+# an upload read those first)
+_THE_PHOTO = re.compile(r"\b(?:the|that|this) (?:photo|picture|pic|image|still)\b|(?<![我的])(?:照片|图片|相片)")
+
+
+def _the_photo(clause: Clause, clips: list[Segment], state: PlanState) -> list[tuple[int, str]]:
+    """Where the clause says "the photo" and the one main-track clip whose media is a photo ("remove the photo", "put
+    the city clip after the photo", "把照片删了"); none when the timeline holds no photo or several."""
+    said = _THE_PHOTO.search(clause.text)
+    if said is None:
+        return []
+    kinds = {m.src: m.kind for m in state.context.media}
+    photos = [clip.id for clip in clips if kinds.get(clip.src or "") == "image"]
+    return [(said.start(), photos[0])] if len(photos) == 1 else []
 
 
 # every clip but some: "every clip but the first", "mute all except the dog clip", "除了第一段都静音", "除了狗那段其他都加速"

@@ -113,7 +113,8 @@ def _replayed(name: str, history: tuple[str, ...]) -> tuple[Draft, tuple[MediaRe
             except ReelforgeError:
                 continue
             edits.append(edit)
-            if isinstance(edit, AddClip):
+            if isinstance(edit, AddClip) and edit.src not in {m.src for m in media}:
+                # a generated clip stands in by name; an upload added to the timeline stays the upload it is (a photo)
                 media += (MediaRef(edit.src, "video", edit.name or "", edit.duration_ms, uploaded=False),)
     made = tuple(s.id for t in after.tracks for s in t.segments if s.id not in {x.id for u in draft.tracks
                                                                                   for x in u.segments})

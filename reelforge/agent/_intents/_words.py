@@ -581,8 +581,10 @@ VIDEO_FORMS = (r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: 
                # a channel's kind of content: "i want to make a cooking video", "做个健身视频" (a plan: what to show first is
                # asked; "a boxer training in an old gym" is a scene)
                r"(?:cooking|baking|recipes?|food|fitness|workout|gym|gaming|makeup|beauty|fashion|skincare|diy|crafts?|lifestyle)"
+               # ("a food review video", "a gaming unboxing video": the kind, then what kind of video of it)
+               r"(?:\s+(?:reviews?|tours?|unboxing|hauls?|challenges?|tips|tutorials?))?"
                r"(?=\s+(?:videos?|vlogs?|channel|content|tutorials?|reels?|tiktoks?)\b))(?![a-z])|"
-               r"(?:美食|做饭|烹饪|烘焙|健身|游戏|美妆|化妆|穿搭|护肤|手工)(?=(?:的)?(?:视频|vlog|短片|教程|内容))|"
+               r"(?:美食|做饭|烹饪|烘焙|健身|游戏|美妆|化妆|穿搭|护肤|手工)(?:探店|测评|分享|开箱|日常|教学)?(?=(?:的)?(?:视频|vlog|短片|教程|内容))|"
                r"宣传|推广|广告|带货|种草|产品展示|产品|教程|测评|生日|祝福|婚礼|纪念日|毕业|年会|团建|旅行|旅游|日常|回忆|相册|开箱|探店|好物分享|"
                r"抖音|快手|小红书|b站|视频号|朋友圈|油管|"
                # whose channel it is for, or the vlog's kind: "我要做个美食号的开场", "做一个美食vlog的开场"

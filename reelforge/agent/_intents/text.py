@@ -299,7 +299,7 @@ def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
     """The new words of "change Urban Dreams to Sueños Urbanos": a text on screen named by its words, unquoted."""
     for segment in text_segments(state.draft):
         name = (segment.meta.text or "").lower()
-        found = compiled_words(rf"\b(?:change|rename|replace|switch|swap|correct)\s+(?:the (?:title|text) )?{re.escape(name)}\s+(?:to|with|into|for|by)"
+        found = compiled_words(rf"\b(?:change|rename|replace|switch|swap|correct)\s+(?:the (?:title|text|words|wording) )?{re.escape(name)}\s+(?:to|with|into|for|by)"
                                r"\s+(.+?)\s*$|"  # "把 Urban Dreams 改成 夜游上海": named by its words in Chinese too
                                rf"^(?:把|将)?\s*{re.escape(name)}\s*(?:改成|换成|改为|换为|写成)\s*([^，,。；;]+?)\s*$").search(clause.text) if len(name) >= 3 else None
         said = next((g for g in found.groups() if g), None) if found else None
@@ -493,7 +493,7 @@ _UNQUOTED_ZH = re.compile(
 # they only style it ("change the title to red", "标题改成白字黑底")
 _RENAMED_EN = re.compile(
     r"\b(?:change|rename|switch|update|edit|set|retitle|reword|correct|fix)\s+(?:the\s+|my\s+|this\s+|that\s+)?"
-    r"(?:(?:main|end|first|second|last|opening)\s+)?(?:title|heading|headline|text|caption|label)(?:'s)?"
+    r"(?:(?:main|end|first|second|last|opening)\s+)?(?:title|heading|headline|text|caption|label|(?<=the )words|(?<=the )wording)(?:'s)?"
     r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 # ("标题里的字换成英文的Night Walk": the words in the title, in the language said)

@@ -704,9 +704,34 @@ _DEST_ZH = re.compile(r"(?:移|挪|放|调|拿|搬|排|变)(?:到|在|成)?\s*(?
                       r"(\d+|[一二两三]|最后|最前|最末)(?:一|1)?(?:个|位|位置|段)?(?:去|来)?(?:吧|呗|啊)?$")
 
 
+# a clip put at a place counted from the start, the place said alone: "put the city clip second", "move the dog clip third"
+# ("mute the second", "make the transitions a second" say no such place)
+_PUT_NTH = re.compile(r"^(?:please |can you |could you )?(?:put|place|move|have|make) (the (?:[a-z]+ ){0,3}?(?:clip|shot|one|video|part|photo|picture)|"
+                      r"clip \d)\s+(?:go |come |play |be )?(?:the )?(second|third|fourth|2nd|3rd|4th)"
+                      r"(?: (?:one|clip|shot|in line|in order|in the video))?(?: please| pls)?$")
+_NTH = {"second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+
+
+def _move_nth(clause: Clause, state: PlanState) -> bool:
+    """"put the city clip second": that clip moved to that place, when the timeline has it."""
+    said = _PUT_NTH.match(clause.text)
+    clips = main_clips(state.draft)
+    if said is None or _NTH[said.group(2)] >= len(clips):
+        return False
+    named = clip_refs(Clause(said.group(1), clause.quotes, clause.language, clause.source), state)
+    if len(named) != 1 or named[0] == MISSING:
+        return False
+    if [c.id for c in clips].index(named[0]) == _NTH[said.group(2)]:
+        return False  # already there
+    state.edit(MoveClip(segment_id=named[0], to_index=_NTH[said.group(2)]), focus_kind="clip")
+    return True
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):
         return False
+    if _move_nth(clause, state):
+        return True
     just_added = _added_upload(state)
     if just_added is not None and just_added is state.actions[-1] and clause.has(_PLACE_ALONE):
         return False  # "hike.mp4只要第2秒到第5秒，放到最前面": where the upload just added goes (``_place_added``)
@@ -1610,7 +1635,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
                       r"(?<=[\w.])\s*(?:的)?(?:前|后|最后)\d|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
                       r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b") and not (
             # "把hike视频换到城市前面", "move my photo to the start": an upload moved that is not there yet is added there
-            clause.has(r"(?:换|挪|移|调)到|\bmove\b") and _upload_off_timeline(clause, state)):  # "the hike vid should go before ..."
+            clause.has(r"(?:换|挪|移|调)到|\b(?:move|bring)\b") and _upload_off_timeline(clause, state)):  # "the hike vid should go before ..."
+        # ("bring the hike video in after the city": brought in, as moved there)
         return False
     # an upload said as such ("my video", "我上传的照片") or by its file name ("beach.jpg", "the hike video"); its
     # kind is said before where it goes ("put my picture before the city clip" is a photo)
