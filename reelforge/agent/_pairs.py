@@ -70,7 +70,7 @@ _SONG_HOLDS = ("volume", "fade_in_ms", "fade_out_ms", "loop", "duck")
 # "add the title 'Go' and make it yellow": a title added, then how it looks, is the title added so
 _TITLE_HOLDS = {"pos", "size", "color", "bgcolor", "duration_ms", "fade_in_ms", "fade_out_ms"}
 # words that say the second change is a request of its own: "音乐开头淡入两秒，结尾再淡出四秒"
-_APART = re.compile(r"[，,；;。]|再|然后|另外|顺便|\b(?:then|also|plus)\b")
+_APART = re.compile(r"[，,；;。、]|再|然后|另外|顺便|\b(?:then|also|plus)\b")
 _SHARED = re.compile(r"\b(?:each|both|apiece)\b|各|都是|都(?=\d)|分别")
 
 

@@ -673,9 +673,9 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
     # "title's hard to read", "music is too loud": a remark that leaves out its article
     # ("city clip drags on, ...": a clip named by what it shows, as dictation drops the article)
-    text = re.sub(r"(^|[,.!?]\s*)(?=(?:title|music|song|text|captions|subtitles|video|audio|voice-?over|"
-                  r"(?!(?:the|a|an|my|this|that|each|every|which|what|new|another|one)\b)[a-z]+ (?:clip|part|shot))"
-                  r"(?:'s|\s+(?:is|are|drags(?: on)?|goes on|feels|looks|seems)\b))", r"\1the ", text)
+    text = re.sub(r"(^|[,.!?]\s*)(?=(?:title|music|song|text|captions|subtitles|video|audio|voice-?over|dog clip|city clip)"
+                  r"(?:'s|\s+(?:is|are)\b)|(?!(?:the|a|an|my|this|that|each|every|which|what|new|another|one)\b)[a-z]+ "
+                  r"(?:clip|part|shot)\s+(?:drags(?: on)?|goes on|feels|seems)\b)", r"\1the ", text)
     text = re.sub(r"\b(the (?:title|music|song|text|captions|subtitles|video|audio|voice-?over))'s (?=(?:so|too|really|very|way|a bit|"
                   r"kinda|kind of|hard|difficult|impossible|not|barely|still)\b)", r"\1 is ", text)  # not "the title's colour"
     # "..., 8 seconds would be great", "30% is fine": the amount is what is asked for
