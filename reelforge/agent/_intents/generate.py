@@ -233,7 +233,7 @@ _ZH_STRIP = (
 
 
 # "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
-_LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*)"
+_LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*|(?<=, )|(?<=,))"
                    r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora\b(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
                    re.IGNORECASE)
 
@@ -257,7 +257,9 @@ def loras_of(clause: Clause) -> tuple[tuple[str, ...], str]:
 def add_loras(clause: Clause, state: PlanState) -> bool:
     """A clause that only names LoRAs ("..., use the anime LoRA") adds them to this message's last generation."""
     loras, rest = loras_of(clause)
-    if not loras or re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", "", rest):
+    rest = re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", " ", rest).strip()
+    shape = aspect_of(dataclasses.replace(clause, text=rest)) if _ONLY_A_SHAPE.match(rest) else None
+    if not loras or rest and shape is None:  # ("use the anime lora, 9:16": the new clip's shape, said with it)
         return False
     index = next((i for i in range(len(state.actions) - 1, -1, -1)
                   if isinstance(state.actions[i], GenerateAction)), None)
@@ -269,7 +271,8 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
         return True
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
-    state.actions[index] = dataclasses.replace(old, loras=old.loras + tuple(n for n in loras if n not in old.loras))
+    state.actions[index] = dataclasses.replace(old, loras=old.loras + tuple(n for n in loras if n not in old.loras),
+                                               aspect=shape or old.aspect)
     return True
 
 
@@ -1595,8 +1598,11 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         return True
     if slow_item is not None:
         prompt = f"{prompt}，{slow_item.group('slow')}"
+    loras, _ = loras_of(clause)
+    if loras:  # "a cat on a sofa, anime lora", "…, with the noir lora at 0.6": the LoRA words are not part of the picture
+        prompt = re.sub(r"\s*[,，](?:\s*[,，])+", ",", re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt))).strip(" ,，。.") or prompt
     state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
-                                  aspect=aspect_of(clause), placement="end"))
+                                  aspect=aspect_of(clause), placement="end", loras=loras))
     return True
 
 
@@ -1740,7 +1746,13 @@ def _scene_items_zh(text: str, moods: bool) -> str:
     """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒" (a mood read as the
     scene's only with no clip on the timeline: "狗在沙滩上跑 可爱一点" may be about the dog clip there)."""
     items = _SCENE_ITEM_ZH.sub("，", _WISHED_ITEM_ZH.sub("", text))
+    items = _RATIO_ITEM_ZH.sub(lambda m: f"{m.group(1)}:{m.group(2)}" if m.group(1) else "", items)  # "…，比例9:16", "16比9"
     return _MOOD_ITEM_ZH.sub(r"\1", items) if moods else items
+
+
+# the shape said as an item of a scene, with its word or as "16比9": "一只猫在沙发上睡觉，比例9:16", "…，16比9，5秒"
+_RATIO_ITEM_ZH = re.compile(r"(?<=[，,\s])(?:(\d{1,2})\s*比\s*(\d{1,2})(?=\s*(?:[，,]|$))|(?:画面)?(?:比例|画幅|宽高比)(?:是|用|要|为)?\s*"
+                            r"(?=\d{1,2}\s*[:：]\s*\d{1,2}|竖屏|横屏|方形|竖版|横版))")
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"
