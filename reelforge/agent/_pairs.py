@@ -69,6 +69,8 @@ _RELATIVE = {"scale", "volume_scale"}
 _SONG_HOLDS = ("volume", "fade_in_ms", "fade_out_ms", "loop", "duck")
 # "add the title 'Go' and make it yellow": a title added, then how it looks, is the title added so
 _TITLE_HOLDS = {"pos", "size", "color", "bgcolor", "duration_ms", "fade_in_ms", "fade_out_ms"}
+# words that say the second change is a request of its own: "音乐开头淡入两秒，结尾再淡出四秒"
+_APART = re.compile(r"[，,；;。、]|再|然后|另外|顺便|\b(?:then|also|plus)\b")
 _SHARED = re.compile(r"\b(?:each|both|apiece)\b|各|都是|都(?=\d)|分别")
 
 
@@ -151,6 +153,9 @@ def _pair(first: Action, second: Action, text: str, language: str, made: str | N
         return first  # "标题往上挪 放顶部": the same setting said twice
     if kind is UpdateMusic and {frozenset(one), frozenset(two)} == {frozenset({"fade_out_ms"}), frozenset({"end_ms"})}:
         return _merged(first, second, language, **one, **two)  # "music should fade out and stop at 12 s": it fades as it stops
+    if kind is UpdateMusic and (frozenset(one), frozenset(two)) == (frozenset({"fade_in_ms"}), frozenset({"fade_out_ms"})) \
+            and not _APART.search(text):
+        return _merged(first, second, language, **one, **two)  # "音乐开头淡入两秒 结尾淡出四秒": both fades in one breath
     relative = _DIRECTION_THEN_VALUE.get(kind)
     if relative is not None and set(one) == {relative[0]} and relative[1] in two and relative[0] not in two:
         return second  # "音乐大声点，调到60%": the level said

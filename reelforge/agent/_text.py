@@ -187,6 +187,9 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # another new clip at another place: "用一段日出的画面开场，五秒，后面再接一段赶海的"
                        r"[，,]\s*(?=(?:然后)?(?:后面|前面|最后|结尾|开头)(?:再|又)(?:接|加|来|补|插)(?:上)?(?:1)?(?:段|个|条))|"
                        r"[，,]\s*(?=(?:标题|字幕|背景音乐|音乐|配乐)(?:叫|是|写|就叫|用)?[:：]?\s*⟪)|"  # "…，竖屏，标题“东京”": a list item
+                       r"[，,]\s*(?=我(?:自己)?(?:上传|传)?的(?:那首)?(?:歌|音乐|曲子)(?:当|做|作为|用作|来当)(?:背景|配乐|bgm|背景音乐))|"  # "…，我的歌当背景"
+                       # the box's colour after the letters': "标题颜色换成白色的，底色黑色" (two changes, as "…，再加个黑底" is)
+                       r"(?:[，,]\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:底色|底框|底的颜色|底的色)(?:也|再)?(?:用|换成|改成|换|改|是|要|弄成|调成)?[\u4e00-\u9fff]{1,3}色)|"
                        r"(?<=⟫)[，,]\s*(?=(?:后面|前面|最后)(?:也|再)?(?:加|放|写|打))|"  # "前3秒加个字「第一天」，后面加个字「完」"
                        # "把标题删了，音乐也去掉", "…，转场换成淡入淡出": another object, then what to do with it
                        r"[，,]\s*(?=(?:(?:(?:两|2|每)(?:段|个片段)|所有|全部|clips?|片段)(?:片段)?的?\s*)?(?:标题|字幕|文字|字体|字|背景音乐|音乐|配乐|bgm|配音|旁白|转场|音效|音量|原声|声音|速度|背景|比例)"
@@ -669,8 +672,10 @@ def _plain_en(text: str) -> str:
                   "", text)  # "kindly do one thing, make the title little bigger only"
     text = re.sub(r"\ba touch (?=(?:more|less|\w+er)\b)", "a bit ", text)  # "a touch smaller", "a touch quicker"
     # "title's hard to read", "music is too loud": a remark that leaves out its article
+    # ("city clip drags on, ...": a clip named by what it shows, as dictation drops the article)
     text = re.sub(r"(^|[,.!?]\s*)(?=(?:title|music|song|text|captions|subtitles|video|audio|voice-?over|dog clip|city clip)"
-                  r"(?:'s|\s+(?:is|are)\b))", r"\1the ", text)
+                  r"(?:'s|\s+(?:is|are)\b)|(?!(?:the|a|an|my|this|that|each|every|which|what|new|another|one)\b)[a-z]+ "
+                  r"(?:clip|part|shot)\s+(?:drags(?: on)?|goes on|feels|seems)\b)", r"\1the ", text)
     text = re.sub(r"\b(the (?:title|music|song|text|captions|subtitles|video|audio|voice-?over))'s (?=(?:so|too|really|very|way|a bit|"
                   r"kinda|kind of|hard|difficult|impossible|not|barely|still)\b)", r"\1 is ", text)  # not "the title's colour"
     # "..., 8 seconds would be great", "30% is fine": the amount is what is asked for

@@ -776,12 +776,17 @@ _MOTION_REMARK = re.compile(r"^((?:the|this|that|all (?:the|this|that)) (?:[\w-]
                             r"(?:camera )?(?:movement|motion|moves?)|moving(?: camera)?|camera)(?: (?:thing|effect|stuff))?)"
                             r"(?: on (?:the )?[\w ]{1,20}?(?:clip|one|shot))? (?:makes?|is|are|'s|feels?|looks?|gets?|gives?|seems?)\b")
 _IT_ALONE = re.compile(r"\b(?:it|that|them)\b")
+# a change of mind said of a thing, then the request: "i changed my mind about the fade, go back before it"
+_MIND_CHANGED = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|actually|so|well|sorry|wait)[,\s]+)*(?:i(?:'ve| have)?\s+)?(?:changed|change) my mind "
+                           r"(?:about|on|regarding|with) ((?:the|this|that|my) [\w' -]{1,30}?)$")
 
 
 def _motion_then_it(clauses: list[Clause]) -> list[Clause]:
-    """"the moving camera thing makes me dizzy, stop it": the request's "it" is the camera move the remark names."""
+    """"the moving camera thing makes me dizzy, stop it", "i changed my mind about the fade, go back before it": the
+    request's "it" is the thing the remark names."""
     for index in range(len(clauses) - 1):
-        remark, request = _MOTION_REMARK.match(clauses[index].text), clauses[index + 1]
+        remark = _MOTION_REMARK.match(clauses[index].text) or _MIND_CHANGED.match(clauses[index].text)
+        request = clauses[index + 1]
         if remark is None or request.language != "en" or not _IT_ALONE.search(request.text) or \
                 read_clause(request).of("topic"):
             continue
@@ -848,26 +853,38 @@ def _something_then_said(clauses: list[Clause]) -> list[Clause]:
     return clauses
 
 
-# an upload added, then a move for it with its length said last after a pause: "照片加进来 用拉远的效果 三秒" (the photo 3 s)
-_LENGTH_LAST_ZH = re.compile(r"\s+(?:显示|时长|放)?(\d+(?:\.\d+)?秒)(?:钟)?(?:就行|就好|吧)?$")
+# an upload added, then a move for it with its length said last after a pause: "照片加进来 用拉远的效果 三秒" (the photo
+# 3 s), "照片加进来，慢慢推近，显示4秒", "add my photo, have it slowly zoom in, 4 seconds"; or the length alone after the move
+_LENGTH_LAST = re.compile(r"(?:^|\s+|[，,]\s*)(?:显示|时长|放)?(?P<zh>\d+(?:\.\d+)?秒)(?:钟)?(?:就行|就好|吧)?$|"
+                          r"(?:^|,\s*)(?:for\s+|make it\s+)?(?:about\s+)?(?P<en>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))(?: long)?(?: please| pls)?$")
+_ADDS_UPLOAD = {"zh": r"加|放|添加|插|接", "en": r"\b(?:add|put|use|insert|stick|drop|throw)\b"}
+_PHOTO_SAID = {"zh": r"照片|图片|相片", "en": r"\b(?:photo|picture|pic|image)\b"}
 
 
 def _length_of_added(clauses: list[Clause], state: PlanState) -> list[Clause]:
-    """"照片加进来 用拉远的效果 三秒": a length said last, after a pause, in the clause after an upload is added is the
-    upload's length, said with it ("照片加进来 3秒"), and the move is what is left."""
+    """"照片加进来 用拉远的效果 三秒": a length said last, after a pause, in the clause after an upload is added (or alone in
+    the clause after that) is the upload's length, said with it ("照片加进来 3秒"), and the move is what is left."""
     on_timeline = {seg.src for seg in main_clips(state.draft)}
     for index in range(len(clauses) - 1):
-        added, then = clauses[index], clauses[index + 1]
-        length = _LENGTH_LAST_ZH.search(then.text)
-        if added.language != "zh" or length is None or not then.text[:length.start()].strip() or \
-                duration_ms(added.text) is not None or not re.search(r"加|放|添加|插|接", added.text):
-            continue
-        uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image") and m.src not in on_timeline
-                   and (names_upload(added.unquoted().lower(), m) or m.kind == "image" and re.search(r"照片|图片|相片", added.text))]
-        if len(uploads) != 1:
-            continue
-        return [*clauses[:index], dataclasses.replace(added, text=f"{added.text} {length.group(1)}"),
-                dataclasses.replace(then, text=then.text[:length.start()]), *clauses[index + 2:]]
+        added = clauses[index]
+        for after in range(index + 1, min(index + 3, len(clauses))):
+            then = clauses[after]
+            length = _LENGTH_LAST.search(then.text)
+            said = length and (length.group("zh") if added.language == "zh" else length.group("en"))
+            between = clauses[index + 1:after]
+            if not said or length is None or bool(then.text[:length.start()].strip()) == bool(between) or \
+                    duration_ms(added.text) is not None or not re.search(_ADDS_UPLOAD[added.language], added.text) or \
+                    any(duration_ms(c) is not None or not re.search(_VAGUE_MOVE + r"|推|拉|摇|移|zoom|pan|push|pull", c)
+                        for c in [c.text for c in between] or ([then.text[:length.start()]] if added.language == "en" else [])):
+                continue
+            uploads = [m for m in state.context.media if m.uploaded and m.kind in ("video", "image") and m.src not in on_timeline
+                       and (names_upload(added.unquoted().lower(), m) or m.kind == "image" and
+                            re.search(_PHOTO_SAID[added.language], added.text))]
+            if len(uploads) != 1:
+                continue
+            joined = f"{added.text} {said}" if added.language == "zh" else f"{added.text} for {said}"
+            rest = [] if between else [dataclasses.replace(then, text=then.text[:length.start()])]
+            return [*clauses[:index], dataclasses.replace(added, text=joined), *between, *rest, *clauses[after + 1:]]
     return clauses
 
 
@@ -1059,7 +1076,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if state.actions and getattr(state.actions[-1], "understood", None) == _ABILITY:
             continue  # "加个画中画，把狗那段缩小放在右上角": how the thing asked about should look, already answered
         unread = _nothing_to_edit(clause, state) or _not_understood(clause)
-        why = _says_why(clause, clauses[index + 1] if index + 1 < len(clauses) else None, unread, state)
+        why = _says_why(clause, clauses[index + 1] if index + 1 < len(clauses) else None, unread, state) or \
+            _restates(previous, clause, unread)
         if why:  # "it looks weird on my phone, ...": asked about only when nothing beside it acts
             state.described.append(unread)
         if why or chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
@@ -1528,6 +1546,23 @@ def _says_why(clause: Clause, following: Clause | None, unread: Unknown, state: 
     return (following is not None and clause.language == "en" and verb is not None
             and re.fullmatch(rf"(?:{EN_VERBS})", verb.group(1)) is not None
             and re.match(rf"(?:please |just |and |then )*{verb.group(1)}\b", following.text) is not None)
+
+
+def _restates(previous: tuple[Clause, PlanState] | None, clause: Clause, unread: Unknown) -> bool:
+    """A clause no area could read that names nothing of its own (no thing, no value: "just the audio" after "can i get
+    this as an mp3", "放完就停" after "音乐别循环了"): read together with the request before it, that request is planned
+    just as it was. It says that request again, how it goes; never a question of its own."""
+    if previous is None or not unread.unexplained or unread.question or \
+            any(s.kind not in _CONCRETE for s in read_clause(clause).slots) or clause.has(_JOINED):
+        return False
+    said, start = previous
+    joined = Clause(f"{said.text}{'，' if said.language == 'zh' else ', '}{clause.text}", said.quotes, said.language, said.source)
+    alone, together = candidates(said, start), candidates(joined, start)
+    if not alone or not together:
+        return False
+    before, chosen = best(alone), best(together)
+    return bool(before.actions) and chosen.actions == before.actions and close_call(together, chosen) is None and \
+        _left_out(joined, chosen) is None
 
 
 def _names_its_clip(clause: Clause, following: Clause | None, state: PlanState) -> bool:

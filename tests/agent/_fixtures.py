@@ -298,6 +298,8 @@ def action_mismatch(action: object, expected: dict[str, Any]) -> str | None:
             got = getattr(target, key)
             if isinstance(want, dict) and hasattr(got, "model_dump"):  # a free position: {"x": .., "y": ..}
                 got = got.model_dump()
+            if isinstance(want, list) and isinstance(got, tuple):  # JSON has no tuple: loras ["anime"]
+                got = list(got)
             if got != want and not _same_color(key, got, want):
                 return f"{key}: expected {want!r}, got {got!r} in {target}"
     return None

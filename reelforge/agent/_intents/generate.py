@@ -134,6 +134,10 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
     r"贴纸|表情|特效|动画|边框|水印|logo|片头|片尾|开场|结尾|开头))|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|" \
     r"(?:给我|帮我)(?:1)?(?:个|段|条)(?:横屏|竖屏|方形|竖版|横版|正方形)的?(?:[，,]|\s+)(?=[\u4e00-\u9fff]{4,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))(?!(?:慢慢|缓缓)?(?:的)?(?:推近|拉远|推进|拉近|运镜|缩放|平移|摇镜|往[左右上下](?:摇|移)))|拍(?:1)?(?:个|段)|文生视频"
+# the user's photo and video named together: both go on the timeline
+_PHOTO_AND_VIDEO = r"(?:照片|图片|相片)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:视频|录像)|(?:视频|录像)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:照片|图片|相片)|" \
+                   r"\b(?:photos?|pictures?|pics?)\s*(?:and|&|\+)\s*(?:my\s+)?(?:videos?|vids?|footage)\b|" \
+                   r"\b(?:videos?|vids?|footage)\s*(?:and|&|\+)\s*(?:my\s+)?(?:photos?|pictures?|pics?)\b"
 _ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|" \
@@ -229,21 +233,33 @@ _ZH_STRIP = (
 
 
 # "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
-_LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*)"
-                   r"([a-z0-9][\w-]*)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora\b(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
+_LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*|(?<=, )|(?<=,))"
+                   r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora\b(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
                    re.IGNORECASE)
+
+
+# a LoRA named by its style in Chinese ("用动漫的lora") is the settings' name for that style
+_LORA_ZH = {"动漫": "anime", "2次元": "anime", "日漫": "anime", "卡通": "cartoon"}
+
+
+def _lora_name(said: str) -> str:
+    name = said.removesuffix("的")
+    return _LORA_ZH.get(name, name)
 
 
 def loras_of(clause: Clause) -> tuple[tuple[str, ...], str]:
     """The LoRAs a clause names (``NAME`` or ``NAME:SCALE``) and its text without them."""
-    found = [f"{m.group(1)}:{m.group(2)}" if m.group(2) else m.group(1) for m in _LORA.finditer(clause.unquoted())]
+    found = [f"{_lora_name(m.group(1))}:{m.group(2)}" if m.group(2) else _lora_name(m.group(1))
+             for m in _LORA.finditer(clause.unquoted())]
     return tuple(found), _LORA.sub(" ", clause.unquoted())
 
 
 def add_loras(clause: Clause, state: PlanState) -> bool:
     """A clause that only names LoRAs ("..., use the anime LoRA") adds them to this message's last generation."""
     loras, rest = loras_of(clause)
-    if not loras or re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", "", rest):
+    rest = re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", " ", rest).strip()
+    shape = aspect_of(dataclasses.replace(clause, text=rest)) if _ONLY_A_SHAPE.match(rest) else None
+    if not loras or rest and shape is None:  # ("use the anime lora, 9:16": the new clip's shape, said with it)
         return False
     index = next((i for i in range(len(state.actions) - 1, -1, -1)
                   if isinstance(state.actions[i], GenerateAction)), None)
@@ -255,7 +271,8 @@ def add_loras(clause: Clause, state: PlanState) -> bool:
         return True
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
-    state.actions[index] = dataclasses.replace(old, loras=old.loras + tuple(n for n in loras if n not in old.loras))
+    state.actions[index] = dataclasses.replace(old, loras=old.loras + tuple(n for n in loras if n not in old.loras),
+                                               aspect=shape or old.aspect)
     return True
 
 
@@ -1063,6 +1080,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             clause, f"Which clip should the new one go next to? The video has {count} clip(s); for example: after "
             "the first clip.", f"新片段要放在哪个片段旁边？视频有 {count} 个片段，例如：放在第一个片段后面。")))
         return True
+    if not animate and clause.has(_PHOTO_AND_VIDEO) and any(m.uploaded and m.kind == "video" for m in state.context.media):
+        return False  # "照片和视频做个合集", "照片+视频的合集": the uploads put together, no photo animated
     image = find_media(clause, state, ("image",)) if animate or clause.has(r"\b(?:photo|picture|image)\b|照片|图片") else None
     if animate and image is None:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
@@ -1265,7 +1284,7 @@ def _change_of_pending(clause: Clause, state: PlanState) -> bool:
 
 
 _ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用|(?:make|have) it|in|as)?\s*(?:a )?(?:竖屏|横屏|方形|竖版|横版|方的|竖的|横的|vertical|horizontal|square|"
-                           r"portrait|landscape)(?:的|吧|的吧| format| please| one| video)?"
+                           r"portrait|landscape|(?:9|16|1|4|3|21)\s*[:：x]\s*(?:16|9|1|5|3|4)(?: ratio| aspect(?: ratio)?)?)(?:的|吧|的吧| format| please| one| video)?"
                            r"(?:[\s,，]*(?:and )?(?:about|around|roughly|like|大概|大约)?\s*\d+(?:\.\d+)?\s*(?:秒|s|secs?|seconds?)(?: long)?)?$")
 
 
@@ -1313,7 +1332,7 @@ def _motion_of_photo(clause: Clause, state: PlanState) -> bool:
 
 
 # slow motion said alone as the last item of a scene: "a hummingbird drinking from a red flower, slow motion"
-_ONLY_SLOW = re.compile(r"^(?:and |with |in |shot in )?(?:(?:super|very|extra|really) )?slow[- ]?mo(?:tion)?(?: please| pls)?$")
+_ONLY_SLOW = re.compile(r"^(?:and |with |in |shot in )?(?:(?:super|very|extra|really|nice and) )?slow(?:[- ]?mo(?:tion)?|ly)?(?: please| pls)?$")
 
 
 def _slow_of_pending(clause: Clause, state: PlanState) -> bool:
@@ -1579,8 +1598,11 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
         return True
     if slow_item is not None:
         prompt = f"{prompt}，{slow_item.group('slow')}"
+    loras, _ = loras_of(clause)
+    if loras:  # "a cat on a sofa, anime lora", "…, with the noir lora at 0.6": the LoRA words are not part of the picture
+        prompt = re.sub(r"\s*[,，](?:\s*[,，])+", ",", re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt))).strip(" ,，。.") or prompt
     state.generate(GenerateAction(prompt=_numerals_as_said(prompt, clause), seconds=(duration_ms(clause.text) or 5000) / 1000,
-                                  aspect=aspect_of(clause), placement="end"))
+                                  aspect=aspect_of(clause), placement="end", loras=loras))
     return True
 
 
@@ -1724,7 +1746,13 @@ def _scene_items_zh(text: str, moods: bool) -> str:
     """"一只柴犬在雨里打伞 可爱一点 5秒" as a scene and its items: "一只柴犬在雨里打伞，可爱，5秒" (a mood read as the
     scene's only with no clip on the timeline: "狗在沙滩上跑 可爱一点" may be about the dog clip there)."""
     items = _SCENE_ITEM_ZH.sub("，", _WISHED_ITEM_ZH.sub("", text))
+    items = _RATIO_ITEM_ZH.sub(lambda m: f"{m.group(1)}:{m.group(2)}" if m.group(1) else "", items)  # "…，比例9:16", "16比9"
     return _MOOD_ITEM_ZH.sub(r"\1", items) if moods else items
+
+
+# the shape said as an item of a scene, with its word or as "16比9": "一只猫在沙发上睡觉，比例9:16", "…，16比9，5秒"
+_RATIO_ITEM_ZH = re.compile(r"(?<=[，,\s])(?:(\d{1,2})\s*比\s*(\d{1,2})(?=\s*(?:[，,]|$))|(?:画面)?(?:比例|画幅|宽高比)(?:是|用|要|为)?\s*"
+                            r"(?=\d{1,2}\s*[:：]\s*\d{1,2}|竖屏|横屏|方形|竖版|横版))")
 # a look said as an item of a scene is how it is filmed, no filter on the video: "一个女生在窗边看书，暖色调，6秒",
 # "a girl reading by the window, warm tones, 6 seconds"
 _LOOK_ITEM = re.compile(r"(?:(?<=[，,\s])|^)(?:暖|冷|偏暖|偏冷|复古|电影|胶片|日系|港风|清新|高级|黑金|赛博朋克|莫兰迪)(?:色调|调色|色系|风|感|滤镜)?"

@@ -97,6 +97,7 @@ _NO_LOOP = (r"\b(?:don'?t|do not|no|stop|never|didn'?t|doesn'?t|wouldn'?t|won'?t
 # "把低保真换成摇滚"
 _REPLACED = r"\b(swap|replace|switch|trade)(?: out)? (?:the|that|this|my|our) [\w&-]+(?: [\w&-]+)?(?= (?:for|with)\b)|" \
             r"(把)[^，,把]{1,8}?(?=换成|改成|替换成|换为)"
+# ("下雪的故宫 红墙 古风": 古风 listed after a scene after a pause is how it looks, no music)
 # a genre named alone is music: "how about some jazz instead", "换成爵士乐吧", "add some dubstep", "put on some rock"; words that
 # are also things in a scene (rock, country, piano, strings) only as what is asked for ("some rock", "to country")
 _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|orchestral|chill ?hop|chill ?out|r&b|rnb|blues|dubstep|" \
@@ -112,6 +113,7 @@ _GENRE = r"(?<![a-z])(?:jazz|lo-?fi|edm|hip[- ]?hop|techno|synthwave|classical|o
          r"lounge|synths?|easy listening)(?![a-z])(?!\s+(?:playing|player|on|in|at|by|of|near|under|stage|band|lesson))|" \
          r"爵士|摇滚|民谣|电子乐|嘻哈|古典乐|钢琴曲|轻音乐|纯音乐|电音|说唱|饶舌|蓝调|交响乐|乡村音乐|摇篮曲|电子舞曲|(?<!赛博)朋克|放克|迪斯科|舞曲|" \
          r"重金属|金属乐|摇摆乐|" \
+         r"(?:(?<![\u4e00-\u9fff] )|(?<=换成 )|(?<=改成 )|(?<=来点 )|(?<=音乐 )|(?<=配乐 )|(?<=bgm ))" \
          r"(?:古风|国风|中国风)(?=(?:一点|点)?(?:的)?(?:吧|$|[，,]|音乐|歌|配乐|bgm|曲))|" \
          r"(?:^|[，,\s])(?:再)?配(?:上|个|点|首|一首|一段|段)?(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|电子|古典|古筝|二胡|琵琶|笛子|萨克斯)|" \
          r"(?:来|加|配)(?:点|首|一首|段|一段|个)(?:[\u4e00-\u9fff]{1,3}的)?(?:钢琴|吉他|小提琴|大提琴|尤克里里|弦乐|古筝|二胡|琵琶|萨克斯)"  # "…，配钢琴", "配点轻松的吉他", "来点小提琴"

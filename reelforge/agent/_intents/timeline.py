@@ -1265,9 +1265,34 @@ _KIND_WORDS = {"video": r"\b(?:videos?|vids?|footage|clips?|recordings?|mp4|mov)
 _AN_END = r"\bend\b|\b(?:last|final)$|\b(?:last|final)(?= (?:please|pls|thanks))|最后|结尾"
 
 
+# which of the uploads just listed goes first, said after them: "..., photo first", "，照片在前", "，先放视频"
+_FIRST_AMONG = re.compile(r"\s*[，,]\s*(?:(?:the|my) )?(?P<en>photo|picture|pic|image|video|vid|footage|clip)s? (?:first|goes first|before(?: it| the other)?)"
+                          r"(?: please| pls)?$|\s*[，,]\s*(?:(?:先放|先)(?P<zh1>照片|图片|相片|视频)|(?P<zh2>照片|图片|相片|视频)(?:在前(?:面)?|放前面|先|放在前面))(?:吧)?$")
+
+
+# where the uploads listed all go, said last: "…，都放城市后面", "…，全都加到最后"
+_ALL_PLACED_ZH = re.compile(r"\s*[，,]\s*(?:都|全都|全部|一起)(?:放|加|接|插)(?:在|到)?(?P<place>[^，,]{1,10}?(?:前面|后面|之前|之后|最前面?|最后面?|开头|结尾))(?:吧|就行)?$")
+
+
 def _uploads_listed(clause: Clause, state: PlanState) -> bool:
     """Several uploads added in one request, in the order said: "add the hike video and the beach photo after the city",
-    "照片和视频都加到后面" (one place: each after the one before), "hike.mp4放到最前面，照片放最后" (a place each)."""
+    "照片和视频都加到后面" (one place: each after the one before), "hike.mp4放到最前面，照片放最后" (a place each); which
+    goes first said after them ("..., photo first") orders them."""
+    together = _ALL_PLACED_ZH.search(clause.text)
+    if together is not None and "，" in clause.text[:together.start()].replace(",", "，"):
+        # "照片3秒，hike视频接在照片后面，都放城市后面": the place said for them all is where the first goes, the rest
+        # each after the one before (or where its own words put it)
+        head, _, rest = re.sub(r"\s*,\s*", "，", clause.text[:together.start()]).partition("，")
+        return _uploads_listed_in(dataclasses.replace(clause, text=f"{head}放{together.group('place')}，{rest}"), state, None)
+    first = _FIRST_AMONG.search(clause.text)
+    if first is not None:
+        kind = first.group("en") or first.group("zh1") or first.group("zh2")
+        return _uploads_listed_in(dataclasses.replace(clause, text=clause.text[:first.start()]), state,
+                                  "image" if re.search(_KIND_WORDS["image"], kind) else "video")
+    return _uploads_listed_in(clause, state, None)
+
+
+def _uploads_listed_in(clause: Clause, state: PlanState, first_kind: str | None) -> bool:
     sides = [dataclasses.replace(clause, text=part) for part in re.split(r"\s*[，,]\s*", clause.text) if part]
     verb = re.match(r"^(?:put|add|place|insert|move|stick)\b", clause.text)
     if len(sides) == 1 and verb:  # "put the hike video at the start and the photo at the end": a place each, one verb
@@ -1276,13 +1301,14 @@ def _uploads_listed(clause: Clause, state: PlanState) -> bool:
         if len(sides) > 1 and not all(placement_of(side, state) not in (None, ("end", None)) or side.has(_AN_END)
                                       for side in sides):
             sides = sides[:1]
-    if len(sides) > 1 and all(_named_upload(side, state) or _the_photo(side, state) or _my_upload(side, state) for side in sides):
+    if len(sides) > 1 and first_kind is None and \
+            all(_named_upload(side, state) or _the_photo(side, state) or _my_upload(side, state) for side in sides):
         trial = state.fork()
         if all(_add_upload(side, trial) for side in sides):
             state.__dict__.update(trial.__dict__)
             return True
         return False
-    parts = re.split(r"\s*(?:\band\b|和|跟|、|以及)\s*", without_place(clause.text))
+    parts = re.split(r"\s*(?:\band\b|和|跟|、|以及|[+＋])\s*", without_place(clause.text))
     found: list[MediaRef] = []
     for part in parts:
         said = dataclasses.replace(clause, text=part)
@@ -1293,10 +1319,12 @@ def _uploads_listed(clause: Clause, state: PlanState) -> bool:
         found.append(media)
     if len(found) < 2:
         return False
+    if first_kind is not None:  # "..., photo first": the one of that kind before the others
+        found.sort(key=lambda media: media.kind != first_kind)
     # each upload where its own words put it ("the beach photo goes first and hike.mp4 last"), else where the request
     # puts them all, each after the one before ("add the hike video and the beach photo after the city")
     own = [_own_place(dataclasses.replace(clause, text=part), state)
-           for part in re.split(r"\s*(?:\band\b|和|跟|、|以及)\s*", clause.text)] if len(parts) == len(found) else []
+           for part in re.split(r"\s*(?:\band\b|和|跟|、|以及|[+＋])\s*", clause.text)] if len(parts) == len(found) else []
     placement: tuple[str, str | None] = placement_of(clause, state) or ("end", None)
     for index, media in enumerate(found):
         at = (own[index] if own else None) or placement
