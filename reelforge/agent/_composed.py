@@ -175,13 +175,19 @@ def _number(value: float, kind: str) -> object | None:
     return None
 
 
+def _apart(value: int, word: int) -> int:
+    """How far a value is from a property word, one said after it nearer than one before ("title white, box colour
+    blue": the box's is blue)."""
+    return value - word if value >= word else word - value + 8
+
+
 def _claims(values: list[_Value], words: list[tuple[tuple[str, ...], int]]) -> dict[int, tuple[str, ...]]:
     """Each property word's value: the nearest value said of a kind one of its fields takes ("white on a black
     background": the background's is black), by the value's index."""
     claims: dict[int, tuple[str, ...]] = {}
-    for names, start in sorted(words, key=lambda word: min((abs(v.start - word[1]) for v in values), default=0)):
+    for names, start in sorted(words, key=lambda word: min((_apart(v.start, word[1]) for v in values), default=0)):
         kinds = {FIELD_KINDS[name] for name in names}
-        near = [(abs(v.start - start), k) for k, v in enumerate(values)
+        near = [(_apart(v.start, start), k) for k, v in enumerate(values)
                 if k not in claims and (v.kind in kinds or v.kind == "number" and kinds & {"share", "speed", "time", "rate"})]
         if near:
             claims[min(near)[1]] = names

@@ -75,7 +75,9 @@ def plain(message: str, language: str) -> str:
 # music is a bit loud, turn it down to 25%", "love the city shot! but can you mute the dog clip", "哇这个城市拍得好酷 不过音乐有点吵
 # 调小到25%" (when what follows leaves its thing unsaid, the praise names it and stays: "钢琴挺好 就是开头两秒慢慢进来")
 _PRAISE_EN = re.compile(r"^(?:(?:wow|omg|oh|ok|okay|hey|nice|haha)[,!.\s]+)*(?:(?:i )?(?:really |absolutely |totally )?(?:love|like|dig)\s+"
-                        r"(?:the|this|that|my|how)\b[^,.!?;]{0,40}?|(?:the|this|that|everything)\b[^,.!?;]{0,40}?\b(?:looks?|is|sounds?|came out)\s+"
+                        r"(?:(?:the|this|that|my|how)\b[^,.!?;]{0,40}?|it(?: (?:so much|a lot))?)|"  # "love it but the song is ..."
+                        r"(?:(?:that'?s|it'?s|this is|looks|sounds)\s+)?(?:so |really |super |pretty |very )?(?:amazing|great|awesome|"
+                        r"cool|nice|good|perfect|beautiful|fantastic|lovely|gorgeous|stunning)|(?:the|this|that|everything)\b[^,.!?;]{0,40}?\b(?:looks?|is|sounds?|came out)\s+"
                         r"(?:so |really |super |pretty |very )?(?:amazing|great|awesome|cool|nice|good|perfect|beautiful|fantastic|lovely|"
                         r"gorgeous|sick|stunning))[,.!\s]+(?:but|though|however)[,\s]+", re.IGNORECASE)
 _OWN_THING_EN = re.compile(r"^(?:can you|could you|would you|please|pls|the|my|this|that|make|turn|add|remove|mute|put|change|cut|trim|"

@@ -140,7 +140,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"[.?!,]?\s*i(?: am|'m) new(?: here| user| in this)?\s*[.!]*$", ""),
     # --- adjectives after their noun: "box black", "letters white", "speed normal", "the sound original of city"
     # (not a colour of two words: "background blue grey", "bg blue-green")
-    (rf"\b(box|background|letters|text|font|bg)\s+({_COLOURS})\b(?![\s-]+(?:{_COLOURS})\b)", r"\2 \1"),
+    # ("the video background blue" stays the picture's: the canvas reads it so)
+    (rf"(?<!video )(?<!canvas )(?<!picture )\b(box|background|letters|text|font|bg)\s+({_COLOURS})\b(?![\s-]+(?:{_COLOURS})\b)", r"\2 \1"),
     (r"\bspeed normal\b", "normal speed"),
     (r"\b(?:the )?(sound|audio) original of (?:the )?(\w+)(?: clip)?\b", r"the original sound of the \2 clip"),
     (r"\bthe (song|music|video|photo|picture|voice) of me\b", r"my \1"),

@@ -85,7 +85,8 @@ FIELD_KINDS: dict[str, ValueKind] = {
 # vol 30%", "transition length 0.5s", "字幕颜色黄色", "标题 字号 大一点"), English and Chinese; a word names each field
 # of its group that an op has ("size" is ``size`` or ``scale``)
 FIELD_WORDS: dict[tuple[str, ...], str] = {
-    ("color",): r"\b(?:font |text |letter )?colou?rs?\b|颜色|字色|色彩",
+    # ("the box colour blue": the box's, never the words')
+    ("color",): r"\b(?<!box )(?<!background )(?<!bg )(?<!banner )(?:font |text |letter )?colou?rs?\b|颜色|字色|色彩",
     ("bgcolor", "bg"): r"\b(?:background|bg|box)(?: colou?r)?\b(?! music)|背景色|底色|背景颜色",
     ("volume", "volume_scale"): r"\b(?:volume|vol|loudness|level)\b|音量|响度|声音(?=\s*(?:调|设|开|降|改|放)(?:到|成|为))",  # "声音调成0": the level said
     ("size", "scale", "size_scale"): r"\b(?:font |text )?size\b|\bscale\b|字号|字体大小|大小|尺寸",

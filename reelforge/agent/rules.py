@@ -611,6 +611,20 @@ def _upload_news_then_it(clauses: list[Clause]) -> list[Clause]:
     for clause in clauses:
         news = _MEDIA_NEWS.match(out[-1].text) if out else None
         placed = _PLACE_IT.match(clause.text) if news else None
+        if news is not None and placed is None:
+            # "i uploaded a video of my trip, can you remove the shaky parts": the news only says what the request is
+            # about; "mute it and put it at the end": "it" is that upload ("make it vertical" stays the video's shape)
+            said = news.group("en") or news.group("zh")
+            kind = "photo" if said in ("photo", "picture", "pic", "image", "照片", "图片", "相片") else "video"
+            named = clause.text
+            if clause.language == "en" and (kind == "photo" or re.search(
+                    r"^(?:(?:and|then|so|please|can you|could you)\s+)*(?:mute|trim|cut|shorten|speed|slow|put|add|place|use|"
+                    r"insert|move|stick|drop)\b[^,]*?\bit\b", clause.text)):  # ("make it move": the photo told of)
+                named = re.sub(r"\bit\b", f"my {kind}", clause.text, count=1)
+            elif clause.language == "zh" and kind == "photo":  # "我传了一张海边的照片，让它动一下"
+                named = clause.text.replace("它", "我上传的照片", 1)
+            out[-1] = dataclasses.replace(clause, text=named)
+            continue
         if news is None or placed is None:
             out.append(clause)
             continue
@@ -1020,6 +1034,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         changed = _upload_then_more(clause, state)
         if changed is not None:  # "add the hiking clip at half speed": the upload, then what is said of it
             state = changed
+            continue
+        helped = meta.how_to(clause) if len(clauses) == 1 else None
+        if helped is not None:  # "how do I add music": how the editor does it, never the change unasked
+            state.actions.append(helped)
             continue
         found = candidates(clause, state)
         if not found or all(isinstance(a, Unknown) for a in best(found).actions):

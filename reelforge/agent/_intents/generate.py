@@ -138,7 +138,9 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
 _PHOTO_AND_VIDEO = r"(?:照片|图片|相片)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:视频|录像)|(?:视频|录像)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:照片|图片|相片)|" \
                    r"\b(?:photos?|pictures?|pics?)\s*(?:and|&|\+)\s*(?:my\s+)?(?:videos?|vids?|footage)\b|" \
                    r"\b(?:videos?|vids?|footage)\s*(?:and|&|\+)\s*(?:my\s+)?(?:photos?|pictures?|pics?)\b"
-_ANIMATE = r"\banimate\b|bring .* to life|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
+_ANIMATE = r"\banimate\b|bring .* to life|" \
+           r"\b(?:photo|picture|image|still|pic)\s+(?:to\s+|should\s+|could\s+|can\s+)?(?:be|become|turn into)\s+(?:a |an )?(?:(?:short|little|real|" \
+           r"proper) )?(?:moving|animated|live|video)\b|make .*(?:photo|picture|image|still).* (?:come alive|come to life)|make .*(?:photo|picture|image|still).* move|turn .*(?:photo|picture|image) into a video|" \
            r"\b(?:video|clip|animation|shot)s? (?:from|out of|based on|using|of) (?:my|the|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:photo|picture|image|still|pic)\b(?!s)|" \
            r"(?:照片|图片|相片|图|\.(?:jpe?g|png|webp|heic)\b)(?:.*)动(?:起来|一下|一动)|" \
            r"(?:照片|图片|相片|\.(?:jpe?g|png|webp|heic)\b).*(?:做成|变成|弄成|调成|转成|搞成|整成)(?:会)?动(?:的|态的?)(?:视频)?(?:吧|吗)?$|把.*(?:照片|图片|相片|图).*(?:做成|变成|生成|转成)视频|图生视频|" \
@@ -1397,6 +1399,8 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
 _ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
+                r"\bout of (?:these|those|them|all (?:of )?(?:these|those|this|them|that)|everything|(?:all )?(?:this|my) stuff)\b|" \
+                r"\b(?:these|those) (?:clips|photos|pictures|pics|videos|files|shots)\b|" \
                 r"上传|(?:用|拿|把)(?:这些|这张|那张|几张|所有的?)?(?:照片|图片|相片)(?=和|跟|与|、)|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
 _ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|(?<!阳光|天气|光线|风景|景色|氛围|气氛|天色|心情)(?:很好|不错)|好看|喜欢|可以了|标题|文字|字幕|(?<!在听)(?<!着听)(?<!边听)音乐|配乐|音效|转场|速度|音量|画布|片段|第\d+个|撤销|重做|导出|下载|时间线|它|这个|那个"
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"

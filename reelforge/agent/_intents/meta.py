@@ -10,6 +10,7 @@ from reelforge.agent._intents._words import aspect_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask, compiled
 from reelforge.agent.actions import (
+    EditAction,
     ExportAction,
     HelpAction,
     RedoAction,
@@ -20,9 +21,10 @@ from reelforge.agent.actions import (
     Unknown,
 )
 from reelforge.agent.describe import REVERT_TOPICS
+from reelforge.draft.edits import SetCanvas
 from reelforge.draft.output import OUTPUT_FORMATS, OutputFormat, PresetName, Quality
 
-__all__ = ["asked_of", "from_history", "handle", "revert_topic"]
+__all__ = ["asked_of", "from_history", "handle", "how_to", "revert_topic"]
 
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |really |even |exactly |else |all )?do\b|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|从哪(?:里|儿)?(?:开始|下手|入手)|不知道(?:从哪|怎么)(?:开始|下手|弄)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
@@ -112,6 +114,25 @@ _PUT_ON_TIMELINE = r"(?:放|加|拖|拉|添加|导入|插)(?:进|到|入|在)?(?
 # a newcomer asking what to write: "what do i even type here", "what am i supposed to say", "what should i do first"
 _WHAT_TO_TYPE = r"^(?:(?:so|um+|uh+|ok(?:ay)?|hmm+|hi|hello|hey)[,\s]+)*what (?:do|should|can|am) (?:i|we) (?:even |supposed to |meant to )?" \
                 r"(?:type|say|write|ask|put|enter|do)(?: (?:in )?(?:here|there|this box)| now| first| next| with this| to start)*\W*$"
+
+
+# how to do something, asked alone: "how do I add music", "how can i mute a clip?", "how would I speed up the video":
+# the user asks how the editor works (help on that topic), not for the change; an amount or words quoted make it one
+_HOW_TO = re.compile(r"^(?:(?:so|ok(?:ay)?|hmm+|um+|uh+|and|but|hey|hi|hello|sorry|quick question|question)[,:\s]+)*"
+                     r"(?:how (?:do|can|could|would|should|will|does) (?:i|we|you|u|one)|how to) (?:even |actually |just )?"
+                     r"(?:add|put|change|make|get|set|edit|move|turn|use|insert|remove|delete|mute|trim|cut|split|speed|slow|"
+                     r"fade|export|generate|create|do|apply|adjust|resize|crop|rotate|swap|reorder|undo|redo|save|include|"
+                     r"give|have|stop|loop|replace|upload|narrate|write|type|caption|subtitle)\b")
+_HOW_TO_TOPICS = {"music": r"\b(?:music|songs?|soundtrack|bgm|tracks?)\b", "sounds": r"\bsound effects?\b|\bsfx\b|\bsounds\b",
+                  **_HELP_TOPICS}
+
+
+def how_to(clause: Clause) -> HelpAction | None:
+    """Help on a topic for a how-to question said alone ("how do I add music"); None for a request asked that way with
+    what it needs said ("how do i add the title 'Go'?", "how can i cut it to 5 seconds")."""
+    if clause.language != "en" or clause.quotes or not _HOW_TO.match(clause.text) or re.search(r"\d", clause.text):
+        return None
+    return HelpAction(next((t for t, p in _HOW_TO_TOPICS.items() if clause.has(p)), None))
 
 
 def asked_of(clause: Clause) -> Asked | None:
@@ -292,7 +313,8 @@ def from_history(clause: Clause, state: PlanState) -> bool:
     """What the last version makes of the clause: "no wait put it back" after an undo redoes it; "put the music back",
     "狗那段给我弄回来" after the last version removed it undo that removal (not new music: what was there comes back as
     it was); "one for youtube as well" after an export is another export (never a clip of YouTube)."""
-    if state.context.history and not _last_was(state, r"^(?:exported|导出)") and re.match(_JUDGED_LAST, clause.text):
+    if state.context.history and not _last_was(state, r"^(?:exported|导出)") and (re.match(_JUDGED_LAST, clause.text) or re.match(
+            _JUDGED_ALONE, clause.text) and re.match(_JUDGED_ALONE, clause.source.strip().lower())):
         state.actions.append(UndoAction())  # "no, that looks worse" of the last change: undone (never "no title")
         return True
     if _last_was(state, r"^(?:exported|导出)") and clause.has(_ANOTHER) and not clause.has(_EXPORT) and (
@@ -324,6 +346,12 @@ _THAT_IS = r"(?:that|it|this)(?:'s| is| looks?| feels?| seems?| sounds?)+ (?:(?:
            r"actually|definitely) )*"
 _JUDGED_LAST = rf"^(?:(?:no+|nah|nope|yeah no|oh no)[\s,.!]+(?:(?:hmm+|ugh|meh)[\s,.!]+)*{_THAT_IS}(?:worse|bad|awful|terrible|ugly|off|wrong|" \
                rf"weird)|(?:(?:hmm+|ugh|meh)[\s,.!]+)*{_THAT_IS}worse)(?: now| than before| to me)?\W*$"
+
+
+# the last change judged bad with no "no", the whole message: "that looks bad", "ugh it looks terrible" (said before a
+# request it is only why: "that looks bad, make the title smaller")
+_JUDGED_ALONE = rf"^(?:(?:hmm+|ugh+|meh|oh|ew+|yikes|oof|honestly|eh)[\s,.!]+)*{_THAT_IS}(?:bad|awful|terrible|ugly|horrible|" \
+                r"wrong|weird|off|cheap|gross|not (?:good|great|right))(?: now| to me)?\W*$"
 
 
 # a Chinese clause that ends in undoing or restoring, after what it says of why: "算了 还原", "不喜欢 撤了吧"
@@ -400,11 +428,20 @@ def handle(clause: Clause, state: PlanState) -> bool:
                         "Say: export in high quality.",
                 "暂时还不能导出超过1080p的分辨率（2K、4K）：最清楚的是高画质（1080p）。要导出这个吗？可以说：导出高清")))
             return True
+        rate = clause.search(_EXPORT_FPS)
+        if rate is not None and not any(isinstance(a, EditAction) and isinstance(a.edit, SetCanvas) and a.edit.fps
+                                        for a in state.actions):  # "export at 60fps": the rate set, then the file made
+            state.edit(SetCanvas(fps=int(next(g for g in rate.groups() if g))))
         for part in _each_export(clause):  # "导出一个给youtube的再导一个给抖音的": an export each
             state.actions.append(_as_drawn(export_action(part), part, state))
     else:
         return False
     return True
+
+
+# a frame rate said with the export: "export at 30 frames", "render it at 60fps", "导出60帧的" (the export has no rate of
+# its own: the video's is set first)
+_EXPORT_FPS = r"(?<![\d.])(\d{2,3})\s*(?:fps|frames? (?:per|a) second|帧(?:每秒)?)|(?<![\d.])(24|25|30|48|50|60)\s*frames\b"
 
 
 # what was just taken away, wanted again: "bring it back", "i want that back", "把它弄回来"

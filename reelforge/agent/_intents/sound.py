@@ -165,6 +165,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if clause.has(MUSIC) and not clause.has(_SOUND):
         return False
+    quoted = clause.quote()
+    # "put a 'ding' at 2 seconds": a sound's name quoted alone, typed lower case as a sound is (a title's words are not)
+    named = quoted is not None and len(quoted.split()) <= 2 and quoted == quoted.lower() and names_sound(quoted) \
+        and not clause.has(r"\b(?:title|caption|subtitle|heading|headline|text|words?|says?|saying|reads?)\b|标题|字幕|文字")
     if clause.has(r"\b(?:title|caption|subtitle|heading|headline|text)\b|标题|字幕|文字") and not clause.has(_SOUND) \
             and not (names_sound(clause.text) and clause.has(r"\bwhen\b|\bas (?:soon as )?(?:the|it)\b|的时候|时|"
                                                              r"\b(?:before|after) (?:the|it)\b|(?:消失|出现|出来|结束)(?:之?前|之?后|以前|以后)")):
@@ -173,11 +177,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if missing is not None and sound_effect(clause.text) is None and not clause.has(_SUBJECT_CLIP) and clause.has(
             _SOUND + "|" + ADD + r"|\b(?:want|need|at \d|at the (?:very )?(?:start|beginning|end)|before|after|when|in the background|sfx)\b|来|加|放|在第?\d"):
         return _not_in_library(clause, missing.group(0), state)  # "add a record scratch at 3 seconds": asked, never a clip
-    if not clause.has(_SOUND) and not names_sound(clause.text):  # "photo" alone is not a shutter sound
+    if not clause.has(_SOUND) and not names_sound(clause.text) and not named:  # "photo" alone is not a shutter sound
         return False
     sound = sound_effect(clause.text)
-    quoted = clause.quote()
-    if sound is None and quoted is not None and clause.has(_SOUND):
+    if sound is None and quoted is not None and (clause.has(_SOUND) or named):
         sound = sound_effect(quoted.lower())  # "add a 'ding' sound", "加个「咔嚓」的拍照声": the sound's name quoted
     if sound is None and clause.has(_EFFECT_WORDS) and clause.has(r"\btransitions?\b|\bcuts?\b|转场"):
         sound = "whoosh"  # "能给每个转场都加个音效吗": the transition's own sound

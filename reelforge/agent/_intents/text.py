@@ -394,6 +394,11 @@ _BACKDROP = re.compile(
                        rf"([{ZH_COLOR_CHARS}])(?:色)?(?:的)?(?:框|底框|背景框)|"
                        # "标题的背景框改成蓝色", "底色改成半透明黑色": the box named, then its colour
                        rf"(?:背景框|背景条|底框|底色)(?:的颜色)?(?:改成|换成|变成|弄成|调成|改为|用|是|为)?(?:半透明的?)?({ZH_COLOR_WORDS})色?")
+_PICTURE_BEFORE = re.compile(r"\b(?:video|canvas|picture|frame|screen)(?:'s)?\s+$")
+# a box asked for with no colour said: "add a box behind the title", "give the title a background", "title needs a box"
+_BOX_ADDED = re.compile(r"^(?!.*\b(?:remove|delete|drop|lose|get rid|take (?:off|away|out)|no|without|blends?|into)\b).*"
+                        r"\b(?:add|put|give|have|has|needs?|want|stick|place|with)\b.*\b(?:box|banner|backdrop|background|strip)\b"
+                        r"(?!\s+(?:music|song|track|sound))")
 # a box said by how it looks, not its colour: "put a dark background behind it"
 _SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
@@ -424,12 +429,15 @@ def _style(clause: Clause) -> dict[str, object]:
     if pos:
         out["pos"] = pos
     text = _ACCEPTED_COLOR.sub(" ", clause.text)  # "黄色也行": fine as it is
-    backdrops = [(m, _backdrop_color(m, clause.language)) for m in _BACKDROP.finditer(text)]
+    backdrops = [(m, _backdrop_color(m, clause.language)) for m in _BACKDROP.finditer(text)
+                 if not _PICTURE_BEFORE.search(text[:m.start()])]  # "the video background blue" is the canvas's
     # "blends into the background, ... with a black background": the one that has a colour
     backdrop, bgcolor = next((b for b in backdrops if b[1]), backdrops[0] if backdrops else (None, None))
     if backdrop:
         if bgcolor:
             out["bgcolor"] = bgcolor
+        elif clause.language == "en" and _BOX_ADDED.search(text):  # "add a box behind the title": the usual black one
+            out["bgcolor"] = color_of("black")
         text = text[:backdrop.start()] + " " + text[backdrop.end():]
     elif (on := re.search(r"\bon\s+(?:an?\s+)?([a-z]+)\s*$", text)) and color_of(on.group(1)):  # "white on black"
         out["bgcolor"] = color_of(on.group(1))
@@ -562,7 +570,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       rf"[，,\s]\s*(?:(?:{ZH_COLOR_WORDS})色?的?(?:字|底|框|背景|底色)?\s*){{1,3}}吧?$|"
                       r"\s+(?:显示|持续|停留|放)(?:在|到)?|$)").search(clause.unquoted())  # "…：感谢观看，显示2秒", "…：夜晚的城市 显示在左上角"
     if match:
-        return next(g for g in match.groups() if g).strip()
+        return _without_style_after(next(g for g in match.groups() if g).strip())
     # a list item led by the noun, its words unquoted but capitalised as a name: "title Tokyo 2077 at the top in pink"
     led = compiled(rf"^(?:the |a )?(?:title|heading)\s+(?!(?:{_MODIFIER})|(?:{_NOT_WORDS})\b)(.+?)(?=\s+(?:{_MODIFIER})|"
                    r"\s*[,;]|$)").search(clause.text)
@@ -580,6 +588,23 @@ def _unquoted_words(clause: Clause) -> str | None:
     if unquoted and not PLACEHOLDER.search(unquoted.group(1)):
         return unquoted.group(1).strip()
     return None
+
+
+# a part after the words' last comma that only places, times or styles them: "title: Neon Streets, bottom of the screen"
+_STYLE_AFTER = re.compile(rf",\s*(?:(?:{_MODIFIER})|(?:(?:at|in|on|to|near|along)\s+)?(?:the\s+)?(?:very\s+)?(?:{_PLACES})\b|"
+                          r"(?:for|lasting)\s+\d|\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b)[^,]*$")
+_SCREEN_WORDS = re.compile(r"\b(?:of|on)\s+(?:the\s+)?(?:screen|frame|video|picture)\b")
+
+
+def _without_style_after(words: str) -> str:
+    """The words without what a comma adds about where, when or how they show ("Neon Streets, top left", "Neon
+    Streets, big and yellow"); a comma inside the words stays ("Hello, World")."""
+    while "," in words:
+        head, tail = words.rsplit(",", 1)
+        if not (_STYLE_AFTER.search("," + tail.lower()) or _only_style(_SCREEN_WORDS.sub(" ", tail))) or not head.strip():
+            break
+        words = head.rstrip()
+    return words
 
 
 # words put at a place on screen with no noun, capitalised as a name: "put Summit at the top in yellow", "put Big Sur at
