@@ -46,6 +46,9 @@ _DICTATED = re.compile(r"[:：](?!\d)\s*[^\s'\"“「『‘《]")
 # words to write or say, unquoted ("加行字 出发啦", "内容是 我们出发吧", "add the title Thanks for watching", "add a voice
 # saying there he is!"): their last word may be a particle or a thanks of their own, their marks are theirs
 _WORDS_TO_WRITE = re.compile(r"(?:字|标题|文字|字幕|内容|说|写|念|读|旁白|配音|口播)(?:是|为|着)?\s*[：:\s，,]|"
+                             # a title renamed to words, not a style: "标题改成 好想你！" keeps its mark
+                             r"(?:标题|文字)(?:的)?(?:文字|内容)?\s*(?:改成|改为|换成|写成|变成|就叫|叫做|叫)(?![^！!]*(?:色|大|小|上|下|左|右|"
+                             r"中间|居中|秒|倍|%|字体|粗|细|一点|一些))[^！!]+[！!]+\s*$|"
                              r"\b(?:saying|says|say|said|reads?|narrat\w*|voice-?over)\b|"
                              r"\b(?:title|text|caption|called|named)\s+[A-Z0-9]")
 

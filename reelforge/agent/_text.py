@@ -408,7 +408,17 @@ _TITLE_STYLE_ZH = re.compile(r"[大小]|一点|一些|色|秒|倍|%|百分|字�
                              r"^#[0-9a-fA-F]{3,8}$|^rgba?\(")  # "标题改成#FFD700": a colour's value
 
 
+# a title's words said last, unquoted, with their exclamation ("开头加个字 出发！", "标题改成 冲鸭！"): held with it, as
+# English keeps "let's go!" (the mark would end the clause and be lost)
+_EXCLAIMED_TITLE_ZH = re.compile(
+    r"((?:加|打|写|放|来)(?:个|一个|1个|一行|1行|上|一句|1句)?(?:大字|字|标题|文字)\s*[:：]?\s*|"
+    r"(?:标题|文字)(?:的)?(?:文字|内容)?\s*(?:改成|改为|换成|写成|变成|就叫|叫做|叫)[:：]?\s*)"
+    r"(?![「“『《‘\"'])([^，,。；;！!？?「“『《\s][^，,。；;！!？?「“『《]{0,20}?[！!]+)\s*$")
+
+
 def _quote_title_zh(message: str) -> str:
+    message = _EXCLAIMED_TITLE_ZH.sub(lambda m: m.group(0) if _TITLE_STYLE_ZH.search(m.group(2))
+                                      else f"{m.group(1)}「{m.group(2).strip()}」", message)
     return _UNQUOTED_TITLE_ZH.sub(lambda m: m.group(0) if _TITLE_STYLE_ZH.search(m.group(2))
                                   else f"{m.group(1)}「{m.group(2).strip()}」", message)
 
@@ -924,7 +934,11 @@ _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入")
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
              (re.compile(r"倒出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
              (re.compile(r"静[因阴]|禁因|净音"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),
-             (re.compile(r"减掉(?=\d|[一二三四五六七八九十两半]|前|后|开头|结尾|最)"), "剪掉"))  # "城市那段太长了 减掉3秒": by ear
+             (re.compile(r"减掉(?=\d|[一二三四五六七八九十两半]|前|后|开头|结尾|最)"), "剪掉"),  # "城市那段太长了 减掉3秒": by ear
+             # "城市那段开头2秒剪调" (剪掉 typed by its sound); "砍掉最后3秒", "开头砍一秒": a stretch of time hacked off is cut,
+             # never the clip deleted ("砍掉狗那段" still removes it, "音乐砍一半" still halves the volume)
+             (re.compile(r"[剪减]调(?!色|音|整|成|到|节)"), "剪掉"),
+             (re.compile(r"砍(?=(?:掉|了|去)?(?:最后|开头|结尾|前面|后面|前|后|头上|尾巴)?(?:的)?(?:\d|[一二三四五六七八九十两半]+(?:\.\d+)?秒))"), "剪"))
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]*|$)){2,}$")  # ("撤销撤销": said twice without a pause too)
 

@@ -124,6 +124,7 @@ AREAS: tuple[Area, ...] = (
     _area("interchange", interchange.handle), _area("meta", meta.handle), _area("voice", voice.handle, "voice", "title"),
     _area("long_shot", long_shot.handle, "clip"),
     _area("replace_pending", generate.replace_pending, "clip"), _area("loras", generate.add_loras, "clip"),
+    _area("seed", generate.add_seed, "clip"),
     _area("sound", sound.handle, "sound", "transition"), _area("slideshow", slideshow.handle, "clip", "music", "transition", "motion", settles=True),
     _area("text", text.handle, "title"), _area("song", song.handle, "music"), _area("music", music.handle, "music"),
     _area("motion", motion.handle, "motion"), _area("generate", generate.handle, "clip"),

@@ -44,7 +44,7 @@ from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
 
-__all__ = ["add_loras", "handle", "handle_description", "loras_of", "placement_of", "scene_described", "without_place"]
+__all__ = ["add_loras", "add_seed", "handle", "handle_description", "loras_of", "placement_of", "scene_described", "without_place"]
 
 # a new clip's noun phrase: "a clip", "another vertical 8s shot", "new footage", "a cinematic drone shot"
 _A_CLIP = r"(?:(?:a|an|another|one more|new|fresh|some|different)\s+)+(?:[\w-]+\s+){0,3}?(?:clip|video|shot|scene|footage)s?"
@@ -226,6 +226,8 @@ _ZH_STRIP = (
     r"[，,]?\s*(?:放|插|加)?(?:在|到)?(?:第\d+(?:个|段|条)?|最后(?:1)?(?:个|段|条))(?:片段|镜头|视频)?(?:的)?(?:后面|前面|之后|之前|后边|前边|后|前)$",
     r"\d+(?:\.\d+)?秒(?:钟)?(?:长)?(?:的)?",
     r"的?短(?=视频$|片$)",  # "…日落的短视频": a short video, the length is no part of the scene
+    # "雨中的东京街头 做个竖的 10秒", "…，给我一个横屏的": the shape wished for, no part of the scene
+    r"(?:(?<=[，,\s])|^)(?:给我|帮我)?(?:做|来|要|弄|整|搞|出)?(?:1)?(?:个|段|条)(?=(?:竖屏|横屏|竖版|横版|方形|正方形|竖的|横的|方的)(?:的)?(?:[，,\s]|$))",
     r"竖屏|横屏|竖版|横版|方形|正方形|9:16|16:9|1:1|(?:(?<=[，,\s])|^)(?:竖|横|方)的(?=[，,\s]|$)",  # "… 竖的 八秒"
     r"^(?:1|一)?(?:个|段|条)",
     r"(?:的)?(?:视频|片段|(?<![慢长空])镜头|短片|动画|画面|素材|空镜)(?:吧)?$",  # ("蜂鸟的慢镜头": how it is filmed, kept whole)
@@ -994,7 +996,52 @@ _TWO_SCENES = re.compile(r"^(?:(?:请|帮我|给我)?(?:生成|做|来|拍|整|�
                          r"one (?:of|showing|with)\s+(?P<first_en>.{3,}?),?\s+and\s+(?:the other|another|one)\s+(?:of|showing|with)\s+(?P<second_en>.{3,})$")
 
 
+# a fixed seed said with the clip ("seed 42", "with seed 123", "种子用42", "随机种子设为8", "seed用7"): the generation's
+# ``seed``, never words of its scene
+_SEED = re.compile(r"(?:\s*[，,]\s*|\s+|^)(?:(?:with|using|and)\s+)?(?:(?:a|the)\s+)?(?:(?:fixed|random)\s+)?(?<![a-z])seed(?![a-z])\s*"
+                   r"(?:=|:|of|is|to|at|用|是|设为|设成|设置为|改成|换成|为)?\s*(\d{1,10})(?![\d.%秒])|"
+                   r"(?:\s*[，,]\s*|\s+|^)(?:用|把)?(?:随机|固定)?种子(?:数|值|号)?(?:用|是|设为|设成|设置为|设置成|改成|换成|改为|为|=|:|：)?\s*"
+                   r"(\d{1,10})(?![\d.%秒])", re.I)
+
+
+def _seed_of(clause: Clause) -> tuple[int | None, Clause]:
+    """The seed a clause says, and the clause without it."""
+    found = _SEED.search(clause.text)
+    if found is None:
+        return None, clause
+    return int(found.group(1) or found.group(2)), dataclasses.replace(clause, text=_SEED.sub("", clause.text).strip())
+
+
+def _give_seed(state: PlanState, since: int, seed: int | None) -> None:
+    """The seed said, given to the clips this clause asked to generate."""
+    for index in range(since, len(state.actions)) if seed is not None else ():
+        old = state.actions[index]
+        if isinstance(old, GenerateAction):
+            state.actions[index] = dataclasses.replace(old, seed=seed)
+
+
+def add_seed(clause: Clause, state: PlanState) -> bool:
+    """A clause that only says a seed ("..., 种子换成99", "seed 7") gives it to this message's last generation."""
+    seed, rest = _seed_of(clause)
+    if seed is None or re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再|吧", "", rest.text):
+        return False
+    index = next((i for i in range(len(state.actions) - 1, -1, -1) if isinstance(state.actions[i], GenerateAction)), None)
+    if index is None:
+        return False
+    _give_seed(state, index, seed)
+    return True
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
+    """A clip to generate, with the seed said."""
+    seed, clause = _seed_of(clause)
+    since = len(state.actions)
+    done = _handle(clause, state)
+    _give_seed(state, since, seed)
+    return done
+
+
+def _handle(clause: Clause, state: PlanState) -> bool:
     if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _beyond_what_is_made(clause, state):
@@ -1285,7 +1332,8 @@ def _change_of_pending(clause: Clause, state: PlanState) -> bool:
     return True
 
 
-_ONLY_A_SHAPE = re.compile(r"^(?:要|是|做成|用|(?:make|have) it|in|as)?\s*(?:a )?(?:竖屏|横屏|方形|竖版|横版|方的|竖的|横的|vertical|horizontal|square|"
+_ONLY_A_SHAPE = re.compile(r"^(?:(?:给我|帮我)?(?:来|要|做|弄|整|搞|出)?(?:1)?(?:个|段|条)|给我|要|是|做成|用|(?:make|have) it|in|as|"
+                           r"(?:give me|i want) (?=an? (?:vertical|horizontal|square|portrait|landscape) one))?\s*(?:an? )?(?:竖屏|横屏|方形|竖版|横版|方的|竖的|横的|vertical|horizontal|square|"
                            r"portrait|landscape|(?:9|16|1|4|3|21)\s*[:：x]\s*(?:16|9|1|5|3|4)(?: ratio| aspect(?: ratio)?)?)(?:的|吧|的吧| format| please| one| video)?"
                            r"(?:[\s,，]*(?:and )?(?:about|around|roughly|like|大概|大约)?\s*\d+(?:\.\d+)?\s*(?:秒|s|secs?|seconds?)(?: long)?)?$")
 
@@ -1516,6 +1564,15 @@ _NOT_A_THING = {"break", "pause", "gap", "second", "sec", "moment", "minute", "m
 
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
+    """A scene described (below), with the seed said."""
+    seed, clause = _seed_of(clause)
+    since = len(state.actions)
+    done = _handle_description(clause, state)
+    _give_seed(state, since, seed)
+    return done
+
+
+def _handle_description(clause: Clause, state: PlanState) -> bool:
     """A message that opens by describing a scene is asking for that scene: "a sunset over a mountain lake,
     10 seconds, vertical" / "夜晚的东京街头，霓虹灯闪烁，10秒，竖屏" generates it.
 
@@ -1738,11 +1795,13 @@ _SLOW_SCENE_ZH = re.compile(r"^((?![^，,]*(?:那段|这段|片段|视频|第\d)
 # and how it should look ("可爱一点": 可爱 is the scene's, the 一点 no change asked of anything; "要有科幻感": a feel)
 _SHAPE_ZH = r"横屏|竖屏|方形|横版|竖版|\d+:\d+"
 _ITEM_ZH = rf"(?:\d+(?:\.\d+)?秒|{_SHAPE_ZH}|(?:竖|横|方)(?:着)?(?=的)|慢动作|慢镜头|[\u4e00-\u9fff]{{2}}(?:一)?点|[\u4e00-\u9fff]{{2,3}}感)(?:的)?(?:[，,\s]|$)"
-_SCENE_ITEM_ZH = re.compile(rf"(?<=[\u4e00-\u9fff\d])\s+(?:要有|要|用|做成)?(?={_ITEM_ZH})|"
+# the shape wished for as "one" of it: "海浪拍打礁石 给我一个横屏的 十秒", "雨中的东京街头 做个竖的" (the scene in that shape)
+_WISH_ZH = r"(?:(?:给我|帮我|我要|我想要)?(?:来|要|做|弄|整|搞|出|生成)?(?:1)?(?:个|段|条)|要有|要|用|做成|给我|来)"
+_SCENE_ITEM_ZH = re.compile(rf"(?<=[\u4e00-\u9fff\d])\s+{_WISH_ZH}?(?={_ITEM_ZH})|"
                             # a shape and a length said in one breath: "竖屏15秒", "15秒竖屏"
                             rf"(?<=横屏|竖屏|方形|横版|竖版)(?=\d+(?:\.\d+)?秒(?:[，,\s]|$))|(?<=\d秒)(?=(?:{_SHAPE_ZH})(?:的)?(?:[，,\s]|$))")
 # an item said after a comma with the 要 of a wish: "夕阳下的海边，浪轻轻拍着沙滩，要竖屏的，十秒"
-_WISHED_ITEM_ZH = re.compile(rf"(?<=[，,])\s*(?:要有|要|用|做成)(?={_ITEM_ZH})")
+_WISHED_ITEM_ZH = re.compile(rf"(?<=[，,])\s*{_WISH_ZH}(?={_ITEM_ZH})")
 _MOOD_ITEM_ZH = re.compile(r"(?<=[，,])(可爱|温馨|梦幻|唯美|清新|浪漫|治愈|欢快|安静|热闹|神秘|壮观|大气|文艺|温暖|明亮|酷炫|搞笑|开心|欢乐|温柔|活泼|萌)(?:一)?点(?=[，,]|$)")
 
 

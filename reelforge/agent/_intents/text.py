@@ -420,7 +420,8 @@ def _backdrop_color(found: re.Match[str], language: str) -> str | None:
 # "在它上面", "在那段上面": on a clip, not the top of the frame
 _ON_IT_ZH = re.compile(r"在(?:它|那段|这段|那个片段|这个片段|[\u4e00-\u9fff]{1,4}那段)(?:的)?上面?|"
                        # "字底下加个黑框": under the words, where a box goes behind them (never the bottom of the frame)
-                       r"(?:字|文字|标题)的?(?:底下|下面)(?=(?:加|垫|放|弄|来)(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底))")
+                       # ("标题字改成白色 底下加个黑框": the words said in the clause before)
+                       r"(?:(?:字|文字|标题|字幕)的?|(?:^|(?<=[\s，,]))(?:再|然后|并且?)?在?)(?:底下|下面|下边|后面|背后)(?=(?:再|也)?(?:加|垫|放|弄|来|衬)(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底))")
 
 
 def _style(clause: Clause) -> dict[str, object]:
