@@ -215,7 +215,21 @@ def _zh_share(match: re.Match[str]) -> str:
 _THIRD_PLACE = re.compile(r"([下底上顶])(?:部|方|面|边)?(?:的)?(?:三分之一|1/3)(?:处|的位置|位置|的地方|那里)?")
 
 
+# a length typed with an English "s" inside Chinese is seconds: "8s的赛博朋克街道", "在3s那里剪开" ("s\\b" sees no edge
+# before a Han character); a decade's look stays one ("80s的复古风", "90s港风")
+_ZH_S_UNIT = re.compile(r"(?<![\d.:A-Za-z])(\d+(?:\.\d+)?)\s?s(?=[\u4e00-\u9fff])")
+_ZH_DECADE_LOOK = re.compile(r"的?(?:风|年代|复古|怀旧|港风|感|色调)")
+
+
+def _zh_s_unit(match: re.Match[str]) -> str:
+    number = match.group(1)
+    if re.fullmatch(r"[2-9]0|1[5-9]\d0|20\d0", number) and _ZH_DECADE_LOOK.match(match.string, match.end()):
+        return match.group(0)
+    return f"{number}秒"
+
+
 def _normalize_zh(text: str) -> str:
+    text = _ZH_S_UNIT.sub(_zh_s_unit, text)
     # a fraction typed with a slash is one said in words: "原来的3/4" is "原来的四分之三" (9/16, a shape, is no fraction)
     text = re.sub(r"(?<![\d/.:])([1-9])/([2-9]|10)(?![\d/.:])",
                   lambda m: f"{m.group(2)}分之{m.group(1)}" if int(m.group(1)) < int(m.group(2)) else m.group(0), text)

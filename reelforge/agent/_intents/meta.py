@@ -360,7 +360,8 @@ def _count(clause: Clause, state: PlanState) -> int:
         return max(1, min(50, int(next(g for g in times.groups() if g))))
     match = clause.search(r"(\d+)\s*(?:times|steps?|changes|edits|versions|things|actions|次|步|个?(?:修改|改动|操作|编辑|版本|变动)|"
                           r"(?:个|下)(?=都|全))|\ball (\d+)\b|"
-                          r"\b(?:last|previous|past) (\d+)\b|(?:最近|前|最后)(?:的)?(\d+)(?:个|下)|(?:这|那)(\d+)(?=都|全)")  # "这俩都不要了"
+                          r"\b(?:last|previous|past) (\d+)\b|(?:最近|前|最后)(?:的)?(\d+)(?:个|下)|(?:这|那)(\d+)(?=都|全)|"  # "这俩都不要了"
+                          r"(?:撤销|撤回|撤|恢复|重做)(\d+)(?:下|遍|回)(?!来|去)")  # "撤回两下"
     return max(1, min(50, int(next(g for g in match.groups() if g)))) if match else 1
 
 
