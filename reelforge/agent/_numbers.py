@@ -215,7 +215,29 @@ def _zh_share(match: re.Match[str]) -> str:
 _THIRD_PLACE = re.compile(r"([下底上顶])(?:部|方|面|边)?(?:的)?(?:三分之一|1/3)(?:处|的位置|位置|的地方|那里)?")
 
 
+# a length typed with an English "s" inside Chinese is seconds: "8s的赛博朋克街道", "在3s那里剪开" ("s\\b" sees no edge
+# before a Han character); a decade's look stays one ("80s的复古风", "90s港风")
+_ZH_S_UNIT = re.compile(r"(?<![\d.:A-Za-z])(\d+(?:\.\d+)?)\s?s(?=[\u4e00-\u9fff])")
+_ZH_DECADE_LOOK = re.compile(r"的?(?:风|年代|复古|怀旧|港风|感|色调)")
+
+
+def _zh_s_unit(match: re.Match[str]) -> str:
+    number = match.group(1)
+    if re.fullmatch(r"[2-9]0|1[5-9]\d0|20\d0", number) and _ZH_DECADE_LOOK.match(match.string, match.end()):
+        return match.group(0)
+    return f"{number}秒"
+
+
+# English units typed in Chinese, where "\\b" sees no edge: a time "在0:07的地方", "0:12那里" (0:07 is 7 s; a ratio stays one), a
+# speed "城市那段x2" (2x)
+_ZH_TIMECODE = re.compile(r"(?<![\d:.])(?!(?:9:16|16:9|4:5|21:9|1:1|4:3|3:4|2:3|3:2)(?!\d))(\d+):([0-5]\d)(?![\d:])")
+_ZH_TIMES = re.compile(r"(?<=[\u4e00-\u9fff])[x×]\s?(\d+(?:\.\d+)?)(?![\d.:])")
+
+
 def _normalize_zh(text: str) -> str:
+    text = _ZH_S_UNIT.sub(_zh_s_unit, text)
+    text = _ZH_TIMECODE.sub(lambda m: f"{int(m.group(1)) * 60 + int(m.group(2))}秒", text)
+    text = _ZH_TIMES.sub(r"\1倍", text)
     # a fraction typed with a slash is one said in words: "原来的3/4" is "原来的四分之三" (9/16, a shape, is no fraction)
     text = re.sub(r"(?<![\d/.:])([1-9])/([2-9]|10)(?![\d/.:])",
                   lambda m: f"{m.group(2)}分之{m.group(1)}" if int(m.group(1)) < int(m.group(2)) else m.group(0), text)
@@ -259,6 +281,8 @@ def _normalize_zh(text: str) -> str:
     text = re.sub(r"((?:从|由)第?\d+(?:\.\d+)?秒(?:开始|起))[，,]\s*(?=(?:到|至)第?\d)", r"\1", text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*毫秒", lambda m: f"{_fmt(float(m.group(1)) / 1000)}秒", text)  # "750毫秒"
     text = re.sub(r"(\d+)秒半", lambda m: f"{int(m.group(1))}.5秒", text)  # "两秒半"
+    # "一秒五", "两秒三": tenths said after the seconds, as people say lengths aloud
+    text = re.sub(r"(?<![\d.])(\d+)秒([1-9])(?=$|[\s，,。！!～~]|吧|就|的|左右|钟)", r"\1.\2秒", text)
     text = re.sub(r"(\d+)倍半", lambda m: f"{int(m.group(1))}.5倍", text)  # "两倍半"
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?半", lambda m: f"{_fmt(float(m.group(1)) * 60 + 30)}秒", text)
     text = re.sub(r"(\d+(?:\.\d+)?)分(?:钟)?(?:零)?(\d+(?:\.\d+)?)秒",

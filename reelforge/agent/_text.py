@@ -883,6 +883,8 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"(?<![直硬])切(?=掉|短)"), "剪"),  # "切掉前两秒": cut off (a cut between clips is "直接切")
+                  # "导一版发小红书的", "导个mov": an export said short ("引导", "导演" stay)
+                  (re.compile(r"(?<![引指领诱教辅向倡主前开疏传])导(?=(?:1|一)?(?:版|份|个)(?!演|游|师|航))"), "导出"),
                   # a sound said as what happens then, and its moment by "一…就": "标题一出来就叮一下", "开头砰一声" (一个叮)
                   (re.compile(r"一(出来|出现|进来|登场|切过来)就"), r"\1的时候"),
                   (re.compile(r"(?:就|再)?(叮|砰|嘭|咚|嗖|咻|啵|唰)(?:的)?(?:一下|一声)"), r"加个\1"),
@@ -891,7 +893,7 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                               r"(?:再|也)?(?:加|放|来|插|响))"), "在"),
                   # a pace, a length or a size said not to be wanted is a complaint of it: "第二段别那么快" is "第二段太快了"
                   # (slower), "不要这么长" shorter ("音乐别放那么大声" is the music's, music.py's _NOT_SO)
-                  (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短)"
+                  (re.compile(r"(?:别|不要|不用|不必|没必要)(?:再)?(?:弄|搞|整)?得?(?:那么|这么|那样|这样|太)(快|慢|长|短|突然|生硬|吵)"
                               r"(?:了|吧|啊|呀|嘛)*(?=[，,。!！\s]|$)"), r"太\1了"),
                   # a noise in a clip, then its sound taken away: "城市那段全是噪音 把声音关掉" mutes that clip's own sound
                   # (never the clip: "把声音关掉" said alone after it once removed the city clip)
@@ -928,12 +930,15 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"^(?:保留|留)?从第?(\d+(?:\.\d+)?)秒(?:开始)?到第?(\d+(?:\.\d+)?)秒(?:结束)?(?:的)?[\s，,]*"
                               r"(?:其他|其余|剩下|剩余)(?:的)?(?:部分)?(?:都|全)?(?:不要了?|删掉|删了|去掉|剪掉)(?:吧)?$"), r"只要第\1秒到第\2秒"))
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
-# "背景音月去掉" (音乐)
+# "背景音月去掉" (音乐), "到出给抖音" (导出), "撤消" (撤销)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
              (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐|^音了(?=调|换|去|删|关|开|小|大|淡|声|音量|\d)"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
-             (re.compile(r"倒出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
-             (re.compile(r"静[因阴]|禁因|净音"), "静音"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),
+             (re.compile(r"(?:倒|(?<![拿得做找看听想来回收])到)出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
+             (re.compile(r"静[因阴英应]|禁因|净音"), "静音"), (re.compile(r"撤消"), "撤销"),  # (撤消 is the older spelling)
+             # "音乐调晓一点" (小), "城市那段加速两杯" (倍): a size or a speed heard by ear
+             (re.compile(r"(?<=[调变弄关放缩声量])晓(?=(?:1|一)?点|些|了|吧|$)"), "小"),
+             (re.compile(r"((?:加速|加快|放慢|慢放|快进|速度)(?:到|成|调到|调成)?[\d一二两三四五六七八九十点.]{1,4})杯"), r"\1倍"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),
              (re.compile(r"减掉(?=\d|[一二三四五六七八九十两半]|前|后|开头|结尾|最)"), "剪掉"),  # "城市那段太长了 减掉3秒": by ear
              # "城市那段开头2秒剪调" (剪掉 typed by its sound); "砍掉最后3秒", "开头砍一秒": a stretch of time hacked off is cut,
              # never the clip deleted ("砍掉狗那段" still removes it, "音乐砍一半" still halves the volume)

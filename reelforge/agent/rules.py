@@ -338,8 +338,8 @@ _PURPOSE = re.compile(r"^(?:要|我要|是|想|我想)?(?:发|传)(?:到|给)?(?
                       r"tiktok|shorts)(?:上)?(?:用的?|的)?$")
 
 
-# "再短点，剪到八秒", "a bit shorter, cut it to 8 seconds": which way, then how much; the amount says it all
-_VAGUE = re.compile(r"^(?:再|还|稍微)?(?:短|长|快|慢)(?:一)?(?:点|些)(?:吧)?$|^(?:a (?:bit|little|tad) |even |bit )?"
+# "再短点，剪到八秒", "剪短点 剪到6秒", "a bit shorter, cut it to 8 seconds": which way, then how much; the amount says it all
+_VAGUE = re.compile(r"^(?:再|还|稍微)?(?:剪|缩|弄|变|搞|整)?(?:得)?(?:短|长|快|慢)(?:一)?(?:点|些)(?:吧)?$|^(?:a (?:bit|little|tad) |even |bit )?"
                     r"(?:shorter|longer|faster|slower)(?: still| please)?$")
 
 

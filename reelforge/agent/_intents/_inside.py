@@ -26,8 +26,8 @@ from reelforge.draft.edits import CutSegment, DeleteSegment, SplitClip, TrimSegm
 __all__ = ["cut_inside", "split"]
 
 _REMOVING = REMOVE + r"|\b(?:cut|take|snip|chop|skip|lose|drop)\b|\btrim (?:out|away)\b|剪掉|剪了|剪去|删掉|删了|去掉|不要|砍掉|拿掉|去除"
-# what keeps a stretch rather than removing it: "keep only 2s to 8s", "只留2到8秒" (a trim of the ends)
-_KEEPING = r"\b(?:keep|only|just|leave)\b|保留|留下|只留|只要|剪到|截取|\bthe rest\b|(?:其他|其余|剩下|剩余)的"
+# what keeps a stretch rather than removing it: "keep only 2s to 8s", "只留2到8秒", "留中间4秒 其他都剪掉" (a trim of the ends)
+_KEEPING = r"\b(?:keep|only|just|leave)\b|保留|留下|只留|只要|剪到|截取|\bthe rest\b|(?:其他|其余|剩下|剩余)(?:的|都|全|部分)|^(?:就)?留(?=中间|前|后|\d)"
 # "seconds 3 to 5", "secs 2-4": the unit said before the numbers
 _SECONDS_SPAN = r"\bsec(?:ond)?s? (\d+(?:\.\d+)?) ?(?:to|through|till|until|-|and) ?(\d+(?:\.\d+)?)\b"
 _MIDDLE = r"\b(?:middle|center|centre)\b|中间"
@@ -44,7 +44,7 @@ _SPLIT = r"\bsplit\b(?![- ]?screens?)|\bslice\b|\brazor\b|\bmake a (?:cut|split)
          r" (?:(?:in|into) (?:two|2)(?: (?:pieces|parts|bits|clips))?\b|in half(?= (?:at|right at|exactly at) \d))|" \
          r"\b(?:cut|chop|divide|break|separate)\b.*\b(?:in|into) (?:two|2)(?: separate)? (?:pieces|parts|bits|clips|segments|halves)\b|" \
          r"\bdivide (?:it|(?:this|that|the) (?:\w+ )?(?:clip|video|shot)|clip \d+) (?:at|in|into)\b|" \
-         r"\b(?:make|turn it into|get) (?:two|2) (?:separate )?(?:clips|pieces|parts|segments) (?:out of|from)\b|切开|切断|(?:切|分|拆)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀"
+         r"\b(?:make|turn it into|get) (?:two|2) (?:separate )?(?:clips|pieces|parts|segments) (?:out of|from)\b|切开|劈开|切断|(?:切|分|拆|劈)成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀"
 _HALF = r"\bin half\b|\bhalves\b|\bdown the middle\b|\bin the middle\b|对半|一分为二|1分为2|中间|平分|(?:切|分|拆)成(?:两|2)(?:段|个|半|部分)"
 
 
@@ -68,16 +68,20 @@ def cut_inside(clause: Clause, state: PlanState) -> bool:
             return False  # at an end of the one clip: the video is the clip, trimmed as a whole
         _cut(state, clip, start, end)
         return True
-    video_end = state.draft.video_end_ms
-    if not (0 < span[0] and span[1] < video_end):
+    if not (0 < span[0] and span[1] < state.draft.video_end_ms):
         return False  # at an end of the video: a trim
-    for seg in reversed(clips):  # the video's time, from each clip it covers (the last first: earlier ids stay put)
+    _cut_video(state, span)
+    return True
+
+
+def _cut_video(state: PlanState, span: tuple[int, int]) -> None:
+    """``span`` of the video's time out, from each clip it covers (the last first: earlier ids stay put)."""
+    for seg in reversed(main_clips(state.draft)):
         start, end = max(span[0], seg.start_ms) - seg.start_ms, min(span[1], seg.end_ms) - seg.start_ms
         if end > start and start == 0 and end == seg.duration_ms:  # a clip the stretch covers whole goes
             state.edit(DeleteSegment(segment_id=seg.id))
         elif end > start:
             _cut(state, seg, start, end)
-    return True
 
 
 def _cut(state: PlanState, clip: Segment, start: int, end: int) -> None:
@@ -108,7 +112,8 @@ def _span(clause: Clause) -> tuple[int, int] | None:
 
 
 def _middle(clause: Clause, state: PlanState, clip: Segment | None) -> bool:
-    """"cut out the middle 2 seconds of the dog clip", "把第一段中间那两秒剪掉": that long, centred in the clip; the middle
+    """"cut out the middle 2 seconds of the dog clip", "把第一段中间那两秒剪掉": that long, centred in the clip (or in the
+    video, no clip named: "剪掉中间两秒", "cut out the middle 2 seconds", once the middle kept); the middle
     said without how much ("cut out the middle part of the city clip", "把中间那段去掉") is asked."""
     if not clause.has(_MIDDLE) or clause.has(_MIDDLE_CLIP) or clause.has(_MIDDLE_CLIP_ZH) and len(main_clips(state.draft)) > 2:
         return False
@@ -117,9 +122,14 @@ def _middle(clause: Clause, state: PlanState, clip: Segment | None) -> bool:
         start = (clip.duration_ms - said[0][0]) // 2
         state.edit(CutSegment(segment_id=clip.id, start_ms=start, end_ms=start + said[0][0]), focus_kind="clip")
         return True
+    clips = main_clips(state.draft)
+    if said and clip is None and clips and said[0][0] < state.draft.video_end_ms:
+        # the video's middle ("剪掉中间两秒", "cut out the middle 2 seconds"): gone, never the only part kept
+        start = (state.draft.video_end_ms - said[0][0]) // 2
+        _cut_video(state, (start, start + said[0][0]))
+        return True
     if said:
         return False
-    clips = main_clips(state.draft)
     example = clip or (clips[0] if clips else None)
     if example is None:
         return False

@@ -53,11 +53,12 @@ NO_SUCH = (r"\bspin\w*|\brotat\w*|\bglitch\w*|\bpage (?:curl|peel|turn)\w*|\bcub
            r"\blight ?leaks?\b|\bfilm burn\b|\bwhip(?: pan)?\b|\bshak\w*|\bswirl\w*|\bripple\w*|\bink\b|"
            r"旋转|故障|翻页|立方体|翻转|漏光|甩镜|甩入|抖动|震动|水波纹|波纹|撕纸")
 _NO_SUCH = re.compile(NO_SUCH)
-# where a transition goes: between the clips, on each cut ("between clip 1 and 2", "每个镜头之间", "两段中间")
+# where a transition goes: between the clips, on each cut ("between clip 1 and 2", "每个镜头之间", "两段中间"; "中间来个闪黑" with
+# a transition's name after it)
 PLACE = (r"\bbetween (?:the |all |every |each |both |my |these )?(?:two |2 )?(?:(?:clips?|shots?|scenes?|videos?|parts?|them|"
          r"(?:clip |shot )?\d (?:and|&) \d)\b|(?:the )?\w+ (?:and|&) (?:the )?\w+ (?:clips?|parts?|shots?)\b)|"
          r"\b(?:on|at|for|in) (?:each|every|all (?:the )?|the) cuts?\b|\beach cut\b|\bevery cut\b|"
-         r"之间|(?:段|片段|镜头|视频)的?中间|(?:他们|它们|她们|他俩|它俩|这俩|那俩|两个|这两个|那两个)的?中间|每个cut|\b(?:clips?|shots?|scenes?|parts?) (?:meet|join|connect)\b|"
+         r"之间|(?:段|片段|镜头|视频)的?中间|^(?:然后|再)?(?:在)?中间(?:再|也)?(?:加|来|用|插|放|弄|整)|(?:他们|它们|她们|他俩|它俩|这俩|那俩|两个|这两个|那两个)的?中间|每个cut|\b(?:clips?|shots?|scenes?|parts?) (?:meet|join|connect)\b|"
          # where two clips join: "两段衔接的地方", "衔接处", "片段交接的地方", "接上的地方", "切换的地方"
          r"(?:衔接|连接|交接|拼接|相接|接上|接头|切换)(?:的)?(?:地方|处|点|那里|那儿|位置)|衔接|交接处|"
          # the cut said as a moment: "切过去的时候用向右滑", "片段切换的时候", "切到狗那段的时候"

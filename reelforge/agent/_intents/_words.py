@@ -270,7 +270,9 @@ _ZH_SHADE_SAID = rf"(?:偏|略|稍微?|有点)?({_ZH_SHADE})(?:一点|一些|点
 _ZH_COLOR = re.compile(rf"(?:{_ZH_SHADE_SAID}(?=(?:{_ZH_WORDS})))?(?:({_ZH_WORDS})色|({_ZH_LONG})|"
                        rf"((?(1)[{ZH_COLOR_CHARS}]|(?<=[浅淡深暗亮鲜光偏])[{ZH_COLOR_CHARS}]))|"
                        # a colour said twice is that colour: "蓝蓝的", "红红的"
-                       rf"([{ZH_COLOR_CHARS}])(?=\5的))")
+                       rf"([{ZH_COLOR_CHARS}])(?=\5的)|"
+                       # one character right after the change it is, ending the request: "字幕换黄的", "改成红的吧"
+                       rf"(?:(?<=[换改变弄搞整调])|(?<=[换改变弄搞整调][成为]))([{ZH_COLOR_CHARS}])(?=的?(?:吧|呗|哈)?$))")
 
 
 def _zh_value(shade: str | None, word: str) -> str | None:
@@ -299,7 +301,7 @@ def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
         if value is not None:
             found.append((value, match.start(), match.group(0)))
     for match in _ZH_COLOR.finditer(text):
-        word = match.group(2) or match.group(3) or match.group(4) or match.group(5)
+        word = match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6)
         value = _zh_value(match.group(1), word)
         if value is not None:
             found.append((value, match.start(), match.group(0)))
@@ -318,7 +320,7 @@ def zh_color(word: str) -> str | None:
     match = _ZH_COLOR.fullmatch(word) or _ZH_COLOR.fullmatch(word + "色")
     if match is None:
         return None
-    return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4) or match.group(5))
+    return _zh_value(match.group(1), match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6))
 
 
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移|偏上|靠上|稍上"),
@@ -548,7 +550,7 @@ EDIT_WORDS = (EFFECTS + r"|\b(?:transitions?|cross[- ]?fades?|dissolves?|dips? t
               r"画面变|(?:结尾|开头|片头|片尾|最后|一开始)(?:的)?(?:画面)|(?:结尾|开头|片头|片尾)(?:变|淡|显示)|从黑(?!暗|夜)|总时长|时长|总长|控制在\d|"
               r"黑屏|黑幕|白屏|变白|缩放|运镜|镜头(?:往|向)?(?:左|右|上|下)(?:移|摇)|掐头去尾|前后各|原来的(?:一半|0\.5)|\d秒(?:之前|以前|之后|以后)的|(?:开头|结尾)(?:的|那)?\d+(?:\.\d+)?秒|(?:压|缩|砍)(?:缩)?到\d|(?:只要|保留|留下?|剪掉|去掉|删掉)(?:前|后|最后|开头|结尾)(?:的)?\d|"
               # a clip split in two: "split it at 3 s", "在第4秒切开", "一分为二"
-              r"\bsplit (?:it|this|that|the (?:\w+ )?(?:clip|video|shot|part)|clip \d+)\b|切开|切断|(?:切|分|拆)成(?:两|2)(?:段|个|半|部分)|一分为二|1分为2|(?:切|剪|划)(?:一|1)刀|"
+              r"\bsplit (?:it|this|that|the (?:\w+ )?(?:clip|video|shot|part)|clip \d+)\b|切开|劈开|切断|(?:切|分|拆|劈)成(?:两|2)(?:段|个|半|部分)|一分为二|1分为2|(?:切|剪|划)(?:一|1)刀|"
               # a camera move said alone is a change to a clip, not a scene: "镜头慢慢拉远", "缓慢推近"
               r"^(?:把)?(?:镜头|画面)?(?:要|再)?(?:慢慢|缓慢|缓缓|逐渐|轻轻)?地?(?:推近|拉近|拉远|推远|(?:往|向)(?:前|里)推|(?:往|向)(?:后|外)拉)(?:一点|一些)?(?:吧|一下)?$")
 

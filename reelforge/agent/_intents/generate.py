@@ -201,7 +201,7 @@ _ZH_STRIP = (
     r"[，,]\s*(?:时长|长度|总长)(?:为|是|大概|大约)?\s*(?:\d+(?:\.\d+)?秒(?:钟)?(?:左右)?)?\s*(?=$|[，,])",  # "…在雪地里奔跑，时长12秒": the word for its length
     r"^(?:整个)?视频(?=(?:用|以)(?:1)?(?:个|段|条))",  # "整个视频用一段海边航拍开场"
     r"(?:当|作为)(?:片头|片尾|开场)|^那个\s*|^接下来(?:再)?|^先(?=生成|做|来|拍)|请|帮我|帮忙|给我看|给我|麻烦|我想要|我想|我要|我需要|想要|需要|能不能|可以|再|^能|吗$|^ai(?=生成)",
-    r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面)(?:面)?(?:再)?",
+    r"^(?:在)?(?:(?:整个)?视频(?:的)?)?(?:最后|结尾|末尾|最开头|最开始|开头|最前面|片头|片尾)(?:面|那里|部分|处)?(?:再)?",
     r"^在(?:两|2)个片段(?:之间|中间)",
     r"^(?:在|再|然后)?(?:它|这个|这段)?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",
     r"^在[^，,。；]{1,10}?(?:后面|前面|之后|之前|后边|前边|中间|之间)(?:再)?",
@@ -817,6 +817,8 @@ def _regenerate(clause: Clause, state: PlanState) -> bool:
 _CARD = r"\b(?:intro|outro|credits|end ?cards?|end ?screens?|title cards?|thank[- ]you (?:screen|card|slide)s?|" \
         r"subscribe (?:button|screen|card)s?|call to action)\b|片头|片尾|结尾卡|关注按钮|求关注|谢谢观看的画面"
 _BLACK = r"\bblack (?:screen|frames?|card)\b|黑屏|黑幕|黑场|黑色画面"
+_END_STRETCH = r"(?:片头|片尾)(?:那里|部分|处)?(?:再)?(?:加|来|插|放|接|补)(?:上)?(?:1)?段(?![^，,。]*?(?:字|声|音|乐|歌|曲|旁白|配音|黑|白场|淡|转场|" \
+               r"特效|动画|logo|水印|照片|图片|视频我|我的))"
 _LOGO = r"\blogos?\b|\bwatermarks?\b|logo|水印"
 _FREEZE = r"\bfreeze[- ]?frames?\b|\bfreeze (?:it|the (?:last )?frame)\b|定格"
 
@@ -828,6 +830,9 @@ def _not_footage(clause: Clause, state: PlanState) -> bool:
         return False  # ("片头加个黑幕" is a fade)
     # "generate an intro of a sunrise", "我想要个片头 星空", "开头加一段日出的画面当片头": footage
     if clause.has(r"\b(?:of|showing|where)\b|[:：]|内容是|的(?:视频|镜头|画面)|(?:片头|片尾)(?:是|用)?(?:\s+|[，,]\s*)[\u4e00-\u9fff]{2,}"):
+        return False
+    # "片头加一段日出 三秒", "片尾来段烟花": a stretch (段) of something filmed at that end ("片尾加一段文字" stays words)
+    if clause.has(_END_STRETCH):
         return False
     if clause.has(_CARD) and not clause.has(_BLACK):  # "片头加个黑幕" is a fade from black: the fade area's
         state.actions.append(Unknown(clause.unquoted(), understood="a card", question=ask(
@@ -1468,7 +1473,7 @@ _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for",
 # holds no wish or instruction ("我要发视频号，画面要竖的", "视频去一下水印", "狗那段复制一份放后面", "回到上一个版本").
 # ("照片显示5秒，加在城市前面": an upload shown, not a scene; nor a sentence said to the editor: a particle that ends a
 # remark ("差不多了", "快过头了"), a correction or a take-back ("不对，是另一个", "算了 还原"), the project ("现在项目里有东西吗"),
-# where it goes ("导一份竖的给快手"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
+# where it goes ("导一份竖的给快手", "导一版发小红书的"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
 _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺点|缺少|少了点|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
                 r"(?<![绽开释播解])放(?!飞|风筝|" + _RESTING_ON + r")|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
                 r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
@@ -1478,7 +1483,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺
                 r"有点|(?<![一二三四五六七八九十\d])太(?![阳空湖极平])|撤|留底|存一份|存个|保存|消失|还是|念|打开|关掉|(?:也|再)来|方图|吧$|" \
                 r"照片|图片|相片|显示|用上|" \
                 r"[了呢啊呀嘛]$|过头|差不多|算了|还原|不对|另(?:1|一)?(?:个|段)|有东西|有什么|有啥|项目|时间线|" \
-                r"给(?:抖音|快手|b站|油管|youtube|视频号|小红书|朋友圈|ins|tiktok)|导(?:1|一)?(?:个|份)|(?<![\d一两几这那每某哪])[黑滑导](?:1|一)?个|" \
+                r"[给发](?:抖音|快手|b站|油管|youtube|视频号|小红书|朋友圈|ins|tiktok)|导(?:1|一)?(?:个|份|版)|(?<![\d一两几这那每某哪])[黑滑导](?:1|一)?个|" \
                 r"(?:开始|结束|出来|出现|消失|完|最后|结尾|开头)的?时候|xml|premiere|edl|otio|fcp"
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
 # nor a wish ("should", "needs to")

@@ -55,6 +55,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if not isinstance(last, TimelineExportAction):  # "give me a project file": the XML most editors open
             state.actions.append(TimelineExportAction(format="fcp_xml", editor="FCP XML"))
         return True  # "用Premiere接着剪，导个工程文件给我": the file just asked for
+    # "fcpx的xml", "a final cut xml": the editor's own XML, one file ("an EDL and an XML" stays two)
+    kept = [k for k, ((_, editor), (at, _)) in enumerate(zip(named, said, strict=True))
+            if not (editor == "FCP XML" and re.search(r"(?:final ?cut|fcp ?x)\s*(?:的)?\s*$", clause.text[:at]))]
+    named, said = [named[k] for k in kept], [said[k] for k in kept]
     if any(editor in _FILE_FORMATS for _, editor in named):  # "an EDL for resolve": the file said, for that editor
         named = [(fmt, editor) for (fmt, editor), (at, _) in zip(named, said, strict=True)
                  if editor in _FILE_FORMATS or not re.search(r"(?:\bfor|\bto|给|用于)\s*(?:\w+\s+)?$", clause.text[:at])]

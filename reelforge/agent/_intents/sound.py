@@ -277,6 +277,16 @@ def handle(clause: Clause, state: PlanState) -> bool:
                                           "add a sound on each cut", state.context.media))
         return True
     moments: list[int | None] = [*_each_time(clause)] if at is not None and not every else []
+    end = state.draft.video_end_ms
+    if at is not None and end and max(m or 0 for m in moments or [at]) >= end and \
+            not any(isinstance(a, GenerateAction) for a in state.actions):
+        # "在1分钟的地方加个叮" on a 15 s video: no such moment, asked (never a sound after the video is over)
+        have, want = f"{end / 1000:g}", f"{max(m or 0 for m in moments or [at]) / 1000:g}"
+        state.actions.append(Unknown(clause.unquoted(), understood="a sound", question=ask(
+            clause, f"The video is only {have} s long, so there is no {want} s. When should the sound play? For example: "
+            f"at {max(1, end // 2000)} seconds.",
+            f"视频只有 {have} 秒，没有第 {want} 秒。音效要放在什么时候？例如：第{max(1, end // 2000)}秒。")))
+        return True
     for moment in moments or [start]:  # "在第3秒和第8秒各加一个咔哒声": one at each time
         state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))
     state.focus = None

@@ -37,6 +37,7 @@ from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled, compiled_w
 from reelforge.agent.actions import EditAction, Unknown
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import Draft, Segment
+from reelforge.draft.colors import color_value
 from reelforge.draft.edits import AddText, RemoveText, UpdateText, apply_edit
 from reelforge.errors import ReelforgeError
 
@@ -446,7 +447,7 @@ def _style(clause: Clause) -> dict[str, object]:
     color = color_of(text)
     if clause.language == "zh" and color is None:  # "白字", "加一行字「今晚见」 黄字" (一行字 is no colour: the one that is)
         color = next((c for m in re.finditer(r"(\S)字", text) if (c := color_of(m.group(1) + "色"))), None)
-    said = re.search(rf"(?:成|为|是|用|字要)([{ZH_COLOR_CHARS}])的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([{ZH_COLOR_CHARS}])的$|(?:改|变|换)([{ZH_COLOR_CHARS}])(?:的|一点|点)?$", text) \
+    said = re.search(rf"(?:成|为|是|用|字要)([{ZH_COLOR_CHARS}])(?!体)的?(?![\u4e00-\u9fff]*色)|(?<=[\s，,])([{ZH_COLOR_CHARS}])的$|(?:改|变|换)([{ZH_COLOR_CHARS}])(?:的|一点|点)?$", text) \
         if clause.language == "zh" and color is None else None
     if said:  # "字弄成红的", "换个颜色吧 绿的", "标题改红"
         color = color_of((said.group(1) or said.group(2) or said.group(3)) + "色")  # "标题改红": 改 then the colour
@@ -812,6 +813,13 @@ _FONT_ALONE = re.compile(r"^(?:然后|再)?(?:字体|字型)(?:用|是|改成|�
                          r"(?:font|typeface)|(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?(?P<en2>[a-z][\w-]*(?: [a-z][\w-]*){0,2}))$")
 
 
+# a font asked of words already there: "标题用黑体", "字体换成宋体", "change the title font to Impact"
+# ("in a bigger font", "字体大一点", "what fonts are there" say a size, a colour or ask)
+_FONT_CHANGED = r"^(?!.*(?:\b(?:big|bigger|small|smaller|large|larger|size|colou?r|what|which|how)\b|[?？吗呢]|哪|什么|啥|大|小|颜色|色))" \
+                r"(?:.*\b(?:change|switch|swap|different|another|new)\b.*\b(?:font|typeface)\b|.*\b(?:font|typeface) (?:to|in)\b|" \
+                r".*(?:字体|字型|黑体|宋体|楷体|仿宋|隶书|圆体|手写体|微软雅黑|雅黑))"
+
+
 def _font_of_added(clause: Clause, state: PlanState) -> bool:
     """A font said alone right after words were added is theirs: one title, added in it (an added title's font is
     only set as it is added: there is no op that changes it)."""
@@ -826,10 +834,24 @@ def _font_of_added(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# the box behind the words, named as what goes: "标题的底色去掉", "字幕的黑底不要了", "remove the title's box", "lose the
+# box behind the text"
+_ITS_BOX = r"(?:title|text|words|caption)(?:'s)? (?:black |white |dark )?(?:box|background|backdrop|backing)\b|" \
+           r"\b(?:box|background|backdrop|backing) (?:behind|under) (?:the |its )?(?:title|text|words|it|them)\b|" \
+           r"(?:标题|文字|字幕|字)(?:的|后面的?|下面的?|底下的?)?(?:那个)?(?:底色|底框|[黑白红黄蓝绿灰]底|背景色?|框|底)"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state) and not _FONT_ALONE.match(clause.text):
         return False
     if _font_of_added(clause, state):
+        return True
+    if not clause.has(ADD) and text_segments(state.draft) and clause.has(_FONT_CHANGED):
+        # "标题用黑体", "change the title font to Impact": a font is only set as words are added (黑体 is no black)
+        state.actions.append(Unknown(clause.unquoted(), understood="the title's font", question=ask(
+            clause, "I can't change the font of words already on the video; a font is set as they are added. I can add "
+            "them again in it, for example: remove the title, then add the title 'Urban Dreams' in Impact font.",
+            "已经加上的字没法换字体，字体只能在加字的时候定。可以删掉再加一次，例如：删掉标题，再加标题「城市之梦」 用黑体。")))
         return True
     if clause.quote() is None and clause.has(_TWO_TONES):  # "black & white title": one look, and a title has one colour
         state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
@@ -843,6 +865,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
          and not clause.has(_GONE_MOMENT) or
             clause.has(_TAKE_OFF)) and \
             not clause.has(_CHANGE + r"|\bto\b"):
+        if texts and clause.has(_ITS_BOX) and not clause.has(r"\band\b|和|跟|以及|、"):
+            # "把标题的底色去掉", "remove the title's box": its box, not it (a clear box draws nothing)
+            target = find_text(clause, state)
+            state.edit(UpdateText(segment_id=target.id if target else None, bgcolor=color_value("transparent")),
+                       focus_kind="text")
+            return True
         if texts and clause.has(r"\bfad\w*|淡入|淡出|渐显|渐隐"):  # "remove the fade from the title": its fades, not it
             target = find_text(clause, state)
             sides = {k: 0 for k, v in (("fade_in_ms", _FADE_IN), ("fade_out_ms", _FADE_OUT)) if clause.has(v)}

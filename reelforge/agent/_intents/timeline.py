@@ -88,8 +88,8 @@ _TOO_FAST = rf"\btoo fast\b|\brushed\b|\bhurried\b|\b(?:feels?|is|'s|are|seems?)
 
 
 def _speed(clause: Clause) -> float | None:
-    # "加快一倍": by one more, twice as fast ("加快1.5倍" is the speed said: 1.5x)
-    faster_by = clause.search(r"(?:加快|快|提高|提升)(1)倍(?!速)")
+    # "加快一倍", "加速一倍": by one more, twice as fast ("加快1.5倍" is the speed said: 1.5x)
+    faster_by = clause.search(r"(?:加快|加速|快|提高|提升)(?:了)?(1)倍(?!速)")
     if faster_by:
         return 1 + float(faster_by.group(1))
     # "慢三倍", "放慢两倍": a multiple said of slowness is that share of the speed ("放慢一倍": by one more, half speed)
@@ -366,6 +366,8 @@ def _transition_meant(clause: Clause, state: PlanState) -> bool:
     unsaid = unsaid or clause.has(_PACE_ALONE)
     # its length said alone right after it: "一秒钟就行", "a second is fine", "两秒吧"
     unsaid = unsaid or LENGTH_ALONE.match(clause.text) is not None
+    # ... or its length set, the object left unsaid: "时长改成一秒", "改成半秒吧" (never the video cut to 1 s)
+    unsaid = unsaid or clause.has(r"^(?:那|就)?(?:时长|时间|长度)?(?:改成|改为|调成|调到|设成|设为|变成)\d+(?:\.\d+)?秒(?:钟)?(?:吧|就行|就好)?$")
     # another kind said alone: "改成闪白的", "换成往左擦的", "try a wipe instead", "switch to a dissolve"
     unsaid = unsaid or clause.has(r"^(?:那|还是|嗯)?(?:改成|换成|改为|换为|用)|^(?:(?:ok|now|then|hmm)\s+)*(?:switch|change|go) to\b|"
                                   r"^(?:(?:ok|now|then|hmm)\s+)*(?:try|use) (?:a|an)\b") and any(

@@ -96,7 +96,7 @@ _NARRATE_EN = re.compile(
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段))|[^，,：:\s]{{1,6}}?(?:这段|那段))?"
+    rf"\s*(?:(?:在)?(?:视频|片子)?(?:的)?(?:结尾|末尾|片尾|最后面|开头|片头|一开始)(?:的时候|处)?(?:再)?|最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段))|[^，,：:\s]{{1,6}}?(?:这段|那段))?"
     # "用温柔的女声…", "找个女生的声音…": the voice, with how it sounds, said before what it reads
     r"(?P<pre2>(?:用|换成|换|改成|改用|找个|找一个|让|请)?(?:[\u4e00-\u9fff]{1,3}的)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要|换成|改成)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
@@ -288,6 +288,7 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
         return Whole([script])
     if not _MAY_BE_NARRATION.search(message):  # most messages: no pattern below can match
         return None
+    message = _WORDS_AFTER_PAUSE.sub(r"\1：", message)
     starts = [0, *(m.end() for m in _CLAUSE_START.finditer(message))]
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
         for start in starts:
@@ -298,6 +299,14 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
                     state.focus = Focus("voice")
                 return found
     return None
+
+
+# dictated words after a pause, no colon: "加个旁白 大家好", "结尾加句旁白 下期见" (a place, a voice, a level or another
+# request after the pause stays one: "加个旁白 从第3秒开始：…", "加个旁白 音乐调小")
+_WORDS_AFTER_PAUSE = re.compile(
+    r"^([^\s，,：:]{0,8}?(?:加|添加|加上|配上|来|配)(?:个|一个|1个|段|一段|1段|句|一句|1句)(?:男声|女声|男生|女生)?的?(?:旁白|配音|口播|解说))"
+    r"\s+(?![放在从用要换改男女去删关]|音量|声音|第?[\d一二三四五六七八九十两]+秒|[大小快慢](?:一?点|些|声|$)|.*(?:音乐|标题|字幕|转场|片段|那段|静音|导出|调|"
+    r"改成|换成|删|加速|剪|吗|[?？]))(?=\S)")
 
 
 # "a nicer colour, say orange": an example given after a comma, not words to speak
