@@ -29,7 +29,7 @@ __all__ = ["asked_of", "from_history", "handle", "how_to", "revert_topic"]
 _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |really |even |exactly |else |all )?do\b|\bwhat (?:\w+ ){0,3}?(?:you|u) (?:can|could) do\b|what (?:\w+ ){0,3}?(?:can|could) (?:you|u|this(?: \w+)?|it|reelforge) do(?: for me)?\b|还能(?:做|干)什么|能干什么|what do you do|how does (?:this|it) work|what are your features|" \
         r"how do i use|what can i (?:say|do)|从哪(?:里|儿)?(?:开始|下手|入手)|不知道(?:从哪|怎么)(?:开始|下手|弄)|你能做什么|能做什么|你会什么|你可以做什么|帮助|怎么用|怎么玩|有什么功能|使用说明|" \
         r"(?:都|能|可以)?有(?:哪些|什么|哪几种|些什么)(?:样的|种类的)?(?:转场|过渡|字体)(?:效果)?|" \
-        r"^(?:那|所以)?(?:(?:能|可以)(?:用|选)的|可(?:用|选)的)?(?:转场|过渡|字体)(?:效果|样式)?(?:都|又|一共)?有(?:哪些|什么样的?|哪几种|几种|些什么|啥|哪些样式|什么种类)(?:可以|能)?(?:用|选)?[啊呀呢]?\W*$|" \
+        r"^(?:那|所以)?(?:(?:能|可以)(?:用|选)的|可(?:用|选)的)?(?:转场|过渡|字体)(?:效果|样式)?(?:都|又|一共)?有(?:哪些|什么(?:样的?)?|哪几种|几种|些什么|啥|哪些样式|什么种类)(?:可以|能)?(?:用|选)?[啊呀呢]?\W*$|" \
         r"^(?:can you |could you |please )?help(?: me)?(?: (?:please|out))?$|\bi need (?:some )?help\b|what (?:else )?(?:can|could) (?:this|it|reelforge) do|" \
         r"what (?:are )?you (?:able|capable)|what (?:is|are|'s) (?:this(?: app| thing| tool)?|it|reelforge) (?:actually |really )?(?:able|capable)|what (?:are )?your (?:capabilities|abilities|commands|options)|what (?:features|commands|" \
         r"options|edits|changes|kinds? of (?:edits|things|changes)) (?:do|can) you|what can i ask|list (?:your|the|all) commands|" \
