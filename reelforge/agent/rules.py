@@ -976,10 +976,13 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     number = ids.index(state.focus.segment_id) + 1
                     clauses[index + 1] = Clause(f"{following.text} of clip {number}", following.quotes, following.language,
                                                 following.source)
-                sound = _SOUND_REMARK.match(clause.text)
+                sound = _SOUND_REMARK.match(clause.text) or _LOUD_CLIP_REMARK.match(clause.text)
                 if sound and following is not None and re.search(r"\b(?:it|that)\b", following.text):
-                    # "the city sound is too loud, lower it": "it" is that sound, not the clip
+                    # "the city sound is too loud, lower it": "it" is that sound, not the clip; "the dog clip is too loud,
+                    # turn it down to 20%": the clip's own sound
                     sound_named = re.sub(r"^(?:this|that|my) ", "the ", re.sub(r"'s (?=own )", " clip's ", sound.group(1)))
+                    sound_named = sound_named if sound.re is _SOUND_REMARK else \
+                        re.sub(r"(?:part|shot)$", "clip", sound_named) + "'s sound"
                     clauses[index + 1] = Clause(re.sub(r"\b(?:it|that)\b", sound_named, following.text, count=1),
                                                 following.quotes, following.language, following.source)
                 if remark.subject and following is not None and remarks[index + 1] is None and not {
@@ -2430,6 +2433,9 @@ _PART_OF_NOTHING = re.compile(r"^(?:(?:so|and|then|just|i|only|really|maybe)\s+)
                               r"the (?:first|last) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: of it)?$")
 # a remark about a sound: "the city sound is too loud", "the city's own sound is just hiss"
 _SOUND_REMARK = re.compile(r"^((?:the|this|that|my) (?:[\w'-]+ ){0,3}?(?:sound|audio|noise))(?:'s| is| are| sounds| gets)\b")
+# a clip said to be too loud or too quiet: "the dog clip is too loud", "the city part is way too quiet"
+_LOUD_CLIP_REMARK = re.compile(r"^((?:the|this|that|my) (?:[\w'-]+ ){0,2}?(?:clip|part|shot))(?:'s| is| are| sounds| gets) "
+                               r"(?:(?:way|so|too|really|a bit|kinda|kind of|super|very|much)\s+)*(?:loud|noisy|quiet|soft)\b")
 _OBJECTS = frozenset({"title", "music", "clip", "voice", "sound", "canvas", "transition"})
 
 
