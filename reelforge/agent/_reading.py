@@ -140,7 +140,7 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
 # placed so is still placed there, its reading only not asked for the place)
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d|\bmiddle of the (?:video|film|(?:whole )?thing|(?:[a-z]+ )?clip)\b|正中间|中间的时候"
 # "中间加个黑场", "这俩中间加个闪白": between the clips, a transition's place; "字底下加个黑框": behind the words (neither a place on the screen)
-_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?|(?:把)?(?:他们|它们|她们|(?:他|它|这|那)(?:俩|2)|(?:这|那)?(?:两|2)个)的?)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡|溶解|叠化|擦除)|" \
+_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?|(?:把)?(?:(?:他们|它们|她们)(?:俩|2)?|(?:他|它|这|那)(?:俩|2)|(?:这|那)?(?:两|2)个)的?)?中间(?:再|也)?(?:加|放|来|插)(?:个|1个)?(?:黑场|白场|闪白|闪黑|黑屏|转场|过渡|溶解|叠化|擦除)|" \
               r"(?:(?:字|文字|标题|字幕)的?|(?:^|(?<=[\s，,]))(?:再|然后|并且?)?在?)(?:底下|下面|下边|后面|背后)(?:再|也)?(?:加|垫|放|弄|来|衬)" \
               r"(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底)|" \
               r"^(?:在)?[\u4e00-\u9fff]{1,6}?(?:那段)?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:那段)?(?:的)?(?:中间|之间)(?:再)?" \

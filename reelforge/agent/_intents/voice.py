@@ -45,7 +45,9 @@ _SCRIPT_EN_TURN = re.compile(r"^\s*(?:please\s+)?turn\s+this\s+(?:script|text|st
 _SCRIPT_ZH = re.compile(
     r"^\s*(?:请)?(?:帮我)?(?:(?:用|拿)(?P<head0>我的(?:照片|图片|视频|片段|素材)(?:和|加上|配上)?))?"
     r"(?:用|把|根据|拿|将)?(?:这段|下面的|以下|这篇|这个)?(?:文案|脚本|文字|稿子|故事|旁白)(?P<head>.{0,8}?)"
-    r"(?:做|生成|制作|做成|变成|剪成|剪)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)\s*[:：，,]?\s*(?P<body>.+)$",
+    r"(?:做|生成|制作|做成|变成|剪成|剪)(?:一个|一条|个|条)?(?P<head2>.{0,6}?)(?:视频|短视频|短片)"
+    # "用这个文案做视频，竖屏：…": the shape said after a comma, before the words
+    r"(?:\s*[，,]\s*(?P<head3>(?:要|用|做成)?(?:竖屏|横屏|方形|竖版|横版|竖的|横的|方的)(?:的)?))?\s*[:：，,]?\s*(?P<body>.+)$",
     re.S)
 # the script is an uploaded text file: "make a video from my script", "用我上传的文案做视频"
 _SCRIPT_FILE_EN = re.compile(
@@ -95,7 +97,10 @@ _NARRATE_EN = re.compile(
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段))|[^，,：:\s]{{1,6}}?(?:这段|那段))?"
+    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?"
+    # "视频最后加一段旁白：…", "开头加一句旁白：…", "片尾配一段旁白：…": the end or the start of the video said first
+    rf"(?P<where>(?:在)?(?:视频|片子|整个视频)?(?:的)?(?:最后|结尾|末尾|片尾|最末|(?P<opening>开头|片头|最开始|一开始|最前面))"
+    rf"(?:的时候|那里|处|面)?[，,\s]*)?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段))|[^，,：:\s]{{1,6}}?(?:这段|那段))?"
     # "用温柔的女声…", "找个女生的声音…": the voice, with how it sounds, said before what it reads
     r"(?P<pre2>(?:用|换成|换|改成|改用|找个|找一个|让|请)?(?:[\u4e00-\u9fff]{1,3}的)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要|换成|改成)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
@@ -367,7 +372,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     at = find_durations(normalize(said)) if re.search(r"\b(?:at|from|starting|after|second)\b|秒", said) else []
     seconds = (when.group(1) or when.group(2)) if when else None  # "at 12 seconds", "in the second 12"
     start = at[0][0] if at else round(float(seconds) * 1000) if seconds else \
-        0 if when else lead_at[0][0] if lead_at else _clip_start(said, state)
+        0 if when or match.groupdict().get("opening") else lead_at[0][0] if lead_at else _clip_start(said, state)
     pre_at = match.start("pre") if match.groupdict().get("pre") else -1
     if start and at and (pre_at > 0 and re.search(r"(?:最后|结尾|末尾)(?:的)?$", message[:pre_at]) or
                          re.search(r"(?:最后|结尾)(?:的)?[\d零一二两三四五六七八九十百.]+秒", said)):
