@@ -56,6 +56,8 @@ FLOORS = {
     "zh21": 0.93,  # fifteenth session (fixzh15): 375/400 (364 at its start); when it landed: 0.907 (363/400) (fourteenth session, plain newcomer; a check wave, held back until the final merge: 360/400 on the session's starting rules, 361 with its histories replayed)
     "en22": 0.935,  # when it landed: 0.943 (377/400) (fifteenth session, plain newcomer; a check wave, held back until the final merge; 373/400 on the session's starting rules
     "zh22": 0.925,  # when it landed: 0.930 (372/400) (fifteenth session, plain newcomer; a check wave, held back until the final merge; 368/400 on the session's starting rules
+    "en24": 0.89,  # when it landed: 0.900 (180/200) (sixteenth session, plain newcomer, a half wave for the fixers)
+    "zh24": 0.90,  # when it landed: 0.910 (182/200) (sixteenth session, plain newcomer, a half wave for the fixers)
 }
 
 
