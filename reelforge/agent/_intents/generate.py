@@ -1029,7 +1029,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return done
 
 
+# how many clips or seconds asked ("里面多少段视频", "现在几段了"): a question of the timeline, never a clip to make
+_COUNT_ASKED_ZH = r"(?<![十\d])(?:多少|几)(?:段|个片段|个镜头|个视频|秒)(?:视频|片段|镜头)?(?:了|啊|呀|呢)?(?:现在|目前)?\W*$"
+
+
 def _handle(clause: Clause, state: PlanState) -> bool:
+    if clause.language == "zh" and clause.has(_COUNT_ASKED_ZH) and not clause.has(r"生成|制作|做|拍"):
+        return False
     if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _beyond_what_is_made(clause, state):
@@ -1432,7 +1438,8 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
                   r"title|caption|subtitles?|text|music|songs?|bgm|soundtrack|transitions?|canvas|volume|speed|aspect|"
                   r"fps|fade|undo|redo|export|download|timeline|it|this|that|(?:first|second|third|last|next|previous) (?:clip|one))\b|"
                   r"\bclip \d")
-_ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
+# (how long or how many, asked of the video: "总共多少秒了现在", "有几段视频" — never a scene)
+_ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否|多少(?:秒|段|个|分钟)|多长|多久|(?<![十\d])几(?:秒|段|个片段|个镜头|分钟)(?:了|啊|呀|$)"
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
                 r"上传|(?:用|拿|把)(?:这些|这张|那张|几张|所有的?)?(?:照片|图片|相片)(?=和|跟|与|、)|我(?:自己)?(?:刚|刚刚|已经)?传(?:了|的)|我(?:自己)?(?:的|拍的)(?:照片|图片|相片|视频|素材|片子)|(?:1)?张(?:照片|图片|相片|图)"
