@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -549,6 +549,22 @@ def names_upload(text: str, media: MediaRef) -> bool:
     if compiled_words(rf"(?<![a-z]){re.escape(stem)}(?![a-z])|(?<![a-z]){re.escape(root)}(?:e|es|s|ed|ing|er|ers)?(?![a-z])").search(text):
         return True
     return any(zh in text and compiled(rf"\b(?:{en})").search(stem) for zh, en in _SHOWN.items())
+
+
+def named_alone(text: str, media: MediaRef) -> bool:
+    """Whether ``text`` is only a name of ``media`` ("海边的照片", "我的海边照片", "徒步视频", "the hike video"), not a scene
+    that holds one of its words and shows more ("海边日落", "沙滩上的篝火": a scene to film)."""
+    if not names_upload(text, media):
+        return False
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return True
+    stem = media.name.lower().rsplit(".", 1)[0]
+    rest = re.sub(r"[a-z0-9._-]+", "", text)
+    for zh in sorted(_SHOWN, key=len, reverse=True):
+        if zh in rest and compiled(rf"\b(?:{_SHOWN[zh]})").search(stem):
+            rest = rest.replace(zh, "")
+    rest = re.sub(r"我的|我上传的|上传的|我拍的|[那这](?:张|个|段)|的|照片|图片|相片|视频|片子|片段|素材|[\s，,]|\d+(?:\.\d+)?秒", "", rest)
+    return len(rest) < 2
 
 
 def find_media(clause: Clause, state: PlanState, kinds: tuple[str, ...], uploaded_only: bool = True) -> MediaRef | None:

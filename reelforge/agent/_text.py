@@ -405,6 +405,8 @@ _UNQUOTED_TITLE_ZH = re.compile(
     r"(?![「“『《‘\"'])((?=[^，,。；;！!？?\s]*[第一二三四五六七八九十两百千\d])[^，,。；;！!？?「“『《]+?)"
     r"(?=\s*(?:[，,。；;！!？?]|$)|\s+(?:颜色|放|移|挪|加|音乐|背景|显示|持续|淡|然后|再|并))")
 _TITLE_STYLE_ZH = re.compile(r"[大小]|一点|一些|色|秒|倍|%|百分|字号|上面|下面|顶|底|中间|左|右|居中|[黑白红黄蓝绿]的|"
+                             # a kind of captions ("字幕改成一个字一个字蹦的那种"): a style, never words to show
+                             r"(?:一|1)个字(?:一|1)个字|一字一字|逐字|那种|那样的?$|风格|样式|"
                              r"^#[0-9a-fA-F]{3,8}$|^rgba?\(")  # "标题改成#FFD700": a colour's value
 
 
@@ -852,7 +854,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 
 # a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度])|"
-                        r"算了(?:[\s,，]+|(?=还是|换成|改成|换回|改回|干脆)))+")  # "算了 还原", "算了还是换成黑色": never mind what came before, now this
+                        r"算了(?:[\s,，]+|(?=还是|换成|改成|换回|改回))|(?:算了)?(?:干脆|索性)(?=换|改|删|去掉|关|用|调|变|撤|把|将|给|不要))+")  # "算了 还原", "算了还是换成黑色": never mind what came before, now this
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
 _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到|(?:调|改|换|开)回|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"

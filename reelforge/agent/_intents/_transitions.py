@@ -58,7 +58,7 @@ _NO_SUCH = re.compile(NO_SUCH)
 PLACE = (r"\bbetween (?:the |all |every |each |both |my |these )?(?:two |2 )?(?:(?:clips?|shots?|scenes?|videos?|parts?|them|"
          r"(?:clip |shot )?\d (?:and|&) \d)\b|(?:the )?\w+ (?:and|&) (?:the )?\w+ (?:clips?|parts?|shots?)\b)|"
          r"\b(?:on|at|for|in) (?:each|every|all (?:the )?|the) cuts?\b|\beach cut\b|\bevery cut\b|"
-         r"之间|(?:段|片段|镜头|视频)的?中间|^(?:然后|再)?(?:在)?中间(?:再|也)?(?:加|来|用|插|放|弄|整)|(?:他们|它们|她们|他俩|它俩|这俩|那俩|两个|这两个|那两个)的?中间|每个cut|\b(?:clips?|shots?|scenes?|parts?) (?:meet|join|connect)\b|"
+         r"之间|(?:段|片段|镜头|视频)的?中间|^(?:然后|再)?(?:在)?中间(?:再|也)?(?:加|来|用|插|放|弄|整)|(?:(?:他们|它们|她们)(?:俩|2)?|[他它她这那](?:俩|2)|(?:这|那)?(?:两|2)个|这两个|那两个)的?中间|每个cut|\b(?:clips?|shots?|scenes?|parts?) (?:meet|join|connect)\b|"
          # where two clips join: "两段衔接的地方", "衔接处", "片段交接的地方", "接上的地方", "切换的地方"
          r"(?:衔接|连接|交接|拼接|相接|接上|接头|切换)(?:的)?(?:地方|处|点|那里|那儿|位置)|衔接|交接处|"
          # the cut said as a moment: "切过去的时候用向右滑", "片段切换的时候", "切到狗那段的时候"

@@ -53,7 +53,7 @@ ANY_FADE = _ANY_FADE  # a fade of the picture said, black at an end included ("e
 _START = r"\b(?:start|starts|beginning|opening|opens?|intro|first|begins?)\b|开头|开始|片头|一开始|头尾|(?:视频|片子)?(?:最)?前(?:面|头)"
 _END = r"\b(?:end|ending|finish|outro|last|close|closing)\b|结尾|最后|片尾|末尾|结束|头尾"
 # not a picture fade: a transition between clips, or the music's / a title's own fade
-_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:段|片段|镜头|他们|它们|她们|他俩|它俩|这俩|那俩|两个)的?中间|(?:跟|和|与)[\u4e00-\u9fff]{1,6}?的?中间|"
+_NOT_OURS = (r"\btransitions?\b|cross-?fade|\bdissolve|\bwipe|\bbetween\b|\b(?:clips|shots|scenes)\b|转场|过渡|叠化|溶解|之间|(?:段|片段|镜头|(?:他们|它们|她们)(?:俩|2)?|[他它她这那](?:俩|2)|(?:这|那)?(?:两|2)个)的?中间|(?:跟|和|与)[\u4e00-\u9fff]{1,6}?的?中间|"
              r"^(?:然后|再)?(?:在)?中间(?:再|也)?(?:加|放|来|插)|"  # "（放到城市后面，）中间加个黑场": between the clips
              r"\b(?:music|bgm|songs?|soundtrack|audio|sound|volume|titles?|texts?|captions?|subtitles?)\b|"
              r"音乐|配乐|歌|音频|声音|音量|标题|文字|字幕")

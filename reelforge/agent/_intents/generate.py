@@ -34,6 +34,7 @@ from reelforge.agent._refs import (
     main_clips,
     mentions_it,
     moment_of,
+    named_alone,
     names_upload,
     text_segments,
 )
@@ -208,7 +209,7 @@ _ZH_STRIP = (
     r"^(?:两|2|这两|这2)(?:段|个片段)(?:的)?(?:中间|之间)(?:再)?",  # "两段中间插一段日落的画面"  # "在城市那段后面插一段…", "在城市和狗中间插一段…"
     r"^[^，,。；在]{0,8}?[那这](?:一小|1小|1)?段(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?",  # "城市那段前面加个五秒的片头，…"
     # "城市夜景后面加一段白天的街道": a clip by what it shows, then the place and the verb, no 在
-    r"^[\u4e00-\u9fff]{1,8}?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?:再)?(?:加|添加|插|接|补|来|塞)(?:上|进)?(?=(?:1)?(?:个|段|条))",
+    r"^(?:[\u4e00-\u9fff]{1,8}?|[a-z][a-z0-9_-]{1,20}(?:视频|照片|那段)?)(?:的)?(?:后面|前面|之后|之前|后边|前边)\s*(?:再)?(?:加|添加|插|接|补|来|塞)(?:上|进)?(?=(?:1)?(?:个|段|条))",
     # "城市跟狗中间塞一段灯塔的镜头": between two clips named by what they show, no 在
     r"^[\u4e00-\u9fff]{1,6}?(?:那段)?[和跟与][\u4e00-\u9fff]{1,6}?(?:那段)?(?:的)?(?:中间|之间)(?:再)?(?:加|添加|插|接|补|来|塞)(?:上|进)?(?=(?:1)?(?:个|段|条))",
     r"[，,\s]*(?:对比一下|做个对比|作对比|对照一下|对比看看)$",  # why the clip is added, not what it shows
@@ -701,7 +702,8 @@ _SCENE_FOR = re.compile(
     r"one (?:of|showing|with|where)\s+.+)$|"  # "replace this clip with one of a forest in the fog"
     r"^(?:instead of|in place of|rather than)\s+(?P<old2>.+?),?\s+(?:i want|i'd like|i need|give me|let's have|put|use|show|"
     r"have|add)\s+(?P<new2>(?:a|an|some)\s+.+)$|"
-    r"^(?:把)?(?P<old3>[^，,]+?)(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
+    # ("把城市那段删了换成海边日落": the clip taken out, then what goes in its place)
+    r"^(?:把)?(?P<old3>[^，,]+?)(?:(?:删了|删掉|去掉|拿掉|不要了)[，,\s]*(?:然后|再)?)?(?:换成|替换成|替换为|改成)(?:我(?:想)?要的[:：]|这样的[:：]|(?:1)?(?:个|段)?新的(?:片段|镜头|视频)?[:：，,]|[:：])?"
     r"(?P<new3>(?:1|一)(?:段|个|条|只|群|片|座|辆|位|名|对|家|棵).{2,}|.{2,}?(?:的)?(?:画面|镜头|视频)$|(?<=[:：]).{2,}|"
     # "把这段换成白天的城市", "把城市那段换成 白天的城市 车水马龙 10秒" (its items and its length after it)
     r"(?!.*(?:一点|一些|点$))[\u4e00-\u9fff]{2,6}的[\u4e00-\u9fff]{2,6}(?:[，,\s]+[\u4e00-\u9fff]{2,8})*(?:[，,\s]+\d+(?:\.\d+)?秒)?|"
@@ -743,7 +745,7 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
         return None  # ("turn it into a tiktok": the video made for a platform, its shape; nothing to film)
     if re.fullmatch(r"(?:(?:the|a|an|my)\s+)?(?:photo|picture|pic|image)|(?:那张|这张|1张)?(?:照片|图片|相片)", new.strip()):
         return None  # "用照片替换掉城市那段": a photo said bare is an upload (timeline's), never a scene of "照片"
-    if any(m.uploaded and m.kind in ("video", "image") and names_upload(new.lower(), m) for m in state.context.media):
+    if any(m.uploaded and m.kind in ("video", "image") and named_alone(new.lower(), m) for m in state.context.media):
         return None  # "把城市那段换成我的hike视频": an upload named by its file, never a clip to generate
     # "change the dog into a cat" is a change inside the clip (no tool for it), not a new clip in its place
     # ("把城市换成一段下雪的城市": a clip's measure word, 段, says the new thing is footage; "replace the city with a
@@ -892,7 +894,7 @@ def _no_lip_sync(clause: Clause, state: PlanState) -> bool:
 def _an_upload(scene: str, state: PlanState) -> bool:
     """Whether a scene's words only name an upload: its file ("the hike video") or its kind ("照片", "my photo")."""
     words = scene.strip().lower()
-    return any(m.uploaded and m.kind in ("video", "image") and (names_upload(words, m) or m.kind == "image" and re.fullmatch(
+    return any(m.uploaded and m.kind in ("video", "image") and (named_alone(words, m) or m.kind == "image" and re.fullmatch(
         r"(?:我的|我上传的|上传的)?(?:照片|图片|相片)|(?:my |the )?(?:uploaded )?(?:photo|picture|pic|image)", words))
         for m in state.context.media)
 
@@ -1001,6 +1003,11 @@ _TWO_SCENES = re.compile(r"^(?:(?:请|帮我|给我)?(?:生成|做|来|拍|整|�
                          r"one (?:of|showing|with)\s+(?P<first_en>.{3,}?),?\s+and\s+(?:the other|another|one)\s+(?:of|showing|with)\s+(?P<second_en>.{3,})$")
 
 
+# a clip named as the place a new one goes, then the new one asked for ("在徒步视频后面加一段…", "照片前面插一段…")
+_PLACE_THEN_NEW_ZH = re.compile(r"^(?:在)?[^，,。\s]{1,10}?(?:那段)?(?:的)?(?:后面|前面|之后|之前|后边|前边)(?=(?:再)?(?:加|接|插|补|放)(?:上|进)?"
+                                r"(?:1)?(?:个|段|条)(?!(?:我的|我上传的|上传的)|[^，,。]{0,6}(?:照片|图片|相片|视频)))")
+
+
 # a fixed seed said with the clip ("seed 42", "with seed 123", "种子用42", "随机种子设为8", "seed用7"): the generation's
 # ``seed``, never words of its scene
 _SEED = re.compile(r"(?:\s*[，,]\s*|\s+|^)(?:(?:with|using|and)\s+)?(?:(?:a|the)\s+)?(?:(?:fixed|random)\s+)?(?<![a-z])seed(?![a-z])\s*"
@@ -1046,7 +1053,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return done
 
 
+# how many clips or seconds asked ("里面多少段视频", "现在几段了"): a question of the timeline, never a clip to make
+_COUNT_ASKED_ZH = r"(?<![十\d])(?:多少|几)(?:段|个片段|个镜头|个视频|秒)(?:视频|片段|镜头)?(?:了|啊|呀|呢)?(?:现在|目前)?\W*$"
+
+
 def _handle(clause: Clause, state: PlanState) -> bool:
+    if clause.language == "zh" and clause.has(_COUNT_ASKED_ZH) and not clause.has(r"生成|制作|做|拍"):
+        return False
     if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _beyond_what_is_made(clause, state):
@@ -1082,9 +1095,11 @@ def _handle(clause: Clause, state: PlanState) -> bool:
     if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN) or _regenerated(clause, state) or _scene_between(clause)):
         return False
     # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
+    # ("在徒步视频后面加一段山顶看日出": the upload named first is where the new scene goes, then what it shows is filmed)
+    named = _PLACE_THEN_NEW_ZH.sub("", clause.unquoted().lower()) if clause.language == "zh" else clause.unquoted().lower()
     if not animate and not clause.has(r"\b(?:generate|create|make|film|shoot|render|produce)\b|生成|制作|做|拍|来(?:1)?(?:个|段|条)") \
-            and any(m.uploaded and m.kind in ("video", "image") and (names_upload(clause.unquoted().lower(), m) or m.kind == "image"
-                    and clause.has(r"照片|图片|相片|\b(?:photo|picture|pic|image)\b")) for m in state.context.media):
+            and any(m.uploaded and m.kind in ("video", "image") and (names_upload(named, m) or m.kind == "image"
+                    and re.search(r"照片|图片|相片|\b(?:photo|picture|pic|image)\b", named)) for m in state.context.media):
         return False
     if not animate and clause.has(_NOT_GEN) and not clause.has(r"\bgenerate\b|生成"):
         return False
@@ -1449,7 +1464,8 @@ _EN_EDIT_NOUNS = (r"\b(?:louder|quieter|softer|bigger|smaller|larger|faster|slow
                   r"title|caption|subtitles?|text|music|songs?|bgm|soundtrack|transitions?|canvas|volume|speed|aspect|"
                   r"fps|fade|undo|redo|export|download|timeline|it|this|that|(?:first|second|third|last|next|previous) (?:clip|one))\b|"
                   r"\bclip \d")
-_ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否"
+# (how long or how many, asked of the video: "总共多少秒了现在", "有几段视频" — never a scene)
+_ZH_QUESTION = r"[吗呢？?]|什么|怎么|如何|为什么|能不能|可不可以|你好|谢谢|啥|咋|能否|多少(?:秒|段|个|分钟)|多长|多久|(?<![十\d])几(?:秒|段|个片段|个镜头|分钟)(?:了|啊|呀|$)"
 # an upload is on the timeline or goes there; it is never a scene to film ("结尾加一张我上传的照片")
 _UPLOAD_WORDS = r"\b(?:uploaded|uploads?|my (?:photos?|pictures?|images?|pics?|videos?|clips?|footage|files?)|i (?:sent|shot|filmed|took))\b|" \
                 r"\bout of (?:these|those|them|all (?:of )?(?:these|those|this|them|that)|everything|(?:all )?(?:this|my) stuff)\b|" \

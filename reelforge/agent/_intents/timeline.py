@@ -1337,6 +1337,20 @@ def _uploads_listed_in(clause: Clause, state: PlanState, first_kind: str | None)
     return True
 
 
+# a clip named first as where an upload goes, then the verb ("徒步视频后面加照片", "在城市那段前面插hike"), or the upload
+# first, then where it goes ("照片放到徒步视频前面")
+_PLACED_FIRST_ZH = re.compile(r"^(?P<place>(?:在)?[^，,。\s]{1,10}?(?:那段)?(?:的)?(?:后面|前面|之后|之前|后边|前边))"
+                              r"(?P<added>(?:再)?(?:加|接|插|补|放)(?:上|进)?.+)$")
+_ADDED_FIRST_ZH = re.compile(r"^(?P<added>(?:把|将)?[^，,。\s]{1,12}?)(?:放|插|挪|移|加|接)(?:到|在)"
+                             r"(?P<place>[^，,。\s]{1,10}?(?:那段)?(?:的)?(?:后面|前面|之后|之前|后边|前边))$")
+
+
+def _place_and_added_zh(text: str) -> tuple[str, str] | None:
+    """The place and the thing added, when a Chinese request says both around its verb."""
+    found = _PLACED_FIRST_ZH.match(text) or _ADDED_FIRST_ZH.match(text)
+    return (found.group("place"), found.group("added")) if found else None
+
+
 def _own_place(part: Clause, state: PlanState) -> tuple[str, str | None] | None:
     """The end of the video one item of a list of uploads says for itself ("hike.mp4 last", "the photo first")."""
     if part.has(r"\b(?:last|at the (?:very )?end)$|最后|结尾"):
@@ -1674,7 +1688,22 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
                   " ", without_place(clause.text))  # the video itself ("放到视频最后面": the video as a place)
     kinds = tuple(k for k in ("video", "image") if re.search(_KIND_WORDS[k], said)) or ("video", "image")
     upload = clause.has(_UPLOAD) or clause.has(_PHOTO_FIRST)  # "photo last please": the photo uploaded, or none yet
-    media = find_media(clause, state, kinds) if upload else _named_upload(clause, state) or _the_photo(clause, state)
+    # ("徒步视频后面加照片", "照片放到徒步视频前面": the clip named as the place is not what is added)
+    sides = _place_and_added_zh(clause.text) if clause.language == "zh" and not upload else None
+    said_added = dataclasses.replace(clause, text=sides[1]) if sides else None
+    media = find_media(clause, state, kinds) if upload else \
+        (said_added is not None and (_named_upload(said_added, state) or _the_photo(said_added, state))) or \
+        _named_upload(clause, state) or _the_photo(clause, state)
+    if sides and media is not None:
+        where = dataclasses.replace(clause, text=sides[0])
+        placed = _named_upload(where, state) or _the_photo(where, state)
+        if placed is not None and placed is not media and placed.src not in {seg.src for seg in main_clips(state.draft)}:
+            # "徒步那段后面再加照片" with the hike video only uploaded: no such place on the timeline yet, asked
+            state.actions.append(Unknown(clause.unquoted(), question=ask(
+                clause, f"{placed.name} is not on the timeline yet, so there is nothing to put {media.name} next to. Add "
+                f"{placed.name} first (say 'add {placed.name}'), or say where {media.name} should go.",
+                f"{placed.name} 还不在时间线上，没法放在它旁边。可以先说“把{placed.name}加进来”，或者说{media.name}放在哪个片段旁边。")))
+            return True
     if media is None:
         if not upload or len(kinds) != 1 or any(m.uploaded and m.kind in kinds for m in state.context.media):
             return False
