@@ -138,9 +138,9 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 # (and the middle of the video or a clip as a moment: "a pop in the middle of the video", "在视频正中间加个嗖"; a title
 # placed so is still placed there, its reading only not asked for the place)
-_MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间的?\d|\bmiddle of the (?:video|film|(?:whole )?thing|(?:[a-z]+ )?clip)\b|正中间|中间的时候"
+_MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间(?:的|那)?\d|(?:从|在)中间(?:切|劈|剪|分|拆|断)|\bmiddle of the (?:video|film|(?:whole )?thing|(?:[a-z]+ )?clip)\b|正中间|中间的时候"
 # "中间加个黑场", "这俩中间加个闪白": between the clips, a transition's place; "字底下加个黑框": behind the words (neither a place on the screen)
-_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?|(?:把)?(?:(?:他们|它们|她们)(?:俩|2)?|(?:他|它|这|那)(?:俩|2)|(?:这|那)?(?:两|2)个)的?)?中间(?:再|也)?(?:加|放|来|插|用|弄|整)(?:个|1个|一下|1下)?(?:黑场|白场|闪白|闪黑|白闪|黑闪|黑屏|转场|过渡|溶解|叠化|擦除|推移|百叶窗|马赛克)|" \
+_BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?|(?:把)?(?:(?:他们|它们|她们)(?:俩|2)?|(?:他|它|这|那)(?:俩|2)|(?:这|那)?(?:两|2)个)的?)?中间(?:再|也)?(?:加|放|来|插|用|弄|整)(?:个|1个|一下|1下)?(?:黑场|白场|闪白|闪黑|白闪|黑闪|黑屏|转场|过渡|溶解|叠化|擦除|推移|(?:百|100)叶窗|马赛克)|" \
               r"(?:(?:字|文字|标题|字幕)的?|(?:^|(?<=[\s，,]))(?:再|然后|并且?)?在?)(?:底下|下面|下边|后面|背后)(?:再|也)?(?:加|垫|放|弄|来|衬)" \
               r"(?:个|一个|1个|上)?[^，,\s]{0,4}?(?:框|底)|" \
               r"^(?:在)?[\u4e00-\u9fff]{1,6}?(?:那段)?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:那段)?(?:的)?(?:中间|之间)(?:再)?" \

@@ -885,6 +885,8 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"(?<![直硬])切(?=掉|短)"), "剪"),  # "切掉前两秒": cut off (a cut between clips is "直接切")
+                  # "加上自动字幕", "智能字幕": 剪映's names for the captions of the clips' speech
+                  (re.compile(r"(?:自动|智能|ai)(?:识别|生成)?(?=字幕)"), ""),
                   # "导一版发小红书的", "导个mov": an export said short ("引导", "导演" stay)
                   (re.compile(r"(?<![引指领诱教辅向倡主前开疏传])导(?=(?:1|一)?(?:版|份|个)(?!演|游|师|航))"), "导出"),
                   # a sound said as what happens then, and its moment by "一…就": "标题一出来就叮一下", "开头砰一声" (一个叮)

@@ -278,7 +278,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return True
     moments: list[int | None] = [*_each_time(clause)] if at is not None and not every else []
     end = state.draft.video_end_ms
-    if at is not None and end and max(m or 0 for m in moments or [at]) >= end and \
+    if at is not None and end and max(m or 0 for m in moments or [at]) > end and \
             not any(isinstance(a, GenerateAction) for a in state.actions):
         # "在1分钟的地方加个叮" on a 15 s video: no such moment, asked (never a sound after the video is over)
         have, want = f"{end / 1000:g}", f"{max(m or 0 for m in moments or [at]) / 1000:g}"

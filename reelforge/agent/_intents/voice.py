@@ -708,7 +708,7 @@ def _caption_speech(state: PlanState, style: str | None) -> None:
 
 # a list that turns the captions on before saying how they look: "captions on, yellow", "add subtitles, bigger"
 _ON_FIRST = re.compile(r"^(?:(?:turn|switch) on |add |enable |show )?(?:the )?(?:captions|subtitles|subs)(?: on)?\s*,|"
-                       r"^(?:请|帮我|给我)?(?:打开|开启|加上?|显示)(?:个|一个|1个|一下|上)?字幕[，,\s](?!\s*(?:写|叫|内容|⟪))|"
+                       r"^(?:请|帮我|给我)?(?:给(?:视频|它|这个视频))?(?:打开|开启|加上?|显示)(?:个|一个|1个|一下|上)?字幕[，,\s](?!\s*(?:写|叫|内容|⟪))|"
                        r"^字幕(?:打开|开启|加上)[，,\s]")  # "字幕加上 黄色的"
 
 
