@@ -56,6 +56,8 @@ FLOORS = {
     "zh21": 0.93,  # fifteenth session (fixzh15): 375/400 (364 at its start); when it landed: 0.907 (363/400) (fourteenth session, plain newcomer; a check wave, held back until the final merge: 360/400 on the session's starting rules, 361 with its histories replayed)
     "en22": 0.95,  # after fixen16 (sixteenth session): 383/400 (377 at its start), floor (383 - 2)/400 rounded down; when it landed: 0.943 (377/400) (fifteenth session, plain newcomer; a check wave, held back until the final merge; 373/400 on the session's starting rules
     "zh22": 0.945,  # fixzh16: 380/400 on its branch (floor (380-2)/400); when it landed: 0.930 (372/400) (fifteenth session, plain newcomer; a check wave, held back until the final merge; 368/400 on the session's starting rules
+    "en23": 0.945,  # when it landed: 0.953 (381/400) (sixteenth session, plain newcomer; a check wave, held back until the final merge; 379/400 on the session's starting rules)
+    "zh23": 0.91,  # when it landed: 0.917 (367/400) (sixteenth session, plain newcomer; a check wave, held back until the final merge; 365/400 on the session's starting rules)
     "en24": 0.89,  # when it landed: 0.900 (180/200) (sixteenth session, plain newcomer, a half wave for the fixers)
     "zh24": 0.92,  # fixzh16: 186/200 on its branch (floor (186-2)/200); when it landed: 0.910 (182/200) (sixteenth session, plain newcomer, a half wave for the fixers)
 }
