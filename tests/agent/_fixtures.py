@@ -245,6 +245,17 @@ def grid_failures(cases: list[dict[str, Any]], ctx: str = "full") -> list[str]:
     return failures
 
 
+def _stepped_back(saved: list[Draft], earlier: list[VersionRecord], steps: int) -> list[Draft]:
+    """The drafts left after an undo of ``steps``: back over the versions this plan saved (``saved``), then over
+    ``earlier`` (popped) to the draft each was made on, when it recorded it; past what is known the draft stays."""
+    for _ in range(steps):
+        if len(saved) > 1:
+            saved.pop()
+        elif earlier and earlier[-1].before is not None:
+            saved = [earlier.pop().before]  # type: ignore[list-item]
+    return saved
+
+
 def apply_plan(draft: Draft, plan: Plan, versions: Sequence[VersionRecord] = ()) -> Draft:
     """The draft after the plan's edits (an edit that cannot apply leaves it as it was, as the runner does). An undo
     steps back over the versions this plan saved, then over ``versions`` to the draft each was made on, when it
@@ -252,11 +263,7 @@ def apply_plan(draft: Draft, plan: Plan, versions: Sequence[VersionRecord] = ())
     saved, earlier = [draft], list(versions)
     for action in plan.actions:
         if isinstance(action, UndoAction):
-            for _ in range(action.steps):
-                if len(saved) > 1:
-                    saved.pop()
-                elif earlier and earlier[-1].before is not None:
-                    saved = [earlier.pop().before]  # type: ignore[list-item]
+            saved = _stepped_back(saved, earlier, action.steps)
         elif isinstance(action, EditAction):
             try:
                 saved.append(apply_edit(saved[-1], action.edit))
@@ -410,11 +417,7 @@ def _outcome(ctx: AgentContext, actions: Sequence[object]) -> tuple[dict[str, An
     earlier, others = list(ctx.versions), []
     for action in actions:
         if isinstance(action, UndoAction):
-            for _ in range(action.steps):
-                if len(saved) > 1:
-                    saved.pop()
-                elif earlier and earlier[-1].before is not None:
-                    saved = [earlier.pop().before]  # type: ignore[list-item]
+            saved = _stepped_back(saved, earlier, action.steps)
             continue
         edits = [action.edit] if isinstance(action, EditAction) else \
             [] if isinstance(action, (Unknown, RedoAction, RevertAction)) else _edits_of(action, saved[-1], len(ctx.versions))
