@@ -278,6 +278,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"^((?:the|my|this|that) [\w'-]+(?: [\w'-]+){0,2}?),? i (?:want|would like|need|wish) (?:it|them)\b", r"make \1"),
     (r"^make ((?:the|my|this|that) [\w' -]+?) (like (?:in |a |an |the )[^,]+),\s*(slow|slower|fast|faster|bigger|smaller|"
      r"louder|quieter)\b", r"make \1 \3, \2"),
+    # --- a colour gone back to, with no verb for the change: "the title is ugly in yellow, go back to white", "yellow looks
+    # bad, back to white" (the thing in focus, as "change it back to white" reads it)
+    (r"(^|[,;]\s*|\b(?:and|so|just|please)\s+)(?:(?:go|switch|turn|get|set it|put it) )?back to (white|black|red|blue|green|yellow|"
+     r"pink|purple|orange|gold|golden|grey|gray)(?=\s*(?:[,.!]|$|\bplease\b|\bpls\b))", r"\1change it back to \2"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
