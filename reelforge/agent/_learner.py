@@ -282,6 +282,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # bad, back to white" (the thing in focus, as "change it back to white" reads it)
     (r"(^|[,;]\s*|\b(?:and|so|just|please)\s+)(?:(?:go|switch|turn|get|set it|put it) )?back to (white|black|red|blue|green|yellow|"
      r"pink|purple|orange|gold|golden|grey|gray)(?=\s*(?:[,.!]|$|\bplease\b|\bpls\b))", r"\1change it back to \2"),
+    # --- a thing "out" with no verb, as a note says it: "title out and put 'Hello World' at the top instead", "music out,
+    # then a crossfade" (taken out; "fade the music out" has its verb)
+    (r"(^|[,;]\s*|\b(?:and|then|so|just)\s+)(?:the )?(title|text|captions?|subtitles|music|song|voice-?over|narration)\s+out"
+     r"(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b|\bpls\b))", r"\1take the \2 out"),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
