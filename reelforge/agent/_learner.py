@@ -286,6 +286,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # then a crossfade" (taken out; "fade the music out" has its verb)
     (r"(^|[,;]\s*|\b(?:and|then|so|just)\s+)(?:the )?(title|text|captions?|subtitles|music|song|voice-?over|narration)\s+out"
      r"(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b|\bpls\b))", r"\1take the \2 out"),
+    # --- colloquial verbs for adding at an end: "tack the hike clip onto the end", "slap hike.mp4 on at the start" (stuck on)
+    (r"^((?:(?:please|just|and|then|now)\s+)*)(?:tack|slap|bung|whack|chuck)\s+(?=\S.*?\b(?:on|onto|on to|at)\s+(?:the (?:very )?"
+     r"(?:end|start|beginning|front)|it)\b)", r"\1stick "),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),
