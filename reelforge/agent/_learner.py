@@ -278,6 +278,17 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"^((?:the|my|this|that) [\w'-]+(?: [\w'-]+){0,2}?),? i (?:want|would like|need|wish) (?:it|them)\b", r"make \1"),
     (r"^make ((?:the|my|this|that) [\w' -]+?) (like (?:in |a |an |the )[^,]+),\s*(slow|slower|fast|faster|bigger|smaller|"
      r"louder|quieter)\b", r"make \1 \3, \2"),
+    # --- a colour gone back to, with no verb for the change: "the title is ugly in yellow, go back to white", "yellow looks
+    # bad, back to white" (the thing in focus, as "change it back to white" reads it)
+    (r"(^|[,;]\s*|\b(?:and|so|just|please)\s+)(?:(?:go|switch|turn|get|set it|put it) )?back to (white|black|red|blue|green|yellow|"
+     r"pink|purple|orange|gold|golden|grey|gray)(?=\s*(?:[,.!]|$|\bplease\b|\bpls\b))", r"\1change it back to \2"),
+    # --- a thing "out" with no verb, as a note says it: "title out and put 'Hello World' at the top instead", "music out,
+    # then a crossfade" (taken out; "fade the music out" has its verb)
+    (r"(^|[,;]\s*|\b(?:and|then|so|just)\s+)(?:the )?(title|text|captions?|subtitles|music|song|voice-?over|narration)\s+out"
+     r"(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b|\bpls\b))", r"\1take the \2 out"),
+    # --- colloquial verbs for adding at an end: "tack the hike clip onto the end", "slap hike.mp4 on at the start" (stuck on)
+    (r"^((?:(?:please|just|and|then|now)\s+)*)(?:tack|slap|bung|whack|chuck)\s+(?=\S.*?\b(?:on|onto|on to|at)\s+(?:the (?:very )?"
+     r"(?:end|start|beginning|front)|it)\b)", r"\1stick "),
     # --- dictation slips: "the tidal" (title), "make the title read" (red), "and than" (then), "quite" (quiet)
     (r"\bthe tidal\b(?! (?:wave|waves|pool|pools|flat|flats|river|zone|current|marsh|lagoon|island|bore|range|basin))",
      "the title"),

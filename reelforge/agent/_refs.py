@@ -348,6 +348,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
                              r"clip|part|shot|footage)\b", clause.text):
         if match.group(1) not in _NOT_SHOWN and _shows(match.group(1), name):
             return match.start()
+    # a part of it in seconds by what it shows, with no clip word: "keep only the first 2 seconds of the dog", "cut the
+    # last 3 secs of the city" (never "of the video" / "of the song": ``_NOT_SHOWN``)
+    for match in _SECONDS_OF.finditer(clause.text):
+        if match.group(1) not in _NOT_SHOWN and _shows(match.group(1), name):
+            return match.start(1)
     # an English word before a Chinese clip word: "dog 那段 slow mo", "city那个片段静音" (mixed, as typed)
     for match in re.finditer(r"(?<![a-z])([a-z]{3,}(?: [a-z]{3,})?)\s*的?(?:那段|那[一1]段|那[个1]片段|那[个1]镜头|片段|镜头)", clause.text):
         if _shows(match.group(1), name):
@@ -412,6 +417,8 @@ _NOT_SHOWN = frozenset("""the and with from over under into near for its his her
 end start beginning middle video clip shot scene title music song sound audio text top bottom left right center centre
 first last second whole same other new next previous timeline screen frame background color colour speed volume
 transition voice caption captions subtitles way one mp4 mov jpg jpeg png webm""".split())
+# "the first 2 seconds of the dog", "the last 3 secs of city": seconds of a thing a clip shows (``_named``)
+_SECONDS_OF = re.compile(r"\b(?:first|last|final|opening|middle) (?:\d+(?:\.\d+)?|[a-z]+) ?(?:seconds?|secs?|s) of (?:the )?([a-z]{3,})\b(?! (?:clip|shot|scene|part|one)\b)")
 _BARE = re.compile(r"(?<!\bof )(?<!\blike )(?<!\bas )(?<!\bwith )(?<!\bshowing )(?<!\babout )\bthe ([a-z]{3,})\b(?!'s)")
 
 

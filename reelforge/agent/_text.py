@@ -236,8 +236,9 @@ class Clause:
         """``words`` (found in the normalized text) with the case the user typed them in, when it can be found ("and"
         read from a typed "&" is the "&": "add the title Tom & Jerry")."""
         pattern = r"\s*(?:and|&)\s*".join(re.escape(part) for part in re.split(r"\s+and\s+", words))
-        match = compiled_words(pattern, re.IGNORECASE).search(self.source)
-        return match.group(0) if match else words
+        found = [m.group(0) for m in compiled_words(pattern, re.IGNORECASE).finditer(self.source)]
+        # said twice, once capitalised: the capitalised one ("at the end that says The End")
+        return next((said for said in found if said != said.lower()), found[0]) if found else words
 
     def quote(self) -> str | None:
         """The first quoted string this clause mentions."""

@@ -87,6 +87,9 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
      r"\bupload|\bfiles\b|\bmedia\b|上传|(?<![宣流])传(?:了|过|的)"),
     ("clips", _OPENER + r"how many (?:clips|shots|scenes|videos|parts|segments) (?:do|have|are|is|did)\b|"
               r"\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|"
+              # "what clips do i have", "which shots are there now": the clips asked for, not the help
+              r"^(?:(?:so|and|ok|um+|hmm+)[,\s]+)*(?:what|which) (?:clips|shots|segments) (?:do (?:i|we) have|have (?:i|we) got|"
+              r"are (?:there|on the timeline|in (?:it|the video|my video)))(?: now| so far| right now)?\??$|"
               r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|"
               r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?(?:几|多少)(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|"
               # "有几个片段", "有几段视频", "里面有多少段视频": clips counted, never a clip to generate
@@ -95,7 +98,7 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
               r"^(?:那|所以)?(?:现在|目前)?(?:时间线上)?(?:都|一共)?有(?:哪些|什么|啥)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$",
      r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)|"
      r"(?:哪些|什么|啥)(?:片段|镜头)|列(?:一下|出|个)?.*(?:片段|镜头)|(?:片段|镜头)列(?:出来|一下)|"
-     r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments)\b|\bwhich clips\b"),
+     r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments)\b|\b(?:which|what) (?:clips|shots|segments)\b"),
     ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long(?: is| ?'?s) (?:it|(?:the|this) (?:whole )?(?:thing|video|clip))(?: (?:right )?now| currently)?\??$)|"
                r"\b(?:what'?s|what is) the (?:total )?(?:length|duration) of (?:the|this|my) (?:clip|video)\??$|"
                r"\bhow long is (?:the|my|this) (?:video|edit|project)\b|^(?:so )?how long is it(?: (?:right )?now| at the moment| so far| currently| at this point)?\??$|"

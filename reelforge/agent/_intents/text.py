@@ -714,7 +714,8 @@ def _over_clip(clause: Clause, state: PlanState) -> dict[str, object]:
 
 def _without(clause: Clause, words: str) -> Clause:
     """The clause with the title's unquoted words taken out."""
-    return dataclasses.replace(clause, text=clause.text.replace(words.lower(), " ", 1))
+    said = clause.text.rfind(words.lower())  # the last: "at the end that says the end" keeps its "at the end"
+    return clause if said < 0 else dataclasses.replace(clause, text=clause.text[:said] + " " + clause.text[said + len(words):])
 
 
 def _whole_video(clause: Clause, state: PlanState, target: Segment | None = None) -> dict[str, object]:
