@@ -432,7 +432,7 @@ _DETAIL = rf"{_WHERE}|{_SHAPES}|高清|超清|高画质|最高画质|高质量|�
 
 
 # how good the file should be, said alone before or after an export: "画质一般就行，导出一下"
-_QUALITY_ALONE = re.compile(r"^(?:画质|清晰度|质量)(?:要|就|用)?(?:一般|普通|差不多|低一点|低点|高一点|高点|最高|最好|好一点|好点)(?:的)?"
+_QUALITY_ALONE = re.compile(r"^(?:画质|清晰度|质量)(?:要|就|用|调到?|弄)?(?:一般|普通|差不多|低一点|低点|高一点|高点|最高|最好|好一点|好点)(?:的)?"
                             r"(?:就行|就好|就可以了?|就够了?|吧)?$")
 
 
