@@ -402,6 +402,22 @@ _CUT_REST = re.compile(r"^(?:and |then )?(?:cut|delete|remove|drop|lose|trash|ge
                        r"(?: of it)?(?: please)?$|^(?:其他|其余|剩下|剩余)的?(?:都|全)?(?:删掉|删了|不要了?|去掉|剪掉)(?:吧)?$")
 
 
+# a clip said to be too long, then a cut of its end with no clip named: "城市这段太长 后面剪掉4秒" cuts the city clip
+_TOO_LONG_ZH = re.compile(r"^(?P<clip>[\u4e00-\u9fff]{1,6}?)(?:这|那)段(?:有点|太|实在)*(?:长了?|短一点)(?:啊|呀|吧)?$")
+_END_CUT_ZH = re.compile(r"^(?:后面|前面|开头|结尾|最后|末尾)(?:的)?(?:剪掉|剪|删掉|去掉|裁掉)\s*\d+(?:\.\d+)?\s*秒(?:吧|钟)?$|"
+                         r"^(?:后面|前面|开头|结尾|最后|末尾)(?:的)?\d+(?:\.\d+)?\s*秒(?:钟)?(?:剪掉|删掉|去掉|不要了?)(?:吧)?$")
+
+
+def _cut_of_the_long_clip(clauses: list[Clause]) -> list[Clause]:
+    """"城市这段太长 后面剪掉4秒": the end cut is the named clip's (one clause: "城市那段后面剪掉4秒")."""
+    for index in range(1, len(clauses)):
+        named, cut = _TOO_LONG_ZH.match(clauses[index - 1].text), clauses[index]
+        if named and _END_CUT_ZH.match(cut.text):
+            merged = Clause(f"{named.group('clip')}那段{cut.text}", cut.quotes, cut.language, cut.source)
+            return [*clauses[:index - 1], merged, *clauses[index + 1:]]
+    return clauses
+
+
 def _cut_what_was_named(clauses: list[Clause]) -> list[Clause]:
     """"first 2 seconds are just nothing, cut them", "nothing happens in the city clip after 6s, cut it there": the
     stretch of time said before a bare cut is what is cut (one clause: the cut of that stretch)."""
@@ -432,7 +448,7 @@ _DETAIL = rf"{_WHERE}|{_SHAPES}|高清|超清|高画质|最高画质|高质量|�
 
 
 # how good the file should be, said alone before or after an export: "画质一般就行，导出一下"
-_QUALITY_ALONE = re.compile(r"^(?:画质|清晰度|质量)(?:要|就|用)?(?:一般|普通|差不多|低一点|低点|高一点|高点|最高|最好|好一点|好点)(?:的)?"
+_QUALITY_ALONE = re.compile(r"^(?:画质|清晰度|质量)(?:要|就|用|调到?|弄)?(?:一般|普通|差不多|低一点|低点|高一点|高点|最高|最好|好一点|好点)(?:的)?"
                             r"(?:就行|就好|就可以了?|就够了?|吧)?$")
 
 
@@ -907,8 +923,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     """Plan each clause in turn: a remark focuses what it names, the best area's reading is taken on its fork, a
     close call is asked."""
     clauses = [clips_named_by_time(clause, state.draft) for clause in clauses]  # "the part at 12 s": clip 2
-    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_vague_then_said(_upload_news_then_it(_song_news_then_it(_asked_then_said(
-        _shape_for_where(_posted_beside_shape(clauses)))))))))
+    clauses = _purpose_of_export(_for_where(_cut_what_was_named(_cut_of_the_long_clip(_vague_then_said(_upload_news_then_it(_song_news_then_it(_asked_then_said(
+        _shape_for_where(_posted_beside_shape(clauses))))))))))
     clauses = _length_of_added(_cover_then_placed(_something_then_said(_title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses)))))), state)
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
     clauses = _same_but(_regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state), state)

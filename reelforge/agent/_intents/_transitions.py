@@ -17,6 +17,8 @@ __all__ = ["KINDS", "NAMES", "NO_SUCH", "PLACE", "kind_named", "no_such_named"]
 
 # the way it goes, said after the name: "to the right", "going right", "slide transition going right", "that moves up"
 _WAY = r"(?: transition| effect)?(?: (?:that )?(?:goes|going|moves|moving|heads|heading))?(?: (?:to|towards|from) the| to| towards)? "
+# the way a wipe goes said from one side to the other: "擦除 从左往右", "从上往下擦的转场"
+_WIPE, _FROM, _TO = r"(?:擦除?|划像)(?:的)?(?:转场)?[\s，,]*(?:方向)?(?:是|要|用)?", r"(?:从|由)", r"(?:边)?(?:往|向|到)"
 # (the draft's name, what people call it), most specific first: "circle wipe" is a circle, "fade to black" no fade
 NAMES: tuple[tuple[str, str], ...] = (
     ("fadeblack", r"\b(?:fade|dip|flash|cut)s? (?:to|through|into|thru) black\b|\bblack (?:flash|dip)\b|\bdip black\b|"
@@ -33,10 +35,13 @@ NAMES: tuple[tuple[str, str], ...] = (
     ("squeezeh", r"\bsqueeze\b|挤压"),
     ("dissolve", r"dissolve|溶解|溶化"),
     # "往左擦", "往上推的": a wipe that way; "向左滑的", "往右推移", "推移 往右": a slide (推移 is 剪映's push)
-    ("wiperight", rf"\bwipe{_WAY}right\b|\bwipe from the left\b|(?:向|往)右(?:擦|推(?!移))"),
-    ("wipeup", rf"\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推(?!移))"),
-    ("wipedown", rf"\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推(?!移))"),
-    ("wipeleft", r"\bwipe|擦除|划像|(?:向|往)左(?:擦|推(?!移))|擦"),
+    ("wiperight", rf"\bwipe{_WAY}right\b|\bwipe from the left\b|(?:向|往)右(?:擦|推(?!移))|"
+                  rf"{_WIPE}{_FROM}左{_TO}右|{_FROM}左{_TO}右(?:的)?擦"),
+    ("wipeup", rf"\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推(?!移))|"
+                  rf"{_WIPE}{_FROM}下{_TO}上|{_FROM}下{_TO}上(?:的)?擦"),
+    ("wipedown", rf"\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推(?!移))|"
+                  rf"{_WIPE}{_FROM}上{_TO}下|{_FROM}上{_TO}下(?:的)?擦"),
+    ("wipeleft", rf"{_WIPE}{_FROM}右{_TO}左|{_FROM}右{_TO}左(?:的)?擦|\bwipe|擦除|划像|(?:向|往)左(?:擦|推(?!移))|擦"),
     ("slideright", rf"\b(?:slide|push|swipe){_WAY}right\b|(?:向|往)?右滑|(?:向|往)右推移|推移[\s，,]*(?:向|往)右"),
     ("slideup", rf"\b(?:slide|push|swipe){_WAY}(?:up|top)\b|(?:向|往)?上滑|(?:向|往)上推移|推移[\s，,]*(?:向|往)上"),
     ("slidedown", rf"\b(?:slide|push|swipe){_WAY}(?:down|bottom)\b|(?:向|往)?下滑|(?:向|往)下推移|推移[\s，,]*(?:向|往)下"),

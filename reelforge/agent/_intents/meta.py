@@ -95,9 +95,11 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
               # "有几个片段", "有几段视频", "里面有多少段视频": clips counted, never a clip to generate
               r"^(?:那|所以)?(?:我)?(?:现在|目前)?(?:时间线上|时间轴上|视频里|片子里|里面|项目里)?(?:一共|总共)?有?(?:几|多少)(?:个|段|条)(?:片段|镜头|视频)(?:了|啊|呀|呢)?\W*$|"
               # "有哪些片段", "现在都有什么片段": which clips there are
-              r"^(?:那|所以)?(?:现在|目前)?(?:时间线上)?(?:都|一共)?有(?:哪些|什么|啥)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$",
+              r"^(?:那|所以)?(?:现在|目前)?(?:时间线上)?(?:都|一共)?有(?:哪些|什么|啥)(?:片段|镜头)(?:了|啊|呀|呢)?\W*$|"
+              # "片段都有哪几个", "镜头一共有几个": the clips named first, then counted or listed
+              r"^(?:那|所以)?(?:现在|目前)?(?:时间线上的?|视频里的?)?(?:片段|镜头)(?:现在|目前)?(?:都|一共|总共)?有(?:哪几个|哪几段|哪些|什么|啥|几个|几段|多少个?)(?:了|啊|呀|呢)?\W*$",
      r"\bhow many (?:clips|shots|scenes|videos|parts|segments)\b|几(?:段|个片段|个镜头)|多少(?:段|个片段)|"
-     r"(?:哪些|什么|啥)(?:片段|镜头)|列(?:一下|出|个)?.*(?:片段|镜头)|(?:片段|镜头)列(?:出来|一下)|"
+     r"(?:哪些|什么|啥)(?:片段|镜头)|(?:片段|镜头)(?:都|一共|总共)?有(?:哪|几|多少|什么|啥)|列(?:一下|出|个)?.*(?:片段|镜头)|(?:片段|镜头)列(?:出来|一下)|"
      r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments)\b|\b(?:which|what) (?:clips|shots|segments)\b"),
     ("length", _OPENER + r"(?:how many (?:seconds|secs) (?:is|long is|does)\b|how long(?: is| ?'?s) (?:it|(?:the|this) (?:whole )?(?:thing|video|clip))(?: (?:right )?now| currently)?\??$)|"
                r"\b(?:what'?s|what is) the (?:total )?(?:length|duration) of (?:the|this|my) (?:clip|video)\??$|"
@@ -244,7 +246,7 @@ def export_action(clause: Clause) -> ExportAction:
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
-    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?|highest|full) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|画质(?:要|最)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰(?:一)?点|清晰度?(?:最)?高|"
+    quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?|highest|full) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|(?:画质|质量|清晰度)(?:要|就|用|选|调到?|弄)?(?:最|更)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰(?:一)?点|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
         "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
         "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
