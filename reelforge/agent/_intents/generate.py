@@ -239,8 +239,13 @@ _ZH_STRIP = (
 
 # "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
 _LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*|(?<=, )|(?<=,))"
-                   r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora\b(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
+                   r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora(?![a-z0-9_])(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
                    re.IGNORECASE)
+
+
+# "用动漫lora生成…", "use the anime lora, generate …": the LoRA said before the verb that asks for the clip
+_LORA_FIRST = re.compile(_LORA.pattern + r"\s*[,，]?\s*(?:(?:and|then|to)\s+|来|去)?(?=生成|做|拍|制作|generate|make|create|film)",
+                         re.IGNORECASE)
 
 
 # a LoRA named by its style in Chinese ("用动漫的lora") is the settings' name for that style
@@ -573,6 +578,12 @@ _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimila
 
 # a clip said as one: "a clip of rain", "生成一段下雨的视频" (a sound's name alone, "城市前面来个嗖", is no scene)
 _FILMED_THING = r"\b(?:clips?|videos?|shots?|scenes?|footage|generate|film)\b|生成|视频|镜头|画面|(?<![那这])段"  # ("狗那段后面来个掌声": 那段 names a clip)
+
+
+# a prompt that is only how many clips: "三段", "两个 片", "two", "3 more" (one clip is "a clip", asked elsewhere)
+_ONLY_A_COUNT = re.compile(r"(?:[两二三四五六七八九十几多]|\d+)\s*(?:段|个|条|支)?\s*(?:片|视频|短片|镜头)?"
+                           r"|(?:two|three|four|five|six|several|a few|some|\d+)(?: more)?(?: (?:clips?|videos?|shots?))?",
+                           re.IGNORECASE)
 
 
 def _trivial(prompt: str) -> bool:
@@ -1166,6 +1177,12 @@ def _handle(clause: Clause, state: PlanState) -> bool:
     else:
         prompt = _prompt(clause) if not shaped else _prompt(dataclasses.replace(
             clause, text=f"a clip of {shaped}" if clause.language == "en" else shaped))
+        if _ONLY_A_COUNT.fullmatch(prompt.strip()):  # "生成三段视频", "make two videos": a count of clips is no scene
+            state.actions.append(Unknown(clause.unquoted(), question=ask(
+                clause, "What should each clip show? Say them one by one, for example: generate a clip of waves at "
+                "sunset, then a clip of a city at night.",
+                "每段视频要拍什么？请分别说出来，例如：生成一段海边日落，再生成一段城市夜景。")))
+            return True
         if _another_of_the_last_edit(clause, state, prompt):
             return True
         if _fade_at_the_other_end(clause, state):
@@ -1217,6 +1234,8 @@ def _handle(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(dataclasses.replace(clause, text="a clip of a " + lora_for.group("scene"))) or prompt
     if loras:  # the LoRA words are not part of the picture
         prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
+        if _LORA_FIRST.match(clause.text):  # "用动漫lora生成一个女孩在海边": the scene after the verb the LoRA comes before
+            prompt = _prompt(dataclasses.replace(clause, text=_LORA_FIRST.sub("", clause.text, count=1))) or prompt
     slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
     if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
         prompt = f"{prompt} in {slow.group('slow') or 'slow motion'}"  # ", slowed down": filmed so
