@@ -580,6 +580,11 @@ _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimila
 _FILMED_THING = r"\b(?:clips?|videos?|shots?|scenes?|footage|generate|film)\b|生成|视频|镜头|画面|(?<![那这])段"  # ("狗那段后面来个掌声": 那段 names a clip)
 
 
+# "make two clips out of it", "turn the video into 3 parts", "把它做成两段": the clip there cut in pieces, nothing filmed
+_PIECES_OF_IT = r"\b(?:make|turn|get|cut)\b.{0,20}?\b(?:two|three|2|3) (?:separate )?(?:clips|pieces|parts|segments) " \
+                r"(?:out of|from) (?:it|this|that|the (?:\w+ )?(?:clip|video|shot))\b|" \
+                r"\bturn (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)) into (?:two|three|2|3) (?:separate )?(?:clips|pieces|parts|segments)\b|" \
+                r"(?:把|将)(?:它|这段|那段|视频|这个视频)(?:做|分|切|拆)成(?:两|三|2|3)(?:段|个|部分)"
 # a prompt that is only how many clips: "三段", "两个 片", "two", "3 more" (one clip is "a clip", asked elsewhere)
 _ONLY_A_COUNT = re.compile(r"(?:[两二三四五六七八九十几多]|\d+)\s*(?:段|个|条|支)?\s*(?:片|视频|短片|镜头)?"
                            r"|(?:two|three|four|five|six|several|a few|some|\d+)(?: more)?(?: (?:clips?|videos?|shots?))?",
@@ -1146,6 +1151,8 @@ def _handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
+    if not animate and clause.has(_PIECES_OF_IT):  # "make two clips out of it at 4 seconds": a split (the timeline's)
+        return False
     if not animate and _edit_not_scene(clause, state):  # "做个卡点视频", "generate a beat sync video": an edit, no scene
         return True
     seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
@@ -1162,6 +1169,11 @@ def _handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not animate and clause.has(_PHOTO_AND_VIDEO) and any(m.uploaded and m.kind == "video" for m in state.context.media):
         return False  # "照片和视频做个合集", "照片+视频的合集": the uploads put together, no photo animated
+    if not animate and clause.has(_PHOTO_AND_VIDEO) and not any(m.uploaded for m in state.context.media):
+        state.actions.append(Unknown(clause.unquoted(), question=ask(  # "生成一段照片和视频的合集" with nothing uploaded
+            clause, "Your photos and videos are not uploaded yet: drop them on the page first, then say 'put them "
+            "together'.", "还没有上传照片和视频：请先把它们拖到页面上，再说“把它们拼在一起”。")))
+        return True
     image = find_media(clause, state, ("image",)) if animate or clause.has(r"\b(?:photo|picture|image)\b|照片|图片") else None
     if animate and image is None:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
