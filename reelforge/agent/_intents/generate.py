@@ -1169,10 +1169,10 @@ def _handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not animate and clause.has(_PHOTO_AND_VIDEO) and any(m.uploaded and m.kind == "video" for m in state.context.media):
         return False  # "照片和视频做个合集", "照片+视频的合集": the uploads put together, no photo animated
-    if not animate and clause.has(_PHOTO_AND_VIDEO) and not any(m.uploaded for m in state.context.media):
+    if not animate and clause.has(_PHOTO_AND_VIDEO):  # (no video uploaded: above, the uploads are put together)
         state.actions.append(Unknown(clause.unquoted(), question=ask(  # "生成一段照片和视频的合集" with nothing uploaded
-            clause, "Your photos and videos are not uploaded yet: drop them on the page first, then say 'put them "
-            "together'.", "还没有上传照片和视频：请先把它们拖到页面上，再说“把它们拼在一起”。")))
+            clause, "There are no uploaded videos to put together with the photos yet: drop them on the page "
+            "first, then say 'put them together'.", "还没有上传要放在一起的视频：请先把照片和视频拖到页面上，再说“把它们拼在一起”。")))
         return True
     image = find_media(clause, state, ("image",)) if animate or clause.has(r"\b(?:photo|picture|image)\b|照片|图片") else None
     if animate and image is None:
