@@ -1117,7 +1117,7 @@ def _comma_zh(part: str) -> list[str]:
         # after a new clip, only another thing than the clip's own look ("后面加一段狗在海边跑的，5秒，中间用溶解转场")
         return bool(thing is not None and opens and not _ZH_DETAIL.match(piece)
                     and _ZH_ASKS.search(before) and (thing in ("transition", "title", "voice") or not _ZH_NEW_CLIP.search(before))
-                    and thing != _thing_zh(before) and not (thing == "canvas" and re.search(r"导出|导|发", before))
+                    and thing != _thing_zh(before) and not (thing == "canvas" and re.search(r"导出|导|发", before) and not piece.startswith("帧率"))
                     and not _ZH_SAME.search(f"{before} {piece}"))
     return _ends_together(_merge_pieces(pieces, starts_new, "，"), "，") or [part]
 

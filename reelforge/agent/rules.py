@@ -79,6 +79,7 @@ from reelforge.agent.actions import (
     Action,
     AgentContext,
     EditAction,
+    ExportAction,
     GenerateAction,
     HelpAction,
     Language,
@@ -93,7 +94,7 @@ from reelforge.agent.actions import (
 )
 from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import AUDIO, Draft, Edit
-from reelforge.draft.edits import SetMusic
+from reelforge.draft.edits import SetCanvas, SetMusic
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
 
@@ -309,8 +310,21 @@ def _understand(message: str, context: AgentContext) -> Plan:
         state.actions.append(Unknown(message.strip(), understood=""))
     # "音乐大声点，调到60%", "fade in and fade out, 1.5 seconds each": a pair said together is one change
     actions = part_added(state.actions, state.origin or draft, state.draft, language)  # "…，只要它的前4秒": that part
-    return Plan(language=language, actions=one_change(actions, normalize(settled), language, state.origin or draft),
+    return Plan(language=language, actions=_export_last(one_change(actions, normalize(settled), language, state.origin or draft)),
                 message=message)
+
+
+def _export_last(actions: list[Action]) -> list[Action]:
+    """"export an mp4, 25fps": the file's frame rate, size or shape said with the export is set before it renders (an
+    export planned first would come out at the old settings)."""
+    exports = [k for k, a in enumerate(actions) if isinstance(a, ExportAction)]
+    canvas = [k for k, a in enumerate(actions) if isinstance(a, EditAction) and isinstance(a.edit, SetCanvas)]
+    if len(exports) != 1 or not canvas or canvas[-1] < exports[0]:
+        return actions
+    export = actions[exports[0]]
+    rest = [a for a in actions if a is not export]
+    at = rest.index(actions[canvas[-1]]) + 1
+    return [*rest[:at], export, *rest[at:]]
 
 
 # "我还没传", "i haven't uploaded it yet", "i'll upload it later": what the user means is not among the uploads

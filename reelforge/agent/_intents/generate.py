@@ -239,8 +239,13 @@ _ZH_STRIP = (
 
 # "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
 _LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*|(?<=, )|(?<=,))"
-                   r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora\b(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
+                   r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora(?![a-z0-9_])(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
                    re.IGNORECASE)
+
+
+# "用动漫lora生成…", "use the anime lora, generate …": the LoRA said before the verb that asks for the clip
+_LORA_FIRST = re.compile(_LORA.pattern + r"\s*[,，]?\s*(?:(?:and|then|to)\s+|来|去)?(?=生成|做|拍|制作|generate|make|create|film)",
+                         re.IGNORECASE)
 
 
 # a LoRA named by its style in Chinese ("用动漫的lora") is the settings' name for that style
@@ -573,6 +578,17 @@ _LIKE_THAT = r"\blike (?:that|this|the (?:[\w-]+ ){1,3}?one)\b|\bsame\b|\bsimila
 
 # a clip said as one: "a clip of rain", "生成一段下雨的视频" (a sound's name alone, "城市前面来个嗖", is no scene)
 _FILMED_THING = r"\b(?:clips?|videos?|shots?|scenes?|footage|generate|film)\b|生成|视频|镜头|画面|(?<![那这])段"  # ("狗那段后面来个掌声": 那段 names a clip)
+
+
+# "make two clips out of it", "turn the video into 3 parts", "把它做成两段": the clip there cut in pieces, nothing filmed
+_PIECES_OF_IT = r"\b(?:make|turn|get|cut)\b.{0,20}?\b(?:two|three|2|3) (?:separate )?(?:clips|pieces|parts|segments) " \
+                r"(?:out of|from) (?:it|this|that|the (?:\w+ )?(?:clip|video|shot))\b|" \
+                r"\bturn (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)) into (?:two|three|2|3) (?:separate )?(?:clips|pieces|parts|segments)\b|" \
+                r"(?:把|将)(?:它|这段|那段|视频|这个视频)(?:做|分|切|拆)成(?:两|三|2|3)(?:段|个|部分)"
+# a prompt that is only how many clips: "三段", "两个 片", "two", "3 more" (one clip is "a clip", asked elsewhere)
+_ONLY_A_COUNT = re.compile(r"(?:[两二三四五六七八九十几多]|\d+)\s*(?:段|个|条|支)?\s*(?:片|视频|短片|镜头)?"
+                           r"|(?:two|three|four|five|six|several|a few|some|\d+)(?: more)?(?: (?:clips?|videos?|shots?))?",
+                           re.IGNORECASE)
 
 
 def _trivial(prompt: str) -> bool:
@@ -1135,6 +1151,8 @@ def _handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
         # ("same as the city one but ...", "one more like the dog one": a new one)
         return False
+    if not animate and clause.has(_PIECES_OF_IT):  # "make two clips out of it at 4 seconds": a split (the timeline's)
+        return False
     if not animate and _edit_not_scene(clause, state):  # "做个卡点视频", "generate a beat sync video": an edit, no scene
         return True
     seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
@@ -1151,6 +1169,11 @@ def _handle(clause: Clause, state: PlanState) -> bool:
         return True
     if not animate and clause.has(_PHOTO_AND_VIDEO) and any(m.uploaded and m.kind == "video" for m in state.context.media):
         return False  # "照片和视频做个合集", "照片+视频的合集": the uploads put together, no photo animated
+    if not animate and clause.has(_PHOTO_AND_VIDEO):  # (no video uploaded: above, the uploads are put together)
+        state.actions.append(Unknown(clause.unquoted(), question=ask(  # "生成一段照片和视频的合集" with nothing uploaded
+            clause, "There are no uploaded videos to put together with the photos yet: drop them on the page "
+            "first, then say 'put them together'.", "还没有上传要放在一起的视频：请先把照片和视频拖到页面上，再说“把它们拼在一起”。")))
+        return True
     image = find_media(clause, state, ("image",)) if animate or clause.has(r"\b(?:photo|picture|image)\b|照片|图片") else None
     if animate and image is None:
         state.actions.append(Unknown(clause.unquoted(), question=ask(
@@ -1166,6 +1189,12 @@ def _handle(clause: Clause, state: PlanState) -> bool:
     else:
         prompt = _prompt(clause) if not shaped else _prompt(dataclasses.replace(
             clause, text=f"a clip of {shaped}" if clause.language == "en" else shaped))
+        if _ONLY_A_COUNT.fullmatch(prompt.strip()):  # "生成三段视频", "make two videos": a count of clips is no scene
+            state.actions.append(Unknown(clause.unquoted(), question=ask(
+                clause, "What should each clip show? Say them one by one, for example: generate a clip of waves at "
+                "sunset, then a clip of a city at night.",
+                "每段视频要拍什么？请分别说出来，例如：生成一段海边日落，再生成一段城市夜景。")))
+            return True
         if _another_of_the_last_edit(clause, state, prompt):
             return True
         if _fade_at_the_other_end(clause, state):
@@ -1217,6 +1246,8 @@ def _handle(clause: Clause, state: PlanState) -> bool:
         prompt = _prompt(dataclasses.replace(clause, text="a clip of a " + lora_for.group("scene"))) or prompt
     if loras:  # the LoRA words are not part of the picture
         prompt = re.sub(r"\s{2,}", " ", _LORA.sub(" ", prompt)).strip(" ,，。.") or prompt
+        if _LORA_FIRST.match(clause.text):  # "用动漫lora生成一个女孩在海边": the scene after the verb the LoRA comes before
+            prompt = _prompt(dataclasses.replace(clause, text=_LORA_FIRST.sub("", clause.text, count=1))) or prompt
     slow = None if animate or re.search(r"\bslow", prompt) else re.search(_SLOW_FILMED, clause.text)
     if slow:  # "generate a clip of a waterfall after the dog clip, in slow motion": how it is filmed, as said
         prompt = f"{prompt} in {slow.group('slow') or 'slow motion'}"  # ", slowed down": filmed so
