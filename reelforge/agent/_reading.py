@@ -94,6 +94,9 @@ _ALSO: dict[str, frozenset[str]] = {
 }
 # phrases read before the registry's topic words: "slow motion" is a speed, "on each cut" a transition's place
 _PHRASES = (("speed", r"\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|慢动作"),
+            # "开头从白色慢慢出来": the picture coming out of a colour is a fade in (fade.py's _IN)
+            ("fade", r"(?:^|(?<=开头|片头|开始|视频|画面))从[红白黑黄蓝绿橙橘紫粉灰金银青棕](?:色|屏|场)?(?=(?:中|里)?(?:慢慢|逐渐|渐渐|缓缓)?(?:地)?"
+                     r"(?:出现|出来|显出来|浮出来|亮起来?|显现|浮现))"),
             ("transition", r"\b(?:each|every|on the|at the|at each|at every) cuts?\b|\bcuts? (?:between(?! \d)|from one)\b|"
                            r"\bthe cuts? (?:is|are|feels?|looks?)\b|\b(?:hard|straight|direct|plain) cuts?\b|\bcuts? (?:only|direct)\b|"
                            r"\b(?:just|only) cuts\b|剪辑点|"
@@ -128,6 +131,7 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|慢(?=一点的那种|点的�
 # references to the video as a whole ("for this video", "为这个视频"): every area's default object, so they tell no
 # reading from another; and to "it" / "它"
 _WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)|"
+                    r"(?:^|(?<=[\s，,把将给是]))那个(?:视频|片子)(?!素材)|"  # dictated "就是那个视频改成竖屏的": the video, not an upload named
                     r"(?:到|进|放在)(?:视频|片子)(?:里面|里|中|上)|"  # "放到视频里": into the video
                     r"(?:视频|片子|画面)(?=的?(?:背景|底色)(?!音乐|音|乐|歌)|的?(?:帧率|帧数|分辨率|比例|尺寸|画幅|宽高比)|(?:整体|全部)?(?:改|换|调|设|变|弄|做|导)(?:成|为|到)?\s*(?:每秒)?\s*\d+\s*(?:帧|fps\b))|\bvideo(?:'s)? (?=(?:\w+ )?background\b(?! music))")  # its background, its frame rate ("视频改成30帧")
 _IT = re.compile(r"\b(?:it|this|that)\b|它")

@@ -41,7 +41,8 @@ _ZH_CLIP = re.compile(r"(?<!倒数)第(\d+)(?![\d.])(?!(?:个)?(?:位|位置|秒
                       r"|倒数第(\d+)(?![\d.])(?:个|段|条)?(?:片段|镜头|视频)?")  # counted from the end
 # a clip at an end of the video: "the clip at the end", "the one at the start", "结尾那段"
 _AT_END = re.compile(r"\bthe (?:clip|shot|one|part|bit|segment|scene|video) (?:at|in) the (?:very )?(end|start|beginning|front|back)\b|"
-                     r"(结尾|片尾|末尾|最后面)(?:的)?那(?:一|1)?(?:段|个片段|个镜头|个视频)")
+                     r"(结尾|片尾|末尾)(?:的)?那(?:一|1)?(?:段|个片段|个镜头|个视频)|"  # ("最后面那个片段" is _ZH_CLIP's: named once)
+                     r"(最前面|最前边|最开始|最开头)(?:的)?(?:那)?(?:1)?(?:段|个|条)(?:片段|镜头|视频)?(?!位|的?位置)")
 # a clip named by its neighbour: "the one before the dog", "the clip after the city one", "the clip that comes after
 # clip 1", "狗前面那段", "城市后面的那个片段"
 _NEXT_TO = re.compile(r"\bthe (?:clip|shot|one|part|bit|segment|scene|video)(?: (?:that|which)(?:'s| is| comes?| plays?)?)? "
@@ -234,7 +235,7 @@ def clip_numbers(clause: Clause) -> list[int]:
         for m in _ZH_CLIP.finditer(text):
             numbers.append(int(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else -int(m.group(3)) if m.group(3) else -1)
         numbers.extend(-1 if m.group(2) or m.group(4) else 1 for m in _ZH_ENDS.finditer(text))
-    numbers.extend(1 if m.group(1) in ("start", "beginning", "front") else -1 for m in _AT_END.finditer(text))
+    numbers.extend(1 if m.group(1) in ("start", "beginning", "front") or m.group(3) else -1 for m in _AT_END.finditer(text))
     next_to = _NEXT_TO.search(text)
     for m in _EN_CLIP.finditer(text):
         if _A_NEW.search(text[:m.start()]) or _A_LENGTH.search(text[:m.start()]):

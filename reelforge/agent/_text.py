@@ -576,7 +576,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "en":
         parts = _complaint_then_change_en(parts)
     if language == "zh":
-        parts = _complaint_then_named_zh(_reason_then_undo_zh(parts))
+        parts = _bg_remark_then_colour_zh(_complaint_then_named_zh(_reason_then_undo_zh(parts)))
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
     parts = _topic_first(parts)
@@ -786,6 +786,21 @@ def _complaint_then_named_zh(parts: list[str]) -> list[str]:
     return parts
 
 
+# the background complained of, then a colour said with no object: "黑色背景太压抑了 换成米白色" is the background's
+_BG_REMARK_ZH = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}色的?)?(?:这个|现在的?|视频的?|画面的?)?(?:背景|底色)(?:色|颜色)?(?!音乐|音|乐|歌)"
+                           r"(?:看着|看起来)?(?:太|有点|有些|好|真|很|挺|不好看|难看|丑|显得)[^，,\s]*$")
+_BARE_COLOUR_ZH = re.compile(r"^(?:那就|就|还是|那)?(?:换成|改成|变成|调成|弄成|换|改)(?:成)?[^，,\s]{0,3}[红白黑黄蓝绿橙橘紫粉灰金银青棕米][^，,\s]{0,2}(?:的|吧|呗)*$")
+
+
+def _bg_remark_then_colour_zh(parts: list[str]) -> list[str]:
+    """"背景太黑了 换成灰色": the colour after a complaint about the background is the background's (it was the title's);
+    the complaint only says why."""
+    for index in range(1, len(parts)):
+        if _BG_REMARK_ZH.match(parts[index - 1]) and _BARE_COLOUR_ZH.match(parts[index]):
+            return [*parts[:index - 1], f"背景{parts[index]}", *parts[index + 1:]]
+    return parts
+
+
 # a remark about one thing, with no verb ("the title goes by so fast", "title too quick", "the music is way too loud"), then
 # a change that names nothing ("2 seconds longer", "make it a bit bigger"): that change is the thing's
 _NAMED_REMARK_EN = re.compile(r"^(?:(?:ugh|hmm+|ok|so|well|honestly)[,\s]+)*(?:the |my |this |that )?(title|text|caption|music|song)"
@@ -948,7 +963,11 @@ _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入")
              # "城市那段开头2秒剪调" (剪掉 typed by its sound); "砍掉最后3秒", "开头砍一秒": a stretch of time hacked off is cut,
              # never the clip deleted ("砍掉狗那段" still removes it, "音乐砍一半" still halves the volume)
              (re.compile(r"[剪减]调(?!色|音|整|成|到|节)"), "剪掉"),
-             (re.compile(r"砍(?=(?:掉|了|去)?(?:最后|开头|结尾|前面|后面|前|后|头上|尾巴)?(?:的)?(?:\d|[一二三四五六七八九十两半]+(?:\.\d+)?秒))"), "剪"))
+             (re.compile(r"砍(?=(?:掉|了|去)?(?:最后|开头|结尾|前面|后面|前|后|头上|尾巴)?(?:的)?(?:\d|[一二三四五六七八九十两半]+(?:\.\d+)?秒))"), "剪"),
+             (re.compile(r"简短(?=到|成|为|一点|点|些|\d)"), "剪短"),
+             # heard by ear: "两段之间加个容解" (溶解), "加个黑长" (黑场), "背景换成百色" (白色)
+             (re.compile(r"[容熔]解"), "溶解"), (re.compile(r"(?<=[加个用成来])黑[长厂常]"), "黑场"), (re.compile(r"(?<=[加个用成来])白[长厂常]"), "白场"),
+             (re.compile(r"(?<=[成为换是用])(?:百|100)色"), "白色"))  # "视频简短到十秒": 剪短 heard by ear
 # a request said again and again: "撤销 撤销 再撤销" undoes three steps
 _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]*|$)){2,}$")  # ("撤销撤销": said twice without a pause too)
 
@@ -999,12 +1018,21 @@ def _latin_title_zh(text: str) -> str:
     return _LATIN_TITLE.sub(swap, text)
 
 
+# dictated by voice, fillers inside a request: "把狗那段然后删掉" (然后 between the thing and its verb), "开头那段 就是城市那个
+# 慢一半" (the clip said again, "that is, the city one": the first naming kept)
+_VOICE_FILLERS_ZH = ((re.compile(r"((?:把|将)(?:(?!改|换|调|加|删|剪|放|设|变|弄|挪|移)[^，,。\s]){1,8}?(?:那段|这段|片段|段|视频|画面|标题|音乐|照片))"
+                                 rf"\s*(?:然后|就是|那个|嗯+)\s*(?=(?:{_ZH_VERBS}|删|挪|移|拿|慢|快|加速|放慢|静音))"), r"\1"),
+                     (re.compile(r"(?<=[\u4e00-\u9fff])嗯+(?=[\u4e00-\u9fff])"), ""),  # "视频嗯帧率调成三十"
+                     (re.compile(r"((?:第\d+(?:个)?(?:片段|段|镜头)|[\u4e00-\u9fff]{1,6}?(?:那段|这段)|最后(?:1|一)?段|倒数第\d+(?:个|段)))\s*"
+                                 r"(?:也)?就是(?:说)?\s*[\u4e00-\u9fff]{1,6}?(?:那段|那个|这段|这个)(?:片段|视频|镜头)?(?:的)?\s*(?=\S)"), r"\1 "))
+
+
 def _colloquial_zh(text: str) -> str:
     if re.search(r"[a-z]", text):
         text = _latin_title_zh(text)
         for pattern, plain in _LATIN_ZH:
             text = pattern.sub(plain, text)
-    for pattern, plain in (*_SLIPS_ZH, *_COLLOQUIAL_ZH):
+    for pattern, plain in (*_SLIPS_ZH, *_COLLOQUIAL_ZH, *_VOICE_FILLERS_ZH):
         text = pattern.sub(plain, text)
     if _REPEATED_UNDO.match(text):
         return f"撤销{len(re.findall('撤销|撤回', text))}步"

@@ -39,7 +39,9 @@ _THING = r"(?:it|this|that|everything|the (?:\w+ )?(?:video|picture|clip|shot|sc
 _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} in\b|\bfade[ -]?up\b|"
                  r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|\b(?:come|comes|coming) (?:in |up )?(?:out of|from) (?:black|white)\b|"
                  r"^(?:and |also |then )?in from (?:black|white)\b|"  # "(fade out at the end) and in from black at the start too"
-                 r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起")
+                 r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起|"
+                 # "开头从白色慢慢出来", "从白屏渐渐出现": the picture comes out of a colour (a thing in a scene has its noun: "从白色的门里")
+                 rf"(?:^|(?<=开头|片头|开始|视频|画面))从[{ZH_COLOR_CHARS}](?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐|缓缓)?(?:地)?(?:出现|出来|显出来|浮出来|亮起来?|显现|浮现)")
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*(?:[- ]?| {_THING} )in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
                   r"淡出|渐出|渐隐|渐黑|淡(?:到|成|为)(?=黑|白|[\u4e00-\u9fff]?色|屏)|(?:慢慢|逐渐|渐渐)?变白|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")

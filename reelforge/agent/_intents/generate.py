@@ -1506,7 +1506,8 @@ _ZH_EDIT_NOUNS = r"一点|一些|太(?!阳|空|极|湖|平洋|太)|再|更|(?<!�
 _ZH_LEADING_VERB = r"^(?:请|帮我|麻烦)?(?:把|加|添加|给|将|去掉|删除|删掉|导出|换|改|调|设置|让|静音|剪|裁|插入|放|用|移除|撤销|配)"
 # Chinese has no word spaces, so edit verbs anywhere rule a description out ("视频缩短到十二秒", "帧率改成60帧"; a thing
 # in the scene turning is filmed: "星云慢慢旋转", "风车在旋转").
-_ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
+_ZH_EDIT_VERBS = r"做成|弄成|尺寸|比例|缩短|延长|保留|慢(?:了)?(?:1|一)半|慢动作(?!的(?!效果|速度|版本|方式|播放))|慢放|加速|减速|倍速|播放|调到|调成|调整|改成|改为|换成|变成|剪掉|删|去掉|静音|" \
+                 r"(?:^|(?<=开头|片头|开始|视频|画面))从[红白黑黄蓝绿橙橘紫粉灰金银青棕](?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐|缓缓)?(?:地)?(?:出现|出来|显出来|浮出来|亮起来?|显现|浮现)|" \
                  r"设为|设置|放大|缩小|移到|裁|^(?:慢慢|缓缓|缓慢|不停|一直|轻轻)?地?旋转|(?<!慢慢)(?<!缓缓)(?<!缓慢)(?<!不停)(?<!一直)(?<!在)(?<!地)旋转(?!着|木马)|翻转|导出|撤销|重做|恢复|循环|淡入|淡出|原声|颜色|帧率|背景|声音"
 # Imperatives the editor has no tool for: an instruction, not a scene ("translate the voice into French").
 _EN_IMPERATIVES = (r"take|bump|stick|slap|pop|chuck|shove|plop|throw|drop|tack|whack|end|ends|finish|begin|conclude|wrap|bring|put|get|give|keep|only|go|turn|switch|crank|tone|nix|toss|ditch|lose|translate|transcribe|dub|narrate|voice|blur|crop|rotate|flip|mirror|zoom|stabili[sz]e|colou?r|grade|"

@@ -71,7 +71,7 @@ _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
         r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
         r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:\d?\.\d+|\d+(?:\.\d+)?\s*(?:x\b|%))|" \
-        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\btwice as slow\b|\b\d+(?:\.\d+)? times as slow\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速"
+        r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\btwice as slow\b|\b\d+(?:\.\d+)? times as slow\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速|慢(?:了)?(?:1|一)半"
 _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|\breset (?:the |its )?speeds?\b|" \
           r"\bundo the speed(?: change)?\b|\b1x\b|(?:速度|倍速)(?:改|调|变|换)回(?:正常|原来|原速|1倍)|正常速度|原速|恢复速度|" \
           r"恢复正常|变回正常|调回正常"
@@ -93,6 +93,8 @@ def _speed(clause: Clause) -> float | None:
     if faster_by:
         return 1 + float(faster_by.group(1))
     # "慢三倍", "放慢两倍": a multiple said of slowness is that share of the speed ("放慢一倍": by one more, half speed)
+    if clause.has(r"(?:放慢|减慢|变慢|慢|降)(?:了)?(?:1|一)半"):  # "城市那段慢一半": half speed
+        return 0.5
     slower_by = clause.search(r"(?:放慢|减慢|变慢|慢)(?:了)?(\d+(?:\.\d+)?)倍(?!速)")
     if slower_by and float(slower_by.group(1)) >= 1:
         times = float(slower_by.group(1))
@@ -702,7 +704,7 @@ def _upload_off_timeline(clause: Clause, state: PlanState) -> bool:
 
 
 # where a clip goes, said after its verb: "挪到第一个", "放到最后一个", "排第一", "调到第2位" (the place, never the clip moved)
-_DEST_ZH = re.compile(r"(?:移|挪|放|调|拿|搬|排|变)(?:到|在|成)?\s*(?:第\s*(?=[\d一二两三])|(?=最后|最前|最末))"
+_DEST_ZH = re.compile(r"(?:(?:移|挪|放|调|拿|搬|排|变)(?:到|在|成)?|换到|(?<=[挪搬移])去)\s*(?:第\s*(?=[\d一二两三])|(?=最后|最前|最末))"
                       r"(\d+|[一二两三]|最后|最前|最末)(?:一|1)?(?:个|位|位置|段)?(?:去|来)?(?:吧|呗|啊)?$")
 
 
@@ -729,10 +731,39 @@ def _move_nth(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a clip moved one place earlier or later: "狗那段往前挪一挪", "城市那段往后移一位", "把第二段提前一个位置"
+_ONE_PLACE_ZH = re.compile(r"(?:往|向)(前|后)(?:挪|移|调|放|排|搬)(?:1挪|1移|1下|1点|1位|1个|一挪|一移|一下|一点|一位|一个)?(?:位置)?(?:去|吧|呗)*$|"
+                           r"(?<=段)(提前|前移|后移|挪后|挪前)(?:1个|一个|1位|一位)?(?:位置)?(?:吧|呗)*$")
+
+
+def _move_one_place(clause: Clause, state: PlanState) -> bool:
+    """"狗那段往前挪一挪": the clip named, one place earlier (or later), kept inside the timeline."""
+    said = _ONE_PLACE_ZH.search(clause.text) if clause.language == "zh" else None
+    if said is None:
+        return False
+    clips = [c.id for c in main_clips(state.draft)]
+    named = _targets(Clause(clause.text[:said.start()], clause.quotes, clause.language, clause.source), state)
+    if not named or len(named) != 1 or named[0] not in clips or len(clips) < 2:
+        return False
+    earlier = (said.group(1) or said.group(2)) in ("前", "提前", "前移", "挪前")
+    index = max(0, min(len(clips) - 1, clips.index(named[0]) + (-1 if earlier else 1)))
+    if index == clips.index(named[0]):
+        return False
+    state.edit(MoveClip(segment_id=named[0], to_index=index), focus_kind="clip")
+    return True
+
+
+def _moved_there(state: PlanState, seg_id: str, index: int) -> bool:
+    """The clip is where this message's last edit just moved it: the place said again ("狗那段往前挪一挪，放在最开始的位置")."""
+    last = state.actions[-1] if state.actions else None
+    return isinstance(last, EditAction) and isinstance(last.edit, MoveClip) and last.edit.segment_id == seg_id \
+        and last.edit.to_index == index
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):
         return False
-    if _move_nth(clause, state):
+    if _move_nth(clause, state) or _move_one_place(clause, state):
         return True
     just_added = _added_upload(state)
     if just_added is not None and just_added is state.actions[-1] and clause.has(_PLACE_ALONE):
@@ -741,7 +772,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
         return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
     if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last|before|after)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
-                       r"(?<=段)放(?=最前|最后|前面|后面)|"
+                       r"(?<=段)放(?=最前|最后|前面|后面)|(?:搬|挪|移)去(?=最|第)|换到(?=第\d+(?:个|位|段)?$|最前|最后|前面(?:去)?$|后面(?:去)?$)|"
                        r"排在|排到|排第|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
     clips = main_clips(state.draft)
@@ -772,6 +803,8 @@ def _move(clause: Clause, state: PlanState) -> bool:
         new_here = state.origin is not None and state.origin.find_segment(targets[0]) is None
         if new_here and [c.id for c in clips].index(targets[0]) == max(0, index):
             return True  # "照片加个慢慢推近的效果，放到最后": a clip this message added is there already
+        if _moved_there(state, targets[0], max(0, index)):
+            return True
         state.edit(MoveClip(segment_id=targets[0], to_index=max(0, index)), focus_kind="clip")
         return True
     focus = state.focus.segment_id if state.focus and state.focus.kind == "clip" else None
@@ -782,10 +815,10 @@ def _move(clause: Clause, state: PlanState) -> bool:
     position = clause.search(r"\bposition\s*(\d+)|第(\d+)(?:个)?(?:位|位置)")
     if position:  # "...to position 1", "放到第1个位置": said outright, it wins over "最后" naming the clip
         index = int(position.group(1) or position.group(2)) - 1
-    elif re.search(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|放到第1个$|放在第1个$|(?:拿|放|移|挪|搬)(?:到)?前面(?:去|吧)*$",
+    elif re.search(r"\b(?:start|beginning|front)\b|\bfirst$|开头|最前|最开始|放到第1个$|放在第1个$|(?:(?:拿|放|移|挪|搬)(?:到)?|换到)前面(?:去|吧)*$",
                    without_end_clips(clause.text)):  # "put the second clip first" ("把开头那段挪到最后": that clip, to the end)
         index = 0
-    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:拿|放|移|挪|搬)(?:到)?后面(?:去|吧)*$"):
+    elif clause.has(r"\b(?:the )?end\b|\b(?:come|go|be|play)s? last\b|最后面|结尾|末尾|最后|(?:(?:拿|放|移|挪|搬)(?:到)?|换到)后面(?:去|吧)*$"):
         index = len(clips) - 1
     elif len(targets) == 1 and (anchor_said := clause.search(r"\b(after|before) the (first|second|third|last)\b(?! \d)")):
         anchor_id = clips[{"first": 0, "second": 1, "third": 2, "last": -1}[anchor_said.group(2)]].id \
@@ -806,6 +839,8 @@ def _move(clause: Clause, state: PlanState) -> bool:
     new_here = state.origin is not None and state.origin.find_segment(seg_id) is None
     if new_here and [s.id for s in clips].index(seg_id) == max(0, index):
         return True  # "照片加个慢慢放大的效果，放到最后": a clip this message added is there already
+    if _moved_there(state, seg_id, max(0, index)):
+        return True
     state.edit(MoveClip(segment_id=seg_id, to_index=max(0, index)), focus_kind="clip")
     return True
 
@@ -919,7 +954,7 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|"
                                          r"(?:change|set) (?:the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+) to \d|" + _LENGTH + "|"
                                          r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|" + _WISHED_LENGTH_ZH + r"|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
-                                         r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:就|的时候)?(?:结束|停|完)"):
+                                         r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:的?(?:地方|那里|那儿|位置|处))?(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -1010,7 +1045,7 @@ _AFTER = re.compile(r"\b(?:after|past|beyond)\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:
                     # where the video ends: "end the video at 11 seconds", "the video should stop at 11s", "视频在第11秒结束"
                     r"\b(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing)|it|everything) (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
                     r"\b(?:video|it|everything) (?:should |has to |needs to |must )?(?:end|stop|finish)s? (?:at|after)\s+(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)?\b|"
-                    r"(?:(?:在|到)第?|第)(\d+(?:\.\d+)?)秒(?:就|的时候)?(?:结束|停|完)|"  # ("提前3秒结束" is 3 s off the end)
+                    r"(?:(?:在|到)第?|第)(\d+(?:\.\d+)?)秒(?:的?(?:地方|那里|那儿|位置|处))?(?:就|的时候)?(?:结束|停|完)|"  # ("提前3秒结束" is 3 s off the end)
                     r"\bcut (?:it |the video |this )?(?:off )?at\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b|"
                     r"(\d+(?:\.\d+)?)秒(?:之后|以后|后面|往后)|"
                     # "从第6秒开始全删了", "从6秒开始后面都删掉", "delete everything from 6 seconds on": from then on, gone
