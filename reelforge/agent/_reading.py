@@ -132,6 +132,7 @@ _NOT_TOPICS = re.compile(r"视频号|缓慢|慢慢|慢(?=一点的那种|点的�
 # reading from another; and to "it" / "它"
 _WHOLE = re.compile(r"\b(?:this|the|my|our|whole|entire) (?:video|film|movie)\b|(?:这个|整个|这段|该|本|把|将|给|清)(?:视频|片子)|"
                     r"(?:^|(?<=[\s，,把将给是]))那个(?:视频|片子)(?!素材)|"  # dictated "就是那个视频改成竖屏的": the video, not an upload named
+                    r"(?:视频|片子)(?=(?:要|得|需要|应该)(?:是)?(?:竖|横|方))|"  # "视频要竖着的": its shape
                     r"(?:到|进|放在)(?:视频|片子)(?:里面|里|中|上)|"  # "放到视频里": into the video
                     r"(?:视频|片子|画面)(?=的?(?:背景|底色)(?!音乐|音|乐|歌)|的?(?:帧率|帧数|分辨率|比例|尺寸|画幅|宽高比)|(?:整体|全部)?(?:改|换|调|设|变|弄|做|导)(?:成|为|到)?\s*(?:每秒)?\s*\d+\s*(?:帧|fps\b))|\bvideo(?:'s)? (?=(?:\w+ )?background\b(?! music))")  # its background, its frame rate ("视频改成30帧")
 _IT = re.compile(r"\b(?:it|this|that)\b|它")

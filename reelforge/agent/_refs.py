@@ -62,7 +62,7 @@ _CLIP_AT_TIME = re.compile(r"\b(?:the (?:clip|shot|part|bit|section|scene|segmen
                           r"(?<![到至~\-])(?<![到至]第)(?:第(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?(?:那段|那一段|那个片段|那个镜头|的片段|的镜头)|"
                           r"(?<!\d)(\d+(?:\.\d+)?)秒(?:左右|附近)?(?:的)?那(?:一)?段)")
 
-_SPLIT_AT = re.compile(r"\b(?:split|slice|divide)\b|\b(?:in|into) (?:two|2)(?: separate)? (?:pieces|parts|bits|clips|segments|halves)\b|切开|切断|(?:切|分|拆)成(?:两|2)|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀")
+_SPLIT_AT = re.compile(r"\b(?:split|slice|divide)\b|\b(?:in|into) (?:two|2)(?: separate)? (?:pieces|parts|bits|clips|segments|halves)\b|切开|切断|(?:切|分|拆)成(?:两|2)|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀|(?:(?<=那里)|(?<=那儿)|(?<=地方)|(?<=位置)|(?<=秒处)|(?<=秒))分开")
 
 
 def clips_named_by_time(clause: Clause, draft: Draft) -> Clause:

@@ -147,7 +147,7 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
              r"\b(?:doesn'?t|does not|won'?t) fill (?:my|the) phone(?: screen)?\b|\bphone[- ](?:size|sized|format|screen)\b|\b(?:fit|fill)s? (?:a|the|my) phone\b|"
              rf"\b(?:make|turn) (?:it|this|the video|the whole thing) tall\b(?! ?er)|手机上(?:看)?(?:有|全是|都是)?黑边|{_PHONE}|手机上(?:看)?(?:不|没)(?:满屏|铺满|全屏)"),
     ("1:1", r"square|方形|正方形|方屏|方图|^方的$|(?:成|是|要|用|那种|那样)方的|[，,\s]方的(?:吧)?(?=$|[，,\s])"),  # ("咖啡往外溢 方的 5秒")
-    ("16:9", rf"{_SCREEN}|horizontal|landscape|widescreen|横屏|横版|横的|横向|横过来|宽屏"),
+    ("16:9", rf"{_SCREEN}|horizontal|landscape|widescreen|横屏|横版|横的|横向|横过来|横着(?:看|放|拍|的)|宽屏"),
     # a platform named as a look is not a shape: "tiktok style captions", "字幕要抖音那种的"
     ("9:16", r"(?:instagram|insta|ins|ig)\s*(?:stor(?:y|ies)|快拍)|\bstory (?:size|format|ratio)|\byoutube short\b|"
              r"(?<!like )(?<!as on )tiktok(?![- ]?(?:style|like|kind|type|look)\b|\s+(?:captions?|subtitles?|subs|music|songs?|tracks?|bgm|sounds?|audio|hits?|trend\w*|viral)\b)|(?<!highlight )reels?\b|shorts|stories|"

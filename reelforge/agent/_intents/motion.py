@@ -47,18 +47,18 @@ _PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|\b(?:truck
        r"\b(?:crane|boom|pedestal)(?:s|ed|ing)? (?:up|down)\b|\b(?:camera|shot|picture|view|frame)\b[^,]*?\b(?:move|moves|moving|drifts?|drifting|" \
        r"slides?|sliding|glides?|gliding|sweeps?|sweeping)\b[^,]*?\bfrom (?:the )?(?:left|right|top|bottom) to\b|" \
        r"\b(?:move|drift|slide|glide|sweep) (?:the )?(?:camera|shot|picture|view|frame)\b[^,]*?\bfrom (?:the )?(?:left|right|top|bottom) to\b|\b(?:drift|glide)(?:s|ed|ing)? (?:to the )?(?:left|right)\b|摇向(?:左|右|上|下)|" \
-       r"平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:摇|移|平移)|镜头(?:左|右|上|下)(?:移|摇)|" \
+       r"平移|横移|摇镜头|移动镜头|(?:往|向)(?:左|右|上|下)(?:慢慢|缓缓|缓慢)?(?:地)?(?:摇|移|平移)|镜头(?:左|右|上|下)(?:移|摇)|" \
        r"(?:镜头|画面)(?:慢慢|缓缓|缓慢)?(?:地)?(?:往|向)(?:左|右|上|下)|" \
        r"从(?:左|右|上|下)(?:边|侧|面)?(?:慢慢|缓缓|缓慢)?(?:地)?(?:移|滑|摇|平移)(?:到|向|往)(?:左|右|上|下)"  # "画面从右边慢慢移到左边"
 _GENERIC = (r"(?<![a-z])ken ?burns(?![a-z])|\bcamera (?:motion|move(?:ment)?s?)\b|\bmotion\b|\bmovement\b|\bkeep (?:it|them|the \w+) still\b|"
             r"\b(?:photos?|pictures?|images?|stills?) (?:to )?move\b|"
             r"\bmake (?:the |my |all (?:the )?|every |each )?(?:photos?|pictures?|images?|stills?|slideshow) (?:\w+ )?move\b|"
-            r"\bcamera (?:moving|moves|movin)\b|\bmoving camera\b|\bcamera (?:thing|effect)\b|画面(?:都)?(?:别|不要)(?:再)?动|运镜|镜头运动|动态效果|动效|(?:会)?动的效果|(?:不要|不用|别)(?:让它|再)?动(?:了|的)?(?![\u4e00-\u9fff])|静止(?:的|不动)?|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
+            r"\bcamera (?:moving|moves|movin)\b|\bmoving camera\b|\bcamera (?:thing|effect)\b|画面(?:都)?(?:别|不要)(?:再)?动|(?:画面|镜头)?(?:固定住|固定下来|定住)|(?:不要|别|不用)再(?:放大|缩小|推近|拉远|晃|动)(?:了)?$|运镜|镜头运动|动态效果|动效|(?:会)?动的效果|(?:不要|不用|别)(?:让它|再)?动(?:了|的)?(?![\u4e00-\u9fff])|静止(?:的|不动)?|(?:照片|图片|相片)(?:都)?(?:.{0,3})动(?:起来|一下|一动)")
 _PHOTO = r"\b(?:photos?|pictures?|images?|stills|pics?|slideshow)\b|照片|图片|相片|(?<![构意])图(?!片)"
 # the words that can only mean stills ("the pictures" may be what the clips show)
 _STILLS = r"\b(?:photos?|stills|pics?|slideshow)\b|照片|图片|相片"
 # ("the city looks too still, can it pan left": too still asks for a move)
-_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|不用|别|停止|静止"
+_REMOVING = REMOVE + r"|\b(?:no|stop|turn off|disable)\b|(?<!too )(?<!so )(?<!very )\b(?:static|still)\b|不要|不用|别|停止|静止|固定住|固定下来|定住"
 # not ours: a transition between clips, a speed, a generation (the generate handlers come after this one)
 _NOT_OURS = (PLACE + r"|\btransitions?\b|\bbetween\b|转场|过渡|\bslow[- ]?mo(?:tion)?\b|慢动作|\bmotion blur\b|"
              r"\b(?:generate|create|produce|film|shoot|render|animate|bring .* to life)\b|"

@@ -772,7 +772,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
         return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
     if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last|before|after)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
-                       r"(?<=段)放(?=最前|最后|前面|后面)|(?:搬|挪|移)去(?=最|第)|换到(?=第\d+(?:个|位|段)?$|最前|最后|前面(?:去)?$|后面(?:去)?$)|"
+                       r"(?<=段)放(?=最前|最后|前面|后面)|(?<=段|个)放(?=[\u4e00-\u9fff\d]{1,6}?(?:那段)?(?:后面|前面|之后|之前)$)|(?:搬|挪|移)去(?=最|第)|换到(?=第\d+(?:个|位|段)?$|最前|最后|前面(?:去)?$|后面(?:去)?$)|"
                        r"排在|排到|排第|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
     clips = main_clips(state.draft)
