@@ -153,7 +153,7 @@ _BETWEEN_ZH = r"^(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[
 # a thing in a scene moving down or up ("雨滴往下流", "樱花花瓣往下飘"): no place on the screen
 _MOVING_ZH = re.compile(r"往[上下左右](?=[飘飞升冒涌爬游跑窜蹿落掉流淌滴垂沉坠滚洒])")
 _SHARE = re.compile(r"(\d+(?:\.\d+)?)\s*%|百分之(\d+(?:\.\d+)?)")
-_SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍)")  # "大1倍" is a size
+_SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x(?![a-z0-9])|×|倍)")  # "大1倍" is a size
 
 
 def read_clause(clause: Clause) -> Reading:

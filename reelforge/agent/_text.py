@@ -576,7 +576,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     if language == "en":
         parts = _complaint_then_change_en(parts)
     if language == "zh":
-        parts = _bg_remark_then_colour_zh(_complaint_then_named_zh(_reason_then_undo_zh(parts)))
+        parts = _meant_then_zh(_bg_remark_then_colour_zh(_complaint_then_named_zh(_reason_then_undo_zh(parts))))
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
     parts = _topic_first(parts)
@@ -792,6 +792,15 @@ _BG_REMARK_ZH = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}色的?)?(?:这个|现在�
 _BARE_COLOUR_ZH = re.compile(r"^(?:那就|就|还是|那)?(?:换成|改成|变成|调成|弄成|换|改)(?:成)?[^，,\s]{0,3}[红白黑黄蓝绿橙橘紫粉灰金银青棕米][^，,\s]{0,2}(?:的|吧|呗)*$")
 
 
+# which was meant, said before the request that says it again: "我说的是第二段不是第一段 删第二段"
+_MEANT_ZH = re.compile(r"^我?(?:说|要|指)的是[^，,\s]{1,8}[，,\s]*(?:而)?不是[^，,\s]{1,8}$")
+
+
+def _meant_then_zh(parts: list[str]) -> list[str]:
+    """"我说的是第二段不是第一段 删第二段": the clarification is only why, when a request follows it."""
+    return [part for index, part in enumerate(parts) if not (index + 1 < len(parts) and _MEANT_ZH.match(part))]
+
+
 def _bg_remark_then_colour_zh(parts: list[str]) -> list[str]:
     """"背景太黑了 换成灰色": the colour after a complaint about the background is the background's (it was the title's);
     the complaint only says why."""
@@ -870,6 +879,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 
 # a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度])|"
+                        r"呢(?=[\u4e00-\u9fff])|"  # "然后呢狗那段放最后" (然后 is where it was split)
                         r"算了(?:[\s,，]+|(?=还是|换成|改成|换回|改回))|(?:算了)?(?:干脆|索性)(?=换|改|删|去掉|关|用|调|变|撤|把|将|给|不要))+")  # "算了 还原", "算了还是换成黑色": never mind what came before, now this
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
@@ -1023,6 +1033,9 @@ def _latin_title_zh(text: str) -> str:
 _VOICE_FILLERS_ZH = ((re.compile(r"((?:把|将)(?:(?!改|换|调|加|删|剪|放|设|变|弄|挪|移)[^，,。\s]){1,8}?(?:那段|这段|片段|段|视频|画面|标题|音乐|照片))"
                                  rf"\s*(?:然后|就是|那个|嗯+)\s*(?=(?:{_ZH_VERBS}|删|挪|移|拿|慢|快|加速|放慢|静音))"), r"\1"),
                      (re.compile(r"(?<=[\u4e00-\u9fff])嗯+(?=[\u4e00-\u9fff])"), ""),  # "视频嗯帧率调成三十"
+                     (re.compile(r"(?:(?<=顺序)|(?<=位置)|(?<=[段频面景场]))(?:的)?(?:帮我|给我)(?=倒|反|换|调|改|删|剪|挪|移|放)"), ""),  # "两个片段的顺序帮我倒过来"
+                     # another picture, then what it shows after a pause: "把第一段换成别的画面 一片麦田"
+                     (re.compile(r"换成(?:别的|另外的|另外1个|另1个|其他的?)(?:画面|镜头|内容|场景)[\s，,：:]+(?=[\u4e00-\u9fff])"), "换成"),
                      # the last seconds counted back: "倒数三秒不要了" is the last three ("倒数第二段" stays a clip)
                      (re.compile(r"倒数(?=\d+(?:\.\d+)?秒)"), "最后"),
                      # the middle said as half of it: "城市那段在一半的地方切开"

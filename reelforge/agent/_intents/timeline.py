@@ -66,14 +66,14 @@ _TRANSITION = r"\btransitions?\b|cross[- ]?fade|\bdissolve|\bwipe|\bdip (?:to|th
               r"转场|过渡|叠化|淡入淡出|溶解|交叉淡化|(?:之间|中间)(?:加)?(?:个)?(?:闪白|黑场|闪一下白|(?:黑|白)(?:一下|个|一会儿?))|硬切|直切|直接切(?!掉|到|成|除|割|\d)|" \
               r"(?:之间|中间).*(?:渐变|淡化)"
 _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]forward|\bdouble speed|\btwice as fast|\btriple (?:the |its )?speed\b|\d+(?:\.\d+)? times as fast\b|加速|加快|快进|快一点|快放|变快|倍速播放|" \
-            r"(?:再|能)?快(?:点|些)|调快"
+            r"(?:再|能)?快(?:点|些)|调快|变速(?=取消|去掉|不要|关掉)|(?:取消|去掉|关掉)变速"
 # ("make the dog slow like in the movies": slow said plainly of a clip)
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
         r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
         r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:\d?\.\d+|\d+(?:\.\d+)?\s*(?:x\b|%))|" \
         r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\btwice as slow\b|\b\d+(?:\.\d+)? times as slow\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速|慢(?:了)?(?:1|一)半"
 _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal|regular)\b|\breal[- ]?time\b|\breset (?:the |its )?speeds?\b|" \
-          r"\bundo the speed(?: change)?\b|\b1x\b|(?:速度|倍速)(?:改|调|变|换)回(?:正常|原来|原速|1倍)|正常速度|原速|恢复速度|" \
+          r"\bundo the speed(?: change)?\b|\b1x\b|(?:速度|倍速)(?:改|调|变|换)回(?:正常|原来|原速|1倍)|正常速度|原速(?!的)|恢复速度|" \
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
@@ -99,7 +99,7 @@ def _speed(clause: Clause) -> float | None:
     if slower_by and float(slower_by.group(1)) >= 1:
         times = float(slower_by.group(1))
         return 0.5 if times == 1 else round(1 / times, 3)
-    match = clause.search(r"(?<![大小响轻\d.])(\d+(?:\.\d+)?)\s*(?:x\b|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
+    match = clause.search(r"(?<![大小响轻\d.])(\d+(?:\.\d+)?)\s*(?:x(?![a-z0-9])|×|倍速?|被速|times (?:as )?(?:fast|speed))|\bx\s*(\d+(?:\.\d+)?)\b|"
                           r"倍速\s*(\d+(?:\.\d+)?)(?![\d.]|\s*秒)")  # ("两被速": a typo of 倍速; "倍速1.25")
     if match:
         return float(match.group(1) or match.group(2) or match.group(3))
@@ -117,6 +117,9 @@ def _speed(clause: Clause) -> float | None:
                           r"(?:speed|速度)\s*(?:to|at|of|调到|改成|变成|降到)?\s*(\d+(?:\.\d+)?)\s*%")  # "at 50% speed"
     if share:
         return float(share.group(1) or share.group(2)) / 100
+    of_normal = clause.search(r"(?:原速|原来的?速度|正常速度)的\s*(?:(\d?\.\d+)(?![\d.]|\s*秒)|(?:1|一)半)")
+    if of_normal:  # "狗那段变成原速的四分之一", "原速的一半": that share of the speed
+        return float(of_normal.group(1) or 0.5)
     if clause.has(_NORMAL) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i don't like the slow motion"
         return 1.0
     if clause.has(REMOVE) and clause.has(_SLOW + "|" + _SPEED_UP):  # "把慢动作去掉", "remove the slow motion"
@@ -772,7 +775,7 @@ def _move(clause: Clause, state: PlanState) -> bool:
         return True
     # "i want the dog clip to come first", "let the last clip go first", "make clip 2 the first one"
     if not (clause.has(r"\b(?:move|put|place|reorder)\b|\b(?:come|go|be|play)s? (?:first|last|before|after)\b|移到|移动|挪到|放到|放在|调到|拿到|搬到|"
-                       r"(?<=段)放(?=最前|最后|前面|后面)|(?<=段|个)放(?=[\u4e00-\u9fff\d]{1,6}?(?:那段)?(?:后面|前面|之后|之前)$)|(?:搬|挪|移)去(?=最|第)|换到(?=第\d+(?:个|位|段)?$|最前|最后|前面(?:去)?$|后面(?:去)?$)|"
+                       r"(?:(?<=段)|(?<=段就))放(?=最前|最后|前面|后面)|(?<=段|个)放(?=[\u4e00-\u9fff\d]{1,6}?(?:那段)?(?:后面|前面|之后|之前)$)|(?:搬|挪|移)去(?=最|第)|换到(?=第\d+(?:个|位|段)?$|最前|最后|前面(?:去)?$|后面(?:去)?$)|"
                        r"排在|排到|排第|(?:变成|改成|成为)第\d+个$") or clause.has(MAKE_IT_FIRST)):
         return False
     clips = main_clips(state.draft)
@@ -1174,7 +1177,30 @@ def _too_much(clause: Clause, state: PlanState, what: str, length: int, seconds:
 _KEPT_AFTER = r"(?:[,;]\s*|\s+)(?:and |but )?(?:just |only )?(?:keep|leave|save)\b.*$|[，,\s](?:只)?(?:保留|留下|留着).*$"
 
 
+# one clip kept, the rest said away by keeping it alone: "只保留城市那段", "只要狗那段就行", "城市那段留着就行"
+_KEEP_ONLY_ZH = re.compile(r"^(?:我)?(?:只|就)(?:要|留|保留|留下)(?P<a>(?:(?![秒%倍])[^，,\s]){1,10}?)(?:就行|就好|就够了|吧)*$|"
+                           r"^(?P<b>(?:(?![秒%倍])[^，,\s]){1,10}?)(?:只|就)?(?:保留|留着|留下)(?:就行|就好|就够了|吧)*$")
+
+
+def _keep_only(clause: Clause, state: PlanState) -> bool:
+    """"只保留城市那段": every other clip deleted (never a trim: no time is said)."""
+    said = _KEEP_ONLY_ZH.match(clause.text) if clause.language == "zh" else None
+    clips = [c.id for c in main_clips(state.draft)]
+    if said is None or len(clips) < 2:
+        return False
+    named = clip_refs(Clause(said.group("a") or said.group("b"), clause.quotes, clause.language, clause.source), state)
+    if len(named) != 1 or named[0] not in clips:
+        return False
+    for other in clips:
+        if other != named[0]:
+            state.edit(DeleteSegment(segment_id=other))
+    state.focus = None
+    return True
+
+
 def _delete(clause: Clause, state: PlanState) -> bool:
+    if _keep_only(clause, state):
+        return True
     if not clause.has(REMOVE + r"|\bcut\b|剪掉|剪了|砍掉"):  # "第二段剪掉": that clip out
         return False
     kept = clause.search(_KEPT_AFTER)  # "delete the city clip, just keep the dog": the clip kept is no target
