@@ -45,7 +45,7 @@ _KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:musi
 _KEPT_ZH = r"(?:只(?:保)?留(?:下)?|只要)(?:背景)?(?:音乐|歌|bgm)"
 # "音乐不要动", "标题保持不变": what is left as it is (not "音乐不要了")
 # ("我想留原声", "原声要留着": kept as it is, said as a wish)
-_KEPT_THINGS_ZH = r"背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的"
+_KEPT_THINGS_ZH = r"背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的|[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段)"  # "城市那段不用动"
 _UNTOUCHED_ZH = (rf"(?:(?:{_KEPT_THINGS_ZH})(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
                  r"不变|别改|不用改|不要改|照旧|保持原样|要留着|留着)(?:了|吧)?|"
                  rf"我?(?:想|要)(?:保留|留着|留下|留)(?:着)?(?:{_KEPT_THINGS_ZH.replace('|其他的?|别的', '')})(?:就行|就好|吧)?)")
@@ -156,7 +156,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"; not
                        # "帮我静音狗那段", the English order of "mute 咗隻狗嗰段"),
                        # another object and "also" after one ("标题删掉音乐也去掉")
-                       r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
+                       r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮先再就也都要后着]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        # two changes of one clip joined by 并 / 和: "狗那段静音并加速两倍", "城市那段加速和静音" (not "淡入和淡出")
                        r"(?:(?<=静音|加速|减速|放慢|慢放)|(?<=\d倍|\d秒))(?:并|和|跟)(?=(?:再)?(?:静音|加速|减速|放慢|慢放|剪|裁|删|去掉))|"
@@ -165,6 +165,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:(?<=掉)|(?<=删了)|(?<=去了)|(?<=删除)|(?<=不要了))(?:[，,]\s*|\s+)(?=(?:在|到)?(?:画面)?(?:的)?(?:顶部|顶上|顶端|上方|底部|底下|底端|下方|正?中间|中央|"
                        r"[左右][上下]角|左边|右边|左侧|右侧)(?:的?(?:位置|地方))?(?:再|也)?(?:加|放|写|插|打))|"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?!再[1一](?:个|件事|点)[，,：:])(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
+                       # "…，完事导出给抖音", "…，弄完再导出": when that is done, the next request
+                       rf"[，,\s]\s*(?:(?:弄|搞|改|做|剪)?完(?:事|了)?(?:之后|以后|后)?|(?:搞定|弄好|做好)(?:了)?(?:之后|以后|后)?)(?:再|就)?[，,]?\s*(?=导出|发(?:到|给)|(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾|标题|字幕|文字|音乐|配乐|背景|帧率|原声|"
                        r"片段\d|第\d|所有|每个|[\u4e00-\u9fff]{1,4}那段)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
@@ -178,7 +180,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=⟫)\s*(?:和|跟|以及|还有|再加)(?=(?:1|一)?(?:段|首|个|点)[\u4e00-\u9fff]{0,8}?(?:音乐|配乐|歌|曲|bgm))|"  # "加个标题「夜」和一段吉他的音乐"
                        r"[，,]\s*(?=(?:再|也)?(?:给|在)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打))|"  # "照片放在最后，照片上加上文字…"
                        # the order said a thing at a time: "照片放最前面，城市放后面", "照片放第一个 城市放第二 hike放最后"
-                       r"(?:[，,]\s*|(?<=[个面后前头尾\d])\s+)(?=[\u4e00-\u9fffa-z]{1,6}?放(?:在|到)?(?:第\d|最前|最后|前面|后面|开头|结尾))|"
+                       r"(?:[，,]\s*|(?<=[个面后前头尾\d])\s+)(?!都|全|也|一起)(?=[\u4e00-\u9fffa-z]{1,6}?(?:放|加|接|插)(?:在|到)?(?:第\d|最前|最后|前面|后面|开头|结尾))|"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        r"[，,]\s*(?=(?:整个)?视频(?:整体|全部)?(?:改|换|调|变|转)(?:成|为)?(?:竖|横|方|\d))|"  # "照片放最前面，视频整体改成竖的"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
@@ -338,6 +340,39 @@ def _them(parts: list[str]) -> list[str]:
         if len(plural) == 1 and re.search(r"\bthem\b", named[i]) and not _PLURAL.search(named[i]):
             named[i] = re.sub(r"\bthem\b", f"the {plural.pop()}", named[i], count=1)
     return named
+
+
+# "dog clip: mute, 2x speed", "music: 20%, fade out 3 seconds": a thing named, then a list of what to do to it
+_TOPIC_LIST_EN = re.compile(rf"^(?:for |on )?(?!(?:{_EN_VERBS}|a|an|another|new|generate|create)\b)(?!\S+ (?:a|an|another|new) )(?P<topic>(?:(?:the|my) )?(?:(?:[\w-]+ ){{0,2}}(?:clip|one|part|shot)|clip \d+|music|song|bgm|"
+                            r"soundtrack|voice-?over|narration|captions|subtitles|title|text))\s*:\s*(?P<items>[^:]+)$")
+# a title's list says its words first unless it opens with a change ("title: Summer Trip, in red" is its words)
+_TEXT_TOPIC = re.compile(r"(?:^|\s)(?:title|text|captions|subtitles)$")
+_CHANGE_FIRST = re.compile(rf"^(?:(?:{_EN_VERBS})\b|{_EN_CHANGE}|(?:at|to|in) the\b)")
+
+
+# "the title and the music both need to fade out over 2 seconds": two things said once, then what both should do
+_THING_EN = r"(?:(?:the|my) )?(?:[\w-]+ )?(?:title|music|song|text|captions|subtitles|clip|one|voice-?over|narration)"
+_BOTH_SUBJECT_EN = re.compile(rf"^(?P<a>{_THING_EN}) and (?P<b>{_THING_EN}) (?:(?:should|need to|must|have to|can|will) )?both "
+                              r"(?:(?:need to|needs to|should|have to|must|can|gotta) )?(?P<pred>(?:fade|be|go|get|speed|slow|start|stop|come)\b.+)$")
+
+
+def _topic_list(text: str) -> str:
+    """"dog clip: mute, 2x speed" -> "the dog clip mute, the dog clip 2x speed": each item said of the thing named first."""
+    both = _BOTH_SUBJECT_EN.match(text)
+    if both is not None:
+        return f"make {both['a']} {both['pred']}; make {both['b']} {both['pred']}"
+    match = _TOPIC_LIST_EN.match(text)
+    if match is None:
+        return text
+    topic = match["topic"] if re.match(r"(?:the|my|clip) ", match["topic"]) else f"the {match['topic']}"
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", match["items"]) if i.strip()]
+    if not items or (_TEXT_TOPIC.search(topic) and not _CHANGE_FIRST.match(items[0])):
+        return text
+    if any(re.search(rf"\b(?:{_EN_PARTS})\b|\b(?:clip|video)\b", i) for i in items):
+        return text  # an item naming a thing of its own is a request of its own: read as typed
+    said = [re.sub(r"\bit\b", topic, i, count=1) if re.search(r"\bit\b", i) else
+            f"{i} {topic}" if re.fullmatch(r"(?:un)?mute|remove|delete|reverse", i) else f"{topic} {i}" for i in items]
+    return "; ".join(said)
 
 
 def _run_on(part: str) -> list[str]:
@@ -543,6 +578,8 @@ def split_clauses(message: str, language: str) -> list[Clause]:
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
     text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", _BLACK_WHITE.sub("black and white", text)))  # "fade in and out the music": both fades
     text = _step_order(text, language)
+    if language == "en":
+        text = _topic_list(text)
     if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
         text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
         text = _FADE_TWO.sub(lambda m: f"{m['lead']}fade {m['way'] or m['late']} the music{m['rest']}; "
@@ -561,11 +598,14 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [q for p in parts for q in _undo_then_zh(p)]
         parts = [_plain_zh(p) for p in parts]
+        parts = [p for p in parts if len(parts) == 1 or not compiled(rf"^{_PURPOSE_ZH}$").match(p)]
         parts = _own_song_zh(_carry_object_zh(_gapped_zh(parts)))
         parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
+        # "fade the music in? and also add a whoosh": a joiner left alone between two requests says nothing
+        parts = [p for p in parts if len(parts) == 1 or not re.fullmatch(r"(?:(?:oh |and )?(?:and|also|plus|then))", p)]
         parts = [re.sub(rf"^also\s+(?=(?:{_EN_VERBS})\b)", "", p) for p in parts]  # "..., and also put subtitles"
         # "first make it vertical, then ...", "finally, mute the dog clip": where a request comes in the list says nothing more
         parts = [re.sub(rf"^(?:first(?:ly)?|first of all|to (?:start|begin)(?: with)?|second(?:ly)?|third(?:ly)?|next|"
@@ -715,6 +755,16 @@ def _plain_en(text: str) -> str:
     text = _GONE.sub(r"remove \1", text)
     # "title fade out 2 seconds": a time right after the fade is its length
     text = re.sub(r"\bfade (in|out) (\d+(?:\.\d+)?) (seconds?|secs?|s)\b", r"fade \1 over \2 \3", text)
+    # "remove the title plus the music", "music down plus the title bigger": "plus" before a thing joins as "and" does
+    text = re.sub(r"(?<=\w)\s+plus\s+(?=(?:the|my|its)\s)", " and ", text)
+    # "remove the title and the transitions": the removal said once is of both (a transition named alone was added)
+    text = re.sub(r"\b(remove|delete|drop|get rid of|take out|lose) ((?:the|my) [\w -]+?) and (?:also )?(?=(?:the |all the |any )?"
+                  r"(?:transitions?|crossfades?|cross fades?)$)", r"\1 \2 and \1 ", text)
+    # "and out the same" after a fade in: the other fade (of the title or the music, whichever the last change faded)
+    text = re.sub(r"^((?:and |now |then )?)(in|out)(?= (?:the same|too|as well|likewise)$)", r"\1fade \2", text)
+    # "again at 7", "same again at 5s": one more of what was just added, at that moment
+    text = re.sub(r"^((?:and |now |then |ok |okay )?)(?:the )?(?:same (?:thing )?)?again (?=at \d+(?:\.\d+)?(?: ?(?:seconds?|secs?|s))?$)",
+                  r"\1another one ", text)
     # "could the video start with the dog?": that clip first
     text = re.sub(r"^(?:(?:could|can|should|would) (?:the video|it|you)|(?:please )?(?:start|begin|open) (?:the video|it))\s*"
                   r"(?:start |begin |open )?with (the [a-z ]+?)\??$", r"put \1 first", text)
@@ -1039,7 +1089,9 @@ def _spoken_zh(part: str) -> list[str]:
         if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
             return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
         opened = _ZH_OPENS.match(_JOINER_ZH.sub("", piece))  # "狗那段静音 另外标题改成黄色": a joiner, then the request
-        return bool(opened and asks and not _ZH_SAME.search(f"{before} {piece}"))
+        # "两段换个位置 另外整体加个淡入淡出": a joiner word says a request of its own follows, whatever it opens with
+        joined = _JOINER_ZH.match(piece) is not None and len(_JOINER_ZH.sub("", piece)) > 1
+        return bool((opened or joined) and asks and not _ZH_SAME.search(f"{before} {piece}"))
     merged = _merge_pieces(pieces, starts_new, " ")
     merged = [merged[0], *(_JOINER_ZH.sub("", piece) or piece for piece in merged[1:])] if merged else merged
     return _ends_together(merged, " ") or [part]
@@ -1164,6 +1216,11 @@ def _again_zh(part: str) -> list[str]:
 _ZH_EDIT_ITEM = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|慢动作|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|音乐|bgm")
 
 
+# what a change is for, said after it: "让旁白听得清", "这样大家能看清楚" (only why)
+_PURPOSE_ZH = (r"(?:好让|让|这样(?:才)?|以便|好)[\u4e00-\u9fff]{0,6}?(?:能|可以|才能)?"
+               r"(?:听得清|听清|看得清|看清|听得见|看得见|听得到|看得到)(?:楚)?(?:一点|些|点)?(?:吧)?")
+
+
 def _plain_zh(part: str) -> str:
     """A request asked politely, as the rules read it: "可以把狗那段跟城市那段换一下吗" -> "把狗那段跟城市那段换一下",
     "它能不能再快点" -> "它再快点", "去字" -> "去掉字"."""
@@ -1177,6 +1234,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"^请问(?=\S)|(?<=[\u4e00-\u9fff])可以(?=改|换|加|调|剪|删|放|把|变|弄)", "", plain)  # "请问视频可以改成方形的吗"
     plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
+    # "音乐调小点让旁白听得清", "…，这样字能看清楚": what the change is for, said after it, is only why
+    plain = re.sub(rf"(?<=[\u4e00-\u9fff])[，,\s]*{_PURPOSE_ZH}$", "", plain)
     # "还是换回白色吧", "用回黑的": a colour gone back to is a colour set ("换回原来的" stays an undo)
     plain = re.sub(r"(?:换|改|用|变|调)回(?=(?:[\u4e00-\u9fff]{1,2}色|[红橙黄绿青蓝紫黑白灰粉金银棕]的?)(?:吧|了|的|好了)?$)", "换成", plain)
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
@@ -1462,6 +1521,12 @@ def _carry_add(parts: list[str]) -> list[str]:
             carried[i] = f"{fade.group(1)} {item}"  # "fade in the video and the title": both fade in
         elif (verb := _VERB_AND_OBJECT.match(carried[i - 1])) and re.fullmatch(r"(?:the|my)\s+[\w -]+", item):
             carried[i] = f"{verb.group(1)} {item}"  # "fade in the video and the title": the title fades in too
+    for i in range(len(carried) - 1):  # "fade out the title and the music over 2 seconds": the length said once is both's
+        first = re.fullmatch(r"(fade (?:in|out)) (?:the )?(?:title|text|words|music|song)", carried[i])
+        second = re.fullmatch(r"(fade (?:in|out)) (?:the )?(?:title|text|words|music|song) ((?:over|across|for) \d+(?:\.\d+)?\s*"
+                              r"(?:seconds?|secs?|s))", carried[i + 1])
+        if first and second and first.group(1) == second.group(1):
+            carried[i] = f"{carried[i]} {second.group(2)}"
     return carried
 
 
