@@ -281,7 +281,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # --- a colour gone back to, with no verb for the change: "the title is ugly in yellow, go back to white", "yellow looks
     # bad, back to white" (the thing in focus, as "change it back to white" reads it)
     (r"(^|[,;]\s*|\b(?:and|so|just|please)\s+)(?:(?:go|switch|turn|get|set it|put it) )?back to (white|black|red|blue|green|yellow|"
-     r"pink|purple|orange|gold|golden|grey|gray)(?=\s*(?:[,.!]|$|\bplease\b|\bpls\b))", r"\1change it back to \2"),
+     r"pink|purple|orange|gold|golden|grey|gray)(?=\s*(?:[,.!]|$|\bplease\b|\bpls\b|\band\b|\bthen\b))", r"\1change it back to \2"),
     # --- a thing "out" with no verb, as a note says it: "title out and put 'Hello World' at the top instead", "music out,
     # then a crossfade" (taken out; "fade the music out" has its verb)
     (r"(^|[,;]\s*|\b(?:and|then|so|just)\s+)(?:the )?(title|text|captions?|subtitles|music|song|voice-?over|narration)\s+out"

@@ -368,6 +368,9 @@ def _topic_list(text: str) -> str:
     items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", match["items"]) if i.strip()]
     if not items or (_TEXT_TOPIC.search(topic) and not _CHANGE_FIRST.match(items[0])):
         return text
+    if re.search(r"(?:music|song|bgm|soundtrack)$", topic) and not all(re.match(r"(?:\d|no\b|fade\b)", i) or _CHANGE_FIRST.match(i)
+                                                                         for i in items):
+        return text  # "music: lo-fi, 20%": the music to add, listed (a style is no change of the music there)
     if any(re.search(rf"\b(?:{_EN_PARTS})\b|\b(?:clip|video)\b", i) for i in items):
         return text  # an item naming a thing of its own is a request of its own: read as typed
     said = [re.sub(r"\bit\b", topic, i, count=1) if re.search(r"\bit\b", i) else
@@ -491,6 +494,8 @@ def _emoji_pause(text: str, language: str) -> str:
 # a dash, a bar or a slash typed between two requests is a pause, as a semicolon is ("mute the dog clip — make the title
 # yellow", "狗那段静音/标题改成黄色", "狗那段静音 | 标题改成黄色"): only where a request opens after it and one was said
 # before it, so "black and white / sepia", "标题/字幕", "3~5秒" and "b/w" stay as typed (an arrow is the lead's: a change)
+# genres spelt with "&" ("rock & roll", "drum & bass") are one name, never two requests ("r&b" is read as typed)
+_GENRE_AMPERSAND = re.compile(r"\b(rock|drum)\s+[&＆+]\s+(roll|bass)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜&＆]|/|／|(?<!\d)[~～](?!\d))\s*")
 _DONE_ZH = re.compile(r"静音|加速|减速|放慢|慢放|删掉|删了|删除|去掉|拿掉|改成|改为|换成|调到|调成|调小|调大|剪到|剪掉|放到|放在|移到|挪到|"
                       r"加(?:个|一|上|段)|导出|竖屏|横屏|方形|淡入|淡出|换(?:一下|下)?位置|交换|对调|互换|\d+(?:\.\d+)?(?:%|秒|倍)")
@@ -504,7 +509,8 @@ def _separated(text: str, language: str) -> str:
         if language == "zh":
             split = bool(_DONE_ZH.search(before) and _ZH_OPENS.match(after) and _DONE_ZH.search(re.split(r"[，,；;。\s]", after)[0]))
         else:
-            split = len(before.split()) > 1 and re.match(rf"(?:please\s+)?(?:{_EN_LEADS})\b", after, re.I) is not None
+            split = len(before.split()) > 1 and re.match(rf"(?:please\s+)?(?:{_EN_LEADS})\b|(?:the\s+)?(?:title|music|bgm|song|captions|"
+                                                         rf"text|[\w-]+ clip)\s+\S", after, re.I) is not None  # "title gold ~ music 25%"
         if split:
             out.append(text[start:m.start()] + pause)
             start = m.end()
@@ -568,7 +574,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
 
     listed = _listed_lines(message.strip(), language)
     held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
-    held = _separated(held, language)
+    held = _separated(_GENRE_AMPERSAND.sub(r"\1 and \2", held), language)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
@@ -597,7 +603,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [q for p in parts for q in _undo_then_zh(p)]
-        parts = [_plain_zh(p) for p in parts]
+        parts = [_plain_zh(p) for p in _except_after_zh(parts)]
         parts = [p for p in parts if len(parts) == 1 or not compiled(rf"^{_PURPOSE_ZH}$").match(p)]
         parts = _own_song_zh(_carry_object_zh(_gapped_zh(parts)))
         parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
@@ -760,6 +766,10 @@ def _plain_en(text: str) -> str:
     # "remove the title and the transitions": the removal said once is of both (a transition named alone was added)
     text = re.sub(r"\b(remove|delete|drop|get rid of|take out|lose) ((?:the|my) [\w -]+?) and (?:also )?(?=(?:the |all the |any )?"
                   r"(?:transitions?|crossfades?|cross fades?)$)", r"\1 \2 and \1 ", text)
+    # "max out the music", "crank the music to the max": all the way up
+    text = re.sub(r"\bmax(?:ed)? out ((?:the|my) [\w -]+?)(?=\s*(?:[,.!]|$|\band\b|\bthen\b))", r"turn \1 all the way up", text)
+    # "looks good, ship it": done, export it
+    text = re.sub(r"(^|[,.!]\s*|\b(?:and|so|now|then)\s+)ship it(?: out)?(?=\s*(?:[,.!]|$|\bplease\b))", r"\1export it", text)
     # "and out the same" after a fade in: the other fade (of the title or the music, whichever the last change faded)
     text = re.sub(r"^((?:and |now |then )?)(in|out)(?= (?:the same|too|as well|likewise)$)", r"\1fade \2", text)
     # "again at 7", "same again at 5s": one more of what was just added, at that moment
@@ -774,6 +784,7 @@ def _plain_en(text: str) -> str:
 
 # (a question is no scene: "what can you do with music" asks for help with it)
 _SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(?!(?:what|how|which|why|where|can|could|do|does)\b)"
+                         r"(?!(?:(?:and|now|ok|so) )*(?:the )?same(?: thing)?(?: again)?\s+with\b)"  # "same with the music": that change
                          rf"(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
                          r"(?:music|soundtrack|song|bgm))$")
 
@@ -1221,6 +1232,27 @@ _PURPOSE_ZH = (r"(?:好让|让|这样(?:才)?|以便|好)[\u4e00-\u9fff]{0,6}?(?
                r"(?:听得清|听清|看得清|看清|听得见|看得见|听得到|看得到)(?:楚)?(?:一点|些|点)?(?:吧)?")
 
 
+# "全部静音 除了狗那段", "所有片段都加速 城市那段除外": the exception said after the request over every clip
+_EXCEPT_AFTER_ZH = re.compile(r"^(?:除了|除)(?P<a>[^，,\s]{1,10}?)(?:以外|之外)?(?:吧)?$|^(?P<b>[^，,\s]{1,10}?)(?:除外|不算|不要动|别动)(?:吧)?$")
+_OVER_ALL_ZH = re.compile(r"^(?:把)?(?:整体|全部|所有(?:的)?(?:片段)?|每(?:个|一)?(?:片段|段)|(?:两|2)段|视频)(?:都|全|全部)?")
+
+
+def _except_after_zh(parts: list[str]) -> list[str]:
+    """"全部静音 除了狗那段" -> "除了狗那段其他都静音": the request over every clip, but for the one named after it."""
+    out: list[str] = []
+    for whole in parts:  # (said after a space or a comma within one part too: "整体原声调到30% 除了第二段")
+        pieces = re.split(r"[，,\s]+(?=(?:除了|除)[^，,\s]{1,10}$|[^，,\s]{1,10}?除外(?:吧)?$)", whole, maxsplit=1)
+        if len(pieces) == 2 and _OVER_ALL_ZH.match(pieces[0]):
+            out.append(pieces[0])
+        part = pieces[-1] if len(pieces) == 2 and _OVER_ALL_ZH.match(pieces[0]) else whole
+        exception = _EXCEPT_AFTER_ZH.match(part)
+        if exception is not None and out and _OVER_ALL_ZH.match(out[-1]) and re.search(r"那段|第\d|片段|段$", exception.group(0)):
+            out[-1] = f"除了{exception['a'] or exception['b']}其他都{_OVER_ALL_ZH.sub('', out[-1])}"
+            continue
+        out.append(part)
+    return out
+
+
 def _plain_zh(part: str) -> str:
     """A request asked politely, as the rules read it: "可以把狗那段跟城市那段换一下吗" -> "把狗那段跟城市那段换一下",
     "它能不能再快点" -> "它再快点", "去字" -> "去掉字"."""
@@ -1665,7 +1697,7 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         # "配音挺好", "竖屏挺好": praise of what is there; "不是音乐吵": what is not the trouble
                         r"(?:嗯+|哦|噢)?[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|还行|挺好的|很棒|挺棒|没问题)的?[吧啊呀]?|"
                         # "哇这个狗好可爱": praise of what it shows (its "it" is that clip)
-                        r"(?:哇塞?|哇哦|天哪)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅|酷|炫|棒|赞)(?:了|啊|呀|哦)*|"
+                        r"(?:哇塞?|哇哦|天哪|哈哈+|啊)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅|酷|炫|棒|赞)(?:了|啊|呀|哦)*|"
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
                         r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|盖不住|压不住|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"

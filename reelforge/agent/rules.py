@@ -1909,7 +1909,10 @@ _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing| one)?
 # ("狗那段也来一样的", "第二段也弄个一样的": the same one made there)
 _SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成|(?:来|弄|做|搞|加)(?:个|一个|1个)?)?"
                           r"(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?(?:的)?|这么(?:弄|办|做|改)|照做|"
-                          r"是|要|来(?:一下|一个|个)|照着(?:来|弄|做|改))(?:吧|啊|呗|处理)?$")  # "城市那段也是", "狗那段也要"
+                          r"是|要|来(?:一下|一个|个)|照着(?:来|弄|做|改))(?:吧|啊|呗|处理)?$|"  # "城市那段也是", "狗那段也要"
+                          # "第二段同理", "同样处理一下狗那段", "狗那段也一样处理"
+                          r"^(?:嗯|那|好|行|然后)?\s*(?:把)?(.+?)(?:也)?(?:同理|(?:同样|一样|照样)(?:处理|操作|弄|搞|改)(?:一下)?)(?:吧|啊)?$|"
+                          r"^(?:嗯|那|好|行|然后)?\s*(?:也)?(?:同样|一样|照样)(?:处理|操作|弄|搞|改)(?:一下)?(.+?)(?:吧|啊)?$")
 _SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
          "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
@@ -2095,7 +2098,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         zh = _SAME_FOR_ZH.match(clause.text)
         if zh is None and not _SAME_ZH.match(clause.text):
             return False
-        target = zh.group(1) if zh else None
+        target = next((group for group in zh.groups() if group), None) if zh else None
     else:
         en = _SAME_FOR_EN.match(clause.text)
         if en is None and not _SAME_EN.match(clause.text):
