@@ -295,7 +295,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b((?:make|turn|paint|colou?r|put)\s+(?:the\s+(?:[\w-]+\s+)?(?:title|text|subtitles|captions|letters|words)|it|them)"
      r"(?:\s+in)?)\s+read(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))", r"\1 red"),
     (r"(,|\band)\s+than\b", r"\1 then"),
-    (r"\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),
+    (r"(?<!\bnot )(?<!\bnot yet )\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),  # ("not quite, try 25": almost)
     # "half the music volume", "the music is drowning out everything, half it" (halve: the noun typed for the verb; "too
     # long, half that" after a change is that change's value, rules._HALF_THAT)
     (r"^half (?=the (?:(?:music|song|bgm) )?(?:volume|level)\b|the (?:music|song|bgm)\s*(?:[,.!]|$|\band\b|\bplease\b|\bpls\b))", "halve "),

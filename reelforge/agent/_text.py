@@ -49,6 +49,10 @@ _KEPT_THINGS_ZH = r"背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|�
 _UNTOUCHED_ZH = (rf"(?:(?:{_KEPT_THINGS_ZH})(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
                  r"不变|别改|不用改|不要改|照旧|保持原样|要留着|留着)(?:了|吧)?|"
                  rf"我?(?:想|要)(?:保留|留着|留下|留)(?:着)?(?:{_KEPT_THINGS_ZH.replace('|其他的?|别的', '')})(?:就行|就好|吧)?)")
+# "leave the captions alone", "don't touch the music": what stays as it is, beside the change
+_UNTOUCHED_EN = (r"(?:(?:just|but|and) )?(?:leave|keep) (?:the |my )?(?:[\w-]+ )?(?:title|music|song|captions|subtitles|text|clips?|"
+                 r"transitions?|voice-?over) (?:alone|as (?:it is|is)|unchanged|the same)|(?:(?:just|but|and) )?(?:don'?t|do not) (?:touch|change) "
+                 r"(?:the |my )?(?:[\w-]+ )?(?:title|music|song|captions|subtitles|text|clips?|transitions?|voice-?over)")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 # (a new clip's shape, then its music: "... 10 sec vertical with relaxing music")
 _SHAPE_BEFORE = "".join(f"(?<={w})|" for w in ("vertical", "horizontal", "square", "portrait", "landscape", "9:16", "16:9")).rstrip("|")
@@ -80,7 +84,7 @@ _EN_SPLIT = re.compile(
     rf"take (?:out|off|away)|bring)\b(?!\s+(?:one|more|longer|matter)\b))"
     rf"|\s+and\s+(?:maybe|please|just|instead)\s+(?=(?:{_EN_VERBS})\b)|\s+and\s+(?=do (?:a |the )?[\w-]+ instead\b)"
     # what stays as it is, said after the change: "mute the clips but keep the music", "... clips? only the song should play"
-    rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})"
+    rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})|(?:,\s*|\s+)(?:but|and)\s+(?=(?:just\s+)?(?:don'?t|do not) (?:touch|change)\b)"
     # a second question: "show me the timeline and what music styles are there"
     rf"|\s+and\s+(?=what (?:[\w-]+\s+){{0,3}}(?:are|is|do|does|can)\b)"
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
@@ -273,7 +277,7 @@ def detect_language(message: str) -> str:
 # "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
 _FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|"\
                 r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那|"\
-                r"also|next|btw|by the way|p\.?s\.?|one more thing)"  # and joiners left alone ("...; also, make it square")
+                r"also|next|btw|by the way|p\.?s\.?|one more thing|yes+|yep|yup)"  # and joiners left alone ("...; also, make it square")
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
@@ -318,6 +322,11 @@ def _topic_first(parts: list[str]) -> list[str]:
         if topic and index + 1 < len(parts) and re.search(it, parts[index + 1]):
             merged.append(re.sub(it, topic.group(1) or topic.group(2), parts[index + 1], count=1))
             index += 2
+        elif topic and topic.re is _TOPIC_ZH and index + 1 < len(parts) and _ZH_OPENS.match(parts[index + 1]) and \
+                re.search(r"(?:的话|呢)$", parts[index]) and \
+                not re.search(r"标题|字幕|音乐|配乐|那段|第\d|片段|视频|画面|转场|旁白|配音", parts[index + 1]):
+            merged.append(f"{topic.group(1)}{parts[index + 1]}")  # "音乐的话，调到30%吧": the thing named, then its change
+            index += 2
         elif topic and topic.re is _TOPIC_EN and index + 1 < len(parts) and re.search(
                 r"\b(?:clip|part|shot|one)$", topic.group(1) or "") and re.search(
                 r"\b(?:first|last|opening|final) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b$", parts[index + 1]):
@@ -354,6 +363,22 @@ _CHANGE_FIRST = re.compile(rf"^(?:(?:{_EN_VERBS})\b|{_EN_CHANGE}|(?:at|to|in) th
 _THING_EN = r"(?:(?:the|my) )?(?:[\w-]+ )?(?:title|music|song|text|captions|subtitles|clip|one|voice-?over|narration)"
 _BOTH_SUBJECT_EN = re.compile(rf"^(?P<a>{_THING_EN}) and (?P<b>{_THING_EN}) (?:(?:should|need to|must|have to|can|will) )?both "
                               r"(?:(?:need to|needs to|should|have to|must|can|gotta) )?(?P<pred>(?:fade|be|go|get|speed|slow|start|stop|come)\b.+)$")
+
+
+# "标题：放大、红色、放顶部": the title named, then changes listed (never its words: each item is a change of its look)
+_TOPIC_LIST_ZH = re.compile(r"^(?P<topic>标题|字幕|文字)[:：]\s*(?P<items>[^:：「」⟪⟫]+)$")
+_TITLE_CHANGE_ZH = re.compile(r"^(?:放大|缩小|加大|变大|变小|大一点|小一点|大点|小点|(?:改成|换成|变成|用)?[\u4e00-\u9fff]{0,2}?[红橙黄绿青蓝紫黑白灰粉金银棕]色?的?|"
+                              r"(?:放|移|挪)(?:到|在)?(?:画面)?(?:顶部|底部|上面|下面|上方|下方|中间|正中间|左上角|右上角|左下角|右下角)|"
+                              r"顶部|底部|居中|(?:淡入|淡出)(?:\d+(?:\.\d+)?秒)?|(?:显示|停留)\d+(?:\.\d+)?秒)$")
+
+
+def _topic_list_zh(text: str) -> str:
+    """"标题：放大、红色、放顶部" -> "标题放大；标题红色；标题放顶部": each change said of the thing named first."""
+    match = _TOPIC_LIST_ZH.match(text)
+    items = [i for i in re.split(r"[、，,\s]+", match["items"]) if i] if match else []
+    if len(items) < 2 or not all(_TITLE_CHANGE_ZH.match(i) for i in items):
+        return text
+    return "；".join(f"{match['topic']}{item}" for item in items) if match else text
 
 
 def _topic_list(text: str) -> str:
@@ -584,8 +609,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
     text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", _BLACK_WHITE.sub("black and white", text)))  # "fade in and out the music": both fades
     text = _step_order(text, language)
-    if language == "en":
-        text = _topic_list(text)
+    text = _topic_list(text) if language == "en" else _topic_list_zh(text)
     if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
         text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
         text = _FADE_TWO.sub(lambda m: f"{m['lead']}fade {m['way'] or m['late']} the music{m['rest']}; "
@@ -770,6 +794,11 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"\bmax(?:ed)? out ((?:the|my) [\w -]+?)(?=\s*(?:[,.!]|$|\band\b|\bthen\b))", r"turn \1 all the way up", text)
     # "looks good, ship it": done, export it
     text = re.sub(r"(^|[,.!]\s*|\b(?:and|so|now|then)\s+)ship it(?: out)?(?=\s*(?:[,.!]|$|\bplease\b))", r"\1export it", text)
+    # "could you like make the music quieter and uh remove the title": fillers inside the dictation say nothing
+    text = re.sub(r"(?<=\w)\s+(?:uh+|um+|erm|er)\b,?(?=\s)", "", text)
+    text = re.sub(rf"\b(you|and|just|so|to) like (?=(?:{_EN_VERBS})\b)", r"\1 ", text)
+    # "nvm the title, just mute the dog clip": a request taken back before the one made
+    text = re.sub(rf"^(?:nvm|never ?mind|forget(?: about)?)(?: (?:the|my) [\w -]+?)?,\s*(?:just\s+)?(?=(?:{_EN_VERBS})\b)", "", text)
     # "and out the same" after a fade in: the other fade (of the title or the music, whichever the last change faded)
     text = re.sub(r"^((?:and |now |then )?)(in|out)(?= (?:the same|too|as well|likewise)$)", r"\1fade \2", text)
     # "again at 7", "same again at 5s": one more of what was just added, at that moment
@@ -1268,6 +1297,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
     # "音乐调小点让旁白听得清", "…，这样字能看清楚": what the change is for, said after it, is only why
     plain = re.sub(rf"(?<=[\u4e00-\u9fff])[，,\s]*{_PURPOSE_ZH}$", "", plain)
+    # "一段小狗在草地上跑的视频 五秒": a video of a scene, asked for with its length, is a new clip of it
+    plain = re.sub(r"^(?:1|一)(?:段|个|条)(?=[^\d，,\s]{2,24}?的(?:视频|画面|镜头)[\s，,]+\d+(?:\.\d+)?秒)", "生成一段", plain)
     # "还是换回白色吧", "用回黑的": a colour gone back to is a colour set ("换回原来的" stays an undo)
     plain = re.sub(r"(?:换|改|用|变|调)回(?=(?:[\u4e00-\u9fff]{1,2}色|[红橙黄绿青蓝紫黑白灰粉金银棕]的?)(?:吧|了|的|好了)?$)", "换成", plain)
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
@@ -1541,7 +1572,7 @@ def _carry_add(parts: list[str]) -> list[str]:
                 re.fullmatch(r"(?:the|my)\s+(?:[\w-]+\s+)?(?:video|photo|picture|image|footage|pic)s?", item):
             carried[i] = f"add {item}"  # "add the song and the hike video": the upload added too
             continue
-        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None \
+        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None or is_untouched(item) \
                 or _NOT_THAT.match(item):  # "lofi music, not my song": what is not wanted instead, no request
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
@@ -1591,6 +1622,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|yikes|me
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
+                     rf"{_UNTOUCHED_EN}|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
                      # "that looks weird, go back", "看着怪怪的 撤回吧": why the request after it
                      r"(?:that|it|this)(?:'s| is)? (?:looks?|feels?|seems?|sounds?|is) (?:really |so |kinda |kind of |a bit |super )?"
@@ -1909,7 +1941,7 @@ def chatter_kind(text: str) -> str | None:
 
 def is_untouched(text: str) -> bool:
     """"音乐不要动": something the user leaves as it is, beside the requests (nothing to plan)."""
-    return compiled(rf"^{_UNTOUCHED_ZH}$").match(text.strip()) is not None
+    return compiled(rf"^(?:{_UNTOUCHED_ZH}|{_UNTOUCHED_EN})$").match(text.strip()) is not None
 
 
 def not_that(text: str) -> bool:
