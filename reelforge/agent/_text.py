@@ -67,6 +67,8 @@ _EN_SPLIT = re.compile(
     rf"|,?\s+oh,?\s+(?:and\s+)?(?:also\s+)?(?=(?:{_EN_LEADS}|(?:the|a|an|my)\s|(?:{_EN_PARTS})\b))"
     # "put the hike video first and the city after it": the next of an order said as a list (``rules._next_in_order``)
     r"|\s+and\s+(?=(?:then\s+)?(?:the|my) [\w' .-]+? (?:after (?:it|that|this)|next|last|after that)$)"
+    # "fade out the music over 2 seconds, same for the title": that change again, a clause of its own (``_same_of_another``)
+    r"|[,;]\s*(?=(?:and\s+)?(?:the\s+)?same\s+(?:for|with|on)\s+(?:the|clip)\b)"
     # "mute the dog clip, not the city one": what is not meant, a clause of its own (``not_that``)
     r"|,\s*(?=(?:but\s+)?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
@@ -381,6 +383,31 @@ def _topic_list_zh(text: str) -> str:
     return "；".join(f"{match['topic']}{item}" for item in items) if match else text
 
 
+# "音乐淡出两秒，标题也是", "fade out the music over 2 seconds, same for the title": the change before, said of another thing
+_ZH_OBJECT = r"(?:背景音乐|音乐|配乐|标题|字幕|文字|[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))"
+_SAME_OF_ZH = re.compile(rf"^(?:那|然后|还有)?(?P<obj>{_ZH_OBJECT})也(?:是|一样|这样|要|同样|照样|照做)(?:的)?(?:吧|啊)?$")
+_LED_BY_ZH = re.compile(rf"^(?P<lead>把|将|给)?(?P<obj>{_ZH_OBJECT})")
+_EN_THING = r"the (?:[\w-]+ )?(?:clip|one|part|shot)|clip \d+|the (?:background )?(?:music|song|title|text|captions|subtitles|voice-?over)"
+_SAME_OF_EN = re.compile(rf"^(?:and |then |now )?(?:(?:the )?same (?:for|with|on) (?P<a>{_EN_THING})|(?P<b>{_EN_THING}) (?:too|as well|also))$")
+
+
+def _same_of_another(parts: list[str], language: str) -> list[str]:
+    """The change said just before, made again on the thing this clause names ("…，标题也是", "…, same for the title")."""
+    out = list(parts)
+    for i in range(1, len(parts)):
+        if language == "zh":
+            same, led = _SAME_OF_ZH.match(parts[i]), _LED_BY_ZH.match(out[i - 1])
+            if same and led and led["obj"] != same["obj"]:
+                out[i] = f"{led['lead'] or ''}{same['obj']}{out[i - 1][led.end():]}"
+            continue
+        same_en = _SAME_OF_EN.match(parts[i])
+        things = list(re.finditer(rf"\b(?:{_EN_THING})\b", out[i - 1]))
+        if same_en and len(things) == 1:
+            thing = same_en["a"] or same_en["b"]
+            out[i] = f"{out[i - 1][:things[0].start()]}{thing}{out[i - 1][things[0].end():]}"
+    return out
+
+
 def _topic_list(text: str) -> str:
     """"dog clip: mute, 2x speed" -> "the dog clip mute, the dog clip 2x speed": each item said of the thing named first."""
     both = _BOTH_SUBJECT_EN.match(text)
@@ -428,12 +455,12 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九�
 
 
 # a list numbered in one line: "1) title says 'Tokyo Nights' 2) title in pink 3) title at the top", "1、静音 2、竖屏"
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[)）、]\s*")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=[:：]))([1-9])[)）、]\s*")
 
 
 # other ways to count requests off in one line: "(1) ... (2) ...", "a) ... b) ...", "#1 ... #2 ...", "1. ... 2. ...", "1- ... 2- ...",
 # "①…②…", "一、… 二、…" (counted from the first, at the message's start: a "2." or "(3)" alone is never a list)
-_INLINE_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff%。，,;；!！]))(?:[(（]([1-9a-e])[)）]|#([1-9])|([1-9a-e])(?:[)）]|\.(?![\d.])|-(?=\s))|"
+_INLINE_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff%。，,;；!！:：]))(?:[(（]([1-9a-e])[)）]|#([1-9])|([1-9a-e])(?:[)）]|\.(?![\d.])|-(?=\s))|"
                           r"([\u2460-\u2468])|([一二三四五六七八九])、)\s*")
 
 
@@ -451,10 +478,12 @@ def _listed_lines(message: str, language: str) -> str:
     numbers = list(_INLINE_NUMBER.finditer(message))
     if len(numbers) < 2:
         numbers = list(_INLINE_MARK.finditer(message))
-    if "\n" not in message and len(numbers) > 1 and numbers[0].start() == 0 and \
+    # ("three things: 1) ... 2) ...", "帮我做三件事：1.… 2.…": a header said before the list, its own line)
+    header = message[:numbers[0].start()] if numbers else ""
+    if "\n" not in message and len(numbers) > 1 and (not header or re.fullmatch(r"[^:：\n]{1,40}[:：]\s*", header)) and \
             [_mark_count(m) for m in numbers] == list(range(1, len(numbers) + 1)):
-        message = "\n".join(message[m.end():n.start() if n else None].strip()
-                            for m, n in zip(numbers, [*numbers[1:], None], strict=True))
+        message = "\n".join([header.strip()] * bool(header) + [message[m.end():n.start() if n else None].strip()
+                                                                for m, n in zip(numbers, [*numbers[1:], None], strict=True)])
     if "\n" not in message:
         return message
     lines = [_BULLET.sub("", line).strip() for line in message.splitlines()]
@@ -649,7 +678,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _complaint_then_named_zh(_reason_then_undo_zh(parts))
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
-    parts = _topic_first(parts)
+    parts = _same_of_another(_topic_first(parts), language)
     if language == "en":
         parts = _them(parts)
     if language == "en":
@@ -799,6 +828,9 @@ def _plain_en(text: str) -> str:
     text = re.sub(rf"\b(you|and|just|so|to) like (?=(?:{_EN_VERBS})\b)", r"\1 ", text)
     # "nvm the title, just mute the dog clip": a request taken back before the one made
     text = re.sub(rf"^(?:nvm|never ?mind|forget(?: about)?)(?: (?:the|my) [\w -]+?)?,\s*(?:just\s+)?(?=(?:{_EN_VERBS})\b)", "", text)
+    # "remove the title instead": what is removed in place of what was asked (its words are no "instead")
+    text = re.sub(r"\b((?:remove|delete|drop|lose|get rid of)\s+(?:the|my)\s+(?:title|text|captions|subtitles|music|song))\s+instead\b",
+                  r"\1", text)
     # "and out the same" after a fade in: the other fade (of the title or the music, whichever the last change faded)
     text = re.sub(r"^((?:and |now |then )?)(in|out)(?= (?:the same|too|as well|likewise)$)", r"\1fade \2", text)
     # "again at 7", "same again at 5s": one more of what was just added, at that moment
@@ -1577,7 +1609,9 @@ def _carry_add(parts: list[str]) -> list[str]:
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
-        elif _REMOVING.match(carried[i - 1]):  # "remove the title and the music": both removed
+        elif _REMOVING.match(carried[i - 1]) and not re.match(r"(?:(?:some|a|an)\s+)?(?!the\b|my\b|all\b|any\b|background\b)[\w-]+\s+"
+                                                             r"(?:music|song|track|soundtrack)\b", item):
+            # "remove the title and the music": both removed ("1) remove the title 2) piano music": music of a kind is added)
             carried[i] = "remove " + item
         elif (fade := re.match(r"^(?:(?:please|also|and)\s+)?(fade (?:in|out))\b", carried[i - 1])) and \
                 re.fullmatch(r"(?:the\s+)?(?:title|text|words|music|song)", item):
@@ -1617,7 +1651,7 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|yikes|me
                      r"(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:i )?(?:want|need) (?:it|that|this) back|"
                      # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
                      r"(?:(?:hi|hello|hey|hiya)(?: there)?,? )?(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
-                     r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
+                     r"(?:帮我)?(?:改|弄|调|做)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
