@@ -281,7 +281,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # --- a colour gone back to, with no verb for the change: "the title is ugly in yellow, go back to white", "yellow looks
     # bad, back to white" (the thing in focus, as "change it back to white" reads it)
     (r"(^|[,;]\s*|\b(?:and|so|just|please)\s+)(?:(?:go|switch|turn|get|set it|put it) )?back to (white|black|red|blue|green|yellow|"
-     r"pink|purple|orange|gold|golden|grey|gray)(?=\s*(?:[,.!]|$|\bplease\b|\bpls\b))", r"\1change it back to \2"),
+     r"pink|purple|orange|gold|golden|grey|gray)(?=\s*(?:[,.!]|$|\bplease\b|\bpls\b|\band\b|\bthen\b))", r"\1change it back to \2"),
     # --- a thing "out" with no verb, as a note says it: "title out and put 'Hello World' at the top instead", "music out,
     # then a crossfade" (taken out; "fade the music out" has its verb)
     (r"(^|[,;]\s*|\b(?:and|then|so|just)\s+)(?:the )?(title|text|captions?|subtitles|music|song|voice-?over|narration)\s+out"
@@ -295,7 +295,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b((?:make|turn|paint|colou?r|put)\s+(?:the\s+(?:[\w-]+\s+)?(?:title|text|subtitles|captions|letters|words)|it|them)"
      r"(?:\s+in)?)\s+read(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b))", r"\1 red"),
     (r"(,|\band)\s+than\b", r"\1 then"),
-    (r"\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),
+    (r"(?<!\bnot )(?<!\bnot yet )\bquite(?=\s*(?:[,.!]|$|\band\b|\bplease\b))", "quiet"),  # ("not quite, try 25": almost)
     # "half the music volume", "the music is drowning out everything, half it" (halve: the noun typed for the verb; "too
     # long, half that" after a change is that change's value, rules._HALF_THAT)
     (r"^half (?=the (?:(?:music|song|bgm) )?(?:volume|level)\b|the (?:music|song|bgm)\s*(?:[,.!]|$|\band\b|\bplease\b|\bpls\b))", "halve "),

@@ -162,6 +162,8 @@ def _the_photo(clause: Clause, clips: list[Segment], state: PlanState) -> list[t
 
 # every clip but some: "every clip but the first", "mute all except the dog clip", "除了第一段都静音", "除了狗那段其他都加速"
 _ALL_BUT = re.compile(r"\b(?:every|each|all|everything)(?: (?:of )?the)?(?: (?:other )?(?:clips?|ones?|shots?|parts?|scenes?|segments?))?"
+                      # "speed everything up 1.2x, except the dog clip": the change's own words between
+                      r"(?:\s+(?!but\b|except\b)[\w.%]+){0,3}?,?"
                       r"\s+(?:but|except(?: for)?|other than|apart from|besides|save for|excluding)\s+(?P<en>.+?)"
                       r"(?=\s*(?:$|[,;.!?]|\band\b|\bto\b|\bat\b|\bplease\b|\bpls\b))|"
                       r"除(?:了)?(?P<zh>[^，,。都全]{1,12}?)(?:以外|之外)?(?:，|,)?(?:的)?(?:其他|其余|其它|别的)?(?:的)?(?:片段|段|镜头)?(?=都|全|也)")
@@ -406,7 +408,7 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
         if words and (words in name or _translated(words, name)):
             return match.start()
     # Chinese says what it thinks of a thing it shows: "哇这个狗好可爱", "城市太暗了"
-    said = re.match(r"^(?:哇塞?|哇哦)?[，,\s]*(?:这个|那个|这只|那只)?([\u4e00-\u9fff]{1,4}?)(?=(?:好|真|超|太|特别|有点|挺)[\u4e00-\u9fff])",
+    said = re.match(r"^(?:哇塞?|哇哦|哈哈+|天哪|啊)?[，,\s]*(?:这个|那个|这只|那只)?([\u4e00-\u9fff]{1,4}?)(?=(?:好|真|超|太|特别|有点|挺)[\u4e00-\u9fff])",
                     clause.text)
     if said and (said.group(1) in name or _translated(said.group(1), name)):
         return said.start(1)

@@ -45,10 +45,14 @@ _KEPT_EN = r"(?:keep (?:only )?(?:the )?(?:music|song|bgm)|only (?:the )?(?:musi
 _KEPT_ZH = r"(?:只(?:保)?留(?:下)?|只要)(?:背景)?(?:音乐|歌|bgm)"
 # "音乐不要动", "标题保持不变": what is left as it is (not "音乐不要了")
 # ("我想留原声", "原声要留着": kept as it is, said as a wish)
-_KEPT_THINGS_ZH = r"背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的"
+_KEPT_THINGS_ZH = r"背景音乐|音乐|配乐|bgm|标题|字幕|文字|原声|声音|画面|转场|其他的?|别的|[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段)"  # "城市那段不用动"
 _UNTOUCHED_ZH = (rf"(?:(?:{_KEPT_THINGS_ZH})(?:就|也|都)?(?:不要动|不用动|别动|不动|保持不变|"
                  r"不变|别改|不用改|不要改|照旧|保持原样|要留着|留着)(?:了|吧)?|"
                  rf"我?(?:想|要)(?:保留|留着|留下|留)(?:着)?(?:{_KEPT_THINGS_ZH.replace('|其他的?|别的', '')})(?:就行|就好|吧)?)")
+# "leave the captions alone", "don't touch the music": what stays as it is, beside the change
+_UNTOUCHED_EN = (r"(?:(?:just|but|and) )?(?:leave|keep) (?:the |my )?(?:[\w-]+ )?(?:title|music|song|captions|subtitles|text|clips?|"
+                 r"transitions?|voice-?over) (?:alone|as (?:it is|is)|unchanged|the same)|(?:(?:just|but|and) )?(?:don'?t|do not) (?:touch|change) "
+                 r"(?:the |my )?(?:[\w-]+ )?(?:title|music|song|captions|subtitles|text|clips?|transitions?|voice-?over)")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 # (a new clip's shape, then its music: "... 10 sec vertical with relaxing music")
 _SHAPE_BEFORE = "".join(f"(?<={w})|" for w in ("vertical", "horizontal", "square", "portrait", "landscape", "9:16", "16:9")).rstrip("|")
@@ -63,6 +67,8 @@ _EN_SPLIT = re.compile(
     rf"|,?\s+oh,?\s+(?:and\s+)?(?:also\s+)?(?=(?:{_EN_LEADS}|(?:the|a|an|my)\s|(?:{_EN_PARTS})\b))"
     # "put the hike video first and the city after it": the next of an order said as a list (``rules._next_in_order``)
     r"|\s+and\s+(?=(?:then\s+)?(?:the|my) [\w' .-]+? (?:after (?:it|that|this)|next|last|after that)$)"
+    # "fade out the music over 2 seconds, same for the title": that change again, a clause of its own (``_same_of_another``)
+    r"|[,;]\s*(?=(?:and\s+)?(?:the\s+)?same\s+(?:for|with|on)\s+(?:the|clip)\b)"
     # "mute the dog clip, not the city one": what is not meant, a clause of its own (``not_that``)
     r"|,\s*(?=(?:but\s+)?not (?:my|the|a|an|that|this|your) [\w' .-]{1,30}$)"
     # "... also mute it", "... plus add a title", ", and finally add music", ", after that trim it"
@@ -80,7 +86,7 @@ _EN_SPLIT = re.compile(
     rf"take (?:out|off|away)|bring)\b(?!\s+(?:one|more|longer|matter)\b))"
     rf"|\s+and\s+(?:maybe|please|just|instead)\s+(?=(?:{_EN_VERBS})\b)|\s+and\s+(?=do (?:a |the )?[\w-]+ instead\b)"
     # what stays as it is, said after the change: "mute the clips but keep the music", "... clips? only the song should play"
-    rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})"
+    rf"|(?:,\s*|\s+)(?:but|and)\s+(?={_KEPT_EN})|[?!,]\s*(?={_KEPT_EN})|(?:,\s*|\s+)(?:but|and)\s+(?=(?:just\s+)?(?:don'?t|do not) (?:touch|change)\b)"
     # a second question: "show me the timeline and what music styles are there"
     rf"|\s+and\s+(?=what (?:[\w-]+\s+){{0,3}}(?:are|is|do|does|can)\b)"
     # a list item led by one of those nouns, up to two words in (", lo-fi music at 35%", ", with a title")
@@ -156,7 +162,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        # dictated without a pause: another clip after a request ended ("城市那段1.5倍速狗那段0.5倍速"; not
                        # "帮我静音狗那段", the English order of "mute 咗隻狗嗰段"),
                        # another object and "also" after one ("标题删掉音乐也去掉")
-                       r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
+                       r"(?:(?<=倍速)|(?<=[倍秒%])|(?<=[^静]音)|(?<=[^我请把帮先再就也都要后着]静音)|(?<=一点))(?!速|一下|的)(?=[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))|"
                        r"(?<=[掉了吧])(?=(?:标题|字幕|背景音乐|音乐|配乐|原声|转场|音效)(?:也|都))|"
                        # two changes of one clip joined by 并 / 和: "狗那段静音并加速两倍", "城市那段加速和静音" (not "淡入和淡出")
                        r"(?:(?<=静音|加速|减速|放慢|慢放)|(?<=\d倍|\d秒))(?:并|和|跟)(?=(?:再)?(?:静音|加速|减速|放慢|慢放|剪|裁|删|去掉))|"
@@ -165,6 +171,8 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:(?<=掉)|(?<=删了)|(?<=去了)|(?<=删除)|(?<=不要了))(?:[，,]\s*|\s+)(?=(?:在|到)?(?:画面)?(?:的)?(?:顶部|顶上|顶端|上方|底部|底下|底端|下方|正?中间|中央|"
                        r"[左右][上下]角|左边|右边|左侧|右侧)(?:的?(?:位置|地方))?(?:再|也)?(?:加|放|写|插|打))|"
                        rf"[，,]?\s*(?:(?<!不)然后|接着(?!剪|改|编辑|调|做)|之后再(?!进|开始|出现|响起|出来|放)|并且|同时|(?<![在到])最后再|{_NOUN_BEFORE}(?:顺便|顺带|顺手))|[，,]\s*(?=(?:背景|标题|字幕|音乐|配乐|画面|视频)(?:顺便|顺带|顺手))|[；;。！!？?]|[，,]\s*(?!用\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|一半)(?:吧|的)?$)(?!再[1一](?:个|件事|点)[，,：:])(?=(?:{_ZH_VERBS}))|"  # "标题放大，用两倍": the factor of the change before it
+                       # "…，完事导出给抖音", "…，弄完再导出": when that is done, the next request
+                       rf"[，,\s]\s*(?:(?:弄|搞|改|做|剪)?完(?:事|了)?(?:之后|以后|后)?|(?:搞定|弄好|做好)(?:了)?(?:之后|以后|后)?)(?:再|就)?[，,]?\s*(?=导出|发(?:到|给)|(?:{_ZH_VERBS}))|"
                        rf"[，,]\s*(?:最后|之后|接着再|并)(?=(?:{_ZH_VERBS})|整个|视频|画面|结尾|开头|片头|片尾|标题|字幕|文字|音乐|配乐|背景|帧率|原声|"
                        r"片段\d|第\d|所有|每个|[\u4e00-\u9fff]{1,4}那段)|"  # "…，最后导出", "…，并把狗那段剪掉"
                        r"[，,]\s*(?:能|可以)(?=[\u4e00-\u9fff]{1,6}(?:不|吗)?$)|[，,]\s*(?=(?:想|要|准备)发(?:到|给)?[\w\u4e00-\u9fff]{1,6}$)|"  # "…太快了，能慢一些不"
@@ -178,7 +186,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?<=⟫)\s*(?:和|跟|以及|还有|再加)(?=(?:1|一)?(?:段|首|个|点)[\u4e00-\u9fff]{0,8}?(?:音乐|配乐|歌|曲|bgm))|"  # "加个标题「夜」和一段吉他的音乐"
                        r"[，,]\s*(?=(?:再|也)?(?:给|在)?(?:这张|那张)?(?:照片|图片|相片)上(?:面)?(?:再|也)?(?:加|写|打))|"  # "照片放在最后，照片上加上文字…"
                        # the order said a thing at a time: "照片放最前面，城市放后面", "照片放第一个 城市放第二 hike放最后"
-                       r"(?:[，,]\s*|(?<=[个面后前头尾\d])\s+)(?=[\u4e00-\u9fffa-z]{1,6}?放(?:在|到)?(?:第\d|最前|最后|前面|后面|开头|结尾))|"
+                       r"(?:[，,]\s*|(?<=[个面后前头尾\d])\s+)(?!都|全|也|一起)(?=[\u4e00-\u9fffa-z]{1,6}?(?:放|加|接|插)(?:在|到)?(?:第\d|最前|最后|前面|后面|开头|结尾))|"
                        r"(?<=了)[，,]\s*(?=(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留))|"  # "城市那段拖沓了，前面剪三秒"
                        r"[，,]\s*(?=(?:整个)?视频(?:整体|全部)?(?:改|换|调|变|转)(?:成|为)?(?:竖|横|方|\d))|"  # "照片放最前面，视频整体改成竖的"
                        # "…，还有把音乐调小", "…，另外标题放到底部", "…，也把它静音": a joiner word after a comma
@@ -271,7 +279,7 @@ def detect_language(message: str) -> str:
 # "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
 _FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|"\
                 r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那|"\
-                r"also|next|btw|by the way|p\.?s\.?|one more thing)"  # and joiners left alone ("...; also, make it square")
+                r"also|next|btw|by the way|p\.?s\.?|one more thing|yes+|yep|yup)"  # and joiners left alone ("...; also, make it square")
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
@@ -316,6 +324,11 @@ def _topic_first(parts: list[str]) -> list[str]:
         if topic and index + 1 < len(parts) and re.search(it, parts[index + 1]):
             merged.append(re.sub(it, topic.group(1) or topic.group(2), parts[index + 1], count=1))
             index += 2
+        elif topic and topic.re is _TOPIC_ZH and index + 1 < len(parts) and _ZH_OPENS.match(parts[index + 1]) and \
+                re.search(r"(?:的话|呢)$", parts[index]) and \
+                not re.search(r"标题|字幕|音乐|配乐|那段|第\d|片段|视频|画面|转场|旁白|配音", parts[index + 1]):
+            merged.append(f"{topic.group(1)}{parts[index + 1]}")  # "音乐的话，调到30%吧": the thing named, then its change
+            index += 2
         elif topic and topic.re is _TOPIC_EN and index + 1 < len(parts) and re.search(
                 r"\b(?:clip|part|shot|one)$", topic.group(1) or "") and re.search(
                 r"\b(?:first|last|opening|final) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b$", parts[index + 1]):
@@ -338,6 +351,83 @@ def _them(parts: list[str]) -> list[str]:
         if len(plural) == 1 and re.search(r"\bthem\b", named[i]) and not _PLURAL.search(named[i]):
             named[i] = re.sub(r"\bthem\b", f"the {plural.pop()}", named[i], count=1)
     return named
+
+
+# "dog clip: mute, 2x speed", "music: 20%, fade out 3 seconds": a thing named, then a list of what to do to it
+_TOPIC_LIST_EN = re.compile(rf"^(?:for |on )?(?!(?:{_EN_VERBS}|a|an|another|new|generate|create)\b)(?!\S+ (?:a|an|another|new) )(?P<topic>(?:(?:the|my) )?(?:(?:[\w-]+ ){{0,2}}(?:clip|one|part|shot)|clip \d+|music|song|bgm|"
+                            r"soundtrack|voice-?over|narration|captions|subtitles|title|text))\s*:\s*(?P<items>[^:]+)$")
+# a title's list says its words first unless it opens with a change ("title: Summer Trip, in red" is its words)
+_TEXT_TOPIC = re.compile(r"(?:^|\s)(?:title|text|captions|subtitles)$")
+_CHANGE_FIRST = re.compile(rf"^(?:(?:{_EN_VERBS})\b|{_EN_CHANGE}|(?:at|to|in) the\b)")
+
+
+# "the title and the music both need to fade out over 2 seconds": two things said once, then what both should do
+_THING_EN = r"(?:(?:the|my) )?(?:[\w-]+ )?(?:title|music|song|text|captions|subtitles|clip|one|voice-?over|narration)"
+_BOTH_SUBJECT_EN = re.compile(rf"^(?P<a>{_THING_EN}) and (?P<b>{_THING_EN}) (?:(?:should|need to|must|have to|can|will) )?both "
+                              r"(?:(?:need to|needs to|should|have to|must|can|gotta) )?(?P<pred>(?:fade|be|go|get|speed|slow|start|stop|come)\b.+)$")
+
+
+# "标题：放大、红色、放顶部": the title named, then changes listed (never its words: each item is a change of its look)
+_TOPIC_LIST_ZH = re.compile(r"^(?P<topic>标题|字幕|文字)[:：]\s*(?P<items>[^:：「」⟪⟫]+)$")
+_TITLE_CHANGE_ZH = re.compile(r"^(?:放大|缩小|加大|变大|变小|大一点|小一点|大点|小点|(?:改成|换成|变成|用)?[\u4e00-\u9fff]{0,2}?[红橙黄绿青蓝紫黑白灰粉金银棕]色?的?|"
+                              r"(?:放|移|挪)(?:到|在)?(?:画面)?(?:顶部|底部|上面|下面|上方|下方|中间|正中间|左上角|右上角|左下角|右下角)|"
+                              r"顶部|底部|居中|(?:淡入|淡出)(?:\d+(?:\.\d+)?秒)?|(?:显示|停留)\d+(?:\.\d+)?秒)$")
+
+
+def _topic_list_zh(text: str) -> str:
+    """"标题：放大、红色、放顶部" -> "标题放大；标题红色；标题放顶部": each change said of the thing named first."""
+    match = _TOPIC_LIST_ZH.match(text)
+    items = [i for i in re.split(r"[、，,\s]+", match["items"]) if i] if match else []
+    if len(items) < 2 or not all(_TITLE_CHANGE_ZH.match(i) for i in items):
+        return text
+    return "；".join(f"{match['topic']}{item}" for item in items) if match else text
+
+
+# "音乐淡出两秒，标题也是", "fade out the music over 2 seconds, same for the title": the change before, said of another thing
+_ZH_OBJECT = r"(?:背景音乐|音乐|配乐|标题|字幕|文字|[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))"
+_SAME_OF_ZH = re.compile(rf"^(?:那|然后|还有)?(?P<obj>{_ZH_OBJECT})也(?:是|一样|这样|要|同样|照样|照做)(?:的)?(?:吧|啊)?$")
+_LED_BY_ZH = re.compile(rf"^(?P<lead>把|将|给)?(?P<obj>{_ZH_OBJECT})")
+_EN_THING = r"the (?:[\w-]+ )?(?:clip|one|part|shot)|clip \d+|the (?:background )?(?:music|song|title|text|captions|subtitles|voice-?over)"
+_SAME_OF_EN = re.compile(rf"^(?:and |then |now )?(?:(?:the )?same (?:for|with|on) (?P<a>{_EN_THING})|(?P<b>{_EN_THING}) (?:too|as well|also))$")
+
+
+def _same_of_another(parts: list[str], language: str) -> list[str]:
+    """The change said just before, made again on the thing this clause names ("…，标题也是", "…, same for the title")."""
+    out = list(parts)
+    for i in range(1, len(parts)):
+        if language == "zh":
+            same, led = _SAME_OF_ZH.match(parts[i]), _LED_BY_ZH.match(out[i - 1])
+            if same and led and led["obj"] != same["obj"]:
+                out[i] = f"{led['lead'] or ''}{same['obj']}{out[i - 1][led.end():]}"
+            continue
+        same_en = _SAME_OF_EN.match(parts[i])
+        things = list(re.finditer(rf"\b(?:{_EN_THING})\b", out[i - 1]))
+        if same_en and len(things) == 1:
+            thing = same_en["a"] or same_en["b"]
+            out[i] = f"{out[i - 1][:things[0].start()]}{thing}{out[i - 1][things[0].end():]}"
+    return out
+
+
+def _topic_list(text: str) -> str:
+    """"dog clip: mute, 2x speed" -> "the dog clip mute, the dog clip 2x speed": each item said of the thing named first."""
+    both = _BOTH_SUBJECT_EN.match(text)
+    if both is not None:
+        return f"make {both['a']} {both['pred']}; make {both['b']} {both['pred']}"
+    match = _TOPIC_LIST_EN.match(text)
+    if match is None:
+        return text
+    topic = match["topic"] if re.match(r"(?:the|my|clip) ", match["topic"]) else f"the {match['topic']}"
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", match["items"]) if i.strip()]
+    if not items or (_TEXT_TOPIC.search(topic) and not _CHANGE_FIRST.match(items[0])):
+        return text
+    if re.search(r"(?:music|song|bgm|soundtrack)$", topic) and not all(re.match(r"(?:\d|no\b|fade\b)", i) or _CHANGE_FIRST.match(i)
+                                                                         for i in items):
+        return text  # "music: lo-fi, 20%": the music to add, listed (a style is no change of the music there)
+    if any(re.search(rf"\b(?:{_EN_PARTS})\b|\b(?:clip|video)\b", i) for i in items):
+        return text  # an item naming a thing of its own is a request of its own: read as typed
+    said = [re.sub(r"\bit\b", topic, i, count=1) if re.search(r"\bit\b", i) else
+            f"{i} {topic}" if re.fullmatch(r"(?:un)?mute|remove|delete|reverse", i) else f"{topic} {i}" for i in items]
+    return "; ".join(said)
 
 
 def _run_on(part: str) -> list[str]:
@@ -365,12 +455,12 @@ _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)、]|[一二三四五六七八九�
 
 
 # a list numbered in one line: "1) title says 'Tokyo Nights' 2) title in pink 3) title at the top", "1、静音 2、竖屏"
-_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))([1-9])[)）、]\s*")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s)|(?<=[:：]))([1-9])[)）、]\s*")
 
 
 # other ways to count requests off in one line: "(1) ... (2) ...", "a) ... b) ...", "#1 ... #2 ...", "1. ... 2. ...", "1- ... 2- ...",
 # "①…②…", "一、… 二、…" (counted from the first, at the message's start: a "2." or "(3)" alone is never a list)
-_INLINE_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff%。，,;；!！]))(?:[(（]([1-9a-e])[)）]|#([1-9])|([1-9a-e])(?:[)）]|\.(?![\d.])|-(?=\s))|"
+_INLINE_MARK = re.compile(r"(?:^|(?<=\s)|(?<=[\u4e00-\u9fff%。，,;；!！:：]))(?:[(（]([1-9a-e])[)）]|#([1-9])|([1-9a-e])(?:[)）]|\.(?![\d.])|-(?=\s))|"
                           r"([\u2460-\u2468])|([一二三四五六七八九])、)\s*")
 
 
@@ -388,10 +478,12 @@ def _listed_lines(message: str, language: str) -> str:
     numbers = list(_INLINE_NUMBER.finditer(message))
     if len(numbers) < 2:
         numbers = list(_INLINE_MARK.finditer(message))
-    if "\n" not in message and len(numbers) > 1 and numbers[0].start() == 0 and \
+    # ("three things: 1) ... 2) ...", "帮我做三件事：1.… 2.…": a header said before the list, its own line)
+    header = message[:numbers[0].start()] if numbers else ""
+    if "\n" not in message and len(numbers) > 1 and (not header or re.fullmatch(r"[^:：\n]{1,40}[:：]\s*", header)) and \
             [_mark_count(m) for m in numbers] == list(range(1, len(numbers) + 1)):
-        message = "\n".join(message[m.end():n.start() if n else None].strip()
-                            for m, n in zip(numbers, [*numbers[1:], None], strict=True))
+        message = "\n".join([header.strip()] * bool(header) + [message[m.end():n.start() if n else None].strip()
+                                                                for m, n in zip(numbers, [*numbers[1:], None], strict=True)])
     if "\n" not in message:
         return message
     lines = [_BULLET.sub("", line).strip() for line in message.splitlines()]
@@ -456,6 +548,8 @@ def _emoji_pause(text: str, language: str) -> str:
 # a dash, a bar or a slash typed between two requests is a pause, as a semicolon is ("mute the dog clip — make the title
 # yellow", "狗那段静音/标题改成黄色", "狗那段静音 | 标题改成黄色"): only where a request opens after it and one was said
 # before it, so "black and white / sepia", "标题/字幕", "3~5秒" and "b/w" stay as typed (an arrow is the lead's: a change)
+# genres spelt with "&" ("rock & roll", "drum & bass") are one name, never two requests ("r&b" is read as typed)
+_GENRE_AMPERSAND = re.compile(r"\b(rock|drum)\s+[&＆+]\s+(roll|bass)\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:—+|–+|\s-+\s|[|｜&＆]|/|／|(?<!\d)[~～](?!\d))\s*")
 _DONE_ZH = re.compile(r"静音|加速|减速|放慢|慢放|删掉|删了|删除|去掉|拿掉|改成|改为|换成|调到|调成|调小|调大|剪到|剪掉|放到|放在|移到|挪到|"
                       r"加(?:个|一|上|段)|导出|竖屏|横屏|方形|淡入|淡出|换(?:一下|下)?位置|交换|对调|互换|\d+(?:\.\d+)?(?:%|秒|倍)")
@@ -469,7 +563,8 @@ def _separated(text: str, language: str) -> str:
         if language == "zh":
             split = bool(_DONE_ZH.search(before) and _ZH_OPENS.match(after) and _DONE_ZH.search(re.split(r"[，,；;。\s]", after)[0]))
         else:
-            split = len(before.split()) > 1 and re.match(rf"(?:please\s+)?(?:{_EN_LEADS})\b", after, re.I) is not None
+            split = len(before.split()) > 1 and re.match(rf"(?:please\s+)?(?:{_EN_LEADS})\b|(?:the\s+)?(?:title|music|bgm|song|captions|"
+                                                         rf"text|[\w-]+ clip)\s+\S", after, re.I) is not None  # "title gold ~ music 25%"
         if split:
             out.append(text[start:m.start()] + pause)
             start = m.end()
@@ -533,7 +628,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
 
     listed = _listed_lines(message.strip(), language)
     held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
-    held = _separated(held, language)
+    held = _separated(_GENRE_AMPERSAND.sub(r"\1 and \2", held), language)
     lowered = learner_en(held.lower()) if language == "en" else held.lower()
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
@@ -543,6 +638,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
             text = _COUNTED_SPACED_ZH.sub("；", text).lstrip("；")
     text = _FADE_BOTH.sub("fade in and fade out", _PHRASE_AND.sub(" and ", _BLACK_WHITE.sub("black and white", text)))  # "fade in and out the music": both fades
     text = _step_order(text, language)
+    text = _topic_list(text) if language == "en" else _topic_list_zh(text)
     if language == "en":  # "mute the city and dog clips": the clips said once for both names, each one's own
         text = _BOTH_NAMED.sub(lambda m: f"the {m['a']} {m['noun']} and the {m['b']} {m['noun']}", text)  # "black & white": one phrase ("title 'X' & upbeat music" is two requests)
         text = _FADE_TWO.sub(lambda m: f"{m['lead']}fade {m['way'] or m['late']} the music{m['rest']}; "
@@ -560,12 +656,15 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [q for p in parts for q in _again_zh(p)]
         parts = [q for p in parts for q in _listed_zh(p)]
         parts = [q for p in parts for q in _undo_then_zh(p)]
-        parts = [_plain_zh(p) for p in parts]
+        parts = [_plain_zh(p) for p in _except_after_zh(parts)]
+        parts = [p for p in parts if len(parts) == 1 or not compiled(rf"^{_PURPOSE_ZH}$").match(p)]
         parts = _own_song_zh(_carry_object_zh(_gapped_zh(parts)))
         parts = _moment_pronoun_zh(_filmed_move_zh(_variation_zh(_over_undone_zh(parts))))
     parts = [q for p in parts if re.search(r"\w", p) for q in _complaint_then(p)]  # "faster!! 🏃": no words, nothing said
     if language == "en":  # "brilliant ta, now the title a touch smaller": a request after a remark opens like a message
         parts = [re.sub(r"^and\s+(?=\S)", "", _OPENER_EN.sub("", p)) for p in parts]
+        # "fade the music in? and also add a whoosh": a joiner left alone between two requests says nothing
+        parts = [p for p in parts if len(parts) == 1 or not re.fullmatch(r"(?:(?:oh |and )?(?:and|also|plus|then))", p)]
         parts = [re.sub(rf"^also\s+(?=(?:{_EN_VERBS})\b)", "", p) for p in parts]  # "..., and also put subtitles"
         # "first make it vertical, then ...", "finally, mute the dog clip": where a request comes in the list says nothing more
         parts = [re.sub(rf"^(?:first(?:ly)?|first of all|to (?:start|begin)(?: with)?|second(?:ly)?|third(?:ly)?|next|"
@@ -579,7 +678,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = _meant_then_zh(_bg_remark_then_colour_zh(_complaint_then_named_zh(_reason_then_undo_zh(parts))))
     if len(parts) > 1 and any(not _FILLER.match(p) for p in parts):  # "alright then mute it": the "alright" says nothing
         parts = [p for p in parts if not _FILLER.match(p)]
-    parts = _topic_first(parts)
+    parts = _same_of_another(_topic_first(parts), language)
     if language == "en":
         parts = _them(parts)
     if language == "en":
@@ -715,6 +814,28 @@ def _plain_en(text: str) -> str:
     text = _GONE.sub(r"remove \1", text)
     # "title fade out 2 seconds": a time right after the fade is its length
     text = re.sub(r"\bfade (in|out) (\d+(?:\.\d+)?) (seconds?|secs?|s)\b", r"fade \1 over \2 \3", text)
+    # "remove the title plus the music", "music down plus the title bigger": "plus" before a thing joins as "and" does
+    text = re.sub(r"(?<=\w)\s+plus\s+(?=(?:the|my|its)\s)", " and ", text)
+    # "remove the title and the transitions": the removal said once is of both (a transition named alone was added)
+    text = re.sub(r"\b(remove|delete|drop|get rid of|take out|lose) ((?:the|my) [\w -]+?) and (?:also )?(?=(?:the |all the |any )?"
+                  r"(?:transitions?|crossfades?|cross fades?)$)", r"\1 \2 and \1 ", text)
+    # "max out the music", "crank the music to the max": all the way up
+    text = re.sub(r"\bmax(?:ed)? out ((?:the|my) [\w -]+?)(?=\s*(?:[,.!]|$|\band\b|\bthen\b))", r"turn \1 all the way up", text)
+    # "looks good, ship it": done, export it
+    text = re.sub(r"(^|[,.!]\s*|\b(?:and|so|now|then)\s+)ship it(?: out)?(?=\s*(?:[,.!]|$|\bplease\b))", r"\1export it", text)
+    # "could you like make the music quieter and uh remove the title": fillers inside the dictation say nothing
+    text = re.sub(r"(?<=\w)\s+(?:uh+|um+|erm|er)\b,?(?=\s)", "", text)
+    text = re.sub(rf"\b(you|and|just|so|to) like (?=(?:{_EN_VERBS})\b)", r"\1 ", text)
+    # "nvm the title, just mute the dog clip": a request taken back before the one made
+    text = re.sub(rf"^(?:nvm|never ?mind|forget(?: about)?)(?: (?:the|my) [\w -]+?)?,\s*(?:just\s+)?(?=(?:{_EN_VERBS})\b)", "", text)
+    # "remove the title instead": what is removed in place of what was asked (its words are no "instead")
+    text = re.sub(r"\b((?:remove|delete|drop|lose|get rid of)\s+(?:the|my)\s+(?:title|text|captions|subtitles|music|song))\s+instead\b",
+                  r"\1", text)
+    # "and out the same" after a fade in: the other fade (of the title or the music, whichever the last change faded)
+    text = re.sub(r"^((?:and |now |then )?)(in|out)(?= (?:the same|too|as well|likewise)$)", r"\1fade \2", text)
+    # "again at 7", "same again at 5s": one more of what was just added, at that moment
+    text = re.sub(r"^((?:and |now |then |ok |okay )?)(?:the )?(?:same (?:thing )?)?again (?=at \d+(?:\.\d+)?(?: ?(?:seconds?|secs?|s))?$)",
+                  r"\1another one ", text)
     # "could the video start with the dog?": that clip first
     text = re.sub(r"^(?:(?:could|can|should|would) (?:the video|it|you)|(?:please )?(?:start|begin|open) (?:the video|it))\s*"
                   r"(?:start |begin |open )?with (the [a-z ]+?)\??$", r"put \1 first", text)
@@ -724,6 +845,7 @@ def _plain_en(text: str) -> str:
 
 # (a question is no scene: "what can you do with music" asks for help with it)
 _SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(?!(?:what|how|which|why|where|can|could|do|does)\b)"
+                         r"(?!(?:(?:and|now|ok|so) )*(?:the )?same(?: thing)?(?: again)?\s+with\b)"  # "same with the music": that change
                          rf"(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
                          r"(?:music|soundtrack|song|bgm))$")
 
@@ -1090,7 +1212,9 @@ def _spoken_zh(part: str) -> list[str]:
         if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
             return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
         opened = _ZH_OPENS.match(_JOINER_ZH.sub("", piece))  # "狗那段静音 另外标题改成黄色": a joiner, then the request
-        return bool(opened and asks and not _ZH_SAME.search(f"{before} {piece}"))
+        # "两段换个位置 另外整体加个淡入淡出": a joiner word says a request of its own follows, whatever it opens with
+        joined = _JOINER_ZH.match(piece) is not None and len(_JOINER_ZH.sub("", piece)) > 1
+        return bool((opened or joined) and asks and not _ZH_SAME.search(f"{before} {piece}"))
     merged = _merge_pieces(pieces, starts_new, " ")
     merged = [merged[0], *(_JOINER_ZH.sub("", piece) or piece for piece in merged[1:])] if merged else merged
     return _ends_together(merged, " ") or [part]
@@ -1215,6 +1339,32 @@ def _again_zh(part: str) -> list[str]:
 _ZH_EDIT_ITEM = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|慢动作|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|音乐|bgm")
 
 
+# what a change is for, said after it: "让旁白听得清", "这样大家能看清楚" (only why)
+_PURPOSE_ZH = (r"(?:好让|让|这样(?:才)?|以便|好)[\u4e00-\u9fff]{0,6}?(?:能|可以|才能)?"
+               r"(?:听得清|听清|看得清|看清|听得见|看得见|听得到|看得到)(?:楚)?(?:一点|些|点)?(?:吧)?")
+
+
+# "全部静音 除了狗那段", "所有片段都加速 城市那段除外": the exception said after the request over every clip
+_EXCEPT_AFTER_ZH = re.compile(r"^(?:除了|除)(?P<a>[^，,\s]{1,10}?)(?:以外|之外)?(?:吧)?$|^(?P<b>[^，,\s]{1,10}?)(?:除外|不算|不要动|别动)(?:吧)?$")
+_OVER_ALL_ZH = re.compile(r"^(?:把)?(?:整体|全部|所有(?:的)?(?:片段)?|每(?:个|一)?(?:片段|段)|(?:两|2)段|视频)(?:都|全|全部)?")
+
+
+def _except_after_zh(parts: list[str]) -> list[str]:
+    """"全部静音 除了狗那段" -> "除了狗那段其他都静音": the request over every clip, but for the one named after it."""
+    out: list[str] = []
+    for whole in parts:  # (said after a space or a comma within one part too: "整体原声调到30% 除了第二段")
+        pieces = re.split(r"[，,\s]+(?=(?:除了|除)[^，,\s]{1,10}$|[^，,\s]{1,10}?除外(?:吧)?$)", whole, maxsplit=1)
+        if len(pieces) == 2 and _OVER_ALL_ZH.match(pieces[0]):
+            out.append(pieces[0])
+        part = pieces[-1] if len(pieces) == 2 and _OVER_ALL_ZH.match(pieces[0]) else whole
+        exception = _EXCEPT_AFTER_ZH.match(part)
+        if exception is not None and out and _OVER_ALL_ZH.match(out[-1]) and re.search(r"那段|第\d|片段|段$", exception.group(0)):
+            out[-1] = f"除了{exception['a'] or exception['b']}其他都{_OVER_ALL_ZH.sub('', out[-1])}"
+            continue
+        out.append(part)
+    return out
+
+
 def _plain_zh(part: str) -> str:
     """A request asked politely, as the rules read it: "可以把狗那段跟城市那段换一下吗" -> "把狗那段跟城市那段换一下",
     "它能不能再快点" -> "它再快点", "去字" -> "去掉字"."""
@@ -1228,6 +1378,10 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"^请问(?=\S)|(?<=[\u4e00-\u9fff])可以(?=改|换|加|调|剪|删|放|把|变|弄)", "", plain)  # "请问视频可以改成方形的吗"
     plain = re.sub(r"(?<=[\u4e00-\u9fff\d%])(?:吗|呢)[？?]?$", "", plain)
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
+    # "音乐调小点让旁白听得清", "…，这样字能看清楚": what the change is for, said after it, is only why
+    plain = re.sub(rf"(?<=[\u4e00-\u9fff])[，,\s]*{_PURPOSE_ZH}$", "", plain)
+    # "一段小狗在草地上跑的视频 五秒": a video of a scene, asked for with its length, is a new clip of it
+    plain = re.sub(r"^(?:1|一)(?:段|个|条)(?=[^\d，,\s]{2,24}?的(?:视频|画面|镜头)[\s，,]+\d+(?:\.\d+)?秒)", "生成一段", plain)
     # "还是换回白色吧", "用回黑的": a colour gone back to is a colour set ("换回原来的" stays an undo)
     plain = re.sub(r"(?:换|改|用|变|调)回(?=(?:[\u4e00-\u9fff]{1,2}色|[红橙黄绿青蓝紫黑白灰粉金银棕]的?)(?:吧|了|的|好了)?$)", "换成", plain)
     plain = re.sub(r"(?<=[慢快大小短长高低轻响亮暗])(?:1|一)?些", "一点", plain)  # "慢一些" is "慢一点"
@@ -1501,18 +1655,26 @@ def _carry_add(parts: list[str]) -> list[str]:
                 re.fullmatch(r"(?:the|my)\s+(?:[\w-]+\s+)?(?:video|photo|picture|image|footage|pic)s?", item):
             carried[i] = f"add {item}"  # "add the song and the hike video": the upload added too
             continue
-        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None \
+        if not _NOUN_LED.match(item) or re.search(rf"\b(?:{_EN_VERBS})\b", item) or remark_of(item) is not None or is_untouched(item) \
                 or _NOT_THAT.match(item):  # "lofi music, not my song": what is not wanted instead, no request
             continue
         if _ADDING.match(carried[i - 1]) or verbless_list:
             carried[i] = "add " + re.sub(r"^(?:with|plus)\s+", "", item)
-        elif _REMOVING.match(carried[i - 1]):  # "remove the title and the music": both removed
+        elif _REMOVING.match(carried[i - 1]) and not re.match(r"(?:(?:some|a|an)\s+)?(?!the\b|my\b|all\b|any\b|background\b)[\w-]+\s+"
+                                                             r"(?:music|song|track|soundtrack)\b", item):
+            # "remove the title and the music": both removed ("1) remove the title 2) piano music": music of a kind is added)
             carried[i] = "remove " + item
         elif (fade := re.match(r"^(?:(?:please|also|and)\s+)?(fade (?:in|out))\b", carried[i - 1])) and \
                 re.fullmatch(r"(?:the\s+)?(?:title|text|words|music|song)", item):
             carried[i] = f"{fade.group(1)} {item}"  # "fade in the video and the title": both fade in
         elif (verb := _VERB_AND_OBJECT.match(carried[i - 1])) and re.fullmatch(r"(?:the|my)\s+[\w -]+", item):
             carried[i] = f"{verb.group(1)} {item}"  # "fade in the video and the title": the title fades in too
+    for i in range(len(carried) - 1):  # "fade out the title and the music over 2 seconds": the length said once is both's
+        first = re.fullmatch(r"(fade (?:in|out)) (?:the )?(?:title|text|words|music|song)", carried[i])
+        second = re.fullmatch(r"(fade (?:in|out)) (?:the )?(?:title|text|words|music|song) ((?:over|across|for) \d+(?:\.\d+)?\s*"
+                              r"(?:seconds?|secs?|s))", carried[i + 1])
+        if first and second and first.group(1) == second.group(1):
+            carried[i] = f"{carried[i]} {second.group(2)}"
     return carried
 
 
@@ -1540,11 +1702,12 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|yikes|me
                      r"(?:(?:oops|whoops|wait|ugh|oh no)[,.!]*\s+)?(?:i )?(?:want|need) (?:it|that|this) back|"
                      # a newcomer saying so: "first time here", "i'm new" (never a scene to film)
                      r"(?:(?:hi|hello|hey|hiya)(?: there)?,? )?(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|i(?:'?m| am) new(?: here)?|(?:a |some )?(?:couple|few|some|small) (?:of )?(?:things|changes)(?: please)?|\d+ (?:things|changes)|"
-                     r"(?:帮我)?(?:改|弄|调)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
+                     r"(?:帮我)?(?:改|弄|调|做)?(?:几|\d+)(?:个|件)(?:地方|事|问题|修改)|(?:哎呀|啊|额)?\s*[\u4e00-\u9fff]{0,4}?(?:删|改|弄|搞|剪|加|撤|调)错了|"
                      r"(?:刚才)?(?:撤回|撤销|撤)(?:得)?(?:多了|太多了|过头了)|"
                      # what stays as it is: "keep the music", "only the song should play", "只留背景音乐"
                      rf"{_KEPT_EN}(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
+                     rf"{_UNTOUCHED_EN}|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
                      # "that looks weird, go back", "看着怪怪的 撤回吧": why the request after it
                      r"(?:that|it|this)(?:'s| is)? (?:looks?|feels?|seems?|sounds?|is) (?:really |so |kinda |kind of |a bit |super )?"
@@ -1651,7 +1814,7 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         # "配音挺好", "竖屏挺好": praise of what is there; "不是音乐吵": what is not the trouble
                         r"(?:嗯+|哦|噢)?[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|还行|挺好的|很棒|挺棒|没问题)的?[吧啊呀]?|"
                         # "哇这个狗好可爱": praise of what it shows (its "it" is that clip)
-                        r"(?:哇塞?|哇哦|天哪)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅|酷|炫|棒|赞)(?:了|啊|呀|哦)*|"
+                        r"(?:哇塞?|哇哦|天哪|哈哈+|啊)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅|酷|炫|棒|赞)(?:了|啊|呀|哦)*|"
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
                         r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|盖不住|压不住|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
@@ -1863,7 +2026,7 @@ def chatter_kind(text: str) -> str | None:
 
 def is_untouched(text: str) -> bool:
     """"音乐不要动": something the user leaves as it is, beside the requests (nothing to plan)."""
-    return compiled(rf"^{_UNTOUCHED_ZH}$").match(text.strip()) is not None
+    return compiled(rf"^(?:{_UNTOUCHED_ZH}|{_UNTOUCHED_EN})$").match(text.strip()) is not None
 
 
 def not_that(text: str) -> bool:

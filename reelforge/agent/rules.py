@@ -1892,7 +1892,7 @@ def _ask_what_is_missing(clause: Clause, state: PlanState) -> None:
 
 
 _AGAIN_EN = r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|yeah|good|nice|great|oops|whoa|eh),? )*"
-_SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |some |slightly )?more|again|once more|"
+_SAME_EN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |some |slightly )?more|again|once more|one more time|"
                       r"(?:do )?(?:the )?same(?: thing)?(?: again)?)(?: please| pls)?$")
 # shorter said with no amount, right after a cut: that cut again ("再短点", "a bit shorter")
 _SHORTER_AGAIN = re.compile(_AGAIN_EN + r"(?:(?:a (?:little )?(?:bit )?|(?:little )?bit |a little |even |slightly |some )?shorter"
@@ -1905,11 +1905,19 @@ _SAME_FOR_EN = re.compile(_AGAIN_EN + r"(?:(?:do )?(?:the )?same(?: thing| one)?
                           # "now the clips too" after the music was turned down: that change, on another thing
                           + _AGAIN_EN + r"(" + _OTHER_THING_EN + r") (?:too|as well|also|the same(?: way)?)(?: please)?$|"  # "and the dog clip the same"
                           # "give the dog clip the same one": the last change, made there
-                          + _AGAIN_EN + r"give (.+?) the same(?: one| thing| treatment)?(?: too| as well)?(?: please)?$")
+                          + _AGAIN_EN + r"give (.+?) the same(?: one| thing| treatment)?(?: too| as well)?(?: please)?$|"
+                          # "and the city clip?", "what about the dog clip?": the last change, asked of that clip
+                          + _AGAIN_EN + r"(?:(?:what|how) about )?((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+)\s*\?+$|"
+                          + _AGAIN_EN + r"(?:what|how) about ((?:the )?[a-z0-9 ]{1,20}? (?:one|clip|part|shot)|clip \d+)$")
 # ("狗那段也来一样的", "第二段也弄个一样的": the same one made there)
 _SAME_FOR_ZH = re.compile(r"^(?:嗯|那|好|行|然后)?\s*(.+?)也(?:(?:调到|调成|改成|弄成|设成|变成|(?:来|弄|做|搞|加)(?:个|一个|1个)?)?"
-                          r"(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?(?:的)?|这么(?:弄|办|做|改)|照做)(?:吧|啊|呗|处理)?$")
-_SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些))(?:吧|啊)?$")
+                          r"(?:一样|这样|照样|同样|这么|那么)(?:快|慢|大|小|长|短|响|轻)?(?:的)?|这么(?:弄|办|做|改)|照做|"
+                          r"是|要|来(?:一下|一个|个)|照着(?:来|弄|做|改))(?:吧|啊|呗|处理)?$|"  # "城市那段也是", "狗那段也要"
+                          # "第二段同理", "同样处理一下狗那段", "狗那段也一样处理"
+                          r"^(?:嗯|那|好|行|然后)?\s*(?:把)?(.+?)(?:也)?(?:同理|(?:同样|一样|照样)(?:处理|操作|弄|搞|改)(?:一下)?)(?:吧|啊)?$|"
+                          r"^(?:嗯|那|好|行|然后)?\s*(?:也)?(?:同样|一样|照样)(?:处理|操作|弄|搞|改)(?:一下)?(.+?)(?:吧|啊)?$")
+_SAME_ZH = re.compile(r"^(?:嗯|那|好)?\s*(?:再来(?:一|1)?(?:点|下|次)|再多(?:一|1)?点|再(?:来)?(?:一|1)次|(?:还)?(?:不够|再)(?:一|1)?(?:点|些)|"
+                      r"(?:还是|还|仍然)?不够[大小快慢长短响亮]?)(?:吧|啊|呢|耶)?$")  # "还是不够大": more of the last change
 _PAST = {"turned": "turn", "made": "make", "sped": "speed", "slowed": "slow", "muted": "mute", "unmuted": "unmute",
          "added": "add", "moved": "move", "changed": "change", "faded": "fade", "trimmed": "trim", "removed": "remove",
          "deleted": "delete", "raised": "raise", "lowered": "lower", "shortened": "shorten", "lengthened": "lengthen",
@@ -1920,6 +1928,7 @@ _UNITLESS = re.compile(r"(?<![第\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:个|段|张|
 # the unit may go unsaid when the last change holds one value ("too much, try 45" after "set the music volume to 60%",
 # "make it 8 instead" after "set the music to start at 5s")
 _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|try|make it|make that|how about|actually|back to|"
+                         r"(?:the )?same(?: thing)?,? but(?: at)?|not quite|almost|close|"  # "same but 50%": the last change, this value
                          r"put(?: it)?(?: at| to| on)?|set(?: it| that)?(?: to| at)?|go (?:with|for)|use|let'?s (?:do|try)|"
                          r"change (?:it |that )?to|like|say|about|around|roughly|nah|no|sorry|i meant|i mean|"
                          r"(?:(?:still|now|way|much|even) )*(?:louder|quieter|softer|faster|slower|bigger|smaller|longer|shorter)"
@@ -2094,7 +2103,7 @@ def _same_again(clause: Clause, state: PlanState) -> bool:
         zh = _SAME_FOR_ZH.match(clause.text)
         if zh is None and not _SAME_ZH.match(clause.text):
             return False
-        target = zh.group(1) if zh else None
+        target = next((group for group in zh.groups() if group), None) if zh else None
     else:
         en = _SAME_FOR_EN.match(clause.text)
         if en is None and not _SAME_EN.match(clause.text):
@@ -2311,7 +2320,10 @@ _NOT_THAT_ALONE = re.compile(r"^(?:no,? )?(?:not (?:that|this|the [\w' ]+?)(?: o
                              r"^(?:不对[，,\s]*)?不是(?:这|那)?(?:个|段)?(?:标题|文字|字幕|音乐|配乐|背景音乐|配音|旁白|原声|转场|音效)?$")
 _LEAD_EN = r"^(?:(?:no+|nope|wait|oops|sorry|hmm+|actually|ugh)[,!.]?\s*)*"
 _NOT_THIS_EN = re.compile(_LEAD_EN + r"(?:not (?:that|this|it|the [\w' -]+?)[,.;!]\s*(?:i meant |i mean |it'?s |but )?(?P<new>.+)|"
-                          r"i meant (?P<new2>.+?),? (?:and )?not (?:that|this|the [\w' -]+))$")
+                          r"i meant (?P<new2>.+?),? (?:and )?not (?:that|this|the [\w' -]+)|"
+                          # "no I meant the music, turn it down": the thing meant, then the request that says "it" of it
+                          r"(?:i meant|i mean|i was talking about) (?P<thing>(?:the|my) [\w' -]+?)[,.;!]\s*(?:so |just |and )?"
+                          r"(?P<new3>.*\b(?:it|them)\b.*))$")
 _NOT_THIS_ZH = re.compile(r"^(?:嗯+|呃|额)?\s*(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new>.+)$|"
                           r"^不是(?:这|那)?(?:个|段|一段)?[\u4e00-\u9fff]{0,6}?[，,\s]+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new2>.+)$")
 # what a correction may name instead of the thing the last change was made to
@@ -2338,7 +2350,9 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
     match = (_NOT_THIS_ZH if language == "zh" else _NOT_THIS_EN).match(text)
     if match is None:
         return _corrected_to(text, language, state)
-    new = (match.group("new") or match.group("new2")).strip(" ,，.。!！")
+    new = (match.group("new") or match.group("new2") or "").strip(" ,，.。!！")
+    if match.groupdict().get("new3"):  # "no I meant the music, turn it down": "it" is the thing meant
+        new = re.sub(r"\b(?:it|them)\b", match.group("thing"), match.group("new3"), count=1).strip(" ,.!")
     # "不对 我要调的是原声 音乐恢复原样": the thing changed by mistake put back is the undo the correction makes anyway
     new = re.sub(r"[\s，,]+(?:把)?(?:[\u4e00-\u9fff]{1,4}?)?(?:恢复原样|恢复原来的样子|还原|改回去|恢复|变回去)(?:吧|一下)?$", "", new)
     changed = re.fullmatch(r"我?(?:要|想)?(?:调|改|动|弄|换)的(?:其实)?是(.+)", new)

@@ -1657,7 +1657,7 @@ def _handle_description(clause: Clause, state: PlanState) -> bool:
     # ("a speed boat racing across a lake", "一只猫在看滤镜相机": the editing word is a thing in the scene)
     edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", _scene_words(clause.text))) or clause.has(_NOT_A_CLIP)) \
         and not scene_described(clause)
-    if not _first_request(state) or edit_said or clause.has(_UPLOAD_WORDS) \
+    if not (_first_request(state) or _scenes_only(state)) or edit_said or clause.has(_UPLOAD_WORDS) \
             or any(clip_refs(clause, state)) or any(m.uploaded and m.kind in ("video", "image") and names_upload(
                 clause.text, m) for m in state.context.media):  # "hike video first please": an upload, never a scene
         # "the dog clip ...": an edit; "...我上传的照片": an upload
@@ -1827,6 +1827,12 @@ def _scene_described(text: str, language: str) -> bool:
     head = said.start("head")
     return not any(m.start() <= head < m.end() for words in _SHOWN_EDITS for m in words.finditer(text)) \
         and _films_something(said.group("subject"))
+
+
+def _scenes_only(state: PlanState) -> bool:
+    """Only clips generated before this clause: "a timelapse of snowy mountains, 10 seconds, and then a starry sky, 5
+    seconds" lists scenes, each a clip of its own."""
+    return bool(state.actions) and all(isinstance(a, GenerateAction) for a in state.actions)
 
 
 def _first_request(state: PlanState) -> bool:

@@ -223,7 +223,7 @@ def _other_side(clause: Clause, state: PlanState) -> dict[str, int] | None:
     label = state.context.history[-1] if state.context.history else ""
     if said is None or not re.search(r"\bfad\w* (?:the )?(?:title|text)|(?:title|text)\b.*\bfad|(?:标题|文字|字幕).*(?:淡入|淡出)", label):
         return None
-    length = re.search(r"(\d+(?:\.\d+)?)\s*(?:s\b|秒)", label)
+    length = re.search(r"(\d+(?:\.\d+)?)\s*(?:s\b|secs?\b|seconds?\b|秒)", label)
     side = "fade_in_ms" if (said.group("en") or said.group("zh")) in ("in", "淡入") else "fade_out_ms"
     return {side: round(float(length.group(1)) * 1000) if length else 500}
 
