@@ -869,6 +869,7 @@ _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
 _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到|(?:调|改|换|开)回|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
                        r"背景音乐|背景(?:色|颜色)?(?=改|换|调|变|用|设)|音乐|音量|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
+                       r"声音(?=(?:也|再|都)?(?:关|调|大|小|开|静音|去掉))|"  # "狗那段快一点 声音大一点": the clip's sound next
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒)|"
                        # a moment or the cuts, then what goes there: "在第3秒加个嗖", "片段之间加个转场"
                        r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间)|"
@@ -1049,6 +1050,9 @@ def _spoken_zh(part: str) -> list[str]:
         bare = _COMPLAINT_ZH.match(piece)
         if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
             return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
+        if piece.startswith("声音") and (not re.search(r"那段|这段|第\d+(?:个)?(?:片段|段)", before) or re.fullmatch(
+                r"(?:把)?(?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段))(?:的)?", before)):
+            return False  # "狗那段 声音调小": the clip, then its sound (one request); only a clip changed is its sound next
         opened = _ZH_OPENS.match(_JOINER_ZH.sub("", piece))  # "狗那段静音 另外标题改成黄色": a joiner, then the request
         return bool(opened and asks and not _ZH_SAME.search(f"{before} {piece}"))
     merged = _merge_pieces(pieces, starts_new, " ")

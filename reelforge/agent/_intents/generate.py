@@ -239,11 +239,11 @@ _ZH_STRIP = (
 
 
 # "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
-# a clause opening on one ("anime lora please, ..."); or its name said after it ("lora用动漫的")
+# a clause opening on one ("anime lora please, ..."); or its name said after it ("lora用动漫的", "lora: anime")
 _LORA = re.compile(r"(?:(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*|(?<=, )|(?<=,)|"
-                   r"^(?:the\s+|my\s+)?)"
+                   r"^(?:the\s+|my\s+)?(?=[a-z0-9]))"
                    r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora(?![a-z0-9_])(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?|"
-                   r"\blora\s*(?:就)?(?:用|选|要)\s*(?:那个)?([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)(?:的|那个)?(?=$|[\s,，。]))",
+                   r"\blora\s*(?:[:：=]|(?:就)?(?:用|选|要))\s*(?:那个)?([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)(?:的|那个)?(?=$|[\s,，。.]))",
                    re.IGNORECASE)
 
 
@@ -271,7 +271,7 @@ def loras_of(clause: Clause) -> tuple[tuple[str, ...], str]:
 def add_loras(clause: Clause, state: PlanState) -> bool:
     """A clause that only names LoRAs ("..., use the anime LoRA") adds them to this message's last generation."""
     loras, rest = loras_of(clause)
-    rest = re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", " ", rest).strip()
+    rest = re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then|first)\b|请|再|先|首先|然后|就", " ", rest).strip()
     shape = aspect_of(dataclasses.replace(clause, text=rest)) if _ONLY_A_SHAPE.match(rest) else None
     if not loras or rest and shape is None:  # ("use the anime lora, 9:16": the new clip's shape, said with it)
         return False
