@@ -7,6 +7,7 @@ will be, and ``focus`` remembers what "it" means: the last thing touched.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,9 @@ class PlanState:
     # the Unknowns of clauses that only say how things are or why ("it looks weird on my phone"): asked about only
     # when nothing else in the message acts
     described: list[Action] = field(default_factory=list)
+    # LoRAs said in a clause of their own before any clip ("using the anime lora, generate ..."): the question asked
+    # for them, and the LoRAs, which the next generation of this message takes instead
+    loras_ahead: tuple[Action, tuple[str, ...]] | None = None
 
     def __post_init__(self) -> None:
         self.initial_focus = self.focus
@@ -100,6 +104,14 @@ class PlanState:
 
     def generate(self, action: GenerateAction) -> None:
         """Plan a generation; a placeholder clip on the scratch draft stands in for its result."""
+        if self.loras_ahead is not None:
+            asked, loras = self.loras_ahead
+            self.loras_ahead = None
+            action = dataclasses.replace(action, loras=action.loras + tuple(n for n in loras if n not in action.loras))
+            if any(a is asked for a in self.actions):  # the question is answered by this clip
+                at = next(k for k, a in enumerate(self.actions) if a is asked)
+                self.actions = [a for a in self.actions if a is not asked]
+                self.missing = [(k - (k > at), what) for k, what in self.missing]
         self.actions.append(action)
         self._place(len(self.actions) - 1, action)
 

@@ -53,6 +53,13 @@ _UNTOUCHED_ZH = (rf"(?:(?:{_KEPT_THINGS_ZH})(?:就|也|都)?(?:不要动|不用�
 _UNTOUCHED_EN = (r"(?:(?:just|but|and) )?(?:leave|keep) (?:the |my )?(?:[\w-]+ )?(?:title|music|song|captions|subtitles|text|clips?|"
                  r"transitions?|voice-?over) (?:alone|as (?:it is|is)|unchanged|the same)|(?:(?:just|but|and) )?(?:don'?t|do not) (?:touch|change) "
                  r"(?:the |my )?(?:[\w-]+ )?(?:title|music|song|captions|subtitles|text|clips?|transitions?|voice-?over)")
+# "音乐关了吧 只要原声", "drop the music and keep the original audio": the clips' own sound, kept, said after the music is
+# taken away (only the removal is done; said alone it is read as any other clause)
+_OWN_SOUND_ZH = (r"(?:我)?(?:只|就)?(?:要|留|保留|用|听)(?:下|着)?(?:视频|片段|素材)?(?:自己|本身|原来|原本)?(?:的)?(?:原声|原音|声音|现场声)"
+                 r"(?:就行|就好|就可以|就够了|吧)?|(?:原声|原音)(?:就行|就好|就可以|就够了|吧|留着)")
+_OWN_SOUND_EN = (r"(?:and\s+)?(?:(?:i\s+)?(?:just\s+|only\s+)?(?:want|need|keep|leave|use)\s+|just\s+|only\s+)(?:just\s+|only\s+)?(?:the\s+)?"
+                 r"(?:(?:clips?|videos?)(?:'s?)?\s+(?:own\s+)?|(?:original|natural|own|real|camera|ambient)\s+)(?:sound|audio)s?"
+                 r"(?:\s+(?:only|on|please|pls))?")
 _EN_PARTS = r"title|captions?|subtitles?|voice[- ]?over|narration|music|soundtrack|bgm|song|text|whoosh|swoosh|ding|chime|pop|applause|riser|sound effects?|sfx"
 # (a new clip's shape, then its music: "... 10 sec vertical with relaxing music")
 _SHAPE_BEFORE = "".join(f"(?<={w})|" for w in ("vertical", "horizontal", "square", "portrait", "landscape", "9:16", "16:9")).rstrip("|")
@@ -60,7 +67,7 @@ _GENRE_ITEM = r"jazz|lo-?fi|piano|guitar|acoustic|ambient|classical|hip[- ]?hop|
 _EN_SPLIT = re.compile(
     # "first slow the city clip down, second put a ding at 4s, third remove the title": requests counted off
     rf"\s*(?:(?:^|[,;]\s*(?:and\s+)?)(?:first(?:ly)?|first of all|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?)\b\s*[,:]?\s+(?=(?:{_EN_LEADS})\b)|;|[.!?]\s+|\s+[+&]\s+|,?\s*(?:\band\s+)?\bthen\b\s*|,\s*and\s+(?={_EN_LEADS})|(?:(?<!\bfade in)|(?=\s+and\s+(?!(?:also\s+)?fade\b)))\s+and\s+(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
-    rf"|,\s*(?=(?:also\s+)?(?:{_EN_LEADS})\b)"
+    rf"|,\s*(?=(?:also\s+)?(?:{_EN_LEADS})\b)|,\s*(?=(?:{_OWN_SOUND_EN})$)"
     # "..., half speed for the dog clip", ", slow motion on the first clip": a speed as a list item
     r"|,\s*(?:and\s+)?(?=(?:(?:half|double|normal|quarter|\d+(?:\.\d+)?\s*x?)\s+speed|slow[- ]?mo(?:tion)?)\s+(?:on|for)\b)"
     # "..., oh and mute the dog clip", "... oh also make it vertical": a request remembered after the others
@@ -116,6 +123,8 @@ _EN_SPLIT = re.compile(
     r"delete|mute|move|change|turn|slow|speed|trim|cut|fade|set|swap|lower|raise|use|drop|show|switch|play|take|go|end|silence)\b)"
     # "title on top, 24 fps and a white background", "ken burns on everything, plus 25 fps": a canvas item of its own
     r"|(?:,\s*(?:and\s+|plus\s+)?|\s+and\s+|\s+plus\s+)(?=\d+(?:\.\d+)?\s*fps\b)|,\s*plus\s+"
+    # "render the video, frame rate 24": the export's frame rate said after it
+    r"|,\s*(?:and\s+|at\s+|with\s+)?(?=(?:a\s+|the\s+)?(?:frame\s*rate|fps)\s+(?:(?:of|at|to|is|=|:)\s*)?\d+(?:\.\d+)?\b)"
     r"|\s+and\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+)?(?:background|bg|backdrop)\b)"
     # "make the background blue and the video 4:5": the video's shape, said without its verb
     r"|\s+and\s+(?=(?:the|my)\s+(?:whole\s+)?(?:video|canvas|frame|thing)\s+(?:\d+:\d+|vertical|horizontal|square|landscape|portrait)\b)"
@@ -210,7 +219,7 @@ _ZH_SPLIT = re.compile(rf"\s*(?:"
                        r"(?:两段|2段|两个片段|2个片段|片段)(?:之间|中间)|(?:两段|2段|两个片段|2个片段|所有片段|每段|每个片段)(?:的)?原声|\d+(?:\.\d+)?(?:秒)?(?:到|至)\d)|"
                        # what stays as it is ("…，只保留背景音乐"); another change, its object left unsaid ("音乐从第3秒开始，
                        # 从歌的第10秒放起", "第10秒来个嗖")
-                       rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|(?:[，,]\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:{_UNTOUCHED_ZH})$)|"
+                       rf"(?:[，,]\s*|\s+)(?={_KEPT_ZH})|(?:[，,]\s*|(?<=[\u4e00-\u9fff])\s+)(?=(?:{_UNTOUCHED_ZH}|{_OWN_SOUND_ZH})$)|"
                        r"(?<!从头放)(?<!从头播)(?<!从头开始)[，,]\s*(?=从(?:歌|第(?!\d+(?:\.\d+)?秒?\s*(?:到|至|-)))|(?:在)?第?\d+(?:\.\d+)?秒(?:处|时|的时候)?(?:再|也)?(?:加|放|来)|"
                        # "歌用上，跳过前10秒" / "，到第8秒就停": where the song starts or stops, its object unsaid
                        r"(?:先)?跳过(?:开头|前面|前奏)?(?:的)?前?\d|(?<!开始，)(?<!开始,)到第?\d+(?:\.\d+)?秒(?:就|时|的时候)?(?:停|结束)))\s*")
@@ -1007,13 +1016,14 @@ _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个
 # request opens with (a verb, an object, another clip or moment) and what came before already asks something
 _ZH_OPENS = re.compile(rf"^(?:那(?:就)?)?(?:{_ZH_VERBS}|(?:降|升|提|拉)到|(?:调|改|换|开)回|最后|再|然后|(?:前面|后面|前边|后边)(?:再)?(?:剪|裁|掐|砍|删|去|留)|静音|淡入|淡出|发(?:到|给)?(?:朋友圈|抖音|快手|视频号|b站|小红书|ins)|加速|减速|慢放|导出|删|撤|竖屏|横屏|方形|标题|字幕|文字|字|"
                        r"背景音乐|背景(?:色|颜色)?(?=改|换|调|变|用|设)|音乐|音量|配乐|bgm|配音|旁白|转场|音效|原声|帧率|画面|视频|片头|片尾|结尾|开头|"
+                       r"声音(?=(?:也|再|都)?(?:关|调|大|小|开|静音|去掉))|"  # "狗那段快一点 声音大一点": the clip's sound next
                        r"[\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:\.\d+)?(?:个)?(?:片段|镜头|段|秒)|"
                        # a moment or the cuts, then what goes there: "在第3秒加个嗖", "片段之间加个转场"
                        r"在第?\d+(?:\.\d+)?秒|(?:在)?(?:片段|两段|2段|两个片段|2个片段|每段|镜头)(?:之间|中间)|"
                        # a moment said by what happens then: "狗出来之前加个嗖 它出来的时候来个撞击声"
                        r"(?:在|等)?[\u4e00-\u9fff]{1,6}?(?:出来|出现|消失|进来|离开)(?:的时候|之前|之后|以后))")
 _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方形|淡入|淡出|转场|标题|字幕|字|音乐|bgm|原声|"
-                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|恢复|速度|那段|这段")
+                      r"大|小|快|慢|红|黄|蓝|绿|白|黑|紫|橙|\d|删|撤|关|开|拉|推|摇|挪|移|接|恢复|速度|那段|这段|渲染|输出")
 
 # one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
@@ -1030,7 +1040,9 @@ _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
 # (做些什么), "咋" (怎么), "瞅一眼" (看一眼); not "整个视频" (the whole video)
 _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)(?!个(?:视频|片子|画面))"), "来"),
-                  (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)"), "加"),
+                  (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)|"
+                              # "第六秒整个叮", "开头整个嗖": one added at that moment (not "整个视频")
+                              r"(?<=秒|候|方|里|处|头|尾)整(?=个|一个|1个)(?!个(?:视频|片子|画面|片段|人))"), "加"),
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"(?<![直硬])切(?=掉|短)"), "剪"),  # "切掉前两秒": cut off (a cut between clips is "直接切")
                   # "加上自动字幕", "智能字幕": 剪映's names for the captions of the clips' speech
@@ -1211,6 +1223,9 @@ def _spoken_zh(part: str) -> list[str]:
         bare = _COMPLAINT_ZH.match(piece)
         if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
             return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
+        if piece.startswith("声音") and (not re.search(r"那段|这段|第\d+(?:个)?(?:片段|段)", before) or re.fullmatch(
+                r"(?:把)?(?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段))(?:的)?", before)):
+            return False  # "狗那段 声音调小": the clip, then its sound (one request); only a clip changed is its sound next
         opened = _ZH_OPENS.match(_JOINER_ZH.sub("", piece))  # "狗那段静音 另外标题改成黄色": a joiner, then the request
         # "两段换个位置 另外整体加个淡入淡出": a joiner word says a request of its own follows, whatever it opens with
         joined = _JOINER_ZH.match(piece) is not None and len(_JOINER_ZH.sub("", piece)) > 1
@@ -1389,9 +1404,9 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"^去(?=字|字幕|转场|音乐|标题|配乐|音效|背景音乐|bgm)", "去掉", plain)
     # "淡出也加一个 一秒", "淡出再加一个 一秒": one more fade, its length said after it
     plain = re.sub(r"^(淡入|淡出)(?:也|再)(?:加|来)(?:个|1个|上)?\s*(\d+(?:\.\d+)?秒)(吧)?$", r"也加\2的\1", plain)
-    # "…，放后面" with nothing named to be after: at the end (and "放前面" at the start)
-    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:后面|后边)(?:吧|就行|就好)?$", "放到最后", plain)
-    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:前面|前边)(?:吧|就行|就好)?$", "放到最前面", plain)
+    # "…，放后面" with nothing named to be after: at the end (and "放前面" at the start; "放在前面 5秒" with its length)
+    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:后面|后边)(?:吧|就行|就好)?(?=$|[\s，,]+\d+(?:\.\d+)?秒(?:吧|就行)?$)", "放到最后", plain)
+    plain = re.sub(r"^(?:就|那就)?(?:放|放在|放到|接在|接到|加在|加到)(?:前面|前边)(?:吧|就行|就好)?(?=$|[\s，,]+\d+(?:\.\d+)?秒(?:吧|就行)?$)", "放到最前面", plain)
     # "发youtube的版本导一个": the export for there
     plain = re.sub(r"^(?:帮我)?发(.{1,12}?)(?:用)?的(?:版本)?(?:导|出)(?:1)?(?:个|份|一下|出来)?$", r"导出给\1", plain)
     # "还是横的吧", "算了还是方的好看": the shape the video goes back to, not a scene
@@ -1516,7 +1531,7 @@ def _said_without_verb(part: str, previous: str) -> str:
     # "lower the music to 25%" is a verb and its object, not "the music lower"
     change = re.match(rf"^(?:be\s+)?({_EN_CHANGE})\s*(.*)$", part) if not re.match(r"^(?:lower|higher)\s+(?:the|my|it|its|all)\b", part) else None
     if change and not PLACEHOLDER.search(part):
-        if change.group(2) and not re.match(r"^(?:(?:please|thx|thanks|too)\b|[,，])", change.group(2)):
+        if change.group(2) and not re.match(r"^(?:(?:please|pls|plz|thx|thanks|too)\b|[,，])", change.group(2)):
             return f"make the {change.group(2)} {change.group(1)}"
         return f"make it {part.removeprefix('be ')}"
     if _PREDICATE.match(part) and not PLACEHOLDER.search(part) and not re.match(rf"(?:{_EN_VERBS})\b", part):
@@ -2027,6 +2042,11 @@ def chatter_kind(text: str) -> str | None:
 def is_untouched(text: str) -> bool:
     """"音乐不要动": something the user leaves as it is, beside the requests (nothing to plan)."""
     return compiled(rf"^(?:{_UNTOUCHED_ZH}|{_UNTOUCHED_EN})$").match(text.strip()) is not None
+
+
+def own_sound_kept(text: str) -> bool:
+    """"只要原声", "just the original sound": the clips' own sound kept (nothing to plan after the music is removed)."""
+    return compiled(rf"^(?:{_OWN_SOUND_ZH}|{_OWN_SOUND_EN})$").match(text.strip()) is not None
 
 
 def not_that(text: str) -> bool:

@@ -41,6 +41,8 @@ _HAN = re.compile(_HAN_CHAR)
 # rules write as digits ("九份" read as "9份")
 _HAN_RUN = re.compile(rf"(?:{_HAN_CHAR}|\d+(?:\.\d+)?(?={_HAN_CHAR}))+")
 _NUMBER = r"[\d.零〇一二两俩三四五六七八九十百千万点]+"
+# a time as the user said it, where the reading has it in seconds: "1分钟", "一分半", "1分30秒", "半分钟", "5秒"
+_TIME_SAID = rf"(?:(?:{_NUMBER}|半)个?(?:分钟|分)(?:半|{_NUMBER}秒钟?|{_NUMBER})?|{_NUMBER}秒钟?)"
 # Cantonese words and Hong Kong's own forms: a message holding one is answered in Hong Kong's characters
 _HONG_KONG = re.compile(r"[啲咗嘅冇佢嘢睇喺嚟噉咩嗰囉嘞喎㗎畀攞揾搵晒啱]|唔|裏|條片|係咪|唔係|而家|依家")
 # Taiwan's words, written the same in both scripts, and zhuyin: "影片改成直式", "字幕加上ㄅ" are a Taiwan user's
@@ -142,8 +144,10 @@ class ChineseReading:
                 return None
             end = start + len(piece)
         else:
-            parts = re.findall(r"\d+(?:\.\d+)?|\D", piece)
-            found = compiled_words("".join(_NUMBER if part[0].isdigit() else re.escape(part) for part in parts)).search(self.text)
+            # seconds the reading counted from minutes ("60秒" for "1分钟", "90秒" for "一分半") are said as typed
+            parts = re.findall(r"\d+(?:\.\d+)?秒|\d+(?:\.\d+)?|\D", piece)
+            found = compiled_words("".join(_TIME_SAID if part.endswith("秒") and part[0].isdigit() else _NUMBER
+                                           if part[0].isdigit() else re.escape(part) for part in parts)).search(self.text)
             if found is None:
                 return None
             start, end = found.span()

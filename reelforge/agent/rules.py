@@ -69,6 +69,7 @@ from reelforge.agent._text import (
     is_chatter,
     is_untouched,
     not_that,
+    own_sound_kept,
     remark_of,
     split_clauses,
     states_need,
@@ -769,8 +770,19 @@ def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause
 
 
 # an amount said alone after a complaint: "it's too long, 8 seconds (is plenty)", "the music is too loud, 20%"
-_AMOUNT_AFTER = re.compile(r"^(?P<head>.*?)[,.;]?\s*(?:(?:like|maybe|about|around|just)\s+)?"
-                           r"(?P<amount>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x))(?:\s+(?:max|tops|then|please))?$")
+_AMOUNT_AFTER = re.compile(r"^(?P<head>.*?)[,.;]?\s*(?P<hedge>(?:like|maybe|about|around|just)\s+)?"
+                           r"(?P<amount>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x))(?:\s+(?:(?P<tops>max|tops)|then|please))?$")
+# a length wished shorter, then the length said alone: "弄短点 五秒就行", "太长了 八秒就够了", "狗那段再短一点，3秒吧"
+_SHORTER_TO_ZH = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{1,6}?那段|第\d+(?:个)?(?:片段|段)|视频|整个视频)?(?:的)?(?:再|弄|搞|整|剪|给我|还是)*"
+                            r"(?:短一点|短一些|太长了|有点长|(?:有点)?太长|长了)(?:吧|啊|呀)?[，,\s]+(?:就|剪到|到|只要|留)?"
+                            r"(?P<n>\d+(?:\.\d+)?)秒(?:钟)?(?:就行|就好|就可以|就够了?|吧|左右|差不多|足够了?)*$")
+# the change asked outright before the amount ("make it shorter, 10 seconds is fine"), and the words that make the amount
+# the one wanted rather than how much more or less ("is fine", "like", "max")
+_ASKED_SHORTER = re.compile(r"^(?:(?:please|pls|just|can you|could you)\s+)*(?:make (?P<obj>it|the [\w' -]+?) )?"
+                            r"(?:a (?:bit|little|lot) |much |way )?shorter(?:\s+(?:please|pls|plz))?$")
+_AMOUNT_IS_FINE = re.compile(r"\d\s*(?:seconds?|secs?|s|%|percent|x)\s+(?:(?:would|will|should|could) be|is|'s|sounds?|seems?)\s+"
+                             r"(?:really |just |probably )?(?:great|good|nice|perfect|fine|ideal|enough|ok(?:ay)?|plenty|best|about right)\b",
+                             re.IGNORECASE)
 _MORE_OR_LESS = re.compile(r"^make (?:it|the [\w' -]+?) (?:shorter|longer|quieter|louder|softer|faster|slower|bigger|smaller)$")
 
 
@@ -780,10 +792,22 @@ def _complaint_then_amount(clauses: list[Clause]) -> list[Clause]:
     by a guess, nor the amount asked about)."""
     out: list[Clause] = []
     for clause in clauses:
+        shorter = _SHORTER_TO_ZH.match(clause.text) if clause.language == "zh" else None
+        if shorter is not None:  # "弄短点 五秒就行", "狗那段太长了 3秒就够了": cut to that length, no cut verb said
+            out.append(Clause(f"{shorter.group('obj') or ''}剪到{shorter.group('n')}秒", clause.quotes, clause.language,
+                              clause.source))
+            continue
         said = _AMOUNT_AFTER.match(clause.text) if clause.language == "en" else None
         head = said.group("head").strip(" ,.;") if said else ""
         previous = remark_of(out[-1].text) if out and said and not head else None
         remark = remark_of(head) if head else previous
+        asked_so = _ASKED_SHORTER.match(head) if said and head and remark is None else None
+        if said is not None and asked_so is not None and re.search(r"\d\s*(?:seconds?|secs?|s)$", said.group("amount")) and (
+                said.group("hedge") or said.group("tops") or _AMOUNT_IS_FINE.search(clause.source)):
+            # "make it shorter, 10 seconds is fine", "shorter pls, like 12 seconds": that long (as "make it 10 seconds")
+            out.append(Clause(f"make {asked_so.group('obj') or 'it'} {said.group('amount')}", clause.quotes, clause.language,
+                              clause.source))
+            continue
         if said is None or remark is None or remark.request is None or not _MORE_OR_LESS.match(remark.request):
             out.append(clause)
             continue
@@ -964,6 +988,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         snapshot = state.fork()
         if is_untouched(clause.text):  # "全部加速到两倍 音乐不要动": nothing to do to the music
             continue
+        if own_sound_kept(clause.text) and any(isinstance(a, EditAction) and a.edit.op == "remove_music" for a in state.actions):
+            continue  # "音乐关了吧 只要原声": the clips' own sound is what is left
         if _level_of_new_music(previous, clause, state):
             continue  # "can we get some background music? nothing too loud": how loud the new music plays
         filmed = _filmed_slowly(previous, clause, state)
@@ -999,6 +1025,12 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                 _focus_on(asked if asked is not None and {s.value for s in read_clause(asked).of("topic")} & _OBJECTS
                           else clause, state)
                 following = clauses[index + 1] if index + 1 < len(clauses) else None
+                if following is not None and following.language == "en" and state.focus is not None and \
+                        state.focus.kind == "clip" and not mentions_it(following) and not {
+                        s.value for s in read_clause(following).of("topic")} & _OBJECTS:
+                    # "the city clip is too slow, speed up pls": the clip the complaint names is what is sped up
+                    turned = _PARTICLE_VERB_EN.sub(r"\1 it \2", following.text, count=1)
+                    clauses[index + 1] = following = Clause(turned, following.quotes, following.language, following.source)
                 ids = [c.id for c in main_clips(state.draft)]
                 if following is not None and state.focus is not None and state.focus.kind == "clip" and \
                         state.focus.segment_id in ids and _PART_OF_NOTHING.match(following.text):
@@ -2467,11 +2499,14 @@ def _about_same(remark: Clause, requests: list[Clause]) -> bool:
         # a Chinese request that names no object is about what the complaint names ("视频太长了，剪到10秒"), and so is an
         # English one that names nothing at all ("the city clip is too long, i only want the first 5 secs")
         if mentions_it(request) or said & topics or (request.language == "zh" and not topics & _OBJECTS) or \
-                (request.language == "en" and not topics and len(said) == 1):
+                (request.language == "en" and not topics & _OBJECTS and len(said) == 1):
             return True
     return False
 
 
+# a verb and its particle said with no object: "speed up pls", "slow down a bit" (after a complaint naming a clip: "it")
+_PARTICLE_VERB_EN = re.compile(r"^((?:(?:please|pls|just|so|then)\s+)*(?:speed|slow|turn|tone|quiet|calm))\s+(up|down)\b"
+                               r"(?!\s+(?:the|my|this|that|it|to|all|everything)\b)")
 # a part of what was named, said with no object: "i only want the first 5 secs", "just keep the last 3 seconds"
 _PART_OF_NOTHING = re.compile(r"^(?:(?:so|and|then|just|i|only|really|maybe)\s+)*(?:want|need|keep|use)\s+(?:only\s+|just\s+)?"
                               r"the (?:first|last) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)(?: of it)?$")

@@ -55,7 +55,7 @@ _BOOKEND = r"\b(?:end|ends|ending|finish|close|conclude|wrap(?: it| things)? up|
            + _A_CLIP + r"\s+(?:of|showing|with|where)\b"
 _BOOKEND_START = r"^(?:\w+\s+){0,3}?(?:start|begin|open|kick)\b"
 # "add 4 sec of a cat napping on a sofa": a length of something to film
-_LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|make|put in)\s+(?:another\s+|a further\s+)?" \
+_LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|make|create|render|put in)\s+(?:another\s+|a further\s+)?" \
              r"\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+(?:more\s+)?of\s+(?!(?:the\s+)?(?:music|song|silence|black|darkness|" \
              r"nothing|video|clip|title|text)\b)"
 # "add a neon sign flickering in the rain after this, 6 seconds": a scene added with its place and its length is a new clip
@@ -118,6 +118,7 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"\b(?:add|insert|append|put in|stick in|throw in)\s+(?:(?:a|an|some)\s+)?[\w ,'-]{3,60}?\s+as\s+(?:a|an|another|one more)\s+" \
           r"(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b|" + _SCENE_PLACED + "|" + _SCENE_AFTER_ALL  # "add a cat sleeping on a windowsill as a new clip"
 # (the last but two: "put a dog running on a beach clip after this one": what it shows, a thing doing something, before "clip")
+# ("帮我整个延时摄影 城市车流": a kind of shot added is a clip to make, as "来个" one is)
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 # (not one opened by a removal or a change of a clip there: "删掉狗的视频", "去掉城市的视频" remove it)
 _ZH_VIDEO_OF = r"^(?!(?:把|将)?(?:删|去掉|去除|移除|拿掉|不要|静音|加速|减速|放慢|剪掉|裁掉))" \
@@ -133,7 +134,7 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
     r"^(?:加|添加|插入|补|接)(?:上)?(?:1)?个\s*(?=[\u4e00-\u9fff]{1,10}的[\u4e00-\u9fff]{1,8}\s*[，,]?\s*(?:放|插|接)(?:在|到)))" \
     r"(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|字|照片|图片|相片|黑|淡|上传|我的|颜色|色|" \
     r"贴纸|表情|特效|动画|边框|水印|logo|片头|片尾|开场|结尾|开头))|" \
-    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|" \
+    r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:加|添加|来|插)(?:1)?(?:个|段|条)(?:延时摄影|航拍|空镜|延时(?=\s|[，,：:]))|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|" \
     r"(?:给我|帮我)(?:1)?(?:个|段|条)(?:横屏|竖屏|方形|竖版|横版|正方形)的?(?:[，,]|\s+)(?=[\u4e00-\u9fff]{4,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))(?!(?:慢慢|缓缓)?(?:的)?(?:推近|拉远|推进|拉近|运镜|缩放|平移|摇镜|往[左右上下](?:摇|移)))|拍(?:1)?(?:个|段)|文生视频"
 # the user's photo and video named together: both go on the timeline
 _PHOTO_AND_VIDEO = r"(?:照片|图片|相片)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:视频|录像)|(?:视频|录像)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:照片|图片|相片)|" \
@@ -238,8 +239,11 @@ _ZH_STRIP = (
 
 
 # "use the anime LoRA", "with my noir lora at 0.6", "用 anime LoRA": named LoRAs of the settings
-_LORA = re.compile(r"(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*|(?<=, )|(?<=,))"
-                   r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora(?![a-z0-9_])(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?",
+# a clause opening on one ("anime lora please, ..."); or its name said after it ("lora用动漫的", "lora: anime")
+_LORA = re.compile(r"(?:(?:\b(?:use|using|with|in|apply|applying|and|plus)\s+(?:the\s+|my\s+|a\s+)?|(?:用|使用|加上)\s*|(?<=, )|(?<=,)|"
+                   r"^(?:the\s+|my\s+)?(?=[a-z0-9]))"
+                   r"([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)\s*(?:的\s*)?(?:style\s+|风格\s*)?lora(?![a-z0-9_])(?:\s*(?:at|强度|scale)\s*(\d+(?:\.\d+)?))?|"
+                   r"\blora\s*(?:[:：=]|(?:就)?(?:用|选|要))\s*(?:那个)?([a-z0-9][\w-]*|[\u4e00-\u9fff]{1,4}?)(?:的|那个)?(?=$|[\s,，。.]))",
                    re.IGNORECASE)
 
 
@@ -259,7 +263,7 @@ def _lora_name(said: str) -> str:
 
 def loras_of(clause: Clause) -> tuple[tuple[str, ...], str]:
     """The LoRAs a clause names (``NAME`` or ``NAME:SCALE``) and its text without them."""
-    found = [f"{_lora_name(m.group(1))}:{m.group(2)}" if m.group(2) else _lora_name(m.group(1))
+    found = [f"{_lora_name(m.group(1))}:{m.group(2)}" if m.group(2) else _lora_name(m.group(1) or m.group(3))
              for m in _LORA.finditer(clause.unquoted())]
     return tuple(found), _LORA.sub(" ", clause.unquoted())
 
@@ -267,17 +271,19 @@ def loras_of(clause: Clause) -> tuple[tuple[str, ...], str]:
 def add_loras(clause: Clause, state: PlanState) -> bool:
     """A clause that only names LoRAs ("..., use the anime LoRA") adds them to this message's last generation."""
     loras, rest = loras_of(clause)
-    rest = re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then)\b|请|再", " ", rest).strip()
+    rest = re.sub(r"[\s,，。.!！]|\b(?:please|also|and|then|first)\b|请|再|先|首先|然后|就", " ", rest).strip()
     shape = aspect_of(dataclasses.replace(clause, text=rest)) if _ONLY_A_SHAPE.match(rest) else None
     if not loras or rest and shape is None:  # ("use the anime lora, 9:16": the new clip's shape, said with it)
         return False
     index = next((i for i in range(len(state.actions) - 1, -1, -1)
                   if isinstance(state.actions[i], GenerateAction)), None)
     if index is None:
-        state.actions.append(Unknown(clause.unquoted(), question=ask(
+        asked = Unknown(clause.unquoted(), question=ask(
             clause, f"Which clip should use the {loras[0].split(':')[0]} LoRA? Ask for it with the clip, for example: "
             f"generate a fox in the snow with the {loras[0].split(':')[0]} LoRA.",
-            f"哪个片段要用 {loras[0].split(':')[0]} LoRA？请和生成一起说，例如：生成一段雪地里的狐狸，用 {loras[0].split(':')[0]} LoRA。")))
+            f"哪个片段要用 {loras[0].split(':')[0]} LoRA？请和生成一起说，例如：生成一段雪地里的狐狸，用 {loras[0].split(':')[0]} LoRA。"))
+        state.actions.append(asked)
+        state.loras_ahead = (asked, loras)  # "using the anime lora, generate ...": the clip said next takes them
         return True
     old = state.actions[index]
     assert isinstance(old, GenerateAction)
@@ -1073,6 +1079,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
 _COUNT_ASKED_ZH = r"(?<![十\d])(?:多少|几)(?:段|个片段|个镜头|个视频|秒)(?:视频|片段|镜头)?(?:了|啊|呀|呢)?(?:现在|目前)?\W*$"
 
 
+# "with the anime lora, make a boy riding a bike": after a LoRA said alone, a thing made is a clip to generate
+_MADE_WITH_LORA = r"^(?:(?:then|and|now|please)\s+)*(?:make|create|do|render|film|shoot)\s+(?:me\s+)?(?:a|an|some|two|three)\s+[a-z]"
+
+
 def _handle(clause: Clause, state: PlanState) -> bool:
     if clause.language == "zh" and clause.has(_COUNT_ASKED_ZH) and not clause.has(r"生成|制作|做|拍"):
         return False
@@ -1108,7 +1118,8 @@ def _handle(clause: Clause, state: PlanState) -> bool:
                                       seconds=(duration_ms(clause.text) or kept or 5000) / 1000,
                                       aspect=aspect_of(clause), placement="replace", ref_segment_id=scene_for[1]))
         return True
-    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN) or _regenerated(clause, state) or _scene_between(clause)):
+    if not animate and not (clause.has(_EN_GEN) or clause.has(_ZH_GEN) or _regenerated(clause, state) or _scene_between(clause)
+                            or state.loras_ahead is not None and clause.has(_MADE_WITH_LORA)):
         return False
     # "最后是徒步视频", "the hike video at the end": an upload named with no verb of making goes on the timeline
     # ("在徒步视频后面加一段山顶看日出": the upload named first is where the new scene goes, then what it shows is filmed)

@@ -11,7 +11,7 @@ import re
 
 from reelforge.agent._intents.meta import export_action
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import Clause
+from reelforge.agent._text import Clause, compiled
 from reelforge.agent.actions import TimelineExportAction
 
 __all__ = ["handle"]
@@ -36,6 +36,9 @@ _ASK = r"\b(?:export|download|give me|giving me|send me|send (?:it|this|the \w+)
        r"(?: (?:in|into|with))?|(?:editing|working|finish(?:ing)?|continu\w+) (?:it |this )?(?:in|on|with)|" \
        r"(?:project|timeline) (?:file )?for|(?:send|transfer|move|bring|take|hand)\b.*\b(?:to|into|over to))\b|" \
        r"导出|下载|输出|给我|要(?:一个|个)?|工程|导(?:1|一)?(?:个|份|一下)|时间线|导入|导到|导进|出(?:1|一)?(?:个|份)|用的(?:文件|档案)|(?:用|在).*(?:打开|剪辑|继续|编辑|接着)|(?:能|可以)(?:不能)?(?:打开|导入)|打开吗"
+# what is left of a clause that names only files and editors: "an EDL and an XML for Resolve", "一个EDL和一个给达芬奇的XML"
+_ONLY_FILES = re.compile(r"(?:\s|[,，、]|\b(?:an?|and|the|one|too|also|as well|both|plus|for|please|pls|file|files|version)\b|"
+                         r"[和跟与及还也都要给的一个份1]|文件|版本)*")
 # a project file named without an editor: "导个工程文件给我", "a project file"
 _PROJECT = r"\b(?:project|timeline) file\b|工程文件|项目文件|工程"
 
@@ -46,6 +49,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # an editor or a format said on its own is asked for too ("EDL please", "xml for premiere pro"); a longer
     # clause needs the asking words ("a movie premiere" in a scene is no editor)
     short = len(clause.text.split()) <= 5 if clause.language == "en" else len(clause.text) <= 12
+    if named and not short:  # "an EDL and an XML for Resolve": files and editors named, nothing else said
+        rest = clause.text
+        for pattern in (p for _, _, p in _EDITORS):
+            rest = compiled(pattern).sub(" ", rest)
+        short = _ONLY_FILES.fullmatch(rest) is not None
     if not (clause.has(_ASK) or named and short):
         return False
     if not named:

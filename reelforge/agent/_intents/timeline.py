@@ -516,6 +516,13 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         r"\b(?:no|without|full|normal) (?:sound|audio)\b|\b(?:sound|audio) (?:off|on|back)\b|声音|音量|\bvolume\b|"
         # "the dog clip at 40 percent volume", "the city part 50 percent"
         r"(?:\bat )?(?:like |about |around )?\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|sound|audio))?$")
+    # "slow down the city clip and turn it down": a clip changed, then turned down, is its own sound quieter
+    its = its or mentions_it(clause) and state.focus is not None and state.focus.kind == "clip" and clause.has(
+        r"^(?:(?:and|then|also|please|pls)\s+)*(?:turn|tone|bring) (?:it|that) (?:up|down)(?: (?:a bit|a little|please|pls))*$")
+    # "狗那段快一点 再把声音关了": the sound, with no object, of the clip just changed in this message (never the clip removed)
+    its = its or state.focus is not None and state.focus.kind == "clip" and any(
+        isinstance(a, EditAction) and getattr(a.edit, "segment_id", None) == state.focus.segment_id for a in state.actions) \
+        and clause.has(r"^(?:再|然后|也|顺便|并且?)?(?:把|将)?(?:声音|音量)(?:也|都|再)?(?:关|静音|去掉|调|开|小|大)")
     # "声音还是开回来吧", "声音开一半吧" right after a change to a clip's sound: that clip's sound again
     again = _sound_changed_last(clause, state)
     its = its or again is not None

@@ -190,6 +190,9 @@ _OWN_MEDIA = r"\b(?:my|own|uploaded)\s+(?:photos?|pictures?|images?|clips?|video
              r"我(?:上传)?的(?:照片|图片|视频|片段|素材)"
 # no \b: "captions开起来" has no word break between "captions" and "开"
 _CAPTIONS = r"(?<![a-z])(?:captions?|subtitles?|subs)(?![a-z])|字幕|(?<=加个)字母|(?<=加)字母"  # "加个字母": a slip of the keyboard
+# words on screen "reading" something: "put text at the end reading The End", "a caption that reads Day One" (no voice)
+_TEXT_READING = r"^(?!.*\b(?:voice\w*|narrat\w*|speak\w*|say|says|saying|aloud|out loud)\b).*\b(?:text|title|caption|subtitle|card|" \
+                r"heading|headline|label|sign|words)\b.*\b(?:reading|(?:that |which )?reads)\b"
 _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\b|\bspeak\w*\b|\btalk\w*\b|\bread\w*\b|"
           r"\bsay (?:it|that|this|them|the words)\b|"
           r"配音|旁白|解说|画外音|口播|人声|女声|男声|语速|说话|[说讲念读]得?[慢快]|音色|嗓音|"
@@ -538,7 +541,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             r"\bvoice|\bnarrat|\bsay(?:s|ing)?\b|[:：]|⟪"):
         return False
     if clause.has(_VOICE) and not clause.has(r"\bmusic\b|\bsong\b|(?<!纯)音乐|歌|bgm|\.(?:mp3|wav|m4a)\b|\bduck\w*|闪避|避让|"
-                                             r"自动(?:降低|压低|变小|降|让)"):
+                                             r"自动(?:降低|压低|变小|降|让)") and not clause.has(_TEXT_READING):
         return _voice(clause, state)
     kind = state.focus.kind if state.focus is not None else None
     if kind == "captions" and _of_captions(clause):  # "make them yellow", "the word by word kind" after captions
