@@ -663,6 +663,11 @@ _MORE = {"late": "later", "early": "earlier", "slow": "slower", "fast": "faster"
 _GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$")
 
 
+_TOO_TEXTED = re.compile(r"\b([a-z']+) 2(?= (?:loud|quiet|soft|small|tiny|big|large|fast|quick|slow|long|short|dark|bright|much|"
+                         r"early|late)\b)")
+_NOT_TOO = {"at", "to", "by", "x", "make", "made", "set", "put", "turn", "speed", "times", "it", "them", "up", "down"}
+
+
 def _plain_en(text: str) -> str:
     """Comparatives and word order of a learner's English, as the rules read them: "more slow" is "slower",
     "the second one make it 2x" "make the second one 2x" (the learner's grammar itself: ``_learner.learner_en``)."""
@@ -677,8 +682,13 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"(^|[,.!?]\s*|\band\s+)volume (up|down)\b", r"\1turn the volume \2", text)  # "volume down a bit": a request
     text = re.sub(r"\b(?:vo|v/o|v\.o\.)(?=$|[\s:：,.!?])", "voice-over", text)  # "vo in a male voice: ...", "make the vo quieter"
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
+    # "music 2 loud", "the title's 2 small": "2" texted for "too" before how it is (never "2 seconds", "2x")
+    text = _TOO_TEXTED.sub(lambda m: m.group(0) if m.group(1) in _NOT_TOO else f"{m.group(1)} too", text)
     # "i can barely see the title its so small": "its" typed for "it's" before how it is
     text = re.sub(rf"\bits(?= (?:too|{VERY_EN}|kinda|kind of|a bit|hard|not|tiny|huge)\b)", "it's", text)
+    # "the title is hard to read on the city, ...": what it is hard to read against is no place for it
+    text = re.sub(r"\b((?:hard|difficult|impossible|tough) to (?:read|see)) (?:on|over|against) [\w' ]{1,30}?(?=\s*[,.;!?]|$)",
+                  r"\1", text)
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
                   r"^(?:(?:could|can|would) (?:you|u) )?(?:please |kindly )?do (?:\d+|one|a few|some|a couple of) things?(?: for me)?(?: please)?[:,]\s*",

@@ -2476,6 +2476,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
     texts = text_segments(state.draft)
     if named:
         state.focus = Focus("clip", named[0])
+    elif remark.language == "en" and remark.has(r"\b(?:captions|subtitles|subs)\b"):
+        state.focus = Focus("captions")  # "the captions are a bit small, can they be larger": the captions, never the title
     elif "title" in topics and texts:
         state.focus = Focus("text", texts[0].id)
     elif (shown := text_named_unquoted(remark.unquoted().lower(), state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"

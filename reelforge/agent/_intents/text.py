@@ -48,7 +48,7 @@ _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|la
         r"(?<![数名汉签打写几十])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)|(?<=加)[一1]句(?=\s)(?!.*(?:旁白|配音|解说|念|读|说))"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|\b(?:call|rename|retitle) (?:it|that|this)(?: to)?(?=\s*⟪)|" \
-       r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
+       r"\b(?:should|(?<!hard )(?<!easy )(?<!tough )(?<!difficult )(?<!impossible )to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
 _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|\bcall (?:the|my) (?:title|heading)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为|(?:标题|字幕)(?:就)?叫(?:做)?"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
@@ -842,6 +842,12 @@ _ITS_BOX = r"(?:title|text|words|caption)(?:'s)? (?:black |white |dark )?(?:box|
            r"(?:标题|文字|字幕|字)(?:的|后面的?|下面的?|底下的?)?(?:那个)?(?:底色|底框|[黑白红黄蓝绿灰]底|背景色?|框|底)"
 
 
+# the words' own letters in another case: "in all caps", "in capitals", "uppercase"; "lowercase"
+_LOWER_CASE = r"\b(?:all )?(?:lower ?case|small letters)\b"
+_CASE = r"\b(?:all caps|in caps|(?:all |in |block )?capitals|capital letters|capitali[sz]ed|(?:all )?upper ?case)\b|" + \
+    _LOWER_CASE
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if not is_text_clause(clause, state) and not _FONT_ALONE.match(clause.text):
         return False
@@ -892,6 +898,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
             clause, "I can't translate the title. What should it say instead? Put the words in quotes, for example: "
             "change the title to 'Night Walk'.", "我没法翻译标题。要改成什么字？请把文字放在引号里，例如：标题改成“Night Walk”。")))
+        return True
+    if texts and clause.quote() is None and clause.has(_CASE) and not clause.has(r"\b(?:saying|says|that says|reads?|called|named)\b|:"):
+        # "put the title in all caps", "the title would look better in capitals", "make the text lowercase": its own words
+        target = find_text(clause, state) or texts[0]
+        said = target.meta.text or ""
+        state.edit(UpdateText(segment_id=target.id, text=said.lower() if clause.has(_LOWER_CASE) else said.upper()),
+                   focus_kind="text")
         return True
     words = _new_words(clause) or _renamed_unquoted(clause, state)
     if words and clause.quote() is None and _animated(clause):

@@ -78,7 +78,7 @@ _NARRATE_EN = re.compile(
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
     r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：|(?=[\"“「『]|'(?!s\b)))|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?|"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at|over|on|during)\s+[^:：]{1,40}?|"
     rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
     r"\s*(?:[:：]|-\s|saying|that says|(?<=,)(?=\s*[\"“‘「『']))|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
@@ -398,6 +398,10 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     at_end = end_said is not None
     if start is None and not at_end and state.language == "zh" and _SAID_LAST_ZH.search(message[:match.start("body")]):
         at_end = True  # "最后加一句配音：谢谢观看", "结尾再配一句……": said at the end, so it ends with the video
+    if start is None and not at_end and state.language == "en" and _SAID_AT_END_EN.search(said):
+        at_end = True  # "add narration at the end saying thanks for watching": the end said before the words
+    if start is None and not at_end and state.language == "en" and _SAID_AT_START_EN.search(said):
+        start = 0  # "add narration at the start saying hi"
     if end_said is not None:  # "have a man say 'see you tomorrow' at the end": it ends with the video (its length is known once spoken)
         after = after[end_said.end():]
         gender_after = gender_after or _GENDER_AFTER.match(after)  # "... at the end, male voice"
@@ -442,6 +446,9 @@ _MOMENT_AFTER = re.compile(r"(?i)^\s*(?:when|once|as soon as)\s+[^,.;!?]{3,40}?[
 # the end said after the words: "... at the end", "... at the very end of the video" (and not "at the end of the dog clip")
 _SPOKEN_AT_END = re.compile(r"(?i)\s*(?:,\s*)?(?:right |just )?\b(?:at|in) the (?:very )?end(?: of (?:the|my|this) (?:whole )?video)?"
                             r"(?!\s+of\b)[\s.!,]*")
+# the end said between the voice's noun and its words: "add narration at the very end saying ...", "a voice-over at the end:"
+_SAID_AT_END_EN = re.compile(r"(?i)\b(?:at|in) the (?:very )?end\b(?! of (?:the |this |that )?(?!(?:whole )?video\b))")
+_SAID_AT_START_EN = re.compile(r"(?i)\b(?:at|from) the (?:very )?(?:start|beginning)\b(?! of (?:the |this |that )?(?!(?:whole )?video\b))")
 # the end said before a voice line in Chinese ("最后加一句配音：", "视频结尾再配一句"), not a length from it ("最后3秒")
 _SAID_LAST_ZH = re.compile(r"(?:^|[，,。\s])(?:在|到)?(?:视频|片子|整个视频)?(?:的)?(?:最后|结尾|末尾|片尾|最末)(?:的时候|那里|处|面)?(?:[，,\s])?"
                            r"(?:再|也|就)?(?:加|配|来|放|插|补|让)")
@@ -451,7 +458,7 @@ _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:�
 
 def _clip_start(said: str, state: PlanState) -> int | None:
     """Where a clip named with the narration starts: "when the dog comes on", "over the second clip", "放在狗那段开始的时候"."""
-    if not re.search(r"\b(?:when|over|on)\b|段|镜头", said):
+    if not re.search(r"\b(?:when|over|on|during)\b|\b(?:start|beginning) of\b|段|镜头", said):
         return None
     clause = split_clauses(said, state.language)
     refs = [r for c in clause for r in clip_refs(c, state) if r != MISSING]
