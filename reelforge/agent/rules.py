@@ -770,7 +770,11 @@ def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause
 
 # an amount said alone after a complaint: "it's too long, 8 seconds (is plenty)", "the music is too loud, 20%"
 _AMOUNT_AFTER = re.compile(r"^(?P<head>.*?)[,.;]?\s*(?:(?:like|maybe|about|around|just)\s+)?"
-                           r"(?P<amount>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x))(?:\s+(?:max|tops|then|please))?$")
+                           r"(?P<amount>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x)|(?P<bare>\d{1,3})|"
+                           r"(?P<half>half)(?: (?:that|it|of that|of it|as (?:loud|much)))?)(?:\s+(?:max|tops|then|please))?$")
+# a level asked with no unit after a complaint about loudness: "the music is too loud, like 20" (20%), "..., like half that"
+_LOUDNESS = re.compile(r"\b(?:quieter|louder|softer)$")
+_LENGTH = re.compile(r"\b(?:shorter|longer)$")  # "it's too long, like 8": 8 seconds
 _MORE_OR_LESS = re.compile(r"^make (?:it|the [\w' -]+?) (?:shorter|longer|quieter|louder|softer|faster|slower|bigger|smaller)$")
 
 
@@ -784,10 +788,15 @@ def _complaint_then_amount(clauses: list[Clause]) -> list[Clause]:
         head = said.group("head").strip(" ,.;") if said else ""
         previous = remark_of(out[-1].text) if out and said and not head else None
         remark = remark_of(head) if head else previous
-        if said is None or remark is None or remark.request is None or not _MORE_OR_LESS.match(remark.request):
+        if said is None or remark is None or remark.request is None or not _MORE_OR_LESS.match(remark.request) or \
+                said.group("half") and not _LOUDNESS.search(remark.request) or \
+                said.group("bare") and not _LOUDNESS.search(remark.request) and not _LENGTH.search(remark.request):
             out.append(clause)
             continue
-        asked = Clause(f"{remark.request} to {said.group('amount')}", clause.quotes, clause.language, clause.source)
+        bare = said.group("bare")
+        amount = (f"to {bare}%" if _LOUDNESS.search(remark.request) else f"to {bare} seconds") if bare else \
+            "by half" if said.group("half") else f"to {said.group('amount')}"
+        asked = Clause(f"{remark.request} {amount}", clause.quotes, clause.language, clause.source)
         if not head:
             out.pop()
         out.append(asked)
