@@ -127,6 +127,8 @@ def _sentence_en(sentence: str) -> str:
         # "is there any way to get a slow zoom out on the dog clip", "... to have the title at the bottom"
         sentence = re.sub(r"^(?:get|have|make)\s+(?:a|an) (?:version|copy|cut|export)\s+(?=for\b)", "export ", sentence,
                           flags=re.IGNORECASE)  # "is it possible to get a version for tiktok?"
+        # "is it possible to get a webm", "... to have an mp3 of it": a file of the video, never something added to it
+        sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an) (?:mp4|mov|webm|gif|mp3|wav)\b)", "export ", sentence, flags=re.IGNORECASE)
         sentence = re.sub(r"^(?:(?:get|have)\s+)?(?=(?:a|an|some|captions|subtitles|music)\b)", "add ", sentence,
                           flags=re.IGNORECASE)
     # "I'd love a slow zoom out on this clip", "I'd really like a 6 second clip of ...": something to add

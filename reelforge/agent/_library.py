@@ -113,9 +113,15 @@ def _style_in(words: str) -> StyleName | None:
 _POP_MUSIC = r"(?<![a-z])(?:(?:k|j|c|indie|upbeat|happy|synth|dance|teen|power|electro|bubblegum)[- ]?pop|pop[- ]?(?:rock|punk|music|songs?|tracks?|tunes?|hits?|ballads?|stars?)|boom[- ]?bap)(?![a-z])"
 
 
+# effects counted ("two dings at 2 and 5 seconds", "a couple of whooshes"): the effect, one of each
+_COUNTED = re.compile(r"\b((?:two|three|four|five|[2-9]|some|a few|a couple of|couple of|few|more|extra) )"
+                      r"(whoosh|swoosh|swish|woosh|ding|chime|bell|pop|bubble|blip|click|tap|thud|thump|bang|boom|impact|riser|"
+                      r"clap|cheer)(?:es|s)\b")
+
+
 def sound_effect(words: str) -> SoundName | None:
     """The effect a phrase names ("a whoosh", "快门声"), or None."""
-    words = re.sub(_POP_MUSIC, " ", words)
+    words = _COUNTED.sub(r"\1\2", re.sub(_POP_MUSIC, " ", words))
     if _match(r"(?:shutter|camera) (?:click|snap|sound)", words):  # "a shutter click" is the shutter
         return "shutter"
     found = find_sound(words)
@@ -126,7 +132,7 @@ def sound_effect(words: str) -> SoundName | None:
 
 def names_sound(words: str) -> bool:
     """Whether ``words`` name an effect outright ("whoosh", "快门"), not just a scene it could suit."""
-    words = re.sub(_POP_MUSIC, " ", words)
+    words = _COUNTED.sub(r"\1\2", re.sub(_POP_MUSIC, " ", words))
     return any(_match(pattern, words) for pattern in _SOUND_WORDS.values())
 
 

@@ -24,7 +24,7 @@ _MARKS = r"[!！~～…。]+|(?<!\d)\.+"
 
 # English: a filler or a greeting that opens a message (before a request: "hey" alone is a greeting)
 _LEAD_EN = re.compile(r"^(?:(?:hey|hi|hello|yo)(?: there)?\s*[,!]\s*|(?:hey|yo)\s+(?=\w)|(?:so\s+)?like\s*,\s*|so like\s+|"
-                      r"(?:um+|uh+|er+m?|hmm+)\b\s*,?\s*|ok(?:ay)?\s*,?\s+so\s*,?\s+|please\s*,?\s+|"
+                      r"(?:um+|uh+|er+m?|hmm+)\b\s*,?\s*|ok(?:ay)?\s*,?\s+so\s*,?\s+|(?:please|pls|plz)\s*,?\s+|"
                       r"(?:lo+l|lmf?a+o+|rofl|(?:a?ha){2,}h?|(?:he){2,})\s*[,!.]*\s+)+(?=\S)",
                       re.IGNORECASE)
 # English: thanks and "pls" after the request ("..., thanks!", "... thx", "... pls", "... ty")

@@ -529,9 +529,10 @@ def _quote_title_zh(message: str) -> str:
 
 # how the viewers watch, said after a request as its reason: ", people watch with the sound off", ", since most people
 # scroll on mute" (nothing to do in it)
-_VIEWERS_WHY = re.compile(r"(?<=\w)\s*,\s*(?:because |since |cause |as )?(?:people|most people|everyone|viewers|folks|a lot of people|"
+_VIEWERS_WHY = re.compile(r"(?:(?<=\w)\s*(?:,\s*(?:because |since |cause |as )?|\s(?:so (?:that )?|because |since |cause ))|"
+                          r"^(?:so |that |so that |because |since |cause )?)(?:people|most people|everyone|viewers|folks|a lot of people|"
                           r"lots of people|my (?:viewers|followers|audience)|nobody|no one) (?:\w+ ){0,3}?(?:watch|scroll|view|see|listen|"
-                          r"use|turn)\w*\b[^,]*$")
+                          r"use|turn|follow)\w*\b[^,]*$")
 
 
 _CUT_TO = re.compile(r"\b(?:right |just |exactly )?(?:(?:where|when|as|once) (?:it|the video|we|the edit) (?:cuts?|switch(?:es)?|changes?|goes|"
@@ -679,7 +680,9 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         parts = [re.sub(rf"^(?:first(?:ly)?|first of all|to (?:start|begin)(?: with)?|second(?:ly)?|third(?:ly)?|next|"
                         rf"lastly|finally)\s*,?\s+(?=(?:{_EN_LEADS})\b)", "", p) for p in parts]
         parts = [_GONE.sub(r"remove \1", p) for p in parts]  # "... . and the dog clip needs to go"
-        parts = [_VIEWERS_WHY.sub("", p) for p in parts]  # "captions pls, people watch with the sound off": only why
+        # "captions pls, people watch with the sound off", "put captions on so people can watch on mute": only why (a
+        # first part that is all viewers is a scene: "people watching fireworks")
+        parts = [_VIEWERS_WHY.sub("", p) if i or not _VIEWERS_WHY.match(p) else p for i, p in enumerate(parts)]
     parts = _dislike_then([p for p in parts if p])
     if language == "en":
         parts = _complaint_then_change_en(parts)
@@ -771,6 +774,11 @@ _MORE = {"late": "later", "early": "earlier", "slow": "slower", "fast": "faster"
 _GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$")
 
 
+_TOO_TEXTED = re.compile(r"\b([a-z']+) 2(?= (?:loud|quiet|soft|small|tiny|big|large|fast|quick|slow|long|short|dark|bright|much|"
+                         r"early|late)\b)")
+_NOT_TOO = {"at", "to", "by", "x", "make", "made", "set", "put", "turn", "speed", "times", "it", "them", "up", "down"}
+
+
 def _plain_en(text: str) -> str:
     """Comparatives and word order of a learner's English, as the rules read them: "more slow" is "slower",
     "the second one make it 2x" "make the second one 2x" (the learner's grammar itself: ``_learner.learner_en``)."""
@@ -785,8 +793,38 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"(^|[,.!?]\s*|\band\s+)volume (up|down)\b", r"\1turn the volume \2", text)  # "volume down a bit": a request
     text = re.sub(r"\b(?:vo|v/o|v\.o\.)(?=$|[\s:：,.!?])", "voice-over", text)  # "vo in a male voice: ...", "make the vo quieter"
     text = re.sub(r"\br(?= (?:too|so|really|way|kinda|kind of|a bit|very)\b)", "are", text)  # "the clips r too loud"
+    # "music 2 loud", "the title's 2 small": "2" texted for "too" before how it is (never "2 seconds", "2x")
+    text = re.sub(r"\b(what|which|where|who|how)'ve\b", r"\1 have", text)  # "what've i got so far"
+    # "just the soundtrack as a wav": the video's sound as a file, never music to add
+    text = re.sub(r"\b(?:the )?(?:soundtrack|sound ?track|sound)(?= (?:as|in) an? (?:mp3|wav)\b)", "the audio", text)
+    # "pop it on as the music", "pop some lo-fi on": "pop" a verb of putting (never "add a pop on the cut")
+    text = re.sub(r"(?<!\ba )(?<!\bthe )(?<!\bone )(?<!another )(?<!\bany )(?<!\bno )\bpop (?=(?:it|them|this|that|some|the|my|a|an)\b"
+                  r"[\w' -]{0,30}? (?:on|in)\b)", "put ", text)
+    # "pop 'My Trip' on the screen", "whack 'Day 1' at the top": British verbs of putting, before quoted words
+    text = re.sub(r"(^|[,;]\s*|\band\s+|\bthen\s+)(?:pop|whack|bung|slap|chuck)(?= ⟪\d+⟫)", r"\1put", text)
+    # "the city bit", "the dog bit", "the last bit": British "bit" for a part of the video (never "a bit", "a little bit")
+    text = re.sub(r"\b(the|this|that) ((?!(?:a|little|tiny|wee|small|whole|next|first|last|final|middle|end|start|opening|other|same)\b)[a-z]+) bit\b(?! (?:more|less|of|too|louder|quieter|"
+                  r"bigger|smaller|longer|shorter|faster|slower|higher|lower|earlier|later)\b)", r"\1 \2 part", text)
+    # "can we hear the dog clip a bit more", "i want to hear the music more": it louder
+    text = re.sub(r"(?:\b(?:(?:can|could) (?:we|i|you|people)|i (?:want|need|'?d like|would like) to|let (?:me|us)|i wanna) |^)hear "
+                  r"((?:the|my|its|his|her) [\w' -]+?)(?: (?:a bit|a little|a little bit|slightly|much|way|a lot))? (?:more|louder|better)\b",
+                  r"make \1 louder", text)
+    # "i don't want to hear the wind in the city clip", "i don't want the traffic noise on the dog part": that clip muted
+    # (never the clip deleted)
+    text = re.sub(r"\b(?:i )?(?:don'?t|do not|dont) (?:want|need) (?:to hear (?:the |any |that )?[\w' ]{1,30}?|(?:the |any |that )?"
+                  r"[\w' ]{0,20}?(?:noise|sound|audio|wind|hiss|hum|talking|chatter)) (?:in|on|from|of) "
+                  r"((?:the|that|this) (?:[\w'-]+ ){0,2}(?:clip|part|shot|video|one))\b", r"mute \1", text)
+    # "no music for the first 2 seconds": it comes in then; "... for the last 3 seconds": it stops that long before the end
+    text = re.sub(r"\bno (?:background )?(music|song|bgm) (?:for|in|during|over) the first (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b",
+                  r"start the \1 at \2 seconds", text)
+    text = re.sub(r"\bno (?:background )?(music|song|bgm) (?:for|in|during|over) the (?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b",
+                  r"stop the \1 \2 seconds before the end", text)
+    text = _TOO_TEXTED.sub(lambda m: m.group(0) if m.group(1) in _NOT_TOO else f"{m.group(1)} too", text)
     # "i can barely see the title its so small": "its" typed for "it's" before how it is
     text = re.sub(rf"\bits(?= (?:too|{VERY_EN}|kinda|kind of|a bit|hard|not|tiny|huge)\b)", "it's", text)
+    # "the title is hard to read on the city, ...": what it is hard to read against is no place for it
+    text = re.sub(r"\b((?:hard|difficult|impossible|tough) to (?:read|see)) (?:on|over|against) [\w' ]{1,30}?(?=\s*[,.;!?]|$)",
+                  r"\1", text)
     # "would it be possible to add ...", "could you please do 3 things: ...": only the requests
     text = re.sub(r"^(?:(?:would|will|is) it be possible|is it possible|would you mind if i asked you) (?:for you )?to\s+|"
                   r"^(?:(?:could|can|would) (?:you|u) )?(?:please |kindly )?do (?:\d+|one|a few|some|a couple of) things?(?: for me)?(?: please)?[:,]\s*",

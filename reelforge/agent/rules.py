@@ -771,7 +771,8 @@ def _complaint_then_clip(clauses: list[Clause], state: PlanState) -> list[Clause
 
 # an amount said alone after a complaint: "it's too long, 8 seconds (is plenty)", "the music is too loud, 20%"
 _AMOUNT_AFTER = re.compile(r"^(?P<head>.*?)[,.;]?\s*(?P<hedge>(?:like|maybe|about|around|just)\s+)?"
-                           r"(?P<amount>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x))(?:\s+(?:(?P<tops>max|tops)|then|please))?$")
+                           r"(?P<amount>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x)|(?P<bare>\d{1,3})|"
+                           r"(?P<half>half)(?: (?:that|it|of that|of it|as (?:loud|much)))?)(?:\s+(?:(?P<tops>max|tops)|then|please))?$")
 # a length wished shorter, then the length said alone: "弄短点 五秒就行", "太长了 八秒就够了", "狗那段再短一点，3秒吧"
 _SHORTER_TO_ZH = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{1,6}?那段|第\d+(?:个)?(?:片段|段)|视频|整个视频)?(?:的)?(?:再|弄|搞|整|剪|给我|还是)*"
                             r"(?:短一点|短一些|太长了|有点长|(?:有点)?太长|长了)(?:吧|啊|呀)?[，,\s]+(?:就|剪到|到|只要|留)?"
@@ -783,6 +784,9 @@ _ASKED_SHORTER = re.compile(r"^(?:(?:please|pls|just|can you|could you)\s+)*(?:m
 _AMOUNT_IS_FINE = re.compile(r"\d\s*(?:seconds?|secs?|s|%|percent|x)\s+(?:(?:would|will|should|could) be|is|'s|sounds?|seems?)\s+"
                              r"(?:really |just |probably )?(?:great|good|nice|perfect|fine|ideal|enough|ok(?:ay)?|plenty|best|about right)\b",
                              re.IGNORECASE)
+# a level asked with no unit after a complaint about loudness: "the music is too loud, like 20" (20%), "..., like half that"
+_LOUDNESS = re.compile(r"\b(?:quieter|louder|softer)$")
+_LENGTH = re.compile(r"\b(?:shorter|longer)$")  # "it's too long, like 8": 8 seconds
 _MORE_OR_LESS = re.compile(r"^make (?:it|the [\w' -]+?) (?:shorter|longer|quieter|louder|softer|faster|slower|bigger|smaller)$")
 
 
@@ -808,10 +812,15 @@ def _complaint_then_amount(clauses: list[Clause]) -> list[Clause]:
             out.append(Clause(f"make {asked_so.group('obj') or 'it'} {said.group('amount')}", clause.quotes, clause.language,
                               clause.source))
             continue
-        if said is None or remark is None or remark.request is None or not _MORE_OR_LESS.match(remark.request):
+        if said is None or remark is None or remark.request is None or not _MORE_OR_LESS.match(remark.request) or \
+                said.group("half") and not _LOUDNESS.search(remark.request) or \
+                said.group("bare") and not _LOUDNESS.search(remark.request) and not _LENGTH.search(remark.request):
             out.append(clause)
             continue
-        asked = Clause(f"{remark.request} to {said.group('amount')}", clause.quotes, clause.language, clause.source)
+        bare = said.group("bare")
+        amount = (f"to {bare}%" if _LOUDNESS.search(remark.request) else f"to {bare} seconds") if bare else \
+            "by half" if said.group("half") else f"to {said.group('amount')}"
+        asked = Clause(f"{remark.request} {amount}", clause.quotes, clause.language, clause.source)
         if not head:
             out.pop()
         out.append(asked)
@@ -2525,6 +2534,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
     texts = text_segments(state.draft)
     if named:
         state.focus = Focus("clip", named[0])
+    elif remark.language == "en" and remark.has(r"\b(?:captions|subtitles|subs)\b"):
+        state.focus = Focus("captions")  # "the captions are a bit small, can they be larger": the captions, never the title
     elif "title" in topics and texts:
         state.focus = Focus("text", texts[0].id)
     elif (shown := text_named_unquoted(remark.unquoted().lower(), state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"

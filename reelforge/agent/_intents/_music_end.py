@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reelforge.agent._refs import moment_of
+from reelforge.agent._refs import MISSING, clip_refs, moment_of
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause
 
@@ -38,6 +38,8 @@ _TO_THE_END = (r"\b(?:play|run|go|last|continue|keep (?:playing|going))\w*\b[^,.
 _NONE_AFTER = (r"\bno (?:more )?(?:background )?(?:music|song|bgm|soundtrack) (?:after|past|from) (?:the )?(\d+(?:\.\d+)?)\s*"
                r"(?:seconds?|secs?|s)\b|第?(\d+(?:\.\d+)?)秒(?:以后|之后|后面|后)(?:的)?(?:就)?(?:不要|没有|去掉|别放|不放)(?:了)?"
                r"(?:音乐|配乐|背景音乐|bgm)")
+# a clip named as where it stops: "stop the music before the dog clip", "the music should end at the second clip"
+_AT_CLIP = r"\b(?:before|at|by|once we (?:reach|get to)|when (?:we|it) (?:reach|get)s? to)\s+(?:the |that )?(?!\d)[a-z]"
 _STARTS = (r"\b(?:start|begin|come in|kick in)\w*\b|开始|进来|响起")
 # the moment it stops said by another thing starting: "stop the music when the dog clip starts" (no start of the music)
 _WHEN_STARTS = re.compile(r"\b(?:when|once|as soon as|as|the moment|right when|where)\b(?: [\w']+){1,5}? (?:starts?|begins?|comes? "
@@ -63,4 +65,11 @@ def music_end(clause: Clause, state: PlanState) -> int | None:
     at = clause.search(_AT)
     if at is not None:
         return round(float(next(g for g in at.groups() if g)) * 1000)
-    return moment_of(clause, state)  # "when the dog appears", "狗出现的时候"
+    moment = moment_of(clause, state)  # "when the dog appears", "狗出现的时候"
+    if moment is None and clause.has(_AT_CLIP):
+        # "the music should stop before the dog clip", "end the music at the second clip": where that clip comes in
+        refs = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+        found = state.draft.find_segment(refs[0]) if len(refs) == 1 else None
+        if found is not None and found[1].start_ms > 0:
+            return found[1].start_ms
+    return moment

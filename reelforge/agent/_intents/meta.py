@@ -39,7 +39,7 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |reall
         r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
-        r"\b(?:what|which) (?:(?:kinds? of |types? of )[\w-]+|(?!(?:clips|shots|segments|scenes|videos)\b)[\w-]+) (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:do|can) you (?:have|offer|support)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
+        r"\b(?:what|which) (?:(?:kinds? of |types? of )[\w-]+|(?!(?:clips|shots|segments|scenes|videos)\b)[\w-]+) (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:(?:do|can) you (?:have|offer|support)|have (?:you|u) got|(?:you'?ve|you|u) got)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 # (and "what can you do with music", "音乐方面能做什么": what there is to pick from)
 _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
               r"(?:能|可以)?(?:加|用|选|做|配|生成|写)(?:哪些|什么|哪几种)(?:样的|风格的|类型的)?(?:音乐|曲风|背景音乐|歌)|" \
@@ -47,8 +47,9 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|whi
               r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|(?:音乐|曲风|歌|bgm)(?:都|又)?(?:能|可以)(?:选|用|挑|换)(?:哪些|什么|啥|哪几种|哪种)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)|" \
               r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
               r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
-_HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?)\b|标题|字体"}
-_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么|啥)(?:音效|声音特效|声效|特效声|特效音效?)|(?:音效|声音特效|声效|特效音效?)(?:都|又)?有(?:哪些|什么|啥)"
+_HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?|captions?|subtitles?)\b|标题|字体"}
+_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|" \
+              r"^(?:add|put in|use|include) (?:some |a few |any )?(?:sound effects|sfx|sound fx)(?: (?:to|in) (?:it|the video))?\??$|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么|啥)(?:音效|声音特效|声效|特效声|特效音效?)|(?:音效|声音特效|声效|特效音效?)(?:都|又)?有(?:哪些|什么|啥)"
 # a resolution past the presets' 1080p: "export it in 4k", "导出4K的", "2160p", "ultra hd"
 _BEYOND_HD = r"(?<![a-z\d.])[248]\s?k(?![a-z])|\b(?:uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|超高清|超清4k"
 # a question answered by showing the timeline, one table for both languages: what one thing it asks about (None: the
@@ -66,7 +67,7 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|"
            r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|"
            r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|"
-           r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|"
+           r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|^(?:so |and |ok )?what(?:'s| is) (?:in|on) there(?: now| so far)?\??$|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|"
            r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥|有东西)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|"
            r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|"
            r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些|东西)|"
@@ -89,7 +90,7 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
               r"\bhow many (?:clips|shots|videos) (?:are there|do i have|is there)\b|"
               # "what clips do i have", "which shots are there now": the clips asked for, not the help
               r"^(?:(?:so|and|ok|um+|hmm+)[,\s]+)*(?:what|which) (?:clips|shots|segments) (?:do (?:i|we) have|have (?:i|we) got|"
-              r"are (?:there|on the timeline|in (?:it|the video|my video)))(?: now| so far| right now)?\??$|"
+              r"are (?:there|on the timeline|in (?:it|the video|my video)|(?:in|on) there|in (?:the |my )?(?:edit|project)))(?: now| so far| right now)?\??$|"
               r"(?:现在|目前|一共|总共)(?:一共|总共)?有(?:几|多少)(?:个|段)(?:片段|镜头|视频)?|"
               r"(?:时间线|时间轴|视频|片子|现在|目前)(?:上|里)?(?:现在|目前)?(?:一共|总共)?(?:是|有)?(?:几|多少)(?:段|个片段|个镜头)(?:了|啊|呀)?\W*$|"
               # "有几个片段", "有几段视频", "里面有多少段视频": clips counted, never a clip to generate
@@ -209,9 +210,12 @@ _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video
           r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清|清楚|清晰)|" \
           r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|^(?:给我|帮我|再)?导(?:1|一)版|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
-          r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:\w+ )?(?:version|copy|cut|file))|" \
+          r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:[\w-]+ ){0,3}(?:version|copy|cut|file|preview|draft))|" \
           r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish|post) (?:it|this|the (?:video|edit|thing))(?! (?:back|again|as an?)\b))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
           r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b|" \
+          rf"^(?:(?:can|could|may) (?:i|we) )?(?:get|have) (?:it|this|the video|one|a copy) for (?:the |my )?(?:{_PLATFORMS_EN})\b|" \
+          rf"^(?:(?:and|also|now|then|ok|plus)\s+)*(?:a|one) (?:square|vertical|landscape|horizontal|widescreen|portrait) (?:one|version|copy|cut) " \
+          rf"for (?:the |my )?(?:{_PLATFORMS_EN})\b|" \
           r"^(?:and |now |then |ok )?(?:one|a version|a copy) for (?:the |my )?(?:tik ?tok|youtube(?: shorts)?|instagram|insta|ig|reels|shorts|" \
           r"the web|web|website|facebook|twitter) (?:and|,) (?:another|one more|one|a second)(?: one)? for\b|" \
           r"^(?:(?:and|also|now|then|ok|okay|so)\s+)*(?:one|a version|a copy|a cut) for (?:tiktok|youtube|instagram|insta|ig|reels|shorts)\b.*" \

@@ -215,7 +215,7 @@ _NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.
 # the music going down by itself while someone speaks: "lower the music automatically whenever someone is talking",
 # "the music goes down by itself when someone talks", "有人讲话的时候背景音乐自己压下去", "旁白出来的时候BGM自动让一下"
 _SPEECH = (r"\b(?:when(?:ever)?|while) (?:someone|somebody|people|anyone|i|we|they|he|she|the narrator|the voice(?:-?over)?|"
-           r"the narration) (?:is |are )?(?:speak|talk|say|narrat|play)\w*|"
+           r"the narration)(?:'s|'re)? (?:is |are )?(?:speak|talk|say|narrat|play)\w*|"
            r"\bwhen(?:ever)? (?:the )?(?:voice-?over|narration|narrator|vo) (?:comes? (?:in|on)|is on|starts?)\b|"
            r"\bwhen(?:ever)? there(?:'?s| is| are) (?:any |some )?(?:talking|speech|speaking|dialog\w*|narration|voice\w*|someone talking)\b|\bunder (?:the )?(?:speech|voice\w*|vo|dialog(?:ue)?|talking|narration)\b|"
            r"\b(?:during|over) (?:the )?(?:speech|voice\w*|vo|narration|talking)\b")

@@ -204,7 +204,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if clause.has(_SCENE_LISTED):  # "生成：老北京胡同 清晨 自行车铃声": a sound heard in a scene listed, a clip
         return False
-    if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(
+    if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(_AMBIENCE_ALONE) or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
             r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bhalf ?way\b|\bmid-?way\b|\bthe middle of\b|\b(?:near|towards?|from) the (?:very )?end\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}|{_OPEN_WITH}|{_CLOSE_WITH}")):
@@ -291,6 +291,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))
     state.focus = None
     return True
+
+
+# an ambience said alone, in the background: "some rain in the background", "a bit of wind in the background pls" (never a
+# scene: "a dog on the beach with rain in the background" is filmed)
+_AMBIENCE_ALONE = r"^(?:(?:some|a bit of|a little|a little bit of|light|soft|gentle|heavy)\s+)*(?:rain|wind)\w* in the background\b"
 
 
 # an amount said bare, apart from any moment ("add a pop at the end, 2 seconds", "a whoosh on each cut, 1 second long",

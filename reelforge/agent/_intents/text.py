@@ -19,6 +19,7 @@ from reelforge.agent._intents._words import (
     position_of,
     without_colors,
 )
+from reelforge.agent._intents.voice import captions_on_in_history
 from reelforge.agent._numbers import factor, find_durations, time_range
 from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import (
@@ -48,8 +49,8 @@ _TEXT = r"\b(?:titles?|texts?|captions?|subtitles?|headings?|headlines?|words|la
         r"(?<![数名汉签打写几十])字(?!幕|母)|(?:英文|中文|那几个|这几个|上面的|屏幕上的)字母|(?<=加)[一1]行(?=\s)|(?<=加)[一1]句(?=\s)(?!.*(?:旁白|配音|解说|念|读|说))"  # "字弄大点", "字的颜色换成金色", "开头那几个字给我去掉", "花字太小了"
 _SAY = r"\b(?:make|have|let|get|set|can|could|would|will) (?:it|that|this|the (?:\w+ )?(?:title|text|caption|subtitle|heading|words)) " \
        r"(?:say|read)s?\b|\b(?:call|rename|retitle) (?:it|that|this)(?: to)?(?=\s*⟪)|" \
-       r"\b(?:should|to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
-_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set)\b|\bcall (?:the|my) (?:title|heading)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
+       r"\b(?:should|(?<!hard )(?<!easy )(?<!tough )(?<!difficult )(?<!impossible )to) (?:say|read)\b|让(?:标题|文字|字幕)(?:显示|写)(?:成|着|为)?|(?:标题|文字|字幕)写成"
+_CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correct|fix|instead|should be|set|swap)\b|\bcall (?:the|my) (?:title|heading)\b|(?:标题|字幕)(?:就)?写(?:成)?\s|" \
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为|(?:标题|字幕)(?:就)?叫(?:做)?"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
 # Day 1": its words change (a new title is "add a title saying ...")
@@ -239,10 +240,18 @@ _VIDEO_PLACE = re.compile(r"\b(?:(?:at|to|in|by|near|for) )?(?:the )?(?:very )?(
 _TWO_TONES = r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|(?<![底字])黑白(?![底字])"
 
 
+def _captions_on(state: PlanState) -> bool:
+    """Whether the captions are on: on the draft, or by the latest history label that turned them on or off."""
+    return state.draft.canvas.captions is not None or captions_on_in_history(state) is True
+
+
 def is_text_clause(clause: Clause, state: PlanState) -> bool:
     """Whether the clause is about text: it names text, or it says "it" while a text has the focus."""
     if clause.has(_SPEECH_CAPTIONS) and clause.quote() is None:
         return False
+    if clause.language == "en" and clause.quote() is None and clause.has(r"\b(?:captions|subtitles|subs)\b") and \
+            not clause.has(r"\b(?:titles?|text|words)\b") and _captions_on(state):
+        return False  # "move the subtitles to the top" with the captions on: the captions (which stay at the bottom)
     if clause.has(r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|黑白") and not clause.has(_TEXT):
         return False  # "can you make it black and white": a filter of the picture, not the title's colours
     said = {clause.quotes[int(m.group(1))].lower() for m in PLACEHOLDER.finditer(clause.text)}
@@ -838,8 +847,14 @@ def _font_of_added(clause: Clause, state: PlanState) -> bool:
 # the box behind the words, named as what goes: "标题的底色去掉", "字幕的黑底不要了", "remove the title's box", "lose the
 # box behind the text"
 _ITS_BOX = r"(?:title|text|words|caption)(?:'s)? (?:black |white |dark )?(?:box|background|backdrop|backing)\b|" \
-           r"\b(?:box|background|backdrop|backing) (?:behind|under) (?:the |its )?(?:title|text|words|it|them)\b|" \
+           r"\b(?:box|background|backdrop|backing) (?:behind|under|off|from|on) (?:the |its )?(?:title|text|words|it|them)\b|" \
            r"(?:标题|文字|字幕|字)(?:的|后面的?|下面的?|底下的?)?(?:那个)?(?:底色|底框|[黑白红黄蓝绿灰]底|背景色?|框|底)"
+
+
+# the words' own letters in another case: "in all caps", "in capitals", "uppercase"; "lowercase"
+_LOWER_CASE = r"\b(?:all )?(?:lower ?case|small letters)\b"
+_CASE = r"\b(?:all caps|in caps|(?:all |in |block )?capitals|capital letters|capitali[sz]ed|(?:all )?upper ?case)\b|" + \
+    _LOWER_CASE
 
 
 def handle(clause: Clause, state: PlanState) -> bool:
@@ -892,6 +907,13 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
             clause, "I can't translate the title. What should it say instead? Put the words in quotes, for example: "
             "change the title to 'Night Walk'.", "我没法翻译标题。要改成什么字？请把文字放在引号里，例如：标题改成“Night Walk”。")))
+        return True
+    if texts and clause.quote() is None and clause.has(_CASE) and not clause.has(r"\b(?:saying|says|that says|reads?|called|named)\b|:"):
+        # "put the title in all caps", "the title would look better in capitals", "make the text lowercase": its own words
+        target = find_text(clause, state) or texts[0]
+        said = target.meta.text or ""
+        state.edit(UpdateText(segment_id=target.id, text=said.lower() if clause.has(_LOWER_CASE) else said.upper()),
+                   focus_kind="text")
         return True
     words = _new_words(clause) or _renamed_unquoted(clause, state)
     if words and clause.quote() is None and _animated(clause):
@@ -1000,7 +1022,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         fields.update(_over_clip(_without(clause, words) if words and clause.quote() is None else clause, state))
     # "move the title to the end", "make the title appear at the end", "标题改到结尾出现": it ends with the video
     if target is not None and at_end and not fields and clause.has(
-            r"\b(?:move|put|place|shift|appear|show up|pop up|come up)\b|放到|移到|挪到|改到|出现") and not clause.has(
+            r"\b(?:move|put|place|shift|appear|show up|pop up|come up)\b|放到|移到|挪到|改到|出现|"
+            # "the title needs to go at the end", "should be at the end", "i want the title at the end", "title at the end"
+            r"\b(?:should|needs? to|has to|must|could|can) (?:go|be|come|sit)\b|\bi (?:want|need|'?d like)\b|"
+            r"^(?:the )?(?:title|text|words)\s+at the (?:very )?end$") and not clause.has(
             r"\b(?:until|till|through|last|stay)\b|(?:显示|持续|保持|停留|一直)(?:到|至)"):
         fields["start_ms"] = max(0, (state.draft.video_end_ms or state.draft.end_ms) - target.duration_ms)
     elif target is not None and "duration_ms" not in fields and clause.has(_TO_END):  # "until the end", "显示到结尾"

@@ -77,7 +77,7 @@ _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
-              r"\b(?:sound|audio) (?:on|of|from|in|out of|off(?: of)?) (?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
+              r"\b(?:sound|audio) (?:on|of|from|in|out of|off(?: of)?) (?:(?:any|all|each|either) of )?(?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
               r"(?:段|镜头)的?(?:声音|原声)|叫声|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of, position_of
 from reelforge.agent._numbers import find_durations, normalize
+from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
@@ -74,26 +75,26 @@ _NARRATE_EN = re.compile(
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
     r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?|"
     # or after a comma, before the words: "add a narration, female: ...", "voiceover, male voice, '...'"
-    rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
+    rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
     r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：|(?=[\"“「『]|'(?!s\b)))|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at)\s+[^:：]{1,40}?|"
-    rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at|over|on|during)\s+[^:：]{1,40}?|"
+    rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
     r"\s*(?:[:：]|-\s|saying|that says|(?<=,)(?=\s*[\"“‘「『']))|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
-    r"(?:(?:have|get|let|use|i want|i'd like|i need)\s+)?(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy))"
+    r"(?:(?:have|get|let|use|i want|i'd like|i need)\s+)?(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass))"
     r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
-    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:says?|reads?|narrates?)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:says?|reads?|narrates?)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
     # asked of someone outright, the words unquoted: "have someone say here's Max"
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     # the voice said before the words: "narrate in a british male voice: Good evening.", "narrate this in a woman's voice '...'"
-    rf"(?:\s+(?:over|on) (?:the|this|my) (?:video|clip))?(?P<spec3>\s+(?:in|with|using)\s+(?:(?:an?|the|my)\s+)?{_ATTRS}"
-    r"(?:wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?\s+voice)?(?=\s*[:：]|(?<=voice)\s*[\"“‘「『'])|"
+    rf"(?:\s+(?:over|on) (?:the|this|my) (?:whole )?(?:video|clip|thing|footage))?(?P<spec3>\s+(?:in|with|using)\s+(?:(?:an?|the|my)\s+)?{_ATTRS}"
+    r"(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?\s+voice)?(?=\s*[:：]|(?<=voice)\s*[\"“‘「『'])|"
     rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
 _ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
@@ -130,7 +131,7 @@ _NARRATE_ZH = re.compile(
 _CLAUSE_START = re.compile(r"[,，;；.。!！?？]\s*|\b(?:and then|then|and|also)\s+|然后|接着|再|"
                            r"\b(?=(?:have|get|let) (?:someone|somebody|a narrator|the narrator|a voice) )|"  # "when X, have someone say"
                            # "when the dog shows up have a woman say '...'", "... make a man say ...", "... a woman says ...": no comma
-                           rf"(?<=\s)(?=(?:(?:have|get|let|make)\s+)?an?\s+{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy)\s+(?:says?|read|to say)\b)|"
+                           rf"(?<=\s)(?=(?:(?:have|get|let|make)\s+)?an?\s+{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass)\s+(?:says?|read|to say)\b)|"
                            r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|"  # dictated Chinese: "嗯 音乐关掉 加个旁白：……"
                            r"(?<=的时候)|(?<=时候，)")  # "狗那段开始的时候加个口播：……": a moment first
 # an instruction after the words: "..., then turn on captions", "... and have the narrator speak slower", "。然后加字幕"
@@ -224,9 +225,9 @@ _TOO_FAST = r"\btoo (?:fast|quick(?:ly)?|rushed)\b|\brushed\b|太快|过快"
 _TOO_SLOW = r"\btoo slow(?:ly)?\b|太慢|过慢"
 _SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow (?:\w+ ){0,2}down\b|慢一点|慢一些|慢点|放慢|慢些|慢"
 _FASTER = r"\bfaster\b|\bquicker\b|\bspeed (?:\w+ ){0,2}up\b|快一点|快一些|快点|加快|快些|快"
-_FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|女声|女生|女的|女性|女|御姐"
-_MALE = r"\bmale\b|\bm[ae]n'?s?\b|\bguy'?s?\b|\bboy'?s?\b|\bhis\b|男声|男生|男的|男性|男"
-_CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|换|改|用"
+_FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|\b(?:lady|ladie|lass)'?s?\b|女声|女生|女的|女性|女|御姐"
+_MALE = r"\bmale\b|\bm[ae]n'?s?\b|\bguy'?s?\b|\bboy'?s?\b|\bhis\b|\b(?:bloke|chap|lad|fella|dude)'?s?\b|男声|男生|男的|男性|男"
+_CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|\b(?:better|nicer|more natural|less robotic|more human)\b|换|改|用"
 _VOICE_ID = re.compile(r"\b((?:en|en_gb|zh)_(?:female|male)|kokoro:[a-z]{2}_[a-z0-9]+)\b")
 # the accents the voices speak (speech/espeak.py's ids: ``en_gb_male`` is British English, male): "a british male voice"
 _ACCENTS = (("en_gb", r"\b(?:british|brit|england|london|uk(?= (?:english|accent|male|female|man|woman|guy|girl|voice)))\b|"
@@ -401,6 +402,10 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     at_end = end_said is not None
     if start is None and not at_end and state.language == "zh" and _SAID_LAST_ZH.search(message[:match.start("body")]):
         at_end = True  # "最后加一句配音：谢谢观看", "结尾再配一句……": said at the end, so it ends with the video
+    if start is None and not at_end and state.language == "en" and _SAID_AT_END_EN.search(said):
+        at_end = True  # "add narration at the end saying thanks for watching": the end said before the words
+    if start is None and not at_end and state.language == "en" and _SAID_AT_START_EN.search(said):
+        start = 0  # "add narration at the start saying hi"
     if end_said is not None:  # "have a man say 'see you tomorrow' at the end": it ends with the video (its length is known once spoken)
         after = after[end_said.end():]
         gender_after = gender_after or _GENDER_AFTER.match(after)  # "... at the end, male voice"
@@ -421,15 +426,16 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
 
 # the voice said after the words: "... in a male voice", "..., male voice", "... in a british female voice"
 _GENDER_AFTER = re.compile(rf"\s*(?:,\s*)?(?:\b(?:in|with|using)\s+)?(?:an?\s+)?"
-                           rf"({_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)(?:\s+voice\b|"
-                           r"(?=\s*(?:please|pls|thanks)?[.!]*\s*$))", re.I)  # "... at 3 seconds, female": the message's last word
+                           rf"(?:({_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|female|male)'?s?)(?:\s+voice\b|"
+                           r"(?=\s*(?:please|pls|thanks)?[.!]*\s*$))|"  # "... at 3 seconds, female": the message's last word
+                           r"((?:british|american|english|uk|us)(?: (?:male|female))?) (?:accent|voice)\b)", re.I)  # "... in a british accent"
 # a correction right after the words or the voice: "— scratch that, 'See you tomorrow'", ", no, female"
 _INSTEAD_SAID = re.compile(r"""(?i)^[\s,.;—–-]*(?:scratch that|no+|sorry|actually|i mean|wait)"""
                            r"""[,\s]+(?:"([^"]+)"|“([^”]+)”|'((?:[^']|'(?=\w))+)'(?!\w)|(?:in\s+)?(?:a\s+)?"""
-                           r"""(?P<who>wom[ae]n|m[ae]n|girl|boy|guy|female|male)'?s?(?:\s+voice)?)[\s.!]*""")
+                           r"""(?P<who>wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?(?:\s+voice)?)[\s.!]*""")
 # a wish said before the request it makes: "it'd be cool to", "i'd love to"
 _WISH = re.compile(r"(?i)^\s*(?:it'?d be (?:cool|nice|great|good|fun)|it would be (?:cool|nice|great|good|fun)|i'?d (?:love|like)|"
-                   r"maybe (?:we could|you could)?|(?:can|could) (?:we|you))\s*(?:to|if (?:you|we) could)?\s*$")
+                   r"maybe (?:we could|you could)?|(?:can|could) (?:we|you)|add)\s*(?:to|if (?:you|we) could)?\s*$")
 # how and where it is spoken, said after quoted Chinese words: "，用男声", "，女声，放在狗那段开始的时候", "…还是女声吧"
 _ZH_SPEC_AFTER = re.compile(r"(?:[，,。…\s]*(?:(?:用|要|换成|改成|还是|不对|不是)?(?P<g>男声|女声|男生|女生|男的|女的|男性|女性)"
                             r"(?:的声音|声音)?(?:吧|来读|来念)?|(?P<place>放在[^，,。]{1,16}?(?:开始的时候|开始时|开头|的时候|时)|(?:从|在)第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?|"
@@ -445,6 +451,9 @@ _MOMENT_AFTER = re.compile(r"(?i)^\s*(?:when|once|as soon as)\s+[^,.;!?]{3,40}?[
 # the end said after the words: "... at the end", "... at the very end of the video" (and not "at the end of the dog clip")
 _SPOKEN_AT_END = re.compile(r"(?i)\s*(?:,\s*)?(?:right |just )?\b(?:at|in) the (?:very )?end(?: of (?:the|my|this) (?:whole )?video)?"
                             r"(?!\s+of\b)[\s.!,]*")
+# the end said between the voice's noun and its words: "add narration at the very end saying ...", "a voice-over at the end:"
+_SAID_AT_END_EN = re.compile(r"(?i)\b(?:at|in) the (?:very )?end\b(?! of (?:the |this |that )?(?!(?:whole )?video\b))")
+_SAID_AT_START_EN = re.compile(r"(?i)\b(?:at|from) the (?:very )?(?:start|beginning)\b(?! of (?:the |this |that )?(?!(?:whole )?video\b))")
 # the end said before a voice line in Chinese ("最后加一句配音：", "视频结尾再配一句"), not a length from it ("最后3秒")
 _SAID_LAST_ZH = re.compile(r"(?:^|[，,。\s])(?:在|到)?(?:视频|片子|整个视频)?(?:的)?(?:最后|结尾|末尾|片尾|最末)(?:的时候|那里|处|面)?(?:[，,\s])?"
                            r"(?:再|也|就)?(?:加|配|来|放|插|补|让)")
@@ -454,7 +463,7 @@ _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:�
 
 def _clip_start(said: str, state: PlanState) -> int | None:
     """Where a clip named with the narration starts: "when the dog comes on", "over the second clip", "放在狗那段开始的时候"."""
-    if not re.search(r"\b(?:when|over|on)\b|段|镜头", said):
+    if not re.search(r"\b(?:when|over|on|during)\b|\b(?:start|beginning) of\b|段|镜头", said):
         return None
     clause = split_clauses(said, state.language)
     refs = [r for c in clause for r in clip_refs(c, state) if r != MISSING]
@@ -575,8 +584,12 @@ _BARE_ON = re.compile(
     r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|make|create|generate|i want|i need|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
-    r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film)))?"
+    r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film))|(?<=put the captions) on|"
+    r"(?<=put captions) on|(?<=put subtitles) on|(?<=put the subtitles) on)?"
     r"\s*(?:please|pls|plz)?$|^(?:auto(?:matic)?\s+)?(?:captions|subtitles|subs)(?: on)?(?: please| pls| plz)?$|"
+    # "caption it", "could you caption the video": the verb
+    r"^(?:(?:can|could|would|will) (?:you|u)\s+)?(?:please\s+)?(?:auto[- ]?)?(?:caption|subtitle)\s+(?:it|this|the (?:whole )?"
+    r"(?:video|clips?|thing|footage))(?: for me)?(?:\s*(?:please|pls|plz))?$|"
     r"^(?:is it possible|would it be possible|can i get|could i get|can we get|can we have) (?:to )?(?:add |have |get )?"
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
     r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
@@ -584,7 +597,7 @@ _BARE_ON = re.compile(
     r"^(?:请|麻烦|帮我|给我|你)*(?:把)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上)(?:吧)?$")
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
 _SPEECH = (r"\bwhat(?:ever)? (?:people|ppl|they|we|i|he|she|everyone|the \w+)(?:'re|'s| are| is| were| was)? (?:say|said|talk|speak)\w*|"
-           r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
+           r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b(?! words?\b)|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
            r"说的话|讲的话|对话|语音|识别")
 _TRANSCRIBE = r"\btranscri\w+|识别(?:一下)?(?:视频|片段)?(?:里|中)?(?:说的话|讲的话|的语音|的对话|语音)|听写|" \
               r"(?:说的话|讲的话|语音|对话|对白)(?:都|全|全部)?(?:识别|转成文字|转为文字|转文字)"  # "把里面说的话都识别出来"
@@ -639,6 +652,11 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         state.edit(SetCaptions(enabled=False), focus_kind="captions")
         return True
     colour = color_of(clause.text)
+    # "white with the spoken word in yellow": the words' colour, and the word being said in another
+    spoken = clause.search(_SPOKEN_WORD)
+    spoken_colour = color_of(clause.text[spoken.start():]) if spoken else None
+    if spoken and spoken_colour:
+        colour = color_of(clause.text[:spoken.start()])
     scale = 1.25 if clause.has(_BIGGER) else 0.8 if clause.has(_SMALLER) else None
     placed = position_of(clause) if plural and clause.quote() is None and colour is None and scale is None else None
     if placed is not None and placed != "bottom":
@@ -652,6 +670,12 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
         _caption_speech(state, style)
         return True
     highlight_colour = colour if colour and clause.has(r"\bhighlight\w*\b|高亮") else None
+    if spoken and spoken_colour:
+        if colour is not None:  # both said: one change holds both
+            state.edit(SetCaptions(style=style, size_scale=scale, color=colour, highlight=spoken_colour),  # type: ignore[arg-type]
+                       focus_kind="captions")
+            return True
+        highlight_colour = colour = spoken_colour
     if on_first and (colour or scale):  # "captions on, yellow": turned on, then the colour
         if not state.draft.captioned_segments() and state.draft.tracks_of(VIDEO) and not speaking and not narrated:
             _caption_speech(state, style)  # no narration yet: the clips' own speech, captioned
@@ -664,6 +688,10 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     state.edit(SetCaptions(style=style, size_scale=scale, color=None if highlight_colour else colour,  # type: ignore[arg-type]
                            highlight=highlight_colour), focus_kind="captions")
     return True
+
+
+# the word being said, named to colour it: "the spoken word in yellow", "the current word pink", "the word being said in red"
+_SPOKEN_WORD = r"\b(?:the |each )?(?:spoken|current|active|highlighted) words?\b|\bthe words? (?:being|as it'?s|that'?s being) (?:said|spoken)\b"
 
 
 # a history label that turned the captions on or off ("Turned on captions (highlight)", "captions: bigger", "字幕已开启",
@@ -688,8 +716,12 @@ def captions_on_in_history(state: PlanState) -> bool | None:
 def _placed(clause: Clause, state: PlanState) -> bool:
     """Captions asked somewhere else than the bottom: they always sit in the lower third, so ask (the words of a
     title of one's own can go anywhere)."""
+    where = next((s.words for s in read_clause(clause).of("position") if s.words), "")
+    # (the place said is named back: "I can't move them to the middle")
+    moved = f"I can't move them to the {re.sub(r'^(?:at|in|to|on) (?:the )?', '', where)}" if where and clause.language == "en" \
+        else "I can't move them"
     state.actions.append(Unknown(clause.unquoted(), understood="captions", question=ask(
-        clause, "Captions always sit at the bottom of the frame (the lower third); I can't move them. Want them there? "
+        clause, f"Captions always sit at the bottom of the frame (the lower third); {moved}. Want them there? "
                 "Say: add captions. For words of your own in a corner, say: add the caption '...' in the bottom right corner.",
         "字幕固定显示在画面底部，暂时不能移动位置。要在底部加字幕吗？可以说：加字幕。想在角落放自己的文字，可以说：在右下角加文字「…」。")))
     state.focus = Focus("captions")
