@@ -1578,6 +1578,10 @@ _REASON_EN = re.compile(
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
+    # the project said to be empty, before the first request: "i have no clips yet", "i don't have any video yet"
+    r"(?:hi|hello|hey)?,?\s*(?:i (?:have|got) (?:no|zero) (?:clips?|videos?|footage|shots?)|i (?:don'?t|dont|do not) have (?:any|a) "
+    r"(?:clips?|videos?|footage|shots?)|i (?:have|got) nothing|there(?:'s| is) nothing|(?:the|my) (?:project|timeline) is (?:still )?empty)"
+    r"(?: (?:here|in (?:it|the project|the timeline)))?(?: yet| so far| at the moment| right now)?\W*|"
     r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|"
     # a judgement of the last change, before the undo it asks for: "hmm no, that looks worse. undo"
     r"(?:that|it|this)(?:'s| is| looks?| feels?| seems?| sounds?)+ (?:(?:really|so|kinda|kind of|a bit|way|much|even|super) )*"

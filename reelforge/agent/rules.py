@@ -445,7 +445,23 @@ def _cut_what_was_named(clauses: list[Clause]) -> list[Clause]:
             verb = "剪掉" if clause.language == "zh" else "cut"
             merged = Clause(f"{verb} {named.text}", named.quotes, named.language, named.source)
             return [*clauses[:index - 1], merged, *clauses[index + 1:]]
+        # "shorter please, the last 3 seconds are boring", "the first 2 seconds drag, make it shorter": the shorter asked
+        # for without how much, beside an end's seconds judged, is that stretch cut
+        for vague, stretch in ((named, clause), (clause, named)):
+            said = _STRETCH_JUDGED.match(stretch.text)
+            if _SHORTER_IT.match(vague.text) and said is not None:
+                merged = Clause(f"cut the {said.group(1)}", stretch.quotes, stretch.language, stretch.source)
+                return [*clauses[:index - 1], merged, *clauses[index + 1:]]
     return clauses
+
+
+_SHORTER_IT = re.compile(r"^(?:(?:so|and|just|then|please|pls)\s+)*(?:(?:make|cut|trim|get) (?:it|this|the video|that|the whole thing) "
+                         r"(?:a (?:bit|little) |a lil |little )?shorter|(?:a (?:bit|little) )?shorter|shorten (?:it|this|the video))"
+                         r"(?:\s+(?:please|pls))?$")
+# an end's seconds judged, with nothing asked: "the last 3 seconds are boring", "first 2 secs drag"
+_STRETCH_JUDGED = re.compile(r"^(?:(?:but|because|since|cause|cuz|coz)\s+)?(?:the )?((?:first|last|final|opening) (?:\d+(?:\.\d+)?\s*)?"
+                             r"(?:seconds?|secs?|s))\b (?!.*\b(?:should|please|can you|could you)\b)"
+                             r"(?:are|is|'re|feel|feels|look|looks|seem|seems|just|drag|do|does|don'?t|doesn'?t|have|has)\b.*$")
 
 
 # the export's quality said with its shape or place: "导出 发B站的 横屏高清"

@@ -8,7 +8,7 @@ import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._inside import cut_inside, split
-from reelforge.agent._intents._transitions import NAMES, PLACE, kind_named, no_such_named
+from reelforge.agent._intents._transitions import NAMES, PLACE, SLIDE_ALONE, kind_named, no_such_named
 from reelforge.agent._intents._words import (
     ABRUPT,
     ADD,
@@ -25,6 +25,7 @@ from reelforge.agent._intents.motion import manner_of_last_move, motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, number_word, time_range
 from reelforge.agent._refs import (
     MISSING,
+    bare_order,
     clip_refs,
     clip_sound_changed_last,
     each_clip,
@@ -295,6 +296,8 @@ def _transition(clause: Clause, state: PlanState) -> bool:
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
     # any name of a transition where one goes: "a push between the clips", "a cross fade on each cut", "每个镜头之间都加闪黑"
     placed = clause.has(PLACE) and (kind_named(clause.text) is not None or no_such_named(clause.text) is not None)
+    # a slide said alone with its way, where clips meet: "slide left", "push right", "slide from right to left"
+    placed = placed or len(main_clips(state.draft)) >= 2 and clause.has(SLIDE_ALONE)
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
             and not harsh and not placed and not _transition_meant(clause, state):
         return False
@@ -729,10 +732,29 @@ def _move_nth(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+def _bare_order(clause: Clause, state: PlanState) -> bool:
+    """"dog clip before city pls", "dog first": that clip moved before (or after) the other, or to that end, as "move the
+    dog clip before the city clip" does."""
+    said = bare_order(clause, state)
+    if said is None:
+        return False
+    one, where, other = said
+    ids = [c.id for c in main_clips(state.draft)]
+    current = ids.index(one)
+    if other is None:
+        index = 0 if where == "first" else len(ids) - 1
+    else:
+        anchor = ids.index(other)
+        index = anchor + (1 if where == "after" else 0) - (1 if current < anchor else 0)
+    if index != current:
+        state.edit(MoveClip(segment_id=one, to_index=index), focus_kind="clip")
+    return True
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):
         return False
-    if _move_nth(clause, state):
+    if _move_nth(clause, state) or _bare_order(clause, state):
         return True
     just_added = _added_upload(state)
     if just_added is not None and just_added is state.actions[-1] and clause.has(_PLACE_ALONE):
