@@ -59,6 +59,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:kindly\s+)?do (?:one|1) thing[,:]?\s*", ""),
     (r"\b(?:please\s+)?do the needful(?:\s+and)?\s*", ""),
     (r"^dear,?\s+", ""),
+    # someone else's judgement passed on: "so i showed this to my friend and she said the dog part is too fast, ..." (the
+    # judgement is the request's reason, as the user's own would be)
+    (r"(^|[.!]\s+)(?:(?:so|and|ok|okay|well)\s+)*(?:i (?:showed|sent|played) (?:it|this|the video) (?:to )?(?:my |a )?\w+(?: \w+)? and )?"
+     r"(?:she|he|they|my \w+|people|everyone|someone|somebody|a friend) (?:said|says|thinks?|thought|told me|feels?|felt|mentioned)"
+     r"(?: that)?\s+(?=(?:the|this|that|it|its|it's)\b)", r"\1"),
     (r"^(?:actually|basically),?\s+(?=the\b)", ""),
     # --- an article left out, as a hurried or a learner's message leaves it: "at start", "move title to top", "fade music
     # out", "dog clip only needs the first 3 seconds" (the editor's nouns only; "add music" and "make video of a cat" ask
@@ -86,6 +91,12 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # ("two seconds clip of a lightning storm", "add a 4 seconds clip of rain": the length said before the clip, plural)
     (rf"(\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})) (?:seconds|secs) (?=(?:long )?(?:clip|video|shot|scene|footage)\b(?!\s*(?:\d|one|two|three)\b))",
      r"\1 second "),
+    # ("the second clip too long, make it 3 second only", "music too loud": a complaint with its "is" left out)
+    (r"(^|[,;.]\s*|\b(?:but|and|so)\s+)((?:the|this|that|my) (?:[\w-]+ ){0,2}?(?:clip|video|part|one|shot|music|song|title|text|transition|"
+     r"crossfade|fade|zoom)) ((?:way |much |a bit |a little |kind of |kinda )?(?:too|very|so) (?:long|short|fast|slow|quick|loud|quiet|big|"
+     r"small|dark|bright|boring|abrupt)|(?:too much|so much) (?:long|fast|slow|loud))\b", r"\1\2 is \3"),
+    # ("the photo 2 seconds only, at the start": "only" said after the length it limits)
+    (rf"(?<!\bonly )(?<!\bof )(?<!\bfor )\b((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?)) only\b", r"only \1"),
     # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
     # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
     (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"

@@ -1130,6 +1130,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     continue
                 state.actions.append(_which(clause, chosen, rival))
                 continue
+            also = _also_read(clause, state, found, chosen)
+            if also is not None:  # "make it vertical and 8 seconds max": the shape, and the length the shape's reading left
+                state = also
+                continue
             left = _left_out(clause, chosen)
             if left is not None:  # "slow down the music": the best reading would change something else
                 state.actions.append(left)
@@ -1292,6 +1296,17 @@ def _joined_parts(clause: Clause, state: PlanState, topics: set[str]) -> PlanSta
                                               if (t := topic_of(a)) is not None}:
             return planned
     return None
+
+
+def _also_read(clause: Clause, state: PlanState, found: list[Candidate], chosen: Candidate) -> PlanState | None:
+    """"make it vertical and 8 seconds max", "square, and max 6 seconds": the best reading acts on one thing and another
+    area reads, from words the first leaves out, a change of another thing; when the clause joins the two ("and", a
+    comma), each side read alone, in turn (``_joined_parts``), else None (the best reading stands)."""
+    if any(isinstance(a, Unknown) for a in chosen.actions) or not chosen.topics:
+        return None
+    other = next((c for c in found if c is not chosen and c.explains and not c.explains & chosen.explains and c.topics
+                  and not c.topics & chosen.topics and not any(isinstance(a, Unknown) for a in c.actions)), None)
+    return _joined_parts(clause, state, chosen.topics | other.topics) if other is not None else None
 
 
 def _composed_parts(clause: Clause, state: PlanState) -> PlanState | None:

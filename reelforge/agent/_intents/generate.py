@@ -754,6 +754,9 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
         old = "this clip" if clause.language == "en" else "这段"  # "replace this with ...": the one clip there
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
+    focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
+    if not refs and re.fullmatch(r"(?:this|that|it)(?: one)?", old.strip()) and focus and state.draft.find_segment(focus):
+        refs = [focus]  # "the city clip is boring, swap it for a clip of a market": the clip just named
     if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and (
             re.match(r"(?:1|一)段", new) or _described(new)):
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows

@@ -613,7 +613,7 @@ def _caller(clause: Clause, state: PlanState) -> str | None:
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|"
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse (?:the )?(?:clips?'? |clips' )?order|reverse the clips)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|"
                       r"换(?:下|一下)?(?:位置|顺序)|(?:跟|和|与).{1,12}换(?:一下|下)?(?:吧|吗)?$|(?:换|调)(?:一下|个)?(?:先后)?顺序|顺序(?:换|调|反|倒)|颠倒"):
         return False
     refs = clip_refs(clause, state)
@@ -839,11 +839,14 @@ _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
           r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d|" \
           r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing|total)) (?:to be |at |down to )?(?:just |only )?\d|" \
-          r"\bfit (?:in(?:to)? |within )?(?:a |an |the )?\d"  # "it needs to fit a 10 sec story"
+          r"\bfit (?:in(?:to)? |within )?(?:a |an |the )?\d|" \
+          r"\d\s*(?:seconds?|secs?|s) (?:max|maximum|tops|at most|or less|or under)\b|" \
+          r"^(?:and |but |also )?(?:maybe |about |like |around |only |just )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:long|in total)$|" \
+          r"\b(?:max|maximum|at most|no (?:longer|more) than|(?:keep it |it'?s? )?under|less than) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b"  # "it needs to fit a 10 sec story", "8 seconds max"
 
 
 # "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
-_LONGER = r"\blonger\b|\blengthen\w*|\bextend\w*|\bstretch (?:it|the video|this)\b|延长|变长|加长|长一点|长一些|长\d"
+_LONGER = r"(?<!\bno )(?<!\bnot )(?<!\bany )\blonger\b(?! than \d)|\blengthen\w*|\bextend\w*|\bstretch (?:it|the video|this)\b|延长|变长|加长|长一点|长一些|长\d"
 _NOT_THE_VIDEO = r"\b(?:title|text|caption|subtitles?|music|song|bgm|soundtrack|crossfade|transitions?|fades?|dissolve|" \
                  r"sound|voice|photos?|pictures?|images?|slides?)\b|标题|文字|字幕|音乐|配乐|歌|转场|过渡|叠化|淡|音效|配音|照片|图片"
 
