@@ -59,6 +59,11 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:kindly\s+)?do (?:one|1) thing[,:]?\s*", ""),
     (r"\b(?:please\s+)?do the needful(?:\s+and)?\s*", ""),
     (r"^dear,?\s+", ""),
+    # someone else's judgement passed on: "so i showed this to my friend and she said the dog part is too fast, ..." (the
+    # judgement is the request's reason, as the user's own would be)
+    (r"(^|[.!]\s+)(?:(?:so|and|ok|okay|well)\s+)*(?:i (?:showed|sent|played) (?:it|this|the video) (?:to )?(?:my |a )?\w+(?: \w+)? and )?"
+     r"(?:she|he|they|my \w+|people|everyone|someone|somebody|a friend) (?:said|says|thinks?|thought|told me|feels?|felt|mentioned)"
+     r"(?: that)?\s+(?=(?:the|this|that|it|its|it's)\b)", r"\1"),
     (r"^(?:actually|basically),?\s+(?=the\b)", ""),
     # --- an article left out, as a hurried or a learner's message leaves it: "at start", "move title to top", "fade music
     # out", "dog clip only needs the first 3 seconds" (the editor's nouns only; "add music" and "make video of a cat" ask
@@ -73,6 +78,25 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
      r"every|all|one|another|new|any|some) )", r"\1 the "),
     (r"(^|[,;.]\s*|\band\s+)(?=(?:(?:first|second|third|last|dog|city) clip|title|music|song|captions|subtitles)\s+"
      r"(?:only|just|needs|should|is|are|has|must|can|could|fades?|starts?|ends?|comes?)\b)", r"\1the "),
+    # ("make whole video 12 seconds", "whole video 12 seconds": the video as a whole, said without its article, and its
+    # length said with no verb is what it is cut to; "add photo at the start": the uploaded photo)
+    (r"(^|[,;]\s*|\b(?:make|cut|trim|shorten|keep|speed up|slow down|mute|fade|for|of)\s+)(?:whole|entire) (video|thing|movie|film)\b",
+     r"\1the whole \2"),
+    (rf"^(?:the )?(?:whole|entire|full) (video|thing|movie|film|edit),? ((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?|s))"
+     r"(?:\s+(?:long|total|only|max))?(?=\s*(?:$|[,.!]|please\b|pls\b))", r"make the whole \1 \2 long"),
+    (r"\b(add|put|insert|place|use|include) (?=(?:photo|picture|pic|image)\b(?!\s+(?:of|about|that|which|with)\b))", r"\1 the "),
+    # ("..., put at the start", "and place after the dog clip": the thing just named, its pronoun left out)
+    (r"([,;]\s*|\b(?:and|then)\s+)(put|place|move|insert)\s+(?=(?:at|in|to|after|before)\s+(?:the\s+)?(?:(?:very\s+)?(?:start|end|beginning|"
+     r"front|back)|first|last|second|[a-z]+\s+(?:clip|one|video|shot))\b)", r"\1\2 it "),
+    # ("two seconds clip of a lightning storm", "add a 4 seconds clip of rain": the length said before the clip, plural)
+    (rf"(\b(?:\d+(?:\.\d+)?|{_NUMBER_WORDS})) (?:seconds|secs) (?=(?:long )?(?:clip|video|shot|scene|footage)\b(?!\s*(?:\d|one|two|three)\b))",
+     r"\1 second "),
+    # ("the second clip too long, make it 3 second only", "music too loud": a complaint with its "is" left out)
+    (r"(^|[,;.]\s*|\b(?:but|and|so)\s+)((?:the|this|that|my) (?:[\w-]+ ){0,2}?(?:clip|video|part|one|shot|music|song|title|text|transition|"
+     r"crossfade|fade|zoom)) ((?:way |much |a bit |a little |kind of |kinda )?(?:too|very|so) (?:long|short|fast|slow|quick|loud|quiet|big|"
+     r"small|dark|bright|boring|abrupt)|(?:too much|so much) (?:long|fast|slow|loud))\b", r"\1\2 is \3"),
+    # ("the photo 2 seconds only, at the start": "only" said after the length it limits)
+    (rf"(?<!\bonly )(?<!\bof )(?<!\bfor )\b((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?)) only\b", r"only \1"),
     # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
     # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
     (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"
@@ -157,6 +181,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\bi (?:want|need|wish) only (?=the (?:first|last|middle)\b)", "keep only "),
     (r"\b(?:only )?cuts? (?:direct|directly|dry|simple|straight|normal)\b|\bdirect cuts?\b|(?<!hard )\bcuts only\b",
      "only hard cuts"),
+    # "no transition please, just cut", "just a cut, no transitions": the cut said once beside the transitions turned down
+    (r"(\bno transitions?\b[^⟪]*?[,;.]\s*(?:and )?)(?:just|only) (?:a )?(?:plain |simple |normal )?cut\b(?=\s*(?:[,.!]|$|please\b|pls\b))|"
+     r"(^|[,;.]\s*)(?:just|only) (?:a )?(?:plain |simple |normal )?cut(?=\s*(?:please\s*|pls\s*)?[,;.]\s*(?:and )?no transitions?\b)",
+     lambda m: f"{m.group(1) or m.group(2) or ''}only hard cuts"),
     (r"\b(speed (?:of [\w ]+? )?(?:to|at) \d+(?:\.\d+)?)(?![\d.]|\s*(?:x\b|%|percent|times|seconds?|secs?|s\b))", r"\1x"),
     # --- "him"/"her" for a clip, a title: "cut him 4 seconds", "the beginning of him"
     (rf"\b(cut|trim|shorten|mute|move|delete|remove|erase|put|make|speed up|slow down|of|from|to) (?:him|{_HER_OBJECT})\b",
@@ -286,6 +314,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # then a crossfade" (taken out; "fade the music out" has its verb)
     (r"(^|[,;]\s*|\b(?:and|then|so|just)\s+)(?:the )?(title|text|captions?|subtitles|music|song|voice-?over|narration)\s+out"
      r"(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b|\bpls\b))", r"\1take the \2 out"),
+    # ... and so is a stretch of the video: "first 3 seconds out", "last two secs off pls" (cut; "fade out" has its verb)
+    (rf"(^|[,;]\s*|\b(?:and|then|so|just)\s+)(?:the )?((?:first|last|final|opening) (?:(?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?)?"
+     r"(?:seconds?|secs?|s))\s+(?:out|off)(?=\s*(?:[,.!]|$|\band\b|\bthen\b|\bplease\b|\bpls\b))", r"\1cut the \2"),
     # --- colloquial verbs for adding at an end: "tack the hike clip onto the end", "slap hike.mp4 on at the start" (stuck on)
     (r"^((?:(?:please|just|and|then|now)\s+)*)(?:tack|slap|bung|whack|chuck)\s+(?=\S.*?\b(?:on|onto|on to|at)\s+(?:the (?:very )?"
      r"(?:end|start|beginning|front)|it)\b)", r"\1stick "),

@@ -18,9 +18,12 @@ _EN_UNITS = {
 _EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
             "ninety": 90}
 _EN_WORD = "|".join([*_EN_TENS, *_EN_UNITS, "a hundred", "hundred"])
+# a number said in words: a unit only after a tens word ("twenty four"; "the first one four seconds" is one clip, 4 s)
+_EN_COMPOUND = (rf"(?:{'|'.join(_EN_TENS)})(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?\b|"
+                rf"(?:{'|'.join(_EN_UNITS)}|a hundred|hundred)\b")
 # a number word counts only before a unit, so "one of the clips" keeps its words
 _EN_FOLLOW = r"(?=[\s-]*(?:(?:more|extra|additional|further|other)\s+)?(?:seconds?|secs?|minutes?|mins?|percent|%|times|x\b|fps|frames|steps?\b|changes\b|edits\b|things\b|actions\b))"
-_EN_NUMBER = re.compile(rf"\b((?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)\b{_EN_FOLLOW}")
+_EN_NUMBER = re.compile(rf"\b({_EN_COMPOUND}){_EN_FOLLOW}")
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -72,7 +75,7 @@ def _en_word_value(words: str) -> int:
 def number_word(words: str) -> int | None:
     """A number said alone in words ("three", "twenty five", "forty-five"), else None: a bare value after a change
     ("ok now three" after a speed change) has no unit to tell it is a number."""
-    if not re.fullmatch(rf"(?:{_EN_WORD})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?", words):
+    if not re.fullmatch(_EN_COMPOUND, words):
         return None
     return _en_word_value(words)
 
@@ -113,8 +116,8 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(\d+(?:\.\d+)?)\s*(?:ms|millisecs?|milliseconds?)\b",
                   lambda m: f"{_fmt(float(m.group(1)) / 1000)} seconds", text)
     # "one and a half times", "two and a half times faster": a speed
-    text = re.sub(rf"\b(a|an|one|(?:{'|'.join(_EN_UNITS)})|\d+) and a half times\b",
-                  lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)}x", text)
+    text = re.sub(rf"\b(a|an|one|(?:{'|'.join(_EN_UNITS)})|\d+) and a half (?:times\b|x\b|(?=speed\b))",  # "at one and a half speed"
+                  lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)}x" + (" " if m.group(0).endswith(" ") else ""), text)
     # "bring it down to a fifth", "music at a quarter", "at about a third": a share of the volume
     text = re.sub(r"\b(to|at|volume) (?:(?:about|around|roughly|approximately|like|maybe|say) )?(?:a|one) (quarter|fourth|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|"
                   r"shot|scene|segment|video|part|position|place))",

@@ -13,7 +13,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "bare_order", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -142,6 +142,36 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
     if not ids and clips and _shows_absent(clause):  # "unmute the dog clip" when no clip shows a dog: not every clip
         ids = [MISSING]
     return ids
+
+
+# clips said with where one goes, with no article and no verb, as a terse or a learner's message says it: "dog clip before
+# city pls", "the dog before the city", "put dog before city", "city after dog", "dog first", "city last"
+_BARE_ORDER = re.compile(r"^(?:(?:put|move|place|have) )?(?:the )?(?P<one>[a-z][a-z0-9 ]{0,20}?)(?: (?:should|must|can) (?:go|come|be))?"
+                         r" (?:(?P<where>before|after) (?:the )?(?P<other>[a-z][a-z0-9 ]{0,20}?)|(?P<end>first|last))"
+                         r"(?: please| pls| plz| thx| thanks)?$")
+
+
+def _clip_said_bare(words: str, clause: Clause, state: PlanState) -> str | None:
+    """The one clip on the timeline that ``words``, said with no article, name ("dog", "city one", "clip 2")."""
+    said = words if re.match(r"(?:clip|shot) \d$|.+ (?:clip|one|part|shot|video)$", words) else f"{words} clip"
+    refs = clip_refs(Clause(said if said[0:5] in ("clip ", "shot ") else f"the {said}", clause.quotes, clause.language,
+                            clause.source), state)
+    return refs[0] if len(refs) == 1 and refs[0] != MISSING else None
+
+
+def bare_order(clause: Clause, state: PlanState) -> tuple[str, str, str | None] | None:
+    """(the clip, "before"/"after"/"first"/"last", the other clip or None) when the clause only says where a clip on the
+    timeline goes, its clips named without an article ("dog clip before city pls", "dog first"); else None."""
+    said = _BARE_ORDER.match(clause.text) if clause.language == "en" else None
+    if said is None or len(main_clips(state.draft)) < 2:
+        return None
+    one = _clip_said_bare(said.group("one"), clause, state)
+    if said.group("end"):
+        return (one, said.group("end"), None) if one is not None else None
+    other = _clip_said_bare(said.group("other"), clause, state)
+    if one is None or other is None or one == other:
+        return None
+    return one, said.group("where"), other
 
 
 # a photo said as the thing, not as an upload to add or animate ("my photo" / "我的照片" may be either; the areas that add
@@ -396,6 +426,11 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     for match in _BARE.finditer(clause.text):
         if match.group(1) in shown:
             return match.start()
+    # ... and a place said beside it with no article, as a learner or a hurried message says it: "add my hike video after
+    # city", "put photo before dog, 3 seconds"
+    for match in _BARE_PLACE.finditer(clause.text):
+        if match.group(1) in shown:
+            return match.start(1)
     # Chinese names it as the object of a move or a change: "把城市挪到狗后面", "把狗放慢"
     for match in re.finditer(r"(?:把|将)([\u4e00-\u9fff]{1,5}?)(?:的)?(?=挪|移|放|拿|搬|调|剪|删|去掉|静音|加速|减速|放慢|换)|"
                              r"(?:替换掉?|换掉|代替|取代)([\u4e00-\u9fff]{1,4}?)(?:那段|的片段)?(?:吧|了)?$", clause.text):  # "用…替换狗"
@@ -422,6 +457,7 @@ first last second whole same other new next previous timeline screen frame backg
 transition voice caption captions subtitles way one mp4 mov jpg jpeg png webm""".split())
 # "the first 2 seconds of the dog", "the last 3 secs of city": seconds of a thing a clip shows (``_named``)
 _SECONDS_OF = re.compile(r"\b(?:first|last|final|opening|middle) (?:\d+(?:\.\d+)?|[a-z]+) ?(?:seconds?|secs?|s) of (?:the )?([a-z]{3,})\b(?! (?:clip|shot|scene|part|one)\b)")
+_BARE_PLACE = re.compile(r"\b(?:after|before) ([a-z]{3,})(?=\s*(?:$|[,.;!]|\b(?:please|pls|and|then|for|with)\b))")
 _BARE = re.compile(r"(?<!\bof )(?<!\blike )(?<!\bas )(?<!\bwith )(?<!\bshowing )(?<!\babout )\bthe ([a-z]{3,})\b(?!'s)")
 
 

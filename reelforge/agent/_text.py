@@ -323,6 +323,14 @@ _TOPIC_EN = re.compile(r"^(?:and |now |so |ok )*(?:(?:the )?same(?: thing)? (?:f
 _TOPIC_ZH = re.compile(r"^(?:还有|然后|那|至于)?([\u4e00-\u9fff]{0,4}(?:那段|这段|标题|音乐|背景音乐|字幕|转场|配音|旁白))(?:的话|呢)?$")
 
 
+# a change said with no object of its own after a clip named alone ("the dog clip, slow motion"), and what names one
+_CHANGE_ALONE = re.compile(r"^(?:(?:please|pls|just|and|then|also|now)\s+)*(?:cut|trim|shorten|shave|chop|speed|slow|mute|unmute|fade|"
+                           r"zoom|pan|tilt|delete|remove|make|put|keep|double|half|slo-?mo|slow[- ]?mo|\d+(?:\.\d+)?\s*x\b)")
+_NAMES_ITS_OWN = re.compile(r"\b(?:it|them|this|that|title|text|music|song|captions?|subtitles?|voice|narration|sound effects?|"
+                            r"clips?|videos?|video|shots?|photos?|transitions?|crossfade|canvas|background)\b|\bthe (?!(?:start|end|beginning|"
+                            r"ending|first|last|middle)\b)")
+
+
 def _topic_first(parts: list[str]) -> list[str]:
     """"now the title, make it blue", "还有狗那段，把它静音": the thing named first is the "it" of the request after it."""
     merged: list[str] = []
@@ -342,6 +350,14 @@ def _topic_first(parts: list[str]) -> list[str]:
                 r"\b(?:clip|part|shot|one)$", topic.group(1) or "") and re.search(
                 r"\b(?:first|last|opening|final) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b$", parts[index + 1]):
             merged.append(f"{parts[index + 1]} of {topic.group(1)}")  # "the city clip, cut the first 3 seconds": of that clip
+            index += 2
+        elif topic and topic.re is _TOPIC_EN and index + 1 < len(parts) and re.search(
+                r"\b(?:clip|part|shot|one|video)$", topic.group(1) or "") and _CHANGE_ALONE.match(parts[index + 1]) \
+                and not _NAMES_ITS_OWN.search(parts[index + 1]):
+            # "the dog clip, slow motion", "the city clip, trim 2 seconds off the end": the change is that clip's (it was
+            # made to the whole video)
+            said = "of" if re.search(r"\b(?:start|end|beginning|ending|first|last)\b", parts[index + 1]) else "on"
+            merged.append(f"{parts[index + 1]} {said} {topic.group(1)}")
             index += 2
         else:
             merged.append(parts[index])
@@ -1845,6 +1861,10 @@ _REASON_EN = re.compile(
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
+    # the project said to be empty, before the first request: "i have no clips yet", "i don't have any video yet"
+    r"(?:hi|hello|hey)?,?\s*(?:i (?:have|got) (?:no|zero) (?:clips?|videos?|footage|shots?)|i (?:don'?t|dont|do not) have (?:any|a) "
+    r"(?:clips?|videos?|footage|shots?)|i (?:have|got) nothing|there(?:'s| is) nothing|(?:the|my) (?:project|timeline) is (?:still )?empty)"
+    r"(?: (?:here|in (?:it|the project|the timeline)))?(?: yet| so far| at the moment| right now)?\W*|"
     r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|"
     # a judgement of the last change, before the undo it asks for: "hmm no, that looks worse. undo"
     r"(?:that|it|this)(?:'s| is| looks?| feels?| seems?| sounds?)+ (?:(?:really|so|kinda|kind of|a bit|way|much|even|super) )*"

@@ -446,7 +446,23 @@ def _cut_what_was_named(clauses: list[Clause]) -> list[Clause]:
             verb = "剪掉" if clause.language == "zh" else "cut"
             merged = Clause(f"{verb} {named.text}", named.quotes, named.language, named.source)
             return [*clauses[:index - 1], merged, *clauses[index + 1:]]
+        # "shorter please, the last 3 seconds are boring", "the first 2 seconds drag, make it shorter": the shorter asked
+        # for without how much, beside an end's seconds judged, is that stretch cut
+        for vague, stretch in ((named, clause), (clause, named)):
+            said = _STRETCH_JUDGED.match(stretch.text)
+            if _SHORTER_IT.match(vague.text) and said is not None:
+                merged = Clause(f"cut the {said.group(1)}", stretch.quotes, stretch.language, stretch.source)
+                return [*clauses[:index - 1], merged, *clauses[index + 1:]]
     return clauses
+
+
+_SHORTER_IT = re.compile(r"^(?:(?:so|and|just|then|please|pls)\s+)*(?:(?:make|cut|trim|get) (?:it|this|the video|that|the whole thing) "
+                         r"(?:a (?:bit|little) |a lil |little )?shorter|(?:a (?:bit|little) )?shorter|shorten (?:it|this|the video))"
+                         r"(?:\s+(?:please|pls))?$")
+# an end's seconds judged, with nothing asked: "the last 3 seconds are boring", "first 2 secs drag"
+_STRETCH_JUDGED = re.compile(r"^(?:(?:but|because|since|cause|cuz|coz)\s+)?(?:the )?((?:first|last|final|opening) (?:\d+(?:\.\d+)?\s*)?"
+                             r"(?:seconds?|secs?|s))\b (?!.*\b(?:should|please|can you|could you)\b)"
+                             r"(?:are|is|'re|feel|feels|look|looks|seem|seems|just|drag|do|does|don'?t|doesn'?t|have|has)\b.*$")
 
 
 # the export's quality said with its shape or place: "导出 发B站的 横屏高清"
@@ -1155,6 +1171,10 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
                     continue
                 state.actions.append(_which(clause, chosen, rival))
                 continue
+            also = _also_read(clause, state, found, chosen)
+            if also is not None:  # "make it vertical and 8 seconds max": the shape, and the length the shape's reading left
+                state = also
+                continue
             left = _left_out(clause, chosen)
             if left is not None:  # "slow down the music": the best reading would change something else
                 state.actions.append(left)
@@ -1317,6 +1337,17 @@ def _joined_parts(clause: Clause, state: PlanState, topics: set[str]) -> PlanSta
                                               if (t := topic_of(a)) is not None}:
             return planned
     return None
+
+
+def _also_read(clause: Clause, state: PlanState, found: list[Candidate], chosen: Candidate) -> PlanState | None:
+    """"make it vertical and 8 seconds max", "square, and max 6 seconds": the best reading acts on one thing and another
+    area reads, from words the first leaves out, a change of another thing; when the clause joins the two ("and", a
+    comma), each side read alone, in turn (``_joined_parts``), else None (the best reading stands)."""
+    if any(isinstance(a, Unknown) for a in chosen.actions) or not chosen.topics:
+        return None
+    other = next((c for c in found if c is not chosen and c.explains and not c.explains & chosen.explains and c.topics
+                  and not c.topics & chosen.topics and not any(isinstance(a, Unknown) for a in c.actions)), None)
+    return _joined_parts(clause, state, chosen.topics | other.topics) if other is not None else None
 
 
 def _composed_parts(clause: Clause, state: PlanState) -> PlanState | None:

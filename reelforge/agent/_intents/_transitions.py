@@ -13,12 +13,20 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KINDS", "NAMES", "NO_SUCH", "PLACE", "kind_named", "no_such_named"]
+__all__ = ["KINDS", "NAMES", "NO_SUCH", "PLACE", "SLIDE_ALONE", "kind_named", "no_such_named"]
 
 # the way it goes, said after the name: "to the right", "going right", "slide transition going right", "that moves up"
-_WAY = r"(?: transition| effect)?(?: (?:that )?(?:goes|going|moves|moving|heads|heading))?(?: (?:to|towards|from) the| to| towards)? "
+# (from a side it goes away from it: ``_from_en``)
+_WAY = r"(?: transition| effect)?(?: (?:that )?(?:goes|going|moves|moving|heads|heading))?(?: (?:to|towards) the| to| towards)? "
 # the way a wipe goes said from one side to the other: "擦除 从左往右", "从上往下擦的转场"
 _WIPE, _FROM, _TO = r"(?:擦除?|划像)(?:的)?(?:转场)?[\s，,]*(?:方向)?(?:是|要|用)?", r"(?:从|由)", r"(?:边)?(?:往|向|到)"
+# ... and in English: "wipe from left to right", "a slide from the bottom", "a left to right wipe" (it goes away from that side)
+def _from_en(names: str, side: str, other: str) -> str:
+    return (rf"\b(?:{names})(?: transition| effect)?(?: (?:that )?(?:goes|going|moves|moving))? from (?:the )?{side}(?: side)?"
+            rf"(?: (?:to|towards|into) (?:the )?{other})?\b|\b{side}[- ]to[- ](?:the )?{other}(?: side)? (?:{names})\b")
+
+
+_W, _S = r"wipes?|wiping", r"slides?|sliding|push(?:es)?|swipes?"
 # (the draft's name, what people call it), most specific first: "circle wipe" is a circle, "fade to black" no fade
 NAMES: tuple[tuple[str, str], ...] = (
     ("fadeblack", r"\b(?:fade|dip|flash|cut)s? (?:to|through|into|thru) black\b|\bblack (?:flash|dip)\b|\bdip black\b|"
@@ -35,22 +43,27 @@ NAMES: tuple[tuple[str, str], ...] = (
     ("squeezeh", r"\bsqueeze\b|挤压"),
     ("dissolve", r"dissolve|溶解|溶化"),
     # "往左擦", "往上推的": a wipe that way; "向左滑的", "往右推移", "推移 往右": a slide (推移 is 剪映's push)
-    ("wiperight", rf"\bwipe{_WAY}right\b|\bwipe from the left\b|(?:向|往)右(?:擦|推(?!移))|"
+    ("wiperight", rf"{_from_en(_W, 'left', 'right')}|\bwipe{_WAY}right\b|\bwipe from the left\b|(?:向|往)右(?:擦|推(?!移))|"
                   rf"{_WIPE}{_FROM}左{_TO}右|{_FROM}左{_TO}右(?:的)?擦"),
-    ("wipeup", rf"\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推(?!移))|"
+    ("wipeup", rf"{_from_en(_W, 'bottom', 'top')}|\bwipe{_WAY}(?:up|top)\b|(?:向|往)上(?:擦|推(?!移))|"
                   rf"{_WIPE}{_FROM}下{_TO}上|{_FROM}下{_TO}上(?:的)?擦"),
-    ("wipedown", rf"\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推(?!移))|"
+    ("wipedown", rf"{_from_en(_W, 'top', 'bottom')}|\bwipe{_WAY}(?:down|bottom)\b|(?:向|往)下(?:擦|推(?!移))|"
                   rf"{_WIPE}{_FROM}上{_TO}下|{_FROM}上{_TO}下(?:的)?擦"),
-    ("wipeleft", rf"{_WIPE}{_FROM}右{_TO}左|{_FROM}右{_TO}左(?:的)?擦|\bwipe|擦除|划像|(?:向|往)左(?:擦|推(?!移))|擦"),
-    ("slideright", rf"\b(?:slide|push|swipe){_WAY}right\b|(?:向|往)?右滑|(?:向|往)右推移|推移[\s，,]*(?:向|往)右"),
-    ("slideup", rf"\b(?:slide|push|swipe){_WAY}(?:up|top)\b|(?:向|往)?上滑|(?:向|往)上推移|推移[\s，,]*(?:向|往)上"),
-    ("slidedown", rf"\b(?:slide|push|swipe){_WAY}(?:down|bottom)\b|(?:向|往)?下滑|(?:向|往)下推移|推移[\s，,]*(?:向|往)下"),
+    ("wipeleft", rf"{_from_en(_W, 'right', 'left')}|{_WIPE}{_FROM}右{_TO}左|{_FROM}右{_TO}左(?:的)?擦|\bwipe|擦除|划像|(?:向|往)左(?:擦|推(?!移))|擦"),
+    ("slideright", rf"{_from_en(_S, 'left', 'right')}|\b(?:slide|push|swipe){_WAY}right\b|(?:向|往)?右滑|(?:向|往)右推移|推移[\s，,]*(?:向|往)右"),
+    ("slideup", rf"{_from_en(_S, 'bottom', 'top')}|\b(?:slide|push|swipe){_WAY}(?:up|top)\b|(?:向|往)?上滑|(?:向|往)上推移|推移[\s，,]*(?:向|往)上"),
+    ("slidedown", rf"{_from_en(_S, 'top', 'bottom')}|\b(?:slide|push|swipe){_WAY}(?:down|bottom)\b|(?:向|往)?下滑|(?:向|往)下推移|推移[\s，,]*(?:向|往)下"),
     # 推拉 is 剪映's push: the next picture pushes the last one off
-    ("slideleft", r"\bslide|\bswipe|\bpush(?!\s+(?:in|out|it|the|closer)\b)|滑动|推移|推拉|(?:向|往)?左滑"),
+    ("slideleft", rf"{_from_en(_S, 'right', 'left')}|\bslide|\bswipe|\bpush(?!\s+(?:in|out|it|the|closer)\b)|滑动|推移|推拉|(?:向|往)?左滑"),
     ("zoomin", r"\bzoom|缩放|放大转场|推近|推镜"),
     # 渐隐 / 渐显 / 淡出淡入 between clips, 叠加 / 叠影 (the pictures laid over each other): the crossfade
     ("fade", r"\bcross[- ]?fade|\bfade|\bblend|\bmix\b|淡入淡出|淡出淡入|渐变|叠化|叠变|淡化|渐隐|渐显|叠加|叠影"),
 )
+# a slide said alone with its way, as the whole request: "slide left", "push right", "slide from right to left" (where clips
+# meet, a transition; never a scene of a slide to film)
+SLIDE_ALONE = (r"^(?:(?:a|an|use a|use|do a|add a|try a|with a|and a)\s+)?(?:slide|push|swipe)(?: transition| effect)?"
+               r" (?:(?:to|towards) (?:the )?|going |from (?:the )?)?(?:left|right|up|down|top|bottom)(?: side)?"
+               r"(?: (?:to|towards) (?:the )?(?:left|right|top|bottom))?(?: (?:please|pls|instead))?$")
 KINDS = frozenset(kind for kind, _ in NAMES)
 _NAMES = tuple((kind, re.compile(pattern)) for kind, pattern in NAMES)
 # transitions editors offer that we have nothing like: asked about ("A spin transition: ...")

@@ -599,7 +599,8 @@ VIDEO_FORMS = (r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: 
 STYLE_KIND = r"(?:[a-z0-9'-]+[\s-]+){1,3}(?:style[sd]?|themed|vibes?|aesthetic|look)(?=[\s-]+(?:videos?|clips?|edits?|vids?)\b|\s*$)"
 
 
-_SCENE_LEAD = re.compile(r"\b(?:of|showing|about|featuring|where|that shows)\b|[:：]|内容是")
+# ("kind of boring", "sort of slow": a hedge, no scene after it)
+_SCENE_LEAD = re.compile(r"\b(?:(?<!\bkind )(?<!\bsort )of|showing|about|featuring|where|that shows)\b|[:：]|内容是")
 
 
 def request_part(text: str) -> str:

@@ -45,10 +45,10 @@ _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} 
 _OUT = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?out\b|\bfad(?:e|es|ed|ing) {_THING} out\b|\bfad\w*(?:[- ]?| {_THING} )in\b.*?\b(?:and|then) out\b|"
                   r"\bfade (?:\w+ )?(?:to|into) (?:black|white)\b|\b(?:go|goes|going|cut|cuts) (?:to )?black\b|"
                   r"淡出|渐出|渐隐|渐黑|淡(?:到|成|为)(?=黑|白|[\u4e00-\u9fff]?色|屏)|(?:慢慢|逐渐|渐渐)?变白|(?:慢慢|逐渐|渐渐)(?:消失|没了)|(?:慢慢|逐渐|渐渐)?变黑|(?:慢慢|逐渐|渐渐)变暗|黑下来|黑掉|暗掉|暗下去|黑下去|黑场出")
-# black said as a place in the video: "add a 2 second black screen at the end", "end on black", "开头黑屏两秒": the
+# black said as a place in the video: "add a 2 second black screen at the end", "end on black", "start from white", "开头黑屏两秒": the
 # picture fades to (or from) black there, by where it is said (the end unless the start is named)
 _BLACK = (r"\b(?:black|white) (?:screens?|frames?|cards?|slates?)\b|白场(?!进|出)|白屏|白幕|\b(?:seconds?|secs?|s|bit|moment) of black\b|"
-          r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins)(?: (?:it|this|the (?:whole )?(?:video|thing)|things|everything))? (?:on|with|in|from) black\b|"
+          r"\b(?:end|ends|ending|finish|finishes|close|closes|start|starts|open|opens|begin|begins)(?: (?:it|this|the (?:whole )?(?:video|thing)|things|everything))? (?:on|with|in|from) (?:black|white)\b|"
           r"黑屏|黑幕|黑色?画面|黑场(?!进|出)|(?<![\u4e00-\u9fff]{2}中间)(?:黑(?:个|一下|1下|一会儿?)(?=\s*\d|\s|$|再)|黑(?=\d))")  # "结束的时候黑个两秒", "开头黑一秒再出来", "开头结尾都黑一下 一秒就行"  # "片头片尾都加黑场" (黑场 between the clips is a transition's)
 _ANY_FADE = _IN.pattern + "|" + _OUT.pattern + "|" + _BLACK + r"|\bfad(?:e|es|ed|ing)\b|\bfade-?(?:in|out)s?\b|淡(?:一)?下|淡一淡"  # "开头和结尾都淡一下"
 ANY_FADE = _ANY_FADE  # a fade of the picture said, black at an end included ("end on black"): no colour of the canvas
@@ -141,7 +141,7 @@ def _as_background(colour: str | None, bg: object) -> str | None:
 # the colour a fade goes to or comes from, said after to / into / from ("fade out to white", "fade in from a red
 # screen", "fade to pink at the end, 2 seconds") and not naming a thing ("fade in on the red car"); Chinese after 到 / 成 / 从
 # ("结尾淡出到白色", "从白屏淡入"), or a field of it (白场, 白屏, 红幕) or the picture turning to it (变白, 白掉)
-_EN_BEFORE = re.compile(r"\b(?:to|into|from|through|thru|out of|on)\s+(?:an?\s+|the\s+)?(?:(?:pure|solid|plain|full|flat)\s+)?$")
+_EN_BEFORE = re.compile(r"\b(?:to|into|from|through|thru|out of|on|(?:start|begin|end|finish|open|close)s? with)\s+(?:an?\s+|the\s+)?(?:(?:pure|solid|plain|full|flat)\s+)?$")
 _EN_AFTER = re.compile(r"\s*(?:$|[,.;!?]|\b(?:screens?|frames?|backgrounds?|cards?|slates?|at|over|for|in|and|then|"
                        r"instead|too|please|pls|by|with|after|before|when|on|of|during)\b)")
 _EN_FIELD = re.compile(r"\s+(?:screens?|frames?|cards?|slates?)\b")  # "a 2 second white screen at the end"

@@ -7,7 +7,7 @@ import dataclasses
 import functools
 import re
 
-from reelforge.agent._intents._transitions import kind_named, no_such_named
+from reelforge.agent._intents._transitions import SLIDE_ALONE, kind_named, no_such_named
 from reelforge.agent._intents._words import (
     ADD,
     ASPECT_VIDEO,
@@ -29,6 +29,7 @@ from reelforge.agent._library import names_sound
 from reelforge.agent._numbers import DECADE, duration_ms
 from reelforge.agent._refs import (
     MISSING,
+    bare_order,
     clip_refs,
     find_media,
     main_clips,
@@ -759,6 +760,9 @@ def _scene_for_clip(clause: Clause, state: PlanState) -> tuple[str, str] | None:
     if re.fullmatch(r"(?:this|that|it)(?: one)?|这|这个|这段", old.strip()) and len(clips) == 1:
         old = "this clip" if clause.language == "en" else "这段"  # "replace this with ...": the one clip there
     refs = clip_refs(dataclasses.replace(clause, text=old), state)
+    focus = state.focus.segment_id if state.focus is not None and state.focus.kind == "clip" else None
+    if not refs and re.fullmatch(r"(?:this|that|it)(?: one)?", old.strip()) and focus and state.draft.find_segment(focus):
+        refs = [focus]  # "the city clip is boring, swap it for a clip of a market": the clip just named
     if not refs and clause.language == "zh" and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", old) and (
             re.match(r"(?:1|一)段", new) or _described(new)):
         refs = clip_refs(dataclasses.replace(clause, text=f"{old}那段"), state)  # "把城市换成一段…": a clip by what it shows
@@ -1669,7 +1673,8 @@ def _handle_description(clause: Clause, state: PlanState) -> bool:
     edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", _scene_words(clause.text))) or clause.has(_NOT_A_CLIP)) \
         and not scene_described(clause)
     if not (_first_request(state) or _scenes_only(state)) or edit_said or clause.has(_UPLOAD_WORDS) \
-            or any(clip_refs(clause, state)) or any(m.uploaded and m.kind in ("video", "image") and names_upload(
+            or any(clip_refs(clause, state)) or bare_order(clause, state) is not None \
+            or len(main_clips(state.draft)) >= 2 and clause.has(SLIDE_ALONE) or any(m.uploaded and m.kind in ("video", "image") and names_upload(
                 clause.text, m) for m in state.context.media):  # "hike video first please": an upload, never a scene
         # "the dog clip ...": an edit; "...我上传的照片": an upload
         return False

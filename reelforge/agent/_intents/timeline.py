@@ -8,7 +8,7 @@ import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._inside import cut_inside, split
-from reelforge.agent._intents._transitions import NAMES, PLACE, kind_named, no_such_named
+from reelforge.agent._intents._transitions import NAMES, PLACE, SLIDE_ALONE, kind_named, no_such_named
 from reelforge.agent._intents._words import (
     ABRUPT,
     ADD,
@@ -25,6 +25,7 @@ from reelforge.agent._intents.motion import manner_of_last_move, motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, number_word, time_range
 from reelforge.agent._refs import (
     MISSING,
+    bare_order,
     clip_refs,
     clip_sound_changed_last,
     each_clip,
@@ -300,6 +301,8 @@ def _transition(clause: Clause, state: PlanState) -> bool:
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
     # any name of a transition where one goes: "a push between the clips", "a cross fade on each cut", "每个镜头之间都加闪黑"
     placed = clause.has(PLACE) and (kind_named(clause.text) is not None or no_such_named(clause.text) is not None)
+    # a slide said alone with its way, where clips meet: "slide left", "push right", "slide from right to left"
+    placed = placed or len(main_clips(state.draft)) >= 2 and clause.has(SLIDE_ALONE)
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
             and not harsh and not placed and not _transition_meant(clause, state):
         return False
@@ -622,7 +625,7 @@ def _caller(clause: Clause, state: PlanState) -> str | None:
 
 
 def _swap(clause: Clause, state: PlanState) -> bool:
-    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse the order)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|"
+    if not clause.has(r"\b(?:swap|switch|exchange|flip|reverse (?:the )?(?:clips?'? |clips' )?order|reverse the clips)\b|交换|调换|互换|对调|换一下(?:顺序|位置)?$|换一下(?:顺序|位置)|换个(?:位置|顺序)|"
                       r"换(?:下|一下)?(?:位置|顺序)|(?:跟|和|与).{1,12}换(?:一下|下)?(?:吧|吗)?$|(?:换|调)(?:一下|个)?(?:先后)?顺序|顺序(?:换|调|反|倒)|颠倒"):
         return False
     refs = clip_refs(clause, state)
@@ -770,10 +773,30 @@ def _moved_there(state: PlanState, seg_id: str, index: int) -> bool:
         and last.edit.to_index == index
 
 
+
+def _bare_order(clause: Clause, state: PlanState) -> bool:
+    """"dog clip before city pls", "dog first": that clip moved before (or after) the other, or to that end, as "move the
+    dog clip before the city clip" does."""
+    said = bare_order(clause, state)
+    if said is None:
+        return False
+    one, where, other = said
+    ids = [c.id for c in main_clips(state.draft)]
+    current = ids.index(one)
+    if other is None:
+        index = 0 if where == "first" else len(ids) - 1
+    else:
+        anchor = ids.index(other)
+        index = anchor + (1 if where == "after" else 0) - (1 if current < anchor else 0)
+    if index != current:
+        state.edit(MoveClip(segment_id=one, to_index=index), focus_kind="clip")
+    return True
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):
         return False
-    if _move_nth(clause, state) or _move_one_place(clause, state):
+    if _move_nth(clause, state) or _move_one_place(clause, state) or _bare_order(clause, state):
         return True
     just_added = _added_upload(state)
     if just_added is not None and just_added is state.actions[-1] and clause.has(_PLACE_ALONE):
@@ -862,11 +885,14 @@ _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
           r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d|" \
           r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing|total)) (?:to be |at |down to )?(?:just |only )?\d|" \
-          r"\bfit (?:in(?:to)? |within )?(?:a |an |the )?\d"  # "it needs to fit a 10 sec story"
+          r"\bfit (?:in(?:to)? |within )?(?:a |an |the )?\d|" \
+          r"\d\s*(?:seconds?|secs?|s) (?:max|maximum|tops|at most|or less|or under)\b|" \
+          r"^(?:and |but |also )?(?:maybe |about |like |around |only |just )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:long|in total)$|" \
+          r"\b(?:max|maximum|at most|no (?:longer|more) than|(?:keep it |it'?s? )?under|less than) \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b"  # "it needs to fit a 10 sec story", "8 seconds max"
 
 
 # "make it longer", "make the video 5 seconds longer", "延长视频", "视频变长一点": trimming cannot lengthen it
-_LONGER = r"\blonger\b|\blengthen\w*|\bextend\w*|\bstretch (?:it|the video|this)\b|延长|变长|加长|长一点|长一些|长\d"
+_LONGER = r"(?<!\bno )(?<!\bnot )(?<!\bany )\blonger\b(?! than \d)|\blengthen\w*|\bextend\w*|\bstretch (?:it|the video|this)\b|延长|变长|加长|长一点|长一些|长\d"
 _NOT_THE_VIDEO = r"\b(?:title|text|caption|subtitles?|music|song|bgm|soundtrack|crossfade|transitions?|fades?|dissolve|" \
                  r"sound|voice|photos?|pictures?|images?|slides?)\b|标题|文字|字幕|音乐|配乐|歌|转场|过渡|叠化|淡|音效|配音|照片|图片"
 
