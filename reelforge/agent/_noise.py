@@ -31,12 +31,14 @@ _LEAD_EN = re.compile(r"^(?:(?:hey|hi|hello|yo)(?: there)?\s*[,!]\s*|(?:hey|yo)\
 _TAIL_EN = re.compile(r"(?<=\w)(?:\s*,)?\s+(?:thanks?(?: (?:a lot|so much))?|thank (?:you|u)(?: (?:so much|very much))?|thx|ty|"
                       r"tysm|pls|plz|please|cheers)\s*$", re.IGNORECASE)
 # Chinese: fillers before a request ("嗯，", "那个，", "就是", "请", "帮我"), never "请问" (a question) nor "那个片段"
-_LEAD_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|那个|这个)\s*[，,、]\s*|嗯+\s+|就是(?![这那它说了吗啊吧呢么的]|$)|"
+_LEAD_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|那个|这个)\s*[，,、]\s*|嗯+\s+|(?:嗯+|呃+)(?=[\u4e00-\u9fff])|"
+                      # dictation glues its fillers to the request: "嗯帮我配个旁白…", "那个帮我把音乐关了" (never "那个片段")
+                      r"(?:那个|这个)(?=帮我|帮忙|把|请|麻烦|就是|然后|我想|我要|能不能|可不可以)|就是(?![这那它说了吗啊吧呢么的]|$)|"
                       r"请(?![问教求])(?:你|您)?(?:帮我|帮忙)?(?=\S)|(?:帮我|帮忙)(?=把|将|给|加|删|去掉|换|改|调|放|剪|导|撤|生成|静音|做|来)|"
                       # "（算了）干脆换成蓝色", "索性删了吧", "不如换成蓝色": how resolved the request is, no part of it
                       r"(?:那|那就)?(?:干脆|索性|不如|还不如|直接)(?=换|改|删|去掉|关|用|调|变|撤|把|将|给))+")
 # Chinese: a particle or a thanks at the end ("…吧", "…呗", "…哈", "…，谢谢"); not "吗"/"呢" (a question) nor "好吧"
-_TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d%a-z）)」”』》])(?:[，,\s]*(?:谢谢(?:你|您)?(?:啦|了|哈)?|多谢|感谢|thx|thanks))?"
+_TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff\d%a-z）)」”』》])(?:[，,\s]*(?:谢谢(?:你|您)?(?:啦|了|哈)?|多谢|感谢|麻烦(?:你|您)?了|辛苦(?:你|您)?了|thx|thanks))?"
                       r"(?<!^好)(?<!^行)(?<!^算了)(?:吧|呗|哈|啊|呀|啦|哦)*$", re.IGNORECASE)
 # English: a laugh or a reaction typed after a request or a scene ("a cat wearing sunglasses on a skateboard lol", "mute
 # the dog clip haha", "a corgi on the beach lmao, 6 seconds"): at the end or before a comma, never inside quoted words

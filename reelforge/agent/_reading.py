@@ -35,6 +35,7 @@ from reelforge.agent.actions import (
     Action,
     CaptionSpeechAction,
     EditAction,
+    ExportAction,
     HelpAction,
     RevertAction,
     ShowTimeline,
@@ -48,7 +49,7 @@ from reelforge.draft.colors import NAMED_COLORS, parse_color
 from reelforge.draft.edits import CutSegment, DeleteSegment, SetCaptions, SplitClip, Trim, UpdateMusic
 from reelforge.draft.model import SOUND_TRACK_ID, Position
 
-__all__ = ["Reading", "Slot", "acts_on", "clips_shown", "explained", "read_clause"]
+__all__ = ["PLACE_ASKED", "Reading", "Slot", "acts_on", "clips_shown", "explained", "read_clause"]
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,10 @@ def _fields(action: Action) -> Iterable[tuple[str, object]]:
     return ()
 
 
+# what a question says it understood when the place said is one the thing cannot have (captions sit at the bottom)
+PLACE_ASKED = "where the captions go"
+
+
 def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> _Said:
     topics: set[str] = set(area_topics) if settles and actions else set()
     numbers: set[float] = set()
@@ -240,7 +245,9 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
     asked: list[str] = []
     totals: dict[tuple[str, str], float] = {}  # a field summed over a plan's same ops: "a 12 s slideshow" is 3 x 4 s
     for action in actions:
-        if getattr(action, "preset", None) is not None:  # "导出竖屏抖音版": a platform's preset sets the canvas too
+        # "导出竖屏抖音版": a platform's preset sets the canvas too; "导出一个发小红书的": the platform is where the export
+        # goes, a preset or none (小红书 has none)
+        if getattr(action, "preset", None) is not None or isinstance(action, ExportAction):
             presets = True
             topics.add("canvas")
         if isinstance(action, Unknown):
@@ -248,6 +255,8 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
                 # the area understood what the clause was about
                 topics |= area_topics
             asked.append(action.question.lower())  # "... or at 2 seconds?": the amount said is asked about
+            if action.understood == PLACE_ASKED:  # "put the subtitles at the top": the place said is what it asks about
+                positions.append(PLACE_ASKED)
             continue
         topic = topic_of(action)
         if topic is not None:
@@ -256,11 +265,12 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
             topics.add("clip")                             # about the video as a whole
         if isinstance(action, CaptionSpeechAction) or isinstance(action, EditAction) and isinstance(action.edit, SetCaptions):
             positions.append("bottom")  # captions sit at the bottom: "add captions at the bottom" says where they are
+            topics.add("voice")  # they show what is said: "把旁白的字幕打出来" names the narration they caption
         if topic in ("fade", "transition"):  # a fade goes to black and comes from it: "fade in from black"
             strings.add(NAMED_COLORS["black"])
         ints: list[float] = []
         for name, value in _fields(action):
-            if name == "duck" and value is True:  # "duck the music under the voice"
+            if name == "duck" and isinstance(value, bool):  # "duck the music under the voice", "旁白出来的时候音乐不用压低"
                 topics.add("voice")
             if isinstance(value, bool) or value is None:
                 continue
@@ -454,7 +464,7 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions) \
                 or any(isinstance(a, SoundAction) and a.sound == sound_effect(str(value).lower()) for a in actions)  # "「咔嚓」的快门声"
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
-            ok = value in said.positions or "motion" in said.topics or bool(slot.words) and slot.words in said.asked or \
+            ok = value in said.positions or PLACE_ASKED in said.positions or "motion" in said.topics or bool(slot.words) and slot.words in said.asked or \
                 bool(slot.words) and any(
                 slot.words in s for s in said.strings if len(s) > len(slot.words)) or "transition" in said.topics and any(
                 s.endswith(("left", "right", "up", "down")) for s in said.strings)   # "向右擦除" is a wipe to the right

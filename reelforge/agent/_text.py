@@ -1100,9 +1100,20 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                   (re.compile(r"(?:弄|搞|整)(?=到\d|成|为)"), "调"), (re.compile(r"(?:弄|搞|整)(?=些|点儿?啥)"), "做"),
                   (re.compile(r"(?<![直硬])切(?=掉|短)"), "剪"),  # "切掉前两秒": cut off (a cut between clips is "直接切")
                   # "加上自动字幕", "智能字幕": 剪映's names for the captions of the clips' speech
+                  (re.compile(r"^(?:自动|智能|ai)(?:识别|生成)?(?:一下)?(?=字幕$)"), "加"),  # "自动识别字幕" said alone: the request
                   (re.compile(r"(?:自动|智能|ai)(?:识别|生成)?(?=字幕)"), ""),
                   # "导一版发小红书的", "导个mov": an export said short ("引导", "导演" stay)
                   (re.compile(r"(?<![引指领诱教辅向倡主前开疏传])导(?=(?:1|一)?(?:版|份|个)(?!演|游|师|航))"), "导出"),
+                  # words every end card says, added with no noun: "结尾加个谢谢观看", "最后打上未完待续" (words on screen)
+                  (re.compile(r"(?:加个|加上|打上|放个|放上|来个|打个|加一个|加一句)(?=(?:(?:谢谢|感谢)(?:大家)?(?:观看|收看|支持)|未完待续|全剧终|"
+                              r"完结撒花|下期(?:再)?见|点赞关注|记得(?:点赞|关注|三连)|一键三连)(?:[\s，,。!！~～]|吧?$))"), "加个字 "),
+                  # words put at a place on the frame after a pause, no noun: "右上角放个 Day 1", "底部加个 @小王的日常"
+                  (re.compile(r"((?:左上|右上|左下|右下)角|顶部|底部|(?:画面|屏幕)(?:的)?(?:正?中间|上方|下方|上面|下面))(?:再)?(?:放|加|打|写)"
+                              r"(?:个|上|一个|一行)?(?:\s+|(?=[a-z@#]))(?!(?:logo|水印|图片|照片|贴纸|表情|emoji|二维码|2维码|头像|图标)(?:\s|$))(?=\S)"), r"\1加个字 "),
+                  # "第五秒那儿写个 注意看": words written after a pause are words on screen
+                  (re.compile(r"(?<![描编改])写(?:个|一个|一行|1行|句|一句)\s+(?=\S)"), "加个字 "),
+                  # the video as a GIF: "做成动图发群里", "导出成动图", "转成动态图" ("加个动图" stays a sticker, asked)
+                  (re.compile(r"(?<=做成|导出|导成|转成|存成|变成|弄成|搞成|输出|出个|导个)(?:成|为)?(?:一个|个|一份|份|1个|1份)?(?:动图|动态图|gif图)"), "gif"),
                   # a sound said as what happens then, and its moment by "一…就": "标题一出来就叮一下", "开头砰一声" (一个叮)
                   (re.compile(r"一(出来|出现|进来|登场|切过来)就"), r"\1的时候"),
                   (re.compile(r"(?:就|再)?(叮|砰|嘭|咚|嗖|咻|啵|唰)(?:的)?(?:一下|一声)"), r"加个\1"),
@@ -1174,7 +1185,7 @@ _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]*|$)){2,}$"
 # "title换成黄色", "给title加个fade in，0.5秒", "字幕的size大一点，color换成white", "加一个end card写「…」"); a title's own English
 # stays ("title改成Night City": a word inside an English phrase is not one)
 _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for latin, plain in (
-    (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
+    (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"voice[- ]?overs?|narration", "旁白"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
     (r"(?:background )?music", "音乐"), (r"bgm", "背景音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
     (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高"),
     # the timeline's and the export's words: "export成mov", "第二段cut掉开头1秒", "transition换成dissolve", "帮我render一下"
@@ -1243,6 +1254,7 @@ def _colloquial_zh(text: str) -> str:
         text = _latin_title_zh(text)
         for pattern, plain in _LATIN_ZH:
             text = pattern.sub(plain, text)
+        text = _latin_title_zh(text)  # "title fade in一秒": the title's word read once the fade beside it is Chinese
     for pattern, plain in (*_SLIPS_ZH, *_COLLOQUIAL_ZH, *_VOICE_FILLERS_ZH):
         text = pattern.sub(plain, text)
     if _REPEATED_UNDO.match(text):
@@ -1889,7 +1901,7 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         # "哇这个狗好可爱": praise of what it shows (its "it" is that clip)
                         r"(?:哇塞?|哇哦|天哪|哈哈+|啊)?[，,\s]*[^把将给让请，,\s]{1,8}(?:好|真|超|太|特别)(?:可爱|好看|美|漂亮|萌|帅|酷|炫|棒|赞)(?:了|啊|呀|哦)*|"
                         r"不是[^把将给让请，,\s]{1,8}(?:吵|太吵|太响|太大声|的问题)|(?:我觉得)?还是[^把将给让请，,\s]{1,8}好(?:一些|一点|点)?[吧啊]?|"
-                        r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|盖不住|压不住|看不清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
+                        r"[^把将给让请，,]{0,20}(?:挡住|盖住|遮住|挡着|挡(?=脸|人|画面|视线)|盖不住|压不住|看不清|看不[太大]清|听不[太大]清|看不见|看不懂|读不懂|听不清|听不见|听不到)[\u4e00-\u9fff]{0,8}|"
                         r"[^把将给让请，,]{1,10}(?:保留|不变|不动|别动|留着)(?:吧|就行|就好)?|"  # "…，狗那段保留"
                         # "狗那段有风声": what is wrong with a clip's own sound, why the request beside it
                         r"[^把将给让请，,\s]{0,8}(?:那段|这段|片段|视频|原声|里面|里)(?:还)?有(?:点|些|很多|好多|很大的?)?"

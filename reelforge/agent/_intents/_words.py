@@ -324,7 +324,7 @@ def zh_color(word: str) -> str | None:
 
 
 _POSITIONS = (("top", r"放高|抬高|\btop\b|\bupper\b|\bhigher\b|\babove\b|\b(?:move|shift|push|nudge|lift|raise)\b.*\bup\b|顶部|上方|上面|顶端|上边|顶上|最上|[左右]上|上角|往上|向上|上移|偏上|靠上|稍上"),
-              ("bottom", r"放低|(?<!自动)(?<![时候乐])压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )(?<!track )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm|track|soundtrack))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移|偏下|靠下|稍下"),
+              ("bottom", r"放低|(?<!自动)(?<![时候乐])(?<!不用)(?<!不要)(?<!不必)(?<!别)压低(?![音声])|\bbottom\b|(?<!music )(?<!song )(?<!bgm )(?<!track )\blower\b(?! (?:the |its )?(?:music|volume|sound|song|audio|bgm|track|soundtrack))|\bbelow\b|\b(?:move|shift|push|nudge)\b.*\bdown\b|底部|下方|下面|底端|下边|最下|底下|[左右]下|下角|往下(?!调)|向下(?!调)|下移|偏下|靠下|稍下"),
               ("center", r"\bcent(?:er|re)\b|\bmiddle\b|(?<!段)(?<![两俩2]个镜头)中间|居中|中央|正中"))  # "两段中间": between the clips
 
 

@@ -712,7 +712,7 @@ _MOVE_ZH = r"(?:往|向|从)[左右上下前后](?:往[左右上下])?(?:滑|擦
 _NOT_A_CLIP = r"\b(?:thumbnails?|cover (?:image|photo|picture)|posters?|watermarks?|borders?|songs?|soundtracks?|music|sounds?|noises?|sfx|" \
               r"voice-?overs?|narration|subtitles?|captions?|effects?|filters?|in the background|previews?|summary|list|overview|" \
               r"examples?|menu|options|styles|progress|history|versions?|timeline|results?)\b|" \
-              + r"(?!(?:往|向)(?:前推|后拉))" + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|(?<![天上景晨昏雪雨])(?<![天上景晨昏雪雨]的)版本|(?:1|一)首|首(?:歌|曲)|歌曲|(?<!在听)(?<!着听)(?<!边听)音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说"
+              + r"(?!(?:往|向)(?:前推|后拉))" + _MOVE_ZH + r"|效果|特效|音效|声效|叫声|滤镜|边框|水印|封面|缩略图|海报|(?<![天上景晨昏雪雨])(?<![天上景晨昏雪雨]的)版本|(?:1|一)首|首(?:歌|曲)|歌曲|(?<!在听)(?<!着听)(?<!边听)音乐(?![会节厅家人])|配乐|电子乐|字幕|旁白|配音|口播|解说|(?:来|配|念)(?:一|1)?句(?!诗)|(?:写|编)(?:个|一个|1个|一段|1段|段|篇|一篇|点)?(?:文案|脚本|稿子|台词|简介)"
 
 
 # a clip there, and a scene to put in its place said with no clip word: "replace the last clip with a cat chasing a

@@ -37,7 +37,7 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |reall
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
         r"^what(?:'s| is) this(?: (?:app|thing|tool))?\W*$|^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|\b(?:where|how) do (?:i|we) (?:even )?(?:start|begin|get started)\b|" \
         r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
-        r"^(?:帮个忙|求助|救命)\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
+        r"^(?:帮个忙|求助|救命)\W*$|^(?:你)?(?:教教|教一下|教)我(?:吧|呗|呀|啊)?\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
         r"\b(?:what|which) (?:(?:kinds? of |types? of )[\w-]+|(?!(?:clips|shots|segments|scenes|videos)\b)[\w-]+) (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:(?:do|can) you (?:have|offer|support)|have (?:you|u) got|(?:you'?ve|you|u) got)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 # (and "what can you do with music", "音乐方面能做什么": what there is to pick from)
@@ -58,7 +58,7 @@ Asked = Literal["clips", "length", "uploads"]
 _OPENER = r"^(?:(?:so|and|ok|hey|um+|uh+|wait|oh|hmm+|sorry|quick question)[,\s]+)*"
 _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
     (None, r"(?:时间线|时间轴)(?:上)?(?:都)?(?:有些?啥|有什么|给我看看|让我看看)|(?:给我)?看看(?:现在的?)?(?:时间线|时间轴)|"
-           r"(?:看看|看一下|看下|瞅瞅)(?:我|你)?(?:都|一共)?(?:改|做|弄)了(?:些|哪些)?(?:什么|啥)|\bwhat (?:have )?(?:i|we) (?:changed|done) so far\b|"
+           r"(?:看看|看一下|看下|瞅瞅)(?:我|你)?(?:都|一共)?(?:改|做|弄)了(?:些|哪些)?(?:什么|啥)|^(?:我|我们|你)(?:都|一共|刚才)?(?:改|做|弄)了(?:些|哪些)(?:什么|啥|东西|地方)?(?:了|呀|啊)?\W*$|\bwhat (?:have )?(?:i|we) (?:changed|done) so far\b|"
            r"(?:视频|片子)(?:现在)?(?:都)?(?:有啥|有些啥|有些什么|是什么样的?|做成啥样了?|一共多长|多长)|(?:做成|现在)啥样|列(?:一下|出)?(?:现在)?(?:所有的?)?(?:片段|镜头)|"
            r"\b(?:show|view|display|see|print|check|what'?s on|what is on|list)\b.*\b(?:timeline|tracks?|draft|status|state|edit|clips)\b|"
            r"\bwhat (?:do i have|have i got|i'?ve got|i have(?: got)?)(?: so far| now)?\??$|\bwhat (?:do i have|have i got)(?: so far| now)?\b|"
@@ -133,14 +133,21 @@ _HOW_TO = re.compile(r"^(?:(?:so|ok(?:ay)?|hmm+|um+|uh+|and|but|hey|hi|hello|sor
                      r"(?:add|put|change|make|get|set|edit|move|turn|use|insert|remove|delete|mute|trim|cut|split|speed|slow|"
                      r"fade|export|generate|create|do|apply|adjust|resize|crop|rotate|swap|reorder|undo|redo|save|include|"
                      r"give|have|stop|loop|replace|upload|narrate|write|type|caption|subtitle)\b")
-_HOW_TO_TOPICS = {"music": r"\b(?:music|songs?|soundtrack|bgm|tracks?)\b", "sounds": r"\bsound effects?\b|\bsfx\b|\bsounds\b",
+# (in Chinese: "怎么加字幕", "请问如何导出", "背景音乐怎么换", "我想知道怎么加音效"; "怎么这么小" is a complaint, "音乐怎么调？调到20%"
+# a request said after its how-to)
+_HOW_TO_ZH = re.compile(r"^(?:我)?(?:想知道|想问(?:一)?下|想请教(?:一)?下|(?:你)?(?:教教|教一下|教)我)?(?:我)?(?:要|该|应该|可以)?(?:怎么|怎样|如何)(?:才能|才可以|能|可以|去)?"
+                        r"(?:给(?:视频|它|这个视频)?)?(?:加|添加|加上|改|换|调|去掉|删|删除|导出|设置|关|打开|开|用|放|剪|配|做|弄)"
+                        r"[^，,。⟪\d]{0,10}?(?:呢|啊|呀)?[？?]?$|"
+                        r"^(?:这个)?(?:标题|字幕|音乐|背景音乐|配乐|bgm|转场|音效|配音|旁白|文字)(?:要|该|应该|可以)?(?:怎么|怎样|如何)"
+                        r"(?:加|添加|加上|弄|调|改|换|设置|去掉|删|关|开|导出|用)(?:呢|啊|呀)?[？?]?$")
+_HOW_TO_TOPICS = {"music": r"\b(?:music|songs?|soundtrack|bgm|tracks?)\b|音乐|配乐|bgm|歌", "sounds": r"\bsound effects?\b|\bsfx\b|\bsounds\b|音效",
                   **_HELP_TOPICS}
 
 
 def how_to(clause: Clause) -> HelpAction | None:
     """Help on a topic for a how-to question said alone ("how do I add music"); None for a request asked that way with
     what it needs said ("how do i add the title 'Go'?", "how can i cut it to 5 seconds")."""
-    if clause.language != "en" or clause.quotes or not _HOW_TO.match(clause.text) or re.search(r"\d", clause.text):
+    if clause.quotes or not (_HOW_TO if clause.language == "en" else _HOW_TO_ZH).match(clause.text) or re.search(r"\d", clause.text):
         return None
     return HelpAction(next((t for t, p in _HOW_TO_TOPICS.items() if clause.has(p)), None))
 
@@ -208,7 +215,7 @@ _TOP_QUALITY = r"\b(?:best|top|max(?:imum)?|highest|high|full|hd) (?:possible )?
 _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video|final|whole thing)| this)?(?: out)?(?: (?:in|at|as) [\w -]+)?$|" \
           r"(?:youtube|油管|抖音|tiktok|快手|b站|小红书|reels|视频号|朋友圈)(?:的)?(?:版本|版)?(?:1|一)(?:份|版)(?!.*(?:生成|视频|片段|镜头))|" \
           r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
-          r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清|清楚|清晰)|" \
+          r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|^(?:帮我|请)?(?:保存|存)(?:一下|下)(?:视频|片子|成片)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要|给我|出)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清|清楚|清晰)|" \
           r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|^(?:给我|帮我|再)?导(?:1|一)版|" \
           r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:[\w-]+ ){0,3}(?:version|copy|cut|file|preview|draft))|" \
@@ -227,7 +234,7 @@ _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video
 # file's quality, the export word unsaid: "I need this for youtube, best quality you can do")
 # a file format asked for with a request word: "make it a gif", "webm for my website", "just give me the audio as an mp3",
 # or said alone ("webm please", "gif instead", "mov格式的")
-_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in|into|render|convert)\b|要|给|存|导|出|做成|^(?:(?:also|and|plus)\s+)*(?:an?|one) \w+(?: (?:file|version|copy))?(?: too| as well)?$|" \
+_WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in|into|render|convert)\b|要|给|存|导|出|做成|转成|转换成|变成|弄成|搞成|^(?:(?:also|and|plus)\s+)*(?:an?|one) \w+(?: (?:file|version|copy))?(?: too| as well)?$|" \
               r"^(?:(?:ok|okay|then|and|just|actually)\s+)*[a-z0-9]{3,4}(?:\s+(?:then|instead|too|file|format|version|pls|plz))*$|" \
               r"^(?:那|就|还是)?(?:用)?[a-z0-9]{3,4}(?:格式|文件)?(?:的)?(?:吧|就行|就好|也行)?$)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
@@ -241,6 +248,11 @@ _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "
 _FORMAT_ALONE = rf"(?<![a-z0-9.])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # not a file's extension ("hike.mp4")
 
 
+# the sound alone asked for, no format named: "导出音频", "只要声音", "把声音单独导出来", "export just the audio"
+_AUDIO_ONLY = r"音频|音轨|纯声音|(?:只要|光要|只需要|单要|就要)(?:个)?声音|声音(?:单独|单独的)?(?:导出|导成|存成|存下来)|" \
+              r"(?:单独|只)导出?(?:成)?声音|导出(?:成|为)?声音|\b(?:just|only) the (?:audio|sound)\b|\baudio only\b"
+
+
 def export_action(clause: Clause) -> ExportAction:
     """The video export a clause asks for: its format, the platform's preset and the quality said."""
     preset = next((name for name, pattern in _PRESETS if clause.has(pattern)), None)
@@ -250,6 +262,8 @@ def export_action(clause: Clause) -> ExportAction:
         preset = _SHAPE_PRESETS.get(aspect_of(clause) or "")
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
+    if said is None and clause.has(_AUDIO_ONLY):  # "只要音频", "把声音单独导出来": the sound alone, as an mp3
+        fmt = "mp3"
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there
     quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?|highest|full) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|(?:画质|质量|清晰度)(?:要|就|用|选|调到?|弄)?(?:最|更)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰(?:一)?点|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \

@@ -211,7 +211,7 @@ _SUBJECT = r"\b(?:video|clip|shot|scene|footage|animation|movie|time-?lapse)s?\s
 # ducking is done to the music only: "turn on ducking", "开启闪避"
 _DUCK = r"\bduck(?:s|ed|ing)?\b|闪避|避让"
 _NO_DUCK = (r"\b(?:turn off|switch off|disable|stop|no|without|don'?t|do not)\b.*\bduck|\bduck\w* off\b|(?:闪避|避让)(?:功能)?(?:给我)?(?:关|取消|去掉|不要)|"
-            r"(?:关闭|关掉|取消|不要|别|停止|去掉)(?:音乐)?(?:的)?(?:自动)?(?:闪避|避让|降低|压低|变小|让)")
+            r"(?:关闭|关掉|取消|不要|不用|不必|不需要|别|停止|去掉)(?:再)?(?:音乐)?(?:的)?(?:自动)?(?:闪避|避让|降低|压低|变小|让)")
 # the music going down by itself while someone speaks: "lower the music automatically whenever someone is talking",
 # "the music goes down by itself when someone talks", "有人讲话的时候背景音乐自己压下去", "旁白出来的时候BGM自动让一下"
 _SPEECH = (r"\b(?:when(?:ever)?|while) (?:someone|somebody|people|anyone|i|we|they|he|she|the narrator|the voice(?:-?over)?|"
@@ -395,11 +395,11 @@ _GENTLY_IN = rf"\b(?:music|song|track|bgm) in {_GENTLY}\b|\bbring\w* (?:(?:the |
              r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|出来)"
 _GENTLY_OUT = rf"\b(?:stop|stops|end|ends|die|dies|go|goes|trail|trails|fizzle|fizzles)(?: out| off| away| down)? {_GENTLY}\b|" \
               rf"\b{_GENTLY} (?:stop|stops|end|ends|die|dies|disappear\w*|fades?)\b|\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b|" \
-              r"(?:慢慢|渐渐|逐渐)(?:没声|消失|变小|变弱|小下去|弱下去|安静|没了|停)"
+              r"(?:慢慢|渐渐|逐渐)(?:地|的)?(?:没声|消失|变小|变弱|小下去|弱下去|安静|没了|没有|停|听不见|听不到)"
 
 
 # a fade only a sound makes: "慢慢变大声", "慢慢进来", "swell in", "die away"
-_SOUNDING = r"(?:慢慢|渐渐|逐渐)(?:变大声|变响|大起来|响起来|进来|没声|变小声|小下去)|\bswell(?:s|ing)? (?:in|up)\b|" \
+_SOUNDING = r"(?:慢慢|渐渐|逐渐)(?:地|的)?(?:变大声|变响|大起来|响起来|进来|没声|没有声音|变小声|小下去|听不见|听不到)|\bswell(?:s|ing)? (?:in|up)\b|" \
             r"\b(?:die|dies|trail|trails|fizzle|fizzles) (?:out|off|away)\b"
 # a style praised is the music named, no change of style: "钢琴挺好 就是开头慢慢进来", "the piano is nice, just ..."
 _PRAISED = r"[^\s，,]{1,6}?(?:挺|很|蛮|还)?(?:好听|不错|好|可以)的?(?:[，,\s]|$)|" \
@@ -660,7 +660,8 @@ def _stop_music(clause: Clause, state: PlanState, stop: int) -> bool:
 # (an upload is what the editor can use: said of one, "the song I uploaded from my phone", it is no such song)
 _ELSEWHERE = (r"\b(?:on|from|in|off) my (?:phone|iphone|android|laptop|computer|pc|mac|spotify|playlist|apple music)\b|"
               r"\bspotify\b|\bapple music\b|\byoutube music\b|\bsoundcloud\b|\b(?:a |the )?(?:songs?|tracks?) by (?!the end\b|then\b|\d)\w|"
-              r"手机里|手机上|电脑里|网易云|qq音乐|酷狗|酷我|汽水音乐|(?:抖音|网上|b站)(?:上)?(?:那首|的歌|很火的)")
+              r"手机里|手机上|电脑里|网易云|qq音乐|酷狗|酷我|汽水音乐|(?:抖音|网上|b站)(?:上)?(?:那首|的歌|很火的)"
+              r"(?!(?:音乐|歌|曲子)?(?:那种|那类|那样|这种|这类|风格|类型|感觉|一样))")  # "抖音上很火的那种": a style
 _SAID_UPLOADED = r"\bupload\w*|上传|传的|传了"
 
 

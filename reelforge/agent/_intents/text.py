@@ -252,6 +252,9 @@ def is_text_clause(clause: Clause, state: PlanState) -> bool:
     if clause.language == "en" and clause.quote() is None and clause.has(r"\b(?:captions|subtitles|subs)\b") and \
             not clause.has(r"\b(?:titles?|text|words)\b") and _captions_on(state):
         return False  # "move the subtitles to the top" with the captions on: the captions (which stay at the bottom)
+    if clause.language == "zh" and clause.quote() is None and clause.has("字幕") and not clause.has(r"标题|文字|(?<!幕)字(?!幕)") \
+            and (state.draft.canvas.captions is not None or captions_on_in_history(state) is True) and _new_words(clause) is None:
+        return False  # "字幕能放到上面吗" with the captions on: 字幕 is the captions (voice.py's), never the title
     if clause.has(r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|黑白") and not clause.has(_TEXT):
         return False  # "can you make it black and white": a filter of the picture, not the title's colours
     said = {clause.quotes[int(m.group(1))].lower() for m in PLACEHOLDER.finditer(clause.text)}
@@ -359,7 +362,7 @@ def _timing(clause: Clause) -> dict[str, object]:
                    r"\b(?:move|moved|shift|push|slide|bump|drag)\b[^,.;]*?\bto\s+(?:the\s+)?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b"
                    r"(?!\s*(?:long|later|earlier))|(?:移到|挪到|移动到|拖到|放到(?=第))第?(\d+(?:\.\d+)?)秒(?!钟|长)|"
                    r"(?:在|从)第?(\d+(?:\.\d+)?)秒|(\d+(?:\.\d+)?)秒(?:处|时|的时候|开始)|"
-                   r"第(\d+(?:\.\d+)?)秒(?=再?(?:出来|出现|显示|开始|进来))|(\d+(?:\.\d+)?)秒(?:之后|以后|后)(?=再?(?:出来|出现|显示|进来))", text)
+                   r"第(\d+(?:\.\d+)?)秒(?=(?:那里|那儿|那|这里|的地方|的位置)?再?(?:出来|出现|显示|开始|进来|加|放|打|写|来))|(\d+(?:\.\d+)?)秒(?:之后|以后|后)(?=再?(?:出来|出现|显示|进来))", text)
     out: dict[str, object] = {}
     if at and any(at.start() < end and at.end() > start for start, end in fades):  # "在1.5秒内淡出"
         at = None
@@ -501,11 +504,12 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加)(?:一个|一行|1个|1行|行(?=字)|一句|1句)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s)|(?<=[一1][行句])(?=\s))[:：]?\s*"
-    r"(?:(?:叫做|叫|写着|写)\s+)?"  # "开头加个标题 叫 出发吧": the words after the verb that names them
+    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加|(?:出现|显示|跳出|弹出)(?=[一1几]))(?:一个|一行|1个|1行|行(?=字)|一句|1句|几个)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)[^\s，,。；;吧呢啊])|(?<=[一1][行句])(?=\s))[:：]?\s*"
+    r"(?:(?:叫做|叫|写着|写)\s+|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)(?=[^\s，,。；;吧呢啊]))?"  # "开头加个标题 叫 出发吧", "加个标题就写周末去爬山": the words after the verb that names them
     # ("在最后加一行小字 by 阿杰": a credit's English before a name in Chinese is the words too)
-    r"(?!持续|显示|放在|在|于|从|到)((?:(?:made|shot|filmed|edited|directed|presented|written|photos?) )?by [\u4e00-\u9fff]{1,6}(?=\s*(?:[，,。；;]|$))|"
-    r"[a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$)|\s+[\u4e00-\u9fff])|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到|\d+(?:\.\d+)?秒|[，,。；;]|$)")
+    # ("加一行字 到这里啦": words may start with 到, a time or a place may not: "到第5秒", "到结尾")
+    r"(?!持续|显示|放在|在|于|从|到(?:第|\d|最|结尾|末尾|结束|底|顶|上面|下面|中间|左|右|屏幕|画面|视频))((?:(?:made|shot|filmed|edited|directed|presented|written|photos?) )?by [\u4e00-\u9fff]{1,6}(?=\s*(?:[，,。；;]|$))|"
+    r"[a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+(?=\s*(?:[，,。；;]|$)|\s+[\u4e00-\u9fff])|[^，,。；;\s]+?)(?=\s|持续|显示|放在|在|于|从|到(?:第|\d|最|结尾|末尾|结束|底|顶|上面|下面|中间|左|右|屏幕|画面|视频)|\d+(?:\.\d+)?秒|[，,。；;]|$)")
 
 
 # "change the title text to Night Drive", "rename the title to Neon", "标题文字改成夜行": the new words, unquoted, unless
@@ -516,7 +520,7 @@ _RENAMED_EN = re.compile(
     r"(?:\s+(?:text|words?|wording))?\s+(?:to|into|as)\s+(?:say\s+|read\s+)?"
     rf"(?!(?:{_MODIFIER}))(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)")
 # ("标题里的字换成英文的Night Walk": the words in the title, in the language said)
-_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:里面?|上面?)?(?:的)?(?:字|文字|内容|文案|名字)?(?:改成|改为|换成|写成|变成|应该是|应该叫|就叫|叫做|叫)[:：]?\s*"
+_RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:里面?|上面?)?(?:的)?(?:那几个|这几个|那些|这些)?(?:字|文字|内容|文案|名字|英文(?:字母|单词)?|中文)?(?:改成|改为|换成|写成|变成|应该是|应该叫|就叫|叫做|叫)[:：]?\s*"
                          r"(?:(?:英文|英语)的?[:：]?\s*(?=[a-z0-9])|中文的?[:：]?\s*(?=[\u4e00-\u9fff])(?!的))?"
                          r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
@@ -575,7 +579,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       r"(?!\s*(?:#?[0-9a-fA-F]{6}$|#[0-9a-fA-F]{3}$|0x[0-9a-fA-F]{6}$|rgba?\b))"  # "title color: FFD700": a colour's value
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
-                      r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)[:：]\s*(.+?)"
+                      r"(?:写上|写着|内容是|标题是(?!不是)|标题为)[:：]?\s*(.+)$|(?:标题|字幕|文字|一行字|几个字|字)(?:改一下|改改|换一下|换换|改|换)?[:：]\s*(.+?)"
                       rf"(?=[，,]\s*(?:显示|持续|停留|放在|放到|在|从|颜色|字体|\d|(?:字|文字)?(?:要|用|是|改成|换成)?{ZH_COLOR_WORDS}色?的?吧?(?:[，,]|$))|"
                       # "…：出发吧 白字黑底", "…：出发吧，红色的": its colours said after the words
                       rf"[，,\s]\s*(?:(?:{ZH_COLOR_WORDS})色?的?(?:字|底|框|背景|底色)?\s*){{1,3}}吧?$|"

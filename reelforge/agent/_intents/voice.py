@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from reelforge.agent._intents._words import ADD, REMOVE, aspect_of, color_of, position_of
 from reelforge.agent._numbers import find_durations, normalize
-from reelforge.agent._reading import read_clause
+from reelforge.agent._reading import PLACE_ASKED, read_clause
 from reelforge.agent._refs import MISSING, clip_refs, mentions_it, moment_of
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import Clause, ask, split_clauses
@@ -106,10 +106,12 @@ _NARRATE_ZH = re.compile(
     # "用温柔的女声…", "找个女生的声音…": the voice, with how it sounds, said before what it reads
     r"(?P<pre2>(?:用|换成|换|改成|改用|找个|找一个|让|请)?(?:[\u4e00-\u9fff]{1,3}的)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要|换成|改成)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播|开场白)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|"
+    r"(?:配音|旁白|解说|画外音|口播|开场白|voice[- ]?over|narration)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|来(?:一句|1句)(?=\s*[:：])|"
     # "用女声把这句读出来：…", "女生的声音念一下这段话：…": the voice said, then a verb of reading before the words
     r"(?:(?<=声音)|(?<=[男女]声)|(?<=[男女]生)|(?<=[男女]的)|(?<=[男女]性))(?:把|给我把)?(?:这句话?|这段话?|这几句话?|这些话|下面的话|下面这句话?|下面这段话?|以下内容)?"
     r"(?:念|读|说|讲)(?:出来|一下|一遍|一句|1句|一段|1段)?(?:这句话?|这段话?|这几句话?|下面的话|下面这句话?|下面这段话?|以下内容)?(?=\s*[:：「『“])|"
+    # dictated, the words after a pause: "用女声念一下 今天天气真好", "女声读一遍 欢迎回家"
+    r"(?:(?<=声音)|(?<=[男女]声)|(?<=[男女]生)|(?<=[男女]的)|(?<=[男女]性))(?:念|读|说|讲)(?=(?:一下|一遍)?\s+[^\s得的太很有点慢快])|"
     # "给狗那段配个男声：它叫豆豆": the voice named, then its words
     r"(?:配|加|来)(?:个|一个|1个|段|一段|1段|一句|1句|句)?(?P<head3>男声|女声|男生|女生|男的|女的)(?:的)?(?:声音)?(?:说|念|读)?(?=\s*[:：])|"
     # "最后加一句话，男声，说：谢谢大家": a line to be said
@@ -124,7 +126,7 @@ _NARRATE_ZH = re.compile(
     r"(?P<spec>(?:[，,\s]\s*(?:用|要|换成)?|用|要)(?:男声|女声|男生|女生|男的|女的|男性|女性|男人|女人)(?:的声音|声音|来读|来念)?)?"
     # the words after a colon, or after a verb of saying with none ("加个旁白就说欢迎……", "男声旁白 内容是 ……")
     r"(?:(?:一下|一句|1句)?\s*[:：，,]\s*(?:说|讲|念|读|内容是)?[:：]?|\s*(?:就|就是)?(?:说|讲|念|读|内容(?:是)?)\s*[:：]?\s*|"
-    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))\s*|\s*(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)"
+    r"(?:(?<=说)|(?<=讲)|(?<=念)|(?<=读)|(?<=内容是))(?:(?:一下|一遍)(?=\s))?\s*|\s*(?=[「『“\"‘']))(?![得的太很有点慢快]|一下|一句)"
     # "解说不要了", "解说去掉": the voice-over taken away, never words to speak ("说不要放弃" stays words)
     r"(?!\s*(?:不要|不用|去掉|删掉?|拿掉|关掉|取消|撤掉)了?(?:吧|啊|呀)?[。！!]*$)(?P<body>.+)$", re.S)
 # where a narration's words may start: the message's start, or after a clause ("remove the title, then narrate: ...")
@@ -153,7 +155,7 @@ _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说(?:一下|一句|1句|一段|1段)?\s*[:：「“]|[男女](?:声|生)\s*[:：]", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说(?:一下|一句|1句|一段|1段)?\s*[:：「“]|[男女](?:声|生)\s*[:：]|来(?:一|1)?句", re.I)
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ _VOICE = (r"\bvoice[- ]?overs?\b|\bvoiceover\b|\bnarrat(?:ion|or|e)\b|\bvoices?\
           # a voice by its kind, as short-video dubbing apps name them: "萝莉音", "大叔音", "御姐音", "台湾腔"
           r"(?:萝莉|御姐|大叔|少年|少女|正太|奶|烟)(?:音|嗓)|(?:台湾|港|东北|四川|播音)腔")
 # no \b after the formats: "导出vtt字幕" has no word break between "vtt" and "字"
-_EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])|导出|下载|保存"
+_EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|webvtt)(?![a-z])|导出|下载|保存|字幕(?:的)?文件"  # "单独要一个字幕文件"
 _VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
 # (a complaint wants the other size: "they're too small", "captions are huge", "字幕太大了")
 _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|\benlarge\b|\btoo (?:small|tiny)\b|(?:is|are) (?:so |really |way )?tiny\b|" \
@@ -313,7 +315,9 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
 # dictated words after a pause, no colon: "加个旁白 大家好", "结尾加句旁白 下期见" (a place, a voice, a level or another
 # request after the pause stays one: "加个旁白 从第3秒开始：…", "加个旁白 音乐调小")
 _WORDS_AFTER_PAUSE = re.compile(
-    r"^([^\s，,：:]{0,8}?(?:加|添加|加上|配上|来|配)(?:个|一个|1个|段|一段|1段|句|一句|1句)(?:男声|女声|男生|女生)?的?(?:旁白|配音|口播|解说))"
+    # ("配个英文旁白 Hello everyone", "狗出来的时候配一句 它叫旺财": a line to be said, its noun left out)
+    r"^([^\s，,：:]{0,8}?(?:(?:加|添加|加上|配上|来|配)(?:个|一个|1个|段|一段|1段|句|一句|1句)(?:男声|女声|男生|女生|英文|中文|英语|普通话)?的?"
+    r"(?:旁白|配音|口播|解说)|(?:配|来)(?:一句|1句|句)))"
     r"\s+(?![放在从用要换改男女去删关]|音量|声音|第?[\d一二三四五六七八九十两]+秒|[大小快慢](?:一?点|些|声|$)|.*(?:音乐|标题|字幕|转场|片段|那段|静音|导出|调|"
     r"改成|换成|删|加速|剪|吗|[?？]))(?=\S)")
 
@@ -594,7 +598,8 @@ _BARE_ON = re.compile(
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
     r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
     r"(?:加|添加|加上|配上|打开|开启|开|显示|要|想要|需要)(?:上|个|一下)?(?:字幕|字母)(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
-    r"^(?:请|麻烦|帮我|给我|你)*(?:把)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上)(?:吧)?$")
+    r"^(?:请|麻烦|帮我|给我|你)*(?:把)?(?:那个|这个)?(?:(?:旁白|配音|解说|口播)(?:的)?)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?"
+    r"(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上|打出来|打上|弄出来|显示出来)(?:吧)?$")  # "把旁白的字幕打出来"
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
 _SPEECH = (r"\bwhat(?:ever)? (?:people|ppl|they|we|i|he|she|everyone|the \w+)(?:'re|'s| are| is| were| was)? (?:say|said|talk|speak)\w*|"
            r"\bspeech\b|\bdialog(?:ue)?\b|\bspoken\b(?! words?\b)|\btranscri\w+|\b(?:the|its|their) audio\b|\bwhat'?s (?:being )?said\b|"
@@ -658,7 +663,10 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     if spoken and spoken_colour:
         colour = color_of(clause.text[:spoken.start()])
     scale = 1.25 if clause.has(_BIGGER) else 0.8 if clause.has(_SMALLER) else None
-    placed = position_of(clause) if plural and clause.quote() is None and colour is None and scale is None else None
+    # "字幕能放到上面吗" with the captions on: 字幕 is the captions, and they have no place of their own
+    shown = named or state.draft.canvas.captions is not None or left_on is True or (focus == "captions" and left_on is not False)
+    placed = position_of(clause) if (plural or clause.language == "zh" and shown) and clause.quote() is None and \
+        colour is None and scale is None else None
     if placed is not None and placed != "bottom":
         return _placed(clause, state)  # "add captions bottom right": captions have no place of their own
     bare = bare or placed == "bottom" and clause.has(ADD + r"|\b(?:turn on|enable|show|want|need)\b")  # where they are
@@ -720,7 +728,7 @@ def _placed(clause: Clause, state: PlanState) -> bool:
     # (the place said is named back: "I can't move them to the middle")
     moved = f"I can't move them to the {re.sub(r'^(?:at|in|to|on) (?:the )?', '', where)}" if where and clause.language == "en" \
         else "I can't move them"
-    state.actions.append(Unknown(clause.unquoted(), understood="captions", question=ask(
+    state.actions.append(Unknown(clause.unquoted(), understood=PLACE_ASKED, question=ask(
         clause, f"Captions always sit at the bottom of the frame (the lower third); {moved}. Want them there? "
                 "Say: add captions. For words of your own in a corner, say: add the caption '...' in the bottom right corner.",
         "字幕固定显示在画面底部，暂时不能移动位置。要在底部加字幕吗？可以说：加字幕。想在角落放自己的文字，可以说：在右下角加文字「…」。")))
@@ -743,7 +751,7 @@ def _caption_speech(state: PlanState, style: str | None) -> None:
 
 # a list that turns the captions on before saying how they look: "captions on, yellow", "add subtitles, bigger"
 _ON_FIRST = re.compile(r"^(?:(?:turn|switch) on |add |enable |show )?(?:the )?(?:captions|subtitles|subs)(?: on)?\s*,|"
-                       r"^(?:请|帮我|给我)?(?:给(?:视频|它|这个视频))?(?:打开|开启|加上?|显示)(?:个|一个|1个|一下|上)?字幕[，,\s](?!\s*(?:写|叫|内容|⟪))|"
+                       r"^(?:请|帮我|给我)?(?:给(?:视频|它|这个视频))?(?:打开|开启|加上?|显示|配上?)(?:个|一个|1个|一下|上)?字幕[，,\s](?!\s*(?:写|叫|内容|⟪))|"
                        r"^字幕(?:打开|开启|加上)[，,\s]")  # "字幕加上 黄色的"
 
 
