@@ -610,7 +610,7 @@ def _start_at_place(clause: Clause, state: PlanState) -> int | None:
 _LATER = rf"\b(?:start|begin|come in|kick in|play|bring)\w*\b.*?{_SECONDS}\s+(later|earlier|sooner)\b|(提前|早|往前(?:挪|移)|往后(?:挪|移|推))了?{_SECONDS}"
 # "背景音乐晚点进来", "bring the music in a bit later": two seconds later than now
 _A_BIT_LATER = r"晚(?:一)?点(?:再)?(?:进来|进|开始|出来|响起)|\b(?:come|comes|start|starts|kick|kicks|bring \w+(?: \w+)?) (?:in )?(?:a (?:bit|little|tad) )later\b"
-_FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?从头(?:开始)?(?:放|播)|" \
+_FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?(?:(?:背景)?音乐|配乐|歌|bgm)?(?:还是|就)?从头(?:开始)?(?:放|播)|" \
             r"(?:一开始|开头|从头)就(?:有|响|放|开始|进来)"
 
 

@@ -496,7 +496,7 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加|(?:出现|显示|跳出|弹出)(?=[一1几]))(?:一个|一行|1个|1行|行(?=字)|一句|1句|几个)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)[^\s，,。；;吧呢啊])|(?<=[一1][行句])(?=\s))[:：]?\s*"
+    r"(?:加上|添加|加个|加一个|加一行|打上|打个|打一个|打一行|写上|放上|配上|来个|来1个|弄个|搞个|整个|加|(?:出现|显示|跳出|弹出)(?=[一1几]))(?:一个|一行|1个|1行|行(?=字)|一句|1句|几个)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)[^\s，,。；;吧呢啊])|(?<=[一1][行句])(?=\s))[:：]?\s*"
     r"(?:(?:叫做|叫|写着|写)\s+|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)(?=[^\s，,。；;吧呢啊]))?"  # "开头加个标题 叫 出发吧", "加个标题就写周末去爬山": the words after the verb that names them
     # ("在最后加一行小字 by 阿杰": a credit's English before a name in Chinese is the words too)
     # ("加一行字 到这里啦": words may start with 到, a time or a place may not: "到第5秒", "到结尾")
@@ -516,7 +516,7 @@ _RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:里面?|上面?)?(?:的)?(
                          r"(?:(?:英文|英语)的?[:：]?\s*(?=[a-z0-9])|中文的?[:：]?\s*(?=[\u4e00-\u9fff])(?!的))?"
                          r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
-               r"upper|lower|corner|start|beginning|end)\b|^\d+(?:\.\d+)?$|\d+(?:\.\d+)?\s*(?:%|x\b|倍|秒|px\b|pt\b)|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
+               r"upper|lower|corner|start|beginning|end)\b|竖着|竖排|横排|横着|斜着|倒着|^\d+(?:\.\d+)?$|\d+(?:\.\d+)?\s*(?:%|x\b|倍|秒|px\b|pt\b)|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
 
 
 def _renamed(clause: Clause) -> str | None:
