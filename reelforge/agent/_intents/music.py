@@ -74,7 +74,8 @@ _HALF = r"\b(?:by half|in half|halve|half as loud)\b|[，,]\s*用一半|减半|�
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"(?<![a-z])mute(?![a-z])|静音"
 # the music back at its usual level: "unmute the music", "取消静音"
-_UNMUTE = r"\bun-?mute\b|取消(?:音乐|背景音乐)?(?:的)?静音|恢复(?:音乐|背景音乐)?(?:的)?(?:音量|声音)|打开(?:音乐的)?声音"
+_UNMUTE = r"\bun-?mute\b|取消(?:音乐|背景音乐)?(?:的)?静音|恢复(?:音乐|背景音乐)?(?:的)?(?:音量|声音)|打开(?:音乐的)?声音|" \
+          r"(?:音量|声音)(?:恢复|调回|改回|还原)(?:成|到)?(?:默认|正常)|默认音量"  # "bgm的音量恢复默认"
 _DEFAULT_VOLUME = 0.35
 
 

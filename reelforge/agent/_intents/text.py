@@ -315,7 +315,8 @@ def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
 
 # a font named for new words: "in Impact font", "using the Helvetica typeface", "font: Comic Sans"
 _FONT = re.compile(r"\b(?:in|with|using|use) (?:the |an? )?([a-z][\w-]*(?: [a-z][\w-]*){0,2}?) (?:font|typeface)\b|"
-                   r"\b(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?([a-z][\w-]*(?: [a-z][\w-]*){0,2})$")
+                   r"\b(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?([a-z][\w-]*(?: [a-z][\w-]*){0,2})$|"
+                   r"(?:^|[，,\s])(?:用|字体用)((?:宋|黑|楷|隶|圆|仿宋|微软雅黑|手写)体?)(?=(?:字体)?(?:加|写|打|放))")
 _NOT_A_FONT = rf"(?:(?:a |an |the )?(?:big|bigger|small|smaller|large|larger|tiny|huge|bold|bolder|italic|thin|thick|heavy|light|" \
               rf"nice|nicer|cool|fancy|different|new|other|same|clean|simple|readable|normal|default|nicer|size|{EN_COLOR_WORDS})\s*)+"
 
@@ -924,7 +925,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         over = {k: v for k, v in _over_clip(rest, state).items() if k not in timing}  # "in the dog for 3 seconds": 3 s there
         added = {**timing, **_whole_video(rest, state), **over, **_style(rest)}
         font = _FONT.search(rest.text)
-        if font and not re.fullmatch(_NOT_A_FONT, name := font.group(1) or font.group(2)):
+        if font and not re.fullmatch(_NOT_A_FONT, name := font.group(1) or font.group(2) or font.group(3)):
             added["font"] = rest.as_typed(name)  # "add the title 'Road Trip' in Impact font": the font as typed
         new = AddText(text=words, size=size, **added)  # type: ignore[arg-type]
         automatic = _automatic_title_under(new, state)
