@@ -45,8 +45,8 @@ _SOUND_WORDS: dict[SoundName, str] = {
     "pop": r"pop|bubble|blip|plop|bloop|啵|弹出|冒泡",
     "applause": r"applause|clapping|claps?|cheer|cheering|ovation|掌声|鼓掌|欢呼|喝彩",
     "impact": r"boom|impact|bang|explosion|hit|thud|thump|slam|bass drop|轰|爆炸|冲击|砰|嘭|咚|撞击|重击",
-    "click": r"click|tap|tick|点击|咔哒|咔嗒",
-    "rise": r"riser|rise|rising sound|build-? ?up|uplifter|上升|渐强|升调",
+    "click": r"click|tap|tick|点击|咔哒|咔嗒|按键|鼠标(?:声|音)",
+    "rise": r"riser|rise|rising sound|build-? ?up|uplifter|上升|渐强|升调|上扬|蓄力",
     "rain": r"rain ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?rain|雨声|rain(?= (?:in the background|the whole|throughout|"
             r"from (?:the )?start|all (?:the way )?through))",
     "wind": r"wind ?(?:sounds?|ambien[cs]e|noise)|sounds? of (?:the )?wind|风声|wind(?= (?:in the background|the whole|throughout|"

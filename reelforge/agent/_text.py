@@ -1143,6 +1143,8 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
                               r"(?:好多|很多|好大的?|很大的?)?(?:风声|噪音|杂音|噪声|底噪|环境音|车声|杂声)(?=[\s，,]|$)"
                               # (a sound named again after it is the request's: "狗那段有风声，把它静音" is a reason, then it)
                               r"(?!.*(?:原声|声音|静音|它))"), r"\1的原声"),
+                  # a colour said with its whole noun: "换成红颜色的" (红色)
+                  (re.compile(r"(?<=[红黄蓝绿白黑粉橙紫金灰])颜色"), "色"),
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
                   (re.compile(r"^([快慢大小长短吵响亮暗])(?:过头|过了头)了"), r"太\1了"),  # "大过头了 缩回去点": too big
                   (re.compile(r"(?<![生出发产先])生(?=(?:1|一)?(?:个|段|条)(?:视频|片段|镜头|短片))"), "生成"),  # "帮我生个视频"
@@ -1161,10 +1163,13 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|�
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐), "到出给抖音" (导出), "撤消" (撤销)
 _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
-             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐|^音了(?=调|换|去|删|关|开|小|大|淡|声|音量|\d)"), "音乐"),  # "音月换成钢琴的"
+             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐|(?:^|(?<=背景))音了(?=调|换|去|删|关|开|小|大|淡|声|音量|\d)"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
              (re.compile(r"(?:倒|(?<![拿得做找看听想来回收])到)出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
-             (re.compile(r"静[因阴英应]|禁因|净音"), "静音"), (re.compile(r"撤消"), "撤销"),  # (撤消 is the older spelling)
+             (re.compile(r"静[因阴英应]|禁因|净音"), "静音"), (re.compile(r"撤消"), "撤销"),
+             # "淡出三妙" (秒), "改成红涩" (色), "换成难声" (男声): a word of the editor's heard by ear
+             (re.compile(r"(?<=[\d一二两三四五六七八九十半])妙(?:钟)?"), "秒"), (re.compile(r"(?<=[红黄蓝绿白黑粉橙紫金灰])涩"), "色"),
+             (re.compile(r"(?<![困艰])[难南]声"), "男声"),  # (撤消 is the older spelling)
              # "音乐调晓一点" (小), "城市那段加速两杯" (倍): a size or a speed heard by ear
              (re.compile(r"(?<=[调变弄关放缩声量])晓(?=(?:1|一)?点|些|了|吧|$)"), "小"),
              (re.compile(r"((?:加速|加快|放慢|慢放|快进|速度)(?:到|成|调到|调成)?[\d一二两三四五六七八九十点.]{1,4})杯"), r"\1倍"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),
@@ -1185,7 +1190,7 @@ _REPEATED_UNDO = re.compile(r"^(?:再?(?:撤销|撤回)(?:[\s,，、]*|$)){2,}$"
 # "title换成黄色", "给title加个fade in，0.5秒", "字幕的size大一点，color换成white", "加一个end card写「…」"); a title's own English
 # stays ("title改成Night City": a word inside an English phrase is not one)
 _LATIN_ZH = tuple((re.compile(rf"\s*(?<![a-z]){latin}(?![a-z])\s*"), plain) for latin, plain in (
-    (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"voice[- ]?overs?|narration", "旁白"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
+    (r"fade[- ]?in", "淡入"), (r"fade[- ]?out", "淡出"), (r"voice[- ]?overs?|narration", "旁白"), (r"(?:clip|shot) ?(\d)", r"第\1段"), (r"duck(?:ing)?", "闪避"), (r"volume", "音量"), (r"mute", "静音"),
     (r"(?:background )?music", "音乐"), (r"bgm", "背景音乐"), (r"loop(?:ing)?", "循环"), (r"delay", "推迟"), (r"double", "加倍"),
     (r"start", "开始"), (r"low(?:er)?", "低"), (r"high(?:er)?", "高"),
     # the timeline's and the export's words: "export成mov", "第二段cut掉开头1秒", "transition换成dissolve", "帮我render一下"
@@ -1930,7 +1935,9 @@ _TASTE_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| sounds?| feels?)?(?: 
                        r"dull|bland|bad|awful|terrible|meh|not (?:great|good|it|my thing))\W*$|^(?:ugh|meh|eh),? (?:the|that|this) "
                        r"(?:music|song|track)\W*$")
 _TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首|这个|那个|这)?(?:歌|歌曲|曲子|音乐|配乐|bgm|背景音乐)?(?:听着|听起来|感觉)?(?:有点|太|好|真|挺|也太|实在)?"
-                       r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻)了?[啊呀吧呢的]*$")
+                       # ("音乐跟画面不搭": it does not fit the picture)
+                       r"(?:(?:跟|和|与)(?:画面|视频|片子|内容|这个视频)(?:有点|太|好|真|挺|也太|实在)?)?"
+                       r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻|不太?搭(?:调)?|不怎么搭|不配)了?[啊呀吧呢的]*$")
 # (with a time and no "abruptly", "music stops at 10 seconds" says where it should end: ``_music_end``; "cuts off at 10
 # seconds" is still the complaint)
 _ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:(?:ends?|stops?|finish(?:es)?)(?: (?:way |really |very |kinda |so |too |a bit )*"
@@ -1939,6 +1946,9 @@ _ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:(?:ends?|stops?|finish(?:es
                         r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?)\W*$")
 _ABRUPT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:的)?(?:结尾|最后)?(?:断|停|结束|收)得?(?:有点|太|好|很|特别)?"
                         r"(?:突兀|突然|生硬|硬)了?[啊呀吧呢的]*$")
+# the song over before the video is: "音乐放完后面就没声了" (it should repeat)
+_RUNS_OUT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:放|播)完(?:了)?(?:以后|之后|后面|后)?(?:就)?(?:没(?:有)?(?:声音?|音乐)了?|"
+                          r"安静了|什么都没有了)[啊呀吧呢的]*$")
 _TIMING_EN = re.compile(rf"^{_OPENERS}(?P<music>{_MUSIC_EN}) (?:starts?|comes? in|kicks? in|begins?|fades? (?P<fade>in|out))"
                         r"(?: (?:way|a bit|kinda|kind of|too|so|really|much))* (?:early|late|soon|slow(?:ly)?|fast|quick(?:ly)?|long|short)"
                         r"(?: at the (?:start|end|beginning))?\W*$")
@@ -1969,6 +1979,8 @@ def _music_remark(text: str) -> Remark | None:
         return Remark("fade the music out")
     if _ABRUPT_ZH.match(text):
         return Remark("音乐结尾淡出", "音乐")
+    if _RUNS_OUT_ZH.match(text):
+        return Remark("音乐循环播放", "音乐")
     timing = _TIMING_EN.match(text)
     if timing:  # "make it 1 sec" after "the music fades out way too slow": the length of that fade
         return Remark(None, f"{timing.group('music')} fade {timing.group('fade')} " if timing.group("fade") else "")

@@ -107,7 +107,7 @@ MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one m
 REMOVE = rf"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!{_PUT_IN})(?!(?: [\w'-]+){{0,4}}? (?:down\b|(?:to|by) (?:(?:like|about|around|maybe|roughly|just|only|say) )?\d|volume|level))|get rid of|hide|take (?:[\w'-]+ ){{0,3}}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          rf"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss(?!{_PUT_IN})|trash|bin|(?:turn|switch|shut) (?:\w+ ){{0,3}}off(?![\s-]white))\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
-         r"不要|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了|" \
+         r"不要(?!挡|遮|盖|压)|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了|" \
          r"(?<![开相有无机])关(?:了|上)|(?<![开相有无机])关(?=(?:字幕|音乐|背景音乐|配乐|bgm|标题|配音|旁白|转场|声音|原声|循环))"
 # "字幕关了吧", "把转场关了", "关字幕", "关配音": 关 said of a thing is its removal (a switch turned off)
 # a complaint about an effect, said alone, asks for it gone: "I don't like the crossfade", "i hate the zoom",
@@ -301,6 +301,8 @@ def colors_in(text: str) -> tuple[tuple[str, int, str], ...]:
         if value is not None:
             found.append((value, match.start(), match.group(0)))
     for match in _ZH_COLOR.finditer(text):
+        if match.group(3) and re.match(r"[馆店厅屋机豆杯壶]", text[match.end():match.end() + 1]):
+            continue  # "咖啡馆里放的那种音乐", "奶茶店": a place named, no colour
         word = match.group(2) or match.group(3) or match.group(4) or match.group(5) or match.group(6)
         value = _zh_value(match.group(1), word)
         if value is not None:

@@ -1070,8 +1070,16 @@ def add_seed(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# a moment of the video said by its ordinal second, with nothing filmed named: "第四秒来个鸟叫", "第5秒来个哔" (a sound at a
+# time, never a clip that long)
+_AT_MOMENT_ONLY = r"^(?:在)?(?:视频)?(?:的)?第\d+(?:\.\d+)?秒(?:的时候|那里|那儿|的地方|处|时)?(?:再|也)?(?:来|加|放)(?:个|一个|1个|一下|一声)?" \
+                  r"(?!.*(?:生成|视频|片段|镜头|画面|一段|段))"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     """A clip to generate, with the seed said."""
+    if clause.language == "zh" and clause.has(_AT_MOMENT_ONLY):
+        return False
     seed, clause = _seed_of(clause)
     since = len(state.actions)
     done = _handle(clause, state)
@@ -1633,6 +1641,8 @@ _NOT_A_THING = {"break", "pause", "gap", "second", "sec", "moment", "minute", "m
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A scene described (below), with the seed said."""
+    if clause.language == "zh" and clause.has(_AT_MOMENT_ONLY):
+        return False
     seed, clause = _seed_of(clause)
     since = len(state.actions)
     done = _handle_description(clause, state)

@@ -75,8 +75,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(export_action(clause))  # "导出mp4 再给我一个fcpxml": the video first, as said
     formats: list[str | None] = []
     for fmt, editor in named:  # "an EDL and an XML for Resolve": each file, once ("premiere pro xml" is one)
-        if fmt in formats or fmt is not None and None in formats:
-            continue
+        if fmt in formats or fmt is not None and None in formats or any(
+                isinstance(a, TimelineExportAction) and a.format == fmt for a in state.actions):
+            continue  # ("用pr打开 导出xml": the file a clause before asked for already)
         formats.append(fmt)
         state.actions.append(TimelineExportAction(format=fmt, editor=editor))
     if video is not None and video.start() > said[0][0]:

@@ -74,7 +74,8 @@ _HALF = r"\b(?:by half|in half|halve|half as loud)\b|[，,]\s*用一半|减半|�
 _DOUBLE = r"\bdouble\b|\btwice as loud\b|加倍|翻倍|大(?:一|1)倍|提高(?:一|1)倍|增加(?:一|1)倍"
 _MUTE = r"(?<![a-z])mute(?![a-z])|静音"
 # the music back at its usual level: "unmute the music", "取消静音"
-_UNMUTE = r"\bun-?mute\b|取消(?:音乐|背景音乐)?(?:的)?静音|恢复(?:音乐|背景音乐)?(?:的)?(?:音量|声音)|打开(?:音乐的)?声音"
+_UNMUTE = r"\bun-?mute\b|取消(?:音乐|背景音乐)?(?:的)?静音|恢复(?:音乐|背景音乐)?(?:的)?(?:音量|声音)|打开(?:音乐的)?声音|" \
+          r"(?:音量|声音)(?:恢复|调回|改回|还原)(?:成|到)?(?:默认|正常)|默认音量"  # "bgm的音量恢复默认"
 _DEFAULT_VOLUME = 0.35
 
 
@@ -610,7 +611,7 @@ def _start_at_place(clause: Clause, state: PlanState) -> int | None:
 _LATER = rf"\b(?:start|begin|come in|kick in|play|bring)\w*\b.*?{_SECONDS}\s+(later|earlier|sooner)\b|(提前|早|往前(?:挪|移)|往后(?:挪|移|推))了?{_SECONDS}"
 # "背景音乐晚点进来", "bring the music in a bit later": two seconds later than now
 _A_BIT_LATER = r"晚(?:一)?点(?:再)?(?:进来|进|开始|出来|响起)|\b(?:come|comes|start|starts|kick|kicks|bring \w+(?: \w+)?) (?:in )?(?:a (?:bit|little|tad) )later\b"
-_FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?从头(?:开始)?(?:放|播)|" \
+_FROM_TOP = r"\b(?:start|begin|play)\w*\b.*\bfrom the (?:very )?(?:start|beginning)(?: of the video)?$|^(?:还是|就)?(?:(?:背景)?音乐|配乐|歌|bgm)?(?:还是|就)?从头(?:开始)?(?:放|播)|" \
             r"(?:一开始|开头|从头)就(?:有|响|放|开始|进来)"
 
 

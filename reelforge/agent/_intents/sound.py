@@ -269,7 +269,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
     if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|开场(?!白)|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   r"\b(?:when|as soon as|once) (?:the video|the film|it all|everything) (?:starts|begins|opens)\b|(?:视频)?(?:一开始|刚开始|最开始)|"
-                  rf"全程|背景|{_THROUGHOUT}|{_OPEN_WITH}") and start is None and not every:
+                  rf"全程|全片|整个视频|整部|背景|{_THROUGHOUT}|{_OPEN_WITH}") and start is None and not every:
         start = 0
     if every and not main_clips(state.draft) and not any(isinstance(a, GenerateAction) for a in state.actions):
         # "add a whoosh on each cut" on an empty project: there is no cut yet

@@ -323,7 +323,8 @@ def _renamed_unquoted(clause: Clause, state: PlanState) -> str | None:
 
 # a font named for new words: "in Impact font", "using the Helvetica typeface", "font: Comic Sans"
 _FONT = re.compile(r"\b(?:in|with|using|use) (?:the |an? )?([a-z][\w-]*(?: [a-z][\w-]*){0,2}?) (?:font|typeface)\b|"
-                   r"\b(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?([a-z][\w-]*(?: [a-z][\w-]*){0,2})$")
+                   r"\b(?:font|typeface)(?: is| to| of)?[: ]+(?:the )?([a-z][\w-]*(?: [a-z][\w-]*){0,2})$|"
+                   r"(?:^|[，,\s])(?:用|字体用)((?:宋|黑|楷|隶|圆|仿宋|微软雅黑|手写)体?)(?=(?:字体)?(?:加|写|打|放))")
 _NOT_A_FONT = rf"(?:(?:a |an |the )?(?:big|bigger|small|smaller|large|larger|tiny|huge|bold|bolder|italic|thin|thick|heavy|light|" \
               rf"nice|nicer|cool|fancy|different|new|other|same|clean|simple|readable|normal|default|nicer|size|{EN_COLOR_WORDS})\s*)+"
 
@@ -504,7 +505,7 @@ _UNQUOTED_EN = re.compile(
 _WRITTEN = re.compile(rf"^(?:(?:please|can you|could you)\s+)?write\s+(?!(?:{_MODIFIER}))(.+?)"
                       rf"(?=\s+(?:{_MODIFIER})|\s+(?:on|over|across) (?:the )?(?:video|clip|screen|picture)\b|\s*[,;]|$)")
 _UNQUOTED_ZH = re.compile(
-    r"(?:加上|添加|加个|加一个|加一行|打上|写上|放上|配上|来个|来1个|弄个|搞个|整个|加|(?:出现|显示|跳出|弹出)(?=[一1几]))(?:一个|一行|1个|1行|行(?=字)|一句|1句|几个)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)[^\s，,。；;吧呢啊])|(?<=[一1][行句])(?=\s))[:：]?\s*"
+    r"(?:加上|添加|加个|加一个|加一行|打上|打个|打一个|打一行|写上|放上|配上|来个|来1个|弄个|搞个|整个|加|(?:出现|显示|跳出|弹出)(?=[一1几]))(?:一个|一行|1个|1行|行(?=字)|一句|1句|几个)?(?:(?:大|小)(?:一点|一些|点)?的?)?(?:标题|字幕|文字|字(?=\s|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)[^\s，,。；;吧呢啊])|(?<=[一1][行句])(?=\s))[:：]?\s*"
     r"(?:(?:叫做|叫|写着|写)\s+|(?:就|就是)?(?:叫做|写着|写成|写上|叫|写)(?=[^\s，,。；;吧呢啊]))?"  # "开头加个标题 叫 出发吧", "加个标题就写周末去爬山": the words after the verb that names them
     # ("在最后加一行小字 by 阿杰": a credit's English before a name in Chinese is the words too)
     # ("加一行字 到这里啦": words may start with 到, a time or a place may not: "到第5秒", "到结尾")
@@ -524,7 +525,7 @@ _RENAMED_ZH = re.compile(r"(?:标题|文字|字幕)(?:里面?|上面?)?(?:的)?(
                          r"(?:(?:英文|英语)的?[:：]?\s*(?=[a-z0-9])|中文的?[:：]?\s*(?=[\u4e00-\u9fff])(?!的))?"
                          r"([a-z0-9'&!?-]+(?: [a-z0-9'&!?-]+)+|[^，,。；;\s⟪]+?)(?=[，,。；;]|$)")  # "改成Night City"
 _STYLE_WORDS = rf"\b(?:{_COLORS}|colou?r|font|bold|italic|big|small|size|fade\w*|top|bottom|left|right|middle|cent(?:er|re)|" \
-               r"upper|lower|corner|start|beginning|end)\b|^\d+(?:\.\d+)?$|\d+(?:\.\d+)?\s*(?:%|x\b|倍|秒|px\b|pt\b)|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
+               r"upper|lower|corner|start|beginning|end)\b|竖着|竖排|横排|横着|斜着|倒着|^\d+(?:\.\d+)?$|\d+(?:\.\d+)?\s*(?:%|x\b|倍|秒|px\b|pt\b)|[字底色体号]$|粗|斜|居中|顶部|底部|中间|左|右|上面|下面|开头|结尾|最后|淡"
 
 
 def _renamed(clause: Clause) -> str | None:
@@ -945,7 +946,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         over = {k: v for k, v in _over_clip(rest, state).items() if k not in timing}  # "in the dog for 3 seconds": 3 s there
         added = {**timing, **_whole_video(rest, state), **over, **_style(rest)}
         font = _FONT.search(rest.text)
-        if font and not re.fullmatch(_NOT_A_FONT, name := font.group(1) or font.group(2)):
+        if font and not re.fullmatch(_NOT_A_FONT, name := font.group(1) or font.group(2) or font.group(3)):
             added["font"] = rest.as_typed(name)  # "add the title 'Road Trip' in Impact font": the font as typed
         new = AddText(text=words, size=size, **added)  # type: ignore[arg-type]
         automatic = _automatic_title_under(new, state)

@@ -97,16 +97,16 @@ _NARRATE_EN = re.compile(
     r"(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?\s+voice)?(?=\s*[:：]|(?<=voice)\s*[\"“‘「『'])|"
     rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
-_ZH_AT = r"(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:开始|处|的时候|时)?"
+_ZH_AT = r"(?:等|过)?(?:从|在)?第?[\d零一二两三四五六七八九十百.]+秒(?:后|以后|之后)?(?:再)?(?:开始|处|的时候|时)?"  # ("等两秒再开始念：…")
 _NARRATE_ZH = re.compile(
-    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?"
+    rf"\s*(?:最后|然后|再|接着|另外|还有)?(?:请|麻烦|让|叫)?(?:能不能|可不可以|能|可以)?(?:帮我)?(?:我)?(?P<pre>{_ZH_AT})?"
     # "视频最后加一段旁白：…", "开头加一句旁白：…", "片尾配一段旁白：…": the end or the start of the video said first
     rf"(?P<where>(?:在)?(?:视频|片子|整个视频)?(?:的)?(?:最后|结尾|末尾|片尾|最末|(?P<opening>开头|片头|最开始|一开始|最前面))"
     rf"(?:的时候|那里|处|面)?[，,\s]*(?:再)?)?(?P<on>(?:给|在)(?:视频|它|这个视频|这段|这个片段|[^，,：:\s]{{1,6}}?(?:这段|那段|片段))|[^，,：:\s]{{1,6}}?(?:这段|那段))?"
     # "用温柔的女声…", "找个女生的声音…": the voice, with how it sounds, said before what it reads
-    r"(?P<pre2>(?:用|换成|换|改成|改用|找个|找一个|让|请)?(?:[\u4e00-\u9fff]{1,3}的)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
+    r"(?P<pre2>(?:用|换成|换|改成|改用|找个|找一个|让|请|(?:我)?(?:想要|要|来)(?:一个|个|1个))?(?:[\u4e00-\u9fff]{1,3}的)?(?:男声|女声|男生|女生|男的|女的|男性|女性)(?:的声音|声音)?(?:来)?)?"
     r"(?:(?:加|添加|加上|配上|加一段|加个|来一段|来段|来个|配|需要|想要|要|换成|改成)(?:一段|1段|个|段|一句|1句|句)?(?P<head>.{0,4}?)"
-    r"(?:配音|旁白|解说|画外音|口播|开场白|voice[- ]?over|narration)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|来(?:一句|1句)(?=\s*[:：])|"
+    r"(?:配音|旁白|解说|画外音|口播|开场白|voice[- ]?over|narration)(?:吗|呢)?(?:说|念|读|内容是|是)?|(?:配音|旁白|解说|画外音|口播|voice[- ]?over|narration)(?:加上|加一下|也加上)?(?:说|念|读|内容)?|配(?:个|一段|1段|段)音|配(?:一段|1段|一句|1句|段|句)|来(?:一句|1句)(?=\s*[:：])|(?<=开始)(?:念|读|说)(?=\s*[:：])|"
     # "用女声把这句读出来：…", "女生的声音念一下这段话：…": the voice said, then a verb of reading before the words
     r"(?:(?<=声音)|(?<=[男女]声)|(?<=[男女]生)|(?<=[男女]的)|(?<=[男女]性))(?:把|给我把)?(?:这句话?|这段话?|这几句话?|这些话|下面的话|下面这句话?|下面这段话?|以下内容)?"
     r"(?:念|读|说|讲)(?:出来|一下|一遍|一句|1句|一段|1段)?(?:这句话?|这段话?|这几句话?|下面的话|下面这句话?|下面这段话?|以下内容)?(?=\s*[:：「『“])|"
@@ -155,7 +155,7 @@ _LEADING_QUOTE = re.compile(r"""(?:"([^"]+)"|“([^”]+)”|「([^」]+)」|『
 
 # cheap checks before the patterns: a script needs its noun, a colon or a question mark; a narration its words
 _MAY_BE_SCRIPT = re.compile(r"[:：?？]|script|story|text|copy|txt|文案|脚本|文字|文本|稿子|故事|文件", re.I)
-_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说(?:一下|一句|1句|一段|1段)?\s*[:：「“]|[男女](?:声|生)\s*[:：]|来(?:一|1)?句", re.I)
+_MAY_BE_NARRATION = re.compile(r"voice|narrat|\bv/?o\b|say|read|speak|配|旁白|开场白|解说|画外音|口播|念|读|说(?:一下|一句|1句|一段|1段)?\s*[:：「“]|[男女](?:声|生)\s*[:：]|来(?:一|1)?句|[男女](?:声|生|的)(?:的声音|声音)?(?:说|讲)", re.I)
 
 
 @dataclass(frozen=True)
@@ -210,9 +210,9 @@ _EXPORT = r"\bexport\b|\bdownload\b|\bsave\b|\bgive me\b|(?<![a-z])(?:srt|vtt|we
 _VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
 # (a complaint wants the other size: "they're too small", "captions are huge", "字幕太大了")
 _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|\benlarge\b|\btoo (?:small|tiny)\b|(?:is|are) (?:so |really |way )?tiny\b|" \
-          r"放大|大一点|大一些|大些|变大|加大|调大|大点|太小(?!声)"
+          r"放大|大一点|大一些|大些|变大|加大|调大|大点|太小(?!声)|大号|大字"
 _SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|\bshrink\b|\btoo (?:big|large)\b|(?:is|are|'re) (?:so |really |way )?" \
-           r"(?:huge|massive|giant|enormous)\b|缩小|小一点|小一些|小些|变小|调小|小点|太大(?!声)"
+           r"(?:huge|massive|giant|enormous)\b|缩小|小一点|小一些|小些|变小|调小|小点|太大(?!声)|小号|小字"
 # (the word-by-word kind as creators name it: "like mrbeast", "hormozi style", "animated captions", 综艺感, 花字; each word
 # marked as it is said: "the kind where each word lights up", "words that light up as they're spoken")
 _HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\bbold\b|逐字|高亮|卡拉|抖音|" \
@@ -220,7 +220,7 @@ _HIGHLIGHT = r"\bword[- ]by[- ]word\b|\bhighlight\w*\b|\bkaraoke\b|\btiktok\b|\b
              r"综艺|花字|动态字幕|跳动|" \
              r"\b(?:each|every|the) words? (?:lights?|lighting|lit|pops?|popping|glows?|glowing|flashes|flashing)(?: up)?\b|" \
              r"\b(?:light|pop|glow)s? up (?:word by word|as (?:it'?s|they'?re) (?:said|spoken))\b"
-_CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|\bminimal(?:ist)?\b|\bsubtle\b|简洁|简单|普通|干净|极简|低调"
+_CLEAN = r"\bclean\b|\bsimple\b|\bplain\b|\blower[- ]third\b|\bminimal(?:ist)?\b|\bsubtle\b|简洁|简单|普通|干净|极简|低调|简约|朴素"
 _ON = r"\bturn on\b|\benable\b|\bswitch on\b|\bshow\b|打开|开启|显示"
 # a complaint says the opposite of its word: "the narrator talks too fast" wants it slower, "太慢了" faster
 _TOO_FAST = r"\btoo (?:fast|quick(?:ly)?|rushed)\b|\brushed\b|太快|过快"
@@ -229,7 +229,10 @@ _SLOWER = r"\bslower\b|\bslow(?:ly)?\b|\bslow (?:\w+ ){0,2}down\b|慢一点|慢�
 _FASTER = r"\bfaster\b|\bquicker\b|\bspeed (?:\w+ ){0,2}up\b|快一点|快一些|快点|加快|快些|快"
 _FEMALE = r"\bfemale\b|\bwom[ae]n'?s?\b|\bgirl'?s?\b|\bher\b|\b(?:lady|ladie|lass)'?s?\b|女声|女生|女的|女性|女|御姐"
 _MALE = r"\bmale\b|\bm[ae]n'?s?\b|\bguy'?s?\b|\bboy'?s?\b|\bhis\b|\b(?:bloke|chap|lad|fella|dude)'?s?\b|男声|男生|男的|男性|男"
-_CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|\b(?:better|nicer|more natural|less robotic|more human)\b|换|改|用"
+_CHANGE = r"\bchange\b|\bswitch\b|\banother\b|\bdifferent\b|\buse\b|\b(?:better|nicer|more natural|less robotic|more human)\b|换|改|用|" \
+          r"(?:听着|听起来|感觉|有点|太|很|好)(?:有点|太|很|好)?(?:假|机械|生硬|别扭|不自然|像机器人|难听)"  # "旁白的声音听着太假了": another one
+# the pace said as a multiple: "旁白语速调成0.8倍", "narration pace 1.2x"
+_RATE_TIMES = re.compile(r"(?:语速|语调|\bpace\b|\brate\b)[^\d，,]{0,6}?(\d+(?:\.\d+)?)\s*(?:倍|x\b|times\b)")
 _VOICE_ID = re.compile(r"\b((?:en|en_gb|zh)_(?:female|male)|kokoro:[a-z]{2}_[a-z0-9]+)\b")
 # the accents the voices speak (speech/espeak.py's ids: ``en_gb_male`` is British English, male): "a british male voice"
 _ACCENTS = (("en_gb", r"\b(?:british|brit|england|london|uk(?= (?:english|accent|male|female|man|woman|guy|girl|voice)))\b|"
@@ -317,7 +320,7 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
 _WORDS_AFTER_PAUSE = re.compile(
     # ("配个英文旁白 Hello everyone", "狗出来的时候配一句 它叫旺财": a line to be said, its noun left out)
     r"^([^\s，,：:]{0,8}?(?:(?:加|添加|加上|配上|来|配)(?:个|一个|1个|段|一段|1段|句|一句|1句)(?:男声|女声|男生|女生|英文|中文|英语|普通话)?的?"
-    r"(?:旁白|配音|口播|解说)|(?:配|来)(?:一句|1句|句)))"
+    r"(?:旁白|配音|口播|解说|画外音)|(?:配|来)(?:一句|1句|句)))"
     r"\s+(?![放在从用要换改男女去删关]|音量|声音|第?[\d一二三四五六七八九十两]+秒|[大小快慢](?:一?点|些|声|$)|.*(?:音乐|标题|字幕|转场|片段|那段|静音|导出|调|"
     r"改成|换成|删|加速|剪|吗|[?？]))(?=\S)")
 
@@ -459,7 +462,7 @@ _SPOKEN_AT_END = re.compile(r"(?i)\s*(?:,\s*)?(?:right |just )?\b(?:at|in) the (
 _SAID_AT_END_EN = re.compile(r"(?i)\b(?:at|in) the (?:very )?end\b(?! of (?:the |this |that )?(?!(?:whole )?video\b))")
 _SAID_AT_START_EN = re.compile(r"(?i)\b(?:at|from) the (?:very )?(?:start|beginning)\b(?! of (?:the |this |that )?(?!(?:whole )?video\b))")
 # the end said before a voice line in Chinese ("最后加一句配音：", "视频结尾再配一句"), not a length from it ("最后3秒")
-_SAID_LAST_ZH = re.compile(r"(?:^|[，,。\s])(?:在|到)?(?:视频|片子|整个视频)?(?:的)?(?:最后|结尾|末尾|片尾|最末)(?:的时候|那里|处|面)?(?:[，,\s])?"
+_SAID_LAST_ZH = re.compile(r"(?:^|[，,。\s])(?:请|麻烦)?(?:你|您)?(?:帮我|帮忙)?(?:在|到)?(?:视频|片子|整个视频)?(?:的)?(?:最后|结尾|末尾|片尾|最末)(?:的时候|那里|处|面)?(?:[，,\s])?"
                            r"(?:再|也|就)?(?:加|配|来|放|插|补|让)")
 # a moment said before the narration: "when the dog comes on, have someone say ...", "当狗出现的时候，..."
 _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:当|在)?[^，,：:]{1,12}(?:出现|开始|出来)的?(?:时候|时))[\s,，]*$")
@@ -598,7 +601,7 @@ _BARE_ON = re.compile(
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
     r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
     r"(?:加|添加|加上|配上|打开|开启|开|显示|要|想要|需要)(?:上|个|一下)?(?:字幕|字母)(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
-    r"^(?:请|麻烦|帮我|给我|你)*(?:把)?(?:那个|这个)?(?:(?:旁白|配音|解说|口播)(?:的)?)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:给我|帮我)?"
+    r"^(?:请|麻烦|帮我|给我|你)*(?:把)?(?:那个|这个)?(?:(?:旁白|配音|解说|口播)(?:的)?)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:要|得)?(?:给我|帮我)?"
     r"(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上|打出来|打上|弄出来|显示出来)(?:吧)?$")  # "把旁白的字幕打出来"
 # the clips' own speech named: "caption what people are saying", "transcribe the audio", "识别视频里说的话"
 _SPEECH = (r"\bwhat(?:ever)? (?:people|ppl|they|we|i|he|she|everyone|the \w+)(?:'re|'s| are| is| were| was)? (?:say|said|talk|speak)\w*|"
@@ -615,7 +618,13 @@ def _captions(clause: Clause, state: PlanState, named: bool = False) -> bool:
     unless the clause asks for captions as such ("add subtitles", "加字幕", "word-by-word captions") or they were
     just named (``named``: "them" after "turned on captions")."""
     if clause.has(_EXPORT) and not clause.has(r"\bvideo\b|\bmp4\b|视频"):
-        state.actions.append(SubtitlesAction(format="vtt" if clause.has(_VTT) else "srt"))
+        srt = clause.search(r"(?<![a-z])srt(?![a-z])")
+        vtt = clause.search(_VTT)
+        if srt and vtt:  # "导出字幕 srt和vtt都要", "export the captions as srt and vtt": one file each, in the order said
+            files = [SubtitlesAction(format="srt"), SubtitlesAction(format="vtt")]
+            state.actions += files if srt.start() < vtt.start() else files[::-1]
+            return True
+        state.actions.append(SubtitlesAction(format="vtt" if vtt else "srt"))
         return True
     # a narration asked for earlier in the message is narration too: "add a voice-over ..., then turn on captions"
     speaking = any(isinstance(a, (VoiceAction, ScriptAction)) for a in state.actions)
@@ -760,7 +769,9 @@ def _voice(clause: Clause, state: PlanState) -> bool:
     if clause.has(REMOVE):
         state.edit(RemoveVoice())
         return True
-    rate = 0.8 if clause.has(_TOO_FAST) else 1.25 if clause.has(_TOO_SLOW) else \
+    times = _RATE_TIMES.search(clause.text)
+    rate = float(times.group(1)) if times and 0.25 <= float(times.group(1)) <= 4 else \
+        0.8 if clause.has(_TOO_FAST) else 1.25 if clause.has(_TOO_SLOW) else \
         0.8 if clause.has(_SLOWER) else 1.25 if clause.has(_FASTER) else None
     named = _VOICE_ID.search(clause.text)
     # "speed her up", "slow him down" of the voice there: the pronoun is that voice, never another one
