@@ -354,7 +354,7 @@ def _them(parts: list[str]) -> list[str]:
 
 
 # "dog clip: mute, 2x speed", "music: 20%, fade out 3 seconds": a thing named, then a list of what to do to it
-_TOPIC_LIST_EN = re.compile(rf"^(?:for |on )?(?!(?:{_EN_VERBS}|a|an|another|new|generate|create)\b)(?!\S+ (?:a|an|another|new) )(?P<topic>(?:(?:the|my) )?(?:(?:[\w-]+ ){{0,2}}(?:clip|one|part|shot)|clip \d+|music|song|bgm|"
+_TOPIC_LIST_EN = re.compile(rf"^(?:for |on )?(?!(?:{_EN_VERBS}|a|an|another|new|generate|create|one more|more|extra|next)\b)(?!\S+ (?:a|an|another|new|more) )(?P<topic>(?:(?:the|my) )?(?:(?:[\w-]+ ){{0,2}}(?:clip|one|part|shot)|clip \d+|music|song|bgm|"
                             r"soundtrack|voice-?over|narration|captions|subtitles|title|text))\s*:\s*(?P<items>[^:]+)$")
 # a title's list says its words first unless it opens with a change ("title: Summer Trip, in red" is its words)
 _TEXT_TOPIC = re.compile(r"(?:^|\s)(?:title|text|captions|subtitles)$")
@@ -423,7 +423,7 @@ def _topic_list(text: str) -> str:
     if re.search(r"(?:music|song|bgm|soundtrack)$", topic) and not all(re.match(r"(?:\d|no\b|fade\b)", i) or _CHANGE_FIRST.match(i)
                                                                          for i in items):
         return text  # "music: lo-fi, 20%": the music to add, listed (a style is no change of the music there)
-    if any(re.search(rf"\b(?:{_EN_PARTS})\b|\b(?:clip|video)\b", i) for i in items):
+    if any(re.search(rf"\b(?:{_EN_PARTS})\b|\b(?:clip|video)\b|^(?:a|an|some)\s", i) for i in items):  # ("…: a cat sleeping": a scene)
         return text  # an item naming a thing of its own is a request of its own: read as typed
     said = [re.sub(r"\bit\b", topic, i, count=1) if re.search(r"\bit\b", i) else
             f"{i} {topic}" if re.fullmatch(r"(?:un)?mute|remove|delete|reverse", i) else f"{topic} {i}" for i in items]
