@@ -288,7 +288,7 @@ def detect_language(message: str) -> str:
 # "wait a second", "hold on a sec" ("a sec" is "1 second" by now) ask for a moment, nothing to film
 _FILLER_WORDS = r"(?:ok(?:ay)?|alright|all right|right|so|well|hmm+|mm+|eh+|um+|uh+|yeah|nah|cool|now|oh|"\
                 r"(?:wait|hold on|hang on|just|one) (?:a|1) sec(?:ond)?|hold on|hang on|wait|anyway|嗯+|好|好的|那|"\
-                r"also|next|btw|by the way|p\.?s\.?|one more thing|yes+|yep|yup)"  # and joiners left alone ("...; also, make it square")
+                r"also|next|btw|by the way|p\.?s\.?|one more thing|yes+|yep|yup|nice|great|perfect|awesome|lovely|sweet)"  # and joiners left alone ("...; also, make it square")
 _FILLER = re.compile(rf"^(?:{_FILLER_WORDS}[\s,，.。!！]*)+$")
 # "right" opens a message only before a comma ("right, ..."); the others also without one ("nah just hard cuts")
 _OPENER_EN = re.compile(rf"^(?:(?:{_FILLER_WORDS}\s+)*{_FILLER_WORDS}\s*[,.!]+\s*|"
@@ -379,7 +379,7 @@ def _them(parts: list[str]) -> list[str]:
 
 
 # "dog clip: mute, 2x speed", "music: 20%, fade out 3 seconds": a thing named, then a list of what to do to it
-_TOPIC_LIST_EN = re.compile(rf"^(?:for |on )?(?!(?:{_EN_VERBS}|a|an|another|new|generate|create)\b)(?!\S+ (?:a|an|another|new) )(?P<topic>(?:(?:the|my) )?(?:(?:[\w-]+ ){{0,2}}(?:clip|one|part|shot)|clip \d+|music|song|bgm|"
+_TOPIC_LIST_EN = re.compile(rf"^(?:for |on )?(?!(?:{_EN_VERBS}|a|an|another|new|generate|create|one more|more|extra|next)\b)(?!\S+ (?:a|an|another|new|more) )(?P<topic>(?:(?:the|my) )?(?:(?:[\w-]+ ){{0,2}}(?:clip|one|part|shot)|clip \d+|music|song|bgm|"
                             r"soundtrack|voice-?over|narration|captions|subtitles|title|text))\s*:\s*(?P<items>[^:]+)$")
 # a title's list says its words first unless it opens with a change ("title: Summer Trip, in red" is its words)
 _TEXT_TOPIC = re.compile(r"(?:^|\s)(?:title|text|captions|subtitles)$")
@@ -448,7 +448,7 @@ def _topic_list(text: str) -> str:
     if re.search(r"(?:music|song|bgm|soundtrack)$", topic) and not all(re.match(r"(?:\d|no\b|fade\b)", i) or _CHANGE_FIRST.match(i)
                                                                          for i in items):
         return text  # "music: lo-fi, 20%": the music to add, listed (a style is no change of the music there)
-    if any(re.search(rf"\b(?:{_EN_PARTS})\b|\b(?:clip|video)\b", i) for i in items):
+    if any(re.search(rf"\b(?:{_EN_PARTS})\b|\b(?:clip|video)\b|^(?:a|an|some)\s", i) for i in items):  # ("…: a cat sleeping": a scene)
         return text  # an item naming a thing of its own is a request of its own: read as typed
     said = [re.sub(r"\bit\b", topic, i, count=1) if re.search(r"\bit\b", i) else
             f"{i} {topic}" if re.fullmatch(r"(?:un)?mute|remove|delete|reverse", i) else f"{topic} {i}" for i in items]
@@ -891,6 +891,9 @@ def _plain_en(text: str) -> str:
     text = re.sub(rf"\b(you|and|just|so|to) like (?=(?:{_EN_VERBS})\b)", r"\1 ", text)
     # "nvm the title, just mute the dog clip": a request taken back before the one made
     text = re.sub(rf"^(?:nvm|never ?mind|forget(?: about)?)(?: (?:the|my) [\w -]+?)?,\s*(?:just\s+)?(?=(?:{_EN_VERBS})\b)", "", text)
+    # "scale the title to 1.5x": its size times that
+    text = re.sub(r"\bscale (the (?:[\w-]+ )?(?:title|text|captions|subtitles)) (?:up |down )?(?:to |by )?(\d+(?:\.\d+)?)\s*x\b",
+                  lambda m: f"make {m[1]} {m[2]}x bigger" if float(m[2]) > 1 else m[0], text)
     # "remove the title instead": what is removed in place of what was asked (its words are no "instead")
     text = re.sub(r"\b((?:remove|delete|drop|lose|get rid of)\s+(?:the|my)\s+(?:title|text|captions|subtitles|music|song))\s+instead\b",
                   r"\1", text)
@@ -1063,7 +1066,8 @@ def _dislike_then(parts: list[str]) -> list[str]:
 
 
 # a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
-_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度])|"
+_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是|"
+                        r"(?:这个)?(?:不错|挺好的?|很好|完美|太棒了|真棒|可以了?)(?:啊|呀|哦)?)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度])|"
                         r"呢(?=[\u4e00-\u9fff])|"  # "然后呢狗那段放最后" (然后 is where it was split)
                         r"算了(?:[\s,，]+|(?=还是|换成|改成|换回|改回))|(?:算了)?(?:干脆|索性)(?=换|改|删|去掉|关|用|调|变|撤|把|将|给|不要))+")  # "算了 还原", "算了还是换成黑色": never mind what came before, now this
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
@@ -1466,6 +1470,8 @@ def _plain_zh(part: str) -> str:
     plain = re.sub(r"(?<=[些点])不$", "", plain)  # "能慢一些不"
     # "音乐调小点让旁白听得清", "…，这样字能看清楚": what the change is for, said after it, is only why
     plain = re.sub(rf"(?<=[\u4e00-\u9fff])[，,\s]*{_PURPOSE_ZH}$", "", plain)
+    # "再来一个第10秒的": one more of what was just added, at that moment
+    plain = re.sub(r"^再来(?:1)?个(第\d+(?:\.\d+)?秒)(?:的)?(?:吧)?$", r"\1再来1个", plain)
     # "一段小狗在草地上跑的视频 五秒": a video of a scene, asked for with its length, is a new clip of it
     plain = re.sub(r"^(?:1|一)(?:段|个|条)(?=[^\d，,\s]{2,24}?的(?:视频|画面|镜头)[\s，,]+\d+(?:\.\d+)?秒)", "生成一段", plain)
     # "还是换回白色吧", "用回黑的": a colour gone back to is a colour set ("换回原来的" stays an undo)
