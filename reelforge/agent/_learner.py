@@ -52,6 +52,17 @@ _PRESENT = {"appearing": "appears", "starting": "starts", "coming": "comes", "be
 # a rewrite is a replacement string or a function of the match
 _Replacement = str | Callable[[re.Match[str]], str]
 
+_ACTIVE = {"slowed down": ("slow", "down"), "sped up": ("speed", "up"), "muted": ("mute", ""), "unmuted": ("unmute", "")}
+
+
+def _active(passive: str, thing: str) -> str:
+    """"slowed down" said of ``thing`` as the request: "slow down the dog clip", "slow it down"."""
+    verb, particle = _ACTIVE[passive]
+    if not particle:
+        return f"{verb} {thing}"
+    return f"{verb} {particle} {thing}" if thing.startswith("the ") else f"{verb} {thing} {particle}"
+
+
 _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     # --- openers that ask nothing: "sorry my english is not good.", "kindly do one thing,", "do the needful and"
     (r"^(?:sorry,?\s+)?my english is (?:not (?:so |very )?good|bad|not perfect)[.,!]*\s*(?:but\s+)?", ""),
@@ -344,6 +355,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(is|are|'s) very (slow|fast|long|short|loud|quiet)\b", r"\1 too \2"),
     (rf"^only the middle of (the [\w ]+?),? ((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) (?:seconds?|secs?))$", r"keep only the middle \2 of \1"),
     (r"^(?:the )?speed of ((?:all )?(?:the )?(?:[\w-]+ )?(?:clips?|video|one|part)) (?:to|at|in) (\d+(?:\.\d+)?)$", r"set \1 to \2x speed"),
+    # a request in the passive: "can it be slowed down a bit?", "could the dog clip be sped up to 2x" (asked of you)
+    (r"\b(can|could|would|will) (it|that|this|the (?:[\w-]+ ){0,2}?(?:clip|one|part|video|shot)) (?:please )?be (slowed down|sped up|muted|unmuted)\b",
+     lambda m: f"{m.group(1)} you {_active(m.group(3), m.group(2))}"),
 ))
 
 

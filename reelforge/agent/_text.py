@@ -1174,6 +1174,8 @@ _SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入")
              # "淡出三妙" (秒), "改成红涩" (色), "换成难声" (男声): a word of the editor's heard by ear
              (re.compile(r"(?<=[\d一二两三四五六七八九十半])妙(?:钟)?"), "秒"), (re.compile(r"(?<=[红黄蓝绿白黑粉橙紫金灰])涩"), "色"),
              (re.compile(r"(?<![困艰])[难南]声"), "男声"),  # (撤消 is the older spelling)
+             # "字母改成白色": the title's letters, typed for 字幕 (a colour, size or place of them said after)
+             (re.compile(r"(?<![英文拼音])字母(?=(?:的)?(?:颜色|大小)?(?:改|换|调|变|大|小|放|加|删|去掉))"), "字幕"),
              # "音乐调晓一点" (小), "城市那段加速两杯" (倍): a size or a speed heard by ear
              (re.compile(r"(?<=[调变弄关放缩声量])晓(?=(?:1|一)?点|些|了|吧|$)"), "小"),
              (re.compile(r"((?:加速|加快|放慢|慢放|快进|速度)(?:到|成|调到|调成)?[\d一二两三四五六七八九十点.]{1,4})杯"), r"\1倍"), (re.compile(r"慢动做"), "慢动作"), (re.compile(r"帧数(?=改|调|设|换|变|要|是|\d)"), "帧率"),

@@ -806,6 +806,27 @@ _LENGTH = re.compile(r"\b(?:shorter|longer)$")  # "it's too long, like 8": 8 sec
 _MORE_OR_LESS = re.compile(r"^make (?:it|the [\w' -]+?) (?:shorter|longer|quieter|louder|softer|faster|slower|bigger|smaller)$")
 
 
+# a thing said to need changing with no change said ("标题改一下"), or judged with the thing last ("好丑啊这个标题"), then
+# the change with no object ("改成「夏夜」", "删了吧"): the change is that thing's
+_THING_THEN_ZH = re.compile(r"^(?:(?P<obj>标题|字幕|文字|背景音乐|音乐|配乐|bgm|转场|[\u4e00-\u9fff]{1,4}?那段)(?:的)?(?:文字|字|颜色)?(?:再)?"
+                            r"(?:改|换|调|弄|动)(?:一)?下(?:吧)?|(?:好|太|真|有点|特别)[\u4e00-\u9fff]{1,2}(?:了|啊|呀|吧)?"
+                            r"(?:这个|那个)(?P<obj2>标题|字幕|音乐|背景音乐|配乐|bgm|转场|[\u4e00-\u9fff]{1,4}?那段))$")
+_OBJECTLESS_CHANGE_ZH = re.compile(r"^(?:再|就|直接|干脆)?(?:改成|换成|调成|调到|改为|换为|变成|删了|删掉|删除|去掉|去了|拿掉|不要了)")
+
+
+def _thing_then_change_zh(clauses: list[Clause]) -> list[Clause]:
+    """"标题改一下 改成「夏夜」", "好丑啊这个标题 删了吧": the change said after is of the thing said before it."""
+    out: list[Clause] = []
+    for clause in clauses:
+        said = _THING_THEN_ZH.match(out[-1].text) if out and clause.language == "zh" else None
+        if said is not None and _OBJECTLESS_CHANGE_ZH.match(clause.text):
+            out[-1] = Clause(f"{said.group('obj') or said.group('obj2')}{clause.text}", clause.quotes, clause.language,
+                             clause.source)
+            continue
+        out.append(clause)
+    return out
+
+
 def _complaint_then_amount(clauses: list[Clause]) -> list[Clause]:
     """"it's too long, 8 seconds is plenty", "the music is too loud, 20%", "way too long. 6 seconds is fine": a complaint
     that asks for more or less of a thing, then an amount said alone, is that change to the amount (never more or less
@@ -991,7 +1012,7 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
     clauses = _length_of_added(_cover_then_placed(_something_then_said(_title_then_words(_photo_then_made(_scene_said_after(_project_then_clip(clauses)))))), state)
     clauses = _complaint_then_clip(_place_first(_removed_then_replaced(_changed_then_placed(clauses, state), state), state), state)
     clauses = _same_but(_regenerated_with(_one_more_then_when(_named_then_said(_motion_then_it(clauses), state)), state), state)
-    clauses = _complaint_then_amount(_back_to_before(_title_words_judged(clauses, state)))
+    clauses = _complaint_then_amount(_back_to_before(_title_words_judged(_thing_then_change_zh(clauses), state)))
     remarks = [remark_of(clause.text) for clause in clauses]
     if len(clauses) > 2 and re.fullmatch(r"no|nope|nah|不对|错了", clauses[0].text) and _NOT_THAT_ALONE.match(clauses[1].text):
         clauses = clauses[1:]  # "no, not the clip, the music"

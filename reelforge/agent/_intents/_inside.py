@@ -45,7 +45,7 @@ _SPLIT = r"\bsplit\b(?![- ]?screens?)|\bslice\b|\brazor\b|\bmake a (?:cut|split)
          r"\b(?:cut|chop|divide|break|separate)\b.*\b(?:in|into) (?:two|2)(?: separate)? (?:pieces|parts|bits|clips|segments|halves)\b|" \
          r"\bdivide (?:it|(?:this|that|the) (?:\w+ )?(?:clip|video|shot)|clip \d+) (?:at|in|into)\b|" \
          r"\b(?:make|turn it into|get) (?:two|2) (?:separate )?(?:clips|pieces|parts|segments) (?:out of|from)\b|" \
-         r"\bturn (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)) into (?:two|2) (?:separate )?(?:clips|pieces|parts|segments)\b|切开|劈开|切断|(?:切|分|拆|劈)(?:开)?成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀|(?:(?<=那里)|(?<=那儿)|(?<=地方)|(?<=位置)|(?<=秒处)|(?<=秒))分开"
+         r"\bturn (?:it|this|that|the (?:\w+ )?(?:clip|video|shot)) into (?:two|2) (?:separate )?(?:clips|pieces|parts|segments)\b|切开|劈开|切断|(?:切|分|拆|劈)(?:开)?成(?:两|2)|拆开|一分为二|1分为2|分割|剪开|断开|(?:切|剪|划)(?:一|1)刀|(?:(?<=那里)|(?<=那儿)|(?<=地方)|(?<=位置)|(?<=秒处)|(?<=秒))分开|(?:(?<=这里)|(?<=处))分开"
 _HALF = r"\bin half\b|\bhalves\b|\bdown the middle\b|\bin the middle\b|对半|一分为二|1分为2|中间|平分|(?:切|分|拆)成(?:两|2)(?:段|个|半|部分)"
 
 

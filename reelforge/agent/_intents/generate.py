@@ -62,8 +62,14 @@ _LENGTH_OF = r"\b(?:add|insert|append|tack on|give me|i want|i need|generate|mak
 # "add a neon sign flickering in the rain after this, 6 seconds": a scene added with its place and its length is a new clip
 _SCENE_PLACED = r"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:add|insert|append|tack on|throw in|put in)\s+" \
                 r"(?:a|an|some|two|three)\s+[\w' -]{3,60}?\s+(?:at the (?:very )?(?:end|start|beginning)|(?:right |just )?(?:after|before) " \
-                r"(?:this|it|that|the (?:[\w-]+ ){1,2}?(?:clip|one|shot)))(?: one)?\s*,\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*" \
+                r"(?:(?:this|it|that)(?: clip| shot)?|the (?:[\w-]+ ){1,2}?(?:clip|one|shot)|clip \d+))(?: one)?\s*,\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*" \
                 r"(?:seconds?|secs?|s)\b"
+# "after this clip add a train passing through a station at night, 5 seconds": the place said first, then the scene and
+# its length, is the same request as the place said after the scene (``_SCENE_PLACED``)
+_PLACE_FIRST = re.compile(r"^(?P<lead>(?:(?:please|now|then|and|also|ok|so)\s+)*)(?P<place>(?:right |just )?(?:after|before) "
+                          r"(?:(?:this|it|that)(?: clip| shot| one)?|the (?:[\w-]+ ){1,2}?(?:clip|one|shot)|clip \d+)),?\s+"
+                          r"(?P<verb>add|insert|put in|throw in|stick in)\s+(?P<scene>(?:a|an|some|two|three)\s+[\w' -]{3,60}?)"
+                          r"(?P<length>\s*,\s*(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))$")
 # "after the video add a dog swimming in a lake", "add a fox in the snow after everything": a scene (something doing
 # something, or somewhere) added after the whole video is a new clip at its end
 _AFTER_ALL = r"(?:(?:right |just )?(?:after|following) (?:the (?:whole |entire )?(?:video|thing|film|movie)|everything(?: else)?|all (?:of )?(?:that|this|it))" \
@@ -108,6 +114,11 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"^(?:(?:now|and|then|also|next)\s+)?(?:a|an|another)\s+(?:[\w-]+\s+){1,4}?one (?:of|showing|where) (?:a|an|some|two|three)\b|" \
           r"^(?!(?:the|this|that|my|your|our|its|(?:" + _EN_VERBS_ALL + r"))\b)(?:[\w:.-]+\s+){1,3}?(?:clip|video|shot|footage)s? (?:of|showing)\b|" \
           r"^(?:(?:now|and|then|also|some|more|a)\s+)?b-?roll\b|" \
+          r"^(?:(?:so|ok|and|now|hmm+)\s+)*i(?: really)? (?:want|need|would like|'d like)\s+(?:a|an|some|two|three)\s+(?:[\w'-]+\s+){1,4}?" \
+          r"[a-z]{3,}ing\s+(?:over|through|under|across|along|near|in|on|into|down|up|around|past|above|beneath)\s+(?:a|an|the|some)?\s*[a-z]|" \
+          r"^(?:(?:please|can you|could you|now|then|and|also|ok|so)\s+)*(?:add|insert|throw in|put in)\s+(?:a|an|some|two|three)\s+" \
+          r"(?:[\w'-]+\s+){1,4}?[a-z]{3,}ing\s+(?:over|through|under|across|along|near|in|on|into|down|up|around|past|above|beneath)\s+" \
+          r"[\w' -]{2,40}?,?\s*(?:for\s+)?(?:about |around |like |maybe )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)$|" \
           r"\b(?:need|want|add|give me)\s+(?:another\s+)?\d+(?:\.\d+)?\s*(?:more\s+)?(?:seconds?|secs?|s)\s*(?:more\s+)?[,:]\s*(?:of\s+)?\w+\s+\w+|" \
           r"\b(?:add|insert|append|put in|put|place|drop in|tack on|tack|stick|slap|throw in|toss in|pop in) (?:(?:a|an|another|one more|new)\s+)+" \
           r"(?:[\w-]+\s+){0,3}?(?:clip|video|vid|shot|scene|footage|time-?lapse|close[- ]?up|drone shot|aerial)s?(?:\s*(?:of|showing|with|where|:|after|" \
@@ -119,6 +130,8 @@ _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)
           r"\b(?:add|insert|append|put in|stick in|throw in)\s+(?:(?:a|an|some)\s+)?[\w ,'-]{3,60}?\s+as\s+(?:a|an|another|one more)\s+" \
           r"(?:new\s+|extra\s+|separate\s+)?(?:clip|shot|scene)\b|" + _SCENE_PLACED + "|" + _SCENE_AFTER_ALL  # "add a cat sleeping on a windowsill as a new clip"
 # (the last but two: "put a dog running on a beach clip after this one": what it shows, a thing doing something, before "clip")
+# ("i want a dog running on a beach", "add a horse galloping through a field, 5 seconds": something doing something
+# somewhere, wanted, or added with its length)
 # ("帮我整个延时摄影 城市车流": a kind of shot added is a clip to make, as "来个" one is)
 # "海浪的视频", "竖屏的瀑布视频": a video of something, said with no verb, is one to make
 # (not one opened by a removal or a change of a clip there: "删掉狗的视频", "去掉城市的视频" remove it)
@@ -180,7 +193,7 @@ _EN_STRIP = (
     r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
     r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"
     r"^at the (?:very )?(?:start|beginning|end|front)\b,?|\bat the (?:very )?(?:start|beginning|end|front)\b.*$|\b(?:to|on|onto)(?: the)? (?:very )?end(?: of (?:the|it|this)(?: video)?)?$",
-    rf"\b(?:for|lasting|of)?\s*(?!{DECADE})\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
+    rf"\b(?:for|lasting|of)?\s*(?:(?:like|about|around|roughly|maybe)\s+)?(?!{DECADE})\d+(?:\.\d+)?\s*-?\s*(?:more\s+)?(?:seconds?|secs?|s)\b(?:\s*(?:long|more))?",
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?(?:\s+(?:for|on)\s+(?:tiktok|reels|shorts|youtube|instagram|insta|ig|"
     r"my (?:phone|story|stories|feed)))?|\bformat\b|\b(?:sixteen|nine) by (?:nine|sixteen)\b|\bfour by five\b",
@@ -497,7 +510,8 @@ def _prompt(clause: Clause) -> str:
     if colon:
         text = colon.group("scene")
     # (after a colon the scene is said whole: "create a clip: a girl riding a bicycle on the streets of Hanoi")
-    match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing(?! ')|about|featuring|where)\s+(.+)$", text) \
+    # ("for about 6 seconds": a length, never what it is about)
+    match = re.search(r"\b" + _OF_BOUND + r"(?:of|showing(?! ')|about(?!\s+\d)|featuring|where)\s+(.+)$", text) \
         if clause.language == "en" and not (colon and re.match(r"(?:a|an|some|the|two|three)\s", text)) else None
     said = (_SUBJECT_EN.match(text) or _BARE_SUBJECT.match(text)) if match else None
     if said and match and match.start() >= said.end() and not re.search(_CLIP_NOUN, said.group("subject")):
@@ -1110,6 +1124,15 @@ def _handle(clause: Clause, state: PlanState) -> bool:
                 return False
         return True
     clause = dataclasses.replace(clause, text=_LENGTH_WORD.sub("", clause.text))
+    last = state.actions[-1] if state.actions else None
+    if isinstance(last, Unknown) and _PLACE_ONLY.match(last.text.strip()) and compiled(_SCENE_AFTER_ALL).search(
+            f"{last.text.strip()}, {clause.text}"):  # "after all that, add a horse galloping ..., 5 seconds": where it goes
+        state.actions.pop()
+        clause = dataclasses.replace(clause, text=f"{last.text.strip()}, {clause.text}")
+    first = _PLACE_FIRST.match(clause.text)
+    if first is not None and compiled(_A_SCENE).match(first.group("scene")):
+        clause = dataclasses.replace(clause, text=f"{first.group('lead')}{first.group('verb')} {first.group('scene')} "
+                                                  f"{first.group('place')}{first.group('length')}")
     if _regenerate(clause, state) or _not_footage(clause, state) or _no_lip_sync(clause, state) or _someone_of_yours(clause, state):
         return True
     last = state.actions[-1] if state.actions else None
@@ -1169,6 +1192,8 @@ def _handle(clause: Clause, state: PlanState) -> bool:
     if not animate and clause.language == "en" and not clause.has(r"\bgenerate\b") and not shaped \
             and _only_existing(dataclasses.replace(clause, text=re.sub(  # "... after this one, 5 seconds": a place, no clip noun
                 r"\b(?:right |just )?(?:after|before) (?:this|that|it)(?: one)?\b" + ("|" + _AFTER_ALL if after_all else "")
+                + (r"|\b(?:right |just )?(?:after|before) (?:(?:this|that|it)(?: clip| shot)?|the (?:[\w-]+ ){1,2}?(?:clip|one|shot)|clip \d+)"
+                   if clause.has(_SCENE_PLACED) else "")
                 + (r"|\bbetween\b[^,]*" if _scene_between(clause) else ""),  # "... between the two clips": a place
                 " ", clause.text))) \
             and not clause.has(r"^(?:(?:give me|make|add|generate|i want|now)\s+)?(?:one more|another|(?:the )?same as)\b"):
@@ -1547,7 +1572,7 @@ _FILLER = {"a", "an", "the", "of", "in", "on", "at", "with", "and", "to", "for",
 # where it goes ("导一份竖的给快手", "导一版发小红书的"), a moment and a colloquial verb with its measure ("结束的时候黑个两秒", "加个往右滑的"))
 _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺点|缺少|少了点|片段|那段|这段|两段|版本|一下|就行|就好|不要|(?<![快将])要|想|能|可以|加(?!州|拿大|利福尼亚)|" \
                 r"(?<![绽开释播解])放(?!飞|风筝|" + _RESTING_ON + r")|换|复制|移到|交换|顺序|效果|边框|水印|封面|一共|多长|多久|回到|只要|保留|" \
-                r"中间的|那\d|黑掉|变成|弄|搞|做|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
+                r"中间的|那\d|黑掉|变成|弄|搞|做(?!饭|菜|早餐|早饭|午饭|晚饭|蛋糕|面包|作业|瑜伽|运动|游戏|手工|家务|实验|鬼脸)|当|作为|画质|分辨率|清晰|提升|提高|降低|\d+k\b|\d+p\b|生成|制作|创作|" \
                 r"剪(?!影|纸)|掐|去尾|[黑白红黄蓝绿]底|[黑白红黄蓝绿]字|字体|字号|导个|导出|mov|mp4|webm|gif|客户|^画面|画面(?!$)|" \
                 r"往[上下左右](?![飘飞升冒涌爬游跑窜蹿落掉流淌滴垂沉坠滚洒淌])|[上下左右]移|平移|口播|配音|旁白|如果|方便|的话|" \
                 r"头晕|眼晕|眼花|恶心|难受|不舒服|看得(?:我)?(?:头晕|眼花|晕|累)|晃得|晃来晃去|晃个不停|(?:一直|老是|总是|老)晃|适配|" \

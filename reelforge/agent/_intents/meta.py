@@ -118,6 +118,10 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
      r"\bhow (?:long|many (?:seconds|secs))\b|\b(?:length|runtime|run time|duration)\b|多长|几秒|多少秒|时长"),
 )
 _SHOW = "|".join(questions for _, questions, _ in _TIMELINE_QUESTIONS)
+# the uploads asked after as what there is to use: "现在有哪些素材可以用", "能用的素材有哪些", "which uploads can i use"
+_UPLOADS_TO_USE = r"^(?:那|所以)?(?:我)?(?:现在|目前)?(?:都|还)?有(?:哪些|什么|啥)(?:素材|文件)(?:是)?(?:可以|能)(?:用|选)(?:的)?\W*$|" \
+                  r"^(?:那|所以)?(?:我)?(?:现在|目前)?(?:可以|能)用的(?:素材|文件)(?:都|还)?有(?:哪些|什么|啥)\W*$|" \
+                  r"^(?:so |and )?(?:which|what) (?:uploads|files|media|uploaded files) (?:can|could) (?:i|we) use\b"
 # "把照片和徒步视频都放进时间线", "put the photo on the timeline": an upload added, not the timeline shown
 _PUT_ON_TIMELINE = r"(?:放|加|拖|拉|添加|导入|插)(?:进|到|入|在)?(?:了)?(?:这个)?(?:时间线|时间轴|轨道)|" \
                    r"\b(?:put|add|drop|drag|place|bring|insert)\b.*\b(?:on|onto|to|into|in) (?:the |my )?timeline\b"
@@ -428,6 +432,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(r"^(?:please )?show (?:me )?(?:the )?timeline\b|^(?:查看|看看|给我看)?时间(?:线|轴)"):
             state.actions.append(ShowTimeline())
         state.actions.extend(HelpAction(topic) for topic in helps)
+    elif clause.has(_UPLOADS_TO_USE):  # "现在有哪些素材可以用", "which uploads can i use": the uploads, never the help
+        state.actions.append(ShowTimeline("uploads"))
     elif clause.has(_HELP) or clause.has(_WHAT_TO_TYPE):  # "what transitions can you do?": help about that topic
         helped = HelpAction(next((t for t, p in _HELP_TOPICS.items() if clause.has(p)), None))
         if helped not in state.actions:  # "how does this work? what can you do": one question, asked twice

@@ -15,6 +15,7 @@ move" with no photo on the timeline is image-to-video (``generate.py``); "slow m
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from reelforge.agent._intents._transitions import PLACE
@@ -105,10 +106,17 @@ _IMAGE_PATH = re.compile(r"\.(?:jpe?g|png|webp|gif|bmp|heic|tiff?)$", re.IGNOREC
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan ``SetMotion`` edits for a clause about moving the picture; False when it is not one."""
+    # "城市那段从头开始慢慢放大", "the dog clip should start with a slow zoom out": a move is the clip's from its start
+    said = _FROM_ITS_START.sub("", clause.text)
+    clause = dataclasses.replace(clause, text=said) if said != clause.text else clause
     # "pan left on the city clip, zoom out on the dog clip": each clip its own move
     return each_clip(clause, state, _handle_one) or _handle_one(clause, state)
 
 
+# a move said to run from the clip's start (every move does): "从头开始慢慢放大", "should open with a slow zoom out"
+_FROM_ITS_START = re.compile(r"(?:从头开始|从一开始就?|一开始就|开头就|从开头就?)(?=(?:慢慢|缓缓|缓慢|轻轻)?(?:地)?(?:放大|拉近|推近|推进|拉远|缩小|拉开|往|向|平移|摇))|"
+                             r"\b(?:should |could |can |will )?(?:start|open|begin)s? with (?=(?:a |an )?(?:slow |gentle |subtle |smooth )?"
+                             r"(?:zoom|push|pull|pan|dolly|ken ?burns)\b)")
 # how the move just asked for goes, said after it: "画面往上移动，慢一点的那种", "pan left, nice and slow"
 _MANNER = re.compile(r"^(?:(?:nice and|really|very|just)\s+)?(?:slow(?:ly)?|gentle|gently|subtle|smooth(?:ly)?)(?: (?:please|pls|is fine))?$|"
                      r"^(?:要)?(?:慢|缓|轻)(?:一点|一些|点|慢|缓|轻)?(?:的)?(?:那种|就好|就行|吧)?$")

@@ -793,9 +793,27 @@ def _bare_order(clause: Clause, state: PlanState) -> bool:
     return True
 
 
+# two clips named by what they show, one put before or after the other: "城市放狗后面", "狗放到城市前面去"
+_BARE_MOVE_ZH = re.compile(r"^(?:把)?(?P<a>[\u4e00-\u9fff]{1,4}?)(?:那段|这段)?(?:放|挪|移|排|搬)(?:到|在)?(?P<b>[\u4e00-\u9fff]{1,4}?)"
+                           r"(?:那段|这段)?(?P<side>前面|后面|之前|之后|前边|后边)(?:去|吧|来)?$")
+
+
+def _clips_named_bare(clause: Clause, state: PlanState) -> Clause:
+    """"城市放狗后面": the two clips said by what they show, with no clip word, as "把城市那段移到狗那段后面"."""
+    said = _BARE_MOVE_ZH.match(clause.text) if clause.language == "zh" else None
+    if said is None:
+        return clause
+    refs = [[r for r in clip_refs(Clause(f"{said.group(k)}那段", clause.quotes, clause.language, clause.source), state)
+             if r and r != MISSING] for k in ("a", "b")]
+    if len(refs[0]) != 1 or len(refs[1]) != 1 or refs[0] == refs[1]:
+        return clause
+    return dataclasses.replace(clause, text=f"把{said.group('a')}那段移到{said.group('b')}那段{said.group('side')}")
+
+
 def _move(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):
         return False
+    clause = _clips_named_bare(clause, state)
     if _move_nth(clause, state) or _move_one_place(clause, state) or _bare_order(clause, state):
         return True
     just_added = _added_upload(state)
