@@ -403,6 +403,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
             r"慢(?:一点|一些|点)?的?那种|慢慢|缓慢|缓缓|\bslow(?:ly)?\b(?![- ]?mo)") and not clause.has(r"速|倍|\bspeed\b|\d(?:\.\d+)?x\b"):
         return False  # "画面往上移动，慢一点的那种": how the move goes, not a speed
     speed = _speed(clause)
+    if clause.has(r"放大|缩小|变大|变小") and not clause.has(r"速|快|慢"):
+        return False  # "狗那段放大到两倍": a size, not a speed
     if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
         return False  # "原声放大到1.5倍": a loudness, not a speed
     if speed is not None and clause.has(_PACE) and not clause.has(r"\bspeed|速|\d\s*(?:x\b|×|倍)|慢动作|\bslow[- ]?mo"):
