@@ -332,8 +332,8 @@ def _topic_first(parts: list[str]) -> list[str]:
 
 # dictated: a thing and what of it, then a comparative ("城市那段 速度 再快点", "音乐 音量 再小点")
 _THING_SAID_ZH = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)|标题|字幕|音乐|背景音乐|转场)\s*(?:的)?\s*"
-                            r"(速度|音量|声音|大小|颜色|时长|长度)?$")
-_MORE_ZH = re.compile(r"^(?:再|更)?[快慢大小长短高低](?:1|一)?(?:点|些)")
+                            r"(速度|音量|声音|大小|颜色|时长|长度)?(?:啊|呢|吧)?$")
+_MORE_ZH = re.compile(r"^(?:速度|音量|声音)?(?:再|更|调|调得|放)?[快慢大小长短高低](?:1|一)?(?:点|些)")
 
 
 _PLURAL = re.compile(r"\b(captions|subtitles|clips|photos|transitions|titles|sound effects)\b")
@@ -887,7 +887,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 
 
 # a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
-_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:对+|就是那个|那个什么|怎么说呢)[\s,，]+(?=\S)|(?:嗯+|额+|呃+)(?![外度])|"
+_FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是)(?:[\s,，]+|$)|(?:对+|就是那个|那个什么|怎么说呢)[\s,，]+(?=\S)|那个(?=就是)|就是(?=第\d|[\u4e00-\u9fff]{1,6}?那段)|(?:嗯+|额+|呃+)(?![外度])|"
                         r"呢(?=[\u4e00-\u9fff])|"  # "然后呢狗那段放最后" (然后 is where it was split)
                         r"算了(?:[\s,，]+|(?=还是|换成|改成|换回|改回))|(?:算了)?(?:干脆|索性)(?=换|改|删|去掉|关|用|调|变|撤|把|将|给|不要))+")  # "算了 还原", "算了还是换成黑色": never mind what came before, now this
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
@@ -1042,6 +1042,7 @@ def _latin_title_zh(text: str) -> str:
 _VOICE_FILLERS_ZH = ((re.compile(r"((?:把|将)(?:(?!改|换|调|加|删|剪|放|设|变|弄|挪|移)[^，,。\s]){1,8}?(?:那段|这段|片段|段|视频|画面|标题|音乐|照片))"
                                  rf"\s*(?:然后|就是|那个|嗯+)\s*(?=(?:{_ZH_VERBS}|删|挪|移|拿|慢|快|加速|放慢|静音))"), r"\1"),
                      (re.compile(r"(?<=[\u4e00-\u9fff])嗯+(?=[\u4e00-\u9fff])"), ""),  # "视频嗯帧率调成三十"
+                     (re.compile(r"(?:(?<=那段)|(?<=这段)|(?<=片段))呢(?=[\u4e00-\u9fff])"), ""),  # "把海边的小狗那段呢往前面放"
                      (re.compile(r"(?:(?<=顺序)|(?<=位置)|(?<=[段频面景场]))(?:的)?(?:帮我|给我)(?=倒|反|换|调|改|删|剪|挪|移|放)"), ""),  # "两个片段的顺序帮我倒过来"
                      # another one asked, then which: "转场 换一个 换成闪白吧" is one change ("再换一个，换成雪天" is another clip)
                      (re.compile(r"(?<!再)换(?:1|一)?个[\s，,]+(?=(?:就)?(?:换成|改成|用))"), ""),
