@@ -227,7 +227,7 @@ def _plain_zh(message: str) -> str:
         if ends is not None and ends.start() > 0:
             plain = plain[:ends.start()]
             plain = re.sub(r"^(?:我觉得|我看|感觉|我想)", "", plain)
-            plain = re.sub(r"(?:发出来|做出来|看起来)?(?:的)?(?:效果)?$", "", plain)
+            plain = re.sub(r"(?:(?:发出来|做出来|看起来)(?:的)?(?:效果)?|(?:的)?效果)$", "", plain)  # ("变成竖的好吗" keeps 的)
             wished = True
         if ends is not None or re.search(r"[吗呢][？?]?$", plain):  # a wish or a question: "要是结尾能淡出就好了"
             plain = _CAN_ZH.sub("", _WISH_OPEN_ZH.sub("", plain))

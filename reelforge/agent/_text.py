@@ -358,11 +358,19 @@ def _topic_first(parts: list[str]) -> list[str]:
             # made to the whole video)
             said = "of" if re.search(r"\b(?:start|end|beginning|ending|first|last)\b", parts[index + 1]) else "on"
             merged.append(f"{parts[index + 1]} {said} {topic.group(1)}")
+        elif index + 1 < len(parts) and (named := _THING_SAID_ZH.match(parts[index])) and _MORE_ZH.match(parts[index + 1]):
+            merged.append(f"{named.group(1)}{named.group(2) or ''}{parts[index + 1]}")  # "城市那段 速度 再快点": one request
             index += 2
         else:
             merged.append(parts[index])
             index += 1
     return merged
+
+
+# dictated: a thing and what of it, then a comparative ("城市那段 速度 再快点", "音乐 音量 再小点")
+_THING_SAID_ZH = re.compile(r"^([\u4e00-\u9fff]{1,4}?(?:那段|这段)|第\d+(?:个)?(?:片段|段)|标题|字幕|音乐|背景音乐|转场)\s*(?:的)?\s*"
+                            r"(速度|音量|声音|大小|颜色|时长|长度)?(?:啊|呢|吧)?$")
+_MORE_ZH = re.compile(r"^(?:速度|音量|声音)?(?:再|更|调|调得|放)?[快慢大小长短高低](?:1|一)?(?:点|些)")
 
 
 _PLURAL = re.compile(r"\b(captions|subtitles|clips|photos|transitions|titles|sound effects)\b")
@@ -1067,7 +1075,7 @@ def _dislike_then(parts: list[str]) -> list[str]:
 
 # a filler that opens a dictated request ("嗯 音乐小点", "那个，标题改成红色", "额音乐太大了", "好吧 黄色也行")
 _FILLER_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|哦+|啊+|哈哈+|嘿嘿+|那个|这个|好吧|好的|好|行|那|就是|"
-                        r"(?:这个)?(?:不错|挺好的?|很好|完美|太棒了|真棒|可以了?)(?:啊|呀|哦)?)(?:[\s,，]+|$)|(?:嗯+|额+|呃+)(?![外度])|"
+                        r"(?:这个)?(?:不错|挺好的?|很好|完美|太棒了|真棒|可以了?)(?:啊|呀|哦)?)(?:[\s,，]+|$)|(?:对+|就是那个|那个什么|怎么说呢)[\s,，]+(?=\S)|那个(?=就是)|就是(?=第\d|[\u4e00-\u9fff]{1,6}?那段)|(?:嗯+|额+|呃+)(?![外度])|"
                         r"呢(?=[\u4e00-\u9fff])|"  # "然后呢狗那段放最后" (然后 is where it was split)
                         r"算了(?:[\s,，]+|(?=还是|换成|改成|换回|改回))|(?:算了)?(?:干脆|索性)(?=换|改|删|去掉|关|用|调|变|撤|把|将|给|不要))+")  # "算了 还原", "算了还是换成黑色": never mind what came before, now this
 # a space in dictated text ("标题红色 音乐百分之二十 狗那段静音") starts a clause where what follows opens with what a
@@ -1243,7 +1251,12 @@ def _latin_title_zh(text: str) -> str:
 _VOICE_FILLERS_ZH = ((re.compile(r"((?:把|将)(?:(?!改|换|调|加|删|剪|放|设|变|弄|挪|移)[^，,。\s]){1,8}?(?:那段|这段|片段|段|视频|画面|标题|音乐|照片))"
                                  rf"\s*(?:然后|就是|那个|嗯+)\s*(?=(?:{_ZH_VERBS}|删|挪|移|拿|慢|快|加速|放慢|静音))"), r"\1"),
                      (re.compile(r"(?<=[\u4e00-\u9fff])嗯+(?=[\u4e00-\u9fff])"), ""),  # "视频嗯帧率调成三十"
+                     (re.compile(r"(?:(?<=那段)|(?<=这段)|(?<=片段))呢(?=[\u4e00-\u9fff])"), ""),  # "把海边的小狗那段呢往前面放"
                      (re.compile(r"(?:(?<=顺序)|(?<=位置)|(?<=[段频面景场]))(?:的)?(?:帮我|给我)(?=倒|反|换|调|改|删|剪|挪|移|放)"), ""),  # "两个片段的顺序帮我倒过来"
+                     # another one asked, then which: "转场 换一个 换成闪白吧" is one change ("再换一个，换成雪天" is another clip)
+                     (re.compile(r"(?<!再)换(?:1|一)?个[\s，,]+(?=(?:就)?(?:换成|改成|用))"), ""),
+                     # Cantonese "加多段…" is one more of it: "加多段海边日落喺最后"
+                     (re.compile(r"加多(?=(?:1)?(?:段|个|条|首))"), "再加"),
                      # another picture, then what it shows after a pause: "把第一段换成别的画面 一片麦田"
                      (re.compile(r"换成(?:别的|另外的|另外1个|另1个|其他的?)(?:画面|镜头|内容|场景)[\s，,：:]+(?=[\u4e00-\u9fff])"), "换成"),
                      # the last seconds counted back: "倒数三秒不要了" is the last three ("倒数第二段" stays a clip)
@@ -1802,6 +1815,9 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|yikes|me
                      rf"{_KEPT_EN}(?: (?:(?:should|is|will|can) )?(?:play|stay|remain)\w*)?(?: please)?|{_KEPT_ZH}(?:就行|就好)?|"
                      rf"{_UNTOUCHED_ZH}|"
                      rf"{_UNTOUCHED_EN}|"
+                     # a clip found dull or the picture shaking, no change said: "城市那段有点闷 加个推近", "画面一直晃来晃去的 把运镜关了"
+                     r"[\u4e00-\u9fff]{1,4}?那段(?:看着|感觉)?(?:有点|有些|太|好|挺|很)(?:闷|沉闷|枯燥|死板|单调|平淡|无聊)了?|"
+                     r"(?:画面|视频|镜头)?(?:一直|老是|总是)?(?:晃来晃去|晃个不停)(?:的|了)?|"
                      r"(?:it'?s|the video is|that'?s|this is) (?:too|a bit|kind of) \w+|too (?:long|short|fast|slow|loud|quiet|much|far)|overdid it|"
                      # "that looks weird, go back", "看着怪怪的 撤回吧": why the request after it
                      r"(?:that|it|this)(?:'s| is)? (?:looks?|feels?|seems?|sounds?|is) (?:really |so |kinda |kind of |a bit |super )?"

@@ -41,13 +41,13 @@ __all__ = ["handle", "manner_of_last_move", "motion_said"]
 # the camera said to come closer or go further ("make the camera go slowly closer on the dog", "camera further away")
 _CAMERA = r"\b(?:camera|shot|view|lens)\b[^,]{0,24}?\b"
 _ZOOM_OUT = rf"{_CAMERA}(?:further|farther) (?:away|back|out)\b|{_CAMERA}(?:go(?:es)? |move[sd]? )?(?:away|back)(?: from)\b|" \
-            r"(?<![a-z])zoom(?:s|ed|ing)?[- ]?out(?![a-z])|\bpull(?:s|ed|ing)?[- ]?(?:back|out|away)\b|\bdolly(?:ing)?[- ]?(?:out|back)\b|拉镜头|拉镜|拉远|镜头(?:往|向)?后拉|(?:往|向)(?:后|外)拉|(?:往|向)外拉|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
+            r"(?<![a-z])zoom(?:s|ed|ing)?[- ]?out(?![a-z])|\bpull(?:s|ed|ing)?[- ]?(?:back|out|away)\b|\bdolly(?:ing)?[- ]?(?:out|back)\b|拉镜头|拉镜|拉远|(?:从|由)近(?:到|及|往)远|镜头(?:往|向)?后拉|(?:往|向)(?:后|外)拉|(?:往|向)外拉|(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?缩小|" \
             r"缩小的?(?:镜头)?(?:效果|运镜)|加(?:1?个|上)?缩小"
 _ZOOM_IN = (rf"{_CAMERA}(?:(?:go(?:es)?|get(?:s)?|come[s]?|move[sd]?|push(?:es)?) )?(?:(?:slowly|gently|a (?:bit|little)) )?closer\b|"
-            r"(?<![a-z])zoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdolly(?:ing)?[- ]?in\b|\b(?:punch|creep)(?:es|s|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推镜|推近|推进|拉近|(?:往|向)(?:里|前)推|"
+            r"(?<![a-z])zoom(?:s|ed|ing)?\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdolly(?:ing)?[- ]?in\b|\b(?:punch|creep)(?:es|s|ed|ing)?[- ]?in\b|(?<![a-z])ken ?burns(?![a-z])|推镜头|推镜|推近|推进|拉近|(?:往|向)(?:里|前)推|(?:从|由)远(?:到|及|往)近|"
             r"(?:缓慢|慢慢|逐渐|渐渐|缓缓)(?:地)?放大|放大的?(?:那个|这个)?(?:镜头)?效果|缩放效果|缩放|加(?:1?个|上)?放大")
 _ZOOM_IN_SAID = rf"{_CAMERA}(?:(?:go(?:es)?|get(?:s)?|come[s]?|move[sd]?|push(?:es)?) )?(?:(?:slowly|gently|a (?:bit|little)) )?closer\b|" \
-                r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdolly(?:ing)?[- ]?in\b|\b(?:punch|creep)(?:es|s|ed|ing)?[- ]?in\b|推镜头|推镜|推近|推进|拉近|(?:往|向)(?:里|前)推|放大"
+                r"\bzoom(?:s|ed|ing)?[- ]?in\b|\bpush(?:es|ed|ing)?[- ]?in\b|\bdolly(?:ing)?[- ]?in\b|\b(?:punch|creep)(?:es|s|ed|ing)?[- ]?in\b|推镜头|推镜|推近|推进|拉近|(?:往|向)(?:里|前)推|(?:从|由)远(?:到|及|往)近|放大"
 # (a crane or boom goes up or down, a drift or glide sideways: pans here)
 _PAN = r"(?<![a-z])pan(?:s|ned|ning)?\b|(?<![a-z])tilt(?:s|ed|ing)?\b|\b(?:truck|crab)(?:s|ed|ing)? (?:to the )?(?:left|right)\b|" \
        r"\b(?:crane|boom|pedestal)(?:s|ed|ing)? (?:up|down)\b|\b(?:camera|shot|picture|view|frame)\b[^,]*?\b(?:move|moves|moving|drifts?|drifting|" \
@@ -90,7 +90,7 @@ _EN_KNOWN = set("""a an the on in into onto to across over of at all every each 
     do not really like hate dislike tilt tilts tilted tilting keep still like i'd i love is there any way get looks
     too camera's slowly bit crane cranes boom pedestal drift drifts drifting glide glides gliding go goes closer further
     farther away should""".split())
-_ZH_KNOWN = (r"那种|(?<=[左右上下])(?:边|面|方)|照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
+_ZH_KNOWN = (r"(?:从|由)远(?:到|及|往)近|(?:从|由)近(?:到|及|往)远|推(?=过去|过来)|过去|过来|那种|(?<=[左右上下])(?:边|面|方)|照片|图片|相片|图|片段|镜头|视频|素材|幻灯片|所有|全部|每个|每张|都|第\d+|最后|张|个|段|给|把|将|让|加|添加|加上|"
              r"去掉|删除|删掉|移除|不要|取消|关掉|去除|拿掉|清除|停止|别|效果|缓慢|慢慢|逐渐|渐渐|缓缓|轻轻|轻微|微微|稍微|一点|地|的|1|"
              r"推镜头|推镜|推近|推进|拉近|拉镜头|拉镜|拉远|后拉|外拉|里推|前推|放大|缩小|缩放|平移|横移|摇镜头|移动|运镜|运动|动态|动起来|向|往|左|右|上|下|"
              r"请|帮我|一下|一个|和|再|也|吧|了|它|这|那|从|动一动|动一下|慢|那种|肯伯恩斯|ken|burns|我|不喜欢|不太喜欢|讨厌|能不能|可以|可不可以|吗|呢|\?|？|"

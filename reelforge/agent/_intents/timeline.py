@@ -219,7 +219,7 @@ def _handle_all(clause: Clause, state: PlanState) -> bool:
 
 def _handle_one(clause: Clause, state: PlanState) -> bool:
     for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, split, cut_inside,
-                 _cut, _delete, _add_upload):
+                 _half, _cut, _delete, _add_upload):
         if step(clause, state):
             return True
     return False
@@ -406,6 +406,8 @@ def _speed_step(clause: Clause, state: PlanState) -> bool:
             r"慢(?:一点|一些|点)?的?那种|慢慢|缓慢|缓缓|\bslow(?:ly)?\b(?![- ]?mo)") and not clause.has(r"速|倍|\bspeed\b|\d(?:\.\d+)?x\b"):
         return False  # "画面往上移动，慢一点的那种": how the move goes, not a speed
     speed = _speed(clause)
+    if clause.has(r"放大|缩小|变大|变小") and not clause.has(r"速|快|慢"):
+        return False  # "狗那段放大到两倍": a size, not a speed
     if clause.has(r"\b(?:sound|audio|volume)\b|声音|音量|原声") and not clause.has(r"\bspeed\b|速"):
         return False  # "原声放大到1.5倍": a loudness, not a speed
     if speed is not None and clause.has(_PACE) and not clause.has(r"\bspeed|速|\d\s*(?:x\b|×|倍)|慢动作|\bslow[- ]?mo"):
@@ -745,7 +747,7 @@ def _move_nth(clause: Clause, state: PlanState) -> bool:
 
 
 # a clip moved one place earlier or later: "狗那段往前挪一挪", "城市那段往后移一位", "把第二段提前一个位置"
-_ONE_PLACE_ZH = re.compile(r"(?:往|向)(前|后)(?:挪|移|调|放|排|搬)(?:1挪|1移|1下|1点|1位|1个|一挪|一移|一下|一点|一位|一个)?(?:位置)?(?:去|吧|呗)*$|"
+_ONE_PLACE_ZH = re.compile(r"(?:往|向)(前|后)(?:面|边)?(?:挪|移|调|放|排|搬)(?:1挪|1移|1下|1点|1位|1个|一挪|一移|一下|一点|一位|一个)?(?:位置)?(?:去|吧|呗)*$|"
                            r"(?<=段)(提前|前移|后移|挪后|挪前)(?:1个|一个|1位|一位)?(?:位置)?(?:吧|呗)*$")
 
 
@@ -951,6 +953,33 @@ _CUT_TO_BARE = re.compile(r"\b(?:cut|trim|shorten|chop|crop)\b.*?\b(?:down )?to 
 # the reason a cut is said for: "the intro is too long", "the ending drags" (group 1: the head)
 _END_TOO_LONG = re.compile(r"\b(?:(intro|opening|beginning|start)|ending|outro|end)(?:'s| is| feels| seems)?"
                            r" (?:(?:way |a bit |kinda |too |so )*(?:long|slow)|drags?|dragging)\b")
+
+
+# a half kept or cut away, of a clip or the video: "第一段只要后半段", "视频后半段都删了", "狗那段前一半不要"
+_HALF_ZH = re.compile(r"^(?P<thing>[^，,\s]*?)(?:的)?(?:(?:只要|只留|只保留|保留|留下?|就要)(?P<kept>前|后)(?:面)?(?:1|一)?半(?:段|部分)?(?:就行|就好)?|"
+                      r"(?P<cut>前|后)(?:面)?(?:1|一)?半(?:段|部分)?(?:都|全)?(?:不要了?|删了|删掉|剪掉|去掉|砍掉|剪了))$")
+
+
+def _half(clause: Clause, state: PlanState) -> bool:
+    """The first or the last half of a clip (or of the video) cut away: a trim by half its length."""
+    said = _HALF_ZH.match(clause.text) if clause.language == "zh" else None
+    clips = main_clips(state.draft)
+    if said is None or not clips:
+        return False
+    named = clip_refs(Clause(said.group("thing"), clause.quotes, clause.language, clause.source), state)
+    if MISSING in named or len(named) > 1 or said.group("thing") and not named and not re.fullmatch(
+            r"(?:整个|这个|那个)?(?:视频|片子)?", said.group("thing")):
+        return False
+    head_off = said.group("kept") == "后" or said.group("cut") == "前"  # the first half goes
+    if named and len(clips) > 1:
+        length = clips[[c.id for c in clips].index(named[0])].duration_ms
+        half = length // 2
+        state.edit(TrimSegment(segment_id=named[0], cut_start_ms=half if head_off else 0,
+                               cut_end_ms=0 if head_off else length - half), focus_kind="clip")
+        return True
+    end = state.draft.video_end_ms or state.draft.end_ms
+    state.edit(Trim(start_ms=end // 2) if head_off else Trim(end_ms=max(1, end // 2)))
+    return True
 
 
 def _cut(clause: Clause, state: PlanState) -> bool:
