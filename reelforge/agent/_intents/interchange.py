@@ -46,6 +46,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # an editor or a format said on its own is asked for too ("EDL please", "xml for premiere pro"); a longer
     # clause needs the asking words ("a movie premiere" in a scene is no editor)
     short = len(clause.text.split()) <= 5 if clause.language == "en" else len(clause.text) <= 12
+    if named and not short and clause.language == "en":  # "an edl and a final cut xml please": nothing but the files
+        rest = clause.text
+        for _, _, pattern in _EDITORS:
+            rest = re.sub(pattern, " ", rest)
+        short = not re.sub(r"\b(?:an?|the|and|or|plus|also|one|please|pls|file|files|version|pro|x|too|as well)\b|[,.!?]", " ", rest).strip()
     if not (clause.has(_ASK) or named and short):
         return False
     if not named:
