@@ -1661,6 +1661,9 @@ _REASON_EN = re.compile(
     r"(?:[a-z']+ ){1,3}(?:is|'s|sounds?|looks?|feels?) (?:so |kinda |kind of |a bit |too |really |pretty )?(?:lame|cheesy|cringe|cringey|"
     r"corny|tacky|meh|bland|generic)\W*|(?:[a-z']+ ){1,3}(?:doesn'?t|does not) (?:really )?(?:fit|work)\W*|"
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
+    # "can we lose the song and just have the clip sound": what is left
+    r"(?:and )?(?:(?:just|only) )?(?:have|keep) (?:the )?(?:clips?|video|footage)(?:'s|s'|s)? ?(?:own )?(?:sound|audio)|"
+    r"(?:and )?(?:just|only) (?:the )?(?:clips?|video|footage)(?:'s|s'|s)? ?(?:own )?(?:sound|audio)|"
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
     r"(?:(?:this is|it'?s) )?(?:my )?(?:very )?first time(?: here| using (?:this|it)| doing this| trying this)?|"

@@ -69,7 +69,9 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|"
            r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|"
            r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|"
-           r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|^(?:so |and |ok )?what(?:'s| is) (?:in|on) there(?: now| so far)?\??$|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|"
+           r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|\bhow many tracks\b|"
+           r"^(?:(?:so|and|ok|um+)[,\s]+)*(?:is there|are there|do i have|have i got|did you add) (?:any |a |some )?(?:music|song|title|text|"
+           r"captions|subtitles|voice-?over|narration|sound effects|sfx)(?: on (?:this|it|the video|here))?(?: yet| now| already| at all)?\??$|^(?:so |and |ok )?what(?:'s| is) (?:in|on) there(?: now| so far)?\??$|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|"
            r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥|有东西)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|"
            r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|"
            r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些|东西)|"
@@ -257,7 +259,7 @@ def export_action(clause: Clause) -> ExportAction:
     quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?|highest|full) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|(?:画质|质量|清晰度)(?:要|就|用|选|调到?|弄)?(?:最|更)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰(?:一)?点|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
         "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
-        "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
+        "low" if clause.has(r"(?<![a-z])low(?:er)?(?= quality| res)|(?<![a-z])low(?![a-z])|small(?:er)? file|file'?s? (?:is )?too big|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
                             r"\bquality\s*(?:选|用|要|是|:)?\s*低") else None
     return ExportAction(format=fmt, preset=preset, quality=quality)
 

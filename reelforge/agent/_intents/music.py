@@ -680,8 +680,12 @@ def _song_elsewhere(clause: Clause, state: PlanState) -> Unknown:
         f"或者说个风格，例如“加一段轻快的钢琴曲”。{there[1]}"))
 
 
+# whether there is music, asked: "is there any music on this yet" (the timeline answers; never music added)
+_IS_THERE = r"^(?:(?:so|and|ok|um+)[,\s]+)*(?:is there|are there|do i have|have i got|did you add) (?:any |a |some )?(?:music|song|bgm)\b"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
-    if not _is_music_clause(clause, state):
+    if not _is_music_clause(clause, state) or clause.has(_IS_THERE):
         return False
     if clause.has(_ELSEWHERE) and not clause.has(_SAID_UPLOADED):
         state.actions.append(_song_elsewhere(clause, state))

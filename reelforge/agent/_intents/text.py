@@ -576,7 +576,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
 
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
-                      rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
+                      rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?|words)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       r"(?!\s*(?:#?[0-9a-fA-F]{6}$|#[0-9a-fA-F]{3}$|0x[0-9a-fA-F]{6}$|rgba?\b))"  # "title color: FFD700": a colour's value
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
@@ -1035,7 +1035,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if target is not None and at_end and not fields and clause.has(
             r"\b(?:move|put|place|shift|appear|show up|pop up|come up)\b|放到|移到|挪到|改到|出现|"
             # "the title needs to go at the end", "should be at the end", "i want the title at the end", "title at the end"
-            r"\b(?:should|needs? to|has to|must|could|can) (?:go|be|come|sit)\b|\bi (?:want|need|'?d like)\b|"
+            r"\b(?:should|needs? to|has to|must|could|can) (?:go|be|come|sit)\b|\bi (?:want|need|'?d like) (?:the|my) (?:title|text|words)\b|"
             r"^(?:the )?(?:title|text|words)\s+at the (?:very )?end$") and not clause.has(
             r"\b(?:until|till|through|last|stay)\b|(?:显示|持续|保持|停留|一直)(?:到|至)"):
         fields["start_ms"] = max(0, (state.draft.video_end_ms or state.draft.end_ms) - target.duration_ms)

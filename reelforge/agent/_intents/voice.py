@@ -73,13 +73,13 @@ _NARRATE_EN = re.compile(
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator|vo\b)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
-    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?|"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of|to|for)\s+[^:：]{1,40}?|"
     # or after a comma, before the words: "add a narration, female: ...", "voiceover, male voice, '...'"
     rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
     r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|(?:says?|reads?)(?=\s*[\"“「『'])|:|：|(?=[\"“「『]|'(?!s\b)))|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b|voice(?=\s+(?:at|from|starting at|over|during)\s))(?P<spec2>\s+(?:in|with|using|by|at|from|starting at|over|on|during)\s+(?:[^:：]|(?<=\d):(?=\d)){1,40}?|"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b|voice(?=\s+(?:at|from|starting at|over|during)\s))(?P<spec2>\s+(?:in|with|using|by|at|from|starting at|over|on|during|to|for)\s+(?:[^:：]|(?<=\d):(?=\d)){1,40}?|"
     rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
     r"\s*(?:(?<!\d)[:：]|[:：](?!\d)|-\s|saying|that says|(?<=,)(?=\s*[\"“‘「『']))|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
@@ -87,7 +87,7 @@ _NARRATE_EN = re.compile(
     r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
-    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:says?|reads?|narrates?)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:says?|reads?|narrates?)(?:\s+out)?(?:\s+(?:this|that|the following))?(?=\s*[:：\"'“‘「『])|"
     # asked of someone outright, the words unquoted: "have someone say here's Max"
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
@@ -461,7 +461,7 @@ _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:�
 
 def _clip_start(said: str, state: PlanState) -> int | None:
     """Where a clip named with the narration starts: "when the dog comes on", "over the second clip", "放在狗那段开始的时候"."""
-    if not re.search(r"\b(?:when|over|on|during)\b|\b(?:start|beginning) of\b|段|镜头", said):
+    if not re.search(r"\b(?:when|over|on|during|to|for)\b|\b(?:start|beginning) of\b|段|镜头", said):
         return None
     clause = split_clauses(said, state.language)
     refs = [r for c in clause for r in clip_refs(c, state) if r != MISSING]
