@@ -743,6 +743,12 @@ def _plain_en(text: str) -> str:
     # "title bigger n yellow", "mute it n export": a chat's "n" for "and"
     text = re.sub(r"(?<=[a-z]) n (?=[a-z])", " and ", text)
     text = re.sub(r"^(?:wat|wut|wot)\b", "what", text)  # "wat can u do"
+    # "the title is too yellow, go white": that colour
+    text = re.sub(r"(^|[,;]\s*|\band\s+|\bthen\s+)go (?=(?:white|black|red|blue|green|yellow|orange|pink|purple|grey|gray|gold|silver)\b)",
+                  r"\1make it ", text)
+    # "whack out a version for tiktok", "knock out a gif": made, exported
+    text = re.sub(r"\b(?:whack|knock|bang|churn|spit) (?:out )?(?=(?:a|an|the) (?:[\w-]+ )?(?:version|copy|cut|render|mp4|gif|mov)\b)",
+                  "export ", text)
     # "wanna hear the city clip more": "want to"
     text = re.sub(r"\bwanna\b", "want to", text)
     # "ding @ 3s", "title @ the top": "@" for "at"
@@ -774,7 +780,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"(^|[,.!?]\s*)(?=(?:title|music|song|text|captions|subtitles|video|audio|voice-?over|dog clip|city clip)"
                   r"(?:'s|\s+(?:is|are)\b)|(?!(?:the|a|an|my|this|that|each|every|which|what|new|another|one)\b)[a-z]+ "
                   r"(?:clip|part|shot)\s+(?:drags(?: on)?|goes on|feels|seems)\b)", r"\1the ", text)
-    text = re.sub(r"\b(the (?:title|music|song|text|captions|subtitles|video|audio|voice-?over))'s (?=(?:so|too|really|very|way|a bit|"
+    text = re.sub(r"\b(the (?:title|music|song|text|captions|subtitles|video|audio|voice-?over|narrator|narration|voice|track|tune))'s "
+                  r"(?=(?:so|too|really|very|way|a bit|"
                   r"kinda|kind of|hard|difficult|impossible|not|barely|still)\b)", r"\1 is ", text)  # not "the title's colour"
     # "..., 8 seconds would be great", "30% is fine": the amount is what is asked for
     text = re.sub(r"(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x|minutes?|mins?)(?= ))\s+(?:(?:would|will|should|could) be|is|'s|"

@@ -582,7 +582,7 @@ def _of_voice(clause: Clause) -> bool:
 
 _BARE_ON = re.compile(
     r"^(?:please\s+)?(?:(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?|i was wondering if (?:you|u) could\s+|"
-    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|make|create|generate|i want|i need|"
+    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|make|create|generate|i want|i need|burn in|burn|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film))|(?<=put the captions) on|"
