@@ -207,7 +207,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
      r"(?:slowly|slow|softly|soft|gradually|little by little)\b", "fade out"),
     (r"\b(?:the )?(?:end|video|film|movie) (?:finish(?:es)?|ends?|stops?) (very |too |so |really |a bit )?(?:sudden(?:ly)?|abrupt(?:ly)?)\b",
      r"the ending is \1sudden"),
-    (r"\b(?:finish(?:es)?|stops?|ends?) (very |too |so |really |a bit )?sudden(?:ly)?\b", r"ends \1suddenly"),
+    (r"\b(?:finish(?:es)?|stops?|ends?|cuts? (?:off|out)) (very |too |so |really |a bit |kind of |kinda )?(?:sudden(?:ly)?|abrupt(?:ly)?)\b"
+     r"(?: at the (?:very )?end\b)?", r"ends \1suddenly"),
     (r"\bis (appearing|starting|coming|beginning|ending|finishing)\b", lambda m: _PRESENT[m.group(1)]),
     (r"\b(put|set|turn|bring|lower)( it| them| the \w+)? (?:at|in|to) (?:a )?half\b(?! (?:a |an |of |the |speed|seconds?|minutes?|times?))",
      r"\1\2 at 50%"),

@@ -795,7 +795,8 @@ _MORE = {"late": "later", "early": "earlier", "slow": "slower", "fast": "faster"
          "dark": "darker", "high": "higher", "low": "lower"}
 
 
-_GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go$")
+_GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go"
+                   r"(?: now| too| as well| completely| entirely)?$")
 
 
 _TOO_TEXTED = re.compile(r"\b([a-z']+) 2(?= (?:loud|quiet|soft|small|tiny|big|large|fast|quick|slow|long|short|dark|bright|much|"
@@ -824,20 +825,72 @@ def _plain_en(text: str) -> str:
     # "pop it on as the music", "pop some lo-fi on": "pop" a verb of putting (never "add a pop on the cut")
     text = re.sub(r"(?<!\ba )(?<!\bthe )(?<!\bone )(?<!another )(?<!\bany )(?<!\bno )\bpop (?=(?:it|them|this|that|some|the|my|a|an)\b"
                   r"[\w' -]{0,30}? (?:on|in)\b)", "put ", text)
+    # "i'd like 'Welcome to Lisbon' written across the top", "'Hello' at the top please": quoted words wished somewhere
+    text = re.sub(r"^(?:(?:i'?d like|i would like|i want|i need|have|(?:can|could) (?:i|we) have|let'?s have)\s+)?(⟪\d+⟫)\s+"
+                  r"(?:(?:written|typed|shown|displayed|showing|printed)\s+)?(?=(?:across|at|in|on|along|over) the\b)", r"put \1 ", text)
     # "pop 'My Trip' on the screen", "whack 'Day 1' at the top": British verbs of putting, before quoted words
     text = re.sub(r"(^|[,;]\s*|\band\s+|\bthen\s+)(?:pop|whack|bung|slap|chuck)(?= ⟪\d+⟫)", r"\1put", text)
     # "the city bit", "the dog bit", "the last bit": British "bit" for a part of the video (never "a bit", "a little bit")
     text = re.sub(r"\b(the|this|that) ((?!(?:a|little|tiny|wee|small|whole|next|first|last|final|middle|end|start|opening|other|same)\b)[a-z]+) bit\b(?! (?:more|less|of|too|louder|quieter|"
                   r"bigger|smaller|longer|shorter|faster|slower|higher|lower|earlier|later)\b)", r"\1 \2 part", text)
     # "can we hear the dog clip a bit more", "i want to hear the music more": it louder
-    text = re.sub(r"(?:\b(?:(?:can|could) (?:we|i|you|people)|i (?:want|need|'?d like|would like) to|let (?:me|us)|i wanna) |^)hear "
-                  r"((?:the|my|its|his|her) [\w' -]+?)(?: (?:a bit|a little|a little bit|slightly|much|way|a lot))? (?:more|louder|better)\b",
-                  r"make \1 louder", text)
+    text = re.sub(r"(?:\b(?:(?:can|could) (?:we|i|you|people)|(?:i )?(?:want|need|'?d like|would like) to|let (?:me|us)|(?:i )?wanna) |^)hear "
+                  r"((?:the|my|its|his|her) [\w' -]+?)(?: (?:a bit|a little|a little bit|slightly|much|way|a lot))? (?:more|louder|better)\b"
+                  r"(?: than (?:the )?(?:music|song|soundtrack|bgm))?", r"make \1 louder", text)
+    # "probably best to lose the title", "maybe better to cut the music": the request
+    text = re.sub(r"^(?:(?:it'?s |it is |it would be |it'?d be )?(?:probably |maybe |perhaps )?(?:best|better) (?:just )?to)\s+", "", text)
     # "i don't want to hear the wind in the city clip", "i don't want the traffic noise on the dog part": that clip muted
     # (never the clip deleted)
     text = re.sub(r"\b(?:i )?(?:don'?t|do not|dont) (?:want|need) (?:to hear (?:the |any |that )?[\w' ]{1,30}?|(?:the |any |that )?"
                   r"[\w' ]{0,20}?(?:noise|sound|audio|wind|hiss|hum|talking|chatter)) (?:in|on|from|of) "
                   r"((?:the|that|this) (?:[\w'-]+ ){0,2}(?:clip|part|shot|video|one))\b", r"mute \1", text)
+    # "a fade on the music at the end": its fade out ("... at the start": its fade in)
+    text = re.sub(r"\ba fade (?=(?:on|to|for) the (?:music|song|track|bgm)\b[^,]*?\bat the (?:very )?end\b)", "a fade out ", text)
+    text = re.sub(r"\ba fade (?=(?:on|to|for) the (?:music|song|track|bgm)\b[^,]*?\bat the (?:very )?(?:start|beginning)\b)", "a fade in ",
+                  text)
+    # "make the title more central": centred
+    text = re.sub(r"\b(?:a (?:bit|touch|little) )?more central(?:ly)?\b|\bcentral(?=\s*(?:please|pls|$))", "in the center", text)
+    # "the ending could do with some applause": it needs it
+    text = re.sub(r"\b(?:could|would) (?:really )?do with\b", "needs", text)
+    # "the music should end with a fade": it fades out
+    text = re.sub(r"\b(music|song|track|bgm) (?:should |could |needs to |has to )?(?:end|finish|go out|stop) (?:with|on) a fade(?: out)?\b",
+                  r"\1 should fade out", text)
+    # "the music should be more in the background": quieter
+    text = re.sub(r"\bbe (?:a bit |a little |a lot |much )?more in the background\b", "be quieter", text)
+    # "the narration isn't needed anymore", "we don't need the title any more": it goes
+    text = re.sub(r"^(the [\w' -]+?) (?:isn'?t|is not|aren'?t|are not) needed(?: any ?more)?$", r"remove \1", text)
+    text = re.sub(r"^(?:we|i) (?:don'?t|do not) need (the [\w' -]+?) any ?more$", r"remove \1", text)
+    # "i'd rather not hear the clips at all": they are muted
+    text = re.sub(r"\bi'?d (?:rather|prefer) not (?:to )?hear (the (?:[\w'-]+ ){0,2}(?:clips?|part|shot|video|one)s?)(?: at all)?\b",
+                  r"mute \1", text)
+    # "it should have subtitles", "the video needs captions": turned on
+    text = re.sub(r"^(?:it|the video|this|this video) (?:should|needs to|must|has to) have (?=(?:captions|subtitles|subs)$)", "add ", text)
+    # "music only in the last 5 seconds": it comes in that long before the end
+    text = re.sub(r"\b(?:the )?(music|song|bgm) only (?:(?:in|for|during|over) the (?:last|final)|at the end) (\d+(?:\.\d+)?)\s*"
+                  r"(?:seconds?|secs?|s)\b", r"start the \1 \2 seconds before the end", text)
+    text = re.sub(r"\b((?:the )?(?:music|song|bgm) (?:should |can |must )?(?:only )?(?:come|kick)s? in) (?:only )?(?:for|during|over|in) the "
+                  r"(?:last|final) (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b", r"\1 \2 seconds before the end", text)
+    # "at the 10 second mark", "from the 1-second mark": that time
+    text = re.sub(r"\bthe (\d+(?:\.\d+)?)[ -]?(?:seconds?|secs?|s) mark\b", r"\1 seconds", text)
+    # "title bigger n yellow", "mute it n export": a chat's "n" for "and"
+    text = re.sub(r"(?<=[a-z]) n (?=[a-z])", " and ", text)
+    text = re.sub(r"^(?:wat|wut|wot)\b", "what", text)  # "wat can u do"
+    # "the title is too yellow, go white": that colour
+    text = re.sub(r"(^|[,;]\s*|\band\s+|\bthen\s+)go (?=(?:white|black|red|blue|green|yellow|orange|pink|purple|grey|gray|gold|silver)\b)",
+                  r"\1make it ", text)
+    # "whack out a version for tiktok", "knock out a gif": made, exported
+    text = re.sub(r"\b(?:whack|knock|bang|churn|spit) (?:out )?(?=(?:a|an|the) (?:[\w-]+ )?(?:version|copy|cut|render|mp4|gif|mov)\b)",
+                  "export ", text)
+    # "wanna hear the city clip more": "want to"
+    text = re.sub(r"\bwanna\b", "want to", text)
+    # "ding @ 3s", "title @ the top": "@" for "at"
+    text = re.sub(r"\s@\s*(?=\d|the\b)", " at ", text)
+    # "voice over pls: this is my city": the "pls" before the words says nothing
+    text = re.sub(r"\s+(?:pls|plz|please)(?=\s*:)", "", text)
+    # "give the dog clip's sound a bit of a boost": boost it
+    text = re.sub(r"\bgive (the [\w' ]+?) (?:a )?(?:bit of a |little |small |big |real )?boost\b", r"boost \1", text)
+    # "whack the volume up on the music", "whack it up": turn it up
+    text = re.sub(r"\bwhack (?=(?:the |it |that |this )?(?:[\w' ]+ )?(?:up|down)\b)", "turn ", text)
     # "no music for the first 2 seconds": it comes in then; "... for the last 3 seconds": it stops that long before the end
     text = re.sub(r"\bno (?:background )?(music|song|bgm) (?:for|in|during|over) the first (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b",
                   r"start the \1 at \2 seconds", text)
@@ -859,7 +912,8 @@ def _plain_en(text: str) -> str:
     text = re.sub(r"(^|[,.!?]\s*)(?=(?:title|music|song|text|captions|subtitles|video|audio|voice-?over|dog clip|city clip)"
                   r"(?:'s|\s+(?:is|are)\b)|(?!(?:the|a|an|my|this|that|each|every|which|what|new|another|one)\b)[a-z]+ "
                   r"(?:clip|part|shot)\s+(?:drags(?: on)?|goes on|feels|seems)\b)", r"\1the ", text)
-    text = re.sub(r"\b(the (?:title|music|song|text|captions|subtitles|video|audio|voice-?over))'s (?=(?:so|too|really|very|way|a bit|"
+    text = re.sub(r"\b(the (?:title|music|song|text|captions|subtitles|video|audio|voice-?over|narrator|narration|voice|track|tune))'s "
+                  r"(?=(?:so|too|really|very|way|a bit|"
                   r"kinda|kind of|hard|difficult|impossible|not|barely|still)\b)", r"\1 is ", text)  # not "the title's colour"
     # "..., 8 seconds would be great", "30% is fine": the amount is what is asked for
     text = re.sub(r"(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x|minutes?|mins?)(?= ))\s+(?:(?:would|will|should|could) be|is|'s|"
@@ -1900,6 +1954,9 @@ _REASON_EN = re.compile(
     r"(?:[a-z']+ ){1,3}(?:is|'s|sounds?|looks?|feels?) (?:so |kinda |kind of |a bit |too |really |pretty )?(?:lame|cheesy|cringe|cringey|"
     r"corny|tacky|meh|bland|generic)\W*|(?:[a-z']+ ){1,3}(?:doesn'?t|does not) (?:really )?(?:fit|work)\W*|"
     r"(?:just|only) (?:the )?(?:clips|footage|video|pictures|shots)(?: please)?|"  # "no music, no title, just the clips": what is left
+    # "can we lose the song and just have the clip sound": what is left
+    r"(?:and )?(?:(?:just|only) )?(?:have|keep) (?:the )?(?:clips?|video|footage)(?:'s|s'|s)? ?(?:own )?(?:sound|audio)|"
+    r"(?:and )?(?:just|only) (?:the )?(?:clips?|video|footage)(?:'s|s'|s)? ?(?:own )?(?:sound|audio)|"
     r"(?:so (?:that )?)?(?:i|you|we|people|they|viewers|everyone) (?:can|could) (?:actually |easily )?(?:read|see|hear)\b.*|"
     r"i(?:'?m| am) (?:new|a beginner|a newbie)(?: here| to this| in this)?|never ?mind|nvm|"
     # the project said to be empty, before the first request: "i have no clips yet", "i don't have any video yet"

@@ -755,6 +755,9 @@ def _removed_then_replaced(clauses: list[Clause], state: PlanState) -> list[Clau
 _MOMENT_FIRST = re.compile(r"^(?:(?:and|now|so|then)\s+)*(?:at|around|from|after)\s+(?:the\s+)?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)"
                            r"(?:\s+mark)?$|^(?:(?:and|now|so|then|right)\s+)*(?:at|by) the (?:very )?(?:start|beginning|end) of "
                            r"(?:the [a-z ]{2,30}|clip \d+|it)$|^(?:在)?第?\d+(?:\.\d+)?秒(?:的时候|处|那里|那儿)?$")
+# the moment the title goes, said before the words to show then: "after the title goes, show 'Chapter 1' for 2 secs"
+_TITLE_GONE_FIRST = re.compile(r"^(?:(?:and|now|so|then)\s+)*(?:after|once|when|as soon as) the (?:title|text|heading)"
+                               r"(?: (?:goes|is gone|disappears|ends|finishes|goes away|fades out|is over))?$")
 _PLACE_FIRST = re.compile(r"^(?:(?:right|just|exactly|and|now|so)\s+)*(?:where|(?:in |on |during |for )?the (?:part|bit|shot|scene|"
                           r"one|moment|section|clip) (?:with|where|showing|that shows|when|of))\b|"
                           r"^(?:还有|然后|那|至于|在)?[\u4e00-\u9fff\d]{1,12}?(?:那段|这段|那一段|那个片段|那个镜头|的镜头|的片段|的地方|那里|那儿|那块)"
@@ -916,7 +919,8 @@ def _place_first(clauses: list[Clause], state: PlanState) -> list[Clause]:
     names is what the request after it acts on (its "it", else the clip it is done on)."""
     for index in range(len(clauses) - 1):
         place, request = clauses[index], clauses[index + 1]
-        if _MOMENT_FIRST.match(place.text) and not _MOMENT_FIRST.match(request.text) and duration_ms(request.text) is None:
+        if _MOMENT_FIRST.match(place.text) and not _MOMENT_FIRST.match(request.text) and duration_ms(request.text) is None or \
+                _TITLE_GONE_FIRST.match(place.text) and request.quote() is not None:  # "after the title goes, show 'Chapter 1'"
             said = f"{place.text}{request.text}" if request.language == "zh" else f"{request.text} {place.text}"
             return [*clauses[:index], Clause(said, request.quotes, request.language, request.source), *clauses[index + 2:]]
         if _PLACE_FIRST.match(place.text) is None or (place.language == "zh" and read_clause(place).of("verb")):

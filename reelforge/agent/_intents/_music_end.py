@@ -54,7 +54,9 @@ def music_end(clause: Clause, state: PlanState) -> int | None:
     if clause.has(_TO_THE_END) and 0 < music_end < video_end:
         return 0
     before = clause.search(_BEFORE_END)
-    if before is not None and video_end:
+    if before is not None and video_end and not (clause.has(_STARTS) and not re.search(STOPS, re.sub(r"\bthe (?:very )?end\b", " ",
+                                                                                                   clause.text))):
+        # ("start the music 5 seconds before the end": where it comes in, never where it stops)
         return video_end - round(float(next(g for g in before.groups() if g)) * 1000)
     first = clause.search(_FIRST) or clause.search(_NONE_AFTER)
     if first is not None:

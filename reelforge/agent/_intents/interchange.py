@@ -53,7 +53,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         rest = clause.text
         for pattern in (p for _, _, p in _EDITORS):
             rest = compiled(pattern).sub(" ", rest)
-        short = _ONLY_FILES.fullmatch(rest) is not None
+        short = _ONLY_FILES.fullmatch(rest) is not None or clause.language == "en" and \
+            not re.sub(r"\b(?:an?|the|and|or|plus|also|one|please|pls|file|files|version|pro|x|too|as well)\b|[,.!?]", " ", rest).strip()
     if not (clause.has(_ASK) or named and short):
         return False
     if not named:

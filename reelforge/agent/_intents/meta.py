@@ -36,20 +36,22 @@ _HELP = r"^(?:help|\?|commands)$|what (?:else )?can (?:you|u) (?:actually |reall
         r"(?:能|会|可以)(?:做|干|帮我做|帮我干)(?:些|点)?(?:啥|哪些)|你(?:都|还|到底|究竟|实际上)?会(?:些)?(?:什么|啥|哪些)|(?:有|支持)(?:哪些|什么|啥)(?:功能|操作)|" \
         r"功能有哪些|帮帮我|怎么(?:使用|开始)|有(?:什么|啥|哪些)(?:是)?(?:你)?(?:可以|能)帮(?:我|上)(?:的|忙的)?|(?:你)?(?:能|可以)帮我(?:做|干)?(?:些|点)?(?:什么|啥)|^帮我(?:做|干)(?:些|点)(?:什么|啥)\W*$|" \
         r"^what(?:'s| is) this(?: (?:app|thing|tool))?\W*$|^(?:help please|please help|i'?m (?:lost|stuck|confused))\W*$|\b(?:where|how) do (?:i|we) (?:even )?(?:start|begin|get started)\b|" \
-        r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
+        r"\bwhere (?:should|can|do) (?:i|we) (?:even )?(?:start|begin)\b|\b(?:not sure|no idea|(?:i )?(?:don'?t|do not) know|dunno) (?:where|how) to (?:even )?(?:start|begin)\b|\bhow (?:do|does) (?:i|one|we) (?:use|work) (?:this|it|you)\b|what (?:are|is) (?:the )?(?:commands?|options)|what (?:things )?can (?:you|i) (?:help|ask)|" \
         r"^(?:帮个忙|求助|救命)\W*$|^(?:标题|字幕|文字|转场)(?:都|又)?(?:可以|能)?(?:设置|调|改|做|弄)(?:些|点)?(?:哪些|什么|啥)(?:东西|效果|样式|参数|设置)?\W*$|^(?:有没有|有)(?:女声|男声|女生的声音|男生的声音|别的声音|其他(?:的)?声音|英文配音|英语配音)(?:可以用|可选)?(?:吗|呀|啊|呢)?\W*$|^(?:你)?(?:教教|教一下|教)我(?:吧|呗|呀|啊)?\W*$|有(?:哪些|什么|哪几种|几种)[\u4e00-\u9fff]{1,6}(?:可以|能)(?:用|选)|^(?:可以|能)?(?:用|选|加)(?:的)?(?:哪些|哪几种|什么样的)[\u4e00-\u9fff]{1,6}$|(?:能|可以)(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?(?:转场|字体)|(?:你)?(?:能|会|可以)(?:帮我)?(?:干|做)(?:些)?(?:嘛|啥|什么|哪些)|都能(?:帮我)?(?:做|干)|支持(?:哪些|什么)(?:功能|操作|命令)|" \
         r"\b(?:what|which) (?:\w+ ){1,3}can (?:you|u|i|this (?:thing|app|tool)|it) (?:do|use|add|make)\b|" \
         r"\b(?:what|which) (?:(?:kinds? of |types? of )[\w-]+|(?!(?:clips|shots|segments|scenes|videos)\b)[\w-]+) (?:is|are) (?:possible|available|there|supported)\b|^(?:and )?(?:what|which) (?:kinds? of |types? of )?[\w-]+ (?:(?:do|can) you (?:have|offer|support)|have (?:you|u) got|(?:you'?ve|you|u) got)\??$|\bwhat can (?:this|it|the app|the editor)(?: thing)? do\b"
 # (and "what can you do with music", "音乐方面能做什么": what there is to pick from)
-_MUSIC_HELP = r"what (?:kinds? of |types? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
+_MUSIC_HELP = r"what (?:kinds? of |types? of |sorts? of )?(?:music|styles|songs|genres)|which (?:music|styles)|" \
+              r"\bwhat(?: are|'?s| is) (?:my|the) (?:options|choices) (?:for|with) (?:the )?(?:music|songs?|bgm)\b|" \
               r"(?:能|可以)?(?:加|用|选|做|配|生成|写)(?:哪些|什么|哪几种)(?:样的|风格的|类型的)?(?:音乐|曲风|背景音乐|歌)|" \
               r"list (?:the )?(?:music|styles)|music (?:styles|options|library)|有(?:哪些|什么)(?:音乐|风格|曲风|背景音乐)|" \
               r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|(?:音乐|曲风|歌|bgm)(?:都|又)?(?:能|可以)(?:选|用|挑|换)(?:哪些|什么|啥|哪几种|哪种)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)|" \
-              r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
+              r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) (?:actually |really |even |exactly )?do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
               r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
 _HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?|captions?|subtitles?)\b|标题|字体"}
-_SOUND_HELP = r"(?:what|which) (?:sound effects|sounds|sfx)|" \
-              r"^(?:add|put in|use|include) (?:some |a few |any )?(?:sound effects|sfx|sound fx)(?: (?:to|in) (?:it|the video))?\??$|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么|啥)(?:音效|声音特效|声效|特效声|特效音效?)|(?:音效|声音特效|声效|特效音效?)(?:都|又)?有(?:哪些|什么|啥)"
+_SOUND_HELP = r"(?:what|which) (?:kinds? of |types? of |sorts? of )?(?:sound effects|sounds|sfx)|" \
+              r"\bwhat(?: are|'?s| is) (?:my|the) (?:options|choices) (?:for|with) (?:the )?(?:sound effects|sounds|sfx)\b|" \
+              r"^(?:add|put in|use|include) (?:some |a few |any )?(?:sound effects|sfx|sound fx)(?: (?:to|in) (?:it|the video))?\??$|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) (?:actually |really |even |exactly )?do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么|啥)(?:音效|声音特效|声效|特效声|特效音效?)|(?:音效|声音特效|声效|特效音效?)(?:都|又)?有(?:哪些|什么|啥)"
 # a resolution past the presets' 1080p: "export it in 4k", "导出4K的", "2160p", "ultra hd"
 _BEYOND_HD = r"(?<![a-z\d.])[248]\s?k(?![a-z])|\b(?:uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|超高清|超清4k"
 # a question answered by showing the timeline, one table for both languages: what one thing it asks about (None: the
@@ -67,7 +69,9 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"(?:查看|显示|看看|看一下|看下)?(?:时间线|时间轴|轨道|状态)(?:是什么样|怎么样)?$|(?:查看|显示|看看)(?:时间线|时间轴|轨道|状态)|"
            r"(?:时间线|时间轴|轨道)上?(?:有什么|有哪些|是什么)|(?:视频|片子|项目|工程)现在(?:是)?(?:什么样子?|长什么样|怎么样了?)|"
            r"\bwhat(?:'s| is| do i have) (?:in|on) (?:the |my |this |our )?(?:project|timeline|video|edit|draft)\b|"
-           r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|^(?:so |and |ok )?what(?:'s| is) (?:in|on) there(?: now| so far)?\??$|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|"
+           r"\bwhat(?:'s| is| do i have) (?:there )?so far\b|\bhow many tracks\b|"
+           r"^(?:(?:so|and|ok|um+)[,\s]+)*(?:is there|are there|do i have|have i got|did you add) (?:any |a |some )?(?:music|song|title|text|"
+           r"captions|subtitles|voice-?over|narration|sound effects|sfx)(?: on (?:this|it|the video|here))?(?: yet| now| already| at all)?\??$|^(?:so |and |ok )?what(?:'s| is) (?:in|on) there(?: now| so far)?\??$|\b(?:summary|overview|recap) of (?:the |my |this )?(?:project|video|edit|timeline)\b|"
            r"(?:项目|工程|时间线|视频|片子)(?:里|中|上)(?:现在)?(?:都)?(?:有什么|有哪些|有啥|有东西)|现在(?:的)?(?:项目|工程|时间线|视频)?(?:里|中)?(?:都)?(?:有什么|有哪些|有啥)|"
            r"(?:给我)?(?:看看|看一下|看下|显示|查看)(?:一下)?(?:当前|现在|目前)(?:的)?(?:剪辑|项目|工程|进度|视频|时间线|状态)|"
            r"(?:时间线|时间轴|轨道)(?:给我)?(?:看看|看一下|看下|看一眼)|(?:时间线|时间轴|轨道|项目|视频)上?(?:现在)?都?有些?(?:啥|什么|哪些|东西)|"
@@ -76,7 +80,7 @@ _TIMELINE_QUESTIONS: tuple[tuple[Asked | None, str, str], ...] = (
            r"\b(?:list|show)(?: me)? (?:all )?(?:the |my )?(?:clips|shots|segments|tracks)\b|\bshow me what'?s (?:left|there)\b", ""),
     ("uploads", _OPENER + r"(?:what (?:did|have) (?:i|we) (?:upload(?:ed)?|add(?:ed)?|put in)(?: so far| already| again| earlier| before)?\??$|"
                 r"what (?:files|uploads|media|stuff) (?:do|did|have) (?:i|we) (?:have|got|uploaded?)\b|which files (?:did|have) (?:i|we) upload|"
-                r"(?:remind me|tell me|show me) what (?:i|we) (?:uploaded|upload(?:ed)? (?:so far|already|earlier))\??$|"
+                r"(?:remind me|tell me|show me) what (?:i|we)(?:'ve| have)? (?:uploaded|upload(?:ed)? (?:so far|already|earlier))\??$|"
                 # "remind me what files i have", "show me my uploads", "list my files"
                 r"(?:remind me|tell me|show me) (?:what|which) (?:files|uploads|media|stuff) (?:i|we) (?:have|got|uploaded|'?ve got)\b|"
                 r"^(?:(?:can you|could you|please)\s+)?(?:show|list|see|view)(?: me)? (?:all )?(?:of )?(?:my|the) (?:uploads|uploaded (?:files|stuff|media)|files|media)\??$)|"
@@ -216,7 +220,8 @@ _PLATFORMS_EN = r"youtube|tik ?tok|instagram|insta|ig|reels|shorts|facebook|twit
 _TOP_QUALITY = r"\b(?:best|top|max(?:imum)?|highest|high|full|hd) (?:possible )?(?:quality|res(?:olution)?)\b"
 # "发youtube的版本导一个": a version for a platform, exported; "one for tiktok and another for youtube": a version each,
 # the export word left unsaid
-_EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video|final|whole thing)| this)?(?: out)?(?: (?:in|at|as) [\w -]+)?$|" \
+_EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video|final|whole thing)| this)?(?: out)?" \
+          rf"(?: for (?:the |my )?(?:web|website|{_PLATFORMS_EN}))?(?: (?:in|at|as) [\w -]+)?$|" \
           r"(?:youtube|油管|抖音|tiktok|快手|b站|小红书|reels|视频号|朋友圈)(?:的)?(?:版本|版)?(?:1|一)(?:份|版)(?!.*(?:生成|视频|片段|镜头))|" \
           r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
           r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|^(?:帮我|请)?(?:保存|存)(?:一下|下)(?:视频|片子|成片)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要|给我|出)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清|清楚|清晰)|" \
@@ -230,7 +235,8 @@ _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video
           rf"for (?:the |my )?(?:{_PLATFORMS_EN})\b|" \
           r"^(?:and |now |then |ok )?(?:one|a version|a copy) for (?:the |my )?(?:tik ?tok|youtube(?: shorts)?|instagram|insta|ig|reels|shorts|" \
           r"the web|web|website|facebook|twitter) (?:and|,) (?:another|one more|one|a second)(?: one)? for\b|" \
-          r"^(?:(?:and|also|now|then|ok|okay|so)\s+)*(?:one|a version|a copy|a cut) for (?:tiktok|youtube|instagram|insta|ig|reels|shorts)\b.*" \
+          r"^(?:(?:and|also|now|then|ok|okay|so)\s+)*(?:(?:i|we) (?:need|want|'?d like)\s+|give me\s+|(?:can|could) (?:i|we) (?:get|have)\s+)?" \
+          r"(?:one|a version|a copy|a cut) for (?:tiktok|youtube|instagram|insta|ig|reels|shorts)\b.*" \
           r"\b(?:another|one more|one|a second) (?:one )?for\b|" \
           r"(?:1|一)(?:个|份|版)(?:发|给|传|放)(?:到|给)?[^，,\s]{1,8}?[，,\s]*(?:另)?(?:1|一)(?:个|份|版)(?:发|给|传|放)|" \
           rf"\b(?:for|on|to) (?:the |my )?(?:{_PLATFORMS_EN})\b.*{_TOP_QUALITY}|{_TOP_QUALITY}.*\b(?:for|on|to) (?:the |my )?(?:{_PLATFORMS_EN})\b"
@@ -272,7 +278,7 @@ def export_action(clause: Clause) -> ExportAction:
     quality: Quality | None = "high" if clause.has(r"\bhigh|(?<![a-z])hd(?![a-z])|1080|\b(?:best|top|max(?:imum)?|highest|full) (?:possible )?quality\b|\bsharpest\b|高清|超清|高质量|高码率|高画质|最高画质|(?:画质|质量|清晰度)(?:要|就|用|选|调到?|弄)?(?:最|更)?(?:高|好)|最(?:清楚|清晰)|清楚点|清楚一点|清晰(?:一)?点|清晰度?(?:最)?高|"
                                                    r"\bquality\s*(?:选|用|要|是|:)?\s*高") else \
         "medium" if clause.has(r"(?<![a-z])medium(?![a-z])|中等(?:画质|质量)?|画质中等|中画质|画质一般|\bquality\s*(?:选|用|要|是|:)?\s*中") else \
-        "low" if clause.has(r"(?<![a-z])low(?![a-z])|small(?:er)? file|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
+        "low" if clause.has(r"(?<![a-z])low(?:er)?(?= quality| res)|(?<![a-z])low(?![a-z])|small(?:er)? file|file'?s? (?:is )?too big|小文件|低画质|画质低|小一点的文件|文件小|压缩|"
                             r"\bquality\s*(?:选|用|要|是|:)?\s*低") else None
     return ExportAction(format=fmt, preset=preset, quality=quality)
 

@@ -14,6 +14,7 @@ from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations
 from reelforge.agent._refs import (
     MISSING,
+    before_end,
     clip_refs,
     clip_sound_changed_last,
     find_media,
@@ -478,6 +479,8 @@ class _Adjustments(_MusicOptions, total=False):
 _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
 # "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
 _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook|drop)\s+at\s+)?{_SECONDS}|"
+              # "use my track from 0:30", "put the song on from 20 seconds": where the song itself starts
+              rf"^(?:use|put on|play|add)\s+(?:my|the|this)\s+(?:uploaded\s+)?(?:song|track|tune|mp3|audio)(?:\s+on)?\s+from\s+{_SECONDS}|"
               rf"\bsong\b.*\b(?:start|play)\w*\b.*\bfrom\s+{_SECONDS}|\bfrom the (?:chorus|hook|drop)\b.*?{_SECONDS}|"
               rf"(?:这首歌|歌曲?|\.(?:mp3|wav|m4a|aac|flac|ogg))\s*(?:的)?[从由]第?{_SECONDS}|副歌.*?第?{_SECONDS}|歌的第{_SECONDS}|"
               rf"\b(?:start|play)\b.*\bfrom\s+{_SECONDS}\s+(?:in|into)\b|\b(?:start|play)\b.*\b{_SECONDS}\s+(?:in|into)\b|"
@@ -679,8 +682,12 @@ def _song_elsewhere(clause: Clause, state: PlanState) -> Unknown:
         f"或者说个风格，例如“加一段轻快的钢琴曲”。{there[1]}"))
 
 
+# whether there is music, asked: "is there any music on this yet" (the timeline answers; never music added)
+_IS_THERE = r"^(?:(?:so|and|ok|um+)[,\s]+)*(?:is there|are there|do i have|have i got|did you add) (?:any |a |some )?(?:music|song|bgm)\b"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
-    if not _is_music_clause(clause, state):
+    if not _is_music_clause(clause, state) or clause.has(_IS_THERE):
         return False
     if clause.has(_ELSEWHERE) and not clause.has(_SAID_UPLOADED):
         state.actions.append(_song_elsewhere(clause, state))
@@ -740,6 +747,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     moved = _moved_start(clause, state)
     if moved is not None:  # "make the music start 2 seconds later", "从头开始放"
         adjust["start_ms"] = moved
+    if "source_in_ms" not in adjust and clause.has(r"\b(?:start|begin|come in|kick in)\w*\b") and \
+            not re.search(STOPS, re.sub(r"\bthe (?:very )?end\b", " ", clause.text)) and \
+            (back := before_end(clause, state.draft)) is not None:
+        adjust["start_ms"] = back  # "start the music 5 seconds before the end", "music only in the last 5 seconds"
     if "start_ms" not in adjust and "source_in_ms" not in adjust:
         place = _start_at_place(clause, state)
         if place is None and clause.has(r"\b(?:start|begin|come in|kick in)\w*|开始|进来|响起|再上|才上|(?:再|才)进"):
@@ -767,6 +778,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         song = song.model_copy(update={"volume": adjust["volume"]}) if "volume" in adjust else song
         state.edit(song, focus_kind="music")
         placed = {key: value for key, value in adjust.items() if key in ("start_ms", "source_in_ms")}
+        if "volume_scale" in adjust and "volume" not in adjust and clause.has(r"\b(?:quieter|softer|louder|lower)\b"):
+            # "use my song but quieter": a step from its level, once it is in ("..., not too loud" is its level as it is)
+            placed["volume_scale"] = adjust["volume_scale"]
         if placed:  # "use my song and start it 10 seconds in": where it plays from applies once it is in
             state.edit(UpdateMusic(**placed), focus_kind="music")  # type: ignore[arg-type]
         for setting in listed:
@@ -789,9 +803,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
     # "use my song and make it quiet, like 10%": how loud the song just set is, with its level, is no mood of music
     if _focused_set(state) and mentions_it(clause) and ("volume" in adjust or "volume_scale" in adjust):
         gentler += r"|\b(?:quiet|soft|loud)\b|安静|小声|大声"
+    # a clip named as the place or the moment ("come in with the beach clip", "stop at the city part") names no style
+    heard = re.sub(r"\b(?:with|at|when|before|after|until|till|from|during|over|on)\s+the (?:[\w-]+ ){1,2}(?:clip|part|shot|section|bit)\b",
+                   " ", clause.text)
     style = music_style(re.sub(_REPLACED, r"\1 ", re.sub(r"\b(?:except|but not|other than|anything but|rather than)\s+[\w-]+|除了[\w-]+?(?:以外|之外)?(?=[，,]|$)", " ",
                                re.sub(_TOO_QUIET + "|" + QUIETER + "|" + LOUDER + r"|慢慢|缓缓|缓慢|渐渐|逐渐|\bslowly\b|\bgradually\b" + gentler, " ",
-                               re.sub(compiled(_PRAISED), " ", clause.text) if _fade_said(clause) else clause.text))))
+                               re.sub(compiled(_PRAISED), " ", heard) if _fade_said(clause) else heard))))
     changing = clause.has(r"\b(?:replace|switch|swap|change|different|another|new|other|something)\b|"
                           r"\b(?:don'?t|do not) (?:like|love)\b|\bhate\b|\bnot a fan\b|换|替换|别的|其他|另|不喜欢|不好听|难听") \
         and not clause.has(r"\bchange (?:the )?(?:\w+ )?(?:volume|level)\b")  # "change the music volume to 25%": its level

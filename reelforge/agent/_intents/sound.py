@@ -204,7 +204,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         or clause.has(r"\b(?:on|at) the (?:cut|transition)\b") and len(main_clips(state.draft)) == 2  # the one cut there is
     if clause.has(_SCENE_LISTED):  # "生成：老北京胡同 清晨 自行车铃声": a sound heard in a scene listed, a clip
         return False
-    if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(_AMBIENCE_ALONE) or clause.has(
+    if not (clause.has(_SOUND) or clause.has(ADD) or every or clause.has(_AMBIENCE_ALONE) or clause.has(_ENDS_NAMED) or clause.has(
             r"\bat (?:the )?(?:\d|(?:very )?(?:start|beginning|end))|\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) in\b|\bin the (?:very )?last\b|"
             r"\b(?:before|after) (?:the|it|clip)\b|\b(?:under|over|throughout) the whole\b|\bhalf ?way\b|\bmid-?way\b|\bthe middle of\b|\b(?:near|towards?|from) the (?:very )?end\b|\bwhen\b|\bas (?:soon as )?(?:the|it)\b|在|处|时|来(?:个|一个|一下|一声|点)|从头到尾|"
             rf"{_THROUGHOUT}|{_OPEN_WITH}|{_CLOSE_WITH}")):
@@ -263,11 +263,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         start = _then(state)  # "a riser before the dog comes in and an impact when it does"
     if start is not None and at is None and sound == "rise" and clause.has(r"\bbefore\b|之前|以前"):
         start = max(0, start - round(SOUND_EFFECTS[sound].seconds * 1000))  # a riser before a moment builds up to it
-    if start is None and not every and clause.has(rf"\bat the (?:very )?end\b|在?(?:最)?结尾|最后|收尾|{_CLOSE_WITH}|"
+    if start is None and not every and clause.has(rf"\bat the (?:very )?end\b|\bthe (?:ending|outro)\b|在?(?:最)?结尾|最后|收尾|{_CLOSE_WITH}|"
                                                   r"\b(?:when|as|once) (?:the (?:video|film)|it all|everything) (?:ends|finishes|is over)\b|"
                                                   r"\b(?:near|towards?|just before) the (?:very )?end\b|(?:视频)?(?:快|要)?结束(?:的时候|时)|快完(?:的时候|时)"):
         start = max(0, state.draft.video_end_ms - round(SOUND_EFFECTS[sound].seconds * 1000))  # it ends with the video
-    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|开头|片头|开场(?!白)|\bin the background\b|\bthe whole (?:video|thing)\b|"
+    if clause.has(r"\b(?:at|from) the (?:very )?(?:start|beginning)\b|\bthe (?:opening|intro)\b|开头|片头|开场(?!白)|\bin the background\b|\bthe whole (?:video|thing)\b|"
                   r"\b(?:when|as soon as|once) (?:the video|the film|it all|everything) (?:starts|begins|opens)\b|(?:视频)?(?:一开始|刚开始|最开始)|"
                   rf"全程|全片|整个视频|整部|背景|{_THROUGHOUT}|{_OPEN_WITH}") and start is None and not every:
         start = 0
@@ -291,6 +291,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(SoundAction(sound=sound, start_ms=moment, at_transitions=every))
     state.focus = None
     return True
+
+
+# the video's ends named as the place of an effect, with no verb: "the ending could do with some applause", "the intro needs a whoosh"
+_ENDS_NAMED = r"^(?:the|its) (?:very )?(?:ending|outro|intro|opening)\b"
 
 
 # an ambience said alone, in the background: "some rain in the background", "a bit of wind in the background pls" (never a

@@ -240,6 +240,11 @@ _VIDEO_PLACE = re.compile(r"\b(?:(?:at|to|in|by|near|for) )?(?:the )?(?:very )?(
 _TWO_TONES = r"\bblack[- ](?:and|&|n)[- ]white\b|\bb ?& ?w\b|(?<![底字])黑白(?![底字])"
 
 
+# the moment the title on screen goes: "after the title goes", "once the title disappears", "when the title is over"
+_AFTER_TITLE = r"\b(?:after|once|when|as soon as) the (?:title|heading)(?: (?:goes|is gone|disappears|ends|finishes|goes away|" \
+               r"fades out|is over))?\b"
+
+
 def _captions_on(state: PlanState) -> bool:
     """Whether the captions are on: on the draft, or by the latest history label that turned them on or off."""
     return state.draft.canvas.captions is not None or captions_on_in_history(state) is True
@@ -576,7 +581,7 @@ def _unquoted_words(clause: Clause) -> str | None:
                       r"^(?:title|caption|text)\s*:\s*(.+)$|"
 
                       # "add a title at the beginning: Road Trip 2026": the words after the colon
-                      rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
+                      rf"\b(?:title|caption|subtitle|text|heading|headline|label|cards?|screens?|words)\b[^:⟪]*:\s*(?!(?:{_MODIFIER}))"
                       r"(?!\s*(?:#?[0-9a-fA-F]{6}$|#[0-9a-fA-F]{3}$|0x[0-9a-fA-F]{6}$|rgba?\b))"  # "title color: FFD700": a colour's value
                       rf"(.+?)(?=\s+(?:{_MODIFIER})|\s*[,;]|$)|"
                       r"(?:^|(?<=[\s，,]))(?:标题|字幕)(?:就)?写(?:成)?\s+([^，,\s]+)(?=\s|[，,]|$)|"  # "标题写 东京2077 顶上 粉色"
@@ -832,7 +837,9 @@ _FONT_ALONE = re.compile(r"^(?:然后|再)?(?:字体|字型)(?:用|是|改成|�
 # ("in a bigger font", "字体大一点", "what fonts are there" say a size, a colour or ask)
 _FONT_CHANGED = r"^(?!.*(?:\b(?:big|bigger|small|smaller|large|larger|size|colou?r|what|which|how)\b|[?？吗呢]|哪|什么|啥|大|小|颜色|色))" \
                 r"(?:.*\b(?:change|switch|swap|different|another|new)\b.*\b(?:font|typeface)\b|.*\b(?:font|typeface) (?:to|in)\b|" \
-                r".*(?:字体|字型|黑体|宋体|楷体|仿宋|隶书|圆体|手写体|微软雅黑|雅黑))"
+                r".*(?:字体|字型|黑体|宋体|楷体|仿宋|隶书|圆体|手写体|微软雅黑|雅黑)|" \
+                r".*\b(?:in|to|into|with|using) (?:helvetica|arial|comic sans|times new roman|impact|futura|georgia|verdana|roboto|" \
+                r"open sans|garamond|courier|calibri|gill sans|bebas|montserrat|lobster|papyrus)\b)"
 
 
 def _font_of_added(clause: Clause, state: PlanState) -> bool:
@@ -867,7 +874,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if _font_of_added(clause, state):
         return True
-    if not clause.has(ADD) and text_segments(state.draft) and clause.has(_FONT_CHANGED):
+    if (not clause.has(ADD) or clause.has(r"^(?:please )?(?:put|set|make|have) (?:the|my|that|this) (?:title|text|words|heading)\b")) \
+            and text_segments(state.draft) and clause.quote() is None and clause.has(_FONT_CHANGED):
         # "标题用黑体", "change the title font to Impact": a font is only set as words are added (黑体 is no black)
         state.actions.append(Unknown(clause.unquoted(), understood="the title's font", question=ask(
             clause, "I can't change the font of words already on the video; a font is set as they are added. I can add "
@@ -940,6 +948,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
         size = 0.1 if rest.has(r"\b(?:big|large|huge|bold)\b|大号|大字|大标题|醒目") else \
             0.04 if rest.has(r"\b(?:small|tiny)\b|小号|小字") else None
         timing = _timing(rest)
+        gone = rest.search(_AFTER_TITLE)
+        if gone is not None and texts and "start_ms" not in timing and not timing.get("at_end"):
+            timing["start_ms"] = texts[0].end_ms  # "show 'Chapter 1' after the title goes": from where the title ends
         until = timing.pop("until_ms", None)
         if isinstance(until, int) and until > int(timing.get("start_ms", 0)):  # type: ignore[call-overload]
             timing["duration_ms"] = until - int(timing.get("start_ms", 0))  # type: ignore[call-overload]
@@ -1029,7 +1040,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
     if target is not None and at_end and not fields and clause.has(
             r"\b(?:move|put|place|shift|appear|show up|pop up|come up)\b|放到|移到|挪到|改到|出现|"
             # "the title needs to go at the end", "should be at the end", "i want the title at the end", "title at the end"
-            r"\b(?:should|needs? to|has to|must|could|can) (?:go|be|come|sit)\b|\bi (?:want|need|'?d like)\b|"
+            r"\b(?:should|needs? to|has to|must|could|can) (?:go|be|come|sit)\b|\bi (?:want|need|'?d like) (?:the|my) (?:title|text|words)\b|"
             r"^(?:the )?(?:title|text|words)\s+at the (?:very )?end$") and not clause.has(
             r"\b(?:until|till|through|last|stay)\b|(?:显示|持续|保持|停留|一直)(?:到|至)"):
         fields["start_ms"] = max(0, (state.draft.video_end_ms or state.draft.end_ms) - target.duration_ms)

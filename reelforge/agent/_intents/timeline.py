@@ -78,7 +78,7 @@ _NORMAL = r"\b(?:normal|original|regular|usual) speed\b|\b(?:back )?to (?:normal
           r"恢复正常|变回正常|调回正常"
 _CLIP_AUDIO = r"\b(?:original|clip'?s?'?|video'?s?'?|its own|own|natural|source)\s+(?:sound|audio|volume)\b|原声|原音|视频声音|片段声音|" \
               r"视频的声音|片段的声音|没有声音|没声音|无声|不要声音|\bsilent\b|\bsilence\b|" \
-              r"\b(?:sound|audio) (?:on|of|from|in|out of|off(?: of)?) (?:(?:any|all|each|either) of )?(?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
+              r"\b(?:sound|audio|volume) (?:on|of|from|in|out of|off(?: of)?) (?:(?:any|all|each|either) of )?(?:the |all |both |every |each )?(?:[a-z]+ ){0,2}(?:clips?|videos?|shots?|parts?)\b|" \
               r"(?:段|镜头)的?(?:声音|原声)|叫声|它的?(?:声音|原声|音量)|\bits (?:sound|audio)\b"  # "把它的声音关了": the clip just named
 
 
@@ -506,7 +506,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     loud = clause.has(r"\b(?:louder|quieter|softer)\b|\b(?:half|twice) as loud\b|大声|小声") and (any(r != MISSING for r in clip_refs(clause, state))
                                                             or clause.has(r"\b(?:the|all the|both|all) clips\b"))
     # "lower the city sound", "turn the dog clip's audio up": a clip named with its sound and a loudness verb
-    loud = loud or clause.has(r"\b(?:sound|audio|noise)\b") and clause.has(
+    loud = loud or clause.has(r"\b(?:sound|audio|noise|volume)\b") and clause.has(
         r"\b(?:lower|raise|reduce|increase|boost|kill|drop)\b|\bturn (?:\w+ ){0,4}(?:up|down)\b") and any(
         r != MISSING for r in clip_refs(clause, state))
     # "turn the clips down", "turn up the dog clip": the clips said with a loudness verb are their own sound
@@ -564,7 +564,7 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         clause.search(r"(?:声音|音量|原声|\bsound\b|\baudio\b|\bvolume\b).*(?:调到|调成|开到|降到|设为|设成|\bto\b)\s*(\d{2,3}|0)(?:吧)?$")
     if percent:  # "quieter still, 20" after a change to its sound, "狗那段声音调到30", "把声音调成0": that level
         volume = min(2.0, float(percent.group(1)) / 100)
-    elif clause.has(r"\bhalf\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
+    elif clause.has(r"\bhal(?:f|ve)\b|一半|到0\.5$"):  # "turn the original sound down by half", "原声调到一半"
         volume = 0.5
     elif times := clause.search(r"(?:到|成)(\d+(?:\.\d+)?)倍"):  # "原声放大到1.5倍": a gain, not a speed
         volume = min(2.0, float(times.group(1)))
@@ -574,9 +574,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
         volume = 1.0
     elif noisy or clause.has(REMOVE) or clause.has(r"(?<![a-z])mut(?:e|ed)(?![a-z])|静音|禁音|消音|\bremove\b|\bno\b|\b(?:sound|audio) off\b|\b(?:turn|switch|shut) (?:\w+ ){0,3}off\b|\bkill\b|\bstrip\b|去掉|关掉|关了|关上|删除|不要|没有声音|没声音|无声|\bsilent\b|\bsilence\b"):
         volume = 0.0
-    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|小一点|小点|降低|调低|调小|开小|关小|太大|太吵|有点吵|小声|炸耳朵?|(?:有点|太|好|很)炸|震耳|太响"):
+    elif clause.has(r"\bquieter|\bsofter|\blower|\bdown\b|\breduce|\bdecrease|小一点|小点|降低|调低|调小|开小|关小|太大|太吵|有点吵|小声|炸耳朵?|(?:有点|太|好|很)炸|震耳|太响"):
         volume = 0.5
-    elif clause.has(r"\blouder|\bup\b|大一点|大点|提高|调高|调大|开大|太小|大声"):
+    elif clause.has(r"\blouder|\bup\b|\braise|\bboost|\bincrease|\bamplif|大一点|大点|提高|调高|调大|开大|太小|大声"):
         volume = 1.5
     else:
         return False

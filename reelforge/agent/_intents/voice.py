@@ -73,27 +73,27 @@ _NARRATE_EN = re.compile(
     r"(?:add|put|record|make|create|give it|i need|i want|i'd like|i would like|use|include)\s+(?:a\s+|an\s+|some\s+)?"
     r"(?P<head>[\w\s'-]*?)(?:voice[- ]?over|narration|voice|narrator|vo\b)"
     # how and when it is spoken, between its noun and its words: "in a man's voice", "at 10 seconds"
-    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of)\s+[^:：]{1,40}?|"
+    r"(?P<spec>\s+(?:in|with|using|by|at|from|starting at|after|when|over|on|of|to|for)\s+[^:：]{1,40}?|"
     # or after a comma, before the words: "add a narration, female: ...", "voiceover, male voice, '...'"
     rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
     # a learner's "a narrator that read: ...", "a voice of man that say '...'"
-    r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|:|：|(?=[\"“「『]|'(?!s\b)))|"
+    r"\s*(?:saying|(?:that|who|which) (?:says?|reads?|tells?)|reading|to say|(?:says?|reads?)(?=\s*[\"“「『'])|:|：|(?=[\"“「『]|'(?!s\b)))|"
     # a voice-over's words led by its noun and a colon: "voice over: hello everyone", "narration in a man's voice: ..."
-    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b)(?P<spec2>\s+(?:in|with|using|by|at|from|starting at|over|on|during)\s+[^:：]{1,40}?|"
+    r"(?:(?:a|an|some|the)\s+)?(?:voice[- ]?over|narration|narrator|vo\b|v/o\b|voice(?=\s+(?:at|from|starting at|over|during)\s))(?P<spec2>\s+(?:in|with|using|by|at|from|starting at|over|on|during|to|for)\s+(?:[^:：]|(?<=\d):(?=\d)){1,40}?|"
     rf",\s*(?:an?\s+)?{_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?(?:\s+voice)?,?(?=\s*[:：\"“‘「『']))?"
-    r"\s*(?:[:：]|-\s|saying|that says|(?<=,)(?=\s*[\"“‘「『']))|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
+    r"\s*(?:(?<!\d)[:：]|[:：](?!\d)|-\s|saying|that says|(?<=,)(?=\s*[\"“‘「『']))|(?:voice[- ]?over|narration|narrator)\s+(?=[\"'“‘「『])|"
     # "a woman's voice saying ...", "voice of woman say '...'"
     r"(?:(?:have|get|let|use|i want|i'd like|i need)\s+)?(?:a\s+)?(?P<head2>(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?\s+voice|voice of (?:a\s+)?(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass))"
     r"\s*(?:(?:that |who )?(?:saying|says|say)|(?:to )?say|narrating|reading|:)|"
     # "I want someone to say '...'", "have a narrator read: ..."
     r"(?:(?:i want|i'd like|i need|have|get|let|can|could)\s+)?(?P<who_en>someone|somebody|a person|a narrator|the narrator|a voice|"
-    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:says?|reads?|narrates?)(?:\s+out)?(?=\s*[:：\"'“‘「『])|"
+    rf"an? {_ATTRS}(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass))\s+(?:to\s+|should\s+|will\s+|can\s+|could\s+|must\s+)?(?:says?|reads?|narrates?)(?:\s+out)?(?:\s+(?:this|that|the following))?(?=\s*[:：\"'“‘「『])|"
     # asked of someone outright, the words unquoted: "have someone say here's Max"
     rf"(?:i want|i'd like|i need|have|get|let)\s+(?:someone|somebody|a person|a narrator|the narrator|a voice)\s+"
     rf"(?:to\s+)?(?:say|read)(?:\s+out)?{_HOW}(?=\s+\w)|"
     r"(?:narrate|say|read|speak)(?:\s+(?:this|the following|these words|it|that|out|aloud|out loud))*"
     # the voice said before the words: "narrate in a british male voice: Good evening.", "narrate this in a woman's voice '...'"
-    rf"(?:\s+(?:over|on) (?:the|this|my) (?:whole )?(?:video|clip|thing|footage))?(?P<spec3>\s+(?:in|with|using)\s+(?:(?:an?|the|my)\s+)?{_ATTRS}"
+    rf"(?:\s+(?P<over3>(?:over|on|during) (?:the|this|my) (?:[\w-]+ ){{0,3}}?(?:video|clip|thing|footage|part|bit|shot|section)))?(?P<spec3>\s+(?:in|with|using)\s+(?:(?:an?|the|my)\s+)?{_ATTRS}"
     r"(?:wom[ae]n|m[ae]n|girl|boy|guy|bloke|chap|lad(?:y|ie)?|lass|female|male)'?s?\s+voice)?(?=\s*[:：]|(?<=voice)\s*[\"“‘「『'])|"
     rf"(?:narrate|say){_HOW})"
     r"\s*[:：,]?\s*(?P<body>.+)$", re.I | re.S)
@@ -302,6 +302,7 @@ def read_whole(message: str, state: PlanState) -> Whole | None:
         return Whole([script])
     if not _MAY_BE_NARRATION.search(message):  # most messages: no pattern below can match
         return None
+    message = re.sub(r"\s+(?:pls|plz|please)(?=\s*[:：])", "", message)  # "voice over pls: this is my city"
     message = _WORDS_AFTER_PAUSE.sub(r"\1：", message)
     starts = [0, *(m.end() for m in _CLAUSE_START.finditer(message))]
     for pattern in (_NARRATE_EN, _NARRATE_ZH):
@@ -380,7 +381,7 @@ def _narration(message: str, match: re.Match[str], state: PlanState) -> Whole | 
     zh_after = _ZH_SPEC_AFTER.match(after) if state.language == "zh" else None
     if zh_after and zh_after.end() > 0:  # "加个旁白「……」，用男声…还是女声吧", "…，女声，放在狗那段开始的时候"
         after = after[zh_after.end():]
-    said = " ".join(match.group(k) or "" for k in ("head", "head2", "head3", "spec", "spec2", "spec3", "pre", "pre2", "place", "on", "who", "who_en")
+    said = " ".join(match.group(k) or "" for k in ("head", "head2", "head3", "spec", "spec2", "spec3", "over3", "pre", "pre2", "place", "on", "who", "who_en")
                     if k in match.groupdict())
     said += " " + (gender_after.group(gender_after.lastindex or 0) if gender_after else "") + (spec_last.group(0) if spec_last else "")
     gender = _gender(said)
@@ -470,7 +471,7 @@ _MOMENT_BEFORE = re.compile(r"(?i)^\s*((?:when|once|as soon as)\s+.{3,40}?|(?:�
 
 def _clip_start(said: str, state: PlanState) -> int | None:
     """Where a clip named with the narration starts: "when the dog comes on", "over the second clip", "放在狗那段开始的时候"."""
-    if not re.search(r"\b(?:when|over|on|during)\b|\b(?:start|beginning) of\b|段|镜头", said):
+    if not re.search(r"\b(?:when|over|on|during|to|for)\b|\b(?:start|beginning) of\b|段|镜头", said):
         return None
     clause = split_clauses(said, state.language)
     refs = [r for c in clause for r in clip_refs(c, state) if r != MISSING]
@@ -525,6 +526,9 @@ def _asks_for_script(head: str, body: str) -> bool:
         return True
     if said(_SCRIPT_NOUN):
         return (said(_SCRIPT_VIDEO) or own) and (said(_SCRIPT_MAKE) or own or said(r"\b(?:from|out of|based on|using)\b"))
+    if said(r"\b(?:narrated|voiced|voice-?over|narration)\b") and said(_SCRIPT_VIDEO) and \
+            said(r"\b(?:from|out of|of|with|using|based on)\s+(?:this|these|the following|below)\s*$"):
+        return True  # "make a narrated video from this: ...": the words are what it says
     sentences = [s for s in re.split(r"[.!?。！？]+", body) if s.strip()]
     return len(sentences) >= 2 and said(_SCRIPT_VIDEO) and said(
         r"\b(?:turn|make|put)\s+(?:this|these|the following)\b.*\binto\b|(?:把|将)(?:这些|这段|下面的?)(?:话|内容|文字)|"
@@ -588,7 +592,7 @@ def _of_voice(clause: Clause) -> bool:
 
 _BARE_ON = re.compile(
     r"^(?:please\s+)?(?:(?:can|could|would|will) (?:you|u)\s+(?:please\s+)?|i was wondering if (?:you|u) could\s+|"
-    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|make|create|generate|i want|i need|"
+    r"would you mind\s+|is it possible to\s+)?(?:add|turn on|enable|show|put|include|use|give it|make|create|generate|i want|i need|burn in|burn|"
     r"i'd like|with)\s+(?:the\s+|some\s+)?"
     r"(?:auto(?:matic)?\s+|burned[- ]in\s+)?(?:captions|subtitles|subs)"
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film))|(?<=put the captions) on|"
