@@ -97,6 +97,28 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
      r"small|dark|bright|boring|abrupt)|(?:too much|so much) (?:long|fast|slow|loud))\b", r"\1\2 is \3"),
     # ("the photo 2 seconds only, at the start": "only" said after the length it limits)
     (rf"(?<!\bonly )(?<!\bof )(?<!\bfor )\b((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?)) only\b", r"only \1"),
+    # ("cut the city clip down to half", "trim the video to half its length": half as long; it deleted the clip)
+    (r"\b(?:cut|trim|shorten|chop|reduce|make)\s+((?:the|this|that|my) (?:[\w-]+ ){0,3}?(?:clip|video|one|part|shot|thing)|it|this|that)\s+"
+     r"(?:down\s+)?to\s+(?:a\s+|the\s+)?half(?:\s+(?:of\s+)?(?:its|the|their)\s+(?:length|size|duration|time))?\b(?!\s+(?:speed|volume|second|sec))",
+     r"make \1 half as long"),
+    # ("add after this a clip of the same city in the morning", "put after the city a clip of a beach": the place said before
+    # the new clip, as "add in the beginning a clip of ..." is)
+    (r"^((?:(?:please|can you|could you|now|then|and)\s+)*(?:add|put|insert|place|stick))\s+((?:right |just )?(?:after|before) "
+     r"(?:this|it|that|(?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|one|part|shot|video)|the [a-z]+))\s+"
+     r"((?:a|an|another|one more) (?:[\w-]+ ){0,2}?(?:clip|shot|video|scene) (?:of|showing|with) .+)$", r"\1 \3 \2"),
+    # ("generate another version of the dog clip but at night": a variation of that clip, a clip of its own)
+    (r"^(?:(?:please|can you|could you)\s+)?(?:(?:generate|make|create|give me|do)\s+)?(?:an)?other (?:version|take|variation) of "
+     r"((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|one|shot|video)|it|this|that)\b,?", r"make another one like \1"),
+    # ("start black and fade in 2 seconds", "end white": an end of the video on that colour)
+    (r"\b(start|begin|open|end|finish)(s)? (black|white)\b(?! (?:and white|and black|screens?|text|titles?|letters|background|bg|"
+     r"frames?|cards?|slates?)\b)", r"\1\2 on \3"),
+    # ("i liked it more before you muted the second clip": the step named by its verb, its clip only what it was done to)
+    (r"\b(before (?:i|you|we) (?:muted|unmuted|silenced)) (?:the|that|my) (?:[\w-]+ ){0,2}?(?:clip|one|part|video|shot)\b", r"\1 it"),
+    (r"\bbefore (?:i|you|we) (muted|unmuted|silenced) (?:the|my) (music|song|bgm|voice-?over|narration)\b", r"before the \2 was \1"),
+    # ("at 0:10 there is a cut, put a dissolve there": where the cut is, said before what goes on it; never a trim there)
+    (r"(^|[,.;]\s*)(?:(?:at|around) [\d:.]+(?: ?(?:seconds?|secs?|s))?,? )?there(?:'s| is) (?:a|the|one) (?:cut|jump|hard cut)"
+     r"(?: (?:at|around) [\d:.]+(?: ?(?:seconds?|secs?|s))?)?\s*(?:[,.;]\s*|\band\s+|\bso\s+)(?=(?:please |can you |could you )?(?:put|add|use|make|place))",
+     r"\1"),
     # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
     # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
     (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"

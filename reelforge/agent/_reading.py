@@ -449,7 +449,9 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions) \
                 or any(isinstance(a, SoundAction) and a.sound == sound_effect(str(value).lower()) for a in actions)  # "「咔嚓」的快门声"
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
-            ok = value in said.positions or "motion" in said.topics or bool(slot.words) and any(
+            # ("split the dog clip in the middle": the middle is where the split or the cut falls)
+            ok = value in said.positions or "motion" in said.topics or value == "center" and any(
+                isinstance(getattr(a, "edit", None), SplitClip | CutSegment) for a in actions) or bool(slot.words) and any(
                 slot.words in s for s in said.strings if len(s) > len(slot.words)) or "transition" in said.topics and any(
                 s.endswith(("left", "right", "up", "down")) for s in said.strings)   # "向右擦除" is a wipe to the right
         if ok:

@@ -1841,7 +1841,8 @@ def _first_request(state: PlanState) -> bool:
 # an intro or outro said with its scene and no verb ("an intro of a starry sky, 3 seconds"); slow motion said as an item
 # of a Chinese scene that opens with what it shows ("一只白鹭从湖面飞起来，慢动作，6秒")
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
-_SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
+_SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)"
+                          r"(?: please| pls| plz)?\s*[,:]\s*"
                           r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
 _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
 # with no clip on the timeline, any scene said first is filmed slowly so ("樱花飘落的街道 慢镜头 五秒"; with clips "狗在沙滩上跑

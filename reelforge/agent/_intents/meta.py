@@ -186,7 +186,7 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
 # of it; only when the words name a topic the history knows ("undo the red title" is an undo)
 # (and "music back to how it was", "put the title back the way it was": that thing's changes undone)
 _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(?:undo|revert|reverse|take back|roll back)\s+" \
-                r"(?:the |that |my |your |this |those )?(?:new |last |latest |recent )?(\w+(?:-\w+)?|sound effects?|background music|voice over)(?: (?:i|you|we) " \
+                r"(?:the |that |my |your |this |those )?(?:new |last |latest |recent )?(\w+(?:-\w+)?|sound effects?|background music|voice over|slow[- ]?mo(?:tion)?|camera (?:move|movement|motion))(?: (?:i|you|we) " \
                 r"(?:just )?(?:added|did|made|put in|put on|changed))?(?: (?:please|pls|thanks))?$|" \
                 r"\b(?:like|as|how) (?:it (?:was|looked|sounded) |things were |everything was )?before (?:the |i added (?:the )?|adding " \
                 r"(?:the )?|you added (?:the )?|we added (?:the )?)?(\w+)|" \
@@ -267,11 +267,15 @@ def _as_drawn(action: ExportAction, clause: Clause, state: PlanState) -> ExportA
 # words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
 _MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避",
                 "canvas": r"\b(?:ratio|shape|orientation|resolution)\b|比例|竖版|横版|分辨率",  # "回到改比例之前"
-                "speed": r"加快|变快|调快|快放|快进|倍速|提速|减速|降速"}  # "退回到加快之前": the speed (TOPICS's is shared)
+                "speed": r"加快|变快|调快|快放|快进|倍速|提速|减速|降速",
+                "motion": r"\bcamera (?:move|movement|motion)",
+                "clip_sound": r"^(?:muted|unmuted|silenced)$"}  # "before you muted the second clip": its own sound  # "退回到加快之前": the speed (TOPICS's is shared)
 
 
 def revert_topic(words: str) -> str:
     """The canonical topic ("music", "title", ...) words name; the words themselves when none fits."""
+    if re.search(r"\bslow[- ]?mo", words):  # "undo the slow motion": the speed, never the camera's motion
+        return "speed"
     for topic, pattern in (*REVERT_TOPICS.items(), *_MORE_TOPICS.items()):
         if compiled(pattern).search(words):
             return topic
@@ -291,9 +295,12 @@ def _reverted(clause: Clause) -> str | None:
         return topic if topic in REVERT_TOPICS else None
     words = next(g for g in match.groups() if g is not None)
     topic = revert_topic(words)
-    verb = re.search(r"\bbefore (?:i|we|you) (\w+)", clause.text)
+    verb = re.search(r"\bbefore (?:i|we|you) (\w+)(?: (?:the |my )?(\w+))?", clause.text)
     if verb is not None and revert_topic(verb.group(1)) in REVERT_TOPICS:  # "before i sped up the dog": the speed
         topic = revert_topic(verb.group(1))
+        said = revert_topic(verb.group(2) or "")
+        if topic == "clip_sound" and said in ("music", "voice"):  # "before i muted the music": the music's
+            topic = said
     if match.groups()[-1] is not None and topic not in REVERT_TOPICS:
         return None
     return topic
