@@ -59,6 +59,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:kindly\s+)?do (?:one|1) thing[,:]?\s*", ""),
     (r"\b(?:please\s+)?do the needful(?:\s+and)?\s*", ""),
     (r"^dear,?\s+", ""),
+    # someone else's wish, said before the request that makes it: "so my boss wants it shorter, can you cut the video to 12 s"
+    (r"^(?:(?:so|and|ok|okay|well)\s+)*(?:my \w+|she|he|they|the client|people|everyone) (?:wants?|needs?|asked for|would like|says?) "
+     r"(?:it|this|the video) (?:to be )?(?:a (?:bit|little) )?(?:shorter|longer|faster|slower|vertical|square|quicker)\s*[,.;]\s*"
+     r"(?=(?:so |and )?(?:can you|could you|would you|please|pls|cut|trim|make|speed|slow|shorten))", ""),
     # someone else's judgement passed on: "so i showed this to my friend and she said the dog part is too fast, ..." (the
     # judgement is the request's reason, as the user's own would be)
     (r"(^|[.!]\s+)(?:(?:so|and|ok|okay|well)\s+)*(?:i (?:showed|sent|played) (?:it|this|the video) (?:to )?(?:my |a )?\w+(?: \w+)? and )?"
@@ -119,6 +123,15 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"(^|[,.;]\s*)(?:(?:at|around) [\d:.]+(?: ?(?:seconds?|secs?|s))?,? )?there(?:'s| is) (?:a|the|one) (?:cut|jump|hard cut)"
      r"(?: (?:at|around) [\d:.]+(?: ?(?:seconds?|secs?|s))?)?\s*(?:[,.;]\s*|\band\s+|\bso\s+)(?=(?:please |can you |could you )?(?:put|add|use|make|place))",
      r"\1"),
+    # ("slow down everything to 75%", "speed the dog up to 150 percent": a share said with the speed's verb is the speed)
+    (r"\b((?:slow|speed) (?:(?:it|them|this|everything|all|the [\w ]{1,25}?) )?(?:down|up)(?: (?:everything|all|the [\w ]{1,25}?))? to "
+     r"\d+(?:\.\d+)?)\s*(?:%|percent)(?!\s*(?:speed|of))", r"\1% speed"),
+    # ("one more clip before everything: a sunrise", "please put the dog video in the first place": the video's ends)
+    (r"\bbefore (?:everything|all(?: the (?:clips|rest))?|all of it|the whole (?:video|thing))\b(?! else)", "at the start"),
+    (r"\b((?:put|move|place|set|have) .+?) in (?:the )?(first|last|1st) (?:place|position|spot)\b", r"\1 \2"),
+    # ("i want 3 seconds of the dog clip": that much of the clip kept; it generated a clip of a dog)
+    (rf"\bi (?:want|need) (?:just |only )?((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?|s) of (?:the|this|that|my) (?:[\w-]+ ){{0,3}}?"
+     r"(?:clip|one|part|shot|footage|video))\b", r"i only want \1"),
     # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
     # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
     (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"

@@ -404,6 +404,9 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
     starts = {float(value) for a in actions for name, value in _fields(a) if name == "start_ms" and isinstance(value, int)}
     moments = _moments(drafts[0]) if drafts is not None and starts else set()
     lengths |= {abs(start - moment) for start in starts for moment in moments}
+    if drafts is not None:  # "fade out starting at 13 seconds": where a fade out over the video's end starts
+        lengths |= {float(drafts[0].end_ms - value) for a in actions for name, value in _fields(a)
+                    if name == "fade_out_ms" and isinstance(value, int) and value}
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value

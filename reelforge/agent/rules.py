@@ -1162,7 +1162,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if why:  # "it looks weird on my phone, ...": asked about only when nothing beside it acts
             state.described.append(unread)
         if why or chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
-            named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+            # ("i love the dog part but the city part is way too long": the clip complained of, after the praise)
+            but = re.search(r"^(?:.*\s)?(?:but|though|however)\s+(?P<rest>.+)$", clause.text) if clause.language == "en" else None
+            named = [ref for ref in clip_refs(Clause(but.group("rest"), clause.quotes, clause.language, clause.source), state)
+                     if ref != MISSING] if but is not None else []
+            named = named or [ref for ref in clip_refs(clause, state) if ref != MISSING]
             if named:
                 state.focus = Focus("clip", named[0])
         state.actions.append(unread)

@@ -1073,6 +1073,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return done
 
 
+# seconds of a clip on the timeline, named with its clip word ("3 seconds of the dog clip")
+_SPAN_OF_CLIP = re.compile(r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) of ((?:the|this|that|my) (?:[\w-]+ ){0,3}?(?:clip|one|part|shot|footage))\b")
+
+
 # how many clips or seconds asked ("里面多少段视频", "现在几段了"): a question of the timeline, never a clip to make
 _COUNT_ASKED_ZH = r"(?<![十\d])(?:多少|几)(?:段|个片段|个镜头|个视频|秒)(?:视频|片段|镜头)?(?:了|啊|呀|呢)?(?:现在|目前)?\W*$"
 
@@ -1080,6 +1084,9 @@ _COUNT_ASKED_ZH = r"(?<![十\d])(?:多少|几)(?:段|个片段|个镜头|个视�
 def _handle(clause: Clause, state: PlanState) -> bool:
     if clause.language == "zh" and clause.has(_COUNT_ASKED_ZH) and not clause.has(r"生成|制作|做|拍"):
         return False
+    span = _SPAN_OF_CLIP.search(clause.text) if clause.language == "en" else None
+    if span is not None and any(r != MISSING for r in clip_refs(dataclasses.replace(clause, text=span.group(1)), state)):
+        return False  # "i want 3 seconds of the dog clip": that much of a clip there, never a new clip of a dog
     if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _beyond_what_is_made(clause, state):

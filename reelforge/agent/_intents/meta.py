@@ -162,7 +162,9 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?|things?(?= (?:you|i|we) (?:did|done|made|changed)\b)|actions?|operations?)\b|" \
-        r"^(?:(?:no|nope|hmm|oops|please|pls|just)[,!]?\s+)*cancel (?:that|this|it)(?: (?:one|change|please|pls))*$|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
+        r"^(?:(?:no|nope|hmm|oops|please|pls|just)[,!]?\s+)*cancel (?:that|this|it)(?: (?:one|change|please|pls))*$|" \
+        r"\b(?:i )?(?:liked|preferred|loved) (?:the )?(?:previous|earlier|old|last) (?:version|one) (?:better|more)\b|" \
+        r"\bthe (?:previous|earlier|old|last) version (?:was|looked|is) better\b|\b(?:go|switch|take me) back to the (?:previous|earlier) version\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
         r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?步(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤(?:1|一)下|^(?:再|还得|继续)撤(?:销|回)?(?:1|一)?(?:下|步|次)?(?:吧|呗)?$|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
         r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
         r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)|" \
