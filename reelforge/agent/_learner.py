@@ -135,8 +135,9 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     # ("put my video in front of the city clip": before it; "a dog in front of a fireplace" keeps its words)
     (r"\bin front of ((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|one|video|shot|part))\b", r"before \1"),
     # ("the clip is too slow, double it": its speed, as "that's too slow, double speed" says it)
-    (r"(\btoo (?:slow|fast|quick)\b[^,.;]*[,.;]\s*)(?:just |so )?(double|halve|half) (?:it|that)\b",
-     lambda m: f"{m.group(1)}{'double' if m.group(2) == 'double' else 'half'} speed"),
+    # (only the way that fixes it: "too slow, half that" right after a transition is its length)
+    (r"(\btoo slow\b[^,.;]*[,.;]\s*)(?:just |so )?double it\b|(\btoo (?:fast|quick)\b[^,.;]*[,.;]\s*)(?:just |so )?(?:halve|half) it\b",
+     lambda m: f"{m.group(1)}double speed" if m.group(1) else f"{m.group(2)}half speed"),
     # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
     # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
     (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"
