@@ -70,6 +70,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\b(?:kindly\s+)?do (?:one|1) thing[,:]?\s*", ""),
     (r"\b(?:please\s+)?do the needful(?:\s+and)?\s*", ""),
     (r"^dear,?\s+", ""),
+    # someone else's wish, said before the request that makes it: "so my boss wants it shorter, can you cut the video to 12 s"
+    (r"^(?:(?:so|and|ok|okay|well)\s+)*(?:my \w+|she|he|they|the client|people|everyone) (?:wants?|needs?|asked for|would like|says?) "
+     r"(?:it|this|the video) (?:to be )?(?:a (?:bit|little) )?(?:shorter|longer|faster|slower|vertical|square|quicker)\s*[,.;]\s*"
+     r"(?=(?:so |and )?(?:can you|could you|would you|please|pls|cut|trim|make|speed|slow|shorten))", ""),
     # someone else's judgement passed on: "so i showed this to my friend and she said the dog part is too fast, ..." (the
     # judgement is the request's reason, as the user's own would be)
     (r"(^|[.!]\s+)(?:(?:so|and|ok|okay|well)\s+)*(?:i (?:showed|sent|played) (?:it|this|the video) (?:to )?(?:my |a )?\w+(?: \w+)? and )?"
@@ -108,6 +112,43 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
      r"small|dark|bright|boring|abrupt)|(?:too much|so much) (?:long|fast|slow|loud))\b", r"\1\2 is \3"),
     # ("the photo 2 seconds only, at the start": "only" said after the length it limits)
     (rf"(?<!\bonly )(?<!\bof )(?<!\bfor )\b((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?)) only\b", r"only \1"),
+    # ("cut the city clip down to half", "trim the video to half its length": half as long; it deleted the clip)
+    (r"\b(?:cut|trim|shorten|chop|reduce|make)\s+((?:the|this|that|my) (?:[\w-]+ ){0,3}?(?:clip|video|one|part|shot|thing)|it|this|that)\s+"
+     r"(?:down\s+)?to\s+(?:a\s+|the\s+)?half(?:\s+(?:of\s+)?(?:its|the|their)\s+(?:length|size|duration|time))?\b(?!\s+(?:speed|volume|second|sec))",
+     r"make \1 half as long"),
+    # ("add after this a clip of the same city in the morning", "put after the city a clip of a beach": the place said before
+    # the new clip, as "add in the beginning a clip of ..." is)
+    (r"^((?:(?:please|can you|could you|now|then|and)\s+)*(?:add|put|insert|place|stick))\s+((?:right |just )?(?:after|before) "
+     r"(?:this|it|that|(?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|one|part|shot|video)|the [a-z]+))\s+"
+     r"((?:a|an|another|one more) (?:[\w-]+ ){0,2}?(?:clip|shot|video|scene) (?:of|showing|with) .+)$", r"\1 \3 \2"),
+    # ("generate another version of the dog clip but at night": a variation of that clip, a clip of its own)
+    (r"^(?:(?:please|can you|could you)\s+)?(?:(?:generate|make|create|give me|do)\s+)?(?:an)?other (?:version|take|variation) of "
+     r"((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|one|shot|video)|it|this|that)\b,?", r"make another one like \1"),
+    # ("start black and fade in 2 seconds", "end white": an end of the video on that colour)
+    (r"\b(start|begin|open|end|finish)(s)? (black|white)\b(?! (?:and white|and black|screens?|text|titles?|letters|background|bg|"
+     r"frames?|cards?|slates?)\b)", r"\1\2 on \3"),
+    # ("i liked it more before you muted the second clip": the step named by its verb, its clip only what it was done to)
+    (r"\b(before (?:i|you|we) (?:muted|unmuted|silenced)) (?:the|that|my) (?:[\w-]+ ){0,2}?(?:clip|one|part|video|shot)\b", r"\1 it"),
+    (r"\bbefore (?:i|you|we) (muted|unmuted|silenced) (?:the|my) (music|song|bgm|voice-?over|narration)\b", r"before the \2 was \1"),
+    # ("at 0:10 there is a cut, put a dissolve there": where the cut is, said before what goes on it; never a trim there)
+    (r"(^|[,.;]\s*)(?:(?:at|around) [\d:.]+(?: ?(?:seconds?|secs?|s))?,? )?there(?:'s| is) (?:a|the|one) (?:cut|jump|hard cut)"
+     r"(?: (?:at|around) [\d:.]+(?: ?(?:seconds?|secs?|s))?)?\s*(?:[,.;]\s*|\band\s+|\bso\s+)(?=(?:please |can you |could you )?(?:put|add|use|make|place))",
+     r"\1"),
+    # ("slow down everything to 75%", "speed the dog up to 150 percent": a share said with the speed's verb is the speed)
+    (r"\b((?:slow|speed) (?:(?:it|them|this|everything|all|the [\w ]{1,25}?) )?(?:down|up)(?: (?:everything|all|the [\w ]{1,25}?))? to "
+     r"\d+(?:\.\d+)?)\s*(?:%|percent)(?!\s*(?:speed|of))", r"\1% speed"),
+    # ("one more clip before everything: a sunrise", "please put the dog video in the first place": the video's ends)
+    (r"\bbefore (?:everything|all(?: the (?:clips|rest))?|all of it|the whole (?:video|thing))\b(?! else)", "at the start"),
+    (r"\b((?:put|move|place|set|have) .+?) in (?:the )?(first|last|1st) (?:place|position|spot)\b", r"\1 \2"),
+    # ("i want 3 seconds of the dog clip": that much of the clip kept; it generated a clip of a dog)
+    (rf"\bi (?:want|need) (?:just |only )?((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?|s) of (?:the|this|that|my) (?:[\w-]+ ){{0,3}}?"
+     r"(?:clip|one|part|shot|footage|video))\b", r"i only want \1"),
+    # ("put my video in front of the city clip": before it; "a dog in front of a fireplace" keeps its words)
+    (r"\bin front of ((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|one|video|shot|part))\b", r"before \1"),
+    # ("the clip is too slow, double it": its speed, as "that's too slow, double speed" says it)
+    # (only the way that fixes it: "too slow, half that" right after a transition is its length)
+    (r"(\btoo slow\b[^,.;]*[,.;]\s*)(?:just |so )?double it\b|(\btoo (?:fast|quick)\b[^,.;]*[,.;]\s*)(?:just |so )?(?:halve|half) it\b",
+     lambda m: f"{m.group(1)}double speed" if m.group(1) else f"{m.group(2)}half speed"),
     # --- a clip named, then the part of it wanted: "the dog clip only needs the first 3 seconds", "the dog clip, only the
     # first 3 seconds" ("i only want the first 3 seconds of the dog clip" as a request says it)
     (r"^((?:the|my|that|this) (?:[\w-]+ ){0,2}?(?:clip|part|one|shot|video)),? (?:only|just) (?:needs|need|wants?) (?:the )?"

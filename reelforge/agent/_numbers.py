@@ -167,8 +167,17 @@ def _normalize_en(text: str) -> str:
     text = re.sub(r"\b(?:a|an|one) minute\b", "1 minute", text)
     text = re.sub(r"\b(\d+(?:\.\d+)?) times? (?:as )?(?:fast(?:er)?|quicker|speed)\b", r"\1x", text)  # "2 time fast"
     text = re.sub(r"\ba couple of (?=seconds)", "2 ", text)
+    # "from second two to second four": a moment said as an ordinal second, in words
+    text = re.sub(rf"\b(from|at|to|until|till|around|after|before|and) second ({_EN_COMPOUND})",
+                  lambda m: f"{m.group(1)} second {_en_word_value(m.group(2))}", text)
+    # "get rid of seconds two to four": a span said after its unit, in words
+    text = re.sub(rf"\b(seconds?|secs?) ({_EN_COMPOUND}) (to|until|till|through|and|-) ({_EN_COMPOUND})",
+                  lambda m: f"{m.group(1)} {_en_word_value(m.group(2))} {m.group(3)} {_en_word_value(m.group(4))}", text)
     text = _EN_NUMBER.sub(lambda m: str(_en_word_value(m.group(1))), text)
     text = re.sub(r"\b(to|at|volume|level) zero\b", r"\1 0", text)  # "turn the music volume to zero": a level of 0
+    # "can the city be faster, three times": the times said after the way the speed goes is the speed
+    text = re.sub(r"\b(faster|quicker|speed (?:it |them |this )?up|sped up)(,?\s+(?:like |about |maybe |say )?)(\d+(?:\.\d+)?) times\b"
+                  r"(?! (?:as|more|less|longer|shorter|faster|slower))", r"\1\2\3x", text)
     text = re.sub(r"\b(?:two|2) times? (?:as )?(?:fast(?:er)?|quicker)\b", "2x", text)
     # "from second 2 to second 5": a point in time said as an ordinal second
     text = re.sub(r"\bsecond (\d+(?:\.\d+)?)\b(?!\s*(?:seconds?|secs?|s)\b)", r"\1 seconds", text)

@@ -419,6 +419,9 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
     starts = {float(value) for a in actions for name, value in _fields(a) if name == "start_ms" and isinstance(value, int)}
     moments = _moments(drafts[0]) if drafts is not None and starts else set()
     lengths |= {abs(start - moment) for start in starts for moment in moments}
+    if drafts is not None:  # "fade out starting at 13 seconds": where a fade out over the video's end starts
+        lengths |= {float(drafts[0].end_ms - value) for a in actions for name, value in _fields(a)
+                    if name == "fade_out_ms" and isinstance(value, int) and value}
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value
@@ -464,7 +467,9 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions) \
                 or any(isinstance(a, SoundAction) and a.sound == sound_effect(str(value).lower()) for a in actions)  # "「咔嚓」的快门声"
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
-            ok = value in said.positions or PLACE_ASKED in said.positions or "motion" in said.topics or bool(slot.words) and slot.words in said.asked or \
+            # ("split the dog clip in the middle": the middle is where the split or the cut falls)
+            ok = value in said.positions or PLACE_ASKED in said.positions or "motion" in said.topics or value == "center" and any(
+                isinstance(getattr(a, "edit", None), SplitClip | CutSegment) for a in actions) or bool(slot.words) and slot.words in said.asked or \
                 bool(slot.words) and any(
                 slot.words in s for s in said.strings if len(s) > len(slot.words)) or "transition" in said.topics and any(
                 s.endswith(("left", "right", "up", "down")) for s in said.strings)   # "向右擦除" is a wipe to the right

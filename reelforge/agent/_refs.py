@@ -426,6 +426,16 @@ def _named(seg: Segment, clause: Clause, state: PlanState) -> int | None:
     for match in _BARE.finditer(clause.text):
         if match.group(1) in shown:
             return match.start()
+    # ... or a part of it by what it shows: "the beginning of the dog is boring, cut the first second of it"
+    for match in _PART_OF.finditer(clause.text):
+        if match.group(1) in shown:
+            return match.start()
+    # ... with a word its scene brings to mind before it: "slowly zoom out on the neon city", "the night city" ("the red
+    # car" names the car clip only where the clip's own words or scene hold "red")
+    for match in _BARE_ADJ.finditer(clause.text):
+        if match.group(2) in shown and (match.group(1) in shown or match.group(1) in set(re.findall(r"[a-z]{3,}", name))
+                                        or any(match.group(1) in _EVOKED_BY.get(w, ()) for w in shown)):
+            return match.start()
     # ... and a place said beside it with no article, as a learner or a hurried message says it: "add my hike video after
     # city", "put photo before dog, 3 seconds"
     for match in _BARE_PLACE.finditer(clause.text):
@@ -457,6 +467,9 @@ first last second whole same other new next previous timeline screen frame backg
 transition voice caption captions subtitles way one mp4 mov jpg jpeg png webm""".split())
 # "the first 2 seconds of the dog", "the last 3 secs of city": seconds of a thing a clip shows (``_named``)
 _SECONDS_OF = re.compile(r"\b(?:first|last|final|opening|middle) (?:\d+(?:\.\d+)?|[a-z]+) ?(?:seconds?|secs?|s) of (?:the )?([a-z]{3,})\b(?! (?:clip|shot|scene|part|one)\b)")
+_PART_OF = re.compile(r"\bthe (?:very )?(?:beginning|start|end|ending|middle|rest|first part|last part|intro|opening) of (?:the )?([a-z]{3,})\b"
+                      r"(?! (?:clip|shot|part|one|video|song|music|title)\b)")
+_BARE_ADJ = re.compile(r"(?<!\bof )(?<!\blike )(?<!\bas )(?<!\bwith )\bthe ([a-z]{3,}) ([a-z]{3,})\b(?!'s| (?:clip|shot|scene|part|one)\b)")
 _BARE_PLACE = re.compile(r"\b(?:after|before) ([a-z]{3,})(?=\s*(?:$|[,.;!]|\b(?:please|pls|and|then|for|with)\b))")
 _BARE = re.compile(r"(?<!\bof )(?<!\blike )(?<!\bas )(?<!\bwith )(?<!\bshowing )(?<!\babout )\bthe ([a-z]{3,})\b(?!'s)")
 

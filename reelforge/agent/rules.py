@@ -892,7 +892,7 @@ def _title_words_judged(clauses: list[Clause], state: PlanState) -> list[Clause]
 # a remark about the camera's move: "the moving camera thing makes me dizzy", "the zoom is too much", "that pan is annoying"
 _MOTION_REMARK = re.compile(r"^((?:the|this|that|all (?:the|this|that)) (?:[\w-]+ ){0,2}?(?:zoom(?:ing)?|pan(?:ning)?|ken burns|"
                             r"(?:camera )?(?:movement|motion|moves?)|moving(?: camera)?|camera)(?: (?:thing|effect|stuff))?)"
-                            r"(?: on (?:the )?[\w ]{1,20}?(?:clip|one|shot))? (?:makes?|is|are|'s|feels?|looks?|gets?|gives?|seems?)\b")
+                            r"(?P<where> (?:on|in|of) (?:the )?[a-z]+(?: [a-z]+)?? ?(?:clip|one|shot|part)?)? (?:makes?|is|are|'s|feels?|looks?|gets?|gives?|seems?)\b")
 _IT_ALONE = re.compile(r"\b(?:it|that|them)\b")
 # a change of mind said of a thing, then the request: "i changed my mind about the fade, go back before it"
 _MIND_CHANGED = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|actually|so|well|sorry|wait)[,\s]+)*(?:i(?:'ve| have)?\s+)?(?:changed|change) my mind "
@@ -908,7 +908,8 @@ def _motion_then_it(clauses: list[Clause]) -> list[Clause]:
         if remark is None or request.language != "en" or not _IT_ALONE.search(request.text) or \
                 read_clause(request).of("topic"):
             continue
-        said = _IT_ALONE.sub(re.sub(r"^(?:this|that|all \w+) ", "the ", remark.group(1)), request.text, count=1)
+        where = remark.groupdict().get("where") or ""  # "the zoom on the dog is too much, stop it": the zoom on that clip
+        said = _IT_ALONE.sub(re.sub(r"^(?:this|that|all \w+) ", "the ", remark.group(1)) + where, request.text, count=1)
         # the remark is the request's reason, and says nothing more
         return [*clauses[:index], Clause(said, request.quotes, request.language, request.source), *clauses[index + 2:]]
     return clauses
@@ -977,6 +978,8 @@ def _something_then_said(clauses: list[Clause]) -> list[Clause]:
 _LENGTH_LAST = re.compile(r"(?:^|\s+|[，,]\s*)(?:显示|时长|放)?(?P<zh>\d+(?:\.\d+)?秒)(?:钟)?(?:就行|就好|吧)?$|"
                           r"(?:^|,\s*)(?:for\s+|make it\s+)?(?:about\s+)?(?P<en>\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))(?: long)?(?: please| pls)?$")
 _ADDS_UPLOAD = {"zh": r"加|放|添加|插|接", "en": r"\b(?:add|put|use|insert|stick|drop|throw)\b"}
+_KEPT_FOR = re.compile(r"^(?:(?:and|then|just|please)\s+)*(?:keep|make|let|have|leave) it (?:stay |be |last |show(?: up)? |stay on screen |on screen )?"
+                       r"(?:for )?(?:about |around |like |maybe |only |just )?(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s))(?: long)?(?: please| pls)?$")
 _PHOTO_SAID = {"zh": r"照片|图片|相片", "en": r"\b(?:photo|picture|pic|image)\b"}
 
 
@@ -986,6 +989,12 @@ def _length_of_added(clauses: list[Clause], state: PlanState) -> list[Clause]:
     on_timeline = {seg.src for seg in main_clips(state.draft)}
     for index in range(len(clauses) - 1):
         added = clauses[index]
+        kept = _KEPT_FOR.match(clauses[index + 1].text) if added.language == "en" else None
+        if kept is not None and duration_ms(added.text) is None and re.search(_ADDS_UPLOAD["en"], added.text) and len(
+                [m for m in state.context.media if m.uploaded and m.kind in ("video", "image") and m.src not in on_timeline and (
+                    names_upload(added.unquoted().lower(), m) or m.kind == "image" and re.search(_PHOTO_SAID["en"], added.text))]) == 1:
+            # "add my picture after the city and keep it 6 seconds": how long the upload shows, said of it as "it"
+            return [*clauses[:index], dataclasses.replace(added, text=f"{added.text} for {kept.group(1)}"), *clauses[index + 2:]]
         for after in range(index + 1, min(index + 3, len(clauses))):
             then = clauses[after]
             length = _LENGTH_LAST.search(then.text)
@@ -1219,7 +1228,11 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
         if why:  # "it looks weird on my phone, ...": asked about only when nothing beside it acts
             state.described.append(unread)
         if why or chatter_kind(clause.text) == "reason":  # "the first clip is too long, cut it to 4 s": "it" is that clip
-            named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+            # ("i love the dog part but the city part is way too long": the clip complained of, after the praise)
+            but = re.search(r"^(?:.*\s)?(?:but|though|however)\s+(?P<rest>.+)$", clause.text) if clause.language == "en" else None
+            named = [ref for ref in clip_refs(Clause(but.group("rest"), clause.quotes, clause.language, clause.source), state)
+                     if ref != MISSING] if but is not None else []
+            named = named or [ref for ref in clip_refs(clause, state) if ref != MISSING]
             if named:
                 state.focus = Focus("clip", named[0])
         state.actions.append(unread)

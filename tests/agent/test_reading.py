@@ -10,7 +10,16 @@ from reelforge.agent._reading import read_clause
 from reelforge.agent._refs import clips_named_by_time
 from reelforge.agent._state import PlanState, focus_from_history
 from reelforge.agent._text import split_clauses
-from reelforge.agent.rules import _joined_parts, _one_more, _upload_then_more, best, candidates, close_call, settle
+from reelforge.agent.rules import (
+    _also_read,
+    _joined_parts,
+    _one_more,
+    _upload_then_more,
+    best,
+    candidates,
+    close_call,
+    settle,
+)
 from reelforge.draft.model import Position
 
 from ._fixtures import context, load_corpus, plan_asks
@@ -120,6 +129,8 @@ def test_every_single_clause_of_the_seen_corpus_is_explained_whole() -> None:
         rival = close_call(found, chosen)
         if rival is not None and _joined_parts(clauses[0], state.fork(), chosen.topics | rival.topics) is not None:
             continue  # two requests joined by "and" / 和 ("a title 'Night' plus guitar music"): each side read whole
+        if _also_read(clauses[0], state.fork(), found, chosen) is not None:
+            continue  # "make it vertical and 8 seconds long": the length another reading takes, each side read whole
         missing = [s for k, s in enumerate(slots) if s.kind in _SAID and k not in chosen.explains]
         if missing:
             left.append((case["msg"], missing))

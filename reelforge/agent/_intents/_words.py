@@ -104,7 +104,7 @@ MAKE_IT_FIRST = r"^(?:please |can you |could you )?make (?!(?:a|an|another|one m
                 r"(?:the )?(first|last)(?: (?:one|clip|shot))?$"  # "make clip 2 the first one", "make the dog clip first"
 # a negation is a removal: "no music please" ("drop a crossfade into clip 2" adds one), "without the title", "I don't want transitions", "不要音乐", "别加字幕"
 # ("drop the music to 15 percent", "drop it to like 5%", "drop the volume" lower it: a level said after "drop" is no removal)
-REMOVE = rf"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!{_PUT_IN})(?!(?: [\w'-]+){{0,4}}? (?:down\b|(?:to|by) (?:(?:like|about|around|maybe|roughly|just|only|say) )?\d|volume|level))|get rid of|hide|take (?:[\w'-]+ ){{0,3}}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
+REMOVE = rf"\b(?:remove|delete|drop(?! (?:a|an|some|in|another|one)\b)(?!{_PUT_IN})(?!(?: [\w'-]+){{0,4}}? (?:down\b|(?:to|by) (?:(?:like|about|around|maybe|roughly|just|only|say) )?\d|volume|level))|get rid of|throw (?:away|out)|hide|take (?:[\w'-]+ ){{0,3}}?(?:out|off|away)|erase|clear|no more|without|lose|no|" \
          rf"(?:i )?(?:don'?t|do not) (?:want|need)|(?:i|we) not (?:want|need)|ditch|scrap|kill|nix|toss(?!{_PUT_IN})|trash|bin|(?:turn|switch|shut) (?:\w+ ){{0,3}}off(?![\s-]white))\b|" \
          r"去掉|删除|删掉|移除|隐藏|藏起来|藏掉|" \
          r"不要(?!挡|遮|盖|压)|不想要|拿掉|去除|清除|取消|关掉|关闭|别加|别要|不需要|不用|删了|删去|去了|" \

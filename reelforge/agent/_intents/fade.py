@@ -37,7 +37,7 @@ DEFAULT_FADE_MS = 1000
 
 _THING = r"(?:it|this|that|everything|the (?:\w+ )?(?:video|picture|clip|shot|scene|image|film|movie))"
 _IN = re.compile(rf"\bfad(?:e|es|ed|ing)[- ]?in\b|\bfad(?:e|es|ed|ing) {_THING} in\b|\bfade[ -]?up\b|"
-                 r"\bfade (?:\w+ )?from (?:black|white|\w+)\b|\b(?:come|comes|coming) (?:in |up )?(?:out of|from) (?:black|white)\b|"
+                 r"\bfade (?:\w+ )?from (?:black|white|(?!\d)\w+)\b|\b(?:come|comes|coming) (?:in |up )?(?:out of|from) (?:black|white)\b|"
                  r"^(?:and |also |then )?in from (?:black|white)\b|"  # "(fade out at the end) and in from black at the start too"
                  r"淡入|渐入|黑场进|渐显|渐现|从黑(?:色|屏|场)?(?:中|里)?(?:慢慢|逐渐|渐渐)?(?:出现|亮起|显现|浮现|亮)|渐亮|慢慢亮起|"
                  # "开头从白色慢慢出来", "从白屏渐渐出现": the picture comes out of a colour (a thing in a scene has its noun: "从白色的门里")
@@ -96,6 +96,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(no_such_clip(clause, len(main_clips(state.draft)), state.context.media))
         return True
     lengths = _lengths(clause, ways)
+    starting = _STARTING_AT.search(clause.text) if target is None and list(lengths) == ["out"] else None
+    if starting is not None and 0 < float(starting.group(1)) * 1000 < state.draft.end_ms:
+        # "fade out starting at 13 seconds", "fade out from 0:12": from there to the end
+        lengths = {"out": state.draft.end_ms - round(float(starting.group(1)) * 1000)}
     if clause.has(REMOVE + _NO_FADE) or clause.has(DISLIKE) and not clause.has(CHANGE_TO):  # "i hate the fade out"
         lengths = dict.fromkeys(lengths, 0)
     # a colour said is written as said, the background's own too ("淡到黑", "fade out to black": docs/agent.md,
@@ -264,6 +268,11 @@ def _ways(clause: Clause) -> list[str]:
 
 
 _OTHER_SIDE_BARE = re.compile(r"\band (?:in|out) (?:over|across|within) (\d+(?:\.\d+)?)(?![\d.]|\s*(?:%|x\b|seconds?|secs?|s\b|ms\b))")
+
+
+# where a fade out starts, said as a moment of the video: "fade out starting at 13 seconds", "fade out from 12 s on"
+_STARTING_AT = re.compile(r"\b(?:starting|beginning|begins?|starts?|from)(?: (?:at|from))? (?:second )?(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b"
+                          r"(?! (?:before|long|fade|of))")
 
 
 def _lengths(clause: Clause, ways: list[str]) -> dict[str, int]:

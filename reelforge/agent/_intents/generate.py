@@ -1101,6 +1101,10 @@ def handle(clause: Clause, state: PlanState) -> bool:
     return done
 
 
+# seconds of a clip on the timeline, named with its clip word ("3 seconds of the dog clip")
+_SPAN_OF_CLIP = re.compile(r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) of ((?:the|this|that|my) (?:[\w-]+ ){0,3}?(?:clip|one|part|shot|footage))\b")
+
+
 # how many clips or seconds asked ("里面多少段视频", "现在几段了"): a question of the timeline, never a clip to make
 _COUNT_ASKED_ZH = r"(?<![十\d])(?:多少|几)(?:段|个片段|个镜头|个视频|秒)(?:视频|片段|镜头)?(?:了|啊|呀|呢)?(?:现在|目前)?\W*$"
 
@@ -1112,6 +1116,9 @@ _MADE_WITH_LORA = r"^(?:(?:then|and|now|please)\s+)*(?:make|create|do|render|fil
 def _handle(clause: Clause, state: PlanState) -> bool:
     if clause.language == "zh" and clause.has(_COUNT_ASKED_ZH) and not clause.has(r"生成|制作|做|拍"):
         return False
+    span = _SPAN_OF_CLIP.search(clause.text) if clause.language == "en" else None
+    if span is not None and any(r != MISSING for r in clip_refs(dataclasses.replace(clause, text=span.group(1)), state)):
+        return False  # "i want 3 seconds of the dog clip": that much of a clip there, never a new clip of a dog
     if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _beyond_what_is_made(clause, state):
@@ -1894,7 +1901,8 @@ def _first_request(state: PlanState) -> bool:
 # an intro or outro said with its scene and no verb ("an intro of a starry sky, 3 seconds"); slow motion said as an item
 # of a Chinese scene that opens with what it shows ("一只白鹭从湖面飞起来，慢动作，6秒")
 _INTRO_OF = re.compile(r"^(?:an? |the )?(?:\d+(?:\.\d+)?\s*-?\s*(?:seconds?|secs?|s)\s+)?(?:intro|outro|opening|ending)(?: (?:shot|clip|scene))? (?:of|showing|with) (?:an? |the |some )?\w")
-_SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)\s*,\s*"
+_SHAPE_FIRST = re.compile(r"^(?P<shape>(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square)(?: (?:format|video|clip))?)"
+                          r"(?: please| pls| plz)?\s*[,:]\s*"
                           r"(?P<scene>(?:an?|the|some|two|three)\s.+)$")
 _SLOW_ITEM_ZH = re.compile(r"^((?:一|1)(?:只|个|群|条|头|匹|位|辆|片|朵|架|艘|棵|座|对|家)[^，,\s]{2,40}?)(?:[，,]|\s+)(?:用)?(?P<slow>慢动作|慢镜头)(?:拍)?(?=[，,\s]|$)")
 # with no clip on the timeline, any scene said first is filmed slowly so ("樱花飘落的街道 慢镜头 五秒"; with clips "狗在沙滩上跑

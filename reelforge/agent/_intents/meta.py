@@ -178,7 +178,9 @@ _UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(
         r"\b(?:return|go|step|move) (?:\d+|a|one) (?:steps?|changes?|edits?|versions?) back\b|" \
         r"\b(?:revert|reverse|cancel|undo|drop|scrap|scratch|discard|remove|delete) (?:the |that |my |your )?(?:last|previous|latest|recent) " \
         r"(?:\d+ )?(?:changes?|edits?|steps?|things?(?= (?:you|i|we) (?:did|done|made|changed)\b)|actions?|operations?)\b|" \
-        r"^(?:(?:no|nope|hmm|oops|please|pls|just)[,!]?\s+)*cancel (?:that|this|it)(?: (?:one|change|please|pls))*$|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
+        r"^(?:(?:no|nope|hmm|oops|please|pls|just)[,!]?\s+)*cancel (?:that|this|it)(?: (?:one|change|please|pls))*$|" \
+        r"\b(?:i )?(?:liked|preferred|loved) (?:the )?(?:previous|earlier|old|last) (?:version|one) (?:better|more)\b|" \
+        r"\bthe (?:previous|earlier|old|last) version (?:was|looked|is) better\b|\b(?:go|switch|take me) back to the (?:previous|earlier) version\b|\bput it back(?: the way it was)?\b|\bthe way it was\b|" \
         r"(?:刚才|上一步|刚刚)(?:那步|的修改|的改动|那个修改|改的)?(?:不要了|不要|取消|算了)|(?:刚才|刚刚)那(?:1|一)?(?:步|个|下)(?:给我)?撤(?:了|掉|回)|不要刚才的|取消刚才|撤销(?!多了|太多|过头|错了)|撤回(?!多了|太多|过头|错了)|回退|撤\d+步|撤(?:1|一)下|^(?:再|还得|继续)撤(?:销|回)?(?:1|一)?(?:下|步|次)?(?:吧|呗)?$|(?:退回|后退|返回|倒退)(?:\d+|一|1)步|取消上一步|返回上一步|上一步|" \
         r"(?:这|那)?(?:\d+)(?:步|个|下)?(?:改动|修改|操作)?(?:都|全)(?:撤|不要|取消)|(?:前面|最近|刚才|刚刚)(?:的)?\d+(?:步|个|下)(?:改动|修改|操作)?(?:全都|全部|全|都)(?:撤|不要|取消)|(?:改|换|调|弄|变)回(?:原来|之前|以前|刚才)|" \
         r"(?:改|换|调|弄|变)回去|\b(?:back to )?how it (?:was|used to be)\b|还是(?:刚才|之前|原来)(?:那样|那个样子|的样子)|" \
@@ -202,7 +204,7 @@ _REVERT = r"\b(?:go back|revert|roll ?back|return|restore|take (?:me |us |it )?b
 # of it; only when the words name a topic the history knows ("undo the red title" is an undo)
 # (and "music back to how it was", "put the title back the way it was": that thing's changes undone)
 _REVERT_NAMED = r"^(?:(?:please|just|ok|okay|hmm|so|can you|could you|pls)\s+)*(?:undo|revert|reverse|take back|roll back)\s+" \
-                r"(?:the |that |my |your |this |those )?(?:new |last |latest |recent )?(\w+(?:-\w+)?|sound effects?|background music|voice over)(?: (?:i|you|we) " \
+                r"(?:the |that |my |your |this |those )?(?:new |last |latest |recent )?(\w+(?:-\w+)?|sound effects?|background music|voice over|slow[- ]?mo(?:tion)?|camera (?:move|movement|motion))(?: (?:i|you|we) " \
                 r"(?:just )?(?:added|did|made|put in|put on|changed))?(?: (?:please|pls|thanks))?$|" \
                 r"\b(?:like|as|how) (?:it (?:was|looked|sounded) |things were |everything was )?before (?:the |i added (?:the )?|adding " \
                 r"(?:the )?|you added (?:the )?|we added (?:the )?)?(\w+)|" \
@@ -295,11 +297,15 @@ def _as_drawn(action: ExportAction, clause: Clause, state: PlanState) -> ExportA
 # words for a topic the registry's topic words do not hold: "回到调音量之前" is before the music's volume changed
 _MORE_TOPICS = {"music": r"\bvolume\b|音量|\bloop|循环|\bduck|闪避",
                 "canvas": r"\b(?:ratio|shape|orientation|resolution)\b|比例|竖版|横版|分辨率",  # "回到改比例之前"
-                "speed": r"加快|变快|调快|快放|快进|倍速|提速|减速|降速"}  # "退回到加快之前": the speed (TOPICS's is shared)
+                "speed": r"加快|变快|调快|快放|快进|倍速|提速|减速|降速",
+                "motion": r"\bcamera (?:move|movement|motion)",
+                "clip_sound": r"^(?:muted|unmuted|silenced)$"}  # "before you muted the second clip": its own sound  # "退回到加快之前": the speed (TOPICS's is shared)
 
 
 def revert_topic(words: str) -> str:
     """The canonical topic ("music", "title", ...) words name; the words themselves when none fits."""
+    if re.search(r"\bslow[- ]?mo", words):  # "undo the slow motion": the speed, never the camera's motion
+        return "speed"
     for topic, pattern in (*REVERT_TOPICS.items(), *_MORE_TOPICS.items()):
         if compiled(pattern).search(words):
             return topic
@@ -319,9 +325,12 @@ def _reverted(clause: Clause) -> str | None:
         return topic if topic in REVERT_TOPICS else None
     words = next(g for g in match.groups() if g is not None)
     topic = revert_topic(words)
-    verb = re.search(r"\bbefore (?:i|we|you) (\w+)", clause.text)
+    verb = re.search(r"\bbefore (?:i|we|you) (\w+)(?: (?:the |my )?(\w+))?", clause.text)
     if verb is not None and revert_topic(verb.group(1)) in REVERT_TOPICS:  # "before i sped up the dog": the speed
         topic = revert_topic(verb.group(1))
+        said = revert_topic(verb.group(2) or "")
+        if topic == "clip_sound" and said in ("music", "voice"):  # "before i muted the music": the music's
+            topic = said
     if match.groups()[-1] is not None and topic not in REVERT_TOPICS:
         return None
     return topic

@@ -641,7 +641,8 @@ def _swap(clause: Clause, state: PlanState) -> bool:
 
 
 # "could the video start with the dog?", "end on the city", "让视频从狗那段开始": that clip first (or last)
-_STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?\s+with\s+(.+)$|\b(?:end|finish|close)s?\s+(?:with|on)\s+(.+)$|"
+_STARTS_WITH = re.compile(r"\b(?:start|begin|open|kick off)s?(?: (?:the )?(?:whole )?(?:video|thing|film|edit))?\s+with\s+(.+)$|"
+                          r"\b(?:end|finish|close)s?(?: (?:the )?(?:whole )?(?:video|thing|film|edit))?\s+(?:with|on)\s+(.+)$|"
                           r"从(.+?)开始(?:吧|啊|呀)?$|以(.+?)(?:开头|开始)(?:吧|啊|呀)?$|(?:拿|搬|移|挪|放)到(?:最)?(前面|后面)(?:去)?$|"
                           # "I'd rather open on the beach": said first, not "have the music start on the dog clip"
                           r"^(?:(?:i'?d rather|i would rather|let'?s|can we|could we|i want to|i'?d like to|just|so|and|then|maybe)\s+)*"
@@ -657,7 +658,7 @@ _PLACED_PAIR = re.compile(rf"^(?P<one>(?:the |my )?[\w.-]+(?: [\w.-]+)?) {_AN_EN
                           rf"(?P<other>(?:the |my )?[\w.-]+(?: [\w.-]+)?) {_AN_END_SAID}$")
 _PUT_FIRST = re.compile(r"^(?:please |can you |could you )?(?:make |have |let )?(?!(?:a|an|another|one more|new)\b)(.+?)\s+"
                         r"(?:(?:should|could|can|must|needs? to|has to|ought to) )?(?:go |come |play |be )?(?:the )?(?:very )?"
-                        r"(first|last)(?: (?:one|clip|thing|shot))?(?: (?:you|we|they|people|viewers|everyone|anyone|the viewer) "
+                        r"(first|last|opening|closing|final)(?: (?:one|clip|thing|shot|scene))?(?: (?:you|we|they|people|viewers|everyone|anyone|the viewer) "
                         r"(?:see|sees|get to see|watch|watches)| (?:on screen|in the video))?(?: tbh| please| pls| imo| i think)?$")
 
 
@@ -684,7 +685,7 @@ def _move_said(clause: Clause, state: PlanState) -> bool:
                           state)
     else:
         assert put is not None
-        first = put.group(2) == "first"
+        first = put.group(2) in ("first", "opening")
         named = clip_refs(Clause(put.group(1), clause.quotes, clause.language, clause.source), state)
     if len(named) != 1 or named[0] == MISSING:
         return False
@@ -905,6 +906,7 @@ _LENGTH = r"\bmake (?:the (?:whole|entire|full) (?:thing|video|film|movie|edit)|
           r"\d\s*(?:seconds?|secs?|s) (?:in )?total\b|\b(?:length|duration) (?:to|of|at)\b|时长|总长|长度|" \
           r"(?:整个视频|全片|整体|视频)(?:要|就|只要|控制在|做成|弄成|变成|剪成)?\d|控制在\d|\b(?:video|it|thing) (?:to )?be \d|" \
           r"\b(?:want|need|like) (?:it|the (?:whole |entire )?(?:video|thing|total)) (?:to be |at |down to )?(?:just |only )?\d|" \
+          r"\bi (?:want|need) (?:just |only )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b(?! (?:of|from)\b)(?=\s*(?:$|[,.!]|total|in total|long))|" \
           r"\bfit (?:in(?:to)? |within )?(?:a |an |the )?\d|" \
           r"\d\s*(?:seconds?|secs?|s) (?:max|maximum|tops|at most|or less|or under)\b|" \
           r"^(?:and |but |also )?(?:maybe |about |like |around |only |just )?\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:long|in total)$|" \
