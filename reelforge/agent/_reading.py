@@ -36,6 +36,7 @@ from reelforge.agent.actions import (
     CaptionSpeechAction,
     EditAction,
     ExportAction,
+    GenerateAction,
     HelpAction,
     RevertAction,
     ShowTimeline,
@@ -419,6 +420,11 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
     starts = {float(value) for a in actions for name, value in _fields(a) if name == "start_ms" and isinstance(value, int)}
     moments = _moments(drafts[0]) if drafts is not None and starts else set()
     lengths |= {abs(start - moment) for start in starts for moment in moments}
+    # a new clip placed at a clip's boundary said as a moment ("第10秒加一段烟花": after the clip that ends at 10 s)
+    lengths |= {float(c.end_ms) for a in actions if isinstance(a, GenerateAction) and a.placement == "after"
+                for c in (main_clips(drafts[0]) if drafts is not None else []) if c.id == a.ref_segment_id}
+    lengths |= {float(drafts[0].end_ms) for a in actions if drafts is not None and isinstance(a, GenerateAction)
+                and a.placement == "end"}
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value
