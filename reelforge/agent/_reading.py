@@ -36,6 +36,7 @@ from reelforge.agent.actions import (
     CaptionSpeechAction,
     EditAction,
     ExportAction,
+    GenerateAction,
     HelpAction,
     RevertAction,
     ShowTimeline,
@@ -422,6 +423,11 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
     if drafts is not None:  # "fade out starting at 13 seconds": where a fade out over the video's end starts
         lengths |= {float(drafts[0].end_ms - value) for a in actions for name, value in _fields(a)
                     if name == "fade_out_ms" and isinstance(value, int) and value}
+    # a new clip placed at a clip's boundary said as a moment ("第10秒加一段烟花": after the clip that ends at 10 s)
+    lengths |= {float(c.end_ms) for a in actions if isinstance(a, GenerateAction) and a.placement == "after"
+                for c in (main_clips(drafts[0]) if drafts is not None else []) if c.id == a.ref_segment_id}
+    lengths |= {float(drafts[0].end_ms) for a in actions if drafts is not None and isinstance(a, GenerateAction)
+                and a.placement == "end"}
     found: set[int] = set()
     for index, slot in enumerate(reading.slots):
         value = slot.value

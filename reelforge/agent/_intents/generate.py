@@ -1113,6 +1113,32 @@ _COUNT_ASKED_ZH = r"(?<![十\d])(?:多少|几)(?:段|个片段|个镜头|个视�
 _MADE_WITH_LORA = r"^(?:(?:then|and|now|please)\s+)*(?:make|create|do|render|film|shoot)\s+(?:me\s+)?(?:a|an|some|two|three)\s+[a-z]"
 
 
+# a moment said for a new clip ("第5秒加一段烟花的视频", "在10秒处插入…", "at 10 seconds add a clip of …"): where it goes,
+# never its length nor its scene; the clip goes at that moment's clip boundary, or the editor asks (mid-clip)
+_MOMENT_ZH = re.compile(r"(?:在|从)?第\s*(?P<at>\d+(?:\.\d+)?)\s*秒(?:钟)?(?:处|的地方|的位置|那里|那儿|时|的时候)?(?:的地方)?"
+                        r"|在\s*(?P<at2>\d+(?:\.\d+)?)\s*秒(?:钟)?(?:处|的地方|的位置|那里|那儿|时|的时候)")
+_MOMENT_EN = re.compile(r"\b(?:right )?at (?:the )?(?P<at>\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)\b(?: mark)?,?")
+_HEARD = r"叫|鸣|声|\b(?:sounds?|noises?|sfx)\b"  # "第四秒来个鸟叫": a sound at the moment, never a clip
+
+
+def _at_moment(clause: Clause, state: PlanState) -> tuple[Clause, tuple[ClipPlace, str | None] | None] | None:
+    """The clause without the moment it names for a new clip, and where that puts the clip (None: the moment is
+    inside a clip, so asked); None when it names no moment."""
+    found = (_MOMENT_ZH if clause.language == "zh" else _MOMENT_EN).search(clause.text)
+    if found is None or clause.has(r"\b(?:from|between|until|till)\b|到第?\d|之间|至"):
+        return None  # "从第3秒到第5秒…": a span of the video, not where a new clip goes
+    at_ms = round(float(found.group("at") or found.group("at2")) * 1000)
+    rest = dataclasses.replace(clause, text=(clause.text[:found.start()] + " " + clause.text[found.end():]).strip())
+    clips = main_clips(state.draft)
+    end = clips[-1].end_ms if clips else 0
+    if at_ms == 0:
+        return rest, ("start", None)
+    if at_ms == end:
+        return rest, ("end", None)
+    after = next((c.id for c in clips if c.end_ms == at_ms), None)
+    return rest, (("after", after) if after is not None else None)
+
+
 def _handle(clause: Clause, state: PlanState) -> bool:
     if clause.language == "zh" and clause.has(_COUNT_ASKED_ZH) and not clause.has(r"生成|制作|做|拍"):
         return False
@@ -1210,12 +1236,23 @@ def _handle(clause: Clause, state: PlanState) -> bool:
         return False
     if not animate and _edit_not_scene(clause, state):  # "做个卡点视频", "generate a beat sync video": an edit, no scene
         return True
+    moment = None if animate else _at_moment(clause, state)
+    if moment is not None:
+        if not clause.has(_FILMED_THING) and (names_sound(moment[0].text) or moment[0].has(_HEARD)):
+            return False  # "第四秒来个鸟叫": a sound (the sound area's), never a clip
+        if moment[1] is None:
+            state.actions.append(Unknown(clause.unquoted(), question=ask(
+                clause, "That moment is in the middle of a clip. Should the new clip go before or after that clip? "
+                "For example: after the first clip.",
+                "那个时间点在一个片段中间。新片段要放在那个片段前面还是后面？例如：放在第一个片段后面。")))
+            return True
+        clause = moment[0]
     seconds = (duration_ms(re.sub(r"(\d) more (?=sec|s\b)", r"\1 ", clause.text)) or 5000) / 1000  # "4 more seconds"
     clause = _with_place_said_before(clause, state)
     scene_last = compiled(_SCENE_AFTER_ALL).search(clause.text) if after_all and not animate else None
     if scene_last:  # "after the video add a dog swimming in a lake": the scene, after the whole video
         clause = dataclasses.replace(clause, text=f"a clip of {scene_last.group('after_scene') or scene_last.group('after_scene2')}")
-    placement = ("end", None) if scene_last else placement_of(clause if animate else _without_scene(clause), state)
+    placement = ("end", None) if scene_last else moment[1] if moment is not None else placement_of(clause if animate else _without_scene(clause), state)
     if placement is None:
         count = len(main_clips(state.draft))
         state.actions.append(Unknown(clause.unquoted(), question=ask(

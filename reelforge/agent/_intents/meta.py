@@ -140,14 +140,20 @@ _HOW_TO = re.compile(r"^(?:(?:so|ok(?:ay)?|hmm+|um+|uh+|and|but|hey|hi|hello|sor
                      r"(?:how (?:do|can|could|would|should|will|does) (?:i|we|you|u|one)|how to) (?:even |actually |just )?"
                      r"(?:add|put|change|make|get|set|edit|move|turn|use|insert|remove|delete|mute|trim|cut|split|speed|slow|"
                      r"fade|export|generate|create|do|apply|adjust|resize|crop|rotate|swap|reorder|undo|redo|save|include|"
-                     r"give|have|stop|loop|replace|upload|narrate|write|type|caption|subtitle)\b")
+                     r"give|have|stop|loop|replace|upload|narrate|write|type|caption|subtitle)\b|"
+                     # "what can I change about the captions": what there is to change about them
+                     r"^what (?:else )?(?:can|could) (?:i|we|you|u) (?:change|edit|adjust|tweak) (?:about|on|in|with) (?:the |my )?"
+                     r"(?:captions?|subtitles?|titles?|texts?)\??$")
 # (in Chinese: "怎么加字幕", "请问如何导出", "背景音乐怎么换", "我想知道怎么加音效"; "怎么这么小" is a complaint, "音乐怎么调？调到20%"
 # a request said after its how-to)
 _HOW_TO_ZH = re.compile(r"^(?:我)?(?:想知道|想问(?:一)?下|想请教(?:一)?下|(?:你)?(?:教教|教一下|教)我)?(?:我)?(?:要|该|应该|可以)?(?:怎么|怎样|如何)(?:才能|才可以|能|可以|去)?"
                         r"(?:给(?:视频|它|这个视频)?)?(?:加|添加|加上|改|换|调|去掉|删|删除|导出|设置|关|打开|开|用|放|剪|配|做|弄)"
                         r"[^，,。⟪\d]{0,10}?(?:呢|啊|呀)?[？?]?$|"
                         r"^(?:这个)?(?:标题|字幕|音乐|背景音乐|配乐|bgm|转场|音效|配音|旁白|文字)(?:要|该|应该|可以)?(?:怎么|怎样|如何)"
-                        r"(?:加|添加|加上|弄|调|改|换|设置|去掉|删|关|开|导出|用)(?:呢|啊|呀)?[？?]?$")
+                        r"(?:加|添加|加上|弄|调|改|换|设置|去掉|删|关|开|导出|用)(?:呢|啊|呀)?[？?]?$|"
+                        # "字幕能改什么", "标题可以调哪些地方": what there is to change about it
+                        r"^(?:这个)?(?:标题|字幕|文字)(?:都|又|还)?(?:能|可以)?(?:改|调|换|设置)(?:些|一些)?(?:什么|啥|哪些)"
+                        r"(?:地方|东西|内容|方面)?(?:呢|啊|呀)?[？?]?$")
 _HOW_TO_TOPICS = {"music": r"\b(?:music|songs?|soundtrack|bgm|tracks?)\b|音乐|配乐|bgm|歌", "sounds": r"\bsound effects?\b|\bsfx\b|\bsounds\b|音效",
                   **_HELP_TOPICS}
 

@@ -259,7 +259,7 @@ _MUSIC_ONLY = r"\b(?:loop\w*|repeat\w*|volume)\b|\d\s*(?:%|percent\b)|^(?:just |
               r"^(?:(?:太|有点|好)(?:吵|闹|烦)了?[，,\s]+)?(?:那就|那|还是|干脆)?关(?:了|掉)(?:吧)?(?:[，,\s]+(?:太|有点|好)(?:吵|闹|烦)了?)?$|^(?:那就|那|还是)?从第?\d+(?:\.\d+)?秒(?:的地方|那里|处)?(?:再|才)?(?:开始|进来|进|响起)(?:播放|播|放|用)?(?:吧)?$"
 # the music kept while something else changes: "mute everything except the music", "只留背景音乐"
 _KEEP_MUSIC = (r"\bexcept (?:for )?(?:the )?(?:music|song|bgm)|\bonly (?:the )?(?:music|song|bgm)(?: should| is| will)?|"
-               r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
+               r"\bkeep (?:only )?(?:the )?(?:music|song|bgm)(?! (?:playing|going|running|on)\b)|只(?:保)?留(?:下)?(?:背景)?(?:音乐|歌|bgm)|除了(?:背景)?(?:音乐|歌|bgm)")
 # cutting to the beat is not something the editor does: "卡点视频", "cut to the beat"
 _BEAT_SYNC = r"\b(?:beat[- ]?sync\w*|(?:cut|edit|sync)\w* (?:\w+ )?(?:to|on) the (?:beat|rhythm|drums?))\b|卡点|踩点|(?:卡|踩|跟着|按|对)(?:着)?鼓点"  # "不要有鼓点的" is a kind of music
 
@@ -741,6 +741,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.focus = _music_focus()
         return True
     adjust = _adjustments(clause)
+    if _has_music(state) and "loop" not in adjust and clause.has(_ON_TO_THE_END) and not clause.has(_NO_LOOP):
+        adjust["loop"] = True  # "音乐一直放到最后" with music there: it plays on, looped, to the video's end
     if "start_ms" in adjust and _own_song_set(state) and clause.has(_FROM_IN_SONG) \
             and not clause.has(r"\b(?:video|timeline)\b|视频|进来|进入|响起|出现"):
         adjust["source_in_ms"] = adjust.pop("start_ms")  # "put my song on and start it from 0:12": the song's own time
@@ -936,6 +938,11 @@ def _other_fade(edit: UpdateMusic, adjust: _Adjustments) -> bool:
     return {made, frozenset(adjust)} == {frozenset({"fade_in_ms"}), frozenset({"fade_out_ms"})}
 
 
+# the music on to the video's end: "音乐一直放到最后", "让音乐持续到结尾", "keep the music playing until the end", "music all
+# the way to the end" (with music there: looped, so it plays to the end)
+_ON_TO_THE_END = r"\b(?:play|run|go|last|continue|keep (?:playing|going|it going)|keep)\w*\b[^,.]*\b(?:to|until|till|through) the " \
+                 r"(?:very )?end(?: of the video)?\b|\ball the way (?:to|until|till|through) the end\b|" \
+                 r"(?:一直|持续|继续)?(?:放|播|播放|响|持续)(?:到|至)(?:视频)?(?:的)?(?:结尾|最后|结束)"
 _SETTINGS = frozenset({"volume", "fade_in_ms", "fade_out_ms", "loop", "duck"})
 
 

@@ -737,6 +737,26 @@ def _without(clause: Clause, words: str) -> Clause:
     return clause if said < 0 else dataclasses.replace(clause, text=clause.text[:said] + " " + clause.text[said + len(words):])
 
 
+# shown until a clip named ends: "标题在第一段结束之前一直显示", "一直显示到城市那段结束", "keep the title up until the first
+# clip ends", "till the end of the first clip"
+_UNTIL_CLIP_END = re.compile(
+    r"(?:到|至|在)[^，,。]{0,12}?(?:段|片段|镜头)(?:的)?(?:结束|完|播完|放完)(?:之前|以前|前|为止)?|"
+    r"\b(?:until|till|til|up to|before)\s+(?:the\s+)?[\w ]{0,20}?(?:clip|one|shot|part)\s+(?:ends|is over|finishes|is done)\b|"
+    r"\b(?:until|till|til|to)\s+the\s+end\s+of\s+(?:the\s+)?[\w ]{0,20}?(?:clip|one|shot|part)\b")
+
+
+def _until_clip_end(clause: Clause, state: PlanState, target: Segment | None) -> dict[str, object]:
+    """The title shown from where it starts until the end of the one clip named (nothing when none is)."""
+    found = _UNTIL_CLIP_END.search(clause.text)
+    if target is None or found is None:
+        return {}
+    named = [r for r in clip_refs(dataclasses.replace(clause, text=found.group(0)), state) if r and r != MISSING]
+    segment = state.draft.find_segment(named[0]) if len(set(named)) == 1 else None
+    if segment is None or segment[1].end_ms <= target.start_ms:
+        return {}
+    return {"duration_ms": segment[1].end_ms - target.start_ms}
+
+
 def _whole_video(clause: Clause, state: PlanState, target: Segment | None = None) -> dict[str, object]:
     """"for the whole video" / "全程": from 0 to the end of the picture; "the whole clip" said of a title on one of
     several clips: that clip's span (the clip under the title's start)."""
@@ -869,7 +889,53 @@ _CASE = r"\b(?:all caps|in caps|(?:all |in |block )?capitals|capital letters|cap
     _LOWER_CASE
 
 
+# what to write asked, no words given: "标题改成什么好", "标题写啥好呢", "what should I change the title to",
+# "what would be a good title" (never the words "什么好")
+_WORDS_ASKED = re.compile(
+    r"(?:标题|字幕|文字|名字)[^，,。]{0,4}?(?:改成|换成|改为|变成|写成?|叫|起|取)(?:个|一个)?(?:什么|啥)(?:样的)?(?:名字|标题|字|文字)?"
+    r"(?:好|比较好|合适|好听|好看)?(?:呢|啊|呀|吧|些|一些|点)?\W*$|"
+    r"(?:标题|字幕|文字)(?:该|应该|要)(?:改成|换成|改为|写成?|叫)(?:个)?(?:什么|啥)(?:呢|啊|呀)?\W*$|"
+    r"\bwhat (?:should|could|would|shall) (?:i|we) (?:change|rename|call|name|set|make) the (?:title|caption|text)(?: to)?\W*$|"
+    r"\bwhat should the (?:title|caption|text) (?:say|be|read)\W*$|\bwhat (?:would|could) be a good (?:title|caption)\W*$")
+
+
+def _words_asked(clause: Clause, state: PlanState) -> bool:
+    """What the title should say, asked: the words are the user's to give (asked for, never set to the question)."""
+    if clause.quote() is not None or not _WORDS_ASKED.search(clause.text):
+        return False
+    state.actions.append(Unknown(clause.unquoted(), understood="the title", question=ask(
+        clause, "What the title says is up to you: tell me the words, for example: change the title to 'City Nights'.",
+        "标题写什么由你来定：告诉我要的文字就行，例如：把标题改成“城市之夜”。")))
+    return True
+
+
+# an end card's stock words said unquoted, with no title noun: "add thanks for watching at the end", "end it with thank
+# you for watching" (the words of a text at the end; "add narration saying thanks for watching" is a voice's)
+_STOCK_WORDS = re.compile(r"(?<!⟫ )\b(?:thanks?(?: you)? (?:so much )?for (?:watching|tuning in|stopping by)|see (?:you|ya|u) "
+                          r"(?:next time|soon|in the next one)|to be continued)\b")
+_STOCK_END_WITH = re.compile(r"^(?:(?:and|then|now|please|pls)\s+)*(?:end|finish|close|wrap up|sign off)\s+(?:it\s+|the video\s+|"
+                             r"things\s+|the whole thing\s+)?(?:off\s+)?with\s+(?P<words>⟪\d+⟫)$")
+
+
+def _stock_words(clause: Clause) -> Clause:
+    """The clause with an end card's stock words quoted, when said unquoted to be added at the end; else as it is."""
+    found = _STOCK_WORDS.search(clause.text) if clause.language == "en" and clause.quote() is None else None
+    if found is None or clause.has(r"\b(?:say|says|saying|said|narrat\w*|voice\w*|voiceover|speak\w*|tell|read)\b"):
+        return clause
+    mark = f"⟪{len(clause.quotes)}⟫"
+    text = clause.text[:found.start()] + mark + clause.text[found.end():]
+    end_with = _STOCK_END_WITH.match(text)
+    if end_with is not None:
+        text = f"add {mark} at the end"
+    elif not (re.search(ADD, text) and re.search(r"\bat the (?:very )?end\b", text)):
+        return clause
+    return dataclasses.replace(clause, text=text, quotes=(*clause.quotes, clause.as_typed(found.group(0))))
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
+    if _words_asked(clause, state):
+        return True
+    clause = _stock_words(clause)
     if not is_text_clause(clause, state) and not _FONT_ALONE.match(clause.text):
         return False
     if _font_of_added(clause, state):
@@ -1033,6 +1099,11 @@ def handle(clause: Clause, state: PlanState) -> bool:
         timing["duration_ms"] = until - target.start_ms  # "title should disappear at 2 seconds": shown until then
     fields.update(timing)
     fields.update(_whole_video(clause, state, target))
+    if "start_ms" not in timing:
+        until_end = _until_clip_end(clause, state, target)
+        if until_end:
+            fields.pop("start_ms", None)
+            fields.update(until_end)
     if "start_ms" not in fields and "duration_ms" not in fields:
         # "put the title on the second clip", "把标题放在第二个片段上" (not "change the title to Lost in the City")
         fields.update(_over_clip(_without(clause, words) if words and clause.quote() is None else clause, state))
