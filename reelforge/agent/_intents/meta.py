@@ -48,7 +48,7 @@ _MUSIC_HELP = r"what (?:kinds? of |types? of |sorts? of )?(?:music|styles|songs|
               r"(?:音乐|风格|曲风)(?:都|又)?有(?:哪些|什么)|(?:音乐|曲风|歌|bgm)(?:都|又)?(?:能|可以)(?:选|用|挑|换)(?:哪些|什么|啥|哪几种|哪种)|什么(?:音乐|曲风)|(?:音乐|曲风|风格)(?:风格)?(?:列表|清单|目录)|" \
               r"\bwhat (?:else )?(?:can|could) (?:you|u|i|we) (?:actually |really |even |exactly )?do (?:with|about|for) (?:the |some |my )?(?:music|songs?|bgm|soundtrack)\b|" \
               r"音乐(?:方面)?(?:能|可以)(?:做|干|弄)(?:些)?(?:什么|啥)"
-_HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?|captions?|subtitles?)\b|标题|字体"}
+_HELP_TOPICS = {"transition": r"\btransitions?\b|转场|过渡", "title": r"\b(?:titles?|texts?|fonts?|captions?|subtitles?)\b|标题|字体|字幕|文字"}
 _SOUND_HELP = r"(?:what|which) (?:kinds? of |types? of |sorts? of )?(?:sound effects|sounds|sfx)|" \
               r"\bwhat(?: are|'?s| is) (?:my|the) (?:options|choices) (?:for|with) (?:the )?(?:sound effects|sounds|sfx)\b|" \
               r"^(?:add|put in|use|include) (?:some |a few |any )?(?:sound effects|sfx|sound fx)(?: (?:to|in) (?:it|the video))?\??$|\bwhat (?:else )?(?:can|could) (?:you|u|i|we) (?:actually |really |even |exactly )?do (?:with|about) (?:the )?(?:sound effects|sounds|sfx)\b|(?:能|可以)?(?:加|用|选)(?:哪些|什么|哪几种)(?:样的)?音效|有(?:哪些|什么|啥)(?:音效|声音特效|声效|特效声|特效音效?)|(?:音效|声音特效|声效|特效音效?)(?:都|又)?有(?:哪些|什么|啥)"
