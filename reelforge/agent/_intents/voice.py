@@ -211,7 +211,7 @@ _VTT = r"(?<![a-z])(?:web)?vtt(?![a-z])"
 # (a complaint wants the other size: "they're too small", "captions are huge", "字幕太大了")
 _BIGGER = r"\bbigger\b|\blarger\b|\bsize up\b|\bincrease\b|\benlarge\b|\btoo (?:small|tiny)\b|(?:is|are) (?:so |really |way )?tiny\b|" \
           r"放大|大一点|大一些|大些|变大|加大|调大|大点|太小(?!声)|大号|大字"
-_SMALLER = r"\bsmaller\b|\bsize down\b|\bdecrease\b|\bshrink\b|\btoo (?:big|large)\b|(?:is|are|'re) (?:so |really |way )?" \
+_SMALLER = r"\bsmaller\b|\bless (?:massive|huge|big|giant|enormous|large)\b|\bsize down\b|\bdecrease\b|\bshrink\b|\btoo (?:big|large)\b|(?:is|are|'re) (?:so |really |way )?" \
            r"(?:huge|massive|giant|enormous)\b|缩小|小一点|小一些|小些|变小|调小|小点|太大(?!声)|小号|小字"
 # (the word-by-word kind as creators name it: "like mrbeast", "hormozi style", "animated captions", 综艺感, 花字; each word
 # marked as it is said: "the kind where each word lights up", "words that light up as they're spoken")
