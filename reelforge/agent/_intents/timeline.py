@@ -70,6 +70,7 @@ _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]
             r"(?:再|能)?快(?:点|些)|调快|变速(?=取消|去掉|不要|关掉)|(?:取消|去掉|关掉)变速"
 # ("make the dog slow like in the movies": slow said plainly of a clip)
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
+        r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:a )?half\b|" \
         r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
         r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:\d?\.\d+|\d+(?:\.\d+)?\s*(?:x\b|%))|" \
         r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\btwice as slow\b|\b\d+(?:\.\d+)? times as slow\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速|慢(?:了)?(?:1|一)半"
@@ -494,6 +495,11 @@ _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |s
          r"叫声(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵|刺耳|难听)"  # "狗叫声太吵了": a creature's call is the clip's own sound
 
 
+_VIDEO_LEVEL = r"^(?:(?:please|pls|can you|could you)\s+)?(?:make|turn|set|bring|put|have) (?:it|the video|everything|the whole (?:thing|video))\s+" \
+               r"(?:(?:up|down)\b|(?:(?:a bit|a little|much|way|really|super)\s+)?(?:loud|louder|quiet|quieter|soft|softer)\b),?\s*" \
+               r"(?:(?:to|at|like|about|around|maybe|say)\s+)*\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|loud))?(?: please| pls)?$"
+
+
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
     last = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
     alone = _LEVEL_ALONE.match(clause.text) or _LEVEL_ALONE_ZH.match(clause.text)
@@ -542,6 +548,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     its = its or clause.has(r"^(?:(?:put|set|turn|bring|have|keep|make)\s+)?(?:the |all (?:the )?|both )?clips\s+(?:back\s+)?(?:at|to)\s+"
                             r"(?:full|max(?:imum)?|normal|half|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
     its = its or _only_sound(clause, state)
+    # "make it loud, like 150%", "turn it down to 40%" with no music nor voice-over: the only sound is the clips' own
+    its = its or clause.has(_VIDEO_LEVEL) and not any(t.type == AUDIO and t.segments for t in state.draft.tracks) \
+        and bool(main_clips(state.draft))
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False
