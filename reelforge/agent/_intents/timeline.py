@@ -500,6 +500,11 @@ _VIDEO_LEVEL = r"^(?:(?:please|pls|can you|could you)\s+)?(?:make|turn|set|bring
                r"(?:(?:to|at|like|about|around|maybe|say)\s+)*\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|loud))?(?: please| pls)?$"
 
 
+# a clip named as the place something goes, in English: "after the hike", "before the city clip"
+_EN_PLACE_REF = re.compile(r"\b(?:right |just )?(?:after|before|behind|following|next to|ahead of) (?:the |my )?[a-z0-9.'-]+"
+                           r"(?: (?:clip|video|vid|one|shot|part|footage|photo|picture|pic))?(?=$|[,.;]| and\b| then\b)")
+
+
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
     last = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
     alone = _LEVEL_ALONE.match(clause.text) or _LEVEL_ALONE_ZH.match(clause.text)
@@ -1843,6 +1848,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     # ("徒步视频后面加照片", "照片放到徒步视频前面": the clip named as the place is not what is added)
     sides = _place_and_added_zh(clause.text) if clause.language == "zh" and not upload else None
     said_added = dataclasses.replace(clause, text=sides[1]) if sides else None
+    if said_added is None and clause.language == "en" and not upload and (bare := _EN_PLACE_REF.sub(" ", clause.text)) != clause.text:
+        said_added = dataclasses.replace(clause, text=bare)  # "put the photo after the hike": the hike is the place
     media = find_media(clause, state, kinds) if upload else \
         (said_added is not None and (_named_upload(said_added, state) or _the_photo(said_added, state))) or \
         _named_upload(clause, state) or _the_photo(clause, state)
