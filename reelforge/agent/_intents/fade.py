@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._absent import no_such_clip
+from reelforge.agent._intents._transitions import INTO_NEW
 from reelforge.agent._intents._words import (
     ABRUPT,
     CHANGE_TO,
@@ -27,9 +28,9 @@ from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import EditAction, Unknown
+from reelforge.agent.actions import EditAction, GenerateAction, Unknown
 from reelforge.draft.colors import parse_color
-from reelforge.draft.edits import SetFade, SetTransition
+from reelforge.draft.edits import AddClip, SetFade, SetTransition
 
 __all__ = ["ANY_FADE", "DEFAULT_FADE_MS", "fade_colours", "handle"]
 
@@ -82,6 +83,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(r"\b(?:end|ending|start|beginning|opening|intro|outro|video|whole|clip)\b")):
         return False  # "换成黑场的吧", "switch to a fade to white instead" right after a transition: another kind of it (timeline.py's)
     last = getattr(state.actions[-1], "edit", None) if state.actions else None
+    if (isinstance(last, AddClip) or state.actions and isinstance(state.actions[-1], GenerateAction)) and clause.has(INTO_NEW):
+        return False  # "add the hike clip at the end with a fade to black going into it": a transition into it (timeline.py's)
     if isinstance(last, SetTransition) and clause.has(_KIND_ALONE) and not clause.has(r"\bgr[ae]y\b"):
         # "add a transition between the clips, fade to white": the kind of that transition, never the video's end
         state.actions.pop()

@@ -8,7 +8,7 @@ import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._inside import cut_inside, split
-from reelforge.agent._intents._transitions import NAMES, PLACE, SLIDE_ALONE, kind_named, no_such_named
+from reelforge.agent._intents._transitions import INTO_NEW, NAMES, PLACE, SLIDE_ALONE, kind_named, no_such_named
 from reelforge.agent._intents._words import (
     ABRUPT,
     ADD,
@@ -40,7 +40,7 @@ from reelforge.agent._refs import (
 )
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import VERY_EN, Clause, ask
-from reelforge.agent.actions import EditAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
+from reelforge.agent.actions import EditAction, GenerateAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
@@ -305,7 +305,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # a slide said alone with its way, where clips meet: "slide left", "push right", "slide from right to left"
     placed = placed or len(main_clips(state.draft)) >= 2 and clause.has(SLIDE_ALONE)
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
-            and not harsh and not placed and not _transition_meant(clause, state):
+            and not harsh and not placed and not _transition_meant(clause, state) and not _into_added(clause, state):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -358,6 +358,12 @@ def _length_in_label(state: PlanState) -> int | None:
     label = state.context.history[-1] if state.context.history else ""
     said = re.search(r"(\d+(?:\.\d+)?)\s*(?:s|秒)\b", label) if re.search(r"transition|crossfade|转场", label) else None
     return round(float(said.group(1)) * 1000) if said else None
+
+
+def _into_added(clause: Clause, state: PlanState) -> bool:
+    """"add the hike clip at the end with a fade to black going into it": a fade into the clip just added."""
+    last = state.actions[-1] if state.actions else None
+    return (isinstance(last, GenerateAction) or isinstance(getattr(last, "edit", None), AddClip)) and clause.has(INTO_NEW)
 
 
 def _transition_meant(clause: Clause, state: PlanState) -> bool:
