@@ -54,7 +54,7 @@ _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correc
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为|(?:标题|字幕)(?:就)?叫(?:做)?"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
 # Day 1": its words change (a new title is "add a title saying ...")
-_STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|headline|words) (?:now |should |will |just )?" \
+_STATED = r"(?:^|\b(?:the|my|that|this|its) (?:\w+ )?)(?:title|text|caption|heading|headline|words) (?:now |should |will |just )?" \
           r"(?:says?|reads?)\b"
 # removal verbs a title takes beside the shared ones: "lift the title", "pull the text", "strike the words"
 _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|axe|cut)\s+(?:the|that|this|all the|those|these)\s+" \

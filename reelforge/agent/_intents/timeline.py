@@ -409,6 +409,8 @@ _GENERATE_NEW = r"^(?:(?:please|pls|now|ok|okay|can you|could you)\s+)*(?:genera
 
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
+    if clause.has(r"\b(?:cut|trim|shorten|chop)\b.*\bto \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b") and clause.has(_TOO_SLOW):
+        return False  # "cut the dog clip down to 3 seconds, it drags": the cut is the cure, not a faster clip
     if manner_of_last_move(clause, state) or motion_said(clause) and clause.has(
             r"慢(?:一点|一些|点)?的?那种|慢慢|缓慢|缓缓|\bslow(?:ly)?\b(?![- ]?mo)") and not clause.has(r"速|倍|\bspeed\b|\d(?:\.\d+)?x\b"):
         return False  # "画面往上移动，慢一点的那种": how the move goes, not a speed
