@@ -97,7 +97,7 @@ def _scene_between(clause: Clause) -> bool:
 
 
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
-_LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
+_LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?(?:\s+(?:for|on|to (?:make|generate|film))|\s*:)\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
           r"(?!(?:the\s+)?(?:music|song|silence|black|darkness|nothing|video|clip|title|text|it|that|this)\b)" + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \

@@ -292,7 +292,7 @@ def _fade_was_last(state: PlanState) -> bool:
 
 
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_KEEP_MUSIC):
+    if clause.has(_KEEP_MUSIC) or clause.has(r"\bloras?\b"):  # "use the anime lora for a girl watching the stars": a look
         return False
     if _has_music(state) and clause.has(r"(?:盖过|压过|盖住|抢了)(?:了)?(?:原声|人声|配音|旁白)"):
         return True  # "有点盖过原声了 降到45": the music drowning the clips' sound out
