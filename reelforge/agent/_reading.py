@@ -471,6 +471,7 @@ def explained(reading: Reading, actions: list[Action], area_topics: frozenset[st
             ok = str(value) in said.strings or said.presets or "canvas" in said.strings
         elif slot.kind == "quote":  # words it writes, or the words of a text it changes ("move 'Urban Dreams' up")
             ok = any(str(value).lower() in s for s in said.strings) or str(value).lower() in _touched_texts(drafts, actions) \
+                or f"'{str(value).lower()}'" in said.asked or f"「{str(value).lower()}」" in said.asked \
                 or any(isinstance(a, SoundAction) and a.sound == sound_effect(str(value).lower()) for a in actions)  # "「咔嚓」的快门声"
         else:  # a position, a pan's direction ("pan left"), or words of a prompt ("floating above the earth")
             # ("split the dog clip in the middle": the middle is where the split or the cut falls)

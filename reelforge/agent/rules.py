@@ -2054,7 +2054,8 @@ _BARE_VALUE = re.compile(r"^(?:(?:ok(?:ay)?|hmm+|alright|and|now|so|then|maybe|t
 _AROUND_VALUE = re.compile(r"^(?:(?:like|maybe|say|about|around|roughly|perhaps|put(?: it)?(?: at| to)?|go(?: to| with)?|let'?s (?:do|try|go)|"
                            r"set it to|more like|closer to|something like|how about|what about|use)\s+|就|大概|差不多|那就|要不|(?:降|升|提|加|减|调|改|换)(?:到|回|成)(?:到)?"
                            r"(?:(?<=回)去(?:(?:一|1)?点|些)?\s*)?)*(?P<value>.+?)"
-                           r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试))*$")
+                           r"(?:\s*(?:\?|？|maybe|perhaps|or so|i guess|i think|ish|or something|左右|上下|差不多|的样子|吧|好了|试试|"
+                           r"(?:would|might|could|should) (?:be|work|look|sound|feel) (?:better|nicer|good|best)|(?:is|looks|sounds|feels|works) better))*$")
 
 
 def _value_said(text: str) -> str:

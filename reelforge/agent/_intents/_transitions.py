@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KINDS", "NAMES", "NO_SUCH", "PLACE", "SLIDE_ALONE", "kind_named", "no_such_named"]
+__all__ = ["INTO_NEW", "KINDS", "NAMES", "NO_SUCH", "PLACE", "SLIDE_ALONE", "kind_named", "no_such_named"]
 
 # the way it goes, said after the name: "to the right", "going right", "slide transition going right", "that moves up"
 # (from a side it goes away from it: ``_from_en``)
@@ -65,6 +65,11 @@ SLIDE_ALONE = (r"^(?:(?:a|an|use a|use|do a|add a|try a|with a|and a)\s+)?(?:sli
                r" (?:(?:to|towards) (?:the )?|going |from (?:the )?)?(?:left|right|up|down|top|bottom)(?: side)?"
                r"(?: (?:to|towards) (?:the )?(?:left|right|top|bottom))?(?: (?:please|pls|instead))?$")
 KINDS = frozenset(kind for kind, _ in NAMES)
+# a fade said to lead into the clip just added: "…, with a fade into it", "with a fade to black going into it" (a
+# transition into that clip, never the clip's own fades)
+INTO_NEW = r"^(?:(?:and |then )?(?:with |plus )?(?:a |an )?)(?:(?:quick|slow|soft|short|gentle) )?(?:fade|dissolve)" \
+           r"(?: (?:to|through|thru) (?:white|black))?(?: (?:going|leading|transition(?:ing)?))? (?:into|in to) " \
+           r"(?:it|the new (?:one|clip)|that(?: clip)?)$"
 _NAMES = tuple((kind, re.compile(pattern)) for kind, pattern in NAMES)
 # transitions editors offer that we have nothing like: asked about ("A spin transition: ...")
 NO_SUCH = (r"\bspin\w*|\brotat\w*|\bglitch\w*|\bpage (?:curl|peel|turn)\w*|\bcube\b|\bflip\w*|\bmorph(?: cut)?\b|"

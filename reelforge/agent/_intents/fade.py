@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from reelforge.agent._absent import no_such_clip
+from reelforge.agent._intents._transitions import INTO_NEW
 from reelforge.agent._intents._words import (
     ABRUPT,
     CHANGE_TO,
@@ -27,9 +28,9 @@ from reelforge.agent._numbers import find_durations
 from reelforge.agent._refs import MISSING, clip_refs, main_clips, mentions_it
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, ask
-from reelforge.agent.actions import EditAction, Unknown
+from reelforge.agent.actions import EditAction, GenerateAction, Unknown
 from reelforge.draft.colors import parse_color
-from reelforge.draft.edits import SetFade
+from reelforge.draft.edits import AddClip, SetFade, SetTransition
 
 __all__ = ["ANY_FADE", "DEFAULT_FADE_MS", "fade_colours", "handle"]
 
@@ -63,6 +64,10 @@ _BARE_BOTH_ZH = r"淡入淡出"           # alone it means a transition (timelin
 _WHOLE_ZH = r"开头|结尾|首尾|头尾|片头|片尾|视频|画面|整个|整体|全片"
 
 
+# a dip's colour said alone, as the kind of a transition just asked for
+_KIND_ALONE = r"^(?:(?:with |as |like |make it |use )?(?:a |an )?)(?:fade|dip|flash)(?:es)? (?:to|through|into|thru) (?:white|black|gr[ae]y)(?: one)?$"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a ``SetFade`` for a clause about fading the picture in or out; False when it is not one."""
     if _after_a_fade(clause, state):
@@ -77,6 +82,15 @@ def handle(clause: Clause, state: PlanState) -> bool:
                 r"\b(?:fade|dip|flash)(?:es)? (?:to|through|into|thru) (?:white|black|gr[ae]y)\b")
             and not clause.has(r"\b(?:end|ending|start|beginning|opening|intro|outro|video|whole|clip)\b")):
         return False  # "换成黑场的吧", "switch to a fade to white instead" right after a transition: another kind of it (timeline.py's)
+    last = getattr(state.actions[-1], "edit", None) if state.actions else None
+    if (isinstance(last, AddClip) or state.actions and isinstance(state.actions[-1], GenerateAction)) and clause.has(INTO_NEW):
+        return False  # "add the hike clip at the end with a fade to black going into it": a transition into it (timeline.py's)
+    if isinstance(last, SetTransition) and clause.has(_KIND_ALONE) and not clause.has(r"\bgr[ae]y\b"):
+        # "add a transition between the clips, fade to white": the kind of that transition, never the video's end
+        state.actions.pop()
+        state.edit(last.model_copy(update={"type": "fadewhite" if clause.has(r"\bwhite\b") else "fadeblack"}),
+                   focus_kind="transition")
+        return True
     # "淡入淡出都加上": both ends; a bare "淡入淡出" is a transition unless there is only one clip to fade
     # ("城市那段加个淡入淡出 各一秒": one clip named, not where two meet, is that clip's own fades; "狗那段淡入淡出各半秒":
     # a length for each end is two ends' fades, a transition has one)

@@ -97,7 +97,7 @@ def _scene_between(clause: Clause) -> bool:
 
 
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
-_LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?\s+(?:for|on|to (?:make|generate|film))\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
+_LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?(?:\s+(?:for|on|to (?:make|generate|film))|\s*:)\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
 _EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
           r"(?!(?:the\s+)?(?:music|song|silence|black|darkness|nothing|video|clip|title|text|it|that|this)\b)" + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
@@ -197,7 +197,7 @@ _EN_STRIP = (
     r"\b(?:in\s+)?(?:9:16|16:9|1:1|4:5|vertical|horizontal|portrait|landscape|square|tiktok|reels|shorts|youtube|"
     r"instagram|widescreen)\b(?:\s+(?:format|size|version))?(?:\s+(?:for|on)\s+(?:tiktok|reels|shorts|youtube|instagram|insta|ig|"
     r"my (?:phone|story|stories|feed)))?|\bformat\b|\b(?:sixteen|nine) by (?:nine|sixteen)\b|\bfour by five\b",
-    r"^(?:(?:another|new|short|quick|little|an?|the|one more)\s+)+",
+    r"^(?:(?:another|new|short|quick|little|an?|the|one more|second|third|fourth|fifth|2nd|3rd|4th|5th|extra)\s+)+",
     # (a shot named by how it is filmed stays: "a drone shot of the ocean", "an aerial shot of ...")
     r"\b(?:video|vid|clip|scene|footage|animation|movie|b-?roll|intro|outro)s?\b|"
     r"(?<!drone )(?<!aerial )(?<!tracking )(?<!establishing )(?<!overhead )(?<!macro )(?<!dolly )(?<!crane )(?<!handheld )"
@@ -1627,7 +1627,7 @@ _ZH_NOT_SCENE = r"[我你咱您]|视频|需要|看不懂|看不清|读不懂|缺
                 r"(?:开始|结束|出来|出现|消失|完|最后|结尾|开头)的?时候|xml|premiere|edl|otio|fcp"
 # nor, in English, the video's parts, steps or versions ("scratch the last two edits", "dog clip first, then the city"),
 # nor a wish ("should", "needs to")
-_EN_NOT_SCENE = r"\b(?:edits?|changes?|steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
+_EN_NOT_SCENE = r"\b(?:edits?|changes?|(?<!first )(?<!baby )(?<!dance )steps?|versions?|clips?(?! of)|segments?|resolution|quality|\d+k|\d+p|" \
                 r"my|your|our|me|i|we|us|you|i'm|i'd|colou?r|beginning|intro|outro|picture[- ]in[- ]picture|pip|" \
                 r"green[- ]?screen|chroma|split[- ]?screen|overlay|xml|edl|otio|aaf|webm|mp4|mov|gif|mkv|avi|wav|mp3|srt|vtt|" \
                 r"premiere|davinci|resolve|final cut|capcut|imovie|website|feed|insta|file|fill the background|(?:bg|background) colou?r|" \

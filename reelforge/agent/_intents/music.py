@@ -11,7 +11,7 @@ from reelforge.agent._absent import nothing_to_remove
 from reelforge.agent._intents._music_end import STOPS, music_end
 from reelforge.agent._intents._words import ADD, REMOVE, level_two
 from reelforge.agent._library import music_style, turned_down_style
-from reelforge.agent._numbers import duration_ms, factor, find_durations
+from reelforge.agent._numbers import duration_ms, factor, find_durations, time_range
 from reelforge.agent._refs import (
     MISSING,
     before_end,
@@ -292,7 +292,7 @@ def _fade_was_last(state: PlanState) -> bool:
 
 
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
-    if clause.has(_KEEP_MUSIC):
+    if clause.has(_KEEP_MUSIC) or clause.has(r"\bloras?\b"):  # "use the anime lora for a girl watching the stars": a look
         return False
     if _has_music(state) and clause.has(r"(?:盖过|压过|盖住|抢了)(?:了)?(?:原声|人声|配音|旁白)"):
         return True  # "有点盖过原声了 降到45": the music drowning the clips' sound out
@@ -473,10 +473,13 @@ class _Adjustments(_MusicOptions, total=False):
     volume: float
     volume_scale: float
     start_ms: int
+    end_ms: int
     source_in_ms: int
 
 
 _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
+# the music played over a span of the video, said with "only" or "in": "put the music in only from 5s to 12s"
+_ONLY_SPAN = r"\b(?:only|just)\s+(?:from|between)\b|\b(?:in|on)\s+(?:only\s+)?from\b"
 # "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
 _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook|drop)\s+at\s+)?{_SECONDS}|"
               # "use my track from 0:30", "put the song on from 20 seconds": where the song itself starts
@@ -575,7 +578,10 @@ def _adjustments(clause: Clause) -> _Adjustments:
     elif clause.has(r"\bloop|\brepeat|循环|重复播放|重复"):
         out["loop"] = True
     into = clause.search(_SOURCE_IN)
-    if into and clause.has(_INTO_THE_VIDEO):
+    span = time_range(clause.text) if clause.has(_ONLY_SPAN) else None
+    if span is not None:  # "put the music in only from 5s to 12s": where it comes in and where it stops, on the video
+        out["start_ms"], out["end_ms"] = span
+    elif into and clause.has(_INTO_THE_VIDEO):
         out["start_ms"] = _ms(into)  # "the music should start 2 seconds in": into the video, where the music comes in
     elif into:
         out["source_in_ms"] = _ms(into)

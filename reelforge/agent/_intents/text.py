@@ -54,7 +54,7 @@ _CHANGE = _SAY + r"|\b(?:change|rename|update|edit|replace|reword|retitle|correc
           r"改成|改为|换成|改一下|修改|更改|改|换|应该是|应该叫|应为|(?:标题|字幕)(?:就)?叫(?:做)?"
 # the title's words said as a fact, with a title on screen: "and the title says Summit now", "the text should read
 # Day 1": its words change (a new title is "add a title saying ...")
-_STATED = r"\b(?:the|my|that|this|its) (?:\w+ )?(?:title|text|caption|heading|headline|words) (?:now |should |will |just )?" \
+_STATED = r"(?:^|\b(?:the|my|that|this|its) (?:\w+ )?)(?:title|text|caption|heading|headline|words) (?:now |should |will |just )?" \
           r"(?:says?|reads?)\b"
 # removal verbs a title takes beside the shared ones: "lift the title", "pull the text", "strike the words"
 _TAKE_OFF = r"^(?:(?:please|just|and|also|then)\s+)*(?:lift|pull|strike|strip|axe|cut)\s+(?:the|that|this|all the|those|these)\s+" \
@@ -932,11 +932,24 @@ def _stock_words(clause: Clause) -> Clause:
     return dataclasses.replace(clause, text=text, quotes=(*clause.quotes, clause.as_typed(found.group(0))))
 
 
+# a quote that is an upload's file name, said of the upload's kind: 'add photo "beach.jpg" at the end' adds the upload
+_UPLOAD_KIND = r"\b(?:photo|picture|pic|image|clip|video|footage|song|track|file|upload)s?\b"
+_TITLE_WORD = r"\b(?:title|text|words?|caption|heading|label|says?|saying|reads?)\b"
+
+
+def _upload_quoted(clause: Clause, state: PlanState) -> bool:
+    quote = clause.quote()
+    return quote is not None and clause.has(_UPLOAD_KIND) and not clause.has(_TITLE_WORD) and any(
+        quote.strip().lower() == m.name.lower() for m in state.context.media)
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     if _words_asked(clause, state):
         return True
     clause = _stock_words(clause)
     if not is_text_clause(clause, state) and not _FONT_ALONE.match(clause.text):
+        return False
+    if _upload_quoted(clause, state):
         return False
     if _font_of_added(clause, state):
         return True
@@ -1036,7 +1049,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         if clause.has(_ON_PHOTO) and not _stills(state) and any(m.kind == "image" for m in state.context.media):
             state.actions.append(Unknown(clause.unquoted(), understood="a title on the photo", question=ask(
                 clause, "The photo is not on the timeline yet. Should I add it first? Say, for example: add the photo "
-                "at the end, then put the words on it.", "照片还不在时间线上。要先把它加进来吗？可以说：把照片加到最后，再在照片上加字。")))
+                f"at the end, then put '{words}' on it.", f"照片还不在时间线上。要先把它加进来吗？可以说：把照片加到最后，再在照片上加字「{words}」。")))
             return True  # "照片上加一行字「那年夏天」" with the photo only uploaded: never over the first clip instead
         state.edit(new, focus_kind="text")
         return True

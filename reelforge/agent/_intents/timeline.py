@@ -8,7 +8,7 @@ import re
 
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._inside import cut_inside, split
-from reelforge.agent._intents._transitions import NAMES, PLACE, SLIDE_ALONE, kind_named, no_such_named
+from reelforge.agent._intents._transitions import INTO_NEW, NAMES, PLACE, SLIDE_ALONE, kind_named, no_such_named
 from reelforge.agent._intents._words import (
     ABRUPT,
     ADD,
@@ -40,7 +40,7 @@ from reelforge.agent._refs import (
 )
 from reelforge.agent._state import Focus, PlanState
 from reelforge.agent._text import VERY_EN, Clause, ask
-from reelforge.agent.actions import EditAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
+from reelforge.agent.actions import EditAction, GenerateAction, MediaRef, MusicAction, SoundAction, Unknown, VoiceAction
 from reelforge.agent.describe import describe_edit
 from reelforge.draft import AUDIO, apply_edit
 from reelforge.draft.edits import (
@@ -70,6 +70,7 @@ _SPEED_UP = r"\bspeed (?:it |this |the (?:\w+ ){1,2})?up\b|\bfaster\b|\bfast[- ]
             r"(?:再|能)?快(?:点|些)|调快|变速(?=取消|去掉|不要|关掉)|(?:取消|去掉|关掉)变速"
 # ("make the dog slow like in the movies": slow said plainly of a clip)
 _SLOW = r"\bslow (?:it |this |them |(?:the |all (?:the )?|every |both )?(?:\w+ ){1,2})?down\b|" \
+        r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:a )?half\b|" \
         r"\bmake (?:it|them|this|that|the (?:[\w-]+ ){1,3}?)slow\b(?! ?mo)|" \
         r"\bslow (?:it|this|them|everything|all|the (?:[\w-]+ ){1,3}?)\s*(?:down )?to (?:\d?\.\d+|\d+(?:\.\d+)?\s*(?:x\b|%))|" \
         r"(?:再|能)?慢(?:点|些)|调慢|\bslower\b|\btwice as slow\b|\b\d+(?:\.\d+)? times as slow\b|\bslow[- ]?mo(?:tion)?\b|\bslo[- ]?mo\b|\bhalf (?:the |its |normal |regular )?speed|慢动作|慢镜头(?!的)|慢放(?!大)|减速|慢一点|变慢|放慢|半速|慢速|慢(?:了)?(?:1|一)半"
@@ -304,7 +305,7 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     # a slide said alone with its way, where clips meet: "slide left", "push right", "slide from right to left"
     placed = placed or len(main_clips(state.draft)) >= 2 and clause.has(SLIDE_ALONE)
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
-            and not harsh and not placed and not _transition_meant(clause, state):
+            and not harsh and not placed and not _transition_meant(clause, state) and not _into_added(clause, state):
         return False
     targets = _targets(clause, state)
     if targets is None:
@@ -359,6 +360,12 @@ def _length_in_label(state: PlanState) -> int | None:
     return round(float(said.group(1)) * 1000) if said else None
 
 
+def _into_added(clause: Clause, state: PlanState) -> bool:
+    """"add the hike clip at the end with a fade to black going into it": a fade into the clip just added."""
+    last = state.actions[-1] if state.actions else None
+    return (isinstance(last, GenerateAction) or isinstance(getattr(last, "edit", None), AddClip)) and clause.has(INTO_NEW)
+
+
 def _transition_meant(clause: Clause, state: PlanState) -> bool:
     """"add a crossfade and make it 1 second long", "make it longer" just after one: "it" is the transition."""
     focus = state.focus
@@ -402,6 +409,8 @@ _GENERATE_NEW = r"^(?:(?:please|pls|now|ok|okay|can you|could you)\s+)*(?:genera
 
 
 def _speed_step(clause: Clause, state: PlanState) -> bool:
+    if clause.has(r"\b(?:cut|trim|shorten|chop)\b.*\bto \d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\b") and clause.has(_TOO_SLOW):
+        return False  # "cut the dog clip down to 3 seconds, it drags": the cut is the cure, not a faster clip
     if manner_of_last_move(clause, state) or motion_said(clause) and clause.has(
             r"慢(?:一点|一些|点)?的?那种|慢慢|缓慢|缓缓|\bslow(?:ly)?\b(?![- ]?mo)") and not clause.has(r"速|倍|\bspeed\b|\d(?:\.\d+)?x\b"):
         return False  # "画面往上移动，慢一点的那种": how the move goes, not a speed
@@ -494,6 +503,16 @@ _NOISY = r"\b(?:noise|sound|audio|hiss|hum|wind)\b.*\b(?:is|are|'s) (?:really |s
          r"叫声(?:好|太|很|有点|超级?|特别|真)?(?:烦|吵|刺耳|难听)"  # "狗叫声太吵了": a creature's call is the clip's own sound
 
 
+_VIDEO_LEVEL = r"^(?:(?:please|pls|can you|could you)\s+)?(?:make|turn|set|bring|put|have) (?:it|the video|everything|the whole (?:thing|video))\s+" \
+               r"(?:(?:up|down)\b|(?:(?:a bit|a little|much|way|really|super)\s+)?(?:loud|louder|quiet|quieter|soft|softer)\b),?\s*" \
+               r"(?:(?:to|at|like|about|around|maybe|say)\s+)*\d+(?:\.\d+)?\s*(?:%|percent)(?: (?:volume|loud))?(?: please| pls)?$"
+
+
+# a clip named as the place something goes, in English: "after the hike", "before the city clip"
+_EN_PLACE_REF = re.compile(r"\b(?:right |just )?(?:after|before|behind|following|next to|ahead of) (?:the |my )?[a-z0-9.'-]+"
+                           r"(?: (?:clip|video|vid|one|shot|part|footage|photo|picture|pic))?(?=$|[,.;]| and\b| then\b)")
+
+
 def _clip_audio(clause: Clause, state: PlanState) -> bool:
     last = state.actions[-1].edit if state.actions and isinstance(state.actions[-1], EditAction) else None
     alone = _LEVEL_ALONE.match(clause.text) or _LEVEL_ALONE_ZH.match(clause.text)
@@ -542,6 +561,9 @@ def _clip_audio(clause: Clause, state: PlanState) -> bool:
     its = its or clause.has(r"^(?:(?:put|set|turn|bring|have|keep|make)\s+)?(?:the |all (?:the )?|both )?clips\s+(?:back\s+)?(?:at|to)\s+"
                             r"(?:full|max(?:imum)?|normal|half|\d+(?:\.\d+)?\s*(?:%|percent))(?:\s+(?:volume|sound|audio))?$")
     its = its or _only_sound(clause, state)
+    # "make it loud, like 150%", "turn it down to 40%" with no music nor voice-over: the only sound is the clips' own
+    its = its or clause.has(_VIDEO_LEVEL) and not any(t.type == AUDIO and t.segments for t in state.draft.tracks) \
+        and bool(main_clips(state.draft))
     if not (clause.has(_CLIP_AUDIO) or clause.has(r"(?<![a-z])(?:mut(?:e|ed)|unmute)(?![a-z])|静音|禁音|消音") or loud or its
             or noisy):
         return False
@@ -1834,6 +1856,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     # ("徒步视频后面加照片", "照片放到徒步视频前面": the clip named as the place is not what is added)
     sides = _place_and_added_zh(clause.text) if clause.language == "zh" and not upload else None
     said_added = dataclasses.replace(clause, text=sides[1]) if sides else None
+    if said_added is None and clause.language == "en" and not upload and (bare := _EN_PLACE_REF.sub(" ", clause.text)) != clause.text:
+        said_added = dataclasses.replace(clause, text=bare)  # "put the photo after the hike": the hike is the place
     media = find_media(clause, state, kinds) if upload else \
         (said_added is not None and (_named_upload(said_added, state) or _the_photo(said_added, state))) or \
         _named_upload(clause, state) or _the_photo(clause, state)

@@ -538,6 +538,8 @@ def _asks_for_script(head: str, body: str) -> bool:
 
 def handle(clause: Clause, state: PlanState) -> bool:
     """Plan a clause about the captions or the voice; False when it is about neither."""
+    if clause.has(r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?(?:\s+for|\s*:)\s"):
+        return False  # "with the anime lora: a boy reading under a tree": a scene to generate, no voice
     last = state.actions[-1] if state.actions else None
     style_only = not clause.has(_CAPTIONS) and clause.has(_HIGHLIGHT + "|" + _CLEAN) and color_of(clause.text) is None
     if isinstance(last, CaptionSpeechAction) and style_only:
