@@ -1010,7 +1010,7 @@ _ABOUT_MAKING = r"^(?:how (?:much|many|long|often))\b|\bcosts?\b|\bcredits?\b|\b
 # (said as an item of the scene's list, "sunrise over the ocean, 4k, 10 seconds", it is the prompt's word for quality)
 _BEYOND_MADE = r"\b(?:in|at)\s+(?:full\s+)?(?:[248]\s?k|uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|" \
                r"\b(?:[248]k|uhd|ultra[- ]hd|1440p|2160p)\s+(?:video|clip|footage|shot|resolution)s?\b|" \
-               r"(?<![a-z\d])[248]k(?:的|视频|画质|分辨率|片段|画面|高清)|(?:用|要|拍成|做成|生成)(?:[248]k|超高清)|超高清|超清4k"
+               r"(?<![a-z\d])[248]k(?:的|视频|画质|分辨率|片段|画面|高清|吗)|(?:做到|达到|支持)[248]k|(?:用|要|拍成|做成|生成)(?:[248]k|超高清)|超高清|超清4k"
 
 
 def _beyond_what_is_made(clause: Clause, state: PlanState) -> bool:
