@@ -43,7 +43,8 @@ _NOT_MINE = r"\b(?:not|instead of|(?:rather )?than|other than|except|no|without|
             r"\b(?:leave out|ignore|forget about|no need for) my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file)\b|" \
             r"\bleave my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file) out\b|" \
             r"\b(?:i )?(?:don'?t|do not) (?:want|need|like)(?: to use)? my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file|music)\b(?! to\b)|" \
-            r"(?:不要|别|不|不想)用?我(?:自己)?(?:上传)?的(?:歌|音乐|曲子)|不是我(?:上传)?的(?:歌|那首)"
+            r"(?:不要|别|不|不想)用?我(?:自己)?(?:上传|传)?的(?:歌|音乐|曲子)|不是我(?:上传)?的(?:歌|那首)|" \
+            r"(?:用|换成|换|改用)(?:音乐库|曲库|库)里(?:的|面的)"  # "我传的歌太吵了 用库里的轻音乐代替": the library's instead
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # whose video the music is for names no upload: "music for my dog video", "给我的视频配点音乐"
 _FOR_MINE = r"\bfor (?:my|our) (?:[\w-]+ ){0,2}(?:video|vlog|clip|channel|montage|reel|edit|film|movie|short|page)s?\b|" \
