@@ -1090,9 +1090,13 @@ _AT_MOMENT_ONLY = r"^(?:在)?(?:视频)?(?:的)?第\d+(?:\.\d+)?秒(?:的时候|
                   r"(?!.*(?:生成|视频|片段|镜头|画面|一段|段))"
 
 
+# a generation said not to be wanted: "我不要生成的", "别生成了 用我自己拍的", "不要生成新的" (never a paid clip)
+_NOT_MADE = r"(?:不要|不用|别|不想|不需要|无需|甭)(?:再)?(?:给我)?(?:重新|新)?(?:生成|生)(?:了|的|新的?|一个|视频|片段)"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     """A clip to generate, with the seed said."""
-    if clause.language == "zh" and clause.has(_AT_MOMENT_ONLY):
+    if clause.language == "zh" and (clause.has(_AT_MOMENT_ONLY) or clause.has(_NOT_MADE)):
         return False
     seed, clause = _seed_of(clause)
     since = len(state.actions)
@@ -1710,7 +1714,7 @@ _NOT_A_THING = {"break", "pause", "gap", "second", "sec", "moment", "minute", "m
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A scene described (below), with the seed said."""
-    if clause.language == "zh" and clause.has(_AT_MOMENT_ONLY):
+    if clause.language == "zh" and (clause.has(_AT_MOMENT_ONLY) or clause.has(_NOT_MADE)):
         return False
     seed, clause = _seed_of(clause)
     since = len(state.actions)

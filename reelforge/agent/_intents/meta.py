@@ -175,7 +175,7 @@ def asked_of(clause: Clause) -> Asked | None:
     return found[0] if len(found) == 1 else None
 
 
-_UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*|还是|那|那就|那还是)?撤(?:了|掉)吧?(?=$|[，,])|\b(?:scratch|ditch|kill|lose|remove|delete|" \
+_UNDO = r"^(?:算了\s*)?(?:还原|复原|恢复原样|恢复)(?:一下|吧)?$|(?:这|那)\d+(?:个|步)?(?:都|全)(?:撤|不要|取消)|\bundo(?![a-z])(?! (?:the|my) undo)|^(?:算了\s*|还是|那|那就|那还是)?撤(?:了|掉)吧?(?=$|[，,]|\s+(?:还是)?(?:不好看|难看|好丑|太丑|不喜欢|不行|没意思)(?:了|啊|呀)?$)|\b(?:scratch|ditch|kill|lose|remove|delete|" \
         r"throw away|get rid of|drop) (?:the |my |that )?(?:last|previous|latest|recent) (?:\d+ )?(?:changes?|edits?|steps?)\b|" \
         r"撤(?:\d+|一|两)步|回到上(?:1)?个版本|(?:^|[，,\s])(?:能不能|可不可以|可以)?(?:帮我|给我)?(?:退|倒|返)回去(?:吧|了|吗)?$|^(?:刚才|刚刚)(?:那|的)?(?:1|一)?步(?:操作)?(?:弄|搞|做|改|点)?错了(?=$|[，,\s])|(?:退|回)(?:到)?上(?:1)?(?:个|一)?(?:版本|状态)|(?:改|换|调)回(?:原来|之前|以前|刚才)(?:的)?(?:样子|那首|那个|那段|那种)?|改回去|恢复原来的(?:样子)?|\btake (?:it |that |this )?back\b|^(?:revert|go back)(?: that| it)?$|" \
         r"\b(?:go|step) back (?:\d+ |a |one )?(?:steps?|changes?|edits?|versions?)\b|\bstep back\b|" \

@@ -1322,7 +1322,7 @@ def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
     return None
 
 
-_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了"
+_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了|我自己拍的"
 
 
 # a photo as what takes a clip's place: "用照片替换掉城市那段", "把城市那段换成照片", "replace the city clip with my photo"
