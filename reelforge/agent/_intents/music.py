@@ -355,6 +355,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if focused and clause.has(r"^(?:等到?|到)?第?\d") and clause.search(_COMES_IN) is not None \
             and not clause.has(_OTHER_OBJECT) and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "音乐不要从头开始 第2秒再进来": where the music just named comes in
+    if focused and clause.has(r"^(?:然后|再|并且|而且)?(?:配合|跟着|随着|遇到|碰到)?" + _ZH_SPEECH + r"(?:的时候|时)?(?:要)?自动(?:降低|压低|变小|让开)") \
+            and all(ref == MISSING for ref in clip_refs(clause, state)):
+        return True  # "背景音乐用summer那首 配合人声自动压低": the music just named ducks under the voice
     if focused and _fade_said(clause) and _fade_was_last(state) and not clause.has(_OTHER_OBJECT) \
             and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "淡出再短点 一秒就行" after the music's fade: that fade again
