@@ -358,6 +358,7 @@ def _topic_first(parts: list[str]) -> list[str]:
             # made to the whole video)
             said = "of" if re.search(r"\b(?:start|end|beginning|ending|first|last)\b", parts[index + 1]) else "on"
             merged.append(f"{parts[index + 1]} {said} {topic.group(1)}")
+            index += 2
         elif index + 1 < len(parts) and (named := _THING_SAID_ZH.match(parts[index])) and _MORE_ZH.match(parts[index + 1]):
             merged.append(f"{named.group(1)}{named.group(2) or ''}{parts[index + 1]}")  # "城市那段 速度 再快点": one request
             index += 2
