@@ -264,6 +264,8 @@ def _said(actions: list[Action], area_topics: frozenset[str], settles: bool) -> 
             topics.add(topic)
         if isinstance(action, ShowTimeline | HelpAction):  # "现在视频一共多长", "what kind of videos can you make":
             topics.add("clip")                             # about the video as a whole
+            if isinstance(action, ShowTimeline) and action.asked == "uploads":
+                topics.add("music")  # "我上传了哪些歌": the uploads asked about are songs as well as clips
         if isinstance(action, CaptionSpeechAction) or isinstance(action, EditAction) and isinstance(action.edit, SetCaptions):
             positions.append("bottom")  # captions sit at the bottom: "add captions at the bottom" says where they are
             topics.add("voice")  # they show what is said: "把旁白的字幕打出来" names the narration they caption

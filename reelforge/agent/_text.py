@@ -2016,10 +2016,10 @@ _TASTE_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN}(?:'s| is| sounds?| feels?)?(?: 
                        r"very|way too|too|just|a little))* (?:cheesy|corny|cringe\w*|lame|boring|annoying|tacky|generic|sleepy|"
                        r"dull|bland|bad|awful|terrible|meh|not (?:great|good|it|my thing))\W*$|^(?:ugh|meh|eh),? (?:the|that|this) "
                        r"(?:music|song|track)\W*$")
-_TASTE_ZH = re.compile(rf"^{_OPENERS}(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首|这个|那个|这)?(?:歌|歌曲|曲子|音乐|配乐|bgm|背景音乐)?(?:听着|听起来|感觉)?(?:有点|太|好|真|挺|也太|实在)?"
+_TASTE_ZH = re.compile(rf"^{_OPENERS}(?:我觉得|感觉)?(?=.*(?:首|歌|音乐|配乐|bgm))(?:这首|那首|这个|那个|这)?(?:歌|歌曲|曲子|音乐|配乐|bgm|背景音乐)?(?:听着|听起来|感觉)?(?:有点|太|好|真|挺|也太|实在)?"
                        # ("音乐跟画面不搭": it does not fit the picture)
                        r"(?:(?:跟|和|与)(?:画面|视频|片子|内容|这个视频)(?:有点|太|好|真|挺|也太|实在)?)?"
-                       r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻|不太?搭(?:调)?|不怎么搭|不配)了?[啊呀吧呢的]*$")
+                       r"(?:不好听|难听|老土|土|俗|无聊|单调|没劲|腻|不太?搭(?:调)?|不怎么搭|不配|(?:(?<=有点)|(?<=太)|(?<=好)|(?<=挺)|(?<=实在))(?:伤感|悲伤|沉重|压抑|丧|忧郁))了?[啊呀吧呢的]*$")
 # (with a time and no "abruptly", "music stops at 10 seconds" says where it should end: ``_music_end``; "cuts off at 10
 # seconds" is still the complaint)
 _ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:(?:ends?|stops?|finish(?:es)?)(?: (?:way |really |very |kinda |so |too |a bit )*"

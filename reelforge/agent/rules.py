@@ -628,8 +628,9 @@ _REMOVED_CLIP = re.compile(r"^(?:(?:please|just|ok|so|and|then)\s+)*(?:get rid o
                            r"(?P<en>.+?)(?:\s+(?:please|pls))?$|^(?:把)?(?:不要|删掉|删除|去掉|拿掉|删了|去了|剪掉)?(?:了)?\s*(?P<zh>.+?)"
                            r"(?:不要了|删掉|删了|去掉|拿掉|也不要|就不要)?(?:吧|了)*$")
 _IN_ITS_PLACE = re.compile(r"^(?:(?:and|then)\s+)?(?:replace (?:it|that|them) with|swap (?:it|that) (?:out )?for|(?:swap|put|drop) in)\s+"
-                           r"(?P<en>(?:a|an|some|my)\s+.+?)(?:\s+instead)?$|^(?:然后|再)?(?:换成|替换成|改成|用)(?P<zh>(?:1|一)(?:段|个|条).{2,}?|我(?:自己)?(?:上传|传)?的.+?)"
+                           r"(?P<en>(?:a|an|some|my)\s+.+?)(?:\s+instead)?$|^(?:然后|再)?(?:换成|替换成|改成|用)(?P<zh>(?:1|一)(?:段|个|条).{2,}?|我(?:自己)?(?:上传|传)?的.+?|我自己拍的.*?)"
                            r"(?:代替|替换|来代替)?(?:吧)?$")
+_NOT_GENERATED = re.compile(r"^(?:我)?(?:不要|不用|不想要)(?:ai)?生成的(?:了|那个|片段|视频)?$")
 
 
 # a song said as news, then "it": "i uploaded a song, use it at 25 percent" is one request about that song
@@ -733,6 +734,10 @@ def _song_news_then_it(clauses: list[Clause]) -> list[Clause]:
 def _removed_then_replaced(clauses: list[Clause], state: PlanState) -> list[Clause]:
     """"不要狗那段了，换成一段在雪地里奔跑的哈士奇": a clip removed, then something put in its place, is one replacement
     (a new clip where the old one was), not a deletion and a request with no object."""
+    # "把城市那个删了 我不要生成的 用我自己拍的": why, said between the removal and what takes its place
+    clauses = [c for k, c in enumerate(clauses) if not (0 < k < len(clauses) - 1 and _NOT_GENERATED.match(c.text)
+                                                         and _REMOVED_CLIP.match(clauses[k - 1].text)
+                                                         and _IN_ITS_PLACE.match(clauses[k + 1].text))]
     for index in range(1, len(clauses)):
         removed, placed = _REMOVED_CLIP.match(clauses[index - 1].text), _IN_ITS_PLACE.match(clauses[index].text)
         if removed is None or placed is None:

@@ -458,7 +458,7 @@ def other_shape(text: str) -> str | None:
 EFFECTS = (r"\b(?:filters?|effects?|black[- ]and[- ]white|b ?& ?w|gr[ae]yscale|monochrome|sepia|vintage look|retro look|"
            r"film grain|grain|vignette|blur(?:red|ry)?|sharpen|brightness|contrast|saturat\w*|desaturat\w*|colou?r grad\w*|"
            r"grade|lut|glitch|invert(?:ed)? colou?rs?|warmer|cooler|brighter|darker|stabili[sz]\w*)\b|"
-           r"滤镜|特效|黑白|复古|胶片|颗粒|暗角|模糊|锐化|亮度|对比度|饱和度|调色|色调|变亮|变暗|防抖")
+           r"滤镜|特效|黑白|复古|胶片|颗粒|暗角|模糊|锐化|亮度|对比度|饱和度|调色|色调|变亮|变暗|防抖|调(?:得)?(?:更)?(?:亮|暗)|提亮|压暗")
 # Abilities the editor does not have, each with its name in the replies (English, Chinese): a request for one is
 # asked about ("Picture-in-picture: I can't do that yet ..."), never read as another edit ("J-cut" is no cut, "封面用第一帧"
 # no frame rate) nor as a scene to generate.

@@ -1010,7 +1010,7 @@ _ABOUT_MAKING = r"^(?:how (?:much|many|long|often))\b|\bcosts?\b|\bcredits?\b|\b
 # (said as an item of the scene's list, "sunrise over the ocean, 4k, 10 seconds", it is the prompt's word for quality)
 _BEYOND_MADE = r"\b(?:in|at)\s+(?:full\s+)?(?:[248]\s?k|uhd|ultra[- ]hd|1440p?|2160p?|4320p?)\b|" \
                r"\b(?:[248]k|uhd|ultra[- ]hd|1440p|2160p)\s+(?:video|clip|footage|shot|resolution)s?\b|" \
-               r"(?<![a-z\d])[248]k(?:的|视频|画质|分辨率|片段|画面|高清)|(?:用|要|拍成|做成|生成)(?:[248]k|超高清)|超高清|超清4k"
+               r"(?<![a-z\d])[248]k(?:的|视频|画质|分辨率|片段|画面|高清|吗)|(?:做到|达到|支持)[248]k|(?:用|要|拍成|做成|生成)(?:[248]k|超高清)|超高清|超清4k"
 
 
 def _beyond_what_is_made(clause: Clause, state: PlanState) -> bool:
@@ -1090,9 +1090,13 @@ _AT_MOMENT_ONLY = r"^(?:在)?(?:视频)?(?:的)?第\d+(?:\.\d+)?秒(?:的时候|
                   r"(?!.*(?:生成|视频|片段|镜头|画面|一段|段))"
 
 
+# a generation said not to be wanted: "我不要生成的", "别生成了 用我自己拍的", "不要生成新的" (never a paid clip)
+_NOT_MADE = r"(?:不要|不用|别|不想|不需要|无需|甭)(?:再)?(?:给我)?(?:重新|新)?(?:生成|生)(?:了|的|新的?|一个|视频|片段)"
+
+
 def handle(clause: Clause, state: PlanState) -> bool:
     """A clip to generate, with the seed said."""
-    if clause.language == "zh" and clause.has(_AT_MOMENT_ONLY):
+    if clause.language == "zh" and (clause.has(_AT_MOMENT_ONLY) or clause.has(_NOT_MADE)):
         return False
     seed, clause = _seed_of(clause)
     since = len(state.actions)
@@ -1710,7 +1714,7 @@ _NOT_A_THING = {"break", "pause", "gap", "second", "sec", "moment", "minute", "m
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A scene described (below), with the seed said."""
-    if clause.language == "zh" and clause.has(_AT_MOMENT_ONLY):
+    if clause.language == "zh" and (clause.has(_AT_MOMENT_ONLY) or clause.has(_NOT_MADE)):
         return False
     seed, clause = _seed_of(clause)
     since = len(state.actions)

@@ -43,7 +43,8 @@ _NOT_MINE = r"\b(?:not|instead of|(?:rather )?than|other than|except|no|without|
             r"\b(?:leave out|ignore|forget about|no need for) my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file)\b|" \
             r"\bleave my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file) out\b|" \
             r"\b(?:i )?(?:don'?t|do not) (?:want|need|like)(?: to use)? my (?:own\s+)?(?:uploaded\s+)?(?:song|track|tune|audio|mp3|file|music)\b(?! to\b)|" \
-            r"(?:不要|别|不|不想)用?我(?:自己)?(?:上传)?的(?:歌|音乐|曲子)|不是我(?:上传)?的(?:歌|那首)"
+            r"(?:不要|别|不|不想)用?我(?:自己)?(?:上传|传)?的(?:歌|音乐|曲子)|不是我(?:上传)?的(?:歌|那首)|" \
+            r"(?:用|换成|换|改用)(?:音乐库|曲库|库)里(?:的|面的)"  # "我传的歌太吵了 用库里的轻音乐代替": the library's instead
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # whose video the music is for names no upload: "music for my dog video", "给我的视频配点音乐"
 _FOR_MINE = r"\bfor (?:my|our) (?:[\w-]+ ){0,2}(?:video|vlog|clip|channel|montage|reel|edit|film|movie|short|page)s?\b|" \
@@ -351,6 +352,12 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     if focused and clause.has(r"^(?:先)?跳(?:过|掉)") and clause.search(_SOURCE_IN) is not None \
             and not clause.has(_OTHER_OBJECT) and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "用我的歌，跳过前10秒": where the song just named starts, in its own time
+    if focused and clause.has(r"^(?:等到?|到)?第?\d") and clause.search(_COMES_IN) is not None \
+            and not clause.has(_OTHER_OBJECT) and all(ref == MISSING for ref in clip_refs(clause, state)):
+        return True  # "音乐不要从头开始 第2秒再进来": where the music just named comes in
+    if focused and clause.has(r"^(?:然后|再|并且|而且)?(?:配合|跟着|随着|遇到|碰到)?" + _ZH_SPEECH + r"(?:的时候|时)?(?:要)?自动(?:降低|压低|变小|让开)") \
+            and all(ref == MISSING for ref in clip_refs(clause, state)):
+        return True  # "背景音乐用summer那首 配合人声自动压低": the music just named ducks under the voice
     if focused and _fade_said(clause) and _fade_was_last(state) and not clause.has(_OTHER_OBJECT) \
             and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True  # "淡出再短点 一秒就行" after the music's fade: that fade again
@@ -511,7 +518,8 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
 # "N seconds in" said of the music, no song named: that far into the video ("the music should start 2 seconds in",
 # "start the music 3 secs in"); of a song, that far into the song ("start the song 30 seconds in")
 _INTO_THE_VIDEO = rf"^(?!.*\b(?:song|track|tune|recording|chorus|hook|drop)\b)(?!.*\.(?:mp3|wav|m4a|aac|flac|ogg)\b)(?=.*\b(?:music|bgm)\b)" \
-                  rf".*\b(?:start|begin|come|kick)\w*\b(?:\s+\w+){{0,3}}?\s+{_SECONDS}\s+in\b(?!to)"
+                  rf".*\b(?:start|begin|come|kick)\w*\b(?:\s+\w+){{0,3}}?\s+{_SECONDS}\s+in\b(?!to)" \
+                  rf"|第?{_SECONDS}(?:的时候|处)?(?:再|才)(?:进来|进入|响起|出现|进)"  # "歌从第3秒再进来": where it comes in
 # the user's own song just put on, then "start it from 0:12" / "从第10秒开始": a place in that song, as one says of a
 # recording one knows; "start it at 5 seconds" and "从视频第2秒开始进来" stay the timeline's
 _FROM_IN_SONG = rf"\b(?:start|play)\w*\s+(?:it\s+)?from\s+{_SECONDS}|^(?:那|那就|就|哦|嗯)*[，,\s]*从第?{_SECONDS}(?:的地方|那里|处)?开始(?:吧)?$"
@@ -519,7 +527,7 @@ _FROM_IN_SONG = rf"\b(?:start|play)\w*\s+(?:it\s+)?from\s+{_SECONDS}|^(?:那|那
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
              rf"从第?{_SECONDS}(?:处|时|的地方|那里)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
-             rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|(?:延迟|推迟|延后|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
+             rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|第{_SECONDS}(?:再|才)进|(?:延迟|推迟|延后|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
              rf"\b(?:start|begin|come)s? in {_SECONDS}|\b(?:begin|come|kick)\w*(?: in)? {_SECONDS} in\b(?!to)|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"
              rf"\b(?:put|move|place|shift)\b.*\b(?:at|to)\s+{_SECONDS}|(?:放在|放到|移到|挪到|移至)第?{_SECONDS}")
@@ -637,7 +645,8 @@ def _moved_start(clause: Clause, state: PlanState) -> int | None:
         return max(0, current.start_ms + shift)
     if clause.has(_A_BIT_LATER):
         return current.start_ms + 2000
-    return 0 if clause.has(_FROM_TOP) and not clause.search(_SOURCE_IN) else None
+    return 0 if clause.has(_FROM_TOP) and not clause.search(_SOURCE_IN) \
+        and not clause.has(r"(?:别|不要|不用|不)(?:从头|一开始就|开头就)") else None  # "别一开始就响": not from the top
 
 
 # music alone, the clips' own sound off: "i only want music", "just the music", "只要音乐", "只留背景音乐"
@@ -688,6 +697,10 @@ def _song_elsewhere(clause: Clause, state: PlanState) -> Unknown:
         f"或者说个风格，例如“加一段轻快的钢琴曲”。{there[1]}"))
 
 
+# the music not to start with the video, said alone: when it comes in follows ("音乐不要从头开始 第2秒再进来")
+_NOT_FROM_TOP = r"^(?:(?:背景)?音乐|配乐|歌|bgm)?(?:别|不要|不用)(?:从头|一开始就)(?:开始)?(?:放|播|响|进来)?$"
+
+
 # whether there is music, asked: "is there any music on this yet" (the timeline answers; never music added)
 _IS_THERE = r"^(?:(?:so|and|ok|um+)[,\s]+)*(?:is there|are there|do i have|have i got|did you add) (?:any |a |some )?(?:music|song|bgm)\b"
 
@@ -705,6 +718,9 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "暂时还不能按音乐的节拍自动卡点剪辑。可以裁剪或调整片段顺序、改速度，或者在每个转场加一个嗖的音效。要哪一个？")))
         return True
     if _stopped_again(clause, state):  # "the song keeps repeating, make it stop": its loop, just turned off
+        return True
+    if _has_music(state) and clause.has(_NOT_FROM_TOP):
+        state.focus = _music_focus()  # "音乐不要从头开始 第2秒再进来": where it comes in follows
         return True
     if (two := level_two(clause)) is not None and _has_music(state):  # "音乐音量调到2": 2% or twice as loud?
         state.actions.append(Unknown(clause.unquoted(), understood="the music", question=ask(clause, *two)))
@@ -737,7 +753,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
             and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause) and not clause.has(_NOT_MINE) \
             and not clause.has(_NOT_SO + r"(?:大声|响|吵|小声|轻)") \
-            and not clause.has(r"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)"):  # "不要从头放": where the song starts
+            and not clause.has(r"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)?"):  # "不要从头放": where the song starts
         state.edit(RemoveMusic())
         state.focus = None
         return True

@@ -1344,7 +1344,7 @@ def _named_upload(clause: Clause, state: PlanState) -> MediaRef | None:
     return None
 
 
-_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了"
+_UPLOAD = r"\b(?:uploaded|uploads?|my|mine)\b|上传|我的|我(?:自己)?传的|我传了|我自己拍的"
 
 
 # a photo as what takes a clip's place: "用照片替换掉城市那段", "把城市那段换成照片", "replace the city clip with my photo"
@@ -1556,10 +1556,11 @@ _UPLOAD_LISTED_ZH = re.compile(rf"^((?![^，,\s]*?(?:放|加|插|接|用|把|将
 # shown with bars, or cropped to fill
 _FIT = (("blur", r"^(?:(?:and|with|then|use|using)\s+)*(?:a\s+)?(?:blurred|blurry|blur)\s+(?:background|backdrop|bars|sides|edges|fill)"
                  r"(?:\s+(?:behind it|to fill(?: (?:it|the (?:frame|screen|sides)))?))?$|^(?:fill (?:it|the (?:frame|screen|sides)) with (?:a )?blur)$|"
-                 r"^(?:然后|再)?(?:用|加)?(?:模糊(?:的)?背景|背景模糊|模糊填充)(?:填满|填充|补齐|铺满)?(?:画面|空白|两边)?(?:吧)?$"),
+                 r"^(?:然后|再)?(?:用|加|带)?(?:模糊(?:的)?背景|背景模糊|模糊填充)(?:的)?(?:那种)?(?:填满|填充|补齐|铺满)?(?:画面|空白|两边)?(?:吧)?$"),
         ("contain", r"^(?:(?:and|but|then)\s+)*(?:don'?t crop it|show (?:the )?whole (?:thing|photo|picture|image)|letterbox(?: it)?|"
                     r"with (?:black )?bars)$|^(?:然后|再)?(?:不要裁(?:切|剪)?|完整显示|(?:留|加)黑边)(?:吧)?$"),
-        ("cover", r"^(?:(?:and|then)\s+)*(?:make it |crop it to )?fill the (?:whole )?(?:screen|frame)$|^(?:然后|再)?(?:裁(?:切|剪)?(?:一下)?)?(?:铺满|填满)(?:整个)?(?:画面|屏幕)(?:吧)?$"))
+        ("cover", r"^(?:(?:and|then)\s+)*(?:make it |crop it to )?fill the (?:whole )?(?:screen|frame)$|^(?:然后|再)?(?:裁(?:切|剪)?(?:一下)?)?(?:铺满|填满)(?:整个)?(?:画面|屏幕)(?:吧)?$|"
+                  r"^(?:然后|再)?(?:适配|适应|撑满)(?:整个)?(?:画面|屏幕)[，,\s]*(?:铺满|填满)?(?:吧)?$"))
 
 
 def _added_upload(state: PlanState) -> EditAction | None:
