@@ -28,6 +28,8 @@ FLOORS = {
     "v2": 0.965,  # 0.970 (352/363) after the seventeenth session; 0.959 (348/363) after the eleventh session; 0.948 (344/363) after the seventh session; first measured 0.807 (293/363), by an independent writer (heldout/README.md)
     "v3": 0.96,  # 0.964 (372/386) after the seventeenth session; 0.961 (371/386) after the eleventh session; 0.953 (368/386) after the eighth session; 0.943 (364/386) after the seventh; first measured 0.933 (360/386), by two independent writers (heldout/README.md)
 }
+# the closing accuracy_heldout over all three parts: the issue's target (0.970) is met, so it may never fall below it
+TOTAL_FLOOR = 0.970  # 0.9704 (1015/1046) after the seventeenth session
 
 
 def test_the_held_out_files_are_frozen() -> None:
@@ -48,6 +50,16 @@ def test_the_rules_hold_their_held_out_accuracy(part: str) -> None:
         ctx = context(case["ctx"], case.get("history"))
         right += case_mismatch(case, understand(case["msg"], ctx), ctx) is None
     assert right / len(cases) >= FLOORS[part]
+
+
+def test_the_rules_hold_the_issue_target_over_all_parts() -> None:
+    right = total = 0
+    for case in load_heldout():
+        ctx = context(case["ctx"], case.get("history"))
+        right += case_mismatch(case, understand(case["msg"], ctx), ctx) is None
+        total += 1
+    assert total == 1046
+    assert right / total >= TOTAL_FLOOR, f"{right}/{total}"
 
 
 def test_the_whole_corpus_is_large_and_half_chinese() -> None:
