@@ -9,11 +9,16 @@ come back as the uint8 arrays ``encode_shots`` writes; no ffmpeg is needed (the 
 none). 1080p is the upper bound: reelforge interpolates at the generated size, before the
 upscale (832x480 for Wan, about 5x fewer pixels).
 
-Imported by bench/gpu_t2v.py (run as a script, so this folder is on the import path).
+Imported by bench/gpu_t2v.py (run as a script, so this folder is on the import path). Alone:
+
+    PYTHONPATH=. python bench/_gpu_rife.py                     # needs CUDA; exits 2 without it
+    PYTHONPATH=. python bench/_gpu_rife.py --tiny-cpu-dry-run  # 1 s of 64x32, a narrow network, CPU
 """
 
 from __future__ import annotations
 
+import argparse
+import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -42,6 +47,13 @@ class RifeTiming:
         return {"rife_s": self.seconds, "output_frames": self.output_frames, "network_frames": self.network_frames,
                 "size": f"{self.width}x{self.height}", "clip_s": self.clip_s, "source_fps": SOURCE_FPS,
                 "output_fps": OUTPUT_FPS, "device": self.device}
+
+    @classmethod
+    def from_describe(cls, figures: Mapping[str, Any]) -> RifeTiming:
+        """Back from ``describe()``'s figures (a ``--jsonl`` record)."""
+        width, height = (int(side) for side in str(figures["size"]).split("x"))
+        return cls(int(figures["clip_s"]), float(figures["rife_s"]), int(figures["output_frames"]),
+                   int(figures["network_frames"]), width, height, str(figures["device"]))
 
 
 def source_clip(frames: int, width: int, height: int) -> np.ndarray:
@@ -100,3 +112,23 @@ def rife_fractions(timing: RifeTiming, clips: Mapping[str, Mapping[str, float]],
                           for run, share in fractions[family].items())
         log(f"[rife] {family}: interpolation {five_seconds:.2f} s = {shown}")
     return fractions
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tiny-cpu-dry-run", action="store_true", help="1 s of 64x32 on the CPU, no CUDA calls")
+    args = parser.parse_args()
+    import torch
+
+    cuda = torch.cuda.is_available() and not args.tiny_cpu_dry_run
+    if not cuda and not args.tiny_cpu_dry_run:
+        print("_gpu_rife: no CUDA device here (torch " + torch.__version__ + "); --tiny-cpu-dry-run runs on the CPU")
+        return 2
+    timing = time_rife(tiny=args.tiny_cpu_dry_run, cuda=cuda, log=lambda line: print(line, flush=True))
+    print(f"_gpu_rife: rife_s_per_output_s={timing.seconds / timing.clip_s:.3f} ({timing.width}x{timing.height}, "
+          f"{timing.device})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

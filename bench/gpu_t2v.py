@@ -35,9 +35,25 @@ values), which keeps one run inside about ten minutes of an H200:
 Text encoders keep their real width but only 2-3 layers (they run once per prompt).
 Imports: torch, transformers, diffusers and reelforge's generation modules only.
 
+A lent GPU has about 15 minutes in all, so the run is ordered and bounded (``--rows all``): a first
+pass measures each family's must-have rows (bare, defaults, ``fast``, fp8 storage) in ``--families``
+order (Wan 2.1 first, then A14B and LTX-2, the published targets), with reelforge's whole path and
+RIFE right after Wan 2.1; a second pass adds the other rows (``balanced``, MagCache, LTX-2's
+upsampling, torchao float8, group offload) while time is left. Each task runs under a time cap
+(``--cap-s``; SIGALRM, so a step in flight ends it) and inside ``--budget-s``; one that fails (an
+out-of-memory, a ``StepNotRun``) is logged with its traceback and the run goes on. Every figure is
+appended to ``--jsonl`` the moment it is measured, so a run cut off at its limit keeps each row
+measured so far; ``--summarise FILE`` prints the table and the closing line from that file (on
+any machine, no GPU needed), and ``--resume`` skips the tasks it records as started.
+bench/gpu_session.sh is the one command a lent session runs (docs/models.md, "The GPU benchmark").
+
     python bench/gpu_t2v.py                       # needs CUDA; exits 2 without it
     python bench/gpu_t2v.py --families wan21,ltx2 --budget-s 300
     python bench/gpu_t2v.py --tiny-cpu-dry-run    # every family and option on tiny configs, CPU
+    python bench/gpu_t2v.py --summarise out/results.jsonl
+
+Exit status: 0 every task ran; 3 some task failed or hit its cap (its figures are missing, the rest
+are printed); 2 nothing to measure (no CUDA, unknown family, no row measured).
 
 Ends with: ``gpu_t2v: defaults/bare=X.XX bare/fast=Y.YY wan14b_fast_s=Z.Z ltx2_fast_s=W.W peak_gib=P.P``
 (BENCHMARKS.md: worst family's defaults/bare, smallest Wan-class fast speed-up, whole-clip seconds).
@@ -50,20 +66,35 @@ import dataclasses
 import gc
 import importlib.util
 import json
+import os
+import signal
 import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from _gpu_rife import rife_fractions, time_rife  # this folder: the script's own
+from _gpu_rife import RifeTiming, rife_fractions, time_rife  # this folder: the script's own
 
 PROMPT = "a red fox runs through fresh snow in a pine forest at sunrise, cinematic, slow motion"
 WORDS = "a red fox runs through fresh snow in pine forest at sunrise cinematic slow motion the".split()
-FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "ltx2", "hunyuan15", "cogvideox")
+# Measured in this order: Wan 2.1 (the whole path's family), then the families with published targets
+# (A14B: 14 s, LTX-2: 9.5 s), then the cheapest, and HunyuanVideo 1.5 (the slowest steps) last.
+FAMILIES = ("wan21", "wan22_a14b", "ltx2", "cogvideox", "wan22_ti2v", "hunyuan15")
+CORE_ROWS = ("bare", "defaults", "fast", "fp8")   # the issue's targets: defaults/bare, fast, fp8's halving
+EXTRA_ROWS = ("balanced", "balanced_mag", "upsampled", "torchao_fp8", "group_offload")
+# Seconds each task may take on a GPU (a first pass with CORE_ROWS, then EXTRA_ROWS): estimates for an
+# H200 with 2 timed steps (a 14B step with guidance ~6 s, each row's VAE decode of 81-121 frames some
+# seconds), leaving the run's tail to the budget. ``--cap-s family:core=90,...`` overrides.
+CAP_S = {"wan21:core": 90, "wan21:path": 60, "rife": 60, "wan22_a14b:core": 180, "ltx2:core": 120,
+         "cogvideox:core": 60, "wan22_ti2v:core": 120, "hunyuan15:core": 150}
+EXTRA_CAP_S = 120.0
+SUMMARY_RESERVE_S = 15.0   # kept back from --budget-s for the table and the closing line
 WAN_CLASS = ("wan21", "wan22_ti2v", "wan22_a14b")
 MAG_FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "cogvideox")  # diffusers' MagCache hooks their blocks
 BARE_STEPS = 50
@@ -90,6 +121,70 @@ class Result:
     encode_s: float = 0.0
     decode_s: float = 0.0
     notes: list[str] = field(default_factory=list)
+    record: Callable[[dict[str, Any]], None] | None = field(default=None, repr=False, compare=False)
+
+    def add(self, run: str, row: dict[str, float]) -> None:
+        """Keep a run's figures and append them to the JSON lines file at once (the bare row with the
+        family's encode and decode seconds)."""
+        self.rows[run] = row
+        if self.record is not None:
+            extra = {"encode_s": self.encode_s, "decode_s": self.decode_s} if run == "bare" else {}
+            self.record({"kind": "row", "family": self.family, "run": run, **extra, **row})
+
+
+class Recorder:
+    """Every figure as one JSON line the moment it is measured, flushed and synced: a run killed at its
+    limit still leaves each row measured before it (``load_records`` and ``--summarise`` read them back)."""
+
+    def __init__(self, path: Path | None, started: float) -> None:
+        self.path = path
+        self.started = started
+
+    def __call__(self, record: dict[str, Any]) -> None:
+        if self.path is None:
+            return
+        line = json.dumps({**record, "t_s": round(time.perf_counter() - self.started, 1)})
+        with self.path.open("a", encoding="utf-8") as out:
+            out.write(line + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+
+
+@dataclass
+class Records:
+    """What a JSON lines file holds: each family's rows, RIFE's timing, the tasks started and how they ended."""
+
+    results: dict[str, Result] = field(default_factory=dict)
+    rife: dict[str, Any] | None = None
+    tasks: dict[str, str] = field(default_factory=dict)   # task -> started, done, capped, failed, skipped
+    lines: list[str] = field(default_factory=list)         # other records worth showing (the whole path)
+
+
+def load_records(path: Path) -> Records:
+    """Read back a ``--jsonl`` file (a torn last line, from a kill mid-write, is ignored)."""
+    records = Records()
+    if not path.exists():
+        return records
+    for text in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError:
+            continue
+        kind = record.pop("kind", None)
+        record.pop("t_s", None)
+        if kind == "row":
+            family, run = record.pop("family"), record.pop("run")
+            result = records.results.setdefault(family, Result(family))
+            if run == "bare":
+                result.encode_s, result.decode_s = record.pop("encode_s", 0.0), record.pop("decode_s", 0.0)
+            result.rows[run] = {k: float(v) for k, v in record.items() if isinstance(v, int | float)}
+        elif kind == "rife":
+            records.rife = record
+        elif kind == "task":
+            records.tasks[record["task"]] = record["status"]
+        elif kind == "whole_path":
+            records.lines.append(record.get("line", ""))
+    return records
 
 
 def _tokenizer(chat: bool = False) -> Any:
@@ -122,24 +217,28 @@ def _wan(spec_name: str, tiny: bool) -> Any:
     tokenizer = _tokenizer()
     text = _t5(4096, tiny, len(tokenizer))
     common = dict(patch_size=(1, 2, 2), cross_attn_norm=True, qk_norm="rms_norm_across_heads", eps=1e-6)
+    float32 = _default_dtype("float32")   # Wan's VAE stays in float32 (the Wan pipelines' documented choice)
     if tiny:
         shape: dict[str, Any] = dict(num_attention_heads=2, attention_head_dim=12, text_dim=32, freq_dim=32, ffn_dim=32,
                                      num_layers=2, rope_max_seq_len=32, in_channels=16, out_channels=16)
-        vae = AutoencoderKLWan(base_dim=3, z_dim=16, dim_mult=[1, 1, 1, 1], num_res_blocks=1,
-                               temperal_downsample=[False, True, True])
+        with float32:
+            vae = AutoencoderKLWan(base_dim=3, z_dim=16, dim_mult=[1, 1, 1, 1], num_res_blocks=1,
+                                   temperal_downsample=[False, True, True])
     elif spec_name == "wan22_ti2v":  # Wan 2.2 TI2V-5B and its 16x-compressing VAE
         shape = dict(num_attention_heads=24, attention_head_dim=128, text_dim=4096, freq_dim=256, ffn_dim=14336,
                      num_layers=30, rope_max_seq_len=1024, in_channels=48, out_channels=48)
-        vae = AutoencoderKLWan(base_dim=160, decoder_base_dim=256, z_dim=48, dim_mult=[1, 2, 4, 4], num_res_blocks=2,
-                               temperal_downsample=[False, True, True], is_residual=True, in_channels=12,
-                               out_channels=12, patch_size=2, scale_factor_spatial=16, scale_factor_temporal=4,
-                               latents_mean=[0.0] * 48, latents_std=[1.0] * 48)
+        with float32:
+            vae = AutoencoderKLWan(base_dim=160, decoder_base_dim=256, z_dim=48, dim_mult=[1, 2, 4, 4],
+                                   num_res_blocks=2, temperal_downsample=[False, True, True], is_residual=True,
+                                   in_channels=12, out_channels=12, patch_size=2, scale_factor_spatial=16,
+                                   scale_factor_temporal=4, latents_mean=[0.0] * 48, latents_std=[1.0] * 48)
     else:
         wide = spec_name == "wan22_a14b"  # 14B experts; else Wan 2.1 1.3B
         shape = dict(num_attention_heads=40 if wide else 12, attention_head_dim=128, text_dim=4096, freq_dim=256,
                      ffn_dim=13824 if wide else 8960, num_layers=40 if wide else 30, rope_max_seq_len=1024,
                      in_channels=16, out_channels=16)
-        vae = AutoencoderKLWan(z_dim=16, temperal_downsample=[False, True, True])
+        with float32:
+            vae = AutoencoderKLWan(z_dim=16, temperal_downsample=[False, True, True])
     experts = 2 if spec_name == "wan22_a14b" else 1
     transformers = [_cast(WanTransformer3DModel(**common, **shape), tiny) for _ in range(experts)]
     extra: dict[str, Any] = {"expand_timesteps": spec_name == "wan22_ti2v"}
@@ -252,24 +351,56 @@ def _cogvideox(tiny: bool) -> Any:
                              transformer=_cast(transformer, tiny), scheduler=CogVideoXDDIMScheduler())
 
 
-def _cast(module: Any, tiny: bool) -> Any:
-    """bf16 on the GPU (built in float32 there, then cast one module at a time to bound the peak)."""
+# ``--bf16``: the dry run's tiny configs in bfloat16 (the GPU's dtype) instead of float32, so the CPU also
+# runs every family's bf16 path (dtype mismatches show there, not only on the GPU).
+BF16 = {"tiny": False}
+
+
+def _bf16(tiny: bool) -> bool:
+    return not tiny or BF16["tiny"]
+
+
+@contextmanager
+def _default_dtype(name: str) -> Iterator[None]:
+    """torch's default float dtype set to ``name`` inside the block."""
     import torch
 
-    module = module if tiny else module.to(torch.bfloat16)
+    previous = torch.get_default_dtype()
+    torch.set_default_dtype(getattr(torch, name))
+    try:
+        yield
+    finally:
+        torch.set_default_dtype(previous)
+
+
+def _cast(module: Any, tiny: bool) -> Any:
+    """bf16 at real size (built in bf16 already, see ``build``; this also casts what a constructor made
+    in float32 on purpose, as a checkpoint loaded in bf16 would), one module at a time."""
+    import torch
+
+    module = module.to(torch.bfloat16) if _bf16(tiny) else module
     _free()
     return module
 
 
 def build(family: str, *, tiny: bool, device: str) -> Any:
-    """The family's pipeline with random weights, built on ``device``."""
+    """The family's pipeline with random weights, built on ``device``.
+
+    At real size the weights are made in bfloat16 (the default dtype while building), not in float32
+    and then cast: A14B's two 14B experts would otherwise pass through 84 GB (one expert in float32
+    beside the other in bf16), more than an H100 holds, and every build would take twice as long."""
     import torch
 
     torch.manual_seed(0)
-    with torch.device(device):
+    with _default_dtype("bfloat16" if _bf16(tiny) else "float32"), torch.device(device):
         if family in WAN_CLASS:
-            return _wan(family, tiny)
-        return {"ltx2": _ltx2, "hunyuan15": _hunyuan15, "cogvideox": _cogvideox}[family](tiny)
+            pipe = _wan(family, tiny)
+        else:
+            pipe = {"ltx2": _ltx2, "hunyuan15": _hunyuan15, "cogvideox": _cogvideox}[family](tiny)
+    # the scheduler's tables (sigmas, alphas) as diffusers makes them, in float32 and float64, not in bf16
+    pipe.scheduler = type(pipe.scheduler).from_config(pipe.scheduler.config)
+    pipe.set_progress_bar_config(disable=True)  # a bar per call would bury the log's figures
+    return pipe
 
 
 def spec_of(family: str, tiny: bool) -> Spec:
@@ -518,7 +649,11 @@ def _peak_reset(cuda: bool) -> None:
 
 
 def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, log: Callable[[str], None],
-               offload: bool = True) -> Result:
+               offload: bool = True, rows: tuple[str, ...] = CORE_ROWS + EXTRA_ROWS,
+               result: Result | None = None) -> Result:
+    """Measure ``rows`` of one family into ``result`` (each row recorded as soon as it is measured).
+
+    The bare call runs first unless ``result`` has its row already (a second pass reuses the first's)."""
     import torch
 
     from reelforge.generate.base import GenerateRequest
@@ -527,7 +662,8 @@ def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, l
 
     device = "cuda" if cuda else "cpu"
     spec = spec_of(family, tiny)
-    result = Result(family)
+    result = result if result is not None else Result(family)
+    want = set(rows)
     started = time.perf_counter()
     pipe = build(family, tiny=tiny, device=device)
     folder = save_configs(pipe, root / family)
@@ -537,69 +673,75 @@ def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, l
         f"{time.perf_counter() - started:.1f} s; {spec.width}x{spec.height}, {spec.frames} frames @ {spec.fps} fps")
 
     # 1. bare diffusers, the documented call
-    _peak_reset(cuda)
-    clock = StepClock(cuda)
-    _bare_call(pipe, family, spec, steps + 1, clock)
-    result.encode_s, result.decode_s = clock.first - clock.start, clock.end - clock.steps[-1]
-    checked = clock.verify(f"{family} bare")
-    result.rows["bare"] = _row(clock)
-    log(f"[{family}] bare: {clock.step_s:.3f} s/step, encode {result.encode_s:.2f} s, decode {result.decode_s:.2f} s; "
-        f"{_peaks(clock)}; {checked}")
+    if "bare" not in result.rows:
+        _peak_reset(cuda)
+        clock = StepClock(cuda)
+        _bare_call(pipe, family, spec, steps + 1, clock)
+        result.encode_s, result.decode_s = clock.first - clock.start, clock.end - clock.steps[-1]
+        checked = clock.verify(f"{family} bare")
+        result.add("bare", _row(clock))
+        log(f"[{family}] bare: {clock.step_s:.3f} s/step, encode {result.encode_s:.2f} s, decode "
+            f"{result.decode_s:.2f} s; {_peaks(clock)}; {checked}")
 
     # 2. reelforge on the same pipeline: defaults, then each speed preset per request
     lora = None
     if spec.fast_steps is not None and family in WAN_CLASS:
         lora = random_lora(pipe, root / f"{family}-distill.safetensors", rank=4 if tiny else 32)
     loras = {"distill": {"path": str(lora), "fast": True}} if lora else {}
-    dtype = "float32" if tiny else "bfloat16"
+    dtype = "bfloat16" if _bf16(tiny) else "float32"
     shape = GenerationShape(size=(spec.width, spec.height), fps=spec.fps, max_shot_frames=spec.frames)
     settings = Settings(_env_file=None, model=str(folder), dtype=dtype, device=device, loras=loras)  # type: ignore[call-arg]
-    generator = DiffusersGenerator(settings, shape=shape)
-    generator.adopt(pipe, folder)
     request = GenerateRequest(prompt=PROMPT, seconds=spec.frames / spec.fps, width=spec.width, height=spec.height,
                               fps=spec.fps, seed=0, steps=steps + 1, guidance=spec.guidance)
     hooked = family == "hunyuan15"  # no step callback in its pipeline: reelforge's hook marks steps
     if hooked:
         request = dataclasses.replace(request, steps=steps + 2)
-    presets = [("defaults", "quality"), ("balanced", "balanced")]
-    if spec.fast_steps is not None:
-        presets.append(("fast", "fast"))
-    for label, preset in presets:
-        clock = StepClock(cuda, last_includes_decode=hooked)
+    presets = [(label, preset) for label, preset in (("defaults", "quality"), ("balanced", "balanced"),
+                                                     ("fast", "fast"))
+               if label in want and (preset != "fast" or spec.fast_steps is not None)]
+    mag = family in MAG_FAMILIES and "balanced_mag" in want
+    if presets or mag:
+        generator = DiffusersGenerator(settings, shape=shape)
+        generator.adopt(pipe, folder)
+        for label, preset in presets:
+            clock = StepClock(cuda, last_includes_decode=hooked)
 
-        def progress(_fraction: float, clock: StepClock = clock) -> None:
-            clock.step_done()
+            def progress(_fraction: float, clock: StepClock = clock) -> None:
+                clock.step_done()
 
-        fast = preset == "fast"
-        clock.probe(generator.loaded_pipeline)
-        _peak_reset(cuda)
-        clock.first = clock.now()
-        made = generator.make_frames(dataclasses.replace(request, speed=preset,
-                                                         guidance=None if fast else spec.guidance), progress)
-        clock.finish()
-        clock.drop_closing_report()
-        assert len(made.shots[0]) == spec.frames, (family, len(made.shots[0]))
-        cached = made.provenance["speed"]["step_cache"] != "off"
-        checked = clock.verify(f"{family} reelforge {label}", cached=cached)
-        result.rows[label] = {**_row(clock, result.rows["bare"], cached=cached),
-                              "steps": float(spec.fast_steps if fast and spec.fast_steps else BARE_STEPS)}
-        note = " (First Block Cache: skips depend on the weights)" if preset == "balanced" else ""
-        log(f"[{family}] reelforge {label}: {clock.step_s:.3f} s/step{note}; {_peaks(clock)}; {checked}"
-            f"{_suspect(result.rows[label])}")
-    if family in MAG_FAMILIES:
-        measure_mag_cache(generator, family, request, result, cuda=cuda, hooked=hooked, log=log)
-    generator.unload()
-    del generator, made
-    _free()
-    if family == "ltx2":
+            fast = preset == "fast"
+            clock.probe(generator.loaded_pipeline)
+            _peak_reset(cuda)
+            clock.first = clock.now()
+            made = generator.make_frames(dataclasses.replace(request, speed=preset,
+                                                             guidance=None if fast else spec.guidance), progress)
+            clock.finish()
+            clock.drop_closing_report()
+            assert len(made.shots[0]) == spec.frames, (family, len(made.shots[0]))
+            cached = made.provenance["speed"]["step_cache"] != "off"
+            checked = clock.verify(f"{family} reelforge {label}", cached=cached)
+            result.add(label, {**_row(clock, result.rows["bare"], cached=cached),
+                               "steps": float(spec.fast_steps if fast and spec.fast_steps else BARE_STEPS)})
+            note = " (First Block Cache: skips depend on the weights)" if preset == "balanced" else ""
+            log(f"[{family}] reelforge {label}: {clock.step_s:.3f} s/step{note}; {_peaks(clock)}; {checked}"
+                f"{_suspect(result.rows[label])}")
+            del made
+        if mag:
+            measure_mag_cache(generator, family, request, result, cuda=cuda, hooked=hooked, log=log)
+        generator.unload()
+        del generator
+        _free()
+    if family == "ltx2" and "upsampled" in want:
         measure_latent_upsample(pipe, folder, settings, shape, request, result, tiny=tiny, cuda=cuda, log=log)
 
     # 3. memory settings: peak while denoising, one fresh pipeline each (fp8 and offload hooks stay on it).
     # Not the pipeline the presets ran on: its blocks are compiled (balanced, CUDA) and carry LoRAs.
-    del pipe
-    _free()
-    pipe = build(family, tiny=tiny, device=device)
-    for memory in ("fp8", "torchao_fp8", "group_offload"):
+    memories = [m for m in ("fp8", "torchao_fp8", "group_offload") if m in want]
+    if memories:
+        del pipe
+        _free()
+        pipe = build(family, tiny=tiny, device=device)
+    for index, memory in enumerate(memories):
         if memory == "torchao_fp8" and importlib.util.find_spec("torchao") is None:
             log(f"[{family}] memory torchao_fp8: skipped (torchao is not installed)")
             continue
@@ -619,12 +761,12 @@ def run_family(family: str, *, tiny: bool, cuda: bool, steps: int, root: Path, l
         clock.finish()
         clock.drop_closing_report()
         checked = clock.verify(f"{family} memory {memory}")
-        result.rows[memory] = _row(clock, result.rows["bare"])
+        result.add(memory, _row(clock, result.rows["bare"]))
         log(f"[{family}] memory {memory}: {clock.step_s:.3f} s/step; {_peaks(clock)}; {checked}{_suspect(result.rows[memory])}")
         generator.unload()
         del generator
         _free()
-        if memory in ("fp8", "torchao_fp8"):  # the next setting starts from bf16 weights again
+        if memory in ("fp8", "torchao_fp8") and index < len(memories) - 1:  # the next starts from bf16 weights
             del pipe
             _free()
             pipe = build(family, tiny=tiny, device=device)
@@ -650,7 +792,7 @@ def measure_mag_cache(generator: Any, family: str, request: Any, result: Result,
     clock.drop_closing_report()
     assert made.provenance["speed"]["step_cache"] == "mag", made.provenance["speed"]
     checked = clock.verify(f"{family} reelforge balanced_mag", cached=True)
-    result.rows["balanced_mag"] = {**_row(clock), "steps": float(BARE_STEPS)}
+    result.add("balanced_mag", {**_row(clock), "steps": float(BARE_STEPS)})
     log(f"[{family}] reelforge balanced_mag: {clock.step_s:.3f} s/step (MagCache calibrated on these random "
         f"weights in {calibrate_s:.1f} s, {path.name}: its skips depend on them and on the few timed steps); "
         f"{_peaks(clock)}; {checked}")
@@ -683,9 +825,9 @@ def measure_latent_upsample(pipe: Any, folder: Path, settings: Any, shape: Any, 
     refine_s = statistics.median(b - a for a, b in zip(refine, refine[1:], strict=False))
     upsample_s = refine[0] - first[-1] - refine_s  # the upsampler, the second prompt encoding, and no step
     height, width = made.shots[0].shape[1:3]
-    result.rows["upsampled"] = {**_row(clock), "step_s": first_s, "steps": float(BARE_STEPS),
-                                "refine_step_s": refine_s, "refine_steps": float(refine_steps),
-                                "upsample_s": upsample_s}
+    result.add("upsampled", {**_row(clock), "step_s": first_s, "steps": float(BARE_STEPS),
+                             "refine_step_s": refine_s, "refine_steps": float(refine_steps),
+                             "upsample_s": upsample_s})
     log(f"[ltx2] latent upsampling: {first_s:.3f} s/step at {shape.size[0]}x{shape.size[1]}, upsampling and "
         f"re-encoding {upsample_s:.2f} s, {refine_s:.3f} s per refining step at {width}x{height} "
         f"({refine_steps} steps); {_peaks(clock)}; {checked}")
@@ -694,7 +836,8 @@ def measure_latent_upsample(pipe: Any, folder: Path, settings: Any, shape: Any, 
     _free()
 
 
-def whole_path_wan21(*, tiny: bool, cuda: bool, root: Path, log: Callable[[str], None]) -> None:
+def whole_path_wan21(*, tiny: bool, cuda: bool, root: Path, log: Callable[[str], None],
+                     record: Callable[[dict[str, Any]], None] | None = None) -> None:
     """reelforge's whole generation path for one Wan 2.1 1.3B clip (fast preset), returning frames."""
     from reelforge.generate.base import GenerateRequest
     from reelforge.generate.diffusers_backend import DiffusersGenerator, GenerationShape
@@ -705,7 +848,7 @@ def whole_path_wan21(*, tiny: bool, cuda: bool, root: Path, log: Callable[[str],
     pipe = build("wan21", tiny=tiny, device="cuda" if cuda else "cpu")
     folder = save_configs(pipe, root / "wan21-path")
     lora = random_lora(pipe, root / "wan21-path.safetensors", rank=4 if tiny else 32)
-    settings = Settings(_env_file=None, model=str(folder), dtype="float32" if tiny else "bfloat16",  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, model=str(folder), dtype="bfloat16" if _bf16(tiny) else "float32",  # type: ignore[call-arg]
                         device="cuda" if cuda else "cpu", loras={"distill": {"path": str(lora), "fast": True}})
     generator = DiffusersGenerator(settings, shape=GenerationShape(size=(spec.width, spec.height), fps=spec.fps,
                                                                   max_shot_frames=spec.frames))
@@ -715,20 +858,27 @@ def whole_path_wan21(*, tiny: bool, cuda: bool, root: Path, log: Callable[[str],
     made = generator.make_frames(GenerateRequest(prompt=PROMPT, seconds=spec.frames / spec.fps, width=1920,
                                                  height=1080, fps=30, speed="fast"), reports.append, CancelToken())
     seconds = time.perf_counter() - start
-    log(f"[wan21] whole reelforge path, fast preset: {len(made.shots)} shot(s), {sum(len(s) for s in made.shots)} "
-        f"frames of {made.shots[0].shape[2]}x{made.shots[0].shape[1]} in {seconds:.2f} s, {len(reports)} progress "
-        "reports (cancel checked at each)")
+    line = (f"[wan21] whole reelforge path, fast preset: {len(made.shots)} shot(s), {sum(len(s) for s in made.shots)} "
+            f"frames of {made.shots[0].shape[2]}x{made.shots[0].shape[1]} in {seconds:.2f} s, {len(reports)} progress "
+            "reports (cancel checked at each)")
+    log(line)
+    if record is not None:
+        record({"kind": "whole_path", "family": "wan21", "seconds": seconds, "line": line})
     generator.unload()
     del generator, pipe, made
     _free()
 
 
 def summarise(results: list[Result], log: Callable[[str], None]) -> dict[str, float]:
-    """Whole-clip seconds per family and run, and the closing figures."""
+    """Whole-clip seconds per family and run, and the closing figures (from the families with a bare row;
+    a closing figure whose rows are missing stays 0.0)."""
     closing = {"defaults/bare": 0.0, "bare/fast": 0.0, "wan14b_fast_s": 0.0, "ltx2_fast_s": 0.0, "peak_gib": 0.0}
     speedups = []
     log("family        run        s/step  steps  whole clip s  peak GiB  +decode GiB  fits 24/48 GB (with the decode)")
     for result in results:
+        if "bare" not in result.rows:
+            log(f"{result.family:<13} (no bare row: {', '.join(result.rows) or 'nothing'} measured; not summarised)")
+            continue
         bare = result.rows["bare"]
         for run, row in result.rows.items():
             steps = int(row.get("steps", BARE_STEPS))
@@ -740,7 +890,8 @@ def summarise(results: list[Result], log: Callable[[str], None]) -> dict[str, fl
             fits = f"{'yes' if peak <= 24 else 'no'}/{'yes' if peak <= 48 else 'no'}"
             log(f"{result.family:<13} {run:<10} {row['step_s']:7.3f} {steps:6d} {whole:13.1f} {row['peak_gib']:9.1f} "
                 f"{row['call_peak_gib']:12.1f}  {fits}{'  SUSPECT s/step' if row.get('suspect') else ''}")
-        closing["defaults/bare"] = max(closing["defaults/bare"], result.rows["defaults"]["step_s"] / bare["step_s"])
+        if "defaults" in result.rows:
+            closing["defaults/bare"] = max(closing["defaults/bare"], result.rows["defaults"]["step_s"] / bare["step_s"])
         closing["peak_gib"] = max(closing["peak_gib"], bare["peak_gib"])
         if "fast" in result.rows:
             speedup = bare["whole_s"] / result.rows["fast"]["whole_s"]
@@ -754,23 +905,153 @@ def summarise(results: list[Result], log: Callable[[str], None]) -> dict[str, fl
     return closing
 
 
+def report(records: Records, log: Callable[[str], None], json_path: Path | None = None) -> int:
+    """The table, RIFE's shares, what was not measured, and the closing line (last). 2 when no family has a bare
+    row, 3 when a task failed or hit its cap, else 0."""
+    results = [records.results[f] for f in FAMILIES if f in records.results]
+    results += [r for f, r in records.results.items() if f not in FAMILIES]
+    for line in records.lines:
+        log(line)
+    closing = summarise(results, log)
+    measured = {r.family: r.rows for r in results if "bare" in r.rows}
+    fractions: dict[str, dict[str, float]] = {}
+    if records.rife is not None:
+        rife = RifeTiming.from_describe(records.rife)
+        log(f"[rife] {rife.clip_s} s of {rife.width}x{rife.height} on {rife.device}: {rife.seconds:.2f} s "
+            f"({rife.seconds / rife.clip_s:.2f} s per output second)")
+        fractions = rife_fractions(rife, {f: {run: rows[run]["whole_s"] for run in ("defaults", "fast") if run in rows}
+                                          for f, rows in measured.items()}, log)
+        shares = [(share, family, run) for family, runs in fractions.items() for run, share in runs.items()]
+        if shares:
+            worst = max(shares)
+            log(f"[rife] largest share: {100 * worst[0]:.1f}% of {worst[1]}'s {worst[2]} clip")
+    else:
+        log("[rife] not measured")
+    unfinished = {task: status for task, status in records.tasks.items() if status not in ("done",)}
+    if unfinished:
+        log("gpu_t2v: tasks not completed: " + ", ".join(f"{task} ({status})" for task, status in unfinished.items()))
+    planned = {task.partition(":")[0] for task in records.tasks} | set(records.results)
+    for family in (f for f in FAMILIES if f in planned):
+        rows = records.results.get(family, Result(family)).rows
+        missing = [run for run in CORE_ROWS if run not in rows and not (run == "fast" and family == "cogvideox")]
+        if missing:
+            log(f"gpu_t2v: {family}: no {', '.join(missing)} row")
+    if json_path is not None:
+        figures: dict[str, Any] = {r.family: {"encode_s": r.encode_s, "decode_s": r.decode_s, **r.rows}
+                                   for r in results}
+        if records.rife is not None:
+            figures["rife"] = {**records.rife, "fraction_of_clip": fractions}
+        figures["tasks"] = records.tasks
+        json_path.write_text(json.dumps(figures, indent=1))
+    print(f"gpu_t2v: defaults/bare={closing['defaults/bare']:.2f} bare/fast={closing['bare/fast']:.2f} "
+          f"wan14b_fast_s={closing['wan14b_fast_s']:.1f} ltx2_fast_s={closing['ltx2_fast_s']:.1f} "
+          f"peak_gib={closing['peak_gib']:.1f}", flush=True)
+    if not measured:
+        return 2
+    # "started" with no end: the process died in it (gpu_session.sh starts another for the tasks after it)
+    return 3 if any(status in ("failed", "capped", "started") for status in records.tasks.values()) else 0
+
+
+class TaskTimeout(BaseException):
+    """A task ran past its cap (raised by SIGALRM between two Python operations, so within one step).
+
+    A BaseException: library code's ``except Exception`` must not swallow it."""
+
+
+@contextmanager
+def time_cap(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`TaskTimeout` in the block after ``seconds`` (no cap: None, or no SIGALRM here)."""
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def fire(_signum: int, _frame: Any) -> None:
+        raise TaskTimeout(f"past its {seconds:.0f} s cap")
+
+    previous = signal.signal(signal.SIGALRM, fire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def plan_tasks(families: list[str], rows: str) -> list[str]:
+    """The run's tasks in order: ``family:core`` for each family (Wan 2.1's whole path and RIFE right after
+    Wan 2.1's), then ``family:extra`` for each (``--rows``: all, core or extra)."""
+    tasks: list[str] = []
+    if rows in ("all", "core"):
+        for family in families:
+            tasks.append(f"{family}:core")
+            if family == "wan21":
+                tasks += ["wan21:path", "rife"]
+        if "rife" not in tasks:
+            tasks.append("rife")
+    if rows in ("all", "extra"):
+        tasks += [f"{family}:extra" for family in families]
+    return tasks
+
+
+def parse_caps(text: str) -> dict[str, float]:
+    """``wan21:core=90,rife=30`` -> caps in seconds (``*:extra=60`` sets every extra pass)."""
+    caps: dict[str, float] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        task, _, seconds = item.partition("=")
+        caps[task.strip()] = float(seconds)
+    return caps
+
+
+def cap_of(task: str, caps: dict[str, float]) -> float | None:
+    if task in caps:
+        return caps[task]
+    if task.endswith(":extra") and "*:extra" in caps:
+        return caps["*:extra"]
+    return caps.get("*")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tiny-cpu-dry-run", action="store_true", help="tiny configs on the CPU, no CUDA calls")
-    parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated: " + ", ".join(FAMILIES))
+    parser.add_argument("--families", default=",".join(FAMILIES),
+                        help="comma-separated, measured in this order: " + ", ".join(FAMILIES))
+    parser.add_argument("--rows", choices=("all", "core", "extra"), default="all",
+                        help="core: " + ", ".join(CORE_ROWS) + "; extra: " + ", ".join(EXTRA_ROWS)
+                        + "; all: core for every family first, then extra")
+    parser.add_argument("--bf16", action="store_true",
+                        help="with --tiny-cpu-dry-run: the tiny configs in bfloat16, the GPU's dtype (slower on a CPU)")
     parser.add_argument("--steps", type=int, default=None, help="timed steps per run, one more runs as warm-up "
                         "(default 2; 1 in the dry run)")
-    parser.add_argument("--budget-s", type=float, default=540.0, help="skip the families left after this long")
-    parser.add_argument("--json", type=Path, default=None, help="also write every figure to this file")
+    parser.add_argument("--budget-s", type=float, default=540.0,
+                        help="the whole run's seconds: each task is capped to what is left of it (less "
+                        f"{SUMMARY_RESERVE_S:.0f} s for the summary), the tasks after it skipped")
+    parser.add_argument("--cap-s", default=None,
+                        help="per-task caps, e.g. 'wan21:core=90,ltx2:extra=60,*:extra=120,rife=30' (GPU default: "
+                        + ", ".join(f"{k}={v:.0f}" for k, v in CAP_S.items()) + f", *:extra={EXTRA_CAP_S:.0f}; "
+                        "none in the dry run)")
+    parser.add_argument("--json", type=Path, default=None, help="also write every figure to this file at the end")
+    parser.add_argument("--jsonl", type=Path, default=None,
+                        help="append each figure to this JSON lines file as it is measured")
+    parser.add_argument("--resume", action="store_true",
+                        help="with --jsonl: keep its figures and skip the tasks it records as started")
+    parser.add_argument("--summarise", type=Path, default=None, metavar="JSONL",
+                        help="print the table and closing line of a --jsonl file and exit (no GPU needed)")
     parser.add_argument("--offload-families", default="wan21,wan22_ti2v,ltx2,hunyuan15,cogvideox",
                         help="families whose group offload is measured ('all'; A14B's 57 GB is left out by default)")
     args = parser.parse_args()
+
+    def log(line: str) -> None:
+        print(line, flush=True)
+
+    if args.summarise is not None:
+        return report(load_records(args.summarise), log, args.json)
     try:
         import torch
     except ImportError:
         print("gpu_t2v: torch is not installed (pip install 'reelforge[models]'); nothing to measure")
         return 2
     tiny = args.tiny_cpu_dry_run
+    BF16["tiny"] = tiny and args.bf16
     cuda = torch.cuda.is_available() and not tiny
     if not cuda and not tiny:
         print("gpu_t2v: no CUDA device here (torch " + torch.__version__ + "); the family benchmark needs a GPU")
@@ -785,47 +1066,84 @@ def main() -> int:
     if unknown:
         print(f"gpu_t2v: unknown families {unknown}; known: {', '.join(FAMILIES)}")
         return 2
+    caps = parse_caps(args.cap_s) if args.cap_s is not None else (
+        {} if tiny else {**CAP_S, "*:extra": EXTRA_CAP_S})
 
-    def log(line: str) -> None:
-        print(line, flush=True)
-
-    log(f"gpu_t2v: {'TINY configs on the CPU (dry run)' if tiny else 'real configurations'}, random weights; "
-        f"{args.steps or (1 if tiny else 2)} timed steps per run, whole clips computed from them; diffusers {diffusers.__version__}, "
+    started = time.perf_counter()
+    deadline = started + args.budget_s
+    records = load_records(args.jsonl) if args.resume and args.jsonl is not None else Records()
+    record = Recorder(args.jsonl, started)
+    for result in records.results.values():
+        result.record = record
+    steps = args.steps or (1 if tiny else 2)
+    log(f"gpu_t2v: {'TINY configs on the CPU (dry run)' if tiny else 'real configurations'}, random weights"
+        f"{' in bf16' if BF16['tiny'] else ''}; "
+        f"{steps} timed steps per run, whole clips computed from them; diffusers {diffusers.__version__}, "
         f"torch {torch.__version__}, {torch.cuda.get_device_name() if cuda else 'cpu'}")
     log("gpu_t2v: every run reads its peak memory alike: from the text encoding to the last step's end, and with "
         "the VAE decode; every uncompiled timed step is checked to have run the transformer's last block")
-    started = time.perf_counter()
-    results: list[Result] = []
+    if cuda:
+        free, total = torch.cuda.mem_get_info()
+        log(f"gpu_t2v: {total / GIB:.0f} GiB on the GPU, {free / GIB:.0f} GiB free; budget {args.budget_s:.0f} s")
+    record({"kind": "env", "diffusers": diffusers.__version__, "torch": torch.__version__, "tiny": tiny,
+            "device": torch.cuda.get_device_name() if cuda else "cpu", "steps": steps})
+    tasks = plan_tasks(families, args.rows)
     with tempfile.TemporaryDirectory(prefix="gpu_t2v-") as scratch:
         root = Path(scratch)
-        if "wan21" in families:
-            whole_path_wan21(tiny=tiny, cuda=cuda, root=root, log=log)
-        for family in families:
-            if time.perf_counter() - started > args.budget_s:
-                log(f"[{family}] skipped: the {args.budget_s:.0f} s budget is spent")
+        for task in tasks:
+            if task in records.tasks:
+                log(f"[{task}] skipped: already {records.tasks[task]} in {args.jsonl} (--resume)")
                 continue
-            steps = args.steps or (1 if tiny else 2)
-            offload = tiny or args.offload_families == "all" or family in args.offload_families.split(",")
-            results.append(run_family(family, tiny=tiny, cuda=cuda, steps=steps, root=root, log=log, offload=offload))
-    if not results:
-        print("gpu_t2v: no family measured")
-        return 2
-    rife = time_rife(tiny=tiny, cuda=cuda, log=log)
-    closing = summarise(results, log)
-    fractions = rife_fractions(rife, {r.family: {run: r.rows[run]["whole_s"] for run in ("defaults", "fast")
-                                                 if run in r.rows} for r in results}, log)
-    worst = max((share, family, run) for family, runs in fractions.items() for run, share in runs.items())
-    log(f"[rife] largest share: {100 * worst[0]:.1f}% of {worst[1]}'s {worst[2]} clip")
-    if args.json is not None:
-        figures: dict[str, Any] = {r.family: {"encode_s": r.encode_s, "decode_s": r.decode_s, **r.rows}
-                                   for r in results}
-        figures["rife"] = {**rife.describe(), "fraction_of_clip": fractions}
-        args.json.write_text(json.dumps(figures, indent=1))
+            left = deadline - time.perf_counter() - SUMMARY_RESERVE_S
+            if left < 5:
+                log(f"[{task}] skipped: the {args.budget_s:.0f} s budget is spent")
+                records.tasks[task] = "skipped"
+                record({"kind": "task", "task": task, "status": "skipped"})
+                continue
+            cap = cap_of(task, caps)
+            cap = min(cap, left) if cap is not None else (left if cuda else None)
+            record({"kind": "task", "task": task, "status": "started", "cap_s": cap})
+            if os.environ.get("GPU_T2V_TEST_DIE_IN") == task:  # tests: a process killed mid-task (a CUDA fault)
+                os.kill(os.getpid(), signal.SIGKILL)
+            task_started = time.perf_counter()
+            status = "done"
+            try:
+                with time_cap(cap):
+                    run_task(task, records, tiny=tiny, cuda=cuda, steps=steps, root=root, log=log, record=record,
+                             offload_families=args.offload_families)
+            except TaskTimeout as stop:
+                status = "capped"
+                log(f"[{task}] stopped: {stop}; the rows it measured are kept")
+            except Exception:  # noqa: BLE001 - one family's fault must not lose the other families' figures
+                status = "failed"
+                log(f"[{task}] FAILED; its traceback:\n{traceback.format_exc()}")
+            _free()
+            records.tasks[task] = status
+            held = f"; {torch.cuda.memory_allocated() / GIB:.1f} GiB still allocated" if cuda else ""
+            log(f"[{task}] {status} in {time.perf_counter() - task_started:.0f} s{held}")
+            record({"kind": "task", "task": task, "status": status,
+                    "seconds": round(time.perf_counter() - task_started, 1)})
+    code = report(records, log, args.json)
     log(f"total {time.perf_counter() - started:.0f} s")
-    print(f"gpu_t2v: defaults/bare={closing['defaults/bare']:.2f} bare/fast={closing['bare/fast']:.2f} "
-          f"wan14b_fast_s={closing['wan14b_fast_s']:.1f} ltx2_fast_s={closing['ltx2_fast_s']:.1f} "
-          f"peak_gib={closing['peak_gib']:.1f}")
-    return 0
+    return code
+
+
+def run_task(task: str, records: Records, *, tiny: bool, cuda: bool, steps: int, root: Path,
+             log: Callable[[str], None], record: Recorder, offload_families: str) -> None:
+    """One task of ``plan_tasks``: a family's core or extra rows, Wan 2.1's whole path, or RIFE."""
+    if task == "rife":
+        timing = time_rife(tiny=tiny, cuda=cuda, log=log)
+        records.rife = timing.describe()
+        record({"kind": "rife", **records.rife})
+        return
+    if task == "wan21:path":
+        whole_path_wan21(tiny=tiny, cuda=cuda, root=root, log=log, record=record)
+        return
+    family, _, part = task.partition(":")
+    result = records.results.setdefault(family, Result(family, record=record))
+    offload = tiny or offload_families == "all" or family in offload_families.split(",")
+    run_family(family, tiny=tiny, cuda=cuda, steps=steps, root=root, log=log, offload=offload,
+               rows=CORE_ROWS if part == "core" else EXTRA_ROWS, result=result)
 
 
 if __name__ == "__main__":

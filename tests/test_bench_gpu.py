@@ -7,6 +7,11 @@ reelforge's whole path for Wan 2.1, RIFE's interpolation as a share of each clip
 and must end with the closing line the benchmark table fixes. Each timed step is checked to have
 run the network (a step that skipped it stops the run), and every run reads its peak memory at the
 same points (the first H200 run's 0.006 s/step fp8 row and its 5.4 vs 12.7 GiB peaks).
+
+A lent GPU runs it once, through bench/gpu_session.sh, in about ten minutes: the dry run goes through
+that same script, every family's real configuration is built here on the meta device (a config the
+installed diffusers or transformers refuses would otherwise show only on the GPU), and a run cut short
+(a task past its cap, a process killed mid-task) keeps every figure measured before it.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ pytest.importorskip("diffusers")
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench" / "gpu_t2v.py"
+SESSION = ROOT / "bench" / "gpu_session.sh"
 FAMILIES = ("wan21", "wan22_ti2v", "wan22_a14b", "ltx2", "hunyuan15", "cogvideox")
 
 
@@ -58,12 +64,20 @@ def test_without_a_gpu_the_benchmark_refuses_in_one_line_with_exit_2() -> None:
     assert len(lines) == 1 and lines[0].startswith("gpu_t2v: no CUDA device")
 
 
+def _session(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """bench/gpu_session.sh as a lent session runs it, with this Python, its files under ``tmp_path/out``."""
+    return subprocess.run(["bash", str(SESSION), *args], capture_output=True, text=True, timeout=900, cwd=tmp_path,
+                          env={**_env(), "OUT": str(tmp_path / "out"), "PYTHON": sys.executable, **env})
+
+
 @pytest.mark.models
 def test_the_dry_run_measures_every_family_and_option_and_ends_with_the_closing_line(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, str(BENCH), "--tiny-cpu-dry-run", "--json", str(tmp_path / "f.json")],
-                            capture_output=True, text=True, timeout=900, cwd=tmp_path, env=_env())
-    assert result.returncode == 0, result.stderr[-3000:]
-    out = result.stdout.strip().splitlines()
+    # the same script a lent GPU session runs (docs/models.md), on tiny configs
+    result = _session(tmp_path, "--tiny-cpu-dry-run")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    log = (tmp_path / "out" / "log.txt").read_text()
+    assert "FAILED" not in log and "stopped:" not in log, log[-3000:]
+    out = [line for line in result.stdout.strip().splitlines() if not line.startswith("gpu_session: ")]
     assert any(line.startswith("[wan21] whole reelforge path, fast preset: 1 shot(s), 9 frames") for line in out)
     for family in FAMILIES:
         for run in ("bare:", "reelforge defaults:", "reelforge balanced:", "memory fp8:", "memory group_offload:"):
@@ -83,8 +97,16 @@ def test_the_dry_run_measures_every_family_and_option_and_ends_with_the_closing_
     for family in FAMILIES:
         assert any(line.startswith(f"[rife] {family}: interpolation ") and "of its defaults clip" in line
                    for line in out), family
-    figures = json.loads((tmp_path / "f.json").read_text())
+    figures = json.loads((tmp_path / "out" / "figures.json").read_text())
     assert figures["rife"]["output_frames"] == 30 and set(figures["rife"]["fraction_of_clip"]) == set(FAMILIES)
+    assert set(figures["tasks"].values()) == {"done"} and len(figures["tasks"]) == 2 * len(FAMILIES) + 2
+    rows = [json.loads(line) for line in (tmp_path / "out" / "results.jsonl").read_text().splitlines()]
+    measured = {(r["family"], r["run"]) for r in rows if r["kind"] == "row"}
+    assert {(family, "bare") for family in FAMILIES} <= measured and ("wan22_a14b", "fast") in measured
+    # the must-have rows of every family come before any other row
+    order = [(r["family"], r["run"]) for r in rows if r["kind"] == "row"]
+    core = [i for i, (_, run) in enumerate(order) if run in ("bare", "defaults", "fast", "fp8")]
+    assert max(core) < min(i for i, (_, run) in enumerate(order) if run not in ("bare", "defaults", "fast", "fp8"))
     assert re.fullmatch(r"gpu_t2v: defaults/bare=\d+\.\d\d bare/fast=\d+\.\d\d wan14b_fast_s=\d+\.\d "
                         r"ltx2_fast_s=\d+\.\d peak_gib=\d+\.\d", out[-1]), out[-1]
 
@@ -119,3 +141,90 @@ def test_the_denoising_peak_is_read_before_the_decode_for_every_run(bench: Any, 
     clock.finish()
     clock.drop_closing_report()
     assert (clock.denoise_peak, clock.call_peak, len(clock.steps)) == (2.0, 9.5, 2)
+
+
+@pytest.mark.models
+def test_a_killed_run_is_resumed_and_keeps_every_figure_measured_before_it(tmp_path: Path) -> None:
+    # A CUDA fault kills the process mid-task: the script starts gpu_t2v again for the tasks not yet started.
+    result = _session(tmp_path, "--tiny-cpu-dry-run", "--families", "cogvideox", "--rows", "core",
+                      GPU_T2V_TEST_DIE_IN="rife")
+    assert result.returncode == 3, result.stdout[-3000:] + result.stderr[-3000:]
+    out = result.stdout.splitlines()
+    assert "gpu_session: gpu_t2v ended with status 137; again for the tasks it had not started" in out
+    assert "[cogvideox:core] skipped: already done in " + str(tmp_path / "out" / "results.jsonl") + " (--resume)" in [
+        line.split(" (--resume)")[0] + " (--resume)" for line in out]
+    assert "gpu_t2v: tasks not completed: rife (started)" in out
+    assert re.fullmatch(r"gpu_t2v: defaults/bare=\d+\.\d\d .*", [line for line in out if "defaults/bare=" in line][-1])
+    rows = [line for line in out if line.startswith("cogvideox     ")]
+    assert [line.split()[1] for line in rows] == ["bare", "defaults", "fp8"]   # read back from results.jsonl
+    assert {"env.txt", "log.txt", "results.jsonl", "figures.json"} <= {p.name for p in (tmp_path / "out").iterdir()}
+
+
+def test_a_task_past_its_cap_is_stopped_between_two_python_operations(bench: Any) -> None:
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(bench.TaskTimeout, match="past its 0 s cap"), bench.time_cap(0.2):
+        while time.perf_counter() - started < 10:   # a denoising loop's Python between its kernels
+            sum(range(1000))
+    assert time.perf_counter() - started < 2
+    with bench.time_cap(None):   # no cap: the dry run's default
+        pass
+
+
+def test_the_summary_of_a_run_cut_off_at_its_limit(bench: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # What a device call killed at its limit leaves: rows of two families, a task started and never ended,
+    # and a last line torn mid-write. --summarise prints the table and closing line from it, on any machine.
+    lines = [
+        {"kind": "task", "task": "wan21:core", "status": "started"},
+        {"kind": "row", "family": "wan21", "run": "bare", "encode_s": 1.0, "decode_s": 4.0, "step_s": 1.2,
+         "peak_gib": 5.4, "call_peak_gib": 12.7},
+        {"kind": "row", "family": "wan21", "run": "defaults", "step_s": 1.23, "peak_gib": 5.4, "call_peak_gib": 12.7,
+         "steps": 50.0},
+        {"kind": "row", "family": "wan21", "run": "fast", "step_s": 0.6, "peak_gib": 5.4, "call_peak_gib": 12.7,
+         "steps": 4.0},
+        {"kind": "task", "task": "wan21:core", "status": "done"},
+        {"kind": "rife", "rife_s": 6.0, "output_frames": 150, "network_frames": 148, "size": "1920x1080",
+         "clip_s": 5, "device": "cuda"},
+        {"kind": "task", "task": "wan22_a14b:core", "status": "started"},
+        {"kind": "row", "family": "wan22_a14b", "run": "bare", "encode_s": 1.0, "decode_s": 5.0, "step_s": 6.0,
+         "peak_gib": 70.0, "call_peak_gib": 80.0},
+    ]
+    path = tmp_path / "results.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines) + '{"kind": "row", "family": "wan22_a1')
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(sys, "argv", ["gpu_t2v.py", "--summarise", str(path), "--json", str(tmp_path / "f.json")])
+    try:
+        assert bench.main() == 3   # a task never ended: incomplete, not silent
+    finally:
+        monkeypatch.undo()
+    out = capsys.readouterr().out.splitlines()
+    assert "gpu_t2v: tasks not completed: wan22_a14b:core (started)" in out
+    assert "gpu_t2v: wan22_a14b: no defaults, fast, fp8 row" in out
+    assert out[-1] == "gpu_t2v: defaults/bare=1.03 bare/fast=8.78 wan14b_fast_s=0.0 ltx2_fast_s=0.0 peak_gib=70.0"
+    assert any(line.startswith("[rife] wan21: interpolation 6.00 s = ") for line in out)
+    figures = json.loads((tmp_path / "f.json").read_text())
+    assert figures["wan21"]["fast"]["whole_s"] == pytest.approx(1.0 + 4 * 0.6 + 4.0)
+
+
+def test_the_tasks_put_every_family_s_must_have_rows_first(bench: Any) -> None:
+    tasks = bench.plan_tasks(list(bench.FAMILIES), "all")
+    assert tasks[:5] == ["wan21:core", "wan21:path", "rife", "wan22_a14b:core", "ltx2:core"]
+    assert max(tasks.index(f"{f}:core") for f in bench.FAMILIES) < min(tasks.index(f"{f}:extra") for f in bench.FAMILIES)
+    assert bench.plan_tasks(["ltx2"], "core") == ["ltx2:core", "rife"]
+    assert bench.cap_of("ltx2:extra", bench.parse_caps("*:extra=60,rife=30")) == 60.0
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_family_builds_at_its_real_size_on_the_meta_device(bench: Any, family: str) -> None:
+    # The real configurations run only on a lent GPU: a keyword the installed diffusers or transformers
+    # refuses would cost that session its one run. On the meta device they build with no memory.
+    pipe = bench.build(family, tiny=False, device="meta")
+    params = sum(p.numel() for name in ("transformer", "transformer_2") if getattr(pipe, name, None) is not None
+                 for p in getattr(pipe, name).parameters())
+    expected = {"wan21": 1.4, "wan22_ti2v": 5.0, "wan22_a14b": 28.6, "ltx2": 18.9, "hunyuan15": 8.3, "cogvideox": 1.7}
+    assert params / 1e9 == pytest.approx(expected[family], abs=0.1)
+    assert {p.dtype for c in pipe.components.values() if isinstance(c, torch.nn.Module) for p in c.parameters()} == {
+        torch.bfloat16}
+    assert torch.get_default_dtype() == torch.float32   # build() puts it back
