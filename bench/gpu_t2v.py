@@ -1125,9 +1125,8 @@ def main() -> int:
             log(f"[{task}] {status} in {time.perf_counter() - task_started:.0f} s{held}")
             record({"kind": "task", "task": task, "status": status,
                     "seconds": round(time.perf_counter() - task_started, 1)})
-    code = report(records, log, args.json)
     log(f"total {time.perf_counter() - started:.0f} s")
-    return code
+    return report(records, log, args.json)   # the closing line is the last one printed
 
 
 def run_task(task: str, records: Records, *, tiny: bool, cuda: bool, steps: int, root: Path,
