@@ -14,7 +14,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "BareOrder", "bare_order", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "BareOrder", "bare_order", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "first_clip_named", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -580,6 +580,14 @@ def the_one_clip(clause: Clause, state: PlanState) -> str | None:
     if len(clips) != 1 or clause.has(_THE_WHOLE) or state.pending_generation(clips[0].id) is not None:
         return None
     return clips[0].id
+
+
+def first_clip_named(clause: Clause, state: PlanState) -> Segment | None:
+    """The clip the clause names first, as the segment on the timeline ("after the dog clip", "在第一段结尾"), an
+    ordinal past the end passed over; None when it names none there."""
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    found = state.draft.find_segment(named[0]) if named else None
+    return found[1] if found is not None else None
 
 
 # a clip's own sound named in a history label: "第二个片段静音", "muted clip 2", "set the sound of clip 1 to 40%"
