@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import Clause, compiled, compiled_words
@@ -13,7 +14,7 @@ from reelforge.agent.actions import MediaRef
 from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
-__all__ = ["MISSING", "bare_order", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
+__all__ = ["MISSING", "BareOrder", "bare_order", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "first_clip_named", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
            "uploads_meant"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
@@ -149,29 +150,46 @@ def clip_refs(clause: Clause, state: PlanState) -> list[str]:
 _BARE_ORDER = re.compile(r"^(?:(?:put|move|place|have) )?(?:the )?(?P<one>[a-z][a-z0-9 ]{0,20}?)(?: (?:should|must|can) (?:go|come|be))?"
                          r" (?:(?P<where>before|after) (?:the )?(?P<other>[a-z][a-z0-9 ]{0,20}?)|(?P<end>first|last))"
                          r"(?: please| pls| plz| thx| thanks)?$")
+# the same in Chinese, two clips named by what they show and one put before or after the other: "城市放狗后面", "狗放到城市前面去"
+_BARE_ORDER_ZH = re.compile(r"^(?:把)?(?P<one>[\u4e00-\u9fff]{1,4}?)(?:那段|这段)?(?:放|挪|移|排|搬)(?:到|在)?(?P<other>[\u4e00-\u9fff]{1,4}?)"
+                            r"(?:那段|这段)?(?P<where>前面|后面|之前|之后|前边|后边)(?:去|吧|来)?$")
+_SIDES_ZH = {"前面": "before", "之前": "before", "前边": "before", "后面": "after", "之后": "after", "后边": "after"}
+
+
+class BareOrder(NamedTuple):
+    """Where a clip said bare goes: beside another clip said bare, or at an end."""
+
+    one: str                # the clip moved
+    where: str              # "before", "after", "first" or "last"
+    other: str | None       # the clip it goes beside; None at an end
+    said: re.Match[str]     # the words as said (the Chinese reading hands them on: ``timeline._move``)
 
 
 def _clip_said_bare(words: str, clause: Clause, state: PlanState) -> str | None:
-    """The one clip on the timeline that ``words``, said with no article, name ("dog", "city one", "clip 2")."""
-    said = words if re.match(r"(?:clip|shot) \d$|.+ (?:clip|one|part|shot|video)$", words) else f"{words} clip"
-    refs = clip_refs(Clause(said if said[0:5] in ("clip ", "shot ") else f"the {said}", clause.quotes, clause.language,
-                            clause.source), state)
+    """The one clip on the timeline that ``words``, said with no article or clip word, name ("dog", "city one", "clip 2";
+    "城市", "狗" as "城市那段", "狗那段")."""
+    if clause.language == "zh":
+        said = f"{words}那段"
+    else:
+        said = words if re.match(r"(?:clip|shot) \d$|.+ (?:clip|one|part|shot|video)$", words) else f"{words} clip"
+        said = said if said[0:5] in ("clip ", "shot ") else f"the {said}"
+    refs = clip_refs(Clause(said, clause.quotes, clause.language, clause.source), state)
     return refs[0] if len(refs) == 1 and refs[0] != MISSING else None
 
 
-def bare_order(clause: Clause, state: PlanState) -> tuple[str, str, str | None] | None:
-    """(the clip, "before"/"after"/"first"/"last", the other clip or None) when the clause only says where a clip on the
-    timeline goes, its clips named without an article ("dog clip before city pls", "dog first"); else None."""
-    said = _BARE_ORDER.match(clause.text) if clause.language == "en" else None
+def bare_order(clause: Clause, state: PlanState) -> BareOrder | None:
+    """Where a clip on the timeline goes when the clause says only that, its clips named bare ("dog clip before city
+    pls", "dog first", "城市放狗后面"); else None. Each name must be one clip, the two clips two."""
+    said = (_BARE_ORDER_ZH if clause.language == "zh" else _BARE_ORDER).match(clause.text)
     if said is None or len(main_clips(state.draft)) < 2:
         return None
     one = _clip_said_bare(said.group("one"), clause, state)
-    if said.group("end"):
-        return (one, said.group("end"), None) if one is not None else None
+    if clause.language != "zh" and said.group("end"):
+        return BareOrder(one, said.group("end"), None, said) if one is not None else None
     other = _clip_said_bare(said.group("other"), clause, state)
     if one is None or other is None or one == other:
         return None
-    return one, said.group("where"), other
+    return BareOrder(one, _SIDES_ZH.get(said.group("where"), said.group("where")), other, said)
 
 
 # a photo said as the thing, not as an upload to add or animate ("my photo" / "我的照片" may be either; the areas that add
@@ -562,6 +580,14 @@ def the_one_clip(clause: Clause, state: PlanState) -> str | None:
     if len(clips) != 1 or clause.has(_THE_WHOLE) or state.pending_generation(clips[0].id) is not None:
         return None
     return clips[0].id
+
+
+def first_clip_named(clause: Clause, state: PlanState) -> Segment | None:
+    """The clip the clause names first, as the segment on the timeline ("after the dog clip", "在第一段结尾"), an
+    ordinal past the end passed over; None when it names none there."""
+    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
+    found = state.draft.find_segment(named[0]) if named else None
+    return found[1] if found is not None else None
 
 
 # a clip's own sound named in a history label: "第二个片段静音", "muted clip 2", "set the sound of clip 1 to 40%"

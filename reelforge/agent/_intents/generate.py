@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
 
 from reelforge.agent._intents._transitions import SLIDE_ALONE, kind_named, no_such_named
 from reelforge.agent._intents._words import (
@@ -1094,15 +1095,21 @@ _AT_MOMENT_ONLY = r"^(?:在)?(?:视频)?(?:的)?第\d+(?:\.\d+)?秒(?:的时候|
 _NOT_MADE = r"(?:不要|不用|别|不想|不需要|无需|甭)(?:再)?(?:给我)?(?:重新|新)?(?:生成|生)(?:了|的|新的?|一个|视频|片段)"
 
 
-def handle(clause: Clause, state: PlanState) -> bool:
-    """A clip to generate, with the seed said."""
+def _seeded(read: Callable[[Clause, PlanState], bool], clause: Clause, state: PlanState) -> bool:
+    """``read`` on the clause less the seed it says, that seed then given to the clips read; never a generation for
+    a moment alone ("第5秒来个哔") or one said not to be wanted ("我不要生成的")."""
     if clause.language == "zh" and (clause.has(_AT_MOMENT_ONLY) or clause.has(_NOT_MADE)):
         return False
     seed, clause = _seed_of(clause)
     since = len(state.actions)
-    done = _handle(clause, state)
+    done = read(clause, state)
     _give_seed(state, since, seed)
     return done
+
+
+def handle(clause: Clause, state: PlanState) -> bool:
+    """A clip to generate, with the seed said."""
+    return _seeded(_handle, clause, state)
 
 
 # seconds of a clip on the timeline, named with its clip word ("3 seconds of the dog clip")
@@ -1714,13 +1721,7 @@ _NOT_A_THING = {"break", "pause", "gap", "second", "sec", "moment", "minute", "m
 
 def handle_description(clause: Clause, state: PlanState) -> bool:
     """A scene described (below), with the seed said."""
-    if clause.language == "zh" and (clause.has(_AT_MOMENT_ONLY) or clause.has(_NOT_MADE)):
-        return False
-    seed, clause = _seed_of(clause)
-    since = len(state.actions)
-    done = _handle_description(clause, state)
-    _give_seed(state, since, seed)
-    return done
+    return _seeded(_handle_description, clause, state)
 
 
 def _handle_description(clause: Clause, state: PlanState) -> bool:

@@ -18,6 +18,7 @@ from reelforge.agent._refs import (
     clip_refs,
     clip_sound_changed_last,
     find_media,
+    first_clip_named,
     mentions_it,
     moment_of,
     text_segments,
@@ -615,11 +616,9 @@ def _start_at_place(clause: Clause, state: PlanState) -> int | None:
     if clause.has(r"\b(?:the )?(?:title|intro text|heading)\b|标题"):
         texts = text_segments(state.draft)
         return texts[0].end_ms if texts and clause.has(_AFTER) else texts[0].start_ms if texts else None
-    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
-    found = state.draft.find_segment(named[0]) if named else None
-    if found is None:
+    segment = first_clip_named(clause, state)
+    if segment is None:
         return None
-    segment = found[1]
     return segment.end_ms if clause.has(_AFTER) else segment.start_ms
 
 

@@ -13,6 +13,7 @@ from reelforge.agent._refs import (
     MISSING,
     before_end,
     clip_refs,
+    first_clip_named,
     main_clips,
     mentions_it,
     midpoint_of,
@@ -49,11 +50,9 @@ def _it_place(clause: Clause, state: PlanState) -> int | None:
 def _sound_place(clause: Clause, state: PlanState) -> int | None:
     """A sound at a clip: "at the start of the second clip", "before the second clip", "when the last clip starts"
     (its start), "at the end of the first clip" / "after the first clip" (its end); None when no clip is named."""
-    named = [ref for ref in clip_refs(clause, state) if ref != MISSING]
-    found = state.draft.find_segment(named[0]) if named else None
-    if found is None:
+    segment = first_clip_named(clause, state)
+    if segment is None:
         return None
-    segment = found[1]
     ends = clause.has(r"\b(?:end|after|finish\w*)\b|结尾|结束|之后|末尾|最后(?!1?个)")
     if not ends:
         return segment.start_ms

@@ -25,6 +25,7 @@ from reelforge.agent._intents.motion import manner_of_last_move, motion_said
 from reelforge.agent._numbers import duration_ms, find_durations, number_word, time_range
 from reelforge.agent._refs import (
     MISSING,
+    BareOrder,
     bare_order,
     clip_refs,
     clip_sound_changed_last,
@@ -799,48 +800,42 @@ def _moved_there(state: PlanState, seg_id: str, index: int) -> bool:
 
 
 
-def _bare_order(clause: Clause, state: PlanState) -> bool:
+def _index_beside(ids: list[str], one: str, other: str, after: bool) -> int:
+    """The index clip ``one`` takes in ``ids`` to stand just before (or after) clip ``other``, once out of its own place."""
+    anchor, current = ids.index(other), ids.index(one)
+    return anchor + (1 if after else 0) - (1 if current < anchor else 0)
+
+
+def _bare_order(said: BareOrder, state: PlanState) -> bool:
     """"dog clip before city pls", "dog first": that clip moved before (or after) the other, or to that end, as "move the
-    dog clip before the city clip" does."""
-    said = bare_order(clause, state)
-    if said is None:
-        return False
-    one, where, other = said
+    dog clip before the city clip" does; nothing more when it is there already."""
     ids = [c.id for c in main_clips(state.draft)]
-    current = ids.index(one)
-    if other is None:
-        index = 0 if where == "first" else len(ids) - 1
+    if said.other is None:
+        index = 0 if said.where == "first" else len(ids) - 1
     else:
-        anchor = ids.index(other)
-        index = anchor + (1 if where == "after" else 0) - (1 if current < anchor else 0)
-    if index != current:
-        state.edit(MoveClip(segment_id=one, to_index=index), focus_kind="clip")
+        index = _index_beside(ids, said.one, said.other, said.where == "after")
+    if index != ids.index(said.one):
+        state.edit(MoveClip(segment_id=said.one, to_index=index), focus_kind="clip")
     return True
 
 
-# two clips named by what they show, one put before or after the other: "城市放狗后面", "狗放到城市前面去"
-_BARE_MOVE_ZH = re.compile(r"^(?:把)?(?P<a>[\u4e00-\u9fff]{1,4}?)(?:那段|这段)?(?:放|挪|移|排|搬)(?:到|在)?(?P<b>[\u4e00-\u9fff]{1,4}?)"
-                           r"(?:那段|这段)?(?P<side>前面|后面|之前|之后|前边|后边)(?:去|吧|来)?$")
-
-
-def _clips_named_bare(clause: Clause, state: PlanState) -> Clause:
-    """"城市放狗后面": the two clips said by what they show, with no clip word, as "把城市那段移到狗那段后面"."""
-    said = _BARE_MOVE_ZH.match(clause.text) if clause.language == "zh" else None
-    if said is None:
-        return clause
-    refs = [[r for r in clip_refs(Clause(f"{said.group(k)}那段", clause.quotes, clause.language, clause.source), state)
-             if r and r != MISSING] for k in ("a", "b")]
-    if len(refs[0]) != 1 or len(refs[1]) != 1 or refs[0] == refs[1]:
-        return clause
-    return dataclasses.replace(clause, text=f"把{said.group('a')}那段移到{said.group('b')}那段{said.group('side')}")
+def _said_whole_zh(said: BareOrder, clause: Clause) -> Clause:
+    """"城市放狗后面" said whole, as "把城市那段移到狗那段后面": the move below reads it (and moves a clip already there too)."""
+    return dataclasses.replace(clause, text=f"把{said.said['one']}那段移到{said.said['other']}那段{said.said['where']}")
 
 
 def _move(clause: Clause, state: PlanState) -> bool:
     if _upload_off_timeline(clause, state):
         return False
-    clause = _clips_named_bare(clause, state)
-    if _move_nth(clause, state) or _move_one_place(clause, state) or _bare_order(clause, state):
+    # clips said bare, one before or after the other ("dog clip before city pls", "城市放狗后面"): the English moved
+    # here, the Chinese said whole for the move below, as they always were
+    bare = bare_order(clause, state)
+    if bare is not None and clause.language == "zh":
+        clause = _said_whole_zh(bare, clause)
+    if _move_nth(clause, state) or _move_one_place(clause, state):
         return True
+    if bare is not None and clause.language == "en":
+        return _bare_order(bare, state)
     just_added = _added_upload(state)
     if just_added is not None and just_added is state.actions[-1] and clause.has(_PLACE_ALONE):
         return False  # "hike.mp4只要第2秒到第5秒，放到最前面": where the upload just added goes (``_place_added``)
@@ -901,15 +896,9 @@ def _move(clause: Clause, state: PlanState) -> bool:
             if len(clips) >= 3 or anchor_said.group(2) != "third" else None
         if anchor_id is None or anchor_id == seg_id:
             return False
-        others = [s.id for s in clips]
-        anchor, current = others.index(anchor_id), others.index(seg_id)
-        index = anchor + (1 if anchor_said.group(1) == "after" else 0) - (1 if current < anchor else 0)
+        index = _index_beside([s.id for s in clips], seg_id, anchor_id, anchor_said.group(1) == "after")
     elif len(targets) >= 2:
-        others = [s.id for s in clips]
-        anchor = others.index(targets[1])
-        current = others.index(seg_id)
-        after = clause.has(r"\bafter\b|后面|之后")
-        index = anchor + (1 if after else 0) - (1 if current < anchor else 0)
+        index = _index_beside([s.id for s in clips], seg_id, targets[1], clause.has(r"\bafter\b|后面|之后"))
     else:
         return False
     new_here = state.origin is not None and state.origin.find_segment(seg_id) is None
