@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from reelforge.agent._learner import wished_done
+
 __all__ = ["plain"]
 
 _NICE = r"(?:cool|great|nice|amazing|awesome|good|lovely|helpful|perfect|fantastic|ideal|better)"
@@ -131,6 +133,8 @@ def _sentence_en(sentence: str) -> str:
         sentence = re.sub(r"^(?:get|have)\s+(?=(?:a|an) (?:mp4|mov|webm|gif|mp3|wav)\b)", "export ", sentence, flags=re.IGNORECASE)
         sentence = re.sub(r"^(?:(?:get|have)\s+)?(?=(?:a|an|some|captions|subtitles|music)\b)", "add ", sentence,
                           flags=re.IGNORECASE)
+    # "I'd like the title removed", "what i want is the photo added at the end": the request (``_learner.wished_done``)
+    sentence = wished_done(sentence)
     # "I'd love a slow zoom out on this clip", "I'd really like a 6 second clip of ...": something to add
     sentence = re.sub(r"^(?:i'?d|i would) (?:really |very much )?(?:like|love)\s+(?=(?:a|an|some)\b)", "add ", sentence,
                       flags=re.IGNORECASE)

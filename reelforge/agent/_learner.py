@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-__all__ = ["learner_en"]
+__all__ = ["learner_en", "wished_done"]
 
 # the editor's nouns a learner's sentence is built around
 _THING = (r"title|tidal|text|subtitles?|captions?|music|song|soundtrack|sound|audio|voice(?:-?over)?|narration|clips?|"
@@ -55,6 +55,31 @@ _Replacement = str | Callable[[re.Match[str]], str]
 _ACTIVE = {"slowed down": ("slow", "down"), "sped up": ("speed", "up"), "muted": ("mute", ""), "unmuted": ("unmute", "")}
 
 
+# a wish said with the thing and what should be done to it: "i'd like the title removed", "i want the music turned down",
+# "what i actually want right now is just the photo added at the end" (the request in the imperative)
+_WISHED_DONE = {"added": "add", "removed": "remove", "deleted": "delete", "moved": "move", "muted": "mute", "unmuted": "unmute",
+                "turned down": "turn down", "turned up": "turn up", "sped up": "speed up", "slowed down": "slow down",
+                "trimmed": "trim", "shortened": "shorten", "changed": "change", "replaced": "replace", "swapped": "swap",
+                "taken out": "take out", "faded out": "fade out", "faded in": "fade in", "lowered": "lower", "raised": "raise",
+                "placed": "place", "put": "put", "cut": "cut", "made": "make", "brought": "bring", "exported": "export",
+                "enlarged": "enlarge", "doubled": "double", "halved": "halve", "cropped": "crop", "reversed": "reverse"}
+_WISHED = re.compile(r"^(?:(?:so|and|but|also|now|ok|okay)\s+)*(?:what )?(?:(?:i|we) (?:actually |really |just )?(?:want|need)|"
+                     r"(?:i|we)(?:'d|’d| would) (?:actually |really |just )?(?:like|love|prefer|want))(?: right now| now| today)?(?: is)? "
+                     r"(?:just |for |only )?((?:the|my|this|that|both|all the|all) [\w' -]+?) "
+                     rf"({'|'.join(sorted(_WISHED_DONE, key=len, reverse=True))})\b", re.IGNORECASE)
+
+
+def _wished_done(match: re.Match[str]) -> str:
+    """"i'd like the title removed" as the request: "remove the title"."""
+    return f"{_WISHED_DONE[match.group(2).lower()]} {match.group(1)}"
+
+
+def wished_done(text: str) -> str:
+    """``text`` with a wish said as the thing and its participle in the imperative ("i'd like the title removed"); the
+    hedges read it before "i'd like the music to ..." becomes "have the music ..." (``_hedges.plain``)."""
+    return _WISHED.sub(_wished_done, text)
+
+
 def _active(passive: str, thing: str) -> str:
     """"slowed down" said of ``thing`` as the request: "slow down the dog clip", "slow it down"."""
     verb, particle = _ACTIVE[passive]
@@ -64,6 +89,19 @@ def _active(passive: str, thing: str) -> str:
 
 
 _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    # --- punctuation dictated as words, before anything reads the clauses: "mute the dog clip comma make the title red
+    # period", "remove the music full stop", "new line" (a phone's dictation writes them when it mishears the pause)
+    (r"\s+comma\b\s*", ", "),
+    (r"\s+(?:period|full stop|new line|new paragraph)(?=\s|$)\s*", ". "),
+    (r"\s+question mark\b", "?"),
+    (r"\s+exclamation (?:mark|point)\b", "!"),
+    # a rambler telling what is uploaded before the wish: "so i uploaded a few things earlier, there's a photo from the beach
+    # and a hiking video and a song, and what i actually want ..." (the list is what there is, never a request to add it)
+    (r"^(?:so |ok so |okay so )?i(?:'ve| have)? (?:just |already )?uploaded (?:a few|some|several|a couple of|a bunch of) "
+     r"(?:things|files|bits|clips|stuff|videos|photos)(?: earlier| already| before| just now| today)?,\s*there(?:'s| is| are) [^,]*,\s*"
+     r"(?:(?:and|but|so)\s+)?", ""),
+    # a wish said with the thing and what should be done to it, before anything reads "i'd like" (``_WISHED``)
+    (_WISHED.pattern, _wished_done),
     # --- openers that ask nothing: "sorry my english is not good.", "kindly do one thing,", "do the needful and"
     (r"^(?:sorry,?\s+)?my english is (?:not (?:so |very )?good|bad|not perfect)[.,!]*\s*(?:but\s+)?", ""),
     (r"^sorry,?\s+(?:for )?my (?:bad )?english[.,!]*\s*", ""),
@@ -192,6 +230,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\bmore early\b", "earlier"),
     (r"\bhow much (?=(?:long|time)\b)", "how "),
     (r"\bhow (?:long|much time) (?:is|has|lasts?|dures?) (?:the|my) video(?: now)?\b", "how long is the video"),
+    # a rambler's indecision before the wish: "i keep going back and forth on this but i think in the end the title should
+    # just go" ("in the end" here is how the thinking ended, never where)
+    (r"^i(?:'ve| have)? (?:keep|kept|been|was) going back and forth(?: (?:on|about) (?:this|it))?\s*,?\s*(?:but|and|so)?\s*", ""),
+    (r"(^|\b(?:think|guess|reckon|so|but|and)\s+)in the end,? (?=(?:the|i|we|it|let'?s|just|maybe)\b)", r"\1"),
     # --- place and time: "in the up part of the screen", "in the final", "in the second 5", "before of"
     (r"\b(?:in|on|at) the (?:up|upper|top) part(?: of the (?:screen|video|image))?\b", "at the top"),
     (r"\b(?:in|on|at|to) the (?:down|low|lower|bottom) part(?: of the (?:screen|video|image))?\b", "at the bottom"),
@@ -246,7 +288,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
      "fade in"),
     (r"\b(?:go out|goes out|exit|exits|disappear|disappears|vanish|vanishes|leave|leaves|go away|goes away)(?: very)? "
      r"(?:slowly|slow|softly|soft|gradually|little by little)\b", "fade out"),
-    (r"\b(?:the )?(?:end|video|film|movie) (?:finish(?:es)?|ends?|stops?) (very |too |so |really |a bit )?(?:sudden(?:ly)?|abrupt(?:ly)?)\b",
+    (r"(?:\b(?:the )?(?:end|video|film|movie|whole thing|edit)|^(?:it|this|everything)(?: just)?) (?:finish(?:es)?|ends?|stops?) (very |too |so |really |a bit )?(?:sudden(?:ly)?|abrupt(?:ly)?)\b",
      r"the ending is \1sudden"),
     (r"\b(?:finish(?:es)?|stops?|ends?|cuts? (?:off|out)) (very |too |so |really |a bit |kind of |kinda )?(?:sudden(?:ly)?|abrupt(?:ly)?)\b"
      r"(?: at the (?:very )?end\b)?", r"ends \1suddenly"),
@@ -386,6 +428,65 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"(\b(?:music|song|bgm|soundtrack)\b[^⟪]*?(?:[,;.!]\s*|\b(?:and|then|just|so)\s+))half (?=it\s*(?:[,.!]|$|\band\b|\bplease\b|\bpls\b))",
      r"\1halve "),
     (r"\b(last|first|next|final) to (seconds?|secs?)\b", r"\1 2 \2"),
+    # "click" heard for clip when a clip is named by its place or what it shows ("mute the first click", "speed up the
+    # dog click", "both clicks"); "add a click at 2 seconds" (the sound) has no such word before it
+    (r"\b((?:the|this|that|my|each|every|both the|all the) (?:first|second|third|fourth|last|final|next|other|previous|middle|"
+     r"opening|dog|city|beach|hike|photo|\d+(?:st|nd|rd|th)) )click(s?)\b(?!\s+(?:sound|sounds|noise|effect|sfx|track))", r"\1clip\2"),
+    (r"\b(both|to|two|2|all the|all) clicks\b(?!\s+(?:sound|sounds|noise|effect|sfx|track))", r"\1 clips"),
+    # jargon of editors: "cold open on the dog clip", "open cold with the dog shot" (the video starts with it); "cut to
+    # b-roll of a street market after this" (b-roll added: "cut to" here is no trim)
+    (r"(^|[,;.]\s*|\b(?:and|then|so|let's|lets|just)\s+)(?:do a |we )?(?:cold open|open cold|cold-open)(?: the video)? (?:on|with) ",
+     r"\1start the video with "),
+    (r"\bcut (?:away )?to (?=(?:some |a |more )?b-?roll\b)", "add "),
+    # "to" heard for too before how something is: "the music is to loud", "it's way to fast" (never "set it to slow motion")
+    (r"(^|\b(?:is|are|was|it's|its|that's|way|bit|little|much|kinda|sounds|looks|feels|seems|still|now|so|just|and|but)\b)\s*to\s+(?=(?:loud|quiet|fast|slow|long|short|"
+     r"big|small|dark|bright|early|late|soft|quick|tiny|busy|much)\b)", lambda m: f"{m.group(1)} too " if m.group(1) else "too "),
+    # "to times" heard for two times ("speed up the second clip to times"; "to times new roman" is a font)
+    (r"\bto times\b(?! new\b)", "2 times"),
+    # captions burned into the picture, as creators say it: "burn the captions in", "hardcode the subtitles", "bake the subs
+    # in" (the captions made; "burn in subtitles" already reads)
+    (r"\b(?:burn|bake|hard-?code|hard code)( the| some)? (captions|subtitles|subs)(?: (?:in|on|into the video|onto the video))?\b",
+     r"burn in\1 \2"),
+    (r"\b(?:bake|hard-?code|hard code) in( the| some)? (captions|subtitles|subs)\b", r"burn in\1 \2"),
+    # what a change is for, said after it, is no part of it: "zoom in slowly on the dog for drama", "for extra impact"
+    (r",?\s+for (?:extra |more |some |the )?(?:drama|dramatic effect|impact|emphasis|vibes?|the aesthetic)(?=\s*(?:[,.!]|$))", ""),
+    # a scene wished for as the intro or the outro with "like": "i want a calm intro, like fog over a lake at dawn" (a new
+    # clip of it there, as "an intro of fog over a lake" reads; "an intro like the last one" names no scene)
+    (r"\b(?:intro|opening|opener)((?: shot| clip)?),?\s+(?:like|something like|showing|maybe|of)\s+(?!(?:the|my|this|that|it|one|before)\b)",
+     r"intro\1 of "),
+    (r"\b(?:an? )?outro(?: shot| clip)?,?\s+(?:like|something like|showing|maybe|of)\s+(?!(?:the|my|this|that|it|one|before)\b)([^,.!?]+)",
+     r"a clip of \1 at the end"),
+    # a title that is too much to look at is too big: "the title feels too in your face", "the text is overpowering"
+    (r"\b(title|text|words|writing)\b([\w' ]{0,12}?) (?:(?:is|feels|looks|seems) )?(?:way |a bit |kinda |a little )?(?:too )?"
+     r"(?:in[- ]your[- ]face|overpowering|overbearing)\b", r"\1 is too big"),
+    # "can barely hear the dog": that thing louder ("... because of the music" is the music too loud: ``_text._DROWNED``)
+    (r"^(?:i )?(?:can'?t|cannot|can barely|can hardly|could barely|couldn'?t) (?:really )?hear (the (?:[\w'-]+ ){0,2}?[\w'-]+)"
+     r"(?: (?:at all|very well|well|much|properly))?$", r"make \1 louder"),
+    # a clip asked for as a film, as older users say it: "i would like a short film of a sunset over the sea" (a clip of it;
+    # "the film" already on the timeline is the video)
+    (r"\b(a|an|one|another)( short| little| quick| brief| nice)? (?:film|movie|moving picture|bit of footage) of\b", r"\1\2 clip of"),
+    # texting verbs: "rm the title", "del the city clip" (removed)
+    (r"(^|[,;.]\s*|\b(?:and|then|pls|plz|please|just|now|also)\s+)rm (?=(?:the|that|this|all|my|both|it|them)\b)", r"\1remove "),
+    (r"(^|[,;.]\s*|\b(?:and|then|pls|plz|please|just|now|also)\s+)del (?=(?:the|that|this|all|my|both|it|them)\b)", r"\1delete "),
+    # creators' words: "pov: you wake up in a cyberpunk city" (the scene, seen through someone's eyes), "a subscribe
+    # reminder that says ..." (words on screen), "2x the dog clip" (a speed said as the verb)
+    (r"^pov\s*[:,-]\s*", "first person view: "),
+    (r"\ban? (?:subscribe|follow|like and subscribe|cta|call[- ]to[- ]action) (?:reminder|card|button|prompt|text|overlay)\b", "a title"),
+    (r"^(\d+(?:\.\d+)?)x ((?:the|that|this|my) [\w' -]*?(?:clip|part|shot|one|video))$", r"set \2 to \1x speed"),
+    # an outcome for the ending: "i want the ending to feel softer" (a fade out, never quieter music)
+    (r"\b(?:i want |i'd like |make )?the (?:ending|end|outro) (?:to )?(?:feel |be |a bit |more )*(?:softer|gentler|smoother|less abrupt)\b",
+     "fade out at the end"),
+    # "people need to see the dog sooner", "viewers should see the dog clip first": that clip first
+    (r"^(?:people|viewers|everyone|they|we|you) (?:need|needs|want|should|have|has|got) (?:to )?see (the (?:[\w'-]+ ){0,2}?[\w'-]+) "
+     r"(?:sooner|earlier|first|right away|straight away|immediately)$", r"move \1 to the start"),
+    # a part of the video that drags is too long ("the middle drags", "the ending drags on", "it drags in the middle": how
+    # long should it be, never a paid clip of "middle drags"; "the intro drags, trim 3 seconds" says which end)
+    (r"^(?:it )?(?:feels like )?(?:it )?drags(?: on)?(?: a bit| a little| a lot)? in the middle\b", "the middle is too long"),
+    (r"\b(?:the )?(middle|start|beginning|opening|ending|end|second half|first half|last part|first part)(?: part| bit| section)? "
+     r"(?:kind of |kinda |really |totally )?(?:drags|is dragging|feels draggy)(?: on)?(?: a bit| a little| a lot| forever)?\b",
+     r"the \1 is too long"),
+    # "hole" heard for whole before what the whole of is ("make the hole video vertical", "the hole thing is too long")
+    (r"\bthe hole (?=(?:video|thing|clip|movie|film|project|timeline|song|track|time|way|edit)\b)", "the whole "),
     # --- what the rewrites above have made plain, read once more: "the music put it ..." (the object before its verb),
     # "cut 1 second at the start and one at the end", "cut the first 2 seconds and shave the last one off too" (the last
     # second, not the last clip), "put it slower", "is very slow" (too slow), "only the middle of the dog clip, 2 seconds"

@@ -118,6 +118,9 @@ def _normalize_en(text: str) -> str:
     # "one and a half times", "two and a half times faster": a speed
     text = re.sub(rf"\b(a|an|one|(?:{'|'.join(_EN_UNITS)})|\d+) and a half (?:times\b|x\b|(?=speed\b))",  # "at one and a half speed"
                   lambda m: f"{_fmt(_en_amount(m.group(1)) + 0.5)}x" + (" " if m.group(0).endswith(" ") else ""), text)
+    # "too fast now, make it one and a half": a bare amount said last is that number (the last change's unit gives it its sense)
+    text = re.sub(rf"\b(one|(?:{'|'.join(_EN_UNITS)})|\d+) and a half(?=\s*(?:[,.!?]|$|\bplease\b|\bpls\b|\binstead\b|\bthen\b))",
+                  lambda m: _fmt(_en_amount(m.group(1)) + 0.5), text)
     # "bring it down to a fifth", "music at a quarter", "at about a third": a share of the volume
     text = re.sub(r"\b(to|at|volume) (?:(?:about|around|roughly|approximately|like|maybe|say) )?(?:a|one) (quarter|fourth|fifth|tenth|third)\b(?! (?:of an? )?(?:second|sec|minute|clip|one|"
                   r"shot|scene|segment|video|part|position|place))",

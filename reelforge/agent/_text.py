@@ -560,6 +560,13 @@ _VIEWERS_WHY = re.compile(r"(?:(?<=\w)\s*(?:,\s*(?:because |since |cause |as )?|
                           r"use|turn|follow)\w*\b[^,]*$")
 
 
+# why someone else will like it, said after a request: "put the dog clip first because he loves dogs", "..., since my
+# nephew will want to see that right away", "... because that's what he'll want to see" (nothing to do in it)
+_THIRD_PARTY_WHY = re.compile(r"(?<=\w)\s*,?\s+(?:because|since|cause|cuz) (?:he|she|they|he'?s|she'?s|they'?re|"
+                              r"my (?:little )?(?:son|daughter|nephew|niece|kids?|mum|mom|dad|grandson|granddaughter|grandkids|"
+                              r"friends?|boss|client|wife|husband|partner)|that'?s what (?:he|she|they|people|everyone|my \w+))\b[^,]*$")
+
+
 _CUT_TO = re.compile(r"\b(?:right |just |exactly )?(?:(?:where|when|as|once) (?:it|the video|we|the edit) (?:cuts?|switch(?:es)?|changes?|goes|"
                      r"jumps?) (?:over )?to|(?:at|on) the (?:cut|switch|change) (?:in)?to) "
                      r"(?P<clip>(?:the |that |my )?(?!black\b|white\b)[\w' -]+?)(?=\s*(?:[,;.]|$))")
@@ -653,6 +660,40 @@ def _ordered_zh(text: str) -> str:
 _COUNTED_SPACED_ZH = re.compile(r"(?:^|\s+)(?:第[1-9]|首先|其次)\s+(?=[^\s\d个段秒到和跟与、])")
 
 
+# Chinese said the way the English of ``_learner`` is (the eighteenth session's wide round, enwide18): punctuation dictated
+# as words ("把狗那段静音逗号标题改成红色句号"), editors' and creators' words ("开头直接上狗那段": a cold open; "字幕烧进画面里",
+# "硬字幕": captions burned in), outcomes ("标题太抢眼了": too big; "狗的声音几乎听不到": that clip louder; "视频一下子就结束了":
+# an abrupt end) and a rambler's openers ("想来想去，", "是这样的，")
+_SAID_ZH: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"(?<=[\u4e00-\u9fff])逗号(?=[\u4e00-\u9fff])", "，"),
+    (r"(?<=[\u4e00-\u9fff])句号(?=[\u4e00-\u9fff]|$)", "。"),
+    (r"(?<=[\u4e00-\u9fff])问号$", "？"),
+    # "视频再短一点，总共12秒左右": the length it should come to
+    (r"(?:再)?短(?:一)?点(?:吧)?[，,\s]*(?:总共|一共|全片|整体|总长)(?=[\d一二三四五六七八九十两])", "剪到"),
+    # "弄短一点，十秒左右就挺好": the length said as fine is the one wanted
+    (r"(?:弄|剪|变|再)?短(?:一)?点(?:吧)?[，,\s]*(?=[\d一二三四五六七八九十两]+(?:\.\d+)?秒(?:左右)?(?:就)?(?:挺好|很好|好了|好|行|可以|够了))", "剪到"),
+    # "结尾要柔和一点": a fade out; "让大家早点看到狗": that clip first; "给我一个竖屏版发reels": the export's version
+    (r"(?:结尾|结束的地方|片尾)(?:要|再|得|能)?(?:更)?(?:柔和|缓和|舒缓|温柔|柔)(?:一)?点", "结尾淡出"),
+    (r"^(?:要)?让(?:大家|观众|别人|人家|人)(?:早点|一开始就|马上|先|一上来就)看到((?!标题|字幕|音乐)[\u4e00-\u9fff]{1,4}?)(?:那段)?$", r"把\1那段放到最前面"),
+    (r"(竖屏|横屏|方形|方的)版(?:本)?(?=发|给|用于|传)", r"\1的版本"),
+    (r"^(?:想来想去|思来想去|考虑了半天|是这样的|事情是这样的)[，,。\s]*", ""),
+    (r"^(?:开头|开场|一开始)(?:就)?直接(?:上|用|放|是)((?!音乐|标题|字幕)[\u4e00-\u9fff]{1,4}?)(?:那段|的镜头|的片段|的画面)", r"把\1那段放到最前面"),
+    (r"(?:把)?字幕(?:直接)?(?:烧|压|嵌|烧录)(?:进|到|在)(?:画面|视频|片子)(?:里面|里|上)?", "加字幕"),
+    (r"^(?:加|要|来个|弄个)?硬字幕$", "加字幕"),
+    (r"(标题|文字|字)(?:有点|太|也太|有些)(?:抢眼|扎眼|晃眼)了?", r"\1太大了"),
+    (r"^((?!音乐|配乐|背景|旁白|配音)[\u4e00-\u9fff]{1,4}?)(?:那段)?的?声音(?:几乎|都|有点|完全|好像)?听不(?:到|见|太清|清楚|清)了?$",
+     r"\1那段的声音大一点"),
+    (r"^(?:视频|片子|整个视频)?(?:一下子|突然|一下)就(?:结束|没)了(?:[，,\s]*(?:太|有点)?(?:突兀|突然|生硬))?", "结尾太突然了"),
+))
+
+
+def _said_zh(text: str) -> str:
+    """``text`` (a Chinese message, quotes held) with dictated punctuation, trade words and outcomes as the rules read them."""
+    for pattern, replacement in _SAID_ZH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def split_clauses(message: str, language: str) -> list[Clause]:
     """The message's instructions in order; quoted strings kept whole."""
     quotes: list[str] = []
@@ -664,7 +705,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
     listed = _listed_lines(message.strip(), language)
     held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
     held = _separated(_GENRE_AMPERSAND.sub(r"\1 and \2", held), language)
-    lowered = learner_en(held.lower()) if language == "en" else held.lower()
+    lowered = learner_en(held.lower()) if language == "en" else _said_zh(held.lower())
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))
     if language == "zh":  # "第一，狗那段静音；第二，…": requests counted off (never the first clip)
         text = _COUNTED_ZH.sub("", _colloquial_zh(text))
@@ -708,6 +749,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         # "captions pls, people watch with the sound off", "put captions on so people can watch on mute": only why (a
         # first part that is all viewers is a scene: "people watching fireworks")
         parts = [_VIEWERS_WHY.sub("", p) if i or not _VIEWERS_WHY.match(p) else p for i, p in enumerate(parts)]
+        parts = [_THIRD_PARTY_WHY.sub("", p) for p in parts]
     parts = _dislike_then([p for p in parts if p])
     if language == "en":
         parts = _complaint_then_change_en(parts)
@@ -796,8 +838,10 @@ _MORE = {"late": "later", "early": "earlier", "slow": "slower", "fast": "faster"
          "dark": "darker", "high": "higher", "low": "lower"}
 
 
-_GONE = re.compile(r"^((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) go"
-                   r"(?: now| too| as well| completely| entirely)?$")
+_GONE = re.compile(r"^(?:i (?:think|guess|reckon|feel like) )?((?:the|that|this) [\w' -]+?) (?:has to|needs to|should|can|must|'?s got to|has got to) (?:just |really |probably )?go"
+                   r"(?: now| too| as well| completely| entirely)?"
+                   # why, said of it after: "the title should just go, it's not adding anything"
+                   r"(?:\s*,\s*(?:it|that|they)(?:'s|'re| is| are| does| doesn'?t| adds?)\b[^,]*)?$")
 
 
 _TOO_TEXTED = re.compile(r"\b([a-z']+) 2(?= (?:loud|quiet|soft|small|tiny|big|large|fast|quick|slow|long|short|dark|bright|much|"
@@ -809,7 +853,7 @@ def _plain_en(text: str) -> str:
     """Comparatives and word order of a learner's English, as the rules read them: "more slow" is "slower",
     "the second one make it 2x" "make the second one 2x" (the learner's grammar itself: ``_learner.learner_en``)."""
     text = re.sub(rf"\bmore ({'|'.join(_MORE)})\b", lambda m: _MORE[m.group(1)], text)
-    text = re.sub(r"\btik tok\b", "tiktok", text)  # either language: _plain_en reads Chinese messages too
+    text = re.sub(r"\btik tok\b|\b(?:tick|tic|tik)[ -](?:tock|toc|tok)\b", "tiktok", text)  # dictated: "tick tock"  # either language: _plain_en reads Chinese messages too
     # typed short: "vid w/o music pls", "something w more energy"
     text = re.sub(r"\bw/o\b|\bw/out\b", "without", text)
     text = re.sub(r"\bw/\s*", "with ", text)
@@ -919,7 +963,7 @@ def _plain_en(text: str) -> str:
     # "..., 8 seconds would be great", "30% is fine": the amount is what is asked for
     text = re.sub(r"(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x|minutes?|mins?)(?= ))\s+(?:(?:would|will|should|could) be|is|'s|"
                   r"sounds?|seems?|feels?)\s+(?:really |just |probably )?(?:great|good|nice|perfect|fine|ideal|enough|ok(?:ay)?|plenty|"
-                  r"best|cool|right|about right)\b|(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x)(?= ))\s+(?:should|would|will) do\b",
+                  r"best|cool|right|about right)\b|(\d+(?:\.\d+)?\s*(?:seconds?|secs?|s|%|percent|x)(?= ))\s+(?:should|would|will) do(?: (?:nicely|fine|just fine|me))?\b",
                   lambda m: m.group(1) or m.group(2), text)
     # "at the bottom add 'Bye'", "..., in the top left corner write 'Day 1'": the place said first is where the new words go
     text = re.sub(r"(^|,\s*|\band\s+)((?:at|in|on|to) the (?:very )?(?:top|bottom|middle|center|centre|(?:top|bottom|upper|lower) "
@@ -1501,8 +1545,10 @@ _ZH_EDIT_ITEM = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|慢动作|竖
 
 
 # what a change is for, said after it: "让旁白听得清", "这样大家能看清楚" (only why)
-_PURPOSE_ZH = (r"(?:好让|让|这样(?:才)?|以便|好)[\u4e00-\u9fff]{0,6}?(?:能|可以|才能)?"
-               r"(?:听得清|听清|看得清|看清|听得见|看得见|听得到|看得到)(?:楚)?(?:一点|些|点)?(?:吧)?")
+_PURPOSE_ZH = (r"(?:(?:好让|让|这样(?:才)?|以便|好)[\u4e00-\u9fff]{0,6}?(?:能|可以|才能)?"
+               r"(?:听得清|听清|看得清|看清|听得见|看得见|听得到|看得到)(?:楚)?(?:一点|些|点)?(?:吧)?|"
+               # "狗那段慢慢推近 制造点紧张感", "放慢一点 更有冲击力": the effect wished for
+               r"(?:制造|营造|增加|加点|来点|更有|显得更?有?)(?:一)?(?:点|些)?(?:紧张感|氛围感?|冲击力|戏剧感|张力|气氛|戏剧性))")
 
 
 # "全部静音 除了狗那段", "所有片段都加速 城市那段除外": the exception said after the request over every clip
@@ -1848,6 +1894,10 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"
+                     # a letter's sign-off and its name said alone ("Regards, Harold", "Many thanks, Margaret"): never a scene
+                     r"(?:(?:(?:kind|best|warm|warmest) )?regards|many thanks|with (?:many )?thanks|thanks again|thank you kindly|"
+                     r"best wishes|all the best|yours(?: truly| sincerely)?|sincerely|bless you|god bless|love(?=\s*,)|"
+                     r"thank you (?:ever so much|so much|very much)?\s*for (?:all )?(?:your|the) help)(?:,?\s*[a-z]+(?: [a-z]+)?(?=\W*$))?|"
                      # praise of the work so far, before the request: "Love it so far!! could you ...", "really liking it so far."
                      r"so far(?: so good)?|so good|(?:i'?m )?(?:really |totally )?(?:liking|loving|enjoying|digging) (?:it|this)|"
                      r"(?:i )?(?:really )?(?:like|love) (?:it|this)|(?:it'?s |this is )?(?:coming along|looking) (?:great|good|nice|well)|"

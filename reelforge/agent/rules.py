@@ -2439,7 +2439,10 @@ _NOT_THIS_EN = re.compile(_LEAD_EN + r"(?:not (?:that|this|it|the [\w' -]+?)[,.;
                           r"i meant (?P<new2>.+?),? (?:and )?not (?:that|this|the [\w' -]+)|"
                           # "no I meant the music, turn it down": the thing meant, then the request that says "it" of it
                           r"(?:i meant|i mean|i was talking about) (?P<thing>(?:the|my) [\w' -]+?)[,.;!]\s*(?:so |just |and )?"
-                          r"(?P<new3>.*\b(?:it|them)\b.*))$")
+                          r"(?P<new3>.*\b(?:it|them)\b.*)|"
+                          # "no wait, i meant the city clip", "undo that, i meant the city clip": only the thing meant (it
+                          # deleted the city clip)
+                          r"(?:undo (?:that|it)[,.;!]?\s*)?(?:i meant|i mean|i was talking about) (?P<new4>(?:the|my) [\w' -]+?))$")
 _NOT_THIS_ZH = re.compile(r"^(?:嗯+|呃|额)?\s*(?:(?:不对|错了|搞错了)[，,\s]*)+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new>.+)$|"
                           r"^不是(?:这|那)?(?:个|段|一段)?[\u4e00-\u9fff]{0,6}?[，,\s]+(?:我?(?:说的|要的|想要的|是说的?)是|是)?(?P<new2>.+)$")
 # what a correction may name instead of the thing the last change was made to
@@ -2448,7 +2451,7 @@ _THING_EN = re.compile(r"^(?:the |my )?[\w' -]{0,30}?(?:music|song|title|text|ca
 _THING_ZH = re.compile(r"^(?:另(?:一|1|外一|外1|外)?(?:个|段|边)(?:片段)?|[\u4e00-\u9fff]{1,4}那段(?:的)?(?:原声|声音)?|第\d+(?:个)?(?:片段|段)(?:的)?(?:原声)?|片段(?:的)?原声|原声|"
                        r"背景音乐|音乐|配乐|标题|字幕|背景)$")
 # the thing a history label names
-_LABELLED = re.compile(r"\b(?:the )?(?:first|second|third|last) clip\b|\bclip \d+\b|\ball (?:the )?clips\b|\bthe (?:background )?music\b|"
+_LABELLED = re.compile(r"\b(?:the )?(?:first|second|third|last) clip\b|\bclip \d+\b|\bthe (?!first\b|second\b|third\b|last\b)[a-z]+ (?:clip|part|shot)\b|\ball (?:the )?clips\b|\bthe (?:background )?music\b|"
                        r"\bthe title\b|\bthe captions\b|\bthe voice-over\b|\bthe background\b|第(?:\d+|[一二三四])(?:个片段|个?段)|背景音乐|音乐|标题|"
                        r"字幕|画布背景|[\u4e00-\u9fff]{1,4}?那段")  # "城市那段静音": a label in the user's words
 
@@ -2466,7 +2469,7 @@ def _corrected_message(message: str, language: str, state: PlanState) -> PlanSta
     match = (_NOT_THIS_ZH if language == "zh" else _NOT_THIS_EN).match(text)
     if match is None:
         return _corrected_to(text, language, state)
-    new = (match.group("new") or match.group("new2") or "").strip(" ,，.。!！")
+    new = (match.group("new") or match.group("new2") or match.groupdict().get("new4") or "").strip(" ,，.。!！")
     if match.groupdict().get("new3"):  # "no I meant the music, turn it down": "it" is the thing meant
         new = re.sub(r"\b(?:it|them)\b", match.group("thing"), match.group("new3"), count=1).strip(" ,.!")
     # "不对 我要调的是原声 音乐恢复原样": the thing changed by mistake put back is the undo the correction makes anyway

@@ -237,12 +237,13 @@ _EXPORT = r"^(?:(?:please|ok(?:ay)?|now|then|and)\s+)*render(?: it| the (?:video
           r"(?:保存|存)(?:为|成)(?=\s*(?:mp4|mov|webm|gif|mp3|wav|视频|文件|高清|音频))|渲染(?:一下)?(?:最终|成片|视频|出来)|" \
           r"出片|出(?:1|一)?(?:个|份).*版(?:本)?|^(?:帮我|请)?(?:把视频|把它|把片子)?(?:保存|存)(?:一下|下来|起来)(?:吧)?$|^(?:帮我|请)?(?:保存|存)(?:一下|下)(?:视频|片子|成片)(?:吧)?$|生成(?:最终|成片|最终版)|最终(?:视频|版本?|成片)(?:导出|生成|渲染|输出)|(?:做|来|弄|要|给我|出)(?:1|一)?(?:个|份).{0,10}(?:用的|的)版本|^(?:先|再|也)?(?:给我|帮我)?(?:(?:用|给).{0,6})?导(?:1|一)?(?:个|份|一下)|(?:存|保存)(?:1|一)?(?:个|份).*(?:版本|母带|文件|留底|备份|画质|高清|清楚|清晰)|" \
           r"版(?:本)?导(?:1|一)?(?:个|份|一下)(?:吧|呗)?$|^(?:给我|帮我|再)?导(?:1|一)版|" \
-          r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
+          r"\b(?:master (?:file|copy)|archive (?:copy|version|file))\b|\bprores (?:file|master|export|version|copy)\b|" \
+          r"\brender (?:the|a) (?:final |full[- ]res )?master\b|\b(?:export|download|send me the (?:video|file)|save (?:it|the video)|final render|" \
           r"render (?:it|this|the (?:\w+ )?(?:video|cut|version|thing|edit|project)|(?:a|an|one) (?:[\w-]+ ){0,3}(?:version|copy|cut|file|preview|draft))|" \
           r"give me the (?:final |finished |whole )?(?:file|video|mp4|version)|(?:finali[sz]e|publish|post) (?:it|this|the (?:video|edit|thing))(?! (?:back|again|as an?)\b))\b|导出|下载|输出视频|发给我|保存视频|生成成品|\brender 一下|渲染一下|\bfinal 版|" \
           r"\b(?:get|give me|send me)\b.*\b(?:a |another )?version for (?:tiktok|youtube|instagram|insta|reels|shorts)\b|" \
           rf"^(?:(?:can|could|may) (?:i|we) )?(?:get|have) (?:it|this|the video|one|a copy) for (?:the |my )?(?:{_PLATFORMS_EN})\b|" \
-          rf"^(?:(?:and|also|now|then|ok|plus)\s+)*(?:a|one) (?:square|vertical|landscape|horizontal|widescreen|portrait) (?:one|version|copy|cut) " \
+          rf"^(?:(?:and|also|now|then|ok|plus)\s+)*(?:(?:give me|can i get|could i get|get me)\s+)?(?:a|one) (?:square|vertical|landscape|horizontal|widescreen|portrait) (?:one|version|copy|cut) " \
           rf"for (?:the |my )?(?:{_PLATFORMS_EN})\b|" \
           r"^(?:and |now |then |ok )?(?:one|a version|a copy) for (?:the |my )?(?:tik ?tok|youtube(?: shorts)?|instagram|insta|ig|reels|shorts|" \
           r"the web|web|website|facebook|twitter) (?:and|,) (?:another|one more|one|a second)(?: one)? for\b|" \
@@ -260,9 +261,9 @@ _WANTS_FILE = r"(?:\b(?:make|give|want|need|get|send|as|for|please|in|into|rende
               r"^(?:那|就|还是)?(?:用)?[a-z0-9]{3,4}(?:格式|文件)?(?:的)?(?:吧|就行|就好|也行)?$)"
 # preset -> the platform's names (Douyin is TikTok's Chinese twin, Bilibili exports like YouTube)
 _PRESETS: tuple[tuple[PresetName, str], ...] = (
-    ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|母带|存档|归档|留底|备份"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
+    ("archive", r"\barchiv\w*|\bmaster (?:file|copy)\b|\b(?:a|the|prores|final|full[- ]res) master\b|母带|存档|归档|留底|备份"), ("web", r"\bweb(?:site|page| page)?\b|网页|网站"),
     ("tiktok", r"tik ?tok|douyin|抖音|快手|kuaishou|视频号"), ("square", r"\bsquare\b|方形|正方形|朋友圈"),
-    ("square", r"(?:instagram|insta|ins|ig)\s*(?:feed|post)"), ("reels", r"reels|instagram|ins\b|\big\s*stor(?:y|ies)|快拍"), ("shorts", r"shorts"), ("youtube", r"youtube|b站|bilibili|油管"))
+    ("square", r"(?:instagram|insta|ins|ig)\s*(?:feed|post)"), ("reels", r"reels|instagram|ins\b|\big\s*stor(?:y|ies)|快拍"), ("shorts", r"shorts"), ("youtube", r"youtube|\byt\b|b站|bilibili|油管"))
 # the preset an export in a shape takes when no platform is named (the vertical feeds' preset for 9:16)
 _SHAPE_PRESETS: dict[str, PresetName] = {"16:9": "youtube", "9:16": "tiktok", "1:1": "square"}
 _FORMATS = rf"(?<![a-z0-9])({'|'.join(OUTPUT_FORMATS)})(?![a-z0-9])"  # no \b: "导出成gif" has no word break
@@ -283,6 +284,8 @@ def export_action(clause: Clause) -> ExportAction:
         preset = _SHAPE_PRESETS.get(aspect_of(clause) or "")
     said = clause.search(_FORMATS)
     fmt: OutputFormat = next((f for f in OUTPUT_FORMATS if said and f == said.group(1)), "mp4")
+    if said is None and clause.has(r"(?<![a-z])prores(?![a-z])"):  # an editor's master codec: Apple's container
+        fmt = "mov"
     if said is None and clause.has(_AUDIO_ONLY):  # "只要音频", "把声音单独导出来": the sound alone, as an mp3
         fmt = "mp3"
     # English words inside Chinese have no word break after them ("quality medium就行"); "high" and "low" are 高 and 低 there

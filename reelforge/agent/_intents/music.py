@@ -48,7 +48,7 @@ _NOT_MINE = r"\b(?:not|instead of|(?:rather )?than|other than|except|no|without|
             r"(?:用|换成|换|改用)(?:音乐库|曲库|库)里(?:的|面的)"  # "我传的歌太吵了 用库里的轻音乐代替": the library's instead
 _USE = r"\b(?:use|set|play|make|put|add|as|with|replace|switch|swap|change)\b|用|作为|当|做|换|配|加|放"
 # whose video the music is for names no upload: "music for my dog video", "给我的视频配点音乐"
-_FOR_MINE = r"\bfor (?:my|our) (?:[\w-]+ ){0,2}(?:video|vlog|clip|channel|montage|reel|edit|film|movie|short|page)s?\b|" \
+_FOR_MINE = r"\b(?:for|to|on|in|under|over|into) (?:my|our) (?:[\w-]+ ){0,2}(?:video|vlog|clip|channel|montage|reel|edit|film|movie|short|page)s?\b|" \
             r"给我的(?:[\u4e00-\u9fff]{0,6}?)(?:视频|vlog|片子)"
 # a loudness said not to be wanted, a verb between or none: "音乐别放那么大声", "不要太吵", "别开这么响", "不用那么大声"
 # (quieter); "别那么小声" (louder)
