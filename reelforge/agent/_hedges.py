@@ -76,7 +76,7 @@ def plain(message: str, language: str) -> str:
 # praise of what is there, then "but" and the request about another thing: "wow the city shot looks amazing, but the
 # music is a bit loud, turn it down to 25%", "love the city shot! but can you mute the dog clip", "哇这个城市拍得好酷 不过音乐有点吵
 # 调小到25%" (when what follows leaves its thing unsaid, the praise names it and stays: "钢琴挺好 就是开头两秒慢慢进来")
-_PRAISE_EN = re.compile(r"^(?:(?:wow|omg|oh|ok|okay|hey|nice|haha)[,!.\s]+)*(?:(?:i )?(?:really |absolutely |totally )?(?:love|like|dig)\s+"
+_PRAISE_EN = re.compile(r"^(?:(?:wow|omg|oh|ok|okay|hey|nice|haha|so|well|honestly|tbh|alright|yeah|hmm+|um+)[,!.\s]+)*(?:(?:i )?(?:really |absolutely |totally )?(?:love|like|dig)\s+"
                         r"(?:(?:the|this|that|my|how)\b[^,.!?;]{0,40}?|it(?: (?:so much|a lot))?)|"  # "love it but the song is ..."
                         r"(?:(?:that'?s|it'?s|this is|looks|sounds)\s+)?(?:so |really |super |pretty |very )?(?:amazing|great|awesome|"
                         r"cool|nice|good|perfect|beautiful|fantastic|lovely|gorgeous|stunning)|(?:the|this|that|everything)\b[^,.!?;]{0,40}?\b(?:looks?|is|sounds?|came out)\s+"
@@ -85,7 +85,9 @@ _PRAISE_EN = re.compile(r"^(?:(?:wow|omg|oh|ok|okay|hey|nice|haha)[,!.\s]+)*(?:(
 _OWN_THING_EN = re.compile(r"^(?:can you|could you|would you|please|pls|the|my|this|that|make|turn|add|remove|mute|put|change|cut|trim|"
                            r"speed|slow|lower|raise|move|swap|use)\b", re.IGNORECASE)
 _PRAISE_ZH = re.compile(r"^(?:(?:哇塞?|哇哦|嗯|哈哈+)[，,\s!！]*)?[^，,。；;把将给让请]{1,14}?(?:好酷|真酷|很酷|挺酷|太酷了|好看|真好看|挺好看|很好看|不错|"
-                        r"挺好|很好|好美|真美|很美|很棒|挺棒|太棒了|绝了|好可爱|真可爱)(?:了|啊|呀|哦)?[，,\s!！。]*(?:不过|但是|可是|就是|只是)[，,\s]*")
+                        r"挺好|很好|好美|真美|很美|很棒|挺棒|太棒了|绝了|好可爱|真可爱|(?:我)?(?:很|挺|超|真的|好|特别)?喜欢|(?:很|挺)?满意)"
+                        # ("城市那段我很喜欢，狗那段太快了": praise, a pause and another thing is the same "but" unsaid)
+                        r"(?:的)?(?:了|啊|呀|哦)?(?:[，,\s!！。]*(?:不过|但是|可是|就是|只是)[，,\s]*|[，,\s!！。]+)")
 _OWN_THING_ZH = re.compile(r"^(?:把|将|给)?(?:这个|那个)?(?:音乐|配乐|背景音乐|歌|标题|字幕|文字|转场|片段|声音|原声|配音|旁白|画面|视频|"
                            r"[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))")
 

@@ -179,7 +179,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], _Replacement], ...] = tuple((re.compile(
     (r"\bbefore (?:everything|all(?: the (?:clips|rest))?|all of it|the whole (?:video|thing))\b(?! else)", "at the start"),
     (r"\b((?:put|move|place|set|have) .+?) in (?:the )?(first|last|1st) (?:place|position|spot)\b", r"\1 \2"),
     # ("i want 3 seconds of the dog clip": that much of the clip kept; it generated a clip of a dog)
-    (rf"\bi (?:want|need) (?:just |only )?((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?|s) of (?:the|this|that|my) (?:[\w-]+ ){{0,3}}?"
+    # ("just give me 4 seconds of the dog video", "can i have 5 seconds of the dog part": the same wish)
+    (rf"\b(?:i (?:want|need|would like)|i'd like|(?:just |only )?give me|(?:can|could) i (?:have|get|keep)|let me have|i'll take) (?:just |only )?((?:\d+(?:\.\d+)?|{_NUMBER_WORDS}) ?(?:seconds?|secs?|s) of (?:the|this|that|my) (?:[\w-]+ ){{0,3}}?"
      r"(?:clip|one|part|shot|footage|video))\b", r"i only want \1"),
     # ("put my video in front of the city clip": before it; "a dog in front of a fireplace" keeps its words)
     (r"\bin front of ((?:the|this|that) (?:[\w-]+ ){0,2}?(?:clip|one|video|shot|part))\b", r"before \1"),

@@ -83,10 +83,18 @@ _LAUGH_ZH = re.compile(r"[\s，,]*(?:哈{2,}|呵{2,}|嘻{2,}|嘿{2,}|笑死(?:�
 _DICTATED = re.compile(r"[:：](?!\d)\s*[^\s'\"“「『‘《]")
 # words to write or say, unquoted ("加行字 出发啦", "内容是 我们出发吧", "add the title Thanks for watching", "add a voice
 # saying there he is!"): their last word may be a particle or a thanks of their own, their marks are theirs
+# what styles a title rather than being its words ("标题改成红色啊", "字幕写大一点哦")
+_NOT_STYLE = r"(?![^，,。]*(?:色|大|小|上面|下面|左|右|中间|居中|秒|倍|%|字体|粗|细|一点|一些|顶|底))"
 _WORDS_TO_WRITE = re.compile(r"(?:字|标题|文字|字幕|内容|说|写|念|读|旁白|配音|口播)(?:是|为|着)?\s*[：:\s，,]|"
                              # a title renamed to words, not a style: "标题改成 好想你！" keeps its mark
                              r"(?:标题|文字)(?:的)?(?:文字|内容)?\s*(?:改成|改为|换成|写成|变成|就叫|叫做|叫)(?![^！!]*(?:色|大|小|上|下|左|右|"
                              r"中间|居中|秒|倍|%|字体|粗|细|一点|一些))[^！!]+[！!]+\s*$|"
+                             # unquoted words ending in an exclamation's particle are the words' own: "标题改成加油呀",
+                             # "加个标题冲冲冲啦", "字幕写出发咯" (a style said is no words: "标题改成红色啊"; a request's 吧 is
+                             # taken off by the title's reading, "标题改成周末吧")
+                             rf"(?:标题|文字|字幕)(?:的)?(?:文字|内容)?\s*(?:改成|改为|换成|写成|变成|就叫|叫做|叫|写上?)\s*{_NOT_STYLE}"
+                             r"[^，,。\s]+?[呀啦啊哦咯喔哟]+\s*$|"
+                             rf"(?:加|添加|来|写)(?:个|一个|一行|上)?(?:标题|字幕|文字|一行字)\s*{_NOT_STYLE}[^，,。\s]+?[呀啦啊哦咯喔哟]+\s*$|"
                              r"\b(?:saying|says|say|said|reads?|narrat\w*|voice-?over)\b|"
                              r"\b(?:title|text|caption|called|named)\s+[A-Z0-9]")
 

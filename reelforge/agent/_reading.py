@@ -30,7 +30,7 @@ from reelforge.agent._library import sound_effect
 from reelforge.agent._numbers import find_durations, time_range
 from reelforge.agent._refs import MISSING, clip_numbers, clip_refs, main_clips
 from reelforge.agent._state import PlanState
-from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause
+from reelforge.agent._text import EN_VERBS, PLACEHOLDER, ZH_VERBS, Clause, story_time_kept
 from reelforge.agent.actions import (
     Action,
     CaptionSpeechAction,
@@ -145,6 +145,8 @@ _PLACE_WORDS = re.compile(r"\b(?:top|upper|above|bottom|lower|below|left|right|c
                           r"左|右|上方|下方|上面|下面|顶部|底部|中间|居中|角")
 # (and the middle of the video or a clip as a moment: "a pop in the middle of the video", "在视频正中间加个嗖"; a title
 # placed so is still placed there, its reading only not asked for the place)
+# a loudness said higher or lower ("the sound a bit lower", "volume higher"): how loud, never where
+_LOUDNESS_HIGHER_LOWER = r"\b(?:sound|audio|volume)(?: (?:a (?:bit|little|tad)|slightly|much|way))? (?:higher|lower)\b"
 _MIDDLE_TIME = r"\b(?:middle|center|centre) \d|中间(?:的|那)?\d|(?:从|在)中间(?:切|劈|剪|分|拆|断)|\bmiddle of the (?:video|film|(?:whole )?thing|(?:[a-z]+ )?clip)\b|正中间|中间的时候"
 # "中间加个黑场", "这俩中间加个闪白": between the clips, a transition's place; "字底下加个黑框": behind the words (neither a place on the screen)
 _BETWEEN_ZH = r"^(?:请)?(?:帮我|帮忙)?(?:然后|再)?(?:在)?(?:[\u4e00-\u9fff]{1,6}?(?:跟|和|与)[\u4e00-\u9fff]{1,6}?(?:的)?|(?:把)?(?:(?:他们|它们|她们)(?:俩|2)?|(?:他|它|这|那)(?:俩|2)|(?:这|那)?(?:两|2)(?:个|段)(?:视频|片段|镜头)?)的?)?中间(?:再|也)?(?:加|放|来|插|用|弄|整)(?:个|1个|一下|1下)?(?:黑场|白场|闪白|闪黑|白闪|黑闪|黑屏|转场|过渡|溶解|叠化|擦除|推移|(?:百|100)叶窗|马赛克)|" \
@@ -160,6 +162,7 @@ _SPEED = re.compile(r"(?<![大小\d.])(\d+(?:\.\d+)?)\s*(?:x(?![a-z0-9])|×|倍)
 
 def read_clause(clause: Clause) -> Reading:
     """The clause's slots (cached: every candidate is scored against the same reading)."""
+    clause = story_time_kept(clause)  # "a dog that chased a ball for a minute": no length of anything
     return _read(clause.text, clause.language, clause.quotes)
 
 
@@ -200,6 +203,8 @@ def _read(text: str, language: str, quotes: tuple[str, ...]) -> Reading:
     slots.extend(Slot("colour", value.lower(), start, words) for value, start, words in wanted_colors(text))
     position = position_of(Clause(_MOVING_ZH.sub(" ", clause.text), clause.quotes, clause.language, clause.source)
                            if _MOVING_ZH.search(clause.text) else clause)
+    if position is not None and clause.has(_LOUDNESS_HIGHER_LOWER):  # "make the sound a bit lower": quieter, not a place
+        position = None
     if position is not None and not clause.has(_MIDDLE_TIME) and not clause.has(_BETWEEN_ZH):  # "keep the middle 2 seconds" is a span, not a place
         said = _PLACE_WORDS.search(text)
         slots.append(Slot("position", position, said.start() if said else 0, said.group(0) if said else ""))

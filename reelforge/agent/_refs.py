@@ -15,7 +15,7 @@ from reelforge.draft import TEXT, Draft, Segment
 from reelforge.draft._layout import main_track
 
 __all__ = ["MISSING", "BareOrder", "bare_order", "clip_numbers", "the_one_clip", "clips_named_by_time", "clip_parts", "clip_refs", "find_media", "first_clip_named", "follow_up_clip", "names_upload", "named_alone", "main_clips", "shown_words", "without_end_clips", "mentions_it", "moment_of", "before_end", "midpoint_of", "offset_from_moment", "text_segments", "text_named_unquoted", "find_text",
-           "uploads_meant"]
+           "uploads_meant", "still_in_focus", "LIVELIER"]
 
 MISSING = "?"      # an ordinal that points past the end ("the fifth clip" of three)
 
@@ -838,3 +838,18 @@ def find_text(clause: Clause, state: PlanState) -> Segment | None:
         if found:
             return found[1]
     return texts[0]
+
+
+# "来点动感", "make it more dynamic": some life asked for, no thing named (music when the music is meant, a camera move
+# on a still picture: ``still_in_focus``)
+LIVELIER = r"动感|\b(?:more )?dynamic\b|\bsome (?:life|energy)\b"
+
+
+def still_in_focus(state: PlanState) -> bool:
+    """Whether "it" is a still picture on the timeline (a photo just added or changed): some life asked for it, "来点动感",
+    is a camera move over it (a Ken Burns zoom), never music."""
+    focus = state.focus
+    if focus is None or focus.kind != "clip" or not focus.segment_id:
+        return False
+    segment = next((seg for seg in main_clips(state.draft) if seg.id == focus.segment_id), None)
+    return segment is not None and any(m.kind == "image" and m.src == segment.src for m in state.context.media)

@@ -9,14 +9,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reelforge.agent._learner import learner_en
 from reelforge.agent._numbers import normalize
 from reelforge.agent._spelling import correct
 from reelforge.draft.colors import NAMED_COLORS
 
-__all__ = ["EN_VERBS", "QUOTES", "VERY_EN", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "clause_starts", "compiled", "describes",
+__all__ = ["EN_VERBS", "QUOTES", "VERY_EN", "ZH_VERBS", "Clause", "Remark", "ask", "chatter_kind", "story_time_kept", "clause_starts", "compiled", "describes",
            "detect_language", "is_chatter", "not_that", "remark_of", "split_clauses", "states_need"]
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -35,7 +35,9 @@ EN_VERBS = _EN_VERBS = (r"add|make|set|change|put|use|remove|delete|cut|trim|mov
 # dog clip", "... and end the whole thing on black", "..., go to black at the end")
 _EN_LEADS = rf"(?:{_EN_VERBS}|(?:don'?t|do not)(?= \w+ (?:the|my|any)\b)|silence|cent(?:er|re)|end(?= (?:the|it|this|everything|on|with)\b)|go(?= (?:to )?black\b)|call(?= (?:it|that|this) (?:to )?⟪))"
 # list items of other objects, and changes said without a verb ("..., a bit bigger", "louder music, quieter clips")
-_EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions"
+# ("..., and the sound louder", ", volume a bit lower": the loudness said after another change, never that thing's size)
+_EN_ITEMS = r"clips?|text|words|fade(?: in| out)?|transitions?|crossfade|loop(?:ing)?|zoom|captions|" \
+            r"(?:sound|audio|volume)(?=\s+(?:(?:a (?:bit|little|tad|lil)|slightly|much|way)\s+)?(?:louder|quieter|softer|lower|higher|up|down)\b)"
 # what is turned up or down: "turn the music down and the clips up"
 _SOUNDING_EN = r"clips?|videos?|original sound|clips'? sound|music|bgm|song|voice[- ]?over|narration"
 _EN_COMPARATIVE = r"bigger|smaller|larger|louder|quieter|softer|faster|slower|higher|lower"
@@ -1016,11 +1018,15 @@ def _plain_en(text: str) -> str:
                   r"\1make \2 ", text)
 
 
+_LEVEL_SAID = r"\s+(?:at|to|on)\s+\d+(?:\.\d+)?\s*(?:%|percent)(?:\s+volume)?"
 # (a question is no scene: "what can you do with music" asks for help with it)
 _SCENE_WITH = re.compile(rf"^(?!(?:(?:please|also)\s+)?(?:{_EN_VERBS})\b)(?!(?:what|how|which|why|where|can|could|do|does)\b)"
                          r"(?!(?:(?:and|now|ok|so) )*(?:the )?same(?: thing)?(?: again)?\s+with\b)"  # "same with the music": that change
+                         r"(?!(?:the|my|this|that)\s+(?:[\w-]+\s+){0,2}(?:clip|video|one|part|shot)\b)"  # a clip there is no scene
                          rf"(.*\S)\s+(with\s+(?:[\w-]+\s+){{0,2}}"
-                         r"(?:music|soundtrack|song|bgm))$")
+                         # ("... with some lofi music at 30%", "... with some jazz at 40%": the music's level said with it; a
+                         # genre alone only with its level: "a cafe with a piano" is a scene)
+                         rf"(?:(?:music|soundtrack|song|bgm)(?:{_LEVEL_SAID})?|(?:{_GENRE_ITEM})(?:\s+music)?{_LEVEL_SAID}))$")
 
 
 def _scene_with(part: str) -> list[str]:
@@ -1199,7 +1205,8 @@ _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:
                       r"(?:一段|生成|段).* (?:竖屏|横屏|方形|竖的|横的)$|"
                       r"(?:生成|来|做|加)(?:1)?(?:段|个|条) (?:放|接|插)(?:在|到)|"  # "再生成一段 放在后面 …": the new clip's place  # (the shape is the piece said last: "… 竖的 八秒 配点音乐" goes on)
                       r"^(?:用|拿)[^ ]{2,12} (?:来)?(?:替换|换掉|代替|取代)|"  # "用我的爬山视频 替换掉城市那段": one replacement
-                      r"(?:[大小快慢响轻高低]|大声|小声)(?:1|一)?(?:点|些) (?:用|要)?\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|1半|一半)(?:吧|的)?$")  # "音乐大声点 用两倍": how much
+                      r"(?:[大小快慢响轻高低]|大声|小声)(?:1|一)?(?:点|些) (?:用|要)?\s*(?:\d+(?:\.\d+)?\s*(?:倍|%)|1半|一半)(?:吧|的)?$|"  # "音乐大声点 用两倍": how much
+                      r"(?:音乐|曲子?|歌|乐|bgm|配乐) 音量(?:调到|开到|放到|用)?\s*\d+(?:\.\d+)?\s*%(?:左右|就行|吧)?$")  # "配点史诗音乐 音量50%": its level
 
 
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
@@ -1391,6 +1398,15 @@ _JOINER_ZH = re.compile(r"^(?:另外(?![1一]?(?:个|段|条|首))|此外|还有
                         r"再就是|再[1一]个(?=[，,：:\s])|接下来|之后)[，,：:]?\s*")
 
 
+# a request about a thing that makes no sound, so a sound said after it is another request: "标题改成红色 声音大一点"
+# (the title has no loudness; "音乐换成钢琴 声音小一点" and "狗那段 声音调小" stay one)
+_SILENT_THING_ZH = re.compile(r"^(?!.*(?:音乐|配乐|bgm|歌|旁白|配音|原声|声音|音量|那段|这段|片段|第\d)).*(?:标题|字幕|文字|转场|竖屏|横屏|方形|比例|画布|背景色|帧率)")
+
+
+# music asked for after a pause: "配上钢琴曲", "来点爵士乐", "加个lofi的背景音乐"
+_MUSIC_PIECE_ZH = re.compile(r"^(?:再|然后)?(?:配上?|加上?|来|放)(?:1|一)?(?:点|个|首|段|些)?[^ ]{0,8}?(?:音乐|曲子?|歌|乐|bgm|配乐)")
+
+
 def _spoken_zh(part: str) -> list[str]:
     """"标题红色 音乐百分之二十 狗那段静音": dictated requests with spaces between them and no punctuation."""
     # a pause right after a verb that takes what follows says nothing: "把第一个片段换成 海边的灯塔 10秒"
@@ -1413,9 +1429,11 @@ def _spoken_zh(part: str) -> list[str]:
         bare = _COMPLAINT_ZH.match(piece)
         if bare is not None and not bare.group("obj") and remark is None and _ZH_ASKS.search(before):
             return True  # "标题再多留2秒吧 太快了": why the request before (a complaint about what it changes)
-        if piece.startswith("声音") and (not re.search(r"那段|这段|第\d+(?:个)?(?:片段|段)", before) or re.fullmatch(
+        if piece.startswith("声音") and not _SILENT_THING_ZH.search(before) and (not re.search(r"那段|这段|第\d+(?:个)?(?:片段|段)", before) or re.fullmatch(
                 r"(?:把)?(?:[\u4e00-\u9fff]{1,6}?(?:那段|这段)|第\d+(?:个)?(?:片段|段))(?:的)?", before)):
             return False  # "狗那段 声音调小": the clip, then its sound (one request); only a clip changed is its sound next
+        if _MUSIC_PIECE_ZH.match(piece) and not _ZH_ASKS.search(before) and not re.search(r"音乐|配乐|歌|bgm", before):
+            return True  # "海边日落 配上钢琴曲 音量百分之二十": a scene said first, then its music (a request of its own)
         opened = _ZH_OPENS.match(_JOINER_ZH.sub("", piece))  # "狗那段静音 另外标题改成黄色": a joiner, then the request
         # "两段换个位置 另外整体加个淡入淡出": a joiner word says a request of its own follows, whatever it opens with
         joined = _JOINER_ZH.match(piece) is not None and len(_JOINER_ZH.sub("", piece)) > 1
@@ -2271,3 +2289,30 @@ def not_that(text: str) -> bool:
 
 def is_chatter(text: str) -> bool:
     return chatter_kind(text) is not None
+
+
+# how long something goes on inside the scene's story, said with its verb: "小狗追了一分钟的球", "一个人跑了十分钟的步", "a dog
+# that chased a ball for a minute", "a kid running for ten minutes on the beach": what happens, never the clip's length
+# (the number words are digits by now, "60秒"; the words as typed are put back, where no length is read)
+_STORY_TIME_ZH = re.compile(r"(?<=[\u4e00-\u9fff]了)\d+(?:\.\d+)?秒钟?(?=的|[，,。\s]|$)")
+_STORY_TIME_ZH_SAID = re.compile(r"(?<=[\u4e00-\u9fff]了)(?:[零一二两三四五六七八九十百几半\d.]+)(?:个)?(?:半)?(?:分钟|分|小时|钟头|秒钟?)(?=的|[，,。\s]|$)")
+_STORY_TIME_EN = re.compile(r"\b(?!(?:show|play|stay|last|hold|keep|loop|display|remain|fad)(?:ing|ed)\b)[a-z]{2,}(?:ing|ed) (?:[\w']+ ){0,4}?for \d+(?:\.\d+)? seconds\b")
+_STORY_TIME_EN_SAID = re.compile(r"\bfor (?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half an?|a couple of|"
+                                 r"a few|several|\d+) (?:minutes?|hours?|days?)\b")
+
+
+def story_time_kept(clause: Clause) -> Clause:
+    """``clause`` with a time its scene's story takes said back in the words typed (they read as no length)."""
+    if clause.language == "zh":
+        found, said = list(_STORY_TIME_ZH.finditer(clause.text)), _STORY_TIME_ZH_SAID.findall(clause.source)
+        typed = [words for words in said if not re.search(r"\d", words)]
+    else:
+        found, said = list(_STORY_TIME_EN.finditer(clause.text)), _STORY_TIME_EN_SAID.findall(clause.source)
+        typed = said
+    if not found or len(found) != len(typed):
+        return clause
+    text = clause.text
+    for match, words in reversed(list(zip(found, typed))):
+        story = words if clause.language == "zh" else re.sub(r"for \d+(?:\.\d+)? seconds$", words, match.group(0))
+        text = text[:match.start()] + story + text[match.end():]
+    return replace(clause, text=text)

@@ -54,7 +54,7 @@ TOPICS: dict[str, str] = {
     "voice": r"voice|narrat|旁白|配音|解说|朗读|画外音|口播|开场白",
     "clip_sound": r"original (?:sound|audio)|(?:clip|video)s?'? (?:own )?(?:sound|audio)|原声",
     "title": r"title|text|caption|subtitle|heading|headline|words|lettering|标题|文字|字幕",
-    "canvas": r"canvas|vertical|horizontal|square|aspect|background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
+    "canvas": r"canvas|vertical|horizontal|square|aspect|(?<!blurred )(?<!blurry )(?<!blur )background(?! music)|画布|竖屏|横屏|方形|背景色|画幅",
     "transition": r"transition|cross[- ]?fade|dissolve|wipe|转场|过渡|叠化|溶解|擦除|交叉淡化",
     "fade": r"fade|淡入|淡出|渐隐|渐显|渐黑",
     "motion": r"motion|zoom|pan|ken burns|推镜|推近|推进|拉近|拉远|推远|缩放|平移|运镜|镜头运动|(?:往|向)(?:前|里)推|(?:往|向)(?:后|外)拉",

@@ -2626,7 +2626,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
 
 _NOT_THE_TITLE = r"拖|无聊|节奏|\b(?:boring|drags?|quick\w*|fast\w*|slow\w*|effects?|crop\w*|bars?|split|screen|picture|frame|logo|watermark|sticker|emoji|arrow|spin\w*|" \
                  r"rotat\w*|zoom\w*|pan\w*|clips?|shots?|parts?|dog|city)\b|效果|画中画|分屏|画面|进度条|镜头|水印|贴纸|箭头|" \
-                 r"旋转|平移|拉近|推近|拉远|那段|片段"
+                 r"旋转|平移|拉近|推近|拉远|那段|片段|" \
+                 r"声音|音量|\b(?:sound|volume|audio|loud\w*|quiet\w*)\b"  # "声音大一点": loudness, never the title's size
 
 
 def _implied_text(clause: Clause, state: PlanState) -> bool:

@@ -42,7 +42,7 @@ from reelforge.agent._refs import (
 )
 from reelforge.agent._state import PlanState
 from reelforge.agent._text import EN_VERBS as _EN_VERBS_ALL
-from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled, compiled_words, is_chatter
+from reelforge.agent._text import PLACEHOLDER, Clause, ask, compiled, compiled_words, is_chatter, story_time_kept
 from reelforge.agent.actions import GenerateAction, Unknown
 from reelforge.draft.colors import NAMED_COLORS
 from reelforge.draft.edits import ClipPlace
@@ -1101,6 +1101,7 @@ def _seeded(read: Callable[[Clause, PlanState], bool], clause: Clause, state: Pl
     if clause.language == "zh" and (clause.has(_AT_MOMENT_ONLY) or clause.has(_NOT_MADE)):
         return False
     seed, clause = _seed_of(clause)
+    clause = story_time_kept(clause)
     since = len(state.actions)
     done = read(clause, state)
     _give_seed(state, since, seed)
@@ -1113,7 +1114,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
 
 
 # seconds of a clip on the timeline, named with its clip word ("3 seconds of the dog clip")
-_SPAN_OF_CLIP = re.compile(r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) of ((?:the|this|that|my) (?:[\w-]+ ){0,3}?(?:clip|one|part|shot|footage))\b")
+# (one the timeline lacks is asked about, never generated: "i want 3 seconds of the dog clip" on an empty project)
+_SPAN_OF_CLIP = re.compile(r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) of ((?:the|this|that|my) (?:[\w-]+ ){0,3}?(?:clip|one|part|shot|footage|video|vid))\b")
 
 
 # how many clips or seconds asked ("里面多少段视频", "现在几段了"): a question of the timeline, never a clip to make
@@ -1154,8 +1156,8 @@ def _handle(clause: Clause, state: PlanState) -> bool:
     if clause.language == "zh" and clause.has(_COUNT_ASKED_ZH) and not clause.has(r"生成|制作|做|拍"):
         return False
     span = _SPAN_OF_CLIP.search(clause.text) if clause.language == "en" else None
-    if span is not None and any(r != MISSING for r in clip_refs(dataclasses.replace(clause, text=span.group(1)), state)):
-        return False  # "i want 3 seconds of the dog clip": that much of a clip there, never a new clip of a dog
+    if span is not None:
+        return False  # "i want 3 seconds of the dog clip": that much of a clip there (or asked about), never a new clip of a dog
     if clause.has(_ADVICE) or other_shape(clause.text) is not None or clause.has(_ABOUT_MAKING):
         return False  # ("a 4:3 video of a sailboat": a paid clip in another shape than asked; the canvas asks which)
     if _beyond_what_is_made(clause, state):
@@ -1724,6 +1726,12 @@ def handle_description(clause: Clause, state: PlanState) -> bool:
     return _seeded(_handle_description, clause, state)
 
 
+# a new thing doing something, a clip's name only where it does it: "a cat watching the neon city", "a bird flying over the
+# beach" (a scene; "the neon city" is no clip named for an edit), never a clip word ("a cat watching the city clip")
+_NEW_SUBJECT_ACTS = re.compile(r"^(?:a|an|some|two|three|four|a few|several|\d+)\s+(?:[\w'-]+\s+){0,3}?[a-z]{2,}ing\b"
+                               r"(?!.*\b(?:clips?|parts?|shots?|ones?|segments?|videos?|footage|bits?)\b)")
+
+
 def _handle_description(clause: Clause, state: PlanState) -> bool:
     """A message that opens by describing a scene is asking for that scene: "a sunset over a mountain lake,
     10 seconds, vertical" / "夜晚的东京街头，霓虹灯闪烁，10秒，竖屏" generates it.
@@ -1757,7 +1765,7 @@ def _handle_description(clause: Clause, state: PlanState) -> bool:
     edit_said = (re.search(EDIT_WORDS, _LOOK_ITEM.sub(" ", _scene_words(clause.text))) or clause.has(_NOT_A_CLIP)) \
         and not scene_described(clause)
     if not (_first_request(state) or _scenes_only(state)) or edit_said or clause.has(_UPLOAD_WORDS) \
-            or any(clip_refs(clause, state)) or bare_order(clause, state) is not None \
+            or any(clip_refs(clause, state)) and not _NEW_SUBJECT_ACTS.match(clause.text) or bare_order(clause, state) is not None \
             or len(main_clips(state.draft)) >= 2 and clause.has(SLIDE_ALONE) or any(m.uploaded and m.kind in ("video", "image") and names_upload(
                 clause.text, m) for m in state.context.media):  # "hike video first please": an upload, never a scene
         # "the dog clip ...": an edit; "...我上传的照片": an upload

@@ -424,11 +424,27 @@ def _edits_alone(words: str, state: PlanState) -> bool:
         re.search(r"不要|不喜欢|不好|算了|错了|多余|还是|原来|刚才|那个", words) is None
 
 
+# every change of the session, taken back: "undo all my changes", "go back to the original version", "撤销所有修改",
+# "回到最初的版本" -- as many steps as the history holds (the runner stops at the first version); "all" said of a thing
+# ("undo all the transitions") is no such request
+_ALL_CHANGES = r"\b(?:undo|revert|reverse|scrap|discard|cancel|drop|throw away|get rid of|take back|reset)\s+" \
+               r"(?:all\s+(?:of\s+)?(?:the\s+|my\s+|your\s+|those\s+|these\s+)?(?:changes|edits|steps|modifications|" \
+               r"things (?:i|you|we) (?:did|made|changed))|everything)(?:\s+(?:i|you|we)\s+(?:did|made|changed|done|have done))?" \
+               r"(?:\s+(?:so far|please|pls|now))*\W*$|" \
+               r"\b(?:go|take (?:me|us|it)|revert|roll|bring (?:it|this))\s+(?:all the way\s+)?back\s+to\s+(?:the\s+)?(?:very\s+)?" \
+               r"(?:original|first|initial|starting|start)\s+(?:version|draft|state|one)\b|\bback to square one\b|" \
+               r"(?:所有|全部|一切)(?:的)?(?:修改|改动|操作|编辑|更改|改的|调整)(?:都|全|全都|全部)?(?:给我)?(?:撤|不要|取消|还原|恢复|退回)|" \
+               r"(?:撤|撤销|撤回|取消|还原|恢复)(?:掉)?(?:所有|全部|一切)(?:的)?(?:修改|改动|操作|编辑|更改|步骤|改的)|" \
+               r"(?:回到|恢复到|恢复成|还原到|还原成|退回到|退回|回退到|变回|改回)(?:最初|最开始|一开始|最早|刚开始|第一个|第1个)(?:的)?(?:版本|样子|状态|那样)"
+
+
 # "刚才那几个都不要了": the last few changes, as many as there are up to three
 _FEW = r"(?:这|那)几(?:个|步|下)?(?:改动|修改|操作)?(?:都|全)|\bthe last (?:few|couple of) (?:changes|edits|things|steps)\b"
 
 
 def _count(clause: Clause, state: PlanState) -> int:
+    if clause.has(_ALL_CHANGES) and state.context.history:  # "撤销所有修改": back to the first version
+        return min(50, len(state.context.history))
     if clause.has(_FEW) and state.context.history:
         return min(3, len(state.context.history))
     repeated = re.findall(r"\bundo\b|\bredo\b", clause.text)
@@ -471,7 +487,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         state.actions.append(back)
     elif clause.has(_REDO):
         state.actions.append(RedoAction(_count(clause, state)))
-    elif clause.has(_UNDO):
+    elif clause.has(_UNDO) or clause.has(_ALL_CHANGES):
         if not (state.actions and isinstance(state.actions[-1], RevertAction) and clause.has(r"^(?:go back|undo|revert)(?: it| that)?$")):
             state.actions.append(UndoAction(_count(clause, state)))  # "... before the music, go back": that going back
     elif clause.has(_SHOW) and not clause.has(_PUT_ON_TIMELINE):

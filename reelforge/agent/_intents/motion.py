@@ -21,6 +21,7 @@ import re
 from reelforge.agent._intents._transitions import PLACE
 from reelforge.agent._intents._words import CHANGE_TO, DISLIKE, REMOVE
 from reelforge.agent._refs import (
+    LIVELIER,
     MISSING,
     clip_refs,
     each_clip,
@@ -28,6 +29,7 @@ from reelforge.agent._refs import (
     main_clips,
     mentions_it,
     shown_words,
+    still_in_focus,
     the_one_clip,
 )
 from reelforge.agent._state import PlanState
@@ -135,13 +137,14 @@ def _handle_one(clause: Clause, state: PlanState) -> bool:
         return False
     photos = _photos(state)
     says_photo = clause.has(_PHOTO)
-    generic = clause.has(_GENERIC)
+    generic = clause.has(_GENERIC) or clause.has(LIVELIER) and still_in_focus(state)  # "make it more dynamic" after a photo
     uploaded = any(m.kind == "image" and m.uploaded for m in state.context.media)
     if generic and re.search(r"move|动(?:起来|一下|一动)", clause.text) and not photos and says_photo and uploaded:
         return False  # "make the photo move" with no photo on the timeline: image-to-video, generate.py's
     if not (generic or clause.has(_ZOOM_OUT) or clause.has(_ZOOM_IN) or clause.has(_PAN)):
         return False
-    if _describes_a_scene(clause, state):
+    livelier = clause.has(LIVELIER) and still_in_focus(state)
+    if _describes_a_scene(clause, state) and not livelier:
         return False
     if clause.has(r"(?<!慢)(?<!缓)移(?:一点|一些|点|些)") and not clause.has(r"慢慢|缓缓|缓慢|移动|平移|摇"):
         return False  # "画面往左边移一点": the picture shifted, no move over time ("画面往左边慢慢移" is one)

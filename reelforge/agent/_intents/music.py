@@ -9,10 +9,11 @@ from typing import TypedDict
 
 from reelforge.agent._absent import nothing_to_remove
 from reelforge.agent._intents._music_end import STOPS, music_end
-from reelforge.agent._intents._words import ADD, REMOVE, level_two
+from reelforge.agent._intents._words import ADD, REMOVE, color_of, level_two
 from reelforge.agent._library import music_style, turned_down_style
 from reelforge.agent._numbers import duration_ms, factor, find_durations, time_range
 from reelforge.agent._refs import (
+    LIVELIER,
     MISSING,
     before_end,
     clip_refs,
@@ -21,6 +22,7 @@ from reelforge.agent._refs import (
     first_clip_named,
     mentions_it,
     moment_of,
+    still_in_focus,
     text_segments,
     the_one_clip,
 )
@@ -62,7 +64,7 @@ QUIETER = r"\b(?:quieter|softer|lower|drown(?:s|ing)?(?: \w+){0,2} out|overpower
            r"(?:quiet|soft)\b(?! (?:music|songs?|tracks?|piano|guitar|jazz|tunes?)\b)"
 # ("小到几乎听不见": down to barely audible; "the music should be really quiet, like 10": its level, never quiet music)
 LOUDER = r"\b(?:louder|(?:turn|bump|crank|pump|bring|dial|push)(?: \w+){0,3} up|raise|increase|boost|more volume|" \
-          r"can't hear|too quiet)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
+          r"can't hear|too quiet|(?:volume|sound|audio)(?: (?:a (?:bit|little|tad)|slightly|much|way))? higher)\b|高一点|高一些|响一些|大一点|大声|调高|调大|开大|提高|大点|响一点|太小声|大很多|大多了|大得多|大一些|大些"
 # a complaint that it is too quiet asks for more ("音乐太小声了" holds "小声")
 _TOO_QUIET = rf"\btoo (?:quiet|soft|low)\b|\b(?:is|'s|are|sounds?|feels?|seems?) {VERY_EN} (?:quiet|soft|low)\b|" \
              r"\b(?:can'?t|cannot|barely|hardly) hear\b|\bhard to hear\b|\b(?:is|'s|are) (?:barely|hardly) audible\b|" \
@@ -201,7 +203,10 @@ _OTHER_OBJECT = (r"\b(?:titles?|texts?|captions?|subtitles?|voice|narrat\w*|clip
 _BACKGROUND = r"\bbackground\b|背景(?!色|颜色|图)"
 # words that are about loudness only ("大一点" may be a title's size; "大声一点" is not)
 _LOUDNESS = (r"\b(?:louder|quieter|softer|volume|(?:turn|tone|bring|dial|crank|bump)(?: \w+){0,3} (?:up|down))\b|"
-             r"大声|小声|响一点|轻一点|太吵|有点吵|好吵|很吵|音量")
+             r"\b(?:sound|audio)(?: (?:a (?:bit|little|tad)|slightly|much|way))? (?:higher|lower)\b|"  # "the sound a bit lower"
+             r"大声|小声|响一点|轻一点|太吵|有点吵|好吵|很吵|音量|"
+             # "声音大一点", "声音再小点", "把声音调大一点": the sound's size is its loudness, never the title's
+             r"声音(?:再|稍微|稍稍|调|开|放|弄|搞|整)*(?:大|小|高|低)(?:一点|一些|点|些)?")
 
 
 # What a generated clip shows: music named after it is the scene's ("a video of a band playing music").
@@ -294,6 +299,8 @@ def _fade_was_last(state: PlanState) -> bool:
 
 
 def _is_music_clause(clause: Clause, state: PlanState) -> bool:
+    if clause.has(LIVELIER) and not clause.has(MUSIC) and still_in_focus(state):
+        return False  # "来点动感" right after a photo: a move over the still (motion.py's), never music
     if clause.has(_KEEP_MUSIC) or clause.has(r"\bloras?\b"):  # "use the anime lora for a girl watching the stars": a look
         return False
     if _has_music(state) and clause.has(r"(?:盖过|压过|盖住|抢了)(?:了)?(?:原声|人声|配音|旁白)"):
@@ -368,6 +375,9 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
             and not clause.has(_OTHER_OBJECT) and all(ref == MISSING for ref in clip_refs(clause, state)):
         return True
     # not "..., louder clips", nor "音乐百分之三十 城市那段静音" (another clip, named)
+    # (nor a speed: the music has none, so "make it play at half speed" right after the music was added is the clips')
+    if focused and clause.has(_SPEED_SAID) and music is None:
+        return False
     if focused and (mentions_it(clause) or _another_track(clause, state) or not clause.has(_OTHER_OBJECT)
                     and (clause.has(QUIETER + "|" + LOUDER + "|" + _DOUBLE) or clause.has(_MUSIC_ONLY))) \
             and (clause.has(r"\bits?\b|它") or all(ref == MISSING for ref in clip_refs(clause, state))):
@@ -385,6 +395,11 @@ def _is_music_clause(clause: Clause, state: PlanState) -> bool:
     # only the music loops: "别循环了 放一遍就行", "stop looping"
     return clause.has(_LOUDNESS + "|" + _TOO_QUIET) or (clause.has(_BACKGROUND) and clause.has(r"\d\s*%")) \
         or clause.has(_NO_LOOP + r"|循环|\bloop(?:s|ing)?\b")
+
+
+# a speed said ("half speed", "twice as fast", "2x", "慢动作", "倍速"): the clips', never the music's (a track has no speed)
+_SPEED_SAID = r"\b(?:speed|sped|fast|faster|quicker|slow[- ]?mo(?:tion)?|slower|\d+(?:\.\d+)?\s*x)\b|速度|倍速|加速|减速|慢放|慢动作|快放|(?:放|调|变)(?:慢|快)|" \
+              r"(?<![音量大])(?:\d+(?:\.\d+)?|半)倍?速"
 
 
 # music someone in a scene is listening to (never asked for by the user: no verb of adding, nor "我想听"): a scene
@@ -696,6 +711,13 @@ def _song_elsewhere(clause: Clause, state: PlanState) -> Unknown:
         f"或者说个风格，例如“加一段轻快的钢琴曲”。{there[1]}"))
 
 
+def _coloured(clause: Clause) -> bool:
+    """A colour said of the music ("make the music red", "音乐换成红色"): nothing music has (a style named by a colour, "blue
+    music", "蓝调", is a style)."""
+    return clause.has(MUSIC) and color_of(clause.text) is not None and music_style(clause.text) is None and \
+        not clause.has(r"\bblues\b|蓝调|\bcolou?r(?:ful)?\b|彩色")
+
+
 # the music not to start with the video, said alone: when it comes in follows ("音乐不要从头开始 第2秒再进来")
 _NOT_FROM_TOP = r"^(?:(?:背景)?音乐|配乐|歌|bgm)?(?:别|不要|不用)(?:从头|一开始就)(?:开始)?(?:放|播|响|进来)?$"
 
@@ -709,6 +731,12 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False
     if clause.has(_ELSEWHERE) and not clause.has(_SAID_UPLOADED):
         state.actions.append(_song_elsewhere(clause, state))
+        return True
+    if _coloured(clause):  # "make the title red, the music too": the music has no colour, so nothing is added or guessed
+        state.actions.append(Unknown(clause.unquoted(), understood="the music's colour", question=ask(
+            clause, "Music has no colour, so I left it as it is. Did you mean something else for the music, for example "
+            "louder, quieter, or another style?",
+            "音乐没有颜色，所以没动它。音乐是想怎么改？比如大声点、小声点，或者换个风格。")))
         return True
     if clause.has(_BEAT_SYNC):
         state.actions.append(Unknown(clause.unquoted(), understood="cutting to the beat", question=ask(

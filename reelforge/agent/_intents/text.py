@@ -156,7 +156,7 @@ def _fade_lengths(text: str) -> tuple[dict[str, int], list[tuple[int, int]]]:
     return found, spans
 
 
-_OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|videos?|shots?|scenes?|footage|music|songs?|bgm|sound|audio|transitions?)\b|片段|视频|镜头|音乐|歌|音效|转场"
+_OTHER_OBJECT = r"(?<!of the )(?<!in the )(?<!on the )(?<!over the )\b(?:clips?|videos?|shots?|scenes?|footage|music|songs?|bgm|sound|audio|transitions?)\b|片段|视频|镜头|音乐|歌|音效|转场|声音|音量|\bvolume\b"
 
 
 # a colour with its object left unsaid, right after the title was named: "标题放到顶部，再改成红色"

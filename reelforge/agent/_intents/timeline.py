@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Literal
 
 from reelforge.agent._absent import no_such_clip, no_transition
 from reelforge.agent._intents._inside import cut_inside, split
@@ -220,6 +221,8 @@ def _handle_all(clause: Clause, state: PlanState) -> bool:
 
 
 def _handle_one(clause: Clause, state: PlanState) -> bool:
+    if _fit_said(clause) is not None and _upload_off_timeline(clause, state) and _add_upload(clause, state):
+        return True  # "照片完整显示不要裁掉": an upload not there yet, added as it should fill the frame (never a cut)
     for step in (_replace_with_upload, _transition, _speed_step, _clip_audio, _swap, _move, _longer, split, cut_inside,
                  _half, _cut, _delete, _add_upload):
         if step(clause, state):
@@ -263,6 +266,8 @@ def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Cla
         head, tail = clause.text[:match.start()].strip(), clause.text[match.end():].strip(" ,，。.")
         tail = re.sub(r"^(?:with|at|in)\s+", "", tail)
         rest = dataclasses.replace(clause, text=tail)
+        if _fit_said(rest) is not None:
+            continue  # "照片加进来 完整显示不要裁": how it fills the frame, read with the adding (never a crop of it)
         if _named_upload(rest, state) or _the_photo(rest, state) or _my_upload(rest, state) or re.match(
                 r"^(?:(?:but|only|just)\s+)*(?:the )?(?:first|last|seconds?|from)\b|^(?:来)?(?:替换|换掉|代替|取代)|"
                 r"^(?:但是?|不过)?(?:只要|只用|只留|就要|就用)(?:它的)?(?:前|后|最后|开头|中间)?\d", tail):
@@ -1552,6 +1557,29 @@ _FIT = (("blur", r"^(?:(?:and|with|then|use|using)\s+)*(?:a\s+)?(?:blurred|blurr
                   r"^(?:然后|再)?(?:适配|适应|撑满)(?:整个)?(?:画面|屏幕)[，,\s]*(?:铺满|填满)?(?:吧)?$"))
 
 
+# how an upload fills the frame, said with it in the clause that adds it: "add the photo with a blur behind it so it fills
+# the screen", "put the photo at the start and fit it inside the frame with blur behind", "add my photo, but make it fit
+# without cropping", "照片加进来 完整显示不要裁" (a blurred copy behind it first: "a blur behind it so it fills the screen"
+# is the blur, never a crop)
+_FIT_SAID: tuple[tuple[Literal["cover", "contain", "blur"], str], ...] = (("blur", r"\bblur(?:red|ry)?\s+(?:background|backdrop|bars|sides|edges|fill|behind|copy)\b|\bwith (?:a )?blur(?:red|ry)?\b|"
+                      r"模糊(?:的)?(?:背景|底)|背景(?:做成|用|弄成)?模糊|模糊填充"),
+             ("contain", r"\bwithout (?:any )?cropp?(?:ing)?\b|\b(?:don'?t|do not|no) crop\w*|\bshow (?:the )?whole (?:thing|photo|picture|image)\b|"
+                         r"\bletterbox\w*|\bfit (?:it |the (?:photo|picture|image) )?(?:inside|in) the (?:frame|screen)\b|"
+                         r"完整(?:地)?显示|(?:不要|别|不|不用)裁(?:切|剪|掉)?|(?:留|加)黑边"))
+
+
+# the fit said alone after the upload was added, in more words: "and fit it inside the frame with blur behind", "but make it
+# fit without cropping", "背景模糊一下"
+_FIT_ALONE = r"^(?:(?:and|then|but|also)\s+)*(?:(?:make|have|let) it\s+)?(?:fit(?: it)?(?: (?:inside|in) the (?:frame|screen))?\s*)?" \
+             r"(?:(?:with|using|use)\s+)?(?:a\s+)?(?:blur(?:red|ry)?(?: (?:background|backdrop|behind(?: it)?))?|without cropp?ing|no crop(?:ping)?)" \
+             r"(?:\s+please)?$|^(?:然后|再)?(?:把)?背景(?:做成|弄成)?模糊(?:一下|一点)?(?:吧)?$"
+
+
+def _fit_said(clause: Clause) -> Literal["cover", "contain", "blur"] | None:
+    """How the upload a clause adds fills the frame, when the clause says so (``AddClip.fit``)."""
+    return next((name for name, pattern in _FIT_SAID if clause.has(pattern)), None)
+
+
 def _added_upload(state: PlanState) -> EditAction | None:
     """The upload the message just added (its camera move, "with a slow zoom", may follow it)."""
     moves = [a for a in state.actions if isinstance(a, EditAction) and isinstance(a.edit, SetMotion)]
@@ -1573,7 +1601,8 @@ def _place_added(clause: Clause, state: PlanState) -> bool:
         r"^(?:然后|再)?(?:显示|放|播|停留|停|持续)?\d+(?:\.\d+)?秒(?:钟)?(?:就行|吧)?$") else None
     if length:  # "海滩照片放进去 放三秒": how long the upload just added shows
         return _amend_added(last, state, {"duration_ms": length})
-    fit = next((name for name, pattern in _FIT if clause.has(pattern)), None)
+    fit = next((name for name, pattern in _FIT if clause.has(pattern)), None) or \
+        (_fit_said(clause) if clause.has(_FIT_ALONE) else None)
     if fit is not None:  # "照片加进来，用模糊背景填满", "add my photo, with a blurred background": how it fills the frame
         return _amend_added(last, state, {"fit": fit})
     if not clause.has(_PLACE_ALONE):
@@ -1833,6 +1862,8 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
                       r"(?:^[\w.]+\s*|\b(?:only|just)\s+)(?:want\s+|need\s+)?(?:the )?(?:first|last|seconds?|from)\b|只要|只用|只留|"
                       r"(?<=[\w.])\s*(?:的)?(?:前|后|最后)\d|\b(?:start|begin|open|end|finish|close)\b.*\bwith\b|"
                       r"\b(?:should|could|can|must|needs? to|has to)\s+(?:be|go|come)\b") and not (
+            # "照片完整显示不要裁掉": how an upload not there yet fills the frame, said for it: it is added so
+            _fit_said(clause) is not None and _upload_off_timeline(clause, state)) and not (
             # "把hike视频换到城市前面", "move my photo to the start": an upload moved that is not there yet is added there
             clause.has(r"(?:换|挪|移|调)到|\b(?:move|bring)\b") and _upload_off_timeline(clause, state)):  # "the hike vid should go before ..."
         # ("bring the hike video in after the city": brought in, as moved there)
@@ -1875,7 +1906,7 @@ def _add_upload(clause: Clause, state: PlanState) -> bool:
     span = _upload_span(clause, media)
     length = span[1] if span else seconds or media.duration_ms or 3000
     added = state.edit(AddClip(src=media.src, duration_ms=length, in_ms=span[0] if span else 0, name=media.name,
-                               at=placement[0], ref=placement[1]), focus_kind="clip")
+                               at=placement[0], ref=placement[1], fit=_fit_said(clause)), focus_kind="clip")
     motion = motion_said(clause)  # "add my photo with a slow zoom"
     if motion and added:
         state.edit(SetMotion(segment_id=added[0], motion=motion), focus_kind="clip")  # type: ignore[arg-type]

@@ -144,7 +144,12 @@ _WORDS_END = re.compile(
     r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)?(?:加上?|打开|开启|配上|显示|去掉|删掉|把|换成?|用)[^，,。；;]{0,10}?"
     r"(?:字幕|音乐|标题|配乐|转场|语速|声音)[^。]*$|"
     # "。然后音乐调小点", "。然后captions开起来": an object first, then what to do with it
-    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场|captions?|subtitles?|bgm|music)[^。]*$", re.I | re.S)
+    r"[，,。；;！!]\s*(?:然后|再|并且|同时|顺便)(?:把)?(?:字幕|背景音乐|音乐|标题|配乐|转场|captions?|subtitles?|bgm|music)[^。]*$|"
+    # "... saying this is my city and a caption for it", "…说 欢迎来到上海 并且加上字幕": its captions, asked without a verb
+    # or after a pause (never words to speak)
+    r"\s+and\s+(?:(?:a|some|the)\s+)?(?:captions?|subtitles?|subs)(?:\s+(?:for|of|under|on|with)\s+(?:it|that|this|them|the \w+))?"
+    r"(?:\s+(?:too|as well|please|pls))*\s*$|"
+    r"\s+(?:并且|然后|再|同时|顺便|并)(?:加上?|打开|开启|配上|显示)[^，,。；;\s]{0,6}?字幕[^。]*$", re.I | re.S)
 
 
 _SPOKEN_AT = re.compile(r"(?i)\s*(?:(?:at|from|starting at|after)\s+(?:the (?:very )?(?:start|beginning)|(\d+(?:\.\d+)?)\s*"
@@ -600,12 +605,16 @@ _BARE_ON = re.compile(
     r"(?:\s+(?:to|on|for|in|under)\s+(?:it|this|(?:the|my|this|our)\s+(?:video|clips?|footage|reel|film))|(?<=put the captions) on|"
     r"(?<=put captions) on|(?<=put subtitles) on|(?<=put the subtitles) on)?"
     r"\s*(?:please|pls|plz)?$|^(?:auto(?:matic)?\s+)?(?:captions|subtitles|subs)(?: on)?(?: please| pls| plz)?$|"
+    # captions of the narration: "a caption for it" after a voice-over, "add captions for the voiceover", "subtitles under it"
+    r"^(?:(?:and|also|then|please)\s+)*(?:(?:add|put|include|give it|i want|i need)\s+)?(?:(?:a|some|the)\s+)?(?:captions?|subtitles?|subs)\s+"
+    r"(?:for|of|under|with|on)\s+(?:it|that|this|them|the (?:voice[- ]?over|voiceover|narration|narrator|words|voice))"
+    r"(?:\s+(?:too|as well|please|pls))*$|"
     # "caption it", "could you caption the video": the verb
     r"^(?:(?:can|could|would|will) (?:you|u)\s+)?(?:please\s+)?(?:auto[- ]?)?(?:caption|subtitle)\s+(?:it|this|the (?:whole )?"
     r"(?:video|clips?|thing|footage))(?: for me)?(?:\s*(?:please|pls|plz))?$|"
     r"^(?:is it possible|would it be possible|can i get|could i get|can we get|can we have) (?:to )?(?:add |have |get )?"
     r"(?:some |the |auto )?(?:captions|subtitles|subs)$|"
-    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频))?"
+    r"^(?:请问|请|麻烦|能不能|能|可以|可不可以|再|也|还)*(?:帮我)?(?:我)?(?:给(?:视频|它|这个视频|旁白|配音|解说|口播|这段旁白|这段配音))?"
     r"(?:加|添加|加上|配上|打开|开启|开|显示|要|想要|需要)(?:上|个|一下)?(?:字幕|字母)(?:吧|吗|呢|啊|呀|哦|嘛|呗)?$|"
     r"^(?:请|麻烦|帮我|给我|你)*(?:把)?(?:那个|这个)?(?:(?:旁白|配音|解说|口播)(?:的)?)?(?:字幕|captions?|subtitles?)(?:也|再)?(?:要|得)?(?:给我|帮我)?"
     r"(?:加上|打开|开启|加一下|弄上|配上|开起来|开一下|开上|打出来|打上|弄出来|显示出来)(?:吧)?$")  # "把旁白的字幕打出来"
