@@ -57,7 +57,7 @@ while :; do
     fi
     resume=()
     [ "$attempt" -gt 0 ] && resume=(--resume)
-    # the summary at gpu_t2v's end is kept inside its budget; 10 s more for its start
+    # gpu_t2v counts its budget from its own start (imports included) and ends with its summary; 10 s spare
     "$PY" bench/gpu_t2v.py --jsonl "$jsonl" --json "$OUT/figures.json" --budget-s $((left - 10)) "${resume[@]}" "$@" \
         2>&1 | tee -a "$log"
     rc=${PIPESTATUS[0]}
