@@ -31,7 +31,10 @@ _LEAD_EN = re.compile(r"^(?:(?:hey|hi|hello|yo)(?: there)?\s*[,!]\s*|(?:hey|yo)\
 _TAIL_EN = re.compile(r"(?<=\w)(?:\s*,)?\s+(?:thanks?(?: (?:a lot|so much))?|thank (?:you|u)(?: (?:so much|very much))?|thx|ty|"
                       r"tysm|pls|plz|please|cheers)\s*$", re.IGNORECASE)
 # Chinese: fillers before a request ("嗯，", "那个，", "就是", "请", "帮我"), never "请问" (a question) nor "那个片段"
-_LEAD_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|那个|这个)\s*[，,、]\s*|嗯+\s+|(?:嗯+|呃+)(?=[\u4e00-\u9fff])|"
+_LEAD_ZH = re.compile(r"^(?:(?:嗯+|额+|呃+|那个|这个)\s*[，,、]\s*|"
+                      # an older user addresses the editor first: "小同志，请问能不能把字放大一点", "师傅 帮我把音乐关了"
+                      r"(?:小|老)?(?:同志|伙子|姑娘|师傅|同学|老师|哥|姐|朋友|兄弟|妹妹|弟弟)(?:啊|呀)?(?:你好|您好)?\s*[，,、\s]\s*"
+                      r"(?=请|麻烦|劳驾|帮|能|可以|可不可以|把|将|给|你|您|我想|我要|我希望|标题|字幕|音乐|背景音乐|导出|视频|第\d|[\u4e00-\u9fff]{1,4}那段)|嗯+\s+|(?:嗯+|呃+)(?=[\u4e00-\u9fff])|"
                       # dictation glues its fillers to the request: "嗯帮我配个旁白…", "那个帮我把音乐关了" (never "那个片段")
                       r"(?:那个|这个)(?=帮我|帮忙|把|请|麻烦|就是|然后|我想|我要|能不能|可不可以|能|可以)|"
                       # a message that goes on from the last one: "还有那个字幕也要加上", "对了标题再大一点"
