@@ -85,16 +85,24 @@ _PRAISE_EN = re.compile(r"^(?:(?:wow|omg|oh|ok|okay|hey|nice|haha|so|well|honest
 _OWN_THING_EN = re.compile(r"^(?:can you|could you|would you|please|pls|the|my|this|that|make|turn|add|remove|mute|put|change|cut|trim|"
                            r"speed|slow|lower|raise|move|swap|use)\b", re.IGNORECASE)
 _PRAISE_ZH = re.compile(r"^(?:(?:哇塞?|哇哦|嗯|哈哈+)[，,\s!！]*)?[^，,。；;把将给让请]{1,14}?(?:好酷|真酷|很酷|挺酷|太酷了|好看|真好看|挺好看|很好看|不错|"
-                        r"挺好|很好|好美|真美|很美|很棒|挺棒|太棒了|绝了|好可爱|真可爱|(?:我)?(?:很|挺|超|真的|好|特别)?喜欢|(?:很|挺)?满意)"
+                        r"挺好|很好|好美|真美|很美|很棒|挺棒|太棒了|绝了|好可爱|真可爱|"
+                        # a creator's praise: "这个bgm绝了 就是开头太炸了", "音乐yyds 就是有点长"
+                        r"太绝了|绝绝子|yyds|永远的神|爱了|好听|真好听|挺好听|很好听|太好听了|可以的|太可以了|没毛病|好评|太顶了|"
+                        r"太牛了|真牛|(?:我)?(?:很|挺|超|真的|好|特别)?喜欢|(?:很|挺)?满意)"
                         # ("城市那段我很喜欢，狗那段太快了": praise, a pause and another thing is the same "but" unsaid)
-                        r"(?:的)?(?:了|啊|呀|哦)?(?:[，,\s!！。]*(?:不过|但是|可是|就是|只是)[，,\s]*|[，,\s!！。]+)")
-_OWN_THING_ZH = re.compile(r"^(?:把|将|给)?(?:这个|那个)?(?:音乐|配乐|背景音乐|歌|标题|字幕|文字|转场|片段|声音|原声|配音|旁白|画面|视频|"
+                        r"(?:的|了|啊|呀|哦)*(?:[，,\s!！。]*(?:不过|但是|可是|就是|只是)[，,\s]*|[，,\s!！。]+)")
+_OWN_THING_ZH = re.compile(r"^(?:把|将|给)?(?:这个|那个)?(?:音乐|配乐|背景音乐|bgm|BGM|歌|标题|字幕|文字|转场|片段|声音|原声|配音|旁白|画面|视频|"
                            r"[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))")
 
 
 def _unpraised(message: str, praise: re.Pattern[str], own: re.Pattern[str]) -> str:
     said = praise.match(message.strip())
     rest = message.strip()[said.end():] if said else ""
+    if said is not None and praise is _PRAISE_ZH and not own.match(rest):
+        # "这个bgm绝了 就是开头太炸了 淡入一下": the thing praised is what the rest is about; said with it, the praise goes
+        thing = own.match(re.sub(r"^(?:(?:哇塞?|哇哦|嗯|哈哈+)[，,\s!！]*)?(?:这个|那个|这首|那首|这段|那段)?", "", said.group(0)))
+        if thing is not None and re.match(r"(?:的)?(?:开头|结尾|前面|后面|中间|最后|声音|音量|节奏|速度|颜色|字体|位置|有点|太|稍微)", rest):
+            return thing.group(0).removeprefix("把").removeprefix("将").removeprefix("给") + rest
     if said is None or not own.match(rest) or re.match(r"^\w+ (?:it|them|that)\b|^(?:把|给)?它", rest, re.IGNORECASE):
         return message  # ("the music sounds great but make it quieter": the praise names what "it" is)
     return rest

@@ -48,6 +48,8 @@ def zh_number(text: str) -> float | None:
             current = 0
         else:
             return None
+    if len(whole) >= 2 and whole[-2] == "百" and whole[-1] in _ZH_DIGITS and _ZH_DIGITS[whole[-1]]:
+        current *= 10  # "一百五" is 150, as said aloud ("一百零五" is 105)
     value: float = total + current
     if frac:
         value += float("0." + "".join(str(_ZH_DIGITS[ch]) for ch in frac))
@@ -278,6 +280,9 @@ def _normalize_zh(text: str) -> str:
                   lambda m: _fmt(_zh_value(m.group(2)) / (_zh_value(m.group(1)) or 1)), text)
     text = re.sub(r"(?<=原来的)一半", "0.5", text)
     text = re.sub(r"(?<=[到为])一半", "50%", text)
+    # a change said in tenths: "音乐降低三成" is 30% quieter, "调低两成", "提高两成" ("降到三成" stays a level)
+    text = re.sub(r"(?<=降低|调低|减少|减小|下调|压低|提高|调高|增加|加大|上调|提升|调大|调小|放大|缩小)(了)?([一二两三四五六七八九])成(半)?(?![功品熟])",
+                  lambda m: f"{m.group(1) or ''}{_fmt(_zh_value(m.group(2)) * 10 + (5 if m.group(3) else 0))}%", text)
     text = re.sub(r"(?<=[到为成至])([一二两三四五六七八九\d])成(半)?(?![功品熟])",
                   lambda m: f"{_fmt(_zh_value(m.group(1)) * 10 + (5 if m.group(2) else 0))}%", text)
     # a level said as tenths beside the volume or "that'll do": "两成半音量" 25%, "三成就行" 30% (HK, Taiwan)

@@ -1199,6 +1199,8 @@ _ZH_ASKS = re.compile(rf"(?:{_ZH_VERBS})|加速|减速|慢放|竖屏|横屏|方�
 # one request all the same: a comparative and then its amount ("再短点 剪到五秒"), a request whose object is the
 # one said before it ("咋没有转场 加一个", "标题还是要的 撤回"), a new clip and its shape ("加一段烟花 竖屏")
 _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:点|些)?(?:了|吧)? |"
+                      # "视频剪短一点 剪到十秒", "條片剪短啲 剪到十秒": shorter, then how short
+                      r"(?:剪|弄|搞|变)短(?:1|一)?(?:点|些)(?:吧)? (?:就)?(?:剪|改|弄|调)?(?:到|成)\s*\d|"
                       # a comparative, then its amount: "转场时间长一点 用2秒"
                       r"[短长大小快慢高低](?:1|一)?(?:点|些)(?:吧)? (?:就)?(?:用|改成|调到|到|给)?\d+(?:\.\d+)?(?:秒|倍|%)?(?:吧)?$|"
                       r" (?:再)?(?:加|来|弄|整)(?:1)?(?:个|下)(?:吧)?$| (?:撤回|撤销|恢复)(?:去|掉)?(?:吧|一下)?$|"
@@ -1211,7 +1213,9 @@ _ZH_SAME = re.compile(r"^(?:再|更)?[短长大小快慢高低]了?(?:1|一)?(?:
 
 # colloquial verbs read as the plain ones: "帮我弄个字幕" (加个), "再整一个" (再来一个), "帧率整到六十" (调到), "搞成方的" (改成), "你都能整些啥"
 # (做些什么), "咋" (怎么), "瞅一眼" (看一眼); not "整个视频" (the whole video)
-_COLLOQUIAL_ZH = ((re.compile(r"(?<=字号|大小)(设成|改成|调成|调到|设为|改为)(?:画面|屏幕|视频)(?:高度|高)的"), r"\1"),  # "字号设成画面高度的二十分之一": the size is a share of the frame's height
+_COLLOQUIAL_ZH = (  # "加一个那个谢谢观看": a dictated filler between the verb and what is added
+                  (re.compile(r"(?:(?<=加一个)|(?<=加1个)|(?<=加个)|(?<=来一个)|(?<=来1个)|(?<=来个)|(?<=放一个)|(?<=放个))(?:那个|就是)(?=[\u4e00-\u9fff])"), ""),
+                  (re.compile(r"(?<=字号|大小)(设成|改成|调成|调到|设为|改为)(?:画面|屏幕|视频)(?:高度|高)的"), r"\1"),  # "字号设成画面高度的二十分之一": the size is a share of the frame's height
                   (re.compile(r"(?<=再)(?:弄|搞|整)(?=个|一个|1个|段|首)(?!个(?:视频|片子|画面))"), "来"),
                   (re.compile(r"(?<![把将给])(?:弄|搞)(?=个|点|一个|1个|段|首|些)|(?<=就|我|来|先)整(?=个|点|一个|1个|段|首)|"
                               # "第六秒整个叮", "开头整个嗖": one added at that moment (not "整个视频")
@@ -1224,8 +1228,11 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=字号|大小)(设成|改成|调成|调到|�
                   # "导一版发小红书的", "导个mov": an export said short ("引导", "导演" stay)
                   (re.compile(r"(?<![引指领诱教辅向倡主前开疏传])导(?=(?:1|一)?(?:版|份|个)(?!演|游|师|航))"), "导出"),
                   # words every end card says, added with no noun: "结尾加个谢谢观看", "最后打上未完待续" (words on screen)
-                  (re.compile(r"(?:加个|加上|打上|放个|放上|来个|打个|加一个|加一句)(?=(?:(?:谢谢|感谢)(?:大家)?(?:观看|收看|支持)|未完待续|全剧终|"
-                              r"完结撒花|下期(?:再)?见|点赞关注|记得(?:点赞|关注|三连)|一键三连)(?:[\s，,。!！~～]|吧?$))"), "加个字 "),
+                  (re.compile(r"(?:加个|加上|打上|放个|放上|来个|打个|加一个|加一句|加1个|加1句|来一个|来1个)(?=(?:(?:谢谢|感谢)(?:大家)?(?:观看|收看|支持)|未完待续|全剧终|"
+                              r"完结撒花|下期(?:再)?见|点赞关注|记得(?:点赞|关注|三连|3连)|(?:一|1)键(?:三|3)连)(?:[\s，,。!！~～]|吧?$|的(?:字|文字|字样|字幕)(?:吧)?$))"), "加个字 "),
+                  # (the stock words said as "…的字": "片尾加个一键三连的字" writes them, never "的字")
+                  (re.compile(r"(?<=加个字 )((?:(?:谢谢|感谢)(?:大家)?(?:观看|收看|支持)|未完待续|全剧终|完结撒花|下期(?:再)?见|点赞关注|"
+                              r"记得(?:点赞|关注|三连|3连)|(?:一|1)键(?:三|3)连))的(?:字|文字|字样|字幕)(?=吧?$)"), r"\1"),
                   # words put at a place on the frame after a pause, no noun: "右上角放个 Day 1", "底部加个 @小王的日常"
                   (re.compile(r"((?:左上|右上|左下|右下)角|顶部|底部|(?:画面|屏幕)(?:的)?(?:正?中间|上方|下方|上面|下面))(?:再)?(?:放|加|打|写)"
                               r"(?:个|上|一个|一行)?(?:\s+|(?=[a-z@#]))(?!(?:logo|水印|图片|照片|贴纸|表情|emoji|二维码|2维码|头像|图标)(?:\s|$))(?=\S)"), r"\1加个字 "),
@@ -1264,7 +1271,39 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=字号|大小)(设成|改成|调成|调到|�
                               r"(?!.*(?:原声|声音|静音|它))"), r"\1的原声"),
                   # a colour said with its whole noun: "换成红颜色的" (红色)
                   (re.compile(r"(?<=[红黄蓝绿白黑粉橙紫金灰])颜色"), "色"),
+                  # a fade said as an effect, then its length: "标题加个淡入的效果一秒" fades in over a second (never shown 1 s)
+                  (re.compile(r"(淡入|淡出)(?:的)?(?:效果|特效)(?=\s*(?:用|要|大概|差不多)?\s*\d+(?:\.\d+)?\s*(?:秒|s))"), r"\1"),
+                  # the music sounding again at a moment is where it comes in, never louder there: "音乐在狗出来的时候再响起来",
+                  # "音乐五秒之后再响" ("再响一点" stays louder)
+                  (re.compile(r"(?:(?<=时候)|(?<=秒)|(?<=钟)|(?<=之后)|(?<=以后))(再|才)响(?:起来|起)?(?=$|[\s，,。！!吧])"), r"\1进来"),
+                  # a size or a pace said doubled, as older users say it: "把字弄得大大的" (bigger), "标题调得小小的", "放得慢慢的"
+                  (re.compile(r"(?:弄|搞|整|调|放|变|做)得([大小快慢])\1(?:的)?(?=$|[\s，,。！!吧])"), r"调\1一点"),
+                  # a change said twice in one breath: "标题改一下改成周末快乐" is the change to those words
+                  (re.compile(r"(?:改|换|调)(?:一下|1下)(颜色|字体|位置|大小|文字|内容)?\s*(?=(?:改|换|调)成)"), r"\1"),
+                  # the north's "on top" and "at the bottom": "标题放上头去嘛", "挪到下头"
+                  (re.compile(r"(?<=[放到在挪移])上头"), "上面"), (re.compile(r"(?<=[放到在挪移])下头"), "下面"),
+                  # the north's 掐 for the music stopped: "把那音乐给我掐了", "bgm掐掉" (a span 掐掉 stays a cut)
+                  (re.compile(r"((?:音乐|配乐|背景音乐|bgm|歌)(?:给我|也|就)?)掐(?=了|掉)"), r"\1关"),
+                  # the music timed to a moment: "bgm卡着狗出来的时候进", "音乐在狗出来的时候进" (comes in then)
+                  (re.compile(r"(?:(?<=音乐)|(?<=配乐)|(?<=歌))卡(?:着|在)(?=[^，,。\s]{1,10}(?:的时候|时候|秒))"), "在"),
+                  (re.compile(r"(?:(?<=时候)|(?<=秒))(再|才)?进(?=$|[\s，,。！!吧])"), r"\1进来"),
+                  # the north's "too": "这音乐忒吵了", "狗那段贼快" (太)
+                  (re.compile(r"忒(?=[\u4e00-\u9fff])|贼(?=[吵快慢大小长短丑难暗亮响])"), "太"),
+                  # "速度提一倍" is twice as fast (never "一倍": 1x), as "提高一倍" is
+                  (re.compile(r"(?<![前高升示醒])提(?=(?:了)?(?:一|1)倍)"), "提高"),
+                  # Sichuan's 啥子 is 啥 ("这标题啥子颜色嘛"), said before the plain one is read
+                  (re.compile(r"啥子"), "什么"),
                   (re.compile(r"啥"), "什么"), (re.compile(r"咋"), "怎么"), (re.compile(r"瞅|瞧"), "看"),
+                  # a look asked about in disbelief, then changed: "这标题啥子颜色嘛 换成白的" is the title's colour changed
+                  (re.compile(r"^(?:这|这个|那个)?(标题|字幕|文字|字|背景)(?:这是|是)?什么(?:鬼)?(颜色|字体)(?:啊|嘛|呀|哦|呢|哟)*[\s，,]+"
+                              r"(?=(?:给我|帮我)?(?:换|改|变|弄|整|调))"), r"\1\2"),
+                  # why a thing is still there, then its removal: "咋还有个标题 删咯", "标题怎么还在 删掉" (the thing removed)
+                  (re.compile(r"^(?:怎么|为什么|咋)还有(?:个|一个|1个)?(标题|字幕|音乐|背景音乐|配乐|转场|旁白|配音)(?:啊|呢|嘛|呀)*[\s，,]+"
+                              r"(?=(?:给我|帮我|赶紧|快)?(?:删|去掉|关|拿掉|不要))|"
+                              r"^(标题|字幕|音乐|背景音乐|配乐|转场|旁白|配音)(?:怎么|为什么|咋)还在(?:啊|呢|嘛|呀)*[\s，,]+"
+                              r"(?=(?:给我|帮我|赶紧|快)?(?:删|去掉|关|拿掉|不要))"), r"\1\2 "),
+                  # Sichuan and the north end a request with 咯 / 嘞: "删咯", "关咯" are "删了", "关了"
+                  (re.compile(r"(?<=[删关去剪换改撤停])咯(?=$|[\s，,。！!])"), "了"), (re.compile(r"(?<=[\u4e00-\u9fff])嘞(?=$|[\s，,。！!])"), ""),
                   (re.compile(r"^([快慢大小长短吵响亮暗])(?:过头|过了头)了"), r"太\1了"),  # "大过头了 缩回去点": too big
                   (re.compile(r"(?<![生出发产先])生(?=(?:1|一)?(?:个|段|条)(?:视频|片段|镜头|短片))"), "生成"),  # "帮我生个视频"
                   # a speed or the length said as a quantity: "降低第二段的速度" slows it, "视频总时长是多少" shows it
@@ -1281,13 +1320,19 @@ _COLLOQUIAL_ZH = ((re.compile(r"(?<=字号|大小)(设成|改成|调成|调到|�
                               r"(?:其他|其余|剩下|剩余)(?:的)?(?:部分)?(?:都|全)?(?:不要了?|删掉|删了|去掉|剪掉)(?:吧)?$"), r"只要第\1秒到第\2秒"))
 # a pinyin input method's slips of the editor's own words, same sound, other characters: "结尾蛋出一下" (淡出), "专场" (转场),
 # "背景音月去掉" (音乐), "到出给抖音" (导出), "撤消" (撤销)
-_SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入"), "淡入"), (re.compile(r"专场|转常"), "转场"),
-             (re.compile(r"标[提体]"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐|(?:^|(?<=背景))音了(?=调|换|去|删|关|开|小|大|淡|声|音量|\d)"), "音乐"),  # "音月换成钢琴的"
+_SLIPS_ZH = ((re.compile(r"[蛋旦]出"), "淡出"), (re.compile(r"[蛋旦]入|淡如"), "淡入"),
+             # a colour heard by ear: "颜色换成洪色" (红色), "改成兰色" (蓝色)
+             (re.compile(r"(?<=[成为换是用])[洪宏虹](?=色)"), "红"), (re.compile(r"(?<=[成为换是用])[兰篮](?=色)"), "蓝"), (re.compile(r"专场|转常|转厂"), "转场"),
+             (re.compile(r"标[提体]|(?<![代图列])表题"), "标题"), (re.compile(r"字目|子幕|字慕"), "字幕"), (re.compile(r"音月|因乐|阴乐|(?:^|(?<=背景))音了(?=调|换|去|删|关|开|小|大|淡|声|音量|\d)"), "音乐"),  # "音月换成钢琴的"
              # "倒出给抖音" (导出), "视频变成竖评" (竖屏), "狗那段静因" (静音), "慢动做" (慢动作), "帧数改60" (帧率)
-             (re.compile(r"(?:倒|(?<![拿得做找看听想来回收])到)出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
+             (re.compile(r"(?:倒|(?<![拿得做找看听想来回收])到)出(?=给|成|为|一|1|个|份|吧|视频|mp4|mov|gif|webm|$|[a-z])"), "导出"), (re.compile(r"(?<![大果])[树数术](?=[屏评瓶]|平(?!台|均|时|常|衡|行|面|板|稳))"), "竖"), (re.compile(r"[恒衡](?=屏)"), "横"), (re.compile(r"(?<=[竖横])[评瓶平]"), "屏"),
              (re.compile(r"静[因阴英应]|禁因|净音"), "静音"), (re.compile(r"撤消"), "撤销"),
+             # "狗那段的圆声关掉" (原声 heard by ear: it removed the clip)
+             (re.compile(r"[圆源元园](?=声)"), "原"),
              # "淡出三妙" (秒), "改成红涩" (色), "换成难声" (男声): a word of the editor's heard by ear
-             (re.compile(r"(?<=[\d一二两三四五六七八九十半])妙(?:钟)?"), "秒"), (re.compile(r"(?<=[红黄蓝绿白黑粉橙紫金灰])涩"), "色"),
+             (re.compile(r"(?<=[\d一二两三四五六七八九十半])(?:妙(?:钟)?|秒中(?!间|心|的))"), "秒"),
+             # "在第三秒加个搜的一声", "来个艘": the whoosh's sound typed by its pinyin (sou)
+             (re.compile(r"(?<=[个加来])[搜艘飕](?=(?:的)?(?:一声|一下|声|的音效|音效)|$)"), "嗖"), (re.compile(r"(?<=[红黄蓝绿白黑粉橙紫金灰])涩"), "色"),
              (re.compile(r"(?<![困艰])[难南]声"), "男声"),  # (撤消 is the older spelling)
              # "字母改成白色": the title's letters, typed for 字幕 (a colour, size or place of them said after)
              (re.compile(r"(?<![英文拼音])字母(?=(?:的)?(?:颜色|大小)?(?:改|换|调|变|大|小|放|加|删|去掉))"), "字幕"),
@@ -1358,6 +1403,9 @@ def _latin_title_zh(text: str) -> str:
 _VOICE_FILLERS_ZH = ((re.compile(r"((?:把|将)(?:(?!改|换|调|加|删|剪|放|设|变|弄|挪|移)[^，,。\s]){1,8}?(?:那段|这段|片段|段|视频|画面|标题|音乐|照片))"
                                  rf"\s*(?:然后|就是|那个|嗯+)\s*(?=(?:{_ZH_VERBS}|删|挪|移|拿|慢|快|加速|放慢|静音))"), r"\1"),
                      (re.compile(r"(?<=[\u4e00-\u9fff])嗯+(?=[\u4e00-\u9fff])"), ""),  # "视频嗯帧率调成三十"
+                     # dictated with no pause, a joiner before the next request: "把标题改成黄色的嗯还有就是结尾淡出"
+                     (re.compile(r"(?<=[色的了%秒倍])(还有就是|还有|另外)(?=(?:开头|结尾|片头|片尾|最后|背景音乐|音乐|配乐|标题|字幕|第\d|[\u4e00-\u9fff]{1,4}那段)"
+                                 r"[^，,\s]{0,8}?(?:淡入|淡出|改|换|调|删|去掉|静音|加|放|剪|慢|快))"), r"，\1"),
                      (re.compile(r"(?:(?<=那段)|(?<=这段)|(?<=片段))呢(?=[\u4e00-\u9fff])"), ""),  # "把海边的小狗那段呢往前面放"
                      (re.compile(r"(?:(?<=顺序)|(?<=位置)|(?<=[段频面景场]))(?:的)?(?:帮我|给我)(?=倒|反|换|调|改|删|剪|挪|移|放)"), ""),  # "两个片段的顺序帮我倒过来"
                      # another one asked, then which: "转场 换一个 换成闪白吧" is one change ("再换一个，换成雪天" is another clip)
@@ -1642,7 +1690,10 @@ def _carry_object_zh(parts: list[str]) -> list[str]:
         if led:
             current = led.group(1)
         elif current and _ZH_OBJECTLESS.match(part) and not (
-                re.match(r"^(?:再|然后|也|并且|并|顺便|顺带|顺手|接着)?(?:开头|结尾|末尾|最后)", part) and re.search(r"换|加|配|来|用", carried[i - 1])):
+                re.match(r"^(?:再|然后|也|并且|并|顺便|顺带|顺手|接着)?(?:开头|结尾|末尾|最后)", part) and (
+                    re.search(r"换|加|配|来|用", carried[i - 1])
+                    # "标题改成黄色，结尾淡出": a title has no end of its own to name, the video's end fades
+                    or current in ("标题", "字幕", "文字", "字"))):
             # "音乐开头淡入两秒，结尾再淡出四秒" (the music's), not "音乐太燃了换个安静的 然后结尾淡出" (the video's, after new music)
             carried[i] = current + part
         elif not re.match(r"^(?:再|更)?[大小快慢高低长短](?:1|一)?点", part):  # "标题改成紫色 再大一点 然后淡出"
@@ -1912,6 +1963,8 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"(?:great|good|nice) (?:job|work)|well done|(?:that'?s|this is|it'?s) (?:great|perfect|awesome|nice|good|amazing|"
                      r"better|much better|exactly what i wanted)|much better|(?:it |that |this )?looks? (?:good|great|nice|amazing|perfect)|"
                      r"love it|i love it|got it|all good|no problem|oops|whoops|sorry|my bad|"
+                     # agreement said aloud: "yep exactly like that", "yeah just like that", "exactly"
+                     r"(?:yes|yeah|yep|yup)|(?:(?:yes|yeah|yep|yup)[,!\s]+)?(?:exactly|just)(?: like (?:that|this))?|"
                      # a letter's sign-off and its name said alone ("Regards, Harold", "Many thanks, Margaret"): never a scene
                      r"(?:(?:(?:kind|best|warm|warmest) )?regards|many thanks|with (?:many )?thanks|thanks again|thank you kindly|"
                      r"best wishes|all the best|yours(?: truly| sincerely)?|sincerely|bless you|god bless|love(?=\s*,)|"
@@ -1922,7 +1975,9 @@ _THANKS = re.compile(r"^(?:(?:ok(?:ay)?|k|thanks?(?: (?:you|u))?(?: (?:so|very) 
                      r"好的?|好了|行了|好嘞|好滴|谢谢(?:你|啦|了)?|谢啦|多谢|感谢|辛苦了?|不错|很好|好看|太棒了|真棒|棒|厉害|赞|完美|可以了?|"
                      r"喜欢|收到|明白了?|知道了|没问题|嗯+|ok|"
                      # the work said done, before the export: "做好了，导出吧", "差不多了，可以出片了", "all done, export it"
-                     r"(?:all |i'?m |we'?re )?done|that'?s (?:it|all)|(?:做|弄|剪|改|搞)好了|搞定了?|差不多了|完成了|就这样吧?)[\s,，.。!！~～]*)+$",
+                     r"(?:all |i'?m |we'?re )?done|that'?s (?:it|all)|(?:做|弄|剪|改|搞)好了|搞定了?|差不多了|完成了|就这样吧?|"
+                     # dictated agreement: "对就这样", "对对对", "嗯对", "就是这样", "这样就行", "可以就这样" (never a clip of it)
+                     r"对+|是的?|(?:对|嗯|可以|好)?(?:就是|就)这样(?:吧|的)?|这样(?:就)?(?:行|好|可以)(?:了)?)[\s,，.。!！~～]*)+$",
                      re.IGNORECASE)
 _GREETING = re.compile(r"^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening|day)|你好|您好|嗨|哈喽|哈啰|早上好|"
                        r"下午好|晚上好|早)(?: there)?\W*$", re.IGNORECASE)
@@ -2071,7 +2126,11 @@ _REASON_ZH = re.compile(rf"^{_OPENERS}(?:(?:不然|要不然|否则|要不)[\u4e
                         # "不喜欢「Urban Dreams」，改成…", "不太喜欢这个标题": the thing disliked said after, before what to do
                         r"(?:我|感觉|还是|说实话)*(?:不是很|不太|不怎么|不大|不)喜欢(?:这个|那个|这首|这段)?[^把将给让请，,\s]{1,16}?(?:这个名字|这个标题)?[啊呀吧呢的]*|"
                         # "竖屏挺好", "音乐不错": praise of what is there, no change
-                        r"[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|很棒|挺棒)(?:的|了)?[啊呀吧呢]*)$|"
+                        r"[^把将给让请，,\s]{1,8}(?:挺好|不错|很好|很棒|挺棒)(?:的|了)?[啊呀吧呢]*|"
+                        # what the opening should do, a creator's aim: "开头三秒要抓人", "前3秒得吸引人" (why the request beside it)
+                        r"(?:开头|片头|前)[^把将给让请，,\s]{0,4}(?:要|得|必须|需要)?(?:更)?(?:抓人|吸引人|抓眼球|有冲击力|有看点)(?:一点|一些)?[啊呀吧]?|"
+                        # a creator's praise: "这个bgm绝了", "城市那段yyds", "标题爱了" (what is there, kept)
+                        r"(?:[^把将给让请，,\s]{1,8}|绝了)(?:太绝了|绝了|绝绝子|yyds|永远的神|爱了|好听|挺好听|真好听|没毛病|太顶了|太牛了)(?:的|了)?[啊呀吧呢]*)$|"
                         # "配音听着很假": how it comes across
                         rf"^{_OPENERS}[^把将给让请，,]{{1,8}}(?:听着|看着|听起来|看起来)(?:很|有点|太|挺|好)?[\u4e00-\u9fff]{{1,4}}$")
 
@@ -2095,7 +2154,9 @@ _ABRUPT_EN = re.compile(rf"^{_OPENERS}{_MUSIC_EN} (?:(?:ends?|stops?|finish(?:es
                         r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard)(?: at \d+(?:\.\d+)? seconds?)?)?|"
                         r"(?:cuts? off|cuts out)(?: (?:way |really |very |kinda |so |too |a bit )*"
                         r"(?:abrupt(?:ly)?|sudden(?:ly)?|weird\w*|badly|hard))?(?: at \d+(?:\.\d+)? seconds?)?)\W*$")
-_ABRUPT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:的)?(?:结尾|最后)?(?:断|停|结束|收)得?(?:有点|太|好|很|特别)?"
+_ABRUPT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首|这个|那个)?(?:歌|音乐|配乐|bgm|背景音乐)(?:的)?"
+                        # "音乐停得太突然", "这首歌结尾太突然了" (its end said, no verb)
+                        r"(?:(?:结尾|最后)?(?:断|停|结束|收)得?|(?:结尾|最后|收尾)(?:的地方)?)(?:有点|太|好|很|特别)?"
                         r"(?:突兀|突然|生硬|硬)了?[啊呀吧呢的]*$")
 # the song over before the video is: "音乐放完后面就没声了" (it should repeat)
 _RUNS_OUT_ZH = re.compile(rf"^{_OPENERS}(?:这首|那首)?(?:歌|音乐|配乐|bgm|背景音乐)(?:放|播)完(?:了)?(?:以后|之后|后面|后)?(?:就)?(?:没(?:有)?(?:声音?|音乐)了?|"

@@ -157,7 +157,8 @@ _ASPECTS: tuple[tuple[Aspect, str], ...] = _RATIOS + (
     # WhatsApp's status videos are tall, Facebook's and LinkedIn's feeds square, X / Twitter's and Weibo's players wide
     ("9:16", r"\bpinterest\b|\bwhats ?app status\b|\bsnapchat\b|\bsnap stor(?:y|ies)\b|\b(?:facebook|fb|whats ?app) stor(?:y|ies)\b"),
     ("1:1", r"instagram|\binsta(?:gram)?\b|(?<![a-z])ins(?![a-z]|风|那种风|的风格)|朋友圈|\bfacebook\b|\bfb\b|\blinked ?in\b"),
-    ("16:9", r"youtube|油管|b站|\btwitter\b|\bvimeo\b|微博|西瓜视频|知乎"),
+    # ("b站那种片头", "油管风格的字幕": a platform named as a look, as 抖音 above, is no shape)
+    ("16:9", r"youtube|(?:油管|b站|微博|西瓜视频|知乎)(?!那种|那样|风格|风|式|同款|一样|up主)|\btwitter\b|\bvimeo\b"),
 )
 # -- colours: the English names are the draft's (draft/colors.py: the palette, every CSS name, the names people use,
 # shades); the Chinese words are here, each with the English name it reads as

@@ -993,7 +993,9 @@ def _named_for_it(clause: Clause) -> bool:
 # (an edit a new clip never asks of itself: "make it 10 seconds", "make it vertical" after a scene are that clip's)
 # looks said together and nothing else: "日系清新风格", "复古胶片感", "韩系ins风"
 _LOOK_ALONE_ZH = re.compile(r"(?:暖|冷|偏暖|偏冷|复古|黑白|老电影|电影|胶片|日系|韩系|港风|欧美|清新|小清新|高级|黑金|赛博朋克|莫兰迪|ins|怀旧|文艺|"
-                            r"色调|调色|色系|风格|风|感|滤镜|的|一点|一些|[\s，,])+")
+                            r"色调|调色|色系|风格|风|感|滤镜|的|一点|一些|[\s，,]|"
+                            # a feel wished for, nothing filmed: "有那种电影感", "要有那种温馨的感觉", "想要大片的感觉"
+                            r"(?:想|想要|要|希望|得)?有?(?:那种|这种|种|点儿?)?|大片|温馨|温暖|浪漫|治愈|梦幻|唯美|氛围|质感|感觉|味道|味儿|更|再)+")
 _IT_AFTER = re.compile(r"\b(?:start|begin|end|stop|mute|unmute|cut|trim|delete|remove|move|swap|replace|shorten|crop|split|"
                        r"fix|drop|lose|ditch)\s+(?:it|its)\b")
 

@@ -500,7 +500,7 @@ class _Adjustments(_MusicOptions, total=False):
     source_in_ms: int
 
 
-_SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒)"
+_SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒(?:钟)?)"
 # the music played over a span of the video, said with "only" or "in": "put the music in only from 5s to 12s"
 _ONLY_SPAN = r"\b(?:only|just)\s+(?:from|between)\b|\b(?:in|on)\s+(?:only\s+)?from\b"
 # "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
@@ -542,7 +542,9 @@ _FROM_IN_SONG = rf"\b(?:start|play)\w*\s+(?:it\s+)?from\s+{_SECONDS}|^(?:那|那
 # "start the music at 5 seconds", "the music comes in after 3 s", "音乐从第5秒开始", "音乐5秒后进入"
 _COMES_IN = (rf"\b(?:start(?:s|ing)?|begin(?:s|ning)?|bring(?:s|ing)?(?: (?:the music|the song|it))? in|com(?:e|es|ing) in|kick(?:s|ing)? in)\b"
              rf".*\b(?:at|after|from)\s+{_SECONDS}|"
-             rf"从第?{_SECONDS}(?:处|时|的地方|那里)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后)(?:再)?(?:开始|进入|进来|响起|出现)|"
+             rf"从第?{_SECONDS}(?:处|时|的地方|那里)?(?:再|才)?(?:开始|进入|进来|进|响起|出现)|{_SECONDS}(?:后|之后|以后)(?:再|才)?(?:开始|进入|进来|响起|响|出现|出来|放|播)|"
+             # "音乐等到五秒钟再进", "bgm等到第3秒才响": it waits until then
+             rf"等到第?{_SECONDS}(?:再|才)(?:开始|进入|进来|进|响起|响|出现|出来|放|播)|"
              rf"第{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现)|第{_SECONDS}(?:再|才)进|(?:延迟|推迟|延后|晚|等)第?{_SECONDS}(?:再|才)?(?:开始|进入|进来|响起|出现|放)?|"
              rf"\b(?:start|begin|come)s? in {_SECONDS}|\b(?:begin|come|kick)\w*(?: in)? {_SECONDS} in\b(?!to)|\bdelay\w*(?: (?:it|the music|the song))? (?:by )?{_SECONDS}|"
              # "put the song at 5 seconds", "move the music to 3 s", "把歌放在第5秒", "把音乐移到3秒"

@@ -300,9 +300,15 @@ def _missing(clause: Clause, state: PlanState, what: str) -> bool:
     return True
 
 
+# transitions put on the music's beats: "卡点转场", "踩点转场", "跟着鼓点转场", "transitions on the beat" (the editor has no beats)
+_ON_THE_BEAT = r"卡点|踩点|(?:卡|踩)在(?:鼓点|节拍|节奏|拍子|拍)上|(?:卡|踩|跟着|按|对)(?:着)?(?:鼓点|节拍|节奏)|\b(?:on|to) the (?:beats?|rhythm)\b|\bbeat[- ]?sync"
+
+
 def _transition(clause: Clause, state: PlanState) -> bool:
     # "the cut between the clips is too harsh", "片段之间切换太生硬": soften the cuts
-    harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间")
+    harsh = clause.has(ABRUPT) and clause.has(r"\bcuts?\b|\bbetween\b|\bjumps?\b|切换|衔接|之间|"
+                                              # "狗那段跟城市那段中间切得太生硬了": where two clips meet
+                                              r"(?:那段|这段)(?:跟|和|与|到)[\u4e00-\u9fff]{1,6}?(?:那段|这段)(?:的)?(?:中间)?|切得|切过去|切过来")
     # a kind of transition between the clips: "use a slide to the right between the clips", "片段之间用擦除"
     harsh = harsh or clause.has(r"\bbetween\b|之间|(?:段|片段|镜头|他们|它们|她们|他俩|它俩|这俩|那俩|两个)的?中间|(?:跟|和|与)[\u4e00-\u9fff]{1,6}?的?中间|\b(?:each|every|the) cuts?\b") and any(
         clause.has(p) for t, p in _TRANSITIONS if t not in ("fade", "zoomin"))
@@ -313,6 +319,13 @@ def _transition(clause: Clause, state: PlanState) -> bool:
     if not clause.has(_TRANSITION) and not (clause.has(r"\bfade\b|淡入淡出") and clause.has(r"\bbetween\b|之间|clips")) \
             and not harsh and not placed and not _transition_meant(clause, state) and not _into_added(clause, state):
         return False
+    if clause.has(_ON_THE_BEAT) and kind_named(clause.text) in (None, "fade"):
+        # "卡点转场给我整上", "transitions on the beat": cutting to the beat is asked about, never a crossfade put in
+        state.actions.append(Unknown(clause.unquoted(), understood="cutting to the beat", question=ask(
+            clause, "I can't cut the video to the beat of the music yet. I can trim or reorder the clips, change their "
+            "speed, or add a whoosh at each transition. Which would you like?",
+            "暂时还不能按音乐的节拍自动卡点剪辑。可以裁剪或调整片段顺序、改速度，或者在每个转场加一个嗖的音效。要哪一个？")))
+        return True
     targets = _targets(clause, state)
     if targets is None:
         return _missing(clause, state, "a transition")
