@@ -423,7 +423,8 @@ def _topic_list_zh(text: str) -> str:
 _ZH_OBJECT = r"(?:背景音乐|音乐|配乐|标题|字幕|文字|[\u4e00-\u9fff]{1,4}?那段|第\d+(?:个)?(?:片段|段))"
 _SAME_OF_ZH = re.compile(rf"^(?:那|然后|还有)?(?P<obj>{_ZH_OBJECT})也(?:是|一样|这样|要|同样|照样|照做)(?:的)?(?:吧|啊)?$")
 _LED_BY_ZH = re.compile(rf"^(?P<lead>把|将|给)?(?P<obj>{_ZH_OBJECT})")
-_EN_THING = r"the (?:[\w-]+ )?(?:clip|one|part|shot)|clip \d+|the (?:background )?(?:music|song|title|text|captions|subtitles|voice-?over)"
+# (typed tersely the article may be left out: "title bigger, music too")
+_EN_THING = r"the (?:[\w-]+ )?(?:clip|one|part|shot)|clip \d+|(?:the )?(?:background )?(?:music|song|title|text|captions|subtitles|voice-?over)"
 _SAME_OF_EN = re.compile(rf"^(?:and |then |now )?(?:(?:the )?same (?:for|with|on) (?P<a>{_EN_THING})|(?P<b>{_EN_THING}) (?:too|as well|also))$")
 
 
@@ -547,7 +548,27 @@ _EXCLAIMED_TITLE_ZH = re.compile(
     r"(?![「“『《‘\"'])([^，,。；;！!？?「“『《\s][^，,。；;！!？?「“『《]{0,20}?[！!]+)\s*$")
 
 
+# words to write said after 写, unquoted, opening with a verb's character ("字幕写 加油呀", "标题写 删繁就简", "加一行字写着
+# 加油中国"): held as typed, as quoted words are (加 / 删 began a request of their own and the words were lost)
+_VERB_FIRST_WORDS_ZH = re.compile(
+    r"((?:标题|字幕|文字|字)\s*(?:写着|写上|写)[:：]?\s*)"
+    r"(?![「“『《‘\"'])([加删放换去关开][^，,。；;！!？?「“『《\s]{1,19})\s*$")
+
+
+# a caption's or title's words said last, unquoted, opening with an edit's verb ("put a caption saying add me on insta",
+# "add a title that says remove all doubt"): held as typed, as quoted words are (the verb began a request of its own)
+_VERB_FIRST_WORDS_EN = re.compile(
+    r"(?i)(\b(?:a|the) (?:caption|title|text)(?: that)? (?:says|saying|reads|reading) )"
+    r"((?:add|remove|delete|cut|mute|put|make|change|move)\b[^\"'“”‘’,;.!?]{1,40})$")
+
+
+def _quote_title_en(message: str) -> str:
+    return _VERB_FIRST_WORDS_EN.sub(lambda m: f'{m.group(1)}"{m.group(2).strip()}"', message)
+
+
 def _quote_title_zh(message: str) -> str:
+    message = _VERB_FIRST_WORDS_ZH.sub(lambda m: m.group(0) if _TITLE_STYLE_ZH.search(m.group(2))
+                                       else f"{m.group(1)}「{m.group(2).strip()}」", message)
     message = _EXCLAIMED_TITLE_ZH.sub(lambda m: m.group(0) if _TITLE_STYLE_ZH.search(m.group(2))
                                       else f"{m.group(1)}「{m.group(2).strip()}」", message)
     return _UNQUOTED_TITLE_ZH.sub(lambda m: m.group(0) if _TITLE_STYLE_ZH.search(m.group(2))
@@ -705,7 +726,7 @@ def split_clauses(message: str, language: str) -> list[Clause]:
         return f"⟪{len(quotes) - 1}⟫"
 
     listed = _listed_lines(message.strip(), language)
-    held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else listed), language)
+    held = _emoji_pause(_QUOTES.sub(hold, _quote_title_zh(listed) if language == "zh" else _quote_title_en(listed)), language)
     held = _separated(_GENRE_AMPERSAND.sub(r"\1 and \2", held), language)
     lowered = learner_en(held.lower()) if language == "en" else _said_zh(held.lower())
     text = _plain_en(_OPENER_EN.sub("", normalize(correct(lowered))))

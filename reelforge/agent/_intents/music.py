@@ -720,6 +720,19 @@ def _coloured(clause: Clause) -> bool:
         not clause.has(r"\bblues\b|蓝调|\bcolou?r(?:ful)?\b|彩色")
 
 
+# a size said of the music ("make the title bigger, the music too": the music's share of it reads "the music bigger")
+_SIZED = r"\b(?:bigger|larger|smaller)\b"
+
+
+def _sized_as_loudness(clause: Clause, state: PlanState) -> Clause:
+    """A size said of the music there is: a track has no size, so bigger is louder and smaller quieter (as "音乐大一点"
+    already is); it added library music."""
+    if not (_has_music(state) and clause.has(MUSIC) and clause.has(_SIZED)) or clause.has(_OTHER_OBJECT):
+        return clause
+    text = re.sub(r"\b(?:bigger|larger)\b", "louder", clause.text)
+    return dataclasses.replace(clause, text=re.sub(r"\bsmaller\b", "quieter", text))
+
+
 # the music not to start with the video, said alone: when it comes in follows ("音乐不要从头开始 第2秒再进来")
 _NOT_FROM_TOP = r"^(?:(?:背景)?音乐|配乐|歌|bgm)?(?:别|不要|不用)(?:从头|一开始就)(?:开始)?(?:放|播|响|进来)?$"
 
@@ -740,6 +753,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
             "louder, quieter, or another style?",
             "音乐没有颜色，所以没动它。音乐是想怎么改？比如大声点、小声点，或者换个风格。")))
         return True
+    clause = _sized_as_loudness(clause, state)
     if clause.has(_BEAT_SYNC):
         state.actions.append(Unknown(clause.unquoted(), understood="cutting to the beat", question=ask(
             clause, "I can't cut the video to the beat of the music yet. I can trim or reorder the clips, change their "
