@@ -62,6 +62,8 @@ FLOORS = {
     "zh24": 0.92,  # fixzh16: 186/200 on its branch (floor (186-2)/200); when it landed: 0.910 (182/200) (sixteenth session, plain newcomer, a half wave for the fixers)
     "en25": 0.92,  # when it landed: 0.925 (370/400) (seventeenth session, plain newcomer; a check wave, held back until the final merge; 368/400 on the session's starting rules)
     "zh25": 0.94,  # when it landed: 0.945 (378/400) (seventeenth session, plain newcomer; a check wave, held back until the final merge; 376/400 on the session's starting rules)
+    "en26": 0.95,  # when it landed: 0.958 (383/400) (eighteenth session, plain newcomer; a check wave, held back until the final merge; 382/400 on the session's starting rules)
+    "zh26": 0.92,  # when it landed: 0.923 (369/400) (eighteenth session, plain newcomer; a check wave, held back until the final merge; 368/400 on the session's starting rules)
 }
 
 
