@@ -199,12 +199,13 @@ def web_subset(extra_text: str = "", face: str = "SC") -> Path:
     options.layout_features = ["*"]  # vertical forms, full-width punctuation
     options.hinting = False          # browsers hint CFF themselves
     options.name_IDs = ["*"]
-    font = subset.load_font(str(source), options, dontLoadGlyphNames=True)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=wanted)
-    subsetter.subset(font)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=out.parent, delete=False, suffix=".part") as handle:
-        subset.save_font(font, handle, options)
+    # the loaded font keeps its file open until closed (left to the collector, it warned in whatever ran next)
+    with subset.load_font(str(source), options, dontLoadGlyphNames=True) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=wanted)
+        subsetter.subset(font)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out.parent, delete=False, suffix=".part") as handle:
+            subset.save_font(font, handle, options)
     os.replace(handle.name, out)  # atomic: a second request never reads half a font
     return out

@@ -49,3 +49,20 @@ def test_a_chinese_studio_loads_the_served_font_and_draws_glyphs_not_boxes(brows
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(Path(OUT) / "07-chinese-font.png"))
     context.close()
+
+
+def test_building_the_subset_closes_the_face_it_read() -> None:
+    # subset.load_font keeps the 16 MB face open; left to the collector, a ResourceWarning failed whatever test ran next
+    import gc
+    import time
+    import warnings
+
+    from reelforge.fonts import web_subset
+
+    gc.collect()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ResourceWarning)
+        out = web_subset(extra_text=f"𠀀{time.time_ns()}")  # text no cached subset holds: built now
+        gc.collect()
+    out.unlink()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
