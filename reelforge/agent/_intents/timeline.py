@@ -1834,10 +1834,20 @@ def _upload_span(clause: Clause, media: MediaRef) -> tuple[int, int] | None:
     return None
 
 
+# an upload said to play somewhere, not on the timeline yet: "play the hike video after the city clip", "show my photo
+# first" (it is added there; "play the song from 0:15" names no place on the timeline)
+_PLAYED_AT = re.compile(r"^(?:(?:and|then|please|now)\s+)*(?:play|show)\s+((?:(?:the|my)\s+(?:[\w.-]+\s+){0,2}?"
+                        r"(?:video|clip|photo|picture|pic|image|footage)|(?:(?:the|my)\s+)?[\w-]+\.(?:mp4|mov|jpe?g|png))\s+"
+                        r"(?:(?:right\s+)?(?:after|before)\s+.+|at the (?:very )?(?:start|end|beginning)\b.*|first\b.*|last\b.*))$")
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"(?:加|上|用|套)(?:个|一个|1个|点|一点)?[^，,]{0,4}?(?:滤镜|特效|调色)|\b(?:add|put|apply|use) (?:a |an |some )?[\w -]{0,12}?(?:filter|effect)s?\b"):
         return False  # "给照片加个滤镜": a look the editor has no tool for, asked about; never the photo added instead
     clause = _uploaded_then_it(clause, state)
+    played = _PLAYED_AT.match(clause.text)
+    if played and _upload_off_timeline(dataclasses.replace(clause, text=played.group(1)), state):
+        clause = dataclasses.replace(clause, text=f"put {played.group(1)}")  # "play the hike video after the city clip"
     first = re.match(r"^(?:first|start with)\s+((?:the|my)\s+.+)$", clause.text)
     if first and _upload_off_timeline(dataclasses.replace(clause, text=first.group(1)), state):
         clause = dataclasses.replace(clause, text=f"put {first.group(1)} first")  # "first my photo, then the city, ..."
