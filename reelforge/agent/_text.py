@@ -2028,7 +2028,10 @@ _REASON = re.compile(rf"^(?:hmm+|嗯+|哈+|please|uh-?oh|oh no|ugh|damn|yikes|me
                      # "i can't read the title", "the subtitles are hard to read", "标题看不清": why it should change
                      r"(?:i )?(?:can'?t|cannot|can not|couldn'?t) (?:really |even |quite )?(?:see|read|hear)\b[\w' ]*|"
                      r"(?:the )?(?:\w+ )?\w+(?: is| are|'s|'re) (?:really |a bit |kind of |so |too )?(?:hard|difficult|impossible) to (?:read|see|hear)|"
-                     r"(?:这个)?(?:标题|字幕|文字|字|配音|旁白|声音)?(?:有点|太)?(?:看不清|看不见|看不到|听不清|听不见)楚?了?|"
+                     # "hard to read the title", "it's difficult to see the text": the same, the thing said after
+                     r"(?:it'?s |it is )?(?:really |a bit |kind of |so |too |pretty |quite )?(?:hard|difficult|impossible|tough) to "
+                     r"(?:read|see|hear)(?: (?:the|my|this|that) [\w' ]{1,30})?|"
+                     r"(?:这个)?(?:标题|字幕|文字|字|配音|旁白|声音)?(?:有点|太)?(?:看不(?:太|大)?清|看不见|看不到|听不(?:太|大)?清|听不见|不好认|不好看清|认不出来?)楚?了?|"
                      r"(?:它|标题|字|文字)?(?:看着|会)?挡(?:住|着)?了?(?:脸|画面|人|狗|东西|视线)?了?|"  # "看着挡脸": why it should move
                      r"(?:它|这个|整个|这首|这段|这)?(?:[\u4e00-\u9fff]{1,4}?的(?=视频|片子|画面|片段|镜头))?"  # "这个城市的视频太单调了"
                      r"(?:第\d+个)?(?:视频|片子|画面|音乐|歌|声音|片段|镜头|标题)?(?:有点|太|有些)"
@@ -2093,6 +2096,8 @@ _REASON_EN = re.compile(
     r"pops?|blocks?|comes?|vanish(?:es)?|disappears?|flashes|sits?|shows? up|appears?|"
     r"(?:doesn'?t|does not|don'?t|isn'?t|aren'?t) (?:really |quite )?(?:fit|work|match|go|feel|look|sound|land|right|great|good))\b.*|it'?s (?:too|a bit|kind of|kinda|hard|really|so|very|way|not)\b.*|"
     r"it'?s (?:annoying|distracting|irritating|weird|awful|boring)\W*|why (?:is|are|does|do) (?:the|this|that|my|it)\b.*|"
+    # "hard to read the title, put a dark box behind it": the thing hard to read said after, "it's" left out
+    r"(?:really |a bit |kind of |so |too |pretty |quite )?(?:hard|difficult|impossible|tough) to (?:read|see|hear) (?:the|my|this|that) [\w' ]{1,30}|"
     # a dislike of a thing, said before what to do about it: "i dont like 'Urban Dreams', call it ...", "not a fan of the music, ..."
     r"(?:i )?(?:really |just )?(?:don'?t|dont|do not) (?:really )?(?:like|love)\b.*|not (?:a (?:big )?fan of|into)\b.*|"
     r"⟪\d+⟫ (?:is|'s|sounds?|looks?) (?:so |kinda |kind of |a bit |too )?(?:boring|meh|lame|cheesy|bad|weird|generic|bland)\W*|"

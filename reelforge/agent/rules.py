@@ -95,7 +95,7 @@ from reelforge.agent.actions import (
 )
 from reelforge.agent.registry import TOPIC_LABELS, label, topic_of
 from reelforge.draft import AUDIO, Draft, Edit
-from reelforge.draft.edits import SetCanvas, SetMusic
+from reelforge.draft.edits import AddClip, SetCanvas, SetMusic
 
 __all__ = ["AREAS", "Area", "Candidate", "best", "candidates", "close_call", "settle", "understand"]
 
@@ -1161,6 +1161,8 @@ def _read_clauses(clauses: list[Clause], state: PlanState) -> PlanState:
             continue  # "no wait put it back" after an undo, "加回来吧" after a removal: the history, not a new edit
         if index and timeline.added_upload(state) and _of_the_new_clip(clause, state):
             clause = dataclasses.replace(clause, text=f"make it {clause.text}")  # "put the hike video after the city, slow motion"
+        if index and _added_photo(state) and _MOVE_IT.match(clause.text):  # "add my photo and make it move": that photo
+            clause = dataclasses.replace(clause, text="make the photo move")
         changed = _upload_then_more(clause, state)
         if changed is not None:  # "add the hiking clip at half speed": the upload, then what is said of it
             state = changed
@@ -1787,6 +1789,22 @@ def _of_the_new_clip(clause: Clause, state: PlanState) -> bool:
     return bool({s.value for s in reading.of("topic")} & {"speed", "motion", "clip_sound"} or reading.of("speed"))
 
 
+# the sound taken away, said alone after an upload is added: "add the hike clip at the end, no sound", "..., muted",
+# "... without audio" (the new clip's own sound, never every clip's)
+_SOUND_OFF_ALONE = re.compile(r"^(?:(?:but|and|just|please)\s+)*(?:(?:with\s+)?(?:no|zero)|without(?: any| the| its)?) "
+                              r"(?:sound|audio)(?: please)?$|^(?:(?:but|and|just)\s+)*(?:muted|silent|on mute|mute|mute please)$")
+
+
+_MOVE_IT = re.compile(r"^(?:(?:and|then|also|please)\s+)*(?:make|let|have|get) it (?:move|moving)(?: a (?:bit|little))?(?: please)?$")
+
+
+def _added_photo(state: PlanState) -> bool:
+    """Whether the last thing planned put an uploaded photo on the timeline."""
+    last = state.actions[-1] if state.actions else None
+    edit = getattr(last, "edit", None)
+    return isinstance(edit, AddClip) and any(m.src == edit.src and m.kind == "image" for m in state.context.media)
+
+
 def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
     """An upload added and changed in one breath ("add the hiking clip at half speed", "把徒步视频加进来，它的声音关掉",
     "put the hike video on the timeline, vertical please"): the upload goes on, then the rest is read as a clause of
@@ -1796,7 +1814,13 @@ def _upload_then_more(clause: Clause, state: PlanState) -> PlanState | None:
         added = _taken(head, state, lambda c: timeline.added_upload(c.state) and len(c.actions) == 1)
         if added is None:
             continue
-        if tail.language == "en" and not mentions_it(tail) and not clip_refs(tail, added) and \
+        if _SOUND_OFF_ALONE.match(tail.text):
+            tail = dataclasses.replace(tail, text="mute it")  # "add the hike clip at the end, no sound": its own sound
+        elif _MOVE_IT.match(tail.text) and _added_photo(added):
+            # "add my photo and make it move": the photo just put on the timeline moves (a camera move, as "make the
+            # photo move" there is), never a paid clip animated from it
+            tail = dataclasses.replace(tail, text="make the photo move")
+        elif tail.language == "en" and not mentions_it(tail) and not clip_refs(tail, added) and \
                 ({s.value for s in read_clause(tail).of("topic")} & {"speed", "motion", "clip_sound"} or read_clause(tail).of("speed")):
             tail = dataclasses.replace(tail, text=f"make it {tail.text}")  # "add the hiking clip at half speed": its speed
         changed = _taken(tail, added, lambda c: not any(isinstance(a, (Unknown, GenerateAction)) for a in c.actions))
@@ -2616,6 +2640,8 @@ def _focus_on(remark: Clause, state: PlanState) -> None:
         state.focus = Focus("captions")  # "the captions are a bit small, can they be larger": the captions, never the title
     elif "title" in topics and texts:
         state.focus = Focus("text", texts[0].id)
+    elif texts and remark.language == "zh" and remark.has(r"^(?:这个|那个|上面的|画面上的)?(?:字|文字)(?!幕)"):
+        state.focus = Focus("text", texts[0].id)  # "字看不太清楚 给它加个黑底": the words on screen, the title
     elif (shown := text_named_unquoted(remark.unquoted().lower(), state.draft)) is not None:  # "Urban Dreams这几个英文看不懂，换成…"
         state.focus = Focus("text", shown.id)  # (or quoted: "i dont like 'Urban Dreams', call it ...")
     elif "music" in topics:

@@ -575,7 +575,14 @@ EDIT_KINDS = (r"(?<![a-z])(?:beat[- ]?sync(?:ed|ing)?|beat[- ]?match(?:ed|ing)?|
               r"模板|同款|入场(?:动画)?|出场(?:动画)?|文字动画|变声|降噪|遮罩|马赛克|镜像|拼接|模糊|防抖|水印|变装|抖动|闪白|闪黑|转场|剪辑")
 # How a video is put together or looks ("a montage of city lights", "a cinematic shot of a lighthouse", "电影感的海边日落"):
 # with a scene it is how that scene is shown, and generates; alone it names nothing to film, and is asked about.
-VIDEO_FORMS = (r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: reels?)?|recaps?|b-?roll|intros?|outros?|cinematic|filmic|"
+VIDEO_FORMS = (
+               # a topic's advice said after "about" (first: "travel" alone is a purpose below): "make a video about
+               # healthy breakfast ideas", "a video about travel mistakes", "做一个关于学习技巧的视频" (content to plan:
+               # what to show is asked, never a paid clip of "ideas")
+               r"(?<=\babout )(?:[\w-]+\s+){0,3}?(?:ideas|tips|hacks|advice|facts|tricks|lessons|guides?|recipes|benefits|"
+               r"mistakes|reasons|ways)(?![a-z])|"
+               r"(?:关于|讲讲?|分享)[\u4e00-\u9fff]{0,6}?(?:技巧|小妙招|妙招|窍门|建议|知识|攻略|方法|干货)(?=(?:的)?(?:视频|短片|内容))|"
+               r"(?<![a-z])(?:montages?|compilations?|supercuts?|highlights?(?: reels?)?|recaps?|b-?roll|intros?|outros?|cinematic|filmic|"
                r"aesthetic|looks?|style[sd]?|themed|vibes?|vhs|retro|vintage|film|movie|trailers?|teasers?|promos?|vlogs?)(?![a-z])|"
                r"混剪|片头|片尾|开场|预告片|宣传片|花絮|电影感|氛围感|高级感|大片感?|动感|风格|小清新|日系|韩系|"
                r"(?:ins|港|欧美|日|韩|中国|国|复古|简约|极简|可爱|搞笑|文艺|清新|卡通|动漫|赛博朋克|蒸汽波|古|漫画|油画|水彩)风|"

@@ -196,6 +196,9 @@ _NOT_PICTURE = re.compile(r"\b(?:music|song|bgm|title|text|caption|transitions?|
 # "now the end too", "开头也加一个", "结尾也来一个": a fade at the other end; "make it 3 seconds": the fade that long
 _OTHER_END = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:(?:fade )?(?:in|out) )?(?:at |in )?(?:the )?(end|ending|start|beginning)(?: too| as well| also)?$|"
                         r"^(?:那)?(开头|结尾|片头|片尾)(?:也|再)(?:(?:加|来)(?:1)?(?:个|下)?|要|一样|是)(?:吧|一样)?$")  # "…，结尾也加"
+# the other fade said as long as the one just made: "and out the same", "淡出也一样" ("out" alone is rewritten "fade out")
+_SAME_OTHER_WAY = re.compile(r"^(?:(?:now|and|also|ok|then)\s+)*(?:fade )?(in|out) (?:the same|likewise|the same length|"
+                             r"the same way)$|^(?:那)?(淡入|淡出)也(?:要)?(?:一样|一样长|是一样的)(?:吧)?$")
 _ITS_LENGTH = re.compile(r"^(?:(?:ok|now|and|then)\s+)*(?:make|set|change) (?:it|that)(?: to)? (\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s)$|"
                          r"^(?:那)?(?:改成|调到|换成)?(\d+(?:\.\d+)?)秒(?:的|吧)?$|"
                          # "longer, 2 seconds", "再长一点 两秒": which way, then how long
@@ -243,6 +246,14 @@ def _after_a_fade(clause: Clause, state: PlanState) -> bool:
     if end is not None:
         start = (end.group(1) or end.group(2)) in ("start", "beginning", "开头", "片头")
         state.edit(SetFade(fade_in_ms=DEFAULT_FADE_MS) if start else SetFade(fade_out_ms=DEFAULT_FADE_MS))
+        return True
+    same = _SAME_OTHER_WAY.match(clause.text)
+    if same is not None and recorded is not None:
+        # "and out the same" after "faded the video in over 2 seconds": the other fade, as long as that one
+        said = next((v for v in (recorded.fade_in_ms, recorded.fade_out_ms) if v), DEFAULT_FADE_MS)
+        fade_in = (same.group(1) or same.group(2)) in ("in", "淡入")
+        state.edit(SetFade(segment_id=recorded.segment_id, fade_in_ms=said if fade_in else None,
+                           fade_out_ms=None if fade_in else said), focus_kind="clip" if recorded.segment_id else None)
         return True
     if length is None:
         return False

@@ -97,9 +97,19 @@ def _scene_between(clause: Clause) -> bool:
     return said is not None and kind_named(said.group("thing")) is None and no_such_named(said.group("thing")) is None
 
 
+# a scene made outright, with no clip noun: "make a sunset over a mountain lake, 10 seconds, vertical", "create a dog
+# running on a beach", "do a city street at night in the rain" (the docs' own first example). What follows the article
+# is a scene: something doing something, or a thing placed somewhere; never a copy "of"/"for" something, nor a place
+# on the timeline ("... on the first clip", "in the middle") (an edit named in it is dropped later: EDIT_WORDS)
+_MADE_SCENE = r"^(?:(?:please|can you|could you|can u|now|then|and|also|ok|so|just)\s+)*(?:make|create|do|render)\s+(?:me\s+|us\s+)?" \
+              r"(?:a|an)\s+(?![\w-]+\s+(?:of|for)\b)(?!(?:[\w-]+\s+){0,2}?(?:copy|version|cut|split|fade|zoom|pan|title|caption|transition|loop|" \
+              r"edit|change|pause|gap|freeze|zooms?|pans?|motion|effect|filter|blur|speed|slow-?mo|crossfade|dissolve)\b)" \
+              r"(?=[^,，]*?(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|beneath|among|during)\b|" \
+              r"\b(?:in|on|at|by) (?:a|an|the|night|dawn|dusk|sunset|sunrise) ?)" \
+              r"(?![^,，]*\b(?:clip|clips|video|shot|title|text|music|song|timeline|canvas|start|end|beginning|middle)\b))"
 # "use the noir lora at 0.6 for a detective in the rain": a LoRA asked for a scene
 _LORA_FOR = r"\blora\b(?:\s*(?:at|scale)\s*\d+(?:\.\d+)?)?(?:\s+(?:for|on|to (?:make|generate|film))|\s*:)\s+(?:a|an|some|two|three)\s+(?P<scene>.+)$"
-_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
+_EN_GEN = _BOOKEND + "|" + _LENGTH_OF + "|" + _LORA_FOR + "|" + _MADE_SCENE + r"|^(?:then\s+|and\s+)?another\s+\d+(?:\.\d+)?\s*(?:seconds?|secs?|s)\s+of\s+" \
           r"(?!(?:the\s+)?(?:music|song|silence|black|darkness|nothing|video|clip|title|text|it|that|this)\b)" + r"|\b(?:replace|swap|switch)\b.*\b(?:with|for) " + _A_CLIP + r"\s+(?:of|showing|with|where)\b|" \
           r"^(?:(?:please|can you|could you|can u)\s+)?(?:show|i'?d (?:love|like) to see|i want to see|let me see|lemme see)\s+(?:me\s+)?" \
           r"(?:a|an|some)\s+(?![\w-]+\s+(?:of|for)\b)(?=.*(?:\b[a-z]{3,}ing\b|\b(?:over|through|under|across|along|near|above|" \
@@ -150,7 +160,7 @@ _ZH_GEN = _ZH_VIDEO_OF + r"|(?:整|弄|搞|出|需要|想要|要)(?:1)?(?:个|�
     r"(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|字|照片|图片|相片|黑|淡|上传|我的|颜色|色|" \
     r"贴纸|表情|特效|动画|边框|水印|logo|片头|片尾|开场|结尾|开头))|" \
     r"再(?:整|弄|搞|做|出)(?:1)?(?:个|段|条)|(?:加|添加|来|插)(?:1)?(?:个|段|条)(?:延时摄影|航拍|空镜|延时(?=\s|[，,：:]))|(?:给我|帮我)(?:整|弄|搞|来|做)(?:1)?(?:个|段|条)(?=[^，,。]{3,})|" \
-    r"(?:给我|帮我)(?:1)?(?:个|段|条)(?:横屏|竖屏|方形|竖版|横版|正方形)的?(?:[，,]|\s+)(?=[\u4e00-\u9fff]{4,})|生成|制作|创作|做(?:1)?(?:个|段|条)|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))(?!(?:慢慢|缓缓)?(?:的)?(?:推近|拉远|推进|拉近|运镜|缩放|平移|摇镜|往[左右上下](?:摇|移)))|拍(?:1)?(?:个|段)|文生视频"
+    r"(?:给我|帮我)(?:1)?(?:个|段|条)(?:横屏|竖屏|方形|竖版|横版|正方形)的?(?:[，,]|\s+)(?=[\u4e00-\u9fff]{4,})|生成|制作|创作|做(?:1)?(?:个|段|条)|做(?:1|一)(?:只|座|艘|群)(?=[\u4e00-\u9fff]{3,})|给我(?:看)?(?:1)?(?:个|段|条).*(?:视频|片段|镜头|延时摄影|缩时摄影|航拍|空镜)|换成(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:用|拿)(?:1)?(?:个|段|条)[^，,。]{2,}?(?:替换|换掉|代替|取代)|(?:以|用)(?:1)?(?:个|段|条).*(?:视频|片段|镜头|画面)(?:来|作为)?(?:结尾|收尾|结束|开头|开场)|(?:以|用)(?:1)?(?:个|段|条)[^，,。；]{2,}?(?:来|作为)?(?:结尾|收尾|开场)$|(?:加|添加|插入)(?:1)?(?:个|段|条).*(?:视频|片段|镜头)|(?:加|添加|插入|插|补|接)(?:上)?(?:1)?(?:段|条)(?!.*(?:声|音|旁白|话|歌|曲|乐|文案|说明|介绍|效果|滤镜|转场|标题|字幕|文字|照片|图片|相片|黑|淡|上传|我的))|再(?:加|添加|插入)(?:1)?(?:个|段|条)[:：]|来(?:1)?(?:个|段|条)(?!.*(?:音乐|音效|标题|文字|字幕|转场))(?!(?:慢慢|缓缓)?(?:的)?(?:推近|拉远|推进|拉近|运镜|缩放|平移|摇镜|往[左右上下](?:摇|移)))|拍(?:1)?(?:个|段)|文生视频"
 # the user's photo and video named together: both go on the timeline
 _PHOTO_AND_VIDEO = r"(?:照片|图片|相片)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:视频|录像)|(?:视频|录像)\s*(?:和|跟|与|加|[+＋、])\s*(?:我的)?(?:照片|图片|相片)|" \
                    r"\b(?:photos?|pictures?|pics?)\s*(?:and|&|\+)\s*(?:my\s+)?(?:videos?|vids?|footage)\b|" \
@@ -190,6 +200,7 @@ _EN_STRIP = (
     r"i'd like|give me|show me|let's|for me)\b",
     r"\b(?:generate|create|produce|film|shoot|render|make|animate|add|whip up|cook up|put together|conjure up|slap|"
     r"throw in|toss in|pop in|tack|^(?:put|stick|drop|place|insert)(?= (?:a|an|another|one more|some|new)\b)|show(?: me)?|i'?d (?:love|like) to see|i want to see|let me see|lemme see|can u)\b",
+    r"^(?:do|me|us)\s+(?=(?:a|an)\b)",  # "do a city street at night", "make me a balloon over ...": the scene after them
     r"\b(?:and )?(?:put|place|insert|add) (?:it|this|that)\b.*$",
     r"\b(?:right |just )?(?:after|before|instead of|in place of|replacing|to replace)\s+(?:it|this|that|(?:this|that) one|"
     r"the (?:[\w-]+ ){0,3}?(?:clip|shot|one|video|scene|part)s?|clip \d+|the [a-z]+)\b.*$|\bbetween\b.*$|"

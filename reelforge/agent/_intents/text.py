@@ -405,6 +405,8 @@ _BACKDROP = re.compile(
                        r"(?:\s+(black|white|red|yellow|blue|green|grey|gray|pink|purple|orange|dark|light)\b(?:\s+behind\b)?)?\b|"
                        # "标题背景换成灰色": the title's own background, its colour said with a verb
                        rf"(?:标题|文字|字幕|字)的?(?:背景|底色)(?:颜色)?(?:也)?(?:是|为|用|(?:改|换|变|调|弄|整|搞)(?:成|为))?({ZH_COLOR_WORDS})色|"
+                       # "加个深色的底": a shade said for the box, as "a dark box" is (_SHADES)
+                       r"([深暗浅])色(?:的)?(?:背景|底(?!部|下)|底框|框)|"
                        rf"({ZH_COLOR_WORDS})色(?:的)?(?:背景|底)|({ZH_COLOR_BARE})的?(?:背景|底(?!部|下))|(?:背景|底色)(?:是|为|改成|用)?({ZH_COLOR_WORDS})色|底色(?:改为|换成|变成|弄成|调成)({ZH_COLOR_WORDS})色|(?<=字)(\S)底|^(\S)底(?=\S字)|"  # 白字黑底, 黑底白字
                        # "字的背景也整个黑的", "再加个黑底", "顺便加个白底"
                        rf"(?:背景|底色)也?(?:是|为|用|要|来个|(?:改|换|弄|整|调|搞|变)(?:成|个)?)?个?([{ZH_COLOR_CHARS}])的|"
@@ -419,7 +421,8 @@ _BOX_ADDED = re.compile(r"^(?!.*\b(?:remove|delete|drop|lose|get rid|take (?:off
                         r"\b(?:add|put|give|have|has|needs?|want|stick|place|with)\b.*\b(?:box|banner|backdrop|background|strip)\b"
                         r"(?!\s+(?:music|song|track|sound))")
 # a box said by how it looks, not its colour: "put a dark background behind it"
-_SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white"}
+_SHADES = {"dark": "black", "darker": "black", "light": "white", "lighter": "white", "bright": "white",
+           "深": "黑", "暗": "黑", "浅": "白"}
 _TO_END = r"\b(?:until|till|to|through) the (?:very )?end\b|(?:显示|持续|停留|保持)?(?:到|至)(?:结尾|最后|结束)"
 _WHOLE = r"\b(?:the )?(?:whole|entire) (?:video|time|thing|clip)\b|\bthroughout\b|\ball the way through\b|" \
          r"全程|整个(?:视频|片段)|一直显示(?!(?:到|至)第?\d)|从头到尾"
@@ -665,7 +668,9 @@ def _only_style(words: str) -> bool:
 
 
 # a clip named any way refs._named knows: "on the dog clip", "over the city part", "在狗的那段加…"
+# ("put 'Lisbon' at the top of the city clip": the top of the frame, while that clip plays)
 _ON_CLIP = r"\b(?:on|over|during|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:clip|shot|part|scene|section|bit)\b|" \
+           r"\b(?:at|to|in) the (?:top|bottom|middle|center|centre)(?: part| half)? of (?:the\s+(?:[a-z]+\s+){0,2}?(?:clip|shot)\b|clip\s+\d)|" \
            r"\b(?:on|over|during)\s+clip\s+\d|(?:在)?第\d+(?:个|段)(?:片段|镜头)?(?:上|里|中)?(?:加|添加|显示|打上|写)|" \
            r"(?:放|移|挪)(?:在|到)第\d+个(?:片段|镜头)(?:上|里|中)|" \
            r"(?:在|放在|放到|移到|挪到)[\u4e00-\u9fff]{1,8}?的?(?:那段|那一段|那个片段|那个镜头)(?:上|里|中)?|" \

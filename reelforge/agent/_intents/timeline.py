@@ -244,10 +244,11 @@ def _upload_then(clause: Clause) -> tuple[Clause, Clause | None]:
 # where a clause that adds an upload may go on to change it ("add the hiking clip at half speed", "把hike.mp4加进来放慢到
 # 0.5倍", "把徒步视频加进来，它的声音关掉", "put the hike video on the timeline, vertical please")
 _THEN_MORE = re.compile(r"\s*[，,;；]\s*(?:and\s+|then\s+|然后|再|并且|并)?|\s+(?:and\s+(?:then\s+)?|then\s+|but\s+)|"
-                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times|%\s*speed)\b|slow[- ]?mo(?:tion)?\b)|with (?:a|an|no)\b)|"
+                        r"\s+(?=(?:at|in) (?:half|double|quarter|twice|\d+(?:\.\d+)?\s*(?:x|times|%\s*speed)\b|slow[- ]?mo(?:tion)?\b)|with (?:a|an|no)\b|without (?:any |the |its )?(?:sound|audio)\b)|"
                         r"(?<=加进来|放进来|加进去|放进去|加上去|放上去)(?=[^，,。])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|(?<=[开结]头|最后|后面|前面)(?=(?:放慢|加速|慢放|速度|静音))")
 _HOW_THEN_WHERE = re.compile(r"\s+((?:in|at) (?:slow[- ]?mo(?:tion)?|half speed|double speed|\d+(?:\.\d+)?\s*x(?: speed)?))\s+"
                              r"((?:after|before|at|to) (?:the )?[\w ]{1,30})$")
+_LENGTH_THEN_MORE = re.compile(r"^(?:(?:for|about|around)\s+)?\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)(?: long)?\s*[,，;；]")
 # what a tail that is only where the upload goes, or for how long, says: that belongs to the adding itself
 _PLACE_OR_LENGTH = re.compile(r"^(?:at|to|after|before|in|on|for|about|around)?\s*(?:the )?(?:start|end|beginning|front|back|"
                               r"\d+(?:\.\d+)?\s*(?:s|secs?|seconds?)|(?:after|before) .*)$|^(?:放|加|插)?(?:在|到)?.{0,8}?"
@@ -273,6 +274,8 @@ def upload_then_more(clause: Clause, state: PlanState) -> list[tuple[Clause, Cla
                 r"^(?:但是?|不过)?(?:只要|只用|只留|就要|就用)(?:它的)?(?:前|后|最后|开头|中间)?\d", tail):
             continue  # "add the hike video and the beach photo after the city": another upload, in the same request;
             # "add hike.mp4 but just seconds 2 to 6", "徒步视频放进去，只要前4秒": the part of it to use; "用我的爬山视频 替换掉城市那段": what it replaces
+        if _LENGTH_THEN_MORE.match(tail):
+            continue  # "add the photo at the start, 4 seconds, with a slow zoom in": the length is the adding's (split after it)
         if head and re.search(r"\w", tail) and not _PLACE_OR_LENGTH.match(tail) and not re.match(_PLACE_ALONE, tail):
             found.append((dataclasses.replace(clause, text=head), dataclasses.replace(clause, text=tail)))
     return found
@@ -1065,9 +1068,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
                                          r"get rid of|lose|nix|toss|shave|take\b.*\b(?:off|away)|take out|"
                                          r"(?:start|end|begin|finish)\w*\b.*\b(?:later|earlier|sooner)|(?:in|out)[- ]?points?|"
                                          r"(?:end|stop|finish)(?:s|ed)? (?:the (?:whole )?(?:video|thing) |it |everything )?(?:at|after) \d+|"
-                                         r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+))\b|"
+                                         r"make (?:it|(?:this|that)(?= \d)|the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit|photo|picture|pic|image|still)|(?:clip|shot|scene|segment) #?\d+))\b|"
                                          r"(?:change|set) (?:the (?:whole |entire )?video|(?:the|this|that) (?:\w+ )?(?:clip|one|shot|part|bit)|(?:clip|shot|scene|segment) #?\d+) to \d|" + _LENGTH + "|"
-                                         r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|" + _WISHED_LENGTH_ZH + r"|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
+                                         r"剪(?!影|纸)|裁|掐|缩短|保留|只留|留下|留着|留(?=前|后|\d)|删|去掉|改成|改为|变成|变(?=\d)|(?:换|调|设)成(?=\d)|只要|就要(?=前|后|最后|开头|结尾|\d)|" + _WISHED_LENGTH_ZH + r"|不要|压到|压缩到|提前\d|推迟\d|晚\d|短\d|"
                                          r"(?:压|缩|砍|控制)(?:缩)?到\d|短个\d|入点|出点|截到\d|秒(?:的?(?:地方|那里|那儿|位置|处))?(?:就|的时候)?(?:结束|停|完)"):
         return False
     targets = _targets(clause, state)
@@ -1115,9 +1118,9 @@ def _cut(clause: Clause, state: PlanState) -> bool:
     keep_first = clause.has(r"\bkeep (?:only )?the first\b|\b(?:only|just) (?:want|need|keep) the first \d|"
                             r"\b(?:want|need) (?:only|just) the first \d|"
                             r"只保留前|保留前|(?:只|就)要前|(?:只)?留(?:下)?前")
-    # "keep only the last 5 seconds", "只保留最后5秒": the end stays
-    keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?(?:the )?(?:last|final|最后) ?\d|\bonly (?:keep |want )?the (?:last|final) \d|"
-                           r"(?:只|就)?(?:保留|留下?|要)(?:最)?后(?:面)?(?:的)?\d")
+    # "keep only the last 5 seconds", "只保留最后5秒": the end stays ("keep the last 10 seconds only" reads "last only 10")
+    keep_last = clause.has(r"\b(?:keep|leave) (?:only |just )?(?:the )?(?:last|final|最后) ?(?:only |just )?\d|\bonly (?:keep |want )?the (?:last|final) \d|"
+                           r"(?:只|就)?(?:保留|留下?|要)(?:最)?后(?:面)?(?:的)?\d|^最后(?:的)?\d+(?:\.\d+)?秒(?:钟)?(?:的)?(?:就)?(?:留下|留着|保留)")
     if targets:
         seg = state.draft.find_segment(targets[0])
         assert seg is not None
@@ -1831,10 +1834,20 @@ def _upload_span(clause: Clause, media: MediaRef) -> tuple[int, int] | None:
     return None
 
 
+# an upload said to play somewhere, not on the timeline yet: "play the hike video after the city clip", "show my photo
+# first" (it is added there; "play the song from 0:15" names no place on the timeline)
+_PLAYED_AT = re.compile(r"^(?:(?:and|then|please|now)\s+)*(?:play|show)\s+((?:(?:the|my)\s+(?:[\w.-]+\s+){0,2}?"
+                        r"(?:video|clip|photo|picture|pic|image|footage)|(?:(?:the|my)\s+)?[\w-]+\.(?:mp4|mov|jpe?g|png))\s+"
+                        r"(?:(?:right\s+)?(?:after|before)\s+.+|at the (?:very )?(?:start|end|beginning)\b.*|first\b.*|last\b.*))$")
+
+
 def _add_upload(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"(?:加|上|用|套)(?:个|一个|1个|点|一点)?[^，,]{0,4}?(?:滤镜|特效|调色)|\b(?:add|put|apply|use) (?:a |an |some )?[\w -]{0,12}?(?:filter|effect)s?\b"):
         return False  # "给照片加个滤镜": a look the editor has no tool for, asked about; never the photo added instead
     clause = _uploaded_then_it(clause, state)
+    played = _PLAYED_AT.match(clause.text)
+    if played and _upload_off_timeline(dataclasses.replace(clause, text=played.group(1)), state):
+        clause = dataclasses.replace(clause, text=f"put {played.group(1)}")  # "play the hike video after the city clip"
     first = re.match(r"^(?:first|start with)\s+((?:the|my)\s+.+)$", clause.text)
     if first and _upload_off_timeline(dataclasses.replace(clause, text=first.group(1)), state):
         clause = dataclasses.replace(clause, text=f"put {first.group(1)} first")  # "first my photo, then the city, ..."
