@@ -448,6 +448,10 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
         match = clause.search(r"\b(?:and|then)\s+out\b")
     if not match:
         return None
+    said_first = re.search(r"(?<!第)(?<![\d.])(\d+(?:\.\d+)?)秒(?:钟)?(?:的)?$", clause.text[:match.start()])
+    if clause.language == "zh" and said_first is not None:
+        # "前面2秒淡入 后面4秒淡出": a length said right before its fade is that fade's (the 4 s after it is the other's)
+        return round(float(said_first.group(1)) * 1000)
     rest = clause.text[match.end():match.end() + 30]
     other = compiled(_OTHER_SIDE[which]).search(rest)  # "开头慢慢进来，结尾3秒淡出": that time is the other fade's
     if other is not None and re.fullmatch(r"\s*(?:和|跟|与|及)?\s*", rest[:other.start()]) and which == "in":
