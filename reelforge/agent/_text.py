@@ -1439,6 +1439,9 @@ _VOICE_FILLERS_ZH = ((re.compile(r"((?:把|将)(?:(?!改|换|调|加|删|剪|放
                      (re.compile(r"倒数(?=\d+(?:\.\d+)?秒)"), "最后"),
                      # the middle said as half of it: "城市那段在一半的地方切开"
                      (re.compile(r"(?:在|从)?(?:1|一)半(?:的)?(?:地方|位置|那里|处)(?=(?:切|剪|分|劈|断|拆))"), "从中间"),
+                     # a split in two, then where from: "把视频分成两段，从第4秒切开" is one split there, as "…，在第4秒切开"
+                     # (it split in half and again at 4 s)
+                     (re.compile(r"(?:(?<=成2段)|(?<=成两段)|(?<=成2半)|(?<=成两半))([，,]\s*)从(?=第?\d+(?:\.\d+)?(?:秒|s))"), r"\1在"),
                      # an opening or closing shot named, then the scene after a pause: "加个片头 一段星空延时 五秒"
                      (re.compile(r"(?:加|来)(?:1)?(?:个)?(片头|片尾)[\s，,：:]+(?:是|用)?(?:1)?段"), r"\1加1段"),
                      # the order said as a list: "先放狗 再放城市", "顺序改成先狗后城市" (the first to the front)

@@ -2418,7 +2418,9 @@ def _made_again(words: str, state: PlanState) -> bool:
 def _cut_more(words: str, amount: float, state: PlanState) -> bool:
     """The last cut again: a trim *to* a length ("trimmed the video to 14 s") to that much less, a cut *by* an amount
     ("第2个片段剪掉开头1秒", "第一个片段缩短 2 秒") by this amount."""
-    to = re.search(r"(?:\bto (?:0-)?|剪到|裁剪为 (?:0-)?|剪成)(\d+(?:\.\d+)?)\s*(?:s\b|秒)", words)
+    # (a label may say the length after 了 and a space: "视频剪到了12秒", "剪成了 8 秒"; read as a cut *by* 12 s it
+    # was replayed with the amount said, a trim to 2 s)
+    to = re.search(r"(?:\bto (?:0-)?|(?:剪到|剪成|缩短到|缩到)了?\s*|裁剪为 (?:0-)?)(\d+(?:\.\d+)?)\s*(?:s\b|秒)", words)
     if to is not None:
         left = float(to.group(1)) - amount
         return left > 0 and _replay(words[:to.start(1)] + f"{left:g}" + words[to.end(1):], state)

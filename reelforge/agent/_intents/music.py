@@ -448,6 +448,10 @@ def _fade_ms(clause: Clause, which: str) -> int | None:
         match = clause.search(r"\b(?:and|then)\s+out\b")
     if not match:
         return None
+    said_first = re.search(r"(?<!第)(?<![\d.])(\d+(?:\.\d+)?)秒(?:钟)?(?:的)?$", clause.text[:match.start()])
+    if clause.language == "zh" and said_first is not None:
+        # "前面2秒淡入 后面4秒淡出": a length said right before its fade is that fade's (the 4 s after it is the other's)
+        return round(float(said_first.group(1)) * 1000)
     rest = clause.text[match.end():match.end() + 30]
     other = compiled(_OTHER_SIDE[which]).search(rest)  # "开头慢慢进来，结尾3秒淡出": that time is the other fade's
     if other is not None and re.fullmatch(r"\s*(?:和|跟|与|及)?\s*", rest[:other.start()]) and which == "in":
@@ -504,6 +508,12 @@ _SECONDS = r"(\d+(?:\.\d+)?)\s*(?:seconds?|secs?|s\b|秒(?:钟)?)"
 # the music played over a span of the video, said with "only" or "in": "put the music in only from 5s to 12s"
 _ONLY_SPAN = r"\b(?:only|just)\s+(?:from|between)\b|\b(?:in|on)\s+(?:only\s+)?from\b"
 # "start the song 30 seconds in", "skip the first 20 seconds of the music", "从歌曲的第30秒开始播放"
+# the first seconds of the song said as not wanted: "歌的前面10秒不要", "音乐前5秒不要了", "don't want the first 10 seconds
+# of the song", "remove the first 5 seconds of the music"
+_SONG_HEAD_UNWANTED = (rf"(?:音乐|歌曲|歌|配乐|bgm)(?:的)?(?:开头|最开始|前奏)?(?:的)?前(?:面)?(?:的)?{_SECONDS}(?:的)?(?:先)?"
+                       r"(?:不要|不用|去掉|删掉|剪掉|砍掉)|"
+                       rf"\b(?:(?:don'?t|do not) (?:want|need)|(?:remove|cut|lose|get rid of)) the first {_SECONDS}"
+                       r" of (?:the |my |this |that )?(?:song|music|background music|bgm|soundtrack)\b")
 _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook|drop)\s+at\s+)?{_SECONDS}|"
               # "use my track from 0:30", "put the song on from 20 seconds": where the song itself starts
               rf"^(?:use|put on|play|add)\s+(?:my|the|this)\s+(?:uploaded\s+)?(?:song|track|tune|mp3|audio)(?:\s+on)?\s+from\s+{_SECONDS}|"
@@ -517,6 +527,9 @@ _SOURCE_IN = (rf"\b(?:start|play)\w*\b.*\bsong\b.*\bfrom\s+(?:the (?:chorus|hook
               rf"(?:音乐|歌曲|歌|配乐|bgm)(?:的)?(?:开头|前面|最开始|前奏)?(?:的)?(?:先)?跳(?:过|掉)(?:开头|前面|前奏)?(?:的)?(?:前)?{_SECONDS}|"
               rf"(?:音乐|歌曲|歌|配乐|bgm)(?:的)?(?:开头|前面|最开始|前奏)?(?:的)?前?{_SECONDS}(?:的)?(?:先)?(?:跳过|跳掉)|"
               rf"^(?:先)?跳(?:过|掉)(?:开头|前面|前奏)?(?:的)?前?{_SECONDS}|"  # "用我的歌，跳过前10秒": the song just named
+              # "歌的前面10秒不要", "I don't want the first 10 seconds of the song": the song's head not wanted is skipped
+              # (the song's own time), never the music removed nor the video cut
+              rf"{_SONG_HEAD_UNWANTED}|"
               rf"从第?{_SECONDS}(?:的地方|那里|处)?开始(?:用|播放|播|放)|"
               # "start from 10 second of the song", "play it from second 12 of the track"
               rf"\bfrom\s+(?:the\s+)?{_SECONDS}\s+(?:mark\s+)?(?:of|in|into)\s+(?:the\s+|my\s+|this\s+)?(?:song|track|music|audio)\b|"
@@ -796,7 +809,8 @@ def handle(clause: Clause, state: PlanState) -> bool:
             and not clause.has(_NO_LOOP) and not clause.has(_NO_DUCK) and not clause.has(_FADE_OFF) \
             and not clause.has(_UNMUTE) and not clause.has(_DUCKING) and not _turned_down(clause) and not clause.has(_NOT_MINE) \
             and not clause.has(_NOT_SO + r"(?:大声|响|吵|小声|轻)") \
-            and not clause.has(r"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)?"):  # "不要从头放": where the song starts
+            and not clause.has(r"(?:别|不要|不用|不)从头(?:开始)?(?:放|播放|播)?") \
+            and not clause.has(_SONG_HEAD_UNWANTED):  # "不要从头放", "歌的前面10秒不要": where the song starts
         state.edit(RemoveMusic())
         state.focus = None
         return True

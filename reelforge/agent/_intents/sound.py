@@ -190,7 +190,7 @@ def handle(clause: Clause, state: PlanState) -> bool:
         return False  # "樱花树下，一对情侣在那里拍照": people taking photos in a scene, no shutter sound asked for
     # ("视频一开始就来个叮": the video said as the moment, not a clip to make)
     if not clause.has(_SOUND) and clause.has(r"\b(?:clip|video|shot|scene|footage) of\b|生成|视频(?!一开始|开头|结尾|最后|一半|的?正?中间|播到|放到|快?结束|快完|的(?:开头|结尾|最后|一半))|"
-                                             r"(?<![切换])镜头|(?<![切换])画面|"
+                                             r"(?<![切换])镜头|(?<![切换])画面|特写|延时(?:摄影|视频)?|航拍|空镜|"  # ("火锅冒泡的特写": a shot, no pop)
                                              r"(?<![那这])(?:1|一)?段(?:\d+(?:\.\d+)?秒)?的(?!时候|时)"):  # "再加一段三秒的人群欢呼": a clip
         # ("换到第二段的时候来个叮": the moment a clip comes in, not a clip to make)
         return False

@@ -64,7 +64,7 @@ _BIGGER = r"\btoo (?:small|tiny)\b|\bmore (?:big|large)\b|太小|大(?:一|1|个
 # "make the title tiny", "make the words small please": the size wished for ("the title is tiny" is a complaint)
 _SMALLER = r"\btoo (?:big|large|huge)\b|\bless (?:massive|huge|big|giant|enormous|large)\b|\b(?:they're|they are|it's|it is|is|are|looks?) (?:so |really |very |super |way |kinda )?(?:huge|massive|giant|enormous)\b|调小|弄小|\bmore (?:small|tiny)\b|\bhalf (?:as (?:big|large)|the size|its size)\b|小(?=\d+(?:\.\d+)?%)|太大(?!声)|\b(?:smaller|shrink|reduce the size|scale down|tinier|less prominent)\b|缩小|(?<![缩变调])小一半|缩回(?:去)?|缩(?:1|一)?点|缩一些|小一点|小一些|小点|更小|变小|小些|小(?:一|1|个)号|" \
     r"\b(?:make|set|turn) (?:[\w']+ ){0,3}?(?:really |very |super |quite |pretty )?(?:tiny|small)(?=\s*(?:please|pls|plz|thanks|thx)?\s*[.!?]*$)"
-_END = r"(?:放|挪|移)(?:到|在)?(?:最)?后(?:面|边)(?:去)?(?:吧|了)?$|\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card)\b|\bclosing\b|\b(?:last|final) \d|结尾|最后|片尾|末尾|结束时|" \
+_END = r"(?:放|挪|移)(?:到|在)?(?:最)?后(?:面|边)(?:去)?(?:吧|了)?$|\bat the (?:very )?end\b|\bend with\b|收尾|\bending\b|\boutro\b|\bend (?:title|card|screen)\b|\bclosing\b|\b(?:last|final) \d|结尾|最后|片尾|末尾|结束时|" \
        r"\b\d+(?:\.\d+)?\s*(?:seconds?|secs?|s) (?:before|from) the (?:very )?end\b|倒数第?\d+(?:\.\d+)?秒|(?:结束|完)之?前\d+(?:\.\d+)?秒|" \
        r"^在?(?:最)?后面(?=再?(?:加|写|放|打|配))"  # "…，后面加个字「完」": no clip named, the video's end
 _FADE_IN = r"\bfade(?:s)? (?:(?:it|them|the (?:titles?|text|captions?|words)) )?in\b|淡入|渐显|" \
@@ -932,9 +932,25 @@ def _stock_words(clause: Clause) -> Clause:
     end_with = _STOCK_END_WITH.match(text)
     if end_with is not None:
         text = f"add {mark} at the end"
-    elif not (re.search(ADD, text) and re.search(r"\bat the (?:very )?end\b", text)):
+    elif not (re.search(ADD, text) and re.search(r"\bat the (?:very )?end\b|\b(?:an|the) (?:ending|outro|end card|end screen)\b", text)):
+        # ("add an ending: thanks for watching, white text" is an end card too: its colour was the title's)
         return clause
     return dataclasses.replace(clause, text=text, quotes=(*clause.quotes, clause.as_typed(found.group(0))))
+
+
+# an end card asked for by name, its words after a colon: "加个结尾：感谢观看 白色字", "加个片尾：下期见" (a line of words at
+# the end, as "结尾加一行字：…" says it; the colour after it was read as the title's). Words that film something stay a
+# new clip ("加个片尾：一段烟花的画面")
+_END_CARD_ZH = re.compile(r"^(?:再|帮我|给视频)?(?:加|来|做)(?:个|[一1]个|[一1]张)?(?:结尾|片尾)(?:卡)?\s*:\s*(?=\S)")
+_FILMED_ZH = r"画面|视频|镜头|片段|一段|延时|航拍|特写|空镜"
+
+
+def _end_card_zh(clause: Clause) -> Clause:
+    """The clause said as a line of words at the end, when it asks for an end card by name with its words after a colon."""
+    found = _END_CARD_ZH.match(clause.text) if clause.language == "zh" else None
+    if found is None or re.search(_FILMED_ZH, clause.text[found.end():]):
+        return clause
+    return dataclasses.replace(clause, text="结尾加一行字:" + clause.text[found.end():])
 
 
 # a quote that is an upload's file name, said of the upload's kind: 'add photo "beach.jpg" at the end' adds the upload
@@ -951,7 +967,7 @@ def _upload_quoted(clause: Clause, state: PlanState) -> bool:
 def handle(clause: Clause, state: PlanState) -> bool:
     if _words_asked(clause, state):
         return True
-    clause = _stock_words(clause)
+    clause = _end_card_zh(_stock_words(clause))
     if not is_text_clause(clause, state) and not _FONT_ALONE.match(clause.text):
         return False
     if _upload_quoted(clause, state):

@@ -1844,6 +1844,12 @@ _PLAYED_AT = re.compile(r"^(?:(?:and|then|please|now)\s+)*(?:play|show)\s+((?:(?
 def _add_upload(clause: Clause, state: PlanState) -> bool:
     if clause.has(r"(?:加|上|用|套)(?:个|一个|1个|点|一点)?[^，,]{0,4}?(?:滤镜|特效|调色)|\b(?:add|put|apply|use) (?:a |an |some )?[\w -]{0,12}?(?:filter|effect)s?\b"):
         return False  # "给照片加个滤镜": a look the editor has no tool for, asked about; never the photo added instead
+    if clause.language == "zh" and clause.has(r"放大|缩小|变大|变小") and not clause.has(
+            r"加|插|接|用|放(?:到|在|进)|(?:慢慢|缓缓|缓慢|逐渐|渐渐)(?:地)?放大|放大的?(?:效果|镜头)"):
+        return False  # "照片放大一点": its size (asked, as "狗那段放大到两倍"); 放 is no "put" here, nothing is added
+    if clause.language == "en" and clause.has(r"\b(?:bigger|smaller|larger|tinier)\b") and not clause.has(
+            r"\b(?:add|put|insert|place|use|move|append)\b"):
+        return False  # "can the picture be smaller": its size, asked; never the upload added
     clause = _uploaded_then_it(clause, state)
     played = _PLAYED_AT.match(clause.text)
     if played and _upload_off_timeline(dataclasses.replace(clause, text=played.group(1)), state):
